@@ -1,0 +1,1 @@
+"""The user-facing surfaces of dutygraph: the command line, and (later) the HTTP API and web page."""

@@ -1,0 +1,316 @@
+"""The `dutygraph` command line: ingest, stats, query, cypher, report, reset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.settings import settings
+from graph.store import ReadOnlyViolation, Store, StoreError, open_store
+from ingest.pipeline import IngestReport, discover, ingest
+from ingest.regions import parse_region_option
+from queries import catalog
+from queries.catalog import QueryError
+from queries.report import Report, build_report, stats
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
+PROGRESS_MIN_FILES = 5
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+_STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:7687 "
+               "(default: $DUTYGRAPH_STORE or embedded:./data)")
+StoreOption = Annotated[str | None, typer.Option("--store", help=_STORE_HELP)]
+
+
+@contextmanager
+def _store(uri: str | None) -> Iterator[Store]:
+    config = settings()
+    try:
+        store = open_store(uri or config.store, neo4j_user=config.neo4j_user, neo4j_password=config.neo4j_password)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
+    try:
+        yield store
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
+    finally:
+        store.close()
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (walked) to ingest")],
+    store: StoreOption = None,
+    region: Annotated[str | None, typer.Option(help="region of departments whose names carry none, "
+                                               "e.g. 示例市/青山县")] = None,
+    kind: Annotated[str, typer.Option(help="document kind: auto or sanding")] = "auto",
+) -> None:
+    """Ingest 三定 provisions (.txt .docx .html); exit 0 when all loaded, 1 when some failed."""
+    if kind not in {"auto", "sanding"}:
+        err.print(f"[red]error:[/red] --kind {kind}: expected auto or sanding")
+        raise typer.Exit(EXIT_MISUSE)
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
+        raise typer.Exit(EXIT_MISUSE)
+    try:
+        region_option = parse_region_option(region) if region else None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --region: {exc}")
+        raise typer.Exit(EXIT_MISUSE) from exc
+    files = discover(paths)
+    if not files:
+        err.print("[red]error:[/red] no .txt, .html or .docx files found under the paths given")
+        raise typer.Exit(EXIT_MISUSE)
+    with _store(store) as graph:
+        before = _label_counts(graph)
+        with _progress(len(files)) as advance:
+            report = ingest(files, graph, region=region_option, kind=kind, progress=advance)
+        after = _label_counts(graph)
+    _print_ingest_summary(report, before, after)
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    if total < PROGRESS_MIN_FILES or not err.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        parse_task = progress.add_task("解析 parse", total=total)
+        load_task = progress.add_task("写入 load ", total=total)
+
+        def advance(stage: str, _path: Path) -> None:
+            progress.advance(parse_task if stage == "parse" else load_task)
+
+        yield advance
+
+
+def _label_counts(store: Store) -> dict[str, int]:
+    return {row["label"]: row["count"] for row in catalog.run(store, "label_counts")}
+
+
+_ADDED_LABELS = (("Region", "区划 regions"), ("Department", "部门 departments"), ("Office", "内设机构 offices"),
+                 ("Duty", "职责 duties"), ("Matter", "共同事项 matters"), ("Document", "文件 documents"))
+
+
+def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: dict[str, int]) -> None:
+    loaded = [outcome for outcome in report.outcomes if outcome.ok]
+    table = Table(title=f"已载入 {len(loaded)} 个文件 / loaded {len(loaded)} of {len(report.outcomes)} files")
+    table.add_column("")
+    table.add_column("新增 added", justify="right")
+    table.add_column("图中 in graph", justify="right")
+    for label_name, title in _ADDED_LABELS:
+        table.add_row(title, str(after.get(label_name, 0) - before.get(label_name, 0)), str(after.get(label_name, 0)))
+    table.add_row("编制 staff posts (stated)", "", str(report.totals().get("staff posts", 0)))
+    out.print(table)
+    if report.unresolved:
+        names = sorted({f"{r.mention} → {r.name}" + (f" (候选 {', '.join(r.candidates)})" if r.candidates else "")
+                        for r in report.unresolved})
+        out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)}): kept as unresolved parties")
+        for name in names:
+            out.print(f"  {name}")
+    for outcome in report.failed:
+        err.print(f"[red]failed:[/red] {outcome.error}")
+
+
+# -- stats, query, cypher -------------------------------------------------------------------------
+
+@app.command("stats")
+def stats_command(store: StoreOption = None,
+                  format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Counts of nodes by label and of relationships by type."""
+    with _store(store) as graph:
+        labels, relationships = stats(graph)
+    if format is Format.json:
+        out.print_json(json.dumps({"labels": {r["label"]: r["count"] for r in labels},
+                                   "relationships": {r["type"]: r["count"] for r in relationships}},
+                                  ensure_ascii=False))
+        return
+    _print_rows(labels, ["label", "count"], format, title="节点 nodes")
+    _print_rows(relationships, ["type", "count"], format, title="关系 relationships")
+
+
+@app.command("queries")
+def queries_command() -> None:
+    """List the named queries with their parameters."""
+    table = Table(title="命名查询 named queries")
+    for column in ("name", "question", "parameters"):
+        table.add_column(column)
+    for query in catalog.catalog().values():
+        params = ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in query.params)
+        table.add_row(query.name, query.question, params)
+    out.print(table)
+
+
+@app.command("query")
+def query_command(
+    name: Annotated[str, typer.Argument(help="a named query (see `dutygraph queries`)")],
+    param: Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable")] = None,
+    store: StoreOption = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Run a named query."""
+    params: dict[str, Any] = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            err.print(f"[red]error:[/red] --param {item!r}: expected k=v")
+            raise typer.Exit(EXIT_MISUSE)
+        params[key.strip()] = value
+    try:
+        query = catalog.named(name)
+        query.bind(params)
+    except QueryError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_MISUSE) from exc
+    with _store(store) as graph:
+        rows = catalog.run(graph, name, params)
+    _print_rows(rows, list(query.columns) or _columns(rows), format, title=query.question)
+
+
+@app.command("cypher")
+def cypher_command(
+    text: Annotated[str, typer.Argument(help="a read-only Cypher query")],
+    param: Annotated[list[str] | None, typer.Option("--param", help="k=v (values are strings), repeatable")] = None,
+    store: StoreOption = None,
+    format: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """Run an ad-hoc read-only Cypher query; the engine refuses writes."""
+    params = dict(item.partition("=")[::2] for item in param or [])
+    with _store(store) as graph:
+        try:
+            rows = graph.read(text, params)
+        except ReadOnlyViolation as exc:
+            err.print(f"[red]refused:[/red] {exc}")
+            raise typer.Exit(EXIT_MISUSE) from exc
+    _print_rows(rows, _columns(rows), format)
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    return list(rows[0]) if rows else []
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "、".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, *, title: str = "") -> None:
+    if format is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(title=title or None, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(column)) for column in columns))
+        out.print(table)
+        out.print(f"({len(rows)} rows)")
+
+
+# -- report, reset --------------------------------------------------------------------------------
+
+@app.command("report")
+def report_command(
+    store: StoreOption = None,
+    region: Annotated[str | None, typer.Option(help="limit to a region path, e.g. 示例市")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+) -> None:
+    """Every finding the catalog can give, in one document."""
+    with _store(store) as graph:
+        report = build_report(graph, region=region)
+    if format is ReportFormat.json:
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+    elif format is ReportFormat.md:
+        sys.stdout.write(_markdown(report))
+    else:
+        out.rule(report.title)
+        for section in report.sections:
+            _print_rows(section.rows, section.columns, Format.table, title=section.title)
+            if section.note:
+                out.print(section.note)
+
+
+def _markdown(report: Report) -> str:
+    lines = [f"# {report.title}", ""]
+    for section in report.sections:
+        lines += [f"## {section.title}", ""]
+        if section.note:
+            lines += [section.note, ""]
+        lines.append("| " + " | ".join(section.columns) + " |")
+        lines.append("|" + "---|" * len(section.columns))
+        for row in section.rows:
+            lines.append("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in section.columns) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@app.command("reset")
+def reset_command(store: StoreOption = None,
+                  yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:
+    """Delete everything in the store."""
+    uri = store or settings().store
+    if not yes:
+        if not sys.stdin.isatty():
+            err.print("[red]error:[/red] reset deletes the whole graph; pass --yes to confirm")
+            raise typer.Exit(EXIT_MISUSE)
+        typer.confirm(f"Delete every node and relationship in {uri}?", abort=True)
+    with _store(uri) as graph:
+        graph.clear()
+        graph.apply_schema()
+    out.print(f"cleared {uri}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

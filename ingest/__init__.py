@@ -1,0 +1,1 @@
+"""Ingest: read documents, parse 三定 provisions and duty lists, segment with jieba, resolve names, load."""

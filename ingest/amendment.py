@@ -1,0 +1,77 @@
+"""Amendment notices (关于调整XX职责机构编制的通知): duty transfers, staff deltas, post-adjustment totals.
+
+Deltas (`将科学技术部4名行政编制…划入…`) are moves between departments and never a total; the totals
+come from the closing `调整后，…机关行政编制444名` sentence, which supersedes the base 三定's figures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.errors import IngestError
+from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
+from ingest.numerals import CHINESE_NUMERAL, find_date
+
+_TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:、)?机构(?:、)?编制(?:事项)?的通知")
+_ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
+_DEPT = r"[\u4e00-\u9fff]{2,30}?(?:委员会|办公室|总局|局|部|委|署|院|办)"
+_DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责划入(?P<dst>{_DEPT})[。；;]?")
+_STAFF_MOVE = re.compile(
+    rf"将(?P<src>{_DEPT})(?P<staff>\d+)名行政编制(?:[、，,](?P<posts>\d+)名[\u4e00-\u9fff]*?领导职数)?划入(?P<dst>{_DEPT})[。；;]?"
+)
+_TOTALS = re.compile(
+    r"调整后[，,]\s*(?P<dept>[\u4e00-\u9fff]{2,30}?)内设机构(?P<offices>\d+)个[，,]\s*(?:机关)?行政编制(?P<staff>\d+)名"
+    r"(?:[，,]\s*(?P<rank>[\u4e00-\u9fff]{1,6}?)领导职数(?P<posts>\d+)名)?"
+)
+
+
+def is_amendment(numbered: list[tuple[int, str]]) -> bool:
+    return any(_TITLE.search(text) for _n, text in numbered[:10])
+
+
+def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocument:
+    title_line, title_match = next((n, m) for n, text in numbered[:10] if (m := _TITLE.search(text)))
+    department = title_match.group("dept")
+    document = SandingDocument(department=department, kind_of_document="amendment",
+                               title=next(text for n, text in numbered if n == title_line))
+    # The notice's own date in brackets under the title wins over a website's 发布时间.
+    for number, text in numbered:
+        if number > title_line and (date := find_date(text)):
+            document.issued = date
+            break
+    for number, text in numbered:
+        item = _ITEM.match(text)
+        locator = f"{item.group(1)}、" if item else f"line {number}"
+        where = Located(number, locator)
+        _read_sentences(document, text[item.end():] if item else text, where)
+    if not (document.changes or document.staff_transfers or document.staffing):
+        raise IngestError(path, "an amendment notice with duty or staff adjustments",
+                          detail="found no 划入 items and no 调整后 totals")
+    return document
+
+
+def _read_sentences(document: SandingDocument, text: str, where: Located) -> None:
+    for move in _STAFF_MOVE.finditer(text):
+        document.staff_transfers.append(StaffTransfer(
+            source=move.group("src"), target=move.group("dst"), admin_quota=int(move.group("staff")),
+            leader_posts=int(move.group("posts") or 0), where=where,
+        ))
+    for move in _DUTY_MOVE.finditer(text):
+        incoming = move.group("dst") == document.department
+        document.changes.append(FunctionChange(
+            kind="transferred_in" if incoming else "transferred_out",
+            text=move.group(0), where=where,
+            counterpart=move.group("src") if incoming else move.group("dst"),
+            subject=move.group("duty"),
+        ))
+    totals = _TOTALS.search(text)
+    if totals:
+        document.offices_stated = int(totals.group("offices"))
+        staffing = Staffing(admin_quota=int(totals.group("staff")), where=where)
+        if totals.group("posts"):
+            staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))
+        document.staffing = staffing
+    covered = _STAFF_MOVE.search(text) or _DUTY_MOVE.search(text) or totals
+    if (not covered and text.startswith(("将", "不再保留"))) or re.search(r"改由.+代管|更名为", text):
+        document.changes.append(FunctionChange("reform", text.strip(), where))

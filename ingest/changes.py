@@ -1,0 +1,70 @@
+"""职能转变 / 职责调整 items: what a department stops doing, hands down, takes over or must do more of.
+
+These are reform statements, not duties: each sentence becomes a `FunctionChange` with a kind read
+from its verb, and the loader records cancelled, devolved and transferred work as Duty nodes whose
+status says so, never as current duties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import FunctionChange, Located
+
+_SENTENCES = re.compile(r"(?<=[。；;])")
+_TRANSFER = re.compile(r"将(?P<what>.+?)(?:划入|划归|划给|交给|交由|移交)(?P<target>[^，,。；;]+?)(?:承担|管理|负责)?[。；;]?$")
+_FROM_DEPT = re.compile(r"^(?:原)?(?P<dept>[\u4e00-\u9fff]{2,20}?(?:委员会|办公室|局|委|部|厅|办|中心))(?:承担|负责)?的")
+_SUB_NUMBER = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[）)])\s*")
+
+# Ordered: the first verb that matches decides.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cancelled", re.compile(r"取消|不再保留|不再承担|废止")),
+    ("devolved", re.compile(r"下放|移交给?(?:地方|县|区|乡镇|街道)|交由(?:县|区|乡镇|街道)")),
+    ("integrated", re.compile(r"整合")),
+    ("strengthened", re.compile(r"加强|强化|健全|完善|提升|提高")),
+)
+_HEADLINE_KINDS = {
+    "取消": "cancelled", "下放": "devolved", "划入": "transferred_in", "划出": "transferred_out",
+    "增加": "strengthened", "加强": "strengthened", "整合": "integrated", "转变": "reform",
+}
+
+
+def parse_changes(text: str, where: Located, department_names: list[str], *, default: str = "reform"
+                  ) -> list[FunctionChange]:
+    """Split a 职能转变 passage into sentences and classify each; `department_names` are this body's names."""
+    changes: list[FunctionChange] = []
+    for sentence in _SENTENCES.split(text):
+        sentence = _SUB_NUMBER.sub("", sentence.strip())
+        if len(sentence) < 4:
+            continue
+        changes.append(classify_change(sentence, where, department_names, default=default))
+    return changes
+
+
+def headline_kind(headline: str) -> str | None:
+    """`(一)划入的职责` / `取消的职责` / `职能转变` → the kind its sentences default to."""
+    for word, kind in _HEADLINE_KINDS.items():
+        if word in headline:
+            return kind
+    return None
+
+
+def classify_change(sentence: str, where: Located, department_names: list[str], *, default: str = "reform"
+                    ) -> FunctionChange:
+    transfer = _TRANSFER.search(sentence)
+    if transfer and not re.search(r"地方|县|区|乡镇|街道|社会|市场", transfer.group("target")[:4]):
+        target = transfer.group("target")
+        source = _FROM_DEPT.match(transfer.group("what"))
+        if any(_same_body(target, name) for name in department_names):
+            return FunctionChange("transferred_in", sentence, where, source.group("dept") if source else None)
+        return FunctionChange("transferred_out", sentence, where, target)
+    for kind, pattern in _KINDS:
+        if pattern.search(sentence):
+            return FunctionChange(kind, sentence, where)
+    return FunctionChange(default, sentence, where)
+
+
+def _same_body(mention: str, name: str) -> bool:
+    """`市市场监督管理局` names the body `示例市市场监督管理局`: compare without the level prefix."""
+    bare_mention = re.sub(r"^(?:本|我)", "", mention)
+    return bool(bare_mention) and (bare_mention in name or name.endswith(bare_mention.lstrip("市县区省")))

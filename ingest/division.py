@@ -1,0 +1,127 @@
+"""职责分工 clauses: which departments lead (牵头/负责/主办) and which assist (配合/参与/协助) on a matter.
+
+Patterns, as real texts write them (FORMATS.md §5):
+- `A负责M，B、C配合。` / `A牵头负责M，B参与。` / `A主办M，B协办。`
+- `M由A负责（牵头），B配合。`
+- `A会同B负责M。` (A leads, B is the partner)
+- `…任务。〔A牵头，B、C参与，…负责落实。〕` (a bracketed clause after a task; the task is the matter)
+- `A负责M。` alone (one department per item)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Division, Located
+
+_SUFFIX = (r"(?:委员会|办公室|管理委员会|管委会|人民政府|政府|分局|大队|支队|总队|中心|部门|单位|"
+           r"局|委|办|厅|部|署|院|队|站|所|馆)")
+DEPT = rf"[\u4e00-\u9fff（）()]{{2,28}}?{_SUFFIX}"
+DEPT_LIST = rf"{DEPT}(?:[、和及与,，]{DEPT})*"
+_LEAD_VERB = r"(?:牵头负责|牵头督导|牵头|负责|主办|主责)"
+_ASSIST_VERB = r"(?:配合|参与|协助|协办)"
+
+_BRACKET_CLAUSE = re.compile(
+    rf"[〔\[（(](?P<leads>{DEPT_LIST}){_LEAD_VERB}[,，;；]?(?:(?P<assists>{DEPT_LIST}){_ASSIST_VERB})?[^〔〕\[\]]*?[〕\]）)]"
+)
+_LEAD_THEN_ASSIST = re.compile(
+    rf"^(?P<leads>{DEPT_LIST}){_LEAD_VERB}(?P<matter>[^，,；;。]+?)[，,；;]\s*(?P<assists>{DEPT_LIST})"
+    rf"(?:予以|做好|负责)?{_ASSIST_VERB}"
+)
+_MATTER_BY = re.compile(
+    rf"^(?P<matter>[^，,；;。]+?)[，,]?由(?P<leads>{DEPT_LIST}){_LEAD_VERB}[^，,；;。]*?"
+    rf"(?:[，,；;]\s*(?P<assists>{DEPT_LIST})(?:予以)?{_ASSIST_VERB})?"
+)
+_JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好|开展|组织)?(?P<matter>[^。；;]+)")
+_LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工)?{_LEAD_VERB}(?P<matter>[^。；;]+)")
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[。；;])")
+_LIST_SPLIT = re.compile(r"[、和及与,，]")
+_MATTER_TRIM_HEAD = re.compile(r"^(?:做好|开展|承担|负责|对)")
+_MATTER_TRIM_TAIL = re.compile(r"(?:的相关工作|相关工作|等有关工作|有关工作|等工作|工作|的|等)$")
+
+
+def split_departments(text: str) -> list[str]:
+    """`市发展和改革局、工业和信息化局` → the two names, in order, as written."""
+    names: list[str] = []
+    for match in re.finditer(DEPT, text):
+        name = match.group(0).strip("、和及与,，")
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def clean_matter(text: str) -> str:
+    text = text.strip(" ，,。；;：:")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _MATTER_TRIM_HEAD.sub("", text)
+        text = _MATTER_TRIM_TAIL.sub("", text).strip(" ，,")
+    return text
+
+
+def parse_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
+    """Every lead/assist clause in a passage. `task` names the matter of bracketed clauses."""
+    found: list[Division] = []
+    for bracket in _BRACKET_CLAUSE.finditer(text):
+        preceding = text[: bracket.start()]
+        matter = task or _task_headline(preceding)
+        if matter:
+            found.append(_division(matter, bracket.group("leads"), bracket.group("assists"), bracket.group(0), where))
+    text = _BRACKET_CLAUSE.sub("", text)
+    for sentence in _SENTENCE_SPLIT.split(text):
+        division = _parse_sentence(sentence.strip(), where)
+        if division is not None:
+            found.append(division)
+    return found
+
+
+def _parse_sentence(sentence: str, where: Located) -> Division | None:
+    if not sentence:
+        return None
+    for pattern in (_LEAD_THEN_ASSIST, _MATTER_BY, _JOINTLY, _LEAD_ONLY):
+        match = pattern.match(sentence)
+        if match:
+            groups = match.groupdict()
+            return _division(groups["matter"], groups["leads"], groups.get("assists"), sentence, where)
+    return None
+
+
+def _division(matter: str, leads: str, assists: str | None, text: str, where: Located) -> Division:
+    return Division(
+        matter=clean_matter(matter),
+        leads=split_departments(leads),
+        assists=split_departments(assists) if assists else [],
+        text=text.strip(),
+        where=where,
+    )
+
+
+def _task_headline(text: str) -> str:
+    parts = [part for part in re.split(r"[。；;]", text) if part.strip()]
+    if not parts:
+        return ""
+    # `1.制定实施准入清单。完成……` — the task's headline is the first sentence after its number.
+    return clean_matter(re.sub(r"^\s*\d+\s*[.．、]\s*", "", parts[0]))
+
+
+# Inside a department's own duty text the subject is the department: `牵头负责企业情况综合工作`,
+# `会同有关部门指导和监督…`, `参与编制…应急预案` (FORMATS.md §2).
+_DUTY_LEAD = re.compile(r"(?<![或和与])牵头(?:负责|协调|组织|督导)?(?P<matter>[^，,；;。]{2,60})")
+_DUTY_JOINTLY = re.compile(rf"会同(?P<partners>{DEPT_LIST})(?P<matter>[^，,；;。]{{2,60}})")
+_DUTY_ASSIST = re.compile(r"(?<![或和与])(?:参与|配合)(?P<matter>[^，,；;。]{2,60})")
+
+
+def parse_duty_divisions(text: str, where: Located, department: str) -> list[Division]:
+    """Lead and assist roles a duty gives its own department; the partner of 会同有关部门 stays vague."""
+    found: list[Division] = []
+    for sentence in re.split(r"(?<=[。；;])", text):
+        for match in _DUTY_JOINTLY.finditer(sentence):
+            found.append(Division(clean_matter(match.group("matter")), [department],
+                                  split_departments(match.group("partners")), sentence.strip(), where))
+        for match in _DUTY_LEAD.finditer(sentence):
+            found.append(Division(clean_matter(match.group("matter")), [department], [], sentence.strip(), where))
+        for match in _DUTY_ASSIST.finditer(sentence):
+            found.append(Division(clean_matter(match.group("matter")), [], [department], sentence.strip(), where))
+    return [division for division in found if division.matter]

@@ -1,0 +1,115 @@
+"""Plain dataclasses that the parsers return; nothing here knows about a database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a piece of text stands in its document: a line number and a human locator such as 第三条(二)."""
+
+    line: int
+    locator: str
+
+
+@dataclass
+class DutyClause:
+    text: str
+    ordinal: int
+    where: Located
+
+
+@dataclass
+class OfficeRecord:
+    name: str
+    ordinal: int | None
+    where: Located
+    aliases: list[str] = field(default_factory=list)
+    duties: list[DutyClause] = field(default_factory=list)
+
+
+@dataclass
+class FunctionChange:
+    """A 职能转变 / 职责调整 item: cancelled, devolved, transferred or strengthened work."""
+
+    kind: str  # cancelled | devolved | transferred_in | transferred_out | strengthened | integrated | reform
+    text: str
+    where: Located
+    counterpart: str | None = None  # the other department of a transfer, as written
+    subject: str | None = None  # the work itself, for a transfer: `组织拟订…规划和政策`
+
+
+@dataclass
+class Staffing:
+    admin_quota: int | None = None
+    other_pools: dict[str, int] = field(default_factory=dict)
+    leader_posts: dict[str, int] = field(default_factory=dict)  # department-level posts: 局长 → 1
+    office_leader_posts: dict[str, int] = field(default_factory=dict)  # 正科级领导职数 → 19
+    notes: list[str] = field(default_factory=list)  # posts without a number (另定, 按副县级配备)
+    where: Located | None = None
+
+    @property
+    def staff_total(self) -> int | None:
+        """The 行政编制 quota; for bodies staffed only from another pool (政法专项编制), that pool."""
+        if self.admin_quota is not None:
+            return self.admin_quota
+        return sum(self.other_pools.values()) if self.other_pools else None
+
+    @property
+    def leader_total(self) -> int | None:
+        return sum(self.leader_posts.values()) if self.leader_posts else None
+
+    @property
+    def office_leader_total(self) -> int | None:
+        # 科级领导职数 18, 其中科长 11, 副科长 7: only the headline ranks count, never a breakdown.
+        return sum(self.office_leader_posts.values()) if self.office_leader_posts else None
+
+
+@dataclass
+class Division:
+    """A 职责分工 clause: who leads and who assists on one shared matter."""
+
+    matter: str
+    leads: list[str]
+    assists: list[str]
+    text: str
+    where: Located
+
+
+@dataclass
+class StaffTransfer:
+    """An amendment's move of posts between departments (a delta, not a total)."""
+
+    source: str
+    target: str
+    admin_quota: int = 0
+    leader_posts: int = 0
+    where: Located | None = None
+
+
+@dataclass
+class SandingDocument:
+    """One 三定 provision (or an amendment notice adjusting one), as parsed."""
+
+    department: str  # the full name as the document gives it (simplified script)
+    kind_of_document: str  # sanding | amendment
+    title: str = ""
+    department_kind: str | None = None
+    rank: str | None = None
+    plates: list[str] = field(default_factory=list)  # 加挂/保留…牌子: other names of the same body
+    supervisor: str | None = None  # 应急管理部管理的国家局 → 应急管理部
+    issued: str = ""  # ISO date, '' when the document does not say
+    doc_number: str = ""
+    issuer: str = ""
+    duties: list[DutyClause] = field(default_factory=list)
+    changes: list[FunctionChange] = field(default_factory=list)
+    offices: list[OfficeRecord] = field(default_factory=list)
+    offices_stated: int | None = None
+    office_rank: str | None = None
+    staffing: Staffing | None = None
+    divisions: list[Division] = field(default_factory=list)
+    staff_transfers: list[StaffTransfer] = field(default_factory=list)
+    truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
+    script_converted: bool = False

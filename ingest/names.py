@@ -1,0 +1,201 @@
+"""Department-name resolution: a mention as written (市城管局, 工业和信息化局, 有关部门) → one Department.
+
+Order of evidence: self-references (本局), vague parties (有关部门 — kept vague, never resolved), the
+region from the name's prefix or level marker (市/县/区, and a marker written once for a list applies
+to every name in it), an exact base name or alias, the shipped abbreviation table, then rapidfuzz with a
+margin over the runner-up. A mention that matches two departments equally, or none, is never merged:
+it becomes an unresolved Department with its candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from ingest.regions import NATIONAL, Region, level_marker, resolve_level, split_region_prefix
+
+FUZZY_MIN = 88.0
+FUZZY_MARGIN = 6.0
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+_SELF = re.compile(r"^(?:本部门|本单位|本局|我局|局机关|本机关|办公室机关|本委)$")
+_VAGUE = re.compile(
+    r"^(?:各有关|有关|相关|各相关|其他有关|其他|各级|各|属地|所在地|当地|上级|同级|县级|市级|区级)"
+    r"|(?:部门|单位|各方)$|^(?:各)?(?:县|区|县区|区县|县市区|乡镇|街道)(?:[、，,和])?(?:县|区|乡镇|街道)?(?:人民政府|政府)"
+)
+
+
+@dataclass
+class Resolution:
+    uid: str
+    name: str
+    base_name: str
+    region: Region
+    status: str  # resolved | self | vague | unresolved
+    mention: str
+    candidates: list[str] = field(default_factory=list)
+    method: str = ""
+
+
+@dataclass
+class KnownDepartment:
+    uid: str
+    name: str
+    base_name: str
+    region: Region
+    keys: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def abbreviation_groups() -> list[tuple[str, ...]]:
+    resource = resources.files("ingest") / "data" / "abbreviations.txt"
+    groups = []
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        words = tuple(word.strip() for word in line.split("\t") if word.strip())
+        if words:
+            groups.append(words)
+    return groups
+
+
+def _group_of(base: str) -> tuple[str, ...]:
+    for group in abbreviation_groups():
+        if base in group:
+            return group
+    return ()
+
+
+def department_uid(region: Region, base_name: str) -> str:
+    return f"dept:{region.path}/{base_name}"
+
+
+def display_name(region: Region, base_name: str) -> str:
+    if region.names == (NATIONAL,) or base_name.startswith(region.name):
+        return base_name
+    return region.name + base_name
+
+
+def base_of(mention: str) -> str:
+    """The name without brackets (牌子), spaces, region prefix or level marker."""
+    cleaned = _BRACKETS.sub("", mention).strip().replace(" ", "")
+    _names, rest = split_region_prefix(cleaned)
+    marker = level_marker(rest)
+    return rest[1:] if marker and len(rest) > 3 else rest
+
+
+class NameResolver:
+    """Resolves mentions against the departments this run defines and those already in the graph."""
+
+    def __init__(self, known: list[KnownDepartment] | None = None) -> None:
+        self._by_region: dict[Region, list[KnownDepartment]] = {}
+        for department in known or []:
+            self.add(department)
+
+    def add(self, department: KnownDepartment) -> None:
+        department.keys |= {department.base_name, department.name}
+        bucket = self._by_region.setdefault(department.region, [])
+        for existing in bucket:
+            if existing.uid == department.uid:
+                existing.keys |= department.keys
+                return
+        bucket.append(department)
+
+    def define(self, region: Region, full_name: str, aliases: list[str]) -> KnownDepartment:
+        """Register the department a document is about; returns it (its uid is stable)."""
+        base = base_of(full_name)
+        department = KnownDepartment(
+            uid=department_uid(region, base), name=display_name(region, base), base_name=base, region=region,
+            keys={base, full_name, *(base_of(alias) for alias in aliases), *aliases},
+        )
+        self.add(department)
+        return department
+
+    def resolve(self, mention: str, home: Region, *, inherit_marker: str | None = None,
+                self_department: KnownDepartment | None = None) -> Resolution:
+        text = _BRACKETS.sub("", mention).strip().replace(" ", "")
+        if self_department is not None and (_SELF.match(text) or text in self_department.keys):
+            return Resolution(self_department.uid, self_department.name, self_department.base_name,
+                              self_department.region, "self", mention)
+        region, base = self._region_and_base(text, home, inherit_marker)
+        if region is None or _VAGUE.search(text):
+            vague_region = region or home
+            return Resolution(f"dept:{vague_region.path}/~{text}", text, text, vague_region, "vague", mention)
+        return self._match(mention, base, region)
+
+    def resolve_list(self, mentions: list[str], home: Region, *, self_department: KnownDepartment | None = None
+                     ) -> list[Resolution]:
+        """`市发展和改革局、工业和信息化局` — the first name's level marker applies to the rest."""
+        marker = None
+        out = []
+        for mention in mentions:
+            own_marker = level_marker(_BRACKETS.sub("", mention).strip())
+            names, _rest = split_region_prefix(mention)
+            if own_marker or names:
+                marker = own_marker
+            out.append(self.resolve(mention, home, inherit_marker=None if (own_marker or names) else marker,
+                                    self_department=self_department))
+        return out
+
+    def _region_and_base(self, text: str, home: Region, inherit_marker: str | None) -> tuple[Region | None, str]:
+        names, rest = split_region_prefix(text)
+        if names == (NATIONAL,):
+            return Region((NATIONAL,)), rest
+        if names:
+            region = _place(names, home)
+            marker = level_marker(rest)
+            return region, (rest[1:] if marker and len(rest) > 3 else rest)
+        marker = level_marker(rest)
+        if marker and len(rest) > 3:
+            return resolve_level(marker, home), rest[1:]
+        if inherit_marker:
+            return resolve_level(inherit_marker, home), rest
+        return home, rest
+
+    def _match(self, mention: str, base: str, region: Region) -> Resolution:
+        candidates = self._by_region.get(region, [])
+        exact = [c for c in candidates if base in c.keys]
+        if len(exact) == 1:
+            return _resolved(exact[0], mention, "exact")
+        group = _group_of(base)
+        if group and not exact:
+            exact = [c for c in candidates if c.keys & set(group) or _group_of(c.base_name) == group]
+            if len(exact) == 1:
+                return _resolved(exact[0], mention, "abbreviation")
+        if len(exact) > 1:
+            return _unresolved(mention, base, region, sorted(c.name for c in exact))
+        scored = sorted(
+            ((max(fuzz.ratio(base, key) for key in c.keys), c) for c in candidates),
+            key=lambda pair: (-pair[0], pair[1].uid),
+        )
+        if scored and scored[0][0] >= FUZZY_MIN and (len(scored) == 1 or scored[0][0] - scored[1][0] >= FUZZY_MARGIN):
+            return _resolved(scored[0][1], mention, f"fuzzy:{scored[0][0]:.0f}")
+        near = [f"{c.name} ({score:.0f})" for score, c in scored[:3] if score >= FUZZY_MIN - 20]
+        canonical = group[0] if group else base
+        return _unresolved(mention, canonical, region, near)
+
+    def departments(self) -> list[KnownDepartment]:
+        return [department for bucket in self._by_region.values() for department in bucket]
+
+
+def _place(names: tuple[str, ...], home: Region) -> Region:
+    """Fit a written region prefix into the home region's lineage (青山县 seen from 示例市 → 示例市/青山县)."""
+    lineage = home.lineage()
+    for ancestor in lineage:
+        if ancestor.name == names[0]:
+            return Region(ancestor.names + names[1:])
+    city = home.city
+    if city is not None and names[0] != city.name and len(names) == 1 and names[0].endswith(("县", "区", "旗")):
+        return Region((*city.names, *names))
+    return Region(names)
+
+
+def _resolved(department: KnownDepartment, mention: str, method: str) -> Resolution:
+    return Resolution(department.uid, department.name, department.base_name, department.region, "resolved",
+                      mention, method=method)
+
+
+def _unresolved(mention: str, base: str, region: Region, candidates: list[str]) -> Resolution:
+    return Resolution(department_uid(region, base), display_name(region, base), base, region, "unresolved",
+                      mention, candidates=candidates)

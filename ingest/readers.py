@@ -1,0 +1,134 @@
+"""Readers per file format: bytes on disk to a `SourceText` of lines, with the encoding detected."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.errors import IngestError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_META_LINE = re.compile(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$")
+
+
+@dataclass
+class SourceText:
+    path: Path
+    lines: list[str]
+    sha256: str
+    encoding: str
+    title: str = ""  # from the container (an HTML <title>), when there is one
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def read_source(path: Path) -> SourceText:
+    """Read one .txt, .html or .docx file; raises IngestError naming the file and what was expected."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(path, "a .txt, .html or .docx document", detail=f"unsupported file type {suffix or '(none)'}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise IngestError(path, "a document with text", detail="the file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix in DOCX_SUFFIXES:
+        lines = _docx_lines(path, data)
+        return _finish(SourceText(path, lines, digest, "docx"))
+    text, encoding = decode_text(path, data)
+    if suffix in HTML_SUFFIXES:
+        title, lines = _html_lines(text)
+        return _finish(SourceText(path, lines, digest, encoding, title=title))
+    return _finish(SourceText(path, text.splitlines(), digest, encoding))
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (a superset of GBK and GB2312)."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return _checked(path, data.decode("utf-16"), "utf-16"), "utf-16"
+    if b"\x00" in data:
+        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary")
+    try:
+        return _checked(path, data.decode("utf-8-sig"), "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(path, data.decode("gb18030"), "gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise IngestError(path, "text in UTF-8 or GB18030", line=line,
+                          detail=f"undecodable bytes at offset {exc.start}") from exc
+
+
+def _checked(path: Path, text: str, encoding: str) -> str:
+    sample = text[:20000]
+    if len(_CONTROL.findall(sample)) > max(3, len(sample) // 200):
+        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary")
+    if not _HAN.search(sample):
+        raise IngestError(path, "a Chinese government document", detail=f"no Chinese text found ({encoding})")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _docx_lines(path: Path, data: bytes) -> list[str]:
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(path, "a Word .docx document", detail="the file is not a valid .docx") from exc
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" |".join(cell.text.strip() for cell in row.cells))
+    if not any(_HAN.search(line) for line in lines):
+        raise IngestError(path, "a Chinese government document", detail="the .docx holds no Chinese text")
+    return lines
+
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article")
+
+
+def _html_lines(text: str) -> tuple[str, list[str]]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "noscript", "head"]):
+        if tag.name == "head":
+            continue
+        tag.decompose()
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    if soup.head:
+        soup.head.decompose()
+    for cell in soup.find_all(["td", "th"]):
+        cell.append(" |")
+    lines = [line.strip() for line in soup.get_text("\n").split("\n")]
+    return title, [line for line in lines if line]
+
+
+def _finish(source: SourceText) -> SourceText:
+    """Keep a leading block of `# key: value` lines (provenance a curator added) as notes, not text."""
+    lines = source.lines
+    index = 0
+    while index < len(lines) and (match := _META_LINE.match(lines[index])):
+        source.notes.append(f"{match.group(1)}: {match.group(2)}")
+        index += 1
+    # Blank the notes rather than drop them, so that line numbers still point into the file.
+    source.lines = [""] * index + lines[index:]
+    return source

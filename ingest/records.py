@@ -1,0 +1,254 @@
+"""Turns a parsed 三定 document into the node and relationship rows of the graph (no database here).
+
+Identities are chosen so that versions stand side by side (DESIGN.md, Time): a department is its region
+and base name; a duty is its holder and its text (punctuation and spaces folded), never its position;
+a matter is its region and name; a document is its content hash. The same duty restated by a later
+三定 is the same node, and `last_stated` tells which version last said it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.model import Division, FunctionChange, SandingDocument
+from ingest.names import KnownDepartment, NameResolver, Resolution
+from ingest.readers import SourceText
+from ingest.regions import Region
+from ingest.terms import analyse_duty
+
+_FOLD = re.compile(r"[\s，,。.；;：:、（）()“”\"'《》]")
+_CHANGE_STATUS = {"cancelled": "cancelled", "devolved": "devolved", "strengthened": "strengthened",
+                  "transferred_out": "transferred"}
+
+
+def document_uid(sha256: str) -> str:
+    return f"doc:{sha256[:16]}"
+
+
+def duty_uid(holder_uid: str, text: str) -> str:
+    folded = _FOLD.sub("", text)
+    return "duty:" + hashlib.sha1(f"{holder_uid}|{folded}".encode()).hexdigest()[:20]
+
+
+def matter_uid(region: Region, name: str) -> str:
+    return f"matter:{region.path}/{_FOLD.sub('', name)}"
+
+
+def office_uid(department_uid: str, name: str) -> str:
+    return f"office:{department_uid.removeprefix('dept:')}/{name}"
+
+
+@dataclass
+class GraphRows:
+    """Everything one document contributes, keyed so that a document's writes are one atomic unit."""
+
+    document: dict[str, Any]
+    regions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    defined_departments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentioned_departments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    offices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    duties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    matters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    terms: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # (type, from label, to label) → rows {from, to, source, props}
+    relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    unresolved: list[Resolution] = field(default_factory=list)
+
+    def relate(self, rel: str, from_label: str, to_label: str, source_uid: str, target_uid: str, source: str,
+               **props: Any) -> None:
+        self.relationships.setdefault((rel, from_label, to_label), []).append(
+            {"from": source_uid, "to": target_uid, "source": source, "props": props}
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "regions": len(self.regions),
+            "departments": len(self.defined_departments) + len(self.mentioned_departments),
+            "offices": len(self.offices),
+            "duties": len(self.duties),
+            "matters": len(self.matters),
+            "staff posts": sum(int(props.get("staff_quota") or 0) for props in self.defined_departments.values()),
+        }
+
+
+@dataclass
+class DocumentContext:
+    source: SourceText
+    parsed: SandingDocument
+    region: Region
+    department: KnownDepartment
+
+
+def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
+    parsed, department, region = context.parsed, context.department, context.region
+    doc_uid = document_uid(context.source.sha256)
+    rows = GraphRows(document={
+        "uid": doc_uid, "title": parsed.title or parsed.department, "kind": parsed.kind_of_document,
+        "issuer": parsed.issuer, "issued": parsed.issued, "doc_number": parsed.doc_number,
+        "sha256": context.source.sha256, "path": str(context.source.path), "truncated": parsed.truncated,
+        "notes": [*context.source.notes, *parsed.warnings,
+                  *(["converted from traditional script"] if parsed.script_converted else [])],
+    })
+    issued = parsed.issued
+
+    def src(locator: str) -> str:
+        return f"{doc_uid}#{locator}"
+
+    for ancestor in region.lineage():
+        rows.regions[ancestor.uid] = {"name": ancestor.name, "level": ancestor.level, "path": ancestor.path}
+        if ancestor.parent is not None:
+            rows.relate("CONTAINS", "Region", "Region", ancestor.parent.uid, ancestor.uid, src("region"))
+
+    rows.defined_departments[department.uid] = _department_props(parsed, department, issued, src("title"))
+    rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, department.uid, src("title"))
+
+    for duty in parsed.duties:
+        _add_duty(rows, "Department", department.uid, duty.text, duty.ordinal, "current", issued,
+                  src(duty.where.locator))
+
+    for office in parsed.offices:
+        uid = office_uid(department.uid, office.name)
+        rows.offices[uid] = {"name": office.name, "aliases": office.aliases, "ordinal": office.ordinal,
+                             "department": department.uid, "source": src(office.where.locator)}
+        rows.relate("HAS_OFFICE", "Department", "Office", department.uid, uid, src(office.where.locator))
+        for duty in office.duties:
+            _add_duty(rows, "Office", uid, duty.text, duty.ordinal, "current", issued, src(duty.where.locator))
+
+    for change in parsed.changes:
+        _add_change(rows, context, resolver, change, src(change.where.locator))
+
+    for transfer in parsed.staff_transfers:
+        locator = src(transfer.where.locator if transfer.where else "staff")
+        source_dept = _party(rows, resolver, transfer.source, region, department, locator)
+        target_dept = _party(rows, resolver, transfer.target, region, department, locator)
+        rows.relate("TRANSFERRED_TO", "Department", "Department", source_dept.uid, target_dept.uid, locator,
+                    what="行政编制", staff=transfer.admin_quota, leader_posts=transfer.leader_posts)
+
+    for division in parsed.divisions:
+        _add_division(rows, context, resolver, division, src(division.where.locator))
+    _add_provenance(rows)
+    return rows
+
+
+def _add_provenance(rows: GraphRows) -> None:
+    """A FROM edge from everything the document states to the document, with the clause's locator."""
+    doc_uid = rows.document["uid"]
+    for label, nodes in (("Department", rows.defined_departments), ("Office", rows.offices), ("Duty", rows.duties)):
+        for uid, props in nodes.items():
+            source = props.get("source") or f"{doc_uid}#title"
+            rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1])
+
+
+def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str, source: str
+                      ) -> dict[str, Any]:
+    staffing = parsed.staffing
+    aliases = sorted({parsed.department, *parsed.plates} - {department.name})
+    return {
+        "name": department.name, "base_name": department.base_name, "aliases": aliases,
+        "region": department.region.path, "issued": issued,
+        "kind": parsed.department_kind, "rank": parsed.rank, "supervisor": parsed.supervisor,
+        "staff_quota": staffing.staff_total if staffing else None,
+        "other_staff": sum(staffing.other_pools.values())
+        if staffing and staffing.other_pools and staffing.admin_quota is not None else None,
+        "leader_posts": staffing.leader_total if staffing else None,
+        "leader_posts_detail": [f"{title} {count}" for title, count in staffing.leader_posts.items()]
+        if staffing and staffing.leader_posts else None,
+        "office_leader_posts": staffing.office_leader_total if staffing else None,
+        "office_leader_posts_detail": [f"{rank} {count}" for rank, count in staffing.office_leader_posts.items()]
+        if staffing and staffing.office_leader_posts else None,
+        "offices_stated": parsed.offices_stated, "source": source,
+    }
+
+
+def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, ordinal: int | None, status: str,
+              issued: str, source: str) -> str:
+    uid = duty_uid(holder_uid, text)
+    analysis = analyse_duty(text)
+    rows.duties[uid] = {
+        "text": text, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
+        "objects": analysis.objects, "terms": list(analysis.terms), "status": status, "holder": holder_uid,
+        "last_stated": issued, "source": source,
+    }
+    rows.relate("HAS_DUTY", holder_label, "Duty", holder_uid, uid, source, ordinal=ordinal)
+    for term, weight in analysis.terms.items():
+        term_uid = f"term:{term}"
+        rows.terms[term_uid] = {"text": term}
+        rows.relate("MENTIONS", "Duty", "Term", uid, term_uid, source, weight=weight)
+    return uid
+
+
+def _party(rows: GraphRows, resolver: NameResolver, mention: str, home: Region, department: KnownDepartment,
+           source: str) -> Resolution:
+    resolution = resolver.resolve(mention, home, self_department=department)
+    _note_party(rows, resolution, source)
+    return resolution
+
+
+def _note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
+    if resolution.uid in rows.defined_departments:
+        return
+    rows.mentioned_departments[resolution.uid] = {
+        "name": resolution.name, "base_name": resolution.base_name, "aliases": [resolution.mention],
+        "region": resolution.region.path, "vague": resolution.status == "vague",
+        "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": source,
+    }
+    if resolution.status == "unresolved":
+        rows.unresolved.append(resolution)
+    if resolution.status != "vague":
+        region = resolution.region
+        for ancestor in region.lineage():
+            rows.regions.setdefault(ancestor.uid, {"name": ancestor.name, "level": ancestor.level,
+                                                   "path": ancestor.path})
+            if ancestor.parent is not None:
+                rows.relate("CONTAINS", "Region", "Region", ancestor.parent.uid, ancestor.uid, source)
+        rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, resolution.uid, source)
+
+
+def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolver, change: FunctionChange,
+                source: str) -> None:
+    department, parsed = context.department, context.parsed
+    amendment = parsed.kind_of_document == "amendment"
+    counterpart = (_party(rows, resolver, change.counterpart, context.region, department, source)
+                   if change.counterpart else None)
+    what = change.subject or change.text
+    if change.kind == "transferred_in":
+        if counterpart is not None:
+            rows.relate("TRANSFERRED_TO", "Department", "Department", counterpart.uid, department.uid, source,
+                        what=what)
+            if amendment:
+                _add_duty(rows, "Department", counterpart.uid, what, None, "transferred", parsed.issued, source)
+        if amendment:
+            _add_duty(rows, "Department", department.uid, what, None, "current", parsed.issued, source)
+        return
+    if change.kind == "transferred_out" and counterpart is not None:
+        rows.relate("TRANSFERRED_TO", "Department", "Department", department.uid, counterpart.uid, source,
+                    what=what)
+        if amendment:
+            _add_duty(rows, "Department", counterpart.uid, what, None, "current", parsed.issued, source)
+    status = _CHANGE_STATUS.get(change.kind)
+    if status is not None:
+        _add_duty(rows, "Department", department.uid, what, None, status, parsed.issued, source)
+    else:
+        rows.document["notes"].append(f"{change.kind}: {change.text}")
+
+
+def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResolver, division: Division,
+                  source: str) -> None:
+    region, department = context.region, context.department
+    uid = matter_uid(region, division.matter)
+    rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source}
+    rows.relate("FROM", "Matter", "Document", uid, rows.document["uid"], source, locator=source.split("#", 1)[1])
+    basis = context.parsed.title or context.parsed.department
+    leads = resolver.resolve_list(division.leads, region, self_department=department)
+    assists = resolver.resolve_list(division.assists, region, self_department=department)
+    for order, party in enumerate(leads, start=1):
+        _note_party(rows, party, source)
+        rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
+                    order=order, text=division.text)
+    for party in assists:
+        _note_party(rows, party, source)
+        rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
+                    text=division.text)

@@ -1,0 +1,115 @@
+"""Administrative regions: read a region path off a department name, or from `--region 示例市/青山县`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NATIONAL = "全国"
+_REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
+_NATIONAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中华人民共和国")
+_NATIONAL_SUFFIXES = ("部", "总局", "总署", "署")
+_PARTY_PREFIX = re.compile(r"^中共([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州))委")
+# Words that look like `XX市`/`XX区` at the start of a name but are part of it (市场…, 城市…, 开发区 …).
+_NOT_REGION = re.compile(r"^(?:城市|超市|街区|园区|景区|社区|新区|城区|市区|郊区|辖区|片区|校区|港区|矿区|林区|牧区|灾区)")
+
+
+@dataclass(frozen=True)
+class Region:
+    names: tuple[str, ...]  # ('示例市', '青山县'); ('全国',) for national bodies
+
+    @property
+    def uid(self) -> str:
+        return "region:" + "/".join(self.names)
+
+    @property
+    def name(self) -> str:
+        return self.names[-1]
+
+    @property
+    def path(self) -> str:
+        return "/".join(self.names)
+
+    @property
+    def level(self) -> str:
+        return level_of(self.names)
+
+    @property
+    def parent(self) -> Region | None:
+        return Region(self.names[:-1]) if len(self.names) > 1 else None
+
+    def lineage(self) -> list[Region]:
+        """This region and its ancestors, outermost first."""
+        return [Region(self.names[: index + 1]) for index in range(len(self.names))]
+
+    @property
+    def city(self) -> Region | None:
+        """The prefecture-level city this region is or lies in."""
+        for region in self.lineage():
+            if region.level == "city":
+                return region
+        return None
+
+
+def level_of(names: tuple[str, ...]) -> str:
+    name = names[-1]
+    if name == NATIONAL:
+        return "national"
+    if name.endswith(("省", "自治区", "特别行政区")) or name in {"北京市", "天津市", "上海市", "重庆市"}:
+        return "province"
+    if name.endswith(("乡", "镇", "街道", "苏木")):
+        return "township"
+    if name.endswith(("自治州", "地区", "盟")):
+        return "city"
+    if name.endswith("市"):
+        parent_levels = [level_of(names[: index + 1]) for index in range(len(names) - 1)]
+        return "county" if "city" in parent_levels else "city"
+    return "county"
+
+
+def parse_region_option(text: str) -> Region:
+    names = tuple(part.strip() for part in re.split(r"[/／>]", text) if part.strip())
+    if not names:
+        raise ValueError(f"region {text!r}: expected names such as 示例市/青山县")
+    return Region(names)
+
+
+def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
+    """`示例市青山县交通运输局` → (('示例市', '青山县'), '交通运输局'); national bodies → (('全国',), name)."""
+    party = _PARTY_PREFIX.match(name)
+    if party:
+        region_names, _rest = split_region_prefix(party.group(1) + "委员会")
+        return region_names, name
+    names: list[str] = []
+    rest = name
+    while True:
+        if _NOT_REGION.match(rest) or (rest[:1] in "市县区省" and _NOT_REGION.match(rest[1:])):
+            break
+        match = _REGION_TOKEN.match(rest)
+        if not match or len(rest) - len(match.group(1)) < 2:
+            break
+        names.append(match.group(1))
+        rest = rest[match.end():]
+    if not names and (name.startswith(_NATIONAL_PREFIXES) or
+                      (name.endswith(_NATIONAL_SUFFIXES) and not name.startswith(("市", "县", "区", "省")))):
+        return (NATIONAL,), name
+    return tuple(names), rest
+
+
+def level_marker(name: str) -> str | None:
+    """`市农业农村局` → 市; `县交通运输局` → 县; `区公安分局` → 区; `省教育厅` → 省."""
+    if name[:1] in {"市", "县", "区", "省", "州"} and not _NOT_REGION.match(name):
+        return name[:1]
+    return None
+
+
+def resolve_level(marker: str | None, home: Region) -> Region | None:
+    """The region a level marker refers to, seen from a document of region `home`."""
+    if marker is None:
+        return home
+    for region in reversed(home.lineage()):
+        level = region.level
+        if (marker == "市" and level == "city") or (marker in {"县", "区"} and level == "county") or \
+                (marker == "省" and level == "province") or (marker == "州" and level == "city"):
+            return region
+    return None

@@ -1,0 +1,497 @@
+"""The 三定 parser: cleaned lines in, a `SandingDocument` out (pure: no database, no jieba).
+
+It reads the 2018+ article style (第X条 … 主要职责是：), the 2005–2010 chapter style (一、职责调整
+二、主要职责 三、内设机构 四、人员编制), single-line copies and fragments that start or stop mid-way.
+Sections are found by what they say (`主要职责是`, `设N个内设机构`, `行政编制`), not by article numbers,
+which shift between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import amendment, offices
+from ingest.changes import headline_kind, parse_changes
+from ingest.division import parse_divisions, parse_duty_divisions
+from ingest.errors import IngestError
+from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
+from ingest.normalize import clean_lines
+from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
+from ingest.readers import SourceText
+from ingest.staffing import parse_staffing
+
+_ARTICLE = re.compile(rf"^第\s*({CHINESE_NUMERAL})\s*条\s*")
+_CHAPTER = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
+_PAREN_ITEM = re.compile(rf"[（(]\s*({CHINESE_NUMERAL})\s*[）)]\s*")
+_TITLE_TAIL = re.compile(r"(?:的)?(?:职能配置|主要职责)、?\s*内设机构和人员编制(?:的)?规定")
+_QUOTED_TITLE = re.compile(r"《([^《》]*?(?:职能配置|主要职责)[^《》]*?规定)》|关于印发([^《》]*?(?:职能配置|主要职责)[^《》]*?规定)的通知")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_META_NAMES = r"(?:索引号|发布机构|发布时间|发布日期|成文日期|文号|公开方式|目录组配分类|主题分类|来源)"
+_META_FIELD = re.compile(rf"^{_META_NAMES}\s*[:：]")
+_META_PAIR = re.compile(rf"({_META_NAMES})\s*[:：]\s*(.*?)(?=\s+{_META_NAMES}\s*[:：]|$)")
+_DEPT_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,40}(?:局|委员会|办公室|委|厅|部|署|院|中心|办)$")
+_BODY_DEFINITION = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff（）()]{2,40}?)是(?P<what>[^。]*?)(?:[，,]\s*为(?P<rank>[\u4e00-\u9fff]{1,4}级)(?:建制)?)?[。，,]"
+)
+_SETUP = re.compile(r"(?:设立|设置)(?P<name>[\u4e00-\u9fff]{2,40}?)[，,。](?:(?P<rank>[\u4e00-\u9fff]{1,4}级)建制)?")
+_PLATE = re.compile(r"(?:加挂|对外保留|保留)(?P<names>[^。；;]*?)牌子")
+_DEPT_KINDS = ("国务院组成部门", "国务院直属机构", "国务院直属特设机构", "国务院直属事业单位", "国家局",
+               "党委工作部门", "政府工作部门", "政府直属机构", "直属事业单位", "派出机构", "部门管理机构",
+               "议事协调机构", "工作机关")
+_SUPERVISOR = re.compile(r"是(?P<by>[\u4e00-\u9fff]{2,20}?)管理的")
+_DUTIES_INTRO = re.compile(r"主要职责(?:是|为|如下)?\s*[:：]")
+_STAFF_HINT = re.compile(r"(?:行政编制|事业编制|人员编制)(?:为)?\s*\d+\s*名|领导职数")
+_CHAPTER_KINDS = (
+    ("changes", re.compile(r"^(?:职责调整|职能调整|职能转变|调整的职责)")),
+    ("duties", re.compile(r"^主要职责")),
+    ("offices", re.compile(r"^(?:内设机构|机构设置)")),
+    ("staffing", re.compile(r"^(?:人员编制|编制和领导职数|人员编制和领导职数|机构编制)")),
+    ("division", re.compile(r"^(?:有关职责分工|职责分工|其他事项)")),
+    ("meta", re.compile(r"^(?:附则|其他)")),
+)
+_SENTENCE_END = "。；;！？”」）)"
+
+
+@dataclass
+class _Section:
+    kind: str  # meta | duties | offices | staffing | division | changes | unknown
+    locator: str
+    line: int
+    intro: str = ""
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def parse_sanding(source: SourceText) -> SandingDocument:
+    lines, converted = clean_lines(source.lines)
+    numbered = [(index + 1, text) for index, text in enumerate(lines) if text]
+    if not numbered:
+        raise IngestError(source.path, "a document with text", detail="the file holds only blank lines")
+    if amendment.is_amendment(numbered):
+        document = amendment.parse_amendment(source.path, numbered)
+    else:
+        document = _parse_provision(source, numbered)
+    document.script_converted = converted
+    _check_truncation(document, numbered)
+    return document
+
+
+def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> SandingDocument:
+    title, title_line = _find_title(numbered, source.title)
+    department = _TITLE_TAIL.sub("", title).strip() if title else ""
+    document = SandingDocument(department=department, kind_of_document="sanding", title=title)
+    _read_metadata(document, numbered)
+    body = [(number, text) for number, text in numbered if number > title_line and not _META_FIELD.match(text)]
+    for section in _sections(body):
+        _HANDLERS[section.kind](document, section)
+    if not document.department:
+        document.department = _department_from_sentences(body)
+    if not document.department:
+        raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
+                          detail="no department name found in a title or a sentence")
+    if not (document.duties or document.offices or document.staffing):
+        raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
+                          detail="found no main duties, internal offices or staffing")
+    return document
+
+
+# -- title and metadata ---------------------------------------------------------------------------
+
+def _find_title(numbered: list[tuple[int, str]], container_title: str) -> tuple[str, int]:
+    """The title line (joined with the next when a copy breaks it in two) and its line number."""
+    head = [(number, text) for number, text in numbered[:20] if not _META_FIELD.match(text) and ">" not in text]
+    for number, text in head:
+        quoted = _QUOTED_TITLE.search(text)
+        if quoted:
+            return quoted.group(1) or quoted.group(2), number
+        if _TITLE_TAIL.search(text) and len(text) < 80:
+            return text.strip(), number
+    for position, (_number, text) in enumerate(head[:-1]):
+        joined = text + head[position + 1][1]
+        if _DEPT_LINE.match(text) and _TITLE_TAIL.search(joined) and len(joined) < 80:
+            return joined.strip(), head[position + 1][0]
+    # `揭阳市揭东区工业信息化和科技局` alone on the line before 第一条: the name is the title.
+    for position, (_number, text) in enumerate(head[1:], start=1):
+        if _ARTICLE.match(text) and _DEPT_LINE.match(head[position - 1][1]):
+            return head[position - 1][1], head[position - 1][0]
+    quoted = _QUOTED_TITLE.search(container_title) if container_title else None
+    if quoted:
+        return quoted.group(1) or quoted.group(2), 0
+    if container_title and _TITLE_TAIL.search(container_title):
+        return container_title.strip(), 0
+    return "", 0
+
+
+def _read_metadata(document: SandingDocument, numbered: list[tuple[int, str]]) -> None:
+    for _number, text in numbered[:30]:
+        pairs = _META_PAIR.findall(text) if _META_FIELD.match(text) else []
+        for name, value in pairs:
+            if name in {"发布时间", "发布日期", "成文日期"} and not document.issued:
+                document.issued = find_date(value) or ""
+            elif name == "文号":
+                document.doc_number = value.strip()
+            elif name == "发布机构":
+                document.issuer = value.strip()
+        if not pairs and not document.doc_number and (number_match := _DOC_NUMBER.search(text)):
+            document.doc_number = number_match.group(0)
+    if not document.issued:
+        document.issued = _issue_date(numbered)
+
+
+def _issue_date(numbered: list[tuple[int, str]]) -> str:
+    """The 施行 date, else a date line standing alone (a signature date), else ''."""
+    for _number, text in numbered:
+        if "施行" in text and (date := find_date(text)):
+            return date
+    for _number, text in reversed(numbered):
+        if len(text) <= 20 and (date := find_date(text)):
+            return date
+    return ""
+
+
+def _department_from_sentences(body: list[tuple[int, str]]) -> str:
+    """For copies without a title: the subject of `…设6个内设机构` or of the staffing sentence."""
+    for _number, text in body:
+        for pattern in (r"^([\u4e00-\u9fff]{2,30}?)(?:内设|设)(?:下列)?\s*(?:\d+|[一二三四五六七八九十]+)个",
+                        r"^([\u4e00-\u9fff]{2,30}?)(?:机关)?行政编制"):
+            match = re.match(pattern, _strip_enumerator(text))
+            if match:
+                return match.group(1).removeprefix("根据上述职责").removeprefix("根据以上职责").strip("，,")
+    return ""
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+def _sections(body: list[tuple[int, str]]) -> list[_Section]:
+    sections = [_Section("unknown", "", body[0][0] if body else 0)]
+    for number, text in body:
+        last = sections[-1]
+        if last.kind == "meta" and not last.intro and not last.lines and _ARTICLE.fullmatch(_header_of(last)):
+            # `第三条` alone on its line: the next line is the article's text.
+            last.intro, last.kind = text, _article_kind(text)
+            continue
+        started = _section_start(number, text, last.kind)
+        if started is not None:
+            sections.append(started)
+        else:
+            sections[-1].lines.append((number, text))
+    return sections
+
+
+def _header_of(section: _Section) -> str:
+    return section.locator
+
+
+def _section_start(number: int, text: str, current: str) -> _Section | None:
+    article = _ARTICLE.match(text)
+    if article:
+        rest = text[article.end():]
+        return _Section(_article_kind(rest), f"第{article.group(1)}条", number, intro=rest)
+    chapter = _CHAPTER.match(text)
+    if chapter:
+        rest = text[chapter.end():]
+        for kind, pattern in _CHAPTER_KINDS:
+            if pattern.match(rest) and len(rest) <= 30:
+                return _Section(kind, f"{chapter.group(1)}、", number, intro=rest)
+    if current not in {"offices", "duties"} and not _PAREN_ITEM.match(text) and offices.office_count(text)[0]:
+        return _Section("offices", "内设机构", number, intro=text)
+    if current != "duties" and _DUTIES_INTRO.search(text) and not _PAREN_ITEM.match(text):
+        return _Section("duties", "主要职责", number, intro=text)
+    if current not in {"staffing", "meta"} and _STAFF_HINT.search(text) and not _PAREN_ITEM.match(text):
+        return _Section("staffing", "人员编制", number, intro=text)
+    return None
+
+
+def _article_kind(body: str) -> str:
+    head = body[:40]
+    if _DUTIES_INTRO.search(body):
+        return "duties"
+    if "职能转变" in head[:8] or re.match(r"^将.{2,60}?(?:划入|划归|划给)", body):
+        return "changes"
+    if "职责分工" in head[:12]:
+        return "division"
+    if offices.office_count(body)[0] or re.search(r"设下列内设机构|内设机构[:：]|设下列[\u4e00-\u9fff]{0,4}[:：]", body):
+        return "offices"
+    if _STAFF_HINT.search(body):
+        return "staffing"
+    return "meta"
+
+
+def _strip_enumerator(text: str) -> str:
+    match = _PAREN_ITEM.match(text)
+    return text[match.end():] if match else text
+
+
+@dataclass
+class _Item:
+    ordinal: int | None
+    line: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        # A line that opens a sub-list (1. 2. / 一是) keeps its line break; a wrapped line does not.
+        joined = self.lines[0]
+        for line in self.lines[1:]:
+            joined += ("\n" if re.match(r"^(?:\d+[.．、]|[（(]\d+[）)]|[一二三四五六七八九十]是)", line) else "") + line
+        return joined
+
+
+def _items(lines: list[tuple[int, str]], *, chapter_numerals: bool = False) -> tuple[list[str], list[_Item]]:
+    """Numbered items of a section, including several run together on one line; returns (preamble, items)."""
+    preamble: list[str] = []
+    items: list[_Item] = []
+    for number, text in lines:
+        pieces = _split_inline(text, items[-1].ordinal if items else None)
+        for ordinal, piece in pieces:
+            if ordinal is None and chapter_numerals and (chapter := _CHAPTER.match(piece)):
+                ordinal = chinese_to_int(chapter.group(1))
+                piece = piece[chapter.end():]
+            if ordinal is not None:
+                items.append(_Item(ordinal, number, [piece]))
+            elif items:
+                items[-1].lines.append(piece)
+            else:
+                preamble.append(piece)
+    return preamble, items
+
+
+def _split_inline(text: str, previous: int | None) -> list[tuple[int | None, str]]:
+    """Split `（一）办公室。负责…（二）法规科。负责…` at enumerators that continue the count."""
+    pieces: list[tuple[int | None, str]] = []
+    cursor, current_ordinal = 0, None
+    expected = (previous or 0) + 1
+    for match in _PAREN_ITEM.finditer(text):
+        value = chinese_to_int(match.group(1))
+        at_start = match.start() == 0
+        if value is None or not (at_start or value == expected):
+            continue
+        if at_start and value != expected and previous is not None and value < expected - 1:
+            continue  # `(一)` quoted at the head of a line inside an item: not a new item
+        if match.start() > cursor or current_ordinal is not None:
+            pieces.append((current_ordinal, text[cursor:match.start()].strip()))
+        cursor, current_ordinal = match.end(), value
+        expected = value + 1
+    pieces.append((current_ordinal, text[cursor:].strip()))
+    return [(ordinal, piece) for ordinal, piece in pieces if piece or ordinal is not None]
+
+
+def _intro_tail(intro: str) -> str:
+    """What follows the colon of an intro sentence (`主要职责是：（一）…` on one line)."""
+    parts = re.split(r"[:：]", intro, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+# -- handlers -------------------------------------------------------------------------------------
+
+def _handle_meta(document: SandingDocument, section: _Section) -> None:
+    for text in [section.intro, *(text for _n, text in section.lines)]:
+        _read_definition(document, text)
+
+
+def _read_definition(document: SandingDocument, text: str) -> None:
+    definition = _BODY_DEFINITION.match(text)
+    if definition and any(kind in definition.group("what") for kind in (*_DEPT_KINDS, "部门", "机构", "单位")):
+        what = definition.group("what")
+        document.department_kind = next((kind for kind in _DEPT_KINDS if kind in what), what[-12:])
+        if definition.group("rank"):
+            document.rank = definition.group("rank")
+        if supervisor := _SUPERVISOR.search("是" + what):
+            document.supervisor = supervisor.group("by")
+        if not document.department:
+            document.department = definition.group("name")
+    setup = _SETUP.search(text)
+    if setup and not document.department_kind:
+        after = text[setup.end():]
+        kind = next((kind for kind in _DEPT_KINDS if kind in after.split("。")[0]), None)
+        if kind:
+            document.department_kind = kind
+        if setup.group("rank"):
+            document.rank = setup.group("rank")
+    if not document.rank and (rank := re.search(r"[，,]\s*为([\u4e00-\u9fff]{1,4}级)", text)):
+        document.rank = rank.group(1)
+    for plate in _PLATE.finditer(text):
+        for name in re.split(r"[、，,和]", plate.group("names")):
+            name = name.strip()
+            if name and name not in document.plates:
+                document.plates.append(name)
+
+
+def _handle_duties(document: SandingDocument, section: _Section) -> None:
+    _read_definition(document, section.intro)
+    lines = list(section.lines)
+    tail = _intro_tail(section.intro) if _DUTIES_INTRO.search(section.intro) else ""
+    if tail:
+        lines.insert(0, (section.line, tail))
+    _preamble, items = _items(lines)
+    for item in items:
+        text = item.text
+        where = Located(item.line, _locator(section, item.ordinal))
+        if re.match(r"^职能转变", text):
+            body = re.sub(r"^职能转变[。.：:]?", "", text)
+            document.changes.extend(parse_changes(body, where, _names_of(document)))
+        elif re.match(r"^(?:有关)?职责分工", text):
+            document.divisions.extend(parse_divisions(re.sub(r"^(?:有关)?职责分工[。.：:]?", "", text), where))
+        else:
+            document.duties.append(DutyClause(text, item.ordinal or len(document.duties) + 1, where))
+            document.divisions.extend(parse_duty_divisions(text, where, document.department))
+
+
+def _handle_offices(document: SandingDocument, section: _Section) -> None:
+    count, rank = offices.office_count(section.intro)
+    document.offices_stated = document.offices_stated or count
+    document.office_rank = document.office_rank or rank
+    lines = list(section.lines)
+    tail = _intro_tail(section.intro)
+    if tail:
+        lines.insert(0, (section.line, tail))
+    _read_offices(document, section, lines, chapter_numerals=section.locator.endswith("、"))
+
+
+def _read_offices(document: SandingDocument, section: _Section, lines: list[tuple[int, str]], *,
+                  chapter_numerals: bool) -> None:
+    preamble, items = _items(lines, chapter_numerals=chapter_numerals)
+    for text in preamble:
+        count, rank = offices.office_count(text)
+        document.offices_stated = document.offices_stated or count
+        document.office_rank = document.office_rank or rank
+    current: OfficeRecord | None = None
+    for item in items:
+        where = Located(item.line, _locator(section, item.ordinal))
+        current = offices.new_office(item.lines[0], item.ordinal, where)
+        if current is None:
+            document.warnings.append(f"line {item.line}: expected an office name, found {item.lines[0][:20]}…")
+            continue
+        document.offices.append(current)
+        for extra in item.lines[1:]:
+            current = _continue_offices(document, current, extra, Located(item.line, where.locator))
+
+
+def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located) -> OfficeRecord:
+    """A line after an office entry: its duties, or a unit written without a number."""
+    if offices.is_deferred_unit(text):
+        document.warnings.append(f"{where.locator}: {text} (set up by other rules; not an internal office)")
+        return current
+    unit = offices.unnumbered_office(text)
+    if unit is not None and current.duties:
+        name, rest = unit
+        office = offices.new_office(name, None, Located(where.line, name))
+        assert office is not None
+        office.duties.extend(offices.duty_clauses(rest, office.where))
+        document.offices.append(office)
+        return office
+    current.duties.extend(offices.duty_clauses(text, where, len(current.duties) + 1))
+    return current
+
+
+def _handle_staffing(document: SandingDocument, section: _Section) -> None:
+    text = "".join([section.intro, *(text for _n, text in section.lines)])
+    staffing = parse_staffing(text, Located(section.line, section.locator))
+    if staffing is not None:
+        document.staffing = staffing
+
+
+def _handle_division(document: SandingDocument, section: _Section) -> None:
+    lines = [(section.line, section.intro), *section.lines]
+    for number, text in lines:
+        body = _strip_enumerator(text)
+        # `（一）与市农业农村局的有关职责分工。` is a heading for the clauses after it.
+        body = re.sub(r"^与[^。]{2,40}?的?(?:有关)?职责分工[。：:]?", "", body)
+        body = re.sub(r"^(?:有关)?职责分工[。：:]?", "", body)
+        if body:
+            document.divisions.extend(parse_divisions(body, Located(number, f"{section.locator}")))
+
+
+def _handle_changes(document: SandingDocument, section: _Section) -> None:
+    default = headline_kind(section.intro) or "reform"
+    intro_tail = re.sub(r"^(?:职能转变|职责调整|职能调整)[。.：:]?", "", section.intro)
+    if intro_tail:
+        document.changes.extend(parse_changes(intro_tail, Located(section.line, section.locator),
+                                              _names_of(document), default=default))
+    _preamble, items = _items(section.lines)
+    for number, text in _preamble_lines(section):
+        document.changes.extend(parse_changes(text, Located(number, section.locator), _names_of(document),
+                                              default=default))
+    for item in items:
+        text = item.text
+        headline, _, rest = text.partition("。")
+        kind = headline_kind(headline) if len(headline) <= 12 else None
+        body = rest if kind else text
+        document.changes.extend(parse_changes(body, Located(item.line, _locator(section, item.ordinal)),
+                                              _names_of(document), default=kind or default))
+
+
+def _preamble_lines(section: _Section) -> list[tuple[int, str]]:
+    out = []
+    for number, text in section.lines:
+        if _PAREN_ITEM.match(text):
+            break
+        out.append((number, text))
+    return out
+
+
+def _handle_unknown(document: SandingDocument, section: _Section) -> None:
+    """Lines before any recognised heading: a fragment may start in the middle of the office list."""
+    preamble, items = _items(section.lines)
+    for text in preamble:
+        _read_definition(document, text)
+    if items and offices.looks_like_office_head(items[0].lines[0]):
+        _read_offices(document, section, section.lines, chapter_numerals=False)
+
+
+_HANDLERS = {
+    "meta": _handle_meta,
+    "duties": _handle_duties,
+    "offices": _handle_offices,
+    "staffing": _handle_staffing,
+    "division": _handle_division,
+    "changes": _handle_changes,
+    "unknown": _handle_unknown,
+}
+
+
+def _names_of(document: SandingDocument) -> list[str]:
+    return [name for name in (document.department, *document.plates) if name]
+
+
+def _locator(section: _Section, ordinal: int | None) -> str:
+    """`第三条(二)`, `三、(四)` or, in a fragment with no heading, `(十二)`."""
+    return f"{section.locator}({_cn(ordinal)})"
+
+
+def _cn(number: int | None) -> str:
+    if number is None:
+        return ""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
+
+
+# -- truncation -----------------------------------------------------------------------------------
+
+_CLOSING_LINE = re.compile(r"版权|备案|ICP|主办单位|联系我们|网站地图|技术支持|地址[:：]|电话[:：]")
+
+
+def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]) -> None:
+    """Say so when a copy stops mid-sentence or holds fewer offices than it announces; never fill in."""
+    body = list(numbered)
+    # A signature, a date line or a website footer after the text is not where the document stops.
+    while len(body) > 1 and (_CLOSING_LINE.search(body[-1][1]) or _is_signature(body[-1][1])):
+        body.pop()
+    number, last = body[-1]
+    if last and last[-1] not in _SENTENCE_END:
+        document.truncated = True
+        document.warnings.append(f"line {number}: the text ends mid-sentence (…{last[-12:]}); the copy is incomplete")
+    listed = len([office for office in document.offices if office.ordinal])
+    if document.kind_of_document == "sanding" and document.offices_stated and listed < document.offices_stated:
+        document.warnings.append(
+            f"the document announces {document.offices_stated} internal offices; {listed} are listed"
+        )
+
+
+def _is_signature(text: str) -> bool:
+    if len(text) <= 20 and find_date(text) and len(re.sub(r"[\d年月日〇○零一二三四五六七八九十\s]", "", text)) == 0:
+        return True
+    return len(text) <= 25 and _DEPT_LINE.match(text) is not None

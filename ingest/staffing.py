@@ -1,0 +1,80 @@
+"""The 人员编制 sentence: staff quota, other pools, leader posts and office-level leader posts.
+
+Breakdowns never add to a total: anything in brackets (含…) is dropped before counting, and the
+posts listed after `…领导职数N名，其中` are a split of that N, not more posts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Located, Staffing
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_UNCLOSED = re.compile(r"[（(][^）)]*$")
+_SEGMENT_SPLIT = re.compile(r"[；;。]")
+_PIECE_SPLIT = re.compile(r"[,，、]")
+
+_ADMIN_QUOTA = re.compile(r"行政编制(?:为|共)?\s*(\d+)\s*名")
+_OTHER_POOL = re.compile(r"([\u4e00-\u9fff]{0,12}?(?:事业编制|工勤人员编制|工勤编制|人员编制|专项编制|编制))(?:为|共)?\s*(\d+)\s*名")
+_RANKED_POSTS = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:司局级|处级|科级|股级|县级|局级))领导职数(?:为|共)?\s*(\d+)\s*名")
+_NON_LEADER = re.compile(r"非领导职数")
+_TITLED_POST = re.compile(
+    r"(?:^|设|其中[:：]?)\s*([\u4e00-\u9fff]{0,14}?(?:局长|厅长|部长|主任|书记|总监|工程师|总师|组长|秘书长|主席|专员|"
+    r"督察|院长|队长|政委|站长|所长|馆长|校长|会长|行长|署长|委员|主任委员|司长|处长|科长|股长|馆长|总会计师|总经济师))"
+    r"\s*(\d+)\s*名"
+)
+_UNNUMBERED_POST = re.compile(r"([\u4e00-\u9fff]{1,14}?)(?:另定|按[\u4e00-\u9fff]{1,6}配备|由[\u4e00-\u9fff]{1,14}兼任)")
+
+
+def parse_staffing(text: str, where: Located) -> Staffing | None:
+    """Parse one 人员编制 passage; None when it states neither a quota nor any post."""
+    staffing = Staffing(where=where)
+    flat = _drop_brackets(text)
+    for segment in _SEGMENT_SPLIT.split(flat):
+        _parse_segment(segment, staffing)
+    if staffing.admin_quota is None and not staffing.leader_posts and not staffing.office_leader_posts:
+        return None
+    return staffing
+
+
+def _drop_brackets(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _BRACKETED.sub("", text)
+    # A copy cut off inside a bracket leaves it open: what follows is breakdown too.
+    return _UNCLOSED.sub("", text)
+
+
+def _parse_segment(segment: str, staffing: Staffing) -> None:
+    in_breakdown = False
+    for piece in _PIECE_SPLIT.split(segment):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _NON_LEADER.search(piece):
+            staffing.notes.append(piece)
+            continue
+        if match := _ADMIN_QUOTA.search(piece):
+            if staffing.admin_quota is None:
+                staffing.admin_quota = int(match.group(1))
+            continue
+        if match := _RANKED_POSTS.search(piece):
+            rank = match.group(1).removeprefix("其中").removeprefix("设") or "领导职数"
+            staffing.office_leader_posts[rank] = staffing.office_leader_posts.get(rank, 0) + int(match.group(2))
+            # `科级领导职数18名，其中科长11名，副科长7名`: what follows splits the 18.
+            in_breakdown = True
+            continue
+        if in_breakdown:
+            continue
+        if match := _OTHER_POOL.search(piece):
+            # `市公安局机关政法专项编制40名`: the pool is what follows 机关.
+            name = match.group(1).removeprefix("其中").rpartition("机关")[2]
+            staffing.other_pools[name] = staffing.other_pools.get(name, 0) + int(match.group(2))
+            continue
+        if match := _TITLED_POST.search(piece):
+            title = re.sub(r"^(?:设|其中[:：]?)", "", match.group(1))
+            staffing.leader_posts[title] = staffing.leader_posts.get(title, 0) + int(match.group(2))
+            continue
+        if _UNNUMBERED_POST.search(piece):
+            staffing.notes.append(piece.removeprefix("其中:").removeprefix("其中："))

@@ -1,0 +1,108 @@
+"""jieba set-up with the shipped domain dictionary, and the terms, verbs and objects of a duty text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import jieba
+
+from ingest.category import ADMIN_VERBS, GENERIC_VERBS, categorise
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEADLINE = re.compile(r"[。；;]")
+MAX_TERMS = 12
+MAX_VERBS = 5
+MAX_OBJECTS = 5
+
+
+def _data_lines(name: str) -> list[str]:
+    resource = resources.files("ingest") / "data" / name
+    if not resource.is_file():
+        return []
+    return [line.strip() for line in resource.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer (not the global one) with the domain dictionary and every admin verb."""
+    jieba.setLogLevel(logging.WARNING)
+    instance = jieba.Tokenizer()
+    instance.initialize()
+    for line in _data_lines("domain_dict.txt"):
+        parts = line.split()
+        word = parts[0]
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        instance.add_word(word, freq, tag)
+    for verb in ADMIN_VERBS:
+        instance.add_word(verb, 3000, "v")
+    return instance
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(_data_lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Every variant (共享单车) → its canonical term (互联网租赁自行车)."""
+    table: dict[str, str] = {}
+    for line in _data_lines("synonyms.txt"):
+        words = [word for word in line.split("\t") if word]
+        for word in words[1:]:
+            table[word] = words[0]
+    return table
+
+
+def tokens(text: str) -> list[str]:
+    return [token for token in tokenizer().lcut(text) if token.strip()]
+
+
+def index_terms(text: str) -> list[str]:
+    """The words worth indexing: Chinese, two characters or more, not stop words, synonyms folded."""
+    stop = stopwords()
+    folded = synonyms()
+    out = []
+    for token in tokens(text):
+        if len(token) < 2 or not _HAN.search(token) or token in stop:
+            continue
+        out.append(folded.get(token, token))
+    return out
+
+
+@dataclass(frozen=True)
+class DutyAnalysis:
+    terms: dict[str, int]  # term → count, the MENTIONS weights
+    verbs: list[str]
+    objects: list[str]
+    category: str
+
+
+def analyse_duty(text: str) -> DutyAnalysis:
+    """Terms of the whole text; verbs, objects and category from its headline (up to the first 。；)."""
+    headline = _HEADLINE.split(text, maxsplit=1)[0]
+    counts = Counter(index_terms(text))
+    top = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS])
+    headline_tokens = tokens(headline)
+    verbs = _unique(token for token in headline_tokens if token in ADMIN_VERBS)[:MAX_VERBS]
+    stop = stopwords()
+    objects = _unique(
+        token for token in headline_tokens
+        if len(token) >= 2 and _HAN.search(token) and token not in ADMIN_VERBS and token not in stop
+        and token not in GENERIC_VERBS
+    )[:MAX_OBJECTS]
+    return DutyAnalysis(terms=top, verbs=verbs, objects=objects, category=categorise(text, headline_tokens))
+
+
+def _unique(items: object) -> list[str]:
+    seen: list[str] = []
+    for item in items:  # type: ignore[attr-defined]
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,129 @@
+"""Loads the named `.cypher` files, reads their headers, and runs them with typed parameters.
+
+Header lines (`// key: value`) document each query and drive the runner:
+- `name`, `question`: what it is and what it answers (Chinese for the people who read it);
+- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool, with `|null` if optional;
+- `columns`: the row keys, in order;
+- `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from graph.store import Row, Store
+
+_PARAM = re.compile(r"^param\s+(?P<name>\w+)\s*:\s*(?P<type>[\w|]+)\s*(?:=\s*(?P<default>\S+))?\s*(?P<doc>.*)$")
+
+
+class QueryError(ValueError):
+    """A named query that does not exist, or a parameter it does not take or cannot parse."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    optional: bool
+    default: Any
+    doc: str
+
+    def coerce(self, raw: Any) -> Any:
+        if raw is None or (isinstance(raw, str) and raw.lower() == "null" and self.optional):
+            if not self.optional:
+                raise QueryError(f"parameter {self.name} needs a value")
+            return None
+        if not isinstance(raw, str):
+            return raw
+        try:
+            if self.type == "int":
+                return int(raw)
+            if self.type == "float":
+                return float(raw)
+            if self.type == "bool":
+                if raw.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                    raise ValueError(raw)
+                return raw.lower() in {"true", "1", "yes"}
+        except ValueError as exc:
+            raise QueryError(f"parameter {self.name}: expected {self.type}, got {raw!r}") from exc
+        return raw
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    question: str
+    cypher: str
+    params: tuple[Param, ...] = ()
+    columns: tuple[str, ...] = ()
+    sort: tuple[str, ...] = field(default=())
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        known = {param.name: param for param in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise QueryError(f"query {self.name} takes no parameter {', '.join(unknown)}; "
+                             f"it takes: {', '.join(known) or 'none'}")
+        return {name: param.coerce(given[name]) if name in given else param.default
+                for name, param in known.items()}
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    header: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("//"):
+            continue
+        body = line[2:].strip()
+        match = _PARAM.match(body)
+        if match:
+            kind = match.group("type")
+            default = json.loads(match.group("default")) if match.group("default") else None
+            params.append(Param(match.group("name"), kind.split("|")[0], "null" in kind, default,
+                                match.group("doc").strip()))
+        elif ":" in body:
+            key, value = body.split(":", 1)
+            header[key.strip()] = value.strip()
+    split = lambda value: tuple(part.strip() for part in value.split(",") if part.strip())  # noqa: E731
+    return NamedQuery(name=name, question=header.get("question", ""), cypher=text, params=tuple(params),
+                      columns=split(header.get("columns", "")), sort=split(header.get("sort", "")))
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, NamedQuery]:
+    folder = resources.files("queries")
+    found = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".cypher"):
+            name = entry.name.removesuffix(".cypher")
+            found[name] = _parse(name, entry.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+def named(name: str) -> NamedQuery:
+    try:
+        return catalog()[name]
+    except KeyError:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(catalog())}") from None
+
+
+def run(store: Store, name: str, params: dict[str, Any] | None = None) -> list[Row]:
+    query = named(name)
+    rows = store.read(query.cypher, query.bind(params or {}))
+    if query.sort:
+        rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
+    return rows
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    # None first, then numbers, then text: a total order whatever the column holds.
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool | int | float):
+        return (1, value)
+    return (2, str(value))

@@ -1,0 +1,61 @@
+"""Shared fixtures: the store suite runs on the embedded FalkorDB always, and on Neo4j when NEO4J_URI is set."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api.settings import Settings
+from graph.store import Store, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+REAL = REPO.parent / "shared" / "real"
+
+
+def _neo4j_uri() -> str | None:
+    return Settings().neo4j_uri
+
+
+def store_params() -> list[object]:
+    params: list[object] = [pytest.param("embedded", id="embedded")]
+    if _neo4j_uri():
+        params.append(pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j))
+    return params
+
+
+@pytest.fixture(scope="session")
+def embedded_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('store')}")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_store() -> Iterator[Store | None]:
+    settings = Settings()
+    if not settings.neo4j_uri:
+        yield None
+        return
+    store = open_store(settings.neo4j_uri, neo4j_user=settings.neo4j_user, neo4j_password=settings.neo4j_password)
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=store_params())
+def store(request: pytest.FixtureRequest, embedded_store: Store, neo4j_store: Store | None) -> Store:
+    """An empty store with the schema applied, on each engine the run has."""
+    chosen = embedded_store if request.param == "embedded" else neo4j_store
+    assert chosen is not None
+    chosen.clear()
+    chosen.apply_schema()
+    return chosen
+
+
+def real_document(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"real document {name} is not present at {REAL}")
+    return path

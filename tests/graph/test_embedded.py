@@ -1,0 +1,91 @@
+"""The embedded server's life: start, reuse by a second process, persistence, stale files, shutdown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from graph.embedded import EmbeddedServer, _process_alive
+from graph.store import Statement, open_store
+
+WRITE = "UNWIND $rows AS r MERGE (n:Department {uid: r.uid})"
+
+
+def _server_pid(data: Path) -> int:
+    return int((data / "falkordb.pid").read_text())
+
+
+def _stopped(data: Path, pid: int) -> bool:
+    EmbeddedServer(data).wait_stopped()
+    return not _process_alive(pid)
+
+
+def test_data_persists_after_the_server_stops(tmp_path: Path) -> None:
+    store = open_store(f"embedded:{tmp_path}")
+    store.write(Statement(WRITE, [{"uid": "d1"}]))
+    pid = _server_pid(tmp_path)
+    store.close()
+    assert _stopped(tmp_path, pid)
+    reopened = open_store(f"embedded:{tmp_path}")
+    try:
+        assert reopened.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+    finally:
+        reopened.close()
+
+
+def test_a_second_process_reuses_the_running_server(tmp_path: Path) -> None:
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        pid = _server_pid(tmp_path)
+        code = (
+            "import sys; from graph.store import open_store, Statement\n"
+            f"s = open_store('embedded:{tmp_path}')\n"
+            "s.write(Statement('UNWIND $rows AS r MERGE (n:Department {uid: r.uid})', [{'uid': 'from-child'}]))\n"
+            f"print(open('{tmp_path}/falkordb.pid').read().strip())\n"
+            "s.close()\n"
+        )
+        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert int(child.stdout.strip()) == pid
+        # The child left, but this process still uses the server: it must still run.
+        assert _process_alive(pid)
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "from-child"}]
+    finally:
+        store.close()
+    assert _stopped(tmp_path, pid)
+
+
+def test_stale_pid_and_socket_files_are_recovered_from(tmp_path: Path) -> None:
+    server = EmbeddedServer(tmp_path)
+    tmp_path.mkdir(exist_ok=True)
+    # A crash leaves a pid file naming a dead process, a socket file and a client entry of a dead pid.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / "falkordb.pid").write_text(dead.stdout.strip())
+    server.socket_path.write_text("")
+    (tmp_path / "clients").mkdir()
+    (tmp_path / "clients" / dead.stdout.strip()).write_text("")
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+        assert sorted(p.name for p in (tmp_path / "clients").iterdir()) == [str(os.getpid())]
+    finally:
+        store.close()
+
+
+def test_a_killed_client_does_not_keep_the_server_forever(tmp_path: Path) -> None:
+    code = (
+        "import os, time; from graph.store import open_store\n"
+        f"s = open_store('embedded:{tmp_path}')\n"
+        "print('ready', flush=True); time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    pid = _server_pid(tmp_path)
+    child.kill()
+    child.wait()
+    assert _process_alive(pid)  # the server outlives a killed client ...
+    store = open_store(f"embedded:{tmp_path}")
+    assert _server_pid(tmp_path) == pid  # ... is reused by the next one ...
+    store.close()
+    assert _stopped(tmp_path, pid)  # ... and stopped when the last live client leaves

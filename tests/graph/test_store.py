@@ -1,0 +1,108 @@
+"""The store protocol, the same assertions on every engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store import ReadOnlyViolation, Statement, Store, StoreError, parse_store_uri
+
+MERGE_DEPARTMENTS = "UNWIND $rows AS r MERGE (n:Department {uid: r.uid}) SET n += r.props"
+MERGE_DUTIES = "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET n += r.props"
+LINK = ("UNWIND $rows AS r MATCH (a:Department {uid: r.from}) MATCH (b:Duty {uid: r.to}) "
+        "MERGE (a)-[e:HAS_DUTY]->(b) SET e.source = r.source")
+
+
+def test_write_then_read_with_parameters(store: Store) -> None:
+    store.write(Statement(MERGE_DEPARTMENTS, [
+        {"uid": "d1", "props": {"name": "示例市交通运输局", "aliases": ["市交通运输局", "市交通局"]}},
+        {"uid": "d2", "props": {"name": "示例市公安局", "aliases": []}},
+    ]))
+    rows = store.read("MATCH (d:Department) WHERE d.name STARTS WITH $prefix RETURN d.uid AS uid, d.aliases AS aliases "
+                      "ORDER BY uid", {"prefix": "示例市"})
+    assert rows == [{"uid": "d1", "aliases": ["市交通运输局", "市交通局"]}, {"uid": "d2", "aliases": []}]
+
+
+def test_batched_write_covers_every_row(store: Store) -> None:
+    rows = [{"uid": f"u{i:04d}", "props": {"text": f"职责{i}"}} for i in range(2501)]
+    store.write(Statement(MERGE_DUTIES, rows), batch_size=1000)
+    assert store.read("MATCH (n:Duty) RETURN count(n) AS c") == [{"c": 2501}]
+
+
+def test_atomic_write_creates_nodes_and_the_edges_between_them(store: Store) -> None:
+    store.write_atomic([
+        Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]),
+        Statement(MERGE_DUTIES, [{"uid": "u1", "props": {"text": "负责甲"}}, {"uid": "u2", "props": {"text": "负责乙"}}]),
+        Statement(LINK, [{"from": "d1", "to": "u1", "source": "doc#1"}, {"from": "d1", "to": "u2", "source": "doc#2"}]),
+    ])
+    rows = store.read("MATCH (d:Department)-[e:HAS_DUTY]->(u:Duty) RETURN d.uid AS d, u.uid AS u, e.source AS s "
+                      "ORDER BY u")
+    assert rows == [{"d": "d1", "u": "u1", "s": "doc#1"}, {"d": "d1", "u": "u2", "s": "doc#2"}]
+
+
+def test_atomic_write_is_all_or_nothing(store: Store) -> None:
+    store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "kept", "props": {"name": "原有部门"}}]))
+    failing = Statement("UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET n.bad = 1 / r.zero", [{"uid": "x", "zero": 0}])
+    with pytest.raises(StoreError):
+        store.write_atomic([Statement(MERGE_DEPARTMENTS, [{"uid": "new", "props": {"name": "新部门"}}]), failing])
+    assert store.read("MATCH (n) RETURN n.uid AS uid ORDER BY uid") == [{"uid": "kept"}]
+
+
+def test_merge_is_idempotent(store: Store) -> None:
+    statement = Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}])
+    store.write_atomic([statement])
+    store.write_atomic([statement])
+    assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 1}]
+
+
+def test_unique_uid_constraint_is_enforced(store: Store) -> None:
+    store.write(Statement("UNWIND $rows AS r CREATE (n:Department {uid: r.uid})", [{"uid": "dup"}]))
+    with pytest.raises(StoreError):
+        store.write(Statement("UNWIND $rows AS r CREATE (n:Department {uid: r.uid})", [{"uid": "dup"}]))
+
+
+def test_apply_schema_twice_is_harmless(store: Store) -> None:
+    store.apply_schema()
+    store.apply_schema()
+    assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+
+
+def test_read_refuses_writes_by_the_engine(store: Store) -> None:
+    with pytest.raises(ReadOnlyViolation):
+        store.read("CREATE (:Department {uid: 'sneaky'})")
+    with pytest.raises(ReadOnlyViolation):
+        store.read("MATCH (n) DETACH DELETE n")
+    assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+
+
+def test_bad_cypher_is_a_store_error(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.read("MATCH (n RETURN n")
+
+
+def test_clear_removes_everything(store: Store) -> None:
+    store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]))
+    store.clear()
+    assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+
+
+def test_nodes_come_back_as_property_maps(store: Store) -> None:
+    store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]))
+    assert store.read("MATCH (d:Department) RETURN d") == [{"d": {"_labels": ["Department"], "uid": "d1", "name": "甲局"}}]
+
+
+@pytest.mark.parametrize(("uri", "scheme", "detail"), [
+    ("embedded:./data", "embedded", "data"),
+    ("falkordb://db.local:6380/g", "falkordb", "db.local:6380/g"),
+    ("neo4j://neo4j:secret@localhost:7687", "neo4j", "neo4j://localhost:7687"),
+    ("bolt://localhost", "neo4j", "bolt://localhost"),
+])
+def test_store_uris(uri: str, scheme: str, detail: str) -> None:
+    spec = parse_store_uri(uri)
+    assert spec.scheme == scheme
+    rendered = {"embedded": str(spec.path), "falkordb": f"{spec.host}:{spec.port}/{spec.graph}", "neo4j": spec.url}
+    assert rendered[scheme] == detail
+
+
+def test_unknown_store_uri_is_explained() -> None:
+    with pytest.raises(StoreError, match="not understood"):
+        parse_store_uri("mysql://x")
