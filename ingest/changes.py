@@ -21,7 +21,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"取消|不再保留|不再承担|废止")),
     ("devolved", re.compile(r"下放|移交给?(?:地方|县|区|乡镇|街道)|交由(?:县|区|乡镇|街道)")),
     ("integrated", re.compile(r"整合")),
-    ("strengthened", re.compile(r"加强|强化|健全|完善|提升|提高")),
+    ("strengthened", re.compile(r"加强|强化")),
 )
 _HEADLINE_KINDS = {
     "取消": "cancelled", "下放": "devolved", "划入": "transferred_in", "划出": "transferred_out",

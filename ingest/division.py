@@ -32,12 +32,12 @@ _MATTER_BY = re.compile(
     rf"^(?P<matter>[^，,；;。]+?)[，,]?由(?P<leads>{DEPT_LIST}){_LEAD_VERB}[^，,；;。]*?"
     rf"(?:[，,；;]\s*(?P<assists>{DEPT_LIST})(?:予以)?{_ASSIST_VERB})?"
 )
-_JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好|开展|组织)?(?P<matter>[^。；;]+)")
+_JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好)?(?P<matter>[^。；;]+)")
 _LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工)?{_LEAD_VERB}(?P<matter>[^。；;]+)")
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;])")
 _LIST_SPLIT = re.compile(r"[、和及与,，]")
-_MATTER_TRIM_HEAD = re.compile(r"^(?:做好|开展|承担|负责|对)")
+_MATTER_TRIM_HEAD = re.compile(r"^(?:组织开展|做好|开展|承担|负责|对)")
 _MATTER_TRIM_TAIL = re.compile(r"(?:的相关工作|相关工作|等有关工作|有关工作|等工作|工作|的|等)$")
 
 
@@ -63,17 +63,21 @@ def clean_matter(text: str) -> str:
 
 def parse_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
     """Every lead/assist clause in a passage. `task` names the matter of bracketed clauses."""
-    found: list[Division] = []
-    for bracket in _BRACKET_CLAUSE.finditer(text):
-        preceding = text[: bracket.start()]
-        matter = task or _task_headline(preceding)
-        if matter:
-            found.append(_division(matter, bracket.group("leads"), bracket.group("assists"), bracket.group(0), where))
-    text = _BRACKET_CLAUSE.sub("", text)
-    for sentence in _SENTENCE_SPLIT.split(text):
+    found = parse_bracket_divisions(text, where, task=task)
+    for sentence in _SENTENCE_SPLIT.split(_BRACKET_CLAUSE.sub("", text)):
         division = _parse_sentence(sentence.strip(), where)
         if division is not None:
             found.append(division)
+    return found
+
+
+def parse_bracket_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
+    """`…组织开展专项整治（A牵头，B、C参与）` / `1.任务。……。〔A牵头，B参与〕`: the clause or task before it is the matter."""
+    found: list[Division] = []
+    for bracket in _BRACKET_CLAUSE.finditer(text):
+        matter = task or _matter_before(text[: bracket.start()])
+        if matter:
+            found.append(_division(matter, bracket.group("leads"), bracket.group("assists"), bracket.group(0), where))
     return found
 
 
@@ -98,11 +102,14 @@ def _division(matter: str, leads: str, assists: str | None, text: str, where: Lo
     )
 
 
-def _task_headline(text: str) -> str:
-    parts = [part for part in re.split(r"[。；;]", text) if part.strip()]
+def _matter_before(text: str) -> str:
+    """The clause a bracket follows; after a full stop, the task's headline (`1.制定实施准入清单。…。〔…〕`)."""
+    stripped = text.rstrip()
+    if stripped and stripped[-1] not in "。；;":
+        return clean_matter(re.split(r"[，,；;。]", stripped)[-1])
+    parts = [part for part in re.split(r"[。；;]", stripped) if part.strip()]
     if not parts:
         return ""
-    # `1.制定实施准入清单。完成……` — the task's headline is the first sentence after its number.
     return clean_matter(re.sub(r"^\s*\d+\s*[.．、]\s*", "", parts[0]))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ingest import amendment, offices
 from ingest.changes import headline_kind, parse_changes
-from ingest.division import parse_divisions, parse_duty_divisions
+from ingest.division import parse_bracket_divisions, parse_divisions, parse_duty_divisions
 from ingest.errors import IngestError
 from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
 from ingest.normalize import clean_lines
@@ -50,6 +50,7 @@ _CHAPTER_KINDS = (
     ("division", re.compile(r"^(?:有关职责分工|职责分工|其他事项)")),
     ("meta", re.compile(r"^(?:附则|其他)")),
 )
+_BRACKET_ROLES = re.compile(r"[（(〔][^（）()〔〕]*?(?:牵头|参与|配合)[^（）()〔〕]*?[）)〕]")
 _SENTENCE_END = "。；;！？”」）)"
 
 
@@ -334,7 +335,8 @@ def _handle_duties(document: SandingDocument, section: _Section) -> None:
             document.divisions.extend(parse_divisions(re.sub(r"^(?:有关)?职责分工[。.：:]?", "", text), where))
         else:
             document.duties.append(DutyClause(text, item.ordinal or len(document.duties) + 1, where))
-            document.divisions.extend(parse_duty_divisions(text, where, document.department))
+            document.divisions.extend(parse_duty_divisions(_BRACKET_ROLES.sub("", text), where, document.department))
+            document.divisions.extend(parse_bracket_divisions(text, where))
 
 
 def _handle_offices(document: SandingDocument, section: _Section) -> None:
@@ -394,12 +396,14 @@ def _handle_staffing(document: SandingDocument, section: _Section) -> None:
 def _handle_division(document: SandingDocument, section: _Section) -> None:
     lines = [(section.line, section.intro), *section.lines]
     for number, text in lines:
-        body = _strip_enumerator(text)
+        item = _PAREN_ITEM.match(text)
+        locator = f"{section.locator}({item.group(1)})" if item else section.locator
+        body = text[item.end():] if item else text
         # `（一）与市农业农村局的有关职责分工。` is a heading for the clauses after it.
         body = re.sub(r"^与[^。]{2,40}?的?(?:有关)?职责分工[。：:]?", "", body)
         body = re.sub(r"^(?:有关)?职责分工[。：:]?", "", body)
         if body:
-            document.divisions.extend(parse_divisions(body, Located(number, f"{section.locator}")))
+            document.divisions.extend(parse_divisions(body, Located(number, locator)))
 
 
 def _handle_changes(document: SandingDocument, section: _Section) -> None:
@@ -484,6 +488,11 @@ def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]
     if last and last[-1] not in _SENTENCE_END:
         document.truncated = True
         document.warnings.append(f"line {number}: the text ends mid-sentence (…{last[-12:]}); the copy is incomplete")
+    if document.kind_of_document == "sanding" and document.duties and not document.offices \
+            and document.staffing is None and not document.truncated:
+        document.truncated = True
+        document.warnings.append("the text stops after the main duties: no 内设机构 or 人员编制 section; "
+                                 "the copy is incomplete")
     listed = len([office for office in document.offices if office.ordinal])
     if document.kind_of_document == "sanding" and document.offices_stated and listed < document.offices_stated:
         document.warnings.append(

@@ -53,7 +53,11 @@ def _findings(region: str, matter: str, parties: list[Row]) -> list[Row]:
         documents[lead["source"].split("#", 1)[0]].add(lead["department"])
     if len({frozenset(names) for names in documents.values()}) > 1:
         found.append({**base, "reason": "conflicting_leads"})
-    if set(lead_names) & set(assist_names):
+    # Within one document: a department named as lead and as assisting party of the same matter.
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for party in parties:
+        roles[party["source"].split("#", 1)[0]][party["department"]].add(party["role"])
+    if any(len(found_roles) == 2 for document in roles.values() for found_roles in document.values()):
         found.append({**base, "reason": "lead_and_assist"})
     if any(p["vague"] for p in parties):
         found.append({**base, "reason": "vague_party"})

@@ -1,0 +1,35 @@
+"""Helpers for parser tests: parse a real fragment (skipped when shared/real is absent) or an example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ingest.model import SandingDocument
+from ingest.readers import read_source
+from ingest.sanding import parse_sanding
+
+REPO = Path(__file__).resolve().parents[2]
+REAL = REPO.parent / "shared" / "real"
+EXAMPLES = REPO / "examples" / "sanding"
+
+
+@pytest.fixture
+def real() -> Callable[[str], SandingDocument]:
+    def parse(name: str) -> SandingDocument:
+        path = REAL / name
+        if not path.exists():
+            pytest.skip(f"real document {name} is not present at {REAL}")
+        return parse_sanding(read_source(path))
+
+    return parse
+
+
+@pytest.fixture
+def example() -> Callable[[str], SandingDocument]:
+    def parse(name: str) -> SandingDocument:
+        return parse_sanding(read_source(EXAMPLES / name))
+
+    return parse
