@@ -33,12 +33,13 @@ _MERGE_MENTIONED_DEPARTMENTS = (
     "ON MATCH SET n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases"
 )
 
+# A duty restated by several versions keeps the newest version's ordinal, status and source.
+DUTY_PROPS = ("text", "ordinal", "category", "verbs", "objects", "terms", "status", "holder", "source")
 _MERGE_DUTIES = (
-    "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) "
-    "SET n.text = r.props.text, n.ordinal = r.props.ordinal, n.category = r.props.category, "
-    "n.verbs = r.props.verbs, n.objects = r.props.objects, n.terms = r.props.terms, n.status = r.props.status, "
-    "n.holder = r.props.holder, n.source = r.props.source, "
-    "n.last_stated = CASE WHEN coalesce(n.last_stated, '') < r.props.last_stated "
+    "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET "
+    + ", ".join(f"n.{prop} = CASE WHEN coalesce(n.last_stated, '') <= r.props.last_stated "
+                f"THEN r.props.{prop} ELSE n.{prop} END" for prop in DUTY_PROPS)
+    + ", n.last_stated = CASE WHEN coalesce(n.last_stated, '') < r.props.last_stated "
     "THEN r.props.last_stated ELSE coalesce(n.last_stated, '') END"
 )
 

@@ -99,9 +99,9 @@ def document_region(department_name: str, option: Region | None, known: list[Reg
         return Region((*option.names, *names))
     if names:
         # `青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph.
-        placed = [region for region in known if region.names[-1] == names[0] and len(region.names) > 1]
+        placed = {region for region in known if region.names[-1] == names[0] and len(region.names) > 1}
         if len(placed) == 1:
-            return Region(placed[0].names + names[1:])
+            return Region(placed.pop().names + names[1:])
         return Region(names)
     if option is not None:
         return option

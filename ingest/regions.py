@@ -96,9 +96,13 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
     return tuple(names), rest
 
 
+# Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.
+_NOT_MARKER = re.compile(r"^(?:市场|市政|市容|区域|区划|县域|省级|州级)")
+
+
 def level_marker(name: str) -> str | None:
     """`市农业农村局` → 市; `县交通运输局` → 县; `区公安分局` → 区; `省教育厅` → 省."""
-    if name[:1] in {"市", "县", "区", "省", "州"} and not _NOT_REGION.match(name):
+    if name[:1] in {"市", "县", "区", "省", "州"} and not _NOT_REGION.match(name) and not _NOT_MARKER.match(name):
         return name[:1]
     return None
 

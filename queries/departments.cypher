@@ -4,7 +4,7 @@
 // columns: region, department, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH $region + '/')
+  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
 WITH d, count(DISTINCT o) AS offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)

@@ -1,0 +1,174 @@
+"""Ingesting into a real store: what lands in the graph, idempotency, versions, failures that write nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+REAL = REPO.parent / "shared" / "real"
+
+
+def _counts(store: Store) -> tuple[dict[str, int], dict[str, int]]:
+    labels = {row["label"]: row["count"] for row in catalog.run(store, "label_counts")}
+    relationships = {row["type"]: row["count"] for row in catalog.run(store, "relationship_counts")}
+    return labels, relationships
+
+
+def test_examples_load_completely_and_idempotently(store: Store) -> None:
+    report = ingest([EXAMPLES], store)
+    assert [outcome.error for outcome in report.failed] == []
+    assert len(report.outcomes) == 26
+    first = _counts(store)
+    labels, relationships = first
+    # 26 departments with a 三定, plus the five that are only mentioned (有关部门 kept vague).
+    assert (labels["Region"], labels["Department"], labels["Document"], labels["Office"]) == (3, 31, 26, 206)
+    assert relationships["CONTAINS"] == 2 and relationships["HAS_OFFICE"] == 206
+    again = ingest([EXAMPLES], store)
+    assert again.failed == []
+    assert _counts(store) == first
+
+
+def test_regions_and_departments(store: Store) -> None:
+    ingest([EXAMPLES], store)
+    rows = store.read("MATCH (p:Region)-[:CONTAINS]->(c:Region) RETURN p.path AS parent, c.path AS child, "
+                      "c.level AS level ORDER BY child")
+    assert rows == [{"parent": "示例市", "child": "示例市/河西区", "level": "county"},
+                    {"parent": "示例市", "child": "示例市/青山县", "level": "county"}]
+    county = catalog.run(store, "departments", {"region": "示例市/青山县"})
+    assert [(row["department"], row["duties"], row["offices"], row["staff_quota"]) for row in county] == [
+        ("青山县交通运输局", 11, 6, 16), ("青山县住房和城乡建设局", 11, 6, 20), ("青山县农业农村局", 12, 7, 22),
+        ("青山县城市管理局", 10, 5, 18), ("青山县市场监督管理局", 12, 9, 24), ("青山县应急管理局", 10, 5, 15),
+        ("青山县水利局", 9, 5, 14),
+    ]
+    mentioned = store.read("MATCH (d:Department) WHERE d.sanding_issued IS NULL RETURN d.name AS name, "
+                           "d.vague AS vague, d.unresolved AS unresolved ORDER BY name")
+    assert mentioned == [
+        {"name": "有关部门", "vague": True, "unresolved": False},
+        {"name": "河西区人力资源和社会保障局", "vague": False, "unresolved": True},
+        {"name": "河西区委编办", "vague": False, "unresolved": True},
+        {"name": "示例市建设委员会", "vague": False, "unresolved": True},
+        {"name": "示例市民政局", "vague": False, "unresolved": True},
+    ]
+
+
+def test_lead_and_assist_with_aliases_resolved(store: Store) -> None:
+    ingest([EXAMPLES], store)
+    rows = catalog.run(store, "matter_parties", {"region": "示例市"})
+    wages = [(r["role"], r["department"], r["order"]) for r in rows if r["matter"] == "根治拖欠农民工工资"]
+    # 市人社局 / 市住建局 / 交通运输局 / 水务局: abbreviations and a 市 written once for the list.
+    assert wages == [("ASSISTS", "示例市交通运输局", None), ("ASSISTS", "示例市住房和城乡建设局", None),
+                     ("ASSISTS", "示例市水务局", None), ("LEADS", "示例市人力资源和社会保障局", 1)]
+    sources = {r["source"].split("#", 1)[1] for r in rows if r["matter"] == "互联网租赁自行车停放管理"}
+    assert sources == {"第六条(二)", "第六条(一)"}
+
+
+def test_planted_host_assist_ambiguities_and_nothing_else(store: Store) -> None:
+    ingest([EXAMPLES], store)
+    findings = [(f["reason"], f["matter"], f["host"], f["leads"]) for f in host_assist_ambiguities(store)]
+    assert findings == [
+        ("conflicting_leads", "互联网租赁自行车停放管理", None, ["示例市城市管理和综合执法局", "示例市交通运输局"]),
+        ("lead_and_assist", "全市安全生产大检查和专项整治", None, ["示例市应急管理局"]),
+        ("multiple_leads", "农业面源污染防治", "示例市生态环境局", ["示例市生态环境局", "示例市农业农村局"]),
+        ("conflicting_leads", "建筑垃圾处置监督管理", None, ["示例市城市管理和综合执法局", "示例市住房和城乡建设局"]),
+        ("vague_party", "拟订全市事业单位人事制度改革政策措施", None, ["示例市人力资源和社会保障局"]),
+        ("vague_party", "旅游市场综合监管", None, ["示例市文化广电旅游体育局"]),
+    ]
+
+
+def test_every_node_of_a_document_carries_its_provenance(store: Store) -> None:
+    ingest([EXAMPLES / "sanding" / "shi_jiaotong.txt"], store)
+    missing = store.read("MATCH (n) WHERE (n:Department OR n:Office OR n:Duty OR n:Matter) AND n.source IS NULL "
+                         "RETURN count(n) AS c")
+    assert missing == [{"c": 0}]
+    rows = store.read("MATCH (u:Duty)-[f:FROM]->(d:Document) WHERE u.ordinal = 5 AND u.holder = $holder "
+                      "RETURN f.locator AS locator, d.title AS title",
+                      {"holder": "dept:示例市/交通运输局"})
+    assert rows == [{"locator": "第三条(五)", "title": "示例市交通运输局职能配置、内设机构和人员编制规定"}]
+
+
+def test_bad_files_are_reported_and_write_nothing(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "notice.txt").write_text("关于召开全市安全生产工作会议的通知\n各单位：定于下周召开会议。\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Café au lait, déjà vu".encode("latin-1"))
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    good = tmp_path / "good.txt"
+    good.write_bytes((EXAMPLES / "sanding" / "qingshan_yingji.txt").read_bytes())
+    report = ingest([tmp_path], store)
+    errors = {Path(outcome.path).name: outcome.error for outcome in report.failed}
+    assert sorted(errors) == ["binary.txt", "broken.docx", "empty.txt", "latin1.txt", "notice.txt"]
+    assert errors["empty.txt"].endswith("empty.txt: expected a document with text (the file is empty)")
+    assert errors["binary.txt"].endswith("binary.txt: expected a text document in UTF-8 or GB18030 (the file is binary)")
+    assert "expected a 三定 provision" in errors["notice.txt"]
+    assert "latin1.txt:1: expected text in UTF-8 or GB18030 (undecodable bytes at offset 3)" in errors["latin1.txt"]
+    assert "broken.docx: expected a Word .docx document" in errors["broken.docx"]
+    assert [Path(o.path).name for o in report.outcomes if o.ok] == ["good.txt"]
+    assert store.read("MATCH (d:Document) RETURN count(d) AS c") == [{"c": 1}]
+
+
+def test_a_later_version_stands_beside_the_earlier_one(store: Store, tmp_path: Path) -> None:
+    original = (EXAMPLES / "sanding" / "qingshan_yingji.txt").read_text(encoding="utf-8")
+    assert "县应急管理局机关行政编制为15名" in original and "2019年4月1日" in original
+    revised = original.replace("县应急管理局机关行政编制为15名", "县应急管理局机关行政编制为17名").replace(
+        "2019年4月1日", "2021年1月1日").replace("(九)", "(九)负责全县森林防灭火工作。\n(十)", 1)
+    assert revised.count("(十)") == 2  # the inserted duty shifted the old (九)
+    (tmp_path / "v2.txt").write_text(revised, encoding="utf-8")
+    # The newer version first, then the older one: the newer facts must still win.
+    city = Region(("示例市",))
+    ingest([tmp_path / "v2.txt"], store, region=city)
+    ingest([EXAMPLES / "sanding" / "qingshan_yingji.txt"], store, region=city)
+    row = catalog.run(store, "departments", {"region": "示例市/青山县"})[0]
+    assert (row["department"], row["staff_quota"], row["issued"], row["duties"]) == (
+        "青山县应急管理局", 17, "2021-01-01", 11)
+    duties = catalog.run(store, "department_duties", {"department": "青山县应急管理局"})
+    main = [(d["ordinal"], d["text"][:10]) for d in duties if d["office"] == ""]
+    assert main[8] == (9, "负责全县森林防灭火工")
+
+
+def test_region_option_places_a_bare_department(store: Store) -> None:
+    fragment = REAL / "changzhou_zhonglou_quzhengfubangongshi_neishejigou.txt"
+    if not fragment.exists():
+        import pytest
+
+        pytest.skip("real fragments are not present")
+    report = ingest([fragment], store, region=Region(("常州市", "钟楼区")))
+    assert report.failed == []
+    rows = store.read("MATCH (r:Region)-[:HAS_DEPARTMENT]->(d:Department)-[:HAS_OFFICE]->(o:Office) "
+                      "RETURN r.path AS region, d.name AS department, count(o) AS offices")
+    assert rows == [{"region": "常州市/钟楼区", "department": "钟楼区政府办公室", "offices": 6}]
+    document = store.read("MATCH (d:Document) RETURN d.truncated AS truncated")
+    assert document == [{"truncated": True}]
+
+
+def test_amendment_moves_duties_and_posts(store: Store) -> None:
+    notice = REAL / "guojia_weishengjiankangwei_tiaozheng_zhizejigoubianzhi_2023.txt"
+    if not notice.exists():
+        import pytest
+
+        pytest.skip("real fragments are not present")
+    assert ingest([notice], store).failed == []
+    moves = store.read("MATCH (a:Department)-[t:TRANSFERRED_TO]->(b:Department) RETURN a.name AS source, "
+                       "b.name AS target, t.what AS what, t.staff AS staff, t.leader_posts AS posts "
+                       "ORDER BY source, target, what")
+    assert moves == [
+        {"source": "国家卫生健康委员会", "target": "民政部", "what": "组织拟订并协调落实应对人口老龄化政策措施、承担全国老龄工作委员会的具体工作", "staff": None, "posts": None},
+        {"source": "国家卫生健康委员会", "target": "民政部", "what": "行政编制", "staff": 3, "posts": 0},
+        {"source": "科学技术部", "target": "国家卫生健康委员会", "what": "组织拟订科技促进卫生健康发展规划和政策", "staff": None, "posts": None},
+        {"source": "科学技术部", "target": "国家卫生健康委员会", "what": "行政编制", "staff": 4, "posts": 1},
+    ]
+    duties = store.read("MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) RETURN d.name AS department, u.status AS status "
+                        "ORDER BY department, status")
+    assert duties == [{"department": "国家卫生健康委员会", "status": "current"},
+                      {"department": "国家卫生健康委员会", "status": "transferred"},
+                      {"department": "民政部", "status": "current"},
+                      {"department": "科学技术部", "status": "transferred"}]
+    health = store.read("MATCH (d:Department {name: '国家卫生健康委员会'}) RETURN d.staff_quota AS staff, "
+                        "d.offices_stated AS offices, d.office_leader_posts AS posts")
+    assert health == [{"staff": 444, "offices": 19, "posts": 81}]
