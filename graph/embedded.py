@@ -25,6 +25,8 @@ from graph.store import StoreError
 
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
+COMPACT_AT_BYTES = 512 * 1024
+COMPACT_WAIT_S = 60.0
 # Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
 MAX_SOCKET_PATH = 100
 
@@ -133,6 +135,10 @@ class EmbeddedServer:
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            # Replaying a long log of graph queries is slow (seconds per MB); compact it early and often,
+            # so that a start loads a snapshot instead.
+            "--auto-aof-rewrite-min-size", "2mb",
+            "--auto-aof-rewrite-percentage", "50",
             "--save", "",
             "--daemonize", "yes",
             "--pidfile", str(self.pid_file),
@@ -146,11 +152,34 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self._answers():
+                self._compact_log_if_long()
                 return
             time.sleep(0.05)
         raise StoreError(
             f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
         )
+
+    def _compact_log_if_long(self) -> None:
+        """A log left long by an earlier run (below the automatic threshold's growth) is compacted now."""
+        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
+        if incr > COMPACT_AT_BYTES:
+            try:
+                redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
+            except redis.RedisError:
+                pass  # compaction is an optimisation; the log stays valid without it
+
+    def _let_compaction_finish(self) -> None:
+        """A stop would kill a log rewrite in progress and waste it; give it time to finish."""
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+        deadline = time.monotonic() + COMPACT_WAIT_S
+        try:
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
+                    return
+                time.sleep(0.02)
+        except redis.RedisError:
+            return
 
     def _wait_until_answers(self, pid: int) -> bool:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -169,6 +198,7 @@ class EmbeddedServer:
         pid = self._server_pid()
         if pid is None:
             return
+        self._let_compaction_finish()
         self.stopping_file.write_text(str(pid))
         try:
             os.kill(pid, signal.SIGTERM)
@@ -176,21 +206,28 @@ class EmbeddedServer:
             self.stopping_file.unlink(missing_ok=True)
 
     def _wait_for_previous_stop(self) -> None:
+        """Wait until a server asked to stop has finished its shutdown.
+
+        Redis removes its pid file once the append-only file is synced and it is ready to exit; the
+        process itself can take a second or two longer to disappear, which nothing here needs to wait for.
+        """
         try:
             pid = int(self.stopping_file.read_text().strip())
         except (OSError, ValueError):
             return
         deadline = time.monotonic() + STOP_TIMEOUT_S
-        while _is_redis_server(pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        if _is_redis_server(pid):
+        while self._still_stopping(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if self._still_stopping(pid):
             raise StoreError(f"the previous FalkorDB server for {self.data_dir} (pid {pid}) does not stop")
         self.stopping_file.unlink(missing_ok=True)
-        self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
 
+    def _still_stopping(self, pid: int) -> bool:
+        return self._server_pid() == pid and _is_redis_server(pid)
+
     def wait_stopped(self) -> None:
-        """Block until a server asked to stop has exited (for tests and for callers that move the data)."""
+        """Block until a server asked to stop has finished its shutdown (its data is safe on disk)."""
         with self._locked():
             self._wait_for_previous_stop()
 

@@ -33,7 +33,8 @@ _MATTER_BY = re.compile(
     rf"(?:[，,；;]\s*(?P<assists>{DEPT_LIST})(?:予以)?{_ASSIST_VERB})?"
 )
 _JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好)?(?P<matter>[^。；;]+)")
-_LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工)?{_LEAD_VERB}(?P<matter>[^。；;]+)")
+# `A按职责分工做好…` and `A指导…` also name A the one responsible when A is the only party (FORMATS.md §5).
+_LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工做好|按职责分工负责|{_LEAD_VERB}|指导(?=[^，,。；;]*(?:管理|工作|监管)))(?P<matter>[^，,。；;]+)")
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;])")
 _LIST_SPLIT = re.compile(r"[、和及与,，]")

@@ -9,7 +9,7 @@ from functools import lru_cache
 _PINYIN_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _PINYIN_BRACKETS = re.compile(r"【[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+】")
 # Gambling-site strings that mirrors splice into official text (`开云网页版-开云(中国)官方在线登录`).
-_SPAM = re.compile(r"[\u4e00-\u9fff]{0,6}网页版-[^\s，。,、《》]*?(?:官方|在线)[^\s，。,、《》]*?登录")
+_SPAM = re.compile(r"[\u4e00-\u9fff]{0,2}网页版-[^\s，。,、《》]*?(?:官方|在线)[^\s，。,、《》]*?登录")
 # Editors' marks that news copies append: `【编辑:宋宇晟】`.
 _EDITOR_MARK = re.compile(r"【(?:编辑|责任编辑|责编|来源)[:：][^】]*】")
 _SPACES = str.maketrans({"\u3000": " ", "\u00a0": " ", "\ufeff": "", "\u200b": ""})

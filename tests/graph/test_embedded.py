@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from graph.embedded import EmbeddedServer, _process_alive
@@ -18,8 +19,12 @@ def _server_pid(data: Path) -> int:
 
 
 def _stopped(data: Path, pid: int) -> bool:
+    """The server finished its shutdown, and its process then exits."""
     EmbeddedServer(data).wait_stopped()
-    return not _process_alive(pid)
+    deadline = time.monotonic() + 30
+    while _process_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return not _process_alive(pid) and not (data / "falkordb.pid").exists()
 
 
 def test_data_persists_after_the_server_stops(tmp_path: Path) -> None:

@@ -1,0 +1,147 @@
+"""The command line as a user runs it: exit codes, formats, read-only Cypher, reset, idempotent ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.store import open_store
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+
+def run(*args: str, store: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{store}", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], capture_output=True, text=True, env=env,
+                          input=stdin, cwd=REPO, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli-store")
+    result = run("ingest", str(EXAMPLES), store=store)
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
+    before = json.loads(run("stats", "--format", "json", store=loaded).stdout)
+    assert before["labels"]["Document"] == 26 and before["labels"]["Department"] == 31
+    again = run("ingest", str(EXAMPLES), store=loaded)
+    assert again.returncode == 0
+    assert "loaded 26 of 26 files" in again.stdout
+    assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
+
+
+def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
+    result = run("query", "departments", "--param", "region=示例市/河西区", "--format", "json", store=loaded)
+    rows = json.loads(result.stdout)
+    assert [row["department"] for row in rows] == [
+        "河西区交通运输局", "河西区住房和城乡建设局", "河西区卫生健康局", "河西区城市管理和综合执法局",
+        "河西区市场监督管理局", "河西区教育局"]
+    assert set(rows[0]) == {"region", "department", "kind", "rank", "staff_quota", "leader_posts",
+                            "office_leader_posts", "offices", "duties", "issued"}
+
+
+def test_query_csv(loaded: Path) -> None:
+    result = run("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv", store=loaded)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "department,office,ordinal,category,text,source"
+    assert lines[1].startswith("河西区教育局,,1,")
+
+
+def test_query_misuse_exits_2(loaded: Path) -> None:
+    assert run("query", "no_such_query", store=loaded).returncode == 2
+    unknown = run("query", "departments", "--param", "colour=red", store=loaded)
+    assert unknown.returncode == 2 and "takes no parameter colour" in unknown.stderr
+    assert run("query", "departments", "--param", "region", store=loaded).returncode == 2
+
+
+def test_cypher_reads_and_refuses_writes(loaded: Path) -> None:
+    result = run("cypher", "MATCH (r:Region) RETURN r.path AS path ORDER BY path", "--format", "json", store=loaded)
+    assert json.loads(result.stdout) == [{"path": "示例市"}, {"path": "示例市/河西区"}, {"path": "示例市/青山县"}]
+    refused = run("cypher", "MATCH (n:Region) DETACH DELETE n", store=loaded)
+    assert refused.returncode == 2 and "only reads are allowed" in refused.stderr
+    assert len(json.loads(run("cypher", "MATCH (r:Region) RETURN r.path AS p", "--format", "json", store=loaded).stdout)) == 3
+
+
+def test_report_json_holds_the_findings(loaded: Path) -> None:
+    report = json.loads(run("report", "--format", "json", store=loaded).stdout)
+    sections = {section["key"]: section for section in report["sections"]}
+    reasons = sorted(row["reason"] for row in sections["host_assist_ambiguities"]["rows"])
+    assert reasons == ["conflicting_leads", "conflicting_leads", "lead_and_assist", "multiple_leads",
+                       "vague_party", "vague_party"]
+    assert len(sections["departments"]["rows"]) == 26
+
+
+def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(EXAMPLES / "sanding" / "hexi_jiaotong.txt", docs)
+    (docs / "empty.txt").write_text("")
+    result = run("ingest", str(docs), store=tmp_path / "store")
+    assert result.returncode == 1
+    assert "loaded 1 of 2 files" in result.stdout
+    assert f"failed: {docs / 'empty.txt'}: expected a document with text (the file is empty)" in result.stderr.replace("\n", "")
+
+
+def test_misuse_exits_2(tmp_path: Path) -> None:
+    assert run("ingest", str(tmp_path / "nowhere"), store=tmp_path / "s").returncode == 2
+    assert run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s").returncode == 2
+    (tmp_path / "only.csv").write_text("a,b\n")
+    assert run("ingest", str(tmp_path / "only.csv"), store=tmp_path / "s").returncode == 1
+
+
+def test_reset_asks_unless_yes(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run("ingest", str(EXAMPLES / "sanding" / "hexi_jiaotong.txt"), store=store)
+    refused = run("reset", store=store, stdin="")
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert run("reset", "--yes", store=store).returncode == 0
+    assert json.loads(run("stats", "--format", "json", store=store).stdout) == {"labels": {}, "relationships": {}}
+
+
+def test_killing_ingest_mid_run_leaves_no_partial_document(tmp_path: Path) -> None:
+    """Each document is one atomic write: after a SIGKILL every document is wholly in the graph or absent."""
+    reference_store = tmp_path / "reference"
+    assert run("ingest", str(EXAMPLES), store=reference_store).returncode == 0
+    count_query = ("MATCH (d:Document) OPTIONAL MATCH (n)-[:FROM]->(d) RETURN d.sha256 AS sha, count(n) AS parts "
+                   "ORDER BY sha")
+    reference = open_store(f"embedded:{reference_store}")
+    expected = {row["sha"]: row["parts"] for row in reference.read(count_query)}
+    reference.close()
+
+    store_dir = tmp_path / "killed"
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{store_dir}"}
+    child = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(EXAMPLES)], env=env, cwd=REPO,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watcher = None
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            if (store_dir / "falkordb.sock").exists():
+                watcher = watcher or open_store(f"embedded:{store_dir}")
+                if watcher.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] >= 3:
+                    break
+            time.sleep(0.005)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        watcher = watcher or open_store(f"embedded:{store_dir}")
+        found = {row["sha"]: row["parts"] for row in watcher.read(count_query)}
+        orphans = watcher.read("MATCH (n) WHERE (n:Duty OR n:Office OR n:Matter) AND NOT (n)-[:FROM]->(:Document) "
+                               "RETURN count(n) AS c")
+    finally:
+        if watcher is not None:
+            watcher.close()
+    assert found, "the ingest was killed before any document was written"
+    assert {sha: expected[sha] for sha in found} == found
+    assert orphans == [{"c": 0}]

@@ -1,0 +1,178 @@
+"""Small pieces of the parser: staffing sentences, lead/assist clauses, numerals, regions, names, cleaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.division import parse_divisions
+from ingest.errors import IngestError
+from ingest.model import Located
+from ingest.names import NameResolver
+from ingest.normalize import clean_line, clean_lines
+from ingest.numerals import chinese_to_int, find_date
+from ingest.readers import read_source
+from ingest.regions import Region, split_region_prefix
+from ingest.staffing import parse_staffing
+
+HERE = Located(1, "test")
+REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
+
+
+@pytest.mark.parametrize(("text", "quota", "pools", "leaders", "office_posts", "notes"), [
+    # FORMATS.md §4, national: the (含…) breakdowns are not added.
+    ("机关行政编制805名(含两委人员编制2名、援派机动编制3名、离退休干部工作人员编制15名)。设局长1名,副局长4名,"
+     "司局级领导职数120名(含食品安全总监1名、总工程师1名、市场稽查专员4名、机关党委专职副书记1名)。",
+     805, {}, {"局长": 1, "副局长": 4}, {"司局级": 120}, []),
+    # A city office: posts held concurrently, a rank in brackets, two office-level ranks.
+    ("市政府办公室机关行政编制79名。其中:主任1名,副主任3名;市政府应急管理办公室主任兼市政府办公室副主任1名(副处级);"
+     "正科级领导职数19名,副科级领导职数9名。",
+     79, {}, {"主任": 1, "副主任": 3, "市政府应急管理办公室主任兼市政府办公室副主任": 1}, {"正科级": 19, "副科级": 9}, []),
+    # 其中 after an office-level count splits it; 非领导职数 are not leader posts; 另定 has no number.
+    ("宣城市人民政府办公室行政编制48名(含正副市长、市政府秘书长);其中:市政府秘书长1名,副秘书长另定;主任1名,副主任5名,"
+     "纪检组长1名;科级领导职数18名,其中科长(主任)11名,副科长(副主任)7名;科级非领导职数9名。",
+     48, {}, {"市政府秘书长": 1, "主任": 1, "副主任": 5, "纪检组长": 1}, {"科级": 18}, ["副秘书长另定", "科级非领导职数9名"]),
+])
+def test_staffing_sentences(text: str, quota: int, pools: dict[str, int], leaders: dict[str, int],
+                            office_posts: dict[str, int], notes: list[str]) -> None:
+    staffing = parse_staffing(text, HERE)
+    assert staffing is not None
+    assert (staffing.admin_quota, staffing.other_pools, staffing.leader_posts, staffing.office_leader_posts,
+            staffing.notes) == (quota, pools, leaders, office_posts, notes)
+
+
+def test_no_staffing_in_a_sentence_without_numbers() -> None:
+    assert parse_staffing("人员编制另行核定。", HERE) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市城市管理和综合执法局负责城市道路红线范围内设施养护，市交通运输局、市公安局配合。",
+     [("城市道路红线范围内设施养护", ["市城市管理和综合执法局"], ["市交通运输局", "市公安局"])]),
+    ("城市道路红线范围内设施养护由市城市管理和综合执法局负责，市交通运输局配合。",
+     [("城市道路红线范围内设施养护", ["市城市管理和综合执法局"], ["市交通运输局"])]),
+    ("市生态环境局牵头负责机动车排气污染防治工作，市公安局、市交通运输局参与。",
+     [("机动车排气污染防治", ["市生态环境局"], ["市公安局", "市交通运输局"])]),
+    ("市卫生健康委员会会同市市场监督管理局制定、实施全市食品安全风险监测计划。",
+     [("制定、实施全市食品安全风险监测计划", ["市卫生健康委员会"], ["市市场监督管理局"])]),
+    ("1.制定实施准入清单。完成编制工作。〔市生态环境局牵头,市发展和改革局、工业和信息化局、自然资源局参与,"
+     "各县、区人民政府负责落实。〕",
+     [("制定实施准入清单", ["市生态环境局"], ["市发展和改革局", "工业和信息化局", "自然资源局"])]),
+    ("加强协调配合和工作衔接，形成监管合力。", []),
+])
+def test_lead_and_assist_clauses(text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
+    assert [(d.matter, d.leads, d.assists) for d in parse_divisions(text, HERE)] == expected
+
+
+def test_lead_clauses_of_a_real_task_plan() -> None:
+    path = REAL / "chaozhou_lantianbaoweizhan_fangan_qiantou_canyu.txt"
+    if not path.exists():
+        pytest.skip("real fragments are not present")
+    lines = read_source(path).lines
+    item = next(line for line in lines if line.startswith("1.制定实施准入清单"))
+    found = [(d.matter, d.leads, d.assists) for d in parse_divisions(item, HERE)]
+    assert found == [
+        ("制定实施准入清单", ["市生态环境局"], ["市发展和改革局", "工业和信息化局", "自然资源局"]),
+        # The second bracket follows its own sentence about coal-fired boilers, within the same task.
+        ("制定实施准入清单", ["市生态环境局", "市场监管局"], ["市发展和改革局", "工业和信息化局"]),
+    ]
+
+
+def test_one_department_per_item_in_a_real_division_notice() -> None:
+    path = REAL / "luan_jinan_anquanshengchan_zhizefengong.txt"
+    if not path.exists():
+        pytest.skip("real fragments are not present")
+    items = [line.split(")", 1)[1] for line in read_source(path).lines if line.startswith("(") and "区" in line[:6]]
+    found = [(d.leads, d.matter, d.assists) for item in items for d in parse_divisions(item, HERE)]
+    assert found == [
+        (["区文旅局"], "指导督促剧本娱乐经营场所履行安全生产和消防安全责任", []),
+        (["区公安分局"], "剧本娱乐经营场所治安管理", []),
+        (["区住建局"], "剧本娱乐经营场所消防设计审查验收备案", []),
+        (["区消防救援大队"], "剧本娱乐经营场所消防监督检查", []),
+        (["区市场监管局"], "辖区内电商等平台企业有关监管", []),
+        (["区商务局"], "引导电子商务示范基地和基地内企业提升安全生产意识和能力", []),
+        (["区城管局"], "互联网租赁自行车停放管理", []),
+        (["区交通局"], "(经本局许可的)网约车、网络货运经营等相关平台经济企业的安全监管", []),
+        (["区邮政管理局"], "快递行业安全监管", []),
+        (["区经信局"], "新能源汽车生产企业及产品的日常监督管理", []),
+        (["区发改委"], "本地区充换电基础设施规划", []),  # the copy stops here
+    ]
+
+
+@pytest.mark.parametrize(("text", "value"), [("十", 10), ("十一", 11), ("二十一", 21), ("三十六", 36), ("一百零五", 105),
+                                             ("7", 7), ("甲", None)])
+def test_chinese_numerals(text: str, value: int | None) -> None:
+    assert chinese_to_int(text) == value
+
+
+@pytest.mark.parametrize(("text", "date"), [("二○○五年十月二十八日", "2005-10-28"), ("二〇〇九年九月十日", "2009-09-10"),
+                                            ("发布时间: 2019-06-25 09:55:05", "2019-06-25"), ("2023年9月24日", "2023-09-24"),
+                                            ("2019916日", None)])
+def test_dates(text: str, date: str | None) -> None:
+    assert find_date(text) == date
+
+
+@pytest.mark.parametrize(("name", "names", "rest"), [
+    ("示例市市场监督管理局", ("示例市",), "市场监督管理局"),
+    ("揭阳市揭东区工业信息化和科技局", ("揭阳市", "揭东区"), "工业信息化和科技局"),
+    ("示例市城市管理和综合执法局", ("示例市",), "城市管理和综合执法局"),
+    ("青山县城市管理局", ("青山县",), "城市管理局"),
+    ("国家矿山安全监察局", ("全国",), "国家矿山安全监察局"),
+    ("民政部", ("全国",), "民政部"),
+    ("区政府办公室", (), "区政府办公室"),
+])
+def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
+    assert split_region_prefix(name) == (names, rest)
+
+
+def test_name_resolution() -> None:
+    resolver = NameResolver()
+    city, county = Region(("示例市",)), Region(("示例市", "青山县"))
+    housing = resolver.define(city, "示例市住房和城乡建设局", [])
+    resolver.define(city, "示例市城市管理和综合执法局", [])
+    market = resolver.define(county, "青山县市场监督管理局", ["县知识产权局"])
+    # Abbreviations, the level marker seen from a county document, plates.
+    assert resolver.resolve("市住建局", city).uid == housing.uid
+    assert resolver.resolve("市住建局", county).uid == housing.uid
+    assert resolver.resolve("县市场监管局", county).uid == market.uid
+    assert resolver.resolve("县知识产权局", county).uid == market.uid
+    # A marker written once for a list applies to every name in it.
+    listed = resolver.resolve_list(["市城管局", "住房和城乡建设局"], county)
+    assert [r.name for r in listed] == ["示例市城市管理和综合执法局", "示例市住房和城乡建设局"]
+    # Vague parties stay vague; an unknown department is kept unresolved, never merged.
+    assert resolver.resolve("有关部门", city).status == "vague"
+    assert resolver.resolve("各县、区人民政府", city).status == "vague"
+    unknown = resolver.resolve("市民政局", city)
+    assert (unknown.status, unknown.name) == ("unresolved", "示例市民政局")
+
+
+def test_two_equal_candidates_are_not_merged() -> None:
+    resolver = NameResolver()
+    city = Region(("示例市",))
+    resolver.define(city, "示例市城市管理局", [])
+    resolver.define(city, "示例市综合行政执法局", [])
+    result = resolver.resolve("市城管局", city)
+    assert (result.status, result.candidates) == ("unresolved", ["示例市城市管理局", "示例市综合行政执法局"])
+
+
+def test_noise_of_mirror_copies_is_removed() -> None:
+    assert clean_line("國家市場監(jiān)督管理總局") == "國家市場監督管理總局"
+    assert clean_line("制定【dìng】本规定，第二【èr】条") == "制定本规定，第二条"
+    assert clean_line("《国务院开云网页版-开云(中国)官方在线登录关于机构设置的通知》") == "《国务院关于机构设置的通知》"
+    lines, converted = clean_lines(["國家市場監督管理總局職能配置、內設機構和人員編制規定"])
+    assert converted and lines == ["国家市场监督管理总局职能配置、内设机构和人员编制规定"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_text_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes("示例市交通运输局职能配置、内设机构和人员编制规定\n第一条 为规范职能。".encode(encoding))
+    source = read_source(path)
+    assert source.lines[0] == "示例市交通运输局职能配置、内设机构和人员编制规定"
+
+
+def test_unsupported_file_type(tmp_path: Path) -> None:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(IngestError, match=r"doc.pdf: expected a .txt, .html or .docx document \(unsupported file type .pdf\)"):
+        read_source(path)
