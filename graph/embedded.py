@@ -163,10 +163,9 @@ class EmbeddedServer:
         """A log left long by an earlier run (below the automatic threshold's growth) is compacted now."""
         incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
         if incr > COMPACT_AT_BYTES:
-            try:
+            # Compaction is an optimisation; the log stays valid without it.
+            with contextlib.suppress(redis.RedisError):
                 redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
-            except redis.RedisError:
-                pass  # compaction is an optimisation; the log stays valid without it
 
     def _let_compaction_finish(self) -> None:
         """A stop would kill a log rewrite in progress and waste it; give it time to finish."""
