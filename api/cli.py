@@ -23,12 +23,15 @@ from ingest.pipeline import IngestReport, discover, ingest
 from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
+from queries.labels import column_label
 from queries.report import Report, build_report, stats
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# Piped output (make demo, a log file) gets wide tables instead of the 80-column default.
+_PIPE_WIDTH = 160
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else _PIPE_WIDTH)
+err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else _PIPE_WIDTH)
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
@@ -144,8 +147,14 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)}): kept as unresolved parties")
         for name in names:
             out.print(f"  {name}")
-    for outcome in report.failed:
-        err.print(f"[red]failed:[/red] {outcome.error}")
+    if report.failed:
+        failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
+        failed.add_column("文件 file", overflow="fold")
+        failed.add_column("原因 reason", overflow="fold")
+        for outcome in report.failed:
+            # The message starts with the file (and line) it is about; the table shows the file once.
+            failed.add_row(str(outcome.path), outcome.error.removeprefix(f"{outcome.path}").lstrip(":"))
+        err.print(failed)
 
 
 # -- stats, query, cypher -------------------------------------------------------------------------
@@ -248,7 +257,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
     else:
         table = Table(title=title or None, show_lines=False)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column_label(column), overflow="fold")
         for row in rows:
             table.add_row(*(_cell(row.get(column)) for column in columns))
         out.print(table)
@@ -284,7 +293,7 @@ def _markdown(report: Report) -> str:
         lines += [f"## {section.title}", ""]
         if section.note:
             lines += [section.note, ""]
-        lines.append("| " + " | ".join(section.columns) + " |")
+        lines.append("| " + " | ".join(column_label(c) for c in section.columns) + " |")
         lines.append("|" + "---|" * len(section.columns))
         for row in section.rows:
             lines.append("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in section.columns) + " |")

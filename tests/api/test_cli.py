@@ -91,7 +91,9 @@ def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
     result = run("ingest", str(docs), store=tmp_path / "store")
     assert result.returncode == 1
     assert "loaded 1 of 2 files" in result.stdout
-    assert f"failed: {docs / 'empty.txt'}: expected a document with text (the file is empty)" in result.stderr.replace("\n", "")
+    assert "failed files" in result.stderr
+    assert str(docs / "empty.txt") in result.stderr
+    assert "expected a document with text (the file is empty)" in result.stderr
 
 
 def test_misuse_exits_2(tmp_path: Path) -> None:
