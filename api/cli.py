@@ -52,6 +52,8 @@ class ReportFormat(StrEnum):
 _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:7687 "
                "(default: $DUTYGRAPH_STORE or embedded:./data)")
 StoreOption = Annotated[str | None, typer.Option("--store", help=_STORE_HELP)]
+ParamOption = Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable")]
+FormatOption = Annotated[Format, typer.Option("--format")]
 
 
 @contextmanager
@@ -160,8 +162,7 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
 # -- stats, query, cypher -------------------------------------------------------------------------
 
 @app.command("stats")
-def stats_command(store: StoreOption = None,
-                  format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+def stats_command(store: StoreOption = None, format: FormatOption = Format.table) -> None:
     """Counts of nodes by label and of relationships by type."""
     with _store(store) as graph:
         labels, relationships = stats(graph)
@@ -189,18 +190,12 @@ def queries_command() -> None:
 @app.command("query")
 def query_command(
     name: Annotated[str, typer.Argument(help="a named query (see `dutygraph queries`)")],
-    param: Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable")] = None,
+    param: ParamOption = None,
     store: StoreOption = None,
-    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    format: FormatOption = Format.table,
 ) -> None:
     """Run a named query."""
-    params: dict[str, Any] = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            err.print(f"[red]error:[/red] --param {item!r}: expected k=v")
-            raise typer.Exit(EXIT_MISUSE)
-        params[key.strip()] = value
+    params = _parse_params(param)
     try:
         query = catalog.named(name)
         query.bind(params)
@@ -215,12 +210,12 @@ def query_command(
 @app.command("cypher")
 def cypher_command(
     text: Annotated[str, typer.Argument(help="a read-only Cypher query")],
-    param: Annotated[list[str] | None, typer.Option("--param", help="k=v (values are strings), repeatable")] = None,
+    param: ParamOption = None,
     store: StoreOption = None,
-    format: Annotated[Format, typer.Option("--format")] = Format.table,
+    format: FormatOption = Format.table,
 ) -> None:
-    """Run an ad-hoc read-only Cypher query; the engine refuses writes."""
-    params = dict(item.partition("=")[::2] for item in param or [])
+    """Run an ad-hoc read-only Cypher query (parameters are strings); the engine refuses writes."""
+    params = _parse_params(param)
     with _store(store) as graph:
         try:
             rows = graph.read(text, params)
@@ -228,6 +223,17 @@ def cypher_command(
             err.print(f"[red]refused:[/red] {exc}")
             raise typer.Exit(EXIT_MISUSE) from exc
     _print_rows(rows, _columns(rows), format)
+
+
+def _parse_params(items: list[str] | None) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            err.print(f"[red]error:[/red] --param {item!r}: expected k=v")
+            raise typer.Exit(EXIT_MISUSE)
+        params[key.strip()] = value
+    return params
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
