@@ -19,7 +19,7 @@ from rich.table import Table
 
 from api.settings import settings
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store
-from ingest.pipeline import IngestReport, discover, ingest
+from ingest.pipeline import KINDS, IngestReport, discover, ingest
 from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
@@ -81,11 +81,12 @@ def ingest_command(
     store: StoreOption = None,
     region: Annotated[str | None, typer.Option(help="region of departments whose names carry none, "
                                                "e.g. 示例市/青山县")] = None,
-    kind: Annotated[str, typer.Option(help="document kind: auto or sanding")] = "auto",
+    kind: Annotated[str, typer.Option(help="document kind: " + ", ".join(KINDS))] = "auto",
 ) -> None:
-    """Ingest 三定 provisions (.txt .docx .html); exit 0 when all loaded, 1 when some failed."""
-    if kind not in {"auto", "sanding"}:
-        err.print(f"[red]error:[/red] --kind {kind}: expected auto or sanding")
+    """Ingest 三定 provisions (.txt .docx .html) and duty lists (.csv .xlsx); exit 0 when all loaded, 1 when
+    some failed, 2 on misuse."""
+    if kind not in KINDS:
+        err.print(f"[red]error:[/red] --kind {kind}: expected one of {', '.join(KINDS)}")
         raise typer.Exit(EXIT_MISUSE)
     missing = [path for path in paths if not path.exists()]
     if missing:
@@ -98,7 +99,7 @@ def ingest_command(
         raise typer.Exit(EXIT_MISUSE) from exc
     files = discover(paths)
     if not files:
-        err.print("[red]error:[/red] no .txt, .html or .docx files found under the paths given")
+        err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
         raise typer.Exit(EXIT_MISUSE)
     with _store(store) as graph:
         before = _label_counts(graph)
@@ -130,7 +131,8 @@ def _label_counts(store: Store) -> dict[str, int]:
 
 
 _ADDED_LABELS = (("Region", "区划 regions"), ("Department", "部门 departments"), ("Office", "内设机构 offices"),
-                 ("Duty", "职责 duties"), ("Matter", "共同事项 matters"), ("Document", "文件 documents"))
+                 ("Duty", "职责 duties"), ("Matter", "共同事项 matters"), ("PowerItem", "权责事项 power items"),
+                 ("SupervisionItem", "监管事项 supervision items"), ("Document", "文件 documents"))
 
 
 def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: dict[str, int]) -> None:

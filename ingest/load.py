@@ -19,7 +19,7 @@ VERSIONED_DEPARTMENT_PROPS = (
     "office_leader_posts", "office_leader_posts_detail", "offices_stated",
 )
 # Relationships that one document may state several times between the same two nodes, once per clause.
-_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO"})
+_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
 
 
 def _merge_nodes(node_label: str) -> str:
@@ -89,6 +89,8 @@ def statements_for(rows: GraphRows) -> list[Statement]:
         Statement(_merge_nodes("Office"), _node_rows(rows.offices)),
         Statement(_MERGE_DUTIES, _node_rows(rows.duties)),
         Statement(_merge_nodes("Matter"), _node_rows(rows.matters)),
+        Statement(_merge_nodes("PowerItem"), _node_rows(rows.power_items)),
+        Statement(_merge_nodes("SupervisionItem"), _node_rows(rows.supervision_items)),
         Statement(_merge_nodes("Term"), _node_rows(rows.terms)),
     ]
     for (rel, from_label, to_label), rel_rows in sorted(rows.relationships.items()):

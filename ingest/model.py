@@ -113,3 +113,92 @@ class SandingDocument:
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
     script_converted: bool = False
+
+
+# -- duty lists ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a list row stands: sheet and row number as the spreadsheet shows them."""
+
+    sheet: str
+    row: int
+
+    @property
+    def locator(self) -> str:
+        return f"{self.sheet}!{self.row}"
+
+
+@dataclass
+class PowerItemRecord:
+    name: str
+    main_item: str
+    sub_item: str
+    type: str
+    code: str
+    basis: str
+    departments: list[str]
+    offices: list[str]
+    levels: list[str]
+    where: Cell
+
+
+@dataclass
+class BoundaryRecord:
+    matter: str
+    leads: list[str]
+    assists: list[str]
+    text: str
+    basis: str
+    where: Cell
+
+
+@dataclass
+class SupervisionRecord:
+    name: str
+    main_item: str
+    sub_item: str
+    code: str
+    target: str
+    basis: str
+    level: str
+    claimants: list[str]
+    where: Cell
+
+    @property
+    def claimed(self) -> bool:
+        return bool(self.claimants)
+
+
+@dataclass
+class SplitRecord:
+    matter: str
+    domain: str
+    share: str  # exclusive_city | exclusive_county | shared | delegated
+    counties: list[str]  # county names the row applies to; [] means all
+    city_text: str
+    county_text: str
+    basis: str
+    where: Cell
+
+
+@dataclass
+class TerritorialRecord:
+    matter: str
+    leads: list[str]
+    assists: list[str]
+    lead_text: str
+    assist_text: str
+    where: Cell
+
+
+ListRecord = PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord
+
+
+@dataclass
+class ListDocument:
+    kind: str  # power | boundary | supervision | split | territorial
+    title: str
+    records: list[ListRecord] = field(default_factory=list)
+    default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet
+    warnings: list[str] = field(default_factory=list)

@@ -16,6 +16,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from ingest.normalize import to_simplified
 from ingest.regions import NATIONAL, Region, level_marker, resolve_level, split_region_prefix
 
 FUZZY_MIN = 88.0
@@ -23,8 +24,10 @@ FUZZY_MARGIN = 6.0
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 _SELF = re.compile(r"^(?:本部门|本单位|本局|我局|局机关|本机关|办公室机关|本委)$")
 _VAGUE = re.compile(
-    r"^(?:各有关|有关|相关|各相关|其他有关|其他|各级|各|属地|所在地|当地|上级|同级|县级|市级|区级)"
-    r"|(?:部门|单位|各方)$|^(?:各)?(?:县|区|县区|区县|县市区|乡镇|街道)(?:[、，,和])?(?:县|区|乡镇|街道)?(?:人民政府|政府)"
+    r"^(?:各有关|有关|相关|各相关|其他有关|其他|各级|各|属地|所在地|当地|上级|同级|县级|市级|区级|辖区)"
+    r"|(?:部门|单位|各方|机关)$"
+    r"|^(?:县区|区县|县市区|县、区|县\(区\)|乡镇|街道|乡镇街道|乡镇、街道|乡镇\(街道\))(?:人民政府|政府|办事处)?$"
+    r"|^街道办事处$|^乡镇人民政府$"
 )
 
 
@@ -77,12 +80,17 @@ def display_name(region: Region, base_name: str) -> str:
     return region.name + base_name
 
 
+def clean_mention(mention: str) -> str:
+    """Brackets (牌子 lists) and every kind of space removed, traditional script made simplified."""
+    text = re.sub(r"\s+", "", _BRACKETS.sub("", mention.replace("\u3000", " ")))
+    return to_simplified(text)
+
+
 def base_of(mention: str) -> str:
     """The name without brackets (牌子), spaces, region prefix or level marker."""
-    cleaned = _BRACKETS.sub("", mention).strip().replace(" ", "")
-    _names, rest = split_region_prefix(cleaned)
+    _names, rest = split_region_prefix(clean_mention(mention))
     marker = level_marker(rest)
-    return rest[1:] if marker and len(rest) > 3 else rest
+    return rest[1:] if marker and len(rest) >= 3 else rest
 
 
 class NameResolver:
@@ -114,15 +122,27 @@ class NameResolver:
 
     def resolve(self, mention: str, home: Region, *, inherit_marker: str | None = None,
                 self_department: KnownDepartment | None = None) -> Resolution:
-        text = _BRACKETS.sub("", mention).strip().replace(" ", "")
+        text = clean_mention(mention)
         if self_department is not None and (_SELF.match(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,
                               self_department.region, "self", mention)
+        if _VAGUE.search(text):
+            return _vague(mention, text, home)
+        names, rest = split_region_prefix(text)
+        marker = None if names else level_marker(rest)
+        if marker == "省" and not any(r.level == "province" for r in home.lineage()):
+            # A provincial body seen from a city: not one of the city's, and not vague either.
+            return _unresolved(mention, text, home.city or home, [])
         region, base = self._region_and_base(text, home, inherit_marker)
-        if region is None or _VAGUE.search(text):
-            vague_region = region or home
-            return Resolution(f"dept:{vague_region.path}/~{text}", text, text, vague_region, "vague", mention)
-        return self._match(mention, base, region)
+        if region is None:
+            return _vague(mention, text, home)  # `县交通运输局` seen from a district names no single county
+        result = self._match(mention, base, region)
+        if result.status == "unresolved" and marker and region == home:
+            # `市监局` in a city document: 市 may be the marker or the first character of 市场; both agree here.
+            retry = self._match(mention, rest, region)
+            if retry.status == "resolved":
+                return retry
+        return result
 
     def resolve_list(self, mentions: list[str], home: Region, *, self_department: KnownDepartment | None = None
                      ) -> list[Resolution]:
@@ -145,9 +165,9 @@ class NameResolver:
         if names:
             region = _place(names, home)
             marker = level_marker(rest)
-            return region, (rest[1:] if marker and len(rest) > 3 else rest)
+            return region, (rest[1:] if marker and len(rest) >= 3 else rest)
         marker = level_marker(rest)
-        if marker and len(rest) > 3:
+        if marker and len(rest) >= 3:
             return resolve_level(marker, home), rest[1:]
         if inherit_marker:
             return resolve_level(inherit_marker, home), rest
@@ -189,6 +209,10 @@ def _place(names: tuple[str, ...], home: Region) -> Region:
     if city is not None and names[0] != city.name and len(names) == 1 and names[0].endswith(("县", "区", "旗")):
         return Region((*city.names, *names))
     return Region(names)
+
+
+def _vague(mention: str, text: str, home: Region) -> Resolution:
+    return Resolution(f"dept:{home.path}/~{text}", text, text, home, "vague", mention)
 
 
 def _resolved(department: KnownDepartment, mention: str, method: str) -> Resolution:

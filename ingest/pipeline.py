@@ -7,20 +7,35 @@ its reason and the others still load.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
 from ingest.errors import IngestError
+from ingest.list_records import ListContext, OfficeDirectory, list_rows
+from ingest.lists import parse_list
 from ingest.load import load_rows
+from ingest.model import (
+    BoundaryRecord,
+    ListDocument,
+    ListRecord,
+    PowerItemRecord,
+    SandingDocument,
+    SupervisionRecord,
+    TerritorialRecord,
+)
 from ingest.names import KnownDepartment, NameResolver, Resolution
-from ingest.readers import SUPPORTED_SUFFIXES, read_source
-from ingest.records import DocumentContext, sanding_rows
+from ingest.readers import SUPPORTED_SUFFIXES, SourceText, read_source
+from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.regions import NATIONAL, Region, split_region_prefix
 from ingest.sanding import parse_sanding
+from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 
-KINDS = ("auto", "sanding")
+KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
 
 
 @dataclass
@@ -58,7 +73,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                sorted(p for p in path.rglob("*") if p.is_file()
+                       and p.suffix.lower() in SUPPORTED_SUFFIXES | SHEET_SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
             )
         else:
@@ -87,7 +103,7 @@ def known_regions(store: Store) -> list[Region]:
     return [Region(tuple(row["path"].split("/"))) for row in rows if row["path"]]
 
 
-def document_region(department_name: str, option: Region | None, known: list[Region] = ()) -> Region:  # type: ignore[assignment]
+def document_region(department_name: str, option: Region | None, known: set[Region] | None = None) -> Region:
     """The region of a document's department: its name's prefix, fitted under --region or a known region."""
     names, _rest = split_region_prefix(department_name)
     if names == (NATIONAL,):
@@ -99,13 +115,74 @@ def document_region(department_name: str, option: Region | None, known: list[Reg
         return Region((*option.names, *names))
     if names:
         # `青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph.
-        placed = {region for region in known if region.names[-1] == names[0] and len(region.names) > 1}
+        placed = {region for region in known or set() if region.names[-1] == names[0] and len(region.names) > 1}
         if len(placed) == 1:
             return Region(placed.pop().names + names[1:])
         return Region(names)
     if option is not None:
         return option
     raise ValueError(f"the department name {department_name} names no region")
+
+
+def known_offices(store: Store) -> OfficeDirectory:
+    directory = OfficeDirectory()
+    rows = store.read("MATCH (d:Department)-[:HAS_OFFICE]->(o:Office) RETURN d.uid AS department, o.uid AS office, "
+                      "o.name AS name, o.aliases AS aliases ORDER BY office")
+    for row in rows:
+        directory.add(row["department"], row["office"], [row["name"], *(row["aliases"] or [])])
+    return directory
+
+
+def list_region(parsed: ListDocument, option: Region | None, known: set[Region]) -> Region:
+    """A list's home region: the region most of its department names (and its title) carry."""
+    votes: Counter[Region] = Counter()
+    names = [parsed.title, *parsed.default_departments.values(), *(name for record in parsed.records
+                                                                   for name in _names_in(record))]
+    for name in names:
+        if name and split_region_prefix(name.strip())[0]:
+            with suppress(ValueError):
+                votes[document_region(name.strip(), option, known)] += 1
+    if votes:
+        # Prefer the outermost region named (a city list mentions county departments too).
+        best = max(votes.values())
+        return min((region for region, count in votes.items() if count * 2 >= best),
+                   key=lambda region: (len(region.names), -votes[region], region.path))
+    if option is not None:
+        return option
+    raise ValueError("neither the title nor any department name in the list names a region")
+
+
+def _names_in(record: ListRecord) -> list[str]:
+    if isinstance(record, PowerItemRecord):
+        return record.departments
+    if isinstance(record, SupervisionRecord):
+        return record.claimants
+    if isinstance(record, BoundaryRecord | TerritorialRecord):
+        return [*record.leads, *record.assists]
+    return []
+
+
+def _parse_all(paths: Iterable[Path], kind: str, report: IngestReport, progress: Progress | None
+               ) -> tuple[list[tuple[SourceText, SandingDocument]], list[tuple[Workbook, ListDocument]]]:
+    sandings: list[tuple[SourceText, SandingDocument]] = []
+    lists: list[tuple[Workbook, ListDocument]] = []
+    for path in discover(paths):
+        if progress:
+            progress("parse", path)
+        try:
+            if path.suffix.lower() in SHEET_SUFFIXES:
+                if kind == "sanding":
+                    raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding")
+                workbook = read_workbook(path)
+                lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
+            else:
+                if kind not in {"auto", "sanding"}:
+                    raise IngestError(path, f"a .csv or .xlsx list for --kind {kind}")
+                source = read_source(path)
+                sandings.append((source, parse_sanding(source)))
+        except IngestError as exc:
+            report.outcomes.append(FileOutcome(path, ok=False, error=exc.message))
+    return sandings, lists
 
 
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
@@ -115,44 +192,51 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     report = IngestReport()
     store.apply_schema()
     resolver = NameResolver(known_departments(store))
-    parsed_documents = []
-    for path in discover(paths):
-        if progress:
-            progress("parse", path)
-        try:
-            source = read_source(path)
-            parsed_documents.append((source, parse_sanding(source)))
-        except IngestError as exc:
-            report.outcomes.append(FileOutcome(path, ok=False, error=exc.message))
+    offices = known_offices(store)
+    sandings, lists = _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
-    regions = known_regions(store)
-    for _source, parsed in parsed_documents:
+    regions = set(known_regions(store))
+    for _source, parsed in sandings:
         names, _rest = split_region_prefix(parsed.department)
         if len(names) > 1 or (region is not None and names and names[0] != region.names[0]):
-            regions.append(document_region(parsed.department, region))
-    contexts: list[DocumentContext] = []
-    for source, parsed in parsed_documents:
+            regions.add(document_region(parsed.department, region))
+    builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
+    for source, parsed in sandings:
         try:
             doc_region = document_region(parsed.department, region, regions)
         except ValueError as exc:
-            error = IngestError(source.path, "a department name with its region, or --region "
-                                "(e.g. --region 示例市/青山县)", detail=str(exc))
-            report.outcomes.append(FileOutcome(source.path, ok=False, error=error.message))
+            _fail(report, source.path, "a department name with its region, or --region (e.g. --region 示例市/青山县)", exc)
             continue
+        regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
-        contexts.append(DocumentContext(source, parsed, doc_region, department))
-    for context in contexts:
-        if progress:
-            progress("load", context.source.path)
+        context = DocumentContext(source, parsed, doc_region, department)
+        for office in parsed.offices:
+            offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
+        builders.append((source.path, partial(sanding_rows, context, resolver), parsed.warnings))
+    for workbook, parsed_list in lists:
         try:
-            rows = sanding_rows(context, resolver)
+            home = list_region(parsed_list, region, regions)
+        except ValueError as exc:
+            _fail(report, workbook.path, "a list whose title or department names carry a region, or --region", exc)
+            continue
+        city = home.city or home
+        counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
+        list_context = ListContext(workbook, parsed_list, home, counties, offices)
+        builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
+    for path, build, warnings in builders:
+        if progress:
+            progress("load", path)
+        try:
+            rows = build()
             load_rows(store, rows)
         except StoreError as exc:
-            report.outcomes.append(FileOutcome(context.source.path, ok=False, error=f"{context.source.path}: {exc}"))
+            report.outcomes.append(FileOutcome(path, ok=False, error=f"{path}: {exc}"))
             continue
         report.unresolved.extend(rows.unresolved)
-        report.outcomes.append(FileOutcome(context.source.path, ok=True, counts=rows.counts(),
-                                           warnings=context.parsed.warnings))
+        report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     return report
 
+
+def _fail(report: IngestReport, path: Path, expected: str, exc: Exception) -> None:
+    report.outcomes.append(FileOutcome(path, ok=False, error=IngestError(path, expected, detail=str(exc)).message))

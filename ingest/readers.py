@@ -39,13 +39,7 @@ def read_source(path: Path) -> SourceText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(path, "a .txt, .html or .docx document", detail=f"unsupported file type {suffix or '(none)'}")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc)) from exc
-    if not data.strip():
-        raise IngestError(path, "a document with text", detail="the file is empty")
-    digest = hashlib.sha256(data).hexdigest()
+    data, digest = read_bytes(path, "a document with text")
     if suffix in DOCX_SUFFIXES:
         lines = _docx_lines(path, data)
         return _finish(SourceText(path, lines, digest, "docx"))
@@ -54,6 +48,17 @@ def read_source(path: Path) -> SourceText:
         title, lines = _html_lines(text)
         return _finish(SourceText(path, lines, digest, encoding, title=title))
     return _finish(SourceText(path, text.splitlines(), digest, encoding))
+
+
+def read_bytes(path: Path, expected_when_empty: str) -> tuple[bytes, str]:
+    """A file's bytes and their SHA-256; an unreadable or empty file is an IngestError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise IngestError(path, expected_when_empty, detail="the file is empty")
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from ingest.model import Division, FunctionChange, SandingDocument
 from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
-from ingest.terms import analyse_duty
+from ingest.terms import analyse_duty, index_terms
 
 _FOLD = re.compile(r"[\s，,。.；;：:、（）()“”\"'《》]")
 _CHANGE_STATUS = {"cancelled": "cancelled", "devolved": "devolved", "strengthened": "strengthened",
@@ -52,6 +52,8 @@ class GraphRows:
     offices: dict[str, dict[str, Any]] = field(default_factory=dict)
     duties: dict[str, dict[str, Any]] = field(default_factory=dict)
     matters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    power_items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    supervision_items: dict[str, dict[str, Any]] = field(default_factory=dict)
     terms: dict[str, dict[str, Any]] = field(default_factory=dict)
     # (type, from label, to label) → rows {from, to, source, props}
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
@@ -70,6 +72,8 @@ class GraphRows:
             "offices": len(self.offices),
             "duties": len(self.duties),
             "matters": len(self.matters),
+            "power items": len(self.power_items),
+            "supervision items": len(self.supervision_items),
             "staff posts": sum(int(props.get("staff_quota") or 0) for props in self.defined_departments.values()),
         }
 
@@ -82,25 +86,28 @@ class DocumentContext:
     department: KnownDepartment
 
 
+def document_node(sha256: str, path: str, **props: Any) -> dict[str, Any]:
+    base = {"uid": document_uid(sha256), "sha256": sha256, "path": path, "title": "", "kind": "", "issuer": "",
+            "issued": "", "doc_number": "", "truncated": False, "notes": []}
+    return {**base, **props}
+
+
 def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     parsed, department, region = context.parsed, context.department, context.region
     doc_uid = document_uid(context.source.sha256)
-    rows = GraphRows(document={
-        "uid": doc_uid, "title": parsed.title or parsed.department, "kind": parsed.kind_of_document,
-        "issuer": parsed.issuer, "issued": parsed.issued, "doc_number": parsed.doc_number,
-        "sha256": context.source.sha256, "path": str(context.source.path), "truncated": parsed.truncated,
-        "notes": [*context.source.notes, *parsed.warnings,
-                  *(["converted from traditional script"] if parsed.script_converted else [])],
-    })
+    rows = GraphRows(document=document_node(
+        context.source.sha256, str(context.source.path), title=parsed.title or parsed.department,
+        kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, doc_number=parsed.doc_number,
+        truncated=parsed.truncated,
+        notes=[*context.source.notes, *parsed.warnings,
+               *(["converted from traditional script"] if parsed.script_converted else [])],
+    ))
     issued = parsed.issued
 
     def src(locator: str) -> str:
         return f"{doc_uid}#{locator}"
 
-    for ancestor in region.lineage():
-        rows.regions[ancestor.uid] = {"name": ancestor.name, "level": ancestor.level, "path": ancestor.path}
-        if ancestor.parent is not None:
-            rows.relate("CONTAINS", "Region", "Region", ancestor.parent.uid, ancestor.uid, src("region"))
+    add_region(rows, region, src("region"))
 
     rows.defined_departments[department.uid] = _department_props(parsed, department, issued, src("title"))
     rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, department.uid, src("title"))
@@ -129,14 +136,16 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
     for division in parsed.divisions:
         _add_division(rows, context, resolver, division, src(division.where.locator))
-    _add_provenance(rows)
+    add_provenance(rows)
     return rows
 
 
-def _add_provenance(rows: GraphRows) -> None:
+def add_provenance(rows: GraphRows) -> None:
     """A FROM edge from everything the document states to the document, with the clause's locator."""
     doc_uid = rows.document["uid"]
-    for label, nodes in (("Department", rows.defined_departments), ("Office", rows.offices), ("Duty", rows.duties)):
+    for label, nodes in (("Department", rows.defined_departments), ("Office", rows.offices), ("Duty", rows.duties),
+                         ("Matter", rows.matters), ("PowerItem", rows.power_items),
+                         ("SupervisionItem", rows.supervision_items)):
         for uid, props in nodes.items():
             source = props.get("source") or f"{doc_uid}#title"
             rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1])
@@ -163,6 +172,17 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
     }
 
 
+def add_terms(rows: GraphRows, label: str, uid: str, text: str, source: str) -> list[str]:
+    """MENTIONS edges to the jieba terms of a text; returns the terms, most frequent first."""
+    counts: dict[str, int] = {}
+    for term in index_terms(text):
+        counts[term] = counts.get(term, 0) + 1
+    for term, weight in counts.items():
+        rows.terms[f"term:{term}"] = {"text": term}
+        rows.relate("MENTIONS", label, "Term", uid, f"term:{term}", source, weight=weight)
+    return [term for term, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, ordinal: int | None, status: str,
               issued: str, source: str) -> str:
     uid = duty_uid(holder_uid, text)
@@ -183,11 +203,12 @@ def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, or
 def _party(rows: GraphRows, resolver: NameResolver, mention: str, home: Region, department: KnownDepartment,
            source: str) -> Resolution:
     resolution = resolver.resolve(mention, home, self_department=department)
-    _note_party(rows, resolution, source)
+    note_party(rows, resolution, source)
     return resolution
 
 
-def _note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
+def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
+    """A department a document names: created if new (never overwriting what its own 三定 says)."""
     if resolution.uid in rows.defined_departments:
         return
     rows.mentioned_departments[resolution.uid] = {
@@ -198,13 +219,16 @@ def _note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     if resolution.status == "unresolved":
         rows.unresolved.append(resolution)
     if resolution.status != "vague":
-        region = resolution.region
-        for ancestor in region.lineage():
-            rows.regions.setdefault(ancestor.uid, {"name": ancestor.name, "level": ancestor.level,
-                                                   "path": ancestor.path})
-            if ancestor.parent is not None:
-                rows.relate("CONTAINS", "Region", "Region", ancestor.parent.uid, ancestor.uid, source)
-        rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, resolution.uid, source)
+        add_region(rows, resolution.region, source)
+        rows.relate("HAS_DEPARTMENT", "Region", "Department", resolution.region.uid, resolution.uid, source)
+
+
+def add_region(rows: GraphRows, region: Region, source: str) -> None:
+    """A region and its ancestors, tied by CONTAINS."""
+    for ancestor in region.lineage():
+        rows.regions.setdefault(ancestor.uid, {"name": ancestor.name, "level": ancestor.level, "path": ancestor.path})
+        if ancestor.parent is not None:
+            rows.relate("CONTAINS", "Region", "Region", ancestor.parent.uid, ancestor.uid, source)
 
 
 def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolver, change: FunctionChange,
@@ -240,15 +264,14 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     region, department = context.region, context.department
     uid = matter_uid(region, division.matter)
     rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source}
-    rows.relate("FROM", "Matter", "Document", uid, rows.document["uid"], source, locator=source.split("#", 1)[1])
     basis = context.parsed.title or context.parsed.department
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)
     for order, party in enumerate(leads, start=1):
-        _note_party(rows, party, source)
+        note_party(rows, party, source)
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
                     order=order, text=division.text)
     for party in assists:
-        _note_party(rows, party, source)
+        note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
                     text=division.text)

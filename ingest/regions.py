@@ -108,12 +108,19 @@ def level_marker(name: str) -> str | None:
 
 
 def resolve_level(marker: str | None, home: Region) -> Region | None:
-    """The region a level marker refers to, seen from a document of region `home`."""
+    """The region a level marker refers to, seen from a document of region `home`.
+
+    `市` is the home city; `县` and `区` are the home itself only when it is a 县 or a 区 (a district's
+    document writing 县… names no single county); None when the marker names no single region.
+    """
     if marker is None:
         return home
     for region in reversed(home.lineage()):
         level = region.level
-        if (marker == "市" and level == "city") or (marker in {"县", "区"} and level == "county") or \
-                (marker == "省" and level == "province") or (marker == "州" and level == "city"):
+        if marker in {"市", "州"} and level == "city":
+            return region
+        if marker in {"县", "区"} and level == "county":
+            return region if region.name.endswith(marker) or (marker == "县" and region.name.endswith("旗")) else None
+        if marker == "省" and level == "province":
             return region
     return None

@@ -43,11 +43,12 @@ def _findings(region: str, matter: str, parties: list[Row]) -> list[Row]:
     by_source: dict[str, list[Row]] = defaultdict(list)
     for lead in leads:
         by_source[lead["source"]].append(lead)
-    for source in sorted(by_source):
-        clause_leads = by_source[source]
-        if len({lead["department"] for lead in clause_leads}) > 1:
-            host = min(clause_leads, key=lambda lead: (lead["order"] or 0, lead["department"]))["department"]
-            found.append({**base, "reason": "multiple_leads", "host": host, "sources": [source]})
+    several = [source for source in sorted(by_source) if len({lead["department"] for lead in by_source[source]}) > 1]
+    if several:
+        # The first-listed lead of the first clause that names several hosts (部门职责分工协调办法 第七条).
+        first = by_source[several[0]]
+        host = min(first, key=lambda lead: (lead["order"] or 0, lead["department"]))["department"]
+        found.append({**base, "reason": "multiple_leads", "host": host, "sources": several})
     documents = {lead["source"].split("#", 1)[0]: set() for lead in leads}
     for lead in leads:
         documents[lead["source"].split("#", 1)[0]].add(lead["department"])

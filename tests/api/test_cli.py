@@ -28,17 +28,17 @@ def run(*args: str, store: Path, stdin: str | None = None) -> subprocess.Complet
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("cli-store")
-    result = run("ingest", str(EXAMPLES), store=store)
+    result = run("ingest", str(EXAMPLES), "--region", "示例市", store=store)
     assert result.returncode == 0, result.stderr
     return store
 
 
 def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     before = json.loads(run("stats", "--format", "json", store=loaded).stdout)
-    assert before["labels"]["Document"] == 26 and before["labels"]["Department"] == 31
-    again = run("ingest", str(EXAMPLES), store=loaded)
+    assert before["labels"]["Document"] == 37 and before["labels"]["Department"] == 35
+    again = run("ingest", str(EXAMPLES), "--region", "示例市", store=loaded)
     assert again.returncode == 0
-    assert "loaded 26 of 26 files" in again.stdout
+    assert "loaded 37 of 37 files" in again.stdout
     assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
 
 
@@ -68,18 +68,20 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
 
 def test_cypher_reads_and_refuses_writes(loaded: Path) -> None:
     result = run("cypher", "MATCH (r:Region) RETURN r.path AS path ORDER BY path", "--format", "json", store=loaded)
-    assert json.loads(result.stdout) == [{"path": "示例市"}, {"path": "示例市/河西区"}, {"path": "示例市/青山县"}]
+    assert json.loads(result.stdout) == [{"path": "示例市"}, {"path": "示例市/河西区"}, {"path": "示例市/河西区/河西街道"},
+                                         {"path": "示例市/河西区/滨江街道"}, {"path": "示例市/青山县"},
+                                         {"path": "示例市/青山县/城关镇"}, {"path": "示例市/青山县/石桥镇"}]
     refused = run("cypher", "MATCH (n:Region) DETACH DELETE n", store=loaded)
     assert refused.returncode == 2 and "only reads are allowed" in refused.stderr
-    assert len(json.loads(run("cypher", "MATCH (r:Region) RETURN r.path AS p", "--format", "json", store=loaded).stdout)) == 3
+    assert len(json.loads(run("cypher", "MATCH (r:Region) RETURN r.path AS p", "--format", "json", store=loaded).stdout)) == 7
 
 
 def test_report_json_holds_the_findings(loaded: Path) -> None:
     report = json.loads(run("report", "--format", "json", store=loaded).stdout)
     sections = {section["key"]: section for section in report["sections"]}
     reasons = sorted(row["reason"] for row in sections["host_assist_ambiguities"]["rows"])
-    assert reasons == ["conflicting_leads", "conflicting_leads", "lead_and_assist", "multiple_leads",
-                       "vague_party", "vague_party"]
+    assert reasons == ["conflicting_leads", "conflicting_leads", "conflicting_leads", "lead_and_assist",
+                       "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
 
 
@@ -115,7 +117,7 @@ def test_reset_asks_unless_yes(tmp_path: Path) -> None:
 def test_killing_ingest_mid_run_leaves_no_partial_document(tmp_path: Path) -> None:
     """Each document is one atomic write: after a SIGKILL every document is wholly in the graph or absent."""
     reference_store = tmp_path / "reference"
-    assert run("ingest", str(EXAMPLES), store=reference_store).returncode == 0
+    assert run("ingest", str(EXAMPLES / "sanding"), store=reference_store).returncode == 0
     count_query = ("MATCH (d:Document) OPTIONAL MATCH (n)-[:FROM]->(d) RETURN d.sha256 AS sha, count(n) AS parts "
                    "ORDER BY sha")
     reference = open_store(f"embedded:{reference_store}")
@@ -124,7 +126,7 @@ def test_killing_ingest_mid_run_leaves_no_partial_document(tmp_path: Path) -> No
 
     store_dir = tmp_path / "killed"
     env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{store_dir}"}
-    child = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(EXAMPLES)], env=env, cwd=REPO,
+    child = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(EXAMPLES / "sanding")], env=env, cwd=REPO,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     watcher = None
     deadline = time.monotonic() + 120

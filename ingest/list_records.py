@@ -1,0 +1,214 @@
+"""Turns a parsed duty list into graph rows: power items, supervision items, shared matters, 事权 holdings.
+
+- 权责清单: a `PowerItem` per department and item, `EXERCISES` from the department (and from the
+  internal office a 承办机构 column names, when that office is known from the department's 三定).
+- 职责边界清单 and 属地管理清单: a `Matter` (same identity as a 三定 职责分工 matter of the region, so the
+  two meet) with `LEADS` in listing order and `ASSISTS`; a township is its own government body.
+- 监管事项目录: a `SupervisionItem` with `CLAIMS` from each claiming department; none when unclaimed.
+- 事权划分: a `Matter` of the city with `HOLDS` from the city and/or its counties, `share` exclusive,
+  shared or delegated (the city as principal, the counties as agents).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import (
+    BoundaryRecord,
+    ListDocument,
+    PowerItemRecord,
+    SplitRecord,
+    SupervisionRecord,
+    TerritorialRecord,
+)
+from ingest.names import NameResolver, Resolution, base_of
+from ingest.records import (
+    GraphRows,
+    add_provenance,
+    add_region,
+    add_terms,
+    document_node,
+    matter_uid,
+    note_party,
+)
+from ingest.regions import Region
+from ingest.sheets import Workbook
+
+BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
+_TOWNSHIP = re.compile(r"^(?:.*?[县区市])?(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")
+
+
+@dataclass
+class OfficeDirectory:
+    """Offices known from 三定 provisions, by department uid: name or alias → office uid."""
+
+    by_department: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, department_uid: str, office_uid: str, names: list[str]) -> None:
+        entries = self.by_department.setdefault(department_uid, {})
+        for name in names:
+            entries.setdefault(name, office_uid)
+
+    def find(self, department_uid: str, name: str) -> str | None:
+        return self.by_department.get(department_uid, {}).get(re.sub(r"[（(].*?[）)]", "", name).strip()) or \
+            self.by_department.get(department_uid, {}).get(name.strip())
+
+
+@dataclass
+class ListContext:
+    workbook: Workbook
+    parsed: ListDocument
+    region: Region
+    counties: list[Region]  # the counties known under the region's city, for 事权 rows that apply to all
+    offices: OfficeDirectory
+
+
+def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
+    parsed = context.parsed
+    rows = GraphRows(document=document_node(
+        context.workbook.sha256, str(context.workbook.path), title=parsed.title or context.workbook.path.stem,
+        kind=parsed.kind, notes=list(parsed.warnings),
+    ))
+    doc_uid = rows.document["uid"]
+    add_region(rows, context.region, f"{doc_uid}#region")
+    for record in parsed.records:
+        source = f"{doc_uid}#{record.where.locator}"
+        if isinstance(record, PowerItemRecord):
+            _power_item(rows, context, resolver, record, source)
+        elif isinstance(record, BoundaryRecord):
+            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source,
+                           basis=record.basis or rows.document["title"], lead_text=record.text, assist_text=record.text)
+        elif isinstance(record, TerritorialRecord):
+            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source,
+                           basis=rows.document["title"], lead_text=record.lead_text, assist_text=record.assist_text)
+        elif isinstance(record, SupervisionRecord):
+            _supervision_item(rows, context, resolver, record, source)
+        elif isinstance(record, SplitRecord):
+            _holding(rows, context, record, source)
+    add_provenance(rows)
+    return rows
+
+
+def _departments(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str
+                 ) -> list[Resolution]:
+    parties = resolver.resolve_list(names, context.region)
+    for party in parties:
+        note_party(rows, party, source)
+    return parties
+
+
+def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: PowerItemRecord,
+                source: str) -> None:
+    names = record.departments or [context.parsed.default_departments.get(record.where.sheet, "")]
+    for party in _departments(rows, context, resolver, [name for name in names if name], source):
+        if party.status == "vague":
+            rows.document["notes"].append(f"{record.where.locator}: 实施主体 {party.mention} is not a department")
+            continue
+        key = record.code or f"{record.type}/{record.name}"
+        uid = f"power:{party.uid.removeprefix('dept:')}/{key}"
+        rows.power_items[uid] = {
+            "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
+            "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
+            "department": party.uid, "source": source,
+        }
+        rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source)
+        for office in record.offices:
+            office_uid = context.offices.find(party.uid, office)
+            if office_uid is None:
+                rows.document["notes"].append(f"{record.where.locator}: 承办机构 {office} is not an office of "
+                                              f"{party.name} in its 三定")
+                continue
+            rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
+        add_terms(rows, "PowerItem", uid, record.name, source)
+
+
+def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SupervisionRecord,
+                      source: str) -> None:
+    key = record.code or record.name
+    uid = f"supervision:{context.region.path}/{key}"
+    rows.supervision_items[uid] = {
+        "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
+        "target": record.target, "basis": record.basis, "level": record.level, "region": context.region.path,
+        "claimed": record.claimed, "source": source,
+    }
+    for party in _departments(rows, context, resolver, record.claimants, source):
+        rows.relate("CLAIMS", "Department", "SupervisionItem", party.uid, uid, source)
+    add_terms(rows, "SupervisionItem", uid, record.name, source)
+
+
+def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver, matter: str, leads: list[str],
+                   assists: list[str], source: str, *, basis: str, lead_text: str, assist_text: str) -> None:
+    uid = matter_uid(context.region, matter)
+    rows.matters[uid] = {"name": matter, "region": context.region.path, "source": source}
+    for order, party in enumerate(_parties(rows, context, resolver, leads, source), start=1):
+        rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
+                    order=order, text=lead_text)
+    for party in _parties(rows, context, resolver, assists, source):
+        rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
+                    text=assist_text)
+    add_terms(rows, "Matter", uid, matter, source)
+
+
+def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str
+             ) -> list[str]:
+    """Department uids of the parties; a township (城关镇, 河西街道) is its own government body."""
+    uids = []
+    for name in names:
+        township = _TOWNSHIP.match(name.strip())
+        if township and not name.strip().endswith(("局", "委", "办")):
+            uids.append(_township_body(rows, context.region, township.group("name"), source))
+            continue
+        uids.extend(party.uid for party in _departments(rows, context, resolver, [name], source))
+    return uids
+
+
+def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> str:
+    region = Region((*county.names, township))
+    add_region(rows, region, source)
+    base = "街道办事处" if township.endswith("街道") else "人民政府"
+    uid = f"dept:{region.path}/{base}"
+    name = f"{township.removesuffix('街道')}街道办事处" if township.endswith("街道") else f"{township}人民政府"
+    rows.mentioned_departments.setdefault(uid, {
+        "name": name, "base_name": base, "aliases": [township], "region": region.path, "vague": False,
+        "unresolved": False, "candidates": [], "kind": "乡镇（街道）", "source": source,
+    })
+    rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, uid, source)
+    return uid
+
+
+def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source: str) -> None:
+    city = context.region.city or context.region
+    uid = matter_uid(city, record.matter)
+    rows.matters[uid] = {"name": record.matter, "region": city.path, "domain": record.domain, "source": source}
+    counties = _counties(rows, context, record)
+    city_share, county_share = {
+        "exclusive_city": ("exclusive", None), "exclusive_county": (None, "exclusive"),
+        "shared": ("shared", "shared"), "delegated": ("delegated", "delegated"),
+    }[record.share]
+    if city_share:
+        rows.relate("HOLDS", "Region", "Matter", city.uid, uid, source, share=city_share,
+                    role="principal" if record.share == "delegated" else "holder", text=record.city_text)
+    if county_share:
+        for county in counties:
+            rows.relate("HOLDS", "Region", "Matter", county.uid, uid, source, share=county_share,
+                        role="agent" if record.share == "delegated" else "holder", text=record.county_text)
+    add_terms(rows, "Matter", uid, record.matter, source)
+
+
+def _counties(rows: GraphRows, context: ListContext, record: SplitRecord) -> list[Region]:
+    if not record.counties:
+        if not context.counties:
+            rows.document["notes"].append(f"{record.where.locator}: no county of the city is known yet")
+        return context.counties
+    found = []
+    for name in record.counties:
+        match = next((county for county in context.counties if county.name == base_of(name) or county.name == name),
+                     None)
+        if match is None:
+            city = context.region.city or context.region
+            match = Region((*city.names, name))
+            add_region(rows, match, f"{rows.document['uid']}#{record.where.locator}")
+        found.append(match)
+    return found
+

@@ -1,0 +1,257 @@
+"""Duty lists (权责清单, 职责边界清单, 监管事项目录, 事权划分, 属地管理) from spreadsheets to records.
+
+Government spreadsheets put a title row or two above the header, split the header over two rows,
+write a department or a main item once for a block of rows, number their rows, and end with notes.
+A cell left empty under a value in a block column means "same as above" and is carried forward; a
+notes row is skipped; a row that cannot be read stops the file with its sheet, row and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.errors import IngestError
+from ingest.model import (
+    BoundaryRecord,
+    Cell,
+    ListDocument,
+    ListRecord,
+    PowerItemRecord,
+    SplitRecord,
+    SupervisionRecord,
+    TerritorialRecord,
+)
+from ingest.sheets import Sheet, Workbook
+from ingest.tables import KIND_LABELS, Header, find_header
+
+POWER_TYPES = ("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
+               "行政裁决", "行政征用", "其他行政权力", "公共服务", "其他权力")
+SHARES = {
+    "市级专有": "exclusive_city", "市专有": "exclusive_city", "市级": "exclusive_city",
+    "县级专有": "exclusive_county", "区级专有": "exclusive_county", "县(区)级专有": "exclusive_county",
+    "县区专有": "exclusive_county", "县级": "exclusive_county",
+    "市县共有": "shared", "共有": "shared", "市县共担": "shared", "市县共同": "shared", "共同": "shared",
+    "委托": "delegated", "授权": "delegated", "下放": "delegated", "委托下放": "delegated", "市级委托": "delegated",
+}
+_LEVEL_SHARES = {"市": "exclusive_city", "县": "exclusive_county", "区": "exclusive_county", "市、县": "shared",
+                 "市,县": "shared", "市县": "shared", "市、县(区)": "shared"}
+_NOTE_ROW = re.compile(r"^(?:注|说明|填表说明|备注|附注|附件)\s*[:：0-9一、.]")
+_TITLE_SUFFIX = re.compile(r"(?:\d{4}年)?(?:权责清单|权力清单和责任清单|权力清单|责任清单|权责事项清单|监管事项目录|"
+                           r"监管事项清单|职责边界清单|事权划分清单)(?:[（(][^）)]*[）)])?$")
+_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)$")
+_NAME_SEPARATORS = "、，,；;/／\n"
+# Block columns: an empty cell repeats the value above (a merged or "same as above" cell).
+_CARRIED = {
+    "power": ("department", "main_item", "name", "power_type", "code"),
+    "boundary": ("matter", "name", "basis"),
+    "supervision": ("main_item", "supervision_name", "target", "basis"),
+    "split": ("domain",),
+    "territorial": ("matter", "name"),
+}
+
+
+def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocument:
+    document: ListDocument | None = None
+    skipped: list[str] = []
+    for sheet in workbook.sheets:
+        header = find_header(sheet, forced_kind)
+        if header is None:
+            skipped.append(sheet.name)  # a 说明 sheet, or an empty one
+            continue
+        if document is None:
+            document = ListDocument(kind=header.kind, title=header.title)
+        elif header.kind != document.kind:
+            raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[document.kind]}",
+                              detail=f"sheet {sheet.name} is a {KIND_LABELS[header.kind]}")
+        document.title = document.title or header.title
+        default = _department_from_title(header.title) or (sheet.name if _DEPARTMENT_NAME.search(sheet.name) else "")
+        if default:
+            document.default_departments[sheet.name] = default
+        _read_sheet(workbook, sheet, header, document)
+    if document is not None:
+        document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
+    if document is None:
+        first = next((" ".join(c for c in cells if c)[:40] for s in workbook.sheets for _n, cells in s.rows), "")
+        raise IngestError(
+            workbook.path,
+            "a header row naming the columns of a 权责清单, 职责边界清单, 监管事项目录, 事权划分清单 or 属地管理事项清单",
+            detail=f"first row: {first}" if first else "no rows",
+        )
+    if not document.records:
+        raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
+                          detail="the header has no rows below it")
+    return document
+
+
+def _department_from_title(title: str) -> str:
+    name = _TITLE_SUFFIX.sub("", title.strip())
+    return name if name != title.strip() and _DEPARTMENT_NAME.search(name) else ""
+
+
+def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: ListDocument) -> None:
+    reader = _READERS[header.kind]
+    _check_required(workbook, sheet, header)
+    carried: dict[str, str] = {}
+    last_header_row = header.header_rows[-1]
+    for number, cells in sheet.rows:
+        if number <= last_header_row:
+            continue
+        if _is_note(cells):
+            continue
+        values = {field: _value(cells, index, field) for field, index in header.columns.items()}
+        if not any(value for field, value in values.items() if field not in {"seq", "notes"}):
+            continue
+        for field in _CARRIED[header.kind]:
+            if field in values:
+                if values[field]:
+                    carried[field] = values[field]
+                else:
+                    values[field] = carried.get(field, "")
+        where = Cell(sheet.name, number)
+        try:
+            record = reader(values, where)
+        except ValueError as exc:
+            raise IngestError(workbook.path, str(exc), line=number, detail=f"sheet {sheet.name}") from exc
+        previous = document.records[-1] if document.records else None
+        if isinstance(record, BoundaryRecord) and isinstance(previous, BoundaryRecord) \
+                and (number, header.columns.get("matter", header.columns.get("name", -1))) in sheet.merged_down \
+                and previous.matter == record.matter:
+            # One matter over merged rows, one department's part per row: a single record.
+            previous.text = "\n".join(part for part in (previous.text, record.text) if part)
+            continue
+        document.records.append(record)
+
+
+_REQUIRED: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    "power": [(("name", "main_item"), "a 事项名称 or 主项名称 column"), (("power_type",), "a 权力类型 column")],
+    "boundary": [(("matter", "name"), "a 管理事项 column"), (("lead", "assist", "related"), "a 牵头部门 or 配合部门 column")],
+    "supervision": [(("supervision_name", "main_item", "name"), "a 监管事项 column")],
+    "split": [(("matter", "name"), "a 事项名称 column"), (("share", "level"), "a 划分方式 or 行使层级 column")],
+    "territorial": [(("matter", "name"), "a 属地管理事项 column"), (("main_party",), "a 主体责任单位 column")],
+}
+
+
+def _check_required(workbook: Workbook, sheet: Sheet, header: Header) -> None:
+    for fields, expected in _REQUIRED[header.kind]:
+        if not any(field in header.columns for field in fields):
+            raise IngestError(workbook.path, f"{expected} in the {KIND_LABELS[header.kind]}",
+                              line=header.header_rows[0], detail=f"sheet {sheet.name}; the header has none")
+
+
+_PARTY_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
+                           "office", "counties", "level"})
+
+
+def _value(cells: list[str], index: int, field: str) -> str:
+    value = cells[index].strip() if index < len(cells) else ""
+    # A line break separates names in a party cell; elsewhere it only wraps the text (`商品房预售⏎许可`).
+    return value if field in _PARTY_FIELDS else value.replace("\n", "")
+
+
+def _is_note(cells: list[str]) -> bool:
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return True
+    if _NOTE_ROW.match(filled[0]):
+        return True
+    # A note written across merged columns: one long text repeated in every cell of the row.
+    return len(set(filled)) == 1 and len(filled[0]) > 30
+
+
+def split_names(cell: str) -> list[str]:
+    """`市住建局、市交通运输局；市公安局` → three names; separators inside brackets do not split."""
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in cell:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in _NAME_SEPARATORS:
+            names.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    names.append("".join(current))
+    return [name.strip() for name in names if name.strip() and name.strip() not in {"无", "/", "-", "—"}]
+
+
+def _need(values: dict[str, str], fields: tuple[str, ...], expected: str) -> str:
+    for field in fields:
+        if values.get(field):
+            return values[field]
+    raise ValueError(f"{expected} (the cell is empty)")
+
+
+def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
+    main = values.get("main_item") or values.get("name", "")
+    sub = values.get("sub_item", "")
+    if not main:
+        raise ValueError("a 事项名称 or 主项名称 (the cell is empty)")
+    power_type = _need(values, ("power_type",), "a 权力类型")
+    if not power_type.startswith(POWER_TYPES):
+        raise ValueError(f"a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found {power_type!r}")
+    return PowerItemRecord(
+        name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
+        type=power_type, code=values.get("code", ""), basis=values.get("basis", ""),
+        departments=split_names(values.get("department", "")), offices=split_names(values.get("office", "")),
+        levels=split_names(values.get("level", "")), where=where,
+    )
+
+
+def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
+    matter = _need(values, ("matter", "name"), "a 管理事项").rstrip("。")
+    leads = split_names(values.get("lead", ""))
+    assists = split_names(values.get("assist", ""))
+    text = values.get("division_text", "")
+    related = split_names(values.get("related", ""))
+    if related:
+        # 相关部门 + 职责分工 (one department a row): the text says whether it leads or assists.
+        role_assists = re.match(r"^(?:配合|协助|参与|协办)", text) is not None
+        (assists if role_assists else leads).extend(related)
+    if not leads and not assists:
+        raise ValueError("a 牵头部门 or 配合部门 (both cells are empty)")
+    return BoundaryRecord(matter, leads, assists, text, values.get("basis", ""), where)
+
+
+def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
+    main = values.get("main_item") or values.get("supervision_name") or values.get("name", "")
+    if not main:
+        raise ValueError("a 监管事项 (the cell is empty)")
+    sub = values.get("sub_item", "")
+    claimants = split_names(values.get("claimant") or values.get("department", ""))
+    status = values.get("claim_status", "")
+    if status in {"未认领", "否", "无"} or status.startswith("未"):
+        claimants = []
+    return SupervisionRecord(
+        name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
+        code=values.get("code", ""), target=values.get("target", ""), basis=values.get("basis", ""),
+        level=values.get("level", ""), claimants=claimants, where=where,
+    )
+
+
+def _split(values: dict[str, str], where: Cell) -> SplitRecord:
+    matter = _need(values, ("matter", "name"), "a 事项名称")
+    share_text = re.sub(r"\s+", "", values.get("share", "")).replace("（", "(").replace("）", ")")
+    level_text = re.sub(r"\s+", "", values.get("level", "")).replace("（", "(").replace("）", ")")
+    share = SHARES.get(share_text) or (None if share_text else _LEVEL_SHARES.get(level_text))
+    if share is None:
+        found = share_text or level_text
+        raise ValueError(f"a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), found {found!r}")
+    counties = [name for name in split_names(values.get("counties", "")) if name not in {"全部", "全市", "各县区", "各县(区)"}]
+    return SplitRecord(matter, values.get("domain", ""), share, counties, values.get("city_text", ""),
+                       values.get("county_text", ""), values.get("basis", ""), where)
+
+
+def _territorial(values: dict[str, str], where: Cell) -> TerritorialRecord:
+    matter = _need(values, ("matter", "name"), "a 属地管理事项")
+    leads = split_names(_need(values, ("main_party",), "a 主体责任单位"))
+    return TerritorialRecord(matter, leads, split_names(values.get("assist_party", "")),
+                             values.get("main_text", ""), values.get("assist_text", ""), where)
+
+
+_READERS: dict[str, Callable[[dict[str, str], Cell], ListRecord]] = {
+    "power": _power, "boundary": _boundary, "supervision": _supervision, "split": _split, "territorial": _territorial,
+}

@@ -1,0 +1,80 @@
+"""Spreadsheet readers: .csv (UTF-8 or GB18030) and .xlsx (every sheet) to rows of text cells.
+
+Merged cells are filled with their value in every cell of the range, so that a department or a main
+item written once for a block of rows reads on each row; row numbers are kept as Excel shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.errors import IngestError
+from ingest.normalize import clean_line
+from ingest.readers import decode_text, read_bytes
+
+SHEET_SUFFIXES = {".csv", ".xlsx"}
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[tuple[int, list[str]]]  # (row number as shown, cells)
+    merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) filled from a merge above
+
+
+@dataclass
+class Workbook:
+    path: Path
+    sha256: str
+    sheets: list[Sheet]
+    encoding: str
+
+
+def read_workbook(path: Path) -> Workbook:
+    data, digest = read_bytes(path, "a spreadsheet with rows")
+    if path.suffix.lower() == ".xlsx":
+        return Workbook(path, digest, _xlsx_sheets(path, data), "xlsx")
+    text, encoding = decode_text(path, data)
+    rows = [(number, [_cell(value) for value in row]) for number, row in enumerate(csv.reader(io.StringIO(text)), 1)]
+    return Workbook(path, digest, [Sheet(path.stem, _trimmed(rows))], encoding)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    # A line break inside a cell separates names or wraps text; keep it as a separator for lists.
+    return "\n".join(clean_line(part) for part in str(value).splitlines()).strip()
+
+
+def _trimmed(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    return [(number, cells) for number, cells in rows if any(cells)]
+
+
+def _xlsx_sheets(path: Path, data: bytes) -> list[Sheet]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise IngestError(path, "an Excel .xlsx workbook", detail="the file is not a valid .xlsx") from exc
+    sheets = []
+    for worksheet in workbook.worksheets:
+        grid = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        merged_down: set[tuple[int, int]] = set()
+        for merged in worksheet.merged_cells.ranges:
+            value = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else ""
+            for row in range(merged.min_row, merged.max_row + 1):
+                for column in range(merged.min_col, merged.max_col + 1):
+                    if row - 1 < len(grid) and column - 1 < len(grid[row - 1]):
+                        grid[row - 1][column - 1] = value
+                        if row > merged.min_row:
+                            merged_down.add((row, column - 1))
+        rows = _trimmed([(number, cells) for number, cells in enumerate(grid, 1)])
+        sheets.append(Sheet(worksheet.title, rows, merged_down))
+    return sheets

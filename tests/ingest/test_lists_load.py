@@ -1,0 +1,118 @@
+"""The bundled corpus, 三定 and lists together, in a real store: items, claims, holdings, planted cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+CITY = Region(("示例市",))
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    report = ingest([EXAMPLES], store, region=CITY)
+    assert [outcome.error for outcome in report.failed] == []
+    return store
+
+
+def _one(store: Store, cypher: str, **params: object) -> object:
+    rows = store.read(cypher, params)
+    assert len(rows) == 1
+    return next(iter(rows[0].values()))
+
+
+def test_items_and_their_holders(loaded: Store) -> None:
+    labels = {row["label"]: row["count"] for row in catalog.run(loaded, "label_counts")}
+    assert (labels["PowerItem"], labels["SupervisionItem"], labels["Document"]) == (79, 41, 37)
+    assert _one(loaded, "MATCH (:Department)-[e:EXERCISES]->(:PowerItem) RETURN count(e) AS c") == 79
+    # Every filled 承办机构 cell names an office of the department's 三定 (76 cells).
+    assert _one(loaded, "MATCH (:Office)-[e:EXERCISES]->(:PowerItem) RETURN count(e) AS c") == 76
+    assert _one(loaded, "MATCH (d:Document) WHERE any(n IN d.notes WHERE n CONTAINS '承办机构') "
+                        "RETURN count(d) AS c") == 0
+    ecology = loaded.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) WHERE d.name = $name "
+                          "RETURN count(p) AS c", {"name": "示例市生态环境局"})
+    assert ecology == [{"c": 8}]  # the sheet named 市生态环境局 has no department column
+
+
+def test_claims_and_unclaimed_items(loaded: Store) -> None:
+    assert _one(loaded, "MATCH (:Department)-[c:CLAIMS]->(:SupervisionItem) RETURN count(c) AS c") == 39
+    unclaimed = loaded.read("MATCH (s:SupervisionItem) WHERE NOT (s)<-[:CLAIMS]-() "
+                            "RETURN s.code AS code, s.region AS region ORDER BY code")
+    assert unclaimed == [{"code": "JG370000701", "region": "示例市"}, {"code": "JG370201500", "region": "示例市/河西区"}]
+    assert _one(loaded, "MATCH (s:SupervisionItem) WHERE s.claimed = false RETURN count(s) AS c") == 2
+
+
+def test_city_county_holdings(loaded: Store) -> None:
+    freight = loaded.read(
+        "MATCH (r:Region)-[h:HOLDS]->(m:Matter {name: $name}) RETURN r.path AS region, h.share AS share ORDER BY region",
+        {"name": "道路普通货物运输经营许可"})
+    assert freight == [{"region": "示例市/河西区", "share": "exclusive"}, {"region": "示例市/青山县", "share": "exclusive"}]
+    # ... and yet the city's transport bureau lists it as its own licence (a planted conflict).
+    city_item = loaded.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem {name: $name}) RETURN d.name AS d ORDER BY d",
+                            {"name": "道路普通货物运输经营许可"})
+    assert city_item == [{"d": "示例市交通运输局"}, {"d": "青山县交通运输局"}]
+    delegated = loaded.read("MATCH (r:Region)-[h:HOLDS {share: 'delegated'}]->(m:Matter) "
+                            "RETURN m.name AS matter, r.path AS region, h.role AS role ORDER BY matter, region")
+    assert [(row["matter"], row["region"], row["role"]) for row in delegated] == [
+        ("农药经营许可", "示例市", "principal"), ("农药经营许可", "示例市/青山县", "agent"),
+        ("地震监测设施和观测环境保护", "示例市", "principal"), ("地震监测设施和观测环境保护", "示例市/青山县", "agent"),
+        ("特种设备使用登记", "示例市", "principal"), ("特种设备使用登记", "示例市/青山县", "agent"),
+    ]
+    shares = loaded.read("MATCH (:Region)-[h:HOLDS]->(m:Matter) RETURN count(DISTINCT m) AS matters")
+    assert shares == [{"matters": 48}]
+
+
+def test_townships_are_their_own_bodies(loaded: Store) -> None:
+    rows = loaded.read("MATCH (r:Region {level: 'township'})-[:HAS_DEPARTMENT]->(d:Department) "
+                       "RETURN r.path AS region, d.name AS name ORDER BY region")
+    assert rows == [
+        {"region": "示例市/河西区/河西街道", "name": "河西街道办事处"},
+        {"region": "示例市/河西区/滨江街道", "name": "滨江街道办事处"},
+        {"region": "示例市/青山县/城关镇", "name": "城关镇人民政府"},
+        {"region": "示例市/青山县/石桥镇", "name": "石桥镇人民政府"},
+    ]
+
+
+def test_planted_boundary_cases(loaded: Store) -> None:
+    findings = {(f["reason"], f["matter"]): f for f in host_assist_ambiguities(loaded)}
+    assert findings[("multiple_leads", "农业面源污染防治")]["host"] == "示例市生态环境局"
+    assert findings[("no_lead", "电动自行车集中充电设施安全管理")]["assists"] == [
+        "青山县住房和城乡建设局", "青山县市场监督管理局", "青山县应急管理局"]
+    assert findings[("vague_party", "城市“牛皮癣”小广告清理整治")]["leads"] == ["有关部门"]
+    data = loaded.read("MATCH (d:Department)-[:LEADS]->(m:Matter {name: '政务数据共享交换'}) "
+                       "RETURN d.name AS name, d.unresolved AS unresolved")
+    assert data == [{"name": "示例市数据资源局", "unresolved": True}]
+    # A list restating a 三定 clause meets it on the same matter node.
+    sources = loaded.read("MATCH (:Department)-[l:LEADS]->(m:Matter {name: '建筑垃圾处置监督管理'}) "
+                          "RETURN count(DISTINCT l.source) AS c")
+    assert sources == [{"c": 3}]
+
+
+def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "清单"
+    for row in (["序号", "事项名称", "权力类型", "实施主体"], [1, "枪支持有许可", "行政许可", "市公安局"],
+                [2, "户口迁移", "户籍类", "市公安局"]):
+        sheet.append(row)
+    workbook.save(tmp_path / "bad.xlsx")
+    (tmp_path / "unknown.csv").write_text("会议名称,时间\n安全生产会议,周一\n", encoding="utf-8")
+    (tmp_path / "good.csv").write_bytes((EXAMPLES / "lists" / "jianguan_shi.csv").read_bytes())
+    report = ingest([tmp_path], store, region=CITY)
+    errors = {Path(o.path).name: o.error for o in report.failed}
+    assert sorted(errors) == ["bad.xlsx", "unknown.csv"]
+    assert errors["bad.xlsx"] == (f"{tmp_path / 'bad.xlsx'}:3: expected a 权力类型 such as 行政许可, 行政处罚 or "
+                                  "其他行政权力, found '户籍类' (sheet 清单)")
+    assert "unknown.csv: expected a header row naming the columns" in errors["unknown.csv"]
+    assert store.read("MATCH (p:PowerItem) RETURN count(p) AS c") == [{"c": 0}]
+    assert store.read("MATCH (s:SupervisionItem) RETURN count(s) AS c") == [{"c": 21}]

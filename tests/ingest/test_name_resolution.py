@@ -1,0 +1,69 @@
+"""Department-name resolution measured on a labelled set (tests/data/name_mentions.tsv).
+
+A wrong merge is worse than a miss: the resolver must never join a mention to the wrong department
+(precision 1.0), and must resolve at least 95% of the mentions that do name one of the departments.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ingest.names import NameResolver
+from ingest.readers import read_source
+from ingest.regions import Region
+from ingest.sanding import parse_sanding
+
+REPO = Path(__file__).resolve().parents[2]
+MENTIONS = REPO / "tests" / "data" / "name_mentions.tsv"
+
+
+def _resolver() -> NameResolver:
+    resolver = NameResolver()
+    for path in sorted((REPO / "examples" / "sanding").iterdir()):
+        parsed = parse_sanding(read_source(path))
+        from ingest.pipeline import document_region
+
+        region = document_region(parsed.department, Region(("示例市",)))
+        resolver.define(region, parsed.department, parsed.plates)
+    return resolver
+
+
+def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore[no-untyped-def]
+    resolver = _resolver()
+    with MENTIONS.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) >= 150
+    merged = wrong = resolvable = found = vague_expected = vague_found = 0
+    mistakes = []
+    for row in rows:
+        home = Region(tuple(row["home"].split("/")))
+        result = resolver.resolve(row["mention"], home)
+        expected = row["expected"]
+        if result.status in {"resolved", "self"}:
+            merged += 1
+            if result.name != expected:
+                wrong += 1
+                mistakes.append(f"WRONG {row['mention']} @{row['home']}: {result.name} (expected {expected})")
+        if expected not in {"VAGUE", "UNRESOLVED"}:
+            resolvable += 1
+            if result.status in {"resolved", "self"} and result.name == expected:
+                found += 1
+            else:
+                mistakes.append(f"MISSED {row['mention']} @{row['home']}: {result.status} (expected {expected})")
+        if expected == "VAGUE":
+            vague_expected += 1
+            vague_found += result.status == "vague"
+            if result.status != "vague":
+                mistakes.append(f"NOT VAGUE {row['mention']} @{row['home']}: {result.status} {result.name}")
+    precision = (merged - wrong) / merged
+    recall = found / resolvable
+    with capsys.disabled():
+        print(f"\nname resolution on {len(rows)} labelled mentions: precision {precision:.3f} "
+              f"({merged - wrong}/{merged} merges right), recall {recall:.3f} ({found}/{resolvable}), "
+              f"vague parties recognised {vague_found}/{vague_expected}")
+        for line in mistakes:
+            print("  " + line)
+    assert wrong == 0, mistakes
+    assert recall >= 0.95
+    assert vague_found == vague_expected
