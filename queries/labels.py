@@ -9,7 +9,7 @@ COLUMN_LABELS: dict[str, str] = {
     "issued": "三定日期", "office": "内设机构", "ordinal": "序号", "category": "职责类别", "text": "职责内容",
     "source": "出处", "matter": "事项", "role": "角色", "vague": "模糊主体", "unresolved": "未确认",
     "order": "牵头次序", "reason": "问题", "reason_label": "问题", "host": "主办部门", "leads": "牵头部门",
-    "assists": "配合部门", "sources": "出处",
+    "assists": "配合部门", "sources": "出处", "code": "编码", "item": "事项", "target": "监管对象", "basis": "依据",
 }
 
 

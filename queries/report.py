@@ -43,6 +43,9 @@ def build_report(store: Store, *, region: str | None = None) -> Report:
         "departments", "部门概况（三定）",
         ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"], departments,
     ))
+    unclaimed = catalog.run(store, "unclaimed_supervision_items", {"region": region})
+    report.sections.append(Section("unclaimed_supervision_items", "无部门认领的监管事项（三不管）",
+                                   ["region", "code", "item", "target"], unclaimed))
     ambiguities = host_assist_ambiguities(store, region)
     for row in ambiguities:
         row["reason_label"] = REASON_LABELS[row["reason"]]

@@ -83,6 +83,7 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert reasons == ["conflicting_leads", "conflicting_leads", "conflicting_leads", "lead_and_assist",
                        "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
+    assert [row["code"] for row in sections["unclaimed_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
