@@ -19,7 +19,8 @@ from rich.table import Table
 
 from api.settings import settings
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store
-from ingest.pipeline import KINDS, IngestReport, discover, ingest
+from ingest.errors import IngestError
+from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
 from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
@@ -82,6 +83,8 @@ def ingest_command(
     region: Annotated[str | None, typer.Option(help="region of departments whose names carry none, "
                                                "e.g. 示例市/青山县")] = None,
     kind: Annotated[str, typer.Option(help="document kind: " + ", ".join(KINDS))] = "auto",
+    aliases: Annotated[Path | None, typer.Option(help="your aliases file: tab-separated lines, a department's "
+                                                 "full name then its other names (default $DUTYGRAPH_ALIASES)")] = None,
 ) -> None:
     """Ingest 三定 provisions (.txt .docx .html) and duty lists (.csv .xlsx); exit 0 when all loaded, 1 when
     some failed, 2 on misuse."""
@@ -97,6 +100,12 @@ def ingest_command(
     except ValueError as exc:
         err.print(f"[red]error:[/red] --region: {exc}")
         raise typer.Exit(EXIT_MISUSE) from exc
+    alias_file = aliases or (Path(settings().aliases) if settings().aliases else None)
+    try:
+        alias_groups = read_aliases(alias_file) if alias_file else None
+    except IngestError as exc:
+        err.print(f"[red]error:[/red] --aliases: {exc.message}")
+        raise typer.Exit(EXIT_MISUSE) from exc
     files = discover(paths)
     if not files:
         err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
@@ -104,7 +113,7 @@ def ingest_command(
     with _store(store) as graph:
         before = _label_counts(graph)
         with _progress(len(files)) as advance:
-            report = ingest(files, graph, region=region_option, kind=kind, progress=advance)
+            report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
         after = _label_counts(graph)
     _print_ingest_summary(report, before, after)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)

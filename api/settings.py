@@ -14,6 +14,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
 
     store: str = Field(default=DEFAULT_STORE, validation_alias="DUTYGRAPH_STORE")
+    aliases: str | None = Field(default=None, validation_alias="DUTYGRAPH_ALIASES")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     # Used by the test suite: when set, every store test also runs on this Neo4j server.

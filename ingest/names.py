@@ -52,22 +52,22 @@ class KnownDepartment:
     keys: set[str] = field(default_factory=set)
 
 
-@lru_cache(maxsize=1)
-def abbreviation_groups() -> list[tuple[str, ...]]:
-    resource = resources.files("ingest") / "data" / "abbreviations.txt"
+def read_groups(text: str) -> list[tuple[str, ...]]:
+    """Tab-separated lines, the first name then its other names; blank lines and `#` comments skipped."""
     groups = []
-    for line in resource.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
         words = tuple(word.strip() for word in line.split("\t") if word.strip())
-        if words:
+        if len(words) > 1:
             groups.append(words)
     return groups
 
 
-def _group_of(base: str) -> tuple[str, ...]:
-    for group in abbreviation_groups():
-        if base in group:
-            return group
-    return ()
+@lru_cache(maxsize=1)
+def abbreviation_groups() -> tuple[tuple[str, ...], ...]:
+    resource = resources.files("ingest") / "data" / "abbreviations.txt"
+    return tuple(read_groups(resource.read_text(encoding="utf-8")))
 
 
 def department_uid(region: Region, base_name: str) -> str:
@@ -96,13 +96,26 @@ def base_of(mention: str) -> str:
 class NameResolver:
     """Resolves mentions against the departments this run defines and those already in the graph."""
 
-    def __init__(self, known: list[KnownDepartment] | None = None) -> None:
+    def __init__(self, known: list[KnownDepartment] | None = None,
+                 aliases: list[tuple[str, ...]] | None = None) -> None:
         self._by_region: dict[Region, list[KnownDepartment]] = {}
+        # A user's aliases file: a line starting with a department's full name gives that department more
+        # names; a line starting with a base name (交通运输局) extends the abbreviation table everywhere.
+        self._groups = [*(aliases or []), *abbreviation_groups()]
+        self._extra_names: dict[str, tuple[str, ...]] = {group[0]: group[1:] for group in aliases or []}
         for department in known or []:
             self.add(department)
 
+    def _group_of(self, base: str) -> tuple[str, ...]:
+        for group in self._groups:
+            if base in group:
+                return group
+        return ()
+
     def add(self, department: KnownDepartment) -> None:
         department.keys |= {department.base_name, department.name}
+        extra = self._extra_names.get(department.name, ())
+        department.keys |= {*extra, *(base_of(name) for name in extra)}
         bucket = self._by_region.setdefault(department.region, [])
         for existing in bucket:
             if existing.uid == department.uid:
@@ -178,9 +191,9 @@ class NameResolver:
         exact = [c for c in candidates if base in c.keys]
         if len(exact) == 1:
             return _resolved(exact[0], mention, "exact")
-        group = _group_of(base)
+        group = self._group_of(base)
         if group and not exact:
-            exact = [c for c in candidates if c.keys & set(group) or _group_of(c.base_name) == group]
+            exact = [c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group]
             if len(exact) == 1:
                 return _resolved(exact[0], mention, "abbreviation")
         if len(exact) > 1:

@@ -28,8 +28,8 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import KnownDepartment, NameResolver, Resolution
-from ingest.readers import SUPPORTED_SUFFIXES, SourceText, read_source
+from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
+from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.regions import NATIONAL, Region, split_region_prefix
 from ingest.sanding import parse_sanding
@@ -185,13 +185,23 @@ def _parse_all(paths: Iterable[Path], kind: str, report: IngestReport, progress:
     return sandings, lists
 
 
+def read_aliases(path: Path) -> list[tuple[str, ...]]:
+    """A user's aliases file: tab-separated lines, a department's full name (or a base name) then other names."""
+    data, _digest = read_bytes(path, "an aliases file with lines of tab-separated names")
+    text, _encoding = decode_text(path, data)
+    groups = read_groups(text)
+    if not groups:
+        raise IngestError(path, "lines of tab-separated names: a department's name, then its other names")
+    return groups
+
+
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None) -> IngestReport:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     report = IngestReport()
     store.apply_schema()
-    resolver = NameResolver(known_departments(store))
+    resolver = NameResolver(known_departments(store), aliases)
     offices = known_offices(store)
     sandings, lists = _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).

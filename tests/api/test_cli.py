@@ -106,6 +106,23 @@ def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "only.csv"), store=tmp_path / "s").returncode == 1
 
 
+def test_aliases_option(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(EXAMPLES / "sanding" / "shi_jiaotong.txt", docs)
+    (docs / "list.csv").write_text("序号,管理事项,牵头部门,配合部门\n1,出租汽车服务质量投诉处理,市交委,市公安局\n",
+                                   encoding="utf-8")
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text("示例市交通运输局\t市交委\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run("ingest", str(docs), "--region", "示例市", "--aliases", str(aliases), store=store).returncode == 0
+    leads = run("cypher", "MATCH (d:Department)-[:LEADS]->(m:Matter) RETURN d.name AS d, m.name AS m", "--format", "json",
+                store=store)
+    assert json.loads(leads.stdout) == [{"d": "示例市交通运输局", "m": "出租汽车服务质量投诉处理"}]
+    bad = run("ingest", str(docs), "--aliases", str(tmp_path / "missing.txt"), store=store)
+    assert bad.returncode == 2 and "expected a readable file" in bad.stderr
+
+
 def test_reset_asks_unless_yes(tmp_path: Path) -> None:
     store = tmp_path / "store"
     run("ingest", str(EXAMPLES / "sanding" / "hexi_jiaotong.txt"), store=store)

@@ -9,7 +9,7 @@ import pytest
 from ingest.division import parse_divisions
 from ingest.errors import IngestError
 from ingest.model import Located
-from ingest.names import NameResolver
+from ingest.names import NameResolver, read_groups
 from ingest.normalize import clean_line, clean_lines
 from ingest.numerals import chinese_to_int, find_date
 from ingest.readers import read_source
@@ -144,6 +144,17 @@ def test_name_resolution() -> None:
     assert resolver.resolve("各县、区人民政府", city).status == "vague"
     unknown = resolver.resolve("市民政局", city)
     assert (unknown.status, unknown.name) == ("unresolved", "示例市民政局")
+
+
+def test_a_users_aliases_file_extends_the_resolver() -> None:
+    city = Region(("示例市",))
+    aliases = read_groups("# 本地简称\n示例市交通运输局\t市交委\n城市管理和综合执法局\t城管委\n")
+    resolver = NameResolver(aliases=aliases)
+    transport = resolver.define(city, "示例市交通运输局", [])
+    urban = resolver.define(city, "示例市城市管理和综合执法局", [])
+    assert resolver.resolve("市交委", city).uid == transport.uid
+    assert resolver.resolve("市城管委", city).uid == urban.uid
+    assert NameResolver().resolve("市交委", city).status == "unresolved"
 
 
 def test_two_equal_candidates_are_not_merged() -> None:
