@@ -130,7 +130,8 @@ def _progress(total: int) -> Iterator[Any]:
         load_task = progress.add_task("写入 load ", total=total)
 
         def advance(stage: str, _path: Path) -> None:
-            progress.advance(parse_task if stage == "parse" else load_task)
+            if stage in {"parse", "load"}:
+                progress.advance(parse_task if stage == "parse" else load_task)
 
         yield advance
 
@@ -154,6 +155,11 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         table.add_row(title, str(after.get(label_name, 0) - before.get(label_name, 0)), str(after.get(label_name, 0)))
     table.add_row("编制 staff posts (stated)", "", str(report.totals().get("staff posts", 0)))
     out.print(table)
+    if report.links is not None:
+        links = report.links
+        out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
+                  f"{links.boilerplate} boilerplate, {links.similar} similar pairs, {links.refines} office→department "
+                  f"links, {links.counterparts} counterparts")
     if report.unresolved:
         names = sorted({f"{r.mention} → {r.name}" + (f" (候选 {', '.join(r.candidates)})" if r.candidates else "")
                         for r in report.unresolved})

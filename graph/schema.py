@@ -41,7 +41,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "Duty",
         "一条职责",
         ("uid", "text", "ordinal", "category", "verbs", "objects", "terms", "status", "holder",
-         "last_stated", "source"),
+         "last_stated", "boilerplate", "linked", "source"),
         ("status",),
     ),
     NodeLabel("Matter", "共同事项 (职责分工/边界清单/事权划分)", ("uid", "name", "domain", "region", "source"),

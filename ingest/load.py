@@ -110,3 +110,28 @@ def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def load_rows(store: Store, rows: GraphRows) -> None:
     """Write one document: all of it or, on any failure, nothing."""
     store.write_atomic(statements_for(rows))
+
+
+def write_links(store: Store, *, boilerplate: dict[str, bool], similar: list[tuple[str, str, float, str]],
+                refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]], linked: list[str],
+                replace: bool) -> None:
+    """Derived links (ingest/link.py). Idempotent MERGEs; `replace` drops the old SIMILAR/REFINES first."""
+    if replace:
+        for rel in ("SIMILAR", "REFINES"):
+            store.write(Statement(f"UNWIND $rows AS r MATCH (:Duty)-[e:{rel}]->(:Duty) DELETE e", [{}]))
+    store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.boilerplate = r.flag",
+                          [{"uid": uid, "flag": flag} for uid, flag in sorted(boilerplate.items())]))
+    store.write(Statement(
+        "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
+        "MERGE (a)-[e:SIMILAR]->(b) SET e.score = r.score, e.method = r.method",
+        [{"a": a, "b": b, "score": score, "method": method} for a, b, score, method in similar]))
+    store.write(Statement(
+        "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
+        "MERGE (a)-[e:REFINES]->(b) SET e.score = r.score, e.source = 'link'",
+        [{"a": a, "b": b, "score": score} for a, b, score in refines]))
+    store.write(Statement(
+        "UNWIND $rows AS r MATCH (a:Department {uid: r.a}) MATCH (b:Department {uid: r.b}) "
+        "MERGE (a)-[e:COUNTERPART]->(b) SET e.source = 'link'",
+        [{"a": a, "b": b} for a, b in counterparts]))
+    store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = true",
+                          [{"uid": uid} for uid in linked]))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.store import Store, StoreError
 from ingest.errors import IngestError
+from ingest.link import LinkReport, link
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
 from ingest.load import load_rows
@@ -51,6 +52,7 @@ class FileOutcome:
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     unresolved: list[Resolution] = field(default_factory=list)
+    links: LinkReport | None = None
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -245,6 +247,10 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
         report.unresolved.extend(rows.unresolved)
         report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
+    if any(outcome.ok for outcome in report.outcomes):
+        if progress:
+            progress("link", Path("."))
+        report.links = link(store)
     return report
 
 

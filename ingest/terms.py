@@ -64,12 +64,17 @@ def tokens(text: str) -> list[str]:
     return [token for token in tokenizer().lcut(text) if token.strip()]
 
 
-def index_terms(text: str) -> list[str]:
-    """The words worth indexing: Chinese, two characters or more, not stop words, synonyms folded."""
+def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
+    """The words worth indexing: Chinese, two characters or more, not stop words, synonyms folded.
+
+    `with_parts` adds the shorter words inside a compound (农产品质量安全 → 农产品, 质量安全 …), so that
+    two texts that chose different compounds for the same thing still meet.
+    """
     stop = stopwords()
     folded = synonyms()
     out = []
-    for token in tokens(text):
+    words = tokenizer().cut_for_search(text) if with_parts else tokens(text)
+    for token in words:
         if len(token) < 2 or not _HAN.search(token) or token in stop:
             continue
         out.append(folded.get(token, token))
