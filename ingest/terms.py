@@ -77,8 +77,19 @@ def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
     for token in words:
         if len(token) < 2 or not _HAN.search(token) or token in stop:
             continue
-        out.append(folded.get(token, token))
+        canonical = folded.get(token, token)
+        out.append(canonical)
+        if with_parts and canonical != token:
+            # 缺斤少两 → 计量作弊, and its parts 计量, 作弊: an everyday word meets the official one.
+            out.extend(part for part in _parts(canonical) if part != canonical)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _parts(term: str) -> tuple[str, ...]:
+    stop = stopwords()
+    return tuple(part for part in tokenizer().cut_for_search(term)
+                 if len(part) >= 2 and _HAN.search(part) and part not in stop)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,65 @@
+"""BM25 over jieba content terms: free text (a 12345 complaint, a matter name) to the duties and items
+that cover it. Terms are folded by the synonym table on both sides (共享单车 → 互联网租赁自行车), and
+compounds also index their parts, so everyday words meet official ones."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.similarity import content_terms
+
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One searchable text and whom it belongs to."""
+
+    key: str  # duty or item uid
+    kind: str  # duty | office_duty | power_item | supervision_item | matter_lead
+    text: str
+    department: str  # department display name
+    department_uid: str
+    region: str
+    office: str  # office name for office duties, else ''
+    source: str
+
+
+class BM25Index:
+    def __init__(self, evidence: Sequence[Evidence]) -> None:
+        self.evidence = list(evidence)
+        self._terms = [Counter(content_terms(item.text)) for item in self.evidence]
+        self._lengths = [sum(terms.values()) for terms in self._terms]
+        self._average = (sum(self._lengths) / len(self._lengths)) if self._lengths else 0.0
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for index, terms in enumerate(self._terms):
+            for term in terms:
+                self._postings[term].append(index)
+        total = len(self.evidence)
+        self._idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+                     for term, docs in self._postings.items()}
+
+    def search(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
+        """Evidence ranked by BM25 (highest first), optionally of one region's departments only."""
+        query = set(content_terms(text))
+        scores: dict[int, float] = defaultdict(float)
+        for term in query:
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for index in self._postings[term]:
+                frequency = self._terms[index][term]
+                norm = K1 * (1 - B + B * self._lengths[index] / self._average) if self._average else K1
+                scores[index] += idf * frequency * (K1 + 1) / (frequency + norm)
+        ranked = []
+        for index, score in scores.items():
+            item = self.evidence[index]
+            if region and item.region != region:
+                continue
+            ranked.append((score, item))
+        ranked.sort(key=lambda pair: (-pair[0], pair[1].department, pair[1].key))
+        return ranked

@@ -1,0 +1,58 @@
+"""who_handles: free text (a 12345 complaint, a matter name) to ranked departments with the duties that
+justify them, and `tie` when the first two are too close to call, as a dispatcher needs to know.
+
+A department's score is its best piece of evidence plus half its second best (so one strong duty wins
+over many weak ones, but corroboration counts); the scores are BM25 over jieba content terms."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graph.store import Row, Store
+from queries import catalog
+from queries.search import BM25Index, Evidence
+
+TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
+EVIDENCE_PER_DEPARTMENT = 3
+
+
+def evidence_index(store: Store) -> BM25Index:
+    rows = catalog.run(store, "evidence")
+    rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
+    return BM25Index([Evidence(**{key: row[key] or "" for key in Evidence.__dataclass_fields__}) for row in rows])
+
+
+def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
+    by_department: dict[str, list[tuple[float, Evidence]]] = defaultdict(list)
+    for score, item in index.search(text, region=region):
+        by_department[item.department_uid].append((score, item))
+    ranked: list[tuple[float, str, list[tuple[float, Evidence]]]] = []
+    for uid, hits in by_department.items():
+        best = sorted(hits, key=lambda hit: -hit[0])
+        score = best[0][0] + (0.5 * best[1][0] if len(best) > 1 else 0.0)
+        ranked.append((score, uid, best))
+    ranked.sort(key=lambda entry: (-entry[0], entry[2][0][1].department))
+    rows: list[Row] = []
+    for position, (score, _uid, hits) in enumerate(ranked[:limit]):
+        first = hits[0][1]
+        rows.append({
+            "rank": position + 1, "department": first.department, "region": first.region,
+            "office": next((item.office for _s, item in hits if item.office), ""),
+            "score": round(score, 3), "tie": False,
+            "evidence": [_evidence(s, item) for s, item in hits[:EVIDENCE_PER_DEPARTMENT]],
+        })
+    if len(rows) > 1 and rows[1]["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
+        for row in rows:
+            if row["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
+                row["tie"] = True
+    return rows
+
+
+def _evidence(score: float, item: Evidence) -> dict[str, Any]:
+    return {"kind": item.kind, "text": item.text, "office": item.office, "source": item.source,
+            "score": round(score, 3)}
+
+
+def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None = None) -> list[Row]:
+    return rank_departments(evidence_index(store), text, region=region, limit=limit)
