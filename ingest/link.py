@@ -9,6 +9,7 @@ document compares only the duties not linked before (flag `linked`), against all
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -93,7 +94,8 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     substantive = [d for d in duties if not flags[d.uid]]
     docs = [DutyDoc(d.uid, d.text, d.department, d.terms) for d in substantive]
     similar = similar_pairs(docs, model, STORE_THRESHOLD, new=new)
-    refines = _refines(substantive, model, new)
+    # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
+    refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)
     counterparts = _counterparts(store)
     write_links(store, boilerplate=flags, similar=[(a, b, s, METHOD) for a, b, s in similar], refines=refines,
                 counterparts=counterparts, linked=sorted(new), replace=relink_all)
@@ -101,11 +103,17 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
 
 
 def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list[tuple[str, str, float]]:
-    """Office duty → the duties of its own department that it carries out (by idf coverage)."""
+    """Office duty → the duties of its own department that it carries out.
+
+    Either the office clause sits inside the department duty (most of its content terms are there), or
+    it spells out the department duty's headline (`负责非物质文化遗产保护` inside a longer office clause).
+    """
     by_department: dict[str, list[_Duty]] = defaultdict(list)
     for duty in duties:
         if duty.office is None:
             by_department[duty.department].append(duty)
+    headlines = {d.uid: content_terms(re.split(r"[，,。；;]", d.text, maxsplit=1)[0]) for ds in by_department.values()
+                 for d in ds}
     found = []
     for duty in duties:
         if duty.office is None or not duty.terms:
@@ -113,11 +121,16 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
         parents = by_department.get(duty.department, [])
         if duty.uid not in new and not any(parent.uid in new for parent in parents):
             continue
-        scored = sorted(((model.coverage(duty.terms, parent.terms), parent.uid) for parent in parents), reverse=True)
-        for score, parent in scored:
+        scored = []
+        for parent in parents:
+            headline = headlines[parent.uid]
+            spelled_out = model.coverage(headline, duty.terms) if len(set(headline)) >= 2 else 0.0
+            scored.append((max(model.coverage(duty.terms, parent.terms), spelled_out), parent.uid))
+        scored.sort(reverse=True)
+        for score, parent_uid in scored:
             if score < REFINE_THRESHOLD or score < scored[0][0] * 0.8:
                 break
-            found.append((duty.uid, parent, round(score, 4)))
+            found.append((duty.uid, parent_uid, round(score, 4)))
     return found
 
 

@@ -1,0 +1,106 @@
+"""overlaps: clusters of duties held by different departments that describe the same work (职责交叉).
+
+The SIMILAR edges that ingest linked are read at the requested threshold and kept by scope — `departments`
+(main duties of different departments of one region), `offices` (internal offices' duties across
+departments of one region) or `levels` (a city department's duty against a county department's) — then
+grouped into connected components with networkx. A cluster is `settled` when a boundary list or a
+职责分工 clause already gives its matter a single lead: the matter whose name the cluster's duties cover
+best (by the same content terms that linked them), with one lead department across all documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import networkx as nx
+
+from graph.store import Row, Store
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
+from queries import catalog
+
+SCOPES = ("departments", "offices", "levels")
+SETTLED_COVERAGE = 0.7
+
+
+def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str = "departments",
+             region: str | None = None) -> list[Row]:
+    if scope not in SCOPES:
+        raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
+    pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold})
+             if _in_scope(pair, scope) and _in_region(pair, region)]
+    graph = nx.Graph()
+    members: dict[str, dict[str, Any]] = {}
+    for pair in pairs:
+        for side in ("a", "b"):
+            members[pair[side]] = {"department": pair[f"{side}_department"], "office": pair[f"{side}_office"],
+                                   "duty": pair[f"{side}_text"], "source": pair[f"{side}_source"],
+                                   "region": pair[f"{side}_region"]}
+        graph.add_edge(pair["a"], pair["b"], score=pair["score"])
+    matters = catalog.run(store, "lead_matters")
+    model = duty_model(store) if pairs else None
+    clusters = []
+    for component in nx.connected_components(graph):
+        uids = sorted(component)
+        edges = graph.subgraph(uids).edges(data="score")
+        score = round(max(s for _a, _b, s in edges), 3)
+        rows = sorted((members[uid] for uid in uids), key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
+        matter = _settling_matter(rows, matters, model) if model else None
+        clusters.append({
+            "cluster_id": "C" + hashlib.sha1("|".join(uids).encode()).hexdigest()[:8],
+            "score": score,
+            "settled": matter is not None and len(matter["leads"]) == 1,
+            "matter": matter["matter"] if matter else None,
+            "members": [{k: m[k] for k in ("department", "office", "duty", "source")} for m in rows],
+        })
+    clusters.sort(key=lambda c: (-c["score"], c["cluster_id"]))
+    return clusters
+
+
+def _in_scope(pair: Row, scope: str) -> bool:
+    if pair["a_department"] == pair["b_department"]:
+        return False
+    same_region = pair["a_region"] == pair["b_region"]
+    offices = bool(pair["a_office"]) or bool(pair["b_office"])
+    if scope == "departments":
+        return same_region and not offices
+    if scope == "offices":
+        return same_region and bool(pair["a_office"]) and bool(pair["b_office"])
+    nested = (pair["b_region"] or "").startswith((pair["a_region"] or "") + "/") or \
+        (pair["a_region"] or "").startswith((pair["b_region"] or "") + "/")
+    return nested and not offices
+
+
+def _in_region(pair: Row, region: str | None) -> bool:
+    if region is None:
+        return True
+    return all(value == region or (value or "").startswith(region + "/") for value in (pair["a_region"], pair["b_region"]))
+
+
+def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: SimilarityModel) -> Row | None:
+    """The lead matter of the cluster's region whose name the cluster's duties cover best, if well enough."""
+    cluster_terms = [term for member in members for term in content_terms(member["duty"])]
+    regions = {member["region"] for member in members}
+    best: tuple[float, Row] | None = None
+    for matter in matters:
+        if matter["region"] not in regions:
+            continue
+        terms = content_terms(matter["matter"])
+        if len(set(terms)) < 2:
+            continue
+        coverage = model.coverage(terms, cluster_terms)
+        if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
+            best = (coverage, matter)
+    return best[1] if best else None
+
+
+def duty_model(store: Store) -> SimilarityModel:
+    """Term weights over every text that says what a department does (as ingest linked them)."""
+    rows = catalog.run(store, "evidence")
+    return SimilarityModel.fit((row["text"], row["department_uid"]) for row in rows)
+
+
+def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:
+    """多头管 from the lists and clauses: matters with more than one lead department."""
+    return [row for row in catalog.run(store, "lead_matters")
+            if len(row["leads"]) > 1 and _in_region({"a_region": row["region"], "b_region": row["region"]}, region)]
