@@ -44,7 +44,8 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
         uids = sorted(component)
         edges = graph.subgraph(uids).edges(data="score")
         score = round(max(s for _a, _b, s in edges), 3)
-        rows = sorted((members[uid] for uid in uids), key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
+        rows = sorted((members[uid] for uid in uids),
+                      key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
         matter = _settling_matter(rows, matters, model) if model else None
         clusters.append({
             "cluster_id": "C" + hashlib.sha1("|".join(uids).encode()).hexdigest()[:8],
@@ -74,7 +75,8 @@ def _in_scope(pair: Row, scope: str) -> bool:
 def _in_region(pair: Row, region: str | None) -> bool:
     if region is None:
         return True
-    return all(value == region or (value or "").startswith(region + "/") for value in (pair["a_region"], pair["b_region"]))
+    return all(value == region or (value or "").startswith(region + "/")
+               for value in (pair["a_region"], pair["b_region"]))
 
 
 def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: SimilarityModel) -> Row | None:

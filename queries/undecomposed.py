@@ -10,7 +10,6 @@ from graph.store import Row, Store
 from ingest.similarity import content_terms
 from queries import catalog
 from queries.overlaps import duty_model
-from queries.search import BM25Index
 
 STILL_CARRIED = 0.6  # share of a retired duty's content that an office duty or power item repeats
 
@@ -39,8 +38,6 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
     if not retired:
         return []
     model = duty_model(store)
-    evidence = BM25Index([])  # only for typing symmetry; the check below is a direct coverage test
-    del evidence
     carriers = [row for row in catalog.run(store, "evidence") if row["kind"] in {"office_duty", "power_item"}]
     found = []
     for duty in retired:
