@@ -23,8 +23,10 @@ from ingest.errors import IngestError
 from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
 from ingest.regions import parse_region_option
 from queries import catalog
-from queries.catalog import QueryError
+from queries.catalog import Param, QueryError
 from queries.labels import column_label
+from queries.profile import UnknownDepartment
+from queries.registry import ANALYSES, run_analysis
 from queries.report import Report, build_report, stats
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -194,34 +196,70 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
 
 @app.command("queries")
 def queries_command() -> None:
-    """List the named queries with their parameters."""
-    table = Table(title="命名查询 named queries")
+    """List the analyses and the named Cypher queries, with their parameters."""
+    table = Table(title="查询目录 query catalog")
     for column in ("name", "question", "parameters"):
         table.add_column(column)
+    for analysis in ANALYSES.values():
+        table.add_row(analysis.name, analysis.question, _describe(analysis.params))
     for query in catalog.catalog().values():
-        params = ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in query.params)
-        table.add_row(query.name, query.question, params)
+        table.add_row(query.name, query.question, _describe(query.params))
     out.print(table)
+
+
+def _describe(params: tuple[Param, ...]) -> str:
+    return ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in params)
 
 
 @app.command("query")
 def query_command(
-    name: Annotated[str, typer.Argument(help="a named query (see `dutygraph queries`)")],
+    name: Annotated[str, typer.Argument(help="an analysis or a named query (see `dutygraph queries`)")],
     param: ParamOption = None,
     store: StoreOption = None,
     format: FormatOption = Format.table,
 ) -> None:
-    """Run a named query."""
+    """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query."""
     params = _parse_params(param)
     try:
-        query = catalog.named(name)
-        query.bind(params)
+        if name in ANALYSES:
+            ANALYSES[name].bind(params)
+        else:
+            catalog.named(name).bind(params)
     except QueryError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_MISUSE) from exc
     with _store(store) as graph:
-        rows = catalog.run(graph, name, params)
-    _print_rows(rows, list(query.columns) or _columns(rows), format, title=query.question)
+        try:
+            if name in ANALYSES:
+                result: Any = run_analysis(graph, name, params)
+                title = ANALYSES[name].question
+                columns: list[str] = []
+            else:
+                query = catalog.named(name)
+                result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
+        except (UnknownDepartment, ValueError) as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_MISUSE) from exc
+    _print_result(result, format, title=title, columns=columns)
+
+
+def _print_result(result: Any, format: Format, *, title: str, columns: list[str]) -> None:
+    if isinstance(result, list):
+        _print_rows(result, columns or _columns(result), format, title=title)
+        return
+    if format is Format.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    if format is Format.csv:
+        err.print("[red]error:[/red] this query answers with several tables; use --format json or table")
+        raise typer.Exit(EXIT_MISUSE)
+    out.rule(title)
+    for key, value in result.items():
+        rows = value if isinstance(value, list) else [value] if isinstance(value, dict) else [{key: value}]
+        if rows and isinstance(rows[0], dict):
+            _print_rows(rows, _columns(rows), format, title=key)
+        else:
+            out.print(f"{key}: {_cell(value)}")
 
 
 @app.command("cypher")

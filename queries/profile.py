@@ -1,0 +1,55 @@
+"""department_profile: everything about one department — its facts, duties by category, offices with
+their duties, matters led and assisted, power and supervision items, and the findings that name it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graph.store import Store
+from ingest.category import CATEGORIES
+from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
+from queries.network import coordination_graph
+from queries.overlaps import overlaps
+from queries.undecomposed import undecomposed_duties
+
+
+class UnknownDepartment(LookupError):
+    pass
+
+
+def department_profile(store: Store, name: str) -> dict[str, Any]:
+    found = catalog.run(store, "department", {"name": name})
+    if not found:
+        raise UnknownDepartment(f"no department named {name!r}")
+    department = found[0]
+    duties = catalog.run(store, "department_duties", {"department": department["name"]})
+    by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
+    offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for duty in duties:
+        entry = {"ordinal": duty["ordinal"], "text": duty["text"], "source": duty["source"]}
+        if duty["office"]:
+            offices[duty["office"]].append(entry)
+        else:
+            by_category.setdefault(duty["category"] or "其他", []).append(entry)
+    roles = catalog.run(store, "department_roles", {"uid": department["uid"]})
+    mine = department["name"]
+    graph = coordination_graph(store, department["region"])
+    return {
+        "department": department,
+        "duties_by_category": {k: v for k, v in by_category.items() if v},
+        "offices": [{"office": office, "duties": items} for office, items in sorted(offices.items())],
+        "leads": [r for r in roles if r["relation"] == "LEADS"],
+        "assists": [r for r in roles if r["relation"] == "ASSISTS"],
+        "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
+        "supervision_items": [r for r in roles if r["relation"] == "CLAIMS"],
+        "overlaps": [c for scope in ("departments", "offices", "levels") for c in overlaps(store, scope=scope)
+                     if any(m["department"] == mine for m in c["members"])],
+        "ambiguities": [f for f in host_assist_ambiguities(store)
+                        if mine in f["leads"] or mine in f["assists"]],
+        "undecomposed": undecomposed_duties(store, mine),
+        "network": sorted(({"department": other, "matters": sorted(graph[mine][other]["matters"])}
+                           for other in graph.neighbors(mine)), key=lambda n: n["department"])
+        if mine in graph else [],
+    }

@@ -1,0 +1,82 @@
+"""The query catalog of DESIGN.md by name: each analysis, its question, its typed parameters and the
+function that answers it (Cypher files read the graph; Python and networkx do the rest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.store import Store
+from ingest.similarity import DEFAULT_THRESHOLD
+from queries.ambiguities import host_assist_ambiguities
+from queries.catalog import Param, QueryError
+from queries.network import coordination_network
+from queries.orphans import orphan_supervision_items
+from queries.overlaps import overlaps
+from queries.power_split import power_split
+from queries.profile import department_profile
+from queries.staffing import staffing_load
+from queries.undecomposed import undecomposed_duties
+from queries.who_handles import who_handles
+
+
+def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False) -> Param:
+    return Param(name, kind, optional, default, doc)
+
+
+_REGION = _param("region", "string", None, "区划路径，如 示例市 或 示例市/青山县", optional=True)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    name: str
+    question: str
+    params: tuple[Param, ...]
+    run: Callable[..., Any]
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        known = {param.name: param for param in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise QueryError(f"query {self.name} takes no parameter {', '.join(unknown)}; "
+                             f"it takes: {', '.join(known) or 'none'}")
+        bound = {name: param.coerce(given[name]) if name in given else param.default for name, param in known.items()}
+        missing = [name for name, param in known.items() if bound[name] in (None, "") and not param.optional]
+        if missing:
+            raise QueryError(f"query {self.name} needs {', '.join(missing)}")
+        return bound
+
+
+ANALYSES: dict[str, Analysis] = {a.name: a for a in (
+    Analysis("overlaps", "职责交叉（多头管）：不同部门描述同一工作的职责聚类",
+             (_param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值"),
+              _param("scope", "string", "departments", "departments | offices | levels"), _REGION),
+             lambda store, threshold, scope, region: overlaps(store, threshold=threshold, scope=scope, region=region)),
+    Analysis("orphan_supervision_items", "无部门认领的监管事项（三不管）及最可能的责任部门", (_REGION,),
+             lambda store, region: orphan_supervision_items(store, region)),
+    Analysis("host_assist_ambiguities", "主办/协办不清的共同事项", (_REGION,),
+             lambda store, region: host_assist_ambiguities(store, region)),
+    Analysis("undecomposed_duties", "未分解到内设机构的职责、无职责的内设机构、已取消或下放仍在承担的职责",
+             (_param("department", "string", None, "部门名称", optional=True),),
+             lambda store, department: undecomposed_duties(store, department)),
+    Analysis("power_split", "市县事权划分：领域×划分方式的事项数与冲突",
+             (_param("city", "string", "", "市级区划，如 示例市"),),
+             lambda store, city: power_split(store, city)),
+    Analysis("staffing_load", "编制与职责负荷（稳健 z 分数识别异常）", (_REGION,),
+             lambda store, region: staffing_load(store, region)),
+    Analysis("who_handles", "谁来管：诉求文本 → 责任部门（附依据）",
+             (_param("text", "string", "", "诉求或事项文本"), _param("limit", "int", 5, "返回部门数"), _REGION),
+             lambda store, text, limit, region: who_handles(store, text, limit=limit, region=region)),
+    Analysis("department_profile", "一个部门的全部情况", (_param("name", "string", "", "部门名称或别名"),),
+             lambda store, name: department_profile(store, name)),
+    Analysis("coordination_network", "因共同事项联系的部门网络、中心度与上下对口", (_REGION,),
+             lambda store, region: coordination_network(store, region)),
+)}
+
+
+def run_analysis(store: Store, name: str, params: dict[str, Any]) -> Any:
+    analysis = ANALYSES.get(name)
+    if analysis is None:
+        raise QueryError(f"no analysis {name!r}; known: {', '.join(ANALYSES)}")
+    return analysis.run(store, **analysis.bind(params))
