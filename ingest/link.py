@@ -19,7 +19,7 @@ from ingest.names import abbreviation_groups
 from ingest.similarity import DutyDoc, SimilarityModel, content_terms, similar_pairs
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
-STORE_THRESHOLD = 0.4
+STORE_THRESHOLD = 0.3
 REFINE_THRESHOLD = 0.5
 BOILERPLATE_SHARE = 0.45
 MIN_DEPARTMENTS_FOR_BOILERPLATE = 4

@@ -11,7 +11,7 @@ from ingest.similarity import content_terms
 from queries import catalog
 from queries.overlaps import duty_model
 
-STILL_CARRIED = 0.6  # share of a retired duty's content that an office duty or power item repeats
+STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty or power item to a retired duty
 
 
 def undecomposed_duties(store: Store, department: str | None = None) -> list[Row]:
@@ -47,7 +47,7 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         for carrier in carriers:
             if carrier["department_uid"] != duty["department_uid"]:
                 continue
-            if model.coverage(content_terms(carrier["text"]), terms) >= STILL_CARRIED:
+            if model.score(carrier["text"], duty["text"]) >= STILL_CARRIED:
                 found.append({"department": duty["department"], "region": duty["region"],
                               "kind": f"{duty['status']}_still_carried", "office": carrier["office"],
                               "text": duty["text"], "ordinal": None, "source": duty["source"],

@@ -1,0 +1,171 @@
+"""The query catalog on the sample corpus: the planted findings, with exact rows where the corpus fixes them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.store import Store
+from queries.ambiguities import host_assist_ambiguities
+from queries.catalog import QueryError
+from queries.network import coordination_network
+from queries.orphans import orphan_supervision_items
+from queries.overlaps import multi_lead_matters, overlaps
+from queries.power_split import power_split
+from queries.profile import UnknownDepartment, department_profile
+from queries.registry import ANALYSES, run_analysis
+from queries.staffing import staffing_load
+from queries.undecomposed import undecomposed_duties
+
+
+def _pairs(clusters: list[dict]) -> set[frozenset[tuple[str, str]]]:  # type: ignore[type-arg]
+    """Each cluster as the set of (department, duty headline) of its members."""
+    return {frozenset((m["department"], m["duty"].split("。")[0]) for m in c["members"]) for c in clusters}
+
+
+def _has(clusters: list[dict], *members: tuple[str, str]) -> dict:  # type: ignore[type-arg]
+    for cluster in clusters:
+        found = {(m["department"], m["duty"].split("。")[0]) for m in cluster["members"]}
+        if set(members) <= found:
+            return cluster
+    raise AssertionError(f"no cluster holds {members}")
+
+
+def test_planted_overlaps_between_city_departments(corpus: Store) -> None:
+    clusters = overlaps(corpus, scope="departments")
+    o1 = _has(clusters, ("示例市城市管理和综合执法局", "负责市区建筑垃圾处置的监督管理"),
+              ("示例市住房和城乡建设局", "负责建设工程施工现场渣土排放、运输和消纳的监督管理"))
+    o2 = _has(clusters, ("示例市市场监督管理局", "负责食用农产品市场销售质量安全监督管理"),
+              ("示例市农业农村局", "负责农产品质量安全监督管理"))
+    o3 = _has(clusters, ("示例市城市管理和综合执法局", "负责互联网租赁自行车停放秩序的管理"),
+              ("示例市交通运输局", "负责互联网租赁自行车行业管理"))
+    o4 = _has(clusters, ("示例市生态环境局", "负责农村生态环境保护的监督指导"),
+              ("示例市农业农村局", "负责农业资源保护和农业生态环境建设"))
+    o5 = _has(clusters, ("示例市应急管理局", "负责建设工程施工安全生产的监督检查"),
+              ("示例市住房和城乡建设局", "负责房屋建筑和市政基础设施工程施工安全的监督管理"))
+    # A single lead in a boundary list or clause settles the matter; contradictory or double leads do not.
+    assert [(c["matter"], c["settled"]) for c in (o1, o2, o3, o4, o5)] == [
+        ("建筑垃圾处置监督管理", False), ("食用农产品进入批发、零售市场后的质量安全监管", True),
+        ("互联网租赁自行车停放管理", False), ("农业面源污染防治", False),
+        ("房屋建筑和市政基础设施工程施工安全监督管理", True),
+    ]
+    for cluster in clusters:
+        assert set(cluster) == {"cluster_id", "score", "settled", "matter", "members"}
+        assert cluster["members"] == sorted(cluster["members"], key=lambda m: (m["department"], m["office"], m["duty"]))
+
+
+def test_planted_overlaps_across_levels(corpus: Store) -> None:
+    clusters = overlaps(corpus, scope="levels")
+    _has(clusters, ("示例市市场监督管理局", "负责全市特种设备安全监督管理"),
+         ("青山县市场监督管理局", "负责本县特种设备安全监察"))
+    _has(clusters, ("示例市城市管理和综合执法局", "负责市区户外广告设施和招牌设置的管理"),
+         ("河西区城市管理和综合执法局", "负责辖区户外广告设施设置的审批和日常监管"))
+
+
+def test_boilerplate_is_never_an_overlap(corpus: Store) -> None:
+    for scope in ("departments", "offices", "levels"):
+        for cluster in overlaps(corpus, scope=scope, threshold=0.3):
+            for member in cluster["members"]:
+                assert "交办的其他" not in member["duty"]
+                assert not member["duty"].startswith("负责机关日常运转")
+
+
+def test_overlaps_are_deterministic_and_json_ready(corpus: Store) -> None:
+    first = overlaps(corpus)
+    assert json.dumps(first, ensure_ascii=False) == json.dumps(overlaps(corpus), ensure_ascii=False)
+    with pytest.raises(ValueError, match="scope"):
+        overlaps(corpus, scope="galaxies")
+
+
+def test_multi_lead_matters(corpus: Store) -> None:
+    assert [(row["matter"], sorted(row["leads"])) for row in multi_lead_matters(corpus)] == [
+        ("互联网租赁自行车停放管理", ["示例市交通运输局", "示例市城市管理和综合执法局"]),
+        ("农业面源污染防治", ["示例市农业农村局", "示例市生态环境局"]),
+        ("建筑垃圾处置监督管理", ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"]),
+        ("防汛抗旱", ["城关镇人民政府", "青山县应急管理局"]),
+    ]
+
+
+def test_undecomposed_duties(corpus: Store) -> None:
+    rows = undecomposed_duties(corpus)
+    planted = {(r["department"], r["ordinal"]) for r in rows if r["kind"] == "duty_without_office"}
+    assert {("示例市市场监督管理局", 5), ("示例市交通运输局", 11), ("示例市城市管理和综合执法局", 7),
+            ("青山县农业农村局", 4)} <= planted
+    assert [(r["department"], r["office"]) for r in rows if r["kind"] == "office_without_duty"] == [
+        ("示例市城市管理和综合执法局", "执法监督科"), ("青山县交通运输局", "运政股")]
+    # Work a 职能转变 hands down that the city's own power list still carries.
+    assert [(r["department"], r["evidence"]) for r in rows if r["kind"] == "devolved_still_carried"] == [
+        ("示例市交通运输局", "道路普通货物运输经营许可"), ("示例市市场监督管理局", "工业产品生产许可")]
+    one = undecomposed_duties(corpus, "示例市城市管理和综合执法局")
+    assert {r["department"] for r in one} == {"示例市城市管理和综合执法局"}
+
+
+def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
+    rows = orphan_supervision_items(corpus)
+    assert [(r["code"], r["region"]) for r in rows] == [("JG370000701", "示例市"), ("JG370201500", "示例市/河西区")]
+    bikes = rows[0]["suggested_owners"]
+    assert [o["department"] for o in bikes[:2]] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
+    assert all(o["evidence"] for o in bikes) and len(bikes) == 3
+    assert all(o["department"].startswith("河西区") for o in rows[1]["suggested_owners"])
+
+
+def test_host_assist_ambiguities_reasons(corpus: Store) -> None:
+    reasons = sorted((f["reason"], f["matter"]) for f in host_assist_ambiguities(corpus))
+    assert reasons == [
+        ("conflicting_leads", "互联网租赁自行车停放管理"), ("conflicting_leads", "建筑垃圾处置监督管理"),
+        ("conflicting_leads", "防汛抗旱"), ("lead_and_assist", "全市安全生产大检查和专项整治"),
+        ("multiple_leads", "农业面源污染防治"), ("no_lead", "电动自行车集中充电设施安全管理"),
+        ("vague_party", "城市“牛皮癣”小广告清理整治"), ("vague_party", "拟订全市事业单位人事制度改革政策措施"),
+        ("vague_party", "旅游市场综合监管"),
+    ]
+
+
+def test_power_split(corpus: Store) -> None:
+    split = power_split(corpus, "示例市")
+    cells = {(c["domain"], c["share"]): c for c in split["cells"]}
+    assert cells[("交通运输", "county_exclusive")]["names"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
+    assert cells[("市场监管", "delegated")]["by_region"] == {"示例市": 1, "示例市/青山县": 1}
+    assert sum(c["matters"] for c in split["cells"]) == 48
+    assert [(c["kind"], c["matter"], c["department"]) for c in split["conflicts"]
+            if c["kind"] == "county_exclusive_exercised_by_city"] == [
+        ("county_exclusive_exercised_by_city", "道路普通货物运输经营许可", "示例市交通运输局")]
+
+
+def test_staffing_outliers(corpus: Store) -> None:
+    rows = staffing_load(corpus)
+    assert [(r["department"], r["outlier"]) for r in rows if r["outlier"]] == [
+        ("示例市文化广电旅游体育局", "understaffed"), ("河西区教育局", "overstaffed")]
+    culture = next(r for r in rows if r["department"] == "示例市文化广电旅游体育局")
+    assert (culture["staff_quota"], culture["duties"], culture["duties_per_post"]) == (9, 16, 1.778)
+
+
+def test_coordination_network(corpus: Store) -> None:
+    network = coordination_network(corpus, "示例市")
+    assert len(network["counterparts"]) == 12
+    assert all(not c["one_to_many"] for c in network["counterparts"])
+    top = network["nodes"][0]
+    assert set(top) == {"department", "degree", "betweenness", "matters"}
+    assert network["nodes"] == sorted(network["nodes"], key=lambda n: (-n["degree"], -n["betweenness"], n["department"]))
+
+
+def test_department_profile(corpus: Store) -> None:
+    profile = department_profile(corpus, "市城管局")
+    assert profile["department"]["name"] == "示例市城市管理和综合执法局"
+    assert len(profile["offices"]) == 11
+    assert [r["name"] for r in profile["leads"]][:2] == ["互联网租赁自行车停放管理", "互联网租赁自行车停放管理"]
+    assert len(profile["power_items"]) == 8
+    with pytest.raises(UnknownDepartment):
+        department_profile(corpus, "示例市宇宙管理局")
+
+
+def test_registry_binds_parameters(corpus: Store) -> None:
+    assert set(ANALYSES) == {"overlaps", "orphan_supervision_items", "host_assist_ambiguities", "undecomposed_duties",
+                             "power_split", "staffing_load", "who_handles", "department_profile",
+                             "coordination_network"}
+    rows = run_analysis(corpus, "who_handles", {"text": "公司拖欠工资", "limit": "1", "region": "示例市"})
+    assert [r["department"] for r in rows] == ["示例市人力资源和社会保障局"]
+    with pytest.raises(QueryError, match="needs text"):
+        run_analysis(corpus, "who_handles", {})
+    with pytest.raises(QueryError, match="takes no parameter"):
+        run_analysis(corpus, "overlaps", {"colour": "red"})
