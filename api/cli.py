@@ -20,14 +20,18 @@ from rich.table import Table
 from api.settings import settings
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store
 from ingest.errors import IngestError
+from ingest.link import link
 from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
+from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import Param, QueryError
+from queries.export import to_docx, to_markdown, to_xlsx
 from queries.labels import column_label
 from queries.profile import UnknownDepartment
 from queries.registry import ANALYSES, run_analysis
-from queries.report import Report, build_report, stats
+from queries.report import build_report, stats
+from queries.who_handles import evidence_index, rank_departments
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
@@ -50,6 +54,8 @@ class ReportFormat(StrEnum):
     table = "table"
     md = "md"
     json = "json"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:7687 "
@@ -325,41 +331,96 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
         out.print(f"({len(rows)} rows)")
 
 
-# -- report, reset --------------------------------------------------------------------------------
+# -- report, dispatch, link ----------------------------------------------------------------------
 
 @app.command("report")
 def report_command(
     store: StoreOption = None,
     region: Annotated[str | None, typer.Option(help="limit to a region path, e.g. 示例市")] = None,
+    department: Annotated[str | None, typer.Option(help="limit to one department (full name)")] = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx, docx)")] = None,
 ) -> None:
-    """Every finding the catalog can give, in one document."""
+    """Every finding of the catalog in one document: the assessment an 编办 would write."""
+    if format in {ReportFormat.xlsx, ReportFormat.docx} and output is None:
+        err.print(f"[red]error:[/red] --format {format.value} writes a file: give --output FILE")
+        raise typer.Exit(EXIT_MISUSE)
     with _store(store) as graph:
-        report = build_report(graph, region=region)
-    if format is ReportFormat.json:
-        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
-    elif format is ReportFormat.md:
-        sys.stdout.write(_markdown(report))
-    else:
+        report = build_report(graph, region=region, department=department)
+    if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
             _print_rows(section.rows, section.columns, Format.table, title=section.title)
             if section.note:
                 out.print(section.note)
+        return
+    if format is ReportFormat.json:
+        data: bytes = json.dumps(report.as_json(), ensure_ascii=False, indent=2).encode()
+    elif format is ReportFormat.md:
+        data = to_markdown(report).encode()
+    elif format is ReportFormat.xlsx:
+        data = to_xlsx(report)
+    else:
+        data = to_docx(report)
+    if output is None:
+        sys.stdout.write(data.decode() + "\n")
+    else:
+        output.write_bytes(data)
+        err.print(f"wrote {output}")
 
 
-def _markdown(report: Report) -> str:
-    lines = [f"# {report.title}", ""]
-    for section in report.sections:
-        lines += [f"## {section.title}", ""]
-        if section.note:
-            lines += [section.note, ""]
-        lines.append("| " + " | ".join(column_label(c) for c in section.columns) + " |")
-        lines.append("|" + "---|" * len(section.columns))
-        for row in section.rows:
-            lines.append("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in section.columns) + " |")
-        lines.append("")
-    return "\n".join(lines)
+@app.command("dispatch")
+def dispatch_command(
+    file: Annotated[Path, typer.Argument(help="complaints: a .txt with one a line, or a .csv with a 'text' column")],
+    store: StoreOption = None,
+    region: Annotated[str | None, typer.Option(help="the region the complaints come from")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Route each complaint to the department first in who_handles; report the ties a person must settle."""
+    try:
+        texts = _complaints(file)
+    except (OSError, ValueError, IngestError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_MISUSE) from exc
+    with _store(store) as graph:
+        index = evidence_index(graph)
+        rows = []
+        for number, text in texts:
+            ranked = rank_departments(index, text, region=region, limit=2)
+            first = ranked[0] if ranked else None
+            rows.append({
+                "line": number, "text_in": text, "department": first["department"] if first else "",
+                "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
+                "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
+                "evidence": first["evidence"][0]["text"] if first else "",
+            })
+    _print_rows(rows, ["line", "text_in", "department", "score", "tie", "runner_up", "evidence"], format,
+                title="诉求分派 dispatch")
+    ties = sum(1 for row in rows if row["tie"] or not row["department"])
+    err.print(f"{len(rows)} complaints routed; {ties} need a person (tie or no match)")
+
+
+def _complaints(path: Path) -> list[tuple[int, str]]:
+    data, _digest = read_bytes(path, "complaints, one a line")
+    text, _encoding = decode_text(path, data)
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        if "text" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}: expected a 'text' column in the CSV header")
+        return [(number, row["text"].strip()) for number, row in enumerate(reader, start=2) if row["text"].strip()]
+    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+@app.command("link")
+def link_command(store: StoreOption = None,
+                 all: Annotated[bool, typer.Option("--all", help="re-link every duty, not only new ones")] = False
+                 ) -> None:
+    """Recompute the similarity links (ingest does this for new duties by itself)."""
+    with _store(store) as graph:
+        result = link(graph, relink_all=all)
+    out.print(f"{result.new} of {result.duties} duties compared, {result.boilerplate} boilerplate, "
+              f"{result.similar} similar pairs, {result.refines} office→department links, "
+              f"{result.counterparts} counterparts")
 
 
 @app.command("reset")

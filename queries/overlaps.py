@@ -3,9 +3,11 @@
 The SIMILAR edges that ingest linked are read at the requested threshold and kept by scope — `departments`
 (main duties of different departments of one region), `offices` (internal offices' duties across
 departments of one region) or `levels` (a city department's duty against a county department's) — then
-grouped into connected components with networkx. A cluster is `settled` when a boundary list or a
-职责分工 clause already gives its matter a single lead: the matter whose name the cluster's duties cover
-best (by the same content terms that linked them), with one lead department across all documents.
+grouped into connected components with networkx. Across levels, only a county department and the city
+department it mirrors (COUNTERPART) are compared: other pairs across levels are different lines of work.
+A cluster is `settled` when a boundary list or a 职责分工 clause already gives its matter a single lead:
+the matter whose name the cluster's duties cover best (by the same content terms that linked them), with
+one lead department across all documents.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
              region: str | None = None) -> list[Row]:
     if scope not in SCOPES:
         raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
+    counterparts = {frozenset((row["county_department"], row["city_department"]))
+                    for row in catalog.run(store, "counterparts", {"region": None})}
     pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold})
-             if _in_scope(pair, scope) and _in_region(pair, region)]
+             if _in_scope(pair, scope, counterparts) and _in_region(pair, region)]
     graph = nx.Graph()
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
@@ -58,7 +62,7 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
     return clusters
 
 
-def _in_scope(pair: Row, scope: str) -> bool:
+def _in_scope(pair: Row, scope: str, counterparts: set[frozenset[str]]) -> bool:
     if pair["a_department"] == pair["b_department"]:
         return False
     same_region = pair["a_region"] == pair["b_region"]
@@ -67,9 +71,8 @@ def _in_scope(pair: Row, scope: str) -> bool:
         return same_region and not offices
     if scope == "offices":
         return same_region and bool(pair["a_office"]) and bool(pair["b_office"])
-    nested = (pair["b_region"] or "").startswith((pair["a_region"] or "") + "/") or \
-        (pair["a_region"] or "").startswith((pair["b_region"] or "") + "/")
-    return nested and not offices
+    # Across levels only a department and its counterpart (上下对口) can hold the same work twice.
+    return not offices and frozenset((pair["a_department"], pair["b_department"])) in counterparts
 
 
 def _in_region(pair: Row, region: str | None) -> bool:

@@ -1,12 +1,28 @@
-"""The findings report: what the catalog can answer, gathered in one structure for any renderer."""
+"""The findings report: every analysis of the catalog gathered into flat tables an 编办 can read and
+export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.store import Row, Store
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
+from queries.network import coordination_network
+from queries.orphans import orphan_supervision_items
+from queries.overlaps import multi_lead_matters, overlaps
+from queries.power_split import power_split
+from queries.staffing import staffing_load
+from queries.undecomposed import undecomposed_duties
+
+KIND_LABELS = {
+    "duty_without_office": "未分解到内设机构的职责", "office_without_duty": "无职责的内设机构",
+    "cancelled_still_carried": "已取消仍在承担", "devolved_still_carried": "已下放仍在承担",
+}
+SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
+CONFLICT_LABELS = {"county_exclusive_exercised_by_city": "县级专有事项仍列入市级部门权责清单",
+                   "shared_without_division": "市县共有事项未明确分工"}
 
 
 @dataclass
@@ -33,25 +49,87 @@ def stats(store: Store) -> tuple[list[Row], list[Row]]:
     return catalog.run(store, "label_counts"), catalog.run(store, "relationship_counts")
 
 
-def build_report(store: Store, *, region: str | None = None) -> Report:
+def build_report(store: Store, *, region: str | None = None, department: str | None = None) -> Report:
+    scope = department or region
+    report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
+    add = report.sections.append
     labels, relationships = stats(store)
-    report = Report(title="职责图谱发现报告" + (f"（{region}）" if region else ""))
-    report.sections.append(Section("labels", "图谱规模：节点", ["label", "count"], labels))
-    report.sections.append(Section("relationships", "图谱规模：关系", ["type", "count"], relationships))
-    departments = catalog.run(store, "departments", {"region": region})
-    report.sections.append(Section(
-        "departments", "部门概况（三定）",
-        ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"], departments,
-    ))
-    unclaimed = catalog.run(store, "unclaimed_supervision_items", {"region": region})
-    report.sections.append(Section("unclaimed_supervision_items", "无部门认领的监管事项（三不管）",
-                                   ["region", "code", "item", "target"], unclaimed))
-    ambiguities = host_assist_ambiguities(store, region)
-    for row in ambiguities:
-        row["reason_label"] = REASON_LABELS[row["reason"]]
-    report.sections.append(Section(
-        "host_assist_ambiguities", "主办/协办不清的共同事项",
-        ["matter", "reason_label", "host", "leads", "assists"], ambiguities,
-        note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（host）。",
-    ))
+    if department is None:
+        add(Section("labels", "图谱规模：节点", ["label", "count"], labels))
+        add(Section("relationships", "图谱规模：关系", ["type", "count"], relationships))
+
+    def mine(rows: list[Row], *keys: str) -> list[Row]:
+        return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
+
+    add(Section("departments", "部门概况（三定）",
+                ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
+                mine(catalog.run(store, "departments", {"region": region}), "department")))
+    overlap_rows = [
+        {"scope": scope_label, "cluster_id": c["cluster_id"], "score": c["score"],
+         "settled": "已明确" if c["settled"] else "",
+         "matter": c["matter"] or "", "department": m["department"], "office": m["office"], "duty": m["duty"],
+         "source": m["source"]}
+        for scope_key, scope_label in (("departments", "同级部门"), ("levels", "上下级"), ("offices", "内设机构"))
+        for c in overlaps(store, scope=scope_key, region=region)
+        if department is None or any(m["department"] == department for m in c["members"])
+        for m in c["members"]
+    ]
+    add(Section("overlaps", "职责交叉（多头管）", ["scope", "cluster_id", "score", "settled", "matter", "department",
+                                            "office", "duty"], overlap_rows,
+                note="同一聚类内的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
+    add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads"],
+                mine(multi_lead_matters(store, region), "leads")))
+    ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
+                   for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
+    add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
+                ["matter", "reason_label", "host", "leads", "assists"], ambiguities,
+                note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（host）。"))
+    orphans = [{**row, "suggested": "；".join(f"{o['department']}（{o['evidence'][:30]}）"
+                                              for o in row["suggested_owners"])}
+               for row in orphan_supervision_items(store, region)]
+    add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
+                ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))
+    undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
+                    for row in undecomposed_duties(store, department)
+                    if region is None or row["region"] == region or row["region"].startswith(region + "/")]
+    add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
+                                                        "evidence"], undecomposed))
+    for city in _cities(store, region):
+        split = power_split(store, city)
+        add(Section(f"power_split:{city}", f"市县事权划分（{city}）", ["domain", "share_label", "matters", "by_region"],
+                    [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"]),
+                      "by_region": "；".join(f"{k} {v}" for k, v in sorted(c["by_region"].items()))}
+                     for c in split["cells"]]))
+        add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）", ["kind_label", "matter", "department"],
+                    mine([{**c, "kind_label": CONFLICT_LABELS[c["kind"]]} for c in split["conflicts"]], "department",
+                         "matter")))
+    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "duties", "power_items",
+                                                  "duties_per_post", "robust_z", "outlier"],
+                mine(staffing_load(store, region), "department"),
+                note="duties_per_post = 现行职责数 / 行政编制；robust_z 为同一区划内部门间的稳健 z 分数，"
+                     "|z| > 3.5 为异常。"))
+    network = coordination_network(store, region)
+    add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
+                mine(network["nodes"], "department")))
+    add(Section("counterparts", "上下对口", ["county", "county_department", "city_department", "one_to_many"],
+                mine(network["counterparts"], "county_department", "city_department")))
     return report
+
+
+def _cities(store: Store, region: str | None) -> list[str]:
+    rows = store.read("MATCH (r:Region) WHERE r.level = 'city' RETURN r.path AS path ORDER BY path")
+    cities = [row["path"] for row in rows]
+    if region is None:
+        return cities
+    return [city for city in cities if city == region or region.startswith(city + "/")]
+
+
+def flat(value: Any) -> str:
+    """A cell as text: lists joined with 、, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(flat(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else ""
+    return str(value)

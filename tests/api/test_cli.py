@@ -83,7 +83,33 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert reasons == ["conflicting_leads", "conflicting_leads", "conflicting_leads", "lead_and_assist",
                        "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
-    assert [row["code"] for row in sections["unclaimed_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
+    assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
+    assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)
+
+
+def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    xlsx, word = tmp_path / "r.xlsx", tmp_path / "r.docx"
+    assert run("report", "--format", "xlsx", "--output", str(xlsx), store=loaded).returncode == 0
+    assert run("report", "--format", "docx", "--output", str(word), store=loaded).returncode == 0
+    workbook = openpyxl.load_workbook(xlsx)
+    assert "主办_协办不清的共同事项" in workbook.sheetnames
+    headers = [cell.value for cell in workbook["编制与职责负荷"][1]]
+    assert headers == ["区划", "部门", "编制", "职责数", "权责事项数", "人均职责数", "稳健z分数", "异常"]
+    assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"
+    assert run("report", "--format", "xlsx", store=loaded).returncode == 2
+
+
+def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
+    complaints = tmp_path / "complaints.txt"
+    complaints.write_text("公司拖欠工资三个月\n\n互联网租赁自行车停放管理\n", encoding="utf-8")
+    result = run("dispatch", str(complaints), "--region", "示例市", "--format", "json", store=loaded)
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["department"], r["tie"]) for r in rows] == [
+        (1, "示例市人力资源和社会保障局", False), (3, "示例市城市管理和综合执法局", True)]
+    assert "2 complaints routed; 1 need a person" in result.stderr
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:

@@ -1,0 +1,85 @@
+"""Report files people open: Markdown, Excel (one sheet a section) and Word, with Chinese column titles."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from queries.labels import column_label
+from queries.report import Report, flat
+
+_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+
+
+def to_markdown(report: Report) -> str:
+    lines = [f"# {report.title}", ""]
+    for section in report.sections:
+        lines += [f"## {section.title}", ""]
+        if section.note:
+            lines += [section.note, ""]
+        if not section.rows:
+            lines += ["（无）", ""]
+            continue
+        lines.append("| " + " | ".join(column_label(c) for c in section.columns) + " |")
+        lines.append("|" + "---|" * len(section.columns))
+        for row in section.rows:
+            lines.append("| " + " | ".join(flat(row.get(c)).replace("|", "\\|").replace("\n", " ")
+                                           for c in section.columns) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_xlsx(report: Report) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    used: set[str] = set()
+    for section in report.sections:
+        name = _SHEET_NAME.sub("_", section.title)[:31]
+        while name in used:
+            name = name[:29] + f"_{len(used)}"
+        used.add(name)
+        sheet = workbook.create_sheet(name)
+        sheet.append([column_label(c) for c in section.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in section.rows:
+            sheet.append([_excel_value(row.get(c)) for c in section.columns])
+        for index, column in enumerate(section.columns, start=1):
+            width = max([len(column_label(column))] + [len(flat(r.get(column))) for r in section.rows[:200]])
+            sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _excel_value(value: object) -> object:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else flat(value)
+
+
+def to_docx(report: Report) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(report.title, level=0)
+    for section in report.sections:
+        document.add_heading(section.title, level=1)
+        if section.note:
+            document.add_paragraph(section.note)
+        if not section.rows:
+            document.add_paragraph("（无）")
+            continue
+        table = document.add_table(rows=1, cols=len(section.columns))
+        table.style = "Table Grid"
+        for cell, column in zip(table.rows[0].cells, section.columns, strict=True):
+            cell.text = column_label(column)
+        for row in section.rows:
+            cells = table.add_row().cells
+            for cell, column in zip(cells, section.columns, strict=True):
+                cell.text = flat(row.get(column))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
