@@ -1,4 +1,5 @@
 FROM python:3.11-slim
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml constraints.txt README.md ./
 COPY graph graph
@@ -6,6 +7,7 @@ COPY ingest ingest
 COPY queries queries
 COPY api api
 COPY examples examples
-RUN pip install --no-cache-dir --constraint constraints.txt .
-ENTRYPOINT []
-CMD ["dutygraph", "--help"]
+# Editable, so that the app finds api/web/node_modules (ECharts) where npm put it.
+RUN npm install --prefix api/web --no-audit --no-fund && pip install --no-cache-dir --constraint constraints.txt -e .
+EXPOSE 8000
+CMD ["dutygraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

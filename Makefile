@@ -4,9 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= embedded:./data/demo
 
-.PHONY: setup demo test lint bench clean lock
+.PHONY: setup demo test lint bench clean lock system-deps
 
-setup: $(VENV)/.installed
+WEB := api/web
+
+setup: $(VENV)/.installed $(WEB)/node_modules/.installed
+
+# ECharts for the web page, from the npm registry (served by the app itself: no CDN).
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund --silent
+	touch $@
+
+# The browser test and the compose check use Debian's chromium, chromium-driver, CJK fonts and docker-compose.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! command -v docker-compose >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver fonts-noto-cjk docker-compose >/dev/null; \
+	fi
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +35,7 @@ demo: setup
 	$(BIN)/dutygraph stats --store $(DEMO_STORE)
 	$(BIN)/dutygraph report --store $(DEMO_STORE)
 
-test: setup
+test: setup system-deps
 	$(BIN)/pytest
 
 lint: setup
@@ -33,4 +48,4 @@ lock:
 	/tmp/dutygraph-lock/bin/pip freeze --exclude dutygraph > constraints.txt
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data $(WEB)/node_modules test-output

@@ -423,6 +423,20 @@ def link_command(store: StoreOption = None,
               f"{result.counterparts} counterparts")
 
 
+@app.command("serve")
+def serve_command(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web page (OpenAPI at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings(), store_uri=store), host=host, port=port, log_level="info")
+
+
 @app.command("reset")
 def reset_command(store: StoreOption = None,
                   yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:

@@ -1,0 +1,44 @@
+"""The FastAPI application: one store for the app's life, routes per resource, problems for errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api import problems
+from api.deps import api_keys
+from api.routes import catalog_routes, cypher, documents_upload, health, pages
+from api.settings import Settings
+from graph.store import open_store
+
+DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
+
+JSON rows with stable English field names; list endpoints are paged (`limit`, `offset`, `total`) and answer
+CSV or XLSX with Chinese column titles (`?format=csv|xlsx` or the Accept header). Errors are
+`application/problem+json` with an English and a Chinese message. Writes and ad-hoc Cypher need
+`Authorization: Bearer <key>` (keys from `DUTYGRAPH_API_KEYS` or `DUTYGRAPH_API_KEYS_FILE`)."""
+
+
+def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
+    config = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = open_store(store_uri or config.store, neo4j_user=config.neo4j_user,
+                                     neo4j_password=config.neo4j_password)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(title="dutygraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = config
+    app.state.api_keys = api_keys(config)
+    problems.install(app)
+    for module in (health, catalog_routes, documents_upload, cypher, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")
+    return app

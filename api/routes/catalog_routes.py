@@ -1,0 +1,195 @@
+"""Read endpoints: departments, regions, matters, documents, stats, and every analysis of the catalog."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from api.deps import StoreDep
+from api.problems import PROBLEM_SCHEMA
+from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page
+from ingest.similarity import DEFAULT_THRESHOLD
+from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
+from queries.network import coordination_network
+from queries.orphans import orphan_supervision_items
+from queries.overlaps import overlaps
+from queries.power_split import power_split
+from queries.profile import department_profile
+from queries.report import stats
+from queries.staffing import staffing_load
+from queries.undecomposed import undecomposed_duties
+from queries.who_handles import who_handles
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
+Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
+Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
+Region = Annotated[str | None, Query(description="区划路径 (region path), e.g. 示例市 or 示例市/青山县",
+                                     examples=["示例市"])]
+
+
+def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": {"total": 1, "limit": 50, "offset": 0,
+                                                               "items": [example]}},
+                              "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+            400: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA}
+
+
+def _single(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}}}, 404: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA}
+
+
+@router.get("/stats", tags=["graph"], summary="Nodes by label and relationships by type",
+            responses=_single({"labels": {"Department": 35}, "relationships": {"LEADS": 60}}))
+def get_stats(store: StoreDep) -> dict[str, dict[str, int]]:
+    labels, relationships = stats(store)
+    return {"labels": {r["label"]: r["count"] for r in labels},
+            "relationships": {r["type"]: r["count"] for r in relationships}}
+
+
+@router.get("/departments", tags=["departments"], summary="Departments with a 三定, filtered and searched",
+            responses=_paged({"region": "示例市", "department": "示例市交通运输局", "kind": "政府工作部门",
+                              "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "offices": 7, "duties": 14}))
+def list_departments(request: Request, store: StoreDep, region: Region = None,
+                     q: Annotated[str | None, Query(description="text in the name", examples=["交通"])] = None,
+                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    rows = catalog.run(store, "departments", {"region": region})
+    if q:
+        rows = [row for row in rows if q in row["department"]]
+    return page(request, rows, limit=limit, offset=offset, format=format, filename="departments")
+
+
+@router.get("/departments/{name}", tags=["departments"], summary="Everything about one department",
+            responses=_single({"department": {"name": "示例市交通运输局", "staff_quota": 33},
+                               "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责…"}]}}))
+def get_department(store: StoreDep, name: str) -> dict[str, Any]:
+    return department_profile(store, name)
+
+
+@router.get("/regions", tags=["regions"], summary="Regions with level, parent and departments",
+            responses=_paged({"path": "示例市/青山县", "name": "青山县", "level": "county", "parent": "示例市",
+                              "departments": 7}))
+def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                 format: Format = None) -> Response:
+    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, filename="regions")
+
+
+@router.get("/matters", tags=["matters"], summary="Shared matters with leads, assists and holders",
+            responses=_paged({"matter": "建筑垃圾处置监督管理", "region": "示例市", "domain": "",
+                              "leads": ["示例市城市管理和综合执法局"], "assists": ["示例市住房和城乡建设局"],
+                              "holders": []}))
+def list_matters(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+                 offset: Offset = 0, format: Format = None) -> Response:
+    rows = catalog.run(store, "matters", {"region": region})
+    for row in rows:
+        row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
+    return page(request, rows, limit=limit, offset=offset, format=format, filename="matters")
+
+
+@router.get("/documents", tags=["documents"], summary="Documents in the graph",
+            responses=_paged({"uid": "doc:4db917bb9908f3f6", "title": "示例市城市管理和综合执法局职能配置、内设机构和人员编制规定",
+                              "kind": "sanding", "issued": "2019-03-01", "doc_number": "", "path": "examples/…",
+                              "truncated": False, "notes": 0}))
+def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                   format: Format = None) -> Response:
+    return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
+                filename="documents")
+
+
+# -- the analyses --------------------------------------------------------------------------------
+
+@router.get("/queries/overlaps", tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
+            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.807, "settled": False,
+                              "matter": "互联网租赁自行车停放管理",
+                              "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
+                                           "source": "doc:…#第三条(五)"}]}))
+def get_overlaps(request: Request, store: StoreDep,
+                 threshold: Annotated[float, Query(ge=0, le=1, examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
+                 scope: Annotated[str, Query(pattern="^(departments|offices|levels)$", examples=["departments"])]
+                 = "departments",
+                 region: Region = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None
+                 ) -> Response:
+    clusters = overlaps(store, threshold=threshold, scope=scope, region=region)
+    if format in {"csv", "xlsx"} or "text/csv" in request.headers.get("accept", "") or "spreadsheetml" in \
+            request.headers.get("accept", ""):
+        rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
+                 **m} for c in clusters for m in c["members"]]
+        return page(request, rows, limit=limit, offset=offset, format=format, filename="overlaps")
+    return page(request, clusters, limit=limit, offset=offset, format=format, filename="overlaps")
+
+
+@router.get("/queries/orphan_supervision_items", tags=["queries"], summary="三不管: unclaimed supervision items",
+            responses=_paged({"region": "示例市", "code": "JG370000701", "item": "对互联网租赁自行车运营企业的监督检查",
+                              "suggested_owners": [{"department": "示例市交通运输局", "score": 79.8, "evidence": "…"}]}))
+def get_orphans(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+                offset: Offset = 0, format: Format = None) -> Response:
+    return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
+                filename="orphan_supervision_items")
+
+
+@router.get("/queries/host_assist_ambiguities", tags=["queries"], summary="主办/协办不清的共同事项",
+            responses=_paged({"matter": "农业面源污染防治", "reason": "multiple_leads", "host": "示例市生态环境局",
+                              "leads": ["示例市生态环境局", "示例市农业农村局"], "assists": [], "sources": []}))
+def get_ambiguities(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+                    offset: Offset = 0, format: Format = None) -> Response:
+    return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
+                filename="host_assist_ambiguities")
+
+
+@router.get("/queries/undecomposed_duties", tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
+            responses=_paged({"department": "示例市市场监督管理局", "kind": "duty_without_office", "ordinal": 5,
+                              "text": "负责全市广告监督管理。…"}))
+def get_undecomposed(request: Request, store: StoreDep,
+                     department: Annotated[str | None, Query(examples=["示例市市场监督管理局"])] = None,
+                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
+                filename="undecomposed_duties")
+
+
+@router.get("/queries/staffing_load", tags=["queries"], summary="编制与职责负荷",
+            responses=_paged({"department": "示例市文化广电旅游体育局", "staff_quota": 9, "duties": 16,
+                              "duties_per_post": 1.778, "robust_z": 6.56, "outlier": "understaffed"}))
+def get_staffing(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+                 offset: Offset = 0, format: Format = None) -> Response:
+    return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
+                filename="staffing_load")
+
+
+@router.get("/queries/who_handles", tags=["queries"], summary="谁来管: free text to ranked departments",
+            responses=_single([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
+                                "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
+def get_who_handles(store: StoreDep,
+                    text: Annotated[str, Query(min_length=1, max_length=500, examples=["公司拖欠工资三个月"])],
+                    limit: Annotated[int, Query(ge=1, le=20, examples=[5])] = 5, region: Region = None
+                    ) -> list[dict[str, Any]]:
+    return who_handles(store, text, limit=limit, region=region)
+
+
+@router.get("/queries/power_split", tags=["queries"], summary="市县事权划分: cells and conflicts",
+            responses=_single({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
+                                          "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
+                               "conflicts": [{"matter": "道路普通货物运输经营许可",
+                                              "kind": "county_exclusive_exercised_by_city"}]}))
+def get_power_split(store: StoreDep, city: Annotated[str, Query(min_length=1, examples=["示例市"])]
+                    ) -> dict[str, Any]:
+    return power_split(store, city)
+
+
+@router.get("/queries/coordination_network", tags=["queries"], summary="部门协同网络与上下对口",
+            responses=_single({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
+                               "edges": [], "counterparts": []}))
+def get_network(store: StoreDep, region: Region = None) -> dict[str, Any]:
+    return coordination_network(store, region)
+
+
+@router.get("/queries/power_split/matters", tags=["queries"], summary="The matters of one power-split cell",
+            responses=_single({"domain": "交通运输", "share": "county_exclusive", "matters": ["…"]}))
+def get_power_split_cell(store: StoreDep, city: Annotated[str, Query(examples=["示例市"])],
+                         domain: Annotated[str, Query(examples=["交通运输"])],
+                         share: Annotated[str, Query(examples=["county_exclusive"])]) -> JSONResponse:
+    cells = [c for c in power_split(store, city)["cells"] if c["domain"] == domain and c["share"] == share]
+    return JSONResponse({"domain": domain, "share": share, "matters": cells[0]["names"] if cells else []})

@@ -1,0 +1,271 @@
+// The analysts' page: plain JavaScript over the JSON API, charts drawn with the locally served ECharts.
+"use strict";
+
+const SHARES = ["city_exclusive", "county_exclusive", "shared", "delegated"];
+const SHARE_LABELS = { city_exclusive: "市级专有", county_exclusive: "县级专有", shared: "市县共有", delegated: "委托" };
+const REASONS = {
+  no_lead: "无牵头部门", multiple_leads: "多个牵头部门", conflicting_leads: "文件间牵头部门不一致",
+  lead_and_assist: "既牵头又配合", vague_party: "责任主体模糊", lead_without_mandate: "牵头部门无相应职责",
+};
+const PAGE_SIZE = 20;
+const state = { charts: {}, ready: {}, regions: [], cities: [] };
+window.dutygraph = state;  // for the browser tests: which pages finished drawing
+
+async function api(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
+  const response = await fetch(`${path}${query.toString() ? "?" + query : ""}`);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.detail_zh || body.detail || response.statusText);
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([key, value]) => { if (key === "onclick") node.onclick = value; else node.setAttribute(key, value); });
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? "")));
+  return node;
+}
+
+function chart(id) {
+  if (!state.charts[id]) state.charts[id] = echarts.init(document.getElementById(id));
+  return state.charts[id];
+}
+
+function text(value) {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(text).join("、");
+  if (typeof value === "boolean") return value ? "是" : "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+// A table of rows, paged on the client (rows already fetched) or by the API (total given).
+function table(container, rows, columns, { total = rows.length, offset = 0, onPage = null } = {}) {
+  const target = typeof container === "string" ? document.getElementById(container) : container;
+  target.innerHTML = "";
+  const shown = onPage ? rows : rows.slice(offset, offset + PAGE_SIZE);
+  target.append(el("table", {},
+    el("tr", {}, columns.map(([, title]) => el("th", {}, title))),
+    shown.map((row) => el("tr", {}, columns.map(([key]) => el("td", {}, text(row[key])))))));
+  if (total > PAGE_SIZE) {
+    const go = (next) => (onPage ? onPage(next) : table(target, rows, columns, { total, offset: next }));
+    target.append(el("div", { class: "pager" },
+      el("button", { type: "button", onclick: () => go(Math.max(0, offset - PAGE_SIZE)) }, "上一页"),
+      el("button", { type: "button", onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE) }, "下一页"),
+      el("span", { class: "muted" }, `第 ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} 条，共 ${total} 条`)));
+  }
+}
+
+function fillSelect(id, options, { blank = null } = {}) {
+  const select = document.getElementById(id);
+  select.innerHTML = "";
+  if (blank !== null) select.append(el("option", { value: "" }, blank));
+  options.forEach(([value, label]) => select.append(el("option", { value }, label)));
+}
+
+// -- overview ----------------------------------------------------------------------------------------
+async function overview() {
+  const stats = await api("/api/stats");
+  const labels = { Region: "区划", Department: "部门", Office: "内设机构", Duty: "职责", Matter: "共同事项",
+                   PowerItem: "权责事项", SupervisionItem: "监管事项", Document: "文件" };
+  const counts = document.getElementById("counts");
+  counts.innerHTML = "";
+  Object.entries(labels).forEach(([key, label]) =>
+    counts.append(el("div", { class: "count" }, el("b", {}, String(stats.labels[key] || 0)), label)));
+  const city = state.cities[0];
+  const [overlaps, ambiguities, orphans, undecomposed, staffing, split] = await Promise.all([
+    api("/api/queries/overlaps", { limit: 1 }), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
+    api("/api/queries/orphan_supervision_items", { limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
+    api("/api/queries/staffing_load", { limit: 1000 }),
+    city ? api("/api/queries/power_split", { city }) : Promise.resolve({ conflicts: [] }),
+  ]);
+  const findings = [
+    ["职责交叉", overlaps.total, "#overlaps"], ["主办/协办不清", ambiguities.total, "#overlaps"],
+    ["三不管事项", orphans.total, "#overview"], ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#department"],
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#department"], ["事权冲突", split.conflicts.length, "#split"],
+  ];
+  chart("chart-findings").setOption({
+    title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
+    xAxis: { type: "value" }, yAxis: { type: "category", data: findings.map((f) => f[0]) },
+    series: [{ type: "bar", data: findings.map((f) => f[1]), label: { show: true, position: "right" } }],
+  });
+  const links = document.getElementById("findings-links");
+  links.innerHTML = "";
+  findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
+  if (orphans.total) {
+    const all = await api("/api/queries/orphan_supervision_items", { limit: 100 });
+    all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（建议：${row.suggested_owners.map((o) => o.department).join("、")}）`)));
+  }
+  state.ready.overview = true;
+}
+
+// -- overlaps ------------------------------------------------------------------------------------------
+async function overlapsPage(offset = 0) {
+  const region = document.getElementById("overlap-region").value;
+  const department = document.getElementById("overlap-department").value.trim();
+  const threshold = document.getElementById("overlap-threshold").value;
+  const scope = document.getElementById("overlap-scope").value;
+  const result = await api("/api/queries/overlaps", { region, threshold, scope, limit: 1000 });
+  const clusters = result.items.filter((c) => !department || c.members.some((m) => m.department.includes(department)));
+  const nodes = new Map();
+  const links = [];
+  clusters.slice(0, 80).forEach((cluster) => {
+    nodes.set(cluster.cluster_id, { name: cluster.cluster_id, category: 1, symbolSize: 10 + 20 * cluster.score,
+                                    value: cluster.matter || cluster.members[0].duty.slice(0, 20) });
+    cluster.members.forEach((member) => {
+      if (!nodes.has(member.department)) nodes.set(member.department, { name: member.department, category: 0, symbolSize: 26 });
+      links.push({ source: member.department, target: cluster.cluster_id });
+    });
+  });
+  chart("chart-overlaps").setOption({
+    title: { text: `职责交叉网络（${clusters.length} 组）` }, tooltip: { formatter: (p) => p.data.value || p.name },
+    legend: { data: ["部门", "交叉职责组"], top: 30 },
+    series: [{ type: "graph", layout: "force", roam: true, force: { repulsion: 120, edgeLength: 60 },
+               categories: [{ name: "部门" }, { name: "交叉职责组" }], label: { show: true, fontSize: 10 },
+               data: [...nodes.values()], links }],
+  }, true);
+  const rows = clusters.map((c) => ({
+    score: c.score, settled: c.settled ? "已明确" : "", matter: c.matter || "",
+    a: `${c.members[0].department}${c.members[0].office ? "·" + c.members[0].office : ""}：${c.members[0].duty}`,
+    b: c.members.slice(1).map((m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}`).join("\n"),
+  }));
+  table("overlap-table", rows, [["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"], ["a", "职责甲"], ["b", "职责乙（及其他）"]],
+        { offset });
+  state.ready.overlaps = true;
+}
+
+// -- power split -----------------------------------------------------------------------------------------
+async function splitPage() {
+  const city = document.getElementById("split-city").value;
+  if (!city) { state.ready.split = true; return; }
+  const counties = state.regions.filter((r) => r.parent === city && r.level === "county").map((r) => r.path);
+  const chosenCounty = document.getElementById("split-county").value;
+  if (!counties.includes(chosenCounty)) fillSelect("split-county", counties.map((c) => [c, c.split("/").pop()]));
+  const county = document.getElementById("split-county").value;
+  const split = await api("/api/queries/power_split", { city });
+  const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
+  const data = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain), c.matters]);
+  const heatmap = chart("chart-heatmap");
+  heatmap.setOption({
+    title: { text: `${city} 事权划分（领域 × 划分方式）` }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
+    grid: { left: 100, top: 50, bottom: 80 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]) },
+    yAxis: { type: "category", data: domains },
+    visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 0 },
+    series: [{ type: "heatmap", data, label: { show: true } }],
+  }, true);
+  heatmap.off("click");
+  heatmap.on("click", (params) => showCell(city, domains[params.value[1]], SHARES[params.value[0]]));
+  const held = (region) => domains.map((domain) => split.cells.filter((c) => c.domain === domain)
+    .reduce((sum, c) => sum + (c.by_region[region] || 0), 0));
+  chart("chart-compare").setOption({
+    title: { text: `${city} 与 ${county.split("/").pop() || "县（区）"} 持有事项对比` }, tooltip: {}, legend: { top: 40 },
+    grid: { top: 80, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
+    series: [{ name: city, type: "bar", data: held(city) }, { name: county || "县（区）", type: "bar", data: held(county) }],
+  }, true);
+  table("split-conflicts", split.conflicts.map((c) => ({ ...c, kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
+        [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"]]);
+  state.ready.split = true;
+}
+
+async function showCell(city, domain, share) {
+  const cell = await api("/api/queries/power_split/matters", { city, domain, share });
+  document.getElementById("split-cell-title").textContent = `${domain} · ${SHARE_LABELS[share]}：${cell.matters.length} 项`;
+  const list = document.getElementById("split-matters");
+  list.innerHTML = "";
+  cell.matters.forEach((matter) => list.append(el("li", {}, matter)));
+}
+
+// -- department ------------------------------------------------------------------------------------------
+async function departmentPage() {
+  const name = document.getElementById("department-select").value;
+  if (!name) { state.ready.department = true; return; }
+  const profile = await api(`/api/departments/${encodeURIComponent(name)}`);
+  const d = profile.department;
+  const facts = document.getElementById("department-facts");
+  facts.innerHTML = "";
+  [["规格", d.rank], ["类型", d.kind], ["行政编制", d.staff_quota], ["领导职数", d.leader_posts],
+   ["内设机构", profile.offices.length], ["牵头事项", profile.leads.length], ["配合事项", profile.assists.length],
+   ["权责事项", profile.power_items.length]].forEach(([label, value]) =>
+    facts.append(el("div", { class: "count" }, el("b", {}, text(value) || "—"), label)));
+  const categories = Object.entries(profile.duties_by_category).map(([category, duties]) => ({ name: category, value: duties.length }));
+  chart("chart-categories").setOption({
+    title: { text: "职责类别" }, tooltip: {}, series: [{ type: "pie", radius: ["30%", "65%"], data: categories, label: { formatter: "{b}：{c}" } }],
+  }, true);
+  const neighbours = profile.network;
+  chart("chart-neighbours").setOption({
+    title: { text: "协同网络（共同事项）" }, tooltip: {},
+    series: [{ type: "graph", layout: "circular", label: { show: true, fontSize: 10 }, roam: true,
+               data: [{ name: d.name, symbolSize: 36 }, ...neighbours.map((n) => ({ name: n.department, symbolSize: 14 + 4 * n.matters.length }))],
+               links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
+  }, true);
+  const details = document.getElementById("department-details");
+  details.innerHTML = "";
+  const section = (title, rows, columns) => {
+    const box = el("div");
+    details.append(el("h3", {}, `${title}（${rows.length}）`), box);
+    table(box, rows, columns);
+  };
+  section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
+          [["office", "内设机构"], ["duties", "职责"]]);
+  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]]);
+  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]]);
+  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]]);
+  section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
+                                                    duty: c.members.map((m) => m.duty).join(" ／ ") })),
+          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]]);
+  section("主办/协办不清", profile.ambiguities.map((a) => ({ ...a, reason: REASONS[a.reason] || a.reason })),
+          [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"]]);
+  state.ready.department = true;
+}
+
+// -- search -----------------------------------------------------------------------------------------------
+async function search(event) {
+  if (event) event.preventDefault();
+  const textValue = document.getElementById("search-text").value.trim();
+  const target = document.getElementById("search-results");
+  if (!textValue) { target.textContent = "请输入诉求或事项"; return; }
+  const rows = await api("/api/queries/who_handles", { text: textValue, region: document.getElementById("search-region").value, limit: 5 });
+  target.innerHTML = "";
+  if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
+  rows.forEach((row) => target.append(el("div", { class: "result" },
+    el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}`, " ",
+       el("span", { class: row.tie ? "tie" : "muted" }, row.tie ? "难以区分，请人工判断" : `得分 ${row.score}`)),
+    el("ul", {}, row.evidence.map((e) => el("li", {}, e.text))))));
+  state.ready.search = true;
+}
+
+// -- routing ------------------------------------------------------------------------------------------------
+const PAGES = { overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage, search: () => { state.ready.search = state.ready.search || false; } };
+
+async function show() {
+  const name = (location.hash || "#overview").slice(1);
+  document.querySelectorAll(".page").forEach((page) => page.classList.toggle("active", page.id === `page-${name}`));
+  document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === name));
+  try {
+    await (PAGES[name] || overview)();
+  } catch (error) {
+    document.getElementById(`page-${name}`).prepend(el("p", { class: "tie" }, `出错：${error.message}`));
+  }
+  Object.values(state.charts).forEach((c) => c.resize());
+}
+
+async function start() {
+  const regions = await api("/api/regions", { limit: 1000 });
+  state.regions = regions.items;
+  state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
+  const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);
+  fillSelect("overlap-region", regionOptions, { blank: "全部" });
+  fillSelect("search-region", regionOptions, { blank: "全部" });
+  fillSelect("split-city", state.cities.map((c) => [c, c]));
+  const departments = await api("/api/departments", { limit: 1000 });
+  fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+  document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); overlapsPage(); };
+  document.getElementById("split-city").onchange = splitPage;
+  document.getElementById("split-county").onchange = splitPage;
+  document.getElementById("department-select").onchange = departmentPage;
+  document.getElementById("search-form").onsubmit = search;
+  window.addEventListener("hashchange", show);
+  await show();
+}
+
+start();

@@ -1,0 +1,176 @@
+"""The HTTP API on the sample corpus: every endpoint, pagination edges, CSV and XLSX, auth, read-only Cypher."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+KEY = "test-key-7f3a"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from graph.store import open_store
+    from ingest.pipeline import ingest
+    from ingest.regions import Region
+
+    data = tmp_path_factory.mktemp("api-store")
+    store = open_store(f"embedded:{data}")
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    store.close()
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY, DUTYGRAPH_CYPHER_ROW_LIMIT=5)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def test_health_and_readiness(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz").json()
+    assert ready["status"] == "ready"
+
+
+def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
+    body = client.get("/api/departments", params={"limit": 5, "offset": 24}).json()
+    assert (body["total"], body["limit"], body["offset"], len(body["items"])) == (26, 5, 24, 2)
+    assert client.get("/api/departments", params={"offset": 26}).json()["items"] == []
+    county = client.get("/api/departments", params={"region": "示例市/青山县"}).json()
+    assert county["total"] == 7
+    search = client.get("/api/departments", params={"q": "交通"}).json()
+    assert [d["department"] for d in search["items"]] == ["示例市交通运输局", "河西区交通运输局", "青山县交通运输局"]
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "many"}])
+def test_pagination_edges_are_problems(client: TestClient, params: dict) -> None:  # type: ignore[type-arg]
+    response = client.get("/api/departments", params=params)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["title_zh"] == "请求参数无效" and problem["status"] == 422 and problem["detail"]
+
+
+def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
+    csv_response = client.get("/api/departments", params={"region": "示例市/河西区", "format": "csv"})
+    assert csv_response.headers["content-type"].startswith("text/csv")
+    lines = csv_response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "区划,部门,类型,规格,编制,领导职数,内设机构领导职数,内设机构数,职责数,三定日期"
+    assert len(lines) == 7
+    accept = client.get("/api/matters", headers={"Accept": "text/csv"})
+    assert accept.content.decode("utf-8-sig").splitlines()[0].startswith("事项,区划,领域,牵头部门,配合部门")
+    xlsx = client.get("/api/queries/staffing_load", params={"format": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("区划", "部门", "编制")
+    assert len(rows) == 27
+    assert client.get("/api/departments", params={"format": "pdf"}).status_code == 400
+
+
+def test_every_analysis_endpoint(client: TestClient) -> None:
+    overlaps = client.get("/api/queries/overlaps", params={"limit": 2}).json()
+    assert overlaps["total"] >= 5 and len(overlaps["items"]) == 2
+    assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
+    flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
+    assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处")
+    orphans = client.get("/api/queries/orphan_supervision_items").json()
+    assert [o["code"] for o in orphans["items"]] == ["JG370000701", "JG370201500"]
+    ambiguities = client.get("/api/queries/host_assist_ambiguities").json()
+    assert ambiguities["total"] == 9
+    undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": "示例市城市管理和综合执法局"}).json()
+    assert {r["kind"] for r in undecomposed["items"]} == {"duty_without_office", "office_without_duty"}
+    split = client.get("/api/queries/power_split", params={"city": "示例市"}).json()
+    assert {"cells", "conflicts"} == set(split)
+    cell = client.get("/api/queries/power_split/matters",
+                      params={"city": "示例市", "domain": "交通运输", "share": "county_exclusive"}).json()
+    assert cell["matters"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
+    who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 1}).json()
+    assert who[0]["department"] == "示例市人力资源和社会保障局"
+    assert client.get("/api/queries/who_handles").status_code == 422
+    network = client.get("/api/queries/coordination_network", params={"region": "示例市"}).json()
+    assert len(network["counterparts"]) == 12
+    assert client.get("/api/queries/overlaps", params={"scope": "planets"}).status_code == 422
+
+
+def test_department_profile_regions_matters_documents_stats(client: TestClient) -> None:
+    profile = client.get("/api/departments/市城管局").json()
+    assert profile["department"]["name"] == "示例市城市管理和综合执法局"
+    missing = client.get("/api/departments/示例市宇宙局")
+    assert missing.status_code == 404 and missing.json()["title_zh"] == "未找到"
+    regions = client.get("/api/regions").json()
+    assert [r["path"] for r in regions["items"]][:3] == ["示例市", "示例市/河西区", "示例市/河西区/河西街道"]
+    matters = client.get("/api/matters", params={"region": "示例市"}).json()
+    bikes = next(m for m in matters["items"] if m["matter"] == "互联网租赁自行车停放管理")
+    assert bikes["leads"] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
+    assert client.get("/api/documents").json()["total"] == 37
+    assert client.get("/api/stats").json()["labels"]["Document"] == 37
+    assert client.get("/api/nowhere").json()["status"] == 404
+
+
+def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
+    query = {"query": "MATCH (r:Region) RETURN r.path AS path ORDER BY path"}
+    assert client.post("/api/cypher", json=query).status_code == 401
+    assert client.post("/api/cypher", json=query, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    answer = client.post("/api/cypher", json=query, headers=AUTH).json()
+    assert answer["columns"] == ["path"] and answer["truncated"] is True and len(answer["rows"]) == 5
+    write = client.post("/api/cypher", json={"query": "MATCH (r:Region) DETACH DELETE r"}, headers=AUTH)
+    assert write.status_code == 403 and write.json()["title_zh"] == "只允许只读查询"
+    create = client.post("/api/cypher", json={"query": "CREATE (:Region {uid: 'x'})"}, headers=AUTH)
+    assert create.status_code == 403
+    assert client.post("/api/cypher", json={"query": "MATCH (r RETURN r"}, headers=AUTH).status_code == 400
+    params = client.post("/api/cypher", json={"query": "MATCH (d:Department {name: $n}) RETURN d.rank AS rank",
+                                              "params": {"n": "示例市公安局"}}, headers=AUTH).json()
+    assert params["rows"] == [{"rank": "正处级"}]
+    assert client.get("/api/stats").json()["labels"]["Region"] == 7
+
+
+def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
+    good = (EXAMPLES / "sanding" / "hexi_jiaotong.txt").read_bytes()
+    files = [("files", ("hexi_jiaotong.txt", good, "text/plain")), ("files", ("empty.txt", b"", "text/plain"))]
+    assert client.post("/api/documents", files=files).status_code == 401
+    answer = client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH).json()
+    assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
+    assert answer["failed"] == [{"file": "empty.txt",
+                                 "error": "empty.txt: expected a document with text (the file is empty)"}]
+
+
+def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
+    with TestClient(create_app(settings)) as bare:
+        refused = bare.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH)
+        assert refused.status_code == 403 and refused.json()["title_zh"] == "未配置 API 密钥"
+
+
+def test_keys_from_a_file(tmp_path: Path) -> None:
+    keys = tmp_path / "keys.txt"
+    keys.write_text("# analysts\nfile-key-1\n", encoding="utf-8")
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS_FILE=str(keys))
+    with TestClient(create_app(settings)) as keyed:
+        ok = keyed.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers={"Authorization": "Bearer file-key-1"})
+        assert ok.json()["rows"] == [{"one": 1}]
+
+
+def test_openapi_documents_every_endpoint_with_examples(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            content = operation["responses"]["200"].get("content", {})
+            examples = [media.get("example") for media in content.values() if media.get("example") is not None]
+            assert examples, f"{method.upper()} {path} has no example"
+
+
+def test_web_page_and_assets(client: TestClient, tmp_path: Path) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "部门职责图谱" in page.text
+    assert client.get("/static/app.js").status_code == 200
+    vendor = client.get("/static/vendor/echarts.min.js")
+    assert vendor.status_code == 200 and len(vendor.content) > 500_000
+
