@@ -107,21 +107,25 @@ async function overlapsPage(offset = 0) {
   const scope = document.getElementById("overlap-scope").value;
   const result = await api("/api/queries/overlaps", { region, threshold, scope, limit: 1000 });
   const clusters = result.items.filter((c) => !department || c.members.some((m) => m.department.includes(department)));
+  // Departments and their overlapping duties as nodes; a duty links to its department and to the duties it overlaps.
   const nodes = new Map();
   const links = [];
-  clusters.slice(0, 80).forEach((cluster) => {
-    nodes.set(cluster.cluster_id, { name: cluster.cluster_id, category: 1, symbolSize: 10 + 20 * cluster.score,
-                                    value: cluster.matter || cluster.members[0].duty.slice(0, 20) });
-    cluster.members.forEach((member) => {
+  clusters.slice(0, 60).forEach((cluster) => {
+    const duties = cluster.members.map((member, index) => {
+      const id = `${cluster.cluster_id}-${index}`;
+      nodes.set(id, { name: id, category: 1, symbolSize: 8 + 14 * cluster.score, value: member.duty,
+                      label: { show: false } });
       if (!nodes.has(member.department)) nodes.set(member.department, { name: member.department, category: 0, symbolSize: 26 });
-      links.push({ source: member.department, target: cluster.cluster_id });
+      links.push({ source: member.department, target: id });
+      return id;
     });
+    duties.slice(1).forEach((id) => links.push({ source: duties[0], target: id, lineStyle: { type: "dashed", width: 2 } }));
   });
   chart("chart-overlaps").setOption({
     title: { text: `职责交叉网络（${clusters.length} 组）` }, tooltip: { formatter: (p) => p.data.value || p.name },
-    legend: { data: ["部门", "交叉职责组"], top: 30 },
+    legend: { data: ["部门", "交叉的职责"], top: 30 },
     series: [{ type: "graph", layout: "force", roam: true, force: { repulsion: 120, edgeLength: 60 },
-               categories: [{ name: "部门" }, { name: "交叉职责组" }], label: { show: true, fontSize: 10 },
+               categories: [{ name: "部门" }, { name: "交叉的职责" }], label: { show: true, fontSize: 10 },
                data: [...nodes.values()], links }],
   }, true);
   const rows = clusters.map((c) => ({
@@ -205,6 +209,9 @@ async function departmentPage() {
     details.append(el("h3", {}, `${title}（${rows.length}）`), box);
     table(box, rows, columns);
   };
+  section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
+    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]]);
   section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
           [["office", "内设机构"], ["duties", "职责"]]);
   section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]]);
