@@ -7,6 +7,7 @@ DEMO_STORE ?= embedded:./data/demo
 .PHONY: setup demo test lint bench clean lock system-deps
 
 WEB := api/web
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: $(VENV)/.installed $(WEB)/node_modules/.installed
 
@@ -19,7 +20,7 @@ $(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
 	    || ! command -v docker-compose >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    chromium chromium-driver fonts-noto-cjk docker-compose >/dev/null; \
 	fi
 
