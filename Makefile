@@ -39,6 +39,12 @@ demo: setup
 test: setup system-deps
 	$(BIN)/pytest
 
+# Benchmark sizes in duty clauses; results go to bench/results.md and bench/results.json.
+BENCH_SIZES ?= 10000 100000
+
+bench: setup
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+
 lint: setup
 	$(BIN)/ruff check .
 

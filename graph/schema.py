@@ -53,6 +53,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
               ("uid", "code", "name", "main_item", "sub_item", "basis", "target", "level", "region", "claimed",
                "source"), ("code", "claimed")),
     NodeLabel("Term", "jieba 词", ("uid", "text"), ("text",)),
+    # One node, `meta:version`: a counter every write bumps, so readers can cache what they derive.
+    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch")),
     NodeLabel(
         "Document",
         "来源文件",

@@ -92,7 +92,7 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     flags = boilerplate_flags(duties, model)
     new = {duty.uid for duty in duties if relink_all or not duty.linked}
     substantive = [d for d in duties if not flags[d.uid]]
-    docs = [DutyDoc(d.uid, d.text, d.department, d.terms) for d in substantive]
+    docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in substantive]
     similar = similar_pairs(docs, model, STORE_THRESHOLD, new=new)
     # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
     refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)

@@ -7,6 +7,7 @@ issued on or after the one that set them, whatever the order of ingestion.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from graph.schema import REL_NAMES, label, rel_type
@@ -107,9 +108,18 @@ def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(unique.values())
 
 
+def bump_version() -> Statement:
+    """Count a write. `epoch` is drawn when the counter is created, so a reset graph never repeats a version."""
+    return Statement(
+        "UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) "
+        "SET m.version = coalesce(m.version, 0) + 1, m.epoch = coalesce(m.epoch, r.epoch)",
+        [{"uid": "meta:version", "epoch": uuid.uuid4().hex}],
+    )
+
+
 def load_rows(store: Store, rows: GraphRows) -> None:
-    """Write one document: all of it or, on any failure, nothing."""
-    store.write_atomic(statements_for(rows))
+    """Write one document: all of it or, on any failure, nothing (the version bump included)."""
+    store.write_atomic([*statements_for(rows), bump_version()])
 
 
 def write_links(store: Store, *, boilerplate: dict[str, bool], similar: list[tuple[str, str, float, str]],
@@ -135,3 +145,4 @@ def write_links(store: Store, *, boilerplate: dict[str, bool], similar: list[tup
         [{"a": a, "b": b} for a, b in counterparts]))
     store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = true",
                           [{"uid": uid} for uid in linked]))
+    store.write(bump_version())

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ingest.normalize import to_simplified
 from ingest.regions import NATIONAL, Region, level_marker, resolve_level, split_region_prefix
+from ingest.timing import timed
 
 FUZZY_MIN = 88.0
 FUZZY_MARGIN = 6.0
@@ -135,6 +136,11 @@ class NameResolver:
 
     def resolve(self, mention: str, home: Region, *, inherit_marker: str | None = None,
                 self_department: KnownDepartment | None = None) -> Resolution:
+        with timed("name resolution"):
+            return self._resolve(mention, home, inherit_marker, self_department)
+
+    def _resolve(self, mention: str, home: Region, inherit_marker: str | None,
+                 self_department: KnownDepartment | None) -> Resolution:
         text = clean_mention(mention)
         if self_department is not None and (_SELF.match(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,

@@ -35,6 +35,7 @@ from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.regions import NATIONAL, Region, split_region_prefix
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
+from ingest.timing import timed
 
 KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
 
@@ -172,19 +173,25 @@ def _parse_all(paths: Iterable[Path], kind: str, report: IngestReport, progress:
         if progress:
             progress("parse", path)
         try:
-            if path.suffix.lower() in SHEET_SUFFIXES:
-                if kind == "sanding":
-                    raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding")
-                workbook = read_workbook(path)
-                lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
-            else:
-                if kind not in {"auto", "sanding"}:
-                    raise IngestError(path, f"a .csv or .xlsx list for --kind {kind}")
-                source = read_source(path)
-                sandings.append((source, parse_sanding(source)))
+            with timed("read and parse"):
+                _parse_one(path, kind, sandings, lists)
         except IngestError as exc:
             report.outcomes.append(FileOutcome(path, ok=False, error=exc.message))
     return sandings, lists
+
+
+def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDocument]],
+               lists: list[tuple[Workbook, ListDocument]]) -> None:
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        if kind == "sanding":
+            raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding")
+        workbook = read_workbook(path)
+        lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
+        return
+    if kind not in {"auto", "sanding"}:
+        raise IngestError(path, f"a .csv or .xlsx list for --kind {kind}")
+    source = read_source(path)
+    sandings.append((source, parse_sanding(source)))
 
 
 def read_aliases(path: Path) -> list[tuple[str, ...]]:
@@ -239,8 +246,10 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
         if progress:
             progress("load", path)
         try:
-            rows = build()
-            load_rows(store, rows)
+            with timed("graph rows"):
+                rows = build()
+            with timed("loading"):
+                load_rows(store, rows)
         except StoreError as exc:
             report.outcomes.append(FileOutcome(path, ok=False, error=f"{path}: {exc}"))
             continue
@@ -250,7 +259,8 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     if any(outcome.ok for outcome in report.outcomes):
         if progress:
             progress("link", Path("."))
-        report.links = link(store)
+        with timed("similarity linking"):
+            report.links = link(store)
     return report
 
 

@@ -18,6 +18,7 @@ from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
 from ingest.terms import analyse_duty, index_terms
+from ingest.timing import timed
 
 _FOLD = re.compile(r"[\s，,。.；;：:、（）()“”\"'《》]")
 _CHANGE_STATUS = {"cancelled": "cancelled", "devolved": "devolved", "strengthened": "strengthened",
@@ -175,7 +176,9 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
 def add_terms(rows: GraphRows, label: str, uid: str, text: str, source: str) -> list[str]:
     """MENTIONS edges to the jieba terms of a text; returns the terms, most frequent first."""
     counts: dict[str, int] = {}
-    for term in index_terms(text):
+    with timed("jieba"):
+        terms = index_terms(text)
+    for term in terms:
         counts[term] = counts.get(term, 0) + 1
     for term, weight in counts.items():
         rows.terms[f"term:{term}"] = {"text": term}
@@ -186,7 +189,8 @@ def add_terms(rows: GraphRows, label: str, uid: str, text: str, source: str) -> 
 def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, ordinal: int | None, status: str,
               issued: str, source: str) -> str:
     uid = duty_uid(holder_uid, text)
-    analysis = analyse_duty(text)
+    with timed("jieba"):
+        analysis = analyse_duty(text)
     rows.duties[uid] = {
         "text": text, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
         "objects": analysis.objects, "terms": list(analysis.terms), "status": status, "holder": holder_uid,

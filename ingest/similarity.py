@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -63,9 +63,9 @@ _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
 _HOUSEKEEPING = re.compile(r"本部门|机关|本系统|所属单位|交办|值班|离退休|党风廉政|政务公开|人事")
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 
-# A term held by more than this share of duties is too common to propose candidates.
-CANDIDATE_DF_SHARE = 0.05
-MIN_CANDIDATE_DF_CAP = 20
+# A term held by more duties of a region than this share (at least MIN_TERM_CAP) is too common to pair them.
+TERM_SHARE_CAP = 0.02
+MIN_TERM_CAP = 12
 
 
 def content_terms(text: str) -> list[str]:
@@ -78,10 +78,19 @@ class DutyDoc:
     text: str
     group: str  # pairs inside one group (one department and its offices) are never overlaps
     terms: list[str] = field(default_factory=list)
+    zone: str = ""  # the region path: duties of one region, or of a region and one just below it, are compared
 
     def __post_init__(self) -> None:
         if not self.terms:
             self.terms = content_terms(self.text)
+        # Per-duty parts of the features, computed once: linking scores each duty against many others.
+        self.bigrams = _bigrams(self.terms)
+        self.actions = _actions(self.text)
+        self.city_wide = bool(_CITY_WIDE.search(self.text))
+        self.local = bool(_LOCAL.search(self.text))
+        self.housekeeping = bool(_HOUSEKEEPING.search(self.text))
+        self.weights: dict[str, float] | None = None
+        self.norm = 0.0
 
 
 @dataclass
@@ -126,18 +135,28 @@ class SimilarityModel:
         total = sum(weights.values())
         return sum(w for term, w in weights.items() if term in present) / total if total else 0.0
 
+    def _prepare(self, doc: DutyDoc) -> dict[str, float]:
+        if doc.weights is None:
+            doc.weights = self.vector(doc.terms)
+            doc.norm = math.sqrt(sum(w * w for w in doc.weights.values()))
+        return doc.weights
+
     def features(self, a: DutyDoc, b: DutyDoc) -> tuple[float, ...]:
-        grams_a, grams_b = _bigrams(a.terms), _bigrams(b.terms)
-        acts_a, acts_b = _actions(a.text), _actions(b.text)
-        layered = bool((_CITY_WIDE.search(a.text) and _LOCAL.search(b.text))
-                       or (_CITY_WIDE.search(b.text) and _LOCAL.search(a.text)))
+        wa, wb = self._prepare(a), self._prepare(b)
+        shared = wa.keys() & wb.keys()
+        dot = sum(wa[t] * wb[t] for t in shared)
+        total_a, total_b = sum(wa.values()), sum(wb.values())
+        coverage = max(sum(wa[t] for t in shared) / total_a if total_a else 0.0,
+                       sum(wb[t] for t in shared) / total_b if total_b else 0.0)
+        grams = a.bigrams | b.bigrams
+        acts = a.actions | b.actions
         return (
-            self.cosine(a.terms, b.terms),
-            len(grams_a & grams_b) / len(grams_a | grams_b) if grams_a | grams_b else 0.0,
-            len(acts_a & acts_b) / len(acts_a | acts_b) if acts_a | acts_b else 0.5,
-            1.0 if layered else 0.0,
-            1.0 if _HOUSEKEEPING.search(a.text) and _HOUSEKEEPING.search(b.text) else 0.0,
-            max(self.coverage(a.terms, b.terms), self.coverage(b.terms, a.terms)),
+            dot / (a.norm * b.norm) if a.norm and b.norm else 0.0,
+            len(a.bigrams & b.bigrams) / len(grams) if grams else 0.0,
+            len(a.actions & b.actions) / len(acts) if acts else 0.5,
+            1.0 if (a.city_wide and b.local) or (b.city_wide and a.local) else 0.0,
+            1.0 if a.housekeeping and b.housekeeping else 0.0,
+            coverage,
         )
 
     def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] = WEIGHTS) -> float:
@@ -161,22 +180,32 @@ def _actions(text: str) -> set[str]:
 
 
 def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None) -> set[tuple[int, int]]:
-    """Pairs of different groups sharing at least one term that is not too common (no all-pairs pass).
+    """Pairs of different departments of one region, or of a region and a region just below it, that share
+    one of their rarest terms (no all-pairs pass).
 
-    With `new`, only pairs that involve at least one new duty are proposed (re-linking after ingest).
+    Each duty is indexed under its content terms that few duties of its region hold: two duties about
+    the same work share such words, while the common ones (工作, 安全, 管理 …) would pair everything with
+    everything. Sibling counties are never paired: no overlap scope compares them.
+    With `new`, only pairs involving a new duty are proposed.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
+    frequency: Counter[tuple[str, str]] = Counter()
+    for doc in docs:
+        frequency.update((doc.zone, term) for term in set(doc.terms))
+    zone_sizes = Counter(doc.zone for doc in docs)
+    postings: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
     for index, doc in enumerate(docs):
-        for term in set(doc.terms):
-            postings[term].append(index)
-    cap = max(MIN_CANDIDATE_DF_CAP, int(len(docs) * CANDIDATE_DF_SHARE))
+        cap = max(MIN_TERM_CAP, int(zone_sizes[doc.zone] * TERM_SHARE_CAP))
+        rarest = [term for term in set(doc.terms) if frequency[(doc.zone, term)] <= cap]
+        parent = doc.zone.rpartition("/")[0]
+        for term in rarest:
+            postings[(doc.zone, term)].append((index, False))
+            if parent:
+                postings[(parent, term)].append((index, True))
     pairs: set[tuple[int, int]] = set()
-    for indices in postings.values():
-        if len(indices) > cap:
-            continue
-        for position, i in enumerate(indices):
-            for j in indices[position + 1:]:
-                if docs[i].group == docs[j].group:
+    for entries in postings.values():
+        for position, (i, i_below) in enumerate(entries):
+            for j, j_below in entries[position + 1:]:
+                if (i_below and j_below) or docs[i].group == docs[j].group:
                     continue
                 if new is not None and docs[i].uid not in new and docs[j].uid not in new:
                     continue

@@ -20,6 +20,7 @@ import networkx as nx
 from graph.store import Row, Store
 from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
 from queries import catalog
+from queries.cache import cached
 
 SCOPES = ("departments", "offices", "levels")
 SETTLED_COVERAGE = 0.7
@@ -29,6 +30,11 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
              region: str | None = None) -> list[Row]:
     if scope not in SCOPES:
         raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
+    # Clusters are derived data: computed once per graph version and parameters (callers must not mutate).
+    return cached(store, ("overlaps", threshold, scope, region), lambda: _overlaps(store, threshold, scope, region))
+
+
+def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:
     counterparts = {frozenset((row["county_department"], row["city_department"]))
                     for row in catalog.run(store, "counterparts", {"region": None})}
     pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold})
@@ -101,8 +107,11 @@ def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: S
 
 def duty_model(store: Store) -> SimilarityModel:
     """Term weights over every text that says what a department does (as ingest linked them)."""
-    rows = catalog.run(store, "evidence")
-    return SimilarityModel.fit((row["text"], row["department_uid"]) for row in rows)
+    def fit() -> SimilarityModel:
+        rows = catalog.run(store, "evidence")
+        return SimilarityModel.fit((row["text"], row["department_uid"]) for row in rows)
+
+    return cached(store, ("duty_model",), fit)
 
 
 def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from queries import catalog
+from queries.cache import cached
 from queries.search import BM25Index, Evidence
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -18,6 +19,10 @@ EVIDENCE_PER_DEPARTMENT = 3
 
 
 def evidence_index(store: Store) -> BM25Index:
+    return cached(store, ("evidence_index",), lambda: _build_index(store))
+
+
+def _build_index(store: Store) -> BM25Index:
     rows = catalog.run(store, "evidence")
     rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
     return BM25Index([Evidence(**{key: row[key] or "" for key in Evidence.__dataclass_fields__}) for row in rows])

@@ -1,0 +1,296 @@
+"""The benchmark: `make bench` (or `python -m bench.run --sizes 10000 100000`).
+
+For each size of synthetic corpus (bench/generate.py), on the embedded engine:
+- ingest end to end, by stage (read and parse, jieba, name resolution, graph rows, loading, similarity
+  linking), with the peak memory of this process and of the FalkorDB server;
+- overlap linking against the all-pairs baseline (every pair scored by the same model and threshold) on a
+  sample the baseline can afford: recall of the baseline's pairs, and the speed-up extrapolated to the
+  whole corpus; and the recall of the planted same-work pairs;
+- latency (p50, p95) of every named analysis;
+- API throughput and p95 latency under 32 concurrent clients for profile, who_handles and overlaps.
+Writes bench/results.md (a table, with the machine's cores and memory and the date) and bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from api.app import create_app
+from api.settings import Settings
+from bench.generate import generate
+from graph.store import Store, open_store
+from ingest import timing
+from ingest.link import _duties, boilerplate_flags
+from ingest.pipeline import ingest
+from ingest.similarity import DEFAULT_THRESHOLD, DutyDoc, SimilarityModel, candidate_pairs
+from queries.registry import run_analysis
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+BASELINE_SAMPLE = 1500
+QUERY_RUNS = 15
+CLIENTS = 32
+LOAD_SECONDS = 8.0
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _server_peak_mib(data: Path) -> float:
+    try:
+        pid = int((data / "falkordb.pid").read_text())
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_ingest(size: int) -> tuple[dict[str, Any], Path]:
+    corpus = WORK / f"corpus-{size}"
+    if not (corpus / "truth.json").exists():
+        generate(size, corpus)
+    data = WORK / f"store-{size}"
+    store = open_store(f"embedded:{data}")
+    store.clear()
+    timing.enable()
+    start = time.perf_counter()
+    report = ingest([corpus], store)
+    total = time.perf_counter() - start
+    stages = timing.totals()
+    manifest = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    result = {
+        "duty_clauses": manifest["duty_clauses"], "files": len(report.outcomes), "failed": len(report.failed),
+        "seconds": round(total, 2), "clauses_per_second": round(manifest["duty_clauses"] / total),
+        "stages": {name: round(value, 2) for name, value in stages.items()},
+        "peak_rss_mib": round(_peak_rss_mib()), "server_peak_mib": round(_server_peak_mib(data)),
+        "similar_pairs": report.links.similar if report.links else 0,
+        "planted_recall": _planted_recall(store, manifest["truth"]["same_work"]),
+    }
+    store.close()
+    return result, data
+
+
+def _planted_recall(store: Store, planted: list[dict[str, str]]) -> float:
+    found = 0
+    for pair in planted:
+        rows = store.read(
+            "MATCH (da:Department {name: $a})-[:HAS_DUTY]->(x:Duty)-[s:SIMILAR]-(y:Duty)<-[:HAS_DUTY]-"
+            "(db:Department {name: $b}) WHERE x.text CONTAINS $o AND y.text CONTAINS $o AND s.score >= $t "
+            "RETURN count(s) AS c", {"a": pair["a"], "b": pair["b"], "o": pair["object"], "t": DEFAULT_THRESHOLD})
+        found += rows[0]["c"] > 0
+    return round(found / len(planted), 3) if planted else 1.0
+
+
+def bench_linking(data: Path) -> dict[str, Any]:
+    """The blocked linker against scoring every pair, on a sample of duties small enough for all pairs."""
+    store = open_store(f"embedded:{data}")
+    duties = _duties(store)
+    store.close()
+    model = SimilarityModel.fit((d.text, d.department) for d in duties)
+    flags = boilerplate_flags(duties, model)
+    substantive = [d for d in duties if not flags[d.uid]]
+    sample = random.Random(11).sample(substantive, min(BASELINE_SAMPLE, len(substantive)))
+    docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in sample]
+    start = time.perf_counter()
+    baseline = set()
+    compared = 0
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            if docs[i].group == docs[j].group:
+                continue
+            compared += 1
+            if model.score_docs(docs[i], docs[j]) >= DEFAULT_THRESHOLD and _linkable(docs[i], docs[j]):
+                baseline.add((i, j))
+    baseline_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    candidates = candidate_pairs(docs)
+    linked = {(i, j) for i, j in candidates if model.score_docs(docs[i], docs[j]) >= DEFAULT_THRESHOLD}
+    blocked_seconds = time.perf_counter() - start
+    all_docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in substantive]
+    start = time.perf_counter()
+    full_candidates = candidate_pairs(all_docs)
+    for i, j in full_candidates:
+        model.score_docs(all_docs[i], all_docs[j])
+    full_seconds = time.perf_counter() - start
+    per_pair = baseline_seconds / compared if compared else 0.0
+    all_pairs = len(all_docs) * (len(all_docs) - 1) / 2
+    return {
+        "sample": len(docs), "baseline_pairs": len(baseline), "baseline_seconds": round(baseline_seconds, 2),
+        "blocked_seconds_on_sample": round(blocked_seconds, 3),
+        "recall_of_baseline": round(len(baseline & linked) / len(baseline), 3) if baseline else 1.0,
+        "full_duties": len(all_docs), "full_candidates": len(full_candidates),
+        "full_link_seconds": round(full_seconds, 2),
+        "all_pairs_estimate_seconds": round(per_pair * all_pairs, 1),
+        "speedup": round(per_pair * all_pairs / full_seconds, 1) if full_seconds else None,
+    }
+
+
+def _linkable(a: DutyDoc, b: DutyDoc) -> bool:
+    """Pairs the design compares: one region, or a region and one just below it (never sibling counties)."""
+    return a.zone == b.zone or a.zone.rpartition("/")[0] == b.zone or b.zone.rpartition("/")[0] == a.zone
+
+
+def bench_queries(data: Path) -> dict[str, dict[str, float]]:
+    store = open_store(f"embedded:{data}")
+    city = store.read("MATCH (r:Region {level: 'city'}) RETURN r.path AS p ORDER BY p LIMIT 1")[0]["p"]
+    department = store.read("MATCH (d:Department) WHERE d.sanding_issued IS NOT NULL RETURN d.name AS n "
+                            "ORDER BY n LIMIT 1")[0]["n"]
+    calls = {
+        "overlaps": {"region": city}, "orphan_supervision_items": {"region": city},
+        "host_assist_ambiguities": {"region": city}, "undecomposed_duties": {"department": department},
+        "power_split": {"city": city}, "staffing_load": {"region": city},
+        "who_handles": {"text": "道路货运经营许可", "region": city}, "department_profile": {"name": department},
+        "coordination_network": {"region": city},
+    }
+    results = {}
+    for name, params in calls.items():
+        times = []
+        for _ in range(QUERY_RUNS):
+            start = time.perf_counter()
+            run_analysis(store, name, params)
+            times.append((time.perf_counter() - start) * 1000)
+        results[name] = {"p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)}
+    store.close()
+    return results
+
+
+def bench_api(data: Path) -> dict[str, dict[str, float]]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}")),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    with httpx.Client(base_url=base, timeout=60) as client:
+        city = client.get("/api/regions", params={"limit": 1000}).json()["items"][0]["path"]
+        department = client.get("/api/departments", params={"limit": 1}).json()["items"][0]["department"]
+    targets = {
+        "profile": ("/api/departments/" + department, {}),
+        "who_handles": ("/api/queries/who_handles", {"text": "道路货运经营许可", "region": city}),
+        "overlaps": ("/api/queries/overlaps", {"region": city, "limit": 50}),
+    }
+    results = {}
+    for name, (path, params) in targets.items():
+        results[name] = _load(base, path, params)
+    server.should_exit = True
+    thread.join(timeout=30)
+    return results
+
+
+def _load(base: str, path: str, params: dict[str, str]) -> dict[str, float]:
+    """CLIENTS threads requesting `path` as fast as they can for LOAD_SECONDS; errors fail the run."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + LOAD_SECONDS
+
+    def client_loop() -> None:
+        with httpx.Client(base_url=base, timeout=60) as http:
+            while time.perf_counter() < deadline:
+                start = time.perf_counter()
+                response = http.get(path, params=params)
+                with lock:
+                    if response.status_code != 200:
+                        errors.append(f"{response.status_code} {response.text[:200]}")
+                        return
+                    latencies.append((time.perf_counter() - start) * 1000)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        for future in [pool.submit(client_loop) for _ in range(CLIENTS)]:
+            future.result()
+    elapsed = time.perf_counter() - started
+    if errors or not latencies:
+        raise RuntimeError(f"{path}: {errors[:1] or 'no request completed'}")
+    return {"requests_per_second": round(len(latencies) / elapsed, 1),
+            "p50_ms": round(percentile(latencies, 0.5), 1), "p95_ms": round(percentile(latencies, 0.95), 1)}
+
+
+def machine() -> dict[str, Any]:
+    memory = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            memory = int(line.split()[1]) // (1024 * 1024)
+    return {"cores": os.cpu_count(), "memory_gib": memory, "date": date.today().isoformat()}
+
+
+def write_results(results: dict[str, Any]) -> None:
+    (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    m = results["machine"]
+    lines = [f"# Benchmark results ({m['date']}, {m['cores']} cores, {m['memory_gib']} GiB)", "",
+             "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.", ""]
+    for size, run in results["sizes"].items():
+        ingest_run, link_run = run["ingest"], run["linking"]
+        lines += [f"## {int(size):,} duty clauses (generated: {ingest_run['duty_clauses']:,})", "",
+                  "| measure | value |", "|---|---|",
+                  f"| ingest, all stages | {ingest_run['seconds']} s ({ingest_run['clauses_per_second']:,} clauses/s) |",
+                  *[f"| · {stage} | {seconds} s |" for stage, seconds in ingest_run["stages"].items()],
+                  f"| peak memory: this process / FalkorDB server | {ingest_run['peak_rss_mib']} MiB / "
+                  f"{ingest_run['server_peak_mib']} MiB |",
+                  f"| similar pairs stored | {ingest_run['similar_pairs']:,} |",
+                  f"| recall of the planted same-work pairs | {ingest_run['planted_recall']} |",
+                  f"| linking: blocked candidates / duties | {link_run['full_candidates']:,} / {link_run['full_duties']:,} |",
+                  f"| linking: blocked, whole corpus | {link_run['full_link_seconds']} s |",
+                  f"| linking: all pairs, estimated from a {link_run['sample']}-duty sample | "
+                  f"{link_run['all_pairs_estimate_seconds']} s (speed-up {link_run['speedup']}×) |",
+                  f"| recall of the baseline's pairs on the sample | {link_run['recall_of_baseline']} "
+                  f"({link_run['baseline_pairs']} pairs) |", "",
+                  "| analysis | p50 ms | p95 ms |", "|---|---|---|",
+                  *[f"| {name} | {q['p50_ms']} | {q['p95_ms']} |" for name, q in run["queries"].items()], ""]
+        if run.get("api"):
+            lines += [f"| API under {CLIENTS} clients | requests/s | p50 ms | p95 ms |", "|---|---|---|---|",
+                      *[f"| {name} | {a['requests_per_second']} | {a['p50_ms']} | {a['p95_ms']} |"
+                        for name, a in run["api"].items()], ""]
+    (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="dutygraph benchmark")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--no-api", action="store_true", help="skip the API load test")
+    arguments = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    results: dict[str, Any] = {"machine": machine(), "sizes": {}}
+    for size in arguments.sizes:
+        print(f"== {size:,} duty clauses", flush=True)
+        ingest_result, data = bench_ingest(size)
+        print(f"ingest: {ingest_result['seconds']} s, stages {ingest_result['stages']}", flush=True)
+        run = {"ingest": ingest_result, "linking": bench_linking(data), "queries": bench_queries(data)}
+        print(f"linking: {run['linking']}", flush=True)
+        print(f"queries: {run['queries']}", flush=True)
+        if not arguments.no_api:
+            run["api"] = bench_api(data)
+            print(f"api: {run['api']}", flush=True)
+        results["sizes"][str(size)] = run
+        write_results(results)
+    print(f"wrote {HERE / 'results.md'}")
+
+
+if __name__ == "__main__":
+    main()
