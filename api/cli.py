@@ -428,13 +428,16 @@ def serve_command(
     store: StoreOption = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes (they share the store)")] = 1,
 ) -> None:
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
+    import os
+
     import uvicorn
 
-    from api.app import create_app
-
-    uvicorn.run(create_app(settings(), store_uri=store), host=host, port=port, log_level="info")
+    if store:
+        os.environ["DUTYGRAPH_STORE"] = store  # the workers read their settings from the environment
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 @app.command("reset")

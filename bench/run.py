@@ -19,6 +19,8 @@ import os
 import random
 import resource
 import socket
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -27,10 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 
-from api.app import create_app
-from api.settings import Settings
 from bench.generate import generate
 from graph.store import Store, open_store
 from ingest import timing
@@ -171,40 +170,55 @@ def bench_queries(data: Path) -> dict[str, dict[str, float]]:
             start = time.perf_counter()
             run_analysis(store, name, params)
             times.append((time.perf_counter() - start) * 1000)
-        results[name] = {"p50_ms": round(percentile(times, 0.5), 1), "p95_ms": round(percentile(times, 0.95), 1)}
+        # The first call after a write builds the cached index or model; later calls reuse it.
+        results[name] = {"cold_ms": round(times[0], 1), "p50_ms": round(percentile(times, 0.5), 1),
+                         "p95_ms": round(percentile(times, 0.95), 1)}
     store.close()
     return results
 
 
 def bench_api(data: Path) -> dict[str, dict[str, float]]:
+    """`dutygraph serve --workers 2` (one per core) against the store, loaded by CLIENTS threads."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}")),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{data}"}
+    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--workers", "2"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    with httpx.Client(base_url=base, timeout=60) as client:
-        city = client.get("/api/regions", params={"limit": 1000}).json()["items"][0]["path"]
-        department = client.get("/api/departments", params={"limit": 1}).json()["items"][0]["department"]
-    targets = {
-        "profile": ("/api/departments/" + department, {}),
-        "who_handles": ("/api/queries/who_handles", {"text": "道路货运经营许可", "region": city}),
-        "overlaps": ("/api/queries/overlaps", {"region": city, "limit": 50}),
-    }
-    results = {}
-    for name, (path, params) in targets.items():
-        results[name] = _load(base, path, params)
-    server.should_exit = True
-    thread.join(timeout=30)
-    return results
+    try:
+        _wait_ready(base)
+        with httpx.Client(base_url=base, timeout=60) as client:
+            city = client.get("/api/regions", params={"limit": 1000}).json()["items"][0]["path"]
+            department = client.get("/api/departments", params={"limit": 1}).json()["items"][0]["department"]
+        targets = {
+            "profile": ("/api/departments/" + department, {}),
+            "who_handles": ("/api/queries/who_handles", {"text": "道路货运经营许可", "region": city}),
+            "overlaps": ("/api/queries/overlaps", {"region": city, "limit": 50}),
+        }
+        return {name: _load(base, path, params) for name, (path, params) in targets.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait_ready(base: str) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the API at {base} did not become ready")
 
 
 def _load(base: str, path: str, params: dict[str, str]) -> dict[str, float]:
     """CLIENTS threads requesting `path` as fast as they can for LOAD_SECONDS; errors fail the run."""
+    with httpx.Client(base_url=base, timeout=120) as warm:
+        for _ in range(4):  # both workers build their caches before the clock starts
+            warm.get(path, params=params).raise_for_status()
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -261,10 +275,11 @@ def write_results(results: dict[str, Any]) -> None:
                   f"{link_run['all_pairs_estimate_seconds']} s (speed-up {link_run['speedup']}×) |",
                   f"| recall of the baseline's pairs on the sample | {link_run['recall_of_baseline']} "
                   f"({link_run['baseline_pairs']} pairs) |", "",
-                  "| analysis | p50 ms | p95 ms |", "|---|---|---|",
-                  *[f"| {name} | {q['p50_ms']} | {q['p95_ms']} |" for name, q in run["queries"].items()], ""]
+                  "| analysis | first call ms | p50 ms | p95 ms |", "|---|---|---|---|",
+                  *[f"| {name} | {q['cold_ms']} | {q['p50_ms']} | {q['p95_ms']} |" for name, q in run["queries"].items()],
+                  ""]
         if run.get("api"):
-            lines += [f"| API under {CLIENTS} clients | requests/s | p50 ms | p95 ms |", "|---|---|---|---|",
+            lines += [f"| API (2 workers) under {CLIENTS} clients | requests/s | p50 ms | p95 ms |", "|---|---|---|---|",
                       *[f"| {name} | {a['requests_per_second']} | {a['p50_ms']} | {a['p95_ms']} |"
                         for name, a in run["api"].items()], ""]
     (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")

@@ -10,6 +10,7 @@ from graph.store import Store
 from ingest.category import CATEGORIES
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.cache import cached
 from queries.network import coordination_graph
 from queries.overlaps import overlaps
 from queries.undecomposed import undecomposed_duties
@@ -20,6 +21,11 @@ class UnknownDepartment(LookupError):
 
 
 def department_profile(store: Store, name: str) -> dict[str, Any]:
+    """Cached per graph version: a profile gathers several analyses (callers must not mutate it)."""
+    return cached(store, ("department_profile", name), lambda: _profile(store, name))
+
+
+def _profile(store: Store, name: str) -> dict[str, Any]:
     found = catalog.run(store, "department", {"name": name})
     if not found:
         raise UnknownDepartment(f"no department named {name!r}")
