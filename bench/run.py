@@ -216,9 +216,8 @@ def _wait_ready(base: str) -> None:
 
 def _load(base: str, path: str, params: dict[str, str]) -> dict[str, float]:
     """CLIENTS threads requesting `path` as fast as they can for LOAD_SECONDS; errors fail the run."""
-    with httpx.Client(base_url=base, timeout=120) as warm:
-        for _ in range(4):  # both workers build their caches before the clock starts
-            warm.get(path, params=params).raise_for_status()
+    for _ in range(6):  # new connections, so that both workers build their caches before the clock starts
+        httpx.get(base + path, params=params, timeout=300).raise_for_status()
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()

@@ -17,6 +17,7 @@ MAX_ENTRIES = 64
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+_computing: dict[tuple[Hashable, ...], threading.Lock] = {}
 
 
 def graph_version(store: Store) -> tuple[str, int]:
@@ -25,14 +26,22 @@ def graph_version(store: Store) -> tuple[str, int]:
 
 
 def cached(store: Store, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+    """The cached value, computing it once: concurrent callers of a missing key wait for one computation
+    (a burst of requests after a write would otherwise compute the same index many times over)."""
     full = (store.description, graph_version(store), *key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)
             return _entries[full]  # type: ignore[no-any-return]
-    value = compute()
-    with _lock:
-        _entries[full] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+        single = _computing.setdefault(full, threading.Lock())
+    with single:
+        with _lock:
+            if full in _entries:
+                return _entries[full]  # type: ignore[no-any-return]
+        value = compute()
+        with _lock:
+            _entries[full] = value
+            _computing.pop(full, None)
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
     return value

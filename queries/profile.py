@@ -20,6 +20,11 @@ class UnknownDepartment(LookupError):
     pass
 
 
+def _scope_region(region: str, scope: str) -> str:
+    """Overlaps of one region for its departments and offices; across levels, the whole city with its counties."""
+    return region.split("/", 1)[0] if scope == "levels" else region
+
+
 def department_profile(store: Store, name: str) -> dict[str, Any]:
     """Cached per graph version: a profile gathers several analyses (callers must not mutate it)."""
     return cached(store, ("department_profile", name), lambda: _profile(store, name))
@@ -50,9 +55,10 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
         "assists": [r for r in roles if r["relation"] == "ASSISTS"],
         "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
         "supervision_items": [r for r in roles if r["relation"] == "CLAIMS"],
-        "overlaps": [c for scope in ("departments", "offices", "levels") for c in overlaps(store, scope=scope)
+        "overlaps": [c for scope in ("departments", "offices", "levels")
+                     for c in overlaps(store, scope=scope, region=_scope_region(department["region"], scope))
                      if any(m["department"] == mine for m in c["members"])],
-        "ambiguities": [f for f in host_assist_ambiguities(store)
+        "ambiguities": [f for f in host_assist_ambiguities(store, department["region"])
                         if mine in f["leads"] or mine in f["assists"]],
         "undecomposed": undecomposed_duties(store, mine),
         "network": sorted(({"department": other, "matters": sorted(graph[mine][other]["matters"])}
