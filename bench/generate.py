@@ -120,8 +120,9 @@ def generate(duties: int, out: Path, seed: int = 7) -> dict[str, object]:
         borrowed: dict[str, list[tuple[str, int]]] = {name: [] for name in sector_names}
         for _ in range(2):
             giver, taker = rng.sample(sector_names, 2)
-            obj = rng.choice(SECTORS[giver][1])
-            action = rng.randrange(len(ACTIONS))
+            position = rng.randrange(len(SECTORS[giver][1]))
+            obj = SECTORS[giver][1][position]
+            action = position % len(ACTIONS)  # the giver's own duty on this object does this same action
             borrowed[taker].append((obj, action))
             truth["same_work"].append({"region": "/".join(region), "a": f"{full}{SECTORS[giver][0]}",
                                        "b": f"{full}{SECTORS[taker][0]}", "object": obj, "action": ACTIONS[action][0]})
