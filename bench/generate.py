@@ -124,8 +124,9 @@ def generate(duties: int, out: Path, seed: int = 7) -> dict[str, object]:
             obj = SECTORS[giver][1][position]
             action = position % len(ACTIONS)  # the giver's own duty on this object does this same action
             borrowed[taker].append((obj, action))
-            truth["same_work"].append({"region": "/".join(region), "a": f"{full}{SECTORS[giver][0]}",
-                                       "b": f"{full}{SECTORS[taker][0]}", "object": obj, "action": ACTIONS[action][0]})
+            truth["same_work"].append({"region": "/".join(region), "a": f"dept:{'/'.join(region)}/{SECTORS[giver][0]}",
+                                       "b": f"dept:{'/'.join(region)}/{SECTORS[taker][0]}", "object": obj,
+                                       "action": ACTIONS[action][0]})
         for sector in sector_names:
             base, objects = SECTORS[sector]
             name = f"{full}{base}"

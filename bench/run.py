@@ -95,8 +95,8 @@ def _planted_recall(store: Store, planted: list[dict[str, str]]) -> float:
     found = 0
     for pair in planted:
         rows = store.read(
-            "MATCH (da:Department {name: $a})-[:HAS_DUTY]->(x:Duty)-[s:SIMILAR]-(y:Duty)<-[:HAS_DUTY]-"
-            "(db:Department {name: $b}) WHERE x.text CONTAINS $o AND y.text CONTAINS $o AND s.score >= $t "
+            "MATCH (da:Department {uid: $a})-[:HAS_DUTY]->(x:Duty)-[s:SIMILAR]-(y:Duty)<-[:HAS_DUTY]-"
+            "(db:Department {uid: $b}) WHERE x.text CONTAINS $o AND y.text CONTAINS $o AND s.score >= $t "
             "RETURN count(s) AS c", {"a": pair["a"], "b": pair["b"], "o": pair["object"], "t": DEFAULT_THRESHOLD})
         found += rows[0]["c"] > 0
     return round(found / len(planted), 3) if planted else 1.0

@@ -50,16 +50,17 @@ class _Duty:
 def _duties(store: Store) -> list[_Duty]:
     rows = store.read(
         "MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
-        "RETURN u.uid AS uid, u.text AS text, d.uid AS department, null AS office, d.region AS region, "
-        "coalesce(u.linked, false) AS linked "
+        "RETURN u.uid AS uid, u.text AS text, u.content AS content, d.uid AS department, null AS office, "
+        "d.region AS region, coalesce(u.linked, false) AS linked "
         "UNION ALL "
         "MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
-        "RETURN u.uid AS uid, u.text AS text, d.uid AS department, o.uid AS office, d.region AS region, "
-        "coalesce(u.linked, false) AS linked"
+        "RETURN u.uid AS uid, u.text AS text, u.content AS content, d.uid AS department, o.uid AS office, "
+        "d.region AS region, coalesce(u.linked, false) AS linked"
     )
     rows.sort(key=lambda row: row["uid"])
+    # Content terms were segmented at load; older graphs without them are segmented here.
     return [_Duty(r["uid"], r["text"], r["department"], r["office"], r["region"] or "", r["linked"],
-                  content_terms(r["text"])) for r in rows]
+                  r["content"] if r["content"] is not None else content_terms(r["text"])) for r in rows]
 
 
 def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, bool]:
@@ -88,7 +89,7 @@ def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, 
 
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     duties = _duties(store)
-    model = SimilarityModel.fit((duty.text, duty.department) for duty in duties)
+    model = SimilarityModel.fit_terms((duty.terms, duty.department) for duty in duties)
     flags = boilerplate_flags(duties, model)
     new = {duty.uid for duty in duties if relink_all or not duty.linked}
     substantive = [d for d in duties if not flags[d.uid]]

@@ -35,7 +35,7 @@ _MERGE_MENTIONED_DEPARTMENTS = (
 )
 
 # A duty restated by several versions keeps the newest version's ordinal, status and source.
-DUTY_PROPS = ("text", "ordinal", "category", "verbs", "objects", "terms", "status", "holder", "source")
+DUTY_PROPS = ("text", "content", "ordinal", "category", "verbs", "objects", "terms", "status", "holder", "source")
 _MERGE_DUTIES = (
     "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET "
     + ", ".join(f"n.{prop} = CASE WHEN coalesce(n.last_stated, '') <= r.props.last_stated "

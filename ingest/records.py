@@ -17,6 +17,7 @@ from ingest.model import Division, FunctionChange, SandingDocument
 from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
+from ingest.similarity import content_terms
 from ingest.terms import analyse_duty, index_terms
 from ingest.timing import timed
 
@@ -191,8 +192,10 @@ def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, or
     uid = duty_uid(holder_uid, text)
     with timed("jieba"):
         analysis = analyse_duty(text)
+    with timed("jieba"):
+        content = content_terms(text)
     rows.duties[uid] = {
-        "text": text, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
+        "text": text, "content": content, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
         "objects": analysis.objects, "terms": list(analysis.terms), "status": status, "holder": holder_uid,
         "last_stated": issued, "source": source,
     }
@@ -267,7 +270,8 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
                   source: str) -> None:
     region, department = context.region, context.department
     uid = matter_uid(region, division.matter)
-    rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source}
+    rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source,
+                         "content": content_terms(division.matter)}
     basis = context.parsed.title or context.parsed.department
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)

@@ -104,11 +104,16 @@ class SimilarityModel:
     @classmethod
     def fit(cls, texts: Iterable[tuple[str, str]]) -> SimilarityModel:
         """`texts`: (text, holder) pairs; frequencies count holders, not texts."""
+        return cls.fit_terms((content_terms(text), holder) for text, holder in texts)
+
+    @classmethod
+    def fit_terms(cls, documents: Iterable[tuple[Sequence[str], str]]) -> SimilarityModel:
+        """The same from content terms already segmented: (terms, holder) pairs."""
         holders_of: dict[str, set[str]] = defaultdict(set)
         holders: set[str] = set()
-        for text, holder in texts:
+        for terms, holder in documents:
             holders.add(holder)
-            for term in set(content_terms(text)):
+            for term in set(terms):
                 holders_of[term].add(holder)
         total = len(holders)
         idf = {term: math.log((1 + total) / (1 + len(owners))) + 0.1 for term, owners in holders_of.items()}

@@ -1,25 +1,25 @@
 // name: evidence
 // question: 可检索的职责与事项（谁来管、认领建议所用） (every text that says what a department does)
-// columns: key, kind, text, department, department_uid, region, office, source
+// columns: key, kind, text, content, department, department_uid, region, office, source
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
-RETURN u.uid AS key, 'duty' AS kind, u.text AS text, d.name AS department, d.uid AS department_uid,
+RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, '' AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
-RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, d.name AS department, d.uid AS department_uid,
+RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, o.name AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
-RETURN p.uid AS key, 'power_item' AS kind, p.name AS text, d.name AS department, d.uid AS department_uid,
+RETURN p.uid AS key, 'power_item' AS kind, p.name AS text, p.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, '' AS office, p.source AS source
 UNION ALL
 MATCH (d:Department)-[:CLAIMS]->(s:SupervisionItem)
-RETURN s.uid AS key, 'supervision_item' AS kind, s.name AS text, d.name AS department, d.uid AS department_uid,
+RETURN s.uid AS key, 'supervision_item' AS kind, s.name AS text, s.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, '' AS office, s.source AS source
 UNION ALL
 MATCH (d:Department)-[l:LEADS]->(m:Matter)
 WHERE NOT coalesce(d.vague, false)
-RETURN m.uid AS key, 'matter_lead' AS kind, m.name AS text, d.name AS department, d.uid AS department_uid,
+RETURN m.uid AS key, 'matter_lead' AS kind, m.name AS text, m.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, '' AS office, l.source AS source

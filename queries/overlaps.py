@@ -109,7 +109,8 @@ def duty_model(store: Store) -> SimilarityModel:
     """Term weights over every text that says what a department does (as ingest linked them)."""
     def fit() -> SimilarityModel:
         rows = catalog.run(store, "evidence")
-        return SimilarityModel.fit((row["text"], row["department_uid"]) for row in rows)
+        return SimilarityModel.fit_terms((row["content"] or content_terms(row["text"]), row["department_uid"])
+                                         for row in rows)
 
     return cached(store, ("duty_model",), fit)
 

@@ -27,6 +27,7 @@ class Evidence:
     region: str
     office: str  # office name for office duties, else ''
     source: str
+    content: tuple[str, ...] = ()  # content terms segmented at ingest; empty: segment the text here
 
 
 class BM25Index:
@@ -38,7 +39,7 @@ class BM25Index:
         self._regions: dict[str, BM25Index] = {}
         self._partition = partition
         self.evidence = list(evidence)
-        self._terms = [Counter(content_terms(item.text)) for item in self.evidence]
+        self._terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         self._lengths = [sum(terms.values()) for terms in self._terms]
         self._average = (sum(self._lengths) / len(self._lengths)) if self._lengths else 0.0
         self._postings: dict[str, list[int]] = defaultdict(list)

@@ -25,7 +25,9 @@ def evidence_index(store: Store) -> BM25Index:
 def _build_index(store: Store) -> BM25Index:
     rows = catalog.run(store, "evidence")
     rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
-    return BM25Index([Evidence(**{key: row[key] or "" for key in Evidence.__dataclass_fields__}) for row in rows])
+    fields = [name for name in Evidence.__dataclass_fields__ if name != "content"]
+    return BM25Index([Evidence(**{key: row[key] or "" for key in fields}, content=tuple(row["content"] or ()))
+                      for row in rows])
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
