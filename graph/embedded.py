@@ -136,10 +136,10 @@ class EmbeddedServer:
             "--dir", str(self.data_dir),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
-            # Replaying a long log of graph queries is slow (seconds per MB); compact it early and often,
-            # so that a start loads a snapshot instead.
-            "--auto-aof-rewrite-min-size", "2mb",
-            "--auto-aof-rewrite-percentage", "50",
+            # No automatic log rewrite: a rewrite forked while a graph query is running has produced snapshots
+            # FalkorDB 4.16 could not load again (a crash on start). The log is compacted when the last
+            # client leaves instead, when nothing writes.
+            "--auto-aof-rewrite-percentage", "0",
             "--save", "",
             "--daemonize", "yes",
             "--pidfile", str(self.pid_file),
@@ -156,23 +156,22 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self._answers():
-                self._compact_log_if_long()
                 return
             time.sleep(0.05)
         raise StoreError(
             f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
         )
 
-    def _compact_log_if_long(self) -> None:
-        """A log left long by an earlier run (below the automatic threshold's growth) is compacted now."""
-        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
-        if incr > COMPACT_AT_BYTES:
-            # Compaction is an optimisation; the log stays valid without it.
-            with contextlib.suppress(redis.RedisError):
-                redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
+    def _compact_log(self) -> None:
+        """Rewrite a long append-only log into a snapshot (replaying graph queries is slow), and wait for it.
 
-    def _let_compaction_finish(self) -> None:
-        """A stop would kill a log rewrite in progress and waste it; give it time to finish."""
+        Called by the last client on its way out, under the lock, so that no query runs during the fork."""
+        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
+        if incr <= COMPACT_AT_BYTES:
+            return
+        # Compaction is an optimisation; the log stays valid without it.
+        with contextlib.suppress(redis.RedisError):
+            redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
         client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
         deadline = time.monotonic() + COMPACT_WAIT_S
         try:
@@ -201,7 +200,7 @@ class EmbeddedServer:
         pid = self._server_pid()
         if pid is None:
             return
-        self._let_compaction_finish()
+        self._compact_log()
         self.stopping_file.write_text(str(pid))
         try:
             os.kill(pid, signal.SIGTERM)
