@@ -8,31 +8,49 @@ a term most departments use frames a duty without saying which work it is. Featu
 
 - `cosine`: cosine of the weighted term vectors;
 - `bigrams`: Jaccard of the character bigrams of the content (catches 改厕 ~ 户厕改造);
-- `actions`: overlap of the kinds of action (licensing, inspection, planning, building, rescue,
-  prevention, guidance, service) — the same object handled at a different stage is different work;
+- `facets`: Jaccard of the kinds of administrative action (`ingest.aspects.FACETS`);
 - `layered`: one side guides the whole city while the other carries the work out locally;
-- `housekeeping`: both are the department's own housekeeping (机关, 本部门, 离退休, 值班 …);
-- `coverage`: how much of one clause's weighted content the other contains.
+- `housekeeping`: both are housekeeping clauses (机关, 本部门, 职责范围内, 意识形态 …);
+- `coverage`: how much of one clause's weighted content the other contains;
+- `stages`, `stage_conflict`: Jaccard of the object's life stages named, and whether both name some and
+  none in common (生产 vs 运输: the same object at a different stage is different work);
+- `dimensions`, `dimension_conflict`: the same for the side looked after (治安 vs 质量 vs 价格);
+- `any_housekeeping`: either side is a housekeeping clause.
 
-The weights come from `python -m ingest.train_similarity`, fitted on the odd-numbered pairs of
-tests/data/duty_pairs.tsv; the even-numbered ones are held out, and the test reports precision and
-recall on them. Candidate pairs come from an inverted index over the rarer terms, so that linking never
-compares all pairs.
+The weights come from `python -m ingest.train_similarity`, fitted on every labelled pair of
+tests/data/duty_pairs.tsv and tests/data/duty_pairs_blind.tsv; the quality test reports precision and
+recall by five-fold cross-validation over them. Candidate pairs come from an inverted index over the
+rarer terms, so that linking never compares all pairs.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from ingest.terms import index_terms
+from ingest.aspects import DIMENSIONS, FACETS, STAGES, is_city_wide, is_housekeeping, is_local, kinds
+from ingest.terms import headline, index_terms
 
-# Trained by `python -m ingest.train_similarity` (bias first, then one weight per feature, in FEATURES order).
-FEATURES = ("cosine", "bigrams", "actions", "layered", "housekeeping", "coverage")
-WEIGHTS = (-2.51, 2.45, 2.58, 0.77, -4.56, -5.14, 2.39)
+FEATURES = ("cosine", "bigrams", "facets", "layered", "housekeeping", "coverage", "stages", "stage_conflict",
+            "dimensions", "dimension_conflict", "any_housekeeping")
+WEIGHTS_FILE = "similarity_weights.json"  # in ingest/data, written by `python -m ingest.train_similarity --write`
+
+
+@lru_cache(maxsize=1)
+def shipped_weights() -> tuple[float, ...]:
+    """Bias first, then one weight per feature; the file names the features so that a stale file is caught."""
+    shipped = json.loads((resources.files("ingest") / "data" / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    if tuple(shipped["features"]) != FEATURES:
+        raise RuntimeError(f"{WEIGHTS_FILE} was fitted for features {shipped['features']}, not {list(FEATURES)}: "
+                           "run `python -m ingest.train_similarity --write`")
+    return tuple(shipped["weights"])
+
 DEFAULT_THRESHOLD = 0.5
 
 # Verbs and scope words that say nothing about which work is meant.
@@ -47,20 +65,6 @@ GENERIC_TERMS = frozenset({
     "党中央", "国务院", "省委", "省政府", "市委", "市政府", "县委", "县政府", "区委", "区政府", "交办", "完成",
     "上级", "领导", "人民政府", "政府", "市级", "县级", "区级",
 })
-ACTIONS: dict[str, tuple[str, ...]] = {
-    "license": ("许可", "审批", "核发", "审核", "核准", "备案", "登记", "认定", "资质", "发放", "受理", "注销"),
-    "inspect": ("监督检查", "检查", "抽检", "抽查", "巡查", "查处", "处罚", "执法", "稽查", "监测", "监督管理",
-                "监管", "监察", "督查", "核查"),
-    "plan": ("规划", "编制", "拟订", "制定", "起草", "统筹", "布局"),
-    "build": ("建设", "改造", "维护", "养护", "运营", "运行", "管护", "实施", "推进"),
-    "rescue": ("救援", "应急", "处置", "救助", "调度", "抢险"),
-    "prevent": ("防治", "预防", "防控", "治理", "整治", "保护"),
-    "guide": ("指导", "督促", "考核", "评估", "培训"),
-    "service": ("服务", "保障", "宣传", "发布", "统计"),
-}
-_CITY_WIDE = re.compile(r"^(?:指导|统筹|督促)|指导全|统筹全|指导各县|指导县")
-_LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
-_HOUSEKEEPING = re.compile(r"本部门|机关|本系统|所属单位|交办|值班|离退休|党风廉政|政务公开|人事")
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 
 # A term held by more duties of a region than this share (at least MIN_TERM_CAP) is too common to pair them.
@@ -85,10 +89,14 @@ class DutyDoc:
             self.terms = content_terms(self.text)
         # Per-duty parts of the features, computed once: linking scores each duty against many others.
         self.bigrams = _bigrams(self.terms)
-        self.actions = _actions(self.text)
-        self.city_wide = bool(_CITY_WIDE.search(self.text))
-        self.local = bool(_LOCAL.search(self.text))
-        self.housekeeping = bool(_HOUSEKEEPING.search(self.text))
+        # The kinds of work come from the headline: the tasks listed after it would name every kind.
+        first = headline(self.text)
+        self.facets = kinds(first, FACETS)
+        self.stages = kinds(first, STAGES)
+        self.dimensions = kinds(first, DIMENSIONS)
+        self.city_wide = is_city_wide(self.text)
+        self.local = is_local(self.text)
+        self.housekeeping = is_housekeeping(self.text)
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
 
@@ -154,20 +162,25 @@ class SimilarityModel:
         coverage = max(sum(wa[t] for t in shared) / total_a if total_a else 0.0,
                        sum(wb[t] for t in shared) / total_b if total_b else 0.0)
         grams = a.bigrams | b.bigrams
-        acts = a.actions | b.actions
         return (
             dot / (a.norm * b.norm) if a.norm and b.norm else 0.0,
             len(a.bigrams & b.bigrams) / len(grams) if grams else 0.0,
-            len(a.actions & b.actions) / len(acts) if acts else 0.5,
+            _jaccard(a.facets, b.facets),
             1.0 if (a.city_wide and b.local) or (b.city_wide and a.local) else 0.0,
             1.0 if a.housekeeping and b.housekeeping else 0.0,
             coverage,
+            _jaccard(a.stages, b.stages),
+            _conflict(a.stages, b.stages),
+            _jaccard(a.dimensions, b.dimensions),
+            _conflict(a.dimensions, b.dimensions),
+            1.0 if a.housekeeping or b.housekeeping else 0.0,
         )
 
-    def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] = WEIGHTS) -> float:
-        """The probability that the two duties describe the same work."""
+    def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:
+        """The probability that the two duties describe the same work (by the shipped weights by default)."""
         if not a.terms or not b.terms:
             return 0.0
+        weights = weights or shipped_weights()
         z = weights[0] + sum(w * x for w, x in zip(weights[1:], self.features(a, b), strict=True))
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -180,8 +193,15 @@ def _bigrams(terms: Sequence[str]) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _actions(text: str) -> set[str]:
-    return {kind for kind, words in ACTIONS.items() if any(word in text for word in words)}
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared share of the kinds named; 0.5 when neither side names any (nothing known either way)."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.5
+
+
+def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
+    """Both sides name kinds, and none in common."""
+    return 1.0 if a and b and not a & b else 0.0
 
 
 def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None) -> set[tuple[int, int]]:

@@ -41,6 +41,13 @@ def tokenizer() -> jieba.Tokenizer:
         instance.add_word(word, freq, tag)
     for verb in ADMIN_VERBS:
         instance.add_word(verb, 3000, "v")
+    # Every word of the synonym table must come out of segmentation whole, or it could never be folded;
+    # words the domain dictionary already weighs keep their weight.
+    known = {line.split()[0] for line in _data_lines("domain_dict.txt")}
+    for line in _data_lines("synonyms.txt"):
+        for word in line.split("\t"):
+            if word and word not in known:
+                instance.add_word(word)
     return instance
 
 
@@ -100,12 +107,17 @@ class DutyAnalysis:
     category: str
 
 
+def headline(text: str) -> str:
+    """A duty's first sentence (up to the first 。；): the work itself; what follows lists its tasks."""
+    return _HEADLINE.split(text, maxsplit=1)[0]
+
+
 def analyse_duty(text: str) -> DutyAnalysis:
-    """Terms of the whole text; verbs, objects and category from its headline (up to the first 。；)."""
-    headline = _HEADLINE.split(text, maxsplit=1)[0]
+    """Terms of the whole text; verbs, objects and category from its headline."""
+    headline_text = headline(text)
     counts = Counter(index_terms(text))
     top = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS])
-    headline_tokens = tokens(headline)
+    headline_tokens = tokens(headline_text)
     verbs = _unique(token for token in headline_tokens if token in ADMIN_VERBS)[:MAX_VERBS]
     stop = stopwords()
     objects = _unique(

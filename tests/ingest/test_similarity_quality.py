@@ -1,25 +1,43 @@
-"""Overlap quality on the labelled duty pairs (tests/data/duty_pairs.tsv): the weights were fitted on the
-odd-numbered pairs (`python -m ingest.train_similarity`); the even-numbered ones are held out here."""
+"""Overlap quality on the labelled duty pairs (tests/data/duty_pairs.tsv and duty_pairs_blind.tsv): the
+shipped weights are fitted on both (`python -m ingest.train_similarity`); quality is measured by five-fold
+cross-validation, and by scoring the blind set with weights fitted on the first set alone."""
 
 from __future__ import annotations
 
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel
-from ingest.train_similarity import corpus_model, load_pairs, precision_recall, split
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, shipped_weights
+from ingest.train_similarity import (
+    BLIND_PAIRS,
+    PAIRS,
+    corpus_model,
+    cross_validated,
+    fit,
+    load_pairs,
+    quality,
+    rows,
+)
 
 
-def test_held_out_precision_and_recall(capsys) -> None:  # type: ignore[no-untyped-def]
-    pairs = load_pairs()
-    assert len(pairs) >= 300
-    training, held_out = split(pairs)
-    model: SimilarityModel = corpus_model(pairs)
-    precision, recall = precision_recall(model, held_out, DEFAULT_THRESHOLD)
-    train_p, train_r = precision_recall(model, training, DEFAULT_THRESHOLD)
+def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[no-untyped-def]
+    first, blind = load_pairs(PAIRS), load_pairs(BLIND_PAIRS)
+    assert len(first) + len(blind) >= 300
+    model: SimilarityModel = corpus_model(first + blind)
+    first_rows, blind_rows = rows(model, first), rows(model, blind)
+    both = cross_validated(first_rows + blind_rows)
+    unseen = quality(fit(first_rows), blind_rows)
     with capsys.disabled():
-        print(f"\noverlap quality at threshold {DEFAULT_THRESHOLD}: held out ({len(held_out)} pairs) precision "
-              f"{precision:.3f} recall {recall:.3f}; training ({len(training)}) precision {train_p:.3f} "
-              f"recall {train_r:.3f}")
+        print(f"\noverlap quality at threshold {DEFAULT_THRESHOLD}: 5-fold over {both.pairs} pairs precision "
+              f"{both.precision:.3f} recall {both.recall:.3f}; blind set ({unseen.pairs} pairs) scored by weights "
+              f"fitted on the first set alone precision {unseen.precision:.3f} recall {unseen.recall:.3f}")
     # The issue's target is 0.90 for both; these guard the level reached so far (see README) against regressions.
-    assert precision >= 0.73 and recall >= 0.76
+    assert both.precision >= 0.84 and both.recall >= 0.81
+    assert unseen.precision >= 0.72 and unseen.recall >= 0.67
+
+
+def test_shipped_weights_are_the_fitted_ones() -> None:
+    first, blind = load_pairs(PAIRS), load_pairs(BLIND_PAIRS)
+    model = corpus_model(first + blind)
+    fitted = fit(rows(model, first) + rows(model, blind))
+    assert fitted == shipped_weights(), "stale ingest/data/similarity_weights.json: run python -m ingest.train_similarity --write"
 
 
 def test_score_is_symmetric_and_bounded() -> None:

@@ -41,7 +41,7 @@ def test_planted_overlaps_between_city_departments(corpus: Store) -> None:
     o3 = _has(clusters, ("示例市城市管理和综合执法局", "负责互联网租赁自行车停放秩序的管理"),
               ("示例市交通运输局", "负责互联网租赁自行车行业管理"))
     o4 = _has(clusters, ("示例市生态环境局", "负责农村生态环境保护的监督指导"),
-              ("示例市农业农村局", "负责农业资源保护和农业生态环境建设"))
+              ("示例市农业农村局", "负责农业资源和农业生态环境保护，指导农业面源污染防治"))
     o5 = _has(clusters, ("示例市应急管理局", "负责建设工程施工安全生产的监督检查"),
               ("示例市住房和城乡建设局", "负责房屋建筑和市政基础设施工程施工安全的监督管理"))
     # A single lead in a boundary list or clause settles the matter; contradictory or double leads do not.
@@ -94,9 +94,11 @@ def test_undecomposed_duties(corpus: Store) -> None:
             ("青山县农业农村局", 4)} <= planted
     assert [(r["department"], r["office"]) for r in rows if r["kind"] == "office_without_duty"] == [
         ("示例市城市管理和综合执法局", "执法监督科"), ("青山县交通运输局", "运政股")]
-    # Work a 职能转变 hands down that the city's own power list still carries.
+    # Work a 职能转变 hands down that the city's own power list still carries: the licence itself, and the
+    # penalty for operating without it (whose enforcement the devolution leaves open).
     assert [(r["department"], r["evidence"]) for r in rows if r["kind"] == "devolved_still_carried"] == [
-        ("示例市交通运输局", "道路普通货物运输经营许可"), ("示例市市场监督管理局", "工业产品生产许可")]
+        ("示例市交通运输局", "道路普通货物运输经营许可"), ("示例市交通运输局", "对未取得道路运输经营许可擅自从事道路运输经营的处罚"),
+        ("示例市市场监督管理局", "工业产品生产许可")]
     one = undecomposed_duties(corpus, "示例市城市管理和综合执法局")
     assert {r["department"] for r in one} == {"示例市城市管理和综合执法局"}
 

@@ -27,7 +27,7 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
         print(f"\nwho_handles: right department first for {len(rows) - len(misses)} of {len(rows)} complaints "
               f"({accuracy:.3f})")
     # The target is 0.90; this guards the level reached so far (see README) against regressions.
-    assert accuracy >= 0.87
+    assert accuracy >= 0.89
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:

@@ -1,0 +1,90 @@
+"""What kind of work a duty clause describes, beside its object: the vocabulary the similarity features read.
+
+Two departments often name the same object (娱乐场所, 城市轨道交通, 农贸市场) and do different work on it: one
+licenses, the other polices; one builds, the other operates. So besides the object's terms, a clause is read
+for three small sets of markers, each a dictionary of kinds to the words that reveal them:
+
+- `FACETS`: the administrative action (licensing, enforcement, building, planning, rescue, aid …);
+- `STAGES`: the stage of the object's life (production, trade, transport, storage, use, building, operation …);
+- `DIMENSIONS`: the side of it that is looked after (public order, quality, price, safety, environment …).
+
+A clause is *housekeeping* when it is the department's own running or a clause every department carries
+(机关党建, 本系统统计, 职责范围内的安全生产, 交办的其他任务): such clauses are never an overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# 监督管理, 监管, 检查 are left out on purpose: nearly every clause says them, so they tell no work apart.
+FACETS: dict[str, tuple[str, ...]] = {
+    "license": ("许可", "审批", "核发", "核准", "资质", "认定", "发证", "准入", "证照"),
+    "record": ("备案",),
+    "register": ("登记", "注销", "上牌", "号牌", "过户"),
+    "enforce": ("查处", "处罚", "执法", "稽查", "打击", "制止", "拆除", "违法", "非法", "整治"),
+    "order": ("治安", "犯罪", "涉黄", "涉赌", "交通违法", "记分", "交通组织", "通行"),
+    "safety": ("安全",),
+    "quality": ("质量", "等级", "评定"),
+    "environment": ("污染", "排放", "环境", "废物", "生态"),
+    "price": ("收费", "价格", "定价", "稳价"),
+    "land": ("用地", "选址", "出让", "土地供应"),
+    "build": ("建设", "改造", "工程", "施工"),
+    "operate": ("运营", "运行", "维护", "养护", "管护", "清扫", "保洁"),
+    "plan": ("规划", "布局", "编制"),
+    "promote": ("培育", "促进", "产业", "招商", "综合利用", "扶持"),
+    "rescue": ("救援", "抢险", "转移安置", "应急处置"),
+    "monitor": ("监测", "预警", "预报"),
+    "data": ("统计", "普查", "测绘", "数据"),
+    "aid": ("救助", "资助", "补偿", "补贴", "救灾"),
+    "prevent": ("防治", "预防", "防控", "防火", "防制"),
+}
+STAGES: dict[str, tuple[str, ...]] = {
+    "produce": ("生产", "制造", "加工"),
+    "trade": ("经营", "销售", "批发", "零售", "流通", "交易", "收购"),
+    "transport": ("运输", "配送", "寄递"),
+    "store": ("储存", "仓储", "储备", "库存"),
+    "use": ("使用", "燃放", "消费"),
+    "build": ("建设", "施工", "工程", "修建", "改造"),
+    "design": ("规划", "设计", "选址"),
+    "operate": ("运营", "运行", "维护", "养护", "管护"),
+    "farm": ("种植", "养殖", "产地"),
+    "dispose": ("回收", "报废", "拆解"),
+    "accept": ("验收", "竣工"),
+}
+DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "order": ("治安", "犯罪", "涉黄", "涉赌", "交通违法"),
+    "quality": ("质量",),
+    "price": ("价格", "收费", "定价"),
+    "safety": ("安全",),
+    "environment": ("环境", "污染", "排放", "生态"),
+    "health": ("卫生", "健康", "疫"),
+    "fire": ("消防", "火灾", "防火"),
+    "register": ("登记", "上牌", "注册", "执照", "确权"),
+    "license": ("许可", "审批", "核发", "备案", "资质"),
+}
+_HOUSEKEEPING = re.compile(
+    r"本部门|机关|本系统|本行业|行业领域|所属单位|交办|交给|值班|离退休|党风廉政|政务公开|人事|职责范围内|管行业|管发展"
+    r"|管业务|意识形态|精神文明|党建|党的建设|规章草案|地方性法规|方针政策"
+)
+_CITY_WIDE = re.compile(r"^(?:指导|统筹|督促)|指导全|统筹全|指导各县|指导县")
+_LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
+
+
+def kinds(text: str, table: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The kinds of `table` whose marker words occur in `text`."""
+    return frozenset(kind for kind, words in table.items() if any(word in text for word in words))
+
+
+def is_housekeeping(text: str) -> bool:
+    return bool(_HOUSEKEEPING.search(text))
+
+
+def is_city_wide(text: str) -> bool:
+    """The clause guides or co-ordinates the whole city (指导全市…, 统筹…)."""
+    return bool(_CITY_WIDE.search(text))
+
+
+def is_local(text: str) -> bool:
+    """The clause carries the work out in one county or district."""
+    return bool(_LOCAL.search(text))
