@@ -111,7 +111,7 @@ def bench_linking(data: Path) -> dict[str, Any]:
     flags = boilerplate_flags(duties, model)
     substantive = [d for d in duties if not flags[d.uid]]
     sample = random.Random(11).sample(substantive, min(BASELINE_SAMPLE, len(substantive)))
-    docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in sample]
+    docs = [d.doc() for d in sample]
     start = time.perf_counter()
     baseline = set()
     compared = 0
@@ -127,7 +127,7 @@ def bench_linking(data: Path) -> dict[str, Any]:
     candidates = candidate_pairs(docs)
     linked = {(i, j) for i, j in candidates if model.score_docs(docs[i], docs[j]) >= DEFAULT_THRESHOLD}
     blocked_seconds = time.perf_counter() - start
-    all_docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in substantive]
+    all_docs = [d.doc() for d in substantive]
     start = time.perf_counter()
     full_candidates = candidate_pairs(all_docs)
     for i, j in full_candidates:

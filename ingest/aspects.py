@@ -8,6 +8,9 @@ for three small sets of markers, each a dictionary of kinds to the words that re
 - `STAGES`: the stage of the object's life (production, trade, transport, storage, use, building, operation …);
 - `DIMENSIONS`: the side of it that is looked after (public order, quality, price, safety, environment …).
 
+`ACTS` are the acts a case receives once (permits, registrations, filings): across levels, only a city and a
+county department that both perform one of them on the same object, in the same territory, hold it twice.
+
 A clause is *housekeeping* when it is the department's own running or a clause every department carries
 (机关党建, 本系统统计, 职责范围内的安全生产, 交办的其他任务): such clauses are never an overlap.
 """
@@ -65,8 +68,18 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 }
 _HOUSEKEEPING = re.compile(
     r"本部门|机关|本系统|本行业|行业领域|所属单位|交办|交给|值班|离退休|党风廉政|政务公开|人事|职责范围内|管行业|管发展"
-    r"|管业务|意识形态|精神文明|党建|党的建设|规章草案|地方性法规|方针政策"
+    r"|管业务|意识形态|精神文明|党建|党的建设|规章草案|地方性法规|方针政策|行政复议|行政应诉|法制审核|规范性文件|行业统计"
 )
+# Acts a case can only receive once (a permit, a registration, a filing): two levels that both perform one
+# in the same territory hold the same work twice; guidance, inspection and enforcement layer naturally.
+ACTS: dict[str, tuple[str, ...]] = {
+    "license": ("审批", "许可", "核发", "核准"),
+    "register": ("登记", "注册"),
+    "record": ("备案",),
+}
+# A clause that guides others, or keeps to the city's own tier or to major cases, performs no act itself.
+_NOT_PERFORMED = re.compile(r"指导|统筹|督促|市本级|重大|跨区域|跨县")
+_CLAUSE = re.compile(r"[。；;，,]")
 _CITY_WIDE = re.compile(r"^(?:指导|统筹|督促)|指导全|统筹全|指导各县|指导县")
 _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
 
@@ -74,6 +87,17 @@ _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
 def kinds(text: str, table: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The kinds of `table` whose marker words occur in `text`."""
     return frozenset(kind for kind, words in table.items() if any(word in text for word in words))
+
+
+def performed_acts(text: str) -> list[tuple[frozenset[str], str]]:
+    """(act kinds, clause) for each clause of `text` that performs a once-per-case act itself."""
+    found = []
+    for clause in _CLAUSE.split(text):
+        if clause and not _NOT_PERFORMED.search(clause):
+            acts = kinds(clause, ACTS)
+            if acts:
+                found.append((acts, clause))
+    return found
 
 
 def is_housekeeping(text: str) -> bool:

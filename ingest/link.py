@@ -45,22 +45,27 @@ class _Duty:
     region: str
     linked: bool
     terms: list[str]
+    holder: str  # the department's base name
+
+    def doc(self) -> DutyDoc:
+        return DutyDoc(self.uid, self.text, self.department, self.terms, zone=self.region, holder=self.holder)
 
 
 def _duties(store: Store) -> list[_Duty]:
     rows = store.read(
         "MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
         "RETURN u.uid AS uid, u.text AS text, u.content AS content, d.uid AS department, null AS office, "
-        "d.region AS region, coalesce(u.linked, false) AS linked "
+        "d.region AS region, coalesce(u.linked, false) AS linked, d.base_name AS holder "
         "UNION ALL "
         "MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
         "RETURN u.uid AS uid, u.text AS text, u.content AS content, d.uid AS department, o.uid AS office, "
-        "d.region AS region, coalesce(u.linked, false) AS linked"
+        "d.region AS region, coalesce(u.linked, false) AS linked, d.base_name AS holder"
     )
     rows.sort(key=lambda row: row["uid"])
     # Content terms were segmented at load; older graphs without them are segmented here.
     return [_Duty(r["uid"], r["text"], r["department"], r["office"], r["region"] or "", r["linked"],
-                  r["content"] if r["content"] is not None else content_terms(r["text"])) for r in rows]
+                  r["content"] if r["content"] is not None else content_terms(r["text"]), r["holder"] or "")
+            for r in rows]
 
 
 def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, bool]:
@@ -93,7 +98,7 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     flags = boilerplate_flags(duties, model)
     new = {duty.uid for duty in duties if relink_all or not duty.linked}
     substantive = [d for d in duties if not flags[d.uid]]
-    docs = [DutyDoc(d.uid, d.text, d.department, d.terms, zone=d.region) for d in substantive]
+    docs = [d.doc() for d in substantive]
     similar = similar_pairs(docs, model, STORE_THRESHOLD, new=new)
     # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
     refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)

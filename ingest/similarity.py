@@ -15,7 +15,9 @@ a term most departments use frames a duty without saying which work it is. Featu
 - `stages`, `stage_conflict`: Jaccard of the object's life stages named, and whether both name some and
   none in common (生产 vs 运输: the same object at a different stage is different work);
 - `dimensions`, `dimension_conflict`: the same for the side looked after (治安 vs 质量 vs 价格);
-- `any_housekeeping`: either side is a housekeeping clause.
+- `any_housekeeping`: either side is a housekeeping clause;
+- `own_lines`: each clause names its own department's line of work and the other does not (交通运输综合行政
+  执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice.
 
 The weights come from `python -m ingest.train_similarity`, fitted on every labelled pair of
 tests/data/duty_pairs.tsv and tests/data/duty_pairs_blind.tsv; the quality test reports precision and
@@ -35,10 +37,11 @@ from functools import lru_cache
 from importlib import resources
 
 from ingest.aspects import DIMENSIONS, FACETS, STAGES, is_city_wide, is_housekeeping, is_local, kinds
+from ingest.names import base_of
 from ingest.terms import headline, index_terms
 
 FEATURES = ("cosine", "bigrams", "facets", "layered", "housekeeping", "coverage", "stages", "stage_conflict",
-            "dimensions", "dimension_conflict", "any_housekeeping")
+            "dimensions", "dimension_conflict", "any_housekeeping", "own_lines")
 WEIGHTS_FILE = "similarity_weights.json"  # in ingest/data, written by `python -m ingest.train_similarity --write`
 
 
@@ -66,6 +69,7 @@ GENERIC_TERMS = frozenset({
     "上级", "领导", "人民政府", "政府", "市级", "县级", "区级",
 })
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
+_ORGAN_SUFFIX = re.compile(r"(?:管理局|分局|局|委员会|支队|办公室|中心|厅)$")
 
 # A term held by more duties of a region than this share (at least MIN_TERM_CAP) is too common to pair them.
 TERM_SHARE_CAP = 0.02
@@ -83,6 +87,7 @@ class DutyDoc:
     group: str  # pairs inside one group (one department and its offices) are never overlaps
     terms: list[str] = field(default_factory=list)
     zone: str = ""  # the region path: duties of one region, or of a region and one just below it, are compared
+    holder: str = ""  # the holding department's name, for the line of work it states (交通运输局 → 交通运输)
 
     def __post_init__(self) -> None:
         if not self.terms:
@@ -97,6 +102,7 @@ class DutyDoc:
         self.city_wide = is_city_wide(self.text)
         self.local = is_local(self.text)
         self.housekeeping = is_housekeeping(self.text)
+        self.line = holder_line(self.holder)
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
 
@@ -174,6 +180,7 @@ class SimilarityModel:
             _jaccard(a.dimensions, b.dimensions),
             _conflict(a.dimensions, b.dimensions),
             1.0 if a.housekeeping or b.housekeeping else 0.0,
+            1.0 if _names_own_line(a, b) and _names_own_line(b, a) else 0.0,
         )
 
     def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:
@@ -197,6 +204,21 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """Shared share of the kinds named; 0.5 when neither side names any (nothing known either way)."""
     union = a | b
     return len(a & b) / len(union) if union else 0.5
+
+
+def _names_own_line(a: DutyDoc, b: DutyDoc) -> bool:
+    """`a` names its department's own line of work (交通运输 in 交通运输局's clause) and `b` does not: with the
+    same from `b`'s side, the two are each department's version of a generic task (综合行政执法, 行业统计)."""
+    return any(term in a.text and term not in b.text for term in a.line - b.line)
+
+
+@lru_cache(maxsize=4096)
+def holder_line(name: str) -> frozenset[str]:
+    """The line of work a department's name states: 市交通运输局 → {交通运输, 交通, 运输}."""
+    if not name:
+        return frozenset()
+    core = _ORGAN_SUFFIX.sub("", base_of(name))
+    return frozenset(term for term in index_terms(core, with_parts=True) if term not in GENERIC_TERMS and len(term) >= 2)
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:

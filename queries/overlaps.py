@@ -5,6 +5,9 @@ The SIMILAR edges that ingest linked are read at the requested threshold and kep
 departments of one region) or `levels` (a city department's duty against a county department's) — then
 grouped into connected components with networkx. Across levels, only a county department and the city
 department it mirrors (COUNTERPART) are compared: other pairs across levels are different lines of work.
+And a city and a county department that do the same line of work layer it by nature (the city guides and
+inspects, the county carries out): they hold it twice only where both perform one act a case receives once
+(a permit, a registration, a filing: `ingest.aspects.ACTS`) on the same object, in the same territory.
 A cluster is `settled` when a boundary list or a 职责分工 clause already gives its matter a single lead:
 the matter whose name the cluster's duties cover best (by the same content terms that linked them), with
 one lead department across all documents.
@@ -13,17 +16,23 @@ one lead department across all documents.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 import networkx as nx
 
 from graph.store import Row, Store
+from ingest.aspects import performed_acts
 from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
+from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 
 SCOPES = ("departments", "offices", "levels")
 SETTLED_COVERAGE = 0.7
+SAME_ACT_COSINE = 0.3  # two act clauses about the same object (content-term cosine)
+# A city department's work limited to the urban districts (市区) never reaches a county (县).
+_URBAN_ONLY = re.compile(r"市区|中心城区")
 
 
 def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str = "departments",
@@ -39,6 +48,9 @@ def _overlaps(store: Store, threshold: float, scope: str, region: str | None) ->
                     for row in catalog.run(store, "counterparts", {"region": None})}
     pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold})
              if _in_scope(pair, scope, counterparts) and _in_region(pair, region)]
+    if scope == "levels" and pairs:
+        model = duty_model(store)
+        pairs = [pair for pair in pairs if _same_act_twice(pair, model)]
     graph = nx.Graph()
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
@@ -79,6 +91,21 @@ def _in_scope(pair: Row, scope: str, counterparts: set[frozenset[str]]) -> bool:
         return same_region and bool(pair["a_office"]) and bool(pair["b_office"])
     # Across levels only a department and its counterpart (上下对口) can hold the same work twice.
     return not offices and frozenset((pair["a_department"], pair["b_department"])) in counterparts
+
+
+def _same_act_twice(pair: Row, model: SimilarityModel) -> bool:
+    """Both levels perform one once-per-case act on the same object, and the city's act reaches the county."""
+    city, county = ("a", "b") if len(pair["a_region"]) < len(pair["b_region"]) else ("b", "a")
+    urban_only = bool(_URBAN_ONLY.search(headline(pair[f"{city}_text"])))
+    outside_urban_area = not pair[f"{county}_region"].endswith("区")
+    for city_acts, city_clause in performed_acts(pair[f"{city}_text"]):
+        if outside_urban_area and (urban_only or _URBAN_ONLY.search(city_clause)):
+            continue
+        for county_acts, county_clause in performed_acts(pair[f"{county}_text"]):
+            if city_acts & county_acts and model.cosine(content_terms(city_clause),
+                                                        content_terms(county_clause)) >= SAME_ACT_COSINE:
+                return True
+    return False
 
 
 def _in_region(pair: Row, region: str | None) -> bool:
