@@ -20,11 +20,21 @@ MAX_VERBS = 5
 MAX_OBJECTS = 5
 
 
+# Variant → canonical tables: the domain's own synonyms, and the everyday words of complaints (colloquial.txt).
+SYNONYM_FILES = ("synonyms.txt", "colloquial.txt")
+
+
 def _data_lines(name: str) -> list[str]:
+    """The non-empty lines of a shipped data file; lines starting with # are comments."""
     resource = resources.files("ingest") / "data" / name
     if not resource.is_file():
         return []
-    return [line.strip() for line in resource.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = (line.strip() for line in resource.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _synonym_lines() -> list[str]:
+    return [line for name in SYNONYM_FILES for line in _data_lines(name)]
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +54,7 @@ def tokenizer() -> jieba.Tokenizer:
     # Every word of the synonym table must come out of segmentation whole, or it could never be folded;
     # words the domain dictionary already weighs keep their weight.
     known = {line.split()[0] for line in _data_lines("domain_dict.txt")}
-    for line in _data_lines("synonyms.txt"):
+    for line in _synonym_lines():
         for word in line.split("\t"):
             if word and word not in known:
                 instance.add_word(word)
@@ -60,7 +70,7 @@ def stopwords() -> frozenset[str]:
 def synonyms() -> dict[str, str]:
     """Every variant (共享单车) → its canonical term (互联网租赁自行车)."""
     table: dict[str, str] = {}
-    for line in _data_lines("synonyms.txt"):
+    for line in _synonym_lines():
         words = [word for word in line.split("\t") if word]
         for word in words[1:]:
             table[word] = words[0]

@@ -33,7 +33,7 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f})")
     # The target is 0.90; these guard the level reached so far (see README) against regressions.
     assert right / total >= 0.89
-    assert blind_right / blind_total >= 0.70
+    assert blind_right / blind_total >= 0.81
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
