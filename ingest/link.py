@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.store import Store
 from ingest.load import write_links
 from ingest.names import abbreviation_groups
-from ingest.similarity import DutyDoc, SimilarityModel, content_terms, similar_pairs
+from ingest.similarity import DutyDoc, SimilarityModel, content_of, content_terms, similar_pairs
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
 STORE_THRESHOLD = 0.3
@@ -64,7 +64,7 @@ def _duties(store: Store) -> list[_Duty]:
     rows.sort(key=lambda row: row["uid"])
     # Content terms were segmented at load; older graphs without them are segmented here.
     return [_Duty(r["uid"], r["text"], r["department"], r["office"], r["region"] or "", r["linked"],
-                  r["content"] if r["content"] is not None else content_terms(r["text"]), r["holder"] or "")
+                  content_of(r["content"], r["text"]), r["holder"] or "")
             for r in rows]
 
 

@@ -34,7 +34,7 @@ from ingest.records import (
 )
 from ingest.regions import Region
 from ingest.sheets import Workbook
-from ingest.similarity import content_terms
+from ingest.similarity import stored_content
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
 _TOWNSHIP = re.compile(r"^(?:.*?[县区市])?(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")
@@ -111,7 +111,7 @@ def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, r
         rows.power_items[uid] = {
             "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
             "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
-            "content": content_terms(record.name),
+            "content": stored_content(record.name),
             "department": party.uid, "source": source,
         }
         rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source)
@@ -132,7 +132,7 @@ def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResol
     rows.supervision_items[uid] = {
         "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
         "target": record.target, "basis": record.basis, "level": record.level, "region": context.region.path,
-        "claimed": record.claimed, "source": source, "content": content_terms(record.name),
+        "claimed": record.claimed, "source": source, "content": stored_content(record.name),
     }
     for party in _departments(rows, context, resolver, record.claimants, source):
         rows.relate("CLAIMS", "Department", "SupervisionItem", party.uid, uid, source)
@@ -143,7 +143,7 @@ def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver
                    assists: list[str], source: str, *, basis: str, lead_text: str, assist_text: str) -> None:
     uid = matter_uid(context.region, matter)
     rows.matters[uid] = {"name": matter, "region": context.region.path, "source": source,
-                         "content": content_terms(matter)}
+                         "content": stored_content(matter)}
     for order, party in enumerate(_parties(rows, context, resolver, leads, source), start=1):
         rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
                     order=order, text=lead_text)

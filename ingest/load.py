@@ -34,14 +34,11 @@ _MERGE_MENTIONED_DEPARTMENTS = (
     "ON MATCH SET n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases"
 )
 
-# A duty restated by several versions keeps the newest version's ordinal, status and source.
-DUTY_PROPS = ("text", "content", "ordinal", "category", "verbs", "objects", "terms", "status", "holder", "source")
+# A duty restated by several versions keeps the newest version's ordinal, status and source: an older
+# document's row (last_stated earlier than the stored one) changes nothing.
 _MERGE_DUTIES = (
-    "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET "
-    + ", ".join(f"n.{prop} = CASE WHEN coalesce(n.last_stated, '') <= r.props.last_stated "
-                f"THEN r.props.{prop} ELSE n.{prop} END" for prop in DUTY_PROPS)
-    + ", n.last_stated = CASE WHEN coalesce(n.last_stated, '') < r.props.last_stated "
-    "THEN r.props.last_stated ELSE coalesce(n.last_stated, '') END"
+    "UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) "
+    "WITH n, r WHERE coalesce(n.last_stated, '') <= r.props.last_stated SET n += r.props"
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
@@ -38,6 +39,7 @@ from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 
 KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
+MAX_PENDING_LOADS = 2  # documents built ahead of the one loading
 
 
 @dataclass
@@ -242,19 +244,7 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         list_context = ListContext(workbook, parsed_list, home, counties, offices)
         builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
-    for path, build, warnings in builders:
-        if progress:
-            progress("load", path)
-        try:
-            with timed("graph rows"):
-                rows = build()
-            with timed("loading"):
-                load_rows(store, rows)
-        except StoreError as exc:
-            report.outcomes.append(FileOutcome(path, ok=False, error=f"{path}: {exc}"))
-            continue
-        report.unresolved.extend(rows.unresolved)
-        report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
+    _build_and_load(store, builders, report, progress)
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     if any(outcome.ok for outcome in report.outcomes):
         if progress:
@@ -262,6 +252,39 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
         with timed("similarity linking"):
             report.links = link(store)
     return report
+
+
+def _build_and_load(store: Store, builders: list[tuple[Path, Callable[[], GraphRows], list[str]]],
+                    report: IngestReport, progress: Progress | None) -> None:
+    """Each document's rows are built here while the one before loads in a thread: the store's server
+    works on one core while jieba segments on the other. Each document is still one atomic write."""
+    pending: list[tuple[Path, GraphRows, list[str], Future[None]]] = []
+
+    def settle(path: Path, rows: GraphRows, warnings: list[str], loaded: Future[None]) -> None:
+        try:
+            loaded.result()
+        except StoreError as exc:
+            report.outcomes.append(FileOutcome(path, ok=False, error=f"{path}: {exc}"))
+            return
+        report.unresolved.extend(rows.unresolved)
+        report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader") as loader:
+        for path, build, warnings in builders:
+            if progress:
+                progress("load", path)
+            with timed("graph rows"):
+                rows = build()
+            pending.append((path, rows, warnings, loader.submit(_load, store, rows)))
+            while len(pending) > MAX_PENDING_LOADS:  # bounds the rows held in memory
+                settle(*pending.pop(0))
+        for entry in pending:
+            settle(*entry)
+
+
+def _load(store: Store, rows: GraphRows) -> None:
+    with timed("loading"):
+        load_rows(store, rows)
 
 
 def _fail(report: IngestReport, path: Path, expected: str, exc: Exception) -> None:

@@ -17,7 +17,7 @@ from ingest.model import Division, FunctionChange, SandingDocument
 from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
-from ingest.similarity import content_terms
+from ingest.similarity import stored_content
 from ingest.terms import analyse_duty, index_terms
 from ingest.timing import timed
 
@@ -193,7 +193,7 @@ def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, or
     with timed("jieba"):
         analysis = analyse_duty(text)
     with timed("jieba"):
-        content = content_terms(text)
+        content = stored_content(text)
     rows.duties[uid] = {
         "text": text, "content": content, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
         "objects": analysis.objects, "terms": list(analysis.terms), "status": status, "holder": holder_uid,
@@ -271,7 +271,7 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     region, department = context.region, context.department
     uid = matter_uid(region, division.matter)
     rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source,
-                         "content": content_terms(division.matter)}
+                         "content": stored_content(division.matter)}
     basis = context.parsed.title or context.parsed.department
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)

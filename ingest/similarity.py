@@ -80,6 +80,19 @@ def content_terms(text: str) -> list[str]:
     return [term for term in index_terms(text, with_parts=True) if term not in GENERIC_TERMS]
 
 
+def stored_content(text: str) -> str:
+    """The content terms as stored on a node: one space-separated string (terms hold no spaces), which
+    reads back several times faster than a list property."""
+    return " ".join(content_terms(text))
+
+
+def content_of(stored: str | list[str] | None, text: str) -> list[str]:
+    """Content terms from a node's stored `content` (a string, or a list in older graphs), else from the text."""
+    if stored is None:
+        return content_terms(text)
+    return stored.split() if isinstance(stored, str) else list(stored)
+
+
 @dataclass
 class DutyDoc:
     uid: str

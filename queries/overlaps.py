@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.store import Row, Store
 from ingest.aspects import performed_acts
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_of, content_terms
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
@@ -136,7 +136,7 @@ def duty_model(store: Store) -> SimilarityModel:
     """Term weights over every text that says what a department does (as ingest linked them)."""
     def fit() -> SimilarityModel:
         rows = catalog.run(store, "evidence")
-        return SimilarityModel.fit_terms((row["content"] or content_terms(row["text"]), row["department_uid"])
+        return SimilarityModel.fit_terms((content_of(row["content"], row["text"]), row["department_uid"])
                                          for row in rows)
 
     return cached(store, ("duty_model",), fit)

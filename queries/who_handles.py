@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.similarity import content_of
 from queries import catalog
 from queries.cache import cached
 from queries.search import BM25Index, Evidence
@@ -26,8 +27,8 @@ def _build_index(store: Store) -> BM25Index:
     rows = catalog.run(store, "evidence")
     rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
     fields = [name for name in Evidence.__dataclass_fields__ if name != "content"]
-    return BM25Index([Evidence(**{key: row[key] or "" for key in fields}, content=tuple(row["content"] or ()))
-                      for row in rows])
+    return BM25Index([Evidence(**{key: row[key] or "" for key in fields},
+                               content=tuple(content_of(row["content"], row["text"] or ""))) for row in rows])
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:

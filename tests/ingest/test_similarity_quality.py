@@ -4,7 +4,14 @@ cross-validation, and by scoring the blind set with weights fitted on the first 
 
 from __future__ import annotations
 
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, shipped_weights
+from ingest.similarity import (
+    DEFAULT_THRESHOLD,
+    SimilarityModel,
+    content_of,
+    content_terms,
+    shipped_weights,
+    stored_content,
+)
 from ingest.train_similarity import (
     BLIND_PAIRS,
     PAIRS,
@@ -46,3 +53,13 @@ def test_score_is_symmetric_and_bounded() -> None:
     assert model.score(a, b) == model.score(b, a)
     assert 0.0 <= model.score(a, b) <= 1.0
     assert model.score("完成市委交办的其他任务。", "负责市区建筑垃圾处置的监督管理。") == 0.0
+
+
+def test_content_is_stored_as_one_string_and_read_back_from_any_form() -> None:
+    text = "负责城区建筑垃圾处置的监督管理。"
+    stored = stored_content(text)
+    assert isinstance(stored, str) and stored.split() == content_terms(text)
+    assert content_of(stored, "ignored") == content_terms(text)
+    assert content_of(["渣土", "运输"], "ignored") == ["渣土", "运输"]  # a list, as older graphs stored it
+    assert content_of(None, text) == content_terms(text)
+    assert content_of("", text) == []  # no content terms at all is a stored answer, not a missing one
