@@ -86,7 +86,19 @@ _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
 
 def kinds(text: str, table: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The kinds of `table` whose marker words occur in `text`."""
-    return frozenset(kind for kind, words in table.items() if any(word in text for word in words))
+    return frozenset(kind for kind, pattern in _patterns(table) if pattern.search(text))
+
+
+_compiled: dict[int, list[tuple[str, re.Pattern[str]]]] = {}  # by id(): the tables are module constants
+
+
+def _patterns(table: Mapping[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    """One alternation per kind: a single regex search per kind is several times faster than testing each
+    word (linking reads every duty this way)."""
+    key = id(table)
+    if key not in _compiled:
+        _compiled[key] = [(kind, re.compile("|".join(map(re.escape, words)))) for kind, words in table.items()]
+    return _compiled[key]
 
 
 def performed_acts(text: str) -> list[tuple[frozenset[str], str]]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from graph.store import Store
-from ingest.load import write_links
+from ingest.load import write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.similarity import DutyDoc, SimilarityModel, content_of, content_terms, similar_pairs
+from ingest.timing import timed
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
 STORE_THRESHOLD = 0.3
@@ -93,18 +95,23 @@ def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, 
 
 
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:
-    duties = _duties(store)
-    model = SimilarityModel.fit_terms((duty.terms, duty.department) for duty in duties)
-    flags = boilerplate_flags(duties, model)
-    new = {duty.uid for duty in duties if relink_all or not duty.linked}
-    substantive = [d for d in duties if not flags[d.uid]]
-    docs = [d.doc() for d in substantive]
-    similar = similar_pairs(docs, model, STORE_THRESHOLD, new=new)
-    # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
-    refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)
-    counterparts = _counterparts(store)
-    write_links(store, boilerplate=flags, similar=[(a, b, s, METHOD) for a, b, s in similar], refines=refines,
-                counterparts=counterparts, linked=sorted(new), replace=relink_all)
+    with timed("linking: read"):
+        duties = _duties(store)
+        counterparts = _counterparts(store)
+    with timed("linking: score"):
+        model = SimilarityModel.fit_terms((duty.terms, duty.department) for duty in duties)
+        flags = boilerplate_flags(duties, model)
+        new = {duty.uid for duty in duties if relink_all or not duty.linked}
+        substantive = [d for d in duties if not flags[d.uid]]
+        similar = similar_pairs([d.doc() for d in substantive], model, STORE_THRESHOLD, new=new)
+    # The server writes the SIMILAR edges while REFINES is computed here.
+    with timed("linking: refine and write"), ThreadPoolExecutor(max_workers=1, thread_name_prefix="links") as writer:
+        written = writer.submit(write_similar, store, boilerplate=flags,
+                                similar=[(a, b, s, METHOD) for a, b, s in similar], replace=relink_all)
+        # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
+        refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)
+        written.result()
+        write_links(store, refines=refines, counterparts=counterparts, linked=sorted(new))
     return LinkReport(len(duties), len(new), sum(flags.values()), len(similar), len(refines), len(counterparts))
 
 

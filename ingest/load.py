@@ -65,10 +65,11 @@ def _merge_relationships(rel: str, from_label: str, to_label: str) -> str:
     spec = rel_type(rel)
     if from_label not in spec.sources or to_label not in spec.targets:
         raise ValueError(f"{rel} does not go from {from_label} to {to_label}")
-    key = " {source: r.source}" if rel in _KEYED_BY_SOURCE else ""
+    key = " {source: x.source}" if rel in _KEYED_BY_SOURCE else ""
+    # Rows come grouped by their start node (_grouped), which is looked up once for all its edges.
     return (
-        f"UNWIND $rows AS r MATCH (a:{from_label} {{uid: r.from}}) MATCH (b:{to_label} {{uid: r.to}}) "
-        f"MERGE (a)-[e:{rel}{key}]->(b) SET e.source = r.source, e += r.props"
+        f"UNWIND $rows AS r MATCH (a:{from_label} {{uid: r.from}}) UNWIND r.edges AS x "
+        f"MATCH (b:{to_label} {{uid: x.to}}) MERGE (a)-[e:{rel}{key}]->(b) SET e.source = x.source, e += x.props"
     )
 
 
@@ -92,7 +93,7 @@ def statements_for(rows: GraphRows) -> list[Statement]:
         Statement(_merge_nodes("Term"), _node_rows(rows.terms)),
     ]
     for (rel, from_label, to_label), rel_rows in sorted(rows.relationships.items()):
-        statements.append(Statement(_merge_relationships(rel, from_label, to_label), _dedupe(rel, rel_rows)))
+        statements.append(Statement(_merge_relationships(rel, from_label, to_label), _grouped(_dedupe(rel, rel_rows))))
     return statements
 
 
@@ -103,6 +104,14 @@ def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (row["from"], row["to"], row["source"] if rel in _KEYED_BY_SOURCE else "")
         unique.setdefault(key, row)
     return list(unique.values())
+
+
+def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Relationship rows as one row per start node with its edges, in first-seen order."""
+    edges: dict[str, list[dict[str, Any]]] = {}
+    for row in rel_rows:
+        edges.setdefault(row["from"], []).append({"to": row["to"], "source": row["source"], "props": row["props"]})
+    return [{"from": start, "edges": group} for start, group in edges.items()]
 
 
 def bump_version() -> Statement:
@@ -119,10 +128,10 @@ def load_rows(store: Store, rows: GraphRows) -> None:
     store.write_atomic([*statements_for(rows), bump_version()])
 
 
-def write_links(store: Store, *, boilerplate: dict[str, bool], similar: list[tuple[str, str, float, str]],
-                refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]], linked: list[str],
-                replace: bool) -> None:
-    """Derived links (ingest/link.py). Idempotent MERGEs; `replace` drops the old SIMILAR/REFINES first."""
+def write_similar(store: Store, *, boilerplate: dict[str, bool], similar: list[tuple[str, str, float, str]],
+                  replace: bool) -> None:
+    """The first half of the derived links (ingest/link.py): boilerplate flags and SIMILAR edges.
+    Idempotent MERGEs; `replace` drops the old SIMILAR/REFINES first."""
     if replace:
         for rel in ("SIMILAR", "REFINES"):
             store.write(Statement(f"UNWIND $rows AS r MATCH (:Duty)-[e:{rel}]->(:Duty) DELETE e", [{}]))
@@ -132,6 +141,12 @@ def write_links(store: Store, *, boilerplate: dict[str, bool], similar: list[tup
         "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
         "MERGE (a)-[e:SIMILAR]->(b) SET e.score = r.score, e.method = r.method",
         [{"a": a, "b": b, "score": score, "method": method} for a, b, score, method in similar]))
+
+
+def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]],
+                linked: list[str]) -> None:
+    """The second half: REFINES and COUNTERPART edges, then the `linked` flags that mark the duties done
+    (last, so that an interrupted run links them again), then the version."""
     store.write(Statement(
         "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
         "MERGE (a)-[e:REFINES]->(b) SET e.score = r.score, e.source = 'link'",

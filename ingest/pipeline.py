@@ -7,11 +7,12 @@ its reason and the others still load.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from ingest.timing import timed
 
 KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
 MAX_PENDING_LOADS = 2  # documents built ahead of the one loading
+LOADER_SWITCH_INTERVAL = 0.0005  # seconds; see _build_and_load
 
 
 @dataclass
@@ -269,22 +271,41 @@ def _build_and_load(store: Store, builders: list[tuple[Path, Callable[[], GraphR
         report.unresolved.extend(rows.unresolved)
         report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
 
+    terms_written: set[str] = set()  # touched by the loader thread only
+    # The loader waits on the server with the GIL released; when the answer comes it must win the GIL
+    # back from the segmenting thread, which by default holds it for up to 5 ms, leaving the server idle.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(LOADER_SWITCH_INTERVAL)
+    try:
+        _submit_all(store, builders, report, progress, pending, settle, terms_written)
+    finally:
+        sys.setswitchinterval(switch_interval)
+
+
+def _submit_all(store: Store, builders: list[tuple[Path, Callable[[], GraphRows], list[str]]],
+                report: IngestReport, progress: Progress | None,
+                pending: list[tuple[Path, GraphRows, list[str], Future[None]]],
+                settle: Callable[[Path, GraphRows, list[str], Future[None]], None], terms_written: set[str]) -> None:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader") as loader:
         for path, build, warnings in builders:
             if progress:
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
-            pending.append((path, rows, warnings, loader.submit(_load, store, rows)))
+            pending.append((path, rows, warnings, loader.submit(_load, store, rows, terms_written)))
             while len(pending) > MAX_PENDING_LOADS:  # bounds the rows held in memory
                 settle(*pending.pop(0))
         for entry in pending:
             settle(*entry)
 
 
-def _load(store: Store, rows: GraphRows) -> None:
+def _load(store: Store, rows: GraphRows, terms_written: set[str]) -> None:
+    """Term nodes never change once written, so a term an earlier document of this run wrote is not
+    merged again (most of a document's terms): its MENTIONS edges still find it."""
+    fresh_terms = {uid: props for uid, props in rows.terms.items() if uid not in terms_written}
     with timed("loading"):
-        load_rows(store, rows)
+        load_rows(store, replace(rows, terms=fresh_terms))
+    terms_written.update(fresh_terms)  # only once the write succeeded
 
 
 def _fail(report: IngestReport, path: Path, expected: str, exc: Exception) -> None:

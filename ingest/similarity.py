@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -116,8 +118,10 @@ class DutyDoc:
         self.local = is_local(self.text)
         self.housekeeping = is_housekeeping(self.text)
         self.line = holder_line(self.holder)
+        self.line_named = frozenset(term for term in self.line if term in self.text)
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
+        self.total = 0.0
 
 
 @dataclass
@@ -171,15 +175,18 @@ class SimilarityModel:
         if doc.weights is None:
             doc.weights = self.vector(doc.terms)
             doc.norm = math.sqrt(sum(w * w for w in doc.weights.values()))
+            doc.total = sum(doc.weights.values())
         return doc.weights
 
     def features(self, a: DutyDoc, b: DutyDoc) -> tuple[float, ...]:
         wa, wb = self._prepare(a), self._prepare(b)
-        shared = wa.keys() & wb.keys()
-        dot = sum(wa[t] * wb[t] for t in shared)
-        total_a, total_b = sum(wa.values()), sum(wb.values())
-        coverage = max(sum(wa[t] for t in shared) / total_a if total_a else 0.0,
-                       sum(wb[t] for t in shared) / total_b if total_b else 0.0)
+        dot = shared_a = shared_b = 0.0
+        for term in wa.keys() & wb.keys():
+            x, y = wa[term], wb[term]
+            dot += x * y
+            shared_a += x
+            shared_b += y
+        coverage = max(shared_a / a.total if a.total else 0.0, shared_b / b.total if b.total else 0.0)
         grams = a.bigrams | b.bigrams
         return (
             dot / (a.norm * b.norm) if a.norm and b.norm else 0.0,
@@ -201,7 +208,9 @@ class SimilarityModel:
         if not a.terms or not b.terms:
             return 0.0
         weights = weights or shipped_weights()
-        z = weights[0] + sum(w * x for w, x in zip(weights[1:], self.features(a, b), strict=True))
+        z = weights[0]
+        for w, x in zip(weights[1:], self.features(a, b), strict=True):
+            z += w * x
         return 1.0 / (1.0 + math.exp(-z))
 
     def score(self, text_a: str, text_b: str) -> float:
@@ -222,7 +231,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _names_own_line(a: DutyDoc, b: DutyDoc) -> bool:
     """`a` names its department's own line of work (交通运输 in 交通运输局's clause) and `b` does not: with the
     same from `b`'s side, the two are each department's version of a generic task (综合行政执法, 行业统计)."""
-    return any(term in a.text and term not in b.text for term in a.line - b.line)
+    return any(term not in b.text for term in a.line_named - b.line)
 
 
 @lru_cache(maxsize=4096)
@@ -275,9 +284,39 @@ def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None) -> 
 
 def similar_pairs(docs: Sequence[DutyDoc], model: SimilarityModel, threshold: float = DEFAULT_THRESHOLD, *,
                   new: set[str] | None = None) -> list[tuple[str, str, float]]:
-    """(uid, uid, score) for candidate pairs scoring at or above the threshold, uids in sorted order."""
+    """(uid, uid, score) for candidate pairs scoring at or above the threshold, uids in sorted order.
+
+    Many candidates are scored in forked worker processes, one per core: the scoring is pure Python."""
+    candidates = sorted(candidate_pairs(docs, new=new))
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers < 2 or len(candidates) < PARALLEL_FROM:
+        return sorted(_score_pairs(docs, model, threshold, candidates))
+    global _shared
+    _shared = (docs, model, threshold)  # inherited by the forked workers, not pickled
+    try:
+        chunks = [candidates[start::workers] for start in range(workers)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_score_chunk, chunks)
+    finally:
+        _shared = None
+    return sorted(pair for part in parts for pair in part)
+
+
+MAX_WORKERS = 4
+PARALLEL_FROM = 50_000  # candidates; below this a worker pool costs more than it saves
+_shared: tuple[Sequence[DutyDoc], SimilarityModel, float] | None = None
+
+
+def _score_chunk(chunk: list[tuple[int, int]]) -> list[tuple[str, str, float]]:
+    assert _shared is not None
+    docs, model, threshold = _shared
+    return _score_pairs(docs, model, threshold, chunk)
+
+
+def _score_pairs(docs: Sequence[DutyDoc], model: SimilarityModel, threshold: float,
+                 candidates: list[tuple[int, int]]) -> list[tuple[str, str, float]]:
     found = []
-    for i, j in sorted(candidate_pairs(docs, new=new)):
+    for i, j in candidates:
         score = model.score_docs(docs[i], docs[j])
         if score >= threshold:
             a, b = sorted((docs[i].uid, docs[j].uid))
