@@ -7,21 +7,29 @@ its reason and the others still load.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
 from ingest.errors import IngestError
-from ingest.link import LinkReport, link
+from ingest.link import (
+    LinkPlan,
+    LinkReport,
+    current_duties,
+    duty_rows,
+    link,
+    plan_links,
+    write_plan,
+    write_plan_similar,
+)
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
-from ingest.load import load_rows
+from ingest.loader import DocumentLoader
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -40,8 +48,6 @@ from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 
 KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
-MAX_PENDING_LOADS = 2  # documents built ahead of the one loading
-LOADER_SWITCH_INTERVAL = 0.0005  # seconds; see _build_and_load
 
 
 @dataclass
@@ -246,66 +252,56 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         list_context = ListContext(workbook, parsed_list, home, counties, offices)
         builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
-    _build_and_load(store, builders, report, progress)
-    report.outcomes.sort(key=lambda outcome: str(outcome.path))
-    if any(outcome.ok for outcome in report.outcomes):
-        if progress:
-            progress("link", Path("."))
-        with timed("similarity linking"):
-            report.links = link(store)
-    return report
-
-
-def _build_and_load(store: Store, builders: list[tuple[Path, Callable[[], GraphRows], list[str]]],
-                    report: IngestReport, progress: Progress | None) -> None:
-    """Each document's rows are built here while the one before loads in a thread: the store's server
-    works on one core while jieba segments on the other. Each document is still one atomic write."""
-    pending: list[tuple[Path, GraphRows, list[str], Future[None]]] = []
-
-    def settle(path: Path, rows: GraphRows, warnings: list[str], loaded: Future[None]) -> None:
-        try:
-            loaded.result()
-        except StoreError as exc:
-            report.outcomes.append(FileOutcome(path, ok=False, error=f"{path}: {exc}"))
-            return
-        report.unresolved.extend(rows.unresolved)
-        report.outcomes.append(FileOutcome(path, ok=True, counts=rows.counts(), warnings=warnings))
-
-    terms_written: set[str] = set()  # touched by the loader thread only
-    # The loader waits on the server with the GIL released; when the answer comes it must win the GIL
-    # back from the segmenting thread, which by default holds it for up to 5 ms, leaving the server idle.
-    switch_interval = sys.getswitchinterval()
-    sys.setswitchinterval(LOADER_SWITCH_INTERVAL)
-    try:
-        _submit_all(store, builders, report, progress, pending, settle, terms_written)
-    finally:
-        sys.setswitchinterval(switch_interval)
-
-
-def _submit_all(store: Store, builders: list[tuple[Path, Callable[[], GraphRows], list[str]]],
-                report: IngestReport, progress: Progress | None,
-                pending: list[tuple[Path, GraphRows, list[str], Future[None]]],
-                settle: Callable[[Path, GraphRows, list[str], Future[None]], None], terms_written: set[str]) -> None:
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader") as loader:
+    # Into a graph without duties, the links follow from the built rows alone: they are computed while the
+    # last documents load (the main thread would otherwise wait), then written once all have loaded.
+    empty = not store.read("MATCH (u:Duty) RETURN u.uid AS uid LIMIT 1")
+    written: list[GraphRows] = []
+    plan: LinkPlan | None = None
+    similar_written: list[Future[None]] = []
+    with DocumentLoader(store, run_ahead=empty) as loader:
         for path, build, warnings in builders:
             if progress:
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
-            pending.append((path, rows, warnings, loader.submit(_load, store, rows, terms_written)))
-            while len(pending) > MAX_PENDING_LOADS:  # bounds the rows held in memory
-                settle(*pending.pop(0))
-        for entry in pending:
-            settle(*entry)
+            loader.submit(path, rows, warnings)
+            if empty:
+                written.append(duty_rows(rows))
+        if written:
+            if progress:
+                progress("link", Path("."))
+
+            def write_similar_after_loads(flags: dict[str, bool], similar: list[tuple[str, str, float]]) -> None:
+                similar_written.append(loader.then(partial(write_plan_similar, store, flags, similar)))
+
+            # A loader thread is running: no forked scoring workers.
+            plan = plan_links(current_duties(written), parallel=False, on_similar=write_similar_after_loads)
+    for entry in loader.settled:
+        if entry.error is not None:
+            report.outcomes.append(FileOutcome(entry.path, ok=False, error=entry.error))
+        else:
+            report.unresolved.extend(entry.unresolved)
+            report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings))
+    report.outcomes.sort(key=lambda outcome: str(outcome.path))
+    if any(outcome.ok for outcome in report.outcomes):
+        if progress and plan is None:
+            progress("link", Path("."))
+        with timed("similarity linking"):
+            # A failed document's duties are not in the graph: then link what the graph holds.
+            if plan is not None and not loader.failed and _succeeded(similar_written):
+                report.links = write_plan(store, plan, similar_written=True)
+            else:
+                report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
+    return report
 
 
-def _load(store: Store, rows: GraphRows, terms_written: set[str]) -> None:
-    """Term nodes never change once written, so a term an earlier document of this run wrote is not
-    merged again (most of a document's terms): its MENTIONS edges still find it."""
-    fresh_terms = {uid: props for uid, props in rows.terms.items() if uid not in terms_written}
-    with timed("loading"):
-        load_rows(store, replace(rows, terms=fresh_terms))
-    terms_written.update(fresh_terms)  # only once the write succeeded
+def _succeeded(writes: list[Future[None]]) -> bool:
+    for write in writes:
+        try:
+            write.result()
+        except StoreError:
+            return False
+    return bool(writes)
 
 
 def _fail(report: IngestReport, path: Path, expected: str, exc: Exception) -> None:

@@ -283,12 +283,13 @@ def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None) -> 
 
 
 def similar_pairs(docs: Sequence[DutyDoc], model: SimilarityModel, threshold: float = DEFAULT_THRESHOLD, *,
-                  new: set[str] | None = None) -> list[tuple[str, str, float]]:
-    """(uid, uid, score) for candidate pairs scoring at or above the threshold, uids in sorted order.
+                  new: set[str] | None = None, parallel: bool = True) -> list[tuple[str, str, float]]:
+    """(uid, uid, score) for candidate pairs scoring at or above the threshold, in sorted order.
 
-    Many candidates are scored in forked worker processes, one per core: the scoring is pure Python."""
+    With `parallel`, many candidates are scored in forked worker processes, one per core: the scoring is pure
+    Python. (Without it when other threads are running: forking a threaded process is unsafe.)"""
     candidates = sorted(candidate_pairs(docs, new=new))
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS) if parallel else 1
     if workers < 2 or len(candidates) < PARALLEL_FROM:
         return sorted(_score_pairs(docs, model, threshold, candidates))
     global _shared

@@ -1,0 +1,100 @@
+"""Loading documents in a background thread, so that the store's server writes one document while the
+main thread segments the next (jieba is pure Python; the server is another process, on another core).
+
+Each document is still one atomic write (`ingest.load.load_rows`), written in the order submitted; its
+outcome (loaded, or failed with the store's message) is recorded when it is settled.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import TracebackType
+
+from graph.store import Store, StoreError
+from ingest.load import load_rows
+from ingest.names import Resolution
+from ingest.records import GraphRows
+from ingest.timing import timed
+
+# Documents built ahead of the one loading: bounds the rows held in memory. When the main thread has
+# more to do once everything is built (linking), it runs ahead further, since the server is the slower.
+MAX_PENDING = 2
+MAX_PENDING_AHEAD = 1000
+# The loader waits on the server with the GIL released; when the answer comes it must win the GIL back
+# from the segmenting thread, which by default keeps it for up to 5 ms while the server sits idle.
+SWITCH_INTERVAL = 0.0005
+
+
+@dataclass
+class Loaded:
+    path: Path
+    warnings: list[str]
+    counts: dict[str, int]
+    unresolved: list[Resolution]
+    error: str | None = None  # the store's message when the write failed
+
+
+@dataclass
+class DocumentLoader:
+    store: Store
+    run_ahead: bool = False  # hold up to MAX_PENDING_AHEAD documents instead of MAX_PENDING
+    settled: list[Loaded] = field(default_factory=list)
+    _pending: list[tuple[Loaded, Future[None]]] = field(default_factory=list)
+    _terms_written: set[str] = field(default_factory=set)  # touched by the loader thread only
+    _executor: ThreadPoolExecutor | None = None
+    _switch_interval: float = 0.0
+
+    def __enter__(self) -> DocumentLoader:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader")
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        try:
+            self.wait()
+        finally:
+            assert self._executor is not None
+            self._executor.shutdown(wait=True)
+            sys.setswitchinterval(self._switch_interval)
+
+    def submit(self, path: Path, rows: GraphRows, warnings: list[str]) -> None:
+        assert self._executor is not None, "use DocumentLoader as a context manager"
+        entry = Loaded(path, warnings, rows.counts(), rows.unresolved)
+        self._pending.append((entry, self._executor.submit(self._load, rows)))
+        while len(self._pending) > (MAX_PENDING_AHEAD if self.run_ahead else MAX_PENDING):
+            self._settle(*self._pending.pop(0))
+
+    def then(self, write: Callable[[], None]) -> Future[None]:
+        """Run `write` in the loader thread once every document submitted so far has loaded."""
+        assert self._executor is not None, "use DocumentLoader as a context manager"
+        return self._executor.submit(write)
+
+    def wait(self) -> None:
+        """Settle every document submitted so far."""
+        while self._pending:
+            self._settle(*self._pending.pop(0))
+
+    @property
+    def failed(self) -> bool:
+        return any(entry.error is not None for entry in self.settled)
+
+    def _settle(self, entry: Loaded, loaded: Future[None]) -> None:
+        try:
+            loaded.result()
+        except StoreError as exc:
+            entry.error = f"{entry.path}: {exc}"
+        self.settled.append(entry)
+
+    def _load(self, rows: GraphRows) -> None:
+        """Term nodes never change once written, so a term an earlier document of this run wrote is not
+        merged again (most of a document's terms): its MENTIONS edges still find it."""
+        fresh_terms = {uid: props for uid, props in rows.terms.items() if uid not in self._terms_written}
+        with timed("loading"):
+            load_rows(self.store, replace(rows, terms=fresh_terms))
+        self._terms_written.update(fresh_terms)  # only once the write succeeded
