@@ -28,7 +28,7 @@ from queries import catalog
 from queries.catalog import Param, QueryError
 from queries.export import to_docx, to_markdown, to_xlsx
 from queries.labels import column_label
-from queries.profile import UnknownDepartment
+from queries.lookup import UnknownDepartment
 from queries.registry import ANALYSES, run_analysis
 from queries.report import build_report, stats
 from queries.who_handles import evidence_index, rank_departments

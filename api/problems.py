@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import ReadOnlyViolation, StoreError
 from queries.catalog import QueryError
-from queries.profile import UnknownDepartment
+from queries.lookup import UnknownDepartment
 
 PROBLEM_TYPE = "application/problem+json"
 

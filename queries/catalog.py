@@ -2,7 +2,8 @@
 
 Header lines (`// key: value`) document each query and drive the runner:
 - `name`, `question`: what it is and what it answers (Chinese for the people who read it);
-- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool, with `|null` if optional;
+- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool or list (of strings, given as
+  one comma-separated string on a command line or in a URL), with `|null` if optional;
 - `columns`: the row keys, in order;
 - `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
 """
@@ -40,6 +41,8 @@ class Param:
             return None
         if not isinstance(raw, str):
             return raw
+        if self.type == "list":
+            return [part.strip() for part in raw.split(",") if part.strip()]
         try:
             if self.type == "int":
                 return int(raw)

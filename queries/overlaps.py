@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -27,6 +28,7 @@ from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_of, co
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
+from queries.lookup import find_department
 
 SCOPES = ("departments", "offices", "levels")
 SETTLED_COVERAGE = 0.7
@@ -36,21 +38,65 @@ _URBAN_ONLY = re.compile(r"市区|中心城区")
 
 
 def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str = "departments",
-             region: str | None = None) -> list[Row]:
+             region: str | None = None, department: str | None = None) -> list[Row]:
+    """The clusters of one region (None: everywhere), or, with `department`, those that hold one of the
+    duties of that department or of its offices: among its region's departments, or across the levels
+    of its city (then `region` narrows nothing further)."""
     if scope not in SCOPES:
         raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
     # Clusters are derived data: computed once per graph version and parameters (callers must not mutate).
+    if department is not None:
+        return cached(store, ("department_overlaps", threshold, scope, department),
+                      lambda: _department_overlaps(store, threshold, scope, find_department(store, department)))
     return cached(store, ("overlaps", threshold, scope, region), lambda: _overlaps(store, threshold, scope, region))
 
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:
+    keep = _pair_filter(store, scope, region)
+    pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold, "region": region})
+             if keep(pair)]
+    return _clusters(store, pairs)
+
+
+def _department_overlaps(store: Store, threshold: float, scope: str, department: Row) -> list[Row]:
+    """The components that hold the department's duties, walked out from them along SIMILAR edges kept by
+    the scope (a few indexed steps), instead of clustering its whole region: the same clusters."""
+    keep = _pair_filter(store, scope, _scope_region(department["region"], scope))
+    pairs: dict[tuple[str, str], Row] = {}
+    reached: set[str] = set()
+    step: dict[str, Any] = {"department": department["uid"], "duties": []}
+    while True:
+        found = [pair for pair in catalog.run(store, "similar_duties_around", {**step, "threshold": threshold})
+                 if keep(pair)]
+        pairs.update(((pair["a"], pair["b"]), pair) for pair in found)
+        frontier = {pair[side] for pair in found for side in ("a", "b")} - reached
+        if not frontier:
+            break
+        reached |= frontier
+        step = {"department": None, "duties": sorted(frontier)}
+    mine = department["name"]
+    return [cluster for cluster in _clusters(store, list(pairs.values()))
+            if any(member["department"] == mine for member in cluster["members"])]
+
+
+def _scope_region(region: str, scope: str) -> str:
+    """Overlaps of one region for its departments and offices; across levels, the whole city with its counties."""
+    return region.split("/", 1)[0] if scope == "levels" else region
+
+
+def _pair_filter(store: Store, scope: str, region: str | None) -> Callable[[Row], bool]:
+    """Whether a SIMILAR pair belongs to the scope in the region (for levels, also the same act twice)."""
     counterparts = {frozenset((row["county_department"], row["city_department"]))
                     for row in catalog.run(store, "counterparts", {"region": None})}
-    pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold})
-             if _in_scope(pair, scope, counterparts) and _in_region(pair, region)]
-    if scope == "levels" and pairs:
-        model = duty_model(store)
-        pairs = [pair for pair in pairs if _same_act_twice(pair, model)]
+    model = duty_model(store) if scope == "levels" else None
+
+    def keep(pair: Row) -> bool:
+        return (_in_scope(pair, scope, counterparts) and _in_region(pair, region)
+                and (model is None or _same_act_twice(pair, model)))
+    return keep
+
+
+def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     graph = nx.Graph()
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
@@ -59,8 +105,10 @@ def _overlaps(store: Store, threshold: float, scope: str, region: str | None) ->
                                    "duty": pair[f"{side}_text"], "source": pair[f"{side}_source"],
                                    "region": pair[f"{side}_region"]}
         graph.add_edge(pair["a"], pair["b"], score=pair["score"])
+    if not pairs:
+        return []
     matters = catalog.run(store, "lead_matters")
-    model = duty_model(store) if pairs else None
+    model = duty_model(store)
     clusters = []
     for component in nx.connected_components(graph):
         uids = sorted(component)
@@ -68,7 +116,7 @@ def _overlaps(store: Store, threshold: float, scope: str, region: str | None) ->
         score = round(max(s for _a, _b, s in edges), 3)
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
-        matter = _settling_matter(rows, matters, model) if model else None
+        matter = _settling_matter(rows, matters, model)
         clusters.append({
             "cluster_id": "C" + hashlib.sha1("|".join(uids).encode()).hexdigest()[:8],
             "score": score,

@@ -11,18 +11,10 @@ from ingest.category import CATEGORIES
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.cache import cached
+from queries.lookup import find_department
 from queries.network import coordination_graph
-from queries.overlaps import overlaps
+from queries.overlaps import SCOPES, overlaps
 from queries.undecomposed import undecomposed_duties
-
-
-class UnknownDepartment(LookupError):
-    pass
-
-
-def _scope_region(region: str, scope: str) -> str:
-    """Overlaps of one region for its departments and offices; across levels, the whole city with its counties."""
-    return region.split("/", 1)[0] if scope == "levels" else region
 
 
 def department_profile(store: Store, name: str) -> dict[str, Any]:
@@ -31,10 +23,7 @@ def department_profile(store: Store, name: str) -> dict[str, Any]:
 
 
 def _profile(store: Store, name: str) -> dict[str, Any]:
-    found = catalog.run(store, "department", {"name": name})
-    if not found:
-        raise UnknownDepartment(f"no department named {name!r}")
-    department = found[0]
+    department = find_department(store, name)
     duties = catalog.run(store, "department_duties", {"department": department["name"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -55,9 +44,7 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
         "assists": [r for r in roles if r["relation"] == "ASSISTS"],
         "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
         "supervision_items": [r for r in roles if r["relation"] == "CLAIMS"],
-        "overlaps": [c for scope in ("departments", "offices", "levels")
-                     for c in overlaps(store, scope=scope, region=_scope_region(department["region"], scope))
-                     if any(m["department"] == mine for m in c["members"])],
+        "overlaps": [cluster for scope in SCOPES for cluster in overlaps(store, scope=scope, department=mine)],
         "ambiguities": [f for f in host_assist_ambiguities(store, department["region"])
                         if mine in f["leads"] or mine in f["assists"]],
         "undecomposed": undecomposed_duties(store, mine),

@@ -51,8 +51,10 @@ class Analysis:
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("overlaps", "职责交叉（多头管）：不同部门描述同一工作的职责聚类",
              (_param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值"),
-              _param("scope", "string", "departments", "departments | offices | levels"), _REGION),
-             lambda store, threshold, scope, region: overlaps(store, threshold=threshold, scope=scope, region=region)),
+              _param("scope", "string", "departments", "departments | offices | levels"), _REGION,
+              _param("department", "string", None, "部门名称：只看含该部门（或其内设机构）职责的聚类", optional=True)),
+             lambda store, threshold, scope, region, department: overlaps(
+                 store, threshold=threshold, scope=scope, region=region, department=department)),
     Analysis("orphan_supervision_items", "无部门认领的监管事项（三不管）及最可能的责任部门", (_REGION,),
              lambda store, region: orphan_supervision_items(store, region)),
     Analysis("host_assist_ambiguities", "主办/协办不清的共同事项", (_REGION,),

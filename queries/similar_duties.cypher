@@ -1,15 +1,18 @@
 // name: similar_duties
 // question: 描述同一工作的职责对（跨部门） (pairs of duties of different holders that describe the same work)
 // param threshold: float = 0.5  相似度阈值
+// param region: string|null = null  区划路径：两端职责的部门都在其中（含下级区划）；空为全部
 // columns: a, a_text, a_source, a_office, a_department, a_region, b, b_text, b_source, b_office, b_department, b_region, score
-MATCH (a:Duty)-[s:SIMILAR]->(b:Duty)
+// From the departments of the region (a scan of a few thousand nodes), not from every SIMILAR edge.
+MATCH (da:Department)
+WHERE $region IS NULL OR da.region = $region OR da.region STARTS WITH ($region + '/')
+MATCH (da)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)-[s:SIMILAR]->(b:Duty)
 WHERE s.score >= $threshold AND a.status = 'current' AND b.status = 'current'
   AND NOT coalesce(a.boilerplate, false) AND NOT coalesce(b.boilerplate, false)
-MATCH (ha)-[:HAS_DUTY]->(a)
 MATCH (hb)-[:HAS_DUTY]->(b)
-OPTIONAL MATCH (pa:Department)-[:HAS_OFFICE]->(ha)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
-WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
+WITH a, b, s, da, ha, hb, coalesce(pb, hb) AS db
+WHERE $region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/')
 RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
        CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
        b.uid AS b, b.text AS b_text, b.source AS b_source,

@@ -7,13 +7,15 @@ import json
 import pytest
 
 from graph.store import Store
+from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import QueryError
+from queries.lookup import UnknownDepartment
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import power_split
-from queries.profile import UnknownDepartment, department_profile
+from queries.profile import department_profile
 from queries.registry import ANALYSES, run_analysis
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
@@ -98,6 +100,47 @@ def test_every_level_overlap_on_the_corpus(corpus: Store) -> None:
         ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局"],  # O7
         ["示例市住房和城乡建设局", "青山县住房和城乡建设局"],  # real: 燃气经营许可 at both levels
     ]
+
+
+def _departments(store: Store) -> list[dict]:  # type: ignore[type-arg]
+    return store.read("MATCH (d:Department) WHERE d.sanding_issued IS NOT NULL "
+                      "RETURN d.name AS name, d.region AS region ORDER BY name")
+
+
+@pytest.mark.parametrize(("scope", "departments_in_clusters"), [("departments", 16), ("offices", 18), ("levels", 9)])
+def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, scope: str,
+                                                               departments_in_clusters: int) -> None:
+    """Walking out from one department's duties along SIMILAR finds exactly the clusters of its region (of its
+    city across levels) that hold one of them: the profile's and the API's answer, without the whole region."""
+    found = 0
+    for department in _departments(corpus):
+        region = department["region"].split("/")[0] if scope == "levels" else department["region"]
+        expected = [cluster for cluster in overlaps(corpus, scope=scope, region=region)
+                    if any(member["department"] == department["name"] for member in cluster["members"])]
+        assert overlaps(corpus, scope=scope, department=department["name"]) == expected, department["name"]
+        found += bool(expected)
+    assert found == departments_in_clusters
+    with pytest.raises(UnknownDepartment):
+        overlaps(corpus, scope=scope, department="示例市宇宙管理局")
+
+
+def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
+    everywhere = catalog.run(corpus, "similar_duties")
+    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 10), ("示例市/河西区", 4)):
+        inside = [pair for pair in everywhere
+                  if all(pair[f"{side}_region"] == region or pair[f"{side}_region"].startswith(region + "/")
+                         for side in "ab")]
+        assert len(inside) == count
+        assert catalog.run(corpus, "similar_duties", {"region": region}) == inside
+
+
+def test_list_parameters_come_as_one_comma_separated_string(corpus: Store) -> None:
+    pairs = catalog.run(corpus, "similar_duties")
+    first = pairs[0]
+    around = catalog.run(corpus, "similar_duties_around", {"duties": f" {first['a']}, ,{first['b']}"})
+    assert first in around
+    assert {pair["a"] for pair in around} | {pair["b"] for pair in around} >= {first["a"], first["b"]}
+    assert catalog.run(corpus, "similar_duties_around", {"duties": ""}) == []
 
 
 def test_boilerplate_is_never_an_overlap(corpus: Store) -> None:

@@ -1,0 +1,26 @@
+// name: similar_duties_around
+// question: 与一个部门（含内设机构）或给定职责相似的职责对 (the similar pairs that touch one department's duties or the given duties)
+// param department: string|null = null  部门 uid：从该部门及其内设机构的职责出发
+// param duties: list = []  职责 uid 列表（逗号分隔）
+// param threshold: float = 0.5  相似度阈值
+// columns: a, a_text, a_source, a_office, a_department, a_region, b, b_text, b_source, b_office, b_department, b_region, score
+// One step of a walk along SIMILAR edges: each call starts from a few duties through the uid index.
+OPTIONAL MATCH (:Department {uid: $department})-[:HAS_OFFICE*0..1]->()-[:HAS_DUTY]->(own:Duty)
+WITH collect(own.uid) + $duties AS seeds
+UNWIND seeds AS seed
+MATCH (:Duty {uid: seed})-[s:SIMILAR]-(:Duty)
+WITH DISTINCT s
+WITH s, startNode(s) AS a, endNode(s) AS b
+WHERE s.score >= $threshold AND a.status = 'current' AND b.status = 'current'
+  AND NOT coalesce(a.boilerplate, false) AND NOT coalesce(b.boilerplate, false)
+MATCH (ha)-[:HAS_DUTY]->(a)
+MATCH (hb)-[:HAS_DUTY]->(b)
+OPTIONAL MATCH (pa:Department)-[:HAS_OFFICE]->(ha)
+OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
+WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
+RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
+       CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
+       b.uid AS b, b.text AS b_text, b.source AS b_source,
+       CASE WHEN hb:Office THEN hb.name ELSE '' END AS b_office, db.name AS b_department, db.region AS b_region,
+       s.score AS score
+ORDER BY a, b
