@@ -23,7 +23,7 @@ from ingest.timing import timed
 # Documents built ahead of the one loading: bounds the rows held in memory. When the main thread has
 # more to do once everything is built (linking), it runs ahead further, since the server is the slower.
 MAX_PENDING = 2
-MAX_PENDING_AHEAD = 1000
+MAX_PENDING_AHEAD = 4000
 # The loader waits on the server with the GIL released; when the answer comes it must win the GIL back
 # from the segmenting thread, which by default keeps it for up to 5 ms while the server sits idle.
 SWITCH_INTERVAL = 0.0005

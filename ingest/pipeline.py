@@ -7,10 +7,11 @@ its reason and the others still load.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -40,6 +41,7 @@ from ingest.model import (
     TerritorialRecord,
 )
 from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
+from ingest.plan_worker import PlanWorkerError, plan_in_worker
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.regions import NATIONAL, Region, split_region_prefix
@@ -47,6 +49,9 @@ from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 
+# Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
+# loading one.
+PLAN_WORKER_FROM = 5_000
 KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
 
 
@@ -218,6 +223,26 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None) -> IngestReport:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    with _cyclic_collection_deferred():
+        return _ingest(paths, store, region, kind, progress, aliases)
+
+
+@contextmanager
+def _cyclic_collection_deferred() -> Iterator[None]:
+    """The rows of a large ingest are millions of small dicts and lists that live until they load; the cyclic
+    garbage collector would walk all of them again at every full collection (a tenth of a 100k-clause
+    ingest). They form no cycles, so reference counting frees them: collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
+            aliases: list[tuple[str, ...]] | None) -> IngestReport:
     report = IngestReport()
     store.apply_schema()
     resolver = NameResolver(known_departments(store), aliases)
@@ -274,8 +299,13 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
             def write_similar_after_loads(flags: dict[str, bool], similar: list[tuple[str, str, float]]) -> None:
                 similar_written.append(loader.then(partial(write_plan_similar, store, flags, similar)))
 
-            # A loader thread is running: no forked scoring workers.
-            plan = plan_links(current_duties(written), parallel=False, on_similar=write_similar_after_loads)
+            duties = current_duties(written)
+            plan = None
+            if len(duties) >= PLAN_WORKER_FROM:  # below, a worker costs more than it lets the loader gain
+                with suppress(PlanWorkerError):  # then plan here: the same plan, only slower
+                    plan = plan_in_worker(duties, write_similar_after_loads)
+            if plan is None:
+                plan = plan_links(duties, parallel=False, on_similar=write_similar_after_loads)
     for entry in loader.settled:
         if entry.error is not None:
             report.outcomes.append(FileOutcome(entry.path, ok=False, error=entry.error))

@@ -77,8 +77,30 @@ def synonyms() -> dict[str, str]:
     return table
 
 
+# jieba segments each run of these characters on its own and passes what lies between them through
+# character by character, so a text's segmentation is the concatenation of its blocks' (jieba.cut).
+_JIEBA_BLOCK = jieba.re_han_default
+BLOCK_CACHE_SIZE = 1 << 17
+
+
+def segment(text: str, *, for_search: bool = False) -> list[str]:
+    """jieba's `lcut` (or `cut_for_search`) of `text`, block by block through a cache: duty lists say the
+    same clauses over and over (every county restates its city's 三定), and jieba is most of ingest's time."""
+    words: list[str] = []
+    for block in _JIEBA_BLOCK.split(text):
+        if block:
+            words.extend(_segment_block(block, for_search))
+    return words
+
+
+@lru_cache(maxsize=BLOCK_CACHE_SIZE)
+def _segment_block(block: str, for_search: bool) -> tuple[str, ...]:
+    segmenter = tokenizer()
+    return tuple(segmenter.cut_for_search(block) if for_search else segmenter.cut(block))
+
+
 def tokens(text: str) -> list[str]:
-    return [token for token in tokenizer().lcut(text) if token.strip()]
+    return [token for token in segment(text) if token.strip()]
 
 
 def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
@@ -90,7 +112,7 @@ def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
     stop = stopwords()
     folded = synonyms()
     out = []
-    words = tokenizer().cut_for_search(text) if with_parts else tokens(text)
+    words = segment(text, for_search=True) if with_parts else tokens(text)
     for token in words:
         if len(token) < 2 or not _HAN.search(token) or token in stop:
             continue

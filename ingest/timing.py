@@ -17,6 +17,10 @@ def enable() -> None:
     _totals.clear()
 
 
+def enabled() -> bool:
+    return _enabled
+
+
 def totals() -> dict[str, float]:
     return dict(_totals)
 
@@ -31,3 +35,10 @@ def timed(stage: str) -> Iterator[None]:
         yield
     finally:
         _totals[stage] += time.perf_counter() - start
+
+
+def add(totals_elsewhere: dict[str, float]) -> None:
+    """Add the totals another process measured (a worker that did one stage of this run)."""
+    if _enabled:
+        for stage, seconds in totals_elsewhere.items():
+            _totals[stage] += seconds

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
+
 from graph.store import Store
+from ingest import pipeline, plan_worker
 from ingest.link import link
 from ingest.pipeline import ingest
 from ingest.regions import Region
@@ -187,10 +191,17 @@ def _links(store: Store) -> tuple[list[tuple[str, str, float]], list[tuple[str, 
             [r["uid"] for r in boilerplate], [r["uid"] for r in unlinked])
 
 
-def test_links_planned_from_the_rows_equal_links_read_back_from_the_graph(store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("planner", ["in the loading process", "in a worker process", "after the worker failed"])
+def test_links_planned_from_the_rows_equal_links_read_back_from_the_graph(
+        store: Store, tmp_path: Path, planner: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Into an empty graph the links are computed from the built rows while documents load; relinking from
     # the graph must find exactly the same. A revised 三定 in the same run restates duties under new
-    # ordinals, so the newest-statement rule is exercised too.
+    # ordinals, so the newest-statement rule is exercised too. Large runs plan in a worker process; when
+    # it fails, ingest plans in its own.
+    if planner != "in the loading process":
+        monkeypatch.setattr(pipeline, "PLAN_WORKER_FROM", 0)
+    if planner == "after the worker failed":
+        monkeypatch.setattr(plan_worker, "WORKER_COMMAND", (sys.executable, "-c", "import sys; sys.exit(3)"))
     original = (EXAMPLES / "qingshan_yingji.txt").read_text(encoding="utf-8")
     revised = original.replace("2019年4月1日", "2021年1月1日").replace("(九)", "(九)负责全县森林防灭火工作。\n(十)", 1)
     (tmp_path / "v2.txt").write_text(revised, encoding="utf-8")
@@ -200,3 +211,10 @@ def test_links_planned_from_the_rows_equal_links_read_back_from_the_graph(store:
     assert from_rows[3] == []  # every current duty marked linked
     link(store, relink_all=True)
     assert _links(store) == from_rows
+
+
+def test_a_failing_plan_worker_says_how_it_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_worker, "WORKER_COMMAND",
+                        (sys.executable, "-c", "import sys; sys.stderr.write('no memory left\\n'); sys.exit(3)"))
+    with pytest.raises(plan_worker.PlanWorkerError, match=r"failed \(exit 3\): no memory left"):
+        plan_worker.plan_in_worker([], lambda flags, similar: None)

@@ -187,3 +187,19 @@ def test_unsupported_file_type(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4")
     with pytest.raises(IngestError, match=r"doc.pdf: expected a .txt, .html or .docx document \(unsupported file type .pdf\)"):
         read_source(path)
+
+
+def test_segmentation_by_cached_blocks_is_jiebas_own() -> None:
+    """`segment` cuts block by block through a cache; it must give exactly what jieba gives for whole texts."""
+    from ingest.terms import segment, tokenizer
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "sanding"
+    real = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
+    lines = [line for path in [*sorted(examples.glob("*.txt")), *real]
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    lines += ["", "  ", "食品安全 (试行) 2023年1月1日起施行; ABC-12.5%", "市场监管局、农业农村局\t配合"]
+    assert len(lines) > 1000
+    jieba_tokenizer = tokenizer()
+    for line in lines:
+        assert segment(line) == jieba_tokenizer.lcut(line), line
+        assert segment(line, for_search=True) == list(jieba_tokenizer.cut_for_search(line)), line
