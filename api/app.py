@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,7 +14,8 @@ from api import problems
 from api.deps import api_keys
 from api.routes import catalog_routes, cypher, documents_upload, health, pages
 from api.settings import Settings
-from graph.store import open_store
+from graph.store import Store, open_store
+from queries.registry import warm_caches
 
 DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
 
@@ -22,6 +25,13 @@ CSV or XLSX with Chinese column titles (`?format=csv|xlsx` or the Accept header)
 `Authorization: Bearer <key>` (keys from `DUTYGRAPH_API_KEYS` or `DUTYGRAPH_API_KEYS_FILE`)."""
 
 
+def _warm(store: Store) -> None:
+    try:
+        warm_caches(store)
+    except Exception:
+        logging.getLogger(__name__).exception("warming the analysis caches failed")
+
+
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
 
@@ -29,6 +39,8 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(store_uri or config.store, neo4j_user=config.neo4j_user,
                                      neo4j_password=config.neo4j_password)
+        # The whole-graph indexes the analyses share are built in the background, not by the first request.
+        threading.Thread(target=_warm, args=(app.state.store,), name="warm-caches", daemon=True).start()
         try:
             yield
         finally:

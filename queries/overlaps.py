@@ -46,37 +46,62 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
         raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
     # Clusters are derived data: computed once per graph version and parameters (callers must not mutate).
     if department is not None:
-        return cached(store, ("department_overlaps", threshold, scope, department),
-                      lambda: _department_overlaps(store, threshold, scope, find_department(store, department)))
+        return cached(store, ("department_overlaps", threshold, department),
+                      lambda: _department_overlaps(store, threshold, find_department(store, department)))[scope]
     return cached(store, ("overlaps", threshold, scope, region), lambda: _overlaps(store, threshold, scope, region))
 
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:
     keep = _pair_filter(store, scope, region)
-    pairs = [pair for pair in catalog.run(store, "similar_duties", {"threshold": threshold, "region": region})
-             if keep(pair)]
-    return _clusters(store, pairs)
+    # The region's pairs, read once for the three scopes.
+    region_pairs = cached(store, ("similar_duties", threshold, region),
+                          lambda: catalog.run(store, "similar_duties", {"threshold": threshold, "region": region}))
+    return _clusters(store, [pair for pair in region_pairs if keep(pair)])
 
 
-def _department_overlaps(store: Store, threshold: float, scope: str, department: Row) -> list[Row]:
-    """The components that hold the department's duties, walked out from them along SIMILAR edges kept by
-    the scope (a few indexed steps), instead of clustering its whole region: the same clusters."""
-    keep = _pair_filter(store, scope, _scope_region(department["region"], scope))
-    pairs: dict[tuple[str, str], Row] = {}
-    reached: set[str] = set()
-    step: dict[str, Any] = {"department": department["uid"], "duties": []}
-    while True:
-        found = [pair for pair in catalog.run(store, "similar_duties_around", {**step, "threshold": threshold})
-                 if keep(pair)]
-        pairs.update(((pair["a"], pair["b"]), pair) for pair in found)
-        frontier = {pair[side] for pair in found for side in ("a", "b")} - reached
-        if not frontier:
-            break
-        reached |= frontier
-        step = {"department": None, "duties": sorted(frontier)}
+def _department_overlaps(store: Store, threshold: float, department: Row) -> dict[str, list[Row]]:
+    """For each scope, the components that hold the department's duties, walked out from them along the
+    SIMILAR edges the scope keeps (a few indexed steps) instead of clustering the whole region: the same
+    clusters. The pairs around a duty are fetched once for all three walks."""
+    around = _PairsAround(store, threshold)
+    start = catalog.run(store, "similar_duties_around",
+                        {"department": department["uid"], "duties": [], "threshold": threshold})
     mine = department["name"]
-    return [cluster for cluster in _clusters(store, list(pairs.values()))
-            if any(member["department"] == mine for member in cluster["members"])]
+    by_scope = {}
+    for scope in SCOPES:
+        keep = _pair_filter(store, scope, _scope_region(department["region"], scope))
+        pairs: dict[tuple[str, str], Row] = {}
+        reached: set[str] = set()
+        found = [pair for pair in start if keep(pair)]
+        while found:
+            pairs.update(((pair["a"], pair["b"]), pair) for pair in found)
+            frontier = {pair[side] for pair in found for side in ("a", "b")} - reached
+            reached |= frontier
+            found = [pair for pair in around.touching(frontier) if keep(pair)] if frontier else []
+        by_scope[scope] = [cluster for cluster in _clusters(store, list(pairs.values()))
+                           if any(member["department"] == mine for member in cluster["members"])]
+    return by_scope
+
+
+class _PairsAround:
+    """The SIMILAR pairs that touch given duties, each duty's fetched once."""
+
+    def __init__(self, store: Store, threshold: float) -> None:
+        self.store, self.threshold = store, threshold
+        self.pairs: dict[str, list[Row]] = {}
+
+    def touching(self, duties: set[str]) -> list[Row]:
+        missing = sorted(duties - self.pairs.keys())
+        if missing:
+            for uid in missing:
+                self.pairs[uid] = []
+            for pair in catalog.run(self.store, "similar_duties_around",
+                                    {"department": None, "duties": missing, "threshold": self.threshold}):
+                for side in ("a", "b"):
+                    if pair[side] in duties:
+                        self.pairs[pair[side]].append(pair)
+        unique = {(pair["a"], pair["b"]): pair for uid in duties for pair in self.pairs[uid]}
+        return list(unique.values())
 
 
 def _scope_region(region: str, scope: str) -> str:
@@ -86,8 +111,7 @@ def _scope_region(region: str, scope: str) -> str:
 
 def _pair_filter(store: Store, scope: str, region: str | None) -> Callable[[Row], bool]:
     """Whether a SIMILAR pair belongs to the scope in the region (for levels, also the same act twice)."""
-    counterparts = {frozenset((row["county_department"], row["city_department"]))
-                    for row in catalog.run(store, "counterparts", {"region": None})}
+    counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
 
     def keep(pair: Row) -> bool:
@@ -107,7 +131,7 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
         graph.add_edge(pair["a"], pair["b"], score=pair["score"])
     if not pairs:
         return []
-    matters = catalog.run(store, "lead_matters")
+    matters = _lead_matters(store)
     model = duty_model(store)
     clusters = []
     for component in nx.connected_components(graph):
@@ -178,6 +202,23 @@ def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: S
         if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
             best = (coverage, matter)
     return best[1] if best else None
+
+
+def warm(store: Store) -> None:
+    """Build what every overlaps call shares, once per graph version."""
+    _counterpart_pairs(store)
+    _lead_matters(store)
+    duty_model(store)
+
+
+def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
+    return cached(store, ("counterpart_pairs",), lambda: {
+        frozenset((row["county_department"], row["city_department"]))
+        for row in catalog.run(store, "counterparts", {"region": None})})
+
+
+def _lead_matters(store: Store) -> list[Row]:
+    return cached(store, ("lead_matters",), lambda: catalog.run(store, "lead_matters"))
 
 
 def duty_model(store: Store) -> SimilarityModel:

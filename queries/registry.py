@@ -14,11 +14,12 @@ from queries.catalog import Param, QueryError
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
+from queries.overlaps import warm as overlaps_warm
 from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
-from queries.who_handles import who_handles
+from queries.who_handles import evidence_index, who_handles
 
 
 def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False) -> Param:
@@ -75,6 +76,14 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("coordination_network", "因共同事项联系的部门网络、中心度与上下对口", (_REGION,),
              lambda store, region: coordination_network(store, region)),
 )}
+
+
+def warm_caches(store: Store) -> None:
+    """Build what the analyses derive from the whole graph once per version (the term model of overlaps, the
+    evidence index of who_handles and of orphan suggestions, the counterpart pairs and lead matters), so that
+    a server's first requests do not pay for it."""
+    overlaps_warm(store)
+    evidence_index(store)
 
 
 def run_analysis(store: Store, name: str, params: dict[str, Any]) -> Any:

@@ -6,9 +6,12 @@
 // From the departments of the region (a scan of a few thousand nodes), not from every SIMILAR edge.
 MATCH (da:Department)
 WHERE $region IS NULL OR da.region = $region OR da.region STARTS WITH ($region + '/')
-MATCH (da)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)-[s:SIMILAR]->(b:Duty)
-WHERE s.score >= $threshold AND a.status = 'current' AND b.status = 'current'
-  AND NOT coalesce(a.boilerplate, false) AND NOT coalesce(b.boilerplate, false)
+WITH da  // so that the plan starts here, not from every current duty (the status index)
+MATCH (da)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)
+WHERE a.status = 'current' AND NOT coalesce(a.boilerplate, false)
+WITH da, ha, a
+MATCH (a)-[s:SIMILAR]->(b:Duty)
+WHERE s.score >= $threshold AND b.status = 'current' AND NOT coalesce(b.boilerplate, false)
 MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, da, ha, hb, coalesce(pb, hb) AS db
