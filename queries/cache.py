@@ -13,10 +13,16 @@ from typing import Any, TypeVar
 from graph.store import Store
 
 T = TypeVar("T")
-MAX_ENTRIES = 64
+# Answers for one parameter (a department's profile, a region's clusters) beyond this many are dropped,
+# least recently used first; the whole-graph indexes they are derived from (`whole_graph=True`) never are,
+# or a run over many departments would rebuild them again and again. Values of an older graph version
+# are dropped when a newer one is seen.
+MAX_ENTRIES = 2048
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
+_whole_graph: dict[tuple[Hashable, ...], Any] = {}
+_versions: dict[str, tuple[str, int]] = {}
 _computing: dict[tuple[Hashable, ...], threading.Lock] = {}
 
 
@@ -25,23 +31,50 @@ def graph_version(store: Store) -> tuple[str, int]:
     return (str(rows[0]["epoch"]), int(rows[0]["version"])) if rows else ("", 0)
 
 
-def cached(store: Store, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+def cached(store: Store, key: tuple[Hashable, ...], compute: Callable[[], T], *, whole_graph: bool = False) -> T:
     """The cached value, computing it once: concurrent callers of a missing key wait for one computation
     (a burst of requests after a write would otherwise compute the same index many times over)."""
-    full = (store.description, graph_version(store), *key)
+    version = graph_version(store)
+    full = (store.description, version, *key)
     with _lock:
-        if full in _entries:
-            _entries.move_to_end(full)
-            return _entries[full]  # type: ignore[no-any-return]
+        _forget_older_versions(store.description, version)
+        found = _lookup(full)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
         single = _computing.setdefault(full, threading.Lock())
     with single:
         with _lock:
-            if full in _entries:
-                return _entries[full]  # type: ignore[no-any-return]
+            found = _lookup(full)
+            if found is not _MISSING:
+                return found  # type: ignore[no-any-return]
         value = compute()
         with _lock:
-            _entries[full] = value
+            if whole_graph:
+                _whole_graph[full] = value
+            else:
+                _entries[full] = value
+                while len(_entries) > MAX_ENTRIES:
+                    _entries.popitem(last=False)
             _computing.pop(full, None)
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
     return value
+
+
+_MISSING = object()
+
+
+def _lookup(full: tuple[Hashable, ...]) -> Any:
+    if full in _whole_graph:
+        return _whole_graph[full]
+    if full in _entries:
+        _entries.move_to_end(full)
+        return _entries[full]
+    return _MISSING
+
+
+def _forget_older_versions(description: str, version: tuple[str, int]) -> None:
+    if _versions.get(description) == version:
+        return
+    _versions[description] = version
+    for table in (_entries, _whole_graph):
+        for stale in [key for key in table if key[0] == description and key[1] != version]:
+            del table[stale]

@@ -214,11 +214,11 @@ def warm(store: Store) -> None:
 def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
     return cached(store, ("counterpart_pairs",), lambda: {
         frozenset((row["county_department"], row["city_department"]))
-        for row in catalog.run(store, "counterparts", {"region": None})})
+        for row in catalog.run(store, "counterparts", {"region": None})}, whole_graph=True)
 
 
 def _lead_matters(store: Store) -> list[Row]:
-    return cached(store, ("lead_matters",), lambda: catalog.run(store, "lead_matters"))
+    return cached(store, ("lead_matters",), lambda: catalog.run(store, "lead_matters"), whole_graph=True)
 
 
 def duty_model(store: Store) -> SimilarityModel:
@@ -228,7 +228,7 @@ def duty_model(store: Store) -> SimilarityModel:
         return SimilarityModel.fit_terms((content_of(row["content"], row["text"]), row["department_uid"])
                                          for row in rows)
 
-    return cached(store, ("duty_model",), fit)
+    return cached(store, ("duty_model",), fit, whole_graph=True)
 
 
 def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:

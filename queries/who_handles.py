@@ -20,7 +20,7 @@ EVIDENCE_PER_DEPARTMENT = 3
 
 
 def evidence_index(store: Store) -> BM25Index:
-    return cached(store, ("evidence_index",), lambda: _build_index(store))
+    return cached(store, ("evidence_index",), lambda: _build_index(store), whole_graph=True)
 
 
 def _build_index(store: Store) -> BM25Index:
