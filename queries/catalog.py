@@ -67,13 +67,18 @@ class NamedQuery:
     sort: tuple[str, ...] = field(default=())
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
-        known = {param.name: param for param in self.params}
-        unknown = sorted(set(given) - set(known))
-        if unknown:
-            raise QueryError(f"query {self.name} takes no parameter {', '.join(unknown)}; "
-                             f"it takes: {', '.join(known) or 'none'}")
-        return {name: param.coerce(given[name]) if name in given else param.default
-                for name, param in known.items()}
+        return bind_params(self.name, self.params, given)
+
+
+def bind_params(name: str, params: tuple[Param, ...], given: dict[str, Any]) -> dict[str, Any]:
+    """Every parameter of query `name` with its value, coerced from `given` or its default; an unknown one is
+    an error."""
+    known = {param.name: param for param in params}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise QueryError(f"query {name} takes no parameter {', '.join(unknown)}; "
+                         f"it takes: {', '.join(known) or 'none'}")
+    return {key: param.coerce(given[key]) if key in given else param.default for key, param in known.items()}
 
 
 def _parse(name: str, text: str) -> NamedQuery:

@@ -67,6 +67,8 @@ def _department_overlaps(store: Store, threshold: float, department: Row) -> dic
     start = catalog.run(store, "similar_duties_around",
                         {"department": department["uid"], "duties": [], "threshold": threshold})
     mine = department["name"]
+    # Every pair touching one of the department's duties is in `start`: no need to fetch them again.
+    around.record(start, {pair[side] for pair in start for side in ("a", "b") if pair[f"{side}_department"] == mine})
     by_scope = {}
     for scope in SCOPES:
         keep = _pair_filter(store, scope, _scope_region(department["region"], scope))
@@ -90,16 +92,21 @@ class _PairsAround:
         self.store, self.threshold = store, threshold
         self.pairs: dict[str, list[Row]] = {}
 
+    def record(self, pairs: list[Row], duties: set[str]) -> None:
+        """`pairs` hold every pair that touches `duties`."""
+        for uid in duties:
+            self.pairs[uid] = []
+        for pair in pairs:
+            for side in ("a", "b"):
+                if pair[side] in duties:
+                    self.pairs[pair[side]].append(pair)
+
     def touching(self, duties: set[str]) -> list[Row]:
-        missing = sorted(duties - self.pairs.keys())
+        missing = duties - self.pairs.keys()
         if missing:
-            for uid in missing:
-                self.pairs[uid] = []
-            for pair in catalog.run(self.store, "similar_duties_around",
-                                    {"department": None, "duties": missing, "threshold": self.threshold}):
-                for side in ("a", "b"):
-                    if pair[side] in duties:
-                        self.pairs[pair[side]].append(pair)
+            self.record(catalog.run(self.store, "similar_duties_around",
+                                    {"department": None, "duties": sorted(missing), "threshold": self.threshold}),
+                        missing)
         unique = {(pair["a"], pair["b"]): pair for uid in duties for pair in self.pairs[uid]}
         return list(unique.values())
 

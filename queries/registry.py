@@ -10,7 +10,7 @@ from typing import Any
 from graph.store import Store
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries.ambiguities import host_assist_ambiguities
-from queries.catalog import Param, QueryError
+from queries.catalog import Param, QueryError, bind_params
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -37,13 +37,8 @@ class Analysis:
     run: Callable[..., Any]
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
-        known = {param.name: param for param in self.params}
-        unknown = sorted(set(given) - set(known))
-        if unknown:
-            raise QueryError(f"query {self.name} takes no parameter {', '.join(unknown)}; "
-                             f"it takes: {', '.join(known) or 'none'}")
-        bound = {name: param.coerce(given[name]) if name in given else param.default for name, param in known.items()}
-        missing = [name for name, param in known.items() if bound[name] in (None, "") and not param.optional]
+        bound = bind_params(self.name, self.params, given)
+        missing = [param.name for param in self.params if bound[param.name] in (None, "") and not param.optional]
         if missing:
             raise QueryError(f"query {self.name} needs {', '.join(missing)}")
         return bound
