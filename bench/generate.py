@@ -18,7 +18,6 @@ import argparse
 import csv
 import json
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 # sector → (department base name, objects of its work)
@@ -60,34 +59,38 @@ DETAILS = ("建立健全相关制度并组织实施。", "督促有关单位落�
            "完善信息共享和通报机制。", "依法受理投诉举报。", "推进信用监管和智慧监管。", "组织开展宣传培训。")
 BOILERPLATE_OFFICE = "负责机关日常运转，承担文电、会务、机要、档案、信息、保密和政务公开工作"
 CITY_NAMES = "东西南北中"
-SURNAMES = "安宁长丰和平永昌兴盛德清宝华明秀文昌泰康"
+SURNAMES = "安宁长丰和平永昌兴盛德清宝华明秀文瑞泰康"  # 20 different characters: they name the cities
 
 
-@dataclass
-class Plan:
-    seed: int
-    duties_target: int
-    rng: random.Random = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.rng = random.Random(self.seed)
-
-
-def _regions(duties: int, rng: random.Random) -> list[tuple[str, ...]]:
+def _regions(duties: int) -> list[tuple[str, ...]]:
     """Cities and counties enough for the target: every region has every sector (≈ 12 × 40 clauses)."""
     per_region = len(SECTORS) * 40
     regions_needed = max(2, duties // per_region)
     regions: list[tuple[str, ...]] = []
     city_index = 0
     while len(regions) < regions_needed:
-        city = f"{SURNAMES[city_index % len(SURNAMES)]}{CITY_NAMES[(city_index // len(SURNAMES)) % 5]}市"
+        city = _city_name(city_index)
         city_index += 1
         regions.append((city,))
         for county_index in range(min(8, regions_needed - len(regions))):
             suffix = "县" if county_index % 2 else "区"
             regions.append((city, f"{SURNAMES[(city_index + county_index) % len(SURNAMES)]}"
                                   f"{'甲乙丙丁戊己庚辛'[county_index]}{suffix}"))
-    return regions[:regions_needed]
+    regions = regions[:regions_needed]
+    if len(set(regions)) != len(regions):
+        raise ValueError("two regions of the corpus would have the same name (and the same files)")
+    return regions
+
+
+def _city_name(index: int) -> str:
+    """安东市, 宁东市 … (the first 100), then 安宁东市 …: a second character keeps 2,000 cities apart, enough for
+    the 1M corpus (≈ 230 cities), and the first hundred keep the names the smaller corpora always had."""
+    first = SURNAMES[index % len(SURNAMES)]
+    cycle = len(SURNAMES) * len(CITY_NAMES)
+    second = SURNAMES[index // cycle - 1] if index >= cycle else ""
+    if index >= cycle * (len(SURNAMES) + 1):
+        raise ValueError(f"more than {cycle * (len(SURNAMES) + 1)} cities: too many for distinct names")
+    return f"{first}{second}{CITY_NAMES[(index // len(SURNAMES)) % len(CITY_NAMES)]}市"
 
 
 def _chinese(number: int) -> str:
@@ -111,7 +114,7 @@ def generate(duties: int, out: Path, seed: int = 7) -> dict[str, object]:
     truth: dict[str, list[object]] = {"same_work": [], "unclaimed": [], "two_leads": []}
     written = 0
     sector_names = list(SECTORS)
-    for region in _regions(duties, rng):
+    for region in _regions(duties):
         level = "市" if len(region) == 1 else region[-1][-1]
         scope = "全市" if level == "市" else ("全县" if level == "县" else "全区")
         full = "".join(region)
@@ -149,7 +152,7 @@ def generate(duties: int, out: Path, seed: int = 7) -> dict[str, object]:
             for index, group in enumerate(groups, start=2):
                 clauses = [ACTIONS[rng.randrange(len(ACTIONS))][1].format(o=obj) for obj in group for _ in range(2)]
                 lines.append(f"（{_chinese(index)}）{group[0][:4]}科。{'；'.join(clauses)}。")
-                office_clauses += len(clauses)
+                office_clauses += len(set(clauses))  # an office saying one clause twice holds one duty
             lines.append(f"第五条 {short}机关行政编制{rng.randint(15, 60)}名。设局长1名，副局长{rng.randint(2, 4)}名；"
                          f"科级领导职数{len(groups) + 1}名。")
             lines.append("第六条 本规定自2021年1月1日起施行。")

@@ -62,6 +62,17 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=1)
+def broader_terms() -> dict[str, tuple[str, ...]]:
+    """Every specific term (餐饮油烟) → the broader terms duties write instead (大气污染), from broader.txt."""
+    table: dict[str, list[str]] = {}
+    for line in _data_lines("broader.txt"):
+        broader, *narrower = [word for word in line.split("\t") if word]
+        for word in narrower:
+            table.setdefault(word, []).append(broader)
+    return {word: tuple(terms) for word, terms in table.items()}
+
+
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(_data_lines("stopwords.txt"))
 
@@ -107,21 +118,46 @@ def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
     """The words worth indexing: Chinese, two characters or more, not stop words, synonyms folded.
 
     `with_parts` adds the shorter words inside a compound (农产品质量安全 → 农产品, 质量安全 …), so that
-    two texts that chose different compounds for the same thing still meet.
+    two texts that chose different compounds for the same thing still meet. The pieces of an official
+    compound the dictionaries name are read literally, not folded: the 饭店 in 星级饭店 is a hotel, not a
+    restaurant.
     """
     stop = stopwords()
     folded = synonyms()
     out = []
-    words = segment(text, for_search=True) if with_parts else tokens(text)
-    for token in words:
-        if len(token) < 2 or not _HAN.search(token) or token in stop:
-            continue
-        canonical = folded.get(token, token)
-        out.append(canonical)
-        if with_parts and canonical != token:
-            # 缺斤少两 → 计量作弊, and its parts 计量, 作弊: an everyday word meets the official one.
-            out.extend(part for part in _parts(canonical) if part != canonical)
+    for word in tokens(text):
+        # A variant's pieces are everyday words too (黑诊所 → 诊所): those are still folded.
+        literal_pieces = with_parts and word in named_compounds() and word not in folded
+        for piece in _search_pieces(word) if with_parts else (word,):
+            if len(piece) < 2 or not _HAN.search(piece) or piece in stop:
+                continue
+            canonical = piece if literal_pieces and piece != word else folded.get(piece, piece)
+            out.append(canonical)
+            if with_parts and canonical != piece:
+                # 缺斤少两 → 计量作弊, and its parts 计量, 作弊: an everyday word meets the official one.
+                out.extend(part for part in _parts(canonical) if part != canonical)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _search_pieces(word: str) -> tuple[str, ...]:
+    """What jieba's `cut_for_search` yields for one word of `cut`: its dictionary 2- and 3-grams, then the
+    word itself (the same loop as jieba's, kept per word so a compound's pieces know their compound)."""
+    known = tokenizer().FREQ
+    pieces = []
+    for size in (2, 3):
+        if len(word) > size:
+            pieces.extend(gram for gram in (word[i:i + size] for i in range(len(word) - size + 1)) if known.get(gram))
+    pieces.append(word)
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=1)
+def named_compounds() -> frozenset[str]:
+    """The words of the domain dictionary and of the synonym tables longer than two characters."""
+    words = {line.split()[0] for line in _data_lines("domain_dict.txt")}
+    words.update(word for line in _synonym_lines() for word in line.split("\t") if word)
+    return frozenset(word for word in words if len(word) > 2)
 
 
 @lru_cache(maxsize=4096)

@@ -10,9 +10,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.similarity import content_terms
+from ingest.terms import broader_terms, index_terms
 
 K1 = 1.2
 B = 0.75
+BROADER_WEIGHT = 0.5  # a term the text implies (餐饮油烟 → 大气污染) counts half of one it says
+
+
+def query_terms(text: str) -> dict[str, float]:
+    """The text's content terms (weight 1), and the terms of the broader concepts its words fall under
+    (broader.txt), which duties often write instead of the specific thing a complaint names."""
+    weights = dict.fromkeys(content_terms(text), 1.0)
+    # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品.
+    for term in index_terms(text):
+        for broader in broader_terms().get(term, ()):
+            for implied in content_terms(broader):
+                weights.setdefault(implied, BROADER_WEIGHT)
+    return weights
 
 
 @dataclass(frozen=True)
@@ -60,16 +74,15 @@ class BM25Index:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
                                                   weights_from=self)
             return self._regions[region].search(text)
-        query = set(content_terms(text))
         scores: dict[int, float] = defaultdict(float)
-        for term in query:
+        for term, weight in query_terms(text).items():
             idf = self._idf.get(term)
             if idf is None:
                 continue
             for index in self._postings[term]:
                 frequency = self._terms[index][term]
                 norm = K1 * (1 - B + B * self._lengths[index] / self._average) if self._average else K1
-                scores[index] += idf * frequency * (K1 + 1) / (frequency + norm)
+                scores[index] += weight * idf * frequency * (K1 + 1) / (frequency + norm)
         ranked = []
         for index, score in scores.items():
             item = self.evidence[index]

@@ -84,11 +84,10 @@ def test_every_department_overlap_on_the_corpus(corpus: Store) -> None:
         ["青山县应急管理局", "青山县水利局"],  # real across eras: 防汛抗旱指挥部 (2010 vs 2019)
         ["示例市住房和城乡建设局", "示例市水务局"],  # real: 城市供水 industry supervised twice
         ["河西区交通运输局", "河西区住房和城乡建设局"],  # false positive: 交通工程 vs 房屋建筑工程
-        ["示例市农业农村局", "示例市生态环境局"],  # O4
         ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],  # O1
-        ["示例市农业农村局", "示例市水务局"],  # false positive: 农田建设 vs 水利工程
+        ["示例市农业农村局", "示例市生态环境局"],  # O4
+        ["示例市城市管理和综合执法局", "示例市市场监督管理局"],  # false positive: 户外广告设施 vs 广告内容
         ["示例市交通运输局", "示例市应急管理局"],  # settled: 行业安全生产 vs 综合监管
-        ["青山县农业农村局", "青山县市场监督管理局"],  # false positive: 农产品 vs 工业产品
     ]
 
 
@@ -107,7 +106,7 @@ def _departments(store: Store) -> list[dict]:  # type: ignore[type-arg]
                       "RETURN d.name AS name, d.region AS region ORDER BY name")
 
 
-@pytest.mark.parametrize(("scope", "departments_in_clusters"), [("departments", 16), ("offices", 18), ("levels", 9)])
+@pytest.mark.parametrize(("scope", "departments_in_clusters"), [("departments", 14), ("offices", 18), ("levels", 9)])
 def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, scope: str,
                                                                departments_in_clusters: int) -> None:
     """Walking out from one department's duties along SIMILAR finds exactly the clusters of its region (of its
@@ -126,7 +125,7 @@ def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, sc
 
 def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
     everywhere = catalog.run(corpus, "similar_duties")
-    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 10), ("示例市/河西区", 4)):
+    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 8), ("示例市/河西区", 4)):
         inside = [pair for pair in everywhere
                   if all(pair[f"{side}_region"] == region or pair[f"{side}_region"].startswith(region + "/")
                          for side in "ab")]
