@@ -302,31 +302,38 @@ def write_results(results: dict[str, Any]) -> None:
     m = results["machine"]
     lines = [f"# Benchmark results ({m['date']}, {m['cores']} cores, {m['memory_gib']} GiB)", "",
              "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.", ""]
-    for size, run in results["sizes"].items():
-        ingest_run, link_run = run["ingest"], run["linking"]
-        lines += [f"## {int(size):,} duty clauses (generated: {ingest_run['duty_clauses']:,})", "",
-                  "| measure | value |", "|---|---|",
+    for size, run in sorted(results["sizes"].items(), key=lambda item: int(item[0])):
+        ingest_run = run["ingest"]
+        lines += [f"## {int(size):,} duty clauses (generated: {ingest_run['duty_clauses']:,}; run {run.get('date', m['date'])})",
+                  "", "| measure | value |", "|---|---|",
                   f"| ingest, all stages | {ingest_run['seconds']} s ({ingest_run['clauses_per_second']:,} clauses/s) |",
                   *[f"| · {stage} | {seconds} s |" for stage, seconds in ingest_run["stages"].items()],
                   f"| peak memory: this process / link-planning worker / FalkorDB server | "
                   f"{ingest_run['peak_rss_mib']} MiB / {ingest_run.get('worker_peak_mib', '–')} MiB / "
                   f"{ingest_run['server_peak_mib']} MiB |",
                   f"| similar pairs stored | {ingest_run['similar_pairs']:,} |",
-                  f"| recall of the planted same-work pairs | {ingest_run['planted_recall']} |",
+                  f"| recall of the planted same-work pairs | {ingest_run['planted_recall']} |"]
+        if "linking" in run:
+            link_run = run["linking"]
+            lines += [
                   f"| linking: blocked candidates / duties | {link_run['full_candidates']:,} / {link_run['full_duties']:,} |",
                   f"| linking: blocked, whole corpus | {link_run['full_link_seconds']} s |",
                   f"| linking: all pairs, estimated from a {link_run['sample']}-duty sample | "
                   f"{link_run['all_pairs_estimate_seconds']} s (speed-up {link_run['speedup']}×) |",
                   f"| recall of the baseline's pairs on the sample | {link_run['recall_of_baseline']} "
-                  f"({link_run['baseline_pairs']} pairs) |", "",
-                  f"Whole-graph indexes the analyses share (term model, evidence index, counterparts), built once per "
-                  f"graph version before the calls below (the API builds them when it starts): "
-                  f"{run['queries']['_warm_ms']:,} ms.", "",
-                  "| analysis (each call a different region, department or text) | calls | p50 ms | p95 ms | "
-                  "max ms | same calls again (cached), p95 ms |", "|---|---|---|---|---|---|",
-                  *[f"| {name} | {q['calls']} | {q['p50_ms']} | {q['p95_ms']} | {q['max_ms']} | {q['cached_p95_ms']} |"
-                    for name, q in run["queries"].items() if not name.startswith("_")],
-                  ""]
+                  f"({link_run['baseline_pairs']} pairs) |"]
+        lines.append("")
+        if "queries" in run:
+            lines += [f"Whole-graph indexes the analyses share (term model, evidence index, counterparts), built once "
+                      f"per graph version before the calls below (the API builds them when it starts): "
+                      f"{run['queries']['_warm_ms']:,} ms.", "",
+                      "| analysis (each call a different region, department or text) | calls | p50 ms | p95 ms | "
+                      "max ms | same calls again (cached), p95 ms |", "|---|---|---|---|---|---|",
+                      *[f"| {name} | {q['calls']} | {q['p50_ms']} | {q['p95_ms']} | {q['max_ms']} | {q['cached_p95_ms']} |"
+                        for name, q in run["queries"].items() if not name.startswith("_")],
+                      ""]
+        else:
+            lines += ["Ingest only (`--ingest-only`): no linking baseline, analyses or API at this size.", ""]
         if run.get("api"):
             lines += [f"| API (2 workers) under {CLIENTS} clients going round {API_TARGETS} departments or regions, "
                   f"after one pass over them | requests/s | p50 ms | p95 ms |", "|---|---|---|---|",
@@ -339,19 +346,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="dutygraph benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--no-api", action="store_true", help="skip the API load test")
+    parser.add_argument("--ingest-only", action="store_true", help="only ingest (and measure that) at these sizes")
     arguments = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     results: dict[str, Any] = {"machine": machine(), "sizes": {}}
+    # Sizes not run this time keep their earlier figures, each with the date it was measured.
+    if (HERE / "results.json").exists():
+        results["sizes"] = json.loads((HERE / "results.json").read_text(encoding="utf-8")).get("sizes", {})
     for size in arguments.sizes:
         print(f"== {size:,} duty clauses", flush=True)
         ingest_result, data = bench_ingest(size)
         print(f"ingest: {ingest_result['seconds']} s, stages {ingest_result['stages']}", flush=True)
-        run = {"ingest": ingest_result, "linking": bench_linking(data), "queries": bench_queries(data)}
-        print(f"linking: {run['linking']}", flush=True)
-        print(f"queries: {run['queries']}", flush=True)
-        if not arguments.no_api:
-            run["api"] = bench_api(data)
-            print(f"api: {run['api']}", flush=True)
+        run: dict[str, Any] = {"date": results["machine"]["date"], "ingest": ingest_result}
+        if not arguments.ingest_only:
+            run["linking"] = bench_linking(data)
+            print(f"linking: {run['linking']}", flush=True)
+            run["queries"] = bench_queries(data)
+            print(f"queries: {run['queries']}", flush=True)
+            if not arguments.no_api:
+                run["api"] = bench_api(data)
+                print(f"api: {run['api']}", flush=True)
         results["sizes"][str(size)] = run
         write_results(results)
     print(f"wrote {HERE / 'results.md'}")

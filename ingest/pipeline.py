@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
@@ -41,7 +41,7 @@ from ingest.model import (
     TerritorialRecord,
 )
 from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
-from ingest.plan_worker import PlanWorkerError, plan_in_worker
+from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.regions import NATIONAL, Region, split_region_prefix
@@ -278,34 +278,51 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         list_context = ListContext(workbook, parsed_list, home, counties, offices)
         builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the
-    # last documents load (the main thread would otherwise wait), then written once all have loaded.
+    # documents load (the main thread would otherwise wait), then written once all have loaded.
     empty = not store.read("MATCH (u:Duty) RETURN u.uid AS uid LIMIT 1")
-    written: list[GraphRows] = []
     plan: LinkPlan | None = None
     similar_written: list[Future[None]] = []
-    with DocumentLoader(store, run_ahead=empty) as loader:
+    plan_ahead = empty and _clauses(sandings) >= PLAN_WORKER_FROM
+    # Run ahead of the loader only when this thread plans once everything is built (a small corpus).
+    with DocumentLoader(store, run_ahead=empty and not plan_ahead) as loader, \
+            ThreadPoolExecutor(1, "planner") as planner:
+        planned: list[tuple[dict[str, bool], Similar]] = []
+        planning: Future[LinkPlan | None] | None = None
+        if plan_ahead:
+            # A large corpus: a first pass builds every document's rows (keeping only what planning reads)
+            # so that a worker process plans the links while the second pass loads: planning takes minutes
+            # at a million clauses, and the server, not this process, is what loading waits on.
+            if progress:
+                progress("link", Path("."))
+            with timed("graph rows"):
+                duties = current_duties([duty_rows(build()) for _path, build, _warnings in builders])
+            # One scoring process: the server and the loading take the other core, and forked scorers would
+            # each hold a copy of the duties. This process keeps none of them once the worker has them.
+            worker = PlanWorker(duties, parallel=False)
+            del duties
+            planning = planner.submit(_worker_plan, worker, lambda *similar: planned.append(similar))
+        written: list[GraphRows] = []
         for path, build, warnings in builders:
             if progress:
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
             loader.submit(path, rows, warnings)
-            if empty:
+            if empty and planning is None:
                 written.append(duty_rows(rows))
-        if written:
+
+        def write_similar(flags: dict[str, bool], similar: Similar) -> None:
+            # SIMILAR edges join duties of any document: written once every document has loaded.
+            similar_written.append(loader.then(partial(write_plan_similar, store, flags, similar)))
+
+        if planning is not None:
+            plan = planning.result()  # None if the worker failed: then linked from the graph, once loaded
+        elif written:
             if progress:
                 progress("link", Path("."))
-
-            def write_similar_after_loads(flags: dict[str, bool], similar: list[tuple[str, str, float]]) -> None:
-                similar_written.append(loader.then(partial(write_plan_similar, store, flags, similar)))
-
-            duties = current_duties(written)
-            plan = None
-            if len(duties) >= PLAN_WORKER_FROM:  # below, a worker costs more than it lets the loader gain
-                with suppress(PlanWorkerError):  # then plan here: the same plan, only slower
-                    plan = plan_in_worker(duties, write_similar_after_loads)
-            if plan is None:
-                plan = plan_links(duties, parallel=False, on_similar=write_similar_after_loads)
+            plan = plan_links(current_duties(written), parallel=False, on_similar=write_similar)
+        for flags, similar in planned:
+            write_similar(flags, similar)
     for entry in loader.settled:
         if entry.error is not None:
             report.outcomes.append(FileOutcome(entry.path, ok=False, error=entry.error))
@@ -323,6 +340,18 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
     return report
+
+
+def _clauses(sandings: list[tuple[SourceText, SandingDocument]]) -> int:
+    return sum(len(parsed.duties) + sum(len(office.duties) for office in parsed.offices) for _source, parsed in sandings)
+
+
+def _worker_plan(worker: PlanWorker, on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan | None:
+    """The worker's plan, or None when it failed."""
+    try:
+        return worker.result(on_similar)
+    except PlanWorkerError:
+        return None
 
 
 def _succeeded(writes: list[Future[None]]) -> bool:

@@ -11,14 +11,14 @@ are known (the caller writes them while REFINES is computed), then the whole pla
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from ingest import timing
 
@@ -34,44 +34,53 @@ class PlanWorkerError(RuntimeError):
     pass
 
 
-def plan_in_worker(duties: list[_Duty], on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan:
-    """`ingest.link.plan_links(duties, on_similar=…)`, computed by a worker process."""
-    payload = pickle.dumps((duties, timing.enabled()), protocol=pickle.HIGHEST_PROTOCOL)
-    with tempfile.TemporaryFile() as errors:
-        worker = subprocess.Popen(WORKER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
-        assert worker.stdin is not None and worker.stdout is not None
-        feeder = threading.Thread(target=_feed, args=(worker.stdin, payload), daemon=True)
-        feeder.start()
+class PlanWorker:
+    """A worker process planning the links of the duties it was started with. Starting it streams them to
+    the process and keeps nothing, so the caller can let go of them while the plan is made."""
+
+    def __init__(self, duties: list[_Duty], *, parallel: bool = True) -> None:
+        # Outlives this call: closed by result(), once the worker's last words have been read from it.
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self._process = subprocess.Popen(WORKER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=self._errors)
+        assert self._process.stdin is not None
+        # The worker reads all of its input before it writes anything, so this cannot deadlock.
+        # If the worker dies, result() says how.
+        with contextlib.suppress(BrokenPipeError), self._process.stdin as pipe:
+            pickle.dump((duties, parallel, timing.enabled()), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def result(self, on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan:
+        """The plan; `on_similar` gets the boilerplate flags and SIMILAR pairs as soon as they are known."""
+        assert self._process.stdout is not None
         try:
-            flags, similar = pickle.load(worker.stdout)
+            flags, similar = pickle.load(self._process.stdout)
             on_similar(flags, similar)
-            plan, stages = pickle.load(worker.stdout)
+            plan, stages = pickle.load(self._process.stdout)
         except (EOFError, pickle.UnpicklingError) as exc:
-            worker.wait()
-            errors.seek(0)
-            message = errors.read().decode(errors="replace").strip().splitlines()
-            raise PlanWorkerError(f"the link planning worker failed (exit {worker.returncode}): "
+            self._process.wait()
+            self._errors.seek(0)
+            message = self._errors.read().decode(errors="replace").strip().splitlines()
+            raise PlanWorkerError(f"the link planning worker failed (exit {self._process.returncode}): "
                                   f"{message[-1] if message else exc}") from exc
         finally:
-            feeder.join()
-        worker.wait()
-    timing.add(stages)
-    return plan
+            self._process.stdout.close()
+            self._errors.close()
+        self._process.wait()
+        timing.add(stages)
+        return plan
 
 
-def _feed(pipe: IO[bytes], payload: bytes) -> None:
-    try:
-        pipe.write(payload)
-        pipe.close()
-    except BrokenPipeError:
-        pass  # the worker died: its exit is reported by the reader
+def plan_in_worker(duties: list[_Duty], on_similar: Callable[[dict[str, bool], Similar], None], *,
+                   parallel: bool = True) -> LinkPlan:
+    """`ingest.link.plan_links(duties, on_similar=…, parallel=…)`, computed by a worker process."""
+    return PlanWorker(duties, parallel=parallel).result(on_similar)
 
 
 def main() -> None:
     from ingest.link import plan_links
 
     os.nice(NICENESS)
-    duties, timed_run = pickle.load(sys.stdin.buffer)
+    duties, parallel, timed_run = pickle.load(sys.stdin.buffer)
     if timed_run:
         timing.enable()
     out = sys.stdout.buffer
@@ -80,7 +89,7 @@ def main() -> None:
         pickle.dump((flags, similar), out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
-    plan = plan_links(duties, on_similar=send_similar)
+    plan = plan_links(duties, parallel=parallel, on_similar=send_similar)
     pickle.dump((plan, timing.totals()), out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
 

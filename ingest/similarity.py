@@ -32,6 +32,7 @@ import math
 import multiprocessing
 import os
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,9 @@ def content_of(stored: str | list[str] | None, text: str) -> list[str]:
     """Content terms from a node's stored `content` (a string, or a list in older graphs), else from the text."""
     if stored is None:
         return content_terms(text)
-    return stored.split() if isinstance(stored, str) else list(stored)
+    # Interned: a million duties say a few thousand terms, and linking holds all of them at once (each
+    # pickled once, too, on the way to the planning worker).
+    return [sys.intern(term) for term in (stored.split() if isinstance(stored, str) else stored)]
 
 
 @dataclass
