@@ -30,7 +30,7 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
-from ingest.loader import DocumentLoader
+from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -282,16 +282,17 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     empty = not store.read("MATCH (u:Duty) RETURN u.uid AS uid LIMIT 1")
     plan: LinkPlan | None = None
     similar_written: list[Future[None]] = []
-    plan_ahead = empty and _clauses(sandings) >= PLAN_WORKER_FROM
-    # Run ahead of the loader only when this thread plans once everything is built (a small corpus).
+    # More documents than the loader may hold built ahead: planning would otherwise start only as the last
+    # ones load, minutes after the first.
+    plan_ahead = empty and len(builders) > MAX_PENDING_AHEAD
     with DocumentLoader(store, run_ahead=empty and not plan_ahead) as loader, \
             ThreadPoolExecutor(1, "planner") as planner:
         planned: list[tuple[dict[str, bool], Similar]] = []
         planning: Future[LinkPlan | None] | None = None
         if plan_ahead:
-            # A large corpus: a first pass builds every document's rows (keeping only what planning reads)
-            # so that a worker process plans the links while the second pass loads: planning takes minutes
-            # at a million clauses, and the server, not this process, is what loading waits on.
+            # A first pass builds every document's rows (keeping only what planning reads) so that a worker
+            # process plans the links while the second pass loads: planning takes minutes at a million
+            # clauses, and the server, not this process, is what loading waits on.
             if progress:
                 progress("link", Path("."))
             with timed("graph rows"):
@@ -320,7 +321,11 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         elif written:
             if progress:
                 progress("link", Path("."))
-            plan = plan_links(current_duties(written), parallel=False, on_similar=write_similar)
+            duties = current_duties(written)
+            if len(duties) >= PLAN_WORKER_FROM:  # below, a worker costs more than it lets the loader gain
+                plan = _worker_plan(PlanWorker(duties), write_similar)
+            if plan is None:  # a small corpus, or the worker failed: plan here, the same plan, only slower
+                plan = plan_links(duties, parallel=False, on_similar=write_similar)
         for flags, similar in planned:
             write_similar(flags, similar)
     for entry in loader.settled:
@@ -340,10 +345,6 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
     return report
-
-
-def _clauses(sandings: list[tuple[SourceText, SandingDocument]]) -> int:
-    return sum(len(parsed.duties) + sum(len(office.duties) for office in parsed.offices) for _source, parsed in sandings)
 
 
 def _worker_plan(worker: PlanWorker, on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan | None:

@@ -191,16 +191,19 @@ def _links(store: Store) -> tuple[list[tuple[str, str, float]], list[tuple[str, 
             [r["uid"] for r in boilerplate], [r["uid"] for r in unlinked])
 
 
-@pytest.mark.parametrize("planner", ["in the loading process", "in a worker process", "after the worker failed"])
+@pytest.mark.parametrize("planner", ["in the loading process", "in a worker process", "after the worker failed",
+                                     "in a worker while loading", "while loading, after the worker failed"])
 def test_links_planned_from_the_rows_equal_links_read_back_from_the_graph(
         store: Store, tmp_path: Path, planner: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Into an empty graph the links are computed from the built rows while documents load; relinking from
     # the graph must find exactly the same. A revised 三定 in the same run restates duties under new
-    # ordinals, so the newest-statement rule is exercised too. Large runs plan in a worker process; when
-    # it fails, ingest plans in its own.
+    # ordinals, so the newest-statement rule is exercised too. Large runs plan in a worker process (the
+    # largest from a first pass, while loading); when it fails, ingest plans in its own or from the graph.
     if planner != "in the loading process":
         monkeypatch.setattr(pipeline, "PLAN_WORKER_FROM", 0)
-    if planner == "after the worker failed":
+    if "while loading" in planner:
+        monkeypatch.setattr(pipeline, "MAX_PENDING_AHEAD", 0)
+    if "failed" in planner:
         monkeypatch.setattr(plan_worker, "WORKER_COMMAND", (sys.executable, "-c", "import sys; sys.exit(3)"))
     original = (EXAMPLES / "qingshan_yingji.txt").read_text(encoding="utf-8")
     revised = original.replace("2019年4月1日", "2021年1月1日").replace("(九)", "(九)负责全县森林防灭火工作。\n(十)", 1)
