@@ -70,12 +70,6 @@ class PlanWorker:
         return plan
 
 
-def plan_in_worker(duties: list[_Duty], on_similar: Callable[[dict[str, bool], Similar], None], *,
-                   parallel: bool = True) -> LinkPlan:
-    """`ingest.link.plan_links(duties, on_similar=…, parallel=…)`, computed by a worker process."""
-    return PlanWorker(duties, parallel=parallel).result(on_similar)
-
-
 def main() -> None:
     from ingest.link import plan_links
 

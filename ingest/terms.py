@@ -53,12 +53,18 @@ def tokenizer() -> jieba.Tokenizer:
         instance.add_word(verb, 3000, "v")
     # Every word of the synonym table must come out of segmentation whole, or it could never be folded;
     # words the domain dictionary already weighs keep their weight.
-    known = {line.split()[0] for line in _data_lines("domain_dict.txt")}
+    known = domain_words()
     for line in _synonym_lines():
         for word in line.split("\t"):
             if word and word not in known:
                 instance.add_word(word)
     return instance
+
+
+@lru_cache(maxsize=1)
+def domain_words() -> frozenset[str]:
+    """The words of the shipped domain dictionary."""
+    return frozenset(line.split()[0] for line in _data_lines("domain_dict.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -100,14 +106,15 @@ def segment(text: str, *, for_search: bool = False) -> list[str]:
     words: list[str] = []
     for block in _JIEBA_BLOCK.split(text):
         if block:
-            words.extend(_segment_block(block, for_search))
+            words.extend(_segment_block(block))
+    if for_search:
+        return [piece for word in words for piece in _search_pieces(word)]
     return words
 
 
 @lru_cache(maxsize=BLOCK_CACHE_SIZE)
-def _segment_block(block: str, for_search: bool) -> tuple[str, ...]:
-    segmenter = tokenizer()
-    return tuple(segmenter.cut_for_search(block) if for_search else segmenter.cut(block))
+def _segment_block(block: str) -> tuple[str, ...]:
+    return tuple(tokenizer().cut(block))
 
 
 def tokens(text: str) -> list[str]:
@@ -155,7 +162,7 @@ def _search_pieces(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def named_compounds() -> frozenset[str]:
     """The words of the domain dictionary and of the synonym tables longer than two characters."""
-    words = {line.split()[0] for line in _data_lines("domain_dict.txt")}
+    words = set(domain_words())
     words.update(word for line in _synonym_lines() for word in line.split("\t") if word)
     return frozenset(word for word in words if len(word) > 2)
 
@@ -163,7 +170,7 @@ def named_compounds() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _parts(term: str) -> tuple[str, ...]:
     stop = stopwords()
-    return tuple(part for part in tokenizer().cut_for_search(term)
+    return tuple(part for part in segment(term, for_search=True)
                  if len(part) >= 2 and _HAN.search(part) and part not in stop)
 
 

@@ -220,4 +220,4 @@ def test_a_failing_plan_worker_says_how_it_failed(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(plan_worker, "WORKER_COMMAND",
                         (sys.executable, "-c", "import sys; sys.stderr.write('no memory left\\n'); sys.exit(3)"))
     with pytest.raises(plan_worker.PlanWorkerError, match=r"failed \(exit 3\): no memory left"):
-        plan_worker.plan_in_worker([], lambda flags, similar: None)
+        plan_worker.PlanWorker([]).result(lambda flags, similar: None)
