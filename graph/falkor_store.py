@@ -16,6 +16,7 @@ from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
 _ROWS_PARAM = re.compile(r"\$rows\b")
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 class FalkorStore:
@@ -147,6 +148,8 @@ class FalkorStore:
 
 def _plain(value: Any) -> Any:
     """FalkorDB result values as JSON-ready Python values (nodes and edges become property maps)."""
+    if type(value) in _SCALARS:  # nearly every value: checked first, it is most of a large read's cost
+        return value
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **{k: _plain(v) for k, v in value.properties.items()}}
     if isinstance(value, Edge):

@@ -1,5 +1,5 @@
 // name: similar_duties
-// question: 描述同一工作的职责对（跨部门） (pairs of duties of different holders that describe the same work)
+// question: 描述同一工作的职责对（不同部门的主要职责，或同一区划不同部门内设机构的职责） (pairs of duties that describe the same work, as overlaps compares them)
 // param threshold: float = 0.5  相似度阈值
 // param region: string|null = null  区划路径：两端职责的部门都在其中（含下级区划）；空为全部
 // columns: a, a_text, a_source, a_office, a_department, a_region, b, b_text, b_source, b_office, b_department, b_region, score
@@ -15,7 +15,9 @@ WHERE s.score >= $threshold AND b.status = 'current' AND NOT coalesce(b.boilerpl
 MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, da, ha, hb, coalesce(pb, hb) AS db
-WHERE $region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/')
+WHERE ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
+  // Only the pairs an overlap scope can hold (two departments' main duties, or two offices' duties of one region).
+  AND da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
 RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
        CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
        b.uid AS b, b.text AS b_text, b.source AS b_source,

@@ -18,6 +18,8 @@ MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pa:Department)-[:HAS_OFFICE]->(ha)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
+// Only the pairs an overlap scope can hold (as similar_duties).
+WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
 RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
        CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
        b.uid AS b, b.text AS b_text, b.source AS b_source,

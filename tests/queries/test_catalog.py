@@ -125,7 +125,7 @@ def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, sc
 
 def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
     everywhere = catalog.run(corpus, "similar_duties")
-    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 8), ("示例市/河西区", 4)):
+    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 4), ("示例市/河西区", 2)):
         inside = [pair for pair in everywhere
                   if all(pair[f"{side}_region"] == region or pair[f"{side}_region"].startswith(region + "/")
                          for side in "ab")]
