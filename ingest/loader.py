@@ -2,12 +2,14 @@
 main thread segments the next (jieba is pure Python; the server is another process, on another core).
 
 Each document is still one atomic write (`ingest.load.load_rows`), written in the order submitted; its
-outcome (loaded, or failed with the store's message) is recorded when it is settled.
+outcome (loaded, or failed with the store's message) is recorded when it is settled. The graph version
+that readers cache by is bumped every few seconds while documents load, and once they all have.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -15,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from graph.store import Store, StoreError
-from ingest.load import load_rows
+from ingest.load import bump_version, load_rows
 from ingest.names import Resolution
 from ingest.records import GraphRows
 from ingest.timing import timed
@@ -27,6 +29,8 @@ MAX_PENDING_AHEAD = 4000
 # The loader waits on the server with the GIL released; when the answer comes it must win the GIL back
 # from the segmenting thread, which by default keeps it for up to 5 ms while the server sits idle.
 SWITCH_INTERVAL = 0.0005
+# A reader's cache may miss the documents of this long while they load (each bump costs a write).
+VERSION_BUMP_INTERVAL_S = 2.0
 
 
 @dataclass
@@ -44,9 +48,12 @@ class DocumentLoader:
     run_ahead: bool = False  # hold up to MAX_PENDING_AHEAD documents instead of MAX_PENDING
     settled: list[Loaded] = field(default_factory=list)
     _pending: list[tuple[Loaded, Future[None]]] = field(default_factory=list)
-    _terms_written: set[str] = field(default_factory=set)  # touched by the loader thread only
+    # Terms and regions this run wrote, with their properties (touched by the loader thread only).
+    _written: dict[str, dict[str, object]] = field(default_factory=dict)
     _executor: ThreadPoolExecutor | None = None
     _switch_interval: float = 0.0
+    _bumped_at: float = 0.0  # loader thread: when the version was last bumped
+    _unbumped: bool = False  # loader thread: a document was written since
 
     def __enter__(self) -> DocumentLoader:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader")
@@ -58,6 +65,8 @@ class DocumentLoader:
                  trace: TracebackType | None) -> None:
         try:
             self.wait()
+            assert self._executor is not None
+            self._executor.submit(self._bump_version, force=True).result()
         finally:
             assert self._executor is not None
             self._executor.shutdown(wait=True)
@@ -92,9 +101,22 @@ class DocumentLoader:
         self.settled.append(entry)
 
     def _load(self, rows: GraphRows) -> None:
-        """Term nodes never change once written, so a term an earlier document of this run wrote is not
-        merged again (most of a document's terms): its MENTIONS edges still find it."""
-        fresh_terms = {uid: props for uid, props in rows.terms.items() if uid not in self._terms_written}
+        """A term or a region that an earlier document of this run wrote with the same properties is not
+        written again (most documents' terms, and their region and city): the edges of the document still
+        find it. An update of an existing node would also cost a write that creates nodes dearly (ingest.load)."""
+        fresh_terms = self._unwritten(rows.terms)
+        fresh_regions = self._unwritten(rows.regions)
         with timed("loading"):
-            load_rows(self.store, replace(rows, terms=fresh_terms))
-        self._terms_written.update(fresh_terms)  # only once the write succeeded
+            load_rows(self.store, replace(rows, terms=fresh_terms, regions=fresh_regions))
+        self._written.update(fresh_terms)  # only once the write succeeded
+        self._written.update(fresh_regions)
+        self._unbumped = True
+        self._bump_version()
+
+    def _bump_version(self, *, force: bool = False) -> None:
+        if self._unbumped and (force or time.monotonic() - self._bumped_at >= VERSION_BUMP_INTERVAL_S):
+            self.store.write_atomic([bump_version()])
+            self._bumped_at, self._unbumped = time.monotonic(), False
+
+    def _unwritten(self, nodes: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+        return {uid: props for uid, props in nodes.items() if self._written.get(uid) != props}

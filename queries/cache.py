@@ -1,7 +1,8 @@
 """Derived data cached per graph version: indexes and models are built once, not on every request.
 
-Every write (a document's load, a re-link) bumps the `meta:version` counter in the same write, so a cached
-value is reused only while the graph it was derived from is unchanged."""
+Every write (a document's load, a re-link) bumps the `meta:version` counter once it is written, so a cached
+value is reused only while the graph it was derived from is unchanged (a value derived between a write and
+its bump is derived from the new graph, and retired by the bump)."""
 
 from __future__ import annotations
 
