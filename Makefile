@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= embedded:./data/demo
 
-.PHONY: setup demo test lint bench clean lock system-deps
+.PHONY: setup demo test lint bench bench-deps clean lock system-deps
 
 WEB := api/web
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -42,8 +42,13 @@ test: setup system-deps
 # Benchmark sizes in duty clauses; results go to bench/results.md and bench/results.json.
 BENCH_SIZES ?= 10000 100000
 
-bench: setup
+bench: setup bench-deps
 	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+
+# The API load comes from Debian's wrk (without it, from Python threads that take CPU from the server).
+bench-deps:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $(SUDO) apt-get install -y -qq wrk >/dev/null; } || echo "wrk not installed: the API load comes from Python"
 
 lint: setup
 	$(BIN)/ruff check .

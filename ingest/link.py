@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from graph.store import Store
 from ingest.load import write_links, write_similar
@@ -137,13 +136,27 @@ def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool 
         flags = boilerplate_flags(duties, model)
         new = {duty.uid for duty in duties if relink_all or not duty.linked}
         substantive = [d for d in duties if not flags[d.uid]]
-        similar = similar_pairs([d.doc() for d in substantive], model, STORE_THRESHOLD, new=new, parallel=parallel)
+        if parallel:
+            similar = similar_pairs([d.doc() for d in substantive], model, STORE_THRESHOLD, new=new)
+        else:
+            # One top-level region at a time (candidate pairs never leave one: ingest.similarity), so that
+            # only its duties' scoring parts (character bigrams: kilobytes a duty) are held at once.
+            similar = sorted(pair for duties_of_region in _by_top_region(substantive)
+                             for pair in similar_pairs([d.doc() for d in duties_of_region], model, STORE_THRESHOLD,
+                                                       new=new, parallel=False))
     if on_similar is not None:
         on_similar(flags, similar)
     with timed("linking: refine"):
         # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
         refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)
     return LinkPlan(len(duties), sorted(new), flags, similar, refines)
+
+
+def _by_top_region(duties: list[_Duty]) -> list[list[_Duty]]:
+    groups: dict[str, list[_Duty]] = defaultdict(list)
+    for duty in duties:
+        groups[duty.region.split("/", 1)[0]].append(duty)
+    return [groups[region] for region in sorted(groups)]
 
 
 def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_written: bool = False) -> LinkReport:
@@ -168,24 +181,26 @@ def duty_rows(rows: GraphRows) -> GraphRows:
                                                    if key == ("HAS_OFFICE", "Department", "Office")})
 
 
-def current_duties(written: list[GraphRows]) -> list[_Duty]:
+def current_duties(written: Iterable[GraphRows]) -> list[_Duty]:
     """The current duties that loading `written` (in order) into an empty graph leaves, as `_duties` would
     read them back: of the rows of one duty, the newest statement (latest `last_stated`, the later on a tie)
-    wins, as the loader's MERGE decides."""
-    newest: dict[str, tuple[dict[str, Any], str, str | None, dict[str, Any]]] = {}
+    wins, as the loader decides. `written` is read once, keeping of each document only what this needs."""
+    # uid → (last stated, status, text, department, office, region, department base name, content terms)
+    newest: dict[str, tuple[str, str, str, str, str | None, str, str, list[str]]] = {}
     for rows in written:
         office_of = {r["to"]: r["from"] for r in rows.relationships.get(("HAS_OFFICE", "Department", "Office"), [])}
         for uid, props in rows.duties.items():
+            if uid in newest and newest[uid][0] > props["last_stated"]:
+                continue
             holder = props["holder"]
             department = office_of.get(holder, holder)
-            if uid in newest and newest[uid][0]["last_stated"] > props["last_stated"]:
-                continue
-            newest[uid] = (props, department, holder if holder in office_of else None,
-                           rows.defined_departments.get(department, {}))
-    return [_Duty(uid, props["text"], department, office, department_props.get("region", ""), False,
-                  content_of(props["content"], props["text"]), department_props.get("base_name", ""))
-            for uid, (props, department, office, department_props) in sorted(newest.items())
-            if props["status"] == "current"]
+            department_props = rows.defined_departments.get(department, {})
+            newest[uid] = (props["last_stated"], props["status"], props["text"], department,
+                           holder if holder in office_of else None, department_props.get("region", ""),
+                           department_props.get("base_name", ""), content_of(props["content"], props["text"]))
+    return [_Duty(uid, text, department, office, region, False, terms, base_name)
+            for uid, (_stated, status, text, department, office, region, base_name, terms) in sorted(newest.items())
+            if status == "current"]
 
 
 def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list[tuple[str, str, float]]:

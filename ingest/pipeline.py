@@ -296,7 +296,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             if progress:
                 progress("link", Path("."))
             with timed("graph rows"):
-                duties = current_duties([duty_rows(build()) for _path, build, _warnings in builders])
+                duties = current_duties(duty_rows(build()) for _path, build, _warnings in builders)
             # One scoring process: the server and the loading take the other core, and forked scorers would
             # each hold a copy of the duties. This process keeps none of them once the worker has them.
             worker = PlanWorker(duties, parallel=False)
