@@ -49,6 +49,7 @@ QUERY_PARAMS = 15  # different parameter values per analysis
 CLIENTS = 32
 LOAD_SECONDS = 8.0
 API_TARGETS = 100  # departments, regions the load goes round
+WARM_PASSES = 6
 
 
 def _peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -312,14 +313,16 @@ def _wait_ready(base: str) -> None:
 def _load(base: str, requests: list[tuple[str, dict[str, Any]]]) -> dict[str, float]:
     """CLIENTS threads going round `requests` (each from its own start) as fast as they can for LOAD_SECONDS,
     after one pass over them; errors fail the run."""
-    # One pass over the targets first (twice each, new connections, so both workers): the load then measures
-    # serving the answers each worker has derived once, as a running server does; the cold cost of each
-    # analysis is measured by bench_queries.
+    # The targets first, WARM_PASSES times each over new connections, which either worker may accept: the
+    # load then measures serving answers both workers have derived (each misses a given target after six
+    # passes with chance 1/64), as a running server does; the cold cost of each analysis is measured by
+    # bench_queries. (After two passes a quarter of the targets were still cold in one worker, and their
+    # first answers, 30–40 ms of CPU each, made the p95 of profile under wrk's load 170 ms.)
     def warm(request: tuple[str, dict[str, Any]]) -> None:
         httpx.get(base + request[0], params=request[1], timeout=300).raise_for_status()
 
     with ThreadPoolExecutor(4) as pool:
-        list(pool.map(warm, requests * 2))
+        list(pool.map(warm, requests * WARM_PASSES))
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -406,7 +409,7 @@ def write_results(results: dict[str, Any]) -> None:
                   f"({link_run['baseline_pairs']} pairs) |"]
         lines.append("")
         if "queries" in run:
-            lines += [f"Whole-graph indexes the analyses share (term model, evidence index, counterparts), built once "
+            lines += [f"Whole-graph indexes the analyses share (term model, evidence index, counterparts; and jieba's dictionary), built once "
                       f"per graph version before the calls below (the API builds them when it starts): "
                       f"{run['queries']['_warm_ms']:,} ms.", "",
                       "| analysis (each call a different region, department or text) | calls | p50 ms | p95 ms | "
