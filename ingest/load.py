@@ -1,8 +1,9 @@
 """The only module that writes to a store: one document's rows as one atomic, idempotent write.
 
-Every write MERGEs on `uid`, so loading the same document twice changes nothing. Department facts
-that a newer 三定 or amendment may revise (kind, rank, staffing) are only overwritten by a document
-issued on or after the one that set them, whatever the order of ingestion.
+Every node is keyed on `uid` (updated when it exists, created when it does not) and every relationship
+MERGEd, so loading the same document twice changes nothing. Department facts that a newer 三定 or
+amendment may revise (kind, rank, staffing) are only overwritten by a document issued on or after the
+one that set them, whatever the order of ingestion.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ VERSIONED_DEPARTMENT_PROPS = (
 _KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
 
 
-# FalkorDB 4.16 charges a query that both creates nodes and sets a property of a node time proportional to
-# the whole graph (~5 ms at 250,000 nodes, growing with it; creating with the properties inline costs
-# 0.2 ms). So each kind of node is written by two statements of the same rows, neither of which does both
-# to one node: one updates the nodes that already exist (MATCH … SET), then one creates the missing ones
-# with every property inline. Into a fresh graph only the second has rows that do anything.
+# FalkorDB 4.16 takes time proportional to the whole graph for a node SET while nodes created since its
+# last internal sync are pending (3–4 ms at 200,000 nodes, growing with it; creating a node with its
+# properties inline costs 0.2 ms), so MERGE … SET made loading slow down as the graph grew. Each kind of
+# node is written by two statements of the same rows instead: one updates the nodes that already exist
+# (MATCH … SET), then one creates the missing ones with every property inline. Into a fresh graph only the
+# second has rows that do anything.
 
 
 def _update_existing(node_label: str, assignments: str = "n += r.props", condition: str = "") -> str:
