@@ -14,7 +14,6 @@ Writes bench/results.md (a table, with the machine's cores and memory and the da
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import random
@@ -56,15 +55,27 @@ def _peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _server_peak_mib(data: Path) -> float:
+def _server_pid(data: Path) -> int | None:
     try:
-        pid = int((data / "falkordb.pid").read_text())
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+        return int((data / "falkordb.pid").read_text())
     except (OSError, ValueError):
+        return None
+
+
+def _server_peak_mib(data: Path) -> float:
+    pid = _server_pid(data)
+    return _status_kib(pid, "VmHWM") / 1024 if pid is not None else 0.0
+
+
+def _status_kib(pid: int, field: str) -> int:
+    """A memory figure of /proc/PID/status (VmRSS, VmHWM), 0 if the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
         pass
-    return 0.0
+    return 0
 
 
 class MemorySampler:
@@ -89,7 +100,7 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.wait(self.SAMPLE_SECONDS):
-            self.peak_kib = max(self.peak_kib, sum(_rss_kib(pid) for pid in self._pids()))
+            self.peak_kib = max(self.peak_kib, sum(_status_kib(pid, "VmRSS") for pid in self._pids()))
 
     def _pids(self) -> set[int]:
         parents: dict[int, int] = {}
@@ -104,19 +115,8 @@ class MemorySampler:
             children = {pid for pid, parent in parents.items() if parent in pids} - pids
             pids |= children
             grown = bool(children)
-        with contextlib.suppress(OSError, ValueError):
-            pids.add(int((self.data / "falkordb.pid").read_text()))
-        return pids
-
-
-def _rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+        server = _server_pid(self.data)
+        return pids if server is None else pids | {server}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -268,7 +268,7 @@ def _timed_ms(store: Store, name: str, params: dict[str, Any]) -> float:
 
 
 def bench_api(data: Path) -> dict[str, dict[str, float]]:
-    """`dutygraph serve --workers 2` (one per core) against the store, loaded by CLIENTS threads."""
+    """`dutygraph serve --workers 2` (one per core) against the store, under CLIENTS concurrent clients."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

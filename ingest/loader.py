@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -47,7 +48,7 @@ class DocumentLoader:
     store: Store
     run_ahead: bool = False  # hold up to MAX_PENDING_AHEAD documents instead of MAX_PENDING
     settled: list[Loaded] = field(default_factory=list)
-    _pending: list[tuple[Loaded, Future[None]]] = field(default_factory=list)
+    _pending: deque[tuple[Loaded, Future[None]]] = field(default_factory=deque)  # up to MAX_PENDING_AHEAD
     # Terms and regions this run wrote, with their properties (touched by the loader thread only).
     _written: dict[str, dict[str, object]] = field(default_factory=dict)
     _executor: ThreadPoolExecutor | None = None
@@ -77,7 +78,7 @@ class DocumentLoader:
         entry = Loaded(path, warnings, rows.counts(), rows.unresolved)
         self._pending.append((entry, self._executor.submit(self._load, rows)))
         while len(self._pending) > (MAX_PENDING_AHEAD if self.run_ahead else MAX_PENDING):
-            self._settle(*self._pending.pop(0))
+            self._settle(*self._pending.popleft())
 
     def then(self, write: Callable[[], None]) -> Future[None]:
         """Run `write` in the loader thread once every document submitted so far has loaded."""
@@ -87,7 +88,7 @@ class DocumentLoader:
     def wait(self) -> None:
         """Settle every document submitted so far."""
         while self._pending:
-            self._settle(*self._pending.pop(0))
+            self._settle(*self._pending.popleft())
 
     @property
     def failed(self) -> bool:

@@ -24,11 +24,12 @@ import networkx as nx
 
 from graph.store import Row, Store
 from ingest.aspects import performed_acts
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_of, content_terms
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.lookup import find_department
+from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
 SETTLED_COVERAGE = 0.7
@@ -229,13 +230,10 @@ def _lead_matters(store: Store) -> list[Row]:
 
 
 def duty_model(store: Store) -> SimilarityModel:
-    """Term weights over every text that says what a department does (as ingest linked them)."""
-    def fit() -> SimilarityModel:
-        rows = catalog.run(store, "evidence")
-        return SimilarityModel.fit_terms((content_of(row["content"], row["text"]), row["department_uid"])
-                                         for row in rows)
-
-    return cached(store, ("duty_model",), fit, whole_graph=True)
+    """Term weights over every text that says what a department does (as ingest linked them), from the
+    texts who_handles indexes: the graph is read for them once."""
+    return cached(store, ("duty_model",), lambda: SimilarityModel.fit_terms(
+        (item.content, item.department_uid) for item in evidence_index(store).evidence), whole_graph=True)
 
 
 def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:
