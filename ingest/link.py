@@ -26,7 +26,8 @@ STORE_THRESHOLD = 0.3
 REFINE_THRESHOLD = 0.5
 BOILERPLATE_SHARE = 0.45
 MIN_DEPARTMENTS_FOR_BOILERPLATE = 4
-METHOD = "jieba-idf-cosine+rapidfuzz-token-set"
+# The stored `method` names the scorer: a logistic model over jieba-term and character-bigram features.
+METHOD = "logistic:jieba-idf-cosine+char-bigrams+aspects"
 
 
 @dataclass
