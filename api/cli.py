@@ -20,7 +20,7 @@ from rich.table import Table
 from api.settings import settings
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store
 from ingest.errors import IngestError
-from ingest.link import link
+from ingest.link import LinkReport, link
 from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
 from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
@@ -168,6 +168,7 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
                   f"{links.boilerplate} boilerplate, {links.similar} similar pairs, {links.refines} office→department "
                   f"links, {links.counterparts} counterparts")
+        _say_if_relinked(links)
     if report.unresolved:
         names = sorted({f"{r.mention} → {r.name}" + (f" (候选 {', '.join(r.candidates)})" if r.candidates else "")
                         for r in report.unresolved})
@@ -421,6 +422,13 @@ def link_command(store: StoreOption = None,
     out.print(f"{result.new} of {result.duties} duties compared, {result.boilerplate} boilerplate, "
               f"{result.similar} similar pairs, {result.refines} office→department links, "
               f"{result.counterparts} counterparts")
+    _say_if_relinked(result)
+
+
+def _say_if_relinked(links: LinkReport) -> None:
+    if links.stale:
+        out.print("原有关联由另一版本的相似度模型生成，已全部重新计算 / the graph's links were made by another version "
+                  "of the similarity model: every duty was linked again")
 
 
 @app.command("serve")

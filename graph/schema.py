@@ -54,7 +54,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
                "content", "source"), ("code", "claimed")),
     NodeLabel("Term", "jieba 词", ("uid", "text"), ("text",)),
     # One node, `meta:version`: a counter every write bumps, so readers can cache what they derive.
-    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch")),
+    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch", "linker")),
     NodeLabel(
         "Document",
         "来源文件",

@@ -9,16 +9,27 @@ document compares only the duties not linked before (flag `linked`), against all
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from graph.store import Store
-from ingest.load import write_links, write_similar
+from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
-from ingest.similarity import DutyDoc, SimilarityModel, content_of, content_terms, similar_pairs
+from ingest.similarity import (
+    FEATURES,
+    DutyDoc,
+    SimilarityModel,
+    content_of,
+    content_terms,
+    shipped_weights,
+    similar_pairs,
+)
 from ingest.timing import timed
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
@@ -38,6 +49,25 @@ class LinkReport:
     similar: int
     refines: int
     counterparts: int
+    stale: bool = False  # the graph's links were made by another linker, so every duty was linked again
+
+
+@lru_cache(maxsize=1)
+def linker() -> str:
+    """Names what computes the links: the scorer, its features and weights, and the thresholds linking applies.
+    Recorded with the links, so that links made by another version (other weights after retraining) are
+    found stale and redone, instead of standing beside new ones made differently."""
+    spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, BOILERPLATE_SHARE,
+                       MIN_DEPARTMENTS_FOR_BOILERPLATE])
+    return f"{METHOD}#{hashlib.sha1(spec.encode()).hexdigest()[:12]}"
+
+
+def links_are_stale(store: Store) -> bool:
+    """The graph holds links that another linker made (or links from before the linker was recorded)."""
+    rows = store.read("MATCH (m:Meta {uid: $uid}) RETURN m.linker AS linker", {"uid": LINKS_META})
+    if rows and rows[0]["linker"]:
+        return bool(rows[0]["linker"] != linker())
+    return bool(store.read("MATCH (u:Duty) WHERE u.linked = true RETURN u.uid AS uid LIMIT 1"))
 
 
 @dataclass
@@ -120,11 +150,14 @@ class LinkPlan:
 
 
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:
-    """Link the current duties of the graph: new ones against all, or all again with `relink_all`."""
+    """Link the current duties of the graph: new ones against all, or all again with `relink_all` or when
+    the graph's links were made by another linker."""
+    stale = not relink_all and links_are_stale(store)
+    relink_all = relink_all or stale
     with timed("linking: read"):
         duties = _duties(store)
     plan = plan_links(duties, relink_all=relink_all)
-    return write_plan(store, plan, replace=relink_all)
+    return replace(write_plan(store, plan, replace=relink_all), stale=stale)
 
 
 def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool = True,
@@ -166,7 +199,7 @@ def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_w
         counterparts = _counterparts(store)
         if not similar_written:
             write_plan_similar(store, plan.boilerplate, plan.similar, replace=replace)
-        write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new)
+        write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new, linker=linker())
     return LinkReport(plan.duties, len(plan.new), sum(plan.boilerplate.values()), len(plan.similar),
                       len(plan.refines), len(counterparts))
 

@@ -146,6 +146,9 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"from": start, "edges": group} for start, group in edges.items()]
 
 
+LINKS_META = "meta:links"  # the Meta node that names the linker of the graph's derived links
+
+
 def bump_version() -> Statement:
     """Count a write. `epoch` is drawn when the counter is created, so a reset graph never repeats a version."""
     return Statement(
@@ -179,9 +182,10 @@ def write_similar(store: Store, *, boilerplate: dict[str, bool], similar: list[t
 
 
 def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]],
-                linked: list[str]) -> None:
+                linked: list[str], linker: str) -> None:
     """The second half: REFINES and COUNTERPART edges, then the `linked` flags that mark the duties done
-    (last, so that an interrupted run links them again), then the version."""
+    (last, so that an interrupted run links them again) with the linker that made the links, then the
+    version."""
     store.write(Statement(
         "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
         "MERGE (a)-[e:REFINES]->(b) SET e.score = r.score, e.source = 'link'",
@@ -192,4 +196,6 @@ def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterp
         [{"a": a, "b": b} for a, b in counterparts]))
     store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = true",
                           [{"uid": uid} for uid in linked]))
+    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) SET m.linker = r.linker",
+                          [{"uid": LINKS_META, "linker": linker}]))
     store.write(bump_version())

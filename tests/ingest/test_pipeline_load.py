@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
+from graph.store import Statement, Store
 from ingest import pipeline, plan_worker
-from ingest.link import link
+from ingest.link import link, linker
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
@@ -221,3 +221,44 @@ def test_a_failing_plan_worker_says_how_it_failed(monkeypatch: pytest.MonkeyPatc
                         (sys.executable, "-c", "import sys; sys.stderr.write('no memory left\\n'); sys.exit(3)"))
     with pytest.raises(plan_worker.PlanWorkerError, match=r"failed \(exit 3\): no memory left"):
         plan_worker.PlanWorker([]).result(lambda flags, similar: None)
+
+
+def _forget_similar_links(store: Store) -> None:
+    store.write(Statement("UNWIND $rows AS r MATCH (:Duty)-[e:SIMILAR]->(:Duty) DELETE e", [{}]))
+
+
+def test_links_made_by_another_linker_are_redone(store: Store) -> None:
+    # Links that another version of the scorer made (other weights after retraining) must not stand beside new
+    # ones: the next linking redoes every duty, and says so.
+    city = sorted(path for path in EXAMPLES.glob("shi_*") if path.name != "shi_jiaotong.txt")
+    report = ingest(city, store, region=CITY)
+    assert report.links is not None and not report.links.stale
+    assert store.read("MATCH (m:Meta {uid: 'meta:links'}) RETURN m.linker AS linker") == [{"linker": linker()}]
+    first = {row["uid"] for row in store.read("MATCH (u:Duty) RETURN u.uid AS uid")}
+
+    def among_first(pairs: list[tuple[str, str, float]]) -> int:
+        return sum(1 for a, b, _score in pairs if a in first and b in first)
+
+    assert among_first(_links(store)[0]) > 0
+    # With the same linker, a new document is compared only with what is there: lost pairs stay lost.
+    _forget_similar_links(store)
+    report = ingest([EXAMPLES / "shi_jiaotong.txt"], store, region=CITY)
+    assert report.links is not None and not report.links.stale and report.links.new < report.links.duties
+    assert among_first(_links(store)[0]) == 0
+    # Under another linker's name, every duty is linked again.
+    _forget_similar_links(store)
+    store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: 'meta:links'}) SET m.linker = r.linker",
+                          [{"linker": "an-older-scorer#000000000000"}]))
+    relinked = link(store)
+    assert relinked.stale and relinked.new == relinked.duties
+    after = _links(store)
+    assert among_first(after[0]) > 0 and after[3] == []
+    assert store.read("MATCH (m:Meta {uid: 'meta:links'}) RETURN m.linker AS linker") == [{"linker": linker()}]
+    assert link(store, relink_all=True).stale is False and _links(store) == after
+
+
+def test_a_graph_linked_before_linkers_were_recorded_is_relinked(store: Store) -> None:
+    ingest([EXAMPLES / "shi_chengguan.txt", EXAMPLES / "shi_zhujian.txt"], store, region=CITY)
+    store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: 'meta:links'}) DELETE m", [{}]))
+    assert link(store).stale
+    assert not link(store).stale
