@@ -311,8 +311,8 @@ def _wait_ready(base: str) -> None:
 
 
 def _load(base: str, requests: list[tuple[str, dict[str, Any]]]) -> dict[str, float]:
-    """CLIENTS threads going round `requests` (each from its own start) as fast as they can for LOAD_SECONDS,
-    after one pass over them; errors fail the run."""
+    """CLIENTS concurrent clients going round `requests` as fast as they can for LOAD_SECONDS, after the
+    targets are warm: from wrk when it is installed, else from Python threads. Errors fail the run."""
     # The targets first, WARM_PASSES times each over new connections, which either worker may accept: the
     # load then measures serving answers both workers have derived (each misses a given target after six
     # passes with chance 1/64), as a running server does; the cold cost of each analysis is measured by
@@ -323,6 +323,11 @@ def _load(base: str, requests: list[tuple[str, dict[str, Any]]]) -> dict[str, fl
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(warm, requests * WARM_PASSES))
+    return _load_wrk(base, requests) if shutil.which("wrk") else _load_threads(base, requests)
+
+
+def _load_threads(base: str, requests: list[tuple[str, dict[str, Any]]]) -> dict[str, float]:
+    """CLIENTS threads, each going round `requests` from its own start."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -342,8 +347,6 @@ def _load(base: str, requests: list[tuple[str, dict[str, Any]]]) -> dict[str, fl
                         return
                     latencies.append((time.perf_counter() - start) * 1000)
 
-    if shutil.which("wrk"):
-        return _load_wrk(base, requests)
     started = time.perf_counter()
     with ThreadPoolExecutor(CLIENTS) as pool:
         for future in [pool.submit(client_loop, client * 7) for client in range(CLIENTS)]:

@@ -153,11 +153,10 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     """Link the current duties of the graph: new ones against all, or all again with `relink_all` or when
     the graph's links were made by another linker."""
     stale = not relink_all and links_are_stale(store)
-    relink_all = relink_all or stale
     with timed("linking: read"):
         duties = _duties(store)
-    plan = plan_links(duties, relink_all=relink_all)
-    return replace(write_plan(store, plan, replace=relink_all), stale=stale)
+    plan = plan_links(duties, relink_all=relink_all or stale)
+    return write_plan(store, plan, replace=relink_all or stale, stale=stale)
 
 
 def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool = True,
@@ -193,15 +192,17 @@ def _by_top_region(duties: list[_Duty]) -> list[list[_Duty]]:
     return [groups[region] for region in sorted(groups)]
 
 
-def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_written: bool = False) -> LinkReport:
-    """Write a plan; `similar_written` when its boilerplate flags and SIMILAR edges already are."""
+def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_written: bool = False,
+               stale: bool = False) -> LinkReport:
+    """Write a plan; `similar_written` when its boilerplate flags and SIMILAR edges already are; `stale` when
+    it relinks every duty because the graph's links were made by another linker."""
     with timed("linking: write"):
         counterparts = _counterparts(store)
         if not similar_written:
             write_plan_similar(store, plan.boilerplate, plan.similar, replace=replace)
         write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new, linker=linker())
     return LinkReport(plan.duties, len(plan.new), sum(plan.boilerplate.values()), len(plan.similar),
-                      len(plan.refines), len(counterparts))
+                      len(plan.refines), len(counterparts), stale)
 
 
 def write_plan_similar(store: Store, boilerplate: dict[str, bool], similar: list[tuple[str, str, float]], *,

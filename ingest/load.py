@@ -110,11 +110,12 @@ def _node_rows(node_label: str, nodes: dict[str, dict[str, Any]]) -> list[dict[s
 
 def statements_for(rows: GraphRows) -> list[Statement]:
     """Nodes before the relationships that MATCH them; the order is fixed so a write is reproducible."""
-    document = {"uid": rows.document["uid"], "props": {k: v for k, v in rows.document.items() if k != "uid"}}
+    document = {rows.document["uid"]: {k: v for k, v in rows.document.items() if k != "uid"}}
     statements = [
-        *_upsert("Document", [document]),
+        *_upsert("Document", _node_rows("Document", document)),
         *_upsert("Region", _node_rows("Region", rows.regions)),
         *_upsert("Department", _node_rows("Department", rows.mentioned_departments), assignments=_MENTIONED_ALIASES),
+        # A defined department's row carries `issued` (stored as sanding_issued): the assignments map it.
         *_upsert("Department", [{"uid": uid, "props": props} for uid, props in sorted(rows.defined_departments.items())],
                  assignments=_defined_department_assignments(), values=_DEFINED_DEPARTMENT_VALUES),
         *_upsert("Office", _node_rows("Office", rows.offices)),
