@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from graph.store import Store
 from ingest.load import LINKS_META, write_links, write_similar
@@ -39,6 +40,8 @@ BOILERPLATE_SHARE = 0.45
 MIN_DEPARTMENTS_FOR_BOILERPLATE = 4
 # The stored `method` names the scorer: a logistic model over jieba-term and character-bigram features.
 METHOD = "logistic:jieba-idf-cosine+char-bigrams+aspects"
+# The modules whose code decides the links; their source is part of the linker's record.
+SCORING_MODULES = ("similarity.py", "aspects.py", "link.py")
 
 
 @dataclass
@@ -54,12 +57,17 @@ class LinkReport:
 
 @lru_cache(maxsize=1)
 def linker() -> str:
-    """Names what computes the links: the scorer, its features and weights, and the thresholds linking applies.
-    Recorded with the links, so that links made by another version (other weights after retraining) are
-    found stale and redone, instead of standing beside new ones made differently."""
+    """Names what computes the links: the scorer, its features and weights, the thresholds linking applies,
+    and the code that computes the features. Recorded with the links, so that links made by another version
+    (other weights after retraining, a feature computed differently) are found stale and redone, instead of
+    standing beside new ones made differently."""
     spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, BOILERPLATE_SHARE,
                        MIN_DEPARTMENTS_FOR_BOILERPLATE])
-    return f"{METHOD}#{hashlib.sha1(spec.encode()).hexdigest()[:12]}"
+    digest = hashlib.sha1(spec.encode())
+    # The source, not a version number to remember to bump: a changed feature rule relinks by itself.
+    for module in SCORING_MODULES:
+        digest.update((resources.files("ingest") / module).read_bytes())
+    return f"{METHOD}#{digest.hexdigest()[:12]}"
 
 
 def links_are_stale(store: Store) -> bool:

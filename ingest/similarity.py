@@ -17,7 +17,8 @@ a term most departments use frames a duty without saying which work it is. Featu
 - `dimensions`, `dimension_conflict`: the same for the side looked after (治安 vs 质量 vs 价格);
 - `any_housekeeping`: either side is a housekeeping clause;
 - `own_lines`: each clause names its own department's line of work and the other does not (交通运输综合行政
-  执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice.
+  执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice; or the two
+  serve different coordinating bodies (食品安全委员会 vs 安全生产委员会).
 
 rapidfuzz's ratios (token_set, token_sort, partial, plain and WRatio, over the content terms and over the raw
 text) were measured as further features and left out: none moved the cross-validated precision or recall by
@@ -76,6 +77,12 @@ GENERIC_TERMS = frozenset({
     "上级", "领导", "人民政府", "政府", "市级", "县级", "区级",
 })
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
+# A department's own industry's share of generic work (行业科技、信息化和统计): its line, though unnamed.
+_OWN_INDUSTRY_TASK = re.compile(r"行业(?:科技|信息化|统计|安全生产|宣传)")
+# The coordinating bodies whose daily work a clause takes on (承担县食品安全委员会日常工作), named without
+# their level: a 居民委员会 that a clause guides is not one.
+_SERVED = re.compile(r"承担([^。；，]*?)的?日常工作")
+_BODY = re.compile(r"(?:[省市县区])?([\u4e00-\u9fff]{2,12}?(?:委员会|指挥部|领导小组|联席会议))")
 _ORGAN_SUFFIX = re.compile(r"(?:管理局|分局|局|委员会|支队|办公室|中心|厅)$")
 
 # A term held by more duties of a region than this share (at least MIN_TERM_CAP) is too common to pair them.
@@ -125,7 +132,9 @@ class DutyDoc:
         self.local = is_local(self.text)
         self.housekeeping = is_housekeeping(self.text)
         self.line = holder_line(self.holder)
-        self.line_named = frozenset(term for term in self.line if term in self.text)
+        self.line_named = frozenset(term for term in self.line if term in self.text) | (
+            frozenset({"行业"}) if self.line and _OWN_INDUSTRY_TASK.search(self.text) else frozenset())
+        self.bodies = hosted_bodies(self.text)
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
         self.total = 0.0
@@ -207,7 +216,7 @@ class SimilarityModel:
             _jaccard(a.dimensions, b.dimensions),
             _conflict(a.dimensions, b.dimensions),
             1.0 if a.housekeeping or b.housekeeping else 0.0,
-            1.0 if _names_own_line(a, b) and _names_own_line(b, a) else 0.0,
+            1.0 if (_names_own_line(a, b) and _names_own_line(b, a)) or _conflict(a.bodies, b.bodies) else 0.0,
         )
 
     def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:
@@ -248,6 +257,12 @@ def holder_line(name: str) -> frozenset[str]:
         return frozenset()
     core = _ORGAN_SUFFIX.sub("", base_of(name))
     return frozenset(term for term in index_terms(core, with_parts=True) if term not in GENERIC_TERMS and len(term) >= 2)
+
+
+def hosted_bodies(text: str) -> frozenset[str]:
+    """The coordinating bodies (议事协调机构) a clause names: two offices serving different ones (食品安全委员会,
+    安全生产委员会) do different work however alike the wording; serving one (防汛抗旱指挥部) is one work."""
+    return frozenset(body for served in _SERVED.findall(text) for body in _BODY.findall(served))
 
 
 def _conflict(a: frozenset[str], b: frozenset[str]) -> float:

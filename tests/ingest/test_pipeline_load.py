@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Statement, Store
+from ingest import link as link_module
 from ingest import pipeline, plan_worker
 from ingest.link import link, linker
 from ingest.pipeline import ingest
@@ -260,6 +261,19 @@ def test_links_made_by_another_linker_are_redone(store: Store) -> None:
     assert among_first(after[0]) > 0 and after[3] == []
     assert _recorded_linker(store) == linker()
     assert link(store, relink_all=True).stale is False and _links(store) == after
+
+
+def test_the_linker_changes_with_the_code_that_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A feature computed differently scores differently even with the same weights: the source is recorded.
+    shipped = linker()
+    monkeypatch.setattr(link_module, "SCORING_MODULES", ("similarity.py",))
+    link_module.linker.cache_clear()
+    try:
+        assert linker() != shipped and linker().split("#")[0] == shipped.split("#")[0]
+    finally:
+        monkeypatch.undo()
+        link_module.linker.cache_clear()
+    assert linker() == shipped
 
 
 def test_a_graph_linked_before_linkers_were_recorded_is_relinked(store: Store) -> None:

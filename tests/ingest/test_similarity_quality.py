@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from ingest.similarity import (
     DEFAULT_THRESHOLD,
+    FEATURES,
+    DutyDoc,
     SimilarityModel,
     content_of,
     content_terms,
+    hosted_bodies,
     shipped_weights,
     stored_content,
 )
@@ -53,6 +56,33 @@ def test_score_is_symmetric_and_bounded() -> None:
     assert model.score(a, b) == model.score(b, a)
     assert 0.0 <= model.score(a, b) <= 1.0
     assert model.score("完成市委交办的其他任务。", "负责市区建筑垃圾处置的监督管理。") == 0.0
+
+
+def test_the_coordinating_bodies_a_clause_serves() -> None:
+    assert hosted_bodies("承担县食品安全委员会日常工作") == {"食品安全委员会"}
+    assert hosted_bodies("承担市森林防灭火指挥部、市防汛抗旱指挥部的日常工作") == {"森林防灭火指挥部", "防汛抗旱指挥部"}
+    assert hosted_bodies("承担市生活垃圾分类工作领导小组办公室日常工作") == {"生活垃圾分类工作领导小组"}
+    # A body the clause guides, rather than serves, is not one it hosts.
+    assert hosted_bodies("指导社区居民委员会建设") == frozenset()
+
+
+def _own_lines(text_a: str, holder_a: str, text_b: str, holder_b: str) -> float:
+    model = SimilarityModel.fit([(text_a, holder_a), (text_b, holder_b)])
+    features = model.features(DutyDoc("a", text_a, holder_a, holder=holder_a), DutyDoc("b", text_b, holder_b, holder=holder_b))
+    return features[FEATURES.index("own_lines")]
+
+
+def test_each_departments_version_of_generic_work_is_told_apart() -> None:
+    # Offices serving different coordinating bodies do different work, however alike the wording.
+    assert _own_lines("承担县食品安全委员会日常工作", "青山县市场监督管理局",
+                      "承担县安全生产委员会日常工作，组织开展安全生产考核巡查", "青山县应急管理局") == 1.0
+    assert _own_lines("承担县防汛抗旱指挥部、县森林防灭火指挥部日常工作", "青山县应急管理局",
+                      "承担县防汛抗旱指挥部日常工作", "青山县水利局") == 0.0
+    # 行业科技、信息化 is the department's own industry's share, though the clause does not name it.
+    assert _own_lines("负责行业科技、信息化和统计工作。", "示例市交通运输局",
+                      "负责公安科技信息化建设和警务保障工作。", "示例市公安局") == 1.0
+    assert _own_lines("负责科技、信息化和统计工作。", "示例市交通运输局",
+                      "负责公安科技信息化建设和警务保障工作。", "示例市公安局") == 0.0
 
 
 def test_content_is_stored_as_one_string_and_read_back_from_any_form() -> None:
