@@ -22,7 +22,8 @@ a term most departments use frames a duty without saying which work it is. Featu
 
 rapidfuzz's ratios (token_set, token_sort, partial, plain and WRatio, over the content terms and over the raw
 text) were measured as further features and left out: none moved the cross-validated precision or recall by
-more than 0.01. rapidfuzz matches department names instead (`ingest.names`).
+more than 0.01. rapidfuzz matches department names instead (`ingest.names`), and finds the lexicon's phrases in
+complaints (`queries.search`).
 
 The weights come from `python -m ingest.train_similarity`, fitted on every labelled pair of
 tests/data/duty_pairs.tsv and tests/data/duty_pairs_blind.tsv; the quality test reports precision and

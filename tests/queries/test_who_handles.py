@@ -11,9 +11,11 @@ from queries.who_handles import evidence_index, rank_departments, who_handles
 DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTIONS = DATA / "who_handles.tsv"  # written alongside the synonym table
 BLIND_QUESTIONS = DATA / "who_handles_blind.tsv"  # written later by a separate author, from examples/ alone
-# Written later still by another author who saw neither the dictionaries nor the other sets; no word was added
-# to the dictionaries for its rows (the first blind set's misses have since been, so it is no longer blind).
+# Written later still by other authors who saw neither the dictionaries nor the other sets; no word was added
+# to the dictionaries for their rows (the first blind set's misses have since been, so it is no longer blind).
+# The second fresh set was written after the first had been used to choose the lexicon's match cutoff.
 FRESH_QUESTIONS = DATA / "who_handles_blind2.tsv"
+FRESH_QUESTIONS_2 = DATA / "who_handles_blind3.tsv"
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -31,16 +33,19 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     right, total = _accuracy(corpus, QUESTIONS)
     blind_right, blind_total = _accuracy(corpus, BLIND_QUESTIONS)
     fresh_right, fresh_total = _accuracy(corpus, FRESH_QUESTIONS)
-    assert total >= 60 and blind_total >= 60 and fresh_total >= 60
+    second_right, second_total = _accuracy(corpus, FRESH_QUESTIONS_2)
+    assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
-              f"fresh set {fresh_right} of {fresh_total} ({fresh_right / fresh_total:.3f})")
+              f"fresh set {fresh_right} of {fresh_total} ({fresh_right / fresh_total:.3f}); "
+              f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f})")
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right / total >= 0.93
+    assert right / total >= 0.92
     assert blind_right / blind_total >= 0.86
-    assert fresh_right / fresh_total >= 0.68
+    assert fresh_right / fresh_total >= 0.78
+    assert second_right / second_total >= 0.75
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
