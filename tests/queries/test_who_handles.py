@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from graph.store import Store
+from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches
 from queries.who_handles import evidence_index, rank_departments, who_handles
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -56,3 +59,23 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "evidence"}
     contested = who_handles(corpus, "互联网租赁自行车停放管理", region="示例市", limit=3)
     assert [row["department"] for row in contested if row["tie"]] == ["示例市城市管理和综合执法局", "示例市交通运输局"]
+
+
+def test_lexicon_phrases_are_found_as_written_or_nearly() -> None:
+    # 后厨很脏 is one character off 后厨脏乱 (食品经营); 广场舞 sits inside 广场舞音乐 whatever jieba cuts.
+    assert lexicon_matches("后厨很脏") == ["食品经营"]
+    assert lexicon_matches("广场舞音乐太吵") == ["社会生活噪声"]
+    # A three-character phrase counts only as written: 渣士车 is not 渣土车.
+    assert lexicon_matches("渣士车") == []
+    assert lexicon_matches("今天天气不错") == []
+
+
+def test_the_character_index_finds_what_scoring_every_phrase_finds() -> None:
+    # The index only skips phrases that cannot reach the cutoff: the answers equal scoring all of them.
+    lexicon = _lexicon()
+    texts = [row["text"] for path in (QUESTIONS, BLIND_QUESTIONS, FRESH_QUESTIONS, FRESH_QUESTIONS_2)
+             for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)]
+    for text in [*texts, "建筑垃圾处置监督管理", "单车", ""]:
+        everything = process.extract(text, lexicon.phrases, scorer=fuzz.partial_ratio, score_cutoff=LEXICON_MATCH,
+                                     limit=None)
+        assert lexicon_matches(text) == sorted({lexicon.canonicals[index] for _p, _s, index in everything}), text
