@@ -7,7 +7,6 @@ worded a little differently (后厨很脏 ~ 后厨脏乱), still brings in its o
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,27 +116,16 @@ class BM25Index:
         self._terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         self._lengths = [sum(terms.values()) for terms in self._terms]
         self._average = (sum(self._lengths) / len(self._lengths)) if self._lengths else 0.0
-        postings: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, list[int]] = defaultdict(list)
         for index, terms in enumerate(self._terms):
             for term in terms:
-                postings[term].append(index)
+                self._postings[term].append(index)
         total = len(self.evidence)
         self._idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-                     for term, docs in postings.items()}
+                     for term, docs in self._postings.items()}
         if weights_from is not None:
             # A region's index scores with the whole graph's term weights: the same ranking, less work.
             self._idf, self._average = weights_from._idf, weights_from._average
-        # Each posting carries its document's saturated term frequency, which no query changes: a search
-        # multiplies and adds, however many terms a complaint's lexicon phrases bring in.
-        # Two packed arrays per term keep the index as small as the plain lists of document numbers were.
-        self._postings = {term: (array("l", docs), array("d", (self._saturated(index, term) for index in docs)))
-                          for term, docs in postings.items()}
-
-    def _saturated(self, index: int, term: str) -> float:
-        """BM25's term-frequency part: how much `term` counts in document `index`, given the document's length."""
-        frequency = self._terms[index][term]
-        norm = K1 * (1 - B + B * self._lengths[index] / self._average) if self._average else K1
-        return frequency * (K1 + 1) / (frequency + norm)
 
     def search(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
         """Evidence ranked by BM25 (highest first), optionally of one region's departments only."""
@@ -149,10 +137,12 @@ class BM25Index:
         scores: dict[int, float] = defaultdict(float)
         for term, weight in query_terms(text).items():
             idf = self._idf.get(term)
-            if idf is None or term not in self._postings:
+            if idf is None:
                 continue
-            for index, saturated in zip(*self._postings[term], strict=True):
-                scores[index] += weight * idf * saturated
+            for index in self._postings[term]:
+                frequency = self._terms[index][term]
+                norm = K1 * (1 - B + B * self._lengths[index] / self._average) if self._average else K1
+                scores[index] += weight * idf * frequency * (K1 + 1) / (frequency + norm)
         ranked = []
         for index, score in scores.items():
             item = self.evidence[index]
