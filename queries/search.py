@@ -36,12 +36,9 @@ def query_terms(text: str) -> dict[str, float]:
     terms of the lexicon phrases found in it loosely."""
     weights = dict.fromkeys(content_terms(text), 1.0)
     # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品.
-    for term in index_terms(text):
-        for broader in broader_terms().get(term, ()):
-            for implied in content_terms(broader):
-                weights.setdefault(implied, IMPLIED_WEIGHT)
-    for canonical in lexicon_matches(text):
-        for implied in _canonical_terms(canonical):
+    broader = [concept for term in index_terms(text) for concept in broader_terms().get(term, ())]
+    for phrase in [*broader, *lexicon_matches(text)]:
+        for implied in _terms_of(phrase):
             weights.setdefault(implied, IMPLIED_WEIGHT)
     return weights
 
@@ -85,8 +82,9 @@ def _lexicon() -> _Lexicon:
 
 
 @lru_cache(maxsize=4096)
-def _canonical_terms(canonical: str) -> tuple[str, ...]:
-    return tuple(content_terms(canonical))
+def _terms_of(phrase: str) -> tuple[str, ...]:
+    """The content terms of a dictionary phrase (a broader concept, an official term): few, and met often."""
+    return tuple(content_terms(phrase))
 
 
 @dataclass(frozen=True)
