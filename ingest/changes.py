@@ -64,6 +64,20 @@ def classify_change(sentence: str, where: Located, department_names: list[str], 
     return FunctionChange(default, sentence, where)
 
 
+# What a cancelling or devolving sentence lists: 将X、Y等事项下放至县（区） / 取消X、Y.
+_DEVOLVED_LIST = re.compile(r"(?:将|把)(?P<what>.+?)(?:等(?:事项|职责|审批|工作)?)?(?:下放|移交|交由)")
+_CANCELLED_LIST = re.compile(r"(?:取消|不再保留|不再承担)(?P<what>[^。；;]+)")
+_LIST_SEPARATOR = re.compile(r"[、，,]")
+
+
+def listed_matters(sentence: str) -> list[str]:
+    """The matters a 职能转变 sentence cancels or hands down, one per listed item (empty when it lists none)."""
+    found = _DEVOLVED_LIST.search(sentence) or _CANCELLED_LIST.search(sentence)
+    if not found:
+        return []
+    return [item.strip() for item in _LIST_SEPARATOR.split(found.group("what")) if item.strip()]
+
+
 def _same_body(mention: str, name: str) -> bool:
     """`市市场监督管理局` names the body `示例市市场监督管理局`: compare without the level prefix."""
     bare_mention = re.sub(r"^(?:本|我)", "", mention)

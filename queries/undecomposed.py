@@ -6,12 +6,15 @@ department duty's content terms). Catch-all items and boilerplate are not duties
 
 from __future__ import annotations
 
+from collections import Counter
+
 from graph.store import Row, Store
+from ingest.changes import listed_matters
 from ingest.similarity import content_terms
 from queries import catalog
 from queries.overlaps import duty_model
 
-STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty or power item to a retired duty
+STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty to a retired duty
 
 
 def undecomposed_duties(store: Store, department: str | None = None) -> list[Row]:
@@ -44,12 +47,27 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         terms = content_terms(duty["text"])
         if len(set(terms)) < 2:
             continue
+        matters = listed_matters(duty["text"])
         for carrier in carriers:
             if carrier["department_uid"] != duty["department_uid"]:
                 continue
-            if model.score(carrier["text"], duty["text"]) >= STILL_CARRIED:
+            if carrier["kind"] == "power_item":
+                carried = any(_names_item(matter, carrier["text"]) for matter in matters)
+            else:
+                carried = model.score(carrier["text"], duty["text"]) >= STILL_CARRIED
+            if carried:
                 found.append({"department": duty["department"], "region": duty["region"],
                               "kind": f"{duty['status']}_still_carried", "office": carrier["office"],
                               "text": duty["text"], "ordinal": None, "source": duty["source"],
                               "evidence": carrier["text"]})
     return found
+
+
+def _names_item(matter: str, item: str) -> bool:
+    """The listed matter names the power item, in any word order: every character of the item's name occurs in
+    it (普通货物道路运输经营许可 names 道路普通货物运输经营许可; 一般工业产品生产许可证后置现场审查 names
+    工业产品生产许可).
+    A power item is one matter, so a similarity score would also pair it with its neighbours (the penalty for
+    operating without the devolved licence, the licence for another kind of cargo)."""
+    needed = Counter(char for char in item if "\u4e00" <= char <= "\u9fff")
+    return len(needed) >= 4 and not needed - Counter(matter)

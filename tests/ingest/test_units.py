@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.changes import listed_matters
 from ingest.division import parse_divisions
 from ingest.errors import IngestError
 from ingest.model import Located
@@ -97,6 +98,17 @@ def test_one_department_per_item_in_a_real_division_notice() -> None:
         (["区经信局"], "新能源汽车生产企业及产品的日常监督管理", []),
         (["区发改委"], "本地区充换电基础设施规划", []),  # the copy stops here
     ]
+
+
+@pytest.mark.parametrize(("sentence", "matters"), [
+    ("将县（区）境内普通货物道路运输经营许可、机动车维修经营备案等事项下放至县（区）交通运输主管部门实施。",
+     ["县（区）境内普通货物道路运输经营许可", "机动车维修经营备案"]),
+    ("取消道路货物运输驾驶员从业资格证年度审验。", ["道路货物运输驾驶员从业资格证年度审验"]),
+    ("把小餐饮登记交由乡镇办理。", ["小餐饮登记"]),
+    ("加强对交通运输新业态的包容审慎监管。", []),
+])
+def test_the_matters_a_reform_sentence_lists(sentence: str, matters: list[str]) -> None:
+    assert listed_matters(sentence) == matters
 
 
 @pytest.mark.parametrize(("text", "value"), [("十", 10), ("十一", 11), ("二十一", 21), ("三十六", 36), ("一百零五", 105),
