@@ -6,7 +6,9 @@ for three small sets of markers, each a dictionary of kinds to the words that re
 
 - `FACETS`: the administrative action (licensing, enforcement, building, planning, rescue, aid …);
 - `STAGES`: the stage of the object's life (production, trade, transport, storage, use, building, operation …);
-- `DIMENSIONS`: the side of it that is looked after (public order, quality, price, safety, environment …).
+- `DIMENSIONS`: the side of it that is looked after (public order, quality, price, safety, environment …);
+- `OBJECTS`: the kind of regulated object, where the kinds are split between departments by law (房屋建筑 vs
+  公路水运 vs 水利 works, 食品 vs 药品 vs 兽药 vs 饲料): the same action on two kinds is two departments' work.
 
 `ACTS` are the acts a case receives once (permits, registrations, filings): across levels, only a city and a
 county department that both perform one of them on the same object, in the same territory, hold it twice.
@@ -41,6 +43,7 @@ FACETS: dict[str, tuple[str, ...]] = {
     "data": ("统计", "普查", "测绘", "数据"),
     "aid": ("救助", "资助", "补偿", "补贴", "救灾"),
     "prevent": ("防治", "预防", "防控", "防火", "防制"),
+    "educate": ("宣传", "培训", "科普"),
 }
 STAGES: dict[str, tuple[str, ...]] = {
     "produce": ("生产", "制造", "加工"),
@@ -65,6 +68,23 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "fire": ("消防", "火灾", "防火"),
     "register": ("登记", "上牌", "注册", "执照", "确权"),
     "license": ("许可", "审批", "核发", "备案", "资质"),
+}
+# Each kind is one regulated object with its own regulator; a clause naming several kinds shares any of them.
+OBJECTS: dict[str, tuple[str, ...]] = {
+    "building_works": ("房屋建筑", "市政基础设施", "建筑工程", "建筑施工", "建筑业"),
+    "transport_works": ("公路水运", "公路工程", "水运工程", "交通建设", "交通工程", "港口工程", "航道"),
+    "water_works": ("水利工程", "水利建设", "水库", "堤防"),
+    "farmland": ("农田",),
+    "food": ("食品", "餐饮"),
+    "drug": ("药品",),
+    "medical_device": ("医疗器械",),
+    "cosmetics": ("化妆品",),
+    "veterinary_drug": ("兽药",),
+    "feed": ("饲料",),
+    "fertiliser": ("化肥", "肥料"),
+    "farm_product": ("农产品",),
+    "industrial_product": ("工业产品",),
+    "special_equipment": ("特种设备",),
 }
 _HOUSEKEEPING = re.compile(
     r"本部门|机关|本系统|本行业|行业领域|所属单位|交办|交给|值班|离退休|党风廉政|政务公开|人事|职责范围内|管行业|管发展"

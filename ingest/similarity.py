@@ -15,6 +15,8 @@ a term most departments use frames a duty without saying which work it is. Featu
 - `stages`, `stage_conflict`: Jaccard of the object's life stages named, and whether both name some and
   none in common (生产 vs 运输: the same object at a different stage is different work);
 - `dimensions`, `dimension_conflict`: the same for the side looked after (治安 vs 质量 vs 价格);
+- `object_conflict`: both name a kind of regulated object (`ingest.aspects.OBJECTS`) and none in common (房屋建筑
+  vs 水利 工程质量监督, 兽药 vs 药品 经营许可);
 - `any_housekeeping`: either side is a housekeeping clause;
 - `own_lines`: each clause names its own department's line of work and the other does not (交通运输综合行政
   执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice; or the two
@@ -27,7 +29,7 @@ complaints (`queries.search`).
 
 The weights come from `python -m ingest.train_similarity`, fitted on every labelled pair of
 tests/data/duty_pairs.tsv and tests/data/duty_pairs_blind.tsv; the quality test reports precision and
-recall by five-fold cross-validation over them. Candidate pairs come from an inverted index over the
+recall by five-fold cross-validation over them, and on a held-out third set (duty_pairs_blind3.tsv). Candidate pairs come from an inverted index over the
 rarer terms, so that linking never compares all pairs.
 """
 
@@ -45,12 +47,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ingest.aspects import DIMENSIONS, FACETS, STAGES, is_city_wide, is_housekeeping, is_local, kinds
+from ingest.aspects import DIMENSIONS, FACETS, OBJECTS, STAGES, is_city_wide, is_housekeeping, is_local, kinds
 from ingest.names import base_of
 from ingest.terms import headline, index_terms
 
 FEATURES = ("cosine", "bigrams", "facets", "layered", "housekeeping", "coverage", "stages", "stage_conflict",
-            "dimensions", "dimension_conflict", "any_housekeeping", "own_lines")
+            "dimensions", "dimension_conflict", "any_housekeeping", "own_lines", "object_conflict")
 WEIGHTS_FILE = "similarity_weights.json"  # in ingest/data, written by `python -m ingest.train_similarity --write`
 
 
@@ -80,9 +82,9 @@ GENERIC_TERMS = frozenset({
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 # A department's own industry's share of generic work (行业科技、信息化和统计): its line, though unnamed.
 _OWN_INDUSTRY_TASK = re.compile(r"行业(?:科技|信息化|统计|安全生产|宣传)")
-# The coordinating bodies whose daily work a clause takes on (承担县食品安全委员会日常工作), named without
+# The coordinating bodies whose (daily) work a clause takes on (承担县食品安全委员会日常工作, 承担…指挥部工作), named without
 # their level: a 居民委员会 that a clause guides is not one.
-_SERVED = re.compile(r"承担([^。；，]*?)的?日常工作")
+_SERVED = re.compile(r"承担([^。；，]*?(?:委员会|指挥部|领导小组|联席会议)[^。；，]*?)工作")
 _BODY = re.compile(r"(?:[省市县区])?([\u4e00-\u9fff]{2,12}?(?:委员会|指挥部|领导小组|联席会议))")
 _ORGAN_SUFFIX = re.compile(r"(?:管理局|分局|局|委员会|支队|办公室|中心|厅)$")
 
@@ -129,6 +131,7 @@ class DutyDoc:
         self.facets = kinds(first, FACETS)
         self.stages = kinds(first, STAGES)
         self.dimensions = kinds(first, DIMENSIONS)
+        self.objects = kinds(first, OBJECTS)
         self.city_wide = is_city_wide(self.text)
         self.local = is_local(self.text)
         self.housekeeping = is_housekeeping(self.text)
@@ -218,6 +221,7 @@ class SimilarityModel:
             _conflict(a.dimensions, b.dimensions),
             1.0 if a.housekeeping or b.housekeeping else 0.0,
             1.0 if (_names_own_line(a, b) and _names_own_line(b, a)) or _conflict(a.bodies, b.bodies) else 0.0,
+            _conflict(a.objects, b.objects),
         )
 
     def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:

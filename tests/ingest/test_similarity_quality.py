@@ -1,6 +1,7 @@
-"""Overlap quality on the labelled duty pairs (tests/data/duty_pairs.tsv and duty_pairs_blind.tsv): the
-shipped weights are fitted on both (`python -m ingest.train_similarity`); quality is measured by five-fold
-cross-validation, and by scoring the blind set with weights fitted on the first set alone."""
+"""Overlap quality on the labelled duty pairs: the shipped weights are fitted on tests/data/duty_pairs.tsv and
+duty_pairs_blind.tsv (`python -m ingest.train_similarity`); quality is measured by five-fold cross-validation,
+by scoring the blind set with weights fitted on the first set alone, and on the held-out duty_pairs_blind3.tsv,
+which no weight has seen."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ingest.train_similarity import (
     corpus_model,
     cross_validated,
     fit,
+    held_out_quality,
     load_pairs,
     quality,
     rows,
@@ -34,13 +36,16 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
     first_rows, blind_rows = rows(model, first), rows(model, blind)
     both = cross_validated(first_rows + blind_rows)
     unseen = quality(fit(first_rows), blind_rows)
+    held_out = held_out_quality()
     with capsys.disabled():
         print(f"\noverlap quality at threshold {DEFAULT_THRESHOLD}: 5-fold over {both.pairs} pairs precision "
               f"{both.precision:.3f} recall {both.recall:.3f}; blind set ({unseen.pairs} pairs) scored by weights "
-              f"fitted on the first set alone precision {unseen.precision:.3f} recall {unseen.recall:.3f}")
+              f"fitted on the first set alone precision {unseen.precision:.3f} recall {unseen.recall:.3f}; "
+              f"held-out set ({held_out.pairs} pairs) precision {held_out.precision:.3f} recall {held_out.recall:.3f}")
     # The issue's target is 0.90 for both; these guard the level reached so far (see README) against regressions.
-    assert both.precision >= 0.85 and both.recall >= 0.82
-    assert unseen.precision >= 0.76 and unseen.recall >= 0.66
+    assert both.precision >= 0.87 and both.recall >= 0.82
+    assert unseen.precision >= 0.80 and unseen.recall >= 0.66
+    assert held_out.precision >= 0.80 and held_out.recall >= 0.70
 
 
 def test_shipped_weights_are_the_fitted_ones() -> None:
@@ -62,6 +67,7 @@ def test_the_coordinating_bodies_a_clause_serves() -> None:
     assert hosted_bodies("承担县食品安全委员会日常工作") == {"食品安全委员会"}
     assert hosted_bodies("承担市森林防灭火指挥部、市防汛抗旱指挥部的日常工作") == {"森林防灭火指挥部", "防汛抗旱指挥部"}
     assert hosted_bodies("承担市生活垃圾分类工作领导小组办公室日常工作") == {"生活垃圾分类工作领导小组"}
+    assert hosted_bodies("承担市应对重特大灾害指挥部工作") == {"应对重特大灾害指挥部"}
     # A body the clause guides, rather than serves, is not one it hosts.
     assert hosted_bodies("指导社区居民委员会建设") == frozenset()
 
