@@ -29,8 +29,8 @@ complaints (`queries.search`).
 
 The weights come from `python -m ingest.train_similarity`, fitted on every labelled pair of
 tests/data/duty_pairs.tsv and tests/data/duty_pairs_blind.tsv; the quality test reports precision and
-recall by five-fold cross-validation over them, and on a held-out third set (duty_pairs_blind3.tsv). Candidate pairs come from an inverted index over the
-rarer terms, so that linking never compares all pairs.
+recall by five-fold cross-validation over them, and on a held-out third set (duty_pairs_blind3.tsv).
+Candidate pairs come from an inverted index over the rarer terms, so that linking never compares all pairs.
 """
 
 from __future__ import annotations

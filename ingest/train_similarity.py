@@ -30,7 +30,7 @@ PAIRS = REPO / "tests" / "data" / "duty_pairs.tsv"
 BLIND_PAIRS = REPO / "tests" / "data" / "duty_pairs_blind.tsv"
 HELD_OUT_PAIRS = REPO / "tests" / "data" / "duty_pairs_blind3.tsv"  # never trained on
 FOLDS = 5
-L2 = 0.001  # ridge penalty per pair: keeps the eleven weights from chasing single pairs
+L2 = 0.001  # ridge penalty per pair: keeps the weights from chasing single pairs
 NEWTON_STEPS = 30
 
 Pair = dict[str, str]
@@ -112,13 +112,14 @@ def cross_validated(data: Sequence[Row], folds: int = FOLDS, threshold: float = 
     return _count(outcomes)
 
 
-def held_out_quality(threshold: float = DEFAULT_THRESHOLD) -> Quality:
-    """The held-out set scored by weights fitted on the two training sets (its texts count towards the term
-    weights, as a newly ingested corpus's would; its labels are never seen)."""
+def held_out_quality(thresholds: Sequence[float] = (DEFAULT_THRESHOLD,)) -> list[Quality]:
+    """The held-out set scored, at each threshold, by weights fitted on the two training sets (its texts count
+    towards the term weights, as a newly ingested corpus's would; its labels are never seen)."""
     training = load_pairs(PAIRS) + load_pairs(BLIND_PAIRS)
     held_out = load_pairs(HELD_OUT_PAIRS)
     model = corpus_model(training + held_out)
-    return quality(fit(rows(model, training)), rows(model, held_out), threshold)
+    weights, held_out_rows = fit(rows(model, training)), rows(model, held_out)
+    return [quality(weights, held_out_rows, threshold) for threshold in thresholds]
 
 
 def _count(outcomes: Sequence[tuple[bool, bool]]) -> Quality:
@@ -160,10 +161,10 @@ def main() -> None:
         target = REPO / "ingest" / "data" / WEIGHTS_FILE
         target.write_text(json.dumps({"features": FEATURES, "weights": weights}, indent=1) + "\n", encoding="utf-8")
         print(f"written to {target.relative_to(REPO)}")
-    for threshold in (0.4, DEFAULT_THRESHOLD, 0.6):
+    thresholds = (0.4, DEFAULT_THRESHOLD, 0.6)
+    for threshold, held_out in zip(thresholds, held_out_quality(thresholds), strict=True):
         both = cross_validated(first_rows + blind_rows, threshold=threshold)
         unseen = quality(fit(first_rows), blind_rows, threshold)
-        held_out = held_out_quality(threshold)
         print(f"threshold {threshold:.2f}: {FOLDS}-fold over {both.pairs} pairs precision {both.precision:.3f} "
               f"recall {both.recall:.3f}; blind set scored by weights fitted on the first set alone precision "
               f"{unseen.precision:.3f} recall {unseen.recall:.3f}; held-out set ({held_out.pairs} pairs) precision "

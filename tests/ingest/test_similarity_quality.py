@@ -36,7 +36,7 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
     first_rows, blind_rows = rows(model, first), rows(model, blind)
     both = cross_validated(first_rows + blind_rows)
     unseen = quality(fit(first_rows), blind_rows)
-    held_out = held_out_quality()
+    [held_out] = held_out_quality()
     with capsys.disabled():
         print(f"\noverlap quality at threshold {DEFAULT_THRESHOLD}: 5-fold over {both.pairs} pairs precision "
               f"{both.precision:.3f} recall {both.recall:.3f}; blind set ({unseen.pairs} pairs) scored by weights "
