@@ -126,28 +126,30 @@ class BM25Index:
         if weights_from is not None:
             # A region's index scores with the whole graph's term weights: the same ranking, less work.
             self._idf, self._average = weights_from._idf, weights_from._average
+        # Each document's length normalisation, once rather than per posting of every search.
+        self._norms = [K1 * (1 - B + B * length / self._average) if self._average else K1 for length in self._lengths]
 
     def search(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
         """Evidence ranked by BM25 (highest first), optionally of one region's departments only."""
+        return sorted(self.scores(text, region=region), key=lambda pair: (-pair[0], pair[1].department, pair[1].key))
+
+    def scores(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
+        """(BM25 score, evidence) of every piece of evidence the text scores on, in no order: a caller that wants
+        the best few of each department need not sort the tens of thousands a common word reaches."""
         if region and self._partition:
             if region not in self._regions:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
                                                   weights_from=self)
-            return self._regions[region].search(text)
+            return self._regions[region].scores(text)
         scores: dict[int, float] = defaultdict(float)
+        documents, norms = self._terms, self._norms
         for term, weight in query_terms(text).items():
             idf = self._idf.get(term)
             if idf is None:
                 continue
             for index in self._postings[term]:
-                frequency = self._terms[index][term]
-                norm = K1 * (1 - B + B * self._lengths[index] / self._average) if self._average else K1
-                scores[index] += weight * idf * frequency * (K1 + 1) / (frequency + norm)
-        ranked = []
-        for index, score in scores.items():
-            item = self.evidence[index]
-            if region and item.region != region:
-                continue
-            ranked.append((score, item))
-        ranked.sort(key=lambda pair: (-pair[0], pair[1].department, pair[1].key))
-        return ranked
+                frequency = documents[index][term]
+                scores[index] += weight * idf * frequency * (K1 + 1) / (frequency + norms[index])
+        evidence = self.evidence
+        return [(score, evidence[index]) for index, score in scores.items()
+                if not region or evidence[index].region == region]

@@ -6,6 +6,7 @@ over many weak ones, but corroboration counts); the scores are BM25 over jieba c
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from typing import Any
 
@@ -33,28 +34,35 @@ def _build_index(store: Store) -> BM25Index:
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
     by_department: dict[str, list[tuple[float, Evidence]]] = defaultdict(list)
-    for score, item in index.search(text, region=region):
+    for score, item in index.scores(text, region=region):
         by_department[item.department_uid].append((score, item))
-    ranked: list[tuple[float, str, list[tuple[float, Evidence]]]] = []
-    for uid, hits in by_department.items():
-        best = sorted(hits, key=lambda hit: -hit[0])
+    ranked: list[tuple[float, list[tuple[float, Evidence]], list[tuple[float, Evidence]]]] = []
+    for hits in by_department.values():
+        # Only the best few count, so none is sorted whole (a common word reaches tens of thousands).
+        best = heapq.nsmallest(EVIDENCE_PER_DEPARTMENT, hits, key=_hit_order)
         score = best[0][0] + (0.5 * best[1][0] if len(best) > 1 else 0.0)
-        ranked.append((score, uid, best))
-    ranked.sort(key=lambda entry: (-entry[0], entry[2][0][1].department))
+        ranked.append((score, best, hits))
+    ranked.sort(key=lambda entry: (-entry[0], entry[1][0][1].department))
     rows: list[Row] = []
-    for position, (score, _uid, hits) in enumerate(ranked[:limit]):
-        first = hits[0][1]
+    for position, (score, best, hits) in enumerate(ranked[:limit]):
+        first = best[0][1]
+        with_office = [hit for hit in hits if hit[1].office]
         rows.append({
             "rank": position + 1, "department": first.department, "region": first.region,
-            "office": next((item.office for _s, item in hits if item.office), ""),
+            "office": min(with_office, key=_hit_order)[1].office if with_office else "",
             "score": round(score, 3), "tie": False,
-            "evidence": [_evidence(s, item) for s, item in hits[:EVIDENCE_PER_DEPARTMENT]],
+            "evidence": [_evidence(s, item) for s, item in best],
         })
     if len(rows) > 1 and rows[1]["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
         for row in rows:
             if row["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
                 row["tie"] = True
     return rows
+
+
+def _hit_order(hit: tuple[float, Evidence]) -> tuple[float, str]:
+    """A department's hits best first; ties in the order of their keys, as in a search's ranking."""
+    return -hit[0], hit[1].key
 
 
 def _evidence(score: float, item: Evidence) -> dict[str, Any]:

@@ -79,3 +79,23 @@ def test_the_character_index_finds_what_scoring_every_phrase_finds() -> None:
         everything = process.extract(text, lexicon.phrases, scorer=fuzz.partial_ratio, score_cutoff=LEXICON_MATCH,
                                      limit=None)
         assert lexicon_matches(text) == sorted({lexicon.canonicals[index] for _p, _s, index in everything}), text
+
+
+def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: Store) -> None:
+    """rank_departments keeps only each department's best few hits; the answer is the one that grouping the whole
+    BM25 ranking gives (best hit plus half the second, the office of the best hit that has one)."""
+    index = evidence_index(corpus)
+    with QUESTIONS.open(encoding="utf-8") as handle:
+        questions = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for region in (None, "示例市"):
+        for question in questions:
+            grouped: dict[str, list] = {}  # type: ignore[type-arg]
+            for score, item in index.search(question["text"], region=region):
+                grouped.setdefault(item.department_uid, []).append((score, item))
+            expected = sorted(((hits[0][0] + (0.5 * hits[1][0] if len(hits) > 1 else 0.0), hits[0][1].department,
+                                next((item.office for _s, item in hits if item.office), ""),
+                                [item.text for _s, item in hits[:3]]) for hits in grouped.values()),
+                              key=lambda entry: (-entry[0], entry[1]))[:5]
+            ranked = rank_departments(index, question["text"], region=region, limit=5)
+            assert [(row["department"], row["office"], [e["text"] for e in row["evidence"]]) for row in ranked] == [
+                (department, office, texts) for _score, department, office, texts in expected]
