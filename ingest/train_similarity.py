@@ -19,6 +19,7 @@ import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ingest.readers import read_source
@@ -50,14 +51,21 @@ def load_pairs(path: Path = PAIRS) -> list[Pair]:
 
 
 def corpus_model(pairs: Sequence[Pair]) -> SimilarityModel:
+    texts = list(_corpus_texts())
+    for pair in pairs:
+        texts += [(pair["duty_a"], pair["holder_a"]), (pair["duty_b"], pair["holder_b"])]
+    return SimilarityModel.fit(texts)
+
+
+@lru_cache(maxsize=1)
+def _corpus_texts() -> tuple[tuple[str, str], ...]:
+    """(duty text, department) of every duty of the bundled 三定, parsed once however many models are fitted."""
     texts: list[tuple[str, str]] = []
     for path in sorted((REPO / "examples" / "sanding").iterdir()):
         document = parse_sanding(read_source(path))
         texts += [(duty.text, document.department) for duty in document.duties]
         texts += [(duty.text, document.department) for office in document.offices for duty in office.duties]
-    for pair in pairs:
-        texts += [(pair["duty_a"], pair["holder_a"]), (pair["duty_b"], pair["holder_b"])]
-    return SimilarityModel.fit(texts)
+    return tuple(texts)
 
 
 def rows(model: SimilarityModel, pairs: Sequence[Pair]) -> list[Row]:

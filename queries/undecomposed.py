@@ -6,7 +6,7 @@ department duty's content terms). Catch-all items and boilerplate are not duties
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from graph.store import Row, Store
 from ingest.changes import listed_matters
@@ -41,18 +41,19 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
     if not retired:
         return []
     model = duty_model(store)
-    carriers = [row for row in catalog.run(store, "evidence") if row["kind"] in {"office_duty", "power_item"}]
+    carriers_of: dict[str, list[Row]] = defaultdict(list)
+    for row in catalog.run(store, "evidence"):
+        if row["kind"] in {"office_duty", "power_item"}:
+            carriers_of[row["department_uid"]].append(row)
     found = []
     for duty in retired:
         terms = content_terms(duty["text"])
         if len(set(terms)) < 2:
             continue
-        matters = listed_matters(duty["text"])
-        for carrier in carriers:
-            if carrier["department_uid"] != duty["department_uid"]:
-                continue
+        matters = [Counter(matter) for matter in listed_matters(duty["text"])]
+        for carrier in carriers_of[duty["department_uid"]]:
             if carrier["kind"] == "power_item":
-                carried = any(_names_item(matter, carrier["text"]) for matter in matters)
+                carried = _names_item(matters, carrier["text"])
             else:
                 carried = model.score(carrier["text"], duty["text"]) >= STILL_CARRIED
             if carried:
@@ -63,11 +64,11 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
     return found
 
 
-def _names_item(matter: str, item: str) -> bool:
-    """The listed matter names the power item, in any word order: every character of the item's name occurs in
-    it (普通货物道路运输经营许可 names 道路普通货物运输经营许可; 一般工业产品生产许可证后置现场审查 names
-    工业产品生产许可).
+def _names_item(matters: list[Counter[str]], item: str) -> bool:
+    """One of the listed matters (their characters counted) names the power item, in any word order: every
+    character of the item's name occurs in it (普通货物道路运输经营许可 names 道路普通货物运输经营许可;
+    一般工业产品生产许可证后置现场审查 names 工业产品生产许可).
     A power item is one matter, so a similarity score would also pair it with its neighbours (the penalty for
     operating without the devolved licence, the licence for another kind of cargo)."""
     needed = Counter(char for char in item if "\u4e00" <= char <= "\u9fff")
-    return len(needed) >= 4 and not needed - Counter(matter)
+    return len(needed) >= 4 and any(not needed - matter for matter in matters)
