@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 # 监督管理, 监管, 检查 are left out on purpose: nearly every clause says them, so they tell no work apart.
 FACETS: dict[str, tuple[str, ...]] = {
@@ -70,6 +71,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "license": ("许可", "审批", "核发", "备案", "资质"),
 }
 # Each kind is one regulated object with its own regulator; a clause naming several kinds shares any of them.
+# Markers are regular expressions (plain words, but 产品质量 must not be read inside 农产品质量).
 OBJECTS: dict[str, tuple[str, ...]] = {
     "building_works": ("房屋建筑", "市政基础设施", "建筑工程", "建筑施工", "建筑业"),
     "transport_works": ("公路水运", "公路工程", "水运工程", "交通建设", "交通工程", "港口工程", "航道"),
@@ -83,8 +85,18 @@ OBJECTS: dict[str, tuple[str, ...]] = {
     "feed": ("饲料",),
     "fertiliser": ("化肥", "肥料"),
     "farm_product": ("农产品",),
-    "industrial_product": ("工业产品",),
+    "industrial_product": ("工业产品", "(?<!农)产品质量"),
     "special_equipment": ("特种设备",),
+    # Where a billboard stands (城管) against what an advertisement says (市场监管).
+    "outdoor_advertising": ("户外广告", "招牌"),
+    "advertising": ("广告监督", "广告发布", "广告审查", "广告经营", "广告业", "违法广告"),
+    # The teams of the 综合行政执法 reform, each with its own scope set by law.
+    "market_enforcement": ("市场监管综合执法", "市场监管综合行政执法"),
+    "culture_enforcement": ("文化市场综合执法", "文化市场综合行政执法"),
+    "transport_enforcement": ("交通运输综合执法", "交通运输综合行政执法"),
+    "farm_enforcement": ("农业综合执法", "农业综合行政执法"),
+    "ecology_enforcement": ("生态环境保护综合执法", "生态环境保护综合行政执法"),
+    "urban_enforcement": ("相对集中行政处罚权", "城市管理综合执法", "城管综合执法", "城市管理综合行政执法"),
 }
 _HOUSEKEEPING = re.compile(
     r"本部门|机关|本系统|本行业|行业领域|所属单位|交办|交给|值班|离退休|党风廉政|政务公开|人事|职责范围内|管行业|管发展"
@@ -104,8 +116,14 @@ _CITY_WIDE = re.compile(r"^(?:指导|统筹|督促)|指导全|统筹全|指导�
 _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
 
 
+# Marker words in a sense that is not the marker's: 维护 rights or order is not upkeep (运行维护), and a 消费者's
+# complaint is not the use stage of a product (消费环节).
+_FALSE_MARKERS = re.compile(r"维护[^，。；、]{0,8}?(?:权益|秩序|稳定)|消费者|消费(?:投诉|纠纷|维权)")
+
+
 def kinds(text: str, table: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The kinds of `table` whose marker words occur in `text`."""
+    text = _FALSE_MARKERS.sub("、", text)
     return frozenset(kind for kind, pattern in _patterns(table) if pattern.search(text))
 
 
@@ -117,8 +135,19 @@ def _patterns(table: Mapping[str, tuple[str, ...]]) -> list[tuple[str, re.Patter
     word (linking reads every duty this way)."""
     key = id(table)
     if key not in _compiled:
-        _compiled[key] = [(kind, re.compile("|".join(map(re.escape, words)))) for kind, words in table.items()]
+        _compiled[key] = [(kind, re.compile("|".join(words))) for kind, words in table.items()]
     return _compiled[key]
+
+
+_ACTION_MARKERS = re.compile("|".join(sorted({word for table in (FACETS, STAGES, DIMENSIONS)
+                                              for words in table.values() for word in words}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_marker_only(term: str) -> bool:
+    """The term says only what is done or which side is looked after (监测预警, 质量安全, 安全生产), not to what:
+    nothing of two characters is left once the marker words of `FACETS`, `STAGES` and `DIMENSIONS` are taken out."""
+    return all(len(piece) < 2 for piece in _ACTION_MARKERS.sub(" ", term).split())
 
 
 def performed_acts(text: str) -> list[tuple[frozenset[str], str]]:

@@ -17,6 +17,8 @@ a term most departments use frames a duty without saying which work it is. Featu
 - `dimensions`, `dimension_conflict`: the same for the side looked after (治安 vs 质量 vs 价格);
 - `object_conflict`: both name a kind of regulated object (`ingest.aspects.OBJECTS`) and none in common (房屋建筑
   vs 水利 工程质量监督, 兽药 vs 药品 经营许可);
+- `object_cosine`: the cosine over the terms that name an object, without those that only say what is done (监测预警,
+  质量安全, 安全生产: every piece a marker word of the kinds above): one action on two objects is not one work;
 - `any_housekeeping`: either side is a housekeeping clause;
 - `own_lines`: each clause names its own department's line of work and the other does not (交通运输综合行政
   执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice; or the two
@@ -47,12 +49,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ingest.aspects import DIMENSIONS, FACETS, OBJECTS, STAGES, is_city_wide, is_housekeeping, is_local, kinds
+from ingest.aspects import (
+    DIMENSIONS,
+    FACETS,
+    OBJECTS,
+    STAGES,
+    is_city_wide,
+    is_housekeeping,
+    is_local,
+    is_marker_only,
+    kinds,
+)
 from ingest.names import base_of
 from ingest.terms import headline, index_terms
 
 FEATURES = ("cosine", "bigrams", "facets", "layered", "housekeeping", "coverage", "stages", "stage_conflict",
-            "dimensions", "dimension_conflict", "any_housekeeping", "own_lines", "object_conflict")
+            "dimensions", "dimension_conflict", "any_housekeeping", "own_lines", "object_conflict", "object_cosine")
 WEIGHTS_FILE = "similarity_weights.json"  # in ingest/data, written by `python -m ingest.train_similarity --write`
 
 
@@ -139,6 +151,9 @@ class DutyDoc:
         self.line_named = frozenset(term for term in self.line if term in self.text) | (
             frozenset({"行业"}) if self.line and _OWN_INDUSTRY_TASK.search(self.text) else frozenset())
         self.bodies = hosted_bodies(self.text)
+        self.object_terms = [term for term in self.terms if not is_marker_only(term)]
+        self.object_weights: dict[str, float] | None = None
+        self.object_norm = 0.0
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
         self.total = 0.0
@@ -222,7 +237,19 @@ class SimilarityModel:
             1.0 if a.housekeeping or b.housekeeping else 0.0,
             1.0 if (_names_own_line(a, b) and _names_own_line(b, a)) or _conflict(a.bodies, b.bodies) else 0.0,
             _conflict(a.objects, b.objects),
+            self._object_cosine(a, b),
         )
+
+    def _object_cosine(self, a: DutyDoc, b: DutyDoc) -> float:
+        for doc in (a, b):
+            if doc.object_weights is None:
+                doc.object_weights = self.vector(doc.object_terms)
+                doc.object_norm = math.sqrt(sum(w * w for w in doc.object_weights.values()))
+        wa, wb = a.object_weights, b.object_weights
+        assert wa is not None and wb is not None
+        if not a.object_norm or not b.object_norm:
+            return 0.0
+        return sum(wa[term] * wb[term] for term in wa.keys() & wb.keys()) / (a.object_norm * b.object_norm)
 
     def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:
         """The probability that the two duties describe the same work (by the shipped weights by default)."""

@@ -5,6 +5,7 @@ which no weight has seen."""
 
 from __future__ import annotations
 
+from ingest.aspects import OBJECTS, STAGES, is_marker_only, kinds
 from ingest.similarity import (
     DEFAULT_THRESHOLD,
     FEATURES,
@@ -43,9 +44,9 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
               f"fitted on the first set alone precision {unseen.precision:.3f} recall {unseen.recall:.3f}; "
               f"held-out set ({held_out.pairs} pairs) precision {held_out.precision:.3f} recall {held_out.recall:.3f}")
     # The issue's target is 0.90 for both; these guard the level reached so far (see README) against regressions.
-    assert both.precision >= 0.87 and both.recall >= 0.82
-    assert unseen.precision >= 0.80 and unseen.recall >= 0.66
-    assert held_out.precision >= 0.80 and held_out.recall >= 0.70
+    assert both.precision >= 0.89 and both.recall >= 0.85
+    assert unseen.precision >= 0.83 and unseen.recall >= 0.72
+    assert held_out.precision >= 0.83 and held_out.recall >= 0.72
 
 
 def test_shipped_weights_are_the_fitted_ones() -> None:
@@ -99,3 +100,27 @@ def test_content_is_stored_as_one_string_and_read_back_from_any_form() -> None:
     assert content_of(["渣土", "运输"], "ignored") == ["渣土", "运输"]  # a list, as older graphs stored it
     assert content_of(None, text) == content_terms(text)
     assert content_of("", text) == []  # no content terms at all is a stored answer, not a missing one
+
+
+def test_kinds_of_object_and_action_read_from_the_text() -> None:
+    # 产品质量 inside 农产品质量 is the farm product, not the industrial one.
+    assert kinds("负责农产品质量安全监督管理", OBJECTS) == {"farm_product"}
+    assert kinds("负责产品质量安全监督管理", OBJECTS) == {"industrial_product"}
+    assert kinds("负责户外广告设施和招牌设置的管理", OBJECTS) == {"outdoor_advertising"}
+    assert kinds("负责广告监督管理，查处违法广告", OBJECTS) == {"advertising"}
+    assert kinds("指导文化市场综合执法工作", OBJECTS) == {"culture_enforcement"}
+    assert kinds("负责指导和组织实施相对集中行政处罚权", OBJECTS) == {"urban_enforcement"}
+    # 维护 rights is not upkeep, and a consumer's complaint is not the use stage of a product.
+    assert kinds("受理旅游投诉，维护游客合法权益", STAGES) == frozenset()
+    assert kinds("受理旅游消费投诉，调处消费纠纷", STAGES) == frozenset()
+    assert kinds("负责路灯设施的运行维护", STAGES) == {"operate"}
+    assert kinds("负责烟花爆竹燃放和消费环节的安全监管", STAGES) == {"use"}
+
+
+def test_terms_that_only_say_what_is_done_name_no_object() -> None:
+    assert [term for term in ("监测预警", "质量安全", "安全生产", "水情", "农产品质量安全", "人口") if is_marker_only(term)] == [
+        "监测预警", "质量安全", "安全生产"]
+    model = SimilarityModel.fit([("负责人口监测预警", "甲"), ("负责水情旱情监测预警", "乙")])
+    features = model.features(DutyDoc("a", "负责人口监测预警", "甲"), DutyDoc("b", "负责水情旱情监测预警", "乙"))
+    assert features[FEATURES.index("cosine")] > 0.0
+    assert features[FEATURES.index("object_cosine")] == 0.0

@@ -77,17 +77,15 @@ def _holders(clusters: list[dict]) -> list[list[str]]:  # type: ignore[type-arg]
 def test_every_department_overlap_on_the_corpus(corpus: Store) -> None:
     assert _holders(overlaps(corpus, scope="departments")) == [
         ["示例市农业农村局", "示例市市场监督管理局"],  # O2
+        ["示例市卫生健康委员会", "示例市市场监督管理局"],  # settled: 食品安全风险监测
         ["示例市住房和城乡建设局", "示例市应急管理局"],  # O5
         ["示例市交通运输局", "示例市城市管理和综合执法局"],  # O3
-        ["示例市卫生健康委员会", "示例市市场监督管理局"],  # settled: 食品安全风险监测
         ["示例市生态环境局", "示例市自然资源和规划局"],  # real: both supervise 自然保护地
-        ["青山县应急管理局", "青山县水利局"],  # real across eras: 防汛抗旱指挥部 (2010 vs 2019)
         ["示例市住房和城乡建设局", "示例市水务局"],  # real: 城市供水 industry supervised twice
+        ["青山县应急管理局", "青山县水利局"],  # real across eras: 防汛抗旱指挥部 (2010 vs 2019)
+        ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],  # O1
         ["示例市农业农村局", "示例市生态环境局"],  # O4
         ["示例市交通运输局", "示例市应急管理局"],  # settled: 行业安全生产 vs 综合监管
-        ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],  # O1
-        ["青山县农业农村局", "青山县市场监督管理局"],  # false positive: 农产品 vs (工业)产品 质量安全
-        ["示例市城市管理和综合执法局", "示例市市场监督管理局"],  # false positive: 户外广告设施 vs 广告内容
     ]
 
 
@@ -99,16 +97,12 @@ def test_every_office_overlap_on_the_corpus(corpus: Store) -> None:
         ["示例市住房和城乡建设局/质量安全监管科", "示例市城市管理和综合执法局/安全应急科", "示例市应急管理局/安全生产综合协调科"],
         ["示例市生态环境局/自然生态与辐射安全科", "示例市自然资源和规划局/林业和自然保护地管理科"],  # real
         ["青山县应急管理局/应急指挥股", "青山县水利局/县防汛抗旱指挥部办公室"],  # real across eras
-        ["示例市卫生健康委员会/食品安全标准与监测评估科", "示例市市场监督管理局/食品安全协调科",
-         "示例市市场监督管理局/食品安全抽检监测科"],  # settled: 食品安全风险监测
+        ["示例市卫生健康委员会/食品安全标准与监测评估科", "示例市市场监督管理局/食品安全抽检监测科"],  # settled
         ["示例市交通运输局/城市客运管理科", "示例市城市管理和综合执法局/市政设施管理科"],  # O3
-        # False positives: each office's own version of generic work, 卫生 of different kinds, or one kind of
-        # action (监测预警) on different objects.
+        # False positives: 卫生 of different kinds (环境卫生 is hygiene to one, street cleaning to the other),
+        # and the school's share of 卫生健康 against the health bureau's plan.
         ["示例市卫生健康委员会/药物政策与综合监督科", "示例市城市管理和综合执法局/市容环境卫生管理科"],
         ["河西区卫生健康局/办公室", "河西区教育局/安全与体卫艺股"],
-        ["示例市市场监督管理局/政策法规科", "示例市文化广电旅游体育局/政策法规与产业发展科"],
-        ["示例市农业农村局/执法监督科", "示例市城市管理和综合执法局/执法指导科"],
-        ["示例市卫生健康委员会/人口家庭与老龄健康科", "示例市水务局/防汛抗旱办公室", "示例市自然资源和规划局/地质灾害防治科"],
     ]
 
 
@@ -116,8 +110,8 @@ def test_every_level_overlap_on_the_corpus(corpus: Store) -> None:
     assert _holders(overlaps(corpus, scope="levels")) == [
         ["河西区市场监督管理局", "示例市市场监督管理局", "青山县市场监督管理局"],  # real: 市场主体登记 at each level
         ["示例市市场监督管理局", "青山县市场监督管理局"],  # O6
-        ["示例市水务局", "青山县水利局"],  # real: 取水许可 at both levels
         ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局"],  # O7
+        ["示例市水务局", "青山县水利局"],  # real: 取水许可 at both levels
         ["示例市住房和城乡建设局", "青山县住房和城乡建设局"],  # real: 燃气经营许可 at both levels
     ]
 
@@ -127,7 +121,7 @@ def _departments(store: Store) -> list[dict]:  # type: ignore[type-arg]
                       "RETURN d.name AS name, d.region AS region ORDER BY name")
 
 
-@pytest.mark.parametrize(("scope", "departments_in_clusters"), [("departments", 14), ("offices", 15), ("levels", 9)])
+@pytest.mark.parametrize(("scope", "departments_in_clusters"), [("departments", 12), ("offices", 14), ("levels", 9)])
 def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, scope: str,
                                                                departments_in_clusters: int) -> None:
     """Walking out from one department's duties along SIMILAR finds exactly the clusters of its region (of its
@@ -146,7 +140,7 @@ def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, sc
 
 def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
     everywhere = catalog.run(corpus, "similar_duties")
-    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 3), ("示例市/河西区", 1)):
+    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 2), ("示例市/河西区", 1)):
         inside = [pair for pair in everywhere
                   if all(pair[f"{side}_region"] == region or pair[f"{side}_region"].startswith(region + "/")
                          for side in "ab")]
