@@ -31,7 +31,7 @@ def undecomposed_duties(store: Store, department: str | None = None) -> list[Row
                      "evidence": ""})
     rows.extend(_still_carried(store, department))
     rows.sort(key=lambda row: (row["region"], row["department"], row["kind"], row["ordinal"] or 0, row["office"],
-                               row["text"]))
+                               row["text"], row["evidence"]))
     return rows
 
 
@@ -42,9 +42,9 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         return []
     model = duty_model(store)
     carriers_of: dict[str, list[Row]] = defaultdict(list)
-    for row in catalog.run(store, "evidence"):
-        if row["kind"] in {"office_duty", "power_item"}:
-            carriers_of[row["department_uid"]].append(row)
+    departments = ",".join(sorted({duty["department_uid"] for duty in retired}))
+    for row in catalog.run(store, "carriers", {"departments": departments}):
+        carriers_of[row["department_uid"]].append(row)
     found = []
     for duty in retired:
         terms = content_terms(duty["text"])
