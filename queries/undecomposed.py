@@ -10,11 +10,12 @@ from collections import Counter, defaultdict
 
 from graph.store import Row, Store
 from ingest.changes import listed_matters
-from ingest.similarity import content_terms
+from ingest.similarity import SimilarityModel, content_terms
 from queries import catalog
 from queries.overlaps import duty_model
 
 STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty to a retired duty
+MATTER_COVERAGE = 0.7  # weighted share of a listed matter's terms that the office duty must say
 
 
 def undecomposed_duties(store: Store, department: str | None = None) -> list[Row]:
@@ -50,18 +51,28 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         terms = content_terms(duty["text"])
         if len(set(terms)) < 2:
             continue
-        matters = [Counter(matter) for matter in listed_matters(duty["text"])]
+        listed = listed_matters(duty["text"])
+        matters = [Counter(matter) for matter in listed]
+        matter_terms = [content_terms(matter) for matter in listed]
         for carrier in carriers_of[duty["department_uid"]]:
             if carrier["kind"] == "power_item":
                 carried = _names_item(matters, carrier["text"])
             else:
-                carried = model.score(carrier["text"], duty["text"]) >= STILL_CARRIED
+                carried = model.score(carrier["text"], duty["text"]) >= STILL_CARRIED and _says_a_matter(
+                    model, matter_terms, content_terms(carrier["text"]))
             if carried:
                 found.append({"department": duty["department"], "region": duty["region"],
                               "kind": f"{duty['status']}_still_carried", "office": carrier["office"],
                               "text": duty["text"], "ordinal": None, "source": duty["source"],
                               "evidence": carrier["text"]})
     return found
+
+
+def _says_a_matter(model: SimilarityModel, matter_terms: list[list[str]], clause_terms: list[str]) -> bool:
+    """The office clause says one of the listed matters itself (most of its weighted terms), not only the field
+    it lies in: 工业产品生产许可管理 is where 一般工业产品生产许可证后置现场审查 lies, but not that step. A sentence
+    that lists no matter (取消…年度审验 names its one act in full) is matched by similarity alone."""
+    return not matter_terms or any(model.coverage(terms, clause_terms) >= MATTER_COVERAGE for terms in matter_terms)
 
 
 def _names_item(matters: list[Counter[str]], item: str) -> bool:
