@@ -20,8 +20,11 @@ MAX_VERBS = 5
 MAX_OBJECTS = 5
 
 
-# Variant → canonical tables: the domain's own synonyms, and the everyday words of complaints (colloquial.txt).
-SYNONYM_FILES = ("synonyms.txt", "colloquial.txt")
+# Variant → canonical tables: the domain's own synonyms, the everyday words of complaints (colloquial.txt), and
+# official full names, abbreviations and former names (official_variants.txt). The last are exact terms: a
+# complaint's text is matched loosely against the first two only (`loose_synonyms`).
+LOOSE_SYNONYM_FILES = ("synonyms.txt", "colloquial.txt")
+SYNONYM_FILES = (*LOOSE_SYNONYM_FILES, "official_variants.txt")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -33,8 +36,8 @@ def _data_lines(name: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def _synonym_lines() -> list[str]:
-    return [line for name in SYNONYM_FILES for line in _data_lines(name)]
+def _synonym_lines(files: tuple[str, ...] = SYNONYM_FILES) -> list[str]:
+    return [line for name in files for line in _data_lines(name)]
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +89,18 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     """Every variant (共享单车) → its canonical term (互联网租赁自行车)."""
+    return _variant_table(SYNONYM_FILES)
+
+
+@lru_cache(maxsize=1)
+def loose_synonyms() -> dict[str, str]:
+    """The same from the tables whose phrases may be found in a text loosely (not the official variants)."""
+    return _variant_table(LOOSE_SYNONYM_FILES)
+
+
+def _variant_table(files: tuple[str, ...]) -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in _synonym_lines():
+    for line in _synonym_lines(files):
         words = [word for word in line.split("\t") if word]
         for word in words[1:]:
             table[word] = words[0]

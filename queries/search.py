@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ingest.similarity import content_terms
-from ingest.terms import broader_terms, index_terms, synonyms
+from ingest.terms import broader_terms, index_terms, loose_synonyms
 
 K1 = 1.2
 B = 0.75
@@ -45,7 +45,8 @@ def query_terms(text: str) -> dict[str, float]:
 
 
 def lexicon_matches(text: str) -> list[str]:
-    """The official terms of the lexicon phrases (synonyms.txt, colloquial.txt) that the text contains, as
+    """The official terms of the lexicon phrases (synonyms.txt, colloquial.txt; not the official variants, which
+    are exact terms) that the text contains, as
     written or nearly (rapidfuzz partial_ratio ≥ LEXICON_MATCH), whether or not jieba cut them out as words."""
     lexicon = _lexicon()
     # partial_ratio scores the best alignment of the shorter string, edges included, as 2·common / (its length
@@ -72,7 +73,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    table = dict(synonyms())
+    table = dict(loose_synonyms())
     table.update({canonical: canonical for canonical in set(table.values())})
     phrases = sorted(table)
     by_char: dict[str, list[int]] = defaultdict(list)

@@ -46,9 +46,9 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right / total >= 0.92
-    assert blind_right / blind_total >= 0.86
-    assert fresh_right / fresh_total >= 0.78
-    assert second_right / second_total >= 0.75
+    assert blind_right / blind_total >= 0.88
+    assert fresh_right / fresh_total >= 0.80
+    assert second_right / second_total >= 0.77
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
