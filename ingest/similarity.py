@@ -151,8 +151,7 @@ class DutyDoc:
         self.line_named = frozenset(term for term in self.line if term in self.text) | (
             frozenset({"行业"}) if self.line and _OWN_INDUSTRY_TASK.search(self.text) else frozenset())
         self.bodies = hosted_bodies(self.text)
-        self.object_terms = [term for term in self.terms if not is_marker_only(term)]
-        self.object_weights: dict[str, float] | None = None
+        self.object_weights: dict[str, float] = {}
         self.object_norm = 0.0
         self.weights: dict[str, float] | None = None
         self.norm = 0.0
@@ -211,6 +210,8 @@ class SimilarityModel:
             doc.weights = self.vector(doc.terms)
             doc.norm = math.sqrt(sum(w * w for w in doc.weights.values()))
             doc.total = sum(doc.weights.values())
+            doc.object_weights = {term: w for term, w in doc.weights.items() if not is_marker_only(term)}
+            doc.object_norm = math.sqrt(sum(w * w for w in doc.object_weights.values()))
         return doc.weights
 
     def features(self, a: DutyDoc, b: DutyDoc) -> tuple[float, ...]:
@@ -240,13 +241,10 @@ class SimilarityModel:
             self._object_cosine(a, b),
         )
 
-    def _object_cosine(self, a: DutyDoc, b: DutyDoc) -> float:
-        for doc in (a, b):
-            if doc.object_weights is None:
-                doc.object_weights = self.vector(doc.object_terms)
-                doc.object_norm = math.sqrt(sum(w * w for w in doc.object_weights.values()))
+    @staticmethod
+    def _object_cosine(a: DutyDoc, b: DutyDoc) -> float:
+        """Over the prepared weights of the terms that name an object (`_prepare` ran for both)."""
         wa, wb = a.object_weights, b.object_weights
-        assert wa is not None and wb is not None
         if not a.object_norm or not b.object_norm:
             return 0.0
         return sum(wa[term] * wb[term] for term in wa.keys() & wb.keys()) / (a.object_norm * b.object_norm)
