@@ -6,7 +6,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -27,13 +27,15 @@ LOOSE_SYNONYM_FILES = ("synonyms.txt", "colloquial.txt")
 SYNONYM_FILES = (*LOOSE_SYNONYM_FILES, "official_variants.txt")
 
 
-def _data_lines(name: str) -> list[str]:
-    """The non-empty lines of a shipped data file; lines starting with # are comments."""
+@cache
+def _data_lines(name: str) -> tuple[str, ...]:
+    """The non-empty lines of a shipped data file; lines starting with # are comments. Read once: the tokenizer
+    and the tables built from one file (synonyms, loose_synonyms, named_compounds) each read it."""
     resource = resources.files("ingest") / "data" / name
     if not resource.is_file():
-        return []
+        return ()
     lines = (line.strip() for line in resource.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 def _synonym_lines(files: tuple[str, ...] = SYNONYM_FILES) -> list[str]:

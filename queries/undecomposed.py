@@ -7,12 +7,15 @@ department duty's content terms). Catch-all items and boilerplate are not duties
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from graph.store import Row, Store
 from ingest.changes import listed_matters
 from ingest.similarity import SimilarityModel, content_terms
 from queries import catalog
 from queries.overlaps import duty_model
+from queries.search import Evidence
+from queries.who_handles import evidence_index
 
 STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty to a retired duty
 MATTER_COVERAGE = 0.7  # weighted share of a listed matter's terms that the office duty must say
@@ -42,10 +45,13 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
     if not retired:
         return []
     model = duty_model(store)
-    carriers_of: dict[str, list[Row]] = defaultdict(list)
-    departments = ",".join(sorted({duty["department_uid"] for duty in retired}))
-    for row in catalog.run(store, "carriers", {"departments": departments}):
-        carriers_of[row["department_uid"]].append(row)
+    # The offices' duties and the power items, from the evidence the term model is fitted on (read once per
+    # graph version and cached), of the departments that retired work.
+    departments = {duty["department_uid"] for duty in retired}
+    carriers_of: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence_index(store).evidence:
+        if item.department_uid in departments and item.kind in {"office_duty", "power_item"}:
+            carriers_of[item.department_uid].append(item)
     found = []
     for duty in retired:
         terms = content_terms(duty["text"])
@@ -55,20 +61,20 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         matters = [Counter(matter) for matter in listed]
         matter_terms = [content_terms(matter) for matter in listed]
         for carrier in carriers_of[duty["department_uid"]]:
-            if carrier["kind"] == "power_item":
-                carried = _names_item(matters, carrier["text"])
+            if carrier.kind == "power_item":
+                carried = _names_item(matters, carrier.text)
             else:
-                carried = model.score(carrier["text"], duty["text"]) >= STILL_CARRIED and _says_a_matter(
-                    model, matter_terms, content_terms(carrier["text"]))
+                carried = model.score(carrier.text, duty["text"]) >= STILL_CARRIED and _says_a_matter(
+                    model, matter_terms, carrier.content)
             if carried:
                 found.append({"department": duty["department"], "region": duty["region"],
-                              "kind": f"{duty['status']}_still_carried", "office": carrier["office"],
+                              "kind": f"{duty['status']}_still_carried", "office": carrier.office,
                               "text": duty["text"], "ordinal": None, "source": duty["source"],
-                              "evidence": carrier["text"]})
+                              "evidence": carrier.text})
     return found
 
 
-def _says_a_matter(model: SimilarityModel, matter_terms: list[list[str]], clause_terms: list[str]) -> bool:
+def _says_a_matter(model: SimilarityModel, matter_terms: list[list[str]], clause_terms: Sequence[str]) -> bool:
     """The office clause says one of the listed matters itself (most of its weighted terms), not only the field
     it lies in: 工业产品生产许可管理 is where 一般工业产品生产许可证后置现场审查 lies, but not that step. A sentence
     that lists no matter (取消…年度审验 names its one act in full) is matched by similarity alone."""

@@ -196,18 +196,6 @@ def test_undecomposed_duties(corpus: Store) -> None:
     assert {r["department"] for r in one} == {"示例市城市管理和综合执法局"}
 
 
-def test_carriers_are_the_offices_and_power_items_of_the_given_departments(corpus: Store) -> None:
-    def key(row: dict) -> tuple[str, str, str, str]:  # type: ignore[type-arg]
-        return row["department_uid"], row["kind"], row["office"], row["text"]
-    uids = ["dept:示例市/交通运输局", "dept:示例市/市场监督管理局"]
-    expected = sorted(key(row) for row in catalog.run(corpus, "evidence")
-                      if row["department_uid"] in uids and row["kind"] in {"office_duty", "power_item"})
-    carried = sorted(key(row) for row in catalog.run(corpus, "carriers", {"departments": ",".join(uids)}))
-    assert carried == expected
-    assert {kind for _uid, kind, _office, _text in carried} == {"office_duty", "power_item"}
-    assert catalog.run(corpus, "carriers", {"departments": ""}) == []
-
-
 def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
     rows = orphan_supervision_items(corpus)
     assert [(r["code"], r["region"]) for r in rows] == [("JG370000701", "示例市"), ("JG370201500", "示例市/河西区")]
