@@ -163,6 +163,7 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         table.add_row(title, str(after.get(label_name, 0) - before.get(label_name, 0)), str(after.get(label_name, 0)))
     table.add_row("编制 staff posts (stated)", "", str(report.totals().get("staff posts", 0)))
     out.print(table)
+    _say_if_resegmented(report.resegmented)
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
@@ -422,13 +423,20 @@ def link_command(store: StoreOption = None,
     out.print(f"{result.new} of {result.duties} duties compared, {result.boilerplate} boilerplate, "
               f"{result.similar} similar pairs, {result.refines} office→department links, "
               f"{result.counterparts} counterparts")
+    _say_if_resegmented(result.resegmented)
     _say_if_relinked(result)
+
+
+def _say_if_resegmented(count: int) -> None:
+    if count:
+        out.print(f"图中原有 {count} 条文本按当前词典重新分词 / {count} stored texts were segmented again: the "
+                  "graph's terms came from other dictionaries")
 
 
 def _say_if_relinked(links: LinkReport) -> None:
     if links.stale:
-        out.print("原有关联由另一版本的相似度模型生成，已全部重新计算 / the graph's links were made by another version "
-                  "of the similarity model: every duty was linked again")
+        out.print("原有关联由另一版本的相似度模型或分词生成，已全部重新计算 / the graph's links were made by another "
+                  "version of the similarity model or from other terms: every duty was linked again")
 
 
 @app.command("serve")

@@ -53,8 +53,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
               ("uid", "code", "name", "main_item", "sub_item", "basis", "target", "level", "region", "claimed",
                "content", "source"), ("code", "claimed")),
     NodeLabel("Term", "jieba 词", ("uid", "text"), ("text",)),
-    # One node, `meta:version`: a counter every write bumps, so readers can cache what they derive.
-    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch", "linker")),
+    # `meta:version`: a counter every write bumps, so readers can cache what they derive; `meta:links` and
+    # `meta:segmentation` name what made the derived links and the stored terms.
+    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch", "linker", "segmentation")),
     NodeLabel(
         "Document",
         "来源文件",

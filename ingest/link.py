@@ -22,6 +22,7 @@ from graph.store import Store
 from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
+from ingest.refresh import refresh_segmentation, segmentation
 from ingest.similarity import (
     FEATURES,
     DutyDoc,
@@ -53,16 +54,17 @@ class LinkReport:
     refines: int
     counterparts: int
     stale: bool = False  # the graph's links were made by another linker, so every duty was linked again
+    resegmented: int = 0  # stored texts whose terms were derived again first (ingest.refresh)
 
 
 @lru_cache(maxsize=1)
 def linker() -> str:
     """Names what computes the links: the scorer, its features and weights, the thresholds linking applies,
-    and the code that computes the features. Recorded with the links, so that links made by another version
+    the code that computes the features and the segmentation of the terms they are computed from. Recorded with the links, so that links made by another version
     (other weights after retraining, a feature computed differently) are found stale and redone, instead of
     standing beside new ones made differently."""
     spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, BOILERPLATE_SHARE,
-                       MIN_DEPARTMENTS_FOR_BOILERPLATE])
+                       MIN_DEPARTMENTS_FOR_BOILERPLATE, segmentation()])
     digest = hashlib.sha1(spec.encode())
     # The source, not a version number to remember to bump: a changed feature rule relinks by itself.
     for module in SCORING_MODULES:
@@ -160,11 +162,12 @@ class LinkPlan:
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     """Link the current duties of the graph: new ones against all, or all again with `relink_all` or when
     the graph's links were made by another linker."""
+    resegmented = refresh_segmentation(store)  # links are made from the stored terms: they must be today's
     stale = not relink_all and links_are_stale(store)
     with timed("linking: read"):
         duties = _duties(store)
     plan = plan_links(duties, relink_all=relink_all or stale)
-    return write_plan(store, plan, replace=relink_all or stale, stale=stale)
+    return replace(write_plan(store, plan, replace=relink_all or stale, stale=stale), resegmented=resegmented)
 
 
 def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool = True,

@@ -148,6 +148,35 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 LINKS_META = "meta:links"  # the Meta node that names the linker of the graph's derived links
+SEGMENTATION_META = "meta:segmentation"  # the Meta node that names what segmented the graph's stored terms
+
+
+def recorded_segmentation(store: Store) -> str | None:
+    rows = store.read("MATCH (m:Meta {uid: $uid}) RETURN m.segmentation AS segmentation", {"uid": SEGMENTATION_META})
+    return rows[0]["segmentation"] if rows else None
+
+
+def record_segmentation(store: Store, segmentation: str) -> None:
+    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) SET m.segmentation = r.segmentation",
+                          [{"uid": SEGMENTATION_META, "segmentation": segmentation}]))
+
+
+def forget_linker(store: Store) -> None:
+    """The graph's links no longer follow from its stored terms: the next linking redoes all of them."""
+    store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) DELETE m", [{"uid": LINKS_META}]))
+
+
+def rewrite_segmented(store: Store, node_label: str, rows: GraphRows) -> None:
+    """Replace what segmentation decided of existing nodes (ingest/refresh.py): the properties in `rows`
+    (duties, matters or items, by label) and their MENTIONS edges, dropped and made again; one atomic write."""
+    node_rows = [{"uid": uid, "props": props} for uid, props in sorted(rows.segmented(node_label).items())]
+    mentions = rows.relationships.get(("MENTIONS", node_label, "Term"), [])
+    store.write_atomic([
+        Statement(_update_existing(node_label), node_rows),
+        Statement(f"UNWIND $rows AS r MATCH (n:{node_label} {{uid: r.uid}})-[m:MENTIONS]->() DELETE m", node_rows),
+        *_upsert("Term", _node_rows("Term", rows.terms)),
+        Statement(_merge_relationships("MENTIONS", node_label, "Term"), _grouped(_dedupe("MENTIONS", mentions))),
+    ])
 
 
 def bump_version() -> Statement:

@@ -44,6 +44,7 @@ from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
+from ingest.refresh import refresh_segmentation
 from ingest.regions import NATIONAL, Region, split_region_prefix
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
@@ -69,6 +70,7 @@ class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     unresolved: list[Resolution] = field(default_factory=list)
     links: LinkReport | None = None
+    resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -245,6 +247,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             aliases: list[tuple[str, ...]] | None) -> IngestReport:
     report = IngestReport()
     store.apply_schema()
+    # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
+    report.resegmented = refresh_segmentation(store)
     resolver = NameResolver(known_departments(store), aliases)
     offices = known_offices(store)
     sandings, lists = _parse_all(paths, kind, report, progress)

@@ -67,6 +67,11 @@ class GraphRows:
             {"from": source_uid, "to": target_uid, "source": source, "props": props}
         )
 
+    def segmented(self, node_label: str) -> dict[str, dict[str, Any]]:
+        """The rows of the nodes whose terms segmentation derives: duties, matters and list items."""
+        return {"Duty": self.duties, "Matter": self.matters, "PowerItem": self.power_items,
+                "SupervisionItem": self.supervision_items}[node_label]
+
     def counts(self) -> dict[str, int]:
         return {
             "regions": len(self.regions),
@@ -176,33 +181,43 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
 
 def add_terms(rows: GraphRows, label: str, uid: str, text: str, source: str) -> list[str]:
     """MENTIONS edges to the jieba terms of a text; returns the terms, most frequent first."""
+    counts = term_counts(text)
+    mention(rows, label, uid, counts, source)
+    return [term for term, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """How often each jieba term occurs in a text (the weights of its MENTIONS edges)."""
     counts: dict[str, int] = {}
     with timed("jieba"):
         terms = index_terms(text)
     for term in terms:
         counts[term] = counts.get(term, 0) + 1
-    _mention(rows, label, uid, counts, source)
-    return [term for term, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return counts
+
+
+def duty_segmentation(text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """What segmentation decides of a duty: its stored properties, and the weights of its MENTIONS edges."""
+    with timed("jieba"):
+        analysis = analyse_duty(text)
+        content = stored_content(text)
+    props = {"content": content, "category": analysis.category, "verbs": analysis.verbs,
+             "objects": analysis.objects, "terms": list(analysis.terms)}
+    return props, analysis.terms
 
 
 def _add_duty(rows: GraphRows, holder_label: str, holder_uid: str, text: str, ordinal: int | None, status: str,
               issued: str, source: str) -> str:
     uid = duty_uid(holder_uid, text)
-    with timed("jieba"):
-        analysis = analyse_duty(text)
-    with timed("jieba"):
-        content = stored_content(text)
-    rows.duties[uid] = {
-        "text": text, "content": content, "ordinal": ordinal, "category": analysis.category, "verbs": analysis.verbs,
-        "objects": analysis.objects, "terms": list(analysis.terms), "status": status, "holder": holder_uid,
-        "last_stated": issued, "source": source,
-    }
+    segmented, weights = duty_segmentation(text)
+    rows.duties[uid] = {"text": text, "ordinal": ordinal, **segmented, "status": status, "holder": holder_uid,
+                        "last_stated": issued, "source": source}
     rows.relate("HAS_DUTY", holder_label, "Duty", holder_uid, uid, source, ordinal=ordinal)
-    _mention(rows, "Duty", uid, analysis.terms, source)
+    mention(rows, "Duty", uid, weights, source)
     return uid
 
 
-def _mention(rows: GraphRows, label: str, uid: str, weights: dict[str, int], source: str) -> None:
+def mention(rows: GraphRows, label: str, uid: str, weights: dict[str, int], source: str) -> None:
     """MENTIONS edges to the Term nodes, except the generic verbs and scope words (负责, 监督管理, 全市 …)
     that nearly every duty says: as an index they find everything, and they were a quarter of the edges."""
     for term, weight in weights.items():
@@ -278,6 +293,7 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     uid = matter_uid(region, division.matter)
     rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source,
                          "content": stored_content(division.matter)}
+    add_terms(rows, "Matter", uid, division.matter, source)
     basis = context.parsed.title or context.parsed.department
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)
