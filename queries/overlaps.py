@@ -53,11 +53,11 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
 
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:
-    keep = _pair_filter(store, scope, region)
+    keep = _pair_filter(store, scope, region, threshold)
     # The region's pairs, read once for the three scopes.
     region_pairs = cached(store, ("similar_duties", threshold, region),
                           lambda: catalog.run(store, "similar_duties", {"threshold": threshold, "region": region}))
-    return _clusters(store, [pair for pair in region_pairs if keep(pair)])
+    return _clusters(store, keep(region_pairs))
 
 
 def _department_overlaps(store: Store, threshold: float, department: Row) -> dict[str, list[Row]]:
@@ -72,15 +72,15 @@ def _department_overlaps(store: Store, threshold: float, department: Row) -> dic
     around.record(start, {pair[side] for pair in start for side in ("a", "b") if pair[f"{side}_department"] == mine})
     by_scope = {}
     for scope in SCOPES:
-        keep = _pair_filter(store, scope, _scope_region(department["region"], scope))
+        keep = _pair_filter(store, scope, _scope_region(department["region"], scope), threshold)
         pairs: dict[tuple[str, str], Row] = {}
         reached: set[str] = set()
-        found = [pair for pair in start if keep(pair)]
+        found = keep(start)
         while found:
             pairs.update(((pair["a"], pair["b"]), pair) for pair in found)
             frontier = {pair[side] for pair in found for side in ("a", "b")} - reached
             reached |= frontier
-            found = [pair for pair in around.touching(frontier) if keep(pair)] if frontier else []
+            found = keep(around.touching(frontier)) if frontier else []
         by_scope[scope] = [cluster for cluster in _clusters(store, list(pairs.values()))
                            if any(member["department"] == mine for member in cluster["members"])]
     return by_scope
@@ -117,15 +117,32 @@ def _scope_region(region: str, scope: str) -> str:
     return region.split("/", 1)[0] if scope == "levels" else region
 
 
-def _pair_filter(store: Store, scope: str, region: str | None) -> Callable[[Row], bool]:
-    """Whether a SIMILAR pair belongs to the scope in the region (for levels, also the same act twice)."""
+def _pair_filter(store: Store, scope: str, region: str | None, threshold: float
+                 ) -> Callable[[list[Row]], list[Row]]:
+    """The SIMILAR pairs that belong to the scope in the region (for levels, also the same act twice; for
+    offices, also the same mandate)."""
     counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
 
-    def keep(pair: Row) -> bool:
-        return (_in_scope(pair, scope, counterparts) and _in_region(pair, region)
-                and (model is None or _same_act_twice(pair, model)))
+    def keep(pairs: list[Row]) -> list[Row]:
+        kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, region)
+                and (model is None or _same_act_twice(pair, model))]
+        return _same_mandate(store, kept, threshold) if scope == "offices" else kept
     return keep
+
+
+def _same_mandate(store: Store, pairs: list[Row], threshold: float) -> list[Row]:
+    """Two offices hold the same work only if their departments do: an office duty carries out (REFINES) a
+    duty of its department, and where both do, the department duties they carry out must be alike at the
+    same threshold. 环境卫生 is the 城管 street-cleaning office's work and the 卫健 hygiene inspectors' too,
+    but 城管's 市容环境卫生 and 卫健's 公共卫生监督 are no overlap. An office duty that carries out none of
+    its department's duties is judged by its own text."""
+    if not pairs:
+        return []
+    carried = catalog.run(store, "carried_duty_pairs", {"a": [pair["a"] for pair in pairs],
+                                                        "b": [pair["b"] for pair in pairs]})
+    apart = {(row["a"], row["b"]) for row in carried if row["score"] < threshold}
+    return [pair for pair in pairs if (pair["a"], pair["b"]) not in apart]
 
 
 def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
