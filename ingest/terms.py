@@ -59,7 +59,7 @@ def tokenizer() -> jieba.Tokenizer:
     # Every word of the synonym table must come out of segmentation whole, or it could never be folded;
     # words the domain dictionary already weighs keep their weight.
     known = domain_words()
-    for line in _synonym_lines():
+    for line in [*_synonym_lines(), *_data_lines("broader.txt")]:
         for word in line.split("\t"):
             if word and word not in known:
                 instance.add_word(word)

@@ -90,8 +90,8 @@ def test_every_department_overlap_on_the_corpus(corpus: Store) -> None:
         ["示例市卫生健康委员会", "示例市市场监督管理局"],  # settled: 食品安全风险监测
         ["示例市生态环境局", "示例市自然资源和规划局"],  # real: both supervise 自然保护地
         ["示例市应急管理局", "示例市水务局"],  # real across eras, settled: 水旱灾害 / 防汛抗旱指挥部
-        ["示例市农业农村局", "示例市生态环境局"],  # O4
         ["示例市住房和城乡建设局", "示例市水务局"],  # real: 城市供水 industry supervised twice
+        ["示例市农业农村局", "示例市生态环境局"],  # O4
         ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],  # O1
         ["示例市交通运输局", "示例市应急管理局"],  # settled: 行业安全生产 vs 综合监管
     ]
