@@ -60,9 +60,9 @@ class LinkReport:
 @lru_cache(maxsize=1)
 def linker() -> str:
     """Names what computes the links: the scorer, its features and weights, the thresholds linking applies,
-    the code that computes the features and the segmentation of the terms they are computed from. Recorded with the links, so that links made by another version
-    (other weights after retraining, a feature computed differently) are found stale and redone, instead of
-    standing beside new ones made differently."""
+    the code that computes the features, and the segmentation of the terms they are computed from. Recorded
+    with the links, so that links made by another version (other weights after retraining, a feature computed
+    differently) are found stale and redone, instead of standing beside new ones made differently."""
     spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, BOILERPLATE_SHARE,
                        MIN_DEPARTMENTS_FOR_BOILERPLATE, segmentation()])
     digest = hashlib.sha1(spec.encode())
