@@ -20,7 +20,7 @@ from rich.table import Table
 from api.settings import settings
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store
 from ingest.errors import IngestError
-from ingest.link import LinkReport, link
+from ingest.link import LinkReport, link, links_are_current
 from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
 from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
@@ -419,7 +419,10 @@ def link_command(store: StoreOption = None,
                  ) -> None:
     """Recompute the similarity links (ingest does this for new duties by itself)."""
     with _store(store) as graph:
-        result = link(graph, relink_all=all)
+        _say_linked(link(graph, relink_all=all))
+
+
+def _say_linked(result: LinkReport) -> None:
     out.print(f"{result.new} of {result.duties} duties compared, {result.boilerplate} boilerplate, "
               f"{result.similar} similar pairs, {result.refines} office→department links, "
               f"{result.counterparts} counterparts")
@@ -451,6 +454,13 @@ def serve_command(
 
     import uvicorn
 
+    with _store(store) as graph:
+        # Once, before the workers start: answers must come from today's terms and links, and two workers
+        # must not both rewrite them.
+        if not links_are_current(graph):
+            out.print("图中词项或关联由另一版本生成，服务前先更新 / the graph's terms or links come from another "
+                      "version: bringing them up to date before serving")
+            _say_linked(link(graph))
     if store:
         os.environ["DUTYGRAPH_STORE"] = store  # the workers read their settings from the environment
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.store import Store
-from ingest.load import LINKS_META, write_links, write_similar
+from ingest.load import LINKS_META, recorded_segmentation, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation
@@ -157,6 +157,11 @@ class LinkPlan:
     boilerplate: dict[str, bool]
     similar: list[tuple[str, str, float]]
     refines: list[tuple[str, str, float]]
+
+
+def links_are_current(store: Store) -> bool:
+    """The graph's stored terms come from today's dictionaries and its links from today's linker."""
+    return recorded_segmentation(store) == segmentation() and not links_are_stale(store)
 
 
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:

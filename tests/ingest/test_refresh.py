@@ -10,8 +10,8 @@ import pytest
 from graph.store import Statement, Store
 from ingest import link as link_module
 from ingest import refresh as refresh_module
-from ingest.link import link, linker
-from ingest.load import SEGMENTATION_META, recorded_segmentation
+from ingest.link import link, linker, links_are_current
+from ingest.load import LINKS_META, SEGMENTATION_META, recorded_segmentation
 from ingest.pipeline import ingest
 from ingest.refresh import refresh_segmentation, segmentation
 from ingest.regions import Region
@@ -104,3 +104,16 @@ def test_the_segmentation_names_the_code_that_segments_and_the_linker_includes_i
         refresh_module.segmentation.cache_clear()
         link_module.linker.cache_clear()
     assert (segmentation(), linker()) == (shipped, shipped_linker)
+
+
+def test_a_graph_is_current_only_with_todays_terms_and_links(store: Store) -> None:
+    """What `dutygraph serve` checks before its workers start (and brings up to date with `link`)."""
+    ingest(DOCUMENTS[:1], store, region=CITY)
+    assert links_are_current(store)
+    _pretend_other_dictionaries(store, "another-release#000000000000")
+    assert not links_are_current(store)
+    link(store)
+    assert links_are_current(store)
+    store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) SET m.linker = r.linker",
+                          [{"uid": LINKS_META, "linker": "another-linker#000000000000"}]))
+    assert not links_are_current(store)
