@@ -6,9 +6,11 @@ over many weak ones, but corroboration counts); the scores are BM25 over jieba c
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
+
+import numpy as np
 
 from graph.store import Row, Store
 from ingest.similarity import content_of
@@ -33,24 +35,31 @@ def _build_index(store: Store) -> BM25Index:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
-    by_department: dict[str, list[tuple[float, Evidence]]] = defaultdict(list)
-    for score, item in index.scores(text, region=region):
-        by_department[item.department_uid].append((score, item))
-    ranked: list[tuple[float, list[tuple[float, Evidence]], list[tuple[float, Evidence]]]] = []
-    for hits in by_department.values():
-        # Only the best few count, so none is sorted whole (a common word reaches tens of thousands).
-        best = heapq.nsmallest(EVIDENCE_PER_DEPARTMENT, hits, key=_hit_order)
-        score = best[0][0] + (0.5 * best[1][0] if len(best) > 1 else 0.0)
-        ranked.append((score, best, hits))
-    ranked.sort(key=lambda entry: (-entry[0], entry[1][0][1].department))
+    answering, (found, scores) = index.hits(text, region=region)
+    if not found.size:
+        return []
+    columns = _columns(answering)
+    # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
+    # thousands of duties of a province, and only each department's first few count.
+    order = np.lexsort((columns.key_rank[found], -scores, columns.department[found]))
+    found, scores = found[order], scores[order]
+    departments = columns.department[found]
+    starts = np.flatnonzero(np.r_[True, departments[1:] != departments[:-1]])
+    counts = np.diff(np.r_[starts, found.size])
+    seconds = np.where(counts > 1, scores[np.minimum(starts + 1, found.size - 1)], 0.0)
+    totals = scores[starts] + 0.5 * seconds
+    ranking = np.lexsort((departments[starts], columns.name_rank[found[starts]], -totals))[:limit]
+    evidence = answering.evidence
     rows: list[Row] = []
-    for position, (score, best, hits) in enumerate(ranked[:limit]):
-        first = best[0][1]
-        with_office = [hit for hit in hits if hit[1].office]
+    for position, group in enumerate(ranking.tolist()):
+        start, count = int(starts[group]), int(counts[group])
+        best = [(float(scores[hit]), evidence[found[hit]])
+                for hit in range(start, start + min(count, EVIDENCE_PER_DEPARTMENT))]
+        with_office = np.flatnonzero(columns.has_office[found[start:start + count]])
         rows.append({
-            "rank": position + 1, "department": first.department, "region": first.region,
-            "office": min(with_office, key=_hit_order)[1].office if with_office else "",
-            "score": round(score, 3), "tie": False,
+            "rank": position + 1, "department": best[0][1].department, "region": best[0][1].region,
+            "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
+            "score": round(float(totals[group]), 3), "tie": False,
             "evidence": [_evidence(s, item) for s, item in best],
         })
     if len(rows) > 1 and rows[1]["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
@@ -60,9 +69,31 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     return rows
 
 
-def _hit_order(hit: tuple[float, Evidence]) -> tuple[float, str]:
-    """A department's hits best first; ties in the order of their keys, as in a search's ranking."""
-    return -hit[0], hit[1].key
+@dataclass(frozen=True)
+class _Columns:
+    """What ranking needs of each piece of an index's evidence, as arrays in the index's order."""
+
+    department: np.ndarray  # the department's number (by uid)
+    name_rank: np.ndarray  # the place of its department's name in alphabetical order
+    key_rank: np.ndarray  # the place of its key in alphabetical order
+    has_office: np.ndarray
+
+
+_COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
+
+
+def _columns(index: BM25Index) -> _Columns:
+    if index not in _COLUMNS:
+        evidence = index.evidence
+        _COLUMNS[index] = _Columns(
+            _ranks([e.department_uid for e in evidence]), _ranks([e.department for e in evidence]),
+            _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]))
+    return _COLUMNS[index]
+
+
+def _ranks(values: list[str]) -> np.ndarray:
+    places = {value: place for place, value in enumerate(sorted(set(values)))}
+    return np.array([places[value] for value in values], dtype=np.int64)
 
 
 def _evidence(score: float, item: Evidence) -> dict[str, Any]:
