@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -106,6 +107,15 @@ class Evidence:
     content: tuple[str, ...] = ()  # content terms segmented at ingest; empty: segment the text here
 
 
+class Hits(NamedTuple):
+    """What a text scores on: positions in the evidence of `index` (a region's own index, when the search was
+    limited to a region of a partitioned one) and their BM25 scores, in the index's order."""
+
+    index: BM25Index
+    positions: np.ndarray
+    scores: np.ndarray
+
+
 class BM25Index:
     """BM25 over the evidence; a search limited to one region uses that region's own index (built on first
     use), so that its cost follows the region's size, not the whole graph's. Postings are held as arrays (one
@@ -152,13 +162,13 @@ class BM25Index:
 
     def scores(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
         """(BM25 score, evidence) of every piece of evidence the text scores on, in no order."""
-        index, (found, scores) = self.hits(text, region=region)
-        evidence = index.evidence
-        return [(score, evidence[position]) for position, score in zip(found.tolist(), scores.tolist(), strict=True)]
+        hits = self.hits(text, region=region)
+        evidence = hits.index.evidence
+        return [(score, evidence[position])
+                for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
 
-    def hits(self, text: str, *, region: str | None = None) -> tuple[BM25Index, tuple[np.ndarray, np.ndarray]]:
-        """The index that answered (a region's own, when partitioned) and, in its evidence's order, the positions
-        of the evidence the text scores on with their BM25 scores."""
+    def hits(self, text: str, *, region: str | None = None) -> Hits:
+        """The evidence the text scores on, with its BM25 scores."""
         if region and self._partition:
             if region not in self._regions:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
@@ -177,4 +187,4 @@ class BM25Index:
         found = np.flatnonzero(scores)  # every term's part is positive: a document scored is one reached
         if region:
             found = found[self._region_of[found] == self._region_ids.get(region, -1)]
-        return self, (found, scores[found])
+        return Hits(self, found, scores[found])

@@ -35,7 +35,7 @@ def _build_index(store: Store) -> BM25Index:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
-    answering, (found, scores) = index.hits(text, region=region)
+    answering, found, scores = index.hits(text, region=region)
     if not found.size:
         return []
     columns = _columns(answering)
