@@ -19,10 +19,10 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.store import Store
-from ingest.load import LINKS_META, recorded_segmentation, write_links, write_similar
+from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
-from ingest.refresh import refresh_segmentation, segmentation
+from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
 from ingest.similarity import (
     FEATURES,
     DutyDoc,
@@ -161,7 +161,7 @@ class LinkPlan:
 
 def links_are_current(store: Store) -> bool:
     """The graph's stored terms come from today's dictionaries and its links from today's linker."""
-    return recorded_segmentation(store) == segmentation() and not links_are_stale(store)
+    return segmentation_is_current(store) and not links_are_stale(store)
 
 
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:

@@ -40,6 +40,14 @@ def segmentation() -> str:
     return digest.hexdigest()[:12]
 
 
+def segmentation_is_current(store: Store) -> bool:
+    """The stored terms come from today's dictionaries (or nothing segmented is stored yet)."""
+    recorded = recorded_segmentation(store)
+    if recorded is not None:
+        return recorded == segmentation()
+    return not any(store.read(f"MATCH (n:{node_label}) RETURN n.uid AS uid LIMIT 1") for node_label in _TEXT_OF)
+
+
 def refresh_segmentation(store: Store) -> int:
     """Derive every stored term again if the graph's were segmented otherwise (or before this was recorded);
     returns how many nodes were. Each batch is written atomically and the record is written last, so an

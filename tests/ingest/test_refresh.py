@@ -108,12 +108,16 @@ def test_the_segmentation_names_the_code_that_segments_and_the_linker_includes_i
 
 def test_a_graph_is_current_only_with_todays_terms_and_links(store: Store) -> None:
     """What `dutygraph serve` checks before its workers start (and brings up to date with `link`)."""
+    assert links_are_current(store)  # an empty graph holds nothing to bring up to date
     ingest(DOCUMENTS[:1], store, region=CITY)
     assert links_are_current(store)
     _pretend_other_dictionaries(store, "another-release#000000000000")
     assert not links_are_current(store)
     link(store)
     assert links_are_current(store)
+    _pretend_other_dictionaries(store, None)  # ingested before the record was kept
+    assert not links_are_current(store)
+    link(store)
     store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) SET m.linker = r.linker",
                           [{"uid": LINKS_META, "linker": "another-linker#000000000000"}]))
     assert not links_are_current(store)
