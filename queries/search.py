@@ -128,20 +128,21 @@ class BM25Index:
         self.evidence = list(evidence)
         terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         lengths = [sum(counts.values()) for counts in terms]
-        self._average = (sum(lengths) / len(lengths)) if lengths else 0.0
         postings: dict[str, list[int]] = defaultdict(list)
         for index, counts in enumerate(terms):
             for term in counts:
                 postings[term].append(index)
-        total = len(self.evidence)
-        self._idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-                     for term, docs in postings.items()}
         if weights_from is not None:
             # A region's index scores with the whole graph's term weights: the same ranking, less work.
             self._idf, self._average = weights_from._idf, weights_from._average
+        else:
+            total = len(self.evidence)
+            self._idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+                         for term, docs in postings.items()}
+            self._average = (sum(lengths) / len(lengths)) if lengths else 0.0
         # Each document's length normalisation, once rather than per posting of every search.
-        self._norms = np.array([K1 * (1 - B + B * length / self._average) if self._average else K1
-                                for length in lengths], dtype=np.float64)
+        norms = np.array([K1 * (1 - B + B * length / self._average) if self._average else K1 for length in lengths],
+                         dtype=np.float64)
         # All postings in one pair of arrays; a term's are the slice _spans[term].
         self._spans: dict[str, tuple[int, int]] = {}
         documents: list[int] = []
@@ -152,7 +153,7 @@ class BM25Index:
             frequencies.extend(terms[index][term] for index in docs)
         self._documents = np.array(documents, dtype=np.int64)
         self._frequencies = np.array(frequencies, dtype=np.float64)
-        self._posting_norms = self._norms[self._documents] if documents else np.zeros(0)
+        self._posting_norms = norms[self._documents] if documents else np.zeros(0)
         self._region_ids = {region: number for number, region in enumerate(sorted({e.region for e in self.evidence}))}
         self._region_of = np.array([self._region_ids[item.region] for item in self.evidence], dtype=np.int64)
 
