@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.model import (
@@ -73,15 +74,16 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
     ))
     doc_uid = rows.document["uid"]
     add_region(rows, context.region, f"{doc_uid}#region")
+    leads_listed: Counter[str] = Counter()  # a matter's leads so far: its rows continue the listing order
     for record in parsed.records:
         source = f"{doc_uid}#{record.where.locator}"
         if isinstance(record, PowerItemRecord):
             _power_item(rows, context, resolver, record, source)
         elif isinstance(record, BoundaryRecord):
-            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source,
+            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
                            basis=record.basis or rows.document["title"], lead_text=record.text, assist_text=record.text)
         elif isinstance(record, TerritorialRecord):
-            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source,
+            _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
                            basis=rows.document["title"], lead_text=record.lead_text, assist_text=record.assist_text)
         elif isinstance(record, SupervisionRecord):
             _supervision_item(rows, context, resolver, record, source)
@@ -140,13 +142,15 @@ def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResol
 
 
 def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver, matter: str, leads: list[str],
-                   assists: list[str], source: str, *, basis: str, lead_text: str, assist_text: str) -> None:
+                   assists: list[str], source: str, leads_listed: Counter[str], *, basis: str, lead_text: str,
+                   assist_text: str) -> None:
     uid = matter_uid(context.region, matter)
     rows.matters[uid] = {"name": matter, "region": context.region.path, "source": source,
                          "content": stored_content(matter)}
-    for order, party in enumerate(_parties(rows, context, resolver, leads, source), start=1):
+    for party in _parties(rows, context, resolver, leads, source):
+        leads_listed[uid] += 1
         rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    order=order, text=lead_text)
+                    order=leads_listed[uid], text=lead_text)
     for party in _parties(rows, context, resolver, assists, source):
         rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
                     text=assist_text)

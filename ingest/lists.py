@@ -39,6 +39,8 @@ _LEVEL_SHARES = {"市": "exclusive_city", "县": "exclusive_county", "区": "exc
 _NOTE_ROW = re.compile(r"^(?:注|说明|填表说明|备注|附注|附件)\s*[:：0-9一、.]")
 _TITLE_SUFFIX = re.compile(r"(?:\d{4}年)?(?:权责清单|权力清单和责任清单|权力清单|责任清单|权责事项清单|监管事项目录|"
                            r"监管事项清单|职责边界清单|事权划分清单)(?:[（(][^）)]*[）)])?$")
+# `对应市级部门:市委办公室(市档案局)`: a line above a system's part of a 权责清单 naming its department.
+_TITLE_DEPARTMENT = re.compile(r"(?:对应|实施|责任)?(?:[市县区]级)?部门[:：]\s*(\S+)")
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)$")
 _NAME_SEPARATORS = "、，,；;/／\n"
 # Block columns: an empty cell repeats the value above (a merged or "same as above" cell).
@@ -85,6 +87,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
 
 
 def _department_from_title(title: str) -> str:
+    named = _TITLE_DEPARTMENT.search(title)
+    if named and _DEPARTMENT_NAME.search(re.sub(r"[（(][^）)]*[）)]$", "", named.group(1))):
+        return named.group(1)
     name = _TITLE_SUFFIX.sub("", title.strip())
     return name if name != title.strip() and _DEPARTMENT_NAME.search(name) else ""
 

@@ -227,6 +227,9 @@ def _place(names: tuple[str, ...], home: Region) -> Region:
     city = home.city
     if city is not None and names[0] != city.name and len(names) == 1 and names[0].endswith(("县", "区", "旗")):
         return Region((*city.names, *names))
+    province = next((region for region in lineage if region.level == "province"), None)
+    if province is not None and Region((*province.names, names[0])).level == "city":
+        return Region((*province.names, *names))  # 广州市 seen from 广东省 → 广东省/广州市
     return Region(names)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graph.store import Store, StoreError
 from ingest.errors import IngestError
+from ingest.flat_tables import flattened_table
 from ingest.link import (
     LinkPlan,
     LinkReport,
@@ -205,9 +206,15 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         workbook = read_workbook(path)
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
-    if kind not in {"auto", "sanding"}:
-        raise IngestError(path, f"a .csv or .xlsx list for --kind {kind}")
     source = read_source(path)
+    table = flattened_table(source) if kind != "sanding" else None
+    if table is not None:
+        parsed = parse_list(table.workbook, None if kind == "auto" else kind)
+        parsed.warnings.extend(table.warnings)
+        lists.append((table.workbook, parsed))
+        return
+    if kind not in {"auto", "sanding"}:
+        raise IngestError(path, f"a list (.csv, .xlsx, or a table copied into text) for --kind {kind}")
     sandings.append((source, parse_sanding(source)))
 
 

@@ -12,16 +12,18 @@ from ingest.sheets import Sheet
 FIELDS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号"),
     "department": ("实施主体", "实施部门", "部门名称", "部门", "责任部门", "主管部门", "职权部门", "行使主体", "实施机关",
-                   "监管部门", "法定主体"),
+                   "监管部门", "法定主体", "dept_name"),
     "office": ("承办机构", "承办科室", "内设机构", "责任科室"),
     "basis": ("实施依据", "设定依据", "法律依据", "相关依据", "依据", "法律法规依据"),
     "notes": ("备注",),
-    "code": ("事项编码", "职权编码", "项目编码", "权力编码", "编码", "监管事项编码", "事项代码"),
+    "code": ("事项编码", "职权编码", "项目编码", "权力编码", "编码", "监管事项编码", "事项代码", "task_code"),
     "name": ("事项名称", "职权名称", "项目名称", "权力名称", "权责事项名称", "权责事项", "规范统一事项名称"),
-    "main_item": ("主项名称", "主项", "监管事项主项", "母项名称"),
-    "sub_item": ("子项名称", "子项", "监管事项子项"),
-    "power_type": ("权力类型", "职权类型", "事项类型"),
-    "level": ("行使层级", "监管层级", "层级", "实施层级"),
+    "main_item": ("主项名称", "主项", "监管事项主项", "母项名称", "parentcatalogname"),
+    # An item of 政务服务 exports' implementation list (TASK_NAME) already carries its sub-item in brackets
+    # (`实验动物生产许可(变更)`), so subTaskName adds nothing to it.
+    "sub_item": ("子项名称", "子项", "监管事项子项", "task_name"),
+    "power_type": ("权力类型", "职权类型", "事项类型", "task_type_text"),
+    "level": ("行使层级", "监管层级", "层级", "实施层级", "matter_level"),
     "supervision_name": ("监管事项名称", "监管事项"),
     "target": ("监管对象",),
     "claimant": ("认领部门", "认领单位"),
@@ -63,7 +65,8 @@ class Header:
 
 
 def fold_header(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")").rstrip(":：*")
+    # casefold: exports of 政务服务 systems name their columns in English (TASK_TYPE_TEXT, DEPT_NAME).
+    return re.sub(r"\s+", "", text).casefold().replace("（", "(").replace("）", ")").rstrip(":：*")
 
 
 def field_of(text: str) -> str | None:

@@ -1,0 +1,160 @@
+"""Duty lists whose table was flattened into text: a web page copied as one cell per line, each cell closed
+by ` |` (`1 |`, `食品安全监管。 |`, an empty cell a bare `|`), as the HTML reader also renders a page's cells.
+
+Such a copy has no row breaks. Rows are found by their 序号 (1, 2, 3 … in order); a row with fewer cells
+than the header lost the cells a rowspan carried from the row above, which are the leading ones (the 主项
+written once for a block); cells left after a full row belong to sub-rows of the same item, one
+department's part each (a boundary list's 相关部门 and 职责分工). Runs of bars (`||||`) are what the
+rowspans left behind and hold no cell. The result is a `Sheet` for `ingest.lists.parse_list`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.lists import POWER_TYPES
+from ingest.readers import SourceText
+from ingest.sheets import Sheet, Workbook
+from ingest.tables import field_of, kind_of
+
+MIN_CELLS = 8  # fewer closed cells than this is prose with a stray bar, not a table
+_RESIDUE = re.compile(r"^\|{2,}$")
+_SEQ = re.compile(r"^\d{1,5}$")
+# Columns that change from one sub-row to the next under one item: a party, and what it does.
+_PARTY = ("department", "lead", "assist", "related", "claimant", "main_party", "assist_party")
+_PARTY_PART = (*_PARTY, "office", "division_text", "main_text", "assist_text")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    line: int
+    text: str
+
+
+@dataclass
+class FlatTable:
+    workbook: Workbook
+    warnings: list[str]
+
+
+def flattened_table(source: SourceText) -> FlatTable | None:
+    """The list a flattened table holds, or None when the text is not one (a 三定, say)."""
+    title, cells, cut = _cells(source.lines)
+    if len(cells) < MIN_CELLS:
+        return None
+    header, body = _split_header(cells)
+    labels = _labels(header)
+    fields = {field_of(label) for label in labels}
+    if len(fields) < 2 or kind_of({f for f in fields if f}) is None:
+        return None
+    rows = [(header[0].line, labels)] if header else []
+    rows += _rows(body, labels)
+    title_rows = [(number, [text]) for number, text in title]
+    workbook = Workbook(source.path, source.sha256, [Sheet(source.path.stem, title_rows + rows)], source.encoding)
+    warnings = [f"line {cut.line}: the copy ends inside a cell ({cut.text[:20]}…); that cell is left out"] if cut else []
+    return FlatTable(workbook, warnings)
+
+
+def _cells(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Cell], _Cell | None]:
+    """Title lines above the table, the table's cells with the line each began on, and the text of a last
+    cell that no bar closed (a copy cut off mid-cell: its text is incomplete, so it is not a cell)."""
+    title: list[tuple[int, str]] = []
+    cells: list[_Cell] = []
+    pending: list[str] = []
+    start = 0
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if _RESIDUE.match(line):
+            continue
+        if "|" not in line:
+            pending.append(line)  # a cell's text wrapped over lines, or (a page's) text before its bar
+            start = start or number
+            continue
+        *closed, rest = line.split("|")
+        if not cells:
+            # Above the first cell stand the title lines; the first cell is one line, with its bar or before it.
+            keep = 0 if closed[0].strip() else 1
+            title += [(number - len(pending) + index, text) for index, text in enumerate(pending[:len(pending) - keep])]
+            pending = pending[len(pending) - keep:]
+            start = number - len(pending)
+        for part in closed:
+            text = "\n".join([*pending, part.strip()] if part.strip() else pending)
+            cells.append(_Cell(start or number, text))
+            pending, start = [], 0
+        if rest.strip():
+            pending, start = [rest.strip()], number
+    return title, cells, _Cell(start, "\n".join(pending)) if pending else None
+
+
+def _split_header(cells: list[_Cell]) -> tuple[list[_Cell], list[_Cell]]:
+    """The header is every cell before the first row's 序号 `1`: names of columns, or empty."""
+    for index, cell in enumerate(cells):
+        if cell.text == "1":
+            return cells[:index], cells[index:]
+        if cell.text and field_of(cell.text) is None:
+            break
+    return [], cells
+
+
+def _labels(header: list[_Cell]) -> list[str]:
+    """Column names in order. A two-row header names a group's parts on its second row
+    (`规范统一事项名称` over `主项名称`, `子项名称`): they take the group's place."""
+    labels = [cell.text for cell in header if cell.text]
+    fields = [field_of(label) for label in labels]
+    parts = [index for index, field in enumerate(fields) if field in {"main_item", "sub_item"}]
+    if "name" in fields and parts and parts[0] > fields.index("name") + 1:
+        group = fields.index("name")
+        sub_labels = [labels[index] for index in parts]
+        rest = [label for index, label in enumerate(labels) if index not in parts and index != group]
+        labels = [*rest[:group], *sub_labels, *rest[group:]]
+    return labels
+
+
+def _rows(body: list[_Cell], labels: list[str]) -> list[tuple[int, list[str]]]:
+    width = len(labels)
+    fields = [field_of(label) for label in labels]
+    party = next((index for index, field in enumerate(fields) if field in _PARTY), None)
+    step = 0
+    while party is not None and party + step < width and fields[party + step] in _PARTY_PART:
+        step += 1
+    rows: list[tuple[int, list[str]]] = []
+    for item in _items(body):
+        cells = [cell.text for cell in item]
+        head, rest = cells[:width], cells[width:]
+        rows.append((item[0].line, _aligned(head, fields)))
+        # Sub-rows: a department and its part, under the item above (its other cells carried).
+        if party is not None:
+            for offset in range(0, len(rest), step):
+                chunk = rest[offset:offset + step]
+                if any(chunk):
+                    rows.append((item[width + offset].line, [""] * party + chunk))
+    return rows
+
+
+def _items(body: list[_Cell]) -> list[list[_Cell]]:
+    """The body cut at each 序号 in order (1, 2, 3 …): a number out of order is a cell's text."""
+    items: list[list[_Cell]] = []
+    expected = 1
+    for cell in body:
+        if _SEQ.match(cell.text) and int(cell.text) == expected:
+            items.append([cell])
+            expected += 1
+        elif items:
+            items[-1].append(cell)
+    return items
+
+
+def _aligned(cells: list[str], fields: list[str | None]) -> list[str]:
+    """A row that lost its leading block cells to a rowspan reads shifted left: the cell found where a
+    known kind of value belongs (a 权力类型) tells by how much, and empty cells take the carried places."""
+    if "power_type" not in fields or len(cells) < 2:
+        return cells
+    expected = fields.index("power_type")
+    found = next((index for index, text in enumerate(cells) if text.startswith(POWER_TYPES)), None)
+    if found is None or found >= expected:
+        return cells
+    shift = expected - found
+    return [cells[0], *[""] * shift, *cells[1:]][: len(fields)]
