@@ -40,20 +40,84 @@ class FlatTable:
 
 def flattened_table(source: SourceText) -> FlatTable | None:
     """The list a flattened table holds, or None when the text is not one (a 三定, say)."""
+    spaced = _spaced_table(source.lines)
+    if spaced is not None:
+        return _table(source, *spaced, [])
     title, cells, cut = _cells(source.lines)
     if len(cells) < MIN_CELLS:
         return None
     header, body = _split_header(cells)
     labels = _labels(header)
-    fields = {field_of(label) for label in labels}
-    if len(fields) < 2 or kind_of({f for f in fields if f}) is None:
+    if not _is_list_header(labels):
         return None
-    rows = [(header[0].line, labels)] if header else []
-    rows += _rows(body, labels)
-    title_rows = [(number, [text]) for number, text in title]
-    workbook = Workbook(source.path, source.sha256, [Sheet(source.path.stem, title_rows + rows)], source.encoding)
     warnings = [f"line {cut.line}: the copy ends inside a cell ({cut.text[:20]}…); that cell is left out"] if cut else []
-    return FlatTable(workbook, warnings)
+    return _table(source, title, [(header[0].line, labels), *_rows(body, labels)], warnings)
+
+
+def _table(source: SourceText, title: list[tuple[int, str]], rows: list[tuple[int, list[str]]],
+           warnings: list[str]) -> FlatTable:
+    # Only the line right above the table names it (`XX街道办事处权力清单和责任清单`, `对应市级部门:…`); the
+    # lines above that are the page's own (发布时间, 字体, a preface).
+    title_rows = [(number, [text]) for number, text in title[-1:]]
+    sheet = Sheet(source.path.stem, title_rows + rows)
+    return FlatTable(Workbook(source.path, source.sha256, [sheet], source.encoding), warnings)
+
+
+def _is_list_header(labels: list[str]) -> bool:
+    fields = {field for field in map(field_of, labels) if field}
+    return len(fields) >= 2 and kind_of(fields) is not None
+
+
+def _spaced_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, list[str]]]] | None:
+    """A table copied as text with spaces between cells (`序号 权力类型 项目编码 项目名称 子项 实施依据 …`), each
+    item a line `1 行政确认 独生子女父母光荣证核发与注销` and its long cells wrapped on the lines below. Empty cells
+    leave no trace, so an item line is read by what its words are: 序号, 权力类型, a code, the name. The wrapped
+    text up to the numbered 责任事项 (`1、受理阶段责任:…`) is the 实施依据."""
+    index = next((number for number, line in enumerate(lines) if _is_spaced_header(line.split())), None)
+    if index is None:
+        return None
+    labels = lines[index].split()
+    title = [(number, line.strip()) for number, line in enumerate(lines[:index], 1) if line.strip()]
+    items: list[tuple[int, dict[str, str], list[str]]] = []  # line, values, wrapped 实施依据 lines
+    in_basis = False
+    for number, raw in enumerate(lines[index + 1:], index + 2):
+        words = raw.split()
+        if len(words) >= 3 and words[0] == str(len(items) + 1) and words[1].startswith(POWER_TYPES):
+            items.append((number, _spaced_item(words), []))
+            in_basis = True
+        elif in_basis and words:
+            in_basis = not _DUTY_STAGE.match(words[0])
+            if in_basis:
+                items[-1][2].append("".join(words))
+    if not items:
+        return None
+    fields = [field_of(label) for label in labels]
+    rows = [(index + 1, labels)]
+    for number, values, basis in items:
+        values = {**values, "basis": "".join(basis)}
+        rows.append((number, [values.get(field or "", "") for field in fields]))
+    return title, rows
+
+
+def _is_spaced_header(labels: list[str]) -> bool:
+    return len(labels) >= 3 and "power_type" in map(field_of, labels) and _is_list_header(labels)
+
+
+_DUTY_STAGE = re.compile(r"^\d+[、.．]\S*?责任")
+_CODE = re.compile(r"^[0-9A-Za-z-]{4,}$")
+
+
+def _spaced_item(words: list[str]) -> dict[str, str]:
+    """`1 行政确认 [code] 名称 [子项]`: what each word is, told by its form."""
+    values = {"seq": words[0], "power_type": words[1]}
+    rest = words[2:]
+    if _CODE.match(rest[0]):
+        values["code"] = rest.pop(0)
+    if rest:
+        values["name"] = rest[0]
+    if len(rest) > 1:
+        values["sub_item"] = " ".join(rest[1:])
+    return values
 
 
 def _cells(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Cell], _Cell | None]:

@@ -41,7 +41,7 @@ _TITLE_SUFFIX = re.compile(r"(?:\d{4}年)?(?:权责清单|权力清单和责任�
                            r"监管事项清单|职责边界清单|事权划分清单)(?:[（(][^）)]*[）)])?$")
 # `对应市级部门:市委办公室(市档案局)`: a line above a system's part of a 权责清单 naming its department.
 _TITLE_DEPARTMENT = re.compile(r"(?:对应|实施|责任)?(?:[市县区]级)?部门[:：]\s*(\S+)")
-_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)$")
+_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办事处|办|厅|中心|大队|支队|人民政府)$")
 _NAME_SEPARATORS = "、，,；;/／\n"
 # Block columns: an empty cell repeats the value above (a merged or "same as above" cell).
 _CARRIED = {

@@ -21,6 +21,7 @@ from tests.conftest import real_document
 SERVICE_EXPORT = "guangdong_sheng_guangzhou_zhengwufuwu_shixiang.csv"
 ARCHIVES_POWERS = "unknowncity_dangan_quanzeqingdan_shixian_xingshicengji.txt"
 FOOD_BOUNDARY = "huaian_zhizebianjie_shipinanquan.txt"
+TOWNSHIP_POWERS = "mingguang_mingnanjiedao_quanlizerenqingdan.txt"
 
 
 def _flat(path: Path) -> ListDocument:
@@ -96,6 +97,23 @@ def test_copied_boundary_list_reads_each_department_part_and_leaves_out_a_cut_ce
                        "l.order AS ord ORDER BY ord")
     assert leads == [{"matter": "食品安全监管", "lead": "某市市场监督管理局", "ord": 1},
                      {"matter": "食品安全监管", "lead": "某市农业农村局", "ord": 2}]
+
+
+def test_copied_township_list_with_spaces_between_cells(store: Store) -> None:
+    path = real_document(TOWNSHIP_POWERS)
+    document = _flat(path)
+    assert (document.kind, document.title) == ("power", "明光市明南街道办事处权力清单和责任清单")
+    [item] = document.records
+    assert isinstance(item, PowerItemRecord)
+    assert (item.name, item.type, item.code, item.where.row) == ("独生子女父母光荣证核发与注销", "行政确认", "", 12)
+    # The wrapped 实施依据 is joined across its line breaks (`向户⏎籍所在地`) and stops at the 责任事项.
+    assert item.basis.startswith("《安徽省人口与计划生育条例》第三十九条在国家提倡一对夫妻生育一个子女期间,自愿终身只生育一个"
+                                 "子女的夫妻,可以向户籍所在地")
+    assert item.basis.endswith("停止其享受本条例规定的相关奖励优待。")
+    report = ingest([path], store)
+    assert [outcome.error for outcome in report.failed] == []
+    assert store.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) RETURN d.name AS d, d.region AS region, "
+                      "p.name AS item") == [{"d": "明光市明南街道办事处", "region": "明光市", "item": "独生子女父母光荣证核发与注销"}]
 
 
 OWN_PAGE = """<html><head><title>样例县职责边界清单</title></head><body>
