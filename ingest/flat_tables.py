@@ -1,11 +1,12 @@
 """Duty lists whose table was flattened into text: a web page copied as one cell per line, each cell closed
 by ` |` (`1 |`, `食品安全监管。 |`, an empty cell a bare `|`), as the HTML reader also renders a page's cells.
 
-Such a copy has no row breaks. Rows are found by their 序号 (1, 2, 3 … in order); a row with fewer cells
-than the header lost the cells a rowspan carried from the row above, which are the leading ones (the 主项
-written once for a block); cells left after a full row belong to sub-rows of the same item, one
-department's part each (a boundary list's 相关部门 and 职责分工). Runs of bars (`||||`) are what the
-rowspans left behind and hold no cell. The result is a `Sheet` for `ingest.lists.parse_list`.
+Such a copy has no row breaks. Rows are found by their 序号 (1, 2, 3 … in order). A row that a rowspan
+shortened lost its leading block cells (the 主项 written once for a block) and reads shifted left, which
+its 权力类型 shows; cells left after a full row belong to sub-rows of the same item, one department's part
+each (a boundary list's 相关部门 and 职责分工). Runs of bars (`||||`) are what the rowspans left behind and
+hold no cell. A township list copied with spaces between its cells is read too (`_spaced_table`). The
+result is a `Sheet` for `ingest.lists.parse_list`.
 """
 
 from __future__ import annotations
@@ -125,32 +126,29 @@ def _cells(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Cell], _Cell 
     cell that no bar closed (a copy cut off mid-cell: its text is incomplete, so it is not a cell)."""
     title: list[tuple[int, str]] = []
     cells: list[_Cell] = []
-    pending: list[str] = []
-    start = 0
+    pending: list[tuple[int, str]] = []  # lines of the cell being read, before its bar
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
-        if not line:
-            continue
-        if _RESIDUE.match(line):
+        if not line or _RESIDUE.match(line):
             continue
         if "|" not in line:
-            pending.append(line)  # a cell's text wrapped over lines, or (a page's) text before its bar
-            start = start or number
+            pending.append((number, line))  # a cell's text wrapped over lines, or (a page's) text before its bar
             continue
         *closed, rest = line.split("|")
         if not cells:
             # Above the first cell stand the title lines; the first cell is one line, with its bar or before it.
             keep = 0 if closed[0].strip() else 1
-            title += [(number - len(pending) + index, text) for index, text in enumerate(pending[:len(pending) - keep])]
+            title += pending[:len(pending) - keep]
             pending = pending[len(pending) - keep:]
-            start = number - len(pending)
         for part in closed:
-            text = "\n".join([*pending, part.strip()] if part.strip() else pending)
-            cells.append(_Cell(start or number, text))
-            pending, start = [], 0
+            if part.strip():
+                pending.append((number, part.strip()))
+            cells.append(_Cell(pending[0][0] if pending else number, "\n".join(text for _n, text in pending)))
+            pending = []
         if rest.strip():
-            pending, start = [rest.strip()], number
-    return title, cells, _Cell(start, "\n".join(pending)) if pending else None
+            pending = [(number, rest.strip())]
+    cut = _Cell(pending[0][0], "\n".join(text for _n, text in pending)) if pending else None
+    return title, cells, cut
 
 
 def _split_header(cells: list[_Cell]) -> tuple[list[_Cell], list[_Cell]]:
