@@ -22,6 +22,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
+from ingest.names import clean_mention
 from ingest.sheets import Sheet, Workbook
 from ingest.tables import KIND_LABELS, Header, find_header
 
@@ -88,7 +89,7 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
 
 def _department_from_title(title: str) -> str:
     named = _TITLE_DEPARTMENT.search(title)
-    if named and _DEPARTMENT_NAME.search(re.sub(r"[（(][^）)]*[）)]$", "", named.group(1))):
+    if named and _DEPARTMENT_NAME.search(clean_mention(named.group(1))):  # the name without its 牌子 in brackets
         return named.group(1)
     name = _TITLE_SUFFIX.sub("", title.strip())
     return name if name != title.strip() and _DEPARTMENT_NAME.search(name) else ""
