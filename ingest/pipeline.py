@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
+from ingest.division_notice import division_notice
 from ingest.errors import IngestError
 from ingest.flat_tables import flattened_table
 from ingest.link import (
@@ -213,8 +214,13 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         parsed.warnings.extend(table.warnings)
         lists.append((table.workbook, parsed))
         return
+    notice = division_notice(source) if kind in {"auto", "boundary"} else None
+    if notice is not None:
+        lists.append((Workbook(source.path, source.sha256, [], source.encoding), notice))
+        return
     if kind not in {"auto", "sanding"}:
-        raise IngestError(path, f"a list (.csv, .xlsx, or a table copied into text) for --kind {kind}")
+        raise IngestError(path, f"a list (.csv, .xlsx, a table copied into text, or for --kind boundary a "
+                                f"职责分工 document in prose) for --kind {kind}")
     sandings.append((source, parse_sanding(source)))
 
 
