@@ -42,6 +42,7 @@ err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() els
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
+UNRESOLVED_SHOWN = 20  # a 政务服务 export names hundreds; the rest are one query away
 
 
 class Format(StrEnum):
@@ -174,8 +175,11 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         names = sorted({f"{r.mention} → {r.name}" + (f" (候选 {', '.join(r.candidates)})" if r.candidates else "")
                         for r in report.unresolved})
         out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)}): kept as unresolved parties")
-        for name in names:
+        for name in names[:UNRESOLVED_SHOWN]:
             out.print(f"  {name}")
+        if len(names) > UNRESOLVED_SHOWN:
+            out.print(f"  … 另有 {len(names) - UNRESOLVED_SHOWN} 个 / {len(names) - UNRESOLVED_SHOWN} more: "
+                      "dutygraph query unresolved_departments --format csv")
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
         failed.add_column("文件 file", overflow="fold")

@@ -149,6 +149,23 @@ def test_aliases_option(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "expected a readable file" in bad.stderr
 
 
+def test_many_unresolved_names_are_summed_up_and_listed_by_a_query(tmp_path: Path) -> None:
+    # 25 departments no 三定 defines: the first 20 are printed, the rest are one query away.
+    rows = "".join(f"{n},第{n}号事项,示例市第{n}管理局,\n" for n in range(1, 26))
+    (tmp_path / "list.csv").write_text(f"序号,管理事项,牵头部门,配合部门\n{rows}", encoding="utf-8")
+    store = tmp_path / "store"
+    result = run("ingest", str(tmp_path / "list.csv"), store=store)
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stdout.splitlines() if " → 示例市第" in line]
+    assert len(printed) == 20 and printed[0] == "  示例市第10管理局 → 示例市第10管理局"
+    assert "  … 另有 5 个 / 5 more: dutygraph query unresolved_departments --format csv" in result.stdout
+    listed = json.loads(run("query", "unresolved_departments", "--format", "json", store=store).stdout)
+    assert len(listed) == 25
+    assert listed[0] == {"region": "示例市", "department": "示例市第10管理局", "candidates": [], "ties": 1,
+                         "source": listed[0]["source"]}
+    assert listed[0]["source"].endswith("#list!11")
+
+
 def test_reset_asks_unless_yes(tmp_path: Path) -> None:
     store = tmp_path / "store"
     run("ingest", str(EXAMPLES / "sanding" / "hexi_jiaotong.txt"), store=store)
