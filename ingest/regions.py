@@ -9,6 +9,11 @@ NATIONAL = "全国"
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
 _NATIONAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中华人民共和国")
 _NATIONAL_SUFFIXES = ("部", "总局", "总署", "署")
+# A ministry's own name at the head of a body's (水利部珠江水利委员会, 自然资源部南海局) makes the body national too.
+_MINISTRIES = ("外交部", "国防部", "教育部", "科学技术部", "科技部", "工业和信息化部", "工信部", "公安部", "国家安全部", "民政部",
+               "司法部", "财政部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部", "住房和城乡建设部", "住建部",
+               "交通运输部", "水利部", "农业农村部", "农业部", "商务部", "文化和旅游部", "文旅部", "应急管理部",
+               "退役军人事务部")
 _PARTY_PREFIX = re.compile(r"^中共([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州))委")
 # Words that look like `XX市`/`XX区` at the start of a name but are part of it (市场…, 城市…, 开发区 …).
 _NOT_REGION = re.compile(r"^(?:城市|超市|街区|园区|景区|社区|新区|城区|市区|郊区|辖区|片区|校区|港区|矿区|林区|牧区|灾区)")
@@ -90,7 +95,7 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
             break
         names.append(match.group(1))
         rest = rest[match.end():]
-    if not names and (name.startswith(_NATIONAL_PREFIXES) or
+    if not names and (name.startswith((*_NATIONAL_PREFIXES, *_MINISTRIES)) or
                       (name.endswith(_NATIONAL_SUFFIXES) and not name.startswith(("市", "县", "区", "省")))):
         return (NATIONAL,), name
     return tuple(names), rest

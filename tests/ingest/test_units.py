@@ -131,6 +131,8 @@ def test_dates(text: str, date: str | None) -> None:
     ("青山县城市管理局", ("青山县",), "城市管理局"),
     ("国家矿山安全监察局", ("全国",), "国家矿山安全监察局"),
     ("民政部", ("全国",), "民政部"),
+    ("水利部珠江水利委员会", ("全国",), "水利部珠江水利委员会"),  # a ministry's agency in a province's list
+    ("省民政厅", (), "省民政厅"),
     ("区政府办公室", (), "区政府办公室"),
 ])
 def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
