@@ -104,27 +104,39 @@ def _departments(rows: GraphRows, context: ListContext, resolver: NameResolver, 
 def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: PowerItemRecord,
                 source: str) -> None:
     names = record.departments or [context.parsed.default_departments.get(record.where.sheet, "")]
-    for party in _departments(rows, context, resolver, [name for name in names if name], source):
-        if party.status == "vague":
-            rows.document["notes"].append(f"{record.where.locator}: 实施主体 {party.mention} is not a department")
+    for name in filter(None, names):
+        township = township_of(name)
+        if township:  # a 街道办事处's own list: the township's government body exercises the item
+            body = _township_body(rows, context.region, township, source)
+            _exercised(rows, context, record, source, body, Region((*context.region.names, township)),
+                       rows.mentioned_departments[body]["name"])
             continue
-        key = record.code or f"{record.type}/{record.name}"
-        uid = f"power:{party.uid.removeprefix('dept:')}/{key}"
-        rows.power_items[uid] = {
-            "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
-            "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
-            "content": stored_content(record.name),
-            "department": party.uid, "source": source,
-        }
-        rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source)
-        for office in record.offices:
-            office_uid = context.offices.find(party.uid, office)
-            if office_uid is None:
-                rows.document["notes"].append(f"{record.where.locator}: 承办机构 {office} is not an office of "
-                                              f"{party.name} in its 三定")
+        for party in _departments(rows, context, resolver, [name], source):
+            if party.status == "vague":
+                rows.document["notes"].append(f"{record.where.locator}: 实施主体 {party.mention} is not a department")
                 continue
-            rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
-        add_terms(rows, "PowerItem", uid, record.name, source)
+            _exercised(rows, context, record, source, party.uid, party.region, party.name)
+
+
+def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, source: str, department: str,
+               region: Region, department_name: str) -> None:
+    key = record.code or f"{record.type}/{record.name}"
+    uid = f"power:{department.removeprefix('dept:')}/{key}"
+    rows.power_items[uid] = {
+        "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
+        "type": record.type, "basis": record.basis, "levels": record.levels, "region": region.path,
+        "content": stored_content(record.name),
+        "department": department, "source": source,
+    }
+    rows.relate("EXERCISES", "Department", "PowerItem", department, uid, source)
+    for office in record.offices:
+        office_uid = context.offices.find(department, office)
+        if office_uid is None:
+            rows.document["notes"].append(f"{record.where.locator}: 承办机构 {office} is not an office of "
+                                          f"{department_name} in its 三定")
+            continue
+        rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
+    add_terms(rows, "PowerItem", uid, record.name, source)
 
 
 def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SupervisionRecord,
@@ -162,12 +174,18 @@ def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, name
     """Department uids of the parties; a township (城关镇, 河西街道) is its own government body."""
     uids = []
     for name in names:
-        township = _TOWNSHIP.match(name.strip())
-        if township and not name.strip().endswith(("局", "委", "办")):
-            uids.append(_township_body(rows, context.region, township.group("name"), source))
+        township = township_of(name)
+        if township:
+            uids.append(_township_body(rows, context.region, township, source))
             continue
         uids.extend(party.uid for party in _departments(rows, context, resolver, [name], source))
     return uids
+
+
+def township_of(name: str) -> str:
+    """`城关镇`, `明光市明南街道办事处` → the township (城关镇, 明南街道); '' for any other party."""
+    township = _TOWNSHIP.match(name.strip())
+    return township.group("name") if township and not name.strip().endswith(("局", "委", "办")) else ""
 
 
 def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> str:

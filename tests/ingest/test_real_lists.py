@@ -113,7 +113,10 @@ def test_copied_township_list_with_spaces_between_cells(store: Store) -> None:
     report = ingest([path], store)
     assert [outcome.error for outcome in report.failed] == []
     assert store.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) RETURN d.name AS d, d.region AS region, "
-                      "p.name AS item") == [{"d": "明光市明南街道办事处", "region": "明光市", "item": "独生子女父母光荣证核发与注销"}]
+                      "p.name AS item") == [{"d": "明南街道办事处", "region": "明光市/明南街道", "item": "独生子女父母光荣证核发与注销"}]
+    # The 街道办事处 is the government body of its own township region, as a boundary list's township party is.
+    assert store.read("MATCH (r:Region)-[:HAS_DEPARTMENT]->(d:Department) RETURN r.path AS region, r.level AS level, "
+                      "d.kind AS kind") == [{"region": "明光市/明南街道", "level": "township", "kind": "乡镇（街道）"}]
 
 
 OWN_PAGE = """<html><head><title>样例县职责边界清单</title></head><body>
