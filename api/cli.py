@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +65,13 @@ _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:768
 StoreOption = Annotated[str | None, typer.Option("--store", help=_STORE_HELP)]
 ParamOption = Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable")]
 FormatOption = Annotated[Format, typer.Option("--format")]
+
+
+@app.callback()
+def _everywhere(store: StoreOption = None) -> None:
+    """`dutygraph --store URI COMMAND` works as `dutygraph COMMAND --store URI` does."""
+    if store:
+        os.environ["DUTYGRAPH_STORE"] = store  # settings() reads it; a command's own --store still wins
 
 
 @contextmanager
@@ -454,8 +462,6 @@ def serve_command(
     workers: Annotated[int, typer.Option(help="worker processes (they share the store)")] = 1,
 ) -> None:
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
-    import os
-
     import uvicorn
 
     with _store(store) as graph:

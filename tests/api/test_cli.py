@@ -125,6 +125,16 @@ def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
     assert "expected a document with text (the file is empty)" in result.stderr
 
 
+def test_store_may_come_before_the_command(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DUTYGRAPH_STORE"}
+    store = tmp_path / "store"
+    result = subprocess.run([sys.executable, "-m", "api.cli", "--store", f"embedded:{store}", "ingest",
+                             str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), "--region", "示例市"],
+                            capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(run("stats", "--format", "json", store=store).stdout)["labels"]["Document"] == 1
+
+
 def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "nowhere"), store=tmp_path / "s").returncode == 2
     assert run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s").returncode == 2
