@@ -105,35 +105,32 @@ def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, r
                 source: str) -> None:
     names = record.departments or [context.parsed.default_departments.get(record.where.sheet, "")]
     for name in filter(None, names):
-        township = township_of(name)
-        if township:  # a 街道办事处's own list: the township's government body exercises the item
-            body = _township_body(rows, context.region, township, source)
-            _exercised(rows, context, record, source, body, Region((*context.region.names, township)),
-                       rows.mentioned_departments[body]["name"])
-            continue
-        for party in _departments(rows, context, resolver, [name], source):
+        township = township_of(name)  # a 街道办事处's own list: the township's government body exercises the item
+        parties = ([_township_body(rows, context.region, township, source)] if township
+                   else _departments(rows, context, resolver, [name], source))
+        for party in parties:
             if party.status == "vague":
                 rows.document["notes"].append(f"{record.where.locator}: 实施主体 {party.mention} is not a department")
                 continue
-            _exercised(rows, context, record, source, party.uid, party.region, party.name)
+            _exercised(rows, context, record, source, party)
 
 
-def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, source: str, department: str,
-               region: Region, department_name: str) -> None:
+def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, source: str, party: Resolution
+               ) -> None:
     key = record.code or f"{record.type}/{record.name}"
-    uid = f"power:{department.removeprefix('dept:')}/{key}"
+    uid = f"power:{party.uid.removeprefix('dept:')}/{key}"
     rows.power_items[uid] = {
         "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
-        "type": record.type, "basis": record.basis, "levels": record.levels, "region": region.path,
+        "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
         "content": stored_content(record.name),
-        "department": department, "source": source,
+        "department": party.uid, "source": source,
     }
-    rows.relate("EXERCISES", "Department", "PowerItem", department, uid, source)
+    rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source)
     for office in record.offices:
-        office_uid = context.offices.find(department, office)
+        office_uid = context.offices.find(party.uid, office)
         if office_uid is None:
             rows.document["notes"].append(f"{record.where.locator}: 承办机构 {office} is not an office of "
-                                          f"{department_name} in its 三定")
+                                          f"{party.name} in its 三定")
             continue
         rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
     add_terms(rows, "PowerItem", uid, record.name, source)
@@ -176,7 +173,7 @@ def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, name
     for name in names:
         township = township_of(name)
         if township:
-            uids.append(_township_body(rows, context.region, township, source))
+            uids.append(_township_body(rows, context.region, township, source).uid)
             continue
         uids.extend(party.uid for party in _departments(rows, context, resolver, [name], source))
     return uids
@@ -188,7 +185,8 @@ def township_of(name: str) -> str:
     return township.group("name") if township and not name.strip().endswith(("局", "委", "办")) else ""
 
 
-def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> str:
+def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> Resolution:
+    """The government body of a township (城关镇人民政府, 河西街道办事处), in its own township region."""
     region = Region((*county.names, township))
     add_region(rows, region, source)
     base = "街道办事处" if township.endswith("街道") else "人民政府"
@@ -199,7 +197,7 @@ def _township_body(rows: GraphRows, county: Region, township: str, source: str) 
         "unresolved": False, "candidates": [], "kind": "乡镇（街道）", "source": source,
     })
     rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, uid, source)
-    return uid
+    return Resolution(uid, name, base, region, "resolved", township)
 
 
 def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source: str) -> None:
