@@ -11,6 +11,7 @@ Patterns, as real texts write them (FORMATS.md §5):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ingest.model import Division, Located
 
@@ -75,11 +76,16 @@ def parse_divisions(text: str, where: Located, *, task: str | None = None) -> li
 def parse_bracket_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
     """`…组织开展专项整治（A牵头，B、C参与）` / `1.任务。……。〔A牵头，B参与〕`: the clause or task before it is the matter."""
     found: list[Division] = []
-    for bracket in _BRACKET_CLAUSE.finditer(text):
+    for bracket in lead_clauses(text):
         matter = task or _matter_before(text[: bracket.start()])
         if matter:
             found.append(_division(matter, bracket.group("leads"), bracket.group("assists"), bracket.group(0), where))
     return found
+
+
+def lead_clauses(text: str) -> Iterator[re.Match[str]]:
+    """Each bracketed `〔A牵头，B参与〕` clause, with its `leads` and `assists` groups and where it stands."""
+    return _BRACKET_CLAUSE.finditer(text)
 
 
 def _parse_sentence(sentence: str, where: Located) -> Division | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.division import DEPT, DEPT_LIST, clean_matter, parse_bracket_divisions, parse_divisions, split_departments
+from ingest.division import DEPT, DEPT_LIST, clean_matter, lead_clauses, parse_divisions, split_departments
 from ingest.model import BoundaryRecord, Cell, Division, ListDocument, Located
 from ingest.readers import SourceText
 
@@ -104,10 +104,12 @@ def _tasks(body: str, where: Located) -> list[Division]:
     """Each closing clause and the task it closes: the text since the clause before (a copy that lost its line
     breaks runs several tasks into one line); the task's first sentence is the matter."""
     found, start = [], 0
-    for clause in parse_bracket_divisions(body, where, task="-"):  # the matter is worked out below
-        end = _closing(body, body.find(clause.text, start))
+    for clause in lead_clauses(body):
+        end = _closing(body, clause.start())
         task = body[start:end].strip()
-        found.append(Division(_headline(_NUMBERING.sub("", task)), clause.leads, clause.assists, task, where))
+        assists = split_departments(clause.group("assists")) if clause.group("assists") else []
+        found.append(Division(_headline(_NUMBERING.sub("", task)), split_departments(clause.group("leads")), assists,
+                              task, where))
         start = end
     return found
 
