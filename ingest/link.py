@@ -27,6 +27,7 @@ from ingest.similarity import (
     FEATURES,
     DutyDoc,
     SimilarityModel,
+    Weighted,
     content_of,
     content_terms,
     shipped_weights,
@@ -264,8 +265,15 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
     for duty in duties:
         if duty.office is None:
             by_department[duty.department].append(duty)
-    headlines = {d.uid: content_terms(re.split(r"[，,。；;]", d.text, maxsplit=1)[0]) for ds in by_department.values()
-                 for d in ds}
+    # Each department duty's terms and weighed headline (None when it names fewer than two terms), computed
+    # once: every office clause of the department is compared with each.
+    parent_terms: dict[str, frozenset[str]] = {}
+    headlines: dict[str, Weighted | None] = {}
+    for parents in by_department.values():
+        for parent in parents:
+            parent_terms[parent.uid] = frozenset(parent.terms)
+            headline = content_terms(re.split(r"[，,。；;]", parent.text, maxsplit=1)[0])
+            headlines[parent.uid] = model.weighted(headline) if len(set(headline)) >= 2 else None
     found = []
     for duty in duties:
         if duty.office is None or not duty.terms:
@@ -273,11 +281,12 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
         parents = by_department.get(duty.department, [])
         if duty.uid not in new and not any(parent.uid in new for parent in parents):
             continue
+        clause, clause_terms = model.weighted(duty.terms), frozenset(duty.terms)
         scored = []
         for parent in parents:
             headline = headlines[parent.uid]
-            spelled_out = model.coverage(headline, duty.terms) if len(set(headline)) >= 2 else 0.0
-            scored.append((max(model.coverage(duty.terms, parent.terms), spelled_out), parent.uid))
+            spelled_out = headline.share_in(clause_terms) if headline is not None else 0.0
+            scored.append((max(clause.share_in(parent_terms[parent.uid]), spelled_out), parent.uid))
         scored.sort(reverse=True)
         for score, parent_uid in scored:
             if score < REFINE_THRESHOLD or score < scored[0][0] * 0.8:

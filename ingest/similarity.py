@@ -198,12 +198,12 @@ class SimilarityModel:
 
     def coverage(self, part: Sequence[str], whole: Sequence[str]) -> float:
         """The weighted share of `part`'s terms that `whole` also has: an office clause inside a duty."""
-        if not part:
-            return 0.0
-        present = set(whole)
-        weights = self.vector(part)
-        total = sum(weights.values())
-        return sum(w for term, w in weights.items() if term in present) / total if total else 0.0
+        return self.weighted(part).share_in(set(whole))
+
+    def weighted(self, terms: Sequence[str]) -> Weighted:
+        """`terms` weighed once, for a clause whose coverage by many others is wanted."""
+        weights = self.vector(terms)
+        return Weighted(weights, sum(weights.values()))
 
     def _prepare(self, doc: DutyDoc) -> dict[str, float]:
         if doc.weights is None:
@@ -261,6 +261,20 @@ class SimilarityModel:
 
     def score(self, text_a: str, text_b: str) -> float:
         return self.score_docs(DutyDoc("a", text_a, "a"), DutyDoc("b", text_b, "b"))
+
+
+@dataclass(frozen=True)
+class Weighted:
+    """A clause's term weights and their sum."""
+
+    weights: dict[str, float]
+    total: float
+
+    def share_in(self, present: set[str] | frozenset[str]) -> float:
+        """The weighted share of these terms that `present` has."""
+        if not self.total:
+            return 0.0
+        return sum(w for term, w in self.weights.items() if term in present) / self.total
 
 
 def _bigrams(terms: Sequence[str]) -> set[str]:

@@ -106,3 +106,22 @@ def test_store_uris(uri: str, scheme: str, detail: str) -> None:
 def test_unknown_store_uri_is_explained() -> None:
     with pytest.raises(StoreError, match="not understood"):
         parse_store_uri("mysql://x")
+
+
+# Values whose writing as parameters is easy to get wrong: quotes, backslashes (also before n and u), line
+# breaks, control characters, characters outside the BMP, a string that looks like a map key, nested maps.
+AWKWARD_VALUES = [
+    "他说：\"负责\"\\监管", "end\\", "\\n is not a line break", "\\u0041 is not A", "第一行\n第二行\t\r",
+    "ctl\x01\x1f\x7f", "\u2028\U0001f600", "", ',"k":', "`tick` and 'apostrophe'", "{\"uid\":1}",
+]
+
+
+def test_awkward_values_come_back_as_written(store: Store) -> None:
+    value = {"texts": AWKWARD_VALUES, "nested": {"score": 1.5e-05, "flag": True, "none": None, "count": -3,
+                                                  "list": [[], ["a"], {"k": "v"}]}}
+    assert store.read("RETURN $value AS value", {"value": value}) == [{"value": value}]
+    store.write(Statement(MERGE_DUTIES, [{"uid": f"u{i}", "props": {"text": text}}
+                                         for i, text in enumerate(AWKWARD_VALUES)]))
+    rows = store.read("MATCH (n:Duty) RETURN n.uid AS uid, n.text AS text ORDER BY uid")
+    assert rows == sorted(({"uid": f"u{i}", "text": text} for i, text in enumerate(AWKWARD_VALUES)),
+                          key=lambda row: row["uid"])
