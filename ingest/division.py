@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ingest.model import Division, Located
 
 _SUFFIX = (r"(?:委员会|办公室|管理委员会|管委会|人民政府|政府|分局|大队|支队|总队|中心|部门|单位|"
            r"局|委|办|厅|部|署|院|队|站|所|馆)")
 DEPT = rf"[\u4e00-\u9fff（）()]{{2,28}}?{_SUFFIX}"
-DEPT_LIST = rf"{DEPT}(?:[、和及与,，]{DEPT})*"
+# A name may carry a note in brackets: its plate (`市市场监督管理局（市知识产权局）`) or a like body (`人民政府(管委会)`).
+_NOTED_DEPT = rf"{DEPT}(?:[（(][\u4e00-\u9fff]{{1,20}}[)）])?"
+DEPT_LIST = rf"{_NOTED_DEPT}(?:[、和及与,，]{_NOTED_DEPT})*"
 _LEAD_VERB = r"(?:牵头负责|牵头督导|牵头|负责|主办|主责)"
 _ASSIST_VERB = r"(?:配合|参与|协助|协办)"
 
@@ -37,6 +40,10 @@ _JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:
 # `A按职责分工做好…` and `A指导…` also name A the one responsible when A is the only party (FORMATS.md §5).
 _LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工做好|按职责分工负责|{_LEAD_VERB}|指导(?=[^，,。；;]*(?:管理|工作|监管)))(?P<matter>[^，,。；;]+)")
 
+_PAIRS = {"〔": "〕", "[": "]", "（": "）", "(": ")"}
+
+# A note in brackets right after the last character of a name (its suffix: 局, 委, 政府 …).
+_NOTE = re.compile(r"(?<=[局委办府队心厅部署院站所馆位门])[（(][\u4e00-\u9fff]{1,20}[)）]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;])")
 _LIST_SPLIT = re.compile(r"[、和及与,，]")
 _MATTER_TRIM_HEAD = re.compile(r"^(?:组织开展|做好|开展|承担|负责|对)")
@@ -44,9 +51,10 @@ _MATTER_TRIM_TAIL = re.compile(r"(?:的相关工作|相关工作|等有关工作
 
 
 def split_departments(text: str) -> list[str]:
-    """`市发展和改革局、工业和信息化局` → the two names, in order, as written."""
+    """`市发展和改革局、工业和信息化局` → the two names, in order, as written; a note in brackets after a name
+    (`（市知识产权局）`, `(管委会)`) is not a name of its own: the name outside the brackets is the party."""
     names: list[str] = []
-    for match in re.finditer(DEPT, text):
+    for match in re.finditer(DEPT, _NOTE.sub("", text)):
         name = match.group(0).strip("、和及与,，")
         if name and name not in names:
             names.append(name)
@@ -66,7 +74,7 @@ def clean_matter(text: str) -> str:
 def parse_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
     """Every lead/assist clause in a passage. `task` names the matter of bracketed clauses."""
     found = parse_bracket_divisions(text, where, task=task)
-    for sentence in _SENTENCE_SPLIT.split(_BRACKET_CLAUSE.sub("", text)):
+    for sentence in _SENTENCE_SPLIT.split(_without_lead_clauses(text)):
         division = _parse_sentence(sentence.strip(), where)
         if division is not None:
             found.append(division)
@@ -76,16 +84,56 @@ def parse_divisions(text: str, where: Located, *, task: str | None = None) -> li
 def parse_bracket_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
     """`…组织开展专项整治（A牵头，B、C参与）` / `1.任务。……。〔A牵头，B参与〕`: the clause or task before it is the matter."""
     found: list[Division] = []
-    for bracket in lead_clauses(text):
-        matter = task or _matter_before(text[: bracket.start()])
+    for clause in lead_clauses(text):
+        matter = task or _matter_before(text[: clause.start])
         if matter:
-            found.append(_division(matter, bracket.group("leads"), bracket.group("assists"), bracket.group(0), where))
+            found.append(_division(matter, clause.leads, clause.assists, clause.text, where))
     return found
 
 
-def lead_clauses(text: str) -> Iterator[re.Match[str]]:
-    """Each bracketed `〔A牵头，B参与〕` clause, with its `leads` and `assists` groups and where it stands."""
-    return _BRACKET_CLAUSE.finditer(text)
+@dataclass(frozen=True)
+class LeadClause:
+    """A bracketed `〔A牵头，B参与〕` clause: its departments as written, and where it stands in the text."""
+
+    leads: str
+    assists: str | None
+    start: int
+    end: int  # just past its closing bracket
+    text: str
+
+
+def lead_clauses(text: str) -> Iterator[LeadClause]:
+    """Each bracketed lead clause, up to the bracket that closes it: brackets inside it
+    (`B、各县区人民政府(管委会)参与`) do not end it."""
+    end = 0
+    for match in _BRACKET_CLAUSE.finditer(text):
+        if match.start() < end:  # inside the clause before, which a nested bracket made look shorter
+            continue
+        end = closing_bracket(text, match.start())
+        yield LeadClause(match.group("leads"), match.group("assists"), match.start(), end, text[match.start():end])
+
+
+def closing_bracket(text: str, opening: int) -> int:
+    """Just past the bracket that closes the one at `opening`, past brackets nested inside; the text's end if
+    none does (a copy cut off inside the clause)."""
+    depth, opener = 0, text[opening]
+    for index in range(opening, len(text)):
+        char = text[index]
+        if char in _PAIRS:
+            depth += 1
+        elif char in _PAIRS.values():
+            depth -= 1
+            if depth == 0 and char == _PAIRS[opener]:
+                return index + 1
+    return len(text)
+
+
+def _without_lead_clauses(text: str) -> str:
+    kept, start = [], 0
+    for clause in lead_clauses(text):
+        kept.append(text[start:clause.start])
+        start = clause.end
+    return "".join([*kept, text[start:]])
 
 
 def _parse_sentence(sentence: str, where: Located) -> Division | None:

@@ -35,7 +35,6 @@ _ROLE_WORD = re.compile(r"负责|承担|牵头|配合|协助|参与|指导")
 _DUTY_VERB = re.compile(r"^(?:负责|承担|指导|牵头|组织|做好|督促|配合|协助|参与)")
 _ASSIST_ONLY = re.compile(rf"^(?P<assists>{DEPT_LIST})(?:负责)?(?:配合|协助|参与|协同)(?P<matter>[^，,。；;]+)")
 _OPEN_CLAUSE = re.compile(r"[〔\[（(](?=[^〔〕\[\]（）()]*牵头)[^〔〕\[\]（）()]*$")
-_PAIRS = {"〔": "〕", "[": "]", "（": "）", "(": ")"}
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CLOSED = ("。", "；", ";", "〕", "）", ")", "]", "！", "？", ":", "：")
 
@@ -105,27 +104,11 @@ def _tasks(body: str, where: Located) -> list[Division]:
     breaks runs several tasks into one line); the task's first sentence is the matter."""
     found, start = [], 0
     for clause in lead_clauses(body):
-        end = _closing(body, clause.start())
-        task = body[start:end].strip()
-        assists = split_departments(clause.group("assists")) if clause.group("assists") else []
-        found.append(Division(_headline(_NUMBERING.sub("", task)), split_departments(clause.group("leads")), assists,
-                              task, where))
-        start = end
+        task = body[start:clause.end].strip()
+        assists = split_departments(clause.assists) if clause.assists else []
+        found.append(Division(_headline(_NUMBERING.sub("", task)), split_departments(clause.leads), assists, task, where))
+        start = clause.end
     return found
-
-
-def _closing(body: str, opening: int) -> int:
-    """The end of the bracket opened at `opening`, past brackets nested inside (`各县、区人民政府(管委会)`)."""
-    depth, opener = 0, body[opening]
-    for index in range(opening, len(body)):
-        char = body[index]
-        if char in _PAIRS:
-            depth += 1
-        elif char in _PAIRS.values():
-            depth -= 1
-            if depth == 0 and char == _PAIRS[opener]:
-                return index + 1
-    return len(body)
 
 
 def _headline(body: str) -> str:

@@ -65,6 +65,19 @@ def test_lead_and_assist_clauses(text: str, expected: list[tuple[str, list[str],
     assert [(d.matter, d.leads, d.assists) for d in parse_divisions(text, HERE)] == expected
 
 
+def test_a_bracket_inside_a_lead_clause_does_not_end_it() -> None:
+    text = "开展城乡结合部环境整治（市城市管理和综合执法局牵头，市住房和城乡建设局、各县区人民政府(管委会)配合）。" \
+           "市公安局负责整治期间的交通疏导。"
+    found = [(d.matter, d.leads, d.assists, d.text) for d in parse_divisions(text, HERE)]
+    assert found == [
+        # A note in brackets after a name is not a party of its own.
+        ("城乡结合部环境整治", ["市城市管理和综合执法局"], ["市住房和城乡建设局", "各县区人民政府"],
+         "（市城市管理和综合执法局牵头，市住房和城乡建设局、各县区人民政府(管委会)配合）"),
+        # The rest of the text is read without the whole clause (no stray `配合）` left in front of it).
+        ("整治期间的交通疏导", ["市公安局"], [], "市公安局负责整治期间的交通疏导。"),
+    ]
+
+
 def test_lead_clauses_of_a_real_task_plan() -> None:
     path = REAL / "chaozhou_lantianbaoweizhan_fangan_qiantou_canyu.txt"
     if not path.exists():
