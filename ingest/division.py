@@ -43,7 +43,7 @@ _LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工做好|按�
 _PAIRS = {"〔": "〕", "[": "]", "（": "）", "(": ")"}
 
 # A note in brackets right after the last character of a name (its suffix: 局, 委, 政府 …).
-_NOTE = re.compile(r"(?<=[局委办府队心厅部署院站所馆位门])[（(][\u4e00-\u9fff]{1,20}[)）]")
+_NOTE = re.compile(r"(?<=[局委会办府队心厅部署院站所馆位门])[（(][\u4e00-\u9fff]{1,20}[)）]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;])")
 _LIST_SPLIT = re.compile(r"[、和及与,，]")
 _MATTER_TRIM_HEAD = re.compile(r"^(?:组织开展|做好|开展|承担|负责|对)")
