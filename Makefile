@@ -33,7 +33,6 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 demo: setup
 	$(BIN)/dutygraph reset --yes --store $(DEMO_STORE)
 	$(BIN)/dutygraph ingest examples/ --region 示例市 --store $(DEMO_STORE)
-	$(BIN)/dutygraph stats --store $(DEMO_STORE)
 	$(BIN)/dutygraph report --store $(DEMO_STORE)
 
 test: setup system-deps

@@ -210,8 +210,8 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
                                    "relationships": {r["type"]: r["count"] for r in relationships}},
                                   ensure_ascii=False))
         return
-    _print_rows(labels, ["label", "count"], format, title="节点 nodes")
-    _print_rows(relationships, ["type", "count"], format, title="关系 relationships")
+    _print_rows(labels, ["label", "meaning", "count"], format, title="节点 nodes")
+    _print_rows(relationships, ["type", "meaning", "count"], format, title="关系 relationships")
 
 
 @app.command("queries")

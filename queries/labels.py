@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 COLUMN_LABELS: dict[str, str] = {
-    "label": "节点类型", "type": "关系类型", "count": "数量",
+    "label": "节点类型", "type": "关系类型", "meaning": "含义", "count": "数量",
     "region": "区划", "department": "部门", "kind": "类型", "rank": "规格", "staff_quota": "编制",
     "leader_posts": "领导职数", "office_leader_posts": "内设机构领导职数", "offices": "内设机构数", "duties": "职责数",
     "issued": "三定日期", "office": "内设机构", "ordinal": "序号", "category": "职责类别", "text": "职责内容",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
@@ -46,7 +47,14 @@ class Report:
 
 
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
-    return catalog.run(store, "label_counts"), catalog.run(store, "relationship_counts")
+    """Nodes by label and relationships by type, each with what it means in Chinese (from the schema)."""
+    meanings = {node_label.name: node_label.meaning for node_label in NODE_LABELS}
+    meanings |= {rel.name: rel.meaning for rel in REL_TYPES}
+    labels = [{"label": r["label"], "meaning": meanings.get(r["label"], ""), "count": r["count"]}
+              for r in catalog.run(store, "label_counts")]
+    relationships = [{"type": r["type"], "meaning": meanings.get(r["type"], ""), "count": r["count"]}
+                     for r in catalog.run(store, "relationship_counts")]
+    return labels, relationships
 
 
 def build_report(store: Store, *, region: str | None = None, department: str | None = None) -> Report:
@@ -55,8 +63,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add = report.sections.append
     labels, relationships = stats(store)
     if department is None:
-        add(Section("labels", "图谱规模：节点", ["label", "count"], labels))
-        add(Section("relationships", "图谱规模：关系", ["type", "count"], relationships))
+        add(Section("labels", "图谱规模：节点", ["label", "meaning", "count"], labels))
+        add(Section("relationships", "图谱规模：关系", ["type", "meaning", "count"], relationships))
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]

@@ -42,6 +42,12 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
 
 
+def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:
+    lines = run("stats", "--format", "csv", store=loaded).stdout.splitlines()
+    assert {"label,meaning,count", "Department,部门/单位,35", "Region,行政区划,7", "type,meaning,count",
+            "LEADS,牵头/主办,80"} <= set(lines)
+
+
 def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
     result = run("query", "departments", "--param", "region=示例市/河西区", "--format", "json", store=loaded)
     rows = json.loads(result.stdout)
