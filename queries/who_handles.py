@@ -102,4 +102,7 @@ def _evidence(score: float, item: Evidence) -> dict[str, Any]:
 
 
 def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None = None) -> list[Row]:
-    return rank_departments(evidence_index(store), text, region=region, limit=limit)
+    """Cached per graph version, like the other analyses: a complaint's text comes back again and again (the
+    same matter asked by several systems, a dispatcher checking a call again); callers must not mutate it."""
+    return cached(store, ("who_handles", text, limit, region),
+                  lambda: rank_departments(evidence_index(store), text, region=region, limit=limit))
