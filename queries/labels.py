@@ -16,7 +16,7 @@ COLUMN_LABELS: dict[str, str] = {
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分",
-    "text_in": "诉求", "runner_up": "次选部门",
+    "text_in": "诉求", "runner_up": "次选部门", "line": "行号",
 }
 
 
