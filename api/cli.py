@@ -31,7 +31,7 @@ from queries.export import to_docx, to_markdown, to_xlsx
 from queries.labels import column_label
 from queries.lookup import UnknownDepartment
 from queries.registry import ANALYSES, run_analysis
-from queries.report import build_report, stats
+from queries.report import build_report, flat, stats
 from queries.who_handles import evidence_index, rank_departments
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -315,16 +315,14 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(rows[0]) if rows else []
 
 
-def _cell(value: Any, *, for_people: bool = False) -> str:
-    """A CSV cell keeps True and False for other programs; a table people read says 是 or nothing."""
+def _cell(value: Any) -> str:
+    """A CSV cell, for other programs: true and false stay True and False (a table people read uses `flat`)."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "、".join(_cell(v, for_people=for_people) for v in value)
+        return "、".join(_cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool) and for_people:
-        return "是" if value else ""
     return str(value)
 
 
@@ -343,7 +341,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
         for column in columns:
             table.add_column(column_label(column), overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(column), for_people=True) for column in columns))
+            table.add_row(*(flat(row.get(column)) for column in columns))
         out.print(table)
         out.print(f"({len(rows)} rows)")
 

@@ -3,6 +3,7 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,11 +134,14 @@ def _cities(store: Store, region: str | None) -> list[str]:
 
 
 def flat(value: Any) -> str:
-    """A cell as text: lists joined with 、, nothing for None."""
+    """A cell as people read it: lists joined with 、, nothing for None, 是 or nothing for true and false, a map
+    as JSON."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return "、".join(flat(v) for v in value)
     if isinstance(value, bool):
         return "是" if value else ""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
