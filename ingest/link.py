@@ -19,20 +19,12 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.store import Store
+from ingest.content import content_of, content_terms
 from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
-from ingest.similarity import (
-    FEATURES,
-    DutyDoc,
-    SimilarityModel,
-    Weighted,
-    content_of,
-    content_terms,
-    shipped_weights,
-    similar_pairs,
-)
+from ingest.similarity import FEATURES, DutyDoc, SimilarityModel, Weighted, shipped_weights, similar_pairs
 from ingest.timing import timed
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.

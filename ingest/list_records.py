@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.content import stored_content
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -35,7 +36,6 @@ from ingest.records import (
 )
 from ingest.regions import Region
 from ingest.sheets import Workbook
-from ingest.similarity import stored_content
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
 _TOWNSHIP = re.compile(r"^(?:.*?[县区市])?(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument
 from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
-from ingest.similarity import GENERIC_TERMS, stored_content
 from ingest.terms import analyse_duty, index_terms
 from ingest.timing import timed
 

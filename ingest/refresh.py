@@ -17,12 +17,12 @@ from importlib import resources
 from typing import Any
 
 from graph.store import Store
+from ingest.content import stored_content
 from ingest.load import forget_linker, record_segmentation, recorded_segmentation, rewrite_segmented
 from ingest.records import GraphRows, add_terms, duty_segmentation, mention
-from ingest.similarity import stored_content
 
 # The modules whose code turns a text into its stored terms; their source is part of the record.
-SEGMENTING_MODULES = ("terms.py", "category.py", "similarity.py")
+SEGMENTING_MODULES = ("terms.py", "category.py", "content.py")
 BATCH = 2000
 # label → the property that holds the text segmented
 _TEXT_OF = {"Duty": "text", "Matter": "name", "PowerItem": "name", "SupervisionItem": "name"}

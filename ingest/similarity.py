@@ -42,7 +42,6 @@ import math
 import multiprocessing
 import os
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +59,7 @@ from ingest.aspects import (
     is_marker_only,
     kinds,
 )
+from ingest.content import GENERIC_TERMS, content_terms
 from ingest.names import base_of
 from ingest.terms import headline, index_terms
 
@@ -79,18 +79,6 @@ def shipped_weights() -> tuple[float, ...]:
 
 DEFAULT_THRESHOLD = 0.5
 
-# Verbs and scope words that say nothing about which work is meant.
-GENERIC_TERMS = frozenset({
-    "负责", "承担", "组织", "开展", "做好", "落实", "推进", "推动", "实施", "组织实施", "指导", "协调", "统筹",
-    "参与", "配合", "协助", "会同", "牵头", "履行", "依法", "加强", "建立", "健全", "建立健全", "完善", "提出",
-    "拟订", "制定", "起草", "贯彻", "贯彻执行", "贯彻落实", "执行", "全市", "全县", "全区", "本市", "本县",
-    "本区", "辖区", "有关", "相关", "工作", "管理", "职责", "范围", "方面", "情况", "规定", "要求", "事项",
-    "机制", "体系", "制度", "政策", "规划", "计划", "标准", "措施", "具体", "日常", "综合", "监督", "检查",
-    "监督管理", "监管", "服务", "保障", "建设", "发展", "任务", "其他", "领域", "行业", "承办", "办理",
-    # Who gave the order or whose government it is says nothing about the work either.
-    "党中央", "国务院", "省委", "省政府", "市委", "市政府", "县委", "县政府", "区委", "区政府", "交办", "完成",
-    "上级", "领导", "人民政府", "政府", "市级", "县级", "区级",
-})
 _HAN = re.compile(r"[^\u4e00-\u9fff]")
 # A department's own industry's share of generic work (行业科技、信息化和统计): its line, though unnamed.
 _OWN_INDUSTRY_TASK = re.compile(r"行业(?:科技|信息化|统计|安全生产|宣传)")
@@ -103,25 +91,6 @@ _ORGAN_SUFFIX = re.compile(r"(?:管理局|分局|局|委员会|支队|办公室|
 # A term held by more duties of a region than this share (at least MIN_TERM_CAP) is too common to pair them.
 TERM_SHARE_CAP = 0.02
 MIN_TERM_CAP = 12
-
-
-def content_terms(text: str) -> list[str]:
-    return [term for term in index_terms(text, with_parts=True) if term not in GENERIC_TERMS]
-
-
-def stored_content(text: str) -> str:
-    """The content terms as stored on a node: one space-separated string (terms hold no spaces), which
-    reads back several times faster than a list property."""
-    return " ".join(content_terms(text))
-
-
-def content_of(stored: str | list[str] | None, text: str) -> list[str]:
-    """Content terms from a node's stored `content` (a string, or a list in older graphs), else from the text."""
-    if stored is None:
-        return content_terms(text)
-    # Interned: a million duties say a few thousand terms, and linking holds all of them at once (each
-    # pickled once, too, on the way to the planning worker).
-    return [sys.intern(term) for term in (stored.split() if isinstance(stored, str) else stored)]
 
 
 @dataclass

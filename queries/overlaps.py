@@ -24,7 +24,8 @@ import networkx as nx
 
 from graph.store import Row, Store
 from ingest.aspects import performed_acts
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, content_terms
+from ingest.content import content_terms
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graph.store import Row, Store
-from ingest.similarity import content_terms
+from ingest.content import content_terms
 from queries import catalog
 
 SHARE_LABELS = {"exclusive": "专有", "shared": "共有", "delegated": "委托"}

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
-from ingest.similarity import content_terms
+from ingest.content import content_terms
 from ingest.terms import broader_terms, index_terms, loose_synonyms
 
 K1 = 1.2

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from graph.store import Row, Store
 from ingest.changes import listed_matters
-from ingest.similarity import SimilarityModel, content_terms
+from ingest.content import content_terms
+from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.overlaps import duty_model
 from queries.search import Evidence

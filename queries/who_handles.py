@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from graph.store import Row, Store
-from ingest.similarity import content_of
+from ingest.content import content_of
 from queries import catalog
 from queries.cache import cached
 from queries.search import BM25Index, Evidence

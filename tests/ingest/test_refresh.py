@@ -10,12 +10,12 @@ import pytest
 from graph.store import Statement, Store
 from ingest import link as link_module
 from ingest import refresh as refresh_module
+from ingest.content import stored_content
 from ingest.link import link, linker, links_are_current
 from ingest.load import LINKS_META, SEGMENTATION_META, recorded_segmentation
 from ingest.pipeline import ingest
 from ingest.refresh import refresh_segmentation, segmentation
 from ingest.regions import Region
-from ingest.similarity import stored_content
 
 REPO = Path(__file__).resolve().parents[2]
 CITY = Region(("示例市",))

@@ -6,17 +6,8 @@ which no weight has seen."""
 from __future__ import annotations
 
 from ingest.aspects import OBJECTS, STAGES, is_marker_only, kinds
-from ingest.similarity import (
-    DEFAULT_THRESHOLD,
-    FEATURES,
-    DutyDoc,
-    SimilarityModel,
-    content_of,
-    content_terms,
-    hosted_bodies,
-    shipped_weights,
-    stored_content,
-)
+from ingest.content import content_of, content_terms, stored_content
+from ingest.similarity import DEFAULT_THRESHOLD, FEATURES, DutyDoc, SimilarityModel, hosted_bodies, shipped_weights
 from ingest.train_similarity import (
     BLIND_PAIRS,
     PAIRS,
