@@ -43,6 +43,10 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     # thousands of duties of a province, and only each department's first few count.
     order = np.lexsort((columns.key_rank[found], -scores, columns.department[found]))
     found, scores = found[order], scores[order]
+    # The same text twice (a matter led in two documents) is one piece of evidence, not corroboration.
+    pairs = columns.department[found] * (int(columns.text.max()) + 1) + columns.text[found]
+    first = np.sort(np.unique(pairs, return_index=True)[1])
+    found, scores = found[first], scores[first]
     departments = columns.department[found]
     starts = np.flatnonzero(np.r_[True, departments[1:] != departments[:-1]])
     counts = np.diff(np.r_[starts, found.size])
@@ -77,6 +81,7 @@ class _Columns:
     name_rank: np.ndarray  # the place of its department's name in alphabetical order
     key_rank: np.ndarray  # the place of its key in alphabetical order
     has_office: np.ndarray
+    text: np.ndarray  # the place of its text in alphabetical order
 
 
 _COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
@@ -87,7 +92,8 @@ def _columns(index: BM25Index) -> _Columns:
         evidence = index.evidence
         _COLUMNS[index] = _Columns(
             _ranks([e.department_uid for e in evidence]), _ranks([e.department for e in evidence]),
-            _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]))
+            _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
+            _ranks([e.text for e in evidence]))
     return _COLUMNS[index]
 
 

@@ -19,6 +19,8 @@ BLIND_QUESTIONS = DATA / "who_handles_blind.tsv"  # written later by a separate 
 # The second fresh set was written after the first had been used to choose the lexicon's match cutoff.
 FRESH_QUESTIONS = DATA / "who_handles_blind2.tsv"
 FRESH_QUESTIONS_2 = DATA / "who_handles_blind3.tsv"
+FRESH_QUESTIONS_3 = DATA / "who_handles_blind4.tsv"  # measured once, as it came; nothing tuned on it since
+FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3)
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -37,18 +39,21 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     blind_right, blind_total = _accuracy(corpus, BLIND_QUESTIONS)
     fresh_right, fresh_total = _accuracy(corpus, FRESH_QUESTIONS)
     second_right, second_total = _accuracy(corpus, FRESH_QUESTIONS_2)
-    assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60
+    third_right, third_total = _accuracy(corpus, FRESH_QUESTIONS_3)
+    assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60 and third_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
               f"fresh set {fresh_right} of {fresh_total} ({fresh_right / fresh_total:.3f}); "
-              f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f})")
+              f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f}); "
+              f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f})")
     # The issue's target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right / total >= 0.92
     assert blind_right / blind_total >= 0.90
     assert fresh_right / fresh_total >= 0.81
-    assert second_right / second_total >= 0.78
+    assert second_right / second_total >= 0.80
+    assert third_right / third_total >= 0.85
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
@@ -59,6 +64,8 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "evidence"}
     contested = who_handles(corpus, "互联网租赁自行车停放管理", region="示例市", limit=3)
     assert [row["department"] for row in contested if row["tie"]] == ["示例市城市管理和综合执法局", "示例市交通运输局"]
+    # 城管 leads the matter in the boundary list and in a 职责分工 clause: one piece of evidence, counted once.
+    assert [evidence["kind"] for evidence in contested[0]["evidence"]] == ["office_duty", "matter_lead", "duty"]
 
 
 def test_lexicon_phrases_are_found_as_written_or_nearly() -> None:
@@ -75,7 +82,7 @@ def test_lexicon_phrases_are_found_as_written_or_nearly() -> None:
 def test_the_character_index_finds_what_scoring_every_phrase_finds() -> None:
     # The index only skips phrases that cannot reach the cutoff: the answers equal scoring all of them.
     lexicon = _lexicon()
-    texts = [row["text"] for path in (QUESTIONS, BLIND_QUESTIONS, FRESH_QUESTIONS, FRESH_QUESTIONS_2)
+    texts = [row["text"] for path in (QUESTIONS, BLIND_QUESTIONS, *FRESH_SETS)
              for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)]
     for text in [*texts, "建筑垃圾处置监督管理", "单车", ""]:
         everything = process.extract(text, lexicon.phrases, scorer=fuzz.partial_ratio, score_cutoff=LEXICON_MATCH,
@@ -85,7 +92,8 @@ def test_the_character_index_finds_what_scoring_every_phrase_finds() -> None:
 
 def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: Store) -> None:
     """rank_departments keeps only each department's best few hits; the answer is the one that grouping the whole
-    BM25 ranking gives (best hit plus half the second, the office of the best hit that has one)."""
+    BM25 ranking gives (best hit plus half the second, the office of the best hit that has one), where a text a
+    department holds twice (a matter led in two documents) counts once."""
     index = evidence_index(corpus)
     with QUESTIONS.open(encoding="utf-8") as handle:
         questions = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -93,7 +101,9 @@ def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: 
         for question in questions:
             grouped: dict[str, list] = {}  # type: ignore[type-arg]
             for score, item in index.search(question["text"], region=region):
-                grouped.setdefault(item.department_uid, []).append((score, item))
+                hits = grouped.setdefault(item.department_uid, [])
+                if all(item.text != seen.text for _s, seen in hits):
+                    hits.append((score, item))
             expected = sorted(((hits[0][0] + (0.5 * hits[1][0] if len(hits) > 1 else 0.0), hits[0][1].department,
                                 next((item.office for _s, item in hits if item.office), ""),
                                 [item.text for _s, item in hits[:3]]) for hits in grouped.values()),
