@@ -75,8 +75,13 @@ def department_uid(region: Region, base_name: str) -> str:
     return f"dept:{region.path}/{base_name}"
 
 
+# Party bodies and the national systems' branches say whose they are inside the name (中共广东省委宣传部, 中国人民银行
+# 广州分行): prefixing the region would read 广东省中共广东省委宣传部.
+_SELF_PLACED = ("中共", "中国", "中华人民共和国", "共青团")
+
+
 def display_name(region: Region, base_name: str) -> str:
-    if region.names == (NATIONAL,) or base_name.startswith(region.name):
+    if region.names == (NATIONAL,) or region.name in base_name or base_name.startswith(_SELF_PLACED):
         return base_name
     return region.name + base_name
 

@@ -10,7 +10,7 @@ from ingest.changes import listed_matters
 from ingest.division import parse_divisions
 from ingest.errors import IngestError
 from ingest.model import Located
-from ingest.names import NameResolver, read_groups
+from ingest.names import NameResolver, display_name, read_groups
 from ingest.normalize import clean_line, clean_lines
 from ingest.numerals import chinese_to_int, find_date
 from ingest.readers import read_source
@@ -230,3 +230,12 @@ def test_segmentation_by_cached_blocks_is_jiebas_own() -> None:
     for line in lines:
         assert segment(line) == jieba_tokenizer.lcut(line), line
         assert segment(line, for_search=True) == list(jieba_tokenizer.cut_for_search(line)), line
+
+
+def test_a_name_that_says_whose_it_is_is_not_prefixed_again() -> None:
+    province, county = Region(("广东省",)), Region(("示例市", "青山县"))
+    assert display_name(province, "交通运输厅") == "广东省交通运输厅"
+    assert display_name(county, "应急管理局") == "青山县应急管理局"
+    assert display_name(province, "中共广东省委宣传部") == "中共广东省委宣传部"
+    assert display_name(province, "中国人民银行广州分行") == "中国人民银行广州分行"
+    assert display_name(county, "青山县人民政府办公室") == "青山县人民政府办公室"
