@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import httpx
+import httpx2 as httpx
 
 from bench.generate import generate
 from graph.store import Store, open_store
