@@ -94,6 +94,7 @@ class SandingDocument:
 
     department: str  # the full name as the document gives it (simplified script)
     kind_of_document: str  # sanding | amendment
+    department_line: int | None = None  # the first line that names it (its title, or the sentence it came from)
     title: str = ""
     department_kind: str | None = None
     rank: str | None = None

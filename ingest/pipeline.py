@@ -276,7 +276,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         try:
             doc_region = document_region(parsed.department, region, regions)
         except ValueError as exc:
-            _fail(report, source.path, "a department name with its region, or --region (e.g. --region 示例市/青山县)", exc)
+            _fail(report, source.path, "a department name with its region, or --region (e.g. --region 示例市/青山县)", exc,
+                  line=parsed.department_line)
             continue
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
@@ -381,5 +382,6 @@ def _succeeded(writes: list[Future[None]]) -> bool:
     return bool(writes)
 
 
-def _fail(report: IngestReport, path: Path, expected: str, exc: Exception) -> None:
-    report.outcomes.append(FileOutcome(path, ok=False, error=IngestError(path, expected, detail=str(exc)).message))
+def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, line: int | None = None) -> None:
+    report.outcomes.append(FileOutcome(path, ok=False,
+                                       error=IngestError(path, expected, line=line, detail=str(exc)).message))

@@ -93,6 +93,8 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
     if not (document.duties or document.offices or document.staffing):
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
                           detail="found no main duties, internal offices or staffing")
+    # So that a complaint about the name (it names no region) can point at the line to look at.
+    document.department_line = next((number for number, text in numbered if document.department in text), None)
     return document
 
 
