@@ -260,12 +260,12 @@ def query_command(
         except (UnknownDepartment, ValueError) as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(EXIT_MISUSE) from exc
-    _print_result(result, format, title=title, columns=columns)
+    _print_result(result, format, title=title, columns=columns, answer=name)
 
 
-def _print_result(result: Any, format: Format, *, title: str, columns: list[str]) -> None:
+def _print_result(result: Any, format: Format, *, title: str, columns: list[str], answer: str) -> None:
     if isinstance(result, list):
-        _print_rows(result, columns or _columns(result), format, title=title)
+        _print_rows(result, columns or _columns(result), format, title=title, answer=answer)
         return
     if format is Format.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -326,7 +326,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, *, title: str = "") -> None:
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, *, title: str = "",
+                answer: str = "") -> None:
+    """`answer` names the query the rows answer, for the columns whose title depends on it (column_label)."""
     if format is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif format is Format.csv:
@@ -339,7 +341,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
     else:
         table = Table(title=title or None, show_lines=False)
         for column in columns:
-            table.add_column(column_label(column), overflow="fold")
+            table.add_column(column_label(column, answer), overflow="fold")
         for row in rows:
             table.add_row(*(flat(row.get(column)) for column in columns))
         out.print(table)
@@ -410,7 +412,7 @@ def dispatch_command(
                 "evidence": first["evidence"][0]["text"] if first else "",
             })
     _print_rows(rows, ["line", "text_in", "department", "score", "tie", "runner_up", "evidence"], format,
-                title="诉求分派 dispatch")
+                title="诉求分派 dispatch", answer="dispatch")
     ties = sum(1 for row in rows if row["tie"] or not row["department"])
     err.print(f"{len(rows)} complaints routed; {ties} need a person (tie or no match)")
 

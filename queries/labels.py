@@ -20,5 +20,11 @@ COLUMN_LABELS: dict[str, str] = {
 }
 
 
-def column_label(key: str) -> str:
-    return COLUMN_LABELS.get(key, key)
+# A key that means something else in one answer: who_handles' score (and dispatch's, taken from it) is a BM25
+# relevance, not the similarity the other answers score, and its rank is a place in the ranking, not a 规格.
+_IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
+                                          ("dispatch", "score"): "相关度"}
+
+
+def column_label(key: str, answer: str = "") -> str:
+    return _IN_ANSWER.get((answer, key)) or COLUMN_LABELS.get(key, key)

@@ -116,6 +116,16 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     assert [(r["line"], r["department"], r["tie"]) for r in rows] == [
         (1, "示例市人力资源和社会保障局", False), (3, "示例市城市管理和综合执法局", True)]
     assert "2 complaints routed; 1 need a person" in result.stderr
+    table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
+    assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
+
+
+def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> None:
+    result = run("query", "who_handles", "--param", "text=公司拖欠工资三个月", "--param", "region=示例市",
+                 "--param", "limit=1", store=loaded)
+    header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
+    assert [cell.strip() for cell in header.strip("┃ ").split("┃")][:6] == [
+        "名次", "部门", "区划", "内设机构", "相关度", "难以区分"]
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
