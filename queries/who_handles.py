@@ -2,7 +2,8 @@
 justify them, and `tie` when the first two are too close to call, as a dispatcher needs to know.
 
 A department's score is its best piece of evidence plus half its second best (so one strong duty wins
-over many weak ones, but corroboration counts); the scores are BM25 over jieba content terms."""
+over many weak ones, but corroboration counts, and a text it holds twice is one piece); the scores are BM25
+over jieba content terms."""
 
 from __future__ import annotations
 
