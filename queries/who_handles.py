@@ -45,7 +45,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     order = np.lexsort((columns.key_rank[found], -scores, columns.department[found]))
     found, scores = found[order], scores[order]
     # The same text twice (a matter led in two documents) is one piece of evidence, not corroboration.
-    pairs = columns.department[found] * (int(columns.text.max()) + 1) + columns.text[found]
+    pairs = columns.department[found] * columns.text_count + columns.text[found]
     first = np.sort(np.unique(pairs, return_index=True)[1])
     found, scores = found[first], scores[first]
     departments = columns.department[found]
@@ -83,6 +83,7 @@ class _Columns:
     key_rank: np.ndarray  # the place of its key in alphabetical order
     has_office: np.ndarray
     text: np.ndarray  # the place of its text in alphabetical order
+    text_count: int  # how many different texts: (department, text) pairs are numbered department × this + text
 
 
 _COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
@@ -91,10 +92,11 @@ _COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
 def _columns(index: BM25Index) -> _Columns:
     if index not in _COLUMNS:
         evidence = index.evidence
+        texts = _ranks([e.text for e in evidence])
         _COLUMNS[index] = _Columns(
             _ranks([e.department_uid for e in evidence]), _ranks([e.department for e in evidence]),
             _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
-            _ranks([e.text for e in evidence]))
+            texts, int(texts.max()) + 1 if texts.size else 0)
     return _COLUMNS[index]
 
 
