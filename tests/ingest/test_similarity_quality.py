@@ -34,7 +34,7 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
               f"{both.precision:.3f} recall {both.recall:.3f}; blind set ({unseen.pairs} pairs) scored by weights "
               f"fitted on the first set alone precision {unseen.precision:.3f} recall {unseen.recall:.3f}; "
               f"held-out set ({held_out.pairs} pairs) precision {held_out.precision:.3f} recall {held_out.recall:.3f}")
-    # The target is 0.90 for both; these guard the level reached so far (see README) against regressions.
+    # The target is 0.90 for both; these guard the level reached so far (see README and tests/data/README.md) against regressions.
     assert both.precision >= 0.88 and both.recall >= 0.835
     assert unseen.precision >= 0.85 and unseen.recall >= 0.75
     assert held_out.precision >= 0.85 and held_out.recall >= 0.75
