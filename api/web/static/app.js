@@ -122,10 +122,11 @@ async function overlapsPage(offset = 0) {
     duties.slice(1).forEach((id) => links.push({ source: duties[0], target: id, lineStyle: { type: "dashed", width: 2 } }));
   });
   chart("chart-overlaps").setOption({
-    title: { text: `职责交叉网络（${clusters.length} 组）` }, tooltip: { formatter: (p) => p.data.value || p.name },
-    legend: { data: ["部门", "交叉的职责"], top: 30 },
-    series: [{ type: "graph", layout: "force", roam: true, force: { repulsion: 120, edgeLength: 60 },
-               categories: [{ name: "部门" }, { name: "交叉的职责" }], label: { show: true, fontSize: 10 },
+    title: { text: `职责交叉网络（${clusters.length} 组）`, left: 16 }, tooltip: { formatter: (p) => p.data.value || p.name },
+    legend: { data: ["部门", "交叉的职责"], right: 16, top: 8 },
+    // A force layout ignores the series box; gravity and a smaller zoom keep the nodes clear of the title and legend.
+    series: [{ type: "graph", layout: "force", roam: true, zoom: 0.8, force: { repulsion: 150, edgeLength: 60, gravity: 0.1 },
+               categories: [{ name: "部门" }, { name: "交叉的职责" }], label: { show: true, position: "right", fontSize: 11 },
                data: [...nodes.values()], links }],
   }, true);
   const rows = clusters.map((c) => ({
@@ -152,9 +153,9 @@ async function splitPage() {
   const heatmap = chart("chart-heatmap");
   heatmap.setOption({
     title: { text: `${city} 事权划分（领域 × 划分方式）` }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
-    grid: { left: 100, top: 50, bottom: 80 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]) },
+    grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]) },
     yAxis: { type: "category", data: domains },
-    visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 0 },
+    visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
   }, true);
   heatmap.off("click");
@@ -164,7 +165,7 @@ async function splitPage() {
   chart("chart-compare").setOption({
     title: { text: `${city} 与 ${county.split("/").pop() || "县（区）"} 持有事项对比` }, tooltip: {}, legend: { top: 40 },
     grid: { top: 80, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
-    series: [{ name: city, type: "bar", data: held(city) }, { name: county || "县（区）", type: "bar", data: held(county) }],
+    series: [{ name: city, type: "bar", data: held(city) }, { name: county.split("/").pop() || "县（区）", type: "bar", data: held(county) }],
   }, true);
   table("split-conflicts", split.conflicts.map((c) => ({ ...c, kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
         [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"]]);
@@ -198,7 +199,9 @@ async function departmentPage() {
   const neighbours = profile.network;
   chart("chart-neighbours").setOption({
     title: { text: "协同网络（共同事项）" }, tooltip: {},
-    series: [{ type: "graph", layout: "circular", label: { show: true, fontSize: 10 }, roam: true,
+    // Room around the circle for the names, which are drawn beside their nodes.
+    series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
+               top: 60, bottom: 30, left: 90, right: 150,
                data: [{ name: d.name, symbolSize: 36 }, ...neighbours.map((n) => ({ name: n.department, symbolSize: 14 + 4 * n.matters.length }))],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
@@ -236,7 +239,7 @@ async function search(event) {
   if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
   rows.forEach((row) => target.append(el("div", { class: "result" },
     el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}`, " ",
-       el("span", { class: row.tie ? "tie" : "muted" }, row.tie ? "难以区分，请人工判断" : `得分 ${row.score}`)),
+       el("span", { class: row.tie ? "tie" : "muted" }, `相关度 ${row.score}${row.tie ? "（与其他候选难以区分，请人工判断）" : ""}`)),
     el("ul", {}, row.evidence.map((e) => el("li", {}, e.text))))));
   state.ready.search = true;
 }
