@@ -43,6 +43,27 @@ PROBLEM_SCHEMA = {
 }
 
 
+_WHERE_ZH = {"query": "查询参数", "path": "路径参数", "header": "请求头", "body": "请求体"}
+# pydantic's error types, each with the Chinese sentence a caller's operator can read; {…} are the error's context.
+_RULES_ZH = {
+    "missing": "缺少此项", "int_parsing": "应为整数", "int_from_float": "应为整数", "float_parsing": "应为数字",
+    "bool_parsing": "应为 true 或 false", "greater_than_equal": "应不小于 {ge}", "greater_than": "应大于 {gt}",
+    "less_than_equal": "应不大于 {le}", "less_than": "应小于 {lt}", "literal_error": "应为以下之一：{expected}",
+    "enum": "应为以下之一：{expected}", "string_too_short": "至少 {min_length} 个字符",
+    "string_too_long": "至多 {max_length} 个字符", "json_invalid": "不是有效的 JSON", "string_type": "应为字符串",
+    "dict_type": "应为 JSON 对象", "model_attributes_type": "应为 JSON 对象",
+}
+
+
+def validation_message_zh(error: dict[str, Any]) -> str:
+    """One validation error in Chinese: where (查询参数 limit), then the rule it broke, or pydantic's words."""
+    where, *path = [str(part) for part in error["loc"]] or ["body"]
+    place = f"{_WHERE_ZH.get(where, where)} {'.'.join(path)}".strip()
+    rule = _RULES_ZH.get(error["type"])
+    message = rule.format(**(error.get("ctx") or {})) if rule else error["msg"]
+    return f"{place}：{message}"
+
+
 def install(app: FastAPI) -> None:
     """Every error the app can raise answers as a problem; never a bare 500 for the caller's mistakes."""
 
@@ -53,17 +74,19 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = "; ".join(f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors())
+        details_zh = "；".join(validation_message_zh(error) for error in exc.errors())
         return problem_response(Problem(422, "invalid-request", "Invalid request", "请求参数无效", details,
-                                        f"请求参数无效：{details}"), request)
+                                        f"请求参数无效：{details_zh}"), request)
 
     @app.exception_handler(QueryError)
     async def _query(request: Request, exc: QueryError) -> JSONResponse:
-        problem = Problem(400, "bad-query", "Bad query", "查询有误", str(exc), f"查询有误：{exc}")
+        problem = Problem(400, "bad-query", "Bad query", "查询有误", str(exc), f"查询有误：{exc.zh}")
         return problem_response(problem, request)
 
     @app.exception_handler(UnknownDepartment)
     async def _unknown(request: Request, exc: UnknownDepartment) -> JSONResponse:
-        return problem_response(Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到：{exc}"), request)
+        return problem_response(Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到部门：{exc.name}"),
+                                request)
 
     @app.exception_handler(ReadOnlyViolation)
     async def _read_only(request: Request, exc: ReadOnlyViolation) -> JSONResponse:
@@ -81,6 +104,14 @@ def install(app: FastAPI) -> None:
                                             f"查询有误：{message}"), request)
         return problem_response(Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", message,
                                         "图数据库暂不可用"), request)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A fault of ours, not the caller's: still a problem document, so that clients parse every error alike.
+        # Starlette logs the traceback after this answer is sent.
+        problem = Problem(500, "internal-error", "Internal error", "服务器内部错误",
+                          "the server failed to answer; its log has the cause", "服务器处理出错，详见服务日志")
+        return problem_response(problem, request)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -64,7 +64,11 @@ def read_bytes(path: Path, expected_when_empty: str) -> tuple[bytes, str]:
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (a superset of GBK and GB2312)."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        return _checked(path, data.decode("utf-16"), "utf-16"), "utf-16"
+        try:
+            return _checked(path, data.decode("utf-16"), "utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise IngestError(path, "UTF-16 text, as its byte-order mark says",
+                              detail=f"undecodable bytes at offset {exc.start}") from exc
     if b"\x00" in data:
         raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary")
     try:

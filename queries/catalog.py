@@ -22,8 +22,15 @@ from graph.store import Row, Store
 _PARAM = re.compile(r"^param\s+(?P<name>\w+)\s*:\s*(?P<type>[\w|]+)\s*(?:=\s*(?P<default>\S+))?\s*(?P<doc>.*)$")
 
 
+_TYPE_ZH = {"int": "整数", "float": "数字", "bool": "true 或 false", "list": "逗号分隔的列表", "string": "文字"}
+
+
 class QueryError(ValueError):
-    """A named query that does not exist, or a parameter it does not take or cannot parse."""
+    """A named query that does not exist, or a parameter it does not take or cannot parse; `zh` says it in Chinese."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Param:
     def coerce(self, raw: Any) -> Any:
         if raw is None or (isinstance(raw, str) and raw.lower() == "null" and self.optional):
             if not self.optional:
-                raise QueryError(f"parameter {self.name} needs a value")
+                raise QueryError(f"parameter {self.name} needs a value", f"参数 {self.name} 需要取值")
             return None
         if not isinstance(raw, str):
             return raw
@@ -53,7 +60,8 @@ class Param:
                     raise ValueError(raw)
                 return raw.lower() in {"true", "1", "yes"}
         except ValueError as exc:
-            raise QueryError(f"parameter {self.name}: expected {self.type}, got {raw!r}") from exc
+            raise QueryError(f"parameter {self.name}: expected {self.type}, got {raw!r}",
+                             f"参数 {self.name} 应为{_TYPE_ZH.get(self.type, self.type)}，而不是 {raw!r}") from exc
         return raw
 
 
@@ -77,7 +85,8 @@ def bind_params(name: str, params: tuple[Param, ...], given: dict[str, Any]) -> 
     unknown = sorted(set(given) - set(known))
     if unknown:
         raise QueryError(f"query {name} takes no parameter {', '.join(unknown)}; "
-                         f"it takes: {', '.join(known) or 'none'}")
+                         f"it takes: {', '.join(known) or 'none'}",
+                         f"查询 {name} 没有参数 {'、'.join(unknown)}；可用参数：{'、'.join(known) or '无'}")
     return {key: param.coerce(given[key]) if key in given else param.default for key, param in known.items()}
 
 
@@ -117,7 +126,8 @@ def named(name: str) -> NamedQuery:
     try:
         return catalog()[name]
     except KeyError:
-        raise QueryError(f"no named query {name!r}; known: {', '.join(catalog())}") from None
+        raise QueryError(f"no named query {name!r}; known: {', '.join(catalog())}",
+                         f"没有名为 {name} 的查询；可用：{'、'.join(catalog())}") from None
 
 
 def run(store: Store, name: str, params: dict[str, Any] | None = None) -> list[Row]:

@@ -7,12 +7,14 @@ from queries import catalog
 
 
 class UnknownDepartment(LookupError):
-    pass
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no department named {name!r}")
+        self.name = name
 
 
 def find_department(store: Store, name: str) -> Row:
     """The department named (or aliased) `name`: uid, name, region and its 三定 facts."""
     found = catalog.run(store, "department", {"name": name})
     if not found:
-        raise UnknownDepartment(f"no department named {name!r}")
+        raise UnknownDepartment(name)
     return found[0]

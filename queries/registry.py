@@ -41,7 +41,8 @@ class Analysis:
         bound = bind_params(self.name, self.params, given)
         missing = [param.name for param in self.params if bound[param.name] in (None, "") and not param.optional]
         if missing:
-            raise QueryError(f"query {self.name} needs {', '.join(missing)}")
+            raise QueryError(f"query {self.name} needs {', '.join(missing)}",
+                             f"查询 {self.name} 缺少参数 {'、'.join(missing)}")
         return bound
 
 
@@ -87,5 +88,6 @@ def warm_caches(store: Store) -> None:
 def run_analysis(store: Store, name: str, params: dict[str, Any]) -> Any:
     analysis = ANALYSES.get(name)
     if analysis is None:
-        raise QueryError(f"no analysis {name!r}; known: {', '.join(ANALYSES)}")
+        raise QueryError(f"no analysis {name!r}; known: {', '.join(ANALYSES)}",
+                         f"没有名为 {name} 的分析；可用：{'、'.join(ANALYSES)}")
     return analysis.run(store, **analysis.bind(params))

@@ -49,13 +49,19 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
     assert [d["department"] for d in search["items"]] == ["示例市交通运输局", "河西区交通运输局", "青山县交通运输局"]
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "many"}])
-def test_pagination_edges_are_problems(client: TestClient, params: dict) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize(("params", "detail_zh"), [
+    ({"limit": 0}, "请求参数无效：查询参数 limit：应不小于 1"),
+    ({"limit": 1001}, "请求参数无效：查询参数 limit：应不大于 1000"),
+    ({"offset": -1}, "请求参数无效：查询参数 offset：应不小于 0"),
+    ({"limit": "many"}, "请求参数无效：查询参数 limit：应为整数"),
+])
+def test_pagination_edges_are_problems(client: TestClient, params: dict, detail_zh: str) -> None:  # type: ignore[type-arg]
     response = client.get("/api/departments", params=params)
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
     assert problem["title_zh"] == "请求参数无效" and problem["status"] == 422 and problem["detail"]
+    assert problem["detail_zh"] == detail_zh
 
 
 def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
@@ -94,7 +100,8 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     assert cell["matters"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
     who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 1}).json()
     assert who[0]["department"] == "示例市人力资源和社会保障局"
-    assert client.get("/api/queries/who_handles").status_code == 422
+    no_text = client.get("/api/queries/who_handles")
+    assert no_text.status_code == 422 and no_text.json()["detail_zh"] == "请求参数无效：查询参数 text：缺少此项"
     network = client.get("/api/queries/coordination_network", params={"region": "示例市"}).json()
     assert len(network["counterparts"]) == 12
     assert client.get("/api/queries/overlaps", params={"scope": "planets"}).status_code == 422
@@ -105,6 +112,7 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert profile["department"]["name"] == "示例市城市管理和综合执法局"
     missing = client.get("/api/departments/示例市宇宙局")
     assert missing.status_code == 404 and missing.json()["title_zh"] == "未找到"
+    assert missing.json()["detail_zh"] == "未找到部门：示例市宇宙局"
     regions = client.get("/api/regions").json()
     assert [r["path"] for r in regions["items"]][:3] == ["示例市", "示例市/河西区", "示例市/河西区/河西街道"]
     matters = client.get("/api/matters", params={"region": "示例市"}).json()
@@ -174,3 +182,16 @@ def test_web_page_and_assets(client: TestClient, tmp_path: Path) -> None:
     vendor = client.get("/static/vendor/echarts.min.js")
     assert vendor.status_code == 200 and len(vendor.content) > 500_000
 
+
+
+def test_an_unexpected_fault_is_still_a_problem_document(client: TestClient) -> None:
+    def fail() -> None:
+        raise RuntimeError("a fault of the server's own")
+
+    client.app.add_api_route("/api/test-fault", fail)  # type: ignore[attr-defined]
+    answer = TestClient(client.app, raise_server_exceptions=False).get("/api/test-fault")
+    assert answer.status_code == 500 and answer.headers["content-type"] == "application/problem+json"
+    assert answer.json() == {"type": "https://dutygraph.example/problems/internal-error", "title": "Internal error",
+                             "title_zh": "服务器内部错误", "status": 500,
+                             "detail": "the server failed to answer; its log has the cause",
+                             "detail_zh": "服务器处理出错，详见服务日志", "instance": "/api/test-fault"}

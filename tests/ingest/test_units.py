@@ -209,6 +209,15 @@ def test_text_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     assert source.lines[0] == "示例市交通运输局职能配置、内设机构和人员编制规定"
 
 
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00\x00garbage", b"\xff\xfeA", b"\xfe\xff\x00"])
+def test_a_broken_utf16_file_is_an_input_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match=r"doc.txt: expected UTF-16 text, as its byte-order mark says "
+                                          r"\(undecodable bytes at offset \d+\)"):
+        read_source(path)
+
+
 def test_unsupported_file_type(tmp_path: Path) -> None:
     path = tmp_path / "doc.pdf"
     path.write_bytes(b"%PDF-1.4")
