@@ -128,10 +128,10 @@ def ingest_command(
         err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
         raise typer.Exit(EXIT_MISUSE)
     with _store(store) as graph:
-        before = _label_counts(graph)
+        before = catalog.label_counts(graph)
         with _progress(len(files)) as advance:
             report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
-        after = _label_counts(graph)
+        after = catalog.label_counts(graph)
     _print_ingest_summary(report, before, after)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
@@ -151,10 +151,6 @@ def _progress(total: int) -> Iterator[Any]:
                 progress.advance(parse_task if stage == "parse" else load_task)
 
         yield advance
-
-
-def _label_counts(store: Store) -> dict[str, int]:
-    return {row["label"]: row["count"] for row in catalog.run(store, "label_counts")}
 
 
 _ADDED_LABELS = (("Region", "区划 regions"), ("Department", "部门 departments"), ("Office", "内设机构 offices"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -125,6 +125,19 @@ def known_regions(store: Store) -> list[Region]:
     return [Region(tuple(row["path"].split("/"))) for row in rows if row["path"]]
 
 
+def placed_region(name: str, known: set[Region]) -> Region | None:
+    """The one region below the top named `name` (青山县 → 示例市/青山县), or None when none or several are."""
+    placed = [region for region in known if region.names[-1] == name and len(region.names) > 1]
+    return placed[0] if len(placed) == 1 else None
+
+
+def fit_region_option(option: Region | None, known: set[Region]) -> Region | None:
+    """`--region 青山县` when the graph holds 示例市/青山县 means that county, not a second one at the top."""
+    if option is None or option in known or len(option.names) != 1:
+        return option
+    return placed_region(option.name, known) or option
+
+
 def document_region(department_name: str, option: Region | None, known: set[Region] | None = None) -> Region:
     """The region of a document's department: its name's prefix, fitted under --region or a known region."""
     names, _rest = split_region_prefix(department_name)
@@ -134,13 +147,14 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
         for ancestor in option.lineage():
             if ancestor.name == names[0]:
                 return Region(ancestor.names + names[1:])
+        if Region(names[:1]) in (known or set()):
+            # `示例市河西区教育局` under `--region 某市`: the name starts from a region at the graph's top already.
+            return Region(names)
         return Region((*option.names, *names))
     if names:
         # `青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph.
-        placed = {region for region in known or set() if region.names[-1] == names[0] and len(region.names) > 1}
-        if len(placed) == 1:
-            return Region(placed.pop().names + names[1:])
-        return Region(names)
+        placed = placed_region(names[0], known or set())
+        return Region(placed.names + names[1:]) if placed else Region(names)
     if option is not None:
         return option
     raise ValueError(f"the department name {department_name} names no region")
@@ -235,11 +249,14 @@ def read_aliases(path: Path) -> list[tuple[str, ...]]:
 
 
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
-           progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None) -> IngestReport:
+           progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
+           shown_paths: Mapping[Path, str] | None = None) -> IngestReport:
+    """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
+    elsewhere (an upload's temporary copy records the name it was uploaded as)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
-        return _ingest(paths, store, region, kind, progress, aliases)
+        return _ingest(paths, store, region, kind, progress, aliases, shown_paths or {})
 
 
 @contextmanager
@@ -257,7 +274,7 @@ def _cyclic_collection_deferred() -> Iterator[None]:
 
 
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
-            aliases: list[tuple[str, ...]] | None) -> IngestReport:
+            aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str]) -> IngestReport:
     report = IngestReport()
     store.apply_schema()
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
@@ -266,11 +283,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     offices = known_offices(store)
     sandings, lists = _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
-    regions = set(known_regions(store))
+    known = set(known_regions(store))
+    region = fit_region_option(region, known)
+    regions = set(known)
     for _source, parsed in sandings:
         names, _rest = split_region_prefix(parsed.department)
         if len(names) > 1 or (region is not None and names and names[0] != region.names[0]):
-            regions.add(document_region(parsed.department, region))
+            regions.add(document_region(parsed.department, region, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
     for source, parsed in sandings:
         try:
@@ -326,6 +345,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
+            if path in shown_paths:
+                rows.document["path"] = shown_paths[path]
             loader.submit(path, rows, warnings)
             if empty and planning is None:
                 written.append(duty_rows(rows))

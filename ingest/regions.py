@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 NATIONAL = "全国"
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
+# A whole region name, as `--region` and an upload's region give it: the token above, or a township.
+_REGION_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}(?:自治区|州|特别行政区|省|市|地区|盟|县|区|旗|乡|镇|街道|苏木)")
 _NATIONAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中华人民共和国")
 _NATIONAL_SUFFIXES = ("部", "总局", "总署", "署")
 # A ministry's own name at the head of a body's (水利部珠江水利委员会, 自然资源部南海局) makes the body national too.
@@ -73,9 +75,16 @@ def level_of(names: tuple[str, ...]) -> str:
 
 
 def parse_region_option(text: str) -> Region:
+    """`示例市/青山县` → that region; each part must be a region's name, and a path has at most four levels."""
     names = tuple(part.strip() for part in re.split(r"[/／>]", text) if part.strip())
     if not names:
         raise ValueError(f"region {text!r}: expected names such as 示例市/青山县")
+    for name in names:
+        if name != NATIONAL and not _REGION_NAME.fullmatch(name):
+            raise ValueError(f"region {text!r}: expected names such as 示例市/青山县 ({name!r} is not the name of a "
+                             "region: 省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)")
+    if len(names) > 4:
+        raise ValueError(f"region {text!r}: expected at most four levels (province, city, county, township)")
     return Region(names)
 
 

@@ -145,3 +145,8 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     if isinstance(value, bool | int | float):
         return (1, value)
     return (2, str(value))
+
+
+def label_counts(store: Store) -> dict[str, int]:
+    """Nodes in the graph by label."""
+    return {row["label"]: row["count"] for row in run(store, "label_counts")}

@@ -12,6 +12,7 @@ from api.deps import KeyDep, StoreDep
 from api.problems import PROBLEM_SCHEMA, Problem
 from ingest.pipeline import ingest
 from ingest.regions import parse_region_option
+from queries.catalog import label_counts
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -19,30 +20,49 @@ MAX_FILES = 50
 
 @router.post("/documents", dependencies=[KeyDep], summary="Upload 三定 provisions or lists to ingest",
              responses={200: {"content": {"application/json": {"example": {
-                 "added": [{"file": "shi_jiaotong.txt", "counts": {"departments": 3, "duties": 35}}],
-                 "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)"}]}}}},
+                 "added": [{"file": "shi_jiaotong.txt", "counts": {"departments": 3, "duties": 35, "power_items": 0},
+                            "warnings": []}],
+                 "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)"}],
+                 "new_in_graph": {"regions": 0, "departments": 1, "offices": 7, "duties": 35, "matters": 0,
+                                  "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  401: PROBLEM_SCHEMA, 403: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA})
 def upload_documents(store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
-                     region: Annotated[str | None, Form(description="区划 for names without one")] = None
+                     region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县")] = None
                      ) -> dict[str, Any]:
+    """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
+    `new_in_graph` says how many nodes the graph gained, so a file loaded before counts as added with nothing new."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
         home = parse_region_option(region) if region else None
     except ValueError as exc:
-        raise Problem(422, "invalid-request", "Invalid region", "区划无效", str(exc)) from exc
+        raise Problem(422, "invalid-request", "Invalid region", "区划无效", str(exc),
+                      f"区划无效：{region}（应为区划名称，如 示例市/青山县）") from exc
+    before = label_counts(store)
     with tempfile.TemporaryDirectory(prefix="dutygraph-upload-") as folder:
-        paths = []
+        # Each file keeps its own name (a list without a title is named after its file), one folder each.
+        shown: dict[Path, str] = {}
         for index, upload in enumerate(files):
             name = Path(upload.filename or f"upload-{index}").name
-            path = Path(folder) / f"{index:03d}-{name}"
+            path = Path(folder) / f"{index:03d}" / name
+            path.parent.mkdir()
             path.write_bytes(upload.file.read())
-            paths.append(path)
-        report = ingest(paths, store, region=home)
-    def shown(path: Path) -> str:
-        return path.name.split("-", 1)[1]
+            shown[path] = name
+        report = ingest(list(shown), store, region=home, shown_paths=shown)
+    after = label_counts(store)
     return {
-        "added": [{"file": shown(o.path), "counts": o.counts, "warnings": o.warnings} for o in report.outcomes if o.ok],
-        "failed": [{"file": shown(o.path), "error": o.error.replace(str(o.path), shown(o.path))}
+        "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts), "warnings": o.warnings}
+                  for o in report.outcomes if o.ok],
+        "failed": [{"file": shown[o.path], "error": o.error.replace(str(o.path), shown[o.path])}
                    for o in report.outcomes if not o.ok],
+        "new_in_graph": {key: after.get(label, 0) - before.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
+
+
+_NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
+                 ("Matter", "matters"), ("PowerItem", "power_items"), ("SupervisionItem", "supervision_items"),
+                 ("Document", "documents"))
+
+
+def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
+    return {key.replace(" ", "_"): value for key, value in counts.items()}

@@ -148,6 +148,19 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
     assert answer["failed"] == [{"file": "empty.txt",
                                  "error": "empty.txt: expected a document with text (the file is empty)"}]
+    # The file was in the graph already: read again, it adds nothing, and its Document records the uploaded name.
+    assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
+                                      "power_items": 0, "supervision_items": 0, "documents": 0}
+    assert answer["added"][0]["counts"]["departments"] == 1 and "power items" not in answer["added"][0]["counts"]
+    paths = client.post("/api/cypher", headers=AUTH, json={
+        "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
+    assert paths.json()["rows"] == [{"path": "hexi_jiaotong.txt"}]
+    broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
+    assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
+                                        "byte-order mark says (undecodable bytes at offset 2)"}]
+    bad_region = client.post("/api/documents", files=files, data={"region": "火星市/x"}, headers=AUTH)
+    assert bad_region.status_code == 422
+    assert bad_region.json()["detail_zh"] == "区划无效：火星市/x（应为区划名称，如 示例市/青山县）"
 
 
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:

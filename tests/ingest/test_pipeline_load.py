@@ -288,3 +288,34 @@ def test_a_graph_linked_before_linkers_were_recorded_is_relinked(store: Store) -
     store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: 'meta:links'}) DELETE m", [{}]))
     assert link(store).stale
     assert not link(store).stale
+
+
+def test_a_region_option_fits_the_regions_already_in_the_graph(store: Store) -> None:
+    ingest([EXAMPLES / "shi_jiaotong.txt", EXAMPLES / "qingshan_yingji.txt"], store, region=CITY)
+    # A bare county name means the county already there; a name that starts from a top region keeps it.
+    ingest([EXAMPLES / "qingshan_shuili.txt"], store, region=Region(("青山县",)))
+    ingest([EXAMPLES / "hexi_jiaoyu.txt"], store, region=Region(("火星市",)))
+    rows = store.read("MATCH (r:Region)-[:HAS_DEPARTMENT]->(d:Department) WHERE d.base_name IN $names "
+                      "RETURN r.path AS region, d.name AS department ORDER BY department",
+                      {"names": ["水利局", "教育局"]})
+    assert rows == [{"region": "示例市/河西区", "department": "河西区教育局"},
+                    {"region": "示例市/青山县", "department": "青山县水利局"}]
+    assert [row["path"] for row in store.read("MATCH (r:Region) RETURN r.path AS path ORDER BY path")] == [
+        "示例市", "示例市/河西区", "示例市/青山县"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("火星市/x", "region '火星市/x': expected names such as 示例市/青山县 ('x' is not the name of a region: "
+                "省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)"),
+    ("广东省/广州市/天河区/石牌街道/一村", "region '广东省/广州市/天河区/石牌街道/一村': expected names such as 示例市/青山县 "
+                                  "('一村' is not the name of a region: 省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)"),
+    ("广东省/广州市/天河区/石牌街道/五山街道", "region '广东省/广州市/天河区/石牌街道/五山街道': expected at most four levels "
+                                     "(province, city, county, township)"),
+])
+def test_a_region_option_must_name_regions(text: str, message: str) -> None:
+    from ingest.regions import parse_region_option
+
+    with pytest.raises(ValueError) as caught:
+        parse_region_option(text)
+    assert str(caught.value) == message
+    assert parse_region_option("广东省／广州市 / 天河区").path == "广东省/广州市/天河区"
