@@ -6,11 +6,13 @@ import hmac
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Query, Request
 
 from api.problems import Problem
 from api.settings import Settings
 from graph.store import Store
+from queries import catalog
+from queries.lookup import find_department
 
 
 def get_store(request: Request) -> Store:
@@ -45,3 +47,49 @@ def require_key(request: Request, authorization: Annotated[str | None, Header()]
 
 
 KeyDep = Depends(require_key)
+
+
+def _known_regions(store: Store) -> dict[str, str]:
+    return {row["path"]: row["level"] for row in catalog.run(store, "regions")}
+
+
+def _unknown_region(path: str, known: dict[str, str], wanted: str = "区划") -> Problem:
+    # Townships are many and rarely what a filter means; the message names the regions above them.
+    examples = "、".join(path for path, level in known.items() if level != "township") or "（图中尚无区划）"
+    return Problem(404, "unknown-region", "Unknown region", "未找到区划", f"no region {path!r} in the graph",
+                   f"图中没有{wanted}“{path}”；已有：{examples}")
+
+
+def region_filter(store: StoreDep, region: Annotated[str | None, Query(
+        description="区划路径 (region path), e.g. 示例市 or 示例市/青山县; empty means every region",
+        examples=["示例市"])] = None) -> str | None:
+    """A region filter names a region of the graph: a typo is a 404, not an empty answer that reads as 'none found'."""
+    if region is None or not region.strip():
+        return None
+    known = _known_regions(store)
+    if region.strip() not in known:
+        raise _unknown_region(region.strip(), known)
+    return region.strip()
+
+
+def city_filter(store: StoreDep, city: Annotated[str, Query(min_length=1, description="a city's region path",
+                                                            examples=["示例市"])]) -> str:
+    known = _known_regions(store)
+    if known.get(city.strip()) != "city":
+        raise _unknown_region(city.strip(), {path: level for path, level in known.items() if level == "city"}, "市")
+    return city.strip()
+
+
+def department_filter(store: StoreDep, department: Annotated[str | None, Query(
+        description="部门名称或别名 (a department's name or alias); empty means every department",
+        examples=["示例市市场监督管理局"])] = None) -> str | None:
+    """The department's full name, found as /api/departments/{name} finds it (an unknown one is a 404)."""
+    if department is None or not department.strip():
+        return None
+    name: str = find_department(store, department.strip())["name"]
+    return name
+
+
+RegionFilter = Annotated[str | None, Depends(region_filter)]
+CityFilter = Annotated[str, Depends(city_filter)]
+DepartmentFilter = Annotated[str | None, Depends(department_filter)]

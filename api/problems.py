@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import ReadOnlyViolation, StoreError
@@ -67,6 +68,15 @@ def validation_message_zh(error: dict[str, Any]) -> str:
 def install(app: FastAPI) -> None:
     """Every error the app can raise answers as a problem; never a bare 500 for the caller's mistakes."""
 
+    @app.middleware("http")
+    async def _no_nul(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # A NUL character cannot be a name, a region or a text; the graph store would fail on it as on an outage.
+        if b"%00" in request.scope.get("query_string", b"") or b"%00" in request.scope.get("raw_path", b""):
+            return problem_response(Problem(422, "invalid-request", "Invalid request", "请求参数无效",
+                                            "the request contains a NUL character (%00)", "请求中含有空字符（%00）"),
+                                    request)
+        return await call_next(request)
+
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
         return problem_response(exc, request)
@@ -85,8 +95,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownDepartment)
     async def _unknown(request: Request, exc: UnknownDepartment) -> JSONResponse:
-        return problem_response(Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到部门：{exc.name}"),
-                                request)
+        if exc.candidates:
+            problem = Problem(404, "not-unique", "Not unique", "名称不唯一", str(exc),
+                              f"“{exc.name}”对应 {len(exc.candidates)} 个部门：{'、'.join(exc.candidates)}，请写全称")
+        else:
+            problem = Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到部门：{exc.name}")
+        return problem_response(problem, request)
 
     @app.exception_handler(ReadOnlyViolation)
     async def _read_only(request: Request, exc: ReadOnlyViolation) -> JSONResponse:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import StoreDep
+from api.deps import CityFilter, DepartmentFilter, RegionFilter, StoreDep
 from api.problems import PROBLEM_SCHEMA
 from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page
 from ingest.similarity import DEFAULT_THRESHOLD
@@ -24,12 +24,11 @@ from queries.undecomposed import undecomposed_duties
 from queries.who_handles import who_handles
 
 router = APIRouter(prefix="/api")
+Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
 Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
-Region = Annotated[str | None, Query(description="区划路径 (region path), e.g. 示例市 or 示例市/青山县",
-                                     examples=["示例市"])]
 
 
 def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
@@ -54,7 +53,7 @@ def get_stats(store: StoreDep) -> dict[str, dict[str, int]]:
 @router.get("/departments", tags=["departments"], summary="Departments with a 三定, filtered and searched",
             responses=_paged({"region": "示例市", "department": "示例市交通运输局", "kind": "政府工作部门",
                               "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "offices": 7, "duties": 14}))
-def list_departments(request: Request, store: StoreDep, region: Region = None,
+def list_departments(request: Request, store: StoreDep, region: RegionFilter,
                      q: Annotated[str | None, Query(description="text in the name", examples=["交通"])] = None,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     rows = catalog.run(store, "departments", {"region": region})
@@ -82,7 +81,7 @@ def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT
             responses=_paged({"matter": "建筑垃圾处置监督管理", "region": "示例市", "domain": "",
                               "leads": ["示例市城市管理和综合执法局"], "assists": ["示例市住房和城乡建设局"],
                               "holders": []}))
-def list_matters(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     rows = catalog.run(store, "matters", {"region": region})
     for row in rows:
@@ -107,12 +106,14 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
                               "matter": "互联网租赁自行车停放管理",
                               "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
                                            "source": "doc:…#第三条(五)"}]}))
-def get_overlaps(request: Request, store: StoreDep,
-                 threshold: Annotated[float, Query(ge=0, le=1, examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
-                 scope: Annotated[str, Query(pattern="^(departments|offices|levels)$", examples=["departments"])]
-                 = "departments",
-                 region: Region = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None
-                 ) -> Response:
+def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
+                 threshold: Annotated[float, Query(ge=0, le=1, description="least similarity of two duties linked",
+                                                   examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
+                 scope: Annotated[Literal["departments", "offices", "levels"], Query(
+                     description="departments: duties of two departments of one region; offices: of two offices of "
+                                 "one department; levels: of a city's and its counties' departments",
+                     examples=["departments"])] = "departments",
+                 limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region)
     if format in {"csv", "xlsx"} or "text/csv" in request.headers.get("accept", "") or "spreadsheetml" in \
             request.headers.get("accept", ""):
@@ -125,7 +126,7 @@ def get_overlaps(request: Request, store: StoreDep,
 @router.get("/queries/orphan_supervision_items", tags=["queries"], summary="三不管: unclaimed supervision items",
             responses=_paged({"region": "示例市", "code": "JG370000701", "item": "对互联网租赁自行车运营企业的监督检查",
                               "suggested_owners": [{"department": "示例市交通运输局", "score": 79.8, "evidence": "…"}]}))
-def get_orphans(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
                 filename="orphan_supervision_items")
@@ -134,7 +135,7 @@ def get_orphans(request: Request, store: StoreDep, region: Region = None, limit:
 @router.get("/queries/host_assist_ambiguities", tags=["queries"], summary="主办/协办不清的共同事项",
             responses=_paged({"matter": "农业面源污染防治", "reason": "multiple_leads", "host": "示例市生态环境局",
                               "leads": ["示例市生态环境局", "示例市农业农村局"], "assists": [], "sources": []}))
-def get_ambiguities(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
                 filename="host_assist_ambiguities")
@@ -144,7 +145,7 @@ def get_ambiguities(request: Request, store: StoreDep, region: Region = None, li
             responses=_paged({"department": "示例市市场监督管理局", "kind": "duty_without_office", "ordinal": 5,
                               "text": "负责全市广告监督管理。…"}))
 def get_undecomposed(request: Request, store: StoreDep,
-                     department: Annotated[str | None, Query(examples=["示例市市场监督管理局"])] = None,
+                     department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
                 filename="undecomposed_duties")
@@ -153,7 +154,7 @@ def get_undecomposed(request: Request, store: StoreDep,
 @router.get("/queries/staffing_load", tags=["queries"], summary="编制与职责负荷",
             responses=_paged({"department": "示例市文化广电旅游体育局", "staff_quota": 9, "duties": 16,
                               "duties_per_post": 1.778, "robust_z": 6.56, "outlier": "understaffed"}))
-def get_staffing(request: Request, store: StoreDep, region: Region = None, limit: Limit = DEFAULT_LIMIT,
+def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
                 filename="staffing_load")
@@ -163,8 +164,11 @@ def get_staffing(request: Request, store: StoreDep, region: Region = None, limit
             responses=_single([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
                                 "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
 def get_who_handles(store: StoreDep,
-                    text: Annotated[str, Query(min_length=1, max_length=500, examples=["公司拖欠工资三个月"])],
-                    limit: Annotated[int, Query(ge=1, le=20, examples=[5])] = 5, region: Region = None
+                    text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
+                                               description="a complaint or a matter name, up to 500 characters",
+                                               examples=["公司拖欠工资三个月"])],
+                    region: RegionFilter,
+                    limit: Annotated[int, Query(ge=1, le=20, description="candidates to rank", examples=[5])] = 5,
                     ) -> list[dict[str, Any]]:
     return who_handles(store, text, limit=limit, region=region)
 
@@ -174,22 +178,22 @@ def get_who_handles(store: StoreDep,
                                           "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city"}]}))
-def get_power_split(store: StoreDep, city: Annotated[str, Query(min_length=1, examples=["示例市"])]
-                    ) -> dict[str, Any]:
+def get_power_split(store: StoreDep, city: CityFilter) -> dict[str, Any]:
     return power_split(store, city)
 
 
 @router.get("/queries/coordination_network", tags=["queries"], summary="部门协同网络与上下对口",
             responses=_single({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
                                "edges": [], "counterparts": []}))
-def get_network(store: StoreDep, region: Region = None) -> dict[str, Any]:
+def get_network(store: StoreDep, region: RegionFilter) -> dict[str, Any]:
     return coordination_network(store, region)
 
 
 @router.get("/queries/power_split/matters", tags=["queries"], summary="The matters of one power-split cell",
             responses=_single({"domain": "交通运输", "share": "county_exclusive", "matters": ["…"]}))
-def get_power_split_cell(store: StoreDep, city: Annotated[str, Query(examples=["示例市"])],
-                         domain: Annotated[str, Query(examples=["交通运输"])],
-                         share: Annotated[str, Query(examples=["county_exclusive"])]) -> JSONResponse:
+def get_power_split_cell(store: StoreDep, city: CityFilter,
+                         domain: Annotated[str, Query(description="领域, as the cells name it", examples=["交通运输"])],
+                         share: Annotated[Share, Query(description="how the matters are held",
+                                                       examples=["county_exclusive"])]) -> JSONResponse:
     cells = [c for c in power_split(store, city)["cells"] if c["domain"] == domain and c["share"] == share]
     return JSONResponse({"domain": domain, "share": share, "matters": cells[0]["names"] if cells else []})

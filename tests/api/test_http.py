@@ -208,3 +208,35 @@ def test_an_unexpected_fault_is_still_a_problem_document(client: TestClient) -> 
                              "title_zh": "服务器内部错误", "status": 500,
                              "detail": "the server failed to answer; its log has the cause",
                              "detail_zh": "服务器处理出错，详见服务日志", "instance": "/api/test-fault"}
+
+
+def test_filters_name_what_the_graph_holds(client: TestClient) -> None:
+    """A mistyped filter is a 404 naming what is there, never an empty answer that reads as 'nothing found'."""
+    unknown = client.get("/api/queries/orphan_supervision_items", params={"region": "火星市"})
+    assert unknown.status_code == 404
+    assert unknown.json()["detail_zh"] == "图中没有区划“火星市”；已有：示例市、示例市/河西区、示例市/青山县"
+    assert client.get("/api/queries/who_handles", params={"text": "拖欠工资", "region": "火星市"}).status_code == 404
+    county = client.get("/api/queries/power_split", params={"city": "示例市/青山县"})
+    assert county.status_code == 404 and county.json()["detail_zh"] == "图中没有市“示例市/青山县”；已有：示例市"
+    # An empty filter is no filter, as forms send it.
+    assert client.get("/api/departments", params={"region": ""}).json()["total"] == 26
+    assert client.get("/api/queries/undecomposed_duties", params={"department": ""}).json()["total"] == \
+        client.get("/api/queries/undecomposed_duties").json()["total"]
+    # A department filter is found as /api/departments/{name} finds it: by alias too, and a typo is a 404.
+    by_alias = client.get("/api/queries/undecomposed_duties", params={"department": "市城管局"}).json()
+    assert {row["department"] for row in by_alias["items"]} == {"示例市城市管理和综合执法局"}
+    assert client.get("/api/queries/undecomposed_duties", params={"department": "示例市宇宙局"}).status_code == 404
+    share = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "交通运输", "share": "x"})
+    assert share.status_code == 422
+    assert client.get("/api/queries/who_handles", params={"text": " \u3000"}).status_code == 422
+    nul = client.get("/api/departments", params={"region": "示例市\x00"})
+    assert nul.status_code == 422 and nul.json()["detail_zh"] == "请求中含有空字符（%00）"
+
+
+def test_a_bare_name_borne_by_several_departments_lists_them(client: TestClient) -> None:
+    several = client.get("/api/departments/市场监督管理局")
+    assert several.status_code == 404
+    assert several.json()["detail_zh"] == ("“市场监督管理局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、"
+                                           "青山县市场监督管理局，请写全称")
+    assert client.get("/api/departments/应急管理局").status_code == 404
+    assert client.get("/api/departments/自然资源和规划局").json()["department"]["name"] == "示例市自然资源和规划局"
