@@ -29,7 +29,7 @@ from queries import catalog
 from queries.catalog import Param, QueryError
 from queries.export import to_docx, to_markdown, to_xlsx
 from queries.labels import column_label
-from queries.lookup import UnknownDepartment
+from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters
 from queries.registry import ANALYSES, run_analysis
 from queries.report import build_report, flat, stats
 from queries.who_handles import evidence_index, rank_departments
@@ -246,6 +246,7 @@ def query_command(
         raise typer.Exit(EXIT_MISUSE) from exc
     with _store(store) as graph:
         try:
+            params = checked_filters(graph, params)
             if name in ANALYSES:
                 result: Any = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
@@ -253,7 +254,7 @@ def query_command(
             else:
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
-        except (UnknownDepartment, ValueError) as exc:
+        except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(EXIT_MISUSE) from exc
     _print_result(result, format, title=title, columns=columns, answer=name)
@@ -350,7 +351,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
 def report_command(
     store: StoreOption = None,
     region: Annotated[str | None, typer.Option(help="limit to a region path, e.g. 示例市")] = None,
-    department: Annotated[str | None, typer.Option(help="limit to one department (full name)")] = None,
+    department: Annotated[str | None, typer.Option(help="limit to one department (its name or alias)")] = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx, docx)")] = None,
 ) -> None:
@@ -358,8 +359,19 @@ def report_command(
     if format in {ReportFormat.xlsx, ReportFormat.docx} and output is None:
         err.print(f"[red]error:[/red] --format {format.value} writes a file: give --output FILE")
         raise typer.Exit(EXIT_MISUSE)
+    if format is ReportFormat.table and output is not None:
+        err.print("[red]error:[/red] --format table prints to the terminal: for a file use md, json, xlsx or docx")
+        raise typer.Exit(EXIT_MISUSE)
+    if output is not None and not output.parent.is_dir():
+        err.print(f"[red]error:[/red] cannot write {output}: the folder {output.parent} does not exist")
+        raise typer.Exit(EXIT_MISUSE)
     with _store(store) as graph:
-        report = build_report(graph, region=region, department=department)
+        try:
+            filters = checked_filters(graph, {"region": region, "department": department})
+        except (UnknownDepartment, UnknownRegion) as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_MISUSE) from exc
+        report = build_report(graph, region=filters["region"], department=filters["department"])
     if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
@@ -396,6 +408,11 @@ def dispatch_command(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_MISUSE) from exc
     with _store(store) as graph:
+        try:
+            region = check_region(graph, region)
+        except UnknownRegion as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_MISUSE) from exc
         index = evidence_index(graph)
         rows = []
         for number, text in texts:

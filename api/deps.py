@@ -11,8 +11,7 @@ from fastapi import Depends, Header, Query, Request
 from api.problems import Problem
 from api.settings import Settings
 from graph.store import Store
-from queries import catalog
-from queries.lookup import find_department
+from queries.lookup import check_region, find_department
 
 
 def get_store(request: Request) -> Store:
@@ -49,35 +48,15 @@ def require_key(request: Request, authorization: Annotated[str | None, Header()]
 KeyDep = Depends(require_key)
 
 
-def _known_regions(store: Store) -> dict[str, str]:
-    return {row["path"]: row["level"] for row in catalog.run(store, "regions")}
-
-
-def _unknown_region(path: str, known: dict[str, str], wanted: str = "区划") -> Problem:
-    # Townships are many and rarely what a filter means; the message names the regions above them.
-    examples = "、".join(path for path, level in known.items() if level != "township") or "（图中尚无区划）"
-    return Problem(404, "unknown-region", "Unknown region", "未找到区划", f"no region {path!r} in the graph",
-                   f"图中没有{wanted}“{path}”；已有：{examples}")
-
-
 def region_filter(store: StoreDep, region: Annotated[str | None, Query(
         description="区划路径 (region path), e.g. 示例市 or 示例市/青山县; empty means every region",
         examples=["示例市"])] = None) -> str | None:
-    """A region filter names a region of the graph: a typo is a 404, not an empty answer that reads as 'none found'."""
-    if region is None or not region.strip():
-        return None
-    known = _known_regions(store)
-    if region.strip() not in known:
-        raise _unknown_region(region.strip(), known)
-    return region.strip()
+    return check_region(store, region)
 
 
 def city_filter(store: StoreDep, city: Annotated[str, Query(min_length=1, description="a city's region path",
                                                             examples=["示例市"])]) -> str:
-    known = _known_regions(store)
-    if known.get(city.strip()) != "city":
-        raise _unknown_region(city.strip(), {path: level for path, level in known.items() if level == "city"}, "市")
-    return city.strip()
+    return check_region(store, city, city=True) or city
 
 
 def department_filter(store: StoreDep, department: Annotated[str | None, Query(

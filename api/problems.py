@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import ReadOnlyViolation, StoreError
 from queries.catalog import QueryError
-from queries.lookup import UnknownDepartment
+from queries.lookup import UnknownDepartment, UnknownRegion
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -101,6 +101,11 @@ def install(app: FastAPI) -> None:
         else:
             problem = Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到部门：{exc.name}")
         return problem_response(problem, request)
+
+    @app.exception_handler(UnknownRegion)
+    async def _unknown_region(request: Request, exc: UnknownRegion) -> JSONResponse:
+        return problem_response(Problem(404, "unknown-region", "Unknown region", "未找到区划", str(exc), exc.zh),
+                                request)
 
     @app.exception_handler(ReadOnlyViolation)
     async def _read_only(request: Request, exc: ReadOnlyViolation) -> JSONResponse:

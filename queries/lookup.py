@@ -1,6 +1,8 @@
-"""Finding one department by the name or alias a user typed."""
+"""Finding what a user typed: one department by its name or alias, a region by its path."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from graph.store import Row, Store
 from queries import catalog
@@ -24,3 +26,43 @@ def find_department(store: Store, name: str) -> Row:
     if len(names) != 1:
         raise UnknownDepartment(name, names)
     return {key: value for key, value in chosen[0].items() if key != "exact"}
+
+
+class UnknownRegion(LookupError):
+    """A region (or city) filter that names none of the graph's; `known` lists those above the townships."""
+
+    def __init__(self, path: str, known: list[str], wanted: str = "区划") -> None:
+        super().__init__(f"no {'city' if wanted == '市' else 'region'} {path!r} in the graph; it has: "
+                         f"{', '.join(known) or 'none'}")
+        self.path, self.known, self.wanted = path, known, wanted
+
+    @property
+    def zh(self) -> str:
+        return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}"
+
+
+def check_region(store: Store, path: str | None, *, city: bool = False) -> str | None:
+    """The region path as the graph holds it (None for no filter); a typo is an error naming what is there,
+    not an empty answer that reads as 'nothing found'."""
+    if path is None or not path.strip():
+        return None
+    levels = {row["path"]: row["level"] for row in catalog.run(store, "regions")}
+    wanted = path.strip()
+    if wanted in levels and (not city or levels[wanted] == "city"):
+        return wanted
+    # Townships are many and rarely what a filter means; the message names the regions above them.
+    shown = [p for p, level in levels.items() if (level == "city" if city else level != "township")]
+    raise UnknownRegion(wanted, shown, "市" if city else "区划")
+
+
+def checked_filters(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` with its region, city and department filters checked and written as the graph writes them."""
+    checked = dict(params)
+    if isinstance(checked.get("region"), str):
+        checked["region"] = check_region(store, checked["region"])
+    if isinstance(checked.get("city"), str) and checked["city"].strip():
+        checked["city"] = check_region(store, checked["city"], city=True)
+    if isinstance(checked.get("department"), str):
+        name = checked["department"].strip()
+        checked["department"] = find_department(store, name)["name"] if name else None
+    return checked

@@ -72,6 +72,32 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
     assert run("query", "departments", "--param", "region", store=loaded).returncode == 2
 
 
+def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_path: Path) -> None:
+    """An investigator who mistypes a region must not read '(0 rows)' as 'no overlaps there'."""
+    regions = "it has: 示例市, 示例市/河西区, 示例市/青山县"
+    for args in (["query", "overlaps", "--param", "region=青山县"], ["report", "--region", "火星市"]):
+        result = run(*args, store=loaded)
+        assert result.returncode == 2 and regions in result.stderr, args
+    complaints = tmp_path / "c.txt"
+    complaints.write_text("公司拖欠工资三个月\n", encoding="utf-8")
+    dispatched = run("dispatch", str(complaints), "--region", "河西区", store=loaded)
+    assert dispatched.returncode == 2 and "no region '河西区' in the graph" in dispatched.stderr
+    report = run("report", "--department", "不存在局", store=loaded)
+    assert report.returncode == 2 and "no department named '不存在局'" in report.stderr
+    several = run("query", "undecomposed_duties", "--param", "department=应急管理局", store=loaded)
+    assert several.returncode == 2 and "'应急管理局' names 2 departments: 示例市应急管理局, 青山县应急管理局" in several.stderr
+    by_alias = run("query", "undecomposed_duties", "--param", "department=市城管局", "--format", "json", store=loaded)
+    assert {row["department"] for row in json.loads(by_alias.stdout)} == {"示例市城市管理和综合执法局"}
+
+
+def test_report_output_must_be_writable_and_a_file_format(loaded: Path, tmp_path: Path) -> None:
+    missing = run("report", "--format", "md", "--output", str(tmp_path / "no" / "r.md"), store=loaded)
+    assert missing.returncode == 2 and "the folder" in missing.stderr and "does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    table = run("report", "--format", "table", "--output", str(tmp_path / "r.txt"), store=loaded)
+    assert table.returncode == 2 and "--format table prints to the terminal" in table.stderr
+
+
 def test_cypher_reads_and_refuses_writes(loaded: Path) -> None:
     result = run("cypher", "MATCH (r:Region) RETURN r.path AS path ORDER BY path", "--format", "json", store=loaded)
     assert json.loads(result.stdout) == [{"path": "示例市"}, {"path": "示例市/河西区"}, {"path": "示例市/河西区/河西街道"},
