@@ -16,7 +16,9 @@ COLUMN_LABELS: dict[str, str] = {
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分",
-    "text_in": "诉求", "runner_up": "次选部门", "line": "行号",
+    "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
+    "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
+    "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
 }
 
 
@@ -28,3 +30,12 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
 
 def column_label(key: str, answer: str = "") -> str:
     return _IN_ANSWER.get((answer, key)) or COLUMN_LABELS.get(key, key)
+
+
+# Codes the answers carry in English (the API contract), as people read them in tables, exports and reports.
+VALUE_LABELS: dict[str, str] = {
+    "understaffed": "编制偏紧", "overstaffed": "编制偏松",
+    "duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "matter_assist": "配合事项",
+    "power_item": "权责事项", "supervision_item": "监管事项",
+    "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
+}

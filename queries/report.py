@@ -3,7 +3,6 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +10,7 @@ from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
+from queries.labels import VALUE_LABELS, column_label
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
@@ -25,6 +25,8 @@ KIND_LABELS = {
 SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
 CONFLICT_LABELS = {"county_exclusive_exercised_by_city": "县级专有事项仍列入市级部门权责清单",
                    "shared_without_division": "市县共有事项未明确分工"}
+# Every English code an answer carries, as a table, an export or the report shows it to people.
+_CODE_LABELS = {**VALUE_LABELS, **KIND_LABELS, **SHARE_LABELS, **CONFLICT_LABELS, **REASON_LABELS}
 
 
 @dataclass
@@ -135,7 +137,7 @@ def _cities(store: Store, region: str | None) -> list[str]:
 
 def flat(value: Any) -> str:
     """A cell as people read it: lists joined with 、, nothing for None, 是 or nothing for true and false, a map
-    as JSON."""
+    as its non-empty fields under their Chinese titles, and the answers' English codes in Chinese."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
@@ -143,5 +145,8 @@ def flat(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else ""
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+        return "（" + "；".join(f"{column_label(key)}：{flat(item)}" for key, item in value.items()
+                               if item not in (None, "", [])) + "）"
+    if isinstance(value, str):
+        return _CODE_LABELS.get(value, value)
     return str(value)

@@ -248,3 +248,13 @@ def test_a_name_that_says_whose_it_is_is_not_prefixed_again() -> None:
     assert display_name(province, "中共广东省委宣传部") == "中共广东省委宣传部"
     assert display_name(province, "中国人民银行广州分行") == "中国人民银行广州分行"
     assert display_name(county, "青山县人民政府办公室") == "青山县人民政府办公室"
+
+
+def test_cells_people_read_name_codes_and_fields_in_chinese() -> None:
+    from queries.report import flat
+
+    assert flat("understaffed") == "编制偏紧" and flat("conflicting_leads") == "文件间牵头部门不一致"
+    assert flat("county_exclusive") == "县级专有" and flat("office_duty") == "内设机构职责"
+    assert flat({"department": "示例市交通运输局", "office": "", "duty": "负责…", "source": "doc:1#第三条"}) == \
+        "（部门：示例市交通运输局；职责：负责…；出处：doc:1#第三条）"
+    assert flat(["示例市", "understaffed"]) == "示例市、编制偏紧" and flat("示例市公安局") == "示例市公安局"
