@@ -54,8 +54,8 @@ def region_filter(store: StoreDep, region: Annotated[str | None, Query(
     return check_region(store, region)
 
 
-def city_filter(store: StoreDep, city: Annotated[str, Query(min_length=1, description="a city's region path",
-                                                            examples=["示例市"])]) -> str:
+def city_filter(store: StoreDep, city: Annotated[str, Query(
+        min_length=1, pattern=r"\S", description="a city's region path", examples=["示例市"])]) -> str:
     return check_region(store, city, city=True) or city
 
 

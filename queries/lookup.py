@@ -6,6 +6,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from queries import catalog
+from queries.cache import cached
 
 
 class UnknownDepartment(LookupError):
@@ -46,7 +47,9 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
     not an empty answer that reads as 'nothing found'."""
     if path is None or not path.strip():
         return None
-    levels = {row["path"]: row["level"] for row in catalog.run(store, "regions")}
+    # Kept per graph version: the regions query counts every region's departments, too much for each request.
+    levels = cached(store, ("region_levels",),
+                    lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
     wanted = path.strip()
     if wanted in levels and (not city or levels[wanted] == "city"):
         return wanted
