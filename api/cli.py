@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -210,6 +210,12 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
     _print_rows(relationships, ["type", "meaning", "count"], format, title="关系 relationships")
 
 
+def _refuse(exc: Exception) -> NoReturn:
+    """The user's mistake: its message on stderr, and exit status 2."""
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(EXIT_MISUSE) from exc
+
+
 @app.command("queries")
 def queries_command() -> None:
     """List the analyses and the named Cypher queries, with their parameters."""
@@ -242,8 +248,7 @@ def query_command(
         else:
             catalog.named(name).bind(params)
     except QueryError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_MISUSE) from exc
+        _refuse(exc)
     with _store(store) as graph:
         try:
             params = checked_filters(graph, params)
@@ -255,8 +260,7 @@ def query_command(
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(EXIT_MISUSE) from exc
+            _refuse(exc)
     _print_result(result, format, title=title, columns=columns, answer=name)
 
 
@@ -369,8 +373,7 @@ def report_command(
         try:
             filters = checked_filters(graph, {"region": region, "department": department})
         except (UnknownDepartment, UnknownRegion) as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(EXIT_MISUSE) from exc
+            _refuse(exc)
         report = build_report(graph, region=filters["region"], department=filters["department"])
     if format is ReportFormat.table:
         out.rule(report.title)
@@ -405,14 +408,12 @@ def dispatch_command(
     try:
         texts = _complaints(file)
     except (OSError, ValueError, IngestError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_MISUSE) from exc
+        _refuse(exc)
     with _store(store) as graph:
         try:
             region = check_region(graph, region)
         except UnknownRegion as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(EXIT_MISUSE) from exc
+            _refuse(exc)
         index = evidence_index(graph)
         rows = []
         for number, text in texts:
