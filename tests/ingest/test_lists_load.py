@@ -31,7 +31,7 @@ def _one(store: Store, cypher: str, **params: object) -> object:
 
 
 def test_items_and_their_holders(loaded: Store) -> None:
-    labels = {row["label"]: row["count"] for row in catalog.run(loaded, "label_counts")}
+    labels = catalog.label_counts(loaded)
     assert (labels["PowerItem"], labels["SupervisionItem"], labels["Document"]) == (79, 41, 37)
     assert _one(loaded, "MATCH (:Department)-[e:EXERCISES]->(:PowerItem) RETURN count(e) AS c") == 79
     # Every filled 承办机构 cell names an office of the department's 三定 (76 cells).

@@ -23,7 +23,7 @@ REAL = REPO.parent / "shared" / "real"
 
 
 def _counts(store: Store) -> tuple[dict[str, int], dict[str, int]]:
-    labels = {row["label"]: row["count"] for row in catalog.run(store, "label_counts")}
+    labels = catalog.label_counts(store)
     relationships = {row["type"]: row["count"] for row in catalog.run(store, "relationship_counts")}
     return labels, relationships
 
