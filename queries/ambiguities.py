@@ -6,7 +6,10 @@ listed hosts):
 - `multiple_leads`: one clause names several leads (the first listed is named `host`);
 - `conflicting_leads`: documents disagree on who leads;
 - `lead_and_assist`: a department is named both as lead and as assisting party;
-- `vague_party`: a party is only 有关部门 / 相关单位 and the like.
+- `vague_party`: a party is only 有关部门 / 相关单位 and the like;
+- `lead_without_mandate`: a lead whose duties and items in the graph hold nothing like the matter, while
+  another department's do (the list names a lead its 三定 does not give the work to). A lead with no duties in
+  the graph (no 三定 or list of its own loaded) is not judged: absence of evidence is not a finding.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from typing import Any
 
 from graph.store import Row, Store
 from queries import catalog
+from queries.cache import cached
+from queries.search import BM25Index
+from queries.who_handles import evidence_index
+
+# A lead holds no duty like its matter when its best duty or item scores (BM25 on the matter's name) under this
+# share of the best department's of its region. On examples/ every lead that holds the work reaches 0.68 of the
+# best at least (two leads that share a matter both hold it); the one planted without it, 0.
+MANDATE_SHARE = 0.5
 
 
 def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row]:
@@ -23,20 +34,27 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     by_matter: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         by_matter[(row["region"], row["matter"])].append(row)
+    if not rows:
+        return []
+    mandates = _Mandates(evidence_index(store), _holders(store))
     findings: list[Row] = []
     for (matter_region, matter), parties in sorted(by_matter.items()):
-        findings.extend(_findings(matter_region, matter, parties))
+        base = _base(matter_region, matter, parties)
+        findings.extend(_findings(base, parties))
+        findings.extend(mandates.findings(base, parties))
     return findings
 
 
-def _findings(region: str, matter: str, parties: list[Row]) -> list[Row]:
+def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
+    """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only."""
     leads = [p for p in parties if p["role"] == "LEADS"]
-    assists = [p for p in parties if p["role"] == "ASSISTS"]
-    lead_names = _ordered_names(leads)
-    assist_names = sorted({p["department"] for p in assists})
-    sources = sorted({p["source"] for p in parties})
-    base: dict[str, Any] = {"matter": matter, "region": region, "leads": lead_names, "assists": assist_names,
-                            "host": None, "sources": sources}
+    return {"matter": matter, "region": region, "leads": _ordered_names(leads),
+            "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
+            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": []}
+
+
+def _findings(base: dict[str, Any], parties: list[Row]) -> list[Row]:
+    leads = [p for p in parties if p["role"] == "LEADS"]
     found: list[Row] = []
     if not leads:
         found.append({**base, "reason": "no_lead"})
@@ -65,6 +83,52 @@ def _findings(region: str, matter: str, parties: list[Row]) -> list[Row]:
     return found
 
 
+class _Mandates:
+    """lead_without_mandate: which leads hold no duty like their matter, judged on the evidence who_handles uses."""
+
+    def __init__(self, index: BM25Index, holders: frozenset[tuple[str, str]]) -> None:
+        self.index = index
+        self.holders = holders
+
+    def findings(self, base: dict[str, Any], parties: list[Row]) -> list[Row]:
+        """One finding naming each lead without the mandate, with the duty that covers the matter and whose it is."""
+        mandate: dict[str, dict[str, str]] = {}
+        sources: set[str] = set()
+        for lead in parties:
+            if lead["role"] != "LEADS" or lead["vague"] or lead["unresolved"] \
+                    or (lead["department"], lead["department_region"]) not in self.holders:
+                continue  # a lead with no duties in the graph cannot be judged: no 三定 is not no mandate
+            better = self._better_holder(base["matter"], lead["department"], lead["department_region"])
+            if better is not None:
+                mandate.setdefault(lead["department"], {"lead": lead["department"], **better})
+                sources.add(lead["source"])
+        if not mandate:
+            return []
+        return [{**base, "reason": "lead_without_mandate", "sources": sorted(sources),
+                 "mandate": [mandate[name] for name in sorted(mandate)]}]
+
+    def _better_holder(self, matter: str, lead: str, region: str) -> dict[str, str] | None:
+        """The department of the lead's region whose duty or item is most like the matter, when the lead's own
+        best is under MANDATE_SHARE of it; None when the lead's is good enough (or nobody's is any good)."""
+        best: dict[str, tuple[float, str, str]] = {}
+        for score, item in self.index.scores(matter, region=region):
+            if item.kind != "matter_lead" and score > best.get(item.department, (0.0, "", ""))[0]:
+                best[item.department] = (score, item.text, item.source)
+        if not best:
+            return None
+        holder, (top, duty, source) = max(best.items(), key=lambda pair: (pair[1][0], pair[0]))
+        if best.get(lead, (0.0,))[0] >= MANDATE_SHARE * top:
+            return None
+        return {"holder": holder, "duty": duty, "source": source}
+
+
+def _holders(store: Store) -> frozenset[tuple[str, str]]:
+    """(department, region) of every department with duties or items of its own in the graph."""
+    return cached(store, ("mandate_holders",), lambda: frozenset(
+        (item.department, item.region) for item in evidence_index(store).evidence if item.kind != "matter_lead"),
+        whole_graph=True)
+
+
 def _ordered_names(leads: list[Row]) -> list[str]:
     """Leads in their listing order (the host first), each once."""
     names: list[str] = []
@@ -80,4 +144,5 @@ REASON_LABELS = {
     "conflicting_leads": "文件间牵头部门不一致",
     "lead_and_assist": "既牵头又配合",
     "vague_party": "责任主体模糊（有关部门）",
+    "lead_without_mandate": "牵头部门无相应职责",
 }

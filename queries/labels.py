@@ -19,6 +19,7 @@ COLUMN_LABELS: dict[str, str] = {
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
+    "mandate": "职责依据", "lead": "牵头部门", "holder": "有相应职责的部门",
 }
 
 

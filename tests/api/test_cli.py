@@ -45,7 +45,7 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
 def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:
     lines = run("stats", "--format", "csv", store=loaded).stdout.splitlines()
     assert {"label,meaning,count", "Department,部门/单位,35", "Region,行政区划,7", "type,meaning,count",
-            "LEADS,牵头/主办,80"} <= set(lines)
+            "LEADS,牵头/主办,81"} <= set(lines)
 
 
 def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
@@ -113,7 +113,7 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     sections = {section["key"]: section for section in report["sections"]}
     reasons = sorted(row["reason"] for row in sections["host_assist_ambiguities"]["rows"])
     assert reasons == ["conflicting_leads", "conflicting_leads", "conflicting_leads", "lead_and_assist",
-                       "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
+                       "lead_without_mandate", "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
     assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)

@@ -88,6 +88,16 @@ def test_planted_boundary_cases(loaded: Store) -> None:
     assert findings[("no_lead", "电动自行车集中充电设施安全管理")]["assists"] == [
         "青山县住房和城乡建设局", "青山县市场监督管理局", "青山县应急管理局"]
     assert findings[("vague_party", "城市“牛皮癣”小广告清理整治")]["leads"] == ["有关部门"]
+    # The county list names 县市场监管局 as the lead of 畜禽屠宰; its 三定 holds nothing like it, 县农业农村局's does.
+    slaughter = findings[("lead_without_mandate", "畜禽屠宰监督管理")]
+    assert (slaughter["leads"], slaughter["assists"]) == (["青山县市场监督管理局"], ["青山县农业农村局"])
+    assert [source.split("#")[1] for source in slaughter["sources"]] == ["bianjie_qingshan!14"]
+    assert slaughter["mandate"] == [{"lead": "青山县市场监督管理局", "holder": "青山县农业农村局",
+                                     "duty": "负责动物防疫检疫、农作物病虫害防治和畜禽屠宰行业管理。",
+                                     "source": slaughter["mandate"][0]["source"]}]
+    assert slaughter["mandate"][0]["source"].endswith("#第三条(七)")
+    # Leads whose duties are not in the graph (towns, 市数据资源局) are not judged, and every other lead holds its work.
+    assert [f["matter"] for f in findings.values() if f["reason"] == "lead_without_mandate"] == ["畜禽屠宰监督管理"]
     data = loaded.read("MATCH (d:Department)-[:LEADS]->(m:Matter {name: '政务数据共享交换'}) "
                        "RETURN d.name AS name, d.unresolved AS unresolved")
     assert data == [{"name": "示例市数据资源局", "unresolved": True}]

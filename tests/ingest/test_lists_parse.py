@@ -21,7 +21,7 @@ def parse(name: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("name", "kind", "records"), [
     ("quanze_shi_shichangjianguan.xlsx", "power", 21), ("quanze_qingshan.csv", "power", 26),
-    ("quanze_shi_multi.xlsx", "power", 32), ("bianjie_shi.xlsx", "boundary", 14), ("bianjie_qingshan.csv", "boundary", 12),
+    ("quanze_shi_multi.xlsx", "power", 32), ("bianjie_shi.xlsx", "boundary", 14), ("bianjie_qingshan.csv", "boundary", 13),
     ("jianguan_shi.csv", "supervision", 21), ("jianguan_hexi.xlsx", "supervision", 20), ("shixian_shiquan.xlsx", "split", 33),
     ("shixian_shiquan.csv", "split", 15), ("shudi_qingshan.xlsx", "territorial", 12), ("shudi_hexi.csv", "territorial", 12),
 ])

@@ -213,6 +213,7 @@ def test_host_assist_ambiguities_reasons(corpus: Store) -> None:
     assert reasons == [
         ("conflicting_leads", "互联网租赁自行车停放管理"), ("conflicting_leads", "建筑垃圾处置监督管理"),
         ("conflicting_leads", "防汛抗旱"), ("lead_and_assist", "全市安全生产大检查和专项整治"),
+        ("lead_without_mandate", "畜禽屠宰监督管理"),
         ("multiple_leads", "农业面源污染防治"), ("no_lead", "电动自行车集中充电设施安全管理"),
         ("vague_party", "城市“牛皮癣”小广告清理整治"), ("vague_party", "拟订全市事业单位人事制度改革政策措施"),
         ("vague_party", "旅游市场综合监管"),

@@ -223,8 +223,10 @@ async function departmentPage() {
   section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map((m) => m.duty).join(" ／ ") })),
           [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]]);
-  section("主办/协办不清", profile.ambiguities.map((a) => ({ ...a, reason: REASONS[a.reason] || a.reason })),
-          [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"]]);
+  section("主办/协办不清", profile.ambiguities.map((a) => ({
+    ...a, reason: REASONS[a.reason] || a.reason,
+    mandate: (a.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；"),
+  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]]);
   state.ready.department = true;
 }
 
