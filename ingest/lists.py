@@ -71,6 +71,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         default = _department_from_title(header.title) or (sheet.name if _DEPARTMENT_NAME.search(sheet.name) else "")
         if default:
             document.default_departments[sheet.name] = default
+        elif header.kind == "power" and "department" not in header.columns:
+            raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
+                              line=header.header_rows[0], detail=f"sheet {sheet.name}; the power items have no holder")
         _read_sheet(workbook, sheet, header, document)
     if document is not None:
         document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
@@ -131,8 +134,12 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
 
 _REQUIRED: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "power": [(("name", "main_item"), "a 事项名称 or 主项名称 column"), (("power_type",), "a 权力类型 column")],
-    "boundary": [(("matter", "name"), "a 管理事项 column"), (("lead", "assist", "related"), "a 牵头部门 or 配合部门 column")],
-    "supervision": [(("supervision_name", "main_item", "name"), "a 监管事项 column")],
+    # Without its lead column a boundary list would read as "nobody leads" on every row, and a catalogue without
+    # its claimant column as "nobody claimed" every item: findings made of a missing column.
+    "boundary": [(("matter", "name"), "a 管理事项 column"),
+                 (("lead", "related"), "a 牵头部门 (主责部门) column, or a 相关部门 column with the 职责边界")],
+    "supervision": [(("supervision_name", "main_item", "name"), "a 监管事项 column"),
+                    (("claimant", "department"), "a 认领部门 column")],
     "split": [(("matter", "name"), "a 事项名称 column"), (("share", "level"), "a 划分方式 or 行使层级 column")],
     "territorial": [(("matter", "name"), "a 属地管理事项 column"), (("main_party",), "a 主体责任单位 column")],
 }

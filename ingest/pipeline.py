@@ -47,7 +47,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.refresh import refresh_segmentation
-from ingest.regions import NATIONAL, Region, split_region_prefix
+from ingest.regions import NATIONAL, Region, level_of, split_region_prefix
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -142,13 +142,15 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
     """The region of a document's department: its name's prefix, fitted under --region or a known region."""
     names, _rest = split_region_prefix(department_name)
     if names == (NATIONAL,):
-        return option or Region(names)
+        return Region(names)  # a national body is national whatever --region says
     if names and option is not None:
         for ancestor in option.lineage():
             if ancestor.name == names[0]:
                 return Region(ancestor.names + names[1:])
-        if Region(names[:1]) in (known or set()):
-            # `示例市河西区教育局` under `--region 某市`: the name starts from a region at the graph's top already.
+        if Region(names[:1]) in (known or set()) or not _fits_under(names, option):
+            # `示例市河西区教育局` under `--region 某市`: the name starts from a region at the graph's top already;
+            # `广东省交通运输厅` or `六安市金安区…` under `--region 某市`: a province or a city with districts is no
+            # part of a city.
             return Region(names)
         return Region((*option.names, *names))
     if names:
@@ -158,6 +160,19 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
     if option is not None:
         return option
     raise ValueError(f"the department name {department_name} names no region")
+
+
+_LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "township": 4}
+
+
+def _fits_under(names: tuple[str, ...], option: Region) -> bool:
+    """Whether a region named from the top down can lie inside `option`: a province cannot lie in a city, nor
+    a city with districts (六安市金安区: only a prefecture-level city has 区) in a city or a county. A bare
+    `明光市` may be a county-level city, so it may lie in a city (no gazetteer tells 潮州市 from 明光市)."""
+    own = level_of(names[:1])
+    if own == "city" and names[0].endswith("市"):
+        own = "city" if len(names) > 1 and names[1].endswith("区") else "county"
+    return _LEVEL_RANK[own] > _LEVEL_RANK[option.level]
 
 
 def known_offices(store: Store) -> OfficeDirectory:

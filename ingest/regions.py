@@ -100,7 +100,7 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
         if _NOT_REGION.match(rest) or (rest[:1] in "市县区省" and _NOT_REGION.match(rest[1:])):
             break
         match = _REGION_TOKEN.match(rest)
-        if not match or len(rest) - len(match.group(1)) < 2:
+        if not match or len(rest) - len(match.group(1)) < 2 or _NOT_REGION_END.match(rest[match.end() - 1:]):
             break
         names.append(match.group(1))
         rest = rest[match.end():]
@@ -112,6 +112,9 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
 
 # Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.
 _NOT_MARKER = re.compile(r"^(?:市场|市政|市容|区域|区划|县域|省级|州级)")
+# The same words, and 市级/县级/区级, where a region token would end: 国家市场监督管理总局 names no 国家市, and
+# 对应市级部门 no 对应市.
+_NOT_REGION_END = re.compile(r"^(?:市场|市政|市容|区域|区划|县域|省级|州级|市级|县级|区级)")
 
 
 def level_marker(name: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import openpyxl
@@ -150,3 +152,25 @@ def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:4: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, "
                                     "found '户籍类' (sheet 清单)")
+
+
+@pytest.mark.parametrize(("name", "column", "expected"), [
+    ("bianjie_qingshan.csv", "主责部门", "a 牵头部门 (主责部门) column, or a 相关部门 column with the 职责边界 in the 职责边界清单"),
+    ("jianguan_shi.csv", "认领部门", "a 认领部门 column in the 监管事项目录"),
+    ("quanze_qingshan.csv", "实施部门", "a 实施部门 column, or a title or sheet name naming the department"),
+])
+def test_a_list_without_the_column_its_findings_rest_on_is_refused(tmp_path: Path, name: str, column: str,
+                                                                    expected: str) -> None:
+    # Loaded without it, every row would read as "nobody leads", "nobody claimed", or items with no holder.
+    raw = (LISTS / name).read_bytes()
+    text = raw.decode("gb18030") if name == "bianjie_qingshan.csv" else raw.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    header = next(number for number, row in enumerate(rows) if column in row)
+    dropped = rows[header].index(column)
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(row if number < header else row[:dropped] + row[dropped + 1:]
+                                  for number, row in enumerate(rows))
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message.startswith(f"{path}:{header + 1}: expected {expected}")
