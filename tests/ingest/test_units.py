@@ -13,8 +13,9 @@ from ingest.model import Located
 from ingest.names import NameResolver, display_name, read_groups
 from ingest.normalize import clean_line, clean_lines
 from ingest.numerals import chinese_to_int, find_date
+from ingest.pipeline import document_region
 from ingest.readers import read_source
-from ingest.regions import Region, split_region_prefix
+from ingest.regions import Region, parse_region_option, split_region_prefix
 from ingest.staffing import parse_staffing
 
 HERE = Located(1, "test")
@@ -147,9 +148,26 @@ def test_dates(text: str, date: str | None) -> None:
     ("水利部珠江水利委员会", ("全国",), "水利部珠江水利委员会"),  # a ministry's agency in a province's list
     ("省民政厅", (), "省民政厅"),
     ("区政府办公室", (), "区政府办公室"),
+    ("国家市场监督管理总局", ("全国",), "国家市场监督管理总局"),  # not a 国家市
+    ("对应市级部门", (), "对应市级部门"),  # not a 对应市
+    ("示例市市政设施管理处", ("示例市",), "市政设施管理处"),
 ])
 def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
     assert split_region_prefix(name) == (names, rest)
+
+
+@pytest.mark.parametrize(("name", "option", "region"), [
+    ("青山县水利局", "某市", "某市/青山县"),
+    ("明光市明南街道办事处", "某市", "某市/明光市"),  # a bare 市 may be a county-level city
+    ("示例市河西区教育局", "示例市", "示例市/河西区"),
+    ("广东省交通运输厅", "某市", "广东省"),  # a province lies in no city
+    ("六安市金安区交通运输局", "某市", "六安市/金安区"),  # a city with districts is prefecture-level
+    ("揭阳市揭东区工业信息化和科技局", "某市/青山县", "揭阳市/揭东区"),
+    ("国家市场监督管理总局", "某市", "全国"),  # national whatever --region says
+    ("交通运输局", "某市", "某市"),
+])
+def test_document_region_under_a_region_option(name: str, option: str, region: str) -> None:
+    assert document_region(name, parse_region_option(option), set()).path == region
 
 
 def test_name_resolution() -> None:
