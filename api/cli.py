@@ -422,13 +422,15 @@ def dispatch_command(
             rows.append({
                 "line": number, "text_in": text, "department": first["department"] if first else "",
                 "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
+                "weak": bool(first and first["weak"]),
                 "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
                 "evidence": first["evidence"][0]["text"] if first else "",
             })
-    _print_rows(rows, ["line", "text_in", "department", "score", "tie", "runner_up", "evidence"], format,
+    _print_rows(rows, ["line", "text_in", "department", "score", "tie", "weak", "runner_up", "evidence"], format,
                 title="诉求分派 dispatch", answer="dispatch")
-    ties = sum(1 for row in rows if row["tie"] or not row["department"])
-    err.print(f"{len(rows)} complaints routed; {ties} need a person (tie or no match)")
+    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or not row["department"])
+    err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
+              "(tie, weak match or no match)")
 
 
 def _complaints(path: Path) -> list[tuple[int, str]]:

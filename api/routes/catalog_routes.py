@@ -162,7 +162,7 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 @router.get("/queries/who_handles", tags=["queries"], summary="谁来管: free text to ranked departments",
             responses=_single([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
-                                "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
+                                "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
 def get_who_handles(store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                                                description="a complaint or a matter name, up to 500 characters",

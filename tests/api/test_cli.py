@@ -136,12 +136,13 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
 
 def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     complaints = tmp_path / "complaints.txt"
-    complaints.write_text("公司拖欠工资三个月\n\n互联网租赁自行车停放管理\n", encoding="utf-8")
+    complaints.write_text("公司拖欠工资三个月\n\n互联网租赁自行车停放管理\n我要投诉\n今天天气不错\n", encoding="utf-8")
     result = run("dispatch", str(complaints), "--region", "示例市", "--format", "json", store=loaded)
     rows = json.loads(result.stdout)
-    assert [(r["line"], r["department"], r["tie"]) for r in rows] == [
-        (1, "示例市人力资源和社会保障局", False), (3, "示例市城市管理和综合执法局", True)]
-    assert "2 complaints routed; 1 need a person" in result.stderr
+    assert [(r["line"], r["department"], r["tie"], r["weak"]) for r in rows] == [
+        (1, "示例市人力资源和社会保障局", False, False), (3, "示例市城市管理和综合执法局", True, False),
+        (4, "示例市文化广电旅游体育局", False, True), (5, "", False, False)]
+    assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
     table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
 

@@ -61,7 +61,11 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert rows[0]["department"] == "示例市人力资源和社会保障局"
     assert rows[0]["rank"] == 1 and rows[0]["tie"] is False
     assert rows[0]["evidence"][0]["kind"] in {"duty", "office_duty", "power_item", "supervision_item", "matter_lead"}
-    assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "evidence"}
+    assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "weak", "evidence"}
+    assert rows[0]["weak"] is False
+    # One common word is not enough to send a case on: 投诉 alone meets 旅游投诉.
+    vague = who_handles(corpus, "我要投诉", region="示例市", limit=1)
+    assert [(row["department"], row["weak"]) for row in vague] == [("示例市文化广电旅游体育局", True)]
     contested = who_handles(corpus, "互联网租赁自行车停放管理", region="示例市", limit=3)
     assert [row["department"] for row in contested if row["tie"]] == ["示例市城市管理和综合执法局", "示例市交通运输局"]
     # 城管 leads the matter in the boundary list and in a 职责分工 clause: one piece of evidence, counted once.
