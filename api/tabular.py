@@ -41,7 +41,7 @@ def page(request: Request, rows: list[dict[str, Any]], *, limit: int, offset: in
     if chosen == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([column_label(c) for c in columns])
+        writer.writerow([column_label(c, filename) for c in columns])
         for row in rows:
             writer.writerow([flat(row.get(c)) for c in columns])
         # A BOM so that Excel opens the Chinese text as UTF-8.
@@ -54,7 +54,7 @@ def page(request: Request, rows: list[dict[str, Any]], *, limit: int, offset: in
         sheet = workbook.active
         assert sheet is not None
         sheet.title = filename[:31]
-        sheet.append([column_label(c) for c in columns])
+        sheet.append([column_label(c, filename) for c in columns])
         for row in rows:
             sheet.append([v if isinstance(v, int | float) and not isinstance(v, bool) else flat(v)
                           for v in (row.get(c) for c in columns)])

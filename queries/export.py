@@ -20,7 +20,7 @@ def to_markdown(report: Report) -> str:
         if not section.rows:
             lines += ["（无）", ""]
             continue
-        lines.append("| " + " | ".join(column_label(c) for c in section.columns) + " |")
+        lines.append("| " + " | ".join(column_label(c, section.key) for c in section.columns) + " |")
         lines.append("|" + "---|" * len(section.columns))
         for row in section.rows:
             lines.append("| " + " | ".join(flat(row.get(c)).replace("|", "\\|").replace("\n", " ")
@@ -42,13 +42,14 @@ def to_xlsx(report: Report) -> bytes:
             name = name[:29] + f"_{len(used)}"
         used.add(name)
         sheet = workbook.create_sheet(name)
-        sheet.append([column_label(c) for c in section.columns])
+        sheet.append([column_label(c, section.key) for c in section.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
             sheet.append([_excel_value(row.get(c)) for c in section.columns])
         for index, column in enumerate(section.columns, start=1):
-            width = max([len(column_label(column))] + [len(flat(r.get(column))) for r in section.rows[:200]])
+            title = column_label(column, section.key)
+            width = max([len(title)] + [len(flat(r.get(column))) for r in section.rows[:200]])
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -75,7 +76,7 @@ def to_docx(report: Report) -> bytes:
         table = document.add_table(rows=1, cols=len(section.columns))
         table.style = "Table Grid"
         for cell, column in zip(table.rows[0].cells, section.columns, strict=True):
-            cell.text = column_label(column)
+            cell.text = column_label(column, section.key)
         for row in section.rows:
             cells = table.add_row().cells
             for cell, column in zip(cells, section.columns, strict=True):

@@ -24,9 +24,13 @@ COLUMN_LABELS: dict[str, str] = {
 
 
 # A key that means something else in one answer: who_handles' score (and dispatch's, taken from it) is a BM25
-# relevance, not the similarity the other answers score, and its rank is a place in the ranking, not a 规格.
+# relevance, not the similarity the other answers score, and its rank is a place in the ranking, not a 规格. The
+# staffing load leaves out the duties every department has (机关党建, 交办的其他任务), which the departments table
+# counts: the two must not read as one figure.
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
-                                          ("dispatch", "score"): "相关度"}
+                                          ("dispatch", "score"): "相关度",
+                                          ("staffing_load", "duties"): "职责数（不含共性职责）",
+                                          ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）"}
 
 
 def column_label(key: str, answer: str = "") -> str:

@@ -129,7 +129,8 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(xlsx)
     assert "主办_协办不清的共同事项" in workbook.sheetnames
     headers = [cell.value for cell in workbook["编制与职责负荷"][1]]
-    assert headers == ["区划", "部门", "编制", "职责数", "权责事项数", "人均职责数", "稳健z分数", "异常"]
+    assert headers == ["区划", "部门", "编制", "职责数（不含共性职责）", "权责事项数", "人均职责数（不含共性职责）", "稳健z分数",
+                       "异常"]
     assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"
     assert run("report", "--format", "xlsx", store=loaded).returncode == 2
 
