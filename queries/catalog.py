@@ -3,7 +3,8 @@
 Header lines (`// key: value`) document each query and drive the runner:
 - `name`, `question`: what it is and what it answers (Chinese for the people who read it);
 - `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool or list (of strings, given as
-  one comma-separated string on a command line or in a URL), with `|null` if optional;
+  one comma-separated string on a command line or in a URL), with `|null` if optional; a parameter with neither
+  a default nor `|null` is required (a department's name: run without one, the query would answer nothing);
 - `columns`: the row keys, in order;
 - `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
 """
@@ -40,6 +41,10 @@ class Param:
     optional: bool
     default: Any
     doc: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None and not self.optional
 
     def coerce(self, raw: Any) -> Any:
         if raw is None or (isinstance(raw, str) and raw.lower() == "null" and self.optional):
@@ -87,6 +92,10 @@ def bind_params(name: str, params: tuple[Param, ...], given: dict[str, Any]) -> 
         raise QueryError(f"query {name} takes no parameter {', '.join(unknown)}; "
                          f"it takes: {', '.join(known) or 'none'}",
                          f"查询 {name} 没有参数 {'、'.join(unknown)}；可用参数：{'、'.join(known) or '无'}")
+    missing = [key for key, param in known.items() if param.required and key not in given]
+    if missing:
+        raise QueryError(f"query {name} needs the parameter {', '.join(missing)}",
+                         f"查询 {name} 需要参数 {'、'.join(missing)}")
     return {key: param.coerce(given[key]) if key in given else param.default for key, param in known.items()}
 
 

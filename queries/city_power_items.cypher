@@ -1,6 +1,6 @@
 // name: city_power_items
 // question: 市级部门实施的权责事项 (power items exercised by a city's own departments)
-// param city: string = "示例市"  市级区划路径
+// param city: string  市级区划路径，如 示例市
 // columns: department, item, source
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE d.region = $city

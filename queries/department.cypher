@@ -1,6 +1,6 @@
 // name: department
 // question: 一个部门的基本情况 (one department: kind, rank, staffing, plates)
-// param name: string = ""  部门名称或别名
+// param name: string  部门名称或别名
 // columns: exact, uid, name, region, kind, rank, staff_quota, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued
 MATCH (d:Department)
 WHERE d.name = $name OR $name IN coalesce(d.aliases, []) OR d.base_name = $name

@@ -1,6 +1,6 @@
 // name: department_duties
 // question: 一个部门及其内设机构的现行职责 (the current duties of one department and of its offices)
-// param department: string = ""  部门名称（全称或区划+名称），如 示例市市场监督管理局
+// param department: string  部门名称（全称或区划+名称），如 示例市市场监督管理局
 // columns: department, office, ordinal, category, text, source
 // sort: office, ordinal, text
 MATCH (d:Department)

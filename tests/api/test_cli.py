@@ -70,6 +70,9 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
     unknown = run("query", "departments", "--param", "colour=red", store=loaded)
     assert unknown.returncode == 2 and "takes no parameter colour" in unknown.stderr
     assert run("query", "departments", "--param", "region", store=loaded).returncode == 2
+    # Without its department the query would answer nothing, which reads as "no such duties".
+    missing = run("query", "department_duties", store=loaded)
+    assert missing.returncode == 2 and "query department_duties needs the parameter department" in missing.stderr
 
 
 def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_path: Path) -> None:

@@ -268,6 +268,9 @@ def test_registry_binds_parameters(corpus: Store) -> None:
         run_analysis(corpus, "who_handles", {})
     with pytest.raises(QueryError, match="takes no parameter"):
         run_analysis(corpus, "overlaps", {"colour": "red"})
+    with pytest.raises(QueryError, match="^query holdings needs the parameter city$") as raised:
+        catalog.run(corpus, "holdings")
+    assert raised.value.zh == "查询 holdings 需要参数 city"
 
 
 def test_offices_hold_the_same_work_only_under_the_same_mandate(store: Store) -> None:
