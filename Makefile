@@ -11,9 +11,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: $(VENV)/.installed $(WEB)/node_modules/.installed
 
-# ECharts for the web page, from the npm registry (served by the app itself: no CDN).
+# ECharts for the web page and Swagger UI for /docs, from the npm registry (served by the app itself: no CDN).
+# No install scripts: the assets need none, and swagger-ui-dist's @scarf/scarf would report the install home.
 $(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
-	npm ci --prefix $(WEB) --no-audit --no-fund --silent
+	npm ci --prefix $(WEB) --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
 # The browser test and the compose check use Debian's chromium, chromium-driver, CJK fonts and docker-compose.

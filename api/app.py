@@ -46,7 +46,9 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
         finally:
             app.state.store.close()
 
-    app = FastAPI(title="dutygraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs is served by `pages` from Swagger UI's own files; FastAPI's pages would load them (and ReDoc) from a CDN.
+    app = FastAPI(title="dutygraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = config
     app.state.api_keys = api_keys(config)
     problems.install(app)

@@ -6,7 +6,8 @@ import hmac
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import Problem
 from api.settings import Settings
@@ -32,14 +33,20 @@ def api_keys(settings: Settings) -> set[str]:
     return keys
 
 
-def require_key(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+# Declared as HTTP bearer, so that the OpenAPI page offers "Authorize" and the writes show their lock; the check
+# itself is ours (auto_error=False), to answer with a problem document rather than FastAPI's plain 403.
+_BEARER = HTTPBearer(auto_error=False, description="an API key from DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE")
+
+
+def require_key(request: Request,
+                credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None) -> None:
     keys: set[str] = request.app.state.api_keys
     if not keys:
         raise Problem(403, "no-keys", "No API keys are configured", "未配置 API 密钥",
                       "set DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE to enable this endpoint",
                       "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口")
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not any(hmac.compare_digest(token.strip(), key) for key in keys):
+    token = credentials.credentials if credentials else ""
+    if not any(hmac.compare_digest(token.strip(), key) for key in keys):
         raise Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
                       "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>",
                       headers={"WWW-Authenticate": "Bearer"})

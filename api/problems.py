@@ -35,13 +35,31 @@ def problem_response(problem: Problem, request: Request) -> JSONResponse:
                         headers=problem.headers)
 
 
-PROBLEM_SCHEMA = {
-    "description": "A problem (RFC 9457) with English and Chinese messages",
-    "content": {PROBLEM_TYPE: {"example": {
-        "type": "https://dutygraph.example/problems/not-found", "title": "Not found", "title_zh": "未找到",
-        "status": 404, "detail": "no department named '示例市宇宙局'", "detail_zh": "未找到部门：示例市宇宙局",
-        "instance": "/api/departments/示例市宇宙局"}}},
+# One example problem per status, as the routes really raise them: what the OpenAPI page shows for each error.
+_EXAMPLES = {
+    400: Problem(400, "bad-query", "Bad query", "查询有误", "parameter limit: expected int, got 'ten'",
+                 "查询有误：参数 limit 应为整数，而不是 'ten'"),
+    401: Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
+                 "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>"),
+    403: Problem(403, "no-keys", "No API keys are configured", "未配置 API 密钥",
+                 "set DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE to enable this endpoint",
+                 "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口"),
+    404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
+                 "未找到部门：示例市宇宙局"),
+    408: Problem(408, "query-timeout", "Query took too long", "查询超时", "the query ran longer than 5 s",
+                 "查询超过 5 秒未完成"),
+    422: Problem(422, "invalid-request", "Invalid request", "请求参数无效", "query parameter limit: ge 1",
+                 "查询参数 limit：应不小于 1"),
+    503: Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", "connection refused",
+                 "图数据库不可用：connection refused"),
 }
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` entries of the given error statuses, each with its own example."""
+    return {status: {"description": f"{_EXAMPLES[status].title} (problem, RFC 9457, English and Chinese)",
+                     "content": {PROBLEM_TYPE: {"example": _EXAMPLES[status].body("/api/…")}}}
+            for status in statuses}
 
 
 _WHERE_ZH = {"query": "查询参数", "path": "路径参数", "header": "请求头", "body": "请求体"}

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, RegionFilter, StoreDep
-from api.problems import PROBLEM_SCHEMA
+from api.problems import problem_responses
 from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
@@ -35,11 +35,11 @@ def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {"application/json": {"example": {"total": 1, "limit": 50, "offset": 0,
                                                                "items": [example]}},
                               "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
-            400: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA}
+            **problem_responses(400, 404, 422, 503)}
 
 
 def _single(example: Any) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}}}, 404: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA}
+    return {200: {"content": {"application/json": {"example": example}}}, **problem_responses(404, 422, 503)}
 
 
 @router.get("/stats", tags=["graph"], summary="Nodes by label and relationships by type",

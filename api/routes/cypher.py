@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.deps import KeyDep, StoreDep
-from api.problems import PROBLEM_SCHEMA
+from api.problems import problem_responses
 
 router = APIRouter(prefix="/api", tags=["cypher"])
 
@@ -21,7 +21,7 @@ class CypherRequest(BaseModel):
 @router.post("/cypher", dependencies=[KeyDep], summary="Run a read-only Cypher query (time and row limits)",
              responses={200: {"content": {"application/json": {"example": {
                  "columns": ["name"], "rows": [{"name": "示例市交通运输局"}], "truncated": False}}}},
-                 400: PROBLEM_SCHEMA, 401: PROBLEM_SCHEMA, 403: PROBLEM_SCHEMA, 408: PROBLEM_SCHEMA})
+                 **problem_responses(400, 401, 403, 408, 422, 503)})
 def run_cypher(request: Request, store: StoreDep, body: CypherRequest) -> dict[str, Any]:
     settings = request.app.state.settings
     # The engine enforces read-only (GRAPH.RO_QUERY on FalkorDB, a read session on Neo4j).

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, UploadFile
 
 from api.deps import KeyDep, StoreDep
-from api.problems import PROBLEM_SCHEMA, Problem
+from api.problems import Problem, problem_responses
 from ingest.pipeline import ingest
 from ingest.regions import parse_region_option
 from queries.catalog import label_counts
@@ -25,7 +25,7 @@ MAX_FILES = 50
                  "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)"}],
                  "new_in_graph": {"regions": 0, "departments": 1, "offices": 7, "duties": 35, "matters": 0,
                                   "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
-                 401: PROBLEM_SCHEMA, 403: PROBLEM_SCHEMA, 422: PROBLEM_SCHEMA})
+                 **problem_responses(401, 403, 422, 503)})
 def upload_documents(store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县")] = None
                      ) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import StoreDep
-from api.problems import PROBLEM_SCHEMA, Problem
+from api.problems import Problem, problem_responses
 from graph.store import StoreError
 
 router = APIRouter(tags=["health"])
@@ -19,10 +19,11 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", summary="Readiness: the graph store answers",
             responses={200: {"content": {"application/json": {"example": {"status": "ready", "store": "embedded:./data"}}}},
-                       503: PROBLEM_SCHEMA})
+                       **problem_responses(503)})
 def readyz(store: StoreDep) -> dict[str, str]:
     try:
         store.read("RETURN 1 AS one")
     except StoreError as exc:
-        raise Problem(503, "not-ready", "Store not ready", "图数据库未就绪", str(exc), "图数据库未就绪") from exc
+        raise Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", str(exc),
+                      f"图数据库不可用：{exc}") from exc
     return {"status": "ready", "store": store.description}

@@ -1,16 +1,20 @@
-"""The analysts' web page (Chinese UI) and its assets, ECharts included: the page works offline."""
+"""The analysts' web page (Chinese UI) and its assets, ECharts included, and the OpenAPI page (/docs) with Swagger
+UI's own files: both work on a network without the internet, as government networks often are."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 
 from api.problems import Problem
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 ECHARTS = WEB / "node_modules" / "echarts" / "dist" / "echarts.min.js"
+SWAGGER = WEB / "node_modules" / "swagger-ui-dist"
+_SWAGGER_FILES = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
 
 router = APIRouter(include_in_schema=False)
 
@@ -22,7 +26,27 @@ def index() -> FileResponse:
 
 @router.get("/static/vendor/echarts.min.js")
 def echarts() -> FileResponse:
-    if not ECHARTS.exists():
-        raise Problem(404, "not-installed", "ECharts is not installed", "未安装 ECharts",
+    return _installed(ECHARTS, "ECharts", "text/javascript")
+
+
+@router.get("/docs")
+def docs() -> HTMLResponse:
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="dutygraph API",
+                               swagger_js_url="/static/vendor/swagger/swagger-ui-bundle.js",
+                               swagger_css_url="/static/vendor/swagger/swagger-ui.css",
+                               swagger_favicon_url="data:,")  # no request to FastAPI's CDN for an icon
+
+
+@router.get("/static/vendor/swagger/{name}")
+def swagger(name: str) -> FileResponse:
+    if name not in _SWAGGER_FILES:
+        raise Problem(404, "not-found", f"no Swagger UI file {name}", f"没有 Swagger UI 文件 {name}",
+                      f"expected one of {', '.join(_SWAGGER_FILES)}", "请使用 /docs 页面")
+    return _installed(SWAGGER / name, "Swagger UI", _SWAGGER_FILES[name])
+
+
+def _installed(path: Path, what: str, media_type: str) -> FileResponse:
+    if not path.exists():
+        raise Problem(404, "not-installed", f"{what} is not installed", f"未安装 {what}",
                       "run `make setup` (npm install in api/web)", "请运行 make setup 安装前端依赖")
-    return FileResponse(ECHARTS, media_type="text/javascript")
+    return FileResponse(path, media_type=media_type)

@@ -186,6 +186,16 @@ def test_openapi_documents_every_endpoint_with_examples(client: TestClient) -> N
             content = operation["responses"]["200"].get("content", {})
             examples = [media.get("example") for media in content.values() if media.get("example") is not None]
             assert examples, f"{method.upper()} {path} has no example"
+            for status, response in operation["responses"].items():
+                if status[0] in "45" and status != "422" or "application/problem+json" in response.get("content", {}):
+                    # Each error status shows a problem of its own status, not one 404 for all.
+                    assert response["content"]["application/problem+json"]["example"]["status"] == int(status)
+    # The writes declare their bearer key, so the page offers "Authorize".
+    assert spec["components"]["securitySchemes"] == {"HTTPBearer": {
+        "type": "http", "scheme": "bearer",
+        "description": "an API key from DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE"}}
+    assert spec["paths"]["/api/cypher"]["post"]["security"] == [{"HTTPBearer": []}]
+    assert "security" not in spec["paths"]["/api/departments"]["get"]
 
 
 def test_web_page_and_assets(client: TestClient, tmp_path: Path) -> None:
@@ -194,6 +204,18 @@ def test_web_page_and_assets(client: TestClient, tmp_path: Path) -> None:
     assert client.get("/static/app.js").status_code == 200
     vendor = client.get("/static/vendor/echarts.min.js")
     assert vendor.status_code == 200 and len(vendor.content) > 500_000
+
+
+def test_the_openapi_page_needs_no_internet(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger/swagger-ui-bundle.js" in docs.text and "http" not in docs.text.replace(
+        "https://dutygraph.example", "")  # every asset from the app itself, none from a CDN
+    script = client.get("/static/vendor/swagger/swagger-ui-bundle.js")
+    assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript")
+    assert client.get("/static/vendor/swagger/swagger-ui.css").headers["content-type"].startswith("text/css")
+    assert client.get("/static/vendor/swagger/package.json").json()["type"].endswith("/not-found")
+    assert client.get("/redoc").status_code == 404
 
 
 
