@@ -168,6 +168,11 @@ class BM25Index:
         return [(score, evidence[position])
                 for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
 
+    def full_match(self, text: str) -> float:
+        """The score of a text of average length holding each of `text`'s terms once: what evidence that says all
+        of it reaches, to judge a score against (a long text scores high on a few common words)."""
+        return sum(weight * self._idf[term] for term, weight in query_terms(text).items() if term in self._idf)
+
     def hits(self, text: str, *, region: str | None = None) -> Hits:
         """The evidence the text scores on, with its BM25 scores."""
         if region and self._partition:

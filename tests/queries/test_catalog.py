@@ -203,9 +203,12 @@ def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
     rows = orphan_supervision_items(corpus)
     assert [(r["code"], r["region"]) for r in rows] == [("JG370000701", "示例市"), ("JG370201500", "示例市/河西区")]
     bikes = rows[0]["suggested_owners"]
-    assert [o["department"] for o in bikes[:2]] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
-    assert all(o["evidence"] for o in bikes) and len(bikes) == 3
-    assert all(o["department"].startswith("河西区") for o in rows[1]["suggested_owners"])
+    # The third department (文旅体, on 体育赛事 read loosely into 自行车) covers too little of the item to suggest.
+    assert [o["department"] for o in bikes] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
+    assert bikes[1]["evidence"] == "互联网租赁自行车停放管理"
+    # No department of 河西区 holds 排水 (the corpus has no 河西区 water authority): none is suggested, rather than
+    # 城管 on 户外广告设施的监督检查.
+    assert rows[1]["suggested_owners"] == []
 
 
 def test_host_assist_ambiguities_reasons(corpus: Store) -> None:
@@ -268,7 +271,7 @@ def test_registry_binds_parameters(corpus: Store) -> None:
         run_analysis(corpus, "who_handles", {})
     with pytest.raises(QueryError, match="takes no parameter"):
         run_analysis(corpus, "overlaps", {"colour": "red"})
-    with pytest.raises(QueryError, match="^query holdings needs the parameter city$") as raised:
+    with pytest.raises(QueryError, match=r"^query holdings needs the parameter city$") as raised:
         catalog.run(corpus, "holdings")
     assert raised.value.zh == "查询 holdings 需要参数 city"
 
