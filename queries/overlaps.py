@@ -163,12 +163,15 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     for component in nx.connected_components(graph):
         uids = sorted(component)
         edges = graph.subgraph(uids).edges(data="score")
-        score = round(max(s for _a, _b, s in edges), 3)
+        # Named after its strongest pair, which stays in the cluster at every threshold the cluster exists at:
+        # a caller's reference survives a change of threshold (members joining or leaving do not rename it).
+        strongest = min((-s, *sorted((a, b))) for a, b, s in edges)
+        score = round(-strongest[0], 3)
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
         matter = _settling_matter(rows, matters, model)
         clusters.append({
-            "cluster_id": "C" + hashlib.sha1("|".join(uids).encode()).hexdigest()[:8],
+            "cluster_id": "C" + hashlib.sha1("|".join(strongest[1:]).encode()).hexdigest()[:8],
             "score": score,
             "settled": matter is not None and len(matter["leads"]) == 1,
             "matter": matter["matter"] if matter else None,

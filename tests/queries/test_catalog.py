@@ -62,6 +62,12 @@ def test_planted_overlaps_between_city_departments(corpus: Store) -> None:
     for cluster in clusters:
         assert set(cluster) == {"cluster_id", "score", "settled", "matter", "members"}
         assert cluster["members"] == sorted(cluster["members"], key=lambda m: (m["department"], m["office"], m["duty"]))
+    # A cluster keeps its id when the threshold changes and members join or leave (named after its strongest pair):
+    # at 0.4 three of these clusters gain a member, and every one of them is still there by its id.
+    looser = {c["cluster_id"]: c for c in overlaps(corpus, threshold=0.4)}
+    assert set(looser) >= {c["cluster_id"] for c in clusters}
+    grown = [c for c in clusters if len(looser[c["cluster_id"]]["members"]) > len(c["members"])]
+    assert len(grown) == 3 and all(looser[c["cluster_id"]]["score"] == c["score"] for c in grown)
 
 
 def test_planted_overlaps_across_levels(corpus: Store) -> None:
