@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 from queries.labels import column_label
 from queries.report import Report, flat
@@ -34,6 +35,8 @@ def to_xlsx(report: Report) -> bytes:
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook()
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "dutygraph"  # not "openpyxl"
+    workbook.properties.title = report.title
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     used: set[str] = set()
     for section in report.sections:
@@ -65,6 +68,12 @@ def to_docx(report: Report) -> bytes:
     import docx
 
     document = docx.Document()
+    # python-docx's template carries its own author and a 2013 date; Word shows them under 属性.
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "dutygraph"
+    properties.title = report.title
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.revision = 1
     document.add_heading(report.title, level=0)
     for section in report.sections:
         document.add_heading(section.title, level=1)

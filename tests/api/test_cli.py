@@ -135,6 +135,10 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
     assert headers == ["区划", "部门", "编制", "职责数（不含共性职责）", "权责事项数", "人均职责数（不含共性职责）", "稳健z分数",
                        "异常"]
     assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"
+    properties = docx.Document(str(word)).core_properties
+    assert (properties.author, properties.title) == ("dutygraph", "职责图谱评估报告")
+    assert properties.created.year >= 2026
+    assert openpyxl.load_workbook(xlsx).properties.creator == "dutygraph"
     assert run("report", "--format", "xlsx", store=loaded).returncode == 2
 
 
