@@ -217,8 +217,10 @@ def _refuse(exc: Exception) -> NoReturn:
 
 
 @app.command("queries")
-def queries_command() -> None:
-    """List the analyses and the named Cypher queries, with their parameters."""
+def queries_command(store: StoreOption = None) -> None:
+    """List the analyses and the named Cypher queries, with their parameters (the same for every store:
+    --store is accepted, as by every command, and not needed)."""
+    del store
     table = Table(title="查询目录 query catalog")
     for column in ("name", "question", "parameters"):
         table.add_column(column)

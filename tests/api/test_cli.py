@@ -73,6 +73,9 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
     # Without its department the query would answer nothing, which reads as "no such duties".
     missing = run("query", "department_duties", store=loaded)
     assert missing.returncode == 2 and "query department_duties needs the parameter department" in missing.stderr
+    # Every command takes --store, the catalog's listing too (it reads no store).
+    listing = run("queries", "--store", f"embedded:{loaded}", store=loaded)
+    assert listing.returncode == 0 and "department_duties" in listing.stdout
 
 
 def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_path: Path) -> None:
