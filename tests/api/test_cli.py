@@ -40,6 +40,10 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     assert again.returncode == 0
     assert "loaded 37 of 37 files" in again.stdout
     assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
+    # Staff posts: those the files state, and the graph's total (the same here: every 三定 was loaded again).
+    one = run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), store=loaded)
+    staff = [line for line in one.stdout.splitlines() if "staff posts" in line]
+    assert [cell.strip() for cell in staff[0].strip("│ ").split("│")][1:] == ["33", "823"]
 
 
 def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:
