@@ -89,6 +89,7 @@ class _Mandates:
     def __init__(self, index: BM25Index, holders: frozenset[tuple[str, str]]) -> None:
         self.index = index
         self.holders = holders
+        self._searched: dict[tuple[str, str], dict[str, tuple[float, str, str]]] = {}
 
     def findings(self, base: dict[str, Any], parties: list[Row]) -> list[Row]:
         """One finding naming each lead without the mandate, with the duty that covers the matter and whose it is."""
@@ -110,16 +111,23 @@ class _Mandates:
     def _better_holder(self, matter: str, lead: str, region: str) -> dict[str, str] | None:
         """The department of the lead's region whose duty or item is most like the matter, when the lead's own
         best is under MANDATE_SHARE of it; None when the lead's is good enough (or nobody's is any good)."""
-        best: dict[str, tuple[float, str, str]] = {}
-        for score, item in self.index.scores(matter, region=region):
-            if item.kind != "matter_lead" and score > best.get(item.department, (0.0, "", ""))[0]:
-                best[item.department] = (score, item.text, item.source)
+        best = self._best_by_department(matter, region)
         if not best:
             return None
         holder, (top, duty, source) = max(best.items(), key=lambda pair: (pair[1][0], pair[0]))
         if best.get(lead, (0.0,))[0] >= MANDATE_SHARE * top:
             return None
         return {"holder": holder, "duty": duty, "source": source}
+
+    def _best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
+        """Each department's best (score, text, source) on the matter: searched once for all its leads of a region."""
+        if (matter, region) not in self._searched:
+            best: dict[str, tuple[float, str, str]] = {}
+            for score, item in self.index.scores(matter, region=region):
+                if item.kind != "matter_lead" and score > best.get(item.department, (0.0, "", ""))[0]:
+                    best[item.department] = (score, item.text, item.source)
+            self._searched[(matter, region)] = best
+        return self._searched[(matter, region)]
 
 
 def _holders(store: Store) -> frozenset[tuple[str, str]]:
