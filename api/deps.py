@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.problems import Problem
+from api.problems import no_keys, unauthorized
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department
@@ -42,14 +42,10 @@ def require_key(request: Request,
                 credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None) -> None:
     keys: set[str] = request.app.state.api_keys
     if not keys:
-        raise Problem(403, "no-keys", "No API keys are configured", "未配置 API 密钥",
-                      "set DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE to enable this endpoint",
-                      "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口")
+        raise no_keys()
     token = credentials.credentials if credentials else ""
     if not any(hmac.compare_digest(token.strip(), key) for key in keys):
-        raise Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
-                      "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>",
-                      headers={"WWW-Authenticate": "Bearer"})
+        raise unauthorized()
 
 
 KeyDep = Depends(require_key)

@@ -35,15 +35,24 @@ def problem_response(problem: Problem, request: Request) -> JSONResponse:
                         headers=problem.headers)
 
 
+def no_keys() -> Problem:
+    return Problem(403, "no-keys", "No API keys are configured", "未配置 API 密钥",
+                   "set DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE to enable this endpoint",
+                   "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口")
+
+
+def unauthorized() -> Problem:
+    return Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
+                   "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>",
+                   headers={"WWW-Authenticate": "Bearer"})
+
+
 # One example problem per status, as the routes really raise them: what the OpenAPI page shows for each error.
 _EXAMPLES = {
     400: Problem(400, "bad-query", "Bad query", "查询有误", "parameter limit: expected int, got 'ten'",
                  "查询有误：参数 limit 应为整数，而不是 'ten'"),
-    401: Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
-                 "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>"),
-    403: Problem(403, "no-keys", "No API keys are configured", "未配置 API 密钥",
-                 "set DUTYGRAPH_API_KEYS or DUTYGRAPH_API_KEYS_FILE to enable this endpoint",
-                 "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口"),
+    401: unauthorized(),
+    403: no_keys(),
     404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
                  "未找到部门：示例市宇宙局"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "the query ran longer than 5 s",
