@@ -12,6 +12,7 @@ import pytest
 from ingest.errors import IngestError
 from ingest.lists import parse_list
 from ingest.model import BoundaryRecord, PowerItemRecord, SplitRecord, SupervisionRecord, TerritorialRecord
+from ingest.readers import decode_text
 from ingest.sheets import read_workbook
 
 LISTS = Path(__file__).resolve().parents[2] / "examples" / "lists"
@@ -162,8 +163,7 @@ def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
 def test_a_list_without_the_column_its_findings_rest_on_is_refused(tmp_path: Path, name: str, column: str,
                                                                     expected: str) -> None:
     # Loaded without it, every row would read as "nobody leads", "nobody claimed", or items with no holder.
-    raw = (LISTS / name).read_bytes()
-    text = raw.decode("gb18030") if name == "bianjie_qingshan.csv" else raw.decode("utf-8-sig")
+    text, _encoding = decode_text(LISTS / name, (LISTS / name).read_bytes())  # GB18030 or UTF-8, as ingest reads it
     rows = list(csv.reader(io.StringIO(text)))
     header = next(number for number, row in enumerate(rows) if column in row)
     dropped = rows[header].index(column)
