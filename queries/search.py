@@ -2,7 +2,8 @@
 that cover it. Terms are folded by the synonym table on both sides (共享单车 → 互联网租赁自行车), and
 compounds also index their parts, so everyday words meet official ones. A query also finds the lexicon's
 phrases inside its text by rapidfuzz partial matching, so that a phrase jieba cut differently, or a caller
-worded a little differently (后厨很脏 ~ 后厨脏乱), still brings in its official term, at half weight."""
+worded a little differently (后厨很脏 ~ 后厨脏乱), still brings in its official term, at half weight. A word
+that no evidence uses brings in the nearest words by meaning that some does (`queries.neighbours`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ingest.content import content_terms
-from ingest.terms import broader_terms, index_terms, loose_synonyms
+from ingest.terms import broader_terms, index_terms, loose_synonyms, synonyms
+from queries.neighbours import NEIGHBOUR_WEIGHT, Neighbours
 
 K1 = 1.2
 B = 0.75
@@ -87,6 +89,12 @@ def _lexicon() -> _Lexicon:
 
 
 @lru_cache(maxsize=4096)
+def _folded_terms(word: str) -> tuple[str, ...]:
+    """What a neighbour word brings: its terms, folded (电梯 → 特种设备)."""
+    return tuple(content_terms(word)) or (word,)
+
+
+@lru_cache(maxsize=4096)
 def _terms_of(phrase: str) -> tuple[str, ...]:
     """The content terms of a dictionary phrase (a broader concept, an official term): few, and met often."""
     return tuple(content_terms(phrase))
@@ -125,6 +133,7 @@ class BM25Index:
                  weights_from: BM25Index | None = None) -> None:
         self._regions: dict[str, BM25Index] = {}
         self._partition = partition
+        self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
         self.evidence = list(evidence)
         terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         lengths = [sum(counts.values()) for counts in terms]
@@ -171,17 +180,36 @@ class BM25Index:
     def full_match(self, text: str) -> float:
         """The score of a text of average length holding each of `text`'s terms once: what evidence that says all
         of it reaches, to judge a score against (a long text scores high on a few common words)."""
-        return sum(weight * self._idf[term] for term, weight in query_terms(text).items() if term in self._idf)
+        return sum(weight * self._idf[term] for term, weight in self.query_weights(text).items() if term in self._idf)
+
+    def query_weights(self, text: str) -> dict[str, float]:
+        """`query_terms`, plus, for each word the text says that no evidence uses, the terms of its nearest words by
+        meaning (`queries.neighbours`) at NEIGHBOUR_WEIGHT per unit of cosine."""
+        weights = query_terms(text)
+        unknown = [term for term, weight in weights.items() if weight == 1.0 and term not in self._idf]
+        if unknown:
+            if self._neighbours is None:
+                # The evidence's own terms, and the words the dictionaries turn into them (电梯 → 特种设备).
+                self._neighbours = Neighbours({*self._idf, *synonyms()})
+            for term in unknown:
+                for neighbour, cosine in self._neighbours.of(term):
+                    for implied in _folded_terms(neighbour):
+                        weights.setdefault(implied, NEIGHBOUR_WEIGHT * cosine)
+        return weights
 
     def hits(self, text: str, *, region: str | None = None) -> Hits:
         """The evidence the text scores on, with its BM25 scores."""
+        return self.hits_for(self.query_weights(text), region)
+
+    def hits_for(self, weights: dict[str, float], region: str | None = None) -> Hits:
+        """The evidence that terms of these weights score on (`query_terms`, `query_weights`)."""
         if region and self._partition:
             if region not in self._regions:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
                                                   weights_from=self)
-            return self._regions[region].hits(text)
+            return self._regions[region].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
-        for term, weight in query_terms(text).items():
+        for term, weight in weights.items():
             idf = self._idf.get(term)
             span = self._spans.get(term)
             if idf is None or span is None:

@@ -18,12 +18,14 @@ from graph.store import Row, Store
 from ingest.content import content_of
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence
+from queries.search import BM25Index, Evidence, query_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
-# A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉): on the labelled
-# complaints (README) that got an answer, 6 of the 18 first answers under 8 were wrong (one in three), against 46
-# of the 419 at or above it (one in nine); a dispatcher checks those rather than sending them on.
+# A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
+# that no word of the text reaches, only the nearest words of one no evidence uses (`queries.neighbours`), is
+# weak too, whatever its score (今天天气不错 reaches 农业防灾减灾 through 天气 → 春寒). Of the first answers to the
+# 446 labelled complaints (README), 3 of the 9 under 8 are wrong and 8 of the 12 reached only through
+# neighbours, against 39 of the 424 others (one in eleven): a dispatcher checks those rather than sending them on.
 WEAK_SCORE = 8.0
 EVIDENCE_PER_DEPARTMENT = 3
 
@@ -41,10 +43,14 @@ def _build_index(store: Store) -> BM25Index:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
-    answering, found, scores = index.hits(text, region=region)
+    said, weights = query_terms(text), index.query_weights(text)
+    answering, found, scores = index.hits_for(weights, region)
     if not found.size:
         return []
     columns = _columns(answering)
+    # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
+    reached = (None if len(weights) == len(said)
+               else frozenset(columns.department[index.hits_for(said, region).positions].tolist()))
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
     order = np.lexsort((columns.key_rank[found], -scores, columns.department[found]))
@@ -69,7 +75,8 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
         rows.append({
             "rank": position + 1, "department": best[0][1].department, "region": best[0][1].region,
             "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
-            "score": round(float(totals[group]), 3), "tie": False, "weak": bool(totals[group] < WEAK_SCORE),
+            "score": round(float(totals[group]), 3), "tie": False, "weak": bool(totals[group] < WEAK_SCORE) or (
+                reached is not None and int(departments[starts[group]]) not in reached),
             "evidence": [_evidence(s, item) for s, item in best],
         })
     if len(rows) > 1 and rows[1]["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):

@@ -156,7 +156,9 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert [(r["line"], r["department"], r["tie"], r["weak"]) for r in rows] == [
         (1, "示例市人力资源和社会保障局", False, False), (3, "示例市城市管理和综合执法局", True, False),
-        (4, "示例市文化广电旅游体育局", False, True), (5, "", False, False)]
+        (4, "示例市文化广电旅游体育局", False, True), (5, "示例市农业农村局", False, True)]
+    # 今天天气不错 reaches 农业防灾减灾 only through a neighbour of 天气, a word no duty uses (天气 → 春寒): weak.
+    assert rows[3]["score"] >= 8
     assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
     table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
