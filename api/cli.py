@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -80,12 +81,12 @@ def _store(uri: str | None) -> Iterator[Store]:
     try:
         store = open_store(uri or config.store, neo4j_user=config.neo4j_user, neo4j_password=config.neo4j_password)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _print_error(exc)
         raise typer.Exit(EXIT_FAILED) from exc
     try:
         yield store
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _print_error(exc)
         raise typer.Exit(EXIT_FAILED) from exc
     finally:
         store.close()
@@ -217,8 +218,16 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
 
 def _refuse(exc: Exception) -> NoReturn:
     """The user's mistake: its message on stderr, and exit status 2."""
-    err.print(f"[red]error:[/red] {exc}")
+    _print_error(exc)
     raise typer.Exit(EXIT_MISUSE) from exc
+
+
+def _print_error(exc: Exception, label: str = "error") -> None:
+    """The message, then its Chinese when the error carries one (QueryError, StoreError)."""
+    err.print(f"[red]{label}:[/red] {escape(str(exc))}")
+    zh = getattr(exc, "zh", "")
+    if zh:
+        err.print(f"{' ' * (len(label) + 2)}{escape(zh)}")
 
 
 @app.command("queries")
@@ -303,7 +312,7 @@ def cypher_command(
         try:
             rows = graph.read(text, params)
         except ReadOnlyViolation as exc:
-            err.print(f"[red]refused:[/red] {exc}")
+            _print_error(exc, "refused")
             raise typer.Exit(EXIT_MISUSE) from exc
     _print_rows(rows, _columns(rows), format)
 

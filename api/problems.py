@@ -136,20 +136,19 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ReadOnlyViolation)
     async def _read_only(request: Request, exc: ReadOnlyViolation) -> JSONResponse:
-        return problem_response(Problem(403, "read-only", "Writes are refused", "只允许只读查询", str(exc),
-                                        "该查询会修改图谱，只允许只读查询"), request)
+        return problem_response(Problem(403, "read-only", "Writes are refused", "只允许只读查询", str(exc), exc.zh),
+                                request)
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> JSONResponse:
         message = str(exc)
         if "timed out" in message.lower() or "timeout" in message.lower():
-            return problem_response(Problem(408, "query-timeout", "Query took too long", "查询超时", message,
-                                            "查询超过时间限制"), request)
+            return problem_response(Problem(408, "query-timeout", "Query took too long", "查询超时", message, exc.zh),
+                                    request)
         if request.url.path.endswith("/cypher"):
-            return problem_response(Problem(400, "bad-query", "Bad query", "查询有误", message,
-                                            f"查询有误：{message}"), request)
+            return problem_response(Problem(400, "bad-query", "Bad query", "查询有误", message, exc.zh), request)
         return problem_response(Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", message,
-                                        "图数据库暂不可用"), request)
+                                        exc.zh), request)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

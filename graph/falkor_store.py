@@ -12,6 +12,7 @@ from falkordb import Edge, FalkorDB, Node
 from falkordb import Path as FalkorPath
 
 from graph.embedded import EmbeddedServer
+from graph.engine_errors import explain
 from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
@@ -35,7 +36,8 @@ class FalkorStore:
             db = FalkorDB(unix_socket_path=str(socket))
         except (redis.RedisError, OSError) as exc:
             server.release()
-            raise StoreError(f"cannot connect to the embedded FalkorDB at {socket}: {exc}") from exc
+            raise StoreError(f"cannot connect to the embedded FalkorDB at {socket}: {exc}",
+                             f"无法连接内嵌的 FalkorDB（{socket}）：{exc}") from exc
         return cls(db, "dutygraph", f"embedded:{data_dir}", server)
 
     @classmethod
@@ -44,7 +46,8 @@ class FalkorStore:
             db = FalkorDB(host=host, port=port, password=password)
             db.connection.ping()
         except (redis.RedisError, OSError) as exc:
-            raise StoreError(f"cannot reach FalkorDB at {host}:{port}: {exc}") from exc
+            raise StoreError(f"cannot reach FalkorDB at {host}:{port}: {exc}",
+                             f"无法连接 FalkorDB（{host}:{port}）：{exc}") from exc
         return cls(db, graph, f"falkordb://{host}:{port}/{graph}")
 
     # -- reads -------------------------------------------------------------------------------------
@@ -60,9 +63,9 @@ class FalkorStore:
                 return self.read(cypher, params, timeout_ms=timeout_ms)
             if "read-only" in message:
                 raise ReadOnlyViolation("the query writes to the graph; only reads are allowed here") from exc
-            raise StoreError(f"query failed: {message}") from exc
+            raise StoreError(f"query failed: {message}", f"查询失败：{explain(message)}") from exc
         except redis.RedisError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {exc}", f"查询失败：{explain(str(exc))}") from exc
         columns = [name for _kind, name in result.header]
         return [dict(zip(columns, (_plain(value) for value in row), strict=True)) for row in result.result_set]
 

@@ -10,6 +10,7 @@ from neo4j import GraphDatabase, unit_of_work
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
+from graph.engine_errors import explain
 from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
@@ -24,7 +25,7 @@ class Neo4jStore:
             self._driver = GraphDatabase.driver(url, auth=(user, password))
             self._driver.verify_connectivity()
         except (Neo4jError, ServiceUnavailable, ValueError, OSError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {url}: {exc}") from exc
+            raise StoreError(f"cannot reach Neo4j at {url}: {exc}", f"无法连接 Neo4j（{url}）：{exc}") from exc
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
              ) -> list[Row]:
@@ -42,9 +43,10 @@ class Neo4jStore:
             if exc.code and ("AccessMode" in exc.code or "ForbiddenDueToTransactionType" in exc.code
                              or "WriteOnReadOnlyAccessDatabase" in exc.code):
                 raise ReadOnlyViolation("the query writes to the graph; only reads are allowed here") from exc
-            raise StoreError(f"query failed: {exc.message}") from exc
+            raise StoreError(f"query failed: {exc.message}",
+                             f"查询失败：{explain(f'{exc.code} {exc.message}')}") from exc
         except Neo4jError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {exc}", f"查询失败：{explain(f'{exc.code} {exc}')}") from exc
 
     def write(self, statement: Statement, *, batch_size: int = WRITE_BATCH) -> None:
         rows = list(statement.rows)

@@ -16,11 +16,19 @@ WRITE_BATCH = 2000
 
 
 class StoreError(RuntimeError):
-    """A store could not be opened or a query failed; the message is meant for the user."""
+    """A store could not be opened or a query failed; the message is meant for the user, and `zh` says it in
+    Chinese (a failed query's kind by `graph.engine_errors.explain`, with the engine's own words)."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh or f"图数据库出错（原文：{message}）"
 
 
 class ReadOnlyViolation(StoreError):
     """The engine refused a write inside a read-only query."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "该查询会修改图谱，只允许只读查询")
 
 
 @dataclass(frozen=True)

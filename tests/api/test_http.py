@@ -133,7 +133,8 @@ def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
     assert write.status_code == 403 and write.json()["title_zh"] == "只允许只读查询"
     create = client.post("/api/cypher", json={"query": "CREATE (:Region {uid: 'x'})"}, headers=AUTH)
     assert create.status_code == 403
-    assert client.post("/api/cypher", json={"query": "MATCH (r RETURN r"}, headers=AUTH).status_code == 400
+    bad = client.post("/api/cypher", json={"query": "MATCH (r RETURN r"}, headers=AUTH)
+    assert bad.status_code == 400 and bad.json()["detail_zh"].startswith("查询失败：Cypher 语法有误（第 1 行第 10 列附近）")
     params = client.post("/api/cypher", json={"query": "MATCH (d:Department {name: $n}) RETURN d.rank AS rank",
                                               "params": {"n": "示例市公安局"}}, headers=AUTH).json()
     assert params["rows"] == [{"rank": "正处级"}]

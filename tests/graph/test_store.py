@@ -79,6 +79,20 @@ def test_bad_cypher_is_a_store_error(store: Store) -> None:
         store.read("MATCH (n RETURN n")
 
 
+@pytest.mark.parametrize(("cypher", "kind"), [
+    ("MATCH (n RETURN n", "Cypher 语法有误（第 1 行第 10 列附近）"),
+    ("MATCH (n) RETURN foo(n)", "没有名为 foo 的函数"),
+    ("MATCH (n) RETURN m", "变量 m 未定义"),
+    ("RETURN $x AS x", "缺少查询参数"),
+])
+def test_a_failed_query_is_explained_in_chinese(store: Store, cypher: str, kind: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        store.read(cypher)
+    engine_words = str(caught.value).removeprefix("query failed: ")
+    assert caught.value.zh.startswith(f"查询失败：{kind}（图数据库原文：")
+    assert engine_words in caught.value.zh
+
+
 def test_clear_removes_everything(store: Store) -> None:
     store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]))
     store.clear()
