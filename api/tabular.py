@@ -34,33 +34,34 @@ def wanted_format(request: Request, format: str | None) -> str:
 
 
 def page(request: Request, rows: list[dict[str, Any]], *, limit: int, offset: int, format: str | None,
-         columns: list[str] | None = None, filename: str = "dutygraph") -> Response:
-    """One page of `rows` (total given), or all of them as a file when CSV or XLSX is asked for."""
+         columns: list[str] | None = None, answer: str = "dutygraph") -> Response:
+    """One page of `rows` (total given), or all of them as a file when CSV or XLSX is asked for. `answer` is the
+    analysis or list the rows answer: it picks their column titles (`column_label`) and names the file."""
     chosen = wanted_format(request, format)
     columns = columns or (list(rows[0]) if rows else [])
     if chosen == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([column_label(c, filename) for c in columns])
+        writer.writerow([column_label(c, answer) for c in columns])
         for row in rows:
             writer.writerow([flat(row.get(c)) for c in columns])
         # A BOM so that Excel opens the Chinese text as UTF-8.
         return Response("\ufeff" + buffer.getvalue(), media_type=f"{CSV}; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+                        headers={"Content-Disposition": f'attachment; filename="{answer}.csv"'})
     if chosen == "xlsx":
         import openpyxl
 
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         assert sheet is not None
-        sheet.title = filename[:31]
-        sheet.append([column_label(c, filename) for c in columns])
+        sheet.title = answer[:31]
+        sheet.append([column_label(c, answer) for c in columns])
         for row in rows:
             sheet.append([v if isinstance(v, int | float) and not isinstance(v, bool) else flat(v)
                           for v in (row.get(c) for c in columns)])
         data = io.BytesIO()
         workbook.save(data)
         return Response(data.getvalue(), media_type=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'})
+                        headers={"Content-Disposition": f'attachment; filename="{answer}.xlsx"'})
     return JSONResponse({"total": len(rows), "limit": limit, "offset": offset,
                          "items": rows[offset:offset + limit]})

@@ -59,7 +59,7 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     rows = catalog.run(store, "departments", {"region": region})
     if q:
         rows = [row for row in rows if q in row["department"]]
-    return page(request, rows, limit=limit, offset=offset, format=format, filename="departments")
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
 @router.get("/departments/{name}", tags=["departments"], summary="Everything about one department",
@@ -74,7 +74,7 @@ def get_department(store: StoreDep, name: str) -> dict[str, Any]:
                               "departments": 7}))
 def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  format: Format = None) -> Response:
-    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, filename="regions")
+    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions")
 
 
 @router.get("/matters", tags=["matters"], summary="Shared matters with leads, assists and holders",
@@ -86,7 +86,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
     rows = catalog.run(store, "matters", {"region": region})
     for row in rows:
         row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
-    return page(request, rows, limit=limit, offset=offset, format=format, filename="matters")
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters")
 
 
 @router.get("/documents", tags=["documents"], summary="Documents in the graph",
@@ -96,7 +96,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
-                filename="documents")
+                answer="documents")
 
 
 # -- the analyses --------------------------------------------------------------------------------
@@ -119,8 +119,8 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
             request.headers.get("accept", ""):
         rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
                  **m} for c in clusters for m in c["members"]]
-        return page(request, rows, limit=limit, offset=offset, format=format, filename="overlaps")
-    return page(request, clusters, limit=limit, offset=offset, format=format, filename="overlaps")
+        return page(request, rows, limit=limit, offset=offset, format=format, answer="overlaps")
+    return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
 
 
 @router.get("/queries/orphan_supervision_items", tags=["queries"], summary="三不管: unclaimed supervision items",
@@ -129,7 +129,7 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
-                filename="orphan_supervision_items")
+                answer="orphan_supervision_items")
 
 
 @router.get("/queries/host_assist_ambiguities", tags=["queries"], summary="主办/协办不清的共同事项",
@@ -138,7 +138,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
-                filename="host_assist_ambiguities")
+                answer="host_assist_ambiguities")
 
 
 @router.get("/queries/undecomposed_duties", tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
@@ -148,7 +148,7 @@ def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
-                filename="undecomposed_duties")
+                answer="undecomposed_duties")
 
 
 @router.get("/queries/staffing_load", tags=["queries"], summary="编制与职责负荷",
@@ -157,7 +157,7 @@ def get_undecomposed(request: Request, store: StoreDep,
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
-                filename="staffing_load")
+                answer="staffing_load")
 
 
 @router.get("/queries/who_handles", tags=["queries"], summary="谁来管: free text to ranked departments",
