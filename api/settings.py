@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     # API keys for the write and ad-hoc endpoints: comma-separated, and/or a file with one key a line.
     api_keys: str | None = Field(default=None, validation_alias="DUTYGRAPH_API_KEYS")
     api_keys_file: str | None = Field(default=None, validation_alias="DUTYGRAPH_API_KEYS_FILE")
-    cypher_timeout_ms: int = Field(default=5000, validation_alias="DUTYGRAPH_CYPHER_TIMEOUT_MS")
+    cypher_timeout_ms: int = Field(default=5000, ge=1, validation_alias="DUTYGRAPH_CYPHER_TIMEOUT_MS")
     cypher_row_limit: int = Field(default=1000, validation_alias="DUTYGRAPH_CYPHER_ROW_LIMIT")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.routes import cypher as cypher_route
+from api.routes.cypher import remaining_ms
 from api.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -162,6 +165,16 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     bad_region = client.post("/api/documents", files=files, data={"region": "火星市/x"}, headers=AUTH)
     assert bad_region.status_code == 422
     assert bad_region.json()["detail_zh"] == "区划无效：火星市/x（应为区划名称，如 示例市/青山县）"
+
+
+def test_the_cypher_time_limit_counts_from_the_request_s_arrival(client: TestClient,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert remaining_ms(100.0, 101.25, 5000) == 3750  # 1.25 s spent waiting for a worker thread
+    # A request that waited past its whole limit (the clock read in the route is 10 s on) is not run at all.
+    monkeypatch.setattr(cypher_route, "monotonic", lambda: time.monotonic() + 10)
+    late = client.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH)
+    assert late.status_code == 408
+    assert late.json()["detail_zh"] == "查询尚未开始，已超过时间限制（5000 毫秒）"
 
 
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
