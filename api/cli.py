@@ -360,7 +360,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, 
         for column in columns:
             table.add_column(column_label(column, answer), overflow="fold")
         for row in rows:
-            table.add_row(*(flat(row.get(column)) for column in columns))
+            table.add_row(*(flat(row.get(column), answer) for column in columns))
         out.print(table)
         out.print(f"({len(rows)} rows)")
 

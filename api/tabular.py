@@ -44,7 +44,7 @@ def page(request: Request, rows: list[dict[str, Any]], *, limit: int, offset: in
         writer = csv.writer(buffer)
         writer.writerow([column_label(c, answer) for c in columns])
         for row in rows:
-            writer.writerow([flat(row.get(c)) for c in columns])
+            writer.writerow([flat(row.get(c), answer) for c in columns])
         # A BOM so that Excel opens the Chinese text as UTF-8.
         return Response("\ufeff" + buffer.getvalue(), media_type=f"{CSV}; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{answer}.csv"'})
@@ -57,7 +57,7 @@ def page(request: Request, rows: list[dict[str, Any]], *, limit: int, offset: in
         sheet.title = answer[:31]
         sheet.append([column_label(c, answer) for c in columns])
         for row in rows:
-            sheet.append([v if isinstance(v, int | float) and not isinstance(v, bool) else flat(v)
+            sheet.append([v if isinstance(v, int | float) and not isinstance(v, bool) else flat(v, answer)
                           for v in (row.get(c) for c in columns)])
         data = io.BytesIO()
         workbook.save(data)

@@ -24,7 +24,7 @@ def to_markdown(report: Report) -> str:
         lines.append("| " + " | ".join(column_label(c, section.key) for c in section.columns) + " |")
         lines.append("|" + "---|" * len(section.columns))
         for row in section.rows:
-            lines.append("| " + " | ".join(flat(row.get(c)).replace("|", "\\|").replace("\n", " ")
+            lines.append("| " + " | ".join(flat(row.get(c), section.key).replace("|", "\\|").replace("\n", " ")
                                            for c in section.columns) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -49,10 +49,10 @@ def to_xlsx(report: Report) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append([_excel_value(row.get(c)) for c in section.columns])
+            sheet.append([_excel_value(row.get(c), section.key) for c in section.columns])
         for index, column in enumerate(section.columns, start=1):
             title = column_label(column, section.key)
-            width = max([len(title)] + [len(flat(r.get(column))) for r in section.rows[:200]])
+            width = max([len(title)] + [len(flat(r.get(column), section.key)) for r in section.rows[:200]])
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -60,8 +60,8 @@ def to_xlsx(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def _excel_value(value: object) -> object:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else flat(value)
+def _excel_value(value: object, answer: str) -> object:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else flat(value, answer)
 
 
 def to_docx(report: Report) -> bytes:
@@ -89,7 +89,7 @@ def to_docx(report: Report) -> bytes:
         for row in section.rows:
             cells = table.add_row().cells
             for cell, column in zip(cells, section.columns, strict=True):
-                cell.text = flat(row.get(column))
+                cell.text = flat(row.get(column), section.key)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

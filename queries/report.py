@@ -136,17 +136,18 @@ def _cities(store: Store, region: str | None) -> list[str]:
     return [city for city in cities if city == region or region.startswith(city + "/")]
 
 
-def flat(value: Any) -> str:
+def flat(value: Any, answer: str = "") -> str:
     """A cell as people read it: lists joined with 、, nothing for None, 是 or nothing for true and false, a map
-    as its non-empty fields under their Chinese titles, and the answers' English codes in Chinese."""
+    as its non-empty fields under their Chinese titles (those of `answer`, the analysis the rows come from: a
+    who_handles evidence's score is a 相关度), and the answers' English codes in Chinese."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "、".join(flat(v) for v in value)
+        return "、".join(flat(v, answer) for v in value)
     if isinstance(value, bool):
         return "是" if value else ""
     if isinstance(value, dict):
-        return "（" + "；".join(f"{column_label(key)}：{flat(item)}" for key, item in value.items()
+        return "（" + "；".join(f"{column_label(key, answer)}：{flat(item, answer)}" for key, item in value.items()
                                if item not in (None, "", [])) + "）"
     if isinstance(value, str):
         return _CODE_LABELS.get(value, value)

@@ -170,6 +170,8 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
     header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
     assert [cell.strip() for cell in header.strip("┃ ").split("┃")][:6] == [
         "名次", "部门", "区划", "内设机构", "相关度", "难以区分"]
+    # Each piece of evidence's score is a BM25 relevance too, not a similarity.
+    assert "相关度：" in result.stdout and "相似度" not in result.stdout
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
