@@ -89,12 +89,6 @@ def _lexicon() -> _Lexicon:
 
 
 @lru_cache(maxsize=4096)
-def _folded_terms(word: str) -> tuple[str, ...]:
-    """What a neighbour word brings: its terms, folded (电梯 → 特种设备)."""
-    return tuple(content_terms(word)) or (word,)
-
-
-@lru_cache(maxsize=4096)
 def _terms_of(phrase: str) -> tuple[str, ...]:
     """The content terms of a dictionary phrase (a broader concept, an official term): few, and met often."""
     return tuple(content_terms(phrase))
@@ -183,17 +177,22 @@ class BM25Index:
         return sum(weight * self._idf[term] for term, weight in self.query_weights(text).items() if term in self._idf)
 
     def query_weights(self, text: str) -> dict[str, float]:
-        """`query_terms`, plus, for each word the text says that no evidence uses, the terms of its nearest words by
-        meaning (`queries.neighbours`) at NEIGHBOUR_WEIGHT per unit of cosine."""
-        weights = query_terms(text)
-        unknown = [term for term, weight in weights.items() if weight == 1.0 and term not in self._idf]
+        """`query_terms`, with the neighbours of its unknown words (`with_neighbours`)."""
+        return self.with_neighbours(query_terms(text))
+
+    def with_neighbours(self, said: dict[str, float]) -> dict[str, float]:
+        """`said` (a text's `query_terms`), plus, for each word it says that no evidence uses, the terms of its
+        nearest words by meaning (`queries.neighbours`; folded: 电梯 → 特种设备) at NEIGHBOUR_WEIGHT per unit of
+        cosine."""
+        weights = dict(said)
+        unknown = [term for term, weight in said.items() if weight == 1.0 and term not in self._idf]
         if unknown:
             if self._neighbours is None:
                 # The evidence's own terms, and the words the dictionaries turn into them (电梯 → 特种设备).
                 self._neighbours = Neighbours({*self._idf, *synonyms()})
             for term in unknown:
                 for neighbour, cosine in self._neighbours.of(term):
-                    for implied in _folded_terms(neighbour):
+                    for implied in _terms_of(neighbour) or (neighbour,):
                         weights.setdefault(implied, NEIGHBOUR_WEIGHT * cosine)
         return weights
 

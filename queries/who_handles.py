@@ -43,7 +43,8 @@ def _build_index(store: Store) -> BM25Index:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
-    said, weights = query_terms(text), index.query_weights(text)
+    said = query_terms(text)
+    weights = index.with_neighbours(said)
     answering, found, scores = index.hits_for(weights, region)
     if not found.size:
         return []
