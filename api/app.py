@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from api import problems
@@ -52,6 +53,12 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     app.state.settings = config
     app.state.api_keys = api_keys(config)
     problems.install(app)
+
+    @app.middleware("http")
+    async def _stamp_arrival(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request.state.received = time.monotonic()  # where a route's time limit begins (api.routes.cypher)
+        return await call_next(request)
+
     for module in (health, catalog_routes, documents_upload, cypher, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -95,11 +94,6 @@ def validation_message_zh(error: dict[str, Any]) -> str:
 
 def install(app: FastAPI) -> None:
     """Every error the app can raise answers as a problem; never a bare 500 for the caller's mistakes."""
-
-    @app.middleware("http")
-    async def _stamp_arrival(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request.state.received = time.monotonic()  # where a route's time limit begins (api.routes.cypher)
-        return await call_next(request)
 
     @app.middleware("http")
     async def _no_nul(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
