@@ -47,7 +47,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
 from ingest.refresh import refresh_segmentation
-from ingest.regions import NATIONAL, Region, level_of, split_region_prefix
+from ingest.regions import NATIONAL, Region, level_of, prefecture_cities, split_region_prefix
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -167,11 +167,12 @@ _LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "township":
 
 def _fits_under(names: tuple[str, ...], option: Region) -> bool:
     """Whether a region named from the top down can lie inside `option`: a province cannot lie in a city, nor
-    a city with districts (六安市金安区: only a prefecture-level city has 区) in a city or a county. A bare
-    `明光市` may be a county-level city, so it may lie in a city (no gazetteer tells 潮州市 from 明光市)."""
+    a prefecture-level city (潮州市, by the gazetteer; 六安市金安区, as only such a city has 区) in a city or a
+    county. Any other `…市` (明光市) may be a county-level city, so it may lie in a city."""
     own = level_of(names[:1])
     if own == "city" and names[0].endswith("市"):
-        own = "city" if len(names) > 1 and names[1].endswith("区") else "county"
+        prefecture = names[0] in prefecture_cities() or (len(names) > 1 and names[1].endswith("区"))
+        own = "city" if prefecture else "county"
     return _LEVEL_RANK[own] > _LEVEL_RANK[option.level]
 
 

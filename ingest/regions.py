@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 NATIONAL = "全国"
 _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
@@ -72,6 +74,16 @@ def level_of(names: tuple[str, ...]) -> str:
         parent_levels = [level_of(names[: index + 1]) for index in range(len(names) - 1)]
         return "county" if "city" in parent_levels else "city"
     return "county"
+
+
+@lru_cache(maxsize=1)
+def prefecture_cities() -> frozenset[str]:
+    """The prefecture-level cities named …市 (ingest/data/prefecture_cities.tsv, from the official division codes):
+    what tells 潮州市 from a county-level city such as 明光市, which a name alone cannot. A .tsv, not a .txt: it
+    is no segmentation dictionary, so editing it does not make stored terms stale."""
+    text = (resources.files("ingest") / "data" / "prefecture_cities.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(city for _province, cities in rows for city in cities.split())
 
 
 def parse_region_option(text: str) -> Region:

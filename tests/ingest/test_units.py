@@ -159,6 +159,9 @@ def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
 @pytest.mark.parametrize(("name", "option", "region"), [
     ("青山县水利局", "某市", "某市/青山县"),
     ("明光市明南街道办事处", "某市", "某市/明光市"),  # a bare 市 may be a county-level city
+    ("潮州市生态环境局", "某市", "潮州市"),  # the gazetteer knows a prefecture-level city
+    ("潮州市生态环境局", "广东省", "广东省/潮州市"),
+    ("潮州市生态环境局", "示例市/青山县", "潮州市"),
     ("示例市河西区教育局", "示例市", "示例市/河西区"),
     ("广东省交通运输厅", "某市", "广东省"),  # a province lies in no city
     ("六安市金安区交通运输局", "某市", "六安市/金安区"),  # a city with districts is prefecture-level
