@@ -34,8 +34,13 @@ _CATCH_ALL = re.compile(r"交办的其他|交办的其它|其他任务$|其他�
 CATEGORIES: tuple[str, ...] = ("宏观决策", "组织实施", "监督检查", "协调配合", "服务保障", "其他")
 
 
+def is_catch_all(text: str) -> bool:
+    """`完成市委、市政府交办的其他任务`: the duty every 三定 closes with."""
+    return bool(_CATCH_ALL.search(text.rstrip("。")))
+
+
 def categorise(text: str, headline_tokens: list[str]) -> str:
-    if _CATCH_ALL.search(text.rstrip("。")):
+    if is_catch_all(text):
         return "其他"
     for token in headline_tokens:
         category = _VERB_CATEGORY.get(token)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.store import Store
+from ingest.category import is_catch_all
 from ingest.content import content_of, content_terms
 from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
@@ -118,7 +119,9 @@ def _duties(store: Store) -> list[_Duty]:
 
 
 def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, bool]:
-    """A duty is boilerplate when its content is empty or made of terms most departments of its region hold."""
+    """A duty is boilerplate when its content is empty, when it is the closing catch-all (交办的其他任务), or when
+    it is made of terms most departments of its region hold. The catch-all is named because a corpus of a few
+    departments has too few peers to tell it by how many hold it."""
     departments: dict[str, set[str]] = defaultdict(set)
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for duty in duties:
@@ -130,7 +133,7 @@ def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, 
         peers = len(departments[duty.region])
         weights = model.vector(duty.terms)
         total = sum(weights.values())
-        if not total:
+        if not total or is_catch_all(duty.text):
             flags[duty.uid] = True
             continue
         if peers < MIN_DEPARTMENTS_FOR_BOILERPLATE:

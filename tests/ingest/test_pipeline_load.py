@@ -319,3 +319,11 @@ def test_a_region_option_must_name_regions(text: str, message: str) -> None:
         parse_region_option(text)
     assert str(caught.value) == message
     assert parse_region_option("广东省／广州市 / 天河区").path == "广东省/广州市/天河区"
+
+
+def test_the_catch_all_is_boilerplate_even_in_a_corpus_of_one_department(store: Store) -> None:
+    # One department has no peers to show which duties every department holds; its closing catch-all is
+    # still no work of its own (a small corpus listed it under undecomposed duties and counted it as load).
+    ingest([EXAMPLES / "qingshan_yingji.txt"], store, region=CITY)
+    rows = store.read("MATCH (:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.boilerplate = true RETURN u.text AS text")
+    assert rows == [{"text": "完成县委、县政府交办的其他任务。"}]
