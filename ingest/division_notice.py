@@ -77,7 +77,8 @@ def _read_line(walk: _Walk, number: int, line: str) -> None:
         walk.section, walk.department = section.group("heading").strip(), ""
         return
     body = _NUMBERING.sub("", line)
-    where = Located(number, f"{walk.sheet}!{number}")
+    cell = Cell(walk.sheet, number, sheet_named_by_file=True)
+    where = Located(number, cell.locator)
     heading = _DEPARTMENT_HEADING.match(body)
     if heading and not _ROLE_WORD.search(heading.group("department")):
         walk.department = heading.group("department")
@@ -95,8 +96,7 @@ def _read_line(walk: _Walk, number: int, line: str) -> None:
         found = _assist_only(body, walk.section, where) or _under_department(walk.department, body, where)
     for division in found:
         if division.matter and (division.leads or division.assists):
-            walk.records.append(BoundaryRecord(division.matter, division.leads, division.assists, division.text, "",
-                                               Cell(walk.sheet, number)))
+            walk.records.append(BoundaryRecord(division.matter, division.leads, division.assists, division.text, "", cell))
 
 
 def _tasks(body: str, where: Located) -> list[Division]:

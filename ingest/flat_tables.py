@@ -60,7 +60,7 @@ def _table(source: SourceText, title: list[tuple[int, str]], rows: list[tuple[in
     # Only the line right above the table names it (`XX街道办事处权力清单和责任清单`, `对应市级部门:…`); the
     # lines above that are the page's own (发布时间, 字体, a preface).
     title_rows = [(number, [text]) for number, text in title[-1:]]
-    sheet = Sheet(source.path.stem, title_rows + rows)
+    sheet = Sheet(source.path.stem, title_rows + rows, named_by_file=True)
     return FlatTable(Workbook(source.path, source.sha256, [sheet], source.encoding), warnings)
 
 

@@ -117,7 +117,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                     carried[field] = values[field]
                 else:
                     values[field] = carried.get(field, "")
-        where = Cell(sheet.name, number)
+        where = Cell(sheet.name, number, sheet.named_by_file)
         try:
             record = reader(values, where)
         except ValueError as exc:

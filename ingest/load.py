@@ -112,6 +112,7 @@ def statements_for(rows: GraphRows) -> list[Statement]:
     """Nodes before the relationships that MATCH them; the order is fixed so a write is reproducible."""
     document = {rows.document["uid"]: {k: v for k, v in rows.document.items() if k != "uid"}}
     statements = [
+        _forget_clauses(rows.document["uid"]),
         *_upsert("Document", _node_rows("Document", document)),
         *_upsert("Region", _node_rows("Region", rows.regions)),
         *_upsert("Department", _node_rows("Department", rows.mentioned_departments), assignments=_MENTIONED_ALIASES),
@@ -128,6 +129,15 @@ def statements_for(rows: GraphRows) -> list[Statement]:
     for (rel, from_label, to_label), rel_rows in sorted(rows.relationships.items()):
         statements.append(Statement(_merge_relationships(rel, from_label, to_label), _grouped(_dedupe(rel, rel_rows))))
     return statements
+
+
+def _forget_clauses(document_uid: str) -> Statement:
+    """A document loaded again restates its clauses: drop the edges keyed by its earlier locators first. A copy
+    of a CSV under another name, or a version of this program that locates rows otherwise, would otherwise
+    leave every 牵头/配合 twice. A document not yet in the graph matches nothing and scans nothing."""
+    types = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE))
+    return Statement(f"UNWIND $rows AS r MATCH (:Document {{uid: r.uid}}) MATCH ()-[e:{types}]->() "
+                     "WHERE e.source STARTS WITH r.prefix DELETE e", [{"uid": document_uid, "prefix": document_uid + "#"}])
 
 
 def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -124,10 +124,12 @@ class Cell:
 
     sheet: str
     row: int
+    sheet_named_by_file: bool = False  # a CSV's one sheet, or a text's, bears the file's name
 
     @property
     def locator(self) -> str:
-        return f"{self.sheet}!{self.row}"
+        # A locator keys the 牵头/配合 edges a row states: what a copy of the file is called must not change it.
+        return f"第{self.row}行" if self.sheet_named_by_file else f"{self.sheet}!{self.row}"
 
 
 @dataclass

@@ -24,6 +24,7 @@ class Sheet:
     name: str
     rows: list[tuple[int, list[str]]]  # (row number as shown, cells)
     merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) filled from a merge above
+    named_by_file: bool = False  # a CSV's or a text's one sheet, named after the file: no name of its own
 
 
 @dataclass
@@ -40,7 +41,7 @@ def read_workbook(path: Path) -> Workbook:
         return Workbook(path, digest, _xlsx_sheets(path, data), "xlsx")
     text, encoding = decode_text(path, data)
     rows = [(number, [_cell(value) for value in row]) for number, row in enumerate(csv.reader(io.StringIO(text)), 1)]
-    return Workbook(path, digest, [Sheet(path.stem, _trimmed(rows))], encoding)
+    return Workbook(path, digest, [Sheet(path.stem, _trimmed(rows), named_by_file=True)], encoding)
 
 
 def _cell(value: object) -> str:

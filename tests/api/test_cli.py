@@ -235,7 +235,7 @@ def test_many_unresolved_names_are_summed_up_and_listed_by_a_query(tmp_path: Pat
     assert len(listed) == 25
     assert listed[0] == {"region": "示例市", "department": "示例市第10管理局", "candidates": [], "ties": 1,
                          "source": listed[0]["source"]}
-    assert listed[0]["source"].endswith("#list!11")
+    assert listed[0]["source"].endswith("#第11行")
 
 
 def test_reset_asks_unless_yes(tmp_path: Path) -> None:

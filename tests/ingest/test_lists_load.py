@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.store import Store
+from graph.store import Statement, Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
@@ -91,7 +91,7 @@ def test_planted_boundary_cases(loaded: Store) -> None:
     # The county list names 县市场监管局 as the lead of 畜禽屠宰; its 三定 holds nothing like it, 县农业农村局's does.
     slaughter = findings[("lead_without_mandate", "畜禽屠宰监督管理")]
     assert (slaughter["leads"], slaughter["assists"]) == (["青山县市场监督管理局"], ["青山县农业农村局"])
-    assert [source.split("#")[1] for source in slaughter["sources"]] == ["bianjie_qingshan!14"]
+    assert [source.split("#")[1] for source in slaughter["sources"]] == ["第14行"]
     assert slaughter["mandate"] == [{"lead": "青山县市场监督管理局", "holder": "青山县农业农村局",
                                      "duty": "负责动物防疫检疫、农作物病虫害防治和畜禽屠宰行业管理。",
                                      "source": slaughter["mandate"][0]["source"]}]
@@ -126,3 +126,33 @@ def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: P
     assert "unknown.csv: expected a header row naming the columns" in errors["unknown.csv"]
     assert store.read("MATCH (p:PowerItem) RETURN count(p) AS c") == [{"c": 0}]
     assert store.read("MATCH (s:SupervisionItem) RETURN count(s) AS c") == [{"c": 21}]
+
+
+def _keyed_edges(store: Store) -> list[dict[str, object]]:
+    return store.read("MATCH (d:Department)-[e]->(m:Matter) RETURN type(e) AS type, d.uid AS department, "
+                      "m.uid AS matter, e.source AS source ORDER BY type, department, matter, source")
+
+
+def test_a_copy_of_a_list_under_another_name_adds_no_second_lead(loaded: Store, tmp_path: Path) -> None:
+    before = _keyed_edges(loaded)
+    copy = tmp_path / "边界清单副本.csv"
+    copy.write_bytes((EXAMPLES / "lists" / "bianjie_qingshan.csv").read_bytes())
+    assert ingest([copy], loaded, region=CITY).failed == []
+    assert _keyed_edges(loaded) == before
+
+
+def test_a_document_loaded_again_drops_the_clauses_its_earlier_load_located_otherwise(loaded: Store) -> None:
+    # As a graph loaded by a version that named a CSV's rows after the file (bianjie_qingshan!9) holds them.
+    path = EXAMPLES / "lists" / "bianjie_qingshan.csv"
+    document = _one(loaded, "MATCH (d:Document) WHERE d.path ENDS WITH $name RETURN d.uid AS uid", name=path.name)
+    edges = [edge for edge in _keyed_edges(loaded) if edge["source"] == f"{document}#第9行"]
+    assert edges and all(edge["type"] in {"LEADS", "ASSISTS"} for edge in edges)
+    loaded.write_atomic([Statement(
+        "UNWIND $rows AS r MATCH (d:Department {uid: r.department}), (m:Matter {uid: r.matter}) "
+        "CREATE (d)-[:LEADS {source: r.source, order: 1}]->(m)",
+        [{**edge, "source": edge["source"].replace("#第9行", "#bianjie_qingshan!9")} for edge in edges
+         if edge["type"] == "LEADS"])])
+    assert len(_keyed_edges(loaded)) > len(edges)
+    before = [edge for edge in _keyed_edges(loaded) if not edge["source"].endswith("#bianjie_qingshan!9")]
+    assert ingest([path], loaded, region=CITY).failed == []
+    assert _keyed_edges(loaded) == before
