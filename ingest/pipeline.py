@@ -150,16 +150,21 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
         if Region(names[:1]) in (known or set()) or not _fits_under(names, option):
             # `示例市河西区教育局` under `--region 某市`: the name starts from a region at the graph's top already;
             # `广东省交通运输厅` or `六安市金安区…` under `--region 某市`: a province or a city with districts is no
-            # part of a city.
-            return Region(names)
+            # part of a city; `青山县…` under `--region 火星市/火星县`: a county is no part of a county, and the
+            # graph's one 青山县 is meant.
+            return _as_known(names, known)
         return Region((*option.names, *names))
     if names:
-        # `青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph.
-        placed = placed_region(names[0], known or set())
-        return Region(placed.names + names[1:]) if placed else Region(names)
+        return _as_known(names, known)
     if option is not None:
         return option
     raise ValueError(f"the department name {department_name} names no region")
+
+
+def _as_known(names: tuple[str, ...], known: set[Region] | None) -> Region:
+    """`青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph."""
+    placed = placed_region(names[0], known or set())
+    return Region(placed.names + names[1:]) if placed else Region(names)
 
 
 _LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3, "township": 4}

@@ -173,6 +173,14 @@ def test_document_region_under_a_region_option(name: str, option: str, region: s
     assert document_region(name, parse_region_option(option), set()).path == region
 
 
+def test_a_department_that_cannot_lie_in_the_region_option_is_placed_where_the_graph_has_its_region() -> None:
+    # An upload with region=火星市/火星县 of a list naming 青山县…: a county lies in no county, and the graph's
+    # one 青山县 is 示例市's (it made a second, parentless 青山县 with a copy of the department).
+    known = {Region(("示例市",)), Region(("示例市", "青山县"))}
+    assert document_region("青山县市场监督管理局", parse_region_option("火星市/火星县"), known).path == "示例市/青山县"
+    assert document_region("青山县市场监督管理局", parse_region_option("火星市/火星县"), set()).path == "青山县"
+
+
 def test_name_resolution() -> None:
     resolver = NameResolver()
     city, county = Region(("示例市",)), Region(("示例市", "青山县"))
