@@ -20,6 +20,8 @@ COLUMN_LABELS: dict[str, str] = {
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
     "mandate": "职责依据", "lead": "牵头部门", "holder": "有相应职责的部门",
+    "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
+    "truncated": "文本不完整", "notes": "说明条数",
 }
 
 
@@ -29,6 +31,8 @@ COLUMN_LABELS: dict[str, str] = {
 # counts: the two must not read as one figure.
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
                                           ("dispatch", "score"): "相关度",
+                                          ("regions", "departments"): "有三定的部门数",
+                                          ("documents", "issued"): "印发日期", ("documents", "kind"): "文件类型",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
                                           ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）"}
 
