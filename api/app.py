@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     app = FastAPI(title="dutygraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.settings = config
+    app.state.cypher_slots = threading.BoundedSemaphore(config.cypher_concurrency)
     app.state.api_keys = api_keys(config)
     problems.install(app)
 

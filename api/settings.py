@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     api_keys_file: str | None = Field(default=None, validation_alias="DUTYGRAPH_API_KEYS_FILE")
     cypher_timeout_ms: int = Field(default=5000, ge=1, validation_alias="DUTYGRAPH_CYPHER_TIMEOUT_MS")
     cypher_row_limit: int = Field(default=1000, validation_alias="DUTYGRAPH_CYPHER_ROW_LIMIT")
+    # Ad-hoc queries one worker process runs at once. FalkorDB runs reads on one thread per core: two slow
+    # ad-hoc queries at once held both and stalled every other endpoint (readiness included) for their limit.
+    cypher_concurrency: int = Field(default=1, ge=1, validation_alias="DUTYGRAPH_CYPHER_CONCURRENCY")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     # Used by the test suite: when set, every store test also runs on this Neo4j server.

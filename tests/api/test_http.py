@@ -177,6 +177,23 @@ def test_the_cypher_time_limit_counts_from_the_request_s_arrival(client: TestCli
     assert late.json()["detail_zh"] == "查询尚未开始，已超过时间限制（5000 毫秒）"
 
 
+def test_ad_hoc_queries_run_one_at_a_time_and_wait_within_their_limit(client: TestClient,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two slow ad-hoc queries at once held both of FalkorDB's read threads and stalled every other endpoint;
+    # one at a time leaves the others a thread. A query that waits its whole limit for its turn answers 408.
+    monkeypatch.setattr(client.app.state.settings, "cypher_timeout_ms", 300)
+    slots = client.app.state.cypher_slots
+    assert slots.acquire(timeout=1)  # as a slow query ahead of it would
+    try:
+        waited = client.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH)
+        assert waited.status_code == 408
+        assert waited.json()["detail_zh"] == "查询尚未开始，已超过时间限制（300 毫秒）"
+        assert client.get("/api/departments", params={"limit": 1}).status_code == 200
+    finally:
+        slots.release()
+    assert client.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH).json()["rows"] == [{"one": 1}]
+
+
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
     with TestClient(create_app(settings)) as bare:
