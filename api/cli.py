@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.settings import settings
-from graph.store import ReadOnlyViolation, Store, StoreError, open_store
+from graph.store import ReadOnlyViolation, Store, StoreError, open_store, parse_store_uri
 from ingest.errors import IngestError
 from ingest.link import LinkReport, link, links_are_current
 from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
@@ -76,10 +76,22 @@ def _everywhere(store: StoreOption = None) -> None:
 
 
 @contextmanager
-def _store(uri: str | None) -> Iterator[Store]:
+def _store(uri: str | None, *, creates: bool = False) -> Iterator[Store]:
+    """The store to work on. Only a command that `creates` a graph (ingest, serve) may start an embedded one in
+    a folder that does not exist yet: a mistyped --store would answer an empty report that reads as "no problems"."""
     config = settings()
+    uri = uri or config.store
     try:
-        store = open_store(uri or config.store, neo4j_user=config.neo4j_user, neo4j_password=config.neo4j_password)
+        spec = parse_store_uri(uri)
+    except StoreError as exc:
+        _refuse(exc)
+    if spec.scheme == "embedded" and not creates and spec.path is not None and not spec.path.is_dir():
+        _refuse(StoreError(
+            f"no graph at {uri}: the folder {spec.path} does not exist (ingest documents into it first: "
+            f"dutygraph ingest PATH --store {uri})",
+            f"{uri} 没有图谱：文件夹 {spec.path} 不存在（请先载入文件：dutygraph ingest 路径 --store {uri}）"))
+    try:
+        store = open_store(uri, neo4j_user=config.neo4j_user, neo4j_password=config.neo4j_password)
     except StoreError as exc:
         _print_error(exc)
         raise typer.Exit(EXIT_FAILED) from exc
@@ -128,7 +140,7 @@ def ingest_command(
     if not files:
         err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
         raise typer.Exit(EXIT_MISUSE)
-    with _store(store) as graph:
+    with _store(store, creates=True) as graph:
         before = catalog.label_counts(graph)
         with _progress(len(files)) as advance:
             report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
@@ -499,7 +511,7 @@ def serve_command(
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
     import uvicorn
 
-    with _store(store) as graph:
+    with _store(store, creates=True) as graph:
         # Once, before the workers start: answers must come from today's terms and links, and two workers
         # must not both rewrite them.
         if not links_are_current(graph):

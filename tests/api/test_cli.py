@@ -197,6 +197,18 @@ def test_store_may_come_before_the_command(tmp_path: Path) -> None:
     assert json.loads(run("stats", "--format", "json", store=store).stdout)["labels"]["Document"] == 1
 
 
+def test_a_mistyped_store_is_misuse_not_an_empty_report(tmp_path: Path) -> None:
+    # A store folder that does not exist held no graph: a report of it read as "no problems found".
+    missing = run("report", "--format", "md", store=tmp_path / "typo")
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert f"no graph at embedded:{tmp_path / 'typo'}: the folder {tmp_path / 'typo'} does not exist" in missing.stderr
+    assert "没有图谱" in missing.stderr and not (tmp_path / "typo").exists()
+    env = {**os.environ, "DUTYGRAPH_STORE": "embedded-/tmp/x"}
+    malformed = subprocess.run([sys.executable, "-m", "api.cli", "stats"], capture_output=True, text=True, env=env,
+                               cwd=REPO, timeout=300)
+    assert malformed.returncode == 2 and "store URI 'embedded-/tmp/x'" in malformed.stderr
+
+
 def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "nowhere"), store=tmp_path / "s").returncode == 2
     assert run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s").returncode == 2
