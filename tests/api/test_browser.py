@@ -157,3 +157,21 @@ def test_search_answers(browser, site: str) -> None:  # type: ignore[no-untyped-
     first = browser.find_element("css selector", "#search-results h3").text
     assert first.startswith("1. ") and "人力资源和社会保障局" in first
     browser.save_screenshot(str(SHOTS / "search.png"))
+
+
+def test_a_refused_search_says_why_and_leaves_no_earlier_answer(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    # A 660-character complaint was refused (over 500) in the console only, under the previous answer.
+    browser.get(f"{site}/#search")
+    _wait(browser, "return document.getElementById('search-region').options.length > 1")
+    box = browser.find_element("id", "search-text")
+    box.clear()
+    box.send_keys("公司拖欠工资三个月")
+    browser.find_element("css selector", "#search-form button").click()
+    _wait(browser, "return document.querySelectorAll('#search-results h3').length > 0")
+    box.clear()
+    browser.execute_script("document.getElementById('search-text').value = '工地晚上施工噪音扰民'.repeat(60)")
+    browser.find_element("css selector", "#search-form button").click()
+    _wait(browser, "return document.getElementById('search-results').textContent.startsWith('查询失败')")
+    results = browser.find_element("id", "search-results")
+    assert results.text == "查询失败：请求参数无效：查询参数 text：至多 500 个字符"
+    assert results.find_elements("css selector", "h3") == []

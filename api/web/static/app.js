@@ -72,17 +72,18 @@ async function overview() {
   counts.innerHTML = "";
   Object.entries(labels).forEach(([key, label]) =>
     counts.append(el("div", { class: "count" }, el("b", {}, String(stats.labels[key] || 0)), label)));
-  const city = state.cities[0];
-  const [overlaps, ambiguities, orphans, undecomposed, staffing, split] = await Promise.all([
+  const [overlaps, ambiguities, orphans, undecomposed, staffing, splits] = await Promise.all([
     api("/api/queries/overlaps", { limit: 1 }), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
     api("/api/queries/orphan_supervision_items", { limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
     api("/api/queries/staffing_load", { limit: 1000 }),
-    city ? api("/api/queries/power_split", { city }) : Promise.resolve({ conflicts: [] }),
+    // Every city's conflicts: counting the first city's only showed 0 beside a city that had six.
+    Promise.all(state.cities.map((city) => api("/api/queries/power_split", { city }))),
   ]);
+  const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
   const findings = [
     ["职责交叉", overlaps.total, "#overlaps"], ["主办/协办不清", ambiguities.total, "#overlaps"],
     ["三不管事项", orphans.total, "#overview"], ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#department"],
-    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#department"], ["事权冲突", split.conflicts.length, "#split"],
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#department"], ["事权冲突", conflicts, "#split"],
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
@@ -236,7 +237,16 @@ async function search(event) {
   const textValue = document.getElementById("search-text").value.trim();
   const target = document.getElementById("search-results");
   if (!textValue) { target.textContent = "请输入诉求或事项"; return; }
-  const rows = await api("/api/queries/who_handles", { text: textValue, region: document.getElementById("search-region").value, limit: 5 });
+  // The last answer must never stand under a new question: cleared first, and a refusal is shown in its place.
+  target.textContent = "查询中…";
+  let rows;
+  try {
+    rows = await api("/api/queries/who_handles", { text: textValue, region: document.getElementById("search-region").value, limit: 5 });
+  } catch (error) {
+    target.innerHTML = "";
+    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+    return;
+  }
   target.innerHTML = "";
   if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
   rows.forEach((row) => target.append(el("div", { class: "result" },
