@@ -7,11 +7,14 @@ import re
 _DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+# The financial forms (大写) that a quota is sometimes written in: 叁拾 is 三十.
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰", "一二三四五六七八九十百")
+FINANCIAL_NUMERAL = "[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+"
 
 
 def chinese_to_int(text: str) -> int | None:
-    """Value of a Chinese numeral up to 999, or of an Arabic one; None when it is neither."""
-    text = text.strip()
+    """Value of a Chinese numeral up to 999 (叁拾 as 三十), or of an Arabic one; None when it is neither."""
+    text = text.strip().translate(_FINANCIAL)
     if text.isdigit():
         return int(text)
     if not text or any(ch not in _DIGITS and ch not in "十百" for ch in text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.model import Located, Staffing
+from ingest.numerals import FINANCIAL_NUMERAL, chinese_to_int
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _UNCLOSED = re.compile(r"[（(][^）)]*$")
@@ -24,18 +25,25 @@ _TITLED_POST = re.compile(
     r"督察|院长|队长|政委|站长|所长|馆长|校长|会长|行长|署长|委员|主任委员|司长|处长|科长|股长|馆长|总会计师|总经济师))"
     r"\s*(\d+)\s*名"
 )
+_COUNT_IN_WORDS = re.compile(rf"({FINANCIAL_NUMERAL})(?=\s*名)")
 _UNNUMBERED_POST = re.compile(r"([\u4e00-\u9fff]{1,14}?)(?:另定|按[\u4e00-\u9fff]{1,6}配备|由[\u4e00-\u9fff]{1,14}兼任)")
 
 
 def parse_staffing(text: str, where: Located) -> Staffing | None:
     """Parse one 人员编制 passage; None when it states neither a quota nor any post."""
     staffing = Staffing(where=where)
-    flat = _drop_brackets(text)
+    # `行政编制叁拾名`, `副局长三名`: counts written in words are read as the digits the patterns below expect.
+    flat = _COUNT_IN_WORDS.sub(_in_digits, _drop_brackets(text))
     for segment in _SEGMENT_SPLIT.split(flat):
         _parse_segment(segment, staffing)
     if staffing.admin_quota is None and not staffing.leader_posts and not staffing.office_leader_posts:
         return None
     return staffing
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    value = chinese_to_int(match.group(1))
+    return match.group(1) if value is None else str(value)
 
 
 def _drop_brackets(text: str) -> str:

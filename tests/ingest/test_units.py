@@ -35,6 +35,9 @@ REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
     ("宣城市人民政府办公室行政编制48名(含正副市长、市政府秘书长);其中:市政府秘书长1名,副秘书长另定;主任1名,副主任5名,"
      "纪检组长1名;科级领导职数18名,其中科长(主任)11名,副科长(副主任)7名;科级非领导职数9名。",
      48, {}, {"市政府秘书长": 1, "主任": 1, "副主任": 5, "纪检组长": 1}, {"科级": 18}, ["副秘书长另定", "科级非领导职数9名"]),
+    # Counts in words, in the financial forms too (it loaded as no quota and one leader post).
+    ("机关行政编制叁拾名。设局长1名，副局长三名；科级领导职数十二名（含机关党委专职副书记一名）。",
+     30, {}, {"局长": 1, "副局长": 3}, {"科级": 12}, []),
 ])
 def test_staffing_sentences(text: str, quota: int, pools: dict[str, int], leaders: dict[str, int],
                             office_posts: dict[str, int], notes: list[str]) -> None:
