@@ -41,12 +41,23 @@ class Param:
     optional: bool
     default: Any
     doc: str
+    # The least and the greatest value a number may take: threshold=1.5 or limit=-3 answered no rows, as if
+    # nothing were found.
+    bounds: tuple[float, float] | None = None
 
     @property
     def required(self) -> bool:
         return self.default is None and not self.optional
 
     def coerce(self, raw: Any) -> Any:
+        value = self._convert(raw)
+        if self.bounds is not None and value is not None and not self.bounds[0] <= value <= self.bounds[1]:
+            low, high = (f"{bound:g}" for bound in self.bounds)
+            raise QueryError(f"parameter {self.name}: expected a value from {low} to {high}, got {value}",
+                             f"参数 {self.name} 应在 {low} 到 {high} 之间，而不是 {value}")
+        return value
+
+    def _convert(self, raw: Any) -> Any:
         if raw is None or (isinstance(raw, str) and raw.lower() == "null" and self.optional):
             if not self.optional:
                 raise QueryError(f"parameter {self.name} needs a value", f"参数 {self.name} 需要取值")

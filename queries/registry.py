@@ -23,8 +23,9 @@ from queries.undecomposed import undecomposed_duties
 from queries.who_handles import evidence_index, who_handles
 
 
-def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False) -> Param:
-    return Param(name, kind, optional, default, doc)
+def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False,
+           bounds: tuple[float, float] | None = None) -> Param:
+    return Param(name, kind, optional, default, doc, bounds)
 
 
 _REGION = _param("region", "string", None, "区划路径，如 示例市 或 示例市/青山县", optional=True)
@@ -48,7 +49,7 @@ class Analysis:
 
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("overlaps", "职责交叉（多头管）：不同部门描述同一工作的职责聚类",
-             (_param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值"),
+             (_param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值", bounds=(0.0, 1.0)),
               _param("scope", "string", "departments", "departments | offices | levels"), _REGION,
               _param("department", "string", None, "部门名称：只看含该部门（或其内设机构）职责的聚类", optional=True)),
              lambda store, threshold, scope, region, department: overlaps(
@@ -66,7 +67,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("staffing_load", "编制与职责负荷（稳健 z 分数识别异常）", (_REGION,),
              lambda store, region: staffing_load(store, region)),
     Analysis("who_handles", "谁来管：诉求文本 → 责任部门（附依据）",
-             (_param("text", "string", "", "诉求或事项文本"), _param("limit", "int", 5, "返回部门数"), _REGION),
+             (_param("text", "string", "", "诉求或事项文本"), _param("limit", "int", 5, "返回部门数", bounds=(1, 20)),
+              _REGION),
              lambda store, text, limit, region: who_handles(store, text, limit=limit, region=region)),
     Analysis("department_profile", "一个部门的全部情况", (_param("name", "string", "", "部门名称或别名"),),
              lambda store, name: department_profile(store, name)),

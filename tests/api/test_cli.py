@@ -77,6 +77,11 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
     # Without its department the query would answer nothing, which reads as "no such duties".
     missing = run("query", "department_duties", store=loaded)
     assert missing.returncode == 2 and "query department_duties needs the parameter department" in missing.stderr
+    # A number out of its range answered no rows, as if nothing were found.
+    beyond = run("query", "overlaps", "--param", "threshold=1.5", store=loaded)
+    assert beyond.returncode == 2 and "parameter threshold: expected a value from 0 to 1, got 1.5" in beyond.stderr
+    negative = run("query", "who_handles", "--param", "text=噪音", "--param", "limit=-3", store=loaded)
+    assert negative.returncode == 2 and "参数 limit 应在 1 到 20 之间，而不是 -3" in negative.stderr
     # Every command takes --store, the catalog's listing too (it reads no store).
     listing = run("queries", "--store", f"embedded:{loaded}", store=loaded)
     assert listing.returncode == 0 and "department_duties" in listing.stdout
