@@ -77,7 +77,7 @@ def _everywhere(store: StoreOption = None) -> None:
 
 @contextmanager
 def _store(uri: str | None, *, creates: bool = False) -> Iterator[Store]:
-    """The store to work on. Only a command that `creates` a graph (ingest, serve) may start an embedded one in
+    """The store to work on. Only a command that `creates` a graph (ingest, serve, reset) may start an embedded one in
     a folder that does not exist yet: a mistyped --store would answer an empty report that reads as "no problems"."""
     config = settings()
     uri = uri or config.store
@@ -533,7 +533,7 @@ def reset_command(store: StoreOption = None,
             err.print("[red]error:[/red] reset deletes the whole graph; pass --yes to confirm")
             raise typer.Exit(EXIT_MISUSE)
         typer.confirm(f"Delete every node and relationship in {uri}?", abort=True)
-    with _store(uri) as graph:
+    with _store(uri, creates=True) as graph:  # an empty graph, where there was none or one
         graph.clear()
         graph.apply_schema()
     out.print(f"cleared {uri}")

@@ -208,6 +208,8 @@ def test_a_mistyped_store_is_misuse_not_an_empty_report(tmp_path: Path) -> None:
     assert missing.returncode == 2 and missing.stdout == ""
     assert f"no graph at embedded:{tmp_path / 'typo'}: the folder {tmp_path / 'typo'} does not exist" in missing.stderr
     assert "没有图谱" in missing.stderr and not (tmp_path / "typo").exists()
+    # `make demo` resets its store before ingesting, the first time too.
+    assert run("reset", "--yes", store=tmp_path / "new").returncode == 0
     env = {**os.environ, "DUTYGRAPH_STORE": "embedded-/tmp/x"}
     malformed = subprocess.run([sys.executable, "-m", "api.cli", "stats"], capture_output=True, text=True, env=env,
                                cwd=REPO, timeout=300)
