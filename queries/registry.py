@@ -20,7 +20,7 @@ from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
-from queries.who_handles import evidence_index, who_handles
+from queries.who_handles import MAX_CANDIDATES, evidence_index, who_handles
 
 
 def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False,
@@ -67,8 +67,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("staffing_load", "编制与职责负荷（稳健 z 分数识别异常）", (_REGION,),
              lambda store, region: staffing_load(store, region)),
     Analysis("who_handles", "谁来管：诉求文本 → 责任部门（附依据）",
-             (_param("text", "string", "", "诉求或事项文本"), _param("limit", "int", 5, "返回部门数", bounds=(1, 20)),
-              _REGION),
+             (_param("text", "string", "", "诉求或事项文本"),
+              _param("limit", "int", 5, "返回部门数", bounds=(1, MAX_CANDIDATES)), _REGION),
              lambda store, text, limit, region: who_handles(store, text, limit=limit, region=region)),
     Analysis("department_profile", "一个部门的全部情况", (_param("name", "string", "", "部门名称或别名"),),
              lambda store, name: department_profile(store, name)),

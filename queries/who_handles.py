@@ -28,6 +28,7 @@ TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # neighbours, against 39 of the 424 others (one in eleven): a dispatcher checks those rather than sending them on.
 WEAK_SCORE = 8.0
 EVIDENCE_PER_DEPARTMENT = 3
+MAX_CANDIDATES = 20  # the most departments a caller may ask to be ranked (the API and the CLI alike)
 
 
 def evidence_index(store: Store) -> BM25Index:

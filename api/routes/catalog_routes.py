@@ -21,7 +21,7 @@ from queries.profile import department_profile
 from queries.report import stats
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
-from queries.who_handles import who_handles
+from queries.who_handles import MAX_CANDIDATES, who_handles
 
 router = APIRouter(prefix="/api")
 Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
@@ -168,7 +168,7 @@ def get_who_handles(store: StoreDep,
                                                description="a complaint or a matter name, up to 500 characters",
                                                examples=["公司拖欠工资三个月"])],
                     region: RegionFilter,
-                    limit: Annotated[int, Query(ge=1, le=20, description="candidates to rank", examples=[5])] = 5,
+                    limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
                     ) -> list[dict[str, Any]]:
     return who_handles(store, text, limit=limit, region=region)
 
