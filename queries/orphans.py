@@ -1,6 +1,9 @@
 """orphan_supervision_items: 监管事项 no department claimed (三不管), each with up to three likely owners
-from the department duties and power items most like it (BM25, as who_handles), and the text that says so; none
-when no department's evidence covers enough of the item."""
+from the department duties and power items most like it (BM25, as who_handles), and the text that says so. A
+department that who_handles flags weak (a score under WEAK_SCORE or under COVERAGE_SHARE of what the whole item
+would score, or reached only through word neighbours) is no suggestion: under the share it matches on words
+like 设施 and 监督检查 only (河西区's 排水 item met 户外广告设施的监督检查 at 0.18), and no suggestion says more
+honestly that no department of the region holds the work. The planted owners reach 0.9."""
 
 from __future__ import annotations
 
@@ -9,10 +12,6 @@ from queries import catalog
 from queries.who_handles import evidence_index, rank_departments
 
 SUGGESTIONS = 3
-# A suggestion must reach this share of what evidence saying the whole item would score: below it, a department
-# matches on words like 设施 and 监督检查 only (河西区's 排水 item met 户外广告设施的监督检查 at 0.18), and no
-# suggestion says more honestly that no department of the region holds the work. The planted owners reach 0.9.
-SUGGESTION_SHARE = 0.25
 
 
 def orphan_supervision_items(store: Store, region: str | None = None) -> list[Row]:
@@ -23,10 +22,9 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     rows = []
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
-        enough = SUGGESTION_SHARE * index.full_match(text)
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS)
         rows.append({**item, "suggested_owners": [
             {"department": row["department"], "score": row["score"], "evidence": row["evidence"][0]["text"]}
-            for row in ranked if row["score"] >= enough
+            for row in ranked if not row["weak"]
         ]})
     return rows

@@ -174,7 +174,11 @@ class BM25Index:
     def full_match(self, text: str) -> float:
         """The score of a text of average length holding each of `text`'s terms once: what evidence that says all
         of it reaches, to judge a score against (a long text scores high on a few common words)."""
-        return sum(weight * self._idf[term] for term, weight in self.query_weights(text).items() if term in self._idf)
+        return self.full_match_of(self.query_weights(text))
+
+    def full_match_of(self, weights: dict[str, float]) -> float:
+        """`full_match` of a text's `query_weights`."""
+        return sum(weight * self._idf[term] for term, weight in weights.items() if term in self._idf)
 
     def query_weights(self, text: str) -> dict[str, float]:
         """`query_terms`, with the neighbours of its unknown words (`with_neighbours`)."""

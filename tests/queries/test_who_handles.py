@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from graph.store import Store
 from queries.neighbours import Neighbours
 from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms
-from queries.who_handles import evidence_index, rank_departments, who_handles
+from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index, rank_departments, who_handles
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTIONS = DATA / "who_handles.tsv"  # written alongside the synonym table
@@ -70,6 +70,27 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert [row["department"] for row in contested if row["tie"]] == ["示例市城市管理和综合执法局", "示例市交通运输局"]
     # 城管 leads the matter in the boundary list and in a 职责分工 clause: one piece of evidence, counted once.
     assert [evidence["kind"] for evidence in contested[0]["evidence"]] == ["office_duty", "matter_lead", "duty"]
+
+
+def test_an_answer_that_covers_little_of_a_long_complaint_is_weak(corpus: Store) -> None:
+    # Two complaints of a user test that were routed with confidence on unrelated evidence: 油烟 from a barbecue
+    # met 环境污染事件调查 on 环境 and 污染, 炸串 sold at a school gate met 环境卫生管理 on 卫生. Each first answer
+    # scores over WEAK_SCORE but under COVERAGE_SHARE of what a duty saying the whole complaint would score.
+    index = evidence_index(corpus)
+    for text, department, evidence in [
+            ("楼下烧烤店每天晚上油烟很大，窗户都不敢开，请相关部门处理。", "示例市生态环境局",
+             "负责重大环境污染事件和生态破坏事件调查处理、突发生态环境事件应急处置和环境污染纠纷调处的协调工作。"),
+            ("学校门口流动摊贩卖的炸串很不卫生，孩子吃了拉肚子。", "示例市城市管理和综合执法局",
+             "负责市容市貌和环境卫生管理的统筹指导，组织开展城市环境综合整治考核")]:
+        first = rank_departments(index, text, region="示例市", limit=1)[0]
+        assert (first["department"], first["evidence"][0]["text"]) == (department, evidence)
+        assert WEAK_SCORE < first["score"] < COVERAGE_SHARE * index.full_match(text)
+        assert first["weak"] is True
+    # A complaint its answer covers well stays sure: 拖欠工资 meets 拖欠农民工工资 at three quarters of the text.
+    wages = "公司拖欠我三个月工资不给，老板联系不上，请帮忙讨薪。"
+    first = rank_departments(index, wages, region="示例市", limit=1)[0]
+    assert first["department"] == "示例市人力资源和社会保障局" and first["weak"] is False
+    assert first["score"] > 0.7 * index.full_match(wages)
 
 
 def test_lexicon_phrases_are_found_as_written_or_nearly() -> None:
@@ -134,8 +155,9 @@ def test_a_word_no_evidence_uses_brings_the_terms_of_its_neighbours(corpus: Stor
     assert weights["特种设备"] == 0.5 * 0.775
     assert weights["商场"] == 1.0 and "电梯" not in weights
     rows = who_handles(corpus, text, region="示例市", limit=2)
+    # The runner-up meets 商场 alone (公共场所卫生), well under a quarter of the text: weak.
     assert [(row["department"], row["tie"], row["weak"]) for row in rows] == [
-        ("示例市市场监督管理局", False, False), ("示例市卫生健康委员会", False, False)]
+        ("示例市市场监督管理局", False, False), ("示例市卫生健康委员会", False, True)]
     assert rows[0]["office"] == "特种设备安全监察科"
     assert [item["text"] for item in rows[0]["evidence"]] == [
         "特种设备使用登记（起重机械使用登记）",
