@@ -266,6 +266,13 @@ def test_department_profile(corpus: Store) -> None:
     assert len(profile["power_items"]) == 8
     with pytest.raises(UnknownDepartment):
         department_profile(corpus, "示例市宇宙管理局")
+    # A city list once wrote the bare 交通运输局 for the city's bureau, so the name is among its aliases; but the
+    # county's and the district's bear it too, and a user who types it has not said which one.
+    with pytest.raises(UnknownDepartment) as bare:
+        department_profile(corpus, "交通运输局")
+    assert bare.value.candidates == ["河西区交通运输局", "示例市交通运输局", "青山县交通运输局"]
+    # An alias that only one department bears still finds it.
+    assert department_profile(corpus, "水务局")["department"]["name"] == "示例市水务局"
 
 
 def test_registry_binds_parameters(corpus: Store) -> None:
