@@ -123,10 +123,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(UnknownDepartment)
     async def _unknown(request: Request, exc: UnknownDepartment) -> JSONResponse:
         if exc.candidates:
-            problem = Problem(404, "not-unique", "Not unique", "名称不唯一", str(exc),
-                              f"“{exc.name}”对应 {len(exc.candidates)} 个部门：{'、'.join(exc.candidates)}，请写全称")
+            problem = Problem(404, "not-unique", "Not unique", "名称不唯一", str(exc), exc.zh)
         else:
-            problem = Problem(404, "not-found", "Not found", "未找到", str(exc), f"未找到部门：{exc.name}")
+            problem = Problem(404, "not-found", "Not found", "未找到", str(exc), exc.zh)
         return problem_response(problem, request)
 
     @app.exception_handler(UnknownRegion)

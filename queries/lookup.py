@@ -17,6 +17,12 @@ class UnknownDepartment(LookupError):
         else:
             super().__init__(f"no department named {name!r}")
 
+    @property
+    def zh(self) -> str:
+        if self.candidates:
+            return f"“{self.name}”对应 {len(self.candidates)} 个部门：{'、'.join(self.candidates)}，请写全称"
+        return f"未找到部门：{self.name}"
+
 
 def find_department(store: Store, name: str) -> Row:
     """The department named (or aliased) `name`: uid, name, region and its 三定 facts. A bare name without its

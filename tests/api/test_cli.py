@@ -99,8 +99,10 @@ def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_pat
     assert dispatched.returncode == 2 and "no region '河西区' in the graph" in dispatched.stderr
     report = run("report", "--department", "不存在局", store=loaded)
     assert report.returncode == 2 and "no department named '不存在局'" in report.stderr
+    assert "未找到部门：不存在局" in report.stderr
     several = run("query", "undecomposed_duties", "--param", "department=应急管理局", store=loaded)
     assert several.returncode == 2 and "'应急管理局' names 2 departments: 示例市应急管理局, 青山县应急管理局" in several.stderr
+    assert "“应急管理局”对应 2 个部门：示例市应急管理局、青山县应急管理局，请写全称" in several.stderr
     by_alias = run("query", "undecomposed_duties", "--param", "department=市城管局", "--format", "json", store=loaded)
     assert {row["department"] for row in json.loads(by_alias.stdout)} == {"示例市城市管理和综合执法局"}
 
