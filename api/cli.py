@@ -45,6 +45,7 @@ err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() els
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
 UNRESOLVED_SHOWN = 20  # a 政务服务 export names hundreds; the rest are one query away
+WARNINGS_SHOWN = 20  # a corpus of truncated copies warns of each; every warning is kept on its Document
 
 
 class Format(StrEnum):
@@ -202,6 +203,7 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
         if len(names) > UNRESOLVED_SHOWN:
             out.print(f"  … 另有 {len(names) - UNRESOLVED_SHOWN} 个 / {len(names) - UNRESOLVED_SHOWN} more: "
                       "dutygraph query unresolved_departments --format csv")
+    _say_warnings(report)
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
         failed.add_column("文件 file", overflow="fold")
@@ -210,6 +212,21 @@ def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: d
             # The message starts with the file (and line) it is about; the table shows the file once.
             failed.add_row(str(outcome.path), outcome.error.removeprefix(f"{outcome.path}").lstrip(":"))
         err.print(failed)
+
+
+def _say_warnings(report: IngestReport) -> None:
+    """What a loaded file was read with that its user should check (a header cell merged over two columns, a
+    copy cut short): said here, and kept as the notes of its Document."""
+    warnings = [f"{outcome.path}: {warning}" for outcome in report.outcomes if outcome.ok
+                for warning in outcome.warnings]
+    if not warnings:
+        return
+    err.print(f"提示 warnings ({len(warnings)}): loaded, with these notes (kept on each Document as notes)")
+    for warning in warnings[:WARNINGS_SHOWN]:
+        err.print(f"  {warning}", markup=False, highlight=False, soft_wrap=True)  # one line, to grep or copy
+    if len(warnings) > WARNINGS_SHOWN:
+        err.print(f"  … 另有 {len(warnings) - WARNINGS_SHOWN} 条 / {len(warnings) - WARNINGS_SHOWN} more: dutygraph "
+                  "cypher \"MATCH (d:Document) WHERE size(d.notes) > 0 RETURN d.path, d.notes\"", markup=False)
 
 
 # -- stats, query, cypher -------------------------------------------------------------------------

@@ -23,8 +23,18 @@ from ingest.model import (
     TerritorialRecord,
 )
 from ingest.names import clean_mention
-from ingest.sheets import Sheet, Workbook
-from ingest.tables import KIND_LABELS, Header, find_header
+from ingest.sheets import Sheet, Workbook, column_letter
+from ingest.tables import (
+    KIND_COLUMNS,
+    KIND_LABELS,
+    NAME_FIELDS,
+    TEXT_FIELDS,
+    Header,
+    Span,
+    describe_missing_header,
+    find_header,
+    header_candidate,
+)
 
 POWER_TYPES = ("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
                "行政裁决", "行政征用", "其他行政权力", "公共服务", "其他权力")
@@ -74,16 +84,16 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         elif header.kind == "power" and "department" not in header.columns:
             raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
                               line=header.header_rows[0], detail=f"sheet {sheet.name}; the power items have no holder")
+        document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
+                                 if span.merged)
         _read_sheet(workbook, sheet, header, document)
     if document is not None:
         document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
     if document is None:
-        first = next((" ".join(c for c in cells if c)[:40] for s in workbook.sheets for _n, cells in s.rows), "")
-        raise IngestError(
-            workbook.path,
-            "a header row naming the columns of a 权责清单, 职责边界清单, 监管事项目录, 事权划分清单 or 属地管理事项清单",
-            detail=f"first row: {first}" if first else "no rows",
-        )
+        candidates = [found for found in map(header_candidate, workbook.sheets) if found is not None]
+        best = max(candidates, key=lambda found: len(found.names), default=None)  # the first sheet on a tie
+        raise IngestError(workbook.path, f"a header row naming the columns of a list, {KIND_COLUMNS}",
+                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best))
     if not document.records:
         raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
                           detail="the header has no rows below it")
@@ -109,6 +119,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
         if _is_note(cells):
             continue
         values = {field: _value(cells, index, field) for field, index in header.columns.items()}
+        for field, span in header.spans.items():
+            values[field] = _span_value(workbook, sheet, number, cells, field, span)
         if not any(value for field, value in values.items() if field not in {"seq", "notes"}):
             continue
         for field in _CARRIED[header.kind]:
@@ -152,14 +164,49 @@ def _check_required(workbook: Workbook, sheet: Sheet, header: Header) -> None:
                               line=header.header_rows[0], detail=f"sheet {sheet.name}; the header has none")
 
 
-_PARTY_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
-                           "office", "counties", "level"})
-
-
 def _value(cells: list[str], index: int, field: str) -> str:
     value = cells[index].strip() if index < len(cells) else ""
     # A line break separates names in a party cell; elsewhere it only wraps the text (`商品房预售⏎许可`).
-    return value if field in _PARTY_FIELDS else value.replace("\n", "")
+    return value if field in NAME_FIELDS else value.replace("\n", "")
+
+
+def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
+    letters = _letters(span.columns)
+    if field in NAME_FIELDS:
+        done = f"the names in columns {letters} are all read as {span.label}, in column order"
+    elif field in TEXT_FIELDS:
+        done = f"the texts in columns {letters} are read as one {span.label}, joined in column order"
+    else:
+        first = column_letter(span.columns[0])
+        done = f"columns {letters} are read as one {span.label}: {first} holds it, the others may be empty or repeat it"
+    return f"sheet {sheet.name}: the header cell {span.label} spans {span.cells}; {done}"
+
+
+def _span_value(workbook: Workbook, sheet: Sheet, number: int, cells: list[str], field: str, span: Span) -> str:
+    """A field read from every column under its header cell: names and texts in column order (a value repeated
+    by a merged data cell once); a single-valued field only when the other columns are empty or repeat it."""
+    found = [(index, _value(cells, index, field)) for index in span.columns]
+    distinct = list(dict.fromkeys(value for _index, value in found if value))
+    if field in NAME_FIELDS:  # a name written in both columns (`市水务局、市城管局` beside `市城管局`) is one party
+        return "\n".join(dict.fromkeys(name for value in distinct for name in split_names(value)))
+    if field in TEXT_FIELDS:
+        return "；".join(distinct)
+    first = found[0][1]
+    if any(value and value != first for _index, value in found[1:]):
+        # Which of two values is the 事项名称 (or 序号, 权力类型) no reading can tell: a 主项 and its 子项, say.
+        held = _listed([f"{value!r} in {column_letter(index)}" if value else f"nothing in {column_letter(index)}"
+                        for index, value in found])
+        raise IngestError(workbook.path, f"one {span.label} a row under the header cell {span.cells}", line=number,
+                          detail=f"sheet {sheet.name}; found {held}: give each column a header of its own")
+    return first
+
+
+def _letters(columns: list[int]) -> str:
+    return _listed([column_letter(index) for index in columns])
+
+
+def _listed(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def _is_note(cells: list[str]) -> bool:

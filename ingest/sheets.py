@@ -25,6 +25,32 @@ class Sheet:
     rows: list[tuple[int, list[str]]]  # (row number as shown, cells)
     merged_down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) filled from a merge above
     named_by_file: bool = False  # a CSV's or a text's one sheet, named after the file: no name of its own
+    # Merged ranges as (first row, first column, last row, last column): rows as shown, columns from 0.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def cell_range(self, row: int, column: int) -> tuple[int, int, int, int]:
+        """The merged range the cell lies in, or the cell alone."""
+        for first_row, first_column, last_row, last_column in self.merged:
+            if first_row <= row <= last_row and first_column <= column <= last_column:
+                return first_row, first_column, last_row, last_column
+        return row, column, row, column
+
+
+def column_letter(column: int) -> str:
+    """Excel's name of a column counted from 0: A … Z, AA …"""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def range_name(first_row: int, first_column: int, last_row: int, last_column: int) -> str:
+    """`C1:D1` as Excel writes a range (`C1` for one cell)."""
+    first = f"{column_letter(first_column)}{first_row}"
+    last = f"{column_letter(last_column)}{last_row}"
+    return first if first == last else f"{first}:{last}"
 
 
 @dataclass
@@ -68,7 +94,9 @@ def _xlsx_sheets(path: Path, data: bytes) -> list[Sheet]:
     for worksheet in workbook.worksheets:
         grid = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
         merged_down: set[tuple[int, int]] = set()
+        ranges: list[tuple[int, int, int, int]] = []
         for merged in worksheet.merged_cells.ranges:
+            ranges.append((merged.min_row, merged.min_col - 1, merged.max_row, merged.max_col - 1))
             value = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else ""
             for row in range(merged.min_row, merged.max_row + 1):
                 for column in range(merged.min_col, merged.max_col + 1):
@@ -77,5 +105,5 @@ def _xlsx_sheets(path: Path, data: bytes) -> list[Sheet]:
                         if row > merged.min_row:
                             merged_down.add((row, column - 1))
         rows = _trimmed([(number, cells) for number, cells in enumerate(grid, 1)])
-        sheets.append(Sheet(worksheet.title, rows, merged_down))
+        sheets.append(Sheet(worksheet.title, rows, merged_down, merged=ranges))
     return sheets

@@ -4,9 +4,9 @@ holds, and which kind of list the columns make (权责清单, 职责边界清单
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ingest.sheets import Sheet
+from ingest.sheets import Sheet, range_name
 
 # Column vocabulary: field → the header texts that name it (after spaces and bracket widths are folded).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -54,14 +54,64 @@ KIND_LABELS = {
 }
 HEADER_SCAN_ROWS = 12
 
+# Fields whose cell may name several parties (split on 、，; and line breaks), or hold free text: columns under one
+# header cell join their values. Any other field is one value a row (a 序号, a 事项名称, a 权力类型).
+NAME_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
+                         "office", "counties", "level"})
+TEXT_FIELDS = frozenset({"basis", "notes", "division_text", "city_text", "county_text", "main_text", "assist_text",
+                         "target"})
+# A bare role under a party group (责任部门 over 牵头 / 配合): the part of the group it names.
+_LEAD_WORDS = ("牵头", "主办", "主责", "主体", "主管", "负责")
+_ASSIST_WORDS = ("配合", "协办", "协同", "协助", "参与")
+_PARTY_GROUPS = frozenset({"department", "lead", "assist", "related", "main_party", "assist_party"})
+_TERRITORIAL = frozenset({"main_party", "assist_party", "main_text", "assist_text"})
+
+CellRange = tuple[int, int, int, int]  # first row, first column, last row, last column (rows as shown, columns from 0)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One field read from several columns: a header cell merged across them (牵头部门 over C1:D1), or a group
+    label over parts that name no field of their own (监管对象 over 对象类型 / 对象名称)."""
+
+    columns: list[int]
+    cells: str  # the header cells' range as Excel names it: C1:D1
+    label: str
+    merged: bool  # one header cell merged over the columns, not parts under a group (牵头 / 配合 under 责任部门)
+
 
 @dataclass
 class Header:
     kind: str
-    columns: dict[str, int]  # field → column index
+    columns: dict[str, int]  # field → column index (the first, when the field spans several)
     header_rows: list[int]  # the row numbers the header spans
     title: str  # a title row above the header, if any
-    labels: dict[str, str]  # field → the header text as written
+    labels: dict[str, str]  # field → the header text as written (`责任部门/牵头` for a two-row header)
+    spans: dict[str, Span] = field(default_factory=dict)  # fields read from several columns
+
+
+@dataclass(frozen=True)
+class _Named:
+    field: str
+    label: str
+    cell: CellRange  # the header cell that wrote the label (a merged range, or one cell)
+    # What ties columns of one field together: the upper cell, or in a two-row header the group label above
+    # (配合 and 协同 under one 责任单位 are both its assisting parties).
+    group: CellRange
+    role: str = ""  # the bare word (牵头, 配合, 主体) that named it under a party group
+
+
+@dataclass
+class Candidate:
+    """The row (or two) likeliest to be a sheet's header, and what its columns read as."""
+
+    sheet: str
+    position: int  # index into the sheet's rows
+    header_rows: list[int]
+    labels: list[str]  # every filled header cell, upper and lower combined (`责任部门/牵头`)
+    columns: dict[str, int]
+    names: dict[str, str]  # field → label
+    spans: dict[str, Span]
 
 
 def fold_header(text: str) -> str:
@@ -82,63 +132,177 @@ def field_of(text: str) -> str | None:
 
 def find_header(sheet: Sheet, forced_kind: str | None = None) -> Header | None:
     """The header of a sheet, or None when no row in the first rows names the columns of a list."""
-    best: tuple[int, int] | None = None  # (position in rows, recognised fields)
-    for position, (_number, cells) in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        recognised = len({field_of(cell) for cell in cells if field_of(cell)})
-        if recognised >= 2 and (best is None or recognised > best[1]):
-            best = (position, recognised)
-    if best is None:
+    candidate = header_candidate(sheet)
+    if candidate is None or len(candidate.columns) < 2:
         return None
-    position = best[0]
-    # A merged two-row header can score higher on its second row (the merged cells repeat there): start above.
-    if position > 0 and len({field_of(c) for c in sheet.rows[position - 1][1] if field_of(c)}) >= 2:
-        position -= 1
-    number, cells = sheet.rows[position]
-    columns, labels = _columns(cells)
-    header_rows = [number]
-    if position + 1 < len(sheet.rows):
-        next_number, next_cells = sheet.rows[position + 1]
-        if _is_sub_header(cells, next_cells):
-            sub_columns, sub_labels = _columns(next_cells)
-            for field, column in sub_columns.items():
-                # A group label (`规范统一事项名称` over 主项/子项) gives way to the columns under it.
-                for other, index in list(columns.items()):
-                    if index == column:
-                        del columns[other]
-                columns[field] = column
-                labels[field] = sub_labels[field]
-            header_rows.append(next_number)
-    kind = forced_kind or kind_of(set(columns))
+    kind = forced_kind or kind_of(set(candidate.columns))
     if kind is None:
         return None
     # Title rows: above the header, one text (often merged across the columns).
     title = " ".join(
-        cells[0] for cells in (list(dict.fromkeys(c for c in row if c)) for _n, row in sheet.rows[:position])
+        cells[0] for cells in (list(dict.fromkeys(c for c in row if c))
+                               for _n, row in sheet.rows[:candidate.position])
         if len(cells) == 1
     )
-    return Header(kind, columns, header_rows, title, labels)
+    return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans)
 
 
-def _columns(cells: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def header_candidate(sheet: Sheet) -> Candidate | None:
+    """The likeliest header of a sheet, a list's or not: the first rows' row naming most known columns (with
+    the row under it when that one names the parts of the first's cells), or None for a sheet with no rows."""
+    if not sheet.rows:
+        return None
+    scores = [len({field_of(cell) for cell in cells} - {None}) for _n, cells in sheet.rows[:HEADER_SCAN_ROWS]]
+    position = scores.index(max(scores))  # the first row when none names a column: what the sheet opens with
+    # A merged two-row header can score higher on its second row (the merged cells repeat there): start above.
+    if position > 0 and scores[position] >= 2 and scores[position - 1] >= 2:
+        position -= 1
+    upper_number, upper = sheet.rows[position]
+    lower: tuple[int, list[str]] | None = None
+    if position + 1 < len(sheet.rows) and _is_sub_header(sheet, sheet.rows[position], sheet.rows[position + 1]):
+        lower = sheet.rows[position + 1]
+    named = _named_columns(sheet, (upper_number, upper), lower)
+    columns, names, spans = _fields(named)
+    labels = [label for label in dict.fromkeys(_written(upper, lower, index) for index in range(len(named))) if label]
+    return Candidate(sheet.name, position, [upper_number] + ([lower[0]] if lower else []), labels, columns, names,
+                     spans)
+
+
+def _named_columns(sheet: Sheet, upper: tuple[int, list[str]],
+                   lower: tuple[int, list[str]] | None) -> list[_Named | None]:
+    """What names each column: the upper cell, or in a two-row header the two cells read together."""
+    upper_number, upper_cells = upper
+    width = max(len(upper_cells), len(lower[1]) if lower else 0)
+    named: list[_Named | None] = []
+    for index in range(width):
+        top = _at(upper_cells, index)
+        bottom = _at(lower[1], index) if lower else ""
+        if lower is None or not bottom or _copied_down(sheet, upper_cells, lower, index):
+            found = field_of(top)
+            cell = sheet.cell_range(upper_number, index)
+            named.append(_Named(found, top, cell, cell) if found else None)
+            continue
+        group, group_cell = _group(sheet, upper_number, upper_cells, index)
+        found, role = _field_under(group, bottom)
+        if found:
+            cell = sheet.cell_range(lower[0], index)
+            named.append(_Named(found, f"{group}/{bottom}" if group else bottom, cell, group_cell if group else cell,
+                                role))
+        elif field_of(group):
+            # A part of the group that names no field of its own (监管对象 over 对象类型 / 对象名称).
+            named.append(_Named(field_of(group) or "", group, group_cell, group_cell))
+        else:
+            named.append(None)
+    if any(column and (column.role == "主体" or (not column.role and column.field in _TERRITORIAL))
+           for column in named):
+        # 主体责任单位 / 配合责任单位 are the party columns of a township's 属地管理 list.
+        roles = {"lead": "main_party", "assist": "assist_party"}
+        named = [_Named(roles[column.field], column.label, column.cell, column.group, column.role)
+                 if column and column.role else column for column in named]
+    return named
+
+
+def _fields(named: list[_Named | None]) -> tuple[dict[str, int], dict[str, str], dict[str, Span]]:
+    """Field → its first column, its label, and the fields that several columns under one header cell make.
+    Another column that names a field already taken keeps being ignored, as it always was."""
     columns: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    for index, cell in enumerate(cells):
-        field = field_of(cell)
-        if field and field not in columns:
-            columns[field] = index
-            labels[field] = cell
-    return columns, labels
+    names: dict[str, str] = {}
+    members: dict[str, list[_Named]] = {}
+    indexes: dict[str, list[int]] = {}
+    for index, column in enumerate(named):
+        if column is None:
+            continue
+        if column.field not in columns:
+            columns[column.field], names[column.field] = index, column.label
+            members[column.field], indexes[column.field] = [column], [index]
+        elif members[column.field][0].group == column.group:
+            members[column.field].append(column)
+            indexes[column.field].append(index)
+    spans = {}
+    for name, parts in members.items():
+        if len(parts) > 1:
+            cells = range_name(parts[0].cell[0], indexes[name][0], parts[-1].cell[2], indexes[name][-1])
+            spans[name] = Span(indexes[name], cells, names[name], merged=len({part.cell for part in parts}) == 1)
+    return columns, names, spans
 
 
-def _is_sub_header(cells: list[str], next_cells: list[str]) -> bool:
-    recognised = [field_of(cell) for cell in next_cells if cell]
-    if not any(recognised):
-        return False
-    # Every filled cell of the second row is a header too, or the first row's text merged down.
-    for index, cell in enumerate(next_cells):
-        if cell and not field_of(cell) and not (index < len(cells) and cells[index] == cell):
+def _at(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _written(upper: list[str], lower: tuple[int, list[str]] | None, index: int) -> str:
+    """A header column as written: its upper cell, with the lower one when that says more (`责任部门/牵头`)."""
+    top, bottom = _at(upper, index), _at(lower[1], index) if lower else ""
+    return f"{top}/{bottom}" if top and bottom and bottom != top else top or bottom
+
+
+def _copied_down(sheet: Sheet, upper: list[str], lower: tuple[int, list[str]], index: int) -> bool:
+    """The lower cell only repeats the upper one (a header cell merged over both rows)."""
+    return (lower[0], index) in sheet.merged_down or _at(lower[1], index) == _at(upper, index)
+
+
+def _group(sheet: Sheet, upper_number: int, upper: list[str], index: int) -> tuple[str, CellRange]:
+    """The upper cell over a column of a two-row header, and its range. A CSV writes a merged group label once,
+    over its first column: an empty upper cell belongs to the label on its left."""
+    start = index
+    while start > 0 and not _at(upper, start) and (upper_number, start) not in sheet.merged_down:
+        start -= 1
+    return _at(upper, start), sheet.cell_range(upper_number, start)
+
+
+def _field_under(group: str, bottom: str) -> tuple[str | None, str]:
+    """The field a lower header cell names, read with the group label above it, and the bare role word (牵头,
+    配合) that named it, if one did."""
+    found = field_of(bottom)
+    if found:
+        return found, ""
+    word = re.sub(r"(?:部门|单位)$", "", fold_header(bottom))
+    if group and (field_of(group) in _PARTY_GROUPS or fold_header(group).endswith(("部门", "单位"))):
+        if word in _LEAD_WORDS:
+            return "lead", word
+        if word in _ASSIST_WORDS:
+            return "assist", word
+    return field_of(group + bottom), ""
+
+
+def _is_sub_header(sheet: Sheet, upper: tuple[int, list[str]], lower: tuple[int, list[str]]) -> bool:
+    """Whether the row under a header is its second row: every filled cell repeats the cell above (merged
+    down), names a field (alone or read with the group above it), or lies under a header cell merged across
+    columns (a part of that group); and at least one does not need the last reason, which a data row under a
+    merged header would meet too."""
+    upper_number, upper_cells = upper
+    named = False
+    for index, bottom in enumerate(lower[1]):
+        if not bottom:
+            continue
+        if _copied_down(sheet, upper_cells, lower, index) or \
+                _field_under(_group(sheet, upper_number, upper_cells, index)[0], bottom)[0]:
+            named = True
+            continue
+        _first_row, first_column, last_row, last_column = sheet.cell_range(upper_number, index)
+        if not (first_column < last_column and last_row == upper_number):
             return False
-    return True
+    return named
+
+
+def describe_missing_header(candidate: Candidate | None) -> str:
+    """What the likeliest header row held, for the error that no sheet has a list header."""
+    if candidate is None:
+        return "no rows"
+    rows = "–".join(map(str, candidate.header_rows))
+    where = f"sheet {candidate.sheet}, row {rows} holds" if len(candidate.header_rows) == 1 else \
+        f"sheet {candidate.sheet}, rows {rows} hold"
+    held = ", ".join(candidate.labels)[:120]
+    if not candidate.names:
+        return f"the likeliest header, {where} {held}: none of these names a known column"
+    known = ", ".join(candidate.names.values())
+    if len(candidate.names) == 1:
+        return f"the likeliest header, {where} {held}: of these, only {known} names a known column"
+    return f"the likeliest header, {where} {held}: of these, {known} name known columns, but none tells which list"
+# The columns by which `kind_of` tells the lists apart, for the error that names none of them.
+KIND_COLUMNS = ("with a column that tells which: 权力类型 (权责清单); 牵头部门 or 配合部门, or 相关部门 with 职责分工 "
+                "(职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); 划分方式, 市级职责 or 县级职责 "
+                "(事权划分清单); 主体责任单位 (属地管理事项清单)")
 
 
 def kind_of(fields: set[str]) -> str | None:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from graph.store import open_store
@@ -192,6 +193,23 @@ def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
     assert "failed files" in result.stderr
     assert str(docs / "empty.txt") in result.stderr
     assert "expected a document with text (the file is empty)" in result.stderr
+
+
+def test_ingest_says_what_a_loaded_file_was_read_with(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "边界"
+    for row in (["序号", "边界事项", "牵头部门", None], [1, "河湖岸线违建整治", "市水务局", "市城管局"]):
+        sheet.append(row)
+    sheet.merge_cells("C1:D1")
+    workbook.save(tmp_path / "span.xlsx")
+    result = run("ingest", str(tmp_path / "span.xlsx"), "--region", "示例市", store=tmp_path / "store")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "提示 warnings (1): loaded, with these notes (kept on each Document as notes)",
+        f"  {tmp_path / 'span.xlsx'}: sheet 边界: the header cell 牵头部门 spans C1:D1; the names in columns C and D are "
+        "all read as 牵头部门, in column order"]
 
 
 def test_store_may_come_before_the_command(tmp_path: Path) -> None:

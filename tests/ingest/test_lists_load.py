@@ -123,7 +123,7 @@ def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: P
     assert sorted(errors) == ["bad.xlsx", "unknown.csv"]
     assert errors["bad.xlsx"] == (f"{tmp_path / 'bad.xlsx'}:3: expected a 权力类型 such as 行政许可, 行政处罚 or "
                                   "其他行政权力, found '户籍类' (sheet 清单)")
-    assert "unknown.csv: expected a header row naming the columns" in errors["unknown.csv"]
+    assert "unknown.csv:1: expected a header row naming the columns of a list" in errors["unknown.csv"]
     assert store.read("MATCH (p:PowerItem) RETURN count(p) AS c") == [{"c": 0}]
     assert store.read("MATCH (s:SupervisionItem) RETURN count(s) AS c") == [{"c": 21}]
 
@@ -156,3 +156,26 @@ def test_a_document_loaded_again_drops_the_clauses_its_earlier_load_located_othe
     before = [edge for edge in _keyed_edges(loaded) if not edge["source"].endswith("#bianjie_qingshan!9")]
     assert ingest([path], loaded, region=CITY).failed == []
     assert _keyed_edges(loaded) == before
+
+
+def test_a_header_merged_over_two_lead_columns_loads_both_leads_in_order(store: Store, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "边界"
+    for row in (["序号", "边界事项", "牵头部门", None, "配合部门"], [1, "河湖岸线违建整治", "市水务局", "市城管局", "市公安局"]):
+        sheet.append(row)
+    sheet.merge_cells("C1:D1")
+    path = tmp_path / "span.xlsx"
+    workbook.save(path)
+    report = ingest([path], store, region=CITY)
+    assert [(outcome.ok, outcome.warnings) for outcome in report.outcomes] == [(True, [
+        "sheet 边界: the header cell 牵头部门 spans C1:D1; the names in columns C and D are all read as 牵头部门, "
+        "in column order"])]
+    parties = store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) RETURN m.name AS matter, type(e) AS role, "
+                         "e.order AS order, d.name AS department ORDER BY role, order, department")
+    assert parties == [
+        {"matter": "河湖岸线违建整治", "role": "ASSISTS", "order": None, "department": "示例市公安局"},
+        {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 1, "department": "示例市水务局"},
+        {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 2, "department": "示例市城市管理和综合执法局"},
+    ]

@@ -11,7 +11,14 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.lists import parse_list
-from ingest.model import BoundaryRecord, PowerItemRecord, SplitRecord, SupervisionRecord, TerritorialRecord
+from ingest.model import (
+    BoundaryRecord,
+    ListDocument,
+    PowerItemRecord,
+    SplitRecord,
+    SupervisionRecord,
+    TerritorialRecord,
+)
 from ingest.readers import decode_text
 from ingest.sheets import read_workbook
 
@@ -138,12 +145,17 @@ def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
                                     "(sheet 清单; the header has none)")
 
 
+NO_HEADER = ("expected a header row naming the columns of a list, with a column that tells which: 权力类型 (权责清单); "
+             "牵头部门 or 配合部门, or 相关部门 with 职责分工 (职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); "
+             "划分方式, 市级职责 or 县级职责 (事权划分清单); 主体责任单位 (属地管理事项清单)")
+
+
 def test_an_unknown_kind_is_named(tmp_path: Path) -> None:
     path = _workbook(tmp_path, [["会议名称", "时间", "地点"], ["全市安全生产工作会议", "周一", "三楼"]])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
-    assert "expected a header row naming the columns of a 权责清单, 职责边界清单, 监管事项目录" in raised.value.message
-    assert "first row: 会议名称 时间 地点" in raised.value.message
+    assert raised.value.message == (f"{path}:1: {NO_HEADER} (the likeliest header, sheet 清单, row 1 holds 会议名称, "
+                                    "时间, 地点: none of these names a known column)")
 
 
 def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
@@ -174,3 +186,127 @@ def test_a_list_without_the_column_its_findings_rest_on_is_refused(tmp_path: Pat
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message.startswith(f"{path}:{header + 1}: expected {expected}")
+
+
+# -- merged and two-row headers --------------------------------------------------------------------------
+
+
+def _merged(tmp_path: Path, rows: list[list[object]], merged: list[str], name: str = "list.xlsx") -> Path:
+    """A one-sheet workbook (sheet 清单) with the cells `merged` names merged, as a government office writes it."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "清单"
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    path = tmp_path / name
+    workbook.save(path)
+    return path
+
+
+def _boundaries(document: ListDocument) -> list[tuple[int, str, list[str], list[str]]]:
+    return [(r.where.row, r.matter, r.leads, r.assists) for r in document.records if isinstance(r, BoundaryRecord)]
+
+
+def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> None:
+    # 牵头部门 over C1:D1: a second lead in D was dropped without a word.
+    path = _merged(tmp_path, [
+        ["序号", "边界事项", "牵头部门", None, "配合部门"],
+        [1, "湖泊蓝藻打捞", "市水务局", "市生态环境局", "市农业农村局"],
+        [2, "夜市油烟扰民", "市城管局", None, "市生态环境局"],
+        [3, "景区游船安全", "市文旅局", None, "市交通运输局"],  # the data cell merged as its header is: one lead
+        [4, "防汛物资储备", "市应急管理局、市水务局", "市水务局", None],  # a name written in both is one party
+    ], ["C1:D1", "C4:D4"])
+    document = parse_list(read_workbook(path))
+    assert _boundaries(document) == [
+        (2, "湖泊蓝藻打捞", ["市水务局", "市生态环境局"], ["市农业农村局"]),
+        (3, "夜市油烟扰民", ["市城管局"], ["市生态环境局"]),
+        (4, "景区游船安全", ["市文旅局"], ["市交通运输局"]),
+        (5, "防汛物资储备", ["市应急管理局", "市水务局"], []),
+    ]
+    assert document.warnings == ["sheet 清单: the header cell 牵头部门 spans C1:D1; the names in columns C and D are "
+                                 "all read as 牵头部门, in column order"]
+
+
+def test_a_text_header_merged_over_columns_joins_them(tmp_path: Path) -> None:
+    path = _merged(tmp_path, [
+        ["序号", "监管事项名称", "监管对象", None, "认领部门"],
+        [1, "对游泳场所的监督检查", "经营单位", "室内游泳馆", "市体育局"],
+    ], ["C1:D1"])
+    document = parse_list(read_workbook(path))
+    item = document.records[0]
+    assert isinstance(item, SupervisionRecord)
+    assert (item.name, item.target, item.claimants) == ("对游泳场所的监督检查", "经营单位；室内游泳馆", ["市体育局"])
+    assert document.warnings == ["sheet 清单: the header cell 监管对象 spans C1:D1; the texts in columns C and D are "
+                                 "read as one 监管对象, joined in column order"]
+
+
+def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Path) -> None:
+    # Which of 游泳场所开放许可 and 变更 is the 事项名称? No reading can tell, so nothing of the file is read.
+    rows: list[list[object]] = [["序号", "事项名称", None, "牵头部门"], [1, "高危险性体育项目经营许可", None, "市体育局"],
+                                [2, "游泳场所开放许可", "变更", "市体育局"]]
+    path = _merged(tmp_path, rows, ["B1:C1"])
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; found "
+                                    "'游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
+    alone = _merged(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(alone))
+    assert raised.value.message == (f"{alone}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; "
+                                    "found nothing in B and '延续' in C: give each column a header of its own)")
+    # Empty beside it, or the same value (a data cell merged as its header is), it is one 事项名称.
+    merged = _merged(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
+    document = parse_list(read_workbook(merged))
+    assert _boundaries(document) == [(2, "高危险性体育项目经营许可", ["市体育局"], []),
+                                     (3, "游泳场所开放许可", ["市体育局"], [])]
+    assert document.warnings == ["sheet 清单: the header cell 事项名称 spans B1:C1; columns B and C are read as one "
+                                 "事项名称: B holds it, the others may be empty or repeat it"]
+
+
+def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) -> None:
+    path = _merged(tmp_path, [
+        ["南岭市部门职责边界清单（第三批）"],
+        ["序号", "边界事项", "责任单位", None, None, "职责边界", "备注"],
+        [None, None, "牵头", "配合", "协同", None, None],
+        [1, "住宅小区电梯安全", "市市场监管局", "市住建局", "市消防救援支队", "市市场监管局负责电梯安全监察。", None],
+        [2, "城区积水点排涝", "市水务局", "市城管局", None, "市水务局负责排涝调度。", "汛期"],
+    ], ["A1:G1", "A2:A3", "B2:B3", "C2:E2", "F2:F3", "G2:G3"])
+    document = parse_list(read_workbook(path))
+    assert (document.kind, document.title, document.warnings) == ("boundary", "南岭市部门职责边界清单（第三批）", [])
+    assert _boundaries(document) == [
+        (4, "住宅小区电梯安全", ["市市场监管局"], ["市住建局", "市消防救援支队"]),
+        (5, "城区积水点排涝", ["市水务局"], ["市城管局"]),
+    ]
+
+
+def test_a_two_row_header_of_a_township_list_and_of_a_csv(tmp_path: Path) -> None:
+    township = _merged(tmp_path, [
+        ["序号", "属地管理事项", "责任单位", None],
+        [None, None, "主体", "配合"],
+        [1, "农村自建房安全巡查", "松溪镇", "县住建局"],
+    ], ["A1:A2", "B1:B2", "C1:D1"])
+    record = parse_list(read_workbook(township)).records[0]
+    assert isinstance(record, TerritorialRecord)
+    assert (record.matter, record.leads, record.assists) == ("农村自建房安全巡查", ["松溪镇"], ["县住建局"])
+    # A CSV writes a merged group label once, over its first column.
+    csv_path = tmp_path / "bianjie.csv"
+    csv_path.write_text("序号,边界事项,责任部门,,职责边界\n,,牵头,协办,\n1,古树名木保护,县林业局,县住建局,县林业局负责养护\n",
+                        encoding="utf-8")
+    assert _boundaries(parse_list(read_workbook(csv_path))) == [(3, "古树名木保护", ["县林业局"], ["县住建局"])]
+
+
+def test_a_two_row_header_naming_no_kind_says_what_it_held(tmp_path: Path) -> None:
+    path = _merged(tmp_path, [
+        ["南岭市部门职责边界清单"],
+        ["序号", "边界事项", "责任部门", None, "职责边界"],
+        [None, None, "甲方", "乙方", None],
+        [1, "住宅小区电梯安全", "市市场监管局", "市住建局", "市市场监管局负责电梯安全监察。"],
+    ], ["A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"])
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message == (
+        f"{path}:2: {NO_HEADER} (the likeliest header, sheet 清单, rows 2–3 hold 序号, 边界事项, 责任部门/甲方, "
+        "责任部门/乙方, 职责边界: of these, 序号, 边界事项, 责任部门, 职责边界 name known columns, but none tells which list)")
