@@ -4,12 +4,18 @@ test-output/browser/."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -19,6 +25,9 @@ from api.settings import Settings
 from graph.store import open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from queries.ambiguities import REASON_LABELS
+from queries.labels import VALUE_LABELS
+from queries.report import KIND_LABELS
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "test-output" / "browser"
@@ -175,3 +184,217 @@ def test_a_refused_search_says_why_and_leaves_no_earlier_answer(browser, site: s
     results = browser.find_element("id", "search-results")
     assert results.text == "查询失败：请求参数无效：查询参数 text：至多 500 个字符"
     assert results.find_elements("css selector", "h3") == []
+
+
+# -- the findings' own views, their downloads, the phone width, the network labels ------------------------------
+
+PHONE = (390, 844)
+DESK = (1400, 1000)
+EVERY_VIEW = ["overview", "overlaps", "split", "department", "ambiguities", "undecomposed", "staffing"]
+
+
+def _api(site: str, path: str, **params: object) -> Any:
+    with urllib.request.urlopen(f"{site}{path}?{urllib.parse.urlencode(params)}", timeout=60) as response:
+        return json.load(response)
+
+
+def _number(value: float | int | None) -> str:
+    """A number as the page's JavaScript writes it: 0.0 is 0, None is blank."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _source(titles: dict[str, str], source: str) -> str:
+    uid, _, place = source.partition("#")
+    return f"《{titles[uid]}》{place}"
+
+
+def _ambiguity_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+    return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host"] or "", "、".join(row["leads"]),
+            "、".join(row["assists"]), "；".join(f"{m['holder']}：{m['duty']}" for m in row["mandate"]),
+            "；".join(_source(titles, s) for s in row["sources"])]
+
+
+def _undecomposed_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+    return [row["region"], row["department"], KIND_LABELS[row["kind"]], _number(row["ordinal"]), row["office"],
+            row["text"], row["evidence"], _source(titles, row["source"])]
+
+
+def _staffing_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+    return [row["region"], row["department"], *(_number(row[key]) for key in (
+        "staff_quota", "leader_posts", "offices", "duties", "power_items", "duties_per_post", "robust_z")),
+        VALUE_LABELS.get(row["outlier"], "")]
+
+
+# view, its endpoint, its filter (the select's id and parameter, a value), its column titles, a row's cells
+FINDING_VIEWS = [
+    ("ambiguities", "/api/queries/host_assist_ambiguities", "region", "示例市/青山县",
+     ["区划", "事项", "问题", "主办部门", "牵头部门", "配合部门", "有相应职责的部门（依据）", "出处"], _ambiguity_cells),
+    ("undecomposed", "/api/queries/undecomposed_duties", "department", "示例市市场监督管理局",
+     ["区划", "部门", "问题", "序号", "内设机构", "职责内容", "仍在承担的事项", "出处"], _undecomposed_cells),
+    ("staffing", "/api/queries/staffing_load", "region", "示例市/青山县",
+     ["区划", "部门", "行政编制", "领导职数", "内设机构数", "职责数（不含共性职责）", "权责事项数", "人均职责数",
+      "稳健z分数", "异常"], _staffing_cells),
+]
+
+
+def _table(browser, view: str) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untyped-def]
+    rows = browser.execute_script(f"""
+        return [...document.querySelectorAll('#{view}-table tr')]
+          .map((tr) => [...tr.children].map((cell) => cell.textContent));""")
+    return rows[0], rows[1:]
+
+
+def _downloads(browser, box: str) -> dict[str, tuple[str, dict[str, list[str]]]]:  # type: ignore[no-untyped-def]
+    """Each download button's label, with the path and the parameters its link asks for."""
+    links = {}
+    for link in browser.find_elements("css selector", f"#{box} a"):
+        parts = urllib.parse.urlsplit(link.get_attribute("href"))
+        links[link.text] = (parts.path, urllib.parse.parse_qs(parts.query))
+    return links
+
+
+def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    _open(browser, site, "overview")
+    links = {a.text: a.get_attribute("hash") for a in browser.find_elements("css selector", "#findings-links a")}
+    assert links == {"职责交叉：11": "#overlaps", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#overview",
+                     "未分解职责：9": "#undecomposed", "已取消/下放仍在承担：2": "#undecomposed", "编制异常：2": "#staffing",
+                     "事权冲突：7": "#split"}
+    browser.find_element("link text", "编制异常：2").click()
+    _wait(browser, "return window.dutygraph.ready.staffing === true")
+    # The two outliers stand out (marked rows), each with its figures and which way it is off.
+    outliers = browser.execute_script("""return [...document.querySelectorAll('#staffing-table tr.outlier')]
+        .map((tr) => [...tr.children].map((cell) => cell.textContent));""")
+    assert outliers == [["示例市", "示例市文化广电旅游体育局", "9", "3", "6", "16", "0", "1.778", "6.56", "编制偏紧"],
+                        ["示例市/河西区", "河西区教育局", "68", "6", "8", "7", "0", "0.103", "-7.35", "编制偏松"]]
+
+
+@pytest.mark.parametrize(("view", "path", "param", "value", "titles", "cells"), FINDING_VIEWS,
+                         ids=[v[0] for v in FINDING_VIEWS])
+def test_a_findings_view_shows_the_api_rows_filters_them_and_downloads_them(  # type: ignore[no-untyped-def]
+        browser, site: str, view: str, path: str, param: str, value: str, titles: list[str],
+        cells: Callable[[dict[str, Any], dict[str, str]], list[str]]) -> None:
+    from selenium.webdriver.support.select import Select
+
+    documents = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    _open(browser, site, view)
+    everything = _api(site, path, limit=20, offset=0)
+    header, rows = _table(browser, view)
+    assert header == titles
+    assert rows == [cells(row, documents) for row in everything["items"]]
+    assert _downloads(browser, f"{view}-downloads") == {"下载 CSV": (path, {"format": ["csv"]}),
+                                                         "下载 Excel": (path, {"format": ["xlsx"]})}
+    if everything["total"] > 20:  # the next page is the API's next page
+        browser.find_element("xpath", f"//div[@id='{view}-table']//button[text()='下一页']").click()
+        _wait(browser, f"return window.dutygraph.ready['{view}'] === true && "
+                       f"document.querySelector('#{view}-table .pager span').textContent.startsWith('第 21')")
+        assert _table(browser, view)[1] == [cells(row, documents) for row in _api(site, path, limit=20, offset=20)["items"]]
+
+    Select(browser.find_element("id", f"{view}-{param}")).select_by_value(value)
+    _wait(browser, f"return window.dutygraph.ready['{view}'] === true && "
+                   f"new URL(document.querySelector('#{view}-downloads a').href).searchParams.get('{param}') === '{value}'")
+    filtered = _api(site, path, limit=20, offset=0, **{param: value})
+    assert 0 < filtered["total"] < everything["total"]
+    assert _table(browser, view)[1] == [cells(row, documents) for row in filtered["items"]]
+    links = _downloads(browser, f"{view}-downloads")
+    assert links == {"下载 CSV": (path, {param: [value], "format": ["csv"]}),
+                     "下载 Excel": (path, {param: [value], "format": ["xlsx"]})}
+    # The API answers the buttons' links with the file, every filtered row in it (the header row besides).
+    with urllib.request.urlopen(browser.find_element("link text", "下载 CSV").get_attribute("href")) as answer:
+        assert answer.headers["content-type"] == "text/csv; charset=utf-8"
+        assert len(list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))) == filtered["total"] + 1
+    browser.save_screenshot(str(SHOTS / f"{view}.png"))
+
+
+def test_overlaps_take_a_threshold_in_hundredths_and_download_with_their_filters(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    _open(browser, site, "overlaps")
+    threshold = browser.find_element("id", "overlap-threshold")
+    assert threshold.get_attribute("step") == "0.01"
+    threshold.clear()
+    threshold.send_keys("0.62")  # refused by the browser's own check while the step was 0.05
+    browser.execute_script("window.dutygraph.ready.overlaps = false")
+    browser.find_element("css selector", "#overlap-filters button").click()
+    _wait(browser, "return window.dutygraph.ready.overlaps === true")
+    assert browser.execute_script("return document.getElementById('overlap-threshold').checkValidity()")
+    clusters = _api(site, "/api/queries/overlaps", threshold=0.62, scope="departments", limit=1000)["total"]
+    assert len(browser.find_elements("css selector", "#overlap-table tr")) == 1 + min(clusters, 20)
+    query = {"threshold": ["0.62"], "scope": ["departments"]}
+    assert _downloads(browser, "overlap-downloads") == {
+        "下载 CSV": ("/api/queries/overlaps", {**query, "format": ["csv"]}),
+        "下载 Excel": ("/api/queries/overlaps", {**query, "format": ["xlsx"]})}
+
+
+NETWORK_LABELS_SHOWN = """
+const chart = window.dutygraph.charts[arguments[0]];
+const names = new Set(chart.getOption().series[0].data.map((node) => node.name));
+return chart.getZr().storage.getDisplayList(true)
+  .filter((shape) => shape.type === 'tspan' && names.has(shape.style.text))
+  .map((shape) => {
+    const box = shape.getBoundingRect().clone();
+    box.applyTransform(shape.getComputedTransform());
+    return [shape.style.text, box.x, box.y, box.width, box.height];
+  });
+"""
+
+
+def _overlapping(labels: list[list[Any]]) -> list[tuple[str, str]]:
+    return [(a[0], b[0]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a[1] < b[1] + b[3] and b[1] < a[1] + a[3] and a[2] < b[2] + b[4] and b[2] < a[2] + a[4]]
+
+
+@pytest.mark.parametrize(("view", "chart_id", "busiest"), [("overlaps", "chart-overlaps", "示例市市场监督管理局"),
+                                                            ("department", "chart-neighbours", "示例市交通运输局")])
+def test_network_labels_do_not_overlap(browser, site: str, view: str, chart_id: str,  # type: ignore[no-untyped-def]
+                                       busiest: str) -> None:
+    _open(browser, site, view)
+    labels = browser.execute_script(NETWORK_LABELS_SHOWN, chart_id)
+    assert _overlapping(labels) == []
+    assert len(labels) >= 6 and busiest in {label[0] for label in labels}
+
+
+PHONE_CHARTS = """
+return Object.keys(window.dutygraph.charts).filter((id) => document.getElementById(id).offsetParent).map((id) => {
+  const box = document.getElementById(id).getBoundingClientRect();
+  return [id, document.querySelector('#' + id + ' canvas').getBoundingClientRect().right, box.right, box.width];
+});
+"""
+PHONE_HEADERS_OF_SEVERAL_LINES = """
+return [...document.querySelectorAll('.page.active th')].filter((th) => {
+  const range = document.createRange();
+  range.selectNodeContents(th);
+  return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+}).map((th) => th.textContent);
+"""
+
+
+def test_at_phone_width_no_view_is_wider_than_the_screen(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        browser.set_window_size(*PHONE)
+        for view in EVERY_VIEW:
+            _open(browser, site, view)
+            width, page = browser.execute_script(
+                "return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+            assert page <= width, f"#{view} is {page} px wide on a {width} px screen"
+            # Every chart drawn fits its box, and the box the screen; charts stand one under the other, each nearly
+            # as wide as the screen (two side by side were 160 px wide, their titles cut).
+            for chart_id, canvas, box, box_width in browser.execute_script(PHONE_CHARTS):
+                assert canvas <= box <= width and box_width >= 0.85 * width, chart_id
+            # A table too wide for the screen scrolls in its box: its column titles are not squeezed to a character
+            # a line (有相应职责的部门 was seven lines tall).
+            assert browser.execute_script(PHONE_HEADERS_OF_SEVERAL_LINES) == [], view
+            browser.save_screenshot(str(SHOTS / f"phone-{view}.png"))
+    finally:
+        browser.set_window_size(*DESK)
+
+
+def test_charts_follow_a_window_resized_after_drawing(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    _open(browser, site, "split")
+    try:
+        browser.set_window_size(*PHONE)
+        _wait(browser, """return ['chart-heatmap', 'chart-compare'].every((id) =>
+            document.querySelector('#' + id + ' canvas').getBoundingClientRect().right
+              <= document.documentElement.clientWidth)""", timeout=10)
+    finally:
+        browser.set_window_size(*DESK)

@@ -3,17 +3,28 @@
 
 const SHARES = ["city_exclusive", "county_exclusive", "shared", "delegated"];
 const SHARE_LABELS = { city_exclusive: "市级专有", county_exclusive: "县级专有", shared: "市县共有", delegated: "委托" };
+// The codes as the CSV and Excel exports write them (queries/report.py), so that a download reads like the table.
 const REASONS = {
   no_lead: "无牵头部门", multiple_leads: "多个牵头部门", conflicting_leads: "文件间牵头部门不一致",
-  lead_and_assist: "既牵头又配合", vague_party: "责任主体模糊", lead_without_mandate: "牵头部门无相应职责",
+  lead_and_assist: "既牵头又配合", vague_party: "责任主体模糊（有关部门）", lead_without_mandate: "牵头部门无相应职责",
 };
+const UNDECOMPOSED_KINDS = {
+  duty_without_office: "未分解到内设机构的职责", office_without_duty: "无职责的内设机构",
+  cancelled_still_carried: "已取消仍在承担", devolved_still_carried: "已下放仍在承担",
+};
+const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
 const PAGE_SIZE = 20;
-const state = { charts: {}, ready: {}, regions: [], cities: [] };
+const state = { charts: {}, ready: {}, regions: [], cities: [], documents: {} };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
 
-async function api(path, params = {}) {
+// A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well).
+function url(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
-  const response = await fetch(`${path}${query.toString() ? "?" + query : ""}`);
+  return `${path}${query.toString() ? "?" + query : ""}`;
+}
+
+async function api(path, params = {}) {
+  const response = await fetch(url(path, params));
   const body = await response.json();
   if (!response.ok) throw new Error(body.detail_zh || body.detail || response.statusText);
   return body;
@@ -24,6 +35,11 @@ function el(tag, attrs = {}, ...children) {
   Object.entries(attrs).forEach(([key, value]) => { if (key === "onclick") node.onclick = value; else node.setAttribute(key, value); });
   children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? "")));
   return node;
+}
+
+// A chart in a box as narrow as a phone's: its rings and margins shrink so that its labels stay inside it.
+function narrow(id) {
+  return document.getElementById(id).clientWidth < 500;
 }
 
 function chart(id) {
@@ -39,14 +55,23 @@ function text(value) {
   return String(value);
 }
 
-// A table of rows, paged on the client (rows already fetched) or by the API (total given).
-function table(container, rows, columns, { total = rows.length, offset = 0, onPage = null } = {}) {
+// A source as people read it: the document's title and the place in it, not the document's uid.
+function sourceText(source) {
+  if (!source) return "";
+  const [uid, place = ""] = String(source).split("#");
+  const title = state.documents[uid];
+  return title ? `《${title}》${place}` : String(source);
+}
+
+// A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
+// sideways inside its own box, so that a wide one never widens the page (on a phone most are wider).
+function table(container, rows, columns, { total = rows.length, offset = 0, onPage = null, rowClass = () => "" } = {}) {
   const target = typeof container === "string" ? document.getElementById(container) : container;
   target.innerHTML = "";
   const shown = onPage ? rows : rows.slice(offset, offset + PAGE_SIZE);
-  target.append(el("table", {},
+  target.append(el("div", { class: "table-wrap" }, el("table", {},
     el("tr", {}, columns.map(([, title]) => el("th", {}, title))),
-    shown.map((row) => el("tr", {}, columns.map(([key]) => el("td", {}, text(row[key])))))));
+    shown.map((row) => el("tr", { class: rowClass(row) }, columns.map(([key]) => el("td", {}, text(row[key]))))))));
   if (total > PAGE_SIZE) {
     const go = (next) => (onPage ? onPage(next) : table(target, rows, columns, { total, offset: next }));
     target.append(el("div", { class: "pager" },
@@ -54,6 +79,15 @@ function table(container, rows, columns, { total = rows.length, offset = 0, onPa
       el("button", { type: "button", onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE) }, "下一页"),
       el("span", { class: "muted" }, `第 ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} 条，共 ${total} 条`)));
   }
+}
+
+// 下载 CSV / 下载 Excel: the same query as the table shows, with its filters, as a file from the API.
+function downloads(id, path, params, note = "") {
+  const box = document.getElementById(id);
+  box.innerHTML = "";
+  box.append(el("a", { class: "button", href: url(path, { ...params, format: "csv" }), download: "" }, "下载 CSV"),
+             el("a", { class: "button", href: url(path, { ...params, format: "xlsx" }), download: "" }, "下载 Excel"));
+  if (note) box.append(el("span", { class: "muted" }, note));
 }
 
 function fillSelect(id, options, { blank = null } = {}) {
@@ -81,9 +115,11 @@ async function overview() {
   ]);
   const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
   const findings = [
-    ["职责交叉", overlaps.total, "#overlaps"], ["主办/协办不清", ambiguities.total, "#overlaps"],
-    ["三不管事项", orphans.total, "#overview"], ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#department"],
-    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#department"], ["事权冲突", conflicts, "#split"],
+    ["职责交叉", overlaps.total, "#overlaps"], ["主办/协办不清", ambiguities.total, "#ambiguities"],
+    ["三不管事项", orphans.total, "#overview"],
+    ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
+    ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing"], ["事权冲突", conflicts, "#split"],
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
@@ -100,6 +136,21 @@ async function overview() {
   state.ready.overview = true;
 }
 
+// -- networks ------------------------------------------------------------------------------------------
+// Names drawn over one another could not be read (user test): a name that overlaps another is hidden, the one of
+// the smaller node giving way (ECharts ranks labels by their node's size), and hovering a node shows its name.
+const NETWORK_LABELS = { labelLayout: { hideOverlap: true }, emphasis: { focus: "adjacency", label: { show: true } } };
+const LABELLED_NODES = 12;
+
+// The departments with the most ties are drawn larger and named; the others are named on hover only.
+function labelBusiest(departments) {
+  const ranked = [...departments].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name));
+  ranked.forEach((node, index) => {
+    node.symbolSize = 16 + 4 * Math.min(node.degree, 6);
+    node.label = { show: index < LABELLED_NODES };
+  });
+}
+
 // -- overlaps ------------------------------------------------------------------------------------------
 async function overlapsPage(offset = 0) {
   const region = document.getElementById("overlap-region").value;
@@ -107,6 +158,9 @@ async function overlapsPage(offset = 0) {
   const threshold = document.getElementById("overlap-threshold").value;
   const scope = document.getElementById("overlap-scope").value;
   const result = await api("/api/queries/overlaps", { region, threshold, scope, limit: 1000 });
+  // The API filters by region, threshold and scope; the department box filters here, on the page only.
+  downloads("overlap-downloads", "/api/queries/overlaps", { region, threshold, scope },
+            department ? "（下载的文件不按部门筛选，含全部部门）" : "");
   const clusters = result.items.filter((c) => !department || c.members.some((m) => m.department.includes(department)));
   // Departments and their overlapping duties as nodes; a duty links to its department and to the duties it overlaps.
   const nodes = new Map();
@@ -116,19 +170,29 @@ async function overlapsPage(offset = 0) {
       const id = `${cluster.cluster_id}-${index}`;
       nodes.set(id, { name: id, category: 1, symbolSize: 8 + 14 * cluster.score, value: member.duty,
                       label: { show: false } });
-      if (!nodes.has(member.department)) nodes.set(member.department, { name: member.department, category: 0, symbolSize: 26 });
+      if (!nodes.has(member.department)) nodes.set(member.department, { name: member.department, category: 0, degree: 0 });
+      nodes.get(member.department).degree += 1;
       links.push({ source: member.department, target: id });
       return id;
     });
     duties.slice(1).forEach((id) => links.push({ source: duties[0], target: id, lineStyle: { type: "dashed", width: 2 } }));
   });
+  labelBusiest([...nodes.values()].filter((node) => node.category === 0));
+  // On a phone the network is drawn smaller (the force layout's size does not follow its box) and the legend goes
+  // under it, clear of the title.
+  const small = narrow("chart-overlaps");
   chart("chart-overlaps").setOption({
-    title: { text: `职责交叉网络（${clusters.length} 组）`, left: 16 }, tooltip: { formatter: (p) => p.data.value || p.name },
-    legend: { data: ["部门", "交叉的职责"], right: 16, top: 8 },
+    title: { text: `职责交叉网络（${clusters.length} 组）`, left: 16, textStyle: { fontSize: small ? 14 : 18 } },
+    tooltip: { formatter: (p) => p.data.value || p.name },
+    legend: { data: ["部门", "交叉的职责"], ...(small ? { bottom: 8 } : { right: 16, top: 8 }) },
     // A force layout ignores the series box; gravity and a smaller zoom keep the nodes clear of the title and legend.
-    series: [{ type: "graph", layout: "force", roam: true, zoom: 0.8, force: { repulsion: 150, edgeLength: 60, gravity: 0.1 },
+    // A circular start makes the layout the same on every visit (a random one moved the labels about). The layout
+    // is computed to its end before drawing: ECharts settles overlapping labels once, on the first frame drawn, so
+    // an animated layout left names hidden or overlapping as its nodes moved on.
+    series: [{ type: "graph", layout: "force", roam: true, zoom: small ? 0.5 : 0.8,
+               force: { initLayout: "circular", repulsion: 180, edgeLength: 45, gravity: 0.15, layoutAnimation: false },
                categories: [{ name: "部门" }, { name: "交叉的职责" }], label: { show: true, position: "right", fontSize: 11 },
-               data: [...nodes.values()], links }],
+               ...NETWORK_LABELS, data: [...nodes.values()], links }],
   }, true);
   const rows = clusters.map((c) => ({
     score: c.score, settled: c.settled ? "已明确" : "", matter: c.matter || "",
@@ -154,7 +218,7 @@ async function splitPage() {
   const heatmap = chart("chart-heatmap");
   heatmap.setOption({
     title: { text: `${city} 事权划分（领域 × 划分方式）` }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
-    grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]) },
+    grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: "category", data: domains },
     visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
@@ -195,15 +259,18 @@ async function departmentPage() {
     facts.append(el("div", { class: "count" }, el("b", {}, text(value) || "—"), label)));
   const categories = Object.entries(profile.duties_by_category).map(([category, duties]) => ({ name: category, value: duties.length }));
   chart("chart-categories").setOption({
-    title: { text: "职责类别" }, tooltip: {}, series: [{ type: "pie", radius: ["30%", "65%"], data: categories, label: { formatter: "{b}：{c}" } }],
+    title: { text: "职责类别" }, tooltip: {}, series: [{ type: "pie", radius: narrow("chart-categories") ? ["22%", "45%"] : ["30%", "65%"], data: categories, label: { formatter: "{b}：{c}" } }],
   }, true);
   const neighbours = profile.network;
+  const around = neighbours.map((n) => ({ name: n.department, degree: n.matters.length }));
+  labelBusiest(around);
   chart("chart-neighbours").setOption({
     title: { text: "协同网络（共同事项）" }, tooltip: {},
     // Room around the circle for the names, which are drawn beside their nodes.
     series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
-               top: 60, bottom: 30, left: 90, right: 150,
-               data: [{ name: d.name, symbolSize: 36 }, ...neighbours.map((n) => ({ name: n.department, symbolSize: 14 + 4 * n.matters.length }))],
+               top: 60, bottom: 30, ...(narrow("chart-neighbours") ? { left: 60, right: 110 } : { left: 90, right: 150 }),
+               ...NETWORK_LABELS,
+               data: [{ name: d.name, symbolSize: 36 }, ...around],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
   const details = document.getElementById("department-details");
@@ -229,6 +296,49 @@ async function departmentPage() {
     mandate: (a.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；"),
   })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]]);
   state.ready.department = true;
+}
+
+// -- the findings' own views: one table each, paged by the API, with the filter it takes and its downloads ------
+const FINDING_VIEWS = {
+  ambiguities: {
+    path: "/api/queries/host_assist_ambiguities", param: "region",
+    columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
+              ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["sources", "出处"]],
+    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, sources: r.sources.map(sourceText).join("；"),
+                   mandate: (r.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；") }),
+  },
+  undecomposed: {
+    path: "/api/queries/undecomposed_duties", param: "department",
+    columns: [["region", "区划"], ["department", "部门"], ["kind", "问题"], ["ordinal", "序号"], ["office", "内设机构"],
+              ["text", "职责内容"], ["evidence", "仍在承担的事项"], ["source", "出处"]],
+    row: (r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind, source: sourceText(r.source) }),
+  },
+  staffing: {
+    path: "/api/queries/staffing_load", param: "region",
+    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["leader_posts", "领导职数"],
+              ["offices", "内设机构数"], ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
+              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"]],
+    row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier }),
+    rowClass: (r) => (r.outlier ? "outlier" : ""),
+  },
+};
+
+async function findingPage(name, offset = 0) {
+  const view = FINDING_VIEWS[name];
+  const params = { [view.param]: document.getElementById(`${name}-${view.param}`).value };
+  state.ready[name] = false;
+  downloads(`${name}-downloads`, view.path, params);
+  try {
+    const result = await api(view.path, { ...params, limit: PAGE_SIZE, offset });
+    table(`${name}-table`, result.items.map(view.row), view.columns,
+          { total: result.total, offset, onPage: (next) => findingPage(name, next), rowClass: view.rowClass });
+    if (!result.total) document.getElementById(`${name}-table`).append(el("p", {}, "没有发现此类问题"));
+  } catch (error) {
+    const target = document.getElementById(`${name}-table`);
+    target.innerHTML = "";
+    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+  }
+  state.ready[name] = true;
 }
 
 // -- search -----------------------------------------------------------------------------------------------
@@ -258,7 +368,11 @@ async function search(event) {
 }
 
 // -- routing ------------------------------------------------------------------------------------------------
-const PAGES = { overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage, search: () => { state.ready.search = state.ready.search || false; } };
+const PAGES = {
+  overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage,
+  search: () => { state.ready.search = state.ready.search || false; },
+  ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, () => findingPage(name)])),
+};
 
 async function show() {
   const name = (location.hash || "#overview").slice(1);
@@ -273,21 +387,30 @@ async function show() {
 }
 
 async function start() {
-  const regions = await api("/api/regions", { limit: 1000 });
+  const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }), api("/api/documents", { limit: 1000 })]);
+  documents.items.forEach((doc) => { state.documents[doc.uid] = doc.title; });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
   const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);
   fillSelect("overlap-region", regionOptions, { blank: "全部" });
   fillSelect("search-region", regionOptions, { blank: "全部" });
+  fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
+  fillSelect("staffing-region", regionOptions, { blank: "全部" });
   fillSelect("split-city", state.cities.map((c) => [c, c]));
   const departments = await api("/api/departments", { limit: 1000 });
   fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+  fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
+  Object.entries(FINDING_VIEWS).forEach(([name, view]) => {
+    document.getElementById(`${name}-${view.param}`).onchange = () => findingPage(name);
+  });
   document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); overlapsPage(); };
   document.getElementById("split-city").onchange = splitPage;
   document.getElementById("split-county").onchange = splitPage;
   document.getElementById("department-select").onchange = departmentPage;
   document.getElementById("search-form").onsubmit = search;
   window.addEventListener("hashchange", show);
+  // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
+  window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
   await show();
 }
 
