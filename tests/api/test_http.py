@@ -295,3 +295,39 @@ def test_a_bare_name_borne_by_several_departments_lists_them(client: TestClient)
                                            "青山县市场监督管理局，请写全称")
     assert client.get("/api/departments/应急管理局").status_code == 404
     assert client.get("/api/departments/自然资源和规划局").json()["department"]["name"] == "示例市自然资源和规划局"
+
+
+def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: TestClient) -> None:
+    """A misspelt filter was ignored: ?regoin=示例市 answered every region's overlaps, as if unfiltered."""
+    misspelt = client.get("/api/queries/overlaps", params={"regoin": "示例市"})
+    assert misspelt.status_code == 422 and misspelt.headers["content-type"] == "application/problem+json"
+    assert misspelt.json() == {
+        "type": "https://dutygraph.example/problems/unknown-parameter", "title": "Unknown query parameter",
+        "title_zh": "未知的查询参数", "status": 422,
+        "detail": "unknown query parameter 'regoin' (did you mean 'region'?); "
+                  "this endpoint takes region, threshold, scope, limit, offset, format",
+        "detail_zh": "请求参数无效：未知的查询参数 regoin（是否应为 region？）；"
+                     "此接口可用的查询参数：region、threshold、scope、limit、offset、format",
+        "instance": "/api/queries/overlaps"}
+    # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
+    split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
+    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city"
+    assert client.get("/api/stats", params={"limit": "5"}).json()["detail_zh"] == \
+        "请求参数无效：未知的查询参数 limit；此接口不接受查询参数"
+    assert client.get("/api/regions", params={"Limit": "5"}).json()["detail_zh"] == \
+        "请求参数无效：未知的查询参数 Limit（是否应为 limit？）；此接口可用的查询参数：limit、offset、format"
+    both = client.get("/api/departments", params={"regoin": "示例市", "ofset": "2"}).json()
+    assert both["detail"] == ("unknown query parameter 'regoin' (did you mean 'region'?); unknown query parameter "
+                              "'ofset' (did you mean 'offset'?); this endpoint takes region, q, limit, offset, format")
+    assert client.get("/healthz", params={"verbose": "1"}).status_code == 422
+    keyed = client.post("/api/cypher", params={"timeout": "9"}, json={"query": "RETURN 1 AS one"}, headers=AUTH)
+    assert keyed.json()["detail_zh"] == "请求参数无效：未知的查询参数 timeout；此接口不接受查询参数"
+    # What the web page sends still answers (api/web/static/app.js): its forms' fields, empty ones included.
+    for path, params in [("/api/queries/overlaps", {"region": "", "threshold": "0.6", "scope": "departments",
+                                                    "limit": "1000"}),
+                         ("/api/queries/who_handles", {"text": "拖欠工资", "region": "", "limit": "5"}),
+                         ("/api/queries/power_split/matters", {"city": "示例市", "domain": "交通运输",
+                                                               "share": "shared"}),
+                         ("/api/regions", {"limit": "1000"}), ("/api/departments", {"limit": "1000"})]:
+        assert client.get(path, params=params).status_code == 200, path
+    assert client.get("/", params={"from": "bookmark"}).status_code == 200  # the page itself is a browser's
