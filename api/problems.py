@@ -68,6 +68,11 @@ _EXAMPLES = {
     403: no_keys(),
     404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
                  "未找到部门：示例市宇宙局"),
+    406: Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表",
+                 "power_split answers 2 tables (cells, conflicts): ask for one of them with table=cells or "
+                 "table=conflicts, or for format=xlsx (a sheet each)",
+                 "power_split 的结果有 2 张表（cells、conflicts）：请用 table=cells 或 table=conflicts 选择其中一张，"
+                 "或改用 format=xlsx（每张表一个工作表）"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "the query ran longer than 5 s",
                  "查询超过 5 秒未完成"),
     422: Problem(422, "invalid-request", "Invalid request", "请求参数无效", "query parameter limit: ge 1",

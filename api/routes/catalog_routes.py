@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, RegionFilter, StoreDep
 from api.problems import problem_responses
-from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page
+from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page, tables, wanted_format, whole
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
@@ -36,6 +36,18 @@ def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
                                                                "items": [example]}},
                               "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
             **problem_responses(400, 404, 422, 503)}
+
+
+def _whole(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+            **problem_responses(400, 404, 422, 503)}
+
+
+def _tables(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+            **problem_responses(400, 404, 406, 422, 503)}
 
 
 def _single(example: Any) -> dict[int | str, dict[str, Any]]:
@@ -115,8 +127,7 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
                      examples=["departments"])] = "departments",
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region)
-    if format in {"csv", "xlsx"} or "text/csv" in request.headers.get("accept", "") or "spreadsheetml" in \
-            request.headers.get("accept", ""):
+    if wanted_format(request, format) != "json":  # a file has a row per member, under its cluster's columns
         rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
                  **m} for c in clusters for m in c["members"]]
         return page(request, rows, limit=limit, offset=offset, format=format, answer="overlaps")
@@ -161,32 +172,44 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 
 @router.get("/queries/who_handles", tags=["queries"], summary="谁来管: free text to ranked departments",
-            responses=_single([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
-                                "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
-def get_who_handles(store: StoreDep,
+            responses=_whole([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
+                               "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
+def get_who_handles(request: Request, store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                                                description="a complaint or a matter name, up to 500 characters",
                                                examples=["公司拖欠工资三个月"])],
                     region: RegionFilter,
                     limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
-                    ) -> list[dict[str, Any]]:
-    return who_handles(store, text, limit=limit, region=region)
+                    format: Format = None) -> Response:
+    rows = who_handles(store, text, limit=limit, region=region)
+    return whole(request, rows, format=format, answer="who_handles")
+
+
+TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
+         "table, a sheet each, unless one is named); JSON answers every table")
+SPLIT_TABLES = {"cells": "事权划分", "conflicts": "事权划分冲突"}
+NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"}
 
 
 @router.get("/queries/power_split", tags=["queries"], summary="市县事权划分: cells and conflicts",
-            responses=_single({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
+            responses=_tables({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city"}]}))
-def get_power_split(store: StoreDep, city: CityFilter) -> dict[str, Any]:
-    return power_split(store, city)
+def get_power_split(request: Request, store: StoreDep, city: CityFilter, format: Format = None,
+                    table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
+    return tables(request, power_split(store, city), format=format, table=table, answer="power_split",
+                  titles=SPLIT_TABLES)
 
 
 @router.get("/queries/coordination_network", tags=["queries"], summary="部门协同网络与上下对口",
-            responses=_single({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
+            responses=_tables({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
                                "edges": [], "counterparts": []}))
-def get_network(store: StoreDep, region: RegionFilter) -> dict[str, Any]:
-    return coordination_network(store, region)
+def get_network(request: Request, store: StoreDep, region: RegionFilter, format: Format = None,
+                table: Annotated[Literal["nodes", "edges", "counterparts"] | None,
+                                     Query(description=TABLE)] = None) -> Response:
+    return tables(request, coordination_network(store, region), format=format, table=table,
+                  answer="coordination_network", titles=NETWORK_TABLES)
 
 
 @router.get("/queries/power_split/matters", tags=["queries"], summary="The matters of one power-split cell",

@@ -311,7 +311,7 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
         "instance": "/api/queries/overlaps"}
     # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
     split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
-    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city"
+    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city、format、table"
     assert client.get("/api/stats", params={"limit": "5"}).json()["detail_zh"] == \
         "请求参数无效：未知的查询参数 limit；此接口不接受查询参数"
     assert client.get("/api/regions", params={"Limit": "5"}).json()["detail_zh"] == \
@@ -331,3 +331,62 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
                          ("/api/regions", {"limit": "1000"}), ("/api/departments", {"limit": "1000"})]:
         assert client.get(path, params=params).status_code == 200, path
     assert client.get("/", params={"from": "bookmark"}).status_code == 200  # the page itself is a browser's
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheets(content: bytes) -> dict[str, list[tuple[object, ...]]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets}
+
+
+def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do(client: TestClient) -> None:
+    """format=csv|xlsx and the Accept header were ignored there: JSON came back whatever was asked for."""
+    who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 2,
+                                                         "format": "csv"})
+    assert who.headers["content-type"] == "text/csv; charset=utf-8"
+    assert who.headers["content-disposition"] == 'attachment; filename="who_handles.csv"'
+    lines = who.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,依据"
+    # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科,47.803,,,（类型：内设机构职责；"
+                               "职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处。；内设机构：劳动关系与监察科；")
+    assert len(lines) == 3
+    by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
+                           headers={"Accept": XLSX})
+    assert [row[:2] for row in _sheets(by_accept.content)["who_handles"][:2]] == [("名次", "部门"),
+                                                                                  (1, "示例市人力资源和社会保障局")]
+
+    # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
+    split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
+    assert list(split) == ["事权划分", "事权划分冲突"]
+    assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
+                                 ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
+    assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
+                                            .json()["cells"])
+    conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
+    assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
+    assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
+        "事项,类型,部门,出处,持有区划",
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,doc:66c490c8b417614b#市交通运输局!2,"
+        "示例市/河西区、示例市/青山县"]
+    network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
+                                 headers={"Accept": XLSX}).content)
+    assert {name: rows[0] for name, rows in network.items()} == {
+        "部门协同": ("部门", "关联部门数", "中介中心度", "事项数"),
+        "部门间共同事项": ("部门甲", "部门乙", "共同事项数", "共同事项"),  # names here, where nodes count them
+        "上下对口": ("县（区）部门", "县（区）", "市级对口部门", "一对多")}
+    assert len(network["上下对口"]) == 13
+    counterparts = client.get("/api/queries/coordination_network", params={"format": "xlsx", "table": "counterparts"})
+    assert list(_sheets(counterparts.content)) == ["上下对口"]
+    # A CSV of an answer of several tables without choosing one: refused, saying how to get it.
+    several = client.get("/api/queries/coordination_network", headers={"Accept": "text/csv"})
+    assert several.status_code == 406 and several.headers["content-type"] == "application/problem+json"
+    assert several.json()["detail_zh"] == ("coordination_network 的结果有 3 张表（nodes、edges、counterparts）：请用 "
+                                           "table=nodes 或 table=edges 或 table=counterparts 选择其中一张，"
+                                           "或改用 format=xlsx（每张表一个工作表）")
+    # JSON answers every table, as before.
+    assert set(client.get("/api/queries/power_split", params={"city": "示例市", "table": "cells"}).json()) == \
+        {"cells", "conflicts"}
+    assert client.get("/api/queries/power_split", params={"city": "示例市", "table": "x"}).status_code == 422
