@@ -256,7 +256,7 @@ def test_an_unexpected_fault_is_still_a_problem_document(client: TestClient) -> 
     def fail() -> None:
         raise RuntimeError("a fault of the server's own")
 
-    client.app.add_api_route("/api/test-fault", fail)  # type: ignore[attr-defined]
+    client.app.add_api_route("/api/test-fault", fail, include_in_schema=False)  # type: ignore[attr-defined]
     answer = TestClient(client.app, raise_server_exceptions=False).get("/api/test-fault")
     assert answer.status_code == 500 and answer.headers["content-type"] == "application/problem+json"
     assert answer.json() == {"type": "https://dutygraph.example/problems/internal-error", "title": "Internal error",
@@ -390,3 +390,79 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert set(client.get("/api/queries/power_split", params={"city": "示例市", "table": "cells"}).json()) == \
         {"cells", "conflicts"}
     assert client.get("/api/queries/power_split", params={"city": "示例市", "table": "x"}).status_code == 422
+
+
+# Every read endpoint the API documents, with parameters that make its answer hold each kind of row on the sample
+# corpus (a list that came back empty would check nothing: the test insists on at least one row of each list).
+_READ_ENDPOINTS = {
+    "/api/stats": {}, "/api/departments": {"limit": 1000}, "/api/regions": {}, "/api/matters": {"limit": 1000},
+    "/api/documents": {"limit": 1000}, "/api/departments/{name}": {},
+    "/api/queries/overlaps": {"limit": 1000}, "/api/queries/orphan_supervision_items": {},
+    "/api/queries/host_assist_ambiguities": {"limit": 1000}, "/api/queries/undecomposed_duties": {"limit": 1000},
+    "/api/queries/staffing_load": {"limit": 1000},
+    "/api/queries/who_handles": {"text": "公司拖欠工资三个月", "limit": 3},
+    "/api/queries/power_split": {"city": "示例市"}, "/api/queries/coordination_network": {},
+    "/api/queries/power_split/matters": {"city": "示例市", "domain": "交通运输", "share": "shared"},
+}
+_JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
+               "object": dict, "null": type(None)}
+
+
+def _resolve(spec: dict, schema: dict) -> dict:  # type: ignore[type-arg]
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _conforms(spec: dict, schema: dict, value: object, where: str) -> list[str]:  # type: ignore[type-arg]
+    """Where `value` strays from the documented `schema`: a field either has and the other lacks (in order), or a
+    value of another type or outside an enumeration. Empty when it conforms."""
+    schema = _resolve(spec, schema)
+    if "anyOf" in schema:
+        tries = [_conforms(spec, option, value, where) for option in schema["anyOf"]]
+        return [] if any(not found for found in tries) else min(tries, key=len)
+    kind = schema.get("type")
+    if kind is not None and (not isinstance(value, _JSON_TYPES[kind])
+                             or (kind in {"integer", "number"} and isinstance(value, bool))):
+        return [f"{where}: {value!r} is no {kind}"]
+    if ("enum" in schema and value not in schema["enum"]) or ("const" in schema and value != schema["const"]):
+        return [f"{where}: {value!r} is not one of {schema.get('enum', [schema.get('const')])}"]
+    if isinstance(value, list):
+        return [gap for index, item in enumerate(value) for gap in _conforms(spec, schema["items"], item,
+                                                                             f"{where}[{index}]")]
+    if isinstance(value, dict) and "properties" in schema:
+        documented = list(schema["properties"])
+        if list(value) != documented:
+            return [f"{where}: answered {list(value)}, documented {documented}"]
+        return [gap for key, item in value.items()
+                for gap in _conforms(spec, schema["properties"][key], item, f"{where}.{key}")]
+    if isinstance(value, dict):
+        return [gap for key, item in value.items()
+                for gap in _conforms(spec, schema["additionalProperties"], item, f"{where}.{key}")]
+    return []
+
+
+def test_openapi_documents_the_rows_each_read_endpoint_answers(client: TestClient) -> None:
+    """The query endpoints were documented as untyped objects; now each has the schema of its rows, held here to the
+    live answers, field by field and in order (a CSV's columns), so that the documents and the answers cannot drift."""
+    spec = client.get("/openapi.json").json()
+    reads = {path for path, operations in spec["paths"].items() if "get" in operations and path.startswith("/api/")}
+    assert reads == set(_READ_ENDPOINTS)
+    for path, params in _READ_ENDPOINTS.items():
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        answer = client.get(path.replace("{name}", "示例市交通运输局"), params=params).json()
+        assert _resolve(spec, schema).get("type") in {"object", "array"}, path
+        assert _conforms(spec, schema, answer, path) == []
+        lists = {key: rows for key, rows in (answer.items() if isinstance(answer, dict) else [("", answer)])
+                 if isinstance(rows, list)}
+        assert all(lists.values()), f"{path}: an empty list checks nothing: {[k for k, v in lists.items() if not v]}"
+    # The checker does see a stray or missing field, a wrong type and a code outside the documented ones.
+    rows = spec["paths"]["/api/queries/staffing_load"]["get"]["responses"]["200"]["content"]["application/json"]
+    row = client.get("/api/queries/staffing_load", params={"limit": 1}).json()
+    assert _conforms(spec, rows["schema"], {**row, "extra": 1}, "p") != []
+    assert _conforms(spec, rows["schema"], {**row, "items": [{**row["items"][0], "outlier": "odd"}]}, "p") == [
+        "p.items[0].outlier: 'odd' is not one of ['understaffed', 'overstaffed', '']"]
+    assert _conforms(spec, rows["schema"], {**row, "total": "26"}, "p") == ["p.total: '26' is no integer"]
+    # The models give an empty answer's file its columns: a header, where there was an empty file.
+    none = client.get("/api/queries/orphan_supervision_items", params={"region": "示例市/青山县", "format": "csv"})
+    assert none.content.decode("utf-8-sig") == "区划,编码,事项,监管对象,依据,出处,建议责任部门\r\n"
