@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
                   docs_url=None, redoc_url=None)
     app.state.settings = config
     app.state.cypher_slots = threading.BoundedSemaphore(config.cypher_concurrency)
+    app.state.upload_lock = threading.Lock()  # one upload at a time: api.routes.documents_upload
     app.state.api_keys = api_keys(config)
     problems.install(app)
 

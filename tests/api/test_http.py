@@ -466,3 +466,31 @@ def test_openapi_documents_the_rows_each_read_endpoint_answers(client: TestClien
     # The models give an empty answer's file its columns: a header, where there was an empty file.
     none = client.get("/api/queries/orphan_supervision_items", params={"region": "示例市/青山县", "format": "csv"})
     assert none.content.decode("utf-8-sig") == "区划,编码,事项,监管对象,依据,出处,建议责任部门\r\n"
+
+
+def test_two_uploads_at_once_each_count_only_what_they_added(tmp_path: Path) -> None:
+    """new_in_graph was the whole graph's growth over an upload, so with two at once each reported the other's
+    nodes as well (the second to finish: two documents). Now the two reports add up to the graph's growth."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS=KEY)
+    with TestClient(create_app(settings)) as fresh:
+        def upload(name: str) -> dict:  # type: ignore[type-arg]
+            files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
+            answer = fresh.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
+            assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
+            return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+
+        base = upload("hexi_zhujian.txt")  # the regions and what the two share, before they run at once
+        assert base["documents"] == 1 and base["regions"] == 2
+        before = fresh.get("/api/stats").json()["labels"]
+        with ThreadPoolExecutor(2) as pool:
+            first, second = pool.map(upload, ["hexi_jiaotong.txt", "hexi_jiaoyu.txt"])
+        after = fresh.get("/api/stats").json()["labels"]
+    assert first["documents"] == second["documents"] == 1
+    assert first["departments"] >= 1 and second["departments"] >= 1 and first["duties"] and second["duties"]
+    labels = {"regions": "Region", "departments": "Department", "offices": "Office", "duties": "Duty",
+              "matters": "Matter", "power_items": "PowerItem", "supervision_items": "SupervisionItem",
+              "documents": "Document"}
+    assert {key: first[key] + second[key] for key in labels} == \
+        {key: after.get(label, 0) - before.get(label, 0) for key, label in labels.items()}
