@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from api import problems
-from api.deps import api_keys
+from api.deps import KnownParametersOnly, api_keys
 from api.routes import catalog_routes, cypher, documents_upload, health, pages
 from api.settings import Settings
 from graph.store import Store, open_store
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
                   docs_url=None, redoc_url=None)
     app.state.settings = config
     app.state.cypher_slots = threading.BoundedSemaphore(config.cypher_concurrency)
+    app.state.upload_lock = threading.Lock()  # one upload at a time: api.routes.documents_upload
     app.state.api_keys = api_keys(config)
     problems.install(app)
 
@@ -60,7 +61,10 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
         request.state.received = time.monotonic()  # where a route's time limit begins (api.routes.cypher)
         return await call_next(request)
 
-    for module in (health, catalog_routes, documents_upload, cypher, pages):
-        app.include_router(module.router)
+    # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
+    # add their own.
+    for module in (health, catalog_routes, documents_upload, cypher):
+        app.include_router(module.router, dependencies=[KnownParametersOnly])
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")
     return app

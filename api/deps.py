@@ -1,15 +1,19 @@
-"""Typed dependencies of the routes: the store of the app, and the API-key check for writes."""
+"""Typed dependencies of the routes: the store of the app, the API-key check for writes, the filters, and the
+refusal of query parameters an endpoint does not take."""
 
 from __future__ import annotations
 
+import difflib
 import hmac
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.problems import no_keys, unauthorized
+from api.problems import no_keys, unauthorized, unknown_parameters
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department
@@ -75,3 +79,33 @@ def department_filter(store: StoreDep, department: Annotated[str | None, Query(
 RegionFilter = Annotated[str | None, Depends(region_filter)]
 CityFilter = Annotated[str, Depends(city_filter)]
 DepartmentFilter = Annotated[str | None, Depends(department_filter)]
+
+
+def known_parameters_only(request: Request) -> None:
+    """Refuse (422) a query parameter the matched endpoint does not declare, naming the one meant where one is
+    close: `?regoin=示例市` ignored answered as if unfiltered. One dependency for every API route (api.app), so
+    the declared parameters, those of the route's dependencies (region, city, department) included, are the list."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = declared_query_parameters(route)
+    unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in known]
+    if unknown:
+        meant = {name: close[0] for name in unknown
+                 if (close := difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6))}
+        raise unknown_parameters(unknown, list(known), meant)
+
+
+def declared_query_parameters(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters of a route and of every dependency it has, the filters first (a walk of a
+    few nodes per request; routes are unhashable, so not memoised)."""
+    return tuple(dict.fromkeys(_query_names(route.dependant)))
+
+
+def _query_names(dependant: Dependant) -> list[str]:
+    # The filters (dependencies) first: they come first in the routes' signatures, and so in the OpenAPI page.
+    names = [name for sub in dependant.dependencies for name in _query_names(sub)]
+    return names + [param.alias for param in dependant.query_params]
+
+
+KnownParametersOnly = Depends(known_parameters_only)

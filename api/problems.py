@@ -47,6 +47,19 @@ def unauthorized() -> Problem:
                    headers={"WWW-Authenticate": "Bearer"})
 
 
+def unknown_parameters(unknown: list[str], known: list[str], meant: dict[str, str]) -> Problem:
+    """Query parameters the endpoint does not take. They are refused because a misspelt filter, ignored, answers
+    as if unfiltered. `meant` maps an unknown name to the known one it is closest to, where one is close."""
+    english = "; ".join(f"unknown query parameter '{name}'" + (f" (did you mean '{meant[name]}'?)" if name in meant
+                                                                else "") for name in unknown)
+    chinese = "；".join(f"未知的查询参数 {name}" + (f"（是否应为 {meant[name]}？）" if name in meant else "")
+                       for name in unknown)
+    takes = f"this endpoint takes {', '.join(known)}" if known else "this endpoint takes no query parameters"
+    takes_zh = f"此接口可用的查询参数：{'、'.join(known)}" if known else "此接口不接受查询参数"
+    return Problem(422, "unknown-parameter", "Unknown query parameter", "未知的查询参数", f"{english}; {takes}",
+                   f"请求参数无效：{chinese}；{takes_zh}")
+
+
 # One example problem per status, as the routes really raise them: what the OpenAPI page shows for each error.
 _EXAMPLES = {
     400: Problem(400, "bad-query", "Bad query", "查询有误", "parameter limit: expected int, got 'ten'",
@@ -55,6 +68,11 @@ _EXAMPLES = {
     403: no_keys(),
     404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
                  "未找到部门：示例市宇宙局"),
+    406: Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表",
+                 "power_split answers 2 tables (cells, conflicts): ask for one of them with table=cells or "
+                 "table=conflicts, or for format=xlsx (a sheet each)",
+                 "power_split 的结果有 2 张表（cells、conflicts）：请用 table=cells 或 table=conflicts 选择其中一张，"
+                 "或改用 format=xlsx（每张表一个工作表）"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "the query ran longer than 5 s",
                  "查询超过 5 秒未完成"),
     422: Problem(422, "invalid-request", "Invalid request", "请求参数无效", "query parameter limit: ge 1",

@@ -34,6 +34,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",
                                           ("documents", "issued"): "印发日期", ("documents", "kind"): "文件类型",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
+                                          ("coordination_network.edges", "matters"): "共同事项",
                                           ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）"}
 
 

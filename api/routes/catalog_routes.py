@@ -9,7 +9,32 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, RegionFilter, StoreDep
 from api.problems import problem_responses
-from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page
+from api.schemas import (
+    Ambiguity,
+    Candidate,
+    Counterpart,
+    DepartmentRow,
+    DocumentRow,
+    MatterRow,
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    OrphanItem,
+    OverlapCluster,
+    Page,
+    PowerSplit,
+    PowerSplitCell,
+    PowerSplitCellMatters,
+    PowerSplitConflict,
+    Profile,
+    RegionRow,
+    Share,
+    StaffingRow,
+    Stats,
+    UndecomposedRow,
+    columns,
+)
+from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page, tables, wanted_format, whole
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
@@ -23,8 +48,9 @@ from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import MAX_CANDIDATES, who_handles
 
+# Each route answers a Response of its own (JSON, CSV or Excel), so its response_model documents the JSON rows in
+# /openapi.json without FastAPI filtering the answer through it (tests/api/test_http.py holds the two together).
 router = APIRouter(prefix="/api")
-Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
 Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
@@ -38,19 +64,31 @@ def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
             **problem_responses(400, 404, 422, 503)}
 
 
+def _whole(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+            **problem_responses(400, 404, 422, 503)}
+
+
+def _tables(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+            **problem_responses(400, 404, 406, 422, 503)}
+
+
 def _single(example: Any) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {"application/json": {"example": example}}}, **problem_responses(404, 422, 503)}
 
 
-@router.get("/stats", tags=["graph"], summary="Nodes by label and relationships by type",
+@router.get("/stats", response_model=Stats, tags=["graph"], summary="Nodes by label and relationships by type",
             responses=_single({"labels": {"Department": 35}, "relationships": {"LEADS": 60}}))
-def get_stats(store: StoreDep) -> dict[str, dict[str, int]]:
+def get_stats(store: StoreDep) -> JSONResponse:
     labels, relationships = stats(store)
-    return {"labels": {r["label"]: r["count"] for r in labels},
-            "relationships": {r["type"]: r["count"] for r in relationships}}
+    return JSONResponse({"labels": {r["label"]: r["count"] for r in labels},
+                         "relationships": {r["type"]: r["count"] for r in relationships}})
 
 
-@router.get("/departments", tags=["departments"], summary="Departments with a 三定, filtered and searched",
+@router.get("/departments", response_model=Page[DepartmentRow], tags=["departments"], summary="Departments with a 三定, filtered and searched",
             responses=_paged({"region": "示例市", "department": "示例市交通运输局", "kind": "政府工作部门",
                               "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "offices": 7, "duties": 14}))
 def list_departments(request: Request, store: StoreDep, region: RegionFilter,
@@ -59,25 +97,26 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     rows = catalog.run(store, "departments", {"region": region})
     if q:
         rows = [row for row in rows if q in row["department"]]
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments", columns=columns(DepartmentRow))
 
 
-@router.get("/departments/{name}", tags=["departments"], summary="Everything about one department",
+@router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
             responses=_single({"department": {"name": "示例市交通运输局", "staff_quota": 33},
                                "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责…"}]}}))
-def get_department(store: StoreDep, name: str) -> dict[str, Any]:
-    return department_profile(store, name)
+def get_department(store: StoreDep, name: str) -> JSONResponse:
+    return JSONResponse(department_profile(store, name))
 
 
-@router.get("/regions", tags=["regions"], summary="Regions with level, parent and departments",
+@router.get("/regions", response_model=Page[RegionRow], tags=["regions"], summary="Regions with level, parent and departments",
             responses=_paged({"path": "示例市/青山县", "name": "青山县", "level": "county", "parent": "示例市",
                               "departments": 7}))
 def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  format: Format = None) -> Response:
-    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions")
+    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions",
+                columns=columns(RegionRow))
 
 
-@router.get("/matters", tags=["matters"], summary="Shared matters with leads, assists and holders",
+@router.get("/matters", response_model=Page[MatterRow], tags=["matters"], summary="Shared matters with leads, assists and holders",
             responses=_paged({"matter": "建筑垃圾处置监督管理", "region": "示例市", "domain": "",
                               "leads": ["示例市城市管理和综合执法局"], "assists": ["示例市住房和城乡建设局"],
                               "holders": []}))
@@ -86,22 +125,22 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
     rows = catalog.run(store, "matters", {"region": region})
     for row in rows:
         row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters")
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters", columns=columns(MatterRow))
 
 
-@router.get("/documents", tags=["documents"], summary="Documents in the graph",
+@router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
             responses=_paged({"uid": "doc:4db917bb9908f3f6", "title": "示例市城市管理和综合执法局职能配置、内设机构和人员编制规定",
                               "kind": "sanding", "issued": "2019-03-01", "doc_number": "", "path": "examples/…",
                               "truncated": False, "notes": 0}))
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
-                answer="documents")
+                answer="documents", columns=columns(DocumentRow))
 
 
 # -- the analyses --------------------------------------------------------------------------------
 
-@router.get("/queries/overlaps", tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
+@router.get("/queries/overlaps", response_model=Page[OverlapCluster], tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
             responses=_paged({"cluster_id": "C624f4ab2", "score": 0.807, "settled": False,
                               "matter": "互联网租赁自行车停放管理",
                               "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
@@ -115,81 +154,95 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
                      examples=["departments"])] = "departments",
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region)
-    if format in {"csv", "xlsx"} or "text/csv" in request.headers.get("accept", "") or "spreadsheetml" in \
-            request.headers.get("accept", ""):
+    if wanted_format(request, format) != "json":  # a file has a row per member, under its cluster's columns
         rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
                  **m} for c in clusters for m in c["members"]]
         return page(request, rows, limit=limit, offset=offset, format=format, answer="overlaps")
     return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
 
 
-@router.get("/queries/orphan_supervision_items", tags=["queries"], summary="三不管: unclaimed supervision items",
+@router.get("/queries/orphan_supervision_items", response_model=Page[OrphanItem], tags=["queries"], summary="三不管: unclaimed supervision items",
             responses=_paged({"region": "示例市", "code": "JG370000701", "item": "对互联网租赁自行车运营企业的监督检查",
                               "suggested_owners": [{"department": "示例市交通运输局", "score": 79.8, "evidence": "…"}]}))
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
-                answer="orphan_supervision_items")
+                answer="orphan_supervision_items", columns=columns(OrphanItem))
 
 
-@router.get("/queries/host_assist_ambiguities", tags=["queries"], summary="主办/协办不清的共同事项",
+@router.get("/queries/host_assist_ambiguities", response_model=Page[Ambiguity], tags=["queries"], summary="主办/协办不清的共同事项",
             responses=_paged({"matter": "农业面源污染防治", "reason": "multiple_leads", "host": "示例市生态环境局",
                               "leads": ["示例市生态环境局", "示例市农业农村局"], "assists": [], "sources": []}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
-                answer="host_assist_ambiguities")
+                answer="host_assist_ambiguities", columns=columns(Ambiguity))
 
 
-@router.get("/queries/undecomposed_duties", tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
+@router.get("/queries/undecomposed_duties", response_model=Page[UndecomposedRow], tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
             responses=_paged({"department": "示例市市场监督管理局", "kind": "duty_without_office", "ordinal": 5,
                               "text": "负责全市广告监督管理。…"}))
 def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
-                answer="undecomposed_duties")
+                answer="undecomposed_duties", columns=columns(UndecomposedRow))
 
 
-@router.get("/queries/staffing_load", tags=["queries"], summary="编制与职责负荷",
+@router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",
             responses=_paged({"department": "示例市文化广电旅游体育局", "staff_quota": 9, "duties": 16,
                               "duties_per_post": 1.778, "robust_z": 6.56, "outlier": "understaffed"}))
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
-                answer="staffing_load")
+                answer="staffing_load", columns=columns(StaffingRow))
 
 
-@router.get("/queries/who_handles", tags=["queries"], summary="谁来管: free text to ranked departments",
-            responses=_single([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
-                                "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
-def get_who_handles(store: StoreDep,
+@router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
+            responses=_whole([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
+                               "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
+def get_who_handles(request: Request, store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                                                description="a complaint or a matter name, up to 500 characters",
                                                examples=["公司拖欠工资三个月"])],
                     region: RegionFilter,
                     limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
-                    ) -> list[dict[str, Any]]:
-    return who_handles(store, text, limit=limit, region=region)
+                    format: Format = None) -> Response:
+    rows = who_handles(store, text, limit=limit, region=region)
+    return whole(request, rows, format=format, answer="who_handles", columns=columns(Candidate))
 
 
-@router.get("/queries/power_split", tags=["queries"], summary="市县事权划分: cells and conflicts",
-            responses=_single({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
+TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
+         "table, a sheet each, unless one is named); JSON answers every table")
+SPLIT_TABLES = {"cells": "事权划分", "conflicts": "事权划分冲突"}
+NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"}
+
+
+@router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
+            responses=_tables({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city"}]}))
-def get_power_split(store: StoreDep, city: CityFilter) -> dict[str, Any]:
-    return power_split(store, city)
+def get_power_split(request: Request, store: StoreDep, city: CityFilter, format: Format = None,
+                    table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
+    return tables(request, power_split(store, city), format=format, table=table, answer="power_split",
+                  titles=SPLIT_TABLES, columns={"cells": columns(PowerSplitCell),
+                                                "conflicts": columns(PowerSplitConflict)})
 
 
-@router.get("/queries/coordination_network", tags=["queries"], summary="部门协同网络与上下对口",
-            responses=_single({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
+@router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
+            responses=_tables({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
                                "edges": [], "counterparts": []}))
-def get_network(store: StoreDep, region: RegionFilter) -> dict[str, Any]:
-    return coordination_network(store, region)
+def get_network(request: Request, store: StoreDep, region: RegionFilter, format: Format = None,
+                table: Annotated[Literal["nodes", "edges", "counterparts"] | None,
+                                     Query(description=TABLE)] = None) -> Response:
+    return tables(request, coordination_network(store, region), format=format, table=table,
+                  answer="coordination_network", titles=NETWORK_TABLES,
+                  columns={"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
+                           "counterparts": columns(Counterpart)})
 
 
-@router.get("/queries/power_split/matters", tags=["queries"], summary="The matters of one power-split cell",
+@router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",
             responses=_single({"domain": "交通运输", "share": "county_exclusive", "matters": ["…"]}))
 def get_power_split_cell(store: StoreDep, city: CityFilter,
                          domain: Annotated[str, Query(description="领域, as the cells name it", examples=["交通运输"])],

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
@@ -26,11 +26,11 @@ MAX_FILES = 50
                  "new_in_graph": {"regions": 0, "departments": 1, "offices": 7, "duties": 35, "matters": 0,
                                   "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **problem_responses(401, 403, 422, 503)})
-def upload_documents(store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
+def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县")] = None
                      ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
-    `new_in_graph` says how many nodes the graph gained, so a file loaded before counts as added with nothing new."""
+    `new_in_graph` says how many nodes this upload added, so a file loaded before counts as added with nothing new."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
@@ -38,7 +38,6 @@ def upload_documents(store: StoreDep, files: Annotated[list[UploadFile], File(de
     except ValueError as exc:
         raise Problem(422, "invalid-request", "Invalid region", "区划无效", str(exc),
                       f"区划无效：{region}（应为区划名称，如 示例市/青山县）") from exc
-    before = label_counts(store)
     with tempfile.TemporaryDirectory(prefix="dutygraph-upload-") as folder:
         # Each file keeps its own name (a list without a title is named after its file), one folder each.
         shown: dict[Path, str] = {}
@@ -48,8 +47,13 @@ def upload_documents(store: StoreDep, files: Annotated[list[UploadFile], File(de
             path.parent.mkdir()
             path.write_bytes(upload.file.read())
             shown[path] = name
-        report = ingest(list(shown), store, region=home, shown_paths=shown)
-    after = label_counts(store)
+        # new_in_graph is the graph's growth over this upload's ingest: with two uploads at once each reported the
+        # other's nodes too. One upload at a time per server process (they share its two cores and the store's
+        # one writer anyway); another process writing meanwhile, a CLI ingest or a second worker, still counts.
+        with request.app.state.upload_lock:
+            before = label_counts(store)
+            report = ingest(list(shown), store, region=home, shown_paths=shown)
+            after = label_counts(store)
     return {
         "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts), "warnings": o.warnings}
                   for o in report.outcomes if o.ok],

@@ -256,7 +256,7 @@ def test_an_unexpected_fault_is_still_a_problem_document(client: TestClient) -> 
     def fail() -> None:
         raise RuntimeError("a fault of the server's own")
 
-    client.app.add_api_route("/api/test-fault", fail)  # type: ignore[attr-defined]
+    client.app.add_api_route("/api/test-fault", fail, include_in_schema=False)  # type: ignore[attr-defined]
     answer = TestClient(client.app, raise_server_exceptions=False).get("/api/test-fault")
     assert answer.status_code == 500 and answer.headers["content-type"] == "application/problem+json"
     assert answer.json() == {"type": "https://dutygraph.example/problems/internal-error", "title": "Internal error",
@@ -295,3 +295,202 @@ def test_a_bare_name_borne_by_several_departments_lists_them(client: TestClient)
                                            "青山县市场监督管理局，请写全称")
     assert client.get("/api/departments/应急管理局").status_code == 404
     assert client.get("/api/departments/自然资源和规划局").json()["department"]["name"] == "示例市自然资源和规划局"
+
+
+def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: TestClient) -> None:
+    """A misspelt filter was ignored: ?regoin=示例市 answered every region's overlaps, as if unfiltered."""
+    misspelt = client.get("/api/queries/overlaps", params={"regoin": "示例市"})
+    assert misspelt.status_code == 422 and misspelt.headers["content-type"] == "application/problem+json"
+    assert misspelt.json() == {
+        "type": "https://dutygraph.example/problems/unknown-parameter", "title": "Unknown query parameter",
+        "title_zh": "未知的查询参数", "status": 422,
+        "detail": "unknown query parameter 'regoin' (did you mean 'region'?); "
+                  "this endpoint takes region, threshold, scope, limit, offset, format",
+        "detail_zh": "请求参数无效：未知的查询参数 regoin（是否应为 region？）；"
+                     "此接口可用的查询参数：region、threshold、scope、limit、offset、format",
+        "instance": "/api/queries/overlaps"}
+    # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
+    split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
+    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city、format、table"
+    assert client.get("/api/stats", params={"limit": "5"}).json()["detail_zh"] == \
+        "请求参数无效：未知的查询参数 limit；此接口不接受查询参数"
+    assert client.get("/api/regions", params={"Limit": "5"}).json()["detail_zh"] == \
+        "请求参数无效：未知的查询参数 Limit（是否应为 limit？）；此接口可用的查询参数：limit、offset、format"
+    both = client.get("/api/departments", params={"regoin": "示例市", "ofset": "2"}).json()
+    assert both["detail"] == ("unknown query parameter 'regoin' (did you mean 'region'?); unknown query parameter "
+                              "'ofset' (did you mean 'offset'?); this endpoint takes region, q, limit, offset, format")
+    assert client.get("/healthz", params={"verbose": "1"}).status_code == 422
+    keyed = client.post("/api/cypher", params={"timeout": "9"}, json={"query": "RETURN 1 AS one"}, headers=AUTH)
+    assert keyed.json()["detail_zh"] == "请求参数无效：未知的查询参数 timeout；此接口不接受查询参数"
+    # What the web page sends still answers (api/web/static/app.js): its forms' fields, empty ones included.
+    for path, params in [("/api/queries/overlaps", {"region": "", "threshold": "0.6", "scope": "departments",
+                                                    "limit": "1000"}),
+                         ("/api/queries/who_handles", {"text": "拖欠工资", "region": "", "limit": "5"}),
+                         ("/api/queries/power_split/matters", {"city": "示例市", "domain": "交通运输",
+                                                               "share": "shared"}),
+                         ("/api/regions", {"limit": "1000"}), ("/api/departments", {"limit": "1000"})]:
+        assert client.get(path, params=params).status_code == 200, path
+    assert client.get("/", params={"from": "bookmark"}).status_code == 200  # the page itself is a browser's
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheets(content: bytes) -> dict[str, list[tuple[object, ...]]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets}
+
+
+def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do(client: TestClient) -> None:
+    """format=csv|xlsx and the Accept header were ignored there: JSON came back whatever was asked for."""
+    who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 2,
+                                                         "format": "csv"})
+    assert who.headers["content-type"] == "text/csv; charset=utf-8"
+    assert who.headers["content-disposition"] == 'attachment; filename="who_handles.csv"'
+    lines = who.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,依据"
+    # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科,47.803,,,（类型：内设机构职责；"
+                               "职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处。；内设机构：劳动关系与监察科；")
+    assert len(lines) == 3
+    by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
+                           headers={"Accept": XLSX})
+    assert [row[:2] for row in _sheets(by_accept.content)["who_handles"][:2]] == [("名次", "部门"),
+                                                                                  (1, "示例市人力资源和社会保障局")]
+
+    # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
+    split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
+    assert list(split) == ["事权划分", "事权划分冲突"]
+    assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
+                                 ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
+    assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
+                                            .json()["cells"])
+    conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
+    assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
+    assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
+        "事项,类型,部门,出处,持有区划",
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,doc:66c490c8b417614b#市交通运输局!2,"
+        "示例市/河西区、示例市/青山县"]
+    network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
+                                 headers={"Accept": XLSX}).content)
+    assert {name: rows[0] for name, rows in network.items()} == {
+        "部门协同": ("部门", "关联部门数", "中介中心度", "事项数"),
+        "部门间共同事项": ("部门甲", "部门乙", "共同事项数", "共同事项"),  # names here, where nodes count them
+        "上下对口": ("县（区）部门", "县（区）", "市级对口部门", "一对多")}
+    assert len(network["上下对口"]) == 13
+    counterparts = client.get("/api/queries/coordination_network", params={"format": "xlsx", "table": "counterparts"})
+    assert list(_sheets(counterparts.content)) == ["上下对口"]
+    # A CSV of an answer of several tables without choosing one: refused, saying how to get it.
+    several = client.get("/api/queries/coordination_network", headers={"Accept": "text/csv"})
+    assert several.status_code == 406 and several.headers["content-type"] == "application/problem+json"
+    assert several.json()["detail_zh"] == ("coordination_network 的结果有 3 张表（nodes、edges、counterparts）：请用 "
+                                           "table=nodes 或 table=edges 或 table=counterparts 选择其中一张，"
+                                           "或改用 format=xlsx（每张表一个工作表）")
+    # JSON answers every table, as before.
+    assert set(client.get("/api/queries/power_split", params={"city": "示例市", "table": "cells"}).json()) == \
+        {"cells", "conflicts"}
+    assert client.get("/api/queries/power_split", params={"city": "示例市", "table": "x"}).status_code == 422
+
+
+# Every read endpoint the API documents, with parameters that make its answer hold each kind of row on the sample
+# corpus (a list that came back empty would check nothing: the test insists on at least one row of each list).
+_READ_ENDPOINTS = {
+    "/api/stats": {}, "/api/departments": {"limit": 1000}, "/api/regions": {}, "/api/matters": {"limit": 1000},
+    "/api/documents": {"limit": 1000}, "/api/departments/{name}": {},
+    "/api/queries/overlaps": {"limit": 1000}, "/api/queries/orphan_supervision_items": {},
+    "/api/queries/host_assist_ambiguities": {"limit": 1000}, "/api/queries/undecomposed_duties": {"limit": 1000},
+    "/api/queries/staffing_load": {"limit": 1000},
+    "/api/queries/who_handles": {"text": "公司拖欠工资三个月", "limit": 3},
+    "/api/queries/power_split": {"city": "示例市"}, "/api/queries/coordination_network": {},
+    "/api/queries/power_split/matters": {"city": "示例市", "domain": "交通运输", "share": "shared"},
+}
+_JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
+               "object": dict, "null": type(None)}
+
+
+def _resolve(spec: dict, schema: dict) -> dict:  # type: ignore[type-arg]
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _conforms(spec: dict, schema: dict, value: object, where: str) -> list[str]:  # type: ignore[type-arg]
+    """Where `value` strays from the documented `schema`: a field either has and the other lacks (in order), or a
+    value of another type or outside an enumeration. Empty when it conforms."""
+    schema = _resolve(spec, schema)
+    if "anyOf" in schema:
+        tries = [_conforms(spec, option, value, where) for option in schema["anyOf"]]
+        return [] if any(not found for found in tries) else min(tries, key=len)
+    kind = schema.get("type")
+    if kind is not None and (not isinstance(value, _JSON_TYPES[kind])
+                             or (kind in {"integer", "number"} and isinstance(value, bool))):
+        return [f"{where}: {value!r} is no {kind}"]
+    if ("enum" in schema and value not in schema["enum"]) or ("const" in schema and value != schema["const"]):
+        return [f"{where}: {value!r} is not one of {schema.get('enum', [schema.get('const')])}"]
+    if isinstance(value, list):
+        return [gap for index, item in enumerate(value) for gap in _conforms(spec, schema["items"], item,
+                                                                             f"{where}[{index}]")]
+    if isinstance(value, dict) and "properties" in schema:
+        documented = list(schema["properties"])
+        if list(value) != documented:
+            return [f"{where}: answered {list(value)}, documented {documented}"]
+        return [gap for key, item in value.items()
+                for gap in _conforms(spec, schema["properties"][key], item, f"{where}.{key}")]
+    if isinstance(value, dict):
+        return [gap for key, item in value.items()
+                for gap in _conforms(spec, schema["additionalProperties"], item, f"{where}.{key}")]
+    return []
+
+
+def test_openapi_documents_the_rows_each_read_endpoint_answers(client: TestClient) -> None:
+    """The query endpoints were documented as untyped objects; now each has the schema of its rows, held here to the
+    live answers, field by field and in order (a CSV's columns), so that the documents and the answers cannot drift."""
+    spec = client.get("/openapi.json").json()
+    reads = {path for path, operations in spec["paths"].items() if "get" in operations and path.startswith("/api/")}
+    assert reads == set(_READ_ENDPOINTS)
+    for path, params in _READ_ENDPOINTS.items():
+        schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        answer = client.get(path.replace("{name}", "示例市交通运输局"), params=params).json()
+        assert _resolve(spec, schema).get("type") in {"object", "array"}, path
+        assert _conforms(spec, schema, answer, path) == []
+        lists = {key: rows for key, rows in (answer.items() if isinstance(answer, dict) else [("", answer)])
+                 if isinstance(rows, list)}
+        assert all(lists.values()), f"{path}: an empty list checks nothing: {[k for k, v in lists.items() if not v]}"
+    # The checker does see a stray or missing field, a wrong type and a code outside the documented ones.
+    rows = spec["paths"]["/api/queries/staffing_load"]["get"]["responses"]["200"]["content"]["application/json"]
+    row = client.get("/api/queries/staffing_load", params={"limit": 1}).json()
+    assert _conforms(spec, rows["schema"], {**row, "extra": 1}, "p") != []
+    assert _conforms(spec, rows["schema"], {**row, "items": [{**row["items"][0], "outlier": "odd"}]}, "p") == [
+        "p.items[0].outlier: 'odd' is not one of ['understaffed', 'overstaffed', '']"]
+    assert _conforms(spec, rows["schema"], {**row, "total": "26"}, "p") == ["p.total: '26' is no integer"]
+    # The models give an empty answer's file its columns: a header, where there was an empty file.
+    none = client.get("/api/queries/orphan_supervision_items", params={"region": "示例市/青山县", "format": "csv"})
+    assert none.content.decode("utf-8-sig") == "区划,编码,事项,监管对象,依据,出处,建议责任部门\r\n"
+
+
+def test_two_uploads_at_once_each_count_only_what_they_added(tmp_path: Path) -> None:
+    """new_in_graph was the whole graph's growth over an upload, so with two at once each reported the other's
+    nodes as well (the second to finish: two documents). Now the two reports add up to the graph's growth."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS=KEY)
+    with TestClient(create_app(settings)) as fresh:
+        def upload(name: str) -> dict:  # type: ignore[type-arg]
+            files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
+            answer = fresh.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
+            assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
+            return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+
+        base = upload("hexi_zhujian.txt")  # the regions and what the two share, before they run at once
+        assert base["documents"] == 1 and base["regions"] == 2
+        before = fresh.get("/api/stats").json()["labels"]
+        with ThreadPoolExecutor(2) as pool:
+            first, second = pool.map(upload, ["hexi_jiaotong.txt", "hexi_jiaoyu.txt"])
+        after = fresh.get("/api/stats").json()["labels"]
+    assert first["documents"] == second["documents"] == 1
+    assert first["departments"] >= 1 and second["departments"] >= 1 and first["duties"] and second["duties"]
+    labels = {"regions": "Region", "departments": "Department", "offices": "Office", "duties": "Duty",
+              "matters": "Matter", "power_items": "PowerItem", "supervision_items": "SupervisionItem",
+              "documents": "Document"}
+    assert {key: first[key] + second[key] for key in labels} == \
+        {key: after.get(label, 0) - before.get(label, 0) for key, label in labels.items()}

@@ -1,0 +1,277 @@
+"""The rows the read endpoints answer, as pydantic models: they document the answers in /openapi.json (a test holds
+them to the live answers) and give an empty answer's CSV its columns. Field names and order are the queries'."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
+Reason = Literal["no_lead", "multiple_leads", "conflicting_leads", "lead_and_assist", "vague_party",
+                 "lead_without_mandate"]
+EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead"]
+
+Row = TypeVar("Row", bound=BaseModel)
+
+
+class Page(BaseModel, Generic[Row]):
+    total: int = Field(description="rows in all, of which `items` is the page from `offset`")
+    limit: int
+    offset: int
+    items: list[Row]
+
+
+def columns(model: type[BaseModel]) -> list[str]:
+    """A model's fields in order: the columns of its rows in a CSV or Excel file, an empty answer's too."""
+    return list(model.model_fields)
+
+
+# -- lists -----------------------------------------------------------------------------------------
+
+class DepartmentRow(BaseModel):
+    region: str = Field(description="区划路径")
+    department: str = Field(description="部门全称")
+    kind: str | None = Field(description="类型：党委工作部门、政府工作部门、直属事业单位…")
+    rank: str | None = Field(description="规格：正处级…")
+    staff_quota: int | None = Field(description="行政编制")
+    leader_posts: int | None = Field(description="领导职数")
+    office_leader_posts: int | None = Field(description="内设机构领导职数")
+    offices: int = Field(description="内设机构数")
+    duties: int = Field(description="现行职责数")
+    issued: str | None = Field(description="三定印发日期 (YYYY-MM-DD)")
+
+
+class RegionRow(BaseModel):
+    path: str = Field(description="区划路径，如 示例市/青山县")
+    name: str
+    level: str | None = Field(description="province, city, county or township")
+    parent: str | None = Field(description="上级区划路径")
+    departments: int = Field(description="有三定的部门数")
+
+
+class MatterRow(BaseModel):
+    matter: str
+    region: str | None
+    domain: str | None = Field(description="领域")
+    leads: list[str] = Field(description="牵头部门")
+    assists: list[str] = Field(description="配合部门")
+    holders: list[str] = Field(description="持有该事权的区划（市县事权划分）")
+
+
+class DocumentRow(BaseModel):
+    uid: str
+    title: str | None
+    kind: str | None = Field(description="sanding, power, boundary, supervision, split, territorial…")
+    issued: str | None = Field(description="印发日期")
+    doc_number: str | None = Field(description="文号")
+    path: str | None = Field(description="the file it was read from, as given")
+    truncated: bool | None = Field(description="the text read is incomplete")
+    notes: int = Field(description="说明条数")
+
+
+class Stats(BaseModel):
+    labels: dict[str, int] = Field(description="nodes by label")
+    relationships: dict[str, int] = Field(description="relationships by type")
+
+
+# -- the analyses ----------------------------------------------------------------------------------
+
+class OverlapMember(BaseModel):
+    department: str
+    office: str = Field(description="内设机构，部门自身的职责为空")
+    duty: str = Field(description="职责内容")
+    source: str = Field(description="出处 (doc:…#第三条(五))")
+
+
+class OverlapCluster(BaseModel):
+    cluster_id: str
+    score: float = Field(description="相似度 of the cluster's strongest pair, 0–1")
+    settled: bool = Field(description="a boundary list or a 职责分工 clause names one lead for its matter")
+    matter: str | None = Field(description="the shared matter the duties are about, where one is known")
+    members: list[OverlapMember]
+
+
+class SuggestedOwner(BaseModel):
+    department: str
+    score: float = Field(description="相关度 (BM25)")
+    evidence: str = Field(description="the duty or item that says so")
+
+
+class OrphanItem(BaseModel):
+    region: str | None
+    code: str | None = Field(description="监管事项编码")
+    item: str
+    target: str | None = Field(description="监管对象")
+    basis: str | None = Field(description="依据")
+    source: str
+    suggested_owners: list[SuggestedOwner] = Field(description="the likeliest owners, best first")
+
+
+class Mandate(BaseModel):
+    lead: str = Field(description="a lead without the duty for the matter")
+    holder: str = Field(description="the department whose duty covers it")
+    duty: str
+    source: str
+
+
+class Ambiguity(BaseModel):
+    matter: str
+    region: str | None
+    leads: list[str] = Field(description="牵头部门, in listing order (the first hosts)")
+    assists: list[str]
+    host: str | None = Field(description="主办部门 where several lead")
+    sources: list[str]
+    mandate: list[Mandate] = Field(description="for lead_without_mandate: who holds the duty instead")
+    reason: Reason
+
+
+class UndecomposedRow(BaseModel):
+    department: str
+    region: str
+    kind: Literal["duty_without_office", "office_without_duty", "cancelled_still_carried", "devolved_still_carried"]
+    office: str
+    text: str
+    ordinal: int | None
+    source: str
+    evidence: str = Field(description="what still carries a cancelled or devolved duty")
+
+
+class StaffingRow(BaseModel):
+    region: str
+    department: str
+    staff_quota: int | None
+    leader_posts: int | None
+    offices: int
+    duties: int = Field(description="现行职责数，不含共性职责")
+    power_items: int
+    duties_per_post: float | None
+    robust_z: float | None = Field(description="robust z-score within the department's region")
+    outlier: Literal["understaffed", "overstaffed", ""]
+
+
+class Evidence(BaseModel):
+    kind: EvidenceKind
+    text: str
+    office: str
+    source: str
+    score: float = Field(description="相关度 (BM25)")
+
+
+class Candidate(BaseModel):
+    rank: int
+    department: str
+    region: str
+    office: str = Field(description="the office whose duty matches best, where one does")
+    score: float = Field(description="相关度 (BM25)")
+    tie: bool = Field(description="too close to the next to tell apart")
+    weak: bool = Field(description="too little in the text or the duties to go on")
+    evidence: list[Evidence]
+
+
+class PowerSplitCell(BaseModel):
+    domain: str
+    share: Share
+    matters: int
+    by_region: dict[str, int] = Field(description="matters held, by region path")
+    names: list[str] = Field(description="the matters")
+
+
+class PowerSplitConflict(BaseModel):
+    matter: str
+    kind: Literal["county_exclusive_exercised_by_city", "shared_without_division"]
+    department: str
+    source: str
+    holders: list[str]
+
+
+class PowerSplit(BaseModel):
+    cells: list[PowerSplitCell]
+    conflicts: list[PowerSplitConflict]
+
+
+class PowerSplitCellMatters(BaseModel):
+    domain: str
+    share: Share
+    matters: list[str]
+
+
+class NetworkNode(BaseModel):
+    department: str
+    degree: int = Field(description="departments it shares a matter with")
+    betweenness: float
+    matters: int = Field(description="matters it shares")
+
+
+class NetworkEdge(BaseModel):
+    a: str
+    b: str
+    weight: int = Field(description="matters the two share")
+    matters: list[str]
+
+
+class Counterpart(BaseModel):
+    county_department: str
+    county: str
+    city_department: str
+    one_to_many: bool
+
+
+class Network(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    counterparts: list[Counterpart]
+
+
+# -- one department --------------------------------------------------------------------------------
+
+class DepartmentFacts(BaseModel):
+    uid: str
+    name: str
+    region: str | None
+    kind: str | None
+    rank: str | None
+    staff_quota: int | None
+    leader_posts: int | None
+    leader_posts_detail: list[str] | None
+    office_leader_posts: int | None
+    offices_stated: int | None
+    aliases: list[str] | None
+    issued: str | None
+
+
+class ProfileDuty(BaseModel):
+    ordinal: int | None
+    text: str
+    source: str
+
+
+class ProfileOffice(BaseModel):
+    office: str
+    duties: list[ProfileDuty]
+
+
+class Role(BaseModel):
+    relation: Literal["LEADS", "ASSISTS", "EXERCISES", "CLAIMS"]
+    name: str
+    detail: str | None = Field(description="LEADS/ASSISTS: basis; EXERCISES: the item's type; CLAIMS: its target")
+    source: str | None
+
+
+class Neighbour(BaseModel):
+    department: str
+    matters: list[str]
+
+
+class Profile(BaseModel):
+    department: DepartmentFacts
+    duties_by_category: dict[str, list[ProfileDuty]]
+    offices: list[ProfileOffice]
+    leads: list[Role]
+    assists: list[Role]
+    power_items: list[Role]
+    supervision_items: list[Role]
+    overlaps: list[OverlapCluster]
+    ambiguities: list[Ambiguity]
+    undecomposed: list[UndecomposedRow]
+    network: list[Neighbour]
