@@ -145,7 +145,7 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
                               "matter": "互联网租赁自行车停放管理",
                               "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
                                            "source": "doc:…#第三条(五)"}]}))
-def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
+def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, department: DepartmentFilter,
                  threshold: Annotated[float, Query(ge=0, le=1, description="least similarity of two duties linked",
                                                    examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
                  scope: Annotated[Literal["departments", "offices", "levels"], Query(
@@ -153,7 +153,7 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter,
                                  "one department; levels: of a city's and its counties' departments",
                      examples=["departments"])] = "departments",
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
-    clusters = overlaps(store, threshold=threshold, scope=scope, region=region)
+    clusters = overlaps(store, threshold=threshold, scope=scope, region=region, department=department)
     if wanted_format(request, format) != "json":  # a file has a row per member, under its cluster's columns
         rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
                  **m} for c in clusters for m in c["members"]]

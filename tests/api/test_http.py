@@ -90,6 +90,11 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
     flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
     assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处")
+    # By department (or alias), as the CLI filters: the clusters with a duty of its own or of one of its offices.
+    every = client.get("/api/queries/overlaps", params={"limit": 1000}).json()["items"]
+    chengguan = client.get("/api/queries/overlaps", params={"department": "市城管局", "limit": 1000}).json()["items"]
+    assert chengguan == [c for c in every if any(m["department"] == "示例市城市管理和综合执法局" for m in c["members"])]
+    assert [c["matter"] for c in chengguan] == ["互联网租赁自行车停放管理", "建筑垃圾处置监督管理"]
     orphans = client.get("/api/queries/orphan_supervision_items").json()
     assert [o["code"] for o in orphans["items"]] == ["JG370000701", "JG370201500"]
     ambiguities = client.get("/api/queries/host_assist_ambiguities").json()
@@ -305,9 +310,9 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
         "type": "https://dutygraph.example/problems/unknown-parameter", "title": "Unknown query parameter",
         "title_zh": "未知的查询参数", "status": 422,
         "detail": "unknown query parameter 'regoin' (did you mean 'region'?); "
-                  "this endpoint takes region, threshold, scope, limit, offset, format",
+                  "this endpoint takes region, department, threshold, scope, limit, offset, format",
         "detail_zh": "请求参数无效：未知的查询参数 regoin（是否应为 region？）；"
-                     "此接口可用的查询参数：region、threshold、scope、limit、offset、format",
+                     "此接口可用的查询参数：region、department、threshold、scope、limit、offset、format",
         "instance": "/api/queries/overlaps"}
     # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
     split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
