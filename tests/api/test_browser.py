@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import uvicorn
 
@@ -146,6 +147,17 @@ def test_power_split_heatmap_click_lists_matters(browser, site: str) -> None:  #
     assert items == ["机动车维修经营备案", "道路普通货物运输经营许可"]
     assert "交通运输 · 县级专有：2 项" in browser.find_element("id", "split-cell-title").text
     browser.save_screenshot(str(SHOTS / "power_split.png"))
+    # Downloads: the CSV holds the cells table (a CSV is one table), the Excel file a sheet per table.
+    assert _downloads(browser, "split-downloads") == {
+        "下载 CSV": ("/api/queries/power_split", {"city": ["示例市"], "table": ["cells"], "format": ["csv"]}),
+        "下载 Excel": ("/api/queries/power_split", {"city": ["示例市"], "format": ["xlsx"]})}
+    cells = _api(site, "/api/queries/power_split", city="示例市")["cells"]
+    with urllib.request.urlopen(browser.find_element("link text", "下载 CSV").get_attribute("href")) as answer:
+        assert answer.headers["content-type"] == "text/csv; charset=utf-8"
+        assert len(list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))) == len(cells) + 1
+    with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
+        workbook = openpyxl.load_workbook(io.BytesIO(answer.read()))
+        assert workbook.sheetnames == ["事权划分", "事权划分冲突"]
 
 
 def test_department_page(browser, site: str) -> None:  # type: ignore[no-untyped-def]

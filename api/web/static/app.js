@@ -82,10 +82,11 @@ function table(container, rows, columns, { total = rows.length, offset = 0, onPa
 }
 
 // 下载 CSV / 下载 Excel: the same query as the table shows, with its filters, as a file from the API.
-function downloads(id, path, params, note = "") {
+// An answer of several tables (power_split) is a sheet each in Excel, while a CSV holds one: `csvParams` names it.
+function downloads(id, path, params, note = "", csvParams = {}) {
   const box = document.getElementById(id);
   box.innerHTML = "";
-  box.append(el("a", { class: "button", href: url(path, { ...params, format: "csv" }), download: "" }, "下载 CSV"),
+  box.append(el("a", { class: "button", href: url(path, { ...params, ...csvParams, format: "csv" }), download: "" }, "下载 CSV"),
              el("a", { class: "button", href: url(path, { ...params, format: "xlsx" }), download: "" }, "下载 Excel"));
   if (note) box.append(el("span", { class: "muted" }, note));
 }
@@ -213,6 +214,8 @@ async function splitPage() {
   if (!counties.includes(chosenCounty)) fillSelect("split-county", counties.map((c) => [c, c.split("/").pop()]));
   const county = document.getElementById("split-county").value;
   const split = await api("/api/queries/power_split", { city });
+  downloads("split-downloads", "/api/queries/power_split", { city }, "（CSV 为事权划分表；Excel 另含冲突表）",
+            { table: "cells" });
   const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
   const data = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain), c.matters]);
   const heatmap = chart("chart-heatmap");
