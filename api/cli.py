@@ -33,6 +33,7 @@ from queries.labels import column_label
 from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters
 from queries.registry import ANALYSES, run_analysis
 from queries.report import build_report, flat, stats
+from queries.sources import document_titles, with_readable_sources
 from queries.who_handles import evidence_index, rank_departments
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -304,6 +305,10 @@ def query_command(
             else:
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
+            if format is not Format.json:  # a table is read by people: sources name their documents' titles
+                titles = document_titles(graph)
+                result = (with_readable_sources(result, titles) if isinstance(result, list)
+                          else with_readable_sources([result], titles)[0])
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
     _print_result(result, format, title=title, columns=columns, answer=name)

@@ -6,15 +6,18 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
+from api.deps import get_store
 from api.problems import Problem
 from queries.export import to_xlsx
 from queries.labels import column_label
 from queries.report import Report, Section, flat
+from queries.sources import document_titles, with_readable_sources
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -45,7 +48,7 @@ def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str |
     if chosen == "json":
         return JSONResponse({"total": len(rows), "limit": limit, "offset": offset,
                              "items": rows[offset:offset + limit]})
-    return _file(chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
+    return _file(request, chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
 
 
 def whole(request: Request, rows: Rows, *, format: str | None, answer: str,
@@ -54,7 +57,7 @@ def whole(request: Request, rows: Rows, *, format: str | None, answer: str,
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
-    return _file(chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
+    return _file(request, chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
 
 
 def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None, answer: str,
@@ -72,14 +75,17 @@ def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, 
     # things in two tables of an answer (coordination_network's matters: a count of nodes, the names of edges).
     sections = [Section(f"{answer}.{name}", titles[name], _columns(result[name], (columns or {}).get(name)),
                         result[name]) for name in names]
-    return _file(chosen, sections, f"{answer}-{table}" if table else answer)
+    return _file(request, chosen, sections, f"{answer}-{table}" if table else answer)
 
 
 def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:
     return list(columns) if columns else list(rows[0]) if rows else []
 
 
-def _file(chosen: str, sections: list[Section], filename: str) -> Response:
+def _file(request: Request, chosen: str, sections: list[Section], filename: str) -> Response:
+    # People read files: a source names its document's title, not its uid (JSON keeps the uid, for programs).
+    titles = document_titles(get_store(request))
+    sections = [replace(section, rows=with_readable_sources(section.rows, titles)) for section in sections]
     if chosen == "csv":
         (section,) = sections
         buffer = io.StringIO()

@@ -15,6 +15,7 @@ from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import power_split
+from queries.sources import document_titles, with_readable_sources
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 
@@ -86,14 +87,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         for m in c["members"]
     ]
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "cluster_id", "score", "settled", "matter", "department",
-                                            "office", "duty"], overlap_rows,
+                                            "office", "duty", "source"], overlap_rows,
                 note="同一聚类内的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
     add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads"],
                 mine(multi_lead_matters(store, region), "leads")))
     ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
                    for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["matter", "reason_label", "host", "leads", "assists", "mandate"], ambiguities,
+                ["matter", "reason_label", "host", "leads", "assists", "mandate", "sources"], ambiguities,
                 note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（host）。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“职责依据”所列部门有。"))
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{o['evidence'][:30]}）"
@@ -125,6 +126,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 mine(network["nodes"], "department")))
     add(Section("counterparts", "上下对口", ["county", "county_department", "city_department", "one_to_many"],
                 mine(network["counterparts"], "county_department", "city_department")))
+    titles = document_titles(store)  # a report is read by people: sources name their documents' titles
+    for section in report.sections:
+        section.rows = with_readable_sources(section.rows, titles)
     return report
 
 

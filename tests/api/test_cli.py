@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -135,6 +137,23 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert len(sections["departments"]["rows"]) == 26
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
     assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)
+    # The report is read by people: each overlap member and ambiguity shows where it is written, by title.
+    assert "source" in sections["overlaps"]["columns"] and "sources" in sections["host_assist_ambiguities"]["columns"]
+    multiple = next(r for r in sections["host_assist_ambiguities"]["rows"] if r["reason"] == "multiple_leads")
+    assert multiple["sources"] == ["《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)",
+                                   "《示例市部门职责边界清单》职责边界清单!5"]
+    assert all(m["source"].startswith("《") for m in sections["overlaps"]["rows"])
+
+
+def test_query_tables_name_sources_by_title_and_json_keeps_uids(loaded: Path) -> None:
+    args = ("query", "host_assist_ambiguities", "--param", "region=示例市")
+    table = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv", store=loaded).stdout)))
+    rows = json.loads(run(*args, "--format", "json", store=loaded).stdout)
+    multiple = next(row for row in rows if row["reason"] == "multiple_leads")
+    assert [source.split("#")[1] for source in multiple["sources"]] == ["第六条(二)", "职责边界清单!5"]
+    assert all(source.startswith("doc:") for source in multiple["sources"])
+    assert table[rows.index(multiple)]["sources"] == \
+        "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》职责边界清单!5"
 
 
 def test_report_files_open(loaded: Path, tmp_path: Path) -> None:

@@ -90,6 +90,12 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
     flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
     assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处")
+    # A file is read by people: its sources name the document's title where the JSON keeps the uid for programs.
+    member = client.get("/api/queries/overlaps", params={"limit": 1}).json()["items"][0]["members"][0]
+    uid, place = member["source"].split("#")
+    titles = {d["uid"]: d["title"] for d in client.get("/api/documents", params={"limit": 1000}).json()["items"]}
+    assert uid.startswith("doc:") and place.startswith("第三条(")
+    assert flat[1].endswith(f",《{titles[uid]}》{place}") and titles[uid].endswith("职能配置、内设机构和人员编制规定")
     # By department (or alias), as the CLI filters: the clusters with a duty of its own or of one of its offices.
     every = client.get("/api/queries/overlaps", params={"limit": 1000}).json()["items"]
     chengguan = client.get("/api/queries/overlaps", params={"department": "市城管局", "limit": 1000}).json()["items"]
@@ -374,7 +380,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,类型,部门,出处,持有区划",
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,doc:66c490c8b417614b#市交通运输局!2,"
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,《示例市城市管理和综合执法局权责清单》市交通运输局!2,"
         "示例市/河西区、示例市/青山县"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
                                  headers={"Accept": XLSX}).content)

@@ -1,0 +1,43 @@
+"""Sources as people read them: `doc:4db917bb9908f3f6#第四条(六)` becomes `《示例市交通运输局职能配置、内设机构和
+人员编制规定》第四条(六)`. Files, tables and reports are read by people, who cannot map a document's uid to a file;
+JSON answers keep the uid, which a program joins with /api/documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from graph.store import Row, Store
+from queries import catalog
+from queries.cache import cached
+
+SOURCE_KEYS = frozenset({"source", "sources"})
+
+
+def document_titles(store: Store) -> dict[str, str]:
+    """Each document's uid to its title (its file's name when it has none), kept per graph version."""
+    return cached(store, ("document_titles",), lambda: {
+        row["uid"]: row["title"] or (row["path"] or "").rsplit("/", 1)[-1] or row["uid"]
+        for row in catalog.run(store, "documents")}, whole_graph=True)
+
+
+def readable_source(source: str, titles: Mapping[str, str]) -> str:
+    """`《title》place` for a source of a known document; any other text as it is."""
+    uid, _, place = source.partition("#")
+    title = titles.get(uid)
+    return f"《{title}》{place}" if title else source
+
+
+def with_readable_sources(rows: list[Row], titles: Mapping[str, str]) -> list[Row]:
+    """Copies of `rows` whose `source` and `sources` values, at any depth, read as `readable_source`."""
+    return [_rewrite(row, titles) for row in rows]
+
+
+def _rewrite(value: Any, titles: Mapping[str, str], under_source: bool = False) -> Any:
+    if isinstance(value, dict):
+        return {key: _rewrite(item, titles, key in SOURCE_KEYS) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rewrite(item, titles, under_source) for item in value]
+    if under_source and isinstance(value, str):
+        return readable_source(value, titles)
+    return value
