@@ -161,6 +161,21 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
     raise ValueError(f"the department name {department_name} names no region")
 
 
+def basis_region(parsed: SandingDocument, known: set[Region]) -> Region | None:
+    """The region the document's 第一条 cites (《北湖市东岸县机构改革方案》), fitted to a known one (东岸县 → the graph's
+    北湖市/东岸县): what `--region` would say when it is not given."""
+    if not parsed.basis_region:
+        return None
+    return fit_region_option(Region(parsed.basis_region), known)
+
+
+def _basis_conflict(path: Path, parsed: SandingDocument, placed: Region, by_option: bool) -> str:
+    cited = "/".join(parsed.basis_region)
+    why = "--region wins" if by_option else "the department's own name wins"
+    return (f"{path}:{parsed.basis_region_line}: 第一条 cites the 机构改革 of {cited}, but the document is placed in "
+            f"{placed.path} ({why}); 第一条所据方案的区划 {cited} 与载入区划 {placed.path} 不一致")
+
+
 def _as_known(names: tuple[str, ...], known: set[Region] | None) -> Region:
     """`青山县城市管理局` when 示例市/青山县 is known: the county is the one already in the graph."""
     placed = placed_region(names[0], known or set())
@@ -309,16 +324,20 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     regions = set(known)
     for _source, parsed in sandings:
         names, _rest = split_region_prefix(parsed.department)
-        if len(names) > 1 or (region is not None and names and names[0] != region.names[0]):
-            regions.add(document_region(parsed.department, region, known))
+        option = region or basis_region(parsed, known)
+        if len(names) > 1 or (option is not None and names and names[0] != option.names[0]):
+            regions.add(document_region(parsed.department, option, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
     for source, parsed in sandings:
+        basis = basis_region(parsed, regions)
         try:
-            doc_region = document_region(parsed.department, region, regions)
+            doc_region = document_region(parsed.department, region or basis, regions)
         except ValueError as exc:
-            _fail(report, source.path, "a department name with its region, or --region (e.g. --region 示例市/青山县)", exc,
-                  line=parsed.department_line)
+            _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
+                  "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line)
             continue
+        if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
+            parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
         context = DocumentContext(source, parsed, doc_region, department)
