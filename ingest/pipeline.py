@@ -32,6 +32,7 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
+from ingest.load import redirect_party
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader
 from ingest.model import (
     BoundaryRecord,
@@ -73,6 +74,8 @@ class IngestReport:
     unresolved: list[Resolution] = field(default_factory=list)
     links: LinkReport | None = None
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
+    # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
+    reresolved: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -118,6 +121,33 @@ def known_departments(store: Store) -> list[KnownDepartment]:
         known.append(KnownDepartment(row["uid"], row["name"], row["base_name"], region,
                                      {row["base_name"], row["name"], *(row["aliases"] or [])}))
     return known
+
+
+def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
+    """Resolve the graph's unresolved parties again against the departments it holds now; a party whose every
+    mention resolves to one department is merged into it (`redirect_party`). Returns (party, department)
+    names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
+    parties = store.read(
+        "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE]->() "
+        "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
+    )
+    if not parties:
+        return []
+    resolver = NameResolver(known_departments(store), aliases)
+    merged = []
+    for party in parties:
+        if not party["region"]:
+            continue
+        # The party's region is where its mention was placed (县城市管理局 in a 东岸县 document → 北湖市/东岸县),
+        # so the mention resolves from there as it did from its document.
+        home = Region(tuple(party["region"].split("/")))
+        results = [resolver.resolve(mention, home) for mention in party["aliases"] or [party["name"]]]
+        targets = {result.uid for result in results}
+        if len(targets) == 1 and all(result.status == "resolved" for result in results) \
+                and party["uid"] not in targets:
+            redirect_party(store, party["uid"], results[0].uid)
+            merged.append((party["name"], results[0].name))
+    return merged
 
 
 def known_regions(store: Store) -> list[Region]:
@@ -415,6 +445,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     if any(outcome.ok for outcome in report.outcomes):
+        # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
+        # department loaded now (the graph must not depend on which was loaded first).
+        report.reresolved = reresolve_parties(store, aliases)
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):

@@ -7,14 +7,17 @@ names only its county (西河县…) landed at the top of the graph although its
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from graph.store import Store
+from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.sanding import basis_title_region
+from queries import catalog
 
 # The housing bureau's 三定 names the city-management bureau by a short form (县城市管理局) that the abbreviation
 # table folds into 城市管理和综合执法局; the bureau's own 三定 calls it 西河县城市管理局. 县民政局 is never loaded.
@@ -36,6 +39,8 @@ ZHUJIAN = """西河县住房和城乡建设局职能配置、内设机构和人�
 第七条 本规定自2021年5月1日起施行。
 """
 
+# Its document uid (doc:e002…, from the file's digest) sorts after the two documents that mention it: the edge
+# that places it in its county then keeps the mentioning document's source, whichever was loaded first.
 CHENGGUAN = """西河县城市管理局职能配置、内设机构和人员编制规定
 第一条 根据《中共临江市委 临江市人民政府关于西河县机构改革方案的批复》，制定本规定。
 第二条 县城市管理局是县政府工作部门，为正科级。
@@ -47,8 +52,17 @@ CHENGGUAN = """西河县城市管理局职能配置、内设机构和人员编�
 （一）办公室。负责机关日常运转和财务、人事工作。
 （二）执法股。负责占道经营的查处。
 第五条 县城市管理局机关行政编制8名。设局长1名，副局长1名。
-第六条 本规定自2021年6月1日起施行。
+第六条 本规定自2021年6月2日起施行。
 """
+
+
+@pytest.fixture
+def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A second embedded store of its own, so that the two orders are loaded side by side."""
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('other_store')}")
+    store.apply_schema()
+    yield store
+    store.close()
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -56,6 +70,79 @@ def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _graph(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node but the bookkeeping ones (Meta: a write counter and its random epoch), and every relationship."""
+    nodes = store.read("MATCH (n) WHERE NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid")
+    edges = store.read("MATCH (a)-[e]->(b) RETURN a.uid AS a, type(e) AS type, b.uid AS b, properties(e) AS props "
+                       "ORDER BY a, type, b, e.source")
+    return nodes, edges
+
+
+def _parties(store: Store) -> list[dict[str, Any]]:
+    return store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) RETURN d.name AS department, "
+                      "d.unresolved AS unresolved, type(e) AS role, m.name AS matter ORDER BY matter, role, department")
+
+
+def test_the_graph_is_the_same_whatever_the_load_order(store: Store, other_store: Store, tmp_path: Path) -> None:
+    zhujian = _write(tmp_path / "a", "xihe_zhujian.txt", ZHUJIAN)
+    chengguan = _write(tmp_path / "b", "xihe_chengguan.txt", CHENGGUAN)
+    first = ingest([zhujian], store)
+    assert first.failed == [] and first.reresolved == []
+    # Before the bureau is loaded, the mention is an unresolved party (under the canonical name of its group).
+    assert [(r.mention, r.name) for r in first.unresolved] == [
+        ("县城市管理局", "西河县城市管理和综合执法局"), ("县民政局", "西河县民政局")]
+    second = ingest([chengguan], store)
+    assert second.failed == []
+    assert second.reresolved == [("西河县城市管理和综合执法局", "西河县城市管理局")]
+    for path in (chengguan, zhujian):
+        assert ingest([path], other_store).failed == []
+
+    assert _graph(store) == _graph(other_store)
+    expected = [
+        {"department": "西河县民政局", "unresolved": True, "role": "ASSISTS", "matter": "困难家庭住房救助"},
+        {"department": "西河县住房和城乡建设局", "unresolved": False, "role": "LEADS", "matter": "困难家庭住房救助"},
+        {"department": "西河县城市管理局", "unresolved": False, "role": "ASSISTS",
+         "matter": "建筑施工现场扬尘防治的监督管理"},
+        {"department": "西河县住房和城乡建设局", "unresolved": False, "role": "LEADS",
+         "matter": "建筑施工现场扬尘防治的监督管理"},
+    ]
+    assert _parties(store) == expected
+    departments = store.read("MATCH (r:Region)-[:HAS_DEPARTMENT]->(d:Department) RETURN r.path AS region, "
+                             "d.name AS name, d.aliases AS aliases ORDER BY name")
+    assert departments == [
+        {"region": "临江市/西河县", "name": "西河县住房和城乡建设局", "aliases": []},
+        {"region": "临江市/西河县", "name": "西河县城市管理局", "aliases": ["县城市管理局"]},
+        {"region": "临江市/西河县", "name": "西河县民政局", "aliases": ["县民政局"]},
+    ]
+    # The party nobody defines is still listed for a person to settle.
+    assert [(r["department"], r["ties"]) for r in catalog.run(store, "unresolved_departments", {"region": None})] == [
+        ("西河县民政局", 1)]
+
+
+# A 监管事项目录 of the county whose 认领部门 is the same short form.
+CATALOGUE = """监管事项编码,监管事项主项,监管事项子项,监管对象,设定依据,监管层级,认领部门,认领状态
+XH0001,对占道经营的监督检查,,占道经营者,《城市市容和环境卫生管理条例》,县级,县城市管理局,已认领
+XH0002,对公共厕所运营单位的监督检查,,公共厕所运营单位,《城市公厕管理办法》,县级,县民政局,已认领
+"""
+
+
+def test_a_claim_made_before_the_claimant_loaded_follows_it(store: Store, other_store: Store, tmp_path: Path) -> None:
+    catalogue = _write(tmp_path / "a", "xihe_jianguan.csv", CATALOGUE)
+    chengguan = _write(tmp_path / "b", "xihe_chengguan.txt", CHENGGUAN)
+    county = Region(("临江市", "西河县"))
+    assert ingest([catalogue], store, region=county).failed == []
+    assert ingest([chengguan], store).reresolved == [("西河县城市管理和综合执法局", "西河县城市管理局")]
+    assert ingest([chengguan], other_store).failed == []
+    assert ingest([catalogue], other_store, region=county).failed == []
+    assert _graph(store) == _graph(other_store)
+    claims = store.read("MATCH (d:Department)-[e:CLAIMS]->(s:SupervisionItem) RETURN d.name AS department, "
+                        "d.unresolved AS unresolved, s.name AS item ORDER BY item")
+    assert claims == [
+        {"department": "西河县民政局", "unresolved": True, "item": "对公共厕所运营单位的监督检查"},
+        {"department": "西河县城市管理局", "unresolved": False, "item": "对占道经营的监督检查"},
+    ]
 
 
 @pytest.mark.parametrize(("title", "region"), [
