@@ -22,6 +22,9 @@ VERSIONED_DEPARTMENT_PROPS = (
 )
 # Relationships that one document may state several times between the same two nodes, once per clause.
 _KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
+# Relationships that many documents state alike (a region in its city, a department in its region): one edge
+# whose `source` is the least of theirs, not the last loaded, so that it does not depend on the load order.
+_LEAST_SOURCE = frozenset({"CONTAINS", "HAS_DEPARTMENT"})
 
 
 # FalkorDB 4.16 takes time proportional to the whole graph for a node SET while nodes created since its
@@ -92,10 +95,12 @@ def _merge_relationships(rel: str, from_label: str, to_label: str) -> str:
     if from_label not in spec.sources or to_label not in spec.targets:
         raise ValueError(f"{rel} does not go from {from_label} to {to_label}")
     key = " {source: x.source}" if rel in _KEYED_BY_SOURCE else ""
+    source = ("CASE WHEN e.source IS NULL OR x.source < e.source THEN x.source ELSE e.source END"
+              if rel in _LEAST_SOURCE else "x.source")
     # Rows come grouped by their start node (_grouped), which is looked up once for all its edges.
     return (
         f"UNWIND $rows AS r MATCH (a:{from_label} {{uid: r.from}}) UNWIND r.edges AS x "
-        f"MATCH (b:{to_label} {{uid: x.to}}) MERGE (a)-[e:{rel}{key}]->(b) SET e.source = x.source, e += x.props"
+        f"MATCH (b:{to_label} {{uid: x.to}}) MERGE (a)-[e:{rel}{key}]->(b) SET e.source = {source}, e += x.props"
     )
 
 
@@ -155,6 +160,40 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rel_rows:
         edges.setdefault(row["from"], []).append({"to": row["to"], "source": row["source"], "props": row["props"]})
     return [{"from": start, "edges": group} for start, group in edges.items()]
+
+
+# What a mentioned party (never a 三定's department) can hold: the edges a redirect moves to the department
+# that the mention turned out to name, as (type, outgoing). Keyed ones are MERGEd per clause, as the loader
+# writes them; HAS_DEPARTMENT keeps the least source of the two, as the loader's MERGE does.
+_PARTY_EDGES = (("LEADS", True), ("ASSISTS", True), ("EXERCISES", True), ("CLAIMS", True), ("TRANSFERRED_TO", True),
+                ("TRANSFERRED_TO", False), ("HAS_DEPARTMENT", False))
+
+
+def _moved_edges(rel: str, outgoing: bool) -> str:
+    name = rel_type(rel).name  # types come from the schema, never from input
+    key = " {source: e.source}" if rel in _KEYED_BY_SOURCE else ""
+    found = f"(p:Department {{uid: r.party}})-[e:{name}]->(x)" if outgoing else \
+        f"(x)-[e:{name}]->(p:Department {{uid: r.party}})"
+    made = f"(d)-[f:{name}{key}]->(x)" if outgoing else f"(x)-[f:{name}{key}]->(d)"
+    update = ("f.source = CASE WHEN f.source IS NULL OR e.source < f.source THEN e.source ELSE f.source END"
+              if rel in _LEAST_SOURCE else "f += properties(e)")
+    return f"UNWIND $rows AS r MATCH {found} MATCH (d:Department {{uid: r.department}}) MERGE {made} SET {update}"
+
+
+def redirect_party(store: Store, party_uid: str, department_uid: str) -> None:
+    """An unresolved party (a mention no department matched when it was loaded) that names a department loaded
+    since: its edges go to that department, its mentions join the department's aliases, and it is deleted,
+    leaving the graph that loading the two documents in the other order gives. One atomic write."""
+    rows = [{"party": party_uid, "department": department_uid}]
+    statements = [Statement(_moved_edges(rel, outgoing), rows) for rel, outgoing in _PARTY_EDGES]
+    statements += [
+        Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) MATCH (d:Department {uid: r.department}) "
+                  "SET d.aliases = [a IN coalesce(d.aliases, []) WHERE NOT a IN coalesce(p.aliases, [])] "
+                  "+ coalesce(p.aliases, [])", rows),
+        Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) DETACH DELETE p", rows),
+        bump_version(),
+    ]
+    store.write_atomic(statements)
 
 
 LINKS_META = "meta:links"  # the Meta node that names the linker of the graph's derived links

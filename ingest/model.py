@@ -95,6 +95,9 @@ class SandingDocument:
     department: str  # the full name as the document gives it (simplified script)
     kind_of_document: str  # sanding | amendment
     department_line: int | None = None  # the first line that names it (its title, or the sentence it came from)
+    # The region its legal basis names (第一条 根据《北湖市东岸县机构改革方案》 → ('北湖市', '东岸县')), and that line.
+    basis_region: tuple[str, ...] = ()
+    basis_region_line: int | None = None
     title: str = ""
     department_kind: str | None = None
     rank: str | None = None

@@ -32,6 +32,7 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
+from ingest.load import redirect_party
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader
 from ingest.model import (
     BoundaryRecord,
@@ -73,6 +74,8 @@ class IngestReport:
     unresolved: list[Resolution] = field(default_factory=list)
     links: LinkReport | None = None
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
+    # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
+    reresolved: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -120,6 +123,33 @@ def known_departments(store: Store) -> list[KnownDepartment]:
     return known
 
 
+def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
+    """Resolve the graph's unresolved parties again against the departments it holds now; a party whose every
+    mention resolves to one department is merged into it (`redirect_party`). Returns (party, department)
+    names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
+    parties = store.read(
+        "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE]->() "
+        "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
+    )
+    if not parties:
+        return []
+    resolver = NameResolver(known_departments(store), aliases)
+    merged = []
+    for party in parties:
+        if not party["region"]:
+            continue
+        # The party's region is where its mention was placed (县城市管理局 in a 东岸县 document → 北湖市/东岸县),
+        # so the mention resolves from there as it did from its document.
+        home = Region(tuple(party["region"].split("/")))
+        results = [resolver.resolve(mention, home) for mention in party["aliases"] or [party["name"]]]
+        targets = {result.uid for result in results}
+        if len(targets) == 1 and all(result.status == "resolved" for result in results) \
+                and party["uid"] not in targets:
+            redirect_party(store, party["uid"], results[0].uid)
+            merged.append((party["name"], results[0].name))
+    return merged
+
+
 def known_regions(store: Store) -> list[Region]:
     rows = store.read("MATCH (r:Region) RETURN r.path AS path ORDER BY path")
     return [Region(tuple(row["path"].split("/"))) for row in rows if row["path"]]
@@ -159,6 +189,21 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
     if option is not None:
         return option
     raise ValueError(f"the department name {department_name} names no region")
+
+
+def basis_region(parsed: SandingDocument, known: set[Region]) -> Region | None:
+    """The region the document's 第一条 cites (《北湖市东岸县机构改革方案》), fitted to a known one (东岸县 → the graph's
+    北湖市/东岸县): what `--region` would say when it is not given."""
+    if not parsed.basis_region:
+        return None
+    return fit_region_option(Region(parsed.basis_region), known)
+
+
+def _basis_conflict(path: Path, parsed: SandingDocument, placed: Region, by_option: bool) -> str:
+    cited = "/".join(parsed.basis_region)
+    why = "--region wins" if by_option else "the department's own name wins"
+    return (f"{path}:{parsed.basis_region_line}: 第一条 cites the 机构改革 of {cited}, but the document is placed in "
+            f"{placed.path} ({why}); 第一条所据方案的区划 {cited} 与载入区划 {placed.path} 不一致")
 
 
 def _as_known(names: tuple[str, ...], known: set[Region] | None) -> Region:
@@ -309,16 +354,20 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     regions = set(known)
     for _source, parsed in sandings:
         names, _rest = split_region_prefix(parsed.department)
-        if len(names) > 1 or (region is not None and names and names[0] != region.names[0]):
-            regions.add(document_region(parsed.department, region, known))
+        option = region or basis_region(parsed, known)
+        if len(names) > 1 or (option is not None and names and names[0] != option.names[0]):
+            regions.add(document_region(parsed.department, option, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
     for source, parsed in sandings:
+        basis = basis_region(parsed, regions)
         try:
-            doc_region = document_region(parsed.department, region, regions)
+            doc_region = document_region(parsed.department, region or basis, regions)
         except ValueError as exc:
-            _fail(report, source.path, "a department name with its region, or --region (e.g. --region 示例市/青山县)", exc,
-                  line=parsed.department_line)
+            _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
+                  "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line)
             continue
+        if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
+            parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
         context = DocumentContext(source, parsed, doc_region, department)
@@ -396,6 +445,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     if any(outcome.ok for outcome in report.outcomes):
+        # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
+        # department loaded now (the graph must not depend on which was loaded first).
+        report.reresolved = reresolve_parties(store, aliases)
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):

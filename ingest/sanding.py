@@ -19,6 +19,7 @@ from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
 from ingest.normalize import clean_lines
 from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
 from ingest.readers import SourceText
+from ingest.regions import NATIONAL, level_of, split_region_prefix
 from ingest.staffing import parse_staffing
 
 _ARTICLE = re.compile(rf"^第\s*({CHINESE_NUMERAL})\s*条\s*")
@@ -83,8 +84,10 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
     document = SandingDocument(department=department, kind_of_document="sanding", title=title)
     _read_metadata(document, numbered)
     body = [(number, text) for number, text in numbered if number > title_line and not _META_FIELD.match(text)]
-    for section in _sections(body):
+    sections = _sections(body)
+    for section in sections:
         _HANDLERS[section.kind](document, section)
+    _read_basis_region(document, sections)
     if not document.department:
         document.department = _department_from_sentences(body)
     if not document.department:
@@ -161,6 +164,51 @@ def _department_from_sentences(body: list[tuple[int, str]]) -> str:
             if match:
                 return match.group(1).removeprefix("根据上述职责").removeprefix("根据以上职责").strip("，,")
     return ""
+
+
+# -- the region its legal basis names -------------------------------------------------------------
+
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
+
+
+def _read_basis_region(document: SandingDocument, sections: list[_Section]) -> None:
+    """The region of the 机构改革 its 第一条 (or a chapter-style preamble) cites: 《北湖市东岸县机构改革方案》, or
+    《中共北湖市委 北湖市人民政府关于东岸县机构改革方案》 (issuer and subject). A title that names more levels wins:
+    《广东省关于市县机构改革的总体意见》 beside 《揭阳市揭东区机构改革方案》 tells less than the second."""
+    for section in sections:
+        if section.kind not in {"meta", "unknown"}:
+            return  # the basis comes before the duties; a later 《…方案》 is about something else
+        for number, text in [(section.line, section.intro), *section.lines]:
+            if "根据" not in text:
+                continue
+            for title in _QUOTED.findall(text):
+                names = basis_title_region(title)
+                if len(names) > len(document.basis_region):
+                    document.basis_region, document.basis_region_line = names, number
+
+
+def basis_title_region(title: str) -> tuple[str, ...]:
+    """The region a 机构改革 title is about; () for national ones (中共中央关于深化党和国家机构改革的决定) and others."""
+    if "机构改革" not in title:
+        return ()
+    issuer, _about, subject = title.partition("关于")
+    subject = re.sub(r"^(?:印发|批转|转发)", "", subject)  # 关于印发东岸县机构改革实施意见的通知
+    subject_names = _leading_region(subject)
+    issuer_names = next((names for part in re.split(r"[\s、]+", issuer) if (names := _leading_region(part))), ())
+    if subject_names and issuer_names and subject_names[0] != issuer_names[0]:
+        # A city's 市委 and 政府 about one of its counties: the county lies in that city. A province's about
+        # a city is left as the city (documents name their province only when they mean it).
+        if level_of(issuer_names) == "city" and level_of(subject_names[:1]) == "county":
+            return (*issuer_names, *subject_names)
+        return subject_names
+    names = subject_names or issuer_names
+    # A province's 关于市县机构改革的意见 guides all its cities and counties: it tells none of them apart.
+    return () if names and level_of(names) == "province" else names
+
+
+def _leading_region(text: str) -> tuple[str, ...]:
+    names, _rest = split_region_prefix(text.strip())
+    return () if names == (NATIONAL,) else names
 
 
 # -- sections -------------------------------------------------------------------------------------

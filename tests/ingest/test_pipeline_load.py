@@ -107,16 +107,17 @@ def test_bad_files_are_reported_and_write_nothing(store: Store, tmp_path: Path) 
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     good = tmp_path / "good.txt"
     good.write_bytes((EXAMPLES / "qingshan_yingji.txt").read_bytes())
-    # The same provision with a title that names no region: the line of the name is the one to look at.
-    text = good.read_text(encoding="utf-8")
+    # The same provision with a title that names no region, and a 第一条 that cites no region's 机构改革方案 either:
+    # the line of the name is the one to look at.
+    text = good.read_text(encoding="utf-8").replace("《示例市青山县机构改革方案》", "《机构改革方案》", 1)
     (tmp_path / "noregion.txt").write_text("\n" + text.replace("青山县应急管理局职能配置", "县应急管理局职能配置", 1),
                                            encoding="utf-8")
     report = ingest([tmp_path], store)
     errors = {Path(outcome.path).name: outcome.error for outcome in report.failed}
     assert sorted(errors) == ["binary.txt", "broken.docx", "empty.txt", "latin1.txt", "noregion.txt", "notice.txt"]
     assert errors["noregion.txt"].endswith(
-        "noregion.txt:2: expected a department name with its region, or --region (e.g. --region 示例市/青山县) "
-        "(the department name 县应急管理局 names no region)")
+        "noregion.txt:2: expected a department name with its region, a 第一条 that cites the region's 机构改革方案, "
+        "or --region (e.g. --region 示例市/青山县) (the department name 县应急管理局 names no region)")
     assert errors["empty.txt"].endswith("empty.txt: expected a document with text (the file is empty)")
     assert errors["binary.txt"].endswith("binary.txt: expected a text document in UTF-8 or GB18030 (the file is binary)")
     assert "expected a 三定 provision" in errors["notice.txt"]

@@ -67,6 +67,17 @@ def test_jiedong_industry_bureau_2019(real: Parse) -> None:
     assert doc.truncated
 
 
+def test_region_cited_by_the_first_article(real: Parse) -> None:
+    # 《广东省关于市县机构改革的总体意见》 names no county; 《揭阳市揭东区机构改革方案》 names the district, on line 7.
+    doc = real("jieyang_jiedong_gongxinkeji_sanding.txt")
+    assert (doc.basis_region, doc.basis_region_line) == (("揭阳市", "揭东区"), 7)
+    # National 三定 cite 《中共中央关于深化党和国家机构改革的决定》, 《国务院机构改革方案》 or no 方案 at all: no region.
+    for name in ("guojia_shichangjianguanzongju_sanding_fanti.txt", "guojia_kuangshananquanjianchaju_sanding.txt"):
+        assert (real(name).basis_region, real(name).basis_region_line) == ((), None)
+    # A page with no 第一条 cites nothing.
+    assert real("changzhou_zhonglou_quzhengfubangongshi_neishejigou.txt").basis_region == ()
+
+
 def test_zhonglou_district_office_list(real: Parse) -> None:
     doc = real("changzhou_zhonglou_quzhengfubangongshi_neishejigou.txt")
     assert doc.department == "区政府办公室"
