@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -122,14 +123,17 @@ def test_territorial_lists_name_townships_and_departments() -> None:
     assert rows[10].assists == ["青山县石桥镇", "县市场监管局"]
 
 
-def _workbook(tmp_path: Path, rows: list[list[object]]) -> Path:
+def _workbook(tmp_path: Path, rows: list[list[object]], merged: Sequence[str] = (), name: str = "list.xlsx") -> Path:
+    """A one-sheet workbook (sheet 清单), with the cells `merged` names merged, as a government office writes it."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "清单"
     for row in rows:
         sheet.append(row)
-    path = tmp_path / "list.xlsx"
+    for cells in merged:
+        sheet.merge_cells(cells)
+    path = tmp_path / name
     workbook.save(path)
     return path
 
@@ -191,28 +195,13 @@ def test_a_list_without_the_column_its_findings_rest_on_is_refused(tmp_path: Pat
 # -- merged and two-row headers --------------------------------------------------------------------------
 
 
-def _merged(tmp_path: Path, rows: list[list[object]], merged: list[str], name: str = "list.xlsx") -> Path:
-    """A one-sheet workbook (sheet 清单) with the cells `merged` names merged, as a government office writes it."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "清单"
-    for row in rows:
-        sheet.append(row)
-    for cells in merged:
-        sheet.merge_cells(cells)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
-
-
 def _boundaries(document: ListDocument) -> list[tuple[int, str, list[str], list[str]]]:
     return [(r.where.row, r.matter, r.leads, r.assists) for r in document.records if isinstance(r, BoundaryRecord)]
 
 
 def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> None:
     # 牵头部门 over C1:D1: a second lead in D was dropped without a word.
-    path = _merged(tmp_path, [
+    path = _workbook(tmp_path, [
         ["序号", "边界事项", "牵头部门", None, "配合部门"],
         [1, "湖泊蓝藻打捞", "市水务局", "市生态环境局", "市农业农村局"],
         [2, "夜市油烟扰民", "市城管局", None, "市生态环境局"],
@@ -231,7 +220,7 @@ def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> Non
 
 
 def test_a_text_header_merged_over_columns_joins_them(tmp_path: Path) -> None:
-    path = _merged(tmp_path, [
+    path = _workbook(tmp_path, [
         ["序号", "监管事项名称", "监管对象", None, "认领部门"],
         [1, "对游泳场所的监督检查", "经营单位", "室内游泳馆", "市体育局"],
     ], ["C1:D1"])
@@ -247,18 +236,18 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
     # Which of 游泳场所开放许可 and 变更 is the 事项名称? No reading can tell, so nothing of the file is read.
     rows: list[list[object]] = [["序号", "事项名称", None, "牵头部门"], [1, "高危险性体育项目经营许可", None, "市体育局"],
                                 [2, "游泳场所开放许可", "变更", "市体育局"]]
-    path = _merged(tmp_path, rows, ["B1:C1"])
+    path = _workbook(tmp_path, rows, ["B1:C1"])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; found "
                                     "'游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
-    alone = _merged(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
+    alone = _workbook(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(alone))
     assert raised.value.message == (f"{alone}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; "
                                     "found nothing in B and '延续' in C: give each column a header of its own)")
     # Empty beside it, or the same value (a data cell merged as its header is), it is one 事项名称.
-    merged = _merged(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
+    merged = _workbook(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
     document = parse_list(read_workbook(merged))
     assert _boundaries(document) == [(2, "高危险性体育项目经营许可", ["市体育局"], []),
                                      (3, "游泳场所开放许可", ["市体育局"], [])]
@@ -267,7 +256,7 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
 
 
 def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) -> None:
-    path = _merged(tmp_path, [
+    path = _workbook(tmp_path, [
         ["南岭市部门职责边界清单（第三批）"],
         ["序号", "边界事项", "责任单位", None, None, "职责边界", "备注"],
         [None, None, "牵头", "配合", "协同", None, None],
@@ -283,7 +272,7 @@ def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) ->
 
 
 def test_a_two_row_header_of_a_township_list_and_of_a_csv(tmp_path: Path) -> None:
-    township = _merged(tmp_path, [
+    township = _workbook(tmp_path, [
         ["序号", "属地管理事项", "责任单位", None],
         [None, None, "主体", "配合"],
         [1, "农村自建房安全巡查", "松溪镇", "县住建局"],
@@ -299,7 +288,7 @@ def test_a_two_row_header_of_a_township_list_and_of_a_csv(tmp_path: Path) -> Non
 
 
 def test_a_two_row_header_naming_no_kind_says_what_it_held(tmp_path: Path) -> None:
-    path = _merged(tmp_path, [
+    path = _workbook(tmp_path, [
         ["南岭市部门职责边界清单"],
         ["序号", "边界事项", "责任部门", None, "职责边界"],
         [None, None, "甲方", "乙方", None],
