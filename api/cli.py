@@ -306,9 +306,7 @@ def query_command(
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
             if format is not Format.json:  # a table is read by people: sources name their documents' titles
-                titles = document_titles(graph)
-                result = (with_readable_sources(result, titles) if isinstance(result, list)
-                          else with_readable_sources([result], titles)[0])
+                result = with_readable_sources(result, document_titles(graph))
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
     _print_result(result, format, title=title, columns=columns, answer=name)

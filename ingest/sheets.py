@@ -38,12 +38,11 @@ class Sheet:
 
 def column_letter(column: int) -> str:
     """Excel's name of a column counted from 0: A … Z, AA …"""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    # openpyxl's own, imported here as in read_workbook: only a warning or an error names a column, and a run of
+    # CSV files need not load openpyxl at all.
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column + 1)
 
 
 def range_name(first_row: int, first_column: int, last_row: int, last_column: int) -> str:

@@ -299,6 +299,8 @@ def describe_missing_header(candidate: Candidate | None) -> str:
     if len(candidate.names) == 1:
         return f"the likeliest header, {where} {held}: of these, only {known} names a known column"
     return f"the likeliest header, {where} {held}: of these, {known} name known columns, but none tells which list"
+
+
 # The columns by which `kind_of` tells the lists apart, for the error that names none of them.
 KIND_COLUMNS = ("with a column that tells which: 权力类型 (权责清单); 牵头部门 or 配合部门, or 相关部门 with 职责分工 "
                 "(职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); 划分方式, 市级职责 or 县级职责 "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from graph.store import Row, Store
+from graph.store import Store
 from queries import catalog
 from queries.cache import cached
 
@@ -28,9 +28,10 @@ def readable_source(source: str, titles: Mapping[str, str]) -> str:
     return f"《{title}》{place}" if title else source
 
 
-def with_readable_sources(rows: list[Row], titles: Mapping[str, str]) -> list[Row]:
-    """Copies of `rows` whose `source` and `sources` values, at any depth, read as `readable_source`."""
-    return [_rewrite(row, titles) for row in rows]
+def with_readable_sources(answer: Any, titles: Mapping[str, str]) -> Any:
+    """A copy of `answer` (rows, or an answer of several tables) whose `source` and `sources` values, at any
+    depth, read as `readable_source`."""
+    return _rewrite(answer, titles)
 
 
 def _rewrite(value: Any, titles: Mapping[str, str], under_source: bool = False) -> Any:

@@ -34,7 +34,7 @@ from api.schemas import (
     UndecomposedRow,
     columns,
 )
-from api.tabular import DEFAULT_LIMIT, MAX_LIMIT, page, tables, wanted_format, whole
+from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, XLSX, page, tables, wanted_format, whole
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
@@ -57,23 +57,19 @@ Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
 
 
+def _files(example: Any, errors: tuple[int, ...] = (400, 404, 422, 503)) -> dict[int | str, dict[str, Any]]:
+    """An answer as JSON (`example`), CSV or Excel, and the problems it may answer instead."""
+    return {200: {"content": {"application/json": {"example": example}, CSV: {}, XLSX: {}}},
+            **problem_responses(*errors)}
+
+
 def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": {"total": 1, "limit": 50, "offset": 0,
-                                                               "items": [example]}},
-                              "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
-            **problem_responses(400, 404, 422, 503)}
-
-
-def _whole(example: Any) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
-            **problem_responses(400, 404, 422, 503)}
+    return _files({"total": 1, "limit": 50, "offset": 0, "items": [example]})
 
 
 def _tables(example: Any) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}, "text/csv": {},
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
-            **problem_responses(400, 404, 406, 422, 503)}
+    """An answer of several tables: a CSV without `table` is a 406."""
+    return _files(example, (400, 404, 406, 422, 503))
 
 
 def _single(example: Any) -> dict[int | str, dict[str, Any]]:
@@ -199,7 +195,7 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 
 @router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
-            responses=_whole([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
+            responses=_files([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
                                "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
 def get_who_handles(request: Request, store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
