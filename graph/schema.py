@@ -59,7 +59,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
     NodeLabel(
         "Document",
         "来源文件",
-        ("uid", "title", "kind", "issuer", "issued", "doc_number", "sha256", "path", "truncated", "notes"),
+        ("uid", "title", "kind", "issuer", "issued", "doc_number", "sha256", "path", "truncated", "notes",
+         "sheet_names", "sheet_titles"),
         ("sha256",),
     ),
 )

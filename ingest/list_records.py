@@ -71,6 +71,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
     rows = GraphRows(document=document_node(
         context.workbook.sha256, str(context.workbook.path), title=parsed.title or context.workbook.path.stem,
         kind=parsed.kind, notes=list(parsed.warnings),
+        # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
+        sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
     ))
     doc_uid = rows.document["uid"]
     add_region(rows, context.region, f"{doc_uid}#region")

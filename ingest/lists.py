@@ -65,20 +65,25 @@ _CARRIED = {
 
 
 def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocument:
-    document: ListDocument | None = None
-    skipped: list[str] = []
-    for sheet in workbook.sheets:
-        header = find_header(sheet, forced_kind)
-        if header is None:
-            skipped.append(sheet.name)  # a 说明 sheet, or an empty one
-            continue
-        if document is None:
-            document = ListDocument(kind=header.kind, title=header.title)
-        elif header.kind != document.kind:
-            raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[document.kind]}",
+    headers = [(sheet, find_header(sheet, forced_kind)) for sheet in workbook.sheets]
+    read = [(sheet, header) for sheet, header in headers if header is not None]
+    skipped = [sheet.name for sheet, header in headers if header is None]  # a 说明 sheet, or an empty one
+    if not read:
+        candidates = [found for found in map(header_candidate, workbook.sheets) if found is not None]
+        best = max(candidates, key=lambda found: len(found.names), default=None)  # the first sheet on a tie
+        raise IngestError(workbook.path, f"a header row naming the columns of a list, {KIND_COLUMNS}",
+                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best))
+    kind = read[0][1].kind
+    titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
+    document = ListDocument(kind=kind, title=titles[0] if titles else "")
+    for sheet, header in read:
+        if header.kind != kind:
+            raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[kind]}",
                               detail=f"sheet {sheet.name} is a {KIND_LABELS[header.kind]}")
-        document.title = document.title or header.title
-        default = _department_from_title(header.title) or (sheet.name if _DEPARTMENT_NAME.search(sheet.name) else "")
+        cited = _cited_title(workbook, header.title, titles)
+        if cited != document.title and not sheet.named_by_file:
+            document.sheet_titles[sheet.name] = cited
+        default = _default_holder(sheet, header.title, cited if cited in titles else "")
         if default:
             document.default_departments[sheet.name] = default
         elif header.kind == "power" and "department" not in header.columns:
@@ -87,17 +92,29 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
                                  if span.merged)
         _read_sheet(workbook, sheet, header, document)
-    if document is not None:
-        document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
-    if document is None:
-        candidates = [found for found in map(header_candidate, workbook.sheets) if found is not None]
-        best = max(candidates, key=lambda found: len(found.names), default=None)  # the first sheet on a tie
-        raise IngestError(workbook.path, f"a header row naming the columns of a list, {KIND_COLUMNS}",
-                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best))
+    document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
     if not document.records:
         raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
                           detail="the header has no rows below it")
     return document
+
+
+def _cited_title(workbook: Workbook, own: str, titles: list[str]) -> str:
+    """The title a sheet's rows cite: its own title row's; without one, the workbook's one title (a list titled on
+    its first sheet only); but where the sheets carry several titles (several departments' lists, one a sheet),
+    borrowing another sheet's would cite another list, so the file's name."""
+    if own:
+        return own
+    if len(titles) <= 1:
+        return titles[0] if titles else ""
+    return workbook.path.name
+
+
+def _default_holder(sheet: Sheet, own_title: str, borrowed_title: str) -> str:
+    """The department whose items a sheet lists when no column names one: the one its title row names, else its
+    sheet name (市生态环境局), else the one the workbook's title names, which an untitled sheet cites."""
+    return _department_from_title(own_title) or (sheet.name if _DEPARTMENT_NAME.search(sheet.name) else "") \
+        or _department_from_title(borrowed_title)
 
 
 def _department_from_title(title: str) -> str:

@@ -138,13 +138,18 @@ def find_header(sheet: Sheet, forced_kind: str | None = None) -> Header | None:
     kind = forced_kind or kind_of(set(candidate.columns))
     if kind is None:
         return None
-    # Title rows: above the header, one text (often merged across the columns).
+    # Title rows: above the header, one text (often merged across the columns). A title written in book brackets
+    # (《…权责清单》) loses them: a source reads 《title》place, and the title names its department without them.
     title = " ".join(
-        cells[0] for cells in (list(dict.fromkeys(c for c in row if c))
-                               for _n, row in sheet.rows[:candidate.position])
+        _unbracketed(cells[0]) for cells in (list(dict.fromkeys(c for c in row if c))
+                                             for _n, row in sheet.rows[:candidate.position])
         if len(cells) == 1
     )
     return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans)
+
+
+def _unbracketed(title: str) -> str:
+    return title[1:-1] if title.startswith("《") and title.endswith("》") and title.count("《") == 1 else title
 
 
 def header_candidate(sheet: Sheet) -> Candidate | None:

@@ -15,16 +15,29 @@ SOURCE_KEYS = frozenset({"source", "sources"})
 
 
 def document_titles(store: Store) -> dict[str, str]:
-    """Each document's uid to its title (its file's name when it has none), kept per graph version."""
-    return cached(store, ("document_titles",), lambda: {
-        row["uid"]: row["title"] or (row["path"] or "").rsplit("/", 1)[-1] or row["uid"]
-        for row in catalog.run(store, "documents")}, whole_graph=True)
+    """Each document's uid to its title (its file's name when it has none), kept per graph version; and, keyed
+    `uid#sheet`, the title of each sheet of a workbook that its own title row gives (one department's list a sheet)."""
+    def compute() -> dict[str, str]:
+        titles = {row["uid"]: row["title"] or (row["path"] or "").rsplit("/", 1)[-1] or row["uid"]
+                  for row in catalog.run(store, "documents")}
+        for row in catalog.run(store, "sheet_titles"):
+            titles.update({sheet_key(row["uid"], sheet): title for sheet, title in zip(row["sheets"], row["titles"],
+                                                                                        strict=True)})
+        return titles
+
+    return cached(store, ("document_titles",), compute, whole_graph=True)
+
+
+def sheet_key(uid: str, sheet: str) -> str:
+    return f"{uid}#{sheet}"
 
 
 def readable_source(source: str, titles: Mapping[str, str]) -> str:
-    """`《title》place` for a source of a known document; any other text as it is."""
+    """`《title》place` for a source of a known document; any other text as it is. A row of a sheet (`表二!4`) reads
+    with its sheet's title where the sheet has one of its own."""
     uid, _, place = source.partition("#")
-    title = titles.get(uid)
+    sheet, bang, _row = place.rpartition("!")  # a sheet's name may hold a `!`; a row number does not
+    title = (titles.get(sheet_key(uid, sheet)) if bang else None) or titles.get(uid)
     return f"《{title}》{place}" if title else source
 
 
