@@ -25,6 +25,7 @@ from ingest.model import (
 from ingest.names import clean_mention
 from ingest.sheets import Sheet, Workbook, column_letter
 from ingest.tables import (
+    FIELDS,
     KIND_COLUMNS,
     KIND_LABELS,
     NAME_FIELDS,
@@ -45,8 +46,8 @@ SHARES = {
     "市县共有": "shared", "共有": "shared", "市县共担": "shared", "市县共同": "shared", "共同": "shared",
     "委托": "delegated", "授权": "delegated", "下放": "delegated", "委托下放": "delegated", "市级委托": "delegated",
 }
-_LEVEL_SHARES = {"市": "exclusive_city", "县": "exclusive_county", "区": "exclusive_county", "市、县": "shared",
-                 "市,县": "shared", "市县": "shared", "市、县(区)": "shared"}
+_LEVEL_SHARES = {"市": "exclusive_city", "县": "exclusive_county", "区": "exclusive_county", "县(区)": "exclusive_county",
+                 "市、县": "shared", "市,县": "shared", "市县": "shared", "市、县(区)": "shared", "市、区": "shared"}
 _NOTE_ROW = re.compile(r"^(?:注|说明|填表说明|备注|附注|附件)\s*[:：0-9一、.]")
 _TITLE_SUFFIX = re.compile(r"(?:\d{4}年)?(?:权责清单|权力清单和责任清单|权力清单|责任清单|权责事项清单|监管事项目录|"
                            r"监管事项清单|职责边界清单|事权划分清单)(?:[（(][^）)]*[）)])?$")
@@ -89,8 +90,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         elif header.kind == "power" and "department" not in header.columns:
             raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
                               line=header.header_rows[0], detail=f"sheet {sheet.name}; the power items have no holder")
+        _check_conflict(workbook, sheet, header)
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
-                                 if span.merged)
+                                 if span.merged or span.repeated)
         _read_sheet(workbook, sheet, header, document)
     document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
     if not document.records:
@@ -187,6 +189,16 @@ def _value(cells: list[str], index: int, field: str) -> str:
     return value if field in NAME_FIELDS else value.replace("\n", "")
 
 
+def _check_conflict(workbook: Workbook, sheet: Sheet, header: Header) -> None:
+    conflict = header.conflict
+    if conflict is None:
+        return
+    first, second = conflict.cells
+    raise IngestError(workbook.path, "each field of the header named once, or under one group", line=conflict.row,
+                      detail=f"sheet {sheet.name}; {first} and {second} both name {FIELDS[conflict.field][0]} under "
+                             "different groups, which one field cannot tell apart: give each group a sheet of its own")
+
+
 def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
     letters = _letters(span.columns)
     if field in NAME_FIELDS:
@@ -196,12 +208,16 @@ def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
     else:
         first = column_letter(span.columns[0])
         done = f"columns {letters} are read as one {span.label}: {first} holds it, the others may be empty or repeat it"
+    if span.repeated:
+        return f"sheet {sheet.name}: {span.cells_named} each name {span.label}; {done}"
     return f"sheet {sheet.name}: the header cell {span.label} spans {span.cells}; {done}"
 
 
 def _span_value(workbook: Workbook, sheet: Sheet, number: int, cells: list[str], field: str, span: Span) -> str:
     """A field read from every column under its header cell: names and texts in column order (a value repeated
     by a merged data cell once); a single-valued field only when the other columns are empty or repeat it."""
+    if span.ticks:
+        return _ticked_levels(workbook, sheet, number, cells, span)
     found = [(index, _value(cells, index, field)) for index in span.columns]
     distinct = list(dict.fromkeys(value for _index, value in found if value))
     if field in NAME_FIELDS:  # a name written in both columns (`市水务局、市城管局` beside `市城管局`) is one party
@@ -213,9 +229,27 @@ def _span_value(workbook: Workbook, sheet: Sheet, number: int, cells: list[str],
         # Which of two values is the 事项名称 (or 序号, 权力类型) no reading can tell: a 主项 and its 子项, say.
         held = _listed([f"{value!r} in {column_letter(index)}" if value else f"nothing in {column_letter(index)}"
                         for index, value in found])
-        raise IngestError(workbook.path, f"one {span.label} a row under the header cell {span.cells}", line=number,
+        raise IngestError(workbook.path, f"one {span.label} a row under {span.cells_named}", line=number,
                           detail=f"sheet {sheet.name}; found {held}: give each column a header of its own")
     return first
+
+
+TICKS = frozenset({"✓", "✔", "√", "●", "是"})
+UNTICKED = frozenset({"", "否", "×", "✗", "/", "-", "—", "－", "无"})
+
+
+def _ticked_levels(workbook: Workbook, sheet: Sheet, number: int, cells: list[str], span: Span) -> str:
+    """The levels a row ticks under a 行使层级 group (`市、县(区)`), written as a 行使层级 cell writes them."""
+    levels = []
+    for index, level in zip(span.columns, span.ticks, strict=True):
+        mark = _value(cells, index, "level")
+        if mark in TICKS:
+            levels.append(level)
+        elif mark not in UNTICKED:
+            group = span.label.rsplit("/", 1)[0]  # the label of the first column: 行使层级/市级
+            raise IngestError(workbook.path, f"a tick mark (✓, √, ● or 是) or nothing under {group}/{level}",
+                              line=number, detail=f"sheet {sheet.name}; column {column_letter(index)} holds {mark!r}")
+    return "、".join(levels)
 
 
 def _letters(columns: list[int]) -> str:

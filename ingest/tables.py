@@ -71,13 +71,30 @@ CellRange = tuple[int, int, int, int]  # first row, first column, last row, last
 
 @dataclass(frozen=True)
 class Span:
-    """One field read from several columns: a header cell merged across them (牵头部门 over C1:D1), or a group
-    label over parts that name no field of their own (监管对象 over 对象类型 / 对象名称)."""
+    """One field read from several columns: a header cell merged across them (牵头部门 over C1:D1), header cells
+    that each name it (牵头部门 in C1 and again in D1), a group label over parts that name no field of their own
+    (监管对象 over 对象类型 / 对象名称), or the tick-mark columns of the levels under a 行使层级 group."""
 
     columns: list[int]
-    cells: str  # the header cells' range as Excel names it: C1:D1
+    cells: str  # the header cells as Excel names them: `C1:D1` for a merged cell or a group, `C1 and D1` for two
     label: str
     merged: bool  # one header cell merged over the columns, not parts under a group (牵头 / 配合 under 责任部门)
+    repeated: bool = False  # separate header cells naming one field
+    ticks: tuple[str, ...] = ()  # for tick-mark columns, the level each column stands for (市, 县(区), 乡镇)
+
+    @property
+    def cells_named(self) -> str:
+        return f"the header cells {self.cells}" if self.repeated else f"the header cell {self.cells}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One field named under two different groups of a header (牵头 under 市级 and under 县级): the groups say
+    something a list's fields cannot hold, so the sheet is refused rather than read as one field."""
+
+    field: str
+    row: int  # the header row of the second cell
+    cells: tuple[str, str]  # where each column's label stands, with the label: `C3 (市级/牵头)`
 
 
 @dataclass
@@ -88,6 +105,7 @@ class Header:
     title: str  # a title row above the header, if any
     labels: dict[str, str]  # field → the header text as written (`责任部门/牵头` for a two-row header)
     spans: dict[str, Span] = field(default_factory=dict)  # fields read from several columns
+    conflict: Conflict | None = None
 
 
 @dataclass(frozen=True)
@@ -95,23 +113,29 @@ class _Named:
     field: str
     label: str
     cell: CellRange  # the header cell that wrote the label (a merged range, or one cell)
-    # What ties columns of one field together: the upper cell, or in a two-row header the group label above
-    # (配合 and 协同 under one 责任单位 are both its assisting parties).
+    # What ties columns of one field together: the upper cell, or in a header of several rows the nearest group
+    # label above (配合 and 协同 under one 责任单位 are both its assisting parties).
     group: CellRange
     role: str = ""  # the bare word (牵头, 配合, 主体) that named it under a party group
+    tick: str = ""  # the level (市, 县) a tick-mark column under a 行使层级 group stands for
 
 
 @dataclass
 class Candidate:
-    """The row (or two) likeliest to be a sheet's header, and what its columns read as."""
+    """The rows (one to three) likeliest to be a sheet's header, and what its columns read as."""
 
     sheet: str
     position: int  # index into the sheet's rows
     header_rows: list[int]
-    labels: list[str]  # every filled header cell, upper and lower combined (`责任部门/牵头`)
+    labels: list[str]  # every filled header cell, the rows above combined (`责任部门/牵头`)
     columns: dict[str, int]
     names: dict[str, str]  # field → label
     spans: dict[str, Span]
+    conflict: Conflict | None = None
+
+
+HeaderRow = tuple[int, list[str]]  # (row number as shown, cells)
+MAX_HEADER_ROWS = 3  # a group cell over a group over the labels
 
 
 def fold_header(text: str) -> str:
@@ -145,7 +169,8 @@ def find_header(sheet: Sheet, forced_kind: str | None = None) -> Header | None:
                                              for _n, row in sheet.rows[:candidate.position])
         if len(cells) == 1
     )
-    return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans)
+    return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans,
+                  candidate.conflict)
 
 
 def _unbracketed(title: str) -> str:
@@ -153,51 +178,30 @@ def _unbracketed(title: str) -> str:
 
 
 def header_candidate(sheet: Sheet) -> Candidate | None:
-    """The likeliest header of a sheet, a list's or not: the first rows' row naming most known columns (with
-    the row under it when that one names the parts of the first's cells), or None for a sheet with no rows."""
+    """The likeliest header of a sheet, a list's or not: the first rows' row naming most known columns, with up to
+    two rows under it while each names the parts of the cells above, or None for a sheet with no rows."""
     if not sheet.rows:
         return None
     scores = [len({field_of(cell) for cell in cells} - {None}) for _n, cells in sheet.rows[:HEADER_SCAN_ROWS]]
     position = scores.index(max(scores))  # the first row when none names a column: what the sheet opens with
-    # A merged two-row header can score higher on its second row (the merged cells repeat there): start above.
-    if position > 0 and scores[position] >= 2 and scores[position - 1] >= 2:
+    # A merged header of several rows can score higher on a lower row (the merged cells repeat there): start above.
+    while position > 0 and scores[position] >= 2 and scores[position - 1] >= 2:
         position -= 1
-    upper_number, upper = sheet.rows[position]
-    lower: tuple[int, list[str]] | None = None
-    if position + 1 < len(sheet.rows) and _is_sub_header(sheet, sheet.rows[position], sheet.rows[position + 1]):
-        lower = sheet.rows[position + 1]
-    named = _named_columns(sheet, (upper_number, upper), lower)
-    columns, names, spans = _fields(named)
-    labels = [label for label in dict.fromkeys(_written(upper, lower, index) for index in range(len(named))) if label]
-    return Candidate(sheet.name, position, [upper_number] + ([lower[0]] if lower else []), labels, columns, names,
-                     spans)
+    rows = [sheet.rows[position]]
+    while len(rows) < MAX_HEADER_ROWS and position + len(rows) < len(sheet.rows) \
+            and _is_sub_header(sheet, rows[-1], sheet.rows[position + len(rows)]):
+        rows.append(sheet.rows[position + len(rows)])
+    named = _named_columns(sheet, rows)
+    columns, names, spans, conflict = _fields(named)
+    labels = [label for label in dict.fromkeys(_written(sheet, rows, index) for index in range(len(named))) if label]
+    return Candidate(sheet.name, position, [number for number, _cells in rows], labels, columns, names, spans,
+                     conflict)
 
 
-def _named_columns(sheet: Sheet, upper: tuple[int, list[str]],
-                   lower: tuple[int, list[str]] | None) -> list[_Named | None]:
-    """What names each column: the upper cell, or in a two-row header the two cells read together."""
-    upper_number, upper_cells = upper
-    width = max(len(upper_cells), len(lower[1]) if lower else 0)
-    named: list[_Named | None] = []
-    for index in range(width):
-        top = _at(upper_cells, index)
-        bottom = _at(lower[1], index) if lower else ""
-        if lower is None or not bottom or _copied_down(sheet, upper_cells, lower, index):
-            found = field_of(top)
-            cell = sheet.cell_range(upper_number, index)
-            named.append(_Named(found, top, cell, cell) if found else None)
-            continue
-        group, group_cell = _group(sheet, upper_number, upper_cells, index)
-        found, role = _field_under(group, bottom)
-        if found:
-            cell = sheet.cell_range(lower[0], index)
-            named.append(_Named(found, f"{group}/{bottom}" if group else bottom, cell, group_cell if group else cell,
-                                role))
-        elif field_of(group):
-            # A part of the group that names no field of its own (监管对象 over 对象类型 / 对象名称).
-            named.append(_Named(field_of(group) or "", group, group_cell, group_cell))
-        else:
-            named.append(None)
+def _named_columns(sheet: Sheet, rows: list[HeaderRow]) -> list[_Named | None]:
+    """What names each column: its header cell, or in a header of several rows the cells read together."""
+    width = max(len(cells) for _number, cells in rows)
+    named = [_named_column(sheet, rows, index) for index in range(width)]
     if any(column and (column.role == "主体" or (not column.role and column.field in _TERRITORIAL))
            for column in named):
         # 主体责任单位 / 配合责任单位 are the party columns of a township's 属地管理 list.
@@ -207,71 +211,139 @@ def _named_columns(sheet: Sheet, upper: tuple[int, list[str]],
     return named
 
 
-def _fields(named: list[_Named | None]) -> tuple[dict[str, int], dict[str, str], dict[str, Span]]:
-    """Field → its first column, its label, and the fields that several columns under one header cell make.
-    Another column that names a field already taken keeps being ignored, as it always was."""
+def _named_column(sheet: Sheet, rows: list[HeaderRow], index: int) -> _Named | None:
+    """A column's name from its lowest own header cell (one not merged down from above), read with the groups
+    above it, nearest first: `牵头` under `责任部门` is a lead; `市级` under `行使层级` a tick-mark level column."""
+    *above, (number, cells) = rows
+    leaf = _at(cells, index)
+    if above and (not leaf or _copied_down(sheet, above[-1], (number, cells), index)):
+        return _named_column(sheet, above, index)
+    cell = sheet.cell_range(number, index)
+    groups = _groups(sheet, above, index)
+    if not groups:
+        found = field_of(leaf)
+        return _Named(found, leaf, cell, cell) if found else None
+    label = "/".join([*(text for text, _cell in reversed(groups)), leaf])
+    nearest = groups[0][1]
+    for text, _group_cell in groups:
+        found, role, tick = _field_under(text, leaf)
+        if found:
+            return _Named(found, label, cell, nearest, role, tick)
+    for text, group_cell in groups:
+        if field_of(text):
+            # A part of the group that names no field of its own (监管对象 over 对象类型 / 对象名称).
+            return _Named(field_of(text) or "", text, group_cell, group_cell)
+    return None
+
+
+def _groups(sheet: Sheet, above: list[HeaderRow], index: int) -> list[tuple[str, CellRange]]:
+    """The group labels over a column, nearest first, each once (a cell merged down over two rows of groups is
+    one group), skipping rows that leave the column empty."""
+    groups: list[tuple[str, CellRange]] = []
+    for number, cells in reversed(above):
+        text, cell = _group(sheet, number, cells, index)
+        if text and all(cell != seen for _text, seen in groups):
+            groups.append((text, cell))
+    return groups
+
+
+def _fields(named: list[_Named | None]) -> tuple[dict[str, int], dict[str, str], dict[str, Span], Conflict | None]:
+    """Field → its first column, its label, the fields several columns make (under one header cell or group, or
+    header cells of their own each naming it), and the first field named under two different groups."""
     columns: dict[str, int] = {}
     names: dict[str, str] = {}
-    members: dict[str, list[_Named]] = {}
-    indexes: dict[str, list[int]] = {}
+    members: dict[str, list[tuple[int, _Named]]] = {}
+    conflict: Conflict | None = None
     for index, column in enumerate(named):
         if column is None:
             continue
         if column.field not in columns:
             columns[column.field], names[column.field] = index, column.label
-            members[column.field], indexes[column.field] = [column], [index]
-        elif members[column.field][0].group == column.group:
-            members[column.field].append(column)
-            indexes[column.field].append(index)
+            members[column.field] = [(index, column)]
+            continue
+        first_index, first = members[column.field][0]
+        if first.group == column.group or (_ungrouped(first) and _ungrouped(column)):
+            members[column.field].append((index, column))
+        elif conflict is None:
+            conflict = Conflict(column.field, column.cell[0],
+                                (_where(first_index, first), _where(index, column)))
     spans = {}
     for name, parts in members.items():
-        if len(parts) > 1:
-            cells = range_name(parts[0].cell[0], indexes[name][0], parts[-1].cell[2], indexes[name][-1])
-            spans[name] = Span(indexes[name], cells, names[name], merged=len({part.cell for part in parts}) == 1)
-    return columns, names, spans
+        indexes = [index for index, _column in parts]
+        ticks = tuple(column.tick for _index, column in parts)
+        if len(parts) == 1 and not any(ticks):
+            continue
+        one_cell = len({column.cell for _index, column in parts}) == 1
+        repeated = not one_cell and all(_ungrouped(column) for _index, column in parts)
+        first_cell, last_cell = parts[0][1].cell, parts[-1][1].cell
+        cells = " and ".join(range_name(column.cell[0], index, column.cell[2], index) for index, column in parts) \
+            if repeated else range_name(first_cell[0], indexes[0], last_cell[2], indexes[-1])
+        spans[name] = Span(indexes, cells, names[name], merged=one_cell, repeated=repeated,
+                           ticks=ticks if all(ticks) else ())
+    return columns, names, spans, conflict
+
+
+def _ungrouped(column: _Named) -> bool:
+    """Named by a header cell of its own, with no group label over it."""
+    return column.group == column.cell
+
+
+def _where(index: int, column: _Named) -> str:
+    return f"{range_name(column.cell[0], index, column.cell[0], index)} ({column.label})"
 
 
 def _at(cells: list[str], index: int) -> str:
     return cells[index] if index < len(cells) else ""
 
 
-def _written(upper: list[str], lower: tuple[int, list[str]] | None, index: int) -> str:
-    """A header column as written: its upper cell, with the lower one when that says more (`责任部门/牵头`)."""
-    top, bottom = _at(upper, index), _at(lower[1], index) if lower else ""
-    return f"{top}/{bottom}" if top and bottom and bottom != top else top or bottom
+def _written(sheet: Sheet, rows: list[HeaderRow], index: int) -> str:
+    """A header column as written: its cells from the top, each once (`责任部门/牵头`)."""
+    texts: list[str] = []
+    for position, (number, cells) in enumerate(rows):
+        text = _at(cells, index)
+        if text and not (position and _copied_down(sheet, rows[position - 1], (number, cells), index)):
+            texts.append(text)
+    return "/".join(dict.fromkeys(texts))
 
 
-def _copied_down(sheet: Sheet, upper: list[str], lower: tuple[int, list[str]], index: int) -> bool:
+def _copied_down(sheet: Sheet, upper: HeaderRow, lower: HeaderRow, index: int) -> bool:
     """The lower cell only repeats the upper one (a header cell merged over both rows)."""
-    return (lower[0], index) in sheet.merged_down or _at(lower[1], index) == _at(upper, index)
+    return (lower[0], index) in sheet.merged_down or _at(lower[1], index) == _at(upper[1], index)
 
 
 def _group(sheet: Sheet, upper_number: int, upper: list[str], index: int) -> tuple[str, CellRange]:
-    """The upper cell over a column of a two-row header, and its range. A CSV writes a merged group label once,
-    over its first column: an empty upper cell belongs to the label on its left."""
+    """The upper cell over a column of a header of several rows, and its range. A CSV writes a merged group label
+    once, over its first column: an empty upper cell belongs to the label on its left."""
     start = index
     while start > 0 and not _at(upper, start) and (upper_number, start) not in sheet.merged_down:
         start -= 1
     return _at(upper, start), sheet.cell_range(upper_number, start)
 
 
-def _field_under(group: str, bottom: str) -> tuple[str | None, str]:
-    """The field a lower header cell names, read with the group label above it, and the bare role word (牵头,
-    配合) that named it, if one did."""
+# A column of a level under a 行使层级 group, ticked on the rows of the items that level exercises.
+_LEVEL_WORD = re.compile(r"^(省|市|县|区|县\(区\)|县\(市、区\)|县\(市\)|县区|区县|乡镇|乡镇\(街道\)|街道)级?$")
+
+
+def _field_under(group: str, bottom: str) -> tuple[str | None, str, str]:
+    """The field a lower header cell names, read with the group label above it; the bare role word (牵头, 配合)
+    that named it, if one did; and the level a tick-mark column under a level group stands for."""
     found = field_of(bottom)
     if found:
-        return found, ""
-    word = re.sub(r"(?:部门|单位)$", "", fold_header(bottom))
+        return found, "", ""
+    folded = fold_header(bottom)
+    if group and field_of(group) == "level" and (level := _LEVEL_WORD.match(folded)):
+        return "level", "", level.group(1)
+    word = re.sub(r"(?:部门|单位)$", "", folded)
     if group and (field_of(group) in _PARTY_GROUPS or fold_header(group).endswith(("部门", "单位"))):
         if word in _LEAD_WORDS:
-            return "lead", word
+            return "lead", word, ""
         if word in _ASSIST_WORDS:
-            return "assist", word
-    return field_of(group + bottom), ""
+            return "assist", word, ""
+    return field_of(group + bottom), "", ""
 
 
-def _is_sub_header(sheet: Sheet, upper: tuple[int, list[str]], lower: tuple[int, list[str]]) -> bool:
-    """Whether the row under a header is its second row: every filled cell repeats the cell above (merged
+def _is_sub_header(sheet: Sheet, upper: HeaderRow, lower: HeaderRow) -> bool:
+    """Whether the row under a header row continues the header: every filled cell repeats the cell above (merged
     down), names a field (alone or read with the group above it), or lies under a header cell merged across
     columns (a part of that group); and at least one does not need the last reason, which a data row under a
     merged header would meet too."""
@@ -280,7 +352,7 @@ def _is_sub_header(sheet: Sheet, upper: tuple[int, list[str]], lower: tuple[int,
     for index, bottom in enumerate(lower[1]):
         if not bottom:
             continue
-        if _copied_down(sheet, upper_cells, lower, index) or \
+        if _copied_down(sheet, upper, lower, index) or \
                 _field_under(_group(sheet, upper_number, upper_cells, index)[0], bottom)[0]:
             named = True
             continue
