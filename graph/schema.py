@@ -45,7 +45,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         ("status",),
     ),
     NodeLabel("Matter", "共同事项 (职责分工/边界清单/事权划分)",
-              ("uid", "name", "domain", "region", "content", "source"), ("name",)),
+              ("uid", "name", "domain", "region", "content", "source",
+               # a 事权 row for 全部 counties: the HOLDS every county of the city has, those loaded later too
+               "all_counties_share", "all_counties_text", "all_counties_source"), ("name",)),
     NodeLabel("PowerItem", "权责清单事项",
               ("uid", "code", "name", "main_item", "sub_item", "type", "basis", "levels", "region", "department",
                "content", "source"), ("code", "name")),

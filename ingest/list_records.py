@@ -215,16 +215,24 @@ def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source:
         rows.relate("HOLDS", "Region", "Matter", city.uid, uid, source, share=city_share,
                     role="principal" if record.share == "delegated" else "holder", text=record.city_text)
     if county_share:
+        if not record.counties:
+            # 适用区县 全部: every county of the city, those loaded later too (`county_scope.extend_to_all_counties`
+            # adds their HOLDS after each ingest), so the split does not depend on the load order.
+            rows.matters[uid].update(all_counties_share=county_share, all_counties_text=record.county_text,
+                                     all_counties_source=source)
         for county in counties:
             rows.relate("HOLDS", "Region", "Matter", county.uid, uid, source, share=county_share,
-                        role="agent" if record.share == "delegated" else "holder", text=record.county_text)
+                        role=county_role(county_share), text=record.county_text)
     add_terms(rows, "Matter", uid, record.matter, source)
+
+
+def county_role(share: str) -> str:
+    """A county's role in a matter it holds by `share`: the agent of a delegated one, else a holder."""
+    return "agent" if share == "delegated" else "holder"
 
 
 def _counties(rows: GraphRows, context: ListContext, record: SplitRecord) -> list[Region]:
     if not record.counties:
-        if not context.counties:
-            rows.document["notes"].append(f"{record.where.locator}: no county of the city is known yet")
         return context.counties
     found = []
     for name in record.counties:

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
+from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError
 from ingest.flat_tables import flattened_table
@@ -76,6 +77,8 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
+    # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
+    extended_holdings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -448,6 +451,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
         # department loaded now (the graph must not depend on which was loaded first).
         report.reresolved = reresolve_parties(store, aliases)
+        report.extended_holdings = extend_to_all_counties(store)
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):

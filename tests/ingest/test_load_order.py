@@ -188,3 +188,38 @@ def test_a_title_naming_another_region_than_the_first_article_is_warned(store: S
         f"{path}:2: 第一条 cites the 机构改革 of 临江市/西河县, but the document is placed in 东岭县 "
         "(the department's own name wins); 第一条所据方案的区划 临江市/西河县 与载入区划 东岭县 不一致"]
     assert store.read("MATCH (d:Department) RETURN d.uid AS uid") == [{"uid": "dept:东岭县/城市管理局"}]
+
+
+# A 市县事权划分 list of 临江市: its first row applies to every county (全部), its second names one.
+SPLIT = """编号,事项名称,领域,划分方式,行使层级,适用区县,备注
+1,城市道路占用、挖掘许可,城市管理,市县共有,市、县,全部,
+2,占道经营许可,城市管理,县级专有,县,东岭县,
+"""
+
+
+def _holdings(store: Store) -> list[tuple[str, str, str, str, str]]:
+    rows = store.read("MATCH (r:Region)-[h:HOLDS]->(m:Matter) RETURN r.path AS region, m.name AS matter, "
+                      "h.share AS share, h.role AS role, h.source AS source ORDER BY matter, region")
+    return [(row["matter"], row["region"], row["share"], row["role"], row["source"].rpartition("#")[2])
+            for row in rows]
+
+
+def test_a_split_row_for_every_county_covers_counties_loaded_after_it(
+        store: Store, other_store: Store, tmp_path: Path) -> None:
+    split = _write(tmp_path / "a", "linjiang_shiquan.csv", SPLIT)
+    chengguan = _write(tmp_path / "b", "xihe_chengguan.txt", CHENGGUAN)
+    city = Region(("临江市",))
+    first = ingest([split], store, region=city)
+    # 东岭县 is known only from the list's own second row: the 全部 row covers it all the same.
+    assert first.extended_holdings == [("临江市/东岭县", "城市道路占用、挖掘许可")]
+    assert _holdings(store) == [
+        ("占道经营许可", "临江市/东岭县", "exclusive", "holder", "第3行"),
+        ("城市道路占用、挖掘许可", "临江市", "shared", "holder", "第2行"),
+        ("城市道路占用、挖掘许可", "临江市/东岭县", "shared", "holder", "第2行"),
+    ]
+    # 西河县, loaded after the list, gets the 全部 row's HOLDS too; in the other order it had it from the start.
+    assert ingest([chengguan], store).extended_holdings == [("临江市/西河县", "城市道路占用、挖掘许可")]
+    assert ingest([chengguan], other_store).failed == []
+    assert ingest([split], other_store, region=city).failed == []
+    assert _graph(store) == _graph(other_store)
+    assert ("城市道路占用、挖掘许可", "临江市/西河县", "shared", "holder", "第2行") in _holdings(other_store)
