@@ -57,10 +57,15 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
     levels = cached(store, ("region_levels",),
                     lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
     wanted = path.strip()
-    if wanted in levels and (not city or levels[wanted] == "city"):
+    fits = [p for p, level in levels.items() if not city or level == "city"]
+    if wanted in fits:
         return wanted
+    # A bare name (石门县) means the one region of the graph it ends a path of (青岩市/石门县), as at ingest.
+    named = [p for p in fits if p.rsplit("/", 1)[-1] == wanted]
+    if len(named) == 1:
+        return named[0]
     # Townships are many and rarely what a filter means; the message names the regions above them.
-    shown = [p for p, level in levels.items() if (level == "city" if city else level != "township")]
+    shown = named or [p for p, level in levels.items() if (level == "city" if city else level != "township")]
     raise UnknownRegion(wanted, shown, "市" if city else "区划")
 
 

@@ -284,6 +284,10 @@ def test_filters_name_what_the_graph_holds(client: TestClient) -> None:
     assert client.get("/api/queries/who_handles", params={"text": "拖欠工资", "region": "火星市"}).status_code == 404
     county = client.get("/api/queries/power_split", params={"city": "示例市/青山县"})
     assert county.status_code == 404 and county.json()["detail_zh"] == "图中没有市“示例市/青山县”；已有：示例市"
+    # A bare name is the one region of the graph that bears it.
+    bare = client.get("/api/queries/host_assist_ambiguities", params={"region": "青山县"})
+    assert bare.status_code == 200 and bare.json()["total"] > 0 and bare.json() == \
+        client.get("/api/queries/host_assist_ambiguities", params={"region": "示例市/青山县"}).json()
     # An empty filter is no filter, as forms send it.
     assert client.get("/api/departments", params={"region": ""}).json()["total"] == 26
     assert client.get("/api/queries/undecomposed_duties", params={"department": ""}).json()["total"] == \
