@@ -252,7 +252,14 @@ async function showCell(city, domain, share) {
 async function departmentPage() {
   const name = document.getElementById("department-select").value;
   if (!name) { state.ready.department = true; return; }
-  const profile = await api(`/api/departments/${encodeURIComponent(name)}`);
+  state.ready.department = false;
+  const path = `/api/departments/${encodeURIComponent(name)}`;
+  const profile = await api(path);
+  // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
+  const box = document.getElementById("department-downloads");
+  box.innerHTML = "";
+  box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "" }, "下载 Excel"),
+             el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
   const d = profile.department;
   const facts = document.getElementById("department-facts");
   facts.innerHTML = "";
@@ -278,26 +285,36 @@ async function departmentPage() {
   }, true);
   const details = document.getElementById("department-details");
   details.innerHTML = "";
-  const section = (title, rows, columns) => {
+  // `key` names the table of the API's files that holds the section's rows (a row per duty, role or member).
+  const section = (title, rows, columns, key) => {
     const box = el("div");
-    details.append(el("h3", {}, `${title}（${rows.length}）`), box);
+    details.append(el("h3", { class: "with-download" }, `${title}（${rows.length}）`,
+                      el("a", { class: "button", href: url(path, { table: key, format: "csv" }), download: "",
+                                "data-table": key }, "下载 CSV")), box);
     table(box, rows, columns);
   };
   section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
     duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
-          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]]);
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
-          [["office", "内设机构"], ["duties", "职责"]]);
-  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]]);
-  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]]);
-  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]]);
+          [["office", "内设机构"], ["duties", "职责"]], "offices");
+  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]], "leads");
+  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]], "assists");
+  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]], "power_items");
+  section("认领的监管事项", profile.supervision_items, [["name", "事项"], ["detail", "监管对象"]], "supervision_items");
   section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map((m) => m.duty).join(" ／ ") })),
-          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]]);
+          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
     mandate: (a.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；"),
-  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]]);
+  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]],
+          "ambiguities");
+  section("职责分解", profile.undecomposed.map((r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind })),
+          [["kind", "问题"], ["ordinal", "序号"], ["office", "内设机构"], ["text", "职责内容"], ["evidence", "仍在承担的事项"]],
+          "undecomposed");
+  section("协同部门", profile.network.map((n) => ({ ...n, count: n.matters.length })),
+          [["department", "部门"], ["count", "共同事项数"], ["matters", "共同事项"]], "network");
   state.ready.department = true;
 }
 
