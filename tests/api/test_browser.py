@@ -453,3 +453,62 @@ def test_charts_follow_a_window_resized_after_drawing(browser, site: str) -> Non
     finally:
         browser.set_window_size(*DESK)
 
+
+def _overlap_query(browser, department: str) -> None:  # type: ignore[no-untyped-def]
+    box = browser.find_element("id", "overlap-department")
+    box.clear()
+    box.send_keys(department)
+    browser.execute_script("window.dutygraph.ready.overlaps = false")
+    browser.find_element("css selector", "#overlap-filters button").click()
+    _wait(browser, "return window.dutygraph.ready.overlaps === true")
+
+
+def test_the_overlaps_department_box_asks_the_api(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """The 部门 box filtered the page only, by part of a name, so its downloads held every department's clusters."""
+    from selenium.webdriver.support.select import Select
+
+    browser.get("about:blank")  # a fresh page: an earlier test left its threshold in the box
+    _open(browser, site, "overlaps")
+    options = "return [...document.querySelectorAll('#overlap-departments option')].map((o) => o.value)"
+    everyone = [d["department"] for d in _api(site, "/api/departments", limit=1000)["items"]]
+    assert browser.execute_script(options) == everyone
+    # The box offers the departments of the region chosen.
+    Select(browser.find_element("id", "overlap-region")).select_by_value("示例市/青山县")
+    county = [d["department"] for d in _api(site, "/api/departments", region="示例市/青山县", limit=1000)["items"]]
+    expected = json.dumps(county, ensure_ascii=False, separators=(",", ":"))  # as JSON.stringify writes it
+    _wait(browser, f"return JSON.stringify({options.removeprefix('return ')}) === '{expected}'")
+    assert len(county) == 7
+
+    # A department's alias, as the API takes it: the table holds its clusters, the downloads ask for them.
+    Select(browser.find_element("id", "overlap-region")).select_by_value("示例市")
+    _overlap_query(browser, "市城管局")
+    clusters = _api(site, "/api/queries/overlaps", region="示例市", department="市城管局", threshold=0.5,
+                    scope="departments", limit=1000)["items"]
+    matters = browser.execute_script("""return [...document.querySelectorAll('#overlap-table tr')].slice(1)
+        .map((tr) => tr.children[2].textContent);""")
+    assert matters == [c["matter"] for c in clusters] == ["互联网租赁自行车停放管理", "建筑垃圾处置监督管理"]
+    query = {"region": ["示例市"], "department": ["市城管局"], "threshold": ["0.5"], "scope": ["departments"]}
+    assert _downloads(browser, "overlap-downloads") == {
+        "下载 CSV": ("/api/queries/overlaps", {**query, "format": ["csv"]}),
+        "下载 Excel": ("/api/queries/overlaps", {**query, "format": ["xlsx"]})}
+    with urllib.request.urlopen(browser.find_element("link text", "下载 CSV").get_attribute("href")) as answer:
+        rows = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
+    assert len(rows) == 1 + sum(len(c["members"]) for c in clusters)
+    assert {row[3] for row in rows[1:]} == {"互联网租赁自行车停放管理", "建筑垃圾处置监督管理"}
+    browser.save_screenshot(str(SHOTS / "overlaps-department.png"))
+
+    # A name the graph does not hold, or one several departments bear: the API's words, and nothing to download.
+    _overlap_query(browser, "示例市宇宙局")
+    assert browser.find_element("id", "overlap-message").text == "查询失败：未找到部门：示例市宇宙局"
+    assert browser.find_elements("css selector", "#overlap-downloads a, #overlap-table tr") == []
+    assert not browser.find_element("id", "chart-overlaps").is_displayed()
+    _overlap_query(browser, "市场监督管理局")
+    assert browser.find_element("id", "overlap-message").text == (
+        "查询失败：“市场监督管理局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称")
+    # An empty box is every department again, the message gone and the network back.
+    _overlap_query(browser, "")
+    assert not browser.find_element("id", "overlap-message").is_displayed()
+    assert _charts_drawn(browser)["chart-overlaps"] > 0
+    assert _downloads(browser, "overlap-downloads")["下载 CSV"][1] == {
+        "region": ["示例市"], "threshold": ["0.5"], "scope": ["departments"], "format": ["csv"]}
+    browser.get("about:blank")  # the next test's #overlaps is a fresh page, with no region chosen

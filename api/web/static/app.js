@@ -91,6 +91,19 @@ function downloads(id, path, params, note = "", csvParams = {}) {
   if (note) box.append(el("span", { class: "muted" }, note));
 }
 
+// The names a box offers as its text is typed (the departments API's rows); any other text may still be typed.
+function fillDatalist(id, departments) {
+  const list = document.getElementById(id);
+  list.innerHTML = "";
+  departments.forEach((d) => list.append(el("option", { value: d.department })));
+}
+
+// The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
+async function overlapDepartments() {
+  const region = document.getElementById("overlap-region").value;
+  fillDatalist("overlap-departments", (await api("/api/departments", { region, limit: 1000 })).items);
+}
+
 function fillSelect(id, options, { blank = null } = {}) {
   const select = document.getElementById(id);
   select.innerHTML = "";
@@ -158,11 +171,33 @@ async function overlapsPage(offset = 0) {
   const department = document.getElementById("overlap-department").value.trim();
   const threshold = document.getElementById("overlap-threshold").value;
   const scope = document.getElementById("overlap-scope").value;
-  const result = await api("/api/queries/overlaps", { region, threshold, scope, limit: 1000 });
-  // The API filters by region, threshold and scope; the department box filters here, on the page only.
-  downloads("overlap-downloads", "/api/queries/overlaps", { region, threshold, scope },
-            department ? "（下载的文件不按部门筛选，含全部部门）" : "");
-  const clusters = result.items.filter((c) => !department || c.members.some((m) => m.department.includes(department)));
+  state.ready.overlaps = false;
+  // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
+  // and the downloads hold the same clusters; the page filtered by department itself, and its downloads held all.
+  const params = { region, department, threshold, scope };
+  const message = document.getElementById("overlap-message");
+  const chartBox = document.getElementById("chart-overlaps");
+  let result;
+  try {
+    result = await api("/api/queries/overlaps", { ...params, limit: 1000 });
+  } catch (error) {
+    // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
+    // under the form where a phone shows it, in place of the network, the table and the downloads of another query.
+    message.textContent = `查询失败：${error.message}`;
+    message.hidden = false;
+    chartBox.hidden = true;
+    document.getElementById("overlap-downloads").innerHTML = "";
+    document.getElementById("overlap-table").innerHTML = "";
+    state.ready.overlaps = true;
+    return;
+  }
+  message.hidden = true;
+  if (chartBox.hidden) {
+    chartBox.hidden = false;
+    chart("chart-overlaps").resize();  // it was drawn, or sized, while hidden
+  }
+  downloads("overlap-downloads", "/api/queries/overlaps", params);
+  const clusters = result.items;
   // Departments and their overlapping duties as nodes; a duty links to its department and to the duties it overlaps.
   const nodes = new Map();
   const links = [];
@@ -419,11 +454,13 @@ async function start() {
   fillSelect("split-city", state.cities.map((c) => [c, c]));
   const departments = await api("/api/departments", { limit: 1000 });
   fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+  fillDatalist("overlap-departments", departments.items);
   fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
   Object.entries(FINDING_VIEWS).forEach(([name, view]) => {
     document.getElementById(`${name}-${view.param}`).onchange = () => findingPage(name);
   });
   document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); overlapsPage(); };
+  document.getElementById("overlap-region").onchange = overlapDepartments;
   document.getElementById("split-city").onchange = splitPage;
   document.getElementById("split-county").onchange = splitPage;
   document.getElementById("department-select").onchange = departmentPage;
