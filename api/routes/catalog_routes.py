@@ -55,6 +55,8 @@ router = APIRouter(prefix="/api")
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
 Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
+TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
+         "table, a sheet each, unless one is named); JSON answers every table")
 
 
 def _files(example: Any, errors: tuple[int, ...] = (400, 404, 422, 503)) -> dict[int | str, dict[str, Any]]:
@@ -96,11 +98,62 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     return page(request, rows, limit=limit, offset=offset, format=format, answer="departments", columns=columns(DepartmentRow))
 
 
+# A profile's parts as the tables of its files: each with its sheet's Chinese name and its columns (whose titles
+# come from queries.labels). The JSON answer nests them (duties under their category, an overlap's members under
+# their cluster); a file has a row per duty, role or member, as the other analyses' files do.
+PROFILE_TABLES = {
+    "facts": ("部门概况", ("name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
+                       "office_leader_posts", "offices_stated", "aliases", "issued")),
+    "duties": ("部门职责", ("category", "ordinal", "text", "source")),
+    "offices": ("内设机构职责", ("office", "ordinal", "text", "source")),
+    "leads": ("牵头事项", ("matter", "basis", "source")),
+    "assists": ("配合事项", ("matter", "basis", "source")),
+    "power_items": ("权责事项", ("item", "kind", "source")),
+    "supervision_items": ("认领的监管事项", ("item", "target", "source")),
+    "overlaps": ("职责交叉", ("cluster_id", "score", "settled", "matter", "department", "office", "duty", "source")),
+    "ambiguities": ("主办协办不清", tuple(columns(Ambiguity))),
+    "undecomposed": ("职责分解", tuple(columns(UndecomposedRow))),
+    "network": ("协同部门", ("department", "matter")),
+}
+# The `table` parameter's values, PROFILE_TABLES' keys (a Literal, so that /openapi.json lists them).
+ProfileTable = Literal[tuple(PROFILE_TABLES)]  # type: ignore[valid-type]
+
+
+def profile_tables(profile: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each of PROFILE_TABLES, from a department_profile answer."""
+    def roles(key: str, name: str, detail: str) -> list[dict[str, Any]]:
+        # A role's `detail` is what its relation has: a matter's basis, a power item's type, an item's target.
+        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in profile[key]]
+
+    return {
+        "facts": [{key: profile["department"][key] for key in PROFILE_TABLES["facts"][1]}],
+        "duties": [{"category": category, **duty} for category, duties in profile["duties_by_category"].items()
+                   for duty in duties],
+        "offices": [{"office": office["office"], **duty} for office in profile["offices"] for duty in office["duties"]],
+        "leads": roles("leads", "matter", "basis"),
+        "assists": roles("assists", "matter", "basis"),
+        "power_items": roles("power_items", "item", "kind"),
+        "supervision_items": roles("supervision_items", "item", "target"),
+        "overlaps": [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
+                      **member} for c in profile["overlaps"] for member in c["members"]],
+        "ambiguities": profile["ambiguities"],
+        "undecomposed": profile["undecomposed"],
+        "network": [{"department": n["department"], "matter": matter} for n in profile["network"]
+                    for matter in n["matters"]],
+    }
+
+
 @router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
-            responses=_single({"department": {"name": "示例市交通运输局", "staff_quota": 33},
+            responses=_tables({"department": {"name": "示例市交通运输局", "staff_quota": 33},
                                "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责…"}]}}))
-def get_department(store: StoreDep, name: str) -> JSONResponse:
-    return JSONResponse(department_profile(store, name))
+def get_department(request: Request, store: StoreDep, name: str, format: Format = None,
+                   table: Annotated[ProfileTable | None, Query(description=TABLE)] = None) -> Response:
+    profile = department_profile(store, name)
+    if wanted_format(request, format) == "json":
+        return JSONResponse(profile)
+    return tables(request, profile_tables(profile), format=format, table=table, answer="department_profile",
+                  titles={key: title for key, (title, _) in PROFILE_TABLES.items()},
+                  columns={key: list(cols) for key, (_, cols) in PROFILE_TABLES.items()})
 
 
 @router.get("/regions", response_model=Page[RegionRow], tags=["regions"], summary="Regions with level, parent and departments",
@@ -208,8 +261,6 @@ def get_who_handles(request: Request, store: StoreDep,
     return whole(request, rows, format=format, answer="who_handles", columns=columns(Candidate))
 
 
-TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
-         "table, a sheet each, unless one is named); JSON answers every table")
 SPLIT_TABLES = {"cells": "事权划分", "conflicts": "事权划分冲突"}
 NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"}
 

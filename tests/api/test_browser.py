@@ -168,6 +168,48 @@ def test_department_page(browser, site: str) -> None:  # type: ignore[no-untyped
     browser.save_screenshot(str(SHOTS / "department.png"))
 
 
+PROFILE_PATH = "/api/departments/" + urllib.parse.quote("示例市文化广电旅游体育局")
+
+
+def test_the_department_view_downloads_its_profile(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """The 部门 view was the one table view without 下载 CSV / 下载 Excel."""
+    from selenium.webdriver.support.select import Select
+
+    browser.get("about:blank")
+    _open(browser, site, "department")
+    Select(browser.find_element("id", "department-select")).select_by_value("示例市文化广电旅游体育局")
+    _wait(browser, "return window.dutygraph.ready.department === true && "
+                   "document.querySelector('#department-downloads a').href.includes('%E6%96%87%E5%8C%96')")
+    # One Excel file of the whole profile, a sheet per part.
+    assert _downloads(browser, "department-downloads") == {"下载 Excel": (PROFILE_PATH, {"format": ["xlsx"]})}
+    with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
+        assert openpyxl.load_workbook(io.BytesIO(answer.read())).sheetnames == [
+            "部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
+            "主办协办不清", "职责分解", "协同部门"]
+    # Each table shown has a CSV of its own beside its heading: its table of the profile's files.
+    headings = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h3) => {
+        const link = new URL(h3.querySelector('a').href);
+        return [h3.firstChild.textContent, link.pathname, link.search];});""")
+    assert headings == [[title, PROFILE_PATH, f"?table={key}&format=csv"] for title, key in [
+        ("部门职责（按类别）（17）", "duties"), ("内设机构及其职责（6）", "offices"), ("牵头的共同事项（1）", "leads"),
+        ("配合的共同事项（0）", "assists"), ("权责事项（0）", "power_items"), ("认领的监管事项（1）", "supervision_items"),
+        ("职责交叉（0）", "overlaps"), ("主办/协办不清（1）", "ambiguities"), ("职责分解（1）", "undecomposed"),
+        ("协同部门（0）", "network")]]
+    links = {link.get_attribute("data-table"): link.get_attribute("href")
+             for link in browser.find_elements("css selector", "#department-details h3 a")}
+    # The duties' CSV holds a row per duty the table shows, with the same text; the leads' the matter shown.
+    shown = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')][0]
+        .nextElementSibling.querySelectorAll('tr').length - 1;""")
+    with urllib.request.urlopen(links["duties"]) as answer:
+        assert answer.headers["content-type"] == "text/csv; charset=utf-8"
+        duties = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
+    assert duties[0] == ["职责类别", "序号", "职责内容", "出处"] and len(duties) == 1 + 17 and shown == 17
+    with urllib.request.urlopen(links["leads"]) as answer:
+        assert list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))[1][0] == "旅游市场综合监管"
+    browser.save_screenshot(str(SHOTS / "department-downloads.png"))
+    browser.get("about:blank")  # the next test's #department is a fresh page, not this one's chosen department
+
+
 def test_search_answers(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     browser.get(f"{site}/#search")
     _wait(browser, "return document.getElementById('search-region').options.length > 1")
@@ -410,3 +452,63 @@ def test_charts_follow_a_window_resized_after_drawing(browser, site: str) -> Non
               <= document.documentElement.clientWidth)""", timeout=10)
     finally:
         browser.set_window_size(*DESK)
+
+
+def _overlap_query(browser, department: str) -> None:  # type: ignore[no-untyped-def]
+    box = browser.find_element("id", "overlap-department")
+    box.clear()
+    box.send_keys(department)
+    browser.execute_script("window.dutygraph.ready.overlaps = false")
+    browser.find_element("css selector", "#overlap-filters button").click()
+    _wait(browser, "return window.dutygraph.ready.overlaps === true")
+
+
+def test_the_overlaps_department_box_asks_the_api(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """The 部门 box filtered the page only, by part of a name, so its downloads held every department's clusters."""
+    from selenium.webdriver.support.select import Select
+
+    browser.get("about:blank")  # a fresh page: an earlier test left its threshold in the box
+    _open(browser, site, "overlaps")
+    options = "return [...document.querySelectorAll('#overlap-departments option')].map((o) => o.value)"
+    everyone = [d["department"] for d in _api(site, "/api/departments", limit=1000)["items"]]
+    assert browser.execute_script(options) == everyone
+    # The box offers the departments of the region chosen.
+    Select(browser.find_element("id", "overlap-region")).select_by_value("示例市/青山县")
+    county = [d["department"] for d in _api(site, "/api/departments", region="示例市/青山县", limit=1000)["items"]]
+    expected = json.dumps(county, ensure_ascii=False, separators=(",", ":"))  # as JSON.stringify writes it
+    _wait(browser, f"return JSON.stringify({options.removeprefix('return ')}) === '{expected}'")
+    assert len(county) == 7
+
+    # A department's alias, as the API takes it: the table holds its clusters, the downloads ask for them.
+    Select(browser.find_element("id", "overlap-region")).select_by_value("示例市")
+    _overlap_query(browser, "市城管局")
+    clusters = _api(site, "/api/queries/overlaps", region="示例市", department="市城管局", threshold=0.5,
+                    scope="departments", limit=1000)["items"]
+    matters = browser.execute_script("""return [...document.querySelectorAll('#overlap-table tr')].slice(1)
+        .map((tr) => tr.children[2].textContent);""")
+    assert matters == [c["matter"] for c in clusters] == ["互联网租赁自行车停放管理", "建筑垃圾处置监督管理"]
+    query = {"region": ["示例市"], "department": ["市城管局"], "threshold": ["0.5"], "scope": ["departments"]}
+    assert _downloads(browser, "overlap-downloads") == {
+        "下载 CSV": ("/api/queries/overlaps", {**query, "format": ["csv"]}),
+        "下载 Excel": ("/api/queries/overlaps", {**query, "format": ["xlsx"]})}
+    with urllib.request.urlopen(browser.find_element("link text", "下载 CSV").get_attribute("href")) as answer:
+        rows = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
+    assert len(rows) == 1 + sum(len(c["members"]) for c in clusters)
+    assert {row[3] for row in rows[1:]} == {"互联网租赁自行车停放管理", "建筑垃圾处置监督管理"}
+    browser.save_screenshot(str(SHOTS / "overlaps-department.png"))
+
+    # A name the graph does not hold, or one several departments bear: the API's words, and nothing to download.
+    _overlap_query(browser, "示例市宇宙局")
+    assert browser.find_element("id", "overlap-message").text == "查询失败：未找到部门：示例市宇宙局"
+    assert browser.find_elements("css selector", "#overlap-downloads a, #overlap-table tr") == []
+    assert not browser.find_element("id", "chart-overlaps").is_displayed()
+    _overlap_query(browser, "市场监督管理局")
+    assert browser.find_element("id", "overlap-message").text == (
+        "查询失败：“市场监督管理局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称")
+    # An empty box is every department again, the message gone and the network back.
+    _overlap_query(browser, "")
+    assert not browser.find_element("id", "overlap-message").is_displayed()
+    assert _charts_drawn(browser)["chart-overlaps"] > 0
+    assert _downloads(browser, "overlap-downloads")["下载 CSV"][1] == {
+        "region": ["示例市"], "threshold": ["0.5"], "scope": ["departments"], "format": ["csv"]}
+    browser.get("about:blank")  # the next test's #overlaps is a fresh page, with no region chosen

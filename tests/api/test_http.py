@@ -509,3 +509,97 @@ def test_two_uploads_at_once_each_count_only_what_they_added(tmp_path: Path) -> 
               "documents": "Document"}
     assert {key: first[key] + second[key] for key in labels} == \
         {key: after.get(label, 0) - before.get(label, 0) for key, label in labels.items()}
+
+
+WENLV = "示例市文化广电旅游体育局"
+WENLV_SANDING = "《示例市文化广电旅游体育局职能配置、内设机构和人员编制规定》"
+
+
+def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(client: TestClient) -> None:
+    """The 部门 view had no download: its profile answered JSON whatever was asked for."""
+    path = f"/api/departments/{WENLV}"
+    answer = client.get(path, params={"format": "xlsx"})
+    assert answer.headers["content-type"] == XLSX
+    assert answer.headers["content-disposition"] == 'attachment; filename="department_profile.xlsx"'
+    sheets = _sheets(answer.content)
+    assert {name: rows[0] for name, rows in sheets.items()} == {
+        "部门概况": ("名称", "区划", "类型", "规格", "编制", "领导职数", "领导职数明细", "内设机构领导职数",
+                 "内设机构数（三定所列）", "别名（牌子）", "三定日期"),
+        "部门职责": ("职责类别", "序号", "职责内容", "出处"),
+        "内设机构职责": ("内设机构", "序号", "职责内容", "出处"),
+        "牵头事项": ("事项", "依据", "出处"),
+        "配合事项": ("事项", "依据", "出处"),
+        "权责事项": ("事项", "类型", "出处"),
+        "认领的监管事项": ("事项", "监管对象", "出处"),
+        "职责交叉": ("聚类", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
+        "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "职责依据", "问题"),
+        "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "依据"),
+        "协同部门": ("部门", "事项"),
+    }
+    assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 3, "局长 1、副局长 2", 6, None,
+                                   "市文物局、市文化广电旅游体育局", "2019-03-01")]
+    # A row per duty, under its category (in the order of the JSON's categories), its source by the 三定's title.
+    assert len(sheets["部门职责"]) == 1 + 17
+    assert sheets["部门职责"][1] == ("组织实施", 1, "贯彻执行文化、广播电视、旅游、体育和文物方面的法律法规和政策，起草有关"
+                                 "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。",
+                                 f"{WENLV_SANDING}第三条(一)")
+    assert [row[:2] for row in sheets["部门职责"][13:]] == [("监督检查", 10), ("监督检查", 11), ("服务保障", 12),
+                                                          ("服务保障", 16), ("其他", 17)]
+    # A row per office duty.
+    assert len(sheets["内设机构职责"]) == 1 + 16
+    assert sheets["内设机构职责"][1] == ("体育科", 1, "负责全民健身、竞技体育和青少年体育工作，指导公共体育设施和社会体育"
+                                   "指导员队伍建设", f"{WENLV_SANDING}第四条(六)")
+    assert sheets["牵头事项"][1:] == [("旅游市场综合监管", "示例市文化广电旅游体育局职能配置、内设机构和人员编制规定",
+                                   f"{WENLV_SANDING}第六条(一)")]
+    assert sheets["配合事项"][1:] == sheets["权责事项"][1:] == sheets["职责交叉"][1:] == sheets["协同部门"][1:] == []
+    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "《jianguan_shi》第17行")]
+    assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
+                                     f"{WENLV_SANDING}第六条(一)", None, "责任主体模糊（有关部门）")]
+    assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"
+                                   "旅游景区、旅行社的安全检查和假日旅游安全保障工作。", 11,
+                                   f"{WENLV_SANDING}第三条(十一)", None)]
+
+    # A CSV holds the one table named, by its full name or an alias; an empty table still has its header.
+    leads = client.get("/api/departments/市文物局", params={"format": "csv", "table": "leads"})
+    assert leads.headers["content-type"] == "text/csv; charset=utf-8"
+    assert leads.headers["content-disposition"] == 'attachment; filename="department_profile-leads.csv"'
+    assert leads.content.decode("utf-8-sig") == (
+        "事项,依据,出处\r\n"
+        f"旅游市场综合监管,示例市文化广电旅游体育局职能配置、内设机构和人员编制规定,{WENLV_SANDING}第六条(一)\r\n")
+    network = client.get(path, params={"table": "network"}, headers={"Accept": "text/csv"})
+    assert network.content.decode("utf-8-sig") == "部门,事项\r\n"
+    # Shared matters and overlap members: a row each, so that a spreadsheet filters them.
+    jiaotong = client.get("/api/departments/示例市交通运输局", params={"format": "csv", "table": "network"})
+    assert jiaotong.content.decode("utf-8-sig").splitlines()[:3] == [
+        "部门,事项", "示例市人力资源和社会保障局,根治拖欠农民工工资", "示例市住房和城乡建设局,全市安全生产大检查和专项整治"]
+    members = client.get("/api/departments/示例市交通运输局", params={"format": "csv", "table": "overlaps"})
+    assert [line.split(",")[:6] for line in members.content.decode("utf-8-sig").splitlines()[1:]] == [
+        ["C624f4ab2", "0.879", "", "互联网租赁自行车停放管理", "示例市交通运输局", ""],
+        ["C624f4ab2", "0.879", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", ""],
+        ["C1e299806", "0.535", "是", "全市安全生产大检查和专项整治", "示例市交通运输局", ""],
+        ["C1e299806", "0.535", "是", "全市安全生产大检查和专项整治", "示例市应急管理局", ""],
+        ["C7a99cebf", "0.686", "", "互联网租赁自行车停放管理", "示例市交通运输局", "城市客运管理科"],
+        ["C7a99cebf", "0.686", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", "市政设施管理科"]]
+    one_sheet = client.get(path, params={"format": "xlsx", "table": "supervision_items"})
+    assert list(_sheets(one_sheet.content)) == ["认领的监管事项"]
+
+    # A CSV without a table is refused, naming the tables; JSON is the profile as before, whatever `table` says.
+    several = client.get(path, params={"format": "csv"})
+    assert several.status_code == 406 and several.headers["content-type"] == "application/problem+json"
+    assert several.json()["detail_zh"].startswith(
+        "department_profile 的结果有 11 张表（facts、duties、offices、leads、assists、power_items、supervision_items、"
+        "overlaps、ambiguities、undecomposed、network）：请用 table=facts 或 table=duties 或 ")
+    assert client.get(path, params={"table": "leads"}).json() == client.get(path).json()
+    assert client.get(path, params={"format": "csv", "table": "x"}).status_code == 422
+    assert client.get(path, params={"format": "pdf"}).status_code == 400
+    unknown = client.get("/api/departments/示例市宇宙局", params={"format": "xlsx"})
+    assert unknown.status_code == 404 and unknown.json()["detail_zh"] == "未找到部门：示例市宇宙局"
+    # OpenAPI documents the files, the tables to choose from and the 406.
+    operation = client.get("/openapi.json").json()["paths"]["/api/departments/{name}"]["get"]
+    assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv", XLSX}
+    assert operation["responses"]["406"]["content"]["application/problem+json"]["example"]["status"] == 406
+    table = next(p for p in operation["parameters"] if p["name"] == "table")
+    assert table["schema"]["anyOf"][0]["enum"] == ["facts", "duties", "offices", "leads", "assists", "power_items",
+                                                   "supervision_items", "overlaps", "ambiguities", "undecomposed",
+                                                   "network"]
+    assert [p["name"] for p in operation["parameters"]] == ["name", "format", "table"]

@@ -91,6 +91,19 @@ function downloads(id, path, params, note = "", csvParams = {}) {
   if (note) box.append(el("span", { class: "muted" }, note));
 }
 
+// The names a box offers as its text is typed (the departments API's rows); any other text may still be typed.
+function fillDatalist(id, departments) {
+  const list = document.getElementById(id);
+  list.innerHTML = "";
+  departments.forEach((d) => list.append(el("option", { value: d.department })));
+}
+
+// The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
+async function overlapDepartments() {
+  const region = document.getElementById("overlap-region").value;
+  fillDatalist("overlap-departments", (await api("/api/departments", { region, limit: 1000 })).items);
+}
+
 function fillSelect(id, options, { blank = null } = {}) {
   const select = document.getElementById(id);
   select.innerHTML = "";
@@ -158,11 +171,33 @@ async function overlapsPage(offset = 0) {
   const department = document.getElementById("overlap-department").value.trim();
   const threshold = document.getElementById("overlap-threshold").value;
   const scope = document.getElementById("overlap-scope").value;
-  const result = await api("/api/queries/overlaps", { region, threshold, scope, limit: 1000 });
-  // The API filters by region, threshold and scope; the department box filters here, on the page only.
-  downloads("overlap-downloads", "/api/queries/overlaps", { region, threshold, scope },
-            department ? "（下载的文件不按部门筛选，含全部部门）" : "");
-  const clusters = result.items.filter((c) => !department || c.members.some((m) => m.department.includes(department)));
+  state.ready.overlaps = false;
+  // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
+  // and the downloads hold the same clusters; the page filtered by department itself, and its downloads held all.
+  const params = { region, department, threshold, scope };
+  const message = document.getElementById("overlap-message");
+  const chartBox = document.getElementById("chart-overlaps");
+  let result;
+  try {
+    result = await api("/api/queries/overlaps", { ...params, limit: 1000 });
+  } catch (error) {
+    // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
+    // under the form where a phone shows it, in place of the network, the table and the downloads of another query.
+    message.textContent = `查询失败：${error.message}`;
+    message.hidden = false;
+    chartBox.hidden = true;
+    document.getElementById("overlap-downloads").innerHTML = "";
+    document.getElementById("overlap-table").innerHTML = "";
+    state.ready.overlaps = true;
+    return;
+  }
+  message.hidden = true;
+  if (chartBox.hidden) {
+    chartBox.hidden = false;
+    chart("chart-overlaps").resize();  // it was drawn, or sized, while hidden
+  }
+  downloads("overlap-downloads", "/api/queries/overlaps", params);
+  const clusters = result.items;
   // Departments and their overlapping duties as nodes; a duty links to its department and to the duties it overlaps.
   const nodes = new Map();
   const links = [];
@@ -252,7 +287,14 @@ async function showCell(city, domain, share) {
 async function departmentPage() {
   const name = document.getElementById("department-select").value;
   if (!name) { state.ready.department = true; return; }
-  const profile = await api(`/api/departments/${encodeURIComponent(name)}`);
+  state.ready.department = false;
+  const path = `/api/departments/${encodeURIComponent(name)}`;
+  const profile = await api(path);
+  // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
+  const box = document.getElementById("department-downloads");
+  box.innerHTML = "";
+  box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "" }, "下载 Excel"),
+             el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
   const d = profile.department;
   const facts = document.getElementById("department-facts");
   facts.innerHTML = "";
@@ -278,26 +320,36 @@ async function departmentPage() {
   }, true);
   const details = document.getElementById("department-details");
   details.innerHTML = "";
-  const section = (title, rows, columns) => {
+  // `key` names the table of the API's files that holds the section's rows (a row per duty, role or member).
+  const section = (title, rows, columns, key) => {
     const box = el("div");
-    details.append(el("h3", {}, `${title}（${rows.length}）`), box);
+    details.append(el("h3", { class: "with-download" }, `${title}（${rows.length}）`,
+                      el("a", { class: "button", href: url(path, { table: key, format: "csv" }), download: "",
+                                "data-table": key }, "下载 CSV")), box);
     table(box, rows, columns);
   };
   section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
     duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
-          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]]);
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
-          [["office", "内设机构"], ["duties", "职责"]]);
-  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]]);
-  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]]);
-  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]]);
+          [["office", "内设机构"], ["duties", "职责"]], "offices");
+  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]], "leads");
+  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]], "assists");
+  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]], "power_items");
+  section("认领的监管事项", profile.supervision_items, [["name", "事项"], ["detail", "监管对象"]], "supervision_items");
   section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map((m) => m.duty).join(" ／ ") })),
-          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]]);
+          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
     mandate: (a.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；"),
-  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]]);
+  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]],
+          "ambiguities");
+  section("职责分解", profile.undecomposed.map((r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind })),
+          [["kind", "问题"], ["ordinal", "序号"], ["office", "内设机构"], ["text", "职责内容"], ["evidence", "仍在承担的事项"]],
+          "undecomposed");
+  section("协同部门", profile.network.map((n) => ({ ...n, count: n.matters.length })),
+          [["department", "部门"], ["count", "共同事项数"], ["matters", "共同事项"]], "network");
   state.ready.department = true;
 }
 
@@ -402,11 +454,13 @@ async function start() {
   fillSelect("split-city", state.cities.map((c) => [c, c]));
   const departments = await api("/api/departments", { limit: 1000 });
   fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+  fillDatalist("overlap-departments", departments.items);
   fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
   Object.entries(FINDING_VIEWS).forEach(([name, view]) => {
     document.getElementById(`${name}-${view.param}`).onchange = () => findingPage(name);
   });
   document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); overlapsPage(); };
+  document.getElementById("overlap-region").onchange = overlapDepartments;
   document.getElementById("split-city").onchange = splitPage;
   document.getElementById("split-county").onchange = splitPage;
   document.getElementById("department-select").onchange = departmentPage;
