@@ -12,29 +12,23 @@ from api.problems import problem_responses
 from api.schemas import (
     Ambiguity,
     Candidate,
-    Counterpart,
     DepartmentRow,
     DocumentRow,
     MatterRow,
     Network,
-    NetworkEdge,
-    NetworkNode,
     OrphanItem,
     OverlapCluster,
     Page,
     PowerSplit,
-    PowerSplitCell,
     PowerSplitCellMatters,
-    PowerSplitConflict,
     Profile,
     RegionRow,
     Share,
     StaffingRow,
     Stats,
     UndecomposedRow,
-    columns,
 )
-from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, XLSX, page, tables, wanted_format, whole
+from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, XLSX, page, tables, whole
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
@@ -93,7 +87,7 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     rows = catalog.run(store, "departments", {"region": region})
     if q:
         rows = [row for row in rows if q in row["department"]]
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments", columns=columns(DepartmentRow))
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
 @router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
@@ -108,8 +102,7 @@ def get_department(store: StoreDep, name: str) -> JSONResponse:
                               "departments": 7}))
 def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  format: Format = None) -> Response:
-    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions",
-                columns=columns(RegionRow))
+    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions")
 
 
 @router.get("/matters", response_model=Page[MatterRow], tags=["matters"], summary="Shared matters with leads, assists and holders",
@@ -121,7 +114,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
     rows = catalog.run(store, "matters", {"region": region})
     for row in rows:
         row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters", columns=columns(MatterRow))
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters")
 
 
 @router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
@@ -131,7 +124,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
-                answer="documents", columns=columns(DocumentRow))
+                answer="documents")
 
 
 # -- the analyses --------------------------------------------------------------------------------
@@ -149,11 +142,8 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                                  "one department; levels: of a city's and its counties' departments",
                      examples=["departments"])] = "departments",
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    # A file has a row per member, under its cluster's columns (api.tabular.list_section).
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region, department=department)
-    if wanted_format(request, format) != "json":  # a file has a row per member, under its cluster's columns
-        rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
-                 **m} for c in clusters for m in c["members"]]
-        return page(request, rows, limit=limit, offset=offset, format=format, answer="overlaps")
     return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
 
 
@@ -163,7 +153,7 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
-                answer="orphan_supervision_items", columns=columns(OrphanItem))
+                answer="orphan_supervision_items")
 
 
 @router.get("/queries/host_assist_ambiguities", response_model=Page[Ambiguity], tags=["queries"], summary="主办/协办不清的共同事项",
@@ -172,7 +162,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
-                answer="host_assist_ambiguities", columns=columns(Ambiguity))
+                answer="host_assist_ambiguities")
 
 
 @router.get("/queries/undecomposed_duties", response_model=Page[UndecomposedRow], tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
@@ -182,7 +172,7 @@ def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
-                answer="undecomposed_duties", columns=columns(UndecomposedRow))
+                answer="undecomposed_duties")
 
 
 @router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",
@@ -191,7 +181,7 @@ def get_undecomposed(request: Request, store: StoreDep,
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
-                answer="staffing_load", columns=columns(StaffingRow))
+                answer="staffing_load")
 
 
 @router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
@@ -205,13 +195,11 @@ def get_who_handles(request: Request, store: StoreDep,
                     limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
                     format: Format = None) -> Response:
     rows = who_handles(store, text, limit=limit, region=region)
-    return whole(request, rows, format=format, answer="who_handles", columns=columns(Candidate))
+    return whole(request, rows, format=format, answer="who_handles")
 
 
 TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
          "table, a sheet each, unless one is named); JSON answers every table")
-SPLIT_TABLES = {"cells": "事权划分", "conflicts": "事权划分冲突"}
-NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"}
 
 
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
@@ -221,9 +209,7 @@ NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "co
                                               "kind": "county_exclusive_exercised_by_city"}]}))
 def get_power_split(request: Request, store: StoreDep, city: CityFilter, format: Format = None,
                     table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
-    return tables(request, power_split(store, city), format=format, table=table, answer="power_split",
-                  titles=SPLIT_TABLES, columns={"cells": columns(PowerSplitCell),
-                                                "conflicts": columns(PowerSplitConflict)})
+    return tables(request, power_split(store, city), format=format, table=table, answer="power_split")
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
@@ -233,9 +219,7 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
                 table: Annotated[Literal["nodes", "edges", "counterparts"] | None,
                                      Query(description=TABLE)] = None) -> Response:
     return tables(request, coordination_network(store, region), format=format, table=table,
-                  answer="coordination_network", titles=NETWORK_TABLES,
-                  columns={"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
-                           "counterparts": columns(Counterpart)})
+                  answer="coordination_network")
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",
