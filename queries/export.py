@@ -97,8 +97,8 @@ def _text(value: object, answer: str, readable: bool) -> str:
 
 
 def _excel_value(value: object, answer: str, readable: bool) -> object:
-    # Numbers stay numbers, so that Excel sums and sorts them.
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    # Numbers stay numbers, so that Excel sums and sorts them; a raw true or false is Excel's TRUE or FALSE.
+    if isinstance(value, int | float) and (not readable or not isinstance(value, bool)):
         return value
     return _text(value, answer, readable)
 
