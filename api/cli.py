@@ -20,6 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.settings import settings
+from api.tabular import (
+    TABLE_TITLES,
+    file_bytes,
+    file_name,
+    file_tables,
+    list_section,
+    one_table_per_csv,
+    table_sections,
+)
 from graph.store import ReadOnlyViolation, Store, StoreError, open_store, parse_store_uri
 from ingest.errors import IngestError
 from ingest.link import LinkReport, link, links_are_current
@@ -32,7 +41,7 @@ from queries.export import to_docx, to_markdown, to_xlsx
 from queries.labels import column_label
 from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters
 from queries.registry import ANALYSES, run_analysis
-from queries.report import build_report, flat, stats
+from queries.report import Section, build_report, flat, stats
 from queries.sources import document_titles, with_readable_sources
 from queries.who_handles import evidence_index, rank_departments
 
@@ -53,6 +62,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class ReportFormat(StrEnum):
@@ -67,7 +77,13 @@ _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:768
                "(default: $DUTYGRAPH_STORE or embedded:./data)")
 StoreOption = Annotated[str | None, typer.Option("--store", help=_STORE_HELP)]
 ParamOption = Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable")]
-FormatOption = Annotated[Format, typer.Option("--format")]
+FormatOption = Annotated[Format, typer.Option("--format", help="table for people at a terminal, json for programs, "
+                                              "csv or xlsx for a file people open in Excel")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx)")]
+TableOption = Annotated[str | None, typer.Option(
+    "--table", help="of an answer of several tables (power_split, coordination_network, department_profile): the one "
+                    "to print or write; a CSV file holds one table, so it needs one; Excel holds each on a sheet")]
+_FILE_FORMATS = "json, csv or xlsx"
 
 
 @app.callback()
@@ -233,23 +249,88 @@ def _say_warnings(report: IngestReport) -> None:
 # -- stats, query, cypher -------------------------------------------------------------------------
 
 @app.command("stats")
-def stats_command(store: StoreOption = None, format: FormatOption = Format.table) -> None:
-    """Counts of nodes by label and of relationships by type."""
+def stats_command(store: StoreOption = None, format: FormatOption = Format.table, table: TableOption = None,
+                  output: OutputOption = None) -> None:
+    """Counts of nodes by label and of relationships by type (two tables: labels, relationships)."""
+    _check_output(format.value, output, _FILE_FORMATS)
+    _check_table("stats", format, table)
     with _store(store) as graph:
         labels, relationships = stats(graph)
     if format is Format.json:
-        out.print_json(json.dumps({"labels": {r["label"]: r["count"] for r in labels},
-                                   "relationships": {r["type"]: r["count"] for r in relationships}},
-                                  ensure_ascii=False))
+        _write_json({"labels": {r["label"]: r["count"] for r in labels},
+                     "relationships": {r["type"]: r["count"] for r in relationships}}, output)
         return
-    _print_rows(labels, ["label", "meaning", "count"], format, title="节点 nodes")
-    _print_rows(relationships, ["type", "meaning", "count"], format, title="关系 relationships")
+    if format is not Format.table:
+        _write(_answer_file("stats", {"labels": labels, "relationships": relationships}, format, table), output)
+        return
+    if table in (None, "labels"):
+        _print_rows(labels, ["label", "meaning", "count"], title="节点 nodes")
+    if table in (None, "relationships"):
+        _print_rows(relationships, ["type", "meaning", "count"], title="关系 relationships")
 
 
 def _refuse(exc: Exception) -> NoReturn:
     """The user's mistake: its message on stderr, and exit status 2."""
     _print_error(exc)
     raise typer.Exit(EXIT_MISUSE) from exc
+
+
+def _misuse(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(EXIT_MISUSE)
+
+
+def _check_output(format: str, output: Path | None, file_formats: str) -> None:
+    """Before any work is done: a binary file is not for the terminal, a terminal table is not for a file, and the
+    file's folder must exist (a traceback after a long query would be the alternative)."""
+    if format in {"xlsx", "docx"} and output is None:
+        _misuse(f"--format {format} writes a binary file, which a terminal cannot show: give --output FILE")
+    if format == "table" and output is not None:
+        _misuse(f"--format table prints to the terminal: for a file use {file_formats}")
+    if output is not None and not output.parent.is_dir():
+        _misuse(f"cannot write {output}: the folder {output.parent} does not exist")
+
+
+def _check_table(answer: str, format: Format, table: str | None) -> None:
+    """`--table` names one table of an answer of several; a CSV file of such an answer needs it (the API's 406)."""
+    tables = list(TABLE_TITLES.get(answer, {}))
+    if table is not None and not tables:
+        _misuse(f"--table {table}: {answer} answers one table; --table chooses among the tables of an answer of "
+                "several")
+    if table is not None and table not in tables:
+        _misuse(f"--table {table}: {answer} has no such table; its tables are {', '.join(tables)}")
+    if table is None and tables and format is Format.csv:
+        _refuse(QueryError(*one_table_per_csv(answer, tables, option="--table ", other="--format xlsx")))
+
+
+def _answer_file(answer: str, result: Any, format: Format, table: str | None = None,
+                 columns: list[str] | None = None) -> bytes:
+    """The CSV or Excel file the API answers for the same answer (api.tabular): the same tables, sheets, columns,
+    Chinese titles and cells. `result`'s sources must already read as titles."""
+    if answer in TABLE_TITLES:
+        names = [table] if table else list(TABLE_TITLES[answer])
+        sections = table_sections(answer, file_tables(answer, result), names)
+    else:
+        sections = [list_section(answer, result, columns)]
+    return file_bytes(format.value, sections, file_name(answer, table))
+
+
+def _write(data: bytes, output: Path | None) -> None:
+    """To the file, or as bytes to stdout (a CSV's BOM and line ends as the file has them)."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        _misuse(f"cannot write {output}: {exc.strerror}")
+    err.print(f"wrote {output}")
+
+
+def _write_json(value: Any, output: Path | None) -> None:
+    _write((json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode(), output)
 
 
 def _print_error(exc: Exception, label: str = "error") -> None:
@@ -285,8 +366,12 @@ def query_command(
     param: ParamOption = None,
     store: StoreOption = None,
     format: FormatOption = Format.table,
+    table: TableOption = None,
+    output: OutputOption = None,
 ) -> None:
-    """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query."""
+    """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query. CSV and Excel files are
+    those the API answers (Chinese column titles, readable cells, a BOM for Excel); JSON is for programs."""
+    _check_output(format.value, output, _FILE_FORMATS)
     params = _parse_params(param)
     try:
         if name in ANALYSES:
@@ -295,6 +380,7 @@ def query_command(
             catalog.named(name).bind(params)
     except QueryError as exc:
         _refuse(exc)
+    _check_table(name, format, table)
     with _store(store) as graph:
         try:
             params = checked_filters(graph, params)
@@ -309,26 +395,25 @@ def query_command(
                 result = with_readable_sources(result, document_titles(graph))
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
-    _print_result(result, format, title=title, columns=columns, answer=name)
+    if format is Format.json:  # every table of an answer of several, as the API's JSON
+        _write_json(result, output)
+    elif format is Format.table:
+        _print_result(result if table is None else {table: result[table]}, title=title, columns=columns, answer=name)
+    else:
+        _write(_answer_file(name, result, format, table, columns), output)
 
 
-def _print_result(result: Any, format: Format, *, title: str, columns: list[str], answer: str) -> None:
+def _print_result(result: Any, *, title: str, columns: list[str], answer: str) -> None:
     if isinstance(result, list):
-        _print_rows(result, columns or _columns(result), format, title=title, answer=answer)
+        _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
-    if format is Format.json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-        return
-    if format is Format.csv:
-        err.print("[red]error:[/red] this query answers with several tables; use --format json or table")
-        raise typer.Exit(EXIT_MISUSE)
     out.rule(title)
     for key, value in result.items():
         rows = value if isinstance(value, list) else [value] if isinstance(value, dict) else [{key: value}]
-        if rows and isinstance(rows[0], dict):
-            _print_rows(rows, _columns(rows), format, title=key)
+        if rows and isinstance(rows[0], dict):  # titled as that table of the answer is in its file
+            _print_rows(rows, _columns(rows), title=key, answer=f"{answer}.{key}")
         else:
-            out.print(f"{key}: {_cell(value)}")
+            out.print(f"{key}: {flat(value)}")
 
 
 @app.command("cypher")
@@ -337,8 +422,11 @@ def cypher_command(
     param: ParamOption = None,
     store: StoreOption = None,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
-    """Run an ad-hoc read-only Cypher query (parameters are strings); the engine refuses writes."""
+    """Run an ad-hoc read-only Cypher query (parameters are strings); the engine refuses writes. CSV and Excel
+    files keep the query's own column names and the values as the engine returned them."""
+    _check_output(format.value, output, _FILE_FORMATS)
     params = _parse_params(param)
     with _store(store) as graph:
         try:
@@ -346,7 +434,15 @@ def cypher_command(
         except ReadOnlyViolation as exc:
             _print_error(exc, "refused")
             raise typer.Exit(EXIT_MISUSE) from exc
-    _print_rows(rows, _columns(rows), format)
+    if format is Format.json:
+        _write_json(rows, output)
+    elif format is Format.table:
+        _print_rows(rows, _columns(rows))
+    else:
+        # The columns are the analyst's own aliases and the values what they asked for: a column they named
+        # `score` or a `type(r)` of LEADS must not be retitled or translated as a named answer's are.
+        section = Section("cypher", "查询结果", _columns(rows), rows)
+        _write(file_bytes(format.value, [section], "cypher", readable=False), output)
 
 
 def _parse_params(items: list[str] | None) -> dict[str, Any]:
@@ -364,37 +460,16 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(rows[0]) if rows else []
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell, for other programs: true and false stay True and False (a table people read uses `flat`)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "、".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], format: Format, *, title: str = "",
-                answer: str = "") -> None:
-    """`answer` names the query the rows answer, for the columns whose title depends on it (column_label)."""
-    if format is Format.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif format is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(column)) for column in columns])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        table = Table(title=title or None, show_lines=False)
-        for column in columns:
-            table.add_column(column_label(column, answer), overflow="fold")
-        for row in rows:
-            table.add_row(*(flat(row.get(column), answer) for column in columns))
-        out.print(table)
-        out.print(f"({len(rows)} rows)")
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, title: str = "", answer: str = "") -> None:
+    """A table for people at a terminal. `answer` names the query the rows answer, for the columns whose title
+    depends on it (column_label)."""
+    table = Table(title=title or None, show_lines=False)
+    for column in columns:
+        table.add_column(column_label(column, answer), overflow="fold")
+    for row in rows:
+        table.add_row(*(flat(row.get(column), answer) for column in columns))
+    out.print(table)
+    out.print(f"({len(rows)} rows)")
 
 
 # -- report, dispatch, link ----------------------------------------------------------------------
@@ -408,15 +483,7 @@ def report_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx, docx)")] = None,
 ) -> None:
     """Every finding of the catalog in one document: the assessment an 编办 would write."""
-    if format in {ReportFormat.xlsx, ReportFormat.docx} and output is None:
-        err.print(f"[red]error:[/red] --format {format.value} writes a file: give --output FILE")
-        raise typer.Exit(EXIT_MISUSE)
-    if format is ReportFormat.table and output is not None:
-        err.print("[red]error:[/red] --format table prints to the terminal: for a file use md, json, xlsx or docx")
-        raise typer.Exit(EXIT_MISUSE)
-    if output is not None and not output.parent.is_dir():
-        err.print(f"[red]error:[/red] cannot write {output}: the folder {output.parent} does not exist")
-        raise typer.Exit(EXIT_MISUSE)
+    _check_output(format.value, output, "md, json, xlsx or docx")
     with _store(store) as graph:
         try:
             filters = checked_filters(graph, {"region": region, "department": department})
@@ -426,7 +493,7 @@ def report_command(
     if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
-            _print_rows(section.rows, section.columns, Format.table, title=section.title)
+            _print_rows(section.rows, section.columns, title=section.title)
             if section.note:
                 out.print(section.note)
         return
@@ -451,8 +518,10 @@ def dispatch_command(
     store: StoreOption = None,
     region: Annotated[str | None, typer.Option(help="the region the complaints come from")] = None,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
 ) -> None:
     """Route each complaint to the department first in who_handles; report the ties a person must settle."""
+    _check_output(format.value, output, _FILE_FORMATS)
     try:
         texts = _complaints(file)
     except (OSError, ValueError, IngestError) as exc:
@@ -474,8 +543,13 @@ def dispatch_command(
                 "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
                 "evidence": first["evidence"][0]["text"] if first else "",
             })
-    _print_rows(rows, ["line", "text_in", "department", "score", "tie", "weak", "runner_up", "evidence"], format,
-                title="诉求分派 dispatch", answer="dispatch")
+    columns = ["line", "text_in", "department", "score", "tie", "weak", "runner_up", "evidence"]
+    if format is Format.json:
+        _write_json(rows, output)
+    elif format is Format.table:
+        _print_rows(rows, columns, title="诉求分派 dispatch", answer="dispatch")
+    else:
+        _write(_answer_file("dispatch", rows, format, columns=columns), output)
     unsure = sum(1 for row in rows if row["tie"] or row["weak"] or not row["department"])
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
               "(tie, weak match or no match)")

@@ -1,10 +1,10 @@
 """Answers as JSON, CSV or XLSX: `?format=` or the Accept header, Chinese column titles in files. A page of rows, a
-whole list (who_handles), or an answer of several tables (power_split, coordination_network): one sheet each."""
+whole list (who_handles), or an answer of several tables (power_split, coordination_network): one sheet each. The
+files' form of each answer (its tables, their sheets' titles and columns) is declared here once, for the API's files
+and the CLI's (`dutygraph query … --format csv|xlsx`), so that both write the same file for the same answer."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -14,9 +14,27 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import get_store
 from api.problems import Problem
-from queries.export import to_xlsx
-from queries.labels import column_label
-from queries.report import Report, Section, flat
+from api.schemas import (
+    Ambiguity,
+    Candidate,
+    Counterpart,
+    DepartmentRow,
+    DocumentRow,
+    MatterRow,
+    NetworkEdge,
+    NetworkNode,
+    OrphanItem,
+    OverlapCluster,
+    OverlapMember,
+    PowerSplitCell,
+    PowerSplitConflict,
+    RegionRow,
+    StaffingRow,
+    UndecomposedRow,
+    columns,
+)
+from queries.export import to_csv, to_xlsx
+from queries.report import Report, Section
 from queries.sources import document_titles, with_readable_sources
 
 CSV = "text/csv"
@@ -24,6 +42,119 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 50
 Rows = list[dict[str, Any]]
+
+# overlaps in a file: a row per member under its cluster's columns (a cell of nested members reads badly).
+_MEMBER_COLUMNS = [c for c in columns(OverlapCluster) if c != "members"] + columns(OverlapMember)
+_DUTY_COLUMNS = ["ordinal", "text", "source"]
+_FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
+                 "office_leader_posts", "offices_stated", "aliases", "issued"]
+# A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
+_ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
+                 "supervision_items": ("item", "target")}
+
+# A list answer's file columns, from the model of its JSON rows: an empty answer's file keeps them too.
+LIST_COLUMNS: dict[str, list[str]] = {
+    "departments": columns(DepartmentRow), "regions": columns(RegionRow), "matters": columns(MatterRow),
+    "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
+    "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
+    "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
+}
+
+# The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
+# `table=` / `--table` names) and its columns.
+TABLE_TITLES: dict[str, dict[str, str]] = {
+    "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突"},
+    "coordination_network": {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"},
+    # A department's profile: a table per part, named for what it holds (the JSON nests duties under their
+    # category, an overlap's members under their cluster; `file_tables` flattens them).
+    "department_profile": {
+        "facts": "部门概况", "duties": "部门职责", "offices": "内设机构职责", "leads": "牵头事项",
+        "assists": "配合事项", "power_items": "权责事项", "supervision_items": "认领的监管事项", "overlaps": "职责交叉",
+        "ambiguities": "主办协办不清", "undecomposed": "职责分解", "network": "协同部门"},
+    "stats": {"labels": "图谱规模：节点", "relationships": "图谱规模：关系"},
+}
+TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
+    "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict)},
+    "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
+                             "counterparts": columns(Counterpart)},
+    "department_profile": {
+        "facts": _FACT_COLUMNS, "duties": ["category", *_DUTY_COLUMNS], "offices": ["office", *_DUTY_COLUMNS],
+        "leads": ["matter", "basis", "source"], "assists": ["matter", "basis", "source"],
+        "power_items": ["item", "kind", "source"], "supervision_items": ["item", "target", "source"],
+        "overlaps": _MEMBER_COLUMNS, "ambiguities": columns(Ambiguity), "undecomposed": columns(UndecomposedRow),
+        "network": ["department", "matter"]},
+    "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
+}
+
+
+def member_rows(clusters: Rows) -> Rows:
+    """Overlap clusters as a file holds them: a row per member, under its cluster's columns."""
+    return [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"], **m}
+            for c in clusters for m in c["members"]]
+
+
+def file_tables(answer: str, result: Mapping[str, Any]) -> dict[str, Rows]:
+    """An answer of several tables as flat rows: a department's profile nests its duties in categories and
+    offices, and its overlaps' members in clusters; a file has a row each."""
+    if answer != "department_profile":
+        return dict(result)
+    def roles(key: str) -> Rows:
+        name, detail = _ROLE_DETAILS[key]
+        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in result[key]]
+
+    return {
+        "facts": [{key: result["department"].get(key) for key in _FACT_COLUMNS}],
+        "duties": [{"category": category, **duty}
+                   for category, duties in result["duties_by_category"].items() for duty in duties],
+        "offices": [{"office": office["office"], **duty} for office in result["offices"] for duty in office["duties"]],
+        **{key: roles(key) for key in _ROLE_DETAILS},
+        "overlaps": member_rows(result["overlaps"]),
+        "ambiguities": result["ambiguities"],
+        "undecomposed": result["undecomposed"],
+        "network": [{"department": n["department"], "matter": matter} for n in result["network"]
+                    for matter in n["matters"]],
+    }
+
+
+def list_section(answer: str, rows: Rows, columns: Sequence[str] | None = None) -> Section:
+    """A list answer as the one table of its file; `columns` for a list this module does not know (a named query's,
+    from its header)."""
+    if answer == "overlaps" and rows and "members" in rows[0]:
+        rows = member_rows(rows)
+    return Section(answer, answer, _columns(rows, LIST_COLUMNS.get(answer) or columns), rows)
+
+
+def table_sections(answer: str, tables: Mapping[str, Rows], names: Sequence[str]) -> list[Section]:
+    """The sheets of an answer of several tables, the named ones only. A table's key among its answer's
+    (power_split.conflicts) picks its column titles: one key may mean two things in two tables of an answer
+    (coordination_network's matters: a count of nodes, the names of edges)."""
+    return [Section(f"{answer}.{name}", TABLE_TITLES[answer][name],
+                    _columns(tables[name], TABLE_COLUMNS[answer].get(name)), tables[name]) for name in names]
+
+
+def file_name(answer: str, table: str | None) -> str:
+    return f"{answer}-{table}" if table else answer
+
+
+def file_bytes(chosen: str, sections: list[Section], name: str, *, readable: bool = True) -> bytes:
+    """The CSV (one section) or Excel file (a sheet each) of sections whose sources already read as titles;
+    `readable` as in `queries.export.to_csv`."""
+    if chosen == "csv":
+        (section,) = sections
+        return to_csv(section, readable=readable)
+    # The report's Excel writer (queries.export): the same cells, titles, widths and frozen header as `report`.
+    return to_xlsx(Report(name, sections), readable=readable)
+
+
+def one_table_per_csv(answer: str, names: Sequence[str], *, option: str, other: str) -> tuple[str, str]:
+    """Why a CSV of several tables is refused, in English and Chinese: `option` spells how to choose a table
+    (`table=` in a URL, `--table ` on the command line), `other` how to ask for Excel instead."""
+    choices = " or ".join(f"{option}{name}" for name in names)
+    choices_zh = "或 ".join(f"{option}{name} " for name in names)
+    return (f"{answer} answers {len(names)} tables ({', '.join(names)}): ask for one of them with {choices}, "
+            f"or for {other} (a sheet each)",
+            f"{answer} 的结果有 {len(names)} 张表（{'、'.join(names)}）：请用 {choices_zh}选择其中一张，"
+            f"或改用 {other}（每张表一个工作表）")
 
 
 def wanted_format(request: Request, format: str | None) -> str:
@@ -41,41 +172,39 @@ def wanted_format(request: Request, format: str | None) -> str:
 
 
 def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str | None,
-         columns: Sequence[str] | None = None, answer: str = "dutygraph") -> Response:
+         answer: str = "dutygraph") -> Response:
     """One page of `rows` (total given), or all of them as a file when CSV or XLSX is asked for. `answer` is the
-    analysis or list the rows answer: it picks their column titles (`column_label`) and names the file."""
+    analysis or list the rows answer: it picks their columns (`LIST_COLUMNS`) and titles (`column_label`) and names
+    the file."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse({"total": len(rows), "limit": limit, "offset": offset,
                              "items": rows[offset:offset + limit]})
-    return _file(request, chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
+    return _file(request, chosen, [list_section(answer, rows)], answer)
 
 
-def whole(request: Request, rows: Rows, *, format: str | None, answer: str,
-          columns: Sequence[str] | None = None) -> Response:
+def whole(request: Request, rows: Rows, *, format: str | None, answer: str) -> Response:
     """Every row, unpaged: JSON as a list (who_handles' ranking, a handful of rows), or a file."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
-    return _file(request, chosen, [Section(answer, answer, _columns(rows, columns), rows)], answer)
+    return _file(request, chosen, [list_section(answer, rows)], answer)
 
 
-def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None, answer: str,
-           titles: Mapping[str, str], columns: Mapping[str, Sequence[str]] | None = None) -> Response:
+def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None,
+           answer: str) -> Response:
     """An answer of several tables (a key each in JSON, always all of them). Excel holds each on a sheet of its own
-    (`titles`: the sheets' Chinese names), or only `table`; a CSV file holds one table, so it needs `table` (406
-    without it, naming the tables and the two ways to get them)."""
+    (`TABLE_TITLES`), or only `table`; a CSV file holds one table, so it needs `table` (406 without it, naming the
+    tables and the two ways to get them)."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(dict(result))
-    names = [table] if table else list(result)
+    names = [table] if table else list(TABLE_TITLES[answer])
     if chosen == "csv" and len(names) > 1:
-        raise _one_table_per_csv(answer, names)
-    # A table's key among its answer's (power_split.conflicts) picks its column titles: one key may mean two
-    # things in two tables of an answer (coordination_network's matters: a count of nodes, the names of edges).
-    sections = [Section(f"{answer}.{name}", titles[name], _columns(result[name], (columns or {}).get(name)),
-                        result[name]) for name in names]
-    return _file(request, chosen, sections, f"{answer}-{table}" if table else answer)
+        detail, detail_zh = one_table_per_csv(answer, names, option="table=", other="format=xlsx")
+        raise Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表", detail,
+                      detail_zh)
+    return _file(request, chosen, table_sections(answer, file_tables(answer, result), names), file_name(answer, table))
 
 
 def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:
@@ -86,26 +215,6 @@ def _file(request: Request, chosen: str, sections: list[Section], filename: str)
     # People read files: a source names its document's title, not its uid (JSON keeps the uid, for programs).
     titles = document_titles(get_store(request))
     sections = [replace(section, rows=with_readable_sources(section.rows, titles)) for section in sections]
-    if chosen == "csv":
-        (section,) = sections
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([column_label(c, section.key) for c in section.columns])
-        for row in section.rows:
-            writer.writerow([flat(row.get(c), section.key) for c in section.columns])
-        # A BOM so that Excel opens the Chinese text as UTF-8.
-        return Response("\ufeff" + buffer.getvalue(), media_type=f"{CSV}; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
-    # The report's Excel writer (queries.export): the same cells, titles, widths and frozen header as `report`.
-    return Response(to_xlsx(Report(filename, sections)), media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'})
-
-
-def _one_table_per_csv(answer: str, names: list[str]) -> Problem:
-    choices = " or ".join(f"table={name}" for name in names)
-    choices_zh = "或 ".join(f"table={name} " for name in names)
-    return Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表",
-                   f"{answer} answers {len(names)} tables ({', '.join(names)}): ask for one of them with {choices}, "
-                   "or for format=xlsx (a sheet each)",
-                   f"{answer} 的结果有 {len(names)} 张表（{'、'.join(names)}）：请用 {choices_zh}选择其中一张，"
-                   "或改用 format=xlsx（每张表一个工作表）")
+    media_type = f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX
+    return Response(file_bytes(chosen, sections, filename), media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}.{chosen}"'})

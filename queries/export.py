@@ -1,13 +1,17 @@
-"""Report files people open: Markdown, Excel (one sheet a section) and Word, with Chinese column titles."""
+"""Files people open: CSV (one table), Markdown, Excel (one sheet a section) and Word, with Chinese column titles
+and readable cells; the report, the API's files and the CLI's are all written here."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from queries.labels import column_label
-from queries.report import Report, flat
+from queries.report import Report, Section, flat
 
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
@@ -30,7 +34,35 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def to_xlsx(report: Report) -> bytes:
+def to_csv(section: Section, *, readable: bool = True) -> bytes:
+    """One table as a UTF-8 CSV file with a BOM, so that Excel opens the Chinese text as UTF-8 (without it Excel
+    reads the bytes as the system's code page). `readable`: Chinese column titles and cells as people read them
+    (`flat`); otherwise the columns and values as they are (`raw`), for an ad-hoc query's own column names."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_titles(section, readable))
+    for row in section.rows:
+        writer.writerow([_text(row.get(c), section.key, readable) for c in section.columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def raw(value: Any) -> str:
+    """A value as the query returned it: true and false as True and False, codes untranslated, a map as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(raw(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _titles(section: Section, readable: bool) -> list[str]:
+    return [column_label(c, section.key) for c in section.columns] if readable else list(section.columns)
+
+
+def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
+    """A sheet a section; `readable` as for `to_csv`."""
     import openpyxl
     from openpyxl.styles import Font
 
@@ -45,14 +77,14 @@ def to_xlsx(report: Report) -> bytes:
             name = name[:29] + f"_{len(used)}"
         used.add(name)
         sheet = workbook.create_sheet(name)
-        sheet.append([column_label(c, section.key) for c in section.columns])
+        titles = _titles(section, readable)
+        sheet.append(titles)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append([_excel_value(row.get(c), section.key) for c in section.columns])
-        for index, column in enumerate(section.columns, start=1):
-            title = column_label(column, section.key)
-            width = max([len(title)] + [len(flat(r.get(column), section.key)) for r in section.rows[:200]])
+            sheet.append([_excel_value(row.get(c), section.key, readable) for c in section.columns])
+        for index, (column, title) in enumerate(zip(section.columns, titles, strict=True), start=1):
+            width = max([len(title)] + [len(_text(r.get(column), section.key, readable)) for r in section.rows[:200]])
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -60,8 +92,15 @@ def to_xlsx(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def _excel_value(value: object, answer: str) -> object:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else flat(value, answer)
+def _text(value: object, answer: str, readable: bool) -> str:
+    return flat(value, answer) if readable else raw(value)
+
+
+def _excel_value(value: object, answer: str, readable: bool) -> object:
+    # Numbers stay numbers, so that Excel sums and sorts them; a raw true or false is Excel's TRUE or FALSE.
+    if isinstance(value, int | float) and (not readable or not isinstance(value, bool)):
+        return value
+    return _text(value, answer, readable)
 
 
 def to_docx(report: Report) -> bytes:

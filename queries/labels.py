@@ -1,4 +1,4 @@
-"""Chinese titles for the columns people read (tables, Markdown); JSON and CSV keep the English keys."""
+"""Chinese titles for the columns people read (tables, CSV and Excel files, Markdown); JSON keeps the English keys."""
 
 from __future__ import annotations
 
@@ -36,7 +36,13 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("documents", "issued"): "印发日期", ("documents", "kind"): "文件类型",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
                                           ("coordination_network.edges", "matters"): "共同事项",
-                                          ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）"}
+                                          ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）",
+                                          # A profile's roles: `detail` is what each kind of role carries.
+                                          ("department_profile.leads", "detail"): "依据",
+                                          ("department_profile.assists", "detail"): "依据",
+                                          ("department_profile.power_items", "detail"): "事项类型",
+                                          ("department_profile.supervision_items", "detail"): "监管对象",
+                                          ("department_profile.network", "matters"): "共同事项"}
 
 
 def column_label(key: str, answer: str = "") -> str:

@@ -12,29 +12,23 @@ from api.problems import problem_responses
 from api.schemas import (
     Ambiguity,
     Candidate,
-    Counterpart,
     DepartmentRow,
     DocumentRow,
     MatterRow,
     Network,
-    NetworkEdge,
-    NetworkNode,
     OrphanItem,
     OverlapCluster,
     Page,
     PowerSplit,
-    PowerSplitCell,
     PowerSplitCellMatters,
-    PowerSplitConflict,
     Profile,
     RegionRow,
     Share,
     StaffingRow,
     Stats,
     UndecomposedRow,
-    columns,
 )
-from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, XLSX, page, tables, wanted_format, whole
+from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page, tables, wanted_format, whole
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
@@ -95,52 +89,11 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     rows = catalog.run(store, "departments", {"region": region})
     if q:
         rows = [row for row in rows if q in row["department"]]
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments", columns=columns(DepartmentRow))
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
-# A profile's parts as the tables of its files: each with its sheet's Chinese name and its columns (whose titles
-# come from queries.labels). The JSON answer nests them (duties under their category, an overlap's members under
-# their cluster); a file has a row per duty, role or member, as the other analyses' files do.
-PROFILE_TABLES = {
-    "facts": ("部门概况", ("name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
-                       "office_leader_posts", "offices_stated", "aliases", "issued")),
-    "duties": ("部门职责", ("category", "ordinal", "text", "source")),
-    "offices": ("内设机构职责", ("office", "ordinal", "text", "source")),
-    "leads": ("牵头事项", ("matter", "basis", "source")),
-    "assists": ("配合事项", ("matter", "basis", "source")),
-    "power_items": ("权责事项", ("item", "kind", "source")),
-    "supervision_items": ("认领的监管事项", ("item", "target", "source")),
-    "overlaps": ("职责交叉", ("cluster_id", "score", "settled", "matter", "department", "office", "duty", "source")),
-    "ambiguities": ("主办协办不清", tuple(columns(Ambiguity))),
-    "undecomposed": ("职责分解", tuple(columns(UndecomposedRow))),
-    "network": ("协同部门", ("department", "matter")),
-}
-# The `table` parameter's values, PROFILE_TABLES' keys (a Literal, so that /openapi.json lists them).
-ProfileTable = Literal[tuple(PROFILE_TABLES)]  # type: ignore[valid-type]
-
-
-def profile_tables(profile: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each of PROFILE_TABLES, from a department_profile answer."""
-    def roles(key: str, name: str, detail: str) -> list[dict[str, Any]]:
-        # A role's `detail` is what its relation has: a matter's basis, a power item's type, an item's target.
-        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in profile[key]]
-
-    return {
-        "facts": [{key: profile["department"][key] for key in PROFILE_TABLES["facts"][1]}],
-        "duties": [{"category": category, **duty} for category, duties in profile["duties_by_category"].items()
-                   for duty in duties],
-        "offices": [{"office": office["office"], **duty} for office in profile["offices"] for duty in office["duties"]],
-        "leads": roles("leads", "matter", "basis"),
-        "assists": roles("assists", "matter", "basis"),
-        "power_items": roles("power_items", "item", "kind"),
-        "supervision_items": roles("supervision_items", "item", "target"),
-        "overlaps": [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
-                      **member} for c in profile["overlaps"] for member in c["members"]],
-        "ambiguities": profile["ambiguities"],
-        "undecomposed": profile["undecomposed"],
-        "network": [{"department": n["department"], "matter": matter} for n in profile["network"]
-                    for matter in n["matters"]],
-    }
+# The `table` parameter's values (a Literal, so that /openapi.json lists them).
+ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignore[valid-type]
 
 
 @router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
@@ -151,9 +104,7 @@ def get_department(request: Request, store: StoreDep, name: str, format: Format 
     profile = department_profile(store, name)
     if wanted_format(request, format) == "json":
         return JSONResponse(profile)
-    return tables(request, profile_tables(profile), format=format, table=table, answer="department_profile",
-                  titles={key: title for key, (title, _) in PROFILE_TABLES.items()},
-                  columns={key: list(cols) for key, (_, cols) in PROFILE_TABLES.items()})
+    return tables(request, profile, format=format, table=table, answer="department_profile")
 
 
 @router.get("/regions", response_model=Page[RegionRow], tags=["regions"], summary="Regions with level, parent and departments",
@@ -161,8 +112,7 @@ def get_department(request: Request, store: StoreDep, name: str, format: Format 
                               "departments": 7}))
 def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                  format: Format = None) -> Response:
-    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions",
-                columns=columns(RegionRow))
+    return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions")
 
 
 @router.get("/matters", response_model=Page[MatterRow], tags=["matters"], summary="Shared matters with leads, assists and holders",
@@ -174,7 +124,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
     rows = catalog.run(store, "matters", {"region": region})
     for row in rows:
         row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
-    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters", columns=columns(MatterRow))
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="matters")
 
 
 @router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
@@ -184,7 +134,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
-                answer="documents", columns=columns(DocumentRow))
+                answer="documents")
 
 
 # -- the analyses --------------------------------------------------------------------------------
@@ -202,11 +152,8 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                                  "one department; levels: of a city's and its counties' departments",
                      examples=["departments"])] = "departments",
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    # A file has a row per member, under its cluster's columns (api.tabular.list_section).
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region, department=department)
-    if wanted_format(request, format) != "json":  # a file has a row per member, under its cluster's columns
-        rows = [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"],
-                 **m} for c in clusters for m in c["members"]]
-        return page(request, rows, limit=limit, offset=offset, format=format, answer="overlaps")
     return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
 
 
@@ -216,7 +163,7 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
-                answer="orphan_supervision_items", columns=columns(OrphanItem))
+                answer="orphan_supervision_items")
 
 
 @router.get("/queries/host_assist_ambiguities", response_model=Page[Ambiguity], tags=["queries"], summary="主办/协办不清的共同事项",
@@ -225,7 +172,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
-                answer="host_assist_ambiguities", columns=columns(Ambiguity))
+                answer="host_assist_ambiguities")
 
 
 @router.get("/queries/undecomposed_duties", response_model=Page[UndecomposedRow], tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
@@ -235,7 +182,7 @@ def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
-                answer="undecomposed_duties", columns=columns(UndecomposedRow))
+                answer="undecomposed_duties")
 
 
 @router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",
@@ -244,7 +191,7 @@ def get_undecomposed(request: Request, store: StoreDep,
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
-                answer="staffing_load", columns=columns(StaffingRow))
+                answer="staffing_load")
 
 
 @router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
@@ -258,11 +205,9 @@ def get_who_handles(request: Request, store: StoreDep,
                     limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
                     format: Format = None) -> Response:
     rows = who_handles(store, text, limit=limit, region=region)
-    return whole(request, rows, format=format, answer="who_handles", columns=columns(Candidate))
+    return whole(request, rows, format=format, answer="who_handles")
 
 
-SPLIT_TABLES = {"cells": "事权划分", "conflicts": "事权划分冲突"}
-NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"}
 
 
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
@@ -272,9 +217,7 @@ NETWORK_TABLES = {"nodes": "部门协同", "edges": "部门间共同事项", "co
                                               "kind": "county_exclusive_exercised_by_city"}]}))
 def get_power_split(request: Request, store: StoreDep, city: CityFilter, format: Format = None,
                     table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
-    return tables(request, power_split(store, city), format=format, table=table, answer="power_split",
-                  titles=SPLIT_TABLES, columns={"cells": columns(PowerSplitCell),
-                                                "conflicts": columns(PowerSplitConflict)})
+    return tables(request, power_split(store, city), format=format, table=table, answer="power_split")
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
@@ -284,9 +227,7 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
                 table: Annotated[Literal["nodes", "edges", "counterparts"] | None,
                                      Query(description=TABLE)] = None) -> Response:
     return tables(request, coordination_network(store, region), format=format, table=table,
-                  answer="coordination_network", titles=NETWORK_TABLES,
-                  columns={"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
-                           "counterparts": columns(Counterpart)})
+                  answer="coordination_network")
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",

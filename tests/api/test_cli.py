@@ -28,6 +28,13 @@ def run(*args: str, store: Path, stdin: str | None = None) -> subprocess.Complet
                           input=stdin, cwd=REPO, timeout=300)
 
 
+def run_bytes(*args: str, store: Path) -> subprocess.CompletedProcess[bytes]:
+    """`run` with stdout as the bytes written: a file's BOM and CRLF line ends, which text mode would fold."""
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{store}", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], capture_output=True, env=env, cwd=REPO,
+                          timeout=300)
+
+
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("cli-store")
@@ -50,9 +57,14 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
 
 
 def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:
-    lines = run("stats", "--format", "csv", store=loaded).stdout.splitlines()
-    assert {"label,meaning,count", "Department,部门/单位,35", "Region,行政区划,7", "type,meaning,count",
-            "LEADS,牵头/主办,81"} <= set(lines)
+    lines = run("stats", "--format", "csv", "--table", "labels", store=loaded).stdout.splitlines()
+    assert lines[0] == "\ufeff节点类型,含义,数量"
+    assert {"Department,部门/单位,35", "Region,行政区划,7"} <= set(lines[1:])
+    relationships = run("stats", "--format", "csv", "--table", "relationships", store=loaded).stdout.splitlines()
+    assert relationships[0] == "\ufeff关系类型,含义,数量" and "HAS_OFFICE,部门的内设机构,206" in relationships
+    # Two tables do not make one CSV file: refused as a query's several tables are.
+    both = run("stats", "--format", "csv", store=loaded)
+    assert both.returncode == 2 and "stats answers 2 tables (labels, relationships)" in both.stderr
 
 
 def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
@@ -65,11 +77,21 @@ def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
                             "office_leader_posts", "offices", "duties", "issued"}
 
 
-def test_query_csv(loaded: Path) -> None:
-    result = run("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv", store=loaded)
-    lines = result.stdout.splitlines()
-    assert lines[0] == "department,office,ordinal,category,text,source"
-    assert lines[1].startswith("河西区教育局,,1,")
+def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
+    """Chinese column titles, readable cells and a BOM (Excel reads BOM-less UTF-8 as the system's code page),
+    as the API's CSV files and the report have; programs take --format json."""
+    result = run_bytes("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv",
+                       store=loaded)
+    lines = result.stdout.split(b"\r\n")
+    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处".encode()
+    assert lines[1].decode() == ("河西区教育局,,1,组织实施,贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度"
+                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")
+    # True and the English codes read as people read them: 是, 多个牵头部门.
+    ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
+                      store=loaded).stdout.splitlines()
+    assert ambiguities[0] == "\ufeff事项,区划,牵头部门,配合部门,主办部门,出处,职责依据,问题"
+    assert ambiguities[2] == ("全市安全生产大检查和专项整治,示例市,示例市应急管理局,示例市交通运输局、示例市住房和城乡建设局、"
+                              "示例市应急管理局,,《示例市应急管理局职能配置、内设机构和人员编制规定》第三条(九),,既牵头又配合")
 
 
 def test_query_misuse_exits_2(loaded: Path) -> None:
@@ -151,13 +173,123 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
 
 def test_query_tables_name_sources_by_title_and_json_keeps_uids(loaded: Path) -> None:
     args = ("query", "host_assist_ambiguities", "--param", "region=示例市")
-    table = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv", store=loaded).stdout)))
+    table = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv", store=loaded).stdout.lstrip("\ufeff"))))
     rows = json.loads(run(*args, "--format", "json", store=loaded).stdout)
     multiple = next(row for row in rows if row["reason"] == "multiple_leads")
     assert [source.split("#")[1] for source in multiple["sources"]] == ["第六条(二)", "职责边界清单!5"]
     assert all(source.startswith("doc:") for source in multiple["sources"])
-    assert table[rows.index(multiple)]["sources"] == \
+    assert table[rows.index(multiple)]["出处"] == \
         "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》职责边界清单!5"
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    workbook = openpyxl.load_workbook(path)
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets}
+
+
+def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Path) -> None:
+    """power_split: a CSV file of the one table --table names, an Excel file of a sheet each, titled as the API's."""
+    split = ("query", "power_split", "--param", "city=示例市")
+    conflicts = run_bytes(*split, "--format", "csv", "--table", "conflicts", store=loaded)
+    assert conflicts.returncode == 0
+    assert conflicts.stdout.split(b"\r\n")[:2] == [
+        "\ufeff事项,类型,部门,出处,持有区划".encode(),
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,《quanze_shi_multi.xlsx》"
+        "市交通运输局!2,示例市/河西区、示例市/青山县".encode()]
+    workbook = tmp_path / "split.xlsx"
+    written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
+    assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
+    sheets = _sheets(workbook)
+    assert list(sheets) == ["事权划分", "事权划分冲突"]
+    assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
+                                  ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
+    assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
+                                   "《quanze_shi_multi.xlsx》市交通运输局!2", "示例市/河西区、示例市/青山县")
+    assert openpyxl.load_workbook(workbook).properties.title == "power_split"
+    one = tmp_path / "counterparts.xlsx"
+    assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
+               store=loaded).returncode == 0
+    assert [(name, rows[0]) for name, rows in _sheets(one).items()] == [
+        ("上下对口", ("县（区）部门", "县（区）", "市级对口部门", "一对多"))]
+    # A department's profile: its nested duties, offices and overlap members flattened to a row each.
+    profile = tmp_path / "profile.xlsx"
+    assert run("query", "department_profile", "--param", "name=河西区教育局", "--format", "xlsx", "-o", str(profile),
+               store=loaded).returncode == 0
+    sheets = _sheets(profile)
+    assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
+                            "主办协办不清", "职责分解", "协同部门"]
+    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "出处"), (
+        "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
+        "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+
+
+def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> None:
+    """The same answer, the same file: byte for byte for CSV, cell for cell for Excel (its dates differ)."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    cases = [  # (CLI arguments, API path and query)
+        (("departments", "--param", "region=示例市/河西区"), "/api/departments", {"region": "示例市/河西区"}),
+        (("overlaps",), "/api/queries/overlaps", {}),
+        (("host_assist_ambiguities",), "/api/queries/host_assist_ambiguities", {}),
+        (("who_handles", "--param", "text=公司拖欠工资三个月", "--param", "region=示例市"), "/api/queries/who_handles",
+         {"text": "公司拖欠工资三个月", "region": "示例市"}),
+        (("power_split", "--param", "city=示例市", "--table", "cells"), "/api/queries/power_split",
+         {"city": "示例市", "table": "cells"}),
+        (("coordination_network", "--table", "edges"), "/api/queries/coordination_network", {"table": "edges"}),
+    ]
+    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{loaded}"))) as client:
+        for args, path, query in cases:
+            cli = run_bytes("query", *args, "--format", "csv", store=loaded)
+            assert cli.returncode == 0, cli.stderr
+            assert cli.stdout == client.get(path, params={**query, "format": "csv"}).content, args
+        api_book = tmp_path / "api.xlsx"
+        api_book.write_bytes(client.get("/api/queries/coordination_network", params={"format": "xlsx"}).content)
+    cli_book = tmp_path / "cli.xlsx"
+    assert run("query", "coordination_network", "--format", "xlsx", "-o", str(cli_book), store=loaded).returncode == 0
+    assert _sheets(cli_book) == _sheets(api_book)
+
+
+def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
+    binary = run("query", "power_split", "--param", "city=示例市", "--format", "xlsx", store=loaded)
+    assert (binary.returncode, binary.stdout) == (2, "")
+    assert binary.stderr == "error: --format xlsx writes a binary file, which a terminal cannot show: give --output FILE\n"
+    several = run("query", "coordination_network", "--format", "csv", store=loaded)
+    assert (several.returncode, several.stdout) == (2, "")
+    assert several.stderr.splitlines() == [
+        "error: coordination_network answers 3 tables (nodes, edges, counterparts): ask for one of them with --table "
+        "nodes or --table edges or --table counterparts, or for --format xlsx (a sheet each)",
+        "       coordination_network 的结果有 3 张表（nodes、edges、counterparts）：请用 --table nodes 或 --table edges 或 "
+        "--table counterparts 选择其中一张，或改用 --format xlsx（每张表一个工作表）"]
+    unknown = run("query", "power_split", "--param", "city=示例市", "--format", "csv", "--table", "cell", store=loaded)
+    assert unknown.returncode == 2
+    assert unknown.stderr == "error: --table cell: power_split has no such table; its tables are cells, conflicts\n"
+    one = run("query", "overlaps", "--table", "nodes", store=loaded)
+    assert one.returncode == 2 and one.stderr == ("error: --table nodes: overlaps answers one table; --table chooses "
+                                                  "among the tables of an answer of several\n")
+    table = run("query", "overlaps", "--output", str(tmp_path / "o.txt"), store=loaded)
+    assert table.returncode == 2
+    assert table.stderr == "error: --format table prints to the terminal: for a file use json, csv or xlsx\n"
+    nowhere = run("cypher", "MATCH (r:Region) RETURN r.path", "--format", "xlsx", "-o", str(tmp_path / "no" / "c.xlsx"),
+                  store=loaded)
+    assert nowhere.returncode == 2 and f"cannot write {tmp_path / 'no' / 'c.xlsx'}: the folder" in nowhere.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_path: Path) -> None:
+    """Ad-hoc columns are the analyst's aliases (a `score` of theirs is no 相似度) and the values what they asked
+    for: not retitled nor translated, but with the BOM Excel needs."""
+    query = ("MATCH (d:Department)-[r:LEADS]->(m:Matter {name: '农业面源污染防治'}) "
+             "RETURN DISTINCT d.name AS name, type(r) AS type, r.order AS score, d.vague AS vague ORDER BY score")
+    result = run_bytes("cypher", query, "--format", "csv", store=loaded)
+    assert result.stdout == ("\ufeffname,type,score,vague\r\n示例市生态环境局,LEADS,1,False\r\n"
+                             "示例市农业农村局,LEADS,2,False\r\n").encode()
+    workbook = tmp_path / "cypher.xlsx"
+    assert run("cypher", query, "--format", "xlsx", "-o", str(workbook), store=loaded).returncode == 0
+    assert _sheets(workbook) == {"查询结果": [("name", "type", "score", "vague"), ("示例市生态环境局", "LEADS", 1, False),
+                                          ("示例市农业农村局", "LEADS", 2, False)]}
 
 
 def test_report_files_open(loaded: Path, tmp_path: Path) -> None:

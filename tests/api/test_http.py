@@ -90,6 +90,9 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
     flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
     assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处")
+    # No cluster at all: the file still says what its columns are (it was an empty file).
+    none = client.get("/api/queries/overlaps", params={"threshold": 1, "format": "csv"})
+    assert none.content == "\ufeff聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处\r\n".encode()
     # A file is read by people: its sources name the document's title where the JSON keeps the uid for programs.
     member = client.get("/api/queries/overlaps", params={"limit": 1}).json()["items"][0]["members"][0]
     uid, place = member["source"].split("#")
