@@ -99,6 +99,14 @@ def _summary(clusters: list[dict[str, Any]]) -> list[tuple[list[str], bool, str 
             for c in clusters]
 
 
+def test_a_clause_between_the_clusters_departments_settles_it(clauses: Store) -> None:
+    # The clause's name says 整治 where the duties say 查处/巡查: its object (县城占道经营) is what ties them, and
+    # the other clause between the same two departments (餐饮油烟) is about another object.
+    assert _summary(overlaps(clauses, region="松川市/白沙县")) == [
+        (["白沙县城市管理局第三条(二)", "白沙县市场监督管理局第三条(二)"], True, "县城占道经营整治"),
+    ]
+
+
 def test_city_guidance_is_no_overlap_with_county_registration(clauses: Store) -> None:
     assert overlaps(clauses, scope="levels", region="松川市") == []
 
@@ -117,3 +125,10 @@ def test_city_guidance_is_no_overlap_with_county_registration(clauses: Store) ->
 def test_performed_acts(text: str, performed: list[tuple[set[str], str]]) -> None:
     assert [(set(acts), clause) for acts, clause in performed_acts(text)] == performed
 
+
+def test_the_sample_clusters_matter_is_the_clause_between_its_departments(corpus: Store) -> None:
+    # 市应急管理局 and 市水务局 both run 防汛抗旱 work; 第六条 of the 应急 三定 gives 水旱灾害应急救援 to 应急 with 水务
+    # assisting. The cluster was tied to 地质灾害应急救援, whose clause names 自然资源 instead of 水务.
+    cluster = next(c for c in overlaps(corpus) if {m["department"] for m in c["members"]} == {
+        "示例市应急管理局", "示例市水务局"})
+    assert (cluster["matter"], cluster["settled"]) == ("水旱灾害应急救援", True)
