@@ -111,6 +111,9 @@ ACTS: dict[str, tuple[str, ...]] = {
 }
 # A clause that guides others, or keeps to the city's own tier or to major cases, performs no act itself.
 _NOT_PERFORMED = re.compile(r"指导|统筹|督促|市本级|重大|跨区域|跨县")
+_GUIDES = re.compile(r"指导|统筹|督促")
+# The whole territory of a city-level region (全市, 全州, 全盟, 全地区): its counties' territory too.
+_WHOLE_CITY = re.compile(r"全(?:市|州|盟|地区)")
 _CLAUSE = re.compile(r"[。；;，,]")
 _CITY_WIDE = re.compile(r"^(?:指导|统筹|督促)|指导全|统筹全|指导各县|指导县")
 _LOCAL = re.compile(r"本县|本区|辖区|具体实施|全县|全区|县城")
@@ -151,13 +154,22 @@ def is_marker_only(term: str) -> bool:
 
 
 def performed_acts(text: str) -> list[tuple[frozenset[str], str]]:
-    """(act kinds, clause) for each clause of `text` that performs a once-per-case act itself."""
+    """(act kinds, clause) for each clause of `text` that performs a once-per-case act itself.
+
+    A clause that claims an act for the whole city (负责全市市场主体统一登记注册) while another clause of the
+    same duty guides that act (指导各类企业…登记注册工作) states the work the city guides, not cases it handles:
+    the counties register, the city's share is the guidance (layering). Without the whole-city scope the act
+    stays the city's own (its own tier's registrations), and so does a whole-city act the duty never guides
+    (组织办理全市…特种设备使用登记)."""
+    clauses = [clause for clause in _CLAUSE.split(text) if clause]
+    guided = frozenset().union(*(kinds(clause, ACTS) for clause in clauses if _GUIDES.search(clause)))
     found = []
-    for clause in _CLAUSE.split(text):
-        if clause and not _NOT_PERFORMED.search(clause):
-            acts = kinds(clause, ACTS)
-            if acts:
-                found.append((acts, clause))
+    for clause in clauses:
+        if _NOT_PERFORMED.search(clause):
+            continue
+        acts = kinds(clause, ACTS)
+        if acts and not (acts <= guided and _WHOLE_CITY.search(clause)):
+            found.append((acts, clause))
     return found
 
 

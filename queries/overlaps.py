@@ -8,9 +8,13 @@ department it mirrors (COUNTERPART) are compared: other pairs across levels are 
 And a city and a county department that do the same line of work layer it by nature (the city guides and
 inspects, the county carries out): they hold it twice only where both perform one act a case receives once
 (a permit, a registration, a filing: `ingest.aspects.ACTS`) on the same object, in the same territory.
-A cluster is `settled` when a boundary list or a 职责分工 clause already gives its matter a single lead:
-the matter whose name the cluster's duties cover best (by the same content terms that linked them), with
-one lead department across all documents.
+A cluster is `settled` when a boundary list or a 职责分工 clause already gives its matter a single lead,
+with one lead department across all documents. Its matter is, first, one whose parties (leads and
+assists) are the cluster's departments and whose name's object the cluster's duties cover (`城区占道经营整治由
+县城市管理局负责，县市场监督管理局配合` for their two 占道经营 duties): the clause is about these very
+departments, so the action word of its name (整治, 治理), which duties rarely repeat, need not match. Failing
+that, the matter of the region whose whole name the cluster's duties cover best (by the same content terms that
+linked them), whoever its parties.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from graph.store import Row, Store
-from ingest.aspects import performed_acts
+from ingest.aspects import is_marker_only, performed_acts
 from ingest.content import content_terms
 from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel
 from ingest.terms import headline
@@ -169,7 +173,7 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
         score = round(-strongest[0], 3)
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
-        matter = _settling_matter(rows, matters, model)
+        matter = _parties_matter(rows, matters, model) or _settling_matter(rows, matters, model)
         clusters.append({
             "cluster_id": "C" + hashlib.sha1("|".join(strongest[1:]).encode()).hexdigest()[:8],
             "score": score,
@@ -233,6 +237,26 @@ def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: S
     return best[1] if best else None
 
 
+def _parties_matter(members: list[dict[str, Any]], matters: list[Row], model: SimilarityModel) -> Row | None:
+    """The matter whose parties include every department of the cluster and whose name's object terms the
+    cluster's duties cover best, if well enough. The object terms leave out the words that only say what is
+    done (整治, 治理, 经营): a clause names the work by its object, and its action word weighs most exactly
+    because few duties use it."""
+    departments = {member["department"] for member in members}
+    cluster_terms = [term for member in members for term in content_terms(member["duty"])]
+    best: tuple[float, Row] | None = None
+    for matter in matters:
+        if not departments <= matter["parties"]:
+            continue
+        terms = [term for term in content_terms(matter["matter"]) if not is_marker_only(term)]
+        if not terms:
+            continue
+        coverage = model.coverage(terms, cluster_terms)
+        if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
+            best = (coverage, matter)
+    return best[1] if best else None
+
+
 def warm(store: Store) -> None:
     """Build what every overlaps call shares, once per graph version."""
     _counterpart_pairs(store)
@@ -247,7 +271,18 @@ def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
 
 
 def _lead_matters(store: Store) -> list[Row]:
-    return cached(store, ("lead_matters",), lambda: catalog.run(store, "lead_matters"), whole_graph=True)
+    """The matters with a lead, each with `parties`: its leading and assisting departments, vague ones left out."""
+    return cached(store, ("lead_matters",), lambda: _with_parties(store, catalog.run(store, "lead_matters")),
+                  whole_graph=True)
+
+
+def _with_parties(store: Store, matters: list[Row]) -> list[Row]:
+    parties: dict[tuple[str, str], set[str]] = {}
+    for row in catalog.run(store, "matter_parties", {"region": None}):
+        if not row["vague"]:
+            parties.setdefault((row["region"], row["matter"]), set()).add(row["department"])
+    return [{**matter, "parties": frozenset(parties.get((matter["region"], matter["matter"]), ()))}
+            for matter in matters]
 
 
 def duty_model(store: Store) -> SimilarityModel:
