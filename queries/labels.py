@@ -37,12 +37,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
                                           ("coordination_network.edges", "matters"): "共同事项",
                                           ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）",
-                                          # A profile's roles: `detail` is what each kind of role carries.
-                                          ("department_profile.leads", "detail"): "依据",
-                                          ("department_profile.assists", "detail"): "依据",
-                                          ("department_profile.power_items", "detail"): "事项类型",
-                                          ("department_profile.supervision_items", "detail"): "监管对象",
-                                          ("department_profile.network", "matters"): "共同事项"}
+                                          ("documents", "path"): "文件路径", ("holdings", "text"): "本级职责",
+                                          ("unresolved_departments", "candidates"): "相近的已知部门",
+                                          ("unresolved_departments", "ties"): "涉及事项数"}
 
 
 def column_label(key: str, answer: str = "") -> str:
@@ -55,4 +52,6 @@ VALUE_LABELS: dict[str, str] = {
     "duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "matter_assist": "配合事项",
     "power_item": "权责事项", "supervision_item": "监管事项",
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
+    # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
+    "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
 }

@@ -476,3 +476,18 @@ def test_killing_ingest_mid_run_leaves_no_partial_document(tmp_path: Path) -> No
     assert found, "the ingest was killed before any document was written"
     assert {sha: expected[sha] for sha in found} == found
     assert orphans == [{"c": 0}]
+
+
+def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
+    """A named query's file titles its columns for what they hold in that query and writes its codes in words:
+    a HOLDS edge's share and role (专有, 持有), a document's file path (not a region's path)."""
+    holdings = run("query", "holdings", "--param", "city=示例市", "--format", "csv", store=loaded)
+    assert holdings.returncode == 0
+    assert holdings.stdout.splitlines()[:2] == [
+        "\ufeff事项,领域,区划,划分方式,角色,本级职责,出处",
+        "专利侵权纠纷行政裁决,市场监管,示例市,专有,持有,负责专利侵权纠纷的受理和行政裁决,"
+        "《shixian_shiquan》市场监管和城乡建设!7"]
+    documents = run("query", "documents", "--format", "csv", store=loaded)
+    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,文号,文件路径,文本不完整,说明条数"
+    unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
+    assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
