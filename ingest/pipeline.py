@@ -33,7 +33,7 @@ from ingest.link import (
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
 from ingest.load import redirect_party
-from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader
+from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -63,9 +63,10 @@ KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territ
 class FileOutcome:
     path: Path
     ok: bool
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # what the file states, by kind (departments, duties…)
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)  # nodes its write created, by label (Duty, Office…)
 
 
 @dataclass
@@ -76,6 +77,10 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
+    # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
+    # adds meanwhile (or added first) are never counted. A department created now counts even when an earlier
+    # run's party is merged into it (`reresolved`), though the graph's number of departments then stays the same.
+    created: dict[str, int] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -442,12 +447,15 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             report.outcomes.append(FileOutcome(entry.path, ok=False, error=entry.error))
         else:
             report.unresolved.extend(entry.unresolved)
-            report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings))
+            report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings,
+                                               created=entry.created))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     if any(outcome.ok for outcome in report.outcomes):
         # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
         # department loaded now (the graph must not depend on which was loaded first).
-        report.reresolved = reresolve_parties(store, aliases)
+        with timed("party re-resolution"):
+            report.reresolved = reresolve_parties(store, aliases)
+        report.created = _created(loader.settled)
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):
@@ -457,6 +465,15 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
     return report
+
+
+def _created(settled: list[Loaded]) -> dict[str, int]:
+    """Nodes the loaded documents' own writes created, by label."""
+    created: Counter[str] = Counter()
+    for entry in settled:
+        if entry.error is None:
+            created.update(entry.created)
+    return dict(sorted(created.items()))
 
 
 def _worker_plan(worker: PlanWorker, on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan | None:
