@@ -9,6 +9,7 @@ one that set them, whatever the order of ingestion.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from graph.schema import REL_NAMES, label, rel_type
@@ -190,20 +191,38 @@ def _moved_edges(rel: str, outgoing: bool) -> str:
     return f"UNWIND $rows AS r MATCH {found} MATCH (d:Department {{uid: r.department}}) MERGE {made} SET {update}"
 
 
-def redirect_party(store: Store, party_uid: str, department_uid: str) -> None:
-    """An unresolved party (a mention no department matched when it was loaded) that names a department loaded
-    since: its edges go to that department, its mentions join the department's aliases, and it is deleted,
-    leaving the graph that loading the two documents in the other order gives. One atomic write."""
-    rows = [{"party": party_uid, "department": department_uid}]
-    statements = [Statement(_moved_edges(rel, outgoing), rows) for rel, outgoing in _PARTY_EDGES]
-    statements += [
-        Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) MATCH (d:Department {uid: r.department}) "
-                  "SET d.aliases = [a IN coalesce(d.aliases, []) WHERE NOT a IN coalesce(p.aliases, [])] "
-                  "+ coalesce(p.aliases, [])", rows),
-        Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) DETACH DELETE p", rows),
-        bump_version(),
-    ]
-    store.write_atomic(statements)
+def redirect_parties(store: Store, merges: Sequence[tuple[str, str]]) -> None:
+    """Unresolved parties (mentions no department matched when they were loaded) that name departments loaded
+    since, as (party uid, department uid): each party's edges go to its department, its mentions join the
+    department's aliases, and it is deleted, leaving the graph that loading the documents in the other order
+    gives. One atomic write for all of them (a write and a version bump a party cost 6 ms a party at 10,000
+    clauses), or one for each round when several parties merge into one department (below)."""
+    for round_ in _rounds(merges):
+        rows = [{"party": party, "department": department} for party, department in round_]
+        statements = [Statement(_moved_edges(rel, outgoing), rows) for rel, outgoing in _PARTY_EDGES]
+        statements += [
+            Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) MATCH (d:Department {uid: r.department}) "
+                      "SET d.aliases = [a IN coalesce(d.aliases, []) WHERE NOT a IN coalesce(p.aliases, [])] "
+                      "+ coalesce(p.aliases, [])", rows),
+            Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) DETACH DELETE p", rows),
+            bump_version(),
+        ]
+        store.write_atomic(statements)
+
+
+def _rounds(merges: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The merges in rounds in which no department takes two parties: two rows of one UNWIND that SET the same
+    department's aliases (or the least source of its edge) would each start from its value before the other,
+    so a department's second party waits for the next round, which sees the first's."""
+    rounds: list[list[tuple[str, str]]] = []
+    taken: dict[str, int] = {}
+    for party, department in merges:
+        index = taken.get(department, 0)
+        taken[department] = index + 1
+        if index == len(rounds):
+            rounds.append([])
+        rounds[index].append((party, department))
+    return rounds
 
 
 LINKS_META = "meta:links"  # the Meta node that names the linker of the graph's derived links

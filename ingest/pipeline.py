@@ -32,7 +32,7 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
-from ingest.load import redirect_party
+from ingest.load import redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
@@ -130,8 +130,8 @@ def known_departments(store: Store) -> list[KnownDepartment]:
 
 def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
     """Resolve the graph's unresolved parties again against the departments it holds now; a party whose every
-    mention resolves to one department is merged into it (`redirect_party`). Returns (party, department)
-    names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
+    mention resolves to one department is merged into it (`redirect_parties`: all of them by one write). Returns
+    (party, department) names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
     parties = store.read(
         "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE]->() "
         "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
@@ -139,7 +139,8 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
     if not parties:
         return []
     resolver = NameResolver(known_departments(store), aliases)
-    merged = []
+    merged: list[tuple[str, str]] = []
+    redirects: list[tuple[str, str]] = []  # (party uid, department uid), merged by one write
     for party in parties:
         if not party["region"]:
             continue
@@ -150,8 +151,9 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
         targets = {result.uid for result in results}
         if len(targets) == 1 and all(result.status == "resolved" for result in results) \
                 and party["uid"] not in targets:
-            redirect_party(store, party["uid"], results[0].uid)
+            redirects.append((party["uid"], results[0].uid))
             merged.append((party["name"], results[0].name))
+    redirect_parties(store, redirects)
     return merged
 
 
