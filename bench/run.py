@@ -390,7 +390,11 @@ def write_results(results: dict[str, Any]) -> None:
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     m = results["machine"]
     lines = [f"# Benchmark results ({m['date']}, {m['cores']} cores, {m['memory_gib']} GiB)", "",
-             "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.", ""]
+             "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.",
+             "", "The figures depend on what else the machine ran: each size states the load average (1 minute) "
+             f"before its run. Above {m['cores']}, other work was taking cores from the run: compare its figures "
+             "with a run on an idle machine (this file's git history keeps the earlier runs), not with the targets.",
+             ""]
     for size, run in sorted(results["sizes"].items(), key=lambda item: int(item[0])):
         ingest_run = run["ingest"]
         shared = (f"; load average {ingest_run['load_average_before']} before it started"
