@@ -159,12 +159,11 @@ def ingest_command(
         err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
         raise typer.Exit(EXIT_MISUSE)
     with _store(store, creates=True) as graph:
-        before = catalog.label_counts(graph)
         with _progress(len(files)) as advance:
             report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
-        after = catalog.label_counts(graph)
+        in_graph = catalog.label_counts(graph)
         staff_in_graph = sum(row["staff_quota"] or 0 for row in catalog.run(graph, "departments"))
-    _print_ingest_summary(report, before, after, staff_in_graph)
+    _print_ingest_summary(report, in_graph, staff_in_graph)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
@@ -190,15 +189,15 @@ _ADDED_LABELS = (("Region", "区划 regions"), ("Department", "部门 department
                  ("SupervisionItem", "监管事项 supervision items"), ("Document", "文件 documents"))
 
 
-def _print_ingest_summary(report: IngestReport, before: dict[str, int], after: dict[str, int],
-                          staff_in_graph: int) -> None:
+def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_in_graph: int) -> None:
     loaded = [outcome for outcome in report.outcomes if outcome.ok]
     table = Table(title=f"已载入 {len(loaded)} 个文件 / loaded {len(loaded)} of {len(report.outcomes)} files")
     table.add_column("")
     table.add_column("新增 added", justify="right")
     table.add_column("图中 in graph", justify="right")
+    # Added: what this ingest's writes created, so that another process writing meanwhile is not counted.
     for label_name, title in _ADDED_LABELS:
-        table.add_row(title, str(after.get(label_name, 0) - before.get(label_name, 0)), str(after.get(label_name, 0)))
+        table.add_row(title, str(report.created.get(label_name, 0)), str(in_graph.get(label_name, 0)))
     # The posts the files loaded now state (a file loaded again states its posts again) and the graph's total
     # over departments with a 三定.
     table.add_row("编制 staff posts (本次文件 these files / 图中 graph)", str(report.totals().get("staff posts", 0)),

@@ -131,6 +131,8 @@ def bench_ingest(size: int) -> tuple[dict[str, Any], Path]:
     data = WORK / f"store-{size}"
     store = open_store(f"embedded:{data}")
     store.clear()
+    # The cores may be shared (other users, other jobs): what else ran is said beside the figures.
+    load_before = round(os.getloadavg()[0], 1)
     timing.enable()
     start = time.perf_counter()
     with MemorySampler(data) as memory:
@@ -140,6 +142,7 @@ def bench_ingest(size: int) -> tuple[dict[str, Any], Path]:
     manifest = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     result = {
         "duty_clauses": manifest["duty_clauses"], "files": len(report.outcomes), "failed": len(report.failed),
+        "load_average_before": load_before,
         "seconds": round(total, 2), "clauses_per_second": round(manifest["duty_clauses"] / total),
         "stages": {name: round(value, 2) for name, value in stages.items()},
         "peak_rss_mib": round(_peak_rss_mib()), "server_peak_mib": round(_server_peak_mib(data)),
@@ -387,11 +390,17 @@ def write_results(results: dict[str, Any]) -> None:
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     m = results["machine"]
     lines = [f"# Benchmark results ({m['date']}, {m['cores']} cores, {m['memory_gib']} GiB)", "",
-             "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.", ""]
+             "Produced by `make bench` (`python -m bench.run`) on the embedded engine. Targets are from the issue.",
+             "", "The figures depend on what else the machine ran: each size states the load average (1 minute) "
+             f"before its run. Above {m['cores']}, other work was taking cores from the run: compare its figures "
+             "with a run on an idle machine (this file's git history keeps the earlier runs), not with the targets.",
+             ""]
     for size, run in sorted(results["sizes"].items(), key=lambda item: int(item[0])):
         ingest_run = run["ingest"]
-        lines += [f"## {int(size):,} duty clauses (generated: {ingest_run['duty_clauses']:,}; run {run.get('date', m['date'])})",
-                  "", "| measure | value |", "|---|---|",
+        shared = (f"; load average {ingest_run['load_average_before']} before it started"
+                  if "load_average_before" in ingest_run else "")
+        lines += [f"## {int(size):,} duty clauses (generated: {ingest_run['duty_clauses']:,}; run {run.get('date', m['date'])}"
+                  f"{shared})", "", "| measure | value |", "|---|---|",
                   f"| ingest, all stages | {ingest_run['seconds']} s ({ingest_run['clauses_per_second']:,} clauses/s) |",
                   *[f"| · {stage} | {seconds} s |" for stage, seconds in ingest_run["stages"].items()],
                   f"| peak memory: this process / link-planning worker / FalkorDB server | "

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import redis
-from falkordb import Edge, FalkorDB, Node
+from falkordb import Edge, FalkorDB, Node, QueryResult
 from falkordb import Path as FalkorPath
 
 from graph.embedded import EmbeddedServer
@@ -75,23 +75,37 @@ class FalkorStore:
         for start in range(0, len(rows), batch_size):
             self._query(statement.cypher, {"rows": rows[start:start + batch_size]})
 
-    def write_atomic(self, statements: Sequence[Statement]) -> None:
-        # One GRAPH.QUERY is atomic on FalkorDB while MULTI/EXEC is not (DESIGN.md), so the statements
-        # are chained into a single query; `WITH count(*)` closes each part so that the next one starts
-        # from exactly one row whatever the previous one produced.
+    def write_atomic(self, statements: Sequence[Statement]) -> list[list[Any]]:
+        # One GRAPH.QUERY is atomic on FalkorDB while MULTI/EXEC is not (DESIGN.md), so the statements are
+        # chained into a single query, each in a CALL subquery: an aggregating subquery answers exactly one row
+        # whatever its statement matched, so the next one runs once and the values collected so far survive to
+        # the final RETURN (`WITH count(*)` between parts gave one row too, but dropped every earlier value).
         parts: list[str] = []
         params: dict[str, Any] = {}
-        for index, statement in enumerate(s for s in statements if s.rows):
+        collected: list[int] = []
+        for index, statement in enumerate(statements):
+            if not statement.rows:
+                continue
             name = f"rows_{index}"
-            parts.append(_ROWS_PARAM.sub(f"${name}", statement.cypher.strip()))
-            parts.append(f"WITH count(*) AS _part_{index}")
+            body = _ROWS_PARAM.sub(f"${name}", statement.cypher.strip())
+            value = f"collect({statement.collect})" if statement.collect else "count(*)"
+            parts.append(f"CALL {{ {body} RETURN {value} AS _part_{index} }}")
             params[name] = list(statement.rows)
-        if parts:
-            self._query("\n".join([*parts, "RETURN 0 AS done"]), params)
+            if statement.collect:
+                collected.append(index)
+        values: list[list[Any]] = [[] for _ in statements]
+        if not parts:
+            return values
+        returned = ", ".join(f"_part_{index}" for index in collected) or "0 AS done"
+        result = self._query("\n".join([*parts, f"RETURN {returned}"]), params)
+        if collected:
+            for index, value in zip(collected, result.result_set[0], strict=True):
+                values[index] = [_plain(item) for item in value]
+        return values
 
-    def _query(self, cypher: str, params: dict[str, Any]) -> None:
+    def _query(self, cypher: str, params: dict[str, Any]) -> QueryResult:
         try:
-            self._graph.query(cypher, params)
+            return self._graph.query(cypher, params)
         except redis.RedisError as exc:
             raise StoreError(f"write failed: {exc}") from exc
 

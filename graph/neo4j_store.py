@@ -53,15 +53,25 @@ class Neo4jStore:
         for start in range(0, len(rows), batch_size):
             self.write_atomic([Statement(statement.cypher, rows[start:start + batch_size])])
 
-    def write_atomic(self, statements: Sequence[Statement]) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> None:
+    def write_atomic(self, statements: Sequence[Statement]) -> list[list[Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Any]]:
+            values: list[list[Any]] = []
             for statement in statements:
-                if statement.rows:
+                if not statement.rows:
+                    values.append([])
+                elif statement.collect:
+                    # The statement's own Cypher with what the FalkorDB backend's subquery returns of it.
+                    record = tx.run(f"{statement.cypher} RETURN collect({statement.collect}) AS values",
+                                    rows=list(statement.rows)).single()
+                    values.append([_plain(value) for value in record["values"]] if record else [])
+                else:
                     tx.run(statement.cypher, rows=list(statement.rows)).consume()
+                    values.append([])
+            return values
 
         try:
             with self._driver.session(database=self._database) as session:
-                session.execute_write(work)
+                return session.execute_write(work)
         except Neo4jError as exc:
             raise StoreError(f"write failed: {exc}") from exc
 

@@ -33,10 +33,13 @@ class ReadOnlyViolation(StoreError):
 
 @dataclass(frozen=True)
 class Statement:
-    """One batched write: `cypher` starts with `UNWIND $rows AS r` and returns nothing."""
+    """One batched write: `cypher` starts with `UNWIND $rows AS r` and returns nothing. `collect`, when given,
+    is an expression over the rows the statement ends with (`r.uid` after a CREATE: the uids it created) that
+    `write_atomic` collects and returns: what the write itself did, whatever else writes to the graph."""
 
     cypher: str
     rows: Sequence[Mapping[str, Any]] = field(default_factory=list)
+    collect: str = ""
 
 
 class Store(Protocol):
@@ -53,8 +56,9 @@ class Store(Protocol):
         """Run one `UNWIND $rows` write in batches (each batch atomic, the whole not)."""
         ...
 
-    def write_atomic(self, statements: Sequence[Statement]) -> None:
-        """Run several writes so that either all of them take effect or none does."""
+    def write_atomic(self, statements: Sequence[Statement]) -> list[list[Any]]:
+        """Run several writes so that either all of them take effect or none does. Returns, for each statement
+        in order, the values of its `collect` expression ([] for a statement without one or without rows)."""
         ...
 
     def apply_schema(self) -> None:

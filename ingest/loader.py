@@ -41,6 +41,8 @@ class Loaded:
     counts: dict[str, int]
     unresolved: list[Resolution]
     error: str | None = None  # the store's message when the write failed
+    # What the document's write created (not what it found there already, whoever wrote it), by label.
+    created: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,7 +78,7 @@ class DocumentLoader:
     def submit(self, path: Path, rows: GraphRows, warnings: list[str]) -> None:
         assert self._executor is not None, "use DocumentLoader as a context manager"
         entry = Loaded(path, warnings, rows.counts(), rows.unresolved)
-        self._pending.append((entry, self._executor.submit(self._load, rows)))
+        self._pending.append((entry, self._executor.submit(self._load, rows, entry)))
         while len(self._pending) > (MAX_PENDING_AHEAD if self.run_ahead else MAX_PENDING):
             self._settle(*self._pending.popleft())
 
@@ -101,14 +103,16 @@ class DocumentLoader:
             entry.error = f"{entry.path}: {exc}"
         self.settled.append(entry)
 
-    def _load(self, rows: GraphRows) -> None:
+    def _load(self, rows: GraphRows, entry: Loaded) -> None:
         """A term or a region that an earlier document of this run wrote with the same properties is not
         written again (most documents' terms, and their region and city): the edges of the document still
-        find it. An update of an existing node would also cost a write that creates nodes dearly (ingest.load)."""
+        find it, and the earlier document counted it if it created it. An update of an existing node would
+        also cost a write that creates nodes dearly (ingest.load)."""
         fresh_terms = self._unwritten(rows.terms)
         fresh_regions = self._unwritten(rows.regions)
         with timed("loading"):
-            load_rows(self.store, replace(rows, terms=fresh_terms, regions=fresh_regions))
+            created = load_rows(self.store, replace(rows, terms=fresh_terms, regions=fresh_regions))
+        entry.created = {node_label: len(uids) for node_label, uids in created.items()}
         self._written.update(fresh_terms)  # only once the write succeeded
         self._written.update(fresh_regions)
         self._unbumped = True

@@ -33,8 +33,8 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, list_rows
 from ingest.lists import parse_list
-from ingest.load import redirect_party
-from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader
+from ingest.load import redirect_parties
+from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -64,9 +64,10 @@ KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territ
 class FileOutcome:
     path: Path
     ok: bool
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # what the file states, by kind (departments, duties…)
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)  # nodes its write created, by label (Duty, Office…)
 
 
 @dataclass
@@ -77,8 +78,15 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
+<<<<<<< HEAD
     # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
     extended_holdings: list[tuple[str, str]] = field(default_factory=list)
+=======
+    # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
+    # adds meanwhile (or added first) are never counted. A department created now counts even when an earlier
+    # run's party is merged into it (`reresolved`), though the graph's number of departments then stays the same.
+    created: dict[str, int] = field(default_factory=dict)
+>>>>>>> 1484882b2b710e096105c384321cabd84af3e111
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -128,8 +136,8 @@ def known_departments(store: Store) -> list[KnownDepartment]:
 
 def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
     """Resolve the graph's unresolved parties again against the departments it holds now; a party whose every
-    mention resolves to one department is merged into it (`redirect_party`). Returns (party, department)
-    names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
+    mention resolves to one department is merged into it (`redirect_parties`: all of them by one write). Returns
+    (party, department) names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
     parties = store.read(
         "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE]->() "
         "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
@@ -137,7 +145,8 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
     if not parties:
         return []
     resolver = NameResolver(known_departments(store), aliases)
-    merged = []
+    merged: list[tuple[str, str]] = []
+    redirects: list[tuple[str, str]] = []  # (party uid, department uid), merged by one write
     for party in parties:
         if not party["region"]:
             continue
@@ -148,8 +157,9 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
         targets = {result.uid for result in results}
         if len(targets) == 1 and all(result.status == "resolved" for result in results) \
                 and party["uid"] not in targets:
-            redirect_party(store, party["uid"], results[0].uid)
+            redirects.append((party["uid"], results[0].uid))
             merged.append((party["name"], results[0].name))
+    redirect_parties(store, redirects)
     return merged
 
 
@@ -445,13 +455,20 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             report.outcomes.append(FileOutcome(entry.path, ok=False, error=entry.error))
         else:
             report.unresolved.extend(entry.unresolved)
-            report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings))
+            report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings,
+                                               created=entry.created))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     if any(outcome.ok for outcome in report.outcomes):
         # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
         # department loaded now (the graph must not depend on which was loaded first).
+<<<<<<< HEAD
         report.reresolved = reresolve_parties(store, aliases)
         report.extended_holdings = extend_to_all_counties(store)
+=======
+        with timed("party re-resolution"):
+            report.reresolved = reresolve_parties(store, aliases)
+        report.created = _created(loader.settled)
+>>>>>>> 1484882b2b710e096105c384321cabd84af3e111
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):
@@ -461,6 +478,15 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
     return report
+
+
+def _created(settled: list[Loaded]) -> dict[str, int]:
+    """Nodes the loaded documents' own writes created, by label."""
+    created: Counter[str] = Counter()
+    for entry in settled:
+        if entry.error is None:
+            created.update(entry.created)
+    return dict(sorted(created.items()))
 
 
 def _worker_plan(worker: PlanWorker, on_similar: Callable[[dict[str, bool], Similar], None]) -> LinkPlan | None:

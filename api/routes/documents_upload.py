@@ -12,7 +12,6 @@ from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
 from ingest.pipeline import ingest
 from ingest.regions import parse_region_option
-from queries.catalog import label_counts
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -30,7 +29,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县")] = None
                      ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
-    `new_in_graph` says how many nodes this upload added, so a file loaded before counts as added with nothing new."""
+    `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
+    a file loaded before counts as added with nothing new."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
@@ -47,19 +47,17 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
             path.parent.mkdir()
             path.write_bytes(upload.file.read())
             shown[path] = name
-        # new_in_graph is the graph's growth over this upload's ingest: with two uploads at once each reported the
-        # other's nodes too. One upload at a time per server process (they share its two cores and the store's
-        # one writer anyway); another process writing meanwhile, a CLI ingest or a second worker, still counts.
+        # One upload at a time per server process: they share its two cores and the store's one writer anyway.
+        # new_in_graph does not depend on it: it is what this ingest's own writes created, so the nodes of a
+        # CLI ingest or of another worker writing meanwhile are not counted (the graph's growth counted them).
         with request.app.state.upload_lock:
-            before = label_counts(store)
             report = ingest(list(shown), store, region=home, shown_paths=shown)
-            after = label_counts(store)
     return {
         "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts), "warnings": o.warnings}
                   for o in report.outcomes if o.ok],
         "failed": [{"file": shown[o.path], "error": o.error.replace(str(o.path), shown[o.path])}
                    for o in report.outcomes if not o.ok],
-        "new_in_graph": {key: after.get(label, 0) - before.get(label, 0) for label, key in _NEW_IN_GRAPH},
+        "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
 
 

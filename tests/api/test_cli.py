@@ -49,11 +49,41 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     again = run("ingest", str(EXAMPLES), "--region", "示例市", store=loaded)
     assert again.returncode == 0
     assert "loaded 37 of 37 files" in again.stdout
+    # Added is what this run's writes created: nothing, every node was there; in graph is the whole graph.
+    assert _added(again.stdout) == {"区划 regions": ("0", "7"), "部门 departments": ("0", "35"),
+                                    "内设机构 offices": ("0", str(before["labels"]["Office"])),
+                                    "职责 duties": ("0", str(before["labels"]["Duty"])),
+                                    "共同事项 matters": ("0", str(before["labels"]["Matter"])),
+                                    "权责事项 power items": ("0", str(before["labels"]["PowerItem"])),
+                                    "监管事项 supervision items": ("0", str(before["labels"]["SupervisionItem"])),
+                                    "文件 documents": ("0", "37")}
     assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
     # Staff posts: those the files state, and the graph's total (the same here: every 三定 was loaded again).
     one = run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), store=loaded)
     staff = [line for line in one.stdout.splitlines() if "staff posts" in line]
     assert [cell.strip() for cell in staff[0].strip("│ ").split("│")][1:] == ["33", "823"]
+
+
+def _added(stdout: str) -> dict[str, tuple[str, str]]:
+    """The ingest summary's rows of labels: title → (added, in graph)."""
+    rows = {}
+    for line in stdout.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("│").split("│")]
+        if len(cells) == 3 and cells[1].isdigit() and "staff" not in cells[0]:
+            rows[cells[0]] = (cells[1], cells[2])
+    return rows
+
+
+def test_ingest_summary_counts_what_the_run_created(tmp_path: Path) -> None:
+    first = run("ingest", str(EXAMPLES / "sanding" / "hexi_zhujian.txt"), "--region", "示例市", store=tmp_path)
+    assert first.returncode == 0, first.stderr
+    added = _added(first.stdout)
+    assert added["部门 departments"] == ("1", "1") and added["区划 regions"] == ("2", "2")
+    assert added["文件 documents"] == ("1", "1") and added["职责 duties"] == ("25", "25")
+    second = run("ingest", str(EXAMPLES / "sanding" / "hexi_jiaotong.txt"), "--region", "示例市", store=tmp_path)
+    added = _added(second.stdout)
+    assert added["部门 departments"] == ("1", "2") and added["区划 regions"] == ("0", "2")
+    assert added["文件 documents"] == ("1", "2") and added["职责 duties"] == ("22", "47")
 
 
 def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:

@@ -606,3 +606,45 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                                    "supervision_items", "overlaps", "ambiguities", "undecomposed",
                                                    "network"]
     assert [p["name"] for p in operation["parameters"]] == ["name", "format", "table"]
+
+
+def test_new_in_graph_leaves_out_what_another_writer_adds_meanwhile(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process's writes (a CLI ingest, a second worker) were counted as the upload's when new_in_graph was
+    the graph's growth. Here a real ingest of another file runs on the same store just as the upload's starts."""
+    from api.routes import documents_upload
+    from graph.store import Store
+    from ingest.pipeline import ingest
+    from ingest.regions import Region
+    from queries.catalog import label_counts
+
+    beside: list[dict[str, int]] = []
+
+    def ingest_with_a_writer_beside(paths: list[Path], store: Store, **options: object) -> object:
+        start = label_counts(store)
+        ingest([EXAMPLES / "sanding" / "hexi_jiaoyu.txt"], store, region=Region(("示例市",)))
+        beside.append({label: count - start.get(label, 0) for label, count in label_counts(store).items()})
+        return ingest(paths, store, **options)  # type: ignore[arg-type]
+
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS=KEY)
+    with TestClient(create_app(settings)) as fresh:
+        def upload(name: str) -> dict:  # type: ignore[type-arg]
+            files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
+            answer = fresh.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
+            assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
+            return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+
+        upload("hexi_zhujian.txt")
+        before = fresh.get("/api/stats").json()["labels"]
+        monkeypatch.setattr(documents_upload, "ingest", ingest_with_a_writer_beside)
+        added = upload("hexi_jiaotong.txt")
+        after = fresh.get("/api/stats").json()["labels"]
+    # The writer beside: the education bureau, the two parties it names, its matter; the upload: its own bureau.
+    assert {key: value for key, value in beside[0].items() if key not in {"Term", "Meta"}} == {
+        "Department": 3, "Document": 1, "Duty": 21, "Matter": 1, "Office": 8, "Region": 0}
+    assert added == {"regions": 0, "departments": 1, "offices": 5, "duties": 22, "matters": 0, "power_items": 0,
+                     "supervision_items": 0, "documents": 1}
+    labels = {"regions": "Region", "departments": "Department", "offices": "Office", "duties": "Duty",
+              "matters": "Matter", "documents": "Document"}
+    assert {key: added[key] + beside[0].get(label, 0) for key, label in labels.items()} == \
+        {key: after.get(label, 0) - before.get(label, 0) for key, label in labels.items()}

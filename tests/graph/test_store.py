@@ -39,6 +39,28 @@ def test_atomic_write_creates_nodes_and_the_edges_between_them(store: Store) -> 
     assert rows == [{"d": "d1", "u": "u1", "s": "doc#1"}, {"d": "d1", "u": "u2", "s": "doc#2"}]
 
 
+CREATE_MISSING = ("UNWIND $rows AS r OPTIONAL MATCH (n:Duty {uid: r.uid}) WITH r, n WHERE n IS NULL "
+                  "CREATE (:Duty {uid: r.uid})")
+
+
+def test_atomic_write_returns_what_each_statement_collected(store: Store) -> None:
+    store.write(Statement(MERGE_DUTIES, [{"uid": "u1", "props": {"text": "负责甲"}}]))
+    values = store.write_atomic([
+        Statement(CREATE_MISSING, [{"uid": "u1"}, {"uid": "u2"}], collect="r.uid"),
+        # A statement that matches nothing, then one without rows: the values collected before them survive.
+        Statement("UNWIND $rows AS r MATCH (n:Duty {uid: r.uid}) SET n.text = r.text", [{"uid": "none", "text": "x"}]),
+        Statement(CREATE_MISSING, [], collect="r.uid"),
+        Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]),
+        Statement(CREATE_MISSING, [{"uid": "u2"}, {"uid": "u3"}, {"uid": "u4"}], collect="r.uid"),
+        Statement(LINK, [{"from": "d1", "to": "u3", "source": "doc#1"}]),
+    ])
+    # u2 was created by the first statement, so the last one finds it there.
+    assert [sorted(value) for value in values] == [["u2"], [], [], [], ["u3", "u4"], []]
+    assert store.read("MATCH (n:Duty) RETURN n.uid AS uid ORDER BY uid") == [
+        {"uid": "u1"}, {"uid": "u2"}, {"uid": "u3"}, {"uid": "u4"}]
+    assert store.read("MATCH (:Department)-[e:HAS_DUTY]->(u:Duty) RETURN u.uid AS u") == [{"u": "u3"}]
+
+
 def test_atomic_write_is_all_or_nothing(store: Store) -> None:
     store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "kept", "props": {"name": "原有部门"}}]))
     failing = Statement("UNWIND $rows AS r MERGE (n:Duty {uid: r.uid}) SET n.bad = 1 / r.zero", [{"uid": "x", "zero": 0}])
