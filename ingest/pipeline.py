@@ -78,15 +78,12 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
-<<<<<<< HEAD
     # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
     extended_holdings: list[tuple[str, str]] = field(default_factory=list)
-=======
     # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
     # adds meanwhile (or added first) are never counted. A department created now counts even when an earlier
     # run's party is merged into it (`reresolved`), though the graph's number of departments then stays the same.
     created: dict[str, int] = field(default_factory=dict)
->>>>>>> 1484882b2b710e096105c384321cabd84af3e111
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -461,14 +458,10 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     if any(outcome.ok for outcome in report.outcomes):
         # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
         # department loaded now (the graph must not depend on which was loaded first).
-<<<<<<< HEAD
-        report.reresolved = reresolve_parties(store, aliases)
-        report.extended_holdings = extend_to_all_counties(store)
-=======
         with timed("party re-resolution"):
             report.reresolved = reresolve_parties(store, aliases)
+        report.extended_holdings = extend_to_all_counties(store)
         report.created = _created(loader.settled)
->>>>>>> 1484882b2b710e096105c384321cabd84af3e111
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):
