@@ -22,6 +22,7 @@ COLUMN_LABELS: dict[str, str] = {
     "mandate": "职责依据", "lead": "牵头部门", "holder": "有相应职责的部门",
     "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
     "truncated": "文本不完整", "notes": "说明条数",
+    "other_staff": "其他编制", "leader_posts_detail": "领导职数明细", "too_few": "部门过少无法比较",
 }
 
 
