@@ -141,13 +141,17 @@ class StaffingRow(BaseModel):
     region: str
     department: str
     staff_quota: int | None
+    other_staff: int | None = Field(description="行政编制之外的编制（事业编制等），不计入人均职责数")
     leader_posts: int | None
+    leader_posts_detail: list[str] | None = Field(description="领导职数明细：`局长 1`；未定职数的写明配备方式，"
+                                                              "如 `总工程师 按副处级配备`")
     offices: int
     duties: int = Field(description="现行职责数，不含共性职责")
     power_items: int
     duties_per_post: float | None
     robust_z: float | None = Field(description="robust z-score within the department's region")
     outlier: Literal["understaffed", "overstaffed", ""]
+    too_few: bool = Field(description="同一区划可比部门少于 3 个：稳健 z 分数无法判断，robust_z 为空")
 
 
 class Evidence(BaseModel):
@@ -232,8 +236,9 @@ class DepartmentFacts(BaseModel):
     kind: str | None
     rank: str | None
     staff_quota: int | None
+    other_staff: int | None = Field(description="行政编制之外的编制（事业编制等）")
     leader_posts: int | None
-    leader_posts_detail: list[str] | None
+    leader_posts_detail: list[str] | None = Field(description="领导职数明细，含未定职数的职位（总工程师 按副处级配备）")
     office_leader_posts: int | None
     offices_stated: int | None
     aliases: list[str] | None

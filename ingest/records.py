@@ -18,6 +18,7 @@ from ingest.model import Division, FunctionChange, SandingDocument
 from ingest.names import KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
+from ingest.staffing import post_details
 from ingest.terms import analyse_duty, index_terms
 from ingest.timing import timed
 
@@ -170,8 +171,7 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
         "other_staff": sum(staffing.other_pools.values())
         if staffing and staffing.other_pools and staffing.admin_quota is not None else None,
         "leader_posts": staffing.leader_total if staffing else None,
-        "leader_posts_detail": [f"{title} {count}" for title, count in staffing.leader_posts.items()]
-        if staffing and staffing.leader_posts else None,
+        "leader_posts_detail": (post_details(staffing) or None) if staffing else None,
         "office_leader_posts": staffing.office_leader_total if staffing else None,
         "office_leader_posts_detail": [f"{rank} {count}" for rank, count in staffing.office_leader_posts.items()]
         if staffing and staffing.office_leader_posts else None,

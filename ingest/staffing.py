@@ -27,6 +27,9 @@ _TITLED_POST = re.compile(
 )
 _COUNT_IN_WORDS = re.compile(rf"({FINANCIAL_NUMERAL})(?=\s*名)")
 _UNNUMBERED_POST = re.compile(r"([\u4e00-\u9fff]{1,14}?)(?:另定|按[\u4e00-\u9fff]{1,6}配备|由[\u4e00-\u9fff]{1,14}兼任)")
+# `安全生产专职副总监职数另定`: the post is what precedes 职数, and 职数另定 is how it is staffed.
+_POST_AND_TERMS = re.compile(r"^(?:设|其中[:：]?)?([\u4e00-\u9fff]+?)((?:职数)?(?:另定|按[\u4e00-\u9fff]{1,6}配备|"
+                             r"由[\u4e00-\u9fff]{1,14}兼任))$")
 
 
 def parse_staffing(text: str, where: Located) -> Staffing | None:
@@ -39,6 +42,14 @@ def parse_staffing(text: str, where: Located) -> Staffing | None:
     if staffing.admin_quota is None and not staffing.leader_posts and not staffing.office_leader_posts:
         return None
     return staffing
+
+
+def post_details(staffing: Staffing) -> list[str]:
+    """The department's leader posts as people read them: `局长 1` for a counted post, `总工程师 按副处级配备` for
+    one the sentence staffs without a number (kept, though it adds nothing to the count); 非领导职数 are no posts."""
+    counted = [f"{title} {count}" for title, count in staffing.leader_posts.items()]
+    uncounted = [" ".join(match.groups()) for note in staffing.notes if (match := _POST_AND_TERMS.match(note))]
+    return counted + uncounted
 
 
 def _in_digits(match: re.Match[str]) -> str:

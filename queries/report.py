@@ -16,7 +16,7 @@ from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import power_split
 from queries.sources import document_titles, with_readable_sources
-from queries.staffing import staffing_load
+from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
 KIND_LABELS = {
@@ -116,11 +116,11 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）", ["kind_label", "matter", "department"],
                     mine([{**c, "kind_label": CONFLICT_LABELS[c["kind"]]} for c in split["conflicts"]], "department",
                          "matter")))
-    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "duties", "power_items",
-                                                  "duties_per_post", "robust_z", "outlier"],
-                mine(staffing_load(store, region), "department"),
-                note="duties_per_post = 现行职责数 / 行政编制；robust_z 为同一区划内部门间的稳健 z 分数，"
-                     "|z| > 3.5 为异常。"))
+    staffing = staffing_load(store, region)
+    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
+                                                  "leader_posts_detail", "duties", "power_items", "duties_per_post",
+                                                  "robust_z", "outlier", "too_few"],
+                mine(staffing, "department"), note=_staffing_note(too_few_regions(staffing))))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
                 mine(network["nodes"], "department")))
@@ -130,6 +130,16 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
     return report
+
+
+def _staffing_note(too_few: list[str]) -> str:
+    """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常."""
+    note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；"
+            f"稳健z分数在同一区划的部门之间计算，|z| > {OUTLIER_Z} 为异常。")
+    if too_few:
+        note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
+                 f"不给出分数：{'、'.join(too_few)}。")
+    return note
 
 
 def _cities(store: Store, region: str | None) -> list[str]:

@@ -3,7 +3,12 @@
 duties_per_post = current substantive duties / 行政编制. The robust score is the modified z-score
 0.6745 · (x − median) / MAD of log(duties_per_post) over the departments compared (a ratio: twice and half
 as many duties per post are equally far from the norm); |z| > 3.5 marks an outlier (Iglewicz and Hoaglin),
-so one extreme department does not hide another the way a mean and standard deviation would."""
+so one extreme department does not hide another the way a mean and standard deviation would.
+
+The score needs MIN_COMPARED departments in a region: with one the spread is zero, and with two each lies exactly
+one spread from their median, so z = ±0.67 whatever their ratio (five times as many duties per post included) and
+nothing could ever be flagged. Such a region's rows say `too_few` and carry no score rather than one that looks
+like a finding of "normal"."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from graph.store import Row, Store
 from queries import catalog
 
 OUTLIER_Z = 3.5
+MIN_COMPARED = 3
 
 
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
@@ -30,10 +36,17 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     out = []
     for row in rows:
         ratio = row["duties"] / row["staff_quota"] if row["staff_quota"] else None
-        mad = spreads.get(row["region"])
+        too_few = len(groups.get(row["region"], [])) < MIN_COMPARED
+        mad = None if too_few else spreads.get(row["region"])
         z = 0.6745 * (math.log(ratio) - centres[row["region"]]) / mad if ratio and mad else None
         out.append({**row, "duties_per_post": round(ratio, 3) if ratio is not None else None,
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
-                    else "overstaffed" if z is not None and z < -OUTLIER_Z else ""})
+                    else "overstaffed" if z is not None and z < -OUTLIER_Z else "",
+                    "too_few": too_few})
     return out
+
+
+def too_few_regions(rows: list[Row]) -> list[str]:
+    """The regions of staffing_load rows whose departments are too few to be compared."""
+    return sorted({row["region"] for row in rows if row["too_few"]})

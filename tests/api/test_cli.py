@@ -332,8 +332,8 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(xlsx)
     assert "主办_协办不清的共同事项" in workbook.sheetnames
     headers = [cell.value for cell in workbook["编制与职责负荷"][1]]
-    assert headers == ["区划", "部门", "编制", "职责数（不含共性职责）", "权责事项数", "人均职责数（不含共性职责）", "稳健z分数",
-                       "异常"]
+    assert headers == ["区划", "部门", "编制", "其他编制", "领导职数明细", "职责数（不含共性职责）", "权责事项数",
+                       "人均职责数（不含共性职责）", "稳健z分数", "异常", "部门过少无法比较"]
     assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"
     properties = docx.Document(str(word)).core_properties
     assert (properties.author, properties.title) == ("dutygraph", "职责图谱评估报告")

@@ -16,7 +16,7 @@ from ingest.numerals import chinese_to_int, find_date
 from ingest.pipeline import document_region
 from ingest.readers import read_source
 from ingest.regions import Region, parse_region_option, split_region_prefix
-from ingest.staffing import parse_staffing
+from ingest.staffing import parse_staffing, post_details
 
 HERE = Located(1, "test")
 REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
@@ -49,6 +49,19 @@ def test_staffing_sentences(text: str, quota: int, pools: dict[str, int], leader
 
 def test_no_staffing_in_a_sentence_without_numbers() -> None:
     assert parse_staffing("人员编制另行核定。", HERE) is None
+
+
+@pytest.mark.parametrize(("text", "details"), [
+    ("机关行政编制40名。设局长1名，副局长3名，总工程师按副处级配备；科级领导职数12名。",
+     ["局长 1", "副局长 3", "总工程师 按副处级配备"]),
+    # 职数另定 stays with how the post is staffed; 非领导职数 are no leader posts.
+    ("机关行政编制30名。设局长1名，安全生产专职副局长职数另定，副局长2名；科级非领导职数3名。",
+     ["局长 1", "副局长 2", "安全生产专职副局长 职数另定"]),
+    ("机关行政编制12名。其中：主任1名，副主任由县政府办公室副主任兼任。", ["主任 1", "副主任 由县政府办公室副主任兼任"]),
+])
+def test_posts_without_a_number_are_read_with_how_they_are_staffed(text: str, details: list[str]) -> None:
+    staffing = parse_staffing(text, HERE)
+    assert staffing is not None and post_details(staffing) == details
 
 
 @pytest.mark.parametrize(("text", "expected"), [
