@@ -1,4 +1,5 @@
-"""orphan_supervision_items on a corpus written for the test: owners suggested on the work, not on the frame."""
+"""The evidence findings cite, on a city written for these tests: the owners suggested for unclaimed supervision
+items (orphan_supervision_items) and the department said to hold a matter its lead does not (lead_without_mandate)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from queries.ambiguities import host_assist_ambiguities
 from queries.orphans import FRAME_TERMS, orphan_supervision_items, shared_terms
 
 MARKET = """\
@@ -33,12 +35,13 @@ CITY_MANAGEMENT = """\
 第二条 市城市管理局是市政府工作部门，为正处级。
 第三条 市城市管理局主要职责是:
 (一)负责城市餐厨垃圾收集、运输和处置的监督管理。
-(二)负责城市园林绿化的养护管理。
+(二)负责城市园林绿化的养护管理，组织园林绿化养护质量考核。
+(三)拟订市容市貌标准，组织城市道路清扫保洁和公厕管理。
 第四条 市城市管理局设下列内设机构:
 (一)环卫科
-负责餐厨垃圾收集、运输和处置的监督管理。
+负责餐厨垃圾收集、运输和处置的监督管理；负责城市道路清扫保洁和公厕管理。
 (二)园林科
-负责城市园林绿化养护。
+负责城市园林绿化养护和养护质量考核。
 第五条 市城市管理局机关行政编制为15名。
 """
 
@@ -81,15 +84,26 @@ JG000104,对餐厨垃圾收运单位的监督检查,,餐厨垃圾收运单位,�
 JG000105,对燃气经营企业的监督检查,,燃气经营企业,《城镇燃气管理条例》,市级,,未认领
 """
 
+# 园林绿化养护 is 城管's work; 占道经营 is nobody's (城管's 市容市貌 standard shares a word of its reading only).
+BOUNDARIES = """\
+编号,管理事项,主责部门,协办部门
+1,城市园林绿化养护质量考核,样例市市场监督管理局,样例市城市管理局
+2,城区占道经营和流动摊贩治理,样例市文化和旅游局,样例市城市管理局
+"""
+
+
+def _load(store: Store, folder: Path) -> None:
+    for name, text in [("market.txt", MARKET), ("city.txt", CITY_MANAGEMENT), ("culture.txt", CULTURE),
+                       ("items.csv", CATALOGUE), ("boundaries.csv", BOUNDARIES)]:
+        (folder / name).write_text(text, encoding="utf-8")
+    assert ingest([folder], store, region=Region(("样例市",))).failed == []
+
 
 def test_no_owner_is_suggested_on_the_catalogue_frame_alone(store: Store, tmp_path: Path) -> None:
-    for name, text in [("market.txt", MARKET), ("city.txt", CITY_MANAGEMENT), ("culture.txt", CULTURE),
-                       ("items.csv", CATALOGUE)]:
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    assert ingest([tmp_path], store, region=Region(("样例市",))).failed == []
+    _load(store, tmp_path)
     rows = orphan_supervision_items(store)
     assert [(r["code"], [(o["department"], o["evidence"]) for o in r["suggested_owners"]]) for r in rows] == [
-        ("JG000104", [("样例市城市管理局", "负责餐厨垃圾收集、运输和处置的监督管理。")]),
+        ("JG000104", [("样例市城市管理局", "负责餐厨垃圾收集、运输和处置的监督管理")]),
         ("JG000105", []),
     ]
 
@@ -100,3 +114,18 @@ def test_the_frame_is_what_most_items_hold() -> None:
     assert shared_terms(items) == FRAME_TERMS | {"日常巡查"}
     # Too few items to tell a frame: the national catalogue's words only.
     assert shared_terms(items[:3]) == FRAME_TERMS
+
+
+def test_a_lead_without_mandate_cites_only_a_duty_that_holds_the_matter(store: Store, tmp_path: Path) -> None:
+    _load(store, tmp_path)
+    findings = [(f["matter"], f["mandate"]) for f in host_assist_ambiguities(store)
+                if f["reason"] == "lead_without_mandate"]
+    for _matter, mandate in findings:
+        for entry in mandate:
+            entry["source"] = entry["source"].split("#")[-1]
+    assert findings == [
+        # Nobody of the city clearly holds 占道经营: no holder, rather than 城管's street cleaning.
+        ("城区占道经营和流动摊贩治理", [{"lead": "样例市文化和旅游局", "holder": "", "duty": "", "source": ""}]),
+        ("城市园林绿化养护质量考核", [{"lead": "样例市市场监督管理局", "holder": "样例市城市管理局",
+                                  "duty": "负责城市园林绿化的养护管理，组织园林绿化养护质量考核。", "source": "第三条(二)"}]),
+    ]
