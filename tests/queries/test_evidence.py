@@ -1,5 +1,6 @@
 """The evidence findings cite, on a city written for these tests: the owners suggested for unclaimed supervision
-items (orphan_supervision_items) and the department said to hold a matter its lead does not (lead_without_mandate)."""
+items (orphan_supervision_items), the department said to hold a matter its lead does not (lead_without_mandate),
+and what still carries devolved work (undecomposed_duties)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries.ambiguities import host_assist_ambiguities
+from queries.labels import column_label
 from queries.orphans import FRAME_TERMS, orphan_supervision_items, shared_terms
+from queries.undecomposed import undecomposed_duties
 
 MARKET = """\
 样例市市场监督管理局职能配置、内设机构和人员编制规定
@@ -37,6 +40,7 @@ CITY_MANAGEMENT = """\
 (一)负责城市餐厨垃圾收集、运输和处置的监督管理。
 (二)负责城市园林绿化的养护管理，组织园林绿化养护质量考核。
 (三)拟订市容市貌标准，组织城市道路清扫保洁和公厕管理。
+(四)职能转变。将城市道路挖掘、占用许可下放至各区城市管理部门实施，市城市管理局加强事后监管。
 第四条 市城市管理局设下列内设机构:
 (一)环卫科
 负责餐厨垃圾收集、运输和处置的监督管理；负责城市道路清扫保洁和公厕管理。
@@ -91,10 +95,17 @@ BOUNDARIES = """\
 2,城区占道经营和流动摊贩治理,样例市文化和旅游局,样例市城市管理局
 """
 
+# 城管's own power list still holds the licence its 三定 hands down (its name a list of two acts, as the sentence's).
+POWERS = """\
+序号,实施部门,项目编码,项目名称,权力类型
+1,样例市城市管理局,CG-XK-001,城市道路挖掘、占用许可,行政许可
+2,样例市城市管理局,CG-CF-001,对擅自占用城市道路的处罚,行政处罚
+"""
+
 
 def _load(store: Store, folder: Path) -> None:
     for name, text in [("market.txt", MARKET), ("city.txt", CITY_MANAGEMENT), ("culture.txt", CULTURE),
-                       ("items.csv", CATALOGUE), ("boundaries.csv", BOUNDARIES)]:
+                       ("items.csv", CATALOGUE), ("boundaries.csv", BOUNDARIES), ("powers.csv", POWERS)]:
         (folder / name).write_text(text, encoding="utf-8")
     assert ingest([folder], store, region=Region(("样例市",))).failed == []
 
@@ -129,3 +140,13 @@ def test_a_lead_without_mandate_cites_only_a_duty_that_holds_the_matter(store: S
         ("城市园林绿化养护质量考核", [{"lead": "样例市市场监督管理局", "holder": "样例市城市管理局",
                                   "duty": "负责城市园林绿化的养护管理，组织园林绿化养护质量考核。", "source": "第三条(二)"}]),
     ]
+
+
+def test_devolved_work_a_power_item_still_carries(store: Store, tmp_path: Path) -> None:
+    _load(store, tmp_path)
+    rows = [(r["department"], r["kind"], r["evidence"]) for r in undecomposed_duties(store)
+            if r["kind"] != "duty_without_office"]
+    # The licence, named by the two acts the sentence lists; not the penalty for occupying a road without it.
+    assert rows == [("样例市城市管理局", "devolved_still_carried", "城市道路挖掘、占用许可")]
+    # Tables and reports title that column as what it is, not as the duty's 依据.
+    assert column_label("evidence", "undecomposed_duties") == "仍在承担的事项"
