@@ -110,9 +110,10 @@ class OrphanItem(BaseModel):
 
 class Mandate(BaseModel):
     lead: str = Field(description="a lead without the duty for the matter")
-    holder: str = Field(description="the department whose duty covers it")
-    duty: str
-    source: str
+    holder: str = Field(description="the department whose duty covers it; empty when no department of the region "
+                                    "clearly holds the matter (by who_handles' standard)")
+    duty: str = Field(description="that department's duty or item (empty with holder)")
+    source: str = Field(description="where the duty is stated (empty with holder)")
 
 
 class Ambiguity(BaseModel):

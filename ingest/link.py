@@ -25,12 +25,15 @@ from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
-from ingest.similarity import FEATURES, DutyDoc, SimilarityModel, Weighted, shipped_weights, similar_pairs
+from ingest.similarity import FEATURES, DutyDoc, SimilarityModel, Weighted, holder_line, shipped_weights, similar_pairs
 from ingest.timing import timed
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
 STORE_THRESHOLD = 0.3
 REFINE_THRESHOLD = 0.5
+# An office clause carries a department duty when this share of the duty's own content is in the clause, whatever
+# else the clause holds (a clause listing two duties' work carries both).
+CARRIED_THRESHOLD = 0.6
 BOILERPLATE_SHARE = 0.45
 MIN_DEPARTMENTS_FOR_BOILERPLATE = 4
 # The stored `method` names the scorer: a logistic model over jieba-term and character-bigram features.
@@ -57,7 +60,8 @@ def linker() -> str:
     the code that computes the features, and the segmentation of the terms they are computed from. Recorded
     with the links, so that links made by another version (other weights after retraining, a feature computed
     differently) are found stale and redone, instead of standing beside new ones made differently."""
-    spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, BOILERPLATE_SHARE,
+    spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, CARRIED_THRESHOLD,
+                       BOILERPLATE_SHARE,
                        MIN_DEPARTMENTS_FOR_BOILERPLATE, segmentation()])
     digest = hashlib.sha1(spec.encode())
     # The source, not a version number to remember to bump: a changed feature rule relinks by itself.
@@ -254,7 +258,10 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
     """Office duty → the duties of its own department that it carries out.
 
     Either the office clause sits inside the department duty (most of its content terms are there), or
-    it spells out the department duty's headline (`负责非物质文化遗产保护` inside a longer office clause).
+    it spells out the department duty's headline (`负责非物质文化遗产保护` inside a longer office clause), or
+    it holds most of the department duty's own content (`查处违法建设和损坏市政设施等违法行为` inside an office's
+    longer list of violations). The first two keep only the clause's best parents; the third keeps every parent
+    so carried, since an office clause often bundles the work of two duties (`产品质量监督抽查和计量`).
     """
     by_department: dict[str, list[_Duty]] = defaultdict(list)
     for duty in duties:
@@ -264,9 +271,11 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
     # once: every office clause of the department is compared with each.
     parent_terms: dict[str, frozenset[str]] = {}
     headlines: dict[str, Weighted | None] = {}
+    contents: dict[str, Weighted] = {}
     for parents in by_department.values():
         for parent in parents:
             parent_terms[parent.uid] = frozenset(parent.terms)
+            contents[parent.uid] = _own_content(parent, model)
             headline = content_terms(re.split(r"[，,。；;]", parent.text, maxsplit=1)[0])
             headlines[parent.uid] = model.weighted(headline) if len(set(headline)) >= 2 else None
     found = []
@@ -278,16 +287,34 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
             continue
         clause, clause_terms = model.weighted(duty.terms), frozenset(duty.terms)
         scored = []
+        carried: dict[str, float] = {}
         for parent in parents:
             headline = headlines[parent.uid]
             spelled_out = headline.share_in(clause_terms) if headline is not None else 0.0
             scored.append((max(clause.share_in(parent_terms[parent.uid]), spelled_out), parent.uid))
+            carried_share = contents[parent.uid].share_in(clause_terms)
+            if carried_share >= CARRIED_THRESHOLD:
+                carried[parent.uid] = carried_share
         scored.sort(reverse=True)
+        kept = {}
         for score, parent_uid in scored:
             if score < REFINE_THRESHOLD or score < scored[0][0] * 0.8:
                 break
-            found.append((duty.uid, parent_uid, round(score, 4)))
+            kept[parent_uid] = score
+        for parent_uid, share in carried.items():
+            kept[parent_uid] = max(kept.get(parent_uid, 0.0), share)
+        found.extend((duty.uid, parent_uid, round(score, 4))
+                     for parent_uid, score in sorted(kept.items(), key=lambda item: (-item[1], item[0])))
     return found
+
+
+def _own_content(parent: _Duty, model: SimilarityModel) -> Weighted:
+    """A department duty's content without the words of its department's own line of work (城市管理 in 城管局's
+    duties, 交通运输 in 交通运输局's): every office of the department says them, so they never show which
+    duty an office clause carries (`负责交通运输行业统计` is not carried by an office's `交通运输领域违法行为查处`)."""
+    line = holder_line(parent.holder)
+    weights = {term: weight for term, weight in model.vector(parent.terms).items() if term not in line}
+    return Weighted(weights, sum(weights.values()))
 
 
 def _counterparts(store: Store) -> list[tuple[str, str]]:

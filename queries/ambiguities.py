@@ -9,7 +9,10 @@ listed hosts):
 - `vague_party`: a party is only 有关部门 / 相关单位 and the like;
 - `lead_without_mandate`: a lead whose duties and items in the graph hold nothing like the matter, while
   another department's do (the list names a lead its 三定 does not give the work to). A lead with no duties in
-  the graph (no 三定 or list of its own loaded) is not judged: absence of evidence is not a finding.
+  the graph (no 三定 or list of its own loaded) is not judged: absence of evidence is not a finding. The
+  department named as holding the work must hold it by who_handles' standard (not `weak`); when none of the
+  region does, the finding names no holder (`holder` empty) rather than a duty that shares a word with the matter
+  (城区占道经营 met 城市道路清扫保洁 on 市容市貌 alone, at 5.6 where evidence saying the matter would score 27).
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index
-from queries.who_handles import evidence_index
+from queries.search import BM25Index, query_terms
+from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 # A lead holds no duty like its matter when its best duty or item scores (BM25 on the matter's name) under this
 # share of the best department's of its region. On examples/ every lead that holds the work reaches 0.68 of the
@@ -117,7 +120,23 @@ class _Mandates:
         holder, (top, duty, source) = max(best.items(), key=lambda pair: (pair[1][0], pair[0]))
         if best.get(lead, (0.0,))[0] >= MANDATE_SHARE * top:
             return None
+        if not self._holds(matter, region, holder, top):
+            return {"holder": "", "duty": "", "source": ""}  # nobody of the region clearly holds the work
         return {"holder": holder, "duty": duty, "source": source}
+
+    def _holds(self, matter: str, region: str, department: str, score: float) -> bool:
+        """Whether a department's best evidence on the matter is enough for who_handles not to call it weak: at
+        least WEAK_SCORE and COVERAGE_SHARE of what evidence saying the whole matter would score, and reached by
+        the matter's own words, not only by their neighbours."""
+        weights = self.index.query_weights(matter)
+        if score < max(WEAK_SCORE, COVERAGE_SHARE * self.index.full_match_of(weights)):
+            return False
+        said = query_terms(matter)
+        if len(weights) == len(said):
+            return True
+        hits = self.index.hits_for(said, region)
+        return any(hits.index.evidence[position].department == department and
+                   hits.index.evidence[position].kind != "matter_lead" for position in hits.positions.tolist())
 
     def _best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
         """Each department's best (score, text, source) on the matter: searched once for all its leads of a region."""

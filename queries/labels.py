@@ -36,6 +36,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",
                                           ("documents", "issued"): "印发日期", ("documents", "kind"): "文件类型",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
+                                          # The office duty or power item that still carries the retired duty
+                                          # (职责内容), as the web page titles it: not the duty's 依据.
+                                          ("undecomposed_duties", "evidence"): "仍在承担的事项",
                                           ("coordination_network.edges", "matters"): "共同事项",
                                           ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）",
                                           ("documents", "path"): "文件路径", ("holdings", "text"): "本级职责",

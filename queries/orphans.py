@@ -3,15 +3,29 @@ from the department duties and power items most like it (BM25, as who_handles), 
 department that who_handles flags weak (a score under WEAK_SCORE or under COVERAGE_SHARE of what the whole item
 would score, or reached only through word neighbours) is no suggestion: under the share it matches on words
 like 设施 and 监督检查 only (河西区's 排水 item met 户外广告设施的监督检查 at 0.18), and no suggestion says more
-honestly that no department of the region holds the work. The planted owners reach 0.9."""
+honestly that no department of the region holds the work. The planted owners reach 0.9.
+
+An item is read without its catalogue's frame (对…的监督检查): the words most items hold say which kind of list
+the item is in, not whose work it is, and every claimed item of a department matches them (对燃气经营企业的监督检查
+met 对特种设备使用单位的监督检查 on 监督检查 and reached 10.7, while who_handles called 燃气经营企业 weak)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from graph.store import Row, Store
+from ingest.content import content_of
 from queries import catalog
+from queries.cache import cached
 from queries.who_handles import evidence_index, rank_departments
 
 SUGGESTIONS = 3
+# A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
+FRAME_SHARE = 0.5
+# ... counted only over this many items or more (two items sharing a word say nothing of a frame).
+FRAME_MIN_ITEMS = 4
+# The frame of the national 监管事项目录 (对…的监督检查, …单位的检查), for catalogues too short to count.
+FRAME_TERMS = frozenset({"监督检查", "检查", "单位"})
 
 
 def orphan_supervision_items(store: Store, region: str | None = None) -> list[Row]:
@@ -19,12 +33,31 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     if not items:
         return []
     index = evidence_index(store)
+    frame = frame_terms(store)
     rows = []
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
-        ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS)
+        ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
         rows.append({**item, "suggested_owners": [
             {"department": row["department"], "score": row["score"], "evidence": row["evidence"][0]["text"]}
             for row in ranked if not row["weak"]
         ]})
     return rows
+
+
+def frame_terms(store: Store) -> frozenset[str]:
+    """The terms that the supervision items of the graph share by the catalogues' template."""
+    return cached(store, ("supervision_frame",), lambda: _frame_terms(store), whole_graph=True)
+
+
+def _frame_terms(store: Store) -> frozenset[str]:
+    return shared_terms([frozenset(content_of(row["content"], row["text"] or ""))
+                         for row in catalog.run(store, "supervision_item_terms")])
+
+
+def shared_terms(items: list[frozenset[str]]) -> frozenset[str]:
+    """FRAME_TERMS, and the terms at least FRAME_SHARE of these items' terms hold (when there are enough items)."""
+    if len(items) < FRAME_MIN_ITEMS:
+        return FRAME_TERMS
+    holders = Counter(term for terms in items for term in terms)
+    return FRAME_TERMS | {term for term, count in holders.items() if count >= FRAME_SHARE * len(items)}

@@ -6,6 +6,7 @@ department duty's content terms). Catch-all items and boilerplate are not duties
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ from queries.who_handles import evidence_index
 
 STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty to a retired duty
 MATTER_COVERAGE = 0.7  # weighted share of a listed matter's terms that the office duty must say
+_ITEM_PARTS = re.compile(r"[、，,]")  # how a 职能转变 sentence separates the matters it lists (ingest.changes)
 
 
 def undecomposed_duties(store: Store, department: str | None = None) -> list[Row]:
@@ -63,7 +65,7 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         matter_terms = [content_terms(matter) for matter in listed]
         for carrier in carriers_of[duty["department_uid"]]:
             if carrier.kind == "power_item":
-                carried = _names_item(matters, carrier.text)
+                carried = _names_item(matters, carrier.text) or _names_listed_item(matters, carrier.text)
             else:
                 carried = model.score(carrier.text, duty["text"]) >= STILL_CARRIED and _says_a_matter(
                     model, matter_terms, carrier.content)
@@ -88,5 +90,20 @@ def _names_item(matters: list[Counter[str]], item: str) -> bool:
     一般工业产品生产许可证后置现场审查 names 工业产品生产许可).
     A power item is one matter, so a similarity score would also pair it with its neighbours (the penalty for
     operating without the devolved licence, the licence for another kind of cargo)."""
-    needed = Counter(char for char in item if "\u4e00" <= char <= "\u9fff")
+    needed = _characters(item)
     return len(needed) >= 4 and any(not needed - matter for matter in matters)
+
+
+def _names_listed_item(matters: list[Counter[str]], item: str) -> bool:
+    """A power item whose own name is a list (城市道路占用、挖掘许可: two acts, one licence) is cut into its parts
+    by the sentence's list too (将城市道路占用、挖掘许可下放 lists 城市道路占用 and 挖掘许可): then consecutive matters
+    name its parts, in order."""
+    parts = [_characters(part) for part in _ITEM_PARTS.split(item) if part.strip()]
+    if len(parts) < 2 or len(_characters(item)) < 4:
+        return False
+    return any(all(not part - matter for part, matter in zip(parts, matters[start:start + len(parts)], strict=True))
+               for start in range(len(matters) - len(parts) + 1))
+
+
+def _characters(text: str) -> Counter[str]:
+    return Counter(char for char in text if "\u4e00" <= char <= "\u9fff")

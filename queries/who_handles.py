@@ -49,8 +49,10 @@ def _build_index(store: Store) -> BM25Index:
                                content=tuple(content_of(row["content"], row["text"] or ""))) for row in rows])
 
 
-def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5) -> list[Row]:
-    said = query_terms(text)
+def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
+                     ignore: frozenset[str] = frozenset()) -> list[Row]:
+    """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words)."""
+    said = {term: weight for term, weight in query_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said)
     answering, found, scores = index.hits_for(weights, region)
     if not found.size:
