@@ -342,7 +342,7 @@ async function departmentPage() {
           [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
-    mandate: (a.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；"),
+    mandate: mandateText(a.mandate),
   })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]],
           "ambiguities");
   section("职责分解", profile.undecomposed.map((r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind })),
@@ -360,7 +360,7 @@ const FINDING_VIEWS = {
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["sources", "出处"]],
     row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, sources: r.sources.map(sourceText).join("；"),
-                   mandate: (r.mandate || []).map((m) => `${m.holder}：${m.duty}`).join("；") }),
+                   mandate: mandateText(r.mandate) }),
   },
   undecomposed: {
     path: "/api/queries/undecomposed_duties", param: "department",
@@ -472,3 +472,8 @@ async function start() {
 }
 
 start();
+
+// A lead without mandate names who does hold the work, or (holder empty) that no department of the region clearly does.
+function mandateText(mandate) {
+  return (mandate || []).map((m) => (m.holder ? `${m.holder}：${m.duty}` : "本区划无部门明确承担")).join("；");
+}
