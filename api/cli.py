@@ -519,7 +519,7 @@ def dispatch_command(
     format: FormatOption = Format.table,
     output: OutputOption = None,
 ) -> None:
-    """Route each complaint to the department first in who_handles; report the ties a person must settle."""
+    """Route each complaint to the department first in who_handles; report those a person must settle."""
     _check_output(format.value, output, _FILE_FORMATS)
     try:
         texts = _complaints(file)
@@ -539,19 +539,21 @@ def dispatch_command(
                 "line": number, "text_in": text, "department": first["department"] if first else "",
                 "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
                 "weak": bool(first and first["weak"]),
+                "holds_no_duties": bool(first and first["holds_no_duties"]),
                 "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
                 "evidence": first["evidence"][0]["text"] if first else "",
             })
-    columns = ["line", "text_in", "department", "score", "tie", "weak", "runner_up", "evidence"]
+    columns = ["line", "text_in", "department", "score", "tie", "weak", "holds_no_duties", "runner_up", "evidence"]
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
         _print_rows(rows, columns, title="诉求分派 dispatch", answer="dispatch")
     else:
         _write(_answer_file("dispatch", rows, format, columns=columns), output)
-    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or not row["department"])
+    # A department the graph holds no duties for (only named by a clause or list) is a guess to check, not a route.
+    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or row["holds_no_duties"] or not row["department"])
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
-              "(tie, weak match or no match)")
+              "(tie, weak match, a department with no duties in the graph, or no match)")
 
 
 def _complaints(path: Path) -> list[tuple[int, str]]:

@@ -171,6 +171,8 @@ class Candidate(BaseModel):
     score: float = Field(description="相关度 (BM25)")
     tie: bool = Field(description="too close to the next to tell apart")
     weak: bool = Field(description="too little in the text or the duties to go on")
+    holds_no_duties: bool = Field(description="known only as a party of a clause or list: no duties of its own in "
+                                              "the graph (no 三定 loaded), so a person must check the route")
     evidence: list[Evidence]
 
 

@@ -24,7 +24,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import NameResolver, Resolution, base_of
+from ingest.names import NameResolver, Resolution, base_of, is_territorial
 from ingest.records import (
     GraphRows,
     add_provenance,
@@ -183,6 +183,8 @@ def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, name
 
 def township_of(name: str) -> str:
     """`城关镇`, `明光市明南街道办事处` → the township (城关镇, 明南街道); '' for any other party."""
+    if is_territorial(name):
+        return ""  # 各乡镇人民政府 is every township's government, not a township called 各乡镇
     township = _TOWNSHIP.match(name.strip())
     return township.group("name") if township and not name.strip().endswith(("局", "委", "办")) else ""
 

@@ -153,6 +153,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             record = reader(values, where)
         except ValueError as exc:
             raise IngestError(workbook.path, str(exc), line=number, detail=f"sheet {sheet.name}") from exc
+        if isinstance(record, SupervisionRecord):
+            document.warnings.extend(record.warnings)
         previous = document.records[-1] if document.records else None
         if isinstance(record, BoundaryRecord) and isinstance(previous, BoundaryRecord) \
                 and (number, header.columns.get("matter", header.columns.get("name", -1))) in sheet.merged_down \
@@ -334,13 +336,25 @@ def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     sub = values.get("sub_item", "")
     claimants = split_names(values.get("claimant") or values.get("department", ""))
     status = values.get("claim_status", "")
+    warnings = []
     if status in {"未认领", "否", "无"} or status.startswith("未"):
+        if claimants:
+            warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 names {'、'.join(claimants)}; "
+                            "read as unclaimed")
         claimants = []
+    elif status and not claimants:
+        # Unclaimed, as a blank 认领部门 always reads, but a 目录 contradicting itself is worth the 编办's check.
+        warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 is empty; read as unclaimed")
     return SupervisionRecord(
         name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
         code=values.get("code", ""), target=values.get("target", ""), basis=values.get("basis", ""),
-        level=values.get("level", ""), claimants=claimants, where=where,
+        level=values.get("level", ""), claimants=claimants, where=where, warnings=warnings,
     )
+
+
+def _row_of(where: Cell) -> str:
+    """`sheet 目录, row 12`; a CSV's or a text's one sheet bears the file's name, so only its row."""
+    return f"row {where.row}" if where.sheet_named_by_file else f"sheet {where.sheet}, row {where.row}"
 
 
 def _split(values: dict[str, str], where: Cell) -> SplitRecord:

@@ -170,6 +170,7 @@ class SupervisionRecord:
     level: str
     claimants: list[str]
     where: Cell
+    warnings: list[str] = field(default_factory=list)  # what the row says against itself (已认领, nobody named)
 
     @property
     def claimed(self) -> bool:

@@ -1,6 +1,7 @@
 """Department-name resolution: a mention as written (市城管局, 工业和信息化局, 有关部门) → one Department.
 
-Order of evidence: self-references (本局), vague parties (有关部门 — kept vague, never resolved), the
+Order of evidence: self-references (本局), lower governments named as a whole (各县（区）人民政府 — a 属地
+party, kept whole), vague parties (有关部门 — kept vague, never resolved), the
 region from the name's prefix or level marker (市/县/区, and a marker written once for a list applies
 to every name in it), an exact base name or alias, the shipped abbreviation table, then rapidfuzz with a
 margin over the runner-up. A mention that matches two departments equally, or none, is never merged:
@@ -30,6 +31,19 @@ _VAGUE = re.compile(
     r"|^(?:县区|区县|县市区|县、区|县\(区\)|乡镇|街道|乡镇街道|乡镇、街道|乡镇\(街道\))(?:人民政府|政府|办事处)?$"
     r"|^街道办事处$|^乡镇人民政府$"
 )
+# Lower governments named as a whole (各县（区）人民政府, 各县（市、区）政府, 各乡镇人民政府, 属地政府): FORMATS §5 has
+# lists name them as the assisting party that carries a matter out on the ground (`各县、区人民政府负责落实`). Unlike
+# 有关部门 the set is well defined (the government of every county, or of the place the matter happens in), so they
+# are a party of kind 属地, never vague, and their brackets are part of the name: 各县（区） is not 各县.
+# `县区`/`区县` alone stays vague: without 政府 it may as well mean the counties' departments.
+_GOVERNMENT = r"(?:人民政府|政府|街道办事处|办事处|管委会)"
+_BRACKETED = r"(?:（[^（）]*）)?"  # `各县、区人民政府（管委会）`: who else carries it out
+_TERRITORIAL = re.compile(
+    rf"^(?:各|属地|所在地|当地|辖区|辖区内各?|县级|乡级)(?:[县区市乡镇旗、（）]|街道)*{_GOVERNMENT}{_BRACKETED}$"
+    rf"|^(?:县区|区县|县市区|县（区）|县、区|县（市、区）|县（市）){_GOVERNMENT}{_BRACKETED}$"
+    rf"|^(?:乡镇|街道|乡镇街道|乡镇、街道|乡镇（街道）){_GOVERNMENT}?{_BRACKETED}$"
+)
+TERRITORIAL_KIND = "属地"
 
 
 @dataclass
@@ -38,7 +52,7 @@ class Resolution:
     name: str
     base_name: str
     region: Region
-    status: str  # resolved | self | vague | unresolved
+    status: str  # resolved | self | territorial | vague | unresolved
     mention: str
     candidates: list[str] = field(default_factory=list)
     method: str = ""
@@ -90,6 +104,18 @@ def clean_mention(mention: str) -> str:
     """Brackets (牌子 lists) and every kind of space removed, traditional script made simplified."""
     text = re.sub(r"\s+", "", _BRACKETS.sub("", mention.replace("\u3000", " ")))
     return to_simplified(text)
+
+
+def territorial_name(mention: str) -> str:
+    """The mention as a 属地 party's name: spaces removed, simplified, brackets kept and made full-width, so that
+    `各县(区)人民政府` and `各县（区）人民政府` are one party."""
+    text = to_simplified(re.sub(r"\s+", "", mention.replace("\u3000", " ")))
+    return text.replace("(", "（").replace(")", "）")
+
+
+def is_territorial(mention: str) -> bool:
+    """Whether a mention names lower governments as a whole (各乡镇人民政府), a 属地 party, not one body."""
+    return bool(_TERRITORIAL.match(territorial_name(mention)))
 
 
 def base_of(mention: str) -> str:
@@ -150,6 +176,8 @@ class NameResolver:
         if self_department is not None and (_SELF.match(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,
                               self_department.region, "self", mention)
+        if is_territorial(mention):
+            return _territorial(mention, territorial_name(mention), home)
         if _VAGUE.search(text):
             return _vague(mention, text, home)
         names, rest = split_region_prefix(text)
@@ -236,6 +264,11 @@ def _place(names: tuple[str, ...], home: Region) -> Region:
     if province is not None and Region((*province.names, names[0])).level == "city":
         return Region((*province.names, *names))  # 广州市 seen from 广东省 → 广东省/广州市
     return Region(names)
+
+
+def _territorial(mention: str, name: str, home: Region) -> Resolution:
+    # `@`, not the vague parties' `~`: a graph loaded before 属地 parties existed keeps its vague node apart.
+    return Resolution(f"dept:{home.path}/@{name}", name, name, home, "territorial", mention)
 
 
 def _vague(mention: str, text: str, home: Region) -> Resolution:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument
-from ingest.names import KnownDepartment, NameResolver, Resolution
+from ingest.names import TERRITORIAL_KIND, KnownDepartment, NameResolver, Resolution
 from ingest.readers import SourceText
 from ingest.regions import Region
 from ingest.staffing import post_details
@@ -243,10 +243,12 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
         "name": resolution.name, "base_name": resolution.base_name, "aliases": [resolution.mention],
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": source,
+        **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),
     }
     if resolution.status == "unresolved":
         rows.unresolved.append(resolution)
-    if resolution.status != "vague":
+    # A vague party names no body; a 属地 party (各县（区）人民政府) names many, none of them the region's department.
+    if resolution.status not in {"vague", "territorial"}:
         add_region(rows, resolution.region, source)
         rows.relate("HAS_DEPARTMENT", "Region", "Department", resolution.region.uid, resolution.uid, source)
 

@@ -50,6 +50,17 @@ class Report:
                              for s in self.sections]}
 
 
+def _how_several_lead(matters: list[Row], ambiguities: list[Row]) -> list[Row]:
+    """Each matter with several leads, saying how: one clause naming several (多个牵头部门), or documents naming
+    different ones (文件间牵头部门不一致). The latter is one problem, which the ambiguities section lists too: a reader
+    who counts both sections must see that it is the same matter."""
+    reasons: dict[tuple[str, str], list[str]] = {}
+    for row in ambiguities:
+        if row["reason"] in {"multiple_leads", "conflicting_leads"}:
+            reasons.setdefault((row["region"], row["matter"]), []).append(row["reason_label"])
+    return [{**row, "reason_label": "；".join(reasons.get((row["region"], row["matter"]), []))} for row in matters]
+
+
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
     """Nodes by label and relationships by type, each with what it means in Chinese (from the schema)."""
     meanings = {node_label.name: node_label.meaning for node_label in NODE_LABELS}
@@ -89,10 +100,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "cluster_id", "score", "settled", "matter", "department",
                                             "office", "duty", "source"], overlap_rows,
                 note="同一聚类内的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
-    add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads"],
-                mine(multi_lead_matters(store, region), "leads")))
     ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
                    for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
+    add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads", "reason_label"],
+                _how_several_lead(mine(multi_lead_matters(store, region), "leads"), ambiguities),
+                note="“文件间牵头部门不一致”：每份文件只列一个牵头部门，但各文件所列不同；"
+                     "与“主办/协办不清的共同事项”中的同一事项为同一问题，不应重复计数。"))
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
                 ["matter", "reason_label", "host", "leads", "assists", "mandate", "sources"], ambiguities,
                 note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（host）。"

@@ -357,6 +357,17 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
 
 
+def test_dispatch_counts_a_department_with_no_duties_as_needing_a_person(loaded: Path, tmp_path: Path) -> None:
+    # 示例市数据资源局 leads 政务数据共享交换 in a boundary list but has no 三定 in the graph: a guess to check.
+    complaints = tmp_path / "complaints.txt"
+    complaints.write_text("政务数据共享交换\n公司拖欠工资三个月\n", encoding="utf-8")
+    result = run("dispatch", str(complaints), "--region", "示例市", "--format", "json", store=loaded)
+    rows = json.loads(result.stdout)
+    assert [(r["department"], r["tie"], r["weak"], r["holds_no_duties"]) for r in rows] == [
+        ("示例市数据资源局", False, False, True), ("示例市人力资源和社会保障局", False, False, False)]
+    assert "2 complaints read; 1 routed, 1 need a person" in result.stderr
+
+
 def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> None:
     result = run("query", "who_handles", "--param", "text=公司拖欠工资三个月", "--param", "region=示例市",
                  "--param", "limit=1", store=loaded)

@@ -179,3 +179,36 @@ def test_a_header_merged_over_two_lead_columns_loads_both_leads_in_order(store: 
         {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 1, "department": "示例市水务局"},
         {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 2, "department": "示例市城市管理和综合执法局"},
     ]
+
+
+def test_lower_governments_named_as_a_whole_are_a_territorial_party(store: Store, tmp_path: Path) -> None:
+    # FORMATS §5: lists name the county or township governments as a whole as the party that carries a matter
+    # out (`各县、区人民政府负责落实`). Such a party is a well-defined 属地 party: never 有关部门-style vague, its
+    # name kept whole (各县（区）, not 各县), and not a township called 各乡镇.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "边界"
+    for row in (["序号", "边界事项", "牵头部门", "配合部门"],
+                [1, "背街小巷占道堆物整治", "市城管局", "各县（区）人民政府"],
+                [2, "农村集贸市场秩序维护", "各乡镇人民政府", "市城管局、属地政府"]):
+        sheet.append(row)
+    path = tmp_path / "属地.xlsx"
+    workbook.save(path)
+    assert ingest([path], store, region=CITY).failed == []
+    parties = store.read(
+        "MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) WHERE coalesce(d.kind, '') = '属地' "
+        "RETURN m.name AS matter, type(e) AS role, d.name AS name, d.uid AS uid, d.vague AS vague, "
+        "d.unresolved AS unresolved ORDER BY matter, role")
+    assert parties == [
+        {"matter": "农村集贸市场秩序维护", "role": "ASSISTS", "name": "属地政府", "uid": "dept:示例市/@属地政府",
+         "vague": False, "unresolved": False},
+        {"matter": "农村集贸市场秩序维护", "role": "LEADS", "name": "各乡镇人民政府", "uid": "dept:示例市/@各乡镇人民政府",
+         "vague": False, "unresolved": False},
+        {"matter": "背街小巷占道堆物整治", "role": "ASSISTS", "name": "各县（区）人民政府",
+         "uid": "dept:示例市/@各县（区）人民政府", "vague": False, "unresolved": False},
+    ]
+    assert store.read("MATCH (r:Region) RETURN r.path AS path") == [{"path": "示例市"}]
+    assert store.read("MATCH (:Region)-[:HAS_DEPARTMENT]->(d:Department) WHERE d.kind = '属地' RETURN d.name") == []
+    # Neither matter is unclear: one lead each, and a 属地 party is not 责任主体模糊.
+    assert host_assist_ambiguities(store) == []

@@ -299,3 +299,23 @@ def test_a_two_row_header_naming_no_kind_says_what_it_held(tmp_path: Path) -> No
     assert raised.value.message == (
         f"{path}:2: {NO_HEADER} (the likeliest header, sheet 清单, rows 2–3 hold 序号, 边界事项, 责任部门/甲方, "
         "责任部门/乙方, 职责边界: of these, 序号, 边界事项, 责任部门, 职责边界 name known columns, but none tells which list)")
+
+
+def test_a_claim_status_that_contradicts_its_department_column_is_warned(tmp_path: Path) -> None:
+    # Read as the 认领部门 column says where it is empty (unclaimed), and as the status says where it is 未认领; either
+    # way the 目录 contradicts itself, which the 编办 must hear of: the warning names the sheet, the row and the item.
+    path = _workbook(tmp_path, [
+        ["序号", "监管事项名称", "监管对象", "认领部门", "认领状态"],
+        [1, "对户外招牌设置的监督检查", "设置单位", "", "已认领"],
+        [2, "对渣土运输车辆的监督检查", "运输企业", "市城管局", "未认领"],
+        [3, "对农贸市场的监督检查", "市场开办者", "市市场监管局", "已认领"],
+        [4, "对散装燃料销售的监督检查", "经营者", "", "未认领"],
+    ])
+    document = parse_list(read_workbook(path))
+    assert [(r.name, r.claimants) for r in document.records if isinstance(r, SupervisionRecord)] == [
+        ("对户外招牌设置的监督检查", []), ("对渣土运输车辆的监督检查", []),
+        ("对农贸市场的监督检查", ["市市场监管局"]), ("对散装燃料销售的监督检查", [])]
+    assert document.warnings == [
+        "sheet 清单, row 2 (对户外招牌设置的监督检查): 认领状态 已认领 but 认领部门 is empty; read as unclaimed",
+        "sheet 清单, row 3 (对渣土运输车辆的监督检查): 认领状态 未认领 but 认领部门 names 市城管局; read as unclaimed",
+    ]

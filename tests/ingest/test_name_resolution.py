@@ -34,7 +34,7 @@ def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore
     with MENTIONS.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     assert len(rows) >= 150
-    merged = wrong = resolvable = found = vague_expected = vague_found = 0
+    merged = wrong = resolvable = found = vague_expected = vague_found = territorial_expected = territorial_found = 0
     mistakes = []
     for row in rows:
         home = Region(tuple(row["home"].split("/")))
@@ -45,7 +45,7 @@ def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore
             if result.name != expected:
                 wrong += 1
                 mistakes.append(f"WRONG {row['mention']} @{row['home']}: {result.name} (expected {expected})")
-        if expected not in {"VAGUE", "UNRESOLVED"}:
+        if expected not in {"VAGUE", "UNRESOLVED", "TERRITORIAL"}:
             resolvable += 1
             if result.status in {"resolved", "self"} and result.name == expected:
                 found += 1
@@ -56,14 +56,21 @@ def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore
             vague_found += result.status == "vague"
             if result.status != "vague":
                 mistakes.append(f"NOT VAGUE {row['mention']} @{row['home']}: {result.status} {result.name}")
+        if expected == "TERRITORIAL":  # 各县（区）人民政府: a 属地 party named whole, neither vague nor resolved
+            territorial_expected += 1
+            territorial_found += (result.status, result.name) == ("territorial", row["mention"])
+            if (result.status, result.name) != ("territorial", row["mention"]):
+                mistakes.append(f"NOT 属地 {row['mention']} @{row['home']}: {result.status} {result.name}")
     precision = (merged - wrong) / merged
     recall = found / resolvable
     with capsys.disabled():
         print(f"\nname resolution on {len(rows)} labelled mentions: precision {precision:.3f} "
               f"({merged - wrong}/{merged} merges right), recall {recall:.3f} ({found}/{resolvable}), "
-              f"vague parties recognised {vague_found}/{vague_expected}")
+              f"vague parties recognised {vague_found}/{vague_expected}, "
+              f"属地 parties {territorial_found}/{territorial_expected}")
         for line in mistakes:
             print("  " + line)
     assert wrong == 0, mistakes
     assert recall >= 0.95
     assert vague_found == vague_expected
+    assert territorial_found == territorial_expected

@@ -213,7 +213,13 @@ def test_name_resolution() -> None:
     assert [r.name for r in listed] == ["示例市城市管理和综合执法局", "示例市住房和城乡建设局"]
     # Vague parties stay vague; an unknown department is kept unresolved, never merged.
     assert resolver.resolve("有关部门", city).status == "vague"
-    assert resolver.resolve("各县、区人民政府", city).status == "vague"
+    # Lower governments named as a whole are a 属地 party, named as written (brackets are part of the name).
+    counties = resolver.resolve("各县(区)人民政府", city)
+    assert (counties.status, counties.name, counties.uid) == ("territorial", "各县（区）人民政府",
+                                                              "dept:示例市/@各县（区）人民政府")
+    assert resolver.resolve("各县、区人民政府", city).status == "territorial"
+    assert resolver.resolve("属地政府", county).status == "territorial"
+    assert resolver.resolve("各县区", city).status == "vague"  # without 政府 it may mean the counties' departments
     unknown = resolver.resolve("市民政局", city)
     assert (unknown.status, unknown.name) == ("unresolved", "示例市民政局")
 

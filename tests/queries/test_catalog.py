@@ -22,6 +22,7 @@ from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.registry import ANALYSES, run_analysis
+from queries.report import build_report
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 
@@ -190,6 +191,18 @@ def test_multi_lead_matters(corpus: Store) -> None:
         ("建筑垃圾处置监督管理", ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"]),
         ("防汛抗旱", ["城关镇人民政府", "青山县应急管理局"]),
     ]
+
+
+def test_the_report_says_how_a_matter_has_several_leads(corpus: Store) -> None:
+    # Three of the four matters have one lead per document, a different one in each: the conflict the ambiguities
+    # section lists as 文件间牵头部门不一致. The report says so on each row, so that nobody counts it twice.
+    section = next(s for s in build_report(corpus).sections if s.key == "multi_lead_matters")
+    assert section.columns == ["region", "matter", "leads", "reason_label"]
+    assert [(row["matter"], row["reason_label"]) for row in section.rows] == [
+        ("互联网租赁自行车停放管理", "文件间牵头部门不一致"), ("农业面源污染防治", "多个牵头部门"),
+        ("建筑垃圾处置监督管理", "文件间牵头部门不一致"), ("防汛抗旱", "文件间牵头部门不一致"),
+    ]
+    assert "同一问题" in section.note
 
 
 def test_undecomposed_duties(corpus: Store) -> None:
