@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -58,4 +58,23 @@ def real_document(name: str) -> Path:
     path = REAL / name
     if not path.exists():
         pytest.skip(f"real document {name} is not present at {REAL}")
+    return path
+
+
+def one_sheet_workbook(tmp_path: Path, rows: list[list[object]], merged: Sequence[str] = (),
+                       name: str = "list.xlsx") -> Path:
+    """A one-sheet workbook (sheet 清单) of `rows`, with the cells `merged` names merged, as a government office
+    writes it: the list-parsing tests build their headers with it."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "清单"
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    path = tmp_path / name
+    workbook.save(path)
     return path

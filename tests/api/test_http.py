@@ -486,6 +486,14 @@ def test_openapi_documents_the_rows_each_read_endpoint_answers(client: TestClien
     assert none.content.decode("utf-8-sig") == "区划,编码,事项,监管对象,依据,出处,建议责任部门\r\n"
 
 
+def _upload_example(client: TestClient, name: str) -> dict[str, int]:
+    """Upload one bundled 三定 under 示例市; its new_in_graph."""
+    files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
+    answer = client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
+    assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
+    return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+
+
 def test_two_uploads_at_once_each_count_only_what_they_added(tmp_path: Path) -> None:
     """new_in_graph was the whole graph's growth over an upload, so with two at once each reported the other's
     nodes as well (the second to finish: two documents). Now the two reports add up to the graph's growth."""
@@ -493,11 +501,8 @@ def test_two_uploads_at_once_each_count_only_what_they_added(tmp_path: Path) -> 
 
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS=KEY)
     with TestClient(create_app(settings)) as fresh:
-        def upload(name: str) -> dict:  # type: ignore[type-arg]
-            files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
-            answer = fresh.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
-            assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
-            return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+        def upload(name: str) -> dict[str, int]:
+            return _upload_example(fresh, name)
 
         base = upload("hexi_zhujian.txt")  # the regions and what the two share, before they run at once
         assert base["documents"] == 1 and base["regions"] == 2
@@ -628,11 +633,8 @@ def test_new_in_graph_leaves_out_what_another_writer_adds_meanwhile(tmp_path: Pa
 
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'data'}", DUTYGRAPH_API_KEYS=KEY)
     with TestClient(create_app(settings)) as fresh:
-        def upload(name: str) -> dict:  # type: ignore[type-arg]
-            files = [("files", (name, (EXAMPLES / "sanding" / name).read_bytes(), "text/plain"))]
-            answer = fresh.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
-            assert answer.status_code == 200 and [a["file"] for a in answer.json()["added"]] == [name]
-            return answer.json()["new_in_graph"]  # type: ignore[no-any-return]
+        def upload(name: str) -> dict[str, int]:
+            return _upload_example(fresh, name)
 
         upload("hexi_zhujian.txt")
         before = fresh.get("/api/stats").json()["labels"]

@@ -3,31 +3,15 @@ three rows (a group over a group over the labels)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from ingest.errors import IngestError
 from ingest.lists import parse_list
 from ingest.model import BoundaryRecord, ListDocument, PowerItemRecord, SplitRecord
 from ingest.sheets import read_workbook
-
-
-def _workbook(tmp_path: Path, rows: list[list[object]], merged: Sequence[str] = (), name: str = "list.xlsx") -> Path:
-    """A one-sheet workbook (sheet 清单), with the cells `merged` names merged."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "清单"
-    for row in rows:
-        sheet.append(row)
-    for cells in merged:
-        sheet.merge_cells(cells)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
+from tests.conftest import one_sheet_workbook
 
 
 def _powers(document: ListDocument) -> list[tuple[int, str, list[str], list[str], list[str]]]:
@@ -49,7 +33,7 @@ LEVEL_MERGES = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1"]
 
 
 def test_ticks_under_a_level_group_name_the_levels(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         *LEVEL_HEADER,
         [1, "港口经营许可", "行政许可", "市交通运输局", "✓", None, None],
         [2, "道路货物运输经营许可", "行政许可", "市交通运输局", "√", "●", "否"],
@@ -81,7 +65,7 @@ def test_ticks_of_a_csv_give_a_split_its_shares(tmp_path: Path) -> None:
 
 def test_a_level_cell_that_is_no_tick_is_refused(tmp_path: Path) -> None:
     # `2` under 县（区）: a count, a footnote or a slip; no reading tells which levels exercise the item.
-    path = _workbook(tmp_path, [*LEVEL_HEADER, [1, "港口经营许可", "行政许可", "市交通运输局", "✓", 2, None]],
+    path = one_sheet_workbook(tmp_path, [*LEVEL_HEADER, [1, "港口经营许可", "行政许可", "市交通运输局", "✓", 2, None]],
                      LEVEL_MERGES)
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
@@ -93,7 +77,7 @@ def test_a_level_cell_that_is_no_tick_is_refused(tmp_path: Path) -> None:
 
 
 def test_two_header_cells_of_one_field_read_as_a_merged_one(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "边界事项", "牵头部门", "牵头部门", "配合部门"],
         [1, "河湖岸线违建整治", "市水务局", "市城管局", "市公安局"],
         [2, "夜市油烟扰民", "市城管局", None, "市生态环境局"],
@@ -113,7 +97,7 @@ def test_two_header_cells_of_a_single_valued_field_holding_two_values_are_refuse
     rows: list[list[object]] = [["序号", "事项名称", "事项名称", "牵头部门"],
                                 [1, "高危险性体育项目经营许可", None, "市体育局"],
                                 [2, "游泳场所开放许可", "变更", "市体育局"]]
-    path = _workbook(tmp_path, rows)
+    path = one_sheet_workbook(tmp_path, rows)
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cells B1 and C1 (sheet 清单; "
@@ -124,7 +108,7 @@ def test_two_header_cells_of_a_single_valued_field_holding_two_values_are_refuse
 
 
 def test_a_header_of_three_rows(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["南岭市交通运输局权责清单"],
         ["序号", "事项名称", "权力类型", "实施信息", None, None, None],
         [None, None, None, "实施主体", None, "行使层级", None],
@@ -142,7 +126,7 @@ def test_a_header_of_three_rows(tmp_path: Path) -> None:
 
 def test_a_header_of_three_rows_whose_outer_group_makes_the_roles_parties(tmp_path: Path) -> None:
     # 牵头 under 市级 names nothing; under 市级, under 责任单位, it is the lead.
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "边界事项", "责任单位", None, "备注"],
         [None, None, "市级", None, None],
         [None, None, "牵头", "配合", None],
@@ -155,7 +139,7 @@ def test_a_header_of_three_rows_whose_outer_group_makes_the_roles_parties(tmp_pa
 
 def test_one_field_under_two_groups_is_refused(tmp_path: Path) -> None:
     # 牵头 under 市级 and again under 县级: read as one 牵头部门, a city's and a county's leads would be one list.
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "边界事项", "责任单位", None, None, None],
         [None, None, "市级", None, "县级", None],
         [None, None, "牵头", "配合", "牵头", "配合"],

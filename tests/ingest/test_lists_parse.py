@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from ingest.errors import IngestError
@@ -22,6 +20,7 @@ from ingest.model import (
 )
 from ingest.readers import decode_text
 from ingest.sheets import read_workbook
+from tests.conftest import one_sheet_workbook
 
 LISTS = Path(__file__).resolve().parents[2] / "examples" / "lists"
 
@@ -123,26 +122,12 @@ def test_territorial_lists_name_townships_and_departments() -> None:
     assert rows[10].assists == ["青山县石桥镇", "县市场监管局"]
 
 
-def _workbook(tmp_path: Path, rows: list[list[object]], merged: Sequence[str] = (), name: str = "list.xlsx") -> Path:
-    """A one-sheet workbook (sheet 清单), with the cells `merged` names merged, as a government office writes it."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "清单"
-    for row in rows:
-        sheet.append(row)
-    for cells in merged:
-        sheet.merge_cells(cells)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
-
 
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [["序号", "事项名称", "实施主体", "实施依据", "监管对象"], [1, "x", "市公安局", "", "企业"]])
+    path = one_sheet_workbook(tmp_path, [["序号", "事项名称", "实施主体", "实施依据", "监管对象"], [1, "x", "市公安局", "", "企业"]])
     document = parse_list(read_workbook(path))  # a supervision list: 事项名称 serves as the item
     assert len(document.records) == 1
-    power = _workbook(tmp_path, [["序号", "权力类型", "实施主体"], [1, "行政许可", "市公安局"]])
+    power = one_sheet_workbook(tmp_path, [["序号", "权力类型", "实施主体"], [1, "行政许可", "市公安局"]])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(power))
     assert raised.value.message == (f"{power}:1: expected a 事项名称 or 主项名称 column in the 权责清单 "
@@ -155,7 +140,7 @@ NO_HEADER = ("expected a header row naming the columns of a list, with a column 
 
 
 def test_an_unknown_kind_is_named(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [["会议名称", "时间", "地点"], ["全市安全生产工作会议", "周一", "三楼"]])
+    path = one_sheet_workbook(tmp_path, [["会议名称", "时间", "地点"], ["全市安全生产工作会议", "周一", "三楼"]])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:1: {NO_HEADER} (the likeliest header, sheet 清单, row 1 holds 会议名称, "
@@ -163,7 +148,7 @@ def test_an_unknown_kind_is_named(tmp_path: Path) -> None:
 
 
 def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [["示例市公安局权责清单"], ["序号", "事项名称", "权力类型", "实施主体"],
+    path = one_sheet_workbook(tmp_path, [["示例市公安局权责清单"], ["序号", "事项名称", "权力类型", "实施主体"],
                                 [1, "枪支持有许可", "行政许可", "市公安局"], [2, "户口迁移", "户籍类", "市公安局"]])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
@@ -201,7 +186,7 @@ def _boundaries(document: ListDocument) -> list[tuple[int, str, list[str], list[
 
 def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> None:
     # 牵头部门 over C1:D1: a second lead in D was dropped without a word.
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "边界事项", "牵头部门", None, "配合部门"],
         [1, "湖泊蓝藻打捞", "市水务局", "市生态环境局", "市农业农村局"],
         [2, "夜市油烟扰民", "市城管局", None, "市生态环境局"],
@@ -220,7 +205,7 @@ def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> Non
 
 
 def test_a_text_header_merged_over_columns_joins_them(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "监管事项名称", "监管对象", None, "认领部门"],
         [1, "对游泳场所的监督检查", "经营单位", "室内游泳馆", "市体育局"],
     ], ["C1:D1"])
@@ -236,18 +221,18 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
     # Which of 游泳场所开放许可 and 变更 is the 事项名称? No reading can tell, so nothing of the file is read.
     rows: list[list[object]] = [["序号", "事项名称", None, "牵头部门"], [1, "高危险性体育项目经营许可", None, "市体育局"],
                                 [2, "游泳场所开放许可", "变更", "市体育局"]]
-    path = _workbook(tmp_path, rows, ["B1:C1"])
+    path = one_sheet_workbook(tmp_path, rows, ["B1:C1"])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; found "
                                     "'游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
-    alone = _workbook(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
+    alone = one_sheet_workbook(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(alone))
     assert raised.value.message == (f"{alone}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; "
                                     "found nothing in B and '延续' in C: give each column a header of its own)")
     # Empty beside it, or the same value (a data cell merged as its header is), it is one 事项名称.
-    merged = _workbook(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
+    merged = one_sheet_workbook(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
     document = parse_list(read_workbook(merged))
     assert _boundaries(document) == [(2, "高危险性体育项目经营许可", ["市体育局"], []),
                                      (3, "游泳场所开放许可", ["市体育局"], [])]
@@ -256,7 +241,7 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
 
 
 def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["南岭市部门职责边界清单（第三批）"],
         ["序号", "边界事项", "责任单位", None, None, "职责边界", "备注"],
         [None, None, "牵头", "配合", "协同", None, None],
@@ -272,7 +257,7 @@ def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) ->
 
 
 def test_a_two_row_header_of_a_township_list_and_of_a_csv(tmp_path: Path) -> None:
-    township = _workbook(tmp_path, [
+    township = one_sheet_workbook(tmp_path, [
         ["序号", "属地管理事项", "责任单位", None],
         [None, None, "主体", "配合"],
         [1, "农村自建房安全巡查", "松溪镇", "县住建局"],
@@ -288,7 +273,7 @@ def test_a_two_row_header_of_a_township_list_and_of_a_csv(tmp_path: Path) -> Non
 
 
 def test_a_two_row_header_naming_no_kind_says_what_it_held(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["南岭市部门职责边界清单"],
         ["序号", "边界事项", "责任部门", None, "职责边界"],
         [None, None, "甲方", "乙方", None],
@@ -304,7 +289,7 @@ def test_a_two_row_header_naming_no_kind_says_what_it_held(tmp_path: Path) -> No
 def test_a_claim_status_that_contradicts_its_department_column_is_warned(tmp_path: Path) -> None:
     # Read as the 认领部门 column says where it is empty (unclaimed), and as the status says where it is 未认领; either
     # way the 目录 contradicts itself, which the 编办 must hear of: the warning names the sheet, the row and the item.
-    path = _workbook(tmp_path, [
+    path = one_sheet_workbook(tmp_path, [
         ["序号", "监管事项名称", "监管对象", "认领部门", "认领状态"],
         [1, "对户外招牌设置的监督检查", "设置单位", "", "已认领"],
         [2, "对渣土运输车辆的监督检查", "运输企业", "市城管局", "未认领"],
