@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from graph.store import Store, open_store
 from ingest.model import SandingDocument
 from ingest.readers import read_source
 from ingest.sanding import parse_sanding
@@ -33,3 +34,12 @@ def example() -> Callable[[str], SandingDocument]:
         return parse_sanding(read_source(EXAMPLES / name))
 
     return parse
+
+
+@pytest.fixture
+def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A second embedded store of its own, beside `store`: two load orders, or two ways of merging, side by side."""
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('other_store')}")
+    store.apply_schema()
+    yield store
+    store.close()

@@ -7,13 +7,12 @@ names only its county (西河县…) landed at the top of the graph although its
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.store import Store, open_store
+from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.sanding import basis_title_region
@@ -54,15 +53,6 @@ CHENGGUAN = """西河县城市管理局职能配置、内设机构和人员编�
 第五条 县城市管理局机关行政编制8名。设局长1名，副局长1名。
 第六条 本规定自2021年6月2日起施行。
 """
-
-
-@pytest.fixture
-def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A second embedded store of its own, so that the two orders are loaded side by side."""
-    store = open_store(f"embedded:{tmp_path_factory.mktemp('other_store')}")
-    store.apply_schema()
-    yield store
-    store.close()
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

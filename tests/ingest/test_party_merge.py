@@ -7,12 +7,9 @@ UNWIND that SET the same department's aliases would each start from the value be
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from graph.store import Statement, Store, open_store
+from graph.store import Statement, Store
 from ingest.load import redirect_parties
 
 NODES = [
@@ -37,14 +34,6 @@ EDGES = [
     ("party:2", "TRANSFERRED_TO", "party:3", {"source": "doc:a#4"}),
 ]
 MERGES = [("party:1", "dept:chengguan"), ("party:2", "dept:chengguan"), ("party:3", "dept:minzheng")]
-
-
-@pytest.fixture
-def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(f"embedded:{tmp_path_factory.mktemp('merge_store')}")
-    store.apply_schema()
-    yield store
-    store.close()
 
 
 def _build(store: Store) -> None:
