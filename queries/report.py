@@ -108,7 +108,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "与“主办/协办不清的共同事项”中的同一事项为同一问题，不应重复计数。"))
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
                 ["matter", "reason_label", "host", "leads", "assists", "mandate", "sources"], ambiguities,
-                note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（host）。"
+                note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“职责依据”所列部门有；"
                      "“职责依据”只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"))
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{o['evidence'][:30]}）"
