@@ -3,6 +3,11 @@ justify them, `tie` when the first two are too close to call, and `weak` when a 
 to be sent the case unchecked, and `holds_no_duties` when the department is known only as a party of a clause or
 list (no 三定, list or item of its own in the graph), as a dispatcher needs to know.
 
+A 职责分工 clause or boundary list that names the lead of a matter, and who assists on it, settles their order when
+the text is about that matter: the lead ranks above each department assisting on it whose evidence says nothing of
+the text beyond the matter, whatever the scores; that department is marked `assisting` (配合), with the matter
+first among its evidence, and is in no tie.
+
 A department's score is its best piece of evidence plus half its second best (so one strong duty wins
 over many weak ones, but corroboration counts, and a text it holds twice is one piece); the scores are BM25
 over jieba content terms."""

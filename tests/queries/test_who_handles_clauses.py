@@ -8,7 +8,6 @@ first), although the county 城管's 三定 says that 占道经营整治 is 城�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
