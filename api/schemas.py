@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
 Reason = Literal["no_lead", "multiple_leads", "conflicting_leads", "lead_and_assist", "vague_party",
                  "lead_without_mandate"]
-EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead"]
+EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead", "matter_assist"]
 
 Row = TypeVar("Row", bound=BaseModel)
 
@@ -173,6 +173,9 @@ class Candidate(BaseModel):
     weak: bool = Field(description="too little in the text or the duties to go on")
     holds_no_duties: bool = Field(description="known only as a party of a clause or list: no duties of its own in "
                                               "the graph (no 三定 loaded), so a person must check the route")
+    assisting: bool = Field(description="配合: assists on the matter the text is about, whose lead (named by a "
+                                        "职责分工 clause or boundary list) ranks above it whatever the scores; that "
+                                        "matter is its first piece of evidence (kind matter_assist)")
     evidence: list[Evidence]
 
 

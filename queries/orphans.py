@@ -39,7 +39,9 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
         rows.append({**item, "suggested_owners": [
-            {"department": row["department"], "score": row["score"], "evidence": row["evidence"][0]["text"]}
+            # The duty that says so: not the matter a department assists on, which who_handles shows first.
+            {"department": row["department"], "score": row["score"],
+             "evidence": next(e["text"] for e in row["evidence"] if e["kind"] != "matter_assist")}
             for row in ranked if not row["weak"]
         ]})
     return rows

@@ -98,8 +98,8 @@ def _terms_of(phrase: str) -> tuple[str, ...]:
 class Evidence:
     """One searchable text and whom it belongs to."""
 
-    key: str  # duty or item uid
-    kind: str  # duty | office_duty | power_item | supervision_item | matter_lead
+    key: str  # duty, item or matter uid
+    kind: str  # duty | office_duty | power_item | supervision_item | matter_lead | matter_assist (not searched)
     text: str
     department: str  # department display name
     department_uid: str
@@ -124,11 +124,14 @@ class BM25Index:
     slice per term) and scored with numpy: a common word reaches tens of thousands of duties of a province."""
 
     def __init__(self, evidence: Sequence[Evidence], *, partition: bool = True,
-                 weights_from: BM25Index | None = None) -> None:
+                 weights_from: BM25Index | None = None, assists: Sequence[Evidence] = ()) -> None:
         self._regions: dict[str, BM25Index] = {}
         self._partition = partition
         self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
         self.evidence = list(evidence)
+        # Who assists on which matter (kind matter_assist, keyed by the matter like its leads' evidence): not
+        # searched, since assisting is no ground to be sent a case, but it orders a matter's lead above them.
+        self.assists = list(assists)
         terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         lengths = [sum(counts.values()) for counts in terms]
         postings: dict[str, list[int]] = defaultdict(list)
@@ -209,7 +212,8 @@ class BM25Index:
         if region and self._partition:
             if region not in self._regions:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
-                                                  weights_from=self)
+                                                  weights_from=self,
+                                                  assists=[e for e in self.assists if e.region == region])
             return self._regions[region].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
         for term, weight in weights.items():

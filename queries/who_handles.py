@@ -3,6 +3,11 @@ justify them, `tie` when the first two are too close to call, and `weak` when a 
 to be sent the case unchecked, and `holds_no_duties` when the department is known only as a party of a clause or
 list (no 三定, list or item of its own in the graph), as a dispatcher needs to know.
 
+A 职责分工 clause or boundary list that names the lead of a matter, and who assists on it, settles their order when
+the text is about that matter: the lead ranks above each department assisting on it whose evidence says nothing of
+the text beyond the matter, whatever the scores; that department is marked `assisting` (配合), with the matter
+first among its evidence, and is in no tie.
+
 A department's score is its best piece of evidence plus half its second best (so one strong duty wins
 over many weak ones, but corroboration counts, and a text it holds twice is one piece); the scores are BM25
 over jieba content terms."""
@@ -19,7 +24,7 @@ from graph.store import Row, Store
 from ingest.content import content_of, content_terms
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence, query_terms
+from queries.search import BM25Index, Evidence, Hits, query_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -49,11 +54,14 @@ def evidence_index(store: Store) -> BM25Index:
 
 
 def _build_index(store: Store) -> BM25Index:
-    rows = catalog.run(store, "evidence")
+    return BM25Index(_pieces(catalog.run(store, "evidence")), assists=_pieces(catalog.run(store, "matter_assists")))
+
+
+def _pieces(rows: list[Row]) -> list[Evidence]:
     rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
     fields = [name for name in Evidence.__dataclass_fields__ if name != "content"]
-    return BM25Index([Evidence(**{key: row[key] or "" for key in fields},
-                               content=tuple(content_of(row["content"], row["text"] or ""))) for row in rows])
+    return [Evidence(**{key: row[key] or "" for key in fields},
+                     content=tuple(content_of(row["content"], row["text"] or ""))) for row in rows]
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
@@ -67,8 +75,8 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     columns = _columns(answering)
     # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
     enough = COVERAGE_SHARE * index.full_match_of(weights)
-    reached = (None if len(weights) == len(said)
-               else frozenset(columns.department[index.hits_for(said, region).positions].tolist()))
+    own = Hits(answering, found, scores) if len(weights) == len(said) else index.hits_for(said, region)
+    reached = None if own.positions is found else frozenset(columns.department[own.positions].tolist())
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
     order = np.lexsort((columns.key_rank[found], -scores, columns.department[found]))
@@ -82,37 +90,145 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     counts = np.diff(np.r_[starts, found.size])
     seconds = np.where(counts > 1, scores[np.minimum(starts + 1, found.size - 1)], 0.0)
     totals = scores[starts] + 0.5 * seconds
-    ranking = np.lexsort((departments[starts], columns.name_rank[found[starts]], -totals))[:limit]
+    ranking = np.lexsort((departments[starts], columns.name_rank[found[starts]], -totals))
     evidence = answering.evidence
+    grouped = departments[starts]
+    clauses = _clauses(answering, columns, own, enough, said)
+    groups = (_lift_leads(ranking.tolist(), grouped, clauses) if clauses.above
+              else ranking[:limit].tolist())[:limit]
     rows: list[Row] = []
-    for position, group in enumerate(ranking.tolist()):
+    for position, group in enumerate(groups):
         start, count = int(starts[group]), int(counts[group])
+        department = int(departments[start])
         best = [(float(scores[hit]), evidence[found[hit]])
                 for hit in range(start, start + min(count, EVIDENCE_PER_DEPARTMENT))]
         with_office = np.flatnonzero(columns.has_office[found[start:start + count]])
         ground = (float(totals[group]) if count > 1 and _adds_words(evidence[found[start]],
                                                                       evidence[found[start + 1]], said)
                   else float(scores[start]))
+        assisting = clauses.assists.get(department)
+        if assisting is not None:
+            # The matter it assists on is why it stands below the lead, whatever its own duties score.
+            best = [assisting, *best[:EVIDENCE_PER_DEPARTMENT - 1]]
         rows.append({
             "rank": position + 1, "department": best[0][1].department, "region": best[0][1].region,
             "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
             "score": round(float(totals[group]), 3), "tie": False,
             "weak": ground < WEAK_SCORE or bool(totals[group] < enough) or (
-                reached is not None and int(departments[starts[group]]) not in reached),
+                reached is not None and department not in reached),
             "holds_no_duties": not bool(columns.holds_duties[found[start]]),
+            "assisting": assisting is not None,
             "evidence": [_evidence(s, item) for s, item in best],
         })
-    if len(rows) > 1 and rows[1]["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
-        for row in rows:
-            if row["score"] >= rows[0]["score"] * (1 - TIE_MARGIN):
-                row["tie"] = True
+    _mark_ties(rows, [int(grouped[group]) for group in groups], clauses)
     return rows
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """What the 职责分工 clauses and boundary lists say of the matters a text is about."""
+
+    above: dict[int, set[int]]  # department number → the leads that must rank above it
+    assists: dict[int, tuple[float, Evidence]]  # department number → the best matter it assists on, and its score
+
+
+def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, said: dict[str, float]) -> _Clauses:
+    """The leads that must rank above the departments assisting on a matter the text is about. The text is about
+    it when its own words (not the neighbours of a word no evidence uses) meet the matter's name as firmly as
+    who_handles sends a case on (WEAK_SCORE, COVERAGE_SHARE); and the assisting department is in it only by that
+    matter when, on the text's words that the matter's name does not meet, its evidence scores under both WEAK_SCORE
+    and COVERAGE_SHARE of what evidence saying the whole text would: 公安 assists on 互联网租赁自行车停放管理, but a
+    complaint of electric bikes running red lights meets its 道路交通安全 duty on other words (23.2), and 卫健 assists
+    on 组织查处食品安全重大事故, but 食品安全地方标准制定 meets its 地方标准 duty (6.4 of a short text whose quarter is
+    4.9): each stays a contender of its own; a place word (县城) that the matter's name leaves out is no such
+    ground. A pair that lead and assist each other on two such matters
+    settles nothing."""
+    matched: dict[str, tuple[float, frozenset[str], set[int]]] = {}
+    leads_at = columns.matter_lead[own.positions]
+    for position, score in zip(own.positions[leads_at].tolist(), own.scores[leads_at].tolist(), strict=True):
+        if score >= WEAK_SCORE and score >= enough:
+            item = answering.evidence[position]
+            words = frozenset(_words(item, said))
+            matched.setdefault(item.key, (score, words, set()))[2].add(int(columns.department[position]))
+    pairs: dict[tuple[int, int], list[tuple[float, Evidence]]] = {}
+    for key, (score, words, leads) in matched.items():
+        for department, item in columns.assists.get(key, ()):
+            # A department that both leads and assists is a lead (lead_and_assist); one with ground of its own is a
+            # contender in its own right. (One the text does not reach is not ranked: nothing to order.)
+            if department in leads or _ground_beyond(answering, columns, department, said, words) >= min(
+                    WEAK_SCORE, enough):
+                continue
+            for lead in leads:
+                pairs.setdefault((lead, department), []).append((score, item))
+    pairs = {pair: pieces for pair, pieces in pairs.items() if pair[::-1] not in pairs}
+    above: dict[int, set[int]] = {}
+    assists: dict[int, tuple[float, Evidence]] = {}
+    for (lead, department), pieces in sorted(pairs.items()):
+        above.setdefault(department, set()).add(lead)
+        best = min(pieces, key=lambda piece: (-piece[0], piece[1].key))
+        if department not in assists or (-best[0], best[1].key) < (-assists[department][0], assists[department][1].key):
+            assists[department] = best
+    return _Clauses(above, assists)
+
+
+def _mark_ties(rows: list[Row], numbers: list[int], clauses: _Clauses) -> None:
+    """`tie` on the first row and those within TIE_MARGIN of it. A clause that names the lead settles its order over
+    the departments assisting on the matter: they are not in contention, however close their scores; and a lead
+    stands where its assistant's score put it (the assistant's pieces being about the matter it leads), so that
+    those it was lifted over are judged against that."""
+    standing = {number: float(row["score"]) for number, row in zip(numbers, rows, strict=True)}
+    for number, row in zip(numbers, rows, strict=True):
+        if row["assisting"]:
+            for lead in clauses.above[number] & standing.keys():
+                standing[lead] = max(standing[lead], float(row["score"]))
+    contenders = [standing[number] for number, row in zip(numbers, rows, strict=True) if not row["assisting"]]
+    if len(contenders) < 2 or contenders[1] < contenders[0] * (1 - TIE_MARGIN):
+        return
+    for number, row in zip(numbers, rows, strict=True):
+        if not row["assisting"] and standing[number] >= contenders[0] * (1 - TIE_MARGIN):
+            row["tie"] = True
+
+
+def _lift_leads(ranking: list[int], department_of: np.ndarray, clauses: _Clauses) -> list[int]:
+    """`ranking` (groups, best first) with each matter's leads lifted to just above the first department that assists
+    on it, in their own order; the rest keep theirs. Lifting the lead rather than lowering the assistant keeps the
+    assistant ahead of departments its own duties outscore."""
+    group_of = {int(department_of[group]): group for group in ranking}
+    place = {group: number for number, group in enumerate(ranking)}
+    placed: set[int] = set()
+    result: list[int] = []
+
+    def put(group: int, visiting: frozenset[int]) -> None:
+        if group in placed or group in visiting:
+            return
+        leads = [group_of[lead] for lead in clauses.above.get(int(department_of[group]), ()) if lead in group_of]
+        for lead in sorted(leads, key=place.__getitem__):
+            put(lead, visiting | {group})
+        placed.add(group)
+        result.append(group)
+
+    for group in ranking:
+        put(group, frozenset())
+    return result
 
 
 def _adds_words(best: Evidence, second: Evidence, said: dict[str, float]) -> bool:
     """Whether the second piece meets a word the text says (or implies: `query_terms`) that the best does not; the
     neighbours of its unknown words do not count, being guesses that meet common words (打桩 → 排放)."""
     return bool((set(_terms(second)) & said.keys()) - set(_terms(best)))
+
+
+def _ground_beyond(answering: BM25Index, columns: _Columns, department: int, said: dict[str, float],
+                   words: frozenset[str]) -> float:
+    """A department's score (best piece plus half the second) on the text's own words other than `words`."""
+    hits = answering.hits_for({term: weight for term, weight in said.items() if term not in words})
+    ranked = np.sort(hits.scores[columns.department[hits.positions] == department])[::-1]
+    return float(ranked[0] + 0.5 * ranked[1]) if ranked.size > 1 else float(ranked.sum())
+
+
+def _words(item: Evidence, said: dict[str, float]) -> set[str]:
+    """The words of the text (or that it implies: `query_terms`) that a piece of evidence meets."""
+    return set(_terms(item)) & said.keys()
 
 
 def _terms(item: Evidence) -> tuple[str, ...]:
@@ -132,6 +248,10 @@ class _Columns:
     # Whether its department holds evidence of its own (a duty or an item), not only the lead of a matter: a party
     # that a clause names (市住建局 in 城管's 三定) with no 三定 or list in the graph is a guess, not a mandate.
     holds_duties: np.ndarray
+    matter_lead: np.ndarray  # whether it is the lead of a matter
+    # A matter's key → the departments (by number) that assist on it, with the piece saying so; a department with
+    # no evidence of its own is never ranked, so it has no number and is left out.
+    assists: dict[str, list[tuple[int, Evidence]]]
 
 
 _COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
@@ -142,11 +262,18 @@ def _columns(index: BM25Index) -> _Columns:
         evidence = index.evidence
         texts = _ranks([e.text for e in evidence])
         holders = {e.department_uid for e in evidence if e.kind != "matter_lead"}
+        numbers = _ranks([e.department_uid for e in evidence])
+        number_of = dict(zip([e.department_uid for e in evidence], numbers.tolist(), strict=True))
+        assists: dict[str, list[tuple[int, Evidence]]] = {}
+        for item in index.assists:
+            if item.department_uid in number_of:
+                assists.setdefault(item.key, []).append((number_of[item.department_uid], item))
         _COLUMNS[index] = _Columns(
-            _ranks([e.department_uid for e in evidence]), _ranks([e.department for e in evidence]),
+            numbers, _ranks([e.department for e in evidence]),
             _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
             texts, int(texts.max()) + 1 if texts.size else 0,
-            np.array([e.department_uid in holders for e in evidence], dtype=bool))
+            np.array([e.department_uid in holders for e in evidence], dtype=bool),
+            np.array([e.kind == "matter_lead" for e in evidence], dtype=bool), assists)
     return _COLUMNS[index]
 
 

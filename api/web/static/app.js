@@ -415,7 +415,7 @@ async function search(event) {
   target.innerHTML = "";
   if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
   rows.forEach((row) => target.append(el("div", { class: "result" },
-    el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}`, " ",
+    el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}${row.assisting ? "【配合】" : ""}`, " ",
        el("span", { class: row.tie || row.weak ? "tie" : "muted" },
           `相关度 ${row.score}${row.tie ? "（与其他候选难以区分，请人工判断）" : row.weak ? "（依据不足，请人工判断）" : ""}`)),
     el("ul", {}, row.evidence.map((e) => el("li", {}, e.text))))));
