@@ -74,7 +74,11 @@ def tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer (not the global one) with the domain dictionary and every admin verb, through the
     per-machine cache: building it costs a second or more, every process that segments a text (a CLI question,
     the API's start) would pay it, and loading the cache takes a fraction of that."""
-    return load_tokenizer(DATA, cache_root())
+    try:
+        root: Path | None = cache_root()
+    except RuntimeError:  # no home folder to be found: segment without the cache
+        root = None
+    return load_tokenizer(DATA, root)
 
 
 # The tokenizer cache ----------------------------------------------------------------------------------------
