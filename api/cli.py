@@ -11,39 +11,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.settings import settings
-from api.tabular import (
-    TABLE_TITLES,
-    file_bytes,
-    file_name,
-    file_tables,
-    list_section,
-    one_table_per_csv,
-    table_sections,
-)
-from graph.store import ReadOnlyViolation, Store, StoreError, open_store, parse_store_uri
+from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_uri
 from ingest.errors import IngestError
-from ingest.link import LinkReport, link, links_are_current
-from ingest.pipeline import KINDS, IngestReport, discover, ingest, read_aliases
+from ingest.kinds import KINDS
 from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
 from queries import catalog
-from queries.catalog import Param, QueryError
-from queries.export import to_docx, to_markdown, to_xlsx
+from queries.catalog import QueryError
 from queries.labels import column_label
 from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters
-from queries.registry import ANALYSES, run_analysis
-from queries.report import Section, build_report, flat, stats
 from queries.sources import document_titles, with_readable_sources
-from queries.who_handles import evidence_index, rank_departments
+
+# Only light modules above: `dutygraph --help` and every command load these. What one command needs (fastapi,
+# networkx, numpy, jieba, openpyxl, the analyses, the ingest pipeline …) it imports itself, so that a command
+# pays for its own work only (--help: 1.4 s before, when every module was loaded up front).
+if TYPE_CHECKING:
+    from graph.store import Store
+    from ingest.link import LinkReport
+    from ingest.pipeline import IngestReport
+    from queries.catalog import Param
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
@@ -97,6 +90,8 @@ def _everywhere(store: StoreOption = None) -> None:
 def _store(uri: str | None, *, creates: bool = False) -> Iterator[Store]:
     """The store to work on. Only a command that `creates` a graph (ingest, serve, reset) may start an embedded one in
     a folder that does not exist yet: a mistyped --store would answer an empty report that reads as "no problems"."""
+    from api.settings import settings
+
     config = settings()
     uri = uri or config.store
     try:
@@ -136,6 +131,9 @@ def ingest_command(
 ) -> None:
     """Ingest 三定 provisions (.txt .docx .html) and duty lists (.csv .xlsx); exit 0 when all loaded, 1 when
     some failed, 2 on misuse."""
+    from api.settings import settings
+    from ingest.pipeline import discover, ingest, read_aliases
+
     if kind not in KINDS:
         err.print(f"[red]error:[/red] --kind {kind}: expected one of {', '.join(KINDS)}")
         raise typer.Exit(EXIT_MISUSE)
@@ -172,6 +170,8 @@ def _progress(total: int) -> Iterator[Any]:
     if total < PROGRESS_MIN_FILES or not err.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
         parse_task = progress.add_task("解析 parse", total=total)
@@ -251,6 +251,8 @@ def _say_warnings(report: IngestReport) -> None:
 def stats_command(store: StoreOption = None, format: FormatOption = Format.table, table: TableOption = None,
                   output: OutputOption = None) -> None:
     """Counts of nodes by label and of relationships by type (two tables: labels, relationships)."""
+    from queries.report import stats
+
     _check_output(format.value, output, _FILE_FORMATS)
     _check_table("stats", format, table)
     with _store(store) as graph:
@@ -292,6 +294,10 @@ def _check_output(format: str, output: Path | None, file_formats: str) -> None:
 
 def _check_table(answer: str, format: Format, table: str | None) -> None:
     """`--table` names one table of an answer of several; a CSV file of such an answer needs it (the API's 406)."""
+    if table is None and format is not Format.csv:
+        return  # nothing to check: spares the table-answer declarations' import (fastapi) of a terminal's query
+    from api.tabular import TABLE_TITLES, one_table_per_csv
+
     tables = list(TABLE_TITLES.get(answer, {}))
     if table is not None and not tables:
         _misuse(f"--table {table}: {answer} answers one table; --table chooses among the tables of an answer of "
@@ -306,6 +312,8 @@ def _answer_file(answer: str, result: Any, format: Format, table: str | None = N
                  columns: list[str] | None = None) -> bytes:
     """The CSV or Excel file the API answers for the same answer (api.tabular): the same tables, sheets, columns,
     Chinese titles and cells. `result`'s sources must already read as titles."""
+    from api.tabular import TABLE_TITLES, file_bytes, file_name, file_tables, list_section, table_sections
+
     if answer in TABLE_TITLES:
         names = [table] if table else list(TABLE_TITLES[answer])
         sections = table_sections(answer, file_tables(answer, result), names)
@@ -345,6 +353,8 @@ def queries_command(store: StoreOption = None) -> None:
     """List the analyses and the named Cypher queries, with their parameters (the same for every store:
     --store is accepted, as by every command, and not needed)."""
     del store
+    from queries.registry import ANALYSES
+
     table = Table(title="查询目录 query catalog")
     for column in ("name", "question", "parameters"):
         table.add_column(column)
@@ -370,6 +380,8 @@ def query_command(
 ) -> None:
     """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query. CSV and Excel files are
     those the API answers (Chinese column titles, readable cells, a BOM for Excel); JSON is for programs."""
+    from queries.registry import ANALYSES, run_analysis
+
     _check_output(format.value, output, _FILE_FORMATS)
     params = _parse_params(param)
     try:
@@ -403,6 +415,8 @@ def query_command(
 
 
 def _print_result(result: Any, *, title: str, columns: list[str], answer: str) -> None:
+    from queries.report import flat
+
     if isinstance(result, list):
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
@@ -440,6 +454,9 @@ def cypher_command(
     else:
         # The columns are the analyst's own aliases and the values what they asked for: a column they named
         # `score` or a `type(r)` of LEADS must not be retitled or translated as a named answer's are.
+        from api.tabular import file_bytes
+        from queries.report import Section
+
         section = Section("cypher", "查询结果", _columns(rows), rows)
         _write(file_bytes(format.value, [section], "cypher", readable=False), output)
 
@@ -462,6 +479,8 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, title: str = "", answer: str = "") -> None:
     """A table for people at a terminal. `answer` names the query the rows answer, for the columns whose title
     depends on it (column_label)."""
+    from queries.report import flat
+
     table = Table(title=title or None, show_lines=False)
     for column in columns:
         table.add_column(column_label(column, answer), overflow="fold")
@@ -482,6 +501,9 @@ def report_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx, docx)")] = None,
 ) -> None:
     """Every finding of the catalog in one document: the assessment an 编办 would write."""
+    from queries.export import to_docx, to_markdown, to_xlsx
+    from queries.report import build_report
+
     _check_output(format.value, output, "md, json, xlsx or docx")
     with _store(store) as graph:
         try:
@@ -520,6 +542,8 @@ def dispatch_command(
     output: OutputOption = None,
 ) -> None:
     """Route each complaint to the department first in who_handles; report those a person must settle."""
+    from queries.who_handles import evidence_index, rank_departments
+
     _check_output(format.value, output, _FILE_FORMATS)
     try:
         texts = _complaints(file)
@@ -572,6 +596,8 @@ def link_command(store: StoreOption = None,
                  all: Annotated[bool, typer.Option("--all", help="re-link every duty, not only new ones")] = False
                  ) -> None:
     """Recompute the similarity links (ingest does this for new duties by itself)."""
+    from ingest.link import link
+
     with _store(store) as graph:
         _say_linked(link(graph, relink_all=all))
 
@@ -606,6 +632,8 @@ def serve_command(
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
     import uvicorn
 
+    from ingest.link import link, links_are_current
+
     with _store(store, creates=True) as graph:
         # Once, before the workers start: answers must come from today's terms and links, and two workers
         # must not both rewrite them.
@@ -622,6 +650,8 @@ def serve_command(
 def reset_command(store: StoreOption = None,
                   yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:
     """Delete everything in the store."""
+    from api.settings import settings
+
     uri = store or settings().store
     if not yes:
         if not sys.stdin.isatty():

@@ -21,6 +21,7 @@ from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError
 from ingest.flat_tables import flattened_table
+from ingest.kinds import KINDS
 from ingest.link import (
     LinkPlan,
     LinkReport,
@@ -57,7 +58,6 @@ from ingest.timing import timed
 # Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
 # loading one.
 PLAN_WORKER_FROM = 5_000
-KINDS = ("auto", "sanding", "power", "boundary", "supervision", "split", "territorial")
 
 
 @dataclass

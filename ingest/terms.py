@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-
-import jieba
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from ingest.category import ADMIN_VERBS, GENERIC_VERBS, categorise
+
+# jieba's import loads pkg_resources (0.1 s, most of jieba's import) only to open its own model files, and opens
+# them by path when that import fails: it is made to fail for jieba's import alone, and is importable again after.
+_PKG_RESOURCES_HIDDEN = "pkg_resources" not in sys.modules
+if _PKG_RESOURCES_HIDDEN:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+try:
+    import jieba
+    import jieba.finalseg
+finally:
+    if _PKG_RESOURCES_HIDDEN:
+        del sys.modules["pkg_resources"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE = re.compile(r"[。；;]")
@@ -27,11 +45,20 @@ LOOSE_SYNONYM_FILES = ("synonyms.txt", "colloquial.txt")
 SYNONYM_FILES = (*LOOSE_SYNONYM_FILES, "official_variants.txt")
 
 
+DATA = resources.files("ingest") / "data"
+# The files the tokenizer is built from (its cache is keyed on their bytes).
+TOKENIZER_FILES = ("domain_dict.txt", *SYNONYM_FILES, "broader.txt")
+
+
 @cache
 def _data_lines(name: str) -> tuple[str, ...]:
-    """The non-empty lines of a shipped data file; lines starting with # are comments. Read once: the tokenizer
-    and the tables built from one file (synonyms, loose_synonyms, named_compounds) each read it."""
-    resource = resources.files("ingest") / "data" / name
+    """The lines of a shipped data file, read once: the tables built from one file (synonyms, loose_synonyms,
+    named_compounds) each read it."""
+    return _file_lines(DATA / name)
+
+
+def _file_lines(resource: Traversable) -> tuple[str, ...]:
+    """The non-empty lines of a data file; lines starting with # are comments."""
     if not resource.is_file():
         return ()
     lines = (line.strip() for line in resource.read_text(encoding="utf-8").splitlines())
@@ -44,26 +71,129 @@ def _synonym_lines(files: tuple[str, ...] = SYNONYM_FILES) -> list[str]:
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (not the global one) with the domain dictionary and every admin verb."""
+    """A private jieba tokenizer (not the global one) with the domain dictionary and every admin verb, through the
+    per-machine cache: building it costs a second or more, every process that segments a text (a CLI question,
+    the API's start) would pay it, and loading the cache takes a fraction of that."""
+    try:
+        root: Path | None = cache_root()
+    except RuntimeError:  # no home folder to be found: segment without the cache
+        root = None
+    return load_tokenizer(DATA, root)
+
+
+# The tokenizer cache ----------------------------------------------------------------------------------------
+#
+# jieba's own cache (`Tokenizer.cache_file`, `tmp_dir`) keeps only the prefix dictionary of the *file* given to
+# `initialize`, and trusts it while the cache file is newer than that file; the ~10,000 words added here one by
+# one with `add_word` (each a `suggest_freq` that segments the word) are never in it. So the finished state is
+# cached instead: the prefix dictionary with every word added, its total and the words' tags, keyed on the bytes
+# of the dictionaries, of the admin verbs, of this module and of jieba's own dictionary: an edited dictionary gets
+# a new key and is never served stale.
+_TOKENIZER_CACHE_FORMAT = 1
+_TOKENIZER_CACHES_KEPT = 4  # caches of other dictionaries (another checkout, an edit) kept beside the current one
+
+
+def cache_root() -> Path:
+    """`$XDG_CACHE_HOME/dutygraph`, or `~/.cache/dutygraph`: the folder of the word vectors' cache
+    (queries.neighbours.cache_root, not imported: that module loads numpy)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dutygraph"
+
+
+def load_tokenizer(data: Traversable, root: Path | None) -> jieba.Tokenizer:
+    """The tokenizer of the dictionaries in `data`, from the cache under `root` when it holds them (None: no cache).
+    A cache that cannot be read or written is ignored: it only ever saves time."""
+    path = root / f"jieba-{tokenizer_cache_key(data)}.marshal" if root is not None else None
+    if path is not None and (cached := _read_tokenizer(path)) is not None:
+        return cached
+    instance, forced_splits = build_tokenizer(data)
+    if path is not None:
+        _write_tokenizer(path, instance, forced_splits)
+    return instance
+
+
+def build_tokenizer(data: Traversable) -> tuple[jieba.Tokenizer, list[str]]:
+    """The tokenizer built word by word, and the words given a frequency of 0 (jieba splits them by force)."""
     jieba.setLogLevel(logging.WARNING)
     instance = jieba.Tokenizer()
     instance.initialize()
-    for line in _data_lines("domain_dict.txt"):
+    forced_splits: list[str] = []
+    domain = _file_lines(data / "domain_dict.txt")
+    for line in domain:
         parts = line.split()
         word = parts[0]
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         tag = parts[2] if len(parts) > 2 else None
         instance.add_word(word, freq, tag)
+        if freq == 0:
+            forced_splits.append(word)
     for verb in ADMIN_VERBS:
         instance.add_word(verb, 3000, "v")
     # Every word of the synonym table must come out of segmentation whole, or it could never be folded;
     # words the domain dictionary already weighs keep their weight.
-    known = domain_words()
-    for line in [*_synonym_lines(), *_data_lines("broader.txt")]:
+    known = {line.split()[0] for line in domain}
+    lines = [line for name in (*SYNONYM_FILES, "broader.txt") for line in _file_lines(data / name)]
+    for line in lines:
         for word in line.split("\t"):
             if word and word not in known:
                 instance.add_word(word)
+    return instance, forced_splits
+
+
+def tokenizer_cache_key(data: Traversable) -> str:
+    """A digest of everything the built tokenizer depends on."""
+    digest = hashlib.sha256(f"{_TOKENIZER_CACHE_FORMAT}\0{jieba.__version__}\0".encode())
+    for name in TOKENIZER_FILES:
+        resource = data / name
+        digest.update(name.encode() + b"\0" + (resource.read_bytes() if resource.is_file() else b"") + b"\0")
+    digest.update("\n".join(sorted(ADMIN_VERBS)).encode() + b"\0")
+    digest.update(Path(__file__).read_bytes() + b"\0")
+    digest.update((Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _read_tokenizer(path: Path) -> jieba.Tokenizer | None:
+    """Read whole, then unmarshalled: `marshal.load` on a file reads it a piece at a time and is three times slower."""
+    try:
+        state = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(state, tuple) and len(state) == 4 and isinstance(state[0], dict)
+            and isinstance(state[1], int) and isinstance(state[2], dict) and isinstance(state[3], list)):
+        return None  # written by something else
+    freq, total, tags, forced_splits = state
+    instance = jieba.Tokenizer()
+    instance.FREQ, instance.total = freq, total
+    instance.user_word_tag_tab.update(tags)
+    instance.initialized = True
+    for word in forced_splits:  # what add_word(word, 0) does besides the dictionary (jieba keeps it globally)
+        jieba.finalseg.add_force_split(word)
     return instance
+
+
+def _write_tokenizer(path: Path, instance: jieba.Tokenizer, forced_splits: list[str]) -> None:
+    """Into a temporary file renamed into place, so that a process reading it, or two writing it at once, never see
+    half a file; then the oldest caches of other dictionaries beyond a few are removed."""
+    state = (instance.FREQ, instance.total, instance.user_word_tag_tab, forced_splits)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staging = tempfile.mkstemp(prefix=".jieba-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                marshal.dump(state, file)
+            os.replace(staging, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(staging)  # gone already once renamed; left behind by a failure
+        _prune_tokenizer_caches(path)
+
+
+def _prune_tokenizer_caches(current: Path) -> None:
+    others = sorted((entry for entry in current.parent.glob("jieba-*.marshal") if entry != current),
+                    key=lambda entry: entry.stat().st_mtime, reverse=True)
+    for stale in others[_TOKENIZER_CACHES_KEPT - 1:]:
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
 
 
 @lru_cache(maxsize=1)

@@ -4,14 +4,18 @@ the 上下对口 counterparts between a city's and its counties' departments, fl
 from __future__ import annotations
 
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.store import Row, Store
 from queries import catalog
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 def coordination_graph(store: Store, region: str | None = None) -> nx.Graph:
+    import networkx as nx  # here: a command that does not draw the network should not load networkx (0.2 s)
+
     graph = nx.Graph()
     for row in catalog.run(store, "shared_matter_pairs", {"region": region}):
         if graph.has_edge(row["a"], row["b"]):
@@ -22,6 +26,8 @@ def coordination_graph(store: Store, region: str | None = None) -> nx.Graph:
 
 
 def coordination_network(store: Store, region: str | None = None) -> dict[str, list[Row]]:
+    import networkx as nx
+
     graph = coordination_graph(store, region)
     betweenness = nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() else {}
     nodes = [{"department": name, "degree": graph.degree(name), "betweenness": round(betweenness[name], 4),

@@ -24,8 +24,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import networkx as nx
-
 from graph.store import Row, Store
 from ingest.aspects import is_marker_only, performed_acts
 from ingest.content import content_terms
@@ -151,6 +149,8 @@ def _same_mandate(store: Store, pairs: list[Row], threshold: float) -> list[Row]
 
 
 def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
+    import networkx as nx  # here: who_handles and the CLI's other commands need not load networkx (0.2 s)
+
     graph = nx.Graph()
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
