@@ -1,0 +1,64 @@
+"""What a document says about itself: its 印发 and 施行 dates, the path it was loaded from, the region of a list that
+names only its counties, and how a list without a title is cited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.readers import read_source
+from ingest.sanding import parse_sanding
+from queries import catalog
+
+# A small 三定 of our own; the header lines and the closing clause vary per test.
+_SANDING = """{header}
+临川市河道管理局职能配置、内设机构和人员编制规定
+第一条 根据《临川市机构改革方案》，制定本规定。
+第二条 临川市河道管理局是市政府工作部门，为正处级。
+第三条 临川市河道管理局负责全市河道管理工作。主要职责是：
+（一）负责河道堤防的日常管理和维护。
+（二）完成市委、市政府交办的其他任务。
+第四条 临川市河道管理局设下列内设机构：
+（一）办公室。负责机关日常运转。
+第五条 临川市河道管理局机关行政编制12名。设局长1名，副局长2名。
+第六条 {closing}
+{signature}"""
+
+
+def _sanding(tmp_path: Path, header: str = "", closing: str = "本规定由市委机构编制委员会办公室负责解释。",
+             signature: str = "", name: str = "hedao.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(_SANDING.format(header=header, closing=closing, signature=signature), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("header", "closing", "signature", "dates"), [
+    # The header's 发布时间 is the issue date; the 施行 clause's date is another.
+    ("发布时间: 2019-02-26", "本规定自2019年3月1日起施行。", "", ("2019-02-26", "2019-03-01", "2019-02-26")),
+    # Only a 施行 date: it is no issue date (before, it was shown as the 印发日期).
+    ("", "本规定自2019年3月1日起施行。", "", ("", "2019-03-01", "2019-03-01")),
+    # 自印发之日起施行 and a signature date in 中文数字 (○ U+25CB): in force on the day it was issued.
+    ("", "本规定自印发之日起施行。", "二○一九年三月八日", ("2019-03-08", "2019-03-08", "2019-03-08")),
+    # A signature date and a 施行 date written apart: each its own.
+    ("", "本规定自2019年4月1日起施行。", "2019年3月25日", ("2019-03-25", "2019-04-01", "2019-04-01")),
+    # Neither.
+    ("", "本规定由市委机构编制委员会办公室负责解释。", "", ("", "", "")),
+])
+def test_issue_and_effective_dates_are_kept_apart(tmp_path: Path, header: str, closing: str, signature: str,
+                                                  dates: tuple[str, str, str]) -> None:
+    parsed = parse_sanding(read_source(_sanding(tmp_path, header, closing, signature)))
+    assert (parsed.issued, parsed.effective, parsed.dated) == dates
+
+
+def test_the_documents_query_answers_both_dates(store: Store, tmp_path: Path) -> None:
+    header = "发布时间: 2019-02-26"
+    assert ingest([_sanding(tmp_path, header, "本规定自2019年3月1日起施行。")], store).failed == []
+    rows = catalog.run(store, "documents")
+    assert [(row["title"], row["issued"], row["effective"]) for row in rows] == [
+        ("临川市河道管理局职能配置、内设机构和人员编制规定", "2019-02-26", "2019-03-01")]
+    # The department's 三定日期 still versions its facts by the header's date.
+    assert store.read("MATCH (d:Department {name: '临川市河道管理局'}) RETURN d.sanding_issued AS issued") == [
+        {"issued": "2019-02-26"}]
