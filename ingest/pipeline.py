@@ -328,7 +328,8 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
            shown_paths: Mapping[Path, str] | None = None) -> IngestReport:
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
-    elsewhere (an upload's temporary copy records the name it was uploaded as)."""
+    elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
+    then it keeps the path it has)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
@@ -427,6 +428,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 rows = build()
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
+                rows.path_is_upload_name = True
             loader.submit(path, rows, warnings)
             if empty and planning is None:
                 written.append(duty_rows(rows))

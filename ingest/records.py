@@ -61,6 +61,8 @@ class GraphRows:
     # (type, from label, to label) → rows {from, to, source, props}
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     unresolved: list[Resolution] = field(default_factory=list)
+    # The document's path is the name an upload gave the file: a Document loaded before keeps its own path.
+    path_is_upload_name: bool = False
 
     def relate(self, rel: str, from_label: str, to_label: str, source_uid: str, target_uid: str, source: str,
                **props: Any) -> None:

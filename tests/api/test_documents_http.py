@@ -59,3 +59,24 @@ def test_the_documents_csv_titles_issue_and_effective_dates(client: TestClient, 
     assert lines[0] == "标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数"
     assert lines[1].split(",")[1:7] == ["临川市河道管理局职能配置、内设机构和人员编制规定", "sanding", "2019-02-26",
                                         "2019-03-01", "", str(path)]
+
+
+def _paths(graph: Store) -> list[str]:
+    return [row["path"] for row in graph.read("MATCH (d:Document) RETURN d.path AS path ORDER BY path")]
+
+
+def test_an_uploaded_copy_keeps_the_path_its_document_was_loaded_from(client: TestClient, graph: Store,
+                                                                        tmp_path: Path) -> None:
+    path = tmp_path / "hedao.txt"
+    path.write_text(_SANDING, encoding="utf-8")
+    assert ingest([path], graph).failed == []
+    copy = [("files", ("河道局三定.txt", _SANDING.encode(), "text/plain"))]
+    answer = client.post("/api/documents", files=copy, headers=AUTH).json()
+    assert [added["file"] for added in answer["added"]] == ["河道局三定.txt"]
+    assert answer["new_in_graph"]["documents"] == 0
+    assert _paths(graph) == [str(path)]
+    # A file the graph never held records the name it was uploaded as.
+    other = _SANDING.replace("河道堤防的日常管理和维护", "河道采砂的监督管理")
+    new = client.post("/api/documents", files=[("files", ("caisha.txt", other.encode(), "text/plain"))], headers=AUTH)
+    assert new.json()["new_in_graph"]["documents"] == 1
+    assert _paths(graph) == sorted([str(path), "caisha.txt"])

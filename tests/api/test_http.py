@@ -166,13 +166,14 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
     assert answer["failed"] == [{"file": "empty.txt",
                                  "error": "empty.txt: expected a document with text (the file is empty)"}]
-    # The file was in the graph already: read again, it adds nothing, and its Document records the uploaded name.
+    # The file was in the graph already: read again, it adds nothing, and its Document keeps the path it was loaded
+    # from (the upload's name would read as a path and say nothing of where the file is).
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
                                       "power_items": 0, "supervision_items": 0, "documents": 0}
     assert answer["added"][0]["counts"]["departments"] == 1 and "power items" not in answer["added"][0]["counts"]
     paths = client.post("/api/cypher", headers=AUTH, json={
         "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
-    assert paths.json()["rows"] == [{"path": "hexi_jiaotong.txt"}]
+    assert paths.json()["rows"] == [{"path": str(EXAMPLES / "sanding" / "hexi_jiaotong.txt")}]
     broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
                                         "byte-order mark says (undecodable bytes at offset 2)"}]
