@@ -69,12 +69,14 @@ class ListContext:
 def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
     parsed = context.parsed
     rows = GraphRows(document=document_node(
-        context.workbook.sha256, str(context.workbook.path), title=parsed.title or context.workbook.path.stem,
+        # No title row, no title: the file's name is no document title (sources cite the file as a file).
+        context.workbook.sha256, str(context.workbook.path), title=parsed.title,
         kind=parsed.kind, notes=list(parsed.warnings),
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
     ))
     doc_uid = rows.document["uid"]
+    basis = parsed.title or context.workbook.path.stem  # a 牵头/配合 edge's 依据: the list, by its title or its file
     add_region(rows, context.region, f"{doc_uid}#region")
     leads_listed: Counter[str] = Counter()  # a matter's leads so far: its rows continue the listing order
     for record in parsed.records:
@@ -83,10 +85,10 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _power_item(rows, context, resolver, record, source)
         elif isinstance(record, BoundaryRecord):
             _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
-                           basis=record.basis or rows.document["title"], lead_text=record.text, assist_text=record.text)
+                           basis=record.basis or basis, lead_text=record.text, assist_text=record.text)
         elif isinstance(record, TerritorialRecord):
             _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
-                           basis=rows.document["title"], lead_text=record.lead_text, assist_text=record.assist_text)
+                           basis=basis, lead_text=record.lead_text, assist_text=record.assist_text)
         elif isinstance(record, SupervisionRecord):
             _supervision_item(rows, context, resolver, record, source)
         elif isinstance(record, SplitRecord):

@@ -212,5 +212,6 @@ class ListDocument:
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet
     warnings: list[str] = field(default_factory=list)
     # Sheet → the title its rows cite, for the sheets of a workbook that do not cite the document's `title`
-    # (a workbook of several departments' lists, one a sheet, each under its own title row).
+    # (a workbook of several departments' lists, one a sheet, each under its own title row); '' for a sheet without
+    # one in such a workbook, whose rows cite the file.
     sheet_titles: dict[str, str] = field(default_factory=dict)

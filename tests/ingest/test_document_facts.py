@@ -10,8 +10,10 @@ import pytest
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.readers import read_source
+from ingest.regions import Region
 from ingest.sanding import parse_sanding
 from queries import catalog
+from queries.sources import document_titles, with_readable_sources
 
 # A small 三定 of our own; the header lines and the closing clause vary per test.
 _SANDING = """{header}
@@ -62,3 +64,26 @@ def test_the_documents_query_answers_both_dates(store: Store, tmp_path: Path) ->
     # The department's 三定日期 still versions its facts by the header's date.
     assert store.read("MATCH (d:Department {name: '临川市河道管理局'}) RETURN d.sanding_issued AS issued") == [
         {"issued": "2019-02-26"}]
+
+
+_BOUNDARY = "序号,事项名称,牵头部门,配合部门\n1,河道采砂管理,临川市水利局,临川市公安局\n2,河道保洁,临川市城市管理局,临川市水利局\n"
+
+
+def test_a_list_without_a_title_is_cited_as_its_file(store: Store, tmp_path: Path) -> None:
+    untitled = tmp_path / "bianjie_linchuan.csv"
+    untitled.write_text(_BOUNDARY, encoding="utf-8")
+    titled = tmp_path / "titled.csv"
+    titled.write_text("临川市部门职责边界清单\n" + _BOUNDARY.replace("河道", "湖泊"), encoding="utf-8")
+    assert ingest([untitled, titled], store, region=Region(("临川市",))).failed == []
+    rows = store.read("MATCH (d:Department)-[e:LEADS]->(m:Matter) RETURN m.name AS matter, e.source AS source, "
+                      "e.basis AS basis ORDER BY matter")
+    readable = with_readable_sources(rows, document_titles(store))
+    assert readable == [
+        {"matter": "河道保洁", "source": "bianjie_linchuan.csv 第3行", "basis": "bianjie_linchuan"},
+        {"matter": "河道采砂管理", "source": "bianjie_linchuan.csv 第2行", "basis": "bianjie_linchuan"},
+        {"matter": "湖泊保洁", "source": "《临川市部门职责边界清单》第4行", "basis": "临川市部门职责边界清单"},
+        {"matter": "湖泊采砂管理", "source": "《临川市部门职责边界清单》第3行", "basis": "临川市部门职责边界清单"},
+    ]
+    # The file's name is no title: the documents query says so, and names the file in its path.
+    assert sorted((row["title"], Path(row["path"]).name) for row in catalog.run(store, "documents")) == [
+        ("", "bianjie_linchuan.csv"), ("临川市部门职责边界清单", "titled.csv")]
