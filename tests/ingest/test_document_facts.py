@@ -87,3 +87,61 @@ def test_a_list_without_a_title_is_cited_as_its_file(store: Store, tmp_path: Pat
     # The file's name is no title: the documents query says so, and names the file in its path.
     assert sorted((row["title"], Path(row["path"]).name) for row in catalog.run(store, "documents")) == [
         ("", "bianjie_linchuan.csv"), ("临川市部门职责边界清单", "titled.csv")]
+
+
+_SPLIT = ("序号,事项名称,所属领域,划分方式,市级职责,县级职责,适用区县,备注\n"
+          "1,河道采砂许可,水利,县级专有,,负责本县河道采砂许可,{counties},根据市水利局要求下放\n"
+          "2,河道堤防安全鉴定,水利,市级专有,负责全市河道堤防安全鉴定,,全部,\n")
+
+
+def _county_sanding(tmp_path: Path, city: str, county: str) -> Path:
+    path = tmp_path / f"{city}{county}.txt"
+    path.write_text(_SANDING.format(header="", closing="本规定自2019年4月1日起施行。", signature="")
+                    .replace("临川市", f"{city}{county}"), encoding="utf-8")
+    return path
+
+
+def _holdings(store: Store) -> list[tuple[str, str, str]]:
+    rows = store.read("MATCH (r:Region)-[h:HOLDS]->(m:Matter) RETURN m.name AS matter, r.path AS region, "
+                      "h.share AS share ORDER BY matter, region")
+    return [(row["matter"], row["region"], row["share"]) for row in rows]
+
+
+def test_a_split_list_without_a_region_lies_in_the_city_of_the_counties_it_names(store: Store,
+                                                                                  tmp_path: Path) -> None:
+    assert ingest([_county_sanding(tmp_path, "临川市", "石门县")], store).failed == []
+    split = tmp_path / "shixian.csv"
+    split.write_text(_SPLIT.format(counties="石门县、柳河县"), encoding="utf-8")
+    report = ingest([split], store)
+    assert [outcome.error for outcome in report.failed] == []
+    assert report.outcomes[0].warnings == [
+        "placed in 临川市: the counties its 适用区县 names lie there (no --region, and no region in its title or names); "
+        "按适用区县所属的市载入：临川市"]
+    # What --region 临川市 gives: 柳河县, which no document placed yet, is a county of the same city.
+    assert _holdings(store) == [("河道堤防安全鉴定", "临川市", "exclusive"), ("河道采砂许可", "临川市/柳河县", "exclusive"),
+                                ("河道采砂许可", "临川市/石门县", "exclusive")]
+
+
+def test_a_county_written_with_its_city_places_the_list(store: Store, tmp_path: Path) -> None:
+    split = tmp_path / "shixian.csv"
+    split.write_text(_SPLIT.format(counties="临川市石门县"), encoding="utf-8")
+    assert [outcome.error for outcome in ingest([split], store).failed] == []
+    assert [row["path"] for row in catalog.run(store, "regions")] == ["临川市", "临川市/石门县"]
+
+
+@pytest.mark.parametrize(("cities", "detail"), [
+    ((), "and no county its 适用区县 names (石门县) is in the graph under a city"),
+    (("临川市", "东川市"), "and the counties its 适用区县 names lie in several cities (石门县: 东川市、临川市)"),
+])
+def test_a_split_list_whose_counties_name_no_one_city_is_refused_and_writes_nothing(
+        store: Store, tmp_path: Path, cities: tuple[str, ...], detail: str) -> None:
+    assert ingest([_county_sanding(tmp_path, city, "石门县") for city in cities], store).failed == []
+    before = catalog.label_counts(store)
+    split = tmp_path / "shixian.csv"
+    split.write_text(_SPLIT.format(counties="石门县"), encoding="utf-8")
+    [outcome] = ingest([split], store).failed
+    assert outcome.error == (
+        f"{split}: expected a list whose title or department names carry a region (a 事权划分清单: whose 适用区县 lie "
+        f"in one city of the graph), or --region (neither the title nor any department name in the list names a "
+        f"region, {detail})")
+    assert catalog.label_counts(store) == before
