@@ -61,7 +61,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
     NodeLabel(
         "Document",
         "来源文件",
-        ("uid", "title", "kind", "issuer", "issued", "doc_number", "sha256", "path", "truncated", "notes",
+        ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "truncated", "notes",
          "sheet_names", "sheet_titles"),
         ("sha256",),
     ),

@@ -38,7 +38,7 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
     # The notice's own date in brackets under the title wins over a website's 发布时间.
     for number, text in numbered:
         if number > title_line and (date := find_date(text)):
-            document.issued = date
+            document.issued = document.dated = date
             break
     for number, text in numbered:
         item = _ITEM.match(text)

@@ -34,7 +34,7 @@ from ingest.records import (
     matter_uid,
     note_party,
 )
-from ingest.regions import Region
+from ingest.regions import Region, split_region_prefix
 from ingest.sheets import Workbook
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
@@ -69,12 +69,14 @@ class ListContext:
 def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
     parsed = context.parsed
     rows = GraphRows(document=document_node(
-        context.workbook.sha256, str(context.workbook.path), title=parsed.title or context.workbook.path.stem,
+        # No title row, no title: the file's name is no document title (sources cite the file as a file).
+        context.workbook.sha256, str(context.workbook.path), title=parsed.title,
         kind=parsed.kind, notes=list(parsed.warnings),
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
     ))
     doc_uid = rows.document["uid"]
+    basis = parsed.title or context.workbook.path.stem  # a 牵头/配合 edge's 依据: the list, by its title or its file
     add_region(rows, context.region, f"{doc_uid}#region")
     leads_listed: Counter[str] = Counter()  # a matter's leads so far: its rows continue the listing order
     for record in parsed.records:
@@ -83,10 +85,10 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _power_item(rows, context, resolver, record, source)
         elif isinstance(record, BoundaryRecord):
             _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
-                           basis=record.basis or rows.document["title"], lead_text=record.text, assist_text=record.text)
+                           basis=record.basis or basis, lead_text=record.text, assist_text=record.text)
         elif isinstance(record, TerritorialRecord):
             _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
-                           basis=rows.document["title"], lead_text=record.lead_text, assist_text=record.assist_text)
+                           basis=basis, lead_text=record.lead_text, assist_text=record.assist_text)
         elif isinstance(record, SupervisionRecord):
             _supervision_item(rows, context, resolver, record, source)
         elif isinstance(record, SplitRecord):
@@ -237,7 +239,8 @@ def _counties(rows: GraphRows, context: ListContext, record: SplitRecord) -> lis
     if not record.counties:
         return context.counties
     found = []
-    for name in record.counties:
+    for written in record.counties:
+        name = _own_name(written, context.region.city or context.region)
         match = next((county for county in context.counties if county.name == base_of(name) or county.name == name),
                      None)
         if match is None:
@@ -247,3 +250,48 @@ def _counties(rows: GraphRows, context: ListContext, record: SplitRecord) -> lis
         found.append(match)
     return found
 
+
+
+def city_of_counties(parsed: ListDocument, known: set[Region]) -> Region:
+    """The city of a 市县事权划分清单 whose title and names carry no region: the one city whose counties its 适用区县
+    name, as the graph (and the documents of this ingest) place them, or as the list writes them (青岩市石门县). A
+    county it names that nothing places is taken as that city's, as under `--region`. ValueError, saying why, when
+    the counties name no city or several."""
+    named = list(dict.fromkeys(name for record in parsed.records if isinstance(record, SplitRecord)
+                               for name in record.counties))
+    if not named:
+        raise ValueError("neither the title nor any department name in the list names a region, and its 适用区县 "
+                         "name no county (全部 or empty)")
+    cities = {name: _cities_of_county(name, known) for name in named}
+    found = sorted(set().union(*cities.values()), key=lambda region: region.path)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"neither the title nor any department name in the list names a region, and no county its "
+                         f"适用区县 names ({'、'.join(named)}) is in the graph under a city")
+    owners = "; ".join(f"{name}: {'、'.join(sorted(city.path for city in found_in))}"
+                       for name, found_in in cities.items() if found_in)
+    raise ValueError(f"neither the title nor any department name in the list names a region, and the counties its "
+                     f"适用区县 names lie in several cities ({owners})")
+
+
+def _written_regions(name: str) -> tuple[str, ...]:
+    """The regions a 适用区县 cell writes (青岩市石门县 → 青岩市, 石门县; 石门县 → 石门县): split_region_prefix wants a
+    name after the regions, so one is added."""
+    return split_region_prefix(f"{name}人民政府")[0] or (name,)
+
+
+def _own_name(name: str, city: Region) -> str:
+    """A county named in a 适用区县 cell, without the city it may be written with (青岩市石门县 → 石门县)."""
+    written = _written_regions(name)
+    return written[-1] if len(written) >= 2 and written[:-1] == city.names else name
+
+
+def _cities_of_county(name: str, known: set[Region]) -> set[Region]:
+    written = _written_regions(name)
+    if len(written) >= 2 and Region(written[:-1]).level == "city":
+        return {Region(written[:-1])}  # the cell names the city itself
+    name = written[-1]
+    return {region.parent for region in known
+            if region.names[-1] == name and region.level == "county" and region.parent is not None
+            and region.parent.level == "city"}

@@ -81,7 +81,7 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         if header.kind != kind:
             raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[kind]}",
                               detail=f"sheet {sheet.name} is a {KIND_LABELS[header.kind]}")
-        cited = _cited_title(workbook, header.title, titles)
+        cited = _cited_title(header.title, titles)
         if cited != document.title and not sheet.named_by_file:
             document.sheet_titles[sheet.name] = cited
         default = _default_holder(sheet, header.title, cited if cited in titles else "")
@@ -101,15 +101,13 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     return document
 
 
-def _cited_title(workbook: Workbook, own: str, titles: list[str]) -> str:
+def _cited_title(own: str, titles: list[str]) -> str:
     """The title a sheet's rows cite: its own title row's; without one, the workbook's one title (a list titled on
     its first sheet only); but where the sheets carry several titles (several departments' lists, one a sheet),
-    borrowing another sheet's would cite another list, so the file's name."""
+    borrowing another sheet's would cite another list, so none: '' (its rows cite the file, see queries.sources)."""
     if own:
         return own
-    if len(titles) <= 1:
-        return titles[0] if titles else ""
-    return workbook.path.name
+    return titles[0] if len(titles) == 1 else ""
 
 
 def _default_holder(sheet: Sheet, own_title: str, borrowed_title: str) -> str:

@@ -122,9 +122,8 @@ def statements_for(rows: GraphRows) -> list[Statement]:
 
 def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
     """The statements of `statements_for`, each with the label of the nodes it writes ("" for edges)."""
-    document = {rows.document["uid"]: {k: v for k, v in rows.document.items() if k != "uid"}}
     nodes = [
-        ("Document", _upsert("Document", _node_rows("Document", document))),
+        ("Document", _upsert("Document", _document_rows(rows), values=_DOCUMENT_VALUES)),
         ("Region", _upsert("Region", _node_rows("Region", rows.regions))),
         ("Department", _upsert("Department", _node_rows("Department", rows.mentioned_departments),
                                assignments=_MENTIONED_ALIASES)),
@@ -145,6 +144,22 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
         statements.append(("", Statement(_merge_relationships(rel, from_label, to_label),
                                          _grouped(_dedupe(rel, rel_rows)))))
     return statements
+
+
+# A Document is created with its path from `r.path`; it is updated from `r.props`, which lacks the path when the
+# path is only the name an upload gave the file (see `_document_rows`).
+_DOCUMENT_VALUES = {prop: "r.path" if prop == "path" else f"r.props.{prop}"
+                    for prop in label("Document").properties if prop != "uid"}
+
+
+def _document_rows(rows: GraphRows) -> list[dict[str, Any]]:
+    """The Document's row. An uploaded file is read from a temporary folder and recorded under its upload name; a
+    copy of a document loaded before keeps the path it was first loaded from, which a bare name would replace."""
+    props = {key: value for key, value in rows.document.items() if key != "uid"}
+    [row] = _node_rows("Document", {rows.document["uid"]: props})
+    if rows.path_is_upload_name:
+        row["props"] = {key: value for key, value in props.items() if key != "path"}
+    return [{**row, "path": props.get("path")}]
 
 
 def _forget_clauses(document_uid: str) -> Statement:

@@ -103,7 +103,9 @@ class SandingDocument:
     rank: str | None = None
     plates: list[str] = field(default_factory=list)  # 加挂/保留…牌子: other names of the same body
     supervisor: str | None = None  # 应急管理部管理的国家局 → 应急管理部
-    issued: str = ""  # ISO date, '' when the document does not say
+    issued: str = ""  # the 印发/发布 date (ISO), '' when the document does not say
+    effective: str = ""  # the 施行 date (ISO), '' when the document does not say
+    dated: str = ""  # what versions its facts and duties: the header's date, else 施行, else the signature's
     doc_number: str = ""
     issuer: str = ""
     duties: list[DutyClause] = field(default_factory=list)
@@ -210,5 +212,6 @@ class ListDocument:
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet
     warnings: list[str] = field(default_factory=list)
     # Sheet → the title its rows cite, for the sheets of a workbook that do not cite the document's `title`
-    # (a workbook of several departments' lists, one a sheet, each under its own title row).
+    # (a workbook of several departments' lists, one a sheet, each under its own title row); '' for a sheet without
+    # one in such a workbook, whose rows cite the file.
     sheet_titles: dict[str, str] = field(default_factory=dict)

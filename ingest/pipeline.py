@@ -32,7 +32,7 @@ from ingest.link import (
     write_plan,
     write_plan_similar,
 )
-from ingest.list_records import ListContext, OfficeDirectory, list_rows
+from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
 from ingest.load import redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
@@ -261,6 +261,12 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
                    key=lambda region: (len(region.names), -votes[region], region.path))
     if option is not None:
         return option
+    if parsed.kind == "split":
+        # A 事权划分清单 names the city's counties (适用区县) rather than departments.
+        city = city_of_counties(parsed, known)
+        parsed.warnings.append(f"placed in {city.path}: the counties its 适用区县 names lie there (no --region, and "
+                               f"no region in its title or names); 按适用区县所属的市载入：{city.path}")
+        return city
     raise ValueError("neither the title nor any department name in the list names a region")
 
 
@@ -328,7 +334,8 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
            shown_paths: Mapping[Path, str] | None = None) -> IngestReport:
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
-    elsewhere (an upload's temporary copy records the name it was uploaded as)."""
+    elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
+    then it keeps the path it has)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
@@ -388,7 +395,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         try:
             home = list_region(parsed_list, region, regions)
         except ValueError as exc:
-            _fail(report, workbook.path, "a list whose title or department names carry a region, or --region", exc)
+            _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
+                  "whose 适用区县 lie in one city of the graph), or --region", exc)
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
@@ -427,6 +435,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 rows = build()
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
+                rows.path_is_upload_name = True
             loader.submit(path, rows, warnings)
             if empty and planning is None:
                 written.append(duty_rows(rows))

@@ -61,6 +61,8 @@ class GraphRows:
     # (type, from label, to label) → rows {from, to, source, props}
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     unresolved: list[Resolution] = field(default_factory=list)
+    # The document's path is the name an upload gave the file: a Document loaded before keeps its own path.
+    path_is_upload_name: bool = False
 
     def relate(self, rel: str, from_label: str, to_label: str, source_uid: str, target_uid: str, source: str,
                **props: Any) -> None:
@@ -96,7 +98,7 @@ class DocumentContext:
 
 def document_node(sha256: str, path: str, **props: Any) -> dict[str, Any]:
     base = {"uid": document_uid(sha256), "sha256": sha256, "path": path, "title": "", "kind": "", "issuer": "",
-            "issued": "", "doc_number": "", "truncated": False, "notes": []}
+            "issued": "", "effective": "", "doc_number": "", "truncated": False, "notes": []}
     return {**base, **props}
 
 
@@ -105,12 +107,13 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     doc_uid = document_uid(context.source.sha256)
     rows = GraphRows(document=document_node(
         context.source.sha256, str(context.source.path), title=parsed.title or parsed.department,
-        kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, doc_number=parsed.doc_number,
+        kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
+        doc_number=parsed.doc_number,
         truncated=parsed.truncated,
         notes=[*context.source.notes, *parsed.warnings,
                *(["converted from traditional script"] if parsed.script_converted else [])],
     ))
-    issued = parsed.issued
+    issued = parsed.dated  # versions the department's facts and duties (the document keeps 印发 and 施行 apart)
 
     def src(locator: str) -> str:
         return f"{doc_uid}#{locator}"
@@ -273,18 +276,18 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
             rows.relate("TRANSFERRED_TO", "Department", "Department", counterpart.uid, department.uid, source,
                         what=what)
             if amendment:
-                _add_duty(rows, "Department", counterpart.uid, what, None, "transferred", parsed.issued, source)
+                _add_duty(rows, "Department", counterpart.uid, what, None, "transferred", parsed.dated, source)
         if amendment:
-            _add_duty(rows, "Department", department.uid, what, None, "current", parsed.issued, source)
+            _add_duty(rows, "Department", department.uid, what, None, "current", parsed.dated, source)
         return
     if change.kind == "transferred_out" and counterpart is not None:
         rows.relate("TRANSFERRED_TO", "Department", "Department", department.uid, counterpart.uid, source,
                     what=what)
         if amendment:
-            _add_duty(rows, "Department", counterpart.uid, what, None, "current", parsed.issued, source)
+            _add_duty(rows, "Department", counterpart.uid, what, None, "current", parsed.dated, source)
     status = _CHANGE_STATUS.get(change.kind)
     if status is not None:
-        _add_duty(rows, "Department", department.uid, what, None, status, parsed.issued, source)
+        _add_duty(rows, "Department", department.uid, what, None, status, parsed.dated, source)
     else:
         rows.document["notes"].append(f"{change.kind}: {change.text}")
 

@@ -52,6 +52,8 @@ _CHAPTER_KINDS = (
     ("meta", re.compile(r"^(?:附则|其他)")),
 )
 _BRACKET_ROLES = re.compile(r"[（(〔][^（）()〔〕]*?(?:牵头|参与|配合)[^（）()〔〕]*?[）)〕]")
+# `本规定自印发之日起施行` (or 发布之日): in force from the issue date.
+_IN_FORCE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|生效)")
 _SENTENCE_END = "。；;！？”」）)"
 
 
@@ -140,19 +142,22 @@ def _read_metadata(document: SandingDocument, numbered: list[tuple[int, str]]) -
                 document.issuer = value.strip()
         if not pairs and not document.doc_number and (number_match := _DOC_NUMBER.search(text)):
             document.doc_number = number_match.group(0)
-    if not document.issued:
-        document.issued = _issue_date(numbered)
+    _read_dates(document, numbered)
 
 
-def _issue_date(numbered: list[tuple[int, str]]) -> str:
-    """The 施行 date, else a date line standing alone (a signature date), else ''."""
-    for _number, text in numbered:
-        if "施行" in text and (date := find_date(text)):
-            return date
-    for _number, text in reversed(numbered):
-        if len(text) <= 20 and (date := find_date(text)):
-            return date
-    return ""
+def _read_dates(document: SandingDocument, numbered: list[tuple[int, str]]) -> None:
+    """印发 and 施行 kept apart: `issued` is the header's 发布/成文 date, else a date line standing alone (the
+    signature date of the 印发 notice); `effective` is the date of `本规定自2019年4月1日起施行`, or the issue date
+    when the text says `自印发之日起施行`. `dated`, which versions the department's facts and duties, stays the
+    header's date, else the 施行 date, else the signature's, as before the two were kept apart."""
+    header_date = document.issued
+    stated = next((date for _n, text in numbered if "施行" in text and (date := find_date(text))), "")
+    signed = next((date for _n, text in reversed(numbered)
+                   if len(text) <= 20 and "施行" not in text and (date := find_date(text))), "")
+    document.issued = header_date or signed
+    on_issue = any(_IN_FORCE_ON_ISSUE.search(text) for _n, text in numbered)
+    document.effective = stated or (document.issued if on_issue else "")
+    document.dated = header_date or stated or signed
 
 
 def _department_from_sentences(body: list[tuple[int, str]]) -> str:

@@ -35,7 +35,8 @@ COLUMN_LABELS: dict[str, str] = {
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
                                           ("dispatch", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",
-                                          ("documents", "issued"): "印发日期", ("documents", "kind"): "文件类型",
+                                          ("documents", "issued"): "印发日期",
+                                          ("documents", "effective"): "施行日期", ("documents", "kind"): "文件类型",
                                           ("staffing_load", "duties"): "职责数（不含共性职责）",
                                           # The office duty or power item that still carries the retired duty
                                           # (职责内容), as the web page titles it: not the duty's 依据.

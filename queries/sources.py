@@ -1,10 +1,12 @@
 """Sources as people read them: `doc:4db917bb9908f3f6#第四条(六)` becomes `《示例市交通运输局职能配置、内设机构和
-人员编制规定》第四条(六)`. Files, tables and reports are read by people, who cannot map a document's uid to a file;
-JSON answers keep the uid, which a program joins with /api/documents."""
+人员编制规定》第四条(六)`, and a row of a list without a title `shixian_qingyan.csv 第3行`: a file's name in 书名号
+would read as a document's title. Files, tables and reports are read by people, who cannot map a document's uid to a
+file; JSON answers keep the uid, which a program joins with /api/documents."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from graph.store import Store
@@ -14,15 +16,30 @@ from queries.cache import cached
 SOURCE_KEYS = frozenset({"source", "sources"})
 
 
-def document_titles(store: Store) -> dict[str, str]:
+@dataclass(frozen=True)
+class Cited:
+    """What a source names its document by: its title, or, for a document without one, its file's name."""
+
+    name: str
+    is_title: bool = True
+
+    def cite(self, place: str) -> str:
+        return f"《{self.name}》{place}" if self.is_title else f"{self.name} {place}"
+
+
+def document_titles(store: Store) -> dict[str, Cited]:
     """Each document's uid to its title (its file's name when it has none), kept per graph version; and, keyed
-    `uid#sheet`, the title of each sheet of a workbook that its own title row gives (one department's list a sheet)."""
-    def compute() -> dict[str, str]:
-        titles = {row["uid"]: row["title"] or (row["path"] or "").rsplit("/", 1)[-1] or row["uid"]
-                  for row in catalog.run(store, "documents")}
+    `uid#sheet`, the title of each sheet of a workbook that its own title row gives (one department's list a sheet),
+    or the file's name for a sheet of such a workbook without one."""
+    def compute() -> dict[str, Cited]:
+        titles: dict[str, Cited] = {}
+        files: dict[str, Cited] = {}
+        for row in catalog.run(store, "documents"):
+            files[row["uid"]] = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
+            titles[row["uid"]] = Cited(row["title"]) if row["title"] else files[row["uid"]]
         for row in catalog.run(store, "sheet_titles"):
-            titles.update({sheet_key(row["uid"], sheet): title for sheet, title in zip(row["sheets"], row["titles"],
-                                                                                        strict=True)})
+            for sheet, title in zip(row["sheets"], row["titles"], strict=True):
+                titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else files[row["uid"]]
         return titles
 
     return cached(store, ("document_titles",), compute, whole_graph=True)
@@ -32,22 +49,22 @@ def sheet_key(uid: str, sheet: str) -> str:
     return f"{uid}#{sheet}"
 
 
-def readable_source(source: str, titles: Mapping[str, str]) -> str:
-    """`《title》place` for a source of a known document; any other text as it is. A row of a sheet (`表二!4`) reads
-    with its sheet's title where the sheet has one of its own."""
+def readable_source(source: str, titles: Mapping[str, Cited]) -> str:
+    """`《title》place` for a source of a known document (`file.csv place` for one without a title); any other text
+    as it is. A row of a sheet (`表二!4`) reads with its sheet's title where the sheet has one of its own."""
     uid, _, place = source.partition("#")
     sheet, bang, _row = place.rpartition("!")  # a sheet's name may hold a `!`; a row number does not
-    title = (titles.get(sheet_key(uid, sheet)) if bang else None) or titles.get(uid)
-    return f"《{title}》{place}" if title else source
+    cited = (titles.get(sheet_key(uid, sheet)) if bang else None) or titles.get(uid)
+    return cited.cite(place) if cited else source
 
 
-def with_readable_sources(answer: Any, titles: Mapping[str, str]) -> Any:
+def with_readable_sources(answer: Any, titles: Mapping[str, Cited]) -> Any:
     """A copy of `answer` (rows, or an answer of several tables) whose `source` and `sources` values, at any
     depth, read as `readable_source`."""
     return _rewrite(answer, titles)
 
 
-def _rewrite(value: Any, titles: Mapping[str, str], under_source: bool = False) -> Any:
+def _rewrite(value: Any, titles: Mapping[str, Cited], under_source: bool = False) -> Any:
     if isinstance(value, dict):
         return {key: _rewrite(item, titles, key in SOURCE_KEYS) for key, item in value.items()}
     if isinstance(value, list | tuple):

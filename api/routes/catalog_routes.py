@@ -129,7 +129,8 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 @router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
             responses=_paged({"uid": "doc:4db917bb9908f3f6", "title": "示例市城市管理和综合执法局职能配置、内设机构和人员编制规定",
-                              "kind": "sanding", "issued": "2019-03-01", "doc_number": "", "path": "examples/…",
+                              "kind": "sanding", "issued": "", "effective": "2019-03-01", "doc_number": "",
+                              "path": "examples/…",
                               "truncated": False, "notes": 0}))
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:

@@ -30,7 +30,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
                      ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
-    a file loaded before counts as added with nothing new."""
+    a file loaded before counts as added with nothing new, and its Document keeps the path it was first loaded from
+    (a file new to the graph records the name it was uploaded as)."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:

@@ -260,8 +260,14 @@ def _number(value: float | int | None) -> str:
 
 
 def _source(titles: dict[str, str], source: str) -> str:
+    """`titles`: each document's uid to what its sources start with (`_cited`)."""
     uid, _, place = source.partition("#")
-    return f"《{titles[uid]}》{place}"
+    return f"{titles[uid]}{place}"
+
+
+def _cited(document: dict[str, Any]) -> str:
+    """A document as the page names it in a source: its title in 书名号, or its file's name (a list without a title)."""
+    return f"《{document['title']}》" if document["title"] else f"{document['path'].rsplit('/', 1)[-1]} "
 
 
 def _ambiguity_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
@@ -331,7 +337,7 @@ def test_a_findings_view_shows_the_api_rows_filters_them_and_downloads_them(  # 
         cells: Callable[[dict[str, Any], dict[str, str]], list[str]]) -> None:
     from selenium.webdriver.support.select import Select
 
-    documents = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    documents = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
     _open(browser, site, view)
     everything = _api(site, path, limit=20, offset=0)
     header, rows = _table(browser, view)

@@ -224,7 +224,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert conflicts.returncode == 0
     assert conflicts.stdout.split(b"\r\n")[:2] == [
         "\ufeff事项,类型,部门,出处,持有区划".encode(),
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,《quanze_shi_multi.xlsx》"
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx "
         "市交通运输局!2,示例市/河西区、示例市/青山县".encode()]
     workbook = tmp_path / "split.xlsx"
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
@@ -234,7 +234,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                   ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
-                                   "《quanze_shi_multi.xlsx》市交通运输局!2", "示例市/河西区、示例市/青山县")
+                                   "quanze_shi_multi.xlsx 市交通运输局!2", "示例市/河西区、示例市/青山县")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
@@ -527,8 +527,8 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
     assert holdings.stdout.splitlines()[:2] == [
         "\ufeff事项,领域,区划,划分方式,角色,本级职责,出处",
         "专利侵权纠纷行政裁决,市场监管,示例市,专有,持有,负责专利侵权纠纷的受理和行政裁决,"
-        "《shixian_shiquan》市场监管和城乡建设!7"]
+        "shixian_shiquan.xlsx 市场监管和城乡建设!7"]
     documents = run("query", "documents", "--format", "csv", store=loaded)
-    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,文号,文件路径,文本不完整,说明条数"
+    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"

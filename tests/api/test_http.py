@@ -166,13 +166,14 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
     assert answer["failed"] == [{"file": "empty.txt",
                                  "error": "empty.txt: expected a document with text (the file is empty)"}]
-    # The file was in the graph already: read again, it adds nothing, and its Document records the uploaded name.
+    # The file was in the graph already: read again, it adds nothing, and its Document keeps the path it was loaded
+    # from (the upload's name would read as a path and say nothing of where the file is).
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
                                       "power_items": 0, "supervision_items": 0, "documents": 0}
     assert answer["added"][0]["counts"]["departments"] == 1 and "power items" not in answer["added"][0]["counts"]
     paths = client.post("/api/cypher", headers=AUTH, json={
         "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
-    assert paths.json()["rows"] == [{"path": "hexi_jiaotong.txt"}]
+    assert paths.json()["rows"] == [{"path": str(EXAMPLES / "sanding" / "hexi_jiaotong.txt")}]
     broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
                                         "byte-order mark says (undecodable bytes at offset 2)"}]
@@ -387,7 +388,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,类型,部门,出处,持有区划",
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,《quanze_shi_multi.xlsx》市交通运输局!2,"
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx 市交通运输局!2,"
         "示例市/河西区、示例市/青山县"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
                                  headers={"Accept": XLSX}).content)
@@ -560,7 +561,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert sheets["牵头事项"][1:] == [("旅游市场综合监管", "示例市文化广电旅游体育局职能配置、内设机构和人员编制规定",
                                    f"{WENLV_SANDING}第六条(一)")]
     assert sheets["配合事项"][1:] == sheets["权责事项"][1:] == sheets["职责交叉"][1:] == sheets["协同部门"][1:] == []
-    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "《jianguan_shi》第17行")]
+    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "jianguan_shi.csv 第17行")]
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
                                      f"{WENLV_SANDING}第六条(一)", None, "责任主体模糊（有关部门）")]
     assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"

@@ -52,7 +52,7 @@ def test_each_sheet_cites_its_own_title(tmp_path: Path) -> None:
     assert document.title == "示例市城市管理和综合执法局权责清单"
     # The first sheet cites the document's title; 表三 has no title of its own, and borrowing 表一's would name
     # another department's list: it cites the file.
-    assert document.sheet_titles == {"表二": "示例市交通运输局权责清单", "表三": "权责清单汇编.xlsx"}
+    assert document.sheet_titles == {"表二": "示例市交通运输局权责清单", "表三": ""}
     assert document.default_departments == {"表一": "示例市城市管理和综合执法局", "表二": "示例市交通运输局"}
 
 
@@ -82,6 +82,6 @@ def test_sources_of_each_sheet_read_with_its_title(store: Store, tmp_path: Path)
     assert [(row["department"], row["item"], row["source"]) for row in readable] == [
         ("示例市交通运输局", "港口经营许可", "《示例市交通运输局权责清单》表二!4"),
         ("示例市交通运输局", "道路旅客运输经营许可", "《示例市交通运输局权责清单》表二!3"),
-        ("示例市住房和城乡建设局", "建筑工程施工许可", "《权责清单汇编.xlsx》表三!2"),
+        ("示例市住房和城乡建设局", "建筑工程施工许可", "权责清单汇编.xlsx 表三!2"),
         ("示例市城市管理和综合执法局", "户外广告设施设置审批", "《示例市城市管理和综合执法局权责清单》表一!3"),
     ]

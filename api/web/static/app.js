@@ -55,12 +55,14 @@ function text(value) {
   return String(value);
 }
 
-// A source as people read it: the document's title and the place in it, not the document's uid.
+// A source as people read it: the document's title and the place in it, not the document's uid; a document
+// without a title (a list with no title row) by its file's name, without 书名号, which would make it read as a title.
 function sourceText(source) {
   if (!source) return "";
   const [uid, place = ""] = String(source).split("#");
-  const title = state.documents[uid];
-  return title ? `《${title}》${place}` : String(source);
+  const doc = state.documents[uid];
+  if (!doc) return String(source);
+  return doc.title ? `《${doc.title}》${place}` : `${doc.file} ${place}`;
 }
 
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
@@ -443,7 +445,9 @@ async function show() {
 
 async function start() {
   const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }), api("/api/documents", { limit: 1000 })]);
-  documents.items.forEach((doc) => { state.documents[doc.uid] = doc.title; });
+  documents.items.forEach((doc) => {
+    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop() };
+  });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
   const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);

@@ -1,0 +1,82 @@
+"""What the API says about documents: both dates in the documents CSV, the path an uploaded copy keeps, how a list
+without a title is cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from graph.store import Store, open_store
+from ingest.pipeline import ingest
+
+KEY = "test-key-docfacts"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+
+_SANDING = """发布时间: 2019-02-26
+临川市河道管理局职能配置、内设机构和人员编制规定
+第一条 根据《临川市机构改革方案》，制定本规定。
+第二条 临川市河道管理局是市政府工作部门，为正处级。
+第三条 临川市河道管理局负责全市河道管理工作。主要职责是：
+（一）负责河道堤防的日常管理和维护。
+第四条 临川市河道管理局设下列内设机构：
+（一）办公室。负责机关日常运转。
+第五条 临川市河道管理局机关行政编制12名。
+第六条 本规定自2019年3月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("docfacts-store")
+
+
+@pytest.fixture
+def graph(folder: Path) -> Iterator[Store]:
+    store = open_store(f"embedded:{folder}")
+    store.clear()
+    store.apply_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def client(folder: Path, graph: Store) -> Iterator[TestClient]:
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{folder}", DUTYGRAPH_API_KEYS=KEY)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def test_the_documents_csv_titles_issue_and_effective_dates(client: TestClient, graph: Store, tmp_path: Path) -> None:
+    path = tmp_path / "hedao.txt"
+    path.write_text(_SANDING, encoding="utf-8")
+    assert ingest([path], graph).failed == []
+    lines = client.get("/api/documents", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数"
+    assert lines[1].split(",")[1:7] == ["临川市河道管理局职能配置、内设机构和人员编制规定", "sanding", "2019-02-26",
+                                        "2019-03-01", "", str(path)]
+
+
+def _paths(graph: Store) -> list[str]:
+    return [row["path"] for row in graph.read("MATCH (d:Document) RETURN d.path AS path ORDER BY path")]
+
+
+def test_an_uploaded_copy_keeps_the_path_its_document_was_loaded_from(client: TestClient, graph: Store,
+                                                                        tmp_path: Path) -> None:
+    path = tmp_path / "hedao.txt"
+    path.write_text(_SANDING, encoding="utf-8")
+    assert ingest([path], graph).failed == []
+    copy = [("files", ("河道局三定.txt", _SANDING.encode(), "text/plain"))]
+    answer = client.post("/api/documents", files=copy, headers=AUTH).json()
+    assert [added["file"] for added in answer["added"]] == ["河道局三定.txt"]
+    assert answer["new_in_graph"]["documents"] == 0
+    assert _paths(graph) == [str(path)]
+    # A file the graph never held records the name it was uploaded as.
+    other = _SANDING.replace("河道堤防的日常管理和维护", "河道采砂的监督管理")
+    new = client.post("/api/documents", files=[("files", ("caisha.txt", other.encode(), "text/plain"))], headers=AUTH)
+    assert new.json()["new_in_graph"]["documents"] == 1
+    assert _paths(graph) == sorted([str(path), "caisha.txt"])
