@@ -201,10 +201,27 @@ class PowerSplit(BaseModel):
     conflicts: list[PowerSplitConflict]
 
 
+class PowerSplitHolding(BaseModel):
+    matter: str
+    region: str = Field(description="the region holding it")
+    share: Literal["exclusive", "shared", "delegated"] = Field(description="how this region holds it")
+    role: str = Field(description="holder; for a delegated matter principal (委托方) or agent (受托方)")
+    text: str = Field(description="what the list says this region does, if anything")
+    source: str = Field(description="出处: the 事权划分 list row")
+    department: str = Field(description="the region's department doing the work; empty when none is known")
+    department_basis: Literal["power_item", "domain", ""] = Field(
+        description="power_item: it exercises a power item of that name; domain: the region's one department "
+                    "named for the matter's domain (inferred)")
+    item: str = Field(description="the power item, where department_basis is power_item")
+    item_source: str = Field(description="the power item's 出处")
+
+
 class PowerSplitCellMatters(BaseModel):
     domain: str
     share: Share
+    region: str | None = Field(description="the region asked about; null for the whole city")
     matters: list[str]
+    holdings: list[PowerSplitHolding] = Field(description="a row per matter and holding region")
 
 
 class NetworkNode(BaseModel):

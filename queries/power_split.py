@@ -57,3 +57,51 @@ def _same_matter(matter: str, item: str, main_item: str) -> bool:
         return True
     terms = set(content_terms(matter))
     return bool(terms) and terms <= set(content_terms(item))
+
+
+def cell_holdings(store: Store, city: str, domain: str, share: str, region: str = "") -> list[Row]:
+    """Who holds each matter of one cell (domain × share) of a city's split: a row per matter and holding region,
+    with the list row that says so (`source`) and the region's department that does the work. With `region`, only
+    the matters that region holds, and only its rows: asked which matters 青山县 holds alone, the page listed
+    河西区's as well and named no holder (user test)."""
+    by_matter: dict[str, list[Row]] = defaultdict(list)
+    for row in catalog.run(store, "holdings", {"city": city}):
+        by_matter[row["matter"]].append(row)
+    found: list[Row] = []
+    holders = _Holders(store, domain)
+    for matter, rows in sorted(by_matter.items()):
+        if (rows[0]["domain"] or "未分类") != domain or _share_of(rows, city) != share:
+            continue
+        for row in rows:
+            if not region or row["region"] == region:
+                found.append({"matter": matter, "region": row["region"], "share": row["share"], "role": row["role"],
+                              "text": row["text"], "source": row["source"], **holders.of(matter, row["region"])})
+    return found
+
+
+class _Holders:
+    """The department of a region that does a matter's work. Best, the one exercising a power item of that name
+    (the conflicts' own test, `_same_matter`); failing that, the region's one department whose name shares a word
+    with the domain (交通运输 → 青山县交通运输局), marked as inferred; else none, said as such."""
+
+    def __init__(self, store: Store, domain: str) -> None:
+        self.store = store
+        self.domain_terms = set(content_terms(domain))
+        self.items: dict[str, list[Row]] = {}
+        self.departments: dict[str, list[str]] = {}
+
+    def of(self, matter: str, region: str) -> Row:
+        if region not in self.items:  # the conflicts' query, asked of each holding region in turn
+            self.items[region] = catalog.run(self.store, "city_power_items", {"city": region})
+        for item in self.items[region]:
+            if _same_matter(matter, item["item"], item.get("main_item") or ""):
+                return {"department": item["department"], "department_basis": "power_item",
+                        "item": item["item"], "item_source": item["source"]}
+        if region not in self.departments:
+            self.departments[region] = [d["department"] for d in catalog.run(self.store, "departments",
+                                                                              {"region": region})
+                                        if d["region"] == region]
+        named = [d for d in self.departments[region] if self.domain_terms & set(content_terms(d))]
+        if len(named) == 1:
+            return {"department": named[0], "department_basis": "domain", "item": "", "item_source": ""}
+        return {"department": "", "department_basis": "", "item": "", "item_source": ""}

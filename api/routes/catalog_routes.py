@@ -35,7 +35,7 @@ from queries.ambiguities import host_assist_ambiguities
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
-from queries.power_split import power_split
+from queries.power_split import cell_holdings, power_split
 from queries.profile import department_profile
 from queries.report import stats
 from queries.staffing import staffing_load
@@ -232,10 +232,15 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",
-            responses=_single({"domain": "交通运输", "share": "county_exclusive", "matters": ["…"]}))
+            responses=_single({"domain": "交通运输", "share": "county_exclusive", "region": "示例市/青山县",
+                               "matters": ["…"], "holdings": [{"matter": "…", "region": "示例市/青山县",
+                                                               "department": "青山县交通运输局"}]}))
 def get_power_split_cell(store: StoreDep, city: CityFilter,
                          domain: Annotated[str, Query(description="领域, as the cells name it", examples=["交通运输"])],
                          share: Annotated[Share, Query(description="how the matters are held",
-                                                       examples=["county_exclusive"])]) -> JSONResponse:
-    cells = [c for c in power_split(store, city)["cells"] if c["domain"] == domain and c["share"] == share]
-    return JSONResponse({"domain": domain, "share": share, "matters": cells[0]["names"] if cells else []})
+                                                       examples=["county_exclusive"])],
+                         region: RegionFilter) -> JSONResponse:
+    # `region` keeps the matters that region holds: the page's heatmap follows its chosen county.
+    holdings = cell_holdings(store, city, domain, share, region or "")
+    return JSONResponse({"domain": domain, "share": share, "region": region,
+                         "matters": list(dict.fromkeys(h["matter"] for h in holdings)), "holdings": holdings})

@@ -43,8 +43,28 @@ function narrow(id) {
 }
 
 function chart(id) {
-  if (!state.charts[id]) state.charts[id] = echarts.init(document.getElementById(id));
+  if (!state.charts[id]) state.charts[id] = slideReady(echarts.init(document.getElementById(id)), id);
   return state.charts[id];
+}
+
+// What each chart's saved image is called: the view it comes from, then the chart's own title (which names the
+// city, county or department shown), so that two slides made from two views never share a file name.
+const CHART_FILES = {
+  "chart-findings": "概览", "chart-overlaps": "职责交叉", "chart-heatmap": "市县事权", "chart-compare": "市县事权",
+  "chart-categories": "部门", "chart-neighbours": "部门",
+};
+
+// Every chart gets a 保存为图片 button (user test: no chart could be put on a slide). It is added to each option the
+// views set, a whole option (notMerge) included, so that no view has to remember it.
+function slideReady(instance, id) {
+  const set = instance.setOption.bind(instance);
+  instance.setOption = (option, ...rest) => {
+    const title = [option.title].flat()[0]?.text || "";
+    const name = [CHART_FILES[id] || "图表", title].filter(Boolean).join("-").replace(/[\\/:*?"<>|\s]+/g, "_");
+    return set({ ...option, toolbox: { right: 12, top: 4, feature: { saveAsImage: {
+      title: "保存为图片", name, pixelRatio: 2, backgroundColor: "#fff" } } } }, ...rest);
+  };
+  return instance;
 }
 
 function text(value) {
@@ -77,8 +97,11 @@ function table(container, rows, columns, { total = rows.length, offset = 0, onPa
   if (total > PAGE_SIZE) {
     const go = (next) => (onPage ? onPage(next) : table(target, rows, columns, { total, offset: next }));
     target.append(el("div", { class: "pager" },
-      el("button", { type: "button", onclick: () => go(Math.max(0, offset - PAGE_SIZE)) }, "上一页"),
-      el("button", { type: "button", onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE) }, "下一页"),
+      // No earlier page on the first, no later one on the last: the buttons say so instead of doing nothing.
+      el("button", { type: "button", onclick: () => go(Math.max(0, offset - PAGE_SIZE)),
+                     ...(offset === 0 ? { disabled: "" } : {}) }, "上一页"),
+      el("button", { type: "button", onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE),
+                     ...(offset + PAGE_SIZE >= total ? { disabled: "" } : {}) }, "下一页"),
       el("span", { class: "muted" }, `第 ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} 条，共 ${total} 条`)));
   }
 }
@@ -121,9 +144,10 @@ async function overview() {
   const counts = document.getElementById("counts");
   counts.innerHTML = "";
   Object.entries(labels).forEach(([key, label]) =>
-    counts.append(el("div", { class: "count" }, el("b", {}, String(stats.labels[key] || 0)), label)));
-  const [overlaps, ambiguities, orphans, undecomposed, staffing, splits] = await Promise.all([
-    api("/api/queries/overlaps", { limit: 1 }), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
+    counts.append(el("div", { class: "count" }, el("b", {}, String(key === "Region" ? offeredRegions() : stats.labels[key] || 0)),
+                     countNote(key, label))));
+  const [overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits] = await Promise.all([
+    overlapCounts(), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
     api("/api/queries/orphan_supervision_items", { limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
     api("/api/queries/staffing_load", { limit: 1000 }),
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six.
@@ -131,11 +155,13 @@ async function overview() {
   ]);
   const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
   const findings = [
-    ["职责交叉", overlaps.total, "#overlaps"], ["主办/协办不清", ambiguities.total, "#ambiguities"],
+    ...overlapsByScope, ["主办/协办不清", ambiguities.total, "#ambiguities"],
     ["三不管事项", orphans.total, "#overview"],
     ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
+    ["无职责的内设机构", undecomposed.items.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
     ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
-    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing"], ["事权冲突", conflicts, "#split"],
+    // Opens 编制负荷 showing the outliers only, not every department.
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing", outliersOnly], ["事权冲突", conflicts, "#split"],
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
@@ -144,12 +170,40 @@ async function overview() {
   });
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
-  findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
+  findings.forEach(([label, count, href, onclick]) =>
+    links.append(el("li", {}, el("a", { href, ...(onclick ? { onclick } : {}) }, `${label}：${count}`))));
   if (orphans.total) {
     const all = await api("/api/queries/orphan_supervision_items", { limit: 100 });
     all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（建议：${row.suggested_owners.map((o) => o.department).join("、")}）`)));
   }
   state.ready.overview = true;
+}
+
+// The overview counted only the 同级部门 clusters under "职责交叉" while the report counts all three kinds (user
+// test): one bar and one link per kind, each opening 职责交叉 with that 范围 chosen.
+const OVERLAP_SCOPES = [["departments", "同级部门"], ["levels", "上下级"], ["offices", "内设机构"]];
+
+async function overlapCounts() {
+  const totals = await Promise.all(OVERLAP_SCOPES.map(([scope]) => api("/api/queries/overlaps", { scope, limit: 1 })));
+  return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, "#overlaps",
+    () => { document.getElementById("overlap-scope").value = scope; }]);
+}
+
+// The 区划 card counted 镇/街道, which no 区划 filter offers: it counts what the filters offer and names the rest.
+function countNote(key, label) {
+  if (key !== "Region") return label;
+  const townships = state.regions.filter((r) => r.level === "township").length;
+  return townships ? `${label}（另有 ${townships} 个镇/街道）` : label;
+}
+
+function offeredRegions() {
+  return state.regions.filter((r) => r.level !== "township").length;
+}
+
+// 编制异常 on the overview opens 编制负荷 with 只看异常 ticked.
+function outliersOnly() {
+  document.getElementById("staffing-outliers").checked = true;
+  if (location.hash === "#staffing") findingPage("staffing");  // no hashchange to redraw it
 }
 
 // -- networks ------------------------------------------------------------------------------------------
@@ -177,6 +231,7 @@ async function overlapsPage(offset = 0) {
   // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
   // and the downloads hold the same clusters; the page filtered by department itself, and its downloads held all.
   const params = { region, department, threshold, scope };
+  document.getElementById("overlap-empty").hidden = true;
   const message = document.getElementById("overlap-message");
   const chartBox = document.getElementById("chart-overlaps");
   let result;
@@ -193,13 +248,20 @@ async function overlapsPage(offset = 0) {
     state.ready.overlaps = true;
     return;
   }
-  message.hidden = true;
-  if (chartBox.hidden) {
-    chartBox.hidden = false;
-    chart("chart-overlaps").resize();  // it was drawn, or sized, while hidden
-  }
   downloads("overlap-downloads", "/api/queries/overlaps", params);
-  const clusters = result.items;
+  const clusters = settledFilter(result.items);
+  // Nothing found: say what was looked for and what to try, in place of an empty network and a bare table header.
+  message.hidden = true;
+  const empty = document.getElementById("overlap-empty");
+  empty.hidden = clusters.length > 0;
+  empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length);
+  chartBox.hidden = !clusters.length;
+  if (!clusters.length) {
+    document.getElementById("overlap-table").innerHTML = "";
+    state.ready.overlaps = true;
+    return;
+  }
+  chart("chart-overlaps").resize();  // it may have been drawn, or sized, while hidden
   // Departments and their overlapping duties as nodes; a duty links to its department and to the duties it overlaps.
   const nodes = new Map();
   const links = [];
@@ -219,27 +281,62 @@ async function overlapsPage(offset = 0) {
   // On a phone the network is drawn smaller (the force layout's size does not follow its box) and the legend goes
   // under it, clear of the title.
   const small = narrow("chart-overlaps");
-  chart("chart-overlaps").setOption({
+  seeded(() => chart("chart-overlaps").setOption({
     title: { text: `职责交叉网络（${clusters.length} 组）`, left: 16, textStyle: { fontSize: small ? 14 : 18 } },
     tooltip: { formatter: (p) => p.data.value || p.name },
-    legend: { data: ["部门", "交叉的职责"], ...(small ? { bottom: 8 } : { right: 16, top: 8 }) },
+    legend: { data: ["部门", "交叉的职责"], ...(small ? { bottom: 8 } : { right: 48, top: 8 }) },  // clear of 保存为图片
     // A force layout ignores the series box; gravity and a smaller zoom keep the nodes clear of the title and legend.
     // A circular start makes the layout the same on every visit (a random one moved the labels about). The layout
     // is computed to its end before drawing: ECharts settles overlapping labels once, on the first frame drawn, so
     // an animated layout left names hidden or overlapping as its nodes moved on.
     series: [{ type: "graph", layout: "force", roam: true, zoom: small ? 0.5 : 0.8,
                force: { initLayout: "circular", repulsion: 180, edgeLength: 45, gravity: 0.15, layoutAnimation: false },
-               categories: [{ name: "部门" }, { name: "交叉的职责" }], label: { show: true, position: "right", fontSize: 11 },
+               categories: [{ name: "部门" }, { name: "交叉的职责" }],
+               // On a phone a long name is cut to the width left of the box, not run past its edge (user test).
+               label: { show: true, position: "right", fontSize: 11, ...(small ? { width: 110, overflow: "truncate" } : {}) },
                ...NETWORK_LABELS, data: [...nodes.values()], links }],
-  }, true);
+  }, true));
   const rows = clusters.map((c) => ({
-    score: c.score, settled: c.settled ? "已明确" : "", matter: c.matter || "",
+    id: c.cluster_id, score: c.score, settled: c.settled ? "已明确" : "未明确", matter: c.matter || "",
     a: `${c.members[0].department}${c.members[0].office ? "·" + c.members[0].office : ""}：${c.members[0].duty}`,
     b: c.members.slice(1).map((m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}`).join("\n"),
+    // One line per member, in the order of 职责甲 then 职责乙, so that each duty's article can be cited.
+    sources: c.members.map((m) => sourceText(m.source)).join("\n"),
   }));
-  table("overlap-table", rows, [["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"], ["a", "职责甲"], ["b", "职责乙（及其他）"]],
-        { offset });
+  table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
+                                ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
+        { offset, rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
   state.ready.overlaps = true;
+}
+
+// 已明确牵头 filter: all clusters, or only those no boundary list or 职责分工 clause settles (or only settled ones).
+function settledFilter(clusters) {
+  const wanted = document.getElementById("overlap-settled").value;
+  if (!wanted) return clusters;
+  return clusters.filter((c) => (wanted === "settled") === Boolean(c.settled));
+}
+
+function noOverlapsText({ region, department, threshold, scope }, beforeFilter) {
+  const scopes = { departments: "同级部门之间", offices: "同一部门的内设机构之间", levels: "上下级对口部门之间" };
+  const where = `${region ? region.split("/").pop() : "各区划"}${department ? `（${department}）` : ""}`;
+  if (beforeFilter) {
+    return `${where}${scopes[scope]}的 ${beforeFilter} 组职责交叉都${document.getElementById("overlap-settled").value === "unsettled" ? "已明确牵头" : "未明确牵头"}；可改选“已明确牵头”为全部。`;
+  }
+  return `${where}${scopes[scope]}未发现相似度 ≥ ${threshold} 的职责交叉；可降低阈值或改选范围。`;
+}
+
+// The same picture on every load, for a slide made today to match one made tomorrow: the force layout's random
+// draws (ECharts jitters nodes that coincide) come from a fixed seed while the chart lays itself out.
+function seeded(draw, seed = 20240601) {
+  const random = Math.random;
+  let value = seed;
+  Math.random = () => {  // mulberry32
+    value = (value + 0x6D2B79F5) | 0;
+    let t = Math.imul(value ^ (value >>> 15), 1 | value);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try { return draw(); } finally { Math.random = random; }
 }
 
 // -- power split -----------------------------------------------------------------------------------------
@@ -248,41 +345,84 @@ async function splitPage() {
   if (!city) { state.ready.split = true; return; }
   const counties = state.regions.filter((r) => r.parent === city && r.level === "county").map((r) => r.path);
   const chosenCounty = document.getElementById("split-county").value;
-  if (!counties.includes(chosenCounty)) fillSelect("split-county", counties.map((c) => [c, c.split("/").pop()]));
+  // 全市 (value "") keeps the heatmap city-wide and compares the city with its counties together.
+  if (state.splitCity !== city || (chosenCounty && !counties.includes(chosenCounty))) {
+    fillSelect("split-county", counties.map((c) => [c, c.split("/").pop()]), { blank: "全市（各县区合计）" });
+    state.splitCity = city;
+  }
   const county = document.getElementById("split-county").value;
+  clearCell();
   const split = await api("/api/queries/power_split", { city });
   downloads("split-downloads", "/api/queries/power_split", { city }, "（CSV 为事权划分表；Excel 另含冲突表）",
             { table: "cells" });
   const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
-  const data = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain), c.matters]);
+  // The heatmap follows the county chosen (user test: it stayed city-wide while the bars changed): a cell counts
+  // the matters that county holds, or, for 全市, every matter of the city's list.
+  const data = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain),
+                                       county ? c.by_region[county] || 0 : c.matters]);
   const heatmap = chart("chart-heatmap");
   heatmap.setOption({
-    title: { text: `${city} 事权划分（领域 × 划分方式）` }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
+    title: { text: county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`,
+             textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
     grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: "category", data: domains },
     visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
   }, true);
   heatmap.off("click");
-  heatmap.on("click", (params) => showCell(city, domains[params.value[1]], SHARES[params.value[0]]));
+  heatmap.on("click", (params) => showCell(city, domains[params.value[1]], SHARES[params.value[0]], county));
+  // A region's matters per domain; "" is every county of the city together.
   const held = (region) => domains.map((domain) => split.cells.filter((c) => c.domain === domain)
-    .reduce((sum, c) => sum + (c.by_region[region] || 0), 0));
+    .reduce((sum, c) => sum + (region ? c.by_region[region] || 0 : counties.reduce((n, k) => n + (c.by_region[k] || 0), 0)), 0));
   chart("chart-compare").setOption({
-    title: { text: `${city} 与 ${county.split("/").pop() || "县（区）"} 持有事项对比` }, tooltip: {}, legend: { top: 40 },
+    title: { text: `${city} 与 ${county.split("/").pop() || "各县（区）合计"} 持有事项对比`, textStyle: { fontSize: 15 } }, tooltip: {}, legend: { top: 40 },
     grid: { top: 80, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
-    series: [{ name: city, type: "bar", data: held(city) }, { name: county.split("/").pop() || "县（区）", type: "bar", data: held(county) }],
+    series: [{ name: city, type: "bar", data: held(city) }, { name: county.split("/").pop() || "各县（区）合计", type: "bar", data: held(county) }],
   }, true);
-  table("split-conflicts", split.conflicts.map((c) => ({ ...c, kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
-        [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"]]);
+  // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
+  // showed the conflict without the evidence the Excel sheet has).
+  table("split-conflicts", split.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
+    kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
+        [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
+  if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
   state.ready.split = true;
 }
 
-async function showCell(city, domain, share) {
-  const cell = await api("/api/queries/power_split/matters", { city, domain, share });
-  document.getElementById("split-cell-title").textContent = `${domain} · ${SHARE_LABELS[share]}：${cell.matters.length} 项`;
-  const list = document.getElementById("split-matters");
-  list.innerHTML = "";
-  cell.matters.forEach((matter) => list.append(el("li", {}, matter)));
+const HOLDING_ROLES = { exclusive: "专有", shared: "共有", delegated: "委托" };
+
+function clearCell() {
+  document.getElementById("split-cell-title").textContent = "点击热力图的格子，列出其中的事项";
+  document.getElementById("split-cell-title").classList.add("hint");
+  document.getElementById("split-matters").innerHTML = "";
+}
+
+// A cell's matters with who holds each: the region, its department (and on what ground) and the list row.
+async function showCell(city, domain, share, county = "") {
+  state.ready.splitCell = false;
+  const cell = await api("/api/queries/power_split/matters", { city, domain, share, region: county });
+  const where = county ? `${county.split("/").pop()} · ` : "全市 · ";
+  const title = document.getElementById("split-cell-title");
+  title.textContent = `${where}${domain} · ${SHARE_LABELS[share]}：${cell.matters.length} 项`;
+  title.classList.remove("hint");
+  const rows = cell.holdings.map((h) => ({
+    matter: h.matter, region: h.region.split("/").pop(),
+    role: h.role === "principal" ? "委托方" : h.role === "agent" ? "受托方" : HOLDING_ROLES[h.share] || h.share,
+    department: h.department || "未找到实施部门", basis: holdingBasis(h), text: h.text, source: sourceText(h.source),
+  }));
+  table("split-matters", rows, [["matter", "事项"], ["region", "持有区划"], ["role", "方式"], ["department", "实施部门"],
+                                ["basis", "部门依据"], ["text", "本级职责"], ["source", "出处"]]);
+  if (!rows.length) {
+    document.getElementById("split-matters").innerHTML = "";
+    document.getElementById("split-matters").append(el("p", { class: "empty" },
+      `${county.split("/").pop()}在“${domain} · ${SHARE_LABELS[share]}”中没有事项${county ? "（其他县区的见“全市”）" : ""}`));
+  }
+  state.ready.splitCell = true;
+}
+
+function holdingBasis(h) {
+  if (h.department_basis === "power_item") return `实施权责事项“${h.item}”（${sourceText(h.item_source)}）`;
+  if (h.department_basis === "domain") return "按领域推定（无对应权责事项）";
+  return "";
 }
 
 // -- department ------------------------------------------------------------------------------------------
@@ -372,10 +512,13 @@ const FINDING_VIEWS = {
   },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
-    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["leader_posts", "领导职数"],
+    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["other_staff", "其他编制"],
+              ["leader_posts", "领导职数"], ["leader_posts_detail", "领导职数明细"],
               ["offices", "内设机构数"], ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
               ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"]],
-    row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier }),
+    // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare.
+    row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier,
+                   robust_z: r.too_few ? "部门过少无法比较" : r.robust_z }),
     rowClass: (r) => (r.outlier ? "outlier" : ""),
   },
 };
@@ -385,6 +528,10 @@ async function findingPage(name, offset = 0) {
   const params = { [view.param]: document.getElementById(`${name}-${view.param}`).value };
   state.ready[name] = false;
   downloads(`${name}-downloads`, view.path, params);
+  if (name === "staffing" && document.getElementById("staffing-outliers").checked) {
+    await staffingOutliers(view, params);
+    return;
+  }
   try {
     const result = await api(view.path, { ...params, limit: PAGE_SIZE, offset });
     table(`${name}-table`, result.items.map(view.row), view.columns,
@@ -397,6 +544,30 @@ async function findingPage(name, offset = 0) {
   }
   state.ready[name] = true;
 }
+
+// 只看异常: the outliers of every department the filter keeps (the API has no such filter; 1000 is every one),
+// paged on the page; the downloads stay the whole table, as their note says.
+async function staffingOutliers(view, params) {
+  const target = document.getElementById("staffing-table");
+  try {
+    const result = await api(view.path, { ...params, limit: 1000 });
+    const rows = result.items.filter((r) => r.outlier).map(view.row);
+    table(target, rows, view.columns, { rowClass: view.rowClass });
+    if (!rows.length) {
+      const tooFew = result.items.some((r) => r.too_few);
+      target.append(el("p", { class: "empty" }, tooFew && result.items.every((r) => r.too_few)
+        ? "部门过少无法比较：同一区划可比部门少于 3 个，不判断异常" : "没有编制异常的部门"));
+    }
+    document.getElementById("staffing-downloads").append(el("span", { class: "muted" }, "（下载为全部部门）"));
+  } catch (error) {
+    target.innerHTML = "";
+    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+  }
+  state.ready.staffing = true;
+}
+
+document.getElementById("staffing-outliers").addEventListener("change", () => findingPage("staffing"));
+document.getElementById("overlap-settled").addEventListener("change", () => overlapsPage());
 
 // -- search -----------------------------------------------------------------------------------------------
 async function search(event) {

@@ -1,0 +1,87 @@
+"""GET /api/queries/power_split/matters on the sample corpus: a cell's matters with who holds each (region,
+department, the list row that says so), and only a chosen county's when one is asked for (user test 5, finding 1:
+the page listed 河西区's 门店招牌设置备案 as if 青山县 held it, and named no holder)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from graph.store import open_store
+    from ingest.pipeline import ingest
+    from ingest.regions import Region
+
+    data = tmp_path_factory.mktemp("split-store")
+    store = open_store(f"embedded:{data}")
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    store.close()
+    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as test_client:
+        yield test_client
+
+
+def _readable(client: TestClient, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """Rows with each source as its file and place (a document's uid is a hash, its path is what a reader knows)."""
+    paths = {d["uid"]: Path(d["path"]).name for d in client.get("/api/documents", params={"limit": 1000}).json()["items"]}
+
+    def place(source: str) -> str:
+        uid, _, where = source.partition("#")
+        return f"{paths[uid]}#{where}" if source else ""
+    return [(r["matter"], r["region"], r["share"], r["role"], r["text"], place(r["source"]), r["department"],
+             r["department_basis"], r["item"], place(r["item_source"])) for r in rows]
+
+
+def test_a_cell_names_who_holds_each_matter(client: TestClient) -> None:
+    cell = client.get("/api/queries/power_split/matters",
+                      params={"city": "示例市", "domain": "交通运输", "share": "county_exclusive"}).json()
+    assert (cell["domain"], cell["share"], cell["region"]) == ("交通运输", "county_exclusive", None)
+    assert cell["matters"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]  # as before, names only
+    assert _readable(client, cell["holdings"]) == [
+        ("机动车维修经营备案", "示例市/河西区", "exclusive", "holder", "", "shixian_shiquan.csv#第4行",
+         "河西区交通运输局", "domain", "", ""),
+        ("机动车维修经营备案", "示例市/青山县", "exclusive", "holder", "", "shixian_shiquan.csv#第4行",
+         "青山县交通运输局", "domain", "", ""),
+        ("道路普通货物运输经营许可", "示例市/河西区", "exclusive", "holder", "负责本行政区域内道路普通货物运输经营许可",
+         "shixian_shiquan.xlsx#市场监管和城乡建设!8", "河西区交通运输局", "domain", "", ""),
+        ("道路普通货物运输经营许可", "示例市/青山县", "exclusive", "holder", "负责本行政区域内道路普通货物运输经营许可",
+         "shixian_shiquan.xlsx#市场监管和城乡建设!8", "青山县交通运输局", "power_item", "道路普通货物运输经营许可",
+         "quanze_qingshan.csv#第18行"),
+    ]
+
+
+def test_a_cell_follows_the_county_asked_for(client: TestClient) -> None:
+    def cell(domain: str, share: str, region: str) -> dict[str, Any]:
+        answer = client.get("/api/queries/power_split/matters",
+                            params={"city": "示例市", "domain": domain, "share": share, "region": region})
+        assert answer.status_code == 200, answer.text
+        return dict(answer.json())
+
+    # 门店招牌设置备案 is 河西区's alone: 青山县's 城市管理 × 县级专有 cell is empty, 河西区's holds it.
+    assert cell("城市管理", "county_exclusive", "示例市/青山县")["matters"] == []
+    hexi = cell("城市管理", "county_exclusive", "河西区")
+    assert hexi["region"] == "示例市/河西区" and hexi["matters"] == ["门店招牌设置备案"]
+    assert _readable(client, hexi["holdings"]) == [
+        ("门店招牌设置备案", "示例市/河西区", "exclusive", "holder", "由区城市管理和综合执法局下放至街道办事处实施",
+         "shixian_shiquan.xlsx#市场监管和城乡建设!18", "河西区城市管理和综合执法局", "domain", "", "")]
+    # A delegated matter: the city as principal is not 青山县's row; 青山县 is the agent.
+    assert _readable(client, cell("应急管理", "delegated", "示例市/青山县")["holdings"]) == [
+        ("地震监测设施和观测环境保护", "示例市/青山县", "delegated", "agent", "", "shixian_shiquan.csv#第14行",
+         "青山县应急管理局", "domain", "", "")]
+    # No department of 示例市 is named for 水利 (its is 水务局) and none exercises 取水许可: said as empty, not guessed.
+    assert [(h["region"], h["department"], h["department_basis"])
+            for h in cell("水利", "shared", "")["holdings"]] == [
+        ("示例市", "", ""), ("示例市/河西区", "", ""), ("示例市/青山县", "青山县水利局", "power_item")]
+    unknown = client.get("/api/queries/power_split/matters",
+                         params={"city": "示例市", "domain": "交通运输", "share": "shared", "region": "火星县"})
+    assert unknown.status_code == 404
