@@ -164,6 +164,12 @@ def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_pat
     assert "“应急管理局”对应 2 个部门：示例市应急管理局、青山县应急管理局，请写全称" in several.stderr
     by_alias = run("query", "undecomposed_duties", "--param", "department=市城管局", "--format", "json", store=loaded)
     assert {row["department"] for row in json.loads(by_alias.stdout)} == {"示例市城市管理和综合执法局"}
+    # A short name as an analyst types it is read as the ingest reads a mention: region prefix, abbreviation.
+    short = run("query", "undecomposed_duties", "--param", "department=青山县市场监管局", "--format", "json",
+                store=loaded)
+    assert short.returncode == 0 and {row["department"] for row in json.loads(short.stdout)} <= {"青山县市场监督管理局"}
+    profile = run("query", "department_profile", "--param", "name=示例市城管局", "--format", "json", store=loaded)
+    assert json.loads(profile.stdout)["department"]["name"] == "示例市城市管理和综合执法局", profile.stderr
 
 
 def test_report_output_must_be_writable_and_a_file_format(loaded: Path, tmp_path: Path) -> None:

@@ -315,6 +315,26 @@ def test_a_bare_name_borne_by_several_departments_lists_them(client: TestClient)
     assert client.get("/api/departments/自然资源和规划局").json()["department"]["name"] == "示例市自然资源和规划局"
 
 
+@pytest.mark.parametrize(("typed", "name"), [
+    ("青山县市场监管局", "青山县市场监督管理局"), ("示例市市场监管局", "示例市市场监督管理局"),
+    ("市监局", "示例市市场监督管理局"), ("示例市城管局", "示例市城市管理和综合执法局")])
+def test_a_short_name_is_read_as_the_ingest_reads_it(client: TestClient, typed: str, name: str) -> None:
+    """User test 5: the page's 部门 box took 市市场监管局 (an alias) but not 青山县市场监管局 or 市监局."""
+    assert client.get(f"/api/departments/{typed}").json()["department"]["name"] == name
+    undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": typed, "limit": 1000})
+    assert undecomposed.status_code == 200
+    assert {row["department"] for row in undecomposed.json()["items"]} <= {name}
+
+
+def test_a_short_name_of_every_region_lists_them_or_takes_the_region_filtered_on(client: TestClient) -> None:
+    several = client.get("/api/queries/overlaps", params={"department": "住建局"})
+    assert several.status_code == 404 and several.json()["detail_zh"] == (
+        "“住建局”对应 3 个部门：河西区住房和城乡建设局、示例市住房和城乡建设局、青山县住房和城乡建设局，请写全称")
+    county = client.get("/api/queries/overlaps", params={"department": "市场监管局", "region": "示例市/青山县",
+                                                         "scope": "levels", "limit": 1000}).json()["items"]
+    assert county and all("青山县市场监督管理局" in {m["department"] for m in c["members"]} for c in county)
+
+
 def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: TestClient) -> None:
     """A misspelt filter was ignored: ?regoin=示例市 answered every region's overlaps, as if unfiltered."""
     misspelt = client.get("/api/queries/overlaps", params={"regoin": "示例市"})
