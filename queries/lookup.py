@@ -39,9 +39,13 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     exact = [row for row in found if row["exact"]]
     if len({row["uid"] for row in exact}) == 1:
         return _without_exact(exact[0])
-    uids, near = resolved_uids(store, name, region)
-    # A bare base name written for one department only (编办 of the city) is found by the query as well.
-    uids |= {row["uid"] for row in found}
+    # The closest reading wins: a base name or alias the graph holds (水务局 is the city's 水务局, not also
+    # 青山县's 水利局, which the abbreviation table groups with it), then what the resolver reads exactly, then by
+    # the abbreviation table or close spelling.
+    by_method, near = resolved_uids(store, name, region)
+    here = [row for row in found if row["region"] == region] or found  # 交通运输局 with 青山县 chosen
+    tiers = [{row["uid"] for row in here}, by_method.get("exact", set()), set().union(*by_method.values())]
+    uids = next((tier for tier in tiers if tier), set())
     if len(uids) == 1:
         (uid,) = uids
         rows = [row for row in catalog.run(store, "department", {"name": _name_of(store, uid)}) if row["uid"] == uid]
@@ -68,23 +72,24 @@ def _name_of(store: Store, uid: str) -> str:
     return _resolver(store)[1].get(uid, uid)
 
 
-def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[set[str], list[str]]:
-    """The departments `name` resolves to, read as a mention in a document of `region` (every region's when
-    None, or when it resolves to none from there), and the near names the resolver offered when it resolved to none."""
+def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[dict[str, set[str]], list[str]]:
+    """The departments `name` resolves to by the resolver's method (exact, abbreviation, fuzzy), read as a mention
+    in a document of `region` (every region's when None, or when it resolves to none from there), and the near
+    names the resolver offered when it resolved to none."""
     resolver, names, regions = _resolver(store)
     homes = [Region(tuple(region.split("/")))] if region else regions
-    uids: set[str] = set()
+    by_method: dict[str, set[str]] = {}
     near: list[str] = []
     for home in homes:
         result = resolver.resolve(name, home)
         if result.status == "resolved" and result.uid in names:
-            uids.add(result.uid)
+            by_method.setdefault(result.method.split(":")[0], set()).add(result.uid)
         else:
             # "示例市城管局 (91)": the resolver's near names carry their score, which a reader has no use for.
             near.extend(candidate.rsplit(" (", 1)[0] for candidate in result.candidates)
-    if not uids and region:
+    if not by_method and region:
         return resolved_uids(store, name)
-    return uids, sorted(set(near) & set(names.values()))
+    return by_method, sorted(set(near) & set(names.values()))
 
 
 class UnknownRegion(LookupError):

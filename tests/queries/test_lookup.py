@@ -42,3 +42,9 @@ def test_an_unknown_name_is_still_unknown(corpus: Store) -> None:
     with pytest.raises(UnknownDepartment) as error:
         find_department(corpus, "示例市宇宙局")
     assert error.value.zh == "未找到部门：示例市宇宙局"
+
+
+def test_a_base_name_with_a_region_filter_is_that_regions(corpus: Store) -> None:
+    assert find_department(corpus, "交通运输局", region="示例市/青山县")["name"] == "青山县交通运输局"
+    # 水务局 is the city's own base name; 青山县水利局 shares only an abbreviation group with it.
+    assert find_department(corpus, "水务局")["name"] == "示例市水务局"
