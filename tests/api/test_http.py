@@ -6,6 +6,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -326,6 +327,17 @@ def test_a_short_name_is_read_as_the_ingest_reads_it(client: TestClient, typed: 
     assert {row["department"] for row in undecomposed.json()["items"]} <= {name}
 
 
+@pytest.mark.parametrize(("path", "name"), [
+    ("/api/queries/overlaps", "职责交叉"), ("/api/queries/host_assist_ambiguities", "主办协办不清"),
+    ("/api/queries/undecomposed_duties", "职责分解"), ("/api/queries/staffing_load", "编制负荷"),
+    ("/api/queries/orphan_supervision_items", "三不管事项")])
+def test_a_single_table_workbook_has_a_chinese_file_and_sheet_name(client: TestClient, path: str, name: str) -> None:
+    """User test 5: overlaps.xlsx with a sheet called overlaps."""
+    answer = client.get(path, params={"format": "xlsx"})
+    assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{name}.xlsx"
+    assert list(_sheets(answer.content)) == [name]
+
+
 def test_a_short_name_of_every_region_lists_them_or_takes_the_region_filtered_on(client: TestClient) -> None:
     several = client.get("/api/queries/overlaps", params={"department": "住建局"})
     assert several.status_code == 404 and several.json()["detail_zh"] == (
@@ -384,7 +396,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 2,
                                                          "format": "csv"})
     assert who.headers["content-type"] == "text/csv; charset=utf-8"
-    assert who.headers["content-disposition"] == 'attachment; filename="who_handles.csv"'
+    # The English name stays the plain filename (programs read it as before); filename* names the view in Chinese.
+    assert who.headers["content-disposition"] == (
+        "attachment; filename=\"who_handles.csv\"; filename*=UTF-8''%E8%B0%81%E6%9D%A5%E7%AE%A1.csv")
+    assert unquote(who.headers["content-disposition"].split("''")[1]) == "谁来管.csv"
     lines = who.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,依据"
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
@@ -393,7 +408,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert len(lines) == 3
     by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
                            headers={"Accept": XLSX})
-    assert [row[:2] for row in _sheets(by_accept.content)["who_handles"][:2]] == [("名次", "部门"),
+    assert [row[:2] for row in _sheets(by_accept.content)["谁来管"][:2]] == [("名次", "部门"),
                                                                                   (1, "示例市人力资源和社会保障局")]
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
@@ -404,7 +419,8 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
                                             .json()["cells"])
     conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
-    assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
+    assert conflicts.headers["content-disposition"].startswith('attachment; filename="power_split-conflicts.csv"; ')
+    assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,类型,部门,出处,持有区划",
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,《quanze_shi_multi.xlsx》市交通运输局!2,"
@@ -548,7 +564,9 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     path = f"/api/departments/{WENLV}"
     answer = client.get(path, params={"format": "xlsx"})
     assert answer.headers["content-type"] == XLSX
-    assert answer.headers["content-disposition"] == 'attachment; filename="department_profile.xlsx"'
+    # Each department's profile downloads under its own name.
+    assert answer.headers["content-disposition"].startswith('attachment; filename="department_profile.xlsx"; ')
+    assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{WENLV}-部门画像.xlsx"
     sheets = _sheets(answer.content)
     assert {name: rows[0] for name, rows in sheets.items()} == {
         "部门概况": ("名称", "区划", "类型", "规格", "编制", "领导职数", "领导职数明细", "内设机构领导职数",
@@ -590,7 +608,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     # A CSV holds the one table named, by its full name or an alias; an empty table still has its header.
     leads = client.get("/api/departments/市文物局", params={"format": "csv", "table": "leads"})
     assert leads.headers["content-type"] == "text/csv; charset=utf-8"
-    assert leads.headers["content-disposition"] == 'attachment; filename="department_profile-leads.csv"'
+    assert leads.headers["content-disposition"].startswith('attachment; filename="department_profile-leads.csv"; ')
+    assert unquote(leads.headers["content-disposition"].split("''")[1]) == "示例市文化广电旅游体育局-部门画像-牵头事项.csv"
     assert leads.content.decode("utf-8-sig") == (
         "事项,依据,出处\r\n"
         f"旅游市场综合监管,示例市文化广电旅游体育局职能配置、内设机构和人员编制规定,{WENLV_SANDING}第六条(一)\r\n")
