@@ -166,7 +166,8 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     answer = client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH).json()
     assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
     assert answer["failed"] == [{"file": "empty.txt",
-                                 "error": "empty.txt: expected a document with text (the file is empty)"}]
+                                 "error": "empty.txt: expected a document with text (the file is empty)",
+                                 "error_zh": "empty.txt：文件没有正文"}]
     # The file was in the graph already: read again, it adds nothing, and its Document records the uploaded name.
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
                                       "power_items": 0, "supervision_items": 0, "documents": 0}
@@ -176,10 +177,29 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert paths.json()["rows"] == [{"path": "hexi_jiaotong.txt"}]
     broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
-                                        "byte-order mark says (undecodable bytes at offset 2)"}]
+                                        "byte-order mark says (undecodable bytes at offset 2)",
+                                        "error_zh": "broken.txt：文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码"}]
     bad_region = client.post("/api/documents", files=files, data={"region": "火星市/x"}, headers=AUTH)
     assert bad_region.status_code == 422
     assert bad_region.json()["detail_zh"] == "区划无效：火星市/x（应为区划名称，如 示例市/青山县）"
+
+
+def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client: TestClient) -> None:
+    """User test 5: per-file errors were English only, and told an API user to pass the CLI's --region."""
+    header = "编号,事项名称,领域,划分方式,行使层级,适用区县\n"
+    no_region = (header + "1,农贸市场摊位登记,市场监管,县级专有,县,全部\n").encode("utf-8-sig")
+    bad_share = (header + "1,沿街晾晒管理,城市管理,市县分摊,市、县,全部\n").encode("utf-8-sig")
+    files = [("files", ("shixian_x.csv", no_region, "text/csv")), ("files", ("shixian_y.csv", bad_share, "text/csv"))]
+    failed = client.post("/api/documents", files=files, headers=AUTH).json()["failed"]
+    assert failed[0] == {
+        "file": "shixian_x.csv",
+        "error": "shixian_x.csv: expected a list whose title or department names carry a region, or the region field "
+                 "(neither the title nor any department name in the list names a region)",
+        "error_zh": "shixian_x.csv：清单的标题和部门名称都没有写明区划：请在上传时填写 region 字段（如 示例市/青山县）"}
+    failed = client.post("/api/documents", files=files[1:], data={"region": "示例市"}, headers=AUTH).json()["failed"]
+    assert failed[0]["error_zh"] == ("shixian_y.csv第 2 行：划分方式应为 市级专有、县级专有、市县共有 或 委托"
+                                     "（或行使层级为 市、县、市、县），实为“市县分摊”")
+    assert "--region" not in str(failed)
 
 
 def test_the_cypher_time_limit_counts_from_the_request_s_arrival(client: TestClient,
