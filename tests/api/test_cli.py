@@ -198,6 +198,9 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
                        "lead_without_mandate", "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
+    # An item no department comes near says so, instead of a blank cell (user test 5: 河西区's 排水 item).
+    assert sections["orphan_supervision_items"]["rows"][1]["suggested"] == (
+        "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门")
     assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)
     # The report is read by people: each overlap member and ambiguity shows where it is written, by title.
     assert "source" in sections["overlaps"]["columns"] and "sources" in sections["host_assist_ambiguities"]["columns"]
