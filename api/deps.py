@@ -66,13 +66,17 @@ def city_filter(store: StoreDep, city: Annotated[str, Query(
     return check_region(store, city, city=True) or city
 
 
-def department_filter(store: StoreDep, department: Annotated[str | None, Query(
-        description="部门名称或别名 (a department's name or alias); empty means every department",
+def department_filter(request: Request, store: StoreDep, department: Annotated[str | None, Query(
+        description="部门名称、别名或简称 (a department's name, alias or short name: 市场监管局, 青山县住建局); "
+                    "empty means every department",
         examples=["示例市市场监督管理局"])] = None) -> str | None:
-    """The department's full name, found as /api/departments/{name} finds it (an unknown one is a 404)."""
+    """The department's full name, found as /api/departments/{name} finds it (an unknown one is a 404). A short name
+    borne in every region (住建局) means the one of the region the request filters on, as in the CLI."""
     if department is None or not department.strip():
         return None
-    name: str = find_department(store, department.strip())["name"]
+    region = request.query_params.get("region")
+    home = check_region(store, region) if region else None
+    name: str = find_department(store, department.strip(), region=home)["name"]
     return name
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
@@ -87,6 +88,16 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
 }
 
 
+# Each answer's name as people read it: the file's name (filename*) and the sheet of a single-table workbook.
+ANSWER_TITLES: dict[str, str] = {
+    "departments": "部门", "regions": "区划", "matters": "共同事项", "documents": "文件", "overlaps": "职责交叉",
+    "orphan_supervision_items": "三不管事项", "host_assist_ambiguities": "主办协办不清",
+    "undecomposed_duties": "职责分解", "staffing_load": "编制负荷", "who_handles": "谁来管",
+    "power_split": "市县事权", "coordination_network": "部门协同网络", "department_profile": "部门画像",
+    "stats": "图谱规模",
+}
+
+
 def member_rows(clusters: Rows) -> Rows:
     """Overlap clusters as a file holds them: a row per member, under its cluster's columns."""
     return [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"], **m}
@@ -121,7 +132,7 @@ def list_section(answer: str, rows: Rows, columns: Sequence[str] | None = None) 
     from its header)."""
     if answer == "overlaps" and rows and "members" in rows[0]:
         rows = member_rows(rows)
-    return Section(answer, answer, _columns(rows, LIST_COLUMNS.get(answer) or columns), rows)
+    return Section(answer, ANSWER_TITLES.get(answer, answer), _columns(rows, LIST_COLUMNS.get(answer) or columns), rows)
 
 
 def table_sections(answer: str, tables: Mapping[str, Rows], names: Sequence[str]) -> list[Section]:
@@ -134,6 +145,19 @@ def table_sections(answer: str, tables: Mapping[str, Rows], names: Sequence[str]
 
 def file_name(answer: str, table: str | None) -> str:
     return f"{answer}-{table}" if table else answer
+
+
+def readable_file_name(answer: str, table: str | None = None, subject: str | None = None) -> str:
+    """The file's name as people read it: the view, the table chosen and, for a profile, whose it is
+    (示例市水务局-部门画像-牵头事项): three departments' profiles no longer download under one name."""
+    parts = [subject, ANSWER_TITLES.get(answer, answer), TABLE_TITLES.get(answer, {}).get(table or "", table)]
+    return "-".join(part for part in parts if part)
+
+
+def disposition(ascii_name: str, name: str) -> str:
+    """An attachment named `name` (RFC 6266/5987 `filename*`, UTF-8), with the English `ascii_name` as the plain
+    `filename` for clients that read only that one (and for the API's programs, which read it as before)."""
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def file_bytes(chosen: str, sections: list[Section], name: str, *, readable: bool = True) -> bytes:
@@ -180,7 +204,7 @@ def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str |
     if chosen == "json":
         return JSONResponse({"total": len(rows), "limit": limit, "offset": offset,
                              "items": rows[offset:offset + limit]})
-    return _file(request, chosen, [list_section(answer, rows)], answer)
+    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
 
 
 def whole(request: Request, rows: Rows, *, format: str | None, answer: str) -> Response:
@@ -188,11 +212,11 @@ def whole(request: Request, rows: Rows, *, format: str | None, answer: str) -> R
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
-    return _file(request, chosen, [list_section(answer, rows)], answer)
+    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
 
 
 def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None,
-           answer: str) -> Response:
+           answer: str, subject: str | None = None) -> Response:
     """An answer of several tables (a key each in JSON, always all of them). Excel holds each on a sheet of its own
     (`TABLE_TITLES`), or only `table`; a CSV file holds one table, so it needs `table` (406 without it, naming the
     tables and the two ways to get them)."""
@@ -204,17 +228,18 @@ def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, 
         detail, detail_zh = one_table_per_csv(answer, names, option="table=", other="format=xlsx")
         raise Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表", detail,
                       detail_zh)
-    return _file(request, chosen, table_sections(answer, file_tables(answer, result), names), file_name(answer, table))
+    return _file(request, chosen, table_sections(answer, file_tables(answer, result), names), file_name(answer, table),
+                 readable_file_name(answer, table, subject))
 
 
 def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:
     return list(columns) if columns else list(rows[0]) if rows else []
 
 
-def _file(request: Request, chosen: str, sections: list[Section], filename: str) -> Response:
+def _file(request: Request, chosen: str, sections: list[Section], filename: str, readable_name: str) -> Response:
     # People read files: a source names its document's title, not its uid (JSON keeps the uid, for programs).
     titles = document_titles(get_store(request))
     sections = [replace(section, rows=with_readable_sources(section.rows, titles)) for section in sections]
     media_type = f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX
     return Response(file_bytes(chosen, sections, filename), media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.{chosen}"'})
+                    headers={"Content-Disposition": disposition(f"{filename}.{chosen}", f"{readable_name}.{chosen}")})

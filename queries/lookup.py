@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.names import NameResolver
+from ingest.pipeline import known_departments
+from ingest.regions import Region
 from queries import catalog
 from queries.cache import cached
 
@@ -24,15 +27,69 @@ class UnknownDepartment(LookupError):
         return f"未找到部门：{self.name}"
 
 
-def find_department(store: Store, name: str) -> Row:
-    """The department named (or aliased) `name`: uid, name, region and its 三定 facts. A bare name without its
-    region (市场监督管理局) is accepted when one department bears it; when several do, the error lists them."""
+def find_department(store: Store, name: str, *, region: str | None = None) -> Row:
+    """The department named (or aliased) `name`: uid, name, region and its 三定 facts.
+
+    A full name or an alias of one department is taken as it is. Any other name is read as the ingest reads a
+    mention (ingest.names.NameResolver: region prefix, level marker, abbreviation table, close spelling), from
+    `region` when a filter names one, else from every region of the graph: 青山县市场监管局, 示例市城管局 and 市监局
+    name one department each; 住建局 or 市场监管局 name one per region, and the error lists them. The CLI, the API
+    and the page all come here, so a name works in all three or in none."""
     found = catalog.run(store, "department", {"name": name})
-    chosen = [row for row in found if row["exact"]] or found
-    names = sorted({row["name"] for row in chosen})
-    if len(names) != 1:
-        raise UnknownDepartment(name, names)
-    return {key: value for key, value in chosen[0].items() if key != "exact"}
+    exact = [row for row in found if row["exact"]]
+    if len({row["uid"] for row in exact}) == 1:
+        return _without_exact(exact[0])
+    # The closest reading wins: a base name or alias the graph holds (水务局 is the city's 水务局, not also
+    # 青山县's 水利局, which the abbreviation table groups with it), then what the resolver reads exactly, then by
+    # the abbreviation table or close spelling.
+    by_method, near = resolved_uids(store, name, region)
+    here = [row for row in found if row["region"] == region] or found  # 交通运输局 with 青山县 chosen
+    tiers = [{row["uid"] for row in here}, by_method.get("exact", set()), set().union(*by_method.values())]
+    uids = next((tier for tier in tiers if tier), set())
+    if len(uids) == 1:
+        (uid,) = uids
+        rows = [row for row in catalog.run(store, "department", {"name": _name_of(store, uid)}) if row["uid"] == uid]
+        if rows:
+            return _without_exact(rows[0])
+    names = sorted({_name_of(store, uid) for uid in uids}) if uids else near
+    raise UnknownDepartment(name, names)
+
+
+def _without_exact(row: Row) -> Row:
+    return {key: value for key, value in row.items() if key != "exact"}
+
+
+def _resolver(store: Store) -> tuple[NameResolver, dict[str, str], list[Region]]:
+    """The ingest's resolver over the graph's departments, their names by uid, and the regions they are in."""
+    def build() -> tuple[NameResolver, dict[str, str], list[Region]]:
+        known = known_departments(store)
+        return NameResolver(known), {d.uid: d.name for d in known}, sorted({d.region for d in known},
+                                                                            key=lambda r: r.path)
+    return cached(store, ("department_resolver",), build, whole_graph=True)
+
+
+def _name_of(store: Store, uid: str) -> str:
+    return _resolver(store)[1].get(uid, uid)
+
+
+def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[dict[str, set[str]], list[str]]:
+    """The departments `name` resolves to by the resolver's method (exact, abbreviation, fuzzy), read as a mention
+    in a document of `region` (every region's when None, or when it resolves to none from there), and the near
+    names the resolver offered when it resolved to none."""
+    resolver, names, regions = _resolver(store)
+    homes = [Region(tuple(region.split("/")))] if region else regions
+    by_method: dict[str, set[str]] = {}
+    near: list[str] = []
+    for home in homes:
+        result = resolver.resolve(name, home)
+        if result.status == "resolved" and result.uid in names:
+            by_method.setdefault(result.method.split(":")[0], set()).add(result.uid)
+        else:
+            # "示例市城管局 (91)": the resolver's near names carry their score, which a reader has no use for.
+            near.extend(candidate.rsplit(" (", 1)[0] for candidate in result.candidates)
+    if not by_method and region:
+        return resolved_uids(store, name)
+    return by_method, sorted(set(near) & set(names.values()))
 
 
 class UnknownRegion(LookupError):
@@ -78,5 +135,6 @@ def checked_filters(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         checked["city"] = check_region(store, checked["city"], city=True)
     if isinstance(checked.get("department"), str):
         name = checked["department"].strip()
-        checked["department"] = find_department(store, name)["name"] if name else None
+        # A short name (市场监管局) means the department of the region filtered on, when there is one.
+        checked["department"] = find_department(store, name, region=checked.get("region"))["name"] if name else None
     return checked

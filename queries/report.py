@@ -23,6 +23,8 @@ KIND_LABELS = {
     "duty_without_office": "未分解到内设机构的职责", "office_without_duty": "无职责的内设机构",
     "cancelled_still_carried": "已取消仍在承担", "devolved_still_carried": "已下放仍在承担",
 }
+# An unclaimed supervision item no department comes near (河西区's 排水): said, not left as a blank cell.
+NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门"
 SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
 CONFLICT_LABELS = {"county_exclusive_exercised_by_city": "县级专有事项仍列入市级部门权责清单",
                    "shared_without_division": "市县共有事项未明确分工"}
@@ -111,8 +113,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“职责依据”所列部门有；"
                      "“职责依据”只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"))
+    # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{o['evidence'][:30]}）"
-                                              for o in row["suggested_owners"])}
+                                              for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))

@@ -104,7 +104,8 @@ def get_department(request: Request, store: StoreDep, name: str, format: Format 
     profile = department_profile(store, name)
     if wanted_format(request, format) == "json":
         return JSONResponse(profile)
-    return tables(request, profile, format=format, table=table, answer="department_profile")
+    return tables(request, profile, format=format, table=table, answer="department_profile",
+                  subject=profile["department"]["name"])
 
 
 @router.get("/regions", response_model=Page[RegionRow], tags=["regions"], summary="Regions with level, parent and departments",

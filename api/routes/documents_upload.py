@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,7 +22,8 @@ MAX_FILES = 50
              responses={200: {"content": {"application/json": {"example": {
                  "added": [{"file": "shi_jiaotong.txt", "counts": {"departments": 3, "duties": 35, "power_items": 0},
                             "warnings": []}],
-                 "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)"}],
+                 "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
+                             "error_zh": "empty.txt：文件没有正文"}],
                  "new_in_graph": {"regions": 0, "departments": 1, "offices": 7, "duties": 35, "matters": 0,
                                   "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **problem_responses(401, 403, 422, 503)})
@@ -56,7 +58,7 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     return {
         "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts), "warnings": o.warnings}
                   for o in report.outcomes if o.ok],
-        "failed": [{"file": shown[o.path], "error": o.error.replace(str(o.path), shown[o.path])}
+        "failed": [_failure(shown[o.path], o.error.replace(str(o.path), shown[o.path]))
                    for o in report.outcomes if not o.ok],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
@@ -69,3 +71,48 @@ _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office"
 
 def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
     return {key.replace(" ", "_"): value for key, value in counts.items()}
+
+
+# The ingest writes its errors for the command line, in English, telling to pass `--region`; an upload names the
+# form field instead, and says it in Chinese too (`error_zh`, as the API's problems carry `detail_zh`): the user
+# test read "or --region" from an upload, which has no flags. The commonest errors have their own words; any
+# other says which file (and line) could not be loaded, the English `error` giving the detail.
+_EXPECTED_ZH = (
+    ("a list whose title or department names carry a region",
+     "清单的标题和部门名称都没有写明区划：请在上传时填写 region 字段（如 示例市/青山县）"),
+    ("a department name with its region",
+     "部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请在上传时填写 region 字段（如 示例市/青山县）"),
+    ("a 划分方式 of", "划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县）"),
+    ("a document with text", "文件没有正文"),
+    ("a .txt, .html or .docx document", "三定规定应为 .txt、.html 或 .docx 文件"),
+    ("a readable file", "文件无法读取"),
+    ("UTF-16 text", "文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码"),
+    ("text in UTF-8 or GB18030", "文本应为 UTF-8 或 GB18030 编码"),
+    ("a text document in UTF-8 or GB18030", "文本应为 UTF-8 或 GB18030 编码"),
+    ("a Chinese government document", "不是中文政府文件"),
+    ("a Word .docx document", "不是有效的 Word .docx 文件"),
+    ("an Excel .xlsx workbook", "不是有效的 Excel .xlsx 工作簿"),
+    ("a 三定 provision", "不是三定规定（…职能配置、内设机构和人员编制规定）"),
+    ("a header row naming the columns", "清单没有可识别的表头行"),
+    ("rows of items under the header", "表头下没有事项行"),
+    ("a 实施部门 column", "清单没有“实施部门”列，标题或工作表名也未写明部门"),
+)
+_WHERE = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+))?: expected (?P<expected>.*)$", re.S)
+_FOUND = re.compile(r"found '([^']*)'")
+
+
+def _failure(name: str, error: str) -> dict[str, str]:
+    english = error.replace("(e.g. --region ", "(e.g. region=").replace("--region", "the region field")
+    return {"file": name, "error": english, "error_zh": error_zh(name, error)}
+
+
+def error_zh(name: str, error: str) -> str:
+    """The Chinese of an ingest error: the file, the line when there is one, what was wrong."""
+    match = _WHERE.match(error)
+    line = f"第 {match.group('line')} 行" if match and match.group("line") else ""
+    expected = match.group("expected") if match else ""
+    said = next((zh for phrase, zh in _EXPECTED_ZH if expected.startswith(phrase)), None)
+    if said is None:
+        return f"{name}{line}：无法载入（格式不符合要求，详见 error）"
+    found = _FOUND.search(expected)
+    return f"{name}{line}：{said}{f'，实为“{found.group(1)}”' if found else ''}"

@@ -220,7 +220,7 @@ def test_search_answers(browser, site: str) -> None:  # type: ignore[no-untyped-
     box.send_keys("公司拖欠工资三个月")
     browser.find_element("css selector", "#search-form button").click()
     _wait(browser, "return window.dutygraph.ready.search === true")
-    first = browser.find_element("css selector", "#search-results h3").text
+    first = browser.find_element("css selector", "#search-results .result h3").text
     assert first.startswith("1. ") and "人力资源和社会保障局" in first
     browser.save_screenshot(str(SHOTS / "search.png"))
 
@@ -323,7 +323,7 @@ def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> 
     _open(browser, site, "overview")
     links = {a.text: a.get_attribute("hash") for a in browser.find_elements("css selector", "#findings-links a")}
     assert links == {"职责交叉（同级部门）：11": "#overlaps", "职责交叉（上下级）：5": "#overlaps",
-                     "职责交叉（内设机构）：6": "#overlaps", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#overview",
+                     "职责交叉（内设机构）：6": "#overlaps", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#orphans",
                      "未分解职责：7": "#undecomposed", "无职责的内设机构：2": "#undecomposed",
                      "已取消/下放仍在承担：2": "#undecomposed", "编制异常：2": "#staffing", "事权冲突：7": "#split"}
     browser.find_element("link text", "编制异常：2").click()
@@ -515,9 +515,18 @@ def test_the_overlaps_department_box_asks_the_api(browser, site: str) -> None:  
     assert browser.find_element("id", "overlap-message").text == "查询失败：未找到部门：示例市宇宙局"
     assert browser.find_elements("css selector", "#overlap-downloads a, #overlap-table tr") == []
     assert not browser.find_element("id", "chart-overlaps").is_displayed()
+    # With 区划 示例市 chosen a bare name is that region's department; with 全部 it names one in each region.
     _overlap_query(browser, "市场监督管理局")
+    assert not browser.find_element("id", "overlap-message").is_displayed()
+    assert _downloads(browser, "overlap-downloads")["下载 CSV"][1]["department"] == ["市场监督管理局"]
+    Select(browser.find_element("id", "overlap-region")).select_by_value("")
+    _overlap_query(browser, "市场监管局")
     assert browser.find_element("id", "overlap-message").text == (
-        "查询失败：“市场监督管理局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称")
+        "查询失败：“市场监管局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称")
+    # An analyst's short name with its region (user test 5: 青山县市场监管局 was 未找到部门).
+    _overlap_query(browser, "青山县市场监管局")
+    assert not browser.find_element("id", "overlap-message").is_displayed()
+    Select(browser.find_element("id", "overlap-region")).select_by_value("示例市")
     # An empty box is every department again, the message gone and the network back.
     _overlap_query(browser, "")
     assert not browser.find_element("id", "overlap-message").is_displayed()
@@ -525,3 +534,105 @@ def test_the_overlaps_department_box_asks_the_api(browser, site: str) -> None:  
     assert _downloads(browser, "overlap-downloads")["下载 CSV"][1] == {
         "region": ["示例市"], "threshold": ["0.5"], "scope": ["departments"], "format": ["csv"]}
     browser.get("about:blank")  # the next test's #overlaps is a fresh page, with no region chosen
+
+
+def test_the_view_s_choices_are_kept_in_the_url_and_a_wrong_link_says_so(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """User test 5: the URL stayed #department whatever was chosen, and #foo showed only the header."""
+    from selenium.webdriver.support.select import Select
+
+    browser.get("about:blank")
+    _open(browser, site, "department")
+    browser.execute_script("window.dutygraph.ready.department = false")
+    Select(browser.find_element("id", "department-select")).select_by_value("示例市水务局")
+    _wait(browser, "return window.dutygraph.ready.department === true")
+    assert urllib.parse.unquote(browser.current_url.split("#", 1)[1]) == "department?name=示例市水务局"
+    # The link reopens the same department, in a fresh page.
+    link = browser.current_url
+    browser.get("about:blank")
+    browser.get(link)
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+    assert Select(browser.find_element("id", "department-select")).first_selected_option.text == "示例市水务局"
+    # A staffing filter and a search text, too.
+    browser.get("about:blank")
+    browser.get(f"{site}/#staffing?region=" + urllib.parse.quote("示例市/河西区"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.staffing === true")
+    assert Select(browser.find_element("id", "staffing-region")).first_selected_option.text == "示例市/河西区"
+    rows = browser.execute_script("return [...document.querySelectorAll('#staffing-table tr')].slice(1).map((tr) => tr.children[0].textContent)")
+    assert set(rows) == {"示例市/河西区"}
+    browser.get("about:blank")
+    browser.get(f"{site}/#search?text=" + urllib.parse.quote("公司拖欠工资三个月") + "&region=" + urllib.parse.quote("示例市"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.search === true")
+    assert browser.find_element("css selector", "#search-results .result h3").text.startswith("1. 示例市人力资源和社会保障局")
+    # An unknown view says so and shows the overview.
+    browser.get("about:blank")
+    browser.get(f"{site}/#foo")
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.overview === true")
+    assert browser.find_element("id", "route-message").text == "没有“foo”这个页面，已显示概览。"
+    assert browser.find_element("id", "page-overview").is_displayed()
+    assert browser.find_element("css selector", "nav a.active").text == "概览"
+
+
+def test_who_handles_groups_levels_shows_evidence_sources_and_downloads(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """User test 5: with 区划 全部 a city and a county bureau were called a tie; evidence had no kind or 出处."""
+    browser.get("about:blank")
+    _open(browser, site, "search")
+    box = browser.find_element("id", "search-text")
+    box.clear()
+    box.send_keys("小区电梯坏了没人修")
+    browser.execute_script("window.dutygraph.ready.search = false")
+    browser.find_element("css selector", "#search-form button").click()
+    _wait(browser, "return window.dutygraph.ready.search === true")
+    rows = _api(site, "/api/queries/who_handles", text="小区电梯坏了没人修", limit=5)
+    regions = sorted({r["region"] for r in rows}, key=lambda r: (r.count("/"), r))
+    assert browser.find_element("id", "search-level-note").text == (
+        f"候选部门分属 {len(regions)} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。")
+    assert [h.text for h in browser.find_elements("css selector", "#search-results h3.search-region")] == regions
+    assert "难以区分" not in browser.find_element("id", "search-results").text
+    titles = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    first = rows[0]["evidence"][0]
+    kinds = {"duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "power_item": "权责事项",
+             "supervision_item": "监管事项"}
+    office = f"·{first['office']}" if first["office"] else ""
+    assert browser.find_element("css selector", "#search-results .result li").text == (
+        f"【{kinds[first['kind']]}｜{rows[0]['region']}{office}】{first['text']}（出处：{_source(titles, first['source'])}）")
+    assert _downloads(browser, "search-downloads") == {
+        "下载 CSV": ("/api/queries/who_handles", {"text": ["小区电梯坏了没人修"], "limit": ["5"], "format": ["csv"]}),
+        "下载 Excel": ("/api/queries/who_handles", {"text": ["小区电梯坏了没人修"], "limit": ["5"], "format": ["xlsx"]})}
+
+
+def test_the_overview_s_unclaimed_items_open_their_own_list(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """User test 5: the 三不管 link pointed at #overview, and an item with no suggestion read （建议：）."""
+    browser.get("about:blank")
+    _open(browser, site, "overview")
+    assert "三不管：对城镇排水与污水处理设施的监督检查（无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门）" in [
+        li.text for li in browser.find_elements("css selector", "#findings-links li")]
+    browser.find_element("partial link text", "三不管事项").click()
+    _wait(browser, "return window.dutygraph.ready.orphans === true")
+    headers, rows = _table(browser, "orphans")
+    assert headers == ["区划", "编码", "监管事项", "监管对象", "建议认领部门（依据）", "出处"]
+    assert [row[:2] for row in rows] == [["示例市", "JG370000701"], ["示例市/河西区", "JG370201500"]]
+    assert rows[0][4].startswith("建议：示例市交通运输局（依据：负责互联网租赁自行车行业管理。")
+    assert rows[1][4] == "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门"
+    assert set(_downloads(browser, "orphans-downloads")) == {"下载 CSV", "下载 Excel"}
+
+
+def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_department(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """User test 5: a matter listed twice without 出处 read as a duplicate; overlap texts were joined with ／."""
+    browser.get("about:blank")
+    browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市交通运输局"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+    titles = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    profile = _api(site, "/api/departments/" + urllib.parse.quote("示例市交通运输局"))
+    tables = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h) =>
+        [h.firstChild.textContent, [...h.nextElementSibling.querySelectorAll('tr')].map((tr) =>
+          [...tr.children].map((c) => c.textContent))]);""")
+    by_title = {title.split("（")[0]: rows for title, rows in tables}
+    assert by_title["配合的共同事项"][0] == ["事项", "依据", "出处"]
+    assert by_title["配合的共同事项"][1:3] == [[a["name"], a["detail"], _source(titles, a["source"])]
+                                          for a in profile["assists"][:2]]
+    cluster = profile["overlaps"][0]
+    assert by_title["职责交叉"][1][2] == "\n".join(
+        f"{m['department']}{'·' + m['office'] if m['office'] else ''}：{m['duty']}（{_source(titles, m['source'])}）"
+        for m in cluster["members"])

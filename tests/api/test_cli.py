@@ -164,6 +164,12 @@ def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_pat
     assert "“应急管理局”对应 2 个部门：示例市应急管理局、青山县应急管理局，请写全称" in several.stderr
     by_alias = run("query", "undecomposed_duties", "--param", "department=市城管局", "--format", "json", store=loaded)
     assert {row["department"] for row in json.loads(by_alias.stdout)} == {"示例市城市管理和综合执法局"}
+    # A short name as an analyst types it is read as the ingest reads a mention: region prefix, abbreviation.
+    short = run("query", "undecomposed_duties", "--param", "department=青山县市场监管局", "--format", "json",
+                store=loaded)
+    assert short.returncode == 0 and {row["department"] for row in json.loads(short.stdout)} <= {"青山县市场监督管理局"}
+    profile = run("query", "department_profile", "--param", "name=示例市城管局", "--format", "json", store=loaded)
+    assert json.loads(profile.stdout)["department"]["name"] == "示例市城市管理和综合执法局", profile.stderr
 
 
 def test_report_output_must_be_writable_and_a_file_format(loaded: Path, tmp_path: Path) -> None:
@@ -192,6 +198,9 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
                        "lead_without_mandate", "multiple_leads", "no_lead", "vague_party", "vague_party", "vague_party"]
     assert len(sections["departments"]["rows"]) == 26
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
+    # An item no department comes near says so, instead of a blank cell (user test 5: 河西区's 排水 item).
+    assert sections["orphan_supervision_items"]["rows"][1]["suggested"] == (
+        "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门")
     assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)
     # The report is read by people: each overlap member and ambiguity shows where it is written, by title.
     assert "source" in sections["overlaps"]["columns"] and "sources" in sections["host_assist_ambiguities"]["columns"]

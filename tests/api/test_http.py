@@ -6,6 +6,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -165,7 +166,8 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     answer = client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH).json()
     assert [a["file"] for a in answer["added"]] == ["hexi_jiaotong.txt"]
     assert answer["failed"] == [{"file": "empty.txt",
-                                 "error": "empty.txt: expected a document with text (the file is empty)"}]
+                                 "error": "empty.txt: expected a document with text (the file is empty)",
+                                 "error_zh": "empty.txt：文件没有正文"}]
     # The file was in the graph already: read again, it adds nothing, and its Document keeps the path it was loaded
     # from (the upload's name would read as a path and say nothing of where the file is).
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
@@ -176,10 +178,29 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert paths.json()["rows"] == [{"path": str(EXAMPLES / "sanding" / "hexi_jiaotong.txt")}]
     broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
-                                        "byte-order mark says (undecodable bytes at offset 2)"}]
+                                        "byte-order mark says (undecodable bytes at offset 2)",
+                                        "error_zh": "broken.txt：文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码"}]
     bad_region = client.post("/api/documents", files=files, data={"region": "火星市/x"}, headers=AUTH)
     assert bad_region.status_code == 422
     assert bad_region.json()["detail_zh"] == "区划无效：火星市/x（应为区划名称，如 示例市/青山县）"
+
+
+def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client: TestClient) -> None:
+    """User test 5: per-file errors were English only, and told an API user to pass the CLI's --region."""
+    header = "编号,事项名称,领域,划分方式,行使层级,适用区县\n"
+    no_region = (header + "1,农贸市场摊位登记,市场监管,县级专有,县,全部\n").encode("utf-8-sig")
+    bad_share = (header + "1,沿街晾晒管理,城市管理,市县分摊,市、县,全部\n").encode("utf-8-sig")
+    files = [("files", ("shixian_x.csv", no_region, "text/csv")), ("files", ("shixian_y.csv", bad_share, "text/csv"))]
+    failed = client.post("/api/documents", files=files, headers=AUTH).json()["failed"]
+    assert failed[0] == {
+        "file": "shixian_x.csv",
+        "error": "shixian_x.csv: expected a list whose title or department names carry a region, or the region field "
+                 "(neither the title nor any department name in the list names a region)",
+        "error_zh": "shixian_x.csv：清单的标题和部门名称都没有写明区划：请在上传时填写 region 字段（如 示例市/青山县）"}
+    failed = client.post("/api/documents", files=files[1:], data={"region": "示例市"}, headers=AUTH).json()["failed"]
+    assert failed[0]["error_zh"] == ("shixian_y.csv第 2 行：划分方式应为 市级专有、县级专有、市县共有 或 委托"
+                                     "（或行使层级为 市、县、市、县），实为“市县分摊”")
+    assert "--region" not in str(failed)
 
 
 def test_the_cypher_time_limit_counts_from_the_request_s_arrival(client: TestClient,
@@ -316,6 +337,37 @@ def test_a_bare_name_borne_by_several_departments_lists_them(client: TestClient)
     assert client.get("/api/departments/自然资源和规划局").json()["department"]["name"] == "示例市自然资源和规划局"
 
 
+@pytest.mark.parametrize(("typed", "name"), [
+    ("青山县市场监管局", "青山县市场监督管理局"), ("示例市市场监管局", "示例市市场监督管理局"),
+    ("市监局", "示例市市场监督管理局"), ("示例市城管局", "示例市城市管理和综合执法局")])
+def test_a_short_name_is_read_as_the_ingest_reads_it(client: TestClient, typed: str, name: str) -> None:
+    """User test 5: the page's 部门 box took 市市场监管局 (an alias) but not 青山县市场监管局 or 市监局."""
+    assert client.get(f"/api/departments/{typed}").json()["department"]["name"] == name
+    undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": typed, "limit": 1000})
+    assert undecomposed.status_code == 200
+    assert {row["department"] for row in undecomposed.json()["items"]} <= {name}
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("/api/queries/overlaps", "职责交叉"), ("/api/queries/host_assist_ambiguities", "主办协办不清"),
+    ("/api/queries/undecomposed_duties", "职责分解"), ("/api/queries/staffing_load", "编制负荷"),
+    ("/api/queries/orphan_supervision_items", "三不管事项")])
+def test_a_single_table_workbook_has_a_chinese_file_and_sheet_name(client: TestClient, path: str, name: str) -> None:
+    """User test 5: overlaps.xlsx with a sheet called overlaps."""
+    answer = client.get(path, params={"format": "xlsx"})
+    assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{name}.xlsx"
+    assert list(_sheets(answer.content)) == [name]
+
+
+def test_a_short_name_of_every_region_lists_them_or_takes_the_region_filtered_on(client: TestClient) -> None:
+    several = client.get("/api/queries/overlaps", params={"department": "住建局"})
+    assert several.status_code == 404 and several.json()["detail_zh"] == (
+        "“住建局”对应 3 个部门：河西区住房和城乡建设局、示例市住房和城乡建设局、青山县住房和城乡建设局，请写全称")
+    county = client.get("/api/queries/overlaps", params={"department": "市场监管局", "region": "示例市/青山县",
+                                                         "scope": "levels", "limit": 1000}).json()["items"]
+    assert county and all("青山县市场监督管理局" in {m["department"] for m in c["members"]} for c in county)
+
+
 def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: TestClient) -> None:
     """A misspelt filter was ignored: ?regoin=示例市 answered every region's overlaps, as if unfiltered."""
     misspelt = client.get("/api/queries/overlaps", params={"regoin": "示例市"})
@@ -365,7 +417,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     who = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市", "limit": 2,
                                                          "format": "csv"})
     assert who.headers["content-type"] == "text/csv; charset=utf-8"
-    assert who.headers["content-disposition"] == 'attachment; filename="who_handles.csv"'
+    # The English name stays the plain filename (programs read it as before); filename* names the view in Chinese.
+    assert who.headers["content-disposition"] == (
+        "attachment; filename=\"who_handles.csv\"; filename*=UTF-8''%E8%B0%81%E6%9D%A5%E7%AE%A1.csv")
+    assert unquote(who.headers["content-disposition"].split("''")[1]) == "谁来管.csv"
     lines = who.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,依据"
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
@@ -374,7 +429,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert len(lines) == 3
     by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
                            headers={"Accept": XLSX})
-    assert [row[:2] for row in _sheets(by_accept.content)["who_handles"][:2]] == [("名次", "部门"),
+    assert [row[:2] for row in _sheets(by_accept.content)["谁来管"][:2]] == [("名次", "部门"),
                                                                                   (1, "示例市人力资源和社会保障局")]
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
@@ -385,7 +440,8 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
                                             .json()["cells"])
     conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
-    assert conflicts.headers["content-disposition"] == 'attachment; filename="power_split-conflicts.csv"'
+    assert conflicts.headers["content-disposition"].startswith('attachment; filename="power_split-conflicts.csv"; ')
+    assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,类型,部门,出处,持有区划",
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx 市交通运输局!2,"
@@ -529,7 +585,9 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     path = f"/api/departments/{WENLV}"
     answer = client.get(path, params={"format": "xlsx"})
     assert answer.headers["content-type"] == XLSX
-    assert answer.headers["content-disposition"] == 'attachment; filename="department_profile.xlsx"'
+    # Each department's profile downloads under its own name.
+    assert answer.headers["content-disposition"].startswith('attachment; filename="department_profile.xlsx"; ')
+    assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{WENLV}-部门画像.xlsx"
     sheets = _sheets(answer.content)
     assert {name: rows[0] for name, rows in sheets.items()} == {
         "部门概况": ("名称", "区划", "类型", "规格", "编制", "领导职数", "领导职数明细", "内设机构领导职数",
@@ -571,7 +629,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     # A CSV holds the one table named, by its full name or an alias; an empty table still has its header.
     leads = client.get("/api/departments/市文物局", params={"format": "csv", "table": "leads"})
     assert leads.headers["content-type"] == "text/csv; charset=utf-8"
-    assert leads.headers["content-disposition"] == 'attachment; filename="department_profile-leads.csv"'
+    assert leads.headers["content-disposition"].startswith('attachment; filename="department_profile-leads.csv"; ')
+    assert unquote(leads.headers["content-disposition"].split("''")[1]) == "示例市文化广电旅游体育局-部门画像-牵头事项.csv"
     assert leads.content.decode("utf-8-sig") == (
         "事项,依据,出处\r\n"
         f"旅游市场综合监管,示例市文化广电旅游体育局职能配置、内设机构和人员编制规定,{WENLV_SANDING}第六条(一)\r\n")

@@ -12,10 +12,54 @@ const UNDECOMPOSED_KINDS = {
   duty_without_office: "未分解到内设机构的职责", office_without_duty: "无职责的内设机构",
   cancelled_still_carried: "已取消仍在承担", devolved_still_carried: "已下放仍在承担",
 };
+// The evidence kinds as queries/labels.py writes them in the CLI's tables and the files.
+const EVIDENCE_KINDS = { duty: "职责", office_duty: "内设机构职责", matter_lead: "牵头事项", matter_assist: "配合事项",
+                         power_item: "权责事项", supervision_item: "监管事项" };
 const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
 const PAGE_SIZE = 20;
 const state = { charts: {}, ready: {}, regions: [], cities: [], documents: {} };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
+
+// -- the view's state in the URL -------------------------------------------------------------------------
+// `#department?name=示例市水务局`: what was chosen (department, 区划, threshold, county, search text) is kept in the
+// hash, so that a link, a reload or a bookmark reopens the same view (user test 5: the URL stayed `#department`).
+// Each view names the boxes it keeps, by the URL parameter they go under.
+const URL_STATE = {
+  overlaps: { region: "overlap-region", department: "overlap-department", scope: "overlap-scope", threshold: "overlap-threshold" },
+  split: { city: "split-city", county: "split-county" },
+  department: { name: "department-select" },
+  search: { text: "search-text", region: "search-region" },
+  ambiguities: { region: "ambiguities-region" },
+  undecomposed: { department: "undecomposed-department" },
+  staffing: { region: "staffing-region" },
+  orphans: { region: "orphans-region" },
+};
+
+function currentRoute() {
+  const [name, query = ""] = (location.hash || "#overview").slice(1).split("?");
+  return { name: decodeURIComponent(name), params: new URLSearchParams(query) };
+}
+
+// The boxes' values into the hash, without a new history entry per keystroke and without redrawing (replaceState
+// fires no hashchange).
+function saveState(view) {
+  const boxes = URL_STATE[view] || {};
+  const params = new URLSearchParams();
+  Object.entries(boxes).forEach(([key, id]) => { const value = document.getElementById(id).value; if (value) params.set(key, value); });
+  const hash = `#${view}${params.toString() ? "?" + params : ""}`;
+  if (location.hash !== hash) history.replaceState(null, "", hash);
+}
+
+// The URL's values into the boxes: a select takes a value only if it offers it (a stale link keeps the default).
+function restoreState(view, params) {
+  Object.entries(URL_STATE[view] || {}).forEach(([key, id]) => {
+    if (!params.has(key)) return;
+    const box = document.getElementById(id);
+    const value = params.get(key);
+    if (box.tagName === "SELECT" && ![...box.options].some((o) => o.value === value)) { box.dataset.wanted = value; return; }
+    box.value = value;
+  });
+}
 
 // A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well).
 function url(path, params = {}) {
@@ -134,6 +178,9 @@ function fillSelect(id, options, { blank = null } = {}) {
   select.innerHTML = "";
   if (blank !== null) select.append(el("option", { value: "" }, blank));
   options.forEach(([value, label]) => select.append(el("option", { value }, label)));
+  // A value a link asked for before these options existed (the county of a city: restoreState).
+  if (select.dataset.wanted && options.some(([value]) => value === select.dataset.wanted)) select.value = select.dataset.wanted;
+  delete select.dataset.wanted;
 }
 
 // -- overview ----------------------------------------------------------------------------------------
@@ -156,7 +203,7 @@ async function overview() {
   const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
   const findings = [
     ...overlapsByScope, ["主办/协办不清", ambiguities.total, "#ambiguities"],
-    ["三不管事项", orphans.total, "#overview"],
+    ["三不管事项", orphans.total, "#orphans"],
     ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
     ["无职责的内设机构", undecomposed.items.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
     ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
@@ -174,7 +221,8 @@ async function overview() {
     links.append(el("li", {}, el("a", { href, ...(onclick ? { onclick } : {}) }, `${label}：${count}`))));
   if (orphans.total) {
     const all = await api("/api/queries/orphan_supervision_items", { limit: 100 });
-    all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（建议：${row.suggested_owners.map((o) => o.department).join("、")}）`)));
+    all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${row.suggested_owners.length
+      ? "建议：" + row.suggested_owners.map((o) => o.department).join("、") : NO_SUGGESTION}）`)));
   }
   state.ready.overview = true;
 }
@@ -232,6 +280,7 @@ async function overlapsPage(offset = 0) {
   // and the downloads hold the same clusters; the page filtered by department itself, and its downloads held all.
   const params = { region, department, threshold, scope };
   document.getElementById("overlap-empty").hidden = true;
+  saveState("overlaps");
   const message = document.getElementById("overlap-message");
   const chartBox = document.getElementById("chart-overlaps");
   let result;
@@ -352,6 +401,7 @@ async function splitPage() {
   }
   const county = document.getElementById("split-county").value;
   clearCell();
+  saveState("split");
   const split = await api("/api/queries/power_split", { city });
   downloads("split-downloads", "/api/queries/power_split", { city }, "（CSV 为事权划分表；Excel 另含冲突表）",
             { table: "cells" });
@@ -430,6 +480,7 @@ async function departmentPage() {
   const name = document.getElementById("department-select").value;
   if (!name) { state.ready.department = true; return; }
   state.ready.department = false;
+  saveState("department");
   const path = `/api/departments/${encodeURIComponent(name)}`;
   const profile = await api(path);
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
@@ -475,13 +526,18 @@ async function departmentPage() {
           [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
           [["office", "内设机构"], ["duties", "职责"]], "offices");
-  section("牵头的共同事项", profile.leads, [["name", "事项"], ["detail", "依据"]], "leads");
-  section("配合的共同事项", profile.assists, [["name", "事项"], ["detail", "依据"]], "assists");
-  section("权责事项", profile.power_items, [["name", "事项"], ["detail", "类型"]], "power_items");
-  section("认领的监管事项", profile.supervision_items, [["name", "事项"], ["detail", "监管对象"]], "supervision_items");
+  // Each matter with its 出处: a matter named by the 三定 and by a 边界清单 row read as a duplicate without it.
+  const sourced = (rows) => rows.map((r) => ({ ...r, source: sourceText(r.source) }));
+  section("牵头的共同事项", sourced(profile.leads), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "leads");
+  section("配合的共同事项", sourced(profile.assists), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "assists");
+  section("权责事项", sourced(profile.power_items), [["name", "事项"], ["detail", "类型"], ["source", "出处"]], "power_items");
+  section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
+          "supervision_items");
+  // Whose each text is: two departments may write one duty word for word.
+  const member = (m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}${m.source ? "（" + sourceText(m.source) + "）" : ""}`;
   section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
-                                                    duty: c.members.map((m) => m.duty).join(" ／ ") })),
-          [["score", "相似度"], ["with", "交叉部门"], ["duty", "职责"]], "overlaps");
+                                                    duty: c.members.map(member).join("\n") })),
+          [["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
     mandate: mandateText(a.mandate),
@@ -510,6 +566,12 @@ const FINDING_VIEWS = {
               ["text", "职责内容"], ["evidence", "仍在承担的事项"], ["source", "出处"]],
     row: (r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind, source: sourceText(r.source) }),
   },
+  orphans: {
+    path: "/api/queries/orphan_supervision_items", param: "region",
+    columns: [["region", "区划"], ["code", "编码"], ["item", "监管事项"], ["target", "监管对象"],
+              ["suggested", "建议认领部门（依据）"], ["source", "出处"]],
+    row: (r) => ({ ...r, suggested: suggestionText(r, "\n"), source: sourceText(r.source) }),
+  },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["other_staff", "其他编制"],
@@ -527,6 +589,7 @@ async function findingPage(name, offset = 0) {
   const view = FINDING_VIEWS[name];
   const params = { [view.param]: document.getElementById(`${name}-${view.param}`).value };
   state.ready[name] = false;
+  saveState(name);
   downloads(`${name}-downloads`, view.path, params);
   if (name === "staffing" && document.getElementById("staffing-outliers").checked) {
     await staffingOutliers(view, params);
@@ -574,40 +637,79 @@ async function search(event) {
   if (event) event.preventDefault();
   const textValue = document.getElementById("search-text").value.trim();
   const target = document.getElementById("search-results");
-  if (!textValue) { target.textContent = "请输入诉求或事项"; return; }
+  const region = document.getElementById("search-region").value;
+  state.ready.search = false;
+  document.getElementById("search-downloads").innerHTML = "";
+  if (!textValue) { target.textContent = "请输入诉求或事项"; state.ready.search = true; return; }
   // The last answer must never stand under a new question: cleared first, and a refusal is shown in its place.
   target.textContent = "查询中…";
   let rows;
   try {
-    rows = await api("/api/queries/who_handles", { text: textValue, region: document.getElementById("search-region").value, limit: 5 });
+    rows = await api("/api/queries/who_handles", { text: textValue, region, limit: 5 });
   } catch (error) {
     target.innerHTML = "";
     target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+    state.ready.search = true;
     return;
   }
   target.innerHTML = "";
+  saveState("search");
+  downloads("search-downloads", "/api/queries/who_handles", { text: textValue, region, limit: 5 });
   if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
-  rows.forEach((row) => target.append(el("div", { class: "result" },
-    el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}${row.assisting ? "【配合】" : ""}`, " ",
-       el("span", { class: row.tie || row.weak ? "tie" : "muted" },
-          `相关度 ${row.score}${row.tie ? "（与其他候选难以区分，请人工判断）" : row.weak ? "（依据不足，请人工判断）" : ""}`)),
-    el("ul", {}, row.evidence.map((e) => el("li", {}, e.text))))));
+  // With 区划 全部 a city's and a county's bureau are not two candidates one cannot tell apart: the question is
+  // where the matter happened. The answer is grouped by 区划 (city first), each group ranked on its own, and
+  // 难以区分 is said only of candidates of one 区划; the page asks for the 区划 of the place.
+  const groups = new Map();
+  rows.forEach((row) => { if (!groups.has(row.region)) groups.set(row.region, []); groups.get(row.region).push(row); });
+  if (!region && groups.size > 1) {
+    target.append(el("p", { class: "tie", id: "search-level-note" },
+                     `候选部门分属 ${groups.size} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。`));
+  }
+  const regions = [...groups.keys()].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  regions.forEach((place) => {
+    const members = groups.get(place);
+    const ties = members.filter((row) => row.tie).length;
+    if (!region && groups.size > 1) target.append(el("h3", { class: "search-region" }, place));
+    members.forEach((row) => target.append(el("div", { class: "result" },
+      el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}${row.assisting ? "【配合】" : ""}`, " ",
+         el("span", { class: (row.tie && ties > 1) || row.weak ? "tie" : "muted" },
+            `相关度 ${row.score}${row.tie && ties > 1 ? "（与其他候选难以区分，请人工判断）" : row.weak ? "（依据不足，请人工判断）" : ""}`)),
+      el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
+  });
   state.ready.search = true;
+}
+
+// An evidence line as the CLI prints it: its kind, the 区划, the text and where it is written.
+function evidenceText(evidence, row) {
+  const kind = EVIDENCE_KINDS[evidence.kind] || evidence.kind;
+  const office = evidence.office ? `·${evidence.office}` : "";
+  return `【${kind}｜${row.region}${office}】${evidence.text}${evidence.source ? "（出处：" + sourceText(evidence.source) + "）" : ""}`;
 }
 
 // -- routing ------------------------------------------------------------------------------------------------
 const PAGES = {
   overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage,
-  search: () => { state.ready.search = state.ready.search || false; },
+  // A link with search text (#search?text=…) answers it; the bare view waits for a question.
+  search: () => (document.getElementById("search-text").value.trim() ? search() : (state.ready.search = true)),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, () => findingPage(name)])),
 };
 
 async function show() {
-  const name = (location.hash || "#overview").slice(1);
+  let { name, params } = currentRoute();
+  const message = document.getElementById("route-message");
+  message.hidden = true;
+  // A mistyped or stale link showed only the header: it now says so and shows the overview.
+  if (!PAGES[name]) {
+    message.textContent = `没有“${name}”这个页面，已显示概览。`;
+    message.hidden = false;
+    name = "overview";
+    params = new URLSearchParams();
+  }
+  restoreState(name, params);
   document.querySelectorAll(".page").forEach((page) => page.classList.toggle("active", page.id === `page-${name}`));
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === name));
   try {
-    await (PAGES[name] || overview)();
+    await PAGES[name]();
   } catch (error) {
     document.getElementById(`page-${name}`).prepend(el("p", { class: "tie" }, `出错：${error.message}`));
   }
@@ -626,6 +728,7 @@ async function start() {
   fillSelect("search-region", regionOptions, { blank: "全部" });
   fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
   fillSelect("staffing-region", regionOptions, { blank: "全部" });
+  fillSelect("orphans-region", regionOptions, { blank: "全部" });
   fillSelect("split-city", state.cities.map((c) => [c, c]));
   const departments = await api("/api/departments", { limit: 1000 });
   fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
@@ -647,6 +750,14 @@ async function start() {
 }
 
 start();
+
+// Who might own an unclaimed item, with the duty that says so; none is a finding too: no department of the region
+// holds work near enough (a bare "（建议：）" read as a fault of the page).
+const NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门";
+function suggestionText(row, separator = "；") {
+  if (!row.suggested_owners.length) return NO_SUGGESTION;
+  return "建议：" + row.suggested_owners.map((o) => `${o.department}（依据：${o.evidence}）`).join(separator);
+}
 
 // A lead without mandate names who does hold the work, or (holder empty) that no department of the region clearly does.
 function mandateText(mandate) {
