@@ -79,7 +79,7 @@ def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
 # other says which file (and line) could not be loaded, the English `error` giving the detail.
 _EXPECTED_ZH = (
     ("a list whose title or department names carry a region",
-     "清单的标题和部门名称都没有写明区划：请在上传时填写 region 字段（如 示例市/青山县）"),
+     "清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）：请在上传时填写 region 字段（如 示例市/青山县）"),
     ("a department name with its region",
      "部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请在上传时填写 region 字段（如 示例市/青山县）"),
     ("a 划分方式 of", "划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县）"),

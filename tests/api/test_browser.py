@@ -322,8 +322,8 @@ def _downloads(browser, box: str) -> dict[str, tuple[str, dict[str, list[str]]]]
 def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     _open(browser, site, "overview")
     links = {a.text: a.get_attribute("hash") for a in browser.find_elements("css selector", "#findings-links a")}
-    assert links == {"职责交叉（同级部门）：11": "#overlaps", "职责交叉（上下级）：5": "#overlaps",
-                     "职责交叉（内设机构）：6": "#overlaps", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#orphans",
+    assert links == {"职责交叉（同级部门）：11": "#overlaps?scope=departments", "职责交叉（上下级）：5": "#overlaps?scope=levels",
+                     "职责交叉（内设机构）：6": "#overlaps?scope=offices", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#orphans",
                      "未分解职责：7": "#undecomposed", "无职责的内设机构：2": "#undecomposed",
                      "已取消/下放仍在承担：2": "#undecomposed", "编制异常：2": "#staffing", "事权冲突：7": "#split"}
     browser.find_element("link text", "编制异常：2").click()
@@ -589,7 +589,7 @@ def test_who_handles_groups_levels_shows_evidence_sources_and_downloads(browser,
         f"候选部门分属 {len(regions)} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。")
     assert [h.text for h in browser.find_elements("css selector", "#search-results h3.search-region")] == regions
     assert "难以区分" not in browser.find_element("id", "search-results").text
-    titles = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    titles = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
     first = rows[0]["evidence"][0]
     kinds = {"duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "power_item": "权责事项",
              "supervision_item": "监管事项"}
@@ -623,7 +623,7 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     browser.get("about:blank")
     browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市交通运输局"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
-    titles = {d["uid"]: d["title"] for d in _api(site, "/api/documents", limit=1000)["items"]}
+    titles = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
     profile = _api(site, "/api/departments/" + urllib.parse.quote("示例市交通运输局"))
     tables = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h) =>
         [h.firstChild.textContent, [...h.nextElementSibling.querySelectorAll('tr')].map((tr) =>

@@ -209,14 +209,15 @@ def test_the_overview_counts_say_what_they_count(browser, site: str) -> None:  #
     _open(browser, site, "overview")
     links = {a.text: a.get_attribute("hash") for a in browser.find_elements("css selector", "#findings-links a")}
     assert {k: v for k, v in links.items() if k.startswith(("职责交叉", "无职责"))} == {
-        "职责交叉（同级部门）：11": "#overlaps", "职责交叉（上下级）：5": "#overlaps", "职责交叉（内设机构）：6": "#overlaps",
+        "职责交叉（同级部门）：11": "#overlaps?scope=departments", "职责交叉（上下级）：5": "#overlaps?scope=levels",
+        "职责交叉（内设机构）：6": "#overlaps?scope=offices",
         "无职责的内设机构：2": "#undecomposed"}
     bars = browser.execute_script("return window.dutygraph.charts['chart-findings'].getOption().yAxis[0].data")
     assert "无职责的内设机构" in bars and "职责交叉（上下级）" in bars
     region = browser.find_element("css selector", "#counts .count").text
     assert region == "3\n区划（另有 4 个镇/街道）"
     browser.find_element("link text", "职责交叉（上下级）：5").click()
-    _wait(browser, "return location.hash === '#overlaps' && window.dutygraph.ready.overlaps === true")
+    _wait(browser, "return location.hash.startsWith('#overlaps') && window.dutygraph.ready.overlaps === true")
     assert browser.find_element("id", "overlap-scope").get_attribute("value") == "levels"
     assert len(_table(browser, "overlap-table")[1]) == 5
     _open(browser, site, "overview")

@@ -228,13 +228,12 @@ async function overview() {
 }
 
 // The overview counted only the 同级部门 clusters under "职责交叉" while the report counts all three kinds (user
-// test): one bar and one link per kind, each opening 职责交叉 with that 范围 chosen.
+// test): one bar and one link per kind, each opening 职责交叉 with that 范围 chosen, by the URL (a link to share).
 const OVERLAP_SCOPES = [["departments", "同级部门"], ["levels", "上下级"], ["offices", "内设机构"]];
 
 async function overlapCounts() {
   const totals = await Promise.all(OVERLAP_SCOPES.map(([scope]) => api("/api/queries/overlaps", { scope, limit: 1 })));
-  return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, "#overlaps",
-    () => { document.getElementById("overlap-scope").value = scope; }]);
+  return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, `#overlaps?scope=${scope}`]);
 }
 
 // The 区划 card counted 镇/街道, which no 区划 filter offers: it counts what the filters offer and names the rest.
