@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
-from ingest.names import NameResolver
-from ingest.pipeline import known_departments
 from ingest.regions import Region
 from queries import catalog
 from queries.cache import cached
+
+if TYPE_CHECKING:
+    from ingest.names import NameResolver
 
 
 class UnknownDepartment(LookupError):
@@ -61,6 +62,11 @@ def _without_exact(row: Row) -> Row:
 
 def _resolver(store: Store) -> tuple[NameResolver, dict[str, str], list[Region]]:
     """The ingest's resolver over the graph's departments, their names by uid, and the regions they are in."""
+    # Imported here: the resolver brings rapidfuzz and the pipeline brings jieba, which a CLI command that names
+    # no department (and `--help`) must not pay for (tests/api/test_cli_startup.py).
+    from ingest.names import NameResolver
+    from ingest.pipeline import known_departments
+
     def build() -> tuple[NameResolver, dict[str, str], list[Region]]:
         known = known_departments(store)
         return NameResolver(known), {d.uid: d.name for d in known}, sorted({d.region for d in known},
