@@ -4,34 +4,15 @@ the page listed 河西区's 门店招牌设置备案 as if 青山县 held it, an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.api.test_http import client  # noqa: F401  (the examples, ingested under 示例市, behind the API)
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from graph.store import open_store
-    from ingest.pipeline import ingest
-    from ingest.regions import Region
-
-    data = tmp_path_factory.mktemp("split-store")
-    store = open_store(f"embedded:{data}")
-    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
-    store.close()
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as test_client:
-        yield test_client
-
-
-def _readable(client: TestClient, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+def _readable(client: TestClient, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:  # noqa: F811
     """Rows with each source as its file and place (a document's uid is a hash, its path is what a reader knows)."""
     paths = {d["uid"]: Path(d["path"]).name for d in client.get("/api/documents", params={"limit": 1000}).json()["items"]}
 
@@ -42,7 +23,7 @@ def _readable(client: TestClient, rows: list[dict[str, Any]]) -> list[tuple[str,
              r["department_basis"], r["item"], place(r["item_source"])) for r in rows]
 
 
-def test_a_cell_names_who_holds_each_matter(client: TestClient) -> None:
+def test_a_cell_names_who_holds_each_matter(client: TestClient) -> None:  # noqa: F811
     cell = client.get("/api/queries/power_split/matters",
                       params={"city": "示例市", "domain": "交通运输", "share": "county_exclusive"}).json()
     assert (cell["domain"], cell["share"], cell["region"]) == ("交通运输", "county_exclusive", None)
@@ -60,7 +41,7 @@ def test_a_cell_names_who_holds_each_matter(client: TestClient) -> None:
     ]
 
 
-def test_a_cell_follows_the_county_asked_for(client: TestClient) -> None:
+def test_a_cell_follows_the_county_asked_for(client: TestClient) -> None:  # noqa: F811
     def cell(domain: str, share: str, region: str) -> dict[str, Any]:
         answer = client.get("/api/queries/power_split/matters",
                             params={"city": "示例市", "domain": domain, "share": share, "region": region})
