@@ -152,11 +152,15 @@ def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, 
             matched.setdefault(item.key, (score, words, set()))[2].add(int(columns.department[position]))
     pairs: dict[tuple[int, int], list[tuple[float, Evidence]]] = {}
     for key, (score, words, leads) in matched.items():
-        for department, item in columns.assists.get(key, ()):
+        helpers = columns.assists.get(key, ())
+        if not helpers:
+            continue
+        # The text's other words are searched once per matter, whichever departments assist on it.
+        beyond = answering.hits_for({term: weight for term, weight in said.items() if term not in words})
+        for department, item in helpers:
             # A department that both leads and assists is a lead (lead_and_assist); one with ground of its own is a
             # contender in its own right. (One the text does not reach is not ranked: nothing to order.)
-            if department in leads or _ground_beyond(answering, columns, department, said, words) >= min(
-                    WEAK_SCORE, enough):
+            if department in leads or _ground_in(beyond, columns, department) >= min(WEAK_SCORE, enough):
                 continue
             for lead in leads:
                 pairs.setdefault((lead, department), []).append((score, item))
@@ -218,10 +222,8 @@ def _adds_words(best: Evidence, second: Evidence, said: dict[str, float]) -> boo
     return bool((set(_terms(second)) & said.keys()) - set(_terms(best)))
 
 
-def _ground_beyond(answering: BM25Index, columns: _Columns, department: int, said: dict[str, float],
-                   words: frozenset[str]) -> float:
-    """A department's score (best piece plus half the second) on the text's own words other than `words`."""
-    hits = answering.hits_for({term: weight for term, weight in said.items() if term not in words})
+def _ground_in(hits: Hits, columns: _Columns, department: int) -> float:
+    """A department's score (best piece plus half the second) among `hits`: the text's words a matter leaves out."""
     ranked = np.sort(hits.scores[columns.department[hits.positions] == department])[::-1]
     return float(ranked[0] + 0.5 * ranked[1]) if ranked.size > 1 else float(ranked.sum())
 
