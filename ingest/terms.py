@@ -94,8 +94,8 @@ _TOKENIZER_CACHES_KEPT = 4  # caches of other dictionaries (another checkout, an
 
 
 def cache_root() -> Path:
-    """`$XDG_CACHE_HOME/dutygraph`, or `~/.cache/dutygraph`: the folder of the word vectors' cache
-    (queries.neighbours.cache_root, not imported: that module loads numpy)."""
+    """`$XDG_CACHE_HOME/dutygraph`, or `~/.cache/dutygraph` (the XDG default): the folder of this cache and of the
+    word vectors' (queries.neighbours)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "dutygraph"
 

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.terms import cache_root
+
 NEIGHBOUR_FLOOR = 0.5  # cosine from which a word counts as near
 NEIGHBOUR_LIMIT = 6  # nearest words taken per unknown word
 NEIGHBOUR_WEIGHT = 0.5  # per unit of cosine, of a word the text says
@@ -77,12 +79,6 @@ def load_word_vectors(source: Traversable, root: Path | None) -> WordVectors:
     if folder is not None:
         _write_cache(folder, words, matrix)
     return WordVectors(words, matrix)
-
-
-def cache_root() -> Path:
-    """`$XDG_CACHE_HOME/dutygraph`, or `~/.cache/dutygraph` (the XDG default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dutygraph"
 
 
 def _cache_folder(source: Traversable, root: Path) -> Path | None:
