@@ -251,7 +251,6 @@ def _counties(rows: GraphRows, context: ListContext, record: SplitRecord) -> lis
     return found
 
 
-
 def city_of_counties(parsed: ListDocument, known: set[Region]) -> Region:
     """The city of a 市县事权划分清单 whose title and names carry no region: the one city whose counties its 适用区县
     name, as the graph (and the documents of this ingest) place them, or as the list writes them (青岩市石门县). A
