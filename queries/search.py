@@ -8,6 +8,7 @@ that no evidence uses brings in the nearest words by meaning that some does (`qu
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
-from ingest.content import content_terms
-from ingest.terms import broader_terms, index_terms, loose_synonyms, synonyms
+from ingest.content import GENERIC_TERMS, content_terms
+from ingest.terms import broader_terms, index_terms, loose_synonyms, segment, stopwords, synonyms
 from queries.neighbours import NEIGHBOUR_WEIGHT, Neighbours
 
 K1 = 1.2
@@ -33,6 +34,7 @@ IMPLIED_WEIGHT = 0.5
 # every set.
 LEXICON_MATCH = 75
 SHARE = LEXICON_MATCH / (200 - LEXICON_MATCH)  # of the shorter string's characters, to reach the cutoff
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def query_terms(text: str) -> dict[str, float]:
@@ -65,6 +67,35 @@ def lexicon_matches(text: str) -> list[str]:
     candidates = [index for index, count in present.items() if count >= needs[index] or count >= text_needs]
     return sorted({lexicon.canonicals[index] for index in candidates
                    if fuzz.partial_ratio(lexicon.phrases[index], text, score_cutoff=LEXICON_MATCH)})
+
+
+def written_terms(text: str) -> frozenset[str]:
+    """The text's content words as written, with the parts of its compounds: `content_terms` before the synonym
+    table folds them. The index reads 电梯 and 锅炉 alike as 特种设备; these tell which of the two a text says."""
+    stop = stopwords()
+    return frozenset(piece for piece in segment(text, for_search=True)
+                     if len(piece) >= 2 and _HAN.search(piece) and piece not in stop and piece not in GENERIC_TERMS)
+
+
+def concepts(word: str) -> frozenset[str]:
+    """A word of a text (folded, as `index_terms` gives it) and the broader concepts it implies (`query_terms`),
+    folded in turn: 油烟 → 餐饮油烟, 大气污染; 小区电梯 → 小区电梯, 特种设备. Whole terms only: the parts of a
+    compound (the 餐饮 of 餐饮油烟) are there to widen a search, and say nothing of what the word is about."""
+    return frozenset({word, *(term for phrase in broader_terms().get(word, ()) for term in _whole_terms(phrase))})
+
+
+@lru_cache(maxsize=1)
+def matter_words() -> frozenset[str]:
+    """The words the dictionaries place as matters: the terms of the synonym tables and of broader.txt, variants
+    and official terms alike. Places and frames of a complaint (小区, 县城, 申请) are in neither."""
+    folded = synonyms()
+    broader = broader_terms()
+    return frozenset({*folded, *folded.values(), *broader, *(term for terms in broader.values() for term in terms)})
+
+
+@lru_cache(maxsize=4096)
+def _whole_terms(phrase: str) -> tuple[str, ...]:
+    return tuple(term for term in index_terms(phrase) if term not in GENERIC_TERMS)
 
 
 @dataclass(frozen=True)
@@ -173,6 +204,10 @@ class BM25Index:
         evidence = hits.index.evidence
         return [(score, evidence[position])
                 for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
+
+    def idf(self, term: str) -> float | None:
+        """The term's inverse document frequency over the whole graph's evidence; None for a term none uses."""
+        return self._idf.get(term)
 
     def full_match(self, text: str) -> float:
         """The score of a text of average length holding each of `text`'s terms once: what evidence that says all

@@ -1,7 +1,10 @@
 """who_handles: free text (a 12345 complaint, a matter name) to ranked departments with the duties that
 justify them, `tie` when the first two are too close to call, and `weak` when a department rests on too little
 to be sent the case unchecked, and `holds_no_duties` when the department is known only as a party of a clause or
-list (no 三定, list or item of its own in the graph), as a dispatcher needs to know.
+list (no 三定, list or item of its own in the graph), as a dispatcher needs to know. An answer is weak, too, when the
+text's decisive word (its rarest matter word in the graph: 油烟 in 烧烤店油烟) is said by no evidence of the region
+searched: whoever comes first rests on the other words. Each department's evidence gives first the pieces that say
+the text's words as it wrote them (电梯, where the index reads 电梯 and 锅炉 alike as 特种设备).
 
 A 职责分工 clause or boundary list that names the lead of a matter, and who assists on it, settles their order when
 the text is about that matter: the lead ranks above each department assisting on it whose evidence says nothing of
@@ -22,9 +25,10 @@ import numpy as np
 
 from graph.store import Row, Store
 from ingest.content import content_of, content_terms
+from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence, Hits, query_terms
+from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, query_terms, written_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -46,6 +50,9 @@ WEAK_SCORE = 8.0
 # (`queries.orphans`) must reach it too.
 COVERAGE_SHARE = 0.25
 EVIDENCE_PER_DEPARTMENT = 3
+# The shown evidence is chosen among a department's best-scoring pieces, this many: one further down is not what
+# made it the answer, and reading each piece's words as written costs a segmentation.
+EVIDENCE_POOL = 30
 MAX_CANDIDATES = 20  # the most departments a caller may ask to be ranked (the API and the CLI alike)
 
 
@@ -94,14 +101,18 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     evidence = answering.evidence
     grouped = departments[starts]
     clauses = _clauses(answering, columns, own, enough, said)
+    variants = _folded_words(text)
+    decisive = _decisive(index, text, ignore)
+    if decisive and _meets(decisive, [answering.evidence[position] for position in found.tolist()]):
+        decisive = frozenset()  # some department here says it: whether the first does is for the scores to weigh
     groups = (_lift_leads(ranking.tolist(), grouped, clauses) if clauses.above
               else ranking[:limit].tolist())[:limit]
     rows: list[Row] = []
     for position, group in enumerate(groups):
         start, count = int(starts[group]), int(counts[group])
         department = int(departments[start])
-        best = [(float(scores[hit]), evidence[found[hit]])
-                for hit in range(start, start + min(count, EVIDENCE_PER_DEPARTMENT))]
+        pool = [(float(scores[hit]), evidence[found[hit]]) for hit in range(start, start + min(count, EVIDENCE_POOL))]
+        best = _most_relevant(index, pool, variants)
         with_office = np.flatnonzero(columns.has_office[found[start:start + count]])
         ground = (float(totals[group]) if count > 1 and _adds_words(evidence[found[start]],
                                                                       evidence[found[start + 1]], said)
@@ -115,7 +126,8 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
             "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
             "score": round(float(totals[group]), 3), "tie": False,
             "weak": ground < WEAK_SCORE or bool(totals[group] < enough) or (
-                reached is not None and department not in reached),
+                reached is not None and department not in reached) or not _meets(
+                    decisive, [evidence[position] for position in found[start:start + count].tolist()]),
             "holds_no_duties": not bool(columns.holds_duties[found[start]]),
             "assisting": assisting is not None,
             "evidence": [_evidence(s, item) for s, item in best],
@@ -214,6 +226,55 @@ def _lift_leads(ranking: list[int], department_of: np.ndarray, clauses: _Clauses
     for group in ranking:
         put(group, frozenset())
     return result
+
+
+def _most_relevant(index: BM25Index, pool: list[tuple[float, Evidence]], variants: frozenset[str],
+                   ) -> list[tuple[float, Evidence]]:
+    """The EVIDENCE_PER_DEPARTMENT pieces of `pool` (a department's best hits, with their scores) that match the
+    text best: first by the weight of the text's folded words (`_folded_words`) each says as the text wrote it,
+    then by score, then by text. The index folds 电梯 and 锅炉 into 特种设备 alike, so a boiler item outscores an
+    elevator item for an elevator complaint (three 特种设备 to two); but the complaint said 电梯, and a piece that
+    says it is the better reason to give. Words the index holds as written weigh the same in every piece that
+    meets them, so their score already ranks those pieces."""
+    return sorted(pool, key=lambda pair: (-_said_as_written(index, pair[1], variants), -pair[0], pair[1].text,
+                                          pair[1].key))[:EVIDENCE_PER_DEPARTMENT]
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    """The text's words (`written_terms`) that the synonym table folds into another term (电梯 → 特种设备)."""
+    folded = synonyms()
+    return frozenset(word for word in written_terms(text) if folded.get(word, word) != word)
+
+
+def _said_as_written(index: BM25Index, item: Evidence, variants: frozenset[str]) -> float:
+    """The weight of the folded words that a piece says as the text wrote them: each the IDF of the term it is folded
+    into (电梯 that of 特种设备)."""
+    folded = synonyms()
+    return sum(index.idf(folded[word]) or 0.0 for word in sorted(variants & written_terms(item.text)))
+
+
+def _decisive(index: BM25Index, text: str, ignore: frozenset[str]) -> frozenset[str]:
+    """The concepts (`concepts`) of the text's decisive word: of the words the dictionaries place as matters
+    (`matter_words`) whose concepts some evidence of the graph uses, the one whose rarest such concept has the
+    highest IDF over the whole graph (油烟 → 大气污染, over 烧烤店 → 食品经营). Empty when two words are as rare:
+    rarity then decides nothing."""
+    rarity: dict[str, float] = {}
+    for word in (set(index_terms(text)) & matter_words()) - ignore:
+        known = [idf for term in concepts(word) if (idf := index.idf(term)) is not None]
+        if known:
+            rarity[word] = max(known)
+    ranked = sorted(rarity.items(), key=lambda pair: (-pair[1], pair[0]))
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return frozenset()
+    return concepts(ranked[0][0])
+
+
+def _meets(decisive: frozenset[str], pieces: list[Evidence]) -> bool:
+    """Whether some piece says a concept of the text's decisive word (or the text has none): among its terms, which
+    are folded (a piece that says 电梯 holds 特种设备), or inside its text, since a compound the dictionaries do not
+    cut holds it whole (食品经营许可, 户外广告设施)."""
+    return not decisive or any(decisive.intersection(_terms(item)) or any(concept in item.text for concept in decisive)
+                               for item in pieces)
 
 
 def _adds_words(best: Evidence, second: Evidence, said: dict[str, float]) -> bool:
