@@ -225,8 +225,9 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
         failed.add_column("文件 file", overflow="fold")
         failed.add_column("原因 reason", overflow="fold")
         for outcome in report.failed:
-            # The message starts with the file (and line) it is about; the table shows the file once.
-            failed.add_row(str(outcome.path), outcome.error.removeprefix(f"{outcome.path}").lstrip(":"))
+            # The message starts with the file (and line) it is about, as does each bad row's line of a list's
+            # message; the table shows the file once.
+            failed.add_row(str(outcome.path), outcome.error.replace(f"{outcome.path}:", "").strip())
         err.print(failed)
 
 

@@ -139,8 +139,15 @@ def table_sections(answer: str, tables: Mapping[str, Rows], names: Sequence[str]
     """The sheets of an answer of several tables, the named ones only. A table's key among its answer's
     (power_split.conflicts) picks its column titles: one key may mean two things in two tables of an answer
     (coordination_network's matters: a count of nodes, the names of edges)."""
-    return [Section(f"{answer}.{name}", TABLE_TITLES[answer][name],
+    return [Section(PART_ANSWERS.get(answer, {}).get(name) or f"{answer}.{name}", TABLE_TITLES[answer][name],
                     _columns(tables[name], TABLE_COLUMNS[answer].get(name)), tables[name]) for name in names]
+
+
+# A part of an answer that is a catalog answer narrowed to one department reads with that answer's column titles:
+# one field, one title (user test 5: the profile's 职责分解 sheet called 依据 what the 职责分解 download calls
+# 仍在承担的事项).
+PART_ANSWERS: dict[str, dict[str, str]] = {
+    "department_profile": {"ambiguities": "host_assist_ambiguities", "undecomposed": "undecomposed_duties"}}
 
 
 def file_name(answer: str, table: str | None) -> str:

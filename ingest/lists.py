@@ -3,7 +3,8 @@
 Government spreadsheets put a title row or two above the header, split the header over two rows,
 write a department or a main item once for a block of rows, number their rows, and end with notes.
 A cell left empty under a value in a block column means "same as above" and is carried forward; a
-notes row is skipped; a row that cannot be read stops the file with its sheet, row and what was expected.
+notes row is skipped. A row that cannot be read fails the file, but only once every row has been read: the
+error names each bad row with its sheet, row and what was expected (a header that cannot be read stops at once).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.errors import IngestError
+from ingest.errors import IngestError, RowErrors
 from ingest.model import (
     BoundaryRecord,
     Cell,
@@ -77,6 +78,7 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     kind = read[0][1].kind
     titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
     document = ListDocument(kind=kind, title=titles[0] if titles else "")
+    bad_rows: list[IngestError] = []
     for sheet, header in read:
         if header.kind != kind:
             raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[kind]}",
@@ -93,7 +95,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         _check_conflict(workbook, sheet, header)
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
                                  if span.merged or span.repeated)
-        _read_sheet(workbook, sheet, header, document)
+        bad_rows.extend(_read_sheet(workbook, sheet, header, document))
+    if bad_rows:
+        raise RowErrors(bad_rows)
     document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
     if not document.records:
         raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
@@ -125,19 +129,26 @@ def _department_from_title(title: str) -> str:
     return name if name != title.strip() and _DEPARTMENT_NAME.search(name) else ""
 
 
-def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: ListDocument) -> None:
+def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: ListDocument) -> list[IngestError]:
+    """Reads the sheet's rows into the document; returns the rows that could not be read, each as its error, so
+    that the file's every bad row is named at once."""
     reader = _READERS[header.kind]
     _check_required(workbook, sheet, header)
     carried: dict[str, str] = {}
     last_header_row = header.header_rows[-1]
+    bad_rows: list[IngestError] = []
     for number, cells in sheet.rows:
         if number <= last_header_row:
             continue
         if _is_note(cells):
             continue
-        values = {field: _value(cells, index, field) for field, index in header.columns.items()}
-        for field, span in header.spans.items():
-            values[field] = _span_value(workbook, sheet, number, cells, field, span)
+        try:
+            values = {field: _value(cells, index, field) for field, index in header.columns.items()}
+            for field, span in header.spans.items():
+                values[field] = _span_value(workbook, sheet, number, cells, field, span)
+        except IngestError as exc:
+            bad_rows.append(exc)
+            continue
         if not any(value for field, value in values.items() if field not in {"seq", "notes"}):
             continue
         for field in _CARRIED[header.kind]:
@@ -150,7 +161,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
         try:
             record = reader(values, where)
         except ValueError as exc:
-            raise IngestError(workbook.path, str(exc), line=number, detail=f"sheet {sheet.name}") from exc
+            bad_rows.append(IngestError(workbook.path, str(exc), line=number, detail=f"sheet {sheet.name}"))
+            continue
         if isinstance(record, SupervisionRecord):
             document.warnings.extend(record.warnings)
         previous = document.records[-1] if document.records else None
@@ -161,6 +173,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             previous.text = "\n".join(part for part in (previous.text, record.text) if part)
             continue
         document.records.append(record)
+    return bad_rows
 
 
 _REQUIRED: dict[str, list[tuple[tuple[str, ...], str]]] = {

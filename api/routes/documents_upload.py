@@ -96,9 +96,24 @@ _EXPECTED_ZH = (
     ("a header row naming the columns", "清单没有可识别的表头行"),
     ("rows of items under the header", "表头下没有事项行"),
     ("a 实施部门 column", "清单没有“实施部门”列，标题或工作表名也未写明部门"),
+    # A row's own errors (ingest.lists reads every row and names each bad one).
+    ("a 事项名称 or 主项名称 (the cell", "事项名称（主项名称）为空"),
+    ("a 事项名称 (the cell", "事项名称为空"),
+    ("a 权力类型 such as", "权力类型应为 行政许可、行政处罚、其他行政权力 等"),
+    ("a 权力类型 (the cell", "权力类型为空"),
+    ("a 管理事项 (the cell", "管理事项为空"),
+    ("a 牵头部门 or 配合部门 (both", "牵头部门和配合部门都为空"),
+    ("a 监管事项 (the cell", "监管事项为空"),
+    ("a 属地管理事项 (the cell", "属地管理事项为空"),
+    ("a 主体责任单位 (the cell", "主体责任单位为空"),
+    ("a tick mark", "行使层级下应为勾选符号（✓、√、● 或 是）或空白"),
+    ("one ", "同一表头下的几列填了不同的值，无法判断哪一个是该字段（请给每列单独的表头）"),
 )
-_WHERE = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+))?: expected (?P<expected>.*)$", re.S)
+_WHERE = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+))?: expected (?P<expected>.*?)"
+                    r"(?: \(sheet (?P<sheet>[^;)]+)[;)].*)?$", re.S)
 _FOUND = re.compile(r"found '([^']*)'")
+_ROWS = re.compile(r"^.+?: expected every row of the list to be readable \((?P<count>\d+) rows are not\)$")
+_MORE = re.compile(r"^… and (?P<count>\d+) more rows$")
 
 
 def _failure(name: str, error: str) -> dict[str, str]:
@@ -107,9 +122,24 @@ def _failure(name: str, error: str) -> dict[str, str]:
 
 
 def error_zh(name: str, error: str) -> str:
-    """The Chinese of an ingest error: the file, the line when there is one, what was wrong."""
+    """The Chinese of an ingest error: the file, the line when there is one, what was wrong; a list's several bad
+    rows a line each, under a line counting them."""
+    lines = error.split("\n")
+    if len(lines) > 1 and (counted := _ROWS.match(lines[0])):
+        said = [f"{name}：清单有 {counted.group('count')} 行无法读取，逐行如下（改正后重新上传整个文件）"]
+        for line in lines[1:]:
+            more = _MORE.match(line)
+            said.append(f"…… 另有 {more.group('count')} 行" if more else _one_error_zh(name, line))
+        return "\n".join(said)
+    return _one_error_zh(name, error)
+
+
+def _one_error_zh(name: str, error: str) -> str:
     match = _WHERE.match(error)
     line = f"第 {match.group('line')} 行" if match and match.group("line") else ""
+    sheet = match.group("sheet") if match else None
+    if line and sheet and sheet != Path(name).stem:  # a CSV's one sheet bears the file's name: its row is enough
+        line = f"工作表“{sheet}”{line}"
     expected = match.group("expected") if match else ""
     said = next((zh for phrase, zh in _EXPECTED_ZH if expected.startswith(phrase)), None)
     if said is None:

@@ -541,3 +541,14 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
     assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
+
+
+def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "shixian_bad.csv"
+    bad.write_text("编号,事项名称,领域,划分方式,适用区县\n1,户外广告设置审批,城市管理,市县分担,全部\n"
+                   "2,,城市管理,县级专有,全部\n", encoding="utf-8-sig")
+    result = run("ingest", str(bad), "--region", "示例市", store=tmp_path / "store")
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert "expected every row of the list to be readable (2 rows are not)" in said
+    assert "│ 2: expected a 划分方式" in said and "│ 3: expected a 事项名称 (the cell is empty)" in said

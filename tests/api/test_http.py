@@ -602,7 +602,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "认领的监管事项": ("事项", "监管对象", "出处"),
         "职责交叉": ("聚类", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "职责依据", "问题"),
-        "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "依据"),
+        "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项"),
         "协同部门": ("部门", "事项"),
     }
     assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 3, "局长 1、副局长 2", 6, None,
@@ -627,6 +627,12 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"
                                    "旅游景区、旅行社的安全检查和假日旅游安全保障工作。", 11,
                                    f"{WENLV_SANDING}第三条(十一)", None)]
+
+    # One field, one title: the profile's parts that are a catalog answer for one department title their columns as
+    # that answer's download does (user test 5: 职责分解 called 依据 what the 职责分解 download calls 仍在承担的事项).
+    for part, answer_path in (("职责分解", "undecomposed_duties"), ("主办协办不清", "host_assist_ambiguities")):
+        download = _sheets(client.get(f"/api/queries/{answer_path}", params={"format": "xlsx"}).content)
+        assert next(iter(download.values()))[0] == sheets[part][0]
 
     # A CSV holds the one table named, by its full name or an alias; an empty table still has its header.
     leads = client.get("/api/departments/市文物局", params={"format": "csv", "table": "leads"})

@@ -304,3 +304,32 @@ def test_a_claim_status_that_contradicts_its_department_column_is_warned(tmp_pat
         "sheet 清单, row 2 (对户外招牌设置的监督检查): 认领状态 已认领 but 认领部门 is empty; read as unclaimed",
         "sheet 清单, row 3 (对渣土运输车辆的监督检查): 认领状态 未认领 but 认领部门 names 市城管局; read as unclaimed",
     ]
+
+
+def test_every_bad_row_of_a_list_is_named_at_once(tmp_path: Path) -> None:
+    """User test 5: a list with two bad rows named only the first; fixing a 300-row file wants them all."""
+    path = one_sheet_workbook(tmp_path, [["序号", "事项名称", "领域", "划分方式", "适用区县"],
+                                         [1, "户外广告设置审批", "城市管理", "市县分担", "全部"],
+                                         [2, "门店招牌设置备案", "城市管理", "县级专有", "全部"],
+                                         [3, None, "城市管理", "县级专有", "全部"]])
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message.splitlines() == [
+        f"{path}: expected every row of the list to be readable (2 rows are not)",
+        f"{path}:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+        "found '市县分担' (sheet 清单)",
+        f"{path}:4: expected a 事项名称 (the cell is empty) (sheet 清单)",
+    ]
+
+
+def test_a_list_s_bad_rows_are_named_up_to_fifty(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["序号", "事项名称", "权力类型", "实施主体"]]
+    rows += [[n, f"事项{n}", "其他类", "市公安局"] for n in range(1, 56)]
+    path = one_sheet_workbook(tmp_path, rows)
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    lines = raised.value.message.splitlines()
+    assert (len(lines), lines[0], lines[50], lines[51]) == (
+        52, f"{path}: expected every row of the list to be readable (55 rows are not)",
+        f"{path}:51: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '其他类' (sheet 清单)",
+        "… and 5 more rows")

@@ -257,6 +257,19 @@ function outliersOnly() {
 // Names drawn over one another could not be read (user test): a name that overlaps another is hidden, the one of
 // the smaller node giving way (ECharts ranks labels by their node's size), and hovering a node shows its name.
 const NETWORK_LABELS = { labelLayout: { hideOverlap: true }, emphasis: { focus: "adjacency", label: { show: true } } };
+
+// A network's labels stay inside its box: a name that would run past the right edge is written on its node's left
+// instead (user test 5: on a phone "示例市住房和城乡建…" ran off the screen). The full name is in the tooltip.
+function labelsInside(id) {
+  return {
+    ...NETWORK_LABELS,
+    labelLayout: (params) => {
+      const right = document.getElementById(id).clientWidth - 6;
+      if (params.labelRect.x + params.labelRect.width <= right) return { hideOverlap: true };
+      return { x: params.rect.x - 4, align: "right", hideOverlap: true };
+    },
+  };
+}
 const LABELLED_NODES = 12;
 
 // The departments with the most ties are drawn larger and named; the others are named on hover only.
@@ -342,7 +355,7 @@ async function overlapsPage(offset = 0) {
                categories: [{ name: "部门" }, { name: "交叉的职责" }],
                // On a phone a long name is cut to the width left of the box, not run past its edge (user test).
                label: { show: true, position: "right", fontSize: 11, ...(small ? { width: 110, overflow: "truncate" } : {}) },
-               ...NETWORK_LABELS, data: [...nodes.values()], links }],
+               ...labelsInside("chart-overlaps"), data: [...nodes.values()], links }],
   }, true));
   const rows = clusters.map((c) => ({
     id: c.cluster_id, score: c.score, settled: c.settled ? "已明确" : "未明确", matter: c.matter || "",
@@ -495,8 +508,15 @@ async function departmentPage() {
    ["权责事项", profile.power_items.length]].forEach(([label, value]) =>
     facts.append(el("div", { class: "count" }, el("b", {}, text(value) || "—"), label)));
   const categories = Object.entries(profile.duties_by_category).map(([category, duties]) => ({ name: category, value: duties.length }));
+  // On a phone a label beside the ring had room for four characters ("监督检查…", user test 5): there the ring
+  // carries the counts and a legend under it the full names.
+  const smallPie = narrow("chart-categories");
+  const counted = Object.fromEntries(categories.map((c) => [c.name, c.value]));
   chart("chart-categories").setOption({
-    title: { text: "职责类别" }, tooltip: {}, series: [{ type: "pie", radius: narrow("chart-categories") ? ["22%", "45%"] : ["30%", "65%"], data: categories, label: { formatter: "{b}：{c}" } }],
+    title: { text: "职责类别" }, tooltip: { formatter: "{b}：{c} 项（{d}%）" },
+    ...(smallPie ? { legend: { bottom: 6, left: "center", itemWidth: 14, itemGap: 8, formatter: (name) => `${name} ${counted[name]}` } } : {}),
+    series: [{ type: "pie", radius: smallPie ? ["28%", "55%"] : ["30%", "65%"], center: smallPie ? ["50%", "48%"] : ["50%", "50%"],
+               data: categories, label: smallPie ? { position: "inside", formatter: "{c}", color: "#fff", fontWeight: "bold" } : { formatter: "{b}：{c}" } }],
   }, true);
   const neighbours = profile.network;
   const around = neighbours.map((n) => ({ name: n.department, degree: n.matters.length }));
@@ -506,7 +526,7 @@ async function departmentPage() {
     // Room around the circle for the names, which are drawn beside their nodes.
     series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
                top: 60, bottom: 30, ...(narrow("chart-neighbours") ? { left: 60, right: 110 } : { left: 90, right: 150 }),
-               ...NETWORK_LABELS,
+               ...labelsInside("chart-neighbours"),
                data: [{ name: d.name, symbolSize: 36 }, ...around],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
@@ -685,12 +705,93 @@ function evidenceText(evidence, row) {
   return `【${kind}｜${row.region}${office}】${evidence.text}${evidence.source ? "（出处：" + sourceText(evidence.source) + "）" : ""}`;
 }
 
+// -- upload -----------------------------------------------------------------------------------------------
+// 上传文件 (user test 5: loading a file took curl and an API key): the files go to POST /api/documents as they are.
+// The key is kept for this tab only (sessionStorage, gone when it closes) and sent as a header, never in the URL.
+const KEY_STORE = "dutygraph-api-key";
+const COUNT_LABELS = { regions: "区划", departments: "部门", offices: "内设机构", duties: "职责", matters: "共同事项",
+                       power_items: "权责事项", supervision_items: "监管事项", staff_posts: "编制", documents: "文件" };
+
+function uploadPage() {
+  const key = document.getElementById("upload-key");
+  if (!key.value) key.value = sessionStorage.getItem(KEY_STORE) || "";
+  state.ready.upload = true;
+}
+
+function countsText(counts) {
+  const parts = Object.entries(counts || {}).filter(([, n]) => n).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`);
+  return parts.join("，") || "无";
+}
+
+async function upload(event) {
+  event.preventDefault();
+  state.ready.uploaded = false;
+  const files = [...document.getElementById("upload-files").files];
+  const key = document.getElementById("upload-key").value.trim();
+  const region = document.getElementById("upload-region").value.trim();
+  const message = document.getElementById("upload-message");
+  const results = document.getElementById("upload-results");
+  const button = document.getElementById("upload-submit");
+  message.hidden = true;
+  results.innerHTML = "";
+  const say = (words) => { message.textContent = words; message.hidden = false; };
+  if (!files.length) {
+    say("请先选择要上传的文件");
+  } else {
+    if (key) sessionStorage.setItem(KEY_STORE, key); else sessionStorage.removeItem(KEY_STORE);
+    const form = new FormData();
+    files.forEach((file) => form.append("files", file, file.name));
+    if (region) form.append("region", region);
+    button.disabled = true;
+    results.append(el("p", { class: "muted" }, `正在上传并载入 ${files.length} 个文件……`));
+    try {
+      const response = await fetch("/api/documents", { method: "POST", body: form,
+                                                       headers: key ? { Authorization: `Bearer ${key}` } : {} });
+      const body = await response.json().catch(() => ({}));
+      results.innerHTML = "";
+      if (response.status === 401) {
+        say(key ? "API 密钥不正确：请核对后重新填写（密钥由管理员在服务器的 DUTYGRAPH_API_KEYS 中设置）"
+                : "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥");
+      } else if (!response.ok) {
+        say(`上传失败：${body.detail_zh || body.title_zh || body.detail || response.statusText}`);
+      } else {
+        showUploaded(body);
+        await loadChoices();  // the new regions and departments, in every picker
+      }
+    } catch (error) {
+      results.innerHTML = "";
+      say(`上传失败：${error.message}`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+  state.ready.uploaded = true;
+}
+
+// Per file what was loaded (its counts and the notes to check) or why it was not (in Chinese, every bad row of a
+// list a line), then what the upload added to the graph.
+function showUploaded(answer) {
+  const rows = [
+    ...answer.added.map((a) => ({ file: a.file, result: "已载入", detail: [`内容：${countsText(a.counts)}`,
+                                                                          ...a.warnings.map((w) => `提示：${w}`)].join("\n") })),
+    ...answer.failed.map((f) => ({ file: f.file, result: "未载入", detail: f.error_zh || f.error })),
+  ];
+  const box = document.getElementById("upload-results");
+  box.innerHTML = "";
+  const tableBox = el("div", { id: "upload-table" });
+  box.append(el("p", {}, `已载入 ${answer.added.length} 个文件，未载入 ${answer.failed.length} 个；图中新增：${countsText(answer.new_in_graph)}`),
+             tableBox);
+  table(tableBox, rows, [["file", "文件"], ["result", "结果"], ["detail", "内容或原因"]],
+        { rowClass: (row) => (row.result === "未载入" ? "failed" : "") });
+}
+
 // -- routing ------------------------------------------------------------------------------------------------
 const PAGES = {
   overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage,
   // A link with search text (#search?text=…) answers it; the bare view waits for a question.
   search: () => (document.getElementById("search-text").value.trim() ? search() : (state.ready.search = true)),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, () => findingPage(name)])),
+  upload: uploadPage,
 };
 
 async function show() {
@@ -715,7 +816,9 @@ async function show() {
   Object.values(state.charts).forEach((c) => c.resize());
 }
 
-async function start() {
+// The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
+// region or department just loaded appears in every picker without a reload.
+async function loadChoices() {
   const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }), api("/api/documents", { limit: 1000 })]);
   documents.items.forEach((doc) => {
     state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop() };
@@ -723,16 +826,35 @@ async function start() {
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
   const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);
-  fillSelect("overlap-region", regionOptions, { blank: "全部" });
-  fillSelect("search-region", regionOptions, { blank: "全部" });
-  fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
-  fillSelect("staffing-region", regionOptions, { blank: "全部" });
-  fillSelect("orphans-region", regionOptions, { blank: "全部" });
-  fillSelect("split-city", state.cities.map((c) => [c, c]));
+  keepChoice(() => {
+    fillSelect("overlap-region", regionOptions, { blank: "全部" });
+    fillSelect("search-region", regionOptions, { blank: "全部" });
+    fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
+    fillSelect("staffing-region", regionOptions, { blank: "全部" });
+    fillSelect("orphans-region", regionOptions, { blank: "全部" });
+    fillSelect("split-city", state.cities.map((c) => [c, c]));
+  });
+  const regionList = document.getElementById("upload-regions");
+  regionList.innerHTML = "";
+  regionOptions.forEach(([value]) => regionList.append(el("option", { value })));
   const departments = await api("/api/departments", { limit: 1000 });
-  fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+  keepChoice(() => {
+    fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
+    fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
+  });
   fillDatalist("overlap-departments", departments.items);
-  fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
+}
+
+// Refilled pickers keep what was chosen in them (a select's value is lost with its options).
+function keepChoice(fill) {
+  const selects = [...document.querySelectorAll("select")].filter((box) => box.options.length);
+  const chosen = selects.map((box) => [box, box.value]);
+  fill();
+  chosen.forEach(([box, value]) => { if ([...box.options].some((o) => o.value === value)) box.value = value; });
+}
+
+async function start() {
+  await loadChoices();
   Object.entries(FINDING_VIEWS).forEach(([name, view]) => {
     document.getElementById(`${name}-${view.param}`).onchange = () => findingPage(name);
   });
@@ -742,6 +864,7 @@ async function start() {
   document.getElementById("split-county").onchange = splitPage;
   document.getElementById("department-select").onchange = departmentPage;
   document.getElementById("search-form").onsubmit = search;
+  document.getElementById("upload-form").onsubmit = upload;
   window.addEventListener("hashchange", show);
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));

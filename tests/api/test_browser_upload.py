@@ -1,0 +1,114 @@
+"""上传文件 on the page (headless Chromium, a small corpus of the test's own): a 三定 uploaded from the page shows
+what it held and its department appears in the pickers without a reload; a list with bad rows shows every bad
+row's message in Chinese; no key, or a wrong one, says in Chinese that a key is needed; the key stays out of the URL."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from api.app import create_app
+from api.settings import Settings
+from graph.store import open_store
+from ingest.pipeline import ingest
+from tests.api.test_browser import SHOTS, _free_port, _open, _wait, browser  # noqa: F401  (fixtures)
+
+KEY = "test-key-upload-page"
+_SANDING = """临川市{name}职能配置、内设机构和人员编制规定
+第一条 根据《临川市机构改革方案》，制定本规定。
+第二条 临川市{name}是市政府工作部门，为正处级。
+第三条 临川市{name}负责{work}。主要职责是：
+（一）负责{work}的监督管理。
+（二）完成市委、市政府交办的其他任务。
+第四条 临川市{name}设下列内设机构：
+（一）办公室。负责机关日常运转。
+第五条 临川市{name}机关行政编制{staff}名。
+"""
+
+
+@pytest.fixture(scope="module")
+def upload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("upload-page")
+    data = folder / "store"
+    first = folder / "hedao.txt"
+    first.write_text(_SANDING.format(name="河道管理局", work="全市河道管理", staff=12), encoding="utf-8")
+    store = open_store(f"embedded:{data}")
+    assert ingest([first], store).failed == []
+    store.close()
+    port = _free_port()
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+def _upload(browser, files: list[Path], key: str, region: str = "") -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    browser.execute_script("document.getElementById('upload-files').value = '';")
+    browser.find_element("id", "upload-files").send_keys("\n".join(str(path) for path in files))
+    for box, value in (("upload-key", key), ("upload-region", region)):
+        element = browser.find_element("id", box)
+        element.clear()
+        if value:
+            element.send_keys(value)
+    browser.find_element("id", "upload-submit").click()
+    _wait(browser, "return window.dutygraph.ready.uploaded === true")
+
+
+def _rows(browser) -> list[list[str]]:  # type: ignore[no-untyped-def]  # noqa: F811
+    return browser.execute_script("""return [...document.querySelectorAll('#upload-table tr')].slice(1)
+        .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText));""")
+
+
+def _options(browser, select: str) -> list[str]:  # type: ignore[no-untyped-def]  # noqa: F811
+    return browser.execute_script(f"return [...document.getElementById('{select}').options].map((o) => o.value)")
+
+
+def test_a_file_uploaded_from_the_page_loads_and_its_department_appears(  # type: ignore[no-untyped-def]
+        browser, upload_site: str, tmp_path: Path) -> None:  # noqa: F811
+    _open(browser, upload_site, "upload")
+    assert _options(browser, "department-select") == ["临川市河道管理局"]
+    park = tmp_path / "yuanlin.txt"
+    park.write_text(_SANDING.format(name="园林局", work="全市园林绿化", staff=9), encoding="utf-8")
+    _upload(browser, [park], "wrong-key")
+    assert browser.find_element("id", "upload-message").text == (
+        "API 密钥不正确：请核对后重新填写（密钥由管理员在服务器的 DUTYGRAPH_API_KEYS 中设置）")
+    _upload(browser, [park], "")
+    assert browser.find_element("id", "upload-message").text == "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥"
+    _upload(browser, [park], KEY)
+    assert browser.find_element("id", "upload-message").is_displayed() is False
+    assert _rows(browser) == [["yuanlin.txt", "已载入", "内容：区划 1，部门 1，内设机构 1，职责 3，编制 9"]]
+    assert browser.find_element("css selector", "#upload-results p").text.startswith("已载入 1 个文件，未载入 0 个；图中新增：")
+    # The new department is in the pickers without a reload; the key is kept for the tab, and never in the URL.
+    assert _options(browser, "department-select") == ["临川市园林局", "临川市河道管理局"]
+    assert KEY not in browser.current_url
+    assert browser.execute_script("return sessionStorage.getItem('dutygraph-api-key')") == KEY
+    browser.find_element("css selector", "nav a[data-page='department']").click()
+    browser.execute_script("const s = document.getElementById('department-select'); s.value = '临川市园林局';"
+                           "s.dispatchEvent(new Event('change'));")
+    _wait(browser, "return document.getElementById('department-facts').innerText.includes('9')")
+    browser.save_screenshot(str(SHOTS / "upload-department.png"))
+
+
+def test_an_uploaded_list_s_every_bad_row_is_shown(browser, upload_site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    _open(browser, upload_site, "upload")
+    bad = tmp_path / "shixian_bad.csv"
+    bad.write_text("编号,事项名称,领域,划分方式,适用区县\n1,河道采砂许可,水务,市县分担,全部\n2,,水务,县级专有,全部\n",
+                   encoding="utf-8-sig")
+    _upload(browser, [bad], KEY, region="临川市")
+    assert _rows(browser) == [["shixian_bad.csv", "未载入",
+                               "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）\n"
+                               "shixian_bad.csv第 2 行：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），"
+                               "实为“市县分担”\n"
+                               "shixian_bad.csv第 3 行：事项名称为空"]]
+    browser.save_screenshot(str(SHOTS / "upload-bad-list.png"))
