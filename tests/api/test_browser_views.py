@@ -243,3 +243,42 @@ def test_the_page_has_an_icon(browser, site: str) -> None:  # noqa: F811
     _open(browser, site, "overview")
     icon = browser.execute_script("const l = document.querySelector('link[rel=icon]'); return l && l.href")
     assert icon and icon.startswith("data:image/svg+xml,")
+
+
+LABELS_DRAWN = """
+const chart = window.dutygraph.charts[arguments[0]];
+const names = chart.getOption().series[0].data.map((node) => node.name);
+return chart.getZr().storage.getDisplayList(true)
+  .filter((shape) => shape.type === 'tspan' && shape.style.text
+          && names.some((name) => name.startsWith(shape.style.text.replace(/…$/, ''))))
+  .map((shape) => {
+    const box = shape.getBoundingRect().clone();
+    box.applyTransform(shape.getComputedTransform());
+    return [shape.style.text, box.x, box.x + box.width];
+  });
+"""
+
+
+def test_at_phone_width_network_labels_stay_inside_and_the_pie_names_its_parts_below(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:  # noqa: F811
+    """User test 5: on a 390 px screen the overlap network's names ran off the right edge, and the department pie's
+    labels were cut to "监督检查…"."""
+    try:
+        browser.set_window_size(390, 844)
+        for view, chart_id in (("overlaps", "chart-overlaps"), ("department?name=示例市住房和城乡建设局", "chart-neighbours")):
+            browser.get(f"{site}/#{view}")
+            _wait(browser, f"return window.dutygraph && window.dutygraph.ready['{view.split('?')[0]}'] === true")
+            time.sleep(1.2)  # ECharts animates its first frame in
+            width = browser.execute_script(f"return document.getElementById('{chart_id}').clientWidth")
+            labels = browser.execute_script(LABELS_DRAWN, chart_id)
+            assert len(labels) >= 5, view
+            assert [label for label in labels if label[1] < 0 or label[2] > width] == [], view
+        pie = browser.execute_script("""const option = window.dutygraph.charts['chart-categories'].getOption();
+            return [option.series[0].label.position, option.series[0].label.formatter, option.legend[0].bottom,
+                    option.legend[0].data === undefined ? null : option.legend[0].data, option.tooltip[0].formatter];""")
+        assert pie == ["inside", "{c}", 6, None, "{b}：{c} 项（{d}%）"]
+        legend = browser.execute_script("""return window.dutygraph.charts['chart-categories'].getZr().storage
+            .getDisplayList(true).filter((s) => s.type === 'tspan').map((s) => s.style.text);""")
+        assert {"组织实施 8", "监督检查 5", "其他 1"} <= set(legend)
+    finally:
+        browser.set_window_size(1400, 1000)

@@ -257,6 +257,19 @@ function outliersOnly() {
 // Names drawn over one another could not be read (user test): a name that overlaps another is hidden, the one of
 // the smaller node giving way (ECharts ranks labels by their node's size), and hovering a node shows its name.
 const NETWORK_LABELS = { labelLayout: { hideOverlap: true }, emphasis: { focus: "adjacency", label: { show: true } } };
+
+// A network's labels stay inside its box: a name that would run past the right edge is written on its node's left
+// instead (user test 5: on a phone "示例市住房和城乡建…" ran off the screen). The full name is in the tooltip.
+function labelsInside(id) {
+  return {
+    ...NETWORK_LABELS,
+    labelLayout: (params) => {
+      const right = document.getElementById(id).clientWidth - 6;
+      if (params.labelRect.x + params.labelRect.width <= right) return { hideOverlap: true };
+      return { x: params.rect.x - 4, align: "right", hideOverlap: true };
+    },
+  };
+}
 const LABELLED_NODES = 12;
 
 // The departments with the most ties are drawn larger and named; the others are named on hover only.
@@ -342,7 +355,7 @@ async function overlapsPage(offset = 0) {
                categories: [{ name: "部门" }, { name: "交叉的职责" }],
                // On a phone a long name is cut to the width left of the box, not run past its edge (user test).
                label: { show: true, position: "right", fontSize: 11, ...(small ? { width: 110, overflow: "truncate" } : {}) },
-               ...NETWORK_LABELS, data: [...nodes.values()], links }],
+               ...labelsInside("chart-overlaps"), data: [...nodes.values()], links }],
   }, true));
   const rows = clusters.map((c) => ({
     id: c.cluster_id, score: c.score, settled: c.settled ? "已明确" : "未明确", matter: c.matter || "",
@@ -495,8 +508,15 @@ async function departmentPage() {
    ["权责事项", profile.power_items.length]].forEach(([label, value]) =>
     facts.append(el("div", { class: "count" }, el("b", {}, text(value) || "—"), label)));
   const categories = Object.entries(profile.duties_by_category).map(([category, duties]) => ({ name: category, value: duties.length }));
+  // On a phone a label beside the ring had room for four characters ("监督检查…", user test 5): there the ring
+  // carries the counts and a legend under it the full names.
+  const smallPie = narrow("chart-categories");
+  const counted = Object.fromEntries(categories.map((c) => [c.name, c.value]));
   chart("chart-categories").setOption({
-    title: { text: "职责类别" }, tooltip: {}, series: [{ type: "pie", radius: narrow("chart-categories") ? ["22%", "45%"] : ["30%", "65%"], data: categories, label: { formatter: "{b}：{c}" } }],
+    title: { text: "职责类别" }, tooltip: { formatter: "{b}：{c} 项（{d}%）" },
+    ...(smallPie ? { legend: { bottom: 6, left: "center", itemWidth: 14, itemGap: 8, formatter: (name) => `${name} ${counted[name]}` } } : {}),
+    series: [{ type: "pie", radius: smallPie ? ["28%", "55%"] : ["30%", "65%"], center: smallPie ? ["50%", "48%"] : ["50%", "50%"],
+               data: categories, label: smallPie ? { position: "inside", formatter: "{c}", color: "#fff", fontWeight: "bold" } : { formatter: "{b}：{c}" } }],
   }, true);
   const neighbours = profile.network;
   const around = neighbours.map((n) => ({ name: n.department, degree: n.matters.length }));
@@ -506,7 +526,7 @@ async function departmentPage() {
     // Room around the circle for the names, which are drawn beside their nodes.
     series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
                top: 60, bottom: 30, ...(narrow("chart-neighbours") ? { left: 60, right: 110 } : { left: 90, right: 150 }),
-               ...NETWORK_LABELS,
+               ...labelsInside("chart-neighbours"),
                data: [{ name: d.name, symbolSize: 36 }, ...around],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
