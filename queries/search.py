@@ -69,6 +69,7 @@ def lexicon_matches(text: str) -> list[str]:
                    if fuzz.partial_ratio(lexicon.phrases[index], text, score_cutoff=LEXICON_MATCH)})
 
 
+@lru_cache(maxsize=8192)  # the evidence of every answer is read again: its texts are segmented once
 def written_terms(text: str) -> frozenset[str]:
     """The text's content words as written, with the parts of its compounds: `content_terms` before the synonym
     table folds them. The index reads 电梯 and 锅炉 alike as 特种设备; these tell which of the two a text says."""

@@ -236,6 +236,8 @@ def _most_relevant(index: BM25Index, pool: list[tuple[float, Evidence]], variant
     elevator item for an elevator complaint (three 特种设备 to two); but the complaint said 电梯, and a piece that
     says it is the better reason to give. Words the index holds as written weigh the same in every piece that
     meets them, so their score already ranks those pieces."""
+    if not variants:  # nothing folded: no piece can say the text's word otherwise, and none need be segmented
+        return sorted(pool, key=lambda pair: (-pair[0], pair[1].text, pair[1].key))[:EVIDENCE_PER_DEPARTMENT]
     return sorted(pool, key=lambda pair: (-_said_as_written(index, pair[1], variants), -pair[0], pair[1].text,
                                           pair[1].key))[:EVIDENCE_PER_DEPARTMENT]
 
