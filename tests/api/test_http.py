@@ -426,7 +426,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     lines = who.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,依据"
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
-    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科,47.803,,,,,（类型：内设机构职责；"
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科,47.749,,,,,（类型：内设机构职责；"
                                "职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处。；内设机构：劳动关系与监察科；")
     assert len(lines) == 3
     by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
@@ -650,12 +650,12 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "部门,事项", "示例市人力资源和社会保障局,根治拖欠农民工工资", "示例市住房和城乡建设局,全市安全生产大检查和专项整治"]
     members = client.get("/api/departments/示例市交通运输局", params={"format": "csv", "table": "overlaps"})
     assert [line.split(",")[:6] for line in members.content.decode("utf-8-sig").splitlines()[1:]] == [
-        ["C624f4ab2", "0.879", "", "互联网租赁自行车停放管理", "示例市交通运输局", ""],
-        ["C624f4ab2", "0.879", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", ""],
-        ["C1e299806", "0.535", "是", "全市安全生产大检查和专项整治", "示例市交通运输局", ""],
-        ["C1e299806", "0.535", "是", "全市安全生产大检查和专项整治", "示例市应急管理局", ""],
-        ["C7a99cebf", "0.686", "", "互联网租赁自行车停放管理", "示例市交通运输局", "城市客运管理科"],
-        ["C7a99cebf", "0.686", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", "市政设施管理科"]]
+        ["C624f4ab2", "0.841", "", "互联网租赁自行车停放管理", "示例市交通运输局", ""],
+        ["C624f4ab2", "0.841", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", ""],
+        ["C1e299806", "0.552", "是", "全市安全生产大检查和专项整治", "示例市交通运输局", ""],
+        ["C1e299806", "0.552", "是", "全市安全生产大检查和专项整治", "示例市应急管理局", ""],
+        ["C7a99cebf", "0.601", "", "互联网租赁自行车停放管理", "示例市交通运输局", "城市客运管理科"],
+        ["C7a99cebf", "0.601", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", "市政设施管理科"]]
     one_sheet = client.get(path, params={"format": "xlsx", "table": "supervision_items"})
     assert list(_sheets(one_sheet.content)) == ["认领的监管事项"]
 
