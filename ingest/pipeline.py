@@ -8,6 +8,7 @@ its reason and the others still load.
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -254,11 +255,24 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
         if name and split_region_prefix(name.strip())[0]:
             with suppress(ValueError):
                 votes[document_region(name.strip(), option, known)] += 1
+    # A county the title names alone (河西区…) is the one its full names place (示例市河西区住建局 → 示例市/河西区), not a
+    # second 河西区 at the top, even before any document has placed it.
+    named_here = known | set(votes)
+    for region in [region for region in votes if len(region.names) == 1 and region not in known]:
+        placed = placed_region(region.name, named_here)
+        if placed is not None:
+            votes[placed] += votes.pop(region)
     if votes:
         # Prefer the outermost region named (a city list mentions county departments too).
         best = max(votes.values())
-        return min((region for region, count in votes.items() if count * 2 >= best),
+        home = min((region for region, count in votes.items() if count * 2 >= best),
                    key=lambda region: (len(region.names), -votes[region], region.path))
+        if home not in known and len(home.names) == 1 and _COUNTY_LEVEL.search(home.name):
+            parsed.warnings.append(
+                f"placed at the top as {home.path}: nothing loaded places this county under its city (give such a "
+                f"list --region CITY/{home.path}, or load it with or after the county's 三定); "
+                f"尚无文件说明{home.path}属于哪个市，已作为顶层区划载入（载入时可用 --region 指明所属的市）")
+        return home
     if option is not None:
         return option
     if parsed.kind == "split":
@@ -268,6 +282,10 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
                                f"no region in its title or names); 按适用区县所属的市载入：{city.path}")
         return city
     raise ValueError("neither the title nor any department name in the list names a region")
+
+
+# A county-level name (青山县, 河西区, 某某旗), not a province-level 自治区.
+_COUNTY_LEVEL = re.compile(r"(?<!自治)[县区旗]$")
 
 
 def _names_in(record: ListRecord) -> list[str]:

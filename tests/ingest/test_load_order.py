@@ -213,3 +213,33 @@ def test_a_split_row_for_every_county_covers_counties_loaded_after_it(
     assert ingest([split], other_store, region=city).failed == []
     assert _graph(store) == _graph(other_store)
     assert ("城市道路占用、挖掘许可", "临江市/西河县", "shared", "holder", "第2行") in _holdings(other_store)
+
+
+# A county's 监管事项目录 whose title names the county alone, and whose rows name one department in full.
+COUNTY_CATALOGUE = """西河县监管事项目录清单
+监管事项编码,监管事项主项,监管事项子项,监管对象,设定依据,监管层级,认领部门,认领状态
+XH0101,对建筑施工扬尘的监督检查,,施工单位,《大气污染防治法》,县级,临江市西河县住房和城乡建设局,已认领
+XH0102,对占道经营的监督检查,,占道经营者,《城市市容和环境卫生管理条例》,县级,县城市管理局,已认领
+"""
+
+
+def test_a_county_list_is_placed_where_its_own_full_names_place_it(store: Store, tmp_path: Path) -> None:
+    catalogue = _write(tmp_path, "西河县监管事项目录.csv", COUNTY_CATALOGUE)
+    report = ingest([catalogue], store)
+    assert report.failed == [] and [outcome.warnings for outcome in report.outcomes] == [[]]
+    regions = store.read("MATCH (r:Region) RETURN r.path AS path ORDER BY path")
+    assert [row["path"] for row in regions] == ["临江市", "临江市/西河县"]
+    departments = store.read("MATCH (d:Department) RETURN d.uid AS uid ORDER BY uid")
+    assert [row["uid"] for row in departments] == ["dept:临江市/西河县/住房和城乡建设局",
+                                                   "dept:临江市/西河县/城市管理和综合执法局"]
+
+
+def test_a_county_list_nothing_places_is_loaded_at_the_top_with_a_warning(store: Store, tmp_path: Path) -> None:
+    catalogue = _write(tmp_path, "西河县监管事项目录.csv", COUNTY_CATALOGUE.replace("临江市西河县住房", "西河县住房"))
+    report = ingest([catalogue], store)
+    assert report.failed == []
+    assert [outcome.warnings for outcome in report.outcomes] == [[
+        "placed at the top as 西河县: nothing loaded places this county under its city (give such a list --region "
+        "CITY/西河县, or load it with or after the county's 三定); 尚无文件说明西河县属于哪个市，已作为顶层区划载入（载入时可用 "
+        "--region 指明所属的市）"]]
+    assert [row["path"] for row in store.read("MATCH (r:Region) RETURN r.path AS path")] == ["西河县"]
