@@ -38,7 +38,7 @@ from graph.store import Store, open_store
 from ingest import timing
 from ingest.link import _duties, boilerplate_flags
 from ingest.pipeline import ingest
-from ingest.similarity import DEFAULT_THRESHOLD, DutyDoc, SimilarityModel, candidate_pairs
+from ingest.similarity import DEFAULT_THRESHOLD, DutyDoc, candidate_pairs, reference_model
 from queries.registry import run_analysis, warm_caches
 
 HERE = Path(__file__).resolve().parent
@@ -175,7 +175,7 @@ def bench_linking(data: Path) -> dict[str, Any]:
     store = open_store(f"embedded:{data}")
     duties = _duties(store)
     store.close()
-    model = SimilarityModel.fit((d.text, d.department) for d in duties)
+    model = reference_model()
     flags = boilerplate_flags(duties, model)
     substantive = [d for d in duties if not flags[d.uid]]
     sample = random.Random(11).sample(substantive, min(BASELINE_SAMPLE, len(substantive)))

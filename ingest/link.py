@@ -4,7 +4,10 @@ department's duties, boilerplate flags, and COUNTERPART departments between a ci
 Boilerplate is recognised by how widely its words are held, not by a list: a duty whose content terms
 (idf-weighted) are mostly terms that most departments' duties contain — 机关日常运转, 文电会务, 交办的
 其他任务, 机关党建 — describes work every department does and is never an overlap. Re-linking after a new
-document compares only the duties not linked before (flag `linked`), against all the others.
+document compares only the duties not linked before (flag `linked`), against all the others; with the
+shipped term weights (`ingest.similarity.reference_model`) and the blocking's record (the terms too common to pair
+by, kept with the links), it leaves exactly the links that linking everything at once would: the graph does not
+depend on the order its documents were loaded in.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -25,7 +28,20 @@ from ingest.load import LINKS_META, write_links, write_similar
 from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
-from ingest.similarity import FEATURES, DutyDoc, SimilarityModel, Weighted, holder_line, shipped_weights, similar_pairs
+from ingest.similarity import (
+    FEATURES,
+    TERMS_FILE,
+    BlockKey,
+    DutyDoc,
+    SimilarityModel,
+    Weighted,
+    capped_keys,
+    holder_line,
+    is_candidate,
+    reference_model,
+    shipped_weights,
+    similar_pairs,
+)
 from ingest.timing import timed
 
 # SIMILAR edges are stored from this score up; queries choose their own (higher) threshold.
@@ -67,6 +83,7 @@ def linker() -> str:
     # The source, not a version number to remember to bump: a changed feature rule relinks by itself.
     for module in SCORING_MODULES:
         digest.update((resources.files("ingest") / module).read_bytes())
+    digest.update((resources.files("ingest") / "data" / TERMS_FILE).read_bytes())
     return f"{METHOD}#{digest.hexdigest()[:12]}"
 
 
@@ -88,6 +105,7 @@ class _Duty:
     linked: bool
     terms: list[str]
     holder: str  # the department's base name
+    was_boilerplate: bool = False  # as the last linking flagged it
 
     def doc(self) -> DutyDoc:
         return DutyDoc(self.uid, self.text, self.department, self.terms, zone=self.region, holder=self.holder)
@@ -104,11 +122,11 @@ def _duties(store: Store) -> list[_Duty]:
     rows = store.read(
         "MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
         f"RETURN {_FIELDS.format(office=chr(39) * 2)} AS fields, u.content AS content, "
-        "coalesce(u.linked, false) AS linked "
+        "coalesce(u.linked, false) AS linked, coalesce(u.boilerplate, false) AS boilerplate "
         "UNION ALL "
         "MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
         f"RETURN {_FIELDS.format(office='o.uid')} AS fields, u.content AS content, "
-        "coalesce(u.linked, false) AS linked",
+        "coalesce(u.linked, false) AS linked, coalesce(u.boilerplate, false) AS boilerplate",
         {"sep": _SEPARATOR},
     )
     duties = []
@@ -117,7 +135,7 @@ def _duties(store: Store) -> list[_Duty]:
         text, department, office, region, holder = rest.rsplit(_SEPARATOR, 4)  # the text last: it is free
         # Content terms were segmented at load; older graphs without them are segmented here.
         duties.append(_Duty(uid, text, department, office or None, region, row["linked"],
-                            content_of(row["content"], text), holder))
+                            content_of(row["content"], text), holder, row["boilerplate"]))
     duties.sort(key=lambda duty: duty.uid)
     return duties
 
@@ -157,6 +175,9 @@ class LinkPlan:
     boilerplate: dict[str, bool]
     similar: list[tuple[str, str, float]]
     refines: list[tuple[str, str, float]]
+    capped: frozenset[BlockKey] = frozenset()  # the blocking's terms too common to pair by, recorded with the links
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # stored SIMILAR pairs no longer proposed
+    redone: list[str] = field(default_factory=list)  # linked office duties whose REFINES this plan makes again
 
 
 def links_are_current(store: Store) -> bool:
@@ -171,41 +192,78 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     stale = not relink_all and links_are_stale(store)
     with timed("linking: read"):
         duties = _duties(store)
-    plan = plan_links(duties, relink_all=relink_all or stale)
+        was_capped, stored = _recorded_blocking(store), _stored_similar(store)
+    plan = plan_links(duties, relink_all=relink_all or stale, was_capped=was_capped, stored=stored)
     return replace(write_plan(store, plan, replace=relink_all or stale, stale=stale), resegmented=resegmented)
 
 
 def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool = True,
-               on_similar: Callable[[dict[str, bool], list[tuple[str, str, float]]], None] | None = None) -> LinkPlan:
+               on_similar: Callable[[dict[str, bool], list[tuple[str, str, float]]], None] | None = None,
+               was_capped: frozenset[BlockKey] = frozenset(), stored: list[tuple[str, str]] | None = None) -> LinkPlan:
     """Compute the links of `duties` without touching a store. `parallel` lets scoring use every core;
     `on_similar` receives the boilerplate flags and SIMILAR pairs as soon as they are known (to write them
-    while REFINES is computed)."""
+    while REFINES is computed). `was_capped` and `stored` are the last linking's blocking record and the SIMILAR
+    pairs the graph holds: what linking the new duties alone must also redo to equal a link of everything."""
     with timed("linking: score"):
-        model = SimilarityModel.fit_terms((duty.terms, duty.department) for duty in duties)
+        model = reference_model()
         flags = boilerplate_flags(duties, model)
-        new = {duty.uid for duty in duties if relink_all or not duty.linked}
+        # A duty that was boilerplate, and no longer is now that its region's departments changed, was never
+        # compared: it is new to the comparing.
+        new = {duty.uid for duty in duties
+               if relink_all or not duty.linked or (duty.was_boilerplate and not flags[duty.uid])}
         substantive = [d for d in duties if not flags[d.uid]]
+        docs = [d.doc() for d in substantive]
+        capped = capped_keys(docs)
+        # Terms that were too common to pair by and no longer are (their region grew, or duties were replaced)
+        # bring together duties that earlier linkings never compared.
+        reopened = frozenset() if relink_all else was_capped - capped
         if parallel:
-            similar = similar_pairs([d.doc() for d in substantive], model, STORE_THRESHOLD, new=new)
+            similar = similar_pairs(docs, model, STORE_THRESHOLD, new=new, reopened=reopened)
         else:
             # One top-level region at a time (candidate pairs never leave one: ingest.similarity), so that
             # only its duties' scoring parts (character bigrams: kilobytes a duty) are held at once.
-            similar = sorted(pair for duties_of_region in _by_top_region(substantive)
-                             for pair in similar_pairs([d.doc() for d in duties_of_region], model, STORE_THRESHOLD,
-                                                       new=new, parallel=False))
+            similar = sorted(pair for docs_of_region in _by_top_region(docs)
+                             for pair in similar_pairs(docs_of_region, model, STORE_THRESHOLD, new=new,
+                                                       reopened=reopened, parallel=False))
+        dropped = [] if relink_all or not stored else _no_longer_proposed(stored, docs, capped)
     if on_similar is not None:
         on_similar(flags, similar)
     with timed("linking: refine"):
+        # An office clause's parents are chosen among its department's substantive duties: a department with a
+        # duty new to linking, or whose boilerplate flag changed, has all its office clauses' parents chosen again.
+        changed = {d.department for d in duties if d.uid in new or d.was_boilerplate != flags[d.uid]}
+        redone = sorted(d.uid for d in duties if d.office is not None and d.department in changed and d.uid not in new)
         # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
-        refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model, new)
-    return LinkPlan(len(duties), sorted(new), flags, similar, refines)
+        refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model,
+                           new | set(redone))
+    return LinkPlan(len(duties), sorted(new), flags, similar, refines, capped, dropped, redone)
 
 
-def _by_top_region(duties: list[_Duty]) -> list[list[_Duty]]:
-    groups: dict[str, list[_Duty]] = defaultdict(list)
-    for duty in duties:
-        groups[duty.region.split("/", 1)[0]].append(duty)
+def _by_top_region(docs: list[DutyDoc]) -> list[list[DutyDoc]]:
+    groups: dict[str, list[DutyDoc]] = defaultdict(list)
+    for doc in docs:
+        groups[doc.zone.split("/", 1)[0]].append(doc)
     return [groups[region] for region in sorted(groups)]
+
+
+def _no_longer_proposed(stored: list[tuple[str, str]], docs: list[DutyDoc],
+                        capped: frozenset[BlockKey]) -> list[tuple[str, str]]:
+    """The stored SIMILAR pairs that a link of everything would not make: a side is no longer a current,
+    substantive duty, or the pair no longer shares a term rare enough to pair by (a region grew)."""
+    by_uid = {doc.uid: doc for doc in docs}
+    return [(a, b) for a, b in stored
+            if a not in by_uid or b not in by_uid or not is_candidate(by_uid[a], by_uid[b], capped)]
+
+
+def _stored_similar(store: Store) -> list[tuple[str, str]]:
+    rows = store.read("MATCH (a:Duty)-[:SIMILAR]->(b:Duty) RETURN a.uid AS a, b.uid AS b ORDER BY a, b")
+    return [(row["a"], row["b"]) for row in rows]
+
+
+def _recorded_blocking(store: Store) -> frozenset[BlockKey]:
+    rows = store.read("MATCH (m:Meta {uid: $uid}) RETURN m.capped AS capped", {"uid": LINKS_META})
+    recorded = rows[0]["capped"] if rows and rows[0]["capped"] else []
+    return frozenset(tuple(key.split(_SEPARATOR, 1)) for key in recorded)  # type: ignore[misc]
 
 
 def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_written: bool = False,
@@ -215,15 +273,17 @@ def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_w
     with timed("linking: write"):
         counterparts = _counterparts(store)
         if not similar_written:
-            write_plan_similar(store, plan.boilerplate, plan.similar, replace=replace)
-        write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new, linker=linker())
+            write_plan_similar(store, plan.boilerplate, plan.similar, replace=replace, dropped=plan.dropped)
+        write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new, linker=linker(),
+                    capped=sorted(_SEPARATOR.join(key) for key in plan.capped), refined_again=plan.redone)
     return LinkReport(plan.duties, len(plan.new), sum(plan.boilerplate.values()), len(plan.similar),
                       len(plan.refines), len(counterparts), stale)
 
 
 def write_plan_similar(store: Store, boilerplate: dict[str, bool], similar: list[tuple[str, str, float]], *,
-                       replace: bool = False) -> None:
-    write_similar(store, boilerplate=boilerplate, similar=[(a, b, s, METHOD) for a, b, s in similar], replace=replace)
+                       replace: bool = False, dropped: list[tuple[str, str]] | None = None) -> None:
+    write_similar(store, boilerplate=boilerplate, similar=[(a, b, s, METHOD) for a, b, s in similar], replace=replace,
+                  dropped=dropped or [])
 
 
 def duty_rows(rows: GraphRows) -> GraphRows:

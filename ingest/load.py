@@ -297,12 +297,15 @@ def load_rows(store: Store, rows: GraphRows) -> dict[str, list[str]]:
 
 
 def write_similar(store: Store, *, boilerplate: dict[str, bool], similar: list[tuple[str, str, float, str]],
-                  replace: bool) -> None:
+                  replace: bool, dropped: Sequence[tuple[str, str]] = ()) -> None:
     """The first half of the derived links (ingest/link.py): boilerplate flags and SIMILAR edges.
-    Idempotent MERGEs; `replace` drops the old SIMILAR/REFINES first."""
+    Idempotent MERGEs; `replace` drops the old SIMILAR/REFINES first, `dropped` the SIMILAR edges of those pairs."""
     if replace:
         for rel in ("SIMILAR", "REFINES"):
             store.write(Statement(f"UNWIND $rows AS r MATCH (:Duty)-[e:{rel}]->(:Duty) DELETE e", [{}]))
+    if dropped:
+        store.write(Statement("UNWIND $rows AS r MATCH (:Duty {uid: r.a})-[e:SIMILAR]->(:Duty {uid: r.b}) DELETE e",
+                              [{"a": a, "b": b} for a, b in dropped]))
     store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.boilerplate = r.flag",
                           [{"uid": uid, "flag": flag} for uid, flag in sorted(boilerplate.items())]))
     store.write(Statement(
@@ -312,10 +315,17 @@ def write_similar(store: Store, *, boilerplate: dict[str, bool], similar: list[t
 
 
 def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]],
-                linked: list[str], linker: str) -> None:
+                linked: list[str], linker: str, capped: list[str], refined_again: Sequence[str] = ()) -> None:
     """The second half: REFINES and COUNTERPART edges, then the `linked` flags that mark the duties done
     (last, so that an interrupted run links them again) with the linker that made the links, then the
     version."""
+    if refined_again:
+        # Their REFINES are all in `refines` again: the ones linking made before are dropped first, and the duties
+        # marked unlinked before that, so that a run interrupted in between makes them again.
+        store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = false",
+                              [{"uid": uid} for uid in refined_again]))
+        store.write(Statement("UNWIND $rows AS r MATCH (:Duty {uid: r.uid})-[e:REFINES]->(:Duty) "
+                              "WHERE e.source = 'link' DELETE e", [{"uid": uid} for uid in refined_again]))
     store.write(Statement(
         "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
         "MERGE (a)-[e:REFINES]->(b) SET e.score = r.score, e.source = 'link'",
@@ -325,7 +335,9 @@ def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterp
         "MERGE (a)-[e:COUNTERPART]->(b) SET e.source = 'link'",
         [{"a": a, "b": b} for a, b in counterparts]))
     store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = true",
-                          [{"uid": uid} for uid in linked]))
-    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) SET m.linker = r.linker",
-                          [{"uid": LINKS_META, "linker": linker}]))
+                          [{"uid": uid} for uid in sorted({*linked, *refined_again})]))
+    # The blocking's record (`ingest.similarity.capped_keys`) goes with the linker: the next linking compares
+    # what a term no longer too common to pair by brings together.
+    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) SET m.linker = r.linker, m.capped = r.capped",
+                          [{"uid": LINKS_META, "linker": linker, "capped": capped}]))
     store.write(bump_version())

@@ -4,7 +4,10 @@ combined by a small logistic model trained on labelled pairs.
 Two clauses of different departments rarely share wording, so the score looks at *content*: the jieba
 terms (synonyms folded: 渣土 → 建筑垃圾; compounds also give their parts) without the verbs and scope
 words every duty shares (负责, 组织, 全市, 有关, 工作 …). Term weights are inverse *holder* frequencies:
-a term most departments use frames a duty without saying which work it is. Features of a pair:
+a term most departments use frames a duty without saying which work it is. They are counted once, over a fixed
+reference corpus (the bundled 三定 and the training pairs' texts), and shipped (`reference_model`): a pair's score
+is a function of its two texts alone, so it does not change as documents are loaded, in whatever order. Features
+of a pair:
 
 - `cosine`: cosine of the weighted term vectors;
 - `bigrams`: Jaccard of the character bigrams of the content (catches 改厕 ~ 户厕改造);
@@ -47,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ingest.aspects import (
     DIMENSIONS,
@@ -66,6 +70,7 @@ from ingest.terms import headline, index_terms
 FEATURES = ("cosine", "bigrams", "facets", "layered", "housekeeping", "coverage", "stages", "stage_conflict",
             "dimensions", "dimension_conflict", "any_housekeeping", "own_lines", "object_conflict", "object_cosine")
 WEIGHTS_FILE = "similarity_weights.json"  # in ingest/data, written by `python -m ingest.train_similarity --write`
+TERMS_FILE = "term_holders.json"  # in ingest/data, written by the same command
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +81,23 @@ def shipped_weights() -> tuple[float, ...]:
         raise RuntimeError(f"{WEIGHTS_FILE} was fitted for features {shipped['features']}, not {list(FEATURES)}: "
                            "run `python -m ingest.train_similarity --write`")
     return tuple(shipped["weights"])
+
+
+@lru_cache(maxsize=1)
+def reference_model() -> SimilarityModel:
+    """The term weights linking scores with: holder counts over the reference corpus, shipped with the weights
+    they were fitted with. Not fitted on the graph: weights fitted on what is loaded would change every stored
+    score as documents arrive, and an incremental link (which scores only the new duties' pairs) would leave
+    the graph depending on the order the documents came in."""
+    return SimilarityModel.from_counts(shipped_term_table()["holders"], shipped_term_table()["terms"])
+
+
+@lru_cache(maxsize=1)
+def shipped_term_table() -> dict[str, Any]:
+    """`holders`: how many holders the reference corpus has; `terms`: of how many each term is held;
+    `segmentation`: the dictionaries' digest the terms were segmented with (`ingest.refresh.segmentation`)."""
+    return dict(json.loads((resources.files("ingest") / "data" / TERMS_FILE).read_text(encoding="utf-8")))
+
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -143,14 +165,12 @@ class SimilarityModel:
     @classmethod
     def fit_terms(cls, documents: Iterable[tuple[Sequence[str], str]]) -> SimilarityModel:
         """The same from content terms already segmented: (terms, holder) pairs."""
-        holders_of: dict[str, set[str]] = defaultdict(set)
-        holders: set[str] = set()
-        for terms, holder in documents:
-            holders.add(holder)
-            for term in set(terms):
-                holders_of[term].add(holder)
-        total = len(holders)
-        idf = {term: math.log((1 + total) / (1 + len(owners))) + 0.1 for term, owners in holders_of.items()}
+        return cls.from_counts(*holder_counts(documents))
+
+    @classmethod
+    def from_counts(cls, total: int, held_by: dict[str, int]) -> SimilarityModel:
+        """From the number of holders and, for each term, of how many it is held."""
+        idf = {term: math.log((1 + total) / (1 + owners)) + 0.1 for term, owners in held_by.items()}
         return cls(idf, math.log(1 + total) + 0.1)
 
     def vector(self, terms: Sequence[str]) -> dict[str, float]:
@@ -232,6 +252,17 @@ class SimilarityModel:
         return self.score_docs(DutyDoc("a", text_a, "a"), DutyDoc("b", text_b, "b"))
 
 
+def holder_counts(documents: Iterable[tuple[Sequence[str], str]]) -> tuple[int, dict[str, int]]:
+    """(terms, holder) pairs → the number of holders and, for each term, of how many holders hold it."""
+    holders_of: dict[str, set[str]] = defaultdict(set)
+    holders: set[str] = set()
+    for terms, holder in documents:
+        holders.add(holder)
+        for term in set(terms):
+            holders_of[term].add(holder)
+    return len(holders), {term: len(owners) for term, owners in sorted(holders_of.items())}
+
+
 @dataclass(frozen=True)
 class Weighted:
     """A clause's term weights and their sum."""
@@ -283,47 +314,71 @@ def _conflict(a: frozenset[str], b: frozenset[str]) -> float:
     return 1.0 if a and b and not a & b else 0.0
 
 
-def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None) -> set[tuple[int, int]]:
+BlockKey = tuple[str, str]  # (region path, term): the duties of one region indexed under one term
+
+
+def capped_keys(docs: Sequence[DutyDoc]) -> frozenset[BlockKey]:
+    """The terms each region's duties hold too widely to pair them by (more duties than the cap hold them)."""
+    frequency: Counter[BlockKey] = Counter()
+    for doc in docs:
+        frequency.update((doc.zone, term) for term in set(doc.terms))
+    zone_sizes = Counter(doc.zone for doc in docs)
+    return frozenset(key for key, count in frequency.items()
+                     if count > max(MIN_TERM_CAP, int(zone_sizes[key[0]] * TERM_SHARE_CAP)))
+
+
+def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None,
+                    reopened: frozenset[BlockKey] = frozenset()) -> set[tuple[int, int]]:
     """Pairs of different departments of one region, or of a region and a region just below it, that share
     one of their rarest terms (no all-pairs pass).
 
     Each duty is indexed under its content terms that few duties of its region hold: two duties about
     the same work share such words, while the common ones (工作, 安全, 管理 …) would pair everything with
     everything. Sibling counties are never paired: no overlap scope compares them.
-    With `new`, only pairs involving a new duty are proposed.
+    With `new`, only pairs involving a new duty are proposed, and those that a `reopened` key (a term too
+    common to pair by when last linked, no longer) now brings together: the pairs a link of everything would
+    propose that no earlier link did.
     """
-    frequency: Counter[tuple[str, str]] = Counter()
-    for doc in docs:
-        frequency.update((doc.zone, term) for term in set(doc.terms))
-    zone_sizes = Counter(doc.zone for doc in docs)
-    postings: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
+    capped = capped_keys(docs)
+    # Each entry: the duty, whether it is indexed from the region below, and whether its pairs are to score.
+    postings: dict[BlockKey, list[tuple[int, bool, bool]]] = defaultdict(list)
     for index, doc in enumerate(docs):
-        cap = max(MIN_TERM_CAP, int(zone_sizes[doc.zone] * TERM_SHARE_CAP))
-        rarest = [term for term in set(doc.terms) if frequency[(doc.zone, term)] <= cap]
+        fresh = new is None or doc.uid in new
         parent = doc.zone.rpartition("/")[0]
-        for term in rarest:
-            postings[(doc.zone, term)].append((index, False))
+        for term in set(doc.terms):
+            if (doc.zone, term) in capped:
+                continue
+            to_score = fresh or (doc.zone, term) in reopened
+            postings[(doc.zone, term)].append((index, False, to_score))
             if parent:
-                postings[(parent, term)].append((index, True))
+                postings[(parent, term)].append((index, True, to_score))
     pairs: set[tuple[int, int]] = set()
     for entries in postings.values():
-        for position, (i, i_below) in enumerate(entries):
-            for j, j_below in entries[position + 1:]:
-                if (i_below and j_below) or docs[i].group == docs[j].group:
-                    continue
-                if new is not None and docs[i].uid not in new and docs[j].uid not in new:
+        for position, (i, i_below, i_to_score) in enumerate(entries):
+            for j, j_below, j_to_score in entries[position + 1:]:
+                if (i_below and j_below) or docs[i].group == docs[j].group or not (i_to_score or j_to_score):
                     continue
                 pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
+def is_candidate(a: DutyDoc, b: DutyDoc, capped: frozenset[BlockKey]) -> bool:
+    """Whether `candidate_pairs` over duties whose capped keys are `capped` proposes this pair."""
+    if a.group == b.group:
+        return False
+    if not (a.zone == b.zone or a.zone.rpartition("/")[0] == b.zone or b.zone.rpartition("/")[0] == a.zone):
+        return False
+    return any((a.zone, term) not in capped and (b.zone, term) not in capped for term in set(a.terms) & set(b.terms))
+
+
 def similar_pairs(docs: Sequence[DutyDoc], model: SimilarityModel, threshold: float = DEFAULT_THRESHOLD, *,
-                  new: set[str] | None = None, parallel: bool = True) -> list[tuple[str, str, float]]:
-    """(uid, uid, score) for candidate pairs scoring at or above the threshold, in sorted order.
+                  new: set[str] | None = None, reopened: frozenset[BlockKey] = frozenset(),
+                  parallel: bool = True) -> list[tuple[str, str, float]]:
+    """(uid, uid, score) for candidate pairs (`candidate_pairs`) scoring at or above the threshold, in sorted order.
 
     With `parallel`, many candidates are scored in forked worker processes, one per core: the scoring is pure
     Python. (Without it when other threads are running: forking a threaded process is unsafe.)"""
-    candidates = sorted(candidate_pairs(docs, new=new))
+    candidates = sorted(candidate_pairs(docs, new=new, reopened=reopened))
     workers = min(os.cpu_count() or 1, MAX_WORKERS) if parallel else 1
     if workers < 2 or len(candidates) < PARALLEL_FROM:
         return sorted(_score_pairs(docs, model, threshold, candidates))

@@ -6,10 +6,13 @@ model nor its dictionaries) train the shipped weights; quality is measured by fi
 both, by fitting on the first set alone and scoring the blind one, and on `duty_pairs_blind3.tsv` (200 pairs,
 written later still by another author who saw none of the code, dictionaries or other sets), which is never
 trained on: the held-out figure; and on `duty_pairs_blind5.tsv` (300 pairs, written after all tuning by an author
-who saw no code, dictionary, labelled set or example), never trained on either: the fresh held-out figure. Term weights come from the bundled 三定 corpus plus the pairs' own texts.
+who saw no code, dictionary, labelled set or example), never trained on either: the fresh held-out figure. Term
+weights come from the reference corpus: the bundled 三定 plus the two training sets' texts (not the held-out sets':
+linking scores with these shipped weights, never with weights fitted on what it links).
 
 Prints the weights and the precision and recall of each check; `--write` stores the weights in
-ingest/data/similarity_weights.json, where `ingest.similarity` reads them.
+ingest/data/similarity_weights.json and the reference corpus's term counts in ingest/data/term_holders.json,
+where `ingest.similarity` reads them.
 """
 
 from __future__ import annotations
@@ -23,9 +26,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.content import content_terms
 from ingest.readers import read_source
+from ingest.refresh import segmentation
 from ingest.sanding import parse_sanding
-from ingest.similarity import DEFAULT_THRESHOLD, FEATURES, WEIGHTS_FILE, DutyDoc, SimilarityModel
+from ingest.similarity import (
+    DEFAULT_THRESHOLD,
+    FEATURES,
+    TERMS_FILE,
+    WEIGHTS_FILE,
+    DutyDoc,
+    SimilarityModel,
+    holder_counts,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 PAIRS = REPO / "tests" / "data" / "duty_pairs.tsv"
@@ -53,10 +66,20 @@ def load_pairs(path: Path = PAIRS) -> list[Pair]:
 
 
 def corpus_model(pairs: Sequence[Pair]) -> SimilarityModel:
+    return SimilarityModel.from_counts(*corpus_counts(pairs))
+
+
+def corpus_counts(pairs: Sequence[Pair]) -> tuple[int, dict[str, int]]:
+    """The holder counts of the bundled 三定 and the pairs' texts (`ingest.similarity.holder_counts`)."""
     texts = list(_corpus_texts())
     for pair in pairs:
         texts += [(pair["duty_a"], pair["holder_a"]), (pair["duty_b"], pair["holder_b"])]
-    return SimilarityModel.fit(texts)
+    return holder_counts((content_terms(text), holder) for text, holder in texts)
+
+
+def reference_pairs() -> list[Pair]:
+    """The labelled pairs whose texts join the bundled 三定 in the reference corpus: the training sets."""
+    return load_pairs(PAIRS) + load_pairs(BLIND_PAIRS)
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +146,11 @@ def cross_validated(data: Sequence[Row], folds: int = FOLDS, threshold: float = 
 
 
 def held_out_quality(thresholds: Sequence[float] = (DEFAULT_THRESHOLD,), path: Path = HELD_OUT_PAIRS) -> list[Quality]:
-    """A held-out set scored, at each threshold, by weights fitted on the two training sets (its texts count
-    towards the term weights, as a newly ingested corpus's would; its labels are never seen)."""
-    training = load_pairs(PAIRS) + load_pairs(BLIND_PAIRS)
+    """A held-out set scored, at each threshold, by weights fitted on the two training sets and the reference
+    corpus's term weights, as linking scores a newly ingested corpus (neither its texts nor its labels are seen)."""
+    training = reference_pairs()
     held_out = load_pairs(path)
-    model = corpus_model(training + held_out)
+    model = corpus_model(training)
     weights, held_out_rows = fit(rows(model, training)), rows(model, held_out)
     return [quality(weights, held_out_rows, threshold) for threshold in thresholds]
 
@@ -163,14 +186,18 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 
 def main() -> None:
     first, blind = load_pairs(PAIRS), load_pairs(BLIND_PAIRS)
-    model = corpus_model(first + blind)
+    model = corpus_model(reference_pairs())
     first_rows, blind_rows = rows(model, first), rows(model, blind)
     weights = fit(first_rows + blind_rows)
     print(f"weights {weights}  # bias, {', '.join(FEATURES)}")
     if "--write" in sys.argv[1:]:
         target = REPO / "ingest" / "data" / WEIGHTS_FILE
         target.write_text(json.dumps({"features": FEATURES, "weights": weights}, indent=1) + "\n", encoding="utf-8")
-        print(f"written to {target.relative_to(REPO)}")
+        holders, terms = corpus_counts(reference_pairs())
+        table = REPO / "ingest" / "data" / TERMS_FILE
+        table.write_text(json.dumps({"segmentation": segmentation(), "holders": holders, "terms": terms},
+                                    ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(f"written to {target.relative_to(REPO)} and {table.relative_to(REPO)}")
     thresholds = (0.4, DEFAULT_THRESHOLD, 0.6)
     fresh_figures = held_out_quality(thresholds, FRESH_PAIRS)
     for threshold, held_out, fresh in zip(thresholds, held_out_quality(thresholds), fresh_figures, strict=True):

@@ -7,17 +7,29 @@ from __future__ import annotations
 
 from ingest.aspects import OBJECTS, STAGES, is_marker_only, kinds
 from ingest.content import content_of, content_terms, stored_content
-from ingest.similarity import DEFAULT_THRESHOLD, FEATURES, DutyDoc, SimilarityModel, hosted_bodies, shipped_weights
+from ingest.refresh import segmentation
+from ingest.similarity import (
+    DEFAULT_THRESHOLD,
+    FEATURES,
+    DutyDoc,
+    SimilarityModel,
+    hosted_bodies,
+    reference_model,
+    shipped_term_table,
+    shipped_weights,
+)
 from ingest.train_similarity import (
     BLIND_PAIRS,
     FRESH_PAIRS,
     PAIRS,
+    corpus_counts,
     corpus_model,
     cross_validated,
     fit,
     held_out_quality,
     load_pairs,
     quality,
+    reference_pairs,
     rows,
 )
 
@@ -49,6 +61,17 @@ def test_shipped_weights_are_the_fitted_ones() -> None:
     model = corpus_model(first + blind)
     fitted = fit(rows(model, first) + rows(model, blind))
     assert fitted == shipped_weights(), "stale ingest/data/similarity_weights.json: run python -m ingest.train_similarity --write"
+
+
+def test_shipped_term_weights_are_those_of_the_reference_corpus_as_segmented_today() -> None:
+    table = shipped_term_table()
+    stale = "stale ingest/data/term_holders.json: run python -m ingest.train_similarity --write"
+    assert table["segmentation"] == segmentation(), stale
+    assert (table["holders"], table["terms"]) == corpus_counts(reference_pairs()), stale
+    # 负责 and 工作 are not content; a term of one clause weighs most; an unseen term weighs as one.
+    model = reference_model()
+    assert "工作" not in model.idf and model.idf["建筑垃圾"] < model.default_idf
+    assert model.vector(["没见过的词"]) == {"没见过的词": model.default_idf}
 
 
 def test_score_is_symmetric_and_bounded() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,11 +65,20 @@ def test_planted_overlaps_between_city_departments(corpus: Store) -> None:
         assert set(cluster) == {"cluster_id", "score", "settled", "matter", "members"}
         assert cluster["members"] == sorted(cluster["members"], key=lambda m: (m["department"], m["office"], m["duty"]))
     # A cluster keeps its id when the threshold changes and members join or leave (named after its strongest pair):
-    # at 0.4 three of these clusters gain a member, and every one of them is still there by its id.
+    # at 0.4 two of these clusters gain a member, and the 生态环境 督察/执法 one joins the 生态保护修复 one, whose
+    # strongest pair names the merged cluster.
     looser = {c["cluster_id"]: c for c in overlaps(corpus, threshold=0.4)}
-    assert set(looser) >= {c["cluster_id"] for c in clusters}
-    grown = [c for c in clusters if len(looser[c["cluster_id"]]["members"]) > len(c["members"])]
-    assert len(grown) == 3 and all(looser[c["cluster_id"]]["score"] == c["score"] for c in grown)
+
+    def duties(cluster: dict[str, Any]) -> set[tuple[str, str]]:
+        return {(m["department"], m["duty"]) for m in cluster["members"]}
+
+    merged = [(c["cluster_id"], [i for i, wider in looser.items() if duties(c) <= duties(wider)])
+              for c in clusters if c["cluster_id"] not in looser]
+    assert merged == [("Ced9022cf", ["C5c9e0f67"])]
+    kept = [c for c in clusters if c["cluster_id"] in looser]
+    assert all(duties(c) <= duties(looser[c["cluster_id"]]) for c in kept)
+    grown = [c for c in kept if len(looser[c["cluster_id"]]["members"]) > len(c["members"])]
+    assert len(grown) == 2 and all(looser[c["cluster_id"]]["score"] == c["score"] for c in grown)
 
 
 def test_planted_overlaps_across_levels(corpus: Store) -> None:
@@ -93,14 +103,14 @@ def test_every_department_overlap_on_the_corpus(corpus: Store) -> None:
         ["示例市农业农村局", "示例市市场监督管理局"],  # O2
         ["青山县应急管理局", "青山县水利局"],  # real across eras: 防汛抗旱指挥部 (2010 vs 2019)
         ["示例市住房和城乡建设局", "示例市应急管理局"],  # O5
-        ["示例市交通运输局", "示例市城市管理和综合执法局"],  # O3
         ["示例市卫生健康委员会", "示例市市场监督管理局"],  # settled: 食品安全风险监测
+        ["示例市交通运输局", "示例市城市管理和综合执法局"],  # O3
         ["示例市生态环境局", "示例市自然资源和规划局"],  # real: both supervise 自然保护地
         ["示例市应急管理局", "示例市水务局"],  # real across eras, settled: 水旱灾害 / 防汛抗旱指挥部
         ["示例市农业农村局", "示例市生态环境局"],  # O4
+        ["示例市交通运输局", "示例市应急管理局"],  # settled: 行业安全生产 vs 综合监管
         ["示例市住房和城乡建设局", "示例市水务局"],  # real: 城市供水 industry supervised twice
         ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],  # O1
-        ["示例市交通运输局", "示例市应急管理局"],  # settled: 行业安全生产 vs 综合监管
     ]
 
 
@@ -119,8 +129,8 @@ def test_every_level_overlap_on_the_corpus(corpus: Store) -> None:
     assert _holders(overlaps(corpus, scope="levels")) == [
         ["河西区市场监督管理局", "示例市市场监督管理局", "青山县市场监督管理局"],  # real: 市场主体登记 at each level
         ["示例市市场监督管理局", "青山县市场监督管理局"],  # O6
-        ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局"],  # O7
         ["示例市水务局", "青山县水利局"],  # real: 取水许可 at both levels
+        ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局"],  # O7
         ["示例市住房和城乡建设局", "青山县住房和城乡建设局"],  # real: 燃气经营许可 at both levels
     ]
 
@@ -149,9 +159,10 @@ def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, sc
 
 def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
     everywhere = catalog.run(corpus, "similar_duties")
-    # 青山县's third pair, 水利 and 交通 拟订发展规划和年度计划 (0.5005 since the third batch of complaint words), is a
-    # false link that no overlap cluster shows (test_every_department_overlap_on_the_corpus).
-    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 3), ("示例市/河西区", 1)):
+    # Two of 青山县's four pairs are false links that no overlap cluster shows (test_every_department_overlap_on_the_corpus):
+    # 水利 and 交通 拟订发展规划和年度计划 (0.760 with the shipped term weights, which count 年度计划 as rarer than this
+    # corpus does), and 应急 宣传教育培训 with 交通 安全生产、应急管理 (0.615).
+    for region, count in (("示例市", len(everywhere)), ("示例市/青山县", 4), ("示例市/河西区", 1)):
         inside = [pair for pair in everywhere
                   if all(pair[f"{side}_region"] == region or pair[f"{side}_region"].startswith(region + "/")
                          for side in "ab")]

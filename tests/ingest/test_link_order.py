@@ -1,0 +1,75 @@
+"""Linking one document at a time leaves exactly the links that linking everything at once does.
+
+Term weights are shipped, not fitted on the graph (a pair's score depends on its two texts alone); a duty that
+stops being boilerplate is compared as a new one; terms that stop being too common to pair by bring their duties
+together again; stored pairs no longer proposed are dropped; and an office's REFINES are chosen again whenever its
+department's duties change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store import Store
+from ingest.link import _duties, plan_links
+from ingest.pipeline import ingest
+from ingest.similarity import DutyDoc, candidate_pairs, capped_keys, is_candidate
+
+SANDING = sorted((Path(__file__).resolve().parents[2] / "examples" / "sanding").iterdir())
+
+
+def _links(store: Store) -> tuple[list[dict[str, Any]], ...]:
+    similar = store.read("MATCH (a:Duty)-[e:SIMILAR]->(b:Duty) RETURN a.uid AS a, b.uid AS b, e.score AS score "
+                         "ORDER BY a, b")
+    refines = store.read("MATCH (a:Duty)-[e:REFINES]->(b:Duty) RETURN a.uid AS a, b.uid AS b, e.score AS score "
+                         "ORDER BY a, b")
+    flags = store.read("MATCH (u:Duty) WHERE u.status = 'current' RETURN u.uid AS uid, u.boilerplate AS boilerplate "
+                       "ORDER BY uid")
+    return similar, refines, flags
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_links_do_not_depend_on_the_order_documents_came_in(store: Store, other_store: Store, order: str) -> None:
+    assert ingest(SANDING, store).failed == []
+    for path in SANDING if order == "as listed" else SANDING[::-1]:
+        assert ingest([path], other_store).failed == []
+    similar, refines, flags = _links(store)
+    assert (len(similar), len(refines), sum(row["boilerplate"] for row in flags)) == (809, 357, 107)
+    assert _links(other_store) == (similar, refines, flags)
+
+
+def test_the_blocking_check_of_one_pair_agrees_with_the_blocking(store: Store) -> None:
+    assert ingest(SANDING, store).failed == []
+    docs = [duty.doc() for duty in _duties(store)][::7]  # a sample: every pair of it is checked
+    capped = capped_keys(docs)
+    proposed = candidate_pairs(docs)
+    checked = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
+               if is_candidate(docs[i], docs[j], capped)}
+    assert checked == proposed and len(proposed) > 100
+
+
+def _doc(uid: str, text: str, terms: list[str]) -> DutyDoc:
+    return DutyDoc(uid, text, f"dept:{uid}", terms, zone="甲市")
+
+
+def test_a_term_no_longer_too_common_brings_its_duties_together() -> None:
+    # Thirteen departments of one city hold 护林: above the cap of twelve, it pairs nobody.
+    docs = [_doc(f"d{n:02}", f"负责护林工作{n}", ["护林", f"事项{n}"]) for n in range(13)]
+    assert ("甲市", "护林") in capped_keys(docs) and candidate_pairs(docs) == set()
+    # One is replaced: twelve hold it, and the pairs it now makes are those of the reopened key alone.
+    fewer = docs[:12]
+    assert capped_keys(fewer) == frozenset()
+    assert candidate_pairs(fewer, new=set()) == set()
+    assert candidate_pairs(fewer, new=set(), reopened=frozenset({("甲市", "护林")})) == {
+        (i, j) for i in range(12) for j in range(i + 1, 12)}
+
+
+def test_a_stored_pair_no_longer_proposed_is_dropped(store: Store) -> None:
+    assert ingest(SANDING[:3], store).failed == []
+    duties = _duties(store)
+    stored = [("duty:gone", duties[0].uid)]  # a side that is no longer a current duty
+    plan = plan_links(duties, parallel=False, stored=stored)
+    assert plan.dropped == stored and plan.new == []
