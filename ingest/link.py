@@ -345,27 +345,55 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
         parents = by_department.get(duty.department, [])
         if duty.uid not in new and not any(parent.uid in new for parent in parents):
             continue
-        clause, clause_terms = model.weighted(duty.terms), frozenset(duty.terms)
-        scored = []
-        carried: dict[str, float] = {}
+        kept: dict[str, float] = {}
+        for reading in _readings(duty):
+            for parent_uid, score in _best_parents(reading, parents, model, parent_terms, headlines).items():
+                kept[parent_uid] = max(kept.get(parent_uid, 0.0), score)
+        clause_terms = frozenset(duty.terms)
         for parent in parents:
-            headline = headlines[parent.uid]
-            spelled_out = headline.share_in(clause_terms) if headline is not None else 0.0
-            scored.append((max(clause.share_in(parent_terms[parent.uid]), spelled_out), parent.uid))
             carried_share = contents[parent.uid].share_in(clause_terms)
             if carried_share >= CARRIED_THRESHOLD:
-                carried[parent.uid] = carried_share
-        scored.sort(reverse=True)
-        kept = {}
-        for score, parent_uid in scored:
-            if score < REFINE_THRESHOLD or score < scored[0][0] * 0.8:
-                break
-            kept[parent_uid] = score
-        for parent_uid, share in carried.items():
-            kept[parent_uid] = max(kept.get(parent_uid, 0.0), share)
+                kept[parent.uid] = max(kept.get(parent.uid, 0.0), carried_share)
         found.extend((duty.uid, parent_uid, round(score, 4))
                      for parent_uid, score in sorted(kept.items(), key=lambda item: (-item[1], item[0])))
     return found
+
+
+# Where an office clause joins pieces of work: its sentences, and the two sides of a 和/及/以及 between them
+# (`负责产品质量监督抽查和计量、标准化、认证认可监督管理` is two pieces, each carrying its own department duty).
+_PIECE_BREAK = re.compile(r"[；;。]|以及|和|及")
+
+
+def _readings(duty: _Duty) -> list[list[str]]:
+    """The office clause whole, and each piece of it naming at least two content terms besides its department's
+    own line of work: each is matched to its own best department duties, so a clause bundling two duties' work
+    carries both, while a clause that is one piece of work still carries only its best match. (A piece saying
+    little but 交通运输, `负责拟订交通运输发展规划`, would match every duty of 交通运输局 alike.)"""
+    line = holder_line(duty.holder)
+    pieces = [[term for term in content_terms(piece) if term not in line] for piece in _PIECE_BREAK.split(duty.text)]
+    readings = [duty.terms]
+    if len(pieces) > 1:
+        readings.extend(terms for terms in pieces if len(set(terms)) >= 2)
+    return readings
+
+
+def _best_parents(terms: list[str], parents: list[_Duty], model: SimilarityModel,
+                  parent_terms: dict[str, frozenset[str]], headlines: dict[str, Weighted | None]) -> dict[str, float]:
+    """The department duties a reading of an office clause carries: those it sits inside, or whose headline it
+    spells out, at least REFINE_THRESHOLD and within a fifth of the best."""
+    clause, clause_terms = model.weighted(terms), frozenset(terms)
+    scored = []
+    for parent in parents:
+        headline = headlines[parent.uid]
+        spelled_out = headline.share_in(clause_terms) if headline is not None else 0.0
+        scored.append((max(clause.share_in(parent_terms[parent.uid]), spelled_out), parent.uid))
+    scored.sort(reverse=True)
+    kept = {}
+    for score, parent_uid in scored:
+        if score < REFINE_THRESHOLD or score < scored[0][0] * 0.8:
+            break
+        kept[parent_uid] = score
+    return kept
 
 
 def _own_content(parent: _Duty, model: SimilarityModel) -> Weighted:

@@ -69,3 +69,34 @@ def test_an_office_clause_carrying_part_of_a_duty_decomposes_it(store: Store, tm
     # A clause that bundles two duties' work carries both.
     assert [(r["office"], r["ordinal"]) for r in carried] == [
         ("执法中队", 3), ("执法中队", 4), ("质量股", 2), ("质量股", 3)]
+
+
+# 文物股's clause joins two pieces of work with 和: the first carries (一), whose headline (革命遗址和文物的保护利用) it does not
+# spell out and most of whose text (修缮, 违法行为) it leaves to others; the second carries (二).
+WENLV = """\
+松溪县文化和旅游局职能配置、内设机构和人员编制规定
+第一条 根据《样例市松溪县机构改革方案》，制定本规定。
+第二条 县文化和旅游局是县政府工作部门，为正科级。
+第三条 县文化和旅游局主要职责是:
+(一)负责全县革命遗址和文物的保护利用。组织文物普查，组织不可移动文物的保护修缮，查处破坏文物违法行为。
+(二)负责全县公共文化服务体系建设，指导图书馆、文化馆业务工作。
+(三)负责全县旅游市场监督管理，查处旅游市场违法经营行为。
+(四)完成县委、县政府交办的其他任务。
+第四条 县文化和旅游局设下列内设机构:
+(一)办公室
+负责机关日常运转，承担文电、会务和档案工作。
+(二)文物股
+负责文物普查和图书馆、文化馆的业务指导。
+(三)市场股
+负责旅游市场监督管理和违法经营行为查处；负责不可移动文物的保护修缮和破坏文物违法行为查处。
+第五条 县文化和旅游局机关行政编制为8名。其中：局长1名，副局长1名。
+"""
+
+
+def test_each_piece_of_an_office_clause_carries_its_own_duty(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "wenlv.txt").write_text(WENLV, encoding="utf-8")
+    assert ingest([tmp_path], store, region=Region(("样例市",))).failed == []
+    carried = store.read(
+        "MATCH (o:Office {name: $office})-[:HAS_DUTY]->(a:Duty)-[:REFINES]->(b:Duty) "
+        "RETURN DISTINCT b.ordinal AS ordinal ORDER BY ordinal", {"office": "文物股"})
+    assert [r["ordinal"] for r in carried] == [1, 2]
