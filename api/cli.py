@@ -394,6 +394,7 @@ def query_command(
         _refuse(exc)
     _check_table(name, format, table)
     with _store(store) as graph:
+        _say_if_stale(graph, store)
         try:
             params = checked_filters(graph, params)
             if name in ANALYSES:
@@ -507,6 +508,7 @@ def report_command(
 
     _check_output(format.value, output, "md, json, xlsx or docx")
     with _store(store) as graph:
+        _say_if_stale(graph, store)
         try:
             filters = checked_filters(graph, {"region": region, "department": department})
         except (UnknownDepartment, UnknownRegion) as exc:
@@ -551,6 +553,7 @@ def dispatch_command(
     except (OSError, ValueError, IngestError) as exc:
         _refuse(exc)
     with _store(store) as graph:
+        _say_if_stale(graph, store)
         try:
             region = check_region(graph, region)
         except UnknownRegion as exc:
@@ -621,6 +624,19 @@ def _say_if_relinked(links: LinkReport) -> None:
     if links.stale:
         out.print("原有关联由另一版本的相似度模型或分词生成，已全部重新计算 / the graph's links were made by another "
                   "version of the similarity model or from other terms: every duty was linked again")
+
+
+def _say_if_stale(graph: Store, store: str | None) -> None:
+    """A graph made by an earlier version answers from its old terms and links until they are redone: say so, on
+    stderr, rather than answer as if current (only `ingest`, `link` and `serve` write them anew)."""
+    from ingest.link import links_are_current
+
+    if not links_are_current(graph):
+        where = f" --store {store}" if store else ""
+        err.print(f"[yellow]warning:[/yellow] the graph's terms or similarity links were made by another version of "
+                  f"dutygraph, so overlaps, REFINES and who_handles may be out of date: run `dutygraph link{where}` / "
+                  f"图中词项或相似关联由另一版本生成，职责交叉、职责分解和谁来管的结果可能过时："
+                  f"请运行 dutygraph link{where}")
 
 
 @app.command("serve")

@@ -16,7 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.store import open_store
+from graph.store import Statement, open_store
+from ingest.load import LINKS_META
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -552,3 +553,21 @@ def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> Non
     said = " ".join(result.stderr.split())
     assert "expected every row of the list to be readable (2 rows are not)" in said
     assert "│ 2: expected a 划分方式" in said and "│ 3: expected a 事项名称 (the cell is empty)" in said
+
+
+def test_findings_from_links_another_version_made_come_with_a_warning(tmp_path: Path) -> None:
+    assert run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), "--region", "示例市",
+               store=tmp_path).returncode == 0
+    graph = open_store(f"embedded:{tmp_path}")
+    try:  # as an earlier dutygraph would have left it
+        graph.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) SET m.linker = r.linker",
+                              [{"uid": LINKS_META, "linker": "logistic:older#000000000000"}]))
+    finally:
+        graph.close()
+    warning = "run `dutygraph link` / 图中词项或相似关联由另一版本生成"
+    for command in (["query", "overlaps"], ["report", "--format", "md"]):
+        answer = run(*command, store=tmp_path)
+        assert answer.returncode == 0 and warning in " ".join(answer.stderr.split()), answer.stderr
+    assert run("link", store=tmp_path).returncode == 0
+    answer = run("query", "overlaps", store=tmp_path)
+    assert answer.returncode == 0 and "warning" not in answer.stderr
