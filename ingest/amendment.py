@@ -47,7 +47,8 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
         _read_sentences(document, text[item.end():] if item else text, where)
     if not (document.changes or document.staff_transfers or document.staffing):
         raise IngestError(path, "an amendment notice with duty or staff adjustments",
-                          detail="found no 划入 items and no 调整后 totals")
+                          detail="found no 划入 items and no 调整后 totals",
+                          zh="不是职责或编制调整通知：没有划入事项，也没有调整后的编制数")
     return document
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from ingest.errors import IngestError, RowErrors
+from ingest.errors import CellError, IngestError, RowError, RowErrors
 from ingest.model import (
     BoundaryRecord,
     Cell,
@@ -74,7 +75,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         candidates = [found for found in map(header_candidate, workbook.sheets) if found is not None]
         best = max(candidates, key=lambda found: len(found.names), default=None)  # the first sheet on a tie
         raise IngestError(workbook.path, f"a header row naming the columns of a list, {KIND_COLUMNS}",
-                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best))
+                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best),
+                          zh="清单没有可识别的表头行（表头应有一列说明清单类别：权力类型、牵头部门或配合部门、监管事项名称、"
+                             "划分方式、主体责任单位 等）")
     kind = read[0][1].kind
     titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
     document = ListDocument(kind=kind, title=titles[0] if titles else "")
@@ -82,7 +85,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     for sheet, header in read:
         if header.kind != kind:
             raise IngestError(workbook.path, f"every sheet to be a {KIND_LABELS[kind]}",
-                              detail=f"sheet {sheet.name} is a {KIND_LABELS[header.kind]}")
+                              detail=f"sheet {sheet.name} is a {KIND_LABELS[header.kind]}",
+                              zh=f"各工作表应为同一种清单（{KIND_LABELS[kind]}），工作表“{sheet.name}”却是"
+                                 f"{KIND_LABELS[header.kind]}")
         cited = _cited_title(header.title, titles)
         if cited != document.title and not sheet.named_by_file:
             document.sheet_titles[sheet.name] = cited
@@ -91,7 +96,8 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
             document.default_departments[sheet.name] = default
         elif header.kind == "power" and "department" not in header.columns:
             raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
-                              line=header.header_rows[0], detail=f"sheet {sheet.name}; the power items have no holder")
+                              line=header.header_rows[0], sheet=sheet.name, detail="the power items have no holder",
+                              zh="清单没有“实施部门”列，标题或工作表名也未写明部门（事项没有实施主体）")
         _check_conflict(workbook, sheet, header)
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
                                  if span.merged or span.repeated)
@@ -101,7 +107,7 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
     if not document.records:
         raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
-                          detail="the header has no rows below it")
+                          detail="the header has no rows below it", zh=f"{KIND_LABELS[document.kind]}的表头下没有事项行")
     return document
 
 
@@ -130,8 +136,8 @@ def _department_from_title(title: str) -> str:
 
 
 def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: ListDocument) -> list[IngestError]:
-    """Reads the sheet's rows into the document; returns the rows that could not be read, each as its error, so
-    that the file's every bad row is named at once."""
+    """Reads the sheet's rows into the document; returns the rows that could not be read, each as its error with
+    every bad cell of the row, so that the file's every bad cell is named at once."""
     reader = _READERS[header.kind]
     _check_required(workbook, sheet, header)
     carried: dict[str, str] = {}
@@ -142,14 +148,15 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             continue
         if _is_note(cells):
             continue
-        try:
-            values = {field: _value(cells, index, field) for field, index in header.columns.items()}
-            for field, span in header.spans.items():
-                values[field] = _span_value(workbook, sheet, number, cells, field, span)
-        except IngestError as exc:
-            bad_rows.append(exc)
-            continue
-        if not any(value for field, value in values.items() if field not in {"seq", "notes"}):
+        values = {field: _value(cells, index, field) for field, index in header.columns.items()}
+        bad_cells: list[CellError] = []  # cells that no value can be read from (columns of one field disagreeing)
+        for field, span in header.spans.items():
+            try:
+                values[field] = _span_value(cells, field, span)
+            except _BadCell as exc:
+                bad_cells.append(exc.cell)
+                values[field] = ""  # the cell's error is said; its field is not checked again below
+        if not bad_cells and not any(value for field, value in values.items() if field not in {"seq", "notes"}):
             continue
         for field in _CARRIED[header.kind]:
             if field in values:
@@ -160,8 +167,13 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
         where = Cell(sheet.name, number, sheet.named_by_file)
         try:
             record = reader(values, where)
-        except ValueError as exc:
-            bad_rows.append(IngestError(workbook.path, str(exc), line=number, detail=f"sheet {sheet.name}"))
+        except _BadRow as exc:
+            said = {column for cell in bad_cells for column in cell.columns}
+            bad_cells.extend(cell for cell in (_cell_error(header, problem) for problem in exc.problems)
+                             if not said & set(cell.columns))
+        if bad_cells:
+            bad_cells.sort(key=lambda cell: [_column_index(letter) for letter, _title in cell.columns])
+            bad_rows.append(RowError(workbook.path, number, sheet.name, bad_cells))
             continue
         if isinstance(record, SupervisionRecord):
             document.warnings.extend(record.warnings)
@@ -176,24 +188,71 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
     return bad_rows
 
 
-_REQUIRED: dict[str, list[tuple[tuple[str, ...], str]]] = {
-    "power": [(("name", "main_item"), "a 事项名称 or 主项名称 column"), (("power_type",), "a 权力类型 column")],
+@dataclass(frozen=True)
+class _Problem:
+    """What a reader found wrong in a row: the fields whose cells are at fault (those of them the header has are
+    named), what was expected, in English and in Chinese."""
+
+    fields: tuple[str, ...]
+    expected: str
+    zh: str
+
+
+class _BadRow(ValueError):
+    """A row a reader could not make a record of, with every problem it found."""
+
+    def __init__(self, problems: list[_Problem]) -> None:
+        super().__init__("; ".join(problem.expected for problem in problems))
+        self.problems = problems
+
+
+class _BadCell(ValueError):
+    def __init__(self, cell: CellError) -> None:
+        super().__init__(cell.expected)
+        self.cell = cell
+
+
+def _cell_error(header: Header, problem: _Problem) -> CellError:
+    """The problem at the columns of its fields, each named by its letter and its title as the file writes it."""
+    columns: list[tuple[str, str]] = []
+    for field in problem.fields:
+        if field in header.spans:
+            span = header.spans[field]
+            columns.extend((column_letter(index), span.label) for index in span.columns)
+        elif field in header.columns:
+            columns.append((column_letter(header.columns[field]), header.labels[field]))
+    return CellError(tuple(columns), problem.expected, problem.zh)
+
+
+def _column_index(letter: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter)
+
+
+_REQUIRED: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
+    "power": [(("name", "main_item"), "a 事项名称 or 主项名称 column", "“事项名称”或“主项名称”列"),
+              (("power_type",), "a 权力类型 column", "“权力类型”列")],
     # Without its lead column a boundary list would read as "nobody leads" on every row, and a catalogue without
     # its claimant column as "nobody claimed" every item: findings made of a missing column.
-    "boundary": [(("matter", "name"), "a 管理事项 column"),
-                 (("lead", "related"), "a 牵头部门 (主责部门) column, or a 相关部门 column with the 职责边界")],
-    "supervision": [(("supervision_name", "main_item", "name"), "a 监管事项 column"),
-                    (("claimant", "department"), "a 认领部门 column")],
-    "split": [(("matter", "name"), "a 事项名称 column"), (("share", "level"), "a 划分方式 or 行使层级 column")],
-    "territorial": [(("matter", "name"), "a 属地管理事项 column"), (("main_party",), "a 主体责任单位 column")],
+    "boundary": [(("matter", "name"), "a 管理事项 column", "“管理事项”列"),
+                 (("lead", "related"), "a 牵头部门 (主责部门) column, or a 相关部门 column with the 职责边界",
+                  "“牵头部门”（主责部门）列，或“相关部门”列及其职责边界")],
+    "supervision": [(("supervision_name", "main_item", "name"), "a 监管事项 column", "“监管事项”列"),
+                    (("claimant", "department"), "a 认领部门 column", "“认领部门”列")],
+    "split": [(("matter", "name"), "a 事项名称 column", "“事项名称”列"),
+              (("share", "level"), "a 划分方式 or 行使层级 column", "“划分方式”或“行使层级”列")],
+    "territorial": [(("matter", "name"), "a 属地管理事项 column", "“属地管理事项”列"),
+                    (("main_party",), "a 主体责任单位 column", "“主体责任单位”列")],
 }
 
 
 def _check_required(workbook: Workbook, sheet: Sheet, header: Header) -> None:
-    for fields, expected in _REQUIRED[header.kind]:
+    for fields, expected, expected_zh in _REQUIRED[header.kind]:
         if not any(field in header.columns for field in fields):
             raise IngestError(workbook.path, f"{expected} in the {KIND_LABELS[header.kind]}",
-                              line=header.header_rows[0], detail=f"sheet {sheet.name}; the header has none")
+                              line=header.header_rows[0], sheet=sheet.name, detail="the header has none",
+                              zh=f"{KIND_LABELS[header.kind]}的表头应有{expected_zh}，却没有")
 
 
 def _value(cells: list[str], index: int, field: str) -> str:
@@ -207,9 +266,13 @@ def _check_conflict(workbook: Workbook, sheet: Sheet, header: Header) -> None:
     if conflict is None:
         return
     first, second = conflict.cells
+    name = FIELDS[conflict.field][0]
     raise IngestError(workbook.path, "each field of the header named once, or under one group", line=conflict.row,
-                      detail=f"sheet {sheet.name}; {first} and {second} both name {FIELDS[conflict.field][0]} under "
-                             "different groups, which one field cannot tell apart: give each group a sheet of its own")
+                      sheet=sheet.name,
+                      detail=f"{first} and {second} both name {name} under different groups, which one field cannot "
+                             "tell apart: give each group a sheet of its own",
+                      zh=f"表头的每个字段应只出现一次或只在一个分组下：{first} 和 {second} 在不同分组下都是“{name}”，"
+                         "无法合为一个字段（请把各分组放在各自的工作表）")
 
 
 def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
@@ -226,11 +289,11 @@ def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
     return f"sheet {sheet.name}: the header cell {span.label} spans {span.cells}; {done}"
 
 
-def _span_value(workbook: Workbook, sheet: Sheet, number: int, cells: list[str], field: str, span: Span) -> str:
+def _span_value(cells: list[str], field: str, span: Span) -> str:
     """A field read from every column under its header cell: names and texts in column order (a value repeated
     by a merged data cell once); a single-valued field only when the other columns are empty or repeat it."""
     if span.ticks:
-        return _ticked_levels(workbook, sheet, number, cells, span)
+        return _ticked_levels(cells, span)
     found = [(index, _value(cells, index, field)) for index in span.columns]
     distinct = list(dict.fromkeys(value for _index, value in found if value))
     if field in NAME_FIELDS:  # a name written in both columns (`市水务局、市城管局` beside `市城管局`) is one party
@@ -242,8 +305,14 @@ def _span_value(workbook: Workbook, sheet: Sheet, number: int, cells: list[str],
         # Which of two values is the 事项名称 (or 序号, 权力类型) no reading can tell: a 主项 and its 子项, say.
         held = _listed([f"{value!r} in {column_letter(index)}" if value else f"nothing in {column_letter(index)}"
                         for index, value in found])
-        raise IngestError(workbook.path, f"one {span.label} a row under {span.cells_named}", line=number,
-                          detail=f"sheet {sheet.name}; found {held}: give each column a header of its own")
+        held_zh = "、".join(f"{column_letter(index)} 列为“{value}”" if value else f"{column_letter(index)} 列为空"
+                            for index, value in found)
+        raise _BadCell(CellError(
+            tuple((column_letter(index), span.label) for index in span.columns),
+            f"one {span.label} a row under {span.cells_named}",
+            f"这几列同属“{span.label}”，却填了不同的值（{held_zh}），无法判断哪一个是该字段"
+            "（请给每列单独的表头）",
+            detail=f"found {held}: give each column a header of its own"))
     return first
 
 
@@ -251,7 +320,7 @@ TICKS = frozenset({"✓", "✔", "√", "●", "是"})
 UNTICKED = frozenset({"", "否", "×", "✗", "/", "-", "—", "－", "无"})
 
 
-def _ticked_levels(workbook: Workbook, sheet: Sheet, number: int, cells: list[str], span: Span) -> str:
+def _ticked_levels(cells: list[str], span: Span) -> str:
     """The levels a row ticks under a 行使层级 group (`市、县(区)`), written as a 行使层级 cell writes them."""
     levels = []
     for index, level in zip(span.columns, span.ticks, strict=True):
@@ -260,8 +329,10 @@ def _ticked_levels(workbook: Workbook, sheet: Sheet, number: int, cells: list[st
             levels.append(level)
         elif mark not in UNTICKED:
             group = span.label.rsplit("/", 1)[0]  # the label of the first column: 行使层级/市级
-            raise IngestError(workbook.path, f"a tick mark (✓, √, ● or 是) or nothing under {group}/{level}",
-                              line=number, detail=f"sheet {sheet.name}; column {column_letter(index)} holds {mark!r}")
+            raise _BadCell(CellError(
+                ((column_letter(index), f"{group}/{level}"),),
+                f"a tick mark (✓, √, ● or 是) or nothing under {group}/{level}",
+                f"应为勾选符号（✓、√、● 或 是）或空白，实为“{mark}”", detail=f"found {mark!r}"))
     return "、".join(levels)
 
 
@@ -302,21 +373,33 @@ def split_names(cell: str) -> list[str]:
     return [name.strip() for name in names if name.strip() and name.strip() not in {"无", "/", "-", "—"}]
 
 
-def _need(values: dict[str, str], fields: tuple[str, ...], expected: str) -> str:
+def _need(values: dict[str, str], fields: tuple[str, ...], name: str, problems: list[_Problem]) -> str:
+    """The first of the fields' values; when all are empty, a problem naming the field (`事项名称`) is noted."""
     for field in fields:
         if values.get(field):
             return values[field]
-    raise ValueError(f"{expected} (the cell is empty)")
+    problems.append(_Problem(fields, f"a {name} (the cell is empty)", f"{name}为空"))
+    return ""
+
+
+def _checked(problems: list[_Problem]) -> None:
+    """Every problem of the row at once, so that its user fixes its every cell in one go."""
+    if problems:
+        raise _BadRow(problems)
 
 
 def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
+    problems: list[_Problem] = []
     main = values.get("main_item") or values.get("name", "")
     sub = values.get("sub_item", "")
     if not main:
-        raise ValueError("a 事项名称 or 主项名称 (the cell is empty)")
-    power_type = _need(values, ("power_type",), "a 权力类型")
-    if not power_type.startswith(POWER_TYPES):
-        raise ValueError(f"a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found {power_type!r}")
+        problems.append(_Problem(("main_item", "name"), "a 事项名称 or 主项名称 (the cell is empty)",
+                                 "事项名称（主项名称）为空"))
+    power_type = _need(values, ("power_type",), "权力类型", problems)
+    if power_type and not power_type.startswith(POWER_TYPES):
+        problems.append(_Problem(("power_type",), f"a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found {power_type!r}",
+                                 f"权力类型应为 行政许可、行政处罚、其他行政权力 等，实为“{power_type}”"))
+    _checked(problems)
     return PowerItemRecord(
         name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
         type=power_type, code=values.get("code", ""), basis=values.get("basis", ""),
@@ -326,7 +409,8 @@ def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
 
 
 def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
-    matter = _need(values, ("matter", "name"), "a 管理事项").rstrip("。")
+    problems: list[_Problem] = []
+    matter = _need(values, ("matter", "name"), "管理事项", problems).rstrip("。")
     leads = split_names(values.get("lead", ""))
     assists = split_names(values.get("assist", ""))
     text = values.get("division_text", "")
@@ -336,14 +420,16 @@ def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
         role_assists = re.match(r"^(?:配合|协助|参与|协办)", text) is not None
         (assists if role_assists else leads).extend(related)
     if not leads and not assists:
-        raise ValueError("a 牵头部门 or 配合部门 (both cells are empty)")
+        problems.append(_Problem(("lead", "assist", "related"), "a 牵头部门 or 配合部门 (both cells are empty)",
+                                 "牵头部门和配合部门都为空"))
+    _checked(problems)
     return BoundaryRecord(matter, leads, assists, text, values.get("basis", ""), where)
 
 
 def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     main = values.get("main_item") or values.get("supervision_name") or values.get("name", "")
     if not main:
-        raise ValueError("a 监管事项 (the cell is empty)")
+        raise _BadRow([_Problem(("supervision_name", "main_item", "name"), "a 监管事项 (the cell is empty)", "监管事项为空")])
     sub = values.get("sub_item", "")
     claimants = split_names(values.get("claimant") or values.get("department", ""))
     status = values.get("claim_status", "")
@@ -369,21 +455,29 @@ def _row_of(where: Cell) -> str:
 
 
 def _split(values: dict[str, str], where: Cell) -> SplitRecord:
-    matter = _need(values, ("matter", "name"), "a 事项名称")
+    problems: list[_Problem] = []
+    matter = _need(values, ("matter", "name"), "事项名称", problems)
     share_text = re.sub(r"\s+", "", values.get("share", "")).replace("（", "(").replace("）", ")")
     level_text = re.sub(r"\s+", "", values.get("level", "")).replace("（", "(").replace("）", ")")
     share = SHARES.get(share_text) or (None if share_text else _LEVEL_SHARES.get(level_text))
-    if share is None:
-        found = share_text or level_text
-        raise ValueError(f"a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), found {found!r}")
+    if share is None or problems:
+        if share is None:
+            found = share_text or level_text
+            allowed = "划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县）"
+            problems.append(_Problem(("share",) if share_text else ("share", "level"),
+                                     f"a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+                                     f"found {found!r}", f"{allowed}，实为“{found}”" if found else f"{allowed}，却为空"))
+        raise _BadRow(problems)
     counties = [name for name in split_names(values.get("counties", "")) if name not in {"全部", "全市", "各县区", "各县(区)"}]
     return SplitRecord(matter, values.get("domain", ""), share, counties, values.get("city_text", ""),
                        values.get("county_text", ""), values.get("basis", ""), where)
 
 
 def _territorial(values: dict[str, str], where: Cell) -> TerritorialRecord:
-    matter = _need(values, ("matter", "name"), "a 属地管理事项")
-    leads = split_names(_need(values, ("main_party",), "a 主体责任单位"))
+    problems: list[_Problem] = []
+    matter = _need(values, ("matter", "name"), "属地管理事项", problems)
+    leads = split_names(_need(values, ("main_party",), "主体责任单位", problems))
+    _checked(problems)
     return TerritorialRecord(matter, leads, split_names(values.get("assist_party", "")),
                              values.get("main_text", ""), values.get("assist_text", ""), where)
 

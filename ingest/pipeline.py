@@ -67,6 +67,8 @@ class FileOutcome:
     ok: bool
     counts: dict[str, int] = field(default_factory=dict)  # what the file states, by kind (departments, duties…)
     error: str = ""
+    # The error itself when ingest refused the file (not when the store failed): the upload renders its Chinese.
+    failure: IngestError | None = None
     warnings: list[str] = field(default_factory=list)
     created: dict[str, int] = field(default_factory=dict)  # nodes its write created, by label (Duty, Office…)
 
@@ -309,7 +311,7 @@ def _parse_all(paths: Iterable[Path], kind: str, report: IngestReport, progress:
             with timed("read and parse"):
                 _parse_one(path, kind, sandings, lists)
         except IngestError as exc:
-            report.outcomes.append(FileOutcome(path, ok=False, error=exc.message))
+            report.outcomes.append(FileOutcome(path, ok=False, error=exc.message, failure=exc))
     return sandings, lists
 
 
@@ -317,7 +319,8 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
                lists: list[tuple[Workbook, ListDocument]]) -> None:
     if path.suffix.lower() in SHEET_SUFFIXES:
         if kind == "sanding":
-            raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding")
+            raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding",
+                              zh="按三定规定（--kind sanding）载入时应为 .txt、.html 或 .docx 文件")
         workbook = read_workbook(path)
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
@@ -334,7 +337,8 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         return
     if kind not in {"auto", "sanding"}:
         raise IngestError(path, f"a list (.csv, .xlsx, a table copied into text, or for --kind boundary a "
-                                f"职责分工 document in prose) for --kind {kind}")
+                                f"职责分工 document in prose) for --kind {kind}",
+                          zh=f"按清单（--kind {kind}）载入时应为 .csv、.xlsx 或复制为文本的表格（职责边界清单也可为职责分工文件）")
     sandings.append((source, parse_sanding(source)))
 
 
@@ -344,7 +348,8 @@ def read_aliases(path: Path) -> list[tuple[str, ...]]:
     text, _encoding = decode_text(path, data)
     groups = read_groups(text)
     if not groups:
-        raise IngestError(path, "lines of tab-separated names: a department's name, then its other names")
+        raise IngestError(path, "lines of tab-separated names: a department's name, then its other names",
+                          zh="别名文件应为以制表符分隔的名称行：先写部门名称，再写其他名称")
     return groups
 
 
@@ -399,7 +404,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             doc_region = document_region(parsed.department, region or basis, regions)
         except ValueError as exc:
             _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
-                  "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line)
+                  "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line,
+                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请在上传时填写 region 字段（如 示例市/青山县）")
             continue
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
@@ -414,7 +420,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             home = list_region(parsed_list, region, regions)
         except ValueError as exc:
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
-                  "whose 适用区县 lie in one city of the graph), or --region", exc)
+                  "whose 适用区县 lie in one city of the graph), or --region", exc,
+                  zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
+                     "请在上传时填写 region 字段（如 示例市/青山县）")
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
@@ -526,6 +534,9 @@ def _succeeded(writes: list[Future[None]]) -> bool:
     return bool(writes)
 
 
-def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, line: int | None = None) -> None:
-    report.outcomes.append(FileOutcome(path, ok=False,
-                                       error=IngestError(path, expected, line=line, detail=str(exc)).message))
+def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None
+          ) -> None:
+    """A file refused for want of a region. Only an upload shows the Chinese (the command line prints the English),
+    so it names the upload's region field, where the English names --region."""
+    error = IngestError(path, expected, line=line, detail=str(exc), zh=zh)
+    report.outcomes.append(FileOutcome(path, ok=False, error=error.message, failure=error))

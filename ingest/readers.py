@@ -38,7 +38,8 @@ def read_source(path: Path) -> SourceText:
     """Read one .txt, .html or .docx file; raises IngestError naming the file and what was expected."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise IngestError(path, "a .txt, .html or .docx document", detail=f"unsupported file type {suffix or '(none)'}")
+        raise IngestError(path, "a .txt, .html or .docx document", detail=f"unsupported file type {suffix or '(none)'}",
+                          zh="文件应为 .txt、.html 或 .docx 文件（清单可为 .csv 或 .xlsx）")
     data, digest = read_bytes(path, "a document with text")
     if suffix in DOCX_SUFFIXES:
         lines = _docx_lines(path, data)
@@ -55,9 +56,9 @@ def read_bytes(path: Path, expected_when_empty: str) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc)) from exc
+        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc), zh="文件无法读取") from exc
     if not data.strip():
-        raise IngestError(path, expected_when_empty, detail="the file is empty")
+        raise IngestError(path, expected_when_empty, detail="the file is empty", zh="文件没有正文")
     return data, hashlib.sha256(data).hexdigest()
 
 
@@ -68,9 +69,11 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             return _checked(path, data.decode("utf-16"), "utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise IngestError(path, "UTF-16 text, as its byte-order mark says",
-                              detail=f"undecodable bytes at offset {exc.start}") from exc
+                              detail=f"undecodable bytes at offset {exc.start}",
+                              zh="文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码") from exc
     if b"\x00" in data:
-        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary")
+        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary",
+                          zh="文件是二进制文件，不是 UTF-8 或 GB18030 编码的文本")
     try:
         return _checked(path, data.decode("utf-8-sig"), "utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -80,15 +83,18 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise IngestError(path, "text in UTF-8 or GB18030", line=line,
-                          detail=f"undecodable bytes at offset {exc.start}") from exc
+                          detail=f"undecodable bytes at offset {exc.start}",
+                          zh="文本应为 UTF-8 或 GB18030 编码，此行有无法解码的字节") from exc
 
 
 def _checked(path: Path, text: str, encoding: str) -> str:
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(3, len(sample) // 200):
-        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary")
+        raise IngestError(path, "a text document in UTF-8 or GB18030", detail="the file is binary",
+                          zh="文件是二进制文件，不是 UTF-8 或 GB18030 编码的文本")
     if not _HAN.search(sample):
-        raise IngestError(path, "a Chinese government document", detail=f"no Chinese text found ({encoding})")
+        raise IngestError(path, "a Chinese government document", detail=f"no Chinese text found ({encoding})",
+                          zh="不是中文政府文件（没有中文文字）")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -101,13 +107,15 @@ def _docx_lines(path: Path, data: bytes) -> list[str]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(path, "a Word .docx document", detail="the file is not a valid .docx") from exc
+        raise IngestError(path, "a Word .docx document", detail="the file is not a valid .docx",
+                          zh="不是有效的 Word .docx 文件") from exc
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append(" |".join(cell.text.strip() for cell in row.cells))
     if not any(_HAN.search(line) for line in lines):
-        raise IngestError(path, "a Chinese government document", detail="the .docx holds no Chinese text")
+        raise IngestError(path, "a Chinese government document", detail="the .docx holds no Chinese text",
+                          zh="不是中文政府文件（.docx 中没有中文文字）")
     return lines
 
 

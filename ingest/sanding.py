@@ -70,7 +70,8 @@ def parse_sanding(source: SourceText) -> SandingDocument:
     lines, converted = clean_lines(source.lines)
     numbered = [(index + 1, text) for index, text in enumerate(lines) if text]
     if not numbered:
-        raise IngestError(source.path, "a document with text", detail="the file holds only blank lines")
+        raise IngestError(source.path, "a document with text", detail="the file holds only blank lines",
+                          zh="文件只有空行，没有正文")
     if amendment.is_amendment(numbered):
         document = amendment.parse_amendment(source.path, numbered)
     else:
@@ -94,10 +95,12 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
         document.department = _department_from_sentences(body)
     if not document.department:
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
-                          detail="no department name found in a title or a sentence")
+                          detail="no department name found in a title or a sentence",
+                          zh="不是三定规定（…职能配置、内设机构和人员编制规定）：标题和正文都没有写明部门名称")
     if not (document.duties or document.offices or document.staffing):
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
-                          detail="found no main duties, internal offices or staffing")
+                          detail="found no main duties, internal offices or staffing",
+                          zh="不是三定规定（…职能配置、内设机构和人员编制规定）：没有找到主要职责、内设机构或人员编制")
     # So that a complaint about the name (it names no region) can point at the line to look at.
     document.department_line = next((number for number, text in numbered if document.department in text), None)
     return document

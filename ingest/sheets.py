@@ -88,7 +88,8 @@ def _xlsx_sheets(path: Path, data: bytes) -> list[Sheet]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise IngestError(path, "an Excel .xlsx workbook", detail="the file is not a valid .xlsx") from exc
+        raise IngestError(path, "an Excel .xlsx workbook", detail="the file is not a valid .xlsx",
+                          zh="不是有效的 Excel .xlsx 工作簿") from exc
     sheets = []
     for worksheet in workbook.worksheets:
         grid = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]

@@ -547,12 +547,19 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
 def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "shixian_bad.csv"
     bad.write_text("编号,事项名称,领域,划分方式,适用区县\n1,户外广告设置审批,城市管理,市县分担,全部\n"
-                   "2,,城市管理,县级专有,全部\n", encoding="utf-8-sig")
+                   "2,,城市管理,县级专有,全部\n3,,城市管理,县分担,全部\n", encoding="utf-8-sig")
     result = run("ingest", str(bad), "--region", "示例市", store=tmp_path / "store")
     assert result.returncode == 1
     said = " ".join(result.stderr.split())
-    assert "expected every row of the list to be readable (2 rows are not)" in said
+    assert "expected every row of the list to be readable (3 rows are not)" in said
     assert "│ 2: expected a 划分方式" in said and "│ 3: expected a 事项名称 (the cell is empty)" in said
+    # A row with two bad cells names both, a line each under the row.
+    assert "│ 4: expected every cell of the row to be readable" in said
+    assert "│ column B 事项名称: expected a 事项名称 (the cell is empty)" in said
+    assert "│ column D 划分方式: expected a 划分方式 of" in said and "found '县分担'" in said
+    nothing = run("cypher", "MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n", "--format", "csv",
+                  store=tmp_path / "store")
+    assert nothing.stdout.splitlines()[1:] == ["0"]
 
 
 def test_findings_from_links_another_version_made_come_with_a_warning(tmp_path: Path) -> None:

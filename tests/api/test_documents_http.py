@@ -84,9 +84,10 @@ def test_an_uploaded_copy_keeps_the_path_its_document_was_loaded_from(client: Te
 
 
 def test_an_upload_names_every_bad_row_of_a_list_and_loads_none_of_it(client: TestClient, graph: Store) -> None:
-    """User test 5: an uploaded list with two bad rows named only the first."""
+    """User test 5: an uploaded list with two bad rows named only the first; and a row's second bad cell was named
+    only once its first was fixed."""
     rows = ("编号,事项名称,领域,划分方式,适用区县\n1,户外广告设置审批,城市管理,市县分担,全部\n"
-            "2,门店招牌设置备案,城市管理,县级专有,全部\n3,,城市管理,县级专有,全部\n")
+            "2,门店招牌设置备案,城市管理,县级专有,全部\n3,,城市管理,县分担,全部\n")
     files = [("files", ("shixian_bad.csv", rows.encode("utf-8-sig"), "text/csv"))]
     answer = client.post("/api/documents", files=files, data={"region": "临川市"}, headers=AUTH).json()
     assert answer["added"] == []
@@ -94,12 +95,17 @@ def test_an_upload_names_every_bad_row_of_a_list_and_loads_none_of_it(client: Te
         "file": "shixian_bad.csv",
         "error": "shixian_bad.csv: expected every row of the list to be readable (2 rows are not)\n"
                  "shixian_bad.csv:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, "
-                 "市、县), found '市县分担' (sheet shixian_bad)\n"
-                 "shixian_bad.csv:4: expected a 事项名称 (the cell is empty) (sheet shixian_bad)",
+                 "市、县), found '市县分担' (sheet shixian_bad; column D 划分方式)\n"
+                 "shixian_bad.csv:4: expected every cell of the row to be readable (sheet shixian_bad; 2 cells are not)\n"
+                 "  column B 事项名称: expected a 事项名称 (the cell is empty)\n"
+                 "  column D 划分方式: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, "
+                 "市、县), found '县分担'",
         "error_zh": "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）\n"
-                    "shixian_bad.csv第 2 行：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），"
-                    "实为“市县分担”\n"
-                    "shixian_bad.csv第 4 行：事项名称为空"}]
+                    "shixian_bad.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 "
+                    "市、县、市、县），实为“市县分担”\n"
+                    "shixian_bad.csv第 4 行有 2 处无法读取：\n"
+                    "  B 列“事项名称”：事项名称为空\n"
+                    "  D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），实为“县分担”"}]
     assert graph.read("MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n") == [{"n": 0}]
 
 
@@ -108,4 +114,5 @@ def test_an_upload_s_bad_row_in_a_workbook_names_its_sheet(client: TestClient, g
     files = [("files", ("quanze.xlsx", path.read_bytes(), "application/octet-stream"))]
     failed = client.post("/api/documents", files=files, headers=AUTH).json()["failed"]
     assert [(f["error"], f["error_zh"]) for f in failed] == [
-        ("quanze.xlsx:2: expected a 权力类型 (the cell is empty) (sheet 清单)", "quanze.xlsx工作表“清单”第 2 行：权力类型为空")]
+        ("quanze.xlsx:2: expected a 权力类型 (the cell is empty) (sheet 清单; column C 权力类型)",
+         "quanze.xlsx工作表“清单”第 2 行 C 列“权力类型”：权力类型为空")]

@@ -70,7 +70,7 @@ def test_a_level_cell_that_is_no_tick_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:3: expected a tick mark (✓, √, ● or 是) or nothing under 行使层级/县(区) "
-                                    "(sheet 清单; column F holds '2')")
+                                    "(sheet 清单; column F 行使层级/县(区); found '2')")
 
 
 # -- one field in separate header cells -------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_two_header_cells_of_a_single_valued_field_holding_two_values_are_refuse
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cells B1 and C1 (sheet 清单; "
-                                    "found '游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
+                                    "columns B 事项名称 and C 事项名称; found '游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
 
 
 # -- three header rows ----------------------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: P
     errors = {Path(o.path).name: o.error for o in report.failed}
     assert sorted(errors) == ["bad.xlsx", "unknown.csv"]
     assert errors["bad.xlsx"] == (f"{tmp_path / 'bad.xlsx'}:3: expected a 权力类型 such as 行政许可, 行政处罚 or "
-                                  "其他行政权力, found '户籍类' (sheet 清单)")
+                                  "其他行政权力, found '户籍类' (sheet 清单; column C 权力类型)")
     assert "unknown.csv:1: expected a header row naming the columns of a list" in errors["unknown.csv"]
     assert store.read("MATCH (p:PowerItem) RETURN count(p) AS c") == [{"c": 0}]
     assert store.read("MATCH (s:SupervisionItem) RETURN count(s) AS c") == [{"c": 21}]

@@ -153,7 +153,7 @@ def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert raised.value.message == (f"{path}:4: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, "
-                                    "found '户籍类' (sheet 清单)")
+                                    "found '户籍类' (sheet 清单; column C 权力类型)")
 
 
 @pytest.mark.parametrize(("name", "column", "expected"), [
@@ -224,13 +224,13 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
     path = one_sheet_workbook(tmp_path, rows, ["B1:C1"])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
-    assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; found "
-                                    "'游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
+    assert raised.value.message == (f"{path}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; columns B "
+                                    "事项名称 and C 事项名称; found '游泳场所开放许可' in B and '变更' in C: give each column a header of its own)")
     alone = one_sheet_workbook(tmp_path, [*rows[:2], [2, None, "延续", "市体育局"]], ["B1:C1"], "alone.xlsx")
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(alone))
     assert raised.value.message == (f"{alone}:3: expected one 事项名称 a row under the header cell B1:C1 (sheet 清单; "
-                                    "found nothing in B and '延续' in C: give each column a header of its own)")
+                                    "columns B 事项名称 and C 事项名称; found nothing in B and '延续' in C: give each column a header of its own)")
     # Empty beside it, or the same value (a data cell merged as its header is), it is one 事项名称.
     merged = one_sheet_workbook(tmp_path, [*rows[:2], [2, "游泳场所开放许可", None, "市体育局"]], ["B1:C1", "B3:C3"], "merged.xlsx")
     document = parse_list(read_workbook(merged))
@@ -317,8 +317,8 @@ def test_every_bad_row_of_a_list_is_named_at_once(tmp_path: Path) -> None:
     assert raised.value.message.splitlines() == [
         f"{path}: expected every row of the list to be readable (2 rows are not)",
         f"{path}:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
-        "found '市县分担' (sheet 清单)",
-        f"{path}:4: expected a 事项名称 (the cell is empty) (sheet 清单)",
+        "found '市县分担' (sheet 清单; column D 划分方式)",
+        f"{path}:4: expected a 事项名称 (the cell is empty) (sheet 清单; column B 事项名称)",
     ]
 
 
@@ -331,5 +331,5 @@ def test_a_list_s_bad_rows_are_named_up_to_fifty(tmp_path: Path) -> None:
     lines = raised.value.message.splitlines()
     assert (len(lines), lines[0], lines[50], lines[51]) == (
         52, f"{path}: expected every row of the list to be readable (55 rows are not)",
-        f"{path}:51: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '其他类' (sheet 清单)",
+        f"{path}:51: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '其他类' (sheet 清单; column C 权力类型)",
         "… and 5 more rows")
