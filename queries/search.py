@@ -225,10 +225,19 @@ class BM25Index:
 
     def with_neighbours(self, said: dict[str, float]) -> dict[str, float]:
         """`said` (a text's `query_terms`), plus, for each word it says that no evidence uses, the terms of its
-        nearest words by meaning (`queries.neighbours`; folded: 电梯 → 特种设备) at NEIGHBOUR_WEIGHT per unit of
-        cosine."""
+        broader concepts (broader.txt) at a said word's weight, and those of its nearest words by meaning
+        (`queries.neighbours`; folded: 电梯 → 特种设备) at NEIGHBOUR_WEIGHT per unit of cosine."""
         weights = dict(said)
         unknown = [term for term, weight in said.items() if weight == 1.0 and term not in self._idf]
+        # IMPLIED_WEIGHT halves a broader concept because the word itself may be met as well; when no evidence
+        # writes the word (网吧 → 互联网上网服务营业场所, 闯红灯 → 道路交通安全违法), its broader concept is the only
+        # reading of it the evidence has, and counts as said: else the word's parts outweigh it (互联网 of
+        # 互联网租赁自行车).
+        for term in unknown:
+            for concept in broader_terms().get(term, ()):
+                for implied in _terms_of(concept):
+                    if weights.get(implied, 0.0) < 1.0:
+                        weights[implied] = 1.0
         if unknown:
             if self._neighbours is None:
                 # The evidence's own terms, and the words the dictionaries turn into them (电梯 → 特种设备).
