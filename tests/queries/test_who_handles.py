@@ -265,3 +265,21 @@ def test_an_answer_that_misses_the_decisive_word_the_region_never_says_is_weak(c
     city = who_handles(corpus, "楼下烧烤店油烟太大", region="示例市", limit=1)
     assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in city] == [
         ("示例市生态环境局", 23.462, False, "对超标排放大气污染物的处罚")]
+
+
+def test_a_broader_concept_stands_in_for_a_word_no_evidence_writes(corpus: Store) -> None:
+    # No evidence writes 互联网上网服务营业场所 (网吧): its broader concepts count as said, where they counted half and
+    # the word's parts (互联网) met 互联网租赁自行车 first. A part of a word (the 游泳 of 游泳馆) implies nothing of its own.
+    index = evidence_index(corpus)
+    cafe = "网吧让未成年人通宵上网"
+    assert query_terms(cafe)["网络文化"] == 0.5 and index.said_terms(cafe)["网络文化"] == 1.0
+    assert index.said_terms("游泳馆的池水浑浊")["高危险性体育项目"] == 0.5
+    assert [row["department"] for row in who_handles(corpus, cafe, region="示例市", limit=1)] == ["示例市文化广电旅游体育局"]
+
+
+def test_a_swimming_venue_is_a_public_place_and_its_lifeguards_a_sport_licence(corpus: Store) -> None:
+    # 游泳馆 is a 游泳场所 (a 公共场所 whose water 卫健 inspects), not the 高危险性体育项目 run there (救生员: 体育).
+    assert [row["department"] for row in who_handles(corpus, "游泳馆的池水浑浊还有股怪味", region="示例市", limit=1)] == [
+        "示例市卫生健康委员会"]
+    assert [row["department"] for row in who_handles(corpus, "游泳馆没有救生员孩子差点溺水", region="示例市", limit=1)] == [
+        "示例市文化广电旅游体育局"]
