@@ -60,8 +60,8 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f})")
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right >= 118 and blind_right >= 71
-    assert fresh_right >= 66 and second_right >= 66 and third_right >= 74
+    assert right >= 120 and blind_right >= 74
+    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
