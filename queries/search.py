@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,16 +37,23 @@ SHARE = LEXICON_MATCH / (200 - LEXICON_MATCH)  # of the shorter string's charact
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def query_terms(text: str) -> dict[str, float]:
+def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, float]:
     """The text's content terms (weight 1); the terms of the broader concepts its words fall under
     (broader.txt), which duties often write instead of the specific thing a complaint names; and the official
-    terms of the lexicon phrases found in it loosely."""
+    terms of the lexicon phrases found in it loosely. `known`: the terms some evidence uses (an index's), when the
+    text is read against an index."""
     weights = dict.fromkeys(content_terms(text), 1.0)
-    # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品.
-    broader = [concept for term in index_terms(text) for concept in broader_terms().get(term, ())]
-    for phrase in [*broader, *lexicon_matches(text)]:
-        for implied in _terms_of(phrase):
-            weights.setdefault(implied, IMPLIED_WEIGHT)
+    # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品. A broader
+    # concept counts half because the word itself may be met as well; when no evidence writes the word (网吧 →
+    # 互联网上网服务营业场所, 闯红灯 → 道路交通安全违法), its broader concept is the only reading of it the evidence
+    # has, and counts as said: else the word's parts outweigh it (the 互联网 of 互联网租赁自行车).
+    implied: list[tuple[str, float]] = [
+        (concept, 1.0 if known is not None and term not in known else IMPLIED_WEIGHT)
+        for term in index_terms(text) for concept in broader_terms().get(term, ())]
+    implied.extend((phrase, IMPLIED_WEIGHT) for phrase in lexicon_matches(text))
+    for phrase, weight in implied:
+        for term in _terms_of(phrase):
+            weights[term] = max(weights.get(term, 0.0), weight)
     return weights
 
 
@@ -219,9 +226,14 @@ class BM25Index:
         """`full_match` of a text's `query_weights`."""
         return sum(weight * self._idf[term] for term, weight in weights.items() if term in self._idf)
 
+    def said_terms(self, text: str) -> dict[str, float]:
+        """`query_terms` read against this index's words: what the text says and implies, before neighbours."""
+        return query_terms(text, known=self._idf)
+
     def query_weights(self, text: str) -> dict[str, float]:
-        """`query_terms`, with the neighbours of its unknown words (`with_neighbours`)."""
-        return self.with_neighbours(query_terms(text))
+        """`query_terms` (read against this index's words), with the neighbours of its unknown words
+        (`with_neighbours`)."""
+        return self.with_neighbours(self.said_terms(text))
 
     def with_neighbours(self, said: dict[str, float]) -> dict[str, float]:
         """`said` (a text's `query_terms`), plus, for each word it says that no evidence uses, the terms of its

@@ -28,7 +28,7 @@ from ingest.content import content_of, content_terms
 from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, query_terms, written_terms
+from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, written_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -74,7 +74,7 @@ def _pieces(rows: list[Row]) -> list[Evidence]:
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
                      ignore: frozenset[str] = frozenset()) -> list[Row]:
     """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words)."""
-    said = {term: weight for term, weight in query_terms(text).items() if term not in ignore}
+    said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said)
     answering, found, scores = index.hits_for(weights, region)
     if not found.size:

@@ -60,8 +60,8 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f})")
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right >= 118 and blind_right >= 71
-    assert fresh_right >= 66 and second_right >= 66 and third_right >= 74
+    assert right >= 120 and blind_right >= 74
+    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
@@ -84,19 +84,24 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
 
 
 def test_an_answer_that_covers_little_of_a_long_complaint_is_weak(corpus: Store) -> None:
-    # Two complaints of a user test that were routed with confidence on unrelated evidence: 油烟 from a barbecue
-    # met 环境污染事件调查 on 环境 and 污染, 炸串 sold at a school gate met 环境卫生管理 on 卫生. Each first answer
-    # scores over WEAK_SCORE but under COVERAGE_SHARE of what a duty saying the whole complaint would score.
+    # A complaint of a user test that was routed with confidence on unrelated evidence: 炸串 sold at a school gate
+    # met 环境卫生管理 on 卫生. The first answer scores over WEAK_SCORE but under COVERAGE_SHARE of what a duty saying
+    # the whole complaint would score.
     index = evidence_index(corpus)
-    for text, department, evidence in [
-            ("楼下烧烤店每天晚上油烟很大，窗户都不敢开，请相关部门处理。", "示例市生态环境局",
-             "负责重大环境污染事件和生态破坏事件调查处理、突发生态环境事件应急处置和环境污染纠纷调处的协调工作。"),
-            ("学校门口流动摊贩卖的炸串很不卫生，孩子吃了拉肚子。", "示例市城市管理和综合执法局",
-             "负责市容市貌和环境卫生管理的统筹指导，组织开展城市环境综合整治考核")]:
-        first = rank_departments(index, text, region="示例市", limit=1)[0]
-        assert (first["department"], first["evidence"][0]["text"]) == (department, evidence)
-        assert WEAK_SCORE < first["score"] < COVERAGE_SHARE * index.full_match(text)
-        assert first["weak"] is True
+    text = "学校门口流动摊贩卖的炸串很不卫生，孩子吃了拉肚子。"
+    first = rank_departments(index, text, region="示例市", limit=1)[0]
+    assert (first["department"], first["evidence"][0]["text"]) == (
+        "示例市城市管理和综合执法局", "负责市容市貌和环境卫生管理的统筹指导，组织开展城市环境综合整治考核")
+    assert WEAK_SCORE < first["score"] < COVERAGE_SHARE * index.full_match(text)
+    assert first["weak"] is True
+    # The same user test's barbecue fumes met 环境污染事件调查 on 环境 and 污染, weak, while no evidence writes 油烟
+    # (folded into 餐饮油烟): its broader concept 大气污染 now stands in for it at a said word's weight
+    # (`BM25Index.with_neighbours`), and the answer rests on the air-pollution item, over a quarter of the text: sure.
+    barbecue = "楼下烧烤店每天晚上油烟很大，窗户都不敢开，请相关部门处理。"
+    first = rank_departments(index, barbecue, region="示例市", limit=1)[0]
+    assert (first["department"], first["score"], first["weak"], first["evidence"][0]["text"]) == (
+        "示例市生态环境局", 23.462, False, "对超标排放大气污染物的处罚")
+    assert first["score"] > COVERAGE_SHARE * index.full_match(barbecue)
     # A complaint its answer covers well stays sure: 拖欠工资 meets 拖欠农民工工资 at three quarters of the text.
     wages = "公司拖欠我三个月工资不给，老板联系不上，请帮忙讨薪。"
     first = rank_departments(index, wages, region="示例市", limit=1)[0]
@@ -221,10 +226,11 @@ def test_a_clause_that_names_the_lead_settles_a_tie(corpus: Store) -> None:
         ("示例市应急管理局", 20.852, False, False, "matter_lead", "地质灾害应急救援"),
         ("示例市自然资源和规划局", 18.884, False, True, "matter_assist", "地质灾害应急救援")]
     # Electric bikes running red lights: 公安 assists on 互联网租赁自行车停放管理, but its 道路交通安全 duty meets the
-    # complaint on words of its own; it stays first, unmarked, and the tie stands.
+    # complaint on words of its own; it stays first, unmarked. (No evidence writes 道路交通安全违法, which 闯红灯 is
+    # folded into: its broader concept 道路交通安全 counts as said, and 公安 is clear of 城管 by more than 10%.)
     rows = who_handles(corpus, "路口那些电动车天天闯红灯，看着都吓人", region="示例市", limit=2)
-    assert [(row["department"], row["tie"], row["assisting"]) for row in rows] == [
-        ("示例市公安局", True, False), ("示例市城市管理和综合执法局", True, False)]
+    assert [(row["department"], row["score"], row["tie"], row["assisting"]) for row in rows] == [
+        ("示例市公安局", 28.48, False, False), ("示例市城市管理和综合执法局", 24.078, False, False)]
 
 
 def test_a_lifted_lead_is_judged_where_its_assistant_stood(corpus: Store) -> None:
@@ -255,7 +261,25 @@ def test_an_answer_that_misses_the_decisive_word_the_region_never_says_is_weak(c
     # it: the answer rests on 烧烤店 alone. In 示例市, 生态环境局 says 大气污染 and stays sure.
     hexi = who_handles(corpus, "楼下烧烤店油烟太大", region="示例市/河西区", limit=1)
     assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in hexi] == [
-        ("河西区市场监督管理局", 28.539, True, "对食品经营者的监督检查（对餐饮服务提供者的检查）")]
+        ("河西区市场监督管理局", 37.97, True, "负责食品经营环节和餐饮服务食品安全监督管理")]
     city = who_handles(corpus, "楼下烧烤店油烟太大", region="示例市", limit=1)
     assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in city] == [
-        ("示例市生态环境局", 11.889, False, "对超标排放大气污染物的处罚")]
+        ("示例市生态环境局", 23.462, False, "对超标排放大气污染物的处罚")]
+
+
+def test_a_broader_concept_stands_in_for_a_word_no_evidence_writes(corpus: Store) -> None:
+    # No evidence writes 互联网上网服务营业场所 (网吧): its broader concepts count as said, where they counted half and
+    # the word's parts (互联网) met 互联网租赁自行车 first. A part of a word (the 游泳 of 游泳馆) implies nothing of its own.
+    index = evidence_index(corpus)
+    cafe = "网吧让未成年人通宵上网"
+    assert query_terms(cafe)["网络文化"] == 0.5 and index.said_terms(cafe)["网络文化"] == 1.0
+    assert index.said_terms("游泳馆的池水浑浊")["高危险性体育项目"] == 0.5
+    assert [row["department"] for row in who_handles(corpus, cafe, region="示例市", limit=1)] == ["示例市文化广电旅游体育局"]
+
+
+def test_a_swimming_venue_is_a_public_place_and_its_lifeguards_a_sport_licence(corpus: Store) -> None:
+    # 游泳馆 is a 游泳场所 (a 公共场所 whose water 卫健 inspects), not the 高危险性体育项目 run there (救生员: 体育).
+    assert [row["department"] for row in who_handles(corpus, "游泳馆的池水浑浊还有股怪味", region="示例市", limit=1)] == [
+        "示例市卫生健康委员会"]
+    assert [row["department"] for row in who_handles(corpus, "游泳馆没有救生员孩子差点溺水", region="示例市", limit=1)] == [
+        "示例市文化广电旅游体育局"]
