@@ -31,7 +31,10 @@ FRESH_QUESTIONS_2 = DATA / "who_handles_blind3.tsv"
 # The third fresh set was measured once as it came (68 of 80); the word-vector neighbours' three numbers were
 # later chosen looking at all five sets (queries.neighbours), so for those none of them is blind.
 FRESH_QUESTIONS_3 = DATA / "who_handles_blind4.tsv"
-FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3)
+# The fourth fresh set was written while the lexicons changed for the others, by an author who saw no code, and
+# scored once before and once after those changes (69, then 71 of 80); nothing has been chosen on it.
+FRESH_QUESTIONS_4 = DATA / "who_handles_blind5.tsv"
+FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4)
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -51,17 +54,20 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     fresh_right, fresh_total = _accuracy(corpus, FRESH_QUESTIONS)
     second_right, second_total = _accuracy(corpus, FRESH_QUESTIONS_2)
     third_right, third_total = _accuracy(corpus, FRESH_QUESTIONS_3)
+    fourth_right, fourth_total = _accuracy(corpus, FRESH_QUESTIONS_4)
     assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60 and third_total >= 60
+    assert fourth_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
               f"fresh set {fresh_right} of {fresh_total} ({fresh_right / fresh_total:.3f}); "
               f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f}); "
-              f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f})")
+              f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f}); "
+              f"fourth fresh set {fourth_right} of {fourth_total} ({fourth_right / fourth_total:.3f})")
     # The issue's target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right >= 120 and blind_right >= 74
-    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75
+    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75 and fourth_right >= 71
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
