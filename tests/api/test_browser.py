@@ -8,8 +8,6 @@ import csv
 import io
 import json
 import shutil
-import socket
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -19,7 +17,6 @@ from typing import Any
 
 import openpyxl
 import pytest
-import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
@@ -29,6 +26,7 @@ from ingest.regions import Region
 from queries.ambiguities import REASON_LABELS
 from queries.labels import VALUE_LABELS
 from queries.report import KIND_LABELS
+from tests.api.live_server import serve
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "test-output" / "browser"
@@ -47,29 +45,14 @@ return Object.entries(window.dutygraph.charts).filter(([id]) => document.getElem
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("browser-store")
     store = open_store(f"embedded:{data}")
     assert ingest([REPO / "examples"], store, region=Region(("示例市",))).failed == []
     store.close()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}")),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
