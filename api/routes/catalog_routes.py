@@ -153,9 +153,15 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                      description="departments: duties of two departments of one region; offices: of two offices of "
                                  "one department; levels: of a city's and its counties' departments",
                      examples=["departments"])] = "departments",
+                 settled: Annotated[bool | None, Query(
+                     description="true: only clusters a boundary list or a 职责分工 clause settles; false: only the "
+                                 "others; none: all (the page's 已明确牵头, so that its downloads hold what it shows)",
+                     examples=[False])] = None,
                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     # A file has a row per member, under its cluster's columns (api.tabular.list_section).
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region, department=department)
+    if settled is not None:
+        clusters = [cluster for cluster in clusters if bool(cluster["settled"]) == settled]
     return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
 
 

@@ -8,8 +8,6 @@ import csv
 import io
 import json
 import shutil
-import socket
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -19,7 +17,6 @@ from typing import Any
 
 import openpyxl
 import pytest
-import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
@@ -29,6 +26,7 @@ from ingest.regions import Region
 from queries.ambiguities import REASON_LABELS
 from queries.labels import VALUE_LABELS
 from queries.report import KIND_LABELS
+from tests.api.live_server import serve
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "test-output" / "browser"
@@ -47,29 +45,14 @@ return Object.entries(window.dutygraph.charts).filter(([id]) => document.getElem
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("browser-store")
     store = open_store(f"embedded:{data}")
     assert ingest([REPO / "examples"], store, region=Region(("示例市",))).failed == []
     store.close()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}")),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -325,7 +308,7 @@ def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> 
     assert links == {"职责交叉（同级部门）：11": "#overlaps?scope=departments", "职责交叉（上下级）：5": "#overlaps?scope=levels",
                      "职责交叉（内设机构）：6": "#overlaps?scope=offices", "主办/协办不清：10": "#ambiguities", "三不管事项：2": "#orphans",
                      "未分解职责：7": "#undecomposed", "无职责的内设机构：2": "#undecomposed",
-                     "已取消/下放仍在承担：2": "#undecomposed", "编制异常：2": "#staffing", "事权冲突：7": "#split"}
+                     "已取消/下放仍在承担：2": "#undecomposed", "编制异常：2": "#staffing?outliers=1", "事权冲突：7": "#split"}
     browser.find_element("link text", "编制异常：2").click()
     _wait(browser, "return window.dutygraph.ready.staffing === true")
     # The two outliers stand out (marked rows), each with its figures and which way it is off.

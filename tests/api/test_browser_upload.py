@@ -4,19 +4,17 @@ row's message in Chinese; no key, or a wrong one, says in Chinese that a key is 
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
 from graph.store import open_store
 from ingest.pipeline import ingest
-from tests.api.test_browser import SHOTS, _free_port, _open, _wait, browser  # noqa: F401  (fixtures)
+from tests.api.live_server import serve
+from tests.api.test_browser import SHOTS, _open, _wait, browser  # noqa: F401  (fixtures)
 
 KEY = "test-key-upload-page"
 _SANDING = """临川市{name}职能配置、内设机构和人员编制规定
@@ -40,17 +38,9 @@ def upload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = open_store(f"embedded:{data}")
     assert ingest([first], store).failed == []
     store.close()
-    port = _free_port()
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serve(create_app(settings)) as address:
+        yield address
 
 
 def _upload(browser, files: list[Path], key: str, region: str = "") -> None:  # type: ignore[no-untyped-def]  # noqa: F811

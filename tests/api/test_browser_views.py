@@ -222,7 +222,7 @@ def test_the_overview_counts_say_what_they_count(browser, site: str) -> None:  #
     assert len(_table(browser, "overlap-table")[1]) == 5
     _open(browser, site, "overview")
     browser.find_element("link text", "编制异常：2").click()
-    _wait(browser, "return location.hash === '#staffing' && window.dutygraph.ready.staffing === true")
+    _wait(browser, "return location.hash === '#staffing?outliers=1' && window.dutygraph.ready.staffing === true")
     assert [row[1] for row in _table(browser, "staffing")[1]] == ["示例市文化广电旅游体育局", "河西区教育局"]
 
 

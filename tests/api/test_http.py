@@ -378,9 +378,9 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
         "type": "https://dutygraph.example/problems/unknown-parameter", "title": "Unknown query parameter",
         "title_zh": "未知的查询参数", "status": 422,
         "detail": "unknown query parameter 'regoin' (did you mean 'region'?); "
-                  "this endpoint takes region, department, threshold, scope, limit, offset, format",
+                  "this endpoint takes region, department, threshold, scope, settled, limit, offset, format",
         "detail_zh": "请求参数无效：未知的查询参数 regoin（是否应为 region？）；"
-                     "此接口可用的查询参数：region、department、threshold、scope、limit、offset、format",
+                     "此接口可用的查询参数：region、department、threshold、scope、settled、limit、offset、format",
         "instance": "/api/queries/overlaps"}
     # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
     split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()

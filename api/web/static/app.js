@@ -25,13 +25,14 @@ window.dutygraph = state;  // for the browser tests: which pages finished drawin
 // hash, so that a link, a reload or a bookmark reopens the same view (user test 5: the URL stayed `#department`).
 // Each view names the boxes it keeps, by the URL parameter they go under.
 const URL_STATE = {
-  overlaps: { region: "overlap-region", department: "overlap-department", scope: "overlap-scope", threshold: "overlap-threshold" },
+  overlaps: { region: "overlap-region", department: "overlap-department", scope: "overlap-scope", threshold: "overlap-threshold",
+              settled: "overlap-settled" },
   split: { city: "split-city", county: "split-county" },
   department: { name: "department-select" },
   search: { text: "search-text", region: "search-region" },
   ambiguities: { region: "ambiguities-region" },
   undecomposed: { department: "undecomposed-department" },
-  staffing: { region: "staffing-region" },
+  staffing: { region: "staffing-region", outliers: "staffing-outliers" },
   orphans: { region: "orphans-region" },
 };
 
@@ -45,9 +46,14 @@ function currentRoute() {
 function saveState(view) {
   const boxes = URL_STATE[view] || {};
   const params = new URLSearchParams();
-  Object.entries(boxes).forEach(([key, id]) => { const value = document.getElementById(id).value; if (value) params.set(key, value); });
+  Object.entries(boxes).forEach(([key, id]) => { const value = boxValue(document.getElementById(id)); if (value) params.set(key, value); });
   const hash = `#${view}${params.toString() ? "?" + params : ""}`;
   if (location.hash !== hash) history.replaceState(null, "", hash);
+}
+
+// A ticked box is 1 in the URL, an unticked one is left out (its value is "on" either way).
+function boxValue(box) {
+  return box.type === "checkbox" ? (box.checked ? "1" : "") : box.value;
 }
 
 // The URL's values into the boxes: a select takes a value only if it offers it (a stale link keeps the default).
@@ -56,6 +62,7 @@ function restoreState(view, params) {
     if (!params.has(key)) return;
     const box = document.getElementById(id);
     const value = params.get(key);
+    if (box.type === "checkbox") { box.checked = value === "1"; return; }
     if (box.tagName === "SELECT" && ![...box.options].some((o) => o.value === value)) { box.dataset.wanted = value; return; }
     box.value = value;
   });
@@ -67,12 +74,69 @@ function url(path, params = {}) {
   return `${path}${query.toString() ? "?" + query : ""}`;
 }
 
+// The API's refusal in its own Chinese words; a server that cannot be reached, or an answer that is not the API's
+// JSON (a proxy's error page), said in Chinese too: the browser's "Failed to fetch" or a JSON parser's complaint
+// meant nothing to the page's readers.
+const UNREACHABLE = "无法连接服务器，请检查网络或服务是否仍在运行";
+
 async function api(path, params = {}) {
-  const response = await fetch(url(path, params));
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.detail_zh || body.detail || response.statusText);
+  let response;
+  try {
+    response = await fetch(url(path, params));
+  } catch {
+    throw new Error(UNREACHABLE);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(refusal(response, body));
+  if (body === null) throw new Error("服务器的回答无法读取");
   return body;
 }
+
+function refusal(response, body) {
+  return body?.detail_zh || body?.title_zh || `服务器返回错误（HTTP ${response.status}）`;
+}
+
+// -- drawing a view ----------------------------------------------------------------------------------------
+// Each view's latest drawing: when a filter changes before the last answer came, the earlier drawing stops at its
+// next answer instead of drawing it over the newer one (a slow department's profile replaced the one chosen after).
+const latest = {};
+
+function begin(view) {
+  const ticket = (latest[view] || 0) + 1;
+  latest[view] = ticket;
+  return () => latest[view] === ticket;
+}
+
+// A view drawn, whether by a link or by a filter changed: `ready` false until its latest drawing is done, and a
+// failure said on the view's page (a filter's change had its failure end in the console, and a link's stacked a
+// new message over the old ones at each attempt). `draw` takes `current`, false once a newer drawing began.
+async function run(view, draw, page = view) {
+  const current = begin(view);
+  state.ready[view] = false;
+  pageError(page, null);
+  try {
+    await draw(current);
+  } catch (error) {
+    if (current()) pageError(page, error);
+  }
+  if (current()) state.ready[view] = true;
+}
+
+function pageError(page, error) {
+  const box = document.getElementById(`page-${page}`);
+  box.querySelector(":scope > .page-error")?.remove();
+  if (error) box.prepend(el("p", { class: "tie page-error" }, `出错：${error.message}`));
+}
+
+// A table's place when its query failed: the reason, in place of another query's rows.
+function failed(target, error) {
+  target.innerHTML = "";
+  target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+}
+
+// What ECharts shows in a tooltip is HTML: a department's name or a duty's text goes in as text (a duty that
+// quotes "<b>" or "&" showed as markup, or ran as a script).
+const html = (value) => echarts.format.encodeHTML(String(value ?? ""));
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -168,9 +232,10 @@ function fillDatalist(id, departments) {
 }
 
 // The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
-async function overlapDepartments() {
+async function overlapDepartments(current) {
   const region = document.getElementById("overlap-region").value;
-  fillDatalist("overlap-departments", (await api("/api/departments", { region, limit: 1000 })).items);
+  const departments = await api("/api/departments", { region, limit: 1000 });
+  if (current()) fillDatalist("overlap-departments", departments.items);
 }
 
 function fillSelect(id, options, { blank = null } = {}) {
@@ -184,8 +249,9 @@ function fillSelect(id, options, { blank = null } = {}) {
 }
 
 // -- overview ----------------------------------------------------------------------------------------
-async function overview() {
+async function overview(current) {
   const stats = await api("/api/stats");
+  if (!current()) return;
   const labels = { Region: "区划", Department: "部门", Office: "内设机构", Duty: "职责", Matter: "共同事项",
                    PowerItem: "权责事项", SupervisionItem: "监管事项", Document: "文件" };
   const counts = document.getElementById("counts");
@@ -200,6 +266,7 @@ async function overview() {
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six.
     Promise.all(state.cities.map((city) => api("/api/queries/power_split", { city }))),
   ]);
+  if (!current()) return;
   const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
   const findings = [
     ...overlapsByScope, ["主办/协办不清", ambiguities.total, "#ambiguities"],
@@ -207,8 +274,8 @@ async function overview() {
     ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
     ["无职责的内设机构", undecomposed.items.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
     ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
-    // Opens 编制负荷 showing the outliers only, not every department.
-    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing", outliersOnly], ["事权冲突", conflicts, "#split"],
+    // Opens 编制负荷 with 只看异常 ticked, by the URL as the other links do.
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing?outliers=1"], ["事权冲突", conflicts, "#split"],
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
@@ -217,14 +284,12 @@ async function overview() {
   });
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
-  findings.forEach(([label, count, href, onclick]) =>
-    links.append(el("li", {}, el("a", { href, ...(onclick ? { onclick } : {}) }, `${label}：${count}`))));
+  findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
   if (orphans.total) {
     const all = await api("/api/queries/orphan_supervision_items", { limit: 100 });
-    all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${row.suggested_owners.length
-      ? "建议：" + row.suggested_owners.map((o) => o.department).join("、") : NO_SUGGESTION}）`)));
+    if (!current()) return;
+    all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${suggestionText(row, "、", false)}）`)));
   }
-  state.ready.overview = true;
 }
 
 // The overview counted only the 同级部门 clusters under "职责交叉" while the report counts all three kinds (user
@@ -245,12 +310,6 @@ function countNote(key, label) {
 
 function offeredRegions() {
   return state.regions.filter((r) => r.level !== "township").length;
-}
-
-// 编制异常 on the overview opens 编制负荷 with 只看异常 ticked.
-function outliersOnly() {
-  document.getElementById("staffing-outliers").checked = true;
-  if (location.hash === "#staffing") findingPage("staffing");  // no hashchange to redraw it
 }
 
 // -- networks ------------------------------------------------------------------------------------------
@@ -282,12 +341,12 @@ function labelBusiest(departments) {
 }
 
 // -- overlaps ------------------------------------------------------------------------------------------
-async function overlapsPage(offset = 0) {
+async function overlapsPage(current) {
   const region = document.getElementById("overlap-region").value;
   const department = document.getElementById("overlap-department").value.trim();
   const threshold = document.getElementById("overlap-threshold").value;
   const scope = document.getElementById("overlap-scope").value;
-  state.ready.overlaps = false;
+  const settled = document.getElementById("overlap-settled").value;
   // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
   // and the downloads hold the same clusters; the page filtered by department itself, and its downloads held all.
   const params = { region, department, threshold, scope };
@@ -299,6 +358,7 @@ async function overlapsPage(offset = 0) {
   try {
     result = await api("/api/queries/overlaps", { ...params, limit: 1000 });
   } catch (error) {
+    if (!current()) return;
     // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
     // under the form where a phone shows it, in place of the network, the table and the downloads of another query.
     message.textContent = `查询失败：${error.message}`;
@@ -306,11 +366,12 @@ async function overlapsPage(offset = 0) {
     chartBox.hidden = true;
     document.getElementById("overlap-downloads").innerHTML = "";
     document.getElementById("overlap-table").innerHTML = "";
-    state.ready.overlaps = true;
     return;
   }
-  downloads("overlap-downloads", "/api/queries/overlaps", params);
-  const clusters = settledFilter(result.items);
+  if (!current()) return;
+  // The files hold the clusters the table shows: 已明确牵头 too (they held every cluster whatever was chosen).
+  downloads("overlap-downloads", "/api/queries/overlaps", { ...params, settled: SETTLED[settled] });
+  const clusters = settledFilter(result.items, settled);
   // Nothing found: say what was looked for and what to try, in place of an empty network and a bare table header.
   message.hidden = true;
   const empty = document.getElementById("overlap-empty");
@@ -319,7 +380,6 @@ async function overlapsPage(offset = 0) {
   chartBox.hidden = !clusters.length;
   if (!clusters.length) {
     document.getElementById("overlap-table").innerHTML = "";
-    state.ready.overlaps = true;
     return;
   }
   chart("chart-overlaps").resize();  // it may have been drawn, or sized, while hidden
@@ -344,7 +404,7 @@ async function overlapsPage(offset = 0) {
   const small = narrow("chart-overlaps");
   seeded(() => chart("chart-overlaps").setOption({
     title: { text: `职责交叉网络（${clusters.length} 组）`, left: 16, textStyle: { fontSize: small ? 14 : 18 } },
-    tooltip: { formatter: (p) => p.data.value || p.name },
+    tooltip: { formatter: (p) => html(p.data.value || p.name) },
     legend: { data: ["部门", "交叉的职责"], ...(small ? { bottom: 8 } : { right: 48, top: 8 }) },  // clear of 保存为图片
     // A force layout ignores the series box; gravity and a smaller zoom keep the nodes clear of the title and legend.
     // A circular start makes the layout the same on every visit (a random one moved the labels about). The layout
@@ -366,13 +426,14 @@ async function overlapsPage(offset = 0) {
   }));
   table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
                                 ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
-        { offset, rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
-  state.ready.overlaps = true;
+        { rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
 }
 
 // 已明确牵头 filter: all clusters, or only those no boundary list or 职责分工 clause settles (or only settled ones).
-function settledFilter(clusters) {
-  const wanted = document.getElementById("overlap-settled").value;
+// The choice as the API's `settled` parameter takes it.
+const SETTLED = { settled: "true", unsettled: "false", "": "" };
+
+function settledFilter(clusters, wanted) {
   if (!wanted) return clusters;
   return clusters.filter((c) => (wanted === "settled") === Boolean(c.settled));
 }
@@ -401,9 +462,9 @@ function seeded(draw, seed = 20240601) {
 }
 
 // -- power split -----------------------------------------------------------------------------------------
-async function splitPage() {
+async function splitPage(current) {
   const city = document.getElementById("split-city").value;
-  if (!city) { state.ready.split = true; return; }
+  if (!city) return;
   const counties = state.regions.filter((r) => r.parent === city && r.level === "county").map((r) => r.path);
   const chosenCounty = document.getElementById("split-county").value;
   // 全市 (value "") keeps the heatmap city-wide and compares the city with its counties together.
@@ -415,6 +476,7 @@ async function splitPage() {
   clearCell();
   saveState("split");
   const split = await api("/api/queries/power_split", { city });
+  if (!current()) return;
   downloads("split-downloads", "/api/queries/power_split", { city }, "（CSV 为事权划分表；Excel 另含冲突表）",
             { table: "cells" });
   const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
@@ -425,14 +487,15 @@ async function splitPage() {
   const heatmap = chart("chart-heatmap");
   heatmap.setOption({
     title: { text: county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`,
-             textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${domains[p.value[1]]} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
+             textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${html(domains[p.value[1]])} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
     grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: "category", data: domains },
     visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
   }, true);
   heatmap.off("click");
-  heatmap.on("click", (params) => showCell(city, domains[params.value[1]], SHARES[params.value[0]], county));
+  heatmap.on("click", (params) => run("splitCell", (now) =>
+    showCell(now, city, domains[params.value[1]], SHARES[params.value[0]], county), "split"));
   // A region's matters per domain; "" is every county of the city together.
   const held = (region) => domains.map((domain) => split.cells.filter((c) => c.domain === domain)
     .reduce((sum, c) => sum + (region ? c.by_region[region] || 0 : counties.reduce((n, k) => n + (c.by_region[k] || 0), 0)), 0));
@@ -447,21 +510,22 @@ async function splitPage() {
     kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
         [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
   if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
-  state.ready.split = true;
 }
 
 const HOLDING_ROLES = { exclusive: "专有", shared: "共有", delegated: "委托" };
 
+// A cell's list still on its way belongs to the heatmap drawn before: it is dropped (begin) with the cell shown.
 function clearCell() {
+  begin("splitCell");
   document.getElementById("split-cell-title").textContent = "点击热力图的格子，列出其中的事项";
   document.getElementById("split-cell-title").classList.add("hint");
   document.getElementById("split-matters").innerHTML = "";
 }
 
 // A cell's matters with who holds each: the region, its department (and on what ground) and the list row.
-async function showCell(city, domain, share, county = "") {
-  state.ready.splitCell = false;
+async function showCell(current, city, domain, share, county = "") {
   const cell = await api("/api/queries/power_split/matters", { city, domain, share, region: county });
+  if (!current()) return;
   const where = county ? `${county.split("/").pop()} · ` : "全市 · ";
   const title = document.getElementById("split-cell-title");
   title.textContent = `${where}${domain} · ${SHARE_LABELS[share]}：${cell.matters.length} 项`;
@@ -478,7 +542,6 @@ async function showCell(city, domain, share, county = "") {
     document.getElementById("split-matters").append(el("p", { class: "empty" },
       `${county.split("/").pop()}在“${domain} · ${SHARE_LABELS[share]}”中没有事项${county ? "（其他县区的见“全市”）" : ""}`));
   }
-  state.ready.splitCell = true;
 }
 
 function holdingBasis(h) {
@@ -488,13 +551,13 @@ function holdingBasis(h) {
 }
 
 // -- department ------------------------------------------------------------------------------------------
-async function departmentPage() {
+async function departmentPage(current) {
   const name = document.getElementById("department-select").value;
-  if (!name) { state.ready.department = true; return; }
-  state.ready.department = false;
+  if (!name) return;
   saveState("department");
   const path = `/api/departments/${encodeURIComponent(name)}`;
   const profile = await api(path);
+  if (!current()) return;
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
   const box = document.getElementById("department-downloads");
   box.innerHTML = "";
@@ -567,7 +630,6 @@ async function departmentPage() {
           "undecomposed");
   section("协同部门", profile.network.map((n) => ({ ...n, count: n.matters.length })),
           [["department", "部门"], ["count", "共同事项数"], ["matters", "共同事项"]], "network");
-  state.ready.department = true;
 }
 
 // -- the findings' own views: one table each, paged by the API, with the filter it takes and its downloads ------
@@ -604,35 +666,38 @@ const FINDING_VIEWS = {
   },
 };
 
-async function findingPage(name, offset = 0) {
+// A findings view drawn anew, at a page of its table: by a link, a filter or the pager.
+function drawFindings(name, offset = 0) {
+  return run(name, (current) => findingPage(current, name, offset));
+}
+
+async function findingPage(current, name, offset) {
   const view = FINDING_VIEWS[name];
   const params = { [view.param]: document.getElementById(`${name}-${view.param}`).value };
-  state.ready[name] = false;
   saveState(name);
   downloads(`${name}-downloads`, view.path, params);
   if (name === "staffing" && document.getElementById("staffing-outliers").checked) {
-    await staffingOutliers(view, params);
+    await staffingOutliers(current, view, params);
     return;
   }
   try {
     const result = await api(view.path, { ...params, limit: PAGE_SIZE, offset });
+    if (!current()) return;
     table(`${name}-table`, result.items.map(view.row), view.columns,
-          { total: result.total, offset, onPage: (next) => findingPage(name, next), rowClass: view.rowClass });
+          { total: result.total, offset, onPage: (next) => drawFindings(name, next), rowClass: view.rowClass });
     if (!result.total) document.getElementById(`${name}-table`).append(el("p", {}, "没有发现此类问题"));
   } catch (error) {
-    const target = document.getElementById(`${name}-table`);
-    target.innerHTML = "";
-    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+    if (current()) failed(document.getElementById(`${name}-table`), error);
   }
-  state.ready[name] = true;
 }
 
 // 只看异常: the outliers of every department the filter keeps (the API has no such filter; 1000 is every one),
 // paged on the page; the downloads stay the whole table, as their note says.
-async function staffingOutliers(view, params) {
+async function staffingOutliers(current, view, params) {
   const target = document.getElementById("staffing-table");
   try {
     const result = await api(view.path, { ...params, limit: 1000 });
+    if (!current()) return;
     const rows = result.items.filter((r) => r.outlier).map(view.row);
     table(target, rows, view.columns, { rowClass: view.rowClass });
     if (!rows.length) {
@@ -642,35 +707,27 @@ async function staffingOutliers(view, params) {
     }
     document.getElementById("staffing-downloads").append(el("span", { class: "muted" }, "（下载为全部部门）"));
   } catch (error) {
-    target.innerHTML = "";
-    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
+    if (current()) failed(target, error);
   }
-  state.ready.staffing = true;
 }
 
-document.getElementById("staffing-outliers").addEventListener("change", () => findingPage("staffing"));
-document.getElementById("overlap-settled").addEventListener("change", () => overlapsPage());
-
 // -- search -----------------------------------------------------------------------------------------------
-async function search(event) {
-  if (event) event.preventDefault();
+async function search(current) {
   const textValue = document.getElementById("search-text").value.trim();
   const target = document.getElementById("search-results");
   const region = document.getElementById("search-region").value;
-  state.ready.search = false;
   document.getElementById("search-downloads").innerHTML = "";
-  if (!textValue) { target.textContent = "请输入诉求或事项"; state.ready.search = true; return; }
+  if (!textValue) { target.textContent = "请输入诉求或事项"; return; }
   // The last answer must never stand under a new question: cleared first, and a refusal is shown in its place.
   target.textContent = "查询中…";
   let rows;
   try {
     rows = await api("/api/queries/who_handles", { text: textValue, region, limit: 5 });
   } catch (error) {
-    target.innerHTML = "";
-    target.append(el("p", { class: "tie" }, `查询失败：${error.message}`));
-    state.ready.search = true;
+    if (current()) failed(target, error);
     return;
   }
+  if (!current()) return;  // a question asked since: its answer, not this one, goes under it
   target.innerHTML = "";
   saveState("search");
   downloads("search-downloads", "/api/queries/who_handles", { text: textValue, region, limit: 5 });
@@ -695,7 +752,6 @@ async function search(event) {
             `相关度 ${row.score}${row.tie && ties > 1 ? "（与其他候选难以区分，请人工判断）" : row.weak ? "（依据不足，请人工判断）" : ""}`)),
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
-  state.ready.search = true;
 }
 
 // An evidence line as the CLI prints it: its kind, the 区划, the text and where it is written.
@@ -715,7 +771,6 @@ const COUNT_LABELS = { regions: "区划", departments: "部门", offices: "内�
 function uploadPage() {
   const key = document.getElementById("upload-key");
   if (!key.value) key.value = sessionStorage.getItem(KEY_STORE) || "";
-  state.ready.upload = true;
 }
 
 function countsText(counts) {
@@ -746,17 +801,19 @@ async function upload(event) {
     results.append(el("p", { class: "muted" }, `正在上传并载入 ${files.length} 个文件……`));
     try {
       const response = await fetch("/api/documents", { method: "POST", body: form,
-                                                       headers: key ? { Authorization: `Bearer ${key}` } : {} });
-      const body = await response.json().catch(() => ({}));
+                                                       headers: key ? { Authorization: `Bearer ${key}` } : {} })
+        .catch(() => { throw new Error(UNREACHABLE); });
+      const body = await response.json().catch(() => null);
       results.innerHTML = "";
       if (response.status === 401) {
         say(key ? "API 密钥不正确：请核对后重新填写（密钥由管理员在服务器的 DUTYGRAPH_API_KEYS 中设置）"
                 : "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥");
       } else if (!response.ok) {
-        say(`上传失败：${body.detail_zh || body.title_zh || body.detail || response.statusText}`);
+        say(`上传失败：${refusal(response, body)}`);
       } else {
         showUploaded(body);
-        await loadChoices();  // the new regions and departments, in every picker
+        // The new regions and departments, in every picker; a picker not refreshed is no failed upload.
+        await loadChoices().catch((error) => say(`文件已载入，但选项未能刷新（${error.message}），请重新打开页面`));
       }
     } catch (error) {
       results.innerHTML = "";
@@ -786,13 +843,16 @@ function showUploaded(answer) {
 }
 
 // -- routing ------------------------------------------------------------------------------------------------
+// Each view's drawing, given `current` (run).
 const PAGES = {
-  overview, overlaps: () => overlapsPage(), split: splitPage, department: departmentPage,
+  overview, overlaps: overlapsPage, split: splitPage, department: departmentPage,
   // A link with search text (#search?text=…) answers it; the bare view waits for a question.
-  search: () => (document.getElementById("search-text").value.trim() ? search() : (state.ready.search = true)),
-  ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, () => findingPage(name)])),
+  search: (current) => (document.getElementById("search-text").value.trim() ? search(current) : undefined),
+  ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
   upload: uploadPage,
 };
+
+const draw = (name) => run(name, PAGES[name]);
 
 async function show() {
   let { name, params } = currentRoute();
@@ -808,11 +868,7 @@ async function show() {
   restoreState(name, params);
   document.querySelectorAll(".page").forEach((page) => page.classList.toggle("active", page.id === `page-${name}`));
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === name));
-  try {
-    await PAGES[name]();
-  } catch (error) {
-    document.getElementById(`page-${name}`).prepend(el("p", { class: "tie" }, `出错：${error.message}`));
-  }
+  await draw(name);
   Object.values(state.charts).forEach((c) => c.resize());
 }
 
@@ -854,16 +910,26 @@ function keepChoice(fill) {
 }
 
 async function start() {
-  await loadChoices();
+  try {
+    await loadChoices();
+  } catch (error) {
+    // The page could show nothing without its pickers: it says why instead of staying blank.
+    const message = document.getElementById("route-message");
+    message.textContent = `无法载入页面数据：${error.message}`;
+    message.hidden = false;
+    return;
+  }
   Object.entries(FINDING_VIEWS).forEach(([name, view]) => {
-    document.getElementById(`${name}-${view.param}`).onchange = () => findingPage(name);
+    document.getElementById(`${name}-${view.param}`).onchange = () => drawFindings(name);
   });
-  document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); overlapsPage(); };
-  document.getElementById("overlap-region").onchange = overlapDepartments;
-  document.getElementById("split-city").onchange = splitPage;
-  document.getElementById("split-county").onchange = splitPage;
-  document.getElementById("department-select").onchange = departmentPage;
-  document.getElementById("search-form").onsubmit = search;
+  document.getElementById("staffing-outliers").onchange = () => drawFindings("staffing");
+  document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); draw("overlaps"); };
+  document.getElementById("overlap-settled").onchange = () => draw("overlaps");
+  document.getElementById("overlap-region").onchange = () => run("overlapDepartments", overlapDepartments, "overlaps");
+  document.getElementById("split-city").onchange = () => draw("split");
+  document.getElementById("split-county").onchange = () => draw("split");
+  document.getElementById("department-select").onchange = () => draw("department");
+  document.getElementById("search-form").onsubmit = (event) => { event.preventDefault(); draw("search"); };
   document.getElementById("upload-form").onsubmit = upload;
   window.addEventListener("hashchange", show);
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
@@ -876,9 +942,11 @@ start();
 // Who might own an unclaimed item, with the duty that says so; none is a finding too: no department of the region
 // holds work near enough (a bare "（建议：）" read as a fault of the page).
 const NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门";
-function suggestionText(row, separator = "；") {
+// The overview names the departments only; the list names each one's evidence.
+function suggestionText(row, separator = "；", evidence = true) {
   if (!row.suggested_owners.length) return NO_SUGGESTION;
-  return "建议：" + row.suggested_owners.map((o) => `${o.department}（依据：${o.evidence}）`).join(separator);
+  return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（依据：${o.evidence}）` : o.department))
+    .join(separator);
 }
 
 // A lead without mandate names who does hold the work, or (holder empty) that no department of the region clearly does.
