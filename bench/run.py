@@ -176,7 +176,7 @@ def bench_linking(data: Path) -> dict[str, Any]:
     duties = _duties(store)
     store.close()
     model = reference_model()
-    flags = boilerplate_flags(duties, model)
+    flags = boilerplate_flags(duties)
     substantive = [d for d in duties if not flags[d.uid]]
     sample = random.Random(11).sample(substantive, min(BASELINE_SAMPLE, len(substantive)))
     docs = [d.doc() for d in sample]

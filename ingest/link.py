@@ -39,6 +39,7 @@ from ingest.similarity import (
     holder_line,
     is_candidate,
     reference_model,
+    reference_model_with,
     shipped_weights,
     similar_pairs,
 )
@@ -140,10 +141,17 @@ def _duties(store: Store) -> list[_Duty]:
     return duties
 
 
-def boilerplate_flags(duties: list[_Duty], model: SimilarityModel) -> dict[str, bool]:
+def boilerplate_flags(duties: list[_Duty]) -> dict[str, bool]:
     """A duty is boilerplate when its content is empty, when it is the closing catch-all (交办的其他任务), or when
     it is made of terms most departments of its region hold. The catch-all is named because a corpus of a few
-    departments has too few peers to tell it by how many hold it."""
+    departments has too few peers to tell it by how many hold it.
+
+    Terms are weighed by the reference counts with the graph's own added: by the reference alone, phrasing the
+    reference never saw (a tail a city writes after every clause) weighs as much as the work a clause names,
+    and a city writing that way would have nearly every duty flagged. The flags are a function of all the
+    current duties, so they do not depend on the order documents came in (a flag that flips is handled by
+    `plan_links`)."""
+    model = reference_model_with((duty.terms, duty.department) for duty in duties)
     departments: dict[str, set[str]] = defaultdict(set)
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for duty in duties:
@@ -206,7 +214,7 @@ def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool 
     pairs the graph holds: what linking the new duties alone must also redo to equal a link of everything."""
     with timed("linking: score"):
         model = reference_model()
-        flags = boilerplate_flags(duties, model)
+        flags = boilerplate_flags(duties)
         # A duty that was boilerplate, and no longer is now that its region's departments changed, was never
         # compared: it is new to the comparing.
         new = {duty.uid for duty in duties

@@ -92,6 +92,19 @@ def reference_model() -> SimilarityModel:
     return SimilarityModel.from_counts(shipped_term_table()["holders"], shipped_term_table()["terms"])
 
 
+def reference_model_with(documents: Iterable[tuple[Sequence[str], str]]) -> SimilarityModel:
+    """The reference corpus's holder counts with `documents`' (terms, holder) pairs added: weights that know
+    the phrasing a graph repeats (a tail every clause of a city ends with, an action every department writes)
+    even when the reference corpus never saw it. For decisions about the whole graph (which duties are
+    boilerplate), not for pair scores: those must not move as documents arrive."""
+    holders, held_by = holder_counts(documents)
+    reference = shipped_term_table()
+    counts = dict(reference["terms"])
+    for term, owners in held_by.items():
+        counts[term] = counts.get(term, 0) + owners
+    return SimilarityModel.from_counts(reference["holders"] + holders, counts)
+
+
 @lru_cache(maxsize=1)
 def shipped_term_table() -> dict[str, Any]:
     """`holders`: how many holders the reference corpus has; `terms`: of how many each term is held;
