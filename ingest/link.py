@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -52,6 +52,9 @@ REFINE_THRESHOLD = 0.5
 # else the clause holds (a clause listing two duties' work carries both).
 CARRIED_THRESHOLD = 0.6
 BOILERPLATE_SHARE = 0.45
+# A term written in more than this share of a region's clauses is its drafting habit (a tail after every clause);
+# in the sample corpus the most written term (安全) is in a fifth of its region's clauses.
+HABIT_SHARE = 0.5
 MIN_DEPARTMENTS_FOR_BOILERPLATE = 4
 # The stored `method` names the scorer: a logistic model over jieba-term and character-bigram features.
 METHOD = "logistic:jieba-idf-cosine+char-bigrams+aspects"
@@ -78,7 +81,7 @@ def linker() -> str:
     with the links, so that links made by another version (other weights after retraining, a feature computed
     differently) are found stale and redone, instead of standing beside new ones made differently."""
     spec = json.dumps([METHOD, FEATURES, shipped_weights(), STORE_THRESHOLD, REFINE_THRESHOLD, CARRIED_THRESHOLD,
-                       BOILERPLATE_SHARE,
+                       BOILERPLATE_SHARE, HABIT_SHARE,
                        MIN_DEPARTMENTS_FOR_BOILERPLATE, segmentation()])
     digest = hashlib.sha1(spec.encode())
     # The source, not a version number to remember to bump: a changed feature rule relinks by itself.
@@ -154,22 +157,30 @@ def boilerplate_flags(duties: list[_Duty]) -> dict[str, bool]:
     model = reference_model_with((duty.terms, duty.department) for duty in duties)
     departments: dict[str, set[str]] = defaultdict(set)
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    clauses: Counter[str] = Counter()
+    uses: Counter[tuple[str, str]] = Counter()
     for duty in duties:
         departments[duty.region].add(duty.department)
-        for term in duty.terms:
+        clauses[duty.region] += 1
+        for term in set(duty.terms):
             holders[(duty.region, term)].add(duty.department)
+            uses[(duty.region, term)] += 1
     flags = {}
     for duty in duties:
         peers = len(departments[duty.region])
         weights = model.vector(duty.terms)
-        total = sum(weights.values())
-        if not total or is_catch_all(duty.text):
+        if not weights or is_catch_all(duty.text):
             flags[duty.uid] = True
             continue
         if peers < MIN_DEPARTMENTS_FOR_BOILERPLATE:
             flags[duty.uid] = False
             continue
-        share = sum(w * len(holders[(duty.region, t)]) / peers for t, w in weights.items()) / total
+        # A term in most of a region's clauses is how that region writes, not a piece of work: it weighs nothing
+        # (a clause of nothing else is boilerplate).
+        work = {term: weight for term, weight in weights.items()
+                if uses[(duty.region, term)] <= HABIT_SHARE * clauses[duty.region]}
+        total = sum(work.values())
+        share = sum(w * len(holders[(duty.region, t)]) / peers for t, w in work.items()) / total if total else 1.0
         flags[duty.uid] = share >= BOILERPLATE_SHARE
     return flags
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from graph.store import Store
-from ingest.link import _duties, plan_links
+from ingest.content import content_terms
+from ingest.link import _duties, _Duty, boilerplate_flags, plan_links
 from ingest.pipeline import ingest
 from ingest.similarity import DutyDoc, candidate_pairs, capped_keys, is_candidate
 
@@ -73,3 +74,22 @@ def test_a_stored_pair_no_longer_proposed_is_dropped(store: Store) -> None:
     stored = [("duty:gone", duties[0].uid)]  # a side that is no longer a current duty
     plan = plan_links(duties, parallel=False, stored=stored)
     assert plan.dropped == stored and plan.new == []
+
+
+def _duty(region: str, department: str, text: str) -> _Duty:
+    return _Duty(f"duty:{department}:{text}", text, f"dept:{region}/{department}", None, region, False,
+                 content_terms(text), department)
+
+
+def test_a_tail_every_clause_of_a_city_writes_does_not_make_its_duties_boilerplate() -> None:
+    # Six departments of a city end every clause with the same two phrases, words the reference corpus never saw.
+    # Weighed by the reference alone the tail outweighs the work each clause names, and every duty was flagged.
+    tail = "，覆盖辖区范围。推进智慧监管和闭环处置。"
+    works = {"甲局": ("渔船检验", "远洋捕捞"), "乙局": ("殡葬设施", "公墓建设"), "丙局": ("气象灾害", "人工影响天气"),
+             "丁局": ("档案馆藏", "档案数字化"), "戊局": ("地震监测", "地震台网"), "己局": ("人防工程", "防空警报")}
+    duties = [_duty("某市", department, f"负责{work}{tail}") for department, pair in works.items() for work in pair]
+    duties.append(_duty("某市", "甲局", f"负责机关日常运转{tail}"))
+    duties += [_duty("某市", department, "负责机关日常运转，承担文电、会务、档案和保密工作") for department in works]
+    flags = boilerplate_flags(duties)
+    assert sorted(duty.text for duty in duties if flags[duty.uid]) == [
+        "负责机关日常运转，承担文电、会务、档案和保密工作"] * 6 + [f"负责机关日常运转{tail}"]
