@@ -15,7 +15,8 @@ from api import problems
 from api.deps import KnownParametersOnly, api_keys
 from api.routes import catalog_routes, cypher, documents_upload, health, pages
 from api.settings import Settings
-from graph.store import Store, open_store
+from graph.store import Store, StoreError, open_store
+from ingest.fields_version import fields_notice
 from queries.registry import warm_caches
 
 DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
@@ -33,6 +34,17 @@ def _warm(store: Store) -> None:
         logging.getLogger(__name__).exception("warming the analysis caches failed")
 
 
+def _log_if_fields_stale(store: Store) -> None:
+    """The service answers from a graph whose documents another version loaded (it cannot reload them itself):
+    say so once at startup; /readyz says it on every call."""
+    try:
+        notice = fields_notice(store)
+    except StoreError:
+        return  # the store is down: /readyz answers 503 and says why
+    if notice is not None:
+        logging.getLogger(__name__).warning("%s / %s", notice.en, notice.zh)
+
+
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
 
@@ -40,6 +52,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(store_uri or config.store, neo4j_user=config.neo4j_user,
                                      neo4j_password=config.neo4j_password)
+        _log_if_fields_stale(app.state.store)
         # The whole-graph indexes the analyses share are built in the background, not by the first request.
         threading.Thread(target=_warm, args=(app.state.store,), name="warm-caches", daemon=True).start()
         try:

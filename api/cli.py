@@ -20,6 +20,7 @@ from rich.table import Table
 
 from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_uri
 from ingest.errors import IngestError
+from ingest.fields_version import FieldsNotice, fields_notice
 from ingest.kinds import KINDS
 from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
@@ -161,7 +162,9 @@ def ingest_command(
             report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
         in_graph = catalog.label_counts(graph)
         staff_in_graph = sum(row["staff_quota"] or 0 for row in catalog.run(graph, "departments"))
+        fields = fields_notice(graph, store)  # documents an earlier version loaded that this run did not load again
     _print_ingest_summary(report, in_graph, staff_in_graph)
+    _say_fields(fields)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
@@ -627,8 +630,9 @@ def _say_if_relinked(links: LinkReport) -> None:
 
 
 def _say_if_stale(graph: Store, store: str | None) -> None:
-    """A graph made by an earlier version answers from its old terms and links until they are redone: say so, on
-    stderr, rather than answer as if current (only `ingest`, `link` and `serve` write them anew)."""
+    """A graph made by an earlier version answers from its old terms and links until they are redone, and from the
+    properties its documents were loaded with until they are ingested again: say so, on stderr, rather than answer
+    as if current (only `ingest`, `link` and `serve` write terms and links anew; only `ingest` the properties)."""
     from ingest.link import links_are_current
 
     if not links_are_current(graph):
@@ -637,6 +641,13 @@ def _say_if_stale(graph: Store, store: str | None) -> None:
                   f"dutygraph, so overlaps, REFINES and who_handles may be out of date: run `dutygraph link{where}` / "
                   f"图中词项或相似关联由另一版本生成，职责交叉、职责分解和谁来管的结果可能过时："
                   f"请运行 dutygraph link{where}")
+    # Unlike links, loaded properties cannot be redone from the graph: only ingesting the documents again adds them.
+    _say_fields(fields_notice(graph, store))
+
+
+def _say_fields(fields: FieldsNotice | None) -> None:
+    if fields is not None:
+        err.print(f"[yellow]warning:[/yellow] {escape(fields.en)} / {escape(fields.zh)}")
 
 
 @app.command("serve")

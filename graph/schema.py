@@ -62,7 +62,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "Document",
         "来源文件",
         ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "truncated", "notes",
-         "sheet_names", "sheet_titles"),
+         "sheet_names", "sheet_titles",
+         # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)
+         "fields_version"),
         ("sha256",),
     ),
 )

@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.schema import REL_NAMES, label, rel_type
 from graph.store import Statement, Store
+from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.records import GraphRows
 
 # Facts of a Department that belong to one version of its 三定.
@@ -155,7 +156,8 @@ _DOCUMENT_VALUES = {prop: "r.path" if prop == "path" else f"r.props.{prop}"
 def _document_rows(rows: GraphRows) -> list[dict[str, Any]]:
     """The Document's row. An uploaded file is read from a temporary folder and recorded under its upload name; a
     copy of a document loaded before keeps the path it was first loaded from, which a bare name would replace."""
-    props = {key: value for key, value in rows.document.items() if key != "uid"}
+    # Stamped here, in the document's own atomic write: a failed load records no version it did not write.
+    props = {key: value for key, value in rows.document.items() if key != "uid"} | {"fields_version": GRAPH_FIELDS_VERSION}
     [row] = _node_rows("Document", {rows.document["uid"]: props})
     if rows.path_is_upload_name:
         row["props"] = {key: value for key, value in props.items() if key != "path"}

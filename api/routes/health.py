@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from api.deps import StoreDep
 from api.problems import Problem, problem_responses
 from graph.store import StoreError
+from ingest.fields_version import fields_notice
 
 router = APIRouter(tags=["health"])
 
@@ -17,13 +18,20 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Readiness: the graph store answers",
-            responses={200: {"content": {"application/json": {"example": {"status": "ready", "store": "embedded:./data"}}}},
+@router.get("/readyz", summary="Readiness: the graph store answers, and whether this version loaded its documents",
+            responses={200: {"content": {"application/json": {"example": {
+                "status": "ready", "store": "embedded:./data", "fields": "current"}}}},
                        **problem_responses(503)})
 def readyz(store: StoreDep) -> dict[str, str]:
+    """`fields` is `current` when this dutygraph loaded every document of the graph; `older` when an earlier one
+    loaded some (their nodes lack properties this version writes until they are ingested again), `newer` when a
+    later one did, `mixed` for both; then `warning` and `warning_zh` say what to do. The service still answers."""
     try:
-        store.read("RETURN 1 AS one")
+        notice = fields_notice(store)
     except StoreError as exc:
         raise Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", str(exc),
                       f"图数据库不可用：{exc}") from exc
-    return {"status": "ready", "store": store.description}
+    ready = {"status": "ready", "store": store.description, "fields": "current"}
+    if notice is not None:  # a graph an earlier (or later) dutygraph loaded answers, but may miss properties
+        ready |= {"fields": notice.state, "warning": notice.en, "warning_zh": notice.zh}
+    return ready

@@ -1,0 +1,87 @@
+"""Which version of the loaded properties a graph's documents were written with.
+
+A graph keeps the node and relationship properties of the dutygraph that loaded each document: properties a
+later version adds (Document `effective`, Matter `all_counties_*` …) are missing until the documents are
+ingested again, and queries would silently miss them. Each Document records the `GRAPH_FIELDS_VERSION` of the
+loader that wrote it, in the document's own atomic write (`ingest.load`), so a failed load records nothing
+and a document loaded again is current again. The stamp is per document, not one graph-wide Meta value: after
+loading one document again, the graph's other documents still lack the new properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.store import Store
+
+# Bump whenever a load writes other (label, property) or (type, property) pairs than before, and update the list
+# in tests/ingest/test_fields_version.py, which fails until both are done. Documents written before this record
+# existed count as version 0.
+GRAPH_FIELDS_VERSION = 1
+
+# Documents loaded before the stamp existed have no `fields_version`: they count as 0.
+_VERSIONS = (
+    "MATCH (d:Document) WITH coalesce(d.fields_version, 0) AS v "
+    "RETURN count(v) AS documents, min(v) AS oldest, max(v) AS newest, "
+    "sum(CASE WHEN v < $current THEN 1 ELSE 0 END) AS older"
+)
+
+
+@dataclass(frozen=True)
+class FieldsVersions:
+    documents: int
+    oldest: int
+    newest: int
+    older: int  # documents loaded with fewer fields than this dutygraph writes
+
+    @property
+    def state(self) -> str:
+        """current, older, newer or mixed (some documents older, some newer than this dutygraph)."""
+        behind, ahead = self.oldest < GRAPH_FIELDS_VERSION, self.newest > GRAPH_FIELDS_VERSION
+        return "mixed" if behind and ahead else "older" if behind else "newer" if ahead else "current"
+
+
+def recorded_fields_versions(store: Store) -> FieldsVersions | None:
+    """The fields versions of the graph's documents; None for a graph without documents (nothing to be stale)."""
+    [row] = store.read(_VERSIONS, {"current": GRAPH_FIELDS_VERSION})
+    if not row["documents"]:
+        return None
+    return FieldsVersions(int(row["documents"]), int(row["oldest"]), int(row["newest"]), int(row["older"]))
+
+
+@dataclass(frozen=True)
+class FieldsNotice:
+    state: str
+    en: str
+    zh: str
+
+
+def fields_notice(store: Store, store_uri: str | None = None) -> FieldsNotice | None:
+    """What to tell a reader of a graph whose documents another version loaded, or None when it is current.
+    `store_uri` is named in the command to run (as the user gave it: absent means the default store)."""
+    versions = recorded_fields_versions(store)
+    if versions is None or versions.state == "current":
+        return None
+    en: list[str] = []
+    zh: list[str] = []
+    if versions.oldest < GRAPH_FIELDS_VERSION:
+        where = f" --store {store_uri}" if store_uri else ""
+        en.append(
+            f"{versions.older} of the graph's {versions.documents} documents were loaded by an earlier dutygraph "
+            f"(fields version {versions.oldest}; this one writes {GRAPH_FIELDS_VERSION}), so their nodes lack "
+            "properties this version reads and answers may miss them. A graph cannot be upgraded in place, since "
+            f"the properties come from the documents: ingest the documents again, `dutygraph ingest <their files or "
+            f"folders>{where}` (`dutygraph query documents` lists their paths)")
+        zh.append(
+            f"图中 {versions.documents} 个文件有 {versions.older} 个由较早版本的 dutygraph 载入"
+            f"（字段版本 {versions.oldest}，本版本为 {GRAPH_FIELDS_VERSION}），缺少本版本写入的属性，结果可能不全。"
+            "这些属性来自文件本身，图谱无法原地升级：请重新导入这些文件："
+            f"dutygraph ingest <文件或目录>{where}（dutygraph query documents 列出文件路径）")
+    if versions.newest > GRAPH_FIELDS_VERSION:
+        en.append(
+            f"the graph was written by a newer dutygraph (fields version {versions.newest}; this one knows "
+            f"{GRAPH_FIELDS_VERSION}): properties it added are not read; use that version or a later one")
+        zh.append(
+            f"图谱由较新版本的 dutygraph 写入（字段版本 {versions.newest}，本版本为 {GRAPH_FIELDS_VERSION}），"
+            "其新增的属性不会被读取：请使用该版本或更新的版本")
+    return FieldsNotice(versions.state, "; ".join(en), "；".join(zh))
