@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
@@ -45,6 +46,20 @@ def _log_if_fields_stale(store: Store) -> None:
         logging.getLogger(__name__).warning("%s / %s", notice.en, notice.zh)
 
 
+class StampArrival:
+    """Records when each request arrived (`request.state.received`), where a route's time limit begins
+    (api.routes.cypher). A plain ASGI middleware: Starlette's `@app.middleware("http")` wraps every request and
+    response in extra tasks and streams, a measurable share of a cached answer's time under load."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope.setdefault("state", {})["received"] = time.monotonic()
+        await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
 
@@ -69,10 +84,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     app.state.api_keys = api_keys(config)
     problems.install(app)
 
-    @app.middleware("http")
-    async def _stamp_arrival(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request.state.received = time.monotonic()  # where a route's time limit begins (api.routes.cypher)
-        return await call_next(request)
+    app.add_middleware(StampArrival)
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.
