@@ -70,14 +70,15 @@ def department_filter(request: Request, store: StoreDep, department: Annotated[s
         description="部门名称、别名或简称 (a department's name, alias or short name: 市场监管局, 青山县住建局); "
                     "empty means every department",
         examples=["示例市市场监督管理局"])] = None) -> str | None:
-    """The department's full name, found as /api/departments/{name} finds it (an unknown one is a 404). A short name
+    """The department's uid, found as /api/departments/{name} finds it (an unknown one is a 404). A short name
     borne in every region (住建局) means the one of the region the request filters on, as in the CLI."""
     if department is None or not department.strip():
         return None
     region = request.query_params.get("region")
     home = check_region(store, region) if region else None
-    name: str = find_department(store, department.strip(), region=home)["name"]
-    return name
+    # The uid, not the name: a name two cities' departments bear (鼓楼区城市管理局) would filter on both.
+    uid: str = find_department(store, department.strip(), region=home)["uid"]
+    return uid
 
 
 RegionFilter = Annotated[str | None, Depends(region_filter)]

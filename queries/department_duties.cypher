@@ -1,17 +1,17 @@
 // name: department_duties
 // question: 一个部门及其内设机构的现行职责 (the current duties of one department and of its offices)
-// param department: string  部门名称（全称或区划+名称），如 示例市市场监督管理局
+// param department: string  部门 uid，或名称（全称或区划+名称），如 示例市市场监督管理局
 // columns: department, office, ordinal, category, text, source
 // sort: office, ordinal, text
 MATCH (d:Department)
-WHERE d.name = $department OR $department IN coalesce(d.aliases, [])
+WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
-WHERE (d.name = $department OR $department IN coalesce(d.aliases, []))
+WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
   AND u.status = 'current' AND u.last_stated >= d.sanding_issued
 RETURN d.name AS department, o.name AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source

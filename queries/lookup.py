@@ -52,8 +52,16 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
         rows = [row for row in catalog.run(store, "department", {"name": _name_of(store, uid)}) if row["uid"] == uid]
         if rows:
             return _without_exact(rows[0])
-    names = sorted({_name_of(store, uid) for uid in uids}) if uids else near
-    raise UnknownDepartment(name, names)
+    raise UnknownDepartment(name, _labels(store, uids) if uids else near)
+
+
+def _labels(store: Store, uids: set[str]) -> list[str]:
+    """The departments' names, with the region of those whose name another of them bears too: two cities may each
+    have a 鼓楼区 with its 城市管理局, and the region is what tells the caller which to ask for."""
+    named = {uid: _name_of(store, uid) for uid in uids}
+    shared = {name for name in named.values() if list(named.values()).count(name) > 1}
+    return sorted(f"{name} ({uid.removeprefix('dept:').rpartition('/')[0]})" if name in shared else name
+                  for uid, name in named.items())
 
 
 def _without_exact(row: Row) -> Row:
@@ -141,6 +149,7 @@ def checked_filters(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         checked["city"] = check_region(store, checked["city"], city=True)
     if isinstance(checked.get("department"), str):
         name = checked["department"].strip()
-        # A short name (市场监管局) means the department of the region filtered on, when there is one.
-        checked["department"] = find_department(store, name, region=checked.get("region"))["name"] if name else None
+        # A short name (市场监管局) means the department of the region filtered on, when there is one. The filter is
+        # its uid: a name two cities' departments bear (鼓楼区城市管理局) would match both.
+        checked["department"] = find_department(store, name, region=checked.get("region"))["uid"] if name else None
     return checked

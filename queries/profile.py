@@ -24,7 +24,7 @@ def department_profile(store: Store, name: str) -> dict[str, Any]:
 
 def _profile(store: Store, name: str) -> dict[str, Any]:
     department = find_department(store, name)
-    duties = catalog.run(store, "department_duties", {"department": department["name"]})
+    duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for duty in duties:
@@ -44,10 +44,11 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
         "assists": [r for r in roles if r["relation"] == "ASSISTS"],
         "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
         "supervision_items": [r for r in roles if r["relation"] == "CLAIMS"],
-        "overlaps": [cluster for scope in SCOPES for cluster in overlaps(store, scope=scope, department=mine)],
+        "overlaps": [cluster for scope in SCOPES
+                     for cluster in overlaps(store, scope=scope, department=department["uid"])],
         "ambiguities": [f for f in host_assist_ambiguities(store, department["region"])
                         if mine in f["leads"] or mine in f["assists"]],
-        "undecomposed": undecomposed_duties(store, mine),
+        "undecomposed": undecomposed_duties(store, department["uid"]),
         "network": sorted(({"department": other, "matters": sorted(graph[mine][other]["matters"])}
                            for other in graph.neighbors(mine)), key=lambda n: n["department"])
         if mine in graph else [],

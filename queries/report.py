@@ -11,6 +11,7 @@ from graph.store import Row, Store
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import VALUE_LABELS, column_label
+from queries.lookup import find_department
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
@@ -75,6 +76,13 @@ def stats(store: Store) -> tuple[list[Row], list[Row]]:
 
 
 def build_report(store: Store, *, region: str | None = None, department: str | None = None) -> Report:
+    """`department`: a uid or a name `find_department` finds. Its report covers its city unless `region` narrows
+    it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
+    key = department
+    if department is not None:
+        found = find_department(store, department, region=region)
+        key, department = found["uid"], found["name"]
+        region = region or found["region"].split("/")[0]
     scope = department or region
     report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
     add = report.sections.append
@@ -120,7 +128,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
-                    for row in undecomposed_duties(store, department)
+                    for row in undecomposed_duties(store, key)
                     if region is None or row["region"] == region or row["region"].startswith(region + "/")]
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))

@@ -3,10 +3,17 @@ abbreviations and a region prefix, or an error listing the departments the name 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from graph.store import Store
-from queries.lookup import UnknownDepartment, find_department
+from graph.store import Store, open_store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries.lookup import UnknownDepartment, checked_filters, find_department
+from queries.profile import department_profile
+from queries.report import build_report
+from queries.undecomposed import undecomposed_duties
 
 
 @pytest.mark.parametrize(("typed", "department"), [
@@ -48,3 +55,50 @@ def test_a_base_name_with_a_region_filter_is_that_regions(corpus: Store) -> None
     assert find_department(corpus, "交通运输局", region="示例市/青山县")["name"] == "青山县交通运输局"
     # 水务局 is the city's own base name; 青山县水利局 shares only an abbreviation group with it.
     assert find_department(corpus, "水务局")["name"] == "示例市水务局"
+
+
+def _sanding(city: str, work: str) -> str:
+    """A short 三定 of 鼓楼区城市管理局 in `city`: two cities each have a 鼓楼区, as 南京 and 徐州 do."""
+    return f"""{city}鼓楼区城市管理局职能配置、内设机构和人员编制规定
+第一条 根据《{city}鼓楼区机构改革方案》，制定本规定。
+第二条 区城市管理局是区政府工作部门，为正科级。
+第三条 区城市管理局主要职责是：
+（一）负责辖区{work}的监督管理。
+（二）负责辖区违法建设的查处工作。
+第四条 区城市管理局设下列内设机构：
+（一）执法股。负责辖区违法建设查处。
+第五条 区城市管理局机关行政编制10名。设局长1名，副局长2名。
+第六条 本规定自2020年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_gulou(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp("two_gulou")
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('two_gulou_store')}")
+    for city, work in (("徐州市", "户外广告设施"), ("南京市", "城市照明设施")):
+        (folder / f"{city}.txt").write_text(_sanding(city, work), encoding="utf-8")
+        assert ingest([folder / f"{city}.txt"], store, region=Region((city,))).failed == []
+    yield store
+    store.close()
+
+
+def test_a_name_two_cities_departments_bear_is_listed_with_their_regions(two_gulou: Store) -> None:
+    with pytest.raises(UnknownDepartment) as error:
+        find_department(two_gulou, "鼓楼区城市管理局")
+    assert error.value.candidates == ["鼓楼区城市管理局 (南京市/鼓楼区)", "鼓楼区城市管理局 (徐州市/鼓楼区)"]
+    assert find_department(two_gulou, "鼓楼区城市管理局", region="南京市/鼓楼区")["uid"] == "dept:南京市/鼓楼区/城市管理局"
+
+
+def test_a_department_filter_keeps_to_that_department_when_another_bears_its_name(two_gulou: Store) -> None:
+    filters = checked_filters(two_gulou, {"region": "徐州市/鼓楼区", "department": "鼓楼区城市管理局"})
+    assert filters["department"] == "dept:徐州市/鼓楼区/城市管理局"
+    assert [(row["region"], row["text"]) for row in undecomposed_duties(two_gulou, filters["department"])] == [
+        ("徐州市/鼓楼区", "负责辖区户外广告设施的监督管理。")]
+    profile = department_profile(two_gulou, "徐州市鼓楼区城市管理局")
+    assert [duty["text"] for duties in profile["duties_by_category"].values() for duty in duties] == [
+        "负责辖区户外广告设施的监督管理。", "负责辖区违法建设的查处工作。"]
+    report = build_report(two_gulou, department="dept:南京市/鼓楼区/城市管理局")
+    assert report.title == "职责图谱评估报告（鼓楼区城市管理局）"
+    assert [row["text"] for row in next(s for s in report.sections if s.key == "undecomposed_duties").rows] == [
+        "负责辖区城市照明设施的监督管理。"]
