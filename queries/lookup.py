@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
@@ -59,8 +60,9 @@ def _labels(store: Store, uids: set[str]) -> list[str]:
     """The departments' names, with the region of those whose name another of them bears too: two cities may each
     have a 鼓楼区 with its 城市管理局, and the region is what tells the caller which to ask for."""
     named = {uid: _name_of(store, uid) for uid in uids}
-    shared = {name for name in named.values() if list(named.values()).count(name) > 1}
-    return sorted(f"{name} ({uid.removeprefix('dept:').rpartition('/')[0]})" if name in shared else name
+    borne = Counter(named.values())
+    # A department's uid is dept:<region path>/<base name> (ingest.names).
+    return sorted(f"{name} ({uid.removeprefix('dept:').rpartition('/')[0]})" if borne[name] > 1 else name
                   for uid, name in named.items())
 
 
