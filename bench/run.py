@@ -258,6 +258,16 @@ def bench_queries(data: Path) -> dict[str, Any]:
     return results
 
 
+def _all_items(client: httpx.Client, path: str) -> list[dict[str, Any]]:
+    """Every row of a paged list endpoint, page after page."""
+    items: list[dict[str, Any]] = []
+    while True:
+        page = client.get(path, params={"limit": 1000, "offset": len(items)}).json()
+        items += page["items"]
+        if not page["items"] or len(items) >= page["total"]:
+            return items
+
+
 def _held_once(names: list[str]) -> list[str]:
     """The department names no other department bears: the generator's counties repeat across cities (two 昌戊区),
     and a name two departments bear is answered with an error asking which (queries.lookup), not a profile."""
@@ -291,8 +301,7 @@ def bench_api(data: Path) -> dict[str, dict[str, float]]:
         _wait_ready(base)
         with httpx.Client(base_url=base, timeout=60) as client:
             regions = [r["path"] for r in client.get("/api/regions", params={"limit": 1000}).json()["items"]]
-            departments = _held_once([d["department"] for d in
-                                      client.get("/api/departments", params={"limit": 1000}).json()["items"]])
+            departments = _held_once([d["department"] for d in _all_items(client, "/api/departments")])
         # Each client goes round its own rotation of many departments, regions and texts, so that most
         # requests are not the one the server answered just before.
         regions, departments = _spread(regions, API_TARGETS), _spread(departments, API_TARGETS)
