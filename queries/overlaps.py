@@ -22,12 +22,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from graph.store import Row, Store
 from ingest.aspects import is_marker_only, performed_acts
 from ingest.content import content_terms
-from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, Weighted
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
@@ -151,6 +152,8 @@ def _same_mandate(store: Store, pairs: list[Row], threshold: float) -> list[Row]
 def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     import networkx as nx  # here: who_handles and the CLI's other commands need not load networkx (0.2 s)
 
+    if not pairs:
+        return []
     graph = nx.Graph()
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
@@ -158,25 +161,29 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
             members[pair[side]] = {"department": pair[f"{side}_department"], "office": pair[f"{side}_office"],
                                    "duty": pair[f"{side}_text"], "source": pair[f"{side}_source"],
                                    "region": pair[f"{side}_region"]}
-        graph.add_edge(pair["a"], pair["b"], score=pair["score"])
-    if not pairs:
-        return []
-    matters = _lead_matters(store)
-    model = duty_model(store)
+        graph.add_edge(pair["a"], pair["b"])
+    components = [sorted(component) for component in nx.connected_components(graph)]
+    component_of = {uid: index for index, uids in enumerate(components) for uid in uids}
+    # Named after its strongest pair, which stays in the cluster at every threshold the cluster exists at:
+    # a caller's reference survives a change of threshold (members joining or leaving do not rename it).
+    strongest: dict[int, tuple[float, str, str]] = {}
+    for pair in pairs:
+        key = (-pair["score"], *sorted((pair["a"], pair["b"])))
+        index = component_of[pair["a"]]
+        if index not in strongest or key < strongest[index]:
+            strongest[index] = key
+    matters = _matter_index(store)
+    terms = _duty_terms(store)
     clusters = []
-    for component in nx.connected_components(graph):
-        uids = sorted(component)
-        edges = graph.subgraph(uids).edges(data="score")
-        # Named after its strongest pair, which stays in the cluster at every threshold the cluster exists at:
-        # a caller's reference survives a change of threshold (members joining or leaving do not rename it).
-        strongest = min((-s, *sorted((a, b))) for a, b, s in edges)
-        score = round(-strongest[0], 3)
+    for index, uids in enumerate(components):
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
-        matter = _parties_matter(rows, matters, model) or _settling_matter(rows, matters, model)
+        said = frozenset(term for uid in uids for term in terms.get(uid) or content_terms(members[uid]["duty"]))
+        matter = matters.parties_matter(rows, said) or matters.settling_matter(rows, said)
+        best = strongest[index]
         clusters.append({
-            "cluster_id": "C" + hashlib.sha1("|".join(strongest[1:]).encode()).hexdigest()[:8],
-            "score": score,
+            "cluster_id": "C" + hashlib.sha1("|".join(best[1:]).encode()).hexdigest()[:8],
+            "score": round(-best[0], 3),
             "settled": matter is not None and len(matter["leads"]) == 1,
             "matter": matter["matter"] if matter else None,
             "members": [{k: m[k] for k in ("department", "office", "duty", "source")} for m in rows],
@@ -220,48 +227,68 @@ def _in_region(pair: Row, region: str | None) -> bool:
                for value in (pair["a_region"], pair["b_region"]))
 
 
-def _settling_matter(members: list[dict[str, Any]], matters: list[Row], model: SimilarityModel) -> Row | None:
-    """The lead matter of the cluster's region whose name the cluster's duties cover best, if well enough."""
-    cluster_terms = [term for member in members for term in content_terms(member["duty"])]
-    regions = {member["region"] for member in members}
-    best: tuple[float, Row] | None = None
-    for matter in matters:
-        if matter["region"] not in regions:
-            continue
-        terms = content_terms(matter["matter"])
-        if len(set(terms)) < 2:
-            continue
-        coverage = model.coverage(terms, cluster_terms)
-        if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
-            best = (coverage, matter)
-    return best[1] if best else None
+@dataclass(frozen=True)
+class _Matter:
+    """A lead matter with its name's terms weighed once: the whole name, and its object terms (without the
+    words that only say what is done: 整治, 治理, 经营)."""
+
+    row: Row
+    whole: Weighted | None  # None: the name says fewer than two terms, too little to settle a cluster by
+    objects: Weighted | None  # None: the name says nothing but what is done
 
 
-def _parties_matter(members: list[dict[str, Any]], matters: list[Row], model: SimilarityModel) -> Row | None:
-    """The matter whose parties include every department of the cluster and whose name's object terms the
-    cluster's duties cover best, if well enough. The object terms leave out the words that only say what is
-    done (整治, 治理, 经营): a clause names the work by its object, and its action word weighs most exactly
-    because few duties use it."""
-    departments = {member["department"] for member in members}
-    cluster_terms = [term for member in members for term in content_terms(member["duty"])]
+class _MatterIndex:
+    """The lead matters, found by region and by party: a city's clusters number in the hundreds, its matters too."""
+
+    def __init__(self, matters: list[Row], model: SimilarityModel) -> None:
+        self.by_region: dict[str, list[_Matter]] = {}
+        self.by_party: dict[str, list[_Matter]] = {}
+        for row in matters:
+            terms = content_terms(row["matter"])
+            objects = [term for term in terms if not is_marker_only(term)]
+            matter = _Matter(row, model.weighted(terms) if len(set(terms)) >= 2 else None,
+                             model.weighted(objects) if objects else None)
+            self.by_region.setdefault(row["region"], []).append(matter)
+            for party in row["parties"]:
+                self.by_party.setdefault(party, []).append(matter)
+
+    def settling_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
+        """The lead matter of the cluster's region whose name the cluster's duties (which say `said`) cover
+        best, if well enough."""
+        regions = {member["region"] for member in members}
+        candidates = [(matter.whole, matter.row) for region in sorted(regions)
+                      for matter in self.by_region.get(region, ()) if matter.whole is not None]
+        return _best_covered(candidates, said)
+
+    def parties_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
+        """The matter whose parties include every department of the cluster and whose name's object terms the
+        cluster's duties cover best, if well enough. The object terms leave out the words that only say what is
+        done (整治, 治理, 经营): a clause names the work by its object, and its action word weighs most exactly
+        because few duties use it."""
+        departments = {member["department"] for member in members}
+        fewest = min((self.by_party.get(department, []) for department in departments), key=len)
+        candidates = [(matter.objects, matter.row) for matter in fewest
+                      if matter.objects is not None and departments <= matter.row["parties"]]
+        return _best_covered(candidates, said)
+
+
+def _best_covered(candidates: list[tuple[Weighted, Row]], said: frozenset[str]) -> Row | None:
+    """The first of the candidates whose terms `said` covers best, at SETTLED_COVERAGE or more."""
     best: tuple[float, Row] | None = None
-    for matter in matters:
-        if not departments <= matter["parties"]:
-            continue
-        terms = [term for term in content_terms(matter["matter"]) if not is_marker_only(term)]
-        if not terms:
-            continue
-        coverage = model.coverage(terms, cluster_terms)
+    for weighted, row in candidates:
+        coverage = weighted.share_in(said)
         if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
-            best = (coverage, matter)
+            best = (coverage, row)
     return best[1] if best else None
 
 
 def warm(store: Store) -> None:
-    """Build what every overlaps call shares, once per graph version."""
+    """Build what every overlaps call shares, once per graph version; and load networkx, once per process."""
+    import networkx  # noqa: F401
+
     _counterpart_pairs(store)
-    _lead_matters(store)
-    duty_model(store)
+    _matter_index(store)
+    _duty_terms(store)
 
 
 def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
@@ -274,6 +301,18 @@ def _lead_matters(store: Store) -> list[Row]:
     """The matters with a lead, each with `parties`: its leading and assisting departments, vague ones left out."""
     return cached(store, ("lead_matters",), lambda: _with_parties(store, catalog.run(store, "lead_matters")),
                   whole_graph=True)
+
+
+def _matter_index(store: Store) -> _MatterIndex:
+    return cached(store, ("matter_index",), lambda: _MatterIndex(_lead_matters(store), duty_model(store)),
+                  whole_graph=True)
+
+
+def _duty_terms(store: Store) -> dict[str, tuple[str, ...]]:
+    """Each duty's content terms by uid, as who_handles's evidence index holds them (segmented at ingest)."""
+    return cached(store, ("duty_terms",), lambda: {
+        item.key: item.content for item in evidence_index(store).evidence if item.kind in ("duty", "office_duty")},
+        whole_graph=True)
 
 
 def _with_parties(store: Store, matters: list[Row]) -> list[Row]:
