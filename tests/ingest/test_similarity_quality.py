@@ -50,10 +50,10 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
               f"held-out set ({held_out.pairs} pairs) precision {held_out.precision:.3f} recall {held_out.recall:.3f}; "
               f"fresh held-out set ({fresh.pairs} pairs) precision {fresh.precision:.3f} recall {fresh.recall:.3f}")
     # The target is 0.90 for both; these guard the level reached so far (see README and tests/data/README.md) against regressions.
-    assert both.precision >= 0.88 and both.recall >= 0.835
+    assert both.precision >= 0.89 and both.recall >= 0.835
     assert unseen.precision >= 0.85 and unseen.recall >= 0.75
-    assert held_out.precision >= 0.85 and held_out.recall >= 0.75
-    assert fresh.precision >= 0.79 and fresh.recall >= 0.75
+    assert held_out.precision >= 0.86 and held_out.recall >= 0.77
+    assert fresh.precision >= 0.83 and fresh.recall >= 0.76
 
 
 def test_shipped_weights_are_the_fitted_ones() -> None:
