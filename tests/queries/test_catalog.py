@@ -170,6 +170,21 @@ def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> No
         assert catalog.run(corpus, "similar_duties", {"region": region}) == inside
 
 
+def test_similar_duties_of_a_scope_are_its_share_of_the_pairs(corpus: Store) -> None:
+    everywhere = catalog.run(corpus, "similar_duties")
+    belongs = {
+        "departments": lambda pair: not pair["a_office"] and not pair["b_office"] and pair["a_region"] == pair["b_region"],
+        "offices": lambda pair: bool(pair["a_office"]) and bool(pair["b_office"]) and pair["a_region"] == pair["b_region"],
+        "levels": lambda pair: not pair["a_office"] and not pair["b_office"] and pair["a_region"] != pair["b_region"],
+    }
+    counts = {}
+    for scope, test in belongs.items():
+        rows = catalog.run(corpus, "similar_duties", {"scope": scope})
+        assert rows == [pair for pair in everywhere if test(pair)]
+        counts[scope] = len(rows)
+    assert sum(counts.values()) == len(everywhere) and min(counts.values()) > 0
+
+
 def test_list_parameters_come_as_one_comma_separated_string(corpus: Store) -> None:
     pairs = catalog.run(corpus, "similar_duties")
     first = pairs[0]
