@@ -164,6 +164,7 @@ class DutyDoc:
             frozenset({"行业"}) if self.line and _OWN_INDUSTRY_TASK.search(self.text) else frozenset())
         self.bodies = hosted_bodies(self.text)
         self.headline = first
+        self.headline_reversed = first[::-1]
         self.term_set = frozenset(self.terms)
         # The headline's terms that name a thing (not only what is done to it): what a one-phrase change swaps.
         # Not the pieces of a word that names none (理工 in 管理工作).
@@ -266,15 +267,19 @@ class SimilarityModel:
             return 0.0
         return sum(wa[term] * wb[term] for term in wa.keys() & wb.keys()) / (a.object_norm * b.object_norm)
 
-    def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None) -> float:
-        """The probability that the two duties describe the same work (by the shipped weights by default)."""
-        if not a.terms or not b.terms or one_phrase_apart(a, b):
+    def score_docs(self, a: DutyDoc, b: DutyDoc, weights: Sequence[float] | None = None, *,
+                   at_least: float = 0.0) -> float:
+        """The probability that the two duties describe the same work (by the shipped weights by default).
+        With `at_least`, a score below it is returned as the features give it, without the rule's check: a caller
+        that keeps only scores from there on loses nothing, and most candidate pairs end there (linking)."""
+        if not a.terms or not b.terms:
             return 0.0
         weights = weights or shipped_weights()
         z = weights[0]
         for w, x in zip(weights[1:], self.features(a, b), strict=True):
             z += w * x
-        return 1.0 / (1.0 + math.exp(-z))
+        score = 1.0 / (1.0 + math.exp(-z))
+        return 0.0 if score >= at_least and one_phrase_apart(a, b) else score
 
     def score(self, text_a: str, text_b: str) -> float:
         return self.score_docs(DutyDoc("a", text_a, "a"), DutyDoc("b", text_b, "b"))
@@ -333,7 +338,8 @@ def one_phrase_apart(a: DutyDoc, b: DutyDoc) -> bool:
     alignment: it costs a few string comparisons per pair."""
     first, second = a.headline, b.headline
     before = _shared_start(first, second)
-    after = _shared_start(first[before:][::-1], second[before:][::-1])
+    # The common end, no further back than the common beginning's end in the shorter headline.
+    after = min(_shared_start(a.headline_reversed, b.headline_reversed), min(len(first), len(second)) - before)
     if before + after < FRAME_SHARE * min(len(first), len(second)):
         return False
     phrase_a, phrase_b = first[before:len(first) - after], second[before:len(second) - after]
@@ -488,7 +494,7 @@ def _score_pairs(docs: Sequence[DutyDoc], model: SimilarityModel, threshold: flo
                  candidates: list[tuple[int, int]]) -> list[tuple[str, str, float]]:
     found = []
     for i, j in candidates:
-        score = model.score_docs(docs[i], docs[j])
+        score = model.score_docs(docs[i], docs[j], at_least=threshold)
         if score >= threshold:
             a, b = sorted((docs[i].uid, docs[j].uid))
             found.append((a, b, round(score, 4)))
