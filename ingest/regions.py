@@ -8,7 +8,9 @@ from functools import lru_cache
 from importlib import resources
 
 NATIONAL = "全国"
-_REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
+# A county's name may be one character (沛县, 易县, 单县): 县 after a single character ends a region, where 市 and 区
+# would too often be a word of the name (沙市区 is one district).
+_REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|特别行政区|省|市|地区|盟|县|区|旗))")
 # A whole region name, as `--region` and an upload's region give it: the token above, or a township.
 _REGION_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}(?:自治区|州|特别行政区|省|市|地区|盟|县|区|旗|乡|镇|街道|苏木)")
 _NATIONAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中华人民共和国")
@@ -18,9 +20,11 @@ _MINISTRIES = ("外交部", "国防部", "教育部", "科学技术部", "科技
                "司法部", "财政部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部", "住房和城乡建设部", "住建部",
                "交通运输部", "水利部", "农业农村部", "农业部", "商务部", "文化和旅游部", "文旅部", "应急管理部",
                "退役军人事务部")
-_PARTY_PREFIX = re.compile(r"^中共([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州))委")
-# Words that look like `XX市`/`XX区` at the start of a name but are part of it (市场…, 城市…, 开发区 …).
-_NOT_REGION = re.compile(r"^(?:城市|超市|街区|园区|景区|社区|新区|城区|市区|郊区|辖区|片区|校区|港区|矿区|林区|牧区|灾区)")
+_PARTY_PREFIX = re.compile(r"^中共([\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,4}?(?:省|市|县|区|州))委")
+# Words that look like `XX市`/`XX区` at the start of a name but are part of it (市场…, 城市…, 开发区 …),
+_NOT_REGION = re.compile(r"^(?:城市|超市|街区|园区|景区|社区|新区|城区|市区|郊区|辖区|片区|校区|港区|矿区|林区|牧区|灾区"
+                         # …and a character before 县 that says which county, not its name (全县, 市县两级).
+                         r"|[全本该各我每一两市区州郡乡]县)")
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,13 @@ def test_dates(text: str, date: str | None) -> None:
     ("国家市场监督管理总局", ("全国",), "国家市场监督管理总局"),  # not a 国家市
     ("对应市级部门", (), "对应市级部门"),  # not a 对应市
     ("示例市市政设施管理处", ("示例市",), "市政设施管理处"),
+    # A county named by one character.
+    ("沛县交通运输局", ("沛县",), "交通运输局"),
+    ("徐州市沛县市场监督管理局", ("徐州市", "沛县"), "市场监督管理局"),
+    # …but not 全县, 各县, 市县: which county, or several.
+    ("全县交通运输局", (), "全县交通运输局"),
+    ("各县市场监督管理局", (), "各县市场监督管理局"),
+    ("市县两级财政", (), "市县两级财政"),
 ])
 def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
     assert split_region_prefix(name) == (names, rest)
@@ -184,6 +191,7 @@ def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
     ("揭阳市揭东区工业信息化和科技局", "某市/青山县", "揭阳市/揭东区"),
     ("国家市场监督管理总局", "某市", "全国"),  # national whatever --region says
     ("交通运输局", "某市", "某市"),
+    ("沛县交通运输局", "徐州市", "徐州市/沛县"),
 ])
 def test_document_region_under_a_region_option(name: str, option: str, region: str) -> None:
     assert document_region(name, parse_region_option(option), set()).path == region
