@@ -178,7 +178,8 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     for index, uids in enumerate(components):
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
-        said = frozenset(term for uid in uids for term in terms.get(uid) or content_terms(members[uid]["duty"]))
+        # A duty the evidence index leaves out (stated by an older 三定 of its department) is segmented here.
+        said = frozenset(term for uid in uids for term in (terms.get(uid) or content_terms(members[uid]["duty"])))
         matter = matters.parties_matter(rows, said) or matters.settling_matter(rows, said)
         best = strongest[index]
         clusters.append({
