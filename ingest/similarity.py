@@ -334,8 +334,7 @@ def one_phrase_apart(a: DutyDoc, b: DutyDoc) -> bool:
     """The headlines share a frame (a common beginning and end, FRAME_SHARE of the shorter one or more) around
     one differing phrase on each side, and the two phrases name different things: each names one, the other
     clause says none of them (their compound parts and folded synonyms included), and the phrases have no pair of
-    characters in common. A prefix and a suffix, not an
-    alignment: it costs a few string comparisons per pair."""
+    characters in common. A prefix and a suffix, not an alignment: it costs a few string comparisons per pair."""
     first, second = a.headline, b.headline
     before = _shared_start(first, second)
     # The common end, no further back than the common beginning's end in the shorter headline.
