@@ -163,8 +163,10 @@ class DutyDoc:
         self.line_named = frozenset(term for term in self.line if term in self.text) | (
             frozenset({"行业"}) if self.line and _OWN_INDUSTRY_TASK.search(self.text) else frozenset())
         self.bodies = hosted_bodies(self.text)
-        self.headline = first
-        self.headline_reversed = first[::-1]
+        # The headline as a one-phrase change is framed: 全市 and 全区 are one place-holder, so that
+        # 负责X许可，覆盖全市范围 and 负责Y许可，覆盖全区范围 read alike but for X and Y.
+        self.frame = _SCOPE_WORD.sub(_SCOPE_MARK, first)
+        self.frame_reversed = self.frame[::-1]
         self.term_set = frozenset(self.terms)
         # The headline's terms that name a thing (not only what is done to it): what a one-phrase change swaps.
         # Not the pieces of a word that names none (理工 in 管理工作).
@@ -326,6 +328,9 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(union) if union else 0.5
 
 
+# Which territory a clause covers (全市, 本县, 辖区): a scope word, not the work, so no part of a phrase that differs.
+_SCOPE_WORD = re.compile(r"[全本](?:市|县|区|州|盟|旗|地区)|辖区")
+_SCOPE_MARK = "□"  # not a Han character: it forms no pair of characters with a phrase (`_han_pairs`)
 _PUNCTUATION = re.compile(r"[，、；：“”‘’（）()《》,;:]")
 FRAME_SHARE = 0.4  # of the shorter headline, read alike before and after the one phrase that differs
 
@@ -335,10 +340,10 @@ def one_phrase_apart(a: DutyDoc, b: DutyDoc) -> bool:
     one differing phrase on each side, and the two phrases name different things: each names one, the other
     clause says none of them (their compound parts and folded synonyms included), and the phrases have no pair of
     characters in common. A prefix and a suffix, not an alignment: it costs a few string comparisons per pair."""
-    first, second = a.headline, b.headline
+    first, second = a.frame, b.frame
     before = _shared_start(first, second)
     # The common end, no further back than the common beginning's end in the shorter headline.
-    after = min(_shared_start(a.headline_reversed, b.headline_reversed), min(len(first), len(second)) - before)
+    after = min(_shared_start(a.frame_reversed, b.frame_reversed), min(len(first), len(second)) - before)
     if before + after < FRAME_SHARE * min(len(first), len(second)):
         return False
     phrase_a, phrase_b = first[before:len(first) - after], second[before:len(second) - after]

@@ -18,6 +18,9 @@ def _apart(text_a: str, text_b: str) -> bool:
     ("负责公共场所卫生许可", "负责生活饮用水卫生许可"),
     ("负责城市道路管理", "负责城市公园管理"),
     ("对烟花爆竹进行检查督导，覆盖全区范围。组织开展宣传培训。", "对动物防疫进行检查督导，覆盖全区范围。依法受理投诉举报。"),
+    # Which territory each covers is a scope word, not part of the frame's difference.
+    ("负责危险化学品相关行政许可，覆盖全市范围。", "负责种子管理相关行政许可，覆盖全区范围。"),
+    ("负责全市城市道路管理", "负责本县城市公园管理"),
 ])
 def test_one_frame_around_two_different_objects_is_two_works(text_a: str, text_b: str) -> None:
     assert _apart(text_a, text_b)
