@@ -36,7 +36,13 @@ demo: setup
 	$(BIN)/dutygraph ingest examples/ --region 示例市 --store $(DEMO_STORE)
 	$(BIN)/dutygraph report --store $(DEMO_STORE)
 
-test: setup system-deps
+# Neo4j's own Cypher parser and semantic analysis, which tests/test_neo4j_dialect.py runs every statement through.
+DIALECT := tests/neo4j_dialect
+$(DIALECT)/node_modules/.installed: $(DIALECT)/package.json $(DIALECT)/package-lock.json
+	npm ci --prefix $(DIALECT) --no-audit --no-fund --silent --ignore-scripts
+	touch $@
+
+test: setup system-deps $(DIALECT)/node_modules/.installed
 	$(BIN)/pytest
 
 # Benchmark sizes in duty clauses; results go to bench/results.md and bench/results.json.

@@ -15,6 +15,7 @@ from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
 _CLEAR_BATCH = 10_000
+CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
 
 
 class Neo4jStore:
@@ -60,12 +61,10 @@ class Neo4jStore:
                 if not statement.rows:
                     values.append([])
                 elif statement.collect:
-                    # The statement's own Cypher with what the FalkorDB backend's subquery returns of it.
-                    record = tx.run(f"{statement.cypher} RETURN collect({statement.collect}) AS values",
-                                    rows=list(statement.rows)).single()
+                    record = tx.run(write_cypher(statement), rows=list(statement.rows)).single()
                     values.append([_plain(value) for value in record["values"]] if record else [])
                 else:
-                    tx.run(statement.cypher, rows=list(statement.rows)).consume()
+                    tx.run(write_cypher(statement), rows=list(statement.rows)).consume()
                     values.append([])
             return values
 
@@ -77,28 +76,39 @@ class Neo4jStore:
 
     def apply_schema(self) -> None:
         with self._driver.session(database=self._database) as session:
-            for node_label in NODE_LABELS:
-                name = node_label.name.lower()
-                # Labels and property names come from the schema module, never from input.
-                session.run(
-                    f"CREATE CONSTRAINT {name}_uid IF NOT EXISTS FOR (n:{node_label.name}) REQUIRE n.uid IS UNIQUE"
-                ).consume()
-                for prop in node_label.indexed:
-                    session.run(
-                        f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node_label.name}) ON (n.{prop})"
-                    ).consume()
+            for cypher in schema_statements():
+                session.run(cypher).consume()
 
     def clear(self) -> None:
         with self._driver.session(database=self._database) as session:
             while True:
-                record = session.run(
-                    "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted", batch=_CLEAR_BATCH
-                ).single()
+                record = session.run(CLEAR_BATCH, batch=_CLEAR_BATCH).single()
                 if not record or record["deleted"] == 0:
                     break
 
     def close(self) -> None:
         self._driver.close()
+
+
+def write_cypher(statement: Statement) -> str:
+    """What Neo4j runs for a write statement: its own Cypher, and for one that collects values, what the FalkorDB
+    backend's subquery returns of it."""
+    if statement.collect:
+        return f"{statement.cypher} RETURN collect({statement.collect}) AS values"
+    return statement.cypher
+
+
+def schema_statements() -> list[str]:
+    """The constraints and indexes of `graph.schema`, in Neo4j 5's syntax."""
+    statements = []
+    for node_label in NODE_LABELS:
+        name = node_label.name.lower()
+        # Labels and property names come from the schema module, never from input.
+        statements.append(
+            f"CREATE CONSTRAINT {name}_uid IF NOT EXISTS FOR (n:{node_label.name}) REQUIRE n.uid IS UNIQUE")
+        statements += [f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node_label.name}) ON (n.{prop})"
+                       for prop in node_label.indexed]
+    return statements
 
 
 def _plain(value: Any) -> Any:
