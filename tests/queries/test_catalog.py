@@ -292,6 +292,15 @@ def test_coordination_network(corpus: Store) -> None:
     network = coordination_network(corpus, "示例市")
     assert len(network["counterparts"]) == 12
     assert all(not c["one_to_many"] for c in network["counterparts"])
+    # A county's path gives that county's share of its city's counterparts (not none: the city department's
+    # region is the city's).
+    county = coordination_network(corpus, "示例市/青山县")["counterparts"]
+    assert county == [c for c in network["counterparts"] if c["county"] == "示例市/青山县"]
+    assert [(c["county_department"], c["city_department"]) for c in county] == [
+        ("青山县交通运输局", "示例市交通运输局"), ("青山县住房和城乡建设局", "示例市住房和城乡建设局"),
+        ("青山县农业农村局", "示例市农业农村局"), ("青山县城市管理局", "示例市城市管理和综合执法局"),
+        ("青山县市场监督管理局", "示例市市场监督管理局"), ("青山县应急管理局", "示例市应急管理局"),
+        ("青山县水利局", "示例市水务局")]
     top = network["nodes"][0]
     assert set(top) == {"department", "degree", "betweenness", "matters"}
     assert network["nodes"] == sorted(network["nodes"], key=lambda n: (-n["degree"], -n["betweenness"], n["department"]))
