@@ -162,7 +162,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             if field in values:
                 if values[field]:
                     carried[field] = values[field]
-                else:
+                elif not (field == "name" and _names_its_own_item(values, carried)
+                          and (number, header.columns["name"]) not in sheet.merged_down):
                     values[field] = carried.get(field, "")
         where = Cell(sheet.name, number, sheet.named_by_file)
         try:
@@ -186,6 +187,12 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             continue
         document.records.append(record)
     return bad_rows
+
+
+def _names_its_own_item(values: dict[str, str], carried: dict[str, str]) -> bool:
+    """The row has a code of its own, not the one above: an empty name there is a name left out (reported), not
+    "same as above" (an item BR-2 named after BR-1). A name merged down over the rows is still the same name."""
+    return bool(values.get("code")) and values["code"] != carried.get("code")
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,19 @@ def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
                                     "found '户籍类' (sheet 清单; column C 权力类型)")
 
 
+def test_an_empty_name_under_another_code_is_not_the_name_above(tmp_path: Path) -> None:
+    """An empty 项目名称 repeats the one above only in a row of the same item (the same code, or none)."""
+    header = ["序号", "实施部门", "项目编码", "项目名称", "权力类型"]
+    path = one_sheet_workbook(tmp_path, [header, [1, "青山县应急管理局", "BR-1", "新事项一", "行政许可"],
+                                         [2, "青山县应急管理局", "BR-1", "", "行政许可"],
+                                         [3, "青山县应急管理局", "", "", "行政许可"],
+                                         [4, "青山县应急管理局", "BR-2", "", "行政许可"]])
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message == (f"{path}:5: expected a 事项名称 or 主项名称 (the cell is empty) "
+                                    "(sheet 清单; column D 项目名称)")
+
+
 @pytest.mark.parametrize(("name", "column", "expected"), [
     ("bianjie_qingshan.csv", "主责部门", "a 牵头部门 (主责部门) column, or a 相关部门 column with the 职责边界 in the 职责边界清单"),
     ("jianguan_shi.csv", "认领部门", "a 认领部门 column in the 监管事项目录"),
