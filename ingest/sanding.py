@@ -551,6 +551,10 @@ def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]
         document.truncated = True
         document.warnings.append("the text stops after the main duties: no 内设机构 or 人员编制 section; "
                                  "the copy is incomplete")
+    if document.kind_of_document == "sanding" and not document.duties and (document.offices or document.staffing):
+        # A 三定 always states its department's main duties: without them the department would look dutiless.
+        document.warnings.append("no 主要职责 section was found (二、主要职责 or 第三条 with numbered duties): the "
+                                 "department holds no duties of its own in the graph, only its offices'")
     listed = len([office for office in document.offices if office.ordinal])
     if document.kind_of_document == "sanding" and document.offices_stated and listed < document.offices_stated:
         document.warnings.append(

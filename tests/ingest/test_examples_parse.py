@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from ingest.model import SandingDocument
+from ingest.readers import read_source
+from ingest.sanding import parse_sanding
+from tests.ingest.conftest import EXAMPLES
 
 Parse = Callable[[str], SandingDocument]
 
@@ -100,3 +104,15 @@ def test_chapter_style_2009(example: Parse) -> None:
     assert [c.kind for c in doc.changes if not c.kind.startswith("transferred")] == [
         "cancelled", "cancelled", "strengthened"]
     assert [o.name for o in doc.offices][:2] == ["办公室", "政策法规科"]
+
+
+
+def test_a_sanding_without_its_main_duties_says_so(example: Parse, tmp_path: Path) -> None:
+    text = (EXAMPLES / "qingshan_shuili.txt").read_text(encoding="utf-8")
+    without = tmp_path / "qingshan_shuili.txt"
+    without.write_text(text[:text.index("二、主要职责")] + text[text.index("三、内设机构"):], encoding="utf-8")
+    doc = parse_sanding(read_source(without))
+    assert (len(doc.duties), len(doc.offices)) == (0, 5)
+    assert doc.warnings == ["no 主要职责 section was found (二、主要职责 or 第三条 with numbered duties): the department "
+                            "holds no duties of its own in the graph, only its offices'"]
+    assert example("qingshan_shuili.txt").warnings == []
