@@ -122,7 +122,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“职责依据”所列部门有；"
                      "“职责依据”只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
-    orphans = [{**row, "suggested": "；".join(f"{o['department']}（{o['evidence'][:30]}）"
+    orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
@@ -155,6 +155,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
     return report
+
+
+EVIDENCE_SHOWN = 30  # characters of a suggested owner's evidence in the report's cell
+
+
+def _opening(text: str) -> str:
+    """The evidence's first characters, with … where it is cut, so that a part does not read as the whole duty."""
+    return text if len(text) <= EVIDENCE_SHOWN else text[:EVIDENCE_SHOWN] + "…"
 
 
 def _staffing_note(too_few: list[str]) -> str:
