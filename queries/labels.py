@@ -34,6 +34,8 @@ COLUMN_LABELS: dict[str, str] = {
 # counts: the two must not read as one figure.
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
                                           ("dispatch", "score"): "相关度",
+                                          # A suggested owner's score is who_handles' relevance of its evidence.
+                                          ("orphan_supervision_items", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",
                                           ("documents", "issued"): "印发日期",
                                           ("documents", "effective"): "施行日期", ("documents", "kind"): "文件类型",

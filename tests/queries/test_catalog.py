@@ -23,7 +23,7 @@ from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.registry import ANALYSES, run_analysis
-from queries.report import build_report
+from queries.report import build_report, flat
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 
@@ -252,6 +252,9 @@ def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
     # The third department (文旅体, on 体育赛事 read loosely into 自行车) covers too little of the item to suggest.
     assert [o["department"] for o in bikes] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
     assert bikes[1]["evidence"] == "互联网租赁自行车停放管理"
+    # Read by people, a suggestion's score is titled as what it is: who_handles' relevance, not a similarity.
+    assert flat(bikes[1], "orphan_supervision_items") == (
+        f"（部门：示例市城市管理和综合执法局；相关度：{bikes[1]['score']}；依据：互联网租赁自行车停放管理）")
     # No department of 河西区 holds 排水 (the corpus has no 河西区 water authority): none is suggested, rather than
     # 城管 on 户外广告设施的监督检查.
     assert rows[1]["suggested_owners"] == []
