@@ -391,8 +391,13 @@ def query_command(
     try:
         if name in ANALYSES:
             ANALYSES[name].bind(params)
-        else:
+        elif name in catalog.catalog():
             catalog.named(name).bind(params)
+        else:
+            raise QueryError(f"no analysis or named query {name!r}; analyses: {', '.join(ANALYSES)}; "
+                             f"named queries: {', '.join(catalog.catalog())} (dutygraph queries lists them)",
+                             f"没有名为 {name} 的分析或查询；分析：{'、'.join(ANALYSES)}；"
+                             f"命名查询：{'、'.join(catalog.catalog())}（dutygraph queries 列出全部）")
     except QueryError as exc:
         _refuse(exc)
     _check_table(name, format, table)

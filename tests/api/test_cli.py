@@ -171,6 +171,10 @@ def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_pat
     assert short.returncode == 0 and {row["department"] for row in json.loads(short.stdout)} <= {"青山县市场监督管理局"}
     profile = run("query", "department_profile", "--param", "name=示例市城管局", "--format", "json", store=loaded)
     assert json.loads(profile.stdout)["department"]["name"] == "示例市城市管理和综合执法局", profile.stderr
+    # A name that is neither an analysis nor a named query is answered with both lists.
+    unknown = run("query", "nosuch", store=loaded)
+    assert unknown.returncode == 2 and "no analysis or named query 'nosuch'; analyses: overlaps, " in unknown.stderr
+    assert "named queries: carried_duty_pairs, " in unknown.stderr and "没有名为 nosuch 的分析或查询" in unknown.stderr
 
 
 def test_report_output_must_be_writable_and_a_file_format(loaded: Path, tmp_path: Path) -> None:
