@@ -576,10 +576,12 @@ def dispatch_command(
                 "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
                 "weak": bool(first and first["weak"]),
                 "holds_no_duties": bool(first and first["holds_no_duties"]),
+                "no_match": first is None,  # no word of the text reaches any department's duties or items
                 "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
                 "evidence": first["evidence"][0]["text"] if first else "",
             })
-    columns = ["line", "text_in", "department", "score", "tie", "weak", "holds_no_duties", "runner_up", "evidence"]
+    columns = ["line", "text_in", "department", "score", "tie", "weak", "holds_no_duties", "no_match", "runner_up",
+               "evidence"]
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
@@ -587,7 +589,7 @@ def dispatch_command(
     else:
         _write(_answer_file("dispatch", rows, format, columns=columns), output)
     # A department the graph holds no duties for (only named by a clause or list) is a guess to check, not a route.
-    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or row["holds_no_duties"] or not row["department"])
+    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"])
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
               "(tie, weak match, a department with no duties in the graph, or no match)")
 

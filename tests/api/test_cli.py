@@ -378,12 +378,17 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
 def test_dispatch_counts_a_department_with_no_duties_as_needing_a_person(loaded: Path, tmp_path: Path) -> None:
     # 示例市数据资源局 leads 政务数据共享交换 in a boundary list but has no 三定 in the graph: a guess to check.
     complaints = tmp_path / "complaints.txt"
-    complaints.write_text("政务数据共享交换\n公司拖欠工资三个月\n", encoding="utf-8")
+    complaints.write_text("政务数据共享交换\n公司拖欠工资三个月\n我家猫丢了\n", encoding="utf-8")
     result = run("dispatch", str(complaints), "--region", "示例市", "--format", "json", store=loaded)
     rows = json.loads(result.stdout)
-    assert [(r["department"], r["tie"], r["weak"], r["holds_no_duties"]) for r in rows] == [
-        ("示例市数据资源局", False, False, True), ("示例市人力资源和社会保障局", False, False, False)]
-    assert "2 complaints read; 1 routed, 1 need a person" in result.stderr
+    assert [(r["department"], r["tie"], r["weak"], r["holds_no_duties"], r["no_match"]) for r in rows] == [
+        ("示例市数据资源局", False, False, True, False), ("示例市人力资源和社会保障局", False, False, False, False),
+        ("", False, False, False, True)]  # no word reaches any department: said, not a blank row
+    assert "3 complaints read; 1 routed, 2 need a person" in result.stderr
+    workbook = tmp_path / "dispatch.xlsx"
+    run("dispatch", str(complaints), "--region", "示例市", "--format", "xlsx", "--output", str(workbook), store=loaded)
+    sheet = openpyxl.load_workbook(workbook).active
+    assert sheet is not None and sheet.title == "诉求分派" and "无匹配" in [cell.value for cell in sheet[1]]
 
 
 def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> None:
