@@ -46,14 +46,27 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
              region: str | None = None, department: str | None = None) -> list[Row]:
     """The clusters of one region (None: everywhere), or, with `department`, those that hold one of the
     duties of that department or of its offices: among its region's departments, or across the levels
-    of its city (then `region` narrows nothing further)."""
+    of its city. With both, `region` must hold the department (it narrows nothing further)."""
     if scope not in SCOPES:
         raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
     # Clusters are derived data: computed once per graph version and parameters (callers must not mutate).
     if department is not None:
-        return cached(store, ("department_overlaps", threshold, department),
-                      lambda: _department_overlaps(store, threshold, find_department(store, department)))[scope]
+        return cached(store, ("department_overlaps", threshold, department, region),
+                      lambda: _department_overlaps(store, threshold, _department_in(store, department, region)))[scope]
     return cached(store, ("overlaps", threshold, scope, region), lambda: _overlaps(store, threshold, scope, region))
+
+
+def _department_in(store: Store, name: str, region: str | None) -> Row:
+    """The department `name` (read from `region` when given, as a filter reads a name), which `region` must hold:
+    answering its clusters anyway would read as if `region` had filtered them."""
+    found = find_department(store, name, region=region)
+    path = found["region"] or ""
+    if region is not None and path != region and not path.startswith(region + "/"):
+        raise catalog.QueryError(
+            f"{found['name']} is a department of {path}, not of {region}: a department's overlaps are those of its "
+            "own region (and across its city's levels); give the department or the region",
+            f"{found['name']} 属于 {path}，不在 {region}：部门的职责交叉取其本区划（及市县之间），请只给部门或只给区划")
+    return found
 
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:

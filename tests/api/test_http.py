@@ -105,6 +105,9 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     chengguan = client.get("/api/queries/overlaps", params={"department": "市城管局", "limit": 1000}).json()["items"]
     assert chengguan == [c for c in every if any(m["department"] == "示例市城市管理和综合执法局" for m in c["members"])]
     assert [c["matter"] for c in chengguan] == ["互联网租赁自行车停放管理", "建筑垃圾处置监督管理"]
+    # A region that does not hold the department is refused: an answer would read as if it had filtered.
+    conflict = client.get("/api/queries/overlaps", params={"department": "示例市水务局", "region": "示例市/青山县"})
+    assert conflict.status_code == 400 and "示例市水务局 属于 示例市，不在 示例市/青山县" in conflict.json()["detail_zh"]
     orphans = client.get("/api/queries/orphan_supervision_items").json()
     assert [o["code"] for o in orphans["items"]] == ["JG370000701", "JG370201500"]
     ambiguities = client.get("/api/queries/host_assist_ambiguities").json()

@@ -155,6 +155,11 @@ def test_a_departments_overlaps_are_its_clusters_of_the_region(corpus: Store, sc
     assert found == departments_in_clusters
     with pytest.raises(UnknownDepartment):
         overlaps(corpus, scope=scope, department="示例市宇宙管理局")
+    # A region that holds the department changes nothing; one that does not is an error, not an unfiltered answer.
+    assert overlaps(corpus, scope=scope, department="示例市水务局", region="示例市") == overlaps(
+        corpus, scope=scope, department="示例市水务局")
+    with pytest.raises(QueryError, match="示例市水务局 is a department of 示例市, not of 示例市/青山县"):
+        overlaps(corpus, scope=scope, department="示例市水务局", region="示例市/青山县")
 
 
 def test_similar_duties_of_a_region_are_the_pairs_inside_it(corpus: Store) -> None:
