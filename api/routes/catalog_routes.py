@@ -73,11 +73,16 @@ def _single(example: Any) -> dict[int | str, dict[str, Any]]:
 
 
 @router.get("/stats", response_model=Stats, tags=["graph"], summary="Nodes by label and relationships by type",
-            responses=_single({"labels": {"Department": 35}, "relationships": {"LEADS": 60}}))
-def get_stats(store: StoreDep) -> JSONResponse:
+            responses=_tables({"labels": {"Department": 35}, "relationships": {"LEADS": 60}}))
+def get_stats(request: Request, store: StoreDep, format: Format = None,
+              table: Annotated[Literal["labels", "relationships"] | None, Query(description=TABLE)] = None) -> Response:
     labels, relationships = stats(store)
-    return JSONResponse({"labels": {r["label"]: r["count"] for r in labels},
-                         "relationships": {r["type"]: r["count"] for r in relationships}})
+    if wanted_format(request, format) == "json":
+        return JSONResponse({"labels": {r["label"]: r["count"] for r in labels},
+                             "relationships": {r["type"]: r["count"] for r in relationships}})
+    # As files, the CLI's two tables: each label or type with its Chinese meaning and count.
+    return tables(request, {"labels": labels, "relationships": relationships}, format=format, table=table,
+                  answer="stats")
 
 
 @router.get("/departments", response_model=Page[DepartmentRow], tags=["departments"], summary="Departments with a 三定, filtered and searched",

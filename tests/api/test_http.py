@@ -141,6 +141,10 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert bikes["leads"] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
     assert client.get("/api/documents").json()["total"] == 37
     assert client.get("/api/stats").json()["labels"]["Document"] == 37
+    # As Excel, the CLI's two tables, each label and type with its meaning.
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
+    assert workbook.sheetnames == ["图谱规模：节点", "图谱规模：关系"]
+    assert [cell.value for cell in workbook["图谱规模：节点"][1]] == ["节点类型", "含义", "数量"]
     assert client.get("/api/nowhere").json()["status"] == 404
 
 
@@ -389,7 +393,7 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
     split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
     assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city、format、table"
     assert client.get("/api/stats", params={"limit": "5"}).json()["detail_zh"] == \
-        "请求参数无效：未知的查询参数 limit；此接口不接受查询参数"
+        "请求参数无效：未知的查询参数 limit；此接口可用的查询参数：format、table"
     assert client.get("/api/regions", params={"Limit": "5"}).json()["detail_zh"] == \
         "请求参数无效：未知的查询参数 Limit（是否应为 limit？）；此接口可用的查询参数：limit、offset、format"
     both = client.get("/api/departments", params={"regoin": "示例市", "ofset": "2"}).json()
