@@ -127,8 +127,9 @@ def _exercise(data: Path) -> None:
         for name, analysis in ANALYSES.items():
             given = {param.name: VALUES[param.name] for param in analysis.params if param.name in VALUES}
             run_analysis(store, name, given)
-            if "region" in given:
-                run_analysis(store, name, {**given, "region": COUNTY})
+            if "region" in given:  # a county's, with a department of the county where one is given
+                run_analysis(store, name, {**given, "region": COUNTY,
+                                           **({"department": "青山县交通运输局"} if "department" in given else {})})
         for scope in ("departments", "offices", "levels"):
             run_analysis(store, "overlaps", {"scope": scope, "region": CITY})
         for query in catalog.catalog().values():
