@@ -15,7 +15,7 @@ from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
 _CLEAR_BATCH = 10_000
-CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
+CLEAR_STATEMENT = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
 
 
 class Neo4jStore:
@@ -82,7 +82,7 @@ class Neo4jStore:
     def clear(self) -> None:
         with self._driver.session(database=self._database) as session:
             while True:
-                record = session.run(CLEAR_BATCH, batch=_CLEAR_BATCH).single()
+                record = session.run(CLEAR_STATEMENT, batch=_CLEAR_BATCH).single()
                 if not record or record["deleted"] == 0:
                     break
 

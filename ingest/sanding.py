@@ -537,7 +537,8 @@ _CLOSING_LINE = re.compile(r"版权|备案|ICP|主办单位|联系我们|网站�
 
 
 def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]) -> None:
-    """Say so when a copy stops mid-sentence or holds fewer offices than it announces; never fill in."""
+    """Say so when a copy stops mid-sentence, lacks its main duties, or holds fewer offices than it announces;
+    never fill in."""
     body = list(numbered)
     # A signature, a date line or a website footer after the text is not where the document stops.
     while len(body) > 1 and (_CLOSING_LINE.search(body[-1][1]) or _is_signature(body[-1][1])):

@@ -27,7 +27,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.falkor_store import FalkorStore
-from graph.neo4j_store import CLEAR_BATCH, schema_statements, write_cypher
+from graph.neo4j_store import CLEAR_STATEMENT, schema_statements, write_cypher
 from graph.store import Statement, open_store
 from ingest.link import link
 from ingest.load import record_segmentation
@@ -170,7 +170,7 @@ def linter() -> None:
 
 def test_every_statement_sent_is_neo4j_cypher(linter: None, recorded: Recorder) -> None:
     statements = sorted((cypher, sorted(names)) for cypher, names in recorded.statements.items())
-    statements += [(cypher, []) for cypher in schema_statements()] + [(CLEAR_BATCH, ["batch"])]
+    statements += [(cypher, []) for cypher in schema_statements()] + [(CLEAR_STATEMENT, ["batch"])]
     # Enough to have gone through ingest, linking and every query; a broken recorder would see a handful.
     assert len(statements) > 100
     problems = [f"{diagnostic['message']}\n    in: {' '.join(cypher.split())[:300]}"
