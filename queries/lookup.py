@@ -121,6 +121,11 @@ class UnknownRegion(LookupError):
         return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}"
 
 
+def within(path: str | None, region: str | None) -> bool:
+    """`path` is the region `region` or one below it (no region: everywhere), as the findings' filters read it."""
+    return region is None or path == region or (path or "").startswith(region + "/")
+
+
 def check_region(store: Store, path: str | None, *, city: bool = False) -> str | None:
     """The region path as the graph holds it (None for no filter); a typo is an error naming what is there,
     not an empty answer that reads as 'nothing found'."""

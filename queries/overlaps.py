@@ -32,7 +32,7 @@ from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, Weighted
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
-from queries.lookup import find_department
+from queries.lookup import find_department, within
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -61,7 +61,7 @@ def _department_in(store: Store, name: str, region: str | None) -> Row:
     answering its clusters anyway would read as if `region` had filtered them."""
     found = find_department(store, name, region=region)
     path = found["region"] or ""
-    if region is not None and path != region and not path.startswith(region + "/"):
+    if not within(path, region):
         raise catalog.QueryError(
             f"{found['name']} is a department of {path}, not of {region}: a department's overlaps are those of its "
             "own region (and across its city's levels); give the department or the region",
@@ -235,10 +235,7 @@ def _same_act_twice(pair: Row, model: SimilarityModel) -> bool:
 
 
 def _in_region(pair: Row, region: str | None) -> bool:
-    if region is None:
-        return True
-    return all(value == region or (value or "").startswith(region + "/")
-               for value in (pair["a_region"], pair["b_region"]))
+    return within(pair["a_region"], region) and within(pair["b_region"], region)
 
 
 @dataclass(frozen=True)

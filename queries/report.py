@@ -11,7 +11,7 @@ from graph.store import Row, Store
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import VALUE_LABELS, column_label
-from queries.lookup import find_department
+from queries.lookup import find_department, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
@@ -129,7 +129,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in undecomposed_duties(store, key)
-                    if region is None or row["region"] == region or row["region"].startswith(region + "/")]
+                    if within(row["region"], region)]
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))
     for city in _cities(store, region):
