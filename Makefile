@@ -11,10 +11,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 setup: $(VENV)/.installed $(WEB)/node_modules/.installed
 
-# ECharts for the web page and Swagger UI for /docs, from the npm registry (served by the app itself: no CDN).
-# No install scripts: the assets need none, and swagger-ui-dist's @scarf/scarf would report the install home.
-$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
-	npm ci --prefix $(WEB) --no-audit --no-fund --silent --ignore-scripts
+# Node packages from the npm registry, each folder's from its lock file: ECharts for the web page and Swagger UI
+# for /docs (api/web, served by the app itself: no CDN), and Neo4j's Cypher front-end for the tests
+# (tests/neo4j_dialect). No install scripts: none is needed, and swagger-ui-dist's @scarf/scarf would report
+# the install home.
+%/node_modules/.installed: %/package.json %/package-lock.json
+	npm ci --prefix $* --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
 # The browser test and the compose check use Debian's chromium, chromium-driver, CJK fonts and docker-compose.
@@ -38,9 +40,6 @@ demo: setup
 
 # Neo4j's own Cypher parser and semantic analysis, which tests/test_neo4j_dialect.py runs every statement through.
 DIALECT := tests/neo4j_dialect
-$(DIALECT)/node_modules/.installed: $(DIALECT)/package.json $(DIALECT)/package-lock.json
-	npm ci --prefix $(DIALECT) --no-audit --no-fund --silent --ignore-scripts
-	touch $@
 
 test: setup system-deps $(DIALECT)/node_modules/.installed
 	$(BIN)/pytest

@@ -2,8 +2,8 @@
 
 No Neo4j server can run here (no Docker engine), so the suite's Neo4j runs (`NEO4J_URI`) do not happen in CI. This is
 the next best check that what the embedded engine runs is also Neo4j 5 Cypher. The statements are recorded while
-the product ingests the sample corpus (twice: the second run finds nothing new), answers every analysis, named
-query and report, and serves the API's reads; the write statements are recorded in the form the Neo4j backend
+the product ingests the sample corpus (its lists before its 三定, then all again, then a revised 三定), derives its
+terms again and relinks every duty, answers every analysis, named query and report, and serves the API's reads; the write statements are recorded in the form the Neo4j backend
 sends them (`graph.neo4j_store.write_cypher`), with its schema and clearing statements. Each is then handed to
 `@neo4j-cypher/language-support` (Neo4j's parser and semantic analysis, compiled to JavaScript: `tests/neo4j_dialect`,
 installed by `make test`) with the names of the parameters it was given and Neo4j 5's built-in functions.
