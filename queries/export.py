@@ -62,7 +62,7 @@ def _titles(section: Section, readable: bool) -> list[str]:
 
 
 def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
-    """A sheet a section; `readable` as for `to_csv`."""
+    """A sheet a section, an empty one saying （无） under its titles; `readable` as for `to_csv`."""
     import openpyxl
     from openpyxl.styles import Font
 
@@ -83,6 +83,10 @@ def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
             cell.font = Font(bold=True)
         for row in section.rows:
             sheet.append([_excel_value(row.get(c), section.key, readable) for c in section.columns])
+        if readable and not section.rows:
+            # As the Markdown and Word files say it: a sheet of titles alone reads as a failed export. A raw file
+            # (a program's) keeps the titles alone, as its CSV does.
+            sheet.append(["（无）"])
         for index, (column, title) in enumerate(zip(section.columns, titles, strict=True), start=1):
             width = max([len(title)] + [len(_text(r.get(column), section.key, readable)) for r in section.rows[:200]])
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)

@@ -269,6 +269,8 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
         "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+    # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
+    assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
 
 def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> None:

@@ -627,7 +627,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                    "指导员队伍建设", f"{WENLV_SANDING}第四条(六)")
     assert sheets["牵头事项"][1:] == [("旅游市场综合监管", "示例市文化广电旅游体育局职能配置、内设机构和人员编制规定",
                                    f"{WENLV_SANDING}第六条(一)")]
-    assert sheets["配合事项"][1:] == sheets["权责事项"][1:] == sheets["职责交叉"][1:] == sheets["协同部门"][1:] == []
+    for empty in ("配合事项", "权责事项", "职责交叉", "协同部门"):  # an empty part says so under its titles
+        assert sheets[empty][1:] == [("（无）",) + (None,) * (len(sheets[empty][0]) - 1)], empty
     assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "jianguan_shi.csv 第17行")]
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
                                      f"{WENLV_SANDING}第六条(一)", None, "责任主体模糊（有关部门）")]
