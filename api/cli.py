@@ -269,9 +269,10 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
         _write(_answer_file("stats", {"labels": labels, "relationships": relationships}, format, table), output)
         return
     if table in (None, "labels"):
-        _print_rows(labels, ["label", "meaning", "count"], title="节点 nodes")
+        _print_rows(labels, ["label", "meaning", "count"], title="节点 nodes", answer="stats.labels")
     if table in (None, "relationships"):
-        _print_rows(relationships, ["type", "meaning", "count"], title="关系 relationships")
+        _print_rows(relationships, ["type", "meaning", "count"], title="关系 relationships",
+                    answer="stats.relationships")
 
 
 def _refuse(exc: Exception) -> NoReturn:
@@ -419,24 +420,26 @@ def query_command(
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         _write_json(result, output)
     elif format is Format.table:
-        _print_result(result if table is None else {table: result[table]}, title=title, columns=columns, answer=name)
+        _print_result(result, title=title, columns=columns, answer=name, table=table)
     else:
         _write(_answer_file(name, result, format, table, columns), output)
 
 
-def _print_result(result: Any, *, title: str, columns: list[str], answer: str) -> None:
-    from queries.report import flat
-
+def _print_result(result: Any, *, title: str, columns: list[str], answer: str, table: str | None) -> None:
+    """An answer for people at a terminal: a list as one table; an answer of several tables as its file's tables
+    (the same rows, columns and Chinese titles), each titled with the name `--table` takes, an empty one (无)."""
     if isinstance(result, list):
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
+    from api.tabular import TABLE_TITLES, file_tables, table_sections  # loads FastAPI: not for a list's table
+
     out.rule(title)
-    for key, value in result.items():
-        rows = value if isinstance(value, list) else [value] if isinstance(value, dict) else [{key: value}]
-        if rows and isinstance(rows[0], dict):  # titled as that table of the answer is in its file
-            _print_rows(rows, _columns(rows), title=key, answer=f"{answer}.{key}")
+    names = [table] if table else list(TABLE_TITLES[answer])
+    for name, section in zip(names, table_sections(answer, file_tables(answer, result), names), strict=True):
+        if section.rows:
+            _print_rows(section.rows, section.columns, title=f"{section.title} {name}", answer=section.key)
         else:
-            out.print(f"{key}: {flat(value)}")
+            out.print(f"{section.title} {name}：（无）")
 
 
 @app.command("cypher")
@@ -489,13 +492,13 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, title: str = "", answer: str = "") -> None:
     """A table for people at a terminal. `answer` names the query the rows answer, for the columns whose title
     depends on it (column_label)."""
-    from queries.report import flat
+    from queries.report import cell_text
 
     table = Table(title=title or None, show_lines=False)
     for column in columns:
         table.add_column(column_label(column, answer), overflow="fold")
     for row in rows:
-        table.add_row(*(flat(row.get(column), answer) for column in columns))
+        table.add_row(*(cell_text(row, column, answer) for column in columns))
     out.print(table)
     out.print(f"({len(rows)} rows)")
 

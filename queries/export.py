@@ -7,11 +7,12 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from queries.labels import column_label
-from queries.report import Report, Section, flat
+from queries.report import Report, Section, cell_text
 
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
@@ -28,7 +29,7 @@ def to_markdown(report: Report) -> str:
         lines.append("| " + " | ".join(column_label(c, section.key) for c in section.columns) + " |")
         lines.append("|" + "---|" * len(section.columns))
         for row in section.rows:
-            lines.append("| " + " | ".join(flat(row.get(c), section.key).replace("|", "\\|").replace("\n", " ")
+            lines.append("| " + " | ".join(cell_text(row, c, section.key).replace("|", "\\|").replace("\n", " ")
                                            for c in section.columns) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -42,7 +43,7 @@ def to_csv(section: Section, *, readable: bool = True) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(_titles(section, readable))
     for row in section.rows:
-        writer.writerow([_text(row.get(c), section.key, readable) for c in section.columns])
+        writer.writerow([_text(row, c, section.key, readable) for c in section.columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -82,13 +83,13 @@ def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append([_excel_value(row.get(c), section.key, readable) for c in section.columns])
+            sheet.append([_excel_value(row, c, section.key, readable) for c in section.columns])
         if readable and not section.rows:
             # As the Markdown and Word files say it: a sheet of titles alone reads as a failed export. A raw file
             # (a program's) keeps the titles alone, as its CSV does.
             sheet.append(["（无）"])
         for index, (column, title) in enumerate(zip(section.columns, titles, strict=True), start=1):
-            width = max([len(title)] + [len(_text(r.get(column), section.key, readable)) for r in section.rows[:200]])
+            width = max([len(title)] + [len(_text(r, column, section.key, readable)) for r in section.rows[:200]])
             sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = min(60, 4 + width * 1.6)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -96,15 +97,16 @@ def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def _text(value: object, answer: str, readable: bool) -> str:
-    return flat(value, answer) if readable else raw(value)
+def _text(row: Mapping[str, Any], column: str, answer: str, readable: bool) -> str:
+    return cell_text(row, column, answer) if readable else raw(row.get(column))
 
 
-def _excel_value(value: object, answer: str, readable: bool) -> object:
+def _excel_value(row: Mapping[str, Any], column: str, answer: str, readable: bool) -> object:
     # Numbers stay numbers, so that Excel sums and sorts them; a raw true or false is Excel's TRUE or FALSE.
+    value = row.get(column)
     if isinstance(value, int | float) and (not readable or not isinstance(value, bool)):
         return value
-    return _text(value, answer, readable)
+    return _text(row, column, answer, readable)
 
 
 def to_docx(report: Report) -> bytes:
@@ -132,7 +134,7 @@ def to_docx(report: Report) -> bytes:
         for row in section.rows:
             cells = table.add_row().cells
             for cell, column in zip(cells, section.columns, strict=True):
-                cell.text = flat(row.get(column), section.key)
+                cell.text = cell_text(row, column, section.key)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -3,6 +3,7 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,6 +182,19 @@ def _cities(store: Store, region: str | None) -> list[str]:
     if region is None:
         return cities
     return [city for city in cities if city == region or region.startswith(city + "/")]
+
+
+# Columns whose values are the graph's own names (a node label, a relationship type): they are printed as Cypher
+# spells them, since a reader types them into a query, and the row's 含义 says them in Chinese.
+_SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type")}
+
+
+def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
+    """A row's cell as people read it (`flat`), a schema name as it is written."""
+    value = row.get(column)
+    if (answer, column) in _SCHEMA_NAME_COLUMNS:
+        return "" if value is None else str(value)
+    return flat(value, answer)
 
 
 def flat(value: Any, answer: str = "") -> str:

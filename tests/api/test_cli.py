@@ -59,6 +59,10 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
                                     "监管事项 supervision items": ("0", str(before["labels"]["SupervisionItem"])),
                                     "文件 documents": ("0", "37")}
     assert json.loads(run("stats", "--format", "json", store=loaded).stdout) == before
+    # The table prints each type as Cypher spells it (LEADS was once printed as 牵头, FROM as FROM).
+    table = run("stats", "--table", "relationships", store=loaded).stdout
+    assert [line.split("│")[1].strip() for line in table.splitlines() if line.startswith("│ ")][:3] == \
+        ["ASSISTS", "CLAIMS", "CONTAINS"]
     # Staff posts: those the files state, and the graph's total (the same here: every 三定 was loaded again).
     one = run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), store=loaded)
     staff = [line for line in one.stdout.splitlines() if "staff posts" in line]
@@ -263,6 +267,13 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     profile = tmp_path / "profile.xlsx"
     assert run("query", "department_profile", "--param", "name=河西区教育局", "--format", "xlsx", "-o", str(profile),
                store=loaded).returncode == 0
+    # At a terminal, the file's tables under their titles and the names --table takes (it once printed the JSON's
+    # parts and failed on --table facts).
+    view = run("query", "department_profile", "--param", "name=河西区教育局", store=loaded)
+    assert [line for line in view.stdout.splitlines() if line.startswith(("部门", "配合", "职责交叉"))] == [
+        "部门概况 facts", "部门职责 duties", "配合事项 assists：（无）", "职责交叉 overlaps：（无）"]
+    facts = run("query", "department_profile", "--param", "name=河西区教育局", "--table", "facts", store=loaded)
+    assert facts.returncode == 0 and "部门概况 facts" in facts.stdout and "部门职责" not in facts.stdout
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
                             "主办协办不清", "职责分解", "协同部门"]

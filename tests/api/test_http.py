@@ -145,6 +145,9 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
     assert workbook.sheetnames == ["图谱规模：节点", "图谱规模：关系"]
     assert [cell.value for cell in workbook["图谱规模：节点"][1]] == ["节点类型", "含义", "数量"]
+    # A type is written as Cypher spells it, whether or not an answer's code of the same spelling reads in Chinese.
+    types = {row[0]: row[1] for row in workbook["图谱规模：关系"].iter_rows(min_row=2, values_only=True)}
+    assert (types["ASSISTS"], types["LEADS"], types["FROM"]) == ("配合/协办", "牵头/主办", "出处")
     assert client.get("/api/nowhere").json()["status"] == 404
 
 
