@@ -136,27 +136,25 @@ def ingest_command(
     from ingest.pipeline import discover, ingest, read_aliases
 
     if kind not in KINDS:
-        err.print(f"[red]error:[/red] --kind {kind}: expected one of {', '.join(KINDS)}")
-        raise typer.Exit(EXIT_MISUSE)
+        _misuse(f"--kind {kind}: expected one of {', '.join(KINDS)}",
+                f"--kind {kind}：文件类型应为 {'、'.join(KINDS)} 之一")
     missing = [path for path in paths if not path.exists()]
     if missing:
-        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
-        raise typer.Exit(EXIT_MISUSE)
+        _misuse(f"no such file or folder: {', '.join(map(str, missing))}",
+                f"文件或文件夹不存在：{'、'.join(map(str, missing))}")
     try:
         region_option = parse_region_option(region) if region else None
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] --region: {exc}")
-        raise typer.Exit(EXIT_MISUSE) from exc
+    except ValueError as exc:  # the API's upload says it in the same words
+        _misuse(f"--region: {exc}", f"区划无效：{region}（应为区划名称，如 示例市/青山县）")
     alias_file = aliases or (Path(settings().aliases) if settings().aliases else None)
     try:
         alias_groups = read_aliases(alias_file) if alias_file else None
     except IngestError as exc:
-        err.print(f"[red]error:[/red] --aliases: {exc.message}")
-        raise typer.Exit(EXIT_MISUSE) from exc
+        _misuse(f"--aliases: {exc.message}", f"--aliases {exc.message_zh(str(exc.path))}")
     files = discover(paths)
     if not files:
-        err.print("[red]error:[/red] no .txt, .html, .docx, .csv or .xlsx files found under the paths given")
-        raise typer.Exit(EXIT_MISUSE)
+        _misuse("no .txt, .html, .docx, .csv or .xlsx files found under the paths given",
+                "所给路径下没有 .txt、.html、.docx、.csv 或 .xlsx 文件")
     with _store(store, creates=True) as graph:
         with _progress(len(files)) as advance:
             report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
@@ -230,7 +228,10 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
         for outcome in report.failed:
             # The message starts with the file (and line) it is about, as does each bad row's line of a list's
             # message; the table shows the file once.
-            failed.add_row(str(outcome.path), outcome.error.replace(f"{outcome.path}:", "").strip())
+            reason = outcome.error.replace(f"{outcome.path}:", "").strip()
+            if outcome.failure:  # and in Chinese, as the upload's error_zh says it
+                reason += "\n" + outcome.failure.message_zh("").strip().lstrip("：")
+            failed.add_row(str(outcome.path), reason)
         err.print(failed)
 
 
@@ -281,20 +282,24 @@ def _refuse(exc: Exception) -> NoReturn:
     raise typer.Exit(EXIT_MISUSE) from exc
 
 
-def _misuse(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {escape(message)}")
-    raise typer.Exit(EXIT_MISUSE)
+def _misuse(message: str, zh: str) -> NoReturn:
+    """The user's mistake, in English and in Chinese, and exit status 2."""
+    _refuse(QueryError(message, zh))
 
 
 def _check_output(format: str, output: Path | None, file_formats: str) -> None:
     """Before any work is done: a binary file is not for the terminal, a terminal table is not for a file, and the
     file's folder must exist (a traceback after a long query would be the alternative)."""
     if format in {"xlsx", "docx"} and output is None:
-        _misuse(f"--format {format} writes a binary file, which a terminal cannot show: give --output FILE")
+        _misuse(f"--format {format} writes a binary file, which a terminal cannot show: give --output FILE",
+                f"--format {format} 生成二进制文件，终端无法显示：请用 --output 指定文件")
     if format == "table" and output is not None:
-        _misuse(f"--format table prints to the terminal: for a file use {file_formats}")
+        in_chinese = file_formats.replace(", ", "、").replace(" or ", " 或 ")
+        _misuse(f"--format table prints to the terminal: for a file use {file_formats}",
+                f"--format table 只在终端显示：要写入文件请用 {in_chinese}")
     if output is not None and not output.parent.is_dir():
-        _misuse(f"cannot write {output}: the folder {output.parent} does not exist")
+        _misuse(f"cannot write {output}: the folder {output.parent} does not exist",
+                f"无法写入 {output}：文件夹 {output.parent} 不存在")
 
 
 def _check_table(answer: str, format: Format, table: str | None) -> None:
@@ -306,9 +311,10 @@ def _check_table(answer: str, format: Format, table: str | None) -> None:
     tables = list(TABLE_TITLES.get(answer, {}))
     if table is not None and not tables:
         _misuse(f"--table {table}: {answer} answers one table; --table chooses among the tables of an answer of "
-                "several")
+                "several", f"--table {table}：{answer} 只有一张表；--table 用于在含多张表的结果中选择一张")
     if table is not None and table not in tables:
-        _misuse(f"--table {table}: {answer} has no such table; its tables are {', '.join(tables)}")
+        _misuse(f"--table {table}: {answer} has no such table; its tables are {', '.join(tables)}",
+                f"--table {table}：{answer} 没有这张表；可选的表：{'、'.join(tables)}")
     if table is None and tables and format is Format.csv:
         _refuse(QueryError(*one_table_per_csv(answer, tables, option="--table ", other="--format xlsx")))
 
@@ -337,7 +343,7 @@ def _write(data: bytes, output: Path | None) -> None:
     try:
         output.write_bytes(data)
     except OSError as exc:
-        _misuse(f"cannot write {output}: {exc.strerror}")
+        _misuse(f"cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")
     err.print(f"wrote {output}")
 
 
@@ -479,8 +485,7 @@ def _parse_params(items: list[str] | None) -> dict[str, Any]:
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            err.print(f"[red]error:[/red] --param {item!r}: expected k=v")
-            raise typer.Exit(EXIT_MISUSE)
+            _misuse(f"--param {item!r}: expected k=v", f"--param {item}：应写成 参数名=值")
         params[key.strip()] = value
     return params
 
@@ -693,8 +698,7 @@ def reset_command(store: StoreOption = None,
     uri = store or settings().store
     if not yes:
         if not sys.stdin.isatty():
-            err.print("[red]error:[/red] reset deletes the whole graph; pass --yes to confirm")
-            raise typer.Exit(EXIT_MISUSE)
+            _misuse("reset deletes the whole graph; pass --yes to confirm", "reset 会删除整个图谱；确认请加 --yes")
         typer.confirm(f"Delete every node and relationship in {uri}?", abort=True)
     with _store(uri, creates=True) as graph:  # an empty graph, where there was none or one
         graph.clear()

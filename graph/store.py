@@ -111,8 +111,8 @@ def parse_store_uri(uri: str) -> StoreUri:
             graph=parts.path.strip("/") or "neo4j",
         )
     raise StoreError(
-        f"store URI {uri!r} not understood: expected embedded:DIR, falkordb://host:port or neo4j://user:pass@host:port"
-    )
+        f"store URI {uri!r} not understood: expected embedded:DIR, falkordb://host:port or neo4j://user:pass@host:port",
+        f"无法识别图数据库地址 {uri}：应为 embedded:文件夹、falkordb://主机:端口 或 neo4j://用户:密码@主机:端口")
 
 
 def open_store(uri: str, *, neo4j_user: str | None = None, neo4j_password: str | None = None) -> Store:

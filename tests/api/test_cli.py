@@ -316,7 +316,9 @@ def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> 
 def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     binary = run("query", "power_split", "--param", "city=示例市", "--format", "xlsx", store=loaded)
     assert (binary.returncode, binary.stdout) == (2, "")
-    assert binary.stderr == "error: --format xlsx writes a binary file, which a terminal cannot show: give --output FILE\n"
+    assert binary.stderr.splitlines() == [
+        "error: --format xlsx writes a binary file, which a terminal cannot show: give --output FILE",
+        "       --format xlsx 生成二进制文件，终端无法显示：请用 --output 指定文件"]
     several = run("query", "coordination_network", "--format", "csv", store=loaded)
     assert (several.returncode, several.stdout) == (2, "")
     assert several.stderr.splitlines() == [
@@ -326,13 +328,17 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
         "--table counterparts 选择其中一张，或改用 --format xlsx（每张表一个工作表）"]
     unknown = run("query", "power_split", "--param", "city=示例市", "--format", "csv", "--table", "cell", store=loaded)
     assert unknown.returncode == 2
-    assert unknown.stderr == "error: --table cell: power_split has no such table; its tables are cells, conflicts\n"
+    assert unknown.stderr.splitlines() == [
+        "error: --table cell: power_split has no such table; its tables are cells, conflicts",
+        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts"]
     one = run("query", "overlaps", "--table", "nodes", store=loaded)
-    assert one.returncode == 2 and one.stderr == ("error: --table nodes: overlaps answers one table; --table chooses "
-                                                  "among the tables of an answer of several\n")
+    assert one.returncode == 2 and one.stderr.splitlines()[0] == (
+        "error: --table nodes: overlaps answers one table; --table chooses among the tables of an answer of several")
     table = run("query", "overlaps", "--output", str(tmp_path / "o.txt"), store=loaded)
     assert table.returncode == 2
-    assert table.stderr == "error: --format table prints to the terminal: for a file use json, csv or xlsx\n"
+    assert table.stderr.splitlines() == [
+        "error: --format table prints to the terminal: for a file use json, csv or xlsx",
+        "       --format table 只在终端显示：要写入文件请用 json、csv 或 xlsx"]
     nowhere = run("cypher", "MATCH (r:Region) RETURN r.path", "--format", "xlsx", "-o", str(tmp_path / "no" / "c.xlsx"),
                   store=loaded)
     assert nowhere.returncode == 2 and f"cannot write {tmp_path / 'no' / 'c.xlsx'}: the folder" in nowhere.stderr
@@ -425,6 +431,7 @@ def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
     assert "failed files" in result.stderr
     assert str(docs / "empty.txt") in result.stderr
     assert "expected a document with text (the file is empty)" in result.stderr
+    assert "│ 文件没有正文" in result.stderr  # and in Chinese, under it
 
 
 def test_ingest_says_what_a_loaded_file_was_read_with(tmp_path: Path) -> None:
@@ -583,6 +590,7 @@ def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> Non
     assert "│ 4: expected every cell of the row to be readable" in said
     assert "│ column B 事项名称: expected a 事项名称 (the cell is empty)" in said
     assert "│ column D 划分方式: expected a 划分方式 of" in said and "found '县分担'" in said
+    assert "│ 第 3 行 B 列“事项名称”：事项名称为空" in said
     nothing = run("cypher", "MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n", "--format", "csv",
                   store=tmp_path / "store")
     assert nothing.stdout.splitlines()[1:] == ["0"]

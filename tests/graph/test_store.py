@@ -140,8 +140,10 @@ def test_store_uris(uri: str, scheme: str, detail: str) -> None:
 
 
 def test_unknown_store_uri_is_explained() -> None:
-    with pytest.raises(StoreError, match="not understood"):
+    with pytest.raises(StoreError, match="not understood") as refused:
         parse_store_uri("mysql://x")
+    # Said in Chinese as what it is, not as a database error quoting the English.
+    assert refused.value.zh == "无法识别图数据库地址 mysql://x：应为 embedded:文件夹、falkordb://主机:端口 或 neo4j://用户:密码@主机:端口"
 
 
 # Values whose writing as parameters is easy to get wrong: quotes, backslashes (also before n and u), line
