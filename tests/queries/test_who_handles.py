@@ -34,7 +34,9 @@ FRESH_QUESTIONS_3 = DATA / "who_handles_blind4.tsv"
 # The fourth fresh set was written while the lexicons changed for the others, by an author who saw no code, and
 # scored once before and once after those changes (69, then 71 of 80); nothing has been chosen on it.
 FRESH_QUESTIONS_4 = DATA / "who_handles_blind5.tsv"
-FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4)
+# Written on 2026-11-22 by a helper under blind5's conditions; scored once as it came (69 of 80).
+FRESH_QUESTIONS_5 = DATA / "who_handles_blind6.tsv"
+FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4, FRESH_QUESTIONS_5)
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -55,19 +57,21 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     second_right, second_total = _accuracy(corpus, FRESH_QUESTIONS_2)
     third_right, third_total = _accuracy(corpus, FRESH_QUESTIONS_3)
     fourth_right, fourth_total = _accuracy(corpus, FRESH_QUESTIONS_4)
+    fifth_right, fifth_total = _accuracy(corpus, FRESH_QUESTIONS_5)
     assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60 and third_total >= 60
-    assert fourth_total >= 60
+    assert fourth_total >= 60 and fifth_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
               f"fresh set {fresh_right} of {fresh_total} ({fresh_right / fresh_total:.3f}); "
               f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f}); "
               f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f}); "
-              f"fourth fresh set {fourth_right} of {fourth_total} ({fourth_right / fourth_total:.3f})")
+              f"fourth fresh set {fourth_right} of {fourth_total} ({fourth_right / fourth_total:.3f}); "
+              f"fifth fresh set {fifth_right} of {fifth_total} ({fifth_right / fifth_total:.3f})")
     # The issue's target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right >= 120 and blind_right >= 74
-    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75 and fourth_right >= 71
+    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75 and fourth_right >= 71 and fifth_right >= 69
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
