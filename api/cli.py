@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ingest.link import LinkReport
     from ingest.pipeline import IngestReport
     from queries.catalog import Param
+    from queries.report import Section
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
@@ -323,14 +324,21 @@ def _answer_file(answer: str, result: Any, format: Format, table: str | None = N
                  columns: list[str] | None = None) -> bytes:
     """The CSV or Excel file the API answers for the same answer (api.tabular): the same tables, sheets, columns,
     Chinese titles and cells. `result`'s sources must already read as titles."""
-    from api.tabular import TABLE_TITLES, file_bytes, file_name, file_tables, list_section, table_sections
+    from api.tabular import TABLE_TITLES, file_bytes, file_name, list_section
 
     if answer in TABLE_TITLES:
-        names = [table] if table else list(TABLE_TITLES[answer])
-        sections = table_sections(answer, file_tables(answer, result), names)
+        sections = [section for _name, section in _named_sections(answer, result, table)]
     else:
         sections = [list_section(answer, result, columns)]
     return file_bytes(format.value, sections, file_name(answer, table))
+
+
+def _named_sections(answer: str, result: Mapping[str, Any], table: str | None) -> list[tuple[str, Section]]:
+    """An answer of several tables as its file's tables (all, or the one `table` names), each with its name."""
+    from api.tabular import TABLE_TITLES, file_tables, table_sections  # loads FastAPI: not for a list answer
+
+    names = [table] if table else list(TABLE_TITLES[answer])
+    return list(zip(names, table_sections(answer, file_tables(answer, result), names), strict=True))
 
 
 def _write(data: bytes, output: Path | None) -> None:
@@ -437,11 +445,8 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
     if isinstance(result, list):
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
-    from api.tabular import TABLE_TITLES, file_tables, table_sections  # loads FastAPI: not for a list's table
-
     out.rule(title)
-    names = [table] if table else list(TABLE_TITLES[answer])
-    for name, section in zip(names, table_sections(answer, file_tables(answer, result), names), strict=True):
+    for name, section in _named_sections(answer, result, table):
         if section.rows:
             _print_rows(section.rows, section.columns, title=f"{section.title} {name}", answer=section.key)
         else:
