@@ -55,7 +55,9 @@ class DocumentLoader:
     _written: dict[str, dict[str, object]] = field(default_factory=dict)
     _executor: ThreadPoolExecutor | None = None
     _switch_interval: float = 0.0
-    _bumped_at: float = 0.0  # loader thread: when the version was last bumped
+    # Loader thread: when the version was last bumped; never, at first (monotonic time starts at an arbitrary point,
+    # the machine's boot on Linux: 0.0 read as "bumped at boot" and skipped the first bump within an hour of it).
+    _bumped_at: float = float("-inf")
     _unbumped: bool = False  # loader thread: a document was written since
 
     def __enter__(self) -> DocumentLoader:
