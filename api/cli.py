@@ -474,7 +474,7 @@ def cypher_command(
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
-        _print_rows(rows, _columns(rows))
+        _print_rows(rows, _columns(rows), readable=False)
     else:
         # The columns are the analyst's own aliases and the values what they asked for: a column they named
         # `score` or a `type(r)` of LEADS must not be retitled or translated as a named answer's are.
@@ -499,16 +499,18 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(rows[0]) if rows else []
 
 
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, title: str = "", answer: str = "") -> None:
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], *, title: str = "", answer: str = "",
+                readable: bool = True) -> None:
     """A table for people at a terminal. `answer` names the query the rows answer, for the columns whose title
-    depends on it (column_label)."""
+    depends on it (column_label); `readable=False` keeps an ad-hoc query's own columns and values, as its files do."""
+    from queries.export import raw
     from queries.report import cell_text
 
     table = Table(title=title or None, show_lines=False)
     for column in columns:
-        table.add_column(column_label(column, answer), overflow="fold")
+        table.add_column(column_label(column, answer) if readable else column, overflow="fold")
     for row in rows:
-        table.add_row(*(cell_text(row, column, answer) for column in columns))
+        table.add_row(*(cell_text(row, column, answer) if readable else raw(row.get(column)) for column in columns))
     out.print(table)
     out.print(f"({len(rows)} rows)")
 

@@ -186,7 +186,8 @@ def _cities(store: Store, region: str | None) -> list[str]:
 
 # Columns whose values are the graph's own names (a node label, a relationship type): they are printed as Cypher
 # spells them, since a reader types them into a query, and the row's 含义 says them in Chinese.
-_SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type")}
+_SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type"),  # `stats`' tables
+                        ("labels", "label"), ("relationships", "type")}  # and the report's
 
 
 def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:

@@ -353,6 +353,11 @@ def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_
     result = run_bytes("cypher", query, "--format", "csv", store=loaded)
     assert result.stdout == ("\ufeffname,type,score,vague\r\n示例市生态环境局,LEADS,1,False\r\n"
                              "示例市农业农村局,LEADS,2,False\r\n").encode()
+    # At the terminal too: its own titles and LEADS as returned (once 名称, 牵头).
+    shown = run("cypher", query, store=loaded).stdout
+    assert "┃ name" in shown and "│ 示例市生态环境局 │ LEADS │ 1" in shown and "牵头" not in shown
+    # The report's table of relationship types writes them as Cypher does, beside their meaning.
+    assert "| LEADS | 牵头/主办 |" in run("report", "--format", "md", store=loaded).stdout
     workbook = tmp_path / "cypher.xlsx"
     assert run("cypher", query, "--format", "xlsx", "-o", str(workbook), store=loaded).returncode == 0
     assert _sheets(workbook) == {"查询结果": [("name", "type", "score", "vague"), ("示例市生态环境局", "LEADS", 1, False),
