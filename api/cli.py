@@ -307,6 +307,9 @@ def _check_table(answer: str, format: Format, table: str | None) -> None:
     """`--table` names one table of an answer of several; a CSV file of such an answer needs it (the API's 406)."""
     if table is None and format is not Format.csv:
         return  # nothing to check: spares the table-answer declarations' import (fastapi) of a terminal's query
+    if table is not None and format is Format.json:  # a program's JSON is the whole answer, as the API's is
+        _misuse(f"--table {table}: --format json gives every table of the answer; --table is for table, csv and xlsx",
+                f"--table {table}：--format json 输出结果的全部表；--table 只用于 table、csv 和 xlsx 格式")
     from api.tabular import TABLE_TITLES, one_table_per_csv
 
     tables = list(TABLE_TITLES.get(answer, {}))
