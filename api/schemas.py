@@ -69,6 +69,10 @@ class DocumentRow(BaseModel):
     path: str | None = Field(description="the file it was read from, as given")
     truncated: bool | None = Field(description="the text read is incomplete")
     notes: int = Field(description="说明条数")
+    sheets: list[str] = Field(description="a workbook's sheets whose rows cite a title of their own (one department's "
+                                          "list a sheet), beside sheet_titles")
+    sheet_titles: list[str] = Field(description="each of those sheets' title, empty where the sheet has none: its "
+                                                "rows cite the file (`source` reads `uid#sheet!row`)")
 
 
 class Stats(BaseModel):

@@ -33,13 +33,11 @@ def document_titles(store: Store) -> dict[str, Cited]:
     or the file's name for a sheet of such a workbook without one."""
     def compute() -> dict[str, Cited]:
         titles: dict[str, Cited] = {}
-        files: dict[str, Cited] = {}
         for row in catalog.run(store, "documents"):
-            files[row["uid"]] = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
-            titles[row["uid"]] = Cited(row["title"]) if row["title"] else files[row["uid"]]
-        for row in catalog.run(store, "sheet_titles"):
-            for sheet, title in zip(row["sheets"], row["titles"], strict=True):
-                titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else files[row["uid"]]
+            file = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
+            titles[row["uid"]] = Cited(row["title"]) if row["title"] else file
+            for sheet, title in zip(row["sheets"], row["sheet_titles"], strict=True):
+                titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else file
         return titles
 
     return cached(store, ("document_titles",), compute, whole_graph=True)

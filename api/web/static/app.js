@@ -185,12 +185,19 @@ function text(value) {
 
 // A source as people read it: the document's title and the place in it, not the document's uid; a document
 // without a title (a list with no title row) by its file's name, without 书名号, which would make it read as a title.
+// A row of a workbook's sheet (`市交通运输局!2`) reads with that sheet's own title, or the file's name where the sheet
+// has none: a workbook of several departments' lists is not the first list's document (queries.sources).
 function sourceText(source) {
   if (!source) return "";
-  const [uid, place = ""] = String(source).split("#");
+  const text = String(source);
+  const cut = text.indexOf("#");
+  const [uid, place] = cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut + 1)];
   const doc = state.documents[uid];
-  if (!doc) return String(source);
-  return doc.title ? `《${doc.title}》${place}` : `${doc.file} ${place}`;
+  if (!doc) return text;
+  const bang = place.lastIndexOf("!");  // a sheet's name may hold a `!`; a row number does not
+  const sheet = bang < 0 ? null : place.slice(0, bang);
+  const title = sheet !== null && sheet in doc.sheets ? doc.sheets[sheet] : doc.title;
+  return title ? `《${title}》${place}` : `${doc.file} ${place}`;
 }
 
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
@@ -877,7 +884,8 @@ async function show() {
 async function loadChoices() {
   const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }), api("/api/documents", { limit: 1000 })]);
   documents.items.forEach((doc) => {
-    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop() };
+    const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
+    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets };
   });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
