@@ -514,7 +514,7 @@ async function splitPage(current) {
   // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
   // showed the conflict without the evidence the Excel sheet has).
   table("split-conflicts", split.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
-    kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍由市级部门实施" : "市县共有事项未明确分工" })),
+    kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍列入市级部门权责清单" : "市县共有事项未明确分工" })),
         [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
   if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
 }
