@@ -22,7 +22,7 @@ COLUMN_LABELS: dict[str, str] = {
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
     "mandate": "职责依据", "lead": "牵头部门", "holder": "有相应职责的部门",
     "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
-    "truncated": "文本不完整", "notes": "说明条数",
+    "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
     "other_staff": "其他编制", "too_few": "部门过少无法比较",
 }

@@ -580,7 +580,7 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
         "专利侵权纠纷行政裁决,市场监管,示例市,专有,持有,负责专利侵权纠纷的受理和行政裁决,"
         "shixian_shiquan.xlsx 市场监管和城乡建设!7"]
     documents = run("query", "documents", "--format", "csv", store=loaded)
-    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数"
+    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
 
