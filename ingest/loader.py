@@ -56,7 +56,8 @@ class DocumentLoader:
     _executor: ThreadPoolExecutor | None = None
     _switch_interval: float = 0.0
     # Loader thread: when the version was last bumped; never, at first (monotonic time starts at an arbitrary point,
-    # the machine's boot on Linux: 0.0 read as "bumped at boot" and skipped the first bump within an hour of it).
+    # the machine's boot on Linux: 0.0 read as "bumped at boot" and skipped the first bump while the machine had been
+    # up for less than VERSION_BUMP_INTERVAL_S).
     _bumped_at: float = float("-inf")
     _unbumped: bool = False  # loader thread: a document was written since
 

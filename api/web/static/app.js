@@ -189,11 +189,11 @@ function text(value) {
 // has none: a workbook of several departments' lists is not the first list's document (queries.sources).
 function sourceText(source) {
   if (!source) return "";
-  const text = String(source);
-  const cut = text.indexOf("#");
-  const [uid, place] = cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut + 1)];
+  const cited = String(source);
+  const cut = cited.indexOf("#");
+  const [uid, place] = cut < 0 ? [cited, ""] : [cited.slice(0, cut), cited.slice(cut + 1)];
   const doc = state.documents[uid];
-  if (!doc) return text;
+  if (!doc) return cited;
   const bang = place.lastIndexOf("!");  // a sheet's name may hold a `!`; a row number does not
   const sheet = bang < 0 ? null : place.slice(0, bang);
   const title = sheet !== null && sheet in doc.sheets ? doc.sheets[sheet] : doc.title;
