@@ -476,8 +476,26 @@ def _split(values: dict[str, str], where: Cell) -> SplitRecord:
                                      f"found {found!r}", f"{allowed}，实为“{found}”" if found else f"{allowed}，却为空"))
         raise _BadRow(problems)
     counties = [name for name in split_names(values.get("counties", "")) if name not in {"全部", "全市", "各县区", "各县(区)"}]
-    return SplitRecord(matter, values.get("domain", ""), share, counties, values.get("city_text", ""),
-                       values.get("county_text", ""), values.get("basis", ""), where)
+    city_text, county_text = values.get("city_text", ""), values.get("county_text", "")
+    if not city_text and not county_text and divides_work(values.get("notes", "")):
+        # A list without 市级职责/县级职责 columns states the division in its 备注 (市管公路由市级实施，县管公路由县级
+        # 实施): both levels' text is that note, so the matter is not reported as shared without a division.
+        city_text = county_text = values["notes"]
+    return SplitRecord(matter, values.get("domain", ""), share, counties, city_text, county_text,
+                       values.get("basis", ""), where)
+
+
+_CITY_LEVEL_WORDS = ("市级", "市本级", "市管", "市直")
+_COUNTY_LEVEL_WORDS = ("县级", "县管", "区县", "县区", "县(区)", "县（区）", "乡镇")
+_DIVISION_WORDS = re.compile(r"分级|分别由|分层级")
+
+
+def divides_work(note: str) -> bool:
+    """Whether a 市县事权划分清单's 备注 says how the levels divide a matter: it names what the city level and
+    what the county level does (二级资质由市级核定，三级及以下由县级核定), or grades it (按取水量分级审批). A note
+    on something else (兽用生物制品经营许可除外, 根据…职能转变要求下放) does not."""
+    names_both = any(word in note for word in _CITY_LEVEL_WORDS) and any(word in note for word in _COUNTY_LEVEL_WORDS)
+    return names_both or _DIVISION_WORDS.search(note) is not None
 
 
 def _territorial(values: dict[str, str], where: Cell) -> TerritorialRecord:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import IngestError
-from ingest.lists import parse_list
+from ingest.lists import divides_work, parse_list
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -113,6 +113,29 @@ def test_city_county_split() -> None:
     signboards = next(r for r in document.records if isinstance(r, SplitRecord) and r.matter == "门店招牌设置备案")
     assert signboards.counties == ["河西区"]
 
+
+def test_a_note_that_divides_a_shared_matter_is_its_division_text() -> None:
+    # shixian_shiquan.csv has no 市级职责/县级职责 columns: three rows state the division in 备注, and only a note on the
+    # levels' division counts (row 4's 下放 and row 13's 除外 are about something else).
+    document = parse("shixian_shiquan.csv")
+    texts = [(r.where.row, r.share, r.city_text, r.county_text) for r in document.records
+             if isinstance(r, SplitRecord) and (r.city_text or r.share == "shared")]
+    assert texts == [
+        (2, "shared", "", ""), (3, "shared", "", ""),
+        (5, "shared", "市管公路由市级实施，县管公路由县级实施", "市管公路由市级实施，县管公路由县级实施"),
+        (7, "shared", "二级资质由市级核定，三级及以下由县级核定", "二级资质由市级核定，三级及以下由县级核定"),
+        (9, "shared", "", ""),
+        (12, "shared", "按取水量分级审批", "按取水量分级审批"),
+    ]
+
+
+@pytest.mark.parametrize(("note", "divides"), [
+    ("市管公路由市级实施，县管公路由县级实施", True), ("按取水量分级审批", True),
+    ("重大项目由市本级审批，其余由县（区）审批", True), ("分别由市、县两级负责", True),
+    ("根据市交通运输局职能转变要求下放", False), ("兽用生物制品经营许可除外", False), ("县级实施", False), ("", False),
+])
+def test_which_notes_divide_the_work(note: str, divides: bool) -> None:
+    assert divides_work(note) is divides
 
 def test_territorial_lists_name_townships_and_departments() -> None:
     document = parse("shudi_qingshan.xlsx")

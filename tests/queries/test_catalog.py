@@ -283,9 +283,14 @@ def test_power_split(corpus: Store) -> None:
     assert cells[("交通运输", "county_exclusive")]["names"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
     assert cells[("市场监管", "delegated")]["by_region"] == {"示例市": 1, "示例市/青山县": 1}
     assert sum(c["matters"] for c in split["cells"]) == 48
-    assert [(c["kind"], c["matter"], c["department"]) for c in split["conflicts"]
-            if c["kind"] == "county_exclusive_exercised_by_city"] == [
-        ("county_exclusive_exercised_by_city", "道路普通货物运输经营许可", "示例市交通运输局")]
+    # A source is the document's id and the row (`doc:…#第9行`); the row is what tells the list's rows apart.
+    assert [(c["kind"], c["matter"], c["department"], c["source"].split("#")[1]) for c in split["conflicts"]] == [
+        ("county_exclusive_exercised_by_city", "道路普通货物运输经营许可", "示例市交通运输局", "市交通运输局!2"),
+        # Planted case F: the three shared rows whose 备注 states the division are not here.
+        ("shared_without_division", "城市生活垃圾经营性清扫、收集、运输、处理服务审批", "", "第2行"),
+        ("shared_without_division", "城市道路占用、挖掘审批", "", "第3行"),
+        ("shared_without_division", "食品安全抽样检验", "", "第9行"),
+    ]
 
 
 def test_staffing_outliers(corpus: Store) -> None:
