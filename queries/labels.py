@@ -24,7 +24,7 @@ COLUMN_LABELS: dict[str, str] = {
     "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
     "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
-    "other_staff": "其他编制", "too_few": "部门过少无法比较",
+    "other_staff": "其他编制", "too_few": "部门过少无法比较", "concerned": "涉及部门",
 }
 
 

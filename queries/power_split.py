@@ -79,6 +79,21 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     return found
 
 
+def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict[str, list[str]]:
+    """Each conflict's matter → the departments it concerns: the one a conflict names, and in each holding region
+    the department doing the matter's work (`_Holders`). A county department's report shows the conflicts on its
+    own matters; a shared matter without a division names no department of its own (user test)."""
+    domains = {row["matter"]: row["domain"] or "未分类" for row in catalog.run(store, "holdings", {"city": city})}
+    holders: dict[str, _Holders] = {}
+    concerned: dict[str, set[str]] = defaultdict(set)
+    for conflict in conflicts:
+        matter = conflict["matter"]
+        domain = domains[matter]
+        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        found = {of_domain.of(matter, region)["department"] for region in conflict["holders"]}
+        concerned[matter] |= {name for name in (*found, conflict["department"]) if name}
+    return {matter: sorted(names) for matter, names in concerned.items()}
+
 class _Holders:
     """The department of a region that does a matter's work. Best, the one exercising a power item of that name
     (the conflicts' own test, `_same_matter`); failing that, the region's one department whose name shares a word

@@ -16,7 +16,7 @@ from queries.lookup import find_department, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import power_split
+from queries.power_split import concerned_departments, power_split
 from queries.sources import document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
@@ -139,9 +139,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                     [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"]),
                       "by_region": "；".join(f"{k} {v}" for k, v in sorted(c["by_region"].items()))}
                      for c in split["cells"]]))
-        add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）", ["kind_label", "matter", "department"],
-                    mine([{**c, "kind_label": CONFLICT_LABELS[c["kind"]]} for c in split["conflicts"]], "department",
-                         "matter")))
+        concerned = concerned_departments(store, city, split["conflicts"])
+        add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）",
+                    ["kind_label", "matter", "department", "concerned"],
+                    [{**c, "kind_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]]}
+                     for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
+                    note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
+                         "或名称与领域相符的唯一部门）。"))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",

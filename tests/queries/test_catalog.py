@@ -236,6 +236,26 @@ def test_the_report_says_how_a_matter_has_several_leads(corpus: Store) -> None:
     assert "同一问题" in section.note
 
 
+CITY_MANAGEMENT = ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局", "青山县城市管理局"]
+
+
+@pytest.mark.parametrize(("department", "conflicts"), [
+    # A county department sees the city's conflicts on the matters it does, though no conflict names it: each
+    # holding region's department of the domain is concerned.
+    ("青山县城市管理局", [("城市生活垃圾经营性清扫、收集、运输、处理服务审批", CITY_MANAGEMENT),
+                          ("城市道路占用、挖掘审批", CITY_MANAGEMENT)]),
+    ("青山县市场监督管理局", [("食品安全抽样检验",
+                               ["河西区市场监督管理局", "示例市市场监督管理局", "青山县市场监督管理局"])]),
+    ("示例市交通运输局", [("道路普通货物运输经营许可", ["河西区交通运输局", "示例市交通运输局", "青山县交通运输局"])]),
+    ("青山县水利局", []),  # 取水许可's 备注 divides it (planted case F)
+])
+def test_a_departments_report_shows_the_split_conflicts_on_its_matters(
+        corpus: Store, department: str, conflicts: list[tuple[str, list[str]]]) -> None:
+    section = next(s for s in build_report(corpus, department=department).sections
+                   if s.key == "power_split_conflicts:示例市")
+    assert section.columns == ["kind_label", "matter", "department", "concerned"]
+    assert [(row["matter"], row["concerned"]) for row in section.rows] == conflicts
+
 def test_undecomposed_duties(corpus: Store) -> None:
     rows = undecomposed_duties(corpus)
     planted = {(r["department"], r["ordinal"]) for r in rows if r["kind"] == "duty_without_office"}
