@@ -38,7 +38,7 @@ from ingest.regions import Region, split_region_prefix
 from ingest.sheets import Workbook
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
-_TOWNSHIP = re.compile(r"^(?:.*?[县区市])?(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")
+_TOWNSHIP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")
 
 
 @dataclass
@@ -184,11 +184,15 @@ def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, name
 
 
 def township_of(name: str) -> str:
-    """`城关镇`, `明光市明南街道办事处` → the township (城关镇, 明南街道); '' for any other party."""
+    """`城关镇`, `明光市明南街道办事处`, `示例市河西区河西街道` → the township (城关镇, 明南街道, 河西街道); '' for any
+    other party."""
     if is_territorial(name):
         return ""  # 各乡镇人民政府 is every township's government, not a township called 各乡镇
-    township = _TOWNSHIP.match(name.strip())
-    return township.group("name") if township and not name.strip().endswith(("局", "委", "办")) else ""
+    # The region names go first (示例市河西区河西街道 is 河西街道), read as a department's are: a pattern of its own
+    # took 市桥街道 for 市 + 桥街道.
+    _regions, rest = split_region_prefix(name.strip())
+    township = _TOWNSHIP.match(rest)
+    return township.group("name") if township and not rest.endswith(("局", "委", "办")) else ""
 
 
 def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> Resolution:

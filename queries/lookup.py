@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
-from ingest.regions import Region
+from ingest.regions import Region, split_region_prefix
 from queries import catalog
 from queries.cache import cached
 
@@ -41,6 +41,9 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     exact = [row for row in found if row["exact"]]
     if len({row["uid"] for row in exact}) == 1:
         return _without_exact(exact[0])
+    township = _township_written_with_its_county(store, name) if not exact else []
+    if len({row["uid"] for row in township}) == 1:
+        return _without_exact(township[0])
     # The closest reading wins: a base name or alias the graph holds (水务局 is the city's 水务局, not also
     # 青山县's 水利局, which the abbreviation table groups with it), then what the resolver reads exactly, then by
     # the abbreviation table or close spelling.
@@ -55,6 +58,19 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
             return _without_exact(rows[0])
     raise UnknownDepartment(name, _labels(store, uids) if uids else near)
 
+
+def _township_written_with_its_county(store: Store, name: str) -> list[Row]:
+    """A township's government as the lists write it, its county before it (青山县城关镇, 示例市河西区河西街道办事处):
+    the township's body whose region path ends with the name's regions and township."""
+    from ingest.list_records import township_of  # the ingest's reading; imported here for the CLI's start-up time
+
+    township = township_of(name)
+    regions, _rest = split_region_prefix(name.strip())
+    if not township or not regions:
+        return []
+    where = "/" + "/".join((*regions, township))
+    return [row for row in catalog.run(store, "department", {"name": township})
+            if row["exact"] and ("/" + row["region"]).endswith(where)]
 
 def _labels(store: Store, uids: set[str]) -> list[str]:
     """The departments' names, with the region of those whose name another of them bears too: two cities may each

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from graph.store import Statement, Store
+from ingest.list_records import township_of
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
@@ -81,6 +82,15 @@ def test_townships_are_their_own_bodies(loaded: Store) -> None:
         {"region": "示例市/青山县/石桥镇", "name": "石桥镇人民政府"},
     ]
 
+
+@pytest.mark.parametrize(("party", "township"), [
+    ("城关镇", "城关镇"), ("城关镇人民政府", "城关镇"), ("青山县城关镇", "城关镇"), ("明光市明南街道办事处", "明南街道"),
+    ("示例市河西区河西街道", "河西街道"),  # every region name goes, not the first alone
+    ("市桥街道", "市桥街道"), ("青山县新市镇", "新市镇"),  # 市 inside a township's name is no region
+    ("各乡镇人民政府", ""), ("城关镇财政所", ""), ("青山县交通运输局", ""),
+])
+def test_the_township_a_party_names(party: str, township: str) -> None:
+    assert township_of(party) == township
 
 def test_planted_boundary_cases(loaded: Store) -> None:
     findings = {(f["reason"], f["matter"]): f for f in host_assist_ambiguities(loaded)}

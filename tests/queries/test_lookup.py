@@ -29,6 +29,24 @@ def test_a_short_name_resolves_to_one_department(corpus: Store, typed: str, depa
     assert find_department(corpus, typed)["name"] == department
 
 
+@pytest.mark.parametrize(("typed", "uid"), [
+    # A township's government as the lists write it: its county (and city) before it, the body's name or not.
+    ("城关镇", "dept:示例市/青山县/城关镇/人民政府"),
+    ("青山县城关镇", "dept:示例市/青山县/城关镇/人民政府"),
+    ("青山县城关镇人民政府", "dept:示例市/青山县/城关镇/人民政府"),
+    ("示例市青山县城关镇", "dept:示例市/青山县/城关镇/人民政府"),
+    ("河西区河西街道", "dept:示例市/河西区/河西街道/街道办事处"),
+    ("示例市河西区河西街道办事处", "dept:示例市/河西区/河西街道/街道办事处"),
+])
+def test_a_township_written_with_its_county_is_found(corpus: Store, typed: str, uid: str) -> None:
+    assert find_department(corpus, typed)["uid"] == uid
+
+
+@pytest.mark.parametrize("typed", ["河西区城关镇", "青山县河西街道"])
+def test_a_township_under_another_county_is_not_found(corpus: Store, typed: str) -> None:
+    with pytest.raises(UnknownDepartment):
+        find_department(corpus, typed)
+
 @pytest.mark.parametrize("typed", ["市场监管局", "住建局", "市场监督管理局"])
 def test_a_name_every_region_bears_lists_them(corpus: Store, typed: str) -> None:
     line = {"市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "市场监督管理局": "市场监督管理局"}[typed]
