@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.usage_errors import BilingualGroup
 from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_uri
 from ingest.errors import IngestError
 from ingest.fields_version import FieldsNotice, fields_notice
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from queries.catalog import Param
     from queries.report import Section
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=BilingualGroup, add_completion=False, no_args_is_help=True,
                   help="dutygraph: a knowledge graph of departments' duties (职责), boundaries and responsibilities.")
 # Piped output (make demo, a log file) gets wide tables instead of the 80-column default.
 _PIPE_WIDTH = 160

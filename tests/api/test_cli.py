@@ -490,6 +490,23 @@ def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "only.csv"), store=tmp_path / "s").returncode == 1
 
 
+@pytest.mark.parametrize(("args", "english", "chinese"), [
+    (("report", "--format", "pdf"), "'pdf' is not one of", "--format 只能是 table、md、json、xlsx、docx，而不是 'pdf'"),
+    (("query", "overlaps", "--param"), "Option '--param' requires an argument.", "选项 --param 需要一个值"),
+    (("query", "overlaps", "--fromat", "json"), "No such option: --fromat", "没有选项 --fromat；可能是：--format"),
+    (("query",), "Missing argument 'name'.", "缺少参数 'name'"),
+    (("stats", "a", "b"), "Got unexpected extra argument(s) (a b)", "多余的参数：a b；用法见 --help"),
+    (("nosuch",), "No such command 'nosuch'.", "没有命令“nosuch”；可用的命令见 dutygraph --help"),
+])
+def test_typers_own_usage_errors_are_in_chinese_too(tmp_path: Path, args: tuple[str, ...], english: str,
+                                                    chinese: str) -> None:
+    """typer reads the command line before any command runs: its errors get the Chinese line the commands' own do."""
+    result = run(*args, store=tmp_path / "s")
+    lines = [line.strip("│ ") for line in result.stderr.splitlines()]
+    assert result.returncode == 2
+    at = next(n for n, line in enumerate(lines) if english in line)
+    assert chinese in lines[at:at + 3]
+
 def test_aliases_option(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
