@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph.store import ReadOnlyViolation, StoreError
 from queries.catalog import QueryError
 from queries.lookup import UnknownDepartment, UnknownRegion
+from queries.power_split import UnknownDomain
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -149,6 +150,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(UnknownRegion)
     async def _unknown_region(request: Request, exc: UnknownRegion) -> JSONResponse:
         return problem_response(Problem(404, "unknown-region", "Unknown region", "未找到区划", str(exc), exc.zh),
+                                request)
+
+    @app.exception_handler(UnknownDomain)
+    async def _unknown_domain(request: Request, exc: UnknownDomain) -> JSONResponse:
+        return problem_response(Problem(404, "unknown-domain", "Unknown domain", "未找到领域", str(exc), exc.zh),
                                 request)
 
     @app.exception_handler(ReadOnlyViolation)

@@ -67,6 +67,9 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     by_matter: dict[str, list[Row]] = defaultdict(list)
     for row in catalog.run(store, "holdings", {"city": city}):
         by_matter[row["matter"]].append(row)
+    domains = sorted({rows[0]["domain"] or "未分类" for rows in by_matter.values()})
+    if domain not in domains:  # a typo is said, not answered as a cell without matters
+        raise UnknownDomain(domain, city, domains)
     found: list[Row] = []
     holders = _Holders(store, domain)
     for matter, rows in sorted(by_matter.items()):
@@ -93,6 +96,13 @@ def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict
         found = {of_domain.of(matter, region)["department"] for region in conflict["holders"]}
         concerned[matter] |= {name for name in (*found, conflict["department"]) if name}
     return {matter: sorted(names) for matter, names in concerned.items()}
+
+class UnknownDomain(LookupError):
+    """A 领域 that none of a city's split matters has; `known` lists those it has."""
+
+    def __init__(self, domain: str, city: str, known: list[str]) -> None:
+        super().__init__(f"no domain {domain!r} in the split of {city}; it has: {', '.join(known) or 'none'}")
+        self.zh = f"{city}的市县事权划分中没有领域“{domain}”；已有：{'、'.join(known) or '（无）'}"
 
 class _Holders:
     """The department of a region that does a matter's work. Best, the one exercising a power item of that name

@@ -66,3 +66,17 @@ def test_a_cell_follows_the_county_asked_for(client: TestClient) -> None:  # noq
     unknown = client.get("/api/queries/power_split/matters",
                          params={"city": "示例市", "domain": "交通运输", "share": "shared", "region": "火星县"})
     assert unknown.status_code == 404
+
+
+def test_an_unknown_domain_is_said_not_answered_empty(client: TestClient) -> None:  # noqa: F811
+    # 水力 for 水利: before, 200 and no matters, which reads as "the city has none there".
+    answer = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "水力", "share": "shared"})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"
+    problem = answer.json()
+    assert (problem["title"], problem["title_zh"]) == ("Unknown domain", "未找到领域")
+    assert problem["detail_zh"] == ("示例市的市县事权划分中没有领域“水力”；已有：交通运输、住房城乡建设、农业农村、卫生健康、"
+                                    "城市管理、市场监管、应急管理、教育、水利、生态环境")
+    # A known domain without matters of that share is an empty cell, not an error.
+    empty = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "水利", "share": "delegated"})
+    assert (empty.status_code, empty.json()["matters"]) == (200, [])
