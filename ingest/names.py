@@ -275,6 +275,11 @@ def _vague(mention: str, text: str, home: Region) -> Resolution:
     return Resolution(f"dept:{home.path}/~{text}", text, text, home, "vague", mention)
 
 
+def is_vague_uid(uid: str) -> bool:
+    """Whether a department uid is a vague party's (有关部门, 相关单位): `_vague` marks its name with `~`."""
+    return "/~" in uid
+
+
 def _resolved(department: KnownDepartment, mention: str, method: str) -> Resolution:
     return Resolution(department.uid, department.name, department.base_name, department.region, "resolved",
                       mention, method=method)

@@ -29,6 +29,19 @@ class UnknownDepartment(LookupError):
         return f"未找到部门：{self.name}"
 
 
+class VagueParty(UnknownDepartment):
+    """A name the lists give a party that is no department (有关部门, 相关单位): it has no duties, staff or offices
+    to profile, and a filter by it would keep one finding; the finding it makes is host_assist's vague_party."""
+
+    def __init__(self, name: str) -> None:
+        LookupError.__init__(self, f"{name!r} is a vague party the lists name, not a department: its matters are "
+                                   "host_assist_ambiguities' vague_party findings")
+        self.name, self.candidates = name, []
+
+    @property
+    def zh(self) -> str:
+        return f"“{self.name}”是清单中的模糊主体，不是一个部门；它牵头或配合的事项见主办/协办不清中的“责任主体模糊”"
+
 def find_department(store: Store, name: str, *, region: str | None = None) -> Row:
     """The department named (or aliased) `name`: uid, name, region and its 三定 facts.
 
@@ -37,7 +50,11 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     `region` when a filter names one, else from every region of the graph: 青山县市场监管局, 示例市城管局 and 市监局
     name one department each; 住建局 or 市场监管局 name one per region, and the error lists them. The CLI, the API
     and the page all come here, so a name works in all three or in none."""
+    from ingest.names import is_vague_uid  # with rapidfuzz: here, for the CLI's start-up time (see _resolver)
+
     found = catalog.run(store, "department", {"name": name})
+    if found and all(is_vague_uid(row["uid"]) for row in found):
+        raise VagueParty(name)
     exact = [row for row in found if row["exact"]]
     if len({row["uid"] for row in exact}) == 1:
         return _without_exact(exact[0])

@@ -10,7 +10,7 @@ import pytest
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
-from queries.lookup import UnknownDepartment, checked_filters, find_department
+from queries.lookup import UnknownDepartment, VagueParty, checked_filters, find_department
 from queries.profile import department_profile
 from queries.report import build_report
 from queries.undecomposed import undecomposed_duties
@@ -68,6 +68,12 @@ def test_an_unknown_name_is_still_unknown(corpus: Store) -> None:
         find_department(corpus, "示例市宇宙局")
     assert error.value.zh == "未找到部门：示例市宇宙局"
 
+
+def test_a_vague_party_is_no_department(corpus: Store) -> None:
+    # bianjie_shi.xlsx's 有关部门 (planted: 牛皮癣 小广告) is a party node, but no department to profile or filter by.
+    with pytest.raises(VagueParty) as error:
+        find_department(corpus, "有关部门")
+    assert error.value.zh == "“有关部门”是清单中的模糊主体，不是一个部门；它牵头或配合的事项见主办/协办不清中的“责任主体模糊”"
 
 def test_a_base_name_with_a_region_filter_is_that_regions(corpus: Store) -> None:
     assert find_department(corpus, "交通运输局", region="示例市/青山县")["name"] == "青山县交通运输局"
