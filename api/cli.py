@@ -20,9 +20,9 @@ from rich.table import Table
 
 from api.usage_errors import BilingualGroup
 from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_uri
-from ingest.errors import IngestError
+from ingest.errors import IngestError, os_reason_zh
 from ingest.fields_version import FieldsNotice, fields_notice
-from ingest.kinds import KINDS
+from ingest.kinds import KIND_TITLES, KINDS
 from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
 from queries import catalog
@@ -139,7 +139,7 @@ def ingest_command(
 
     if kind not in KINDS:
         _misuse(f"--kind {kind}: expected one of {', '.join(KINDS)}",
-                f"--kind {kind}：文件类型应为 {'、'.join(KINDS)} 之一")
+                f"--kind {kind}：文件类型应为 {'、'.join(f'{k}（{title}）' for k, title in KIND_TITLES.items())} 之一")
     missing = [path for path in paths if not path.exists()]
     if missing:
         _misuse(f"no such file or folder: {', '.join(map(str, missing))}",
@@ -355,7 +355,7 @@ def _write(data: bytes, output: Path | None) -> None:
     try:
         output.write_bytes(data)
     except OSError as exc:
-        _misuse(f"cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")
+        _misuse(f"cannot write {output}: {exc.strerror}", f"无法写入 {output}：{os_reason_zh(exc)}")
     err.print(f"wrote {output}")
 
 

@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import IngestError
+from ingest.errors import IngestError, os_reason_zh
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -56,7 +56,8 @@ def read_bytes(path: Path, expected_when_empty: str) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc), zh="文件无法读取") from exc
+        raise IngestError(path, "a readable file", detail=exc.strerror or str(exc),
+                          zh=f"文件无法读取（{os_reason_zh(exc)}）") from exc
     if not data.strip():
         raise IngestError(path, expected_when_empty, detail="the file is empty", zh="文件没有正文")
     return data, hashlib.sha256(data).hexdigest()

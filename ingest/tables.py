@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.kinds import KIND_TITLES
 from ingest.sheets import Sheet, range_name
 
 # Column vocabulary: field → the header texts that name it (after spaces and bracket widths are folded).
@@ -45,13 +46,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 _HEADER_TO_FIELD = {text: field for field, texts in FIELDS.items() for text in texts}
 
-KIND_LABELS = {
-    "power": "权责清单",
-    "boundary": "职责边界清单",
-    "supervision": "监管事项目录",
-    "split": "市县事权划分清单",
-    "territorial": "乡镇（街道）属地管理事项责任清单",
-}
+KIND_LABELS = {kind: KIND_TITLES[kind] for kind in ("power", "boundary", "supervision", "split", "territorial")}
 HEADER_SCAN_ROWS = 12
 
 # Fields whose cell may name several parties (split on 、，; and line breaks), or hold free text: columns under one

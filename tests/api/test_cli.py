@@ -346,6 +346,10 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
                   store=loaded)
     assert nowhere.returncode == 2 and f"cannot write {tmp_path / 'no' / 'c.xlsx'}: the folder" in nowhere.stderr
     assert not list(tmp_path.iterdir())
+    # The operating system's reason is said in Chinese too, not as its English inside the Chinese line.
+    folder = run("cypher", "MATCH (r:Region) RETURN r.path", "--format", "csv", "-o", str(tmp_path), store=loaded)
+    assert folder.returncode == 2 and folder.stderr.splitlines() == [
+        f"error: cannot write {tmp_path}: Is a directory", f"       无法写入 {tmp_path}：这是一个文件夹"]
 
 
 def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_path: Path) -> None:
@@ -485,7 +489,10 @@ def test_a_mistyped_store_is_misuse_not_an_empty_report(tmp_path: Path) -> None:
 
 def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "nowhere"), store=tmp_path / "s").returncode == 2
-    assert run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s").returncode == 2
+    kind = run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s")
+    assert kind.returncode == 2 and kind.stderr.splitlines()[-1] == (
+        "       --kind pdf：文件类型应为 auto（自动识别）、sanding（三定规定）、power（权责清单）、boundary（职责边界清单）、"
+        "supervision（监管事项目录）、split（市县事权划分清单）、territorial（乡镇（街道）属地管理事项责任清单） 之一")
     (tmp_path / "only.csv").write_text("a,b\n")
     assert run("ingest", str(tmp_path / "only.csv"), store=tmp_path / "s").returncode == 1
 
@@ -521,7 +528,9 @@ def test_aliases_option(tmp_path: Path) -> None:
                 "m=出租汽车服务质量投诉处理", "--format", "json", store=store)
     assert json.loads(leads.stdout) == [{"d": "示例市交通运输局"}]
     bad = run("ingest", str(docs), "--aliases", str(tmp_path / "missing.txt"), store=store)
-    assert bad.returncode == 2 and "expected a readable file" in bad.stderr
+    assert bad.returncode == 2 and bad.stderr.splitlines()[-2:] == [
+        f"error: --aliases: {tmp_path / 'missing.txt'}: expected a readable file (No such file or directory)",
+        f"       --aliases {tmp_path / 'missing.txt'}：文件无法读取（文件不存在）"]
 
 
 def test_many_unresolved_names_are_summed_up_and_listed_by_a_query(tmp_path: Path) -> None:
