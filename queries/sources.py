@@ -31,16 +31,18 @@ def document_titles(store: Store) -> dict[str, Cited]:
     """Each document's uid to its title (its file's name when it has none), kept per graph version; and, keyed
     `uid#sheet`, the title of each sheet of a workbook that its own title row gives (one department's list a sheet),
     or the file's name for a sheet of such a workbook without one."""
-    def compute() -> dict[str, Cited]:
-        titles: dict[str, Cited] = {}
-        for row in catalog.run(store, "documents"):
-            file = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
-            titles[row["uid"]] = Cited(row["title"]) if row["title"] else file
-            for sheet, title in zip(row["sheets"], row["sheet_titles"], strict=True):
-                titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else file
-        return titles
+    return cached(store, ("document_titles",), lambda: titles_of(catalog.run(store, "documents")), whole_graph=True)
 
-    return cached(store, ("document_titles",), compute, whole_graph=True)
+
+def titles_of(documents: list[dict[str, Any]]) -> dict[str, Cited]:
+    """`document_titles` of the rows of the documents query (or of /api/documents, which answers them)."""
+    titles: dict[str, Cited] = {}
+    for row in documents:
+        file = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
+        titles[row["uid"]] = Cited(row["title"]) if row["title"] else file
+        for sheet, title in zip(row["sheets"], row["sheet_titles"], strict=True):
+            titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else file
+    return titles
 
 
 def sheet_key(uid: str, sheet: str) -> str:

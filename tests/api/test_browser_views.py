@@ -8,11 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import time
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
+from queries.sources import Cited, readable_source, titles_of
 from tests.api.test_browser import _api, _open, _wait, browser, site  # noqa: F401  (fixtures)
 
 
@@ -24,16 +24,13 @@ def _table(browser, box: str) -> tuple[list[str], list[list[str]]]:  # type: ign
     return rows[0], rows[1:]
 
 
-def _titles(site: str) -> dict[str, str]:  # noqa: F811
-    """Each document as a source names it: its title in 书名号, or its file's name when it has no title."""
-    return {d["uid"]: f"《{d['title']}》" if d["title"] else Path(d["path"]).name + " "
-            for d in _api(site, "/api/documents", limit=1000)["items"]}
+def _titles(site: str) -> dict[str, Cited]:  # noqa: F811
+    """Each document (and sheet) as the server's files cite it, from /api/documents: the page must agree."""
+    return titles_of(_api(site, "/api/documents", limit=1000)["items"])
 
 
-def _source(titles: dict[str, str], source: str) -> str:
-    uid, _, place = source.partition("#")
-    return f"{titles[uid]}{place}"
-
+def _source(titles: dict[str, Cited], source: str) -> str:
+    return readable_source(source, titles)
 
 def _click_cell(browser, domain: str, share_index: int) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from selenium.webdriver.common.action_chains import ActionChains
@@ -110,7 +107,7 @@ def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F
     assert [(row[0], row[4]) for row in rows] == [(line["类型"], line["出处"]) for line in in_file]
     assert "quanze_shi_multi.xlsx 市交通运输局!2" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
-    assert len(rows) == 7 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)
+    assert len(rows) == 4 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)
 
 
 CHARTS = {"overview": ["chart-findings"], "overlaps": ["chart-overlaps"], "split": ["chart-heatmap", "chart-compare"],
