@@ -43,8 +43,19 @@ def to_csv(section: Section, *, readable: bool = True) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(_titles(section, readable))
     for row in section.rows:
-        writer.writerow([_text(row, c, section.key, readable) for c in section.columns])
+        writer.writerow([inert(_text(row, c, section.key, readable)) for c in section.columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+
+
+def inert(text: str) -> str:
+    """A CSV cell Excel will not run: text from an uploaded file may start with `=` (=HYPERLINK(…) is a
+    phishing link in a 编办's spreadsheet), so such a cell gets a leading `'`, as OWASP advises for CSV
+    injection. A number (a negative 稳健z分数) is left as it is."""
+    return f"'{text}" if text.startswith(_FORMULA_START) and not _NUMBER.match(text) else text
 
 
 def raw(value: Any) -> str:
@@ -84,6 +95,9 @@ def to_xlsx(report: Report, *, readable: bool = True) -> bytes:
             cell.font = Font(bold=True)
         for row in section.rows:
             sheet.append([_excel_value(row, c, section.key, readable) for c in section.columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.data_type == "f":
+                    cell.data_type = "s"  # openpyxl reads a text starting with `=` as a formula: it is text here
         if readable and not section.rows:
             # As the Markdown and Word files say it: a sheet of titles alone reads as a failed export. A raw file
             # (a program's) keeps the titles alone, as its CSV does.
