@@ -1,14 +1,22 @@
 // name: matters
 // question: 共同事项及其牵头、配合部门 (shared matters with their leads and assisting departments)
 // param region: string|null = null  区划路径；含下级区划
+// `leads` in listing order (the first hosts, 部门职责分工协调办法), then by name where documents list them alike;
+// `assists` and `holders` by name: each list collected after an ORDER BY, so both engines give one order
 // columns: matter, region, domain, leads, assists, holders
 MATCH (m:Matter)
 WHERE $region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/')
-OPTIONAL MATCH (l:Department)-[:LEADS]->(m)
-WITH m, collect(DISTINCT l.name) AS leads
+OPTIONAL MATCH (l:Department)-[e:LEADS]->(m)
+WITH m, l, min(e.order) AS listed
+ORDER BY listed, l.name
+WITH m, collect(l.name) AS leads
 OPTIONAL MATCH (a:Department)-[:ASSISTS]->(m)
+WITH m, leads, a
+ORDER BY a.name
 WITH m, leads, collect(DISTINCT a.name) AS assists
 OPTIONAL MATCH (r:Region)-[:HOLDS]->(m)
+WITH m, leads, assists, r
+ORDER BY r.path
 RETURN m.name AS matter, m.region AS region, coalesce(m.domain, '') AS domain, leads, assists,
        collect(DISTINCT r.path) AS holders
 ORDER BY region, matter

@@ -127,9 +127,8 @@ def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT
                               "holders": []}))
 def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
+    # Leads in listing order, the host first (the query orders each list), as the CLI answers them.
     rows = catalog.run(store, "matters", {"region": region})
-    for row in rows:
-        row["leads"], row["assists"], row["holders"] = sorted(row["leads"]), sorted(row["assists"]), sorted(row["holders"])
     return page(request, rows, limit=limit, offset=offset, format=format, answer="matters")
 
 

@@ -140,7 +140,11 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert [r["path"] for r in regions["items"]][:3] == ["示例市", "示例市/河西区", "示例市/河西区/河西街道"]
     matters = client.get("/api/matters", params={"region": "示例市"}).json()
     bikes = next(m for m in matters["items"] if m["matter"] == "互联网租赁自行车停放管理")
-    assert bikes["leads"] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
+    assert bikes["leads"] == ["示例市交通运输局", "示例市城市管理和综合执法局"]  # one lead a document: by name
+    # Two leads in one list: in its order, the host (listed first) before the name order's first (user test).
+    farming = next(m for m in matters["items"] if m["matter"] == "农业面源污染防治")
+    assert (farming["leads"], farming["assists"]) == (["示例市生态环境局", "示例市农业农村局"],
+                                                      ["示例市水务局", "示例市自然资源和规划局"])
     assert client.get("/api/documents").json()["total"] == 37
     assert client.get("/api/stats").json()["labels"]["Document"] == 37
     # As Excel, the CLI's two tables, each label and type with its meaning.
