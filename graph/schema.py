@@ -61,8 +61,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
     NodeLabel(
         "Document",
         "来源文件",
-        ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "truncated", "notes",
-         "sheet_names", "sheet_titles",
+        ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "region", "truncated",
+         "notes", "sheet_names", "sheet_titles",
          # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)
          "fields_version"),
         ("sha256",),

@@ -49,7 +49,7 @@ from ingest.model import (
 from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
-from ingest.records import DocumentContext, GraphRows, office_uid, sanding_rows
+from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, sanding_rows
 from ingest.refresh import refresh_segmentation
 from ingest.regions import NATIONAL, Region, level_of, prefecture_cities, split_region_prefix
 from ingest.sanding import parse_sanding
@@ -379,6 +379,23 @@ def _cyclic_collection_deferred() -> Iterator[None]:
             gc.enable()
 
 
+class DocumentIds:
+    """Each document's uid. Its content's hash (`document_uid`) names it in the region it is first read for; the
+    same bytes read for another region (a county copying another's template list, 县水利局 and all) are a document
+    of their own there, with a uid of the content and that region. Before, the second load took the first's uid:
+    it replaced the first document's 牵头/配合 edges with its own, leaving the first region's matters without
+    parties (user test). A document loaded before documents kept their region counts as that region's."""
+
+    def __init__(self, store: Store, hashes: list[str]) -> None:
+        rows = store.read("MATCH (d:Document) WHERE d.uid IN $uids RETURN d.uid AS uid, d.region AS region",
+                          {"uids": sorted({document_uid(sha256) for sha256 in hashes})})
+        self.held: dict[str, str | None] = {row["uid"]: row["region"] for row in rows}
+
+    def of(self, sha256: str, region: Region) -> str:
+        plain = document_uid(sha256)
+        holder = self.held.setdefault(plain, region.path)
+        return plain if holder in {region.path, None} else document_uid(sha256, region.path)
+
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
             aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str]) -> IngestReport:
     report = IngestReport()
@@ -398,6 +415,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if len(names) > 1 or (option is not None and names and names[0] != option.names[0]):
             regions.add(document_region(parsed.department, option, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
+    ids = DocumentIds(store, [source.sha256 for source, _parsed in sandings] + [book.sha256 for book, _list in lists])
     for source, parsed in sandings:
         basis = basis_region(parsed, regions)
         try:
@@ -411,7 +429,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
-        context = DocumentContext(source, parsed, doc_region, department)
+        context = DocumentContext(source, parsed, doc_region, department, ids.of(source.sha256, doc_region))
         for office in parsed.offices:
             offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
         builders.append((source.path, partial(sanding_rows, context, resolver), parsed.warnings))
@@ -426,7 +444,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
-        list_context = ListContext(workbook, parsed_list, home, counties, offices)
+        list_context = ListContext(workbook, parsed_list, home, counties, offices, ids.of(workbook.sha256, home))
         builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the
     # documents load (the main thread would otherwise wait), then written once all have loaded.

@@ -27,8 +27,13 @@ _CHANGE_STATUS = {"cancelled": "cancelled", "devolved": "devolved", "strengthene
                   "transferred_out": "transferred"}
 
 
-def document_uid(sha256: str) -> str:
-    return f"doc:{sha256[:16]}"
+def document_uid(sha256: str, region: str | None = None) -> str:
+    """A document's uid: its content's hash; with `region`, the content read for that region. The same bytes
+    loaded for a second region (a county copying another's template list) are a document of their own there,
+    rather than the first region's document moved (pipeline.DocumentIds)."""
+    if region is None:
+        return f"doc:{sha256[:16]}"
+    return f"doc:{hashlib.sha256(f'{sha256}@{region}'.encode()).hexdigest()[:16]}"
 
 
 def duty_uid(holder_uid: str, text: str) -> str:
@@ -94,19 +99,20 @@ class DocumentContext:
     parsed: SandingDocument
     region: Region
     department: KnownDepartment
+    uid: str  # pipeline.DocumentIds: the content's hash, or with the region where another holds that one
 
 
-def document_node(sha256: str, path: str, **props: Any) -> dict[str, Any]:
-    base = {"uid": document_uid(sha256), "sha256": sha256, "path": path, "title": "", "kind": "", "issuer": "",
+def document_node(uid: str, sha256: str, path: str, region: Region, **props: Any) -> dict[str, Any]:
+    base = {"uid": uid, "sha256": sha256, "path": path, "region": region.path, "title": "", "kind": "", "issuer": "",
             "issued": "", "effective": "", "doc_number": "", "truncated": False, "notes": []}
     return {**base, **props}
 
 
 def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     parsed, department, region = context.parsed, context.department, context.region
-    doc_uid = document_uid(context.source.sha256)
+    doc_uid = context.uid
     rows = GraphRows(document=document_node(
-        context.source.sha256, str(context.source.path), title=parsed.title or parsed.department,
+        doc_uid, context.source.sha256, str(context.source.path), region, title=parsed.title or parsed.department,
         kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
         doc_number=parsed.doc_number,
         truncated=parsed.truncated,
