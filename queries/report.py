@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
+from ingest.kinds import KIND_TITLES
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import VALUE_LABELS, column_label
@@ -194,11 +195,20 @@ _SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type
                         ("labels", "label"), ("relationships", "type")}  # and the report's
 
 
+# Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
+LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
+_COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {("documents", "kind"): KIND_TITLES,
+                                                           ("regions", "level"): LEVEL_TITLES}
+
+
 def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
     """A row's cell as people read it (`flat`), a schema name as it is written."""
     value = row.get(column)
     if (answer, column) in _SCHEMA_NAME_COLUMNS:
         return "" if value is None else str(value)
+    codes = _COLUMN_CODES.get((answer, column))
+    if codes is not None and isinstance(value, str):
+        return codes.get(value, value)
     return flat(value, answer)
 
 
