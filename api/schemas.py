@@ -281,7 +281,8 @@ class ProfileDuty(BaseModel):
 
 class ProfileOffice(BaseModel):
     office: str
-    duties: list[ProfileDuty]
+    duties: list[ProfileDuty] = Field(description="empty for an office the 三定 gives no duty")
+    source: str | None = Field(description="for an office without duties, the clause that sets it up")
 
 
 class Role(BaseModel):

@@ -47,6 +47,7 @@ Rows = list[dict[str, Any]]
 # overlaps in a file: a row per member under its cluster's columns (a cell of nested members reads badly).
 _MEMBER_COLUMNS = [c for c in columns(OverlapCluster) if c != "members"] + columns(OverlapMember)
 _DUTY_COLUMNS = ["ordinal", "text", "source"]
+NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 _FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
                  "office_leader_posts", "offices_stated", "aliases", "issued"]
 # A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
@@ -117,7 +118,10 @@ def file_tables(answer: str, result: Mapping[str, Any]) -> dict[str, Rows]:
         "facts": [{key: result["department"].get(key) for key in _FACT_COLUMNS}],
         "duties": [{"category": category, **duty}
                    for category, duties in result["duties_by_category"].items() for duty in duties],
-        "offices": [{"office": office["office"], **duty} for office in result["offices"] for duty in office["duties"]],
+        # An office without duties is a row too, saying so, with the clause that sets the office up.
+        "offices": [{"office": office["office"], **duty} for office in result["offices"]
+                    for duty in office["duties"] or [{"ordinal": None, "text": NO_OFFICE_DUTY,
+                                                      "source": office["source"]}]],
         **{key: roles(key) for key in _ROLE_DETAILS},
         "overlaps": member_rows(result["overlaps"]),
         "ambiguities": result["ambiguities"],

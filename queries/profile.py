@@ -36,10 +36,15 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     roles = catalog.run(store, "department_roles", {"uid": department["uid"]})
     mine = department["name"]
     graph = coordination_graph(store, department["region"])
+    undecomposed = undecomposed_duties(store, department["uid"])
+    # Every office, those the 三定 gives no duty too (执法监督科): listing only offices with duties, the profile
+    # counted 11 of the 12 the departments table counts (user test). Such an office's `source` is its clause.
+    empty = {row["office"]: row["source"] for row in undecomposed if row["kind"] == "office_without_duty"}
     return {
         "department": department,
         "duties_by_category": {k: v for k, v in by_category.items() if v},
-        "offices": [{"office": office, "duties": items} for office, items in sorted(offices.items())],
+        "offices": [{"office": office, "duties": offices.get(office, []), "source": empty.get(office)}
+                    for office in sorted({*offices, *empty})],
         "leads": [r for r in roles if r["relation"] == "LEADS"],
         "assists": [r for r in roles if r["relation"] == "ASSISTS"],
         "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
@@ -48,7 +53,7 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
                      for cluster in overlaps(store, scope=scope, department=department["uid"])],
         "ambiguities": [f for f in host_assist_ambiguities(store, department["region"])
                         if mine in f["leads"] or mine in f["assists"]],
-        "undecomposed": undecomposed_duties(store, department["uid"]),
+        "undecomposed": undecomposed,
         "network": sorted(({"department": other, "matters": sorted(graph[mine][other]["matters"])}
                            for other in graph.neighbors(mine)), key=lambda n: n["department"])
         if mine in graph else [],

@@ -342,7 +342,11 @@ def test_coordination_network(corpus: Store) -> None:
 def test_department_profile(corpus: Store) -> None:
     profile = department_profile(corpus, "市城管局")
     assert profile["department"]["name"] == "示例市城市管理和综合执法局"
-    assert len(profile["offices"]) == 11
+    # Every office of the 三定, 执法监督科 without duties too, as the departments table counts them (12).
+    assert len(profile["offices"]) == 12
+    empty = next(o for o in profile["offices"] if o["office"] == "执法监督科")
+    assert (empty["duties"], empty["source"].split("#")[1]) == ([], "第四条(七)")
+    assert all(o["source"] is None for o in profile["offices"] if o["duties"])
     assert [r["name"] for r in profile["leads"]][:2] == ["互联网租赁自行车停放管理", "互联网租赁自行车停放管理"]
     assert len(profile["power_items"]) == 8
     with pytest.raises(UnknownDepartment):

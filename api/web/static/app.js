@@ -613,7 +613,8 @@ async function departmentPage(current) {
   section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
     duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
           [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
-  section("内设机构及其职责", profile.offices.map((o) => ({ office: o.office, duties: o.duties.map((x) => x.text).join("；") })),
+  section("内设机构及其职责", profile.offices.map((o) => ({
+    office: o.office, duties: o.duties.map((x) => x.text).join("；") || "（三定未列该内设机构的职责）" })),
           [["office", "内设机构"], ["duties", "职责"]], "offices");
   // Each matter with its 出处: a matter named by the 三定 and by a 边界清单 row read as a duplicate without it.
   const sourced = (rows) => rows.map((r) => ({ ...r, source: sourceText(r.source) }));
