@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -105,9 +106,14 @@ _RULES_ZH = {
 def validation_message_zh(error: dict[str, Any]) -> str:
     """One validation error in Chinese: where (查询参数 limit), then the rule it broke, or pydantic's words."""
     where, *path = [str(part) for part in error["loc"]] or ["body"]
+    if error["type"] == "json_invalid":
+        path = []  # its loc ends in the character position, which read as a field named 0 (user test)
     place = f"{_WHERE_ZH.get(where, where)} {'.'.join(path)}".strip()
     rule = _RULES_ZH.get(error["type"])
-    message = rule.format(**(error.get("ctx") or {})) if rule else error["msg"]
+    context = dict(error.get("ctx") or {})
+    if "expected" in context:  # pydantic's "'departments', 'offices' or 'levels'", English `or` and all
+        context["expected"] = "、".join(re.findall(r"'([^']*)'", str(context["expected"]))) or context["expected"]
+    message = rule.format(**context) if rule else error["msg"]
     return f"{place}：{message}"
 
 

@@ -78,7 +78,7 @@ class CellError:
     def where_zh(self) -> str:
         """`D 列“划分方式”`, `C 列“牵头部门”和 D 列“配合部门”`."""
         named = [f"{letter} 列“{title}”" for letter, title in self.columns]
-        return "、".join(named[:-1]) + "和" + named[-1] if len(named) > 1 else "".join(named)
+        return "、".join(named[:-1]) + "和 " + named[-1] if len(named) > 1 else "".join(named)
 
 
 class RowError(IngestError):

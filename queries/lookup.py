@@ -144,14 +144,17 @@ def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[d
 class UnknownRegion(LookupError):
     """A region (or city) filter that names none of the graph's; `known` lists those above the townships."""
 
-    def __init__(self, path: str, known: list[str], wanted: str = "区划") -> None:
+    def __init__(self, path: str, known: list[str], wanted: str = "区划", townships: bool = False) -> None:
+        # `townships`: the list leaves out the townships the graph has, which a filter takes too: said, not hidden.
+        below = " and their townships" if townships and known else ""
         super().__init__(f"no {'city' if wanted == '市' else 'region'} {path!r} in the graph; it has: "
-                         f"{', '.join(known) or 'none'}")
-        self.path, self.known, self.wanted = path, known, wanted
+                         f"{', '.join(known) or 'none'}{below}")
+        self.path, self.known, self.wanted, self.townships = path, known, wanted, townships
 
     @property
     def zh(self) -> str:
-        return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}"
+        below = "，及其下的乡镇（街道）" if self.townships and self.known else ""
+        return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}{below}"
 
 
 def within(path: str | None, region: str | None) -> bool:
@@ -177,7 +180,8 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
         return named[0]
     # Townships are many and rarely what a filter means; the message names the regions above them.
     shown = named or [p for p, level in levels.items() if (level == "city" if city else level != "township")]
-    raise UnknownRegion(wanted, shown, "市" if city else "区划")
+    hidden = not named and not city and "township" in levels.values()
+    raise UnknownRegion(wanted, shown, "市" if city else "区划", townships=hidden)
 
 
 def checked_filters(store: Store, params: dict[str, Any]) -> dict[str, Any]:

@@ -157,6 +157,14 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert client.get("/api/nowhere").json()["status"] == 404
 
 
+def test_validation_errors_say_their_choices_and_places_in_chinese(client: TestClient) -> None:
+    # pydantic lists a Literal's values with an English `or`, and a body that is no JSON at a character position
+    # read as a field named 0 (user test).
+    scope = client.get("/api/queries/overlaps", params={"scope": "planets"}).json()
+    assert scope["detail_zh"] == "请求参数无效：查询参数 scope：应为以下之一：departments、offices、levels"
+    body = client.post("/api/cypher", content=b"not json", headers={**AUTH, "Content-Type": "application/json"}).json()
+    assert body["detail_zh"] == "请求参数无效：请求体：不是有效的 JSON"
+
 def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
     query = {"query": "MATCH (r:Region) RETURN r.path AS path ORDER BY path"}
     assert client.post("/api/cypher", json=query).status_code == 401
@@ -323,7 +331,7 @@ def test_filters_name_what_the_graph_holds(client: TestClient) -> None:
     """A mistyped filter is a 404 naming what is there, never an empty answer that reads as 'nothing found'."""
     unknown = client.get("/api/queries/orphan_supervision_items", params={"region": "火星市"})
     assert unknown.status_code == 404
-    assert unknown.json()["detail_zh"] == "图中没有区划“火星市”；已有：示例市、示例市/河西区、示例市/青山县"
+    assert unknown.json()["detail_zh"] == "图中没有区划“火星市”；已有：示例市、示例市/河西区、示例市/青山县，及其下的乡镇（街道）"
     assert client.get("/api/queries/who_handles", params={"text": "拖欠工资", "region": "火星市"}).status_code == 404
     county = client.get("/api/queries/power_split", params={"city": "示例市/青山县"})
     assert county.status_code == 404 and county.json()["detail_zh"] == "图中没有市“示例市/青山县”；已有：示例市"
