@@ -198,12 +198,32 @@ def wanted_format(request: Request, format: str | None) -> str:
             raise Problem(400, "bad-format", "Unknown format", "不支持的格式",
                           f"format={format}: expected json, csv or xlsx", "format 应为 json、csv 或 xlsx")
         return format
-    accept = request.headers.get("accept", "")
-    if CSV in accept:
-        return "csv"
-    if XLSX in accept:
-        return "xlsx"
-    return "json"
+    return _preferred(request.headers.get("accept", ""))
+
+
+_MEDIA_FORMATS = {"application/json": "json", CSV: "csv", XLSX: "xlsx"}
+
+
+def _preferred(accept: str) -> str:
+    """The format an Accept header prefers, by its q-values (`text/csv;q=0.5, application/json;q=0.9` is JSON);
+    on a tie, the first listed. JSON when it names none of the three: a browser's `*/*`, or nothing."""
+    best, best_q = "json", 0.0
+    for part in accept.split(","):
+        media, *params = [piece.strip() for piece in part.split(";")]
+        chosen = _MEDIA_FORMATS.get(media.lower())
+        if chosen is None:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > best_q:
+            best, best_q = chosen, q
+    return best
 
 
 def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str | None,

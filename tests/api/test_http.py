@@ -76,6 +76,9 @@ def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
     assert len(lines) == 7
     accept = client.get("/api/matters", headers={"Accept": "text/csv"})
     assert accept.content.decode("utf-8-sig").splitlines()[0].startswith("事项,区划,领域,牵头部门,配合部门")
+    # By q-value: JSON preferred over CSV is JSON (it was CSV whenever text/csv appeared at all).
+    preferred = client.get("/api/matters", headers={"Accept": "text/csv;q=0.5, application/json;q=0.9"})
+    assert preferred.headers["content-type"] == "application/json" and "items" in preferred.json()
     xlsx = client.get("/api/queries/staffing_load", params={"format": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
