@@ -94,7 +94,8 @@ ANSWER_TITLES: dict[str, str] = {
     "departments": "部门", "regions": "区划", "matters": "共同事项", "documents": "文件", "overlaps": "职责交叉",
     "orphan_supervision_items": "三不管事项", "host_assist_ambiguities": "主办协办不清",
     "undecomposed_duties": "职责分解", "staffing_load": "编制负荷", "who_handles": "谁来管",
-    "power_split": "市县事权", "coordination_network": "部门协同网络", "department_profile": "部门画像",
+    "power_split": "市县事权", "power_split_matters": "市县事权格子事项", "coordination_network": "部门协同网络",
+    "department_profile": "部门画像",
     "stats": "图谱规模", "dispatch": "诉求分派",
 }
 

@@ -25,6 +25,7 @@ COLUMN_LABELS: dict[str, str] = {
     "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
     "other_staff": "其他编制", "too_few": "部门过少无法比较", "concerned": "涉及部门",
+    "department_basis": "部门依据", "item_source": "权责事项出处",
 }
 
 
@@ -46,6 +47,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("coordination_network.edges", "matters"): "共同事项",
                                           ("staffing_load", "duties_per_post"): "人均职责数（不含共性职责）",
                                           ("documents", "path"): "文件路径", ("holdings", "text"): "本级职责",
+                                          ("power_split_matters", "text"): "本级职责",
+                                          ("power_split_matters", "item"): "实施的权责事项",
                                           ("unresolved_departments", "candidates"): "相近的已知部门",
                                           ("unresolved_departments", "ties"): "涉及事项数"}
 

@@ -197,8 +197,12 @@ _SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type
 
 # Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
 LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
-_COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {("documents", "kind"): KIND_TITLES,
-                                                           ("regions", "level"): LEVEL_TITLES}
+_COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
+    ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
+    # As the page's cell list says it: why the department is named as the one exercising the matter.
+    ("power_split_matters", "department_basis"): {"power_item": "实施同名权责事项",
+                                                  "domain": "按领域推定（无对应权责事项）"},
+}
 
 
 def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:

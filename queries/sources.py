@@ -13,7 +13,7 @@ from graph.store import Store
 from queries import catalog
 from queries.cache import cached
 
-SOURCE_KEYS = frozenset({"source", "sources"})
+SOURCE_KEYS = frozenset({"source", "sources", "item_source"})  # item_source: a power_split cell's
 
 
 @dataclass(frozen=True)

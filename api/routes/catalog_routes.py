@@ -246,12 +246,14 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
             responses=_single({"domain": "交通运输", "share": "county_exclusive", "region": "示例市/青山县",
                                "matters": ["…"], "holdings": [{"matter": "…", "region": "示例市/青山县",
                                                                "department": "青山县交通运输局"}]}))
-def get_power_split_cell(store: StoreDep, city: CityFilter,
+def get_power_split_cell(request: Request, store: StoreDep, city: CityFilter,
                          domain: Annotated[str, Query(description="领域, as the cells name it", examples=["交通运输"])],
                          share: Annotated[Share, Query(description="how the matters are held",
                                                        examples=["county_exclusive"])],
-                         region: RegionFilter) -> JSONResponse:
+                         region: RegionFilter, format: Format = None) -> Response:
     # `region` keeps the matters that region holds: the page's heatmap follows its chosen county.
     holdings = cell_holdings(store, city, domain, share, region or "")
+    if wanted_format(request, format) != "json":  # a file of the holdings, the table an analyst downloads
+        return whole(request, holdings, format=format, answer="power_split_matters")
     return JSONResponse({"domain": domain, "share": share, "region": region,
                          "matters": list(dict.fromkeys(h["matter"] for h in holdings)), "holdings": holdings})

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from api.tabular import XLSX
 from tests.api.test_http import client  # noqa: F401  (the examples, ingested under 示例市, behind the API)
 
 
@@ -80,3 +81,18 @@ def test_an_unknown_domain_is_said_not_answered_empty(client: TestClient) -> Non
     # A known domain without matters of that share is an empty cell, not an error.
     empty = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "水利", "share": "delegated"})
     assert (empty.status_code, empty.json()["matters"]) == (200, [])
+
+
+def test_a_cell_downloads_as_csv_and_excel(client: TestClient) -> None:  # noqa: F811
+    """The cell's holdings are the table an analyst downloads (user test: the endpoint answered JSON only)."""
+    params = {"city": "示例市", "domain": "交通运输", "share": "county_exclusive", "region": "示例市/青山县"}
+    answer = client.get("/api/queries/power_split/matters", params={**params, "format": "csv"})
+    assert answer.status_code == 200, answer.text
+    assert answer.content.decode("utf-8-sig").splitlines() == [
+        "事项,区划,划分方式,角色,本级职责,出处,部门,部门依据,实施的权责事项,权责事项出处",
+        "机动车维修经营备案,示例市/青山县,专有,持有,,shixian_shiquan.csv 第4行,青山县交通运输局,按领域推定（无对应权责事项）,,",
+        "道路普通货物运输经营许可,示例市/青山县,专有,持有,负责本行政区域内道路普通货物运输经营许可,"
+        "shixian_shiquan.xlsx 市场监管和城乡建设!8,青山县交通运输局,实施同名权责事项,道路普通货物运输经营许可,"
+        "quanze_qingshan.csv 第18行"]
+    excel = client.get("/api/queries/power_split/matters", params=params, headers={"Accept": XLSX})
+    assert excel.headers["content-type"] == XLSX
