@@ -58,6 +58,7 @@ def _hint(error: Any) -> str:
         return ""
     return " / ".join(param.opts) if param.param_type_name == "option" else f"'{param.name}'"
 
+
 class BilingualGroup(TyperGroup):
     """The app's group: a usage error raised while a command line is read gets its Chinese line under the English.
 

@@ -22,6 +22,7 @@ def os_reason_zh(exc: OSError) -> str:
     """Why the operating system refused a file, in Chinese; its own words for a reason not listed here."""
     return _OS_REASONS_ZH.get(exc.errno or 0, exc.strerror or str(exc))
 
+
 class IngestError(Exception):
     """`expected` says in English what the file should have held, `zh` the same in Chinese (without the file and
     line, which both messages add): required, so that no error reaches an upload without its own Chinese text."""

@@ -384,7 +384,8 @@ class DocumentIds:
     same bytes read for another region (a county copying another's template list, 县水利局 and all) are a document
     of their own there, with a uid of the content and that region. Before, the second load took the first's uid:
     it replaced the first document's 牵头/配合 edges with its own, leaving the first region's matters without
-    parties (user test). A document loaded before documents kept their region counts as that region's."""
+    parties (user test). A Document stored without a region (loaded before they recorded one) is taken to be
+    that region's: loading it again replaces it, as it always did."""
 
     def __init__(self, store: Store, hashes: list[str]) -> None:
         rows = store.read("MATCH (d:Document) WHERE d.uid IN $uids RETURN d.uid AS uid, d.region AS region",
@@ -395,6 +396,7 @@ class DocumentIds:
         plain = document_uid(sha256)
         holder = self.held.setdefault(plain, region.path)
         return plain if holder in {region.path, None} else document_uid(sha256, region.path)
+
 
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
             aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str]) -> IngestReport:
