@@ -14,16 +14,13 @@ SHARE_LABELS = {"exclusive": "专有", "shared": "共有", "delegated": "委托"
 
 
 def power_split(store: Store, city: str) -> dict[str, list[Row]]:
-    holdings = catalog.run(store, "holdings", {"city": city})
-    by_matter: dict[str, list[Row]] = defaultdict(list)
-    for row in holdings:
-        by_matter[row["matter"]].append(row)
+    by_matter = _holdings_by_matter(store, city)
     cells: dict[tuple[str, str], Row] = {}
     conflicts: list[Row] = []
     items = catalog.run(store, "city_power_items", {"city": city})
     for matter, rows in sorted(by_matter.items()):
         share = _share_of(rows, city)
-        domain = rows[0]["domain"] or "未分类"
+        domain = _domain_of(rows)
         cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
                                                   "names": []})
         cell["matters"] += 1
@@ -42,6 +39,18 @@ def power_split(store: Store, city: str) -> dict[str, list[Row]]:
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
             "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"]))}
 
+
+def _holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
+    """The city's HOLDS rows (the `holdings` query), a list per matter."""
+    by_matter: dict[str, list[Row]] = defaultdict(list)
+    for row in catalog.run(store, "holdings", {"city": city}):
+        by_matter[row["matter"]].append(row)
+    return by_matter
+
+
+def _domain_of(rows: list[Row]) -> str:
+    """A matter's 领域 as the cells name it: 未分类 where its list gives none."""
+    return rows[0]["domain"] or "未分类"
 
 def _share_of(rows: list[Row], city: str) -> str:
     shares = {(row["region"] == city, row["share"]) for row in rows}
@@ -64,16 +73,14 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     with the list row that says so (`source`) and the region's department that does the work. With `region`, only
     the matters that region holds, and only its rows: asked which matters 青山县 holds alone, the page listed
     河西区's as well and named no holder (user test)."""
-    by_matter: dict[str, list[Row]] = defaultdict(list)
-    for row in catalog.run(store, "holdings", {"city": city}):
-        by_matter[row["matter"]].append(row)
-    domains = sorted({rows[0]["domain"] or "未分类" for rows in by_matter.values()})
+    by_matter = _holdings_by_matter(store, city)
+    domains = sorted({_domain_of(rows) for rows in by_matter.values()})
     if domain not in domains:  # a typo is said, not answered as a cell without matters
         raise UnknownDomain(domain, city, domains)
     found: list[Row] = []
     holders = _Holders(store, domain)
     for matter, rows in sorted(by_matter.items()):
-        if (rows[0]["domain"] or "未分类") != domain or _share_of(rows, city) != share:
+        if _domain_of(rows) != domain or _share_of(rows, city) != share:
             continue
         for row in rows:
             if not region or row["region"] == region:
@@ -86,7 +93,7 @@ def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict
     """Each conflict's matter → the departments it concerns: the one a conflict names, and in each holding region
     the department doing the matter's work (`_Holders`). A county department's report shows the conflicts on its
     own matters; a shared matter without a division names no department of its own (user test)."""
-    domains = {row["matter"]: row["domain"] or "未分类" for row in catalog.run(store, "holdings", {"city": city})}
+    domains = {matter: _domain_of(rows) for matter, rows in _holdings_by_matter(store, city).items()}
     holders: dict[str, _Holders] = {}
     concerned: dict[str, set[str]] = defaultdict(set)
     for conflict in conflicts:
