@@ -25,6 +25,8 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+# Every answer's file format: a query parameter, or the Accept header (api.tabular.wanted_format).
+Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
 
 
 def api_keys(settings: Settings) -> set[str]:

@@ -162,8 +162,11 @@ def file_name(answer: str, table: str | None) -> str:
 def readable_file_name(answer: str, table: str | None = None, subject: str | None = None) -> str:
     """The file's name as people read it: the view, the table chosen and, for a profile, whose it is
     (示例市水务局-部门画像-牵头事项): three departments' profiles no longer download under one name."""
-    parts = [subject, ANSWER_TITLES.get(answer, answer), TABLE_TITLES.get(answer, {}).get(table or "", table)]
-    return "-".join(part for part in parts if part)
+    answer_title, table_title = ANSWER_TITLES.get(answer, answer), TABLE_TITLES.get(answer, {}).get(table or "", table)
+    # A table titled after its answer (图谱规模：节点) names the file alone: not 图谱规模-图谱规模：节点.
+    if table_title and table_title.startswith(answer_title):
+        answer_title = ""
+    return "-".join(part for part in (subject, answer_title, table_title) if part)
 
 
 def disposition(ascii_name: str, name: str) -> str:
@@ -195,10 +198,12 @@ def one_table_per_csv(answer: str, names: Sequence[str], *, option: str, other: 
 
 def wanted_format(request: Request, format: str | None) -> str:
     if format:
-        if format not in {"json", "csv", "xlsx"}:
+        # Media types are case-insensitive, and so is their short name here (format=CSV is a CSV file).
+        chosen = format.strip().lower()
+        if chosen not in {"json", "csv", "xlsx"}:
             raise Problem(400, "bad-format", "Unknown format", "不支持的格式",
                           f"format={format}: expected json, csv or xlsx", "format 应为 json、csv 或 xlsx")
-        return format
+        return chosen
     return _preferred(request.headers.get("accept", ""))
 
 

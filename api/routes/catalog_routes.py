@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import CityFilter, DepartmentFilter, RegionFilter, StoreDep
+from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
 from api.problems import problem_responses
 from api.schemas import (
     Ambiguity,
@@ -48,7 +48,6 @@ router = APIRouter(prefix="/api")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
 Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
-Format = Annotated[str | None, Query(description="json (default), csv or xlsx; or send Accept", examples=["csv"])]
 TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
          "table, a sheet each, unless one is named); JSON answers every table")
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from time import monotonic
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.deps import KeyDep, StoreDep
+from api.deps import Format, KeyDep, StoreDep
 from api.problems import Problem, problem_responses
+from api.tabular import CSV, XLSX, disposition, file_bytes, wanted_format
+from queries.report import Section
 
 router = APIRouter(prefix="/api", tags=["cypher"])
 
@@ -21,9 +24,13 @@ class CypherRequest(BaseModel):
 
 @router.post("/cypher", dependencies=[KeyDep], summary="Run a read-only Cypher query (time and row limits)",
              responses={200: {"content": {"application/json": {"example": {
-                 "columns": ["name"], "rows": [{"name": "示例市交通运输局"}], "truncated": False}}}},
+                 "columns": ["name"], "rows": [{"name": "示例市交通运输局"}], "truncated": False}},
+                 CSV: {}, XLSX: {}}},
                  **problem_responses(400, 401, 403, 408, 422, 503)})
-def run_cypher(request: Request, store: StoreDep, body: CypherRequest) -> dict[str, Any]:
+def run_cypher(request: Request, store: StoreDep, body: CypherRequest, format: Format = None) -> Response:
+    """JSON by default; CSV or Excel for `format=` or an Accept header asking for one, with the query's own columns
+    and values as `dutygraph cypher --format` writes them, and `X-Dutygraph-Truncated: true` when the row limit
+    cut the answer."""
     settings, slots = request.app.state.settings, request.app.state.cypher_slots
     # The limit counts from the request's arrival: under load a request waits for a worker thread first, and an
     # engine limit of the full budget would answer that much later than promised. Waiting for the ad-hoc
@@ -39,7 +46,16 @@ def run_cypher(request: Request, store: StoreDep, body: CypherRequest) -> dict[s
     finally:
         slots.release()
     limit = settings.cypher_row_limit
-    return {"columns": list(rows[0]) if rows else [], "rows": rows[:limit], "truncated": len(rows) > limit}
+    columns, truncated = list(rows[0]) if rows else [], len(rows) > limit
+    chosen = wanted_format(request, format)
+    if chosen == "json":
+        return JSONResponse({"columns": columns, "rows": rows[:limit], "truncated": truncated})
+    # An ad-hoc query's columns are the analyst's own aliases: written as they are, as the CLI writes them.
+    section = Section("cypher", "查询结果", columns, rows[:limit])
+    headers = {"Content-Disposition": disposition(f"cypher.{chosen}", f"查询结果.{chosen}"),
+               "X-Dutygraph-Truncated": str(truncated).lower()}
+    return Response(file_bytes(chosen, [section], "cypher", readable=False),
+                    media_type=f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX, headers=headers)
 
 
 def _budget_ms(request: Request) -> int:

@@ -6,7 +6,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import openpyxl
 import pytest
@@ -86,6 +86,10 @@ def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
     assert rows[0][:3] == ("区划", "部门", "编制")
     assert len(rows) == 27
     assert client.get("/api/departments", params={"format": "pdf"}).status_code == 400
+    # The short name is as case-blind as the media type it stands for (format=CSV was a 400, user test).
+    upper = client.get("/api/departments", params={"format": "CSV"})
+    assert upper.headers["content-type"] == "text/csv; charset=utf-8"
+    assert upper.content.decode("utf-8-sig").splitlines()[0].startswith("区划,部门,类型")
 
 
 def test_every_analysis_endpoint(client: TestClient) -> None:
@@ -153,6 +157,10 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     # As Excel, the CLI's two tables, each label and type with its meaning.
     workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
     assert workbook.sheetnames == ["图谱规模：节点", "图谱规模：关系"]
+    # A table titled after its answer names the file alone (it was 图谱规模-图谱规模：节点.csv, user test).
+    nodes = client.get("/api/stats", params={"format": "csv", "table": "labels"})
+    assert nodes.headers["content-disposition"] == (
+        "attachment; filename=\"stats-labels.csv\"; filename*=UTF-8''" + quote("图谱规模：节点.csv", safe=""))
     assert [cell.value for cell in workbook["图谱规模：节点"][1]] == ["节点类型", "含义", "数量"]
     # A type is written as Cypher spells it, whether or not an answer's code of the same spelling reads in Chinese.
     types = {row[0]: row[1] for row in workbook["图谱规模：关系"].iter_rows(min_row=2, values_only=True)}
@@ -184,6 +192,25 @@ def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
                                               "params": {"n": "示例市公安局"}}, headers=AUTH).json()
     assert params["rows"] == [{"rank": "正处级"}]
     assert client.get("/api/stats").json()["labels"]["Region"] == 7
+
+
+def test_cypher_answers_csv_and_excel_when_asked(client: TestClient) -> None:
+    # Accept: text/csv was answered JSON (user test). A file keeps the query's own aliases and values, and says in a
+    # header when the row limit (5 in these tests) cut it.
+    query = {"query": "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"}
+    csv = client.post("/api/cypher", json=query, headers={**AUTH, "Accept": "text/csv"})
+    assert csv.headers["content-type"] == "text/csv; charset=utf-8"
+    assert csv.headers["x-dutygraph-truncated"] == "true"
+    assert csv.content.decode("utf-8-sig").splitlines() == [
+        "path,level", "示例市,city", "示例市/河西区,county", "示例市/河西区/河西街道,township",
+        "示例市/河西区/滨江街道,township", "示例市/青山县,county"]
+    one = {"query": "MATCH (d:Department {name: $n}) RETURN d.name AS name, d.staff_quota AS quota",
+           "params": {"n": "示例市公安局"}}
+    xlsx = client.post("/api/cypher", json=one, params={"format": "xlsx"}, headers=AUTH)
+    assert xlsx.headers["x-dutygraph-truncated"] == "false"
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    assert list(sheet.iter_rows(values_only=True)) == [("name", "quota"), ("示例市公安局", 40)]
 
 
 def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
@@ -419,9 +446,11 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
     both = client.get("/api/departments", params={"regoin": "示例市", "ofset": "2"}).json()
     assert both["detail"] == ("unknown query parameter 'regoin' (did you mean 'region'?); unknown query parameter "
                               "'ofset' (did you mean 'offset'?); this endpoint takes region, q, limit, offset, format")
-    assert client.get("/healthz", params={"verbose": "1"}).status_code == 422
+    healthz = client.get("/healthz", params={"verbose": "1"})
+    assert healthz.status_code == 422
+    assert healthz.json()["detail_zh"] == "请求参数无效：未知的查询参数 verbose；此接口不接受查询参数"
     keyed = client.post("/api/cypher", params={"timeout": "9"}, json={"query": "RETURN 1 AS one"}, headers=AUTH)
-    assert keyed.json()["detail_zh"] == "请求参数无效：未知的查询参数 timeout；此接口不接受查询参数"
+    assert keyed.json()["detail_zh"] == "请求参数无效：未知的查询参数 timeout；此接口可用的查询参数：format"
     # What the web page sends still answers (api/web/static/app.js): its forms' fields, empty ones included.
     for path, params in [("/api/queries/overlaps", {"region": "", "threshold": "0.6", "scope": "departments",
                                                     "limit": "1000"}),
