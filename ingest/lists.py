@@ -198,11 +198,13 @@ def _names_its_own_item(values: dict[str, str], carried: dict[str, str]) -> bool
 @dataclass(frozen=True)
 class _Problem:
     """What a reader found wrong in a row: the fields whose cells are at fault (those of them the header has are
-    named), what was expected, in English and in Chinese."""
+    named), what was expected, in English and in Chinese. `empty`: the one cell is blank, said in the words of the
+    file's own header (`事项名称为空` under 事项名称, not the field's other name 管理事项)."""
 
     fields: tuple[str, ...]
     expected: str
     zh: str
+    empty: bool = False
 
 
 class _BadRow(ValueError):
@@ -228,6 +230,9 @@ def _cell_error(header: Header, problem: _Problem) -> CellError:
             columns.extend((column_letter(index), span.label) for index in span.columns)
         elif field in header.columns:
             columns.append((column_letter(header.columns[field]), header.labels[field]))
+    if problem.empty and len(columns) == 1:
+        title = columns[0][1]
+        return CellError(tuple(columns), f"a {title} (the cell is empty)", f"{title}为空")
     return CellError(tuple(columns), problem.expected, problem.zh)
 
 
@@ -385,7 +390,7 @@ def _need(values: dict[str, str], fields: tuple[str, ...], name: str, problems: 
     for field in fields:
         if values.get(field):
             return values[field]
-    problems.append(_Problem(fields, f"a {name} (the cell is empty)", f"{name}为空"))
+    problems.append(_Problem(fields, f"a {name} (the cell is empty)", f"{name}为空", empty=True))
     return ""
 
 
@@ -401,7 +406,7 @@ def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
     sub = values.get("sub_item", "")
     if not main:
         problems.append(_Problem(("main_item", "name"), "a 事项名称 or 主项名称 (the cell is empty)",
-                                 "事项名称（主项名称）为空"))
+                                 "事项名称（主项名称）为空", empty=True))
     power_type = _need(values, ("power_type",), "权力类型", problems)
     if power_type and not power_type.startswith(POWER_TYPES):
         problems.append(_Problem(("power_type",), f"a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found {power_type!r}",
@@ -436,7 +441,8 @@ def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
 def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     main = values.get("main_item") or values.get("supervision_name") or values.get("name", "")
     if not main:
-        raise _BadRow([_Problem(("supervision_name", "main_item", "name"), "a 监管事项 (the cell is empty)", "监管事项为空")])
+        raise _BadRow([_Problem(("supervision_name", "main_item", "name"), "a 监管事项 (the cell is empty)", "监管事项为空",
+                                         empty=True)])
     sub = values.get("sub_item", "")
     claimants = split_names(values.get("claimant") or values.get("department", ""))
     status = values.get("claim_status", "")

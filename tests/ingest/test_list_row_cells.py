@@ -63,7 +63,7 @@ def test_an_xlsx_row_names_each_bad_cell_by_its_own_header_and_sheet(tmp_path: P
     assert error.message.splitlines() == [
         f"{path}: expected every row of the list to be readable (2 rows are not)",
         f"{path}:3: expected every cell of the row to be readable (sheet 清单; 2 cells are not)",
-        "  column B 项目名称: expected a 事项名称 or 主项名称 (the cell is empty)",
+        "  column B 项目名称: expected a 项目名称 (the cell is empty)",
         "  column C 职权类型: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '审批类'",
         f"{path}:5: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '许可类' "
         "(sheet 清单; column C 职权类型)",
@@ -71,10 +71,20 @@ def test_an_xlsx_row_names_each_bad_cell_by_its_own_header_and_sheet(tmp_path: P
     assert error.message_zh("quanze.xlsx").splitlines() == [
         "quanze.xlsx：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）",
         "quanze.xlsx工作表“清单”第 3 行有 2 处无法读取：",
-        "  B 列“项目名称”：事项名称（主项名称）为空",
+        "  B 列“项目名称”：项目名称为空",
         "  C 列“职权类型”：权力类型应为 行政许可、行政处罚、其他行政权力 等，实为“审批类”",
         "quanze.xlsx工作表“清单”第 5 行 C 列“职权类型”：权力类型应为 行政许可、行政处罚、其他行政权力 等，实为“许可类”",
     ]
+
+
+def test_an_empty_cell_is_said_in_the_words_of_its_header(tmp_path: Path) -> None:
+    # A boundary list's matter column titled 事项名称: its empty cell was called 管理事项为空 (user test).
+    path = tmp_path / "bianjie.csv"
+    path.write_text("序号,事项名称,牵头部门,配合部门\n1,,示例市城市管理局,示例市公安局\n"
+                    "2,共享单车停放管理,示例市交通运输局,示例市公安局\n", encoding="utf-8")
+    error = _refused(path)
+    assert error.message == f"{path}:2: expected a 事项名称 (the cell is empty) (sheet bianjie; column B 事项名称)"
+    assert error.message_zh("bianjie.csv") == "bianjie.csv第 2 行 B 列“事项名称”：事项名称为空"
 
 
 def test_a_row_s_two_party_columns_are_one_cell_error(tmp_path: Path) -> None:

@@ -188,7 +188,7 @@ def test_an_empty_name_under_another_code_is_not_the_name_above(tmp_path: Path) 
                                          [4, "青山县应急管理局", "BR-2", "", "行政许可"]])
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
-    assert raised.value.message == (f"{path}:5: expected a 事项名称 or 主项名称 (the cell is empty) "
+    assert raised.value.message == (f"{path}:5: expected a 项目名称 (the cell is empty) "
                                     "(sheet 清单; column D 项目名称)")
 
 
