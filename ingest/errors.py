@@ -69,16 +69,16 @@ class CellError:
 
     @property
     def where(self) -> str:
-        """`column D 划分方式`, `columns C 牵头部门 and D 配合部门`."""
-        named = [f"{letter} {title}" for letter, title in self.columns]
+        """`column D 划分方式`, `columns C 牵头部门 and D 配合部门`; `column F` beyond the header."""
+        named = [f"{letter} {title}".rstrip() for letter, title in self.columns]
         if len(named) == 1:
             return f"column {named[0]}"
         return f"columns {', '.join(named[:-1])} and {named[-1]}"
 
     @property
     def where_zh(self) -> str:
-        """`D 列“划分方式”`, `C 列“牵头部门”和 D 列“配合部门”`."""
-        named = [f"{letter} 列“{title}”" for letter, title in self.columns]
+        """`D 列“划分方式”`, `C 列“牵头部门”和 D 列“配合部门”`; `F 列（表头之外）`."""
+        named = [f"{letter} 列“{title}”" if title else f"{letter} 列（表头之外）" for letter, title in self.columns]
         return "、".join(named[:-1]) + "和 " + named[-1] if len(named) > 1 else "".join(named)
 
 

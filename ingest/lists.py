@@ -10,6 +10,7 @@ error names each bad row with its sheet, row and what was expected (a header tha
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -142,11 +143,15 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
     _check_required(workbook, sheet, header)
     carried: dict[str, str] = {}
     last_header_row = header.header_rows[-1]
+    width = _csv_width(workbook, sheet, header)
     bad_rows: list[IngestError] = []
     for number, cells in sheet.rows:
         if number <= last_header_row:
             continue
         if _is_note(cells):
+            continue
+        if width is not None and len(cells) > width:
+            bad_rows.append(RowError(workbook.path, number, sheet.name, [_overflow(cells, width)]))
             continue
         values = {field: _value(cells, index, field) for field, index in header.columns.items()}
         bad_cells: list[CellError] = []  # cells that no value can be read from (columns of one field disagreeing)
@@ -187,6 +192,33 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             continue
         document.records.append(record)
     return bad_rows
+
+
+def _csv_width(workbook: Workbook, sheet: Sheet, header: Header) -> int | None:
+    """How many cells a CSV row may have: as many as its header's widest row, or as the data rows commonly have
+    when they all end in the same empty cells (a trailing comma). None for Excel, whose cells cannot spill over."""
+    if workbook.encoding == "xlsx":
+        return None
+    header_rows = set(header.header_rows)
+    width = max(len(cells) for number, cells in sheet.rows if number in header_rows)
+    padded = Counter(len(cells) for number, cells in sheet.rows
+                     if number > header.header_rows[-1] and len(cells) > width and not any(cells[width:]))
+    # A row one cell too wide where the others are not is a comma inside an unquoted cell: every cell after it moved
+    # one column right, and read as it is, the row would put a name where a type goes, silently.
+    common = padded.most_common(1)
+    if common and common[0][1] * 2 > sum(1 for number, _cells in sheet.rows if number > header.header_rows[-1]):
+        return common[0][0]
+    return width
+
+
+def _overflow(cells: list[str], width: int) -> CellError:
+    extra = column_letter(width) if len(cells) == width + 1 else f"{column_letter(width)}–{column_letter(len(cells) - 1)}"
+    return CellError(
+        ((extra, ""),), f"at most {width} cells, as the header has, found {len(cells)}",
+        f"该行有 {len(cells)} 个单元格，表头只有 {width} 列：很可能某个单元格内的逗号没有加英文双引号，把该格拆成了两格，"
+        "其后各格因此错位（请用英文双引号括起含逗号的单元格）",
+        detail="a comma inside a cell that is not in double quotes splits the cell in two and moves every cell after "
+               "it one column right: put such a cell in double quotes")
 
 
 def _names_its_own_item(values: dict[str, str], carried: dict[str, str]) -> bool:

@@ -87,6 +87,28 @@ def test_an_empty_cell_is_said_in_the_words_of_its_header(tmp_path: Path) -> Non
     assert error.message_zh("bianjie.csv") == "bianjie.csv第 2 行 B 列“事项名称”：事项名称为空"
 
 
+def test_a_csv_row_split_by_an_unquoted_comma_is_refused_not_read_shifted(tmp_path: Path) -> None:
+    # Row 3's matter holds a comma outside quotes: its cells moved one column right, and the row was read with a
+    # department named 投诉) and an assisting 示例市生态环境局 (user test). Trailing commas on every row are no error.
+    path = tmp_path / "bianjie.csv"
+    path.write_text("序号,事项名称,牵头部门,配合部门,备注\n1,建筑施工噪声管理,示例市生态环境局,示例市住房和城乡建设局,\n"
+                    "2,城区噪声管理(含点击,投诉),示例市生态环境局,示例市公安局,\n"
+                    "3,社会生活噪声管理,示例市公安局,示例市生态环境局,\n", encoding="utf-8")
+    error = _refused(path)
+    assert error.message == (
+        f"{path}:3: expected at most 5 cells, as the header has, found 6 (sheet bianjie; column F; a comma inside a "
+        "cell that is not in double quotes splits the cell in two and moves every cell after it one column right: "
+        "put such a cell in double quotes)")
+    assert error.message_zh("bianjie.csv") == (
+        "bianjie.csv第 3 行 F 列（表头之外）：该行有 6 个单元格，表头只有 5 列：很可能某个单元格内的逗号没有加英文双引号，"
+        "把该格拆成了两格，其后各格因此错位（请用英文双引号括起含逗号的单元格）")
+    quoted = path.read_text(encoding="utf-8").replace("城区噪声管理(含点击,投诉)", '"城区噪声管理(含点击,投诉)"')
+    path.write_text(quoted.replace("\n", ",\n").replace("备注,\n", "备注\n"), encoding="utf-8")
+    assert [(record.matter, record.leads) for record in parse_list(read_workbook(path)).records] == [
+        ("建筑施工噪声管理", ["示例市生态环境局"]), ("城区噪声管理(含点击,投诉)", ["示例市生态环境局"]),
+        ("社会生活噪声管理", ["示例市公安局"])]
+
+
 def test_a_row_s_two_party_columns_are_one_cell_error(tmp_path: Path) -> None:
     # An empty 管理事项 and no party: two errors, the second naming both party columns. (An empty cell under a row
     # that has a value carries that value down, so a row's empty cell is an error on a list's first row only.)
