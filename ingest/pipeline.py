@@ -51,7 +51,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, sanding_rows
 from ingest.refresh import refresh_segmentation
-from ingest.regions import NATIONAL, Region, level_of, prefecture_cities, split_region_prefix
+from ingest.regions import NATIONAL, Region, level_of, near_miss, prefecture_cities, split_region_prefix
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -217,6 +217,17 @@ def _basis_conflict(path: Path, parsed: SandingDocument, placed: Region, by_opti
     why = "--region wins" if by_option else "the department's own name wins"
     return (f"{path}:{parsed.basis_region_line}: 第一条 cites the 机构改革 of {cited}, but the document is placed in "
             f"{placed.path} ({why}); 第一条所据方案的区划 {cited} 与载入区划 {placed.path} 不一致")
+
+
+def _with_near_miss(warnings: list[str], path: Path, placed: Region, missed: tuple[Region, Region] | None) -> list[str]:
+    """A document's warnings, and a word when --region made it a new region one character from a known one."""
+    if missed is None or missed[0] not in placed.lineage():
+        return warnings
+    new, known = missed
+    return [*warnings, f"{path}: --region {new.path} is new to the graph, which has {known.path}: loaded into a new "
+                       f"region {new.path}; if {known.path} was meant, reset the graph and load again with it; "
+                       f"区划 {new.path} 在图中不存在，与已有的 {known.path} 只差一个字：已作为新区划载入；"
+                       f"若应为 {known.path}，请清空图谱后按正确区划重新载入"]
 
 
 def _as_known(names: tuple[str, ...], known: set[Region] | None) -> Region:
@@ -410,6 +421,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
     known = set(known_regions(store))
     region = fit_region_option(region, known)
+    missed = near_miss(region, known) if region is not None else None
     regions = set(known)
     for _source, parsed in sandings:
         names, _rest = split_region_prefix(parsed.department)
@@ -434,7 +446,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         context = DocumentContext(source, parsed, doc_region, department, ids.of(source.sha256, doc_region))
         for office in parsed.offices:
             offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
-        builders.append((source.path, partial(sanding_rows, context, resolver), parsed.warnings))
+        builders.append((source.path, partial(sanding_rows, context, resolver),
+                         _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
     for workbook, parsed_list in lists:
         try:
             home = list_region(parsed_list, region, regions)
@@ -447,7 +460,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         list_context = ListContext(workbook, parsed_list, home, counties, offices, ids.of(workbook.sha256, home))
-        builders.append((workbook.path, partial(list_rows, list_context, resolver), parsed_list.warnings))
+        builders.append((workbook.path, partial(list_rows, list_context, resolver),
+                         _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the
     # documents load (the main thread would otherwise wait), then written once all have loaded.
     empty = not store.read("MATCH (u:Duty) RETURN u.uid AS uid LIMIT 1")

@@ -157,3 +157,26 @@ def resolve_level(marker: str | None, home: Region) -> Region | None:
         if marker == "省" and level == "province":
             return region
     return None
+
+
+def near_miss(region: Region, known: set[Region]) -> tuple[Region, Region] | None:
+    """The first part of `region` that the graph lacks, with the known region beside it whose name differs by a
+    character or so (`示列市` beside `示例市`, `青三县` under 示例市 beside `青山县`): a misspelt region would
+    otherwise become a new city of its own, holding the documents loaded for it, without a word said (user test).
+    None when every part is known, or the new part resembles none of its known siblings."""
+    for new in region.lineage():
+        if new in known:
+            continue
+        for sibling in sorted((r for r in known if r.parent == new.parent), key=lambda r: r.path):
+            if _one_character_apart(sibling.name, new.name):
+                return new, sibling
+        return None
+    return None
+
+
+def _one_character_apart(known: str, new: str) -> bool:
+    """Names one edit apart: a character changed, added or left out (东城区 and 西城区 are too: then the warning is
+    a line too many, which a user reads past, where a silent misspelling costs a reset and a re-load)."""
+    from rapidfuzz.distance import Levenshtein  # here: the command line reads regions without matching any
+
+    return Levenshtein.distance(known, new) == 1

@@ -55,7 +55,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         with request.app.state.upload_lock:
             report = ingest(list(shown), store, region=home, shown_paths=shown)
     return {
-        "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts), "warnings": o.warnings}
+        "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts),
+                   "warnings": [_as_uploaded(warning, o.path, shown[o.path]) for warning in o.warnings]}
                   for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
@@ -71,13 +72,19 @@ def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
     return {key.replace(" ", "_"): value for key, value in counts.items()}
 
 
+def _as_uploaded(text: str, path: Path, name: str) -> str:
+    """An ingest's error or warning as an upload reads it: the file by the name it was uploaded as (not the server's
+    temporary copy), the form field where the command line has its flag."""
+    said = text.replace(str(path), name)
+    return said.replace("(e.g. --region ", "(e.g. region=").replace("--region", "the region field")
+
+
 # The ingest writes its errors for the command line, in English, telling to pass `--region`; an upload names the
 # form field instead, and says it in Chinese too (`error_zh`, as the API's problems carry `detail_zh`): the user
 # test read "or --region" from an upload, which has no flags. Each error carries its own Chinese, written where it
 # is raised (ingest.errors.IngestError.zh), so nothing here reads the English; a file the store failed to take
 # (no IngestError) says which file could not be loaded, the English `error` giving the detail.
 def _failure(name: str, outcome: FileOutcome) -> dict[str, str]:
-    error = outcome.error.replace(str(outcome.path), name)
-    english = error.replace("(e.g. --region ", "(e.g. region=").replace("--region", "the region field")
+    english = _as_uploaded(outcome.error, outcome.path, name)
     said = outcome.failure.message_zh(name) if outcome.failure else f"{name}：无法载入（详见 error）"
     return {"file": name, "error": english, "error_zh": said}

@@ -120,3 +120,23 @@ def test_an_upload_s_bad_row_in_a_workbook_names_its_sheet(client: TestClient, g
     assert [(f["error"], f["error_zh"]) for f in failed] == [
         ("quanze.xlsx:2: expected a 权力类型 (the cell is empty) (sheet 清单; column C 权力类型)",
          "quanze.xlsx工作表“清单”第 2 行 C 列“权力类型”：权力类型为空")]
+
+
+def test_an_upload_for_a_region_one_character_off_a_known_one_says_so(client: TestClient, graph: Store,
+                                                                         tmp_path: Path) -> None:
+    # 临州市 for 临川市 made a second city holding the upload, without a word (user test). The warning names the file
+    # as uploaded, not the server's temporary copy, and the form's field, not the command line's flag.
+    path = tmp_path / "hedao.txt"
+    path.write_text(_SANDING, encoding="utf-8")
+    assert ingest([path], graph).failed == []
+    bianjie = "序号,事项名称,牵头部门,配合部门\n1,河道采砂管理,市河道管理局,市公安局\n".encode()
+    files = [("files", ("bianjie.csv", bianjie, "text/csv"))]
+    answer = client.post("/api/documents", files=files, data={"region": "临州市"}, headers=AUTH).json()
+    assert answer["added"][0]["warnings"] == [
+        "bianjie.csv: the region field 临州市 is new to the graph, which has 临川市: loaded into a new region 临州市; if 临川市 "
+        "was meant, reset the graph and load again with it; 区划 临州市 在图中不存在，与已有的 临川市 只差一个字："
+        "已作为新区划载入；若应为 临川市，请清空图谱后按正确区划重新载入"]
+    # The region as the graph has it, or one apart from every known one, says nothing.
+    for region in ("临川市", "示例市"):
+        again = client.post("/api/documents", files=files, data={"region": region}, headers=AUTH).json()
+        assert again["added"][0]["warnings"] == []

@@ -15,7 +15,7 @@ from ingest.normalize import clean_line, clean_lines
 from ingest.numerals import chinese_to_int, find_date
 from ingest.pipeline import document_region
 from ingest.readers import read_source
-from ingest.regions import Region, parse_region_option, split_region_prefix
+from ingest.regions import Region, near_miss, parse_region_option, split_region_prefix
 from ingest.staffing import parse_staffing, post_details
 
 HERE = Located(1, "test")
@@ -317,3 +317,16 @@ def test_cells_people_read_name_codes_and_fields_in_chinese() -> None:
     assert flat({"department": "示例市交通运输局", "office": "", "duty": "负责…", "source": "doc:1#第三条"}) == \
         "（部门：示例市交通运输局；职责：负责…；出处：doc:1#第三条）"
     assert flat(["示例市", "understaffed"]) == "示例市、编制偏紧" and flat("示例市公安局") == "示例市公安局"
+
+
+def test_a_region_one_character_off_a_known_sibling_is_a_near_miss() -> None:
+    known = {parse_region_option(path) for path in ("示例市", "示例市/青山县", "示例市/河西区")}
+    assert near_miss(parse_region_option("示列市/青山县"), known) == (Region(("示列市",)), Region(("示例市",)))
+    assert near_miss(parse_region_option("示例市/青三县"), known) == (Region(("示例市", "青三县")),
+                                                                   Region(("示例市", "青山县")))
+    assert near_miss(parse_region_option("示例市/河西新区"), known) == (Region(("示例市", "河西新区")),
+                                                                    Region(("示例市", "河西区")))
+    # Known, new and unlike any sibling, or like a region of another parent: nothing to say.
+    assert near_miss(parse_region_option("示例市/青山县"), known) is None
+    assert near_miss(parse_region_option("临川市"), known) is None
+    assert near_miss(parse_region_option("示例市/青山县/河西镇"), known) is None
