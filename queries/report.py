@@ -227,8 +227,9 @@ def flat(value: Any, answer: str = "") -> str:
     if isinstance(value, bool):
         return "是" if value else ""
     if isinstance(value, dict):
-        return "（" + "；".join(f"{column_label(key, answer)}：{flat(item, answer)}" for key, item in value.items()
-                               if item not in (None, "", [])) + "）"
+        # A text's own full stop ends at the ；that follows it: `负责道路运输管理；相关度` (not `管理。；相关度`).
+        return "（" + "；".join(f"{column_label(key, answer)}：{flat(item, answer).rstrip('。')}"
+                               for key, item in value.items() if item not in (None, "", [])) + "）"
     if isinstance(value, str):
         return _CODE_LABELS.get(value, value)
     return str(value)

@@ -317,6 +317,9 @@ def test_cells_people_read_name_codes_and_fields_in_chinese() -> None:
     assert flat({"department": "示例市交通运输局", "office": "", "duty": "负责…", "source": "doc:1#第三条"}) == \
         "（部门：示例市交通运输局；职责：负责…；出处：doc:1#第三条）"
     assert flat(["示例市", "understaffed"]) == "示例市、编制偏紧" and flat("示例市公安局") == "示例市公安局"
+    # A text's full stop gives way to the ；after it (`。；` in who_handles' 依据 cells, user test).
+    assert flat([{"kind": "duty", "text": "负责道路运输管理。", "score": 0.81}], "who_handles") == \
+        "（类型：职责；职责内容：负责道路运输管理；相关度：0.81）"
 
 
 def test_a_region_one_character_off_a_known_sibling_is_a_near_miss() -> None:
