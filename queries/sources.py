@@ -51,11 +51,15 @@ def sheet_key(uid: str, sheet: str) -> str:
 
 def readable_source(source: str, titles: Mapping[str, Cited]) -> str:
     """`《title》place` for a source of a known document (`file.csv place` for one without a title); any other text
-    as it is. A row of a sheet (`表二!4`) reads with its sheet's title where the sheet has one of its own."""
+    as it is. A row of a sheet (`表二!4`) reads as `工作表“表二”第4行`, with its sheet's title where the sheet has one
+    of its own."""
     uid, _, place = source.partition("#")
-    sheet, bang, _row = place.rpartition("!")  # a sheet's name may hold a `!`; a row number does not
+    sheet, bang, row = place.rpartition("!")  # a sheet's name may hold a `!`; a row number does not
     cited = (titles.get(sheet_key(uid, sheet)) if bang else None) or titles.get(uid)
-    return cited.cite(place) if cited else source
+    if cited is None:
+        return source
+    # Excel's `表二!4` is a formula's reference; people read the sheet and the row in words (user test).
+    return cited.cite(f"工作表“{sheet}”第{row}行" if bang and row.isdigit() else place)
 
 
 def with_readable_sources(answer: Any, titles: Mapping[str, Cited]) -> Any:

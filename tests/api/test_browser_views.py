@@ -105,7 +105,7 @@ def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F
         in_file = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8-sig"))))
     # The kind too, in the files' words (the page said 县级专有事项仍由市级部门实施 where they say …仍列入市级部门权责清单).
     assert [(row[0], row[4]) for row in rows] == [(line["类型"], line["出处"]) for line in in_file]
-    assert "quanze_shi_multi.xlsx 市交通运输局!2" in [line["出处"] for line in in_file]
+    assert "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
     assert len(rows) == 4 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)
 

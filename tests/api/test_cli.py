@@ -219,7 +219,7 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert "source" in sections["overlaps"]["columns"] and "sources" in sections["host_assist_ambiguities"]["columns"]
     multiple = next(r for r in sections["host_assist_ambiguities"]["rows"] if r["reason"] == "multiple_leads")
     assert multiple["sources"] == ["《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)",
-                                   "《示例市部门职责边界清单》职责边界清单!5"]
+                                   "《示例市部门职责边界清单》工作表“职责边界清单”第5行"]
     assert all(m["source"].startswith("《") for m in sections["overlaps"]["rows"])
 
 
@@ -231,7 +231,7 @@ def test_query_tables_name_sources_by_title_and_json_keeps_uids(loaded: Path) ->
     assert [source.split("#")[1] for source in multiple["sources"]] == ["第六条(二)", "职责边界清单!5"]
     assert all(source.startswith("doc:") for source in multiple["sources"])
     assert table[rows.index(multiple)]["出处"] == \
-        "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》职责边界清单!5"
+        "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》工作表“职责边界清单”第5行"
 
 
 def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -247,7 +247,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert conflicts.stdout.split(b"\r\n")[:2] == [
         "\ufeff事项,类型,部门,出处,持有区划".encode(),
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx "
-        "市交通运输局!2,示例市/河西区、示例市/青山县".encode()]
+        "工作表“市交通运输局”第2行,示例市/河西区、示例市/青山县".encode()]
     workbook = tmp_path / "split.xlsx"
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
@@ -256,7 +256,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                   ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
-                                   "quanze_shi_multi.xlsx 市交通运输局!2", "示例市/河西区、示例市/青山县")
+                                   "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行", "示例市/河西区、示例市/青山县")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
@@ -604,7 +604,7 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
     assert holdings.stdout.splitlines()[:2] == [
         "\ufeff事项,领域,区划,划分方式,角色,本级职责,出处",
         "专利侵权纠纷行政裁决,市场监管,示例市,专有,持有,负责专利侵权纠纷的受理和行政裁决,"
-        "shixian_shiquan.xlsx 市场监管和城乡建设!7"]
+        "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行"]
     documents = run("query", "documents", "--format", "csv", store=loaded)
     assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)

@@ -185,7 +185,7 @@ function text(value) {
 
 // A source as people read it: the document's title and the place in it, not the document's uid; a document
 // without a title (a list with no title row) by its file's name, without 书名号, which would make it read as a title.
-// A row of a workbook's sheet (`市交通运输局!2`) reads with that sheet's own title, or the file's name where the sheet
+// A row of a workbook's sheet (`市交通运输局!2`, read 工作表“市交通运输局”第2行) reads with that sheet's own title, or the file's name where the sheet
 // has none: a workbook of several departments' lists is not the first list's document (queries.sources).
 function sourceText(source) {
   if (!source) return "";
@@ -197,7 +197,9 @@ function sourceText(source) {
   const bang = place.lastIndexOf("!");  // a sheet's name may hold a `!`; a row number does not
   const sheet = bang < 0 ? null : place.slice(0, bang);
   const title = sheet !== null && sheet in doc.sheets ? doc.sheets[sheet] : doc.title;
-  return title ? `《${title}》${place}` : `${doc.file} ${place}`;
+  const row = bang < 0 ? "" : place.slice(bang + 1);
+  const where = /^\d+$/.test(row) ? `工作表“${sheet}”第${row}行` : place;  // not Excel's `表二!4`
+  return title ? `《${title}》${where}` : `${doc.file} ${where}`;
 }
 
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
