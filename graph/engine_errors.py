@@ -11,6 +11,10 @@ import re
 # column: 10` and Neo4j's `Invalid input … (line 1, column 10 (offset: 9))`.
 _PATTERNS = (
     (r"timed? ?out|TransactionTimedOut", "查询超过时间限制，已中止"),
+    # FalkorDB reads identifiers as ASCII: a Chinese alias or variable stops it at its first byte, which it echoes
+    # as U+FFFD. Neo4j takes them as they are; backticks serve on both.
+    (r"Invalid input '\ufffd'.*?line:? (?P<line>\d+), column:? (?P<column>\d+)",
+     "Cypher 语法有误（第 {line} 行第 {column} 列附近）：中文的别名或变量名须用反引号括起，如 AS `部门`"),
     (r"Invalid input .*?line:? (?P<line>\d+), column:? (?P<column>\d+)",
      "Cypher 语法有误（第 {line} 行第 {column} 列附近）"),
     (r"Unknown function '?`?(?P<name>[\w.]+)", "没有名为 {name} 的函数"),
@@ -25,6 +29,13 @@ _PATTERNS = (
     (r"memory", "查询所需内存超过图数据库的限制"),
 )
 _KINDS = tuple((re.compile(pattern, re.IGNORECASE | re.DOTALL), zh) for pattern, zh in _PATTERNS)
+
+
+def english_hint(message: str) -> str:
+    """What to do about an error, in English, where the engine's own words do not say it; else nothing."""
+    if "Invalid input '\ufffd'" in message:
+        return " (a name in Chinese must be in backticks: AS `部门`)"
+    return ""
 
 
 def explain(message: str) -> str:

@@ -12,7 +12,7 @@ from falkordb import Edge, FalkorDB, Node, QueryResult
 from falkordb import Path as FalkorPath
 
 from graph.embedded import EmbeddedServer
-from graph.engine_errors import explain
+from graph.engine_errors import english_hint, explain
 from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
 
@@ -63,7 +63,8 @@ class FalkorStore:
                 return self.read(cypher, params, timeout_ms=timeout_ms)
             if "read-only" in message:
                 raise ReadOnlyViolation("the query writes to the graph; only reads are allowed here") from exc
-            raise StoreError(f"query failed: {message}", f"查询失败：{explain(message)}") from exc
+            raise StoreError(f"query failed: {message}{english_hint(message)}",
+                             f"查询失败：{explain(message)}") from exc
         except redis.RedisError as exc:
             raise StoreError(f"query failed: {exc}", f"查询失败：{explain(str(exc))}") from exc
         columns = [name for _kind, name in result.header]

@@ -115,6 +115,17 @@ def test_a_failed_query_is_explained_in_chinese(store: Store, cypher: str, kind:
     assert engine_words in caught.value.zh
 
 
+def test_falkordb_s_refusal_of_a_chinese_alias_says_to_use_backticks(embedded_store: Store) -> None:
+    # FalkorDB stops at the alias's first byte, shown as U+FFFD, and said nothing more (user test); Neo4j takes
+    # `AS 数量` as it is, and backticks serve on both.
+    with pytest.raises(StoreError) as caught:
+        embedded_store.read("RETURN 1 AS 数量")
+    assert str(caught.value).endswith("errCtxOffset: 12 (a name in Chinese must be in backticks: AS `部门`)")
+    assert caught.value.zh.startswith("查询失败：Cypher 语法有误（第 1 行第 13 列附近）：中文的别名或变量名须用反引号括起，"
+                                      "如 AS `部门`（图数据库原文：errMsg: Invalid input '\ufffd'")
+    assert embedded_store.read("RETURN 1 AS `数量`") == [{"数量": 1}]
+
+
 def test_clear_removes_everything(store: Store) -> None:
     store.write(Statement(MERGE_DEPARTMENTS, [{"uid": "d1", "props": {"name": "甲局"}}]))
     store.clear()
