@@ -9,6 +9,7 @@ from collections import defaultdict
 from graph.store import Row, Store
 from ingest.content import content_terms
 from queries import catalog
+from queries.cache import cached
 
 SHARE_LABELS = {"exclusive": "专有", "shared": "共有", "delegated": "委托"}
 
@@ -41,11 +42,16 @@ def power_split(store: Store, city: str) -> dict[str, list[Row]]:
 
 
 def _holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
-    """The city's HOLDS rows (the `holdings` query), a list per matter."""
-    by_matter: dict[str, list[Row]] = defaultdict(list)
-    for row in catalog.run(store, "holdings", {"city": city}):
-        by_matter[row["matter"]].append(row)
-    return by_matter
+    """The city's HOLDS rows (the `holdings` query), a list per matter: read once per graph version, as the report
+    asks for them twice (the split, then the departments its conflicts concern) and the page once per cell clicked.
+    Callers only read it."""
+    def read() -> dict[str, list[Row]]:
+        by_matter: dict[str, list[Row]] = defaultdict(list)
+        for row in catalog.run(store, "holdings", {"city": city}):
+            by_matter[row["matter"]].append(row)
+        return dict(by_matter)
+
+    return cached(store, ("holdings_by_matter", city), read)
 
 
 def _domain_of(rows: list[Row]) -> str:
