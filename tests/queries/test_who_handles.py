@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from graph.store import Store
 from queries.neighbours import Neighbours
-from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms
+from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms, readings
 from queries.who_handles import (
     COVERAGE_SHARE,
     WEAK_SCORE,
@@ -160,7 +160,21 @@ def test_the_character_index_finds_what_scoring_every_phrase_finds() -> None:
     for text in [*texts, "建筑垃圾处置监督管理", "单车", ""]:
         everything = process.extract(text, lexicon.phrases, scorer=fuzz.partial_ratio, score_cutoff=LEXICON_MATCH,
                                      limit=None)
-        assert lexicon_matches(text) == sorted({lexicon.canonicals[index] for _p, _s, index in everything}), text
+        assert lexicon_matches(text) == readings(lexicon, text, [index for _p, _s, index in everything]), text
+
+
+def test_a_near_phrase_that_only_adds_words_to_one_met_as_written_is_not_read(corpus: Store) -> None:
+    # 假兽药 and 假农药 resemble the 假药 the text says, 农药店 its 药店: read as 兽药, 农药 and 农业投入品, they put
+    # the 农业农村局 first for a pharmacy selling fake drugs (user test). 单车乱放 for 单车乱停 is a reading of the
+    # text's own words (the length of what it met), beside the 共享单车乱停 met as written.
+    assert lexicon_matches("药店卖假药") == ["药品", "零售药店"]
+    assert lexicon_matches("共享单车乱停在盲道上") == ["互联网租赁自行车", "人行道", "违法停车", "非机动车停放"]
+    # The city's drug-use monitoring (卫健) and drug retail supervision (市场监管) are too close to call, and say so;
+    # the 农业农村局's 兽药 and 农药 trail.
+    ranked = who_handles(corpus, "药店卖假药", region="示例市", limit=4)
+    assert [(row["department"], row["tie"]) for row in ranked] == [
+        ("示例市卫生健康委员会", True), ("示例市市场监督管理局", True), ("示例市公安局", False),
+        ("示例市农业农村局", False)]
 
 
 def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: Store) -> None:
@@ -283,7 +297,8 @@ def test_a_broader_concept_stands_in_for_a_word_no_evidence_writes(corpus: Store
     index = evidence_index(corpus)
     cafe = "网吧让未成年人通宵上网"
     assert query_terms(cafe)["网络文化"] == 0.5 and index.said_terms(cafe)["网络文化"] == 1.0
-    assert index.said_terms("游泳馆的池水浑浊")["高危险性体育项目"] == 0.5
+    # Nor does a lexicon phrase that adds words to it (游泳馆没证, 高危险性体育项目): it is not what the text says.
+    assert "高危险性体育项目" not in index.said_terms("游泳馆的池水浑浊")
     assert [row["department"] for row in who_handles(corpus, cafe, region="示例市", limit=1)] == ["示例市文化广电旅游体育局"]
 
 
