@@ -11,7 +11,7 @@ import shutil
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from ingest.regions import Region
 from queries.ambiguities import REASON_LABELS
 from queries.labels import VALUE_LABELS
 from queries.report import KIND_LABELS
+from queries.sources import Cited, readable_source, titles_of
 from tests.api.live_server import serve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -245,29 +246,23 @@ def _number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _source(titles: dict[str, str], source: str) -> str:
-    """`titles`: each document's uid to what its sources start with (`_cited`)."""
-    uid, _, place = source.partition("#")
-    return f"{titles[uid]}{place}"
+def _source(titles: Mapping[str, Cited], source: str) -> str:
+    """A source as the page cites it, by the server's rule (queries.sources) over /api/documents' rows."""
+    return readable_source(source, titles)
 
 
-def _cited(document: dict[str, Any]) -> str:
-    """A document as the page names it in a source: its title in 书名号, or its file's name (a list without a title)."""
-    return f"《{document['title']}》" if document["title"] else f"{document['path'].rsplit('/', 1)[-1]} "
-
-
-def _ambiguity_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host"] or "", "、".join(row["leads"]),
             "、".join(row["assists"]), "；".join(f"{m['holder']}：{m['duty']}" for m in row["mandate"]),
             "；".join(_source(titles, s) for s in row["sources"])]
 
 
-def _undecomposed_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+def _undecomposed_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["department"], KIND_LABELS[row["kind"]], _number(row["ordinal"]), row["office"],
             row["text"], row["evidence"], _source(titles, row["source"])]
 
 
-def _staffing_cells(row: dict[str, Any], titles: dict[str, str]) -> list[str]:
+def _staffing_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["department"], _number(row["staff_quota"]), _number(row["other_staff"]),
             _number(row["leader_posts"]), "、".join(row["leader_posts_detail"] or []), *(_number(row[key]) for key in (
                 "offices", "duties", "power_items", "duties_per_post")),
@@ -324,10 +319,10 @@ def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> 
                          ids=[v[0] for v in FINDING_VIEWS])
 def test_a_findings_view_shows_the_api_rows_filters_them_and_downloads_them(  # type: ignore[no-untyped-def]
         browser, site: str, view: str, path: str, param: str, value: str, titles: list[str],
-        cells: Callable[[dict[str, Any], dict[str, str]], list[str]]) -> None:
+        cells: Callable[[dict[str, Any], Mapping[str, Cited]], list[str]]) -> None:
     from selenium.webdriver.support.select import Select
 
-    documents = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
+    documents = titles_of(_api(site, "/api/documents", limit=1000)["items"])
     _open(browser, site, view)
     everything = _api(site, path, limit=20, offset=0)
     header, rows = _table(browser, view)
@@ -578,7 +573,7 @@ def test_who_handles_groups_levels_shows_evidence_sources_and_downloads(browser,
         f"候选部门分属 {len(regions)} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。")
     assert [h.text for h in browser.find_elements("css selector", "#search-results h3.search-region")] == regions
     assert "难以区分" not in browser.find_element("id", "search-results").text
-    titles = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
+    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
     first = rows[0]["evidence"][0]
     kinds = {"duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "power_item": "权责事项",
              "supervision_item": "监管事项"}
@@ -612,7 +607,7 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     browser.get("about:blank")
     browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市交通运输局"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
-    titles = {d["uid"]: _cited(d) for d in _api(site, "/api/documents", limit=1000)["items"]}
+    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
     profile = _api(site, "/api/departments/" + urllib.parse.quote("示例市交通运输局"))
     tables = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h) =>
         [h.firstChild.textContent, [...h.nextElementSibling.querySelectorAll('tr')].map((tr) =>
