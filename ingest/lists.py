@@ -163,13 +163,16 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                 values[field] = ""  # the cell's error is said; its field is not checked again below
         if not bad_cells and not any(value for field, value in values.items() if field not in {"seq", "notes"}):
             continue
+        own_item = _names_its_own_item(header.kind, values, carried)
         for field in _CARRIED[header.kind]:
             if field in values:
                 if values[field]:
                     carried[field] = values[field]
-                elif not (field == "name" and _names_its_own_item(values, carried)
-                          and (number, header.columns["name"]) not in sheet.merged_down):
+                elif not (field in _ITEM_NAMES and own_item
+                          and (number, header.columns[field]) not in sheet.merged_down):
                     values[field] = carried.get(field, "")
+        if values.get("seq"):
+            carried["seq"] = values["seq"]
         where = Cell(sheet.name, number, sheet.named_by_file)
         try:
             record = reader(values, where)
@@ -221,10 +224,19 @@ def _overflow(cells: list[str], width: int) -> CellError:
                "it one column right: put such a cell in double quotes")
 
 
-def _names_its_own_item(values: dict[str, str], carried: dict[str, str]) -> bool:
-    """The row has a code of its own, not the one above: an empty name there is a name left out (reported), not
-    "same as above" (an item BR-2 named after BR-1). A name merged down over the rows is still the same name."""
-    return bool(values.get("code")) and values["code"] != carried.get("code")
+# The fields that name a row's item, which an empty cell may leave to the row above ("same as above").
+_ITEM_NAMES = frozenset({"name", "matter"})
+
+
+def _names_its_own_item(kind: str, values: dict[str, str], carried: dict[str, str]) -> bool:
+    """The row has a code of its own, not the one above (or, in a list of matters, a 序号 of its own): an empty
+    name there is a name left out (reported), not "same as above". Else an item BR-2 was named after BR-1, and a
+    boundary row 2 with its lead became a second lead of row 1's matter, a dispute the list never wrote (user
+    test). A name merged down over the rows is still the same name. A 权责清单's 序号 may number the 子项 of one
+    主项, so there only a code counts."""
+    if values.get("code") and values["code"] != carried.get("code"):
+        return True
+    return kind in {"boundary", "territorial"} and bool(values.get("seq")) and values["seq"] != carried.get("seq")
 
 
 @dataclass(frozen=True)

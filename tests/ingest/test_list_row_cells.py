@@ -85,6 +85,16 @@ def test_an_empty_cell_is_said_in_the_words_of_its_header(tmp_path: Path) -> Non
     error = _refused(path)
     assert error.message == f"{path}:2: expected a 事项名称 (the cell is empty) (sheet bianjie; column B 事项名称)"
     assert error.message_zh("bianjie.csv") == "bianjie.csv第 2 行 B 列“事项名称”：事项名称为空"
+    # Under a row with a matter, a row with a 序号 of its own is its own matter: left empty, its name was taken from
+    # the row above, and its lead became a second lead of that matter (user test). A row without a 序号 is the
+    # matter above, one department's part of it (as cells merged over the rows export to CSV).
+    path.write_text("序号,事项名称,牵头部门,配合部门\n1,建筑施工噪声污染防治,示例市生态环境局,示例市住房和城乡建设局\n"
+                    ",,,示例市公安局\n2,,示例市城市管理和综合执法局,\n", encoding="utf-8")
+    assert _refused(path).message_zh("bianjie.csv") == "bianjie.csv第 4 行 B 列“事项名称”：事项名称为空"
+    path.write_text(path.read_text(encoding="utf-8").replace("2,,", "2,夜间施工审批,"), encoding="utf-8")
+    assert [(record.matter, record.leads, record.assists) for record in parse_list(read_workbook(path)).records] == [
+        ("建筑施工噪声污染防治", ["示例市生态环境局"], ["示例市住房和城乡建设局"]),
+        ("建筑施工噪声污染防治", [], ["示例市公安局"]), ("夜间施工审批", ["示例市城市管理和综合执法局"], [])]
 
 
 def test_a_csv_row_split_by_an_unquoted_comma_is_refused_not_read_shifted(tmp_path: Path) -> None:
