@@ -42,7 +42,9 @@ _DEPT_KINDS = ("国务院组成部门", "国务院直属机构", "国务院直�
                "议事协调机构", "工作机关")
 _SUPERVISOR = re.compile(r"是(?P<by>[\u4e00-\u9fff]{2,20}?)管理的")
 _DUTIES_INTRO = re.compile(r"主要职责(?:是|为|如下)?\s*[:：]")
-_STAFF_HINT = re.compile(r"(?:行政编制|事业编制|人员编制)(?:为)?\s*\d+\s*名|领导职数")
+# A count in digits or in words (`行政编制十二名`, `叁拾名`): a clause in words was read as no staffing (user test).
+_STAFF_HINT = re.compile(r"(?:行政编制|事业编制|人员编制)(?:为)?\s*(?:\d+|[零〇一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+)\s*名"
+                         r"|领导职数")
 _CHAPTER_KINDS = (
     ("changes", re.compile(r"^(?:职责调整|职能调整|职能转变|调整的职责)")),
     ("duties", re.compile(r"^主要职责")),

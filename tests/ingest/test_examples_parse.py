@@ -116,3 +116,15 @@ def test_a_sanding_without_its_main_duties_says_so(example: Parse, tmp_path: Pat
     assert doc.warnings == ["no 主要职责 section was found (二、主要职责 or 第三条 with numbered duties): the department "
                             "holds no duties of its own in the graph, only its offices'"]
     assert example("qingshan_shuili.txt").warnings == []
+
+
+def test_a_staffing_clause_counted_in_words_is_read(tmp_path: Path) -> None:
+    # `机关行政编制十二名` was taken for no staffing clause at all: the quota was lost without a word (user test).
+    path = tmp_path / "hedao.txt"
+    path.write_text("临川市河道管理局职能配置、内设机构和人员编制规定\n第三条 临川市河道管理局负责全市河道管理工作。主要职责是：\n"
+                    "（一）负责河道堤防的日常管理和维护。\n第五条 临川市河道管理局机关行政编制十二名。设局长1名，副局长二名。\n",
+                    encoding="utf-8")
+    staffing = parse_sanding(read_source(path)).staffing
+    assert staffing is not None
+    assert (staffing.admin_quota, staffing.leader_posts, staffing.where.locator) == (
+        12, {"局长": 1, "副局长": 2}, "第五条")
