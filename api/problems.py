@@ -147,7 +147,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownDepartment)
     async def _unknown(request: Request, exc: UnknownDepartment) -> JSONResponse:
-        if exc.candidates:
+        if exc.candidates and not exc.near:  # near names are suggestions: the name itself names none
             problem = Problem(404, "not-unique", "Not unique", "名称不唯一", str(exc), exc.zh)
         else:
             problem = Problem(404, "not-found", "Not found", "未找到", str(exc), exc.zh)

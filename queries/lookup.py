@@ -15,15 +15,23 @@ if TYPE_CHECKING:
 
 
 class UnknownDepartment(LookupError):
-    def __init__(self, name: str, candidates: list[str] | None = None) -> None:
-        self.name, self.candidates = name, candidates or []
-        if self.candidates:
+    """No one department by that name: several it may mean (`candidates`), or, with `near`, none, and the names
+    spelt most like it (示例市交通局运输 → 示例市交通运输局), which it did not read as any: a suggestion, not a
+    department it names (it said "names 1 departments", user test)."""
+
+    def __init__(self, name: str, candidates: list[str] | None = None, *, near: bool = False) -> None:
+        self.name, self.candidates, self.near = name, candidates or [], near
+        if self.candidates and near:
+            super().__init__(f"no department named {name!r}; did you mean {' or '.join(self.candidates)}?")
+        elif self.candidates:
             super().__init__(f"{name!r} names {len(self.candidates)} departments: {', '.join(self.candidates)}")
         else:
             super().__init__(f"no department named {name!r}")
 
     @property
     def zh(self) -> str:
+        if self.candidates and self.near:
+            return f"未找到部门：{self.name}；是否指：{'、'.join(self.candidates)}？"
         if self.candidates:
             return f"“{self.name}”对应 {len(self.candidates)} 个部门：{'、'.join(self.candidates)}，请写全称"
         return f"未找到部门：{self.name}"
@@ -73,7 +81,7 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
         rows = [row for row in catalog.run(store, "department", {"name": _name_of(store, uid)}) if row["uid"] == uid]
         if rows:
             return _without_exact(rows[0])
-    raise UnknownDepartment(name, _labels(store, uids) if uids else near)
+    raise UnknownDepartment(name, _labels(store, uids)) if uids else UnknownDepartment(name, near, near=True)
 
 
 def _township_written_with_its_county(store: Store, name: str) -> list[Row]:

@@ -141,6 +141,8 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     missing = client.get("/api/departments/示例市宇宙局")
     assert missing.status_code == 404 and missing.json()["title_zh"] == "未找到"
     assert missing.json()["detail_zh"] == "未找到部门：示例市宇宙局"
+    near = client.get("/api/departments/示例市交通局运输").json()  # a suggestion; the name names none
+    assert (near["title_zh"], near["detail_zh"]) == ("未找到", "未找到部门：示例市交通局运输；是否指：示例市交通运输局？")
     vague = client.get("/api/departments/有关部门")  # a party the lists name, no department to profile
     assert vague.status_code == 404 and vague.json()["detail_zh"].startswith("“有关部门”是清单中的模糊主体，不是一个部门")
     regions = client.get("/api/regions").json()

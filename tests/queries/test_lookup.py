@@ -47,12 +47,21 @@ def test_a_township_under_another_county_is_not_found(corpus: Store, typed: str)
     with pytest.raises(UnknownDepartment):
         find_department(corpus, typed)
 
+
 @pytest.mark.parametrize("typed", ["市场监管局", "住建局", "市场监督管理局"])
 def test_a_name_every_region_bears_lists_them(corpus: Store, typed: str) -> None:
     line = {"市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "市场监督管理局": "市场监督管理局"}[typed]
     with pytest.raises(UnknownDepartment) as error:
         find_department(corpus, typed)
     assert error.value.zh == (f"“{typed}”对应 3 个部门：河西区{line}、示例市{line}、青山县{line}，请写全称")
+
+
+def test_a_name_read_as_none_suggests_the_nearest_without_taking_it(corpus: Store) -> None:
+    # Its nearest name is a suggestion, not a department the name stands for ("names 1 departments", user test).
+    with pytest.raises(UnknownDepartment) as error:
+        find_department(corpus, "示例市交通局运输")
+    assert str(error.value) == "no department named '示例市交通局运输'; did you mean 示例市交通运输局?"
+    assert error.value.zh == "未找到部门：示例市交通局运输；是否指：示例市交通运输局？"
 
 
 def test_a_region_filter_picks_the_regions_department(corpus: Store) -> None:
