@@ -88,8 +88,10 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     scope = department or region
     report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
     add = report.sections.append
-    labels, relationships = stats(store)
-    if department is None:
+    if scope is None:
+        # The graph's size is the whole graph's: a region's or a department's report read it as its own (部门 35
+        # for one county, user test), and its readers have no use for the schema's names.
+        labels, relationships = stats(store)
         add(Section("labels", "图谱规模：节点", ["label", "meaning", "count"], labels))
         add(Section("relationships", "图谱规模：关系", ["type", "meaning", "count"], relationships))
 

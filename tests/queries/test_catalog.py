@@ -256,6 +256,16 @@ def test_a_departments_report_shows_the_split_conflicts_on_its_matters(
     assert section.columns == ["kind_label", "matter", "department", "concerned"]
     assert [(row["matter"], row["concerned"]) for row in section.rows] == conflicts
 
+
+def test_only_the_whole_graph_s_report_gives_the_graph_s_size(corpus: Store) -> None:
+    # A county's report opened with the whole graph's counts under the schema's names (user test).
+    def keys(**scope: str) -> list[str]:
+        return [section.key for section in build_report(corpus, **scope).sections][:2]
+
+    assert keys() == ["labels", "relationships"]
+    assert "labels" not in keys(region="示例市/青山县") and "labels" not in keys(department="青山县水利局")
+
+
 def test_undecomposed_duties(corpus: Store) -> None:
     rows = undecomposed_duties(corpus)
     planted = {(r["department"], r["ordinal"]) for r in rows if r["kind"] == "duty_without_office"}
