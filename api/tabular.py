@@ -185,6 +185,11 @@ def file_bytes(chosen: str, sections: list[Section], name: str, *, readable: boo
     return to_xlsx(Report(name, sections), readable=readable)
 
 
+def media_type(chosen: str) -> str:
+    """The Content-Type of a file of the format `chosen` (csv or xlsx)."""
+    return f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX
+
+
 def one_table_per_csv(answer: str, names: Sequence[str], *, option: str, other: str) -> tuple[str, str]:
     """Why a CSV of several tables is refused, in English and Chinese: `option` spells how to choose a table
     (`table=` in a URL, `--table ` on the command line), `other` how to ask for Excel instead."""
@@ -277,6 +282,5 @@ def _file(request: Request, chosen: str, sections: list[Section], filename: str,
     # People read files: a source names its document's title, not its uid (JSON keeps the uid, for programs).
     titles = document_titles(get_store(request))
     sections = [replace(section, rows=with_readable_sources(section.rows, titles)) for section in sections]
-    media_type = f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX
-    return Response(file_bytes(chosen, sections, filename), media_type=media_type,
+    return Response(file_bytes(chosen, sections, filename), media_type=media_type(chosen),
                     headers={"Content-Disposition": disposition(f"{filename}.{chosen}", f"{readable_name}.{chosen}")})

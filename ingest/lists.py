@@ -151,6 +151,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
         if _is_note(cells):
             continue
         if width is not None and len(cells) > width:
+            # A row wider than the rest is a comma inside an unquoted cell: every cell after it moved one column
+            # right, and read as it is, the row would put a name where a type goes, silently.
             bad_rows.append(RowError(workbook.path, number, sheet.name, [_overflow(cells, width)]))
             continue
         values = {field: _value(cells, index, field) for field, index in header.columns.items()}
@@ -206,8 +208,6 @@ def _csv_width(workbook: Workbook, sheet: Sheet, header: Header) -> int | None:
     width = max(len(cells) for number, cells in sheet.rows if number in header_rows)
     padded = Counter(len(cells) for number, cells in sheet.rows
                      if number > header.header_rows[-1] and len(cells) > width and not any(cells[width:]))
-    # A row one cell too wide where the others are not is a comma inside an unquoted cell: every cell after it moved
-    # one column right, and read as it is, the row would put a name where a type goes, silently.
     common = padded.most_common(1)
     if common and common[0][1] * 2 > sum(1 for number, _cells in sheet.rows if number > header.header_rows[-1]):
         return common[0][0]
@@ -485,8 +485,8 @@ def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
 def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     main = values.get("main_item") or values.get("supervision_name") or values.get("name", "")
     if not main:
-        raise _BadRow([_Problem(("supervision_name", "main_item", "name"), "a 监管事项 (the cell is empty)", "监管事项为空",
-                                         empty=True)])
+        raise _BadRow([_Problem(("supervision_name", "main_item", "name"), "a 监管事项 (the cell is empty)",
+                                "监管事项为空", empty=True)])
     sub = values.get("sub_item", "")
     claimants = split_names(values.get("claimant") or values.get("department", ""))
     status = values.get("claim_status", "")

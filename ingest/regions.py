@@ -160,8 +160,8 @@ def resolve_level(marker: str | None, home: Region) -> Region | None:
 
 
 def near_miss(region: Region, known: set[Region]) -> tuple[Region, Region] | None:
-    """The first part of `region` that the graph lacks, with the known region beside it whose name differs by a
-    character or so (`示列市` beside `示例市`, `青三县` under 示例市 beside `青山县`): a misspelt region would
+    """The first part of `region` that the graph lacks, with the known region beside it whose name is one edit
+    from it (`示列市` beside `示例市`, `青三县` under 示例市 beside `青山县`): a misspelt region would
     otherwise become a new city of its own, holding the documents loaded for it, without a word said (user test).
     None when every part is known, or the new part resembles none of its known siblings."""
     for new in region.lineage():

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import Format, KeyDep, StoreDep
 from api.problems import Problem, problem_responses
-from api.tabular import CSV, XLSX, disposition, file_bytes, wanted_format
+from api.tabular import CSV, XLSX, disposition, file_bytes, media_type, wanted_format
 from queries.report import Section
 
 router = APIRouter(prefix="/api", tags=["cypher"])
@@ -55,7 +55,7 @@ def run_cypher(request: Request, store: StoreDep, body: CypherRequest, format: F
     headers = {"Content-Disposition": disposition(f"cypher.{chosen}", f"查询结果.{chosen}"),
                "X-Dutygraph-Truncated": str(truncated).lower()}
     return Response(file_bytes(chosen, [section], "cypher", readable=False),
-                    media_type=f"{CSV}; charset=utf-8" if chosen == "csv" else XLSX, headers=headers)
+                    media_type=media_type(chosen), headers=headers)
 
 
 def _budget_ms(request: Request) -> int:

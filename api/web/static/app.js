@@ -185,8 +185,9 @@ function text(value) {
 
 // A source as people read it: the document's title and the place in it, not the document's uid; a document
 // without a title (a list with no title row) by its file's name, without 书名号, which would make it read as a title.
-// A row of a workbook's sheet (`市交通运输局!2`, read 工作表“市交通运输局”第2行) reads with that sheet's own title, or the file's name where the sheet
-// has none: a workbook of several departments' lists is not the first list's document (queries.sources).
+// A row of a workbook's sheet (`市交通运输局!2`, read 工作表“市交通运输局”第2行) reads with that sheet's own title,
+// or the file's name where the sheet has none: a workbook of several departments' lists is not the first list's
+// document (queries.sources).
 function sourceText(source) {
   if (!source) return "";
   const cited = String(source);
