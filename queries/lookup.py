@@ -50,6 +50,7 @@ class VagueParty(UnknownDepartment):
     def zh(self) -> str:
         return f"“{self.name}”是清单中的模糊主体，不是一个部门；它牵头或配合的事项见主办/协办不清中的“责任主体模糊”"
 
+
 def find_department(store: Store, name: str, *, region: str | None = None) -> Row:
     """The department named (or aliased) `name`: uid, name, region and its 三定 facts.
 
@@ -96,6 +97,7 @@ def _township_written_with_its_county(store: Store, name: str) -> list[Row]:
     where = "/" + "/".join((*regions, township))
     return [row for row in catalog.run(store, "department", {"name": township})
             if row["exact"] and ("/" + row["region"]).endswith(where)]
+
 
 def _labels(store: Store, uids: set[str]) -> list[str]:
     """The departments' names, with the region of those whose name another of them bears too: two cities may each

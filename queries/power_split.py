@@ -58,6 +58,7 @@ def _domain_of(rows: list[Row]) -> str:
     """A matter's 领域 as the cells name it: 未分类 where its list gives none."""
     return rows[0]["domain"] or "未分类"
 
+
 def _share_of(rows: list[Row], city: str) -> str:
     shares = {(row["region"] == city, row["share"]) for row in rows}
     if any(share == "delegated" for _is_city, share in shares):
@@ -110,12 +111,14 @@ def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict
         concerned[matter] |= {name for name in (*found, conflict["department"]) if name}
     return {matter: sorted(names) for matter, names in concerned.items()}
 
+
 class UnknownDomain(LookupError):
     """A 领域 that none of a city's split matters has; `known` lists those it has."""
 
     def __init__(self, domain: str, city: str, known: list[str]) -> None:
         super().__init__(f"no domain {domain!r} in the split of {city}; it has: {', '.join(known) or 'none'}")
         self.zh = f"{city}的市县事权划分中没有领域“{domain}”；已有：{'、'.join(known) or '（无）'}"
+
 
 class _Holders:
     """The department of a region that does a matter's work. Best, the one exercising a power item of that name

@@ -219,8 +219,6 @@ def get_who_handles(request: Request, store: StoreDep,
     return whole(request, rows, format=format, answer="who_handles")
 
 
-
-
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
             responses=_tables({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/青山县": 2}, "names": ["…"]}],

@@ -32,6 +32,7 @@ def _titles(site: str) -> dict[str, Cited]:  # noqa: F811
 def _source(titles: dict[str, Cited], source: str) -> str:
     return readable_source(source, titles)
 
+
 def _click_cell(browser, domain: str, share_index: int) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from selenium.webdriver.common.action_chains import ActionChains
 

@@ -514,6 +514,7 @@ def test_typers_own_usage_errors_are_in_chinese_too(tmp_path: Path, args: tuple[
     at = next(n for n, line in enumerate(lines) if english in line)
     assert chinese in lines[at:at + 3]
 
+
 def test_aliases_option(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -178,6 +178,7 @@ def test_validation_errors_say_their_choices_and_places_in_chinese(client: TestC
     body = client.post("/api/cypher", content=b"not json", headers={**AUTH, "Content-Type": "application/json"}).json()
     assert body["detail_zh"] == "请求参数无效：请求体：不是有效的 JSON"
 
+
 def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
     query = {"query": "MATCH (r:Region) RETURN r.path AS path ORDER BY path"}
     assert client.post("/api/cypher", json=query).status_code == 401
@@ -343,7 +344,6 @@ def test_the_openapi_page_needs_no_internet(client: TestClient) -> None:
     assert client.get("/static/vendor/swagger/swagger-ui.css").headers["content-type"].startswith("text/css")
     assert client.get("/static/vendor/swagger/package.json").json()["type"].endswith("/not-found")
     assert client.get("/redoc").status_code == 404
-
 
 
 def test_an_unexpected_fault_is_still_a_problem_document(client: TestClient) -> None:

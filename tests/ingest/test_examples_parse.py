@@ -106,7 +106,6 @@ def test_chapter_style_2009(example: Parse) -> None:
     assert [o.name for o in doc.offices][:2] == ["办公室", "政策法规科"]
 
 
-
 def test_a_sanding_without_its_main_duties_says_so(example: Parse, tmp_path: Path) -> None:
     text = (EXAMPLES / "qingshan_shuili.txt").read_text(encoding="utf-8")
     without = tmp_path / "qingshan_shuili.txt"

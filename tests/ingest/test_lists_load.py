@@ -92,6 +92,7 @@ def test_townships_are_their_own_bodies(loaded: Store) -> None:
 def test_the_township_a_party_names(party: str, township: str) -> None:
     assert township_of(party) == township
 
+
 def test_planted_boundary_cases(loaded: Store) -> None:
     findings = {(f["reason"], f["matter"]): f for f in host_assist_ambiguities(loaded)}
     assert findings[("multiple_leads", "农业面源污染防治")]["host"] == "示例市生态环境局"

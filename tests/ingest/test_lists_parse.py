@@ -137,13 +137,13 @@ def test_a_note_that_divides_a_shared_matter_is_its_division_text() -> None:
 def test_which_notes_divide_the_work(note: str, divides: bool) -> None:
     assert divides_work(note) is divides
 
+
 def test_territorial_lists_name_townships_and_departments() -> None:
     document = parse("shudi_qingshan.xlsx")
     rows = {r.where.row: r for r in document.records if isinstance(r, TerritorialRecord)}
     assert rows[3].leads[0] in {"青山县城关镇", "青山县石桥镇"}
     assert rows[10].leads == ["青山县应急管理局"]
     assert rows[10].assists == ["青山县石桥镇", "县市场监管局"]
-
 
 
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:

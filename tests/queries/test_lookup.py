@@ -84,6 +84,7 @@ def test_a_vague_party_is_no_department(corpus: Store) -> None:
         find_department(corpus, "有关部门")
     assert error.value.zh == "“有关部门”是清单中的模糊主体，不是一个部门；它牵头或配合的事项见主办/协办不清中的“责任主体模糊”"
 
+
 def test_a_base_name_with_a_region_filter_is_that_regions(corpus: Store) -> None:
     assert find_department(corpus, "交通运输局", region="示例市/青山县")["name"] == "青山县交通运输局"
     # 水务局 is the city's own base name; 青山县水利局 shares only an abbreviation group with it.
