@@ -121,6 +121,12 @@ class Mandate(BaseModel):
     source: str = Field(description="where the duty is stated (empty with holder)")
 
 
+class Claim(BaseModel):
+    source: str = Field(description="a document's clause or row naming parties of the matter")
+    leads: list[str] = Field(description="the leads it names, in its listing order")
+    assists: list[str] = Field(description="the assisting parties it names")
+
+
 class Ambiguity(BaseModel):
     matter: str
     region: str | None
@@ -129,6 +135,8 @@ class Ambiguity(BaseModel):
     host: str | None = Field(description="主办部门 where several lead")
     sources: list[str]
     mandate: list[Mandate] = Field(description="for lead_without_mandate: who holds the duty instead")
+    claims: list[Claim] = Field(description="what each of the finding's sources says: which document names which "
+                                            "lead (conflicting_leads is read by comparing them)")
     reason: Reason
 
 

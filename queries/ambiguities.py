@@ -53,7 +53,24 @@ def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
     leads = [p for p in parties if p["role"] == "LEADS"]
     return {"matter": matter, "region": region, "leads": _ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
-            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": []}
+            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": _claims(parties)}
+
+
+def _claims(parties: list[Row]) -> list[Row]:
+    """What each source says: its leads (in listing order) and assisting parties. `sources` alone left a reader of
+    a conflicting_leads finding to open every document to learn which names which lead (user test)."""
+    by_source: dict[str, list[Row]] = defaultdict(list)
+    for party in parties:
+        by_source[party["source"]].append(party)
+    return [{"source": source,
+             "leads": _ordered_names([p for p in said if p["role"] == "LEADS"]),
+             "assists": sorted({p["department"] for p in said if p["role"] == "ASSISTS"})}
+            for source, said in sorted(by_source.items())]
+
+
+def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
+    """The shared fields of a finding that rests on some of the matter's sources only."""
+    return {**base, "sources": sources, "claims": [claim for claim in base["claims"] if claim["source"] in sources]}
 
 
 def _findings(base: dict[str, Any], parties: list[Row]) -> list[Row]:
@@ -69,7 +86,7 @@ def _findings(base: dict[str, Any], parties: list[Row]) -> list[Row]:
         # The first-listed lead of the first clause that names several hosts (部门职责分工协调办法 第七条).
         first = by_source[several[0]]
         host = min(first, key=lambda lead: (lead["order"] or 0, lead["department"]))["department"]
-        found.append({**base, "reason": "multiple_leads", "host": host, "sources": several})
+        found.append({**_narrowed(base, several), "reason": "multiple_leads", "host": host})
     documents = {lead["source"].split("#", 1)[0]: set() for lead in leads}
     for lead in leads:
         documents[lead["source"].split("#", 1)[0]].add(lead["department"])
@@ -108,7 +125,7 @@ class _Mandates:
                 sources.add(lead["source"])
         if not mandate:
             return []
-        return [{**base, "reason": "lead_without_mandate", "sources": sorted(sources),
+        return [{**_narrowed(base, sorted(sources)), "reason": "lead_without_mandate",
                  "mandate": [mandate[name] for name in sorted(mandate)]}]
 
     def _better_holder(self, matter: str, lead: str, region: str) -> dict[str, str] | None:

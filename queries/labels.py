@@ -20,7 +20,7 @@ COLUMN_LABELS: dict[str, str] = {
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
-    "mandate": "职责依据", "lead": "牵头部门", "holder": "有相应职责的部门",
+    "mandate": "有相应职责的部门（依据）", "claims": "各出处所列部门", "lead": "牵头部门", "holder": "有相应职责的部门",
     "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
     "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",

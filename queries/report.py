@@ -121,10 +121,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 note="“文件间牵头部门不一致”：每份文件只列一个牵头部门，但各文件所列不同；"
                      "与“主办/协办不清的共同事项”中的同一事项为同一问题，不应重复计数。"))
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["matter", "reason_label", "host", "leads", "assists", "mandate", "sources"], ambiguities,
+                ["matter", "reason_label", "host", "leads", "assists", "mandate", "claims"], ambiguities,
                 note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
-                     "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“职责依据”所列部门有；"
-                     "“职责依据”只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"))
+                     "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
+                     "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
+                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门；"
+                     "“文件间牵头部门不一致”时各文件所列不同，没有主办部门，需协调明确。"))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}

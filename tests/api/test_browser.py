@@ -254,7 +254,8 @@ def _source(titles: Mapping[str, Cited], source: str) -> str:
 def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host"] or "", "、".join(row["leads"]),
             "、".join(row["assists"]), "；".join(f"{m['holder']}：{m['duty']}" for m in row["mandate"]),
-            "；".join(_source(titles, s) for s in row["sources"])]
+            "\n".join(f"{_source(titles, c['source'])}：牵头 {'、'.join(c['leads']) or '（无）'}"
+                      + (f"；配合 {'、'.join(c['assists'])}" if c["assists"] else "") for c in row["claims"])]
 
 
 def _undecomposed_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
@@ -272,7 +273,8 @@ def _staffing_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[st
 # view, its endpoint, its filter (the select's id and parameter, a value), its column titles, a row's cells
 FINDING_VIEWS = [
     ("ambiguities", "/api/queries/host_assist_ambiguities", "region", "示例市/青山县",
-     ["区划", "事项", "问题", "主办部门", "牵头部门", "配合部门", "有相应职责的部门（依据）", "出处"], _ambiguity_cells),
+     ["区划", "事项", "问题", "主办部门", "牵头部门", "配合部门", "有相应职责的部门（依据）", "出处及其所列部门"],
+     _ambiguity_cells),
     ("undecomposed", "/api/queries/undecomposed_duties", "department", "示例市市场监督管理局",
      ["区划", "部门", "问题", "序号", "内设机构", "职责内容", "仍在承担的事项", "出处"], _undecomposed_cells),
     ("staffing", "/api/queries/staffing_load", "region", "示例市/青山县",

@@ -124,9 +124,12 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     # True and the English codes read as people read them: 是, 多个牵头部门.
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()
-    assert ambiguities[0] == "\ufeff事项,区划,牵头部门,配合部门,主办部门,出处,职责依据,问题"
-    assert ambiguities[2] == ("全市安全生产大检查和专项整治,示例市,示例市应急管理局,示例市交通运输局、示例市住房和城乡建设局、"
-                              "示例市应急管理局,,《示例市应急管理局职能配置、内设机构和人员编制规定》第三条(九),,既牵头又配合")
+    assert ambiguities[0] == "\ufeff事项,区划,牵头部门,配合部门,主办部门,出处,有相应职责的部门（依据）,各出处所列部门,问题"
+    clause = "《示例市应急管理局职能配置、内设机构和人员编制规定》第三条(九)"
+    assert ambiguities[2] == (
+        "全市安全生产大检查和专项整治,示例市,示例市应急管理局,示例市交通运输局、示例市住房和城乡建设局、示例市应急管理局,,"
+        f"{clause},,（出处：{clause}；牵头部门：示例市应急管理局；配合部门：示例市交通运输局、示例市住房和城乡建设局、"
+        "示例市应急管理局）,既牵头又配合")
 
 
 def test_query_misuse_exits_2(loaded: Path) -> None:
@@ -216,10 +219,13 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
         "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门")
     assert {"overlaps", "undecomposed_duties", "power_split:示例市", "staffing_load", "coordination"} <= set(sections)
     # The report is read by people: each overlap member and ambiguity shows where it is written, by title.
-    assert "source" in sections["overlaps"]["columns"] and "sources" in sections["host_assist_ambiguities"]["columns"]
+    # An ambiguity's sources are shown with what each says (which names which lead).
+    assert "source" in sections["overlaps"]["columns"] and "claims" in sections["host_assist_ambiguities"]["columns"]
     multiple = next(r for r in sections["host_assist_ambiguities"]["rows"] if r["reason"] == "multiple_leads")
     assert multiple["sources"] == ["《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)",
                                    "《示例市部门职责边界清单》工作表“职责边界清单”第5行"]
+    assert [(c["source"], c["leads"]) for c in multiple["claims"]] == [
+        (source, ["示例市生态环境局", "示例市农业农村局"]) for source in multiple["sources"]]
     assert all(m["source"].startswith("《") for m in sections["overlaps"]["rows"])
 
 

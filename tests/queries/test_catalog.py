@@ -307,6 +307,21 @@ def test_host_assist_ambiguities_reasons(corpus: Store) -> None:
     ]
 
 
+def test_a_conflict_between_documents_says_which_names_which_lead(corpus: Store) -> None:
+    """The county's boundary list gives 防汛抗旱 to its 应急管理局, the township list to 城关镇: each source's own
+    leads and assisting parties, so that a reader sees the disagreement without opening the documents."""
+    flood = next(f for f in host_assist_ambiguities(corpus, "示例市/青山县") if f["matter"] == "防汛抗旱")
+    assert flood["reason"] == "conflicting_leads" and flood["host"] is None
+    assert [(c["source"].split("#")[1], c["leads"], c["assists"]) for c in flood["claims"]] == [
+        ("第9行", ["青山县应急管理局"], ["青山县交通运输局", "青山县住房和城乡建设局", "青山县水利局"]),
+        ("属地管理事项!12", ["城关镇人民政府"], ["青山县应急管理局", "青山县水利局"]),
+    ]
+    assert [c["source"] for c in flood["claims"]] == flood["sources"]
+    # A finding on some of the matter's sources cites what those say only: the first clause naming several leads.
+    farming = next(f for f in host_assist_ambiguities(corpus, "示例市") if f["reason"] == "multiple_leads")
+    assert [c["source"] for c in farming["claims"]] == farming["sources"] and len(farming["sources"]) == 2
+
+
 def test_power_split(corpus: Store) -> None:
     split = power_split(corpus, "示例市")
     cells = {(c["domain"], c["share"]): c for c in split["cells"]}

@@ -648,8 +648,8 @@ const FINDING_VIEWS = {
   ambiguities: {
     path: "/api/queries/host_assist_ambiguities", param: "region",
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
-              ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["sources", "出处"]],
-    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, sources: r.sources.map(sourceText).join("；"),
+              ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
+    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims),
                    mandate: mandateText(r.mandate) }),
   },
   undecomposed: {
@@ -959,6 +959,12 @@ function suggestionText(row, separator = "；", evidence = true) {
   if (!row.suggested_owners.length) return NO_SUGGESTION;
   return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（依据：${o.evidence}）` : o.department))
     .join(separator);
+}
+
+// Which document names which lead: a conflicting_leads finding is read by comparing them (user test).
+function claimsText(claims) {
+  return (claims || []).map((c) => `${sourceText(c.source)}：牵头 ${c.leads.join("、") || "（无）"}`
+    + (c.assists.length ? `；配合 ${c.assists.join("、")}` : "")).join("\n");
 }
 
 // A lead without mandate names who does hold the work, or (holder empty) that no department of the region clearly does.
