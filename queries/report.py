@@ -101,19 +101,21 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
                 mine(catalog.run(store, "departments", {"region": region}), "department")))
+    scopes = (("departments", "同级部门"), ("levels", "上下级"), ("offices", "内设机构"))
+    clusters = [(scope_label, c) for scope_key, scope_label in scopes
+                for c in overlaps(store, scope=scope_key, region=region)
+                if department is None or any(m["department"] == department for m in c["members"])]
+    # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
     overlap_rows = [
-        {"scope": scope_label, "cluster_id": c["cluster_id"], "score": c["score"],
+        {"scope": scope_label, "group": number, "cluster_id": c["cluster_id"], "score": c["score"],
          "settled": "已明确" if c["settled"] else "",
          "matter": c["matter"] or "", "department": m["department"], "office": m["office"], "duty": m["duty"],
          "source": m["source"]}
-        for scope_key, scope_label in (("departments", "同级部门"), ("levels", "上下级"), ("offices", "内设机构"))
-        for c in overlaps(store, scope=scope_key, region=region)
-        if department is None or any(m["department"] == department for m in c["members"])
-        for m in c["members"]
+        for number, (scope_label, c) in enumerate(clusters, 1) for m in c["members"]
     ]
-    add(Section("overlaps", "职责交叉（多头管）", ["scope", "cluster_id", "score", "settled", "matter", "department",
+    add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
                                             "office", "duty", "source"], overlap_rows,
-                note="同一聚类内的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
+                note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
     ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
                    for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
     add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads", "reason_label"],
