@@ -96,6 +96,24 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     return found
 
 
+def department_holdings(store: Store, city: str, department: str) -> list[Row]:
+    """The matters of a city's split whose work `department` does in a region that holds them (`_Holders`), a row
+    per matter and region: a department's report showed the whole city's split, every domain's counts, as if they
+    were its own (user test)."""
+    found: list[Row] = []
+    holders: dict[str, _Holders] = {}
+    for matter, rows in sorted(_holdings_by_matter(store, city).items()):
+        domain = _domain_of(rows)
+        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        for row in rows:
+            holder = of_domain.of(matter, row["region"])
+            if holder["department"] == department:
+                found.append({"domain": domain, "share": _share_of(rows, city), "matter": matter,
+                              "region": row["region"], "department_basis": holder["department_basis"],
+                              "source": row["source"]})
+    return found
+
+
 def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict[str, list[str]]:
     """Each conflict's matter → the departments it concerns: the one a conflict names, and in each holding region
     the department doing the matter's work (`_Holders`). A county department's report shows the conflicts on its

@@ -17,7 +17,7 @@ from queries.lookup import find_department, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import concerned_departments, power_split
+from queries.power_split import concerned_departments, department_holdings, power_split
 from queries.sources import document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
@@ -142,10 +142,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                                         "evidence"], undecomposed))
     for city in _cities(store, region):
         split = power_split(store, city)
-        add(Section(f"power_split:{city}", f"市县事权划分（{city}）", ["domain", "share_label", "matters", "by_region"],
-                    [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"]),
-                      "by_region": "；".join(f"{k} {v}" for k, v in sorted(c["by_region"].items()))}
-                     for c in split["cells"]]))
+        if department is None:
+            add(Section(f"power_split:{city}", f"市县事权划分（{city}）", ["domain", "share_label", "matters",
+                                                                         "by_region"],
+                        [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"]),
+                          "by_region": "；".join(f"{k} {v}" for k, v in sorted(c["by_region"].items()))}
+                         for c in split["cells"]]))
+        else:
+            add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{city}）",
+                        ["domain", "share_label", "matter", "region", "department_basis", "source"],
+                        [{**row, "share_label": SHARE_LABELS.get(row["share"], row["share"]),
+                          "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
+                         for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）",
                     ["kind_label", "matter", "department", "concerned"],
@@ -201,13 +209,13 @@ _SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type
                         ("labels", "label"), ("relationships", "type")}  # and the report's
 
 
+# As the page's cell list says it: why the department is named as the one exercising the matter.
+DEPARTMENT_BASIS_LABELS = {"power_item": "实施同名权责事项", "domain": "按领域推定（无对应权责事项）"}
 # Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
 LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
-    # As the page's cell list says it: why the department is named as the one exercising the matter.
-    ("power_split_matters", "department_basis"): {"power_item": "实施同名权责事项",
-                                                  "domain": "按领域推定（无对应权责事项）"},
+    ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
 }
 
 

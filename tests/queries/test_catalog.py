@@ -257,6 +257,22 @@ def test_a_departments_report_shows_the_split_conflicts_on_its_matters(
     assert [(row["matter"], row["concerned"]) for row in section.rows] == conflicts
 
 
+def test_a_departments_report_shows_the_split_of_its_own_matters_only(corpus: Store) -> None:
+    """Not the whole city's counts per domain (user test): the matters it does in a holding region, and why it is
+    taken for the one doing them."""
+    section = next(s for s in build_report(corpus, department="青山县交通运输局").sections
+                   if s.key == "power_split:示例市")
+    assert section.title == "市县事权划分中本部门承担的事项（示例市）"
+    assert [(r["share_label"], r["matter"], r["region"], r["department_basis"]) for r in section.rows] == [
+        ("市县共有", "农村公路建设养护管理", "示例市/青山县", "按领域推定（无对应权责事项）"),
+        ("县级专有", "机动车维修经营备案", "示例市/青山县", "按领域推定（无对应权责事项）"),
+        ("市县共有", "超限运输车辆行驶公路许可", "示例市/青山县", "实施同名权责事项"),
+        ("市县共有", "道路旅客运输经营许可", "示例市/青山县", "实施同名权责事项"),
+        ("县级专有", "道路普通货物运输经营许可", "示例市/青山县", "实施同名权责事项"),
+    ]
+    assert {r["domain"] for r in section.rows} == {"交通运输"}
+
+
 def test_only_the_whole_graph_s_report_gives_the_graph_s_size(corpus: Store) -> None:
     # A county's report opened with the whole graph's counts under the schema's names (user test).
     def keys(**scope: str) -> list[str]:
