@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 click = importlib.import_module(typer.BadParameter.__module__)
 
 _NOT_ONE_OF = re.compile(r"(?P<value>'.*?') is not one of (?P<choices>.+?)\.?$")
-_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.+)'")
+_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.+?)'\.?(?: Did you mean '(?P<near>.+?)'\?)?")
 _EXTRA_ARGUMENTS = re.compile(r"unexpected extra arguments? ?(?:\(s\))? \((?P<arguments>.+)\)")
 
 
@@ -41,6 +41,8 @@ def usage_error_zh(error: click.UsageError) -> str:
     # A plain UsageError in typer's own click, a class of its own (NoSuchCommand) in click's.
     command = _NO_SUCH_COMMAND.match(error.message)
     if command:
+        if command["near"]:  # click's own suggestion (reprot → report), which its English line gives too
+            return f"没有命令“{command['name']}”，是否指“{command['near']}”？可用的命令见 dutygraph --help"
         return f"没有命令“{command['name']}”；可用的命令见 dutygraph --help"
     extra = _EXTRA_ARGUMENTS.search(error.message)
     if extra:

@@ -141,7 +141,7 @@ class RowErrors(IngestError):
     def message_zh(self, name: str) -> str:
         if len(self.errors) == 1:
             return self.errors[0].message_zh(name)
-        lines = [f"{name}：清单有 {len(self.errors)} 行无法读取，逐行如下（改正后重新上传整个文件）"]
+        lines = [f"{name}：清单有 {len(self.errors)} 行无法读取，逐行如下（改正后重新导入整个文件）"]
         lines.extend(error.message_zh(name) for error in self.errors[:ROWS_SHOWN])
         if len(self.errors) > ROWS_SHOWN:
             lines.append(f"…… 另有 {len(self.errors) - ROWS_SHOWN} 行")

@@ -520,9 +520,9 @@ def _split(values: dict[str, str], where: Cell) -> SplitRecord:
     if share is None or problems:
         if share is None:
             found = share_text or level_text
-            allowed = "划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县）"
+            allowed = "划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为“市”“县”或“市、县”）"
             problems.append(_Problem(("share",) if share_text else ("share", "level"),
-                                     f"a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+                                     f"a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or 市、县), "
                                      f"found {found!r}", f"{allowed}，实为“{found}”" if found else f"{allowed}，却为空"))
         raise _BadRow(problems)
     counties = [name for name in split_names(values.get("counties", "")) if name not in {"全部", "全市", "各县区", "各县(区)"}]

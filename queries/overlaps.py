@@ -32,6 +32,7 @@ from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel, Weighted
 from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
+from queries.catalog import QueryError
 from queries.lookup import find_department, within
 from queries.who_handles import evidence_index
 
@@ -48,7 +49,8 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
     duties of that department or of its offices: among its region's departments, or across the levels
     of its city. With both, `region` must hold the department (it narrows nothing further)."""
     if scope not in SCOPES:
-        raise ValueError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}")
+        raise QueryError(f"scope {scope!r}: expected one of {', '.join(SCOPES)}",
+                         f"scope 应为 departments（同级部门）、offices（内设机构）或 levels（上下级），而不是“{scope}”")
     # Clusters are derived data: computed once per graph version and parameters (callers must not mutate).
     if department is not None:
         return cached(store, ("department_overlaps", threshold, department, region),

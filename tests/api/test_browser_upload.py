@@ -97,8 +97,8 @@ def test_an_uploaded_list_s_every_bad_row_is_shown(browser, upload_site: str, tm
                    encoding="utf-8-sig")
     _upload(browser, [bad], KEY, region="临川市")
     assert _rows(browser) == [["shixian_bad.csv", "未载入",
-                               "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）\n"
-                               "shixian_bad.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），"
+                               "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新导入整个文件）\n"
+                               "shixian_bad.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为“市”“县”或“市、县”），"
                                "实为“市县分担”\n"
                                "shixian_bad.csv第 3 行 B 列“事项名称”：事项名称为空"]]
     browser.save_screenshot(str(SHOTS / "upload-bad-list.png"))

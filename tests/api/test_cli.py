@@ -137,6 +137,9 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
     unknown = run("query", "departments", "--param", "colour=red", store=loaded)
     assert unknown.returncode == 2 and "takes no parameter colour" in unknown.stderr
     assert run("query", "departments", "--param", "region", store=loaded).returncode == 2
+    scope = run("query", "overlaps", "--param", "scope=county", store=loaded)
+    assert scope.returncode == 2 and "scope 应为 departments（同级部门）、offices（内设机构）或 levels（上下级），而不是“county”" \
+        in scope.stderr
     # Without its department the query would answer nothing, which reads as "no such duties".
     missing = run("query", "department_duties", store=loaded)
     assert missing.returncode == 2 and "query department_duties needs the parameter department" in missing.stderr
@@ -510,6 +513,7 @@ def test_misuse_exits_2(tmp_path: Path) -> None:
     (("query",), "Missing argument 'name'.", "缺少参数 'name'"),
     (("stats", "a", "b"), "Got unexpected extra argument(s) (a b)", "多余的参数：a b；用法见 --help"),
     (("nosuch",), "No such command 'nosuch'.", "没有命令“nosuch”；可用的命令见 dutygraph --help"),
+    (("reprot",), "Did you mean 'report'?", "没有命令“reprot”，是否指“report”？可用的命令见 dutygraph --help"),
 ])
 def test_typers_own_usage_errors_are_in_chinese_too(tmp_path: Path, args: tuple[str, ...], english: str,
                                                     chinese: str) -> None:

@@ -98,18 +98,19 @@ def test_an_upload_names_every_bad_row_of_a_list_and_loads_none_of_it(client: Te
     assert answer["failed"] == [{
         "file": "shixian_bad.csv",
         "error": "shixian_bad.csv: expected every row of the list to be readable (2 rows are not)\n"
-                 "shixian_bad.csv:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, "
+                 "shixian_bad.csv:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or "
                  "市、县), found '市县分担' (sheet shixian_bad; column D 划分方式)\n"
                  "shixian_bad.csv:4: expected every cell of the row to be readable (sheet shixian_bad; 2 cells are not)\n"
                  "  column B 事项名称: expected a 事项名称 (the cell is empty)\n"
-                 "  column D 划分方式: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, "
+                 "  column D 划分方式: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or "
                  "市、县), found '县分担'",
-        "error_zh": "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）\n"
-                    "shixian_bad.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 "
-                    "市、县、市、县），实为“市县分担”\n"
+        "error_zh": "shixian_bad.csv：清单有 2 行无法读取，逐行如下（改正后重新导入整个文件）\n"
+                    "shixian_bad.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托"
+                    "（或行使层级为“市”“县”或“市、县”），实为“市县分担”\n"
                     "shixian_bad.csv第 4 行有 2 处无法读取：\n"
                     "  B 列“事项名称”：事项名称为空\n"
-                    "  D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），实为“县分担”"}]
+                    "  D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为“市”“县”或“市、县”），"
+                    "实为“县分担”"}]
     assert graph.read("MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n") == [{"n": 0}]
 
 

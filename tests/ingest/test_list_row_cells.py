@@ -38,17 +38,17 @@ def test_a_csv_row_names_each_of_its_bad_cells(tmp_path: Path) -> None:
         f"{path}: expected every row of the list to be readable (2 rows are not)",
         f"{path}:3: expected every cell of the row to be readable (sheet shixian; 2 cells are not)",
         "  column B 事项名称: expected a 事项名称 (the cell is empty)",
-        "  column D 划分方式: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+        "  column D 划分方式: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or 市、县), "
         "found '市县分担'",
-        f"{path}:4: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+        f"{path}:4: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or 市、县), "
         "found '县管' (sheet shixian; column D 划分方式)",
     ]
     assert error.message_zh("shixian.csv").splitlines() == [
-        "shixian.csv：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）",
+        "shixian.csv：清单有 2 行无法读取，逐行如下（改正后重新导入整个文件）",
         "shixian.csv第 3 行有 2 处无法读取：",
         "  B 列“事项名称”：事项名称为空",
-        "  D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），实为“市县分担”",
-        "shixian.csv第 4 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为 市、县、市、县），"
+        "  D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为“市”“县”或“市、县”），实为“市县分担”",
+        "shixian.csv第 4 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托（或行使层级为“市”“县”或“市、县”），"
         "实为“县管”",
     ]
 
@@ -69,7 +69,7 @@ def test_an_xlsx_row_names_each_bad_cell_by_its_own_header_and_sheet(tmp_path: P
         "(sheet 清单; column C 职权类型)",
     ]
     assert error.message_zh("quanze.xlsx").splitlines() == [
-        "quanze.xlsx：清单有 2 行无法读取，逐行如下（改正后重新上传整个文件）",
+        "quanze.xlsx：清单有 2 行无法读取，逐行如下（改正后重新导入整个文件）",
         "quanze.xlsx工作表“清单”第 3 行有 2 处无法读取：",
         "  B 列“项目名称”：项目名称为空",
         "  C 列“职权类型”：权力类型应为 行政许可、行政处罚、其他行政权力 等，实为“审批类”",

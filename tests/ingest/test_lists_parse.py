@@ -352,7 +352,7 @@ def test_every_bad_row_of_a_list_is_named_at_once(tmp_path: Path) -> None:
         parse_list(read_workbook(path))
     assert raised.value.message.splitlines() == [
         f"{path}: expected every row of the list to be readable (2 rows are not)",
-        f"{path}:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县, 市、县), "
+        f"{path}:2: expected a 划分方式 of 市级专有, 县级专有, 市县共有 or 委托 (or a 行使层级 of 市, 县 or 市、县), "
         "found '市县分担' (sheet 清单; column D 划分方式)",
         f"{path}:4: expected a 事项名称 (the cell is empty) (sheet 清单; column B 事项名称)",
     ]
