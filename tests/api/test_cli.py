@@ -411,6 +411,8 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     # 今天天气不错 reaches 农业防灾减灾 only through a neighbour of 天气, a word no duty uses (天气 → 春寒): weak.
     assert rows[3]["score"] >= 8
     assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
+    assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责或无匹配）" in result.stderr
+    assert "--region" not in result.stderr  # one region asked for: nothing to say about regions
     table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
 
@@ -429,6 +431,16 @@ def test_dispatch_counts_a_department_with_no_duties_as_needing_a_person(loaded:
     run("dispatch", str(complaints), "--region", "示例市", "--format", "xlsx", "--output", str(workbook), store=loaded)
     sheet = openpyxl.load_workbook(workbook).active
     assert sheet is not None and sheet.title == "诉求分派" and "无匹配" in [cell.value for cell in sheet[1]]
+
+
+def test_dispatch_without_a_region_says_when_its_answers_span_regions(loaded: Path, tmp_path: Path) -> None:
+    # Each complaint goes to the best department of any region: here the city's and 河西区's, which is said.
+    complaints = tmp_path / "complaints.txt"
+    complaints.write_text("公司拖欠工资三个月\n河西区的学校乱收费\n", encoding="utf-8")
+    result = run("dispatch", str(complaints), "--format", "json", store=loaded)
+    assert [r["department"] for r in json.loads(result.stdout)] == ["示例市人力资源和社会保障局", "河西区教育局"]
+    assert "without --region the departments are of 2 regions (示例市, 示例市/河西区)" in result.stderr
+    assert "未指定 --region，分派结果分属 2 个区划（示例市、示例市/河西区）；请用 --region 指定诉求所在区划" in result.stderr
 
 
 def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> None:
