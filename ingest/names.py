@@ -250,6 +250,9 @@ class NameResolver:
     def departments(self) -> list[KnownDepartment]:
         return [department for bucket in self._by_region.values() for department in bucket]
 
+    def departments_of(self, region: Region) -> list[KnownDepartment]:
+        return list(self._by_region.get(region, []))
+
 
 def _place(names: tuple[str, ...], home: Region) -> Region:
     """Fit a written region prefix into the home region's lineage (青山县 seen from 示例市 → 示例市/青山县)."""

@@ -143,12 +143,23 @@ def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[d
         result = resolver.resolve(name, home)
         if result.status == "resolved" and result.uid in names:
             by_method.setdefault(result.method.split(":")[0], set()).add(result.uid)
-        else:
+        elif result.candidates:
             # "示例市城管局 (91)": the resolver's near names carry their score, which a reader has no use for.
             near.extend(candidate.rsplit(" (", 1)[0] for candidate in result.candidates)
+        else:
+            near.extend(_named_within(resolver, result.base_name, result.region))
     if not by_method and region:
         return resolved_uids(store, name)
     return by_method, sorted(set(near) & set(names.values()))
+
+
+def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str]:
+    """The departments of `region` a name or alias of which holds `base` as written: 示例市城管 is too short for any
+    name's spelling to come near (城管 / 市城管局), yet the alias holds it. Suggested only, never taken: 城管 is
+    held by every 城管局's alias, and 交通 by 交通运输局 and 交通警察支队 alike."""
+    if len(base) < 2:
+        return []
+    return sorted(d.name for d in resolver.departments_of(region) if any(base in key for key in d.keys))
 
 
 class UnknownRegion(LookupError):

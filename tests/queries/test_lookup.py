@@ -64,6 +64,17 @@ def test_a_name_read_as_none_suggests_the_nearest_without_taking_it(corpus: Stor
     assert error.value.zh == "未找到部门：示例市交通局运输；是否指：示例市交通运输局？"
 
 
+@pytest.mark.parametrize(("typed", "suggested"), [
+    # Too short for any name's spelling to come near, yet an alias (市城管局, 县城管局) holds it as written.
+    ("示例市城管", ["示例市城市管理和综合执法局"]), ("青山县城管", ["青山县城市管理局"]),
+    ("城管", ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局", "青山县城市管理局"]),
+])
+def test_a_name_an_alias_holds_is_suggested_not_taken(corpus: Store, typed: str, suggested: list[str]) -> None:
+    with pytest.raises(UnknownDepartment) as error:
+        find_department(corpus, typed)
+    assert (error.value.candidates, error.value.near) == (suggested, True)
+
+
 def test_a_region_filter_picks_the_regions_department(corpus: Store) -> None:
     assert find_department(corpus, "住建局", region="示例市/青山县")["name"] == "青山县住房和城乡建设局"
     assert find_department(corpus, "市场监管局", region="示例市")["name"] == "示例市市场监督管理局"
