@@ -36,7 +36,11 @@ FRESH_QUESTIONS_3 = DATA / "who_handles_blind4.tsv"
 FRESH_QUESTIONS_4 = DATA / "who_handles_blind5.tsv"
 # Written on 2026-11-22 by a helper under blind5's conditions; scored once as it came (69 of 80).
 FRESH_QUESTIONS_5 = DATA / "who_handles_blind6.tsv"
-FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4, FRESH_QUESTIONS_5)
+# Written on 2026-11-22, later, under the same conditions, while the lexicons changed for the six sets above;
+# scored once before those changes (67 of 80) and once after (69); nothing has been chosen on it.
+FRESH_QUESTIONS_6 = DATA / "who_handles_blind7.tsv"
+FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4, FRESH_QUESTIONS_5,
+              FRESH_QUESTIONS_6)
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -58,8 +62,9 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     third_right, third_total = _accuracy(corpus, FRESH_QUESTIONS_3)
     fourth_right, fourth_total = _accuracy(corpus, FRESH_QUESTIONS_4)
     fifth_right, fifth_total = _accuracy(corpus, FRESH_QUESTIONS_5)
+    sixth_right, sixth_total = _accuracy(corpus, FRESH_QUESTIONS_6)
     assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60 and third_total >= 60
-    assert fourth_total >= 60 and fifth_total >= 60
+    assert fourth_total >= 60 and fifth_total >= 60 and sixth_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
@@ -67,11 +72,13 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"second fresh set {second_right} of {second_total} ({second_right / second_total:.3f}); "
               f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f}); "
               f"fourth fresh set {fourth_right} of {fourth_total} ({fourth_right / fourth_total:.3f}); "
-              f"fifth fresh set {fifth_right} of {fifth_total} ({fifth_right / fifth_total:.3f})")
+              f"fifth fresh set {fifth_right} of {fifth_total} ({fifth_right / fifth_total:.3f}); "
+              f"sixth fresh set {sixth_right} of {sixth_total} ({sixth_right / sixth_total:.3f})")
     # The issue's target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right >= 120 and blind_right >= 74
-    assert fresh_right >= 68 and second_right >= 67 and third_right >= 75 and fourth_right >= 71 and fifth_right >= 69
+    assert right >= 122 and blind_right >= 76
+    assert fresh_right >= 70 and second_right >= 71 and third_right >= 79 and fourth_right >= 75 and fifth_right >= 74
+    assert sixth_right >= 69
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
@@ -169,11 +176,11 @@ def test_a_near_phrase_that_only_adds_words_to_one_met_as_written_is_not_read(co
     # text's own words (the length of what it met), beside the 共享单车乱停 met as written.
     assert lexicon_matches("药店卖假药") == ["药品", "零售药店"]
     assert lexicon_matches("共享单车乱停在盲道上") == ["互联网租赁自行车", "人行道", "违法停车", "非机动车停放"]
-    # The city's drug-use monitoring (卫健) and drug retail supervision (市场监管) are too close to call, and say so;
+    # The city's drug retail supervision (市场监管) and drug-use monitoring (卫健) are too close to call, and say so;
     # the 农业农村局's 兽药 and 农药 trail.
     ranked = who_handles(corpus, "药店卖假药", region="示例市", limit=4)
     assert [(row["department"], row["tie"]) for row in ranked] == [
-        ("示例市卫生健康委员会", True), ("示例市市场监督管理局", True), ("示例市公安局", False),
+        ("示例市市场监督管理局", True), ("示例市卫生健康委员会", True), ("示例市公安局", False),
         ("示例市农业农村局", False)]
 
 
@@ -243,11 +250,12 @@ def test_a_word_no_evidence_uses_brings_the_terms_of_its_neighbours(corpus: Stor
 
 def test_a_clause_that_names_the_lead_settles_a_tie(corpus: Store) -> None:
     # 应急 leads 地质灾害应急救援 in the boundary list, 自然资源 assists: the two were within 10% of each other on a
-    # landslide (a tie a person had to settle); the list settles it, and 自然资源 is marked as assisting.
+    # landslide (a tie a person had to settle) before 派人来救 was read as 应急救援; the list settles it either way,
+    # and 自然资源 is marked as assisting.
     rows = who_handles(corpus, "山上塌方把两户人家埋了，赶紧派人来救", region="示例市", limit=2)
     assert [(row["department"], row["score"], row["tie"], row["assisting"], row["evidence"][0]["kind"],
              row["evidence"][0]["text"]) for row in rows] == [
-        ("示例市应急管理局", 20.852, False, False, "matter_lead", "地质灾害应急救援"),
+        ("示例市应急管理局", 45.919, False, False, "matter_lead", "地质灾害应急救援"),
         ("示例市自然资源和规划局", 18.884, False, True, "matter_assist", "地质灾害应急救援")]
     # Electric bikes running red lights: 公安 assists on 互联网租赁自行车停放管理, but its 道路交通安全 duty meets the
     # complaint on words of its own; it stays first, unmarked. (No evidence writes 道路交通安全违法, which 闯红灯 is
