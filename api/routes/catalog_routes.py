@@ -178,8 +178,15 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
 
 
 @router.get("/queries/host_assist_ambiguities", response_model=Page[Ambiguity], tags=["queries"], summary="主办/协办不清的共同事项",
-            responses=_paged({"matter": "农业面源污染防治", "reason": "multiple_leads", "host": "示例市生态环境局",
-                              "leads": ["示例市生态环境局", "示例市农业农村局"], "assists": [], "sources": []}))
+            responses=_paged({
+                "matter": "建筑垃圾处置监督管理", "region": "示例市", "reason": "conflicting_leads", "host": None,
+                "leads": ["示例市城市管理和综合执法局", "示例市住房和城乡建设局"],
+                "assists": ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],
+                "sources": ["doc:4db917bb9908f3f6#第六条(一)", "doc:e58a8c3fc1451d44#第六条(一)"], "mandate": [],
+                "claims": [{"source": "doc:4db917bb9908f3f6#第六条(一)", "leads": ["示例市城市管理和综合执法局"],
+                            "assists": ["示例市住房和城乡建设局"]},
+                           {"source": "doc:e58a8c3fc1451d44#第六条(一)", "leads": ["示例市住房和城乡建设局"],
+                            "assists": ["示例市城市管理和综合执法局"]}]}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
