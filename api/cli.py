@@ -299,6 +299,9 @@ def _check_output(format: str, output: Path | None, file_formats: str) -> None:
         in_chinese = file_formats.replace(", ", "、").replace(" or ", " 或 ")
         _misuse(f"--format table prints to the terminal: for a file use {file_formats}",
                 f"--format table 只在终端显示：要写入文件请用 {in_chinese}")
+    if output is not None and output.is_dir():  # before the work, as a missing folder is
+        _misuse(f"cannot write {output}: it is a folder; give a file name",
+                f"无法写入 {output}：这是一个文件夹，请给出文件名")
     if output is not None and not output.parent.is_dir():
         _misuse(f"cannot write {output}: the folder {output.parent} does not exist",
                 f"无法写入 {output}：文件夹 {output.parent} 不存在")
@@ -538,9 +541,9 @@ def report_command(
         _say_if_stale(graph, store)
         try:
             filters = checked_filters(graph, {"region": region, "department": department})
-        except (UnknownDepartment, UnknownRegion) as exc:
+            report = build_report(graph, region=filters["region"], department=filters["department"])
+        except (UnknownDepartment, UnknownRegion, QueryError) as exc:
             _refuse(exc)
-        report = build_report(graph, region=filters["region"], department=filters["department"])
     if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
@@ -559,8 +562,7 @@ def report_command(
     if output is None:
         sys.stdout.write(data.decode() + "\n")
     else:
-        output.write_bytes(data)
-        err.print(f"wrote {output}")
+        _write(data, output)
 
 
 @app.command("dispatch")

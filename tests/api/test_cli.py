@@ -167,6 +167,11 @@ def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_pat
     bare, full = (run("query", "host_assist_ambiguities", "--param", f"region={region}", "--format", "json",
                       store=loaded) for region in ("青山县", "示例市/青山县"))
     assert bare.returncode == 0 and bare.stdout == full.stdout and '"matter"' in bare.stdout
+    # A department and a region that does not hold it: every section would be empty, read as no findings.
+    elsewhere = run("report", "--department", "示例市交通运输局", "--region", "示例市/青山县", "--format", "md",
+                    store=loaded)
+    assert elsewhere.returncode == 2 and elsewhere.stdout == "" and (
+        "示例市交通运输局 属于 示例市，不在 示例市/青山县：部门的报告取其本区划，请只给部门或只给区划") in elsewhere.stderr
     report = run("report", "--department", "不存在局", store=loaded)
     assert report.returncode == 2 and "no department named '不存在局'" in report.stderr
     assert "未找到部门：不存在局" in report.stderr
@@ -358,7 +363,11 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     # The operating system's reason is said in Chinese too, not as its English inside the Chinese line.
     folder = run("cypher", "MATCH (r:Region) RETURN r.path", "--format", "csv", "-o", str(tmp_path), store=loaded)
     assert folder.returncode == 2 and folder.stderr.splitlines() == [
-        f"error: cannot write {tmp_path}: Is a directory", f"       无法写入 {tmp_path}：这是一个文件夹"]
+        f"error: cannot write {tmp_path}: it is a folder; give a file name",
+        f"       无法写入 {tmp_path}：这是一个文件夹，请给出文件名"]
+    # The report too, before its work (it wrote a traceback after it, user test).
+    report = run("report", "--format", "xlsx", "-o", str(tmp_path), store=loaded)
+    assert report.returncode == 2 and report.stderr.splitlines()[-1] == f"       无法写入 {tmp_path}：这是一个文件夹，请给出文件名"
 
 
 def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_path: Path) -> None:
