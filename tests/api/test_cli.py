@@ -268,7 +268,10 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(workbook)
     assert list(sheets) == ["事权划分", "事权划分冲突"]
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
-                                  ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
+                                  ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可；网络预约出租汽车经营许可")]
+    # Matter names are joined with ；: one of them holds a 、, and three matters read as four (user test).
+    assert ("市场监管", "县级专有", 3, "（示例市/河西区：3；示例市/青山县：3）",
+            "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
                                    "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行", "示例市/河西区、示例市/青山县")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"

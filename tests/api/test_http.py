@@ -496,7 +496,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
     assert list(split) == ["事权划分", "事权划分冲突"]
     assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
-                                 ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可、网络预约出租汽车经营许可")]
+                                 ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可；网络预约出租汽车经营许可")]
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
                                             .json()["cells"])
     conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
