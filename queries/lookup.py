@@ -85,6 +85,19 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     raise UnknownDepartment(name, _labels(store, uids)) if uids else UnknownDepartment(name, near, near=True)
 
 
+def find_department_in(store: Store, name: str, region: str | None, *, covers: tuple[str, str]) -> Row:
+    """`find_department`, read from `region`, which must hold it: an answer for a department outside the region
+    would be empty or unfiltered, and read as filtered. `covers` says, in English and in Chinese, what the answer
+    covers instead (its own region), for the error."""
+    found = find_department(store, name, region=region)
+    path = found["region"] or ""
+    if not within(path, region):
+        raise catalog.QueryError(
+            f"{found['name']} is a department of {path}, not of {region}: {covers[0]}; give the department or the "
+            "region", f"{found['name']} 属于 {path}，不在 {region}：{covers[1]}，请只给部门或只给区划")
+    return found
+
+
 def _township_written_with_its_county(store: Store, name: str) -> list[Row]:
     """A township's government as the lists write it, its county before it (青山县城关镇, 示例市河西区河西街道办事处):
     the township's body whose region path ends with the name's regions and township."""

@@ -33,7 +33,7 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import find_department, within
+from queries.lookup import find_department_in, within
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -61,14 +61,9 @@ def overlaps(store: Store, *, threshold: float = DEFAULT_THRESHOLD, scope: str =
 def _department_in(store: Store, name: str, region: str | None) -> Row:
     """The department `name` (read from `region` when given, as a filter reads a name), which `region` must hold:
     answering its clusters anyway would read as if `region` had filtered them."""
-    found = find_department(store, name, region=region)
-    path = found["region"] or ""
-    if not within(path, region):
-        raise catalog.QueryError(
-            f"{found['name']} is a department of {path}, not of {region}: a department's overlaps are those of its "
-            "own region (and across its city's levels); give the department or the region",
-            f"{found['name']} 属于 {path}，不在 {region}：部门的职责交叉取其本区划（及市县之间），请只给部门或只给区划")
-    return found
+    return find_department_in(store, name, region, covers=(
+        "a department's overlaps are those of its own region (and across its city's levels)",
+        "部门的职责交叉取其本区划（及市县之间）"))
 
 
 def _overlaps(store: Store, threshold: float, scope: str, region: str | None) -> list[Row]:

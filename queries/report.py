@@ -12,9 +12,8 @@ from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
-from queries.catalog import QueryError
 from queries.labels import VALUE_LABELS, column_label
-from queries.lookup import find_department, within
+from queries.lookup import find_department_in, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
@@ -83,13 +82,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
     key = department
     if department is not None:
-        found = find_department(store, department, region=region)
-        if not within(found["region"], region):
-            # Answered anyway, every section would be empty (none of its rows is in `region`): read as no findings.
-            raise QueryError(
-                f"{found['name']} is a department of {found['region']}, not of {region}: its report covers its own "
-                "region; give the department or the region",
-                f"{found['name']} 属于 {found['region']}，不在 {region}：部门的报告取其本区划，请只给部门或只给区划")
+        # Outside `region`, every section would be empty (none of its rows is in it): read as no findings.
+        found = find_department_in(store, department, region, covers=("its report covers its own region",
+                                                                      "部门的报告取其本区划"))
         key, department = found["uid"], found["name"]
         region = region or found["region"].split("/")[0]
     scope = department or region
