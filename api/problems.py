@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import ReadOnlyViolation, StoreError
 from queries.catalog import QueryError
+from queries.labels import SHARE_LABELS
 from queries.lookup import UnknownDepartment, UnknownRegion
 from queries.power_split import UnknownDomain
 
@@ -98,9 +99,17 @@ _RULES_ZH = {
     "bool_parsing": "应为 true 或 false", "greater_than_equal": "应不小于 {ge}", "greater_than": "应大于 {gt}",
     "less_than_equal": "应不大于 {le}", "less_than": "应小于 {lt}", "literal_error": "应为以下之一：{expected}",
     "enum": "应为以下之一：{expected}", "string_too_short": "至少 {min_length} 个字符",
-    "string_too_long": "至多 {max_length} 个字符", "json_invalid": "不是有效的 JSON", "string_type": "应为字符串",
+    "string_too_long": "至多 {max_length} 个字符",
+    # The one pattern the API's parameters have, \S: a value of spaces only.
+    "string_pattern_mismatch": "不能只有空白", "json_invalid": "不是有效的 JSON", "string_type": "应为字符串",
     "dict_type": "应为 JSON 对象", "model_attributes_type": "应为 JSON 对象",
 }
+
+
+def _with_label(code: str) -> str:
+    """A code a parameter takes, with its Chinese name where people know it by that: `shared（市县共有）` (user
+    test: `share=市县共有` was refused with the codes only)."""
+    return f"{code}（{SHARE_LABELS[code]}）" if code in SHARE_LABELS else code
 
 
 def validation_message_zh(error: dict[str, Any]) -> str:
@@ -112,7 +121,8 @@ def validation_message_zh(error: dict[str, Any]) -> str:
     rule = _RULES_ZH.get(error["type"])
     context = dict(error.get("ctx") or {})
     if "expected" in context:  # pydantic's "'departments', 'offices' or 'levels'", English `or` and all
-        context["expected"] = "、".join(re.findall(r"'([^']*)'", str(context["expected"]))) or context["expected"]
+        codes = re.findall(r"'([^']*)'", str(context["expected"]))
+        context["expected"] = "、".join(_with_label(code) for code in codes) or context["expected"]
     message = rule.format(**context) if rule else error["msg"]
     return f"{place}：{message}"
 

@@ -216,6 +216,7 @@ class PowerSplit(BaseModel):
 class PowerSplitHolding(BaseModel):
     matter: str
     region: str = Field(description="the region holding it")
+    level: str = Field(description="the holding region's level: city or county (a district is a county)")
     share: Literal["exclusive", "shared", "delegated"] = Field(description="how this region holds it")
     role: str = Field(description="holder; for a delegated matter principal (委托方) or agent (受托方)")
     text: str = Field(description="what the list says this region does, if anything")

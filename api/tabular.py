@@ -249,12 +249,12 @@ def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str |
     return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
 
 
-def whole(request: Request, rows: Rows, *, format: str | None, answer: str) -> Response:
+def whole(request: Request, rows: Rows, *, format: str | None, answer: str, subject: str | None = None) -> Response:
     """Every row, unpaged: JSON as a list (who_handles' ranking, a handful of rows), or a file."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
-    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
+    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer, subject=subject))
 
 
 def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None,

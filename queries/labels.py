@@ -25,7 +25,7 @@ COLUMN_LABELS: dict[str, str] = {
     "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
     "other_staff": "其他编制", "too_few": "部门过少无法比较", "concerned": "涉及部门",
-    "department_basis": "部门依据", "item_source": "权责事项出处",
+    "department_basis": "部门依据", "item_source": "权责事项出处", "conflict_label": "冲突类型",
 }
 
 
@@ -50,7 +50,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("power_split_matters", "text"): "本级职责",
                                           ("power_split_matters", "item"): "实施的权责事项",
                                           ("unresolved_departments", "candidates"): "相近的已知部门",
-                                          ("unresolved_departments", "ties"): "涉及事项数"}
+                                          ("unresolved_departments", "ties"): "涉及事项数",
+                                          # One title on every surface: the page, the files and the report.
+                                          ("power_split.conflicts", "kind"): "冲突类型"}
 
 
 def column_label(key: str, answer: str = "") -> str:
@@ -66,3 +68,7 @@ VALUE_LABELS: dict[str, str] = {
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
     "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
 }
+
+# A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
+# both, or delegated.
+SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}

@@ -178,15 +178,23 @@ def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str
 class UnknownRegion(LookupError):
     """A region (or city) filter that names none of the graph's; `known` lists those above the townships."""
 
-    def __init__(self, path: str, known: list[str], wanted: str = "区划", townships: bool = False) -> None:
+    def __init__(self, path: str, known: list[str], wanted: str = "区划", townships: bool = False,
+                 county_of: tuple[str, str] | None = None) -> None:
         # `townships`: the list leaves out the townships the graph has, which a filter takes too: said, not hidden.
         below = " and their townships" if townships and known else ""
-        super().__init__(f"no {'city' if wanted == '市' else 'region'} {path!r} in the graph; it has: "
-                         f"{', '.join(known) or 'none'}{below}")
         self.path, self.known, self.wanted, self.townships = path, known, wanted, townships
+        # `county_of`: the county's path and its city, where a city was asked for and a county of it was named.
+        self.county_of = county_of
+        if county_of:
+            super().__init__(f"{county_of[0]!r} is a county, not a city: ask for its city, {county_of[1]}")
+        else:
+            super().__init__(f"no {'city' if wanted == '市' else 'region'} {path!r} in the graph; it has: "
+                             f"{', '.join(known) or 'none'}{below}")
 
     @property
     def zh(self) -> str:
+        if self.county_of:
+            return f"“{self.county_of[0]}”是县（区），不是市；请查询其所属的市：{self.county_of[1]}"
         below = "，及其下的乡镇（街道）" if self.townships and self.known else ""
         return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}{below}"
 
@@ -212,6 +220,11 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
     named = [p for p in fits if p.rsplit("/", 1)[-1] == wanted]
     if len(named) == 1:
         return named[0]
+    if city:  # a county of a city (青山县): its city is what the split is asked of (user test)
+        counties = [p for p, level in levels.items() if level == "county" and wanted in (p, p.rsplit("/", 1)[-1])]
+        cities = [c for c in fits if len(counties) == 1 and counties[0].startswith(c + "/")]
+        if cities:
+            raise UnknownRegion(wanted, fits, "市", county_of=(counties[0], cities[0]))
     # Townships are many and rarely what a filter means; the message names the regions above them.
     shown = named or [p for p, level in levels.items() if (level == "city" if city else level != "township")]
     hidden = not named and not city and "township" in levels.values()

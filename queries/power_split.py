@@ -10,17 +10,25 @@ from graph.store import Row, Store
 from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
+from queries.lookup import UnknownRegion, within
 
-SHARE_LABELS = {"exclusive": "专有", "shared": "共有", "delegated": "委托"}
 
-
-def power_split(store: Store, city: str) -> dict[str, list[Row]]:
+def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
+    """The city's cells and conflicts; with `region` one of its counties, the matters that county holds and the
+    conflicts over them (a county's download held the whole city's, user test), the city itself being its whole
+    split. A matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to
+    the counties."""
     by_matter = _holdings_by_matter(store, city)
+    if region is not None and not within(region, city):
+        raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
     cells: dict[tuple[str, str], Row] = {}
     conflicts: list[Row] = []
     items = catalog.run(store, "city_power_items", {"city": city})
-    for matter, rows in sorted(by_matter.items()):
-        share = _share_of(rows, city)
+    for matter, all_rows in sorted(by_matter.items()):
+        rows = [row for row in all_rows if region in (None, city) or row["region"] == region]
+        if not rows:
+            continue
+        share = _share_of(all_rows, city)
         domain = _domain_of(rows)
         cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
                                                   "names": []})
@@ -33,10 +41,12 @@ def power_split(store: Store, city: str) -> dict[str, list[Row]]:
                 if _same_matter(matter, item["item"], item.get("main_item") or ""):
                     conflicts.append({"matter": matter, "kind": "county_exclusive_exercised_by_city",
                                       "department": item["department"], "source": item["source"],
-                                      "holders": sorted(r["region"] for r in rows)})
-        if share == "shared" and not any(row["text"] for row in rows):
+                                      "holders": sorted(r["region"] for r in all_rows)})
+        if share == "shared" and not any(row["text"] for row in all_rows):
             conflicts.append({"matter": matter, "kind": "shared_without_division", "department": "",
-                              "source": rows[0]["source"], "holders": sorted(r["region"] for r in rows)})
+                              "source": all_rows[0]["source"], "holders": sorted(r["region"] for r in all_rows)})
+    for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
+        cell["by_region"] = dict(sorted(cell["by_region"].items()))
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
             "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"]))}
 
@@ -91,7 +101,8 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
             continue
         for row in rows:
             if not region or row["region"] == region:
-                found.append({"matter": matter, "region": row["region"], "share": row["share"], "role": row["role"],
+                found.append({"matter": matter, "region": row["region"], "level": row["level"], "share": row["share"],
+                              "role": row["role"],
                               "text": row["text"], "source": row["source"], **holders.of(matter, row["region"])})
     return found
 
@@ -128,6 +139,19 @@ def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict
         found = {of_domain.of(matter, region)["department"] for region in conflict["holders"]}
         concerned[matter] |= {name for name in (*found, conflict["department"]) if name}
     return {matter: sorted(names) for matter, names in concerned.items()}
+
+
+class RegionOutsideCity(UnknownRegion):
+    """A region asked of a city's split that is neither the city nor one of its counties."""
+
+    def __init__(self, region: str, city: str, regions: list[str]) -> None:
+        super().__init__(region, regions, "区划")
+        self.args = (f"{region!r} is not in {city}; its split holds: {', '.join(regions)}",)
+        self.city = city
+
+    @property
+    def zh(self) -> str:
+        return f"“{self.path}”不在{self.city}；其事权划分涉及：{'、'.join(self.known)}"
 
 
 class UnknownDomain(LookupError):

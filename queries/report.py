@@ -12,7 +12,7 @@ from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
-from queries.labels import VALUE_LABELS, column_label
+from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label
 from queries.lookup import find_department_in, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -28,7 +28,6 @@ KIND_LABELS = {
 }
 # An unclaimed supervision item no department comes near (河西区's 排水): said, not left as a blank cell.
 NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门"
-SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
 CONFLICT_LABELS = {"county_exclusive_exercised_by_city": "县级专有事项仍列入市级部门权责清单",
                    "shared_without_division": "市县共有事项未明确分工"}
 # Every English code an answer carries, as a table, an export or the report shows it to people.
@@ -143,13 +142,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))
     for city in _cities(store, region):
-        split = power_split(store, city)
+        # A county's report, the matters that county holds (user test: it showed the whole city's split).
+        county = region if region not in (None, city) else None
+        split = power_split(store, city, county)
+        held = f"{county}持有的事项" if county else city
         if department is None:
-            add(Section(f"power_split:{city}", f"市县事权划分（{city}）", ["domain", "share_label", "matters",
-                                                                         "by_region"],
-                        [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"]),
-                          "by_region": "；".join(f"{k} {v}" for k, v in sorted(c["by_region"].items()))}
-                         for c in split["cells"]]))
+            add(Section(f"power_split:{city}", f"市县事权划分（{held}）",
+                        ["domain", "share_label", "matters", "by_region"],
+                        [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"])} for c in split["cells"]]))
         else:
             add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{city}）",
                         ["domain", "share_label", "matter", "region", "department_basis", "source"],
@@ -157,9 +157,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
-        add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{city}）",
-                    ["kind_label", "matter", "department", "concerned"],
-                    [{**c, "kind_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]]}
+        add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
+                    ["conflict_label", "matter", "department", "concerned"],
+                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]]}
                      for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
                     note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
                          "或名称与领域相符的唯一部门）。"))
@@ -218,7 +218,11 @@ LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county"
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
+    ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
 }
+# A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
+# the same for the city's and a county's (user test).
+_EXCLUSIVE_AT = {"city": SHARE_LABELS["city_exclusive"], "county": SHARE_LABELS["county_exclusive"]}
 
 
 # Lists of matter names, which may hold a 、 of their own (食品小作坊、小餐饮登记): joined with ；, so that a cell of
@@ -231,11 +235,15 @@ def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
     value = row.get(column)
     if (answer, column) in _SCHEMA_NAME_COLUMNS:
         return "" if value is None else str(value)
+    if column == "share" and value == "exclusive" and row.get("level") in _EXCLUSIVE_AT:
+        return _EXCLUSIVE_AT[row["level"]]
     codes = _COLUMN_CODES.get((answer, column))
     if codes is not None and isinstance(value, str):
         return codes.get(value, value)
     if column in _MATTER_LISTS and isinstance(value, list | tuple):
         return "；".join(flat(item, answer) for item in value)
+    if column == "by_region" and isinstance(value, dict):  # one form in the report and the files (user test)
+        return "；".join(f"{path} {count}" for path, count in value.items())
     return flat(value, answer)
 
 

@@ -32,6 +32,7 @@ from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page,
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.labels import SHARE_LABELS
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -231,9 +232,11 @@ def get_who_handles(request: Request, store: StoreDep,
                                           "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city"}]}))
-def get_power_split(request: Request, store: StoreDep, city: CityFilter, format: Format = None,
+def get_power_split(request: Request, store: StoreDep, city: CityFilter, region: RegionFilter, format: Format = None,
                     table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
-    return tables(request, power_split(store, city), format=format, table=table, answer="power_split")
+    # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen.
+    return tables(request, power_split(store, city, region), format=format, table=table, answer="power_split",
+                  subject=(region or city).rsplit("/", 1)[-1])
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
@@ -251,13 +254,16 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
                                "matters": ["…"], "holdings": [{"matter": "…", "region": "示例市/青山县",
                                                                "department": "青山县交通运输局"}]}))
 def get_power_split_cell(request: Request, store: StoreDep, city: CityFilter,
-                         domain: Annotated[str, Query(description="领域, as the cells name it", examples=["交通运输"])],
+                         domain: Annotated[str, Query(min_length=1, pattern=r"\S", description="领域, as the cells name it",
+                                                        examples=["交通运输"])],
                          share: Annotated[Share, Query(description="how the matters are held",
                                                        examples=["county_exclusive"])],
                          region: RegionFilter, format: Format = None) -> Response:
     # `region` keeps the matters that region holds: the page's heatmap follows its chosen county.
     holdings = cell_holdings(store, city, domain, share, region or "")
     if wanted_format(request, format) != "json":  # a file of the holdings, the table an analyst downloads
-        return whole(request, holdings, format=format, answer="power_split_matters")
+        where = (region or city).rsplit("/", 1)[-1]
+        return whole(request, holdings, format=format, answer="power_split_matters",
+                     subject=f"{where}-{domain}-{SHARE_LABELS[share]}")
     return JSONResponse({"domain": domain, "share": share, "region": region,
                          "matters": list(dict.fromkeys(h["matter"] for h in holdings)), "holdings": holdings})

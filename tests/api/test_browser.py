@@ -557,6 +557,16 @@ def test_the_view_s_choices_are_kept_in_the_url_and_a_wrong_link_says_so(  # typ
     assert browser.find_element("id", "route-message").text == "没有“foo”这个页面，已显示概览。"
     assert browser.find_element("id", "page-overview").is_displayed()
     assert browser.find_element("css selector", "nav a.active").text == "概览"
+    # A value no picker offers (a mistyped city) is said, with what is shown instead (user test: silent).
+    browser.get("about:blank")
+    browser.get(f"{site}/#split?city=" + urllib.parse.quote("实例市"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")
+    _wait(browser, "return !document.getElementById('route-message').hidden")
+    assert browser.find_element("id", "route-message").text == "链接中的“实例市”不在可选项中，已显示“示例市”。"
+    browser.get("about:blank")
+    browser.get(f"{site}/#split?city=" + urllib.parse.quote("示例市"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")
+    assert not browser.find_element("id", "route-message").is_displayed()
 
 
 def test_who_handles_groups_levels_shows_evidence_sources_and_downloads(browser, site: str) -> None:  # type: ignore[no-untyped-def]

@@ -59,7 +59,24 @@ def _choose_county(browser, value: str) -> None:  # type: ignore[no-untyped-def]
 def _heatmap(browser) -> tuple[str, dict[tuple[str, str], int]]:  # type: ignore[no-untyped-def]  # noqa: F811
     option = browser.execute_script("return window.dutygraph.charts['chart-heatmap'].getOption()")
     domains, shares = option["yAxis"][0]["data"], option["xAxis"][0]["data"]
-    return option["title"][0]["text"], {(domains[y], shares[x]): n for x, y, n in option["series"][0]["data"]}
+    values = [item["value"] if isinstance(item, dict) else item for item in option["series"][0]["data"]]
+    return option["title"][0]["text"], {(domains[y], shares[x]): n for x, y, n in values}
+
+
+def _empty_cells(browser) -> list[list[int]]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The heatmap's cells drawn grey, off the colour scale: those of no matters."""
+    return browser.execute_script("""
+        return window.dutygraph.charts['chart-heatmap'].getOption().series[0].data
+          .filter((item) => item.value && item.visualMap === false && item.itemStyle.color === '#eeeeee')
+          .map((item) => item.value);""")
+
+
+def _links(browser, box: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The download links in the element with id `box`: each one's text and address."""
+    links = browser.execute_script(f"""
+        return [...document.querySelectorAll('#{box} a')].map((a) => [a.textContent,
+                                                                      decodeURIComponent(a.getAttribute('href'))]);""")
+    return [(text, href) for text, href in links]
 
 
 def test_the_heatmap_follows_the_county_and_a_cell_names_who_holds_what(browser, site: str) -> None:  # noqa: F811
@@ -67,11 +84,23 @@ def test_the_heatmap_follows_the_county_and_a_cell_names_who_holds_what(browser,
     _open(browser, site, "split")
     title, cells = _heatmap(browser)
     assert title == "示例市 全市事权划分（领域 × 划分方式）" and cells[("城市管理", "县级专有")] == 1
+    assert _empty_cells(browser) == []  # city-wide, every cell drawn holds a matter
+    assert _links(browser, "split-downloads") == [
+        ("下载 CSV", "/api/queries/power_split?city=示例市&table=cells&format=csv"),
+        ("下载 Excel", "/api/queries/power_split?city=示例市&format=xlsx")]
     _choose_county(browser, "示例市/青山县")
     title, cells = _heatmap(browser)
     # 门店招牌设置备案 is 河西区's: 青山县's cell is 0, and clicking it says so instead of listing 河西区's matter.
     assert title == "青山县 持有的事项（领域 × 划分方式）"
     assert (cells[("城市管理", "县级专有")], cells[("交通运输", "县级专有")], cells[("交通运输", "市级专有")]) == (0, 2, 0)
+    # The cells 青山县 holds nothing in are grey, not the scale's low end (user test), and only those.
+    shares, domains = ["市级专有", "县级专有", "市县共有", "委托"], sorted({d for d, _ in cells})
+    assert sorted((domains[y], shares[x]) for x, y, _n in _empty_cells(browser)) == sorted(
+        cell for cell, n in cells.items() if n == 0)
+    # The files hold the county's matters, as the heatmap does (user test: the city's whole split).
+    assert _links(browser, "split-downloads") == [
+        ("下载 CSV", "/api/queries/power_split?city=示例市&region=示例市/青山县&table=cells&format=csv"),
+        ("下载 Excel", "/api/queries/power_split?city=示例市&region=示例市/青山县&format=xlsx")]
     _click_cell(browser, "城市管理", 1)
     assert browser.find_element("id", "split-cell-title").text == "青山县 · 城市管理 · 县级专有：0 项"
     assert browser.find_element("id", "split-matters").text == "青山县在“城市管理 · 县级专有”中没有事项（其他县区的见“全市”）"
@@ -81,31 +110,36 @@ def test_the_heatmap_follows_the_county_and_a_cell_names_who_holds_what(browser,
     holdings = _api(site, "/api/queries/power_split/matters", city="示例市", domain="交通运输",
                     share="county_exclusive", region="示例市/青山县")["holdings"]
     assert rows == [
-        ["机动车维修经营备案", "青山县", "专有", "青山县交通运输局", "按领域推定（无对应权责事项）", "",
+        ["机动车维修经营备案", "青山县", "县级专有", "青山县交通运输局", "按领域推定（无对应权责事项）", "",
          _source(titles, holdings[0]["source"])],
-        ["道路普通货物运输经营许可", "青山县", "专有", "青山县交通运输局",
+        ["道路普通货物运输经营许可", "青山县", "县级专有", "青山县交通运输局",
          f"实施权责事项“道路普通货物运输经营许可”（{_source(titles, holdings[1]['item_source'])}）",
          "负责本行政区域内道路普通货物运输经营许可", _source(titles, holdings[1]["source"])]]
     assert rows[0][6] == "shixian_shiquan.csv 第4行"
+    # The list as a file (user test: it had no download), the cell's and the county's.
+    cell_query = "city=示例市&domain=交通运输&share=county_exclusive&region=示例市/青山县"
+    assert _links(browser, "split-cell-downloads") == [
+        ("下载 CSV", f"/api/queries/power_split/matters?{cell_query}&format=csv"),
+        ("下载 Excel", f"/api/queries/power_split/matters?{cell_query}&format=xlsx")]
     # Back to 全市: the cell lists each holding region.
     _choose_county(browser, "")
     assert browser.find_element("id", "split-cell-title").text == "点击热力图的格子，列出其中的事项"
     _click_cell(browser, "城市管理", 1)
     assert [row[:4] for row in _table(browser, "split-matters")[1]] == [
-        ["门店招牌设置备案", "河西区", "专有", "河西区城市管理和综合执法局"]]
+        ["门店招牌设置备案", "河西区", "县级专有", "河西区城市管理和综合执法局"]]
 
 
 def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F811
     _open(browser, site, "split")
     header, rows = _table(browser, "split-conflicts")
-    assert header == ["冲突", "事项", "市级部门", "持有区划", "出处"]
+    assert header == ["冲突类型", "事项", "市级部门", "持有区划", "出处"]
     # As the files name them (queries.sources): a row of a workbook of several departments' lists cites its sheet's
     # title, or the file where the sheet has none, not the workbook's first title (it read 《…城市管理和综合执法局权责清单》).
     with urlopen(f"{site}/api/queries/power_split?{urlencode({'city': '示例市', 'format': 'csv', 'table': 'conflicts'})}",
                  timeout=30) as answer:
         in_file = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8-sig"))))
     # The kind too, in the files' words (the page said 县级专有事项仍由市级部门实施 where they say …仍列入市级部门权责清单).
-    assert [(row[0], row[4]) for row in rows] == [(line["类型"], line["出处"]) for line in in_file]
+    assert [(row[0], row[4]) for row in rows] == [(line["冲突类型"], line["出处"]) for line in in_file]
     assert "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
     assert len(rows) == 4 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)

@@ -259,7 +259,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     conflicts = run_bytes(*split, "--format", "csv", "--table", "conflicts", store=loaded)
     assert conflicts.returncode == 0
     assert conflicts.stdout.split(b"\r\n")[:2] == [
-        "\ufeff事项,类型,部门,出处,持有区划".encode(),
+        "\ufeff事项,冲突类型,部门,出处,持有区划".encode(),
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx "
         "工作表“市交通运输局”第2行,示例市/河西区、示例市/青山县".encode()]
     workbook = tmp_path / "split.xlsx"
@@ -268,9 +268,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(workbook)
     assert list(sheets) == ["事权划分", "事权划分冲突"]
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
-                                  ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可；网络预约出租汽车经营许可")]
+                                  ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
     # Matter names are joined with ；: one of them holds a 、, and three matters read as four (user test).
-    assert ("市场监管", "县级专有", 3, "（示例市/河西区：3；示例市/青山县：3）",
+    assert ("市场监管", "县级专有", 3, "示例市/河西区 3；示例市/青山县 3",
             "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
                                    "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行", "示例市/河西区、示例市/青山县")
@@ -633,13 +633,15 @@ def test_killing_ingest_mid_run_leaves_no_partial_document(tmp_path: Path) -> No
 
 def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
     """A named query's file titles its columns for what they hold in that query and writes its codes in words:
-    a HOLDS edge's share and role (专有, 持有), a document's file path (not a region's path)."""
+    a HOLDS edge's share and role (市级专有 or 县级专有 by the region's level, 持有), a document's file path (not a
+    region's path)."""
     holdings = run("query", "holdings", "--param", "city=示例市", "--format", "csv", store=loaded)
     assert holdings.returncode == 0
-    assert holdings.stdout.splitlines()[:2] == [
-        "\ufeff事项,领域,区划,划分方式,角色,本级职责,出处",
-        "专利侵权纠纷行政裁决,市场监管,示例市,专有,持有,负责专利侵权纠纷的受理和行政裁决,"
-        "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行"]
+    assert holdings.stdout.splitlines()[:3] == [
+        "\ufeff事项,领域,区划,层级,划分方式,角色,本级职责,出处",
+        "专利侵权纠纷行政裁决,市场监管,示例市,市,市级专有,持有,负责专利侵权纠纷的受理和行政裁决,"
+        "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行",
+        "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,shixian_shiquan.csv 第15行"]
     documents = run("query", "documents", "--format", "csv", store=loaded)
     assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)

@@ -365,8 +365,14 @@ def test_filters_name_what_the_graph_holds(client: TestClient) -> None:
     assert unknown.status_code == 404
     assert unknown.json()["detail_zh"] == "图中没有区划“火星市”；已有：示例市、示例市/河西区、示例市/青山县，及其下的乡镇（街道）"
     assert client.get("/api/queries/who_handles", params={"text": "拖欠工资", "region": "火星市"}).status_code == 404
-    county = client.get("/api/queries/power_split", params={"city": "示例市/青山县"})
-    assert county.status_code == 404 and county.json()["detail_zh"] == "图中没有市“示例市/青山县”；已有：示例市"
+    # A county for the city the split is asked of says so, and names its city (user test: 青山县 was "no city").
+    for county_name in ("示例市/青山县", "青山县"):
+        county = client.get("/api/queries/power_split", params={"city": county_name})
+        assert county.status_code == 404 and (county.json()["detail"], county.json()["detail_zh"]) == (
+            "'示例市/青山县' is a county, not a city: ask for its city, 示例市",
+            "“示例市/青山县”是县（区），不是市；请查询其所属的市：示例市")
+    assert client.get("/api/queries/power_split", params={"city": "火星市"}).json()["detail_zh"] == \
+        "图中没有市“火星市”；已有：示例市"
     # A bare name is the one region of the graph that bears it.
     bare = client.get("/api/queries/host_assist_ambiguities", params={"region": "青山县"})
     assert bare.status_code == 200 and bare.json()["total"] > 0 and bare.json() == \
@@ -440,7 +446,7 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
         "instance": "/api/queries/overlaps"}
     # Every endpoint alike, the parameters of its dependencies (city) counted as its own; nothing close, no guess.
     split = client.get("/api/queries/power_split", params={"city": "示例市", "planet": "火星"}).json()
-    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city、format、table"
+    assert split["detail_zh"] == "请求参数无效：未知的查询参数 planet；此接口可用的查询参数：city、region、format、table"
     assert client.get("/api/stats", params={"limit": "5"}).json()["detail_zh"] == \
         "请求参数无效：未知的查询参数 limit；此接口可用的查询参数：format、table"
     assert client.get("/api/regions", params={"Limit": "5"}).json()["detail_zh"] == \
@@ -496,14 +502,14 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
     assert list(split) == ["事权划分", "事权划分冲突"]
     assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
-                                 ("交通运输", "市级专有", 2, "（示例市：2）", "港口经营许可；网络预约出租汽车经营许可")]
+                                 ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
                                             .json()["cells"])
     conflicts = client.get("/api/queries/power_split", params={"city": "示例市", "format": "csv", "table": "conflicts"})
     assert conflicts.headers["content-disposition"].startswith('attachment; filename="power_split-conflicts.csv"; ')
-    assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "市县事权-事权划分冲突.csv"
+    assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "示例市-市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
-        "事项,类型,部门,出处,持有区划",
+        "事项,冲突类型,部门,出处,持有区划",
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx 工作表“市交通运输局”第2行,"
         "示例市/河西区、示例市/青山县"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},

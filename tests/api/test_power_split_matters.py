@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi.testclient import TestClient
 
@@ -78,6 +79,17 @@ def test_an_unknown_domain_is_said_not_answered_empty(client: TestClient) -> Non
     assert (problem["title"], problem["title_zh"]) == ("Unknown domain", "未找到领域")
     assert problem["detail_zh"] == ("示例市的市县事权划分中没有领域“水力”；已有：交通运输、住房城乡建设、农业农村、卫生健康、"
                                     "城市管理、市场监管、应急管理、教育、水利、生态环境")
+    # An empty domain is a malformed request (422), as an empty city is, not a domain the split lacks (404).
+    for blank in ("", " "):
+        malformed = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": blank,
+                                                                           "share": "shared"})
+        assert malformed.status_code == 422
+    assert malformed.json()["detail_zh"] == "请求参数无效：查询参数 domain：不能只有空白"
+    # A share as people name it is refused naming each code with its name (user test: codes only).
+    named = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "水利", "share": "市县共有"})
+    assert (named.status_code, named.json()["detail_zh"]) == (
+        422, "请求参数无效：查询参数 share：应为以下之一：city_exclusive（市级专有）、county_exclusive（县级专有）、"
+             "shared（市县共有）、delegated（委托）")
     # A known domain without matters of that share is an empty cell, not an error.
     empty = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "水利", "share": "delegated"})
     assert (empty.status_code, empty.json()["matters"]) == (200, [])
@@ -89,10 +101,28 @@ def test_a_cell_downloads_as_csv_and_excel(client: TestClient) -> None:  # noqa:
     answer = client.get("/api/queries/power_split/matters", params={**params, "format": "csv"})
     assert answer.status_code == 200, answer.text
     assert answer.content.decode("utf-8-sig").splitlines() == [
-        "事项,区划,划分方式,角色,本级职责,出处,部门,部门依据,实施的权责事项,权责事项出处",
-        "机动车维修经营备案,示例市/青山县,专有,持有,,shixian_shiquan.csv 第4行,青山县交通运输局,按领域推定（无对应权责事项）,,",
-        "道路普通货物运输经营许可,示例市/青山县,专有,持有,负责本行政区域内道路普通货物运输经营许可,"
+        "事项,区划,层级,划分方式,角色,本级职责,出处,部门,部门依据,实施的权责事项,权责事项出处",
+        "机动车维修经营备案,示例市/青山县,县（区）,县级专有,持有,,shixian_shiquan.csv 第4行,青山县交通运输局,"
+        "按领域推定（无对应权责事项）,,",
+        "道路普通货物运输经营许可,示例市/青山县,县（区）,县级专有,持有,负责本行政区域内道路普通货物运输经营许可,"
         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行,青山县交通运输局,实施同名权责事项,道路普通货物运输经营许可,"
         "quanze_qingshan.csv 第18行"]
     excel = client.get("/api/queries/power_split/matters", params=params, headers={"Accept": XLSX})
     assert excel.headers["content-type"] == XLSX
+
+
+def test_a_county_s_files_hold_its_matters_and_name_it(client: TestClient) -> None:  # noqa: F811
+    """The page's downloads with a county chosen: the county's matters (user test: the whole city's), in files
+    named for the county, and the cell's for the cell."""
+    whole = client.get("/api/queries/power_split", params={"city": "示例市"}).json()
+    county = client.get("/api/queries/power_split", params={"city": "示例市", "region": "青山县"}).json()
+    assert [(c["domain"], c["share"], c["matters"]) for c in county["cells"]] == [
+        (c["domain"], c["share"], c["by_region"]["示例市/青山县"]) for c in whole["cells"] if "示例市/青山县" in c["by_region"]]
+    split = client.get("/api/queries/power_split", params={"city": "示例市", "region": "青山县", "format": "csv",
+                                                           "table": "cells"})
+    assert unquote(split.headers["content-disposition"].split("''")[1]) == "青山县-市县事权-事权划分.csv"
+    assert split.content.decode("utf-8-sig").splitlines()[1] == (
+        "交通运输,县级专有,2,示例市/青山县 2,机动车维修经营备案；道路普通货物运输经营许可")
+    cell = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "交通运输",
+                                                                  "share": "shared", "format": "xlsx"})
+    assert unquote(cell.headers["content-disposition"].split("''")[1]) == "示例市-交通运输-市县共有-市县事权格子事项.xlsx"

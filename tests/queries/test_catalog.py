@@ -16,14 +16,15 @@ from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import QueryError
+from queries.labels import column_label
 from queries.lookup import UnknownDepartment
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import power_split
+from queries.power_split import RegionOutsideCity, power_split
 from queries.profile import department_profile
 from queries.registry import ANALYSES, run_analysis
-from queries.report import build_report, flat
+from queries.report import build_report, cell_text, flat
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 
@@ -253,7 +254,7 @@ def test_a_departments_report_shows_the_split_conflicts_on_its_matters(
         corpus: Store, department: str, conflicts: list[tuple[str, list[str]]]) -> None:
     section = next(s for s in build_report(corpus, department=department).sections
                    if s.key == "power_split_conflicts:示例市")
-    assert section.columns == ["kind_label", "matter", "department", "concerned"]
+    assert section.columns == ["conflict_label", "matter", "department", "concerned"]
     assert [(row["matter"], row["concerned"]) for row in section.rows] == conflicts
 
 
@@ -352,6 +353,36 @@ def test_power_split(corpus: Store) -> None:
         ("shared_without_division", "城市道路占用、挖掘审批", "", "第3行"),
         ("shared_without_division", "食品安全抽样检验", "", "第9行"),
     ]
+
+
+def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:
+    """A county's part of its city's split (the page's download with a county chosen, the county's report): the
+    matters that county holds, each in the city's cell, and the conflicts over them (user test: the whole city's)."""
+    city, county = power_split(corpus, "示例市"), power_split(corpus, "示例市", "示例市/青山县")
+    held = {(c["domain"], c["share"]): c["by_region"]["示例市/青山县"] for c in city["cells"]
+            if "示例市/青山县" in c["by_region"]}
+    assert {(c["domain"], c["share"]): c["matters"] for c in county["cells"]} == held
+    assert {path for c in county["cells"] for path in c["by_region"]} == {"示例市/青山县"}
+    assert sum(held.values()) == 38 and len(held) == 18
+    traffic = next(c for c in county["cells"] if (c["domain"], c["share"]) == ("交通运输", "county_exclusive"))
+    assert traffic["names"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
+    assert county["conflicts"] == city["conflicts"]  # 青山县 holds each matter the city's conflicts are over
+    assert power_split(corpus, "示例市", "示例市") == city
+    with pytest.raises(RegionOutsideCity) as outside:
+        power_split(corpus, "示例市", "临江市")
+    assert outside.value.zh == "“临江市”不在示例市；其事权划分涉及：示例市、示例市/河西区、示例市/青山县"
+    # The city's counts by region: the city first, then its counties.
+    assert next(list(c["by_region"]) for c in city["cells"] if len(c["by_region"]) == 3) == [
+        "示例市", "示例市/河西区", "示例市/青山县"]
+
+
+def test_a_county_s_report_shows_its_part_of_the_split(corpus: Store) -> None:
+    sections = {s.key: s for s in build_report(corpus, region="示例市/青山县").sections}
+    cells, conflicts = sections["power_split:示例市"], sections["power_split_conflicts:示例市"]
+    assert (cells.title, conflicts.title) == ("市县事权划分（示例市/青山县持有的事项）", "事权划分冲突（示例市/青山县持有的事项）")
+    assert sum(row["matters"] for row in cells.rows) == 38
+    assert cell_text(cells.rows[0], "by_region", cells.key) == "示例市/青山县 2"
+    assert conflicts.columns[0] == "conflict_label" and column_label("conflict_label") == "冲突类型"
 
 
 def test_staffing_outliers(corpus: Store) -> None:

@@ -3,6 +3,7 @@
 
 const SHARES = ["city_exclusive", "county_exclusive", "shared", "delegated"];
 const SHARE_LABELS = { city_exclusive: "市级专有", county_exclusive: "县级专有", shared: "市县共有", delegated: "委托" };
+const EMPTY_CELL = "#eeeeee";  // a heatmap cell of no matters
 // The codes as the CSV and Excel exports write them (queries/report.py), so that a download reads like the table.
 const REASONS = {
   no_lead: "无牵头部门", multiple_leads: "多个牵头部门", conflicting_leads: "文件间牵头部门不一致",
@@ -487,20 +488,23 @@ async function splitPage(current) {
   saveState("split");
   const split = await api("/api/queries/power_split", { city });
   if (!current()) return;
-  downloads("split-downloads", "/api/queries/power_split", { city }, "（CSV 为事权划分表；Excel 另含冲突表）",
-            { table: "cells" });
+  // The files hold what the page shows: a county chosen, the matters it holds (user test: the city's whole split).
+  downloads("split-downloads", "/api/queries/power_split", { city, region: county },
+            `（${county ? `${county.split("/").pop()}持有的事项；` : ""}CSV 为事权划分表；Excel 另含冲突表）`, { table: "cells" });
   const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
   // The heatmap follows the county chosen (user test: it stayed city-wide while the bars changed): a cell counts
   // the matters that county holds, or, for 全市, every matter of the city's list.
-  const data = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain),
-                                       county ? c.by_region[county] || 0 : c.matters]);
+  const values = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain),
+                                         county ? c.by_region[county] || 0 : c.matters]);
+  // A cell the county holds nothing in is grey, off the scale (user test: 0 was coloured as the scale's low end).
+  const data = values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
   const heatmap = chart("chart-heatmap");
   heatmap.setOption({
     title: { text: county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`,
              textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${html(domains[p.value[1]])} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
     grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: "category", data: domains },
-    visualMap: { min: 0, max: Math.max(1, ...data.map((d) => d[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
+    visualMap: { min: 0, max: Math.max(1, ...values.map((v) => v[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
   }, true);
   heatmap.off("click");
@@ -518,11 +522,18 @@ async function splitPage(current) {
   // showed the conflict without the evidence the Excel sheet has).
   table("split-conflicts", split.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
     kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍列入市级部门权责清单" : "市县共有事项未明确分工" })),
-        [["kind", "冲突"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
+        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
   if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
 }
 
-const HOLDING_ROLES = { exclusive: "专有", shared: "共有", delegated: "委托" };
+// How a region holds a matter: its own (专有) as the cell it falls in, 市级 or 县级 (user test: 专有 read the same for
+// both); a delegated matter's side.
+function holdingRole(h) {
+  if (h.role === "principal") return "委托方";
+  if (h.role === "agent") return "受托方";
+  if (h.share === "exclusive") return SHARE_LABELS[`${h.level}_exclusive`] || "专有";
+  return SHARE_LABELS[h.share] || h.share;
+}
 
 // A cell's list still on its way belongs to the heatmap drawn before: it is dropped (begin) with the cell shown.
 function clearCell() {
@@ -530,6 +541,7 @@ function clearCell() {
   document.getElementById("split-cell-title").textContent = "点击热力图的格子，列出其中的事项";
   document.getElementById("split-cell-title").classList.add("hint");
   document.getElementById("split-matters").innerHTML = "";
+  document.getElementById("split-cell-downloads").innerHTML = "";
 }
 
 // A cell's matters with who holds each: the region, its department (and on what ground) and the list row.
@@ -542,11 +554,13 @@ async function showCell(current, city, domain, share, county = "") {
   title.classList.remove("hint");
   const rows = cell.holdings.map((h) => ({
     matter: h.matter, region: h.region.split("/").pop(),
-    role: h.role === "principal" ? "委托方" : h.role === "agent" ? "受托方" : HOLDING_ROLES[h.share] || h.share,
+    role: holdingRole(h),
     department: h.department || "未找到实施部门", basis: holdingBasis(h), text: h.text, source: sourceText(h.source),
   }));
   table("split-matters", rows, [["matter", "事项"], ["region", "持有区划"], ["role", "方式"], ["department", "实施部门"],
                                 ["basis", "部门依据"], ["text", "本级职责"], ["source", "出处"]]);
+  // The list as a file, as the API writes it (user test: the cell's list had no download).
+  downloads("split-cell-downloads", "/api/queries/power_split/matters", { city, domain, share, region: county });
   if (!rows.length) {
     document.getElementById("split-matters").innerHTML = "";
     document.getElementById("split-matters").append(el("p", { class: "empty" },
@@ -881,6 +895,18 @@ async function show() {
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === name));
   await draw(name);
   Object.values(state.charts).forEach((c) => c.resize());
+  staleChoices(name, params, message);
+}
+
+// A link's value a picker does not offer (a mistyped or removed city) is said, with what is shown instead (user
+// test: `#split?city=实例市` showed 示例市 without a word).
+function staleChoices(name, params, message) {
+  const stale = Object.entries(URL_STATE[name] || {}).map(([key, id]) => [params.get(key), document.getElementById(id)])
+    .filter(([wanted, box]) => wanted && box.tagName === "SELECT" && box.value !== wanted);
+  if (!stale.length) return;
+  message.textContent = stale.map(([wanted, box]) => `链接中的“${wanted}”不在可选项中，已显示“${box.selectedOptions[0]?.text || "（无）"}”`)
+    .join("；") + "。";
+  message.hidden = false;
 }
 
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
