@@ -214,9 +214,9 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
                   f"links, {links.counterparts} counterparts")
         _say_if_relinked(links)
     if report.unresolved:
-        names = sorted({f"{r.mention} → {r.name}" + (f" (候选 {', '.join(r.candidates)})" if r.candidates else "")
-                        for r in report.unresolved})
-        out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)}): kept as unresolved parties")
+        names = sorted({_unresolved_line(r.mention, r.name, r.candidates) for r in report.unresolved})
+        out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)})："
+                  "图中没有其三定，作为未确认的部门载入 / no 三定 of theirs in the graph: kept as unresolved parties")
         for name in names[:UNRESOLVED_SHOWN]:
             out.print(f"  {name}")
         if len(names) > UNRESOLVED_SHOWN:
@@ -289,6 +289,10 @@ def _misuse(message: str, zh: str) -> NoReturn:
     _refuse(QueryError(message, zh))
 
 
+# A file's name that says its format: written in another, it opens as garbage or not at all.
+_SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "md", ".docx": "docx"}
+
+
 def _check_output(format: str, output: Path | None, file_formats: str) -> None:
     """Before any work is done: a binary file is not for the terminal, a terminal table is not for a file, and the
     file's folder must exist (a traceback after a long query would be the alternative)."""
@@ -299,6 +303,12 @@ def _check_output(format: str, output: Path | None, file_formats: str) -> None:
         in_chinese = file_formats.replace(", ", "、").replace(" or ", " 或 ")
         _misuse(f"--format table prints to the terminal: for a file use {file_formats}",
                 f"--format table 只在终端显示：要写入文件请用 {in_chinese}")
+    named_for = _SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if output is not None and named_for not in (None, format):  # Excel refuses, or misreads, a CSV named .xlsx
+        _misuse(f"--format {format} writes {format}, but {output.name} is named for {named_for}: name the file "
+                f"{output.with_suffix('.' + format).name} or use --format {named_for}",
+                f"--format {format} 生成 {format} 文件，而 {output.name} 的扩展名是 {named_for}："
+                f"请把文件命名为 {output.with_suffix('.' + format).name}，或改用 --format {named_for}")
     if output is not None and output.is_dir():  # before the work, as a missing folder is
         _misuse(f"cannot write {output}: it is a folder; give a file name",
                 f"无法写入 {output}：这是一个文件夹，请给出文件名")
@@ -498,6 +508,9 @@ def _parse_params(items: list[str] | None) -> dict[str, Any]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             _misuse(f"--param {item!r}: expected k=v", f"--param {item}：应写成 参数名=值")
+        if key.strip() in params:  # the last one silently won (user test); a query takes one value per parameter
+            _misuse(f"--param {key.strip()} is given twice ({params[key.strip()]!r}, {value!r}): give it once",
+                    f"--param {key.strip()} 给了两次（“{params[key.strip()]}”“{value}”）：每个参数只能给一次")
         params[key.strip()] = value
     return params
 
@@ -547,7 +560,9 @@ def report_command(
     if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
-            _print_rows(section.rows, section.columns, title=section.title)
+            # Titled as in the report's files: the staffing table's 职责数 is 不含共性职责 (user test: the terminal's
+            # read as the departments table's, one duty more).
+            _print_rows(section.rows, section.columns, title=section.title, answer=section.key)
             if section.note:
                 out.print(section.note)
         return
@@ -655,6 +670,15 @@ def _say_linked(result: LinkReport) -> None:
               f"{result.counterparts} counterparts")
     _say_if_resegmented(result.resegmented)
     _say_if_relinked(result)
+
+
+def _unresolved_line(mention: str, name: str, candidates: list[str]) -> str:
+    """A mention no department of the graph answers to, with the name it is kept under where that differs (市民政局
+    read in 示例市) and the known names near it; in words, not an arrow (user test)."""
+    read_as = f"（读作“{name}”）" if name != mention else ""
+    # The resolver's near names carry their score (示例市城管局 (91)), which a reader has no use for.
+    near = f"（相近的已知部门：{'、'.join(c.rsplit(' (', 1)[0] for c in candidates)}）" if candidates else ""
+    return f"{mention}{read_as}{near}"
 
 
 def _say_if_resegmented(count: int) -> None:

@@ -210,6 +210,17 @@ def test_cypher_reads_and_refuses_writes(loaded: Path) -> None:
     assert len(json.loads(run("cypher", "MATCH (r:Region) RETURN r.path AS p", "--format", "json", store=loaded).stdout)) == 7
 
 
+def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Path) -> None:
+    """The staffing table's 职责数 leaves out the duties every department has, as its files say (user test: at the
+    terminal it read as the departments table's, one duty more)."""
+    printed = run("report", "--region", "示例市/青山县", store=loaded)
+    assert printed.returncode == 0, printed.stderr
+    # The table only, not its note (which says 不含共性职责 too); its titles wrap in their columns.
+    staffing = printed.stdout.split("编制与职责负荷")[1].split(" rows)")[0]
+    assert staffing.count("（不含") == 2
+    assert "冲突类型" in printed.stdout.split("事权划分冲突（示例市/青山县持有的事项）")[1]
+
+
 def test_report_json_holds_the_findings(loaded: Path) -> None:
     report = json.loads(run("report", "--format", "json", store=loaded).stdout)
     sections = {section["key"]: section for section in report["sections"]}
@@ -371,6 +382,24 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     # The report too, before its work (it wrote a traceback after it, user test).
     report = run("report", "--format", "xlsx", "-o", str(tmp_path), store=loaded)
     assert report.returncode == 2 and report.stderr.splitlines()[-1] == f"       无法写入 {tmp_path}：这是一个文件夹，请给出文件名"
+    # A file named for another format than it would be written in (user test: a CSV named .xlsx, without a word).
+    misnamed = run("query", "power_split", "--param", "city=示例市", "--table", "cells", "--format", "csv",
+                   "-o", str(tmp_path / "q.xlsx"), store=loaded)
+    assert (misnamed.returncode, misnamed.stdout) == (2, "") and misnamed.stderr.splitlines() == [
+        "error: --format csv writes csv, but q.xlsx is named for xlsx: name the file q.csv or use --format xlsx",
+        "       --format csv 生成 csv 文件，而 q.xlsx 的扩展名是 xlsx：请把文件命名为 q.csv，或改用 --format xlsx"]
+    report_md = run("report", "--format", "md", "-o", str(tmp_path / "r.docx"), store=loaded)
+    assert report_md.returncode == 2 and "r.docx is named for docx" in report_md.stderr
+    assert not list(tmp_path.iterdir())
+    # A parameter given twice is refused, not its last value taken (user test).
+    twice = run("query", "power_split", "--param", "city=示例市", "--param", "city=青山县", store=loaded)
+    assert (twice.returncode, twice.stdout) == (2, "") and twice.stderr.splitlines() == [
+        "error: --param city is given twice ('示例市', '青山县'): give it once",
+        "       --param city 给了两次（“示例市”“青山县”）：每个参数只能给一次"]
+    # A county for the city of the split names its city (user test: "no city 青山县").
+    county = run("query", "power_split", "--param", "city=青山县", store=loaded)
+    assert county.returncode == 2 and county.stderr.splitlines()[-1] == (
+        "       “示例市/青山县”是县（区），不是市；请查询其所属的市：示例市")
 
 
 def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_path: Path) -> None:
@@ -575,8 +604,8 @@ def test_many_unresolved_names_are_summed_up_and_listed_by_a_query(tmp_path: Pat
     store = tmp_path / "store"
     result = run("ingest", str(tmp_path / "list.csv"), store=store)
     assert result.returncode == 0, result.stderr
-    printed = [line for line in result.stdout.splitlines() if " → 示例市第" in line]
-    assert len(printed) == 20 and printed[0] == "  示例市第10管理局 → 示例市第10管理局"
+    printed = [line for line in result.stdout.splitlines() if line.startswith("  示例市第")]
+    assert len(printed) == 20 and printed[0] == "  示例市第10管理局"  # kept under its own name: said once
     assert "  … 另有 5 个 / 5 more: dutygraph query unresolved_departments --format csv" in result.stdout
     listed = json.loads(run("query", "unresolved_departments", "--format", "json", store=store).stdout)
     assert len(listed) == 25
