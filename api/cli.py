@@ -28,7 +28,7 @@ from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
 from queries.labels import column_label
-from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters
+from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters, department_name
 from queries.sources import document_titles, with_readable_sources
 
 # Only light modules above: `dutygraph --help` and every command load these. What one command needs (fastapi,
@@ -436,7 +436,9 @@ def query_command(
     with _store(store) as graph:
         _say_if_stale(graph, store)
         try:
+            typed = params.get("department")
             params = checked_filters(graph, params)
+            _say_reading(graph, typed, params.get("department"))
             if name in ANALYSES:
                 result: Any = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
@@ -554,6 +556,7 @@ def report_command(
         _say_if_stale(graph, store)
         try:
             filters = checked_filters(graph, {"region": region, "department": department})
+            _say_reading(graph, department, filters["department"])
             report = build_report(graph, region=filters["region"], department=filters["department"])
         except (UnknownDepartment, UnknownRegion, QueryError) as exc:
             _refuse(exc)
@@ -691,6 +694,15 @@ def _say_if_relinked(links: LinkReport) -> None:
     if links.stale:
         out.print("原有关联由另一版本的相似度模型或分词生成，已全部重新计算 / the graph's links were made by another "
                   "version of the similarity model or from other terms: every duty was linked again")
+
+
+def _say_reading(graph: Store, typed: Any, uid: str | None) -> None:
+    """A department name read as another's (an abbreviation, a close spelling: 示例市市场监管局), said on stderr: the
+    answer may not name the department, and a close spelling may be read as one not meant (user test)."""
+    if isinstance(typed, str) and uid:
+        name = department_name(graph, uid)
+        if name != typed.strip():
+            err.print(f"部门“{typed.strip()}”按“{name}”查询 / department {typed.strip()!r} read as {name}")
 
 
 def _say_if_stale(graph: Store, store: str | None) -> None:

@@ -79,7 +79,8 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     uids = next((tier for tier in tiers if tier), set())
     if len(uids) == 1:
         (uid,) = uids
-        rows = [row for row in catalog.run(store, "department", {"name": _name_of(store, uid)}) if row["uid"] == uid]
+        rows = [row for row in catalog.run(store, "department", {"name": department_name(store, uid)})
+                if row["uid"] == uid]
         if rows:
             return _without_exact(rows[0])
     raise UnknownDepartment(name, _labels(store, uids)) if uids else UnknownDepartment(name, near, near=True)
@@ -115,7 +116,7 @@ def _township_written_with_its_county(store: Store, name: str) -> list[Row]:
 def _labels(store: Store, uids: set[str]) -> list[str]:
     """The departments' names, with the region of those whose name another of them bears too: two cities may each
     have a 鼓楼区 with its 城市管理局, and the region is what tells the caller which to ask for."""
-    named = {uid: _name_of(store, uid) for uid in uids}
+    named = {uid: department_name(store, uid) for uid in uids}
     borne = Counter(named.values())
     # A department's uid is dept:<region path>/<base name> (ingest.names).
     return sorted(f"{name} ({uid.removeprefix('dept:').rpartition('/')[0]})" if borne[name] > 1 else name
@@ -140,7 +141,8 @@ def _resolver(store: Store) -> tuple[NameResolver, dict[str, str], list[Region]]
     return cached(store, ("department_resolver",), build, whole_graph=True)
 
 
-def _name_of(store: Store, uid: str) -> str:
+def department_name(store: Store, uid: str) -> str:
+    """The full name of the department `uid` (a filter's uid: checked_filters)."""
     return _resolver(store)[1].get(uid, uid)
 
 

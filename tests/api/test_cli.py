@@ -221,6 +221,18 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
     assert "冲突类型" in printed.stdout.split("事权划分冲突（示例市/青山县持有的事项）")[1]
 
 
+def test_a_department_read_as_another_name_is_said(loaded: Path) -> None:
+    """An abbreviation or a close spelling is read as a department whose name the answer may not carry: the reading
+    is said on stderr (user test), and a full name is not repeated back."""
+    short = run("query", "overlaps", "--param", "department=示例市市场监管局", "--format", "json", store=loaded)
+    assert short.returncode == 0 and short.stderr.splitlines() == [
+        "部门“示例市市场监管局”按“示例市市场监督管理局”查询 / department '示例市市场监管局' read as 示例市市场监督管理局"]
+    assert json.loads(short.stdout) == json.loads(run("query", "overlaps", "--param", "department=示例市市场监督管理局",
+                                                      "--format", "json", store=loaded).stdout)
+    full = run("report", "--department", "示例市市场监督管理局", "--format", "json", store=loaded)
+    assert full.returncode == 0 and full.stderr == ""
+
+
 def test_report_json_holds_the_findings(loaded: Path) -> None:
     report = json.loads(run("report", "--format", "json", store=loaded).stdout)
     sections = {section["key"]: section for section in report["sections"]}
