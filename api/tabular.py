@@ -111,6 +111,7 @@ def file_tables(answer: str, result: Mapping[str, Any]) -> dict[str, Rows]:
     offices, and its overlaps' members in clusters; a file has a row each."""
     if answer != "department_profile":
         return dict(result)
+
     def roles(key: str) -> Rows:
         name, detail = _ROLE_DETAILS[key]
         return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in result[key]]
