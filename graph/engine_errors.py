@@ -26,7 +26,7 @@ _PATTERNS = (
     (r"Unknown (?:label|relationship type|property)|UnknownLabel|UnknownPropertyKey",
      "图中没有这个标签、关系类型或属性"),
     (r"SyntaxError|Invalid input|syntax error", "Cypher 语法有误"),
-    (r"memory", "查询所需内存超过图数据库的限制"),
+    (r"memory|mem consumption", "查询所需内存超过图数据库的限制"),
 )
 _KINDS = tuple((re.compile(pattern, re.IGNORECASE | re.DOTALL), zh) for pattern, zh in _PATTERNS)
 

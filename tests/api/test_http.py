@@ -14,8 +14,10 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.routes import cypher as cypher_route
-from api.routes.cypher import remaining_ms
+from api.routes.cypher import ENGINE_GRACE_S, remaining_ms
 from api.settings import Settings
+from graph.engine_errors import explain
+from graph.store import StoreError
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 KEY = "test-key-7f3a"
@@ -287,6 +289,31 @@ def test_ad_hoc_queries_run_one_at_a_time_and_wait_within_their_limit(client: Te
     finally:
         slots.release()
     assert client.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH).json()["rows"] == [{"one": 1}]
+
+
+def test_a_query_the_engine_cannot_stop_in_time_answers_at_its_limit(client: TestClient,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """FalkorDB checks its limit between records, not while range() builds its list: such a query answered long
+    after its limit (user test: 36 s for 5). The request answers at its limit; the engine finishes the query
+    meanwhile, holding its slot, and the next ad-hoc query runs once it is done."""
+    monkeypatch.setattr(client.app.state.settings, "cypher_timeout_ms", 300)
+    started = time.monotonic()
+    slow = client.post("/api/cypher", headers=AUTH,
+                       json={"query": "UNWIND range(1, 40000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n"})
+    answered = time.monotonic() - started
+    assert slow.status_code == 408 and answered < 0.3 + ENGINE_GRACE_S + 0.5
+    assert slow.json()["detail_zh"] == "查询超过时间限制（300 毫秒），已不再等待其结果；图数据库仍在完成它，下一个查询可能需等待"
+    monkeypatch.setattr(client.app.state.settings, "cypher_timeout_ms", 60_000)
+    assert client.post("/api/cypher", json={"query": "RETURN 1 AS one"}, headers=AUTH).json()["rows"] == [{"one": 1}]
+
+
+def test_a_query_past_the_engine_s_memory_cap_is_refused_in_words(client: TestClient) -> None:
+    """The embedded engine caps what one query may allocate (graph.embedded.QUERY_MEM_CAPACITY_BYTES): a list of
+    300 million numbers is refused, not built into gigabytes of the server's memory."""
+    with pytest.raises(StoreError) as refused:
+        client.app.state.store.read("UNWIND range(1, 300000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n")
+    assert "mem consumption exceeded capacity" in str(refused.value)
+    assert explain(str(refused.value)).startswith("查询所需内存超过图数据库的限制")
 
 
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
