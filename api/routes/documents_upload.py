@@ -10,8 +10,10 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
+from graph.store import Store
 from ingest.pipeline import FileOutcome, ingest
 from ingest.regions import parse_region_option
+from queries.lookup import UnknownRegion, check_region
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -27,7 +29,10 @@ MAX_FILES = 50
                                   "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **problem_responses(401, 403, 422, 503)})
 def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
-                     region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县")] = None
+                     region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
+                                                                    "one the graph holds, or a bare name of one (青山县)")] = None,
+                     new_region: Annotated[bool, Form(description="true to create `region`, which the graph does not "
+                                                                  "hold yet")] = False,
                      ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
@@ -36,7 +41,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
-        home = parse_region_option(region) if region else None
+        written = parse_region_option(region) if region and region.strip() else None
+        home = parse_region_option(_known_region(store, written.path, new_region)) if written else None
     except ValueError as exc:
         raise Problem(422, "invalid-request", "Invalid region", "区划无效", str(exc),
                       f"区划无效：{region}（应为区划名称，如 示例市/青山县）") from exc
@@ -61,6 +67,20 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
+
+
+def _known_region(store: Store, region: str, new_region: bool) -> str:
+    """The region as the graph writes it (a bare 青山县 is 示例市/青山县); one it does not hold only with `new_region`
+    or into a graph of no region yet: a mistyped region (火星市) was created, with its county and departments, and no
+    API takes a region away (user test)."""
+    try:
+        return check_region(store, region) or region
+    except UnknownRegion as exc:
+        if new_region or not exc.known:
+            return region
+        raise Problem(422, "unknown-region", "Unknown region", "未找到区划",
+                      f"{exc}; to create it, send new_region=true with it",
+                      f"{exc.zh}；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）") from exc
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),

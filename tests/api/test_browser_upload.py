@@ -43,8 +43,10 @@ def upload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield address
 
 
-def _upload(browser, files: list[Path], key: str, region: str = "") -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def _upload(browser, files: list[Path], key: str, region: str = "",  # type: ignore[no-untyped-def]  # noqa: F811
+            new_region: bool = False) -> None:
     browser.execute_script("document.getElementById('upload-files').value = '';")
+    browser.execute_script(f"document.getElementById('upload-new-region').checked = {str(new_region).lower()};")
     browser.find_element("id", "upload-files").send_keys("\n".join(str(path) for path in files))
     for box, value in (("upload-key", key), ("upload-region", region)):
         element = browser.find_element("id", box)
@@ -102,3 +104,18 @@ def test_an_uploaded_list_s_every_bad_row_is_shown(browser, upload_site: str, tm
                                "实为“市县分担”\n"
                                "shixian_bad.csv第 3 行 B 列“事项名称”：事项名称为空"]]
     browser.save_screenshot(str(SHOTS / "upload-bad-list.png"))
+
+
+def test_a_region_new_to_the_graph_is_created_only_when_ticked(  # type: ignore[no-untyped-def]
+        browser, upload_site: str, tmp_path: Path) -> None:  # noqa: F811
+    """A mistyped region made a new city, with nothing to take it away (user test): it is refused, saying how to
+    create one meant."""
+    _open(browser, upload_site, "upload")
+    park = tmp_path / "lvhua.txt"
+    park.write_text(_SANDING.format(name="绿化局", work="全市绿化", staff=5).replace("临川市", ""), encoding="utf-8")
+    _upload(browser, [park], KEY, region="临州市")
+    assert browser.find_element("id", "upload-message").text == (
+        "上传失败：图中没有区划“临州市”；已有：临川市；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）")
+    _upload(browser, [park], KEY, region="临州市", new_region=True)
+    assert _rows(browser)[0][:2] == ["lvhua.txt", "已载入"]
+    assert "临州市" in _options(browser, "upload-regions")

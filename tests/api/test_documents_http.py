@@ -132,12 +132,33 @@ def test_an_upload_for_a_region_one_character_off_a_known_one_says_so(client: Te
     assert ingest([path], graph).failed == []
     bianjie = "序号,事项名称,牵头部门,配合部门\n1,河道采砂管理,市河道管理局,市公安局\n".encode()
     files = [("files", ("bianjie.csv", bianjie, "text/csv"))]
-    answer = client.post("/api/documents", files=files, data={"region": "临州市"}, headers=AUTH).json()
+    # A region the graph does not hold is refused, naming those it holds, unless it is to be created (user test:
+    # 火星市 was created with a county and departments, and nothing takes a region away).
+    refused = client.post("/api/documents", files=files, data={"region": "临州市"}, headers=AUTH)
+    assert (refused.status_code, refused.json()["type"], refused.json()["detail_zh"]) == (
+        422, "https://dutygraph.example/problems/unknown-region",
+        "图中没有区划“临州市”；已有：临川市；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）")
+    assert graph.read("MATCH (r:Region {path: '临州市'}) RETURN count(r) AS n") == [{"n": 0}]
+    answer = client.post("/api/documents", files=files, data={"region": "临州市", "new_region": "true"},
+                         headers=AUTH).json()
     assert answer["added"][0]["warnings"] == [
         "bianjie.csv: the region field 临州市 is new to the graph, which has 临川市: loaded into a new region 临州市; if 临川市 "
         "was meant, reset the graph and load again with it; 区划 临州市 在图中不存在，与已有的 临川市 只差一个字："
         "已作为新区划载入；若应为 临川市，请清空图谱后按正确区划重新载入"]
     # The region as the graph has it, or one apart from every known one, says nothing.
     for region in ("临川市", "示例市"):
-        again = client.post("/api/documents", files=files, data={"region": region}, headers=AUTH).json()
+        again = client.post("/api/documents", files=files, data={"region": region, "new_region": "true"},
+                            headers=AUTH).json()
         assert again["added"][0]["warnings"] == []
+    # A bare name is the graph's region that bears it, not a new one beside it.
+    county = [("files", ("bianjie_sm.csv", "序号,事项名称,牵头部门,配合部门\n1,山塘巡查,县水利局,县应急管理局\n".encode(),
+                         "text/csv"))]
+    assert client.post("/api/documents", files=county, data={"region": "临川市/石门县", "new_region": "true"},
+                       headers=AUTH).status_code == 200
+    bare = client.post("/api/documents", files=[("files", ("bianjie_sm2.csv", "序号,事项名称,牵头部门,配合部门\n"
+                                                          "1,山塘除险,县水利局,县应急管理局\n".encode(), "text/csv"))],
+                       data={"region": "石门县"}, headers=AUTH)
+    assert bare.status_code == 200, bare.text
+    assert sorted(row["path"] for row in graph.read("MATCH (r:Region) RETURN r.path AS path")) == [
+        "临川市", "临川市/石门县", "临州市", "示例市"]
+    assert graph.read("MATCH (m:Matter {name: '山塘除险'}) RETURN m.region AS region") == [{"region": "临川市/石门县"}]

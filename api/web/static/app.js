@@ -822,6 +822,8 @@ async function upload(event) {
     const form = new FormData();
     files.forEach((file) => form.append("files", file, file.name));
     if (region) form.append("region", region);
+    // A region the graph does not hold is refused unless it is to be created: a typo made a new city (user test).
+    if (region && document.getElementById("upload-new-region").checked) form.append("new_region", "true");
     button.disabled = true;
     results.append(el("p", { class: "muted" }, `正在上传并载入 ${files.length} 个文件……`));
     try {
