@@ -201,4 +201,6 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         titles = {404: ("Not found", "未找到"), 405: ("Method not allowed", "不支持该方法")}
         title, title_zh = titles.get(exc.status_code, ("Error", "错误"))
-        return problem_response(Problem(exc.status_code, "http-error", title, title_zh, str(exc.detail)), request)
+        # Starlette's own headers kept: a 405 says which methods the path takes (Allow), as RFC 9110 asks.
+        return problem_response(Problem(exc.status_code, "http-error", title, title_zh, str(exc.detail),
+                                        headers=dict(exc.headers or {})), request)

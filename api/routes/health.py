@@ -12,13 +12,14 @@ from ingest.fields_version import fields_notice
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Liveness: the process answers",
+# GET and HEAD: a load balancer's probe may ask with HEAD (a 405 read as down, user test).
+@router.api_route("/healthz", methods=["GET", "HEAD"], summary="Liveness: the process answers",
             responses={200: {"content": {"application/json": {"example": {"status": "ok"}}}}})
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Readiness: the graph store answers, and whether this version loaded its documents",
+@router.api_route("/readyz", methods=["GET", "HEAD"], summary="Readiness: the graph store answers, and whether this version loaded its documents",
             responses={200: {"content": {"application/json": {"example": {
                 "status": "ready", "store": "embedded:./data", "fields": "current"}}}},
                        **problem_responses(503)})
