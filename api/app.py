@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
@@ -61,6 +61,27 @@ class StampArrival:
         await self.app(scope, receive, send)
 
 
+class VaryOnAccept:
+    """`Vary: Accept` on the API's answers: the Accept header chooses JSON, CSV or Excel for one URL, and a cache
+    between the API and its callers must not hand one caller's Excel to another's JSON request (user test). Plain
+    ASGI, as StampArrival."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_vary(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"vary", b"Accept")]
+            await send(message)
+
+        await self.app(scope, receive, with_vary)
+
+
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
 
@@ -88,6 +109,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     problems.install(app)
 
     app.add_middleware(StampArrival)
+    app.add_middleware(VaryOnAccept)
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.

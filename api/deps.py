@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import hmac
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.problems import no_keys, unauthorized, unknown_parameters
+from api.problems import Problem, no_keys, unauthorized, unknown_parameters
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department
@@ -101,6 +102,16 @@ def known_parameters_only(request: Request) -> None:
         meant = {name: close[0] for name in unknown
                  if (close := difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6))}
         raise unknown_parameters(unknown, list(known), meant)
+    # No parameter takes several values: the last of two silently won (user test), as if the first were not there.
+    repeated = [name for name, count in Counter(name for name, _ in request.query_params.multi_items()).items()
+                if count > 1]
+    if repeated:
+        values = {name: request.query_params.getlist(name) for name in repeated}
+        raise Problem(422, "invalid-request", "Invalid request", "请求参数无效",
+                      "; ".join(f"query parameter {name} is given {len(v)} times ({', '.join(v)}): give it once"
+                                for name, v in values.items()),
+                      "请求参数无效：" + "；".join(f"查询参数 {name} 给了 {len(v)} 次（{'、'.join(v)}），只能给一次"
+                                            for name, v in values.items()))
 
 
 def declared_query_parameters(route: APIRoute) -> tuple[str, ...]:

@@ -463,6 +463,13 @@ def test_a_short_name_of_every_region_lists_them_or_takes_the_region_filtered_on
     assert county and all("青山县市场监督管理局" in {m["department"] for m in c["members"]} for c in county)
 
 
+def test_a_query_parameter_given_twice_is_refused(client: TestClient) -> None:
+    """The last of two values silently won (user test); and the answers say that Accept chooses their form."""
+    twice = client.get("/api/departments", params=[("limit", "1"), ("limit", "2")])
+    assert (twice.status_code, twice.json()["detail_zh"]) == (422, "请求参数无效：查询参数 limit 给了 2 次（1、2），只能给一次")
+    assert client.get("/api/departments", params={"limit": 1}).headers["vary"] == "Accept"
+
+
 def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: TestClient) -> None:
     """A misspelt filter was ignored: ?regoin=示例市 answered every region's overlaps, as if unfiltered."""
     misspelt = client.get("/api/queries/overlaps", params={"regoin": "示例市"})
