@@ -63,10 +63,11 @@ def unknown_parameters(unknown: list[str], known: list[str], meant: dict[str, st
                    f"请求参数无效：{chinese}；{takes_zh}")
 
 
-# One example problem per status, as the routes really raise them: what the OpenAPI page shows for each error.
+# One example problem per status, each as the server answers it (tests/api/test_openapi_examples.py asks the server
+# for each and compares): what the OpenAPI page shows for each error.
 _EXAMPLES = {
-    400: Problem(400, "bad-query", "Bad query", "查询有误", "parameter limit: expected int, got 'ten'",
-                 "查询有误：参数 limit 应为整数，而不是 'ten'"),
+    400: Problem(400, "bad-format", "Unknown format", "不支持的格式", "format=pdf: expected json, csv or xlsx",
+                 "format 应为 json、csv 或 xlsx"),
     401: unauthorized(),
     403: no_keys(),
     404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
@@ -76,19 +77,28 @@ _EXAMPLES = {
                  "table=conflicts, or for format=xlsx (a sheet each)",
                  "power_split 的结果有 2 张表（cells、conflicts）：请用 table=cells 或 table=conflicts 选择其中一张，"
                  "或改用 format=xlsx（每张表一个工作表）"),
-    408: Problem(408, "query-timeout", "Query took too long", "查询超时", "the query ran longer than 5 s",
-                 "查询超过 5 秒未完成"),
-    422: Problem(422, "invalid-request", "Invalid request", "请求参数无效", "query parameter limit: ge 1",
-                 "查询参数 limit：应不小于 1"),
-    503: Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", "connection refused",
-                 "图数据库不可用：connection refused"),
+    408: Problem(408, "query-timeout", "Query took too long", "查询超时", "query failed: Query timed out",
+                 "查询失败：查询超过时间限制，已中止（图数据库原文：Query timed out）"),
+    422: Problem(422, "invalid-request", "Invalid request", "请求参数无效",
+                 "query.limit: Input should be greater than or equal to 1", "请求参数无效：查询参数 limit：应不小于 1"),
+    503: Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用",
+                 "query failed: Error 111 connecting to localhost:6379. Connection refused.",
+                 "查询失败：图数据库报错（原文：Error 111 connecting to localhost:6379. Connection refused.）"),
 }
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI `responses` entries of the given error statuses, each with its own example."""
+    """The OpenAPI `responses` entries of the given error statuses, each with its own example and the schema of a
+    problem document of that status (an example without a schema gave a client's mocks nothing to check)."""
+    def schema(status: int) -> dict[str, Any]:
+        text = {"type": "string"}
+        fields = {"type": {**text, "description": "the kind of problem: a URI ending in its slug (bad-format…)"},
+                  "title": text, "title_zh": text, "status": {"type": "integer", "const": status}, "detail": text,
+                  "detail_zh": text, "instance": {**text, "description": "the path asked for"}}
+        return {"type": "object", "title": "Problem", "required": list(fields), "properties": fields}
+
     return {status: {"description": f"{_EXAMPLES[status].title} (problem, RFC 9457, English and Chinese)",
-                     "content": {PROBLEM_TYPE: {"example": _EXAMPLES[status].body("/api/…")}}}
+                     "content": {PROBLEM_TYPE: {"schema": schema(status), "example": _EXAMPLES[status].body("/api/…")}}}
             for status in statuses}
 
 

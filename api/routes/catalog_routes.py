@@ -68,12 +68,9 @@ def _tables(example: Any) -> dict[int | str, dict[str, Any]]:
     return _files(example, (400, 404, 406, 422, 503))
 
 
-def _single(example: Any) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}}}, **problem_responses(404, 422, 503)}
-
-
 @router.get("/stats", response_model=Stats, tags=["graph"], summary="Nodes by label and relationships by type",
-            responses=_tables({"labels": {"Department": 35}, "relationships": {"LEADS": 60}}))
+            responses=_tables({"labels": {"Department": 35, "Duty": 748, "Region": 7},
+                               "relationships": {"HAS_DUTY": 748, "LEADS": 81}}))
 def get_stats(request: Request, store: StoreDep, format: Format = None,
               table: Annotated[Literal["labels", "relationships"] | None, Query(description=TABLE)] = None) -> Response:
     labels, relationships = stats(store)
@@ -87,7 +84,8 @@ def get_stats(request: Request, store: StoreDep, format: Format = None,
 
 @router.get("/departments", response_model=Page[DepartmentRow], tags=["departments"], summary="Departments with a 三定, filtered and searched",
             responses=_paged({"region": "示例市", "department": "示例市交通运输局", "kind": "政府工作部门",
-                              "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "offices": 7, "duties": 14}))
+                              "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "office_leader_posts": 10,
+                              "offices": 7, "duties": 14, "issued": "2019-02-26"}))
 def list_departments(request: Request, store: StoreDep, region: RegionFilter,
                      q: Annotated[str | None, Query(description="text in the name", examples=["交通"])] = None,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
@@ -102,8 +100,26 @@ ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignor
 
 
 @router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
-            responses=_tables({"department": {"name": "示例市交通运输局", "staff_quota": 33},
-                               "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责…"}]}}))
+            responses=_tables({
+                # A county's department: /openapi.json drops an example's nulls (FastAPI writes it without None), so
+                # the example is one whose fields have values; offices_stated, unstated in its 三定, is its 6 offices.
+                "department": {"uid": "dept:示例市/青山县/交通运输局", "name": "青山县交通运输局", "region": "示例市/青山县",
+                               "kind": "政府工作部门", "rank": "正科级", "staff_quota": 16, "other_staff": 2,
+                               "leader_posts": 3, "leader_posts_detail": ["局长 1", "副局长 2"], "office_leader_posts": 6,
+                               "offices_stated": 6, "aliases": ["示例市青山县交通运输局", "县交通运输局"],
+                               "issued": "2019-04-01"},
+                "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责全县道路运输市场监督管理。…",
+                                                   "source": "doc:f47ee7ac415a4b90#第三条(二)"}]},
+                "offices": [{"office": "运政股", "duties": [], "source": "doc:f47ee7ac415a4b90#第四条(五)"}],
+                "leads": [{"relation": "LEADS", "name": "渡口和乡镇船舶安全监管", "detail": "“三定”规定",
+                           "source": "doc:5aef366b760ee6cc#第6行"}],
+                "assists": [{"relation": "ASSISTS", "name": "防汛抗旱", "detail": "《中华人民共和国防洪法》",
+                             "source": "doc:5aef366b760ee6cc#第9行"}],
+                "power_items": [{"relation": "EXERCISES", "name": "道路普通货物运输经营许可", "detail": "行政许可",
+                                 "source": "doc:e562eeefb5d9879b#第18行"}],
+                "supervision_items": [], "overlaps": [], "ambiguities": [], "undecomposed": [],
+                "network": [{"department": "青山县应急管理局",
+                             "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}]}))
 def get_department(request: Request, store: StoreDep, name: str, format: Format = None,
                    table: Annotated[ProfileTable | None, Query(description=TABLE)] = None) -> Response:
     profile = department_profile(store, name)
@@ -123,8 +139,8 @@ def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT
 
 @router.get("/matters", response_model=Page[MatterRow], tags=["matters"], summary="Shared matters with leads, assists and holders",
             responses=_paged({"matter": "建筑垃圾处置监督管理", "region": "示例市", "domain": "",
-                              "leads": ["示例市城市管理和综合执法局"], "assists": ["示例市住房和城乡建设局"],
-                              "holders": []}))
+                              "leads": ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],
+                              "assists": ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"], "holders": []}))
 def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     # Leads in listing order, the host first (the query orders each list), as the CLI answers them.
@@ -133,10 +149,10 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 
 @router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
-            responses=_paged({"uid": "doc:4db917bb9908f3f6", "title": "示例市城市管理和综合执法局职能配置、内设机构和人员编制规定",
-                              "kind": "sanding", "issued": "", "effective": "2019-03-01", "doc_number": "",
-                              "path": "examples/…",
-                              "truncated": False, "notes": 0}))
+            responses=_paged({"uid": "doc:ff5c4d30630773cc", "title": "示例市交通运输局职能配置、内设机构和人员编制规定",
+                              "kind": "sanding", "issued": "2019-02-26", "effective": "2019-03-01",
+                              "doc_number": "示委办发〔2019〕11号", "path": "examples/sanding/shi_jiaotong.txt",
+                              "truncated": False, "notes": 2, "sheets": [], "sheet_titles": []}))
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
@@ -146,10 +162,12 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
 # -- the analyses --------------------------------------------------------------------------------
 
 @router.get("/queries/overlaps", response_model=Page[OverlapCluster], tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
-            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.807, "settled": False,
+            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.841, "settled": False,
                               "matter": "互联网租赁自行车停放管理",
                               "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
-                                           "source": "doc:…#第三条(五)"}]}))
+                                           "source": "doc:ff5c4d30630773cc#第三条(五)"},
+                                          {"department": "示例市城市管理和综合执法局", "office": "",
+                                           "duty": "负责互联网租赁自行车停放秩序的管理。…", "source": "doc:4db917bb9908f3f6#第三条(九)"}]}))
 def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, department: DepartmentFilter,
                  threshold: Annotated[float, Query(ge=0, le=1, description="least similarity of two duties linked",
                                                    examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
@@ -170,8 +188,14 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
 
 
 @router.get("/queries/orphan_supervision_items", response_model=Page[OrphanItem], tags=["queries"], summary="三不管: unclaimed supervision items",
-            responses=_paged({"region": "示例市", "code": "JG370000701", "item": "对互联网租赁自行车运营企业的监督检查",
-                              "suggested_owners": [{"department": "示例市交通运输局", "score": 79.8, "evidence": "…"}]}))
+            responses=_paged({"region": "示例市", "code": "JG370000701",
+                              "item": "对互联网租赁自行车运营企业的监督检查（对车辆投放和停放秩序的检查）",
+                              "target": "互联网租赁自行车运营企业", "basis": "《关于鼓励和规范互联网租赁自行车发展的指导意见》",
+                              "source": "doc:9d51ac753d3103e1#第14行",
+                              "suggested_owners": [{"department": "示例市交通运输局", "score": 79.627,
+                                                    "evidence": "负责互联网租赁自行车行业管理。…"},
+                                                   {"department": "示例市城市管理和综合执法局", "score": 70.781,
+                                                    "evidence": "互联网租赁自行车停放管理"}]}))
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
@@ -180,14 +204,14 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
 
 @router.get("/queries/host_assist_ambiguities", response_model=Page[Ambiguity], tags=["queries"], summary="主办/协办不清的共同事项",
             responses=_paged({
-                "matter": "建筑垃圾处置监督管理", "region": "示例市", "reason": "conflicting_leads", "host": None,
-                "leads": ["示例市城市管理和综合执法局", "示例市住房和城乡建设局"],
-                "assists": ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],
-                "sources": ["doc:4db917bb9908f3f6#第六条(一)", "doc:e58a8c3fc1451d44#第六条(一)"], "mandate": [],
-                "claims": [{"source": "doc:4db917bb9908f3f6#第六条(一)", "leads": ["示例市城市管理和综合执法局"],
-                            "assists": ["示例市住房和城乡建设局"]},
-                           {"source": "doc:e58a8c3fc1451d44#第六条(一)", "leads": ["示例市住房和城乡建设局"],
-                            "assists": ["示例市城市管理和综合执法局"]}]}))
+                "matter": "农业面源污染防治", "region": "示例市", "leads": ["示例市生态环境局", "示例市农业农村局"],
+                "assists": ["示例市水务局", "示例市自然资源和规划局"], "host": "示例市生态环境局",
+                "sources": ["doc:47e97616eab9d39f#第六条(二)", "doc:8769a39d27a21cde#职责边界清单!5"], "mandate": [],
+                "claims": [{"source": "doc:47e97616eab9d39f#第六条(二)", "leads": ["示例市生态环境局", "示例市农业农村局"],
+                            "assists": ["示例市水务局", "示例市自然资源和规划局"]},
+                           {"source": "doc:8769a39d27a21cde#职责边界清单!5", "leads": ["示例市生态环境局", "示例市农业农村局"],
+                            "assists": ["示例市水务局", "示例市自然资源和规划局"]}],
+                "reason": "multiple_leads"}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
@@ -195,8 +219,9 @@ def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, lim
 
 
 @router.get("/queries/undecomposed_duties", response_model=Page[UndecomposedRow], tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
-            responses=_paged({"department": "示例市市场监督管理局", "kind": "duty_without_office", "ordinal": 5,
-                              "text": "负责全市广告监督管理。…"}))
+            responses=_paged({"department": "示例市市场监督管理局", "region": "示例市", "kind": "duty_without_office",
+                              "office": "", "text": "负责全市广告监督管理。…", "ordinal": 5,
+                              "source": "doc:73750cd52af6d8bd#第三条(五)", "evidence": ""}))
 def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
@@ -205,8 +230,10 @@ def get_undecomposed(request: Request, store: StoreDep,
 
 
 @router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",
-            responses=_paged({"department": "示例市文化广电旅游体育局", "staff_quota": 9, "duties": 16,
-                              "duties_per_post": 1.778, "robust_z": 6.56, "outlier": "understaffed"}))
+            responses=_paged({"region": "示例市", "department": "示例市住房和城乡建设局", "staff_quota": 40, "other_staff": 5,
+                              "leader_posts": 5, "leader_posts_detail": ["局长 1", "副局长 3", "总工程师 1"],
+                              "offices": 11, "duties": 13, "power_items": 8, "duties_per_post": 0.325, "robust_z": 0.18,
+                              "outlier": "", "too_few": False}))
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,
@@ -214,8 +241,14 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 
 @router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
-            responses=_files([{"rank": 1, "department": "示例市人力资源和社会保障局", "score": 16.96, "tie": False,
-                               "weak": False, "office": "", "region": "示例市", "evidence": [{"kind": "duty", "text": "…"}]}]))
+            responses=_files([{"rank": 1, "department": "示例市人力资源和社会保障局", "region": "示例市",
+                               "office": "劳动关系与监察科", "score": 47.749, "tie": False, "weak": False,
+                               "holds_no_duties": False, "assisting": False,
+                               "evidence": [{"kind": "office_duty", "text": "负责劳动保障监察和拖欠农民工工资违法行为查处。",
+                                             "office": "劳动关系与监察科", "source": "doc:28bb49592d5c631c#第五条(十)",
+                                             "score": 32.306},
+                                            {"kind": "matter_lead", "text": "根治拖欠农民工工资", "office": "",
+                                             "source": "doc:8769a39d27a21cde#职责边界清单!15", "score": 30.887}]}]))
 def get_who_handles(request: Request, store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                                                description="a complaint or a matter name, up to 500 characters",
@@ -229,9 +262,12 @@ def get_who_handles(request: Request, store: StoreDep,
 
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
             responses=_tables({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
-                                          "by_region": {"示例市/青山县": 2}, "names": ["…"]}],
+                                          "by_region": {"示例市/河西区": 2, "示例市/青山县": 2},
+                                          "names": ["机动车维修经营备案", "道路普通货物运输经营许可"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
-                                              "kind": "county_exclusive_exercised_by_city"}]}))
+                                              "kind": "county_exclusive_exercised_by_city", "department": "示例市交通运输局",
+                                              "source": "doc:66c490c8b417614b#市交通运输局!2",
+                                              "holders": ["示例市/河西区", "示例市/青山县"]}]}))
 def get_power_split(request: Request, store: StoreDep, city: CityFilter, region: RegionFilter, format: Format = None,
                     table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
     # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen.
@@ -240,8 +276,11 @@ def get_power_split(request: Request, store: StoreDep, city: CityFilter, region:
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
-            responses=_tables({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.08, "matters": 6}],
-                               "edges": [], "counterparts": []}))
+            responses=_tables({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.0798, "matters": 6}],
+                               "edges": [{"a": "青山县交通运输局", "b": "青山县应急管理局", "weight": 4,
+                                          "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}],
+                               "counterparts": [{"county_department": "青山县交通运输局", "county": "示例市/青山县",
+                                                 "city_department": "示例市交通运输局", "one_to_many": False}]}))
 def get_network(request: Request, store: StoreDep, region: RegionFilter, format: Format = None,
                 table: Annotated[Literal["nodes", "edges", "counterparts"] | None,
                                      Query(description=TABLE)] = None) -> Response:
@@ -250,9 +289,14 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",
-            responses=_single({"domain": "交通运输", "share": "county_exclusive", "region": "示例市/青山县",
-                               "matters": ["…"], "holdings": [{"matter": "…", "region": "示例市/青山县",
-                                                               "department": "青山县交通运输局"}]}))
+            responses=_files({
+                "domain": "交通运输", "share": "county_exclusive", "region": "示例市/青山县",
+                "matters": ["机动车维修经营备案", "道路普通货物运输经营许可"],
+                "holdings": [{"matter": "道路普通货物运输经营许可", "region": "示例市/青山县", "level": "county",
+                              "share": "exclusive", "role": "holder", "text": "负责本行政区域内道路普通货物运输经营许可",
+                              "source": "doc:6eef938127953b0d#市场监管和城乡建设!8", "department": "青山县交通运输局",
+                              "department_basis": "power_item", "item": "道路普通货物运输经营许可",
+                              "item_source": "doc:e562eeefb5d9879b#第18行"}]}))
 def get_power_split_cell(request: Request, store: StoreDep, city: CityFilter,
                          domain: Annotated[str, Query(min_length=1, pattern=r"\S", description="领域, as the cells name it",
                                                         examples=["交通运输"])],

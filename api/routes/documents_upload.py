@@ -20,13 +20,30 @@ MAX_FILES = 50
 
 
 @router.post("/documents", dependencies=[KeyDep], summary="Upload 三定 provisions or lists to ingest",
-             responses={200: {"content": {"application/json": {"example": {
-                 "added": [{"file": "shi_jiaotong.txt", "counts": {"departments": 3, "duties": 35, "power_items": 0},
-                            "warnings": []}],
-                 "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
-                             "error_zh": "empty.txt：文件没有正文"}],
-                 "new_in_graph": {"regions": 0, "departments": 1, "offices": 7, "duties": 35, "matters": 0,
-                                  "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
+             responses={200: {"content": {"application/json": {"schema": {
+                 "type": "object", "required": ["added", "failed", "new_in_graph"], "properties": {
+                     "added": {"type": "array", "items": {
+                         "type": "object", "required": ["file", "counts", "warnings"], "properties": {
+                             "file": {"type": "string"},
+                             "counts": {"type": "object", "additionalProperties": {"type": "integer"},
+                                        "description": "what the file holds, by kind"},
+                             "warnings": {"type": "array", "items": {"type": "string"}}}}},
+                     "failed": {"type": "array", "items": {
+                         "type": "object", "required": ["file", "error", "error_zh"], "properties": {
+                             "file": {"type": "string"}, "error": {"type": "string"}, "error_zh": {"type": "string"}}}},
+                     "new_in_graph": {"type": "object", "required": [
+                         "regions", "departments", "offices", "duties", "matters", "power_items", "supervision_items",
+                         "documents"], "additionalProperties": {"type": "integer"}}}},
+                 # Two files uploaded under 示例市 to an empty graph: the 三定 of 示例市交通运输局 and an empty file.
+                 "example": {
+                     "added": [{"file": "shi_jiaotong.txt",
+                                "counts": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
+                                           "power_items": 0, "supervision_items": 0, "staff_posts": 33},
+                                "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal office)"]}],
+                     "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
+                                 "error_zh": "empty.txt：文件没有正文"}],
+                     "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
+                                      "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **problem_responses(401, 403, 422, 503)})
 def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "

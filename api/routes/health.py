@@ -12,14 +12,13 @@ from ingest.fields_version import fields_notice
 router = APIRouter(tags=["health"])
 
 
-# GET and HEAD: a load balancer's probe may ask with HEAD (a 405 read as down, user test).
-@router.api_route("/healthz", methods=["GET", "HEAD"], summary="Liveness: the process answers",
+@router.get("/healthz", summary="Liveness: the process answers",
             responses={200: {"content": {"application/json": {"example": {"status": "ok"}}}}})
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.api_route("/readyz", methods=["GET", "HEAD"], summary="Readiness: the graph store answers, and whether this version loaded its documents",
+@router.get("/readyz", summary="Readiness: the graph store answers, and whether this version loaded its documents",
             responses={200: {"content": {"application/json": {"example": {
                 "status": "ready", "store": "embedded:./data", "fields": "current"}}}},
                        **problem_responses(503)})
@@ -36,3 +35,9 @@ def readyz(store: StoreDep) -> dict[str, str]:
     if notice is not None:  # a graph an earlier (or later) dutygraph loaded answers, but may miss properties
         ready |= {"fields": notice.state, "warning": notice.en, "warning_zh": notice.zh}
     return ready
+
+
+# HEAD too: a load balancer's probe may ask with it (a 405 read as down, user test). Out of the OpenAPI page, where
+# it would repeat the GET operation under the same id.
+for _path, _probe in (("/healthz", healthz), ("/readyz", readyz)):
+    router.add_api_route(_path, _probe, methods=["HEAD"], include_in_schema=False)
