@@ -86,6 +86,16 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     raise UnknownDepartment(name, _labels(store, uids)) if uids else UnknownDepartment(name, near, near=True)
 
 
+def names_read_as(store: Store, text: str, region: str | None = None) -> set[str]:
+    """The full names of the departments `text` is read as by `find_department`: one (市监局 read in 示例市), or
+    the several a short name borne in every region names (市场监管局); none when it names none."""
+    try:
+        return {find_department(store, text, region=region)["name"]}
+    except UnknownDepartment as exc:
+        # A near name is a suggestion, not a reading; a name two regions' departments bear is labelled "(region)".
+        return set() if exc.near else {candidate.split(" (")[0] for candidate in exc.candidates}
+
+
 def find_department_in(store: Store, name: str, region: str | None, *, covers: tuple[str, str]) -> Row:
     """`find_department`, read from `region`, which must hold it: an answer for a department outside the region
     would be empty or unfiltered, and read as filtered. `covers` says, in English and in Chinese, what the answer

@@ -33,6 +33,7 @@ from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.labels import SHARE_LABELS
+from queries.lookup import names_read_as
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -87,11 +88,22 @@ def get_stats(request: Request, store: StoreDep, format: Format = None,
                               "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "office_leader_posts": 10,
                               "offices": 7, "duties": 14, "issued": "2019-02-26"}))
 def list_departments(request: Request, store: StoreDep, region: RegionFilter,
-                     q: Annotated[str | None, Query(description="text in the name", examples=["交通"])] = None,
+                     q: Annotated[str | None, Query(max_length=100, description=(
+                         "text in the name, or a name the department is known by (an alias such as a 牌子, an "
+                         "abbreviation such as 市监局)"), examples=["交通"])] = None,
+                     parties: Annotated[bool, Query(description=(
+                         "also the departments known only as a party of a list or 职责分工 clause, with no 三定 "
+                         "loaded (issued null, no offices or duties): who_handles may name them (holds_no_duties)"))]
+                     = False,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     rows = catalog.run(store, "departments", {"region": region})
+    if parties:
+        rows = sorted(rows + catalog.run(store, "party_departments", {"region": region}),
+                      key=lambda row: (row["region"], row["department"]))
     if q:
-        rows = [row for row in rows if q in row["department"]]
+        # An alias or abbreviation found nothing (q=市监局: 0), where /api/departments/市监局 answers (user test).
+        read_as = names_read_as(store, q.strip(), region) if q.strip() else set()
+        rows = [row for row in rows if q in row["department"] or row["department"] in read_as]
     return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
@@ -256,6 +268,18 @@ def get_who_handles(request: Request, store: StoreDep,
                     region: RegionFilter,
                     limit: Annotated[int, Query(ge=1, le=MAX_CANDIDATES, description="candidates to rank", examples=[5])] = 5,
                     format: Format = None) -> Response:
+    """The departments most likely to handle `text`, best first, each with the duties that justify it.
+
+    - `region` here means the departments of that region itself, not of the regions below it (a city's hotline
+      sends to the city's departments; ask with a county's path for the county's own). Without it, candidates come
+      from every region, and the first two may be the same kind of department in two regions (`tie` across
+      regions): each row's `region` says where; pass the region where the complaint arose.
+    - `tie`: the runner-up scores within 10% of this one. `weak`: too little to go on (a score under 8, evidence
+      reached only through word neighbours, under a quarter of what evidence saying the whole text would score,
+      or the text's decisive matter word said by no evidence of the region asked): so the same department, at
+      the same score, may be weak when its region is asked and not when every region is.
+    - `holds_no_duties`: a party named by a list or clause only (no 三定 loaded): a person must check the route.
+    - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""
     rows = who_handles(store, text, limit=limit, region=region)
     return whole(request, rows, format=format, answer="who_handles")
 

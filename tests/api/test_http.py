@@ -57,6 +57,24 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
     assert county["total"] == 7
     search = client.get("/api/departments", params={"q": "交通"}).json()
     assert [d["department"] for d in search["items"]] == ["示例市交通运输局", "河西区交通运输局", "青山县交通运输局"]
+    # A name a department is known by finds it, as /api/departments/{name} does (user test: q=市监局 found none);
+    # a short name every county's department bears finds the region's.
+    def found(**params: str) -> list[str]:
+        return [d["department"] for d in client.get("/api/departments", params=params).json()["items"]]
+
+    assert found(q="市监局") == ["示例市市场监督管理局"]
+    assert found(q="市场监管局", region="示例市/青山县") == ["青山县市场监督管理局"]
+    # The parties of lists and clauses with no 三定 (who_handles may name them) only when asked for.
+    parties = client.get("/api/departments", params={"parties": "true", "limit": 1000}).json()["items"]
+    assert [(d["region"], d["department"]) for d in parties if d["issued"] is None] == [
+        ("示例市", "示例市数据资源局"), ("示例市", "示例市民政局"), ("示例市/河西区", "河西区人力资源和社会保障局"),
+        ("示例市/河西区", "河西区委编办"), ("示例市/河西区/河西街道", "河西街道办事处"),
+        ("示例市/河西区/滨江街道", "滨江街道办事处"), ("示例市/青山县/城关镇", "城关镇人民政府"),
+        ("示例市/青山县/石桥镇", "石桥镇人民政府")]
+    assert len(parties) == 26 + 8 and parties == sorted(parties, key=lambda d: (d["region"], d["department"]))
+    named = {c["department"] for text in ("小区电梯坏了没人修", "数据共享", "街道办不管事")
+             for c in client.get("/api/queries/who_handles", params={"text": text, "limit": 10}).json()}
+    assert named <= {d["department"] for d in parties}
 
 
 @pytest.mark.parametrize(("params", "detail_zh"), [
