@@ -509,7 +509,7 @@ def test_an_unknown_query_parameter_is_refused_naming_the_one_meant(client: Test
         "请求参数无效：未知的查询参数 Limit（是否应为 limit？）；此接口可用的查询参数：limit、offset、format"
     both = client.get("/api/departments", params={"regoin": "示例市", "ofset": "2"}).json()
     assert both["detail"] == ("unknown query parameter 'regoin' (did you mean 'region'?); unknown query parameter "
-                              "'ofset' (did you mean 'offset'?); this endpoint takes region, q, limit, offset, format")
+                              "'ofset' (did you mean 'offset'?); this endpoint takes region, q, parties, limit, offset, format")
     healthz = client.get("/healthz", params={"verbose": "1"})
     assert healthz.status_code == 422
     assert healthz.json()["detail_zh"] == "请求参数无效：未知的查询参数 verbose；此接口不接受查询参数"
