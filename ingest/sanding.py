@@ -113,11 +113,15 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
 def _find_title(numbered: list[tuple[int, str]], container_title: str) -> tuple[str, int]:
     """The title line (joined with the next when a copy breaks it in two) and its line number."""
     head = [(number, text) for number, text in numbered[:20] if not _META_FIELD.match(text) and ">" not in text]
-    for number, text in head:
+    for position, (number, text) in enumerate(head):
         quoted = _QUOTED_TITLE.search(text)
         if quoted:
             return quoted.group(1) or quoted.group(2), number
         if _TITLE_TAIL.search(text) and len(text) < 80:
+            # The tail alone on its line, the department's name on the line above (a copy that breaks the title
+            # there): without the name, every 出处 read 《职能配置、内设机构和人员编制规定》 (user test).
+            if not _TITLE_TAIL.sub("", text).strip() and position and _DEPT_LINE.match(head[position - 1][1]):
+                return (head[position - 1][1] + text).strip(), number
             return text.strip(), number
     for position, (_number, text) in enumerate(head[:-1]):
         joined = text + head[position + 1][1]

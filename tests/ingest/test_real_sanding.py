@@ -44,6 +44,8 @@ def test_mine_safety_bureau_2020(real: Parse) -> None:
 def test_market_regulation_traditional_spam_copy(real: Parse) -> None:
     doc = real("guojia_shichangjianguanzongju_sanding_fanti.txt")
     assert doc.script_converted
+    # The title broken over two lines, the name above its tail: every 出处 names the department (user test).
+    assert doc.title == "国家市场监督管理总局职能配置、内设机构和人员编制规定"
     assert (doc.department, doc.department_kind, doc.rank) == ("国家市场监督管理总局", "国务院直属机构", "正部级")
     assert doc.plates == ["国家认证认可监督管理委员会", "国家标准化管理委员会"]
     assert [d.where.locator for d in doc.duties] == ["第三条(一)", "第三条(二)", "第三条(三)", "第三条(四)"]
