@@ -97,6 +97,10 @@ _SELF_PLACED = ("中共", "中国", "中华人民共和国", "共青团")
 def display_name(region: Region, base_name: str) -> str:
     if region.names == (NATIONAL,) or region.name in base_name or base_name.startswith(_SELF_PLACED):
         return base_name
+    # A province's bodies and enterprises bear its short name (广东电网有限责任公司, 广东广播电视台): 广东省广东… was
+    # a name no document uses (user test).
+    if region.level == "province" and base_name.startswith(region.name.removesuffix("省")):
+        return base_name
     return region.name + base_name
 
 
@@ -244,8 +248,7 @@ class NameResolver:
         if scored and scored[0][0] >= FUZZY_MIN and (len(scored) == 1 or scored[0][0] - scored[1][0] >= FUZZY_MARGIN):
             return _resolved(scored[0][1], mention, f"fuzzy:{scored[0][0]:.0f}")
         near = [f"{c.name} ({score:.0f})" for score, c in scored[:3] if score >= FUZZY_MIN - 20]
-        canonical = group[0] if group else base
-        return _unresolved(mention, canonical, region, near)
+        return _unresolved(mention, base, region, near, key=group[0] if group else base)
 
     def departments(self) -> list[KnownDepartment]:
         return [department for bucket in self._by_region.values() for department in bucket]
@@ -288,6 +291,11 @@ def _resolved(department: KnownDepartment, mention: str, method: str) -> Resolut
                       mention, method=method)
 
 
-def _unresolved(mention: str, base: str, region: Region, candidates: list[str]) -> Resolution:
-    return Resolution(department_uid(region, base), display_name(region, base), base, region, "unresolved",
+def _unresolved(mention: str, base: str, region: Region, candidates: list[str], key: str | None = None
+                ) -> Resolution:
+    """A party no known department answers to, named as the document writes it (市发展和改革局 stays a 局: naming it
+    by the abbreviation table's first form, 发展和改革委员会, gave it a name no document uses, user test). `key`, that
+    first form, makes its uid, so that 市发改局 and 市发改委 in two lists are one party."""
+    key = key or base
+    return Resolution(department_uid(region, key), display_name(region, base), key, region, "unresolved",
                       mention, candidates=candidates)

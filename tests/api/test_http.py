@@ -57,11 +57,12 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
     assert county["total"] == 7
     search = client.get("/api/departments", params={"q": "交通"}).json()
     assert [d["department"] for d in search["items"]] == ["示例市交通运输局", "河西区交通运输局", "青山县交通运输局"]
-    # A name a department is known by finds it, as /api/departments/{name} does (user test: q=市监局 found none);
-    # a short name every county's department bears finds the region's.
+
     def found(**params: str) -> list[str]:
         return [d["department"] for d in client.get("/api/departments", params=params).json()["items"]]
 
+    # A name a department is known by finds it, as /api/departments/{name} does (user test: q=市监局 found none);
+    # a short name every county's department bears finds the region's.
     assert found(q="市监局") == ["示例市市场监督管理局"]
     assert found(q="市场监管局", region="示例市/青山县") == ["青山县市场监督管理局"]
     # The parties of lists and clauses with no 三定 (who_handles may name them) only when asked for.

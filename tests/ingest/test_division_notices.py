@@ -76,13 +76,13 @@ def test_a_task_plan_loads_its_leads_and_finds_the_two_lead_task(store: Store) -
     leads = store.read("MATCH (d:Department)-[l:LEADS]->(m:Matter) RETURN m.name AS matter, d.name AS lead, "
                        "l.order AS ord ORDER BY matter, ord")
     assert leads == [
-        {"matter": "整治餐饮油烟", "lead": "示例市城市管理和综合执法局", "ord": 1},
+        {"matter": "整治餐饮油烟", "lead": "示例市城管局", "ord": 1},
         {"matter": "淘汰老旧车辆", "lead": "示例市交通运输局", "ord": 1},
-        {"matter": "管控扬尘污染", "lead": "示例市住房和城乡建设局", "ord": 1},
-        {"matter": "管控扬尘污染", "lead": "示例市城市管理和综合执法局", "ord": 2},
+        {"matter": "管控扬尘污染", "lead": "示例市住建局", "ord": 1},
+        {"matter": "管控扬尘污染", "lead": "示例市城管局", "ord": 2},
     ]
     findings = [(f["matter"], f["reason"], f["host"]) for f in host_assist_ambiguities(store, "示例市")]
-    assert findings == [("管控扬尘污染", "multiple_leads", "示例市住房和城乡建设局")]
+    assert findings == [("管控扬尘污染", "multiple_leads", "示例市住建局")]
 
 
 def test_a_notice_is_read_only_as_a_boundary_list(store: Store) -> None:

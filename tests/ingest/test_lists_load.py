@@ -188,7 +188,7 @@ def test_a_header_merged_over_two_lead_columns_loads_both_leads_in_order(store: 
     assert parties == [
         {"matter": "河湖岸线违建整治", "role": "ASSISTS", "order": None, "department": "示例市公安局"},
         {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 1, "department": "示例市水务局"},
-        {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 2, "department": "示例市城市管理和综合执法局"},
+        {"matter": "河湖岸线违建整治", "role": "LEADS", "order": 2, "department": "示例市城管局"},
     ]
 
 

@@ -15,9 +15,9 @@ TEMPLATE = ("序号,事项名称,主体责任单位,配合责任单位,主体责
             "1,农村饮用水安全巡查,县水利局,县卫生健康局,负责农村饮水工程巡查。,负责水质卫生监测。\n")
 
 
-# Each county's own bureaus (the abbreviation table reads 水利局 as 水务局's group; no 三定 defines either here).
-BOTH = [("示例市/白石县", ["白石县水务局"], ["白石县卫生健康委员会"]),
-        ("示例市/青山县", ["青山县水务局"], ["青山县卫生健康委员会"])]
+# Each county's own bureaus, named as the list writes them (no 三定 defines either here).
+BOTH = [("示例市/白石县", ["白石县水利局"], ["白石县卫生健康局"]),
+        ("示例市/青山县", ["青山县水利局"], ["青山县卫生健康局"])]
 
 
 def _parties(store: Store) -> list[tuple[str, list[str], list[str]]]:

@@ -230,6 +230,11 @@ def test_name_resolution() -> None:
     assert resolver.resolve("各县区", city).status == "vague"  # without 政府 it may mean the counties' departments
     unknown = resolver.resolve("市民政局", city)
     assert (unknown.status, unknown.name) == ("unresolved", "示例市民政局")
+    # An unknown party is named as written, not by the abbreviation table's first form (发展和改革委员会 for a 局:
+    # a name no document uses, user test); that form makes its uid, so that 发改局 and 发改委 are one party.
+    written, short = resolver.resolve("市发展和改革局", city), resolver.resolve("市发改委", city)
+    assert (written.status, written.name, short.name) == ("unresolved", "示例市发展和改革局", "示例市发改委")
+    assert written.uid == short.uid
 
 
 def test_a_users_aliases_file_extends_the_resolver() -> None:
@@ -307,6 +312,9 @@ def test_a_name_that_says_whose_it_is_is_not_prefixed_again() -> None:
     assert display_name(province, "中共广东省委宣传部") == "中共广东省委宣传部"
     assert display_name(province, "中国人民银行广州分行") == "中国人民银行广州分行"
     assert display_name(county, "青山县人民政府办公室") == "青山县人民政府办公室"
+    # A province's bodies bear its short name: not 广东省广东广播电视台 (user test).
+    assert display_name(province, "广东广播电视台") == "广东广播电视台"
+    assert display_name(province, "南方联合产权交易中心") == "广东省南方联合产权交易中心"
 
 
 def test_cells_people_read_name_codes_and_fields_in_chinese() -> None:
