@@ -437,7 +437,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         except ValueError as exc:
             _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
                   "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line,
-                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请在上传时填写 region 字段（如 示例市/青山县）")
+                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请指定区划（命令行用 --region，上传时填写 region 字段，如 示例市/青山县）")
             continue
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
@@ -455,7 +455,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
-                     "请在上传时填写 region 字段（如 示例市/青山县）")
+                     "请指定区划（命令行用 --region，上传时填写 region 字段，如 示例市/青山县）")
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
