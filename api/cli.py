@@ -240,8 +240,9 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
 def _say_warnings(report: IngestReport) -> None:
     """What a loaded file was read with that its user should check (a header cell merged over two columns, a
     copy cut short): said here, and kept as the notes of its Document."""
-    warnings = [f"{outcome.path}: {warning}" for outcome in report.outcomes if outcome.ok
-                for warning in outcome.warnings]
+    # A warning about the file as a whole names it already (`path:line: …`); one about a line of it, not.
+    warnings = [warning if warning.startswith(f"{outcome.path}:") else f"{outcome.path}: {warning}"
+                for outcome in report.outcomes if outcome.ok for warning in outcome.warnings]
     if not warnings:
         return
     err.print(f"提示 warnings ({len(warnings)}): loaded, with these notes (kept on each Document as notes)")

@@ -219,6 +219,14 @@ def _basis_conflict(path: Path, parsed: SandingDocument, placed: Region, by_opti
             f"{placed.path} ({why}); 第一条所据方案的区划 {cited} 与载入区划 {placed.path} 不一致")
 
 
+def _option_overridden(path: Path, parsed: SandingDocument, option: Region, placed: Region) -> str:
+    """--region naming a region apart from the one the department's own name gives: the name wins, said (a 揭阳市
+    三定 loaded with --region 潮州市 went to 揭阳市 without a word, user test)."""
+    return (f"{path}:{parsed.department_line or 1}: --region {option.path} is not where {parsed.department} is: "
+            f"its name places it in {placed.path}, where it is loaded; 部门名称“{parsed.department}”所写的区划为 "
+            f"{placed.path}，与指定的区划 {option.path} 不符：已按部门名称载入")
+
+
 def _with_near_miss(warnings: list[str], path: Path, placed: Region, missed: tuple[Region, Region] | None) -> list[str]:
     """A document's warnings, and a word when --region made it a new region one character from a known one."""
     if missed is None or missed[0] not in placed.lineage():
@@ -441,6 +449,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             continue
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
+        if region is not None and region not in doc_region.lineage() and doc_region not in region.lineage():
+            parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
         context = DocumentContext(source, parsed, doc_region, department, ids.of(source.sha256, doc_region))

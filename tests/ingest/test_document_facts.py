@@ -145,3 +145,18 @@ def test_a_split_list_whose_counties_name_no_one_city_is_refused_and_writes_noth
         f"in one city of the graph), or --region (neither the title nor any department name in the list names a "
         f"region, {detail})")
     assert catalog.label_counts(store) == before
+
+
+def test_a_region_option_the_department_s_name_contradicts_is_said(store: Store, tmp_path: Path) -> None:
+    """The name's own region wins over --region, and now says so (user test: a 揭阳市 三定 loaded with --region
+    潮州市 went to 揭阳市 without a word); a --region the name lies in, or under, says nothing."""
+    # 潮州市 is a prefecture-level city (the gazetteer's): no part of 揭阳市.
+    path = tmp_path / "chaozhou.txt"
+    path.write_text(_SANDING.format(header="", closing="", signature="").replace("临川市", "潮州市"), encoding="utf-8")
+    report = ingest([path], store, region=Region(("揭阳市",)))
+    assert [w for w in report.outcomes[0].warnings if "--region" in w] == [
+        f"{path}:2: --region 揭阳市 is not where 潮州市河道管理局 is: its name places it in 潮州市, where it is loaded; "
+        "部门名称“潮州市河道管理局”所写的区划为 潮州市，与指定的区划 揭阳市 不符：已按部门名称载入"]
+    assert [row["path"] for row in catalog.run(store, "regions")] == ["潮州市"]
+    again = ingest([path], store, region=Region(("潮州市",)))
+    assert [w for w in again.outcomes[0].warnings if "--region" in w] == []
