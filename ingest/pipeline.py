@@ -51,7 +51,16 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, sanding_rows
 from ingest.refresh import refresh_segmentation
-from ingest.regions import NATIONAL, Region, level_of, near_miss, prefecture_cities, split_region_prefix
+from ingest.regions import (
+    NATIONAL,
+    Region,
+    level_marker,
+    level_of,
+    near_miss,
+    prefecture_cities,
+    resolve_level,
+    split_region_prefix,
+)
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -200,7 +209,14 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
     if names:
         return _as_known(names, known)
     if option is not None:
-        return option
+        # `市政府办公室` under --region 安庆市/大观区 is the city's; `区政府办公室` under --region 常州市 is some district's,
+        # which --region does not say (user test: 大观区市政府办公室, and a city's 常州市政府办公室).
+        marker = level_marker(_rest)
+        placed = resolve_level(marker, option) if marker else option
+        if placed is None:
+            raise ValueError(f"the department name {department_name} is a {marker}'s, and --region {option.path} "
+                             f"is no single {marker}: give the {marker} (--region {option.path}/…{marker})")
+        return placed
     raise ValueError(f"the department name {department_name} names no region")
 
 

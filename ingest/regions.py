@@ -127,7 +127,8 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
 
 
 # Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.
-_NOT_MARKER = re.compile(r"^(?:市场|市政|市容|区域|区划|县域|省级|州级)")
+# 市政 is a word (市政工程), but 市政府 and 市政协 are the city's 政府 and 政协.
+_NOT_MARKER = re.compile(r"^(?:市场|市政(?!府|协)|市容|区域|区划|县域|省级|州级)")
 # The same words, and 市级/县级/区级, where a region token would end: 国家市场监督管理总局 names no 国家市, and
 # 对应市级部门 no 对应市.
 _NOT_REGION_END = re.compile(r"^(?:市场|市政|市容|区域|区划|县域|省级|州级|市级|县级|区级)")

@@ -10,7 +10,7 @@ from ingest.changes import listed_matters
 from ingest.division import parse_divisions
 from ingest.errors import IngestError
 from ingest.model import Located
-from ingest.names import NameResolver, display_name, read_groups
+from ingest.names import NameResolver, base_of, display_name, read_groups
 from ingest.normalize import clean_line, clean_lines
 from ingest.numerals import chinese_to_int, find_date
 from ingest.pipeline import document_region
@@ -195,6 +195,17 @@ def test_region_prefixes(name: str, names: tuple[str, ...], rest: str) -> None:
 ])
 def test_document_region_under_a_region_option(name: str, option: str, region: str) -> None:
     assert document_region(name, parse_region_option(option), set()).path == region
+
+
+def test_a_level_marker_places_the_department_at_its_level_of_the_region_option() -> None:
+    """市政府办公室 under --region 安庆市/大观区 is the city's (it read 大观区市政府办公室, and under 安庆市,
+    安庆市市政府办公室); 区政府办公室 under a city names no single district (it became a city body). User test."""
+    assert document_region("市政府办公室", parse_region_option("安庆市/大观区"), set()).path == "安庆市"
+    assert document_region("市政府办公室", parse_region_option("安庆市"), set()).path == "安庆市"
+    assert base_of("市政府办公室") == "政府办公室" and base_of("市政工程管理处") == "市政工程管理处"
+    with pytest.raises(ValueError, match=r"区政府办公室 is a 区's, and --region 常州市 is no single 区"):
+        document_region("区政府办公室", parse_region_option("常州市"), set())
+    assert document_region("区政府办公室", parse_region_option("常州市/钟楼区"), set()).path == "常州市/钟楼区"
 
 
 def test_a_department_that_cannot_lie_in_the_region_option_is_placed_where_the_graph_has_its_region() -> None:
