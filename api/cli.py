@@ -207,6 +207,14 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
                   str(staff_in_graph))
     out.print(table)
     _say_if_resegmented(report.resegmented)
+    again = [outcome.path for outcome in loaded if not any(outcome.created.values())]
+    if again:  # loading a file twice printed 已载入 1 个文件 as if it were new (user test)
+        out.print(f"已在图中的文件 already in the graph ({len(again)})：内容和区划与图中相同，重新载入后未新增 / "
+                  "the same content for the same region: loaded again, nothing added")
+        for path in again[:UNRESOLVED_SHOWN]:
+            out.print(f"  {path}")
+        if len(again) > UNRESOLVED_SHOWN:
+            out.print(f"  … 另有 {len(again) - UNRESOLVED_SHOWN} 个 / {len(again) - UNRESOLVED_SHOWN} more")
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "

@@ -23,8 +23,12 @@ MAX_FILES = 50
              responses={200: {"content": {"application/json": {"schema": {
                  "type": "object", "required": ["added", "failed", "new_in_graph"], "properties": {
                      "added": {"type": "array", "items": {
-                         "type": "object", "required": ["file", "counts", "warnings"], "properties": {
+                         "type": "object", "required": ["file", "counts", "warnings", "already_in_graph"],
+                         "properties": {
                              "file": {"type": "string"},
+                             "already_in_graph": {"type": "boolean", "description": (
+                                 "the same content for the same region was in the graph: loaded again, nothing "
+                                 "created")},
                              "counts": {"type": "object", "additionalProperties": {"type": "integer"},
                                         "description": "what the file holds, by kind"},
                              "warnings": {"type": "array", "items": {"type": "string"}}}}},
@@ -39,7 +43,8 @@ MAX_FILES = 50
                      "added": [{"file": "shi_jiaotong.txt",
                                 "counts": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                            "power_items": 0, "supervision_items": 0, "staff_posts": 33},
-                                "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal office)"]}],
+                                "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal office)"],
+                                "already_in_graph": False}],
                      "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
                                  "error_zh": "empty.txt：文件没有正文"}],
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
@@ -79,7 +84,9 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
             report = ingest(list(shown), store, region=home, shown_paths=shown)
     return {
         "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts),
-                   "warnings": [_as_uploaded(warning, o.path, shown[o.path]) for warning in o.warnings]}
+                   "warnings": [_as_uploaded(warning, o.path, shown[o.path]) for warning in o.warnings],
+                   # Its content for its region was in the graph already: loaded again, nothing created.
+                   "already_in_graph": not any(o.created.values())}
                   for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},

@@ -67,6 +67,11 @@ def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     one = run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), store=loaded)
     staff = [line for line in one.stdout.splitlines() if "staff posts" in line]
     assert [cell.strip() for cell in staff[0].strip("│ ").split("│")][1:] == ["33", "823"]
+    # A file loaded again says so, not only 已载入 1 个文件 as if it were new (user test).
+    said = one.stdout.splitlines()
+    start = next(n for n, line in enumerate(said) if line.startswith("已在图中的文件 already in the graph (1)"))
+    assert said[start + 1] == f"  {EXAMPLES / 'sanding' / 'shi_jiaotong.txt'}"
+    assert "已在图中的文件" in again.stdout and "(37)" in again.stdout.split("已在图中的文件")[1].splitlines()[0]
 
 
 def _added(stdout: str) -> dict[str, tuple[str, str]]:

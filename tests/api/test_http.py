@@ -254,6 +254,7 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     # from (the upload's name would read as a path and say nothing of where the file is).
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
                                       "power_items": 0, "supervision_items": 0, "documents": 0}
+    assert answer["added"][0]["already_in_graph"] is True
     assert answer["added"][0]["counts"]["departments"] == 1 and "power items" not in answer["added"][0]["counts"]
     paths = client.post("/api/cypher", headers=AUTH, json={
         "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
