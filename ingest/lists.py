@@ -102,6 +102,10 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         _check_conflict(workbook, sheet, header)
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
                                  if span.merged or span.repeated)
+        if header.unread:  # a column dropped without a word (co_department, 责任事项, 追责情形: user test)
+            where, where_zh = ("", "") if sheet.named_by_file else (f"sheet {sheet.name}: ", f"工作表“{sheet.name}”")
+            document.warnings.append(f"{where}columns not read: {', '.join(header.unread)}; "
+                                     f"{where_zh}未读取的列：{'、'.join(header.unread)}")
         bad_rows.extend(_read_sheet(workbook, sheet, header, document))
     if bad_rows:
         raise RowErrors(bad_rows)

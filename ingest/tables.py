@@ -101,6 +101,7 @@ class Header:
     labels: dict[str, str]  # field → the header text as written (`责任部门/牵头` for a two-row header)
     spans: dict[str, Span] = field(default_factory=dict)  # fields read from several columns
     conflict: Conflict | None = None
+    unread: list[str] = field(default_factory=list)  # header texts that name no field: columns the list loses
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Candidate:
     names: dict[str, str]  # field → label
     spans: dict[str, Span]
     conflict: Conflict | None = None
+    unread: list[str] = field(default_factory=list)  # the labels of the columns no field reads
 
 
 HeaderRow = tuple[int, list[str]]  # (row number as shown, cells)
@@ -165,7 +167,7 @@ def find_header(sheet: Sheet, forced_kind: str | None = None) -> Header | None:
         if len(cells) == 1
     )
     return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans,
-                  candidate.conflict)
+                  candidate.conflict, candidate.unread)
 
 
 def _unbracketed(title: str) -> str:
@@ -189,8 +191,11 @@ def header_candidate(sheet: Sheet) -> Candidate | None:
     named = _named_columns(sheet, rows)
     columns, names, spans, conflict = _fields(named)
     labels = [label for label in dict.fromkeys(_written(sheet, rows, index) for index in range(len(named))) if label]
+    read = set(columns.values()) | {index for span in spans.values() for index in span.columns}
+    unread = [label for label in dict.fromkeys(_written(sheet, rows, index) for index in range(len(named))
+                                               if index not in read) if label]
     return Candidate(sheet.name, position, [number for number, _cells in rows], labels, columns, names, spans,
-                     conflict)
+                     conflict, unread)
 
 
 def _named_columns(sheet: Sheet, rows: list[HeaderRow]) -> list[_Named | None]:

@@ -110,6 +110,8 @@ def test_copied_township_list_with_spaces_between_cells(store: Store) -> None:
     assert item.basis.startswith("《安徽省人口与计划生育条例》第三十九条在国家提倡一对夫妻生育一个子女期间,自愿终身只生育一个"
                                  "子女的夫妻,可以向户籍所在地")
     assert item.basis.endswith("停止其享受本条例规定的相关奖励优待。")
+    # The columns the graph has no place for are said, not dropped without a word (user test).
+    assert "columns not read: 责任事项, 追责情形; 未读取的列：责任事项、追责情形" in document.warnings
     report = ingest([path], store)
     assert [outcome.error for outcome in report.failed] == []
     assert store.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) RETURN d.name AS d, d.region AS region, "
