@@ -62,7 +62,7 @@ def division_notice(source: SourceText) -> ListDocument | None:
     last = max((number for number, line in enumerate(lines, 1) if line and not line.startswith("#")), default=0)
     if last and _cut_short(lines[last - 1]):
         document.warnings.append(f"line {last}: the copy ends mid-sentence ({lines[last - 1][-20:]}); "
-                                 "what followed the cut is not in the graph")
+                                 f"what followed the cut is not in the graph; 第 {last} 行文字在句中中断，其后内容未载入")
     return document
 
 

@@ -109,7 +109,8 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         bad_rows.extend(_read_sheet(workbook, sheet, header, document))
     if bad_rows:
         raise RowErrors(bad_rows)
-    document.warnings.extend(f"sheet {name}: no list header; skipped" for name in skipped)
+    document.warnings.extend(f"sheet {name}: no list header; skipped; 工作表“{name}”没有清单表头，已跳过"
+                             for name in skipped)
     if not document.records:
         raise IngestError(workbook.path, f"rows of items under the header of the {KIND_LABELS[document.kind]}",
                           detail="the header has no rows below it", zh=f"{KIND_LABELS[document.kind]}的表头下没有事项行")
@@ -336,17 +337,22 @@ def _check_conflict(workbook: Workbook, sheet: Sheet, header: Header) -> None:
 
 
 def _span_warning(sheet: Sheet, field: str, span: Span) -> str:
-    letters = _letters(span.columns)
+    letters, letters_zh = _letters(span.columns), "、".join(column_letter(column) for column in span.columns)
     if field in NAME_FIELDS:
         done = f"the names in columns {letters} are all read as {span.label}, in column order"
+        done_zh = f"{letters_zh} 列的名称都按“{span.label}”读取，按列的顺序"
     elif field in TEXT_FIELDS:
         done = f"the texts in columns {letters} are read as one {span.label}, joined in column order"
+        done_zh = f"{letters_zh} 列的文字按列的顺序合为一个“{span.label}”"
     else:
         first = column_letter(span.columns[0])
         done = f"columns {letters} are read as one {span.label}: {first} holds it, the others may be empty or repeat it"
+        done_zh = f"{letters_zh} 列合为一个“{span.label}”：以 {first} 列为准，其余列可为空或与之相同"
     if span.repeated:
-        return f"sheet {sheet.name}: {span.cells_named} each name {span.label}; {done}"
-    return f"sheet {sheet.name}: the header cell {span.label} spans {span.cells}; {done}"
+        return (f"sheet {sheet.name}: {span.cells_named} each name {span.label}; {done}; "
+                f"工作表“{sheet.name}”有 {len(span.columns)} 个表头单元格都是“{span.label}”：{done_zh}")
+    return (f"sheet {sheet.name}: the header cell {span.label} spans {span.cells}; {done}; "
+            f"工作表“{sheet.name}”的表头“{span.label}”跨 {span.cells}：{done_zh}")
 
 
 def _span_value(cells: list[str], field: str, span: Span) -> str:
@@ -498,11 +504,12 @@ def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     if status in {"未认领", "否", "无"} or status.startswith("未"):
         if claimants:
             warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 names {'、'.join(claimants)}; "
-                            "read as unclaimed")
+                            f"read as unclaimed; 认领状态为“{status}”但认领部门写有{'、'.join(claimants)}，按未认领载入")
         claimants = []
     elif status and not claimants:
         # Unclaimed, as a blank 认领部门 always reads, but a 目录 contradicting itself is worth the 编办's check.
-        warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 is empty; read as unclaimed")
+        warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 is empty; read as unclaimed; "
+                        f"认领状态为“{status}”但认领部门为空，按未认领载入")
     return SupervisionRecord(
         name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
         code=values.get("code", ""), target=values.get("target", ""), basis=values.get("basis", ""),

@@ -426,7 +426,8 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
         where = Located(item.line, _locator(section, item.ordinal))
         current = offices.new_office(item.lines[0], item.ordinal, where)
         if current is None:
-            document.warnings.append(f"line {item.line}: expected an office name, found {item.lines[0][:20]}…")
+            document.warnings.append(f"line {item.line}: expected an office name, found {item.lines[0][:20]}…; "
+                                     f"第 {item.line} 行应为内设机构名称，实为“{item.lines[0][:20]}…”，未作为内设机构载入")
             continue
         document.offices.append(current)
         for extra in item.lines[1:]:
@@ -436,7 +437,8 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
 def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located) -> OfficeRecord:
     """A line after an office entry: its duties, or a unit written without a number."""
     if offices.is_deferred_unit(text):
-        document.warnings.append(f"{where.locator}: {text} (set up by other rules; not an internal office)")
+        document.warnings.append(f"{where.locator}: {text} (set up by other rules; not an internal office); "
+                                 "按有关规定另行设置，不作为内设机构载入")
         return current
     unit = offices.unnumbered_office(text)
     if unit is not None and current.duties:
@@ -552,20 +554,23 @@ def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]
     number, last = body[-1]
     if last and last[-1] not in _SENTENCE_END:
         document.truncated = True
-        document.warnings.append(f"line {number}: the text ends mid-sentence (…{last[-12:]}); the copy is incomplete")
+        document.warnings.append(f"line {number}: the text ends mid-sentence (…{last[-12:]}); the copy is incomplete; "
+                                 f"第 {number} 行文字在句中中断（…{last[-12:]}），文本不完整")
     if document.kind_of_document == "sanding" and document.duties and not document.offices \
             and document.staffing is None and not document.truncated:
         document.truncated = True
         document.warnings.append("the text stops after the main duties: no 内设机构 or 人员编制 section; "
-                                 "the copy is incomplete")
+                                 "the copy is incomplete; 文本在主要职责之后中断，没有内设机构和人员编制部分，文本不完整")
     if document.kind_of_document == "sanding" and not document.duties and (document.offices or document.staffing):
         # A 三定 always states its department's main duties: without them the department would look dutiless.
         document.warnings.append("no 主要职责 section was found (二、主要职责 or 第三条 with numbered duties): the "
-                                 "department holds no duties of its own in the graph, only its offices'")
+                                 "department holds no duties of its own in the graph, only its offices'; "
+                                 "未找到主要职责部分，图中该部门只有内设机构的职责")
     listed = len([office for office in document.offices if office.ordinal])
     if document.kind_of_document == "sanding" and document.offices_stated and listed < document.offices_stated:
         document.warnings.append(
-            f"the document announces {document.offices_stated} internal offices; {listed} are listed"
+            f"the document announces {document.offices_stated} internal offices; {listed} are listed; "
+            f"文件称设内设机构 {document.offices_stated} 个，实际列出 {listed} 个"
         )
 
 

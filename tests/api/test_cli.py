@@ -539,7 +539,7 @@ def test_ingest_says_what_a_loaded_file_was_read_with(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         "提示 warnings (1): loaded, with these notes (kept on each Document as notes)",
         f"  {tmp_path / 'span.xlsx'}: sheet 边界: the header cell 牵头部门 spans C1:D1; the names in columns C and D are "
-        "all read as 牵头部门, in column order"]
+        "all read as 牵头部门, in column order; 工作表“边界”的表头“牵头部门”跨 C1:D1：C、D 列的名称都按“牵头部门”读取，按列的顺序"]
 
 
 def test_store_may_come_before_the_command(tmp_path: Path) -> None:

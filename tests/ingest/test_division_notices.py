@@ -111,7 +111,7 @@ def test_real_sector_notice_cut_mid_item() -> None:
         (22, "新能源汽车", ["区经信局"]), (23, "新能源汽车", ["区发改委"]),
     ]
     assert document.warnings == ["line 23: the copy ends mid-sentence ()区发改委负责对本地区充换电基础设施规划); what followed "
-                                 "the cut is not in the graph"]
+                                 "the cut is not in the graph; 第 23 行文字在句中中断，其后内容未载入"]
 
 
 def test_real_task_plan_whose_copy_ran_two_tasks_into_one_line(store: Store) -> None:

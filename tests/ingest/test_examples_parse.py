@@ -113,7 +113,7 @@ def test_a_sanding_without_its_main_duties_says_so(example: Parse, tmp_path: Pat
     doc = parse_sanding(read_source(without))
     assert (len(doc.duties), len(doc.offices)) == (0, 5)
     assert doc.warnings == ["no 主要职责 section was found (二、主要职责 or 第三条 with numbered duties): the department "
-                            "holds no duties of its own in the graph, only its offices'"]
+                            "holds no duties of its own in the graph, only its offices'; 未找到主要职责部分，图中该部门只有内设机构的职责"]
     assert example("qingshan_shuili.txt").warnings == []
 
 

@@ -90,7 +90,8 @@ def test_two_header_cells_of_one_field_read_as_a_merged_one(tmp_path: Path) -> N
         (4, "防汛物资储备", ["市应急管理局", "市水务局"], []),
     ]
     assert document.warnings == ["sheet 清单: the header cells C1 and D1 each name 牵头部门; the names in columns C "
-                                 "and D are all read as 牵头部门, in column order"]
+                                 "and D are all read as 牵头部门, in column order; "
+                                 "工作表“清单”有 2 个表头单元格都是“牵头部门”：C、D 列的名称都按“牵头部门”读取，按列的顺序"]
 
 
 def test_two_header_cells_of_a_single_valued_field_holding_two_values_are_refused(tmp_path: Path) -> None:

@@ -182,7 +182,7 @@ def test_a_header_merged_over_two_lead_columns_loads_both_leads_in_order(store: 
     report = ingest([path], store, region=CITY)
     assert [(outcome.ok, outcome.warnings) for outcome in report.outcomes] == [(True, [
         "sheet 边界: the header cell 牵头部门 spans C1:D1; the names in columns C and D are all read as 牵头部门, "
-        "in column order"])]
+        "in column order; 工作表“边界”的表头“牵头部门”跨 C1:D1：C、D 列的名称都按“牵头部门”读取，按列的顺序"])]
     parties = store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) RETURN m.name AS matter, type(e) AS role, "
                          "e.order AS order, d.name AS department ORDER BY role, order, department")
     assert parties == [

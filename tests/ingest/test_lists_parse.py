@@ -66,7 +66,7 @@ def test_power_list_department_written_once_per_block() -> None:
 
 def test_workbook_of_several_sheets() -> None:
     document = parse("quanze_shi_multi.xlsx")
-    assert document.warnings == ["sheet 说明: no list header; skipped"]
+    assert document.warnings == ["sheet 说明: no list header; skipped; 工作表“说明”没有清单表头，已跳过"]
     assert document.default_departments == {"市城管局": "示例市城市管理和综合执法局", "市交通运输局": "市交通运输局",
                                             "市住建局": "示例市住房和城乡建设局", "市生态环境局": "市生态环境局"}
     wrapped = [r.name for r in document.records if isinstance(r, PowerItemRecord) and r.main_item.startswith("商品房预售")]
@@ -237,7 +237,8 @@ def test_a_header_cell_merged_over_two_columns_reads_both(tmp_path: Path) -> Non
         (5, "防汛物资储备", ["市应急管理局", "市水务局"], []),
     ]
     assert document.warnings == ["sheet 清单: the header cell 牵头部门 spans C1:D1; the names in columns C and D are "
-                                 "all read as 牵头部门, in column order"]
+                                 "all read as 牵头部门, in column order; "
+                                 "工作表“清单”的表头“牵头部门”跨 C1:D1：C、D 列的名称都按“牵头部门”读取，按列的顺序"]
 
 
 def test_a_text_header_merged_over_columns_joins_them(tmp_path: Path) -> None:
@@ -250,7 +251,8 @@ def test_a_text_header_merged_over_columns_joins_them(tmp_path: Path) -> None:
     assert isinstance(item, SupervisionRecord)
     assert (item.name, item.target, item.claimants) == ("对游泳场所的监督检查", "经营单位；室内游泳馆", ["市体育局"])
     assert document.warnings == ["sheet 清单: the header cell 监管对象 spans C1:D1; the texts in columns C and D are "
-                                 "read as one 监管对象, joined in column order"]
+                                 "read as one 监管对象, joined in column order; "
+                                 "工作表“清单”的表头“监管对象”跨 C1:D1：C、D 列的文字按列的顺序合为一个“监管对象”"]
 
 
 def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Path) -> None:
@@ -273,7 +275,8 @@ def test_a_single_valued_header_over_two_filled_columns_is_refused(tmp_path: Pat
     assert _boundaries(document) == [(2, "高危险性体育项目经营许可", ["市体育局"], []),
                                      (3, "游泳场所开放许可", ["市体育局"], [])]
     assert document.warnings == ["sheet 清单: the header cell 事项名称 spans B1:C1; columns B and C are read as one "
-                                 "事项名称: B holds it, the others may be empty or repeat it"]
+                                 "事项名称: B holds it, the others may be empty or repeat it; "
+                                 "工作表“清单”的表头“事项名称”跨 B1:C1：B、C 列合为一个“事项名称”：以 B 列为准，其余列可为空或与之相同"]
 
 
 def test_a_two_row_header_names_the_roles_under_a_party_group(tmp_path: Path) -> None:
@@ -337,8 +340,10 @@ def test_a_claim_status_that_contradicts_its_department_column_is_warned(tmp_pat
         ("对户外招牌设置的监督检查", []), ("对渣土运输车辆的监督检查", []),
         ("对农贸市场的监督检查", ["市市场监管局"]), ("对散装燃料销售的监督检查", [])]
     assert document.warnings == [
-        "sheet 清单, row 2 (对户外招牌设置的监督检查): 认领状态 已认领 but 认领部门 is empty; read as unclaimed",
-        "sheet 清单, row 3 (对渣土运输车辆的监督检查): 认领状态 未认领 but 认领部门 names 市城管局; read as unclaimed",
+        "sheet 清单, row 2 (对户外招牌设置的监督检查): 认领状态 已认领 but 认领部门 is empty; read as unclaimed; "
+        "认领状态为“已认领”但认领部门为空，按未认领载入",
+        "sheet 清单, row 3 (对渣土运输车辆的监督检查): 认领状态 未认领 but 认领部门 names 市城管局; read as unclaimed; "
+        "认领状态为“未认领”但认领部门写有市城管局，按未认领载入",
     ]
 
 
