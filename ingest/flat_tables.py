@@ -51,7 +51,8 @@ def flattened_table(source: SourceText) -> FlatTable | None:
     labels = _labels(header)
     if not _is_list_header(labels):
         return None
-    warnings = [f"line {cut.line}: the copy ends inside a cell ({cut.text[:20]}…); that cell is left out"] if cut else []
+    warnings = [f"line {cut.line}: the copy ends inside a cell ({cut.text[:20]}…); that cell is left out; "
+                f"第 {cut.line} 行文字在单元格中中断（{cut.text[:20]}…），该单元格未载入"] if cut else []
     return _table(source, title, [(header[0].line, labels), *_rows(body, labels)], warnings)
 
 
