@@ -27,6 +27,7 @@ from queries.registry import ANALYSES, run_analysis
 from queries.report import build_report, cell_text, flat
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
+from tests.conftest import real_document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sanding"
 
@@ -464,3 +465,13 @@ def test_offices_hold_the_same_work_only_under_the_same_mandate(store: Store) ->
     store.write(bump_version())  # a write, so that the cached clusters are derived again
     assert catalog.run(store, "carried_duty_pairs", {"a": [pair[0]["a"]], "b": [pair[0]["b"]]}) == []
     assert offices in [set(holders) for holders in _holders(overlaps(store, scope="offices"))]
+
+
+def test_a_copy_without_its_offices_has_no_undecomposed_duties(store: Store) -> None:
+    """A 三定 copy cut before its 内设机构 section says nothing of which duties offices carry: every duty was listed
+    as 未分解到内设机构 (user test, the national mine safety bureau's copy)."""
+    path = real_document("guojia_kuangshananquanjianchaju_sanding.txt")
+    assert ingest([path], store).failed == []
+    assert store.read("MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE d.sanding_issued IS NOT NULL "
+                      "RETURN count(u) AS n")[0]["n"] > 0
+    assert undecomposed_duties(store) == []
