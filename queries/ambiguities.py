@@ -40,10 +40,15 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     if not rows:
         return []
     mandates = _Mandates(evidence_index(store), _holders(store))
+    sandings = {row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"}
     findings: list[Row] = []
     for (matter_region, matter), parties in sorted(by_matter.items()):
         base = _base(matter_region, matter, parties)
-        findings.extend(_findings(base, parties))
+        # A 三定's 参与… clause says its own department assists; naming the lead is not its business. Only a list or
+        # a 职责分工 document that leaves the lead out is a finding (user test: the mine safety bureau's 参与 clauses
+        # read as 无牵头部门).
+        named_by_a_sanding_only = all(p["source"].split("#", 1)[0] in sandings for p in parties)
+        findings.extend(_findings(base, parties, lead_expected=not named_by_a_sanding_only))
         findings.extend(mandates.findings(base, parties))
     return findings
 
@@ -73,10 +78,10 @@ def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
     return {**base, "sources": sources, "claims": [claim for claim in base["claims"] if claim["source"] in sources]}
 
 
-def _findings(base: dict[str, Any], parties: list[Row]) -> list[Row]:
+def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool = True) -> list[Row]:
     leads = [p for p in parties if p["role"] == "LEADS"]
     found: list[Row] = []
-    if not leads:
+    if not leads and lead_expected:
         found.append({**base, "reason": "no_lead"})
     by_source: dict[str, list[Row]] = defaultdict(list)
     for lead in leads:

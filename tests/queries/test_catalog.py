@@ -475,3 +475,13 @@ def test_a_copy_without_its_offices_has_no_undecomposed_duties(store: Store) -> 
     assert store.read("MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE d.sanding_issued IS NOT NULL "
                       "RETURN count(u) AS n")[0]["n"] > 0
     assert undecomposed_duties(store) == []
+
+
+def test_a_sanding_s_participation_clause_is_no_matter_without_a_lead(store: Store) -> None:
+    """参与… in a 三定 says its department assists; that it names no lead is no finding (user test: the mine safety
+    bureau's 参与 clauses read as 无牵头部门). A list that leaves the lead out still is (the sample corpus's)."""
+    path = real_document("guojia_kuangshananquanjianchaju_sanding.txt")
+    assert ingest([path], store).failed == []
+    assists = store.read("MATCH (:Department)-[:ASSISTS]->(m:Matter) RETURN count(m) AS n")[0]["n"]
+    assert assists >= 2
+    assert [f["reason"] for f in host_assist_ambiguities(store) if f["reason"] == "no_lead"] == []
