@@ -112,7 +112,7 @@ _RULES_ZH = {
     "string_too_long": "至多 {max_length} 个字符",
     # The one pattern the API's parameters have, \S: a value of spaces only.
     "string_pattern_mismatch": "不能只有空白", "json_invalid": "不是有效的 JSON", "string_type": "应为字符串",
-    "dict_type": "应为 JSON 对象", "model_attributes_type": "应为 JSON 对象",
+    "dict_type": "应为 JSON 对象", "model_attributes_type": "应为 JSON 对象", "extra_forbidden": "不是可用的字段",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Format, KeyDep, StoreDep
 from api.problems import Problem, problem_responses
@@ -21,6 +21,9 @@ ENGINE_GRACE_S = 0.5
 
 
 class CypherRequest(BaseModel):
+    # A field it does not take (`{"query": …, "parmas": …}`) is refused, not ignored: the query would run unbound.
+    model_config = ConfigDict(extra="forbid")
+
     query: str = Field(min_length=1, max_length=20_000, examples=["MATCH (d:Department) RETURN d.name AS name LIMIT 5"])
     params: dict[str, Any] = Field(default_factory=dict, examples=[{"name": "示例市交通运输局"}])
 

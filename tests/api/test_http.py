@@ -340,6 +340,12 @@ def test_a_query_past_the_engine_s_memory_cap_is_refused_in_words(client: TestCl
     assert explain(str(refused.value)).startswith("查询所需内存超过图数据库的限制")
 
 
+def test_a_cypher_body_field_it_does_not_take_is_refused(client: TestClient) -> None:
+    """`parmas` for `params` ran the query unbound (user test: extra fields were accepted)."""
+    misspelt = client.post("/api/cypher", json={"query": "RETURN $x AS x", "parmas": {"x": 1}}, headers=AUTH)
+    assert (misspelt.status_code, misspelt.json()["detail_zh"]) == (422, "请求参数无效：请求体 parmas：不是可用的字段")
+
+
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
     with TestClient(create_app(settings)) as bare:
