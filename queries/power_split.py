@@ -102,8 +102,8 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
         for row in rows:
             if not region or row["region"] == region:
                 found.append({"matter": matter, "region": row["region"], "level": row["level"], "share": row["share"],
-                              "role": row["role"],
-                              "text": row["text"], "source": row["source"], **holders.of(matter, row["region"])})
+                              "role": row["role"], "text": row["text"], "source": row["source"],
+                              **holders.of(matter, row["region"])})
     return found
 
 
