@@ -50,7 +50,7 @@ err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() els
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 PROGRESS_MIN_FILES = 5
-UNRESOLVED_SHOWN = 20  # a 政务服务 export names hundreds; the rest are one query away
+LISTED_SHOWN = 20  # a 政务服务 export names hundreds of unresolved parties; the rest are one query away
 WARNINGS_SHOWN = 20  # a corpus of truncated copies warns of each; every warning is kept on its Document
 
 
@@ -207,14 +207,10 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
                   str(staff_in_graph))
     out.print(table)
     _say_if_resegmented(report.resegmented)
-    again = [outcome.path for outcome in loaded if not any(outcome.created.values())]
+    again = [str(outcome.path) for outcome in loaded if not any(outcome.created.values())]
     if again:  # loading a file twice printed 已载入 1 个文件 as if it were new (user test)
-        out.print(f"已在图中的文件 already in the graph ({len(again)})：内容和区划与图中相同，重新载入后未新增 / "
-                  "the same content for the same region: loaded again, nothing added")
-        for path in again[:UNRESOLVED_SHOWN]:
-            out.print(f"  {path}")
-        if len(again) > UNRESOLVED_SHOWN:
-            out.print(f"  … 另有 {len(again) - UNRESOLVED_SHOWN} 个 / {len(again) - UNRESOLVED_SHOWN} more")
+        _print_listed(f"已在图中的文件 already in the graph ({len(again)})：内容和区划与图中相同，重新载入后未新增 / "
+                      "the same content for the same region: loaded again, nothing added", again)
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
@@ -223,13 +219,9 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
         _say_if_relinked(links)
     if report.unresolved:
         names = sorted({_unresolved_line(r.mention, r.name, r.candidates) for r in report.unresolved})
-        out.print(f"未能确认的部门名称 unresolved department mentions ({len(names)})："
-                  "图中没有其三定，作为未确认的部门载入 / no 三定 of theirs in the graph: kept as unresolved parties")
-        for name in names[:UNRESOLVED_SHOWN]:
-            out.print(f"  {name}")
-        if len(names) > UNRESOLVED_SHOWN:
-            out.print(f"  … 另有 {len(names) - UNRESOLVED_SHOWN} 个 / {len(names) - UNRESOLVED_SHOWN} more: "
-                      "dutygraph query unresolved_departments --format csv")
+        _print_listed(f"未能确认的部门名称 unresolved department mentions ({len(names)})：图中没有其三定，"
+                      "作为未确认的部门载入 / no 三定 of theirs in the graph: kept as unresolved parties", names,
+                      rest="dutygraph query unresolved_departments --format csv")
     _say_warnings(report)
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
@@ -682,6 +674,16 @@ def _say_linked(result: LinkReport) -> None:
               f"{result.counterparts} counterparts")
     _say_if_resegmented(result.resegmented)
     _say_if_relinked(result)
+
+
+def _print_listed(heading: str, lines: list[str], rest: str = "") -> None:
+    """A heading and its lines, the first LISTED_SHOWN of them, then how many more (and where they are)."""
+    out.print(heading)
+    for line in lines[:LISTED_SHOWN]:
+        out.print(f"  {line}")
+    if len(lines) > LISTED_SHOWN:
+        more = len(lines) - LISTED_SHOWN
+        out.print(f"  … 另有 {more} 个 / {more} more" + (f": {rest}" if rest else ""))
 
 
 def _unresolved_line(mention: str, name: str, candidates: list[str]) -> str:

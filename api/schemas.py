@@ -3,7 +3,7 @@ them to the live answers) and give an empty answer's CSV its columns. Field name
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -318,3 +318,45 @@ class Profile(BaseModel):
     ambiguities: list[Ambiguity]
     undecomposed: list[UndecomposedRow]
     network: list[Neighbour]
+
+
+class UploadedFile(BaseModel):
+    file: str
+    counts: dict[str, int] = Field(description="what the file holds, by kind")
+    warnings: list[str]
+    already_in_graph: bool = Field(description="the same content for the same region was in the graph: loaded "
+                                               "again, nothing created")
+
+
+class FailedFile(BaseModel):
+    file: str
+    error: str
+    error_zh: str
+
+
+class NewInGraph(BaseModel):
+    regions: int
+    departments: int
+    offices: int
+    duties: int
+    matters: int
+    power_items: int
+    supervision_items: int
+    documents: int
+
+
+class UploadAnswer(BaseModel):
+    """POST /api/documents: per file what was added or why not, and the nodes the upload's own writes created."""
+
+    added: list[UploadedFile]
+    failed: list[FailedFile]
+    new_in_graph: NewInGraph
+
+
+class CypherAnswer(BaseModel):
+    """POST /api/cypher as JSON."""
+
+    columns: list[str] = Field(description="the query's own columns")
+    rows: list[dict[str, Any]] = Field(description="up to the row limit (DUTYGRAPH_CYPHER_ROW_LIMIT), each "
+                                                   "column: value")
+    truncated: bool = Field(description="the row limit cut the answer")

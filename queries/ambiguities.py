@@ -40,7 +40,7 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     if not rows:
         return []
     mandates = _Mandates(evidence_index(store), _holders(store))
-    sandings = {row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"}
+    sandings = _sanding_documents(store)
     findings: list[Row] = []
     for (matter_region, matter), parties in sorted(by_matter.items()):
         base = _base(matter_region, matter, parties)
@@ -51,6 +51,12 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
         findings.extend(_findings(base, parties, lead_expected=not named_by_a_sanding_only))
         findings.extend(mandates.findings(base, parties))
     return findings
+
+
+def _sanding_documents(store: Store) -> frozenset[str]:
+    """The uids of the graph's 三定 documents, read once per graph version (every findings request asks)."""
+    return cached(store, ("sanding_documents",), lambda: frozenset(
+        row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"), whole_graph=True)
 
 
 def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Format, KeyDep, StoreDep
 from api.problems import Problem, problem_responses
+from api.schemas import CypherAnswer
 from api.tabular import CSV, XLSX, disposition, file_bytes, media_type, wanted_format
 from queries.report import Section
 
@@ -29,12 +30,8 @@ class CypherRequest(BaseModel):
 
 
 @router.post("/cypher", dependencies=[KeyDep], summary="Run a read-only Cypher query (time and row limits)",
-             responses={200: {"content": {"application/json": {"schema": {
-                 "type": "object", "title": "CypherAnswer", "required": ["columns", "rows", "truncated"], "properties": {
-                     "columns": {"type": "array", "items": {"type": "string"}, "description": "the query's own columns"},
-                     "rows": {"type": "array", "items": {"type": "object"},
-                              "description": "up to the row limit (DUTYGRAPH_CYPHER_ROW_LIMIT), each column: value"},
-                     "truncated": {"type": "boolean", "description": "the row limit cut the answer"}}},
+             response_model=CypherAnswer,
+             responses={200: {"content": {"application/json": {
                  "example": {"columns": ["name"], "rows": [{"name": "示例市交通运输局"}], "truncated": False}},
                  CSV: {}, XLSX: {}}},
                  **problem_responses(400, 401, 403, 408, 422, 503)})

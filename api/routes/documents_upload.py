@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
+from api.schemas import UploadAnswer
 from graph.store import Store
 from ingest.pipeline import FileOutcome, ingest
 from ingest.regions import parse_region_option
@@ -20,24 +21,8 @@ MAX_FILES = 50
 
 
 @router.post("/documents", dependencies=[KeyDep], summary="Upload 三定 provisions or lists to ingest",
-             responses={200: {"content": {"application/json": {"schema": {
-                 "type": "object", "required": ["added", "failed", "new_in_graph"], "properties": {
-                     "added": {"type": "array", "items": {
-                         "type": "object", "required": ["file", "counts", "warnings", "already_in_graph"],
-                         "properties": {
-                             "file": {"type": "string"},
-                             "already_in_graph": {"type": "boolean", "description": (
-                                 "the same content for the same region was in the graph: loaded again, nothing "
-                                 "created")},
-                             "counts": {"type": "object", "additionalProperties": {"type": "integer"},
-                                        "description": "what the file holds, by kind"},
-                             "warnings": {"type": "array", "items": {"type": "string"}}}}},
-                     "failed": {"type": "array", "items": {
-                         "type": "object", "required": ["file", "error", "error_zh"], "properties": {
-                             "file": {"type": "string"}, "error": {"type": "string"}, "error_zh": {"type": "string"}}}},
-                     "new_in_graph": {"type": "object", "required": [
-                         "regions", "departments", "offices", "duties", "matters", "power_items", "supervision_items",
-                         "documents"], "additionalProperties": {"type": "integer"}}}},
+             response_model=UploadAnswer,
+             responses={200: {"content": {"application/json": {
                  # Two files uploaded under 示例市 to an empty graph: the 三定 of 示例市交通运输局 and an empty file.
                  "example": {
                      "added": [{"file": "shi_jiaotong.txt",
