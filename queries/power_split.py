@@ -14,10 +14,10 @@ from queries.lookup import UnknownRegion, within
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
-    """The city's cells and conflicts; with `region` one of its counties, the matters that county holds and the
-    conflicts over them (a county's download held the whole city's, user test), the city itself being its whole
-    split. A matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to
-    the counties."""
+    """The city's cells and conflicts; with `region` (one of its counties, or the city), the matters that region
+    holds and the conflicts over them (a county's download held the whole city's, user test), as `cell_holdings`
+    reads its `region`. A matter's share is the city's all the same: a county's 县级专有 matters are those its
+    city leaves to the counties."""
     by_matter = _holdings_by_matter(store, city)
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
@@ -25,7 +25,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     conflicts: list[Row] = []
     items = catalog.run(store, "city_power_items", {"city": city})
     for matter, all_rows in sorted(by_matter.items()):
-        rows = [row for row in all_rows if region in (None, city) or row["region"] == region]
+        rows = [row for row in all_rows if region is None or row["region"] == region]
         if not rows:
             continue
         share = _share_of(all_rows, city)

@@ -63,7 +63,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              lambda store, department: undecomposed_duties(store, department)),
     Analysis("power_split", "市县事权划分：领域×划分方式的事项数与冲突",
              (_param("city", "string", "", "市级区划，如 示例市"),
-              _param("region", "string", None, "其下的县（区）：只看该县（区）持有的事项", optional=True)),
+              _param("region", "string", None, "本市或其下的县（区）：只看该区划持有的事项", optional=True)),
              lambda store, city, region: power_split(store, city, region)),
     Analysis("staffing_load", "编制与职责负荷（稳健 z 分数识别异常）", (_REGION,),
              lambda store, region: staffing_load(store, region)),

@@ -368,7 +368,10 @@ def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:
     traffic = next(c for c in county["cells"] if (c["domain"], c["share"]) == ("交通运输", "county_exclusive"))
     assert traffic["names"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
     assert county["conflicts"] == city["conflicts"]  # 青山县 holds each matter the city's conflicts are over
-    assert power_split(corpus, "示例市", "示例市") == city
+    # The city as `region`: the matters it holds itself, as a cell's holdings read it.
+    own = power_split(corpus, "示例市", "示例市")
+    assert {path for c in own["cells"] for path in c["by_region"]} == {"示例市"}
+    assert sum(c["matters"] for c in own["cells"]) == sum(c["by_region"].get("示例市", 0) for c in city["cells"])
     with pytest.raises(RegionOutsideCity) as outside:
         power_split(corpus, "示例市", "临江市")
     assert outside.value.zh == "“临江市”不在示例市；其事权划分涉及：示例市、示例市/河西区、示例市/青山县"
