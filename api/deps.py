@@ -14,7 +14,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.problems import Problem, no_keys, unauthorized, unknown_parameters
+from api.problems import no_keys, repeated_parameters, unauthorized, unknown_parameters
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department
@@ -106,12 +106,7 @@ def known_parameters_only(request: Request) -> None:
     repeated = [name for name, count in Counter(name for name, _ in request.query_params.multi_items()).items()
                 if count > 1]
     if repeated:
-        values = {name: request.query_params.getlist(name) for name in repeated}
-        raise Problem(422, "invalid-request", "Invalid request", "请求参数无效",
-                      "; ".join(f"query parameter {name} is given {len(v)} times ({', '.join(v)}): give it once"
-                                for name, v in values.items()),
-                      "请求参数无效：" + "；".join(f"查询参数 {name} 给了 {len(v)} 次（{'、'.join(v)}），只能给一次"
-                                            for name, v in values.items()))
+        raise repeated_parameters({name: request.query_params.getlist(name) for name in repeated})
 
 
 def declared_query_parameters(route: APIRoute) -> tuple[str, ...]:

@@ -63,6 +63,15 @@ def unknown_parameters(unknown: list[str], known: list[str], meant: dict[str, st
                    f"请求参数无效：{chinese}；{takes_zh}")
 
 
+def repeated_parameters(values: dict[str, list[str]]) -> Problem:
+    """Query parameters given more than once (`values`: each one's values): the last silently won (user test)."""
+    english = "; ".join(f"query parameter {name} is given {len(given)} times ({', '.join(given)}): give it once"
+                        for name, given in values.items())
+    chinese = "；".join(f"查询参数 {name} 给了 {len(given)} 次（{'、'.join(given)}），只能给一次"
+                       for name, given in values.items())
+    return Problem(422, "invalid-request", "Invalid request", "请求参数无效", english, f"请求参数无效：{chinese}")
+
+
 # One example problem per status, each as the server answers it (tests/api/test_openapi_examples.py asks the server
 # for each and compares): what the OpenAPI page shows for each error.
 _EXAMPLES = {

@@ -5,6 +5,8 @@ const SHARES = ["city_exclusive", "county_exclusive", "shared", "delegated"];
 const SHARE_LABELS = { city_exclusive: "市级专有", county_exclusive: "县级专有", shared: "市县共有", delegated: "委托" };
 const EMPTY_CELL = "#eeeeee";  // a heatmap cell of no matters
 // The codes as the CSV and Excel exports write them (queries/report.py), so that a download reads like the table.
+const CONFLICTS = { county_exclusive_exercised_by_city: "县级专有事项仍列入市级部门权责清单",
+                    shared_without_division: "市县共有事项未明确分工" };
 const REASONS = {
   no_lead: "无牵头部门", multiple_leads: "多个牵头部门", conflicting_leads: "文件间牵头部门不一致",
   lead_and_assist: "既牵头又配合", vague_party: "责任主体模糊（有关部门）", lead_without_mandate: "牵头部门无相应职责",
@@ -521,7 +523,7 @@ async function splitPage(current) {
   // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
   // showed the conflict without the evidence the Excel sheet has).
   table("split-conflicts", split.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
-    kind: c.kind === "county_exclusive_exercised_by_city" ? "县级专有事项仍列入市级部门权责清单" : "市县共有事项未明确分工" })),
+    kind: CONFLICTS[c.kind] || c.kind })),
         [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
   if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
 }
