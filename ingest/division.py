@@ -168,6 +168,21 @@ def _matter_before(text: str) -> str:
     return clean_matter(re.sub(r"^\s*\d+\s*[.．、]\s*", "", parts[0]))
 
 
+# In one department's 职责分工 cell of a boundary list (FORMATS.md §5): `会同B建立…` makes B the partner of the
+# row's department, `与B建立…机制` a coordination edge with B; information flows (`通报质监部门`) are no party.
+_CELL_PARTNER = re.compile(rf"会同(?P<jointly>{DEPT_LIST})|与(?P<mutual>{DEPT_LIST})(?:共同)?建立")
+
+
+def cell_partners(text: str) -> list[str]:
+    """The departments a 职责分工 cell names as partners of its row's department, in order, each once."""
+    partners: list[str] = []
+    for match in _CELL_PARTNER.finditer(text):
+        for name in split_departments(match.group("jointly") or match.group("mutual")):
+            if name not in partners:
+                partners.append(name)
+    return partners
+
+
 # Inside a department's own duty text the subject is the department: `牵头负责企业情况综合工作`,
 # `会同有关部门指导和监督…`, `参与编制…应急预案` (FORMATS.md §2).
 _DUTY_LEAD = re.compile(r"(?<![或和与])牵头(?:负责|协调|组织|督导)?(?P<matter>[^，,；;。]{2,60})")

@@ -94,8 +94,26 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _supervision_item(rows, context, resolver, record, source)
         elif isinstance(record, SplitRecord):
             _holding(rows, context, record, source)
+    _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
+              basis)
     add_provenance(rows)
     return rows
+
+
+def _partners(rows: GraphRows, context: ListContext, resolver: NameResolver, records: list[BoundaryRecord],
+              basis: str) -> None:
+    """A lead's partners (`会同B`, `与B建立…机制`) assist its matter, once every row is read: a partner that leads
+    the matter in a row of its own is a lead there, not an assisting department as well."""
+    leading = {(edge["from"], edge["to"]) for edge in rows.relationships.get(("LEADS", "Department", "Matter"), [])}
+    for record in records:
+        if not record.partners:
+            continue
+        uid = matter_uid(context.region, record.matter)
+        source = f"{rows.document['uid']}#{record.where.locator}"
+        for party in _parties(rows, context, resolver, record.partners, source):
+            if (party, uid) not in leading:
+                rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=record.basis or basis,
+                            basis_rank=BASIS_RANK, text=record.text)
 
 
 def _departments(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.division import cell_partners
 from ingest.errors import CellError, IngestError, RowError, RowErrors
 from ingest.model import (
     BoundaryRecord,
@@ -25,7 +26,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import clean_mention
+from ingest.names import clean_mention, is_vague_mention
 from ingest.sheets import Sheet, Workbook, column_letter
 from ingest.tables import (
     FIELDS,
@@ -199,6 +200,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                 and previous.matter == record.matter:
             # One matter over merged rows, one department's part per row: a single record.
             previous.text = "\n".join(part for part in (previous.text, record.text) if part)
+            previous.partners.extend(name for name in record.partners if name not in previous.partners)
             continue
         document.records.append(record)
     return bad_rows
@@ -481,15 +483,18 @@ def _boundary(values: dict[str, str], where: Cell) -> BoundaryRecord:
     assists = split_names(values.get("assist", ""))
     text = values.get("division_text", "")
     related = split_names(values.get("related", ""))
+    partners: list[str] = []
     if related:
         # 相关部门 + 职责分工 (one department a row): the text says whether it leads or assists.
         role_assists = re.match(r"^(?:配合|协助|参与|协办)", text) is not None
         (assists if role_assists else leads).extend(related)
+        if not role_assists:
+            partners = [name for name in cell_partners(text) if name not in related and not is_vague_mention(name)]
     if not leads and not assists:
         problems.append(_Problem(("lead", "assist", "related"), "a 牵头部门 or 配合部门 (both cells are empty)",
                                  "牵头部门和配合部门都为空"))
     _checked(problems)
-    return BoundaryRecord(matter, leads, assists, text, values.get("basis", ""), where)
+    return BoundaryRecord(matter, leads, assists, text, values.get("basis", ""), where, partners)
 
 
 def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:

@@ -159,6 +159,9 @@ class BoundaryRecord:
     text: str
     basis: str
     where: Cell
+    # Named in a lead's 职责分工 text (`会同B`, `与B建立…机制`): they assist, unless they lead the matter themselves
+    # in another row of the list (市农委 has its own row beside 市食药监局's `与市农委建立追溯机制`).
+    partners: list[str] = field(default_factory=list)
 
 
 @dataclass

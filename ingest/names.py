@@ -281,6 +281,11 @@ def _vague(mention: str, text: str, home: Region) -> Resolution:
     return Resolution(f"dept:{home.path}/~{text}", text, text, home, "vague", mention)
 
 
+def is_vague_mention(mention: str) -> bool:
+    """有关部门, 相关单位, 质监部门: a mention naming a kind of body, not one department."""
+    return _VAGUE.search(clean_mention(mention)) is not None
+
+
 def is_vague_uid(uid: str) -> bool:
     """Whether a department uid is a vague party's (有关部门, 相关单位): `_vague` marks its name with `~`."""
     return "/~" in uid

@@ -374,3 +374,19 @@ def test_a_list_s_bad_rows_are_named_up_to_fifty(tmp_path: Path) -> None:
         52, f"{path}: expected every row of the list to be readable (55 rows are not)",
         f"{path}:51: expected a 权力类型 such as 行政许可, 行政处罚 or 其他行政权力, found '其他类' (sheet 清单; column C 权力类型)",
         "… and 5 more rows")
+
+
+def test_boundary_list_row_names_its_partners(tmp_path: Path) -> None:
+    """A 职责分工 cell's `会同B` and `与B建立…机制` name B a partner of the row's department (FORMATS.md §5); a
+    generic party (有关部门) and an information flow (`通报质监部门`) name none, and an assisting row has none."""
+    path = one_sheet_workbook(tmp_path, [
+        ["序号", "管理事项", "相关部门", "职责分工"],
+        [1, "渣土运输管理", "市城管局", "负责渣土处置核准，会同市公安局、市交通运输局查处违规运输；与市生态环境局建立扬尘联防机制；"
+                                   "会同有关部门开展整治，发现问题及时通报质监部门。"],
+        [2, "渣土运输管理", "市公安局", "配合市城管局查处渣土车交通违法，与市城管局建立信息共享机制。"],
+    ])
+    records = [record for record in parse_list(read_workbook(path)).records if isinstance(record, BoundaryRecord)]
+    assert [(r.leads, r.assists, r.partners) for r in records] == [
+        (["市城管局"], [], ["市公安局", "市交通运输局", "市生态环境局"]),
+        ([], ["市公安局"], []),
+    ]

@@ -85,9 +85,11 @@ def test_copied_boundary_list_reads_each_department_part_and_leaves_out_a_cut_ce
     path = real_document(FOOD_BOUNDARY)
     document = _flat(path)
     assert document.kind == "boundary"
-    assert [(r.matter, r.leads, r.assists, r.text[:12]) for r in document.records if isinstance(r, BoundaryRecord)] == [
-        ("食品安全监管", ["市食药监局"], [], "对进入批发、零售市场或生"),
-        ("食品安全监管", ["市农委"], [], "负责食用农产品(水产品)"),
+    assert [(r.matter, r.leads, r.assists, r.partners, r.text[:12])
+            for r in document.records if isinstance(r, BoundaryRecord)] == [
+        # `与市农委建立…机制`, `会同市卫计委建立…`, `与商务局建立…`, `与市公安局建立…`; `通报质监部门` names no party.
+        ("食品安全监管", ["市食药监局"], [], ["市农委", "市卫计委", "商务局", "市公安局"], "对进入批发、零售市场或生"),
+        ("食品安全监管", ["市农委"], [], [], "负责食用农产品(水产品)"),
     ]
     assert [w[:30] for w in document.warnings] == ["line 18: the copy ends inside "]
     report = ingest([path], store, region=Region(("某市",)))
@@ -97,6 +99,11 @@ def test_copied_boundary_list_reads_each_department_part_and_leaves_out_a_cut_ce
                        "l.order AS ord ORDER BY ord")
     assert leads == [{"matter": "食品安全监管", "lead": "某市食药监局", "ord": 1},
                      {"matter": "食品安全监管", "lead": "某市农委", "ord": 2}]
+    # The partners assist, but 市农委 leads its own row: it is no assisting department as well.
+    assists = store.read("MATCH (d:Department)-[:ASSISTS]->(m:Matter) RETURN m.name AS matter, d.name AS assist "
+                         "ORDER BY assist")
+    assert assists == [{"matter": "食品安全监管", "assist": "某市公安局"}, {"matter": "食品安全监管", "assist": "某市卫计委"},
+                       {"matter": "食品安全监管", "assist": "某市商务局"}]
 
 
 def test_copied_township_list_with_spaces_between_cells(store: Store) -> None:
