@@ -110,6 +110,16 @@ def clean_mention(mention: str) -> str:
     return to_simplified(text)
 
 
+# A second plate in brackets after a name (`市委办公室(市档案局)`, `市市场监督管理局（市知识产权局）`): a name the
+# department answers to, as the plates a 三定 lists are.
+_PLATE_NOTE = re.compile(r"[（(]([\u4e00-\u9fff]{1,20}(?:委员会|办公室|局|委|办|厅|署|院|中心))[)）]")
+
+
+def plates_in(mention: str) -> list[str]:
+    """The plates a mention carries in brackets after its name, as written (市档案局)."""
+    return [to_simplified(match.group(1)) for match in _PLATE_NOTE.finditer(mention)]
+
+
 def territorial_name(mention: str) -> str:
     """The mention as a 属地 party's name: spaces removed, simplified, brackets kept and made full-width, so that
     `各县(区)人民政府` and `各县（区）人民政府` are one party."""
@@ -127,6 +137,14 @@ def base_of(mention: str) -> str:
     _names, rest = split_region_prefix(clean_mention(mention))
     marker = level_marker(rest)
     return rest[1:] if marker and len(rest) >= 3 else rest
+
+
+def plate_bases(base_name: str, aliases: list[str]) -> set[str]:
+    """The bases of the aliases that are other plates (区商务局 of 工业信息化和科技局: 揭东区商务局 names it), not
+    spellings of the department's own name: 县住建局's base 住建局 would make every other region's 住房和城乡建设局,
+    which the abbreviation table reads 住建局 too, a lesser reading of it."""
+    own = next((group for group in abbreviation_groups() if base_name in group), (base_name,))
+    return {base for base in map(base_of, aliases) if base not in own}
 
 
 class NameResolver:

@@ -46,7 +46,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import KnownDepartment, NameResolver, Resolution, read_groups
+from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, sanding_rows
@@ -138,8 +138,9 @@ def known_departments(store: Store) -> list[KnownDepartment]:
         if not row["region"] or not row["base_name"]:
             continue
         region = Region(tuple(row["region"].split("/")))
+        aliases = row["aliases"] or []
         known.append(KnownDepartment(row["uid"], row["name"], row["base_name"], region,
-                                     {row["base_name"], row["name"], *(row["aliases"] or [])}))
+                                     {row["base_name"], row["name"], *aliases, *plate_bases(row["base_name"], aliases)}))
     return known
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument
-from ingest.names import TERRITORIAL_KIND, KnownDepartment, NameResolver, Resolution
+from ingest.names import TERRITORIAL_KIND, KnownDepartment, NameResolver, Resolution, plates_in
 from ingest.readers import SourceText
 from ingest.regions import Region
 from ingest.staffing import post_details
@@ -249,7 +249,8 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     if resolution.uid in rows.defined_departments:
         return
     rows.mentioned_departments[resolution.uid] = {
-        "name": resolution.name, "base_name": resolution.base_name, "aliases": [resolution.mention],
+        "name": resolution.name, "base_name": resolution.base_name,
+        "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else [])],
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": source,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),

@@ -4,6 +4,7 @@ abbreviations and a region prefix, or an error listing the departments the name 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,9 @@ from queries.undecomposed import undecomposed_duties
     ("示例市城管局", "示例市城市管理和综合执法局"),
     ("河西区住建局", "河西区住房和城乡建设局"),
     ("示例市市场监督管理局", "示例市市场监督管理局"),  # a full name, as before
+    # A plate of its 三定 (加挂区知识产权局牌子) with the region's name before it, as with its own name.
+    ("河西区知识产权局", "河西区市场监督管理局"),
+    ("示例市知识产权局", "示例市市场监督管理局"),
 ])
 def test_a_short_name_resolves_to_one_department(corpus: Store, typed: str, department: str) -> None:
     assert find_department(corpus, typed)["name"] == department
@@ -147,3 +151,17 @@ def test_a_department_filter_keeps_to_that_department_when_another_bears_its_nam
     assert report.title == "职责图谱评估报告（鼓楼区城市管理局）"
     assert [row["text"] for row in next(s for s in report.sections if s.key == "undecomposed_duties").rows] == [
         "负责辖区城市照明设施的监督管理。"]
+
+
+def test_a_plate_in_brackets_after_a_listed_name_finds_that_party(tmp_path: Path) -> None:
+    """`市委办公室(市档案局)` in a list: the party answers to its plate too (real 权责清单 of a 档案 system)."""
+    listed = tmp_path / "quanze_dangan.csv"
+    listed.write_text("序号,事项名称,权力类型,实施主体\n1,档案馆未开放档案利用审查,其他行政权力,市委办公室（市档案局）\n",
+                      encoding="utf-8")
+    store = open_store(f"embedded:{tmp_path / 'store'}")
+    try:
+        assert ingest([listed], store, region=Region(("某市",))).failed == []
+        found = find_department(store, "市档案局")
+        assert (found["name"], found["aliases"]) == ("某市委办公室", ["市委办公室（市档案局）", "市档案局"])
+    finally:
+        store.close()
