@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +21,6 @@ from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_u
 from ingest.errors import IngestError, os_reason_zh
 from ingest.fields_version import FieldsNotice, fields_notice
 from ingest.kinds import KIND_TITLES, KINDS
-from ingest.readers import decode_text, read_bytes
 from ingest.regions import parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
@@ -49,6 +46,7 @@ out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else _PIPE_WIDTH
 err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else _PIPE_WIDTH)
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
+PROGRESS_MIN_COMPLAINTS = 200
 PROGRESS_MIN_FILES = 5
 LISTED_SHOWN = 20  # a 政务服务 export names hundreds of unresolved parties; the rest are one query away
 WARNINGS_SHOWN = 20  # a corpus of truncated copies warns of each; every warning is kept on its Document
@@ -185,6 +183,20 @@ def _progress(total: int) -> Iterator[Any]:
                 progress.advance(parse_task if stage == "parse" else load_task)
 
         yield advance
+
+
+@contextmanager
+def _routing_progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A bar on a terminal for a day's file of complaints (2,000 take some seconds; 20,000 a minute)."""
+    if total < PROGRESS_MIN_COMPLAINTS or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("诉求分派 routing", total=total)
+        yield lambda done: progress.update(task, completed=done)
 
 
 _ADDED_LABELS = (("Region", "区划 regions"), ("Department", "部门 departments"), ("Office", "内设机构 offices"),
@@ -586,18 +598,26 @@ def report_command(
 
 @app.command("dispatch")
 def dispatch_command(
-    file: Annotated[Path, typer.Argument(help="complaints: a .txt with one a line, or a .csv with a 'text' column")],
+    file: Annotated[Path, typer.Argument(help="complaints: a .txt with one a line, or a table (.csv, .tsv, .xlsx) "
+                                              "with a column titled 诉求内容, 工单内容, text …")],
     store: StoreOption = None,
-    region: Annotated[str | None, typer.Option(help="the region the complaints come from")] = None,
+    region: Annotated[str | None, typer.Option(
+        help="the region the complaints come from (default: the graph's one city); a row's own region column "
+             "(所属区县) routes that row within its region")] = None,
+    column: Annotated[str | None, typer.Option(help="the title of the complaint column, when not a usual one")] = None,
+    region_column: Annotated[str | None, typer.Option(help="the title of the column of each complaint's region")
+                             ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
 ) -> None:
-    """Route each complaint to the department first in who_handles; report those a person must settle."""
-    from queries.who_handles import evidence_index, rank_departments
+    """Route each complaint to the department first in who_handles; report those a person must settle. A table's
+    other columns (工单编号 …) are kept in the answer."""
+    from queries.complaint_files import read_complaints
+    from queries.dispatch import columns_with, dispatch, needs_person
 
     _check_output(format.value, output, _FILE_FORMATS)
     try:
-        texts = _complaints(file)
+        complaints = read_complaints(file, column=column, region_column=region_column)
     except (OSError, ValueError, IngestError) as exc:
         _refuse(exc)
     with _store(store) as graph:
@@ -606,55 +626,36 @@ def dispatch_command(
             region = check_region(graph, region)
         except UnknownRegion as exc:
             _refuse(exc)
-        index = evidence_index(graph)
-        rows = []
-        regions: set[str] = set()
-        for number, text in texts:
-            ranked = rank_departments(index, text, region=region, limit=2)
-            first = ranked[0] if ranked else None
-            if first:
-                regions.add(first["region"])
-            rows.append({
-                "line": number, "text_in": text, "department": first["department"] if first else "",
-                "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
-                "weak": bool(first and first["weak"]),
-                "holds_no_duties": bool(first and first["holds_no_duties"]),
-                "no_match": first is None,  # no word of the text reaches any department's duties or items
-                "runner_up": ranked[1]["department"] if len(ranked) > 1 else "",
-                "evidence": first["evidence"][0]["text"] if first else "",
-            })
-    columns = ["line", "text_in", "department", "score", "tie", "weak", "holds_no_duties", "no_match", "runner_up",
-               "evidence"]
+        with _routing_progress(len(complaints.complaints)) as advance:
+            result = dispatch(graph, complaints.complaints, region=region, progress=advance)
+        rows = with_readable_sources(result.rows, document_titles(graph))
+    for warning in [*complaints.warnings, *result.warnings]:
+        err.print(f"[yellow]warning:[/yellow] {file}: {warning}", highlight=False)
+    columns = columns_with(complaints.columns)
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
         _print_rows(rows, columns, title="诉求分派 dispatch", answer="dispatch")
     else:
         _write(_answer_file("dispatch", rows, format, columns=columns), output)
-    # A department the graph holds no duties for (only named by a clause or list) is a guess to check, not a route.
-    unsure = sum(1 for row in rows if row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"])
+    unsure = sum(1 for row in rows if needs_person(row))
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
-              "(tie, weak match, a department with no duties in the graph, or no match)")
+              "(tie, weak match, a department with no duties in the graph, no match, sent up to the city, or empty)")
     err.print(f"共 {len(rows)} 条诉求：{len(rows) - unsure} 条已分派，{unsure} 条需人工确定"
-              "（难以区分、依据不足、图中无其职责或无匹配）")
-    if region is None and len(regions) > 1:
-        # Without a region each complaint goes to the best department of any region: a city's and a district's
-        # in one file, which a dispatcher of one hotline does not mean (user test). Said, not guessed away.
-        err.print(f"[yellow]note:[/yellow] without --region the departments are of {len(regions)} regions "
-                  f"({', '.join(sorted(regions))}); pass --region to route within one")
-        err.print(f"      未指定 --region，分派结果分属 {len(regions)} 个区划（{'、'.join(sorted(regions))}）；"
-                  "请用 --region 指定诉求所在区划")
-
-
-def _complaints(path: Path) -> list[tuple[int, str]]:
-    data, _digest = read_bytes(path, "complaints, one a line")
-    text, _encoding = decode_text(path, data)
-    if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if "text" not in (reader.fieldnames or []):
-            raise ValueError(f"{path}: expected a 'text' column in the CSV header")
-        return [(number, row["text"].strip()) for number, row in enumerate(reader, start=2) if row["text"].strip()]
-    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+              "（难以区分、依据不足、图中无其职责、无匹配、转上级或为空）")
+    if region is None:
+        said = result.default_region
+        if said:
+            err.print(f"[yellow]note:[/yellow] routed within {said}, the graph's one city (pass --region to choose); "
+                      f"按图中唯一的市 {said} 分派（可用 --region 指定）", highlight=False)
+        elif len({row["region"] for row in rows if row["region"]}) > 1:
+            regions = sorted({row["region"] for row in rows if row["region"]})
+            # Without a region each complaint goes to the best department of any region: a city's and a district's
+            # in one file, which a dispatcher of one hotline does not mean (user test). Said, not guessed away.
+            err.print(f"[yellow]note:[/yellow] without --region the departments are of {len(regions)} regions "
+                      f"({', '.join(regions)}); pass --region to route within one")
+            err.print(f"      未指定 --region，分派结果分属 {len(regions)} 个区划（{'、'.join(regions)}）；"
+                      "请用 --region 指定诉求所在区划")
 
 
 @app.command("link")

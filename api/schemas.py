@@ -360,3 +360,54 @@ class CypherAnswer(BaseModel):
     rows: list[dict[str, Any]] = Field(description="up to the row limit (DUTYGRAPH_CYPHER_ROW_LIMIT), each "
                                                    "column: value")
     truncated: bool = Field(description="the row limit cut the answer")
+
+
+class ComplaintIn(BaseModel):
+    """One complaint to route."""
+
+    text: str = Field(max_length=2000, description="the complaint as the citizen put it (empty: not routed, said)",
+                      examples=["小区楼下烧烤摊油烟太大，晚上窗户都不敢开"])
+    id: str | None = Field(default=None, max_length=100, description="the caller's own key (工单编号), given back",
+                           examples=["GD20261122001"])
+    region: str | None = Field(default=None, max_length=100, description="the region it comes from (示例市/河西区 or "
+                               "河西区); else the request's region", examples=["河西区"])
+
+
+class DispatchRequest(BaseModel):
+    model_config = {"extra": "forbid"}
+
+    complaints: list[ComplaintIn] = Field(min_length=1, max_length=1000, description="up to 1,000 complaints")
+    region: str | None = Field(default=None, max_length=100, description="the region of complaints that name none "
+                               "(default: the graph's one city, when it has one)", examples=["示例市"])
+
+
+class DispatchRow(BaseModel):
+    line: int = Field(description="the complaint's place in the request, from 1")
+    id: str | None = Field(default=None, description="the caller's key, when it gave one")
+    text_in: str
+    region: str = Field(description="the region it was routed within (its city's, when sent up: see note)")
+    department: str = Field(description="'' when nothing matched or the complaint is empty")
+    office: str
+    score: float | None
+    tie: bool
+    weak: bool
+    holds_no_duties: bool
+    no_match: bool
+    runner_up: str
+    runner_up_score: float | None
+    matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "
+                                     "dictionary's reading of them (没人管 → ≈警务督察), which a person may check")
+    evidence: str
+    source: str
+    note: str = Field(description="a county complaint sent up to its city's department, or an empty complaint")
+
+
+class DispatchAnswer(BaseModel):
+    """POST /api/dispatch as JSON."""
+
+    rows: list[DispatchRow]
+    need_person: int = Field(description="rows a person must settle: a tie, a weak match, a department with no "
+                                         "duties in the graph, no match, sent up to the city, or empty")
+    routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
+    warnings: list[str] = Field(description="a complaint's region the graph does not hold, routed within the "
+                                            "request's (English; Chinese)")

@@ -35,6 +35,10 @@ COLUMN_LABELS: dict[str, str] = {
 # counts: the two must not read as one figure.
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
                                           ("dispatch", "score"): "相关度",
+                                          ("dispatch", "runner_up_score"): "次选相关度",
+                                          ("dispatch", "matched"): "命中词（≈为词表读法）",
+                                          ("dispatch", "note"): "说明", ("dispatch", "id"): "编号",
+                                          ("dispatch", "region"): "分派区划",
                                           # A suggested owner's score is who_handles' relevance of its evidence.
                                           ("orphan_supervision_items", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",

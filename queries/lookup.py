@@ -216,14 +216,19 @@ def within(path: str | None, region: str | None) -> bool:
     return region is None or path == region or (path or "").startswith(region + "/")
 
 
+def region_levels(store: Store) -> dict[str, str]:
+    """Each region's path and level (city, county, township …)."""
+    # Kept per graph version: the regions query counts every region's departments, too much for each request.
+    return cached(store, ("region_levels",),
+                  lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
+
+
 def check_region(store: Store, path: str | None, *, city: bool = False) -> str | None:
     """The region path as the graph holds it (None for no filter); a typo is an error naming what is there,
     not an empty answer that reads as 'nothing found'."""
     if path is None or not path.strip():
         return None
-    # Kept per graph version: the regions query counts every region's departments, too much for each request.
-    levels = cached(store, ("region_levels",),
-                    lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
+    levels = region_levels(store)
     wanted = path.strip()
     fits = [p for p, level in levels.items() if not city or level == "city"]
     if wanted in fits:

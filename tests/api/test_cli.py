@@ -469,7 +469,7 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     # 今天天气不错 reaches 农业防灾减灾 only through a neighbour of 天气, a word no duty uses (天气 → 春寒): weak.
     assert rows[3]["score"] >= 8
     assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
-    assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责或无匹配）" in result.stderr
+    assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责、无匹配、转上级或为空）" in result.stderr
     assert "--region" not in result.stderr  # one region asked for: nothing to say about regions
     table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
@@ -491,14 +491,75 @@ def test_dispatch_counts_a_department_with_no_duties_as_needing_a_person(loaded:
     assert sheet is not None and sheet.title == "诉求分派" and "无匹配" in [cell.value for cell in sheet[1]]
 
 
-def test_dispatch_without_a_region_says_when_its_answers_span_regions(loaded: Path, tmp_path: Path) -> None:
-    # Each complaint goes to the best department of any region: here the city's and 河西区's, which is said.
+def test_dispatch_without_a_region_routes_within_the_graphs_one_city(loaded: Path, tmp_path: Path) -> None:
+    # A city hotline's complaints go to the city's departments (the best of any region put a district's 市场监管局
+    # first for a traffic offence, user test); a row naming its county is routed there (next test).
     complaints = tmp_path / "complaints.txt"
-    complaints.write_text("公司拖欠工资三个月\n河西区的学校乱收费\n", encoding="utf-8")
+    complaints.write_text("公司拖欠工资三个月\n外卖骑手经常闯红灯还逆行\n", encoding="utf-8")
     result = run("dispatch", str(complaints), "--format", "json", store=loaded)
-    assert [r["department"] for r in json.loads(result.stdout)] == ["示例市人力资源和社会保障局", "河西区教育局"]
-    assert "without --region the departments are of 2 regions (示例市, 示例市/河西区)" in result.stderr
-    assert "未指定 --region，分派结果分属 2 个区划（示例市、示例市/河西区）；请用 --region 指定诉求所在区划" in result.stderr
+    assert [(r["region"], r["department"]) for r in json.loads(result.stdout)] == [
+        ("示例市", "示例市人力资源和社会保障局"), ("示例市", "示例市公安局")]
+    assert "routed within 示例市, the graph's one city (pass --region to choose)" in result.stderr
+    assert "按图中唯一的市 示例市 分派（可用 --region 指定）" in result.stderr
+
+
+def test_dispatch_reads_a_hotline_export_and_keeps_its_columns(loaded: Path, tmp_path: Path) -> None:
+    """A CSV written with `;`, its complaint column titled 诉求内容 and each ticket's county in 所属区县 (user test:
+    only a column titled `text` was read, the ticket numbers were lost and the county ignored)."""
+    export = tmp_path / "hotline.csv"
+    export.write_text("工单编号;诉求内容;所属区县\nA1;公司拖欠工资三个月;\nA2;学校乱收费;河西区\nA3;;青山县\n"
+                      "A4;派出所报警了不管;青山县\nA5;公司拖欠工资三个月;火星区\n", encoding="gb18030")
+    result = run("dispatch", str(export), "--format", "json", store=loaded)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["工单编号"], r["region"], r["department"], r["note"][:20]) for r in rows] == [
+        (2, "A1", "示例市", "示例市人力资源和社会保障局", ""),
+        (3, "A2", "示例市/河西区", "河西区教育局", ""),
+        (4, "A3", "示例市/青山县", "", "诉求为空 / the complaint is empty"[:20]),
+        # 青山县's departments in the graph hold no police duties: its city's 公安局 takes it, said and counted.
+        (5, "A4", "示例市", "示例市公安局", "示例市/青山县 的部门无相应职责，按上级"),
+        (6, "A5", "示例市", "示例市人力资源和社会保障局", ""),
+    ]
+    assert "所属区县" not in rows[0]  # the region routed within is the answer's own column
+    assert f"warning: {export}: line 4: the 诉求内容 cell is empty; not routed; 第 4 行“诉求内容”为空，未分派" in result.stderr
+    assert (f"warning: {export}: line 6: region 火星区 is not in the graph; routed within 示例市; "
+            "第 6 行区划“火星区”不在图中，按示例市分派") in result.stderr
+    assert "5 complaints read; 3 routed, 2 need a person" in result.stderr
+    table = tmp_path / "routed.csv"
+    run("dispatch", str(export), "--format", "csv", "--output", str(table), store=loaded)
+    header = table.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert header[:5] == ["行号", "工单编号", "诉求", "分派区划", "部门"]
+    assert header[-5:] == ["次选相关度", "命中词（≈为词表读法）", "依据", "出处", "说明"]
+
+
+def test_dispatch_reads_a_workbook_or_a_named_column_and_says_what_it_cannot(loaded: Path, tmp_path: Path) -> None:
+    workbook = tmp_path / "tickets.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["编号", "问题描述"], ["B1", "公司拖欠工资三个月"]):
+        sheet.append(row)
+    book.save(workbook)
+    rows = json.loads(run("dispatch", str(workbook), "--format", "json", store=loaded).stdout)
+    assert [(r["line"], r["编号"], r["department"]) for r in rows] == [(2, "B1", "示例市人力资源和社会保障局")]
+    other = tmp_path / "other.csv"
+    other.write_text("编号,来电摘要\n1,公司拖欠工资三个月\n", encoding="utf-8")
+    refused = run("dispatch", str(other), store=loaded)
+    assert refused.returncode == 2
+    assert (f"error: {other}:1: expected a complaint column titled one of text, 诉求内容, 诉求, 工单内容, 来电内容, 反映内容, "
+            "投诉内容, 诉求描述, 问题描述, 事项描述, 情况描述, 具体诉求, 内容 (or name it with --column) (the header has: 编号, 来电摘要)"
+            ) in refused.stderr
+    named = run("dispatch", str(other), "--column", "来电摘要", "--format", "json", store=loaded)
+    assert [r["department"] for r in json.loads(named.stdout)] == ["示例市人力资源和社会保障局"]
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("编号,诉求内容\n", encoding="utf-8")
+    assert f"error: {header_only}:1: expected complaints after the header row (the file has a header row only)" in run(
+        "dispatch", str(header_only), store=loaded).stderr
+    open_quote = tmp_path / "quote.csv"
+    open_quote.write_text('编号,诉求内容\n1,"公司拖欠工资三个月\n2,学校乱收费\n', encoding="utf-8")
+    quoted = run("dispatch", str(open_quote), "--format", "json", store=loaded)
+    assert len(json.loads(quoted.stdout)) == 1
+    assert "line 2: a cell runs over lines 2–3 (a quote left open?); read as one complaint" in quoted.stderr
 
 
 def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> None:

@@ -346,6 +346,32 @@ def test_a_cypher_body_field_it_does_not_take_is_refused(client: TestClient) -> 
     assert (misspelt.status_code, misspelt.json()["detail_zh"]) == (422, "请求参数无效：请求体 parmas：不是可用的字段")
 
 
+def test_dispatch_routes_a_batch_as_the_cli_routes_a_file(client: TestClient) -> None:
+    """Another system's 12345 platform sends its tickets in one request (user test: one who_handles call each)."""
+    batch = {"complaints": [{"text": "公司拖欠工资三个月", "id": "G1"}, {"text": "派出所报警了不管", "region": "青山县"},
+                            {"text": "  "}, {"text": "公司拖欠工资三个月", "region": "火星区"}]}
+    answer = client.post("/api/dispatch", json=batch)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"]["/api/dispatch"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert _conforms(spec, schema, body, "dispatch") == []
+    assert [(r["line"], r["id"], r["region"], r["department"], r["note"][:14]) for r in body["rows"]] == [
+        (1, "G1", "示例市", "示例市人力资源和社会保障局", ""),
+        (2, None, "示例市", "示例市公安局", "示例市/青山县 的部门无相应"),
+        (3, None, "示例市", "", "诉求为空 / the com"),
+        (4, None, "示例市", "示例市人力资源和社会保障局", ""),
+    ]
+    assert (body["need_person"], body["routed_within"]) == (2, "示例市")
+    assert body["warnings"] == ["line 4: region 火星区 is not in the graph; routed within 示例市; "
+                                "第 4 行区划“火星区”不在图中，按示例市分派"]
+    table = client.post("/api/dispatch", params={"format": "csv"}, json=batch)
+    assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,编号,诉求,分派区划,部门,")
+    assert client.post("/api/dispatch", json={"complaints": [{"text": "x"}] * 1001}).status_code == 422
+    unknown = client.post("/api/dispatch", json={"complaints": [{"text": "x"}], "region": "火星市"})
+    assert (unknown.status_code, unknown.json()["type"].rsplit("/", 1)[-1]) == (404, "unknown-region")
+
+
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
     with TestClient(create_app(settings)) as bare:

@@ -249,7 +249,12 @@ def test_each_status_an_endpoint_answers_is_documented(client: TestClient, spec:
                  ("POST", "/api/cypher", {"format": "pdf"}, {"query": "RETURN 1 AS one"}),
                  ("POST", "/api/cypher", {}, {"query": "MATCH (r RETURN r"}),
                  ("POST", "/api/cypher", {}, {"query": "CREATE (:Region {uid: 'x'})"}),
-                 ("POST", "/api/cypher", {}, {"query": ""})]
+                 ("POST", "/api/cypher", {}, {"query": ""}),
+                 *[("POST", "/api/dispatch", query, body) for query, body in (
+                     ({}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
+                     ({"format": "xlsx"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
+                     ({"format": "pdf"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
+                     ({}, {"complaints": [{"text": "x"}], "region": "火星市"}), ({}, {"complaints": []}))]]
     for method, url, query, body in requests:
         answer = client.request(method, url, params=query, json=body, headers=AUTH if method == "POST" else {})
         template = next(path for path in spec["paths"] if re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", path), url))

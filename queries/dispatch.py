@@ -1,0 +1,131 @@
+"""dispatch: a hotline's complaints routed each to the department first in who_handles, with what a dispatcher
+needs to act on it: the words of the complaint its evidence met, the runner-up and its score, and the reasons a
+person must settle it (a tie, a weak match, a department with no duties in the graph, no match).
+
+A complaint is routed within its own region when its row names one (所属区县), else within the region asked for.
+A county whose departments hold nothing like the complaint (the graph has no 青山县公安局) sends it to its city's
+department, said in the row's note: the city's department is the one to pass it down, and a person checks it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graph.store import Row, Store
+from ingest.content import content_terms
+from queries.complaint_files import Complaint
+from queries.lookup import UnknownRegion, check_region, region_levels
+from queries.search import BM25Index
+from queries.who_handles import evidence_index, rank_departments
+
+# The columns of a dispatch row after the input's own (工单编号 …), in order.
+COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
+           "no_match", "runner_up", "runner_up_score", "matched", "evidence", "source", "note"]
+MATCHED_SHOWN = 6  # the words a row names as met: the weightiest; more reads as noise
+
+
+@dataclass
+class Dispatched:
+    rows: list[Row]
+    warnings: list[str] = field(default_factory=list)
+    default_region: str | None = None  # the region complaints without their own were routed within
+
+
+def input_key(title: str) -> str:
+    """The key of an input column kept beside the answer: its title, unless an answer's column bears it."""
+    return f"{title}（原表）" if title in COLUMNS else title
+
+
+def columns_with(input_titles: list[str]) -> list[str]:
+    """A file's columns: its line, the input's own columns (工单编号 …), then the answer's."""
+    return [COLUMNS[0], *map(input_key, input_titles), *COLUMNS[1:]]
+
+
+def needs_person(row: Row) -> bool:
+    """A route a person must settle: too close to call, resting on too little, a department known only as a party,
+    no match, or a county complaint sent up to the city."""
+    return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["note"])
+
+
+def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | None,
+             progress: Callable[[int], None] | None = None) -> Dispatched:
+    """Each complaint routed (`region`: checked by `check_region`; None routes complaints without a region of
+    their own within the graph's one city, or every region when it has several). `progress` is called with the
+    number of complaints done."""
+    index = evidence_index(store)
+    parents = _parents(store)
+    default = region if region is not None else _only_city(store)
+    result = Dispatched([], default_region=default)
+    for done, complaint in enumerate(complaints, start=1):
+        where = _region_of(store, complaint, default, result.warnings)
+        kept = {input_key(title): value for title, value in complaint.fields.items()}
+        result.rows.append({"line": complaint.line, **kept, "text_in": complaint.text,
+                            **_route(index, complaint.text, where, parents)})
+        if progress is not None:
+            progress(done)
+    return result
+
+
+def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, str]) -> Row:
+    ranked = rank_departments(index, text, region=region, limit=2) if text else []
+    note = ""
+    parent = parents.get(region or "")
+    if parent and (not ranked or ranked[0]["weak"] or ranked[0]["holds_no_duties"]):
+        above = rank_departments(index, text, region=parent, limit=2)
+        if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
+            note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
+                    f"routed to {parent}'s")
+            ranked, region = above, parent
+    first = ranked[0] if ranked else None
+    second = ranked[1] if len(ranked) > 1 else None
+    if not text:
+        note = "诉求为空 / the complaint is empty"
+    return {
+        "region": first["region"] if first else (region or ""),
+        "department": first["department"] if first else "", "office": first["office"] if first else "",
+        "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
+        "weak": bool(first and first["weak"]), "holds_no_duties": bool(first and first["holds_no_duties"]),
+        "no_match": first is None,  # no word of the text reaches any department's duties or items
+        "runner_up": second["department"] if second else "", "runner_up_score": second["score"] if second else None,
+        "matched": _matched(index, text, first) if first else "",
+        "evidence": first["evidence"][0]["text"] if first else "",
+        "source": first["evidence"][0]["source"] if first else "",
+        "note": note,
+    }
+
+
+def _matched(index: BM25Index, text: str, first: Row) -> str:
+    """The complaint's words (and the dictionaries' readings of them, marked ≈) that the department's evidence
+    says, weightiest first: 没人管 read as 警务督察 is a reading a dispatcher can see is wrong."""
+    weights = index.query_weights(text)
+    met = {term for piece in first["evidence"] for term in content_terms(piece["text"])} & weights.keys()
+    ordered = sorted(met, key=lambda term: (-weights[term], -len(term), term))
+    # A compound's parts add nothing once the compound is named (违法建设, then 违法 and 建设).
+    shown = [term for term in ordered if not any(term != other and term in other for other in met)]
+    return "、".join(term if weights[term] >= 1.0 else f"≈{term}" for term in shown[:MATCHED_SHOWN])
+
+
+def _region_of(store: Store, complaint: Complaint, default: str | None, warnings: list[str]) -> str | None:
+    if not complaint.region:
+        return default
+    try:
+        return check_region(store, complaint.region)
+    except UnknownRegion:
+        within = default or "every region"
+        warnings.append(f"line {complaint.line}: region {complaint.region} is not in the graph; routed within "
+                        f"{within}; 第 {complaint.line} 行区划“{complaint.region}”不在图中，按"
+                        f"{default or '全部区划'}分派")
+        return default
+
+
+def _parents(store: Store) -> dict[str, str]:
+    """Each county's (and district's) city: where a complaint its departments cannot take goes."""
+    return {path: path.rsplit("/", 1)[0] for path, level in region_levels(store).items()
+            if level == "county" and "/" in path}
+
+
+def _only_city(store: Store) -> str | None:
+    """The graph's one city, when it has one: a city hotline routes to its own departments, not to the best of any
+    county's (a district's 市场监管局 for a traffic offence, user test)."""
+    cities = [path for path, level in region_levels(store).items() if level == "city"]
+    return cities[0] if len(cities) == 1 else None
