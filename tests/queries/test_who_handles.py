@@ -317,3 +317,11 @@ def test_a_swimming_venue_is_a_public_place_and_its_lifeguards_a_sport_licence(c
         "示例市卫生健康委员会"]
     assert [row["department"] for row in who_handles(corpus, "游泳馆没有救生员孩子差点溺水", region="示例市", limit=1)] == [
         "示例市文化广电旅游体育局"]
+
+
+def test_how_a_hotline_writes_down_a_call_does_not_route_it(corpus: Store) -> None:
+    # User test: 市民来电反映： before a complaint sent it elsewhere than the bare complaint (来电, 反映 met duties).
+    expected = [("示例市市场监督管理局", 16.406, True), ("示例市卫生健康委员会", 15.58, True)]
+    for text in ("药店卖处方药不要处方", "市民来电反映：药店卖处方药不要处方", "诉求人称药店卖处方药不要处方（工单来电）"):
+        rows = who_handles(corpus, text, region="示例市", limit=2)
+        assert [(row["department"], row["score"], row["tie"]) for row in rows] == expected, text
