@@ -115,12 +115,18 @@ def _text(row: Mapping[str, Any], column: str, answer: str, readable: bool) -> s
     return cell_text(row, column, answer) if readable else raw(row.get(column))
 
 
+EXCEL_CELL_LIMIT = 32_767  # characters: Excel cuts a longer cell without a word, or refuses the file
+CUT_MARK = "…（超过 Excel 单元格上限，已截断）"
+
+
 def _excel_value(row: Mapping[str, Any], column: str, answer: str, readable: bool) -> object:
     # Numbers stay numbers, so that Excel sums and sorts them; a raw true or false is Excel's TRUE or FALSE.
     value = row.get(column)
     if isinstance(value, int | float) and (not readable or not isinstance(value, bool)):
         return value
-    return _text(row, column, answer, readable)
+    text = _text(row, column, answer, readable)
+    # Said in the cell: a 7,000-character complaint is common enough, one past the limit rare, and silently short.
+    return text if len(text) <= EXCEL_CELL_LIMIT else text[:EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
 
 
 def to_docx(report: Report) -> bytes:

@@ -24,6 +24,16 @@ def test_an_excel_file_holds_a_formula_like_cell_as_text() -> None:
     assert [(cell.value, cell.data_type) for cell in sheet[2]] == [(LINK, "s"), (-1.5, "n")]
 
 
+def test_an_excel_cell_past_the_limit_says_it_was_cut() -> None:
+    # User test: a 40,000-character complaint came back 32,767 characters long, without a word.
+    long = "楼上漏水" * 10_000
+    section = Section("dispatch", "诉求分派", ["text_in"], [{"text_in": long}, {"text_in": "楼上漏水"}])
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(Report("诉求分派", [section])))).active
+    cut = sheet["A2"].value
+    assert (len(cut), cut.endswith("…（超过 Excel 单元格上限，已截断）"), sheet["A3"].value) == (32_767, True, "楼上漏水")
+    assert long.startswith(cut.removesuffix("…（超过 Excel 单元格上限，已截断）"))
+
+
 def test_a_csv_file_defuses_a_formula_like_cell_and_keeps_negative_numbers() -> None:
     text = to_csv(_section()).decode("utf-8-sig")
     assert text.splitlines() == ["事项,稳健z分数", "\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"点此查看分工\"\")\",-1.5",
