@@ -467,6 +467,9 @@ def query_command(
         _write_json(result, output)
     elif format is Format.table:
         _print_result(result, title=title, columns=columns, answer=name, table=table)
+        if name == "who_handles" and not result:
+            # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
+            err.print("no duty or item in the graph says any word of the text; 图中没有与这段文字相关的职责或事项")
     else:
         _write(_answer_file(name, result, format, table, columns), output)
 

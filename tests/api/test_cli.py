@@ -570,6 +570,9 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
         "名次", "部门", "区划", "内设机构", "相关度", "难以区分"]
     # Each piece of evidence's score is a BM25 relevance too, not a similarity.
     assert "相关度：" in result.stdout and "相似度" not in result.stdout
+    nothing = run("query", "who_handles", "--param", "text=hello", store=loaded)
+    assert (nothing.returncode, nothing.stdout.strip()) == (0, "(0 rows)")
+    assert "no duty or item in the graph says any word of the text; 图中没有与这段文字相关的职责或事项" in nothing.stderr
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
