@@ -63,6 +63,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "来源文件",
         ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "region", "truncated",
          "notes", "sheet_names", "sheet_titles",
+         # its text's digest, whatever the encoding: a copy in another encoding is this document (DocumentIds)
+         "text_sha256",
          # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)
          "fields_version"),
         ("sha256",),

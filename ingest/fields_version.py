@@ -17,7 +17,8 @@ from graph.store import Store
 # Bump whenever a load writes other (label, property) or (type, property) pairs than before, and update the list
 # in tests/ingest/test_fields_version.py, which fails until both are done. Documents written before this record
 # existed count as version 0. Version 2: Document.region (the region a document was read for, pipeline.DocumentIds).
-GRAPH_FIELDS_VERSION = 2
+# Version 3: Document.text_sha256 (its text's digest: a copy in another encoding is the same document).
+GRAPH_FIELDS_VERSION = 3
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

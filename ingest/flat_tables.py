@@ -62,7 +62,7 @@ def _table(source: SourceText, title: list[tuple[int, str]], rows: list[tuple[in
     # lines above that are the page's own (发布时间, 字体, a preface).
     title_rows = [(number, [text]) for number, text in title[-1:]]
     sheet = Sheet(source.path.stem, title_rows + rows, named_by_file=True)
-    return FlatTable(Workbook(source.path, source.sha256, [sheet], source.encoding), warnings)
+    return FlatTable(Workbook(source.path, source.sha256, [sheet], source.encoding, source.text_sha256), warnings)
 
 
 def _is_list_header(labels: list[str]) -> bool:

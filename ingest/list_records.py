@@ -71,7 +71,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
     parsed = context.parsed
     rows = GraphRows(document=document_node(
         # No title row, no title: the file's name is no document title (sources cite the file as a file).
-        context.uid, context.workbook.sha256, str(context.workbook.path), context.region, title=parsed.title,
+        context.uid, context.workbook.sha256, str(context.workbook.path), context.region,
+        text_sha256=context.workbook.text_sha256, title=parsed.title,
         kind=parsed.kind, notes=list(parsed.warnings),
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),

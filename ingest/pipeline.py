@@ -369,7 +369,7 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         return
     notice = division_notice(source) if kind in {"auto", "boundary"} else None
     if notice is not None:
-        lists.append((Workbook(source.path, source.sha256, [], source.encoding), notice))
+        lists.append((Workbook(source.path, source.sha256, [], source.encoding, source.text_sha256), notice))
         return
     if kind not in {"auto", "sanding"}:
         raise IngestError(path, f"a list (.csv, .xlsx, a table copied into text, or for --kind boundary a "
@@ -421,17 +421,31 @@ class DocumentIds:
     of their own there, with a uid of the content and that region. Before, the second load took the first's uid:
     it replaced the first document's 牵头/配合 edges with its own, leaving the first region's matters without
     parties (user test). A Document stored without a region (loaded before they recorded one) is taken to be
-    that region's: loading it again replaces it, as it always did."""
+    that region's: loading it again replaces it, as it always did. Other bytes of the same text (`text_sha256`: a
+    GBK copy of a UTF-8 file, a workbook saved again) are the document of that text in that region."""
 
-    def __init__(self, store: Store, hashes: list[str]) -> None:
+    def __init__(self, store: Store, hashes: list[tuple[str, str]]) -> None:
         rows = store.read("MATCH (d:Document) WHERE d.uid IN $uids RETURN d.uid AS uid, d.region AS region",
-                          {"uids": sorted({document_uid(sha256) for sha256 in hashes})})
+                          {"uids": sorted({document_uid(sha256) for sha256, _text in hashes})})
         self.held: dict[str, str | None] = {row["uid"]: row["region"] for row in rows}
+        # A copy of a held document in another encoding (or saved again) is that document: FORMATS.md §8.
+        twins = store.read("MATCH (d:Document) WHERE d.text_sha256 IN $texts "
+                           "RETURN d.text_sha256 AS text, d.region AS region, d.uid AS uid ORDER BY uid",
+                           {"texts": sorted({text for _sha256, text in hashes if text})})
+        self.by_text: dict[tuple[str, str], str] = {}
+        for row in twins:
+            self.by_text.setdefault((row["text"], row["region"]), row["uid"])
 
-    def of(self, sha256: str, region: Region) -> str:
+    def of(self, sha256: str, text_sha256: str, region: Region) -> str:
         plain = document_uid(sha256)
+        twin = self.by_text.get((text_sha256, region.path)) if text_sha256 else None
+        if twin is not None and self.held.get(plain, "") not in {region.path, None}:
+            return twin  # these bytes are new here (or another region's), their text is not
         holder = self.held.setdefault(plain, region.path)
-        return plain if holder in {region.path, None} else document_uid(sha256, region.path)
+        uid = plain if holder in {region.path, None} else document_uid(sha256, region.path)
+        if text_sha256:
+            self.by_text.setdefault((text_sha256, region.path), uid)
+        return uid
 
 
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
@@ -454,7 +468,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if len(names) > 1 or (option is not None and names and names[0] != option.names[0]):
             regions.add(document_region(parsed.department, option, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
-    ids = DocumentIds(store, [source.sha256 for source, _parsed in sandings] + [book.sha256 for book, _list in lists])
+    ids = DocumentIds(store, [(source.sha256, source.text_sha256) for source, _parsed in sandings]
+                      + [(book.sha256, book.text_sha256) for book, _list in lists])
     for source, parsed in sandings:
         basis = basis_region(parsed, regions)
         try:
@@ -470,7 +485,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
-        context = DocumentContext(source, parsed, doc_region, department, ids.of(source.sha256, doc_region))
+        context = DocumentContext(source, parsed, doc_region, department,
+                                  ids.of(source.sha256, source.text_sha256, doc_region))
         for office in parsed.offices:
             offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
         builders.append((source.path, partial(sanding_rows, context, resolver),
@@ -486,7 +502,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
-        list_context = ListContext(workbook, parsed_list, home, counties, offices, ids.of(workbook.sha256, home))
+        list_context = ListContext(workbook, parsed_list, home, counties, offices,
+                                   ids.of(workbook.sha256, workbook.text_sha256, home))
         builders.append((workbook.path, partial(list_rows, list_context, resolver),
                          _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the

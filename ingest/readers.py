@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ class SourceText:
     encoding: str
     title: str = ""  # from the container (an HTML <title>), when there is one
     notes: list[str] = field(default_factory=list)
+    text_sha256: str = ""  # of its text (`text_digest`): a copy in another encoding has the same
 
     @property
     def text(self) -> str:
@@ -149,4 +152,12 @@ def _finish(source: SourceText) -> SourceText:
         index += 1
     # Blank the notes rather than drop them, so that line numbers still point into the file.
     source.lines = [""] * index + lines[index:]
+    source.text_sha256 = text_digest(source.lines)
     return source
+
+
+def text_digest(lines: Iterable[str]) -> str:
+    """The SHA-256 of a document's text, whatever its encoding, line ends, trailing spaces or blank lines: a GBK
+    copy of a UTF-8 file is the same document (FORMATS.md §8: de-duplicate by normalised text), not a second one."""
+    kept = (unicodedata.normalize("NFC", line).rstrip() for line in lines)
+    return hashlib.sha256("\n".join(line for line in kept if line).encode()).hexdigest()

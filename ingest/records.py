@@ -112,7 +112,8 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     parsed, department, region = context.parsed, context.department, context.region
     doc_uid = context.uid
     rows = GraphRows(document=document_node(
-        doc_uid, context.source.sha256, str(context.source.path), region, title=parsed.title or parsed.department,
+        doc_uid, context.source.sha256, str(context.source.path), region, text_sha256=context.source.text_sha256,
+        title=parsed.title or parsed.department,
         kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
         doc_number=parsed.doc_number,
         truncated=parsed.truncated,

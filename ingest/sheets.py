@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.normalize import clean_line
-from ingest.readers import decode_text, read_bytes
+from ingest.readers import decode_text, read_bytes, text_digest
 
 SHEET_SUFFIXES = {".csv", ".xlsx"}
 
@@ -58,15 +58,26 @@ class Workbook:
     sha256: str
     sheets: list[Sheet]
     encoding: str
+    text_sha256: str = ""  # of its cells (`cells_digest`): a copy in another encoding, or saved again, has the same
 
 
 def read_workbook(path: Path) -> Workbook:
     data, digest = read_bytes(path, "a spreadsheet with rows")
     if path.suffix.lower() == ".xlsx":
-        return Workbook(path, digest, _xlsx_sheets(path, data), "xlsx")
+        sheets = _xlsx_sheets(path, data)
+        return Workbook(path, digest, sheets, "xlsx", cells_digest(sheets))
     text, encoding = decode_text(path, data)
     rows = [(number, [_cell(value) for value in row]) for number, row in enumerate(csv.reader(io.StringIO(text)), 1)]
-    return Workbook(path, digest, [Sheet(path.stem, _trimmed(rows), named_by_file=True)], encoding)
+    sheets = [Sheet(path.stem, _trimmed(rows), named_by_file=True)]
+    return Workbook(path, digest, sheets, encoding, cells_digest(sheets))
+
+
+def cells_digest(sheets: list[Sheet]) -> str:
+    """`text_digest` of the sheets' cells, a row a line (a sheet's own name before its rows; a CSV's, the file's
+    name, is not part of its content)."""
+    return text_digest(line for sheet in sheets
+                       for line in [*([] if sheet.named_by_file else [f"# {sheet.name}"]),
+                                    *("\t".join(cells) for _number, cells in sheet.rows)])
 
 
 def _cell(value: object) -> str:

@@ -40,3 +40,24 @@ def test_a_list_copied_for_another_county_keeps_both(store: Store, tmp_path: Pat
     assert again.failed == []
     assert _parties(store) == BOTH
     assert len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 2
+
+
+def test_a_copy_in_another_encoding_is_the_same_document(store: Store, tmp_path: Path) -> None:
+    """FORMATS.md §8: copies of one document differ in their bytes (a GBK copy of a UTF-8 file, CRLF line ends, a
+    workbook saved again); de-duplicated by their text, each was a second Document of the same duties."""
+    sanding = (Path(__file__).resolve().parents[2] / "examples" / "sanding" / "hexi_jiaotong.txt").read_text("utf-8")
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "gbk").mkdir()
+    (tmp_path / "utf8" / "河西区交通运输局三定.txt").write_text(sanding, encoding="utf-8")
+    (tmp_path / "utf8" / "青山县属地清单.csv").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "gbk" / "三定（GBK）.txt").write_bytes(sanding.replace("\n", "\r\n").encode("gb18030"))
+    (tmp_path / "gbk" / "属地清单 副本.csv").write_bytes(TEMPLATE.replace("\n", " \r\n").encode("gb18030"))
+    first = ingest([tmp_path / "utf8"], store, region=Region(("示例市", "青山县")))
+    second = ingest([tmp_path / "gbk"], store, region=Region(("示例市", "青山县")))
+    assert (first.failed, second.failed) == ([], [])
+    assert [any(outcome.created.values()) for outcome in second.outcomes] == [False, False]
+    documents = store.read("MATCH (d:Document) RETURN d.uid AS uid, d.text_sha256 AS text ORDER BY uid")
+    assert len(documents) == 2 and len({d["text"] for d in documents}) == 2
+    # The same text for another region is still a document of its own there (the template copy above).
+    third = ingest([tmp_path / "gbk" / "属地清单 副本.csv"], store, region=Region(("示例市", "白石县")))
+    assert third.failed == [] and len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 3
