@@ -167,16 +167,25 @@ def ingest_command(
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Any]:
-    if total < PROGRESS_MIN_FILES or not err.is_terminal:
+def _bars(total: int, minimum: int, *stages: str) -> Iterator[tuple[Any, list[Any]] | None]:
+    """Progress bars on stderr, one per stage, when the work is long enough and stderr is a terminal; else None."""
+    if total < minimum or not err.is_terminal:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
-        parse_task = progress.add_task("解析 parse", total=total)
-        load_task = progress.add_task("写入 load ", total=total)
+        yield progress, [progress.add_task(stage, total=total) for stage in stages]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    with _bars(total, PROGRESS_MIN_FILES, "解析 parse", "写入 load ") as bars:
+        if bars is None:
+            yield None
+            return
+        progress, (parse_task, load_task) = bars
 
         def advance(stage: str, _path: Path) -> None:
             if stage in {"parse", "load"}:
@@ -188,14 +197,11 @@ def _progress(total: int) -> Iterator[Any]:
 @contextmanager
 def _routing_progress(total: int) -> Iterator[Callable[[int], None] | None]:
     """A bar on a terminal for a day's file of complaints (2,000 take some seconds; 20,000 a minute)."""
-    if total < PROGRESS_MIN_COMPLAINTS or not err.is_terminal:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
-        task = progress.add_task("诉求分派 routing", total=total)
+    with _bars(total, PROGRESS_MIN_COMPLAINTS, "诉求分派 routing") as bars:
+        if bars is None:
+            yield None
+            return
+        progress, (task,) = bars
         yield lambda done: progress.update(task, completed=done)
 
 

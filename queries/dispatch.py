@@ -70,7 +70,7 @@ def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, s
     ranked = rank_departments(index, text, region=region, limit=2) if text else []
     note = ""
     parent = parents.get(region or "")
-    if parent and (not ranked or ranked[0]["weak"] or ranked[0]["holds_no_duties"]):
+    if text and parent and (not ranked or ranked[0]["weak"] or ranked[0]["holds_no_duties"]):
         above = rank_departments(index, text, region=parent, limit=2)
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
             note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
