@@ -411,3 +411,17 @@ class DispatchAnswer(BaseModel):
     routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
     warnings: list[str] = Field(description="a complaint's region the graph does not hold, routed within the "
                                             "request's (English; Chinese)")
+
+
+class DispatchFileAnswer(BaseModel):
+    """POST /api/dispatch/file as JSON: the file's rows with its own columns (工单编号 …) beside the answer's."""
+
+    file: str = Field(description="the file's name, as uploaded")
+    columns: list[str] = Field(description="the rows' keys in order: line, the file's own columns, then the "
+                                           "answer's (those of DispatchRow but id)")
+    rows: list[dict[str, str | int | float | bool | None]] = Field(
+        description="a row each complaint: DispatchRow's fields but id, and the file's own columns as text")
+    need_person: int = Field(description="rows a person must settle, as in POST /api/dispatch")
+    routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
+    warnings: list[str] = Field(description="what was read with a doubt (an empty complaint cell, a cell over "
+                                            "several lines) and regions the graph does not hold (English; Chinese)")

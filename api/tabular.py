@@ -250,12 +250,15 @@ def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str |
     return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
 
 
-def whole(request: Request, rows: Rows, *, format: str | None, answer: str, subject: str | None = None) -> Response:
-    """Every row, unpaged: JSON as a list (who_handles' ranking, a handful of rows), or a file."""
+def whole(request: Request, rows: Rows, *, format: str | None, answer: str, subject: str | None = None,
+          columns: Sequence[str] | None = None) -> Response:
+    """Every row, unpaged: JSON as a list (who_handles' ranking, a handful of rows), or a file (`columns`: its
+    columns, when the rows' keys vary with the input, as a dispatched file's)."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
-    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer, subject=subject))
+    return _file(request, chosen, [list_section(answer, rows, columns)], answer,
+                 readable_file_name(answer, subject=subject))
 
 
 def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None,

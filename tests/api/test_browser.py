@@ -90,6 +90,18 @@ def _wait(browser, script: str, timeout: float = 30) -> None:  # type: ignore[no
     raise AssertionError(f"timed out waiting for: {script}")
 
 
+def submit_form(browser, boxes: dict[str, str], button: str, ready: str) -> None:  # type: ignore[no-untyped-def]
+    """A form's text boxes filled (emptied where the value is ''), its button clicked, and its answer waited for:
+    `window.dutygraph.ready[ready]`."""
+    for box, value in boxes.items():
+        element = browser.find_element("id", box)
+        element.clear()
+        if value:
+            element.send_keys(value)
+    browser.find_element("id", button).click()
+    _wait(browser, f"return window.dutygraph.ready.{ready} === true")
+
+
 def _charts_drawn(browser) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return dict(browser.execute_script(CHARTS_DRAWN))
 

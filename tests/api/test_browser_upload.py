@@ -14,7 +14,7 @@ from api.settings import Settings
 from graph.store import open_store
 from ingest.pipeline import ingest
 from tests.api.live_server import serve
-from tests.api.test_browser import SHOTS, _open, _wait, browser  # noqa: F401  (fixtures)
+from tests.api.test_browser import SHOTS, _open, _wait, browser, submit_form  # noqa: F401  (fixtures)
 
 KEY = "test-key-upload-page"
 _SANDING = """临川市{name}职能配置、内设机构和人员编制规定
@@ -48,13 +48,7 @@ def _upload(browser, files: list[Path], key: str, region: str = "",  # type: ign
     browser.execute_script("document.getElementById('upload-files').value = '';")
     browser.execute_script(f"document.getElementById('upload-new-region').checked = {str(new_region).lower()};")
     browser.find_element("id", "upload-files").send_keys("\n".join(str(path) for path in files))
-    for box, value in (("upload-key", key), ("upload-region", region)):
-        element = browser.find_element("id", box)
-        element.clear()
-        if value:
-            element.send_keys(value)
-    browser.find_element("id", "upload-submit").click()
-    _wait(browser, "return window.dutygraph.ready.uploaded === true")
+    submit_form(browser, {"upload-key": key, "upload-region": region}, "upload-submit", "uploaded")
 
 
 def _rows(browser) -> list[list[str]]:  # type: ignore[no-untyped-def]  # noqa: F811

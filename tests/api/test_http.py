@@ -372,6 +372,40 @@ def test_dispatch_routes_a_batch_as_the_cli_routes_a_file(client: TestClient) ->
     assert (unknown.status_code, unknown.json()["type"].rsplit("/", 1)[-1]) == (404, "unknown-region")
 
 
+def test_dispatch_a_hotline_file(client: TestClient) -> None:
+    """The page's 批量分派: a hotline's export as it is, its own columns kept beside each answer."""
+    export = "工单编号;诉求内容;所属区县\nG1;公司拖欠工资三个月;\nG2;;青山县\nG3;派出所报警了不管;青山县\n"
+    answer = client.post("/api/dispatch/file", files={"file": ("工单.csv", export.encode("gbk"), "text/csv")})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"]["/api/dispatch/file"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert _conforms(spec, schema, body, "dispatch/file") == []
+    assert (body["file"], body["columns"][:3], body["need_person"], body["routed_within"]) == (
+        "工单.csv", ["line", "工单编号", "text_in"], 2, "示例市")
+    assert [(r["line"], r["工单编号"], r["region"], r["department"], r["note"][:14]) for r in body["rows"]] == [
+        (2, "G1", "示例市", "示例市人力资源和社会保障局", ""),
+        (3, "G2", "示例市/青山县", "", "诉求为空 / the com"),
+        (4, "G3", "示例市", "示例市公安局", "示例市/青山县 的部门无相应"),
+    ]
+    assert body["warnings"] == ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]
+    table = client.post("/api/dispatch/file", params={"format": "csv"}, files={"file": ("工单.csv", export.encode())})
+    assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,工单编号,诉求,分派区划,部门,")
+    assert "filename*=UTF-8''%E5%B7%A5%E5%8D%95-" in table.headers["content-disposition"]  # 工单-诉求分派.csv
+    refused = client.post("/api/dispatch/file", files={"file": ("a.csv", "编号,摘要\n1,x\n".encode())}).json()
+    assert (refused["status"], refused["type"].rsplit("/", 1)[-1]) == (422, "bad-complaint-file")
+    assert refused["detail"].startswith("a.csv:1: expected a complaint column titled one of text, 诉求内容,")
+    assert refused["detail"].endswith("(or name it with column) (the header has: 编号, 摘要)")
+    named = client.post("/api/dispatch/file", data={"column": "摘要", "region": "河西区"},
+                        files={"file": ("a.csv", "编号,摘要\n1,公司拖欠工资三个月\n".encode())}).json()
+    # 河西区 has no 人社局: its city's takes it, said in the note.
+    assert [(r["编号"], r["region"], r["department"], r["note"][:7]) for r in named["rows"]] == [
+        ("1", "示例市", "示例市人力资源和社会保障局", "示例市/河西区")]
+    many = "\n".join(["诉求内容"] + ["公司拖欠工资"] * 5001).encode()
+    too_many = client.post("/api/dispatch/file", files={"file": ("many.csv", many)}).json()
+    assert too_many["detail"] == "many.csv: 5001 complaints; send at most 5000 a file"
+
+
 def test_keys_not_configured_means_refused(tmp_path: Path) -> None:
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
     with TestClient(create_app(settings)) as bare:

@@ -255,8 +255,13 @@ def test_each_status_an_endpoint_answers_is_documented(client: TestClient, spec:
                      ({"format": "xlsx"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
                      ({"format": "pdf"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
                      ({}, {"complaints": [{"text": "x"}], "region": "火星市"}), ({}, {"complaints": []}))]]
-    for method, url, query, body in requests:
-        answer = client.request(method, url, params=query, json=body, headers=AUTH if method == "POST" else {})
+    # The page's file of complaints: a file and form fields, not JSON.
+    export = [("file", ("工单.csv", "诉求内容\n公司拖欠工资三个月\n".encode(), "text/csv"))]
+    uploads = [("POST", "/api/dispatch/file", query, {"files": upload or None, "data": form}) for query, upload, form in (
+        ({}, export, {}), ({"format": "xlsx"}, export, {}), ({"format": "pdf"}, export, {}),
+        ({}, export, {"region": "火星市"}), ({}, [("file", ("a.csv", b"x,y\n1,2\n", "text/csv"))], {}), ({}, [], {}))]
+    for method, url, query, sent in [*((m, u, q, {"json": body}) for m, u, q, body in requests), *uploads]:
+        answer = client.request(method, url, params=query, headers=AUTH if method == "POST" else {}, **sent)
         template = next(path for path in spec["paths"] if re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", path), url))
         responses = spec["paths"][template][method.lower()]["responses"]
         media = answer.headers["content-type"].split(";")[0]

@@ -788,6 +788,123 @@ function evidenceText(evidence, row) {
   return `【${kind}｜${row.region}${office}】${evidence.text}${evidence.source ? "（出处：" + sourceText(evidence.source) + "）" : ""}`;
 }
 
+// -- dispatch ---------------------------------------------------------------------------------------------
+// 批量分派 (user test: a dispatcher had `dutygraph dispatch` and POST /api/dispatch for a day's tickets, while the
+// page routed one complaint at a time). The file goes to POST /api/dispatch/file as it is; its rows come back with
+// the file's own columns, shown and downloaded as the CLI writes them.
+const DISPATCH_FLAGS = [["tie", "难以区分"], ["weak", "依据不足"], ["holds_no_duties", "图中无其职责"], ["no_match", "无匹配"]];
+const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
+                                 "holds_no_duties", "no_match", "runner_up", "runner_up_score", "matched", "evidence",
+                                 "source", "note"]);
+const dispatched = { answer: null, form: null };
+
+// Why a person must settle a row, in words: the flags, and a note (sent up to the city, an empty complaint).
+function dispatchReason(row) {
+  if (!row.text_in) return "诉求为空";
+  const said = DISPATCH_FLAGS.filter(([key]) => row[key]).map(([, label]) => label);
+  if (row.note) said.push(row.note.split(" / ")[0]);
+  return said.join("；");
+}
+
+function dispatchForm(file) {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const region = document.getElementById("dispatch-region").value;
+  const column = document.getElementById("dispatch-column").value.trim();
+  if (region) form.append("region", region);
+  if (column) form.append("column", column);
+  return form;
+}
+
+async function postDispatch(form, format = "") {
+  const response = await fetch(url("/api/dispatch/file", { format }), { method: "POST", body: form })
+    .catch(() => { throw new Error(UNREACHABLE); });
+  if (format) {
+    if (!response.ok) throw new Error(refusal(response, await response.json().catch(() => null)));
+    return response;
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(refusal(response, body));
+  if (body === null) throw new Error("服务器的回答无法读取");
+  return body;
+}
+
+async function dispatchFile(event) {
+  event.preventDefault();
+  state.ready.dispatched = false;
+  const file = document.getElementById("dispatch-file").files[0];
+  const message = document.getElementById("dispatch-message");
+  const button = document.getElementById("dispatch-submit");
+  message.hidden = true;
+  dispatched.answer = null;
+  ["dispatch-summary", "dispatch-downloads", "dispatch-table"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  if (!file) {
+    message.textContent = "请先选择工单文件";
+    message.hidden = false;
+  } else {
+    const form = dispatchForm(file);
+    button.disabled = true;
+    document.getElementById("dispatch-summary").append(el("p", { class: "muted" }, `正在分派 ${file.name}……`));
+    try {
+      dispatched.answer = await postDispatch(form);
+      dispatched.form = form;
+      showDispatched();
+    } catch (error) {
+      document.getElementById("dispatch-summary").innerHTML = "";
+      message.textContent = `分派失败：${error.message}`;
+      message.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  }
+  state.ready.dispatched = true;
+}
+
+function showDispatched() {
+  const answer = dispatched.answer;
+  if (!answer) return;
+  const rows = answer.rows.map((row) => ({ ...row, person: dispatchReason(row), source_text: row.source ? sourceText(row.source) : "" }));
+  const unsure = document.getElementById("dispatch-unsure").checked;
+  const shown = unsure ? rows.filter((row) => row.person) : rows;
+  const summary = document.getElementById("dispatch-summary");
+  summary.innerHTML = "";
+  const within = answer.routed_within ? `未写区划的诉求按 ${answer.routed_within} 分派。` : "";
+  summary.append(el("p", { id: "dispatch-counts" },
+                    `${answer.file}：共 ${rows.length} 条诉求，${rows.length - answer.need_person} 条已分派，`
+                    + `${answer.need_person} 条需人工确定。${within}`));
+  if (answer.warnings.length) {
+    summary.append(el("ul", { class: "warnings" }, answer.warnings.map((w) => el("li", {}, w.split("; ").slice(-1)[0]))));
+  }
+  const box = document.getElementById("dispatch-downloads");
+  box.innerHTML = "";
+  [["xlsx", "下载 Excel"], ["csv", "下载 CSV"]].forEach(([format, label]) => box.append(
+    el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDispatched(format); } }, label)));
+  const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
+  table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
+                                  ["office", "内设机构"], ["score", "相关度"], ["person", "需人工确定"], ["runner_up", "次选部门"],
+                                  ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"]],
+        { rowClass: (row) => (row.person ? "unsure" : "") });
+}
+
+// The same file routed again as Excel or CSV (the server's file: Chinese titles, sources by their documents' titles).
+async function downloadDispatched(format) {
+  const message = document.getElementById("dispatch-message");
+  message.hidden = true;
+  try {
+    const response = await postDispatch(dispatched.form, format);
+    const disposition = response.headers.get("content-disposition") || "";
+    const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+    const link = el("a", { href: URL.createObjectURL(await response.blob()),
+                           download: named ? decodeURIComponent(named[1]) : `dispatch.${format}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch (error) {
+    message.textContent = `下载失败：${error.message}`;
+    message.hidden = false;
+  }
+}
+
 // -- upload -----------------------------------------------------------------------------------------------
 // 上传文件 (user test 5: loading a file took curl and an API key): the files go to POST /api/documents as they are.
 // The key is kept for this tab only (sessionStorage, gone when it closes) and sent as a header, never in the URL.
@@ -879,6 +996,7 @@ const PAGES = {
   search: (current) => (document.getElementById("search-text").value.trim() ? search(current) : undefined),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
   upload: uploadPage,
+  dispatch: () => undefined,  // waits for a file
 };
 
 const draw = (name) => run(name, PAGES[name]);
@@ -927,6 +1045,7 @@ async function loadChoices() {
   keepChoice(() => {
     fillSelect("overlap-region", regionOptions, { blank: "全部" });
     fillSelect("search-region", regionOptions, { blank: "全部" });
+    fillSelect("dispatch-region", regionOptions, { blank: state.cities.length === 1 ? `默认（${state.cities[0]}）` : "全部" });
     fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
     fillSelect("staffing-region", regionOptions, { blank: "全部" });
     fillSelect("orphans-region", regionOptions, { blank: "全部" });
@@ -973,6 +1092,8 @@ async function start() {
   document.getElementById("department-select").onchange = () => draw("department");
   document.getElementById("search-form").onsubmit = (event) => { event.preventDefault(); draw("search"); };
   document.getElementById("upload-form").onsubmit = upload;
+  document.getElementById("dispatch-form").onsubmit = dispatchFile;
+  document.getElementById("dispatch-unsure").onchange = showDispatched;
   window.addEventListener("hashchange", show);
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
