@@ -644,7 +644,7 @@ def dispatch_command(
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
-        _print_rows(rows, columns, title="诉求分派 dispatch", answer="dispatch")
+        _print_dispatched(rows, complaints.columns)
     else:
         _write(_answer_file("dispatch", rows, format, columns=columns), output)
     unsure = sum(1 for row in rows if needs_person(row))
@@ -665,6 +665,21 @@ def dispatch_command(
                       f"({', '.join(regions)}); pass --region to route within one")
             err.print(f"      未指定 --region，分派结果分属 {len(regions)} 个区划（{'、'.join(regions)}）；"
                       "请用 --region 指定诉求所在区划")
+
+
+# A terminal shows what a dispatcher acts on; 依据, 出处, 次选部门 and the flags' own columns are in the files.
+_TERMINAL_DISPATCH = ["line", "text_in", "department", "office", "score", "person", "matched"]
+
+
+def _print_dispatched(rows: list[dict[str, Any]], own: list[str]) -> None:
+    """dispatch's rows at a terminal: the file's first own column (工单编号) and the answer's essentials, the
+    reasons a person must settle a row in one column (17 columns at 80 characters wide read a character a line)."""
+    from queries.dispatch import input_key, person_reason
+
+    columns = [*_TERMINAL_DISPATCH[:1], *[input_key(title) for title in own[:1]], *_TERMINAL_DISPATCH[1:]]
+    _print_rows([{**row, "person": person_reason(row)} for row in rows], columns, title="诉求分派 dispatch",
+                answer="dispatch")
+    err.print("依据、出处、次选部门等完整各列 / every column (evidence, source, runner-up): --format xlsx|csv|json")
 
 
 @app.command("link")

@@ -47,6 +47,20 @@ def needs_person(row: Row) -> bool:
     return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["note"])
 
 
+# Why a person must settle a row, in the words of the page's 批量分派 (api/web/static/app.js dispatchReason).
+_PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"))
+
+
+def person_reason(row: Row) -> str:
+    """The reasons `needs_person` finds, in Chinese ('' when none): 难以区分；依据不足, a county's complaint sent up."""
+    if not row["text_in"]:
+        return "诉求为空"
+    said = [label for key, label in _PERSON_FLAGS if row[key]]
+    if row["note"]:
+        said.append(row["note"].split(" / ")[0])
+    return "；".join(said)
+
+
 def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | None,
              progress: Callable[[int], None] | None = None) -> Dispatched:
     """Each complaint routed (`region`: checked by `check_region`; None routes complaints without a region of

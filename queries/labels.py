@@ -39,6 +39,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("dispatch", "matched"): "命中词（≈为词表读法）",
                                           ("dispatch", "note"): "说明", ("dispatch", "id"): "编号",
                                           ("dispatch", "region"): "分派区划",
+                                          ("dispatch", "person"): "需人工确定",
                                           # A suggested owner's score is who_handles' relevance of its evidence.
                                           ("orphan_supervision_items", "score"): "相关度",
                                           ("regions", "departments"): "有三定的部门数",

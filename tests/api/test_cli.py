@@ -471,8 +471,12 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
     assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责、无匹配、转上级或为空）" in result.stderr
     assert "--region" not in result.stderr  # one region asked for: nothing to say about regions
-    table = run("dispatch", str(complaints), "--region", "示例市", store=loaded).stdout
+    shown = run("dispatch", str(complaints), "--region", "示例市", store=loaded)
+    table = shown.stdout
     assert "相关度" in table and "相似度" not in table  # a BM25 relevance, not a similarity
+    # A terminal shows what a dispatcher acts on, the reasons in one column; the rest is in the files.
+    assert "需人工确定" in table and "难以区分" in table and "出处" not in table and "次选部门" not in table
+    assert "--format xlsx|csv|json" in shown.stderr
 
 
 def test_dispatch_counts_a_department_with_no_duties_as_needing_a_person(loaded: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from ingest.errors import IngestError
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries.complaint_files import read_complaints
-from queries.dispatch import columns_with, dispatch
+from queries.dispatch import columns_with, dispatch, person_reason
 from tests.queries.test_lookup import _sanding
 
 
@@ -69,3 +69,16 @@ def test_complaints_of_a_graph_of_two_cities_are_routed_within_every_region(tmp_
         assert [(row["region"], row["department"]) for row in result.rows] == [("南京市/鼓楼区", "鼓楼区城市管理局")]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("flags", "said"), [
+    ({}, ""),
+    ({"tie": True, "weak": True}, "难以区分；依据不足"),
+    ({"no_match": True}, "无匹配"),
+    ({"holds_no_duties": True, "note": "示例市/青山县 的部门无相应职责，按上级 示例市 分派 / no department …"},
+     "图中无其职责；示例市/青山县 的部门无相应职责，按上级 示例市 分派"),
+    ({"text_in": "", "no_match": True, "note": "诉求为空 / the complaint is empty"}, "诉求为空"),
+])
+def test_the_reasons_a_person_must_settle_a_row(flags: dict[str, object], said: str) -> None:
+    row = {"text_in": "楼上漏水", "tie": False, "weak": False, "holds_no_duties": False, "no_match": False, "note": ""}
+    assert person_reason({**row, **flags}) == said
