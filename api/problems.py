@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -16,6 +17,8 @@ from queries.catalog import QueryError
 from queries.labels import SHARE_LABELS
 from queries.lookup import UnknownDepartment, UnknownRegion
 from queries.power_split import UnknownDomain
+
+_log = logging.getLogger(__name__)
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -205,6 +208,8 @@ def install(app: FastAPI) -> None:
                                     request)
         if request.url.path.endswith("/cypher"):
             return problem_response(Problem(400, "bad-query", "Bad query", "查询有误", message, exc.zh), request)
+        # The operator's to mend: said in the service's log too, which had only the request's 503 (user test).
+        _log.error("store unavailable for %s %s: %s", request.method, request.url.path, message)
         return problem_response(Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", message,
                                         exc.zh), request)
 

@@ -118,7 +118,14 @@ class EmbeddedServer:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        return pid if _is_redis_server(pid) else None
+        return pid if self._is_ours(pid) else None
+
+    def _is_ours(self, pid: int) -> bool:
+        """The process is this folder's server: a redis-server whose title names this folder's socket. A copy of a
+        live store's folder holds the pid of the original's server, which runs but is not this one's: trusting it,
+        opening the copy waited two minutes for that server and blamed it (user test), and could have killed it as
+        hung."""
+        return _is_redis_server(pid, self.socket_path)
 
     def _answers(self) -> bool:
         if self._server_pid() is None or not self.socket_path.exists():
@@ -146,6 +153,10 @@ class EmbeddedServer:
                 )
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
+        # No server of ours runs, so no process is its client: the registrations left are a crash's, or those of a
+        # copied folder's original, whose live processes would keep this folder's new server running for ever.
+        for entry in self.clients_dir.iterdir():
+            entry.unlink(missing_ok=True)
 
     def _start(self) -> None:
         for _attempt in range(START_ATTEMPTS):
@@ -285,7 +296,7 @@ class EmbeddedServer:
         self.socket_path.unlink(missing_ok=True)
 
     def _still_stopping(self, pid: int) -> bool:
-        return self._server_pid() == pid and _is_redis_server(pid)
+        return self._server_pid() == pid
 
     def wait_stopped(self) -> None:
         """Block until a server asked to stop has finished its shutdown (its data is safe on disk)."""
@@ -318,11 +329,12 @@ def _cpu_time(pid: int) -> int | None:
     return int(fields[11]) + int(fields[12])  # utime, stime
 
 
-def _is_redis_server(pid: int) -> bool:
+def _is_redis_server(pid: int, socket_path: Path) -> bool:
+    """A live redis-server listening on `socket_path`: redis titles its process `redis-server unixsocket:PATH`."""
     if not _process_alive(pid):
         return False
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return True  # no /proc: trust the pid
-    return b"redis-server" in cmdline
+    return b"redis-server" in cmdline and f"unixsocket:{socket_path}".encode() in cmdline

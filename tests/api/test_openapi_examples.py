@@ -4,6 +4,7 @@ is one the server really answers, and each status an endpoint answers is one its
 
 from __future__ import annotations
 
+import logging
 import re
 import socket
 from typing import Any
@@ -166,6 +167,23 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_store_that_went_away_is_said_in_the_services_log(client: TestClient,  # noqa: F811
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """The log had only `"GET /readyz HTTP/1.1" 503`, never why (user test)."""
+    port = _free_port()
+    state = client.app.state
+    store, state.store = state.store, FalkorStore(_Down(host="localhost", port=port), "dutygraph",
+                                                  f"falkordb://localhost:{port}/dutygraph")
+    try:
+        with caplog.at_level(logging.ERROR, logger="api.problems"):
+            answer = client.get("/api/departments")
+    finally:
+        state.store = store
+    assert answer.status_code == 503
+    assert [record.getMessage() for record in caplog.records if record.name == "api.problems"] == [
+        f"store unavailable for GET /api/departments: {answer.json()['detail']}"]
 
 
 def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, Any]]:  # noqa: F811

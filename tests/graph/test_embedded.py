@@ -83,6 +83,32 @@ def test_stale_pid_and_socket_files_are_recovered_from(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_copy_of_a_live_stores_folder_opens_as_a_store_of_its_own(tmp_path: Path) -> None:
+    """A backup taken while the service runs (`cp -a`) holds the original's pid file, socket and client entries:
+    the copy opened after a two-minute wait blaming the original's server (user test), which it could have killed."""
+    original, copy = tmp_path / "prod", tmp_path / "backup"
+    store = open_store(f"embedded:{original}")
+    try:
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        pid = _server_pid(original)
+        subprocess.run(["cp", "-a", str(original), str(copy)], check=True)
+        started = time.monotonic()
+        backup = open_store(f"embedded:{copy}")
+        try:
+            assert time.monotonic() - started < 10
+            assert backup.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+            backup_pid = _server_pid(copy)
+            assert backup_pid != pid
+            assert sorted(p.name for p in (copy / "clients").iterdir()) == [str(os.getpid())]
+        finally:
+            backup.close()
+        assert _stopped(copy, backup_pid)  # the copy's last client left: its server stops ...
+        assert _process_alive(pid)  # ... and the original's was never touched
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+    finally:
+        store.close()
+
+
 def test_a_killed_client_does_not_keep_the_server_forever(tmp_path: Path) -> None:
     code = (
         "import os, time; from graph.store import open_store\n"
@@ -135,4 +161,35 @@ def test_a_hung_server_is_killed_and_started_again_without_losing_data(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(hung, signal.SIGKILL)
+        store.close()
+
+
+def test_an_index_made_meanwhile_by_another_first_ingest_is_no_failure(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two first ingests into a new store both found no index; the second to create it failed with `Attribute 'uid'
+    is already indexed` and lost its whole ingest (user test). Here the other ingest's indexes are there already
+    when this one, having found none, creates them."""
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        store.apply_schema()
+        monkeypatch.setattr(type(store), "_existing_indexes", lambda _self: set())
+        store.apply_schema()
+        assert store.read("CALL db.indexes() YIELD label WHERE label = 'Duty' RETURN count(*) AS n")[0]["n"] == 1
+    finally:
+        store.close()
+
+
+def test_a_server_that_died_is_started_again_by_the_next_read(tmp_path: Path) -> None:
+    """Killed (by hand, by the kernel's OOM killer), the embedded server left the service answering 503 until it was
+    restarted by hand (user test): the next read starts it again from its files, and answers."""
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        pid = _server_pid(tmp_path)
+        os.kill(pid, signal.SIGKILL)
+        while _process_alive(pid):
+            time.sleep(0.01)
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+        assert _server_pid(tmp_path) != pid
+    finally:
         store.close()
