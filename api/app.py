@@ -19,6 +19,7 @@ from api.routes import catalog_routes, cypher, dispatch, documents_upload, healt
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
 from ingest.fields_version import fields_notice
+from queries.catalog import document_count
 from queries.registry import warm_caches
 
 DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
@@ -36,15 +37,22 @@ def _warm(store: Store) -> None:
         logging.getLogger(__name__).exception("warming the analysis caches failed")
 
 
-def _log_if_fields_stale(store: Store) -> None:
-    """The service answers from a graph whose documents another version loaded (it cannot reload them itself):
-    say so once at startup; /readyz says it on every call."""
+def _log_startup(store: Store) -> None:
+    """What the service answers from, once at startup (/readyz says it on every call): the store and how many
+    documents it holds, none said as a warning (a graph an operator forgot to load reads as "no problems"); and a
+    graph whose documents another version loaded (the service cannot reload them itself)."""
+    log = logging.getLogger(__name__)
     try:
         notice = fields_notice(store)
+        documents = document_count(store)
     except StoreError:
         return  # the store is down: /readyz answers 503 and says why
+    log.info("serving %s: %d documents", store.description, documents)
+    if documents == 0:
+        log.warning("%s holds no documents yet: load them with `dutygraph ingest` or 上传文件 on the page / "
+                    "图谱中还没有文件：请用 dutygraph ingest 或页面的“上传文件”载入", store.description)
     if notice is not None:
-        logging.getLogger(__name__).warning("%s / %s", notice.en, notice.zh)
+        log.warning("%s / %s", notice.en, notice.zh)
 
 
 class StampArrival:
@@ -89,7 +97,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(store_uri or config.store, neo4j_user=config.neo4j_user,
                                      neo4j_password=config.neo4j_password)
-        _log_if_fields_stale(app.state.store)
+        _log_startup(app.state.store)
         # The whole-graph indexes the analyses share are built in the background, not by the first request.
         threading.Thread(target=_warm, args=(app.state.store,), name="warm-caches", daemon=True).start()
         try:

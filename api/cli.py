@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else _PIPE_WIDTH
 err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else _PIPE_WIDTH)
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command Ctrl-C stopped
 PROGRESS_MIN_COMPLAINTS = 200
 PROGRESS_MIN_FILES = 5
 LISTED_SHOWN = 20  # a 政务服务 export names hundreds of unresolved parties; the rest are one query away
@@ -88,9 +90,11 @@ def _everywhere(store: StoreOption = None) -> None:
 
 
 @contextmanager
-def _store(uri: str | None, *, creates: bool = False) -> Iterator[Store]:
-    """The store to work on. Only a command that `creates` a graph (ingest, serve, reset) may start an embedded one in
-    a folder that does not exist yet: a mistyped --store would answer an empty report that reads as "no problems"."""
+def _store(uri: str | None, *, creates: bool = False, serves: bool = False) -> Iterator[Store]:
+    """The store to work on. Only a command that `creates` a graph (ingest, reset) may start an embedded one in a
+    folder that does not exist yet: a mistyped --store would answer an empty report that reads as "no problems".
+    `serve` may serve an empty graph (documents are uploaded from the page), but from a folder that is there: a
+    mistyped path served an empty graph that /readyz called ready (user test)."""
     from api.settings import settings
 
     config = settings()
@@ -102,8 +106,10 @@ def _store(uri: str | None, *, creates: bool = False) -> Iterator[Store]:
     if spec.scheme == "embedded" and not creates and spec.path is not None and not spec.path.is_dir():
         _refuse(StoreError(
             f"no graph at {uri}: the folder {spec.path} does not exist (ingest documents into it first: "
-            f"dutygraph ingest PATH --store {uri})",
-            f"{uri} 没有图谱：文件夹 {spec.path} 不存在（请先载入文件：dutygraph ingest 路径 --store {uri}）"))
+            f"dutygraph ingest PATH --store {uri}" + (f"; or, to serve an empty graph and upload documents from the "
+                                                      f"page, create it: mkdir -p {spec.path})" if serves else ")"),
+            f"{uri} 没有图谱：文件夹 {spec.path} 不存在（请先载入文件：dutygraph ingest 路径 --store {uri}"
+            + (f"；如要先启动空图谱、再在页面上传文件，请先创建该文件夹：mkdir -p {spec.path}）" if serves else "）")))
     try:
         store = open_store(uri, neo4j_user=config.neo4j_user, neo4j_password=config.neo4j_password)
     except StoreError as exc:
@@ -156,8 +162,18 @@ def ingest_command(
         _misuse("no .txt, .html, .docx, .csv or .xlsx files found under the paths given",
                 "所给路径下没有 .txt、.html、.docx、.csv 或 .xlsx 文件")
     with _store(store, creates=True) as graph:
-        with _progress(len(files)) as advance:
-            report = ingest(files, graph, region=region_option, kind=kind, progress=advance, aliases=alias_groups)
+        try:
+            with _progress(len(files)) as advance:
+                report = ingest(files, graph, region=region_option, kind=kind, progress=advance,
+                                aliases=alias_groups)
+        except KeyboardInterrupt:  # Ctrl-C, or a SIGTERM (main): said, not a silent exit 130 (user test)
+            where = f" --store {store}" if store else ""
+            err.print(f"[yellow]interrupted:[/yellow] each file loads whole or not at all; those loaded before the "
+                      f"stop are in the graph, but may not be linked yet: run the same ingest again (the files "
+                      f"already loaded are recognised) or `dutygraph link{where}` / 已中断：每个文件要么完整载入，"
+                      f"要么未载入；中断前载入的文件可能尚未建立相似关联，请重新运行同一载入命令（已载入的文件会被识别），"
+                      f"或运行 dutygraph link{where}", highlight=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         in_graph = catalog.label_counts(graph)
         staff_in_graph = sum(row["staff_quota"] or 0 for row in catalog.run(graph, "departments"))
         fields = fields_notice(graph, store)  # documents an earlier version loaded that this run did not load again
@@ -745,10 +761,16 @@ def _say_if_stale(graph: Store, store: str | None) -> None:
     """A graph made by an earlier version answers from its old terms and links until they are redone, and from the
     properties its documents were loaded with until they are ingested again: say so, on stderr, rather than answer
     as if current (only `ingest`, `link` and `serve` write terms and links anew; only `ingest` the properties)."""
-    from ingest.link import links_are_current
+    from ingest.link import links_are_current, unlinked_duties
 
+    where = f" --store {store}" if store else ""
+    unlinked = unlinked_duties(graph)
+    if unlinked:
+        err.print(f"[yellow]warning:[/yellow] {unlinked} duties were loaded but not linked (an ingest stopped before "
+                  f"it finished, or one is running now), so overlaps, REFINES and who_handles miss them: run "
+                  f"`dutygraph link{where}` / 有 {unlinked} 条职责已载入但未建立相似关联（载入中断或正在进行），"
+                  f"职责交叉、职责分解和谁来管的结果不全：请运行 dutygraph link{where}")
     if not links_are_current(graph):
-        where = f" --store {store}" if store else ""
         err.print(f"[yellow]warning:[/yellow] the graph's terms or similarity links were made by another version of "
                   f"dutygraph, so overlaps, REFINES and who_handles may be out of date: run `dutygraph link{where}` / "
                   f"图中词项或相似关联由另一版本生成，职责交叉、职责分解和谁来管的结果可能过时："
@@ -772,14 +794,18 @@ def serve_command(
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
     import uvicorn
 
-    from ingest.link import link, links_are_current
+    from ingest.link import link, links_are_current, unlinked_duties
 
-    with _store(store, creates=True) as graph:
+    with _store(store, serves=True) as graph:
         # Once, before the workers start: answers must come from today's terms and links, and two workers
         # must not both rewrite them.
         if not links_are_current(graph):
             out.print("图中词项或关联由另一版本生成，服务前先更新 / the graph's terms or links come from another "
                       "version: bringing them up to date before serving")
+            _say_linked(link(graph))
+        elif unlinked := unlinked_duties(graph):
+            out.print(f"有 {unlinked} 条职责尚未建立关联（载入曾中断），服务前先补上 / {unlinked} duties were loaded "
+                      "but not linked (an ingest was stopped): linking them before serving")
             _say_linked(link(graph))
     if store:
         os.environ["DUTYGRAPH_STORE"] = store  # the workers read their settings from the environment
@@ -803,7 +829,14 @@ def reset_command(store: StoreOption = None,
     out.print(f"cleared {uri}")
 
 
+def _terminated(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # a SIGTERM (kill, timeout, systemd stop) stops a command as Ctrl-C does
+
+
 def main() -> None:
+    # The store's `with` blocks then close it, and the last client's embedded server stops: a SIGTERM killed the
+    # command at once and left the server running for good (user test). `serve` has uvicorn's own handler.
+    signal.signal(signal.SIGTERM, _terminated)
     app()
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter
 
 from api.deps import StoreDep
 from api.problems import Problem, problem_responses
 from graph.store import StoreError
 from ingest.fields_version import fields_notice
+from queries.catalog import document_count
 
 router = APIRouter(tags=["health"])
+_log = logging.getLogger(__name__)
 
 
 @router.get("/healthz", summary="Liveness: the process answers",
@@ -20,18 +24,22 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", summary="Readiness: the graph store answers, and whether this version loaded its documents",
             responses={200: {"content": {"application/json": {"example": {
-                "status": "ready", "store": "embedded:./data", "fields": "current"}}}},
+                "status": "ready", "store": "embedded:./data", "documents": 37, "fields": "current"}}}},
                        **problem_responses(503)})
-def readyz(store: StoreDep) -> dict[str, str]:
+def readyz(store: StoreDep) -> dict[str, str | int]:
     """`fields` is `current` when this dutygraph loaded every document of the graph; `older` when an earlier one
     loaded some (their nodes lack properties this version writes until they are ingested again), `newer` when a
     later one did, `mixed` for both; then `warning` and `warning_zh` say what to do. The service still answers."""
     try:
         notice = fields_notice(store)
+        documents = document_count(store)
     except StoreError as exc:
+        _log.error("not ready: %s", exc)  # the log had the 503 alone, never why (user test)
         raise Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", str(exc),
                       f"图数据库不可用：{exc}") from exc
-    ready = {"status": "ready", "store": store.description, "fields": "current"}
+    # `documents`: 0 is a graph nothing was loaded into, ready to answer that it found nothing.
+    ready: dict[str, str | int] = {"status": "ready", "store": store.description, "documents": documents,
+                                   "fields": "current"}
     if notice is not None:  # a graph an earlier (or later) dutygraph loaded answers, but may miss properties
         ready |= {"fields": notice.state, "warning": notice.en, "warning_zh": notice.zh}
     return ready

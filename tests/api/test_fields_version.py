@@ -90,7 +90,7 @@ def test_the_service_logs_it_at_startup_and_readyz_says_it(loaded: Path, caplog:
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{loaded}")
     with caplog.at_level(logging.WARNING, logger="api.app"), TestClient(create_app(settings)) as client:
         ready = client.get("/readyz").json()
-    assert ready == {"status": "ready", "store": ready["store"], "fields": "current"}
+    assert ready == {"status": "ready", "store": ready["store"], "documents": 2, "fields": "current"}
     assert _warnings(caplog) == []
     caplog.clear()
     _set_fields_version(loaded, None)
@@ -105,3 +105,25 @@ def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     """The app's warnings (not the errors of its cache warming, which a client closed at once may cut short)."""
     return [record.getMessage() for record in caplog.records
             if record.name == "api.app" and record.levelno == logging.WARNING]
+
+
+def test_an_empty_graph_is_ready_saying_it_holds_no_documents(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A service started on an empty graph answered every question with nothing, ready, without a word (user test):
+    its log warns, and /readyz counts the documents."""
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}")
+    with caplog.at_level(logging.INFO, logger="api.app"), TestClient(create_app(settings)) as client:
+        ready = client.get("/readyz").json()
+    assert ready == {"status": "ready", "store": f"embedded:{tmp_path}", "documents": 0, "fields": "current"}
+    said = [record.getMessage() for record in caplog.records if record.name == "api.app"]
+    assert said[:2] == [f"serving embedded:{tmp_path}: 0 documents",
+                        f"embedded:{tmp_path} holds no documents yet: load them with `dutygraph ingest` or 上传文件 on "
+                        "the page / 图谱中还没有文件：请用 dutygraph ingest 或页面的“上传文件”载入"]
+
+
+def test_serve_refuses_a_store_folder_that_is_not_there(tmp_path: Path) -> None:
+    """`serve --store embedded:/mistyped/path` served an empty graph it had just created (user test)."""
+    missing = tmp_path / "nosuch" / "deeper"
+    answer = run("serve", "--port", "1", store=missing)
+    assert answer.returncode == 2 and not missing.exists()
+    said = " ".join(answer.stderr.split())
+    assert f"the folder {missing} does not exist" in said and f"create it: mkdir -p {missing}" in said
