@@ -8,8 +8,10 @@ import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from importlib.metadata import version
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -106,7 +108,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
             app.state.store.close()
 
     # /docs is served by `pages` from Swagger UI's own files; FastAPI's pages would load them (and ReDoc) from a CDN.
-    app = FastAPI(title="dutygraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+    app = FastAPI(title="dutygraph", version=version("dutygraph"), description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.settings = config
     app.state.cypher_slots = threading.BoundedSemaphore(config.cypher_concurrency)
@@ -118,6 +120,13 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
 
     app.add_middleware(StampArrival)
     app.add_middleware(VaryOnAccept)
+    origins = [origin.strip() for origin in (config.cors_origins or "").split(",") if origin.strip()]
+    if origins:
+        # Other government systems' pages calling the API from their own origin: the browser asks first (OPTIONS)
+        # and needs these headers (user test: a 405 and none). Off unless named: the API takes keys.
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"],
+                           expose_headers=["Content-Disposition"])
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.

@@ -61,6 +61,14 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
+class LogLevel(StrEnum):
+    critical = "critical"
+    error = "error"
+    warning = "warning"
+    info = "info"
+    debug = "debug"
+
+
 class ReportFormat(StrEnum):
     table = "table"
     md = "md"
@@ -82,8 +90,18 @@ TableOption = Annotated[str | None, typer.Option(
 _FILE_FORMATS = "json, csv or xlsx"
 
 
+def _version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version
+
+        out.print(f"dutygraph {version('dutygraph')}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _everywhere(store: StoreOption = None) -> None:
+def _everywhere(store: StoreOption = None,
+                _version_flag: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                            help="print the version and exit")] = False) -> None:
     """`dutygraph --store URI COMMAND` works as `dutygraph COMMAND --store URI` does."""
     if store:
         os.environ["DUTYGRAPH_STORE"] = store  # settings() reads it; a command's own --store still wins
@@ -761,7 +779,8 @@ def _say_if_stale(graph: Store, store: str | None) -> None:
     """A graph made by an earlier version answers from its old terms and links until they are redone, and from the
     properties its documents were loaded with until they are ingested again: say so, on stderr, rather than answer
     as if current (only `ingest`, `link` and `serve` write terms and links anew; only `ingest` the properties)."""
-    from ingest.link import links_are_current, unlinked_duties
+    from ingest.link import links_are_current
+    from ingest.unlinked import unlinked_duties
 
     where = f" --store {store}" if store else ""
     unlinked = unlinked_duties(graph)
@@ -790,11 +809,17 @@ def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(help="worker processes (they share the store)")] = 1,
+    root_path: Annotated[str, typer.Option(
+        envvar="DUTYGRAPH_ROOT_PATH", help="the prefix a reverse proxy serves the service under, stripped before it "
+                                           "passes requests on (e.g. /dutygraph)")] = "",
+    log_level: Annotated[LogLevel, typer.Option(envvar="DUTYGRAPH_LOG_LEVEL", help="the service log's level")
+                         ] = LogLevel.info,
 ) -> None:
     """Serve the HTTP API and the web page (OpenAPI at /docs)."""
     import uvicorn
 
-    from ingest.link import link, links_are_current, unlinked_duties
+    from ingest.link import link, links_are_current
+    from ingest.unlinked import unlinked_duties
 
     with _store(store, serves=True) as graph:
         # Once, before the workers start: answers must come from today's terms and links, and two workers
@@ -809,7 +834,21 @@ def serve_command(
             _say_linked(link(graph))
     if store:
         os.environ["DUTYGRAPH_STORE"] = store  # the workers read their settings from the environment
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level.value, log_config=_service_logging(log_level), root_path=root_path.rstrip("/"))
+
+
+def _service_logging(level: LogLevel) -> dict[str, Any]:
+    """uvicorn's logging, with dutygraph's own loggers on its handler: without them the service's startup line (the
+    store, its documents) and its info went nowhere, its warnings to stderr unformatted."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    for name in ("api", "graph", "ingest", "queries"):
+        config["loggers"][name] = {"handlers": ["default"], "level": level.value.upper(), "propagate": False}
+    return config
 
 
 @app.command("reset")

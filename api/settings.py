@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     # Ad-hoc queries one worker process runs at once. FalkorDB runs reads on one thread per core: two slow
     # ad-hoc queries at once held both and stalled every other endpoint (readiness included) for their limit.
     cypher_concurrency: int = Field(default=1, ge=1, validation_alias="DUTYGRAPH_CYPHER_CONCURRENCY")
+    # Origins (https://host[:port], comma-separated, or *) whose pages may call the API from the browser.
+    cors_origins: str | None = Field(default=None, validation_alias="DUTYGRAPH_CORS_ORIGINS")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     # Used by the test suite: when set, every store test also runs on this Neo4j server.

@@ -204,15 +204,6 @@ def links_are_current(store: Store) -> bool:
     return segmentation_is_current(store) and not links_are_stale(store)
 
 
-def unlinked_duties(store: Store) -> int:
-    """Current duties loaded but never linked: an ingest stopped between loading its files and linking them (Ctrl-C,
-    a SIGTERM, a crash), so overlaps, REFINES and who_handles miss them until `dutygraph link` (user test: an
-    interrupted ingest's graph answered "no overlaps" without a word)."""
-    [row] = store.read("MATCH (u:Duty) WHERE u.status = 'current' AND coalesce(u.linked, false) = false "
-                       "RETURN count(u) AS n")
-    return int(row["n"])
-
-
 def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     """Link the current duties of the graph: new ones against all, or all again with `relink_all` or when
     the graph's links were made by another linker."""

@@ -31,9 +31,10 @@ def echarts() -> FileResponse:
 
 @router.get("/docs")
 def docs() -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title="dutygraph API",
-                               swagger_js_url="/static/vendor/swagger/swagger-ui-bundle.js",
-                               swagger_css_url="/static/vendor/swagger/swagger-ui.css",
+    # Relative, as the web page's: under a proxy's prefix (/dutygraph/docs) they are the prefix's.
+    return get_swagger_ui_html(openapi_url="openapi.json", title="dutygraph API",
+                               swagger_js_url="static/vendor/swagger/swagger-ui-bundle.js",
+                               swagger_css_url="static/vendor/swagger/swagger-ui.css",
                                swagger_favicon_url="data:,")  # no request to FastAPI's CDN for an icon
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -797,3 +798,51 @@ def test_findings_from_links_another_version_made_come_with_a_warning(tmp_path: 
     assert run("link", store=tmp_path).returncode == 0
     answer = run("query", "overlaps", store=tmp_path)
     assert answer.returncode == 0 and "warning" not in answer.stderr
+
+
+def test_version(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    answer = run("--version", store=tmp_path / "unused")
+    assert (answer.returncode, answer.stdout.strip()) == (0, f"dutygraph {version('dutygraph')}")
+
+
+def test_serve_behind_a_proxys_prefix_logs_at_the_level_asked(loaded: Path) -> None:
+    """The ops user test: no way to serve under a proxy's prefix, a log level fixed at info, and the service's own
+    startup line (which store, how many documents) lost, its logger having no handler."""
+    from tests.api.live_server import free_port
+
+    port = free_port()
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{loaded}", "DUTYGRAPH_ROOT_PATH": "/dutygraph/"}
+    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=REPO, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        spec = _get_json(f"http://127.0.0.1:{port}/openapi.json")
+        assert spec["servers"] == [{"url": "/dutygraph"}]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _out, said = server.communicate(timeout=60)
+    assert f"INFO:     serving embedded:{loaded}: 37 documents" in said.splitlines()
+    quiet = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--log-level", "warning"],
+                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _get_json(f"http://127.0.0.1:{port}/readyz")["documents"] == 37
+    finally:
+        quiet.send_signal(signal.SIGTERM)
+        _out, said = quiet.communicate(timeout=60)
+    assert "INFO" not in said
+
+
+def _get_json(address: str) -> Any:
+    """The JSON at `address`, once the service starting there answers (within a minute)."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(address, timeout=5) as answer:
+                return json.load(answer)
+        except (urllib.error.URLError, ConnectionError):
+            assert time.monotonic() < deadline, f"nothing answered at {address}"
+            time.sleep(0.2)

@@ -910,3 +910,17 @@ def test_new_in_graph_leaves_out_what_another_writer_adds_meanwhile(tmp_path: Pa
               "matters": "Matter", "documents": "Document"}
     assert {key: added[key] + beside[0].get(label, 0) for key, label in labels.items()} == \
         {key: after.get(label, 0) - before.get(label, 0) for key, label in labels.items()}
+
+
+def test_cors_only_for_the_origins_named(tmp_path: Path) -> None:
+    """Another government system's page calling the API from its own origin (ops user test: a 405 and no headers)."""
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}", DUTYGRAPH_CORS_ORIGINS="https://a.gov.cn, https://b.gov.cn")
+    with TestClient(create_app(settings)) as cors:
+        asked = cors.options("/api/stats", headers={"Origin": "https://b.gov.cn", "Access-Control-Request-Method": "GET"})
+        assert (asked.status_code, asked.headers["access-control-allow-origin"]) == (200, "https://b.gov.cn")
+        answer = cors.get("/api/stats", headers={"Origin": "https://a.gov.cn"})
+        assert answer.headers["access-control-allow-origin"] == "https://a.gov.cn"
+        assert answer.headers["access-control-expose-headers"] == "Content-Disposition"  # a file's name
+        assert "access-control-allow-origin" not in cors.get("/api/stats", headers={"Origin": "https://c.gov.cn"}).headers
+    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}"))) as plain:
+        assert "access-control-allow-origin" not in plain.get("/api/stats", headers={"Origin": "https://a.gov.cn"}).headers

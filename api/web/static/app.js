@@ -71,10 +71,12 @@ function restoreState(view, params) {
   });
 }
 
-// A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well).
+// A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well). Relative to
+// the page (`api/…`, not `/api/…`): behind a reverse proxy that serves it under a prefix (/dutygraph/), the page asked
+// the proxy's root for its data and got 404s (user test).
 function url(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
-  return `${path}${query.toString() ? "?" + query : ""}`;
+  return `${path.replace(/^\//, "")}${query.toString() ? "?" + query : ""}`;
 }
 
 // The API's refusal in its own Chinese words; a server that cannot be reached, or an answer that is not the API's
@@ -946,7 +948,7 @@ async function upload(event) {
     button.disabled = true;
     results.append(el("p", { class: "muted" }, `正在上传并载入 ${files.length} 个文件……`));
     try {
-      const response = await fetch("/api/documents", { method: "POST", body: form,
+      const response = await fetch(url("/api/documents"), { method: "POST", body: form,
                                                        headers: key ? { Authorization: `Bearer ${key}` } : {} })
         .catch(() => { throw new Error(UNREACHABLE); });
       const body = await response.json().catch(() => null);
