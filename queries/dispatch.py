@@ -71,10 +71,15 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     default = region if region is not None else _only_city(store)
     result = Dispatched([], default_region=default)
     for done, complaint in enumerate(complaints, start=1):
-        where = _region_of(store, complaint, default, result.warnings)
+        where, unknown = _region_of(store, complaint, default, result.warnings)
         kept = {input_key(title): value for title, value in complaint.fields.items()}
-        result.rows.append({"line": complaint.line, **kept, "text_in": complaint.text,
-                            **_route(index, complaint.text, where, parents)})
+        row = {"line": complaint.line, **kept, "text_in": complaint.text,
+               **_route(index, complaint.text, where, parents)}
+        if unknown:
+            # Routed within the default region, a guess a person checks: said in the row, not only in a warning
+            # above the table (a county's complaint went to a city department unflagged, user test).
+            row["note"] = "；".join(part for part in (unknown, row["note"]) if part)
+        result.rows.append(row)
         if progress is not None:
             progress(done)
     return result
@@ -119,17 +124,20 @@ def _matched(index: BM25Index, text: str, first: Row) -> str:
     return "、".join(term if weights[term] >= 1.0 else f"≈{term}" for term in shown[:MATCHED_SHOWN])
 
 
-def _region_of(store: Store, complaint: Complaint, default: str | None, warnings: list[str]) -> str | None:
+def _region_of(store: Store, complaint: Complaint, default: str | None, warnings: list[str]
+               ) -> tuple[str | None, str]:
+    """The region to route the complaint within, and the row's note when its own region is not in the graph."""
     if not complaint.region:
-        return default
+        return default, ""
     try:
-        return check_region(store, complaint.region)
+        return check_region(store, complaint.region), ""
     except UnknownRegion:
         within = default or "every region"
         warnings.append(f"line {complaint.line}: region {complaint.region} is not in the graph; routed within "
                         f"{within}; 第 {complaint.line} 行区划“{complaint.region}”不在图中，按"
                         f"{default or '全部区划'}分派")
-        return default
+        return default, (f"区划“{complaint.region}”不在图中，按{default or '全部区划'}分派 / region "
+                         f"{complaint.region} is not in the graph: routed within {within}")
 
 
 def _parents(store: Store) -> dict[str, str]:

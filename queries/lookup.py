@@ -237,6 +237,11 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
     named = [p for p in fits if p.rsplit("/", 1)[-1] == wanted]
     if len(named) == 1:
         return named[0]
+    # A path written without its slash, as file titles and hotline exports write it (示例市青山县): the region whose
+    # parts joined make it. Before, an upload took it for a new county beside the real one (user test).
+    joined = [p for p in fits if p.replace("/", "") == wanted.replace("/", "")]
+    if len(joined) == 1:
+        return joined[0]
     if city:  # a county of a city (青山县): its city is what the split is asked of (user test)
         counties = [p for p, level in levels.items() if level == "county" and wanted in (p, p.rsplit("/", 1)[-1])]
         cities = [c for c in fits if len(counties) == 1 and counties[0].startswith(c + "/")]

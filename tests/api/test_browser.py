@@ -265,7 +265,9 @@ def _source(titles: Mapping[str, Cited], source: str) -> str:
 
 def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host"] or "", "、".join(row["leads"]),
-            "、".join(row["assists"]), "；".join(f"{m['holder']}：{m['duty']}" for m in row["mandate"]),
+            "、".join(row["assists"]),
+            "；".join((f"{m['lead']}无此职责；" if m.get("lead") else "") + f"{m['holder']}：{m['duty']}"
+                     for m in row["mandate"]),
             "\n".join(f"{_source(titles, c['source'])}：牵头 {'、'.join(c['leads']) or '（无）'}"
                       + (f"；配合 {'、'.join(c['assists'])}" if c["assists"] else "") for c in row["claims"])]
 

@@ -72,10 +72,11 @@ def _empty_cells(browser) -> list[list[int]]:  # type: ignore[no-untyped-def]  #
 
 
 def _links(browser, box: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]  # noqa: F811
-    """The download links in the element with id `box`: each one's text and address."""
+    """The download links in the element with id `box`: each one's text and the address it asks for (its path and
+    query: the page writes them relative to itself)."""
     links = browser.execute_script(f"""
         return [...document.querySelectorAll('#{box} a')].map((a) => [a.textContent,
-                                                                      decodeURIComponent(a.getAttribute('href'))]);""")
+                                                                      decodeURIComponent(a.pathname + a.search)]);""")
     return [(text, href) for text, href in links]
 
 

@@ -1121,6 +1121,8 @@ function claimsText(claims) {
 }
 
 // A lead without mandate names who does hold the work, or (holder empty) that no department of the region clearly does.
+// Which lead it is (of several) that holds no such duty: without it, the holder's name read as the fault (user test).
 function mandateText(mandate) {
-  return (mandate || []).map((m) => (m.holder ? `${m.holder}：${m.duty}` : "本区划无部门明确承担")).join("；");
+  return (mandate || []).map((m) => (m.lead ? `${m.lead}无此职责；` : "")
+    + (m.holder ? `${m.holder}：${m.duty}` : "本区划无部门明确承担")).join("；");
 }
