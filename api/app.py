@@ -20,8 +20,7 @@ from api.deps import KnownParametersOnly, api_keys
 from api.routes import catalog_routes, cypher, dispatch, documents_upload, health, pages
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
-from ingest.fields_version import fields_notice
-from queries.catalog import document_count
+from ingest.fields_version import notice_of, recorded_fields_versions
 from queries.registry import warm_caches
 
 DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
@@ -45,10 +44,10 @@ def _log_startup(store: Store) -> None:
     graph whose documents another version loaded (the service cannot reload them itself)."""
     log = logging.getLogger(__name__)
     try:
-        notice = fields_notice(store)
-        documents = document_count(store)
+        versions = recorded_fields_versions(store)
     except StoreError:
         return  # the store is down: /readyz answers 503 and says why
+    documents, notice = versions.documents if versions else 0, notice_of(versions)
     log.info("serving %s: %d documents", store.description, documents)
     if documents == 0:
         log.warning("%s holds no documents yet: load them with `dutygraph ingest` or 上传文件 on the page / "

@@ -60,7 +60,11 @@ class FieldsNotice:
 def fields_notice(store: Store, store_uri: str | None = None) -> FieldsNotice | None:
     """What to tell a reader of a graph whose documents another version loaded, or None when it is current.
     `store_uri` is named in the command to run (as the user gave it: absent means the default store)."""
-    versions = recorded_fields_versions(store)
+    return notice_of(recorded_fields_versions(store), store_uri)
+
+
+def notice_of(versions: FieldsVersions | None, store_uri: str | None = None) -> FieldsNotice | None:
+    """`fields_notice` of versions already read (the service's readiness reads them once for its count too)."""
     if versions is None or versions.state == "current":
         return None
     en: list[str] = []

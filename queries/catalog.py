@@ -170,8 +170,3 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 def label_counts(store: Store) -> dict[str, int]:
     """Nodes in the graph by label."""
     return {row["label"]: row["count"] for row in run(store, "label_counts")}
-
-
-def document_count(store: Store) -> int:
-    """The documents loaded: 0 is a graph that answers every question with nothing."""
-    return label_counts(store).get("Document", 0)

@@ -49,9 +49,10 @@ def post_dispatch(request: Request, store: StoreDep, body: DispatchRequest, form
     return whole(request, rows, format=format, answer="dispatch")
 
 
-def _summary(rows: list[dict], result: Dispatched) -> dict:  # type: ignore[type-arg]
+def _summary(rows: list[dict], result: Dispatched, read_warnings: list[str] | None = None) -> dict:  # type: ignore[type-arg]
+    """The JSON answer's counts and warnings (`read_warnings`: the file's, said before the routing's)."""
     return {"rows": rows, "need_person": sum(1 for row in rows if needs_person(row)),
-            "routed_within": result.default_region, "warnings": result.warnings}
+            "routed_within": result.default_region, "warnings": [*(read_warnings or []), *result.warnings]}
 
 
 MAX_FILE_COMPLAINTS = 5000  # a city hotline's day; routing takes about 3 ms each (bench: dispatch)
@@ -88,8 +89,7 @@ def post_dispatch_file(request: Request, store: StoreDep,
     result = dispatch(store, read.complaints, region=home)
     columns = columns_with(read.columns)
     if chosen == "json":
-        return JSONResponse({"file": name, "columns": columns, **_summary(result.rows, result),
-                             "warnings": [*read.warnings, *result.warnings]})
+        return JSONResponse({"file": name, "columns": columns, **_summary(result.rows, result, read.warnings)})
     return whole(request, result.rows, format=chosen, answer="dispatch", columns=columns,
                  subject=Path(name).stem)
 

@@ -9,8 +9,7 @@ from fastapi import APIRouter
 from api.deps import StoreDep
 from api.problems import Problem, problem_responses
 from graph.store import StoreError
-from ingest.fields_version import fields_notice
-from queries.catalog import document_count
+from ingest.fields_version import notice_of, recorded_fields_versions
 
 router = APIRouter(tags=["health"])
 _log = logging.getLogger(__name__)
@@ -31,15 +30,16 @@ def readyz(store: StoreDep) -> dict[str, str | int]:
     loaded some (their nodes lack properties this version writes until they are ingested again), `newer` when a
     later one did, `mixed` for both; then `warning` and `warning_zh` say what to do. The service still answers."""
     try:
-        notice = fields_notice(store)
-        documents = document_count(store)
+        # One read of the documents for both: a load balancer asks every few seconds (not a count of every node).
+        versions = recorded_fields_versions(store)
     except StoreError as exc:
         _log.error("not ready: %s", exc)  # the log had the 503 alone, never why (user test)
         raise Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用", str(exc),
                       f"图数据库不可用：{exc}") from exc
+    notice = notice_of(versions)
     # `documents`: 0 is a graph nothing was loaded into, ready to answer that it found nothing.
-    ready: dict[str, str | int] = {"status": "ready", "store": store.description, "documents": documents,
-                                   "fields": "current"}
+    ready: dict[str, str | int] = {"status": "ready", "store": store.description,
+                                   "documents": versions.documents if versions else 0, "fields": "current"}
     if notice is not None:  # a graph an earlier (or later) dutygraph loaded answers, but may miss properties
         ready |= {"fields": notice.state, "warning": notice.en, "warning_zh": notice.zh}
     return ready
