@@ -56,8 +56,8 @@ def person_reason(row: Row) -> str:
     if not row["text_in"]:
         return "诉求为空"
     said = [label for key, label in _PERSON_FLAGS if row[key]]
-    if row["note"]:
-        said.append(row["note"].split(" / ")[0])
+    # A note is `中文 / English`, two of them joined by `；` (a region not in the graph, then sent up to the city).
+    said += [part.split(" / ")[0] for part in row["note"].split("；") if part]
     return "；".join(said)
 
 
@@ -70,8 +70,9 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     parents = _parents(store)
     default = region if region is not None else _only_city(store)
     result = Dispatched([], default_region=default)
+    regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
-        where, unknown = _region_of(store, complaint, default, result.warnings)
+        where, unknown = _region_of(store, complaint, default, result.warnings, regions)
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
                **_route(index, complaint.text, where, parents)}
@@ -124,20 +125,25 @@ def _matched(index: BM25Index, text: str, first: Row) -> str:
     return "、".join(term if weights[term] >= 1.0 else f"≈{term}" for term in shown[:MATCHED_SHOWN])
 
 
-def _region_of(store: Store, complaint: Complaint, default: str | None, warnings: list[str]
-               ) -> tuple[str | None, str]:
-    """The region to route the complaint within, and the row's note when its own region is not in the graph."""
+def _region_of(store: Store, complaint: Complaint, default: str | None, warnings: list[str],
+               checked: dict[str, str | None]) -> tuple[str | None, str]:
+    """The region to route the complaint within, and the row's note when its own region is not in the graph.
+    `checked` keeps each region written and the graph's path for it (None: not in the graph)."""
     if not complaint.region:
         return default, ""
-    try:
-        return check_region(store, complaint.region), ""
-    except UnknownRegion:
-        within = default or "every region"
-        warnings.append(f"line {complaint.line}: region {complaint.region} is not in the graph; routed within "
-                        f"{within}; 第 {complaint.line} 行区划“{complaint.region}”不在图中，按"
-                        f"{default or '全部区划'}分派")
-        return default, (f"区划“{complaint.region}”不在图中，按{default or '全部区划'}分派 / region "
-                         f"{complaint.region} is not in the graph: routed within {within}")
+    if complaint.region not in checked:
+        try:
+            checked[complaint.region] = check_region(store, complaint.region)
+        except UnknownRegion:
+            checked[complaint.region] = None
+    if checked[complaint.region] is not None:
+        return checked[complaint.region], ""
+    within = default or "every region"
+    warnings.append(f"line {complaint.line}: region {complaint.region} is not in the graph; routed within "
+                    f"{within}; 第 {complaint.line} 行区划“{complaint.region}”不在图中，按"
+                    f"{default or '全部区划'}分派")
+    return default, (f"区划“{complaint.region}”不在图中，按{default or '全部区划'}分派 / region "
+                     f"{complaint.region} is not in the graph: routed within {within}")
 
 
 def _parents(store: Store) -> dict[str, str]:

@@ -804,7 +804,8 @@ const dispatched = { answer: null, form: null };
 function dispatchReason(row) {
   if (!row.text_in) return "诉求为空";
   const said = DISPATCH_FLAGS.filter(([key]) => row[key]).map(([, label]) => label);
-  if (row.note) said.push(row.note.split(" / ")[0]);
+  // A note is `中文 / English`, two of them joined by `；` (a region not in the graph, then sent up to the city).
+  row.note.split("；").filter(Boolean).forEach((part) => said.push(part.split(" / ")[0]));
   return said.join("；");
 }
 
