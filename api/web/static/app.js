@@ -85,12 +85,20 @@ function url(path, params = {}) {
 const UNREACHABLE = "无法连接服务器，请检查网络或服务是否仍在运行";
 
 async function api(path, params = {}) {
-  let response;
+  return answerOf(await reach(url(path, params)));
+}
+
+// A request sent, or the Chinese reason it could not be (every request of the page goes through here).
+async function reach(address, options = {}) {
   try {
-    response = await fetch(url(path, params));
+    return await fetch(address, options);
   } catch {
     throw new Error(UNREACHABLE);
   }
+}
+
+// An answer's JSON, or the API's refusal in its own Chinese words.
+async function answerOf(response) {
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(refusal(response, body));
   if (body === null) throw new Error("服务器的回答无法读取");
@@ -819,17 +827,11 @@ function dispatchForm(file) {
   return form;
 }
 
+// The routed rows as JSON, or (`format`) the server's file as a response to save.
 async function postDispatch(form, format = "") {
-  const response = await fetch(url("/api/dispatch/file", { format }), { method: "POST", body: form })
-    .catch(() => { throw new Error(UNREACHABLE); });
-  if (format) {
-    if (!response.ok) throw new Error(refusal(response, await response.json().catch(() => null)));
-    return response;
-  }
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(refusal(response, body));
-  if (body === null) throw new Error("服务器的回答无法读取");
-  return body;
+  const response = await reach(url("/api/dispatch/file", { format }), { method: "POST", body: form });
+  if (format && response.ok) return response;
+  return answerOf(response);
 }
 
 async function dispatchFile(event) {
@@ -949,9 +951,8 @@ async function upload(event) {
     button.disabled = true;
     results.append(el("p", { class: "muted" }, `正在上传并载入 ${files.length} 个文件……`));
     try {
-      const response = await fetch(url("/api/documents"), { method: "POST", body: form,
-                                                       headers: key ? { Authorization: `Bearer ${key}` } : {} })
-        .catch(() => { throw new Error(UNREACHABLE); });
+      const response = await reach(url("/api/documents"), { method: "POST", body: form,
+                                                            headers: key ? { Authorization: `Bearer ${key}` } : {} });
       const body = await response.json().catch(() => null);
       results.innerHTML = "";
       if (response.status === 401) {
