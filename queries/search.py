@@ -42,12 +42,20 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HOTLINE_LEAD = re.compile(r"^\s*(?:(?:市民|群众|居民)?(?:来电|来信|来访)(?:反映|称|表示)?|"
                            r"(?:市民|群众|来电人|诉求人|投诉人|举报人)(?:反映|称|表示))[:：，,]?")
 _TICKET_NOTE = re.compile(r"[（(](?:工单|来电|来信|来访)[^（）()]{0,12}[)）]")
+# The request a call ends with (要求处理, 请相关部门尽快核实处理并回复): 处理 met 垃圾处理 and sent 过期的面包 to 城管
+# (user test). Cut only as the text's last clause, where it asks for action rather than names the matter.
+_REQUEST_TAIL = re.compile(r"[，,。；;]?\s*(?:(?:市民|来电人|诉求人)?(?:要求|请求|希望|恳请|请|望))"
+                           r"(?:相关部门|有关部门|相关单位|有关单位|政府|领导)?(?:尽快|及时|抓紧|帮忙|予以|给予)?"
+                           r"(?:核实|调查|介入)?(?:处理|解决|处置|整改|协调|回复|答复)(?:[并和及](?:回复|答复|反馈))?"
+                           r"(?:一下)?[。！!]*\s*$")
 HOTLINE_FRAME = frozenset({"市民", "来电", "来电人", "反映", "诉求", "诉求人", "工单", "投诉人", "举报人", "来访"})
 
 
 def without_hotline_frame(text: str) -> str:
-    """The complaint without the hotline's lead-in (市民来电反映：, 诉求人称) and ticket notes (（来电12）)."""
-    return _TICKET_NOTE.sub("", _HOTLINE_LEAD.sub("", text, count=1))
+    """The complaint without the hotline's lead-in (市民来电反映：, 诉求人称), ticket notes (（来电12）) and closing
+    request (，要求尽快处理)."""
+    complaint = _TICKET_NOTE.sub("", _HOTLINE_LEAD.sub("", text, count=1))
+    return _REQUEST_TAIL.sub("", complaint, count=1).strip() or complaint  # a bare 要求处理 stays what it says
 
 
 def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, float]:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from graph.store import Store
 from queries.neighbours import Neighbours
-from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms, readings
+from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms, readings, without_hotline_frame
 from queries.who_handles import (
     COVERAGE_SHARE,
     WEAK_SCORE,
@@ -319,9 +319,18 @@ def test_a_swimming_venue_is_a_public_place_and_its_lifeguards_a_sport_licence(c
         "示例市文化广电旅游体育局"]
 
 
+def test_a_closing_request_is_cut_but_a_matter_of_processing_is_not() -> None:
+    assert without_hotline_frame("在超市买到过期的面包，要求处理") == "在超市买到过期的面包"
+    assert without_hotline_frame("污水处理厂偷排，望政府介入处理！") == "污水处理厂偷排"
+    assert without_hotline_frame("垃圾处理厂臭味大") == "垃圾处理厂臭味大"
+    assert without_hotline_frame("要求处理") == "要求处理"  # nothing else to read
+
+
 def test_how_a_hotline_writes_down_a_call_does_not_route_it(corpus: Store) -> None:
-    # User test: 市民来电反映： before a complaint sent it elsewhere than the bare complaint (来电, 反映 met duties).
+    # User test: 市民来电反映： before a complaint sent it elsewhere than the bare complaint (来电, 反映 met duties),
+    # and 要求处理 after it met 垃圾处理 (a second user test).
     expected = [("示例市市场监督管理局", 16.406, True), ("示例市卫生健康委员会", 15.58, True)]
-    for text in ("药店卖处方药不要处方", "市民来电反映：药店卖处方药不要处方", "诉求人称药店卖处方药不要处方（工单来电）"):
+    for text in ("药店卖处方药不要处方", "市民来电反映：药店卖处方药不要处方", "诉求人称药店卖处方药不要处方（工单来电）",
+                 "药店卖处方药不要处方，请相关部门尽快核实处理并回复。"):
         rows = who_handles(corpus, text, region="示例市", limit=2)
         assert [(row["department"], row["score"], row["tie"]) for row in rows] == expected, text
