@@ -6,6 +6,9 @@ Patterns, as real texts write them (FORMATS.md §5):
 - `A会同B负责M。` (A leads, B is the partner)
 - `…任务。〔A牵头，B、C参与，…负责落实。〕` (a bracketed clause after a task; the task is the matter)
 - `A负责M。` alone (one department per item)
+- `M。A牵头，B、C配合。` / `关于M，A负责，B配合。` / `M：…`: an item's heading names the matter of a clause
+  that names none
+- `B配合A做好M。` (the assisting department first)
 """
 
 from __future__ import annotations
@@ -36,6 +39,15 @@ _MATTER_BY = re.compile(
     rf"^(?P<matter>[^，,；;。]+?)[，,]?由(?P<leads>{DEPT_LIST}){_LEAD_VERB}[^，,；;。]*?"
     rf"(?:[，,；;]\s*(?P<assists>{DEPT_LIST})(?:予以)?{_ASSIST_VERB})?"
 )
+# A lead clause with no matter of its own (`A牵头，B、C配合`): the item's heading is the matter.
+_LEAD_BARE = re.compile(
+    rf"^(?P<leads>{DEPT_LIST}){_LEAD_VERB}[，,；;]\s*(?:(?P<assists>{DEPT_LIST})(?:予以|做好)?{_ASSIST_VERB})?"
+)
+_ASSIST_FIRST = re.compile(
+    rf"^(?P<assists>{DEPT_LIST})(?:配合|协助)(?P<leads>{DEPT_LIST})(?:做好|负责|开展|实施|推进)?(?P<matter>[^，,。；;]+)"
+)
+# An item's heading: `私屠滥宰查处。` before its clauses, or `关于M，` / `M：` before a clause.
+_HEADING_PREFIX = re.compile(r"^(?:关于(?P<about>[^，,。；;：:]{2,30})[，,]|(?P<titled>[^，,。；;：:]{2,30})[：:])")
 _JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好)?(?P<matter>[^。；;]+)")
 # `A按职责分工做好…` and `A指导…` also name A the one responsible when A is the only party (FORMATS.md §5).
 _LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工做好|按职责分工负责|{_LEAD_VERB}|指导(?=[^，,。；;]*(?:管理|工作|监管)))(?P<matter>[^，,。；;]+)")
@@ -74,8 +86,16 @@ def clean_matter(text: str) -> str:
 def parse_divisions(text: str, where: Located, *, task: str | None = None) -> list[Division]:
     """Every lead/assist clause in a passage. `task` names the matter of bracketed clauses."""
     found = parse_bracket_divisions(text, where, task=task)
-    for sentence in _SENTENCE_SPLIT.split(_without_lead_clauses(text)):
-        division = _parse_sentence(sentence.strip(), where)
+    heading = task or ""
+    for number, sentence in enumerate(_SENTENCE_SPLIT.split(_without_lead_clauses(text))):
+        sentence = sentence.strip()
+        prefix = _HEADING_PREFIX.match(sentence)
+        if prefix and not split_departments(prefix.group(0)):
+            heading, sentence = clean_matter(prefix.group("about") or prefix.group("titled")), sentence[prefix.end():]
+        elif number == 0 and len(sentence) <= 31 and not split_departments(sentence):
+            heading = clean_matter(sentence)  # a short first sentence naming no department is the item's title
+            continue
+        division = _parse_sentence(sentence, where, heading)
         if division is not None:
             found.append(division)
     return found
@@ -136,14 +156,17 @@ def _without_lead_clauses(text: str) -> str:
     return "".join([*kept, text[start:]])
 
 
-def _parse_sentence(sentence: str, where: Located) -> Division | None:
+def _parse_sentence(sentence: str, where: Located, heading: str = "") -> Division | None:
     if not sentence:
         return None
-    for pattern in (_LEAD_THEN_ASSIST, _MATTER_BY, _JOINTLY, _LEAD_ONLY):
+    for pattern in (_LEAD_THEN_ASSIST, _MATTER_BY, _JOINTLY, _ASSIST_FIRST, _LEAD_ONLY):
         match = pattern.match(sentence)
         if match:
             groups = match.groupdict()
             return _division(groups["matter"], groups["leads"], groups.get("assists"), sentence, where)
+    bare = _LEAD_BARE.match(sentence) if heading else None
+    if bare:
+        return _division(heading, bare.group("leads"), bare.group("assists"), sentence, where)
     return None
 
 

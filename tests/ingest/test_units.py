@@ -77,6 +77,14 @@ def test_posts_without_a_number_are_read_with_how_they_are_staffed(text: str, de
      "各县、区人民政府负责落实。〕",
      [("制定实施准入清单", ["市生态环境局"], ["市发展和改革局", "工业和信息化局", "自然资源局"])]),
     ("加强协调配合和工作衔接，形成监管合力。", []),
+    # User test: an item's heading names the matter of a clause that names none; the assisting department may come
+    # first. A clause that names its own matter keeps it.
+    ("私屠滥宰查处。县农业农村局牵头，县市场监督管理局、县公安局配合。",
+     [("私屠滥宰查处", ["县农业农村局"], ["县市场监督管理局", "县公安局"])]),
+    ("关于私屠滥宰查处，县农业农村局负责，县市场监管局配合。", [("私屠滥宰查处", ["县农业农村局"], ["县市场监管局"])]),
+    ("农村危房改造：县住建局负责技术标准审查，县民政局配合。", [("技术标准审查", ["县住建局"], ["县民政局"])]),
+    ("县住建局配合县自然资源局做好农房用地审批。", [("农房用地审批", ["县自然资源局"], ["县住建局"])]),
+    ("县农业农村局牵头，县公安局配合。", []),  # no heading: no matter to name
 ])
 def test_lead_and_assist_clauses(text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
     assert [(d.matter, d.leads, d.assists) for d in parse_divisions(text, HERE)] == expected
