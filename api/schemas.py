@@ -123,6 +123,7 @@ class Mandate(BaseModel):
 
 class Claim(BaseModel):
     source: str = Field(description="a document's clause or row naming parties of the matter")
+    matter: str = Field(description="the matter as that source words it (documents may word one matter differently)")
     leads: list[str] = Field(description="the leads it names, in its listing order")
     assists: list[str] = Field(description="the assisting parties it names")
 

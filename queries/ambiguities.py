@@ -23,6 +23,7 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.cache import cached
+from queries.matter_names import matter_name, same_matter_key
 from queries.search import BM25Index, query_terms
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
@@ -35,15 +36,16 @@ MANDATE_SHARE = 0.5
 def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row]:
     rows = catalog.run(store, "matter_parties", {"region": region})
     by_matter: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in rows:
-        by_matter[(row["region"], row["matter"])].append(row)
+    for row in rows:  # one matter's wordings in several documents are one matter (queries.matter_names)
+        by_matter[(row["region"], same_matter_key(row["matter"]))].append(row)
     if not rows:
         return []
     mandates = _Mandates(evidence_index(store), _holders(store))
     sandings = _sanding_documents(store)
     findings: list[Row] = []
-    for (matter_region, matter), parties in sorted(by_matter.items()):
-        base = _base(matter_region, matter, parties)
+    for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter.items()),
+                                         key=lambda pair: (pair[0], _wording(pair[1]))):
+        base = _base(matter_region, _wording(parties), parties)
         # A 三定's 参与… clause says its own department assists; naming the lead is not its business. Only a list or
         # a 职责分工 document that leaves the lead out is a finding (user test: the mine safety bureau's 参与 clauses
         # read as 无牵头部门).
@@ -51,6 +53,10 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
         findings.extend(_findings(base, parties, lead_expected=not named_by_a_sanding_only))
         findings.extend(mandates.findings(base, parties))
     return findings
+
+
+def _wording(parties: list[Row]) -> str:
+    return matter_name(party["matter"] for party in parties)
 
 
 def _sanding_documents(store: Store) -> frozenset[str]:
@@ -73,7 +79,7 @@ def _claims(parties: list[Row]) -> list[Row]:
     by_source: dict[str, list[Row]] = defaultdict(list)
     for party in parties:
         by_source[party["source"]].append(party)
-    return [{"source": source,
+    return [{"source": source, "matter": said[0]["matter"],  # each source's own wording of the matter
              "leads": _ordered_names([p for p in said if p["role"] == "LEADS"]),
              "assists": sorted({p["department"] for p in said if p["role"] == "ASSISTS"})}
             for source, said in sorted(by_source.items())]

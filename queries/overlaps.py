@@ -34,6 +34,7 @@ from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
 from queries.lookup import find_department_in, within
+from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -307,7 +308,8 @@ def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
 
 def _lead_matters(store: Store) -> list[Row]:
     """The matters with a lead, each with `parties`: its leading and assisting departments, vague ones left out."""
-    return cached(store, ("lead_matters",), lambda: _with_parties(store, catalog.run(store, "lead_matters")),
+    return cached(store, ("lead_matters",),
+                  lambda: _with_parties(store, merged_lead_matters(catalog.run(store, "lead_matters"))),
                   whole_graph=True)
 
 
@@ -327,8 +329,8 @@ def _with_parties(store: Store, matters: list[Row]) -> list[Row]:
     parties: dict[tuple[str, str], set[str]] = {}
     for row in catalog.run(store, "matter_parties", {"region": None}):
         if not row["vague"]:
-            parties.setdefault((row["region"], row["matter"]), set()).add(row["department"])
-    return [{**matter, "parties": frozenset(parties.get((matter["region"], matter["matter"]), ()))}
+            parties.setdefault((row["region"], same_matter_key(row["matter"])), set()).add(row["department"])
+    return [{**matter, "parties": frozenset(parties.get((matter["region"], same_matter_key(matter["matter"])), ()))}
             for matter in matters]
 
 
@@ -341,5 +343,5 @@ def duty_model(store: Store) -> SimilarityModel:
 
 def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:
     """多头管 from the lists and clauses: matters with more than one lead department."""
-    return [row for row in catalog.run(store, "lead_matters")
+    return [row for row in merged_lead_matters(catalog.run(store, "lead_matters"))
             if len(row["leads"]) > 1 and _in_region({"a_region": row["region"], "b_region": row["region"]}, region)]

@@ -242,6 +242,9 @@ def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
         return codes.get(value, value)
     if column in _MATTER_LISTS and isinstance(value, list | tuple):
         return "；".join(flat(item, answer) for item in value)
+    if column == "claims" and isinstance(value, list):  # a claim's wording only where it is not the finding's
+        return flat([{key: item for key, item in claim.items() if key != "matter" or item != row.get("matter")}
+                     for claim in value], answer)
     if column == "by_region" and isinstance(value, dict):  # one form in the report and the files (user test)
         return "；".join(f"{path} {count}" for path, count in value.items())
     return flat(value, answer)

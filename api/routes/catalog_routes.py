@@ -219,9 +219,11 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
                 "matter": "农业面源污染防治", "region": "示例市", "leads": ["示例市生态环境局", "示例市农业农村局"],
                 "assists": ["示例市水务局", "示例市自然资源和规划局"], "host": "示例市生态环境局",
                 "sources": ["doc:47e97616eab9d39f#第六条(二)", "doc:8769a39d27a21cde#职责边界清单!5"], "mandate": [],
-                "claims": [{"source": "doc:47e97616eab9d39f#第六条(二)", "leads": ["示例市生态环境局", "示例市农业农村局"],
+                "claims": [{"source": "doc:47e97616eab9d39f#第六条(二)", "matter": "农业面源污染防治",
+                            "leads": ["示例市生态环境局", "示例市农业农村局"],
                             "assists": ["示例市水务局", "示例市自然资源和规划局"]},
-                           {"source": "doc:8769a39d27a21cde#职责边界清单!5", "leads": ["示例市生态环境局", "示例市农业农村局"],
+                           {"source": "doc:8769a39d27a21cde#职责边界清单!5", "matter": "农业面源污染防治工作",
+                            "leads": ["示例市生态环境局", "示例市农业农村局"],
                             "assists": ["示例市水务局", "示例市自然资源和规划局"]}],
                 "reason": "multiple_leads"}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,

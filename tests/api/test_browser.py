@@ -268,7 +268,10 @@ def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[s
             "、".join(row["assists"]),
             "；".join((f"{m['lead']}无此职责；" if m.get("lead") else "") + f"{m['holder']}：{m['duty']}"
                      for m in row["mandate"]),
-            "\n".join(f"{_source(titles, c['source'])}：牵头 {'、'.join(c['leads']) or '（无）'}"
+            # A source that words the matter otherwise says how (shi_zhujian.txt: 建筑垃圾处置的监督管理).
+            "\n".join(f"{_source(titles, c['source'])}"
+                      + (f"（称“{c['matter']}”）" if c["matter"] != row["matter"] else "")
+                      + f"：牵头 {'、'.join(c['leads']) or '（无）'}"
                       + (f"；配合 {'、'.join(c['assists'])}" if c["assists"] else "") for c in row["claims"])]
 
 

@@ -675,7 +675,7 @@ const FINDING_VIEWS = {
     path: "/api/queries/host_assist_ambiguities", param: "region",
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
-    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims),
+    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims, r.matter),
                    mandate: mandateText(r.mandate) }),
   },
   undecomposed: {
@@ -1116,9 +1116,11 @@ function suggestionText(row, separator = "；", evidence = true) {
     .join(separator);
 }
 
-// Which document names which lead: a conflicting_leads finding is read by comparing them (user test).
-function claimsText(claims) {
-  return (claims || []).map((c) => `${sourceText(c.source)}：牵头 ${c.leads.join("、") || "（无）"}`
+// Which document names which lead: a conflicting_leads finding is read by comparing them (user test). A source
+// that words the matter otherwise says how, so that its clause can be found.
+function claimsText(claims, matter) {
+  return (claims || []).map((c) => `${sourceText(c.source)}${c.matter && c.matter !== matter ? `（称“${c.matter}”）` : ""}`
+    + `：牵头 ${c.leads.join("、") || "（无）"}`
     + (c.assists.length ? `；配合 ${c.assists.join("、")}` : "")).join("\n");
 }
 
