@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= embedded:./data/demo
 
-.PHONY: setup demo test lint bench bench-deps clean lock system-deps
+.PHONY: setup install demo test lint bench bench-deps clean lock system-deps
 
 WEB := api/web
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -32,6 +32,26 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	touch $@
+
+# What a service runs from: the product alone, pinned by constraints.txt, in its own venv (SERVICE_VENV, e.g.
+# /opt/dutygraph), not the development one: no test tools (pytest, selenium …) and none of the tests' node packages.
+# A copy (`pip install .`), not a link to this checkout, so a `git pull` here changes nothing under a running
+# service until `make install` is run again; the page's ECharts and Swagger UI go into that copy (pyproject's
+# package data), so npm is needed here, once, and not where it runs. Run again to upgrade, then restart the service.
+SERVICE_VENV ?= service-venv
+SERVICE_BIN = $(abspath $(SERVICE_VENV))/bin
+
+install: $(WEB)/node_modules/.installed
+	$(PYTHON) -m venv $(SERVICE_VENV)
+	$(SERVICE_BIN)/pip install --quiet --upgrade pip
+	$(SERVICE_BIN)/pip install --quiet --constraint constraints.txt .
+	rm -rf build  # setuptools' staging copy: a later build would take files from it that are gone from here
+	@# Checked from outside this folder, where `python -c` would import the checkout's code instead.
+	cd / && $(SERVICE_BIN)/python -c "from api.routes.pages import ECHARTS, SWAGGER; \
+	  missing = [str(p) for p in (ECHARTS, SWAGGER / 'swagger-ui-bundle.js', SWAGGER / 'swagger-ui.css') \
+	             if not p.is_file()]; \
+	  assert not missing, f'not installed: {missing}'"
+	$(SERVICE_BIN)/dutygraph --version
 
 demo: setup
 	$(BIN)/dutygraph reset --yes --store $(DEMO_STORE)

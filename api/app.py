@@ -13,6 +13,8 @@ from importlib.metadata import version
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems
@@ -91,6 +93,62 @@ class VaryOnAccept:
         await self.app(scope, receive, with_vary)
 
 
+class LimitBody:
+    """Refuses a request body over `max_upload_mb` with a 413 problem: at once when its Content-Length says so
+    (nothing of it is read, so a huge upload costs no disk: Starlette spools a form's files to disk as they come,
+    before a route runs), else (a chunked body) once the bytes received pass the limit. The limit is read from the
+    settings at each request. Plain ASGI, as StampArrival."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        megabytes = self.settings.max_upload_mb
+        limit = int(megabytes * 2**20)
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, megabytes)
+            return
+        received, over, started = 0, False, False
+
+        # Past the limit, the app is told the client went away, and whatever it answers to that is replaced by the
+        # 413. Raising instead did not reach the caller: FastAPI makes a 400 of any error but its own while it
+        # reads a body, and Starlette's http middleware wraps the error in an exception group.
+        async def counted() -> Message:
+            nonlocal received, over
+            if over:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    over = True
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def unless_over(message: Message) -> None:
+            nonlocal started
+            if over and not started:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, unless_over)
+        except Exception:
+            if not over or started:
+                raise
+        if over and not started:
+            await self._refuse(scope, receive, send, megabytes)
+
+    @staticmethod
+    async def _refuse(scope: Scope, receive: Receive, send: Send, megabytes: float) -> None:
+        await problems.problem_response(problems.too_large(megabytes), Request(scope))(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
 
@@ -119,6 +177,8 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
 
     app.add_middleware(StampArrival)
     app.add_middleware(VaryOnAccept)
+    # Inside CORS, so that another origin's page reads the refusal too.
+    app.add_middleware(LimitBody, settings=config)
     origins = [origin.strip() for origin in (config.cors_origins or "").split(",") if origin.strip()]
     if origins:
         # Other government systems' pages calling the API from their own origin: the browser asks first (OPTIONS)

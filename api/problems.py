@@ -53,6 +53,16 @@ def unauthorized() -> Problem:
                    headers={"WWW-Authenticate": "Bearer"})
 
 
+def too_large(megabytes: float) -> Problem:
+    """A request body over the service's limit (DUTYGRAPH_MAX_UPLOAD_MB), named so that the uploader can split it
+    and the operator knows which setting to raise."""
+    limit = f"{megabytes:g} MB"
+    return Problem(413, "too-large", "Upload too large", "上传内容过大",
+                   f"the request is larger than {limit}, the most this service takes (DUTYGRAPH_MAX_UPLOAD_MB): "
+                   "send fewer or smaller files",
+                   f"上传内容超过 {limit} 的上限：请分批上传或拆分文件（上限由服务器的 DUTYGRAPH_MAX_UPLOAD_MB 设置）")
+
+
 def unknown_parameters(unknown: list[str], known: list[str], meant: dict[str, str]) -> Problem:
     """Query parameters the endpoint does not take. They are refused because a misspelt filter, ignored, answers
     as if unfiltered. `meant` maps an unknown name to the known one it is closest to, where one is close."""
@@ -91,6 +101,7 @@ _EXAMPLES = {
                  "或改用 format=xlsx（每张表一个工作表）"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "query failed: Query timed out",
                  "查询失败：查询超过时间限制，已中止（图数据库原文：Query timed out）"),
+    413: too_large(20),
     422: Problem(422, "invalid-request", "Invalid request", "请求参数无效",
                  "query.limit: Input should be greater than or equal to 1", "请求参数无效：查询参数 limit：应不小于 1"),
     503: Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用",

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     # ad-hoc queries at once held both and stalled every other endpoint (readiness included) for their limit.
     cypher_concurrency: int = Field(default=1, ge=1, validation_alias="DUTYGRAPH_CYPHER_CONCURRENCY")
     # Origins (https://host[:port], comma-separated, or *) whose pages may call the API from the browser.
+    # The largest request body the service reads, in MB: an upload's files together (POST /api/documents) or a
+    # hotline's file (POST /api/dispatch/file). Anything larger is refused (413) before its body is read: an upload
+    # of any size was taken whole onto the server's disk, while the largest real list is under 2 MB.
+    max_upload_mb: float = Field(default=20, gt=0, validation_alias="DUTYGRAPH_MAX_UPLOAD_MB")
     cors_origins: str | None = Field(default=None, validation_alias="DUTYGRAPH_CORS_ORIGINS")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")

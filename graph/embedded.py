@@ -9,12 +9,16 @@ or socket left behind by a crash is recognised (no live redis-server behind it) 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import os
+import pwd
 import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,17 +84,33 @@ class EmbeddedServer:
         """Make sure the server runs and count this process as one of its clients; returns the socket."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            # Tried before anything else: in a folder it may not write in, the server failed to start with no log
+            # to say why, or a file it could not remove ended the command in a traceback (ops user test).
+            with tempfile.TemporaryFile(dir=self.data_dir):
+                pass
             self.clients_dir.mkdir(exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the data directory {self.data_dir}: {exc.strerror}") from exc
-        with self._locked():
-            self._wait_for_previous_stop()
-            if not self._answers():
-                self._clear_stale()
-                self._start()
-            (self.clients_dir / str(os.getpid())).write_text("")
-            self._registered = True
-            self._live_clients()  # forget clients that died without saying so
+            if exc.errno in NOT_PERMITTED:
+                raise not_writable(_nearest_existing(self.data_dir), exc,
+                                   creating=None if self.data_dir.is_dir() else self.data_dir) from exc
+            raise StoreError(f"cannot create the data directory {self.data_dir}: {exc.strerror}",
+                             f"无法创建数据文件夹 {self.data_dir}（{exc.strerror}）") from exc
+        try:
+            with self._locked():
+                self._wait_for_previous_stop()
+                if not self._answers():
+                    self._clear_stale()
+                    self._start()
+                (self.clients_dir / str(os.getpid())).write_text("")
+                self._registered = True
+                self._live_clients()  # forget clients that died without saying so
+        except OSError as exc:
+            # The folder is writable, but a file or folder in it is another user's (a store made by root, served
+            # by a service's own user).
+            if exc.errno not in NOT_PERMITTED:
+                raise
+            refused = Path(exc.filename) if exc.filename else self.data_dir
+            raise not_writable(refused if refused.exists() else refused.parent, exc) from exc
         return self.socket_path
 
     def release(self) -> None:
@@ -168,12 +188,25 @@ class EmbeddedServer:
             if state == "answers":
                 return
             if pid is None or state != "hung":
-                failure = ("exited while starting" if state == "gone"
-                           else f"did not answer within {START_TIMEOUT_S:.0f} s")
-                raise StoreError(f"the embedded FalkorDB server {failure}; see {self.log_file}")
+                if state == "gone":
+                    # Its last words, where they say why (a file in the folder another user's: Permission denied).
+                    last = self._last_logged()
+                    said, said_zh = (f": {last}", f"：{last}") if last else ("", "")
+                    raise StoreError(f"the embedded FalkorDB server exited while starting{said}; see {self.log_file}",
+                                     f"嵌入式图数据库服务进程启动时退出{said_zh}（详见 {self.log_file}）")
+                raise StoreError(f"the embedded FalkorDB server did not answer within {START_TIMEOUT_S:.0f} s; "
+                                 f"see {self.log_file}")
             self._kill_hung(pid)
         raise StoreError(f"the embedded FalkorDB server hung {START_ATTEMPTS} times while starting; "
                          f"see {self.log_file}")
+
+    def _last_logged(self) -> str:
+        """The server log's last line, without its pid, role and time (`2864:M 22 Nov 2026 15:22:09.251 # …`)."""
+        try:
+            lines = self.log_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return ""
+        return lines[-1].split(" # ", 1)[-1].split(" * ", 1)[-1].strip() if lines else ""
 
     def _launch(self) -> None:
         command = [
@@ -302,6 +335,50 @@ class EmbeddedServer:
         """Block until a server asked to stop has finished its shutdown (its data is safe on disk)."""
         with self._locked():
             self._wait_for_previous_stop()
+
+
+# What refuses a write: no permission (EACCES), an immutable folder even for root (EPERM), a read-only mount.
+NOT_PERMITTED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+_STRERROR_ZH = {errno.EACCES: "权限不足", errno.EPERM: "不允许该操作", errno.EROFS: "只读文件系统"}
+
+
+def not_writable(path: Path, error: OSError, creating: Path | None = None) -> StoreError:
+    """The embedded store's folder, or a file in it (or, when `creating` the folder, the folder it would be made in)
+    refuses this process's writes: which one, which user, and its owner and mode, which say what to change. It used
+    to read "cannot create the data directory" of a folder that existed (ops user test)."""
+    user = _user_name(os.geteuid())
+    kind, kind_zh = ("folder", "文件夹") if path.is_dir() else ("file", "文件")
+    why = [error.strerror or ""]
+    why_zh = [_STRERROR_ZH.get(error.errno or 0, error.strerror or "")]
+    try:
+        facts = path.stat()
+    except OSError:
+        pass
+    else:
+        owner, mode = _user_name(facts.st_uid), f"{stat.S_IMODE(facts.st_mode):o}"
+        why += [f"owner {owner}", f"mode {mode}"]
+        why_zh += [f"所有者 {owner}", f"权限 {mode}"]
+    lead, lead_zh = (f"cannot create {creating}: ", f"无法创建 {creating}：") if creating else ("", "")
+    facts_en, facts_zh = "; ".join(filter(None, why)), "；".join(filter(None, why_zh))
+    return StoreError(
+        f"{lead}the {kind} {path} is not writable by user {user} ({facts_en}): the embedded store writes in its "
+        f"folder, even to read; let {user} write there (chown -R, chmod) or run as a user who can",
+        f"{lead_zh}{kind_zh} {path} 不可写：用户 {user} 无法写入（{facts_zh}）。嵌入式图数据库即使只读查询也要在其"
+        f"文件夹中写入：请让 {user} 可以写入（chown -R、chmod），或换用有写入权限的用户运行")
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid with no name (a container's)
+        return str(uid)
+
+
+def _nearest_existing(path: Path) -> Path:
+    """The folder a `mkdir -p path` would write in: path itself, or its nearest ancestor that exists."""
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
 
 
 def _process_alive(pid: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,6 +14,13 @@ from neo4j.graph import Node, Path, Relationship
 from graph.engine_errors import explain
 from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
+
+# The driver logs each failure before it raises it ("Unable to retrieve routing information"): with no logging set
+# up, Python printed that bare line on stderr ahead of dutygraph's own message of the same failure (ops user test),
+# and in the service's log, unformatted, ahead of its "store unavailable" line. A handler of its own keeps the
+# driver's records from that last resort; they still reach handlers an operator sets up on the root logger, and
+# neo4j.debug.watch() still shows them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 _CLEAR_BATCH = 10_000
 CLEAR_STATEMENT = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"

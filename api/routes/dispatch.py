@@ -3,9 +3,10 @@ system's 12345 platform sends its day's tickets in one request rather than one w
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
@@ -33,7 +34,7 @@ _EXAMPLE_ROW = {
 @router.post("/dispatch", response_model=DispatchAnswer, summary="诉求分派: route a batch of complaints",
              responses={200: {"content": {"application/json": {"example": {
                  "rows": [_EXAMPLE_ROW], "need_person": 1, "routed_within": "示例市", "warnings": []}},
-                 CSV: {}, XLSX: {}}}, **problem_responses(400, 404, 406, 422, 503)})
+                 CSV: {}, XLSX: {}}}, **problem_responses(400, 404, 406, 413, 422, 503)})
 def post_dispatch(request: Request, store: StoreDep, body: DispatchRequest, format: Format = None) -> Response:
     """Each complaint to the department first in who_handles, within the complaint's own region, else the
     request's, else the graph's one city. A county whose departments hold nothing like it sends it to its city's
@@ -64,7 +65,7 @@ _FILE_EXAMPLE_ROW = {key: value for key, value in _EXAMPLE_ROW.items() if key !=
                  "file": "工单导出.csv", "columns": columns_with(["工单编号"]), "rows": [_FILE_EXAMPLE_ROW],
                  "need_person": 1, "routed_within": "示例市",
                  "warnings": ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]}},
-                 CSV: {}, XLSX: {}}}, **problem_responses(400, 404, 406, 422, 503)})
+                 CSV: {}, XLSX: {}}}, **problem_responses(400, 404, 406, 413, 422, 503)})
 def post_dispatch_file(request: Request, store: StoreDep,
                        file: Annotated[UploadFile, File(description="a hotline's export: .csv (`,` `;` `|` or tabs), "
                                                                     ".tsv, .xlsx, or a .txt of one complaint a line")],
@@ -77,11 +78,12 @@ def post_dispatch_file(request: Request, store: StoreDep,
                        format: Format = None) -> Response:
     """A hotline's file routed as `dutygraph dispatch FILE` routes it (the web page's 批量分派): its complaint column
     found by its title, its other columns (工单编号 …) kept in each row, a row's 所属区县 routing it within that region.
-    Up to 5,000 complaints. A file that cannot be read is a 422 naming the line and what was expected."""
+    Up to 5,000 complaints, in a file no larger than `DUTYGRAPH_MAX_UPLOAD_MB` (20 MB; larger is a 413). A file that
+    cannot be read is a 422 naming the line and what was expected."""
     chosen = wanted_format(request, format)  # a format it cannot answer refused before the work
     home = check_region(store, region.strip() if region and region.strip() else None)
     name = Path(file.filename or "complaints.txt").name
-    read = _read_upload(name, file.file.read(), column, region_column)
+    read = _read_upload(name, file.file, column, region_column)
     if len(read.complaints) > MAX_FILE_COMPLAINTS:
         raise Problem(422, "invalid-request", "Too many complaints", "诉求过多",
                       f"{name}: {len(read.complaints)} complaints; send at most {MAX_FILE_COMPLAINTS} a file",
@@ -94,12 +96,13 @@ def post_dispatch_file(request: Request, store: StoreDep,
                  subject=Path(name).stem)
 
 
-def _read_upload(name: str, data: bytes, column: str | None, region_column: str | None) -> ComplaintFile:
+def _read_upload(name: str, data: BinaryIO, column: str | None, region_column: str | None) -> ComplaintFile:
     """The uploaded file read as the CLI reads a file, under its own name (its suffix says how to read it); an
     error names it as uploaded, and the form's fields where the CLI's message names its options."""
     with tempfile.TemporaryDirectory(prefix="dutygraph-dispatch-") as folder:
         path = Path(folder) / name
-        path.write_bytes(data)
+        with path.open("wb") as copy:
+            shutil.copyfileobj(data, copy)  # in pieces: the upload is already on disk past 1 MB (Starlette's spool)
         try:
             return read_complaints(path, column=_given(column), region_column=_given(region_column))
         except (IngestError, ValueError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,7 +36,7 @@ MAX_FILES = 50
                                  "error_zh": "empty.txt：文件没有正文"}],
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                       "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
-                 **problem_responses(401, 403, 422, 503)})
+                 **problem_responses(401, 403, 413, 422, 503)})
 def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
                                                                     "one the graph holds, or a bare name of one (青山县)")] = None,
@@ -45,7 +46,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
     a file loaded before counts as added with nothing new, and its Document keeps the path it was first loaded from
-    (a file new to the graph records the name it was uploaded as)."""
+    (a file new to the graph records the name it was uploaded as). The files together may be up to
+    `DUTYGRAPH_MAX_UPLOAD_MB` (20 MB); a larger upload is a 413, refused before it is read."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
@@ -61,7 +63,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
             name = Path(upload.filename or f"upload-{index}").name
             path = Path(folder) / f"{index:03d}" / name
             path.parent.mkdir()
-            path.write_bytes(upload.file.read())
+            with path.open("wb") as copy:
+                shutil.copyfileobj(upload.file, copy)  # in pieces, as Starlette spooled it: not whole in memory
             shown[path] = name
         # One upload at a time per server process: they share its two cores and the store's one writer anyway.
         # new_in_graph does not depend on it: it is what this ingest's own writes created, so the nodes of a

@@ -49,5 +49,5 @@ def swagger(name: str) -> FileResponse:
 def _installed(path: Path, what: str, media_type: str) -> FileResponse:
     if not path.exists():
         raise Problem(404, "not-installed", f"{what} is not installed", f"未安装 {what}",
-                      "run `make setup` (npm install in api/web)", "请运行 make setup 安装前端依赖")
+                      "run `make setup` or `make install` (npm ci in api/web)", "请运行 make setup 或 make install 安装前端依赖")
     return FileResponse(path, media_type=media_type)

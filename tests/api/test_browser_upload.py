@@ -113,3 +113,31 @@ def test_a_region_new_to_the_graph_is_created_only_when_ticked(  # type: ignore[
     _upload(browser, [park], KEY, region="临州市", new_region=True)
     assert _rows(browser)[0][:2] == ["lvhua.txt", "已载入"]
     assert "临州市" in _options(browser, "upload-regions")
+
+
+def test_a_file_over_the_upload_limit_is_refused_in_chinese(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:  # noqa: F811
+    """Served by uvicorn, which reads on and drops the rest of a body the app answered before reading it, so the
+    browser, still sending, gets the 413 and not a broken connection."""
+    data = tmp_path / "store"
+    first = tmp_path / "hedao.txt"
+    first.write_text(_SANDING.format(name="河道管理局", work="全市河道管理", staff=12), encoding="utf-8")
+    store = open_store(f"embedded:{data}")
+    assert ingest([first], store).failed == []
+    store.close()
+    big = tmp_path / "big.txt"
+    big.write_text(_SANDING.format(name="园林局", work="全市园林绿化" * 40_000, staff=9), encoding="utf-8")
+    assert big.stat().st_size > 2**20
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY, DUTYGRAPH_MAX_UPLOAD_MB=1)
+    limit = "上传内容超过 1 MB 的上限：请分批上传或拆分文件（上限由服务器的 DUTYGRAPH_MAX_UPLOAD_MB 设置）"
+    with serve(create_app(settings)) as address:
+        _open(browser, address, "upload")
+        _upload(browser, [big], KEY)
+        assert browser.find_element("id", "upload-message").text == f"上传失败：{limit}"
+        _open(browser, address, "dispatch")
+        browser.execute_script("document.getElementById('dispatch-file').value = '';")
+        browser.find_element("id", "dispatch-file").send_keys(str(big))
+        submit_form(browser, {"dispatch-column": ""}, "dispatch-submit", "dispatched")
+        assert browser.find_element("id", "dispatch-message").text == f"分派失败：{limit}"
+        # The store holds what it held: the big file was not loaded.
+        assert _options(browser, "department-select") == ["临川市河道管理局"]

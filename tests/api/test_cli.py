@@ -636,6 +636,19 @@ def test_a_mistyped_store_is_misuse_not_an_empty_report(tmp_path: Path) -> None:
     assert malformed.returncode == 2 and "store URI 'embedded-/tmp/x'" in malformed.stderr
 
 
+@pytest.mark.parametrize("command", [("report",), ("serve", "--port", "0")])
+def test_an_unreachable_neo4j_is_said_once_without_the_drivers_own_line(command: tuple[str, ...]) -> None:
+    """The driver's log record of the failure (`Unable to retrieve routing information`) was printed bare on stderr
+    before dutygraph's message of it (ops user test). Port 1 of this machine: nothing listens there."""
+    env = {**os.environ, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "unused", "COLUMNS": "200"}
+    result = subprocess.run([sys.executable, "-m", "api.cli", *command, "--store", "neo4j://127.0.0.1:1"],
+                            capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: cannot reach Neo4j at neo4j://127.0.0.1:1: Unable to retrieve routing information\n"
+        "       无法连接 Neo4j（neo4j://127.0.0.1:1）：Unable to retrieve routing information\n")
+
+
 def test_misuse_exits_2(tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "nowhere"), store=tmp_path / "s").returncode == 2
     kind = run("ingest", str(EXAMPLES), "--kind", "pdf", store=tmp_path / "s")

@@ -18,6 +18,8 @@ from graph.falkor_store import FalkorStore
 from tests.api.test_http import _READ_ENDPOINTS, AUTH, client  # noqa: F401  (the examples, ingested under 示例市)
 
 JSON_MEDIA = ("application/json", "application/problem+json")
+# A body over the default limit (DUTYGRAPH_MAX_UPLOAD_MB, 20 MB): a 413 at any endpoint that takes one.
+_OVER_THE_LIMIT = b"x" * (20 * 2**20 + 1)
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list, "object": dict,
     "null": type(None)}
@@ -196,6 +198,7 @@ def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[
         client.get("/api/departments", params={"limit": 0}),
         client.post("/api/cypher", json={"query": "MATCH (r RETURN r"}, headers=AUTH),
         client.post("/api/cypher", json={"query": "CREATE (:Region {uid: 'x'})"}, headers=AUTH),
+        client.post("/api/documents", files=[("files", ("big.txt", _OVER_THE_LIMIT, "text/plain"))], headers=AUTH),
     ]
     # The engine's own time limit: every triple of nodes (billions), cut off after 300 ms.
     with monkeypatch.context() as patch:
@@ -272,12 +275,17 @@ def test_each_status_an_endpoint_answers_is_documented(client: TestClient, spec:
                      ({}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
                      ({"format": "xlsx"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
                      ({"format": "pdf"}, {"complaints": [{"text": "公司拖欠工资三个月"}]}),
-                     ({}, {"complaints": [{"text": "x"}], "region": "火星市"}), ({}, {"complaints": []}))]]
+                     ({}, {"complaints": [{"text": "x"}], "region": "火星市"}), ({}, {"complaints": []}),
+                     ({}, {"complaints": [{"text": _OVER_THE_LIMIT.decode()}]}))],
+                 ("POST", "/api/cypher", {}, {"query": "RETURN 1 AS one", "params": {"x": _OVER_THE_LIMIT.decode()}})]
     # The page's file of complaints: a file and form fields, not JSON.
     export = [("file", ("工单.csv", "诉求内容\n公司拖欠工资三个月\n".encode(), "text/csv"))]
     uploads = [("POST", "/api/dispatch/file", query, {"files": upload or None, "data": form}) for query, upload, form in (
         ({}, export, {}), ({"format": "xlsx"}, export, {}), ({"format": "pdf"}, export, {}),
-        ({}, export, {"region": "火星市"}), ({}, [("file", ("a.csv", b"x,y\n1,2\n", "text/csv"))], {}), ({}, [], {}))]
+        ({}, export, {"region": "火星市"}), ({}, [("file", ("a.csv", b"x,y\n1,2\n", "text/csv"))], {}), ({}, [], {}),
+        ({}, [("file", ("工单.csv", _OVER_THE_LIMIT, "text/csv"))], {}))]
+    uploads += [("POST", "/api/documents", {}, {"files": [("files", ("a.txt", data, "text/plain"))], "data": {}})
+                for data in (b"", _OVER_THE_LIMIT)]
     for method, url, query, sent in [*((m, u, q, {"json": body}) for m, u, q, body in requests), *uploads]:
         answer = client.request(method, url, params=query, headers=AUTH if method == "POST" else {}, **sent)
         template = next(path for path in spec["paths"] if re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", path), url))

@@ -105,8 +105,12 @@ async function answerOf(response) {
   return body;
 }
 
+// A 413 that is not the API's own comes from a reverse proxy in front of it (nginx takes 1 MB unless its
+// client_max_body_size says more), as an HTML page: said as what it means to the uploader.
 function refusal(response, body) {
-  return body?.detail_zh || body?.title_zh || `服务器返回错误（HTTP ${response.status}）`;
+  if (body?.detail_zh || body?.title_zh) return body.detail_zh || body.title_zh;
+  if (response.status === 413) return "上传内容过大，超过服务器允许的大小：请分批上传或拆分文件";
+  return `服务器返回错误（HTTP ${response.status}）`;
 }
 
 // -- drawing a view ----------------------------------------------------------------------------------------
