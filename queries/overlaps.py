@@ -14,7 +14,8 @@ assists) are the cluster's departments and whose name's object the cluster's dut
 县城市管理局负责，县市场监督管理局配合` for their two 占道经营 duties): the clause is about these very
 departments, so the action word of its name (整治, 治理), which duties rarely repeat, need not match. Failing
 that, the matter of the region whose whole name the cluster's duties cover best (by the same content terms that
-linked them), whoever its parties.
+linked them), whoever its parties; across levels, only the first: a list of one level's departments does not
+say which level holds the work.
 """
 
 from __future__ import annotations
@@ -265,8 +266,13 @@ class _MatterIndex:
         """The lead matter of the cluster's region whose name the cluster's duties (which say `said`) cover
         best, if well enough."""
         regions = {member["region"] for member in members}
-        candidates = [(matter.whole, matter.row) for region in sorted(regions)
-                      for matter in self.by_region.get(region, ()) if matter.whole is not None]
+        if len(regions) > 1:
+            # A city's duty against a county's: a list of one level's departments says who leads among them, not
+            # which level holds the work (user test: a county row on 电梯安全监管, 县市场监管局 against 县住建局,
+            # marked the city and county 特种设备 registration settled). Only a clause naming both parties does.
+            return None
+        candidates = [(matter.whole, matter.row) for matter in self.by_region.get(regions.pop(), ())
+                      if matter.whole is not None]
         return _best_covered(candidates, said)
 
     def parties_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
