@@ -63,6 +63,7 @@ class DocumentRow(BaseModel):
     uid: str
     title: str | None
     kind: str | None = Field(description="sanding, power, boundary, supervision, split, territorial…")
+    region: str | None = Field(description="the region whose document it is (its path)")
     issued: str | None = Field(description="印发日期: the 发布/成文 date its header gives, else its signature date")
     effective: str | None = Field(description="施行日期: its 施行 clause's date (自印发之日起施行: the 印发日期)")
     doc_number: str | None = Field(description="文号")

@@ -89,12 +89,6 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     scope = department or region
     report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
     add = report.sections.append
-    if scope is None:
-        # The graph's size is the whole graph's: a region's or a department's report read it as its own (部门 35
-        # for one county, user test), and its readers have no use for the schema's names.
-        labels, relationships = stats(store)
-        add(Section("labels", "图谱规模：节点", ["label", "meaning", "count"], labels))
-        add(Section("relationships", "图谱规模：关系", ["type", "meaning", "count"], relationships))
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
@@ -106,6 +100,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     clusters = [(scope_label, c) for scope_key, scope_label in scopes
                 for c in overlaps(store, scope=scope_key, region=region)
                 if department is None or any(m["department"] == department for m in c["members"])]
+    # What needs deciding first: the groups no list or clause settles, then those settled (user test: the report
+    # opened on a settled group).
+    clusters.sort(key=lambda pair: pair[1]["settled"])
     # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
     overlap_rows = [
         {"scope": scope_label, "group": number, "cluster_id": c["cluster_id"], "score": c["score"],
@@ -173,10 +170,73 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 mine(network["nodes"], "department")))
     add(Section("counterparts", "上下对口", ["county", "county_department", "city_department", "one_to_many"],
                 mine(network["counterparts"], "county_department", "city_department")))
+    # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
+    cited = _cited_documents(report)
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
+    documents = [{**row, "title": titles[row["uid"]].name} for row in catalog.run(store, "documents")
+                 if (row["uid"] in cited if department else within(row["region"] or "", region))]
+    add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "doc_number"], documents,
+                note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
+                     "较早的文件可能已被新的三定或清单取代，请核对其现行效力。"))
+    if scope is None:
+        # The graph's size is the whole graph's: a region's or a department's report read it as its own (部门 35
+        # for one county, user test). An appendix: its readers need the findings first (user test).
+        labels, relationships = stats(store)
+        add(Section("labels", "附录：图谱规模（节点）", ["label", "meaning", "count"], labels))
+        add(Section("relationships", "附录：图谱规模（关系）", ["type", "meaning", "count"], relationships))
+    report.sections.insert(0, summary_of(report.sections))
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
     return report
+
+
+# Per finding section: what it counts (rows, or the distinct values of a column), and what an 编办 does about it.
+_SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
+    ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"],
+     "逐组核实是否为同一项工作；确属交叉的，会同相关部门明确牵头部门，修订三定或列入职责边界清单"),
+    ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]),
+     "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
+    ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
+     "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),
+    ("host_assist_ambiguities", "主办/协办不清的共同事项", "matter", None,
+     "明确唯一牵头部门（多个牵头时排在第一位的为主办），文件间不一致的协调后统一"),
+    ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
+     "督促部门将职责落实到内设机构"),
+    ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",
+     "明确内设机构职责，或研究撤并"),
+    ("undecomposed_duties", "已取消或已下放仍在承担的职责", None,
+     lambda row: row["kind"] in ("cancelled_still_carried", "devolved_still_carried"),
+     "核实是否仍在实施，清理权责清单和内设机构职责"),
+    ("power_split_conflicts", "市县事权划分冲突", None, None, "明确市县分工，调整市、县权责清单"),
+    ("staffing_load", "编制与职责负荷异常的部门", None, lambda row: bool(row["outlier"]),
+     "结合工作量评估，研究调整编制或职责"),
+]
+
+
+def summary_of(sections: list[Section]) -> Section:
+    """The report's first table: how many of each finding, and what to do about it (user test: the report gave
+    tables without a word on what they add up to). A region's several 事权划分 sections count together."""
+    rows: list[Row] = []
+    for key, finding, distinct, keep, action in _SUMMARY:
+        found = [row for section in sections if section.key.split(":", 1)[0] == key for row in section.rows
+                 if keep is None or keep(row)]
+        count = len({row[distinct] for row in found}) if distinct else len(found)
+        rows.append({"finding": finding, "count": count, "action": action if count else ""})
+    return Section("summary", "摘要", ["finding", "count", "action"], rows,
+                   note="各类问题的数量及建议处理方式；明细见后续各节。")
+
+
+def _cited_documents(report: Report) -> set[str]:
+    """The documents a report's rows cite: the uid before `#` of every source they name."""
+    cited: set[str] = set()
+    for section in report.sections:
+        for row in section.rows:
+            for key in ("source", "item_source", "sources"):
+                value = row.get(key)
+                for source in value if isinstance(value, list) else [value]:
+                    if isinstance(source, str) and source:
+                        cited.add(source.split("#", 1)[0])
+    return cited
 
 
 EVIDENCE_SHOWN = 30  # characters of a suggested owner's evidence in the report's cell
@@ -189,7 +249,8 @@ def _opening(text: str) -> str:
 
 def _staffing_note(too_few: list[str]) -> str:
     """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常."""
-    note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；"
+    note = (f"人均职责数 = 现行职责数 / 行政编制（事业编制等其他编制另列，不计入）；此处职责数不计各部门共有的共性职责"
+            f"（如“完成交办的其他任务”“机关党建”），因此可能比“部门概况”中的职责数少；"
             f"稳健z分数在同一区划的部门之间计算，|z| > {OUTLIER_Z} 为异常。")
     if too_few:
         note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"

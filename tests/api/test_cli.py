@@ -222,7 +222,7 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
     printed = run("report", "--region", "示例市/青山县", store=loaded)
     assert printed.returncode == 0, printed.stderr
     # The table only, not its note (which says 不含共性职责 too); its titles wrap in their columns.
-    staffing = printed.stdout.split("编制与职责负荷")[1].split(" rows)")[0]
+    staffing = printed.stdout.split("编制与职责负荷")[-1].split(" rows)")[0]  # the summary names it first
     assert staffing.count("（不含") == 2
     assert "冲突类型" in printed.stdout.split("事权划分冲突（示例市/青山县持有的事项）")[1]
 
@@ -772,7 +772,7 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行",
         "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,shixian_shiquan.csv 第15行"]
     documents = run("query", "documents", "--format", "csv", store=loaded)
-    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
+    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
 

@@ -280,12 +280,47 @@ def test_a_departments_report_shows_the_split_of_its_own_matters_only(corpus: St
 
 
 def test_only_the_whole_graph_s_report_gives_the_graph_s_size(corpus: Store) -> None:
-    # A county's report opened with the whole graph's counts under the schema's names (user test).
+    # A county's report opened with the whole graph's counts under the schema's names (user test); the whole graph's
+    # gives them last, as an appendix, after the findings and the documents they rest on (a second user test).
     def keys(**scope: str) -> list[str]:
-        return [section.key for section in build_report(corpus, **scope).sections][:2]
+        return [section.key for section in build_report(corpus, **scope).sections]
 
-    assert keys() == ["labels", "relationships"]
-    assert "labels" not in keys(region="示例市/青山县") and "labels" not in keys(department="青山县水利局")
+    assert keys()[:2] == ["summary", "departments"] and keys()[-3:] == ["documents", "labels", "relationships"]
+    assert keys(region="示例市/青山县")[-1] == "documents" and keys(department="青山县水利局")[-1] == "documents"
+
+
+def test_the_report_opens_with_a_summary_of_its_findings(corpus: Store) -> None:
+    """How many of each finding and what to do about it, first (user test: tables with no word on what they add up
+    to). The counts are the sections' own: 22 overlap groups of which 8 settled (5 of departments, 3 of offices)."""
+    report = build_report(corpus)
+    summary = report.sections[0]
+    assert (summary.key, summary.title, summary.columns) == ("summary", "摘要", ["finding", "count", "action"])
+    assert [(row["finding"], row["count"]) for row in summary.rows] == [
+        ("职责交叉：未明确牵头的组", 14), ("职责交叉：已明确牵头的组", 8), ("无部门认领的监管事项（三不管）", 2),
+        ("主办/协办不清的共同事项", 10), ("未分解到内设机构的职责", 7), ("无职责的内设机构", 2),
+        ("已取消或已下放仍在承担的职责", 2), ("市县事权划分冲突", 4), ("编制与职责负荷异常的部门", 2)]
+    overlap_rows = next(s for s in report.sections if s.key == "overlaps").rows
+    # Groups no list or clause settles come first, numbered in that order.
+    settled = [row["settled"] for row in overlap_rows]
+    assert settled == sorted(settled) and overlap_rows[-1]["group"] == 22
+    assert all(row["action"] for row in summary.rows)  # every finding found here says what to do
+    county = build_report(corpus, department="青山县水利局")
+    assert [(row["finding"], row["count"]) for row in county.sections[0].rows if row["count"]] == [
+        ("职责交叉：未明确牵头的组", 3), ("主办/协办不清的共同事项", 1)]  # 防汛抗旱, which it assists on
+    assert next(row for row in county.sections[0].rows if not row["count"])["action"] == ""
+
+
+def test_a_department_s_report_lists_the_documents_it_rests_on(corpus: Store) -> None:
+    # Those its findings cite, by date, undated last (a 2010 三定 reads as old): its own and the city counterpart's 三定, the lists
+    # naming it, and the 应急管理局's 三定 its 防汛抗旱 overlap cites. Titles, or a file's name for a list without one.
+    documents = build_report(corpus, department="青山县水利局").sections[-1]
+    assert [(row["title"], row["kind"], row["issued"]) for row in documents.rows] == [
+        ("青山县水利局主要职责内设机构和人员编制规定", "sanding", "2010-03-16"),
+        ("示例市水务局主要职责内设机构和人员编制规定", "sanding", "2009-10-12"),
+        ("bianjie_qingshan.csv", "boundary", ""), ("shixian_shiquan.csv", "split", ""),
+        ("青山县乡镇属地管理事项主体责任和配合责任清单", "territorial", ""),
+        ("青山县应急管理局职能配置、内设机构和人员编制规定", "sanding", ""),  # it gives no date
+    ]
 
 
 def test_undecomposed_duties(corpus: Store) -> None:
