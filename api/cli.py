@@ -22,7 +22,7 @@ from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_u
 from ingest.errors import IngestError, os_reason_zh
 from ingest.fields_version import FieldsNotice, fields_notice
 from ingest.kinds import KIND_TITLES, KINDS
-from ingest.regions import parse_region_option
+from ingest.regions import RegionOptionError, parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
 from queries.labels import column_label
@@ -168,8 +168,8 @@ def ingest_command(
                 f"文件或文件夹不存在：{'、'.join(map(str, missing))}")
     try:
         region_option = parse_region_option(region) if region else None
-    except ValueError as exc:  # the API's upload says it in the same words
-        _misuse(f"--region: {exc}", f"区划无效：{region}（应为区划名称，如 示例市/青山县）")
+    except RegionOptionError as exc:  # the API's upload says it in the same words, and lists the graph's regions
+        _misuse(f"--region: {exc}", f"--region {exc.zh}")
     alias_file = aliases or (Path(settings().aliases) if settings().aliases else None)
     try:
         alias_groups = read_aliases(alias_file) if alias_file else None

@@ -325,7 +325,8 @@ class Profile(BaseModel):
 class UploadedFile(BaseModel):
     file: str
     counts: dict[str, int] = Field(description="what the file holds, by kind")
-    warnings: list[str]
+    warnings: list[str] = Field(description="what was read with a doubt, each `English; 中文`")
+    warnings_zh: list[str] = Field(description="the same warnings, in Chinese only (the web page shows these)")
     already_in_graph: bool = Field(description="the same content for the same region was in the graph: loaded "
                                                "again, nothing created")
 

@@ -23,6 +23,12 @@ def os_reason_zh(exc: OSError) -> str:
     return _OS_REASONS_ZH.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+def chinese_part(text: str) -> str:
+    """The Chinese of a warning written `English; 中文` (as every ingest warning is): what follows its last `; `
+    (the Chinese joins its clauses with `；`), or the whole text when it has no such part."""
+    return text.rsplit("; ", 1)[-1]
+
+
 class IngestError(Exception):
     """`expected` says in English what the file should have held, `zh` the same in Chinese (without the file and
     line, which both messages add): required, so that no error reaches an upload without its own Chinese text."""

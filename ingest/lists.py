@@ -509,12 +509,13 @@ def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
     if status in {"未认领", "否", "无"} or status.startswith("未"):
         if claimants:
             warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 names {'、'.join(claimants)}; "
-                            f"read as unclaimed; 认领状态为“{status}”但认领部门写有{'、'.join(claimants)}，按未认领载入")
+                            f"read as unclaimed; {_row_of_zh(where)}（{main}）认领状态为“{status}”但认领部门写有"
+                            f"{'、'.join(claimants)}，按未认领载入")
         claimants = []
     elif status and not claimants:
         # Unclaimed, as a blank 认领部门 always reads, but a 目录 contradicting itself is worth the 编办's check.
         warnings.append(f"{_row_of(where)} ({main}): 认领状态 {status} but 认领部门 is empty; read as unclaimed; "
-                        f"认领状态为“{status}”但认领部门为空，按未认领载入")
+                        f"{_row_of_zh(where)}（{main}）认领状态为“{status}”但认领部门为空，按未认领载入")
     return SupervisionRecord(
         name=f"{main}（{sub}）" if sub and sub != main else main, main_item=main, sub_item=sub,
         code=values.get("code", ""), target=values.get("target", ""), basis=values.get("basis", ""),
@@ -525,6 +526,11 @@ def _supervision(values: dict[str, str], where: Cell) -> SupervisionRecord:
 def _row_of(where: Cell) -> str:
     """`sheet 目录, row 12`; a CSV's or a text's one sheet bears the file's name, so only its row."""
     return f"row {where.row}" if where.sheet_named_by_file else f"sheet {where.sheet}, row {where.row}"
+
+
+def _row_of_zh(where: Cell) -> str:
+    """`工作表“目录”第 12 行`, as `_row_of`: the Chinese is all an upload's page shows of a warning."""
+    return f"第 {where.row} 行" if where.sheet_named_by_file else f"工作表“{where.sheet}”第 {where.row} 行"
 
 
 def _split(values: dict[str, str], where: Cell) -> SplitRecord:

@@ -309,7 +309,7 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
             parsed.warnings.append(
                 f"placed at the top as {home.path}: nothing loaded places this county under its city (give such a "
                 f"list --region CITY/{home.path}, or load it with or after the county's 三定); "
-                f"尚无文件说明{home.path}属于哪个市，已作为顶层区划载入（载入时可用 --region 指明所属的市）")
+                f"尚无文件说明{home.path}属于哪个市，已作为顶层区划载入（载入时可在区划中写明所属的市，如 某市/{home.path}）")
         return home
     if option is not None:
         return option
@@ -477,7 +477,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         except ValueError as exc:
             _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
                   "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line,
-                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请指定区划（命令行用 --region，上传时填写 region 字段，如 示例市/青山县）")
+                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入")
             continue
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
@@ -498,7 +498,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
-                     "请指定区划（命令行用 --region，上传时填写 region 字段，如 示例市/青山县）")
+                     "请填写区划（如 示例市/青山县）后重新载入")
             continue
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
@@ -615,6 +615,7 @@ def _succeeded(writes: list[Future[None]]) -> bool:
 def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None
           ) -> None:
     """A file refused for want of a region. Only an upload shows the Chinese (the command line prints the English),
-    so it names the upload's region field, where the English names --region."""
+    and the page shows it: it asks for 区划, as the page's box is titled, where the English names --region (it named
+    `--region` and `region 字段`, words for programmers, user test)."""
     error = IngestError(path, expected, line=line, detail=str(exc), zh=zh)
     report.outcomes.append(FileOutcome(path, ok=False, error=error.message, failure=error))

@@ -90,17 +90,33 @@ def prefecture_cities() -> frozenset[str]:
     return frozenset(city for _province, cities in rows for city in cities.split())
 
 
+class RegionOptionError(ValueError):
+    """A region as written by a user (`--region`, an upload's region) that is no region's name; `zh` says why in
+    Chinese, as the English does: the upload's Chinese message dropped the reason (user test)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+
+_LEVELS_ZH = "省、市、州、盟、地区、县、区、旗、乡、镇或街道"
+
+
 def parse_region_option(text: str) -> Region:
     """`示例市/青山县` → that region; each part must be a region's name, and a path has at most four levels."""
     names = tuple(part.strip() for part in re.split(r"[/／>]", text) if part.strip())
     if not names:
-        raise ValueError(f"region {text!r}: expected names such as 示例市/青山县")
+        raise RegionOptionError(f"region {text!r}: expected names such as 示例市/青山县",
+                                f"区划“{text}”无效：应为区划名称，如 示例市/青山县")
     for name in names:
         if name != NATIONAL and not _REGION_NAME.fullmatch(name):
-            raise ValueError(f"region {text!r}: expected names such as 示例市/青山县 ({name!r} is not the name of a "
-                             "region: 省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)")
+            raise RegionOptionError(
+                f"region {text!r}: expected names such as 示例市/青山县 ({name!r} is not the name of a region: 省, "
+                "市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)",
+                f"区划“{text}”无效：“{name}”不是区划名称（区划名称以{_LEVELS_ZH}结尾，如 示例市/青山县）")
     if len(names) > 4:
-        raise ValueError(f"region {text!r}: expected at most four levels (province, city, county, township)")
+        raise RegionOptionError(f"region {text!r}: expected at most four levels (province, city, county, township)",
+                                f"区划“{text}”无效：至多四级（省、市、县、乡镇），实有 {len(names)} 级")
     return Region(names)
 
 

@@ -437,8 +437,9 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
 def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located) -> OfficeRecord:
     """A line after an office entry: its duties, or a unit written without a number."""
     if offices.is_deferred_unit(text):
+        # The Chinese names the place and the text too: it is all an upload's page shows of the warning.
         document.warnings.append(f"{where.locator}: {text} (set up by other rules; not an internal office); "
-                                 "按有关规定另行设置，不作为内设机构载入")
+                                 f"{where.locator}“{text}”按有关规定另行设置，不作为内设机构载入")
         return current
     unit = offices.unnumbered_office(text)
     if unit is not None and current.duties:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from graph.store import Row, Store
 from ingest.content import content_terms
 from queries.complaint_files import Complaint
+from queries.labels import note_zh
 from queries.lookup import UnknownRegion, check_region, region_levels
 from queries.search import BM25Index
 from queries.who_handles import evidence_index, rank_departments
@@ -56,9 +57,7 @@ def person_reason(row: Row) -> str:
     if not row["text_in"]:
         return "诉求为空"
     said = [label for key, label in _PERSON_FLAGS if row[key]]
-    # A note is `中文 / English`, two of them joined by `；` (a region not in the graph, then sent up to the city).
-    said += [part.split(" / ")[0] for part in row["note"].split("；") if part]
-    return "；".join(said)
+    return "；".join([*said, note_zh(row["note"])] if row["note"] else said)
 
 
 def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | None,

@@ -78,3 +78,10 @@ VALUE_LABELS: dict[str, str] = {
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.
 SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
+
+
+def note_zh(note: str) -> str:
+    """A dispatch row's note as people read it: each part is `中文 / English` (two are joined by `；`: a region not in
+    the graph, then sent up to the city); the English is for programs, and reached the files' 说明 column (user
+    test)."""
+    return "；".join(part.split(" / ")[0] for part in note.split("；") if part)

@@ -12,7 +12,7 @@ from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
-from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label
+from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -298,6 +298,8 @@ def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
         return "" if value is None else str(value)
     if column == "share" and value == "exclusive" and row.get("level") in _EXCLUSIVE_AT:
         return _EXCLUSIVE_AT[row["level"]]
+    if (answer, column) == ("dispatch", "note") and isinstance(value, str):
+        return note_zh(value)
     codes = _COLUMN_CODES.get((answer, column))
     if codes is not None and isinstance(value, str):
         return codes.get(value, value)

@@ -71,10 +71,10 @@ def post_dispatch_file(request: Request, store: StoreDep,
                                                                     ".tsv, .xlsx, or a .txt of one complaint a line")],
                        region: Annotated[str | None, Form(description="the region of complaints whose row names "
                                                                       "none (default: the graph's one city)")] = None,
-                       column: Annotated[str | None, Form(description="the complaint column's title, when not a "
-                                                                      "usual one (诉求内容, 工单内容 …)")] = None,
-                       region_column: Annotated[str | None, Form(description="the title of the column of each "
-                                                                             "complaint's region (所属区县 …)")] = None,
+                       column: Annotated[str | None, Form(description="诉求列名: the complaint column's title, "
+                                                                      "when not a usual one (诉求内容, 工单内容 …)")] = None,
+                       region_column: Annotated[str | None, Form(description="区划列名: the title of the column of "
+                                                                             "each complaint's region (所属区县 …)")] = None,
                        format: Format = None) -> Response:
     """A hotline's file routed as `dutygraph dispatch FILE` routes it (the web page's 批量分派): its complaint column
     found by its title, its other columns (工单编号 …) kept in each row, a row's 所属区县 routing it within that region.
@@ -107,7 +107,7 @@ def _read_upload(name: str, data: BinaryIO, column: str | None, region_column: s
             return read_complaints(path, column=_given(column), region_column=_given(region_column))
         except (IngestError, ValueError) as exc:
             english = _as_form(str(exc).replace(str(path), name))
-            chinese = _as_form(exc.message_zh(name)) if isinstance(exc, IngestError) else english
+            chinese = _as_form_zh(exc.message_zh(name)) if isinstance(exc, IngestError) else english
             raise Problem(422, "bad-complaint-file", "The complaint file cannot be read", "诉求文件无法读取",
                           english, chinese) from exc
 
@@ -118,3 +118,10 @@ def _given(value: str | None) -> str | None:
 
 def _as_form(text: str) -> str:
     return text.replace("--region-column", "region_column").replace("--column", "column")
+
+
+# The Chinese is what the page shows: the fields by their titles (the page's box 诉求列名), not the form's field names
+# (`或用 column 指定` reached the page's users, user test); the fields' descriptions name the same titles.
+def _as_form_zh(text: str) -> str:
+    return text.replace(" --region-column ", "“区划列名”").replace("--region-column", "“区划列名”") \
+        .replace(" --column ", "“诉求列名”").replace("--column", "“诉求列名”")

@@ -13,9 +13,10 @@ from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
 from api.schemas import UploadAnswer
 from graph.store import Store
+from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, ingest
-from ingest.regions import parse_region_option
-from queries.lookup import UnknownRegion, check_region
+from ingest.regions import RegionOptionError, parse_region_option
+from queries.lookup import UnknownRegion, check_region, region_levels
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -30,7 +31,8 @@ MAX_FILES = 50
                                 "counts": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                            "power_items": 0, "supervision_items": 0, "staff_posts": 33},
                                 "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal "
-                                             "office); 按有关规定另行设置，不作为内设机构载入"],
+                                             "office); 第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
+                                "warnings_zh": ["第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
                                 "already_in_graph": False}],
                      "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
                                  "error_zh": "empty.txt：文件没有正文"}],
@@ -41,7 +43,7 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
                                                                     "one the graph holds, or a bare name of one (青山县)")] = None,
                      new_region: Annotated[bool, Form(description="true to create `region`, which the graph does not "
-                                                                  "hold yet")] = False,
+                                                                  "hold yet (the page's 新建区划 box)")] = False,
                      ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
@@ -52,10 +54,12 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
         written = parse_region_option(region) if region and region.strip() else None
-        home = parse_region_option(_known_region(store, written.path, new_region)) if written else None
-    except ValueError as exc:
-        raise Problem(422, "invalid-request", "Invalid region", "区划无效", str(exc),
-                      f"区划无效：{region}（应为区划名称，如 示例市/青山县）") from exc
+    except RegionOptionError as exc:
+        # Why the name is no region's, and the regions there are to pick from: the Chinese said neither (user test).
+        english, chinese = _regions_held(store)
+        raise Problem(422, "invalid-request", "Invalid region", "区划无效", f"{exc}; {english}",
+                      f"{exc.zh}；{chinese}") from exc
+    home = parse_region_option(_known_region(store, written.path, new_region)) if written else None
     with tempfile.TemporaryDirectory(prefix="dutygraph-upload-") as folder:
         # Each file keeps its own name (a list without a title is named after its file), one folder each.
         shown: dict[Path, str] = {}
@@ -74,6 +78,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     return {
         "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts),
                    "warnings": [_as_uploaded(warning, o.path, shown[o.path]) for warning in o.warnings],
+                   # The page shows these: a warning is written `English; 中文`, and the English reached its users.
+                   "warnings_zh": [chinese_part(warning) for warning in o.warnings],
                    # Its content for its region was in the graph already: loaded again, nothing created.
                    "already_in_graph": not any(o.created.values())}
                   for o in report.outcomes if o.ok],
@@ -91,9 +97,26 @@ def _known_region(store: Store, region: str, new_region: bool) -> str:
     except UnknownRegion as exc:
         if new_region or not exc.known:
             return region
+        # The Chinese is what the page shows: it names the page's box, as the form field's description does; the
+        # English names the field, for the programs that upload.
         raise Problem(422, "unknown-region", "Unknown region", "未找到区划",
                       f"{exc}; to create it, send new_region=true with it",
-                      f"{exc.zh}；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）") from exc
+                      f"{exc.zh}；如确为新的区划，请勾选“新建区划”后重新上传") from exc
+
+
+REGIONS_SHOWN = 10  # enough to find one's own city or county; a province's hundreds would bury the message
+
+
+def _regions_held(store: Store) -> tuple[str, str]:
+    """The graph's regions above the townships, the first REGIONS_SHOWN of them, in English and in Chinese."""
+    paths = sorted(path for path, level in region_levels(store).items() if level != "township")
+    if not paths:
+        return "the graph holds no region yet", "图中尚无区划"
+    shown, more = paths[:REGIONS_SHOWN], len(paths) - REGIONS_SHOWN
+    if more > 0:
+        return (f"the graph's regions: {', '.join(shown)} and {more} more",
+                f"图中已有的区划：{'、'.join(shown)} 等 {len(paths)} 个")
+    return f"the graph's regions: {', '.join(shown)}", f"图中已有的区划：{'、'.join(shown)}"
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
@@ -116,8 +139,9 @@ def _as_uploaded(text: str, path: Path, name: str) -> str:
 # form field instead, and says it in Chinese too (`error_zh`, as the API's problems carry `detail_zh`): the user
 # test read "or --region" from an upload, which has no flags. Each error carries its own Chinese, written where it
 # is raised (ingest.errors.IngestError.zh), so nothing here reads the English; a file the store failed to take
-# (no IngestError) says which file could not be loaded, the English `error` giving the detail.
+# (no IngestError) says which file could not be loaded, in words a page's user can act on (it said "详见 error", a
+# field of the JSON), the English `error` giving the detail.
 def _failure(name: str, outcome: FileOutcome) -> dict[str, str]:
     english = _as_uploaded(outcome.error, outcome.path, name)
-    said = outcome.failure.message_zh(name) if outcome.failure else f"{name}：无法载入（详见 error）"
+    said = outcome.failure.message_zh(name) if outcome.failure else f"{name}：图数据库未能载入此文件，请稍后重新上传"
     return {"file": name, "error": english, "error_zh": said}

@@ -85,7 +85,8 @@ def test_a_file_without_a_complaint_column_is_refused_naming_its_header(  # type
     _dispatch(browser, other)
     assert browser.find_element("id", "dispatch-message").text.startswith(
         "分派失败：other.csv第 1 行：表头应有诉求列（列名为 text、诉求内容、")
-    assert browser.find_element("id", "dispatch-message").text.endswith("或用 column 指定；表头为：编号, 内容摘要")
+    # The page's box by its title, not the form field's name (`或用 column 指定`, user test).
+    assert browser.find_element("id", "dispatch-message").text.endswith("或用“诉求列名”指定；表头为：编号, 内容摘要")
     assert _rows(browser) == []
     _dispatch(browser, other, column="内容摘要")
     assert browser.find_element("id", "dispatch-message").is_displayed() is False

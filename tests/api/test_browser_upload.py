@@ -67,8 +67,7 @@ def test_a_file_uploaded_from_the_page_loads_and_its_department_appears(  # type
     park = tmp_path / "yuanlin.txt"
     park.write_text(_SANDING.format(name="园林局", work="全市园林绿化", staff=9), encoding="utf-8")
     _upload(browser, [park], "wrong-key")
-    assert browser.find_element("id", "upload-message").text == (
-        "API 密钥不正确：请核对后重新填写（密钥由管理员在服务器的 DUTYGRAPH_API_KEYS 中设置）")
+    assert browser.find_element("id", "upload-message").text == "API 密钥不正确：请核对管理员提供的密钥后重新填写"
     _upload(browser, [park], "")
     assert browser.find_element("id", "upload-message").text == "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥"
     _upload(browser, [park], KEY)
@@ -100,6 +99,52 @@ def test_an_uploaded_list_s_every_bad_row_is_shown(browser, upload_site: str, tm
     browser.save_screenshot(str(SHOTS / "upload-bad-list.png"))
 
 
+# Words for programmers, which a page's user can do nothing with (user test): the API's fields and the CLI's flags.
+PROGRAMMERS_WORDS = ("--region", "--column", "new_region", "region 字段", "column", "Bearer", "DUTYGRAPH_", "error")
+
+
+def _said(browser) -> str:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Everything the upload's message and results show."""
+    return str(browser.execute_script("return document.getElementById('upload-message').innerText + '\\n'"
+                                      " + document.getElementById('upload-results').innerText"))
+
+
+def test_the_page_says_why_in_its_own_words_and_never_the_api_s(  # type: ignore[no-untyped-def]
+        browser, upload_site: str, tmp_path: Path) -> None:  # noqa: F811
+    """A county 编办's user test of the page alone: a region that is no region's name said neither why nor which
+    regions there are; `--region`, `new_region=true` and English warnings reached the page; a key pasted as
+    `Bearer …` (as the placeholder asked) was refused; a file loaded again read as newly loaded."""
+    _open(browser, upload_site, "upload")
+    assert browser.find_element("id", "upload-key").get_attribute("placeholder") == "管理员提供的密钥"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    _upload(browser, [empty], KEY, region="临川")
+    assert browser.find_element("id", "upload-message").text == (
+        "上传失败：区划“临川”无效：“临川”不是区划名称（区划名称以省、市、州、盟、地区、县、区、旗、乡、镇或街道结尾，"
+        "如 示例市/青山县）；图中已有的区划：临川市")
+    # A file whose department names no region, with no region given: the page's box is asked for by its title.
+    bare = tmp_path / "bare.txt"
+    bare.write_text(_SANDING.format(name="档案局", work="全市档案管理", staff=4).replace("临川市", ""), encoding="utf-8")
+    _upload(browser, [bare, empty], KEY)
+    assert _rows(browser) == [
+        ["bare.txt", "未载入", "bare.txt第 1 行：部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入"],
+        ["empty.txt", "未载入", "empty.txt：文件没有正文"]]
+    # The key pasted with its scheme is the key; a warning shows in Chinese alone, with its place; loaded again, the
+    # file is said to be in the graph already.
+    deferred = tmp_path / "dangan.txt"
+    deferred.write_text(_SANDING.format(name="档案局", work="全市档案管理", staff=4).replace(
+        "（一）办公室。负责机关日常运转。\n", "（一）办公室。负责机关日常运转。\n纪检监察机构按有关规定设置。\n"), encoding="utf-8")
+    warned = "内容：区划 1，部门 1，内设机构 1，职责 3，编制 4\n提示：第四条(一)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"
+    _upload(browser, [deferred], f"Bearer {KEY}")
+    assert _rows(browser) == [["dangan.txt", "已载入", warned]]
+    _upload(browser, [deferred], KEY)
+    assert _rows(browser) == [["dangan.txt", "已在图中（未新增）", warned]]
+    assert not [word for word in PROGRAMMERS_WORDS if word in _said(browser)]
+    _upload(browser, [empty], KEY, region="临川")
+    assert not [word for word in PROGRAMMERS_WORDS if word in _said(browser)]
+    browser.save_screenshot(str(SHOTS / "upload-own-words.png"))
+
+
 def test_a_region_new_to_the_graph_is_created_only_when_ticked(  # type: ignore[no-untyped-def]
         browser, upload_site: str, tmp_path: Path) -> None:  # noqa: F811
     """A mistyped region made a new city, with nothing to take it away (user test): it is refused, saying how to
@@ -109,7 +154,8 @@ def test_a_region_new_to_the_graph_is_created_only_when_ticked(  # type: ignore[
     park.write_text(_SANDING.format(name="绿化局", work="全市绿化", staff=5).replace("临川市", ""), encoding="utf-8")
     _upload(browser, [park], KEY, region="临州市")
     assert browser.find_element("id", "upload-message").text == (
-        "上传失败：图中没有区划“临州市”；已有：临川市；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）")
+        "上传失败：图中没有区划“临州市”；已有：临川市；如确为新的区划，请勾选“新建区划”后重新上传")
+    assert not [word for word in PROGRAMMERS_WORDS if word in _said(browser)]
     _upload(browser, [park], KEY, region="临州市", new_region=True)
     assert _rows(browser)[0][:2] == ["lvhua.txt", "已载入"]
     assert "临州市" in _options(browser, "upload-regions")

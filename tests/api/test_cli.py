@@ -595,6 +595,18 @@ def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:
     assert "│ 文件没有正文" in result.stderr  # and in Chinese, under it
 
 
+def test_ingest_says_why_a_region_is_no_region_s_name(tmp_path: Path) -> None:
+    """The Chinese said only 应为区划名称, not which part is no region's name, nor why (user test of the upload, which
+    says it in the same words)."""
+    result = run("ingest", str(EXAMPLES / "sanding" / "shi_jiaotong.txt"), "--region", "示例市/火星", store=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: --region: region '示例市/火星': expected names such as 示例市/青山县 ('火星' is not the name of a region: "
+        "省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)",
+        "       --region 区划“示例市/火星”无效：“火星”不是区划名称（区划名称以省、市、州、盟、地区、县、区、旗、乡、镇或街道结尾，"
+        "如 示例市/青山县）"]
+
+
 def test_ingest_says_what_a_loaded_file_was_read_with(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -135,9 +135,12 @@ def test_an_upload_for_a_region_one_character_off_a_known_one_says_so(client: Te
     # A region the graph does not hold is refused, naming those it holds, unless it is to be created (user test:
     # 火星市 was created with a county and departments, and nothing takes a region away).
     refused = client.post("/api/documents", files=files, data={"region": "临州市"}, headers=AUTH)
-    assert (refused.status_code, refused.json()["type"], refused.json()["detail_zh"]) == (
+    # The English names the field, for programs; the Chinese, which the page shows, the page's box (user test:
+    # `new_region=true` reached the page).
+    assert (refused.status_code, refused.json()["type"], refused.json()["detail"], refused.json()["detail_zh"]) == (
         422, "https://dutygraph.example/problems/unknown-region",
-        "图中没有区划“临州市”；已有：临川市；如确为新的区划，请同时提交 new_region=true（页面上勾选“新建区划”）")
+        "no region '临州市' in the graph; it has: 临川市; to create it, send new_region=true with it",
+        "图中没有区划“临州市”；已有：临川市；如确为新的区划，请勾选“新建区划”后重新上传")
     assert graph.read("MATCH (r:Region {path: '临州市'}) RETURN count(r) AS n") == [{"n": 0}]
     answer = client.post("/api/documents", files=files, data={"region": "临州市", "new_region": "true"},
                          headers=AUTH).json()
@@ -145,6 +148,8 @@ def test_an_upload_for_a_region_one_character_off_a_known_one_says_so(client: Te
         "bianjie.csv: the region field 临州市 is new to the graph, which has 临川市: loaded into a new region 临州市; if 临川市 "
         "was meant, reset the graph and load again with it; 区划 临州市 在图中不存在，与已有的 临川市 只差一个字："
         "已作为新区划载入；若应为 临川市，请清空图谱后按正确区划重新载入"]
+    assert answer["added"][0]["warnings_zh"] == [
+        "区划 临州市 在图中不存在，与已有的 临川市 只差一个字：已作为新区划载入；若应为 临川市，请清空图谱后按正确区划重新载入"]
     # The region as the graph has it, or one apart from every known one, says nothing.
     for region in ("临川市", "示例市"):
         again = client.post("/api/documents", files=files, data={"region": region, "new_region": "true"},

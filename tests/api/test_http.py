@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.routes import cypher as cypher_route
+from api.routes import documents_upload
 from api.routes.cypher import ENGINE_GRACE_S, remaining_ms
 from api.settings import Settings
 from graph.engine_errors import explain
@@ -255,6 +257,7 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert answer["new_in_graph"] == {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
                                       "power_items": 0, "supervision_items": 0, "documents": 0}
     assert answer["added"][0]["already_in_graph"] is True
+    assert answer["added"][0]["warnings"] == answer["added"][0]["warnings_zh"] == []
     assert answer["added"][0]["counts"]["departments"] == 1 and "power items" not in answer["added"][0]["counts"]
     paths = client.post("/api/cypher", headers=AUTH, json={
         "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
@@ -263,9 +266,34 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
                                         "byte-order mark says (undecodable bytes at offset 2)",
                                         "error_zh": "broken.txt：文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码"}]
+    # A region that is no region's name: why, and the regions to pick from, in both languages (user test: the
+    # Chinese, which the page shows, said neither).
     bad_region = client.post("/api/documents", files=files, data={"region": "火星市/x"}, headers=AUTH)
     assert bad_region.status_code == 422
-    assert bad_region.json()["detail_zh"] == "区划无效：火星市/x（应为区划名称，如 示例市/青山县）"
+    assert {key: bad_region.json()[key] for key in ("type", "title_zh", "detail", "detail_zh")} == {
+        "type": "https://dutygraph.example/problems/invalid-request", "title_zh": "区划无效",
+        "detail": "region '火星市/x': expected names such as 示例市/青山县 ('x' is not the name of a region: 省, 市, 州, 盟, "
+                  "地区, 县, 区, 旗, 乡, 镇 or 街道); the graph's regions: 示例市, 示例市/河西区, 示例市/青山县",
+        "detail_zh": "区划“火星市/x”无效：“x”不是区划名称（区划名称以省、市、州、盟、地区、县、区、旗、乡、镇或街道结尾，"
+                     "如 示例市/青山县）；图中已有的区划：示例市、示例市/河西区、示例市/青山县"}
+
+
+def test_an_invalid_upload_region_lists_ten_of_the_graph_s_regions(client: TestClient,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A province's graph holds a hundred regions: the message names the first ten (townships left out) and how many
+    there are, not a page of names."""
+    counties = {f"示例市/第{n:02d}县": "county" for n in range(1, 13)}
+    monkeypatch.setattr(documents_upload, "region_levels",
+                        lambda _store: {"示例市": "city", **counties, "示例市/第01县/某镇": "township"})
+    files = [("files", ("empty.txt", b"", "text/plain"))]
+    refused = client.post("/api/documents", files=files, data={"region": "第一"}, headers=AUTH).json()
+    assert refused["detail"].endswith("; the graph's regions: 示例市, 示例市/第01县, 示例市/第02县, 示例市/第03县, "
+                                      "示例市/第04县, 示例市/第05县, 示例市/第06县, 示例市/第07县, 示例市/第08县, "
+                                      "示例市/第09县 and 3 more")
+    assert refused["detail_zh"] == (
+        "区划“第一”无效：“第一”不是区划名称（区划名称以省、市、州、盟、地区、县、区、旗、乡、镇或街道结尾，如 示例市/青山县）；"
+        "图中已有的区划：示例市、示例市/第01县、示例市/第02县、示例市/第03县、示例市/第04县、示例市/第05县、示例市/第06县、"
+        "示例市/第07县、示例市/第08县、示例市/第09县 等 13 个")
 
 
 def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client: TestClient) -> None:
@@ -281,7 +309,7 @@ def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client:
                  "适用区县 lie in one city of the graph), or the region field (neither the title nor any department name "
                  "in the list names a region, and its 适用区县 name no county (全部 or empty))",
         "error_zh": "shixian_x.csv：清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
-                    "请指定区划（命令行用 --region，上传时填写 region 字段，如 示例市/青山县）"}
+                    "请填写区划（如 示例市/青山县）后重新载入"}
     failed = client.post("/api/documents", files=files[1:], data={"region": "示例市"}, headers=AUTH).json()["failed"]
     assert failed[0]["error_zh"] == ("shixian_y.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托"
                                      "（或行使层级为“市”“县”或“市、县”），实为“市县分摊”")
@@ -391,11 +419,20 @@ def test_dispatch_a_hotline_file(client: TestClient) -> None:
     assert body["warnings"] == ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]
     table = client.post("/api/dispatch/file", params={"format": "csv"}, files={"file": ("工单.csv", export.encode())})
     assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,工单编号,诉求,分派区划,部门,")
+    # The file's 说明 is read by people: its notes in Chinese only, where the JSON's keep the English for programs.
+    assert [row[-1] for row in csv.reader(io.StringIO(table.text.lstrip("\ufeff")))] == [
+        "说明", "", "诉求为空", "示例市/青山县 的部门无相应职责，按上级 示例市 分派"]
     assert "filename*=UTF-8''%E5%B7%A5%E5%8D%95-" in table.headers["content-disposition"]  # 工单-诉求分派.csv
     refused = client.post("/api/dispatch/file", files={"file": ("a.csv", "编号,摘要\n1,x\n".encode())}).json()
     assert (refused["status"], refused["type"].rsplit("/", 1)[-1]) == (422, "bad-complaint-file")
     assert refused["detail"].startswith("a.csv:1: expected a complaint column titled one of text, 诉求内容,")
     assert refused["detail"].endswith("(or name it with column) (the header has: 编号, 摘要)")
+    # The Chinese, which the page shows, names the field by its title on the page (诉求列名), not as `column`.
+    assert refused["detail_zh"].endswith("之一），或用“诉求列名”指定；表头为：编号, 摘要")
+    not_a_table = client.post("/api/dispatch/file", data={"column": "摘要"},
+                              files={"file": ("a.txt", "公司拖欠工资三个月\n".encode())}).json()
+    assert not_a_table["detail_zh"] == ("a.txt：指定“诉求列名”或“区划列名”时文件应为表格（.csv、.tsv、.xlsx）；"
+                                        "其他文件按每行一条诉求读取")
     named = client.post("/api/dispatch/file", data={"column": "摘要", "region": "河西区"},
                         files={"file": ("a.csv", "编号,摘要\n1,公司拖欠工资三个月\n".encode())}).json()
     # 河西区 has no 人社局: its city's takes it, said in the note.

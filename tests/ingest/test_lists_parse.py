@@ -341,9 +341,9 @@ def test_a_claim_status_that_contradicts_its_department_column_is_warned(tmp_pat
         ("对农贸市场的监督检查", ["市市场监管局"]), ("对散装燃料销售的监督检查", [])]
     assert document.warnings == [
         "sheet 清单, row 2 (对户外招牌设置的监督检查): 认领状态 已认领 but 认领部门 is empty; read as unclaimed; "
-        "认领状态为“已认领”但认领部门为空，按未认领载入",
+        "工作表“清单”第 2 行（对户外招牌设置的监督检查）认领状态为“已认领”但认领部门为空，按未认领载入",
         "sheet 清单, row 3 (对渣土运输车辆的监督检查): 认领状态 未认领 but 认领部门 names 市城管局; read as unclaimed; "
-        "认领状态为“未认领”但认领部门写有市城管局，按未认领载入",
+        "工作表“清单”第 3 行（对渣土运输车辆的监督检查）认领状态为“未认领”但认领部门写有市城管局，按未认领载入",
     ]
 
 

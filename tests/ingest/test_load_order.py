@@ -240,6 +240,6 @@ def test_a_county_list_nothing_places_is_loaded_at_the_top_with_a_warning(store:
     assert report.failed == []
     assert [outcome.warnings for outcome in report.outcomes] == [[
         "placed at the top as 西河县: nothing loaded places this county under its city (give such a list --region "
-        "CITY/西河县, or load it with or after the county's 三定); 尚无文件说明西河县属于哪个市，已作为顶层区划载入（载入时可用 "
-        "--region 指明所属的市）"]]
+        "CITY/西河县, or load it with or after the county's 三定); 尚无文件说明西河县属于哪个市，已作为顶层区划载入（载入时可在"
+        "区划中写明所属的市，如 某市/西河县）"]]
     assert [row["path"] for row in store.read("MATCH (r:Region) RETURN r.path AS path")] == ["西河县"]

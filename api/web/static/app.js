@@ -926,6 +926,12 @@ function uploadPage() {
   if (!key.value) key.value = sessionStorage.getItem(KEY_STORE) || "";
 }
 
+// The key as the administrator gave it: one pasted with its scheme (`Bearer …`, as the API's docs write the header)
+// was sent as `Bearer Bearer …` and refused as wrong (user test); the page adds the scheme itself.
+function bareKey(typed) {
+  return typed.trim().replace(/^bearer\s+/i, "").trim();
+}
+
 function countsText(counts) {
   const parts = Object.entries(counts || {}).filter(([, n]) => n).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`);
   return parts.join("，") || "无";
@@ -935,7 +941,7 @@ async function upload(event) {
   event.preventDefault();
   state.ready.uploaded = false;
   const files = [...document.getElementById("upload-files").files];
-  const key = document.getElementById("upload-key").value.trim();
+  const key = bareKey(document.getElementById("upload-key").value);
   const region = document.getElementById("upload-region").value.trim();
   const message = document.getElementById("upload-message");
   const results = document.getElementById("upload-results");
@@ -959,9 +965,13 @@ async function upload(event) {
                                                             headers: key ? { Authorization: `Bearer ${key}` } : {} });
       const body = await response.json().catch(() => null);
       results.innerHTML = "";
+      // Said in the page's words: the API's own (an Authorization header, DUTYGRAPH_API_KEYS) are for programmers
+      // and the server's operator, not for whoever uploads from the page.
       if (response.status === 401) {
-        say(key ? "API 密钥不正确：请核对后重新填写（密钥由管理员在服务器的 DUTYGRAPH_API_KEYS 中设置）"
+        say(key ? "API 密钥不正确：请核对管理员提供的密钥后重新填写"
                 : "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥");
+      } else if (response.status === 403 && String(body?.type).endsWith("/no-keys")) {
+        say("本服务尚未开放上传（服务器未设置 API 密钥）：请联系管理员");
       } else if (!response.ok) {
         say(`上传失败：${refusal(response, body)}`);
       } else {
@@ -983,8 +993,10 @@ async function upload(event) {
 // list a line), then what the upload added to the graph.
 function showUploaded(answer) {
   const rows = [
-    ...answer.added.map((a) => ({ file: a.file, result: "已载入", detail: [`内容：${countsText(a.counts)}`,
-                                                                          ...a.warnings.map((w) => `提示：${w}`)].join("\n") })),
+    // A file loaded before is said to be (it read as newly loaded, user test); its warnings in Chinese only (each
+    // warning is `English; 中文`, and the English reached the page).
+    ...answer.added.map((a) => ({ file: a.file, result: a.already_in_graph ? "已在图中（未新增）" : "已载入",
+                                  detail: [`内容：${countsText(a.counts)}`, ...a.warnings_zh.map((w) => `提示：${w}`)].join("\n") })),
     ...answer.failed.map((f) => ({ file: f.file, result: "未载入", detail: f.error_zh || f.error })),
   ];
   const box = document.getElementById("upload-results");
