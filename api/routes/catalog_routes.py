@@ -162,7 +162,7 @@ def list_matters(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 @router.get("/documents", response_model=Page[DocumentRow], tags=["documents"], summary="Documents in the graph",
             responses=_paged({"uid": "doc:ff5c4d30630773cc", "title": "示例市交通运输局职能配置、内设机构和人员编制规定",
-                              "kind": "sanding", "issued": "2019-02-26", "effective": "2019-03-01",
+                              "kind": "sanding", "region": "示例市", "issued": "2019-02-26", "effective": "2019-03-01",
                               "doc_number": "示委办发〔2019〕11号", "path": "examples/sanding/shi_jiaotong.txt",
                               "truncated": False, "notes": 2, "sheets": [], "sheet_titles": []}))
 def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
