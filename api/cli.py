@@ -630,7 +630,7 @@ def report_command(
     elif format is ReportFormat.md:
         data = to_markdown(report).encode()
     elif format is ReportFormat.xlsx:
-        data = to_xlsx(report)
+        data = to_xlsx(report, as_report=True)
     else:
         data = to_docx(report)
     if output is None:

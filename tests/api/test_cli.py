@@ -447,8 +447,12 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
     assert run("report", "--format", "xlsx", "--output", str(xlsx), store=loaded).returncode == 0
     assert run("report", "--format", "docx", "--output", str(word), store=loaded).returncode == 0
     workbook = openpyxl.load_workbook(xlsx)
-    assert "主办_协办不清的共同事项" in workbook.sheetnames
-    headers = [cell.value for cell in workbook["编制与职责负荷"][1]]
+    # The report's sheets open with their section's title and note; the column titles are in row 2.
+    assert "主办协办不清的共同事项" in workbook.sheetnames
+    staffing = workbook["编制与职责负荷"]
+    assert str(staffing["A1"].value).startswith("编制与职责负荷\n人均职责数 = 现行职责数（不含共性职责）/ 行政编制")
+    assert (staffing.freeze_panes, staffing.auto_filter.ref) == ("A3", "A2:K28")
+    headers = [cell.value for cell in staffing[2]]
     assert headers == ["区划", "部门", "编制", "其他编制", "领导职数明细", "职责数（不含共性职责）", "权责事项数",
                        "人均职责数（不含共性职责）", "稳健z分数", "异常", "部门过少无法比较"]
     assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"

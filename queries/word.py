@@ -1,0 +1,395 @@
+"""The report as a Word document an 编办 reads in a meeting: A4 pages numbered 第 X 页, Chinese fonts (宋体, headings
+in 黑体) and language, a contents list, and tables whose columns are as wide as what they hold, whose titles repeat
+on every page, and which turn the page to landscape when that is shorter to read (user test: US Letter, columns of
+equal width four characters wide, numbers broken mid-number, Japanese fonts)."""
+
+from __future__ import annotations
+
+import io
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from queries.labels import column_label
+from queries.report import Report, Section
+
+BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
+PAGE_MM = (210.0, 297.0)  # A4, as GB/T 9704 has official documents printed
+MARGINS_MM = {"top": 25.0, "bottom": 25.0, "left": 20.0, "right": 20.0}
+TABLE_PT = 9.0  # 小五: a table of several hundred rows reads at this size on A4
+CELL_PAD_PT = 10.8  # the Table Grid style's cell margins, 108 twips each side
+LINE_PT = 12.0  # a line of 9-point text, for guessing how tall a table is
+HEADER_FILL = "D9D9D9"
+LONG_TEXT_EM = 40.0  # beyond this a column wraps whatever its width: wider helps little
+LEAST_TEXT_EM = 6.0  # a text column narrower than this breaks most words (department names) into shreds
+# Room beyond the text's own width: LibreOffice broke 同级部门 after 3 characters in a column of exactly 4.
+SLACK_EM = 0.8
+
+
+def write_docx(report: Report, cell: Any) -> bytes:
+    """`cell(row, column, answer)`: a cell's text, as the report's files show it (`export.report_cell`)."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    # python-docx's template carries its own author and a 2013 date; Word shows them under 属性.
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "dutygraph"
+    properties.title = report.title
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.revision = 1
+    _chinese_styles(document)
+    table_style = _table_text_style(document)
+    first = document.sections[0]
+    _page(first, landscape=False)
+    _page_number_footer(first)
+    document.add_heading(report.title, level=0)
+    _contents(document, report, _text_width_pt(landscape=False))
+    landscape = False
+    for number, section in enumerate(report.sections, 1):
+        texts = [[cell(row, column, section.key) for column in section.columns] for row in section.rows]
+        titles = [column_label(column, section.key) for column in section.columns]
+        columns = _measure(section, titles, texts)
+        wants_landscape = _landscape(columns, now=landscape) if texts else landscape
+        if wants_landscape != landscape:
+            landscape = wants_landscape
+            _page(document.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+        heading = document.add_heading(section.title, level=1)
+        _bookmark(heading, _anchor(number), number)
+        if section.note:
+            document.add_paragraph(section.note)
+        if not texts:
+            document.add_paragraph("（无）")
+            continue
+        widths = _fit(columns, _text_width_pt(landscape=landscape))
+        _table(document, titles, texts, columns, widths, table_style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- pages, fonts and styles ----------------------------------------------------------------------
+
+def _text_width_pt(*, landscape: bool) -> float:
+    return _pt((PAGE_MM[1] if landscape else PAGE_MM[0]) - MARGINS_MM["left"] - MARGINS_MM["right"])
+
+
+def _text_height_pt(*, landscape: bool) -> float:
+    return _pt((PAGE_MM[0] if landscape else PAGE_MM[1]) - MARGINS_MM["top"] - MARGINS_MM["bottom"])
+
+
+def _pt(mm: float) -> float:
+    return mm * 72 / 25.4
+
+
+def _page(section: Any, *, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    width, height = (PAGE_MM[1], PAGE_MM[0]) if landscape else PAGE_MM
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance, section.footer_distance = Mm(15), Mm(15)
+
+
+def _page_number_footer(section: Any) -> None:
+    """第 X 页，共 Y 页 under every page: later sections (the landscape ones) inherit the first one's footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页，共 ", "NUMPAGES"), (" 页", None)):
+        paragraph.add_run(text).font.size = Pt(9)
+        if field:
+            paragraph._p.append(_field(field))
+
+
+def _field(instruction: str) -> Any:
+    """A field Word and LibreOffice compute as they lay out the pages, with 1 shown until they do."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "18")
+    properties.append(size)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    return field
+
+
+# The styles whose text is a title: black 黑体 (the template's are blue, in its theme's Japanese fonts).
+_TITLE_STYLES = ("Title", "Heading1", "Heading2", "Heading3", "TOCHeading", "TitleChar", "Heading1Char",
+                 "Heading2Char", "Heading3Char")
+
+
+def _chinese_styles(document: Any) -> None:
+    """Fonts named outright, 宋体 for text and 黑体 for titles, and Chinese as the East Asian language. python-docx's
+    template takes its fonts from its theme under a Japanese language (themeFontLang ja-JP), so Word set Chinese
+    in ＭＳ 明朝; a theme font attribute outranks a named one, so the theme's are removed, not just added to."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for fonts in [defaults.find(qn("w:rFonts")), *styles.iter(qn("w:rFonts"))]:
+        major = any("major" in (fonts.get(qn(f"w:{a}")) or "") for a in ("asciiTheme", "eastAsiaTheme"))
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+        _name_fonts(fonts, HEADING_FONT if major else BODY_FONT)
+    language = defaults.find(qn("w:lang"))
+    language.set(qn("w:eastAsia"), "zh-CN")
+    theme_language = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:eastAsia"), "zh-CN")
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10.5)  # 五号
+    _name_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts(), BODY_FONT)
+    for style in document.styles:
+        if style.style_id not in _TITLE_STYLES:
+            continue
+        color = style.element.rPr.find(qn("w:color")) if style.element.rPr is not None else None
+        if color is not None:
+            style.element.rPr.remove(color)
+        style.font.color.rgb = None
+        _name_fonts(style.element.get_or_add_rPr().get_or_add_rFonts(), HEADING_FONT)
+    title = document.styles["Title"]
+    borders = title.element.pPr.find(qn("w:pBdr"))
+    if borders is not None:
+        title.element.pPr.remove(borders)
+    title.font.size = Pt(22)  # 二号
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading = document.styles["Heading 1"]
+    heading.font.size = Pt(14)  # 四号
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(18), Pt(6)
+
+
+def _name_fonts(fonts: Any, east_asian: str) -> None:
+    from docx.oxml.ns import qn
+
+    for attribute in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{attribute}"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def _table_text_style(document: Any) -> Any:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    style = document.styles.add_style("表格文字", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.size = Pt(TABLE_PT)
+    style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.line_spacing = 1.0
+    return style
+
+
+# -- contents -----------------------------------------------------------------------------------
+
+def _anchor(number: int) -> str:
+    return f"_section{number}"  # a leading _ hides the bookmark from Word's 书签 list, as Word's own _Toc ones
+
+
+def _contents(document: Any, report: Report, width_pt: float) -> None:
+    """The sections with their row counts, each a link to its heading: shown as the file opens, unlike a TOC field,
+    which Word fills only when asked to (F9)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document.add_paragraph("目录", style="TOC Heading")
+    for number, section in enumerate(report.sections, 1):
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(width_pt), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        paragraph.paragraph_format.space_after = Pt(2)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), _anchor(number))
+        link.set(qn("w:history"), "1")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = section.title
+        run.append(text)
+        link.append(run)
+        paragraph._p.append(link)
+        paragraph.add_run("\t" + (f"{len(section.rows)} 条" if section.rows else "无"))
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    properties = paragraph._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+# -- column widths ------------------------------------------------------------------------------
+
+def text_em(text: str) -> float:
+    """How wide a text is, in the font's size: a Chinese character a square, a Latin letter or digit about half."""
+    return max((sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in line)
+                for line in text.split("\n")), default=0.0)
+
+
+@dataclass
+class Column:
+    number: bool  # every value a number: never wrapped (user test: 0.24 broke as 0.2 / 4)
+    natural: float  # points: wide enough for its longest cell on one line (up to LONG_TEXT_EM)
+    least: float  # points: narrower than this, it breaks
+    weight: float  # its cells' mean width: the share of room it gets when the page is too narrow for all
+    cells: list[float]  # each cell's width, ems
+    title: float
+
+
+def _measure(section: Section, titles: Sequence[str], texts: Sequence[Sequence[str]]) -> list[Column]:
+    columns = []
+    for index, (name, title) in enumerate(zip(section.columns, titles, strict=True)):
+        values = [row.get(name) for row in section.rows if row.get(name) is not None]
+        number = bool(values) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+        cells = [text_em(row[index]) for row in texts]
+        title_em = text_em(title)
+        # A title may take two lines: 人均职责数（不含共性职责） need not widen a column of 0.394.
+        content = max([*cells, min(title_em, max(4.0, math.ceil(title_em / 2)))])
+        natural = (min(content, LONG_TEXT_EM) + SLACK_EM) * TABLE_PT + CELL_PAD_PT
+        least = natural if number or content <= LEAST_TEXT_EM else (LEAST_TEXT_EM + SLACK_EM) * TABLE_PT + CELL_PAD_PT
+        weight = max(1.0, sum(cells) / len(cells)) if cells else 1.0
+        columns.append(Column(number, natural, least, weight, cells, title_em))
+    return columns
+
+
+def _fit(columns: Sequence[Column], width: float) -> list[float]:
+    """Widths in points summing to `width`. When every column fits on one line, the room left widens the text
+    columns; otherwise each is as wide as its typical length allows, none below its least width nor above its
+    natural one: a column of 是 and 否 keeps its width, duty texts take the room. When even the least widths do not
+    fit (a table of many long columns), all shrink alike."""
+    naturals = [c.natural for c in columns]
+    if sum(naturals) <= width:
+        growing = [i for i, c in enumerate(columns) if not c.number] or list(range(len(columns)))
+        room, total = width - sum(naturals), sum(naturals[i] for i in growing)
+        return [n + (room * n / total if i in growing else 0.0) for i, n in enumerate(naturals)]
+    leasts = [c.least for c in columns]
+    if sum(leasts) >= width:
+        return [least * width / sum(leasts) for least in leasts]
+
+    # Each column as wide as its typical length times a factor, kept between its least and natural widths: the
+    # factor that fills the page, found by halving (the sum grows with it).
+    def widths_at(factor: float) -> list[float]:
+        return [min(max(factor * c.weight, c.least), c.natural) for c in columns]
+
+    low, high = 0.0, max(c.natural / c.weight for c in columns)
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if sum(widths_at(middle)) < width else (low, middle)
+    return widths_at(high)
+
+
+def _lines(em: float, width: float) -> int:
+    # 5% more: Word breaks lines at characters it may not end a line with (，。）)
+    return max(1, math.ceil(em * TABLE_PT * 1.05 / max(width - CELL_PAD_PT, TABLE_PT)))
+
+
+def _row_height(columns: Sequence[Column], widths: Sequence[float], row: int) -> float:
+    """Points a row takes with these widths: as tall as its most wrapped cell."""
+    return max(_lines(c.cells[row], w) for c, w in zip(columns, widths, strict=True)) * LINE_PT + 1.5
+
+
+def _height(columns: Sequence[Column], widths: Sequence[float]) -> float:
+    """Points a table takes with these widths."""
+    rows = len(columns[0].cells) if columns else 0
+    height = max(_lines(c.title, w) for c, w in zip(columns, widths, strict=True)) * LINE_PT
+    return height + sum(_row_height(columns, widths, r) for r in range(rows))
+
+
+def _landscape(columns: Sequence[Column], *, now: bool) -> bool:
+    """Whether a table goes on landscape pages, the pages being landscape `now`: a short table that fits stays as it
+    is, since turning the page starts a new one (a four-row table had a portrait page of its own between two
+    landscape sections)."""
+    width, height = _text_width_pt(landscape=now), _text_height_pt(landscape=now)
+    if sum(c.least for c in columns) <= width and _height(columns, _fit(columns, width)) < height / 2:
+        return now
+    return _reads_better_landscape(columns)
+
+
+def _reads_better_landscape(columns: Sequence[Column]) -> bool:
+    """Landscape when a portrait page cannot hold the columns' least widths, or when the table takes a fifth fewer
+    pages across (and at least a quarter page fewer: a short table is not worth a page break)."""
+    portrait, landscape = _text_width_pt(landscape=False), _text_width_pt(landscape=True)
+    if sum(c.least for c in columns) > portrait:
+        return True
+    pages_portrait = _height(columns, _fit(columns, portrait)) / _text_height_pt(landscape=False)
+    pages_landscape = _height(columns, _fit(columns, landscape)) / _text_height_pt(landscape=True)
+    return pages_landscape < 0.8 * pages_portrait and pages_portrait - pages_landscape >= 0.25
+
+
+# -- tables -------------------------------------------------------------------------------------
+
+def _table(document: Any, titles: Sequence[str], texts: Sequence[Sequence[str]], columns: Sequence[Column],
+           widths: Sequence[float], style: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    table = document.add_table(rows=1, cols=len(titles))
+    table.style = "Table Grid"
+    table.autofit = False  # fixed layout: Word and LibreOffice keep the widths given, not their own guess
+    properties = table._tbl.tblPr
+    table_width = properties.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        properties.append(table_width)
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(round(sum(widths) * 20)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)  # the grid, which each row added takes its cells' widths from
+    header = table.rows[0]
+    row_properties = header._tr.get_or_add_trPr()
+    row_properties.append(OxmlElement("w:cantSplit"))
+    # The titles repeat at the top of each page the table runs on to (user test: page 3 of a table was numbers
+    # under no titles).
+    row_properties.append(OxmlElement("w:tblHeader"))
+    for cell, title, width in zip(header.cells, titles, widths, strict=True):
+        cell.width = Pt(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.style = style
+        paragraph.add_run(title).bold = True
+        shade = OxmlElement("w:shd")
+        shade.set(qn("w:val"), "clear")
+        shade.set(qn("w:color"), "auto")
+        shade.set(qn("w:fill"), HEADER_FILL)
+        cell._tc.get_or_add_tcPr().append(shade)
+    page = _text_height_pt(landscape=sum(widths) > _text_width_pt(landscape=False) + 1)
+    for index, values in enumerate(texts):
+        row = table.add_row()
+        # A row of a few lines is not split across pages; one taller than a third of a page may be, or it would
+        # leave most of a page empty (and one taller than a page cannot be kept whole).
+        if _row_height(columns, widths, index) < page / 3:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, text, column in zip(row.cells, values, columns, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = style
+            paragraph.add_run(text)
+            if column.number:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
