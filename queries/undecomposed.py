@@ -21,6 +21,9 @@ from queries.who_handles import evidence_index
 
 STILL_CARRIED = 0.7  # similarity (ingest.similarity) of an office duty to a retired duty
 MATTER_COVERAGE = 0.7  # weighted share of a listed matter's terms that the office duty must say
+ITEM_EXTRA = 3  # characters a listed matter may say beyond a power item's name and still name it (许可证核发)
+# Where a listed matter applies (县（区）境内…, 全市…): not what it is, so not counted against its naming an item.
+_SCOPE = re.compile(r"^(?:[县区市乡镇（）()]{1,6}(?:境内|范围内|辖区内)|全市|全县|全区|市区|辖区内?)")
 _ITEM_PARTS = re.compile(r"[、，,]")  # how a 职能转变 sentence separates the matters it lists (ingest.changes)
 
 
@@ -61,7 +64,7 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
         if len(set(terms)) < 2:
             continue
         listed = listed_matters(duty["text"])
-        matters = [Counter(matter) for matter in listed]
+        matters = [_characters(_SCOPE.sub("", matter)) for matter in listed]
         matter_terms = [content_terms(matter) for matter in listed]
         for carrier in carriers_of[duty["department_uid"]]:
             if carrier.kind == "power_item":
@@ -86,12 +89,15 @@ def _says_a_matter(model: SimilarityModel, matter_terms: list[list[str]], clause
 
 def _names_item(matters: list[Counter[str]], item: str) -> bool:
     """One of the listed matters (their characters counted) names the power item, in any word order: every
-    character of the item's name occurs in it (普通货物道路运输经营许可 names 道路普通货物运输经营许可;
-    一般工业产品生产许可证后置现场审查 names 工业产品生产许可).
+    character of the item's name occurs in it (普通货物道路运输经营许可 names 道路普通货物运输经营许可), and little
+    else (证, 核发). A matter that says much more is a part of the item: 一般工业产品生产许可证后置现场审查 is one step
+    of 工业产品生产许可, which the city keeps (user test: reported as devolved yet still carried, beside the split
+    list's 市级专有 for the same licence).
     A power item is one matter, so a similarity score would also pair it with its neighbours (the penalty for
     operating without the devolved licence, the licence for another kind of cargo)."""
     needed = _characters(item)
-    return len(needed) >= 4 and any(not needed - matter for matter in matters)
+    return len(needed) >= 4 and any(not needed - matter and (matter - needed).total() <= ITEM_EXTRA
+                                    for matter in matters)
 
 
 def _names_listed_item(matters: list[Counter[str]], item: str) -> bool:

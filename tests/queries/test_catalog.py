@@ -298,7 +298,7 @@ def test_the_report_opens_with_a_summary_of_its_findings(corpus: Store) -> None:
     assert [(row["finding"], row["count"]) for row in summary.rows] == [
         ("职责交叉：未明确牵头的组", 14), ("职责交叉：已明确牵头的组", 8), ("无部门认领的监管事项（三不管）", 2),
         ("主办/协办不清的共同事项", 10), ("未分解到内设机构的职责", 7), ("无职责的内设机构", 2),
-        ("已取消或已下放仍在承担的职责", 2), ("市县事权划分冲突", 4), ("编制与职责负荷异常的部门", 2)]
+        ("已取消或已下放仍在承担的职责", 1), ("市县事权划分冲突", 4), ("编制与职责负荷异常的部门", 2)]
     overlap_rows = next(s for s in report.sections if s.key == "overlaps").rows
     # Groups no list or clause settles come first, numbered in that order.
     settled = [row["settled"] for row in overlap_rows]
@@ -330,9 +330,11 @@ def test_undecomposed_duties(corpus: Store) -> None:
             ("青山县农业农村局", 4)} <= planted
     assert [(r["department"], r["office"]) for r in rows if r["kind"] == "office_without_duty"] == [
         ("示例市城市管理和综合执法局", "执法监督科"), ("青山县交通运输局", "运政股")]
-    # Work a 职能转变 hands down that the city's own power list still carries.
+    # Work a 职能转变 hands down that the city's own power list still carries (县（区）境内 says where, not what).
+    # 一般工业产品生产许可证后置现场审查 is one step of 工业产品生产许可, which the city keeps (市级专有 in the split list):
+    # not the licence handed down (user test).
     assert [(r["department"], r["evidence"]) for r in rows if r["kind"] == "devolved_still_carried"] == [
-        ("示例市交通运输局", "道路普通货物运输经营许可"), ("示例市市场监督管理局", "工业产品生产许可")]
+        ("示例市交通运输局", "道路普通货物运输经营许可")]
     one = undecomposed_duties(corpus, "示例市城市管理和综合执法局")
     assert {r["department"] for r in one} == {"示例市城市管理和综合执法局"}
 
