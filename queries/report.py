@@ -113,7 +113,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     ]
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
                                             "office", "duty", "source"], overlap_rows,
-                note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"))
+                note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
+                     "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"))
     ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
                    for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
     add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads", "reason_label"],
@@ -167,7 +168,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 mine(staffing, "department"), note=_staffing_note(too_few_regions(staffing))))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
-                mine(network["nodes"], "department")))
+                mine(network["nodes"], "department"),
+                note="“关联部门数”：与该部门有共同事项（牵头或配合）的部门数；“中介中心度”：该部门处在其他部门之间"
+                     "联系路径上的程度（0～1），越大越处于协调枢纽位置，宜作为协调机制的牵头方。"))
     add(Section("counterparts", "上下对口", ["county", "county_department", "city_department", "one_to_many"],
                 mine(network["counterparts"], "county_department", "city_department")))
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
@@ -239,7 +242,7 @@ def _cited_documents(report: Report) -> set[str]:
     return cited
 
 
-EVIDENCE_SHOWN = 30  # characters of a suggested owner's evidence in the report's cell
+EVIDENCE_SHOWN = 60  # characters of a suggested owner's evidence in the report's cell
 
 
 def _opening(text: str) -> str:
@@ -249,9 +252,10 @@ def _opening(text: str) -> str:
 
 def _staffing_note(too_few: list[str]) -> str:
     """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常."""
-    note = (f"人均职责数 = 现行职责数 / 行政编制（事业编制等其他编制另列，不计入）；此处职责数不计各部门共有的共性职责"
-            f"（如“完成交办的其他任务”“机关党建”），因此可能比“部门概况”中的职责数少；"
-            f"稳健z分数在同一区划的部门之间计算，|z| > {OUTLIER_Z} 为异常。")
+    note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；共性职责指各部门"
+            f"都有的条目（如“完成交办的其他任务”“机关党建”），因此此处职责数可能比“部门概况”中的少；"
+            f"稳健z分数：人均职责数偏离本区划各部门中间水平的程度（以各部门与中位数的典型差距为单位，正数为职责偏多、"
+            f"编制偏紧，负数相反），在同一区划的部门之间计算，绝对值大于 {OUTLIER_Z} 为异常。")
     if too_few:
         note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
                  f"不给出分数：{'、'.join(too_few)}。")

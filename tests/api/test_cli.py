@@ -249,7 +249,8 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
     # Evidence cut short says so (…); evidence shown whole does not.
     assert sections["orphan_supervision_items"]["rows"][0]["suggested"] == (
-        "示例市交通运输局（负责互联网租赁自行车行业管理。拟订互联网租赁自行车发展规划和…）；"
+        "示例市交通运输局（负责互联网租赁自行车行业管理。拟订互联网租赁自行车发展规划和车辆投放总量调控措施，"
+        "监督运营企业规范投放、有序停放和及时调…）；"
         "示例市城市管理和综合执法局（互联网租赁自行车停放管理）")
     # An item no department comes near says so, instead of a blank cell (user test 5: 河西区's 排水 item).
     assert sections["orphan_supervision_items"]["rows"][1]["suggested"] == (
