@@ -18,7 +18,7 @@ from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import concerned_departments, department_holdings, power_split
-from queries.sources import document_titles, with_readable_sources
+from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
@@ -234,7 +234,7 @@ def _cited_documents(report: Report) -> set[str]:
     cited: set[str] = set()
     for section in report.sections:
         for row in section.rows:
-            for key in ("source", "item_source", "sources"):
+            for key in SOURCE_KEYS:
                 value = row.get(key)
                 for source in value if isinstance(value, list) else [value]:
                     if isinstance(source, str) and source:

@@ -29,15 +29,20 @@ _SANDING = """临川市{name}职能配置、内设机构和人员编制规定
 """
 
 
-@pytest.fixture(scope="module")
-def upload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("upload-page")
+def _store_of_one_bureau(folder: Path) -> Path:
+    """An embedded store in `folder` holding one bureau's 三定 (临川市河道管理局), closed for a server to open."""
     data = folder / "store"
     first = folder / "hedao.txt"
     first.write_text(_SANDING.format(name="河道管理局", work="全市河道管理", staff=12), encoding="utf-8")
     store = open_store(f"embedded:{data}")
     assert ingest([first], store).failed == []
     store.close()
+    return data
+
+
+@pytest.fixture(scope="module")
+def upload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data = _store_of_one_bureau(tmp_path_factory.mktemp("upload-page"))
     settings = Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY)
     with serve(create_app(settings)) as address:
         yield address
@@ -165,12 +170,7 @@ def test_a_file_over_the_upload_limit_is_refused_in_chinese(  # type: ignore[no-
         browser, tmp_path: Path) -> None:  # noqa: F811
     """Served by uvicorn, which reads on and drops the rest of a body the app answered before reading it, so the
     browser, still sending, gets the 413 and not a broken connection."""
-    data = tmp_path / "store"
-    first = tmp_path / "hedao.txt"
-    first.write_text(_SANDING.format(name="河道管理局", work="全市河道管理", staff=12), encoding="utf-8")
-    store = open_store(f"embedded:{data}")
-    assert ingest([first], store).failed == []
-    store.close()
+    data = _store_of_one_bureau(tmp_path)
     big = tmp_path / "big.txt"
     big.write_text(_SANDING.format(name="园林局", work="全市园林绿化" * 40_000, staff=9), encoding="utf-8")
     assert big.stat().st_size > 2**20
