@@ -113,7 +113,9 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     doc_uid = context.uid
     rows = GraphRows(document=document_node(
         doc_uid, context.source.sha256, str(context.source.path), region, text_sha256=context.source.text_sha256,
-        title=parsed.title or parsed.department,
+        # No title when the copy has none: a made-up 《市政府办公室》 read as a document's name in every 出处, where
+        # readers cite an untitled copy by its file (`queries.sources`).
+        title=parsed.title,
         kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
         doc_number=parsed.doc_number,
         truncated=parsed.truncated,
@@ -307,7 +309,7 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source,
                          "content": stored_content(division.matter)}
     add_terms(rows, "Matter", uid, division.matter, source)
-    basis = context.parsed.title or context.parsed.department
+    basis = context.parsed.title or context.source.path.stem  # as a list's: by its title, else its file
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)
     for order, party in enumerate(leads, start=1):
