@@ -177,7 +177,10 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
     aliases = sorted({parsed.department, *parsed.plates} - {department.name})
     return {
         "name": department.name, "base_name": department.base_name, "aliases": aliases,
+        # `issued` versions the facts below; `sanding_issued`, the department's current duties and clauses, only a
+        # 三定's: a 调整职责机构编制 notice adds duties and changes totals, it does not restate the 三定's duties.
         "region": department.region.path, "issued": issued,
+        "sanding_issued": issued if parsed.kind_of_document == "sanding" else "",
         "kind": parsed.department_kind, "rank": parsed.rank, "supervisor": parsed.supervisor,
         "staff_quota": staffing.staff_total if staffing else None,
         "other_staff": sum(staffing.other_pools.values())
@@ -312,11 +315,14 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     basis = context.parsed.title or context.source.path.stem  # as a list's: by its title, else its file
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)
+    # Whose 三定 states the clause, and its date: a later 三定 of that department supersedes it (`load`).
+    version = ({"sanding_of": department.uid, "stated": context.parsed.dated}
+               if context.parsed.kind_of_document == "sanding" else {})
     for order, party in enumerate(leads, start=1):
         note_party(rows, party, source)
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    order=order, text=division.text)
+                    order=order, text=division.text, **version)
     for party in assists:
         note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    text=division.text)
+                    text=division.text, **version)
