@@ -11,6 +11,7 @@ from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
+from queries.sources import document_titles, with_readable_sources
 
 CITY = Region(("临川市",))
 _SANDING = """临川市河道管理局职能配置、内设机构和人员编制规定
@@ -72,3 +73,14 @@ def test_an_adjustment_notice_keeps_the_sanding_duties_current(store: Store, tmp
     facts = [(r["department"], r["kind"], r["rank"], r["staff_quota"], r["duties"], r["issued"]) for r in row
              if r["department"] == "临川市河道管理局"]
     assert facts == [("临川市河道管理局", "政府工作部门", "正处级", 14, 4, "2019-03-01")]
+
+
+def test_a_sanding_and_its_revision_are_cited_apart(store: Store, tmp_path: Path) -> None:
+    """Both read 《临川市河道管理局职能配置、内设机构和人员编制规定》第六条(一): two different clauses, one citation."""
+    _load(store, tmp_path, [("2019.txt", _2019), ("2027.txt", _2027)])
+    rows = store.read("MATCH (:Department)-[c:LEADS]->(m:Matter) RETURN m.name AS matter, c.source AS source "
+                      "ORDER BY matter")
+    title = "《临川市河道管理局职能配置、内设机构和人员编制规定》"
+    assert with_readable_sources(rows, document_titles(store)) == [
+        {"matter": "河道保洁", "source": f"{title}（2027年）第六条(一)"},
+        {"matter": "河道采砂管理", "source": f"{title}（2019年）第六条(一)"}]
