@@ -14,8 +14,10 @@ assists) are the cluster's departments and whose name's object the cluster's dut
 县城市管理局负责，县市场监督管理局配合` for their two 占道经营 duties): the clause is about these very
 departments, so the action word of its name (整治, 治理), which duties rarely repeat, need not match. Failing
 that, the matter of the region whose whole name the cluster's duties cover best (by the same content terms that
-linked them), whoever its parties; across levels, only the first: a list of one level's departments does not
-say which level holds the work.
+linked them), whoever its parties; across levels, not that: a list of one level's departments does not say which
+level holds the work. A cluster across levels whose duties cover a matter of its city's 事权划分 list has that
+matter (the list's 划分方式 is where such a duplicate is settled: user test), but it stays unsettled: both levels' 三定
+still state the work, and whether each keeps to the list's division is for a person to check.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import find_department_in, within
+from queries.lookup import find_department_in, region_levels, within
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.who_handles import evidence_index
 
@@ -192,7 +194,8 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
         # A duty the evidence index leaves out (stated by an older 三定 of its department) is segmented here.
         said = frozenset(term for uid in uids for term in (terms.get(uid) or content_terms(members[uid]["duty"])))
-        matter = matters.parties_matter(rows, said) or matters.settling_matter(rows, said)
+        matter = (matters.parties_matter(rows, said) or matters.settling_matter(rows, said)
+                  or matters.split_matter(rows, said))
         best = strongest[index]
         clusters.append({
             "cluster_id": "C" + hashlib.sha1("|".join(best[1:]).encode()).hexdigest()[:8],
@@ -248,19 +251,30 @@ class _Matter:
 
 
 class _MatterIndex:
-    """The lead matters, found by region and by party: a city's clusters number in the hundreds, its matters too."""
+    """The lead matters, found by region and by party: a city's clusters number in the hundreds, its matters too;
+    and the cities' 事权划分 matters, by city."""
 
-    def __init__(self, matters: list[Row], model: SimilarityModel) -> None:
+    def __init__(self, matters: list[Row], split: list[Row], model: SimilarityModel) -> None:
         self.by_region: dict[str, list[_Matter]] = {}
         self.by_party: dict[str, list[_Matter]] = {}
+        self.split_by_city: dict[str, list[_Matter]] = {}
         for row in matters:
-            terms = content_terms(row["matter"])
-            objects = [term for term in terms if not is_marker_only(term)]
-            matter = _Matter(row, model.weighted(terms) if len(set(terms)) >= 2 else None,
-                             model.weighted(objects) if objects else None)
+            matter = _weighed(row, model)
             self.by_region.setdefault(row["region"], []).append(matter)
             for party in row["parties"]:
                 self.by_party.setdefault(party, []).append(matter)
+        for row in split:
+            self.split_by_city.setdefault(row["region"], []).append(_weighed(row, model))
+
+    def split_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
+        """For a cluster across levels, the 事权划分 matter of its city, held by each of its regions, whose name its
+        duties cover best."""
+        regions = sorted({member["region"] for member in members}, key=len)
+        if len(regions) < 2:
+            return None
+        candidates = [(matter.whole, matter.row) for matter in self.split_by_city.get(regions[0], ())
+                      if matter.whole is not None and set(regions) <= matter.row["holders"]]
+        return _best_covered(candidates, said)
 
     def settling_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
         """The lead matter of the cluster's region whose name the cluster's duties (which say `said`) cover
@@ -285,6 +299,13 @@ class _MatterIndex:
         candidates = [(matter.objects, matter.row) for matter in fewest
                       if matter.objects is not None and departments <= matter.row["parties"]]
         return _best_covered(candidates, said)
+
+
+def _weighed(row: Row, model: SimilarityModel) -> _Matter:
+    terms = content_terms(row["matter"])
+    objects = [term for term in terms if not is_marker_only(term)]
+    return _Matter(row, model.weighted(terms) if len(set(terms)) >= 2 else None,
+                   model.weighted(objects) if objects else None)
 
 
 def _best_covered(candidates: list[tuple[Weighted, Row]], said: frozenset[str]) -> Row | None:
@@ -320,8 +341,22 @@ def _lead_matters(store: Store) -> list[Row]:
 
 
 def _matter_index(store: Store) -> _MatterIndex:
-    return cached(store, ("matter_index",), lambda: _MatterIndex(_lead_matters(store), duty_model(store)),
+    return cached(store, ("matter_index",),
+                  lambda: _MatterIndex(_lead_matters(store), _split_matters(store), duty_model(store)),
                   whole_graph=True)
+
+
+def _split_matters(store: Store) -> list[Row]:
+    """Each city's 事权划分 matters with the regions that hold them (no lead: they name a cluster's matter, they never
+    settle it)."""
+    matters = []
+    for city in sorted(path for path, level in region_levels(store).items() if level == "city"):
+        holders: dict[str, set[str]] = {}
+        for row in catalog.run(store, "holdings", {"city": city}):
+            holders.setdefault(row["matter"], set()).add(row["region"])
+        matters += [{"matter": name, "region": city, "leads": [], "holders": frozenset(regions)}
+                    for name, regions in sorted(holders.items())]
+    return matters
 
 
 def _duty_terms(store: Store) -> dict[str, tuple[str, ...]]:
