@@ -3,6 +3,7 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,6 +81,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     """`department`: a uid or a name `find_department` finds. Its report covers its city unless `region` narrows
     it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
     key = department
+    names = region_names(store)
     if department is not None:
         # Outside `region`, every section would be empty (none of its rows is in it): read as no findings.
         found = find_department_in(store, department, region, covers=("its report covers its own region",
@@ -87,7 +89,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         key, department = found["uid"], found["name"]
         region = region or found["region"].split("/")[0]
     scope = department or region
-    report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
+    report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
@@ -143,13 +145,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         # A county's report, the matters that county holds (user test: it showed the whole city's split).
         county = region if region not in (None, city) else None
         split = power_split(store, city, county)
-        held = f"{county}持有的事项" if county else city
+        held = f"{names.get(county, county)}持有的事项" if county else names.get(city, city)
         if department is None:
             add(Section(f"power_split:{city}", f"市县事权划分（{held}）",
                         ["domain", "share_label", "matters", "by_region"],
                         [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"])} for c in split["cells"]]))
         else:
-            add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{city}）",
+            add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{names.get(city, city)}）",
                         ["domain", "share_label", "matter", "region", "department_basis", "source"],
                         [{**row, "share_label": SHARE_LABELS.get(row["share"], row["share"]),
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
@@ -165,7 +167,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",
                                                   "robust_z", "outlier", "too_few"],
-                mine(staffing, "department"), note=_staffing_note(too_few_regions(staffing))))
+                mine(staffing, "department"),
+                note=_staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
                 mine(network["nodes"], "department"),
@@ -190,7 +193,38 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     report.sections.insert(0, summary_of(report.sections))
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
+        _name_regions(section, names)
     return report
+
+
+def region_names(store: Store) -> dict[str, str]:
+    """Each region's path to the name people call it by: its own (河西区), or, where the graph holds another region of
+    that name (two cities' 鼓楼区), its path's names written together, as Chinese writes them (示例市河西区)."""
+    regions = catalog.run(store, "regions")
+    bearing = Counter(row["name"] for row in regions)
+    return {row["path"]: row["name"] if bearing[row["name"]] == 1 else row["path"].replace("/", "")
+            for row in regions}
+
+
+# Columns of region paths (示例市/河西区), which programs join on: the report's JSON keeps them, and its tables show
+# the column beside each that names the region as people do (河西区: a reader of 示例市/河西区 expects the name).
+_REGION_COLUMNS = {"region": "region_name", "county": "county_name", "by_region": "by_region_name"}
+
+
+def _name_regions(section: Section, names: Mapping[str, str]) -> None:
+    paths = [column for column in section.columns if column in _REGION_COLUMNS]
+    if not paths:
+        return
+    section.columns = [_REGION_COLUMNS.get(column, column) for column in section.columns]
+    section.rows = [{**row, **{_REGION_COLUMNS[column]: _named(row.get(column), names) for column in paths}}
+                    for row in section.rows]
+
+
+def _named(value: Any, names: Mapping[str, str]) -> Any:
+    """A path as its region's name; a map by path (a cell's counts by region) keyed by names."""
+    if isinstance(value, dict):
+        return {names.get(path, path): item for path, item in value.items()}
+    return names.get(value, value) if isinstance(value, str) else value
 
 
 # Per finding section: what it counts (rows, or the distinct values of a column), and what an 编办 does about it.
@@ -312,7 +346,8 @@ def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
     if column == "claims" and isinstance(value, list):  # a claim's wording only where it is not the finding's
         return flat([{key: item for key, item in claim.items() if key != "matter" or item != row.get("matter")}
                      for claim in value], answer)
-    if column == "by_region" and isinstance(value, dict):  # one form in the report and the files (user test)
+    # One form in the report and the files (user test), a region by its path or its name.
+    if column in ("by_region", "by_region_name") and isinstance(value, dict):
         return "；".join(f"{path} {count}" for path, count in value.items())
     return flat(value, answer)
 

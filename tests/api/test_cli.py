@@ -224,7 +224,7 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
     # The table only, not its note (which says 不含共性职责 too); its titles wrap in their columns.
     staffing = printed.stdout.split("编制与职责负荷")[-1].split(" rows)")[0]  # the summary names it first
     assert staffing.count("（不含") == 2
-    assert "冲突类型" in printed.stdout.split("事权划分冲突（示例市/青山县持有的事项）")[1]
+    assert "冲突类型" in printed.stdout.split("事权划分冲突（青山县持有的事项）")[1]
 
 
 def test_a_department_read_as_another_name_is_said(loaded: Path) -> None:

@@ -234,7 +234,7 @@ def test_the_report_says_how_a_matter_has_several_leads(corpus: Store) -> None:
     # Three of the four matters have one lead per document, a different one in each: the conflict the ambiguities
     # section lists as 文件间牵头部门不一致. The report says so on each row, so that nobody counts it twice.
     section = next(s for s in build_report(corpus).sections if s.key == "multi_lead_matters")
-    assert section.columns == ["region", "matter", "leads", "reason_label"]
+    assert section.columns == ["region_name", "matter", "leads", "reason_label"]
     assert [(row["matter"], row["reason_label"]) for row in section.rows] == [
         ("互联网租赁自行车停放管理", "文件间牵头部门不一致"), ("农业面源污染防治", "多个牵头部门"),
         ("建筑垃圾处置监督管理", "文件间牵头部门不一致"), ("防汛抗旱", "文件间牵头部门不一致"),
@@ -424,7 +424,7 @@ def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:
 def test_a_county_s_report_shows_its_part_of_the_split(corpus: Store) -> None:
     sections = {s.key: s for s in build_report(corpus, region="示例市/青山县").sections}
     cells, conflicts = sections["power_split:示例市"], sections["power_split_conflicts:示例市"]
-    assert (cells.title, conflicts.title) == ("市县事权划分（示例市/青山县持有的事项）", "事权划分冲突（示例市/青山县持有的事项）")
+    assert (cells.title, conflicts.title) == ("市县事权划分（青山县持有的事项）", "事权划分冲突（青山县持有的事项）")
     assert sum(row["matters"] for row in cells.rows) == 38
     assert cell_text(cells.rows[0], "by_region", cells.key) == "示例市/青山县 2"
     assert conflicts.columns[0] == "conflict_label" and column_label("conflict_label") == "冲突类型"
