@@ -15,6 +15,7 @@ from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
+from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
@@ -55,15 +56,24 @@ class Report:
                              for s in self.sections]}
 
 
-def _how_several_lead(matters: list[Row], ambiguities: list[Row]) -> list[Row]:
-    """Each matter with several leads, saying how: one clause naming several (多个牵头部门), or documents naming
-    different ones (文件间牵头部门不一致). The latter is one problem, which the ambiguities section lists too: a reader
-    who counts both sections must see that it is the same matter."""
-    reasons: dict[tuple[str, str], list[str]] = {}
-    for row in ambiguities:
-        if row["reason"] in {"multiple_leads", "conflicting_leads"}:
-            reasons.setdefault((row["region"], row["matter"]), []).append(row["reason_label"])
-    return [{**row, "reason_label": "；".join(reasons.get((row["region"], row["matter"]), []))} for row in matters]
+def by_matter(findings: list[Row], several: set[tuple[str, str]]) -> list[Row]:
+    """host_assist_ambiguities' findings as one row per matter, with every reason found on it (`reasons`, and
+    `reason_label` in words): a matter whose documents name different leads was listed under each of its findings
+    and again among the matters with several leads (user test). `several`: the matters (region, same_matter_key)
+    with more than one lead (多头管), flagged `several_leads` for the summary to count."""
+    rows: dict[tuple[str, str], Row] = {}
+    for finding in findings:
+        row = rows.setdefault((finding["region"], finding["matter"]), {
+            **{key: value for key, value in finding.items() if key != "reason"}, "reasons": [],
+            "several_leads": (finding["region"], same_matter_key(finding["matter"])) in several})
+        row["reasons"].append(finding["reason"])
+        row["host"] = row["host"] or finding["host"]
+        row["mandate"] = row["mandate"] or finding["mandate"]
+        row["sources"] = sorted({*row["sources"], *finding["sources"]})
+        claims = {claim["source"]: claim for claim in [*row["claims"], *finding["claims"]]}
+        row["claims"] = [claims[source] for source in sorted(claims)]
+    return [{**row, "reason_label": "；".join(REASON_LABELS[reason] for reason in row["reasons"])}
+            for row in rows.values()]
 
 
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
@@ -117,15 +127,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                             "office", "duty", "source"], overlap_rows,
                 note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
                      "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"))
-    ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
-                   for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
-    add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads", "reason_label"],
-                _how_several_lead(mine(multi_lead_matters(store, region), "leads"), ambiguities),
-                note="“文件间牵头部门不一致”：每份文件只列一个牵头部门，但各文件所列不同；"
-                     "与“主办/协办不清的共同事项”中的同一事项为同一问题，不应重复计数。"))
+    several = {(row["region"], same_matter_key(row["matter"])) for row in multi_lead_matters(store, region)}
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["matter", "reason_label", "host", "leads", "assists", "mandate", "claims"], ambiguities,
-                note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
+                ["region", "matter", "reason_label", "host", "leads", "assists", "mandate", "claims"],
+                by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several),
+                note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
+                     "（摘要另计其数）。"
+                     "依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
                      "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门；"
@@ -235,8 +243,10 @@ _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
      "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
     ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
      "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),
-    ("host_assist_ambiguities", "主办/协办不清的共同事项", "matter", None,
+    ("host_assist_ambiguities", "主办/协办不清的共同事项", None, None,
      "明确唯一牵头部门（多个牵头时排在第一位的为主办），文件间不一致的协调后统一"),
+    ("host_assist_ambiguities", "其中：多个牵头部门的共同事项（多头管）", None, lambda row: row["several_leads"],
+     "按《部门职责分工协调办法》明确一个牵头部门，其他部门配合"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
      "督促部门将职责落实到内设机构"),
     ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",

@@ -10,7 +10,8 @@ from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries.export import to_markdown
-from queries.report import Report, Section, build_report, cell_text, region_names
+from queries.matter_names import same_matter_key
+from queries.report import Report, Section, build_report, by_matter, cell_text, region_names
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -52,3 +53,46 @@ def test_a_region_whose_name_another_bears_is_named_with_its_city(store: Store, 
         assert ingest([path], store, region=Region((city,))).failed == []
     assert region_names(store) == {"临江市": "临江市", "临江市/河西区": "临江市河西区", "示例市": "示例市",
                                    "示例市/河西区": "示例市河西区"}
+
+
+def test_each_shared_matter_is_listed_once_with_all_its_problems(corpus: Store) -> None:
+    """The matters with several leads were a section of their own, and again among the unclear ones (a note said
+    not to count them twice): now a row per matter, with its region, its problems, its leads and what each source
+    says; the 摘要 counts the 多头管 among them."""
+    report = build_report(corpus)
+    assert "multi_lead_matters" not in [section.key for section in report.sections]
+    section = _section(report, "host_assist_ambiguities")
+    assert section.columns == ["region_name", "matter", "reason_label", "host", "leads", "assists", "mandate",
+                               "claims"]
+    assert [(row["region_name"], row["matter"], row["reasons"], row["several_leads"]) for row in section.rows] == [
+        ("示例市", "互联网租赁自行车停放管理", ["conflicting_leads"], True),
+        ("示例市", "全市安全生产大检查和专项整治", ["lead_and_assist"], False),
+        ("示例市", "农业面源污染防治", ["multiple_leads"], True),
+        ("示例市", "城市“牛皮癣”小广告清理整治", ["vague_party"], False),
+        ("示例市", "建筑垃圾处置监督管理", ["conflicting_leads"], True),
+        ("示例市", "拟订全市事业单位人事制度改革政策措施", ["vague_party"], False),
+        ("示例市", "旅游市场综合监管", ["vague_party"], False),
+        ("青山县", "电动自行车集中充电设施安全管理", ["no_lead"], False),
+        ("青山县", "畜禽屠宰监督管理", ["lead_without_mandate"], False),
+        ("青山县", "防汛抗旱", ["conflicting_leads"], True),
+    ]
+    assert [row["count"] for row in report.sections[0].rows
+            if row["finding"] in ("主办/协办不清的共同事项", "其中：多个牵头部门的共同事项（多头管）")] == [10, 4]
+
+
+def test_a_matter_with_several_problems_is_one_row_naming_them_all() -> None:
+    # Two findings on one matter (its documents disagree, and one names a department as lead and as assisting
+    # party): one row, with both problems, the host of the clause naming several, and every source's claim.
+    def finding(reason: str, sources: list[str], host: str | None = None) -> dict[str, object]:
+        return {"matter": "道路保洁", "region": "示例市", "reason": reason, "host": host, "leads": ["甲局", "乙局"],
+                "assists": ["乙局"], "mandate": [], "sources": sources,
+                "claims": [{"source": source, "matter": "道路保洁", "leads": ["甲局"], "assists": []}
+                           for source in sources]}
+
+    rows = by_matter([finding("multiple_leads", ["doc:a#1"], host="甲局"),
+                      finding("conflicting_leads", ["doc:a#1", "doc:b#2"]),
+                      finding("lead_and_assist", ["doc:b#2"])], {("示例市", same_matter_key("道路保洁"))})
+    assert [(row["reasons"], row["reason_label"], row["host"], row["sources"], row["several_leads"])
+            for row in rows] == [(["multiple_leads", "conflicting_leads", "lead_and_assist"],
+                                  "多个牵头部门；文件间牵头部门不一致；既牵头又配合", "甲局", ["doc:a#1", "doc:b#2"], True)]
+    assert [claim["source"] for claim in rows[0]["claims"]] == ["doc:a#1", "doc:b#2"]
