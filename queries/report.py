@@ -56,11 +56,12 @@ class Report:
                              for s in self.sections]}
 
 
-def by_matter(findings: list[Row], several: set[tuple[str, str]]) -> list[Row]:
+def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str]) -> list[Row]:
     """host_assist_ambiguities' findings as one row per matter, with every reason found on it (`reasons`, and
     `reason_label` in words): a matter whose documents name different leads was listed under each of its findings
     and again among the matters with several leads (user test). `several`: the matters (region, same_matter_key)
-    with more than one lead (多头管), flagged `several_leads` for the summary to count."""
+    with more than one lead (多头管), flagged `several_leads` for the summary to count. `vague`: the names of the
+    vague parties (有关部门), which are no lead and no host."""
     rows: dict[tuple[str, str], Row] = {}
     for finding in findings:
         row = rows.setdefault((finding["region"], finding["matter"]), {
@@ -72,8 +73,35 @@ def by_matter(findings: list[Row], several: set[tuple[str, str]]) -> list[Row]:
         row["sources"] = sorted({*row["sources"], *finding["sources"]})
         claims = {claim["source"]: claim for claim in [*row["claims"], *finding["claims"]]}
         row["claims"] = [claims[source] for source in sorted(claims)]
-    return [{**row, "reason_label": "；".join(REASON_LABELS[reason] for reason in row["reasons"])}
-            for row in rows.values()]
+    return [{**row, "reason_label": "；".join(_reason_text(reason, row, vague) for reason in row["reasons"]),
+             "host_label": _host_text(row, vague)} for row in rows.values()]
+
+
+def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
+    """A reason in words; a vague party says which side it stands on: 有关部门 as the only assisting party of a clear
+    lead read 责任主体模糊 as a matter that 有关部门 leads did (user test). The code stays `vague_party`."""
+    if reason != "vague_party":
+        return REASON_LABELS[reason]
+    said = [f"{side}部门不明确（{'、'.join(names)}）" for side, key in (("牵头", "leads"), ("配合", "assists"))
+            if (names := [name for name in row[key] if name in vague])]
+    return "；".join(said) or REASON_LABELS[reason]
+
+
+def _host_text(row: Row, vague: set[str]) -> str:
+    """Who hosts the matter (主办部门), for every row: its one lead; where one clause names several, the first listed
+    (部门职责分工协调办法); where documents name different leads, none until they agree; 无 where none leads (user
+    test: the column was blank unless several led)."""
+    if "conflicting_leads" in row["reasons"]:
+        return "需协调确定（各文件所列牵头部门不同）"
+    if row["host"]:
+        return str(row["host"])
+    leads = [name for name in row["leads"] if name not in vague]
+    if len(leads) == 1:
+        return leads[0]
+    if leads:
+        return "需协调确定（多个牵头部门）"
+    named = [name for name in row["leads"] if name in vague]
+    return f"无（只写“{'、'.join(named)}”）" if named else "无"
 
 
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
@@ -128,16 +156,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
                      "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"))
     several = {(row["region"], same_matter_key(row["matter"])) for row in multi_lead_matters(store, region)}
+    vague = {row["department"] for row in catalog.run(store, "matter_parties", {"region": region}) if row["vague"]}
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["region", "matter", "reason_label", "host", "leads", "assists", "mandate", "claims"],
-                by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several),
+                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims"],
+                by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague),
                 note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
                      "（摘要另计其数）。"
-                     "依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
+                     "“主办部门”：只有一个牵头部门的为该部门；一个条款列多个牵头部门时，依据《部门职责分工协调办法》"
+                     "排在第一位的为主办部门；各文件所列牵头部门不同的需协调确定；没有牵头部门的为“无”。"
+                     "“牵头部门不明确”“配合部门不明确”：该方只写“有关部门”等泛称，未明确到具体部门。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
-                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门；"
-                     "“文件间牵头部门不一致”时各文件所列不同，没有主办部门，需协调明确。"))
+                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}

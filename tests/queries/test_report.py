@@ -62,7 +62,7 @@ def test_each_shared_matter_is_listed_once_with_all_its_problems(corpus: Store) 
     report = build_report(corpus)
     assert "multi_lead_matters" not in [section.key for section in report.sections]
     section = _section(report, "host_assist_ambiguities")
-    assert section.columns == ["region_name", "matter", "reason_label", "host", "leads", "assists", "mandate",
+    assert section.columns == ["region_name", "matter", "reason_label", "host_label", "leads", "assists", "mandate",
                                "claims"]
     assert [(row["region_name"], row["matter"], row["reasons"], row["several_leads"]) for row in section.rows] == [
         ("示例市", "互联网租赁自行车停放管理", ["conflicting_leads"], True),
@@ -91,8 +91,45 @@ def test_a_matter_with_several_problems_is_one_row_naming_them_all() -> None:
 
     rows = by_matter([finding("multiple_leads", ["doc:a#1"], host="甲局"),
                       finding("conflicting_leads", ["doc:a#1", "doc:b#2"]),
-                      finding("lead_and_assist", ["doc:b#2"])], {("示例市", same_matter_key("道路保洁"))})
+                      finding("lead_and_assist", ["doc:b#2"])], {("示例市", same_matter_key("道路保洁"))}, set())
     assert [(row["reasons"], row["reason_label"], row["host"], row["sources"], row["several_leads"])
             for row in rows] == [(["multiple_leads", "conflicting_leads", "lead_and_assist"],
                                   "多个牵头部门；文件间牵头部门不一致；既牵头又配合", "甲局", ["doc:a#1", "doc:b#2"], True)]
+    # The documents disagree: the first-listed lead of one clause is no host until they agree.
+    assert rows[0]["host_label"] == "需协调确定（各文件所列牵头部门不同）"
     assert [claim["source"] for claim in rows[0]["claims"]] == ["doc:a#1", "doc:b#2"]
+
+
+def test_every_shared_matter_names_its_host_and_which_side_is_vague(corpus: Store) -> None:
+    """主办部门 was blank unless several departments led (user test): the one lead, the first-listed of several,
+    需协调确定 where documents disagree, 无 where none leads. 有关部门 as the only assisting party of a clear lead read
+    责任主体模糊 like a matter 有关部门 leads: each says which side is vague, its reason code staying vague_party."""
+    section = _section(build_report(corpus), "host_assist_ambiguities")
+    assert [(row["matter"], row["reason_label"], row["host_label"]) for row in section.rows] == [
+        ("互联网租赁自行车停放管理", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+        ("全市安全生产大检查和专项整治", "既牵头又配合", "示例市应急管理局"),
+        ("农业面源污染防治", "多个牵头部门", "示例市生态环境局"),
+        ("城市“牛皮癣”小广告清理整治", "牵头部门不明确（有关部门）", "无（只写“有关部门”）"),
+        ("建筑垃圾处置监督管理", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+        ("拟订全市事业单位人事制度改革政策措施", "配合部门不明确（有关部门）", "示例市人力资源和社会保障局"),
+        ("旅游市场综合监管", "配合部门不明确（有关部门）", "示例市文化广电旅游体育局"),
+        ("电动自行车集中充电设施安全管理", "无牵头部门", "无"),
+        ("畜禽屠宰监督管理", "牵头部门无相应职责", "青山县市场监督管理局"),
+        ("防汛抗旱", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+    ]
+    assert [row["reasons"] for row in section.rows if "不明确" in row["reason_label"]] == [["vague_party"]] * 3
+    # The JSON keeps the query's host: the first-listed lead where one clause names several, else none.
+    assert [row["host"] for row in section.rows if row["host"]] == ["示例市生态环境局"]
+
+
+def test_a_vague_party_on_both_sides_and_leads_no_clause_orders() -> None:
+    def row(leads: list[str], assists: list[str]) -> dict[str, object]:
+        return {"matter": "道路保洁", "region": "示例市", "reason": "vague_party", "host": None, "leads": leads,
+                "assists": assists, "mandate": [], "sources": ["doc:a#1"], "claims": []}
+
+    rows = by_matter([row(["相关单位"], ["有关部门", "乙局"])], set(), {"相关单位", "有关部门"})
+    assert (rows[0]["reason_label"], rows[0]["host_label"]) == (
+        "牵头部门不明确（相关单位）；配合部门不明确（有关部门）", "无（只写“相关单位”）")
+    # Two leads in two clauses of one document, each naming one: no first-listed host to name.
+    assert by_matter([row(["甲局", "乙局"], ["有关部门"])], set(), {"有关部门"})[0]["host_label"] == \
+        "需协调确定（多个牵头部门）"
