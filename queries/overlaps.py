@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.store import Row, Store
 from ingest.aspects import is_marker_only, performed_acts
@@ -39,6 +39,7 @@ from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
+T = TypeVar("T")
 SETTLED_COVERAGE = 0.7
 SAME_ACT_COSINE = 0.3  # two act clauses about the same object (content-term cosine)
 # A city department's work limited to the urban districts (市区) never reaches a county (县).
@@ -287,14 +288,24 @@ class _MatterIndex:
         return _best_covered(candidates, said)
 
 
-def _best_covered(candidates: list[tuple[Weighted, Row]], said: frozenset[str]) -> Row | None:
+def _best_covered(candidates: list[tuple[Weighted, T]], said: frozenset[str]) -> T | None:
     """The first of the candidates whose terms `said` covers best, at SETTLED_COVERAGE or more."""
-    best: tuple[float, Row] | None = None
+    best: tuple[float, T] | None = None
     for weighted, row in candidates:
         coverage = weighted.share_in(said)
         if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
             best = (coverage, row)
     return best[1] if best else None
+
+
+def covered_matter(store: Store, names: Iterable[str], duties: Iterable[str]) -> str | None:
+    """Of the matters `names` (a split list's, which says nothing of who leads), the one whose whole name the
+    `duties` cover best, as a cluster's duties settle a matter of their region: what a cluster across levels is
+    about, where a list names it."""
+    model = duty_model(store)
+    said = frozenset(term for duty in duties for term in content_terms(duty))
+    candidates = [(model.weighted(terms), name) for name in names if len(set(terms := content_terms(name))) >= 2]
+    return _best_covered(candidates, said)
 
 
 def warm(store: Store) -> None:

@@ -20,6 +20,7 @@ from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import concerned_departments, department_holdings, power_split
+from queries.report_overlaps import SCOPE_LABELS, Group, overlap_rows
 from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
@@ -136,25 +137,24 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
                 mine(catalog.run(store, "departments", {"region": region}), "department")))
-    scopes = (("departments", "同级部门"), ("levels", "上下级"), ("offices", "内设机构"))
-    clusters = [(scope_label, c) for scope_key, scope_label in scopes
-                for c in overlaps(store, scope=scope_key, region=region)
+    clusters = [(scope, c) for scope in SCOPE_LABELS for c in overlaps(store, scope=scope, region=region)
                 if department is None or any(m["department"] == department for m in c["members"])]
     # What needs deciding first: the groups no list or clause settles, then those settled (user test: the report
     # opened on a settled group).
     clusters.sort(key=lambda pair: pair[1]["settled"])
     # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
-    overlap_rows = [
-        {"scope": scope_label, "group": number, "cluster_id": c["cluster_id"], "score": c["score"],
-         "settled": "已明确" if c["settled"] else "",
-         "matter": c["matter"] or "", "department": m["department"], "office": m["office"], "duty": m["duty"],
-         "source": m["source"]}
-        for number, (scope_label, c) in enumerate(clusters, 1) for m in c["members"]
-    ]
+    groups = [Group(number, scope, c) for number, (scope, c) in enumerate(clusters, 1)]
+    documents = catalog.run(store, "documents")
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
-                                            "office", "duty", "source"], overlap_rows,
+                                            "office", "duty", "source", "remark"],
+                overlap_rows(store, groups, region, {row["uid"]: row["region"] or "" for row in documents}),
                 note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
-                     "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"))
+                     "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"
+                     "“内设机构”组与某“同级部门”组部门相同、事项相同或其职责承接该组部门职责的，为同一交叉在内设机构层面的"
+                     "体现，“说明”列注明“同第N组”，摘要不另计。"
+                     "“上下级”组：市级部门与县级对口部门写有同一项职责，可能是同一职责的不同层级（市级指导、县级实施），"
+                     "也可能是重复设置，需核实；“事项”为市县事权划分清单中与之对应的事项，“说明”列给出清单的划分方式和"
+                     "该级的职责（本级），清单未列的需结合实际核定。"))
     several = {(row["region"], same_matter_key(row["matter"])) for row in multi_lead_matters(store, region)}
     vague = {row["department"] for row in catalog.run(store, "matter_parties", {"region": region}) if row["vague"]}
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
@@ -217,7 +217,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
     cited = _cited_documents(report)
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
-    documents = [{**row, "title": titles[row["uid"]].name} for row in catalog.run(store, "documents")
+    documents = [{**row, "title": titles[row["uid"]].name} for row in documents
                  if (row["uid"] in cited if department else within(row["region"] or "", region))]
     add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "doc_number"], documents,
                 note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
@@ -267,9 +267,10 @@ def _named(value: Any, names: Mapping[str, str]) -> Any:
 
 # Per finding section: what it counts (rows, or the distinct values of a column), and what an 编办 does about it.
 _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
-    ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"],
+    # An office group that repeats a department group (同第N组) is one clash: counted once, as the latter.
+    ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"] and not row["same_as"],
      "逐组核实是否为同一项工作；确属交叉的，会同相关部门明确牵头部门，修订三定或列入职责边界清单"),
-    ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]),
+    ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]) and not row["same_as"],
      "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
     ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
      "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),

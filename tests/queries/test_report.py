@@ -133,3 +133,41 @@ def test_a_vague_party_on_both_sides_and_leads_no_clause_orders() -> None:
     # Two leads in two clauses of one document, each naming one: no first-listed host to name.
     assert by_matter([row(["甲局", "乙局"], ["有关部门"])], set(), {"有关部门"})[0]["host_label"] == \
         "需协调确定（多个牵头部门）"
+
+
+def test_an_office_group_that_repeats_a_department_group_says_so_and_counts_once(corpus: Store) -> None:
+    """The offices of two departments in a clash hold its work too: their group is the same clash, said as 同第N组
+    (its departments' group), by the same matter or by office duties that carry out (REFINES) the group's duties
+    (12: 防汛抗旱指挥部's daily work, whose department group 18 is settled as 水旱灾害应急救援)."""
+    rows = _section(build_report(corpus), "overlaps").rows
+    repeats = {row["group"]: (row["scope"], row["same_as"], row["remark"]) for row in rows if row["same_as"]}
+    assert {group: same_as for group, (_, same_as, _) in repeats.items()} == {
+        12: 18, 13: 1, 14: 2, 20: 15, 21: 16, 22: 17}
+    assert {scope for scope, _, _ in repeats.values()} == {"内设机构"}
+    assert repeats[12][2] == "同第18组（同一交叉在内设机构层面，不另计）"
+    assert not any(row["same_as"] or row["remark"] for row in rows if row["scope"] == "同级部门")
+
+
+def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(corpus: Store) -> None:
+    """A group across levels gave no 事项 and no word on what is wrong (user test): the matter of the city's split
+    list its duties say, with the list's division and each level's part, or that the list does not name it."""
+    section = _section(build_report(corpus), "overlaps")
+    assert [(row["group"], row["matter"], row["department"], row["remark"]) for row in section.rows
+            if row["scope"] == "上下级"] == [
+        (7, "", "示例市市场监督管理局", "市县事权划分清单未列此事项"),
+        (7, "", "河西区市场监督管理局", "市县事权划分清单未列此事项"),
+        (7, "", "青山县市场监督管理局", "市县事权划分清单未列此事项"),
+        (8, "特种设备使用登记", "示例市市场监督管理局",
+         "市县事权划分：委托（委托方）；本级：负责委托事项的监督指导，对受委托单位实施情况进行检查"),
+        (8, "特种设备使用登记", "青山县市场监督管理局",
+         "市县事权划分：委托（受托方）；本级：以市市场监督管理局名义办理本县行政区域内承压类、机电类特种设备使用登记"),
+        (9, "取水许可", "示例市水务局", "市县事权划分：市县共有；本级：按取水量分级审批"),
+        (9, "取水许可", "青山县水利局", "市县事权划分：市县共有；本级：按取水量分级审批"),
+        (10, "户外广告设施设置审批", "示例市城市管理和综合执法局",
+         "市县事权划分：市县共有；本级：负责市区主次干道两侧户外广告设施设置审批"),
+        (10, "户外广告设施设置审批", "河西区城市管理和综合执法局",
+         "市县事权划分：市县共有；本级：负责县城及区管道路户外广告设施设置审批"),
+        (11, "燃气经营许可", "示例市住房和城乡建设局", "市县事权划分：市县共有；本级：负责市区燃气经营许可"),
+        (11, "燃气经营许可", "青山县住房和城乡建设局", "市县事权划分：市县共有；本级：负责县城燃气经营许可"),
+    ]
+    assert "市级指导、县级实施" in section.note
