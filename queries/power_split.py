@@ -64,6 +64,13 @@ def holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
     return cached(store, ("holdings_by_matter", city), read)
 
 
+def conflict_sources(store: Store, city: str, conflict: Row) -> list[str]:
+    """What a conflict rests on: the split list's rows of its matter, then the power list's row of the item a city
+    department exercises (the conflict's own `source`, where it is not one of those)."""
+    listed = [row["source"] for row in holdings_by_matter(store, city)[conflict["matter"]]]
+    return list(dict.fromkeys([*sorted(set(listed)), conflict["source"]]))
+
+
 def _domain_of(rows: list[Row]) -> str:
     """A matter's 领域 as the cells name it: 未分类 where its list gives none."""
     return rows[0]["domain"] or "未分类"

@@ -19,7 +19,7 @@ from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import concerned_departments, department_holdings, power_split
+from queries.power_split import concerned_departments, conflict_sources, department_holdings, power_split
 from queries.report_overlaps import SCOPE_LABELS, Group, overlap_rows
 from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
@@ -196,11 +196,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
-                    ["conflict_label", "matter", "department", "concerned"],
-                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]]}
+                    ["conflict_label", "matter", "department", "concerned", "sources"],
+                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]],
+                      "sources": conflict_sources(store, city, c)}
                      for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
                     note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
-                         "或名称与领域相符的唯一部门）。"))
+                         "或名称与领域相符的唯一部门）。“出处”：冲突所依据的市县事权划分清单条目，"
+                         "以及市级部门权责清单中仍列有该事项的条目。"))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",

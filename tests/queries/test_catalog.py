@@ -247,7 +247,7 @@ def test_a_departments_report_shows_the_split_conflicts_on_its_matters(
         corpus: Store, department: str, conflicts: list[tuple[str, list[str]]]) -> None:
     section = next(s for s in build_report(corpus, department=department).sections
                    if s.key == "power_split_conflicts:示例市")
-    assert section.columns == ["conflict_label", "matter", "department", "concerned"]
+    assert section.columns == ["conflict_label", "matter", "department", "concerned", "sources"]
     assert [(row["matter"], row["concerned"]) for row in section.rows] == conflicts
 
 

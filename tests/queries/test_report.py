@@ -171,3 +171,17 @@ def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(c
         (11, "燃气经营许可", "青山县住房和城乡建设局", "市县事权划分：市县共有；本级：负责县城燃气经营许可"),
     ]
     assert "市级指导、县级实施" in section.note
+
+
+def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
+    # The split list's row of the matter, and for a county's matter a city department still exercises, the row of
+    # its power list: by title, or by file name and row for a list without one, as every source of the report.
+    section = _section(build_report(corpus), "power_split_conflicts:示例市")
+    assert [(row["matter"], row["sources"]) for row in section.rows] == [
+        ("道路普通货物运输经营许可", ["shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行",
+                                      "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行"]),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["shixian_shiquan.csv 第2行"]),
+        ("城市道路占用、挖掘审批", ["shixian_shiquan.csv 第3行"]), ("食品安全抽样检验", ["shixian_shiquan.csv 第9行"]),
+    ]
+    assert _shown(section)[0][-1] == ("shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行、"
+                                      "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行")
