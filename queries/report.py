@@ -3,14 +3,15 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
+from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
@@ -230,6 +231,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         labels, relationships = stats(store)
         add(Section("labels", "附录：图谱规模（节点）", ["label", "meaning", "count"], labels))
         add(Section("relationships", "附录：图谱规模（关系）", ["type", "meaning", "count"], relationships))
+    if department is not None:
+        report.sections.insert(0, coordination_of(department, report.sections, vague))
     report.sections.insert(0, summary_of(report.sections))
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
@@ -304,6 +307,52 @@ def summary_of(sections: list[Section]) -> Section:
         rows.append({"finding": finding, "count": count, "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,
                    note="各类问题的数量及建议处理方式；明细见后续各节。")
+
+
+def coordination_of(department: str, sections: list[Section], vague: set[str]) -> Section:
+    """A department's report's page of what it must settle with others (user test: no such page): each overlap group
+    it is in, each shared matter it leads or assists on that is unclear, each split conflict that concerns it, with
+    the other departments involved and where the report details it. An office group that repeats a department group
+    is named with it, not listed again."""
+    rows: list[Row] = []
+    by_key = {section.key.split(":", 1)[0]: section for section in sections}
+    groups: dict[int, list[Row]] = defaultdict(list)
+    for row in by_key["overlaps"].rows:
+        groups[row["group"]].append(row)
+    repeats: dict[int, list[int]] = defaultdict(list)
+    for number, members in groups.items():
+        if members[0]["same_as"]:
+            repeats[members[0]["same_as"]].append(number)
+    for number, members in groups.items():
+        if members[0]["same_as"]:
+            continue
+        own = next(member for member in members if member["department"] == department)
+        # Across levels the question is each level's part, not who leads: the split list's, where it has one.
+        issue = f"上下级职责交叉（{own['remark']}）" if members[0]["scope"] == SCOPE_LABELS["levels"] else \
+            f"{members[0]['scope']}职责交叉，{'已明确牵头' if members[0]['settled'] else '未明确牵头'}"
+        rows.append({"finding": "职责交叉", "matter": members[0]["matter"] or f"本部门职责：{headline(own['duty'])}",
+                     "issue": issue,
+                     "others": _others(department, [member["department"] for member in members]),
+                     "see": "职责交叉（多头管）" + "、".join(f"第{n}组" for n in [number, *repeats[number]])})
+    for row in by_key["host_assist_ambiguities"].rows:
+        roles = [role for role, key in (("牵头", "leads"), ("配合", "assists")) if department in row[key]]
+        rows.append({"finding": "共同事项主办/协办不清", "matter": row["matter"],
+                     "issue": f"{row['reason_label']}；本部门：{'、'.join(roles)}",
+                     "others": _others(department, [*row["leads"], *row["assists"]], vague),
+                     "see": by_key["host_assist_ambiguities"].title})
+    for section in sections:
+        if section.key.startswith("power_split_conflicts:"):
+            rows += [{"finding": "事权划分冲突", "matter": row["matter"], "issue": row["conflict_label"],
+                      "others": _others(department, row["concerned"]), "see": section.title} for row in section.rows]
+    return Section("coordination_items", "本部门需协调事项", ["finding", "matter", "issue", "others", "see"], rows,
+                   note="本部门与其他部门职责交叉、共同事项主办/协办不清或事权划分冲突的事项，及需与之协调的部门；"
+                        "明细见“详见”所列各节。")
+
+
+def _others(department: str, names: list[str], vague: Collection[str] = ()) -> list[str]:
+    """The departments besides `department`, each once, in the order given; vague parties (有关部门) are no one to
+    coordinate with."""
+    return [name for name in dict.fromkeys(names) if name != department and name not in vague]
 
 
 def _cited_documents(report: Report) -> set[str]:

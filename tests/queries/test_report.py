@@ -185,3 +185,37 @@ def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None
     ]
     assert _shown(section)[0][-1] == ("shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行、"
                                       "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行")
+
+
+def test_a_department_s_report_opens_with_what_it_must_settle_with_others(corpus: Store) -> None:
+    """A department's report had no page of what it must coordinate (user test): after the 摘要, each overlap group
+    it is in (its offices' repeat of a group named with it), each unclear shared matter with its part in it, and each
+    split conflict on its work, with the departments to settle it with (no vague party) and where the report says
+    more."""
+    report = build_report(corpus, department="示例市城市管理和综合执法局")
+    assert [section.key for section in report.sections[:3]] == ["summary", "coordination_items", "departments"]
+    section = report.sections[1]
+    assert (section.title, section.columns) == ("本部门需协调事项", ["finding", "matter", "issue", "others", "see"])
+    assert [list(row.values()) for row in section.rows] == [
+        ["职责交叉", "互联网租赁自行车停放管理", "同级部门职责交叉，未明确牵头", ["示例市交通运输局"],
+         "职责交叉（多头管）第1组、第4组"],
+        ["职责交叉", "建筑垃圾处置监督管理", "同级部门职责交叉，未明确牵头", ["示例市住房和城乡建设局"],
+         "职责交叉（多头管）第2组"],
+        ["职责交叉", "户外广告设施设置审批",
+         "上下级职责交叉（市县事权划分：市县共有；本级：负责市区主次干道两侧户外广告设施设置审批）",
+         ["河西区城市管理和综合执法局"], "职责交叉（多头管）第3组"],
+        ["共同事项主办/协办不清", "互联网租赁自行车停放管理", "文件间牵头部门不一致；本部门：牵头、配合",
+         ["示例市交通运输局", "示例市公安局"], "主办/协办不清的共同事项"],
+        ["共同事项主办/协办不清", "建筑垃圾处置监督管理", "文件间牵头部门不一致；本部门：牵头、配合",
+         ["示例市住房和城乡建设局"], "主办/协办不清的共同事项"],
+        ["事权划分冲突", "城市生活垃圾经营性清扫、收集、运输、处理服务审批", "市县共有事项未明确分工",
+         ["河西区城市管理和综合执法局", "青山县城市管理局"], "事权划分冲突（示例市）"],
+        ["事权划分冲突", "城市道路占用、挖掘审批", "市县共有事项未明确分工",
+         ["河西区城市管理和综合执法局", "青山县城市管理局"], "事权划分冲突（示例市）"],
+    ]
+    # A group without a matter is named by the department's own duty; a vague party is no one to settle with.
+    market = build_report(corpus, department="示例市市场监督管理局").sections[1]
+    assert market.rows[0]["matter"] == "本部门职责：负责市场主体统一登记注册"
+    personnel = build_report(corpus, department="示例市人力资源和社会保障局").sections[1]
+    assert [(row["issue"], row["others"]) for row in personnel.rows] == [("配合部门不明确（有关部门）；本部门：牵头", [])]
+    assert "coordination_items" not in [s.key for s in build_report(corpus).sections]
