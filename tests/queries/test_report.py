@@ -4,12 +4,16 @@ sources of a split conflict, and a department's own matters to coordinate."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
 
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
-from queries.export import to_markdown
+from queries.export import to_docx, to_markdown
 from queries.matter_names import same_matter_key
 from queries.report import Report, Section, build_report, by_matter, cell_text, region_names
 
@@ -219,3 +223,13 @@ def test_a_department_s_report_opens_with_what_it_must_settle_with_others(corpus
     personnel = build_report(corpus, department="示例市人力资源和社会保障局").sections[1]
     assert [(row["issue"], row["others"]) for row in personnel.rows] == [("配合部门不明确（有关部门）；本部门：牵头", [])]
     assert "coordination_items" not in [s.key for s in build_report(corpus).sections]
+
+
+def test_the_word_contents_give_each_section_s_page(corpus: Store) -> None:
+    """The contents gave row counts and no pages (user test): each line's page is a field Word and LibreOffice
+    compute, shown until then as the layout guesses it; here the page LibreOffice 7 lays each heading out on."""
+    document = docx.Document(io.BytesIO(to_docx(build_report(corpus))))
+    lines = document.paragraphs[2:16]
+    assert [line.text.split("（")[0] for line in lines][:3] == ["摘要", "部门概况", "职责交叉"]
+    assert [int("".join(t.text for t in field.iter(qn("w:t")))) for line in lines
+            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 11, 14, 15, 15, 16, 17, 19, 19, 20, 21, 22]
