@@ -55,7 +55,7 @@ def _repeats(store: Store, groups: list[Group], region: str | None) -> dict[int,
     if not offices:
         return {}
     carried: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for row in catalog.run(store, "carried_duties", {"region": region}):
+    for row in catalog.run(store, "refining_office_duties", {"region": region}):
         carried[(row["department"], row["office"], row["text"])].add(row["carries"])
     repeats: dict[int, int] = {}
     for office in offices:

@@ -1,4 +1,4 @@
-// name: carried_duties
+// name: refining_office_duties
 // question: 内设机构职责承接的部门职责 (office duties and the department duties they carry out)
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
 // columns: department, office, text, carries
