@@ -26,7 +26,9 @@ COLUMN_LABELS: dict[str, str] = {
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
     "other_staff": "其他编制", "too_few": "部门过少无法比较", "concerned": "涉及部门",
     "department_basis": "部门依据", "item_source": "权责事项出处", "conflict_label": "冲突类型",
-    "finding": "问题类别", "action": "建议处理",
+    "finding": "问题类别", "action": "建议处理", "region_name": "区划", "county_name": "县（区）",
+    "by_region_name": "各区划事项数", "host_label": "主办部门", "remark": "说明",
+    "issue": "问题", "others": "需协调的部门", "see": "详见",
 }
 
 

@@ -18,7 +18,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     holds and the conflicts over them (a county's download held the whole city's, user test), as `cell_holdings`
     reads its `region`. A matter's share is the city's all the same: a county's 县级专有 matters are those its
     city leaves to the counties."""
-    by_matter = _holdings_by_matter(store, city)
+    by_matter = holdings_by_matter(store, city)
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
     cells: dict[tuple[str, str], Row] = {}
@@ -28,7 +28,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
         rows = [row for row in all_rows if region is None or row["region"] == region]
         if not rows:
             continue
-        share = _share_of(all_rows, city)
+        share = share_of(all_rows, city)
         domain = _domain_of(rows)
         cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
                                                   "names": []})
@@ -51,7 +51,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
             "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"]))}
 
 
-def _holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
+def holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
     """The city's HOLDS rows (the `holdings` query), a list per matter: read once per graph version, as the report
     asks for them twice (the split, then the departments its conflicts concern) and the page once per cell clicked.
     Callers only read it."""
@@ -64,12 +64,19 @@ def _holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
     return cached(store, ("holdings_by_matter", city), read)
 
 
+def conflict_sources(store: Store, city: str, conflict: Row) -> list[str]:
+    """What a conflict rests on: the split list's rows of its matter, then the power list's row of the item a city
+    department exercises (the conflict's own `source`, where it is not one of those)."""
+    listed = [row["source"] for row in holdings_by_matter(store, city)[conflict["matter"]]]
+    return list(dict.fromkeys([*sorted(set(listed)), conflict["source"]]))
+
+
 def _domain_of(rows: list[Row]) -> str:
     """A matter's 领域 as the cells name it: 未分类 where its list gives none."""
     return rows[0]["domain"] or "未分类"
 
 
-def _share_of(rows: list[Row], city: str) -> str:
+def share_of(rows: list[Row], city: str) -> str:
     shares = {(row["region"] == city, row["share"]) for row in rows}
     if any(share == "delegated" for _is_city, share in shares):
         return "delegated"
@@ -90,14 +97,14 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     with the list row that says so (`source`) and the region's department that does the work. With `region`, only
     the matters that region holds, and only its rows: asked which matters 青山县 holds alone, the page listed
     河西区's as well and named no holder (user test)."""
-    by_matter = _holdings_by_matter(store, city)
+    by_matter = holdings_by_matter(store, city)
     domains = sorted({_domain_of(rows) for rows in by_matter.values()})
     if domain not in domains:  # a typo is said, not answered as a cell without matters
         raise UnknownDomain(domain, city, domains)
     found: list[Row] = []
     holders = _Holders(store, domain)
     for matter, rows in sorted(by_matter.items()):
-        if _domain_of(rows) != domain or _share_of(rows, city) != share:
+        if _domain_of(rows) != domain or share_of(rows, city) != share:
             continue
         for row in rows:
             if not region or row["region"] == region:
@@ -113,13 +120,13 @@ def department_holdings(store: Store, city: str, department: str) -> list[Row]:
     were its own (user test)."""
     found: list[Row] = []
     holders: dict[str, _Holders] = {}
-    for matter, rows in sorted(_holdings_by_matter(store, city).items()):
+    for matter, rows in sorted(holdings_by_matter(store, city).items()):
         domain = _domain_of(rows)
         of_domain = holders.setdefault(domain, _Holders(store, domain))
         for row in rows:
             holder = of_domain.of(matter, row["region"])
             if holder["department"] == department:
-                found.append({"domain": domain, "share": _share_of(rows, city), "matter": matter,
+                found.append({"domain": domain, "share": share_of(rows, city), "matter": matter,
                               "region": row["region"], "department_basis": holder["department_basis"],
                               "source": row["source"]})
     return found
@@ -129,7 +136,7 @@ def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict
     """Each conflict's matter → the departments it concerns: the one a conflict names, and in each holding region
     the department doing the matter's work (`_Holders`). A county department's report shows the conflicts on its
     own matters; a shared matter without a division names no department of its own (user test)."""
-    domains = {matter: _domain_of(rows) for matter, rows in _holdings_by_matter(store, city).items()}
+    domains = {matter: _domain_of(rows) for matter, rows in holdings_by_matter(store, city).items()}
     holders: dict[str, _Holders] = {}
     concerned: dict[str, set[str]] = defaultdict(set)
     for conflict in conflicts:

@@ -3,21 +3,25 @@ export, for the whole graph, one region, or one department."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
+from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
+from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import concerned_departments, department_holdings, power_split
+from queries.power_split import concerned_departments, conflict_sources, department_holdings, power_split
+from queries.report_overlaps import SCOPE_LABELS, Group, overlap_rows
 from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
@@ -54,15 +58,52 @@ class Report:
                              for s in self.sections]}
 
 
-def _how_several_lead(matters: list[Row], ambiguities: list[Row]) -> list[Row]:
-    """Each matter with several leads, saying how: one clause naming several (多个牵头部门), or documents naming
-    different ones (文件间牵头部门不一致). The latter is one problem, which the ambiguities section lists too: a reader
-    who counts both sections must see that it is the same matter."""
-    reasons: dict[tuple[str, str], list[str]] = {}
-    for row in ambiguities:
-        if row["reason"] in {"multiple_leads", "conflicting_leads"}:
-            reasons.setdefault((row["region"], row["matter"]), []).append(row["reason_label"])
-    return [{**row, "reason_label": "；".join(reasons.get((row["region"], row["matter"]), []))} for row in matters]
+def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str]) -> list[Row]:
+    """host_assist_ambiguities' findings as one row per matter, with every reason found on it (`reasons`, and
+    `reason_label` in words): a matter whose documents name different leads was listed under each of its findings
+    and again among the matters with several leads (user test). `several`: the matters (region, same_matter_key)
+    with more than one lead (多头管), flagged `several_leads` for the summary to count. `vague`: the names of the
+    vague parties (有关部门), which are no lead and no host."""
+    rows: dict[tuple[str, str], Row] = {}
+    for finding in findings:
+        row = rows.setdefault((finding["region"], finding["matter"]), {
+            **{key: value for key, value in finding.items() if key != "reason"}, "reasons": [],
+            "several_leads": (finding["region"], same_matter_key(finding["matter"])) in several})
+        row["reasons"].append(finding["reason"])
+        row["host"] = row["host"] or finding["host"]
+        row["mandate"] = row["mandate"] or finding["mandate"]
+        row["sources"] = sorted({*row["sources"], *finding["sources"]})
+        claims = {claim["source"]: claim for claim in [*row["claims"], *finding["claims"]]}
+        row["claims"] = [claims[source] for source in sorted(claims)]
+    return [{**row, "reason_label": "；".join(_reason_text(reason, row, vague) for reason in row["reasons"]),
+             "host_label": _host_text(row, vague)} for row in rows.values()]
+
+
+def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
+    """A reason in words; a vague party says which side it stands on: 有关部门 as the only assisting party of a clear
+    lead read 责任主体模糊 as a matter that 有关部门 leads did (user test). The code stays `vague_party`."""
+    if reason != "vague_party":
+        return REASON_LABELS[reason]
+    said = [f"{side}部门不明确（{'、'.join(names)}）" for side, key in (("牵头", "leads"), ("配合", "assists"))
+            if (names := [name for name in row[key] if name in vague])]
+    return "；".join(said) or REASON_LABELS[reason]
+
+
+def _host_text(row: Row, vague: set[str]) -> str:
+    """Who hosts the matter (主办部门), for every row: its one lead; where one clause names several, the first listed
+    (部门职责分工协调办法); where documents name different leads, none until they agree; 无 where none leads (user
+    test: the column was blank unless several led)."""
+    if "conflicting_leads" in row["reasons"]:
+        return "需协调确定（各文件所列牵头部门不同）"
+    if row["host"]:
+        return str(row["host"])
+    leads = [name for name in row["leads"] if name not in vague]
+    if len(leads) == 1:
+        return leads[0]
+    if leads:
+        return "需协调确定（多个牵头部门）"
+    named = [name for name in row["leads"] if name in vague]
+    return f"无（只写“{'、'.join(named)}”）" if named else "无"
 
 
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
@@ -80,6 +121,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     """`department`: a uid or a name `find_department` finds. Its report covers its city unless `region` narrows
     it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
     key = department
+    names = region_names(store)
     if department is not None:
         # Outside `region`, every section would be empty (none of its rows is in it): read as no findings.
         found = find_department_in(store, department, region, covers=("its report covers its own region",
@@ -87,7 +129,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         key, department = found["uid"], found["name"]
         region = region or found["region"].split("/")[0]
     scope = department or region
-    report = Report(title="职责图谱评估报告" + (f"（{scope}）" if scope else ""))
+    report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
@@ -96,38 +138,37 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
                 mine(catalog.run(store, "departments", {"region": region}), "department")))
-    scopes = (("departments", "同级部门"), ("levels", "上下级"), ("offices", "内设机构"))
-    clusters = [(scope_label, c) for scope_key, scope_label in scopes
-                for c in overlaps(store, scope=scope_key, region=region)
+    clusters = [(scope, c) for scope in SCOPE_LABELS for c in overlaps(store, scope=scope, region=region)
                 if department is None or any(m["department"] == department for m in c["members"])]
     # What needs deciding first: the groups no list or clause settles, then those settled (user test: the report
     # opened on a settled group).
     clusters.sort(key=lambda pair: pair[1]["settled"])
     # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
-    overlap_rows = [
-        {"scope": scope_label, "group": number, "cluster_id": c["cluster_id"], "score": c["score"],
-         "settled": "已明确" if c["settled"] else "",
-         "matter": c["matter"] or "", "department": m["department"], "office": m["office"], "duty": m["duty"],
-         "source": m["source"]}
-        for number, (scope_label, c) in enumerate(clusters, 1) for m in c["members"]
-    ]
+    groups = [Group(number, scope, c) for number, (scope, c) in enumerate(clusters, 1)]
+    documents = catalog.run(store, "documents")
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
-                                            "office", "duty", "source"], overlap_rows,
+                                            "office", "duty", "source", "remark"],
+                overlap_rows(store, groups, region, {row["uid"]: row["region"] or "" for row in documents}),
                 note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
-                     "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"))
-    ambiguities = [{**row, "reason_label": REASON_LABELS[row["reason"]]}
-                   for row in mine(host_assist_ambiguities(store, region), "leads", "assists")]
-    add(Section("multi_lead_matters", "多个牵头部门的共同事项", ["region", "matter", "leads", "reason_label"],
-                _how_several_lead(mine(multi_lead_matters(store, region), "leads"), ambiguities),
-                note="“文件间牵头部门不一致”：每份文件只列一个牵头部门，但各文件所列不同；"
-                     "与“主办/协办不清的共同事项”中的同一事项为同一问题，不应重复计数。"))
+                     "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"
+                     "“内设机构”组与某“同级部门”组部门相同、事项相同或其职责承接该组部门职责的，为同一交叉在内设机构层面的"
+                     "体现，“说明”列注明“同第N组”，摘要不另计。"
+                     "“上下级”组：市级部门与县级对口部门写有同一项职责，可能是同一职责的不同层级（市级指导、县级实施），"
+                     "也可能是重复设置，需核实；“事项”为市县事权划分清单中与之对应的事项，“说明”列给出清单的划分方式和"
+                     "该级的职责（本级），清单未列的需结合实际核定。"))
+    several = {(row["region"], same_matter_key(row["matter"])) for row in multi_lead_matters(store, region)}
+    vague = {row["department"] for row in catalog.run(store, "matter_parties", {"region": region}) if row["vague"]}
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["matter", "reason_label", "host", "leads", "assists", "mandate", "claims"], ambiguities,
-                note="依据《部门职责分工协调办法》：多个牵头部门时，排在第一位的为主办部门（“主办部门”列）。"
+                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims"],
+                by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague),
+                note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
+                     "（摘要另计其数）。"
+                     "“主办部门”：只有一个牵头部门的为该部门；一个条款列多个牵头部门时，依据《部门职责分工协调办法》"
+                     "排在第一位的为主办部门；各文件所列牵头部门不同的需协调确定；没有牵头部门的为“无”。"
+                     "“牵头部门不明确”“配合部门不明确”：该方只写“有关部门”等泛称，未明确到具体部门。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
-                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门；"
-                     "“文件间牵头部门不一致”时各文件所列不同，没有主办部门，需协调明确。"))
+                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
@@ -143,29 +184,32 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         # A county's report, the matters that county holds (user test: it showed the whole city's split).
         county = region if region not in (None, city) else None
         split = power_split(store, city, county)
-        held = f"{county}持有的事项" if county else city
+        held = f"{names.get(county, county)}持有的事项" if county else names.get(city, city)
         if department is None:
             add(Section(f"power_split:{city}", f"市县事权划分（{held}）",
                         ["domain", "share_label", "matters", "by_region"],
                         [{**c, "share_label": SHARE_LABELS.get(c["share"], c["share"])} for c in split["cells"]]))
         else:
-            add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{city}）",
+            add(Section(f"power_split:{city}", f"市县事权划分中本部门承担的事项（{names.get(city, city)}）",
                         ["domain", "share_label", "matter", "region", "department_basis", "source"],
                         [{**row, "share_label": SHARE_LABELS.get(row["share"], row["share"]),
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
-                    ["conflict_label", "matter", "department", "concerned"],
-                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]]}
+                    ["conflict_label", "matter", "department", "concerned", "sources"],
+                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]],
+                      "sources": conflict_sources(store, city, c)}
                      for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
                     note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
-                         "或名称与领域相符的唯一部门）。"))
+                         "或名称与领域相符的唯一部门）。“出处”：冲突所依据的市县事权划分清单条目，"
+                         "以及市级部门权责清单中仍列有该事项的条目。"))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",
                                                   "robust_z", "outlier", "too_few"],
-                mine(staffing, "department"), note=_staffing_note(too_few_regions(staffing))))
+                mine(staffing, "department"),
+                note=_staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
                 mine(network["nodes"], "department"),
@@ -176,7 +220,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
     cited = _cited_documents(report)
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
-    documents = [{**row, "title": titles[row["uid"]].name} for row in catalog.run(store, "documents")
+    documents = [{**row, "title": titles[row["uid"]].name} for row in documents
                  if (row["uid"] in cited if department else within(row["region"] or "", region))]
     add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "doc_number"], documents,
                 note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
@@ -187,22 +231,58 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         labels, relationships = stats(store)
         add(Section("labels", "附录：图谱规模（节点）", ["label", "meaning", "count"], labels))
         add(Section("relationships", "附录：图谱规模（关系）", ["type", "meaning", "count"], relationships))
+    if department is not None:
+        report.sections.insert(0, coordination_of(department, report.sections, vague))
     report.sections.insert(0, summary_of(report.sections))
     for section in report.sections:
         section.rows = with_readable_sources(section.rows, titles)
+        _name_regions(section, names)
     return report
+
+
+def region_names(store: Store) -> dict[str, str]:
+    """Each region's path to the name people call it by: its own (河西区), or, where the graph holds another region of
+    that name (two cities' 鼓楼区), its path's names written together, as Chinese writes them (示例市河西区)."""
+    regions = catalog.run(store, "regions")
+    bearing = Counter(row["name"] for row in regions)
+    return {row["path"]: row["name"] if bearing[row["name"]] == 1 else row["path"].replace("/", "")
+            for row in regions}
+
+
+# Columns of region paths (示例市/河西区), which programs join on: the report's JSON keeps them, and its tables show
+# the column beside each that names the region as people do (河西区: a reader of 示例市/河西区 expects the name).
+_REGION_COLUMNS = {"region": "region_name", "county": "county_name", "by_region": "by_region_name"}
+
+
+def _name_regions(section: Section, names: Mapping[str, str]) -> None:
+    paths = [column for column in section.columns if column in _REGION_COLUMNS]
+    if not paths:
+        return
+    section.columns = [_REGION_COLUMNS.get(column, column) for column in section.columns]
+    section.rows = [{**row, **{_REGION_COLUMNS[column]: _named(row.get(column), names) for column in paths}}
+                    for row in section.rows]
+
+
+def _named(value: Any, names: Mapping[str, str]) -> Any:
+    """A path as its region's name; a map by path (a cell's counts by region) keyed by names."""
+    if isinstance(value, dict):
+        return {names.get(path, path): item for path, item in value.items()}
+    return names.get(value, value) if isinstance(value, str) else value
 
 
 # Per finding section: what it counts (rows, or the distinct values of a column), and what an 编办 does about it.
 _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
-    ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"],
+    # An office group that repeats a department group (同第N组) is one clash: counted once, as the latter.
+    ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"] and not row["same_as"],
      "逐组核实是否为同一项工作；确属交叉的，会同相关部门明确牵头部门，修订三定或列入职责边界清单"),
-    ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]),
+    ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]) and not row["same_as"],
      "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
     ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
      "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),
-    ("host_assist_ambiguities", "主办/协办不清的共同事项", "matter", None,
+    ("host_assist_ambiguities", "主办/协办不清的共同事项", None, None,
      "明确唯一牵头部门（多个牵头时排在第一位的为主办），文件间不一致的协调后统一"),
+    ("host_assist_ambiguities", "其中：多个牵头部门的共同事项（多头管）", None, lambda row: row["several_leads"],
+     "按《部门职责分工协调办法》明确一个牵头部门，其他部门配合"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
      "督促部门将职责落实到内设机构"),
     ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",
@@ -227,6 +307,52 @@ def summary_of(sections: list[Section]) -> Section:
         rows.append({"finding": finding, "count": count, "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,
                    note="各类问题的数量及建议处理方式；明细见后续各节。")
+
+
+def coordination_of(department: str, sections: list[Section], vague: set[str]) -> Section:
+    """A department's report's page of what it must settle with others (user test: no such page): each overlap group
+    it is in, each shared matter it leads or assists on that is unclear, each split conflict that concerns it, with
+    the other departments involved and where the report details it. An office group that repeats a department group
+    is named with it, not listed again."""
+    rows: list[Row] = []
+    by_key = {section.key.split(":", 1)[0]: section for section in sections}
+    groups: dict[int, list[Row]] = defaultdict(list)
+    for row in by_key["overlaps"].rows:
+        groups[row["group"]].append(row)
+    repeats: dict[int, list[int]] = defaultdict(list)
+    for number, members in groups.items():
+        if members[0]["same_as"]:
+            repeats[members[0]["same_as"]].append(number)
+    for number, members in groups.items():
+        if members[0]["same_as"]:
+            continue
+        own = next(member for member in members if member["department"] == department)
+        # Across levels the question is each level's part, not who leads: the split list's, where it has one.
+        issue = f"上下级职责交叉（{own['remark']}）" if members[0]["scope"] == SCOPE_LABELS["levels"] else \
+            f"{members[0]['scope']}职责交叉，{'已明确牵头' if members[0]['settled'] else '未明确牵头'}"
+        rows.append({"finding": "职责交叉", "matter": members[0]["matter"] or f"本部门职责：{headline(own['duty'])}",
+                     "issue": issue,
+                     "others": _others(department, [member["department"] for member in members]),
+                     "see": "职责交叉（多头管）" + "、".join(f"第{n}组" for n in [number, *repeats[number]])})
+    for row in by_key["host_assist_ambiguities"].rows:
+        roles = [role for role, key in (("牵头", "leads"), ("配合", "assists")) if department in row[key]]
+        rows.append({"finding": "共同事项主办/协办不清", "matter": row["matter"],
+                     "issue": f"{row['reason_label']}；本部门：{'、'.join(roles)}",
+                     "others": _others(department, [*row["leads"], *row["assists"]], vague),
+                     "see": by_key["host_assist_ambiguities"].title})
+    for section in sections:
+        if section.key.startswith("power_split_conflicts:"):
+            rows += [{"finding": "事权划分冲突", "matter": row["matter"], "issue": row["conflict_label"],
+                      "others": _others(department, row["concerned"]), "see": section.title} for row in section.rows]
+    return Section("coordination_items", "本部门需协调事项", ["finding", "matter", "issue", "others", "see"], rows,
+                   note="本部门与其他部门职责交叉、共同事项主办/协办不清或事权划分冲突的事项，及需与之协调的部门；"
+                        "明细见“详见”所列各节。")
+
+
+def _others(department: str, names: list[str], vague: Collection[str] = ()) -> list[str]:
+    """The departments besides `department`, each once, in the order given; vague parties (有关部门) are no one to
+    coordinate with."""
+    return [name for name in dict.fromkeys(names) if name != department and name not in vague]
 
 
 def _cited_documents(report: Report) -> set[str]:
@@ -312,7 +438,8 @@ def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:
     if column == "claims" and isinstance(value, list):  # a claim's wording only where it is not the finding's
         return flat([{key: item for key, item in claim.items() if key != "matter" or item != row.get("matter")}
                      for claim in value], answer)
-    if column == "by_region" and isinstance(value, dict):  # one form in the report and the files (user test)
+    # One form in the report and the files (user test), a region by its path or its name.
+    if column in ("by_region", "by_region_name") and isinstance(value, dict):
         return "；".join(f"{path} {count}" for path, count in value.items())
     return flat(value, answer)
 

@@ -65,15 +65,22 @@ def test_word_sets_chinese_fonts_and_language() -> None:
     assert not [f for f in styles.iter(qn("w:rFonts")) if f.get(qn("w:eastAsiaTheme"))]
 
 
-def test_word_lists_the_sections_with_links_to_them() -> None:
+def test_word_lists_the_sections_with_links_to_them_and_their_pages() -> None:
     document = _document()
     texts = [p.text for p in document.paragraphs[:7]]
-    assert texts == ["职责图谱评估报告", "目录", "部门职责\t1 条", "八列的表\t1 条", "两列的短表\t1 条", "两列的长表\t60 条",
-                     "主办/协办不清的共同事项\t无"]
+    assert texts == ["职责图谱评估报告", "目录", "部门职责（1 条）\t", "八列的表（1 条）\t", "两列的短表（1 条）\t",
+                     "两列的长表（60 条）\t", "主办/协办不清的共同事项（无）\t"]
     anchors = [link.get(qn("w:anchor")) for p in document.paragraphs[2:7] for link in p._p.iter(qn("w:hyperlink"))]
     headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
     marks = [mark.get(qn("w:name")) for p in headings for mark in p._p.iter(qn("w:bookmarkStart"))]
     assert anchors == marks == ["_section1", "_section2", "_section3", "_section4", "_section5"]
+    # Each page is a field to its heading, which Word updates as the file opens (updateFields) and LibreOffice as it
+    # lays the pages out; until then it shows the layout's guess: the wide table turns the page, the short one stays
+    # with it, the long one starts a portrait page and runs on to a fourth (LibreOffice numbers them so).
+    fields = [field for p in document.paragraphs[2:7] for field in p._p.iter(qn("w:fldSimple"))]
+    assert [field.get(qn("w:instr")) for field in fields] == [f" PAGEREF {mark} \\h " for mark in marks]
+    assert ["".join(t.text for t in field.iter(qn("w:t"))) for field in fields] == ["1", "2", "2", "3", "4"]
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
 def test_word_tables_take_widths_by_content_and_repeat_their_titles() -> None:

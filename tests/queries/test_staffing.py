@@ -68,6 +68,6 @@ def test_two_departments_are_too_few_for_a_robust_score(store: Store, tmp_path: 
     ]
     section = next(s for s in build_report(store, region="岚州市/云台县").sections if s.key == "staffing_load")
     assert section.note.endswith("以下区划可比部门少于 3 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
-                                 "不给出分数：岚州市/云台县。")
+                                 "不给出分数：云台县。")  # named as people name it, as the report's tables do
     assert [(r["department"], r["other_staff"], r["too_few"]) for r in section.rows] == [
         ("云台县林业局", 9, True), ("云台县水务局", None, True)]

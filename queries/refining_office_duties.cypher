@@ -1,0 +1,9 @@
+// name: refining_office_duties
+// question: 内设机构职责承接的部门职责 (office duties and the department duties they carry out)
+// param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
+// columns: department, office, text, carries
+// The report tells an office-level overlap from the department-level one its offices carry out (REFINES).
+MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)-[:REFINES]->(p:Duty)<-[:HAS_DUTY]-(d)
+WHERE u.status = 'current' AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+RETURN d.name AS department, o.name AS office, u.text AS text, p.text AS carries
+ORDER BY department, office, text, carries

@@ -1,0 +1,235 @@
+"""The assessment report as a 编办 reads it (user test by a deputy director of the sample corpus's report): regions by
+their names, each shared matter once, a 主办部门 on every row, overlap groups a reader does not count twice, the
+sources of a split conflict, and a department's own matters to coordinate."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries.export import to_docx, to_markdown
+from queries.matter_names import same_matter_key
+from queries.report import Report, Section, build_report, by_matter, cell_text, region_names
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _section(report: Report, key: str) -> Section:
+    return next(section for section in report.sections if section.key == key)
+
+
+def _shown(section: Section) -> list[list[str]]:
+    """The section's table as people read it."""
+    return [[cell_text(row, column, section.key) for column in section.columns] for row in section.rows]
+
+
+def test_tables_name_regions_as_people_do_and_the_json_keeps_their_paths(corpus: Store) -> None:
+    report = build_report(corpus)
+    departments = _section(report, "departments")
+    assert departments.columns[:2] == ["region_name", "department"]
+    assert {(row["region"], row["region_name"]) for row in departments.rows} == {
+        ("示例市", "示例市"), ("示例市/河西区", "河西区"), ("示例市/青山县", "青山县")}
+    split = _section(report, "power_split:示例市")
+    assert split.columns == ["domain", "share_label", "matters", "by_region_name"]
+    assert _shown(split)[1] == ["交通运输", "县级专有", "2", "河西区 2；青山县 2"]
+    assert split.rows[1]["by_region"] == {"示例市/河西区": 2, "示例市/青山县": 2}
+    counterparts = _section(report, "counterparts")
+    assert counterparts.columns[0] == "county_name" and _shown(counterparts)[0][:2] == ["河西区", "河西区交通运输局"]
+    assert "示例市/" not in to_markdown(report)
+    county = build_report(corpus, region="示例市/青山县")
+    assert county.title == "职责图谱评估报告（青山县）"
+    assert [s.title for s in county.sections if s.key.startswith("power_split")] == [
+        "市县事权划分（青山县持有的事项）", "事权划分冲突（青山县持有的事项）"]
+
+
+def test_a_region_whose_name_another_bears_is_named_with_its_city(store: Store, tmp_path: Path) -> None:
+    # Two cities' 河西区: each is named with its city, written together as Chinese writes it.
+    text = (EXAMPLES / "sanding" / "hexi_jiaotong.txt").read_text(encoding="utf-8")
+    for city in ("示例市", "临江市"):
+        path = tmp_path / f"{city}.txt"
+        path.write_text(text.replace("示例市", city), encoding="utf-8")
+        assert ingest([path], store, region=Region((city,))).failed == []
+    assert region_names(store) == {"临江市": "临江市", "临江市/河西区": "临江市河西区", "示例市": "示例市",
+                                   "示例市/河西区": "示例市河西区"}
+
+
+def test_each_shared_matter_is_listed_once_with_all_its_problems(corpus: Store) -> None:
+    """The matters with several leads were a section of their own, and again among the unclear ones (a note said
+    not to count them twice): now a row per matter, with its region, its problems, its leads and what each source
+    says; the 摘要 counts the 多头管 among them."""
+    report = build_report(corpus)
+    assert "multi_lead_matters" not in [section.key for section in report.sections]
+    section = _section(report, "host_assist_ambiguities")
+    assert section.columns == ["region_name", "matter", "reason_label", "host_label", "leads", "assists", "mandate",
+                               "claims"]
+    assert [(row["region_name"], row["matter"], row["reasons"], row["several_leads"]) for row in section.rows] == [
+        ("示例市", "互联网租赁自行车停放管理", ["conflicting_leads"], True),
+        ("示例市", "全市安全生产大检查和专项整治", ["lead_and_assist"], False),
+        ("示例市", "农业面源污染防治", ["multiple_leads"], True),
+        ("示例市", "城市“牛皮癣”小广告清理整治", ["vague_party"], False),
+        ("示例市", "建筑垃圾处置监督管理", ["conflicting_leads"], True),
+        ("示例市", "拟订全市事业单位人事制度改革政策措施", ["vague_party"], False),
+        ("示例市", "旅游市场综合监管", ["vague_party"], False),
+        ("青山县", "电动自行车集中充电设施安全管理", ["no_lead"], False),
+        ("青山县", "畜禽屠宰监督管理", ["lead_without_mandate"], False),
+        ("青山县", "防汛抗旱", ["conflicting_leads"], True),
+    ]
+    assert [row["count"] for row in report.sections[0].rows
+            if row["finding"] in ("主办/协办不清的共同事项", "其中：多个牵头部门的共同事项（多头管）")] == [10, 4]
+
+
+def test_a_matter_with_several_problems_is_one_row_naming_them_all() -> None:
+    # Two findings on one matter (its documents disagree, and one names a department as lead and as assisting
+    # party): one row, with both problems, the host of the clause naming several, and every source's claim.
+    def finding(reason: str, sources: list[str], host: str | None = None) -> dict[str, object]:
+        return {"matter": "道路保洁", "region": "示例市", "reason": reason, "host": host, "leads": ["甲局", "乙局"],
+                "assists": ["乙局"], "mandate": [], "sources": sources,
+                "claims": [{"source": source, "matter": "道路保洁", "leads": ["甲局"], "assists": []}
+                           for source in sources]}
+
+    rows = by_matter([finding("multiple_leads", ["doc:a#1"], host="甲局"),
+                      finding("conflicting_leads", ["doc:a#1", "doc:b#2"]),
+                      finding("lead_and_assist", ["doc:b#2"])], {("示例市", same_matter_key("道路保洁"))}, set())
+    assert [(row["reasons"], row["reason_label"], row["host"], row["sources"], row["several_leads"])
+            for row in rows] == [(["multiple_leads", "conflicting_leads", "lead_and_assist"],
+                                  "多个牵头部门；文件间牵头部门不一致；既牵头又配合", "甲局", ["doc:a#1", "doc:b#2"], True)]
+    # The documents disagree: the first-listed lead of one clause is no host until they agree.
+    assert rows[0]["host_label"] == "需协调确定（各文件所列牵头部门不同）"
+    assert [claim["source"] for claim in rows[0]["claims"]] == ["doc:a#1", "doc:b#2"]
+
+
+def test_every_shared_matter_names_its_host_and_which_side_is_vague(corpus: Store) -> None:
+    """主办部门 was blank unless several departments led (user test): the one lead, the first-listed of several,
+    需协调确定 where documents disagree, 无 where none leads. 有关部门 as the only assisting party of a clear lead read
+    责任主体模糊 like a matter 有关部门 leads: each says which side is vague, its reason code staying vague_party."""
+    section = _section(build_report(corpus), "host_assist_ambiguities")
+    assert [(row["matter"], row["reason_label"], row["host_label"]) for row in section.rows] == [
+        ("互联网租赁自行车停放管理", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+        ("全市安全生产大检查和专项整治", "既牵头又配合", "示例市应急管理局"),
+        ("农业面源污染防治", "多个牵头部门", "示例市生态环境局"),
+        ("城市“牛皮癣”小广告清理整治", "牵头部门不明确（有关部门）", "无（只写“有关部门”）"),
+        ("建筑垃圾处置监督管理", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+        ("拟订全市事业单位人事制度改革政策措施", "配合部门不明确（有关部门）", "示例市人力资源和社会保障局"),
+        ("旅游市场综合监管", "配合部门不明确（有关部门）", "示例市文化广电旅游体育局"),
+        ("电动自行车集中充电设施安全管理", "无牵头部门", "无"),
+        ("畜禽屠宰监督管理", "牵头部门无相应职责", "青山县市场监督管理局"),
+        ("防汛抗旱", "文件间牵头部门不一致", "需协调确定（各文件所列牵头部门不同）"),
+    ]
+    assert [row["reasons"] for row in section.rows if "不明确" in row["reason_label"]] == [["vague_party"]] * 3
+    # The JSON keeps the query's host: the first-listed lead where one clause names several, else none.
+    assert [row["host"] for row in section.rows if row["host"]] == ["示例市生态环境局"]
+
+
+def test_a_vague_party_on_both_sides_and_leads_no_clause_orders() -> None:
+    def row(leads: list[str], assists: list[str]) -> dict[str, object]:
+        return {"matter": "道路保洁", "region": "示例市", "reason": "vague_party", "host": None, "leads": leads,
+                "assists": assists, "mandate": [], "sources": ["doc:a#1"], "claims": []}
+
+    rows = by_matter([row(["相关单位"], ["有关部门", "乙局"])], set(), {"相关单位", "有关部门"})
+    assert (rows[0]["reason_label"], rows[0]["host_label"]) == (
+        "牵头部门不明确（相关单位）；配合部门不明确（有关部门）", "无（只写“相关单位”）")
+    # Two leads in two clauses of one document, each naming one: no first-listed host to name.
+    assert by_matter([row(["甲局", "乙局"], ["有关部门"])], set(), {"有关部门"})[0]["host_label"] == \
+        "需协调确定（多个牵头部门）"
+
+
+def test_an_office_group_that_repeats_a_department_group_says_so_and_counts_once(corpus: Store) -> None:
+    """The offices of two departments in a clash hold its work too: their group is the same clash, said as 同第N组
+    (its departments' group), by the same matter or by office duties that carry out (REFINES) the group's duties
+    (12: 防汛抗旱指挥部's daily work, whose department group 18 is settled as 水旱灾害应急救援)."""
+    rows = _section(build_report(corpus), "overlaps").rows
+    repeats = {row["group"]: (row["scope"], row["same_as"], row["remark"]) for row in rows if row["same_as"]}
+    assert {group: same_as for group, (_, same_as, _) in repeats.items()} == {
+        12: 18, 13: 1, 14: 2, 20: 15, 21: 16, 22: 17}
+    assert {scope for scope, _, _ in repeats.values()} == {"内设机构"}
+    assert repeats[12][2] == "同第18组（同一交叉在内设机构层面，不另计）"
+    assert not any(row["same_as"] or row["remark"] for row in rows if row["scope"] == "同级部门")
+
+
+def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(corpus: Store) -> None:
+    """A group across levels gave no 事项 and no word on what is wrong (user test): the matter of the city's split
+    list its duties say, with the list's division and each level's part, or that the list does not name it."""
+    section = _section(build_report(corpus), "overlaps")
+    assert [(row["group"], row["matter"], row["department"], row["remark"]) for row in section.rows
+            if row["scope"] == "上下级"] == [
+        (7, "", "示例市市场监督管理局", "市县事权划分清单未列此事项"),
+        (7, "", "河西区市场监督管理局", "市县事权划分清单未列此事项"),
+        (7, "", "青山县市场监督管理局", "市县事权划分清单未列此事项"),
+        (8, "特种设备使用登记", "示例市市场监督管理局",
+         "市县事权划分：委托（委托方）；本级：负责委托事项的监督指导，对受委托单位实施情况进行检查"),
+        (8, "特种设备使用登记", "青山县市场监督管理局",
+         "市县事权划分：委托（受托方）；本级：以市市场监督管理局名义办理本县行政区域内承压类、机电类特种设备使用登记"),
+        (9, "取水许可", "示例市水务局", "市县事权划分：市县共有；本级：按取水量分级审批"),
+        (9, "取水许可", "青山县水利局", "市县事权划分：市县共有；本级：按取水量分级审批"),
+        (10, "户外广告设施设置审批", "示例市城市管理和综合执法局",
+         "市县事权划分：市县共有；本级：负责市区主次干道两侧户外广告设施设置审批"),
+        (10, "户外广告设施设置审批", "河西区城市管理和综合执法局",
+         "市县事权划分：市县共有；本级：负责县城及区管道路户外广告设施设置审批"),
+        (11, "燃气经营许可", "示例市住房和城乡建设局", "市县事权划分：市县共有；本级：负责市区燃气经营许可"),
+        (11, "燃气经营许可", "青山县住房和城乡建设局", "市县事权划分：市县共有；本级：负责县城燃气经营许可"),
+    ]
+    assert "市级指导、县级实施" in section.note
+
+
+def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
+    # The split list's row of the matter, and for a county's matter a city department still exercises, the row of
+    # its power list: by title, or by file name and row for a list without one, as every source of the report.
+    section = _section(build_report(corpus), "power_split_conflicts:示例市")
+    assert [(row["matter"], row["sources"]) for row in section.rows] == [
+        ("道路普通货物运输经营许可", ["shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行",
+                                      "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行"]),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["shixian_shiquan.csv 第2行"]),
+        ("城市道路占用、挖掘审批", ["shixian_shiquan.csv 第3行"]), ("食品安全抽样检验", ["shixian_shiquan.csv 第9行"]),
+    ]
+    assert _shown(section)[0][-1] == ("shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第8行、"
+                                      "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行")
+
+
+def test_a_department_s_report_opens_with_what_it_must_settle_with_others(corpus: Store) -> None:
+    """A department's report had no page of what it must coordinate (user test): after the 摘要, each overlap group
+    it is in (its offices' repeat of a group named with it), each unclear shared matter with its part in it, and each
+    split conflict on its work, with the departments to settle it with (no vague party) and where the report says
+    more."""
+    report = build_report(corpus, department="示例市城市管理和综合执法局")
+    assert [section.key for section in report.sections[:3]] == ["summary", "coordination_items", "departments"]
+    section = report.sections[1]
+    assert (section.title, section.columns) == ("本部门需协调事项", ["finding", "matter", "issue", "others", "see"])
+    assert [list(row.values()) for row in section.rows] == [
+        ["职责交叉", "互联网租赁自行车停放管理", "同级部门职责交叉，未明确牵头", ["示例市交通运输局"],
+         "职责交叉（多头管）第1组、第4组"],
+        ["职责交叉", "建筑垃圾处置监督管理", "同级部门职责交叉，未明确牵头", ["示例市住房和城乡建设局"],
+         "职责交叉（多头管）第2组"],
+        ["职责交叉", "户外广告设施设置审批",
+         "上下级职责交叉（市县事权划分：市县共有；本级：负责市区主次干道两侧户外广告设施设置审批）",
+         ["河西区城市管理和综合执法局"], "职责交叉（多头管）第3组"],
+        ["共同事项主办/协办不清", "互联网租赁自行车停放管理", "文件间牵头部门不一致；本部门：牵头、配合",
+         ["示例市交通运输局", "示例市公安局"], "主办/协办不清的共同事项"],
+        ["共同事项主办/协办不清", "建筑垃圾处置监督管理", "文件间牵头部门不一致；本部门：牵头、配合",
+         ["示例市住房和城乡建设局"], "主办/协办不清的共同事项"],
+        ["事权划分冲突", "城市生活垃圾经营性清扫、收集、运输、处理服务审批", "市县共有事项未明确分工",
+         ["河西区城市管理和综合执法局", "青山县城市管理局"], "事权划分冲突（示例市）"],
+        ["事权划分冲突", "城市道路占用、挖掘审批", "市县共有事项未明确分工",
+         ["河西区城市管理和综合执法局", "青山县城市管理局"], "事权划分冲突（示例市）"],
+    ]
+    # A group without a matter is named by the department's own duty; a vague party is no one to settle with.
+    market = build_report(corpus, department="示例市市场监督管理局").sections[1]
+    assert market.rows[0]["matter"] == "本部门职责：负责市场主体统一登记注册"
+    personnel = build_report(corpus, department="示例市人力资源和社会保障局").sections[1]
+    assert [(row["issue"], row["others"]) for row in personnel.rows] == [("配合部门不明确（有关部门）；本部门：牵头", [])]
+    assert "coordination_items" not in [s.key for s in build_report(corpus).sections]
+
+
+def test_the_word_contents_give_each_section_s_page(corpus: Store) -> None:
+    """The contents gave row counts and no pages (user test): each line's page is a field Word and LibreOffice
+    compute, shown until then as the layout guesses it; here the page LibreOffice 7 lays each heading out on."""
+    document = docx.Document(io.BytesIO(to_docx(build_report(corpus))))
+    lines = document.paragraphs[2:16]
+    assert [line.text.split("（")[0] for line in lines][:3] == ["摘要", "部门概况", "职责交叉"]
+    assert [int("".join(t.text for t in field.iter(qn("w:t")))) for line in lines
+            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 11, 14, 15, 15, 16, 17, 19, 19, 20, 21, 22]
