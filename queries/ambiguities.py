@@ -5,7 +5,7 @@ listed hosts):
 - `no_lead`: parties assist but nobody leads;
 - `multiple_leads`: one clause names several leads (the first listed is named `host`);
 - `conflicting_leads`: documents disagree on who leads;
-- `lead_and_assist`: a department is named both as lead and as assisting party;
+- `lead_and_assist`: a department is named both as lead and as assisting party (by one document or two);
 - `vague_party`: a party is only 有关部门 / 相关单位 and the like;
 - `lead_without_mandate`: a lead whose duties and items in the graph hold nothing like the matter, while
   another department's do (the list names a lead its 三定 does not give the work to). A lead with no duties in
@@ -107,13 +107,18 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
     documents = {lead["source"].split("#", 1)[0]: set() for lead in leads}
     for lead in leads:
         documents[lead["source"].split("#", 1)[0]].add(lead["department"])
-    if len({frozenset(names) for names in documents.values()}) > 1:
+    conflicting = len({frozenset(names) for names in documents.values()}) > 1
+    if conflicting:
         found.append({**base, "reason": "conflicting_leads"})
-    # Within one document: a department named as lead and as assisting party of the same matter.
+    # A department named as lead and as assisting party of the same matter: by one document, or by two (a 三定's
+    # clause making it lead where the boundary list, naming no lead, has it assist: user test, where nothing said
+    # so). Where documents name different leads, each lead assisting in the other's is that same conflict.
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for party in parties:
         roles[party["source"].split("#", 1)[0]][party["department"]].add(party["role"])
-    if any(len(found_roles) == 2 for document in roles.values() for found_roles in document.values()):
+        roles[""][party["department"]].add(party["role"])  # all documents together
+    if any(len(found_roles) == 2 for document, named in roles.items() if document or not conflicting
+           for found_roles in named.values()):
         found.append({**base, "reason": "lead_and_assist"})
     if any(p["vague"] for p in parties):
         found.append({**base, "reason": "vague_party"})
