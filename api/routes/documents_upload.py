@@ -16,7 +16,7 @@ from graph.store import Store
 from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, ingest
 from ingest.regions import RegionOptionError, parse_region_option
-from queries.lookup import UnknownRegion, check_region, region_levels
+from queries.lookup import UnknownRegion, check_region, region_levels, regions_listed
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -104,19 +104,14 @@ def _known_region(store: Store, region: str, new_region: bool) -> str:
                       f"{exc.zh}；如确为新的区划，请勾选“新建区划”后重新上传") from exc
 
 
-REGIONS_SHOWN = 10  # enough to find one's own city or county; a province's hundreds would bury the message
-
-
 def _regions_held(store: Store) -> tuple[str, str]:
-    """The graph's regions above the townships, the first REGIONS_SHOWN of them, in English and in Chinese."""
+    """The graph's regions above the townships, listed as every unknown region's message lists them (the first
+    REGIONS_SHOWN, then how many), in English and in Chinese."""
     paths = sorted(path for path, level in region_levels(store).items() if level != "township")
     if not paths:
         return "the graph holds no region yet", "图中尚无区划"
-    shown, more = paths[:REGIONS_SHOWN], len(paths) - REGIONS_SHOWN
-    if more > 0:
-        return (f"the graph's regions: {', '.join(shown)} and {more} more",
-                f"图中已有的区划：{'、'.join(shown)} 等 {len(paths)} 个")
-    return f"the graph's regions: {', '.join(shown)}", f"图中已有的区划：{'、'.join(shown)}"
+    english, chinese = regions_listed(paths)
+    return f"the graph's regions: {english}", f"图中已有的区划：{chinese}"
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),

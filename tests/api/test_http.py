@@ -20,6 +20,7 @@ from api.routes.cypher import ENGINE_GRACE_S, remaining_ms
 from api.settings import Settings
 from graph.engine_errors import explain
 from graph.store import StoreError
+from queries import lookup
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 KEY = "test-key-7f3a"
@@ -294,6 +295,30 @@ def test_an_invalid_upload_region_lists_ten_of_the_graph_s_regions(client: TestC
         "区划“第一”无效：“第一”不是区划名称（区划名称以省、市、州、盟、地区、县、区、旗、乡、镇或街道结尾，如 示例市/青山县）；"
         "图中已有的区划：示例市、示例市/第01县、示例市/第02县、示例市/第03县、示例市/第04县、示例市/第05县、示例市/第06县、"
         "示例市/第07县、示例市/第08县、示例市/第09县 等 13 个")
+
+
+def test_an_unknown_region_lists_ten_of_the_graph_s_regions_wherever_it_is_named(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every region filter's message, and an upload's region the graph does not hold, list the regions as the
+    upload's invalid region does: the first ten (townships left out) and how many there are (one cap, in
+    queries.lookup; the filters listed every region of a province's graph)."""
+    counties = {f"示例市/第{n:02d}县": "county" for n in range(1, 13)}
+    monkeypatch.setattr(lookup, "region_levels",
+                        lambda _store: {"示例市": "city", **counties, "示例市/第01县/某镇": "township"})
+    english = ("示例市, 示例市/第01县, 示例市/第02县, 示例市/第03县, 示例市/第04县, 示例市/第05县, 示例市/第06县, "
+               "示例市/第07县, 示例市/第08县, 示例市/第09县 and 3 more")
+    chinese = ("示例市、示例市/第01县、示例市/第02县、示例市/第03县、示例市/第04县、示例市/第05县、示例市/第06县、"
+               "示例市/第07县、示例市/第08县、示例市/第09县 等 13 个")
+    refused = client.get("/api/queries/orphan_supervision_items", params={"region": "火星市"}).json()
+    assert (refused["status"], refused["detail"], refused["detail_zh"]) == (
+        404, f"no region '火星市' in the graph; it has: {english}, and their townships",
+        f"图中没有区划“火星市”；已有：{chinese}，及其下的乡镇（街道）")
+    files = [("files", ("empty.txt", b"", "text/plain"))]
+    upload = client.post("/api/documents", files=files, data={"region": "火星市"}, headers=AUTH).json()
+    assert (upload["status"], upload["detail"], upload["detail_zh"]) == (
+        422, f"no region '火星市' in the graph; it has: {english}, and their townships; to create it, send "
+             "new_region=true with it",
+        f"图中没有区划“火星市”；已有：{chinese}，及其下的乡镇（街道）；如确为新的区划，请勾选“新建区划”后重新上传")
 
 
 def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client: TestClient) -> None:
