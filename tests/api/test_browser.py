@@ -390,6 +390,32 @@ def test_overlaps_take_a_threshold_in_hundredths_and_download_with_their_filters
         "下载 Excel": ("/api/queries/overlaps", {**query, "format": ["xlsx"]})}
 
 
+def test_a_threshold_out_of_range_is_said_in_the_page_s_words_and_the_view_still_draws(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """User test: `#overlaps?threshold=2` showed the API's 查询参数 threshold：应不大于 1.0 and nothing else. The page
+    says what is wrong in its own words, puts the box back to its default and draws the view with it."""
+    browser.get("about:blank")
+    browser.get(f"{site}/#overlaps?threshold=2")
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.overlaps === true")
+    message = browser.find_element("id", "overlap-message")
+    assert message.text == "相似度阈值应在 0 到 1 之间，不能是 2：已按默认值 0.5 查询"
+    assert browser.find_element("id", "overlap-threshold").get_attribute("value") == "0.5"
+    assert urllib.parse.unquote(browser.current_url.split("#", 1)[1]) == "overlaps?scope=departments&threshold=0.5"
+    clusters = _api(site, "/api/queries/overlaps", threshold=0.5, scope="departments", limit=1000)["total"]
+    assert len(browser.find_elements("css selector", "#overlap-table tr")) == 1 + min(clusters, 20)
+    assert _charts_drawn(browser)["chart-overlaps"] > 0
+    assert "threshold" not in browser.find_element("id", "page-overlaps").text
+    browser.save_screenshot(str(SHOTS / "overlaps-threshold-out-of-range.png"))
+    # Typed, it is said the same way (the browser's own check, in its own language, stopped the form before).
+    _overlap_query(browser, "1.5", box="overlap-threshold")
+    assert message.text == "相似度阈值应在 0 到 1 之间，不能是 1.5：已按默认值 0.5 查询"
+    # A threshold in range clears the message.
+    _overlap_query(browser, "0.7", box="overlap-threshold")
+    assert not message.is_displayed()
+    assert browser.find_element("id", "overlap-threshold").get_attribute("value") == "0.7"
+    browser.get("about:blank")  # the next test's #overlaps is a fresh page, with the default threshold
+
+
 NETWORK_LABELS_SHOWN = """
 const chart = window.dutygraph.charts[arguments[0]];
 const names = new Set(chart.getOption().series[0].data.map((node) => node.name));
@@ -470,10 +496,11 @@ def test_charts_follow_a_window_resized_after_drawing(browser, site: str) -> Non
         browser.set_window_size(*DESK)
 
 
-def _overlap_query(browser, department: str) -> None:  # type: ignore[no-untyped-def]
-    box = browser.find_element("id", "overlap-department")
-    box.clear()
-    box.send_keys(department)
+def _overlap_query(browser, value: str, box: str = "overlap-department") -> None:  # type: ignore[no-untyped-def]
+    """The overlaps asked for with `value` typed in `box` (the 部门 box unless said)."""
+    typed = browser.find_element("id", box)
+    typed.clear()
+    typed.send_keys(value)
     browser.execute_script("window.dutygraph.ready.overlaps = false")
     browser.find_element("css selector", "#overlap-filters button").click()
     _wait(browser, "return window.dutygraph.ready.overlaps === true")

@@ -82,8 +82,8 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("params", "detail_zh"), [
-    ({"limit": 0}, "请求参数无效：查询参数 limit：应不小于 1"),
-    ({"limit": 1001}, "请求参数无效：查询参数 limit：应不大于 1000"),
+    ({"limit": 0}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 0"),
+    ({"limit": 1001}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 1001"),
     ({"offset": -1}, "请求参数无效：查询参数 offset：应不小于 0"),
     ({"limit": "many"}, "请求参数无效：查询参数 limit：应为整数"),
 ])
@@ -94,6 +94,20 @@ def test_pagination_edges_are_problems(client: TestClient, params: dict, detail_
     problem = response.json()
     assert problem["title_zh"] == "请求参数无效" and problem["status"] == 422 and problem["detail"]
     assert problem["detail_zh"] == detail_zh
+
+
+@pytest.mark.parametrize(("threshold", "detail_zh"), [
+    ("2", "请求参数无效：查询参数 threshold（相似度阈值）：应在 0 到 1 之间，而不是 2"),
+    ("-0.5", "请求参数无效：查询参数 threshold（相似度阈值）：应在 0 到 1 之间，而不是 -0.5"),
+    ("高", "请求参数无效：查询参数 threshold（相似度阈值）：应为数字"),
+])
+def test_a_threshold_out_of_range_says_the_range_in_chinese(client: TestClient, threshold: str,
+                                                            detail_zh: str) -> None:
+    """User test: `threshold=2` read 应不大于 1.0, one bound, with the parameter's name alone. The field keeps its name
+    for programs, and its Chinese name and whole range are said beside it."""
+    problem = client.get("/api/queries/overlaps", params={"threshold": threshold}).json()
+    assert (problem["status"], problem["detail_zh"]) == (422, detail_zh)
+    assert problem["detail"].startswith("query.threshold: Input should be ")
 
 
 def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:

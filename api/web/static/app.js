@@ -371,7 +371,7 @@ function labelBusiest(departments) {
 async function overlapsPage(current) {
   const region = document.getElementById("overlap-region").value;
   const department = document.getElementById("overlap-department").value.trim();
-  const threshold = document.getElementById("overlap-threshold").value;
+  const [threshold, corrected] = checkedThreshold(document.getElementById("overlap-threshold"));
   const scope = document.getElementById("overlap-scope").value;
   const settled = document.getElementById("overlap-settled").value;
   // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
@@ -400,7 +400,8 @@ async function overlapsPage(current) {
   downloads("overlap-downloads", "/api/queries/overlaps", { ...params, settled: SETTLED[settled] });
   const clusters = settledFilter(result.items, settled);
   // Nothing found: say what was looked for and what to try, in place of an empty network and a bare table header.
-  message.hidden = true;
+  message.textContent = corrected;
+  message.hidden = !corrected;
   const empty = document.getElementById("overlap-empty");
   empty.hidden = clusters.length > 0;
   empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length);
@@ -454,6 +455,16 @@ async function overlapsPage(current) {
   table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
                                 ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
         { rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
+}
+
+// The threshold box's value, and what was wrong with it: one outside 0–1 (a link's `#overlaps?threshold=2`, or typed)
+// is put back to the box's default and said in the page's words. The API refused it naming its parameter, which
+// meant nothing to the page's readers, and the view showed nothing but that (user test).
+function checkedThreshold(box) {
+  const given = box.value;
+  if (given === "" || (Number(given) >= 0 && Number(given) <= 1)) return [given, ""];
+  box.value = box.defaultValue;
+  return [box.value, `相似度阈值应在 0 到 1 之间，不能是 ${given}：已按默认值 ${box.value} 查询`];
 }
 
 // 已明确牵头 filter: all clusters, or only those no boundary list or 职责分工 clause settles (or only settled ones).
