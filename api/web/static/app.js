@@ -367,6 +367,19 @@ function labelBusiest(departments) {
   });
 }
 
+// The departments asked about keep their names whatever the names around them (user test: the department chosen was
+// the one left unnamed). ECharts hides overlapping labels in order of priority, which is the area of the label's node
+// (echarts/lib/label/LabelManager.js `priority`; labelLayoutHelper.js `hideOverlap` places the larger first and hides
+// what would cover it), so their nodes are drawn larger than any other, and named in bold.
+function labelAsked(nodes, asked) {
+  const others = nodes.filter((node) => !asked.includes(node.name)).map((node) => node.symbolSize || 0);
+  const size = Math.max(0, ...others) + 4;
+  nodes.filter((node) => asked.includes(node.name)).forEach((node) => {
+    node.symbolSize = Math.max(node.symbolSize || 0, size);
+    node.label = { show: true, fontWeight: "bold" };
+  });
+}
+
 // -- overlaps ------------------------------------------------------------------------------------------
 async function overlapsPage(current) {
   const region = document.getElementById("overlap-region").value;
@@ -426,7 +439,9 @@ async function overlapsPage(current) {
     });
     duties.slice(1).forEach((id) => links.push({ source: duties[0], target: id, lineStyle: { type: "dashed", width: 2 } }));
   });
-  labelBusiest([...nodes.values()].filter((node) => node.category === 0));
+  const departments = [...nodes.values()].filter((node) => node.category === 0);
+  labelBusiest(departments);
+  labelAsked(departments, askedDepartments(department, clusters));
   // On a phone the network is drawn smaller (the force layout's size does not follow its box) and the legend goes
   // under it, clear of the title.
   const small = narrow("chart-overlaps");
@@ -455,6 +470,16 @@ async function overlapsPage(current) {
   table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
                                 ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
         { rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
+}
+
+// The departments the 部门 box asked for, as the clusters name them: every cluster found holds a duty of the one
+// asked, so it is among the departments all clusters share, and the one written as typed when the box holds its full
+// name (an alias, 市城管局, leaves every shared one: each is in all the clusters shown).
+function askedDepartments(typed, clusters) {
+  if (!typed || !clusters.length) return [];
+  const shared = clusters.map((c) => new Set(c.members.map((m) => m.department)))
+    .reduce((common, names) => new Set([...common].filter((name) => names.has(name))));
+  return shared.has(typed) ? [typed] : [...shared];
 }
 
 // The threshold box's value, and what was wrong with it: one outside 0–1 (a link's `#overlaps?threshold=2`, or typed)
@@ -635,13 +660,15 @@ async function departmentPage(current) {
   const neighbours = profile.network;
   const around = neighbours.map((n) => ({ name: n.department, degree: n.matters.length }));
   labelBusiest(around);
+  const self = { name: d.name, symbolSize: 36 };
+  labelAsked([self, ...around], [d.name]);
   chart("chart-neighbours").setOption({
     title: { text: "协同网络（共同事项）" }, tooltip: {},
     // Room around the circle for the names, which are drawn beside their nodes.
     series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
                top: 60, bottom: 30, ...(narrow("chart-neighbours") ? { left: 60, right: 110 } : { left: 90, right: 150 }),
                ...labelsInside("chart-neighbours"),
-               data: [{ name: d.name, symbolSize: 36 }, ...around],
+               data: [self, ...around],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
   const details = document.getElementById("department-details");
