@@ -430,6 +430,9 @@ def test_dispatch_routes_a_batch_as_the_cli_routes_a_file(client: TestClient) ->
         (4, None, "示例市", "示例市人力资源和社会保障局", "区划“火星区”不在图中，按示"),  # a guess a person checks
     ]
     assert (body["need_person"], body["routed_within"]) == (3, "示例市")
+    # Why a person must settle each, as the CLI's and the page's 需人工确定 say it (the page built it itself).
+    assert [r["need_person_zh"] for r in body["rows"]] == [
+        "", "示例市/青山县 的部门无相应职责，按上级 示例市 分派", "诉求为空", "区划“火星区”不在图中，按示例市分派"]
     assert body["warnings"] == ["line 4: region 火星区 is not in the graph; routed within 示例市; "
                                 "第 4 行区划“火星区”不在图中，按示例市分派"]
     table = client.post("/api/dispatch", params={"format": "csv"}, json=batch)
@@ -455,6 +458,8 @@ def test_dispatch_a_hotline_file(client: TestClient) -> None:
         (3, "G2", "示例市/青山县", "", "诉求为空 / the com"),
         (4, "G3", "示例市", "示例市公安局", "示例市/青山县 的部门无相应"),
     ]
+    assert [r["need_person_zh"] for r in body["rows"]] == ["", "诉求为空", "示例市/青山县 的部门无相应职责，按上级 示例市 分派"]
+    assert body["columns"][-2:] == ["note", "need_person_zh"]
     assert body["warnings"] == ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]
     table = client.post("/api/dispatch/file", params={"format": "csv"}, files={"file": ("工单.csv", export.encode())})
     assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,工单编号,诉求,分派区划,部门,")

@@ -844,20 +844,10 @@ function evidenceText(evidence, row) {
 // 批量分派 (user test: a dispatcher had `dutygraph dispatch` and POST /api/dispatch for a day's tickets, while the
 // page routed one complaint at a time). The file goes to POST /api/dispatch/file as it is; its rows come back with
 // the file's own columns, shown and downloaded as the CLI writes them.
-const DISPATCH_FLAGS = [["tie", "难以区分"], ["weak", "依据不足"], ["holds_no_duties", "图中无其职责"], ["no_match", "无匹配"]];
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
                                  "holds_no_duties", "no_match", "runner_up", "runner_up_score", "matched", "evidence",
-                                 "source", "note"]);
+                                 "source", "note", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
-
-// Why a person must settle a row, in words: the flags, and a note (sent up to the city, an empty complaint).
-function dispatchReason(row) {
-  if (!row.text_in) return "诉求为空";
-  const said = DISPATCH_FLAGS.filter(([key]) => row[key]).map(([, label]) => label);
-  // A note is `中文 / English`, two of them joined by `；` (a region not in the graph, then sent up to the city).
-  row.note.split("；").filter(Boolean).forEach((part) => said.push(part.split(" / ")[0]));
-  return said.join("；");
-}
 
 function dispatchForm(file) {
   const form = new FormData();
@@ -910,9 +900,10 @@ async function dispatchFile(event) {
 function showDispatched() {
   const answer = dispatched.answer;
   if (!answer) return;
-  const rows = answer.rows.map((row) => ({ ...row, person: dispatchReason(row), source_text: row.source ? sourceText(row.source) : "" }));
+  // Why a person must settle a row comes with it, in the API's words (need_person_zh), as the CLI says it.
+  const rows = answer.rows.map((row) => ({ ...row, source_text: row.source ? sourceText(row.source) : "" }));
   const unsure = document.getElementById("dispatch-unsure").checked;
-  const shown = unsure ? rows.filter((row) => row.person) : rows;
+  const shown = unsure ? rows.filter((row) => row.need_person_zh) : rows;
   const summary = document.getElementById("dispatch-summary");
   summary.innerHTML = "";
   const within = answer.routed_within ? `未写区划的诉求按 ${answer.routed_within} 分派。` : "";
@@ -928,9 +919,9 @@ function showDispatched() {
     el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDispatched(format); } }, label)));
   const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
-                                  ["office", "内设机构"], ["score", "相关度"], ["person", "需人工确定"], ["runner_up", "次选部门"],
+                                  ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
                                   ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"]],
-        { rowClass: (row) => (row.person ? "unsure" : "") });
+        { rowClass: (row) => (row.need_person_zh ? "unsure" : "") });
 }
 
 // The same file routed again as Excel or CSV (the server's file: Chinese titles, sources by their documents' titles).
