@@ -18,8 +18,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from api.usage_errors import BilingualGroup
+from graph.os_reasons import os_reason_zh
 from graph.store import ReadOnlyViolation, StoreError, open_store, parse_store_uri
-from ingest.errors import IngestError, os_reason_zh
+from ingest.errors import IngestError
 from ingest.fields_version import FieldsNotice, fields_notice
 from ingest.kinds import KIND_TITLES, KINDS
 from ingest.regions import RegionOptionError, parse_region_option

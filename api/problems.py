@@ -7,9 +7,12 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from annotated_types import Ge, Le
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from pydantic.fields import FieldInfo
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store import ReadOnlyViolation, StoreError
@@ -103,7 +106,8 @@ _EXAMPLES = {
                  "查询失败：查询超过时间限制，已中止（图数据库原文：Query timed out）"),
     413: too_large(20),
     422: Problem(422, "invalid-request", "Invalid request", "请求参数无效",
-                 "query.limit: Input should be greater than or equal to 1", "请求参数无效：查询参数 limit：应不小于 1"),
+                 "query.limit: Input should be greater than or equal to 1",
+                 "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 0"),
     503: Problem(503, "store-unavailable", "Store unavailable", "图数据库不可用",
                  "query failed: Error 111 connecting to localhost:6379. Connection refused.",
                  "查询失败：图数据库报错（原文：Error 111 connecting to localhost:6379. Connection refused.）"),
@@ -145,12 +149,18 @@ def _with_label(code: str) -> str:
     return f"{code}（{SHARE_LABELS[code]}）" if code in SHARE_LABELS else code
 
 
-def validation_message_zh(error: dict[str, Any]) -> str:
-    """One validation error in Chinese: where (查询参数 limit), then the rule it broke, or pydantic's words."""
+def validation_message_zh(error: dict[str, Any], declared: FieldInfo | None = None) -> str:
+    """One validation error in Chinese: where (查询参数 limit, and the parameter's Chinese name where `declared` gives
+    it a title: threshold（相似度阈值）), then the rule it broke, or pydantic's words. A number outside a range declared
+    at both ends says the range and the value given (user test: `threshold=2` read 应不大于 1.0, naming one bound)."""
     where, *path = [str(part) for part in error["loc"]] or ["body"]
     if error["type"] == "json_invalid":
         path = []  # its loc ends in the character position, which read as a field named 0 (user test)
-    place = f"{_WHERE_ZH.get(where, where)} {'.'.join(path)}".strip()
+    title = declared.title if declared is not None and declared.title else ""
+    place = f"{_WHERE_ZH.get(where, where)} {'.'.join(path)}{f'（{title}）' if title else ''}".strip()
+    bounds = _bounds(declared)
+    if error["type"] in _OUT_OF_RANGE and bounds is not None:
+        return f"{place}：应在 {bounds[0]:g} 到 {bounds[1]:g} 之间，而不是 {error.get('input')}"
     rule = _RULES_ZH.get(error["type"])
     context = dict(error.get("ctx") or {})
     if "expected" in context:  # pydantic's "'departments', 'offices' or 'levels'", English `or` and all
@@ -158,6 +168,38 @@ def validation_message_zh(error: dict[str, Any]) -> str:
         context["expected"] = "、".join(_with_label(code) for code in codes) or context["expected"]
     message = rule.format(**context) if rule else error["msg"]
     return f"{place}：{message}"
+
+
+_OUT_OF_RANGE = frozenset({"greater_than_equal", "less_than_equal"})
+
+
+def _bounds(declared: FieldInfo | None) -> tuple[float, float] | None:
+    """The least and the greatest value a parameter declares (Query(ge=…, le=…)), when it declares both."""
+    if declared is None:
+        return None
+    low = next((float(rule.ge) for rule in declared.metadata if isinstance(rule, Ge)), None)
+    high = next((float(rule.le) for rule in declared.metadata if isinstance(rule, Le)), None)
+    return (low, high) if low is not None and high is not None else None
+
+
+def _declared(request: Request, error: dict[str, Any]) -> FieldInfo | None:
+    """How the route the request reached declares the parameter an error is about (a query, path or header
+    parameter, its own or a dependency's): its bounds and its title say the error in Chinese."""
+    route = request.scope.get("route")
+    where, *path = error["loc"] or ["body"]
+    if not isinstance(route, APIRoute) or where not in _PARAMS_OF or len(path) != 1:
+        return None
+    pending = [route.dependant]
+    while pending:
+        dependant = pending.pop()
+        for field in getattr(dependant, _PARAMS_OF[where]):
+            if field.alias == path[0]:
+                return field.field_info
+        pending.extend(dependant.dependencies)
+    return None
+
+
+_PARAMS_OF = {"query": "query_params", "path": "path_params", "header": "header_params"}
 
 
 def install(app: FastAPI) -> None:
@@ -179,7 +221,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = "; ".join(f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors())
-        details_zh = "；".join(validation_message_zh(error) for error in exc.errors())
+        details_zh = "；".join(validation_message_zh(error, _declared(request, error)) for error in exc.errors())
         return problem_response(Problem(422, "invalid-request", "Invalid request", "请求参数无效", details,
                                         f"请求参数无效：{details_zh}"), request)
 

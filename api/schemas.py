@@ -403,6 +403,9 @@ class DispatchRow(BaseModel):
     evidence: str
     source: str
     note: str = Field(description="a county complaint sent up to its city's department, or an empty complaint")
+    need_person_zh: str = Field(description="why a person must settle the row, in Chinese, as the CLI's and the web "
+                                            "page's 需人工确定 say it (难以区分；依据不足, 诉求为空, sent up to the "
+                                            "city…); '' when none")
 
 
 class DispatchAnswer(BaseModel):
@@ -421,7 +424,7 @@ class DispatchFileAnswer(BaseModel):
 
     file: str = Field(description="the file's name, as uploaded")
     columns: list[str] = Field(description="the rows' keys in order: line, the file's own columns, then the "
-                                           "answer's (those of DispatchRow but id)")
+                                           "answer's (those of DispatchRow but id, need_person_zh last)")
     rows: list[dict[str, str | int | float | bool | None]] = Field(
         description="a row each complaint: DispatchRow's fields but id, and the file's own columns as text")
     need_person: int = Field(description="rows a person must settle, as in POST /api/dispatch")

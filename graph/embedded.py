@@ -29,6 +29,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from graph.os_reasons import os_reason_zh
 from graph.store import StoreError
 
 START_TIMEOUT_S = 120.0
@@ -94,7 +95,7 @@ class EmbeddedServer:
                 raise not_writable(_nearest_existing(self.data_dir), exc,
                                    creating=None if self.data_dir.is_dir() else self.data_dir) from exc
             raise StoreError(f"cannot create the data directory {self.data_dir}: {exc.strerror}",
-                             f"无法创建数据文件夹 {self.data_dir}（{exc.strerror}）") from exc
+                             f"无法创建数据文件夹 {self.data_dir}（{os_reason_zh(exc)}）") from exc
         try:
             with self._locked():
                 self._wait_for_previous_stop()
@@ -339,7 +340,6 @@ class EmbeddedServer:
 
 # What refuses a write: no permission (EACCES), an immutable folder even for root (EPERM), a read-only mount.
 NOT_PERMITTED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
-_STRERROR_ZH = {errno.EACCES: "权限不足", errno.EPERM: "不允许该操作", errno.EROFS: "只读文件系统"}
 
 
 def not_writable(path: Path, error: OSError, creating: Path | None = None) -> StoreError:
@@ -349,7 +349,7 @@ def not_writable(path: Path, error: OSError, creating: Path | None = None) -> St
     user = _user_name(os.geteuid())
     kind, kind_zh = ("folder", "文件夹") if path.is_dir() else ("file", "文件")
     why = [error.strerror or ""]
-    why_zh = [_STRERROR_ZH.get(error.errno or 0, error.strerror or "")]
+    why_zh = [os_reason_zh(error)]
     try:
         facts = path.stat()
     except OSError:

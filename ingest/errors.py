@@ -3,24 +3,12 @@ the command line and in Chinese (`message_zh`) for the upload's `error_zh`, each
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 # A file with more bad rows than this names the first ones and says how many more: a user fixing a 300-row
 # workbook wants every row at once, but not a thousand lines when a whole column is wrong.
 ROWS_SHOWN = 50
-
-
-# The operating system's reasons in Chinese: its own text (`Is a directory`) is English inside the Chinese line.
-_OS_REASONS_ZH = {errno.ENOENT: "文件不存在", errno.EISDIR: "这是一个文件夹", errno.ENOTDIR: "路径中有一段不是文件夹",
-                  errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘已满", errno.EROFS: "文件系统只读",
-                  errno.ENAMETOOLONG: "文件名过长"}
-
-
-def os_reason_zh(exc: OSError) -> str:
-    """Why the operating system refused a file, in Chinese; its own words for a reason not listed here."""
-    return _OS_REASONS_ZH.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def chinese_part(text: str) -> str:

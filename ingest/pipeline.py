@@ -244,15 +244,33 @@ def _option_overridden(path: Path, parsed: SandingDocument, option: Region, plac
             f"{placed.path}，与指定的区划 {option.path} 不符：已按部门名称载入")
 
 
+class NearMissWarning(str):
+    """The warning that --region made a new region `new`, one character from the graph's `known`: the text is the
+    command line's, whose user can reset the graph; the regions let an upload word the remedy for a page's user, who
+    cannot (api.routes.documents_upload)."""
+
+    new: str
+    known: str
+
+    def __new__(cls, path: Path, new: str, known: str) -> NearMissWarning:
+        warning = super().__new__(cls, f"{path}: --region {new} is new to the graph, which has {known}: loaded into a "
+                                       f"new region {new}; if {known} was meant, reset the graph and load again with "
+                                       f"it; {near_miss_zh(new, known)}若应为 {known}，请清空图谱后按正确区划重新载入")
+        warning.new, warning.known = new, known
+        return warning
+
+
+def near_miss_zh(new: str, known: str) -> str:
+    """What a near-miss warning says in Chinese before its remedy."""
+    return f"区划 {new} 在图中不存在，与已有的 {known} 只差一个字：已作为新区划载入；"
+
+
 def _with_near_miss(warnings: list[str], path: Path, placed: Region, missed: tuple[Region, Region] | None) -> list[str]:
     """A document's warnings, and a word when --region made it a new region one character from a known one."""
     if missed is None or missed[0] not in placed.lineage():
         return warnings
     new, known = missed
-    return [*warnings, f"{path}: --region {new.path} is new to the graph, which has {known.path}: loaded into a new "
-                       f"region {new.path}; if {known.path} was meant, reset the graph and load again with it; "
-                       f"区划 {new.path} 在图中不存在，与已有的 {known.path} 只差一个字：已作为新区划载入；"
-                       f"若应为 {known.path}，请清空图谱后按正确区划重新载入"]
+    return [*warnings, NearMissWarning(path, new.path, known.path)]
 
 
 def _as_known(names: tuple[str, ...], known: set[Region] | None) -> Region:

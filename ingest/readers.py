@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import IngestError, os_reason_zh
+from graph.os_reasons import os_reason_zh
+from ingest.errors import IngestError
 from ingest.normalize import clean_lines
 
 TEXT_SUFFIXES = {".txt", ".text"}

@@ -48,7 +48,7 @@ def needs_person(row: Row) -> bool:
     return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["note"])
 
 
-# Why a person must settle a row, in the words of the page's 批量分派 (api/web/static/app.js dispatchReason).
+# Why a person must settle a row: the CLI's 需人工确定, and the API's `need_person_zh`, which the page's 批量分派 shows.
 _PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"))
 
 

@@ -187,13 +187,26 @@ def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str
     return sorted(d.name for d in resolver.departments_of(region) if any(base in key for key in d.keys))
 
 
+REGIONS_SHOWN = 10  # enough to find one's own city or county; a province's hundreds would bury the message
+
+
+def regions_listed(paths: list[str]) -> tuple[str, str]:
+    """Regions as a message lists them, in English and in Chinese: the first REGIONS_SHOWN, then how many there are
+    (a province's graph named a hundred regions in one error); empty strings for none."""
+    shown, more = paths[:REGIONS_SHOWN], len(paths) - REGIONS_SHOWN
+    if more > 0:
+        return f"{', '.join(shown)} and {more} more", f"{'、'.join(shown)} 等 {len(paths)} 个"
+    return ", ".join(shown), "、".join(shown)
+
+
 class UnknownRegion(LookupError):
-    """A region (or city) filter that names none of the graph's; `known` lists those above the townships."""
+    """A region (or city) filter that names none of the graph's; `known` lists those above the townships, and the
+    messages the first REGIONS_SHOWN of them (`regions_listed`)."""
 
     def __init__(self, path: str, known: list[str], wanted: str = "区划", townships: bool = False,
                  county_of: tuple[str, str] | None = None) -> None:
         # `townships`: the list leaves out the townships the graph has, which a filter takes too: said, not hidden.
-        below = " and their townships" if townships and known else ""
+        below = ", and their townships" if townships and known else ""
         self.path, self.known, self.wanted, self.townships = path, known, wanted, townships
         # `county_of`: the county's path and its city, where a city was asked for and a county of it was named.
         self.county_of = county_of
@@ -201,14 +214,14 @@ class UnknownRegion(LookupError):
             super().__init__(f"{county_of[0]!r} is a county, not a city: ask for its city, {county_of[1]}")
         else:
             super().__init__(f"no {'city' if wanted == '市' else 'region'} {path!r} in the graph; it has: "
-                             f"{', '.join(known) or 'none'}{below}")
+                             f"{regions_listed(known)[0] or 'none'}{below}")
 
     @property
     def zh(self) -> str:
         if self.county_of:
             return f"“{self.county_of[0]}”是县（区），不是市；请查询其所属的市：{self.county_of[1]}"
         below = "，及其下的乡镇（街道）" if self.townships and self.known else ""
-        return f"图中没有{self.wanted}“{self.path}”；已有：{'、'.join(self.known) or '（图中尚无区划）'}{below}"
+        return f"图中没有{self.wanted}“{self.path}”；已有：{regions_listed(self.known)[1] or '（图中尚无区划）'}{below}"
 
 
 def within(path: str | None, region: str | None) -> bool:

@@ -10,7 +10,7 @@ from graph.store import Row, Store
 from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
-from queries.lookup import UnknownRegion, within
+from queries.lookup import UnknownRegion, regions_listed, within
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
@@ -153,12 +153,12 @@ class RegionOutsideCity(UnknownRegion):
 
     def __init__(self, region: str, city: str, regions: list[str]) -> None:
         super().__init__(region, regions, "区划")
-        self.args = (f"{region!r} is not in {city}; its split holds: {', '.join(regions)}",)
+        self.args = (f"{region!r} is not in {city}; its split holds: {regions_listed(regions)[0]}",)
         self.city = city
 
     @property
     def zh(self) -> str:
-        return f"“{self.path}”不在{self.city}；其事权划分涉及：{'、'.join(self.known)}"
+        return f"“{self.path}”不在{self.city}；其事权划分涉及：{regions_listed(self.known)[1]}"
 
 
 class UnknownDomain(LookupError):

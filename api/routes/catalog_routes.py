@@ -177,7 +177,8 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
                                           {"department": "示例市城市管理和综合执法局", "office": "",
                                            "duty": "负责互联网租赁自行车停放秩序的管理。…", "source": "doc:4db917bb9908f3f6#第三条(九)"}]}))
 def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, department: DepartmentFilter,
-                 threshold: Annotated[float, Query(ge=0, le=1, description="least similarity of two duties linked",
+                 threshold: Annotated[float, Query(ge=0, le=1, title="相似度阈值",
+                                                   description="least similarity of two duties linked",
                                                    examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
                  scope: Annotated[Literal["departments", "offices", "levels"], Query(
                      description="departments: duties of two departments of one region; offices: of two offices of "

@@ -17,7 +17,7 @@ from api.schemas import DispatchAnswer, DispatchFileAnswer, DispatchRequest
 from api.tabular import CSV, XLSX, wanted_format, whole
 from ingest.errors import IngestError
 from queries.complaint_files import Complaint, ComplaintFile, read_complaints
-from queries.dispatch import Dispatched, columns_with, dispatch, needs_person
+from queries.dispatch import Dispatched, columns_with, dispatch, needs_person, person_reason
 from queries.lookup import check_region
 
 router = APIRouter(prefix="/api", tags=["queries"])
@@ -29,6 +29,10 @@ _EXAMPLE_ROW = {
     "matched": "大气污染、≈环境", "evidence": "对超标排放大气污染物的处罚", "source": "doc:5d1e0f3a9b7c2e41#市生态环境局!5",
     "note": "示例市/河西区 的部门无相应职责，按上级 示例市 分派 / no department of 示例市/河西区 holds such duties: "
             "routed to 示例市's"}
+# Each JSON row's reasons a person must settle it, in the words of the CLI's and the page's 需人工确定 (the page built
+# the same sentence in its own code, user test); the files keep their columns.
+PERSON_KEY = "need_person_zh"
+_EXAMPLE_ROW[PERSON_KEY] = person_reason(_EXAMPLE_ROW)
 
 
 @router.post("/dispatch", response_model=DispatchAnswer, summary="诉求分派: route a batch of complaints",
@@ -51,8 +55,10 @@ def post_dispatch(request: Request, store: StoreDep, body: DispatchRequest, form
 
 
 def _summary(rows: list[dict], result: Dispatched, read_warnings: list[str] | None = None) -> dict:  # type: ignore[type-arg]
-    """The JSON answer's counts and warnings (`read_warnings`: the file's, said before the routing's)."""
-    return {"rows": rows, "need_person": sum(1 for row in rows if needs_person(row)),
+    """The JSON answer: the rows with why a person must settle each, its counts and warnings (`read_warnings`: the
+    file's, said before the routing's)."""
+    return {"rows": [{**row, PERSON_KEY: person_reason(row)} for row in rows],
+            "need_person": sum(1 for row in rows if needs_person(row)),
             "routed_within": result.default_region, "warnings": [*(read_warnings or []), *result.warnings]}
 
 
@@ -91,7 +97,8 @@ def post_dispatch_file(request: Request, store: StoreDep,
     result = dispatch(store, read.complaints, region=home)
     columns = columns_with(read.columns)
     if chosen == "json":
-        return JSONResponse({"file": name, "columns": columns, **_summary(result.rows, result, read.warnings)})
+        return JSONResponse({"file": name, "columns": [*columns, PERSON_KEY],
+                             **_summary(result.rows, result, read.warnings)})
     return whole(request, result.rows, format=chosen, answer="dispatch", columns=columns,
                  subject=Path(name).stem)
 

@@ -14,9 +14,9 @@ from api.problems import Problem, problem_responses
 from api.schemas import UploadAnswer
 from graph.store import Store
 from ingest.errors import chinese_part
-from ingest.pipeline import FileOutcome, ingest
+from ingest.pipeline import FileOutcome, NearMissWarning, ingest, near_miss_zh
 from ingest.regions import RegionOptionError, parse_region_option
-from queries.lookup import UnknownRegion, check_region, region_levels
+from queries.lookup import UnknownRegion, check_region, region_levels, regions_listed
 
 router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
@@ -76,16 +76,20 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         with request.app.state.upload_lock:
             report = ingest(list(shown), store, region=home, shown_paths=shown)
     return {
-        "added": [{"file": shown[o.path], "counts": _snake_keys(o.counts),
-                   "warnings": [_as_uploaded(warning, o.path, shown[o.path]) for warning in o.warnings],
-                   # The page shows these: a warning is written `English; 中文`, and the English reached its users.
-                   "warnings_zh": [chinese_part(warning) for warning in o.warnings],
-                   # Its content for its region was in the graph already: loaded again, nothing created.
-                   "already_in_graph": not any(o.created.values())}
-                  for o in report.outcomes if o.ok],
+        "added": [_added(shown[o.path], o) for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
+
+
+def _added(name: str, outcome: FileOutcome) -> dict[str, Any]:
+    """A file loaded: what it holds, its warnings as an upload says them, and whether it was in the graph already."""
+    said = [_warning_uploaded(warning, outcome.path, name) for warning in outcome.warnings]
+    return {"file": name, "counts": _snake_keys(outcome.counts), "warnings": [english for english, _ in said],
+            # The page shows these: a warning is written `English; 中文`, and the English reached its users.
+            "warnings_zh": [chinese for _, chinese in said],
+            # Its content for its region was in the graph already: loaded again, nothing created.
+            "already_in_graph": not any(outcome.created.values())}
 
 
 def _known_region(store: Store, region: str, new_region: bool) -> str:
@@ -104,19 +108,14 @@ def _known_region(store: Store, region: str, new_region: bool) -> str:
                       f"{exc.zh}；如确为新的区划，请勾选“新建区划”后重新上传") from exc
 
 
-REGIONS_SHOWN = 10  # enough to find one's own city or county; a province's hundreds would bury the message
-
-
 def _regions_held(store: Store) -> tuple[str, str]:
-    """The graph's regions above the townships, the first REGIONS_SHOWN of them, in English and in Chinese."""
+    """The graph's regions above the townships, listed as every unknown region's message lists them (the first
+    REGIONS_SHOWN, then how many), in English and in Chinese."""
     paths = sorted(path for path, level in region_levels(store).items() if level != "township")
     if not paths:
         return "the graph holds no region yet", "图中尚无区划"
-    shown, more = paths[:REGIONS_SHOWN], len(paths) - REGIONS_SHOWN
-    if more > 0:
-        return (f"the graph's regions: {', '.join(shown)} and {more} more",
-                f"图中已有的区划：{'、'.join(shown)} 等 {len(paths)} 个")
-    return f"the graph's regions: {', '.join(shown)}", f"图中已有的区划：{'、'.join(shown)}"
+    english, chinese = regions_listed(paths)
+    return f"the graph's regions: {english}", f"图中已有的区划：{chinese}"
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
@@ -126,6 +125,21 @@ _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office"
 
 def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
     return {key.replace(" ", "_"): value for key, value in counts.items()}
+
+
+def _warning_uploaded(warning: str, path: Path, name: str) -> tuple[str, str]:
+    """An ingest's warning as an upload says it: `English; 中文` for programs, and the Chinese the page shows. A
+    region made one character from a known one is undone by resetting the graph, which the command line's user can
+    do and a page's user cannot (the page told them to clear the graph): they ask the administrator, then upload
+    under the region the graph has."""
+    if not isinstance(warning, NearMissWarning):
+        return _as_uploaded(warning, path, name), chinese_part(warning)
+    new, known = warning.new, warning.known
+    chinese = (f"{near_miss_zh(new, known)}若应为 {known}，请联系管理员处理（网页不能删除已载入的内容），"
+               f"之后在“区划”中选择已有的 {known} 重新上传")
+    return (f"{name}: the region field {new} is new to the graph, which has {known}: loaded into a new region {new}; "
+            f"if {known} was meant, no upload takes it out: ask the graph's administrator, then upload again with "
+            f"region {known}; {chinese}", chinese)
 
 
 def _as_uploaded(text: str, path: Path, name: str) -> str:

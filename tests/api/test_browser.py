@@ -390,6 +390,32 @@ def test_overlaps_take_a_threshold_in_hundredths_and_download_with_their_filters
         "下载 Excel": ("/api/queries/overlaps", {**query, "format": ["xlsx"]})}
 
 
+def test_a_threshold_out_of_range_is_said_in_the_page_s_words_and_the_view_still_draws(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """User test: `#overlaps?threshold=2` showed the API's 查询参数 threshold：应不大于 1.0 and nothing else. The page
+    says what is wrong in its own words, puts the box back to its default and draws the view with it."""
+    browser.get("about:blank")
+    browser.get(f"{site}/#overlaps?threshold=2")
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.overlaps === true")
+    message = browser.find_element("id", "overlap-message")
+    assert message.text == "相似度阈值应在 0 到 1 之间，不能是 2：已按默认值 0.5 查询"
+    assert browser.find_element("id", "overlap-threshold").get_attribute("value") == "0.5"
+    assert urllib.parse.unquote(browser.current_url.split("#", 1)[1]) == "overlaps?scope=departments&threshold=0.5"
+    clusters = _api(site, "/api/queries/overlaps", threshold=0.5, scope="departments", limit=1000)["total"]
+    assert len(browser.find_elements("css selector", "#overlap-table tr")) == 1 + min(clusters, 20)
+    assert _charts_drawn(browser)["chart-overlaps"] > 0
+    assert "threshold" not in browser.find_element("id", "page-overlaps").text
+    browser.save_screenshot(str(SHOTS / "overlaps-threshold-out-of-range.png"))
+    # Typed, it is said the same way (the browser's own check, in its own language, stopped the form before).
+    _overlap_query(browser, "1.5", box="overlap-threshold")
+    assert message.text == "相似度阈值应在 0 到 1 之间，不能是 1.5：已按默认值 0.5 查询"
+    # A threshold in range clears the message.
+    _overlap_query(browser, "0.7", box="overlap-threshold")
+    assert not message.is_displayed()
+    assert browser.find_element("id", "overlap-threshold").get_attribute("value") == "0.7"
+    browser.get("about:blank")  # the next test's #overlaps is a fresh page, with the default threshold
+
+
 NETWORK_LABELS_SHOWN = """
 const chart = window.dutygraph.charts[arguments[0]];
 const names = new Set(chart.getOption().series[0].data.map((node) => node.name));
@@ -422,6 +448,87 @@ def test_network_labels_do_not_overlap(browser, site: str, view: str, chart_id: 
     labels = browser.execute_script(NETWORK_LABELS_SHOWN, chart_id)
     assert _overlapping(labels) == []
     assert len(labels) >= 6 and busiest in {label[0] for label in labels}
+
+
+# A bureau leading seven matters with sixty assisting parties each: its 协同网络 is a ring of sixty-one names, which
+# cannot all be written, and each party shares more matters with it than any department of the sample corpus does.
+_CROWDED_SANDING = """临川市水务局职能配置、内设机构和人员编制规定
+第一条 根据《临川市机构改革方案》，制定本规定。
+第二条 临川市水务局是市政府工作部门，为正处级。
+第三条 临川市水务局负责全市水务管理。主要职责是：
+（一）负责全市水务管理的监督管理。
+（二）完成市委、市政府交办的其他任务。
+第四条 临川市水务局设下列内设机构：
+（一）办公室。负责机关日常运转。
+第五条 临川市水务局机关行政编制12名。
+"""
+_PARTIES = (
+    "发展和改革委员会、教育局、科学技术局、工业和信息化局、公安局、民政局、司法局、财政局、人力资源和社会保障局、自然资源和规划局、"
+    "生态环境局、住房和城乡建设局、交通运输局、农业农村局、商务局、文化广电旅游局、卫生健康委员会、退役军人事务局、应急管理局、"
+    "审计局、市场监督管理局、统计局、医疗保障局、林业局、城市管理和综合执法局、机关事务管理局、信访局、体育局、人民防空办公室、"
+    "数据资源管理局、粮食和物资储备局、地方金融监督管理局、政务服务管理局、乡村振兴局、档案局、气象局、消防救援支队、供电公司、"
+    "水文局、港航事业发展中心、城市排水管理处、园林绿化局、国有资产监督管理委员会、民族宗教事务局、外事办公室、台湾事务办公室、"
+    "侨务办公室、残疾人联合会、红十字会、总工会、妇女联合会、团市委、科学技术协会、文学艺术界联合会、工商业联合会、供销合作社、"
+    "地震局、邮政管理局、海事局、公路事业发展中心")
+_SHARED = ("河道采砂管理", "城区内涝防治", "饮用水水源保护", "山塘水库巡查", "农村供水保障", "防汛抗旱", "节约用水管理")
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("crowded")
+    (folder / "shuiwu.txt").write_text(_CROWDED_SANDING, encoding="utf-8")
+    parties = "、".join(f"临川市{name}" for name in _PARTIES.split("、"))
+    rows = [f'{n},{matter},临川市水务局,"{parties}"' for n, matter in enumerate(_SHARED, start=1)]
+    (folder / "bianjie.csv").write_text("\n".join(["序号,事项名称,牵头部门,配合部门", *rows, ""]), encoding="utf-8")
+    store = open_store(f"embedded:{folder / 'store'}")
+    assert ingest([folder / "shuiwu.txt", folder / "bianjie.csv"], store, region=Region(("临川市",))).failed == []
+    store.close()
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{folder / 'store'}"))) as address:
+        yield address
+
+
+ASKED_NODE = """
+const nodes = window.dutygraph.charts[arguments[0]].getOption().series[0].data.filter((node) => node.category !== 1);
+const asked = nodes.find((node) => node.name === arguments[1]);
+return [asked.symbolSize, Math.max(...nodes.filter((node) => node !== asked).map((node) => node.symbolSize))];
+"""
+
+
+# A window from 480 to 640 px wide (a phone held sideways, a small tablet) hid the bureau's name before.
+@pytest.mark.parametrize("size", [PHONE, (560, 900), DESK])
+def test_the_department_asked_about_keeps_its_name_in_a_crowded_network(  # type: ignore[no-untyped-def]
+        browser, crowded_site: str, size: tuple[int, int]) -> None:
+    """User test: names that overlap are hidden, the smaller node's giving way, and sixty parties each sharing seven
+    matters were drawn larger than the bureau itself, whose own name was hidden. Its node is now the largest, so
+    ECharts places its name first (a label's priority is its node's area)."""
+    try:
+        browser.set_window_size(*size)
+        browser.get("about:blank")
+        browser.get(f"{crowded_site}/#department?name=临川市水务局")
+        _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+        time.sleep(1.2)
+        labels = browser.execute_script(NETWORK_LABELS_SHOWN, "chart-neighbours")
+        assert "临川市水务局" in {label[0] for label in labels} and _overlapping(labels) == []
+        own, largest_other = browser.execute_script(ASKED_NODE, "chart-neighbours", "临川市水务局")
+        assert own > largest_other
+        browser.execute_script("document.getElementById('chart-neighbours').scrollIntoView()")
+        browser.save_screenshot(str(SHOTS / f"crowded-network-{size[0]}.png"))
+    finally:
+        browser.set_window_size(*DESK)
+
+
+def test_the_department_the_overlaps_box_asks_for_is_named_largest(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """The 部门 box's department, typed as an alias (市城管局), is the network's largest node and named."""
+    browser.get("about:blank")
+    browser.get(f"{site}/#overlaps?region=示例市&department=市城管局")
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.overlaps === true")
+    time.sleep(1.2)
+    labels = {label[0] for label in browser.execute_script(NETWORK_LABELS_SHOWN, "chart-overlaps")}
+    assert "示例市城市管理和综合执法局" in labels
+    own, largest_other = browser.execute_script(ASKED_NODE, "chart-overlaps", "示例市城市管理和综合执法局")
+    assert own > largest_other
+    browser.get("about:blank")
 
 
 PHONE_CHARTS = """
@@ -470,10 +577,11 @@ def test_charts_follow_a_window_resized_after_drawing(browser, site: str) -> Non
         browser.set_window_size(*DESK)
 
 
-def _overlap_query(browser, department: str) -> None:  # type: ignore[no-untyped-def]
-    box = browser.find_element("id", "overlap-department")
-    box.clear()
-    box.send_keys(department)
+def _overlap_query(browser, value: str, box: str = "overlap-department") -> None:  # type: ignore[no-untyped-def]
+    """The overlaps asked for with `value` typed in `box` (the 部门 box unless said)."""
+    typed = browser.find_element("id", box)
+    typed.clear()
+    typed.send_keys(value)
     browser.execute_script("window.dutygraph.ready.overlaps = false")
     browser.find_element("css selector", "#overlap-filters button").click()
     _wait(browser, "return window.dutygraph.ready.overlaps === true")

@@ -161,7 +161,7 @@ def test_query_misuse_exits_2(loaded: Path) -> None:
 
 def test_an_unknown_filter_is_an_error_not_an_empty_answer(loaded: Path, tmp_path: Path) -> None:
     """An investigator who mistypes a region must not read '(0 rows)' as 'no overlaps there'."""
-    regions = "it has: 示例市, 示例市/河西区, 示例市/青山县 and their townships"
+    regions = "it has: 示例市, 示例市/河西区, 示例市/青山县, and their townships"
     for args in (["query", "overlaps", "--param", "region=青山"], ["report", "--region", "火星市"]):
         result = run(*args, store=loaded)
         assert result.returncode == 2 and regions in result.stderr, args

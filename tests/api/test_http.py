@@ -20,6 +20,7 @@ from api.routes.cypher import ENGINE_GRACE_S, remaining_ms
 from api.settings import Settings
 from graph.engine_errors import explain
 from graph.store import StoreError
+from queries import lookup
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 KEY = "test-key-7f3a"
@@ -81,8 +82,8 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("params", "detail_zh"), [
-    ({"limit": 0}, "请求参数无效：查询参数 limit：应不小于 1"),
-    ({"limit": 1001}, "请求参数无效：查询参数 limit：应不大于 1000"),
+    ({"limit": 0}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 0"),
+    ({"limit": 1001}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 1001"),
     ({"offset": -1}, "请求参数无效：查询参数 offset：应不小于 0"),
     ({"limit": "many"}, "请求参数无效：查询参数 limit：应为整数"),
 ])
@@ -93,6 +94,20 @@ def test_pagination_edges_are_problems(client: TestClient, params: dict, detail_
     problem = response.json()
     assert problem["title_zh"] == "请求参数无效" and problem["status"] == 422 and problem["detail"]
     assert problem["detail_zh"] == detail_zh
+
+
+@pytest.mark.parametrize(("threshold", "detail_zh"), [
+    ("2", "请求参数无效：查询参数 threshold（相似度阈值）：应在 0 到 1 之间，而不是 2"),
+    ("-0.5", "请求参数无效：查询参数 threshold（相似度阈值）：应在 0 到 1 之间，而不是 -0.5"),
+    ("高", "请求参数无效：查询参数 threshold（相似度阈值）：应为数字"),
+])
+def test_a_threshold_out_of_range_says_the_range_in_chinese(client: TestClient, threshold: str,
+                                                            detail_zh: str) -> None:
+    """User test: `threshold=2` read 应不大于 1.0, one bound, with the parameter's name alone. The field keeps its name
+    for programs, and its Chinese name and whole range are said beside it."""
+    problem = client.get("/api/queries/overlaps", params={"threshold": threshold}).json()
+    assert (problem["status"], problem["detail_zh"]) == (422, detail_zh)
+    assert problem["detail"].startswith("query.threshold: Input should be ")
 
 
 def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
@@ -317,6 +332,30 @@ def test_an_invalid_upload_region_lists_ten_of_the_graph_s_regions(client: TestC
         "示例市/第07县、示例市/第08县、示例市/第09县 等 13 个")
 
 
+def test_an_unknown_region_lists_ten_of_the_graph_s_regions_wherever_it_is_named(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every region filter's message, and an upload's region the graph does not hold, list the regions as the
+    upload's invalid region does: the first ten (townships left out) and how many there are (one cap, in
+    queries.lookup; the filters listed every region of a province's graph)."""
+    counties = {f"示例市/第{n:02d}县": "county" for n in range(1, 13)}
+    monkeypatch.setattr(lookup, "region_levels",
+                        lambda _store: {"示例市": "city", **counties, "示例市/第01县/某镇": "township"})
+    english = ("示例市, 示例市/第01县, 示例市/第02县, 示例市/第03县, 示例市/第04县, 示例市/第05县, 示例市/第06县, "
+               "示例市/第07县, 示例市/第08县, 示例市/第09县 and 3 more")
+    chinese = ("示例市、示例市/第01县、示例市/第02县、示例市/第03县、示例市/第04县、示例市/第05县、示例市/第06县、"
+               "示例市/第07县、示例市/第08县、示例市/第09县 等 13 个")
+    refused = client.get("/api/queries/orphan_supervision_items", params={"region": "火星市"}).json()
+    assert (refused["status"], refused["detail"], refused["detail_zh"]) == (
+        404, f"no region '火星市' in the graph; it has: {english}, and their townships",
+        f"图中没有区划“火星市”；已有：{chinese}，及其下的乡镇（街道）")
+    files = [("files", ("empty.txt", b"", "text/plain"))]
+    upload = client.post("/api/documents", files=files, data={"region": "火星市"}, headers=AUTH).json()
+    assert (upload["status"], upload["detail"], upload["detail_zh"]) == (
+        422, f"no region '火星市' in the graph; it has: {english}, and their townships; to create it, send "
+             "new_region=true with it",
+        f"图中没有区划“火星市”；已有：{chinese}，及其下的乡镇（街道）；如确为新的区划，请勾选“新建区划”后重新上传")
+
+
 def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client: TestClient) -> None:
     """User test 5: per-file errors were English only, and told an API user to pass the CLI's --region."""
     header = "编号,事项名称,领域,划分方式,行使层级,适用区县\n"
@@ -412,6 +451,9 @@ def test_dispatch_routes_a_batch_as_the_cli_routes_a_file(client: TestClient) ->
         (4, None, "示例市", "示例市人力资源和社会保障局", "区划“火星区”不在图中，按示"),  # a guess a person checks
     ]
     assert (body["need_person"], body["routed_within"]) == (3, "示例市")
+    # Why a person must settle each, as the CLI's and the page's 需人工确定 say it (the page built it itself).
+    assert [r["need_person_zh"] for r in body["rows"]] == [
+        "", "示例市/青山县 的部门无相应职责，按上级 示例市 分派", "诉求为空", "区划“火星区”不在图中，按示例市分派"]
     assert body["warnings"] == ["line 4: region 火星区 is not in the graph; routed within 示例市; "
                                 "第 4 行区划“火星区”不在图中，按示例市分派"]
     table = client.post("/api/dispatch", params={"format": "csv"}, json=batch)
@@ -437,6 +479,8 @@ def test_dispatch_a_hotline_file(client: TestClient) -> None:
         (3, "G2", "示例市/青山县", "", "诉求为空 / the com"),
         (4, "G3", "示例市", "示例市公安局", "示例市/青山县 的部门无相应"),
     ]
+    assert [r["need_person_zh"] for r in body["rows"]] == ["", "诉求为空", "示例市/青山县 的部门无相应职责，按上级 示例市 分派"]
+    assert body["columns"][-2:] == ["note", "need_person_zh"]
     assert body["warnings"] == ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]
     table = client.post("/api/dispatch/file", params={"format": "csv"}, files={"file": ("工单.csv", export.encode())})
     assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,工单编号,诉求,分派区划,部门,")

@@ -41,7 +41,7 @@ def test_the_message_names_the_folder_the_user_its_owner_and_mode(tmp_path: Path
     try:
         said = not_writable(folder, PermissionError(errno.EACCES, "Permission denied", str(folder)))
         assert (str(said), said.zh) == _said(str(folder), FOLDER, f"Permission denied; owner {USER}; mode 555",
-                                             f"权限不足；所有者 {USER}；权限 555")
+                                             f"没有权限；所有者 {USER}；权限 555")
         creating = folder / "new" / "graph"
         said = not_writable(folder, PermissionError(errno.EPERM, "Operation not permitted"), creating=creating)
         assert (str(said), said.zh) == _said(str(folder), FOLDER, f"Operation not permitted; owner {USER}; mode 555",
@@ -53,7 +53,7 @@ def test_the_message_names_the_folder_the_user_its_owner_and_mode(tmp_path: Path
     lock.chmod(0o444)
     said = not_writable(lock, OSError(errno.EROFS, "Read-only file system"))
     assert (str(said), said.zh) == _said(str(lock), FILE, f"Read-only file system; owner {USER}; mode 444",
-                                         f"只读文件系统；所有者 {USER}；权限 444")
+                                         f"文件系统只读；所有者 {USER}；权限 444")
 
 
 def test_a_refused_write_is_reported_before_any_server_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,8 +72,23 @@ def test_a_refused_write_is_reported_before_any_server_starts(tmp_path: Path, mo
         folder.chmod(0o755)
     assert (str(caught.value), caught.value.zh) == _said(str(folder), FOLDER,
                                                          f"Permission denied; owner {USER}; mode 555",
-                                                         f"权限不足；所有者 {USER}；权限 555")
+                                                         f"没有权限；所有者 {USER}；权限 555")
     assert sorted(path.name for path in folder.iterdir()) == []  # no server, no lock file, nothing written
+
+
+def test_a_folder_that_cannot_be_made_for_another_reason_says_it_in_chinese(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk is no matter of permissions: the store says so in the ingest's and the command line's words
+    (graph.os_reasons, one table; the Chinese line carried the system's English)."""
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(embedded.tempfile, "TemporaryFile", full)
+    with pytest.raises(StoreError) as caught:
+        EmbeddedServer(tmp_path / "store").acquire()
+    assert (str(caught.value), caught.value.zh) == (
+        f"cannot create the data directory {tmp_path / 'store'}: No space left on device",
+        f"无法创建数据文件夹 {tmp_path / 'store'}（磁盘已满）")
 
 
 @pytest.fixture
@@ -84,7 +99,7 @@ def read_only(tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
     folder.mkdir()
     if os.geteuid() != 0:
         folder.chmod(0o555)
-        yield folder, f"Permission denied; owner {USER}; mode 555", f"权限不足；所有者 {USER}；权限 555"
+        yield folder, f"Permission denied; owner {USER}; mode 555", f"没有权限；所有者 {USER}；权限 555"
         folder.chmod(0o755)
         return
     chattr = shutil.which("chattr")

@@ -329,3 +329,18 @@ def test_the_catch_all_is_boilerplate_even_in_a_corpus_of_one_department(store: 
     ingest([EXAMPLES / "qingshan_yingji.txt"], store, region=CITY)
     rows = store.read("MATCH (:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.boilerplate = true RETURN u.text AS text")
     assert rows == [{"text": "完成县委、县政府交办的其他任务。"}]
+
+
+def test_a_region_one_character_off_a_known_one_is_said_with_the_command_line_s_remedy(store: Store,
+                                                                                       tmp_path: Path) -> None:
+    """--region 临州市 beside the graph's 临川市 makes a new city, said with what its user can do: reset the graph
+    (an upload words it for the page's user: tests/api/test_documents_http.py)."""
+    known, near = tmp_path / "hedao.csv", tmp_path / "shantang.csv"
+    known.write_text("序号,事项名称,牵头部门,配合部门\n1,河道采砂管理,市水利局,市公安局\n", encoding="utf-8")
+    near.write_text("序号,事项名称,牵头部门,配合部门\n1,山塘巡查,市水利局,市应急管理局\n", encoding="utf-8")
+    assert ingest([known], store, region=Region(("临川市",))).failed == []
+    (outcome,) = ingest([near], store, region=Region(("临州市",))).outcomes
+    assert outcome.ok and outcome.warnings == [
+        f"{near}: --region 临州市 is new to the graph, which has 临川市: loaded into a new region 临州市; if 临川市 was "
+        "meant, reset the graph and load again with it; 区划 临州市 在图中不存在，与已有的 临川市 只差一个字：已作为新区划"
+        "载入；若应为 临川市，请清空图谱后按正确区划重新载入"]

@@ -367,11 +367,24 @@ function labelBusiest(departments) {
   });
 }
 
+// The departments asked about keep their names whatever the names around them (user test: the department chosen was
+// the one left unnamed). ECharts hides overlapping labels in order of priority, which is the area of the label's node
+// (echarts/lib/label/LabelManager.js `priority`; labelLayoutHelper.js `hideOverlap` places the larger first and hides
+// what would cover it), so their nodes are drawn larger than any other, and named in bold.
+function labelAsked(nodes, asked) {
+  const others = nodes.filter((node) => !asked.includes(node.name)).map((node) => node.symbolSize || 0);
+  const size = Math.max(0, ...others) + 4;
+  nodes.filter((node) => asked.includes(node.name)).forEach((node) => {
+    node.symbolSize = Math.max(node.symbolSize || 0, size);
+    node.label = { show: true, fontWeight: "bold" };
+  });
+}
+
 // -- overlaps ------------------------------------------------------------------------------------------
 async function overlapsPage(current) {
   const region = document.getElementById("overlap-region").value;
   const department = document.getElementById("overlap-department").value.trim();
-  const threshold = document.getElementById("overlap-threshold").value;
+  const [threshold, corrected] = checkedThreshold(document.getElementById("overlap-threshold"));
   const scope = document.getElementById("overlap-scope").value;
   const settled = document.getElementById("overlap-settled").value;
   // The API filters by every box, the department too (a name or alias it knows), so that the table, the network
@@ -400,7 +413,8 @@ async function overlapsPage(current) {
   downloads("overlap-downloads", "/api/queries/overlaps", { ...params, settled: SETTLED[settled] });
   const clusters = settledFilter(result.items, settled);
   // Nothing found: say what was looked for and what to try, in place of an empty network and a bare table header.
-  message.hidden = true;
+  message.textContent = corrected;
+  message.hidden = !corrected;
   const empty = document.getElementById("overlap-empty");
   empty.hidden = clusters.length > 0;
   empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length);
@@ -425,7 +439,9 @@ async function overlapsPage(current) {
     });
     duties.slice(1).forEach((id) => links.push({ source: duties[0], target: id, lineStyle: { type: "dashed", width: 2 } }));
   });
-  labelBusiest([...nodes.values()].filter((node) => node.category === 0));
+  const departments = [...nodes.values()].filter((node) => node.category === 0);
+  labelBusiest(departments);
+  labelAsked(departments, askedDepartments(department, clusters));
   // On a phone the network is drawn smaller (the force layout's size does not follow its box) and the legend goes
   // under it, clear of the title.
   const small = narrow("chart-overlaps");
@@ -454,6 +470,26 @@ async function overlapsPage(current) {
   table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
                                 ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
         { rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
+}
+
+// The departments the 部门 box asked for, as the clusters name them: every cluster found holds a duty of the one
+// asked, so it is among the departments all clusters share, and the one written as typed when the box holds its full
+// name (an alias, 市城管局, leaves every shared one: each is in all the clusters shown).
+function askedDepartments(typed, clusters) {
+  if (!typed || !clusters.length) return [];
+  const shared = clusters.map((c) => new Set(c.members.map((m) => m.department)))
+    .reduce((common, names) => new Set([...common].filter((name) => names.has(name))));
+  return shared.has(typed) ? [typed] : [...shared];
+}
+
+// The threshold box's value, and what was wrong with it: one outside 0–1 (a link's `#overlaps?threshold=2`, or typed)
+// is put back to the box's default and said in the page's words. The API refused it naming its parameter, which
+// meant nothing to the page's readers, and the view showed nothing but that (user test).
+function checkedThreshold(box) {
+  const given = box.value;
+  if (given === "" || (Number(given) >= 0 && Number(given) <= 1)) return [given, ""];
+  box.value = box.defaultValue;
+  return [box.value, `相似度阈值应在 0 到 1 之间，不能是 ${given}：已按默认值 ${box.value} 查询`];
 }
 
 // 已明确牵头 filter: all clusters, or only those no boundary list or 职责分工 clause settles (or only settled ones).
@@ -624,13 +660,15 @@ async function departmentPage(current) {
   const neighbours = profile.network;
   const around = neighbours.map((n) => ({ name: n.department, degree: n.matters.length }));
   labelBusiest(around);
+  const self = { name: d.name, symbolSize: 36 };
+  labelAsked([self, ...around], [d.name]);
   chart("chart-neighbours").setOption({
     title: { text: "协同网络（共同事项）" }, tooltip: {},
     // Room around the circle for the names, which are drawn beside their nodes.
     series: [{ type: "graph", layout: "circular", label: { show: true, position: "right", fontSize: 11 }, roam: true,
                top: 60, bottom: 30, ...(narrow("chart-neighbours") ? { left: 60, right: 110 } : { left: 90, right: 150 }),
                ...labelsInside("chart-neighbours"),
-               data: [{ name: d.name, symbolSize: 36 }, ...around],
+               data: [self, ...around],
                links: neighbours.map((n) => ({ source: d.name, target: n.department, value: n.matters.join("、") })) }],
   }, true);
   const details = document.getElementById("department-details");
@@ -806,20 +844,10 @@ function evidenceText(evidence, row) {
 // 批量分派 (user test: a dispatcher had `dutygraph dispatch` and POST /api/dispatch for a day's tickets, while the
 // page routed one complaint at a time). The file goes to POST /api/dispatch/file as it is; its rows come back with
 // the file's own columns, shown and downloaded as the CLI writes them.
-const DISPATCH_FLAGS = [["tie", "难以区分"], ["weak", "依据不足"], ["holds_no_duties", "图中无其职责"], ["no_match", "无匹配"]];
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
                                  "holds_no_duties", "no_match", "runner_up", "runner_up_score", "matched", "evidence",
-                                 "source", "note"]);
+                                 "source", "note", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
-
-// Why a person must settle a row, in words: the flags, and a note (sent up to the city, an empty complaint).
-function dispatchReason(row) {
-  if (!row.text_in) return "诉求为空";
-  const said = DISPATCH_FLAGS.filter(([key]) => row[key]).map(([, label]) => label);
-  // A note is `中文 / English`, two of them joined by `；` (a region not in the graph, then sent up to the city).
-  row.note.split("；").filter(Boolean).forEach((part) => said.push(part.split(" / ")[0]));
-  return said.join("；");
-}
 
 function dispatchForm(file) {
   const form = new FormData();
@@ -872,9 +900,10 @@ async function dispatchFile(event) {
 function showDispatched() {
   const answer = dispatched.answer;
   if (!answer) return;
-  const rows = answer.rows.map((row) => ({ ...row, person: dispatchReason(row), source_text: row.source ? sourceText(row.source) : "" }));
+  // Why a person must settle a row comes with it, in the API's words (need_person_zh), as the CLI says it.
+  const rows = answer.rows.map((row) => ({ ...row, source_text: row.source ? sourceText(row.source) : "" }));
   const unsure = document.getElementById("dispatch-unsure").checked;
-  const shown = unsure ? rows.filter((row) => row.person) : rows;
+  const shown = unsure ? rows.filter((row) => row.need_person_zh) : rows;
   const summary = document.getElementById("dispatch-summary");
   summary.innerHTML = "";
   const within = answer.routed_within ? `未写区划的诉求按 ${answer.routed_within} 分派。` : "";
@@ -890,9 +919,9 @@ function showDispatched() {
     el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDispatched(format); } }, label)));
   const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
-                                  ["office", "内设机构"], ["score", "相关度"], ["person", "需人工确定"], ["runner_up", "次选部门"],
+                                  ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
                                   ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"]],
-        { rowClass: (row) => (row.person ? "unsure" : "") });
+        { rowClass: (row) => (row.need_person_zh ? "unsure" : "") });
 }
 
 // The same file routed again as Excel or CSV (the server's file: Chinese titles, sources by their documents' titles).
