@@ -3,7 +3,8 @@
 Every process that opens a data directory registers itself under `clients/`; the first one starts the
 server, later ones reuse it, and the last one to leave shuts it down. A file lock serialises starts
 and stops, so two processes opening the same directory at once end up sharing one server. A pid file
-or socket left behind by a crash is recognised (no live redis-server behind it) and cleared.
+or socket left behind by a crash is recognised (no live redis-server behind it) and cleared. A watcher
+process (graph/embedded_watch.py) stops a server whose clients all died without leaving (SIGKILL, the OOM killer).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ QUERY_MEM_CAPACITY_BYTES = 2 * 1024 ** 3
 # seen to deadlock while loading its snapshot (the main thread waiting forever for its own graph registry's
 # write lock, every other thread idle); loading writes nothing, so such a server is killed and started again.
 HUNG_AFTER_S = 15.0
+# How often the watcher looks for live clients: a server whose clients were all killed stops within about this long.
+WATCH_INTERVAL_S = 1.0
+
 START_ATTEMPTS = 2
 ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
 # What waiting for a server came to: it answers, it exited, it is hung, or it is still busy after START_TIMEOUT_S.
@@ -61,6 +65,7 @@ class EmbeddedServer:
         self.lock_file = self.data_dir / ".lock"
         self.clients_dir = self.data_dir / "clients"
         self.stopping_file = self.data_dir / "falkordb.stopping"
+        self.watcher_pid_file = self.data_dir / "falkordb.watcher.pid"
         self.socket_path = self._socket_path()
         self._registered = False
 
@@ -101,9 +106,10 @@ class EmbeddedServer:
                 if not self._answers():
                     self._clear_stale()
                     self._start()
-                (self.clients_dir / str(os.getpid())).write_text("")
+                (self.clients_dir / str(os.getpid())).write_text(self._client_entry(os.getpid()))
                 self._registered = True
                 self._live_clients()  # forget clients that died without saying so
+                self._ensure_watcher()
         except OSError as exc:
             # The folder is writable, but a file or folder in it is another user's (a store made by root, served
             # by a service's own user).
@@ -126,12 +132,32 @@ class EmbeddedServer:
     def _live_clients(self) -> list[int]:
         live = []
         for entry in self.clients_dir.iterdir():
-            pid = int(entry.name) if entry.name.isdigit() else -1
-            if pid > 0 and _process_alive(pid):
-                live.append(pid)
-            else:
+            if self._client_here(entry) is False:
                 entry.unlink(missing_ok=True)
+            else:
+                live.append(int(entry.name))
         return live
+
+    def _client_entry(self, pid: int) -> str:
+        """What a client's entry says: when its process started (a pid reused by another process is no client)
+        and the folder it registered in (a copy of the folder holds the original's entries, which are not its)."""
+        return f"{_start_time(pid) or ''}\n{self.data_dir}"
+
+    def _client_here(self, entry: Path) -> bool | None:
+        """True: a live process registered in this folder; False: a dead or reused pid, or another folder's entry;
+        None: a live process whose entry, written by a dutygraph before entries said more than the pid, says
+        nothing of its folder."""
+        pid = int(entry.name) if entry.name.isdigit() else -1
+        if pid <= 0 or not _process_alive(pid):
+            return False
+        try:
+            said = entry.read_text()
+        except OSError:
+            return False
+        if not said:
+            return None
+        started, _, folder = said.partition("\n")
+        return folder == str(self.data_dir) and started in ("", str(_start_time(pid) or ""))
 
     def _server_pid(self) -> int | None:
         try:
@@ -173,10 +199,13 @@ class EmbeddedServer:
                 )
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
-        # No server of ours runs, so no process is its client: the registrations left are a crash's, or those of a
-        # copied folder's original, whose live processes would keep this folder's new server running for ever.
+        # No server of ours runs. The live processes registered here stay its clients: they use the server started
+        # now as soon as they query again (clearing every entry let the next one to leave stop the server under
+        # them). The others go: a crash's, and those of a copied folder's original, whose live processes would
+        # keep this folder's new server running for ever.
         for entry in self.clients_dir.iterdir():
-            entry.unlink(missing_ok=True)
+            if not self._client_here(entry):
+                entry.unlink(missing_ok=True)
 
     def _start(self) -> None:
         for _attempt in range(START_ATTEMPTS):
@@ -256,6 +285,44 @@ class EmbeddedServer:
                 time.sleep(0.02)
         except redis.RedisError:
             return
+
+    def _ensure_watcher(self) -> None:
+        """Start the folder's watcher, unless one runs (a server started by a dutygraph without watchers, or whose
+        watcher was killed, gets one). Without it, a server whose clients all died ran until the next command on
+        the folder."""
+        if self._watcher_pid() is not None:
+            return
+        # -I: the installed dutygraph, not a checkout that happens to be the working directory. The watcher
+        # detaches itself (as redis does), so no process waits for it.
+        command = [sys.executable, "-I", "-m", "graph.embedded_watch", str(self.data_dir)]
+        try:
+            subprocess.run(command, check=True, timeout=30, stdin=subprocess.DEVNULL, capture_output=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            # The store works without it, as it did before watchers: the last client to leave still stops it.
+            sys.stderr.write(f"dutygraph: cannot start the watcher of the FalkorDB server for {self.data_dir}: {exc}\n")
+
+    def _watcher_pid(self) -> int | None:
+        """The pid of this folder's live watcher, if any (a copied folder's pid file names the original's)."""
+        try:
+            pid = int(self.watcher_pid_file.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except (OSError, ValueError):
+            return None
+        ours = b"graph.embedded_watch\0" + str(self.data_dir).encode() + b"\0" in cmdline
+        return pid if ours and _process_alive(pid) else None
+
+    def watch(self) -> None:
+        """The watcher's loop: stop the server once no live client is left. It returns when no server runs (the
+        one started next gets a watcher of its own), when a client asked the server to stop, or when another
+        watcher took its place. A server started again meanwhile (after a crash) is watched on."""
+        while True:
+            time.sleep(WATCH_INTERVAL_S)
+            with self._locked():
+                if self._watcher_pid() != os.getpid() or self._server_pid() is None or self.stopping_file.exists():
+                    return
+                if not self._live_clients():
+                    self._shutdown()
+                    return
 
     def _launched_pid(self) -> int | None:
         """The pid of the server just launched: it writes its pid file soon after it forks, before loading."""
@@ -396,14 +463,26 @@ def _process_alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def _cpu_time(pid: int) -> int | None:
-    """The CPU time the process has used, in clock ticks; None where /proc does not tell."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (which may hold spaces): the state is [0]; None where
+    /proc does not tell."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
-    return int(fields[11]) + int(fields[12])  # utime, stime
+    return stat.rsplit(")", 1)[-1].split()
+
+
+def _cpu_time(pid: int) -> int | None:
+    """The CPU time the process has used, in clock ticks."""
+    fields = _stat_fields(pid)
+    return int(fields[11]) + int(fields[12]) if fields else None  # utime, stime
+
+
+def _start_time(pid: int) -> int | None:
+    """When the process started, in clock ticks after boot."""
+    fields = _stat_fields(pid)
+    return int(fields[19]) if fields else None
 
 
 def _is_redis_server(pid: int, socket_path: Path) -> bool:
