@@ -48,6 +48,8 @@ QUERY_MEM_CAPACITY_BYTES = 2 * 1024 ** 3
 HUNG_AFTER_S = 15.0
 # How often the watcher looks for live clients: a server whose clients were all killed stops within about this long.
 WATCH_INTERVAL_S = 1.0
+# How long a rewrite of the log waits for the queries running to finish before it forks (see _rewrite_log).
+REWRITE_LOCK_WAIT_S = 1.0
 
 START_ATTEMPTS = 2
 ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
@@ -66,6 +68,8 @@ class EmbeddedServer:
         self.clients_dir = self.data_dir / "clients"
         self.stopping_file = self.data_dir / "falkordb.stopping"
         self.watcher_pid_file = self.data_dir / "falkordb.watcher.pid"
+        # Held shared by each query, exclusively while a rewrite of the log forks (see _rewrite_log).
+        self.queries_lock_file = self.data_dir / ".queries"
         self.socket_path = self._socket_path()
         self._registered = False
 
@@ -102,6 +106,8 @@ class EmbeddedServer:
                              f"无法创建数据文件夹 {self.data_dir}（{exc.strerror}）") from exc
         try:
             with self._locked():
+                # A lock file another user owns is refused here, with the others, not in the middle of a query.
+                os.close(os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600))
                 self._wait_for_previous_stop()
                 if not self._answers():
                     self._clear_stale()
@@ -247,8 +253,8 @@ class EmbeddedServer:
             "--appendonly", "yes",
             "--appendfsync", "everysec",
             # No automatic log rewrite: a rewrite forked while a graph query is running has produced snapshots
-            # FalkorDB 4.16 could not load again (a crash on start). The log is compacted when the last
-            # client leaves instead, when nothing writes.
+            # FalkorDB 4.16 could not load again (a crash on start). Clients rewrite it instead, while no query
+            # runs (compact_if_grown, _compact_log).
             "--auto-aof-rewrite-percentage", "0",
             "--save", "",
             "--daemonize", "yes",
@@ -265,26 +271,81 @@ class EmbeddedServer:
         except (OSError, subprocess.SubprocessError) as exc:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
 
+    def _log_sizes(self) -> tuple[int, int]:
+        """The append-only log's size in bytes: its increments (the writes since its last rewrite) and its base."""
+        incr = base = 0
+        for part in (self.data_dir / "appendonlydir").glob("*.aof*"):
+            with contextlib.suppress(OSError):  # a rewrite may remove it meanwhile
+                if ".incr." in part.name:
+                    incr += part.stat().st_size
+                elif ".base." in part.name:
+                    base += part.stat().st_size
+        return incr, base
+
+    @contextlib.contextmanager
+    def querying(self) -> Iterator[None]:
+        """Held around each query: a rewrite of the log forks only while no query of any client runs."""
+        handle = os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(handle)
+
+    def compact_if_grown(self) -> None:
+        """Called after each write while clients run: once the writes logged since the last rewrite outgrow the
+        snapshot it left (and COMPACT_AT_BYTES), the log is rewritten into a new snapshot, in the background. A
+        long-running service's log otherwise grew with every upload until its last client left."""
+        incr, base = self._log_sizes()
+        if incr > max(COMPACT_AT_BYTES, base):
+            self._rewrite_log(wait=False)
+
     def _compact_log(self) -> None:
         """Rewrite a long append-only log into a snapshot (replaying graph queries is slow), and wait for it.
 
-        Called by the last client on its way out, under the lock, so that no query runs during the fork."""
-        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
-        if incr <= COMPACT_AT_BYTES:
-            return
-        # Compaction is an optimisation; the log stays valid without it.
-        with contextlib.suppress(redis.RedisError):
-            redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
-        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+        Called by the last client on its way out, under the lock, when nothing writes."""
+        if self._log_sizes()[0] > COMPACT_AT_BYTES:
+            self._rewrite_log(wait=True)
+
+    def _rewrite_log(self, *, wait: bool) -> None:
+        """Start a rewrite of the log (BGREWRITEAOF) and, with `wait`, wait until it is done.
+
+        Redis forks to write the snapshot, and a fork taken while a graph query ran has produced snapshots FalkorDB
+        4.16 could not load again (a crash on start), which is why redis's own automatic rewrite stays off: the
+        fork happens here while this process holds the queries lock exclusively, and is skipped when the queries
+        running do not end within REWRITE_LOCK_WAIT_S (the next write tries again). Compaction is an optimisation;
+        the log stays valid without it."""
+        handle = os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600)
+        try:
+            deadline = time.monotonic() + REWRITE_LOCK_WAIT_S
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        return
+                    time.sleep(0.005)
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+            try:
+                if self._rewriting(client):
+                    return  # the log keeps its old increments until the rewrite running ends
+                client.bgrewriteaof()  # answers once the rewrite has forked
+            except redis.RedisError:
+                return  # the server is going
+        finally:
+            os.close(handle)
         deadline = time.monotonic() + COMPACT_WAIT_S
         try:
-            while time.monotonic() < deadline:
-                info = client.info("persistence")
-                if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
-                    return
+            while wait and self._rewriting(client) and time.monotonic() < deadline:
                 time.sleep(0.02)
         except redis.RedisError:
             return
+
+    @staticmethod
+    def _rewriting(client: redis.Redis) -> bool:
+        info = client.info("persistence")
+        return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
 
     def _ensure_watcher(self) -> None:
         """Start the folder's watcher, unless one runs (a server started by a dutygraph without watchers, or whose
