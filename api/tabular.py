@@ -213,13 +213,19 @@ def wanted_format(request: Request, format: str | None) -> str:
     return _preferred(request.headers.get("accept", ""))
 
 
-_MEDIA_FORMATS = {"application/json": "json", CSV: "csv", XLSX: "xlsx"}
+_MEDIA_FORMATS = {"application/json": "json", CSV: "csv", XLSX: "xlsx",
+                  # A range admits the first of its type that is served: JSON for anything, CSV for any text.
+                  "*/*": "json", "application/*": "json", "text/*": "csv"}
 
 
 def _preferred(accept: str) -> str:
     """The format an Accept header prefers, by its q-values (`text/csv;q=0.5, application/json;q=0.9` is JSON);
-    on a tie, the first listed. JSON when it names none of the three: a browser's `*/*`, or nothing."""
-    best, best_q = "json", 0.0
+    on a tie, the first listed. JSON when there is no header. A header that admits none of the three (`application/pdf`,
+    or `application/json;q=0` alone) is refused with 406, naming what is served: answering JSON to a client that
+    said it cannot read it would fail later and less clearly."""
+    if not accept.strip():
+        return "json"
+    best, best_q = "", 0.0
     for part in accept.split(","):
         media, *params = [piece.strip() for piece in part.split(";")]
         chosen = _MEDIA_FORMATS.get(media.lower())
@@ -235,6 +241,10 @@ def _preferred(accept: str) -> str:
                     q = 0.0
         if q > best_q:
             best, best_q = chosen, q
+    if not best:
+        raise Problem(406, "not-acceptable", "Not acceptable", "无法提供所要求的格式",
+                      f"Accept: {accept}: this answer is served as application/json, text/csv or {XLSX}",
+                      "本接口只提供 JSON、CSV 或 Excel（xlsx）格式，请修改 Accept 请求头或用 format 参数选择")
     return best
 
 

@@ -18,7 +18,12 @@ from graph.store import Store
 # in tests/ingest/test_fields_version.py, which fails until both are done. Documents written before this record
 # existed count as version 0. Version 2: Document.region (the region a document was read for, pipeline.DocumentIds).
 # Version 3: Document.text_sha256 (its text's digest: a copy in another encoding is the same document).
-GRAPH_FIELDS_VERSION = 3
+# Version 4: a 三定's 职责分工 clauses (LEADS/ASSISTS) record whose 三定 states them and its date (`sanding_of`,
+# `stated`) and whether a later 三定 of that department supersedes them (`superseded`); Department.facts_issued dates
+# its versioned facts apart from its 三定日期 (a 调整 notice changes the one, not the other); text_sha256 digests a
+# document's words (`ingest.readers.text_digest`: a traditional mirror is the same document); an untitled 三定 has
+# no title.
+GRAPH_FIELDS_VERSION = 4
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

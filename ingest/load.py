@@ -67,18 +67,24 @@ _MENTIONED_ALIASES = "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r
 _NOT_OLDER_DUTY = "coalesce(n.last_stated, '') <= r.props.last_stated"
 
 
+# The date of the department's facts as stored (a graph written before `facts_issued` has its 三定's date only). A
+# later document's facts win; an earlier one fills those it leaves unsaid (a 调整 notice gives totals, not 规格).
+_FACTS_ISSUED = "coalesce(n.facts_issued, n.sanding_issued, '')"
+
+
 def _defined_department_assignments() -> str:
     versioned = ", ".join(
-        f"n.{prop} = CASE WHEN coalesce(n.sanding_issued, '') <= r.props.issued "
-        f"THEN coalesce(r.props.{prop}, n.{prop}) ELSE n.{prop} END"
+        f"n.{prop} = CASE WHEN {_FACTS_ISSUED} <= r.props.issued "
+        f"THEN coalesce(r.props.{prop}, n.{prop}) ELSE coalesce(n.{prop}, r.props.{prop}) END"
         for prop in VERSIONED_DEPARTMENT_PROPS
     )
     return (
         "n.name = r.props.name, n.base_name = r.props.base_name, n.region = r.props.region, "
         "n.vague = false, n.unresolved = false, n.candidates = [], n.source = r.props.source, "
         f"{_MENTIONED_ALIASES}, {versioned}, "
-        "n.sanding_issued = CASE WHEN coalesce(n.sanding_issued, '') < r.props.issued "
-        "THEN r.props.issued ELSE coalesce(n.sanding_issued, '') END"
+        f"n.facts_issued = CASE WHEN {_FACTS_ISSUED} < r.props.issued THEN r.props.issued ELSE {_FACTS_ISSUED} END, "
+        "n.sanding_issued = CASE WHEN coalesce(n.sanding_issued, '') < r.props.sanding_issued "
+        "THEN r.props.sanding_issued ELSE coalesce(n.sanding_issued, '') END"
     )
 
 
@@ -87,7 +93,7 @@ _DEFINED_DEPARTMENT_VALUES = {
     "name": "r.props.name", "base_name": "r.props.base_name", "region": "r.props.region", "vague": "false",
     "unresolved": "false", "candidates": "[]", "source": "r.props.source", "aliases": "r.props.aliases",
     **{prop: f"r.props.{prop}" for prop in VERSIONED_DEPARTMENT_PROPS},
-    "sanding_issued": "r.props.issued",
+    "sanding_issued": "r.props.sanding_issued", "facts_issued": "r.props.issued",
 }
 
 
@@ -101,10 +107,22 @@ def _merge_relationships(rel: str, from_label: str, to_label: str) -> str:
     source = ("CASE WHEN e.source IS NULL OR x.source < e.source THEN x.source ELSE e.source END"
               if rel in _LEAST_SOURCE else "x.source")
     # Rows come grouped by their start node (_grouped), which is looked up once for all its edges.
-    return (
+    merged = (
         f"UNWIND $rows AS r MATCH (a:{from_label} {{uid: r.from}}) UNWIND r.edges AS x "
         f"MATCH (b:{to_label} {{uid: x.to}}) MERGE (a)-[e:{rel}{key}]->(b) SET e.source = {source}, e += x.props"
     )
+    return merged + _SUPERSEDED_ON_WRITE if rel in _CLAUSES else merged
+
+
+# 职责分工 clauses: a department's 三定 states them (`sanding_of`, `stated`), and its later 三定 supersedes them.
+_CLAUSES = frozenset({"LEADS", "ASSISTS"})
+# A clause written now is superseded when its department's 三定 stored (this one's, or a later one loaded before) is
+# later than the one stating it. Set as it is written: FalkorDB's MATCH over edges does not see those created earlier
+# in the same query, so `_SUPERSEDED_CLAUSES` (below) marks only the clauses loaded before.
+_SUPERSEDED_ON_WRITE = (
+    " WITH e OPTIONAL MATCH (o:Department {uid: e.sanding_of}) "
+    "SET e.superseded = o IS NOT NULL AND coalesce(e.stated, '') < coalesce(o.sanding_issued, '')"
+)
 
 
 def _node_rows(node_label: str, nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -128,7 +146,7 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
         ("Region", _upsert("Region", _node_rows("Region", rows.regions))),
         ("Department", _upsert("Department", _node_rows("Department", rows.mentioned_departments),
                                assignments=_MENTIONED_ALIASES)),
-        # A defined department's row carries `issued` (stored as sanding_issued): the assignments map it.
+        # A defined department's row carries `issued` (stored as facts_issued): the assignments map it.
         ("Department", _upsert("Department", [{"uid": uid, "props": props}
                                               for uid, props in sorted(rows.defined_departments.items())],
                                assignments=_defined_department_assignments(), values=_DEFINED_DEPARTMENT_VALUES)),
@@ -144,7 +162,21 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
     for (rel, from_label, to_label), rel_rows in sorted(rows.relationships.items()):
         statements.append(("", Statement(_merge_relationships(rel, from_label, to_label),
                                          _grouped(_dedupe(rel, rel_rows)))))
+    if rows.document.get("kind") == "sanding":
+        statements += [("", Statement(_SUPERSEDED_CLAUSES, [{"department": uid, "region": props["region"]}]))
+                       for uid, props in sorted(rows.defined_departments.items())]
     return statements
+
+
+# A department's 职责分工 clauses stand as its latest 三定 states them: those of an earlier one (loaded before or after
+# it) are marked superseded, and analyses leave them out, as they leave out duties no longer stated. Before, a revised
+# 三定 that dropped a clause still had the old clause counted as a current 配合事项 (user test). This marks the clauses
+# loaded before this document; its own are marked as they are written (`_SUPERSEDED_ON_WRITE`).
+_SUPERSEDED_CLAUSES = (
+    "UNWIND $rows AS r MATCH (d:Department {uid: r.department}) "
+    "MATCH (:Department)-[c:LEADS|ASSISTS]->(:Matter {region: r.region}) WHERE c.sanding_of = r.department "
+    "SET c.superseded = coalesce(c.stated, '') < coalesce(d.sanding_issued, '')"
+)
 
 
 # A Document is created with its path from `r.path`; it is updated from `r.props`, which lacks the path when the

@@ -47,5 +47,6 @@ def clean_lines(lines: list[str]) -> tuple[list[str], bool]:
     """Cleaned lines (same count, so line numbers hold) and whether the script was converted."""
     cleaned = [clean_line(line) for line in lines]
     if is_traditional("".join(cleaned)):
-        return [to_simplified(line) for line in cleaned], True
+        # Cleaned again once converted: the spam patterns are written in simplified script (開雲網頁版 is 开云网页版).
+        return [clean_line(to_simplified(line)) for line in cleaned], True
     return cleaned, False

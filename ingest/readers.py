@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import IngestError, os_reason_zh
+from ingest.normalize import clean_lines
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -20,6 +21,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _META_LINE = re.compile(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$")
+_WHITESPACE = re.compile(r"\s+")
+_PUNCTUATION_RUN = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -157,7 +160,13 @@ def _finish(source: SourceText) -> SourceText:
 
 
 def text_digest(lines: Iterable[str]) -> str:
-    """The SHA-256 of a document's text, whatever its encoding, line ends, trailing spaces or blank lines: a GBK
-    copy of a UTF-8 file is the same document (FORMATS.md §8: de-duplicate by normalised text), not a second one."""
-    kept = (unicodedata.normalize("NFC", line).rstrip() for line in lines)
-    return hashlib.sha256("\n".join(line for line in kept if line).encode()).hexdigest()
+    """The SHA-256 of a document's words, line by line: the same for copies of one text that differ only in how they
+    are written down (FORMATS.md §8: de-duplicate by normalised text, not by URL). Its encoding, line ends, blank lines
+    and spaces (ideographic, ASCII or none: `第一条　根据`, `第一条根据`); full- and half-width forms (NFKC); the
+    punctuation between words (〔2019〕 and [2019]); and what `clean_lines` strips (pinyin, spam strings) or converts
+    (a traditional mirror) all leave it unchanged. A copy of the same text is loaded in its twin's place, so lines
+    broken elsewhere (a whole 三定 on one line), which may parse otherwise, keep a document of their own. Each run of
+    punctuation counts as one mark, so a list's cells stay apart."""
+    cleaned, _converted = clean_lines([unicodedata.normalize("NFKC", line) for line in lines])
+    words = (_PUNCTUATION_RUN.sub("|", _WHITESPACE.sub("", line)) for line in cleaned)
+    return hashlib.sha256("\n".join(line for line in words if line).encode()).hexdigest()

@@ -113,7 +113,9 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     doc_uid = context.uid
     rows = GraphRows(document=document_node(
         doc_uid, context.source.sha256, str(context.source.path), region, text_sha256=context.source.text_sha256,
-        title=parsed.title or parsed.department,
+        # No title when the copy has none: a made-up 《市政府办公室》 read as a document's name in every 出处, where
+        # readers cite an untitled copy by its file (`queries.sources`).
+        title=parsed.title,
         kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
         doc_number=parsed.doc_number,
         truncated=parsed.truncated,
@@ -175,7 +177,10 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
     aliases = sorted({parsed.department, *parsed.plates} - {department.name})
     return {
         "name": department.name, "base_name": department.base_name, "aliases": aliases,
+        # `issued` versions the facts below; `sanding_issued`, the department's current duties and clauses, only a
+        # 三定's: a 调整职责机构编制 notice adds duties and changes totals, it does not restate the 三定's duties.
         "region": department.region.path, "issued": issued,
+        "sanding_issued": issued if parsed.kind_of_document == "sanding" else "",
         "kind": parsed.department_kind, "rank": parsed.rank, "supervisor": parsed.supervisor,
         "staff_quota": staffing.staff_total if staffing else None,
         "other_staff": sum(staffing.other_pools.values())
@@ -307,14 +312,17 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     rows.matters[uid] = {"name": division.matter, "region": region.path, "source": source,
                          "content": stored_content(division.matter)}
     add_terms(rows, "Matter", uid, division.matter, source)
-    basis = context.parsed.title or context.parsed.department
+    basis = context.parsed.title or context.source.path.stem  # as a list's: by its title, else its file
     leads = resolver.resolve_list(division.leads, region, self_department=department)
     assists = resolver.resolve_list(division.assists, region, self_department=department)
+    # Whose 三定 states the clause, and its date: a later 三定 of that department supersedes it (`load`).
+    version = ({"sanding_of": department.uid, "stated": context.parsed.dated}
+               if context.parsed.kind_of_document == "sanding" else {})
     for order, party in enumerate(leads, start=1):
         note_party(rows, party, source)
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    order=order, text=division.text)
+                    order=order, text=division.text, **version)
     for party in assists:
         note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    text=division.text)
+                    text=division.text, **version)

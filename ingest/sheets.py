@@ -73,11 +73,11 @@ def read_workbook(path: Path) -> Workbook:
 
 
 def cells_digest(sheets: list[Sheet]) -> str:
-    """`text_digest` of the sheets' cells, a row a line (a sheet's own name before its rows; a CSV's, the file's
-    name, is not part of its content)."""
+    """`text_digest` of the sheets' cells, a row a line and its cells apart (a mark between them: `text_digest` drops
+    spaces and tabs); a sheet's own name before its rows (a CSV's, the file's name, is not part of its content)."""
     return text_digest(line for sheet in sheets
                        for line in [*([] if sheet.named_by_file else [f"# {sheet.name}"]),
-                                    *("\t".join(cells) for _number, cells in sheet.rows)])
+                                    *("|".join(cells) for _number, cells in sheet.rows)])
 
 
 def _cell(value: object) -> str:

@@ -3,6 +3,7 @@
 // param uid: string  部门 uid
 // columns: relation, name, detail, source
 MATCH (d:Department {uid: $uid})-[r:LEADS|ASSISTS]->(m:Matter)
+WHERE NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
 RETURN type(r) AS relation, m.name AS name, coalesce(r.basis, '') AS detail, r.source AS source
 UNION ALL
 MATCH (d:Department {uid: $uid})-[r:EXERCISES]->(p:PowerItem)

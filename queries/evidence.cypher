@@ -21,6 +21,6 @@ RETURN s.uid AS key, 'supervision_item' AS kind, s.name AS text, s.content AS co
 UNION ALL
 // A 属地 party (各县（区）人民政府) leads on the ground everywhere at once: no one body a complaint can go to.
 MATCH (d:Department)-[l:LEADS]->(m:Matter)
-WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地'
+WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地' AND NOT coalesce(l.superseded, false)
 RETURN m.uid AS key, 'matter_lead' AS kind, m.name AS text, m.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, '' AS office, l.source AS source

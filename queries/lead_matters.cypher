@@ -3,7 +3,7 @@
 // columns: matter, region, leads
 // `leads` in listing order (the first listed hosts, 部门职责分工协调办法), then by name where lists disagree.
 MATCH (d:Department)-[l:LEADS]->(m:Matter)
-WHERE NOT coalesce(d.vague, false)
+WHERE NOT coalesce(d.vague, false) AND NOT coalesce(l.superseded, false)
 WITH m, d, min(coalesce(l.order, 1000)) AS listed
 ORDER BY listed, d.name
 WITH m, collect(d.name) AS leads

@@ -4,6 +4,6 @@
 // The rows have the shape of `evidence` but are not searched (assisting on a matter is no ground to be sent the
 // case); the 职责分工 clause or list that names the lead says who comes first.
 MATCH (d:Department)-[a:ASSISTS]->(m:Matter)
-WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地'
+WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地' AND NOT coalesce(a.superseded, false)
 RETURN m.uid AS key, 'matter_assist' AS kind, m.name AS text, m.content AS content, d.name AS department,
        d.uid AS department_uid, d.region AS region, '' AS office, a.source AS source

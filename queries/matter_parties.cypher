@@ -3,7 +3,8 @@
 // param region: string|null = null  区划路径；含下级区划
 // columns: matter, region, role, department, department_region, vague, unresolved, order, source, text
 MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter)
-WHERE $region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/')
+WHERE ($region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/'))
+  AND NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
 RETURN m.name AS matter, m.region AS region, type(r) AS role, d.name AS department, d.region AS department_region,
        coalesce(d.vague, false) AS vague, coalesce(d.unresolved, false) AS unresolved,
        r.order AS order, r.source AS source, r.text AS text

@@ -6,17 +6,23 @@
 // columns: matter, region, domain, leads, assists, holders
 MATCH (m:Matter)
 WHERE $region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/')
+OPTIONAL MATCH (m)<-[c:LEADS|ASSISTS]-(:Department)
+WITH m, count(c) AS clauses
+// A clause its department's later 三定 no longer states is left out, and a matter only such clauses name with it.
 OPTIONAL MATCH (l:Department)-[e:LEADS]->(m)
-WITH m, l, min(e.order) AS listed
+WHERE NOT coalesce(e.superseded, false)
+WITH m, clauses, l, min(e.order) AS listed
 ORDER BY listed, l.name
-WITH m, collect(l.name) AS leads
-OPTIONAL MATCH (a:Department)-[:ASSISTS]->(m)
-WITH m, leads, a
+WITH m, clauses, collect(l.name) AS leads
+OPTIONAL MATCH (a:Department)-[s:ASSISTS]->(m)
+WHERE NOT coalesce(s.superseded, false)
+WITH m, clauses, leads, a
 ORDER BY a.name
-WITH m, leads, collect(DISTINCT a.name) AS assists
+WITH m, clauses, leads, collect(DISTINCT a.name) AS assists
 OPTIONAL MATCH (r:Region)-[:HOLDS]->(m)
-WITH m, leads, assists, r
+WITH m, clauses, leads, assists, r
 ORDER BY r.path
-RETURN m.name AS matter, m.region AS region, coalesce(m.domain, '') AS domain, leads, assists,
-       collect(DISTINCT r.path) AS holders
+WITH m, clauses, leads, assists, collect(DISTINCT r.path) AS holders
+WHERE clauses = 0 OR size(leads) + size(assists) + size(holders) > 0
+RETURN m.name AS matter, m.region AS region, coalesce(m.domain, '') AS domain, leads, assists, holders
 ORDER BY region, matter

@@ -2,8 +2,8 @@
 // question: 因共同事项而联系的部门对 (departments tied by a shared matter, as lead or assisting party)
 // param region: string|null = null  区划路径；含下级区划
 // columns: a, b, matter, region
-MATCH (a:Department)-[:LEADS|ASSISTS]->(m:Matter)<-[:LEADS|ASSISTS]-(b:Department)
-WHERE a.uid < b.uid AND NOT coalesce(a.vague, false) AND NOT coalesce(b.vague, false)
+MATCH (a:Department)-[x:LEADS|ASSISTS]->(m:Matter)<-[y:LEADS|ASSISTS]-(b:Department)
+WHERE a.uid < b.uid AND NOT coalesce(x.superseded, false) AND NOT coalesce(y.superseded, false) AND NOT coalesce(a.vague, false) AND NOT coalesce(b.vague, false)
   AND ($region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/'))
 RETURN DISTINCT a.name AS a, b.name AS b, m.name AS matter, m.region AS region
 ORDER BY a, b, matter

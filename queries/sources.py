@@ -22,9 +22,10 @@ class Cited:
 
     name: str
     is_title: bool = True
+    edition: str = ""  # which of several documents of one title: `（2019年）`, else its 文号, else its file
 
     def cite(self, place: str) -> str:
-        return f"《{self.name}》{place}" if self.is_title else f"{self.name} {place}"
+        return f"《{self.name}》{self.edition}{place}" if self.is_title else f"{self.name} {place}"
 
 
 def document_titles(store: Store) -> dict[str, Cited]:
@@ -37,12 +38,40 @@ def document_titles(store: Store) -> dict[str, Cited]:
 def titles_of(documents: list[dict[str, Any]]) -> dict[str, Cited]:
     """`document_titles` of the rows of the documents query (or of /api/documents, which answers them)."""
     titles: dict[str, Cited] = {}
+    editions = _editions(documents)
     for row in documents:
-        file = Cited((row["path"] or "").rsplit("/", 1)[-1] or row["uid"], is_title=False)
-        titles[row["uid"]] = Cited(row["title"]) if row["title"] else file
+        file = Cited(_file_name(row), is_title=False)
+        titles[row["uid"]] = Cited(row["title"], edition=editions.get(row["uid"], "")) if row["title"] else file
         for sheet, title in zip(row["sheets"], row["sheet_titles"], strict=True):
             titles[sheet_key(row["uid"], sheet)] = Cited(title) if title else file
     return titles
+
+
+def _file_name(row: Mapping[str, Any]) -> str:
+    return (row["path"] or "").rsplit("/", 1)[-1] or row["uid"]
+
+
+def _editions(documents: list[dict[str, Any]]) -> dict[str, str]:
+    """For documents sharing a title (a 三定 and its revision), what tells each apart in a citation: its year, else
+    its 文号, else its file. Before, `《…规定》第六条(一)` named the 2019 and the 2027 三定 alike (user test)."""
+    by_title: dict[str, list[dict[str, Any]]] = {}
+    for row in documents:
+        if row["title"]:
+            by_title.setdefault(row["title"], []).append(row)
+    editions: dict[str, str] = {}
+    for rows in by_title.values():
+        if len(rows) < 2:
+            continue
+        years = [str(row.get("issued") or row.get("effective") or "")[:4] for row in rows]
+        numbers = [str(row.get("doc_number") or "") for row in rows]
+        for row, year, number in zip(rows, years, numbers, strict=True):
+            if year and years.count(year) == 1:
+                editions[row["uid"]] = f"（{year}年）"
+            elif number and numbers.count(number) == 1:
+                editions[row["uid"]] = f"（{number}）"
+            else:
+                editions[row["uid"]] = f"（{_file_name(row)}）"
+    return editions
 
 
 def sheet_key(uid: str, sheet: str) -> str:

@@ -54,8 +54,9 @@ TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so
          "table, a sheet each, unless one is named); JSON answers every table")
 
 
-def _files(example: Any, errors: tuple[int, ...] = (400, 404, 422, 503)) -> dict[int | str, dict[str, Any]]:
-    """An answer as JSON (`example`), CSV or Excel, and the problems it may answer instead."""
+def _files(example: Any, errors: tuple[int, ...] = (400, 404, 406, 422, 503)) -> dict[int | str, dict[str, Any]]:
+    """An answer as JSON (`example`), CSV or Excel, and the problems it may answer instead (406: an Accept header
+    that admits none of the three, or a CSV asked of an answer of several tables without naming one)."""
     return {200: {"content": {"application/json": {"example": example}, CSV: {}, XLSX: {}}},
             **problem_responses(*errors)}
 
@@ -64,13 +65,8 @@ def _paged(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
     return _files({"total": 1, "limit": 50, "offset": 0, "items": [example]})
 
 
-def _tables(example: Any) -> dict[int | str, dict[str, Any]]:
-    """An answer of several tables: a CSV without `table` is a 406."""
-    return _files(example, (400, 404, 406, 422, 503))
-
-
 @router.get("/stats", response_model=Stats, tags=["graph"], summary="Nodes by label and relationships by type",
-            responses=_tables({"labels": {"Department": 35, "Duty": 748, "Region": 7},
+            responses=_files({"labels": {"Department": 35, "Duty": 748, "Region": 7},
                                "relationships": {"HAS_DUTY": 748, "LEADS": 81}}))
 def get_stats(request: Request, store: StoreDep, format: Format = None,
               table: Annotated[Literal["labels", "relationships"] | None, Query(description=TABLE)] = None) -> Response:
@@ -112,7 +108,7 @@ ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignor
 
 
 @router.get("/departments/{name}", response_model=Profile, tags=["departments"], summary="Everything about one department",
-            responses=_tables({
+            responses=_files({
                 # A county's department: /openapi.json drops an example's nulls (FastAPI writes it without None), so
                 # the example is one whose fields have values; offices_stated, unstated in its 三定, is its 6 offices.
                 "department": {"uid": "dept:示例市/青山县/交通运输局", "name": "青山县交通运输局", "region": "示例市/青山县",
@@ -287,7 +283,7 @@ def get_who_handles(request: Request, store: StoreDep,
 
 
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
-            responses=_tables({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
+            responses=_files({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/河西区": 2, "示例市/青山县": 2},
                                           "names": ["机动车维修经营备案", "道路普通货物运输经营许可"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
@@ -302,7 +298,7 @@ def get_power_split(request: Request, store: StoreDep, city: CityFilter, region:
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",
-            responses=_tables({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.0798, "matters": 6}],
+            responses=_files({"nodes": [{"department": "示例市水务局", "degree": 9, "betweenness": 0.0798, "matters": 6}],
                                "edges": [{"a": "青山县交通运输局", "b": "青山县应急管理局", "weight": 4,
                                           "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}],
                                "counterparts": [{"county_department": "青山县交通运输局", "county": "示例市/青山县",

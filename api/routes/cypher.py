@@ -34,7 +34,7 @@ class CypherRequest(BaseModel):
              responses={200: {"content": {"application/json": {
                  "example": {"columns": ["name"], "rows": [{"name": "示例市交通运输局"}], "truncated": False}},
                  CSV: {}, XLSX: {}}},
-                 **problem_responses(400, 401, 403, 408, 413, 422, 503)})
+                 **problem_responses(400, 401, 403, 406, 408, 413, 422, 503)})
 def run_cypher(request: Request, store: StoreDep, body: CypherRequest, format: Format = None) -> Response:
     """JSON by default; CSV or Excel for `format=` or an Accept header asking for one, with the query's own columns
     and values as `dutygraph cypher --format` writes them, and `X-Dutygraph-Truncated: true` when the row limit

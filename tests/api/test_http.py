@@ -113,6 +113,27 @@ def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
     assert rows[0][:3] == ("区划", "部门", "编制")
     assert len(rows) == 27
     assert client.get("/api/departments", params={"format": "pdf"}).status_code == 400
+
+
+def test_an_accept_header_that_admits_no_served_format_is_refused(client: TestClient) -> None:
+    """`Accept: application/pdf` was answered JSON, which the client had said it cannot read."""
+    refused = client.get("/api/departments", headers={"Accept": "application/pdf"})
+    assert refused.status_code == 406
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert {key: refused.json()[key] for key in ("type", "detail", "detail_zh")} == {
+        "type": "https://dutygraph.example/problems/not-acceptable",
+        "detail": "Accept: application/pdf: this answer is served as application/json, text/csv or "
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "detail_zh": "本接口只提供 JSON、CSV 或 Excel（xlsx）格式，请修改 Accept 请求头或用 format 参数选择"}
+    assert client.get("/api/departments", headers={"Accept": "application/json;q=0"}).status_code == 406
+    assert "406" in client.get("/openapi.json").json()["paths"]["/api/departments"]["get"]["responses"]
+    # Ranges admit the first served type of their kind; a browser's header ends in */* and gets JSON.
+    assert client.get("/api/matters", headers={"Accept": "text/*"}).headers["content-type"].startswith("text/csv")
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get("/api/matters", headers={"Accept": browser}).headers["content-type"] == "application/json"
+    # format= wins over the header, as before.
+    assert client.get("/api/matters", params={"format": "csv"},
+                      headers={"Accept": "application/pdf"}).headers["content-type"].startswith("text/csv")
     # The short name is as case-blind as the media type it stands for (format=CSV was a 400, user test).
     upper = client.get("/api/departments", params={"format": "CSV"})
     assert upper.headers["content-type"] == "text/csv; charset=utf-8"

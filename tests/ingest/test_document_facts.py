@@ -89,6 +89,20 @@ def test_a_list_without_a_title_is_cited_as_its_file(store: Store, tmp_path: Pat
         ("", "bianjie_linchuan.csv"), ("临川市部门职责边界清单", "titled.csv")]
 
 
+def test_a_sanding_copy_without_a_title_is_cited_as_its_file(store: Store, tmp_path: Path) -> None:
+    """A copy that starts at its offices (a page of a longer text) was given its department's name as a title, and
+    every 出处 read 《临川市河道管理局》第四条(一), a document that does not exist."""
+    body = _SANDING.format(header="", closing="", signature="").split("\n", 2)[2]  # from 第一条: no title line
+    body = body.replace("临川市河道管理局负责全市河道管理工作。", "").replace("第一条 根据《临川市机构改革方案》，制定本规定。\n", "")
+    page = tmp_path / "linchuan_hedao_p2.txt"
+    page.write_text(body.replace("第三条 主要职责是：", "第三条 临川市河道管理局的主要职责是："), encoding="utf-8")
+    assert ingest([page], store, region=Region(("临川市",))).failed == []
+    assert [(row["title"], Path(row["path"]).name) for row in catalog.run(store, "documents")] == [
+        ("", "linchuan_hedao_p2.txt")]
+    rows = store.read("MATCH (:Office)-[:HAS_DUTY]->(u:Duty) RETURN u.source AS source")
+    assert with_readable_sources(rows, document_titles(store)) == [{"source": "linchuan_hedao_p2.txt 第四条(一)"}]
+
+
 _SPLIT = ("序号,事项名称,所属领域,划分方式,市级职责,县级职责,适用区县,备注\n"
           "1,河道采砂许可,水利,县级专有,,负责本县河道采砂许可,{counties},根据市水利局要求下放\n"
           "2,河道堤防安全鉴定,水利,市级专有,负责全市河道堤防安全鉴定,,全部,\n")

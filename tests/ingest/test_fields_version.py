@@ -17,11 +17,11 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 3
+LOADED_FIELDS_VERSION = 4
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
-                   "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague"},
+                   "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague", "facts_issued"},
     "Document": {"doc_number", "effective", "fields_version", "issued", "issuer", "kind", "notes", "path", "region",
                  "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid"},
     "Duty": {"boilerplate", "category", "content", "holder", "last_stated", "linked", "objects", "ordinal", "source",
@@ -37,7 +37,7 @@ LOADED_NODE_FIELDS = {
     "Term": {"text", "uid"},
 }
 LOADED_EDGE_FIELDS = {
-    "ASSISTS": {"basis", "basis_rank", "source", "text"},
+    "ASSISTS": {"basis", "basis_rank", "source", "text", "sanding_of", "stated", "superseded"},
     "CLAIMS": {"source"},
     "CONTAINS": {"source"},
     "COUNTERPART": {"source"},
@@ -47,7 +47,7 @@ LOADED_EDGE_FIELDS = {
     "HAS_DUTY": {"ordinal", "source"},
     "HAS_OFFICE": {"source"},
     "HOLDS": {"role", "share", "source", "text"},
-    "LEADS": {"basis", "basis_rank", "order", "source", "text"},
+    "LEADS": {"basis", "basis_rank", "order", "source", "text", "sanding_of", "stated", "superseded"},
     "MENTIONS": {"source", "weight"},
     "REFINES": {"score", "source"},
     "SIMILAR": {"method", "score"},

@@ -61,3 +61,26 @@ def test_a_copy_in_another_encoding_is_the_same_document(store: Store, tmp_path:
     # The same text for another region is still a document of its own there (the template copy above).
     third = ingest([tmp_path / "gbk" / "属地清单 副本.csv"], store, region=Region(("示例市", "白石县")))
     assert third.failed == [] and len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 3
+
+
+def test_a_mirror_copy_in_traditional_script_with_other_punctuation_is_the_same_document(store: Store,
+                                                                                        tmp_path: Path) -> None:
+    """FORMATS.md §8: mirrors of one 三定 differ by more than their encoding (a traditional-script mirror with pinyin
+    after characters, half-width brackets, an ideographic space after 第一条, a spam string spliced in). Each
+    loaded as a second Document of the same duties, so every duty overlapped its twin."""
+    import opencc
+
+    sanding = (Path(__file__).resolve().parents[2] / "examples" / "sanding" / "hexi_jiaotong.txt").read_text("utf-8")
+    mirror = opencc.OpenCC("s2t").convert(sanding).replace("（", "(").replace("）", ")").replace("第一條 ", "第一條\u3000")
+    mirror = mirror.replace("職能配置", "職(zhi)能配置").replace("規定", "開雲網頁版-開雲(中國)官方在線登錄規定", 1)
+    (tmp_path / "original.txt").write_text(sanding, encoding="utf-8")
+    (tmp_path / "mirror.txt").write_text(mirror, encoding="utf-8")
+    first = ingest([tmp_path / "original.txt"], store, region=Region(("示例市", "河西区")))
+    second = ingest([tmp_path / "mirror.txt"], store, region=Region(("示例市", "河西区")))
+    assert (first.failed, second.failed) == ([], [])
+    assert [any(outcome.created.values()) for outcome in second.outcomes] == [False]
+    assert len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 1
+    # Another word is another text: a copy cut short is a document of its own.
+    (tmp_path / "cut.txt").write_text(sanding[: sanding.rindex("第")], encoding="utf-8")
+    assert ingest([tmp_path / "cut.txt"], store, region=Region(("示例市", "河西区"))).failed == []
+    assert len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 2
