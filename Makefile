@@ -47,10 +47,8 @@ install: $(WEB)/node_modules/.installed
 	$(SERVICE_BIN)/pip install --quiet --constraint constraints.txt .
 	rm -rf build  # setuptools' staging copy: a later build would take files from it that are gone from here
 	@# Checked from outside this folder, where `python -c` would import the checkout's code instead.
-	cd / && $(SERVICE_BIN)/python -c "from api.routes.pages import ECHARTS, SWAGGER; \
-	  missing = [str(p) for p in (ECHARTS, SWAGGER / 'swagger-ui-bundle.js', SWAGGER / 'swagger-ui.css') \
-	             if not p.is_file()]; \
-	  assert not missing, f'not installed: {missing}'"
+	cd / && $(SERVICE_BIN)/python -c "from api.routes.pages import missing_files; \
+	  assert not missing_files(), f'not installed: {missing_files()}'"
 	$(SERVICE_BIN)/dutygraph --version
 
 demo: setup

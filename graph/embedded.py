@@ -3,7 +3,8 @@
 Every process that opens a data directory registers itself under `clients/`; the first one starts the
 server, later ones reuse it, and the last one to leave shuts it down. A file lock serialises starts
 and stops, so two processes opening the same directory at once end up sharing one server. A pid file
-or socket left behind by a crash is recognised (no live redis-server behind it) and cleared.
+or socket left behind by a crash is recognised (no live redis-server behind it) and cleared. A watcher
+process (graph/embedded_watch.py) stops a server whose clients all died without leaving (SIGKILL, the OOM killer).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ QUERY_MEM_CAPACITY_BYTES = 2 * 1024 ** 3
 # seen to deadlock while loading its snapshot (the main thread waiting forever for its own graph registry's
 # write lock, every other thread idle); loading writes nothing, so such a server is killed and started again.
 HUNG_AFTER_S = 15.0
+# How often the watcher looks for live clients: a server whose clients were all killed stops within about this long.
+WATCH_INTERVAL_S = 1.0
+# How long a rewrite of the log waits for the queries running to finish before it forks (see _rewrite_log).
+REWRITE_LOCK_WAIT_S = 1.0
+
 START_ATTEMPTS = 2
 ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
 # What waiting for a server came to: it answers, it exited, it is hung, or it is still busy after START_TIMEOUT_S.
@@ -62,6 +68,9 @@ class EmbeddedServer:
         self.lock_file = self.data_dir / ".lock"
         self.clients_dir = self.data_dir / "clients"
         self.stopping_file = self.data_dir / "falkordb.stopping"
+        self.watcher_pid_file = self.data_dir / "falkordb.watcher.pid"
+        # Held shared by each query, exclusively while a rewrite of the log forks (see _rewrite_log).
+        self.queries_lock_file = self.data_dir / ".queries"
         self.socket_path = self._socket_path()
         self._registered = False
 
@@ -98,13 +107,16 @@ class EmbeddedServer:
                              f"无法创建数据文件夹 {self.data_dir}（{os_reason_zh(exc)}）") from exc
         try:
             with self._locked():
+                # A lock file another user owns is refused here, with the others, not in the middle of a query.
+                os.close(os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600))
                 self._wait_for_previous_stop()
                 if not self._answers():
                     self._clear_stale()
                     self._start()
-                (self.clients_dir / str(os.getpid())).write_text("")
+                (self.clients_dir / str(os.getpid())).write_text(self._client_entry(os.getpid()))
                 self._registered = True
                 self._live_clients()  # forget clients that died without saying so
+                self._ensure_watcher()
         except OSError as exc:
             # The folder is writable, but a file or folder in it is another user's (a store made by root, served
             # by a service's own user).
@@ -127,12 +139,32 @@ class EmbeddedServer:
     def _live_clients(self) -> list[int]:
         live = []
         for entry in self.clients_dir.iterdir():
-            pid = int(entry.name) if entry.name.isdigit() else -1
-            if pid > 0 and _process_alive(pid):
-                live.append(pid)
-            else:
+            if self._client_here(entry) is False:
                 entry.unlink(missing_ok=True)
+            else:
+                live.append(int(entry.name))
         return live
+
+    def _client_entry(self, pid: int) -> str:
+        """What a client's entry says: when its process started (a pid reused by another process is no client)
+        and the folder it registered in (a copy of the folder holds the original's entries, which are not its)."""
+        return f"{_start_time(pid) or ''}\n{self.data_dir}"
+
+    def _client_here(self, entry: Path) -> bool | None:
+        """True: a live process registered in this folder; False: a dead or reused pid, or another folder's entry;
+        None: a live process whose entry, written by a dutygraph before entries said more than the pid, says
+        nothing of its folder."""
+        pid = int(entry.name) if entry.name.isdigit() else -1
+        if pid <= 0 or not _process_alive(pid):
+            return False
+        try:
+            said = entry.read_text()
+        except OSError:
+            return False
+        if not said:
+            return None
+        started, _, folder = said.partition("\n")
+        return folder == str(self.data_dir) and started in ("", str(_start_time(pid) or ""))
 
     def _server_pid(self) -> int | None:
         try:
@@ -174,10 +206,13 @@ class EmbeddedServer:
                 )
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
-        # No server of ours runs, so no process is its client: the registrations left are a crash's, or those of a
-        # copied folder's original, whose live processes would keep this folder's new server running for ever.
+        # No server of ours runs. The live processes registered here stay its clients: they use the server started
+        # now as soon as they query again (clearing every entry let the next one to leave stop the server under
+        # them). The others go: a crash's, and those of a copied folder's original, whose live processes would
+        # keep this folder's new server running for ever.
         for entry in self.clients_dir.iterdir():
-            entry.unlink(missing_ok=True)
+            if not self._client_here(entry):
+                entry.unlink(missing_ok=True)
 
     def _start(self) -> None:
         for _attempt in range(START_ATTEMPTS):
@@ -219,8 +254,8 @@ class EmbeddedServer:
             "--appendonly", "yes",
             "--appendfsync", "everysec",
             # No automatic log rewrite: a rewrite forked while a graph query is running has produced snapshots
-            # FalkorDB 4.16 could not load again (a crash on start). The log is compacted when the last
-            # client leaves instead, when nothing writes.
+            # FalkorDB 4.16 could not load again (a crash on start). Clients rewrite it instead, while no query
+            # runs (compact_if_grown, _compact_log).
             "--auto-aof-rewrite-percentage", "0",
             "--save", "",
             "--daemonize", "yes",
@@ -237,26 +272,119 @@ class EmbeddedServer:
         except (OSError, subprocess.SubprocessError) as exc:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
 
+    def _log_sizes(self) -> tuple[int, int]:
+        """The append-only log's size in bytes: its increments (the writes since its last rewrite) and its base."""
+        incr = base = 0
+        for part in (self.data_dir / "appendonlydir").glob("*.aof*"):
+            with contextlib.suppress(OSError):  # a rewrite may remove it meanwhile
+                if ".incr." in part.name:
+                    incr += part.stat().st_size
+                elif ".base." in part.name:
+                    base += part.stat().st_size
+        return incr, base
+
+    @contextlib.contextmanager
+    def querying(self) -> Iterator[None]:
+        """Held around each query: a rewrite of the log forks only while no query of any client runs."""
+        handle = os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(handle)
+
+    def compact_if_grown(self) -> None:
+        """Called after each write while clients run: once the writes logged since the last rewrite outgrow the
+        snapshot it left (and COMPACT_AT_BYTES), the log is rewritten into a new snapshot, in the background. A
+        long-running service's log otherwise grew with every upload until its last client left."""
+        incr, base = self._log_sizes()
+        if incr > max(COMPACT_AT_BYTES, base):
+            self._rewrite_log(wait=False)
+
     def _compact_log(self) -> None:
         """Rewrite a long append-only log into a snapshot (replaying graph queries is slow), and wait for it.
 
-        Called by the last client on its way out, under the lock, so that no query runs during the fork."""
-        incr = sum(p.stat().st_size for p in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
-        if incr <= COMPACT_AT_BYTES:
-            return
-        # Compaction is an optimisation; the log stays valid without it.
-        with contextlib.suppress(redis.RedisError):
-            redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5).bgrewriteaof()
-        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+        Called by the last client on its way out, under the lock, when nothing writes."""
+        if self._log_sizes()[0] > COMPACT_AT_BYTES:
+            self._rewrite_log(wait=True)
+
+    def _rewrite_log(self, *, wait: bool) -> None:
+        """Start a rewrite of the log (BGREWRITEAOF) and, with `wait`, wait until it is done.
+
+        Redis forks to write the snapshot, and a fork taken while a graph query ran has produced snapshots FalkorDB
+        4.16 could not load again (a crash on start), which is why redis's own automatic rewrite stays off: the
+        fork happens here while this process holds the queries lock exclusively, and is skipped when the queries
+        running do not end within REWRITE_LOCK_WAIT_S (the next write tries again). Compaction is an optimisation;
+        the log stays valid without it."""
+        handle = os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600)
+        try:
+            deadline = time.monotonic() + REWRITE_LOCK_WAIT_S
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        return
+                    time.sleep(0.005)
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+            try:
+                if self._rewriting(client):
+                    return  # the log keeps its old increments until the rewrite running ends
+                client.bgrewriteaof()  # answers once the rewrite has forked
+            except redis.RedisError:
+                return  # the server is going
+        finally:
+            os.close(handle)
         deadline = time.monotonic() + COMPACT_WAIT_S
         try:
-            while time.monotonic() < deadline:
-                info = client.info("persistence")
-                if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
-                    return
+            while wait and self._rewriting(client) and time.monotonic() < deadline:
                 time.sleep(0.02)
         except redis.RedisError:
             return
+
+    @staticmethod
+    def _rewriting(client: redis.Redis) -> bool:
+        info = client.info("persistence")
+        return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
+
+    def _ensure_watcher(self) -> None:
+        """Start the folder's watcher, unless one runs (a server started by a dutygraph without watchers, or whose
+        watcher was killed, gets one). Without it, a server whose clients all died ran until the next command on
+        the folder."""
+        if self._watcher_pid() is not None:
+            return
+        # -I: the installed dutygraph, not a checkout that happens to be the working directory. The watcher
+        # detaches itself (as redis does), so no process waits for it.
+        command = [sys.executable, "-I", "-m", "graph.embedded_watch", str(self.data_dir)]
+        try:
+            subprocess.run(command, check=True, timeout=30, stdin=subprocess.DEVNULL, capture_output=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            # The store works without it, as it did before watchers: the last client to leave still stops it.
+            sys.stderr.write(f"dutygraph: cannot start the watcher of the FalkorDB server for {self.data_dir}: {exc}\n")
+
+    def _watcher_pid(self) -> int | None:
+        """The pid of this folder's live watcher, if any (a copied folder's pid file names the original's)."""
+        try:
+            pid = int(self.watcher_pid_file.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except (OSError, ValueError):
+            return None
+        ours = b"graph.embedded_watch\0" + str(self.data_dir).encode() + b"\0" in cmdline
+        return pid if ours and _process_alive(pid) else None
+
+    def watch(self) -> None:
+        """The watcher's loop: stop the server once no live client is left. It returns when no server runs (the
+        one started next gets a watcher of its own), when a client asked the server to stop, or when another
+        watcher took its place. A server started again meanwhile (after a crash) is watched on."""
+        while True:
+            time.sleep(WATCH_INTERVAL_S)
+            with self._locked():
+                if self._watcher_pid() != os.getpid() or self._server_pid() is None or self.stopping_file.exists():
+                    return
+                if not self._live_clients():
+                    self._shutdown()
+                    return
 
     def _launched_pid(self) -> int | None:
         """The pid of the server just launched: it writes its pid file soon after it forks, before loading."""
@@ -396,14 +524,26 @@ def _process_alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def _cpu_time(pid: int) -> int | None:
-    """The CPU time the process has used, in clock ticks; None where /proc does not tell."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (which may hold spaces): the state is [0]; None where
+    /proc does not tell."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat.rsplit(")", 1)[-1].split()  # after the command name, which may hold spaces
-    return int(fields[11]) + int(fields[12])  # utime, stime
+    return stat.rsplit(")", 1)[-1].split()
+
+
+def _cpu_time(pid: int) -> int | None:
+    """The CPU time the process has used, in clock ticks."""
+    fields = _stat_fields(pid)
+    return int(fields[11]) + int(fields[12]) if fields else None  # utime, stime
+
+
+def _start_time(pid: int) -> int | None:
+    """When the process started, in clock ticks after boot."""
+    fields = _stat_fields(pid)
+    return int(fields[19]) if fields else None
 
 
 def _is_redis_server(pid: int, socket_path: Path) -> bool:

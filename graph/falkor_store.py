@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Mapping, Sequence
@@ -57,11 +58,13 @@ class FalkorStore:
              ) -> list[Row]:
         try:
             try:
-                result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
+                with self._querying():
+                    result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
             except redis.ConnectionError:
                 if not self._revived():
                     raise
-                result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
+                with self._querying():
+                    result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
         except redis.ResponseError as exc:
             message = str(exc)
             if "empty key" in message:
@@ -113,7 +116,8 @@ class FalkorStore:
 
     def _query(self, cypher: str, params: dict[str, Any]) -> QueryResult:
         try:
-            return self._graph.query(cypher, params)
+            with self._querying():
+                result = self._graph.query(cypher, params)
         except redis.ConnectionError as exc:
             # Not tried again: whether the write was applied before the server went is unknown. The next one finds
             # the server started again.
@@ -121,6 +125,14 @@ class FalkorStore:
             raise StoreError(f"write failed: {exc}") from exc
         except redis.RedisError as exc:
             raise StoreError(f"write failed: {exc}") from exc
+        if self._server is not None:
+            self._server.compact_if_grown()
+        return result
+
+    def _querying(self) -> contextlib.AbstractContextManager[None]:
+        """The embedded server's queries lock, held shared while a query runs (graph.embedded: its log is
+        rewritten only while no query runs)."""
+        return self._server.querying() if self._server is not None else contextlib.nullcontext()
 
     def _revived(self) -> bool:
         """After a lost connection: the embedded server, if it died (killed, out of memory), started again from its
@@ -137,6 +149,10 @@ class FalkorStore:
 
     # -- schema ------------------------------------------------------------------------------------
     def apply_schema(self) -> None:
+        with self._querying():
+            self._apply_schema()
+
+    def _apply_schema(self) -> None:
         existing = self._existing_indexes()
         for node_label in NODE_LABELS:
             for prop in ("uid", *node_label.indexed):
@@ -183,7 +199,8 @@ class FalkorStore:
 
     def clear(self) -> None:
         try:
-            self._graph.delete()
+            with self._querying():
+                self._graph.delete()
         except redis.ResponseError as exc:
             if "empty key" not in str(exc) and "Invalid graph operation" not in str(exc):
                 raise StoreError(f"cannot clear the graph: {exc}") from exc

@@ -58,8 +58,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
                "content", "source"), ("code", "claimed")),
     NodeLabel("Term", "jieba 词", ("uid", "text"), ("text",)),
     # `meta:version`: a counter every write bumps, so readers can cache what they derive; `meta:links` and
-    # `meta:segmentation` name what made the derived links and the stored terms.
-    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch", "linker", "segmentation")),
+    # `meta:segmentation` name what made the derived links and the stored terms; `meta:unlinked` how many duties
+    # wait for their links, at which version and number of duties (ingest/unlinked.py).
+    NodeLabel("Meta", "图谱版本", ("uid", "version", "epoch", "linker", "segmentation", "unlinked", "unlinked_at")),
     NodeLabel(
         "Document",
         "来源文件",

@@ -288,6 +288,15 @@ def record_segmentation(store: Store, segmentation: str) -> None:
                           [{"uid": SEGMENTATION_META, "segmentation": segmentation}]))
 
 
+UNLINKED_META = "meta:unlinked"  # the Meta node that records how many duties wait for their links (ingest/unlinked.py)
+
+
+def record_unlinked(store: Store, count: int, state: str) -> None:
+    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) "
+                          "SET m.unlinked = r.count, m.unlinked_at = r.state",
+                          [{"uid": UNLINKED_META, "count": count, "state": state}]))
+
+
 def forget_linker(store: Store) -> None:
     """The graph's links no longer follow from its stored terms: the next linking redoes all of them."""
     store.write(Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) DELETE m", [{"uid": LINKS_META}]))
@@ -358,6 +367,7 @@ def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterp
         # marked unlinked before that, so that a run interrupted in between makes them again.
         store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = false",
                               [{"uid": uid} for uid in refined_again]))
+        store.write(bump_version())  # a new state: the count of unlinked duties recorded before is stale (unlinked.py)
         store.write(Statement("UNWIND $rows AS r MATCH (:Duty {uid: r.uid})-[e:REFINES]->(:Duty) "
                               "WHERE e.source = 'link' DELETE e", [{"uid": uid} for uid in refined_again]))
     store.write(Statement(

@@ -64,6 +64,7 @@ from ingest.regions import (
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
+from ingest.unlinked import unlinked_duties
 
 # Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
 # loading one.
@@ -416,7 +417,9 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
-        return _ingest(paths, store, region, kind, progress, aliases, shown_paths or {})
+        report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {})
+    unlinked_duties(store)  # counted once, here, and recorded for the read commands that follow
+    return report
 
 
 @contextmanager

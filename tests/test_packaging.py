@@ -30,3 +30,12 @@ def test_no_installed_distribution_ships_our_package_names() -> None:
             if name in top_level or any(f.startswith(f"{name}/") for f in files):
                 clashes.append(f"{dist.metadata['Name']} ships {name}")
     assert clashes == []
+
+
+def test_the_pages_vendored_files_are_installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """What `make install` and the image's build check before they are done: ECharts and Swagger UI's files."""
+    from api.routes import pages
+
+    assert pages.missing_files() == []
+    monkeypatch.setattr(pages, "SWAGGER", tmp_path)
+    assert pages.missing_files() == [str(tmp_path / "swagger-ui-bundle.js"), str(tmp_path / "swagger-ui.css")]

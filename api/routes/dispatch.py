@@ -3,8 +3,6 @@ system's 12345 platform sends its day's tickets in one request rather than one w
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -15,6 +13,7 @@ from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
 from api.schemas import DispatchAnswer, DispatchFileAnswer, DispatchRequest
 from api.tabular import CSV, XLSX, wanted_format, whole
+from api.uploads import saved_uploads, uploaded_name
 from ingest.errors import IngestError
 from queries.complaint_files import Complaint, ComplaintFile, read_complaints
 from queries.dispatch import Dispatched, columns_with, dispatch, needs_person, person_reason
@@ -88,7 +87,7 @@ def post_dispatch_file(request: Request, store: StoreDep,
     cannot be read is a 422 naming the line and what was expected."""
     chosen = wanted_format(request, format)  # a format it cannot answer refused before the work
     home = check_region(store, region.strip() if region and region.strip() else None)
-    name = Path(file.filename or "complaints.txt").name
+    name = uploaded_name(file.filename, "complaints.txt")
     read = _read_upload(name, file.file, column, region_column)
     if len(read.complaints) > MAX_FILE_COMPLAINTS:
         raise Problem(422, "invalid-request", "Too many complaints", "诉求过多",
@@ -106,10 +105,8 @@ def post_dispatch_file(request: Request, store: StoreDep,
 def _read_upload(name: str, data: BinaryIO, column: str | None, region_column: str | None) -> ComplaintFile:
     """The uploaded file read as the CLI reads a file, under its own name (its suffix says how to read it); an
     error names it as uploaded, and the form's fields where the CLI's message names its options."""
-    with tempfile.TemporaryDirectory(prefix="dutygraph-dispatch-") as folder:
-        path = Path(folder) / name
-        with path.open("wb") as copy:
-            shutil.copyfileobj(data, copy)  # in pieces: the upload is already on disk past 1 MB (Starlette's spool)
+    with saved_uploads([(name, data)], prefix="dutygraph-dispatch-") as saved:
+        [path] = saved
         try:
             return read_complaints(path, column=_given(column), region_column=_given(region_column))
         except (IngestError, ValueError) as exc:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +10,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
 from api.schemas import UploadAnswer
+from api.uploads import saved_uploads, uploaded_name
 from graph.store import Store
 from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, NearMissWarning, ingest, near_miss_zh
@@ -60,21 +59,12 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         raise Problem(422, "invalid-request", "Invalid region", "区划无效", f"{exc}; {english}",
                       f"{exc.zh}；{chinese}") from exc
     home = parse_region_option(_known_region(store, written.path, new_region)) if written else None
-    with tempfile.TemporaryDirectory(prefix="dutygraph-upload-") as folder:
-        # Each file keeps its own name (a list without a title is named after its file), one folder each.
-        shown: dict[Path, str] = {}
-        for index, upload in enumerate(files):
-            name = Path(upload.filename or f"upload-{index}").name
-            path = Path(folder) / f"{index:03d}" / name
-            path.parent.mkdir()
-            with path.open("wb") as copy:
-                shutil.copyfileobj(upload.file, copy)  # in pieces, as Starlette spooled it: not whole in memory
-            shown[path] = name
-        # One upload at a time per server process: they share its two cores and the store's one writer anyway.
-        # new_in_graph does not depend on it: it is what this ingest's own writes created, so the nodes of a
-        # CLI ingest or of another worker writing meanwhile are not counted (the graph's growth counted them).
-        with request.app.state.upload_lock:
-            report = ingest(list(shown), store, region=home, shown_paths=shown)
+    uploads = [(uploaded_name(upload.filename, f"upload-{index}"), upload.file) for index, upload in enumerate(files)]
+    # One upload at a time per server process: they share its two cores and the store's one writer anyway.
+    # new_in_graph does not depend on it: it is what this ingest's own writes created, so the nodes of a
+    # CLI ingest or of another worker writing meanwhile are not counted (the graph's growth counted them).
+    with saved_uploads(uploads, prefix="dutygraph-upload-") as shown, request.app.state.upload_lock:
+        report = ingest(list(shown), store, region=home, shown_paths=shown)
     return {
         "added": [_added(shown[o.path], o) for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok],

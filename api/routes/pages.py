@@ -19,6 +19,11 @@ _SWAGGER_FILES = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "
 router = APIRouter(include_in_schema=False)
 
 
+def missing_files() -> list[str]:
+    """The page's vendored files that are not installed: an install checks it has them (make install, the image)."""
+    return [str(path) for path in (ECHARTS, *(SWAGGER / name for name in _SWAGGER_FILES)) if not path.is_file()]
+
+
 @router.get("/")
 def index() -> FileResponse:
     return FileResponse(WEB / "index.html", media_type="text/html; charset=utf-8")

@@ -866,6 +866,29 @@ def test_serve_behind_a_proxys_prefix_logs_at_the_level_asked(loaded: Path) -> N
     assert "INFO" not in said
 
 
+def test_a_killed_serve_leaves_no_server_running(tmp_path: Path) -> None:
+    """`kill -9` of the service (or the OOM killer) gives it no chance to stop its embedded server: the server ran on
+    until the next dutygraph command on the folder (ops user test). Its watcher stops it within seconds."""
+    from graph.embedded import _process_alive
+    from tests.api.live_server import free_port
+
+    port = free_port()
+    service = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--store",
+                                f"embedded:{tmp_path}"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _get_json(f"http://127.0.0.1:{port}/readyz")["documents"] == 0
+        server = int((tmp_path / "falkordb.pid").read_text())
+        watcher = int((tmp_path / "falkordb.watcher.pid").read_text())
+    finally:
+        service.kill()
+        service.wait()
+    killed = time.monotonic()
+    while (_process_alive(server) or _process_alive(watcher)) and time.monotonic() - killed < 15:
+        time.sleep(0.05)
+    assert not _process_alive(server) and not _process_alive(watcher)
+    assert not (tmp_path / "falkordb.pid").exists() and sorted((tmp_path / "clients").iterdir()) == []
+
+
 def _get_json(address: str) -> Any:
     """The JSON at `address`, once the service starting there answers (within a minute)."""
     import urllib.error

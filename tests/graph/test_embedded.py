@@ -110,21 +110,99 @@ def test_a_copy_of_a_live_stores_folder_opens_as_a_store_of_its_own(tmp_path: Pa
 
 
 def test_a_killed_client_does_not_keep_the_server_forever(tmp_path: Path) -> None:
-    code = (
-        "import os, time; from graph.store import open_store\n"
-        f"s = open_store('embedded:{tmp_path}')\n"
-        "print('ready', flush=True); time.sleep(60)\n"
-    )
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-    pid = _server_pid(tmp_path)
-    child.kill()
-    child.wait()
-    assert _process_alive(pid)  # the server outlives a killed client ...
+    """A client killed with SIGKILL cannot say it leaves: while another client lives the server stays (they share
+    it), and the watcher forgets the dead one; the last live client's leaving stops it."""
     store = open_store(f"embedded:{tmp_path}")
-    assert _server_pid(tmp_path) == pid  # ... is reused by the next one ...
-    store.close()
-    assert _stopped(tmp_path, pid)  # ... and stopped when the last live client leaves
+    try:
+        pid = _server_pid(tmp_path)
+        child = _client(tmp_path)
+        child.kill()
+        child.wait()
+        time.sleep(3 * embedded.WATCH_INTERVAL_S)
+        assert _process_alive(pid)  # this process still uses it ...
+        assert _client_pids(tmp_path) == [os.getpid()]  # ... and the killed one is forgotten
+        assert store.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+        assert _server_pid(tmp_path) == pid
+    finally:
+        store.close()
+    assert _stopped(tmp_path, pid)
+
+
+def test_a_server_whose_clients_were_all_killed_stops_on_its_own(tmp_path: Path) -> None:
+    """Two clients share the server; killing one leaves it running for the other, killing both stops it (and its
+    watcher) within a few seconds, with no other dutygraph command needed. It used to run until the next command on
+    the folder."""
+    first, second = _client(tmp_path), _client(tmp_path)
+    pid, watcher = _server_pid(tmp_path), int((tmp_path / "falkordb.watcher.pid").read_text())
+    assert _client_pids(tmp_path) == sorted([first.pid, second.pid])
+    first.kill()
+    first.wait()
+    time.sleep(3 * embedded.WATCH_INTERVAL_S)
+    assert _process_alive(pid) and _client_pids(tmp_path) == [second.pid]
+    second.kill()
+    second.wait()
+    assert _gone(pid, watcher, within=15)
+    assert not (tmp_path / "falkordb.pid").exists()
+    reopened = open_store(f"embedded:{tmp_path}")  # and the folder opens as usual after it
+    try:
+        assert reopened.read("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
+    finally:
+        reopened.close()
+
+
+def test_reviving_a_dead_server_keeps_the_other_clients(tmp_path: Path) -> None:
+    """Two processes use the server when it dies; the one that starts it again must not forget the other: its
+    leaving then stopped the server under the other, which had to start it once more."""
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        child = _client(tmp_path, then="s.read('MATCH (n) RETURN count(n) AS c')")
+        dead = _server_pid(tmp_path)
+        os.kill(dead, signal.SIGKILL)
+        while _process_alive(dead):
+            time.sleep(0.01)
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write("\n")  # the child reads: it finds the server dead and starts it again
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "done"
+        revived = _server_pid(tmp_path)
+        assert revived != dead
+        assert _client_pids(tmp_path) == sorted([os.getpid(), child.pid])
+        child.stdin.close()  # the child closes its store and exits
+        assert child.wait(timeout=60) == 0
+        time.sleep(3 * embedded.WATCH_INTERVAL_S)
+        assert _process_alive(revived) and _server_pid(tmp_path) == revived  # still this process's server
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+        assert _server_pid(tmp_path) == revived  # answered without being started again
+    finally:
+        store.close()
+    assert _stopped(tmp_path, revived)
+
+
+def _client(data: Path, then: str = "") -> subprocess.Popen[str]:
+    """Another process that opens the store and holds it: it says `ready`; with `then`, it runs that on a line from
+    its stdin and says `done`; it closes the store when its stdin closes."""
+    code = (
+        "import sys; from graph.store import open_store\n"
+        f"s = open_store({f'embedded:{data}'!r})\n"
+        "print('ready', flush=True)\n"
+        + (f"sys.stdin.readline(); {then}; print('done', flush=True)\n" if then else "")
+        + "sys.stdin.read(); s.close()\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    return child
+
+
+def _client_pids(data: Path) -> list[int]:
+    return sorted(int(entry.name) for entry in (data / "clients").iterdir())
+
+
+def _gone(*pids: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while any(_process_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not any(_process_alive(pid) for pid in pids)
 
 
 def test_graphs_are_kept_in_one_key(tmp_path: Path) -> None:
@@ -193,3 +271,35 @@ def test_a_server_that_died_is_started_again_by_the_next_read(tmp_path: Path) ->
         assert _server_pid(tmp_path) != pid
     finally:
         store.close()
+
+
+def test_the_log_is_compacted_while_clients_run(tmp_path: Path) -> None:
+    """A service holds its store open for months: its append-only log was compacted only when the last client left,
+    so it grew with every upload. Writes now rewrite it once its increments outgrow the snapshot (and
+    COMPACT_AT_BYTES): after each re-ingest the increments are within that bound, where without compaction they
+    add up (about 1.8 MB an ingest of examples/), and the rewritten log loads the same graph again."""
+    from ingest.pipeline import ingest
+    from ingest.regions import parse_region_option
+
+    examples, city = Path(__file__).resolve().parents[2] / "examples", parse_region_option("示例市")
+    server, counts = EmbeddedServer(tmp_path), "MATCH (n) RETURN count(n) AS nodes"
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        connection = store._db.connection  # type: ignore[attr-defined]
+        for _round in range(4):
+            assert ingest([examples], store, region=city).failed == []
+            while server._rewriting(connection):
+                time.sleep(0.02)
+            incr, base = server._log_sizes()
+            assert incr <= max(embedded.COMPACT_AT_BYTES, base), (incr, base)
+            assert base < 2 * 1024**2
+        held = store.read(counts)
+        pid = _server_pid(tmp_path)
+    finally:
+        store.close()
+    assert _stopped(tmp_path, pid)
+    reopened = open_store(f"embedded:{tmp_path}")
+    try:
+        assert reopened.read(counts) == held == [{"nodes": 2583}]
+    finally:
+        reopened.close()
