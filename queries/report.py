@@ -153,6 +153,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"
                      "“内设机构”组与某“同级部门”组部门相同、事项相同或其职责承接该组部门职责的，为同一交叉在内设机构层面的"
                      "体现，“说明”列注明“同第N组”，摘要不另计。"
+                     "“已明确”组：“说明”列注明各部门是否为该事项的牵头部门及清单或条款的职责分工原文；"
+                     "“非牵头”的部门三定仍写有此项工作，修订三定时应核对，删除或改为配合。"
                      "“上下级”组：市级部门与县级对口部门写有同一项职责，可能是同一职责的不同层级（市级指导、县级实施），"
                      "也可能是重复设置，需核实；“事项”为市县事权划分清单中与之对应的事项，“说明”列给出清单的划分方式和"
                      "该级的职责（本级），清单未列的需结合实际核定。"))
@@ -276,7 +278,8 @@ _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
     ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"] and not row["same_as"],
      "逐组核实是否为同一项工作；确属交叉的，会同相关部门明确牵头部门，修订三定或列入职责边界清单"),
     ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]) and not row["same_as"],
-     "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
+     "边界清单或职责分工条款已明确牵头部门；“说明”列为“非牵头”的部门三定仍写有该项工作，修订三定时删除或改为配合，"
+     "并核对执行情况"),
     ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
      "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),
     ("host_assist_ambiguities", "主办/协办不清的共同事项", None, None,
@@ -329,7 +332,8 @@ def coordination_of(department: str, sections: list[Section], vague: set[str]) -
         own = next(member for member in members if member["department"] == department)
         # Across levels the question is each level's part, not who leads: the split list's, where it has one.
         issue = f"上下级职责交叉（{own['remark']}）" if members[0]["scope"] == SCOPE_LABELS["levels"] else \
-            f"{members[0]['scope']}职责交叉，{'已明确牵头' if members[0]['settled'] else '未明确牵头'}"
+            f"{members[0]['scope']}职责交叉，已明确牵头（{own['remark']}）" if members[0]["settled"] else \
+            f"{members[0]['scope']}职责交叉，未明确牵头"
         rows.append({"finding": "职责交叉", "matter": members[0]["matter"] or f"本部门职责：{headline(own['duty'])}",
                      "issue": issue,
                      "others": _others(department, [member["department"] for member in members]),
