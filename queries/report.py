@@ -14,6 +14,7 @@ from ingest.kinds import KIND_TITLES
 from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
+from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
 from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
@@ -45,6 +46,9 @@ class Section:
     columns: list[str]
     rows: list[Row]
     note: str = ""
+    # What was not loaded for the report's scope, said instead of a count of 0 (user test: 三不管 0 for a county
+    # with no 监管事项目录 loaded read as none found).
+    unloaded: str = ""
 
 
 @dataclass
@@ -175,8 +179,10 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
+    unloaded = "" if supervision_loaded(store, region) else SUPERVISION_NOT_LOADED
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
-                ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))
+                ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested"), note=unloaded,
+                unloaded=unloaded))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in undecomposed_duties(store, key)
                     if within(row["region"], region)]
@@ -198,14 +204,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
+        unloaded = "" if split_loaded(store, county or city) else SPLIT_NOT_LOADED
+        if unloaded:
+            report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
                     ["conflict_label", "matter", "department", "concerned", "sources"],
                     [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]],
                       "sources": conflict_sources(store, city, c)}
                      for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
-                    note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
-                         "或名称与领域相符的唯一部门）。“出处”：冲突所依据的市县事权划分清单条目，"
-                         "以及市级部门权责清单中仍列有该事项的条目。"))
+                    note=unloaded or "“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门"
+                                     "（实施同名权责事项的部门，或名称与领域相符的唯一部门）。“出处”：冲突所依据的"
+                                     "市县事权划分清单条目，以及市级部门权责清单中仍列有该事项的条目。",
+                    unloaded=unloaded))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",
@@ -304,10 +314,12 @@ def summary_of(sections: list[Section]) -> Section:
     tables without a word on what they add up to). A region's several 事权划分 sections count together."""
     rows: list[Row] = []
     for key, finding, distinct, keep, action in _SUMMARY:
-        found = [row for section in sections if section.key.split(":", 1)[0] == key for row in section.rows
-                 if keep is None or keep(row)]
+        mine = [section for section in sections if section.key.split(":", 1)[0] == key]
+        found = [row for section in mine for row in section.rows if keep is None or keep(row)]
         count = len({row[distinct] for row in found}) if distinct else len(found)
-        rows.append({"finding": finding, "count": count, "action": action if count else ""})
+        unloaded = next((section.unloaded for section in mine if section.unloaded), "")
+        rows.append({"finding": finding, "count": unloaded.split(" / ")[0] if unloaded and not count else count,
+                     "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,
                    note="各类问题的数量及建议处理方式；明细见后续各节。")
 

@@ -204,6 +204,21 @@ def test_a_settled_group_says_who_leads_and_what_the_others_still_state(store: S
     assert coordination["issue"].startswith("同级部门职责交叉，已明确牵头（非牵头：本部门三定仍写有此项工作")
 
 
+def test_a_finding_of_nothing_loaded_says_so_instead_of_0(store: Store) -> None:
+    """三不管 0 for a county with no 监管事项目录 loaded read as none found (user test): the 摘要 and the section say
+    that nothing was loaded, for the supervision list and for the split list."""
+    assert ingest([EXAMPLES / "sanding" / "qingshan_shichangjianguan.txt"], store,
+                  region=Region(("示例市", "青山县"))).failed == []
+    report = build_report(store, region="示例市/青山县")
+    counts = {row["finding"]: row["count"] for row in report.sections[0].rows}
+    assert (counts["无部门认领的监管事项（三不管）"], counts["市县事权划分冲突"]) == (
+        "本区划未载入监管事项目录", "本区划未载入市县事权划分清单")
+    assert _section(report, "orphan_supervision_items").note == (
+        "本区划未载入监管事项目录 / no supervision list loaded for the region")
+    assert [section.note for section in report.sections if section.key.startswith("power_split")] == [
+        "本区划未载入市县事权划分清单 / no city–county split list covers the region"] * 2
+
+
 def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
     # The split list's row of the matter, and for a county's matter a city department still exercises, the row of
     # its power list: by title, or by file name and row for a list without one, as every source of the report.
