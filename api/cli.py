@@ -456,7 +456,9 @@ def queries_command(store: StoreOption = None) -> None:
 
 
 def _describe(params: tuple[Param, ...]) -> str:
-    return ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}" for p in params)
+    # A parameter of a few allowed values names them (scope: departments | offices | levels).
+    return ", ".join(f"{p.name}: {p.type}{'?' if p.optional else ''}{f' ({p.doc})' if '|' in p.doc else ''}"
+                     for p in params)
 
 
 @app.command("query")
@@ -470,6 +472,7 @@ def query_command(
 ) -> None:
     """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query. CSV and Excel files are
     those the API answers (Chinese column titles, readable cells, a BOM for Excel); JSON is for programs."""
+    from queries.empty import empty_hint
     from queries.registry import ANALYSES, run_analysis
 
     _check_output(format.value, output, _FILE_FORMATS)
@@ -502,15 +505,17 @@ def query_command(
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
             if format is not Format.json:  # a table is read by people: sources name their documents' titles
                 result = with_readable_sources(result, document_titles(graph))
+            # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).
+            hint = empty_hint(graph, name, ANALYSES[name].bind(params) if name in ANALYSES else params) \
+                if format is Format.table and isinstance(result, list) and not result else ""
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         _write_json(result, output)
     elif format is Format.table:
         _print_result(result, title=title, columns=columns, answer=name, table=table)
-        if name == "who_handles" and not result:
-            # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
-            err.print("no duty or item in the graph says any word of the text; 图中没有与这段文字相关的职责或事项")
+        if hint:
+            err.print(hint)
     else:
         _write(_answer_file(name, result, format, table, columns), output)
 
@@ -519,6 +524,8 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
     """An answer for people at a terminal: a list as one table; an answer of several tables as its file's tables
     (the same rows, columns and Chinese titles), each titled with the name `--table` takes, an empty one (无)."""
     if isinstance(result, list):
+        if not result:
+            out.print(title)
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
     out.rule(title)

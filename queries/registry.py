@@ -50,7 +50,8 @@ class Analysis:
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("overlaps", "职责交叉（多头管）：不同部门描述同一工作的职责聚类",
              (_param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值", bounds=(0.0, 1.0)),
-              _param("scope", "string", "departments", "departments | offices | levels"), _REGION,
+              _param("scope", "string", "departments",
+                     "departments 同级部门 | offices 内设机构 | levels 上下级"), _REGION,
               _param("department", "string", None, "部门名称：只看含该部门（或其内设机构）职责的聚类", optional=True)),
              lambda store, threshold, scope, region, department: overlaps(
                  store, threshold=threshold, scope=scope, region=region, department=department)),

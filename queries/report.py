@@ -14,6 +14,7 @@ from ingest.kinds import KIND_TITLES
 from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
+from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
 from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
@@ -45,6 +46,9 @@ class Section:
     columns: list[str]
     rows: list[Row]
     note: str = ""
+    # What was not loaded for the report's scope, said instead of a count of 0 (user test: 三不管 0 for a county
+    # with no 监管事项目录 loaded read as none found).
+    unloaded: str = ""
 
 
 @dataclass
@@ -153,6 +157,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"
                      "“内设机构”组与某“同级部门”组部门相同、事项相同或其职责承接该组部门职责的，为同一交叉在内设机构层面的"
                      "体现，“说明”列注明“同第N组”，摘要不另计。"
+                     "“已明确”组：“说明”列注明各部门是否为该事项的牵头部门及清单或条款的职责分工原文；"
+                     "“非牵头”的部门三定仍写有此项工作，修订三定时应核对，删除或改为配合。"
                      "“上下级”组：市级部门与县级对口部门写有同一项职责，可能是同一职责的不同层级（市级指导、县级实施），"
                      "也可能是重复设置，需核实；“事项”为市县事权划分清单中与之对应的事项，“说明”列给出清单的划分方式和"
                      "该级的职责（本级），清单未列的需结合实际核定。"))
@@ -173,8 +179,10 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
+    unloaded = "" if supervision_loaded(store, region) else SUPERVISION_NOT_LOADED
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
-                ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested")))
+                ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested"), note=unloaded,
+                unloaded=unloaded))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in undecomposed_duties(store, key)
                     if within(row["region"], region)]
@@ -196,14 +204,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
+        unloaded = "" if split_loaded(store, county or city) else SPLIT_NOT_LOADED
+        if unloaded:
+            report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
                     ["conflict_label", "matter", "department", "concerned", "sources"],
                     [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]],
                       "sources": conflict_sources(store, city, c)}
                      for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
-                    note="“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门（实施同名权责事项的部门，"
-                         "或名称与领域相符的唯一部门）。“出处”：冲突所依据的市县事权划分清单条目，"
-                         "以及市级部门权责清单中仍列有该事项的条目。"))
+                    note=unloaded or "“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门"
+                                     "（实施同名权责事项的部门，或名称与领域相符的唯一部门）。“出处”：冲突所依据的"
+                                     "市县事权划分清单条目，以及市级部门权责清单中仍列有该事项的条目。",
+                    unloaded=unloaded))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",
@@ -276,7 +288,8 @@ _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
     ("overlaps", "职责交叉：未明确牵头的组", "group", lambda row: not row["settled"] and not row["same_as"],
      "逐组核实是否为同一项工作；确属交叉的，会同相关部门明确牵头部门，修订三定或列入职责边界清单"),
     ("overlaps", "职责交叉：已明确牵头的组", "group", lambda row: bool(row["settled"]) and not row["same_as"],
-     "边界清单或职责分工条款已明确牵头部门，核对执行情况"),
+     "边界清单或职责分工条款已明确牵头部门；“说明”列为“非牵头”的部门三定仍写有该项工作，修订三定时删除或改为配合，"
+     "并核对执行情况"),
     ("orphan_supervision_items", "无部门认领的监管事项（三不管）", None, None,
      "按建议责任部门征求意见，明确认领部门并更新监管事项目录"),
     ("host_assist_ambiguities", "主办/协办不清的共同事项", None, None,
@@ -301,10 +314,12 @@ def summary_of(sections: list[Section]) -> Section:
     tables without a word on what they add up to). A region's several 事权划分 sections count together."""
     rows: list[Row] = []
     for key, finding, distinct, keep, action in _SUMMARY:
-        found = [row for section in sections if section.key.split(":", 1)[0] == key for row in section.rows
-                 if keep is None or keep(row)]
+        mine = [section for section in sections if section.key.split(":", 1)[0] == key]
+        found = [row for section in mine for row in section.rows if keep is None or keep(row)]
         count = len({row[distinct] for row in found}) if distinct else len(found)
-        rows.append({"finding": finding, "count": count, "action": action if count else ""})
+        unloaded = next((section.unloaded for section in mine if section.unloaded), "")
+        rows.append({"finding": finding, "count": unloaded.split(" / ")[0] if unloaded and not count else count,
+                     "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,
                    note="各类问题的数量及建议处理方式；明细见后续各节。")
 
@@ -329,7 +344,8 @@ def coordination_of(department: str, sections: list[Section], vague: set[str]) -
         own = next(member for member in members if member["department"] == department)
         # Across levels the question is each level's part, not who leads: the split list's, where it has one.
         issue = f"上下级职责交叉（{own['remark']}）" if members[0]["scope"] == SCOPE_LABELS["levels"] else \
-            f"{members[0]['scope']}职责交叉，{'已明确牵头' if members[0]['settled'] else '未明确牵头'}"
+            f"{members[0]['scope']}职责交叉，已明确牵头（{own['remark']}）" if members[0]["settled"] else \
+            f"{members[0]['scope']}职责交叉，未明确牵头"
         rows.append({"finding": "职责交叉", "matter": members[0]["matter"] or f"本部门职责：{headline(own['duty'])}",
                      "issue": issue,
                      "others": _others(department, [member["department"] for member in members]),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from graph.store import Row, Store
 from queries import catalog
 from queries.labels import SHARE_LABELS, VALUE_LABELS
+from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter, share_of
 
 SCOPE_LABELS = {"departments": "同级部门", "levels": "上下级", "offices": "内设机构"}
@@ -30,6 +31,7 @@ def overlap_rows(store: Store, groups: list[Group], region: str | None, document
     """A row per member of each group, its group's number, and `same_as` (the department group an office group
     repeats) and `remark` (what a reader needs of the group: that repeat, or across levels the split's division)."""
     repeats = _repeats(store, groups, region)
+    leads = _Leads(store, region) if any(group.cluster["settled"] for group in groups) else None
     rows: list[Row] = []
     for group in groups:
         cluster = group.cluster
@@ -38,12 +40,47 @@ def overlap_rows(store: Store, groups: list[Group], region: str | None, document
             remarks = [f"同第{repeats[group.number]}组（同一交叉在内设机构层面，不另计）"] * len(remarks)
         elif group.scope == "levels":
             matter, remarks = _split_of(store, cluster, document_regions)
+        elif cluster["settled"] and leads is not None:
+            remarks = leads.remarks(cluster, document_regions)
         rows += [{"scope": SCOPE_LABELS[group.scope], "group": group.number, "cluster_id": cluster["cluster_id"],
                   "score": cluster["score"], "settled": "已明确" if cluster["settled"] else "", "matter": matter,
                   "department": member["department"], "office": member["office"], "duty": member["duty"],
                   "source": member["source"], "same_as": repeats.get(group.number), "remark": remark}
                  for member, remark in zip(cluster["members"], remarks, strict=True)]
     return rows
+
+
+class _Leads:
+    """Who leads the matter that settles a group, and what the list row or clause that says so divides: a settled
+    group read as resolved while a member's 三定 still stated the work the list gives another (user test: 县市场监管局's
+    draft held 户外广告设施和门店招牌设置的审批, which 青山县's boundary list gives 县城市管理局)."""
+
+    def __init__(self, store: Store, region: str | None) -> None:
+        self.leads = {(row["region"], same_matter_key(row["matter"])): row["leads"]
+                      for row in merged_lead_matters(catalog.run(store, "lead_matters"))}
+        self.texts: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+        for row in catalog.run(store, "matter_parties", {"region": region}):
+            said = self.texts[(row["region"], same_matter_key(row["matter"]))][(row["role"], row["department"])]
+            if row["text"] and row["text"] not in said:
+                said.append(row["text"])
+
+    def remarks(self, cluster: Row, document_regions: Mapping[str, str]) -> list[str]:
+        """Each member's remark: its department leads the matter, or its 三定 still states work the lead's row or
+        clause gives another, to be struck or made assisting when the 三定 is revised."""
+        key = same_matter_key(cluster["matter"] or "")
+        remarks = []
+        for member in cluster["members"]:
+            place = (document_regions.get(member["source"].split("#", 1)[0], ""), key)
+            leads, texts = self.leads.get(place, []), self.texts.get(place, {})
+            division = "；".join(texts.get(("LEADS", leads[0]), []) if leads else []) or "未写分工"
+            if member["department"] in leads:
+                remarks.append(f"牵头：本部门为“{cluster['matter']}”的牵头部门（职责分工：{division}）")
+                continue
+            assists = "，列本部门为配合" if ("ASSISTS", member["department"]) in texts else ""
+            lead = "、".join(leads) or "其他部门"
+            remarks.append(f"非牵头：本部门三定仍写有此项工作，而边界清单或职责分工条款明确由{lead}牵头{assists}"
+                           f"（职责分工：{division}）；修订三定时核对：删除或改为配合")
+        return remarks
 
 
 def _repeats(store: Store, groups: list[Group], region: str | None) -> dict[int, int]:

@@ -584,8 +584,24 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
     # Each piece of evidence's score is a BM25 relevance too, not a similarity.
     assert "相关度：" in result.stdout and "相似度" not in result.stdout
     nothing = run("query", "who_handles", "--param", "text=hello", store=loaded)
-    assert (nothing.returncode, nothing.stdout.strip()) == (0, "(0 rows)")
-    assert "no duty or item in the graph says any word of the text; 图中没有与这段文字相关的职责或事项" in nothing.stderr
+    assert (nothing.returncode, nothing.stdout.split()) == (0, ["谁来管：诉求文本", "→", "责任部门（附依据）", "(0", "rows)"])
+    assert nothing.stderr.strip() == "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
+
+
+def test_an_empty_answer_is_titled_and_says_what_to_try(loaded: Path) -> None:
+    """`(0 rows)` alone, untitled (user test: 青山县市场监督管理局 has no clusters among its region's departments, two
+    across levels; 青山县 has no 监管事项目录 loaded, and 三不管 read as none found)."""
+    overlaps = run("query", "overlaps", "--param", "department=青山县市场监督管理局", store=loaded)
+    assert (overlaps.returncode, overlaps.stdout.split()) == (
+        0, ["职责交叉（多头管）：不同部门描述同一工作的职责聚类", "(0", "rows)"])
+    assert overlaps.stderr.strip() == (
+        "范围 同级部门（departments）无职责交叉聚类；同一条件下其他范围：内设机构（--param scope=offices）0 组、"
+        "上下级（--param scope=levels）2 组 / no clusters at scope=departments; the other scopes for the same filter: "
+        "scope=offices: 0, scope=levels: 2")
+    orphans = run("query", "orphan_supervision_items", "--param", "region=示例市/青山县", store=loaded)
+    assert orphans.stderr.strip() == "本区划未载入监管事项目录 / no supervision list loaded for the region"
+    catalog = run("queries", store=loaded).stdout  # scope's values, in a cell that wraps
+    assert all(said in catalog for said in ("scope: string (departments 同级部门 |", "offices 内设机构 | levels 上下级)"))
 
 
 def test_failed_files_exit_1_and_the_rest_loads(tmp_path: Path) -> None:

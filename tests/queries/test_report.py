@@ -149,7 +149,9 @@ def test_an_office_group_that_repeats_a_department_group_says_so_and_counts_once
         12: 18, 13: 1, 14: 2, 20: 15, 21: 16, 22: 17}
     assert {scope for scope, _, _ in repeats.values()} == {"内设机构"}
     assert repeats[12][2] == "同第18组（同一交叉在内设机构层面，不另计）"
-    assert not any(row["same_as"] or row["remark"] for row in rows if row["scope"] == "同级部门")
+    assert not any(row["same_as"] for row in rows if row["scope"] == "同级部门")
+    # A department group's remark is only who leads, where a list or clause settles it.
+    assert not any(row["remark"] for row in rows if row["scope"] == "同级部门" and not row["settled"])
 
 
 def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(corpus: Store) -> None:
@@ -175,6 +177,46 @@ def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(c
         (11, "燃气经营许可", "青山县住房和城乡建设局", "市县事权划分：市县共有；本级：负责县城燃气经营许可"),
     ]
     assert "市级指导、县级实施" in section.note
+
+
+def test_a_settled_group_says_who_leads_and_what_the_others_still_state(store: Store, tmp_path: Path) -> None:
+    """A settled group said only 已明确 (user test: a draft gave 县市场监管局 户外广告设施和门店招牌设置的审批, which
+    青山县's boundary list gives 县城市管理局, and the drafter read the clash as resolved): each member says whether
+    its department leads the matter, and the list row's division, so that the reader can compare."""
+    sanding = tmp_path / "青山县市场监督管理局职能配置、内设机构和人员编制规定.txt"
+    sanding.write_text((EXAMPLES / "sanding" / "qingshan_shichangjianguan.txt").read_text(encoding="utf-8").replace(
+        "（十二）完成县委、县政府交办的其他任务。",
+        "（十二）负责户外广告设施和门店招牌设置的审批，依法查处违法设置户外广告设施和门店招牌的行为。\n"
+        "（十三）完成县委、县政府交办的其他任务。"), encoding="utf-8")
+    paths = [sanding, EXAMPLES / "sanding" / "qingshan_chengguan.txt", EXAMPLES / "lists" / "bianjie_qingshan.csv"]
+    assert ingest(paths, store, region=Region(("示例市", "青山县"))).failed == []
+    report = build_report(store, department="青山县市场监督管理局")
+    division = "县城市管理局负责户外广告设施设置审批和安全监管；县市场监管局负责广告内容监管；县应急管理局配合开展大风天气安全检查。"
+    assert [(row["settled"], row["matter"], row["department"], row["remark"])
+            for row in _section(report, "overlaps").rows if row["settled"]] == [
+        ("已明确", "户外广告设施安全监管", "青山县城市管理局",
+         f"牵头：本部门为“户外广告设施安全监管”的牵头部门（职责分工：{division}）"),
+        ("已明确", "户外广告设施安全监管", "青山县市场监督管理局",
+         f"非牵头：本部门三定仍写有此项工作，而边界清单或职责分工条款明确由青山县城市管理局牵头，列本部门为配合（职责分工："
+         f"{division}）；修订三定时核对：删除或改为配合"),
+    ]
+    coordination = _section(report, "coordination_items").rows[0]
+    assert coordination["issue"].startswith("同级部门职责交叉，已明确牵头（非牵头：本部门三定仍写有此项工作")
+
+
+def test_a_finding_of_nothing_loaded_says_so_instead_of_0(store: Store) -> None:
+    """三不管 0 for a county with no 监管事项目录 loaded read as none found (user test): the 摘要 and the section say
+    that nothing was loaded, for the supervision list and for the split list."""
+    assert ingest([EXAMPLES / "sanding" / "qingshan_shichangjianguan.txt"], store,
+                  region=Region(("示例市", "青山县"))).failed == []
+    report = build_report(store, region="示例市/青山县")
+    counts = {row["finding"]: row["count"] for row in report.sections[0].rows}
+    assert (counts["无部门认领的监管事项（三不管）"], counts["市县事权划分冲突"]) == (
+        "本区划未载入监管事项目录", "本区划未载入市县事权划分清单")
+    assert _section(report, "orphan_supervision_items").note == (
+        "本区划未载入监管事项目录 / no supervision list loaded for the region")
+    assert [section.note for section in report.sections if section.key.startswith("power_split")] == [
+        "本区划未载入市县事权划分清单 / no city–county split list covers the region"] * 2
 
 
 def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
@@ -232,4 +274,4 @@ def test_the_word_contents_give_each_section_s_page(corpus: Store) -> None:
     lines = document.paragraphs[2:16]
     assert [line.text.split("（")[0] for line in lines][:3] == ["摘要", "部门概况", "职责交叉"]
     assert [int("".join(t.text for t in field.iter(qn("w:t")))) for line in lines
-            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 11, 14, 15, 15, 16, 17, 19, 19, 20, 21, 22]
+            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 16, 18, 20, 20, 21, 22, 24, 24, 25, 26, 27]

@@ -1,0 +1,46 @@
+"""Why an analysis answers no rows, and what to try: a bare `(0 rows)` read as a failure, and 0 findings where nothing
+was loaded read as none found (user test: 三不管 0 for a county with no 监管事项目录 loaded)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import Store
+
+SUPERVISION_NOT_LOADED = "本区划未载入监管事项目录 / no supervision list loaded for the region"
+SPLIT_NOT_LOADED = "本区划未载入市县事权划分清单 / no city–county split list covers the region"
+_SCOPE_NAMES = {"departments": "同级部门", "offices": "内设机构", "levels": "上下级"}
+
+
+def supervision_loaded(store: Store, region: str | None) -> bool:
+    """Whether any 监管事项 of the region (or under it) is in the graph, claimed or not."""
+    return bool(store.read("MATCH (s:SupervisionItem) WHERE $region IS NULL OR s.region = $region "
+                           "OR s.region STARTS WITH ($region + '/') RETURN s.uid AS uid LIMIT 1", {"region": region}))
+
+
+def split_loaded(store: Store, region: str | None) -> bool:
+    """Whether a 事权划分 list gives the region (or a region under it) any matter."""
+    return bool(store.read("MATCH (r:Region)-[:HOLDS]->(:Matter) WHERE $region IS NULL OR r.path = $region "
+                           "OR r.path STARTS WITH ($region + '/') RETURN r.path AS path LIMIT 1", {"region": region}))
+
+
+def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
+    """One line, Chinese then English, on an empty answer of analysis `name` run with `params`."""
+    if name == "overlaps":
+        from queries.overlaps import SCOPES, overlaps
+
+        others = [(scope, len(overlaps(store, threshold=params["threshold"], scope=scope, region=params["region"],
+                                       department=params["department"])))
+                  for scope in SCOPES if scope != params["scope"]]
+        zh = "、".join(f"{_SCOPE_NAMES[scope]}（--param scope={scope}）{count} 组" for scope, count in others)
+        en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
+        return (f"范围 {_SCOPE_NAMES[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
+                f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
+    if name == "orphan_supervision_items":
+        if not supervision_loaded(store, params["region"]):
+            return SUPERVISION_NOT_LOADED
+        return "本区划的监管事项均已有部门认领 / every supervision item of the region is claimed"
+    if name == "who_handles":
+        # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
+        return "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
+    return "无结果：可去掉或放宽 --param 条件再试 / no rows: try without a filter, or a wider one"
