@@ -38,6 +38,7 @@ from queries.cache import cached
 from queries.catalog import QueryError
 from queries.lookup import find_department_in, region_levels, within
 from queries.matter_names import merged_lead_matters, same_matter_key
+from queries.power_split import holdings_by_matter
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -333,7 +334,7 @@ def _counterpart_pairs(store: Store) -> set[frozenset[str]]:
         for row in catalog.run(store, "counterparts", {"region": None})}, whole_graph=True)
 
 
-def _lead_matters(store: Store) -> list[Row]:
+def lead_matters(store: Store) -> list[Row]:
     """The matters with a lead, each with `parties`: its leading and assisting departments, vague ones left out."""
     return cached(store, ("lead_matters",),
                   lambda: _with_parties(store, merged_lead_matters(catalog.run(store, "lead_matters"))),
@@ -342,21 +343,16 @@ def _lead_matters(store: Store) -> list[Row]:
 
 def _matter_index(store: Store) -> _MatterIndex:
     return cached(store, ("matter_index",),
-                  lambda: _MatterIndex(_lead_matters(store), _split_matters(store), duty_model(store)),
+                  lambda: _MatterIndex(lead_matters(store), _split_matters(store), duty_model(store)),
                   whole_graph=True)
 
 
 def _split_matters(store: Store) -> list[Row]:
     """Each city's 事权划分 matters with the regions that hold them (no lead: they name a cluster's matter, they never
     settle it)."""
-    matters = []
-    for city in sorted(path for path, level in region_levels(store).items() if level == "city"):
-        holders: dict[str, set[str]] = {}
-        for row in catalog.run(store, "holdings", {"city": city}):
-            holders.setdefault(row["matter"], set()).add(row["region"])
-        matters += [{"matter": name, "region": city, "leads": [], "holders": frozenset(regions)}
-                    for name, regions in sorted(holders.items())]
-    return matters
+    return [{"matter": name, "region": city, "leads": [], "holders": frozenset(row["region"] for row in rows)}
+            for city in sorted(path for path, level in region_levels(store).items() if level == "city")
+            for name, rows in sorted(holdings_by_matter(store, city).items())]
 
 
 def _duty_terms(store: Store) -> dict[str, tuple[str, ...]]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from graph.store import Row, Store
 from queries import catalog
 from queries.labels import SHARE_LABELS, VALUE_LABELS
-from queries.matter_names import merged_lead_matters, same_matter_key
+from queries.matter_names import same_matter_key
+from queries.overlaps import lead_matters
 from queries.power_split import holdings_by_matter, share_of
 
 SCOPE_LABELS = {"departments": "同级部门", "levels": "上下级", "offices": "内设机构"}
@@ -56,8 +57,7 @@ class _Leads:
     draft held 户外广告设施和门店招牌设置的审批, which 青山县's boundary list gives 县城市管理局)."""
 
     def __init__(self, store: Store, region: str | None) -> None:
-        self.leads = {(row["region"], same_matter_key(row["matter"])): row["leads"]
-                      for row in merged_lead_matters(catalog.run(store, "lead_matters"))}
+        self.leads = {(row["region"], same_matter_key(row["matter"])): row["leads"] for row in lead_matters(store)}
         self.texts: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
         for row in catalog.run(store, "matter_parties", {"region": region}):
             said = self.texts[(row["region"], same_matter_key(row["matter"]))][(row["role"], row["department"])]
