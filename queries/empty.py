@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from graph.store import Store
+from queries.labels import SCOPE_LABELS
 
 SUPERVISION_NOT_LOADED = "本区划未载入监管事项目录 / no supervision list loaded for the region"
 SPLIT_NOT_LOADED = "本区划未载入市县事权划分清单 / no city–county split list covers the region"
-_SCOPE_NAMES = {"departments": "同级部门", "offices": "内设机构", "levels": "上下级"}
 
 
 def supervision_loaded(store: Store, region: str | None) -> bool:
@@ -32,9 +32,9 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         others = [(scope, len(overlaps(store, threshold=params["threshold"], scope=scope, region=params["region"],
                                        department=params["department"])))
                   for scope in SCOPES if scope != params["scope"]]
-        zh = "、".join(f"{_SCOPE_NAMES[scope]}（--param scope={scope}）{count} 组" for scope, count in others)
+        zh = "、".join(f"{SCOPE_LABELS[scope]}（--param scope={scope}）{count} 组" for scope, count in others)
         en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
-        return (f"范围 {_SCOPE_NAMES[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
+        return (f"范围 {SCOPE_LABELS[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
                 f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
     if name == "orphan_supervision_items":
         if not supervision_loaded(store, params["region"]):

@@ -79,6 +79,8 @@ VALUE_LABELS: dict[str, str] = {
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.
+# Overlap scopes as a reader names them, in the order the report gives their groups.
+SCOPE_LABELS = {"departments": "同级部门", "levels": "上下级", "offices": "内设机构"}
 SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
 
 

@@ -15,14 +15,14 @@ from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
-from queries.labels import SHARE_LABELS, VALUE_LABELS, column_label, note_zh
+from queries.labels import SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import concerned_departments, conflict_sources, department_holdings, power_split
-from queries.report_overlaps import SCOPE_LABELS, Group, overlap_rows
+from queries.report_overlaps import Group, overlap_rows
 from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties

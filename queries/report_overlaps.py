@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from graph.store import Row, Store
 from queries import catalog
-from queries.labels import SHARE_LABELS, VALUE_LABELS
+from queries.labels import SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS
 from queries.matter_names import same_matter_key
 from queries.overlaps import lead_matters
 from queries.power_split import holdings_by_matter, share_of
 
-SCOPE_LABELS = {"departments": "同级部门", "levels": "上下级", "offices": "内设机构"}
 NOT_IN_SPLIT = "市县事权划分清单未列此事项"
 
 
