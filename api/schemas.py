@@ -210,9 +210,23 @@ class PowerSplitConflict(BaseModel):
     holders: list[str]
 
 
+class PowerSplitUnlisted(BaseModel):
+    matter: str
+    share: Share = Field(description="the matter's share in the city's split")
+    region: str = Field(description="the county holding it")
+    department: str = Field(description="the county department whose domain the matter is in (no power item of "
+                                        "that name tells who does it)")
+    listed_items: int = Field(description="the power items that department's loaded 权责清单 lists: the list is "
+                                          "there, and leaves the matter out")
+    source: str = Field(description="出处: the 事权划分 list row")
+
+
 class PowerSplit(BaseModel):
     cells: list[PowerSplitCell]
     conflicts: list[PowerSplitConflict]
+    unlisted: list[PowerSplitUnlisted] = Field(
+        description="matters a county holds that its department of the domain lists no power item for, though its "
+                    "权责清单 is loaded (县级权责清单未列)")
 
 
 class PowerSplitHolding(BaseModel):

@@ -29,6 +29,7 @@ from api.schemas import (
     OverlapMember,
     PowerSplitCell,
     PowerSplitConflict,
+    PowerSplitUnlisted,
     RegionRow,
     StaffingRow,
     UndecomposedRow,
@@ -65,7 +66,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
 # `table=` / `--table` names) and its columns.
 TABLE_TITLES: dict[str, dict[str, str]] = {
-    "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突"},
+    "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突", "unlisted": "县级权责清单未列"},
     "coordination_network": {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"},
     # A department's profile: a table per part, named for what it holds (the JSON nests duties under their
     # category, an overlap's members under their cluster; `file_tables` flattens them).
@@ -76,7 +77,8 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "stats": {"labels": "图谱规模：节点", "relationships": "图谱规模：关系"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
-    "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict)},
+    "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
+                    "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},
     "department_profile": {

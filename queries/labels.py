@@ -28,7 +28,7 @@ COLUMN_LABELS: dict[str, str] = {
     "department_basis": "部门依据", "item_source": "权责事项出处", "conflict_label": "冲突类型",
     "finding": "问题类别", "action": "建议处理", "region_name": "区划", "county_name": "县（区）",
     "by_region_name": "各区划事项数", "host_label": "主办部门", "remark": "说明",
-    "issue": "问题", "others": "需协调的部门", "see": "详见",
+    "issue": "问题", "others": "需协调的部门", "see": "详见", "listed_items": "其权责清单所列事项数",
 }
 
 

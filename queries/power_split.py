@@ -1,6 +1,7 @@
-"""power_split: how a city and its counties hold matters (市县事权划分), per domain and share, and the
-conflicts: a county-exclusive matter that a city department still exercises as its own power item, and
-a shared matter whose list says nothing of how the work is divided."""
+"""power_split: how a city and its counties hold matters (市县事权划分), per domain and share; the conflicts: a
+county-exclusive matter that a city department still exercises as its own power item, and a shared matter whose
+list says nothing of how the work is divided; and the county-held matters that the county department doing the work
+leaves out of its 权责清单 (`unlisted`)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from queries.lookup import UnknownRegion, regions_listed, within
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
-    """The city's cells and conflicts; with `region` (one of its counties, or the city), the matters that region
-    holds and the conflicts over them (a county's download held the whole city's, user test), as `cell_holdings`
-    reads its `region`. A matter's share is the city's all the same: a county's 县级专有 matters are those its
-    city leaves to the counties."""
+    """The city's cells, conflicts and unlisted holdings (`unlisted_holdings`); with `region` (one of its counties,
+    or the city), the matters that region holds and the conflicts over them (a county's download held the whole
+    city's, user test), as `cell_holdings` reads its `region`. A matter's share is the city's all the same: a
+    county's 县级专有 matters are those its city leaves to the counties."""
     by_matter = holdings_by_matter(store, city)
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
@@ -48,7 +49,31 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
         cell["by_region"] = dict(sorted(cell["by_region"].items()))
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
-            "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"]))}
+            "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"])),
+            "unlisted": unlisted_holdings(store, city, region)}
+
+
+def unlisted_holdings(store: Store, city: str, region: str | None = None) -> list[Row]:
+    """The matters a county holds (alone, shared with the city, or as the city's agent) that the county department
+    doing the work lists no power item for, though its 权责清单 is loaded: the split gives the county the power and
+    no one's list says who exercises it there (user test: a 县级专有 matter with no county 权责事项 went unflagged).
+    A department whose list is not loaded lists nothing, which says nothing: it is left out, as is a matter whose
+    region has no department of its domain. With `region`, that region's rows only."""
+    by_matter = holdings_by_matter(store, city)
+    holders: dict[str, _Holders] = {}
+    found: list[Row] = []
+    for matter, rows in sorted(by_matter.items()):
+        domain = _domain_of(rows)
+        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        for row in rows:
+            if row["region"] == city or (region is not None and row["region"] != region):
+                continue
+            holder = of_domain.of(matter, row["region"])
+            listed = sum(item["department"] == holder["department"] for item in of_domain.items[row["region"]])
+            if holder["department_basis"] == "domain" and listed:
+                found.append({"matter": matter, "share": share_of(rows, city), "region": row["region"],
+                              "department": holder["department"], "listed_items": listed, "source": row["source"]})
+    return sorted(found, key=lambda r: (r["region"], r["department"], r["matter"]))
 
 
 def holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:

@@ -216,6 +216,15 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "（实施同名权责事项的部门，或名称与领域相符的唯一部门）。“出处”：冲突所依据的"
                                      "市县事权划分清单条目，以及市级部门权责清单中仍列有该事项的条目。",
                     unloaded=unloaded))
+        where = county or city
+        add(Section(f"power_split_unlisted:{city}", f"县（区）权责清单未列的事项（{names.get(where, where)}）",
+                    ["matter", "share_label", "region", "department", "listed_items", "source"],
+                    [{**row, "share_label": SHARE_LABELS[row["share"]]} for row in split["unlisted"]
+                     if department is None or row["department"] == department],
+                    note=unloaded or "事权划分清单划归县（区）承担（县级专有、市县共有或受委托），而承担该领域工作的"
+                                     "县（区）部门已有权责清单、其中未列该事项：需核实由谁实施，补列权责事项或调整划分。"
+                                     "“出处”：事权划分清单条目。",
+                    unloaded=unloaded))
     staffing = staffing_load(store, region)
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
                                                   "leader_posts_detail", "duties", "power_items", "duties_per_post",
@@ -304,6 +313,8 @@ _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
      lambda row: row["kind"] in ("cancelled_still_carried", "devolved_still_carried"),
      "核实是否仍在实施，清理权责清单和内设机构职责"),
     ("power_split_conflicts", "市县事权划分冲突", None, None, "明确市县分工，调整市、县权责清单"),
+    ("power_split_unlisted", "县（区）权责清单未列的划归县级事项", None, None,
+     "核实由哪个县（区）部门实施，补列权责事项，或调整市县事权划分"),
     ("staffing_load", "编制与职责负荷异常的部门", None, lambda row: bool(row["outlier"]),
      "结合工作量评估，研究调整编制或职责"),
 ]
@@ -360,6 +371,7 @@ def coordination_of(department: str, sections: list[Section], vague: set[str]) -
         if section.key.startswith("power_split_conflicts:"):
             rows += [{"finding": "事权划分冲突", "matter": row["matter"], "issue": row["conflict_label"],
                       "others": _others(department, row["concerned"]), "see": section.title} for row in section.rows]
+
     return Section("coordination_items", "本部门需协调事项", ["finding", "matter", "issue", "others", "see"], rows,
                    note="本部门与其他部门职责交叉、共同事项主办/协办不清或事权划分冲突的事项，及需与之协调的部门；"
                         "明细见“详见”所列各节。")

@@ -283,16 +283,20 @@ def get_who_handles(request: Request, store: StoreDep,
     return whole(request, rows, format=format, answer="who_handles")
 
 
-@router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells and conflicts",
+@router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells, conflicts and unlisted",
             responses=_files({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/河西区": 2, "示例市/青山县": 2},
                                           "names": ["机动车维修经营备案", "道路普通货物运输经营许可"]}],
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city", "department": "示例市交通运输局",
                                               "source": "doc:66c490c8b417614b#市交通运输局!2",
-                                              "holders": ["示例市/河西区", "示例市/青山县"]}]}))
+                                              "holders": ["示例市/河西区", "示例市/青山县"]}],
+                               "unlisted": [{"matter": "物业服务企业监督检查", "share": "county_exclusive",
+                                             "region": "示例市/青山县", "department": "青山县住房和城乡建设局",
+                                             "listed_items": 5, "source": "doc:e08a110f7f9105b7#第8行"}]}))
 def get_power_split(request: Request, store: StoreDep, city: CityFilter, region: RegionFilter, format: Format = None,
-                    table: Annotated[Literal["cells", "conflicts"] | None, Query(description=TABLE)] = None) -> Response:
+                    table: Annotated[Literal["cells", "conflicts", "unlisted"] | None,
+                                     Query(description=TABLE)] = None) -> Response:
     # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen.
     return tables(request, power_split(store, city, region), format=format, table=table, answer="power_split",
                   subject=(region or city).rsplit("/", 1)[-1])

@@ -298,7 +298,8 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
     sheets = _sheets(workbook)
-    assert list(sheets) == ["事权划分", "事权划分冲突"]
+    assert list(sheets) == ["事权划分", "事权划分冲突", "县级权责清单未列"]
+    assert len(sheets["县级权责清单未列"]) == 1 + 15
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                   ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
     # Matter names are joined with ；: one of them holds a 、, and three matters read as four (user test).

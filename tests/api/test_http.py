@@ -185,7 +185,7 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": "示例市城市管理和综合执法局"}).json()
     assert {r["kind"] for r in undecomposed["items"]} == {"duty_without_office", "office_without_duty"}
     split = client.get("/api/queries/power_split", params={"city": "示例市"}).json()
-    assert {"cells", "conflicts"} == set(split)
+    assert {"cells", "conflicts", "unlisted"} == set(split)
     cell = client.get("/api/queries/power_split/matters",
                       params={"city": "示例市", "domain": "交通运输", "share": "county_exclusive"}).json()
     assert cell["matters"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
@@ -734,7 +734,11 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
-    assert list(split) == ["事权划分", "事权划分冲突"]
+    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列"]
+    assert split["县级权责清单未列"][:2] == [
+        ("事项", "划分方式", "区划", "部门", "其权责清单所列事项数", "出处"),
+        ("农村公路建设养护管理", "市县共有", "示例市/青山县", "青山县交通运输局", 4,
+         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第11行")]
     assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                  ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
@@ -763,7 +767,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
                                            "或改用 format=xlsx（每张表一个工作表）")
     # JSON answers every table, as before.
     assert set(client.get("/api/queries/power_split", params={"city": "示例市", "table": "cells"}).json()) == \
-        {"cells", "conflicts"}
+        {"cells", "conflicts", "unlisted"}
     assert client.get("/api/queries/power_split", params={"city": "示例市", "table": "x"}).status_code == 422
 
 

@@ -292,7 +292,8 @@ def test_the_report_opens_with_a_summary_of_its_findings(corpus: Store) -> None:
         ("职责交叉：未明确牵头的组", 11), ("职责交叉：已明确牵头的组", 5), ("无部门认领的监管事项（三不管）", 2),
         ("主办/协办不清的共同事项", 10), ("其中：多个牵头部门的共同事项（多头管）", 4), ("未分解到内设机构的职责", 7),
         ("无职责的内设机构", 2),
-        ("已取消或已下放仍在承担的职责", 1), ("市县事权划分冲突", 4), ("编制与职责负荷异常的部门", 2)]
+        ("已取消或已下放仍在承担的职责", 1), ("市县事权划分冲突", 4), ("县（区）权责清单未列的划归县级事项", 15),
+            ("编制与职责负荷异常的部门", 2)]
     overlap_rows = next(s for s in report.sections if s.key == "overlaps").rows
     # Groups no list or clause settles come first, numbered in that order.
     settled = [row["settled"] for row in overlap_rows]
@@ -391,6 +392,40 @@ def test_power_split(corpus: Store) -> None:
         ("shared_without_division", "城市道路占用、挖掘审批", "", "第3行"),
         ("shared_without_division", "食品安全抽样检验", "", "第9行"),
     ]
+
+
+def test_the_matters_a_county_holds_that_its_power_list_leaves_out(corpus: Store) -> None:
+    """Planted case G: the matters the split gives 青山县 whose county department of the domain has a loaded 权责清单
+    without them (the drafter's user test: a 县级专有 matter with no county 权责事项 went unflagged)."""
+    unlisted = power_split(corpus, "示例市")["unlisted"]
+    assert [(r["department"], r["matter"], r["share"], r["listed_items"]) for r in unlisted] == [
+        ("青山县交通运输局", "农村公路建设养护管理", "shared", 4),
+        ("青山县交通运输局", "机动车维修经营备案", "county_exclusive", 4),
+        ("青山县住房和城乡建设局", "建设工程消防验收", "shared", 5),
+        ("青山县住房和城乡建设局", "房地产开发企业资质核定", "shared", 5),
+        ("青山县住房和城乡建设局", "物业服务企业监督检查", "county_exclusive", 5),
+        ("青山县农业农村局", "兽药经营许可", "county_exclusive", 3),
+        ("青山县农业农村局", "农村宅基地审批管理", "county_exclusive", 3),
+        ("青山县农业农村局", "农药经营许可", "delegated", 3),
+        ("青山县城市管理局", "城市生活垃圾经营性清扫、收集、运输、处理服务审批", "shared", 3),
+        ("青山县城市管理局", "城市道路占用、挖掘审批", "shared", 3),
+        ("青山县市场监督管理局", "消费者投诉举报处理", "county_exclusive", 6),
+        ("青山县市场监督管理局", "食品安全抽样检验", "shared", 6),
+        ("青山县应急管理局", "危险化学品经营许可", "shared", 4),
+        ("青山县应急管理局", "地震监测设施和观测环境保护", "delegated", 4),
+        ("青山县应急管理局", "生产安全事故调查处理", "shared", 4),
+    ]
+    assert {r["region"] for r in unlisted} == {"示例市/青山县"}
+    assert next(r["source"] for r in unlisted if r["matter"] == "物业服务企业监督检查").endswith("#第8行")
+    # A county's part holds its own rows; 河西区 has no 权责清单, so nothing can be missing from one.
+    assert power_split(corpus, "示例市", "示例市/青山县")["unlisted"] == unlisted
+    assert power_split(corpus, "示例市", "示例市/河西区")["unlisted"] == []
+    section = next(s for s in build_report(corpus, department="青山县住房和城乡建设局").sections
+                   if s.key == "power_split_unlisted:示例市")
+    assert section.title == "县（区）权责清单未列的事项（示例市）"
+    assert [(r["matter"], r["share_label"], r["region_name"]) for r in section.rows] == [
+        ("建设工程消防验收", "市县共有", "青山县"), ("房地产开发企业资质核定", "市县共有", "青山县"),
+        ("物业服务企业监督检查", "县级专有", "青山县")]
 
 
 def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:

@@ -45,7 +45,7 @@ def test_tables_name_regions_as_people_do_and_the_json_keeps_their_paths(corpus:
     county = build_report(corpus, region="示例市/青山县")
     assert county.title == "职责图谱评估报告（青山县）"
     assert [s.title for s in county.sections if s.key.startswith("power_split")] == [
-        "市县事权划分（青山县持有的事项）", "事权划分冲突（青山县持有的事项）"]
+        "市县事权划分（青山县持有的事项）", "事权划分冲突（青山县持有的事项）", "县（区）权责清单未列的事项（青山县）"]
 
 
 def test_a_region_whose_name_another_bears_is_named_with_its_city(store: Store, tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_a_finding_of_nothing_loaded_says_so_instead_of_0(store: Store) -> None:
     assert _section(report, "orphan_supervision_items").note == (
         "本区划未载入监管事项目录 / no supervision list loaded for the region")
     assert [section.note for section in report.sections if section.key.startswith("power_split")] == [
-        "本区划未载入市县事权划分清单 / no city–county split list covers the region"] * 2
+        "本区划未载入市县事权划分清单 / no city–county split list covers the region"] * 3
 
 
 def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
@@ -271,7 +271,8 @@ def test_the_word_contents_give_each_section_s_page(corpus: Store) -> None:
     """The contents gave row counts and no pages (user test): each line's page is a field Word and LibreOffice
     compute, shown until then as the layout guesses it; here the page LibreOffice 7 lays each heading out on."""
     document = docx.Document(io.BytesIO(to_docx(build_report(corpus))))
-    lines = document.paragraphs[2:16]
+    lines = document.paragraphs[2:17]
     assert [line.text.split("（")[0] for line in lines][:3] == ["摘要", "部门概况", "职责交叉"]
     assert [int("".join(t.text for t in field.iter(qn("w:t")))) for line in lines
-            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 16, 18, 20, 20, 21, 22, 24, 24, 25, 26, 27]
+            for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 16, 18, 20, 20, 21, 22, 23, 25, 25, 26, 27,
+                                                                 28]
