@@ -9,14 +9,18 @@ MATCH (da:Department)
 WHERE $region IS NULL OR da.region = $region OR da.region STARTS WITH ($region + '/')
 WITH da  // so that the plan starts here, not from every current duty (the status index)
 MATCH (da)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)
-WHERE a.status = 'current' AND NOT coalesce(a.boilerplate, false) AND ($scope IS NULL OR (ha:Office) = ($scope = 'offices'))
+// A duty its department's latest 三定 no longer states (last_stated before it) is not current work: it was
+// dropped by the revision (as department_duties reads it).
+WHERE a.status = 'current' AND a.last_stated >= da.sanding_issued AND NOT coalesce(a.boilerplate, false)
+  AND ($scope IS NULL OR (ha:Office) = ($scope = 'offices'))
 WITH da, ha, a
 MATCH (a)-[s:SIMILAR]->(b:Duty)
 WHERE s.score >= $threshold AND b.status = 'current' AND NOT coalesce(b.boilerplate, false)
 MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, da, ha, hb, coalesce(pb, hb) AS db
-WHERE ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
+WHERE b.last_stated >= db.sanding_issued
+  AND ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
   // Only the pairs an overlap scope can hold (two departments' main duties, or two offices' duties of one region).
   AND da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
   AND ($scope IS NULL OR (da.region <> db.region) = ($scope = 'levels'))

@@ -20,6 +20,8 @@ OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
 // Only the pairs an overlap scope can hold (as similar_duties).
 WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
+  // Both still stated by their department's latest 三定 (as similar_duties).
+  AND a.last_stated >= da.sanding_issued AND b.last_stated >= db.sanding_issued
 RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
        CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
        b.uid AS b, b.text AS b_text, b.source AS b_source,
