@@ -36,7 +36,7 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
         return (f"范围 {SCOPE_LABELS[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
                 f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
-    if name == "orphan_supervision_items":
+    if name in ("orphan_supervision_items", "unclaimed_supervision_items"):
         if not supervision_loaded(store, params["region"]):
             return SUPERVISION_NOT_LOADED
         return "本区划的监管事项均已有部门认领 / every supervision item of the region is claimed"

@@ -124,14 +124,14 @@ def stats(store: Store) -> tuple[list[Row], list[Row]]:
 def build_report(store: Store, *, region: str | None = None, department: str | None = None) -> Report:
     """`department`: a uid or a name `find_department` finds. Its report covers its city unless `region` narrows
     it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
-    key = department
+    key, home = department, None
     names = region_names(store)
     if department is not None:
         # Outside `region`, every section would be empty (none of its rows is in it): read as no findings.
         found = find_department_in(store, department, region, covers=("its report covers its own region",
                                                                       "部门的报告取其本区划"))
-        key, department = found["uid"], found["name"]
-        region = region or found["region"].split("/")[0]
+        key, department, home = found["uid"], found["name"], found["region"]
+        region = region or home.split("/")[0]
     scope = department or region
     report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
@@ -179,7 +179,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
-    unloaded = "" if supervision_loaded(store, region) else SUPERVISION_NOT_LOADED
+    # A department's own region: its city's 目录 says nothing of a county department's items (user test: 三不管 0 in
+    # a county department's report, with no county 目录 loaded).
+    unloaded = "" if supervision_loaded(store, home or region) else SUPERVISION_NOT_LOADED
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested"), note=unloaded,
                 unloaded=unloaded))

@@ -601,6 +601,9 @@ def test_an_empty_answer_is_titled_and_says_what_to_try(loaded: Path) -> None:
         "scope=offices: 0, scope=levels: 2")
     orphans = run("query", "orphan_supervision_items", "--param", "region=示例市/青山县", store=loaded)
     assert orphans.stderr.strip() == "本区划未载入监管事项目录 / no supervision list loaded for the region"
+    # The named query of the same items says the same (investigator's user test: it said to widen the filter).
+    unclaimed = run("query", "unclaimed_supervision_items", "--param", "region=示例市/青山县", store=loaded)
+    assert unclaimed.stderr.strip() == orphans.stderr.strip()
     catalog = run("queries", store=loaded).stdout  # scope's values, in a cell that wraps
     assert all(said in catalog for said in ("scope: string (departments 同级部门 |", "offices 内设机构 | levels 上下级)"))
 
