@@ -245,7 +245,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
                  if (row["uid"] in cited if department else within(row["region"] or "", region))]
-    add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "doc_number"], documents,
+    # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).
+    add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "effective", "doc_number"], documents,
                 note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
                      "较早的文件可能已被新的三定或清单取代，请核对其现行效力。"))
     if scope is None:
