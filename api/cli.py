@@ -526,6 +526,9 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
     if isinstance(result, list):
         if not result:
             out.print(title)
+        if answer == "who_handles" and result:
+            _print_ranking(result, title=title)
+            return
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
     out.rule(title)
@@ -534,6 +537,22 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
             _print_rows(section.rows, section.columns, title=f"{section.title} {name}", answer=section.key)
         else:
             out.print(f"{section.title} {name}：（无）")
+
+
+def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
+    """who_handles at a terminal: the ranking in one table, then each candidate's evidence a line each under it
+    (user test: the evidence, wrapped in a column 25 characters wide, made the table unreadable)."""
+    from queries.report import flat
+
+    _print_rows([{key: value for key, value in row.items() if key != "evidence"} for row in rows],
+                [column for column in _columns(rows) if column != "evidence"], title=title, answer="who_handles")
+    for row in rows:
+        out.print(f"{row['rank']}. {row['department']} {column_label('evidence', 'who_handles')}：", highlight=False)
+        for evidence in row["evidence"]:
+            where = f"（{evidence['office']}）" if evidence.get("office") else ""
+            out.print(f"   · {flat(evidence['kind'])}{where}：{evidence['text'].rstrip('。')}。"
+                      f"{evidence['source']}；{column_label('score', 'who_handles')}：{evidence['score']}",
+                      highlight=False, soft_wrap=True)
 
 
 @app.command("cypher")
