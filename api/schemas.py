@@ -266,6 +266,26 @@ class Network(BaseModel):
     counterparts: list[Counterpart]
 
 
+class CounterpartDuty(BaseModel):
+    """counterpart_duties: a county department's duty beside its city counterpart's nearest, or a city duty no
+    county duty comes near."""
+
+    county_department: str
+    county: str = Field(description="the county department's region path")
+    city_department: str
+    relation: Literal["mirrored", "county_only", "city_only"] = Field(
+        description="mirrored: the county duty reads as the city duty (score from the threshold on); county_only: no "
+                    "city duty reads as it (the nearest is given, with its score); city_only: a city duty no county "
+                    "duty reads as")
+    county_ordinal: int | None
+    county_duty: str = Field(description="'' on a city_only row")
+    city_ordinal: int | None
+    city_duty: str = Field(description="the city duty nearest the county duty; '' when the city states none")
+    score: float | None = Field(description="相似度 of the two, 0–1 (ingest.similarity); null on a city_only row")
+    county_source: str
+    city_source: str
+
+
 # -- one department --------------------------------------------------------------------------------
 
 class DepartmentFacts(BaseModel):
@@ -431,3 +451,4 @@ class DispatchFileAnswer(BaseModel):
     routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
     warnings: list[str] = Field(description="what was read with a doubt (an empty complaint cell, a cell over "
                                             "several lines) and regions the graph does not hold (English; Chinese)")
+

@@ -19,6 +19,7 @@ from api.schemas import (
     Ambiguity,
     Candidate,
     Counterpart,
+    CounterpartDuty,
     DepartmentRow,
     DocumentRow,
     MatterRow,
@@ -60,6 +61,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
+    "counterpart_duties": columns(CounterpartDuty),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -96,7 +98,7 @@ ANSWER_TITLES: dict[str, str] = {
     "undecomposed_duties": "职责分解", "staffing_load": "编制负荷", "who_handles": "谁来管",
     "power_split": "市县事权", "power_split_matters": "市县事权格子事项", "coordination_network": "部门协同网络",
     "department_profile": "部门画像",
-    "stats": "图谱规模", "dispatch": "诉求分派",
+    "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
 }
 
 

@@ -15,6 +15,9 @@ COLUMN_LABELS: dict[str, str] = {
     "share_label": "划分方式", "by_region": "各区划事项数", "matters": "事项数", "degree": "关联部门数",
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
+    # counterpart_duties: a county duty beside its city counterpart's.
+    "county_duty": "县（区）职责", "county_ordinal": "县（区）职责序号", "county_source": "县（区）职责出处",
+    "city_duty": "市级职责", "city_ordinal": "市级职责序号", "city_source": "市级职责出处",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分", "weak": "依据不足",
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
@@ -60,7 +63,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("unresolved_departments", "candidates"): "相近的已知部门",
                                           ("unresolved_departments", "ties"): "涉及事项数",
                                           # One title on every surface: the page, the files and the report.
-                                          ("power_split.conflicts", "kind"): "冲突类型"}
+                                          ("power_split.conflicts", "kind"): "冲突类型",
+                                          ("counterpart_duties", "relation"): "对照结果"}
 
 
 def column_label(key: str, answer: str = "") -> str:
@@ -75,6 +79,8 @@ VALUE_LABELS: dict[str, str] = {
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
     "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
+    # counterpart_duties' relation.
+    "mirrored": "与市级对应", "county_only": "县级独有", "city_only": "县级未列",
 }
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
