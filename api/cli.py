@@ -1,4 +1,4 @@
-"""The `dutygraph` command line: ingest, stats, query, cypher, report, reset."""
+"""The `dutygraph` command line: ingest, stats, query, cypher, report, dispatch, check-draft, link, serve, reset."""
 
 from __future__ import annotations
 
@@ -76,6 +76,14 @@ class ReportFormat(StrEnum):
     json = "json"
     xlsx = "xlsx"
     docx = "docx"
+
+
+class DraftFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
 
 
 _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:7687 "
@@ -741,6 +749,69 @@ def _print_dispatched(rows: list[dict[str, Any]], own: list[str]) -> None:
     _print_rows([{**row, "person": person_reason(row)} for row in rows], columns, title="诉求分派 dispatch",
                 answer="dispatch")
     err.print("依据、出处、次选部门等完整各列 / every column (evidence, source, runner-up): --format xlsx|csv|json")
+
+
+@app.command("check-draft")
+def check_draft_command(
+    file: Annotated[Path, typer.Argument(help="a draft 三定 (.txt, .docx, .html)")],
+    department: Annotated[str | None, typer.Option(
+        help="the department whose 三定 in force it revises (default: the one its title names)")] = None,
+    store: StoreOption = None,
+    format: Annotated[DraftFormat, typer.Option("--format")] = DraftFormat.table,
+    table: TableOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Check a draft 三定 before it is issued, without loading it: what it changes against the department's 三定 in
+    force (duties, offices, staffing, 职责分工), and the overlaps with other departments and the duties no office
+    carries that it would make. The graph is left as it was."""
+    from ingest.draft import read_draft
+    from queries.draft_check import check_draft, draft_of
+    from queries.export import to_markdown
+    from queries.report import Report
+
+    _check_output(format.value, output, "json, csv, xlsx or md")
+    # md, like table, holds every table: what --table is checked against is the format of one file or of all.
+    _check_table("check_draft", Format(format.value) if format is not DraftFormat.md else Format.table, table)
+    if not file.is_file():
+        _misuse(f"no such file: {file}", f"文件不存在：{file}")
+    try:
+        source, parsed = read_draft(file)
+        with _store(store) as graph:
+            _say_if_stale(graph, store)
+            try:
+                draft = draft_of(graph, source, parsed, department)
+            except UnknownDepartment as exc:
+                _refuse(exc)
+            _say_reading(graph, department, draft.department.uid)
+            result = check_draft(graph, draft, file=file.name)
+            titles = document_titles(graph)
+    except IngestError as exc:
+        _refuse(QueryError(exc.message, exc.message_zh(str(file))))
+    for note in result["notes"]:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+    if format is DraftFormat.json:
+        _write_json(result, output)
+        return
+    readable = with_readable_sources(result, titles)
+    if format is DraftFormat.table:
+        out.print(_draft_heading(result, titles), highlight=False)  # in full: a rule's title is cut to one line
+        _print_result(readable, title=f"{result['draft']['department']} 三定草案核对", columns=[], answer="check_draft",
+                      table=table)
+    elif format is DraftFormat.md:
+        sections = [section for _name, section in _named_sections("check_draft", readable, table)]
+        _write(to_markdown(Report(_draft_heading(result, titles), sections)).encode(), output)
+    else:
+        _write(_answer_file("check_draft", readable, Format(format.value), table), output)
+
+
+def _draft_heading(result: Mapping[str, Any], titles: Mapping[str, Any]) -> str:
+    """What was compared with what: the draft, its department, and the 三定 in force by its title and date."""
+    draft, in_force = result["draft"], result["in_force"]
+    against = "图中无该部门的现行三定"
+    if in_force is not None:
+        cited = "、".join(titles[uid].cite("") if uid in titles else uid for uid in in_force["documents"])
+        against = f"对照现行三定 {cited}（{in_force['issued']}）"
+    return f"三定草案核对：{draft['file']}（{draft['department']}），{against}"
 
 
 @app.command("link")

@@ -19,11 +19,17 @@ from api.schemas import (
     Ambiguity,
     Candidate,
     Counterpart,
+    CounterpartDuty,
     DepartmentRow,
+    DivisionChange,
     DocumentRow,
+    DraftOverlap,
+    DraftUndecomposed,
+    DutyChange,
     MatterRow,
     NetworkEdge,
     NetworkNode,
+    OfficeChange,
     OrphanItem,
     OverlapCluster,
     OverlapMember,
@@ -31,6 +37,7 @@ from api.schemas import (
     PowerSplitConflict,
     PowerSplitUnlisted,
     RegionRow,
+    StaffingChange,
     StaffingRow,
     UndecomposedRow,
     columns,
@@ -61,6 +68,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
+    "counterpart_duties": columns(CounterpartDuty),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -75,6 +83,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
         "assists": "配合事项", "power_items": "权责事项", "supervision_items": "认领的监管事项", "overlaps": "职责交叉",
         "ambiguities": "主办协办不清", "undecomposed": "职责分解", "network": "协同部门"},
     "stats": {"labels": "图谱规模：节点", "relationships": "图谱规模：关系"},
+    # A draft 三定 checked (`dutygraph check-draft`, POST /api/drafts/check): queries.draft_check.SECTIONS.
+    "check_draft": {"duties": "职责变化", "offices": "内设机构变化", "staffing": "编制和领导职数",
+                    "divisions": "职责分工变化", "overlaps": "与其他部门的职责交叉",
+                    "undecomposed": "未分解到内设机构的职责"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
@@ -88,6 +100,10 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
         "overlaps": _MEMBER_COLUMNS, "ambiguities": columns(Ambiguity), "undecomposed": columns(UndecomposedRow),
         "network": ["department", "matter"]},
     "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
+    "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),
+                    "staffing": columns(StaffingChange), "divisions": columns(DivisionChange),
+                    "overlaps": columns(DraftOverlap),
+                    "undecomposed": columns(DraftUndecomposed)},
 }
 
 
@@ -98,7 +114,8 @@ ANSWER_TITLES: dict[str, str] = {
     "undecomposed_duties": "职责分解", "staffing_load": "编制负荷", "who_handles": "谁来管",
     "power_split": "市县事权", "power_split_matters": "市县事权格子事项", "coordination_network": "部门协同网络",
     "department_profile": "部门画像",
-    "stats": "图谱规模", "dispatch": "诉求分派",
+    "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
+    "check_draft": "三定草案核对",
 }
 
 

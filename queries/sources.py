@@ -13,7 +13,8 @@ from graph.store import Store
 from queries import catalog
 from queries.cache import cached
 
-SOURCE_KEYS = frozenset({"source", "sources", "item_source"})  # item_source: a power_split cell's
+# item_source: a power_split cell's; county_source, city_source: counterpart_duties'; other_source: check-draft's.
+SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source"})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from api.problems import problem_responses
 from api.schemas import (
     Ambiguity,
     Candidate,
+    CounterpartDuty,
     DepartmentRow,
     DocumentRow,
     MatterRow,
@@ -32,6 +33,7 @@ from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page,
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.counterpart_duties import counterpart_duties
 from queries.labels import SHARE_LABELS
 from queries.lookup import names_read_as
 from queries.network import coordination_network
@@ -313,6 +315,30 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
                                      Query(description=TABLE)] = None) -> Response:
     return tables(request, coordination_network(store, region), format=format, table=table,
                   answer="coordination_network")
+
+
+@router.get("/queries/counterpart_duties", response_model=Page[CounterpartDuty], tags=["queries"],
+            summary="上下对口职责对照: a county department's duties beside its city counterpart's",
+            responses=_paged({"county_department": "青山县市场监督管理局", "county": "示例市/青山县",
+                              "city_department": "示例市市场监督管理局", "relation": "mirrored", "county_ordinal": 4,
+                              "county_duty": "负责本县特种设备安全监察。…", "city_ordinal": 8,
+                              "city_duty": "负责全市特种设备安全监督管理。…", "score": 0.975,
+                              "county_source": "doc:e021ad47807d46c8#第三条(四)",
+                              "city_source": "doc:73750cd52af6d8bd#第三条(八)"}))
+def get_counterpart_duties(request: Request, store: StoreDep,
+                           department: Annotated[str, Query(
+                               min_length=1, max_length=100, pattern=r"\S",
+                               description="部门名称、别名或简称: a county department, or a city department (then each "
+                                           "county department that mirrors it)", examples=["青山县市场监督管理局"])],
+                           threshold: Annotated[float, Query(ge=0, le=1, title="相似度阈值",
+                                                             description="least score of a mirrored pair",
+                                                             examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
+                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    """Each duty of the county department with the city counterpart's duty most like it and their score
+    (`mirrored` from the threshold on, else `county_only`), then the city duties no county duty comes near
+    (`city_only`). Boilerplate duties (机关党建, 交办的其他任务) are left out. No rows: no counterpart ties it."""
+    rows = counterpart_duties(store, department.strip(), threshold=threshold)
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="counterpart_duties")
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",

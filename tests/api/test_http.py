@@ -782,6 +782,7 @@ _READ_ENDPOINTS = {
     "/api/queries/who_handles": {"text": "公司拖欠工资三个月", "limit": 3},
     "/api/queries/power_split": {"city": "示例市"}, "/api/queries/coordination_network": {},
     "/api/queries/power_split/matters": {"city": "示例市", "domain": "交通运输", "share": "shared"},
+    "/api/queries/counterpart_duties": {"department": "青山县市场监督管理局", "limit": 1000},
 }
 _JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
                "object": dict, "null": type(None)}
