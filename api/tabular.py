@@ -34,6 +34,7 @@ from api.schemas import (
     UndecomposedRow,
     columns,
 )
+from queries.catalog import named
 from queries.export import to_csv, to_xlsx
 from queries.report import Report, Section
 from queries.sources import document_titles, with_readable_sources
@@ -57,7 +58,9 @@ _ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "
 # A list answer's file columns, from the model of its JSON rows: an empty answer's file keeps them too.
 LIST_COLUMNS: dict[str, list[str]] = {
     "departments": columns(DepartmentRow), "regions": columns(RegionRow), "matters": columns(MatterRow),
-    "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
+    # A document's uid is for programs (JSON): its file names it by its title and path.
+    "documents": [column for column in columns(DocumentRow) if column not in named("documents").json_only],
+    "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
 }
