@@ -30,7 +30,8 @@ COLUMN_LABELS: dict[str, str] = {
     "by_region_name": "各区划事项数", "host_label": "主办部门", "remark": "说明",
     "issue": "问题", "others": "需协调的部门", "see": "详见",
     "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
-    "carries": "承接的部门职责", "content": "内容词", "status": "状态", "department_region": "部门所在区划",
+    "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
+    "department_region": "部门所在区划",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

@@ -124,9 +124,10 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     result = run_bytes("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv",
                        store=loaded)
     lines = result.stdout.split(b"\r\n")
-    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处".encode()
+    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处,承接的内设机构".encode()
     assert lines[1].decode() == ("河西区教育局,,1,组织实施,贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度"
-                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")
+                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一),"
+                                 "政策规划股")
     # True and the English codes read as people read them: 是, 多个牵头部门.
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()
@@ -326,9 +327,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
                             "主办协办不清", "职责分解", "协同部门"]
-    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "出处"), (
+    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
-        "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+        "政策规划股", "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
     # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
