@@ -510,7 +510,7 @@ def query_command(
                 columns: list[str] = []
             else:
                 query = catalog.named(name)
-                result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
+                result, title, columns = catalog.run(graph, name, params), query.question, list(query.shown)
             if format is not Format.json:  # a table is read by people: sources name their documents' titles
                 result = with_readable_sources(result, document_titles(graph))
             # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).

@@ -324,6 +324,16 @@ class ProfileDuty(BaseModel):
     source: str
 
 
+class DepartmentDuty(ProfileDuty):
+    carried_by: list[str] = Field(description="the offices whose duties carry it out (REFINES); empty: no office does "
+                                              "(未分解), or the graph holds none of the department's offices")
+
+
+class ProfileOverlap(OverlapCluster):
+    scope: Literal["departments", "offices", "levels"] = Field(
+        description="where the cluster was found: departments 同级部门, offices 内设机构, levels 上下级")
+
+
 class ProfileOffice(BaseModel):
     office: str
     duties: list[ProfileDuty] = Field(description="empty for an office the 三定 gives no duty")
@@ -344,13 +354,13 @@ class Neighbour(BaseModel):
 
 class Profile(BaseModel):
     department: DepartmentFacts
-    duties_by_category: dict[str, list[ProfileDuty]]
+    duties_by_category: dict[str, list[DepartmentDuty]]
     offices: list[ProfileOffice]
     leads: list[Role]
     assists: list[Role]
     power_items: list[Role]
     supervision_items: list[Role]
-    overlaps: list[OverlapCluster]
+    overlaps: list[ProfileOverlap]
     ambiguities: list[Ambiguity]
     undecomposed: list[UndecomposedRow]
     network: list[Neighbour]

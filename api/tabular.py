@@ -42,7 +42,9 @@ from api.schemas import (
     UndecomposedRow,
     columns,
 )
+from queries.catalog import named
 from queries.export import to_csv, to_xlsx
+from queries.profile_tables import PROFILE_COLUMNS, profile_tables
 from queries.report import Report, Section
 from queries.sources import document_titles, with_readable_sources
 
@@ -54,18 +56,13 @@ Rows = list[dict[str, Any]]
 
 # overlaps in a file: a row per member under its cluster's columns (a cell of nested members reads badly).
 _MEMBER_COLUMNS = [c for c in columns(OverlapCluster) if c != "members"] + columns(OverlapMember)
-_DUTY_COLUMNS = ["ordinal", "text", "source"]
-NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
-_FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
-                 "office_leader_posts", "offices_stated", "aliases", "issued"]
-# A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
-_ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
-                 "supervision_items": ("item", "target")}
 
 # A list answer's file columns, from the model of its JSON rows: an empty answer's file keeps them too.
 LIST_COLUMNS: dict[str, list[str]] = {
     "departments": columns(DepartmentRow), "regions": columns(RegionRow), "matters": columns(MatterRow),
-    "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
+    # A document's uid is for programs (JSON): its file names it by its title and path.
+    "documents": [column for column in columns(DocumentRow) if column not in named("documents").json_only],
+    "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
     "counterpart_duties": columns(CounterpartDuty),
@@ -77,7 +74,7 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突", "unlisted": "县级权责清单未列"},
     "coordination_network": {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"},
     # A department's profile: a table per part, named for what it holds (the JSON nests duties under their
-    # category, an overlap's members under their cluster; `file_tables` flattens them).
+    # category, an overlap's members under their cluster; `queries.profile_tables` flattens them).
     "department_profile": {
         "facts": "部门概况", "duties": "部门职责", "offices": "内设机构职责", "leads": "牵头事项",
         "assists": "配合事项", "power_items": "权责事项", "supervision_items": "认领的监管事项", "overlaps": "职责交叉",
@@ -93,12 +90,8 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
                     "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},
-    "department_profile": {
-        "facts": _FACT_COLUMNS, "duties": ["category", *_DUTY_COLUMNS], "offices": ["office", *_DUTY_COLUMNS],
-        "leads": ["matter", "basis", "source"], "assists": ["matter", "basis", "source"],
-        "power_items": ["item", "kind", "source"], "supervision_items": ["item", "target", "source"],
-        "overlaps": _MEMBER_COLUMNS, "ambiguities": columns(Ambiguity), "undecomposed": columns(UndecomposedRow),
-        "network": ["department", "matter"]},
+    "department_profile": {**PROFILE_COLUMNS, "ambiguities": columns(Ambiguity),
+                           "undecomposed": columns(UndecomposedRow)},
     "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
     "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),
                     "staffing": columns(StaffingChange), "divisions": columns(DivisionChange),
@@ -128,28 +121,7 @@ def member_rows(clusters: Rows) -> Rows:
 def file_tables(answer: str, result: Mapping[str, Any]) -> dict[str, Rows]:
     """An answer of several tables as flat rows: a department's profile nests its duties in categories and
     offices, and its overlaps' members in clusters; a file has a row each."""
-    if answer != "department_profile":
-        return dict(result)
-
-    def roles(key: str) -> Rows:
-        name, detail = _ROLE_DETAILS[key]
-        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in result[key]]
-
-    return {
-        "facts": [{key: result["department"].get(key) for key in _FACT_COLUMNS}],
-        "duties": [{"category": category, **duty}
-                   for category, duties in result["duties_by_category"].items() for duty in duties],
-        # An office without duties is a row too, saying so, with the clause that sets the office up.
-        "offices": [{"office": office["office"], **duty} for office in result["offices"]
-                    for duty in office["duties"] or [{"ordinal": None, "text": NO_OFFICE_DUTY,
-                                                      "source": office["source"]}]],
-        **{key: roles(key) for key in _ROLE_DETAILS},
-        "overlaps": member_rows(result["overlaps"]),
-        "ambiguities": result["ambiguities"],
-        "undecomposed": result["undecomposed"],
-        "network": [{"department": n["department"], "matter": matter} for n in result["network"]
-                    for matter in n["matters"]],
-    }
+    return profile_tables(result) if answer == "department_profile" else dict(result)
 
 
 def list_section(answer: str, rows: Rows, columns: Sequence[str] | None = None) -> Section:

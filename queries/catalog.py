@@ -6,6 +6,8 @@ Header lines (`// key: value`) document each query and drive the runner:
   one comma-separated string on a command line or in a URL), with `|null` if optional; a parameter with neither
   a default nor `|null` is required (a department's name: run without one, the query would answer nothing);
 - `columns`: the row keys, in order;
+- `json_only`: columns a program joins on (uids) that a name or text column of the row already says: kept in
+  JSON, left out of the table, CSV and Excel files people read;
 - `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
 """
 
@@ -89,6 +91,12 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
     sort: tuple[str, ...] = field(default=())
+    json_only: tuple[str, ...] = field(default=())
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The columns of the table people read: every column but those for programs alone."""
+        return tuple(column for column in self.columns if column not in self.json_only)
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         return bind_params(self.name, self.params, given)
@@ -128,7 +136,8 @@ def _parse(name: str, text: str) -> NamedQuery:
             header[key.strip()] = value.strip()
     split = lambda value: tuple(part.strip() for part in value.split(",") if part.strip())  # noqa: E731
     return NamedQuery(name=name, question=header.get("question", ""), cypher=text, params=tuple(params),
-                      columns=split(header.get("columns", "")), sort=split(header.get("sort", "")))
+                      columns=split(header.get("columns", "")), sort=split(header.get("sort", "")),
+                      json_only=split(header.get("json_only", "")))
 
 
 @lru_cache(maxsize=1)

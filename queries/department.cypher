@@ -4,6 +4,7 @@
 // `exact` holds for the full name or an alias of this department alone; a bare base name that a document once wrote
 // for it (交通运输局 in a city list) is an alias, but every region's 交通运输局 bears that name too
 // columns: exact, uid, name, region, kind, rank, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued
+// json_only: uid
 MATCH (d:Department)
 WHERE d.uid = $name OR d.name = $name OR $name IN coalesce(d.aliases, []) OR d.base_name = $name
 RETURN d.uid = $name OR d.name = $name OR ($name IN coalesce(d.aliases, []) AND d.base_name <> $name) AS exact, d.uid AS uid, d.name AS name, d.region AS region, d.kind AS kind, d.rank AS rank, d.staff_quota AS staff_quota,

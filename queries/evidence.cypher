@@ -1,6 +1,7 @@
 // name: evidence
 // question: 可检索的职责与事项（谁来管、认领建议所用） (every text that says what a department does)
 // columns: key, kind, text, content, department, department_uid, region, office, source
+// json_only: key, department_uid
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
 RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,

@@ -39,7 +39,15 @@ COLUMN_LABELS: dict[str, str] = {
     "finding": "问题类别", "action": "建议处理", "region_name": "区划", "county_name": "县（区）",
     "by_region_name": "各区划事项数", "host_label": "主办部门", "remark": "说明",
     "issue": "问题", "others": "需协调的部门", "see": "详见", "listed_items": "其权责清单所列事项数",
+    "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
+    "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
+    "department_region": "部门所在区划",
 }
+
+# A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
+_PAIR_FIELDS = {"region": "区划", "department": "部门", "office": "内设机构", "text": "职责", "source": "出处"}
+_DUTY_PAIRS = {(answer, f"{side}_{key}"): f"{title}{mark}" for answer in ("similar_duties", "similar_duties_around")
+               for side, mark in (("a", "甲"), ("b", "乙")) for key, title in _PAIR_FIELDS.items()}
 
 
 # A key that means something else in one answer: who_handles' score (and dispatch's, taken from it) is a BM25
@@ -75,7 +83,21 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           # The 三定 in force's clause, beside the draft's (草案条款).
                                           ("check_draft.duties", "source"): "现行出处",
                                           ("check_draft.offices", "source"): "现行出处",
-                                          ("check_draft.divisions", "source"): "现行出处"}
+                                          ("check_draft.divisions", "source"): "现行出处",
+                                          # A role's detail is its relation's: a matter's basis, a power item's
+                                          # type, a supervision item's target.
+                                          ("department_roles", "detail"): "依据、类型或监管对象",
+                                          # Texts that are not a duty's: a power item's or a matter's name too,
+                                          # the 职责分工 clause or list row that names the parties, an item's name.
+                                          ("evidence", "text"): "内容", ("matter_assists", "text"): "事项",
+                                          ("matter_parties", "text"): "职责分工原文",
+                                          ("supervision_item_terms", "text"): "监管事项",
+                                          # Two office duties given by uid, and how alike the department duties
+                                          # they carry out are: no name to show instead.
+                                          ("carried_duty_pairs", "a"): "内设机构职责甲（标识）",
+                                          ("carried_duty_pairs", "b"): "内设机构职责乙（标识）",
+                                          ("carried_duty_pairs", "score"): "所承接部门职责的相似度",
+                                          **_DUTY_PAIRS}
 
 
 def column_label(key: str, answer: str = "") -> str:
@@ -97,6 +119,9 @@ VALUE_LABELS: dict[str, str] = {
     "staff_quota": "行政编制", "other_staff": "其他编制", "leader_posts": "领导职数",
     "leader_posts_detail": "领导职数明细", "office_leader_posts": "内设机构领导职数", "office_count": "内设机构数",
 }
+
+# A retired duty's status (retired_duties), as a 职能转变 clause says it.
+DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.

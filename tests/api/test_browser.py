@@ -202,7 +202,7 @@ def test_the_department_view_downloads_its_profile(browser, site: str) -> None: 
     with urllib.request.urlopen(links["duties"]) as answer:
         assert answer.headers["content-type"] == "text/csv; charset=utf-8"
         duties = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
-    assert duties[0] == ["职责类别", "序号", "职责内容", "出处"] and len(duties) == 1 + 17 and shown == 17
+    assert duties[0] == ["职责类别", "序号", "职责内容", "承接的内设机构", "出处"] and len(duties) == 1 + 17 and shown == 17
     with urllib.request.urlopen(links["leads"]) as answer:
         assert list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))[1][0] == "旅游市场综合监管"
     browser.save_screenshot(str(SHOTS / "department-downloads.png"))
@@ -753,7 +753,10 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     assert by_title["配合的共同事项"][0] == ["事项", "依据", "出处"]
     assert by_title["配合的共同事项"][1:3] == [[a["name"], a["detail"], _source(titles, a["source"])]
                                           for a in profile["assists"][:2]]
+    # Each group says its scope: the one table holds 同级部门, 内设机构 and 上下级 groups (user test).
     cluster = profile["overlaps"][0]
-    assert by_title["职责交叉"][1][2] == "\n".join(
+    assert by_title["职责交叉"][0] == ["范围", "相似度", "交叉部门", "各部门的职责（出处）"]
+    assert [row[0] for row in by_title["职责交叉"][1:]] == ["同级部门", "同级部门", "内设机构"]
+    assert by_title["职责交叉"][1][3] == "\n".join(
         f"{m['department']}{'·' + m['office'] if m['office'] else ''}：{m['duty']}（{_source(titles, m['source'])}）"
         for m in cluster["members"])

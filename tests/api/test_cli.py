@@ -124,9 +124,10 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     result = run_bytes("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv",
                        store=loaded)
     lines = result.stdout.split(b"\r\n")
-    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处".encode()
+    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处,承接的内设机构".encode()
     assert lines[1].decode() == ("河西区教育局,,1,组织实施,贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度"
-                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")
+                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一),"
+                                 "政策规划股")
     # True and the English codes read as people read them: 是, 多个牵头部门.
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()
@@ -327,9 +328,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
                             "主办协办不清", "职责分解", "协同部门"]
-    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "出处"), (
+    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
-        "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+        "政策规划股", "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
     # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
@@ -816,10 +817,55 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
         "专利侵权纠纷行政裁决,市场监管,示例市,市,市级专有,持有,负责专利侵权纠纷的受理和行政裁决,"
         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行",
         "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,shixian_shiquan.csv 第15行"]
+    # A document's uid is for programs: its title and path name it for people.
     documents = run("query", "documents", "--format", "csv", store=loaded)
-    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
+    assert documents.stdout.splitlines()[0] == "\ufeff标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
+    assert json.loads(run("query", "documents", "--format", "json", store=loaded).stdout)[0]["uid"].startswith("doc:")
+    retired = run("query", "retired_duties", "--format", "csv", store=loaded)
+    assert retired.stdout.splitlines()[:2] == [
+        "\ufeff部门,区划,状态,职责内容,出处",
+        "示例市交通运输局,示例市,已取消,取消道路货物运输驾驶员从业资格证年度审验。,"
+        "《示例市交通运输局职能配置、内设机构和人员编制规定》第三条(十五)"]
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
+
+
+SCJG = "《示例市市场监督管理局职能配置、内设机构和人员编制规定》"
+QINGSHAN_SCJG = "《青山县市场监督管理局职能配置、内设机构和人员编制规定》"
+
+
+def test_similar_duties_around_names_each_side_in_chinese(loaded: Path) -> None:
+    """A 三定 drafter's look at the duties like the department's own (user test: English titles, duty uids and
+    doc: sources): each side's region, department, office, duty and source under Chinese titles, the uids in JSON."""
+    answer = run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局", "--format", "csv",
+                 store=loaded)
+    assert answer.returncode == 0, answer.stderr
+    rows = list(csv.reader(io.StringIO(answer.stdout.lstrip("\ufeff"))))
+    assert rows[:2] == [
+        ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙", "相似度"],
+        ["示例市", "示例市市场监督管理局", "", "负责食品安全监督管理综合协调。组织拟订全市食品安全重大政策措施并组织实施，"
+         "负责食品安全应急体系建设，组织指导重大食品安全事件应急处置和调查处理工作，承担市食品安全委员会日常工作。",
+         f"{SCJG}第三条(九)", "示例市/青山县", "青山县市场监督管理局", "",
+         "负责全县食品安全监督管理。承担县食品安全委员会日常工作，实施食品经营许可和小作坊、小餐饮登记，"
+         "组织开展食品生产经营日常监督检查。", f"{QINGSHAN_SCJG}第三条(五)", "0.9358"]]
+    assert [(row[1], row[4].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[6],
+             row[9].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[10]) for row in rows[2:]] == [
+        ("青山县市场监督管理局", "第三条(七)", "示例市市场监督管理局", "第三条(十三)", "0.9533"),
+        ("青山县市场监督管理局", "第三条(八)", "示例市市场监督管理局", "第三条(十四)", "0.8726"),
+        ("青山县市场监督管理局", "第三条(一)", "示例市市场监督管理局", "第三条(四)", "0.569"),
+        ("示例市市场监督管理局", "第三条(八)", "青山县市场监督管理局", "第三条(四)", "0.9747"),
+        ("示例市市场监督管理局", "第三条(十五)", "青山县市场监督管理局", "第三条(十)", "0.9559"),
+        ("青山县市场监督管理局", "第三条(五)", "示例市卫生健康委员会",
+         "《示例市卫生健康委员会职能配置、内设机构和人员编制规定》第三条(八)", "0.7876"),
+        ("青山县市场监督管理局", "第三条(五)", "示例市市场监督管理局", "第三条(十一)", "0.7511"),
+        ("示例市市场监督管理局", "第三条(二)", "青山县市场监督管理局", "第三条(二)", "0.991"),
+        ("示例市市场监督管理局", "第三条(七)", "青山县市场监督管理局", "第三条(六)", "0.8748")]
+    # At the terminal, the same titles; a program's JSON keeps each side's uid and the document's.
+    table = run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局", store=loaded)
+    assert "区划甲" in table.stdout and "duty:" not in table.stdout and "doc:" not in table.stdout
+    pairs = json.loads(run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局",
+                           "--format", "json", store=loaded).stdout)
+    assert pairs[0]["a"].startswith("duty:") and pairs[0]["a_source"].startswith("doc:")
 
 
 def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,24 @@ def test_list_parameters_come_as_one_comma_separated_string(corpus: Store) -> No
     assert first in around
     assert {pair["a"] for pair in around} | {pair["b"] for pair in around} >= {first["a"], first["b"]}
     assert catalog.run(corpus, "similar_duties_around", {"duties": ""}) == []
+
+
+def test_every_named_query_s_table_reads_in_chinese_without_uids() -> None:
+    """The columns people read (a table, CSV or Excel) have Chinese titles, and the uids programs join on stay in
+    JSON: similar_duties_around showed a, a_text … and duty:07d8d39438d9c15645c7 (user test). Two office duties given
+    by uid, with no text beside them, keep theirs (carried_duty_pairs)."""
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    for query in catalog.catalog().values():
+        assert [c for c in query.shown if not chinese.search(column_label(c, query.name))] == [], query.name
+        assert set(query.json_only) <= set(query.columns), query.name
+        uids = [c for c in query.shown if c in ("uid", "key") or c.endswith("_uid")]
+        assert uids == [], query.name
+    pair = catalog.named("similar_duties_around")
+    assert (pair.json_only, [column_label(c, pair.name) for c in pair.shown]) == (
+        ("a", "b"), ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙",
+                     "相似度"])
+    assert [column_label(c, "carried_duty_pairs") for c in catalog.named("carried_duty_pairs").shown] == [
+        "内设机构职责甲（标识）", "内设机构职责乙（标识）", "所承接部门职责的相似度"]
 
 
 def test_boilerplate_is_never_an_overlap(corpus: Store) -> None:

@@ -681,9 +681,12 @@ async function departmentPage(current) {
                                 "data-table": key }, "下载 CSV")), box);
     table(box, rows, columns);
   };
+  // Which offices carry each duty out, or 未分解: what a 三定 drafter checks first (user test).
+  const undecomposed = profile.offices.length ? "未分解" : "（未载入内设机构）";
   section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
-    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
-          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
+    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text,
+                            carried_by: duty.carried_by.join("、") || undecomposed }))),
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"], ["carried_by", "承接的内设机构"]], "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({
     office: o.office, duties: o.duties.map((x) => x.text).join("；") || "（三定未列该内设机构的职责）" })),
           [["office", "内设机构"], ["duties", "职责"]], "offices");
@@ -696,9 +699,12 @@ async function departmentPage(current) {
           "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
   const member = (m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}${m.source ? "（" + sourceText(m.source) + "）" : ""}`;
-  section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
+  // Each group's scope: 同级部门, 内设机构 and 上下级 groups read alike without it (user test).
+  const scopes = Object.fromEntries(OVERLAP_SCOPES);
+  section("职责交叉", profile.overlaps.map((c) => ({ scope: scopes[c.scope] || c.scope, score: c.score,
+                                                    with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map(member).join("\n") })),
-          [["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
+          [["scope", "范围"], ["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
     mandate: mandateText(a.mandate),
