@@ -41,7 +41,7 @@ COLUMN_LABELS: dict[str, str] = {
     "issue": "问题", "others": "需协调的部门", "see": "详见", "listed_items": "其权责清单所列事项数",
     "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
     "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
-    "department_region": "部门所在区划",
+    "department_region": "部门所在区划", "last_stated": "最近载明日期", "base_name": "部门基本名称",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

@@ -3,6 +3,7 @@
 // param region: string  区划路径，如 示例市/青山县
 // param without: string|null = null  不列出的部门 uid（三定草案核对时，以草案代替其现行三定）
 // columns: uid, text, content, ordinal, last_stated, holder, office, department_uid, department, base_name, source
+// json_only: uid, holder, office, department_uid
 // `holder` is the uid of the department or office that holds the duty; `office` its office's uid, '' for the department's own.
 MATCH (d:Department)
 WHERE d.region = $region AND ($without IS NULL OR d.uid <> $without)

@@ -2,6 +2,7 @@
 // question: 一个部门现行三定的职责（部门及其内设机构），含内容词和共性职责标记 (the duties of a department's 三定 in force and of its offices, with their content terms)
 // param department: string  部门 uid
 // columns: uid, office, ordinal, text, content, boilerplate, source, holder
+// json_only: uid
 // sort: office, ordinal, text
 // `holder` is the department's base name, whose line of work the similarity scorer reads (ingest.similarity).
 MATCH (d:Department {uid: $department})-[:HAS_DUTY]->(u:Duty)

@@ -380,8 +380,8 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     unknown = run("query", "power_split", "--param", "city=示例市", "--format", "csv", "--table", "cell", store=loaded)
     assert unknown.returncode == 2
     assert unknown.stderr.splitlines() == [
-        "error: --table cell: power_split has no such table; its tables are cells, conflicts",
-        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts"]
+        "error: --table cell: power_split has no such table; its tables are cells, conflicts, unlisted",
+        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts、unlisted"]
     # JSON is the whole answer, for programs: a --table beside it is refused rather than ignored.
     whole = run("query", "power_split", "--param", "city=示例市", "--format", "json", "--table", "cells", store=loaded)
     assert (whole.returncode, whole.stdout) == (2, "") and "--format json gives every table" in whole.stderr
