@@ -122,14 +122,16 @@ def department_reading(store: Store, typed: str, uid: str) -> Reading | None:
     return reading(typed, rows[0]) if rows else None
 
 
-def names_read_as(store: Store, text: str, region: str | None = None) -> set[str]:
+def names_read_as(store: Store, text: str, region: str | None = None) -> tuple[set[str], Reading | None]:
     """The full names of the departments `text` is read as by `find_department`: one (市监局 read in 示例市), or
-    the several a short name borne in every region names (市场监管局); none when it names none."""
+    the several a short name borne in every region names (市场监管局); none when it names none. With the one, its
+    `reading` where `text` is not its full name, alias or uid."""
     try:
-        return {find_department(store, text, region=region)["name"]}
+        found = find_department(store, text, region=region)
     except UnknownDepartment as exc:
         # A near name is a suggestion, not a reading; a name two regions' departments bear is labelled "(region)".
-        return set() if exc.near else {candidate.split(" (")[0] for candidate in exc.candidates}
+        return (set() if exc.near else {candidate.split(" (")[0] for candidate in exc.candidates}), None
+    return {found["name"]}, reading(text, found)
 
 
 def find_department_in(store: Store, name: str, region: str | None, *, covers: tuple[str, str]) -> Row:
