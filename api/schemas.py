@@ -364,6 +364,8 @@ class Profile(BaseModel):
     ambiguities: list[Ambiguity]
     undecomposed: list[UndecomposedRow]
     network: list[Neighbour]
+    read_as_zh: str | None = Field(description="how the name asked for was read where it is not the department's full "
+                                               "name, alias or uid (“市监局”读作：示例市市场监督管理局); else null")
 
 
 class UploadedFile(BaseModel):

@@ -2,8 +2,9 @@
 
 Header lines (`// key: value`) document each query and drive the runner:
 - `name`, `question`: what it is and what it answers (Chinese for the people who read it);
-- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool or list (of strings, given as
-  one comma-separated string on a command line or in a URL), with `|null` if optional; a parameter with neither
+- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool, list (of strings, given as
+  one comma-separated string on a command line or in a URL) or department (a string its callers read as one
+  department, Param.is_department), with `|null` if optional; a parameter with neither
   a default nor `|null` is required (a department's name: run without one, the query would answer nothing);
 - `columns`: the row keys, in order;
 - `json_only`: columns a program joins on (uids) that a name or text column of the row already says: kept in
@@ -50,6 +51,13 @@ class Param:
     @property
     def required(self) -> bool:
         return self.default is None and not self.optional
+
+    @property
+    def is_department(self) -> bool:
+        """A department, by its name, alias, abbreviation or uid, which the CLI and the API read as `find_department`
+        does and pass on as its uid (lookup.checked_filters): a `department` filter, or a parameter declared of type
+        department (the `department` query's `name`). So `市监局` answers in every query, not only in some."""
+        return self.type == "department" or self.name == "department"
 
     def coerce(self, raw: Any) -> Any:
         value = self._convert(raw)

@@ -73,7 +73,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              (_param("text", "string", "", "诉求或事项文本"),
               _param("limit", "int", 5, "返回部门数", bounds=(1, MAX_CANDIDATES)), _REGION),
              lambda store, text, limit, region: who_handles(store, text, limit=limit, region=region)),
-    Analysis("department_profile", "一个部门的全部情况", (_param("name", "string", "", "部门名称或别名"),),
+    Analysis("department_profile", "一个部门的全部情况", (_param("name", "department", "", "部门名称、别名或简称"),),
              lambda store, name: department_profile(store, name)),
     Analysis("coordination_network", "因共同事项联系的部门网络、中心度与上下对口", (_REGION,),
              lambda store, region: coordination_network(store, region)),

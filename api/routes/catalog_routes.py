@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
 from api.problems import problem_responses
+from api.readings import say_reading
 from api.schemas import (
     Ambiguity,
     Candidate,
@@ -35,7 +36,7 @@ from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.counterpart_duties import counterpart_duties
 from queries.labels import SHARE_LABELS
-from queries.lookup import names_read_as
+from queries.lookup import names_read_as, reading
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -98,10 +99,11 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     if parties:
         rows = sorted(rows + catalog.run(store, "party_departments", {"region": region}),
                       key=lambda row: (row["region"], row["department"]))
-    if q:
+    if q and q.strip():
         # An alias or abbreviation found nothing (q=市监局: 0), where /api/departments/市监局 answers (user test).
-        read_as = names_read_as(store, q.strip(), region) if q.strip() else set()
-        rows = [row for row in rows if q in row["department"] or row["department"] in read_as]
+        read_as, said = names_read_as(store, q.strip(), region)
+        say_reading(request, said)
+        rows = [row for row in rows if q.strip() in row["department"] or row["department"] in read_as]
     return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
@@ -130,12 +132,18 @@ ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignor
                                  "source": "doc:e562eeefb5d9879b#第18行"}],
                 "supervision_items": [], "overlaps": [], "ambiguities": [], "undecomposed": [],
                 "network": [{"department": "青山县应急管理局",
-                             "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}]}))
+                             "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}],
+                "read_as_zh": "“青山县交通局”读作：青山县交通运输局"}))
 def get_department(request: Request, store: StoreDep, name: str, format: Format = None,
                    table: Annotated[ProfileTable | None, Query(description=TABLE)] = None) -> Response:
+    """`name`: a full name, an alias, a short name (市监局, 青山县市监局) or a uid. A name that is not the department's
+    full name, alias or uid is said as it was read, in `read_as_zh` (null otherwise) and, in every format, in the
+    header X-Dutygraph-Read-As (percent-encoded UTF-8)."""
     profile = department_profile(store, name)
+    said = reading(name, profile["department"])
+    say_reading(request, said)
     if wanted_format(request, format) == "json":
-        return JSONResponse(profile)
+        return JSONResponse({**profile, "read_as_zh": said.zh if said else None})
     return tables(request, profile, format=format, table=table, answer="department_profile",
                   subject=profile["department"]["name"])
 

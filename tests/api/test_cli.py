@@ -230,14 +230,42 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
 
 def test_a_department_read_as_another_name_is_said(loaded: Path) -> None:
     """An abbreviation or a close spelling is read as a department whose name the answer may not carry: the reading
-    is said on stderr (user test), and a full name is not repeated back."""
+    is said on stderr (user test), and a full name or an alias is not repeated back."""
     short = run("query", "overlaps", "--param", "department=示例市市场监管局", "--format", "json", store=loaded)
     assert short.returncode == 0 and short.stderr.splitlines() == [
-        "部门“示例市市场监管局”按“示例市市场监督管理局”查询 / department '示例市市场监管局' read as 示例市市场监督管理局"]
+        "“示例市市场监管局”读作：示例市市场监督管理局 / '示例市市场监管局' read as 示例市市场监督管理局"]
     assert json.loads(short.stdout) == json.loads(run("query", "overlaps", "--param", "department=示例市市场监督管理局",
                                                       "--format", "json", store=loaded).stdout)
     full = run("report", "--department", "示例市市场监督管理局", "--format", "json", store=loaded)
     assert full.returncode == 0 and full.stderr == ""
+    alias = run("report", "--department", "县市场监管局", "--format", "json", store=loaded)  # a plate its 三定 lists
+    assert alias.returncode == 0 and alias.stderr == ""
+    county = run("report", "--department", "青山县市监局", "--format", "json", store=loaded)
+    assert county.returncode == 0 and county.stderr.splitlines() == [
+        "“青山县市监局”读作：青山县市场监督管理局 / '青山县市监局' read as 青山县市场监督管理局"]
+    assert json.loads(county.stdout)["title"] == "职责图谱评估报告（青山县市场监督管理局）"
+
+
+@pytest.mark.parametrize(("query", "param"), [("department", "name"), ("department_profile", "name"),
+                                              ("department_roles", "uid"), ("department_duties", "department")])
+def test_every_query_of_a_department_reads_its_name_alike(loaded: Path, query: str, param: str) -> None:
+    """A named query whose parameter is a department reads a short name as the analyses and the API do (user test:
+    `query department --param name=市监局` answered 0 rows), says the reading, and answers what the full name does."""
+    short = run("query", query, "--param", f"{param}=市监局", "--format", "json", store=loaded)
+    assert short.returncode == 0 and short.stderr.splitlines() == [
+        "“市监局”读作：示例市市场监督管理局 / '市监局' read as 示例市市场监督管理局"]
+    full = run("query", query, "--param", f"{param}=示例市市场监督管理局", "--format", "json", store=loaded)
+    assert full.stderr == "" and json.loads(short.stdout) == json.loads(full.stdout) != []
+    several = run("query", query, "--param", f"{param}=市场监管局", store=loaded)
+    assert several.returncode == 2 and several.stdout == "" and several.stderr.splitlines()[-2:] == [
+        "error: '市场监管局' names 3 departments: 河西区市场监督管理局, 示例市市场监督管理局, 青山县市场监督管理局",
+        "       “市场监管局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称"]
+
+
+def test_the_department_query_answers_the_one_department(loaded: Path) -> None:
+    rows = json.loads(run("query", "department", "--param", "name=青山县市监局", "--format", "json", store=loaded).stdout)
+    assert [(row["uid"], row["name"], row["exact"]) for row in rows] == [
+        ("dept:示例市/青山县/市场监督管理局", "青山县市场监督管理局", True)]
 
 
 def test_report_json_holds_the_findings(loaded: Path) -> None:

@@ -7,6 +7,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 import openpyxl
@@ -639,6 +640,42 @@ def test_a_short_name_is_read_as_the_ingest_reads_it(client: TestClient, typed: 
     assert {row["department"] for row in undecomposed.json()["items"]} <= {name}
 
 
+def _read_as(answer: Any) -> str | None:
+    header = answer.headers.get("x-dutygraph-read-as")
+    return None if header is None else unquote(header)
+
+
+def test_a_reading_is_said_in_the_profile_and_in_a_header_of_every_answer(client: TestClient) -> None:
+    """The user is told how a name that is not the department's own was read (市监局 is the city's, which a county's
+    staff may not have meant), as the CLI says it on stderr: in the profile's read_as_zh, and on JSON, CSV and
+    Excel answers alike in X-Dutygraph-Read-As (percent-encoded: headers are Latin-1)."""
+    county = client.get("/api/departments/青山县市监局")
+    assert county.status_code == 200 and county.json()["department"]["name"] == "青山县市场监督管理局"
+    assert county.json()["read_as_zh"] == _read_as(county) == "“青山县市监局”读作：青山县市场监督管理局"
+    assert county.headers["x-dutygraph-read-as"] == quote("“青山县市监局”读作：青山县市场监督管理局")
+    city = client.get("/api/departments/市监局", params={"format": "csv", "table": "facts"})
+    assert city.status_code == 200 and _read_as(city) == "“市监局”读作：示例市市场监督管理局"
+    # The full name and an alias (a plate its 三定 lists, a name a list wrote) are taken as written: nothing said.
+    for name in ("示例市市场监督管理局", "市知识产权局", "县市场监管局"):
+        asked = client.get(f"/api/departments/{name}")
+        assert (asked.json()["read_as_zh"], _read_as(asked)) == (None, None), name
+    # A department filter, and a search that reads the text as one department.
+    overlaps = client.get("/api/queries/overlaps", params={"department": "市监局", "limit": 1000})
+    assert _read_as(overlaps) == "“市监局”读作：示例市市场监督管理局"
+    assert overlaps.json() == client.get("/api/queries/overlaps", params={"department": "示例市市场监督管理局",
+                                                                         "limit": 1000}).json()
+    undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": "青山县市监局", "format": "xlsx"})
+    assert undecomposed.status_code == 200 and _read_as(undecomposed) == "“青山县市监局”读作：青山县市场监督管理局"
+    search = client.get("/api/departments", params={"q": "青山县市监局"})
+    assert [row["department"] for row in search.json()["items"]] == ["青山县市场监督管理局"]
+    assert _read_as(search) == "“青山县市监局”读作：青山县市场监督管理局"
+    # Text in names, or a name several departments bear, is no reading of one: nothing said.
+    for q in ("交通", "市场监管局"):
+        assert _read_as(client.get("/api/departments", params={"q": q})) is None, q
+    several = client.get("/api/departments/市场监管局")
+    assert several.status_code == 404 and _read_as(several) is None
+
+
 @pytest.mark.parametrize(("path", "name"), [
     ("/api/queries/overlaps", "职责交叉"), ("/api/queries/host_assist_ambiguities", "主办协办不清"),
     ("/api/queries/undecomposed_duties", "职责分解"), ("/api/queries/staffing_load", "编制负荷"),
@@ -1044,7 +1081,8 @@ def test_cors_only_for_the_origins_named(tmp_path: Path) -> None:
         assert (asked.status_code, asked.headers["access-control-allow-origin"]) == (200, "https://b.gov.cn")
         answer = cors.get("/api/stats", headers={"Origin": "https://a.gov.cn"})
         assert answer.headers["access-control-allow-origin"] == "https://a.gov.cn"
-        assert answer.headers["access-control-expose-headers"] == "Content-Disposition"  # a file's name
+        # A file's name, and how a department named was read (市监局 → the city's): another origin's page reads both.
+        assert answer.headers["access-control-expose-headers"] == "Content-Disposition, X-Dutygraph-Read-As"
         assert "access-control-allow-origin" not in cors.get("/api/stats", headers={"Origin": "https://c.gov.cn"}).headers
     with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}"))) as plain:
         assert "access-control-allow-origin" not in plain.get("/api/stats", headers={"Origin": "https://a.gov.cn"}).headers
