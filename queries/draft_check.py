@@ -85,7 +85,7 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
 def _not_in_force(store: Store, draft: Draft) -> str:
     """Why the draft reads as all new, and the department the user may have meant (its title abbreviated)."""
     name = draft.department.name
-    meant = sorted(names_read_as(store, draft.parsed.department, draft.region.path) - {name})
+    meant = sorted(names_read_as(store, draft.parsed.department, draft.region.path)[0] - {name})
     hint_en = f" (did you mean {' or '.join(meant)}? name it (--department))" if meant else ""
     hint_zh = f"（是否指 {'或'.join(meant)}？请指定部门（--department））" if meant else ""
     return (f"the graph holds no 三定 of {name}: every part of the draft reads as added{hint_en}; "

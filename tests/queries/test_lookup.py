@@ -151,13 +151,16 @@ def test_the_parameters_that_name_a_department() -> None:
     parameter declared `department` in its query's header (user test: `department name=市监局` answered 0 rows)."""
     named = sorted((query.name, param.name) for query in catalog.catalog().values() for param in query.params
                    if param.is_department)
-    assert named == [("department", "name"), ("department_duties", "department"),
-                     ("department_duty_coverage", "department"), ("department_roles", "uid"),
+    assert named == [("department", "name"), ("department_counterparts", "department"),
+                     ("department_duties", "department"), ("department_duty_coverage", "department"),
+                     ("department_offices", "department"), ("department_roles", "uid"),
                      ("offices_without_duties", "department"), ("retired_duties", "department"),
+                     ("sanding_divisions", "department"), ("sanding_duties", "department"),
                      ("similar_duties_around", "department")]
     analyses = sorted((analysis.name, param.name) for analysis in ANALYSES.values() for param in analysis.params
                       if param.is_department)
-    assert analyses == [("department_profile", "name"), ("overlaps", "department"), ("undecomposed_duties", "department")]
+    assert analyses == [("counterpart_duties", "department"), ("department_profile", "name"), ("overlaps", "department"),
+                        ("undecomposed_duties", "department")]
 
 
 def test_checked_filters_reads_every_department_parameter_named(corpus: Store) -> None:
