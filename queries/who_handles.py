@@ -28,7 +28,7 @@ from ingest.content import content_of, content_terms
 from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, written_terms
+from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -75,7 +75,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
                      ignore: frozenset[str] = frozenset()) -> list[Row]:
     """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words)."""
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
-    weights = index.with_neighbours(said)
+    weights = index.with_neighbours(said, quiet=read_parts(text))
     answering, found, scores = index.hits_for(weights, region)
     if not found.size:
         return []
@@ -258,17 +258,20 @@ def _said_as_written(index: BM25Index, item: Evidence, variants: frozenset[str])
 def _decisive(index: BM25Index, text: str, ignore: frozenset[str]) -> frozenset[str]:
     """The concepts (`concepts`) of the text's decisive word: of the words the dictionaries place as matters
     (`matter_words`) whose concepts some evidence of the graph uses, the one whose rarest such concept has the
-    highest IDF over the whole graph (油烟 → 大气污染, over 烧烤店 → 食品经营). Empty when two words are as rare:
-    rarity then decides nothing."""
+    highest IDF over the whole graph (油烟 → 大气污染, over 烧烤店 → 食品经营). Where several words are as rare (a
+    term that one piece of evidence says has the same IDF as any other such term), the concepts of each: an answer
+    that says none of them rests on the text's other words (渣土车在河堤边倾倒建筑垃圾: 乱倒乱卸 and 堤防 → 河道管理,
+    which no 河西区 evidence says, so that its 城管 met on the 垃圾 of 生活垃圾 is weak). On the labelled sets this
+    flags one more first answer than reading no decisive word there: a right one, met on 县城 and 工地 alone."""
     rarity: dict[str, float] = {}
     for word in (set(index_terms(text)) & matter_words()) - ignore:
         known = [idf for term in concepts(word) if (idf := index.idf(term)) is not None]
         if known:
             rarity[word] = max(known)
     ranked = sorted(rarity.items(), key=lambda pair: (-pair[1], pair[0]))
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked:
         return frozenset()
-    return concepts(ranked[0][0])
+    return frozenset().union(*(concepts(word) for word, idf in ranked if idf == ranked[0][1]))
 
 
 def _meets(decisive: frozenset[str], pieces: list[Evidence]) -> bool:
