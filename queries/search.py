@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -29,6 +29,7 @@ from ingest.terms import (
     tokens,
     whole_spans,
 )
+from queries.lead_claims import Dispute
 from queries.neighbours import NEIGHBOUR_WEIGHT, Neighbours
 
 K1 = 1.2
@@ -205,11 +206,14 @@ class Evidence:
     """One searchable text and whom it belongs to."""
 
     key: str  # duty, item or matter uid
-    kind: str  # duty | office_duty | power_item | supervision_item | matter_lead | matter_assist (not searched)
+    # duty | office_duty | power_item | supervision_item | matter_lead | territorial_lead (a township's, by a 属地
+    # list) | matter_assist (searched only where no document names the matter's lead)
+    kind: str
     text: str
     department: str  # department display name
     department_uid: str
-    region: str
+    region: str  # where it answers a search: its department's region, for a township's lead its county
+    department_region: str
     office: str  # office name for office duties, else ''
     source: str
     content: tuple[str, ...] = ()  # content terms segmented at ingest; empty: segment the text here
@@ -230,7 +234,8 @@ class BM25Index:
     slice per term) and scored with numpy: a common word reaches tens of thousands of duties of a province."""
 
     def __init__(self, evidence: Sequence[Evidence], *, partition: bool = True,
-                 weights_from: BM25Index | None = None, assists: Sequence[Evidence] = ()) -> None:
+                 weights_from: BM25Index | None = None, assists: Sequence[Evidence] = (),
+                 disputes: Mapping[str, Dispute] | None = None) -> None:
         self._regions: dict[str, BM25Index] = {}
         self._partition = partition
         self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
@@ -238,6 +243,8 @@ class BM25Index:
         # Who assists on which matter (kind matter_assist, keyed by the matter like its leads' evidence): not
         # searched, since assisting is no ground to be sent a case, but it orders a matter's lead above them.
         self.assists = list(assists)
+        # The matters whose lead the documents leave unsettled, by matter uid (`queries.lead_claims`).
+        self.disputes: Mapping[str, Dispute] = disputes or {}
         terms = [Counter(item.content or content_terms(item.text)) for item in self.evidence]
         lengths = [sum(counts.values()) for counts in terms]
         postings: dict[str, list[int]] = defaultdict(list)
@@ -328,7 +335,7 @@ class BM25Index:
         if region and self._partition:
             if region not in self._regions:
                 self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
-                                                  weights_from=self,
+                                                  weights_from=self, disputes=self.disputes,
                                                   assists=[e for e in self.assists if e.region == region])
             return self._regions[region].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
