@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 Share = Literal["city_exclusive", "county_exclusive", "shared", "delegated"]
 Reason = Literal["no_lead", "multiple_leads", "conflicting_leads", "lead_and_assist", "vague_party",
                  "lead_without_mandate"]
-EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead", "matter_assist"]
+EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead", "territorial_lead",
+                       "matter_assist"]
 
 Row = TypeVar("Row", bound=BaseModel)
 
@@ -178,6 +179,14 @@ class Evidence(BaseModel):
     score: float = Field(description="相关度 (BM25)")
 
 
+class LeadDispute(BaseModel):
+    matter: str = Field(description="the matter, by its shortest wording")
+    reason: Literal["no_lead", "conflicting_leads"] = Field(
+        description="no_lead: a list names only assisting departments (each of them is a party); conflicting_leads: "
+                    "documents name different leads (each lead is a party)")
+    claims: list[Claim] = Field(description="what each source says: which document names which lead")
+
+
 class Candidate(BaseModel):
     rank: int
     department: str
@@ -191,6 +200,10 @@ class Candidate(BaseModel):
     assisting: bool = Field(description="配合: assists on the matter the text is about, whose lead (named by a "
                                         "职责分工 clause or boundary list) ranks above it whatever the scores; that "
                                         "matter is its first piece of evidence (kind matter_assist)")
+    lead_dispute: LeadDispute | None = Field(description="the matter the text is about whose lead the documents "
+                                                         "leave unsettled, when this department is a party to it "
+                                                         "(as host_assist_ambiguities reports it): the row is a tie, "
+                                                         "and its evidence cites its own piece on the matter")
     evidence: list[Evidence]
 
 

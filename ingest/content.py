@@ -22,8 +22,9 @@ GENERIC_TERMS = frozenset({
 })
 
 
-def content_terms(text: str) -> list[str]:
-    return [term for term in index_terms(text, with_parts=True) if term not in GENERIC_TERMS]
+def content_terms(text: str, *, as_query: bool = False) -> list[str]:
+    """`as_query`: read as a text searched for (`index_terms`)."""
+    return [term for term in index_terms(text, with_parts=True, as_query=as_query) if term not in GENERIC_TERMS]
 
 
 def stored_content(text: str) -> str:

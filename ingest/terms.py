@@ -245,15 +245,16 @@ _JIEBA_BLOCK = jieba.re_han_default
 BLOCK_CACHE_SIZE = 1 << 17
 
 
-def segment(text: str, *, for_search: bool = False) -> list[str]:
+def segment(text: str, *, for_search: bool = False, as_query: bool = False) -> list[str]:
     """jieba's `lcut` (or `cut_for_search`) of `text`, block by block through a cache: duty lists say the
-    same clauses over and over (every county restates its city's 三定), and jieba is most of ingest's time."""
+    same clauses over and over (every county restates its city's 三定), and jieba is most of ingest's time.
+    `as_query`: the pieces of a text searched for (`_search_pieces`)."""
     words: list[str] = []
     for block in _JIEBA_BLOCK.split(text):
         if block:
             words.extend(_segment_block(block))
     if for_search:
-        return [piece for word in words for piece in _search_pieces(word)]
+        return [piece for word in words for piece in _search_pieces(word, as_query)]
     return words
 
 
@@ -266,13 +267,19 @@ def tokens(text: str) -> list[str]:
     return [token for token in segment(text) if token.strip()]
 
 
-def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
+def index_terms(text: str, *, with_parts: bool = False, as_query: bool = False) -> list[str]:
     """The words worth indexing: Chinese, two characters or more, not stop words, synonyms folded.
 
     `with_parts` adds the shorter words inside a compound (农产品质量安全 → 农产品, 质量安全 …), so that
     two texts that chose different compounds for the same thing still meet. The pieces of an official
     compound the dictionaries name are read literally, not folded: the 饭店 in 星级饭店 is a hotel, not a
     restaurant.
+
+    `as_query`: the text is what a search looks for (a complaint, a matter's name), read more strictly than the
+    evidence it is matched against: no piece cuts into a term kept whole (`_search_pieces`), and no piece of a
+    variant is read as another kind of a head that an official compound of the word names (`_heads_of_official`).
+    The evidence keeps those pieces: they are what the linker's weights were fitted on (ingest.train_similarity),
+    and a complaint that does not say them never meets them.
     """
     stop = stopwords()
     folded = synonyms()
@@ -280,28 +287,81 @@ def index_terms(text: str, *, with_parts: bool = False) -> list[str]:
     for word in tokens(text):
         # A variant's pieces are everyday words too (黑诊所 → 诊所): those are still folded.
         literal_pieces = with_parts and word in named_compounds() and word not in folded
-        for piece in _search_pieces(word) if with_parts else (word,):
+        heads = _heads_of_official(word) if with_parts and as_query and not literal_pieces else {}
+        for piece in _search_pieces(word, as_query) if with_parts else (word,):
             if len(piece) < 2 or not _HAN.search(piece) or piece in stop:
                 continue
-            canonical = piece if literal_pieces and piece != word else folded.get(piece, piece)
+            literal = (literal_pieces and piece != word) or _names_another(piece, folded.get(piece, piece),
+                                                                             heads.get(piece))
+            canonical = piece if literal else folded.get(piece, piece)
             out.append(canonical)
             if with_parts and canonical != piece:
                 # 缺斤少两 → 计量作弊, and its parts 计量, 作弊: an everyday word meets the official one.
-                out.extend(part for part in _parts(canonical) if part != canonical)
+                out.extend(part for part in _parts(canonical, as_query) if part != canonical)
     return out
 
 
 @lru_cache(maxsize=1 << 16)
-def _search_pieces(word: str) -> tuple[str, ...]:
+def _search_pieces(word: str, as_query: bool = False) -> tuple[str, ...]:
     """What jieba's `cut_for_search` yields for one word of `cut`: its dictionary 2- and 3-grams, then the
-    word itself (the same loop as jieba's, kept per word so a compound's pieces know their compound)."""
+    word itself (the same loop as jieba's, kept per word so a compound's pieces know their compound); and each
+    term kept whole (`whole_terms`) that the word holds, so that 电动自行车 finds 电动自行车集中充电设施. Read
+    `as_query`, a term kept whole has no pieces, and no gram cuts into one: 电动自行车充电 gives 电动自行车 and
+    充电, not 自行车 (a bicycle, which meets 互联网租赁自行车) or the 动车 (a train) of 电动车."""
+    if as_query and word in whole_terms():
+        return (word,)
+    kept = whole_spans(word) if len(word) > 2 else []
     known = tokenizer().FREQ
     pieces = []
     for size in (2, 3):
         if len(word) > size:
-            pieces.extend(gram for gram in (word[i:i + size] for i in range(len(word) - size + 1)) if known.get(gram))
+            pieces.extend(word[i:i + size] for i in range(len(word) - size + 1) if known.get(word[i:i + size])
+                          and not (as_query and any(i < end and start < i + size for start, end in kept)))
+    pieces.extend(piece for start, end in kept if (piece := word[start:end]) != word and piece not in pieces)
     pieces.append(word)
     return tuple(pieces)
+
+
+def whole_spans(text: str) -> list[tuple[int, int]]:
+    """Where the terms kept whole (`whole_terms`) occur in a text, in order; of two that overlap, the longer
+    (低速电动车 over its 电动车)."""
+    found = sorted(((match.start(), match.start() + len(term)) for term in whole_terms() if term in text
+                    for match in re.finditer(re.escape(term), text)), key=lambda span: (span[0] - span[1], span[0]))
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if not any(start < other_end and other_start < end for other_start, other_end in spans):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+@lru_cache(maxsize=1)
+def whole_terms() -> frozenset[str]:
+    """The terms read whole (whole_terms.txt) and the words the synonym tables fold into them (电动车, 电瓶车): their
+    parts, read alone, name other things (the 自行车 of 电动自行车 meets 互联网租赁自行车, its 动车 is a train)."""
+    kept = frozenset(_data_lines("whole_terms.txt"))
+    return kept | {variant for variant, canonical in synonyms().items() if canonical in kept}
+
+
+@lru_cache(maxsize=1 << 16)
+def _heads_of_official(word: str) -> dict[str, frozenset[str]]:
+    """The official compounds the dictionaries name (`named_compounds`, not a variant) inside a longer word, by
+    their head: the piece they end with (倾倒建筑垃圾 holds 建筑垃圾, whose head is 垃圾). A Chinese compound names a
+    kind of its head, so the word's 垃圾 is that kind, not the one the synonym table reads a bare 垃圾 as."""
+    named, folded = named_compounds(), synonyms()
+    heads: dict[str, set[str]] = {}
+    for start in range(len(word)):
+        for end in range(start + 3, len(word) + (0 if start == 0 else 1)):
+            term = word[start:end]
+            if term in named and term not in folded:
+                for size in (2, 3):
+                    if len(term) > size:
+                        heads.setdefault(term[-size:], set()).add(term)
+    return {head: frozenset(terms) for head, terms in heads.items()}
+
+
+def _names_another(piece: str, reading: str, compounds: frozenset[str] | None) -> bool:
+    """Whether a piece's reading (垃圾 → 生活垃圾) is another compound of the head it is in the word (建筑垃圾)."""
+    return bool(compounds) and reading != piece and reading.endswith(piece) and reading not in (compounds or ())
 
 
 @lru_cache(maxsize=1)
@@ -313,9 +373,9 @@ def named_compounds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _parts(term: str) -> tuple[str, ...]:
+def _parts(term: str, as_query: bool = False) -> tuple[str, ...]:
     stop = stopwords()
-    return tuple(part for part in segment(term, for_search=True)
+    return tuple(part for part in segment(term, for_search=True, as_query=as_query)
                  if len(part) >= 2 and _HAN.search(part) and part not in stop)
 
 

@@ -23,9 +23,18 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.cache import cached
-from queries.matter_names import matter_name, same_matter_key
+from queries.lead_claims import REASON_LABELS as REASON_LABELS  # the reasons' names, as report.py reads them here
+from queries.lead_claims import (
+    by_matter,
+    claims,
+    expects_lead,
+    leads_conflict,
+    ordered_names,
+    sanding_documents,
+    wording,
+)
 from queries.search import BM25Index, query_terms
-from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
+from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
 
 # A lead holds no duty like its matter when its best duty or item scores (BM25 on the matter's name) under this
 # share of the best department's of its region. On examples/ every lead that holds the work reaches 0.68 of the
@@ -35,54 +44,26 @@ MANDATE_SHARE = 0.5
 
 def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row]:
     rows = catalog.run(store, "matter_parties", {"region": region})
-    by_matter: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for row in rows:  # one matter's wordings in several documents are one matter (queries.matter_names)
-        by_matter[(row["region"], same_matter_key(row["matter"]))].append(row)
     if not rows:
         return []
     mandates = _Mandates(evidence_index(store), _holders(store))
-    sandings = _sanding_documents(store)
+    sandings = sanding_documents(store)
     findings: list[Row] = []
-    for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter.items()),
-                                         key=lambda pair: (pair[0], _wording(pair[1]))):
-        base = _base(matter_region, _wording(parties), parties)
-        # A 三定's 参与… clause says its own department assists; naming the lead is not its business. Only a list or
-        # a 职责分工 document that leaves the lead out is a finding (user test: the mine safety bureau's 参与 clauses
-        # read as 无牵头部门).
-        named_by_a_sanding_only = all(p["source"].split("#", 1)[0] in sandings for p in parties)
-        findings.extend(_findings(base, parties, lead_expected=not named_by_a_sanding_only))
+    # One matter's wordings in several documents are one matter (queries.matter_names).
+    for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter(rows).items()),
+                                         key=lambda pair: (pair[0], wording(pair[1]))):
+        base = _base(matter_region, wording(parties), parties)
+        findings.extend(_findings(base, parties, lead_expected=expects_lead(parties, sandings)))
         findings.extend(mandates.findings(base, parties))
     return findings
-
-
-def _wording(parties: list[Row]) -> str:
-    return matter_name(party["matter"] for party in parties)
-
-
-def _sanding_documents(store: Store) -> frozenset[str]:
-    """The uids of the graph's 三定 documents, read once per graph version (every findings request asks)."""
-    return cached(store, ("sanding_documents",), lambda: frozenset(
-        row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"), whole_graph=True)
 
 
 def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
     """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only."""
     leads = [p for p in parties if p["role"] == "LEADS"]
-    return {"matter": matter, "region": region, "leads": _ordered_names(leads),
+    return {"matter": matter, "region": region, "leads": ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
-            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": _claims(parties)}
-
-
-def _claims(parties: list[Row]) -> list[Row]:
-    """What each source says: its leads (in listing order) and assisting parties. `sources` alone left a reader of
-    a conflicting_leads finding to open every document to learn which names which lead (user test)."""
-    by_source: dict[str, list[Row]] = defaultdict(list)
-    for party in parties:
-        by_source[party["source"]].append(party)
-    return [{"source": source, "matter": said[0]["matter"],  # each source's own wording of the matter
-             "leads": _ordered_names([p for p in said if p["role"] == "LEADS"]),
-             "assists": sorted({p["department"] for p in said if p["role"] == "ASSISTS"})}
-            for source, said in sorted(by_source.items())]
+            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties)}
 
 
 def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
@@ -104,10 +85,7 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
         first = by_source[several[0]]
         host = min(first, key=lambda lead: (lead["order"] or 0, lead["department"]))["department"]
         found.append({**_narrowed(base, several), "reason": "multiple_leads", "host": host})
-    documents = {lead["source"].split("#", 1)[0]: set() for lead in leads}
-    for lead in leads:
-        documents[lead["source"].split("#", 1)[0]].add(lead["department"])
-    conflicting = len({frozenset(names) for names in documents.values()}) > 1
+    conflicting = leads_conflict(parties)
     if conflicting:
         found.append({**base, "reason": "conflicting_leads"})
     # A department named as lead and as assisting party of the same matter: by one document, or by two (a 三定's
@@ -175,14 +153,14 @@ class _Mandates:
             return True
         hits = self.index.hits_for(said, region)
         return any(hits.index.evidence[position].department == department and
-                   hits.index.evidence[position].kind != "matter_lead" for position in hits.positions.tolist())
+                   hits.index.evidence[position].kind not in MATTER_KINDS for position in hits.positions.tolist())
 
     def _best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
         """Each department's best (score, text, source) on the matter: searched once for all its leads of a region."""
         if (matter, region) not in self._searched:
             best: dict[str, tuple[float, str, str]] = {}
             for score, item in self.index.scores(matter, region=region):
-                if item.kind != "matter_lead" and score > best.get(item.department, (0.0, "", ""))[0]:
+                if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
                     best[item.department] = (score, item.text, item.source)
             self._searched[(matter, region)] = best
         return self._searched[(matter, region)]
@@ -191,24 +169,6 @@ class _Mandates:
 def _holders(store: Store) -> frozenset[tuple[str, str]]:
     """(department, region) of every department with duties or items of its own in the graph."""
     return cached(store, ("mandate_holders",), lambda: frozenset(
-        (item.department, item.region) for item in evidence_index(store).evidence if item.kind != "matter_lead"),
+        (item.department, item.department_region) for item in evidence_index(store).evidence
+        if item.kind not in MATTER_KINDS),
         whole_graph=True)
-
-
-def _ordered_names(leads: list[Row]) -> list[str]:
-    """Leads in their listing order (the host first), each once."""
-    names: list[str] = []
-    for lead in sorted(leads, key=lambda lead: (lead["source"], lead["order"] or 0, lead["department"])):
-        if lead["department"] not in names:
-            names.append(lead["department"])
-    return names
-
-
-REASON_LABELS = {
-    "no_lead": "无牵头部门",
-    "multiple_leads": "多个牵头部门",
-    "conflicting_leads": "文件间牵头部门不一致",
-    "lead_and_assist": "既牵头又配合",
-    "vague_party": "责任主体模糊（有关部门）",
-    "lead_without_mandate": "牵头部门无相应职责",
-}

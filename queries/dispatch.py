@@ -1,10 +1,12 @@
 """dispatch: a hotline's complaints routed each to the department first in who_handles, with what a dispatcher
 needs to act on it: the words of the complaint its evidence met, the runner-up and its score, and the reasons a
-person must settle it (a tie, a weak match, a department with no duties in the graph, no match).
+person must settle it (a tie, a weak match, a department with no duties in the graph, no match; a matter whose lead
+the documents leave unsettled is a tie, and its note says what each document names).
 
 A complaint is routed within its own region when its row names one (所属区县), else within the region asked for.
-A county whose departments hold nothing like the complaint (the graph has no 青山县公安局) sends it to its city's
-department, said in the row's note: the city's department is the one to pass it down, and a person checks it."""
+A county whose departments (and townships) hold nothing like the complaint (the graph has no 青山县公安局) sends it to
+its city's department, said in the row's note: the city's department is the one to pass it down, and a person checks
+it."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from graph.store import Row, Store
 from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import note_zh
+from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, region_levels
 from queries.search import BM25Index
 from queries.who_handles import evidence_index, rank_departments
@@ -44,7 +47,7 @@ def columns_with(input_titles: list[str]) -> list[str]:
 
 def needs_person(row: Row) -> bool:
     """A route a person must settle: too close to call, resting on too little, a department known only as a party,
-    no match, or a county complaint sent up to the city."""
+    no match, a county complaint sent up to the city, or a matter whose lead the documents leave unsettled."""
     return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["note"])
 
 
@@ -89,7 +92,9 @@ def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, s
     ranked = rank_departments(index, text, region=region, limit=2) if text else []
     note = ""
     parent = parents.get(region or "")
-    if text and parent and (not ranked or ranked[0]["weak"] or ranked[0]["holds_no_duties"]):
+    # Up only when no candidate of the region is sure: a township a 属地 list names stands after the county's first
+    # department, however weak that is, and the county then does hold the work.
+    if text and parent and not any(not row["weak"] and not row["holds_no_duties"] for row in ranked):
         above = rank_departments(index, text, region=parent, limit=2)
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
             note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
@@ -97,6 +102,8 @@ def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, s
             ranked, region = above, parent
     first = ranked[0] if ranked else None
     second = ranked[1] if len(ranked) > 1 else None
+    if first and first["lead_dispute"]:
+        note = "；".join(part for part in (note, _dispute_note(first["lead_dispute"])) if part)
     if not text:
         note = "诉求为空 / the complaint is empty"
     return {
@@ -111,6 +118,16 @@ def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, s
         "source": first["evidence"][0]["source"] if first else "",
         "note": note,
     }
+
+
+def _dispute_note(dispute: Row) -> str:
+    """The row's note on a matter whose lead the documents leave unsettled: who the documents name, so that a
+    dispatcher sees why the department routed to is not settled (无牵头部门, or which documents name which lead)."""
+    role = "assists" if dispute["reason"] == "no_lead" else "leads"
+    named = "、".join(dict.fromkeys(name for claim in dispute["claims"] for name in claim[role]))
+    said = "配合" if role == "assists" else "牵头"
+    return (f"{REASON_LABELS[dispute['reason']]}：{dispute['matter']}（各出处所列{said}：{named}） / "
+            f"{dispute['reason']}: {dispute['matter']} ({role}: {named})")
 
 
 def _matched(index: BM25Index, text: str, first: Row) -> str:

@@ -1,27 +1,32 @@
 // name: evidence
 // question: 可检索的职责与事项（谁来管、认领建议所用） (every text that says what a department does)
-// columns: key, kind, text, content, department, department_uid, region, office, source
+// columns: key, kind, text, content, department, department_uid, region, department_region, office, source
 // json_only: key, department_uid
+// `region` is where the text answers a search (its department's region, but for a township's lead: the county
+// whose list names it), `department_region` where its department is.
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
 RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, '' AS office, u.source AS source
+       d.region AS region, d.region AS department_region, '' AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
 RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, o.name AS office, u.source AS source
+       d.region AS region, d.region AS department_region, o.name AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 RETURN p.uid AS key, 'power_item' AS kind, p.name AS text, p.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, '' AS office, p.source AS source
+       d.region AS region, d.region AS department_region, '' AS office, p.source AS source
 UNION ALL
 MATCH (d:Department)-[:CLAIMS]->(s:SupervisionItem)
 RETURN s.uid AS key, 'supervision_item' AS kind, s.name AS text, s.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, '' AS office, s.source AS source
+       d.region AS region, d.region AS department_region, '' AS office, s.source AS source
 UNION ALL
-// A 属地 party (各县（区）人民政府) leads on the ground everywhere at once: no one body a complaint can go to.
+// A 属地 party (各县（区）人民政府) leads on the ground everywhere at once: no one body a complaint can go to. A township
+// (河西街道办事处) is one body: a 属地 list's 主体责任 is its own work, which the county's dispatcher sends it.
 MATCH (d:Department)-[l:LEADS]->(m:Matter)
 WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地' AND NOT coalesce(l.superseded, false)
-RETURN m.uid AS key, 'matter_lead' AS kind, m.name AS text, m.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, '' AS office, l.source AS source
+RETURN m.uid AS key, CASE WHEN d.kind = '乡镇（街道）' THEN 'territorial_lead' ELSE 'matter_lead' END AS kind,
+       m.name AS text, m.content AS content, d.name AS department, d.uid AS department_uid,
+       CASE WHEN d.kind = '乡镇（街道）' THEN m.region ELSE d.region END AS region, d.region AS department_region,
+       '' AS office, l.source AS source

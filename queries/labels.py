@@ -27,6 +27,7 @@ COLUMN_LABELS: dict[str, str] = {
     "other_source": "其职责出处", "already": "现行三定已有",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分", "weak": "依据不足",
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
+    "lead_dispute": "牵头未定（各出处所列）",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",
@@ -108,6 +109,7 @@ def column_label(key: str, answer: str = "") -> str:
 VALUE_LABELS: dict[str, str] = {
     "understaffed": "编制偏紧", "overstaffed": "编制偏松",
     "duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "matter_assist": "配合事项",
+    "territorial_lead": "属地主体责任",
     "power_item": "权责事项", "supervision_item": "监管事项",
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.

@@ -39,9 +39,11 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
         rows.append({**item, "suggested_owners": [
-            # The duty that says so: not the matter a department assists on, which who_handles shows first.
+            # The duty that says so: not the matter a department assists on, which who_handles shows first (unless
+            # that is all it has: a matter no one leads, whose assisting departments are all its parties).
             {"department": row["department"], "score": row["score"],
-             "evidence": next(e["text"] for e in row["evidence"] if e["kind"] != "matter_assist")}
+             "evidence": next((e["text"] for e in row["evidence"] if e["kind"] != "matter_assist"),
+                              row["evidence"][0]["text"])}
             for row in ranked if not row["weak"]
         ]})
     return rows

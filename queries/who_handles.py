@@ -9,7 +9,10 @@ the text's words as it wrote them (电梯, where the index reads 电梯 and 锅�
 A 职责分工 clause or boundary list that names the lead of a matter, and who assists on it, settles their order when
 the text is about that matter: the lead ranks above each department assisting on it whose evidence says nothing of
 the text beyond the matter, whatever the scores; that department is marked `assisting` (配合), with the matter
-first among its evidence, and is in no tie.
+first among its evidence, and is in no tie. Documents that leave the lead unsettled (no lead named, or different
+leads named: `queries.lead_claims`) settle nothing: each party to such a matter the text is about is a tie, cites its
+own piece on it, and says so (`lead_dispute`). A township a 属地 list makes 主体责任 for a matter is a candidate of its
+county (kind `territorial_lead`), after the county's first department unless the text names it.
 
 A department's score is its best piece of evidence plus half its second best (so one strong duty wins
 over many weak ones, but corroboration counts, and a text it holds twice is one piece); the scores are BM25
@@ -28,7 +31,8 @@ from ingest.content import content_of, content_terms
 from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.cache import cached
-from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, written_terms
+from queries.lead_claims import Dispute, disputes
+from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -54,6 +58,7 @@ EVIDENCE_PER_DEPARTMENT = 3
 # made it the answer, and reading each piece's words as written costs a segmentation.
 EVIDENCE_POOL = 30
 MAX_CANDIDATES = 20  # the most departments a caller may ask to be ranked (the API and the CLI alike)
+MATTER_KINDS = ("matter_lead", "territorial_lead", "matter_assist")  # the evidence that names a shared matter
 
 
 def evidence_index(store: Store) -> BM25Index:
@@ -61,7 +66,12 @@ def evidence_index(store: Store) -> BM25Index:
 
 
 def _build_index(store: Store) -> BM25Index:
-    return BM25Index(_pieces(catalog.run(store, "evidence")), assists=_pieces(catalog.run(store, "matter_assists")))
+    assists = catalog.run(store, "matter_assists")
+    unsettled = disputes(store)
+    # A matter no document names a lead for has its assisting departments for all its parties: they are searched,
+    # so that a text naming it reaches them, each with the matter as its evidence (the answer says no one leads it).
+    unled = [dict(row) for row in assists if row["key"] in unsettled and unsettled[row["key"]].reason == "no_lead"]
+    return BM25Index(_pieces(catalog.run(store, "evidence") + unled), assists=_pieces(assists), disputes=unsettled)
 
 
 def _pieces(rows: list[Row]) -> list[Evidence]:
@@ -75,7 +85,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
                      ignore: frozenset[str] = frozenset()) -> list[Row]:
     """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words)."""
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
-    weights = index.with_neighbours(said)
+    weights = index.with_neighbours(said, quiet=read_parts(text))
     answering, found, scores = index.hits_for(weights, region)
     if not found.size:
         return []
@@ -105,8 +115,9 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     decisive = _decisive(index, text, ignore)
     if decisive and _meets(decisive, [answering.evidence[position] for position in found.tolist()]):
         decisive = frozenset()  # some department here says it: whether the first does is for the scores to weigh
-    groups = (_lift_leads(ranking.tolist(), grouped, clauses) if clauses.above
-              else ranking[:limit].tolist())[:limit]
+    groups = _behind_a_department(_lift_leads(ranking.tolist(), grouped, clauses) if clauses.above
+                                  else ranking.tolist(), grouped,
+                                  {number for number, name in columns.townships.items() if name not in text})[:limit]
     rows: list[Row] = []
     for position, group in enumerate(groups):
         start, count = int(starts[group]), int(counts[group])
@@ -121,8 +132,13 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
         if assisting is not None:
             # The matter it assists on is why it stands below the lead, whatever its own duties score.
             best = [assisting, *best[:EVIDENCE_PER_DEPARTMENT - 1]]
+        disputed = clauses.disputed.get(department)
+        if disputed is not None and all(piece[1] is not disputed[1][1] for piece in best):
+            # Its own piece on the matter whose lead is unsettled is cited, beside the sources the row's
+            # `lead_dispute` names.
+            best = [*best[:EVIDENCE_PER_DEPARTMENT - 1], disputed[1]]
         rows.append({
-            "rank": position + 1, "department": best[0][1].department, "region": best[0][1].region,
+            "rank": position + 1, "department": best[0][1].department, "region": best[0][1].department_region,
             "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
             "score": round(float(totals[group]), 3), "tie": False,
             "weak": ground < WEAK_SCORE or bool(totals[group] < enough) or (
@@ -130,6 +146,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
                     decisive, [evidence[position] for position in found[start:start + count].tolist()]),
             "holds_no_duties": not bool(columns.holds_duties[found[start]]),
             "assisting": assisting is not None,
+            "lead_dispute": disputed[0].as_row() if disputed else None,
             "evidence": [_evidence(s, item) for s, item in best],
         })
     _mark_ties(rows, [int(grouped[group]) for group in groups], clauses)
@@ -142,6 +159,9 @@ class _Clauses:
 
     above: dict[int, set[int]]  # department number → the leads that must rank above it
     assists: dict[int, tuple[float, Evidence]]  # department number → the best matter it assists on, and its score
+    # Department number → the matter the text is about whose lead the documents leave unsettled and that it is a
+    # party to (`queries.lead_claims`), with its own piece on the matter, and the score of that piece.
+    disputed: dict[int, tuple[Dispute, tuple[float, Evidence]]]
 
 
 def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, said: dict[str, float]) -> _Clauses:
@@ -154,25 +174,32 @@ def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, 
     on 组织查处食品安全重大事故, but 食品安全地方标准制定 meets its 地方标准 duty (6.4 of a short text whose quarter is
     4.9): each stays a contender of its own; a place word (县城) that the matter's name leaves out is no such
     ground. A pair that lead and assist each other on two such matters
-    settles nothing."""
+    settles nothing, nor does a matter whose documents name different leads: each of those is a party to it, and
+    the answer says so (`_disputed`)."""
     matched: dict[str, tuple[float, frozenset[str], set[int]]] = {}
-    leads_at = columns.matter_lead[own.positions]
-    for position, score in zip(own.positions[leads_at].tolist(), own.scores[leads_at].tolist(), strict=True):
+    about: dict[str, float] = {}  # the matters the text is about, and how firmly
+    at = columns.matter_piece[own.positions]
+    for position, score in zip(own.positions[at].tolist(), own.scores[at].tolist(), strict=True):
         if score >= WEAK_SCORE and score >= enough:
             item = answering.evidence[position]
-            words = frozenset(_words(item, said))
-            matched.setdefault(item.key, (score, words, set()))[2].add(int(columns.department[position]))
+            about[item.key] = max(score, about.get(item.key, 0.0))
+            if item.kind == "matter_lead":
+                words = frozenset(_words(item, said))
+                matched.setdefault(item.key, (score, words, set()))[2].add(int(columns.department[position]))
     pairs: dict[tuple[int, int], list[tuple[float, Evidence]]] = {}
     for key, (score, words, leads) in matched.items():
         helpers = columns.assists.get(key, ())
         if not helpers:
             continue
+        dispute = answering.disputes.get(key)
         # The text's other words are searched once per matter, whichever departments assist on it.
         beyond = answering.hits_for({term: weight for term, weight in said.items() if term not in words})
         for department, item in helpers:
-            # A department that both leads and assists is a lead (lead_and_assist); one with ground of its own is a
-            # contender in its own right. (One the text does not reach is not ranked: nothing to order.)
-            if department in leads or _ground_in(beyond, columns, department) >= min(WEAK_SCORE, enough):
+            # A department that both leads and assists is a lead (lead_and_assist), and so is one another document
+            # names the lead (conflicting_leads); one with ground of its own is a contender in its own right. (One
+            # the text does not reach is not ranked: nothing to order.)
+            if department in leads or (dispute and (item.department, item.department_region) in dispute.parties) \
+                    or _ground_in(beyond, columns, department) >= min(WEAK_SCORE, enough):
                 continue
             for lead in leads:
                 pairs.setdefault((lead, department), []).append((score, item))
@@ -184,25 +211,67 @@ def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, 
         best = min(pieces, key=lambda piece: (-piece[0], piece[1].key))
         if department not in assists or (-best[0], best[1].key) < (-assists[department][0], assists[department][1].key):
             assists[department] = best
-    return _Clauses(above, assists)
+    return _Clauses(above, assists, _disputed(answering, columns, own, about))
+
+
+def _disputed(answering: BM25Index, columns: _Columns, own: Hits, about: dict[str, float],
+              ) -> dict[int, tuple[Dispute, tuple[float, Evidence]]]:
+    """Each party to a matter the text is about whose lead the documents leave unsettled (no lead named, or several
+    documents naming different ones), with its own best piece on it: 县应急, 县住建 and 县市场监管 on
+    电动自行车集中充电设施安全管理, which a boundary list gives them to assist on with no lead; 城管 and 住建 on
+    建筑垃圾处置, which each one's 三定 says it leads. Scores do not settle what the documents leave open: where a
+    department is a party to several, the matter the text is about most firmly."""
+    firmest: dict[int, tuple[float, Dispute]] = {}
+    for key, score in sorted(about.items(), key=lambda pair: (-pair[1], pair[0])):
+        dispute = answering.disputes.get(key)
+        if dispute is None:
+            continue
+        for party in dispute.parties:
+            number = columns.party_number.get(party)
+            if number is not None and number not in firmest:
+                firmest[number] = (score, dispute)
+    if not firmest:
+        return {}
+    pieces: dict[int, tuple[float, Evidence]] = {}
+    for position, score in zip(own.positions.tolist(), own.scores.tolist(), strict=True):
+        item = answering.evidence[position]
+        number = int(columns.department[position])
+        if number in firmest and answering.disputes.get(item.key) is firmest[number][1] and \
+                (number not in pieces or (-score, item.key) < (-pieces[number][0], pieces[number][1].key)):
+            pieces[number] = (score, item)
+    return {number: (dispute, pieces[number]) for number, (_score, dispute) in firmest.items() if number in pieces}
 
 
 def _mark_ties(rows: list[Row], numbers: list[int], clauses: _Clauses) -> None:
     """`tie` on the first row and those within TIE_MARGIN of it. A clause that names the lead settles its order over
     the departments assisting on the matter: they are not in contention, however close their scores; and a lead
     stands where its assistant's score put it (the assistant's pieces being about the matter it leads), so that
-    those it was lifted over are judged against that."""
+    those it was lifted over are judged against that. A party to a matter whose lead the documents leave unsettled is
+    in contention whatever the scores."""
     standing = {number: float(row["score"]) for number, row in zip(numbers, rows, strict=True)}
     for number, row in zip(numbers, rows, strict=True):
         if row["assisting"]:
             for lead in clauses.above[number] & standing.keys():
                 standing[lead] = max(standing[lead], float(row["score"]))
+    for number, row in zip(numbers, rows, strict=True):
+        row["tie"] = number in clauses.disputed
     contenders = [standing[number] for number, row in zip(numbers, rows, strict=True) if not row["assisting"]]
     if len(contenders) < 2 or contenders[1] < contenders[0] * (1 - TIE_MARGIN):
         return
     for number, row in zip(numbers, rows, strict=True):
         if not row["assisting"] and standing[number] >= contenders[0] * (1 - TIE_MARGIN):
             row["tie"] = True
+
+
+def _behind_a_department(ranking: list[int], department_of: np.ndarray, townships: set[int]) -> list[int]:
+    """`ranking` with `townships` (those a 属地 list makes 主体责任 for a matter, which the text does not name) placed
+    after the first department. A 属地 duty covers the township's own territory: a complaint that does not say it
+    happened there is the county department's of that line of work, with the township's daily inspection beside it
+    (烧荒 on a hill of 青山县 is 应急管理局's, 石桥镇's 森林防火巡查 applies if the hill is in 石桥镇)."""
+    first = next((place for place, group in enumerate(ranking) if int(department_of[group]) not in townships), None)
+    if first is None:
+        return ranking
+    return [ranking[first], *ranking[:first], *ranking[first + 1:]]
 
 
 def _lift_leads(ranking: list[int], department_of: np.ndarray, clauses: _Clauses) -> list[int]:
@@ -258,17 +327,20 @@ def _said_as_written(index: BM25Index, item: Evidence, variants: frozenset[str])
 def _decisive(index: BM25Index, text: str, ignore: frozenset[str]) -> frozenset[str]:
     """The concepts (`concepts`) of the text's decisive word: of the words the dictionaries place as matters
     (`matter_words`) whose concepts some evidence of the graph uses, the one whose rarest such concept has the
-    highest IDF over the whole graph (油烟 → 大气污染, over 烧烤店 → 食品经营). Empty when two words are as rare:
-    rarity then decides nothing."""
+    highest IDF over the whole graph (油烟 → 大气污染, over 烧烤店 → 食品经营). Where several words are as rare (a
+    term that one piece of evidence says has the same IDF as any other such term), the concepts of each: an answer
+    that says none of them rests on the text's other words (渣土车在河堤边倾倒建筑垃圾: 乱倒乱卸 and 堤防 → 河道管理,
+    which no 河西区 evidence says, so that its 城管 met on the 垃圾 of 生活垃圾 is weak). On the labelled sets this
+    flags one more first answer than reading no decisive word there: a right one, met on 县城 and 工地 alone."""
     rarity: dict[str, float] = {}
     for word in (set(index_terms(text)) & matter_words()) - ignore:
         known = [idf for term in concepts(word) if (idf := index.idf(term)) is not None]
         if known:
             rarity[word] = max(known)
     ranked = sorted(rarity.items(), key=lambda pair: (-pair[1], pair[0]))
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked:
         return frozenset()
-    return concepts(ranked[0][0])
+    return frozenset().union(*(concepts(word) for word, idf in ranked if idf == ranked[0][1]))
 
 
 def _meets(decisive: frozenset[str], pieces: list[Evidence]) -> bool:
@@ -313,10 +385,12 @@ class _Columns:
     # Whether its department holds evidence of its own (a duty or an item), not only the lead of a matter: a party
     # that a clause names (市住建局 in 城管's 三定) with no 三定 or list in the graph is a guess, not a mandate.
     holds_duties: np.ndarray
-    matter_lead: np.ndarray  # whether it is the lead of a matter
+    matter_piece: np.ndarray  # whether it names a matter (its lead's, a township's 属地 lead, an unled assist)
     # A matter's key → the departments (by number) that assist on it, with the piece saying so; a department with
     # no evidence of its own is never ranked, so it has no number and is left out.
     assists: dict[str, list[tuple[int, Evidence]]]
+    party_number: dict[tuple[str, str], int]  # (department, its region) → its number, as `Dispute.parties` names it
+    townships: dict[int, str]  # each township's number (known by its 属地 leads) → its name (石桥镇, 滨江街道)
 
 
 _COLUMNS: WeakKeyDictionary[BM25Index, _Columns] = WeakKeyDictionary()
@@ -326,7 +400,7 @@ def _columns(index: BM25Index) -> _Columns:
     if index not in _COLUMNS:
         evidence = index.evidence
         texts = _ranks([e.text for e in evidence])
-        holders = {e.department_uid for e in evidence if e.kind != "matter_lead"}
+        holders = {e.department_uid for e in evidence if e.kind not in ("matter_lead", "matter_assist")}
         numbers = _ranks([e.department_uid for e in evidence])
         number_of = dict(zip([e.department_uid for e in evidence], numbers.tolist(), strict=True))
         assists: dict[str, list[tuple[int, Evidence]]] = {}
@@ -338,7 +412,11 @@ def _columns(index: BM25Index) -> _Columns:
             _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
             texts, int(texts.max()) + 1 if texts.size else 0,
             np.array([e.department_uid in holders for e in evidence], dtype=bool),
-            np.array([e.kind == "matter_lead" for e in evidence], dtype=bool), assists)
+            np.array([e.kind in MATTER_KINDS for e in evidence], dtype=bool), assists,
+            {(e.department, e.department_region): number for e, number in zip(evidence, numbers.tolist(), strict=True)},
+            {number: e.department_region.rsplit("/", 1)[-1] for e, number in zip(evidence, numbers.tolist(),
+                                                                                  strict=True)
+             if e.kind == "territorial_lead"})
     return _COLUMNS[index]
 
 

@@ -263,14 +263,21 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
 
 
 @router.get("/queries/who_handles", response_model=list[Candidate], tags=["queries"], summary="谁来管: free text to ranked departments",
-            responses=_files([{"rank": 1, "department": "示例市人力资源和社会保障局", "region": "示例市",
-                               "office": "劳动关系与监察科", "score": 47.749, "tie": False, "weak": False,
+            # A complaint about a matter two 三定 give to different leads (null fields are dropped from the document,
+            # so the example shows a row that has a lead_dispute).
+            responses=_files([{"rank": 1, "department": "示例市城市管理和综合执法局", "region": "示例市",
+                               "office": "建筑垃圾管理科", "score": 32.829, "tie": True, "weak": False,
                                "holds_no_duties": False, "assisting": False,
-                               "evidence": [{"kind": "office_duty", "text": "负责劳动保障监察和拖欠农民工工资违法行为查处。",
-                                             "office": "劳动关系与监察科", "source": "doc:28bb49592d5c631c#第五条(十)",
-                                             "score": 32.306},
-                                            {"kind": "matter_lead", "text": "根治拖欠农民工工资", "office": "",
-                                             "source": "doc:8769a39d27a21cde#职责边界清单!15", "score": 30.887}]}]))
+                               "lead_dispute": {"matter": "建筑垃圾处置监督管理", "reason": "conflicting_leads", "claims": [
+                                   {"source": "doc:4510b97969202574#第六条(一)", "matter": "建筑垃圾处置的监督管理",
+                                    "leads": ["示例市住房和城乡建设局"], "assists": ["示例市城市管理和综合执法局"]},
+                                   {"source": "doc:8769a39d27a21cde#职责边界清单!3", "matter": "建筑垃圾处置监督管理",
+                                    "leads": ["示例市城市管理和综合执法局"], "assists": ["示例市住房和城乡建设局"]}]},
+                               "evidence": [{"kind": "office_duty", "text": "负责建筑垃圾运输车辆和消纳场所的监督管理。",
+                                             "office": "建筑垃圾管理科", "source": "doc:4db917bb9908f3f6#第四条(五)",
+                                             "score": 21.348},
+                                            {"kind": "matter_lead", "text": "建筑垃圾处置监督管理", "office": "",
+                                             "source": "doc:8769a39d27a21cde#职责边界清单!3", "score": 15.137}]}]))
 def get_who_handles(request: Request, store: StoreDep,
                     text: Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S",
                                                description="a complaint or a matter name, up to 500 characters",
@@ -289,6 +296,12 @@ def get_who_handles(request: Request, store: StoreDep,
       or the text's decisive matter word said by no evidence of the region asked): so the same department, at
       the same score, may be weak when its region is asked and not when every region is.
     - `holds_no_duties`: a party named by a list or clause only (no 三定 loaded): a person must check the route.
+    - `lead_dispute`: the text is about a matter whose lead the documents leave unsettled (`no_lead`: a list names
+      only assisting departments, each then a candidate with the matter as evidence; `conflicting_leads`: documents
+      name different leads), this department is a party to it, and the row is a `tie`; `claims` says which source
+      names whom.
+    - A township (街道, 镇) that a 属地 list makes 主体责任 for a matter is a candidate of its county, with that row as
+      evidence (kind `territorial_lead`), after the county's first department.
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""
     rows = who_handles(store, text, limit=limit, region=region)
     return whole(request, rows, format=format, answer="who_handles")

@@ -8,6 +8,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from graph.store import Store
+from ingest.content import content_terms
 from queries.neighbours import Neighbours
 from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms, readings, without_hotline_frame
 from queries.who_handles import (
@@ -76,9 +77,9 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"sixth fresh set {sixth_right} of {sixth_total} ({sixth_right / sixth_total:.3f})")
     # The issue's target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right >= 122 and blind_right >= 76
-    assert fresh_right >= 70 and second_right >= 71 and third_right >= 79 and fourth_right >= 75 and fifth_right >= 74
-    assert sixth_right >= 69
+    assert right >= 123 and blind_right >= 76
+    assert fresh_right >= 71 and second_right >= 71 and third_right >= 79 and fourth_right >= 75 and fifth_right >= 76
+    assert sixth_right >= 70
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
@@ -87,7 +88,7 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert rows[0]["rank"] == 1 and rows[0]["tie"] is False
     assert rows[0]["evidence"][0]["kind"] in {"duty", "office_duty", "power_item", "supervision_item", "matter_lead"}
     assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "weak", "holds_no_duties",
-                            "assisting", "evidence"}
+                            "assisting", "lead_dispute", "evidence"}
     assert rows[0]["assisting"] is False
     assert rows[0]["holds_no_duties"] is False
     assert rows[0]["weak"] is False
@@ -96,8 +97,12 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert [(row["department"], row["weak"]) for row in vague] == [("示例市文化广电旅游体育局", True)]
     contested = who_handles(corpus, "互联网租赁自行车停放管理", region="示例市", limit=3)
     assert [row["department"] for row in contested if row["tie"]] == ["示例市城市管理和综合执法局", "示例市交通运输局"]
-    # 城管 leads the matter in the boundary list and in a 职责分工 clause: one piece of evidence, counted once.
+    # 城管 leads the matter in the boundary list and in a 职责分工 clause: one piece of evidence, counted once; and
+    # 交通's 三定 says 交通 leads it: each row names the disagreement with what every source says.
     assert [evidence["kind"] for evidence in contested[0]["evidence"]] == ["office_duty", "matter_lead", "duty"]
+    assert [(row["lead_dispute"]["reason"], [claim["leads"] for claim in row["lead_dispute"]["claims"]])
+            for row in contested[:2]] == [("conflicting_leads", [["示例市城市管理和综合执法局"]] * 2
+                                           + [["示例市交通运输局"]])] * 2
 
 
 def test_an_answer_that_covers_little_of_a_long_complaint_is_weak(corpus: Store) -> None:
@@ -105,19 +110,27 @@ def test_an_answer_that_covers_little_of_a_long_complaint_is_weak(corpus: Store)
     # met 环境卫生管理 on 卫生. The first answer scores over WEAK_SCORE but under COVERAGE_SHARE of what a duty saying
     # the whole complaint would score.
     index = evidence_index(corpus)
-    text = "学校门口流动摊贩卖的炸串很不卫生，孩子吃了拉肚子。"
+    text = "学校门口流动摊贩卖的炸串很不卫生"
     first = rank_departments(index, text, region="示例市", limit=1)[0]
     assert (first["department"], first["evidence"][0]["text"]) == (
         "示例市城市管理和综合执法局", "负责市容市貌和环境卫生管理的统筹指导，组织开展城市环境综合整治考核")
     assert WEAK_SCORE < first["score"] < COVERAGE_SHARE * index.full_match(text)
     assert first["weak"] is True
+    # As the user test wrote it, its children's diarrhoea (拉肚子 → 食源性疾病, a matter of 食品安全) puts the food
+    # safety duty first: the right department, but on too little of the text to send unchecked.
+    text = "学校门口流动摊贩卖的炸串很不卫生，孩子吃了拉肚子。"
+    first = rank_departments(index, text, region="示例市", limit=1)[0]
+    assert (first["department"], first["evidence"][0]["text"], first["weak"]) == (
+        "示例市市场监督管理局", "负责食品安全监督管理综合协调。组织拟订全市食品安全重大政策措施并组织实施，负责食品安全应急体系"
+        "建设，组织指导重大食品安全事件应急处置和调查处理工作，承担市食品安全委员会日常工作。", True)
+    assert WEAK_SCORE < first["score"] < COVERAGE_SHARE * index.full_match(text)
     # The same user test's barbecue fumes met 环境污染事件调查 on 环境 and 污染, weak, while no evidence writes 油烟
     # (folded into 餐饮油烟): its broader concept 大气污染 now stands in for it at a said word's weight
     # (`BM25Index.with_neighbours`), and the answer rests on the air-pollution item, over a quarter of the text: sure.
     barbecue = "楼下烧烤店每天晚上油烟很大，窗户都不敢开，请相关部门处理。"
     first = rank_departments(index, barbecue, region="示例市", limit=1)[0]
     assert (first["department"], first["score"], first["weak"], first["evidence"][0]["text"]) == (
-        "示例市生态环境局", 23.462, False, "对超标排放大气污染物的处罚")
+        "示例市生态环境局", 23.472, False, "对超标排放大气污染物的处罚")
     assert first["score"] > COVERAGE_SHARE * index.full_match(barbecue)
     # A complaint its answer covers well stays sure: 拖欠工资 meets 拖欠农民工工资 at three quarters of the text.
     wages = "公司拖欠我三个月工资不给，老板联系不上，请帮忙讨薪。"
@@ -131,8 +144,8 @@ def test_a_department_known_only_as_a_party_holds_no_duties(corpus: Store) -> No
     # the right first answer on the words, but a dispatcher must know that the graph holds no duties of it.
     rows = who_handles(corpus, "政务数据共享交换", region="示例市", limit=2)
     assert [(row["department"], row["score"], row["weak"], row["holds_no_duties"], [e["kind"] for e in row["evidence"]])
-            for row in rows] == [("示例市数据资源局", 41.519, False, True, ["matter_lead"]),
-                                 ("示例市应急管理局", 5.312, True, False, ["duty"])]
+            for row in rows] == [("示例市数据资源局", 41.536, False, True, ["matter_lead"]),
+                                 ("示例市应急管理局", 5.313, True, False, ["duty"])]
 
 
 def test_the_same_words_matched_twice_are_no_more_ground(corpus: Store) -> None:
@@ -141,7 +154,7 @@ def test_the_same_words_matched_twice_are_no_more_ground(corpus: Store) -> None:
     # total over it, unflagged. It is the wrong department (the labelled answer is 县市场监管局).
     first = who_handles(corpus, "县城超市买的电热毯一插电就冒烟", region="示例市/青山县", limit=1)[0]
     assert (first["department"], first["score"], [e["score"] for e in first["evidence"]]) == (
-        "青山县住房和城乡建设局", 10.896, [7.264, 7.264, 1.932])
+        "青山县住房和城乡建设局", 10.903, [7.269, 7.269, 1.934])
     assert first["score"] > WEAK_SCORE and first["weak"] is True
     # A department whose best piece reaches WEAK_SCORE stays sure.
     wages = who_handles(corpus, "公司拖欠工资三个月", region="示例市", limit=1)[0]
@@ -213,6 +226,9 @@ def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: 
             for row in ranked:
                 office, texts = by_department[row["department"]]
                 given = [e["text"] for e in row["evidence"]]
+                if row["lead_dispute"] and given[-1] not in texts:
+                    # A party to a matter whose lead is unsettled cites its piece on the matter.
+                    texts = [*texts[:2], given[-1]]
                 assert (row["office"], given[1:] if row["assisting"] else given) == (
                     office, texts[:2] if row["assisting"] else texts)
             if not any(row["assisting"] for row in ranked):
@@ -255,24 +271,25 @@ def test_a_clause_that_names_the_lead_settles_a_tie(corpus: Store) -> None:
     rows = who_handles(corpus, "山上塌方把两户人家埋了，赶紧派人来救", region="示例市", limit=2)
     assert [(row["department"], row["score"], row["tie"], row["assisting"], row["evidence"][0]["kind"],
              row["evidence"][0]["text"]) for row in rows] == [
-        ("示例市应急管理局", 45.919, False, False, "matter_lead", "地质灾害应急救援"),
-        ("示例市自然资源和规划局", 18.884, False, True, "matter_assist", "地质灾害应急救援")]
+        ("示例市应急管理局", 45.948, False, False, "matter_lead", "地质灾害应急救援"),
+        ("示例市自然资源和规划局", 18.895, False, True, "matter_assist", "地质灾害应急救援")]
     # Electric bikes running red lights: 公安 assists on 互联网租赁自行车停放管理, but its 道路交通安全 duty meets the
     # complaint on words of its own; it stays first, unmarked. (No evidence writes 道路交通安全违法, which 闯红灯 is
-    # folded into: its broader concept 道路交通安全 counts as said, and 公安 is clear of 城管 by more than 10%.)
+    # folded into: its broader concept 道路交通安全 counts as said.) 电动车 is read whole (电动自行车): its 自行车 no
+    # longer meets 城管's shared bikes, nor its 动车 公安's 机动车, and 城管 is left far behind on 城市道路.
     rows = who_handles(corpus, "路口那些电动车天天闯红灯，看着都吓人", region="示例市", limit=2)
     assert [(row["department"], row["score"], row["tie"], row["assisting"]) for row in rows] == [
-        ("示例市公安局", 28.48, False, False), ("示例市城市管理和综合执法局", 24.078, False, False)]
+        ("示例市公安局", 23.008, False, False), ("示例市城市管理和综合执法局", 12.612, False, False)]
 
 
 def test_a_lifted_lead_is_judged_where_its_assistant_stood(corpus: Store) -> None:
-    # Across the whole graph, 河西街道 leads 违法建设巡查 (10.754) and 河西区城管 assists on it (16.294): the lead
-    # comes first, and 青山县城管, within 10% of the assistant's 16.294, is too close to call against it; 公安, at
-    # 13.759 (on its 违法 duties, since 没人管 no longer reads as the 警务督察 of 报警没人管), is not.
-    rows = who_handles(corpus, "对面楼顶加盖违章建筑没人管", limit=4)
+    # Across the whole graph, 示例市应急管理局 leads 水旱灾害应急救援 (18.048) and 示例市水务局 assists on it (25.799):
+    # the lead comes first, and 青山县应急管理局, within 10% of the assistant's 25.799, is too close to call against
+    # it, as the lead is not judged on its own 18.048.
+    rows = who_handles(corpus, "发大水把家冲了，救助的钱和东西一直没见着", limit=4)
     assert [(row["department"], row["score"], row["tie"], row["assisting"]) for row in rows] == [
-        ("河西街道办事处", 10.754, True, False), ("河西区城市管理和综合执法局", 16.294, False, True),
-        ("青山县城市管理局", 15.132, True, False), ("示例市公安局", 13.759, False, False)]
+        ("示例市应急管理局", 18.048, True, False), ("示例市水务局", 25.799, False, True),
+        ("青山县应急管理局", 23.649, True, False), ("青山县水利局", 22.551, False, True)]
 
 
 def test_evidence_that_says_the_complaints_word_comes_first(corpus: Store) -> None:
@@ -280,12 +297,12 @@ def test_evidence_that_says_the_complaints_word_comes_first(corpus: Store) -> No
     # 特种设备 alike, and the boiler item says it three times; the pieces that say 电梯, as the complaint does, come
     # first (ties by text), and the elevator item the top few left out is among them.
     rows = who_handles(corpus, "小区电梯坏了没人修", region="示例市", limit=1)
-    assert [(row["department"], row["score"], row["weak"]) for row in rows] == [("示例市市场监督管理局", 26.457, False)]
+    assert [(row["department"], row["score"], row["weak"]) for row in rows] == [("示例市市场监督管理局", 26.476, False)]
     assert [(item["kind"], item["text"], item["score"]) for item in rows[0]["evidence"]] == [
         ("duty", "负责全市特种设备安全监督管理。综合管理特种设备安全监察、监督工作，组织办理全市电梯、锅炉、压力容器、起重机械等"
-                 "特种设备使用登记，监督检查特种设备定期检验和事故隐患治理情况。", 17.345),
-        ("supervision_item", "对特种设备使用单位的监督检查（对电梯使用单位的监督检查）", 17.19),
-        ("power_item", "特种设备使用登记（电梯使用登记）", 17.19)]
+                 "特种设备使用登记，监督检查特种设备定期检验和事故隐患治理情况。", 17.357),
+        ("supervision_item", "对特种设备使用单位的监督检查（对电梯使用单位的监督检查）", 17.202),
+        ("power_item", "特种设备使用登记（电梯使用登记）", 17.202)]
 
 
 def test_an_answer_that_misses_the_decisive_word_the_region_never_says_is_weak(corpus: Store) -> None:
@@ -294,10 +311,10 @@ def test_an_answer_that_misses_the_decisive_word_the_region_never_says_is_weak(c
     # it: the answer rests on 烧烤店 alone. In 示例市, 生态环境局 says 大气污染 and stays sure.
     hexi = who_handles(corpus, "楼下烧烤店油烟太大", region="示例市/河西区", limit=1)
     assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in hexi] == [
-        ("河西区市场监督管理局", 37.97, True, "负责食品经营环节和餐饮服务食品安全监督管理")]
+        ("河西区市场监督管理局", 36.924, True, "负责食品经营环节和餐饮服务食品安全监督管理")]
     city = who_handles(corpus, "楼下烧烤店油烟太大", region="示例市", limit=1)
     assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in city] == [
-        ("示例市生态环境局", 23.462, False, "对超标排放大气污染物的处罚")]
+        ("示例市生态环境局", 23.472, False, "对超标排放大气污染物的处罚")]
 
 
 def test_a_broader_concept_stands_in_for_a_word_no_evidence_writes(corpus: Store) -> None:
@@ -328,9 +345,59 @@ def test_a_closing_request_is_cut_but_a_matter_of_processing_is_not() -> None:
 
 def test_how_a_hotline_writes_down_a_call_does_not_route_it(corpus: Store) -> None:
     # User test: 市民来电反映： before a complaint sent it elsewhere than the bare complaint (来电, 反映 met duties),
-    # and 要求处理 after it met 垃圾处理 (a second user test).
-    expected = [("示例市市场监督管理局", 16.406, True), ("示例市卫生健康委员会", 15.58, True)]
+    # and 要求处理 after it met 垃圾处理 (a second user test). (The 处方 and 方药 of 处方药, a word the dictionaries
+    # read, bring no word neighbours: 卫健 no longer meets 中医药 on them, and is not too close to call.)
+    expected = [("示例市市场监督管理局", 16.417, False), ("示例市卫生健康委员会", 14.703, False)]
     for text in ("药店卖处方药不要处方", "市民来电反映：药店卖处方药不要处方", "诉求人称药店卖处方药不要处方（工单来电）",
                  "药店卖处方药不要处方，请相关部门尽快核实处理并回复。"):
         rows = who_handles(corpus, text, region="示例市", limit=2)
         assert [(row["department"], row["score"], row["tie"]) for row in rows] == expected, text
+
+
+def test_an_electric_bike_is_read_whole() -> None:
+    # User test (an accountability investigator): 电动自行车 was cut into 自行车, met as 互联网租赁自行车 (shared bikes),
+    # and 动车 (a train), and an electric bike fire went to the shared bikes' 交通运输局. A complaint's 电动车 is one
+    # term; a lexicon phrase met nearly on part of it (自行车赛) or with a character put into it (电动篷车) is no reading.
+    assert set(query_terms("居民楼电动车火灾")) == {"居民", "居民楼", "电动自行车", "火灾"}
+    said = query_terms("河西区某小区楼道内电动自行车充电起火")
+    assert {"电动自行车", "电动自行车充电", "充电"} <= said.keys()
+    assert not {"自行车", "自行", "行车", "动车", "体育赛事"} & said.keys()
+    # The evidence keeps a whole term inside a longer word as a term of its own, so that 电动自行车 finds it.
+    assert "电动自行车" in content_terms("电动自行车集中充电设施安全管理")
+
+
+def test_a_compounds_head_is_not_read_as_another_kind_of_it() -> None:
+    # 垃圾 alone is read as 生活垃圾; the 垃圾 of 倾倒建筑垃圾 is the 建筑垃圾's (user test: a construction waste dump
+    # went to 河西区's household waste duty).
+    said = query_terms("渣土车夜间在河西区河堤边倾倒建筑垃圾")
+    assert said["建筑垃圾"] == 1.0 and said["垃圾"] == 1.0 and said.get("生活垃圾", 0.0) < 1.0
+    assert query_terms("河边乱倒垃圾")["生活垃圾"] == 1.0
+
+
+def test_an_answer_met_only_on_the_head_of_a_specific_term_is_weak(corpus: Store) -> None:
+    # 河西区's 三定 have no 建筑垃圾 duty: its 城管 meets the dump on the 垃圾 of 生活垃圾 alone, and the complaint's
+    # rarest matter words (乱倒乱卸, 堤防 → 河道管理, as rare as each other) are said by no 河西区 evidence: weak, so
+    # that dispatch sends it up to the city, whose 城管 holds 建筑垃圾 and is sure.
+    text = "渣土车夜间在河西区河堤边倾倒建筑垃圾"
+    rows = who_handles(corpus, text, region="示例市/河西区", limit=2)
+    assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in rows] == [
+        ("河西区城市管理和综合执法局", 14.446, True, "负责辖区生活垃圾分类工作。组织实施生活垃圾分类投放和分类收集，"
+         "监督管理辖区垃圾中转站运行。"),
+        ("河西区住房和城乡建设局", 7.094, True, "负责在建房屋建筑工程日常质量安全巡查")]
+    city = who_handles(corpus, text, region="示例市", limit=1)
+    assert [(row["department"], row["weak"]) for row in city] == [("示例市城市管理和综合执法局", False)]
+
+
+def test_food_poisoning_is_a_food_safety_matter(corpus: Store) -> None:
+    # User test: 食物中毒 went to 青山县应急管理局's 烟花爆竹 duty: the word neighbours of its 中毒 (剧毒, 氰化物 →
+    # 剧毒化学品) read 毒 as 化学品. 食物中毒 is 食源性疾病, a matter of 食品安全 (食品安全法), and the parts of a word
+    # the dictionaries read bring no neighbours.
+    index = evidence_index(corpus)
+    assert index.query_weights("食物中毒").keys() == {"食物", "中毒", "食源性疾病", "疾病", "食源性", "性疾病", "食品",
+                                                      "安全", "食品安全"}
+    rows = who_handles(corpus, "食物中毒", region="示例市/青山县", limit=2)
+    assert [(row["department"], row["score"], row["weak"], row["evidence"][0]["text"]) for row in rows] == [
+        ("青山县市场监督管理局", 12.201, False, "负责全县食品安全监督管理。承担县食品安全委员会日常工作，实施食品经营许可和"
+         "小作坊、小餐饮登记，组织开展食品生产经营日常监督检查。"),
+        ("青山县应急管理局", 3.7, True, "负责全县安全生产综合监督管理。指导协调、监督检查县直有关部门和乡镇安全生产工作，"
+         "承担县安全生产委员会日常工作，组织开展安全生产考核巡查。")]

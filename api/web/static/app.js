@@ -17,7 +17,7 @@ const UNDECOMPOSED_KINDS = {
 };
 // The evidence kinds as queries/labels.py writes them in the CLI's tables and the files.
 const EVIDENCE_KINDS = { duty: "职责", office_duty: "内设机构职责", matter_lead: "牵头事项", matter_assist: "配合事项",
-                         power_item: "权责事项", supervision_item: "监管事项" };
+                         territorial_lead: "属地主体责任", power_item: "权责事项", supervision_item: "监管事项" };
 const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
 const PAGE_SIZE = 20;
 const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {} };
@@ -907,6 +907,10 @@ async function search(current) {
       el("h3", {}, `${row.rank}. ${row.department}${row.office ? "（" + row.office + "）" : ""}${row.assisting ? "【配合】" : ""}`, " ",
          el("span", { class: (row.tie && ties > 1) || row.weak ? "tie" : "muted" },
             `相关度 ${row.score}${row.tie && ties > 1 ? "（与其他候选难以区分，请人工判断）" : row.weak ? "（依据不足，请人工判断）" : ""}`)),
+      // A matter whose lead the documents leave unsettled: said with what each source names, not settled by scores.
+      row.lead_dispute ? el("p", { class: "tie lead-dispute" },
+        `${REASONS[row.lead_dispute.reason]}：${row.lead_dispute.matter}，请人工判断。\n`
+        + claimsText(row.lead_dispute.claims, row.lead_dispute.matter)) : "",
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
 }

@@ -1,0 +1,114 @@
+"""Who the documents say leads each shared matter, its wordings in several documents read as one
+(`queries.matter_names`): what each source claims, and the two disagreements that leave a matter without a settled
+lead, no lead named (`no_lead`) and documents naming different leads (`conflicting_leads`). host_assist_ambiguities
+reports them as findings; who_handles passes them on with the departments a text about the matter reaches, rather
+than settling them on scores."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.store import Row, Store
+from queries import catalog
+from queries.cache import cached
+from queries.matter_names import matter_name, same_matter_key
+
+REASON_LABELS = {
+    "no_lead": "无牵头部门",
+    "multiple_leads": "多个牵头部门",
+    "conflicting_leads": "文件间牵头部门不一致",
+    "lead_and_assist": "既牵头又配合",
+    "vague_party": "责任主体模糊（有关部门）",
+    "lead_without_mandate": "牵头部门无相应职责",
+}
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A matter whose lead the documents leave unsettled, as who_handles tells it."""
+
+    matter: str  # the name findings give it (`matter_name`)
+    region: str
+    reason: str  # no_lead | conflicting_leads
+    claims: tuple[Row, ...]  # what each source says (`claims`)
+    # (department, its region) of each party the disagreement is between: the assisting departments of a matter no
+    # one leads, the leads of one documents disagree on.
+    parties: frozenset[tuple[str, str]]
+
+    def as_row(self) -> Row:
+        return {"matter": self.matter, "reason": self.reason, "claims": [dict(claim) for claim in self.claims]}
+
+
+def by_matter(rows: Iterable[Row]) -> dict[tuple[str, str], list[Row]]:
+    """`matter_parties` rows by matter: (its region, `same_matter_key`) → the parties of all its wordings."""
+    grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[(row["region"], same_matter_key(row["matter"]))].append(row)
+    return grouped
+
+
+def wording(parties: list[Row]) -> str:
+    return matter_name(party["matter"] for party in parties)
+
+
+def ordered_names(leads: list[Row]) -> list[str]:
+    """Leads in their listing order (the host first), each once."""
+    names: list[str] = []
+    for lead in sorted(leads, key=lambda lead: (lead["source"], lead["order"] or 0, lead["department"])):
+        if lead["department"] not in names:
+            names.append(lead["department"])
+    return names
+
+
+def claims(parties: list[Row]) -> list[Row]:
+    """What each source says: its leads (in listing order) and assisting parties. `sources` alone left a reader of
+    a conflicting_leads finding to open every document to learn which names which lead (user test)."""
+    by_source: dict[str, list[Row]] = defaultdict(list)
+    for party in parties:
+        by_source[party["source"]].append(party)
+    return [{"source": source, "matter": said[0]["matter"],  # each source's own wording of the matter
+             "leads": ordered_names([p for p in said if p["role"] == "LEADS"]),
+             "assists": sorted({p["department"] for p in said if p["role"] == "ASSISTS"})}
+            for source, said in sorted(by_source.items())]
+
+
+def expects_lead(parties: list[Row], sandings: frozenset[str]) -> bool:
+    """Whether a document of the matter should have named its lead. A 三定's 参与… clause says its own department
+    assists; naming the lead is not its business. Only a list or a 职责分工 document that leaves the lead out is a
+    finding (user test: the mine safety bureau's 参与 clauses read as 无牵头部门)."""
+    return not all(party["source"].split("#", 1)[0] in sandings for party in parties)
+
+
+def leads_conflict(parties: list[Row]) -> bool:
+    """Whether the documents that name the matter's leads name different ones."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for lead in parties:
+        if lead["role"] == "LEADS":
+            documents[lead["source"].split("#", 1)[0]].add(lead["department"])
+    return len({frozenset(names) for names in documents.values()}) > 1
+
+
+def sanding_documents(store: Store) -> frozenset[str]:
+    """The uids of the graph's 三定 documents, read once per graph version (every findings request asks)."""
+    return cached(store, ("sanding_documents",), lambda: frozenset(
+        row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"), whole_graph=True)
+
+
+def disputes(store: Store) -> dict[str, Dispute]:
+    """Every matter of the graph whose lead is unsettled, by the uid of each of its wordings."""
+    found: dict[str, Dispute] = {}
+    sandings = sanding_documents(store)
+    for (region, _key), parties in by_matter(catalog.run(store, "matter_parties")).items():
+        leads = [party for party in parties if party["role"] == "LEADS"]
+        if not leads and expects_lead(parties, sandings):
+            reason, named = "no_lead", [party for party in parties if party["role"] == "ASSISTS"]
+        elif leads_conflict(parties):
+            reason, named = "conflicting_leads", leads
+        else:
+            continue
+        dispute = Dispute(wording(parties), region, reason, tuple(claims(parties)),
+                          frozenset((party["department"], party["department_region"]) for party in named))
+        found.update(dict.fromkeys({party["matter_uid"] for party in parties}, dispute))
+    return found
