@@ -19,7 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
-from api.routes import catalog_routes, cypher, dispatch, documents_upload, health, pages
+from api.readings import READ_AS_HEADER, SayReading
+from api.routes import catalog_routes, cypher, dispatch, documents_upload, drafts, health, pages
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
 from ingest.fields_version import notice_of, recorded_fields_versions
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
 
     app.add_middleware(StampArrival)
     app.add_middleware(VaryOnAccept)
+    app.add_middleware(SayReading)
     # Inside CORS, so that another origin's page reads the refusal too.
     app.add_middleware(LimitBody, settings=config)
     origins = [origin.strip() for origin in (config.cors_origins or "").split(",") if origin.strip()]
@@ -185,11 +187,11 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
         # and needs these headers (user test: a 405 and none). Off unless named: the API takes keys.
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
-                           expose_headers=["Content-Disposition"])
+                           expose_headers=["Content-Disposition", READ_AS_HEADER])
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.
-    for module in (health, catalog_routes, documents_upload, cypher, dispatch):
+    for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts):
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")

@@ -1,4 +1,4 @@
-"""The `dutygraph` command line: ingest, stats, query, cypher, report, reset."""
+"""The `dutygraph` command line: ingest, stats, query, cypher, report, dispatch, check-draft, link, serve, reset."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from ingest.regions import RegionOptionError, parse_region_option
 from queries import catalog
 from queries.catalog import QueryError
 from queries.labels import column_label
-from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters, department_name
+from queries.lookup import UnknownDepartment, UnknownRegion, check_region, checked_filters, department_reading
 from queries.sources import document_titles, with_readable_sources
 
 # Only light modules above: `dutygraph --help` and every command load these. What one command needs (fastapi,
@@ -76,6 +76,14 @@ class ReportFormat(StrEnum):
     json = "json"
     xlsx = "xlsx"
     docx = "docx"
+
+
+class DraftFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
 
 
 _STORE_HELP = ("embedded:DIR, falkordb://host:port or neo4j://user:pass@host:7687 "
@@ -480,8 +488,10 @@ def query_command(
     try:
         if name in ANALYSES:
             ANALYSES[name].bind(params)
+            declared = ANALYSES[name].params
         elif name in catalog.catalog():
             catalog.named(name).bind(params)
+            declared = catalog.named(name).params
         else:
             raise QueryError(f"no analysis or named query {name!r}; analyses: {', '.join(ANALYSES)}; "
                              f"named queries: {', '.join(catalog.catalog())} (dutygraph queries lists them)",
@@ -493,16 +503,20 @@ def query_command(
     with _store(store) as graph:
         _say_if_stale(graph, store)
         try:
-            typed = params.get("department")
-            params = checked_filters(graph, params)
-            _say_reading(graph, typed, params.get("department"))
+            # Every parameter that names a department reads it as the API and the page do (市监局 answered in
+            # similar_duties_around and nothing in `department`, user test), and says how where not as written.
+            departments = [p.name for p in declared if p.is_department]
+            typed = dict(params)
+            params = checked_filters(graph, params, departments)
+            for key in departments:
+                _say_reading(graph, typed.get(key), params.get(key))
             if name in ANALYSES:
                 result: Any = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
                 columns: list[str] = []
             else:
                 query = catalog.named(name)
-                result, title, columns = catalog.run(graph, name, params), query.question, list(query.columns)
+                result, title, columns = catalog.run(graph, name, params), query.question, list(query.shown)
             if format is not Format.json:  # a table is read by people: sources name their documents' titles
                 result = with_readable_sources(result, document_titles(graph))
             # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).
@@ -526,6 +540,9 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
     if isinstance(result, list):
         if not result:
             out.print(title)
+        if answer == "who_handles" and result:
+            _print_ranking(result, title=title)
+            return
         _print_rows(result, columns or _columns(result), title=title, answer=answer)
         return
     out.rule(title)
@@ -534,6 +551,22 @@ def _print_result(result: Any, *, title: str, columns: list[str], answer: str, t
             _print_rows(section.rows, section.columns, title=f"{section.title} {name}", answer=section.key)
         else:
             out.print(f"{section.title} {name}：（无）")
+
+
+def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
+    """who_handles at a terminal: the ranking in one table, then each candidate's evidence a line each under it
+    (user test: the evidence, wrapped in a column 25 characters wide, made the table unreadable)."""
+    from queries.report import flat
+
+    _print_rows([{key: value for key, value in row.items() if key != "evidence"} for row in rows],
+                [column for column in _columns(rows) if column != "evidence"], title=title, answer="who_handles")
+    for row in rows:
+        out.print(f"{row['rank']}. {row['department']} {column_label('evidence', 'who_handles')}：", highlight=False)
+        for evidence in row["evidence"]:
+            where = f"（{evidence['office']}）" if evidence.get("office") else ""
+            out.print(f"   · {flat(evidence['kind'])}{where}：{evidence['text'].rstrip('。')}。"
+                      f"{evidence['source']}；{column_label('score', 'who_handles')}：{evidence['score']}",
+                      highlight=False, soft_wrap=True)
 
 
 @app.command("cypher")
@@ -724,6 +757,69 @@ def _print_dispatched(rows: list[dict[str, Any]], own: list[str]) -> None:
     err.print("依据、出处、次选部门等完整各列 / every column (evidence, source, runner-up): --format xlsx|csv|json")
 
 
+@app.command("check-draft")
+def check_draft_command(
+    file: Annotated[Path, typer.Argument(help="a draft 三定 (.txt, .docx, .html)")],
+    department: Annotated[str | None, typer.Option(
+        help="the department whose 三定 in force it revises (default: the one its title names)")] = None,
+    store: StoreOption = None,
+    format: Annotated[DraftFormat, typer.Option("--format")] = DraftFormat.table,
+    table: TableOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Check a draft 三定 before it is issued, without loading it: what it changes against the department's 三定 in
+    force (duties, offices, staffing, 职责分工), and the overlaps with other departments and the duties no office
+    carries that it would make. The graph is left as it was."""
+    from ingest.draft import read_draft
+    from queries.draft_check import check_draft, draft_of
+    from queries.export import to_markdown
+    from queries.report import Report
+
+    _check_output(format.value, output, "json, csv, xlsx or md")
+    # md, like table, holds every table: what --table is checked against is the format of one file or of all.
+    _check_table("check_draft", Format(format.value) if format is not DraftFormat.md else Format.table, table)
+    if not file.is_file():
+        _misuse(f"no such file: {file}", f"文件不存在：{file}")
+    try:
+        source, parsed = read_draft(file)
+        with _store(store) as graph:
+            _say_if_stale(graph, store)
+            try:
+                draft = draft_of(graph, source, parsed, department)
+            except UnknownDepartment as exc:
+                _refuse(exc)
+            _say_reading(graph, department, draft.department.uid)
+            result = check_draft(graph, draft, file=file.name)
+            titles = document_titles(graph)
+    except IngestError as exc:
+        _refuse(QueryError(exc.message, exc.message_zh(str(file))))
+    for note in result["notes"]:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+    if format is DraftFormat.json:
+        _write_json(result, output)
+        return
+    readable = with_readable_sources(result, titles)
+    if format is DraftFormat.table:
+        out.print(_draft_heading(result, titles), highlight=False)  # in full: a rule's title is cut to one line
+        _print_result(readable, title=f"{result['draft']['department']} 三定草案核对", columns=[], answer="check_draft",
+                      table=table)
+    elif format is DraftFormat.md:
+        sections = [section for _name, section in _named_sections("check_draft", readable, table)]
+        _write(to_markdown(Report(_draft_heading(result, titles), sections)).encode(), output)
+    else:
+        _write(_answer_file("check_draft", readable, Format(format.value), table), output)
+
+
+def _draft_heading(result: Mapping[str, Any], titles: Mapping[str, Any]) -> str:
+    """What was compared with what: the draft, its department, and the 三定 in force by its title and date."""
+    draft, in_force = result["draft"], result["in_force"]
+    against = "图中无该部门的现行三定"
+    if in_force is not None:
+        cited = "、".join(titles[uid].cite("") if uid in titles else uid for uid in in_force["documents"])
+        against = f"对照现行三定 {cited}（{in_force['issued']}）"
+    return f"三定草案核对：{draft['file']}（{draft['department']}），{against}"
+
+
 @app.command("link")
 def link_command(store: StoreOption = None,
                  all: Annotated[bool, typer.Option("--all", help="re-link every duty, not only new ones")] = False
@@ -775,12 +871,12 @@ def _say_if_relinked(links: LinkReport) -> None:
 
 
 def _say_reading(graph: Store, typed: Any, uid: str | None) -> None:
-    """A department name read as another's (an abbreviation, a close spelling: 示例市市场监管局), said on stderr: the
-    answer may not name the department, and a close spelling may be read as one not meant (user test)."""
-    if isinstance(typed, str) and uid:
-        name = department_name(graph, uid)
-        if name != typed.strip():
-            err.print(f"部门“{typed.strip()}”按“{name}”查询 / department {typed.strip()!r} read as {name}")
+    """A department name read as a department whose full name or alias it is not (an abbreviation, a close
+    spelling: 市监局), said on stderr (lookup.Reading): the answer may not name the department, and a short name may
+    be read as one not meant (user test)."""
+    said = department_reading(graph, typed, uid) if isinstance(typed, str) and uid else None
+    if said:
+        err.print(f"{escape(said.zh)} / {escape(str(said))}")
 
 
 def _say_if_stale(graph: Store, store: str | None) -> None:

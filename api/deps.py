@@ -15,9 +15,10 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import no_keys, repeated_parameters, unauthorized, unknown_parameters
+from api.readings import say_reading
 from api.settings import Settings
 from graph.store import Store
-from queries.lookup import check_region, find_department
+from queries.lookup import check_region, find_department, reading
 
 
 def get_store(request: Request) -> Store:
@@ -79,8 +80,10 @@ def department_filter(request: Request, store: StoreDep, department: Annotated[s
         return None
     region = request.query_params.get("region")
     home = check_region(store, region) if region else None
+    found = find_department(store, department.strip(), region=home)
+    say_reading(request, reading(department, found))  # 市监局 is the city's: the answer's header says so
     # The uid, not the name: a name two cities' departments bear (鼓楼区城市管理局) would filter on both.
-    uid: str = find_department(store, department.strip(), region=home)["uid"]
+    uid: str = found["uid"]
     return uid
 
 

@@ -293,6 +293,26 @@ class Network(BaseModel):
     counterparts: list[Counterpart]
 
 
+class CounterpartDuty(BaseModel):
+    """counterpart_duties: a county department's duty beside its city counterpart's nearest, or a city duty no
+    county duty comes near."""
+
+    county_department: str
+    county: str = Field(description="the county department's region path")
+    city_department: str
+    relation: Literal["mirrored", "county_only", "city_only"] = Field(
+        description="mirrored: the county duty reads as the city duty (score from the threshold on); county_only: no "
+                    "city duty reads as it (the nearest is given, with its score); city_only: a city duty no county "
+                    "duty reads as")
+    county_ordinal: int | None
+    county_duty: str = Field(description="'' on a city_only row")
+    city_ordinal: int | None
+    city_duty: str = Field(description="the city duty nearest the county duty; '' when the city states none")
+    score: float | None = Field(description="相似度 of the two, 0–1 (ingest.similarity); null on a city_only row")
+    county_source: str
+    city_source: str
+
+
 # -- one department --------------------------------------------------------------------------------
 
 class DepartmentFacts(BaseModel):
@@ -317,6 +337,16 @@ class ProfileDuty(BaseModel):
     source: str
 
 
+class DepartmentDuty(ProfileDuty):
+    carried_by: list[str] = Field(description="the offices whose duties carry it out (REFINES); empty: no office does "
+                                              "(未分解), or the graph holds none of the department's offices")
+
+
+class ProfileOverlap(OverlapCluster):
+    scope: Literal["departments", "offices", "levels"] = Field(
+        description="where the cluster was found: departments 同级部门, offices 内设机构, levels 上下级")
+
+
 class ProfileOffice(BaseModel):
     office: str
     duties: list[ProfileDuty] = Field(description="empty for an office the 三定 gives no duty")
@@ -337,16 +367,18 @@ class Neighbour(BaseModel):
 
 class Profile(BaseModel):
     department: DepartmentFacts
-    duties_by_category: dict[str, list[ProfileDuty]]
+    duties_by_category: dict[str, list[DepartmentDuty]]
     offices: list[ProfileOffice]
     leads: list[Role]
     assists: list[Role]
     power_items: list[Role]
     supervision_items: list[Role]
-    overlaps: list[OverlapCluster]
+    overlaps: list[ProfileOverlap]
     ambiguities: list[Ambiguity]
     undecomposed: list[UndecomposedRow]
     network: list[Neighbour]
+    read_as_zh: str | None = Field(description="how the name asked for was read where it is not the department's full "
+                                               "name, alias or uid (“市监局”读作：示例市市场监督管理局); else null")
 
 
 class UploadedFile(BaseModel):
@@ -458,3 +490,96 @@ class DispatchFileAnswer(BaseModel):
     routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
     warnings: list[str] = Field(description="what was read with a doubt (an empty complaint cell, a cell over "
                                             "several lines) and regions the graph does not hold (English; Chinese)")
+
+
+# -- a draft 三定 checked against the graph ----------------------------------------------------------
+
+class DraftFacts(BaseModel):
+    file: str = Field(description="the draft's file name, as given")
+    title: str
+    department: str = Field(description="the department it was checked as: its title's, or the one named")
+    region: str
+    dated: str = Field(description="its date (header, else 施行, else signature), '' when it states none")
+
+
+class InForce(BaseModel):
+    department: str
+    region: str
+    issued: str = Field(description="the 三定 in force's date (三定日期)")
+    documents: list[str] = Field(description="the documents its duties are stated by (doc:…)")
+
+
+class DutyChange(BaseModel):
+    change: Literal["added", "removed", "reworded"]
+    old_ordinal: int | None
+    old_text: str = Field(description="the duty in force; '' for one added")
+    new_ordinal: int | None
+    new_text: str = Field(description="the draft's duty; '' for one removed")
+    score: float | None = Field(description="相似度 of a reworded duty to the one in force, 0–1")
+    source: str = Field(description="出处 of the duty in force (doc:…#第三条(八))")
+    draft_place: str = Field(description="where the draft states it (第三条(八))")
+
+
+class OfficeChange(BaseModel):
+    change: Literal["established", "abolished", "renamed"]
+    old_office: str
+    new_office: str
+    score: float | None = Field(description="an office renamed as its duties say: how alike they read; null where a "
+                                            "name of one is a name of the other")
+    source: str
+    draft_place: str
+
+
+class StaffingChange(BaseModel):
+    fact: Literal["staff_quota", "other_staff", "leader_posts", "leader_posts_detail", "office_leader_posts",
+                  "office_count"]
+    old_value: int | list[str] | None
+    new_value: int | list[str] | None
+    change: Literal["added", "removed", "unchanged", "increased", "decreased", "changed"]
+    delta: int | None = Field(description="new less old, for a count")
+
+
+class DivisionChange(BaseModel):
+    change: Literal["added", "removed", "changed"]
+    matter: str
+    old_leads: list[str] = Field(description="in listing order: the first hosts")
+    old_assists: list[str]
+    new_leads: list[str]
+    new_assists: list[str]
+    old_text: str
+    new_text: str
+    source: str
+    draft_place: str
+
+
+class DraftOverlap(BaseModel):
+    new_ordinal: int | None
+    new_text: str
+    other_department: str
+    other_ordinal: int | None
+    other_text: str
+    score: float
+    already: bool = Field(description="the duty in force it restates or rewords overlaps that duty already")
+    other_source: str
+    draft_place: str
+
+
+class DraftUndecomposed(BaseModel):
+    new_ordinal: int | None
+    new_text: str
+    already: bool = Field(description="no office carries the duty in force it restates or rewords either")
+    draft_place: str
+
+
+class DraftCheck(BaseModel):
+    """POST /api/drafts/check as JSON: what was compared, then a table each."""
+
+    draft: DraftFacts
+    in_force: InForce | None = Field(description="null: the graph holds no 三定 of the department")
+    notes: list[str] = Field(description="English; Chinese")
+    duties: list[DutyChange]
+    offices: list[OfficeChange]
+    staffing: list[StaffingChange]
+    divisions: list[DivisionChange]
+    overlaps: list[DraftOverlap] = Field(description="draft duties that read as another department's of the region")
+    undecomposed: list[DraftUndecomposed] = Field(description="draft duties no office of the draft carries out")

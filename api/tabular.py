@@ -19,11 +19,17 @@ from api.schemas import (
     Ambiguity,
     Candidate,
     Counterpart,
+    CounterpartDuty,
     DepartmentRow,
+    DivisionChange,
     DocumentRow,
+    DraftOverlap,
+    DraftUndecomposed,
+    DutyChange,
     MatterRow,
     NetworkEdge,
     NetworkNode,
+    OfficeChange,
     OrphanItem,
     OverlapCluster,
     OverlapMember,
@@ -31,11 +37,14 @@ from api.schemas import (
     PowerSplitConflict,
     PowerSplitUnlisted,
     RegionRow,
+    StaffingChange,
     StaffingRow,
     UndecomposedRow,
     columns,
 )
+from queries.catalog import named
 from queries.export import to_csv, to_xlsx
+from queries.profile_tables import PROFILE_COLUMNS, profile_tables
 from queries.report import Report, Section
 from queries.sources import document_titles, with_readable_sources
 
@@ -47,20 +56,16 @@ Rows = list[dict[str, Any]]
 
 # overlaps in a file: a row per member under its cluster's columns (a cell of nested members reads badly).
 _MEMBER_COLUMNS = [c for c in columns(OverlapCluster) if c != "members"] + columns(OverlapMember)
-_DUTY_COLUMNS = ["ordinal", "text", "source"]
-NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
-_FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
-                 "office_leader_posts", "offices_stated", "aliases", "issued"]
-# A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
-_ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
-                 "supervision_items": ("item", "target")}
 
 # A list answer's file columns, from the model of its JSON rows: an empty answer's file keeps them too.
 LIST_COLUMNS: dict[str, list[str]] = {
     "departments": columns(DepartmentRow), "regions": columns(RegionRow), "matters": columns(MatterRow),
-    "documents": columns(DocumentRow), "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
+    # A document's uid is for programs (JSON): its file names it by its title and path.
+    "documents": [column for column in columns(DocumentRow) if column not in named("documents").json_only],
+    "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
+    "counterpart_duties": columns(CounterpartDuty),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -69,25 +74,29 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突", "unlisted": "县级权责清单未列"},
     "coordination_network": {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"},
     # A department's profile: a table per part, named for what it holds (the JSON nests duties under their
-    # category, an overlap's members under their cluster; `file_tables` flattens them).
+    # category, an overlap's members under their cluster; `queries.profile_tables` flattens them).
     "department_profile": {
         "facts": "部门概况", "duties": "部门职责", "offices": "内设机构职责", "leads": "牵头事项",
         "assists": "配合事项", "power_items": "权责事项", "supervision_items": "认领的监管事项", "overlaps": "职责交叉",
         "ambiguities": "主办协办不清", "undecomposed": "职责分解", "network": "协同部门"},
     "stats": {"labels": "图谱规模：节点", "relationships": "图谱规模：关系"},
+    # A draft 三定 checked (`dutygraph check-draft`, POST /api/drafts/check): queries.draft_check.SECTIONS.
+    "check_draft": {"duties": "职责变化", "offices": "内设机构变化", "staffing": "编制和领导职数",
+                    "divisions": "职责分工变化", "overlaps": "与其他部门的职责交叉",
+                    "undecomposed": "未分解到内设机构的职责"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
                     "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},
-    "department_profile": {
-        "facts": _FACT_COLUMNS, "duties": ["category", *_DUTY_COLUMNS], "offices": ["office", *_DUTY_COLUMNS],
-        "leads": ["matter", "basis", "source"], "assists": ["matter", "basis", "source"],
-        "power_items": ["item", "kind", "source"], "supervision_items": ["item", "target", "source"],
-        "overlaps": _MEMBER_COLUMNS, "ambiguities": columns(Ambiguity), "undecomposed": columns(UndecomposedRow),
-        "network": ["department", "matter"]},
+    "department_profile": {**PROFILE_COLUMNS, "ambiguities": columns(Ambiguity),
+                           "undecomposed": columns(UndecomposedRow)},
     "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
+    "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),
+                    "staffing": columns(StaffingChange), "divisions": columns(DivisionChange),
+                    "overlaps": columns(DraftOverlap),
+                    "undecomposed": columns(DraftUndecomposed)},
 }
 
 
@@ -98,7 +107,8 @@ ANSWER_TITLES: dict[str, str] = {
     "undecomposed_duties": "职责分解", "staffing_load": "编制负荷", "who_handles": "谁来管",
     "power_split": "市县事权", "power_split_matters": "市县事权格子事项", "coordination_network": "部门协同网络",
     "department_profile": "部门画像",
-    "stats": "图谱规模", "dispatch": "诉求分派",
+    "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
+    "check_draft": "三定草案核对",
 }
 
 
@@ -111,28 +121,7 @@ def member_rows(clusters: Rows) -> Rows:
 def file_tables(answer: str, result: Mapping[str, Any]) -> dict[str, Rows]:
     """An answer of several tables as flat rows: a department's profile nests its duties in categories and
     offices, and its overlaps' members in clusters; a file has a row each."""
-    if answer != "department_profile":
-        return dict(result)
-
-    def roles(key: str) -> Rows:
-        name, detail = _ROLE_DETAILS[key]
-        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in result[key]]
-
-    return {
-        "facts": [{key: result["department"].get(key) for key in _FACT_COLUMNS}],
-        "duties": [{"category": category, **duty}
-                   for category, duties in result["duties_by_category"].items() for duty in duties],
-        # An office without duties is a row too, saying so, with the clause that sets the office up.
-        "offices": [{"office": office["office"], **duty} for office in result["offices"]
-                    for duty in office["duties"] or [{"ordinal": None, "text": NO_OFFICE_DUTY,
-                                                      "source": office["source"]}]],
-        **{key: roles(key) for key in _ROLE_DETAILS},
-        "overlaps": member_rows(result["overlaps"]),
-        "ambiguities": result["ambiguities"],
-        "undecomposed": result["undecomposed"],
-        "network": [{"department": n["department"], "matter": matter} for n in result["network"]
-                    for matter in n["matters"]],
-    }
+    return profile_tables(result) if answer == "department_profile" else dict(result)
 
 
 def list_section(answer: str, rows: Rows, columns: Sequence[str] | None = None) -> Section:

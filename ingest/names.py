@@ -211,8 +211,11 @@ class NameResolver:
         if region is None:
             return _vague(mention, text, home)  # `县交通运输局` seen from a district names no single county
         result = self._match(mention, base, region)
-        if result.status == "unresolved" and marker and region == home:
-            # `市监局` in a city document: 市 may be the marker or the first character of 市场; both agree here.
+        # 市 may be a level marker or the first character of an abbreviation (市监局 = 市场监督管理局). Where both
+        # readings name one region, the whole word is tried too: a region prefix names it (青山县市监局, 示例市市监局),
+        # or the marker is the home's own level (市监局 in a city document). In a county document a bare 市监局 stays
+        # two readings (the city's bureau, or the county's by the abbreviation) and is left unresolved.
+        if result.status == "unresolved" and base != rest and level_marker(rest) and (names or region == home):
             retry = self._match(mention, rest, region)
             if retry.status == "resolved":
                 return retry

@@ -2,10 +2,13 @@
 
 Header lines (`// key: value`) document each query and drive the runner:
 - `name`, `question`: what it is and what it answers (Chinese for the people who read it);
-- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool or list (of strings, given as
-  one comma-separated string on a command line or in a URL), with `|null` if optional; a parameter with neither
+- `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool, list (of strings, given as
+  one comma-separated string on a command line or in a URL) or department (a string its callers read as one
+  department, Param.is_department), with `|null` if optional; a parameter with neither
   a default nor `|null` is required (a department's name: run without one, the query would answer nothing);
 - `columns`: the row keys, in order;
+- `json_only`: columns a program joins on (uids) that a name or text column of the row already says: kept in
+  JSON, left out of the table, CSV and Excel files people read;
 - `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
 """
 
@@ -49,6 +52,13 @@ class Param:
     def required(self) -> bool:
         return self.default is None and not self.optional
 
+    @property
+    def is_department(self) -> bool:
+        """A department, by its name, alias, abbreviation or uid, which the CLI and the API read as `find_department`
+        does and pass on as its uid (lookup.checked_filters): a `department` filter, or a parameter declared of type
+        department (the `department` query's `name`). So `市监局` answers in every query, not only in some."""
+        return self.type == "department" or self.name == "department"
+
     def coerce(self, raw: Any) -> Any:
         value = self._convert(raw)
         if self.bounds is not None and value is not None and not self.bounds[0] <= value <= self.bounds[1]:
@@ -89,6 +99,12 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
     sort: tuple[str, ...] = field(default=())
+    json_only: tuple[str, ...] = field(default=())
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The columns of the table people read: every column but those for programs alone."""
+        return tuple(column for column in self.columns if column not in self.json_only)
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         return bind_params(self.name, self.params, given)
@@ -128,7 +144,8 @@ def _parse(name: str, text: str) -> NamedQuery:
             header[key.strip()] = value.strip()
     split = lambda value: tuple(part.strip() for part in value.split(",") if part.strip())  # noqa: E731
     return NamedQuery(name=name, question=header.get("question", ""), cypher=text, params=tuple(params),
-                      columns=split(header.get("columns", "")), sort=split(header.get("sort", "")))
+                      columns=split(header.get("columns", "")), sort=split(header.get("sort", "")),
+                      json_only=split(header.get("json_only", "")))
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,10 @@
 // name: department
 // question: 一个部门的基本情况 (one department: kind, rank, staffing, plates)
-// param name: string  部门名称、别名或 uid
+// param name: department  部门名称、别名、简称或 uid
 // `exact` holds for the full name or an alias of this department alone; a bare base name that a document once wrote
 // for it (交通运输局 in a city list) is an alias, but every region's 交通运输局 bears that name too
 // columns: exact, uid, name, region, kind, rank, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued
+// json_only: uid
 MATCH (d:Department)
 WHERE d.uid = $name OR d.name = $name OR $name IN coalesce(d.aliases, []) OR d.base_name = $name
 RETURN d.uid = $name OR d.name = $name OR ($name IN coalesce(d.aliases, []) AND d.base_name <> $name) AS exact, d.uid AS uid, d.name AS name, d.region AS region, d.kind AS kind, d.rank AS rank, d.staff_quota AS staff_quota,

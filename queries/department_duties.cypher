@@ -1,17 +1,21 @@
 // name: department_duties
 // question: 一个部门及其内设机构的现行职责 (the current duties of one department and of its offices)
 // param department: string  部门 uid，或名称（全称或区划+名称），如 示例市市场监督管理局
-// columns: department, office, ordinal, category, text, source
+// columns: department, office, ordinal, category, text, source, carried_by
 // sort: office, ordinal, text
+// `carried_by`: for a department duty, the offices whose duties carry it out (REFINES, as department_duty_coverage
+// counts them, so that an empty list is the undecomposed_duties finding); empty for an office's own duty.
 MATCH (d:Department)
 WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
+OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
+WITH d, u, collect(DISTINCT o.name) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source
+       u.source AS source, carried_by
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
   AND u.status = 'current' AND u.last_stated >= d.sanding_issued
 RETURN d.name AS department, o.name AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source
+       u.source AS source, [] AS carried_by

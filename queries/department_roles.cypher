@@ -1,6 +1,6 @@
 // name: department_roles
 // question: 一个部门牵头、配合的事项，实施的权责事项与认领的监管事项 (what a department leads, assists, exercises, claims)
-// param uid: string  部门 uid
+// param uid: department  部门 uid，或名称、别名、简称
 // columns: relation, name, detail, source
 MATCH (d:Department {uid: $uid})-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states

@@ -36,11 +36,15 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
         return (f"范围 {SCOPE_LABELS[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
                 f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
-    if name == "orphan_supervision_items":
+    if name in ("orphan_supervision_items", "unclaimed_supervision_items"):
         if not supervision_loaded(store, params["region"]):
             return SUPERVISION_NOT_LOADED
         return "本区划的监管事项均已有部门认领 / every supervision item of the region is claimed"
     if name == "who_handles":
         # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
         return "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
+    if name == "counterpart_duties":
+        # No rows only when no counterpart ties it (a county department mirrors the city's of its line of work).
+        return ("该部门没有上下对口部门（县（区）部门与本市同类部门对口），可用 dutygraph query counterparts 查看 / "
+                "the department mirrors no city department and none mirrors it: see dutygraph query counterparts")
     return "无结果：可去掉或放宽 --param 条件再试 / no rows: try without a filter, or a wider one"

@@ -1,6 +1,7 @@
 // name: evidence
 // question: 可检索的职责与事项（谁来管、认领建议所用） (every text that says what a department does)
 // columns: key, kind, text, content, department, department_uid, region, department_region, office, source
+// json_only: key, department_uid
 // `region` is where the text answers a search (its department's region, but for a township's lead: the county
 // whose list names it), `department_region` where its department is.
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)

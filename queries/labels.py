@@ -15,6 +15,16 @@ COLUMN_LABELS: dict[str, str] = {
     "share_label": "划分方式", "by_region": "各区划事项数", "matters": "事项数", "degree": "关联部门数",
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
+    # counterpart_duties: a county duty beside its city counterpart's.
+    "county_duty": "县（区）职责", "county_ordinal": "县（区）职责序号", "county_source": "县（区）职责出处",
+    "city_duty": "市级职责", "city_ordinal": "市级职责序号", "city_source": "市级职责出处",
+    # check-draft: the 三定 in force (现行) beside the draft (草案).
+    "change": "变化", "old_ordinal": "现行序号", "old_text": "现行条文", "new_ordinal": "草案序号",
+    "new_text": "草案条文", "draft_place": "草案条款", "old_office": "现行名称", "new_office": "草案名称",
+    "fact": "项目", "old_value": "现行", "new_value": "草案", "delta": "增减", "old_leads": "现行牵头部门",
+    "old_assists": "现行配合部门", "new_leads": "草案牵头部门", "new_assists": "草案配合部门",
+    "other_department": "其他部门", "other_ordinal": "其职责序号", "other_text": "其职责内容",
+    "other_source": "其职责出处", "already": "现行三定已有",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分", "weak": "依据不足",
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
     "lead_dispute": "牵头未定",
@@ -30,7 +40,15 @@ COLUMN_LABELS: dict[str, str] = {
     "finding": "问题类别", "action": "建议处理", "region_name": "区划", "county_name": "县（区）",
     "by_region_name": "各区划事项数", "host_label": "主办部门", "remark": "说明",
     "issue": "问题", "others": "需协调的部门", "see": "详见", "listed_items": "其权责清单所列事项数",
+    "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
+    "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
+    "department_region": "部门所在区划", "last_stated": "最近载明日期", "base_name": "部门基本名称",
 }
+
+# A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
+_PAIR_FIELDS = {"region": "区划", "department": "部门", "office": "内设机构", "text": "职责", "source": "出处"}
+_DUTY_PAIRS = {(answer, f"{side}_{key}"): f"{title}{mark}" for answer in ("similar_duties", "similar_duties_around")
+               for side, mark in (("a", "甲"), ("b", "乙")) for key, title in _PAIR_FIELDS.items()}
 
 
 # A key that means something else in one answer: who_handles' score (and dispatch's, taken from it) is a BM25
@@ -61,7 +79,26 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("unresolved_departments", "candidates"): "相近的已知部门",
                                           ("unresolved_departments", "ties"): "涉及事项数",
                                           # One title on every surface: the page, the files and the report.
-                                          ("power_split.conflicts", "kind"): "冲突类型"}
+                                          ("power_split.conflicts", "kind"): "冲突类型",
+                                          ("counterpart_duties", "relation"): "对照结果",
+                                          # The 三定 in force's clause, beside the draft's (草案条款).
+                                          ("check_draft.duties", "source"): "现行出处",
+                                          ("check_draft.offices", "source"): "现行出处",
+                                          ("check_draft.divisions", "source"): "现行出处",
+                                          # A role's detail is its relation's: a matter's basis, a power item's
+                                          # type, a supervision item's target.
+                                          ("department_roles", "detail"): "依据、类型或监管对象",
+                                          # Texts that are not a duty's: a power item's or a matter's name too,
+                                          # the 职责分工 clause or list row that names the parties, an item's name.
+                                          ("evidence", "text"): "内容", ("matter_assists", "text"): "事项",
+                                          ("matter_parties", "text"): "职责分工原文",
+                                          ("supervision_item_terms", "text"): "监管事项",
+                                          # Two office duties given by uid, and how alike the department duties
+                                          # they carry out are: no name to show instead.
+                                          ("carried_duty_pairs", "a"): "内设机构职责甲（标识）",
+                                          ("carried_duty_pairs", "b"): "内设机构职责乙（标识）",
+                                          ("carried_duty_pairs", "score"): "所承接部门职责的相似度",
+                                          **_DUTY_PAIRS}
 
 
 def column_label(key: str, answer: str = "") -> str:
@@ -77,7 +114,16 @@ VALUE_LABELS: dict[str, str] = {
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
     "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
+    # counterpart_duties' relation, and check-draft's changes and staffing facts.
+    "mirrored": "与市级对应", "county_only": "县级独有", "city_only": "县级未列",
+    "added": "新增", "removed": "删除", "reworded": "改写", "changed": "调整", "unchanged": "未变",
+    "increased": "增加", "decreased": "减少", "established": "新设", "abolished": "撤销", "renamed": "更名",
+    "staff_quota": "行政编制", "other_staff": "其他编制", "leader_posts": "领导职数",
+    "leader_posts_detail": "领导职数明细", "office_leader_posts": "内设机构领导职数", "office_count": "内设机构数",
 }
+
+# A retired duty's status (retired_duties), as a 职能转变 clause says it.
+DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.

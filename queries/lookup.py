@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
@@ -86,14 +88,50 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     raise UnknownDepartment(name, _labels(store, uids)) if uids else UnknownDepartment(name, near, near=True)
 
 
-def names_read_as(store: Store, text: str, region: str | None = None) -> set[str]:
+@dataclass(frozen=True)
+class Reading:
+    """A name typed for a department read as a department whose full name or alias it is not (市监局 →
+    示例市市场监督管理局): said to the user, since the answer may not name the department, and a short name may
+    be read as one not meant (市监局 is the city's; the user may have meant the county's)."""
+
+    typed: str
+    name: str
+
+    @property
+    def zh(self) -> str:
+        return f"“{self.typed}”读作：{self.name}"
+
+    def __str__(self) -> str:
+        return f"{self.typed!r} read as {self.name}"
+
+
+def reading(typed: str, department: Row) -> Reading | None:
+    """How `typed` was read as `department` (a row with its uid, name and aliases), or None where it is the
+    department's uid, full name or one of its aliases, taken as written. A bare base name that a document once
+    wrote for it (交通运输局, an alias of the city's) is a reading: every region's 交通运输局 bears it too (as the
+    `department` query's `exact`)."""
+    typed = typed.strip()
+    uid, name = department["uid"], department["name"]
+    alias = typed in (department.get("aliases") or []) and not uid.endswith("/" + typed)
+    return None if typed in (uid, name) or alias else Reading(typed, name)
+
+
+def department_reading(store: Store, typed: str, uid: str) -> Reading | None:
+    """`reading` of the department `uid`, which `typed` was resolved to (a filter `checked_filters` wrote)."""
+    rows = [row for row in catalog.run(store, "department", {"name": uid}) if row["uid"] == uid]
+    return reading(typed, rows[0]) if rows else None
+
+
+def names_read_as(store: Store, text: str, region: str | None = None) -> tuple[set[str], Reading | None]:
     """The full names of the departments `text` is read as by `find_department`: one (市监局 read in 示例市), or
-    the several a short name borne in every region names (市场监管局); none when it names none."""
+    the several a short name borne in every region names (市场监管局); none when it names none. With the one, its
+    `reading` where `text` is not its full name, alias or uid."""
     try:
-        return {find_department(store, text, region=region)["name"]}
+        found = find_department(store, text, region=region)
     except UnknownDepartment as exc:
         # A near name is a suggestion, not a reading; a name two regions' departments bear is labelled "(region)".
-        return set() if exc.near else {candidate.split(" (")[0] for candidate in exc.candidates}
+        return (set() if exc.near else {candidate.split(" (")[0] for candidate in exc.candidates}), None
+    return {found["name"]}, reading(text, found)
 
 
 def find_department_in(store: Store, name: str, region: str | None, *, covers: tuple[str, str]) -> Row:
@@ -266,16 +304,19 @@ def check_region(store: Store, path: str | None, *, city: bool = False) -> str |
     raise UnknownRegion(wanted, shown, "市" if city else "区划", townships=hidden)
 
 
-def checked_filters(store: Store, params: dict[str, Any]) -> dict[str, Any]:
-    """`params` with its region, city and department filters checked and written as the graph writes them."""
+def checked_filters(store: Store, params: dict[str, Any], departments: Iterable[str] = ("department",)
+                    ) -> dict[str, Any]:
+    """`params` with its region and city filters checked and written as the graph writes them, and each of its
+    `departments` parameters (a query's `Param.is_department`) read by `find_department` and given as the uid."""
     checked = dict(params)
     if isinstance(checked.get("region"), str):
         checked["region"] = check_region(store, checked["region"])
     if isinstance(checked.get("city"), str) and checked["city"].strip():
         checked["city"] = check_region(store, checked["city"], city=True)
-    if isinstance(checked.get("department"), str):
-        name = checked["department"].strip()
-        # A short name (市场监管局) means the department of the region filtered on, when there is one. The filter is
-        # its uid: a name two cities' departments bear (鼓楼区城市管理局) would match both.
-        checked["department"] = find_department(store, name, region=checked.get("region"))["uid"] if name else None
+    for key in departments:
+        if isinstance(checked.get(key), str):
+            name = checked[key].strip()
+            # A short name (市场监管局) means the department of the region filtered on, when there is one. The uid,
+            # not the name: a name two cities' departments bear (鼓楼区城市管理局) would match both.
+            checked[key] = find_department(store, name, region=checked.get("region"))["uid"] if name else None
     return checked

@@ -1,6 +1,7 @@
 // name: matter_assists
 // question: 配合部门及其配合的共同事项（谁来管据以让牵头部门排在配合部门之前） (who assists on which matter: who_handles ranks the matter's lead above them)
 // columns: key, kind, text, content, department, department_uid, region, department_region, office, source
+// json_only: key, department_uid
 // The rows have the shape of `evidence` but are not searched (assisting on a matter is no ground to be sent the
 // case); the 职责分工 clause or list that names the lead says who comes first. Those of a matter no document gives a
 // lead are searched: its assisting departments are all the parties it has (who_handles says no one leads it).

@@ -1,5 +1,6 @@
-"""department_profile: everything about one department — its facts, duties by category, offices with
-their duties, matters led and assisted, power and supervision items, and the findings that name it."""
+"""department_profile: everything about one department — its facts, duties by category (with the offices that carry
+each out), offices with their duties, matters led and assisted, power and supervision items, and the findings that
+name it."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
         if duty["office"]:
             offices[duty["office"]].append(entry)
         else:
-            by_category.setdefault(duty["category"] or "其他", []).append(entry)
+            # Which offices carry each duty out: a 三定 drafter checks every duty is handed down (user test).
+            by_category.setdefault(duty["category"] or "其他", []).append(
+                {**entry, "carried_by": sorted(duty["carried_by"])})
     roles = catalog.run(store, "department_roles", {"uid": department["uid"]})
     mine = department["name"]
     graph = coordination_graph(store, department["region"])
@@ -49,7 +52,8 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
         "assists": [r for r in roles if r["relation"] == "ASSISTS"],
         "power_items": [r for r in roles if r["relation"] == "EXERCISES"],
         "supervision_items": [r for r in roles if r["relation"] == "CLAIMS"],
-        "overlaps": [cluster for scope in SCOPES
+        # Each cluster with the scope it was found in: the table read 同级部门, 内设机构 and 上下级 groups alike.
+        "overlaps": [{**cluster, "scope": scope} for scope in SCOPES
                      for cluster in overlaps(store, scope=scope, department=department["uid"])],
         "ambiguities": [f for f in host_assist_ambiguities(store, department["region"])
                         if mine in f["leads"] or mine in f["assists"]],

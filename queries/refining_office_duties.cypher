@@ -4,6 +4,7 @@
 // columns: department, office, text, carries
 // The report tells an office-level overlap from the department-level one its offices carry out (REFINES).
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)-[:REFINES]->(p:Duty)<-[:HAS_DUTY]-(d)
-WHERE u.status = 'current' AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND p.last_stated >= d.sanding_issued
+  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 RETURN d.name AS department, o.name AS office, u.text AS text, p.text AS carries
 ORDER BY department, office, text, carries

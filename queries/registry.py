@@ -12,6 +12,7 @@ from ingest.similarity import DEFAULT_THRESHOLD
 from ingest.terms import tokenizer
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import Param, QueryError, bind_params
+from queries.counterpart_duties import counterpart_duties
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -72,10 +73,15 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              (_param("text", "string", "", "诉求或事项文本"),
               _param("limit", "int", 5, "返回部门数", bounds=(1, MAX_CANDIDATES)), _REGION),
              lambda store, text, limit, region: who_handles(store, text, limit=limit, region=region)),
-    Analysis("department_profile", "一个部门的全部情况", (_param("name", "string", "", "部门名称或别名"),),
+    Analysis("department_profile", "一个部门的全部情况", (_param("name", "department", "", "部门名称、别名或简称"),),
              lambda store, name: department_profile(store, name)),
     Analysis("coordination_network", "因共同事项联系的部门网络、中心度与上下对口", (_REGION,),
              lambda store, region: coordination_network(store, region)),
+    Analysis("counterpart_duties",
+             "上下对口职责对照：县（区）部门每条职责与市级对口部门最相近的职责，及县级未列的市级职责",
+             (_param("department", "string", None, "部门名称：县（区）部门，或市级部门（对照其各县（区）对口部门）"),
+              _param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值", bounds=(0.0, 1.0))),
+             lambda store, department, threshold: counterpart_duties(store, department, threshold=threshold)),
 )}
 
 

@@ -15,13 +15,15 @@ from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
-from queries.labels import SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS, column_label, note_zh
+from queries.labels import DUTY_STATUS_LABELS, SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS, column_label, note_zh
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_split import concerned_departments, conflict_sources, department_holdings, power_split
+from queries.profile import department_profile
+from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
 from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
@@ -124,14 +126,14 @@ def stats(store: Store) -> tuple[list[Row], list[Row]]:
 def build_report(store: Store, *, region: str | None = None, department: str | None = None) -> Report:
     """`department`: a uid or a name `find_department` finds. Its report covers its city unless `region` narrows
     it: two cities' departments may bear one name (鼓楼区城市管理局), never two of one city."""
-    key = department
+    key, home = department, None
     names = region_names(store)
     if department is not None:
         # Outside `region`, every section would be empty (none of its rows is in it): read as no findings.
         found = find_department_in(store, department, region, covers=("its report covers its own region",
                                                                       "部门的报告取其本区划"))
-        key, department = found["uid"], found["name"]
-        region = region or found["region"].split("/")[0]
+        key, department, home = found["uid"], found["name"], found["region"]
+        region = region or home.split("/")[0]
     scope = department or region
     report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
@@ -142,6 +144,11 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
                 mine(catalog.run(store, "departments", {"region": region}), "department")))
+    # A department's own duties, offices and shared matters, from its profile (computed once, and cached): what a
+    # 三定 drafter revises (user test: the report gave the findings without them).
+    profile = department_profile(store, key) if key is not None else None
+    if profile is not None:
+        report.sections += department_sections(profile_tables(profile))
     clusters = [(scope, c) for scope in SCOPE_LABELS for c in overlaps(store, scope=scope, region=region)
                 if department is None or any(m["department"] == department for m in c["members"])]
     # What needs deciding first: the groups no list or clause settles, then those settled (user test: the report
@@ -179,12 +186,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
-    unloaded = "" if supervision_loaded(store, region) else SUPERVISION_NOT_LOADED
+    # A department's own region: its city's 目录 says nothing of a county department's items (user test: 三不管 0 in
+    # a county department's report, with no county 目录 loaded).
+    unloaded = "" if supervision_loaded(store, home or region) else SUPERVISION_NOT_LOADED
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested"), note=unloaded,
                 unloaded=unloaded))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
-                    for row in undecomposed_duties(store, key)
+                    for row in (profile["undecomposed"] if profile is not None else undecomposed_duties(store, key))
                     if within(row["region"], region)]
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))
@@ -243,7 +252,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
                  if (row["uid"] in cited if department else within(row["region"] or "", region))]
-    add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "doc_number"], documents,
+    # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).
+    add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "effective", "doc_number"], documents,
                 note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
                      "较早的文件可能已被新的三定或清单取代，请核对其现行效力。"))
     if scope is None:
@@ -259,6 +269,26 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         section.rows = with_readable_sources(section.rows, titles)
         _name_regions(section, names)
     return report
+
+
+def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
+    """A department's report's own tables, from its profile's (queries.profile_tables): its main duties in the
+    三定's order with the offices that carry each out, its offices with their duties, and the shared matters it
+    leads and assists on, each with the list row or clause that says so."""
+    duties = sorted(tables["duties"], key=lambda row: (row["ordinal"] is None, row["ordinal"] or 0))
+    return [
+        Section("department_duties", "本部门主要职责", ["ordinal", "category", "text", "carried_by", "source"], duties,
+                note="本部门三定所列的现行主要职责，按序号排列。“承接的内设机构”：其职责落实该项职责的内设机构；"
+                     f"“{UNDECOMPOSED}”：没有内设机构承接（“完成交办的其他任务”等各部门都有的职责可不分解，其余见"
+                     f"“职责分解与承接”一节）；“{NO_OFFICES}”：图中没有该部门的内设机构，无从判断。"),
+        Section("department_offices", "本部门内设机构及其职责", ["office", "ordinal", "text", "source"],
+                tables["offices"],
+                note=f"本部门三定所列的内设机构及其职责；三定未列职责的内设机构注明“{NO_OFFICE_DUTY}”，出处为设立该机构的条款。"),
+        *(Section(f"department_{key}", f"本部门{role}的共同事项", ["matter", "basis", "source"], tables[key],
+                  note=f"职责边界清单、职责分工条款或三定列本部门为{role}部门的共同事项；“依据”为清单或条款所列依据，"
+                       "“出处”为所在清单的行或条款。")
+          for key, role in (("leads", "牵头"), ("assists", "配合"))),
+    ]
 
 
 def region_names(store: Store) -> dict[str, str]:
@@ -438,6 +468,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
+    ("retired_duties", "status"): DUTY_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

@@ -3,7 +3,8 @@
 // param department: string|null = null  部门 uid：从该部门及其内设机构的职责出发
 // param duties: list = []  职责 uid 列表（逗号分隔）
 // param threshold: float = 0.5  相似度阈值
-// columns: a, a_text, a_source, a_office, a_department, a_region, b, b_text, b_source, b_office, b_department, b_region, score
+// columns: a, a_region, a_department, a_office, a_text, a_source, b, b_region, b_department, b_office, b_text, b_source, score
+// json_only: a, b
 // One step of a walk along SIMILAR edges: each call starts from a few duties through the uid index.
 OPTIONAL MATCH (:Department {uid: $department})-[:HAS_OFFICE*0..1]->()-[:HAS_DUTY]->(own:Duty)
 WITH collect(own.uid) + $duties AS seeds
@@ -20,9 +21,11 @@ OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
 // Only the pairs an overlap scope can hold (as similar_duties).
 WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
-RETURN a.uid AS a, a.text AS a_text, a.source AS a_source,
-       CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, da.name AS a_department, da.region AS a_region,
-       b.uid AS b, b.text AS b_text, b.source AS b_source,
-       CASE WHEN hb:Office THEN hb.name ELSE '' END AS b_office, db.name AS b_department, db.region AS b_region,
+  // Both still stated by their department's latest 三定 (as similar_duties).
+  AND a.last_stated >= da.sanding_issued AND b.last_stated >= db.sanding_issued
+RETURN a.uid AS a, da.region AS a_region, da.name AS a_department,
+       CASE WHEN ha:Office THEN ha.name ELSE '' END AS a_office, a.text AS a_text, a.source AS a_source,
+       b.uid AS b, db.region AS b_region, db.name AS b_department,
+       CASE WHEN hb:Office THEN hb.name ELSE '' END AS b_office, b.text AS b_text, b.source AS b_source,
        s.score AS score
 ORDER BY a, b

@@ -29,12 +29,14 @@ from api.settings import Settings
 from graph.falkor_store import FalkorStore
 from graph.neo4j_store import CLEAR_STATEMENT, schema_statements, write_cypher
 from graph.store import Statement, open_store
+from ingest.draft import read_draft
 from ingest.link import link
 from ingest.load import record_segmentation
 from ingest.pipeline import ingest
 from ingest.refresh import refresh_segmentation
 from ingest.regions import Region
 from queries import catalog
+from queries.draft_check import check_draft, draft_of
 from queries.registry import ANALYSES, run_analysis, warm_caches
 from queries.report import build_report
 
@@ -139,6 +141,9 @@ def _exercise(data: Path) -> None:
                                             if param.name in VALUES or param.required})
         build_report(store)
         build_report(store, region=COUNTY, department="青山县交通运输局")
+        # A draft 三定 checked against the graph (read only), its department named by a short name.
+        source, parsed = read_draft(ROOT / "tests" / "fixtures" / "drafts" / "qingshan_shichangjianguan_draft.txt")
+        check_draft(store, draft_of(store, source, parsed, "市场监管局"), file="draft.txt")
     finally:
         store.close()
     # The API's own reads (health, documents, catalog endpoints) on the same graph.

@@ -9,9 +9,11 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
 from api.problems import problem_responses
+from api.readings import say_reading
 from api.schemas import (
     Ambiguity,
     Candidate,
+    CounterpartDuty,
     DepartmentRow,
     DocumentRow,
     MatterRow,
@@ -32,8 +34,9 @@ from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page,
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.counterpart_duties import counterpart_duties
 from queries.labels import SHARE_LABELS
-from queries.lookup import names_read_as
+from queries.lookup import names_read_as, reading
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -96,10 +99,11 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     if parties:
         rows = sorted(rows + catalog.run(store, "party_departments", {"region": region}),
                       key=lambda row: (row["region"], row["department"]))
-    if q:
+    if q and q.strip():
         # An alias or abbreviation found nothing (q=市监局: 0), where /api/departments/市监局 answers (user test).
-        read_as = names_read_as(store, q.strip(), region) if q.strip() else set()
-        rows = [row for row in rows if q in row["department"] or row["department"] in read_as]
+        read_as, said = names_read_as(store, q.strip(), region)
+        say_reading(request, said)
+        rows = [row for row in rows if q.strip() in row["department"] or row["department"] in read_as]
     return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
 
@@ -117,7 +121,8 @@ ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignor
                                "offices_stated": 6, "aliases": ["示例市青山县交通运输局", "县交通运输局"],
                                "issued": "2019-04-01"},
                 "duties_by_category": {"监督检查": [{"ordinal": 2, "text": "负责全县道路运输市场监督管理。…",
-                                                   "source": "doc:f47ee7ac415a4b90#第三条(二)"}]},
+                                                   "source": "doc:f47ee7ac415a4b90#第三条(二)",
+                                                   "carried_by": ["综合规划股"]}]},
                 "offices": [{"office": "运政股", "duties": [], "source": "doc:f47ee7ac415a4b90#第四条(五)"}],
                 "leads": [{"relation": "LEADS", "name": "渡口和乡镇船舶安全监管", "detail": "“三定”规定",
                            "source": "doc:5aef366b760ee6cc#第6行"}],
@@ -127,12 +132,18 @@ ProfileTable = Literal[tuple(TABLE_TITLES["department_profile"])]  # type: ignor
                                  "source": "doc:e562eeefb5d9879b#第18行"}],
                 "supervision_items": [], "overlaps": [], "ambiguities": [], "undecomposed": [],
                 "network": [{"department": "青山县应急管理局",
-                             "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}]}))
+                             "matters": ["河道采砂监管", "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "防汛抗旱"]}],
+                "read_as_zh": "“青山县交通局”读作：青山县交通运输局"}))
 def get_department(request: Request, store: StoreDep, name: str, format: Format = None,
                    table: Annotated[ProfileTable | None, Query(description=TABLE)] = None) -> Response:
+    """`name`: a full name, an alias, a short name (市监局, 青山县市监局) or a uid. A name that is not the department's
+    full name, alias or uid is said as it was read, in `read_as_zh` (null otherwise) and, in every format, in the
+    header X-Dutygraph-Read-As (percent-encoded UTF-8)."""
     profile = department_profile(store, name)
+    said = reading(name, profile["department"])
+    say_reading(request, said)
     if wanted_format(request, format) == "json":
-        return JSONResponse(profile)
+        return JSONResponse({**profile, "read_as_zh": said.zh if said else None})
     return tables(request, profile, format=format, table=table, answer="department_profile",
                   subject=profile["department"]["name"])
 
@@ -326,6 +337,30 @@ def get_network(request: Request, store: StoreDep, region: RegionFilter, format:
                                      Query(description=TABLE)] = None) -> Response:
     return tables(request, coordination_network(store, region), format=format, table=table,
                   answer="coordination_network")
+
+
+@router.get("/queries/counterpart_duties", response_model=Page[CounterpartDuty], tags=["queries"],
+            summary="上下对口职责对照: a county department's duties beside its city counterpart's",
+            responses=_paged({"county_department": "青山县市场监督管理局", "county": "示例市/青山县",
+                              "city_department": "示例市市场监督管理局", "relation": "mirrored", "county_ordinal": 4,
+                              "county_duty": "负责本县特种设备安全监察。…", "city_ordinal": 8,
+                              "city_duty": "负责全市特种设备安全监督管理。…", "score": 0.975,
+                              "county_source": "doc:e021ad47807d46c8#第三条(四)",
+                              "city_source": "doc:73750cd52af6d8bd#第三条(八)"}))
+def get_counterpart_duties(request: Request, store: StoreDep,
+                           department: Annotated[str, Query(
+                               min_length=1, max_length=100, pattern=r"\S",
+                               description="部门名称、别名或简称: a county department, or a city department (then each "
+                                           "county department that mirrors it)", examples=["青山县市场监督管理局"])],
+                           threshold: Annotated[float, Query(ge=0, le=1, title="相似度阈值",
+                                                             description="least score of a mirrored pair",
+                                                             examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
+                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    """Each duty of the county department with the city counterpart's duty most like it and their score
+    (`mirrored` from the threshold on, else `county_only`), then the city duties no county duty comes near
+    (`city_only`). Boilerplate duties (机关党建, 交办的其他任务) are left out. No rows: no counterpart ties it."""
+    rows = counterpart_duties(store, department.strip(), threshold=threshold)
+    return page(request, rows, limit=limit, offset=offset, format=format, answer="counterpart_duties")
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",

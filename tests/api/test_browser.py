@@ -156,7 +156,7 @@ def test_power_split_heatmap_click_lists_matters(browser, site: str) -> None:  #
         assert len(list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))) == len(cells) + 1
     with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
         workbook = openpyxl.load_workbook(io.BytesIO(answer.read()))
-        assert workbook.sheetnames == ["事权划分", "事权划分冲突"]
+        assert workbook.sheetnames == ["事权划分", "事权划分冲突", "县级权责清单未列"]
 
 
 def test_department_page(browser, site: str) -> None:  # type: ignore[no-untyped-def]
@@ -202,11 +202,103 @@ def test_the_department_view_downloads_its_profile(browser, site: str) -> None: 
     with urllib.request.urlopen(links["duties"]) as answer:
         assert answer.headers["content-type"] == "text/csv; charset=utf-8"
         duties = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
-    assert duties[0] == ["职责类别", "序号", "职责内容", "出处"] and len(duties) == 1 + 17 and shown == 17
+    assert duties[0] == ["职责类别", "序号", "职责内容", "承接的内设机构", "出处"] and len(duties) == 1 + 17 and shown == 17
     with urllib.request.urlopen(links["leads"]) as answer:
         assert list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))[1][0] == "旅游市场综合监管"
     browser.save_screenshot(str(SHOTS / "department-downloads.png"))
     browser.get("about:blank")  # the next test's #department is a fresh page, not this one's chosen department
+
+
+def _find(browser, view: str, text: str, ready: str) -> None:  # type: ignore[no-untyped-def]
+    """`text` typed in the view's 查找 box, then Enter (which must not reload the page); waits for its answer and for
+    `ready`, the drawing it leads to (or the box's own answer, `{view}-filter`, where nothing is drawn)."""
+    from selenium.webdriver.common.keys import Keys
+
+    browser.execute_script(f"window.dutygraph.ready['{view}-filter'] = false; window.dutygraph.ready['{ready}'] = false;"
+                           "window.notReloaded = true")
+    box = browser.find_element("id", f"{view}-filter")
+    box.clear()
+    box.send_keys(text, Keys.ENTER)
+    _wait(browser, f"return window.dutygraph.ready['{view}-filter'] === true && window.dutygraph.ready['{ready}'] === true")
+    assert browser.execute_script("return window.notReloaded === true")
+
+
+def _picker(browser, select: str) -> tuple[list[str], str, str]:  # type: ignore[no-untyped-def]
+    """A department list's options (their text), the one chosen, and the reading said under its form ('' hidden)."""
+    note = select.split("-")[0] + "-reading"
+    options, chosen, said = browser.execute_script(f"""
+        const s = document.getElementById('{select}'), n = document.getElementById('{note}');
+        return [[...s.options].map((o) => o.text), s.value, n.hidden ? '' : n.textContent];""")
+    return options, chosen, said
+
+
+def test_a_short_name_typed_in_the_department_box_shows_its_profile(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    """A county 编办's user test: the list held hundreds of names, and 青山县市监局 read as nothing; typed in the 查找
+    box it is read as the server reads it, the one department chosen and drawn, and the reading said."""
+    from selenium.webdriver.support.select import Select
+
+    browser.get("about:blank")
+    _open(browser, site, "department")
+    everyone = [d["department"] for d in _api(site, "/api/departments", limit=1000)["items"]]
+    assert _picker(browser, "department-select")[0] == everyone and len(everyone) == 26
+    _find(browser, "department", "青山县市监局", "department")
+    assert _picker(browser, "department-select") == (
+        ["青山县市场监督管理局"], "青山县市场监督管理局", "“青山县市监局”读作：青山县市场监督管理局")
+    profile = _api(site, "/api/departments/" + urllib.parse.quote("青山县市场监督管理局"))
+    facts = browser.find_element("id", "department-facts").text.split("\n")
+    assert (facts[facts.index("行政编制") - 1], facts[facts.index("内设机构") - 1]) == (
+        str(profile["department"]["staff_quota"]), str(len(profile["offices"]))) == ("24", "9")
+    assert urllib.parse.unquote(browser.find_element("css selector", "#department-downloads a").get_attribute("href")) \
+        .endswith("/api/departments/青山县市场监督管理局?format=xlsx")
+    assert urllib.parse.unquote(browser.current_url).endswith("#department?name=青山县市场监督管理局")
+    browser.save_screenshot(str(SHOTS / "department-find.png"))
+    # A name every region's bureau bears: the three to choose from, in the list's order, the one shown kept chosen;
+    # nothing is drawn until another is chosen.
+    _find(browser, "department", "市场监管局", "department-filter")
+    assert _picker(browser, "department-select") == (
+        ["（3 个部门，请选择）", "示例市市场监督管理局", "河西区市场监督管理局", "青山县市场监督管理局"], "青山县市场监督管理局",
+        "“市场监管局”对应 3 个部门，请在“部门”列表中选择")
+    browser.execute_script("window.dutygraph.ready.department = false")
+    Select(browser.find_element("id", "department-select")).select_by_value("河西区市场监督管理局")
+    _wait(browser, "return window.dutygraph.ready.department === true")
+    assert _picker(browser, "department-select")[1:] == ("河西区市场监督管理局", "")  # the box's reading is stale
+    assert urllib.parse.unquote(browser.current_url).endswith("#department?name=河西区市场监督管理局")
+    # A full name's part filters as before, with nothing to say; a name of none says so and offers every one again.
+    _find(browser, "department", "交通", "department-filter")
+    assert _picker(browser, "department-select") == (
+        ["（3 个部门，请选择）", "示例市交通运输局", "河西区交通运输局", "青山县交通运输局"], "",  # none shown yet
+        "“交通”对应 3 个部门，请在“部门”列表中选择")
+    _find(browser, "department", "宇宙局", "department-filter")
+    assert _picker(browser, "department-select") == (everyone, "河西区市场监督管理局", "没有名称、别名或简称为“宇宙局”的部门")
+    _find(browser, "department", "", "department-filter")
+    assert _picker(browser, "department-select") == (everyone, "河西区市场监督管理局", "")
+    browser.get("about:blank")
+
+
+def test_a_short_name_typed_for_the_undecomposed_duties_filters_them(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    browser.get("about:blank")
+    _open(browser, site, "undecomposed")
+    _find(browser, "undecomposed", "青山县市监局", "undecomposed")
+    assert _picker(browser, "undecomposed-department") == (
+        ["青山县市场监督管理局"], "青山县市场监督管理局", "“青山县市监局”读作：青山县市场监督管理局")
+    rows = _api(site, "/api/queries/undecomposed_duties", department="青山县市场监督管理局", limit=20)["items"]
+    assert [row[1] for row in _table(browser, "undecomposed")[1]] == [row["department"] for row in rows] == [
+        "青山县市场监督管理局"]
+    # An empty box is every department again, 全部 first.
+    _find(browser, "undecomposed", "", "undecomposed-filter")
+    options, chosen, said = _picker(browser, "undecomposed-department")
+    assert (options[0], len(options), chosen, said) == ("全部", 27, "青山县市场监督管理局", "")
+    browser.get("about:blank")
+
+
+def test_the_overlaps_box_says_how_a_short_name_was_read(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    browser.get("about:blank")
+    _open(browser, site, "overlaps")
+    _overlap_query(browser, "市监局")
+    assert browser.find_element("id", "overlap-reading").text == "“市监局”读作：示例市市场监督管理局"
+    _overlap_query(browser, "示例市市场监督管理局")
+    assert not browser.find_element("id", "overlap-reading").is_displayed()
+    browser.get("about:blank")
 
 
 def test_search_answers(browser, site: str) -> None:  # type: ignore[no-untyped-def]
@@ -753,7 +845,10 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     assert by_title["配合的共同事项"][0] == ["事项", "依据", "出处"]
     assert by_title["配合的共同事项"][1:3] == [[a["name"], a["detail"], _source(titles, a["source"])]
                                           for a in profile["assists"][:2]]
+    # Each group says its scope: the one table holds 同级部门, 内设机构 and 上下级 groups (user test).
     cluster = profile["overlaps"][0]
-    assert by_title["职责交叉"][1][2] == "\n".join(
+    assert by_title["职责交叉"][0] == ["范围", "相似度", "交叉部门", "各部门的职责（出处）"]
+    assert [row[0] for row in by_title["职责交叉"][1:]] == ["同级部门", "同级部门", "内设机构"]
+    assert by_title["职责交叉"][1][3] == "\n".join(
         f"{m['department']}{'·' + m['office'] if m['office'] else ''}：{m['duty']}（{_source(titles, m['source'])}）"
         for m in cluster["members"])

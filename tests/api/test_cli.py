@@ -124,9 +124,10 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     result = run_bytes("query", "department_duties", "--param", "department=河西区教育局", "--format", "csv",
                        store=loaded)
     lines = result.stdout.split(b"\r\n")
-    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处".encode()
+    assert lines[0] == "\ufeff部门,内设机构,序号,职责类别,职责内容,出处,承接的内设机构".encode()
     assert lines[1].decode() == ("河西区教育局,,1,组织实施,贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度"
-                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")
+                                 "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一),"
+                                 "政策规划股")
     # True and the English codes read as people read them: 是, 多个牵头部门.
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()
@@ -229,14 +230,42 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
 
 def test_a_department_read_as_another_name_is_said(loaded: Path) -> None:
     """An abbreviation or a close spelling is read as a department whose name the answer may not carry: the reading
-    is said on stderr (user test), and a full name is not repeated back."""
+    is said on stderr (user test), and a full name or an alias is not repeated back."""
     short = run("query", "overlaps", "--param", "department=示例市市场监管局", "--format", "json", store=loaded)
     assert short.returncode == 0 and short.stderr.splitlines() == [
-        "部门“示例市市场监管局”按“示例市市场监督管理局”查询 / department '示例市市场监管局' read as 示例市市场监督管理局"]
+        "“示例市市场监管局”读作：示例市市场监督管理局 / '示例市市场监管局' read as 示例市市场监督管理局"]
     assert json.loads(short.stdout) == json.loads(run("query", "overlaps", "--param", "department=示例市市场监督管理局",
                                                       "--format", "json", store=loaded).stdout)
     full = run("report", "--department", "示例市市场监督管理局", "--format", "json", store=loaded)
     assert full.returncode == 0 and full.stderr == ""
+    alias = run("report", "--department", "县市场监管局", "--format", "json", store=loaded)  # a plate its 三定 lists
+    assert alias.returncode == 0 and alias.stderr == ""
+    county = run("report", "--department", "青山县市监局", "--format", "json", store=loaded)
+    assert county.returncode == 0 and county.stderr.splitlines() == [
+        "“青山县市监局”读作：青山县市场监督管理局 / '青山县市监局' read as 青山县市场监督管理局"]
+    assert json.loads(county.stdout)["title"] == "职责图谱评估报告（青山县市场监督管理局）"
+
+
+@pytest.mark.parametrize(("query", "param"), [("department", "name"), ("department_profile", "name"),
+                                              ("department_roles", "uid"), ("department_duties", "department")])
+def test_every_query_of_a_department_reads_its_name_alike(loaded: Path, query: str, param: str) -> None:
+    """A named query whose parameter is a department reads a short name as the analyses and the API do (user test:
+    `query department --param name=市监局` answered 0 rows), says the reading, and answers what the full name does."""
+    short = run("query", query, "--param", f"{param}=市监局", "--format", "json", store=loaded)
+    assert short.returncode == 0 and short.stderr.splitlines() == [
+        "“市监局”读作：示例市市场监督管理局 / '市监局' read as 示例市市场监督管理局"]
+    full = run("query", query, "--param", f"{param}=示例市市场监督管理局", "--format", "json", store=loaded)
+    assert full.stderr == "" and json.loads(short.stdout) == json.loads(full.stdout) != []
+    several = run("query", query, "--param", f"{param}=市场监管局", store=loaded)
+    assert several.returncode == 2 and several.stdout == "" and several.stderr.splitlines()[-2:] == [
+        "error: '市场监管局' names 3 departments: 河西区市场监督管理局, 示例市市场监督管理局, 青山县市场监督管理局",
+        "       “市场监管局”对应 3 个部门：河西区市场监督管理局、示例市市场监督管理局、青山县市场监督管理局，请写全称"]
+
+
+def test_the_department_query_answers_the_one_department(loaded: Path) -> None:
+    rows = json.loads(run("query", "department", "--param", "name=青山县市监局", "--format", "json", store=loaded).stdout)
+    assert [(row["uid"], row["name"], row["exact"]) for row in rows] == [
+        ("dept:示例市/青山县/市场监督管理局", "青山县市场监督管理局", True)]
 
 
 def test_report_json_holds_the_findings(loaded: Path) -> None:
@@ -327,9 +356,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
                             "主办协办不清", "职责分解", "协同部门"]
-    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "出处"), (
+    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
-        "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+        "政策规划股", "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
     # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
@@ -379,8 +408,8 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     unknown = run("query", "power_split", "--param", "city=示例市", "--format", "csv", "--table", "cell", store=loaded)
     assert unknown.returncode == 2
     assert unknown.stderr.splitlines() == [
-        "error: --table cell: power_split has no such table; its tables are cells, conflicts",
-        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts"]
+        "error: --table cell: power_split has no such table; its tables are cells, conflicts, unlisted",
+        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts、unlisted"]
     # JSON is the whole answer, for programs: a --table beside it is refused rather than ignored.
     whole = run("query", "power_split", "--param", "city=示例市", "--format", "json", "--table", "cells", store=loaded)
     assert (whole.returncode, whole.stdout) == (2, "") and "--format json gives every table" in whole.stderr
@@ -582,8 +611,14 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
     header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
     assert [cell.strip() for cell in header.strip("┃ ").split("┃")][:6] == [
         "名次", "部门", "区划", "内设机构", "相关度", "难以区分"]
-    # Each piece of evidence's score is a BM25 relevance too, not a similarity.
+    # Each piece of evidence's score is a BM25 relevance too, not a similarity. The evidence is a line each under
+    # the ranking, not a column 25 characters wide (investigator's user test).
     assert "相关度：" in result.stdout and "相似度" not in result.stdout
+    assert "依据" not in [cell.strip() for cell in header.strip("┃ ").split("┃")]
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("1. 示例市人力资源和社会保障局 依据：") + 1] == (
+        "   · 内设机构职责（劳动关系与监察科）：负责劳动保障监察和拖欠农民工工资违法行为查处。"
+        "《示例市人力资源和社会保障局职能配置、内设机构和人员编制规定》第五条(十)；相关度：32.306")
     nothing = run("query", "who_handles", "--param", "text=hello", store=loaded)
     assert (nothing.returncode, nothing.stdout.split()) == (0, ["谁来管：诉求文本", "→", "责任部门（附依据）", "(0", "rows)"])
     assert nothing.stderr.strip() == "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
@@ -601,6 +636,9 @@ def test_an_empty_answer_is_titled_and_says_what_to_try(loaded: Path) -> None:
         "scope=offices: 0, scope=levels: 2")
     orphans = run("query", "orphan_supervision_items", "--param", "region=示例市/青山县", store=loaded)
     assert orphans.stderr.strip() == "本区划未载入监管事项目录 / no supervision list loaded for the region"
+    # The named query of the same items says the same (investigator's user test: it said to widen the filter).
+    unclaimed = run("query", "unclaimed_supervision_items", "--param", "region=示例市/青山县", store=loaded)
+    assert unclaimed.stderr.strip() == orphans.stderr.strip()
     catalog = run("queries", store=loaded).stdout  # scope's values, in a cell that wraps
     assert all(said in catalog for said in ("scope: string (departments 同级部门 |", "offices 内设机构 | levels 上下级)"))
 
@@ -807,10 +845,55 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
         "专利侵权纠纷行政裁决,市场监管,示例市,市,市级专有,持有,负责专利侵权纠纷的受理和行政裁决,"
         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行",
         "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,shixian_shiquan.csv 第15行"]
+    # A document's uid is for programs: its title and path name it for people.
     documents = run("query", "documents", "--format", "csv", store=loaded)
-    assert documents.stdout.splitlines()[0] == "\ufeff标识,标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
+    assert documents.stdout.splitlines()[0] == "\ufeff标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"
+    assert json.loads(run("query", "documents", "--format", "json", store=loaded).stdout)[0]["uid"].startswith("doc:")
+    retired = run("query", "retired_duties", "--format", "csv", store=loaded)
+    assert retired.stdout.splitlines()[:2] == [
+        "\ufeff部门,区划,状态,职责内容,出处",
+        "示例市交通运输局,示例市,已取消,取消道路货物运输驾驶员从业资格证年度审验。,"
+        "《示例市交通运输局职能配置、内设机构和人员编制规定》第三条(十五)"]
     unresolved = run("query", "unresolved_departments", "--format", "csv", store=loaded)
     assert unresolved.stdout.splitlines()[0] == "\ufeff区划,部门,相近的已知部门,涉及事项数,出处"
+
+
+SCJG = "《示例市市场监督管理局职能配置、内设机构和人员编制规定》"
+QINGSHAN_SCJG = "《青山县市场监督管理局职能配置、内设机构和人员编制规定》"
+
+
+def test_similar_duties_around_names_each_side_in_chinese(loaded: Path) -> None:
+    """A 三定 drafter's look at the duties like the department's own (user test: English titles, duty uids and
+    doc: sources): each side's region, department, office, duty and source under Chinese titles, the uids in JSON."""
+    answer = run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局", "--format", "csv",
+                 store=loaded)
+    assert answer.returncode == 0, answer.stderr
+    rows = list(csv.reader(io.StringIO(answer.stdout.lstrip("\ufeff"))))
+    assert rows[:2] == [
+        ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙", "相似度"],
+        ["示例市", "示例市市场监督管理局", "", "负责食品安全监督管理综合协调。组织拟订全市食品安全重大政策措施并组织实施，"
+         "负责食品安全应急体系建设，组织指导重大食品安全事件应急处置和调查处理工作，承担市食品安全委员会日常工作。",
+         f"{SCJG}第三条(九)", "示例市/青山县", "青山县市场监督管理局", "",
+         "负责全县食品安全监督管理。承担县食品安全委员会日常工作，实施食品经营许可和小作坊、小餐饮登记，"
+         "组织开展食品生产经营日常监督检查。", f"{QINGSHAN_SCJG}第三条(五)", "0.9358"]]
+    assert [(row[1], row[4].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[6],
+             row[9].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[10]) for row in rows[2:]] == [
+        ("青山县市场监督管理局", "第三条(七)", "示例市市场监督管理局", "第三条(十三)", "0.9533"),
+        ("青山县市场监督管理局", "第三条(八)", "示例市市场监督管理局", "第三条(十四)", "0.8726"),
+        ("青山县市场监督管理局", "第三条(一)", "示例市市场监督管理局", "第三条(四)", "0.569"),
+        ("示例市市场监督管理局", "第三条(八)", "青山县市场监督管理局", "第三条(四)", "0.9747"),
+        ("示例市市场监督管理局", "第三条(十五)", "青山县市场监督管理局", "第三条(十)", "0.9559"),
+        ("青山县市场监督管理局", "第三条(五)", "示例市卫生健康委员会",
+         "《示例市卫生健康委员会职能配置、内设机构和人员编制规定》第三条(八)", "0.7876"),
+        ("青山县市场监督管理局", "第三条(五)", "示例市市场监督管理局", "第三条(十一)", "0.7511"),
+        ("示例市市场监督管理局", "第三条(二)", "青山县市场监督管理局", "第三条(二)", "0.991"),
+        ("示例市市场监督管理局", "第三条(七)", "青山县市场监督管理局", "第三条(六)", "0.8748")]
+    # At the terminal, the same titles; a program's JSON keeps each side's uid and the document's.
+    table = run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局", store=loaded)
+    assert "区划甲" in table.stdout and "duty:" not in table.stdout and "doc:" not in table.stdout
+    pairs = json.loads(run("query", "similar_duties_around", "--param", "department=青山县市场监督管理局",
+                           "--format", "json", store=loaded).stdout)
+    assert pairs[0]["a"].startswith("duty:") and pairs[0]["a_source"].startswith("doc:")
 
 
 def test_ingest_names_every_bad_row_of_a_list_and_exits_1(tmp_path: Path) -> None:

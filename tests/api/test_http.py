@@ -7,6 +7,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 import openpyxl
@@ -639,6 +640,42 @@ def test_a_short_name_is_read_as_the_ingest_reads_it(client: TestClient, typed: 
     assert {row["department"] for row in undecomposed.json()["items"]} <= {name}
 
 
+def _read_as(answer: Any) -> str | None:
+    header = answer.headers.get("x-dutygraph-read-as")
+    return None if header is None else unquote(header)
+
+
+def test_a_reading_is_said_in_the_profile_and_in_a_header_of_every_answer(client: TestClient) -> None:
+    """The user is told how a name that is not the department's own was read (市监局 is the city's, which a county's
+    staff may not have meant), as the CLI says it on stderr: in the profile's read_as_zh, and on JSON, CSV and
+    Excel answers alike in X-Dutygraph-Read-As (percent-encoded: headers are Latin-1)."""
+    county = client.get("/api/departments/青山县市监局")
+    assert county.status_code == 200 and county.json()["department"]["name"] == "青山县市场监督管理局"
+    assert county.json()["read_as_zh"] == _read_as(county) == "“青山县市监局”读作：青山县市场监督管理局"
+    assert county.headers["x-dutygraph-read-as"] == quote("“青山县市监局”读作：青山县市场监督管理局")
+    city = client.get("/api/departments/市监局", params={"format": "csv", "table": "facts"})
+    assert city.status_code == 200 and _read_as(city) == "“市监局”读作：示例市市场监督管理局"
+    # The full name and an alias (a plate its 三定 lists, a name a list wrote) are taken as written: nothing said.
+    for name in ("示例市市场监督管理局", "市知识产权局", "县市场监管局"):
+        asked = client.get(f"/api/departments/{name}")
+        assert (asked.json()["read_as_zh"], _read_as(asked)) == (None, None), name
+    # A department filter, and a search that reads the text as one department.
+    overlaps = client.get("/api/queries/overlaps", params={"department": "市监局", "limit": 1000})
+    assert _read_as(overlaps) == "“市监局”读作：示例市市场监督管理局"
+    assert overlaps.json() == client.get("/api/queries/overlaps", params={"department": "示例市市场监督管理局",
+                                                                         "limit": 1000}).json()
+    undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": "青山县市监局", "format": "xlsx"})
+    assert undecomposed.status_code == 200 and _read_as(undecomposed) == "“青山县市监局”读作：青山县市场监督管理局"
+    search = client.get("/api/departments", params={"q": "青山县市监局"})
+    assert [row["department"] for row in search.json()["items"]] == ["青山县市场监督管理局"]
+    assert _read_as(search) == "“青山县市监局”读作：青山县市场监督管理局"
+    # Text in names, or a name several departments bear, is no reading of one: nothing said.
+    for q in ("交通", "市场监管局"):
+        assert _read_as(client.get("/api/departments", params={"q": q})) is None, q
+    several = client.get("/api/departments/市场监管局")
+    assert several.status_code == 404 and _read_as(several) is None
+
+
 @pytest.mark.parametrize(("path", "name"), [
     ("/api/queries/overlaps", "职责交叉"), ("/api/queries/host_assist_ambiguities", "主办协办不清"),
     ("/api/queries/undecomposed_duties", "职责分解"), ("/api/queries/staffing_load", "编制负荷"),
@@ -782,6 +819,7 @@ _READ_ENDPOINTS = {
     "/api/queries/who_handles": {"text": "公司拖欠工资三个月", "limit": 3},
     "/api/queries/power_split": {"city": "示例市"}, "/api/queries/coordination_network": {},
     "/api/queries/power_split/matters": {"city": "示例市", "domain": "交通运输", "share": "shared"},
+    "/api/queries/counterpart_duties": {"department": "青山县市场监督管理局", "limit": 1000},
 }
 _JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
                "object": dict, "null": type(None)}
@@ -896,13 +934,13 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert {name: rows[0] for name, rows in sheets.items()} == {
         "部门概况": ("名称", "区划", "类型", "规格", "编制", "领导职数", "领导职数明细", "内设机构领导职数",
                  "内设机构数（三定所列）", "别名（牌子）", "三定日期"),
-        "部门职责": ("职责类别", "序号", "职责内容", "出处"),
+        "部门职责": ("职责类别", "序号", "职责内容", "承接的内设机构", "出处"),
         "内设机构职责": ("内设机构", "序号", "职责内容", "出处"),
         "牵头事项": ("事项", "依据", "出处"),
         "配合事项": ("事项", "依据", "出处"),
         "权责事项": ("事项", "类型", "出处"),
         "认领的监管事项": ("事项", "监管对象", "出处"),
-        "职责交叉": ("聚类", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
+        "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
                    "问题"),
         "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项"),
@@ -910,13 +948,16 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     }
     assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 3, "局长 1、副局长 2", 6, None,
                                    "市文物局、市文化广电旅游体育局", "2019-03-01")]
-    # A row per duty, under its category (in the order of the JSON's categories), its source by the 三定's title.
+    # A row per duty, under its category (in the order of the JSON's categories), with the offices that carry it
+    # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17
     assert sheets["部门职责"][1] == ("组织实施", 1, "贯彻执行文化、广播电视、旅游、体育和文物方面的法律法规和政策，起草有关"
-                                 "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。",
+                                 "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。", "政策法规与产业发展科",
                                  f"{WENLV_SANDING}第三条(一)")
-    assert [row[:2] for row in sheets["部门职责"][13:]] == [("监督检查", 10), ("监督检查", 11), ("服务保障", 12),
-                                                          ("服务保障", 16), ("其他", 17)]
+    assert [row[:2] + row[3:4] for row in sheets["部门职责"][13:]] == [
+        ("监督检查", 10, "旅游发展与市场管理科"), ("监督检查", 11, "未分解"),
+        ("服务保障", 12, "政策法规与产业发展科、旅游发展与市场管理科"), ("服务保障", 16, "办公室、政策法规与产业发展科"),
+        ("其他", 17, "未分解")]
     # A row per office duty.
     assert len(sheets["内设机构职责"]) == 1 + 16
     assert sheets["内设机构职责"][1] == ("体育科", 1, "负责全民健身、竞技体育和青少年体育工作，指导公共体育设施和社会体育"
@@ -954,14 +995,20 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     jiaotong = client.get("/api/departments/示例市交通运输局", params={"format": "csv", "table": "network"})
     assert jiaotong.content.decode("utf-8-sig").splitlines()[:3] == [
         "部门,事项", "示例市人力资源和社会保障局,根治拖欠农民工工资", "示例市住房和城乡建设局,全市安全生产大检查和专项整治"]
+    # Each member under its group's scope and number (the cluster's id stays in JSON): the profile's one table
+    # holds 同级部门, 内设机构 and 上下级 groups, which read alike without it (user test).
     members = client.get("/api/departments/示例市交通运输局", params={"format": "csv", "table": "overlaps"})
-    assert [line.split(",")[:6] for line in members.content.decode("utf-8-sig").splitlines()[1:]] == [
-        ["C624f4ab2", "0.841", "", "互联网租赁自行车停放管理", "示例市交通运输局", ""],
-        ["C624f4ab2", "0.841", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", ""],
-        ["C1e299806", "0.552", "是", "全市安全生产大检查和专项整治", "示例市交通运输局", ""],
-        ["C1e299806", "0.552", "是", "全市安全生产大检查和专项整治", "示例市应急管理局", ""],
-        ["C7a99cebf", "0.601", "", "互联网租赁自行车停放管理", "示例市交通运输局", "城市客运管理科"],
-        ["C7a99cebf", "0.601", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", "市政设施管理科"]]
+    assert [line.split(",")[:7] for line in members.content.decode("utf-8-sig").splitlines()] == [
+        ["范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构"],
+        ["同级部门", "1", "0.841", "", "互联网租赁自行车停放管理", "示例市交通运输局", ""],
+        ["同级部门", "1", "0.841", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", ""],
+        ["同级部门", "2", "0.552", "是", "全市安全生产大检查和专项整治", "示例市交通运输局", ""],
+        ["同级部门", "2", "0.552", "是", "全市安全生产大检查和专项整治", "示例市应急管理局", ""],
+        ["内设机构", "3", "0.601", "", "互联网租赁自行车停放管理", "示例市交通运输局", "城市客运管理科"],
+        ["内设机构", "3", "0.601", "", "互联网租赁自行车停放管理", "示例市城市管理和综合执法局", "市政设施管理科"]]
+    clusters = client.get("/api/departments/示例市交通运输局").json()["overlaps"]
+    assert [(c["cluster_id"], c["scope"]) for c in clusters] == [
+        ("C624f4ab2", "departments"), ("C1e299806", "departments"), ("C7a99cebf", "offices")]
     one_sheet = client.get(path, params={"format": "xlsx", "table": "supervision_items"})
     assert list(_sheets(one_sheet.content)) == ["认领的监管事项"]
 
@@ -1034,7 +1081,8 @@ def test_cors_only_for_the_origins_named(tmp_path: Path) -> None:
         assert (asked.status_code, asked.headers["access-control-allow-origin"]) == (200, "https://b.gov.cn")
         answer = cors.get("/api/stats", headers={"Origin": "https://a.gov.cn"})
         assert answer.headers["access-control-allow-origin"] == "https://a.gov.cn"
-        assert answer.headers["access-control-expose-headers"] == "Content-Disposition"  # a file's name
+        # A file's name, and how a department named was read (市监局 → the city's): another origin's page reads both.
+        assert answer.headers["access-control-expose-headers"] == "Content-Disposition, X-Dutygraph-Read-As"
         assert "access-control-allow-origin" not in cors.get("/api/stats", headers={"Origin": "https://c.gov.cn"}).headers
     with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}"))) as plain:
         assert "access-control-allow-origin" not in plain.get("/api/stats", headers={"Origin": "https://a.gov.cn"}).headers

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import socket
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from graph.falkor_store import FalkorStore
 from tests.api.test_http import _READ_ENDPOINTS, AUTH, client  # noqa: F401  (the examples, ingested under 示例市)
 
 JSON_MEDIA = ("application/json", "application/problem+json")
+_DRAFT = Path(__file__).resolve().parents[1] / "fixtures" / "drafts" / "qingshan_shichangjianguan_draft.txt"
 # A body over the default limit (DUTYGRAPH_MAX_UPLOAD_MB, 20 MB): a 413 at any endpoint that takes one.
 _OVER_THE_LIMIT = b"x" * (20 * 2**20 + 1)
 _TYPES: dict[str, type | tuple[type, ...]] = {
@@ -286,6 +288,12 @@ def test_each_status_an_endpoint_answers_is_documented(client: TestClient, spec:
         ({}, [("file", ("工单.csv", _OVER_THE_LIMIT, "text/csv"))], {}))]
     uploads += [("POST", "/api/documents", {}, {"files": [("files", ("a.txt", data, "text/plain"))], "data": {}})
                 for data in (b"", _OVER_THE_LIMIT)]
+    # A draft 三定 checked: its answer and files, a format it cannot give, a file that is no 三定, an unknown department.
+    draft = [("file", ("草案.txt", _DRAFT.read_bytes(), "text/plain"))]
+    uploads += [("POST", "/api/drafts/check", query, {"files": upload or None, "data": form}) for query, upload, form in (
+        ({}, draft, {}), ({"format": "xlsx"}, draft, {}), ({"format": "csv"}, draft, {}), ({"format": "pdf"}, draft, {}),
+        ({}, [("file", ("a.csv", b"x,y\n1,2\n", "text/csv"))], {}), ({}, draft, {"department": "示例市宇宙局"}),
+        ({}, [], {}), ({}, [("file", ("草案.txt", _OVER_THE_LIMIT, "text/plain"))], {}))]
     for method, url, query, sent in [*((m, u, q, {"json": body}) for m, u, q, body in requests), *uploads]:
         answer = client.request(method, url, params=query, headers=AUTH if method == "POST" else {}, **sent)
         template = next(path for path in spec["paths"] if re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", path), url))

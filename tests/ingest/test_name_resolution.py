@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
 from ingest.names import NameResolver
 from ingest.readers import read_source
 from ingest.regions import Region
@@ -74,3 +76,18 @@ def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore
     assert recall >= 0.95
     assert vague_found == vague_expected
     assert territorial_found == territorial_expected
+
+
+@pytest.mark.parametrize(("mention", "home", "expected"), [
+    # A region prefix, then an abbreviation that starts with 市: the prefix names the region, so 市 is the
+    # abbreviation's (市监局 = 市场监督管理局), not the city level (user test: 青山县市监局 was no department).
+    ("青山县市监局", "示例市", ("resolved", "青山县市场监督管理局")),
+    ("示例市青山县市监局", "示例市/河西区", ("resolved", "青山县市场监督管理局")),
+    ("示例市市监局", "示例市/青山县", ("resolved", "示例市市场监督管理局")),
+    ("市监局", "示例市", ("resolved", "示例市市场监督管理局")),
+    # Without a prefix, a county document's 市监局 is the city's bureau or its own: neither is taken.
+    ("市监局", "示例市/青山县", ("unresolved", "示例市监局")),
+])
+def test_a_prefix_then_an_abbreviation_starting_with_shi(mention: str, home: str, expected: tuple[str, str]) -> None:
+    result = _resolver().resolve(mention, Region(tuple(home.split("/"))))
+    assert (result.status, result.name) == expected

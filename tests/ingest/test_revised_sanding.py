@@ -84,3 +84,44 @@ def test_a_sanding_and_its_revision_are_cited_apart(store: Store, tmp_path: Path
     assert with_readable_sources(rows, document_titles(store)) == [
         {"matter": "河道保洁", "source": f"{title}（2027年）第六条(一)"},
         {"matter": "河道采砂管理", "source": f"{title}（2019年）第六条(一)"}]
+
+
+_WATER = """临川市水利局职能配置、内设机构和人员编制规定
+第一条 根据《临川市机构改革方案》，制定本规定。
+第二条 临川市水利局是市政府工作部门，为正处级。
+第三条 临川市水利局负责全市水利工作。主要职责是：
+（一）负责水资源的统一监督管理。
+（二）负责河道采砂的统一管理和监督检查。
+（三）完成市委、市政府交办的其他任务。
+第四条 临川市水利局设下列内设机构：
+（一）办公室。负责机关日常运转。
+（二）河湖科。负责河道采砂的统一管理和监督检查。
+第五条 临川市水利局机关行政编制10名。设局长1名，副局长2名。
+第六条 本规定自2019年3月1日起施行。
+"""
+# The revision drops 河道采砂 (the 水利局 holds it), as a revised 三定 hands a shared duty to one department.
+_2027_WITHOUT_SAND = _2027.replace("（二）负责河道采砂的监督管理。\n（三）", "（二）")
+
+
+def _similar_texts(store: Store) -> list[tuple[str, str]]:
+    return sorted((r["a_text"], r["b_text"]) for r in catalog.run(store, "similar_duties", {"region": "临川市"})
+                  if r["a_department"] != r["b_department"])
+
+
+@pytest.mark.parametrize("newer_first", [False, True])
+def test_a_duty_the_revision_drops_leaves_the_overlaps(store: Store, tmp_path: Path, newer_first: bool) -> None:
+    """Investigator's user test: after a revised 三定 dropped a duty, overlaps and the department's report still cited
+    the 2019 text as work the department does (department_duties had dropped it). Loaded before its revision, the
+    2019 duty overlaps the 水利局's; after it, or loaded after it, it does not."""
+    assert "河道采砂" not in _2027_WITHOUT_SAND
+    _load(store, tmp_path, [("water.txt", _WATER)])
+    versions = [("2019.txt", _2019), ("2027.txt", _2027_WITHOUT_SAND)]
+    if not newer_first:
+        _load(store, tmp_path, versions[:1])
+        assert _similar_texts(store) == [("负责河道采砂的统一管理和监督检查。", "负责河道采砂的监督管理。")]
+        _load(store, tmp_path, versions[1:])
+    else:
+        _load(store, tmp_path, versions[::-1])
+    assert _similar_texts(store) == []
+    duties = catalog.run(store, "department_duties", {"department": "临川市河道管理局"})
+    assert [r["text"] for r in duties if not r["office"]] == ["负责河道堤防的日常管理和维护。", "完成市委、市政府交办的其他任务。"]

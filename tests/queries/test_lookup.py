@@ -11,8 +11,18 @@ import pytest
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
-from queries.lookup import UnknownDepartment, VagueParty, checked_filters, find_department
+from queries import catalog
+from queries.lookup import (
+    Reading,
+    UnknownDepartment,
+    VagueParty,
+    checked_filters,
+    department_reading,
+    find_department,
+    reading,
+)
 from queries.profile import department_profile
+from queries.registry import ANALYSES
 from queries.report import build_report
 from queries.undecomposed import undecomposed_duties
 
@@ -22,6 +32,11 @@ from queries.undecomposed import undecomposed_duties
     ("青山县市场监管局", "青山县市场监督管理局"),  # region prefix and abbreviation
     ("示例市市场监管局", "示例市市场监督管理局"),
     ("市监局", "示例市市场监督管理局"),  # 市 as level marker and first character of 市场, as in a city document
+    # A region prefix, then an abbreviation whose 市 is its own (市场): user test, 青山县市监局 was no department.
+    ("青山县市监局", "青山县市场监督管理局"),
+    ("示例市青山县市监局", "青山县市场监督管理局"),
+    ("示例市市监局", "示例市市场监督管理局"),
+    ("河西区市监局", "河西区市场监督管理局"),
     ("示例市城管局", "示例市城市管理和综合执法局"),
     ("河西区住建局", "河西区住房和城乡建设局"),
     ("示例市市场监督管理局", "示例市市场监督管理局"),  # a full name, as before
@@ -104,6 +119,58 @@ def test_a_base_name_with_a_region_filter_is_that_regions(corpus: Store) -> None
     assert find_department(corpus, "交通运输局", region="示例市/青山县")["name"] == "青山县交通运输局"
     # 水务局 is the city's own base name; 青山县水利局 shares only an abbreviation group with it.
     assert find_department(corpus, "水务局")["name"] == "示例市水务局"
+
+
+@pytest.mark.parametrize(("typed", "region", "said"), [
+    ("市监局", None, Reading("市监局", "示例市市场监督管理局")),
+    ("  青山县市监局 ", None, Reading("青山县市监局", "青山县市场监督管理局")),
+    ("示例市市场监管局", None, Reading("示例市市场监管局", "示例市市场监督管理局")),
+    # A bare base name a document once wrote for the city's bureau is its alias, but every region's bears it.
+    ("交通运输局", "示例市", Reading("交通运输局", "示例市交通运输局")),
+    ("水务局", None, Reading("水务局", "示例市水务局")),
+    # Taken as written: the full name, an alias (a plate, a name a list wrote), the uid.
+    ("示例市市场监督管理局", None, None),
+    ("县市场监管局", None, None),
+    ("市知识产权局", None, None),
+    ("dept:示例市/青山县/市场监督管理局", None, None),
+])
+def test_a_reading_is_said_where_the_name_is_not_the_department_s_own(
+        corpus: Store, typed: str, region: str | None, said: Reading | None) -> None:
+    found = find_department(corpus, typed, region=region)
+    assert reading(typed, found) == said
+    assert department_reading(corpus, typed, found["uid"]) == said
+
+
+def test_a_reading_in_both_languages() -> None:
+    said = Reading("市监局", "示例市市场监督管理局")
+    assert (said.zh, str(said)) == ("“市监局”读作：示例市市场监督管理局", "'市监局' read as 示例市市场监督管理局")
+
+
+def test_the_parameters_that_name_a_department() -> None:
+    """Each is read by find_department before its query runs, in the CLI as in the API: a `department` filter, or a
+    parameter declared `department` in its query's header (user test: `department name=市监局` answered 0 rows)."""
+    named = sorted((query.name, param.name) for query in catalog.catalog().values() for param in query.params
+                   if param.is_department)
+    assert named == [("department", "name"), ("department_counterparts", "department"),
+                     ("department_duties", "department"), ("department_duty_coverage", "department"),
+                     ("department_offices", "department"), ("department_roles", "uid"),
+                     ("offices_without_duties", "department"), ("retired_duties", "department"),
+                     ("sanding_divisions", "department"), ("sanding_duties", "department"),
+                     ("similar_duties_around", "department")]
+    analyses = sorted((analysis.name, param.name) for analysis in ANALYSES.values() for param in analysis.params
+                      if param.is_department)
+    assert analyses == [("counterpart_duties", "department"), ("department_profile", "name"), ("overlaps", "department"),
+                        ("undecomposed_duties", "department")]
+
+
+def test_checked_filters_reads_every_department_parameter_named(corpus: Store) -> None:
+    # The `department` query's `name`, declared of type department, reads as the `department` filter does.
+    checked = checked_filters(corpus, {"name": "青山县市监局", "department": "市监局", "region": None, "text": "市监局"},
+                              departments=("name", "department"))
+    assert checked == {"name": "dept:示例市/青山县/市场监督管理局", "department": "dept:示例市/市场监督管理局",
+                       "region": None, "text": "市监局"}
+    with pytest.raises(UnknownDepartment, match="names 3 departments"):
+        checked_filters(corpus, {"name": "市场监管局"}, departments=("name",))
 
 
 def _sanding(city: str, work: str) -> str:

@@ -219,6 +219,17 @@ def test_a_finding_of_nothing_loaded_says_so_instead_of_0(store: Store) -> None:
         "本区划未载入市县事权划分清单 / no city–county split list covers the region"] * 3
 
 
+def test_a_county_department_s_report_says_its_region_has_no_supervision_list(corpus: Store) -> None:
+    """Its report covers its city, whose 目录 is loaded; 青山县's is not, so 三不管 0 read as every item claimed
+    (investigator's user test). 河西区, whose 目录 is loaded, counts."""
+    def orphans(department: str) -> object:
+        summary = build_report(corpus, department=department).sections[0]
+        return next(row["count"] for row in summary.rows if row["finding"] == "无部门认领的监管事项（三不管）")
+
+    assert orphans("青山县市场监督管理局") == "本区划未载入监管事项目录"
+    assert orphans("河西区市场监督管理局") == 0
+
+
 def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None:
     # The split list's row of the matter, and for a county's matter a city department still exercises, the row of
     # its power list: by title, or by file name and row for a list without one, as every source of the report.

@@ -20,7 +20,7 @@ const EVIDENCE_KINDS = { duty: "职责", office_duty: "内设机构职责", matt
                          territorial_lead: "属地主体责任", power_item: "权责事项", supervision_item: "监管事项" };
 const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
 const PAGE_SIZE = 20;
-const state = { charts: {}, ready: {}, regions: [], cities: [], documents: {} };
+const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {} };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
 
 // -- the view's state in the URL -------------------------------------------------------------------------
@@ -85,7 +85,16 @@ function url(path, params = {}) {
 const UNREACHABLE = "无法连接服务器，请检查网络或服务是否仍在运行";
 
 async function api(path, params = {}) {
-  return answerOf(await reach(url(path, params)));
+  return (await apiRead(path, params))[0];
+}
+
+// An answer's JSON, and how the server read a department the request named where the name was not the
+// department's own (X-Dutygraph-Read-As, percent-encoded: “市监局”读作：示例市市场监督管理局), else "".
+async function apiRead(path, params = {}) {
+  const response = await reach(url(path, params));
+  const body = await answerOf(response);
+  const said = response.headers.get("X-Dutygraph-Read-As");
+  return [body, said ? decodeURIComponent(said) : ""];
 }
 
 // A request sent, or the Chinese reason it could not be (every request of the page goes through here).
@@ -275,6 +284,67 @@ function fillSelect(id, options, { blank = null } = {}) {
   delete select.dataset.wanted;
 }
 
+// -- the department pickers' 查找 boxes -------------------------------------------------------------------------
+// A list of hundreds of departments is hard to pick from: the box beside it keeps those the server reads its text
+// as (text in a full name, an alias, a short name such as 青山县市监局: /api/departments?q=), chooses the one when
+// one is left, and says how the server read a name that was not the department's own.
+const PICKERS = {
+  department: { filter: "department-filter", select: "department-select", note: "department-reading", blank: null,
+                show: () => draw("department") },
+  undecomposed: { filter: "undecomposed-filter", select: "undecomposed-department", note: "undecomposed-reading",
+                  blank: "全部", show: () => drawFindings("undecomposed") },
+};
+
+function fillPicker(picker, names, blank = picker.blank) {
+  fillSelect(picker.select, names.map((name) => [name, name]), { blank });
+}
+
+function sayReading(id, said) {
+  const note = document.getElementById(id);
+  note.textContent = said;
+  note.hidden = !said;
+}
+
+async function filterPicker(view, current) {
+  const picker = PICKERS[view];
+  const text = document.getElementById(picker.filter).value.trim();
+  const select = document.getElementById(picker.select);
+  // The department shown: the list's choice, or, where the list offers "（N 个部门，请选择）" instead, the one before.
+  const chosen = select.selectedOptions[0]?.dataset.placeholder ? picker.shown : select.value;
+  picker.shown = chosen;
+  const [found, said] = text ? await apiRead("/api/departments", { q: text, limit: 1000 }) : [null, ""];
+  if (!current()) return;
+  const names = found ? found.items.map((d) => d.department) : state.departments;
+  if (text && names.length === 1) {
+    fillPicker(picker, names, null);
+    sayReading(picker.note, said);
+    await picker.show();
+    return;
+  }
+  // Several to choose from (nothing is drawn until one is chosen), none (every department stays offered), or no text.
+  const several = text && names.length > 1;
+  fillPicker(picker, names.length ? names : state.departments, several ? `（${names.length} 个部门，请选择）` : picker.blank);
+  if (several) select.options[0].dataset.placeholder = "yes";
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+  sayReading(picker.note, !text ? "" : several ? `“${text}”对应 ${names.length} 个部门，请在“部门”列表中选择`
+    : `没有名称、别名或简称为“${text}”的部门`);
+}
+
+// The box asks as it is typed in (once typing pauses), and at once on Enter, which must not submit the form (that
+// reloads the page); a department chosen from the list afterwards makes the box's reading stale.
+function watchPicker(view) {
+  const picker = PICKERS[view];
+  const select = document.getElementById(picker.select);
+  let timer;
+  const filter = () => { clearTimeout(timer); run(`${view}-filter`, (current) => filterPicker(view, current), view); };
+  document.getElementById(picker.filter).addEventListener("input", (event) => {
+    clearTimeout(timer);
+    if (!event.isComposing) timer = setTimeout(filter, 300);
+  });
+  select.form.addEventListener("submit", (event) => { event.preventDefault(); filter(); });
+  select.addEventListener("change", () => sayReading(picker.note, ""));
+}
+
 // -- overview ----------------------------------------------------------------------------------------
 async function overview(current) {
   const stats = await api("/api/stats");
@@ -394,15 +464,16 @@ async function overlapsPage(current) {
   saveState("overlaps");
   const message = document.getElementById("overlap-message");
   const chartBox = document.getElementById("chart-overlaps");
-  let result;
+  let result, said;
   try {
-    result = await api("/api/queries/overlaps", { ...params, limit: 1000 });
+    [result, said] = await apiRead("/api/queries/overlaps", { ...params, limit: 1000 });
   } catch (error) {
     if (!current()) return;
     // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
     // under the form where a phone shows it, in place of the network, the table and the downloads of another query.
     message.textContent = `查询失败：${error.message}`;
     message.hidden = false;
+    sayReading("overlap-reading", "");
     chartBox.hidden = true;
     document.getElementById("overlap-downloads").innerHTML = "";
     document.getElementById("overlap-table").innerHTML = "";
@@ -415,6 +486,7 @@ async function overlapsPage(current) {
   // Nothing found: say what was looked for and what to try, in place of an empty network and a bare table header.
   message.textContent = corrected;
   message.hidden = !corrected;
+  sayReading("overlap-reading", said);
   const empty = document.getElementById("overlap-empty");
   empty.hidden = clusters.length > 0;
   empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length);
@@ -681,9 +753,12 @@ async function departmentPage(current) {
                                 "data-table": key }, "下载 CSV")), box);
     table(box, rows, columns);
   };
+  // Which offices carry each duty out, or 未分解: what a 三定 drafter checks first (user test).
+  const undecomposed = profile.offices.length ? "未分解" : "（未载入内设机构）";
   section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
-    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text }))),
-          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"]], "duties");
+    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text,
+                            carried_by: duty.carried_by.join("、") || undecomposed }))),
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"], ["carried_by", "承接的内设机构"]], "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({
     office: o.office, duties: o.duties.map((x) => x.text).join("；") || "（三定未列该内设机构的职责）" })),
           [["office", "内设机构"], ["duties", "职责"]], "offices");
@@ -696,9 +771,12 @@ async function departmentPage(current) {
           "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
   const member = (m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}${m.source ? "（" + sourceText(m.source) + "）" : ""}`;
-  section("职责交叉", profile.overlaps.map((c) => ({ score: c.score, with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
+  // Each group's scope: 同级部门, 内设机构 and 上下级 groups read alike without it (user test).
+  const scopes = Object.fromEntries(OVERLAP_SCOPES);
+  section("职责交叉", profile.overlaps.map((c) => ({ scope: scopes[c.scope] || c.scope, score: c.score,
+                                                    with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map(member).join("\n") })),
-          [["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
+          [["scope", "范围"], ["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
   section("主办/协办不清", profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
     mandate: mandateText(a.mandate),
@@ -1108,10 +1186,13 @@ async function loadChoices() {
   regionList.innerHTML = "";
   regionOptions.forEach(([value]) => regionList.append(el("option", { value })));
   const departments = await api("/api/departments", { limit: 1000 });
-  keepChoice(() => {
-    fillSelect("department-select", departments.items.map((d) => [d.department, d.department]));
-    fillSelect("undecomposed-department", departments.items.map((d) => [d.department, d.department]), { blank: "全部" });
-  });
+  state.departments = departments.items.map((d) => d.department);
+  // Every department offered again: a 查找 box's text no longer says what its list holds.
+  keepChoice(() => Object.values(PICKERS).forEach((picker) => {
+    fillPicker(picker, state.departments);
+    document.getElementById(picker.filter).value = "";
+    sayReading(picker.note, "");
+  }));
   fillDatalist("overlap-departments", departments.items);
 }
 
@@ -1143,6 +1224,7 @@ async function start() {
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
+  Object.keys(PICKERS).forEach(watchPicker);
   document.getElementById("search-form").onsubmit = (event) => { event.preventDefault(); draw("search"); };
   document.getElementById("upload-form").onsubmit = upload;
   document.getElementById("dispatch-form").onsubmit = dispatchFile;

@@ -1,0 +1,89 @@
+"""POST /api/drafts/check: a draft 三定 checked against the graph before it is issued, as `dutygraph check-draft`
+checks a file. The draft is read for this answer only: nothing is loaded or kept, so no key is needed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+
+from api.deps import Format, StoreDep
+from api.problems import Problem, problem_responses
+from api.schemas import DraftCheck
+from api.tabular import CSV, TABLE_TITLES, XLSX, tables, wanted_format
+from api.uploads import saved_uploads, uploaded_name
+from ingest.draft import read_draft
+from ingest.errors import IngestError
+from queries.draft_check import check_draft, draft_of
+
+router = APIRouter(prefix="/api", tags=["drafts"])
+
+DraftTable = Literal[tuple(TABLE_TITLES["check_draft"])]  # type: ignore[valid-type]
+
+# The sample draft (tests/fixtures/drafts) checked against the sample corpus, a row of each table.
+_EXAMPLE: dict[str, Any] = {
+    "draft": {"file": "qingshan_shichangjianguan_draft.txt", "title": "青山县市场监督管理局职能配置、内设机构和人员编制规定",
+              "department": "青山县市场监督管理局", "region": "示例市/青山县", "dated": "2027-01-01"},
+    "in_force": {"department": "青山县市场监督管理局", "region": "示例市/青山县", "issued": "2019-03-22",
+                 "documents": ["doc:e021ad47807d46c8"]},
+    "notes": [],
+    "duties": [{"change": "reworded", "old_ordinal": 8, "old_text": "负责全县计量、标准化和认证认可的监督管理工作，…",
+                "new_ordinal": 8, "new_text": "负责全县计量、标准化、检验检测和认证认可工作的统一监督管理，…",
+                "score": 0.984, "source": "doc:e021ad47807d46c8#第三条(八)", "draft_place": "第三条(八)"}],
+    "offices": [{"change": "renamed", "old_office": "信用监管股", "new_office": "信用监督管理股", "score": 0.98,
+                 "source": "doc:e021ad47807d46c8#第四条(三)", "draft_place": "第四条(三)"}],
+    "staffing": [{"fact": "staff_quota", "old_value": 24, "new_value": 26, "change": "increased", "delta": 2}],
+    "divisions": [{"change": "changed", "matter": "食用农产品从种植养殖环节到进入批发、零售市场或者生产加工企业前的质量安全监督管理",
+                   "old_leads": ["青山县农业农村局"], "old_assists": ["青山县市场监督管理局"],
+                   "new_leads": ["青山县农业农村局"], "new_assists": ["各乡镇人民政府", "青山县市场监督管理局"],
+                   "old_text": "县农业农村局负责…，县市场监督管理局配合。",
+                   "new_text": "县农业农村局负责…，县市场监督管理局、各乡镇人民政府配合。",
+                   "source": "doc:e021ad47807d46c8#第六条(一)", "draft_place": "第六条(一)"}],
+    "overlaps": [{"new_ordinal": 11, "new_text": "负责全县食用农产品质量安全监督管理，组织开展农产品质量安全抽检。",
+                  "other_department": "青山县农业农村局", "other_ordinal": 6,
+                  "other_text": "负责全县农产品质量安全和农业投入品的监督管理。", "score": 0.95, "already": False,
+                  "other_source": "doc:39661a9fcf0da865#第三条(六)", "draft_place": "第三条(十一)"}],
+    "undecomposed": [{"new_ordinal": 11, "new_text": "负责全县食用农产品质量安全监督管理，组织开展农产品质量安全抽检。",
+                      "already": False, "draft_place": "第三条(十一)"}],
+}
+
+
+@router.post("/drafts/check", response_model=DraftCheck, summary="三定草案核对: a draft 三定 against the one in force",
+             responses={200: {"content": {"application/json": {"example": _EXAMPLE}, CSV: {}, XLSX: {}}},
+                        **problem_responses(400, 404, 406, 413, 422, 503)})
+def post_draft_check(request: Request, store: StoreDep,
+                     file: Annotated[UploadFile, File(description="a draft 三定: .txt (UTF-8 or GBK), .docx or .html")],
+                     department: Annotated[str | None, Form(
+                         description="部门: the department whose 三定 in force the draft revises, by its name, an alias "
+                                     "or a short name (default: the one the draft's title names)")] = None,
+                     format: Format = None,
+                     table: Annotated[DraftTable | None, Query(
+                         description="CSV and Excel: the one table to export (a CSV file holds one table, so it needs "
+                                     "one; Excel holds every table, a sheet each); JSON answers every table")] = None,
+                     ) -> Response:
+    """The draft read by the ingest's own parser and compared, without loading it, with the department's 三定 in
+    force: duties added, removed and reworded (paired by the ingest's similarity score), offices established,
+    abolished and renamed, staffing, 职责分工 clauses; and against the region's other departments, the draft's duties
+    that read as another's (职责交叉) and those no office of the draft carries out (未分解), each with `already` when
+    the 三定 in force has it too. A department the graph holds no 三定 of gets every part as added, and a `notes`
+    line. A file that is no 三定, or cannot be read, is a 422 naming the file and line; an unknown `department` a
+    404. CSV or Excel (`format=` or Accept) give the tables with Chinese titles, as `dutygraph check-draft` writes
+    them."""
+    wanted_format(request, format)  # a format it cannot answer refused before the work
+    name = uploaded_name(file.filename, "draft.txt")
+    with saved_uploads([(name, file.file)], prefix="dutygraph-draft-") as saved:
+        [path] = saved
+        try:
+            source, parsed = read_draft(path)
+            draft = draft_of(store, source, parsed, department)
+        except IngestError as exc:
+            raise Problem(422, "bad-draft", "The draft cannot be checked", "三定草案无法核对",
+                          _as_form(exc.message.replace(str(path), name)), _as_form(exc.message_zh(name))) from exc
+        result = check_draft(store, draft, file=name)
+    result["notes"] = [_as_form(note) for note in result["notes"]]
+    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name)
+
+
+def _as_form(text: str) -> str:
+    """A message of the command line's as an upload reads it: the form's field where the command has its option."""
+    return text.replace("(--department)", "(the form field department)").replace("（--department）", "（表单字段 department）")

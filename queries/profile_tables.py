@@ -1,0 +1,57 @@
+"""A department's profile (queries.profile) as the flat tables people read: the API's and the CLI's files, the
+terminal, and the department's report. Kept apart from the profile itself, which loads the analyses, so that writing
+a file does not."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from graph.store import Row
+from queries.labels import SCOPE_LABELS
+
+FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "leader_posts", "leader_posts_detail",
+                "office_leader_posts", "offices_stated", "aliases", "issued"]
+NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
+# A duty no office carries out, the undecomposed_duties finding; where the graph holds no office of the department
+# (a copy without its 内设机构 section), nothing is known of how its duties are handed down.
+UNDECOMPOSED = "未分解"
+NO_OFFICES = "（未载入内设机构）"
+# A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
+ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
+                "supervision_items": ("item", "target")}
+# The columns of the profile's tables that are its own (the others are a catalog answer's rows narrowed to it).
+PROFILE_COLUMNS: dict[str, list[str]] = {
+    "facts": FACT_COLUMNS, "duties": ["category", "ordinal", "text", "carried_by", "source"],
+    "offices": ["office", "ordinal", "text", "source"],
+    **{key: [name, detail, "source"] for key, (name, detail) in ROLE_DETAILS.items()},
+    # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.
+    "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source"],
+    "network": ["department", "matter"]}
+
+
+def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
+    """The profile as flat tables, a row per duty, office duty, role, overlap member or shared matter: the JSON
+    nests duties under their category, an office's duties under it and an overlap's members under their cluster."""
+    def roles(key: str) -> list[Row]:
+        name, detail = ROLE_DETAILS[key]
+        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in profile[key]]
+
+    undecomposed = UNDECOMPOSED if profile["offices"] else NO_OFFICES
+    return {
+        "facts": [{key: profile["department"].get(key) for key in FACT_COLUMNS}],
+        "duties": [{"category": category, **duty, "carried_by": "、".join(duty["carried_by"]) or undecomposed}
+                   for category, duties in profile["duties_by_category"].items() for duty in duties],
+        # An office without duties is a row too, saying so, with the clause that sets the office up.
+        "offices": [{"office": office["office"], **duty} for office in profile["offices"]
+                    for duty in office["duties"] or [{"ordinal": None, "text": NO_OFFICE_DUTY,
+                                                      "source": office["source"]}]],
+        **{key: roles(key) for key in ROLE_DETAILS},
+        "overlaps": [{"scope": SCOPE_LABELS[cluster["scope"]], "group": number, "score": cluster["score"],
+                      "settled": cluster["settled"], "matter": cluster["matter"], **member}
+                     for number, cluster in enumerate(profile["overlaps"], 1) for member in cluster["members"]],
+        "ambiguities": profile["ambiguities"],
+        "undecomposed": profile["undecomposed"],
+        "network": [{"department": n["department"], "matter": matter} for n in profile["network"]
+                    for matter in n["matters"]],
+    }
