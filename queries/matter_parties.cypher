@@ -2,6 +2,7 @@
 // question: 共同事项的牵头和配合部门，及其出处 (every shared matter with its leading and assisting parties)
 // param region: string|null = null  区划路径；含下级区划
 // columns: matter, matter_uid, region, role, department, department_region, vague, unresolved, order, source, text
+// json_only: matter_uid
 MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE ($region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/'))
   AND NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
