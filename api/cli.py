@@ -558,7 +558,10 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     (user test: the evidence, wrapped in a column 25 characters wide, made the table unreadable)."""
     from queries.report import flat
 
-    _print_rows([{key: value for key, value in row.items() if key != "evidence"} for row in rows],
+    # A matter whose lead the documents leave unsettled is named in the table by its reason; what each document
+    # says is listed under the candidate's evidence, as the evidence is.
+    _print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
+                  for key, value in row.items() if key != "evidence"} for row in rows],
                 [column for column in _columns(rows) if column != "evidence"], title=title, answer="who_handles")
     for row in rows:
         out.print(f"{row['rank']}. {row['department']} {column_label('evidence', 'who_handles')}：", highlight=False)
@@ -567,6 +570,13 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
             out.print(f"   · {flat(evidence['kind'])}{where}：{evidence['text'].rstrip('。')}。"
                       f"{evidence['source']}；{column_label('score', 'who_handles')}：{evidence['score']}",
                       highlight=False, soft_wrap=True)
+        if row.get("lead_dispute"):
+            dispute = row["lead_dispute"]
+            out.print(f"   {flat(dispute['reason'])}：{dispute['matter']}", highlight=False)
+            for claim in dispute["claims"]:
+                out.print(f"   · {claim['source']}：牵头 {'、'.join(claim['leads']) or '（无）'}"
+                          + (f"；配合 {'、'.join(claim['assists'])}" if claim["assists"] else ""),
+                          highlight=False, soft_wrap=True)
 
 
 @app.command("cypher")

@@ -126,7 +126,7 @@ def _dispute_note(dispute: Row) -> str:
     role = "assists" if dispute["reason"] == "no_lead" else "leads"
     named = "、".join(dict.fromkeys(name for claim in dispute["claims"] for name in claim[role]))
     said = "配合" if role == "assists" else "牵头"
-    return (f"{REASON_LABELS[dispute['reason']]}：{dispute['matter']}（各出处所列{said}：{named}） / "
+    return (f"{REASON_LABELS[dispute['reason']]}：{dispute['matter']}（文件所列{said}：{named}） / "
             f"{dispute['reason']}: {dispute['matter']} ({role}: {named})")
 
 

@@ -27,7 +27,7 @@ COLUMN_LABELS: dict[str, str] = {
     "other_source": "其职责出处", "already": "现行三定已有",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分", "weak": "依据不足",
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
-    "lead_dispute": "牵头未定（各出处所列）",
+    "lead_dispute": "牵头未定",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",

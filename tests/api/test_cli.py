@@ -626,6 +626,25 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
     assert nothing.stderr.strip() == "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
 
 
+def test_who_handles_table_names_an_unsettled_lead_and_lists_what_each_document_says(loaded: Path) -> None:
+    # Investigator's user test: 建筑垃圾处置 is 住建's by its 三定 and 城管's by its own and by the city's list.
+    result = run("query", "who_handles", "--param", "text=渣土车往河边倒建筑垃圾", "--param", "region=示例市",
+                 "--param", "limit=2", store=loaded)
+    table = [[cell.strip() for cell in line.strip("│ ").split("│")] for line in result.stdout.splitlines()
+             if line.startswith("│")]
+    assert [(row[1], row[5], row[-1]) for row in table] == [
+        ("示例市城市管理和综合执法局", "是", "文件间牵头部门不一致"), ("示例市住房和城乡建设局", "是", "文件间牵头部门不一致")]
+    lines = result.stdout.splitlines()
+    at = lines.index("2. 示例市住房和城乡建设局 依据：") + 4
+    assert lines[at:at + 4] == [
+        "   文件间牵头部门不一致：建筑垃圾处置监督管理",
+        "   · 《示例市住房和城乡建设局职能配置、内设机构和人员编制规定》第六条(一)：牵头 示例市住房和城乡建设局；配合 "
+        "示例市城市管理和综合执法局",
+        "   · 《示例市城市管理和综合执法局职能配置、内设机构和人员编制规定》第六条(一)：牵头 示例市城市管理和综合执法局；配合 "
+        "示例市住房和城乡建设局",
+        "   · 《示例市部门职责边界清单》工作表“职责边界清单”第3行：牵头 示例市城市管理和综合执法局；配合 示例市住房和城乡建设局"]
+
+
 def test_an_empty_answer_is_titled_and_says_what_to_try(loaded: Path) -> None:
     """`(0 rows)` alone, untitled (user test: 青山县市场监督管理局 has no clusters among its region's departments, two
     across levels; 青山县 has no 监管事项目录 loaded, and 三不管 read as none found)."""

@@ -107,7 +107,7 @@ def test_dispatch_says_whose_lead_is_unsettled(corpus: Store) -> None:
     rows = dispatch(corpus, complaints, region=QINGSHAN).rows
     assert [(row["region"], row["department"], row["tie"], row["weak"]) for row in rows] == [
         (QINGSHAN, "青山县应急管理局", True, False), ("示例市", "示例市城市管理和综合执法局", False, False)]
-    assert person_reason(rows[0]) == f"难以区分；无牵头部门：{CHARGING}（各出处所列配合：{'、'.join(PARTIES)}）"
+    assert person_reason(rows[0]) == f"难以区分；无牵头部门：{CHARGING}（文件所列配合：{'、'.join(PARTIES)}）"
     assert rows[0]["note"].endswith(f"no_lead: {CHARGING} (assists: {'、'.join(PARTIES)})")
     # 河西区's departments hold no 建筑垃圾 duty: its 城管's 生活垃圾 is weak, and the city's 城管 takes it.
     assert person_reason(rows[1]) == "示例市/河西区 的部门无相应职责，按上级 示例市 分派"
