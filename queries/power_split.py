@@ -69,7 +69,7 @@ def unlisted_holdings(store: Store, city: str, region: str | None = None) -> lis
             if row["region"] == city or (region is not None and row["region"] != region):
                 continue
             holder = of_domain.of(matter, row["region"])
-            listed = sum(item["department"] == holder["department"] for item in of_domain.items[row["region"]])
+            listed = of_domain.listed(holder["department"], row["region"])
             if holder["department_basis"] == "domain" and listed:
                 found.append({"matter": matter, "share": share_of(rows, city), "region": row["region"],
                               "department": holder["department"], "listed_items": listed, "source": row["source"]})
@@ -205,10 +205,17 @@ class _Holders:
         self.items: dict[str, list[Row]] = {}
         self.departments: dict[str, list[str]] = {}
 
-    def of(self, matter: str, region: str) -> Row:
+    def _items_of(self, region: str) -> list[Row]:
         if region not in self.items:  # the conflicts' query, asked of each holding region in turn
             self.items[region] = catalog.run(self.store, "city_power_items", {"city": region})
-        for item in self.items[region]:
+        return self.items[region]
+
+    def listed(self, department: str, region: str) -> int:
+        """How many power items `department` of `region` exercises: none where its 权责清单 is not loaded."""
+        return sum(item["department"] == department for item in self._items_of(region))
+
+    def of(self, matter: str, region: str) -> Row:
+        for item in self._items_of(region):
             if _same_matter(matter, item["item"], item.get("main_item") or ""):
                 return {"department": item["department"], "department_basis": "power_item",
                         "item": item["item"], "item_source": item["source"]}
