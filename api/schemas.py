@@ -571,6 +571,22 @@ class DraftUndecomposed(BaseModel):
     draft_place: str
 
 
+class DraftFunctionChange(BaseModel):
+    """A piece of work the draft's 职能转变 cancels, hands down or transfers, and what checking it found (a row per
+    finding; `none` when nothing was)."""
+
+    kind: Literal["cancelled", "devolved", "transferred_out", "transferred_in"]
+    text: str = Field(description="the 职能转变 sentence")
+    counterpart: str = Field(description="the other department of a transfer, '' for the others")
+    already: bool = Field(description="the 三定 in force already states a change of this kind that reads alike")
+    draft_place: str
+    finding: Literal["still_in_draft", "still_listed", "giver_still_holds", "receiver_lacks", "counterpart_unknown",
+                     "none"]
+    evidence: str = Field(description="the draft's clause, the power item or the other department's duty found")
+    evidence_place: str = Field(description="where a clause of the draft found stands (第四条(十二))")
+    evidence_source: str = Field(description="the graph's source of a power item or another department's duty")
+
+
 class DraftCheck(BaseModel):
     """POST /api/drafts/check as JSON: what was compared, then a table each."""
 
@@ -583,3 +599,4 @@ class DraftCheck(BaseModel):
     divisions: list[DivisionChange]
     overlaps: list[DraftOverlap] = Field(description="draft duties that read as another department's of the region")
     undecomposed: list[DraftUndecomposed] = Field(description="draft duties no office of the draft carries out")
+    changes: list[DraftFunctionChange] = Field(description="the draft's 职能转变 checked against itself and the graph")

@@ -23,6 +23,7 @@ from api.schemas import (
     DepartmentRow,
     DivisionChange,
     DocumentRow,
+    DraftFunctionChange,
     DraftOverlap,
     DraftUndecomposed,
     DutyChange,
@@ -83,7 +84,7 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     # A draft 三定 checked (`dutygraph check-draft`, POST /api/drafts/check): queries.draft_check.SECTIONS.
     "check_draft": {"duties": "职责变化", "offices": "内设机构变化", "staffing": "编制和领导职数",
                     "divisions": "职责分工变化", "overlaps": "与其他部门的职责交叉",
-                    "undecomposed": "未分解到内设机构的职责"},
+                    "undecomposed": "未分解到内设机构的职责", "changes": "职能转变核对"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
@@ -96,7 +97,7 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),
                     "staffing": columns(StaffingChange), "divisions": columns(DivisionChange),
                     "overlaps": columns(DraftOverlap),
-                    "undecomposed": columns(DraftUndecomposed)},
+                    "undecomposed": columns(DraftUndecomposed), "changes": columns(DraftFunctionChange)},
 }
 
 

@@ -52,7 +52,7 @@ def headline_kind(headline: str) -> str | None:
 def classify_change(sentence: str, where: Located, department_names: list[str], *, default: str = "reform"
                     ) -> FunctionChange:
     transfer = _TRANSFER.search(sentence)
-    if transfer and not re.search(r"地方|县|区|乡镇|街道|社会|市场", transfer.group("target")[:4]):
+    if transfer and _names_a_body(transfer.group("target")):
         target = transfer.group("target")
         source = _FROM_DEPT.match(transfer.group("what"))
         if any(_same_body(target, name) for name in department_names):
@@ -62,6 +62,21 @@ def classify_change(sentence: str, where: Located, department_names: list[str], 
         if pattern.search(sentence):
             return FunctionChange(kind, sentence, where)
     return FunctionChange(default, sentence, where)
+
+
+# Where work handed on goes when it leaves government departments of this level: lower governments (devolved), or
+# society and the market (cancelled). A body's name ends as one does (…局, …委员会).
+_LOWER_LEVEL = re.compile(r"地方|县|区|乡镇|街道")
+_OUTSIDE = re.compile(r"社会|市场")
+_BODY_END = re.compile(r"(?:委员会|办公室|局|委|部|厅|办|中心|院|署|站|队)$")
+
+
+def _names_a_body(target: str) -> bool:
+    """`市文化广电旅游体育局`, `市市场监督管理局` (its 市场 is not the market), not `县（区）` nor `社会组织`/`市场主体`."""
+    head = target[:4]
+    if _LOWER_LEVEL.search(head):
+        return False
+    return not _OUTSIDE.search(head) or bool(_BODY_END.search(target))
 
 
 # What a cancelling or devolving sentence lists: 将X、Y等事项下放至县（区） / 取消X、Y.

@@ -20,6 +20,7 @@ from ingest.readers import SourceText
 from ingest.records import GraphRows
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
+from queries.draft_changes import change_findings
 from queries.draft_diff import (
     SCORE_DIGITS,
     STAFFING_FACTS,
@@ -35,7 +36,7 @@ from queries.duty_pairs import Clause, clause_of
 from queries.lookup import find_department, names_read_as
 
 # The tables of the answer, in the order people read them (api.tabular.TABLE_TITLES titles them).
-SECTIONS = ("duties", "offices", "staffing", "divisions", "overlaps", "undecomposed")
+SECTIONS = ("duties", "offices", "staffing", "divisions", "overlaps", "undecomposed", "changes")
 
 
 def draft_of(store: Store, source: SourceText, parsed: SandingDocument, department: str | None = None) -> Draft:
@@ -79,6 +80,7 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
                                       threshold),
         "overlaps": _overlaps(store, draft, plan, region, duties.restates, threshold, new_duties),
         "undecomposed": _undecomposed(store, draft, plan, duties.restates, new_duties, bool(new_offices)),
+        "changes": change_findings(store, draft, uid if facts else None),
     }
 
 

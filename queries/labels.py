@@ -85,6 +85,17 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("check_draft.duties", "source"): "现行出处",
                                           ("check_draft.offices", "source"): "现行出处",
                                           ("check_draft.divisions", "source"): "现行出处",
+                                          # The draft's 职能转变, each piece of work it moves checked.
+                                          ("department_transfers", "direction"): "划转方向",
+                                          ("department_transfers", "other"): "对方部门",
+                                          ("department_transfers", "what"): "划转的职责",
+                                          ("check_draft.changes", "kind"): "转变类型",
+                                          ("check_draft.changes", "text"): "职能转变原文",
+                                          ("check_draft.changes", "counterpart"): "对方部门",
+                                          ("check_draft.changes", "finding"): "核对结果",
+                                          ("check_draft.changes", "evidence"): "相关条文或事项",
+                                          ("check_draft.changes", "evidence_place"): "所在草案条款",
+                                          ("check_draft.changes", "evidence_source"): "图中出处",
                                           # A role's detail is its relation's: a matter's basis, a power item's
                                           # type, a supervision item's target.
                                           ("department_roles", "detail"): "依据、类型或监管对象",
@@ -124,6 +135,16 @@ VALUE_LABELS: dict[str, str] = {
 
 # A retired duty's status (retired_duties), as a 职能转变 clause says it.
 DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}
+
+# check-draft's 职能转变: the kind of each change, and what checking it found (queries.draft_changes).
+DRAFT_CHANGE_KIND_LABELS = {"cancelled": "取消", "devolved": "下放", "transferred_out": "划出",
+                            "transferred_in": "划入"}
+TRANSFER_DIRECTION_LABELS = {"in": "划入", "out": "划出"}
+DRAFT_CHANGE_FINDING_LABELS = {
+    "still_in_draft": "草案仍写有此项", "still_listed": "权责清单仍列有此项，需同步调整",
+    "giver_still_holds": "划出部门现行三定仍写有此项，需同步修订",
+    "receiver_lacks": "接收部门现行三定未写有此项，需同步修订",
+    "counterpart_unknown": "图中没有对方部门的现行三定，无法核对", "none": "未发现问题"}
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.

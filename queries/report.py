@@ -15,7 +15,17 @@ from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
-from queries.labels import DUTY_STATUS_LABELS, SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS, column_label, note_zh
+from queries.labels import (
+    DRAFT_CHANGE_FINDING_LABELS,
+    DRAFT_CHANGE_KIND_LABELS,
+    DUTY_STATUS_LABELS,
+    SCOPE_LABELS,
+    SHARE_LABELS,
+    TRANSFER_DIRECTION_LABELS,
+    VALUE_LABELS,
+    column_label,
+    note_zh,
+)
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
@@ -469,6 +479,9 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
     ("retired_duties", "status"): DUTY_STATUS_LABELS,
+    ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,
+    ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
+    ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

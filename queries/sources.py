@@ -16,7 +16,7 @@ from queries.cache import cached
 # item_source: a power_split cell's; county_source, city_source: counterpart_duties'; other_source: check-draft's;
 # a_source and b_source: each side's of a pair of duties (similar_duties).
 SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source", "a_source",
-                         "b_source"})
+                         "b_source", "evidence_source"})
 
 
 @dataclass(frozen=True)

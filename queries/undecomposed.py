@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from graph.store import Row, Store
 from ingest.changes import listed_matters
@@ -60,24 +61,43 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
             carriers_of[item.department_uid].append(item)
     found = []
     for duty in retired:
-        terms = content_terms(duty["text"])
-        if len(set(terms)) < 2:
+        retired_work = RetiredWork.of(duty["text"])
+        if retired_work is None:
             continue
-        listed = listed_matters(duty["text"])
-        matters = [_characters(_SCOPE.sub("", matter)) for matter in listed]
-        matter_terms = [content_terms(matter) for matter in listed]
         for carrier in carriers_of[duty["department_uid"]]:
-            if carrier.kind == "power_item":
-                carried = _names_item(matters, carrier.text) or _names_listed_item(matters, carrier.text)
-            else:
-                carried = model.score(carrier.text, duty["text"]) >= STILL_CARRIED and _says_a_matter(
-                    model, matter_terms, carrier.content)
-            if carried:
+            if retired_work.carried_by(model, carrier.kind, carrier.text, carrier.content):
                 found.append({"department": duty["department"], "region": duty["region"],
                               "kind": f"{duty['status']}_still_carried", "office": carrier.office,
                               "text": duty["text"], "ordinal": None, "source": duty["source"],
                               "evidence": carrier.text})
     return found
+
+
+@dataclass(frozen=True)
+class RetiredWork:
+    """Work a 职能转变 sentence cancels, hands down or transfers away, read once to be matched against the clauses
+    and power items that may still carry it (here, and in a draft 三定: queries.draft_changes)."""
+
+    text: str
+    matters: tuple[Counter[str], ...]  # the matters it lists, their characters counted
+    matter_terms: tuple[list[str], ...]
+
+    @classmethod
+    def of(cls, text: str) -> RetiredWork | None:
+        """None for a sentence too short to match on (fewer than two content terms)."""
+        if len(set(content_terms(text))) < 2:
+            return None
+        listed = listed_matters(text)
+        return cls(text, tuple(_characters(_SCOPE.sub("", matter)) for matter in listed),
+                   tuple(content_terms(matter) for matter in listed))
+
+    def carried_by(self, model: SimilarityModel, kind: str, text: str, terms: Sequence[str]) -> bool:
+        """A power item names one of the listed matters; a clause reads like the sentence and says one of them."""
+        matters = list(self.matters)
+        if kind == "power_item":
+            return _names_item(matters, text) or _names_listed_item(matters, text)
+        return model.score(text, self.text) >= STILL_CARRIED and _says_a_matter(model, list(self.matter_terms),
+                                                                                 terms)
 
 
 def _says_a_matter(model: SimilarityModel, matter_terms: list[list[str]], clause_terms: Sequence[str]) -> bool:

@@ -35,7 +35,7 @@ def test_a_draft_checked_over_http_as_the_command_checks_it(client: TestClient) 
     assert [(section, [row.get("change") for row in body[section]]) for section in TABLE_TITLES["check_draft"]] == [
         ("duties", ["removed", "reworded", "added"]), ("offices", ["renamed"]),
         ("staffing", ["increased", "unchanged", "unchanged", "unchanged", "unchanged"]), ("divisions", ["changed"]),
-        ("overlaps", [None, None]), ("undecomposed", [None, None])]
+        ("overlaps", [None, None]), ("undecomposed", [None, None]), ("changes", [])]
     # Nothing of the draft was loaded.
     assert client.get("/api/stats").json() == stats
 
@@ -45,7 +45,7 @@ def test_a_checked_draft_as_files(client: TestClient) -> None:  # noqa: F811
     assert unquote(workbook.headers["content-disposition"]).endswith("青山县市场监督管理局-三定草案核对.xlsx")
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.content))
     assert sheets.sheetnames == ["职责变化", "内设机构变化", "编制和领导职数", "职责分工变化", "与其他部门的职责交叉",
-                                 "未分解到内设机构的职责"]
+                                 "未分解到内设机构的职责", "职能转变核对"]
     assert [cell.value for cell in sheets["职责变化"][1]] == [
         "变化", "现行序号", "现行条文", "草案序号", "草案条文", "相似度", "现行出处", "草案条款"]
     assert [cell.value for cell in sheets["职责变化"][3]][:2] == ["改写", 8]
@@ -88,3 +88,16 @@ def test_counterpart_duties_over_http(client: TestClient) -> None:  # noqa: F811
     assert [row[3] for row in rows[1:]].count("县级未列") == 6 and rows[3][3] == "县级独有"
     missing = client.get("/api/queries/counterpart_duties")
     assert (missing.status_code, missing.json()["detail_zh"]) == (422, "请求参数无效：查询参数 department：缺少此项")
+
+
+def test_a_drafts_changes_of_work_read_in_chinese_in_a_file(client: TestClient) -> None:  # noqa: F811
+    city_draft = DRAFT.parent / "shi_shichangjianguan_draft.txt"
+    table = _check(client, "草案.txt", city_draft.read_bytes(), format="csv", table="changes")
+    rows = list(csv.reader(io.StringIO(table.text.lstrip("\ufeff"))))
+    assert rows[0] == ["转变类型", "职能转变原文", "对方部门", "现行三定已有", "草案条款", "核对结果", "相关条文或事项",
+                       "所在草案条款", "图中出处"]
+    assert rows[3] == ["取消", "取消计量标准器具核准。", "", "", "第三条(十七)", "权责清单仍列有此项，需同步调整",
+                       "计量标准器具核准", "", "《示例市市场监督管理局权责清单》工作表“权责清单”第22行"]
+    assert [row[5] for row in rows[1:]] == [
+        "未发现问题", "草案仍写有此项", "权责清单仍列有此项，需同步调整", "权责清单仍列有此项，需同步调整", "草案仍写有此项",
+        "接收部门现行三定未写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订"]

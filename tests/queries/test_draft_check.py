@@ -146,7 +146,7 @@ def test_a_draft_titled_by_a_short_name_is_checked_as_the_department_named(corpu
     named = _checked(corpus, path, "市场监管局")
     assert (named["draft"]["department"], named["in_force"]["department"]) == (MARKET, MARKET)
     assert {section: len(named[section]) for section in SECTIONS} == {
-        "duties": 3, "offices": 1, "staffing": 5, "divisions": 1, "overlaps": 2, "undecomposed": 2}
+        "duties": 3, "offices": 1, "staffing": 5, "divisions": 1, "overlaps": 2, "undecomposed": 2, "changes": 0}
     with pytest.raises(UnknownDepartment):
         _checked(corpus, path, "青山县宇宙局")
 
