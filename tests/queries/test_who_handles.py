@@ -40,8 +40,11 @@ FRESH_QUESTIONS_5 = DATA / "who_handles_blind6.tsv"
 # Written on 2026-11-22, later, under the same conditions, while the lexicons changed for the six sets above;
 # scored once before those changes (67 of 80) and once after (69); nothing has been chosen on it.
 FRESH_QUESTIONS_6 = DATA / "who_handles_blind7.tsv"
+# Written on 2026-11-22, last, under the same conditions; scored once as it came (74 of 80), before any change made
+# after it was written; nothing has been chosen on it.
+FRESH_QUESTIONS_7 = DATA / "who_handles_blind8.tsv"
 FRESH_SETS = (FRESH_QUESTIONS, FRESH_QUESTIONS_2, FRESH_QUESTIONS_3, FRESH_QUESTIONS_4, FRESH_QUESTIONS_5,
-              FRESH_QUESTIONS_6)
+              FRESH_QUESTIONS_6, FRESH_QUESTIONS_7)
 
 
 def _accuracy(corpus: Store, path: Path) -> tuple[int, int]:
@@ -64,8 +67,9 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     fourth_right, fourth_total = _accuracy(corpus, FRESH_QUESTIONS_4)
     fifth_right, fifth_total = _accuracy(corpus, FRESH_QUESTIONS_5)
     sixth_right, sixth_total = _accuracy(corpus, FRESH_QUESTIONS_6)
+    seventh_right, seventh_total = _accuracy(corpus, FRESH_QUESTIONS_7)
     assert total >= 60 and blind_total >= 60 and fresh_total >= 60 and second_total >= 60 and third_total >= 60
-    assert fourth_total >= 60 and fifth_total >= 60 and sixth_total >= 60
+    assert fourth_total >= 60 and fifth_total >= 60 and sixth_total >= 60 and seventh_total >= 60
     with capsys.disabled():
         print(f"\nwho_handles: right department first for {right} of {total} complaints ({right / total:.3f}); "
               f"first blind set {blind_right} of {blind_total} ({blind_right / blind_total:.3f}); "
@@ -74,12 +78,13 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"third fresh set {third_right} of {third_total} ({third_right / third_total:.3f}); "
               f"fourth fresh set {fourth_right} of {fourth_total} ({fourth_right / fourth_total:.3f}); "
               f"fifth fresh set {fifth_right} of {fifth_total} ({fifth_right / fifth_total:.3f}); "
-              f"sixth fresh set {sixth_right} of {sixth_total} ({sixth_right / sixth_total:.3f})")
+              f"sixth fresh set {sixth_right} of {sixth_total} ({sixth_right / sixth_total:.3f}); "
+              f"seventh fresh set {seventh_right} of {seventh_total} ({seventh_right / seventh_total:.3f})")
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right >= 123 and blind_right >= 76
     assert fresh_right >= 71 and second_right >= 71 and third_right >= 79 and fourth_right >= 75 and fifth_right >= 76
-    assert sixth_right >= 70
+    assert sixth_right >= 70 and seventh_right >= 74
 
 
 def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
