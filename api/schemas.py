@@ -600,3 +600,19 @@ class DraftCheck(BaseModel):
     overlaps: list[DraftOverlap] = Field(description="draft duties that read as another department's of the region")
     undecomposed: list[DraftUndecomposed] = Field(description="draft duties no office of the draft carries out")
     changes: list[DraftFunctionChange] = Field(description="the draft's 职能转变 checked against itself and the graph")
+
+
+class ReadableTable(BaseModel):
+    name: str = Field(description="the table's key in the JSON answer (duties, offices, …)")
+    title: str
+    columns: list[str] = Field(description="the columns' Chinese titles")
+    rows: list[list[str]] = Field(description="each row's cells as the Excel file shows them")
+
+
+class ReadableDraftCheck(BaseModel):
+    """POST /api/drafts/check/readable: what was compared, then each table as people read it."""
+
+    draft: DraftFacts
+    in_force: InForce | None
+    notes: list[str]
+    tables: list[ReadableTable]

@@ -45,8 +45,9 @@ from api.schemas import (
 )
 from queries.catalog import named
 from queries.export import to_csv, to_xlsx
+from queries.labels import column_label
 from queries.profile_tables import PROFILE_COLUMNS, profile_tables
-from queries.report import Report, Section
+from queries.report import Report, Section, cell_text
 from queries.sources import document_titles, with_readable_sources
 
 CSV = "text/csv"
@@ -278,6 +279,18 @@ def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, 
                       detail_zh)
     return _file(request, chosen, table_sections(answer, file_tables(answer, result), names), file_name(answer, table),
                  readable_file_name(answer, table, subject))
+
+
+def readable_tables(request: Request, result: Mapping[str, Rows], answer: str) -> list[dict[str, Any]]:
+    """Every table of an answer as its file shows it, for a page to lay out: its name, title, column titles and
+    cells (codes in Chinese, sources by their documents' titles, lists joined), from the code the files use."""
+    titles = document_titles(get_store(request))
+    sections = table_sections(answer, file_tables(answer, result), list(TABLE_TITLES[answer]))
+    return [{"name": name, "title": section.title,
+             "columns": [column_label(column, section.key) for column in section.columns],
+             "rows": [[cell_text(row, column, section.key) for column in section.columns]
+                      for row in with_readable_sources(section.rows, titles)]}
+            for name, section in zip(TABLE_TITLES[answer], sections, strict=True)]
 
 
 def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:

@@ -9,10 +9,11 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
-from api.schemas import DraftCheck
-from api.tabular import CSV, TABLE_TITLES, XLSX, tables, wanted_format
+from api.schemas import DraftCheck, ReadableDraftCheck
+from api.tabular import CSV, TABLE_TITLES, XLSX, readable_tables, tables, wanted_format
 from api.uploads import saved_uploads, uploaded_name
-from ingest.draft import read_draft
+from graph.store import Store
+from ingest.draft import Draft, read_draft
 from ingest.errors import IngestError
 from queries.draft_check import check_draft, draft_of
 
@@ -45,6 +46,10 @@ _EXAMPLE: dict[str, Any] = {
                   "other_source": "doc:39661a9fcf0da865#第三条(六)", "draft_place": "第三条(十一)"}],
     "undecomposed": [{"new_ordinal": 11, "new_text": "负责全县食用农产品质量安全监督管理，组织开展农产品质量安全抽检。",
                       "already": False, "draft_place": "第三条(十一)"}],
+    # The sample city draft's (shi_shichangjianguan_draft.txt): the sample county draft moves no work.
+    "changes": [{"kind": "cancelled", "text": "取消计量标准器具核准。", "counterpart": "", "already": False,
+                 "draft_place": "第三条(十七)", "finding": "still_listed", "evidence": "计量标准器具核准",
+                 "evidence_place": "", "evidence_source": "doc:62324ee3be06f7b1#权责清单!22"}],
 }
 
 
@@ -70,6 +75,26 @@ def post_draft_check(request: Request, store: StoreDep,
     404. CSV or Excel (`format=` or Accept) give the tables with Chinese titles, as `dutygraph check-draft` writes
     them."""
     wanted_format(request, format)  # a format it cannot answer refused before the work
+    result, draft = _checked(store, file, department)
+    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name)
+
+
+@router.post("/drafts/check/readable", response_model=ReadableDraftCheck,
+             summary="三定草案核对, as people read it: the web page's view of a checked draft",
+             responses=problem_responses(400, 404, 413, 422, 503))
+def post_draft_check_readable(request: Request, store: StoreDep,
+                              file: Annotated[UploadFile, File(description="a draft 三定: .txt, .docx or .html")],
+                              department: Annotated[str | None, Form(description="部门, as for /api/drafts/check")]
+                              = None) -> ReadableDraftCheck:
+    """The same check as POST /api/drafts/check, its tables as the Excel file shows them (Chinese titles, codes in
+    Chinese, sources by their documents' titles): for a page to lay out, not for programs (they read the codes)."""
+    result, _draft = _checked(store, file, department)
+    return ReadableDraftCheck(draft=result["draft"], in_force=result["in_force"], notes=result["notes"],
+                              tables=readable_tables(request, result, "check_draft"))
+
+
+def _checked(store: Store, file: UploadFile, department: str | None) -> tuple[dict[str, Any], Draft]:
+    """The uploaded draft checked: a 422 naming the file as uploaded for one that cannot be."""
     name = uploaded_name(file.filename, "draft.txt")
     with saved_uploads([(name, file.file)], prefix="dutygraph-draft-") as saved:
         [path] = saved
@@ -81,7 +106,7 @@ def post_draft_check(request: Request, store: StoreDep,
                           _as_form(exc.message.replace(str(path), name)), _as_form(exc.message_zh(name))) from exc
         result = check_draft(store, draft, file=name)
     result["notes"] = [_as_form(note) for note in result["notes"]]
-    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name)
+    return result, draft
 
 
 def _as_form(text: str) -> str:

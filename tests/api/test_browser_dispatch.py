@@ -29,6 +29,15 @@ HTMLAnchorElement.prototype.click = function () {
 """
 
 
+def saved_by_clicking(browser, by: str, target: str) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The file a click on the page saves (a blob of the server's answer to a POST), and the name it is saved as."""
+    browser.execute_script(CATCH_SAVED)
+    browser.find_element(by, target).click()
+    _wait(browser, "return window.saved !== null")
+    saved = browser.execute_script("return window.saved")
+    return saved["name"], base64.b64decode(saved["bytes"])
+
+
 def _dispatch(browser, path: Path, column: str = "") -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     # The page stays open from test to test: the file box emptied, every row shown.
     browser.execute_script("document.getElementById('dispatch-file').value = '';"
@@ -65,12 +74,9 @@ def test_a_hotline_export_is_routed_on_the_page(browser, site: str, tmp_path: Pa
     assert [row[1] for row in _rows(browser)[1:]] == ["G2", "G3"]
     browser.save_screenshot(str(SHOTS / "dispatch.png"))
 
-    browser.execute_script(CATCH_SAVED)
-    browser.find_element("link text", "下载 Excel").click()
-    _wait(browser, "return window.saved !== null")
-    saved = browser.execute_script("return window.saved")
-    assert saved["name"] == "工单-诉求分派.xlsx"
-    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(saved["bytes"]))).active
+    name, saved = saved_by_clicking(browser, "link text", "下载 Excel")
+    assert name == "工单-诉求分派.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(saved)).active
     table = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert table[0][:5] == ["行号", "工单编号", "诉求", "分派区划", "部门"]
     assert [(row[1], row[4]) for row in table[1:]] == [("G1", "示例市人力资源和社会保障局"), ("G2", None),

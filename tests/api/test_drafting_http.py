@@ -101,3 +101,26 @@ def test_a_drafts_changes_of_work_read_in_chinese_in_a_file(client: TestClient) 
     assert [row[5] for row in rows[1:]] == [
         "未发现问题", "草案仍写有此项", "权责清单仍列有此项，需同步调整", "权责清单仍列有此项，需同步调整", "草案仍写有此项",
         "接收部门现行三定未写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订"]
+
+
+def test_a_checked_draft_as_the_page_reads_it(client: TestClient) -> None:  # noqa: F811
+    answer = client.post("/api/drafts/check/readable",
+                         files={"file": ("草案.txt", DRAFT.read_bytes(), "text/plain")})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"]["/api/drafts/check/readable"]["post"]["responses"]["200"]["content"]["application/json"][
+        "schema"]
+    assert _conforms(spec, schema, body, "drafts/check/readable") == []
+    assert [(table["name"], table["title"], len(table["rows"])) for table in body["tables"]] == [
+        ("duties", "职责变化", 3), ("offices", "内设机构变化", 1), ("staffing", "编制和领导职数", 5),
+        ("divisions", "职责分工变化", 1), ("overlaps", "与其他部门的职责交叉", 2),
+        ("undecomposed", "未分解到内设机构的职责", 2), ("changes", "职能转变核对", 0)]
+    # The cells of the Excel file's sheet: codes in Chinese, the in-force side by its document's title.
+    offices = body["tables"][1]
+    assert (offices["columns"], offices["rows"]) == (
+        ["变化", "现行名称", "草案名称", "相似度", "现行出处", "草案条款"],
+        [["更名", "信用监管股", "信用监督管理股", "0.98", "《青山县市场监督管理局职能配置、内设机构和人员编制规定》第四条(三)",
+          "第四条(三)"]])
+    refused = client.post("/api/drafts/check/readable", files={"file": ("清单.csv", b"a,b\n", "text/csv")})
+    assert (refused.status_code, refused.json()["type"].rsplit("/", 1)[-1]) == (422, "bad-draft")

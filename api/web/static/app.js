@@ -1011,14 +1011,7 @@ async function downloadDispatched(format) {
   const message = document.getElementById("dispatch-message");
   message.hidden = true;
   try {
-    const response = await postDispatch(dispatched.form, format);
-    const disposition = response.headers.get("content-disposition") || "";
-    const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-    const link = el("a", { href: URL.createObjectURL(await response.blob()),
-                           download: named ? decodeURIComponent(named[1]) : `dispatch.${format}` });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    await saveFile(await postDispatch(dispatched.form, format), `dispatch.${format}`);
   } catch (error) {
     message.textContent = `下载失败：${error.message}`;
     message.hidden = false;
@@ -1119,6 +1112,94 @@ function showUploaded(answer) {
         { rowClass: (row) => (row.result === "未载入" ? "failed" : "") });
 }
 
+// A file the server answered a POST with, saved under the name its Content-Disposition gives (filename*), else
+// `fallback`: a link to a POST cannot be followed, so the page fetches the file and saves its blob.
+async function saveFile(response, fallback) {
+  const disposition = response.headers.get("content-disposition") || "";
+  const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const link = el("a", { href: URL.createObjectURL(await response.blob()),
+                         download: named ? decodeURIComponent(named[1]) : fallback });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+// -- draft check ----------------------------------------------------------------------------------------------
+// 三定草案核对 (POST /api/drafts/check/readable): the draft goes up as it is and comes back as tables laid out as the
+// Excel file lays them out (the server's titles and cells), a table each, and the Excel file itself on request.
+const drafted = { form: null };
+
+async function checkDraft(event) {
+  event.preventDefault();
+  state.ready.drafted = false;
+  const file = document.getElementById("draft-file").files[0];
+  const message = document.getElementById("draft-message");
+  const button = document.getElementById("draft-submit");
+  message.hidden = true;
+  ["draft-summary", "draft-downloads", "draft-tables"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  if (!file) {
+    message.textContent = "请先选择三定草案文件";
+    message.hidden = false;
+  } else {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const department = document.getElementById("draft-department").value.trim();
+    if (department) form.append("department", department);
+    button.disabled = true;
+    document.getElementById("draft-summary").append(el("p", { class: "muted" }, `正在核对 ${file.name}……`));
+    try {
+      const answer = await answerOf(await reach(url("/api/drafts/check/readable"), { method: "POST", body: form }));
+      drafted.form = form;
+      showDraft(answer);
+    } catch (error) {
+      document.getElementById("draft-summary").innerHTML = "";
+      message.textContent = `核对失败：${error.message}`;
+      message.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  }
+  state.ready.drafted = true;
+}
+
+function showDraft(answer) {
+  const summary = document.getElementById("draft-summary");
+  summary.innerHTML = "";
+  const against = answer.in_force
+    ? `对照现行三定（${answer.in_force.issued}）` : "图中没有该部门的现行三定，草案各部分均列为新增";
+  summary.append(el("p", { id: "draft-counts" }, `${answer.draft.file}：按 ${answer.draft.department} 的三定核对，${against}。`
+    + answer.tables.map((t) => `${t.title} ${t.rows.length} 条`).join("，")));
+  if (answer.notes.length) summary.append(el("ul", { class: "warnings" }, answer.notes.map((n) => el("li", {}, n.split("; ").slice(-1)[0]))));
+  const box = document.getElementById("draft-downloads");
+  box.append(el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDraft(); } }, "下载 Excel"));
+  const tables = document.getElementById("draft-tables");
+  tables.innerHTML = "";
+  answer.tables.forEach((t) => {
+    tables.append(el("h3", {}, `${t.title}（${t.rows.length}）`));
+    const holder = el("div", { id: `draft-table-${t.name}` });
+    tables.append(holder);
+    if (t.rows.length) {
+      table(holder, t.rows.map((cells) => Object.fromEntries(cells.map((cell, i) => [i, cell]))), t.columns.map((title, i) => [i, title]));
+    } else {
+      holder.append(el("p", { class: "muted" }, "（无）"));
+    }
+  });
+}
+
+// The same draft checked again as the server's Excel file (a sheet per table).
+async function downloadDraft() {
+  const message = document.getElementById("draft-message");
+  message.hidden = true;
+  try {
+    const response = await reach(url("/api/drafts/check", { format: "xlsx" }), { method: "POST", body: drafted.form });
+    if (!response.ok) await answerOf(response);  // throws the refusal, in Chinese
+    await saveFile(response, "三定草案核对.xlsx");
+  } catch (error) {
+    message.textContent = `下载失败：${error.message}`;
+    message.hidden = false;
+  }
+}
+
 // -- routing ------------------------------------------------------------------------------------------------
 // Each view's drawing, given `current` (run).
 const PAGES = {
@@ -1128,6 +1209,7 @@ const PAGES = {
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
+  draft: () => undefined,  // waits for a file
 };
 
 const draw = (name) => run(name, PAGES[name]);
@@ -1194,6 +1276,7 @@ async function loadChoices() {
     sayReading(picker.note, "");
   }));
   fillDatalist("overlap-departments", departments.items);
+  fillDatalist("draft-departments", departments.items);
 }
 
 // Refilled pickers keep what was chosen in them (a select's value is lost with its options).
@@ -1229,6 +1312,7 @@ async function start() {
   document.getElementById("upload-form").onsubmit = upload;
   document.getElementById("dispatch-form").onsubmit = dispatchFile;
   document.getElementById("dispatch-unsure").onchange = showDispatched;
+  document.getElementById("draft-form").onsubmit = checkDraft;
   window.addEventListener("hashchange", show);
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
