@@ -53,6 +53,15 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
+# The same check laid out for the page: a table as its sheet reads (the 内设机构变化 table of the sample draft).
+_READABLE_EXAMPLE: dict[str, Any] = {
+    "draft": _EXAMPLE["draft"], "in_force": _EXAMPLE["in_force"], "notes": [],
+    "tables": [{"name": "offices", "title": "内设机构变化", "columns": ["变化", "现行名称", "草案名称", "相似度", "现行出处", "草案条款"],
+                "rows": [["更名", "信用监管股", "信用监督管理股", "0.98",
+                          "《青山县市场监督管理局职能配置、内设机构和人员编制规定》第四条(三)", "第四条(三)"]]}],
+}
+
+
 @router.post("/drafts/check", response_model=DraftCheck, summary="三定草案核对: a draft 三定 against the one in force",
              responses={200: {"content": {"application/json": {"example": _EXAMPLE}, CSV: {}, XLSX: {}}},
                         **problem_responses(400, 404, 406, 413, 422, 503)})
@@ -81,7 +90,8 @@ def post_draft_check(request: Request, store: StoreDep,
 
 @router.post("/drafts/check/readable", response_model=ReadableDraftCheck,
              summary="三定草案核对, as people read it: the web page's view of a checked draft",
-             responses=problem_responses(400, 404, 413, 422, 503))
+             responses={200: {"content": {"application/json": {"example": _READABLE_EXAMPLE}}},
+                        **problem_responses(400, 404, 413, 422, 503)})
 def post_draft_check_readable(request: Request, store: StoreDep,
                               file: Annotated[UploadFile, File(description="a draft 三定: .txt, .docx or .html")],
                               department: Annotated[str | None, Form(description="部门, as for /api/drafts/check")]
