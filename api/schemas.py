@@ -313,6 +313,46 @@ class CounterpartDuty(BaseModel):
     city_source: str
 
 
+class SandingVersion(BaseModel):
+    """A 三定 or 调整 notice of one department (sanding_versions): what it states, and when."""
+
+    document: str = Field(description="the Document's uid")
+    kind: Literal["sanding", "amendment"] = Field(description="sanding: a 三定; amendment: a 调整职责机构编制 notice")
+    title: str | None
+    doc_number: str | None = Field(description="文号")
+    issued: str | None = Field(description="印发日期")
+    effective: str | None = Field(description="施行日期 ('' when the document gives none)")
+    in_force_from: str = Field(description="施行日期, else 印发日期: the day it came into force ('' when undated)")
+    duties: int = Field(description="the department duties it states (its offices' not counted)")
+    offices: list[str] = Field(description="the offices it lists, in its order")
+
+
+class DutyInForce(BaseModel):
+    """duties_in_force: a duty of the department or of one of its offices, as the documents in force on the date state
+    it."""
+
+    department: str
+    office: str = Field(description="'' for a department duty")
+    ordinal: int | None = Field(description="its number in that document (none for a duty a notice moved in)")
+    category: str | None = Field(description="职责类别")
+    text: str
+    carried_by: list[str] = Field(description="a department duty: the offices whose duties of the same documents carry "
+                                              "it out (REFINES); empty for an office's own duty")
+    in_force_from: str = Field(description="the 施行日期 of the document stating it")
+    source: str = Field(description="the clause of the document in force that states it")
+
+
+class DutiesInForcePage(Page[DutyInForce]):
+    """The duties in force on a date, paged, with the 三定 they are read from."""
+
+    date: str = Field(description="the date asked about, as YYYY-MM-DD")
+    documents: list[SandingVersion] = Field(description="the documents in force on the date that the rows cite: the "
+                                                        "三定 first, then the 调整 notices since it; none before the "
+                                                        "department's first 三定")
+    note_zh: str | None = Field(default=None,
+                                description="why there are no rows (无 D 时施行的三定…); null when there are")
+
+
 # -- one department --------------------------------------------------------------------------------
 
 class DepartmentFacts(BaseModel):

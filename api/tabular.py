@@ -27,6 +27,7 @@ from api.schemas import (
     DraftOverlap,
     DraftUndecomposed,
     DutyChange,
+    DutyInForce,
     MatterRow,
     NetworkEdge,
     NetworkNode,
@@ -68,6 +69,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
     "counterpart_duties": columns(CounterpartDuty),
+    "duties_in_force": columns(DutyInForce),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -111,6 +113,7 @@ ANSWER_TITLES: dict[str, str] = {
     "department_profile": "部门画像",
     "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
     "check_draft": "三定草案核对",
+    "duties_in_force": "某日施行的职责",
 }
 
 

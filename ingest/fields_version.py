@@ -23,7 +23,9 @@ from graph.store import Store
 # its versioned facts apart from its 三定日期 (a 调整 notice changes the one, not the other); text_sha256 digests a
 # document's words (`ingest.readers.text_digest`: a traditional mirror is the same document); an untitled 三定 has
 # no title.
-GRAPH_FIELDS_VERSION = 4
+# Version 5: the FROM edge of an office or a duty keeps the ordinal (and a duty's status) its document states, so that
+# a 三定 in force before its revision can be read back (queries.in_force).
+GRAPH_FIELDS_VERSION = 5
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -161,14 +161,23 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
 
 def add_provenance(rows: GraphRows) -> None:
-    """A FROM edge from everything the document states to the document, with the clause's locator."""
+    """A FROM edge from everything the document states to the document, with the clause's locator.
+
+    An office's or a duty's edge also keeps what this document states of it (its ordinal, a duty's status): the
+    node keeps the newest version's only, and a 三定 in force before its revision is read from these edges
+    (`queries.in_force`): one edge per node and document, so it does not depend on the order of loading."""
     doc_uid = rows.document["uid"]
     for label, nodes in (("Department", rows.defined_departments), ("Office", rows.offices), ("Duty", rows.duties),
                          ("Matter", rows.matters), ("PowerItem", rows.power_items),
                          ("SupervisionItem", rows.supervision_items)):
         for uid, props in nodes.items():
             source = props.get("source") or f"{doc_uid}#title"
-            rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1])
+            stated = {key: props[key] for key in _STATED.get(label, ()) if props.get(key) is not None}
+            rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1], **stated)
+
+
+# What a document's FROM edge keeps of the node as that document states it (`add_provenance`).
+_STATED: dict[str, tuple[str, ...]] = {"Office": ("ordinal",), "Duty": ("ordinal", "status")}
 
 
 def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str, source: str

@@ -3,8 +3,9 @@
 Header lines (`// key: value`) document each query and drive the runner:
 - `name`, `question`: what it is and what it answers (Chinese for the people who read it);
 - `param NAME: TYPE = DEFAULT  description`: TYPE is string, int, float, bool, list (of strings, given as
-  one comma-separated string on a command line or in a URL) or department (a string its callers read as one
-  department, Param.is_department), with `|null` if optional; a parameter with neither
+  one comma-separated string on a command line or in a URL), date (2021-06-30 or 2021年6月30日, passed on as
+  YYYY-MM-DD: `iso_date`) or department (a string its callers read as one department, Param.is_department), with
+  `|null` if optional; a parameter with neither
   a default nor `|null` is required (a department's name: run without one, the query would answer nothing);
 - `columns`: the row keys, in order;
 - `json_only`: columns a program joins on (uids) that a name or text column of the row already says: kept in
@@ -14,6 +15,7 @@ Header lines (`// key: value`) document each query and drive the runner:
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,11 +24,13 @@ from importlib import resources
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.numerals import find_date
 
 _PARAM = re.compile(r"^param\s+(?P<name>\w+)\s*:\s*(?P<type>[\w|]+)\s*(?:=\s*(?P<default>\S+))?\s*(?P<doc>.*)$")
 
 
-_TYPE_ZH = {"int": "整数", "float": "数字", "bool": "true 或 false", "list": "逗号分隔的列表", "string": "文字"}
+_TYPE_ZH = {"int": "整数", "float": "数字", "bool": "true 或 false", "list": "逗号分隔的列表", "string": "文字",
+            "date": "日期（如 2021-06-30 或 2021年6月30日）"}
 
 
 class QueryError(ValueError):
@@ -85,10 +89,28 @@ class Param:
                 if raw.lower() not in {"true", "false", "1", "0", "yes", "no"}:
                     raise ValueError(raw)
                 return raw.lower() in {"true", "1", "yes"}
+            if self.type == "date":
+                return iso_date(raw)
         except ValueError as exc:
             raise QueryError(f"parameter {self.name}: expected {self.type}, got {raw!r}",
                              f"参数 {self.name} 应为{_TYPE_ZH.get(self.type, self.type)}，而不是 {raw!r}") from exc
         return raw
+
+
+def iso_date(text: str) -> str:
+    """A date as YYYY-MM-DD, written so (2021-06-30, 2021/6/30) or as documents write it (2021年6月30日); ValueError
+    for anything else, a day that does not exist (2021-02-30) among them: read as another date, it would answer for
+    a day nobody asked about."""
+    written = text.strip()
+    found = find_date(written)
+    if found is None or not _WHOLE_DATE.fullmatch(written):
+        raise ValueError(text)
+    datetime.date.fromisoformat(found)
+    return found
+
+
+# A parameter that is a date and nothing more (find_date takes the first date in any text).
+_WHOLE_DATE = re.compile(r"\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
 @dataclass(frozen=True)

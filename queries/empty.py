@@ -47,4 +47,10 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         # No rows only when no counterpart ties it (a county department mirrors the city's of its line of work).
         return ("该部门没有上下对口部门（县（区）部门与本市同类部门对口），可用 dutygraph query counterparts 查看 / "
                 "the department mirrors no city department and none mirrors it: see dutygraph query counterparts")
+    if name == "duties_in_force":
+        from queries.in_force import in_force
+
+        # Before the department's first 三定 (or with none loaded): said, not an empty table read as no duties.
+        note = in_force(store, params["department"], params["date"]).note_zh
+        return f"{note} / no 三定 of the department was in force on {params['date']}"
     return "无结果：可去掉或放宽 --param 条件再试 / no rows: try without a filter, or a wider one"

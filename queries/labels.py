@@ -43,6 +43,8 @@ COLUMN_LABELS: dict[str, str] = {
     "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
     "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
     "department_region": "部门所在区划", "last_stated": "最近载明日期", "base_name": "部门基本名称",
+    # duties_in_force and sanding_versions: a document's 施行日期, else its 印发日期.
+    "in_force_from": "施行日期",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
@@ -109,6 +111,14 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("carried_duty_pairs", "a"): "内设机构职责甲（标识）",
                                           ("carried_duty_pairs", "b"): "内设机构职责乙（标识）",
                                           ("carried_duty_pairs", "score"): "所承接部门职责的相似度",
+                                          # A department's 三定 and 调整 notices (三定沿革): 施行日期 is the day
+                                          # each came into force (in_force_from), the one it states may be empty.
+                                          ("sanding_versions", "kind"): "文件类型",
+                                          ("sanding_versions", "issued"): "印发日期",
+                                          ("sanding_versions", "effective"): "所载施行日期",
+                                          ("sanding_versions", "duties"): "部门职责数",
+                                          ("sanding_versions", "offices"): "内设机构",
+                                          ("duties_in_force", "source"): "出处（当时施行的文件）",
                                           **_DUTY_PAIRS}
 
 
@@ -132,6 +142,9 @@ VALUE_LABELS: dict[str, str] = {
     "staff_quota": "行政编制", "other_staff": "其他编制", "leader_posts": "领导职数",
     "leader_posts_detail": "领导职数明细", "office_leader_posts": "内设机构领导职数", "office_count": "内设机构数",
 }
+
+# The documents of a department's 三定沿革 (sanding_versions' kind).
+VERSION_KIND_LABELS = {"sanding": "三定规定", "amendment": "调整职责机构编制通知"}
 
 # A retired duty's status (retired_duties), as a 职能转变 clause says it.
 DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}

@@ -13,6 +13,7 @@ from ingest.terms import tokenizer
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import Param, QueryError, bind_params
 from queries.counterpart_duties import counterpart_duties
+from queries.in_force import duties_in_force
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -82,6 +83,10 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              (_param("department", "string", None, "部门名称：县（区）部门，或市级部门（对照其各县（区）对口部门）"),
               _param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值", bounds=(0.0, 1.0))),
              lambda store, department, threshold: counterpart_duties(store, department, threshold=threshold)),
+    Analysis("duties_in_force", "某日施行的三定所定的部门及其内设机构职责（问责调查：事发当日谁负责）",
+             (_param("department", "string", None, "部门名称、别名或简称"),
+              _param("date", "date", "", "日期，如 2021-06-30 或 2021年6月30日")),
+             lambda store, department, date: duties_in_force(store, department, date)),
 )}
 
 

@@ -23,6 +23,7 @@ from queries.labels import (
     SHARE_LABELS,
     TRANSFER_DIRECTION_LABELS,
     VALUE_LABELS,
+    VERSION_KIND_LABELS,
     column_label,
     note_zh,
 )
@@ -35,7 +36,7 @@ from queries.power_split import concerned_departments, conflict_sources, departm
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
-from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
+from queries.sources import SOURCE_KEYS, Cited, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
@@ -262,6 +263,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
                  if (row["uid"] in cited if department else within(row["region"] or "", region))]
+    if key is not None:
+        add(_versions_of(store, key, titles))
     # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).
     add(Section("documents", "依据文件", ["title", "kind", "region", "issued", "effective", "doc_number"], documents,
                 note="报告所依据的文件（无标题的以文件名列出），按印发日期由近及远排列；"
@@ -279,6 +282,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         section.rows = with_readable_sources(section.rows, titles)
         _name_regions(section, names)
     return report
+
+
+def _versions_of(store: Store, uid: str, titles: Mapping[str, Cited]) -> Section:
+    """A department's 三定沿革: each 三定 and 调整 notice loaded, with the day it came into force. The 依据文件 list
+    only those its findings cite, the current 三定's; an investigator asks which one governed on a date."""
+    rows = [{**row, "title": titles[row["document"]].name}
+            for row in catalog.run(store, "sanding_versions", {"department": uid})]
+    return Section("sanding_versions", "三定沿革",
+                   ["kind", "title", "doc_number", "issued", "in_force_from", "duties", "offices"], rows,
+                   note="本部门载入图中的各版三定和调整职责机构编制的通知，按施行日期（未载明的按印发日期）排列，"
+                        "附各自所列的部门职责数和内设机构。某日施行的职责：dutygraph query duties_in_force "
+                        "--param department=部门 --param date=日期。")
 
 
 def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
@@ -478,7 +493,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
-    ("retired_duties", "status"): DUTY_STATUS_LABELS,
+    ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,
     ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,
     ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,

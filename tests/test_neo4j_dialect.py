@@ -64,7 +64,8 @@ CITY, COUNTY = "示例市", "示例市/青山县"
 DEPARTMENT = "示例市交通运输局"
 # Values for each parameter an analysis or named query can take, where its default would skip a branch.
 VALUES: dict[str, Any] = {"region": CITY, "city": CITY, "department": DEPARTMENT, "name": DEPARTMENT,
-                          "text": "小区门口共享单车乱停乱放", "matter": "共享单车", "limit": 3}
+                          "text": "小区门口共享单车乱停乱放", "matter": "共享单车", "limit": 3,
+                          "date": "2021-06-30"}
 
 
 class Recorder:

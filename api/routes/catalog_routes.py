@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
-from api.problems import problem_responses
+from api.problems import Problem, problem_responses
 from api.readings import say_reading
 from api.schemas import (
     Ambiguity,
@@ -16,6 +16,7 @@ from api.schemas import (
     CounterpartDuty,
     DepartmentRow,
     DocumentRow,
+    DutiesInForcePage,
     MatterRow,
     Network,
     OrphanItem,
@@ -34,9 +35,11 @@ from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page,
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
+from queries.in_force import in_force
 from queries.labels import SHARE_LABELS
-from queries.lookup import names_read_as, reading
+from queries.lookup import find_department, names_read_as, reading
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
@@ -361,6 +364,47 @@ def get_counterpart_duties(request: Request, store: StoreDep,
     (`city_only`). Boilerplate duties (机关党建, 交办的其他任务) are left out. No rows: no counterpart ties it."""
     rows = counterpart_duties(store, department.strip(), threshold=threshold)
     return page(request, rows, limit=limit, offset=offset, format=format, answer="counterpart_duties")
+
+
+@router.get("/queries/duties_in_force", response_model=DutiesInForcePage, tags=["queries"],
+            summary="某日施行的三定所定的职责: a department's duties on a date, under the 三定 then in force",
+            responses=_files({
+                "total": 1, "limit": 50, "offset": 0, "date": "2021-06-30",
+                "items": [{"department": "示例市交通运输局", "office": "", "ordinal": 6, "category": "监督检查",
+                           "text": "负责城市道路红线范围内设施的养护管理。", "carried_by": ["道路养护科"],
+                           "in_force_from": "2019-02-26", "source": "doc:0c3f5a1e9b7d2c48#第三条(六)"}],
+                "documents": [{"document": "doc:0c3f5a1e9b7d2c48", "kind": "sanding",
+                               "title": "示例市交通运输局职能配置、内设机构和人员编制规定", "doc_number": "示编〔2019〕6号",
+                               "issued": "2019-02-26", "effective": "2019-02-26", "in_force_from": "2019-02-26",
+                               "duties": 14, "offices": ["办公室", "道路养护科"]}],
+                "note_zh": None}))
+def get_duties_in_force(request: Request, store: StoreDep,
+                        department: Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S",
+                                                         description="部门名称、别名或简称",
+                                                         examples=["示例市交通运输局"])],
+                        date: Annotated[str, Query(min_length=1, max_length=30, description=(
+                            "the date asked about: 2021-06-30, 2021/6/30 or 2021年6月30日 (a 422 otherwise)"),
+                            examples=["2021-06-30"])],
+                        limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
+    """The duties of the department and of its offices as the 三定 in force on `date` states them (the latest whose
+    施行日期, else 印发日期, is on or before it), with the 调整 notices in force after it by then, each row citing the
+    clause that states it, a department duty with the offices that carried it out then. A date before the department's
+    first 三定: no rows, and `note_zh` says so (无 D 时施行的三定)."""
+    try:
+        day = iso_date(date)
+    except ValueError:
+        raise Problem(422, "invalid-request", "Invalid request", "请求参数无效",
+                      f"date: expected a date such as 2021-06-30 or 2021年6月30日, got {date!r}",
+                      f"请求参数无效：日期 date 应写作 2021-06-30 或 2021年6月30日，而不是“{date}”") from None
+    found = find_department(store, department.strip())
+    say_reading(request, reading(department, found))
+    answer = in_force(store, found["uid"], day)
+    if wanted_format(request, format) != "json":
+        return page(request, answer.duties, limit=limit, offset=offset, format=format, answer="duties_in_force")
+    return JSONResponse({"total": len(answer.duties), "limit": limit, "offset": offset,
+                         "items": answer.duties[offset:offset + limit], "date": day,
+                         "documents": ([answer.sanding] if answer.sanding else []) + answer.amendments,
+                         "note_zh": answer.note_zh or None})
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",

@@ -535,7 +535,7 @@ def test_department_profile(corpus: Store) -> None:
 def test_registry_binds_parameters(corpus: Store) -> None:
     assert set(ANALYSES) == {"overlaps", "orphan_supervision_items", "host_assist_ambiguities", "undecomposed_duties",
                              "power_split", "staffing_load", "who_handles", "department_profile",
-                             "coordination_network", "counterpart_duties"}
+                             "coordination_network", "counterpart_duties", "duties_in_force"}
     rows = run_analysis(corpus, "who_handles", {"text": "公司拖欠工资", "limit": "1", "region": "示例市"})
     assert [r["department"] for r in rows] == ["示例市人力资源和社会保障局"]
     with pytest.raises(QueryError, match="needs text"):

@@ -157,10 +157,12 @@ def test_the_parameters_that_name_a_department() -> None:
                      ("department_transfers", "department"),
                      ("offices_without_duties", "department"), ("retired_duties", "department"),
                      ("sanding_divisions", "department"), ("sanding_duties", "department"),
-                     ("similar_duties_around", "department")]
+                     ("sanding_versions", "department"), ("similar_duties_around", "department"),
+                     ("stated_duties", "department")]
     analyses = sorted((analysis.name, param.name) for analysis in ANALYSES.values() for param in analysis.params
                       if param.is_department)
-    assert analyses == [("counterpart_duties", "department"), ("department_profile", "name"), ("overlaps", "department"),
+    assert analyses == [("counterpart_duties", "department"), ("department_profile", "name"),
+                        ("duties_in_force", "department"), ("overlaps", "department"),
                         ("undecomposed_duties", "department")]
 
 
