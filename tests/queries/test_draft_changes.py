@@ -73,6 +73,6 @@ def test_the_work_moved_into_or_out_of_a_department(corpus: Store) -> None:
     # What the check compares a draft's transfers with: the 2009 水务局 三定's 划入的职责. Its second sentence (排水和
     # 污水处理) moves work between the same two departments in the same clause: an edge is keyed by its clause
     # (ingest.load), so the graph keeps the first sentence's work only (a known gap).
-    rows = catalog.run(corpus, "department_transfers", {"department": "市水务局"})
+    rows = catalog.run(corpus, "department_transfers", {"department": "dept:示例市/水务局"})
     assert [(row["direction"], row["other"], row["what"], row["source"].partition("#")[2]) for row in rows] == [
         ("in", "示例市住房和城乡建设局", "将原市建设委员会承担的城市供水、节约用水管理职责划入市水务局。", "一、(一)")]
