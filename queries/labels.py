@@ -98,6 +98,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("carried_duty_pairs", "a"): "内设机构职责甲（标识）",
                                           ("carried_duty_pairs", "b"): "内设机构职责乙（标识）",
                                           ("carried_duty_pairs", "score"): "所承接部门职责的相似度",
+                                          # A power item's offices: the list's own column title.
+                                          ("department_profile.power_items", "offices"): "承办科室",
+                                          ("department_roles", "offices"): "承办科室",
                                           **_DUTY_PAIRS}
 
 

@@ -766,7 +766,9 @@ async function departmentPage(current) {
   const sourced = (rows) => rows.map((r) => ({ ...r, source: sourceText(r.source) }));
   section("牵头的共同事项", sourced(profile.leads), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "leads");
   section("配合的共同事项", sourced(profile.assists), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "assists");
-  section("权责事项", sourced(profile.power_items), [["name", "事项"], ["detail", "类型"], ["source", "出处"]], "power_items");
+  // 承办科室: the offices the list names as handling each item, as the department's 三定 names them.
+  section("权责事项", sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") })),
+          [["name", "事项"], ["detail", "类型"], ["offices", "承办科室"], ["source", "出处"]], "power_items");
   section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
           "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
