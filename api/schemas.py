@@ -397,6 +397,9 @@ class Role(BaseModel):
     relation: Literal["LEADS", "ASSISTS", "EXERCISES", "CLAIMS"]
     name: str
     detail: str | None = Field(description="LEADS/ASSISTS: basis; EXERCISES: the item's type; CLAIMS: its target")
+    offices: list[str] = Field(description="EXERCISES: the item's 承办科室, the department's offices its list names "
+                                           "as handling it, each as its 三定 writes it (法规股（行政审批股）); "
+                                           "empty otherwise")
     source: str | None
 
 

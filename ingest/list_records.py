@@ -24,7 +24,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import NameResolver, Resolution, base_of, is_territorial
+from ingest.names import NameResolver, Resolution, base_of
 from ingest.records import (
     GraphRows,
     add_provenance,
@@ -38,7 +38,6 @@ from ingest.regions import Region, split_region_prefix
 from ingest.sheets import Workbook
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
-_TOWNSHIP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处|街道办事处)?$")
 
 
 @dataclass
@@ -129,10 +128,8 @@ def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, r
                 source: str) -> None:
     names = record.departments or [context.parsed.default_departments.get(record.where.sheet, "")]
     for name in filter(None, names):
-        township = township_of(name)  # a 街道办事处's own list: the township's government body exercises the item
-        parties = ([_township_body(rows, context.region, township, source)] if township
-                   else _departments(rows, context, resolver, [name], source))
-        for party in parties:
+        # A 街道办事处's own list: the township's government body exercises the item (the resolver reads it).
+        for party in _departments(rows, context, resolver, [name], source):
             if party.status == "vague":
                 rows.document["notes"].append(f"{record.where.locator}: 实施主体 {party.mention} is not a department")
                 continue
@@ -192,42 +189,9 @@ def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver
 
 def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str
              ) -> list[str]:
-    """Department uids of the parties; a township (城关镇, 河西街道) is its own government body."""
-    uids = []
-    for name in names:
-        township = township_of(name)
-        if township:
-            uids.append(_township_body(rows, context.region, township, source).uid)
-            continue
-        uids.extend(party.uid for party in _departments(rows, context, resolver, [name], source))
-    return uids
-
-
-def township_of(name: str) -> str:
-    """`城关镇`, `明光市明南街道办事处`, `示例市河西区河西街道` → the township (城关镇, 明南街道, 河西街道); '' for any
-    other party."""
-    if is_territorial(name):
-        return ""  # 各乡镇人民政府 is every township's government, not a township called 各乡镇
-    # The region names go first (示例市河西区河西街道 is 河西街道), read as a department's are: a pattern of its own
-    # took 市桥街道 for 市 + 桥街道.
-    _regions, rest = split_region_prefix(name.strip())
-    township = _TOWNSHIP.match(rest)
-    return township.group("name") if township and not rest.endswith(("局", "委", "办")) else ""
-
-
-def _township_body(rows: GraphRows, county: Region, township: str, source: str) -> Resolution:
-    """The government body of a township (城关镇人民政府, 河西街道办事处), in its own township region."""
-    region = Region((*county.names, township))
-    add_region(rows, region, source)
-    base = "街道办事处" if township.endswith("街道") else "人民政府"
-    uid = f"dept:{region.path}/{base}"
-    name = f"{township.removesuffix('街道')}街道办事处" if township.endswith("街道") else f"{township}人民政府"
-    rows.mentioned_departments.setdefault(uid, {
-        "name": name, "base_name": base, "aliases": [township], "region": region.path, "vague": False,
-        "unresolved": False, "candidates": [], "kind": "乡镇（街道）", "source": source,
-    })
-    rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, uid, source)
-    return Resolution(uid, name, base, region, "resolved", township)
+    """Department uids of the parties; a township (城关镇, 青山县城关镇, 河西街道办事处) is its own government body, which
+    the resolver reads (`NameResolver._township`)."""
+    return [party.uid for name in names for party in _departments(rows, context, resolver, [name], source)]
 
 
 def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source: str) -> None:

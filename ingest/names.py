@@ -44,6 +44,13 @@ _TERRITORIAL = re.compile(
     rf"|^(?:乡镇|街道|乡镇街道|乡镇、街道|乡镇（街道）){_GOVERNMENT}?{_BRACKETED}$"
 )
 TERRITORIAL_KIND = "属地"
+# One township's government, however a document writes it: the township alone or with its government's title
+# (城关镇, 城关镇人民政府, 河西街道, 河西街道办事处), after the region names that place it (青山县城关镇,
+# 示例市河西区河西街道办事处, 滨江街道办), which `split_region_prefix` takes off first (a pattern of its own took 市桥街道
+# for 市 + 桥街道). A township's office or station (城关镇综治办, 城关镇财政所) is not its government.
+_TOWNSHIP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处|(?<=街道)办)?$")
+TOWNSHIP_KIND = "乡镇（街道）"
+TOWNSHIP_METHOD = "township"  # a Resolution's method when its mention names a township's government
 
 
 @dataclass
@@ -132,6 +139,24 @@ def is_territorial(mention: str) -> bool:
     return bool(_TERRITORIAL.match(territorial_name(mention)))
 
 
+def township_of(mention: str) -> str:
+    """`城关镇`, `明光市明南街道办事处`, `示例市河西区河西街道` → the township (城关镇, 明南街道, 河西街道); '' for any
+    other party (各乡镇人民政府 is every township's government, not a township called 各乡镇)."""
+    if is_territorial(mention):
+        return ""
+    _regions, rest = split_region_prefix(clean_mention(mention))
+    township = _TOWNSHIP.match(rest)
+    return township.group("name") if township else ""
+
+
+def township_body(region: Region) -> tuple[str, str]:
+    """The government body of the township `region`: its base name, which its uid ends with, and the name it bears,
+    as its own documents name it (城关镇人民政府, 河西街道办事处); a county's lists write 青山县城关镇 for it."""
+    if region.name.endswith("街道"):
+        return "街道办事处", f"{region.name.removesuffix('街道')}街道办事处"
+    return "人民政府", f"{region.name}人民政府"
+
+
 def base_of(mention: str) -> str:
     """The name without brackets (牌子), spaces, region prefix or level marker."""
     _names, rest = split_region_prefix(clean_mention(mention))
@@ -202,6 +227,9 @@ class NameResolver:
             return _territorial(mention, territorial_name(mention), home)
         if _VAGUE.search(text):
             return _vague(mention, text, home)
+        township = township_of(text)
+        if township:
+            return self._township(mention, text, township, home)
         names, rest = split_region_prefix(text)
         marker = None if names else level_marker(rest)
         if marker == "省" and not any(r.level == "province" for r in home.lineage()):
@@ -270,6 +298,34 @@ class NameResolver:
             return _resolved(scored[0][1], mention, f"fuzzy:{scored[0][0]:.0f}")
         near = [f"{c.name} ({score:.0f})" for score, c in scored[:3] if score >= FUZZY_MIN - 20]
         return _unresolved(mention, base, region, near, key=group[0] if group else base)
+
+    def _township(self, mention: str, text: str, township: str, home: Region) -> Resolution:
+        """A township's government, in the county the mention's regions name (青山县城关镇), else in the home county
+        (or the home township's county). From a city, a bare township is the one of that name among its counties'
+        townships the graph knows, if one is; else it is placed under the city, as a city's list names it. Known or
+        not, it is that body: a township has one government, which the graph names one way whatever the list wrote."""
+        names, _rest = split_region_prefix(text)
+        if names:
+            county = _place(names, home)
+        elif home.level == "township":
+            county = home.parent or home
+        else:
+            county = home
+        # 县城关镇 is the county's 城关镇, as 县交通运输局 is its 交通运输局, where the graph knows that township; 市桥街道
+        # is a township's own name, so the level marker is taken off only when that names a known one.
+        readings = [township, *([township[1:]] if not names and level_marker(township) else [])]
+        if names or county.level == "county":
+            known = [place for place in (Region((*county.names, reading)) for reading in readings)
+                     if place in self._by_region]
+        else:  # a bare name from a city: any of its counties' (a scan of the regions, for this case alone)
+            known = [place for place in self._by_region
+                     if place.name in readings and place.path.startswith(county.path + "/")]
+        best = [place for place in known if place.name == min((p.name for p in known), key=readings.index)]
+        # Two counties' 城关镇, from their city: neither is meant more than the other.
+        region = best[0] if len(best) == 1 else Region((*county.names, township))
+        base, name = township_body(region)
+        return Resolution(department_uid(region, base), name, base, region, "resolved", mention,
+                          method=TOWNSHIP_METHOD)
 
     def departments(self) -> list[KnownDepartment]:
         return [department for bucket in self._by_region.values() for department in bucket]

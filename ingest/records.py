@@ -15,7 +15,15 @@ from typing import Any
 
 from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument
-from ingest.names import TERRITORIAL_KIND, KnownDepartment, NameResolver, Resolution, plates_in
+from ingest.names import (
+    TERRITORIAL_KIND,
+    TOWNSHIP_KIND,
+    TOWNSHIP_METHOD,
+    KnownDepartment,
+    NameResolver,
+    Resolution,
+    plates_in,
+)
 from ingest.readers import SourceText
 from ingest.regions import Region
 from ingest.staffing import post_details
@@ -263,12 +271,16 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     """A department a document names: created if new (never overwriting what its own 三定 says)."""
     if resolution.uid in rows.defined_departments:
         return
+    township = resolution.method == TOWNSHIP_METHOD
     rows.mentioned_departments[resolution.uid] = {
         "name": resolution.name, "base_name": resolution.base_name,
-        "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else [])],
+        # A township's government answers to the township's bare name too (城关镇), as lists write it.
+        "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
+                    *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])],
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": source,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),
+        **({"kind": TOWNSHIP_KIND} if township else {}),
     }
     if resolution.status == "unresolved":
         rows.unresolved.append(resolution)

@@ -5,17 +5,22 @@
 // sort: office, ordinal, text
 // `carried_by`: for a department duty, the offices whose duties carry it out (REFINES, as department_duty_coverage
 // counts them, so that an empty list is the undecomposed_duties finding); empty for an office's own duty.
+// An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
+// name and uid stay the first name alone, which programs and the draft check join on.
 MATCH (d:Department)
 WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
 OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
-WITH d, u, collect(DISTINCT o.name) AS carried_by
+WITH d, u,
+     collect(DISTINCT o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source, carried_by
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
   AND u.status = 'current' AND u.last_stated >= d.sanding_issued
-RETURN d.name AS department, o.name AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
+RETURN d.name AS department,
+       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office,
+       u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source, [] AS carried_by

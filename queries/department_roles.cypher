@@ -1,14 +1,19 @@
 // name: department_roles
 // question: 一个部门牵头、配合的事项，实施的权责事项与认领的监管事项 (what a department leads, assists, exercises, claims)
 // param uid: department  部门 uid，或名称、别名、简称
-// columns: relation, name, detail, source
+// columns: relation, name, detail, offices, source
+// `offices`: a power item's 承办科室, the offices of the department its list names as handling it (EXERCISES from the
+// office, where the 三定 knows it), each named as its 三定 writes it (法规股（行政审批股）); empty for the other roles.
 MATCH (d:Department {uid: $uid})-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
-RETURN type(r) AS relation, m.name AS name, coalesce(r.basis, '') AS detail, r.source AS source
+RETURN type(r) AS relation, m.name AS name, coalesce(r.basis, '') AS detail, [] AS offices, r.source AS source
 UNION ALL
 MATCH (d:Department {uid: $uid})-[r:EXERCISES]->(p:PowerItem)
-RETURN 'EXERCISES' AS relation, p.name AS name, p.type AS detail, p.source AS source
+OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)-[:EXERCISES]->(p)
+WITH p, o ORDER BY o.ordinal, o.name
+WITH p, collect(o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END) AS offices
+RETURN 'EXERCISES' AS relation, p.name AS name, p.type AS detail, offices, p.source AS source
 UNION ALL
 MATCH (d:Department {uid: $uid})-[r:CLAIMS]->(s:SupervisionItem)
-RETURN 'CLAIMS' AS relation, s.name AS name, coalesce(s.target, '') AS detail, s.source AS source
+RETURN 'CLAIMS' AS relation, s.name AS name, coalesce(s.target, '') AS detail, [] AS offices, s.source AS source
 // sort: relation, name, source

@@ -116,7 +116,7 @@ def _offices_in_force(store: Store, uid: str, in_force: list[Row], documents: se
     for row in in_force:
         if row["office"]:
             duties[row["office"]].append(clause_of(row, holder))
-    return [Office(row["office"], tuple(row["aliases"]), row["source"], tuple(duties.get(row["office"], [])))
+    return [Office(row["name"], tuple(row["aliases"]), row["source"], tuple(duties.get(row["name"], [])))
             for row in catalog.run(store, "department_offices", {"department": uid})
             if not documents or row["source"].partition("#")[0] in documents]
 

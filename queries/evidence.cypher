@@ -4,6 +4,8 @@
 // json_only: key, department_uid
 // `region` is where the text answers a search (its department's region, but for a township's lead: the county
 // whose list names it), `department_region` where its department is.
+// An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
+// name and uid stay the first name alone, which programs and the draft check join on.
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
 RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
@@ -12,7 +14,8 @@ UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
 RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
-       d.region AS region, d.region AS department_region, o.name AS office, u.source AS source
+       d.region AS region, d.region AS department_region,
+       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 RETURN p.uid AS key, 'power_item' AS kind, p.name AS text, p.content AS content, d.name AS department, d.uid AS department_uid,

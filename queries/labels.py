@@ -119,6 +119,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("sanding_versions", "duties"): "部门职责数",
                                           ("sanding_versions", "offices"): "内设机构",
                                           ("duties_in_force", "source"): "出处（当时施行的文件）",
+                                          # A power item's offices: the list's own column title.
+                                          ("department_profile.power_items", "offices"): "承办科室",
+                                          ("department_roles", "offices"): "承办科室",
                                           **_DUTY_PAIRS}
 
 

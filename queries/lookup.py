@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
-from ingest.regions import Region, split_region_prefix
+from ingest.regions import Region
 from queries import catalog
 from queries.cache import cached
 
@@ -69,9 +69,6 @@ def find_department(store: Store, name: str, *, region: str | None = None) -> Ro
     exact = [row for row in found if row["exact"]]
     if len({row["uid"] for row in exact}) == 1:
         return _without_exact(exact[0])
-    township = _township_written_with_its_county(store, name) if not exact else []
-    if len({row["uid"] for row in township}) == 1:
-        return _without_exact(township[0])
     # The closest reading wins: a base name or alias the graph holds (水务局 is the city's 水务局, not also
     # 青山县's 水利局, which the abbreviation table groups with it), then what the resolver reads exactly, then by
     # the abbreviation table or close spelling.
@@ -145,20 +142,6 @@ def find_department_in(store: Store, name: str, region: str | None, *, covers: t
             f"{found['name']} is a department of {path}, not of {region}: {covers[0]}; give the department or the "
             "region", f"{found['name']} 属于 {path}，不在 {region}：{covers[1]}，请只给部门或只给区划")
     return found
-
-
-def _township_written_with_its_county(store: Store, name: str) -> list[Row]:
-    """A township's government as the lists write it, its county before it (青山县城关镇, 示例市河西区河西街道办事处):
-    the township's body whose region path ends with the name's regions and township."""
-    from ingest.list_records import township_of  # the ingest's reading; imported here for the CLI's start-up time
-
-    township = township_of(name)
-    regions, _rest = split_region_prefix(name.strip())
-    if not township or not regions:
-        return []
-    where = "/" + "/".join((*regions, township))
-    return [row for row in catalog.run(store, "department", {"name": township})
-            if row["exact"] and ("/" + row["region"]).endswith(where)]
 
 
 def _labels(store: Store, uids: set[str]) -> list[str]:

@@ -2,7 +2,10 @@
 // question: 没有职责的内设机构 (internal offices whose entry states no duty)
 // param department: string|null = null  部门 uid 或名称；空为全部（名称为两个区划的部门共有时，两者都会列出：查找后传 uid）
 // columns: department, region, office, source
+// An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
+// name and uid stay the first name alone, which programs and the draft check join on.
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department) AND NOT (o)-[:HAS_DUTY]->(:Duty)
-RETURN d.name AS department, d.region AS region, o.name AS office, o.source AS source
+RETURN d.name AS department, d.region AS region,
+       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, o.source AS source
 ORDER BY region, department, office

@@ -20,11 +20,14 @@ NO_OFFICES = "（未载入内设机构）"
 # A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
 ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
                 "supervision_items": ("item", "target")}
+# A power item's 承办科室 (the offices its list names as handling it), beside its type: who in the department does it.
+ROLE_OFFICES = {"power_items"}
 # The columns of the profile's tables that are its own (the others are a catalog answer's rows narrowed to it).
 PROFILE_COLUMNS: dict[str, list[str]] = {
     "facts": FACT_COLUMNS, "duties": ["category", "ordinal", "text", "carried_by", "source"],
     "offices": ["office", "ordinal", "text", "source"],
-    **{key: [name, detail, "source"] for key, (name, detail) in ROLE_DETAILS.items()},
+    **{key: [name, detail, *(["offices"] if key in ROLE_OFFICES else []), "source"]
+       for key, (name, detail) in ROLE_DETAILS.items()},
     # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.
     "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source"],
     "network": ["department", "matter"]}
@@ -35,7 +38,9 @@ def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
     nests duties under their category, an office's duties under it and an overlap's members under their cluster."""
     def roles(key: str) -> list[Row]:
         name, detail = ROLE_DETAILS[key]
-        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in profile[key]]
+        return [{name: r["name"], detail: r["detail"],
+                 **({"offices": "、".join(r["offices"])} if key in ROLE_OFFICES else {}), "source": r["source"]}
+                for r in profile[key]]
 
     undecomposed = UNDECOMPOSED if profile["offices"] else NO_OFFICES
     return {

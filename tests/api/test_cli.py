@@ -619,7 +619,7 @@ def test_who_handles_table_says_what_its_rank_and_score_are(loaded: Path) -> Non
     assert "依据" not in [cell.strip() for cell in header.strip("┃ ").split("┃")]
     lines = result.stdout.splitlines()
     assert lines[lines.index("1. 示例市人力资源和社会保障局 依据：") + 1] == (
-        "   · 内设机构职责（劳动关系与监察科）：负责劳动保障监察和拖欠农民工工资违法行为查处。"
+        "   · 内设机构职责（劳动关系与监察科（劳动人事争议仲裁院））：负责劳动保障监察和拖欠农民工工资违法行为查处。"
         "《示例市人力资源和社会保障局职能配置、内设机构和人员编制规定》第五条(十)；相关度：32.317")
     nothing = run("query", "who_handles", "--param", "text=hello", store=loaded)
     assert (nothing.returncode, nothing.stdout.split()) == (0, ["谁来管：诉求文本", "→", "责任部门（附依据）", "(0", "rows)"])

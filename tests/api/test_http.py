@@ -761,8 +761,9 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     lines = who.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,牵头未定,依据"
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
-    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科,47.766,,,,,,（类型：内设机构职责；"
-                               "职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处；内设机构：劳动关系与监察科；")
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科（劳动人事争议仲裁院）,47.766,,,,,,"
+                               "（类型：内设机构职责；职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处；"
+                               "内设机构：劳动关系与监察科（劳动人事争议仲裁院）；")
     assert len(lines) == 3
     by_accept = client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月", "region": "示例市"},
                            headers={"Accept": XLSX})
@@ -939,7 +940,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "内设机构职责": ("内设机构", "序号", "职责内容", "出处"),
         "牵头事项": ("事项", "依据", "出处"),
         "配合事项": ("事项", "依据", "出处"),
-        "权责事项": ("事项", "类型", "出处"),
+        "权责事项": ("事项", "类型", "承办科室", "出处"),
         "认领的监管事项": ("事项", "监管对象", "出处"),
         "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
@@ -953,11 +954,13 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17
     assert sheets["部门职责"][1] == ("组织实施", 1, "贯彻执行文化、广播电视、旅游、体育和文物方面的法律法规和政策，起草有关"
-                                 "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。", "政策法规与产业发展科",
+                                 "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。",
+                                     "政策法规与产业发展科（行政审批科）",
                                  f"{WENLV_SANDING}第三条(一)")
     assert [row[:2] + row[3:4] for row in sheets["部门职责"][13:]] == [
         ("监督检查", 10, "旅游发展与市场管理科"), ("监督检查", 11, "未分解"),
-        ("服务保障", 12, "政策法规与产业发展科、旅游发展与市场管理科"), ("服务保障", 16, "办公室、政策法规与产业发展科"),
+        ("服务保障", 12, "政策法规与产业发展科（行政审批科）、旅游发展与市场管理科"),
+        ("服务保障", 16, "办公室、政策法规与产业发展科（行政审批科）"),
         ("其他", 17, "未分解")]
     # A row per office duty.
     assert len(sheets["内设机构职责"]) == 1 + 16

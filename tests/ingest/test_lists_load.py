@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from graph.store import Statement, Store
-from ingest.list_records import township_of
+from ingest.names import township_of
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog

@@ -17,9 +17,9 @@ def test_each_duty_names_the_offices_that_carry_it_out(corpus: Store) -> None:
     profile = department_profile(corpus, SCJG)
     assert [(duty["ordinal"], duty["carried_by"]) for duties in profile["duties_by_category"].values()
             for duty in duties] == [
-        (1, []), (2, ["信用监管股", "法规股"]), (3, ["综合执法股"]), (4, ["特种设备安全监察股"]),
+        (1, []), (2, ["信用监管股", "法规股（行政审批股）"]), (3, ["综合执法股"]), (4, ["特种设备安全监察股"]),
         (9, ["消费者权益保护与知识产权股"]), (10, ["消费者权益保护与知识产权股"]), (11, ["消费者权益保护与知识产权股"]),
-        (5, ["法规股", "食品安全监管股"]), (6, ["产品质量与计量标准股", "综合执法股"]), (7, ["药械化妆品监管股"]),
+        (5, ["法规股（行政审批股）", "食品安全监管股（县食品安全委员会办公室）"]), (6, ["产品质量与计量标准股", "综合执法股"]), (7, ["药械化妆品监管股"]),
         (8, ["产品质量与计量标准股"]), (12, [])]
     # In the table, a duty no office carries out says so: the one the undecomposed finding names, and the 交办的
     # 其他任务 that every department has (which that finding leaves out).
@@ -29,7 +29,7 @@ def test_each_duty_names_the_offices_that_carry_it_out(corpus: Store) -> None:
     assert [row["ordinal"] for row in profile["undecomposed"] if row["kind"] == "duty_without_office"] == [1]
     assert table[1] == {"category": "组织实施", "ordinal": 2,
                         "text": "负责全县市场主体登记注册工作。办理企业、农民专业合作社和个体工商户登记注册，归集公示市场主体信用信息。",
-                        "source": table[1]["source"], "carried_by": "信用监管股、法规股"}
+                        "source": table[1]["source"], "carried_by": "信用监管股、法规股（行政审批股）"}
     assert table[1]["source"].endswith("#第三条(二)")
 
 

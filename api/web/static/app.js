@@ -614,7 +614,8 @@ async function splitPage(current) {
   if (!current()) return;
   // The files hold what the page shows: a county chosen, the matters it holds (user test: the city's whole split).
   downloads("split-downloads", "/api/queries/power_split", { city, region: county },
-            `（${county ? `${county.split("/").pop()}持有的事项；` : ""}CSV 为事权划分表；Excel 另含冲突表）`, { table: "cells" });
+            `（${county ? `${county.split("/").pop()}持有的事项；` : ""}CSV 为事权划分表；Excel 另含冲突表和清单未列表）`,
+            { table: "cells" });
   const domains = [...new Set(split.cells.map((c) => c.domain))].sort();
   // The heatmap follows the county chosen (user test: it stayed city-wide while the bars changed): a cell counts
   // the matters that county holds, or, for 全市, every matter of the city's list.
@@ -648,6 +649,18 @@ async function splitPage(current) {
     kind: CONFLICTS[c.kind] || c.kind })),
         [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
   if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
+  // The third table of the answer (`unlisted`): the county's rows only when one is chosen, as its files hold them.
+  const unlisted = split.unlisted.filter((r) => !county || r.region === county);
+  document.getElementById("split-unlisted-title").textContent =
+    `${county ? county.split("/").pop() : "县（区）"}权责清单未列的事项（${unlisted.length}）`;
+  downloads("split-unlisted-downloads", "/api/queries/power_split", { city, region: county, table: "unlisted" });
+  table("split-unlisted", unlisted.map((r) => ({ ...r, share: SHARE_LABELS[r.share] || r.share,
+                                                region: r.region.split("/").pop(), source: sourceText(r.source) })),
+        // The titles of the table's files (queries.labels): one field, one title.
+        [["matter", "事项"], ["share", "划分方式"], ["region", "区划"], ["department", "部门"],
+         ["listed_items", "其权责清单所列事项数"], ["source", "出处"]]);
+  if (!unlisted.length) document.getElementById("split-unlisted").append(el("p", { class: "empty" },
+    "没有发现：持有事项的县（区）部门，其已载入的权责清单都列有该事项（或未载入其权责清单）"));
 }
 
 // How a region holds a matter: its own (专有) as the cell it falls in, 市级 or 县级 (user test: 专有 read the same for
@@ -766,7 +779,9 @@ async function departmentPage(current) {
   const sourced = (rows) => rows.map((r) => ({ ...r, source: sourceText(r.source) }));
   section("牵头的共同事项", sourced(profile.leads), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "leads");
   section("配合的共同事项", sourced(profile.assists), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "assists");
-  section("权责事项", sourced(profile.power_items), [["name", "事项"], ["detail", "类型"], ["source", "出处"]], "power_items");
+  // 承办科室: the offices the list names as handling each item, as the department's 三定 names them.
+  section("权责事项", sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") })),
+          [["name", "事项"], ["detail", "类型"], ["offices", "承办科室"], ["source", "出处"]], "power_items");
   section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
           "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
