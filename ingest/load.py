@@ -24,6 +24,21 @@ VERSIONED_DEPARTMENT_PROPS = (
 )
 # Relationships that one document may state several times between the same two nodes, once per clause.
 _KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
+# Transfers: one clause of 划入的职责 may move two pieces of work between the same two departments (城市供水 and
+# 城市排水 from 建委 to 水务局, a sentence each): each is an edge, told apart by the work it moves.
+_KEYED_BY_WHAT = frozenset({"TRANSFERRED_TO"})
+
+
+def _merge_key(rel: str, edge: str, props: str) -> str:
+    """The properties an edge of `rel` is MERGEd on: its clause (`edge`.source) for one a document may state per
+    clause, and for a transfer the work moved too (`props`.what)."""
+    if rel not in _KEYED_BY_SOURCE:
+        return ""
+    if rel in _KEYED_BY_WHAT:  # '' for an edge made without one (a graph written by hand): MERGE refuses a null
+        return f" {{source: {edge}.source, what: coalesce({props}.what, '')}}"
+    return f" {{source: {edge}.source}}"
+
+
 # Relationships that many documents state alike (a region in its city, a department in its region): one edge
 # whose `source` is the least of theirs, not the last loaded, so that it does not depend on the load order.
 _LEAST_SOURCE = frozenset({"CONTAINS", "HAS_DEPARTMENT"})
@@ -103,7 +118,7 @@ def _merge_relationships(rel: str, from_label: str, to_label: str) -> str:
     spec = rel_type(rel)
     if from_label not in spec.sources or to_label not in spec.targets:
         raise ValueError(f"{rel} does not go from {from_label} to {to_label}")
-    key = " {source: x.source}" if rel in _KEYED_BY_SOURCE else ""
+    key = _merge_key(rel, "x", "x.props")
     source = ("CASE WHEN e.source IS NULL OR x.source < e.source THEN x.source ELSE e.source END"
               if rel in _LEAST_SOURCE else "x.source")
     # Rows come grouped by their start node (_grouped), which is looked up once for all its edges.
@@ -207,9 +222,10 @@ def _forget_clauses(document_uid: str) -> Statement:
 
 def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per relationship MERGE key: two identical rows in one UNWIND would both try to create it."""
-    unique: dict[tuple[str, str, str], dict[str, Any]] = {}
+    unique: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for row in rel_rows:
-        key = (row["from"], row["to"], row["source"] if rel in _KEYED_BY_SOURCE else "")
+        key = (row["from"], row["to"], row["source"] if rel in _KEYED_BY_SOURCE else "",
+               row["props"].get("what", "") if rel in _KEYED_BY_WHAT else "")
         unique.setdefault(key, row)
     return list(unique.values())
 
@@ -231,7 +247,7 @@ _PARTY_EDGES = (("LEADS", True), ("ASSISTS", True), ("EXERCISES", True), ("CLAIM
 
 def _moved_edges(rel: str, outgoing: bool) -> str:
     name = rel_type(rel).name  # types come from the schema, never from input
-    key = " {source: e.source}" if rel in _KEYED_BY_SOURCE else ""
+    key = _merge_key(rel, "e", "e")
     found = f"(p:Department {{uid: r.party}})-[e:{name}]->(x)" if outgoing else \
         f"(x)-[e:{name}]->(p:Department {{uid: r.party}})"
     made = f"(d)-[f:{name}{key}]->(x)" if outgoing else f"(x)-[f:{name}{key}]->(d)"
