@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
@@ -29,6 +29,10 @@ from queries.sources import SOURCE_KEYS, document_titles, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
+if TYPE_CHECKING:
+    from queries.asked import Asked
+
+REPORT_TITLE = "职责图谱评估报告"
 KIND_LABELS = {
     "duty_without_office": "未分解到内设机构的职责", "office_without_duty": "无职责的内设机构",
     "cancelled_still_carried": "已取消仍在承担", "devolved_still_carried": "已下放仍在承担",
@@ -57,6 +61,8 @@ class Section:
 class Report:
     title: str
     sections: list[Section] = field(default_factory=list)
+    # What was asked, for a file kept apart from the product: its 查询条件 sheet or block (queries.asked).
+    asked: Asked | None = None
 
     def as_json(self) -> dict[str, object]:
         return {"title": self.title,
@@ -135,7 +141,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         key, department, home = found["uid"], found["name"], found["region"]
         region = region or home.split("/")[0]
     scope = department or region
-    report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
+    report = Report(title=REPORT_TITLE + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
@@ -269,6 +275,15 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         section.rows = with_readable_sources(section.rows, titles)
         _name_regions(section, names)
     return report
+
+
+def report_notes(report: Report) -> tuple[tuple[str, str], ...]:
+    """The report's own rows of its 查询条件 (queries.asked): how many documents its findings rest on, and where they
+    are listed, so that the block says what the answer rests on beside what was asked."""
+    documents = next((section for section in report.sections if section.key == "documents"), None)
+    if documents is None:
+        return ()
+    return (("依据文件", f"{len(documents.rows)} 份，见“{documents.title}”一节"),)
 
 
 def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
