@@ -9,12 +9,14 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
+from api.readings import say_reading
 from api.schemas import DraftCheck
 from api.tabular import CSV, TABLE_TITLES, XLSX, tables, wanted_format
 from api.uploads import saved_uploads, uploaded_name
 from ingest.draft import read_draft
 from ingest.errors import IngestError
 from queries.draft_check import check_draft, draft_of
+from queries.lookup import department_reading
 
 router = APIRouter(prefix="/api", tags=["drafts"])
 
@@ -81,7 +83,12 @@ def post_draft_check(request: Request, store: StoreDep,
                           _as_form(exc.message.replace(str(path), name)), _as_form(exc.message_zh(name))) from exc
         result = check_draft(store, draft, file=name)
     result["notes"] = [_as_form(note) for note in result["notes"]]
-    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name)
+    if department:
+        say_reading(request, department_reading(store, department, draft.department.uid), "department")
+    given = [("file", name), ("department", department), ("checked_department", draft.department.name),
+             ("table", table)]
+    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name,
+                  given=given)
 
 
 def _as_form(text: str) -> str:
