@@ -142,6 +142,8 @@ def note_zh(note: str) -> str:
 # An exported file's 查询条件 (queries.asked): its two columns, and each parameter of a question by the name people
 # know it by (a named query's own parameters fall back to the column of that name: uid 标识).
 COLUMN_LABELS |= {"asked_item": "项目", "asked_value": "内容"}
+_IN_ANSWER |= {("graph_state", "documents"): "文件数", ("graph_state", "latest_issued"): "最新印发日期",
+               ("graph_state", "version"): "写入次数", ("graph_state", "epoch"): "图谱编号"}
 PARAM_LABELS: dict[str, str] = {
     "text": "诉求或事项文本", "region": "区划", "city": "市", "department": "部门", "name": "部门", "uid": "部门",
     "threshold": "相似度阈值", "scope": "范围", "limit": "返回部门数", "settled": "已明确牵头", "q": "名称检索",
