@@ -24,6 +24,7 @@ from api.routes import catalog_routes, cypher, dispatch, documents_upload, draft
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
 from ingest.fields_version import notice_of, recorded_fields_versions
+from queries.asked import export_time
 from queries.registry import warm_caches
 
 DESCRIPTION = """部门职责图谱 API — departments' duties, boundaries and responsibilities.
@@ -152,6 +153,7 @@ class LimitBody:
 
 def create_app(settings: Settings | None = None, *, store_uri: str | None = None) -> FastAPI:
     config = settings or Settings()
+    export_time(config.source_date_epoch)  # a malformed SOURCE_DATE_EPOCH refused at start, not at each download
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -34,9 +34,12 @@ from queries.sources import document_titles, with_readable_sources
 # networkx, numpy, jieba, openpyxl, the analyses, the ingest pipeline …) it imports itself, so that a command
 # pays for its own work only (--help: 1.4 s before, when every module was loaded up front).
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from graph.store import Store
     from ingest.link import LinkReport
     from ingest.pipeline import IngestReport
+    from queries.asked import Asked
     from queries.catalog import Param
     from queries.report import Section
 
@@ -326,12 +329,14 @@ def stats_command(store: StoreOption = None, format: FormatOption = Format.table
     _check_table("stats", format, table)
     with _store(store) as graph:
         labels, relationships = stats(graph)
+        asked = _asked(graph, "stats", [("table", table)]) if format is Format.xlsx else None
     if format is Format.json:
         _write_json({"labels": {r["label"]: r["count"] for r in labels},
                      "relationships": {r["type"]: r["count"] for r in relationships}}, output)
         return
     if format is not Format.table:
-        _write(_answer_file("stats", {"labels": labels, "relationships": relationships}, format, table), output)
+        _write(_answer_file("stats", {"labels": labels, "relationships": relationships}, format, table,
+                            asked=asked), output)
         return
     if table in (None, "labels"):
         _print_rows(labels, ["label", "meaning", "count"], title="节点 nodes", answer="stats.labels")
@@ -377,6 +382,8 @@ def _check_output(format: str, output: Path | None, file_formats: str) -> None:
     if output is not None and not output.parent.is_dir():
         _misuse(f"cannot write {output}: the folder {output.parent} does not exist",
                 f"无法写入 {output}：文件夹 {output.parent} 不存在")
+    if format in {"xlsx", "docx", "md"}:  # files that record their time (查询条件): its setting checked first
+        _export_time()
 
 
 def _check_table(answer: str, format: Format, table: str | None) -> None:
@@ -400,16 +407,17 @@ def _check_table(answer: str, format: Format, table: str | None) -> None:
 
 
 def _answer_file(answer: str, result: Any, format: Format, table: str | None = None,
-                 columns: list[str] | None = None) -> bytes:
+                 columns: list[str] | None = None, asked: Asked | None = None) -> bytes:
     """The CSV or Excel file the API answers for the same answer (api.tabular): the same tables, sheets, columns,
-    Chinese titles and cells. `result`'s sources must already read as titles."""
+    Chinese titles and cells, and, in Excel, the same 查询条件 (`asked`). `result`'s sources must already read as
+    titles."""
     from api.tabular import TABLE_TITLES, file_bytes, file_name, list_section
 
     if answer in TABLE_TITLES:
         sections = [section for _name, section in _named_sections(answer, result, table)]
     else:
         sections = [list_section(answer, result, columns)]
-    return file_bytes(format.value, sections, file_name(answer, table))
+    return file_bytes(format.value, sections, file_name(answer, table), asked=asked)
 
 
 def _named_sections(answer: str, result: Mapping[str, Any], table: str | None) -> list[tuple[str, Section]]:
@@ -508,8 +516,9 @@ def query_command(
             departments = [p.name for p in declared if p.is_department]
             typed = dict(params)
             params = checked_filters(graph, params, departments)
+            readings = _region_readings(typed, params)
             for key in departments:
-                _say_reading(graph, typed.get(key), params.get(key))
+                readings[key] = _say_reading(graph, typed.get(key), params.get(key))
             if name in ANALYSES:
                 result: Any = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
@@ -522,6 +531,8 @@ def query_command(
             # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).
             hint = empty_hint(graph, name, ANALYSES[name].bind(params) if name in ANALYSES else params) \
                 if format is Format.table and isinstance(result, list) and not result else ""
+            asked = _asked(graph, name, [*typed.items(), ("table", table)], readings) \
+                if format is Format.xlsx else None
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
     if format is Format.json:  # every table of an answer of several, as the API's JSON
@@ -531,7 +542,7 @@ def query_command(
         if hint:
             err.print(hint)
     else:
-        _write(_answer_file(name, result, format, table, columns), output)
+        _write(_answer_file(name, result, format, table, columns, asked), output)
 
 
 def _print_result(result: Any, *, title: str, columns: list[str], answer: str, table: str | None) -> None:
@@ -597,6 +608,10 @@ def cypher_command(
         except ReadOnlyViolation as exc:
             _print_error(exc, "refused")
             raise typer.Exit(EXIT_MISUSE) from exc
+        if format is Format.xlsx:
+            from queries.asked import cypher_given
+
+            asked = _asked(graph, "cypher", cypher_given(text, params))
     if format is Format.json:
         _write_json(rows, output)
     elif format is Format.table:
@@ -608,7 +623,8 @@ def cypher_command(
         from queries.report import Section
 
         section = Section("cypher", "查询结果", _columns(rows), rows)
-        _write(file_bytes(format.value, [section], "cypher", readable=False), output)
+        _write(file_bytes(format.value, [section], "cypher", readable=False,
+                          asked=asked if format is Format.xlsx else None), output)
 
 
 def _parse_params(items: list[str] | None) -> dict[str, Any]:
@@ -656,17 +672,22 @@ def report_command(
 ) -> None:
     """Every finding of the catalog in one document: the assessment an 编办 would write."""
     from queries.export import to_docx, to_markdown, to_xlsx
-    from queries.report import build_report
+    from queries.report import REPORT_TITLE, build_report, report_notes
 
     _check_output(format.value, output, "md, json, xlsx or docx")
     with _store(store) as graph:
         _say_if_stale(graph, store)
         try:
-            filters = checked_filters(graph, {"region": region, "department": department})
-            _say_reading(graph, department, filters["department"])
+            typed = {"region": region, "department": department}
+            filters = checked_filters(graph, typed)
+            readings = {**_region_readings(typed, filters),
+                        "department": _say_reading(graph, department, filters["department"])}
             report = build_report(graph, region=filters["region"], department=filters["department"])
         except (UnknownDepartment, UnknownRegion, QueryError) as exc:
             _refuse(exc)
+        if format in (ReportFormat.md, ReportFormat.xlsx, ReportFormat.docx):
+            report.asked = _asked(graph, "report", list(typed.items()), readings, title=REPORT_TITLE,
+                                  notes=report_notes(report))
     if format is ReportFormat.table:
         out.rule(report.title)
         for section in report.sections:
@@ -707,7 +728,7 @@ def dispatch_command(
     """Route each complaint to the department first in who_handles; report those a person must settle. A table's
     other columns (工单编号 …) are kept in the answer."""
     from queries.complaint_files import read_complaints
-    from queries.dispatch import columns_with, dispatch, needs_person
+    from queries.dispatch import columns_with, dispatch, dispatch_given, needs_person
 
     _check_output(format.value, output, _FILE_FORMATS)
     try:
@@ -716,6 +737,7 @@ def dispatch_command(
         _refuse(exc)
     with _store(store) as graph:
         _say_if_stale(graph, store)
+        typed_region = region
         try:
             region = check_region(graph, region)
         except UnknownRegion as exc:
@@ -723,6 +745,10 @@ def dispatch_command(
         with _routing_progress(len(complaints.complaints)) as advance:
             result = dispatch(graph, complaints.complaints, region=region, progress=advance)
         rows = with_readable_sources(result.rows, document_titles(graph))
+        given = [("file", file.name), *dispatch_given(len(rows), typed_region, result.default_region),
+                 ("column", column), ("region_column", region_column)]
+        asked = _asked(graph, "dispatch", given, {"region": region} if region and region != typed_region else {}) \
+            if format is Format.xlsx else None
     for warning in [*complaints.warnings, *result.warnings]:
         err.print(f"[yellow]warning:[/yellow] {file}: {warning}", highlight=False)
     columns = columns_with(complaints.columns)
@@ -731,7 +757,7 @@ def dispatch_command(
     elif format is Format.table:
         _print_dispatched(rows, complaints.columns)
     else:
-        _write(_answer_file("dispatch", rows, format, columns=columns), output)
+        _write(_answer_file("dispatch", rows, format, columns=columns, asked=asked), output)
     unsure = sum(1 for row in rows if needs_person(row))
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
               "(tie, weak match, a department with no duties in the graph, no match, sent up to the city, or empty)")
@@ -798,9 +824,13 @@ def check_draft_command(
                 draft = draft_of(graph, source, parsed, department)
             except UnknownDepartment as exc:
                 _refuse(exc)
-            _say_reading(graph, department, draft.department.uid)
+            read_as = _say_reading(graph, department, draft.department.uid)
             result = check_draft(graph, draft, file=file.name)
             titles = document_titles(graph)
+            given = [("file", file.name), ("department", department), ("checked_department", draft.department.name),
+                     ("table", table)]
+            asked = _asked(graph, "check_draft", given, {"department": read_as}) \
+                if format in (DraftFormat.xlsx, DraftFormat.md) else None
     except IngestError as exc:
         _refuse(QueryError(exc.message, exc.message_zh(str(file))))
     for note in result["notes"]:
@@ -815,9 +845,9 @@ def check_draft_command(
                       table=table)
     elif format is DraftFormat.md:
         sections = [section for _name, section in _named_sections("check_draft", readable, table)]
-        _write(to_markdown(Report(_draft_heading(result, titles), sections)).encode(), output)
+        _write(to_markdown(Report(_draft_heading(result, titles), sections, asked=asked)).encode(), output)
     else:
-        _write(_answer_file("check_draft", readable, Format(format.value), table), output)
+        _write(_answer_file("check_draft", readable, Format(format.value), table, asked=asked), output)
 
 
 def _draft_heading(result: Mapping[str, Any], titles: Mapping[str, Any]) -> str:
@@ -880,13 +910,46 @@ def _say_if_relinked(links: LinkReport) -> None:
                   "version of the similarity model or from other terms: every duty was linked again")
 
 
-def _say_reading(graph: Store, typed: Any, uid: str | None) -> None:
+def _say_reading(graph: Store, typed: Any, uid: str | None) -> str:
     """A department name read as a department whose full name or alias it is not (an abbreviation, a close
     spelling: 市监局), said on stderr (lookup.Reading): the answer may not name the department, and a short name may
-    be read as one not meant (user test)."""
+    be read as one not meant (user test). Returns the name it was read as ('' when taken as written), for a file's
+    查询条件."""
     said = department_reading(graph, typed, uid) if isinstance(typed, str) and uid else None
     if said:
         err.print(f"{escape(said.zh)} / {escape(str(said))}")
+    return said.name if said else ""
+
+
+def _region_readings(typed: Mapping[str, Any], checked: Mapping[str, Any]) -> dict[str, str]:
+    """The region and city parameters written otherwise than the graph writes them (河西区: 示例市/河西区)."""
+    return {key: str(checked[key]) for key in ("region", "city")
+            if isinstance(typed.get(key), str) and checked.get(key) and checked[key] != typed[key]}
+
+
+def _export_time() -> datetime:
+    """The time a file records: SOURCE_DATE_EPOCH's, else now; a malformed one is the user's to mend (exit 2)."""
+    from api.settings import settings
+    from queries.asked import export_time
+
+    try:
+        return export_time(settings().source_date_epoch)
+    except QueryError as exc:
+        _refuse(exc)
+
+
+def _asked(graph: Store, answer: str, given: list[tuple[str, object]], readings: Mapping[str, str] | None = None,
+           *, title: str | None = None, notes: tuple[tuple[str, str], ...] = ()) -> Asked:
+    """What was asked, for a file's 查询条件 (queries.asked), filled as the API fills it for the same answer: the
+    parameters as typed, each with its reading. A malformed SOURCE_DATE_EPOCH is the user's to mend (exit 2)."""
+    from queries.asked import asked, given_values
+
+    at = _export_time()
+    if title is None:
+        from api.tabular import answer_title
+
+        title = answer_title(answer)
+    return asked(graph, answer, title, given_values(given, dict(readings or {})), at, notes)
 
 
 def _say_if_stale(graph: Store, store: str | None) -> None:
@@ -935,6 +998,7 @@ def serve_command(
     from ingest.link import link, links_are_current
     from ingest.unlinked import unlinked_duties
 
+    _export_time()  # the files it serves record SOURCE_DATE_EPOCH's time: a malformed one refused before it starts
     with _store(store, serves=True) as graph:
         # Once, before the workers start: answers must come from today's terms and links, and two workers
         # must not both rewrite them.

@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import no_keys, repeated_parameters, unauthorized, unknown_parameters
-from api.readings import say_reading
+from api.readings import note_read_as, say_reading
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department, reading
@@ -59,15 +59,21 @@ def require_key(request: Request,
 KeyDep = Depends(require_key)
 
 
-def region_filter(store: StoreDep, region: Annotated[str | None, Query(
+def region_filter(request: Request, store: StoreDep, region: Annotated[str | None, Query(
         description="区划路径 (region path), e.g. 示例市 or 示例市/青山县; empty means every region",
         examples=["示例市"])] = None) -> str | None:
-    return check_region(store, region)
+    checked = check_region(store, region)
+    if checked and checked != region:  # 河西区 is 示例市/河西区: a file's 查询条件 says so
+        note_read_as(request, "region", checked)
+    return checked
 
 
-def city_filter(store: StoreDep, city: Annotated[str, Query(
+def city_filter(request: Request, store: StoreDep, city: Annotated[str, Query(
         min_length=1, pattern=r"\S", description="a city's region path", examples=["示例市"])]) -> str:
-    return check_region(store, city, city=True) or city
+    checked = check_region(store, city, city=True) or city
+    if checked != city:
+        note_read_as(request, "city", checked)
+    return checked
 
 
 def department_filter(request: Request, store: StoreDep, department: Annotated[str | None, Query(
@@ -81,7 +87,7 @@ def department_filter(request: Request, store: StoreDep, department: Annotated[s
     region = request.query_params.get("region")
     home = check_region(store, region) if region else None
     found = find_department(store, department.strip(), region=home)
-    say_reading(request, reading(department, found))  # 市监局 is the city's: the answer's header says so
+    say_reading(request, reading(department, found), "department")  # 市监局 is the city's: the header says so
     # The uid, not the name: a name two cities' departments bear (鼓楼区城市管理局) would filter on both.
     uid: str = found["uid"]
     return uid

@@ -16,13 +16,29 @@ from queries.lookup import Reading
 
 READ_AS_HEADER = "X-Dutygraph-Read-As"
 _STATE_KEY = "read_as_zh"
+_PARAMS_KEY = "read_as_params"
 
 
-def say_reading(request: Request, said: Reading | None) -> None:
+def say_reading(request: Request, said: Reading | None, parameter: str) -> None:
     """Keep the reading for the answer's header: a dependency (the `department` filter) cannot set a header on the
-    Response a route builds itself, so it goes through the request's state to SayReading."""
+    Response a route builds itself, so it goes through the request's state to SayReading; and for the file's
+    查询条件 (`parameter`: the query or path parameter that named the department)."""
     if said is not None:
         setattr(request.state, _STATE_KEY, said.zh)
+        note_read_as(request, parameter, said.name)
+
+
+def note_read_as(request: Request, parameter: str, read_as: str) -> None:
+    """A parameter read as something other than it was typed (市监局, 河西区 read as 示例市/河西区), for the 查询条件 of
+    the file the request answers (api.tabular)."""
+    readings: dict[str, str] = getattr(request.state, _PARAMS_KEY, {})
+    setattr(request.state, _PARAMS_KEY, {**readings, parameter: read_as})
+
+
+def readings_of(request: Request) -> dict[str, str]:
+    """Each parameter's reading noted while the request was answered (`note_read_as`)."""
+    readings: dict[str, str] = getattr(request.state, _PARAMS_KEY, {})
+    return readings
 
 
 class SayReading:

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     cors_origins: str | None = Field(default=None, validation_alias="DUTYGRAPH_CORS_ORIGINS")
     neo4j_user: str | None = Field(default=None, validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
+    # The reproducible-builds convention: exported files (their 导出时间 and metadata times) carry this time, seconds
+    # since 1970 UTC, instead of the current one, so that two exports of one answer are the same bytes
+    # (queries.asked.export_time reads and checks it).
+    source_date_epoch: str | None = Field(default=None, validation_alias="SOURCE_DATE_EPOCH")
     # Used by the test suite: when set, every store test also runs on this Neo4j server.
     neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
 

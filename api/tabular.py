@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import get_store
 from api.problems import Problem
+from api.readings import readings_of
 from api.schemas import (
     Ambiguity,
     Candidate,
@@ -44,7 +45,8 @@ from api.schemas import (
     UndecomposedRow,
     columns,
 )
-from queries.catalog import named
+from queries.asked import Asked, asked, export_time, given_values, query_title
+from queries.catalog import catalog, named
 from queries.export import to_csv, to_xlsx
 from queries.labels import column_label
 from queries.profile_tables import PROFILE_COLUMNS, profile_tables
@@ -112,9 +114,29 @@ ANSWER_TITLES: dict[str, str] = {
     "power_split": "市县事权", "power_split_matters": "市县事权格子事项", "coordination_network": "部门协同网络",
     "department_profile": "部门画像",
     "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
-    "check_draft": "三定草案核对",
+    "check_draft": "三定草案核对", "cypher": "只读 Cypher 查询",
     "duties_in_force": "某日施行的职责",
 }
+
+
+def answer_title(answer: str) -> str:
+    """An answer's Chinese title: its file's (谁来管), or a named query's question (一个部门的基本情况)."""
+    if answer in ANSWER_TITLES:
+        return ANSWER_TITLES[answer]
+    return query_title(answer, catalog()[answer].question) if answer in catalog() else answer
+
+
+def asked_of(request: Request, answer: str, given: Sequence[tuple[str, object]] | None = None,
+             leave_out: Sequence[str] = ()) -> Asked:
+    """What the request asked, for its file's 查询条件: its path and query parameters as given (`given` instead,
+    for a form or body), but the format and those in `leave_out` (a page's limit and offset: a file holds every
+    row), each with its reading (a department by abbreviation, a region by its bare name)."""
+    if given is None:
+        given = [*request.path_params.items(),
+                 *((key, value) for key, value in request.query_params.multi_items()
+                   if key not in ("format", *leave_out))]
+    at = export_time(request.app.state.settings.source_date_epoch)
+    return asked(get_store(request), answer, answer_title(answer), given_values(given, readings_of(request)), at)
 
 
 def member_rows(clusters: Rows) -> Rows:
@@ -172,14 +194,16 @@ def disposition(ascii_name: str, name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-def file_bytes(chosen: str, sections: list[Section], name: str, *, readable: bool = True) -> bytes:
+def file_bytes(chosen: str, sections: list[Section], name: str, *, readable: bool = True,
+               asked: Asked | None = None) -> bytes:
     """The CSV (one section) or Excel file (a sheet each) of sections whose sources already read as titles;
-    `readable` as in `queries.export.to_csv`."""
+    `readable` as in `queries.export.to_csv`. `asked`: what was asked, the Excel file's last sheet (查询条件); a CSV
+    stays one plain table."""
     if chosen == "csv":
         (section,) = sections
         return to_csv(section, readable=readable)
     # The report's Excel writer (queries.export): the same cells, titles, widths and frozen header as `report`.
-    return to_xlsx(Report(name, sections), readable=readable)
+    return to_xlsx(Report(name, sections, asked=asked), readable=readable)
 
 
 def media_type(chosen: str) -> str:
@@ -253,22 +277,24 @@ def page(request: Request, rows: Rows, *, limit: int, offset: int, format: str |
     if chosen == "json":
         return JSONResponse({"total": len(rows), "limit": limit, "offset": offset,
                              "items": rows[offset:offset + limit]})
-    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer))
+    return _file(request, chosen, [list_section(answer, rows)], answer, readable_file_name(answer),
+                 asked_of(request, answer, leave_out=("limit", "offset")))
 
 
 def whole(request: Request, rows: Rows, *, format: str | None, answer: str, subject: str | None = None,
-          columns: Sequence[str] | None = None) -> Response:
+          columns: Sequence[str] | None = None, given: Sequence[tuple[str, object]] | None = None) -> Response:
     """Every row, unpaged: JSON as a list (who_handles' ranking, a handful of rows), or a file (`columns`: its
-    columns, when the rows' keys vary with the input, as a dispatched file's)."""
+    columns, when the rows' keys vary with the input, as a dispatched file's; `given`: the parameters of a body or
+    form, which the request's query string does not hold)."""
     chosen = wanted_format(request, format)
     if chosen == "json":
         return JSONResponse(rows)
     return _file(request, chosen, [list_section(answer, rows, columns)], answer,
-                 readable_file_name(answer, subject=subject))
+                 readable_file_name(answer, subject=subject), asked_of(request, answer, given))
 
 
 def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, table: str | None,
-           answer: str, subject: str | None = None) -> Response:
+           answer: str, subject: str | None = None, given: Sequence[tuple[str, object]] | None = None) -> Response:
     """An answer of several tables (a key each in JSON, always all of them). Excel holds each on a sheet of its own
     (`TABLE_TITLES`), or only `table`; a CSV file holds one table, so it needs `table` (406 without it, naming the
     tables and the two ways to get them)."""
@@ -281,7 +307,7 @@ def tables(request: Request, result: Mapping[str, Rows], *, format: str | None, 
         raise Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表", detail,
                       detail_zh)
     return _file(request, chosen, table_sections(answer, file_tables(answer, result), names), file_name(answer, table),
-                 readable_file_name(answer, table, subject))
+                 readable_file_name(answer, table, subject), asked_of(request, answer, given))
 
 
 def readable_tables(request: Request, result: Mapping[str, Rows], answer: str) -> list[dict[str, Any]]:
@@ -300,9 +326,10 @@ def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:
     return list(columns) if columns else list(rows[0]) if rows else []
 
 
-def _file(request: Request, chosen: str, sections: list[Section], filename: str, readable_name: str) -> Response:
+def _file(request: Request, chosen: str, sections: list[Section], filename: str, readable_name: str,
+          asked: Asked) -> Response:
     # People read files: a source names its document's title, not its uid (JSON keeps the uid, for programs).
     titles = document_titles(get_store(request))
     sections = [replace(section, rows=with_readable_sources(section.rows, titles)) for section in sections]
-    return Response(file_bytes(chosen, sections, filename), media_type=media_type(chosen),
+    return Response(file_bytes(chosen, sections, filename, asked=asked), media_type=media_type(chosen),
                     headers={"Content-Disposition": disposition(f"{filename}.{chosen}", f"{readable_name}.{chosen}")})

@@ -35,6 +35,12 @@ class Dispatched:
     default_region: str | None = None  # the region complaints without their own were routed within
 
 
+def dispatch_given(count: int, region: str | None, default: str | None) -> list[tuple[str, object]]:
+    """A dispatch's question for its file's 查询条件: how many complaints, the region asked (its reading is the
+    caller's to note), and, where none was, the region they were routed within (the graph's one city)."""
+    return [("complaints", f"{count} 条"), ("region", region), ("routed_within", None if region else default)]
+
+
 def input_key(title: str) -> str:
     """The key of an input column kept beside the answer: its title, unless an answer's column bears it."""
     return f"{title}（原表）" if title in COLUMNS else title

@@ -8,7 +8,9 @@ import io
 import json
 import math
 import re
+import zipfile
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from queries.labels import column_label
@@ -21,8 +23,9 @@ _SHEET_NAME_CHARACTERS = str.maketrans({"/": "", "\\": "", ":": "：", "?": "？
 
 
 def to_markdown(report: Report) -> str:
+    """The report as Markdown; its question (`report.asked`) right under the title, as the Word report has it."""
     lines = [f"# {report.title}", ""]
-    for section in report.sections:
+    for section in ([report.asked.section()] if report.asked is not None else []) + report.sections:
         lines += [f"## {section.title}", ""]
         if section.note:
             lines += [section.note, ""]
@@ -81,61 +84,95 @@ def to_xlsx(report: Report, *, readable: bool = True, as_report: bool = False) -
     its text cells and filters its table. `as_report`: the report's workbook, read in a meeting: each sheet opens
     with the section's title and note above its titles (what 已明确 means, the staffing formula) and prints on A4,
     and a false flag reads 否 (`report_cell`). The API's and the CLI's files keep their titles in row 1, where
-    the programs that read them look."""
+    the programs that read them look. The report's question (`report.asked`) is the last sheet, 查询条件: last, so
+    that a program reading the first sheet reads the answer, as before."""
     import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    text_cell = Alignment(wrap_text=True, vertical="top")
-    number_cell = Alignment(vertical="top")
     workbook = openpyxl.Workbook()
     workbook.properties.creator = workbook.properties.lastModifiedBy = "dutygraph"  # not "openpyxl"
     workbook.properties.title = report.title
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     used: set[str] = set()
     for section in report.sections:
-        name = sheet_name(section.title)
-        while name in used:
-            name = name[:29] + f"_{len(used)}"
-        used.add(name)
-        sheet = workbook.create_sheet(name)
-        titles = _titles(section, readable)
-        if as_report:
-            sheet.append([_heading_text(section)])
-        sheet.append(titles)
-        header = sheet.max_row
-        for cell in sheet[header]:
-            cell.font = Font(bold=True)
-            cell.alignment = text_cell
-            if as_report:
-                cell.fill = PatternFill("solid", start_color="D9D9D9")
-        for row in section.rows:
-            sheet.append([_excel_value(row, c, section.key, readable, as_report) for c in section.columns])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # openpyxl reads a text starting with `=` as a formula: it is text here
-                # A duty's text is a paragraph: wrapped within its column and read from the top, beside its
-                # department's name (user test: one line as wide as the screen).
-                cell.alignment = text_cell if isinstance(cell.value, str) else number_cell
-        if readable and not section.rows:
-            # As the Markdown and Word files say it: a sheet of titles alone reads as a failed export. A raw file
-            # (a program's) keeps the titles alone, as its CSV does.
-            sheet.append(["（无）"])
-        widths = []
-        for index, (column, title) in enumerate(zip(section.columns, titles, strict=True), start=1):
-            width = max([len(title)] + [len(_text(r, column, section.key, readable)) for r in section.rows[:200]])
-            widths.append(min(REPORT_COLUMN_WIDTH if as_report else 60, 4 + width * 1.6))
-            sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
-        if not section.columns:
-            continue
-        last = get_column_letter(len(section.columns))
-        if section.rows:
-            sheet.auto_filter.ref = f"A{header}:{last}{sheet.max_row}"
-        sheet.freeze_panes = f"A{header + 1}"
-        if as_report:
-            _lay_out_report_sheet(sheet, section, last, widths)
+        _add_sheet(workbook, section, used, readable=readable, as_report=as_report)
+    if report.asked is not None:
+        _add_sheet(workbook, report.asked.section(), used, readable=True, as_report=False)
+    at = _written_at(report)
+    workbook.properties.created = workbook.properties.modified = at.astimezone(UTC).replace(tzinfo=None)
+    # openpyxl's save_workbook stamps the time it runs as the file's modified time: its writer, given ours, does not.
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return stamped(buffer.getvalue(), at)
+
+
+def _add_sheet(workbook: Any, section: Section, used: set[str], *, readable: bool, as_report: bool) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    text_cell = Alignment(wrap_text=True, vertical="top")
+    number_cell = Alignment(vertical="top")
+    name = sheet_name(section.title)
+    while name in used:
+        name = name[:29] + f"_{len(used)}"
+    used.add(name)
+    sheet = workbook.create_sheet(name)
+    titles = _titles(section, readable)
+    if as_report:
+        sheet.append([_heading_text(section)])
+    sheet.append(titles)
+    header = sheet.max_row
+    for cell in sheet[header]:
+        cell.font = Font(bold=True)
+        cell.alignment = text_cell
+        if as_report:
+            cell.fill = PatternFill("solid", start_color="D9D9D9")
+    for row in section.rows:
+        sheet.append([_excel_value(row, c, section.key, readable, as_report) for c in section.columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # openpyxl reads a text starting with `=` as a formula: it is text here
+            # A duty's text is a paragraph: wrapped within its column and read from the top, beside its
+            # department's name (user test: one line as wide as the screen).
+            cell.alignment = text_cell if isinstance(cell.value, str) else number_cell
+    if readable and not section.rows:
+        # As the Markdown and Word files say it: a sheet of titles alone reads as a failed export. A raw file
+        # (a program's) keeps the titles alone, as its CSV does.
+        sheet.append(["（无）"])
+    widths = []
+    for index, (column, title) in enumerate(zip(section.columns, titles, strict=True), start=1):
+        width = max([len(title)] + [len(_text(r, column, section.key, readable)) for r in section.rows[:200]])
+        widths.append(min(REPORT_COLUMN_WIDTH if as_report else 60, 4 + width * 1.6))
+        sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
+    if not section.columns:
+        return
+    last = get_column_letter(len(section.columns))
+    if section.rows:
+        sheet.auto_filter.ref = f"A{header}:{last}{sheet.max_row}"
+    sheet.freeze_panes = f"A{header + 1}"
+    if as_report:
+        _lay_out_report_sheet(sheet, section, last, widths)
+
+
+def _written_at(report: Report) -> datetime:
+    return report.asked.at if report.asked is not None else datetime.now(UTC).replace(microsecond=0)
+
+
+# The earliest time a zip entry can carry (MS-DOS dates start in 1980): SOURCE_DATE_EPOCH=0 is 1970.
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def stamped(data: bytes, at: datetime) -> bytes:
+    """An Office file (a zip) whose entries all carry the time `at` (UTC): zipfile stamps each entry with the time it
+    is written, so two exports of one answer a second apart differed byte for byte."""
+    when = max(at, _ZIP_EPOCH).astimezone(UTC).timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=when)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, entry.external_attr
+            target.writestr(info, source.read(entry))
     return buffer.getvalue()
 
 
@@ -233,4 +270,4 @@ def to_docx(report: Report) -> bytes:
     """The report as a Word document (`queries.word`), its cells as `report_cell` reads them."""
     from queries.word import write_docx
 
-    return write_docx(report, report_cell)
+    return stamped(write_docx(report, report_cell, _written_at(report)), _written_at(report))

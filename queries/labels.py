@@ -174,3 +174,22 @@ def note_zh(note: str) -> str:
     the graph, then sent up to the city); the English is for programs, and reached the files' 说明 column (user
     test)."""
     return "；".join(part.split(" / ")[0] for part in note.split("；") if part)
+
+
+# An exported file's 查询条件 (queries.asked): its two columns, and each parameter of a question by the name people
+# know it by (a named query's own parameters fall back to the column of that name: uid 标识).
+COLUMN_LABELS |= {"asked_item": "项目", "asked_value": "内容"}
+_IN_ANSWER |= {("graph_state", "documents"): "文件数", ("graph_state", "latest_issued"): "最新印发日期",
+               ("graph_state", "version"): "写入次数", ("graph_state", "epoch"): "图谱编号"}
+PARAM_LABELS: dict[str, str] = {
+    "text": "诉求或事项文本", "region": "区划", "city": "市", "department": "部门", "name": "部门", "uid": "部门",
+    "threshold": "相似度阈值", "scope": "范围", "limit": "返回部门数", "settled": "已明确牵头", "q": "名称检索",
+    "parties": "含仅见于清单或分工条款的部门", "domain": "领域", "share": "划分方式", "table": "表",
+    "query": "Cypher 查询", "params": "Cypher 查询参数", "file": "文件", "column": "诉求列", "region_column": "区划列",
+    "complaints": "诉求条数", "routed_within": "分派区划（未指定区划时）", "checked_department": "核对的部门",
+    "row_limit": "行数限制",
+}
+
+
+def param_label(name: str) -> str:
+    return PARAM_LABELS.get(name) or COLUMN_LABELS.get(name, name)

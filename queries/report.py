@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
@@ -40,6 +40,10 @@ from queries.sources import SOURCE_KEYS, Cited, document_titles, with_readable_s
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
+if TYPE_CHECKING:
+    from queries.asked import Asked
+
+REPORT_TITLE = "职责图谱评估报告"
 KIND_LABELS = {
     "duty_without_office": "未分解到内设机构的职责", "office_without_duty": "无职责的内设机构",
     "cancelled_still_carried": "已取消仍在承担", "devolved_still_carried": "已下放仍在承担",
@@ -68,6 +72,8 @@ class Section:
 class Report:
     title: str
     sections: list[Section] = field(default_factory=list)
+    # What was asked, for a file kept apart from the product: its 查询条件 sheet or block (queries.asked).
+    asked: Asked | None = None
 
     def as_json(self) -> dict[str, object]:
         return {"title": self.title,
@@ -146,7 +152,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         key, department, home = found["uid"], found["name"], found["region"]
         region = region or home.split("/")[0]
     scope = department or region
-    report = Report(title="职责图谱评估报告" + (f"（{department or names.get(region, region)}）" if scope else ""))
+    report = Report(title=REPORT_TITLE + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append
 
     def mine(rows: list[Row], *keys: str) -> list[Row]:
@@ -294,6 +300,15 @@ def _versions_of(store: Store, uid: str, titles: Mapping[str, Cited]) -> Section
                    note="本部门载入图中的各版三定和调整职责机构编制的通知，按施行日期（未载明的按印发日期）排列，"
                         "附各自所列的部门职责数和内设机构。某日施行的职责：dutygraph query duties_in_force "
                         "--param department=部门 --param date=日期。")
+
+
+def report_notes(report: Report) -> tuple[tuple[str, str], ...]:
+    """The report's own rows of its 查询条件 (queries.asked): how many documents its findings rest on, and where they
+    are listed, so that the block says what the answer rests on beside what was asked."""
+    documents = next((section for section in report.sections if section.key == "documents"), None)
+    if documents is None:
+        return ()
+    return (("依据文件", f"{len(documents.rows)} 份，见“{documents.title}”一节"),)
 
 
 def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:

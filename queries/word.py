@@ -29,8 +29,9 @@ LEAST_TEXT_EM = 6.0  # a text column narrower than this breaks most words (depar
 SLACK_EM = 0.8
 
 
-def write_docx(report: Report, cell: Any) -> bytes:
-    """`cell(row, column, answer)`: a cell's text, as the report's files show it (`export.report_cell`)."""
+def write_docx(report: Report, cell: Any, at: datetime) -> bytes:
+    """`cell(row, column, answer)`: a cell's text, as the report's files show it (`export.report_cell`); `at`: the
+    file's time (its properties' 创建 and 修改)."""
     import docx
     from docx.enum.section import WD_SECTION
 
@@ -39,7 +40,7 @@ def write_docx(report: Report, cell: Any) -> bytes:
     properties = document.core_properties
     properties.author = properties.last_modified_by = "dutygraph"
     properties.title = report.title
-    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.created = properties.modified = at.astimezone(UTC).replace(microsecond=0)
     properties.revision = 1
     _chinese_styles(document)
     table_style = _table_text_style(document)
@@ -48,7 +49,8 @@ def write_docx(report: Report, cell: Any) -> bytes:
     _page_number_footer(first)
     document.add_heading(report.title, level=0)
     planned = _plan(report, cell)
-    _contents(document, report, _text_width_pt(landscape=False), _estimated_pages(planned))
+    asked = _asked_block(document, report, cell, table_style)
+    _contents(document, report, _text_width_pt(landscape=False), _estimated_pages(planned, asked))
     landscape = False
     for number, plan in enumerate(planned, 1):
         if plan.landscape != landscape:
@@ -65,6 +67,27 @@ def write_docx(report: Report, cell: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _asked_block(document: Any, report: Report, cell: Any, style: Any) -> float:
+    """What was asked (`report.asked`: the region or department, the graph's documents, when, by what version), under
+    the title and above the contents, as a 编办's 报告 states its 范围 and 数据截至 on its first page: a page printed
+    or attached on its own says what it answers. Returns the points it takes, for the contents' page guesses."""
+    if report.asked is None:
+        return 0.0
+    from docx.shared import Pt
+
+    section = report.asked.section()
+    caption = document.add_paragraph()
+    caption.paragraph_format.space_after = Pt(2)
+    caption.add_run(section.title).bold = True
+    texts = [[cell(row, column, section.key) for column in section.columns] for row in section.rows]
+    titles = [column_label(column, section.key) for column in section.columns]
+    columns = _measure(section, titles, texts)
+    widths = _fit(columns, _text_width_pt(landscape=False))
+    _table(document, titles, texts, columns, widths, style)
+    document.add_paragraph()  # a blank line between the block and the contents' heading
+    return BODY_LINE_PT * 2 + ROWS_LAID_OUT * _height(columns, widths)
 
 
 @dataclass
@@ -265,11 +288,11 @@ def _contents(document: Any, report: Report, width_pt: float, pages: Sequence[in
 TITLE_PT, CONTENTS_LINE_PT, HEADING_PT, BODY_LINE_PT, ROWS_LAID_OUT = 60.0, 19.5, 52.0, 18.0, 1.1
 
 
-def _estimated_pages(planned: Sequence[_Planned]) -> list[int]:
-    """The page each section's heading falls on, from the title and contents and the row heights `_row_height`
-    guesses: a landscape section starts a page, a heading keeps with its note and its table's first row, and a
-    table's titles repeat on each page it runs on to."""
-    page, used, landscape = 1, TITLE_PT + CONTENTS_LINE_PT * (len(planned) + 1), False
+def _estimated_pages(planned: Sequence[_Planned], before: float = 0.0) -> list[int]:
+    """The page each section's heading falls on, from the title, what comes `before` the contents (points: the
+    查询条件 block) and the contents, and the row heights `_row_height` guesses: a landscape section starts a page, a
+    heading keeps with its note and its table's first row, and a table's titles repeat on each page it runs on to."""
+    page, used, landscape = 1, TITLE_PT + before + CONTENTS_LINE_PT * (len(planned) + 1), False
     pages: list[int] = []
     for plan in planned:
         if plan.landscape != landscape:

@@ -105,7 +105,7 @@ def list_departments(request: Request, store: StoreDep, region: RegionFilter,
     if q and q.strip():
         # An alias or abbreviation found nothing (q=市监局: 0), where /api/departments/市监局 answers (user test).
         read_as, said = names_read_as(store, q.strip(), region)
-        say_reading(request, said)
+        say_reading(request, said, "q")
         rows = [row for row in rows if q.strip() in row["department"] or row["department"] in read_as]
     return page(request, rows, limit=limit, offset=offset, format=format, answer="departments")
 
@@ -144,7 +144,7 @@ def get_department(request: Request, store: StoreDep, name: str, format: Format 
     header X-Dutygraph-Read-As (percent-encoded UTF-8)."""
     profile = department_profile(store, name)
     said = reading(name, profile["department"])
-    say_reading(request, said)
+    say_reading(request, said, "name")
     if wanted_format(request, format) == "json":
         return JSONResponse({**profile, "read_as_zh": said.zh if said else None})
     return tables(request, profile, format=format, table=table, answer="department_profile",

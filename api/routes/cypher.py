@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import Format, KeyDep, StoreDep
 from api.problems import Problem, problem_responses
 from api.schemas import CypherAnswer
-from api.tabular import CSV, XLSX, disposition, file_bytes, media_type, wanted_format
+from api.tabular import CSV, XLSX, asked_of, disposition, file_bytes, media_type, wanted_format
+from queries.asked import cypher_given
 from queries.report import Section
 
 router = APIRouter(prefix="/api", tags=["cypher"])
@@ -72,7 +73,9 @@ def run_cypher(request: Request, store: StoreDep, body: CypherRequest, format: F
     section = Section("cypher", "查询结果", columns, rows[:limit])
     headers = {"Content-Disposition": disposition(f"cypher.{chosen}", f"查询结果.{chosen}"),
                "X-Dutygraph-Truncated": str(truncated).lower()}
-    return Response(file_bytes(chosen, [section], "cypher", readable=False),
+    given = cypher_given(body.query, body.params, limit if truncated else None)
+    return Response(file_bytes(chosen, [section], "cypher", readable=False,
+                               asked=asked_of(request, "cypher", given) if chosen == "xlsx" else None),
                     media_type=media_type(chosen), headers=headers)
 
 

@@ -11,12 +11,13 @@ from fastapi.responses import JSONResponse
 
 from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
+from api.readings import note_read_as
 from api.schemas import DispatchAnswer, DispatchFileAnswer, DispatchRequest
 from api.tabular import CSV, XLSX, wanted_format, whole
 from api.uploads import saved_uploads, uploaded_name
 from ingest.errors import IngestError
 from queries.complaint_files import Complaint, ComplaintFile, read_complaints
-from queries.dispatch import Dispatched, columns_with, dispatch, needs_person, person_reason
+from queries.dispatch import Dispatched, columns_with, dispatch, dispatch_given, needs_person, person_reason
 from queries.lookup import check_region
 
 router = APIRouter(prefix="/api", tags=["queries"])
@@ -50,7 +51,8 @@ def post_dispatch(request: Request, store: StoreDep, body: DispatchRequest, form
     rows = [{"line": row["line"], "id": None, **row} for row in result.rows]
     if wanted_format(request, format) == "json":
         return JSONResponse(_summary(rows, result))
-    return whole(request, rows, format=format, answer="dispatch")
+    return whole(request, rows, format=format, answer="dispatch",
+                 given=_given_region(request, len(rows), body.region, region, result.default_region))
 
 
 def _summary(rows: list[dict], result: Dispatched, read_warnings: list[str] | None = None) -> dict:  # type: ignore[type-arg]
@@ -98,8 +100,18 @@ def post_dispatch_file(request: Request, store: StoreDep,
     if chosen == "json":
         return JSONResponse({"file": name, "columns": [*columns, PERSON_KEY],
                              **_summary(result.rows, result, read.warnings)})
+    given = [("file", name), *_given_region(request, len(result.rows), region, home, result.default_region),
+             ("column", column), ("region_column", region_column)]
     return whole(request, result.rows, format=chosen, answer="dispatch", columns=columns,
-                 subject=Path(name).stem)
+                 subject=Path(name).stem, given=given)
+
+
+def _given_region(request: Request, count: int, typed: str | None, home: str | None,
+                  default: str | None) -> list[tuple[str, object]]:
+    """A dispatch's question (queries.dispatch.dispatch_given), its region as typed with its reading noted."""
+    if home and home != typed:
+        note_read_as(request, "region", home)
+    return dispatch_given(count, typed, default)
 
 
 def _read_upload(name: str, data: BinaryIO, column: str | None, region_column: str | None) -> ComplaintFile:

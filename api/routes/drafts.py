@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 
 from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
+from api.readings import say_reading
 from api.schemas import DraftCheck, ReadableDraftCheck
 from api.tabular import CSV, TABLE_TITLES, XLSX, readable_tables, tables, wanted_format
 from api.uploads import saved_uploads, uploaded_name
@@ -16,6 +17,7 @@ from graph.store import Store
 from ingest.draft import Draft, read_draft
 from ingest.errors import IngestError
 from queries.draft_check import check_draft, draft_of
+from queries.lookup import department_reading
 
 router = APIRouter(prefix="/api", tags=["drafts"])
 
@@ -84,8 +86,11 @@ def post_draft_check(request: Request, store: StoreDep,
     404. CSV or Excel (`format=` or Accept) give the tables with Chinese titles, as `dutygraph check-draft` writes
     them."""
     wanted_format(request, format)  # a format it cannot answer refused before the work
-    result, draft = _checked(store, file, department)
-    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name)
+    result, draft = _checked(request, store, file, department)
+    given = [("file", result["draft"]["file"]), ("department", department),
+             ("checked_department", draft.department.name), ("table", table)]
+    return tables(request, result, format=format, table=table, answer="check_draft", subject=draft.department.name,
+                  given=given)
 
 
 @router.post("/drafts/check/readable", response_model=ReadableDraftCheck,
@@ -98,13 +103,15 @@ def post_draft_check_readable(request: Request, store: StoreDep,
                               = None) -> ReadableDraftCheck:
     """The same check as POST /api/drafts/check, its tables as the Excel file shows them (Chinese titles, codes in
     Chinese, sources by their documents' titles): for a page to lay out, not for programs (they read the codes)."""
-    result, _draft = _checked(store, file, department)
+    result, _draft = _checked(request, store, file, department)
     return ReadableDraftCheck(draft=result["draft"], in_force=result["in_force"], notes=result["notes"],
                               tables=readable_tables(request, result, "check_draft"))
 
 
-def _checked(store: Store, file: UploadFile, department: str | None) -> tuple[dict[str, Any], Draft]:
-    """The uploaded draft checked: a 422 naming the file as uploaded for one that cannot be."""
+def _checked(request: Request, store: Store, file: UploadFile, department: str | None
+             ) -> tuple[dict[str, Any], Draft]:
+    """The uploaded draft checked: a 422 naming the file as uploaded for one that cannot be; a department named
+    otherwise than in full is said as read (X-Dutygraph-Read-As)."""
     name = uploaded_name(file.filename, "draft.txt")
     with saved_uploads([(name, file.file)], prefix="dutygraph-draft-") as saved:
         [path] = saved
@@ -116,6 +123,8 @@ def _checked(store: Store, file: UploadFile, department: str | None) -> tuple[di
                           _as_form(exc.message.replace(str(path), name)), _as_form(exc.message_zh(name))) from exc
         result = check_draft(store, draft, file=name)
     result["notes"] = [_as_form(note) for note in result["notes"]]
+    if department:
+        say_reading(request, department_reading(store, department, draft.department.uid), "department")
     return result, draft
 
 

@@ -156,7 +156,7 @@ def test_power_split_heatmap_click_lists_matters(browser, site: str) -> None:  #
         assert len(list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))) == len(cells) + 1
     with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
         workbook = openpyxl.load_workbook(io.BytesIO(answer.read()))
-        assert workbook.sheetnames == ["事权划分", "事权划分冲突", "县级权责清单未列"]
+        assert workbook.sheetnames == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
 
 
 def test_department_page(browser, site: str) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +184,7 @@ def test_the_department_view_downloads_its_profile(browser, site: str) -> None: 
     with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
         assert openpyxl.load_workbook(io.BytesIO(answer.read())).sheetnames == [
             "部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
-            "主办协办不清", "职责分解", "协同部门"]
+            "主办协办不清", "职责分解", "协同部门", "查询条件"]
     # Each table shown has a CSV of its own beside its heading: its table of the profile's files.
     headings = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h3) => {
         const link = new URL(h3.querySelector('a').href);

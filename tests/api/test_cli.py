@@ -327,7 +327,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
     sheets = _sheets(workbook)
-    assert list(sheets) == ["事权划分", "事权划分冲突", "县级权责清单未列"]
+    assert list(sheets) == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
     assert len(sheets["县级权责清单未列"]) == 1 + 15
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                   ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
@@ -341,7 +341,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
                store=loaded).returncode == 0
     assert [(name, rows[0]) for name, rows in _sheets(one).items()] == [
-        ("上下对口", ("县（区）部门", "县（区）", "市级对口部门", "一对多"))]
+        ("上下对口", ("县（区）部门", "县（区）", "市级对口部门", "一对多")), ("查询条件", ("项目", "内容"))]
     # A department's profile: its nested duties, offices and overlap members flattened to a row each.
     profile = tmp_path / "profile.xlsx"
     assert run("query", "department_profile", "--param", "name=河西区教育局", "--format", "xlsx", "-o", str(profile),
@@ -355,7 +355,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert facts.returncode == 0 and "部门概况 facts" in facts.stdout and "部门职责" not in facts.stdout
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
-                            "主办协办不清", "职责分解", "协同部门"]
+                            "主办协办不清", "职责分解", "协同部门", "查询条件"]
     assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
         "政策规划股", "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
@@ -363,8 +363,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
 
-def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> None:
-    """The same answer, the same file: byte for byte for CSV, cell for cell for Excel (its dates differ)."""
+def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same answer, the same file, byte for byte: CSV, and Excel where both record one time (SOURCE_DATE_EPOCH;
+    its 查询条件 sheet says when it was written)."""
     from fastapi.testclient import TestClient
 
     from api.app import create_app
@@ -380,7 +381,8 @@ def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> 
          {"city": "示例市", "table": "cells"}),
         (("coordination_network", "--table", "edges"), "/api/queries/coordination_network", {"table": "edges"}),
     ]
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{loaded}"))) as client:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # the CLI's, run below
+    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{loaded}", SOURCE_DATE_EPOCH="1714521600"))) as client:
         for args, path, query in cases:
             cli = run_bytes("query", *args, "--format", "csv", store=loaded)
             assert cli.returncode == 0, cli.stderr
@@ -389,7 +391,7 @@ def test_files_of_the_cli_are_those_of_the_api(loaded: Path, tmp_path: Path) -> 
         api_book.write_bytes(client.get("/api/queries/coordination_network", params={"format": "xlsx"}).content)
     cli_book = tmp_path / "cli.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "-o", str(cli_book), store=loaded).returncode == 0
-    assert _sheets(cli_book) == _sheets(api_book)
+    assert cli_book.read_bytes() == api_book.read_bytes()
 
 
 def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
@@ -468,8 +470,11 @@ def test_cypher_files_keep_the_query_s_own_columns_and_values(loaded: Path, tmp_
     assert "| LEADS | 牵头/主办 |" in run("report", "--format", "md", store=loaded).stdout
     workbook = tmp_path / "cypher.xlsx"
     assert run("cypher", query, "--format", "xlsx", "-o", str(workbook), store=loaded).returncode == 0
-    assert _sheets(workbook) == {"查询结果": [("name", "type", "score", "vague"), ("示例市生态环境局", "LEADS", 1, False),
-                                          ("示例市农业农村局", "LEADS", 2, False)]}
+    sheets = _sheets(workbook)
+    assert sheets["查询结果"] == [("name", "type", "score", "vague"), ("示例市生态环境局", "LEADS", 1, False),
+                              ("示例市农业农村局", "LEADS", 2, False)]
+    # Its question is the query's text, which the file must keep: its column names alone do not say what was asked.
+    assert sheets["查询条件"][:3] == [("项目", "内容"), ("查询", "只读 Cypher 查询（cypher）"), ("Cypher 查询", query)]
 
 
 def test_report_files_open(loaded: Path, tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_a_checked_draft_as_json_csv_excel_and_markdown(loaded: Path, tmp_path: 
     assert run("check-draft", str(DRAFT), "--format", "xlsx", "-o", str(workbook), store=loaded).returncode == 0
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.read_bytes()))
     assert sheets.sheetnames == ["职责变化", "内设机构变化", "编制和领导职数", "职责分工变化", "与其他部门的职责交叉",
-                                 "未分解到内设机构的职责", "职能转变核对"]
+                                 "未分解到内设机构的职责", "职能转变核对", "查询条件"]
     markdown = run("check-draft", str(DRAFT), "--format", "md", store=loaded).stdout
     assert markdown.startswith("# 三定草案核对：qingshan_shichangjianguan_draft.txt（青山县市场监督管理局）")
     assert "| 行政编制 | 24 | 26 | 增加 | 2 |" in markdown and "## 职责分工变化" in markdown

@@ -45,7 +45,7 @@ def test_a_checked_draft_as_files(client: TestClient) -> None:  # noqa: F811
     assert unquote(workbook.headers["content-disposition"]).endswith("青山县市场监督管理局-三定草案核对.xlsx")
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.content))
     assert sheets.sheetnames == ["职责变化", "内设机构变化", "编制和领导职数", "职责分工变化", "与其他部门的职责交叉",
-                                 "未分解到内设机构的职责", "职能转变核对"]
+                                 "未分解到内设机构的职责", "职能转变核对", "查询条件"]
     assert [cell.value for cell in sheets["职责变化"][1]] == [
         "变化", "现行序号", "现行条文", "草案序号", "草案条文", "相似度", "现行出处", "草案条款"]
     assert [cell.value for cell in sheets["职责变化"][3]][:2] == ["改写", 8]

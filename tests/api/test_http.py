@@ -222,7 +222,7 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert client.get("/api/stats").json()["labels"]["Document"] == 37
     # As Excel, the CLI's two tables, each label and type with its meaning.
     workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
-    assert workbook.sheetnames == ["图谱规模：节点", "图谱规模：关系"]
+    assert workbook.sheetnames == ["图谱规模：节点", "图谱规模：关系", "查询条件"]
     # A table titled after its answer names the file alone (it was 图谱规模-图谱规模：节点.csv, user test).
     nodes = client.get("/api/stats", params={"format": "csv", "table": "labels"})
     assert nodes.headers["content-disposition"] == (
@@ -684,7 +684,7 @@ def test_a_single_table_workbook_has_a_chinese_file_and_sheet_name(client: TestC
     """User test 5: overlaps.xlsx with a sheet called overlaps."""
     answer = client.get(path, params={"format": "xlsx"})
     assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{name}.xlsx"
-    assert list(_sheets(answer.content)) == [name]
+    assert list(_sheets(answer.content)) == [name, "查询条件"]
 
 
 def test_a_short_name_of_every_region_lists_them_or_takes_the_region_filtered_on(client: TestClient) -> None:
@@ -772,7 +772,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
-    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列"]
+    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
     assert split["县级权责清单未列"][:2] == [
         ("事项", "划分方式", "区划", "部门", "其权责清单所列事项数", "出处"),
         ("农村公路建设养护管理", "市县共有", "示例市/青山县", "青山县交通运输局", 4,
@@ -793,10 +793,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert {name: rows[0] for name, rows in network.items()} == {
         "部门协同": ("部门", "关联部门数", "中介中心度", "事项数"),
         "部门间共同事项": ("部门甲", "部门乙", "共同事项数", "共同事项"),  # names here, where nodes count them
-        "上下对口": ("县（区）部门", "县（区）", "市级对口部门", "一对多")}
+        "上下对口": ("县（区）部门", "县（区）", "市级对口部门", "一对多"), "查询条件": ("项目", "内容")}
     assert len(network["上下对口"]) == 13
     counterparts = client.get("/api/queries/coordination_network", params={"format": "xlsx", "table": "counterparts"})
-    assert list(_sheets(counterparts.content)) == ["上下对口"]
+    assert list(_sheets(counterparts.content)) == ["上下对口", "查询条件"]
     # A CSV of an answer of several tables without choosing one: refused, saying how to get it.
     several = client.get("/api/queries/coordination_network", headers={"Accept": "text/csv"})
     assert several.status_code == 406 and several.headers["content-type"] == "application/problem+json"
@@ -947,6 +947,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                    "问题"),
         "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项"),
         "协同部门": ("部门", "事项"),
+        "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
     }
     assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 3, "局长 1、副局长 2", 6, None,
                                    "市文物局、市文化广电旅游体育局", "2019-03-01")]
@@ -1014,7 +1015,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert [(c["cluster_id"], c["scope"]) for c in clusters] == [
         ("C624f4ab2", "departments"), ("C1e299806", "departments"), ("C7a99cebf", "offices")]
     one_sheet = client.get(path, params={"format": "xlsx", "table": "supervision_items"})
-    assert list(_sheets(one_sheet.content)) == ["认领的监管事项"]
+    assert list(_sheets(one_sheet.content)) == ["认领的监管事项", "查询条件"]
 
     # A CSV without a table is refused, naming the tables; JSON is the profile as before, whatever `table` says.
     several = client.get(path, params={"format": "csv"})
