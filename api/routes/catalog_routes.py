@@ -397,7 +397,7 @@ def get_duties_in_force(request: Request, store: StoreDep,
                       f"date: expected a date such as 2021-06-30 or 2021年6月30日, got {date!r}",
                       f"请求参数无效：日期 date 应写作 2021-06-30 或 2021年6月30日，而不是“{date}”") from None
     found = find_department(store, department.strip())
-    say_reading(request, reading(department, found))
+    say_reading(request, reading(department, found), "department")
     answer = in_force(store, found["uid"], day)
     if wanted_format(request, format) != "json":
         return page(request, answer.duties, limit=limit, offset=offset, format=format, answer="duties_in_force")
