@@ -22,8 +22,9 @@ from graph.store import Store
 # `stated`) and whether a later 三定 of that department supersedes them (`superseded`); Department.facts_issued dates
 # its versioned facts apart from its 三定日期 (a 调整 notice changes the one, not the other); text_sha256 digests a
 # document's words (`ingest.readers.text_digest`: a traditional mirror is the same document); an untitled 三定 has
-# no title.
-GRAPH_FIELDS_VERSION = 4
+# no title. Version 5: a 属地 list's township 主体责任 and those who 配合 it carry `responsibility: territorial` on their
+# LEADS and ASSISTS (ingest.list_records), which host_assist_ambiguities and who_handles' disputes read apart.
+GRAPH_FIELDS_VERSION = 5
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (
