@@ -43,6 +43,7 @@ COLUMN_LABELS: dict[str, str] = {
     "exact": "名称或别名完全相符", "boilerplate": "共性职责", "refined_by": "承接的内设机构职责数",
     "carries": "承接的部门职责", "carried_by": "承接的内设机构", "content": "内容词", "status": "状态",
     "department_region": "部门所在区划", "last_stated": "最近载明日期", "base_name": "部门基本名称",
+    "territorial_leads": "属地主体责任单位", "territorial": "属地管理",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
