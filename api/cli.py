@@ -586,6 +586,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
             out.print(f"   {flat(dispute['reason'])}：{dispute['matter']}", highlight=False)
             for claim in dispute["claims"]:
                 out.print(f"   · {claim['source']}：牵头 {'、'.join(claim['leads']) or '（无）'}"
+                          + (f"；属地主体责任 {'、'.join(claim['territorial_leads'])}"
+                             if claim.get("territorial_leads") else "")
                           + (f"；配合 {'、'.join(claim['assists'])}" if claim["assists"] else ""),
                           highlight=False, soft_wrap=True)
 

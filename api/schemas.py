@@ -127,13 +127,16 @@ class Claim(BaseModel):
     source: str = Field(description="a document's clause or row naming parties of the matter")
     matter: str = Field(description="the matter as that source words it (documents may word one matter differently)")
     leads: list[str] = Field(description="the leads it names, in its listing order")
+    territorial_leads: list[str] = Field(description="属地主体责任单位: the townships a 属地 list makes answer for the "
+                                                     "matter in their own areas (no department's lead)")
     assists: list[str] = Field(description="the assisting parties it names")
 
 
 class Ambiguity(BaseModel):
     matter: str
     region: str | None
-    leads: list[str] = Field(description="牵头部门, in listing order (the first hosts)")
+    leads: list[str] = Field(description="牵头部门, in listing order (the first hosts); a township's 属地 主体责任 is "
+                                         "not among them (see `claims`)")
     assists: list[str]
     host: str | None = Field(description="主办部门 where several lead")
     sources: list[str]

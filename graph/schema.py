@@ -83,10 +83,13 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("HAS_OFFICE", ("Department",), ("Office",), "部门的内设机构"),
     RelType("HAS_DUTY", _HOLDERS, ("Duty",), "部门或内设机构的职责", ("source", "ordinal")),
     RelType("REFINES", ("Duty",), ("Duty",), "内设机构职责落实部门职责", ("source", "score")),
+    # `responsibility`: `territorial` where a 属地 list makes a township answer for the matter in its own area
+    # (ingest.list_records), absent for a department's 牵头/配合 at its level.
     RelType("LEADS", ("Department",), ("Matter",), "牵头/主办",
-            ("source", "basis", "basis_rank", "order", "text", "sanding_of", "stated", "superseded")),
+            ("source", "basis", "basis_rank", "order", "text", "sanding_of", "stated", "superseded",
+             "responsibility")),
     RelType("ASSISTS", ("Department",), ("Matter",), "配合/协办",
-            ("source", "basis", "basis_rank", "text", "sanding_of", "stated", "superseded")),
+            ("source", "basis", "basis_rank", "text", "sanding_of", "stated", "superseded", "responsibility")),
     RelType("EXERCISES", _HOLDERS, ("PowerItem",), "实施主体"),
     RelType("CLAIMS", ("Department",), ("SupervisionItem",), "认领"),
     RelType("HOLDS", ("Region",), ("Matter",), "事权划分", ("source", "share", "role", "text")),

@@ -25,7 +25,9 @@ from graph.store import Store
 # no title.
 # Version 5: the FROM edge of an office or a duty keeps the ordinal (and a duty's status) its document states, so that
 # a 三定 in force before its revision can be read back (queries.in_force).
-GRAPH_FIELDS_VERSION = 5
+# Version 6: a 属地 list's township 主体责任 and those who 配合 it carry `responsibility: territorial` on their LEADS
+# and ASSISTS (ingest.list_records), which host_assist_ambiguities and who_handles' disputes read apart.
+GRAPH_FIELDS_VERSION = 6
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

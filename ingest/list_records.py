@@ -24,7 +24,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import NameResolver, Resolution, base_of
+from ingest.names import NameResolver, Resolution, base_of, township_of
 from ingest.records import (
     GraphRows,
     add_provenance,
@@ -38,6 +38,8 @@ from ingest.regions import Region, split_region_prefix
 from ingest.sheets import Workbook
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
+# A LEADS or ASSISTS edge's `responsibility` when a 属地 list makes a township answer for a matter in its own area.
+TERRITORIAL = "territorial"
 
 
 @dataclass
@@ -89,7 +91,7 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
                            basis=record.basis or basis, lead_text=record.text, assist_text=record.text)
         elif isinstance(record, TerritorialRecord):
             _shared_matter(rows, context, resolver, record.matter, record.leads, record.assists, source, leads_listed,
-                           basis=basis, lead_text=record.lead_text, assist_text=record.assist_text)
+                           basis=basis, lead_text=record.lead_text, assist_text=record.assist_text, territorial=True)
         elif isinstance(record, SupervisionRecord):
             _supervision_item(rows, context, resolver, record, source)
         elif isinstance(record, SplitRecord):
@@ -173,18 +175,31 @@ def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResol
 
 def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver, matter: str, leads: list[str],
                    assists: list[str], source: str, leads_listed: Counter[str], *, basis: str, lead_text: str,
-                   assist_text: str) -> None:
+                   assist_text: str, territorial: bool = False) -> None:
+    """`territorial`: a 属地 list's row, whose township 主体责任单位 answers for the matter in its own area only."""
     uid = matter_uid(context.region, matter)
     rows.matters[uid] = {"name": matter, "region": context.region.path, "source": source,
                          "content": stored_content(matter)}
-    for party in _parties(rows, context, resolver, leads, source):
-        leads_listed[uid] += 1
-        rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    order=leads_listed[uid], text=lead_text)
+    # A township bears 主体责任 in its own area; a department a 属地 list names 主体责任单位 answers for the matter
+    # across its county, as its 牵头 would, and its lead is a department's.
+    townships = {name for name in leads if territorial and township_of(name)}
+    for name in leads:
+        for party in _parties(rows, context, resolver, [name], source):
+            leads_listed[uid] += 1
+            rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
+                        order=leads_listed[uid], text=lead_text, **_responsibility(name in townships))
+    # Those who 配合 a township's 主体责任 help it in its area (业务指导, 指挥协调): no assisting of a department's
+    # lead at its level. Where a department bears the 主体责任 (with the township 配合), the row is a department's.
     for party in _parties(rows, context, resolver, assists, source):
         rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    text=assist_text)
+                    text=assist_text, **_responsibility(bool(leads) and townships == set(leads)))
     add_terms(rows, "Matter", uid, matter, source)
+
+
+def _responsibility(territorial: bool) -> dict[str, str]:
+    """An edge's kind of responsibility: `territorial` for a township's 属地管理 (主体责任 in its own area, the first
+    response there); none for a department's 牵头/监管 at its level, which is what DESIGN's LEADS means."""
+    return {"responsibility": TERRITORIAL} if territorial else {}
 
 
 def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str

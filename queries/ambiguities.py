@@ -13,6 +13,15 @@ listed hosts):
   department named as holding the work must hold it by who_handles' standard (not `weak`); when none of the
   region does, the finding names no holder (`holder` empty) rather than a duty that shares a word with the matter
   (城区占道经营 met 城市道路清扫保洁 on 市容市貌 alone, at 5.6 where evidence saying the matter would score 27).
+
+A township a 属地 list makes bear 主体责任 (`territorial`, `queries.lead_claims`) answers for the matter in its own
+area; that is not a department's 牵头 at its level, so it makes none of the lead findings: beside a department's
+lead it is neither `multiple_leads` nor `conflicting_leads`, two townships each bearing it for their own areas are
+not either, and a department that leads the matter and 配合s a township's 主体责任 on it is not `lead_and_assist`.
+Nor does a 属地 list alone make a `no_lead`: it names who answers in the township's area (a 编办 checking 推诿 wants
+matters no one answers for), and naming the department that leads the line of work is a boundary list's business;
+a boundary list that names parties of the matter but no lead is `no_lead` still, whatever the townships bear. The
+findings' `leads` are the department leads; `claims` names each source's townships apart (`territorial_leads`).
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from queries.lead_claims import REASON_LABELS as REASON_LABELS  # the reasons' n
 from queries.lead_claims import (
     by_matter,
     claims,
+    department_side,
     expects_lead,
     leads_conflict,
     ordered_names,
@@ -53,14 +63,15 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter(rows).items()),
                                          key=lambda pair: (pair[0], wording(pair[1]))):
         base = _base(matter_region, wording(parties), parties)
-        findings.extend(_findings(base, parties, lead_expected=expects_lead(parties, sandings)))
+        departments = department_side(parties)
+        findings.extend(_findings(base, parties, lead_expected=expects_lead(departments, sandings)))
         findings.extend(mandates.findings(base, parties))
     return findings
 
 
 def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
     """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only."""
-    leads = [p for p in parties if p["role"] == "LEADS"]
+    leads = [p for p in department_side(parties) if p["role"] == "LEADS"]
     return {"matter": matter, "region": region, "leads": ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
             "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties)}
@@ -72,6 +83,9 @@ def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
 
 
 def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool = True) -> list[Row]:
+    """The lead findings judge the department side only; `vague_party` every party (各乡镇人民政府 too)."""
+    vague = any(p["vague"] for p in parties)
+    parties = department_side(parties)
     leads = [p for p in parties if p["role"] == "LEADS"]
     found: list[Row] = []
     if not leads and lead_expected:
@@ -98,7 +112,7 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
     if any(len(found_roles) == 2 for document, named in roles.items() if document or not conflicting
            for found_roles in named.values()):
         found.append({**base, "reason": "lead_and_assist"})
-    if any(p["vague"] for p in parties):
+    if vague:
         found.append({**base, "reason": "vague_party"})
     return found
 
@@ -115,7 +129,7 @@ class _Mandates:
         """One finding naming each lead without the mandate, with the duty that covers the matter and whose it is."""
         mandate: dict[str, dict[str, str]] = {}
         sources: set[str] = set()
-        for lead in parties:
+        for lead in department_side(parties):  # a township's 主体责任 is its own area's, not a department's mandate
             if lead["role"] != "LEADS" or lead["vague"] or lead["unresolved"] \
                     or (lead["department"], lead["department_region"]) not in self.holders:
                 continue  # a lead with no duties in the graph cannot be judged: no 三定 is not no mandate

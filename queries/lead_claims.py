@@ -2,7 +2,12 @@
 (`queries.matter_names`): what each source claims, and the two disagreements that leave a matter without a settled
 lead, no lead named (`no_lead`) and documents naming different leads (`conflicting_leads`). host_assist_ambiguities
 reports them as findings; who_handles passes them on with the departments a text about the matter reaches, rather
-than settling them on scores."""
+than settling them on scores.
+
+A township's 属地 主体责任 (`territorial`: it answers for the matter in its own area, the first response there) is
+another kind of responsibility than a department's 牵头 at its level (its 监管责任): the two stand side by side, as
+do two townships each answering for its own area, and none of them disputes who leads. Only the department side
+(`department_side`) is judged."""
 
 from __future__ import annotations
 
@@ -53,6 +58,12 @@ def wording(parties: list[Row]) -> str:
     return matter_name(party["matter"] for party in parties)
 
 
+def department_side(parties: list[Row]) -> list[Row]:
+    """The parties that lead or assist at a department's level: a township's 属地 主体责任, and those who 配合 it in
+    its area, left out."""
+    return [party for party in parties if not party["territorial"]]
+
+
 def ordered_names(leads: list[Row]) -> list[str]:
     """Leads in their listing order (the host first), each once."""
     names: list[str] = []
@@ -69,7 +80,8 @@ def claims(parties: list[Row]) -> list[Row]:
     for party in parties:
         by_source[party["source"]].append(party)
     return [{"source": source, "matter": said[0]["matter"],  # each source's own wording of the matter
-             "leads": ordered_names([p for p in said if p["role"] == "LEADS"]),
+             "leads": ordered_names([p for p in said if p["role"] == "LEADS" and not p["territorial"]]),
+             "territorial_leads": ordered_names([p for p in said if p["role"] == "LEADS" and p["territorial"]]),
              "assists": sorted({p["department"] for p in said if p["role"] == "ASSISTS"})}
             for source, said in sorted(by_source.items())]
 
@@ -77,14 +89,16 @@ def claims(parties: list[Row]) -> list[Row]:
 def expects_lead(parties: list[Row], sandings: frozenset[str]) -> bool:
     """Whether a document of the matter should have named its lead. A 三定's 参与… clause says its own department
     assists; naming the lead is not its business. Only a list or a 职责分工 document that leaves the lead out is a
-    finding (user test: the mine safety bureau's 参与 clauses read as 无牵头部门)."""
+    finding (user test: the mine safety bureau's 参与 clauses read as 无牵头部门). Given the department side
+    (`department_side`): a 属地 list naming a township's 主体责任 and who 配合 it has named who answers in that area,
+    and which department leads the line of work is a boundary list's business, not its own."""
     return not all(party["source"].split("#", 1)[0] in sandings for party in parties)
 
 
 def leads_conflict(parties: list[Row]) -> bool:
-    """Whether the documents that name the matter's leads name different ones."""
+    """Whether the documents that name the matter's department leads name different ones."""
     documents: dict[str, set[str]] = defaultdict(set)
-    for lead in parties:
+    for lead in department_side(parties):
         if lead["role"] == "LEADS":
             documents[lead["source"].split("#", 1)[0]].add(lead["department"])
     return len({frozenset(names) for names in documents.values()}) > 1
@@ -101,9 +115,10 @@ def disputes(store: Store) -> dict[str, Dispute]:
     found: dict[str, Dispute] = {}
     sandings = sanding_documents(store)
     for (region, _key), parties in by_matter(catalog.run(store, "matter_parties")).items():
-        leads = [party for party in parties if party["role"] == "LEADS"]
-        if not leads and expects_lead(parties, sandings):
-            reason, named = "no_lead", [party for party in parties if party["role"] == "ASSISTS"]
+        departments = department_side(parties)
+        leads = [party for party in departments if party["role"] == "LEADS"]
+        if not leads and expects_lead(departments, sandings):
+            reason, named = "no_lead", [party for party in departments if party["role"] == "ASSISTS"]
         elif leads_conflict(parties):
             reason, named = "conflicting_leads", leads
         else:

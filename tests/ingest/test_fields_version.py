@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 5
+LOADED_FIELDS_VERSION = 6
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
@@ -37,7 +37,7 @@ LOADED_NODE_FIELDS = {
     "Term": {"text", "uid"},
 }
 LOADED_EDGE_FIELDS = {
-    "ASSISTS": {"basis", "basis_rank", "source", "text", "sanding_of", "stated", "superseded"},
+    "ASSISTS": {"basis", "basis_rank", "source", "text", "sanding_of", "stated", "superseded", "responsibility"},
     "CLAIMS": {"source"},
     "CONTAINS": {"source"},
     "COUNTERPART": {"source"},
@@ -47,7 +47,8 @@ LOADED_EDGE_FIELDS = {
     "HAS_DUTY": {"ordinal", "source"},
     "HAS_OFFICE": {"source"},
     "HOLDS": {"role", "share", "source", "text"},
-    "LEADS": {"basis", "basis_rank", "order", "source", "text", "sanding_of", "stated", "superseded"},
+    "LEADS": {"basis", "basis_rank", "order", "source", "text", "sanding_of", "stated", "superseded",
+              "responsibility"},
     "MENTIONS": {"source", "weight"},
     "REFINES": {"score", "source"},
     "SIMILAR": {"method", "score"},

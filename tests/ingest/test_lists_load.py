@@ -119,6 +119,37 @@ def test_planted_boundary_cases(loaded: Store) -> None:
     assert sources == [{"matter": "建筑垃圾处置的监督管理", "c": 1}, {"matter": "建筑垃圾处置监督管理", "c": 2}]
 
 
+def test_a_township_s_territorial_responsibility_is_kept_on_its_edges(loaded: Store) -> None:
+    """A 属地 list's township 主体责任 is its own area's (属地管理), not a department's 牵头: its LEADS, and the ASSISTS
+    of those who 配合 it, say `responsibility: territorial`. A department bearing the 主体责任 (with the township
+    配合) answers county-wide: its row's edges are a department's, as the boundary list's and the 三定's are."""
+    rows = loaded.read(
+        "MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) WHERE m.region = $county "
+        "AND m.name IN ['防汛抗旱', '食品小作坊、小餐饮日常巡查', '烟花爆竹非法经营巡查'] "
+        "RETURN m.name AS matter, type(e) AS role, d.name AS department, e.source AS source, "
+        "e.responsibility AS responsibility ORDER BY matter, role, department, source",
+        {"county": "示例市/青山县"})
+    assert [(r["matter"], r["role"], r["department"], r["source"].split("#")[1], r["responsibility"]) for r in rows] \
+        == [
+        ("烟花爆竹非法经营巡查", "ASSISTS", "石桥镇人民政府", "属地管理事项!10", None),
+        ("烟花爆竹非法经营巡查", "ASSISTS", "青山县市场监督管理局", "属地管理事项!10", None),
+        ("烟花爆竹非法经营巡查", "LEADS", "青山县应急管理局", "属地管理事项!10", None),
+        ("防汛抗旱", "ASSISTS", "青山县交通运输局", "第9行", None),
+        ("防汛抗旱", "ASSISTS", "青山县住房和城乡建设局", "第9行", None),
+        ("防汛抗旱", "ASSISTS", "青山县应急管理局", "属地管理事项!12", "territorial"),
+        ("防汛抗旱", "ASSISTS", "青山县水利局", "第9行", None),
+        ("防汛抗旱", "ASSISTS", "青山县水利局", "属地管理事项!12", "territorial"),
+        ("防汛抗旱", "LEADS", "城关镇人民政府", "属地管理事项!12", "territorial"),
+        ("防汛抗旱", "LEADS", "青山县应急管理局", "第9行", None),
+        ("食品小作坊、小餐饮日常巡查", "ASSISTS", "城关镇人民政府", "属地管理事项!8", None),
+        ("食品小作坊、小餐饮日常巡查", "LEADS", "青山县市场监督管理局", "属地管理事项!8", None),
+    ]
+    # Every township's LEADS in the two 属地 lists is territorial, and no other LEADS is.
+    leads = loaded.read("MATCH (d:Department)-[e:LEADS]->(:Matter) WHERE e.responsibility = 'territorial' "
+                        "RETURN d.kind AS kind, count(e) AS edges ORDER BY kind")
+    assert leads == [{"kind": "乡镇（街道）", "edges": 14}]
+
+
 def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active

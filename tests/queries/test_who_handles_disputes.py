@@ -42,7 +42,8 @@ def test_a_matter_no_one_leads_answers_with_its_assisting_departments_tied(corpu
     first = who_handles(corpus, CHARGING, region=QINGSHAN, limit=1)[0]
     assert first["evidence"][0]["source"].endswith("#第7行") and first["holds_no_duties"] is False
     assert first["lead_dispute"] == {"matter": CHARGING, "reason": "no_lead", "claims": [
-        {"source": first["evidence"][0]["source"], "matter": CHARGING, "leads": [], "assists": PARTIES}]}
+        {"source": first["evidence"][0]["source"], "matter": CHARGING, "leads": [], "territorial_leads": [],
+         "assists": PARTIES}]}
     # A complaint in everyday words meets it too (电动车 read whole as 电动自行车).
     assert [row[:6] for row in _rows(corpus, "小区电动车集中充电的地方起火了", QINGSHAN, limit=3)] == [
         ("青山县应急管理局", 18.927, True, False, False, "no_lead"),
@@ -99,6 +100,17 @@ def test_a_township_a_territorial_list_names_is_a_candidate_of_its_county(corpus
     [routed] = dispatch(corpus, [Complaint(1, fire, "", {})], region=QINGSHAN).rows
     assert (routed["region"], routed["department"], routed["runner_up"], person_reason(routed)) == (
         QINGSHAN, "青山县应急管理局", "石桥镇人民政府", "难以区分；依据不足")
+
+
+def test_a_township_s_territorial_responsibility_disputes_no_department_s_lead(corpus: Store) -> None:
+    # 防汛抗旱: 青山县's boundary list has 应急管理局 lead (水利局 配合), the 属地 list has 城关镇 bear 主体责任 in its
+    # area. Two kinds of responsibility, no dispute (user test: both rows were a `tie` of conflicting_leads): the lead
+    # first, 水利局 assisting it, the township its county's candidate with its 属地 row.
+    assert _rows(corpus, "防汛抗旱", QINGSHAN) == [
+        ("青山县应急管理局", 23.649, False, False, False, None, [("matter_lead", "防汛抗旱")]),
+        ("青山县水利局", 22.551, False, False, True, None, [("matter_assist", "防汛抗旱")]),
+        ("城关镇人民政府", 17.773, False, False, False, None, [("territorial_lead", "防汛抗旱")]),
+        ("青山县交通运输局", 3.53, False, True, True, None, [("matter_assist", "防汛抗旱")])]
 
 
 def test_dispatch_says_whose_lead_is_unsettled(corpus: Store) -> None:

@@ -1351,6 +1351,7 @@ function suggestionText(row, separator = "；", evidence = true) {
 function claimsText(claims, matter) {
   return (claims || []).map((c) => `${sourceText(c.source)}${c.matter && c.matter !== matter ? `（称“${c.matter}”）` : ""}`
     + `：牵头 ${c.leads.join("、") || "（无）"}`
+    + ((c.territorial_leads || []).length ? `；属地主体责任 ${c.territorial_leads.join("、")}` : "")
     + (c.assists.length ? `；配合 ${c.assists.join("、")}` : "")).join("\n");
 }
 
