@@ -576,6 +576,19 @@ class OfficeChange(BaseModel):
     draft_place: str
 
 
+class OfficeDutyChange(BaseModel):
+    """A duty of an office the draft continues (by name, another of its names, or its duties) that the draft removes,
+    rewords or adds."""
+
+    office: str = Field(description="the office, as the draft names it")
+    change: Literal["added", "removed", "reworded"]
+    old_text: str = Field(description="the office's duty in force; '' for one added")
+    new_text: str = Field(description="the draft's; '' for one removed")
+    score: float | None = Field(description="相似度 of a reworded duty to the one in force, 0–1")
+    source: str = Field(description="出处 of the office's clause in force (doc:…#第四条(七))")
+    draft_place: str = Field(description="where the draft states it (第四条(七))")
+
+
 class StaffingChange(BaseModel):
     fact: Literal["staff_quota", "other_staff", "leader_posts", "leader_posts_detail", "office_leader_posts",
                   "office_count"]
@@ -641,6 +654,8 @@ class DraftCheck(BaseModel):
     notes: list[str] = Field(description="English; Chinese")
     duties: list[DutyChange]
     offices: list[OfficeChange]
+    office_duties: list[OfficeDutyChange] = Field(description="the duties of the offices the draft continues, "
+                                                                "removed, reworded or added")
     staffing: list[StaffingChange]
     divisions: list[DivisionChange]
     overlaps: list[DraftOverlap] = Field(description="draft duties that read as another department's of the region")

@@ -33,6 +33,7 @@ from api.schemas import (
     NetworkEdge,
     NetworkNode,
     OfficeChange,
+    OfficeDutyChange,
     OrphanItem,
     OverlapCluster,
     OverlapMember,
@@ -87,7 +88,8 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
         "ambiguities": "主办协办不清", "undecomposed": "职责分解", "network": "协同部门"},
     "stats": {"labels": "图谱规模：节点", "relationships": "图谱规模：关系"},
     # A draft 三定 checked (`dutygraph check-draft`, POST /api/drafts/check): queries.draft_check.SECTIONS.
-    "check_draft": {"duties": "职责变化", "offices": "内设机构变化", "staffing": "编制和领导职数",
+    "check_draft": {"duties": "职责变化", "offices": "内设机构变化", "office_duties": "内设机构职责变化",
+                    "staffing": "编制和领导职数",
                     "divisions": "职责分工变化", "overlaps": "与其他部门的职责交叉",
                     "undecomposed": "未分解到内设机构的职责", "changes": "职能转变核对"},
 }
@@ -100,7 +102,8 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
                            "undecomposed": columns(UndecomposedRow)},
     "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
     "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),
-                    "staffing": columns(StaffingChange), "divisions": columns(DivisionChange),
+                    "office_duties": columns(OfficeDutyChange), "staffing": columns(StaffingChange),
+                    "divisions": columns(DivisionChange),
                     "overlaps": columns(DraftOverlap),
                     "undecomposed": columns(DraftUndecomposed), "changes": columns(DraftFunctionChange)},
 }

@@ -29,6 +29,7 @@ from queries.draft_diff import (
     division_changes,
     duty_changes,
     office_changes,
+    office_duty_changes,
     place,
     staffing_changes,
 )
@@ -36,7 +37,7 @@ from queries.duty_pairs import Clause, clause_of
 from queries.lookup import find_department, names_read_as
 
 # The tables of the answer, in the order people read them (api.tabular.TABLE_TITLES titles them).
-SECTIONS = ("duties", "offices", "staffing", "divisions", "overlaps", "undecomposed", "changes")
+SECTIONS = ("duties", "offices", "office_duties", "staffing", "divisions", "overlaps", "undecomposed", "changes")
 
 
 def draft_of(store: Store, source: SourceText, parsed: SandingDocument, department: str | None = None) -> Draft:
@@ -66,6 +67,7 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
     # The region's other departments' duties in force: beside the draft's, what linking would compare.
     region = catalog.run(store, "region_duties", {"region": draft.region.path, "without": uid})
     plan = _planned(draft, region)
+    offices = office_changes(old_offices, new_offices, holder, threshold)
     return {
         "draft": {"file": file, "title": draft.parsed.title, "department": draft.department.name,
                   "region": draft.region.path, "dated": draft.parsed.dated},
@@ -73,7 +75,8 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
                      "documents": sorted(documents)} if facts else None,
         "notes": [] if facts else [_not_in_force(store, draft)],
         "duties": duties.rows,
-        "offices": office_changes(old_offices, new_offices, holder, threshold),
+        "offices": offices.rows,
+        "office_duties": office_duty_changes(offices.continued, threshold),
         "staffing": staffing_changes(_staffing(facts, len(old_offices)) if facts else {},
                                      _staffing(draft.rows.defined_departments[uid], len(draft.rows.offices))),
         "divisions": division_changes(_divisions_in_force(store, uid) if facts else [], _draft_divisions(draft),

@@ -3,8 +3,8 @@
 Duties are the same duty when their text is (one uid: ingest.records.duty_uid), else paired by the ingest's
 similarity score one to one, the likeliest first: a pair from the threshold on is one duty reworded, what is left
 was removed or added. Offices are the same by name; renamed when a name of one is a name of the other
-(法规股（行政审批股）), or when their duties read alike. 职责分工 clauses are the same clause by their matter,
-else by its wording."""
+(法规股（行政审批股）), or when their duties read alike. The duties of an office the draft continues are compared the
+way a department's are. 职责分工 clauses are the same clause by their matter, else by its wording."""
 
 from __future__ import annotations
 
@@ -75,7 +75,15 @@ class Office:
                       tuple(term for duty in self.duties for term in duty.terms), holder)
 
 
-def office_changes(old: Sequence[Office], new: Sequence[Office], holder: str, threshold: float) -> list[Row]:
+@dataclass
+class OfficeChanges:
+    rows: list[Row]
+    # Each office the draft continues (by its name, another of its names or its duties), with the one in force: whose
+    # duties `office_duty_changes` compares.
+    continued: list[tuple[Office, Office]]
+
+
+def office_changes(old: Sequence[Office], new: Sequence[Office], holder: str, threshold: float) -> OfficeChanges:
     kept = {office.name for office in old} & {office.name for office in new}
     before = [office for office in old if office.name not in kept]
     after = [office for office in new if office.name not in kept]
@@ -98,7 +106,39 @@ def office_changes(old: Sequence[Office], new: Sequence[Office], holder: str, th
     rows = [_office_row(ABOLISHED, office, None, None) for office in before]
     rows += [_office_row(RENAMED, a, b, score) for a, b, score in renamed]
     rows += [_office_row(ESTABLISHED, None, office, None) for office in after]
+    in_force = {office.name: office for office in old}
+    continued = [(in_force[name], office) for office in new if (name := office.name) in kept]
+    continued += [(a, b) for a, b, _score in renamed]
+    position = {office.name: index for index, office in enumerate(new)}
+    continued.sort(key=lambda pair: position[pair[1].name])
+    return OfficeChanges(rows, continued)
+
+
+def office_duty_changes(continued: Sequence[tuple[Office, Office]], threshold: float) -> list[Row]:
+    """The duties of each office the draft continues, compared as a department's are (`duty_changes`): in the draft's
+    order of offices, what it removes, rewords and adds. A duty restated word for word is not a change, whatever the
+    punctuation that ends it (an office's clause splits its duties at ；, and only the last keeps the 。)."""
+    rows = []
+    for before, after in continued:
+        unchanged = {_plain(duty.text) for duty in before.duties} & {_plain(duty.text) for duty in after.duties}
+        pairing = paired([duty for duty in before.duties if _plain(duty.text) not in unchanged],
+                         [duty for duty in after.duties if _plain(duty.text) not in unchanged], threshold)
+        office = [_office_duty_row(REMOVED, after, duty, None, None) for duty in pairing.left_only]
+        office += [_office_duty_row(REWORDED, after, old, new, score) for old, new, score in pairing.pairs]
+        office += [_office_duty_row(ADDED, after, None, duty, None) for duty in pairing.right_only]
+        rows += office
     return rows
+
+
+def _plain(text: str) -> str:
+    return text.strip().rstrip("。；;，,")
+
+
+def _office_duty_row(change: str, office: Office, before: Clause | None, after: Clause | None,
+                     score: float | None) -> Row:
+    return {"office": office.name, "change": change, "old_text": before.text if before else "",
+            "new_text": after.text if after else "", "score": _score(score),
+            "source": before.source if before else "", "draft_place": place(after.source) if after else ""}
 
 
 def _office_row(change: str, before: Office | None, after: Office | None, score: float | None) -> Row:

@@ -87,6 +87,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           # The 三定 in force's clause, beside the draft's (草案条款).
                                           ("check_draft.duties", "source"): "现行出处",
                                           ("check_draft.offices", "source"): "现行出处",
+                                          ("check_draft.office_duties", "source"): "现行出处",
                                           ("check_draft.divisions", "source"): "现行出处",
                                           # The draft's 职能转变, each piece of work it moves checked.
                                           ("department_transfers", "direction"): "划转方向",

@@ -25,7 +25,7 @@ def test_a_draft_checked_on_the_page(browser, site: str) -> None:  # type: ignor
     submit_form(browser, {"draft-department": ""}, "draft-submit", "drafted")
     assert browser.find_element("id", "draft-counts").text == (
         "shi_shichangjianguan_draft.txt：按 示例市市场监督管理局 的三定核对，对照现行三定（2019-02-26）。职责变化 0 条，"
-        "内设机构变化 0 条，编制和领导职数 5 条，职责分工变化 0 条，与其他部门的职责交叉 3 条，未分解到内设机构的职责 1 条，"
+        "内设机构变化 0 条，内设机构职责变化 2 条，编制和领导职数 5 条，职责分工变化 0 条，与其他部门的职责交叉 3 条，未分解到内设机构的职责 1 条，"
         "职能转变核对 8 条")
     header, *rows = _table(browser, "changes")
     assert header == ["转变类型", "职能转变原文", "对方部门", "现行三定已有", "草案条款", "核对结果", "相关条文或事项",

@@ -22,9 +22,9 @@ def test_a_draft_checked_at_the_terminal_leaves_the_graph_as_it_was(loaded: Path
         "三定草案核对：qingshan_shichangjianguan_draft.txt（青山县市场监督管理局），对照现行三定 《青山县市场监督管理局职能"
         "配置、内设机构和人员编制规定》（2019-03-22）")
     titles = [line.removesuffix("：（无）") for line in checked.stdout.splitlines()
-              if line.removesuffix("：（无）").endswith(("duties", "offices", "staffing", "divisions", "overlaps",
+              if line.removesuffix("：（无）").endswith(("duties", "offices", "office_duties", "staffing", "divisions", "overlaps",
                                                         "undecomposed", "changes"))]
-    assert titles == ["职责变化 duties", "内设机构变化 offices", "编制和领导职数 staffing", "职责分工变化 divisions",
+    assert titles == ["职责变化 duties", "内设机构变化 offices", "内设机构职责变化 office_duties", "编制和领导职数 staffing", "职责分工变化 divisions",
                       "与其他部门的职责交叉 overlaps", "未分解到内设机构的职责 undecomposed", "职能转变核对 changes"]
     assert all(word in checked.stdout for word in ("删除", "改写", "新增", "更名", "信用监督管理股", "增加", "调整"))
     assert run_bytes("stats", "--format", "json", store=loaded).stdout == before
@@ -32,8 +32,8 @@ def test_a_draft_checked_at_the_terminal_leaves_the_graph_as_it_was(loaded: Path
 
 def test_a_checked_draft_as_json_csv_excel_and_markdown(loaded: Path, tmp_path: Path) -> None:  # noqa: F811
     answer = json.loads(run("check-draft", str(DRAFT), "--format", "json", store=loaded).stdout)
-    assert [len(answer[key]) for key in ("duties", "offices", "staffing", "divisions", "overlaps", "undecomposed",
-                                         "changes")] == [3, 1, 5, 1, 2, 2, 0]
+    assert [len(answer[key]) for key in ("duties", "offices", "office_duties", "staffing", "divisions", "overlaps",
+                                         "undecomposed", "changes")] == [3, 1, 2, 5, 1, 2, 2, 0]
     assert answer["duties"][1]["source"].endswith("#第三条(八)")  # JSON keeps the uid, for programs
     one_table = run("check-draft", str(DRAFT), "--format", "csv", store=loaded)
     assert one_table.returncode == 2 and "--table duties" in one_table.stderr
@@ -44,8 +44,8 @@ def test_a_checked_draft_as_json_csv_excel_and_markdown(loaded: Path, tmp_path: 
     workbook = tmp_path / "草案核对.xlsx"
     assert run("check-draft", str(DRAFT), "--format", "xlsx", "-o", str(workbook), store=loaded).returncode == 0
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.read_bytes()))
-    assert sheets.sheetnames == ["职责变化", "内设机构变化", "编制和领导职数", "职责分工变化", "与其他部门的职责交叉",
-                                 "未分解到内设机构的职责", "职能转变核对", "查询条件"]
+    assert sheets.sheetnames == ["职责变化", "内设机构变化", "内设机构职责变化", "编制和领导职数", "职责分工变化",
+                                 "与其他部门的职责交叉", "未分解到内设机构的职责", "职能转变核对", "查询条件"]
     markdown = run("check-draft", str(DRAFT), "--format", "md", store=loaded).stdout
     assert markdown.startswith("# 三定草案核对：qingshan_shichangjianguan_draft.txt（青山县市场监督管理局）")
     assert "| 行政编制 | 24 | 26 | 增加 | 2 |" in markdown and "## 职责分工变化" in markdown

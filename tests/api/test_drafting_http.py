@@ -33,7 +33,7 @@ def test_a_draft_checked_over_http_as_the_command_checks_it(client: TestClient) 
     assert (body["draft"]["file"], body["draft"]["department"], body["in_force"]["issued"]) == (
         "草案.txt", "青山县市场监督管理局", "2019-03-22")
     assert [(section, [row.get("change") for row in body[section]]) for section in TABLE_TITLES["check_draft"]] == [
-        ("duties", ["removed", "reworded", "added"]), ("offices", ["renamed"]),
+        ("duties", ["removed", "reworded", "added"]), ("offices", ["renamed"]), ("office_duties", ["reworded", "removed"]),
         ("staffing", ["increased", "unchanged", "unchanged", "unchanged", "unchanged"]), ("divisions", ["changed"]),
         ("overlaps", [None, None]), ("undecomposed", [None, None]), ("changes", [])]
     # Nothing of the draft was loaded.
@@ -44,8 +44,8 @@ def test_a_checked_draft_as_files(client: TestClient) -> None:  # noqa: F811
     workbook = _check(client, "草案.txt", DRAFT.read_bytes(), format="xlsx")
     assert unquote(workbook.headers["content-disposition"]).endswith("青山县市场监督管理局-三定草案核对.xlsx")
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.content))
-    assert sheets.sheetnames == ["职责变化", "内设机构变化", "编制和领导职数", "职责分工变化", "与其他部门的职责交叉",
-                                 "未分解到内设机构的职责", "职能转变核对", "查询条件"]
+    assert sheets.sheetnames == ["职责变化", "内设机构变化", "内设机构职责变化", "编制和领导职数", "职责分工变化",
+                                 "与其他部门的职责交叉", "未分解到内设机构的职责", "职能转变核对", "查询条件"]
     assert [cell.value for cell in sheets["职责变化"][1]] == [
         "变化", "现行序号", "现行条文", "草案序号", "草案条文", "相似度", "现行出处", "草案条款"]
     assert [cell.value for cell in sheets["职责变化"][3]][:2] == ["改写", 8]
@@ -113,7 +113,8 @@ def test_a_checked_draft_as_the_page_reads_it(client: TestClient) -> None:  # no
         "schema"]
     assert _conforms(spec, schema, body, "drafts/check/readable") == []
     assert [(table["name"], table["title"], len(table["rows"])) for table in body["tables"]] == [
-        ("duties", "职责变化", 3), ("offices", "内设机构变化", 1), ("staffing", "编制和领导职数", 5),
+        ("duties", "职责变化", 3), ("offices", "内设机构变化", 1), ("office_duties", "内设机构职责变化", 2),
+        ("staffing", "编制和领导职数", 5),
         ("divisions", "职责分工变化", 1), ("overlaps", "与其他部门的职责交叉", 2),
         ("undecomposed", "未分解到内设机构的职责", 2), ("changes", "职能转变核对", 0)]
     # The cells of the Excel file's sheet: codes in Chinese, the in-force side by its document's title.
@@ -122,5 +123,10 @@ def test_a_checked_draft_as_the_page_reads_it(client: TestClient) -> None:  # no
         ["变化", "现行名称", "草案名称", "相似度", "现行出处", "草案条款"],
         [["更名", "信用监管股", "信用监督管理股", "0.98", "《青山县市场监督管理局职能配置、内设机构和人员编制规定》第四条(三)",
           "第四条(三)"]])
+    office_duties = body["tables"][2]
+    assert (office_duties["columns"], office_duties["rows"][1]) == (
+        ["内设机构", "变化", "现行条文", "草案条文", "相似度", "现行出处", "草案条款"],
+        ["消费者权益保护与知识产权股", "删除", "指导乡镇市场监督管理所的业务工作。", "", "",
+         "《青山县市场监督管理局职能配置、内设机构和人员编制规定》第四条(九)", ""])
     refused = client.post("/api/drafts/check/readable", files={"file": ("清单.csv", b"a,b\n", "text/csv")})
     assert (refused.status_code, refused.json()["type"].rsplit("/", 1)[-1]) == (422, "bad-draft")

@@ -53,6 +53,14 @@ def test_what_the_sample_draft_changes(corpus: Store) -> None:
     assert answer["offices"] == [
         {"change": "renamed", "old_office": "信用监管股", "new_office": "信用监督管理股", "score": 0.98,
          "source": f"{doc}#第四条(三)", "draft_place": "第四条(三)"}]
+    # The duties of the offices it keeps: one reworded, one dropped with the department's 第三条(十一). The renamed
+    # office's duty, restated word for word, is no change.
+    assert answer["office_duties"] == [
+        {"office": "产品质量与计量标准股", "change": "reworded", "old_text": "负责产品质量监督抽查和计量、标准化、认证认可监督管理。",
+         "new_text": "负责产品质量监督抽查和计量、标准化、检验检测、认证认可监督管理。", "score": 0.99,
+         "source": f"{doc}#第四条(七)", "draft_place": "第四条(七)"},
+        {"office": "消费者权益保护与知识产权股", "change": "removed", "old_text": "指导乡镇市场监督管理所的业务工作。",
+         "new_text": "", "score": None, "source": f"{doc}#第四条(九)", "draft_place": ""}]
     assert [(r["fact"], r["old_value"], r["new_value"], r["change"], r["delta"]) for r in answer["staffing"]] == [
         ("staff_quota", 24, 26, "increased", 2), ("leader_posts", 4, 4, "unchanged", 0),
         ("leader_posts_detail", ["局长 1", "副局长 3"], ["局长 1", "副局长 3"], "unchanged", None),
@@ -75,7 +83,8 @@ def test_what_the_sample_draft_changes(corpus: Store) -> None:
 
 def test_the_sanding_in_force_checked_as_a_draft_changes_nothing(corpus: Store) -> None:
     answer = _checked(corpus, IN_FORCE)
-    assert [answer[section] for section in ("duties", "offices", "divisions", "overlaps")] == [[], [], [], []]
+    assert [answer[section] for section in ("duties", "offices", "office_duties", "divisions", "overlaps")] == [
+        [], [], [], [], []]
     assert {row["change"] for row in answer["staffing"]} == {"unchanged"}
     assert [(r["new_ordinal"], r["already"]) for r in answer["undecomposed"]] == [(1, True)]
 
@@ -125,6 +134,7 @@ def test_a_department_the_graph_holds_no_sanding_of_reads_as_all_added(corpus: S
     assert [(r["change"], r["new_ordinal"]) for r in answer["duties"]] == [("added", 1), ("added", 2), ("added", 3)]
     assert [(r["change"], r["new_office"]) for r in answer["offices"]] == [
         ("established", "办公室"), ("established", "文化旅游股")]
+    assert answer["office_duties"] == []  # an office set up is new, duties and all
     assert [(r["fact"], r["old_value"], r["new_value"], r["change"]) for r in answer["staffing"]] == [
         ("staff_quota", None, 10, "added"), ("leader_posts", None, 3, "added"),
         ("leader_posts_detail", None, ["局长 1", "副局长 2"], "added"), ("office_count", None, 2, "added")]
@@ -146,7 +156,7 @@ def test_a_draft_titled_by_a_short_name_is_checked_as_the_department_named(corpu
     named = _checked(corpus, path, "市场监管局")
     assert (named["draft"]["department"], named["in_force"]["department"]) == (MARKET, MARKET)
     assert {section: len(named[section]) for section in SECTIONS} == {
-        "duties": 3, "offices": 1, "staffing": 5, "divisions": 1, "overlaps": 2, "undecomposed": 2, "changes": 0}
+        "duties": 3, "offices": 1, "office_duties": 2, "staffing": 5, "divisions": 1, "overlaps": 2, "undecomposed": 2, "changes": 0}
     with pytest.raises(UnknownDepartment):
         _checked(corpus, path, "青山县宇宙局")
 
@@ -162,6 +172,7 @@ def test_an_office_renamed_to_another_of_its_names_and_a_clause_added_and_remove
     doc = answer["in_force"]["documents"][0]
     assert answer["offices"] == [{"change": "renamed", "old_office": "法规股", "new_office": "行政审批股", "score": None,
                                   "source": f"{doc}#第四条(二)", "draft_place": "第四条(二)"}]
+    assert answer["office_duties"] == []  # restated word for word under its other name
     assert [(r["change"], r["matter"], r["old_leads"], r["new_leads"], r["new_assists"], r["source"][-6:],
              r["draft_place"]) for r in answer["divisions"]] == [
         ("changed", MATTER, [FARMING], [FARMING], [MARKET], "第六条(一)", "第六条(二)"),
