@@ -24,7 +24,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import NameResolver, Resolution, base_of, township_of
+from ingest.names import TOWNSHIP_METHOD, NameResolver, Resolution, base_of
 from ingest.records import (
     GraphRows,
     add_provenance,
@@ -180,20 +180,27 @@ def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver
     uid = matter_uid(context.region, matter)
     rows.matters[uid] = {"name": matter, "region": context.region.path, "source": source,
                          "content": stored_content(matter)}
-    # A township bears 主体责任 in its own area; a department a 属地 list names 主体责任单位 answers for the matter
-    # across its county, as its 牵头 would, and its lead is a department's.
-    townships = {name for name in leads if territorial and township_of(name)}
-    for name in leads:
-        for party in _parties(rows, context, resolver, [name], source):
-            leads_listed[uid] += 1
-            rows.relate("LEADS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                        order=leads_listed[uid], text=lead_text, **_responsibility(name in townships))
+    # A township bears 主体责任 in its own area, and so does each of the lower governments a list names as a whole
+    # (各乡镇人民政府, 各乡镇（街道）, 各县（区）人民政府: every one in its own); a department a 属地 list names 主体责任单位
+    # answers for the matter across its county, as its 牵头 would, and its lead is a department's.
+    leading = _departments(rows, context, resolver, leads, source)
+    in_own_area = [territorial and bears_in_own_area(party) for party in leading]
+    for party, own_area in zip(leading, in_own_area, strict=True):
+        leads_listed[uid] += 1
+        rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank=BASIS_RANK,
+                    order=leads_listed[uid], text=lead_text, **_responsibility(own_area))
     # Those who 配合 a township's 主体责任 help it in its area (业务指导, 指挥协调): no assisting of a department's
     # lead at its level. Where a department bears the 主体责任 (with the township 配合), the row is a department's.
     for party in _parties(rows, context, resolver, assists, source):
         rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    text=assist_text, **_responsibility(bool(leads) and townships == set(leads)))
+                    text=assist_text, **_responsibility(bool(leading) and all(in_own_area)))
     add_terms(rows, "Matter", uid, matter, source)
+
+
+def bears_in_own_area(party: Resolution) -> bool:
+    """Whether a party answers for a matter in its own area only when a 属地 list makes it 主体责任: one township's
+    government (城关镇), or lower governments named as a whole (各乡镇人民政府, a 属地 party), not a department."""
+    return party.method == TOWNSHIP_METHOD or party.status == "territorial"
 
 
 def _responsibility(territorial: bool) -> dict[str, str]:

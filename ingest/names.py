@@ -35,13 +35,16 @@ _VAGUE = re.compile(
 # lists name them as the assisting party that carries a matter out on the ground (`各县、区人民政府负责落实`). Unlike
 # 有关部门 the set is well defined (the government of every county, or of the place the matter happens in), so they
 # are a party of kind 属地, never vague, and their brackets are part of the name: 各县（区） is not 各县.
-# `县区`/`区县` alone stays vague: without 政府 it may as well mean the counties' departments.
+# `县区`/`区县` alone stays vague: without 政府 it may as well mean the counties' departments. Townships need no 政府:
+# 各乡镇（街道）, 属地乡镇, 各镇街 name their governments (a township has no departments a list could mean instead).
 _GOVERNMENT = r"(?:人民政府|政府|街道办事处|办事处|管委会)"
 _BRACKETED = r"(?:（[^（）]*）)?"  # `各县、区人民政府（管委会）`: who else carries it out
+_TOWNSHIPS = r"(?:[乡镇、（）]|街道?)+"  # 乡镇（街道）, 镇街, 乡镇、街道, 镇
 _TERRITORIAL = re.compile(
     rf"^(?:各|属地|所在地|当地|辖区|辖区内各?|县级|乡级)(?:[县区市乡镇旗、（）]|街道)*{_GOVERNMENT}{_BRACKETED}$"
     rf"|^(?:县区|区县|县市区|县（区）|县、区|县（市、区）|县（市）){_GOVERNMENT}{_BRACKETED}$"
-    rf"|^(?:乡镇|街道|乡镇街道|乡镇、街道|乡镇（街道）){_GOVERNMENT}?{_BRACKETED}$"
+    rf"|^(?:乡镇|街道|镇街|乡镇街道|乡镇、街道|乡镇（街道）){_GOVERNMENT}?{_BRACKETED}$"
+    rf"|^(?:各|属地|所在地?|当地|辖区内?各?){_TOWNSHIPS}{_GOVERNMENT}?{_BRACKETED}$"
 )
 TERRITORIAL_KIND = "属地"
 # One township's government, however a document writes it: the township alone or with its government's title
@@ -134,9 +137,20 @@ def territorial_name(mention: str) -> str:
     return text.replace("(", "（").replace(")", "）")
 
 
+def territorial_parts(mention: str) -> tuple[tuple[str, ...], str] | None:
+    """A mention of lower governments as a whole (各乡镇人民政府, 青山县各乡镇（街道）) as the regions it is written after
+    and the 属地 party's name (`territorial_name`); None for any other mention. Without this a county's name before
+    各乡镇人民政府 made it one township called 各乡镇."""
+    name = territorial_name(mention)
+    if _TERRITORIAL.match(name):
+        return (), name
+    names, rest = split_region_prefix(name)
+    return (names, rest) if names and _TERRITORIAL.match(rest) else None
+
+
 def is_territorial(mention: str) -> bool:
     """Whether a mention names lower governments as a whole (各乡镇人民政府), a 属地 party, not one body."""
-    return bool(_TERRITORIAL.match(territorial_name(mention)))
+    return territorial_parts(mention) is not None
 
 
 def township_of(mention: str) -> str:
@@ -223,8 +237,10 @@ class NameResolver:
         if self_department is not None and (_SELF.match(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,
                               self_department.region, "self", mention)
-        if is_territorial(mention):
-            return _territorial(mention, territorial_name(mention), home)
+        territorial = territorial_parts(mention)
+        if territorial is not None:
+            names, name = territorial
+            return _territorial(mention, name, _place(names, home) if names else home)
         if _VAGUE.search(text):
             return _vague(mention, text, home)
         township = township_of(text)

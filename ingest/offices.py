@@ -10,7 +10,16 @@ from ingest.numerals import chinese_to_int
 OFFICE_SUFFIX = r"(?:办公室|委员会|中心|科|处|室|股|局|司|队|站|所|部|组|委|办)"
 _NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fffA-Za-z]{{1,20}}{OFFICE_SUFFIX})(?P<brackets>(?:[（(][^（）()]*[）)])*)")
 _BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
-_ALIAS_NOISE = re.compile(r"与其合署办公|合署办公|与其合署|挂[\u4e00-\u9fff]*?牌子|加挂|牌子")
+# What a bracket after an office's name says of its other names (FORMATS §3): a plate it bears (挂行政审批科牌子,
+# 加挂…, 对外保留…牌子), a body it works as one with (与机关党委合署办公, 直属机关党委办公室与其合署办公), or the other name
+# alone (组织人事处). Several such notes are parted by ，or ；.
+_PLATE_NOTE = re.compile(r"^(?:对外)?(?:加挂|挂|保留)(?P<names>.+?)牌子$")
+_MERGED_NOTE = re.compile(r"^(?:与|同)?(?P<names>.+?)(?:与其|与之)?合署(?:办公)?$")
+_NOTE_SPLIT = re.compile(r"[，,；;]")
+_NAME_SPLIT = re.compile(r"[、]")
+# `人事科与机关党委合署办公。负责…`: two bodies working as one, written without brackets.
+_MERGED_HEAD = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{1,20}}?{OFFICE_SUFFIX})(?:与|和)"
+                          rf"(?P<other>[\u4e00-\u9fff]{{1,20}}?{OFFICE_SUFFIX})合署(?:办公)?")
 _COUNT = re.compile(r"(?:设|内设)(?:下列)?\s*(\d+|[一二三四五六七八九十]+)\s*个(?:内设机构|处室|科室|股室|职能司局|司局|职能处室|职能科室|机构)")
 _RANK = re.compile(r"均为([\u4e00-\u9fff]{1,4}级)(?:建制)?|为([\u4e00-\u9fff]{1,4}级)建制")
 # Units listed after the numbered offices: `离退休干部科负责…`, `机关党委。负责…`, `机关党委 负责…`.
@@ -30,19 +39,28 @@ def office_count(text: str) -> tuple[int | None, str | None]:
 
 
 def split_name(head: str) -> tuple[str, list[str], str] | None:
-    """`人事科（直属机关党委办公室与其合署办公）。负责…` → ('人事科', ['直属机关党委办公室'], '负责…')."""
-    match = _NAME.match(head)
+    """`人事科（直属机关党委办公室与其合署办公）。负责…` → ('人事科', ['直属机关党委办公室'], '负责…'); the other names of a
+    plate (`政策法规科（挂行政审批科牌子）`) and of a 合署 (`人事科与机关党委合署办公`) likewise."""
+    merged = _MERGED_HEAD.match(head)
+    match = merged or _NAME.match(head)
     if not match:
         return None
     rest = head[match.end():]
     if rest and rest[0] not in "。．. \t：:，,":
         return None  # the "name" runs on into a sentence: not an office head
-    aliases = []
-    for inner in _BRACKET.findall(match.group("brackets")):
-        for alias in re.split(r"[、，,]", _ALIAS_NOISE.sub("", inner)):
-            if alias.strip():
-                aliases.append(alias.strip())
-    return match.group("name"), aliases, rest.lstrip("。．. \t：:，,")
+    notes = [merged.group("other")] if merged else _BRACKET.findall(match.group("brackets"))
+    aliases = [alias for note in notes for alias in other_names(note)]
+    return match.group("name"), list(dict.fromkeys(aliases)), rest.lstrip("。．. \t：:，,")
+
+
+def other_names(note: str) -> list[str]:
+    """The names a bracket after an office's name gives it: `挂行政审批科、政务服务科牌子` → 行政审批科, 政务服务科;
+    `与机关党委合署办公` → 机关党委; `组织人事处` → itself."""
+    names = []
+    for part in filter(None, (part.strip() for part in _NOTE_SPLIT.split(note))):
+        said = _PLATE_NOTE.match(part) or _MERGED_NOTE.match(part)
+        names.extend(name.strip() for name in _NAME_SPLIT.split(said.group("names") if said else part))
+    return [name for name in names if name]
 
 
 def looks_like_office_head(text: str) -> bool:

@@ -83,7 +83,9 @@ def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
 
 
 def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool = True) -> list[Row]:
-    """The lead findings judge the department side only; `vague_party` every party (各乡镇人民政府 too)."""
+    """The lead findings judge the department side only; `vague_party` every party. Lower governments named as
+    a whole (各乡镇人民政府, 各乡镇（街道）) are no vague party: the resolver reads them as a 属地 party, a
+    well-defined set."""
     vague = any(p["vague"] for p in parties)
     parties = department_side(parties)
     leads = [p for p in parties if p["role"] == "LEADS"]

@@ -78,3 +78,16 @@ def one_sheet_workbook(tmp_path: Path, rows: list[list[object]], merged: Sequenc
     path = tmp_path / name
     workbook.save(path)
     return path
+
+
+def ingested(store: Store, folder: Path, files: dict[str, str], region: tuple[str, ...]) -> Store:
+    """`store` with `files` (name → UTF-8 text, lists as CSV) written to `folder` and ingested for `region`, every one
+    loaded: the query tests' own small corpora."""
+    from ingest.pipeline import ingest
+    from ingest.regions import Region
+
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    report = ingest([folder], store, region=Region(region))
+    assert [outcome.error for outcome in report.failed] == []
+    return store

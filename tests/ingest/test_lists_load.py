@@ -13,6 +13,7 @@ from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from tests.conftest import one_sheet_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CITY = Region(("示例市",))
@@ -148,6 +149,27 @@ def test_a_township_s_territorial_responsibility_is_kept_on_its_edges(loaded: St
     leads = loaded.read("MATCH (d:Department)-[e:LEADS]->(:Matter) WHERE e.responsibility = 'territorial' "
                         "RETURN d.kind AS kind, count(e) AS edges ORDER BY kind")
     assert leads == [{"kind": "乡镇（街道）", "edges": 14}]
+
+
+def test_a_city_s_counties_named_as_a_whole_bear_it_in_their_own_areas(store: Store, tmp_path: Path) -> None:
+    """A city's 属地 list making 各县（区）人民政府 bear the 主体责任 gives each county's government the matter in its own
+    area, as a township's is in its own: its LEADS, and the ASSISTS of the city department that 配合s it, are
+    territorial, and the party is the 属地 party, neither vague nor a department of the city."""
+    path = one_sheet_workbook(tmp_path, [
+        ["序号", "属地管理事项", "主体责任单位", "配合责任单位", "主体责任", "配合责任"],
+        [1, "违法占用耕地巡查", "各县(区)人民政府", "市自然资源和规划局", "组织辖区耕地巡查。", "负责业务指导。"]],
+        name="属地.xlsx")
+    assert ingest([path], store, region=CITY).failed == []
+    rows = store.read(
+        "MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) RETURN m.name AS matter, type(e) AS role, "
+        "d.uid AS uid, d.kind AS kind, d.vague AS vague, e.responsibility AS responsibility ORDER BY role")
+    assert rows == [
+        {"matter": "违法占用耕地巡查", "role": "ASSISTS", "uid": "dept:示例市/自然资源和规划局", "kind": None,
+         "vague": False, "responsibility": "territorial"},
+        {"matter": "违法占用耕地巡查", "role": "LEADS", "uid": "dept:示例市/@各县（区）人民政府", "kind": "属地",
+         "vague": False, "responsibility": "territorial"},
+    ]
+    assert host_assist_ambiguities(store) == []
 
 
 def test_a_bad_list_writes_nothing_and_the_others_load(store: Store, tmp_path: Path) -> None:

@@ -247,6 +247,12 @@ def test_name_resolution() -> None:
     assert resolver.resolve("各县、区人民政府", city).status == "territorial"
     assert resolver.resolve("属地政府", county).status == "territorial"
     assert resolver.resolve("各县区", city).status == "vague"  # without 政府 it may mean the counties' departments
+    # A county's name before them places them in that county: not a township called 各乡镇.
+    written_after = [resolver.resolve(mention, city) for mention in ("青山县各乡镇人民政府", "示例市各县(区)人民政府")]
+    assert [(r.status, r.name, r.uid) for r in written_after] == [
+        ("territorial", "各乡镇人民政府", "dept:示例市/青山县/@各乡镇人民政府"),
+        ("territorial", "各县（区）人民政府", "dept:示例市/@各县（区）人民政府")]
+    assert resolver.resolve("相关乡镇", county).status == "vague"  # which townships it means, it does not say
     unknown = resolver.resolve("市民政局", city)
     assert (unknown.status, unknown.name) == ("unresolved", "示例市民政局")
     # An unknown party is named as written, not by the abbreviation table's first form (发展和改革委员会 for a 局:

@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 
 from graph.store import Store
-from ingest.pipeline import ingest
-from ingest.regions import Region
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.lead_claims import disputes
 from queries.who_handles import who_handles
+from tests.conftest import ingested
 
 COUNTY = "临江市/西河县"
 
@@ -42,11 +41,7 @@ TERRITORIAL = """编号,属地管理事项,主体责任单位,配合责任单位
 
 @pytest.fixture
 def county(store: Store, tmp_path: Path) -> Store:
-    (tmp_path / "xihe_bianjie.csv").write_text(BOUNDARY, encoding="utf-8")
-    (tmp_path / "xihe_shudi.csv").write_text(TERRITORIAL, encoding="utf-8")
-    report = ingest([tmp_path], store, region=Region(("临江市", "西河县")))
-    assert [outcome.error for outcome in report.failed] == []
-    return store
+    return ingested(store, tmp_path, {"xihe_bianjie.csv": BOUNDARY, "xihe_shudi.csv": TERRITORIAL}, ("临江市", "西河县"))
 
 
 def _findings(store: Store) -> list[tuple[Any, ...]]:
