@@ -636,7 +636,7 @@ def _newest_versions(homes: list[tuple[Workbook, ListDocument, Region, ListIdent
     """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the file saved
     last; the others are not loaded, and the report says so. Loaded in turn, each would replace the other."""
     newest: dict[tuple[str, ...], tuple[Workbook, ListDocument, Region, ListIdentity]] = {}
-    for entry in homes:
+    for entry in homes:  # in the order given: of two saved at one time (a clock's tick), the later given
         key = entry[3].key()
         if key not in newest or _saved(entry[0].path) >= _saved(newest[key][0].path):
             newest[key] = entry
@@ -645,12 +645,12 @@ def _newest_versions(homes: list[tuple[Workbook, ListDocument, Region, ListIdent
     return kept
 
 
-def _saved(path: Path) -> tuple[float, str]:
-    """When a file was saved (then its path, so that the choice does not depend on the order files are read)."""
+def _saved(path: Path) -> float:
+    """When a file was saved."""
     try:
-        return path.stat().st_mtime, str(path)
+        return path.stat().st_mtime
     except OSError:
-        return 0.0, str(path)
+        return 0.0
 
 
 def _cited(held: HeldList) -> str:
