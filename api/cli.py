@@ -212,6 +212,31 @@ def ingest_command(
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
+@app.command("remove")
+def remove_command(
+    documents: Annotated[list[str], typer.Argument(help="the documents to take out: the file itself, the path it "
+                                                   "was loaded from, its file name, its title or its uid "
+                                                   "(dutygraph query documents lists them)")],
+    store: StoreOption = None,
+) -> None:
+    """Take documents loaded by mistake out of the graph, with everything only they state; exit 2 when a name
+    matches no document or several."""
+    from ingest.removal import RemovalError, find_documents, remove
+
+    with _store(store) as graph:
+        try:
+            removal = remove(graph, find_documents(graph, documents))
+        except RemovalError as exc:
+            _misuse(str(exc), exc.zh)
+        in_graph = catalog.label_counts(graph)
+    out.print(f"已移除 {len(removal.removed)} 个文件 / removed {len(removal.removed)} documents:")
+    for document in removal.removed:
+        out.print(f"  {document.label()}", markup=False, highlight=False)
+    out.print("图中 in graph: " + ", ".join(f"{title} {in_graph.get(label_name, 0)}"
+                                            for label_name, title in _ADDED_LABELS))
+    _say_linked(removal.links)
+
+
 @contextmanager
 def _bars(total: int, minimum: int, *stages: str) -> Iterator[tuple[Any, list[Any]] | None]:
     """Progress bars on stderr, one per stage, when the work is long enough and stderr is a terminal; else None."""
@@ -275,6 +300,14 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
     if again:  # loading a file twice printed 已载入 1 个文件 as if it were new (user test)
         _print_listed(f"已在图中的文件 already in the graph ({len(again)})：内容和区划与图中相同，重新载入后未新增 / "
                       "the same content for the same region: loaded again, nothing added", again)
+    if report.replaced:  # a corrected list stood beside the old one, both counted (user test)
+        _print_listed(f"替换的旧版本 replaced earlier versions ({len(report.replaced)})：同一清单的旧版本已移出图谱 / "
+                      "the list loaded before is taken out",
+                      [f"{path} 替换 replaces {earlier}" for path, earlier in report.replaced])
+    if report.older_skipped:
+        _print_listed(f"未载入的旧版本 older versions not loaded ({len(report.older_skipped)})：本次载入中有同一清单"
+                      "较新保存的文件 / a newer file of the same list is in this run",
+                      [f"{path}（较新 newer：{newer}）" for path, newer in report.older_skipped])
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "

@@ -434,6 +434,8 @@ class UploadedFile(BaseModel):
     warnings_zh: list[str] = Field(description="the same warnings, in Chinese only (the web page shows these)")
     already_in_graph: bool = Field(description="the same content for the same region was in the graph: loaded "
                                                "again, nothing created")
+    replaced: list[str] = Field(default=[], description="the earlier versions of this list it replaced, taken out "
+                                                       "of the graph (each 《title》 and the path it was loaded from)")
 
 
 class FailedFile(BaseModel):

@@ -173,6 +173,10 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
         ("Term", _upsert("Term", _node_rows("Term", rows.terms))),
     ]
     statements = [("", _forget_clauses(rows.document["uid"]))]
+    if rows.replaces:  # the earlier versions go, but what this one states again stays, for it to update
+        restated = [uid for nodes in (rows.defined_departments, rows.mentioned_departments, rows.offices, rows.duties,
+                                      rows.matters, rows.power_items, rows.supervision_items) for uid in nodes]
+        statements += [("", statement) for statement in forget_documents(rows.replaces, kept=restated)]
     statements += [(node_label, statement) for node_label, upsert in nodes for statement in upsert]
     for (rel, from_label, to_label), rel_rows in sorted(rows.relationships.items()):
         statements.append(("", Statement(_merge_relationships(rel, from_label, to_label),
@@ -218,6 +222,98 @@ def _forget_clauses(document_uid: str) -> Statement:
     types = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE))
     return Statement(f"UNWIND $rows AS r MATCH (:Document {{uid: r.uid}}) MATCH ()-[e:{types}]->() "
                      "WHERE e.source STARTS WITH r.prefix DELETE e", [{"uid": document_uid, "prefix": document_uid + "#"}])
+
+
+# -- taking documents out: `dutygraph remove`, and a list's corrected version replacing the one loaded before -------
+
+# A node a document states has a FROM edge to it; what no remaining document states goes with the documents.
+_STATED_LABELS = ("Office", "Duty", "Matter", "PowerItem", "SupervisionItem")
+# A relationship is a document's own when its `source` is one of that document's clauses (`doc:…#locator`).
+_OWN_EDGE = "split(e.source, '#')[0] IN r.uids"
+
+
+def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[Statement]:
+    """Statements that take the documents `uids` out of the graph: their 牵头/配合, 事权, 认领, 实施 and 划转
+    edges, what only they state (offices, duties, matters, items, with their edges), and the Document nodes. A
+    department only they define stays as the party that other documents name (unresolved, as a list loaded
+    without its 三定 leaves it) when other documents still name it, and goes otherwise. `kept`: the uids a document
+    written in the same atomic write states again (a list's new version): they stay, and that write updates them.
+    Nothing here reads what an earlier statement of the same query deleted (FalkorDB may not see it): every test
+    is on the documents' uids."""
+    rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
+    keyed = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
+    others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
+              "WITH r, n, count(o) AS others WHERE others = 0 AND NOT n.uid IN r.kept ")
+    statements = [
+        Statement(f"UNWIND $rows AS r MATCH ()-[e:{keyed}]->() WHERE {_OWN_EDGE} DELETE e", rows),
+        # A 事权 row for 全部 counties that only these documents state no longer reaches the counties loaded later.
+        Statement("UNWIND $rows AS r MATCH (m:Matter) WHERE split(m.all_counties_source, '#')[0] IN r.uids "
+                  "SET m.all_counties_share = null, m.all_counties_text = null, m.all_counties_source = null", rows),
+    ]
+    statements += [Statement(f"UNWIND $rows AS r MATCH (d:Document)<-[:FROM]-(n:{node_label}) WHERE d.uid IN r.uids "
+                             f"WITH DISTINCT r, n {others}DETACH DELETE n", rows)
+                   for node_label in _STATED_LABELS]
+    named = "|".join(rel_type(rel).name for rel in ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO"))
+    facts = ", ".join(f"n.{prop} = null" for prop in VERSIONED_DEPARTMENT_PROPS)
+    statements += [
+        # A department these documents alone define, that other documents name: the party those name.
+        Statement(f"UNWIND $rows AS r MATCH (d:Document)<-[:FROM]-(n:Department) WHERE d.uid IN r.uids "
+                  f"WITH DISTINCT r, n {others}"
+                  f"OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} WITH r, n, count(e) AS named "
+                  f"WHERE named > 0 SET n.unresolved = true, n.candidates = [], n.sanding_issued = null, "
+                  f"n.facts_issued = null, {facts}", rows),
+        Statement(f"UNWIND $rows AS r MATCH (d:Document)<-[:FROM]-(n:Department) WHERE d.uid IN r.uids "
+                  f"WITH DISTINCT r, n {others}"
+                  f"OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} WITH r, n, count(e) AS named "
+                  "WHERE named = 0 DETACH DELETE n", rows),
+    ]
+    # What stays cites a document that stays: a matter both lists name cited the removed one's row.
+    statements += [Statement(f"UNWIND $rows AS r MATCH (n:{node_label})-[f:FROM]->(o:Document) "
+                             "WHERE split(n.source, '#')[0] IN r.uids AND NOT o.uid IN r.uids "
+                             "WITH n, min(f.source) AS source SET n.source = source", rows)
+                   for node_label in ("Department", *_STATED_LABELS)]
+    statements += [Statement(f"UNWIND $rows AS r MATCH (n:{node_label})-[m:MENTIONS]->() "
+                             "WHERE split(m.source, '#')[0] IN r.uids MATCH (n)-[f:FROM]->(o:Document) "
+                             "WHERE NOT o.uid IN r.uids WITH m, min(f.source) AS source SET m.source = source", rows)
+                   for node_label in rel_type("MENTIONS").sources]
+    # A party, and a department's place in its region (the least source of those naming it), cite what still names it.
+    statements += [
+        Statement(f"UNWIND $rows AS r MATCH (n:Department) WHERE split(n.source, '#')[0] IN r.uids "
+                  f"AND NOT (n)-[:FROM]->() MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
+                  "WITH n, min(e.source) AS source SET n.source = source", rows),
+        Statement(f"UNWIND $rows AS r MATCH (:Region)-[h:HAS_DEPARTMENT]->(n:Department) "
+                  f"WHERE split(h.source, '#')[0] IN r.uids MATCH (n)-[e:{named}|FROM]-() WHERE NOT {_OWN_EDGE} "
+                  "WITH h, min(e.source) AS source SET h.source = source", rows),
+    ]
+    return [*statements, Statement("UNWIND $rows AS r MATCH (d:Document) WHERE d.uid IN r.uids DETACH DELETE d", rows)]
+
+
+def remove_documents(store: Store, uids: Sequence[str]) -> None:
+    """Take the documents out, in one atomic write, then drop what no longer holds anything (`prune_orphans`)."""
+    store.write_atomic([*forget_documents(uids), bump_version()])
+    prune_orphans(store)
+
+
+# Left over once documents are taken out: terms no node mentions, parties no document names, regions that hold
+# nothing. Their own write, after the atomic one (which cannot see its own deletions): an interrupted prune leaves
+# only empty nodes, which the next removal drops.
+_ORPHAN_TERMS = "UNWIND $rows AS r MATCH (t:Term) WHERE NOT (t)<-[:MENTIONS]-() DELETE t"
+_ORPHAN_PARTIES = ("UNWIND $rows AS r MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
+                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|HAS_OFFICE|HAS_DUTY]-() "
+                   "DETACH DELETE n")
+_EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() "
+                  "OPTIONAL MATCH (d:Document {region: g.path}) WITH g, count(d) AS documents "
+                  "OPTIONAL MATCH (m:Matter {region: g.path}) WITH g, documents, count(m) AS matters "
+                  "WHERE documents = 0 AND matters = 0 DETACH DELETE g")
+_REGION_DEPTH = 4  # a region path has at most four levels: a county emptied first, then its city
+
+
+def prune_orphans(store: Store) -> None:
+    statements = [Statement(_ORPHAN_TERMS, [{}]), Statement(_ORPHAN_PARTIES, [{}])]
+    for statement in statements:
+        store.write(statement)
+    for _level in range(_REGION_DEPTH):
+        store.write(Statement(_EMPTY_REGIONS, [{}]))
 
 
 def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ from ingest.link import (
 )
 from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
-from ingest.load import redirect_parties
+from ingest.load import prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
@@ -65,6 +65,7 @@ from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 from ingest.unlinked import unlinked_duties
+from ingest.versions import HeldList, ListIdentity, earlier_versions, held_lists
 
 # Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
 # loading one.
@@ -91,6 +92,10 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
+    # A list loaded now in place of its earlier version (ingest.versions): (its path, the earlier one's title and path).
+    replaced: list[tuple[Path, str]] = field(default_factory=list)
+    # A list not loaded because a newer version of it came in the same run: (its path, the newer one's path).
+    older_skipped: list[tuple[Path, Path]] = field(default_factory=list)
     # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
     extended_holdings: list[tuple[str, str]] = field(default_factory=list)
     # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
@@ -247,7 +252,7 @@ def _option_overridden(path: Path, parsed: SandingDocument, option: Region, plac
 
 class NearMissWarning(str):
     """The warning that --region made a new region `new`, one character from the graph's `known`: the text is the
-    command line's, whose user can reset the graph; the regions let an upload word the remedy for a page's user, who
+    command line's, whose user can take the file out (`dutygraph remove`); the regions let an upload word the remedy for a page's user, who
     cannot (api.routes.documents_upload)."""
 
     new: str
@@ -255,8 +260,9 @@ class NearMissWarning(str):
 
     def __new__(cls, path: Path, new: str, known: str) -> NearMissWarning:
         warning = super().__new__(cls, f"{path}: --region {new} is new to the graph, which has {known}: loaded into a "
-                                       f"new region {new}; if {known} was meant, reset the graph and load again with "
-                                       f"it; {near_miss_zh(new, known)}若应为 {known}，请清空图谱后按正确区划重新载入")
+                                       f"new region {new}; if {known} was meant, take it out (dutygraph remove {path}) "
+                                       f"and load it again with that; {near_miss_zh(new, known)}若应为 {known}，请移除该"
+                                       f"文件（dutygraph remove {path}）后按正确区划重新载入")
         warning.new, warning.known = new, known
         return warning
 
@@ -512,6 +518,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
         builders.append((source.path, partial(sanding_rows, context, resolver),
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
+    homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]] = []
     for workbook, parsed_list in lists:
         try:
             home = list_region(parsed_list, region, regions)
@@ -521,11 +528,17 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
                      "请填写区划（如 示例市/青山县）后重新载入")
             continue
+        homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
+    held = held_lists(store) if homes else []
+    for workbook, parsed_list, home, identity in _newest_versions(homes, report):
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
-        list_context = ListContext(workbook, parsed_list, home, counties, offices,
-                                   ids.of(workbook.sha256, workbook.text_sha256, home))
-        builders.append((workbook.path, partial(list_rows, list_context, resolver),
+        uid = ids.of(workbook.sha256, workbook.text_sha256, home)
+        list_context = ListContext(workbook, parsed_list, home, counties, offices, uid)
+        earlier = earlier_versions(held, uid, identity)
+        report.replaced += [(workbook.path, _cited(other)) for other in earlier]
+        builders.append((workbook.path, partial(_replacing, [other.uid for other in earlier],
+                                                partial(list_rows, list_context, resolver)),
                          _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the
     # documents load (the main thread would otherwise wait), then written once all have loaded.
@@ -589,6 +602,10 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             report.outcomes.append(FileOutcome(entry.path, ok=True, counts=entry.counts, warnings=entry.warnings,
                                                created=entry.created))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
+    loaded = {outcome.path for outcome in report.outcomes if outcome.ok}
+    report.replaced = [(path, earlier) for path, earlier in report.replaced if path in loaded]
+    if report.replaced:  # terms, parties and regions only the earlier versions had
+        prune_orphans(store)
     if any(outcome.ok for outcome in report.outcomes):
         # Before linking, which reads the departments: a party left unresolved by an earlier run may name a
         # department loaded now (the graph must not depend on which was loaded first).
@@ -605,6 +622,46 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written
     return report
+
+
+def _identity(workbook: Workbook, parsed: ListDocument, home: Region, shown_paths: Mapping[Path, str]
+              ) -> ListIdentity:
+    return ListIdentity(parsed.kind, home.path, parsed.title,
+                        tuple(title for title in parsed.sheet_titles.values() if title),
+                        shown_paths.get(workbook.path, str(workbook.path)))
+
+
+def _newest_versions(homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]], report: IngestReport
+                     ) -> list[tuple[Workbook, ListDocument, Region, ListIdentity]]:
+    """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the file saved
+    last; the others are not loaded, and the report says so. Loaded in turn, each would replace the other."""
+    newest: dict[tuple[str, ...], tuple[Workbook, ListDocument, Region, ListIdentity]] = {}
+    for entry in homes:  # in the order given: of two saved at one time (a clock's tick), the later given
+        key = entry[3].key()
+        if key not in newest or _saved(entry[0].path) >= _saved(newest[key][0].path):
+            newest[key] = entry
+    kept = [entry for entry in homes if newest[entry[3].key()] is entry]
+    report.older_skipped += [(entry[0].path, newest[entry[3].key()][0].path) for entry in homes if entry not in kept]
+    return kept
+
+
+def _saved(path: Path) -> float:
+    """When a file was saved."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _cited(held: HeldList) -> str:
+    title = f"《{held.identity.title}》 " if held.identity.title else ""
+    return f"{title}{held.identity.path}"
+
+
+def _replacing(uids: list[str], build: Callable[[], GraphRows]) -> GraphRows:
+    rows = build()
+    rows.replaces = uids
+    return rows
 
 
 def _created(settled: list[Loaded]) -> dict[str, int]:

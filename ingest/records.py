@@ -76,6 +76,8 @@ class GraphRows:
     unresolved: list[Resolution] = field(default_factory=list)
     # The document's path is the name an upload gave the file: a Document loaded before keeps its own path.
     path_is_upload_name: bool = False
+    # Loaded lists this one is a new version of (ingest.versions): taken out in the same atomic write.
+    replaces: list[str] = field(default_factory=list)
 
     def relate(self, rel: str, from_label: str, to_label: str, source_uid: str, target_uid: str, source: str,
                **props: Any) -> None:

@@ -2,7 +2,7 @@
 
 No Neo4j server can run here (no Docker engine), so the suite's Neo4j runs (`NEO4J_URI`) do not happen in CI. This is
 the next best check that what the embedded engine runs is also Neo4j 5 Cypher. The statements are recorded while
-the product ingests the sample corpus (its lists before its 三定, then all again, then a revised 三定), derives its
+the product ingests the sample corpus (its lists before its 三定, then all again, then a revised 三定, a corrected list and its removal), derives its
 terms again and relinks every duty, answers every analysis, named query and report, and serves the API's reads; the write statements are recorded in the form the Neo4j backend
 sends them (`graph.neo4j_store.write_cypher`), with its schema and clearing statements. Each is then handed to
 `@neo4j-cypher/language-support` (Neo4j's parser and semantic analysis, compiled to JavaScript: `tests/neo4j_dialect`,
@@ -35,6 +35,7 @@ from ingest.load import record_segmentation
 from ingest.pipeline import ingest
 from ingest.refresh import refresh_segmentation
 from ingest.regions import Region
+from ingest.removal import find_documents, remove
 from queries import catalog
 from queries.draft_check import check_draft, draft_of
 from queries.registry import ANALYSES, run_analysis, warm_caches
@@ -122,6 +123,12 @@ def _exercise(data: Path) -> None:
         text = (EXAMPLES / "sanding" / "qingshan_shuili.txt").read_text(encoding="utf-8")
         revised.write_text(text.replace("监督管理河道采砂", "监督管理河道采砂和堤防巡查"), encoding="utf-8")
         assert ingest([revised], store, region=city).failed == []
+        # A corrected list replaces the one loaded before; a document loaded by mistake is taken out again.
+        corrected = data / "revised" / "bianjie_qingshan_v2.csv"
+        listed = (EXAMPLES / "lists" / "bianjie_qingshan.csv").read_bytes().decode("gb18030")
+        corrected.write_text(listed.replace("县城管局", "县住建局", 1), encoding="utf-8")
+        assert ingest([corrected], store, region=city).replaced
+        remove(store, find_documents(store, [str(corrected)]))
         # Terms segmented otherwise (a changed dictionary) are derived again, and every link is made again.
         record_segmentation(store, "an older dictionary")
         assert refresh_segmentation(store) > 0

@@ -170,3 +170,24 @@ def test_an_upload_for_a_region_one_character_off_a_known_one_says_so(client: Te
     assert sorted(row["path"] for row in graph.read("MATCH (r:Region) RETURN r.path AS path")) == [
         "临川市", "临川市/石门县", "临州市", "示例市"]
     assert graph.read("MATCH (m:Matter {name: '山塘除险'}) RETURN m.region AS region") == [{"region": "临川市/石门县"}]
+
+
+def test_an_uploaded_corrected_list_says_what_it_replaced(client: TestClient, graph: Store) -> None:
+    """User test of a data steward: a corrected list uploaded as …_v2 stood beside the old one, both counted."""
+    first = "序号,边界事项,牵头部门,配合部门\n1,河道采砂管理,市河道管理局,市公安局\n"
+    corrected = "序号,边界事项,牵头部门,配合部门\n1,河道采砂管理,市公安局,市河道管理局\n"
+    upload = [("files", ("采砂清单.csv", first.encode(), "text/csv"))]
+    assert client.post("/api/documents", files=upload, data={"region": "临川市"}, headers=AUTH).status_code == 200
+    upload = [("files", ("采砂清单_v2.csv", corrected.encode(), "text/csv"))]
+    answer = client.post("/api/documents", files=upload, data={"region": "临川市"}, headers=AUTH).json()
+    assert [(added["file"], added["replaced"]) for added in answer["added"]] == [("采砂清单_v2.csv", ["采砂清单.csv"])]
+    assert _paths(graph) == ["采砂清单_v2.csv"]
+    # Both uploaded at once: the later given loads, the other is said not to.
+    both = [("files", ("采砂清单.csv", first.encode(), "text/csv")),
+            ("files", ("采砂清单（修订）.csv", corrected.encode(), "text/csv"))]
+    answer = client.post("/api/documents", files=both, data={"region": "临川市"}, headers=AUTH).json()
+    assert answer["failed"] == [{"file": "采砂清单.csv",
+                                 "error": "采砂清单.csv: not loaded: 采砂清单（修订）.csv, uploaded with it, is a newer "
+                                          "version of the same list",
+                                 "error_zh": "采砂清单.csv：未载入：同时上传的 采砂清单（修订）.csv 是同一清单较新的版本"}]
+    assert _paths(graph) == ["采砂清单_v2.csv"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,3 +44,11 @@ def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store.apply_schema()
     yield store
     store.close()
+
+
+def whole_graph(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node but the bookkeeping ones (Meta: a write counter and its random epoch), and every relationship."""
+    nodes = store.read("MATCH (n) WHERE NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid")
+    edges = store.read("MATCH (a)-[e]->(b) RETURN a.uid AS a, type(e) AS type, b.uid AS b, properties(e) AS props "
+                       "ORDER BY a, type, b, e.source")
+    return nodes, edges

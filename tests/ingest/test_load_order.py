@@ -17,6 +17,7 @@ from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.sanding import basis_title_region
 from queries import catalog
+from tests.ingest.conftest import whole_graph
 
 # The housing bureau's 三定 names the city-management bureau by a short form (县城市管理局) that the abbreviation
 # table folds into 城市管理和综合执法局; the bureau's own 三定 calls it 西河县城市管理局. 县民政局 is never loaded.
@@ -62,14 +63,6 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def _graph(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every node but the bookkeeping ones (Meta: a write counter and its random epoch), and every relationship."""
-    nodes = store.read("MATCH (n) WHERE NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid")
-    edges = store.read("MATCH (a)-[e]->(b) RETURN a.uid AS a, type(e) AS type, b.uid AS b, properties(e) AS props "
-                       "ORDER BY a, type, b, e.source")
-    return nodes, edges
-
-
 def _parties(store: Store) -> list[dict[str, Any]]:
     return store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) RETURN d.name AS department, "
                       "d.unresolved AS unresolved, type(e) AS role, m.name AS matter ORDER BY matter, role, department")
@@ -89,7 +82,7 @@ def test_the_graph_is_the_same_whatever_the_load_order(store: Store, other_store
     for path in (chengguan, zhujian):
         assert ingest([path], other_store).failed == []
 
-    assert _graph(store) == _graph(other_store)
+    assert whole_graph(store) == whole_graph(other_store)
     expected = [
         {"department": "西河县民政局", "unresolved": True, "role": "ASSISTS", "matter": "困难家庭住房救助"},
         {"department": "西河县住房和城乡建设局", "unresolved": False, "role": "LEADS", "matter": "困难家庭住房救助"},
@@ -126,7 +119,7 @@ def test_a_claim_made_before_the_claimant_loaded_follows_it(store: Store, other_
     assert ingest([chengguan], store).reresolved == [("西河县城市管理局", "西河县城市管理局")]
     assert ingest([chengguan], other_store).failed == []
     assert ingest([catalogue], other_store, region=county).failed == []
-    assert _graph(store) == _graph(other_store)
+    assert whole_graph(store) == whole_graph(other_store)
     claims = store.read("MATCH (d:Department)-[e:CLAIMS]->(s:SupervisionItem) RETURN d.name AS department, "
                         "d.unresolved AS unresolved, s.name AS item ORDER BY item")
     assert claims == [
@@ -211,7 +204,7 @@ def test_a_split_row_for_every_county_covers_counties_loaded_after_it(
     assert ingest([chengguan], store).extended_holdings == [("临江市/西河县", "城市道路占用、挖掘许可")]
     assert ingest([chengguan], other_store).failed == []
     assert ingest([split], other_store, region=city).failed == []
-    assert _graph(store) == _graph(other_store)
+    assert whole_graph(store) == whole_graph(other_store)
     assert ("城市道路占用、挖掘许可", "临江市/西河县", "shared", "holder", "第2行") in _holdings(other_store)
 
 

@@ -13,6 +13,7 @@ from ingest import pipeline, plan_worker
 from ingest.link import link, linker
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from ingest.removal import find_documents, remove
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 
@@ -334,7 +335,7 @@ def test_the_catch_all_is_boilerplate_even_in_a_corpus_of_one_department(store: 
 def test_a_region_one_character_off_a_known_one_is_said_with_the_command_line_s_remedy(store: Store,
                                                                                        tmp_path: Path) -> None:
     """--region 临州市 beside the graph's 临川市 makes a new city, said with what its user can do: reset the graph
-    (an upload words it for the page's user: tests/api/test_documents_http.py)."""
+    (dutygraph remove; an upload words it for the page's user: tests/api/test_documents_http.py)."""
     known, near = tmp_path / "hedao.csv", tmp_path / "shantang.csv"
     known.write_text("序号,事项名称,牵头部门,配合部门\n1,河道采砂管理,市水利局,市公安局\n", encoding="utf-8")
     near.write_text("序号,事项名称,牵头部门,配合部门\n1,山塘巡查,市水利局,市应急管理局\n", encoding="utf-8")
@@ -342,5 +343,8 @@ def test_a_region_one_character_off_a_known_one_is_said_with_the_command_line_s_
     (outcome,) = ingest([near], store, region=Region(("临州市",))).outcomes
     assert outcome.ok and outcome.warnings == [
         f"{near}: --region 临州市 is new to the graph, which has 临川市: loaded into a new region 临州市; if 临川市 was "
-        "meant, reset the graph and load again with it; 区划 临州市 在图中不存在，与已有的 临川市 只差一个字：已作为新区划"
-        "载入；若应为 临川市，请清空图谱后按正确区划重新载入"]
+        f"meant, take it out (dutygraph remove {near}) and load it again with that; 区划 临州市 在图中不存在，与已有的 "
+        f"临川市 只差一个字：已作为新区划载入；若应为 临川市，请移除该文件（dutygraph remove {near}）后按正确区划重新载入"]
+    # Taken out, the file takes the misspelt region with it.
+    remove(store, find_documents(store, [str(near)]))
+    assert [row["path"] for row in store.read("MATCH (r:Region) RETURN r.path AS path ORDER BY path")] == ["临川市"]

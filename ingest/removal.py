@@ -1,0 +1,123 @@
+"""Taking a document out of the graph (`dutygraph remove`): which Documents a user's words name, and whether they may go.
+
+A document loaded by mistake is named as a steward has it to hand: the file itself (its content is the document,
+whatever its name or folder now), the path it was loaded from (`dutygraph query documents` lists them), its file
+name, its title or its uid. The writes are `ingest.load.forget_documents`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.store import Store
+from ingest.link import LinkReport, link
+from ingest.load import remove_documents
+from ingest.unlinked import unlinked_duties
+
+_DOCUMENTS = ("MATCH (d:Document) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
+              "d.region AS region, d.sha256 AS sha256, d.issued AS issued ORDER BY uid")
+# The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs also defines: the facts of the
+# department (staffing, 三定日期) and its duties' dates are the newest version's, and the graph keeps no copy of the
+# older one's to fall back on.
+_OTHER_VERSIONS = ("MATCH (d:Document)<-[:FROM]-(n:Department)-[:FROM]->(o:Document) "
+                   "WHERE d.uid IN $uids AND NOT o.uid IN $uids "
+                   "RETURN DISTINCT n.name AS department, o.path AS path, o.title AS title ORDER BY department, path")
+
+
+@dataclass
+class RemovalError(Exception):
+    """A name that matches no document or several, or a document that cannot go alone; `zh` says it in Chinese."""
+
+    message: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class HeldDocument:
+    uid: str
+    path: str
+    title: str
+    kind: str
+    region: str
+
+    def label(self) -> str:
+        title = f"《{self.title}》 " if self.title else ""
+        return f"{title}{self.path} ({self.region}, {self.uid})"
+
+
+@dataclass(frozen=True)
+class Removal:
+    removed: list[HeldDocument]
+    links: LinkReport
+
+
+def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
+    """The Documents `names` name, each exactly one, in the order given; a RemovalError when one names none or
+    several."""
+    rows = store.read(_DOCUMENTS)
+    found: dict[str, HeldDocument] = {}
+    for name in names:
+        matches = _matching(rows, name)
+        if not matches:
+            raise RemovalError(
+                f"{name}: no document of the graph is this file, path, file name, title or uid "
+                "(dutygraph query documents lists them)",
+                f"{name}：图中没有这个文件（按文件内容、载入路径、文件名、标题或 uid 均未找到；"
+                "已载入的文件见 dutygraph query documents）")
+        if len(matches) > 1:
+            listed = "; ".join(match.label() for match in matches)
+            raise RemovalError(f"{name} names {len(matches)} documents: {listed}; give the uid of the one to remove",
+                               f"{name} 对应 {len(matches)} 个文件：{listed}；请写明要移除的文件的 uid")
+        found.setdefault(matches[0].uid, matches[0])
+    return list(found.values())
+
+
+def _matching(rows: list[dict[str, str]], name: str) -> list[HeldDocument]:
+    """The file's content first (a copy elsewhere, or renamed, is the same document), then the recorded path, the
+    file name, the title, the uid: the first way that matches anything decides."""
+    digest = _file_digest(Path(name))
+    tests = [lambda row: row["uid"] == name, lambda row: digest is not None and row["sha256"] == digest,
+             lambda row: row["path"] == name, lambda row: Path(row["path"] or "").name == name,
+             lambda row: bool(row["title"]) and row["title"] == name.strip("《》")]
+    for test in tests:
+        matches = [HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
+                                row["region"] or "") for row in rows if test(row)]
+        if matches:
+            return matches
+    return []
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None  # then named by its recorded path, file name or title
+
+
+def check_removable(store: Store, documents: Sequence[HeldDocument]) -> None:
+    """Refuse a 三定 (or 调整 notice) whose department has another version loaded: removing one version alone
+    would leave the department's staffing and dates as the removed one set them."""
+    rows = store.read(_OTHER_VERSIONS, {"uids": [document.uid for document in documents]})
+    if rows:
+        versions = "; ".join(f"{row['department']}: {('《' + row['title'] + '》 ') if row['title'] else ''}"
+                             f"{row['path']}" for row in rows)
+        raise RemovalError(
+            f"the department these documents define has other 三定 or 调整 notices loaded ({versions}): one version "
+            "cannot be taken out alone (its facts would stay this one's); remove those too and load again the ones "
+            "to keep (dutygraph ingest PATH), or reset the graph and load again",
+            f"该部门还载入了其他三定或调整通知（{versions}）：不能只移除其中一版（部门的编制和日期仍会是被移除那一版的）；"
+            "请一并移除，再重新载入要保留的文件（dutygraph ingest 路径），或清空图谱后重新载入")
+
+
+def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
+    """Take the documents out, then bring the links up to date and count what waits for its links."""
+    check_removable(store, documents)
+    remove_documents(store, [document.uid for document in documents])
+    links = link(store)
+    unlinked_duties(store)
+    return Removal(list(documents), links)

@@ -1,0 +1,120 @@
+"""A corrected list replaces the one loaded before, and a document loaded by mistake comes out again (user test of a
+data steward): before, a corrected copy stood beside the first, whose 牵头 stayed beside the corrected one (read as
+文件间牵头部门不一致) and whose deleted rows stayed in every finding; and nothing but a reset took a document out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from ingest.removal import RemovalError, find_documents, remove
+from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
+from tests.ingest.conftest import whole_graph
+
+CITY = Region(("示例市",))
+HEADER = "序号,边界事项,牵头部门,配合部门,职责边界\n"
+FIRST = HEADER + ("1,城区夜间施工噪声管理,市生态环境局,市城管局,生态环境局核发夜间施工许可；城管局查处违规施工。\n"
+                  "2,校外培训机构消防安全检查,市教育局,市消防救援支队,教育局督促机构落实消防责任。\n"
+                  "3,古树名木保护,市城管局,市自然资源局,城管局负责城区古树名木日常养护。\n")
+# The office's correction: row 1's lead changed, row 2 deleted, a row added.
+CORRECTED = HEADER + ("1,城区夜间施工噪声管理,市城管局,市生态环境局,城管局查处违规施工；生态环境局核发许可。\n"
+                      "2,古树名木保护,市城管局,市自然资源局,城管局负责城区古树名木日常养护。\n"
+                      "3,户外广告设施安全检查,市城管局,市市场监管局,城管局负责户外广告设施安全检查。\n")
+AS_CORRECTED = [
+    ("古树名木保护", "示例市", ["示例市城管局"], ["示例市自然资源局"]),
+    ("城区夜间施工噪声管理", "示例市", ["示例市城管局"], ["示例市生态环境局"]),
+    ("户外广告设施安全检查", "示例市", ["示例市城管局"], ["示例市市场监管局"]),
+]
+
+
+def _matters(store: Store) -> list[tuple[str, str, list[str], list[str]]]:
+    return sorted((row["matter"], row["region"], row["leads"], row["assists"]) for row in catalog.run(store, "matters"))
+
+
+def _documents(store: Store) -> list[str]:
+    return [row["path"] for row in store.read("MATCH (d:Document) RETURN d.path AS path ORDER BY path")]
+
+
+def _write(path: Path, text: str, saved: int) -> Path:
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (saved, saved))
+    return path
+
+
+def test_a_corrected_copy_beside_the_old_one_replaces_it(store: Store, tmp_path: Path) -> None:
+    old = _write(tmp_path / "边界清单.csv", FIRST, 1_700_000_000)
+    assert ingest([old], store, region=CITY).failed == []
+    new = _write(tmp_path / "边界清单_v2.csv", CORRECTED, 1_700_000_100)
+    report = ingest([new], store, region=CITY)
+    assert report.failed == []
+    assert report.replaced == [(new, f"{old}")]
+    assert _matters(store) == AS_CORRECTED
+    assert _documents(store) == [str(new)]
+    # The deleted row's matter, and the parties only it named, are gone; no finding says two leads.
+    assert store.read("MATCH (d:Department) WHERE d.name CONTAINS '教育' OR d.name CONTAINS '消防' "
+                      "RETURN d.name AS name") == []
+    assert sorted((row["matter"], row["reason"]) for row in host_assist_ambiguities(store, "示例市")) == []
+
+
+def test_a_corrected_file_under_the_same_path_replaces_its_document(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "边界清单.csv", FIRST, 1_700_000_000)
+    assert ingest([path], store, region=CITY).failed == []
+    _write(path, CORRECTED, 1_700_000_100)
+    report = ingest([path], store, region=CITY)
+    assert report.replaced == [(path, str(path))]
+    assert _matters(store) == AS_CORRECTED
+    assert _documents(store) == [str(path)]
+
+
+def test_a_folder_holding_both_versions_loads_the_newer(store: Store, tmp_path: Path) -> None:
+    old = _write(tmp_path / "边界清单.csv", FIRST, 1_700_000_000)
+    new = _write(tmp_path / "边界清单（修订）.csv", CORRECTED, 1_700_000_100)
+    for _time in range(2):  # and again: nothing changes
+        report = ingest([tmp_path], store, region=CITY)
+        assert report.failed == []
+        assert report.older_skipped == [(old, new)]
+        assert _matters(store) == AS_CORRECTED
+        assert _documents(store) == [str(new)]
+
+
+def test_lists_of_other_regions_or_kinds_are_not_versions(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "city").mkdir()
+    (tmp_path / "county").mkdir()
+    _write(tmp_path / "city" / "边界清单.csv", FIRST, 1_700_000_000)
+    _write(tmp_path / "county" / "边界清单.csv", FIRST.replace("市", "县"), 1_700_000_000)
+    assert ingest([tmp_path / "city"], store, region=CITY).failed == []
+    report = ingest([tmp_path / "county"], store, region=Region(("示例市", "青山县")))
+    assert report.replaced == []
+    assert len(_documents(store)) == 2
+
+
+def test_a_document_loaded_by_mistake_comes_out(store: Store, tmp_path: Path) -> None:
+    kept = _write(tmp_path / "边界清单.csv", CORRECTED, 1_700_000_000)
+    assert ingest([kept], store, region=CITY).failed == []
+    before = whole_graph(store)
+    (tmp_path / "other").mkdir()
+    wrong = _write(tmp_path / "other" / "误载清单.csv", HEADER + "1,古树名木保护,市园林局,市城管局,园林局负责古树名木保护。\n"
+                   "2,城市桥梁安全检测,市住建局,,住建局负责桥梁安全检测。\n", 1_700_000_000)
+    assert ingest([wrong], store, region=CITY).failed == []
+    removal = remove(store, find_documents(store, ["误载清单.csv"]))
+    assert [document.path for document in removal.removed] == [str(wrong)]
+    assert whole_graph(store) == before
+
+
+def test_a_name_that_matches_no_document_or_several_is_refused(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _write(tmp_path / "a" / "清单.csv", FIRST, 1_700_000_000)
+    _write(tmp_path / "b" / "清单.csv", FIRST.replace("市", "县"), 1_700_000_000)
+    assert ingest([tmp_path / "a"], store, region=CITY).failed == []
+    assert ingest([tmp_path / "b"], store, region=Region(("示例市", "青山县"))).failed == []
+    with pytest.raises(RemovalError, match="no document of the graph"):
+        find_documents(store, ["没有的清单.csv"])
+    with pytest.raises(RemovalError, match="names 2 documents"):
+        find_documents(store, ["清单.csv"])
