@@ -564,8 +564,8 @@ def query_command(
             # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).
             hint = empty_hint(graph, name, ANALYSES[name].bind(params) if name in ANALYSES else params) \
                 if format is Format.table and isinstance(result, list) and not result else ""
-            asked = _asked(graph, name, [*typed.items(), ("table", table)], readings) \
-                if format is Format.xlsx else None
+            asked = _asked(graph, name, [*typed.items(), ("table", table)], readings,
+                           defaults=[(p.name, p.default) for p in declared]) if format is Format.xlsx else None
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
     if format is Format.json:  # every table of an answer of several, as the API's JSON
@@ -974,9 +974,11 @@ def _export_time() -> datetime:
 
 
 def _asked(graph: Store, answer: str, given: list[tuple[str, object]], readings: Mapping[str, str] | None = None,
-           *, title: str | None = None, notes: tuple[tuple[str, str], ...] = ()) -> Asked:
+           *, title: str | None = None, notes: tuple[tuple[str, str], ...] = (),
+           defaults: list[tuple[str, object]] | None = None) -> Asked:
     """What was asked, for a file's 查询条件 (queries.asked), filled as the API fills it for the same answer: the
-    parameters as typed, each with its reading. A malformed SOURCE_DATE_EPOCH is the user's to mend (exit 2)."""
+    parameters as typed, each with its reading, then the defaults of those not given (`defaults`: each parameter's
+    name and default). A malformed SOURCE_DATE_EPOCH is the user's to mend (exit 2)."""
     from queries.asked import asked, given_values
 
     at = _export_time()
@@ -984,7 +986,7 @@ def _asked(graph: Store, answer: str, given: list[tuple[str, object]], readings:
         from api.tabular import answer_title
 
         title = answer_title(answer)
-    return asked(graph, answer, title, given_values(given, dict(readings or {})), at, notes)
+    return asked(graph, answer, title, given_values(given, dict(readings or {}), defaults or ()), at, notes)
 
 
 def _say_if_stale(graph: Store, store: str | None) -> None:

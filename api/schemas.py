@@ -77,6 +77,13 @@ class DocumentRow(BaseModel):
                                                 "rows cite the file (`source` reads `uid#sheet!row`)")
 
 
+class DocumentRowNumbers(BaseModel):
+    uid: str = Field(description="the list's document")
+    places: list[str] = Field(description="each numbered row's place: a `source` after its `#` (`职责边界清单!6`)")
+    numbers: list[str] = Field(description="what each of those rows is cited by, parallel to places: `序号3`, or a "
+                                           "监管事项's `编码JG370000101`")
+
+
 class Stats(BaseModel):
     labels: dict[str, int] = Field(description="nodes by label")
     relationships: dict[str, int] = Field(description="relationships by type")

@@ -139,7 +139,21 @@ def asked_of(request: Request, answer: str, given: Sequence[tuple[str, object]] 
                  *((key, value) for key, value in request.query_params.multi_items()
                    if key not in ("format", *leave_out))]
     at = export_time(request.app.state.settings.source_date_epoch)
-    return asked(get_store(request), answer, answer_title(answer), given_values(given, readings_of(request)), at)
+    defaults = [(name, value) for name, value in _query_defaults(request) if name not in ("format", *leave_out)]
+    return asked(get_store(request), answer, answer_title(answer),
+                 given_values(given, readings_of(request), defaults), at)
+
+
+def _query_defaults(request: Request) -> list[tuple[str, object]]:
+    """The query parameters the request's route takes, its dependencies' too (a region filter), each with the value
+    it takes when not given: the 查询条件 says what the answer used (相似度阈值 0.5), not only what was typed."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    return _defaults_of(dependant) if dependant is not None else []
+
+
+def _defaults_of(dependant: Any) -> list[tuple[str, object]]:
+    own = [(field.alias, field.default) for field in dependant.query_params if not field.field_info.is_required()]
+    return own + [pair for sub in dependant.dependencies for pair in _defaults_of(sub)]
 
 
 def member_rows(clusters: Rows) -> Rows:

@@ -66,6 +66,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         "来源文件",
         ("uid", "title", "kind", "issuer", "issued", "effective", "doc_number", "sha256", "path", "region", "truncated",
          "notes", "sheet_names", "sheet_titles",
+         # a list's rows that have a 序号 or a 编码, and those (ingest/row_numbers.py): what its sources cite
+         "row_places", "row_seqs", "row_codes",
          # its text's digest, whatever the encoding: a copy in another encoding is this document (DocumentIds)
          "text_sha256",
          # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)

@@ -27,7 +27,9 @@ from graph.store import Store
 # a 三定 in force before its revision can be read back (queries.in_force).
 # Version 6: a 属地 list's township 主体责任 and those who 配合 it carry `responsibility: territorial` on their LEADS
 # and ASSISTS (ingest.list_records), which host_assist_ambiguities and who_handles' disputes read apart.
-GRAPH_FIELDS_VERSION = 6
+# Version 7: a list's Document keeps its rows' 序号 and 编码 (`row_places`, `row_seqs`, `row_codes`,
+# ingest.row_numbers), by which readable sources cite the rows (queries.sources).
+GRAPH_FIELDS_VERSION = 7
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -35,6 +35,7 @@ from ingest.records import (
     note_party,
 )
 from ingest.regions import Region, split_region_prefix
+from ingest.row_numbers import row_numbers
 from ingest.sheets import Workbook
 
 BASIS_RANK = "规范性文件"  # a list issued by a government office is a normative document
@@ -77,6 +78,7 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
         kind=parsed.kind, notes=list(parsed.warnings),
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
+        **row_numbers(parsed.records),
     ))
     doc_uid = rows.document["uid"]
     basis = parsed.title or context.workbook.path.stem  # a 牵头/配合 edge's 依据: the list, by its title or its file

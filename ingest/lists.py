@@ -181,7 +181,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                     values[field] = carried.get(field, "")
         if values.get("seq"):
             carried["seq"] = values["seq"]
-        where = Cell(sheet.name, number, sheet.named_by_file)
+        where = Cell(sheet.name, number, sheet.named_by_file, values.get("seq", ""))
         try:
             record = reader(values, where)
         except _BadRow as exc:

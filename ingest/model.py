@@ -130,6 +130,7 @@ class Cell:
     sheet: str
     row: int
     sheet_named_by_file: bool = False  # a CSV's one sheet, or a text's, bears the file's name
+    seq: str = ""  # the row's 序号 as the list writes it: people cite a row by it, not by the spreadsheet's line
 
     @property
     def locator(self) -> str:

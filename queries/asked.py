@@ -33,9 +33,12 @@ class Given:
     name: str
     value: str
     read_as: str = ""
+    default: bool = False  # not given: the value the answer took by default (相似度阈值 0.5（默认）)
 
     def text(self) -> str:
         shown = f"{self.value}（{_CODES[self.value]}）" if self.value in _CODES else self.value
+        if self.default:
+            return f"{shown}（默认）"
         return f"{shown}（读作：{self.read_as}）" if self.read_as and self.read_as != self.value else shown
 
 
@@ -76,11 +79,25 @@ def asked(store: Store, answer: str, title: str, given: Iterable[Given], at: dat
     return Asked(answer, title, tuple(given), held, version, at, f"dutygraph {tool_version()}", tuple(notes))
 
 
-def given_values(pairs: Iterable[tuple[str, object]], readings: dict[str, str] | None = None) -> tuple[Given, ...]:
-    """Parameters as given (`None` and empty ones were not given), each with its reading from `readings` (by name)."""
+def given_values(pairs: Iterable[tuple[str, object]], readings: dict[str, str] | None = None,
+                 defaults: Iterable[tuple[str, object]] = ()) -> tuple[Given, ...]:
+    """Parameters as given (`None` and empty ones were not given), each with its reading from `readings` (by name);
+    then each of `defaults` (the answer's parameters with the value each takes when not given) that was not given
+    and has a value, marked as a default: a file must say the 相似度阈值 0.5 its answer used, not only what was typed.
+    A default of none (no region: every region) is no value the answer used."""
     readings = readings or {}
-    return tuple(Given(name, str(value), readings.get(name, "")) for name, value in pairs
-                 if value is not None and str(value).strip())
+    given = tuple(Given(name, str(value), readings.get(name, "")) for name, value in pairs
+                  if value is not None and str(value).strip())
+    named = {item.name for item in given}
+    return given + tuple(Given(name, _default_text(value), default=True) for name, value in defaults
+                         if name not in named and value is not None and str(value).strip())
+
+
+def _default_text(value: object) -> str:
+    """A default as people read it: a switch as 是 or 否, a number without a float's trailing `.0`."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def cypher_given(query: str, params: Mapping[str, object], cut_at: int | None = None) -> list[tuple[str, object]]:

@@ -183,6 +183,8 @@ def note_zh(note: str) -> str:
 COLUMN_LABELS |= {"asked_item": "项目", "asked_value": "内容"}
 _IN_ANSWER |= {("graph_state", "documents"): "文件数", ("graph_state", "latest_issued"): "最新印发日期",
                ("graph_state", "version"): "写入次数", ("graph_state", "epoch"): "图谱编号"}
+# row_numbers: a list's numbered rows, by which their sources are cited (queries.sources).
+COLUMN_LABELS |= {"places": "行位置（工作表!行）", "seqs": "序号", "codes": "编码"}
 PARAM_LABELS: dict[str, str] = {
     "text": "诉求或事项文本", "region": "区划", "city": "市", "department": "部门", "name": "部门", "uid": "部门",
     "threshold": "相似度阈值", "scope": "范围", "limit": "返回部门数", "settled": "已明确牵头", "q": "名称检索",

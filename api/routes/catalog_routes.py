@@ -16,6 +16,7 @@ from api.schemas import (
     CounterpartDuty,
     DepartmentRow,
     DocumentRow,
+    DocumentRowNumbers,
     DutiesInForcePage,
     MatterRow,
     Network,
@@ -46,6 +47,7 @@ from queries.overlaps import overlaps
 from queries.power_split import cell_holdings, power_split
 from queries.profile import department_profile
 from queries.report import stats
+from queries.sources import row_numbers
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import MAX_CANDIDATES, who_handles
@@ -179,6 +181,21 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
                    format: Format = None) -> Response:
     return page(request, catalog.run(store, "documents"), limit=limit, offset=offset, format=format,
                 answer="documents")
+
+
+@router.get("/documents/row_numbers", response_model=Page[DocumentRowNumbers], tags=["documents"],
+            summary="The 序号 or 编码 by which each list's rows are cited",
+            description="Per list document, the place of each row that has a 序号 or a 编码 (a `source` after its "
+                        "`#`: `职责边界清单!6`, `第3行`) and what people cite it by (`序号3`, or a 监管事项's "
+                        "`编码JG370000101`): a page reads `doc:…#职责边界清单!6` as "
+                        "`《…清单》工作表“职责边界清单”序号3（第6行）`, as the files and reports do. JSON only.",
+            responses={200: {"content": {"application/json": {"example": {
+                "total": 1, "limit": 50, "offset": 0, "items": [
+                    {"uid": "doc:8769a39d27a21cde", "places": ["职责边界清单!3", "职责边界清单!5"],
+                     "numbers": ["序号1", "序号2"]}]}}}}, **problem_responses(422, 503)})
+def list_row_numbers(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+    rows = row_numbers(store)
+    return JSONResponse({"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]})
 
 
 # -- the analyses --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from ingest.regions import Region
 from queries.ambiguities import REASON_LABELS
 from queries.labels import VALUE_LABELS
 from queries.report import KIND_LABELS
-from queries.sources import Cited, readable_source, titles_of
+from queries.sources import Cited, Titles, readable_source, titles_of
 from tests.api.live_server import serve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -343,6 +343,13 @@ def _api(site: str, path: str, **params: object) -> Any:
         return json.load(response)
 
 
+def site_titles(site: str) -> Titles:
+    """Each document (and sheet) and each list row's number as the server's files cite them, from /api/documents
+    and /api/documents/row_numbers: the page must agree."""
+    return titles_of(_api(site, "/api/documents", limit=1000)["items"],
+                     _api(site, "/api/documents/row_numbers", limit=1000)["items"])
+
+
 def _number(value: float | int | None) -> str:
     """A number as the page's JavaScript writes it: 0.0 is 0, None is blank."""
     if value is None:
@@ -433,7 +440,7 @@ def test_a_findings_view_shows_the_api_rows_filters_them_and_downloads_them(  # 
         cells: Callable[[dict[str, Any], Mapping[str, Cited]], list[str]]) -> None:
     from selenium.webdriver.support.select import Select
 
-    documents = titles_of(_api(site, "/api/documents", limit=1000)["items"])
+    documents = site_titles(site)
     _open(browser, site, view)
     everything = _api(site, path, limit=20, offset=0)
     header, rows = _table(browser, view)
@@ -802,7 +809,7 @@ def test_who_handles_groups_levels_shows_evidence_sources_and_downloads(browser,
         f"候选部门分属 {len(regions)} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。")
     assert [h.text for h in browser.find_elements("css selector", "#search-results h3.search-region")] == regions
     assert "难以区分" not in browser.find_element("id", "search-results").text
-    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
+    titles = site_titles(site)
     first = rows[0]["evidence"][0]
     kinds = {"duty": "职责", "office_duty": "内设机构职责", "matter_lead": "牵头事项", "power_item": "权责事项",
              "supervision_item": "监管事项"}
@@ -836,7 +843,7 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     browser.get("about:blank")
     browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市交通运输局"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
-    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
+    titles = site_titles(site)
     profile = _api(site, "/api/departments/" + urllib.parse.quote("示例市交通运输局"))
     tables = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')].map((h) =>
         [h.firstChild.textContent, [...h.nextElementSibling.querySelectorAll('tr')].map((tr) =>

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import urllib.parse
 
-from queries.sources import readable_source, titles_of
-from tests.api.test_browser import SHOTS, _api, _downloads, _open, _wait, browser, site  # noqa: F401  (fixtures)
+from queries.sources import readable_source
+from tests.api.test_browser import SHOTS, _api, _downloads, _open, _wait, browser, site, site_titles  # noqa: F401
 from tests.api.test_browser_views import _choose_county, _table
 
 
@@ -21,7 +21,7 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
     browser.get("about:blank")
     browser.get(f"{site}/#department?name=" + urllib.parse.quote("青山县市场监督管理局"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
-    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
+    titles = site_titles(site)
     tables = _profile_tables(browser)
     items = tables["权责事项"]
     assert items[0] == ["事项", "类型", "承办科室", "出处"]
@@ -34,7 +34,7 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
         ["食品经营许可", "行政许可", "法规股（行政审批股）"]]
     assert items[-1][3] == readable_source(
         _api(site, "/api/departments/" + urllib.parse.quote("青山县市场监督管理局"))["power_items"][-1]["source"],
-        titles) == "quanze_qingshan.csv 第2行"
+        titles) == "权责清单（quanze_qingshan.csv）序号1（第2行）"
     assert "法规股（行政审批股）" in [row[0] for row in tables["内设机构及其职责"]]
     assert tables["部门职责"][2][3] == "信用监管股、法规股（行政审批股）"
     browser.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
@@ -43,7 +43,7 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
 
 
 def test_the_split_lists_the_matters_no_county_list_carries(browser, site: str) -> None:  # noqa: F811
-    titles = titles_of(_api(site, "/api/documents", limit=1000)["items"])
+    titles = site_titles(site)
     _open(browser, site, "split")
     unlisted = _api(site, "/api/queries/power_split", city="示例市")["unlisted"]
     assert browser.find_element("id", "split-unlisted-title").text == f"县（区）权责清单未列的事项（{len(unlisted)}）"
@@ -55,8 +55,8 @@ def test_the_split_lists_the_matters_no_county_list_carries(browser, site: str) 
         for r in unlisted]
     assert rows[:2] == [
         ["农村公路建设养护管理", "市县共有", "青山县", "青山县交通运输局", "4",
-         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第11行"],
-        ["机动车维修经营备案", "县级专有", "青山县", "青山县交通运输局", "4", "shixian_shiquan.csv 第4行"]]
+         "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号10（第11行）"],
+        ["机动车维修经营备案", "县级专有", "青山县", "青山县交通运输局", "4", "市县事权划分清单（shixian_shiquan.csv）序号3（第4行）"]]
     assert _downloads(browser, "split-unlisted-downloads") == {
         "下载 CSV": ("/api/queries/power_split", {"city": ["示例市"], "table": ["unlisted"], "format": ["csv"]}),
         "下载 Excel": ("/api/queries/power_split", {"city": ["示例市"], "table": ["unlisted"], "format": ["xlsx"]})}

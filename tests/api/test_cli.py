@@ -292,7 +292,7 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert "source" in sections["overlaps"]["columns"] and "claims" in sections["host_assist_ambiguities"]["columns"]
     multiple = next(r for r in sections["host_assist_ambiguities"]["rows"] if r["reasons"] == ["multiple_leads"])
     assert multiple["sources"] == ["《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)",
-                                   "《示例市部门职责边界清单》工作表“职责边界清单”第5行"]
+                                   "《示例市部门职责边界清单》工作表“职责边界清单”序号2（第5行）"]
     assert [(c["source"], c["leads"]) for c in multiple["claims"]] == [
         (source, ["示例市生态环境局", "示例市农业农村局"]) for source in multiple["sources"]]
     assert all(m["source"].startswith("《") for m in sections["overlaps"]["rows"])
@@ -306,7 +306,7 @@ def test_query_tables_name_sources_by_title_and_json_keeps_uids(loaded: Path) ->
     assert [source.split("#")[1] for source in multiple["sources"]] == ["第六条(二)", "职责边界清单!5"]
     assert all(source.startswith("doc:") for source in multiple["sources"])
     assert table[rows.index(multiple)]["出处"] == \
-        "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》工作表“职责边界清单”第5行"
+        "《示例市农业农村局职能配置、内设机构和人员编制规定》第六条(二)、《示例市部门职责边界清单》工作表“职责边界清单”序号2（第5行）"
 
 
 def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -321,8 +321,8 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert conflicts.returncode == 0
     assert conflicts.stdout.split(b"\r\n")[:2] == [
         "\ufeff事项,冲突类型,部门,出处,持有区划".encode(),
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx "
-        "工作表“市交通运输局”第2行,示例市/河西区、示例市/青山县".encode()]
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）"
+        "工作表“市交通运输局”序号1（第2行）,示例市/河西区、示例市/青山县".encode()]
     workbook = tmp_path / "split.xlsx"
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
@@ -335,7 +335,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert ("市场监管", "县级专有", 3, "示例市/河西区 3；示例市/青山县 3",
             "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
-                                   "quanze_shi_multi.xlsx 工作表“市交通运输局”第2行", "示例市/河西区、示例市/青山县")
+                                   "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）", "示例市/河西区、示例市/青山县")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
@@ -647,7 +647,7 @@ def test_who_handles_table_names_an_unsettled_lead_and_lists_what_each_document_
         "示例市城市管理和综合执法局",
         "   · 《示例市城市管理和综合执法局职能配置、内设机构和人员编制规定》第六条(一)：牵头 示例市城市管理和综合执法局；配合 "
         "示例市住房和城乡建设局",
-        "   · 《示例市部门职责边界清单》工作表“职责边界清单”第3行：牵头 示例市城市管理和综合执法局；配合 示例市住房和城乡建设局"]
+        "   · 《示例市部门职责边界清单》工作表“职责边界清单”序号1（第3行）：牵头 示例市城市管理和综合执法局；配合 示例市住房和城乡建设局"]
 
 
 def test_an_empty_answer_is_titled_and_says_what_to_try(loaded: Path) -> None:
@@ -869,8 +869,8 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
     assert holdings.stdout.splitlines()[:3] == [
         "\ufeff事项,领域,区划,层级,划分方式,角色,本级职责,出处",
         "专利侵权纠纷行政裁决,市场监管,示例市,市,市级专有,持有,负责专利侵权纠纷的受理和行政裁决,"
-        "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第7行",
-        "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,shixian_shiquan.csv 第15行"]
+        "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号6（第7行）",
+        "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,市县事权划分清单（shixian_shiquan.csv）序号14（第15行）"]
     # A document's uid is for programs: its title and path name it for people.
     documents = run("query", "documents", "--format", "csv", store=loaded)
     assert documents.stdout.splitlines()[0] == "\ufeff标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"

@@ -161,3 +161,37 @@ def test_a_malformed_source_date_epoch_is_refused_before_any_work(loaded: Path, 
         "leave it unset for the current time",
         "       环境变量 SOURCE_DATE_EPOCH=2024-05-01：应为自 1970-01-01（UTC）起的整数秒数（如 1714521600），或不设置（取当前时间）"])
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_the_defaults_an_answer_used_are_listed_marked_as_defaults(client: TestClient,
+                                                                   loaded: Path) -> None:  # noqa: F811
+    # Given nothing, overlaps still answered for a 相似度阈值 and a 范围: the file says which, marked 默认.
+    assert _asked(client.get("/api/queries/overlaps", params={"format": "xlsx"}).content)[1] == [
+        ("项目", "内容"), ("查询", "职责交叉（overlaps）"), ("相似度阈值", "0.5（默认）"),
+        ("范围", "departments（同级部门）（默认）"), HELD, _version(loaded), AT, TOOL]
+    # A parameter given is listed as given, the others' defaults after it; a default of none (every region) is no
+    # value the answer used, and a page's size is no question.
+    given = client.get("/api/queries/overlaps", params={"threshold": "0.8", "limit": 3, "format": "xlsx"}).content
+    assert _asked(given)[1][1:4] == [("查询", "职责交叉（overlaps）"), ("相似度阈值", "0.8"),
+                                     ("范围", "departments（同级部门）（默认）")]
+    # who_handles' 返回部门数 is part of the question, its default too; a switch reads 否.
+    assert _asked(client.get("/api/queries/who_handles", params={"text": "公司拖欠工资三个月",
+                                                                 "format": "xlsx"}).content)[1][1:4] == [
+        ("查询", "谁来管（who_handles）"), ("诉求或事项文本", "公司拖欠工资三个月"), ("返回部门数", "5（默认）")]
+    assert _asked(client.get("/api/departments", params={"format": "xlsx"}).content)[1][1:3] == [
+        ("查询", "部门（departments）"), ("含仅见于清单或分工条款的部门", "否（默认）")]
+    # An answer that takes no parameter with a default still says none was given.
+    assert _asked(client.get("/api/stats", params={"format": "xlsx"}).content)[1][1:3] == [
+        ("查询", "图谱规模（stats）"), ("参数", "未指定（按默认）")]
+
+
+def test_the_command_line_lists_the_defaults_as_the_api_does(client: TestClient, loaded: Path,  # noqa: F811
+                                                             tmp_path: Path) -> None:
+    workbook = tmp_path / "overlaps.xlsx"
+    written = _cli("query", "overlaps", "--param", "threshold=0.8", "--format", "xlsx", "-o", str(workbook),
+                   store=loaded)
+    assert written.returncode == 0, written.stderr
+    over_http = client.get("/api/queries/overlaps", params={"threshold": "0.8", "format": "xlsx"}).content
+    assert _asked(workbook.read_bytes())[1] == _asked(over_http)[1] == [
+        ("项目", "内容"), ("查询", "职责交叉（overlaps）"), ("相似度阈值", "0.8"), ("范围", "departments（同级部门）（默认）"),
+        HELD, _version(loaded), AT, TOOL]

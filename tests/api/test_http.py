@@ -219,6 +219,12 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     assert (farming["leads"], farming["assists"]) == (["示例市生态环境局", "示例市农业农村局"],
                                                       ["示例市水务局", "示例市自然资源和规划局"])
     assert client.get("/api/documents").json()["total"] == 37
+    # What a page cites a list's rows by: the 职责边界清单's rows by 序号 (its row 4 is row 3's matter, merged).
+    numbered = client.get("/api/documents/row_numbers", params={"limit": 1000}).json()
+    assert numbered["total"] == 11
+    boundary = next(item for item in numbered["items"] if item["places"][0] == "职责边界清单!3")
+    assert (boundary["places"][:3], boundary["numbers"][:3], len(boundary["numbers"])) == (
+        ["职责边界清单!3", "职责边界清单!5", "职责边界清单!6"], ["序号1", "序号2", "序号3"], 14)
     assert client.get("/api/stats").json()["labels"]["Document"] == 37
     # As Excel, the CLI's two tables, each label and type with its meaning.
     workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
@@ -776,7 +782,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert split["县级权责清单未列"][:2] == [
         ("事项", "划分方式", "区划", "部门", "其权责清单所列事项数", "出处"),
         ("农村公路建设养护管理", "市县共有", "示例市/青山县", "青山县交通运输局", 4,
-         "shixian_shiquan.xlsx 工作表“市场监管和城乡建设”第11行")]
+         "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号10（第11行）")]
     assert split["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                  ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
     assert len(split["事权划分"]) == 1 + len(client.get("/api/queries/power_split", params={"city": "示例市"})
@@ -786,7 +792,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "示例市-市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,冲突类型,部门,出处,持有区划",
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,quanze_shi_multi.xlsx 工作表“市交通运输局”第2行,"
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）,"
         "示例市/河西区、示例市/青山县"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
                                  headers={"Accept": XLSX}).content)
@@ -813,7 +819,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 # corpus (a list that came back empty would check nothing: the test insists on at least one row of each list).
 _READ_ENDPOINTS = {
     "/api/stats": {}, "/api/departments": {"limit": 1000}, "/api/regions": {}, "/api/matters": {"limit": 1000},
-    "/api/documents": {"limit": 1000}, "/api/departments/{name}": {},
+    "/api/documents": {"limit": 1000}, "/api/documents/row_numbers": {"limit": 1000}, "/api/departments/{name}": {},
     "/api/queries/overlaps": {"limit": 1000}, "/api/queries/orphan_supervision_items": {},
     "/api/queries/host_assist_ambiguities": {"limit": 1000}, "/api/queries/undecomposed_duties": {"limit": 1000},
     "/api/queries/staffing_load": {"limit": 1000},
@@ -971,7 +977,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                    f"{WENLV_SANDING}第六条(一)")]
     for empty in ("配合事项", "权责事项", "职责交叉", "协同部门"):  # an empty part says so under its titles
         assert sheets[empty][1:] == [("（无）",) + (None,) * (len(sheets[empty][0]) - 1)], empty
-    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "jianguan_shi.csv 第17行")]
+    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "监管事项目录（jianguan_shi.csv）编码JG370001000（第17行）")]
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
                                      f"{WENLV_SANDING}第六条(一)", None,
                                      f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）",

@@ -79,10 +79,10 @@ def test_a_list_without_a_title_is_cited_as_its_file(store: Store, tmp_path: Pat
                       "e.basis AS basis ORDER BY matter")
     readable = with_readable_sources(rows, document_titles(store))
     assert readable == [
-        {"matter": "河道保洁", "source": "bianjie_linchuan.csv 第3行", "basis": "bianjie_linchuan"},
-        {"matter": "河道采砂管理", "source": "bianjie_linchuan.csv 第2行", "basis": "bianjie_linchuan"},
-        {"matter": "湖泊保洁", "source": "《临川市部门职责边界清单》第4行", "basis": "临川市部门职责边界清单"},
-        {"matter": "湖泊采砂管理", "source": "《临川市部门职责边界清单》第3行", "basis": "临川市部门职责边界清单"},
+        {"matter": "河道保洁", "source": "职责边界清单（bianjie_linchuan.csv）序号2（第3行）", "basis": "bianjie_linchuan"},
+        {"matter": "河道采砂管理", "source": "职责边界清单（bianjie_linchuan.csv）序号1（第2行）", "basis": "bianjie_linchuan"},
+        {"matter": "湖泊保洁", "source": "《临川市部门职责边界清单》序号2（第4行）", "basis": "临川市部门职责边界清单"},
+        {"matter": "湖泊采砂管理", "source": "《临川市部门职责边界清单》序号1（第3行）", "basis": "临川市部门职责边界清单"},
     ]
     # The file's name is no title: the documents query says so, and names the file in its path.
     assert sorted((row["title"], Path(row["path"]).name) for row in catalog.run(store, "documents")) == [
@@ -100,7 +100,7 @@ def test_a_sanding_copy_without_a_title_is_cited_as_its_file(store: Store, tmp_p
     assert [(row["title"], Path(row["path"]).name) for row in catalog.run(store, "documents")] == [
         ("", "linchuan_hedao_p2.txt")]
     rows = store.read("MATCH (:Office)-[:HAS_DUTY]->(u:Duty) RETURN u.source AS source")
-    assert with_readable_sources(rows, document_titles(store)) == [{"source": "linchuan_hedao_p2.txt 第四条(一)"}]
+    assert with_readable_sources(rows, document_titles(store)) == [{"source": "三定规定（linchuan_hedao_p2.txt）第四条(一)"}]
 
 
 _SPLIT = ("序号,事项名称,所属领域,划分方式,市级职责,县级职责,适用区县,备注\n"

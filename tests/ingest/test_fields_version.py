@@ -17,13 +17,14 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 6
+LOADED_FIELDS_VERSION = 7
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
                    "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague", "facts_issued"},
     "Document": {"doc_number", "effective", "fields_version", "issued", "issuer", "kind", "notes", "path", "region",
-                 "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid"},
+                 "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid", "row_places",
+                 "row_seqs", "row_codes"},
     "Duty": {"boilerplate", "category", "content", "holder", "last_stated", "linked", "objects", "ordinal", "source",
              "status", "terms", "text", "uid", "verbs"},
     "Matter": {"all_counties_share", "all_counties_source", "all_counties_text", "content", "domain", "name", "region",

@@ -19,6 +19,9 @@ const UNDECOMPOSED_KINDS = {
 const EVIDENCE_KINDS = { duty: "职责", office_duty: "内设机构职责", matter_lead: "牵头事项", matter_assist: "配合事项",
                          territorial_lead: "属地主体责任", power_item: "权责事项", supervision_item: "监管事项" };
 const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
+// The document kinds as ingest/kinds.py names them: an untitled document is cited by its kind and file (sourceText).
+const DOCUMENT_KINDS = { sanding: "三定规定", power: "权责清单", boundary: "职责边界清单", supervision: "监管事项目录",
+                         split: "市县事权划分清单", territorial: "乡镇（街道）属地管理事项责任清单" };
 const PAGE_SIZE = 20;
 const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {} };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
@@ -210,10 +213,11 @@ function text(value) {
 }
 
 // A source as people read it: the document's title and the place in it, not the document's uid; a document
-// without a title (a list with no title row) by its file's name, without 书名号, which would make it read as a title.
-// A row of a workbook's sheet (`市交通运输局!2`, read 工作表“市交通运输局”第2行) reads with that sheet's own title,
-// or the file's name where the sheet has none: a workbook of several departments' lists is not the first list's
-// document (queries.sources).
+// without a title (a list with no title row) by what it is and its file's name, without 书名号, which would make it
+// read as a title. A row of a workbook's sheet (`市交通运输局!2`, read 工作表“市交通运输局”第2行) reads with that
+// sheet's own title, or the file where the sheet has none: a workbook of several departments' lists is not the
+// first list's document; and a list's row by its 序号 or 编码 where it has one, its line after (序号1（第2行）), as
+// people cite it (queries.sources).
 function sourceText(source) {
   if (!source) return "";
   const cited = String(source);
@@ -225,8 +229,11 @@ function sourceText(source) {
   const sheet = bang < 0 ? null : place.slice(0, bang);
   const title = sheet !== null && sheet in doc.sheets ? doc.sheets[sheet] : doc.title;
   const row = bang < 0 ? "" : place.slice(bang + 1);
-  const where = /^\d+$/.test(row) ? `工作表“${sheet}”第${row}行` : place;  // not Excel's `表二!4`
-  return title ? `《${title}》${where}` : `${doc.file} ${where}`;
+  const [inSheet, line] = /^\d+$/.test(row) ? [`工作表“${sheet}”`, `第${row}行`] : ["", place];  // not Excel's `表二!4`
+  const number = doc.numbers[place];
+  const where = number ? `${inSheet}${number}（${line}）` : `${inSheet}${line}`;
+  if (title) return `《${title}》${where}`;
+  return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
 }
 
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
@@ -1262,10 +1269,14 @@ function staleChoices(name, params, message) {
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
 // region or department just loaded appears in every picker without a reload.
 async function loadChoices() {
-  const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }), api("/api/documents", { limit: 1000 })]);
+  const [regions, documents, numbered] = await Promise.all([api("/api/regions", { limit: 1000 }),
+    api("/api/documents", { limit: 1000 }), api("/api/documents/row_numbers", { limit: 1000 })]);
+  const numbers = Object.fromEntries(numbered.items.map((doc) => [doc.uid,
+    Object.fromEntries(doc.places.map((place, index) => [place, doc.numbers[index]]))]));
   documents.items.forEach((doc) => {
     const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
-    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets };
+    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets,
+                                 kind: DOCUMENT_KINDS[doc.kind] || "", numbers: numbers[doc.uid] || {} };
   });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
