@@ -74,7 +74,7 @@ def test_a_hotline_export_is_routed_on_the_page(browser, site: str, tmp_path: Pa
     assert [row[1] for row in _rows(browser)[1:]] == ["G2", "G3"]
     browser.save_screenshot(str(SHOTS / "dispatch.png"))
 
-    name, saved = saved_by_clicking(browser, "link text", "下载 Excel")
+    name, saved = saved_by_clicking(browser, "xpath", "//div[@id='dispatch-downloads']/button[text()='下载 Excel']")
     assert name == "工单-诉求分派.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(saved)).active
     table = [list(row) for row in sheet.iter_rows(values_only=True)]

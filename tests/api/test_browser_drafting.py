@@ -38,7 +38,7 @@ def test_a_draft_checked_on_the_page(browser, site: str) -> None:  # type: ignor
     assert browser.find_element("css selector", "#draft-table-duties p").text == "（无）"
     browser.save_screenshot(str(SHOTS / "draft.png"))
 
-    name, saved = saved_by_clicking(browser, "css selector", "#draft-downloads a")
+    name, saved = saved_by_clicking(browser, "css selector", "#draft-downloads button")
     assert name == "示例市市场监督管理局-三定草案核对.xlsx"
     workbook = openpyxl.load_workbook(io.BytesIO(saved))
     assert [cell.value for cell in workbook["职能转变核对"][4]][5] == "权责清单仍列有此项，需同步调整"

@@ -143,18 +143,94 @@ async function run(view, draw, page = view) {
   const current = begin(view);
   state.ready[view] = false;
   pageError(page, null);
+  const box = document.getElementById(`page-${page}`);
+  box.setAttribute("aria-busy", "true");
   try {
     await draw(current);
   } catch (error) {
     if (current()) pageError(page, error);
   }
-  if (current()) state.ready[view] = true;
+  if (!current()) return;
+  box.removeAttribute("aria-busy");
+  // A screen reader hears that the view changed, and what it found nothing of (user test: the tables changed
+  // silently). A view's own helpers (a list's choices, a heatmap cell) say their own.
+  if (view === page) announce(drawnText(box));
+  state.ready[view] = true;
 }
 
+// A failure is an alert: said at once, wherever the reader's focus is.
 function pageError(page, error) {
   const box = document.getElementById(`page-${page}`);
   box.querySelector(":scope > .page-error")?.remove();
-  if (error) box.prepend(el("p", { class: "tie page-error" }, `出错：${error.message}`));
+  if (!error) return;
+  const said = el("p", { class: "tie page-error", role: "alert" }, `出错：${error.message}`);
+  const heading = box.querySelector(":scope > h2");  // under the view's title, which focus moves to
+  if (heading) heading.after(said); else box.prepend(said);
+}
+
+// -- for keyboard and screen-reader users --------------------------------------------------------------------
+// One polite live region (#announcer) says what changed; set empty first, so that the same words said twice (a
+// second page of the same length) are read again. Words said meanwhile replace those not yet said.
+let announcing = null;
+
+function announce(words) {
+  const box = document.getElementById("announcer");
+  box.textContent = "";
+  clearTimeout(announcing);
+  announcing = setTimeout(() => { box.textContent = words; }, 50);
+}
+
+// What a view drew, in a sentence: its title, then what it says of nothing found and where its tables' pages are.
+function drawnText(page) {
+  const said = [...page.querySelectorAll(".empty, .pager span, .page-error")]
+    .filter((node) => node.offsetParent !== null && node.textContent).map((node) => node.textContent);
+  return [`${headingText(page.querySelector("h2")) || "页面"}已更新`, ...said].join("；");
+}
+
+// A heading's own words, without those of a button or link inside it (部门's 下载 CSV beside each table's title).
+function headingText(heading) {
+  if (!heading) return "";
+  return [...heading.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent)
+    .join("").trim();
+}
+
+// The heading a table or a row of buttons belongs to: the nearest one before it within its view, its name for a
+// screen reader (a caption, a download's name) with no call having to say it.
+function headingBefore(node) {
+  for (let at = node; at && !at.classList?.contains("page"); at = at.parentElement) {
+    for (let sibling = at.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (/^H[1-6]$/.test(sibling.tagName)) return headingText(sibling);
+    }
+  }
+  return "";
+}
+
+// Focus moved to what a request answered (a heading, a result), which is not itself a control.
+function focusOn(node) {
+  if (!node) return;
+  if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+  node.focus();
+}
+
+// A form sent (a file to route, check or load): focus goes to its answer, or to why there is none.
+function answered(message, result) {
+  focusOn(message.hidden ? result : message);
+}
+
+// A table wider than its box scrolls inside it: then the box is a named stop of the Tab order, so that a keyboard can
+// scroll it with the arrow keys (axe scrollable-region-focusable); a table that fits is no extra stop. Watched, since
+// a view shown, a window resized or a phone turned changes which tables are wider than their boxes.
+const scrollWatch = new ResizeObserver((entries) => entries.forEach(({ target }) => scrollable(target)));
+
+function scrollable(wrap) {
+  const wide = wrap.scrollWidth > wrap.clientWidth + 1;
+  if (wide) {
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+  } else {
+    wrap.removeAttribute("tabindex");
+    wrap.removeAttribute("role");
+  }
 }
 
 // A table's place when its query failed: the reason, in place of another query's rows.
@@ -179,8 +255,13 @@ function narrow(id) {
   return document.getElementById(id).clientWidth < 500;
 }
 
+// A chart is a picture to a screen reader, named by ECharts' own description of it (its title, its kind, its data:
+// the option's `aria`, in the page's language, zh-CN), which a canvas alone does not give.
 function chart(id) {
-  if (!state.charts[id]) state.charts[id] = slideReady(echarts.init(document.getElementById(id)), id);
+  if (!state.charts[id]) {
+    document.getElementById(id).setAttribute("role", "img");
+    state.charts[id] = slideReady(echarts.init(document.getElementById(id)), id);
+  }
   return state.charts[id];
 }
 
@@ -191,14 +272,15 @@ const CHART_FILES = {
   "chart-categories": "部门", "chart-neighbours": "部门",
 };
 
-// Every chart gets a 保存为图片 button (user test: no chart could be put on a slide). It is added to each option the
-// views set, a whole option (notMerge) included, so that no view has to remember it.
+// Every chart gets a 保存为图片 button (user test: no chart could be put on a slide), and its description for a screen
+// reader (chart). Both are added to each option the views set, a whole option (notMerge) included, so that no view
+// has to remember them.
 function slideReady(instance, id) {
   const set = instance.setOption.bind(instance);
   instance.setOption = (option, ...rest) => {
     const title = [option.title].flat()[0]?.text || "";
     const name = [CHART_FILES[id] || "图表", title].filter(Boolean).join("-").replace(/[\\/:*?"<>|\s]+/g, "_");
-    return set({ ...option, toolbox: { right: 12, top: 4, feature: { saveAsImage: {
+    return set({ ...option, aria: { enabled: true, ...option.aria }, toolbox: { right: 12, top: 4, feature: { saveAsImage: {
       title: "保存为图片", name, pixelRatio: 2, backgroundColor: "#fff" } } } }, ...rest);
   };
   return instance;
@@ -237,33 +319,69 @@ function sourceText(source) {
 }
 
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
-// sideways inside its own box, so that a wide one never widens the page (on a phone most are wider).
-function table(container, rows, columns, { total = rows.length, offset = 0, onPage = null, rowClass = () => "" } = {}) {
+// sideways inside its own box, so that a wide one never widens the page (on a phone most are wider). Its name for a
+// screen reader (a caption, read only by one) is `caption`, else the heading it stands under.
+function table(container, rows, columns,
+               { total = rows.length, offset = 0, onPage = null, rowClass = () => "", caption = "" } = {}) {
   const target = typeof container === "string" ? document.getElementById(container) : container;
+  target.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
   target.innerHTML = "";
+  const name = caption || headingBefore(target) || "表格";
   const shown = onPage ? rows : rows.slice(offset, offset + PAGE_SIZE);
-  target.append(el("div", { class: "table-wrap" }, el("table", {},
-    el("tr", {}, columns.map(([, title]) => el("th", {}, title))),
-    shown.map((row) => el("tr", { class: rowClass(row) }, columns.map(([key]) => el("td", {}, text(row[key]))))))));
+  const wrap = el("div", { class: "table-wrap", "aria-label": name }, el("table", {},
+    el("caption", { class: "sr-only" }, name),
+    el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
+    el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
+                                          columns.map(([key]) => el("td", {}, text(row[key]))))))));
+  target.append(wrap);
+  scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
-    const go = (next) => (onPage ? onPage(next) : table(target, rows, columns, { total, offset: next }));
+    const go = (next, button) => {
+      pagerFocus = { target, button };
+      return onPage ? onPage(next) : table(target, rows, columns, { total, offset: next, rowClass, caption });
+    };
+    const place = `第 ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} 条，共 ${total} 条`;
+    // No earlier page on the first, no later one on the last: the buttons say so instead of doing nothing. Each is
+    // named for its table: a view of several tables has several 下一页.
     target.append(el("div", { class: "pager" },
-      // No earlier page on the first, no later one on the last: the buttons say so instead of doing nothing.
-      el("button", { type: "button", onclick: () => go(Math.max(0, offset - PAGE_SIZE)),
+      el("button", { type: "button", "aria-label": `上一页：${name}`, "data-page": "previous",
+                     onclick: () => go(Math.max(0, offset - PAGE_SIZE), "previous"),
                      ...(offset === 0 ? { disabled: "" } : {}) }, "上一页"),
-      el("button", { type: "button", onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE),
+      el("button", { type: "button", "aria-label": `下一页：${name}`, "data-page": "next",
+                     onclick: () => offset + PAGE_SIZE < total && go(offset + PAGE_SIZE, "next"),
                      ...(offset + PAGE_SIZE >= total ? { disabled: "" } : {}) }, "下一页"),
-      el("span", { class: "muted" }, `第 ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} 条，共 ${total} 条`)));
+      el("span", { class: "muted" }, place)));
   }
+  refocusPager(target);
+}
+
+// The pager's button pressed is drawn anew with its table: focus stays on it (or on the other, at the first or the
+// last page), not lost to the page's top, and the new place is said (user test: Tab began again from the header).
+let pagerFocus = null;
+
+function refocusPager(target) {
+  if (pagerFocus?.target !== target) return;
+  const { button } = pagerFocus;
+  pagerFocus = null;
+  const buttons = [...target.querySelectorAll(":scope > .pager button")];
+  const next = buttons.find((b) => b.dataset.page === button && !b.disabled) || buttons.find((b) => !b.disabled);
+  next?.focus();
+  announce(target.querySelector(":scope > .pager span")?.textContent || "");
 }
 
 // 下载 CSV / 下载 Excel: the same query as the table shows, with its filters, as a file from the API.
 // An answer of several tables (power_split) is a sheet each in Excel, while a CSV holds one: `csvParams` names it.
+// Each link is named for its table (the box's data-what, else the heading it stands under), so that a screen reader's
+// list of links does not read 下载 CSV five times over.
 function downloads(id, path, params, note = "", csvParams = {}) {
   const box = document.getElementById(id);
   box.innerHTML = "";
-  box.append(el("a", { class: "button", href: url(path, { ...params, ...csvParams, format: "csv" }), download: "" }, "下载 CSV"),
-             el("a", { class: "button", href: url(path, { ...params, format: "xlsx" }), download: "" }, "下载 Excel"));
+  const what = box.dataset.what || headingBefore(box);
+  const named = (label) => (what ? { "aria-label": `${label}：${what}` } : {});
+  box.append(el("a", { class: "button", href: url(path, { ...params, ...csvParams, format: "csv" }), download: "",
+                       ...named("下载 CSV") }, "下载 CSV"),
+             el("a", { class: "button", href: url(path, { ...params, format: "xlsx" }), download: "", ...named("下载 Excel") },
+                "下载 Excel"));
   if (note) box.append(el("span", { class: "muted" }, note));
 }
 
@@ -383,6 +501,9 @@ async function overview(current) {
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
+    // ECharts' own description read each bar's index as a second value (职责交叉的数据是11，0): the links under the
+    // chart say the same counts.
+    aria: { label: { description: "发现的问题（按类）的条形图：各类问题的数目见图下的链接列表。" } },
     xAxis: { type: "value" }, yAxis: { type: "category", data: findings.map((f) => f[0]) },
     series: [{ type: "bar", data: findings.map((f) => f[1]), label: { show: true, position: "right" } }],
   });
@@ -631,17 +752,26 @@ async function splitPage(current) {
   // A cell the county holds nothing in is grey, off the scale (user test: 0 was coloured as the scale's low end).
   const data = values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
   const heatmap = chart("chart-heatmap");
+  const heading = county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`;
   heatmap.setOption({
-    title: { text: county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`,
-             textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${html(domains[p.value[1]])} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
+    title: { text: heading, textStyle: { fontSize: 15 } }, tooltip: { formatter: (p) => `${html(domains[p.value[1]])} · ${SHARE_LABELS[SHARES[p.value[0]]]}：${p.value[2]} 项` },
     grid: { left: 100, top: 50, bottom: 90 }, xAxis: { type: "category", data: SHARES.map((s) => SHARE_LABELS[s]), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: "category", data: domains },
     visualMap: { min: 0, max: Math.max(1, ...values.map((v) => v[2])), calculable: true, orient: "horizontal", left: "center", bottom: 4, itemHeight: 120 },
     series: [{ type: "heatmap", data, label: { show: true } }],
+    // ECharts' own description gives each cell as three bare numbers: the table of cells says them with their names.
+    aria: { label: { description: `热力图“${heading}”：各格的事项数见图下的“以表格查看热力图”，其中每个格子可选择。` } },
   }, true);
+  // A cell's matters, listed and said; chosen from the table of cells (a keyboard's), focus goes to the list.
+  const choose = (domain, share, focus) => run("splitCell", async (now) => {
+    await showCell(now, city, domain, share, county);
+    if (!now()) return;
+    announce(document.getElementById("split-cell-title").textContent);
+    if (focus) focusOn(document.getElementById("split-cell-title"));
+  }, "split");
   heatmap.off("click");
-  heatmap.on("click", (params) => run("splitCell", (now) =>
-    showCell(now, city, domains[params.value[1]], SHARES[params.value[0]], county), "split"));
+  heatmap.on("click", (params) => choose(domains[params.value[1]], SHARES[params.value[0]], false));
+  heatmapCells(domains, values, choose);
   // A region's matters per domain; "" is every county of the city together.
   const held = (region) => domains.map((domain) => split.cells.filter((c) => c.domain === domain)
     .reduce((sum, c) => sum + (region ? c.by_region[region] || 0 : counties.reduce((n, k) => n + (c.by_region[k] || 0), 0)), 0));
@@ -668,6 +798,26 @@ async function splitPage(current) {
          ["listed_items", "其权责清单所列事项数"], ["source", "出处"]]);
   if (!unlisted.length) document.getElementById("split-unlisted").append(el("p", { class: "empty" },
     "没有发现：持有事项的县（区）部门，其已载入的权责清单都列有该事项（或未载入其权责清单）"));
+}
+
+// The heatmap's cells as a table of buttons, one a cell, each naming its domain, its share and its count: what a
+// keyboard reaches with Tab, a screen reader reads, and a phone's finger hits (a canvas cell is none of these).
+function heatmapCells(domains, values, choose) {
+  const counts = new Map(values.map(([x, y, n]) => [`${x},${y}`, n]));
+  const box = document.getElementById("split-cells");
+  box.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
+  box.innerHTML = "";
+  const wrap = el("div", { class: "table-wrap", "aria-label": "热力图数据" }, el("table", {},
+    el("caption", { class: "sr-only" }, "热力图数据：各领域按划分方式的事项数，按钮列出其中的事项"),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "领域"),
+                       SHARES.map((share) => el("th", { scope: "col" }, SHARE_LABELS[share])))),
+    el("tbody", {}, domains.map((domain, y) => el("tr", {}, el("th", { scope: "row" }, domain), SHARES.map((share, x) => {
+      const n = counts.get(`${x},${y}`) || 0;
+      return el("td", {}, el("button", { type: "button", class: "button", onclick: () => choose(domain, share, true),
+                                         "aria-label": `${domain} · ${SHARE_LABELS[share]}：${n} 项，列出事项` }, String(n)));
+    }))))));
+  box.append(wrap);
+  scrollWatch.observe(wrap);
 }
 
 // How a region holds a matter: its own (专有) as the cell it falls in, 市级 or 县级 (user test: 专有 read the same for
@@ -729,7 +879,8 @@ async function departmentPage(current) {
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
   const box = document.getElementById("department-downloads");
   box.innerHTML = "";
-  box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "" }, "下载 Excel"),
+  box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "",
+                       "aria-label": `下载 Excel：${name}的部门画像（全部内容）` }, "下载 Excel"),
              el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
   const d = profile.department;
   const facts = document.getElementById("department-facts");
@@ -770,8 +921,8 @@ async function departmentPage(current) {
     const box = el("div");
     details.append(el("h3", { class: "with-download" }, `${title}（${rows.length}）`,
                       el("a", { class: "button", href: url(path, { table: key, format: "csv" }), download: "",
-                                "data-table": key }, "下载 CSV")), box);
-    table(box, rows, columns);
+                                "data-table": key, "aria-label": `下载 CSV：${title}` }, "下载 CSV")), box);
+    table(box, rows, columns, { caption: title });
   };
   // Which offices carry each duty out, or 未分解: what a 三定 drafter checks first (user test).
   const undecomposed = profile.offices.length ? "未分解" : "（未载入内设机构）";
@@ -864,7 +1015,7 @@ async function findingPage(current, name, offset) {
     if (!current()) return;
     table(`${name}-table`, result.items.map(view.row), view.columns,
           { total: result.total, offset, onPage: (next) => drawFindings(name, next), rowClass: view.rowClass });
-    if (!result.total) document.getElementById(`${name}-table`).append(el("p", {}, "没有发现此类问题"));
+    if (!result.total) document.getElementById(`${name}-table`).append(el("p", { class: "empty" }, "没有发现此类问题"));
   } catch (error) {
     if (current()) failed(document.getElementById(`${name}-table`), error);
   }
@@ -910,7 +1061,7 @@ async function search(current) {
   target.innerHTML = "";
   saveState("search");
   downloads("search-downloads", "/api/queries/who_handles", { text: textValue, region, limit: 5 });
-  if (!rows.length) target.append(el("p", {}, "没有找到相关职责"));
+  if (!rows.length) target.append(el("p", { class: "empty" }, "没有找到相关职责"));
   // With 区划 全部 a city's and a county's bureau are not two candidates one cannot tell apart: the question is
   // where the matter happened. The answer is grouped by 区划 (city first), each group ranked on its own, and
   // 难以区分 is said only of candidates of one 区划; the page asks for the 区划 of the place.
@@ -998,6 +1149,7 @@ async function dispatchFile(event) {
       button.disabled = false;
     }
   }
+  answered(message, document.getElementById("dispatch-summary"));
   state.ready.dispatched = true;
 }
 
@@ -1020,7 +1172,8 @@ function showDispatched() {
   const box = document.getElementById("dispatch-downloads");
   box.innerHTML = "";
   [["xlsx", "下载 Excel"], ["csv", "下载 CSV"]].forEach(([format, label]) => box.append(
-    el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDispatched(format); } }, label)));
+    el("button", { type: "button", class: "button", "aria-label": `${label}：${answer.file}的分派结果`,
+                   onclick: () => downloadDispatched(format) }, label)));
   const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
                                   ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
@@ -1112,6 +1265,7 @@ async function upload(event) {
       button.disabled = false;
     }
   }
+  answered(message, results);
   state.ready.uploaded = true;
 }
 
@@ -1181,6 +1335,7 @@ async function checkDraft(event) {
       button.disabled = false;
     }
   }
+  answered(message, document.getElementById("draft-summary"));
   state.ready.drafted = true;
 }
 
@@ -1193,7 +1348,8 @@ function showDraft(answer) {
     + answer.tables.map((t) => `${t.title} ${t.rows.length} 条`).join("，")));
   if (answer.notes.length) summary.append(el("ul", { class: "warnings" }, answer.notes.map((n) => el("li", {}, n.split("; ").slice(-1)[0]))));
   const box = document.getElementById("draft-downloads");
-  box.append(el("a", { class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadDraft(); } }, "下载 Excel"));
+  box.append(el("button", { type: "button", class: "button", "aria-label": `下载 Excel：${answer.draft.file}的核对结果`,
+                           onclick: downloadDraft }, "下载 Excel"));
   const tables = document.getElementById("draft-tables");
   tables.innerHTML = "";
   answer.tables.forEach((t) => {
@@ -1236,7 +1392,10 @@ const PAGES = {
 
 const draw = (name) => run(name, PAGES[name]);
 
-async function show() {
+// `moved`: the reader went to another view (a link, the back button), so focus goes to its title, where a screen
+// reader starts reading it; it stayed on the link before, and the change went unsaid. The first view drawn leaves
+// focus where the browser puts it.
+async function show(moved = false) {
   let { name, params } = currentRoute();
   const message = document.getElementById("route-message");
   message.hidden = true;
@@ -1249,7 +1408,12 @@ async function show() {
   }
   restoreState(name, params);
   document.querySelectorAll(".page").forEach((page) => page.classList.toggle("active", page.id === `page-${name}`));
-  document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === name));
+  document.querySelectorAll("nav a").forEach((a) => {
+    a.classList.toggle("active", a.dataset.page === name);
+    if (a.dataset.page === name) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+  });
+  const page = document.getElementById(`page-${name}`);
+  if (moved) focusOn(page.querySelector(":scope > h2") || page);
   await draw(name);
   Object.values(state.charts).forEach((c) => c.resize());
   staleChoices(name, params, message);
@@ -1334,12 +1498,27 @@ async function start() {
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
   Object.keys(PICKERS).forEach(watchPicker);
-  document.getElementById("search-form").onsubmit = (event) => { event.preventDefault(); draw("search"); };
+  // The answer asked for is where focus goes (a screen reader reads on from there); a link's answer leaves it.
+  document.getElementById("search-form").onsubmit = async (event) => {
+    event.preventDefault();
+    await draw("search");
+    if (state.ready.search) focusOn(document.getElementById("search-results"));
+  };
+  // The link of the view shown changes no address, so no hashchange moves focus: it goes to the title all the same.
+  document.querySelectorAll("nav a").forEach((link) => link.addEventListener("click", () => {
+    if (link.getAttribute("href") === location.hash) focusOn(document.querySelector(".page.active > h2"));
+  }));
+  // The skip link goes to the view shown, without changing the address (#main is no view).
+  document.querySelector(".skip-link").onclick = (event) => {
+    event.preventDefault();
+    const page = document.querySelector(".page.active");
+    focusOn(page?.querySelector(":scope > h2") || document.getElementById("main"));
+  };
   document.getElementById("upload-form").onsubmit = upload;
   document.getElementById("dispatch-form").onsubmit = dispatchFile;
   document.getElementById("dispatch-unsure").onchange = showDispatched;
   document.getElementById("draft-form").onsubmit = checkDraft;
-  window.addEventListener("hashchange", show);
+  window.addEventListener("hashchange", () => show(true));
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
   await show();
