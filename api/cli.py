@@ -533,8 +533,13 @@ def query_command(
                 if format is Format.table and isinstance(result, list) and not result else ""
             asked = _asked(graph, name, [*typed.items(), ("table", table)], readings) \
                 if format is Format.xlsx else None
+            # Two texts of the 三定 of one date: which one the rows are read from is said beside them.
+            cautions = _in_force_warnings(graph, ANALYSES[name].bind(params)) \
+                if name == "duties_in_force" and format is not Format.json else []
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
+    for caution in cautions:
+        err.print(f"注意：{caution}")
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         _write_json(result, output)
     elif format is Format.table:
@@ -543,6 +548,12 @@ def query_command(
             err.print(hint)
     else:
         _write(_answer_file(name, result, format, table, columns, asked), output)
+
+
+def _in_force_warnings(graph: Store, params: dict[str, Any]) -> list[str]:
+    from queries.in_force import in_force_warnings
+
+    return in_force_warnings(graph, params["department"], params["date"])
 
 
 def _print_result(result: Any, *, title: str, columns: list[str], answer: str, table: str | None) -> None:
