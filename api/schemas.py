@@ -687,6 +687,8 @@ class ReadableDutiesInForce(BaseModel):
     note_zh: str | None = Field(description="why there are no rows (无 D 时施行的三定…); null when there are")
     warnings_zh: list[str]
     table: ReadableTable
+    statuses: list[str] = Field(description="each row's status code (current, transferred, cancelled, devolved), "
+                                            "for the page to set the rows no longer the department's apart")
 
 
 class ReadableDraftCheck(BaseModel):

@@ -435,7 +435,8 @@ def get_readable_duties_in_force(request: Request, store: StoreDep,
                   "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.amendments]
     return JSONResponse({"department": answer.department, "date": answer.date, "documents": documents,
                          "note_zh": answer.note_zh or None, "warnings_zh": answer.warnings_zh,
-                         "table": readable_list(request, answer.duties, "duties_in_force")})
+                         "table": readable_list(request, answer.duties, "duties_in_force"),
+                         "statuses": [row["status"] for row in answer.duties]})
 
 
 def _in_force_on(request: Request, store: StoreDep, department: str, date: str) -> InForce:

@@ -71,6 +71,7 @@ def test_the_page_s_readable_answer(client: TestClient) -> None:
                                     "已划出", "城市照明设施运行维护", "临川市住房和城乡建设局", f"{_NOTICE}一、",
                                     "2022-06-01"]
     assert [row[8] for row in table["rows"][:5]] == ["现行", "已取消", "已下放", "已划出", "现行"]
+    assert answer["statuses"][:5] == ["current", "cancelled", "devolved", "transferred", "current"]
 
 
 def test_the_readable_answer_refuses_as_the_json_one(client: TestClient) -> None:
