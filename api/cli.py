@@ -534,11 +534,11 @@ def query_command(
             asked = _asked(graph, name, [*typed.items(), ("table", table)], readings) \
                 if format is Format.xlsx else None
             # Two texts of the 三定 of one date: which one the rows are read from is said beside them.
-            cautions = _in_force_warnings(graph, ANALYSES[name].bind(params)) \
-                if name == "duties_in_force" and format is not Format.json else []
+            caution = _in_force_warning(graph, ANALYSES[name].bind(params)) \
+                if name == "duties_in_force" and format is not Format.json else ""
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
-    for caution in cautions:
+    if caution:
         err.print(f"注意：{caution}")
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         _write_json(result, output)
@@ -550,10 +550,10 @@ def query_command(
         _write(_answer_file(name, result, format, table, columns, asked), output)
 
 
-def _in_force_warnings(graph: Store, params: dict[str, Any]) -> list[str]:
-    from queries.in_force import in_force_warnings
+def _in_force_warning(graph: Store, params: dict[str, Any]) -> str:
+    from queries.in_force import in_force_warning
 
-    return in_force_warnings(graph, params["department"], params["date"])
+    return in_force_warning(graph, params["department"], params["date"])
 
 
 def _print_result(result: Any, *, title: str, columns: list[str], answer: str, table: str | None) -> None:

@@ -328,6 +328,7 @@ class SandingVersion(BaseModel):
     in_force_from: str = Field(description="施行日期, else 印发日期: the day it came into force ('' when undated)")
     duties: int = Field(description="the department duties it states (its offices' not counted)")
     offices: list[str] = Field(description="the offices it lists, in its order")
+    text_sha256: str | None = Field(description="the digest of its words: two copies of one text share it")
 
 
 class DutyInForce(BaseModel):
@@ -363,9 +364,9 @@ class DutiesInForcePage(Page[DutyInForce]):
                                                         "department's first 三定")
     note_zh: str | None = Field(default=None,
                                 description="why there are no rows (无 D 时施行的三定…); null when there are")
-    warnings_zh: list[str] = Field(default=[], description=(
-        "what the reader must know of the answer: two different texts of the 三定 of one date (a corrected reissue), "
-        "and which one the rows are read from"))
+    warning_zh: str | None = Field(default=None, description=(
+        "two different texts of the 三定 of one date (a corrected reissue): which one the rows are read from; null "
+        "when there is one"))
 
 
 # -- one department --------------------------------------------------------------------------------
@@ -684,8 +685,9 @@ class ReadableDutiesInForce(BaseModel):
     department: str
     date: str = Field(description="the date asked about, as YYYY-MM-DD")
     documents: list[ReadableDocument] = Field(description="the 三定 in force, then the 调整 notices since it")
-    note_zh: str | None = Field(description="why there are no rows (无 D 时施行的三定…); null when there are")
-    warnings_zh: list[str]
+    note_zh: str | None = Field(default=None,
+                                description="why there are no rows (无 D 时施行的三定…); null when there are")
+    warning_zh: str | None = Field(default=None, description="as duties_in_force's")
     table: ReadableTable
     statuses: list[str] = Field(description="each row's status code (current, transferred, cancelled, devolved), "
                                             "for the page to set the rows no longer the department's apart")

@@ -37,7 +37,7 @@ class Version:
 
     documents: list[str]
     texts: list[Row]
-    warnings_zh: list[str]
+    warning_zh: str  # '' when there is nothing to say
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class InForce:
     amendments: list[Row]  # the 调整 notices in force after it by the date
     duties: list[Row]
     note_zh: str  # why there are no rows, '' when there are
-    warnings_zh: list[str]  # two texts of the 三定 of one date: which one the answer is read from
+    warning_zh: str  # two texts of the 三定 of one date: which one the answer is read from ('' when not so)
 
 
 def in_force(store: Store, department: str, date: str) -> InForce:
@@ -57,7 +57,7 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
     version = version_in_force(versions, date)
     if version is None:
-        return InForce(found["name"], date, [], [], [], no_sanding_note(versions, date), [])
+        return InForce(found["name"], date, [], [], [], no_sanding_note(versions, date), "")
     since = version.texts[0]["in_force_from"]
     amendments = [v for v in versions if v["kind"] == AMENDMENT and since < v["in_force_from"] <= date]
     stated = catalog.run(store, "stated_duties", {"department": found["uid"],
@@ -66,7 +66,7 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     stated = [{**row, "in_force_from": in_force_from[_document(row["source"])]} for row in stated]
     duties = _rows(found["name"], stated, {v["document"] for v in amendments},
                    _transfers(store, found["uid"]), lambda: duty_model(store))
-    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warnings_zh)
+    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
@@ -74,11 +74,11 @@ def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
     return in_force(store, department, date).duties
 
 
-def in_force_warnings(store: Store, department: str, date: str) -> list[str]:
+def in_force_warning(store: Store, department: str, date: str) -> str:
     """What `in_force` warns of, without reading the duties (the command line says it beside the table)."""
     versions = catalog.run(store, "sanding_versions", {"department": find_department(store, department)["uid"]})
     version = version_in_force(versions, date)
-    return version.warnings_zh if version else []
+    return version.warning_zh if version else ""
 
 
 def version_in_force(versions: list[Row], date: str) -> Version | None:
@@ -97,16 +97,16 @@ def version_in_force(versions: list[Row], date: str) -> Version | None:
     chosen = [text for text in texts if issued[text] == latest]
     rows = [max(texts[text], key=lambda v: (v["issued"] or "", v["document"])) for text in chosen]
     documents = [v["document"] for text in chosen for v in texts[text]]
-    warnings: list[str] = []
+    warning = ""
     if len(chosen) > 1:
         when = f"同为 {latest}" if latest else "均未注明"
-        warnings.append(f"{day} 起施行的三定有 {len(chosen)} 份不同文本，印发日期{when}，无法判断以哪份为准："
-                        "各份所载职责一并列出，请核对原件")
+        warning = (f"{day} 起施行的三定有 {len(chosen)} 份不同文本，印发日期{when}，无法判断以哪份为准："
+                   "各份所载职责一并列出，请核对原件")
     elif len(texts) > 1:
         others = "、".join(issued[text] or "未注明" for text in texts if text not in chosen)
-        warnings.append(f"{day} 起施行的三定有 {len(texts)} 份不同文本：按印发日期最晚（{latest}）的一份作答，"
-                        f"其余一份的印发日期为 {others}")
-    return Version(documents, rows, warnings)
+        warning = (f"{day} 起施行的三定有 {len(texts)} 份不同文本：按印发日期最晚（{latest}）的一份作答，"
+                   f"其余的印发日期为 {others}")
+    return Version(documents, rows, warning)
 
 
 def no_sanding_note(versions: list[Row], date: str) -> str:

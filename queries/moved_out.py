@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from graph.store import Row
 from ingest.content import content_of, content_terms
 from ingest.similarity import SimilarityModel
-from queries.draft_changes import says_the_work, transferred_work
 from queries.undecomposed import RetiredWork
 
 RETIRED_STATUSES = ("transferred", "cancelled", "devolved")
@@ -34,6 +33,10 @@ class Retirement:
     def covers(self, model: SimilarityModel, text: str, terms: Sequence[str]) -> bool:
         """Whether a stated duty (its text and content terms) is the work taken."""
         if self.status == "transferred":
+            # Here, not at the top: check-draft's module reads drafts (ingest.draft, the pipeline), which a command
+            # line question must not load until it needs it (tests/api/test_cli_startup.py).
+            from queries.draft_changes import says_the_work, transferred_work
+
             return says_the_work(model, content_terms(transferred_work(self.text)), terms)
         retired = RetiredWork.of(self.text)
         return retired is not None and retired.carried_by(model, "duty", text, terms)

@@ -393,8 +393,9 @@ def get_counterpart_duties(request: Request, store: StoreDep,
                 "documents": [{"document": "doc:0c3f5a1e9b7d2c48", "kind": "sanding",
                                "title": "示例市交通运输局职能配置、内设机构和人员编制规定", "doc_number": "示编〔2019〕6号",
                                "issued": "2019-02-26", "effective": "2019-02-26", "in_force_from": "2019-02-26",
-                               "duties": 14, "offices": ["办公室", "道路养护科"]}],
-                "note_zh": None, "warnings_zh": []}))
+                               "duties": 14, "offices": ["办公室", "道路养护科"],
+                               "text_sha256": "9f2c6b1d0e4a7c3f5b8d2e6a1c4f7b0d3e6a9c2f5b8e1d4a7c0f3b6e9d2a5c8f"}],
+                "note_zh": None, "warning_zh": None}))
 def get_duties_in_force(request: Request, store: StoreDep,
                         department: Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S",
                                                          description="部门名称、别名或简称",
@@ -414,12 +415,27 @@ def get_duties_in_force(request: Request, store: StoreDep,
     return JSONResponse({"total": len(answer.duties), "limit": limit, "offset": offset,
                          "items": answer.duties[offset:offset + limit], "date": answer.date,
                          "documents": answer.sandings + answer.amendments,
-                         "note_zh": answer.note_zh or None, "warnings_zh": answer.warnings_zh})
+                         "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None})
 
 
 @router.get("/queries/duties_in_force/readable", response_model=ReadableDutiesInForce, tags=["queries"],
             summary="某日施行的职责, as the web page shows it: the documents, then the Excel file's columns and cells",
-            responses=problem_responses(404, 422))
+            responses={200: {"content": {"application/json": {"example": {
+                "department": "示例市交通运输局", "date": "2021-06-30",
+                "documents": [{"kind": "三定规定", "title": "《示例市交通运输局职能配置、内设机构和人员编制规定》",
+                               "doc_number": "示编〔2019〕6号", "issued": "2019-02-26",
+                               "in_force_from": "2019-02-26"}],
+                "note_zh": None, "warning_zh": None,
+                "table": {"name": "duties_in_force", "title": "某日施行的职责",
+                          "columns": ["部门", "内设机构", "序号", "职责类别", "职责内容", "承接的内设机构", "施行日期",
+                                      "出处（当时施行的文件）", "当日状态", "通知所述的职责", "划转的对方部门",
+                                      "变更依据（调整通知条款）", "变更施行日期"],
+                          "rows": [["示例市交通运输局", "", "6", "监督检查", "负责城市道路红线范围内设施的养护管理。",
+                                    "道路养护科", "2019-02-26",
+                                    "《示例市交通运输局职能配置、内设机构和人员编制规定》第三条(六)", "现行", "", "", "",
+                                    ""]]},
+                "statuses": ["current"]}}}},
+                       **problem_responses(404, 422, 503)})
 def get_readable_duties_in_force(request: Request, store: StoreDep,
                                  department: Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S",
                                                                   description="部门名称、别名或简称")],
@@ -434,7 +450,7 @@ def get_readable_duties_in_force(request: Request, store: StoreDep,
                   "doc_number": row["doc_number"] or "", "issued": row["issued"] or "",
                   "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.amendments]
     return JSONResponse({"department": answer.department, "date": answer.date, "documents": documents,
-                         "note_zh": answer.note_zh or None, "warnings_zh": answer.warnings_zh,
+                         "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None,
                          "table": readable_list(request, answer.duties, "duties_in_force"),
                          "statuses": [row["status"] for row in answer.duties]})
 

@@ -54,7 +54,7 @@ def test_the_duties_in_force_on_a_date_over_http(client: TestClient) -> None:
 def test_a_date_before_the_first_sanding_answers_empty_with_a_note(client: TestClient) -> None:
     assert _get(client, "2018-12-31").json() == {
         "total": 0, "limit": 50, "offset": 0, "items": [], "date": "2018-12-31", "documents": [],
-        "note_zh": "无 2018-12-31 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行", "warnings_zh": []}
+        "note_zh": "无 2018-12-31 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行", "warning_zh": None}
 
 
 def test_a_date_that_is_none_is_a_422(client: TestClient) -> None:

@@ -51,7 +51,7 @@ def test_a_duty_the_notice_moved_out_over_http(client: TestClient) -> None:
     assert lighting["change_source"].endswith("#一、")
     assert [(d["kind"], d["in_force_from"]) for d in answer["documents"]] == [
         ("sanding", "2020-01-01"), ("amendment", "2022-06-01")]
-    assert answer["warnings_zh"] == []
+    assert answer["warning_zh"] is None
 
 
 def test_the_page_s_readable_answer(client: TestClient) -> None:
@@ -98,8 +98,8 @@ def test_the_csv_file_says_why(client: TestClient) -> None:
 def test_two_texts_of_one_date_are_warned_of(client: TestClient, adjusted: Path) -> None:
     answer = client.get("/api/queries/duties_in_force", params={"department": "临川市河道管理局",
                                                                 "date": "2021-06-30"}).json()
-    warning = "2019-03-01 起施行的三定有 2 份不同文本：按印发日期最晚（2019-02-20）的一份作答，其余一份的印发日期为 未注明"
-    assert answer["warnings_zh"] == [warning]
+    warning = "2019-03-01 起施行的三定有 2 份不同文本：按印发日期最晚（2019-02-20）的一份作答，其余的印发日期为 未注明"
+    assert answer["warning_zh"] == warning
     assert [d["issued"] for d in answer["documents"]] == ["2019-02-20"]
     said = run("query", "duties_in_force", "--param", "department=临川市河道管理局", "--param", "date=2021-06-30",
                "--format", "csv", store=adjusted)

@@ -13,7 +13,7 @@ import pytest
 from graph.store import Row, Store
 from ingest.pipeline import ingest
 from queries import catalog
-from queries.in_force import in_force, in_force_warnings, version_in_force
+from queries.in_force import in_force, in_force_warning, version_in_force
 from queries.lookup import find_department
 from queries.registry import run_analysis
 from queries.sources import document_titles, with_readable_sources
@@ -153,8 +153,8 @@ def test_a_corrected_reissue_of_the_same_date_replaces_the_first_text(store: Sto
     _load(store, tmp_path, [("2019.txt", _2019), ("reissue.txt", _REISSUE)])
     assert _texts(store, "2021-06-30") == ["负责河道堤防的日常管理和维护。", "负责河道采砂的监督管理和行政执法。",
                                            "完成市委、市政府交办的其他任务。"]
-    assert in_force_warnings(store, _RIVER, "2021-06-30") == [
-        "2019-03-01 起施行的三定有 2 份不同文本：按印发日期最晚（2019-02-20）的一份作答，其余一份的印发日期为 未注明"]
+    assert in_force_warning(store, _RIVER, "2021-06-30") == (
+        "2019-03-01 起施行的三定有 2 份不同文本：按印发日期最晚（2019-02-20）的一份作答，其余的印发日期为 未注明")
     assert [v["issued"] for v in in_force(store, _RIVER, "2021-06-30").sandings] == ["2019-02-20"]
 
 
@@ -164,8 +164,8 @@ def test_two_texts_of_one_date_that_cannot_be_told_apart_are_both_stated(store: 
         "负责河道堤防的日常管理和维护。", "负责河道采砂的监督管理。", "负责河道采砂许可。", "完成市委、市政府交办的其他任务。"])
     answer = in_force(store, _RIVER, "2021-06-30")
     assert len(answer.sandings) == 2
-    assert answer.warnings_zh == ["2019-03-01 起施行的三定有 2 份不同文本，印发日期均未注明，无法判断以哪份为准："
-                                  "各份所载职责一并列出，请核对原件"]
+    assert answer.warning_zh == ("2019-03-01 起施行的三定有 2 份不同文本，印发日期均未注明，无法判断以哪份为准："
+                                 "各份所载职责一并列出，请核对原件")
 
 
 def _version(document: str, text: str, issued: str = "", day: str = "2019-03-01") -> Row:
@@ -187,4 +187,4 @@ def _version(document: str, text: str, issued: str = "", day: str = "2019-03-01"
 def test_the_version_in_force_of_several_texts(versions: list[Row], documents: list[str], warned: bool) -> None:
     version = version_in_force(versions, "2021-06-30")
     assert version is not None
-    assert (version.documents, bool(version.warnings_zh)) == (documents, warned)
+    assert (version.documents, bool(version.warning_zh)) == (documents, warned)

@@ -1264,7 +1264,7 @@ function showInForce(answer, params) {
     box.append(el("ul", { id: "inforce-document-list" }, answer.documents.map((d) => el("li", {},
       `${d.kind} ${d.title}${d.doc_number ? `（${d.doc_number}）` : ""}，${d.in_force_from} 起施行`))));
   }
-  if (answer.warnings_zh.length) box.append(el("ul", { class: "warnings" }, answer.warnings_zh.map((w) => el("li", {}, w))));
+  if (answer.warning_zh) box.append(el("ul", { class: "warnings" }, el("li", { id: "inforce-warning" }, answer.warning_zh)));
   if (!answer.table.rows.length) {
     const empty = document.getElementById("inforce-empty");
     empty.textContent = answer.note_zh;
