@@ -566,8 +566,13 @@ def query_command(
                 if format is Format.table and isinstance(result, list) and not result else ""
             asked = _asked(graph, name, [*typed.items(), ("table", table)], readings,
                            defaults=[(p.name, p.default) for p in declared]) if format is Format.xlsx else None
+            # Two texts of the 三定 of one date: which one the rows are read from is said beside them.
+            caution = _in_force_warning(graph, ANALYSES[name].bind(params)) \
+                if name == "duties_in_force" and format is not Format.json else ""
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             _refuse(exc)
+    if caution:
+        err.print(f"注意：{caution}")
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         _write_json(result, output)
     elif format is Format.table:
@@ -576,6 +581,12 @@ def query_command(
             err.print(hint)
     else:
         _write(_answer_file(name, result, format, table, columns, asked), output)
+
+
+def _in_force_warning(graph: Store, params: dict[str, Any]) -> str:
+    from queries.in_force import in_force_warning
+
+    return in_force_warning(graph, params["department"], params["date"])
 
 
 def _print_result(result: Any, *, title: str, columns: list[str], answer: str, table: str | None) -> None:

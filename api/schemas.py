@@ -335,6 +335,7 @@ class SandingVersion(BaseModel):
     in_force_from: str = Field(description="施行日期, else 印发日期: the day it came into force ('' when undated)")
     duties: int = Field(description="the department duties it states (its offices' not counted)")
     offices: list[str] = Field(description="the offices it lists, in its order")
+    text_sha256: str | None = Field(description="the digest of its words: two copies of one text share it")
 
 
 class DutyInForce(BaseModel):
@@ -350,6 +351,15 @@ class DutyInForce(BaseModel):
                                               "it out (REFINES); empty for an office's own duty")
     in_force_from: str = Field(description="the 施行日期 of the document stating it")
     source: str = Field(description="the clause of the document in force that states it")
+    status: Literal["current", "transferred", "cancelled", "devolved"] = Field(
+        description="current: the department's duty on the date; transferred, cancelled, devolved: a 调整 notice "
+                    "in force by then moved the work out (划出), cancelled it (取消) or handed it down (下放), so it "
+                    "was no longer the department's (the row stays, to say so and why)")
+    change: str = Field(description="the work as the notice words it ('' for a current duty)")
+    counterpart: str = Field(description="the department the notice moved the work to; for work a notice moved in, "
+                                         "the department it came from; '' otherwise")
+    change_source: str = Field(description="the notice's clause that took the work ('' for a current duty)")
+    changed_on: str = Field(description="the day that notice came into force ('' for a current duty)")
 
 
 class DutiesInForcePage(Page[DutyInForce]):
@@ -361,6 +371,9 @@ class DutiesInForcePage(Page[DutyInForce]):
                                                         "department's first 三定")
     note_zh: str | None = Field(default=None,
                                 description="why there are no rows (无 D 时施行的三定…); null when there are")
+    warning_zh: str | None = Field(default=None, description=(
+        "two different texts of the 三定 of one date (a corrected reissue): which one the rows are read from; null "
+        "when there is one"))
 
 
 # -- one department --------------------------------------------------------------------------------
@@ -677,6 +690,31 @@ class ReadableTable(BaseModel):
     title: str
     columns: list[str] = Field(description="the columns' Chinese titles")
     rows: list[list[str]] = Field(description="each row's cells as the Excel file shows them")
+
+
+class ReadableDocument(BaseModel):
+    """A document an answer is read from, as people cite it."""
+
+    kind: str = Field(description="三定规定 or 调整职责机构编制通知")
+    title: str = Field(description="《title》, with its year where two documents share a title")
+    doc_number: str = Field(description="文号 ('' when not given)")
+    issued: str = Field(description="印发日期 ('' when not given)")
+    in_force_from: str = Field(description="施行日期, else 印发日期")
+
+
+class ReadableDutiesInForce(BaseModel):
+    """GET /api/queries/duties_in_force/readable: the documents in force on the date, then the duties as the Excel
+    file shows them."""
+
+    department: str
+    date: str = Field(description="the date asked about, as YYYY-MM-DD")
+    documents: list[ReadableDocument] = Field(description="the 三定 in force, then the 调整 notices since it")
+    note_zh: str | None = Field(default=None,
+                                description="why there are no rows (无 D 时施行的三定…); null when there are")
+    warning_zh: str | None = Field(default=None, description="as duties_in_force's")
+    table: ReadableTable
+    statuses: list[str] = Field(description="each row's status code (current, transferred, cancelled, devolved), "
+                                            "for the page to set the rows no longer the department's apart")
 
 
 class ReadableDraftCheck(BaseModel):

@@ -52,7 +52,7 @@ from queries.export import to_csv, to_xlsx
 from queries.labels import column_label
 from queries.profile_tables import PROFILE_COLUMNS, profile_tables
 from queries.report import Report, Section, cell_text
-from queries.sources import document_titles, with_readable_sources
+from queries.sources import Cited, document_titles, with_readable_sources
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -332,11 +332,19 @@ def readable_tables(request: Request, result: Mapping[str, Rows], answer: str) -
     cells (codes in Chinese, sources by their documents' titles, lists joined), from the code the files use."""
     titles = document_titles(get_store(request))
     sections = table_sections(answer, file_tables(answer, result), list(TABLE_TITLES[answer]))
-    return [{"name": name, "title": section.title,
-             "columns": [column_label(column, section.key) for column in section.columns],
-             "rows": [[cell_text(row, column, section.key) for column in section.columns]
-                      for row in with_readable_sources(section.rows, titles)]}
-            for name, section in zip(TABLE_TITLES[answer], sections, strict=True)]
+    return [_readable(name, section, titles) for name, section in zip(TABLE_TITLES[answer], sections, strict=True)]
+
+
+def readable_list(request: Request, rows: Rows, answer: str) -> dict[str, Any]:
+    """A list answer as its file shows it (the one table of `readable_tables`' form), for a page to lay out."""
+    return _readable(answer, list_section(answer, rows), document_titles(get_store(request)))
+
+
+def _readable(name: str, section: Section, titles: Mapping[str, Cited]) -> dict[str, Any]:
+    return {"name": name, "title": section.title,
+            "columns": [column_label(column, section.key) for column in section.columns],
+            "rows": [[cell_text(row, column, section.key) for column in section.columns]
+                     for row in with_readable_sources(section.rows, titles)]}
 
 
 def _columns(rows: Rows, columns: Sequence[str] | None) -> list[str]:

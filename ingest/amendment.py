@@ -1,4 +1,5 @@
-"""Amendment notices (关于调整XX职责机构编制的通知): duty transfers, staff deltas, post-adjustment totals.
+"""Amendment notices (关于调整XX职责机构编制的通知): duty transfers, cancelled and devolved work, staff deltas,
+post-adjustment totals.
 
 Deltas (`将科学技术部4名行政编制…划入…`) are moves between departments and never a total; the totals
 come from the closing `调整后，…机关行政编制444名` sentence, which supersedes the base 三定's figures.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.changes import classify_change
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
 from ingest.numerals import CHINESE_NUMERAL, find_date
@@ -16,10 +18,15 @@ from ingest.numerals import CHINESE_NUMERAL, find_date
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:、)?机构(?:、)?编制(?:事项)?的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
 _DEPT = r"[\u4e00-\u9fff]{2,30}?(?:委员会|办公室|总局|局|部|委|署|院|办)"
-_DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责划入(?P<dst>{_DEPT})[。；;]?")
+_DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{_DEPT})[。；;]?")
 _STAFF_MOVE = re.compile(
     rf"将(?P<src>{_DEPT})(?P<staff>\d+)名行政编制(?:[、，,](?P<posts>\d+)名[\u4e00-\u9fff]*?领导职数)?划入(?P<dst>{_DEPT})[。；;]?"
 )
+# Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）): the work itself, without
+# whose it was, as a transfer's subject is (the department's name would count as words the duty must say).
+_RETIRED_WORK = re.compile(rf"^(?:取消|不再承担|将)(?:{_DEPT}(?:承担)?的)?(?P<work>.+?)(?:等)?(?:职责|职能|事项|工作)?"
+                           r"(?:下放|交由|移交|[。；;]|$)")
+_SENTENCES = re.compile(r"(?<=[。；;])")
 _TOTALS = re.compile(
     r"调整后[，,]\s*(?P<dept>[\u4e00-\u9fff]{2,30}?)内设机构(?P<offices>\d+)个[，,]\s*(?:机关)?行政编制(?P<staff>\d+)名"
     r"(?:[，,]\s*(?P<rank>[\u4e00-\u9fff]{1,6}?)领导职数(?P<posts>\d+)名)?"
@@ -73,6 +80,21 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
         if totals.group("posts"):
             staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))
         document.staffing = staffing
-    covered = _STAFF_MOVE.search(text) or _DUTY_MOVE.search(text) or totals
+    retired = [change for sentence in _SENTENCES.split(text) if (change := _retired(document, sentence, where))]
+    document.changes.extend(retired)
+    covered = _STAFF_MOVE.search(text) or _DUTY_MOVE.search(text) or totals or retired
     if (not covered and text.startswith(("将", "不再保留"))) or re.search(r"改由.+代管|更名为", text):
         document.changes.append(FunctionChange("reform", text.strip(), where))
+
+
+def _retired(document: SandingDocument, sentence: str, where: Located) -> FunctionChange | None:
+    """A sentence that cancels the department's work or hands it down (kinds as a 三定's 职能转变 reads them); not
+    一个机构不再保留 (an organ abolished), nor a move between departments (`_DUTY_MOVE`)."""
+    sentence = sentence.strip()
+    if sentence.startswith("不再保留") or _DUTY_MOVE.search(sentence) or _STAFF_MOVE.search(sentence):
+        return None
+    change = classify_change(sentence, where, [document.department])
+    work = _RETIRED_WORK.match(sentence)
+    if change.kind not in {"cancelled", "devolved"} or work is None:
+        return None
+    return FunctionChange(change.kind, sentence, where, subject=work.group("work"))

@@ -88,11 +88,11 @@ def _findings(store: Store, model: SimilarityModel, change: FunctionChange, in_d
     if change.kind == "transferred_out":
         # The draft gives the work away: it holds it still as a giver would (the test below for the other side).
         found += [{"finding": "still_in_draft", "evidence": carrier.text, **carrier.where} for carrier in in_draft
-                  if _says_the_work(model, work, carrier.terms)]
+                  if says_the_work(model, work, carrier.terms)]
     return found + _counterpart_findings(store, model, change, work, counterpart)
 
 
-def _says_the_work(model: SimilarityModel, work: Sequence[str], terms: Sequence[str]) -> bool:
+def says_the_work(model: SimilarityModel, work: Sequence[str], terms: Sequence[str]) -> bool:
     return bool(work) and model.coverage(work, terms) >= TRANSFER_COVERAGE
 
 
@@ -105,7 +105,7 @@ def _counterpart_findings(store: Store, model: SimilarityModel, change: Function
     if facts is None:
         return [{"finding": "counterpart_unknown", **_NO_EVIDENCE}]
     holding = [row for row in catalog.run(store, "sanding_duties", {"department": facts["uid"]})
-               if _says_the_work(model, work, content_of(row["content"], row["text"]))]
+               if says_the_work(model, work, content_of(row["content"], row["text"]))]
     if change.kind == "transferred_in":
         return [{"finding": "giver_still_holds", "evidence": row["text"], "evidence_place": "",
                  "evidence_source": row["source"]} for row in holding]

@@ -5,46 +5,68 @@ The graph keeps every version: a duty or office restated by a later 三定 is th
 edge to it keeps what that document states (its clause, ordinal and, for a duty, status; `ingest.records`). So the
 answer for a date is read from the documents in force then, not from the nodes, which keep the newest statement:
 the latest 三定 whose 施行日期 (else 印发日期) is on or before the date, and the 调整职责机构编制 notices in force after
-it by then (the duties they move in; a later 三定 restates what it keeps of them). Documents of one date are one
-version (two copies of a 三定). Each row's source is the clause of the document that states it.
+it by then (a later 三定 restates what it keeps of them): the duties they move in, and the work they move out, cancel
+or hand down, which no longer reads as the department's duty (`queries.moved_out`): its row stays, with that status
+and the notice's clause, for an investigator must see that it was no longer the department's, and why.
+Two 三定 of one date are one version when they are one text (copies); two texts of one date (a corrected reissue) are
+not: the later 印发日期 wins, and where that cannot tell them apart both are stated, with a warning.
+Each row's source is the clause of the document that states it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from graph.store import Row, Store
+from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.lookup import find_department
+from queries.moved_out import RETIRED_STATUSES, Retirement, covered_duties
+from queries.overlaps import duty_model
 
 SANDING, AMENDMENT = "sanding", "amendment"
+CURRENT = "current"
+_NO_CHANGE = {"status": CURRENT, "change": "", "counterpart": "", "change_source": "", "changed_on": ""}
+
+
+@dataclass(frozen=True)
+class Version:
+    """The 三定 in force on a date: its documents (copies of one text, or texts of one date that cannot be told
+    apart), one row each of `sanding_versions` per text stated, and what the reader must be told of the choice."""
+
+    documents: list[str]
+    texts: list[Row]
+    warning_zh: str  # '' when there is nothing to say
 
 
 @dataclass(frozen=True)
 class InForce:
     department: str  # its name
     date: str  # YYYY-MM-DD
-    sanding: Row | None  # the 三定 in force (a row of `sanding_versions`), None before the first
+    sandings: list[Row]  # the 三定 in force (rows of `sanding_versions`, one per text stated), none before the first
     amendments: list[Row]  # the 调整 notices in force after it by the date
     duties: list[Row]
     note_zh: str  # why there are no rows, '' when there are
+    warning_zh: str  # two texts of the 三定 of one date: which one the answer is read from ('' when not so)
 
 
 def in_force(store: Store, department: str, date: str) -> InForce:
     """`department`: a name or uid (`find_department`); `date`: YYYY-MM-DD (`catalog.iso_date`)."""
     found = find_department(store, department)
     versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
-    sanding = in_force_version(versions, date)
-    if sanding is None:
-        return InForce(found["name"], date, None, [], [], no_sanding_note(versions, date))
-    # The copies of that 三定 (one date), and the notices that changed it since.
-    documents = [v for v in versions if v["kind"] == SANDING and v["in_force_from"] == sanding["in_force_from"]]
-    amendments = [v for v in versions
-                  if v["kind"] == AMENDMENT and sanding["in_force_from"] < v["in_force_from"] <= date]
+    version = version_in_force(versions, date)
+    if version is None:
+        return InForce(found["name"], date, [], [], [], no_sanding_note(versions, date), "")
+    since = version.texts[0]["in_force_from"]
+    amendments = [v for v in versions if v["kind"] == AMENDMENT and since < v["in_force_from"] <= date]
     stated = catalog.run(store, "stated_duties", {"department": found["uid"],
-                                                  "documents": [v["document"] for v in documents + amendments]})
+                                                  "documents": version.documents + [v["document"] for v in amendments]})
     in_force_from = {v["document"]: v["in_force_from"] for v in versions}
-    return InForce(found["name"], date, sanding, amendments, _rows(found["name"], stated, in_force_from), "")
+    stated = [{**row, "in_force_from": in_force_from[_document(row["source"])]} for row in stated]
+    duties = _rows(found["name"], stated, {v["document"] for v in amendments},
+                   _transfers(store, found["uid"]), lambda: duty_model(store))
+    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
@@ -52,11 +74,39 @@ def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
     return in_force(store, department, date).duties
 
 
-def in_force_version(versions: list[Row], date: str) -> Row | None:
-    """The 三定 in force on `date`: the latest whose date (施行, else 印发) is on or before it (an undated one never
-    is)."""
+def in_force_warning(store: Store, department: str, date: str) -> str:
+    """What `in_force` warns of, without reading the duties (the command line says it beside the table)."""
+    versions = catalog.run(store, "sanding_versions", {"department": find_department(store, department)["uid"]})
+    version = version_in_force(versions, date)
+    return version.warning_zh if version else ""
+
+
+def version_in_force(versions: list[Row], date: str) -> Version | None:
+    """The 三定 in force on `date`: of those whose date (施行, else 印发) is the latest on or before it (an undated one
+    never is), one text. Copies (one `text_sha256`) are one version; of two texts, the one issued later (a corrected
+    reissue), and where their 印发日期 do not tell (the same, or not given), both, said in a warning."""
     dated = [v for v in versions if v["kind"] == SANDING and v["in_force_from"] and v["in_force_from"] <= date]
-    return max(dated, key=lambda v: (v["in_force_from"], v["issued"] or "", v["document"]), default=None)
+    if not dated:
+        return None
+    day = max(v["in_force_from"] for v in dated)
+    texts: dict[str, list[Row]] = {}
+    for row in sorted((v for v in dated if v["in_force_from"] == day), key=lambda v: v["document"]):
+        texts.setdefault(row["text_sha256"] or row["document"], []).append(row)
+    issued = {text: max(v["issued"] or "" for v in copies) for text, copies in texts.items()}
+    latest = max(issued.values())
+    chosen = [text for text in texts if issued[text] == latest]
+    rows = [max(texts[text], key=lambda v: (v["issued"] or "", v["document"])) for text in chosen]
+    documents = [v["document"] for text in chosen for v in texts[text]]
+    warning = ""
+    if len(chosen) > 1:
+        when = f"同为 {latest}" if latest else "均未注明"
+        warning = (f"{day} 起施行的三定有 {len(chosen)} 份不同文本，印发日期{when}，无法判断以哪份为准："
+                   "各份所载职责一并列出，请核对原件")
+    elif len(texts) > 1:
+        others = "、".join(issued[text] or "未注明" for text in texts if text not in chosen)
+        warning = (f"{day} 起施行的三定有 {len(texts)} 份不同文本：按印发日期最晚（{latest}）的一份作答，"
+                   f"其余的印发日期为 {others}")
+    return Version(documents, rows, warning)
 
 
 def no_sanding_note(versions: list[Row], date: str) -> str:
@@ -69,25 +119,55 @@ def no_sanding_note(versions: list[Row], date: str) -> str:
     return f"无 {date} 时施行的三定：图中没有该部门的三定"
 
 
-def _rows(department: str, stated: list[Row], in_force_from: dict[str, str]) -> list[Row]:
+def _transfers(store: Store, department: str) -> dict[tuple[str, str, str], str]:
+    """The other department of each piece of work moved into or out of the department, by (direction, clause, work)."""
+    return {(row["direction"], row["source"], row["what"]): row["other"]
+            for row in catalog.run(store, "department_transfers", {"department": department})}
+
+
+def _rows(department: str, stated: list[Row], notices: set[str], transfers: Mapping[tuple[str, str, str], str],
+          model: Callable[[], SimilarityModel]) -> list[Row]:
     """The duties once each (copies of a 三定 state them twice: the first clause in `stated`'s order is cited), a
-    department duty with the offices whose duties of the same documents carry it out (REFINES)."""
+    department duty with the offices whose duties of the same documents carry it out (REFINES); the work the
+    notices took (a retired statement of a notice) marks the duties it covers, or, covering none, is a row itself."""
     unique: dict[str, Row] = {}
     for row in stated:
-        unique.setdefault(row["uid"], row)
+        if row["status"] == CURRENT:
+            unique.setdefault(row["uid"], row)
+    retirements = [Retirement(row["status"], row["text"], row["source"], row["in_force_from"],
+                              transfers.get(("out", row["source"], row["text"]), ""))
+                   for row in stated if row["status"] in RETIRED_STATUSES and _document(row["source"]) in notices]
+    covered = covered_duties(model(), retirements, list(unique.values())) if retirements else {}
+    changes = {uid: _change(retirement) for uid, retirement in covered.items()}
+    for retirement in retirements:
+        if retirement not in covered.values():  # the notice's own words, when no clause says the work
+            uid = f"{retirement.source}|{retirement.text}"
+            unique.setdefault(uid, {"uid": uid, "office": "", "office_ordinal": None, "ordinal": None,
+                                    "category": None, "text": retirement.text, "refines": [],
+                                    "source": retirement.source, "in_force_from": retirement.in_force_from})
+            changes[uid] = _change(retirement)
     carried: dict[str, set[str]] = {}
     for row in unique.values():
         for refined in row["refines"]:
             carried.setdefault(refined, set()).add(row["office"])
     # The department's duties, then each office's in the version's order; a notice's after the 三定's (unnumbered).
     ordered = sorted(unique.values(), key=lambda row: (
-        bool(row["office"]), row["office_ordinal"] or 0, row["office"], in_force_from[_document(row["source"])],
+        bool(row["office"]), row["office_ordinal"] or 0, row["office"], row["in_force_from"],
         row["ordinal"] is None, row["ordinal"] or 0, row["text"]))
     return [{"department": department, "office": row["office"], "ordinal": row["ordinal"],
              "category": row["category"], "text": row["text"],
              "carried_by": _in_order(carried.get(row["uid"], set()), ordered) if not row["office"] else [],
-             "in_force_from": in_force_from[_document(row["source"])], "source": row["source"]}
+             "in_force_from": row["in_force_from"], "source": row["source"],
+             **changes.get(row["uid"], {**_NO_CHANGE,
+                                        "counterpart": transfers.get(("in", row["source"], row["text"]), "")})}
             for row in ordered]
+
+
+def _change(retirement: Retirement) -> Row:
+    """The columns that say why a duty was no longer the department's: the work as the notice words it, who took
+    it, the notice's clause and the day it came into force."""
+    return {"status": retirement.status, "change": retirement.text, "counterpart": retirement.counterpart,
+            "change_source": retirement.source, "changed_on": retirement.in_force_from}
 
 
 def _document(source: str) -> str:

@@ -197,3 +197,13 @@ PARAM_LABELS: dict[str, str] = {
 
 def param_label(name: str) -> str:
     return PARAM_LABELS.get(name) or COLUMN_LABELS.get(name, name)
+
+
+# duties_in_force: on the date asked, a duty is current, or a 调整 notice in force by then moved it out, cancelled or
+# devolved it (queries.moved_out); the notice's words for the work, who took it (or, for work moved in, who gave it),
+# the notice's clause and the day it came into force say why.
+IN_FORCE_STATUS_LABELS = {"current": "现行", **DUTY_STATUS_LABELS}
+_IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force", "change"): "通知所述的职责",
+               ("duties_in_force", "counterpart"): "划转的对方部门",
+               ("duties_in_force", "change_source"): "变更依据（调整通知条款）",
+               ("duties_in_force", "changed_on"): "变更施行日期"}

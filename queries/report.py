@@ -19,6 +19,7 @@ from queries.labels import (
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
     DUTY_STATUS_LABELS,
+    IN_FORCE_STATUS_LABELS,
     SCOPE_LABELS,
     SHARE_LABELS,
     TRANSFER_DIRECTION_LABELS,
@@ -512,6 +513,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,
     ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
+    ("duties_in_force", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

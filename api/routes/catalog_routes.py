@@ -26,20 +26,32 @@ from api.schemas import (
     PowerSplit,
     PowerSplitCellMatters,
     Profile,
+    ReadableDutiesInForce,
     RegionRow,
     Share,
     StaffingRow,
     Stats,
     UndecomposedRow,
 )
-from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, TABLE_TITLES, XLSX, page, tables, wanted_format, whole
+from api.tabular import (
+    CSV,
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    TABLE_TITLES,
+    XLSX,
+    page,
+    readable_list,
+    tables,
+    wanted_format,
+    whole,
+)
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
-from queries.in_force import in_force
-from queries.labels import SHARE_LABELS
+from queries.in_force import InForce, in_force
+from queries.labels import SHARE_LABELS, VERSION_KIND_LABELS
 from queries.lookup import find_department, names_read_as, reading
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -47,7 +59,7 @@ from queries.overlaps import overlaps
 from queries.power_split import cell_holdings, power_split
 from queries.profile import department_profile
 from queries.report import stats
-from queries.sources import row_numbers
+from queries.sources import document_titles, row_numbers
 from queries.staffing import staffing_load
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import MAX_CANDIDATES, who_handles
@@ -391,12 +403,15 @@ def get_counterpart_duties(request: Request, store: StoreDep,
                 "total": 1, "limit": 50, "offset": 0, "date": "2021-06-30",
                 "items": [{"department": "示例市交通运输局", "office": "", "ordinal": 6, "category": "监督检查",
                            "text": "负责城市道路红线范围内设施的养护管理。", "carried_by": ["道路养护科"],
-                           "in_force_from": "2019-02-26", "source": "doc:0c3f5a1e9b7d2c48#第三条(六)"}],
+                           "in_force_from": "2019-02-26", "source": "doc:0c3f5a1e9b7d2c48#第三条(六)",
+                           "status": "current", "change": "", "counterpart": "", "change_source": "",
+                           "changed_on": ""}],
                 "documents": [{"document": "doc:0c3f5a1e9b7d2c48", "kind": "sanding",
                                "title": "示例市交通运输局职能配置、内设机构和人员编制规定", "doc_number": "示编〔2019〕6号",
                                "issued": "2019-02-26", "effective": "2019-02-26", "in_force_from": "2019-02-26",
-                               "duties": 14, "offices": ["办公室", "道路养护科"]}],
-                "note_zh": None}))
+                               "duties": 14, "offices": ["办公室", "道路养护科"],
+                               "text_sha256": "9f2c6b1d0e4a7c3f5b8d2e6a1c4f7b0d3e6a9c2f5b8e1d4a7c0f3b6e9d2a5c8f"}],
+                "note_zh": None, "warning_zh": None}))
 def get_duties_in_force(request: Request, store: StoreDep,
                         department: Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S",
                                                          description="部门名称、别名或简称",
@@ -407,8 +422,57 @@ def get_duties_in_force(request: Request, store: StoreDep,
                         limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     """The duties of the department and of its offices as the 三定 in force on `date` states them (the latest whose
     施行日期, else 印发日期, is on or before it), with the 调整 notices in force after it by then, each row citing the
-    clause that states it, a department duty with the offices that carried it out then. A date before the department's
-    first 三定: no rows, and `note_zh` says so (无 D 时施行的三定)."""
+    clause that states it, a department duty with the offices that carried it out then. Work a notice moved out,
+    cancelled or devolved keeps its row with that `status`, the notice's words for it and its clause. A date before
+    the department's first 三定: no rows, and `note_zh` says so (无 D 时施行的三定)."""
+    answer = _in_force_on(request, store, department, date)
+    if wanted_format(request, format) != "json":
+        return page(request, answer.duties, limit=limit, offset=offset, format=format, answer="duties_in_force")
+    return JSONResponse({"total": len(answer.duties), "limit": limit, "offset": offset,
+                         "items": answer.duties[offset:offset + limit], "date": answer.date,
+                         "documents": answer.sandings + answer.amendments,
+                         "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None})
+
+
+@router.get("/queries/duties_in_force/readable", response_model=ReadableDutiesInForce, tags=["queries"],
+            summary="某日施行的职责, as the web page shows it: the documents, then the Excel file's columns and cells",
+            responses={200: {"content": {"application/json": {"example": {
+                "department": "示例市交通运输局", "date": "2021-06-30",
+                "documents": [{"kind": "三定规定", "title": "《示例市交通运输局职能配置、内设机构和人员编制规定》",
+                               "doc_number": "示编〔2019〕6号", "issued": "2019-02-26",
+                               "in_force_from": "2019-02-26"}],
+                "note_zh": None, "warning_zh": None,
+                "table": {"name": "duties_in_force", "title": "某日施行的职责",
+                          "columns": ["部门", "内设机构", "序号", "职责类别", "职责内容", "承接的内设机构", "施行日期",
+                                      "出处（当时施行的文件）", "当日状态", "通知所述的职责", "划转的对方部门",
+                                      "变更依据（调整通知条款）", "变更施行日期"],
+                          "rows": [["示例市交通运输局", "", "6", "监督检查", "负责城市道路红线范围内设施的养护管理。",
+                                    "道路养护科", "2019-02-26",
+                                    "《示例市交通运输局职能配置、内设机构和人员编制规定》第三条(六)", "现行", "", "", "",
+                                    ""]]},
+                "statuses": ["current"]}}}},
+                       **problem_responses(404, 422, 503)})
+def get_readable_duties_in_force(request: Request, store: StoreDep,
+                                 department: Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S",
+                                                                  description="部门名称、别名或简称")],
+                                 date: Annotated[str, Query(min_length=1, max_length=30, description=(
+                                     "2021-06-30, 2021/6/30 or 2021年6月30日 (a 422 otherwise)"))]) -> JSONResponse:
+    """The same answer for the web page: the documents in force cited by their titles, and every row with the
+    Excel file's column titles and cells (statuses in Chinese, sources by their documents' titles); programs read
+    `/api/queries/duties_in_force` instead. Refusals as there."""
+    answer = _in_force_on(request, store, department, date)
+    titles = document_titles(store)
+    documents = [{"kind": VERSION_KIND_LABELS[row["kind"]], "title": titles[row["document"]].cite(""),
+                  "doc_number": row["doc_number"] or "", "issued": row["issued"] or "",
+                  "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.amendments]
+    return JSONResponse({"department": answer.department, "date": answer.date, "documents": documents,
+                         "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None,
+                         "table": readable_list(request, answer.duties, "duties_in_force"),
+                         "statuses": [row["status"] for row in answer.duties]})
+
+
+def _in_force_on(request: Request, store: StoreDep, department: str, date: str) -> InForce:
+    """`in_force` for a department as typed and a date as written; a date that is none is a 422."""
     try:
         day = iso_date(date)
     except ValueError:
@@ -417,13 +481,7 @@ def get_duties_in_force(request: Request, store: StoreDep,
                       f"请求参数无效：日期 date 应写作 2021-06-30 或 2021年6月30日，而不是“{date}”") from None
     found = find_department(store, department.strip())
     say_reading(request, reading(department, found), "department")
-    answer = in_force(store, found["uid"], day)
-    if wanted_format(request, format) != "json":
-        return page(request, answer.duties, limit=limit, offset=offset, format=format, answer="duties_in_force")
-    return JSONResponse({"total": len(answer.duties), "limit": limit, "offset": offset,
-                         "items": answer.duties[offset:offset + limit], "date": day,
-                         "documents": ([answer.sanding] if answer.sanding else []) + answer.amendments,
-                         "note_zh": answer.note_zh or None})
+    return in_force(store, found["uid"], day)
 
 
 @router.get("/queries/power_split/matters", response_model=PowerSplitCellMatters, tags=["queries"], summary="The matters of one power-split cell",

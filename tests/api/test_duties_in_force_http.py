@@ -54,7 +54,7 @@ def test_the_duties_in_force_on_a_date_over_http(client: TestClient) -> None:
 def test_a_date_before_the_first_sanding_answers_empty_with_a_note(client: TestClient) -> None:
     assert _get(client, "2018-12-31").json() == {
         "total": 0, "limit": 50, "offset": 0, "items": [], "date": "2018-12-31", "documents": [],
-        "note_zh": "无 2018-12-31 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行"}
+        "note_zh": "无 2018-12-31 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行", "warning_zh": None}
 
 
 def test_a_date_that_is_none_is_a_422(client: TestClient) -> None:
@@ -68,9 +68,10 @@ def test_the_duties_in_force_as_a_csv_file(client: TestClient) -> None:
     answer = _get(client, "2021-06-30", format="csv")
     rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
     assert rows[0] == ["部门", "内设机构", "序号", "职责类别", "职责内容", "承接的内设机构", "施行日期",
-                       "出处（当时施行的文件）"]
+                       "出处（当时施行的文件）", "当日状态", "通知所述的职责", "划转的对方部门",
+                       "变更依据（调整通知条款）", "变更施行日期"]
     assert rows[2] == ["临川市河道管理局", "", "2", "监督检查", "负责河道采砂的监督管理。", "", "2019-03-01",
-                       f"{_OLD}第三条(二)"]
+                       f"{_OLD}第三条(二)", "现行", "", "", "", ""]
 
 
 def test_the_command_line_before_and_after_the_revision(revised: Path) -> None:

@@ -828,6 +828,7 @@ _READ_ENDPOINTS = {
     "/api/queries/power_split/matters": {"city": "示例市", "domain": "交通运输", "share": "shared"},
     "/api/queries/counterpart_duties": {"department": "青山县市场监督管理局", "limit": 1000},
     "/api/queries/duties_in_force": {"department": "示例市交通运输局", "date": "2021-06-30", "limit": 1000},
+    "/api/queries/duties_in_force/readable": {"department": "示例市交通运输局", "date": "2021-06-30"},
 }
 _JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
                "object": dict, "null": type(None)}

@@ -40,6 +40,7 @@ const URL_STATE = {
   undecomposed: { department: "undecomposed-department" },
   staffing: { region: "staffing-region", outliers: "staffing-outliers" },
   orphans: { region: "orphans-region" },
+  inforce: { department: "inforce-department", date: "inforce-date" },
 };
 
 function currentRoute() {
@@ -1378,6 +1379,85 @@ async function downloadDraft() {
   }
 }
 
+// -- duties in force on a date ----------------------------------------------------------------------------------
+// 某日职责 (GET /api/queries/duties_in_force/readable): the 三定 in force on the date and the 调整 notices since it, then
+// the duties laid out as the Excel file lays them out (the server's titles and cells: 当日状态 已划出 and the notice's
+// clause are its words, not the page's), and the CSV and Excel files of the same question.
+const IN_FORCE = "/api/queries/duties_in_force";
+
+async function inForcePage(current) {
+  const department = document.getElementById("inforce-department").value.trim();
+  const date = document.getElementById("inforce-date").value.trim();
+  const message = document.getElementById("inforce-message");
+  const empty = document.getElementById("inforce-empty");
+  message.hidden = true;
+  empty.hidden = true;
+  sayReading("inforce-reading", "");
+  ["inforce-documents", "inforce-downloads", "inforce-table"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  if (!department || !date) {
+    // A bare link waits for the question; a form sent half filled says what is missing.
+    if (inForceAsked.submitted) {
+      message.textContent = !department ? "请填写部门" : "请填写日期，如 2021-06-30 或 2021年6月30日";
+      message.hidden = false;
+    }
+    return;
+  }
+  saveState("inforce");
+  let answer, said;
+  try {
+    [answer, said] = await apiRead(`${IN_FORCE}/readable`, { department, date });
+  } catch (error) {
+    if (!current()) return;
+    message.textContent = `查询失败：${error.message}`;
+    message.hidden = false;
+    return;
+  }
+  if (!current()) return;
+  sayReading("inforce-reading", said);
+  showInForce(answer, { department, date });
+}
+
+const inForceAsked = { submitted: false };
+
+function showInForce(answer, params) {
+  const box = document.getElementById("inforce-documents");
+  box.append(el("p", { id: "inforce-counts" }, answer.documents.length
+    ? `${answer.department} ${answer.date} 时施行的文件（职责 ${answer.table.rows.length} 条）：` : `${answer.department} ${answer.date}`));
+  if (answer.documents.length) {
+    box.append(el("ul", { id: "inforce-document-list" }, answer.documents.map((d) => el("li", {},
+      `${d.kind} ${d.title}${d.doc_number ? `（${d.doc_number}）` : ""}，${d.in_force_from} 起施行`))));
+  }
+  if (answer.warning_zh) box.append(el("ul", { class: "warnings" }, el("li", { id: "inforce-warning" }, answer.warning_zh)));
+  if (!answer.table.rows.length) {
+    const empty = document.getElementById("inforce-empty");
+    empty.textContent = answer.note_zh;
+    empty.hidden = false;
+    return;
+  }
+  const downloadsBox = document.getElementById("inforce-downloads");
+  ["csv", "xlsx"].forEach((format) => downloadsBox.append(el("a", {
+    class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadInForce(params, format); } },
+  format === "csv" ? "下载 CSV" : "下载 Excel")));
+  const rows = answer.table.rows.map((cells, n) => ({ ...Object.fromEntries(cells.map((cell, i) => [i, cell])),
+                                                     status: answer.statuses[n] }));
+  table("inforce-table", rows, answer.table.columns.map((title, i) => [i, title]),
+        { rowClass: (row) => (row.status === "current" ? "" : "retired") });
+}
+
+// The same question as the server's file, saved under the name it gives; a refusal is said, not saved.
+async function downloadInForce(params, format) {
+  const message = document.getElementById("inforce-message");
+  message.hidden = true;
+  try {
+    const response = await reach(url(IN_FORCE, { ...params, format }));
+    if (!response.ok) await answerOf(response);  // throws the refusal, in Chinese
+    await saveFile(response, `某日施行的职责.${format}`);
+  } catch (error) {
+    message.textContent = `下载失败：${error.message}`;
+    message.hidden = false;
+  }
+}
+
 // -- routing ------------------------------------------------------------------------------------------------
 // Each view's drawing, given `current` (run).
 const PAGES = {
@@ -1388,6 +1468,7 @@ const PAGES = {
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
   draft: () => undefined,  // waits for a file
+  inforce: inForcePage,  // waits for a department and a date, unless a link gives them
 };
 
 const draw = (name) => run(name, PAGES[name]);
@@ -1467,6 +1548,7 @@ async function loadChoices() {
   }));
   fillDatalist("overlap-departments", departments.items);
   fillDatalist("draft-departments", departments.items);
+  fillDatalist("inforce-departments", departments.items);
 }
 
 // Refilled pickers keep what was chosen in them (a select's value is lost with its options).
@@ -1518,6 +1600,11 @@ async function start() {
   document.getElementById("dispatch-form").onsubmit = dispatchFile;
   document.getElementById("dispatch-unsure").onchange = showDispatched;
   document.getElementById("draft-form").onsubmit = checkDraft;
+  document.getElementById("inforce-form").onsubmit = (event) => {
+    event.preventDefault();
+    inForceAsked.submitted = true;
+    draw("inforce");
+  };
   window.addEventListener("hashchange", () => show(true));
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
