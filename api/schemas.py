@@ -483,6 +483,21 @@ class UploadAnswer(BaseModel):
     new_in_graph: NewInGraph
 
 
+class RemovedDocument(BaseModel):
+    uid: str
+    path: str = Field(description="the path it was loaded from (an upload: its name as uploaded)")
+    title: str
+    kind: str
+    region: str
+
+
+class RemovalAnswer(BaseModel):
+    """DELETE /api/documents/{uid}: the document taken out, and what the graph holds after."""
+
+    removed: list[RemovedDocument]
+    in_graph: NewInGraph = Field(description="the nodes the graph holds after the removal")
+
+
 class CypherAnswer(BaseModel):
     """POST /api/cypher as JSON."""
 

@@ -1,20 +1,24 @@
-"""POST /api/documents: upload files to ingest (API key required); the answer says, per file, what was added."""
+"""POST /api/documents: upload files to ingest (API key required); the answer says, per file, what was added.
+DELETE /api/documents/{uid}: take one loaded by mistake out again, as `dutygraph remove` does."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
-from api.schemas import UploadAnswer
+from api.schemas import RemovalAnswer, UploadAnswer
 from api.uploads import saved_uploads, uploaded_name
 from graph.store import Store
 from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, NearMissWarning, ingest, near_miss_zh
 from ingest.regions import RegionOptionError, parse_region_option
+from ingest.removal import RemovalError, check_removable, find_documents, remove
+from queries import catalog
 from queries.lookup import UnknownRegion, check_region, region_levels, regions_listed
 
 router = APIRouter(prefix="/api", tags=["documents"])
@@ -117,6 +121,46 @@ def _regions_held(store: Store) -> tuple[str, str]:
     return f"the graph's regions: {english}", f"图中已有的区划：{chinese}"
 
 
+# A document's uid as the graph keys it (doc: and 16 hex digits): the only name the API takes for one, since the
+# command line's other names (a file on its disk, a path) would name files on the server's.
+DOCUMENT_UID = re.compile(r"doc:[0-9a-f]{16}")
+
+
+@router.delete("/documents/{uid}", dependencies=[KeyDep], response_model=RemovalAnswer,
+               summary="Take a document loaded by mistake out of the graph",
+               responses={200: {"content": {"application/json": {"example": {
+                   "removed": [{"uid": "doc:8769a39d27a21cde", "path": "examples/lists/bianjie_shi.xlsx",
+                                "title": "示例市部门职责边界清单", "kind": "boundary_list", "region": "示例市"}],
+                   "in_graph": {"regions": 7, "departments": 34, "offices": 206, "duties": 748, "matters": 107,
+                                "power_items": 79, "supervision_items": 41, "documents": 36}}}}},
+                          **problem_responses(401, 403, 404, 409, 422, 503)})
+def remove_document(request: Request, store: StoreDep,
+                    uid: Annotated[str, Path(description="the document's uid, doc: and 16 hex digits "
+                                             "(GET /api/documents lists them)")]) -> dict[str, Any]:
+    """Take the document out with everything only it states, as `dutygraph remove` does, and link what is left
+    again. An unknown uid is a 404; one 三定 (or 调整 notice) of a department that has another loaded is a 409, since
+    the graph keeps no copy of the older version's staffing to fall back on."""
+    if not DOCUMENT_UID.fullmatch(uid):
+        raise Problem(422, "invalid-request", "Invalid request", "请求参数无效",
+                      f"{uid}: expected a document's uid, doc: and 16 hex digits (GET /api/documents lists them)",
+                      f"{uid}：应为文件的 uid，即 doc: 加 16 位十六进制数字（GET /api/documents 列出全部）")
+    try:
+        documents = find_documents(store, [uid])
+    except RemovalError as exc:
+        raise Problem(404, "not-found", "No such document", "没有这个文件", str(exc), exc.zh) from exc
+    with request.app.state.upload_lock:  # the store's one writer: not beside an upload
+        try:
+            check_removable(store, documents)
+        except RemovalError as exc:
+            raise Problem(409, "conflict", "The document cannot be removed alone", "不能单独移除该文件",
+                          str(exc), exc.zh) from exc
+        removal = remove(store, documents)
+    counts = catalog.label_counts(store)
+    return {"removed": [{"uid": d.uid, "path": d.path, "title": d.title, "kind": d.kind, "region": d.region}
+                        for d in removal.removed],
+            "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH}}
+
+
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
                  ("Matter", "matters"), ("PowerItem", "power_items"), ("SupervisionItem", "supervision_items"),
                  ("Document", "documents"))
@@ -126,7 +170,7 @@ def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
     return {key.replace(" ", "_"): value for key, value in counts.items()}
 
 
-def _warning_uploaded(warning: str, path: Path, name: str) -> tuple[str, str]:
+def _warning_uploaded(warning: str, path: FilePath, name: str) -> tuple[str, str]:
     """An ingest's warning as an upload says it: `English; 中文` for programs, and the Chinese the page shows. A
     region made one character from a known one is undone by resetting the graph, which the command line's user can
     do and a page's user cannot (the page told them to clear the graph): they ask the administrator, then upload
@@ -141,7 +185,7 @@ def _warning_uploaded(warning: str, path: Path, name: str) -> tuple[str, str]:
             f"region {known}; {chinese}", chinese)
 
 
-def _as_uploaded(text: str, path: Path, name: str) -> str:
+def _as_uploaded(text: str, path: FilePath, name: str) -> str:
     """An ingest's error or warning as an upload reads it: the file by the name it was uploaded as (not the server's
     temporary copy), the form field where the command line has its flag."""
     said = text.replace(str(path), name)

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from graph.falkor_store import FalkorStore
 from tests.api.test_http import _READ_ENDPOINTS, AUTH, client  # noqa: F401  (the examples, ingested under 示例市)
+from tests.api.test_remove_http import empty_client, refused_removal
 
 JSON_MEDIA = ("application/json", "application/problem+json")
 _DRAFT = Path(__file__).resolve().parents[1] / "fixtures" / "drafts" / "qingshan_shichangjianguan_draft.txt"
@@ -190,8 +191,10 @@ def test_a_store_that_went_away_is_said_in_the_services_log(client: TestClient, 
         f"store unavailable for GET /api/departments: {answer.json()['detail']}"]
 
 
-def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, Any]]:  # noqa: F811
-    """A problem of each kind the examples show, as the server answers it, by `status type`."""
+def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                   folder: Path) -> dict[str, dict[str, Any]]:
+    """A problem of each kind the examples show, as the server answers it, by `status type` (`folder`: an empty one,
+    for the store of a removal refused, which the sample corpus has no department for)."""
     answers = [
         client.get("/api/departments", params={"format": "pdf"}),
         client.post("/api/cypher", json={"query": "RETURN 1 AS one"}),
@@ -222,6 +225,8 @@ def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[
         down = client.get("/api/departments")
     finally:
         state.store = store
+    with empty_client(folder) as versions:
+        answers.append(refused_removal(versions)[0])
     problems = {}
     for answer in answers:
         problem = _problem(answer)
@@ -233,7 +238,7 @@ def _real_problems(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[
 
 
 def test_each_problem_example_is_one_the_server_answers(client: TestClient, spec: dict[str, Any],  # noqa: F811
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The 400 example said `parameter limit: expected int, got 'ten'`, which `?limit=ten` answers as a 422, and the
     422 one `query parameter limit: ge 1`, in words the server does not use."""
     shown = {}
@@ -241,7 +246,7 @@ def test_each_problem_example_is_one_the_server_answers(client: TestClient, spec
         if media.startswith("application/problem+json"):
             assert example["status"] == int(status), f"{operation} {status}: a problem of status {example['status']}"
             shown[f"{example['status']} {example['type']}"] = {k: v for k, v in example.items() if k != "instance"}
-    real = _real_problems(client, monkeypatch)
+    real = _real_problems(client, monkeypatch, tmp_path)
     strays = {kind: (example, real.get(kind)) for kind, example in shown.items() if real.get(kind) != example}
     assert not strays, "problem examples the server does not answer (example, then the server's):\n" + "\n".join(
         f"{kind}:\n  {example}\n  {answer}" for kind, (example, answer) in strays.items())
