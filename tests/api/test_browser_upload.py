@@ -193,3 +193,22 @@ def test_a_file_over_the_upload_limit_is_refused_in_chinese(  # type: ignore[no-
         assert browser.find_element("id", "dispatch-message").text == f"分派失败：{limit}"
         # The store holds what it held: the big file was not loaded.
         assert _options(browser, "department-select") == ["临川市河道管理局"]
+
+
+_BOUNDARY = "序号,边界事项,牵头部门,配合部门,职责边界\n1,河道{what},市河道管理局,市园林局,河道管理局负责{what}。\n"
+
+
+def test_a_corrected_list_says_the_version_it_replaced(  # type: ignore[no-untyped-def]
+        browser, upload_site: str, tmp_path: Path) -> None:  # noqa: F811
+    """The office saves its correction as a `_v2` copy: uploaded, it takes the place of the list loaded before, and
+    the page says which (data steward user test: the old rows vanished from every answer, unsaid)."""
+    _open(browser, upload_site, "upload")
+    first, corrected = tmp_path / "hedao_bianjie.csv", tmp_path / "hedao_bianjie_v2.csv"
+    first.write_text(_BOUNDARY.format(what="保洁"), encoding="utf-8-sig")
+    corrected.write_text(_BOUNDARY.format(what="保洁和垃圾清运"), encoding="utf-8-sig")
+    _upload(browser, [first], KEY, region="临川市")
+    assert [row[:2] for row in _rows(browser)] == [["hedao_bianjie.csv", "已载入"]]
+    _upload(browser, [corrected], KEY, region="临川市")
+    (row,) = _rows(browser)
+    assert row[:2] == ["hedao_bianjie_v2.csv", "已载入"]
+    assert [line for line in row[2].splitlines() if line.startswith("替换旧版本")] == ["替换旧版本：hedao_bianjie.csv"]

@@ -1276,8 +1276,11 @@ function showUploaded(answer) {
   const rows = [
     // A file loaded before is said to be (it read as newly loaded, user test); its warnings in Chinese only (each
     // warning is `English; 中文`, and the English reached the page).
+    // A corrected list replaces the version loaded before (taken out of the graph): said, since the old one's rows
+    // are gone from every answer (data steward user test).
     ...answer.added.map((a) => ({ file: a.file, result: a.already_in_graph ? "已在图中（未新增）" : "已载入",
-                                  detail: [`内容：${countsText(a.counts)}`, ...a.warnings_zh.map((w) => `提示：${w}`)].join("\n") })),
+                                  detail: [`内容：${countsText(a.counts)}`, ...(a.replaced || []).map((r) => `替换旧版本：${r}`),
+                                           ...a.warnings_zh.map((w) => `提示：${w}`)].join("\n") })),
     ...answer.failed.map((f) => ({ file: f.file, result: "未载入", detail: f.error_zh || f.error })),
   ];
   const box = document.getElementById("upload-results");
