@@ -44,6 +44,7 @@ from queries.lead_claims import (
     wording,
 )
 from queries.search import BM25Index, query_terms
+from queries.sources import source_document
 from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
 
 # A lead holds no duty like its matter when its best duty or item scores (BM25 on the matter's name) under this
@@ -109,7 +110,7 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
     # so). Where documents name different leads, each lead assisting in the other's is that same conflict.
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for party in parties:
-        roles[party["source"].split("#", 1)[0]][party["department"]].add(party["role"])
+        roles[source_document(party["source"])][party["department"]].add(party["role"])
         roles[""][party["department"]].add(party["role"])  # all documents together
     if any(len(found_roles) == 2 for document, named in roles.items() if document or not conflicting
            for found_roles in named.values()):

@@ -25,8 +25,8 @@ from ingest.draft import Draft
 from ingest.model import FunctionChange
 from ingest.similarity import SimilarityModel
 from queries import catalog
-from queries.draft_diff import place
 from queries.overlaps import duty_model
+from queries.sources import source_place
 from queries.undecomposed import STILL_CARRIED, RetiredWork
 
 CHECKED_KINDS = ("cancelled", "devolved", "transferred_out", "transferred_in")
@@ -123,7 +123,7 @@ def _draft_carriers(draft: Draft) -> list[_Carrier]:
     """The draft's current duties, its offices' and its own, as ingest built them."""
     return [_Carrier("office_duty" if props["holder"] != draft.department.uid else "duty", props["text"],
                      content_of(props["content"], props["text"]),
-                     {"evidence_place": place(props["source"]), "evidence_source": ""})
+                     {"evidence_place": source_place(props["source"]), "evidence_source": ""})
             for _uid, props in sorted(draft.rows.duties.items(),
                                       key=lambda item: (item[1]["source"], item[1]["ordinal"] or 0, item[0]))
             if props["status"] == "current"]

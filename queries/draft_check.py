@@ -30,11 +30,11 @@ from queries.draft_diff import (
     duty_changes,
     office_changes,
     office_duty_changes,
-    place,
     staffing_changes,
 )
 from queries.duty_pairs import Clause, clause_of
 from queries.lookup import find_department, names_read_as
+from queries.sources import source_document, source_place
 
 # The tables of the answer, in the order people read them (api.tabular.TABLE_TITLES titles them).
 SECTIONS = ("duties", "offices", "office_duties", "staffing", "divisions", "overlaps", "undecomposed", "changes")
@@ -62,7 +62,7 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
     old_duties = [clause_of(row) for row in rows if not row["office"]]
     new_duties, new_offices = _draft_duties(draft)
     duties = duty_changes(old_duties, new_duties, threshold)
-    documents = {duty.source.partition("#")[0] for duty in old_duties}
+    documents = {source_document(duty.source) for duty in old_duties}
     old_offices = _offices_in_force(store, uid, rows, documents, holder) if facts else []
     # The region's other departments' duties in force: beside the draft's, what linking would compare.
     region = catalog.run(store, "region_duties", {"region": draft.region.path, "without": uid})
@@ -121,7 +121,7 @@ def _offices_in_force(store: Store, uid: str, in_force: list[Row], documents: se
             duties[row["office"]].append(clause_of(row, holder))
     return [Office(row["name"], tuple(row["aliases"]), row["source"], tuple(duties.get(row["name"], [])))
             for row in catalog.run(store, "department_offices", {"department": uid})
-            if not documents or row["source"].partition("#")[0] in documents]
+            if not documents or source_document(row["source"]) in documents]
 
 
 def _staffing(facts: dict[str, Any], offices: int) -> dict[str, Any]:
@@ -188,7 +188,7 @@ def _overlaps(store: Store, draft: Draft, plan: LinkPlan, region: list[Row], res
                      "other_ordinal": other["ordinal"], "other_text": other["text"],
                      "score": round(score, SCORE_DIGITS),
                      "already": before is not None and frozenset((before.uid, other["uid"])) in existing,
-                     "other_source": other["source"], "draft_place": place(duty.source)})
+                     "other_source": other["source"], "draft_place": source_place(duty.source)})
     rows.sort(key=lambda row: (row["new_ordinal"] or 0, -row["score"], row["other_department"], row["other_text"]))
     return rows
 
@@ -211,5 +211,5 @@ def _undecomposed(store: Store, draft: Draft, plan: LinkPlan, restates: dict[str
         before = restates.get(duty.uid)
         rows.append({"new_ordinal": duty.ordinal, "new_text": duty.text,
                      "already": before is not None and before.text in left_in_force,
-                     "draft_place": place(duty.source)})
+                     "draft_place": source_place(duty.source)})
     return rows

@@ -15,6 +15,7 @@ from typing import Any
 from graph.store import Row
 from ingest.content import content_terms
 from queries.duty_pairs import Clause, paired
+from queries.sources import source_place
 
 SCORE_DIGITS = 3
 # Codes of the `change` column (queries.labels.VALUE_LABELS says them in Chinese).
@@ -25,11 +26,6 @@ UNCHANGED, INCREASED, DECREASED = "unchanged", "increased", "decreased"
 # up (`office_count`: a code of its own, since cells reading `offices` would all be translated as this one).
 STAFFING_FACTS = ("staff_quota", "other_staff", "leader_posts", "leader_posts_detail", "office_leader_posts",
                   "office_count")
-
-
-def place(source: str) -> str:
-    """A draft's locator (第三条(八)): its rows' sources name a document that is not in the graph."""
-    return source.partition("#")[2]
 
 
 def _score(score: float | None) -> float | None:
@@ -59,7 +55,7 @@ def _duty_row(change: str, before: Clause | None, after: Clause | None, score: f
     return {"change": change, "old_ordinal": before.ordinal if before else None,
             "old_text": before.text if before else "", "new_ordinal": after.ordinal if after else None,
             "new_text": after.text if after else "", "score": _score(score),
-            "source": before.source if before else "", "draft_place": place(after.source) if after else ""}
+            "source": before.source if before else "", "draft_place": source_place(after.source) if after else ""}
 
 
 @dataclass(frozen=True)
@@ -138,13 +134,13 @@ def _office_duty_row(change: str, office: Office, before: Clause | None, after: 
                      score: float | None) -> Row:
     return {"office": office.name, "change": change, "old_text": before.text if before else "",
             "new_text": after.text if after else "", "score": _score(score),
-            "source": before.source if before else "", "draft_place": place(after.source) if after else ""}
+            "source": before.source if before else "", "draft_place": source_place(after.source) if after else ""}
 
 
 def _office_row(change: str, before: Office | None, after: Office | None, score: float | None) -> Row:
     return {"change": change, "old_office": before.name if before else "", "new_office": after.name if after else "",
             "score": _score(score), "source": before.source if before else "",
-            "draft_place": place(after.source) if after else ""}
+            "draft_place": source_place(after.source) if after else ""}
 
 
 def staffing_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Row]:
@@ -214,4 +210,4 @@ def _division_row(change: str, before: Division | None, after: Division | None) 
             "old_leads": before.leads if before else [], "old_assists": sorted(before.assists) if before else [],
             "new_leads": after.leads if after else [], "new_assists": sorted(after.assists) if after else [],
             "old_text": before.text if before else "", "new_text": after.text if after else "",
-            "source": before.source if before else "", "draft_place": place(after.source) if after else ""}
+            "source": before.source if before else "", "draft_place": source_place(after.source) if after else ""}

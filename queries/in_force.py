@@ -24,6 +24,7 @@ from queries import catalog
 from queries.lookup import find_department
 from queries.moved_out import RETIRED_STATUSES, Retirement, covered_duties
 from queries.overlaps import duty_model
+from queries.sources import source_document
 
 SANDING, AMENDMENT = "sanding", "amendment"
 CURRENT = "current"
@@ -63,7 +64,7 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     stated = catalog.run(store, "stated_duties", {"department": found["uid"],
                                                   "documents": version.documents + [v["document"] for v in amendments]})
     in_force_from = {v["document"]: v["in_force_from"] for v in versions}
-    stated = [{**row, "in_force_from": in_force_from[_document(row["source"])]} for row in stated]
+    stated = [{**row, "in_force_from": in_force_from[source_document(row["source"])]} for row in stated]
     duties = _rows(found["name"], stated, {v["document"] for v in amendments},
                    _transfers(store, found["uid"]), lambda: duty_model(store))
     return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
@@ -136,7 +137,7 @@ def _rows(department: str, stated: list[Row], notices: set[str], transfers: Mapp
             unique.setdefault(row["uid"], row)
     retirements = [Retirement(row["status"], row["text"], row["source"], row["in_force_from"],
                               transfers.get(("out", row["source"], row["text"]), ""))
-                   for row in stated if row["status"] in RETIRED_STATUSES and _document(row["source"]) in notices]
+                   for row in stated if row["status"] in RETIRED_STATUSES and source_document(row["source"]) in notices]
     covered = covered_duties(model(), retirements, list(unique.values())) if retirements else {}
     changes = {uid: _change(retirement) for uid, retirement in covered.items()}
     for retirement in retirements:
@@ -168,10 +169,6 @@ def _change(retirement: Retirement) -> Row:
     it, the notice's clause and the day it came into force."""
     return {"status": retirement.status, "change": retirement.text, "counterpart": retirement.counterpart,
             "change_source": retirement.source, "changed_on": retirement.in_force_from}
-
-
-def _document(source: str) -> str:
-    return source.split("#", 1)[0]
 
 
 def _in_order(offices: set[str], rows: list[Row]) -> list[str]:

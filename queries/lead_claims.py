@@ -19,6 +19,7 @@ from graph.store import Row, Store
 from queries import catalog
 from queries.cache import cached
 from queries.matter_names import matter_name, same_matter_key
+from queries.sources import source_document
 
 REASON_LABELS = {
     "no_lead": "无牵头部门",
@@ -92,7 +93,7 @@ def expects_lead(parties: list[Row], sandings: frozenset[str]) -> bool:
     finding (user test: the mine safety bureau's 参与 clauses read as 无牵头部门). Given the department side
     (`department_side`): a 属地 list naming a township's 主体责任 and who 配合 it has named who answers in that area,
     and which department leads the line of work is a boundary list's business, not its own."""
-    return not all(party["source"].split("#", 1)[0] in sandings for party in parties)
+    return not all(source_document(party["source"]) in sandings for party in parties)
 
 
 def leads_conflict(parties: list[Row]) -> bool:
@@ -100,7 +101,7 @@ def leads_conflict(parties: list[Row]) -> bool:
     documents: dict[str, set[str]] = defaultdict(set)
     for lead in department_side(parties):
         if lead["role"] == "LEADS":
-            documents[lead["source"].split("#", 1)[0]].add(lead["department"])
+            documents[source_document(lead["source"])].add(lead["department"])
     return len({frozenset(names) for names in documents.values()}) > 1
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from graph.store import Row
 from ingest.content import content_of, content_terms
 from ingest.similarity import SimilarityModel
+from queries.sources import source_document
 from queries.undecomposed import RetiredWork
 
 RETIRED_STATUSES = ("transferred", "cancelled", "devolved")
@@ -49,15 +50,12 @@ def covered_duties(model: SimilarityModel, retirements: Sequence[Retirement], st
     work a later notice moves back in is the department's again."""
     covered: dict[str, Retirement] = {}
     for retirement in sorted(retirements, key=lambda r: (r.in_force_from, r.source, r.text)):
-        notice = _document(retirement.source)
+        notice = source_document(retirement.source)
         for row in stated:
-            if (row["uid"] in covered or _document(row["source"]) == notice
+            if (row["uid"] in covered or source_document(row["source"]) == notice
                     or row["in_force_from"] > retirement.in_force_from):
                 continue
             if retirement.covers(model, row["text"], content_of(row["content"], row["text"])):
                 covered[row["uid"]] = retirement
     return covered
 
-
-def _document(source: str) -> str:
-    return source.split("#", 1)[0]

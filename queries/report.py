@@ -37,7 +37,7 @@ from queries.power_split import concerned_departments, conflict_sources, departm
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
-from queries.sources import SOURCE_KEYS, Cited, document_titles, with_readable_sources
+from queries.sources import SOURCE_KEYS, Cited, document_titles, source_document, with_readable_sources
 from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
@@ -463,7 +463,7 @@ def _cited_documents(report: Report) -> set[str]:
                 value = row.get(key)
                 for source in value if isinstance(value, list) else [value]:
                     if isinstance(source, str) and source:
-                        cited.add(source.split("#", 1)[0])
+                        cited.add(source_document(source))
     return cited
 
 

@@ -15,6 +15,7 @@ from queries.labels import SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS
 from queries.matter_names import same_matter_key
 from queries.overlaps import lead_matters
 from queries.power_split import holdings_by_matter, share_of
+from queries.sources import source_document
 
 NOT_IN_SPLIT = "市县事权划分清单未列此事项"
 
@@ -69,7 +70,7 @@ class _Leads:
         key = same_matter_key(cluster["matter"] or "")
         remarks = []
         for member in cluster["members"]:
-            place = (document_regions.get(member["source"].split("#", 1)[0], ""), key)
+            place = (document_regions.get(source_document(member["source"]), ""), key)
             leads, texts = self.leads.get(place, []), self.texts.get(place, {})
             division = "；".join(texts.get(("LEADS", leads[0]), []) if leads else []) or "未写分工"
             if member["department"] in leads:
@@ -120,7 +121,7 @@ def _split_of(store: Store, cluster: Row, document_regions: Mapping[str, str]) -
     level (本级). A city and a county holding one duty may be two layers of it (the city guides, the county carries
     out) or the same work twice: the list's division tells which."""
     members = cluster["members"]
-    regions = [document_regions.get(member["source"].split("#", 1)[0], "") for member in members]
+    regions = [document_regions.get(source_document(member["source"]), "") for member in members]
     city = min(regions, key=len)
     rows = holdings_by_matter(store, city).get(cluster["matter"] or "", [])
     if not set(regions) <= {row["region"] for row in rows}:  # a clause's matter, not the split list's

@@ -115,6 +115,16 @@ def sheet_key(uid: str, sheet: str) -> str:
     return f"{uid}#{sheet}"
 
 
+def source_document(source: str) -> str:
+    """The document a source cites: `doc:…` of `doc:…#第三条(八)` (the whole of a source that names no place)."""
+    return source.partition("#")[0]
+
+
+def source_place(source: str) -> str:
+    """Where in its document a source points (`第三条(八)`, `表二!4`); '' when it names no place."""
+    return source.partition("#")[2]
+
+
 def readable_source(source: str, titles: Mapping[str, Cited]) -> str:
     """`《title》place` for a source of a known document (`kind（file.csv）place` for one without a title); any other
     text as it is. A row of a sheet (`表二!4`) reads as `工作表“表二”第4行`, with its sheet's title where the sheet has
