@@ -81,12 +81,15 @@ def test_tab_reaches_each_download_named_for_its_table(browser, site: str) -> No
     _visit(browser, site, "department?name=示例市水务局")
     browser.execute_script("document.getElementById('department-select').focus()")
     stops = []
-    for _ in range(11):
+    for _ in range(13):
         _tab(browser)
         stops.append(_focused(browser))
-    # Ten 下载 CSV that a screen reader's list of links told apart by nothing: each says its table's title.
-    assert stops == [["A", "", name, "solid"] for name in [
-        "下载 Excel：示例市水务局的部门画像（全部内容）", "下载 CSV：部门职责（按类别）", "下载 CSV：内设机构及其职责",
+    # Ten 下载 CSV that a screen reader's list of links told apart by nothing: each says its table's title; between
+    # the Excel and them, each chart's 保存为图片, named for its chart (an icon on the canvas Tab never reached).
+    assert stops == [["A", "", "下载 Excel：示例市水务局的部门画像（全部内容）", "solid"],
+                     ["BUTTON", "", "保存为图片：职责类别", "solid"],
+                     ["BUTTON", "", "保存为图片：协同网络（共同事项）", "solid"]] + [["A", "", name, "solid"] for name in [
+        "下载 CSV：部门职责（按类别）", "下载 CSV：内设机构及其职责",
         "下载 CSV：牵头的共同事项", "下载 CSV：配合的共同事项", "下载 CSV：权责事项", "下载 CSV：认领的监管事项",
         "下载 CSV：职责交叉", "下载 CSV：主办/协办不清", "下载 CSV：职责分解", "下载 CSV：协同部门"]]
     # A view's download boxes too (three pairs on 市县事权), by the heading each stands under.
@@ -108,6 +111,10 @@ def test_a_heatmap_cell_is_chosen_from_the_keyboard_and_its_matters_get_the_focu
         "热力图“示例市 全市事权划分（领域 × 划分方式）”：各格的事项数见图下的“以表格查看热力图”，其中每个格子可选择。")
     summary = browser.find_element("css selector", "#split-cells-box summary")
     browser.execute_script("document.querySelectorAll('#split-downloads a')[1].focus()")
+    _tab(browser)
+    assert _focused(browser) == ["BUTTON", "", "保存为图片：示例市 全市事权划分（领域 × 划分方式）", "solid"]
+    _tab(browser)
+    assert _focused(browser) == ["BUTTON", "", "保存为图片：示例市 与 各县（区）合计 持有事项对比", "solid"]
     _tab(browser)
     assert _focused(browser) == ["SUMMARY", "", "以表格查看热力图（可用键盘选择格子）", "solid"]
     _press(browser, Keys.ENTER)
