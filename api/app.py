@@ -186,8 +186,9 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     origins = [origin.strip() for origin in (config.cors_origins or "").split(",") if origin.strip()]
     if origins:
         # Other government systems' pages calling the API from their own origin: the browser asks first (OPTIONS)
-        # and needs these headers (user test: a 405 and none). Off unless named: the API takes keys.
-        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
+        # and needs these headers (user test: a 405 and none). Off unless named: the API takes keys. DELETE too:
+        # a document uploaded by mistake is taken out again (api.routes.documents_upload).
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST", "DELETE"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
                            expose_headers=["Content-Disposition", READ_AS_HEADER])
 

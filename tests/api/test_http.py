@@ -1091,6 +1091,12 @@ def test_cors_only_for_the_origins_named(tmp_path: Path) -> None:
     with TestClient(create_app(settings)) as cors:
         asked = cors.options("/api/stats", headers={"Origin": "https://b.gov.cn", "Access-Control-Request-Method": "GET"})
         assert (asked.status_code, asked.headers["access-control-allow-origin"]) == (200, "https://b.gov.cn")
+        # The system that uploaded a document by mistake takes it out again from its page.
+        removal = cors.options("/api/documents/doc:0123456789abcdef",
+                               headers={"Origin": "https://a.gov.cn", "Access-Control-Request-Method": "DELETE",
+                                        "Access-Control-Request-Headers": "Authorization"})
+        assert (removal.status_code, removal.headers["access-control-allow-methods"]) == (
+            200, "GET, HEAD, POST, DELETE")
         answer = cors.get("/api/stats", headers={"Origin": "https://a.gov.cn"})
         assert answer.headers["access-control-allow-origin"] == "https://a.gov.cn"
         # A file's name, and how a department named was read (市监局 → the city's): another origin's page reads both.
