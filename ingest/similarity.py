@@ -173,10 +173,12 @@ class DutyDoc:
         self.frame_reversed = self.frame[::-1]
         self.term_set = frozenset(self.terms)
         # The terms an abbreviation of the other clause could stand for, by their first character (`abbreviations`).
+        # And the terms short enough to be one, in order: linking asks this of every candidate pair, so it is cheap.
         self.by_initial: dict[str, list[str]] = defaultdict(list)
         for term in sorted(self.term_set):
             if len(term) >= 3:
                 self.by_initial[term[0]].append(term)
+        self.short_terms = tuple(term for term in sorted(self.term_set) if 2 <= len(term) <= MAX_ABBREVIATION)
         # The headline's terms that name a thing (not only what is done to it): what a one-phrase change swaps.
         # Not the pieces of a word that names none (理工 in 管理工作).
         doing = [term for term in self.term_set if not names_a_thing(term)]
@@ -309,10 +311,11 @@ def abbreviations(a: DutyDoc, b: DutyDoc) -> list[str]:
     no abbreviation (安全生产 in 安全生产监督管理 is a part, which the parts already share), nor is a short term
     that `b` says itself."""
     found = []
-    for short in sorted(a.term_set - b.term_set):
-        if 2 <= len(short) <= MAX_ABBREVIATION:
-            found += [long for long in b.by_initial.get(short[0], ()) if long not in a.term_set
-                      and len(long) > len(short) and short not in long and _abbreviates(short, long, b.term_set)]
+    for short in a.short_terms:
+        longs = b.by_initial.get(short[0])
+        if longs and short not in b.term_set:
+            found += [long for long in longs if long not in a.term_set and len(long) > len(short)
+                      and short not in long and _abbreviates(short, long, b.term_set)]
     return found
 
 
