@@ -27,6 +27,10 @@ of a pair:
   执法 vs 农业综合行政执法): each department's version of a generic task, not one work held twice; or the two
   serve different coordinating bodies (食品安全委员会 vs 安全生产委员会).
 
+Before the features, a term of one clause that abbreviates a term of the other the way Chinese abbreviates (the
+first character of each word: 电商 for 电子商务, 军转 for 军队转业, 抽检 for 抽样检验) counts as that term
+(`abbreviations`): the abbreviation tables cannot list every one a drafter writes.
+
 A rule comes before the features: two headlines that read alike but for one phrase, where the two phrases name
 different things (能源发展规划 vs 工业发展规划, 城乡居民基本医疗保险参保缴费 vs …养老保险…), are one clause written for
 two objects, not one work (`one_phrase_apart`): such a pair scores 0. Lists written from one template (权责清单's
@@ -54,7 +58,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -168,6 +172,13 @@ class DutyDoc:
         self.frame = _SCOPE_WORD.sub(_SCOPE_MARK, first)
         self.frame_reversed = self.frame[::-1]
         self.term_set = frozenset(self.terms)
+        # The terms an abbreviation of the other clause could stand for, by their first character (`abbreviations`).
+        # And the terms short enough to be one, in order: linking asks this of every candidate pair, so it is cheap.
+        self.by_initial: dict[str, list[str]] = defaultdict(list)
+        for term in sorted(self.term_set):
+            if len(term) >= 3:
+                self.by_initial[term[0]].append(term)
+        self.short_terms = tuple(term for term in sorted(self.term_set) if 2 <= len(term) <= MAX_ABBREVIATION)
         # The headline's terms that name a thing (not only what is done to it): what a one-phrase change swaps.
         # Not the pieces of a word that names none (理工 in 管理工作).
         doing = [term for term in self.term_set if not names_a_thing(term)]
@@ -235,6 +246,10 @@ class SimilarityModel:
         return doc.weights
 
     def features(self, a: DutyDoc, b: DutyDoc) -> tuple[float, ...]:
+        longer_a, longer_b = abbreviations(a, b), abbreviations(b, a)
+        if longer_a or longer_b:  # rare: the two clauses read again with the abbreviations spelt out
+            a = replace(a, terms=[*a.terms, *longer_a])
+            b = replace(b, terms=[*b.terms, *longer_b])
         wa, wb = self._prepare(a), self._prepare(b)
         dot = shared_a = shared_b = 0.0
         for term in wa.keys() & wb.keys():
@@ -285,6 +300,38 @@ class SimilarityModel:
 
     def score(self, text_a: str, text_b: str) -> float:
         return self.score_docs(DutyDoc("a", text_a, "a"), DutyDoc("b", text_b, "b"))
+
+
+MAX_ABBREVIATION = 4  # characters: 军转, 电商, 危化品, 高标农田
+
+
+def abbreviations(a: DutyDoc, b: DutyDoc) -> list[str]:
+    """The terms of `b` that a term of `a` abbreviates and `a` does not say: each character of the short term the
+    first of one of the long term's words (its parts among `b`'s terms), in order from its start. A substring is
+    no abbreviation (安全生产 in 安全生产监督管理 is a part, which the parts already share), nor is a short term
+    that `b` says itself."""
+    found = []
+    for short in a.short_terms:
+        longs = b.by_initial.get(short[0])
+        if longs and short not in b.term_set:
+            found += [long for long in longs if long not in a.term_set and len(long) > len(short)
+                      and short not in long and _abbreviates(short, long, b.term_set)]
+    return found
+
+
+def _abbreviates(short: str, long: str, terms: frozenset[str]) -> bool:
+    """`long` read as words from `terms` (two characters or more, shorter than `long`), the first of each word
+    spelling `short`; the words past the last letter are left unread (军转 for 军队转业干部)."""
+    words = [term for term in terms if len(term) >= 2 and term != long and term in long]
+
+    def spells(position: int, letter: int) -> bool:
+        if letter == len(short):
+            return True
+        if position >= len(long) or long[position] != short[letter]:
+            return False
+        return any(spells(position + len(word), letter + 1) for word in words if long.startswith(word, position))
+
+    return spells(0, 0)
 
 
 def holder_counts(documents: Iterable[tuple[Sequence[str], str]]) -> tuple[int, dict[str, int]]:

@@ -14,6 +14,7 @@ from ingest.similarity import (
     FEATURES,
     DutyDoc,
     SimilarityModel,
+    abbreviations,
     hosted_bodies,
     reference_model,
     shipped_term_table,
@@ -58,7 +59,7 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
     assert both.precision >= 0.89 and both.recall >= 0.835
     assert unseen.precision >= 0.85 and unseen.recall >= 0.75
     assert held_out.precision >= 0.86 and held_out.recall >= 0.77
-    assert fresh.precision >= 0.83 and fresh.recall >= 0.76
+    assert fresh.precision >= 0.83 and fresh.recall >= 0.775
     assert newest.precision >= 0.86 and newest.recall >= 0.71
 
 
@@ -148,3 +149,17 @@ def test_terms_that_only_say_what_is_done_name_no_object() -> None:
     features = model.features(DutyDoc("a", "负责人口监测预警", "甲"), DutyDoc("b", "负责水情旱情监测预警", "乙"))
     assert features[FEATURES.index("cosine")] > 0.0
     assert features[FEATURES.index("object_cosine")] == 0.0
+
+
+def test_an_abbreviation_counts_as_the_term_it_shortens() -> None:
+    short = DutyDoc("a", "负责科创企业的培育认定", "甲")
+    long = DutyDoc("b", "负责科技创新平台的建设", "乙")
+    # 科创: the first characters of 科技 and 创新 (no table lists it).
+    assert abbreviations(short, long) == ["科技创新"]
+    assert abbreviations(long, short) == []
+    model = reference_model()
+    assert model.features(short, long)[FEATURES.index("cosine")] > 0.0
+    assert model.features(DutyDoc("c", "负责企业的培育认定", "甲"), long)[FEATURES.index("cosine")] == 0.0
+    # A part is no abbreviation (安全生产 in 安全生产监督管理), nor a term that takes a character from inside a word
+    # (食品 is not 食用农产品: 品 begins none of its words).
+    assert abbreviations(DutyDoc("d", "负责食品抽检", "甲"), DutyDoc("e", "负责食用农产品抽检", "乙")) == []
