@@ -100,7 +100,7 @@ REL_TYPES: tuple[RelType, ...] = (
             ("source", "what", "staff", "leader_posts")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
-    RelType("FROM", _DOC_PARTS, ("Document",), "出处", ("locator", "ordinal", "status")),
+    RelType("FROM", _DOC_PARTS, ("Document",), "出处", ("locator", "ordinal", "status", "devolved_to")),
 )
 
 LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.changes import classify_change
+from ingest.changes import classify_change, devolved_to
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
 from ingest.numerals import CHINESE_NUMERAL, find_date
@@ -22,8 +22,9 @@ _DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:�
 _STAFF_MOVE = re.compile(
     rf"将(?P<src>{_DEPT})(?P<staff>\d+)名行政编制(?:[、，,](?P<posts>\d+)名[\u4e00-\u9fff]*?领导职数)?划入(?P<dst>{_DEPT})[。；;]?"
 )
-# Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）): the work itself, without
-# whose it was, as a transfer's subject is (the department's name would count as words the duty must say).
+# Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）, 将…交由各县（区）人民政府
+# 负责): the work itself, without whose it was, as a transfer's subject is (the department's name would count as
+# words the duty must say).
 _RETIRED_WORK = re.compile(rf"^(?:取消|不再承担|将)(?:{_DEPT}(?:承担)?的)?(?P<work>.+?)(?:等)?(?:职责|职能|事项|工作)?"
                            r"(?:下放|交由|移交|[。；;]|$)")
 _SENTENCES = re.compile(r"(?<=[。；;])")
@@ -97,4 +98,5 @@ def _retired(document: SandingDocument, sentence: str, where: Located) -> Functi
     work = _RETIRED_WORK.match(sentence)
     if change.kind not in {"cancelled", "devolved"} or work is None:
         return None
-    return FunctionChange(change.kind, sentence, where, subject=work.group("work"))
+    return FunctionChange(change.kind, sentence, where, subject=work.group("work"),
+                          devolved_to=devolved_to(sentence) if change.kind == "devolved" else None)

@@ -19,7 +19,8 @@ _SUB_NUMBER = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[）)])\s*")
 # Ordered: the first verb that matches decides.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"取消|不再保留|不再承担|废止")),
-    ("devolved", re.compile(r"下放|移交给?(?:地方|县|区|乡镇|街道)|交由(?:县|区|乡镇|街道)")),
+    # 交由各县（区）人民政府负责, 交由属地乡镇（街道）负责: handed to the lower governments, as 下放 is.
+    ("devolved", re.compile(r"下放|(?:移交给?|交由)(?:各|属地)?(?:地方|县|区|乡镇|街道)")),
     ("integrated", re.compile(r"整合")),
     ("strengthened", re.compile(r"加强|强化")),
 )
@@ -91,6 +92,16 @@ def listed_matters(sentence: str) -> list[str]:
     if not found:
         return []
     return [item.strip() for item in _LIST_SEPARATOR.split(found.group("what")) if item.strip()]
+
+
+# Whom devolved work goes to, as the sentence names them: 下放至各县（区）, 交由属地乡镇（街道）负责, 下放至县级实施.
+_DEVOLVED_TO = re.compile(r"(?:下放(?:至|到|给)|移交给?|交由)(?P<to>[^，,。；;]+?)(?:负责|承担|实施|管理|办理)?[。；;]?$")
+
+
+def devolved_to(sentence: str) -> str | None:
+    """The lower governments a devolving sentence names (各县（区）人民政府, 县级), None where it names none."""
+    found = _DEVOLVED_TO.search(sentence.strip())
+    return found.group("to") if found else None
 
 
 def _same_body(mention: str, name: str) -> bool:

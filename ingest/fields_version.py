@@ -29,7 +29,9 @@ from graph.store import Store
 # and ASSISTS (ingest.list_records), which host_assist_ambiguities and who_handles' disputes read apart.
 # Version 7: a list's Document keeps its rows' 序号 and 编码 (`row_places`, `row_seqs`, `row_codes`,
 # ingest.row_numbers), by which readable sources cite the rows (queries.sources).
-GRAPH_FIELDS_VERSION = 7
+# Version 8: the FROM edge of work a 调整 notice devolves keeps the lower governments it goes to (`devolved_to`,
+# 各县（区）人民政府), which duties_in_force names as its counterpart.
+GRAPH_FIELDS_VERSION = 8
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

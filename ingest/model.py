@@ -38,6 +38,9 @@ class FunctionChange:
     where: Located
     counterpart: str | None = None  # the other department of a transfer, as written
     subject: str | None = None  # the work itself, for a transfer: `组织拟订…规划和政策`
+    # The lower governments a notice hands devolved work to, as written (各县（区）人民政府, 县级): no department to
+    # resolve, so not a counterpart; duties_in_force names them as the work's counterpart.
+    devolved_to: str | None = None
 
 
 @dataclass

@@ -78,6 +78,9 @@ class GraphRows:
     path_is_upload_name: bool = False
     # Loaded lists this one is a new version of (ingest.versions): taken out in the same atomic write.
     replaces: list[str] = field(default_factory=list)
+    # A notice's devolved work (a retired Duty's uid) → the lower governments it goes to, as written: kept on the
+    # duty's FROM edge to the notice (`add_provenance`), what this notice states of it, not on the shared node.
+    devolved_to: dict[str, str] = field(default_factory=dict)
 
     def relate(self, rel: str, from_label: str, to_label: str, source_uid: str, target_uid: str, source: str,
                **props: Any) -> None:
@@ -173,8 +176,9 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 def add_provenance(rows: GraphRows) -> None:
     """A FROM edge from everything the document states to the document, with the clause's locator.
 
-    An office's or a duty's edge also keeps what this document states of it (its ordinal, a duty's status): the
-    node keeps the newest version's only, and a 三定 in force before its revision is read from these edges
+    An office's or a duty's edge also keeps what this document states of it (its ordinal, a duty's status and, for
+    work a notice devolves, to whom): the node keeps the newest version's only, and a 三定 in force before its
+    revision is read from these edges
     (`queries.in_force`): one edge per node and document, so it does not depend on the order of loading."""
     doc_uid = rows.document["uid"]
     for label, nodes in (("Department", rows.defined_departments), ("Office", rows.offices), ("Duty", rows.duties),
@@ -183,6 +187,8 @@ def add_provenance(rows: GraphRows) -> None:
         for uid, props in nodes.items():
             source = props.get("source") or f"{doc_uid}#title"
             stated = {key: props[key] for key in _STATED.get(label, ()) if props.get(key) is not None}
+            if label == "Duty" and uid in rows.devolved_to:
+                stated["devolved_to"] = rows.devolved_to[uid]
             rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1], **stated)
 
 
@@ -323,7 +329,9 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
             _add_duty(rows, "Department", counterpart.uid, what, None, "current", parsed.dated, source)
     status = _CHANGE_STATUS.get(change.kind)
     if status is not None:
-        _add_duty(rows, "Department", department.uid, what, None, status, parsed.dated, source)
+        uid = _add_duty(rows, "Department", department.uid, what, None, status, parsed.dated, source)
+        if change.devolved_to:
+            rows.devolved_to[uid] = change.devolved_to
     else:
         rows.document["notes"].append(f"{change.kind}: {change.text}")
 

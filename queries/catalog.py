@@ -10,14 +10,18 @@ Header lines (`// key: value`) document each query and drive the runner:
 - `columns`: the row keys, in order;
 - `json_only`: columns a program joins on (uids) that a name or text column of the row already says: kept in
   JSON, left out of the table, CSV and Excel files people read;
-- `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole.
+- `sort`: columns to sort by after running, for queries (UNION) that Cypher cannot order as a whole;
+- `finish`: `module.function(store, rows, params)` that completes the sorted rows with what Cypher cannot compute
+  (a similarity judgement: department_duties' statuses), imported when the query runs.
 """
 
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -122,6 +126,7 @@ class NamedQuery:
     columns: tuple[str, ...] = ()
     sort: tuple[str, ...] = field(default=())
     json_only: tuple[str, ...] = field(default=())
+    finish: str = ""  # module.function that completes the rows ('' for none)
 
     @property
     def shown(self) -> tuple[str, ...]:
@@ -167,7 +172,7 @@ def _parse(name: str, text: str) -> NamedQuery:
     split = lambda value: tuple(part.strip() for part in value.split(",") if part.strip())  # noqa: E731
     return NamedQuery(name=name, question=header.get("question", ""), cypher=text, params=tuple(params),
                       columns=split(header.get("columns", "")), sort=split(header.get("sort", "")),
-                      json_only=split(header.get("json_only", "")))
+                      json_only=split(header.get("json_only", "")), finish=header.get("finish", ""))
 
 
 @lru_cache(maxsize=1)
@@ -191,10 +196,22 @@ def named(name: str) -> NamedQuery:
 
 def run(store: Store, name: str, params: dict[str, Any] | None = None) -> list[Row]:
     query = named(name)
-    rows = store.read(query.cypher, query.bind(params or {}))
+    bound = query.bind(params or {})
+    rows = store.read(query.cypher, bound)
     if query.sort:
         rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
+    if query.finish:
+        rows = _finisher(query.finish)(store, rows, bound)
     return rows
+
+
+def _finisher(path: str) -> Callable[[Store, list[Row], dict[str, Any]], list[Row]]:
+    """A `finish` header's function, imported on first use: the modules that judge rows (the similarity model's)
+    must not load with the catalog."""
+    module, _, function = path.rpartition(".")
+    finish: Callable[[Store, list[Row], dict[str, Any]], list[Row]] = getattr(importlib.import_module(module),
+                                                                               function)
+    return finish
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

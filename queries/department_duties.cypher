@@ -1,8 +1,14 @@
 // name: department_duties
 // question: 一个部门及其内设机构的现行职责 (the current duties of one department and of its offices)
 // param department: string  部门 uid，或名称（全称或区划+名称），如 示例市市场监督管理局
-// columns: department, office, ordinal, category, text, source, carried_by
+// columns: department, office, ordinal, category, text, source, carried_by, status, change, counterpart, uid
+// json_only: uid
 // sort: office, ordinal, text
+// finish: queries.in_force.department_duties_today
+// `status`, `change`, `counterpart`: as duties_in_force's, for the 调整 notices since the newest 三定 (`finish`, with
+// the similarity model: which clause a notice's words cover is not a Cypher question): a clause a notice moved out
+// stays, 已划出 (transferred, partly_transferred, cancelled, devolved) with the notice's words and who took it, until
+// a later 三定 restates the duties; work a notice moved in names the giver. `uid`: the duty's, for programs.
 // `carried_by`: for a department duty, the offices whose duties carry it out (REFINES, as department_duty_coverage
 // counts them, so that an empty list is the undecomposed_duties finding); empty for an office's own duty.
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
@@ -15,7 +21,7 @@ OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
 WITH d, u,
      collect(DISTINCT o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source, carried_by
+       u.source AS source, carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
@@ -23,4 +29,4 @@ WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.
 RETURN d.name AS department,
        o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office,
        u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source, [] AS carried_by
+       u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid

@@ -57,17 +57,65 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     found = find_department(store, department)
     versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
     version = version_in_force(versions, date)
-    if version is None:
-        return InForce(found["name"], date, [], [], [], no_sanding_note(versions, date), "")
-    since = version.texts[0]["in_force_from"]
-    amendments = [v for v in versions if v["kind"] == AMENDMENT and since < v["in_force_from"] <= date]
-    stated = catalog.run(store, "stated_duties", {"department": found["uid"],
-                                                  "documents": version.documents + [v["document"] for v in amendments]})
-    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
-    stated = [{**row, "in_force_from": in_force_from[source_document(row["source"])]} for row in stated]
-    duties = _rows(found["name"], stated, {v["document"] for v in amendments},
-                   _transfers(store, found["uid"]), lambda: duty_model(store))
+    amendments = _notices_in_force(versions, version, date)
+    if version is None:  # the notices alone, or nothing
+        duties = _duties(store, found, versions, [], amendments) if amendments else []
+        return InForce(found["name"], date, [], amendments, duties, _without_sanding(versions, date, amendments), "")
+    duties = _duties(store, found, versions, version.documents, amendments)
     return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
+
+
+def _notices_in_force(versions: list[Row], version: Version | None, date: str) -> list[Row]:
+    """The 调整 notices in force by `date` after the 三定 in force (all of them by then, with none in force: a
+    department that receives work before a 三定 of its own is loaded still has what they moved in or out)."""
+    since = version.texts[0]["in_force_from"] if version else ""
+    return [v for v in versions if v["kind"] == AMENDMENT and v["in_force_from"] and since < v["in_force_from"] <= date]
+
+
+def _without_sanding(versions: list[Row], date: str, amendments: list[Row]) -> str:
+    """Why a date has no 三定 in force, and, where notices answer instead, that their rows are not all its duties."""
+    note = no_sanding_note(versions, date)
+    if not amendments:
+        return note
+    return f"{note}；所列仅为其时已施行的调整职责机构编制通知所定的职责变动，不是该部门的全部职责"
+
+
+def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row]) -> list[Row]:
+    """The rows the 三定 documents `sanding` and the notices `amendments` state."""
+    return _rows(found["name"], _stated(store, found, versions, sanding, amendments),
+                 {v["document"] for v in amendments}, _transfers(store, found["uid"]), lambda: duty_model(store))
+
+
+def _stated(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row]) -> list[Row]:
+    """`stated_duties` of the documents, each with its document's date in force."""
+    stated = catalog.run(store, "stated_duties", {"department": found["uid"],
+                                                  "documents": sanding + [v["document"] for v in amendments]})
+    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
+    return [{**row, "in_force_from": in_force_from[source_document(row["source"])]} for row in stated]
+
+
+# department_duties reads the newest 三定 the graph holds, whatever its date: so do its statuses.
+_LATEST = "9999-12-31"
+_TODAY_COLUMNS = ("status", "change", "counterpart")
+
+
+def department_duties_today(store: Store, rows: list[Row], params: dict[str, object]) -> list[Row]:
+    """department_duties' `finish`: each current clause with what the 调整 notices since the newest 三定 made of it
+    (`status`, `change`, `counterpart`, as duties_in_force's), so that a clause a notice moved out reads 已划出 until
+    a later 三定 restates the duties; the row stays, for an investigator must see it."""
+    if not rows:
+        return rows
+    found = find_department(store, str(params["department"]))
+    versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
+    version = version_in_force(versions, _LATEST)
+    amendments = _notices_in_force(versions, version, _LATEST)
+    if version is None or not amendments:
+        return rows
+    stated = _stated(store, found, versions, version.documents, amendments)
+    changes = _changes(_current(stated), stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
+                       lambda: duty_model(store))
+    return [{**row, **{key: changes[row["uid"]][key] for key in _TODAY_COLUMNS}} if row["uid"] in changes else row
+            for row in rows]
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
@@ -76,10 +124,14 @@ def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
 
 
 def in_force_warning(store: Store, department: str, date: str) -> str:
-    """What `in_force` warns of, without reading the duties (the command line says it beside the table)."""
+    """What `in_force` warns of beside its rows (the command line says it beside the table): two texts of the 三定
+    of one date, or rows read from notices alone, with no 三定 in force."""
     versions = catalog.run(store, "sanding_versions", {"department": find_department(store, department)["uid"]})
     version = version_in_force(versions, date)
-    return version.warning_zh if version else ""
+    if version is not None:
+        return version.warning_zh
+    amendments = _notices_in_force(versions, None, date)
+    return _without_sanding(versions, date, amendments) if amendments else ""
 
 
 def version_in_force(versions: list[Row], date: str) -> Version | None:
@@ -131,22 +183,8 @@ def _rows(department: str, stated: list[Row], notices: set[str], transfers: Mapp
     """The duties once each (copies of a 三定 state them twice: the first clause in `stated`'s order is cited), a
     department duty with the offices whose duties of the same documents carry it out (REFINES); the work the
     notices took (a retired statement of a notice) marks the duties it covers, or, covering none, is a row itself."""
-    unique: dict[str, Row] = {}
-    for row in stated:
-        if row["status"] == CURRENT:
-            unique.setdefault(row["uid"], row)
-    retirements = [Retirement(row["status"], row["text"], row["source"], row["in_force_from"],
-                              transfers.get(("out", row["source"], row["text"]), ""))
-                   for row in stated if row["status"] in RETIRED_STATUSES and source_document(row["source"]) in notices]
-    covered = covered_duties(model(), retirements, list(unique.values())) if retirements else {}
-    changes = {uid: _change(retirement) for uid, retirement in covered.items()}
-    for retirement in retirements:
-        if retirement not in covered.values():  # the notice's own words, when no clause says the work
-            uid = f"{retirement.source}|{retirement.text}"
-            unique.setdefault(uid, {"uid": uid, "office": "", "office_ordinal": None, "ordinal": None,
-                                    "category": None, "text": retirement.text, "refines": [],
-                                    "source": retirement.source, "in_force_from": retirement.in_force_from})
-            changes[uid] = _change(retirement)
+    unique = _current(stated)
+    changes = _changes(unique, stated, notices, transfers, model)
     carried: dict[str, set[str]] = {}
     for row in unique.values():
         for refined in row["refines"]:
@@ -158,17 +196,53 @@ def _rows(department: str, stated: list[Row], notices: set[str], transfers: Mapp
     return [{"department": department, "office": row["office"], "ordinal": row["ordinal"],
              "category": row["category"], "text": row["text"],
              "carried_by": _in_order(carried.get(row["uid"], set()), ordered) if not row["office"] else [],
-             "in_force_from": row["in_force_from"], "source": row["source"],
-             **changes.get(row["uid"], {**_NO_CHANGE,
-                                        "counterpart": transfers.get(("in", row["source"], row["text"]), "")})}
+             "in_force_from": row["in_force_from"], "source": row["source"], **changes[row["uid"]]}
             for row in ordered]
 
 
-def _change(retirement: Retirement) -> Row:
-    """The columns that say why a duty was no longer the department's: the work as the notice words it, who took
-    it, the notice's clause and the day it came into force."""
-    return {"status": retirement.status, "change": retirement.text, "counterpart": retirement.counterpart,
+def _current(stated: list[Row]) -> dict[str, Row]:
+    """The duties the documents state as the department's, by uid, each with the first clause that states it."""
+    unique: dict[str, Row] = {}
+    for row in stated:
+        if row["status"] == CURRENT:
+            unique.setdefault(row["uid"], row)
+    return unique
+
+
+def _changes(unique: dict[str, Row], stated: list[Row], notices: set[str],
+             transfers: Mapping[tuple[str, str, str], str], model: Callable[[], SimilarityModel]) -> dict[str, Row]:
+    """The status columns of each duty of `unique`, by uid: the work the notices took (a retired statement of a
+    notice) marks the duties it covers, or, covering none, is added to `unique` as a row of its own."""
+    # Who takes the work: the department a transfer names, the lower governments devolved work goes to.
+    retirements = [Retirement(row["status"], row["text"], row["source"], row["in_force_from"],
+                              transfers.get(("out", row["source"], row["text"])) or row["devolved_to"] or "")
+                   for row in stated if row["status"] in RETIRED_STATUSES and source_document(row["source"]) in notices]
+    covered = covered_duties(model(), retirements, list(unique.values())) if retirements else {}
+    changes = {uid: _change(cover.retirement, cover.status) for uid, cover in covered.items()}
+    taken = {cover.retirement for cover in covered.values()}
+    for retirement in retirements:
+        if retirement not in taken:  # the notice's own words, when no clause says the work
+            uid = f"{retirement.source}|{retirement.text}"
+            unique.setdefault(uid, {"uid": uid, "office": "", "office_ordinal": None, "ordinal": None,
+                                    "category": None, "text": retirement.text, "refines": [],
+                                    "source": retirement.source, "in_force_from": retirement.in_force_from})
+            changes[uid] = _change(retirement, retirement.status)
+    return {uid: changes.get(uid) or _moved_in(row, notices, transfers) for uid, row in unique.items()}
+
+
+def _change(retirement: Retirement, status: str) -> Row:
+    """The columns that say why a duty was no longer (wholly) the department's: the work as the notice words it, who
+    took it, the notice's clause and the day it came into force."""
+    return {"status": status, "change": retirement.text, "counterpart": retirement.counterpart,
             "change_source": retirement.source, "changed_on": retirement.in_force_from}
+
+
+def _moved_in(row: Row, notices: set[str], transfers: Mapping[tuple[str, str, str], str]) -> Row:
+    """A current duty's columns: for work a notice moved in, the giver, the notice's clause and its date."""
+    if source_document(row["source"]) not in notices:
+        return _NO_CHANGE
+    return {**_NO_CHANGE, "counterpart": transfers.get(("in", row["source"], row["text"]), ""),
+            "change_source": row["source"], "changed_on": row["in_force_from"]}
 
 
 def _in_order(offices: set[str], rows: list[Row]) -> list[str]:

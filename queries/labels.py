@@ -203,7 +203,15 @@ def param_label(name: str) -> str:
 # devolved it (queries.moved_out); the notice's words for the work, who took it (or, for work moved in, who gave it),
 # the notice's clause and the day it came into force say why.
 IN_FORCE_STATUS_LABELS = {"current": "现行", **DUTY_STATUS_LABELS}
+# A clause that says more than the work a notice moved out: the rest is still the department's (queries.moved_out).
+IN_FORCE_STATUS_LABELS["partly_transferred"] = "部分划出"
 _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force", "change"): "通知所述的职责",
                ("duties_in_force", "counterpart"): "划转的对方部门",
                ("duties_in_force", "change_source"): "变更依据（调整通知条款）",
                ("duties_in_force", "changed_on"): "变更施行日期"}
+# department_duties: today's state of each current clause, as duties_in_force reads it on the newest date, so that a
+# clause a 调整 notice moved out since the 三定 reads 已划出 (the row stays).
+_IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", "change"): "调整通知所述的职责",
+               ("department_duties", "counterpart"): "划转的对方部门"}
+# stated_duties: the lower governments a notice hands devolved work to, as it names them.
+_IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}

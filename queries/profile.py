@@ -29,7 +29,9 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for duty in duties:
-        entry = {"ordinal": duty["ordinal"], "text": duty["text"], "source": duty["source"]}
+        # What a 调整 notice since the 三定 made of it (已划出 …), said where the duty is listed.
+        entry = {"ordinal": duty["ordinal"], "text": duty["text"], "source": duty["source"],
+                 "status": duty["status"], "change": duty["change"], "counterpart": duty["counterpart"]}
         if duty["office"]:
             offices[duty["office"]].append(entry)
         else:

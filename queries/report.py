@@ -312,19 +312,31 @@ def report_notes(report: Report) -> tuple[tuple[str, str], ...]:
     return (("依据文件", f"{len(documents.rows)} 份，见“{documents.title}”一节"),)
 
 
+_MOVED_COLUMNS = ("status", "change", "counterpart")
+_MOVED_NOTE = ("“现状”：三定之后的调整职责机构编制通知划出、取消或下放的职责仍列出，"
+               "注明已划出、部分划出、已取消或已下放，及通知所述的职责和接收的部门（下放的为承接的下级政府）；"
+               "划入的职责注明划出部门。")
+
+
 def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
     """A department's report's own tables, from its profile's (queries.profile_tables): its main duties in the
     三定's order with the offices that carry each out, its offices with their duties, and the shared matters it
     leads and assists on, each with the list row or clause that says so."""
     duties = sorted(tables["duties"], key=lambda row: (row["ordinal"] is None, row["ordinal"] or 0))
+    # What a 调整 notice since the 三定 made of a clause (已划出 …), in columns of their own where one did.
+    moved = [*_MOVED_COLUMNS] if any(row.get("status", "current") != "current"
+                                     for row in [*duties, *tables["offices"]]) else []
     return [
-        Section("department_duties", "本部门主要职责", ["ordinal", "category", "text", "carried_by", "source"], duties,
+        Section("department_duties", "本部门主要职责", ["ordinal", "category", "text", "carried_by", *moved, "source"],
+                duties,
                 note="本部门三定所列的现行主要职责，按序号排列。“承接的内设机构”：其职责落实该项职责的内设机构；"
                      f"“{UNDECOMPOSED}”：没有内设机构承接（“完成交办的其他任务”等各部门都有的职责可不分解，其余见"
-                     f"“职责分解与承接”一节）；“{NO_OFFICES}”：图中没有该部门的内设机构，无从判断。"),
-        Section("department_offices", "本部门内设机构及其职责", ["office", "ordinal", "text", "source"],
+                     f"“职责分解与承接”一节）；“{NO_OFFICES}”：图中没有该部门的内设机构，无从判断。"
+                     + (_MOVED_NOTE if moved else "")),
+        Section("department_offices", "本部门内设机构及其职责", ["office", "ordinal", "text", *moved, "source"],
                 tables["offices"],
-                note=f"本部门三定所列的内设机构及其职责；三定未列职责的内设机构注明“{NO_OFFICE_DUTY}”，出处为设立该机构的条款。"),
+                note=f"本部门三定所列的内设机构及其职责；三定未列职责的内设机构注明“{NO_OFFICE_DUTY}”，出处为设立该机构的条款。"
+                     + (_MOVED_NOTE if moved else "")),
         *(Section(f"department_{key}", f"本部门{role}的共同事项", ["matter", "basis", "source"], tables[key],
                   note=f"职责边界清单、职责分工条款或三定列本部门为{role}部门的共同事项；“依据”为清单或条款所列依据，"
                        "“出处”为所在清单的行或条款。")
@@ -514,6 +526,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
     ("duties_in_force", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

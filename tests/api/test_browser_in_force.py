@@ -92,6 +92,18 @@ def test_a_date_before_the_first_sanding_says_so(browser, adjusted_site: str) ->
     assert browser.find_element("id", "inforce-downloads").text == ""
 
 
+def test_rows_from_a_notice_alone_say_so(browser, adjusted_site: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The 排水管理局 has no 三定 in the graph: the work a notice moved in is listed, and the note beside it says
+    that is all the graph knows of it."""
+    _open(browser, adjusted_site, "inforce")
+    _ask(browser, "临川市排水管理局", "2023-06-30")
+    assert browser.find_element("id", "inforce-note").text == (
+        "无 2023-06-30 时施行的三定：图中没有该部门的三定；"
+        "所列仅为其时已施行的调整职责机构编制通知所定的职责变动，不是该部门的全部职责")
+    _header, *rows = _table(browser)
+    assert [(row[4], row[8], row[10]) for row in rows] == [("城市排水设施运行维护", "现行", "临川市水务局")]
+
+
 def test_a_date_that_is_none_is_refused_in_the_api_s_words(browser, adjusted_site: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     _open(browser, adjusted_site, "inforce")
     _ask(browser, "临川市城市管理局", "2022-02-30")

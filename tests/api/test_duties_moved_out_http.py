@@ -115,3 +115,28 @@ def test_the_command_line_says_the_status(adjusted: Path) -> None:
     rows = list(csv.reader(io.StringIO(said.stdout.lstrip("\ufeff"))))
     assert [row[8] for row in rows[1:6]] == ["现行", "已取消", "已下放", "已划出", "现行"]
     assert said.stderr == ""
+
+
+def test_a_department_without_a_sanding_is_answered_from_the_notice(client: TestClient, adjusted: Path) -> None:
+    """The 排水管理局 has no 三定 in the graph: the 水务局's notice moved work into it, which is answered, said to be
+    only that (`note_zh` beside the rows; on stderr at the command line)."""
+    note = ("无 2023-06-30 时施行的三定：图中没有该部门的三定；"
+            "所列仅为其时已施行的调整职责机构编制通知所定的职责变动，不是该部门的全部职责")
+    answer = client.get("/api/queries/duties_in_force", params={"department": "临川市排水管理局",
+                                                                "date": "2023-06-30"}).json()
+    assert [(r["text"], r["status"], r["counterpart"], r["changed_on"]) for r in answer["items"]] == [
+        ("城市排水设施运行维护", "current", "临川市水务局", "2023-03-01")]
+    assert (answer["note_zh"], [d["kind"] for d in answer["documents"]]) == (note, ["amendment"])
+    said = run("query", "duties_in_force", "--param", "department=临川市排水管理局", "--param", "date=2023-06-30",
+               "--format", "csv", store=adjusted)
+    assert said.returncode == 0, said.stderr
+    assert " ".join(said.stderr.split()) == f"注意：{note}"
+
+
+def test_today_s_duties_at_the_command_line(adjusted: Path) -> None:
+    said = run("query", "department_duties", "--param", "department=临川市水务局", "--format", "csv", store=adjusted)
+    assert said.returncode == 0, said.stderr
+    rows = list(csv.reader(io.StringIO(said.stdout.lstrip("\ufeff"))))
+    assert rows[0][7:] == ["现状", "调整通知所述的职责", "划转的对方部门"]
+    assert [row[7:] for row in rows[1:3]] == [["部分划出", "城市排水设施运行维护", "临川市排水管理局"],
+                                              ["已划出", "河道采砂监督管理", "临川市自然资源局"]]

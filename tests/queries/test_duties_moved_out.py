@@ -41,7 +41,8 @@ _BEFORE = [
 ]
 _MOVED = ("transferred", "城市照明设施运行维护", HOUSING, f"{_NOTICE}一、", "2022-06-01")
 _CANCELLED = ("cancelled", "户外广告设置审批", "", f"{_NOTICE}二、", "2022-06-01")
-_DEVOLVED = ("devolved", "建筑垃圾运输处置监督管理", "", f"{_NOTICE}三、", "2022-06-01")
+# The lower governments the notice hands the work to are its counterpart, as the notice names them.
+_DEVOLVED = ("devolved", "建筑垃圾运输处置监督管理", "各县（区）", f"{_NOTICE}三、", "2022-06-01")
 _AFTER_NOTICE = [
     _BEFORE[0], (*_BEFORE[1][:3], *_CANCELLED), (*_BEFORE[2][:3], *_DEVOLVED), (*_BEFORE[3][:3], *_MOVED),
     _BEFORE[4], _BEFORE[5], _BEFORE[6], (*_BEFORE[7][:3], *_MOVED), (*_BEFORE[8][:3], *_CANCELLED),
@@ -101,7 +102,7 @@ def test_the_receiving_department_shows_the_work_moved_in(store: Store) -> None:
     sanding = [("", 1, "负责建筑市场的监督管理。", *_NOTHING), ("", 2, "负责城镇燃气行业的监督管理。", *_NOTHING),
                ("", 3, "完成市委、市政府交办的其他任务。", *_NOTHING), ("办公室", 1, "负责机关日常运转。", *_NOTHING),
                ("建筑市场科", 1, "负责建筑市场的监督管理。", *_NOTHING)]
-    moved_in = ("", None, "城市照明设施运行维护", "current", "", CITY_MANAGEMENT, "", "")
+    moved_in = ("", None, "城市照明设施运行维护", "current", "", CITY_MANAGEMENT, f"{_NOTICE}一、", "2022-06-01")
     assert _in_force(store, HOUSING, "2022-05-31") == sanding
     assert _in_force(store, HOUSING, "2022-06-01") == [*sanding[:3], moved_in, *sanding[3:]]
     rows = with_readable_sources(run_analysis(store, "duties_in_force", {"department": HOUSING, "date": "2024-06-30"}),

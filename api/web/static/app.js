@@ -1459,6 +1459,10 @@ function showInForce(answer, params) {
       `${d.kind} ${d.title}${d.doc_number ? `（${d.doc_number}）` : ""}，${d.in_force_from} 起施行`))));
   }
   if (answer.warning_zh) box.append(el("ul", { class: "warnings" }, el("li", { id: "inforce-warning" }, answer.warning_zh)));
+  // Rows with no 三定 in force are a notice's work alone: said beside them, not only when there are none.
+  if (answer.note_zh && answer.table.rows.length) {
+    box.append(el("ul", { class: "warnings" }, el("li", { id: "inforce-note" }, answer.note_zh)));
+  }
   if (!answer.table.rows.length) {
     const empty = document.getElementById("inforce-empty");
     empty.textContent = answer.note_zh;
