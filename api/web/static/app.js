@@ -989,10 +989,9 @@ const FINDING_VIEWS = {
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["other_staff", "其他编制"],
               ["leader_posts", "领导职数"], ["leader_posts_detail", "领导职数明细"],
               ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
-              ["office_leader_posts_detail", "内设机构领导职数明细"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
               ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
-              ["counterpart", "市级对口部门"], ["counterpart_ratio", "为市级对口部门的倍数"], ["checks", "核查发现"]],
+              ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"]],
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare.
     // Checks are sentences that list posts with 、 themselves: one a line.
     row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier,
