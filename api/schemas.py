@@ -37,7 +37,7 @@ class DepartmentRow(BaseModel):
     rank: str | None = Field(description="规格：正处级…")
     staff_quota: int | None = Field(description="行政编制")
     leader_posts: int | None = Field(description="领导职数")
-    office_leader_posts: int | None = Field(description="内设机构领导职数")
+    office_leader_posts: int | None = Field(default=None, description="内设机构领导职数")
     offices: int = Field(description="内设机构数")
     duties: int = Field(description="现行职责数")
     issued: str | None = Field(description="三定印发日期 (YYYY-MM-DD)")
@@ -173,12 +173,23 @@ class StaffingRow(BaseModel):
     leader_posts_detail: list[str] | None = Field(description="领导职数明细：`局长 1`；未定职数的写明配备方式，"
                                                               "如 `总工程师 按副处级配备`")
     offices: int
+    offices_stated: int | None = Field(default=None, description="核定内设机构数：三定所定，或其后调整通知“调整后”所定")
+    office_leader_posts: int | None = Field(default=None, description="内设机构领导职数（各级合计）")
+    office_leader_posts_detail: list[str] | None = Field(
+        default=None, description="内设机构领导职数明细：`科级 6`；三定列出其中各职务的，"
+                                  "`科级 6（其中科长 4、副科长 4）`")
     duties: int = Field(description="现行职责数，不含共性职责")
     power_items: int
-    duties_per_post: float | None
+    duties_per_post: float | None = Field(description="职责数 / 行政编制；图中没有该部门职责时为空")
     robust_z: float | None = Field(description="robust z-score within the department's region")
     outlier: Literal["understaffed", "overstaffed", ""]
     too_few: bool = Field(description="同一区划可比部门少于 3 个：稳健 z 分数无法判断，robust_z 为空")
+    counterpart: str = Field(description="县（区）部门上下对口的市级部门（多个以、分隔）；市级部门为空")
+    counterpart_duties_per_post: float | None = Field(default=None,
+                                                      description="市级对口部门的人均职责数（多个时合计）")
+    counterpart_ratio: float | None = Field(default=None, description="本部门人均职责数为市级对口部门的倍数")
+    checks: list[str] = Field(description="核查发现：编号列出的内设机构多于核定数、领导职数与所列职务合计不符、"
+                                          "人均职责数为市级对口部门的 2.5 倍以上或不到 1/2.5、图中没有主要职责")
 
 
 class Evidence(BaseModel):

@@ -51,6 +51,10 @@ class Staffing:
     office_leader_posts: dict[str, int] = field(default_factory=dict)  # 正科级领导职数 → 19
     notes: list[str] = field(default_factory=list)  # posts without a number (另定, 按副县级配备)
     where: Located | None = None
+    # `领导职数5名，其中局长1名，副局长3名`: the total the 三定 sets, which its posts may not add up to.
+    leader_stated: int | None = None
+    # `科级领导职数6名，其中科长4名，副科长4名`: the split of a rank's total (科级 → 科长 → 4), never added to it.
+    office_leader_split: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def staff_total(self) -> int | None:
@@ -61,6 +65,8 @@ class Staffing:
 
     @property
     def leader_total(self) -> int | None:
+        if self.leader_stated is not None:
+            return self.leader_stated
         return sum(self.leader_posts.values()) if self.leader_posts else None
 
     @property

@@ -26,7 +26,7 @@ from ingest.names import (
 )
 from ingest.readers import SourceText
 from ingest.regions import Region
-from ingest.staffing import post_details
+from ingest.staffing import office_post_details, post_details
 from ingest.terms import analyse_duty, index_terms
 from ingest.timing import timed
 
@@ -213,8 +213,7 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
         "leader_posts": staffing.leader_total if staffing else None,
         "leader_posts_detail": (post_details(staffing) or None) if staffing else None,
         "office_leader_posts": staffing.office_leader_total if staffing else None,
-        "office_leader_posts_detail": [f"{rank} {count}" for rank, count in staffing.office_leader_posts.items()]
-        if staffing and staffing.office_leader_posts else None,
+        "office_leader_posts_detail": (office_post_details(staffing) or None) if staffing else None,
         "offices_stated": parsed.offices_stated, "source": source,
     }
 

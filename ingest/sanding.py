@@ -20,7 +20,7 @@ from ingest.normalize import clean_lines
 from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
 from ingest.readers import SourceText
 from ingest.regions import NATIONAL, level_of, split_region_prefix
-from ingest.staffing import parse_staffing
+from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
 
 _ARTICLE = re.compile(rf"^第\s*({CHINESE_NUMERAL})\s*条\s*")
 _CHAPTER = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
@@ -458,6 +458,10 @@ def _handle_staffing(document: SandingDocument, section: _Section) -> None:
     staffing = parse_staffing(text, Located(section.line, section.locator))
     if staffing is not None:
         document.staffing = staffing
+        for mismatch in post_mismatches(staffing.leader_total, post_details(staffing),
+                                        office_post_details(staffing)):
+            document.warnings.append(f"line {section.line}: the leader posts do not add up to the total set; "
+                                     f"第 {section.line} 行：{mismatch}")
 
 
 def _handle_division(document: SandingDocument, section: _Section) -> None:
@@ -572,6 +576,12 @@ def _check_truncation(document: SandingDocument, numbered: list[tuple[int, str]]
         document.warnings.append(
             f"the document announces {document.offices_stated} internal offices; {listed} are listed; "
             f"文件称设内设机构 {document.offices_stated} 个，实际列出 {listed} 个"
+        )
+    # More listed than set is no cut copy but an office beyond the 三定's own limit (user test: 编办 assessment).
+    if document.kind_of_document == "sanding" and document.offices_stated and listed > document.offices_stated:
+        document.warnings.append(
+            f"the document sets {document.offices_stated} internal offices and lists {listed}; "
+            f"文件核定内设机构 {document.offices_stated} 个，列出 {listed} 个，超出核定数"
         )
 
 

@@ -19,6 +19,8 @@ _PIECE_SPLIT = re.compile(r"[,，、]")
 _ADMIN_QUOTA = re.compile(r"行政编制(?:为|共)?\s*(\d+)\s*名")
 _OTHER_POOL = re.compile(r"([\u4e00-\u9fff]{0,12}?(?:事业编制|工勤人员编制|工勤编制|人员编制|专项编制|编制))(?:为|共)?\s*(\d+)\s*名")
 _RANKED_POSTS = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:司局级|处级|科级|股级|县级|局级)|内设机构)领导职数(?:为|共)?\s*(\d+)\s*名")
+# The department's own total, unranked (`领导职数5名`, `局领导职数5名`): ranked totals are the offices' (above).
+_UNRANKED_POSTS = re.compile(r"^(?:设|核定)?(?:局|委|厅|办|院|署|部)?领导职数(?:为|共)?\s*(\d+)\s*名")
 _NON_LEADER = re.compile(r"非领导职数")
 _TITLED_POST = re.compile(
     r"(?:^|设|其中[:：]?)\s*([\u4e00-\u9fff]{0,30}?(?:局长|厅长|部长|主任|书记|总监|工程师|总师|组长|秘书长|主席|专员|规划师|"
@@ -39,7 +41,7 @@ def parse_staffing(text: str, where: Located) -> Staffing | None:
     flat = _COUNT_IN_WORDS.sub(_in_digits, _drop_brackets(text))
     for segment in _SEGMENT_SPLIT.split(flat):
         _parse_segment(segment, staffing)
-    if staffing.admin_quota is None and not staffing.leader_posts and not staffing.office_leader_posts:
+    if staffing.admin_quota is None and staffing.leader_total is None and not staffing.office_leader_posts:
         return None
     return staffing
 
@@ -50,6 +52,45 @@ def post_details(staffing: Staffing) -> list[str]:
     counted = [f"{title} {count}" for title, count in staffing.leader_posts.items()]
     uncounted = [" ".join(match.groups()) for note in staffing.notes if (match := _POST_AND_TERMS.match(note))]
     return counted + uncounted
+
+
+def office_post_details(staffing: Staffing) -> list[str]:
+    """The offices' leader posts by rank as people read them: `科级 6`, with the split the sentence gives
+    (`科级 6（其中科长 4、副科长 4）`), which `post_mismatches` checks against the total."""
+    details = []
+    for rank, count in staffing.office_leader_posts.items():
+        split = staffing.office_leader_split.get(rank)
+        listed = f"（其中{'、'.join(f'{title} {n}' for title, n in split.items())}）" if split else ""
+        details.append(f"{rank} {count}{listed}")
+    return details
+
+
+_OFFICE_DETAIL = re.compile(r"^(?P<rank>\S+) (?P<count>\d+)（其中(?P<split>.+)）$")
+_COUNTED_POST = re.compile(r"^(?P<title>\S+) (?P<count>\d+)$")
+
+
+def post_mismatches(leader_posts: int | None, leader_details: list[str] | None,
+                    office_details: list[str] | None) -> list[str]:
+    """Where a 三定's leader posts do not add up to the total it sets (an 编办 checks 领导职数 against the posts
+    it lists, in Chinese): the department's total against its counted posts, each office rank's total against
+    its split. Posts staffed without a number (`总工程师 按副处级配备`) may or may not be within the total, so a
+    department listing one is not judged."""
+    found = []
+    counted = [_COUNTED_POST.match(detail) for detail in leader_details or []]
+    if leader_posts is not None and counted and all(counted):
+        listed = sum(int(match.group("count")) for match in counted if match)
+        if listed != leader_posts:
+            found.append(f"领导职数{leader_posts}名，所列职务合计{listed}名（{'、'.join(leader_details or [])}）")
+    for detail in office_details or []:
+        if (match := _OFFICE_DETAIL.match(detail)) is None:
+            continue
+        parts = match.group("split").split("、")
+        listed = sum(int(part.rpartition(" ")[2]) for part in parts)
+        if listed != int(match.group("count")):
+            rank = match.group("rank")
+            found.append(f"{'' if rank.endswith('领导职数') else rank}领导职数{match.group('count')}名，"
+                         f"其中所列合计{listed}名（{match.group('split')}）")
+    return found
 
 
 def _in_digits(match: re.Match[str]) -> str:
@@ -67,6 +108,7 @@ def _drop_brackets(text: str) -> str:
 
 def _parse_segment(segment: str, staffing: Staffing) -> None:
     in_breakdown = False
+    rank = ""
     for piece in _PIECE_SPLIT.split(segment):
         piece = piece.strip()
         if not piece:
@@ -85,6 +127,14 @@ def _parse_segment(segment: str, staffing: Staffing) -> None:
             in_breakdown = True
             continue
         if in_breakdown:
+            if match := _TITLED_POST.search(piece):
+                title = re.sub(r"^(?:设|其中[:：]?)", "", match.group(1))
+                split = staffing.office_leader_split.setdefault(rank, {})
+                split[title] = split.get(title, 0) + int(match.group(2))
+            continue
+        if match := _UNRANKED_POSTS.search(piece):
+            if staffing.leader_stated is None:
+                staffing.leader_stated = int(match.group(1))
             continue
         if match := _OTHER_POOL.search(piece):
             # `市公安局机关政法专项编制40名`: the pool is what follows 机关.

@@ -2,18 +2,25 @@
 // question: 各部门编制、领导职数、内设机构、职责与权责事项数量 (staffing and workload per department)
 // param region: string|null = null  区划路径；含下级区划
 // other_staff: posts of a second pool (事业编制) beside the 行政编制; leader_posts_detail: `局长 1`, and posts stated
-// without a number (`总工程师 按副处级配备`)
-// columns: region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, duties, power_items
+// without a number (`总工程师 按副处级配备`); offices: the offices the graph holds, numbered_offices: those the 三定
+// numbers (机关党委 and the like stand outside its count); offices_stated: the number the
+// 三定 (or a later 调整 notice's 调整后 totals) sets; office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
+// facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
+// json_only: uid, counterparts
+// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
-WITH d, count(DISTINCT o) AS offices
+WITH d, collect(DISTINCT o) AS held
+WITH d, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND NOT coalesce(u.boilerplate, false)
-WITH d, offices, count(DISTINCT u) AS duties
+WITH d, offices, numbered_offices, count(DISTINCT u) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)
-RETURN d.region AS region, d.name AS department, d.staff_quota AS staff_quota, d.other_staff AS other_staff,
-       d.leader_posts AS leader_posts, d.leader_posts_detail AS leader_posts_detail,
-       offices, duties, count(DISTINCT p) AS power_items
+RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department, d.staff_quota AS staff_quota,
+       d.other_staff AS other_staff, d.leader_posts AS leader_posts, d.leader_posts_detail AS leader_posts_detail,
+       offices, numbered_offices, d.offices_stated AS offices_stated, d.office_leader_posts AS office_leader_posts,
+       d.office_leader_posts_detail AS office_leader_posts_detail, d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
+       [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts
 ORDER BY region, department

@@ -215,3 +215,19 @@ _IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", 
                ("department_duties", "counterpart"): "划转的对方部门"}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
+
+# staffing_load, as an 编办 assessing how departments keep to their 三定 reads it: the number of offices set (by the
+# 三定, or by a later 调整 notice's totals) beside those held, the county department beside its city counterpart, and
+# what the figures fail (超出核定, 不符, 相差悬殊) in words.
+_IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
+               ("staffing_load", "office_leader_posts_detail"): "内设机构领导职数明细",
+               ("staffing_load", "counterpart"): "市级对口部门",
+               ("staffing_load", "counterpart_duties_per_post"): "市级对口部门人均职责数",
+               ("staffing_load", "counterpart_ratio"): "为市级对口部门的倍数",
+               ("staffing_load", "checks"): "核查发现", ("staffing_checks", "check"): "核查发现",
+               # department_load, which staffing_load reads: the dates say which document set the figures.
+               ("department_load", "sanding_issued"): "三定日期",
+               ("department_load", "numbered_offices"): "编号列出的内设机构数",
+               ("department_load", "facts_issued"): "编制数所据文件日期",
+               ("department_load", "offices_stated"): "核定内设机构数",
+               ("department_load", "office_leader_posts_detail"): "内设机构领导职数明细"}

@@ -38,7 +38,7 @@ from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
 from queries.sources import SOURCE_KEYS, Cited, document_titles, source_document, with_readable_sources
-from queries.staffing import MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
+from queries.staffing import COUNTERPART_GAP, MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.undecomposed import undecomposed_duties
 
 if TYPE_CHECKING:
@@ -253,11 +253,19 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "“出处”：事权划分清单条目。",
                     unloaded=unloaded))
     staffing = staffing_load(store, region)
+    # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
+    # beside its city counterpart (user test: none of it was in the report).
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
-                                                  "leader_posts_detail", "duties", "power_items", "duties_per_post",
-                                                  "robust_z", "outlier", "too_few"],
+                                                  "leader_posts", "leader_posts_detail", "offices", "offices_stated",
+                                                  "duties", "power_items", "duties_per_post", "robust_z", "outlier",
+                                                  "too_few", "counterpart_ratio"],
                 mine(staffing, "department"),
                 note=_staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
+    # What fails, a row each, as the other findings are: a column of sentences beside 15 of figures read narrow.
+    add(Section("staffing_checks", "机构编制核查发现", ["region", "department", "check"],
+                [{"region": row["region"], "department": row["department"], "check": check}
+                 for row in mine(staffing, "department") for check in row["checks"]],
+                note=STAFFING_CHECKS_NOTE))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
                 mine(network["nodes"], "department"),
@@ -400,6 +408,8 @@ _SUMMARY: list[tuple[str, str, str | None, Any, str]] = [
      "核实由哪个县（区）部门实施，补列权责事项，或调整市县事权划分"),
     ("staffing_load", "编制与职责负荷异常的部门", None, lambda row: bool(row["outlier"]),
      "结合工作量评估，研究调整编制或职责"),
+    ("staffing_checks", "机构编制核查发现问题的部门", "department", None,
+     "对照三定和调整通知核实内设机构数和领导职数，与市级对口部门比较编制配备，督促整改或按程序调整"),
 ]
 
 
@@ -492,11 +502,22 @@ def _staffing_note(too_few: list[str]) -> str:
     note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；共性职责指各部门"
             f"都有的条目（如“完成交办的其他任务”“机关党建”），因此此处职责数可能比“部门概况”中的少；"
             f"稳健z分数：人均职责数偏离本区划各部门中间水平的程度（以各部门与中位数的典型差距为单位，正数为职责偏多、"
-            f"编制偏紧，负数相反），在同一区划的部门之间计算，绝对值大于 {OUTLIER_Z} 为异常。")
+            f"编制偏紧，负数相反），在同一区划的部门之间计算，绝对值大于 {OUTLIER_Z} 为异常。"
+            f"县（区）部门另与其市级对口部门比较：“为市级对口部门的倍数”为其人均职责数与对口部门之比，"
+            f"达到 {COUNTERPART_GAP} 倍或不到其 1/{COUNTERPART_GAP} 的列入“机构编制核查发现”。"
+            f"“核定内设机构数”为三定（或其后调整通知“调整后”）核定的数。"
+            f"图中编制和领导职数均为核定数，不含实有人数，是否超编、超职数需对照实有人员另行核查。")
     if too_few:
         note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
                  f"不给出分数：{'、'.join(too_few)}。")
     return note
+
+
+STAFFING_CHECKS_NOTE = (f"对照三定（及其后的调整通知）核查：编号列出的内设机构多于核定数"
+                        f"（机关党委等未编号的机构不计），"
+                        f"领导职数与所列职务合计不符，县（区）部门人均职责数达到市级对口部门的 {COUNTERPART_GAP} 倍"
+                        f"或不到其 1/{COUNTERPART_GAP}，图中没有部门三定的主要职责（文本不完整）。"
+                        f"编制和领导职数均为核定数，图中没有实有人数，是否超编、超职数需另行核查。")
 
 
 def _cities(store: Store, region: str | None) -> list[str]:
@@ -518,7 +539,8 @@ DEPARTMENT_BASIS_LABELS = {"power_item": "实施同名权责事项", "domain": "
 # Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
 LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
-    ("documents", "kind"): KIND_TITLES, ("regions", "level"): LEVEL_TITLES,
+    # A 调整 notice is no kind `ingest --kind` takes, yet a document the report rests on (user test: `amendment`).
+    ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS}, ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
     ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,
@@ -534,8 +556,9 @@ _EXCLUSIVE_AT = {"city": SHARE_LABELS["city_exclusive"], "county": SHARE_LABELS[
 
 
 # Lists of matter names, which may hold a 、 of their own (食品小作坊、小餐饮登记): joined with ；, so that a cell of
-# three reads as three (user test: 3 matters read as 4 in Excel).
-_MATTER_LISTS = frozenset({"names", "matters"})
+# three reads as three (user test: 3 matters read as 4 in Excel). staffing_load's checks are sentences that list
+# posts with 、 (领导职数5名，所列职务合计4名（局长 1、副局长 3）).
+_MATTER_LISTS = frozenset({"names", "matters", "checks"})
 
 
 def cell_text(row: Mapping[str, Any], column: str, answer: str = "") -> str:

@@ -8,7 +8,14 @@ so one extreme department does not hide another the way a mean and standard devi
 The score needs MIN_COMPARED departments in a region: with one the spread is zero, and with two each lies exactly
 one spread from their median, so z = ±0.67 whatever their ratio (five times as many duties per post included) and
 nothing could ever be flagged. Such a region's rows say `too_few` and carry no score rather than one that looks
-like a finding of "normal"."""
+like a finding of "normal".
+
+Levels staff differently, so a county department is not scored against the city's; it is set beside the city
+department it mirrors (上下对口) instead: duties per post COUNTERPART_GAP times its counterpart's, or less than
+1/COUNTERPART_GAP of it, is a check to make (an 编办 compares a county bureau with its city bureau). Checks also
+hold what the 三定 sets and the graph does not keep to: more offices than the number set (by the 三定, or by a later
+调整 notice's 调整后 totals), leader posts that do not add up to their total. The graph holds the posts set (核定),
+not the people in post (实有), so 超编 itself is not judged here."""
 
 from __future__ import annotations
 
@@ -17,16 +24,26 @@ from collections import defaultdict
 from statistics import median
 
 from graph.store import Row, Store
+from ingest.staffing import post_mismatches
 from queries import catalog
+from queries.lookup import within
 
 OUTLIER_Z = 3.5
 MIN_COMPARED = 3
+# A county bureau commonly does its city counterpart's work with fewer posts (1.3–2.2 times the duties per post in
+# examples/): 2.5 times, or 1/2.5, is beyond that spread.
+COUNTERPART_GAP = 2.5
+# department_load's columns that serve the checks only (and the joins): not the answer's.
+_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices")
 
 
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     """Departments are compared with the others of their own region: a county bureau with a city one is
-    no comparison (different levels staff differently)."""
-    rows = catalog.run(store, "department_load", {"region": region})
+    no comparison (different levels staff differently); each is set beside its city counterpart instead."""
+    # The whole top-level region is read, so that a county's rows find their city counterparts.
+    everywhere = catalog.run(store, "department_load", {"region": region.split("/")[0] if region else None})
+    rows = [row for row in everywhere if within(row["region"], region)]
+    by_uid = {row["uid"]: row for row in everywhere}
     groups: dict[str, list[float]] = defaultdict(list)
     for row in rows:
         if row["staff_quota"] and row["duties"]:
@@ -35,16 +52,50 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     spreads = {name: median(abs(v - centres[name]) for v in values) for name, values in groups.items()}
     out = []
     for row in rows:
-        ratio = row["duties"] / row["staff_quota"] if row["staff_quota"] else None
+        ratio = row["duties"] / row["staff_quota"] if row["staff_quota"] and row["duties"] else None
         too_few = len(groups.get(row["region"], [])) < MIN_COMPARED
         mad = None if too_few else spreads.get(row["region"])
         z = 0.6745 * (math.log(ratio) - centres[row["region"]]) / mad if ratio and mad else None
-        out.append({**row, "duties_per_post": round(ratio, 3) if ratio is not None else None,
+        counterparts = [by_uid[uid] for uid in sorted(row["counterparts"]) if uid in by_uid]
+        theirs = _per_post(counterparts)
+        gap = ratio / theirs if ratio and theirs else None
+        fields = {key: value for key, value in row.items() if key not in _INTERNAL}
+        out.append({**fields, "duties_per_post": round(ratio, 3) if ratio is not None else None,
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
                     else "overstaffed" if z is not None and z < -OUTLIER_Z else "",
-                    "too_few": too_few})
+                    "too_few": too_few,
+                    "counterpart": "、".join(other["department"] for other in counterparts),
+                    "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
+                    "counterpart_ratio": round(gap, 2) if gap is not None else None,
+                    "checks": _checks(row, gap)})
     return out
+
+
+def _per_post(departments: list[Row]) -> float | None:
+    """Duties per post of one department, or of several a county department mirrors together (their work over
+    their posts); None where they have no duties or no quota in the graph."""
+    duties = sum(row["duties"] for row in departments)
+    posts = sum(row["staff_quota"] or 0 for row in departments)
+    return duties / posts if duties and posts else None
+
+
+def _checks(row: Row, gap: float | None) -> list[str]:
+    """What an 编办 checks the department's figures for, in Chinese: each a sentence a report can carry."""
+    found = []
+    # Only the numbered offices count against the number set: 机关党委 and 离退休干部科 stand outside it.
+    if row["offices_stated"] is not None and row["numbered_offices"] > row["offices_stated"]:
+        # A number a later 调整 notice set says so: the 三定 itself lists the offices it had then.
+        later = (row["facts_issued"] or "") > (row["sanding_issued"] or "")
+        by = f"（{row['facts_issued']}调整通知核定）" if later else ""
+        found.append(f"列出内设机构{row['numbered_offices']}个，超出核定的{row['offices_stated']}个{by}")
+    found += post_mismatches(row["leader_posts"], row["leader_posts_detail"], row["office_leader_posts_detail"])
+    if gap is not None and (gap >= COUNTERPART_GAP or gap <= 1 / COUNTERPART_GAP):
+        found.append(f"人均职责数为市级对口部门的{gap:.1f}倍")
+    if row["staff_quota"] and not row["duties"]:
+        # A copy cut before its 主要职责, or a department known by a 调整 notice alone: 0 duties is no workload.
+        found.append("图中没有该部门三定的主要职责，不计算人均职责数")
+    return found
 
 
 def too_few_regions(rows: list[Row]) -> list[str]:

@@ -286,8 +286,11 @@ def get_undecomposed(request: Request, store: StoreDep,
 @router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",
             responses=_paged({"region": "示例市", "department": "示例市住房和城乡建设局", "staff_quota": 40, "other_staff": 5,
                               "leader_posts": 5, "leader_posts_detail": ["局长 1", "副局长 3", "总工程师 1"],
-                              "offices": 11, "duties": 13, "power_items": 8, "duties_per_post": 0.325, "robust_z": 0.18,
-                              "outlier": "", "too_few": False}))
+                              "offices": 11, "offices_stated": None, "office_leader_posts": 15,
+                              "office_leader_posts_detail": ["科级 15"], "duties": 13, "power_items": 8,
+                              "duties_per_post": 0.325, "robust_z": 0.18, "outlier": "", "too_few": False,
+                              "counterpart": "", "counterpart_duties_per_post": None, "counterpart_ratio": None,
+                              "checks": []}))
 def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                  offset: Offset = 0, format: Format = None) -> Response:
     return page(request, staffing_load(store, region), limit=limit, offset=offset, format=format,

@@ -381,9 +381,10 @@ def _undecomposed_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> lis
 
 def _staffing_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
     return [row["region"], row["department"], _number(row["staff_quota"]), _number(row["other_staff"]),
-            _number(row["leader_posts"]), "、".join(row["leader_posts_detail"] or []), *(_number(row[key]) for key in (
-                "offices", "duties", "power_items", "duties_per_post")),
-            "部门过少无法比较" if row["too_few"] else _number(row["robust_z"]), VALUE_LABELS.get(row["outlier"], "")]
+            _number(row["leader_posts"]), "、".join(row["leader_posts_detail"] or []), _number(row["offices"]),
+            _number(row["offices_stated"]), *(_number(row[key]) for key in ("duties", "power_items", "duties_per_post")),
+            "部门过少无法比较" if row["too_few"] else _number(row["robust_z"]), VALUE_LABELS.get(row["outlier"], ""),
+            _number(row["counterpart_ratio"]), "\n".join(row["checks"])]
 
 
 # view, its endpoint, its filter (the select's id and parameter, a value), its column titles, a row's cells
@@ -394,8 +395,9 @@ FINDING_VIEWS = [
     ("undecomposed", "/api/queries/undecomposed_duties", "department", "示例市市场监督管理局",
      ["区划", "部门", "问题", "序号", "内设机构", "职责内容", "仍在承担的事项", "出处"], _undecomposed_cells),
     ("staffing", "/api/queries/staffing_load", "region", "示例市/青山县",
-     ["区划", "部门", "行政编制", "其他编制", "领导职数", "领导职数明细", "内设机构数", "职责数（不含共性职责）", "权责事项数",
-      "人均职责数", "稳健z分数", "异常"], _staffing_cells),
+     ["区划", "部门", "行政编制", "其他编制", "领导职数", "领导职数明细", "内设机构数", "核定内设机构数",
+      "职责数（不含共性职责）", "权责事项数", "人均职责数", "稳健z分数", "异常", "对口倍数", "核查发现"],
+     _staffing_cells),
 ]
 
 
@@ -428,8 +430,8 @@ def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> 
     outliers = browser.execute_script("""return [...document.querySelectorAll('#staffing-table tr.outlier')]
         .map((tr) => [...tr.children].map((cell) => cell.textContent));""")
     assert [row[:3] + row[4:5] + row[6:] for row in outliers] == [
-        ["示例市", "示例市文化广电旅游体育局", "9", "3", "6", "16", "0", "1.778", "6.56", "编制偏紧"],
-        ["示例市/河西区", "河西区教育局", "68", "6", "8", "7", "0", "0.103", "-7.35", "编制偏松"]]
+        ["示例市", "示例市文化广电旅游体育局", "9", "3", "6", "", "16", "0", "1.778", "6.56", "编制偏紧", "", ""],
+        ["示例市/河西区", "河西区教育局", "68", "6", "8", "", "7", "0", "0.103", "-7.35", "编制偏松", "", ""]]
     browser.get("about:blank")  # 只看异常 stays ticked on this page: the next test's #staffing is a fresh one
 
 

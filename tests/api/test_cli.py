@@ -225,7 +225,8 @@ def test_the_report_at_a_terminal_titles_its_columns_as_its_files_do(loaded: Pat
     assert printed.returncode == 0, printed.stderr
     # The table only, not its note (which says 不含共性职责 too); its titles wrap in their columns.
     staffing = printed.stdout.split("编制与职责负荷")[-1].split(" rows)")[0]  # the summary names it first
-    assert staffing.count("（不含") == 2
+    # 职责数（不含共性职责） and 人均职责数（不含共性职责）, wrapped in their columns where either may break.
+    assert staffing.count("共性") == 2
     assert "冲突类型" in printed.stdout.split("事权划分冲突（青山县持有的事项）")[1]
 
 
@@ -490,10 +491,11 @@ def test_report_files_open(loaded: Path, tmp_path: Path) -> None:
     assert "主办协办不清的共同事项" in workbook.sheetnames
     staffing = workbook["编制与职责负荷"]
     assert str(staffing["A1"].value).startswith("编制与职责负荷\n人均职责数 = 现行职责数（不含共性职责）/ 行政编制")
-    assert (staffing.freeze_panes, staffing.auto_filter.ref) == ("A3", "A2:K28")
+    assert (staffing.freeze_panes, staffing.auto_filter.ref) == ("A3", "A2:O28")
     headers = [cell.value for cell in staffing[2]]
-    assert headers == ["区划", "部门", "编制", "其他编制", "领导职数明细", "职责数（不含共性职责）", "权责事项数",
-                       "人均职责数（不含共性职责）", "稳健z分数", "异常", "部门过少无法比较"]
+    assert headers == ["区划", "部门", "编制", "其他编制", "领导职数", "领导职数明细", "内设机构数", "核定内设机构数",
+                       "职责数（不含共性职责）", "权责事项数", "人均职责数（不含共性职责）", "稳健z分数", "异常",
+                       "部门过少无法比较", "为市级对口部门的倍数"]
     assert docx.Document(str(word)).paragraphs[0].text == "职责图谱评估报告"
     properties = docx.Document(str(word)).core_properties
     assert (properties.author, properties.title) == ("dutygraph", "职责图谱评估报告")

@@ -145,7 +145,7 @@ def test_the_validator_sees_what_it_checks(spec: dict[str, Any]) -> None:
     row = {"$ref": "#/components/schemas/StaffingRow"}
     good = {"region": "示例市", "department": "示例市水务局", "staff_quota": 20, "other_staff": None, "leader_posts": 4,
             "leader_posts_detail": None, "offices": 6, "duties": 12, "power_items": 0, "duties_per_post": 0.6,
-            "robust_z": None, "outlier": "", "too_few": False}
+            "robust_z": None, "outlier": "", "too_few": False, "counterpart": "", "checks": []}
     assert gaps(spec, row, good, "$") == []
     wrong = {**{k: v for k, v in good.items() if k != "region"}, "staff_quota": "20", "outlier": "odd", "x": 1}
     assert gaps(spec, row, wrong, "$") == [

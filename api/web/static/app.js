@@ -1016,11 +1016,14 @@ const FINDING_VIEWS = {
     path: "/api/queries/staffing_load", param: "region",
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["other_staff", "其他编制"],
               ["leader_posts", "领导职数"], ["leader_posts_detail", "领导职数明细"],
-              ["offices", "内设机构数"], ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
-              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"]],
+              ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
+              ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
+              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
+              ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"]],
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare.
+    // Checks are sentences that list posts with 、 themselves: one a line.
     row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier,
-                   robust_z: r.too_few ? "部门过少无法比较" : r.robust_z }),
+                   robust_z: r.too_few ? "部门过少无法比较" : r.robust_z, checks: (r.checks || []).join("\n") }),
     rowClass: (r) => (r.outlier ? "outlier" : ""),
   },
 };
