@@ -30,7 +30,9 @@ from graph.store import Store
 # Version 7: a list's Document keeps its rows' 序号 and 编码 (`row_places`, `row_seqs`, `row_codes`,
 # ingest.row_numbers), by which readable sources cite the rows (queries.sources).
 # Version 8: the FROM edge of work a 调整 notice devolves keeps the lower governments it goes to (`devolved_to`,
-# 各县（区）人民政府), which duties_in_force names as its counterpart.
+# 各县（区）人民政府), which duties_in_force names as its counterpart; and a 三定's unranked 领导职数N名 is the
+# department's `leader_posts` (it was the sum of the posts listed after 其中), a rank's 其中 split kept in
+# `office_leader_posts_detail` (staffing_load's checks compare the two).
 GRAPH_FIELDS_VERSION = 8
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
