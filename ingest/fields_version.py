@@ -29,7 +29,11 @@ from graph.store import Store
 # and ASSISTS (ingest.list_records), which host_assist_ambiguities and who_handles' disputes read apart.
 # Version 7: a list's Document keeps its rows' 序号 and 编码 (`row_places`, `row_seqs`, `row_codes`,
 # ingest.row_numbers), by which readable sources cite the rows (queries.sources).
-GRAPH_FIELDS_VERSION = 7
+# Version 8: a FROM edge keeps what its document states of a department (its facts and dates), an office (its other
+# names) and a duty (its date), so that one 三定 of several can be taken out (ingest.restate); a list's `row_seqs`
+# are its rows' numbers as cited, with their header (`序号3`, `编号3`, `序号12之子项3`), and a list's Document its
+# title rows' date and 文号 (`issued`, `doc_number`).
+GRAPH_FIELDS_VERSION = 8
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 7
+LOADED_FIELDS_VERSION = 8
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
@@ -43,7 +43,9 @@ LOADED_EDGE_FIELDS = {
     "CONTAINS": {"source"},
     "COUNTERPART": {"source"},
     "EXERCISES": {"source"},
-    "FROM": {"locator", "ordinal", "source", "status"},
+    "FROM": {"locator", "ordinal", "source", "status", "last_stated", "aliases", "issued", "sanding_issued", "kind",
+             "rank", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
+             "office_leader_posts", "office_leader_posts_detail", "offices_stated"},
     "HAS_DEPARTMENT": {"source"},
     "HAS_DUTY": {"ordinal", "source"},
     "HAS_OFFICE": {"source"},
