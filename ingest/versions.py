@@ -9,8 +9,9 @@ several), or, untitled, the same file name give or take a version mark (`清单_
 
 A shared title is not enough: two 街道's lists are both titled 职责边界清单, and a 2023 list may stand beside the 2022
 one. So a list of the same name is a version (and replaces the other) when it was loaded from the same path, or when
-the two are not dated to different years and share at least half the rows' matters (of the shorter list): a
-correction changes some rows, it does not swap the list's matters. Lists of different years (their title rows'
+the two are not dated to different years and either its file's name marks it a version of the other's (`清单_v2.csv`
+beside `清单.csv`) or they share at least half the rows' matters (of the shorter list): a correction changes some
+rows, it does not swap the list's matters. Lists of different years (their title rows'
 印发/更新 date, else a year in the title: ingest.list_dates) stand side by side, as do lists that share few matters.
 Of two versions, the later is the one the list's own date says, the file's modification time only where either has
 none (`later_version`). 三定 are not replaced: their versions stand side by side, dated.
@@ -118,6 +119,10 @@ def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old
     if new.dated.year and old.dated.year and new.dated.year != old.dated.year:
         return Verdict(False, f"年度不同（{old.dated.year}年、{new.dated.year}年），两年的清单并存 / "
                               f"lists of different years ({old.dated.year}, {new.dated.year}) stand side by side")
+    new_name, old_name = PurePath(new.path).name, PurePath(old.path).name
+    if new_name != old_name and file_stem(new.path) == file_stem(old.path):
+        return Verdict(True, f"文件名标明是修订版本（{old_name} → {new_name}）/ its file's name marks a version of the "
+                             f"other's ({old_name} → {new_name})")
     shared, shorter = len(new_names & old_names), min(len(new_names), len(old_names))
     if shorter and shared < SHARED_MATTERS * shorter:
         return Verdict(False, f"同名但事项大多不同（{shorter} 项中仅 {shared} 项相同），是两份清单，并存 / "

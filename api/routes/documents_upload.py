@@ -82,7 +82,7 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
 def _older(name: str, newer: str, why: str) -> dict[str, str]:
     """A file not loaded because a newer version of the same list came with it (ingest.versions), and what told
     which is newer (the lists' own dates, else the files' times): `why` is `中文 / English`."""
-    chinese, _, english = why.partition(" / ")
+    chinese, _, english = (part.strip() for part in why.partition("/ "))  # its Chinese holds no `/ `
     return {"file": name, "error": f"{name}: not loaded: {newer}, uploaded with it, is a newer version of the same list "
                                    f"({english})",
             "error_zh": f"{name}：未载入：同时上传的 {newer} 是同一清单较新的版本（{chinese}）"}

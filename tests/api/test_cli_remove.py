@@ -70,8 +70,8 @@ def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
     said = replaced.stdout.splitlines()
     start = said.index("替换的旧版本 replaced earlier versions (1)：同一清单的旧版本已移出图谱 / the list loaded before is "
                        "taken out")
-    assert said[start + 1] == f"  {new} 替换 replaces {old}（同一清单的新版本（1 项中 1 项相同）/ a new version of the list (1 " \
-                              "of 1 matters in common)）"
+    assert said[start + 1] == f"  {new} 替换 replaces {old}（文件名标明是修订版本（边界清单.csv → 边界清单_v2.csv）/ its " \
+                              "file's name marks a version of the other's (边界清单.csv → 边界清单_v2.csv)）"
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市交通运输局", "unresolved": True, "role": "LEADS"}]
     # The folder holding both: the newer is loaded, the older is said not to be, and nothing changes.

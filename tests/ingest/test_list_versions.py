@@ -54,8 +54,8 @@ def test_a_corrected_copy_beside_the_old_one_replaces_it(store: Store, tmp_path:
     new = _write(tmp_path / "边界清单_v2.csv", CORRECTED, 1_700_000_100)
     report = ingest([new], store, region=CITY)
     assert report.failed == []
-    assert report.replaced == [(new, f"{old}", "同一清单的新版本（3 项中 2 项相同）/ a new version of the list (2 of 3 "
-                                               "matters in common)")]
+    assert report.replaced == [(new, f"{old}", "文件名标明是修订版本（边界清单.csv → 边界清单_v2.csv）/ its file's name "
+                                               "marks a version of the other's (边界清单.csv → 边界清单_v2.csv)")]
     assert _matters(store) == AS_CORRECTED
     assert _documents(store) == [str(new)]
     # The deleted row's matter, and the parties only it named, are gone; no finding says two leads.
