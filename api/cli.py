@@ -303,11 +303,15 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
     if report.replaced:  # a corrected list stood beside the old one, both counted (user test)
         _print_listed(f"替换的旧版本 replaced earlier versions ({len(report.replaced)})：同一清单的旧版本已移出图谱 / "
                       "the list loaded before is taken out",
-                      [f"{path} 替换 replaces {earlier}" for path, earlier in report.replaced])
+                      [f"{path} 替换 replaces {earlier}（{why}）" for path, earlier, why in report.replaced])
+    if report.beside:  # two 街道's lists both titled 职责边界清单 replaced each other (user test)
+        _print_listed(f"同名清单并存 lists of the same name kept side by side ({len(report.beside)})：不是同一清单的"
+                      "新旧版本，未替换 / not versions of one list: nothing replaced",
+                      [f"{path} 与 beside {other}（{why}）" for path, other, why in report.beside])
     if report.older_skipped:
         _print_listed(f"未载入的旧版本 older versions not loaded ({len(report.older_skipped)})：本次载入中有同一清单"
                       "较新保存的文件 / a newer file of the same list is in this run",
-                      [f"{path}（较新 newer：{newer}）" for path, newer in report.older_skipped])
+                      [f"{path}（较新 newer：{newer}；{why}）" for path, newer, why in report.older_skipped])
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "

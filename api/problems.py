@@ -104,16 +104,17 @@ _EXAMPLES = {
                  "table=unlisted 选择其中一张，或改用 format=xlsx（每张表一个工作表）"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "query failed: Query timed out",
                  "查询失败：查询超过时间限制，已中止（图数据库原文：Query timed out）"),
-    # DELETE /api/documents/{uid} of one 三定 of a department whose other one is loaded (ingest.removal).
+    # DELETE /api/documents/{uid} of one 三定 of a department whose other one an earlier dutygraph loaded
+    # (ingest.removal).
     409: Problem(409, "conflict", "The document cannot be removed alone", "不能单独移除该文件",
-                 "the department these documents define has other 三定 or 调整 notices loaded (临川市城市管理局: "
-                 "《临川市城市管理局职能配置、内设机构和人员编制规定》 chengguan_2024.txt): one version cannot be "
-                 "taken out alone (its facts would stay this one's); remove those too and load again the ones to keep "
-                 "(dutygraph ingest PATH), or reset the graph and load again",
-                 "该部门还载入了其他三定或调整通知（临川市城市管理局: "
-                 "《临川市城市管理局职能配置、内设机构和人员编制规定》 chengguan_2024.txt）："
-                 "不能只移除其中一版（部门的编制和日期仍会是被移除那一版的）；"
-                 "请一并移除，再重新载入要保留的文件（dutygraph ingest 路径），或清空图谱后重新载入"),
+                 "the department these documents define has other 三定 or 调整 notices loaded by an earlier dutygraph "
+                 "(临川市城市管理局: 《临川市城市管理局职能配置、内设机构和人员编制规定》 chengguan_2024.txt), "
+                 "which do not record what they state: one version cannot be taken out alone until those are loaded "
+                 "again (dutygraph ingest PATH), or remove them too, or reset the graph and load again",
+                 "该部门还载入了由较早版本 dutygraph 载入的其他三定或调整通知（临川市城市管理局: "
+                 "《临川市城市管理局职能配置、内设机构和人员编制规定》 chengguan_2024.txt），"
+                 "其中未记录各版本所定的编制和日期：请先重新载入这些文件（dutygraph ingest 路径）再移除，"
+                 "或一并移除，或清空图谱后重新载入"),
     413: too_large(20),
     422: Problem(422, "invalid-request", "Invalid request", "请求参数无效",
                  "query.limit: Input should be greater than or equal to 1",

@@ -474,6 +474,9 @@ class UploadedFile(BaseModel):
                                                "again, nothing created")
     replaced: list[str] = Field(default=[], description="the earlier versions of this list it replaced, taken out "
                                                        "of the graph (each 《title》 and the path it was loaded from)")
+    beside: list[str] = Field(default=[], description="loaded lists of the same name it is not a version of, which "
+                                                     "stay beside it: each 《title》 and path, with why in brackets "
+                                                     "(different years, few matters in common)")
 
 
 class FailedFile(BaseModel):

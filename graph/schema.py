@@ -100,7 +100,12 @@ REL_TYPES: tuple[RelType, ...] = (
             ("source", "what", "staff", "leader_posts")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
-    RelType("FROM", _DOC_PARTS, ("Document",), "出处", ("locator", "ordinal", "status", "devolved_to")),
+    # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);
+    # `devolved_to`, the lower governments a 调整 notice hands a duty's work to.
+    RelType("FROM", _DOC_PARTS, ("Document",), "出处",
+            ("locator", "ordinal", "status", "devolved_to", "last_stated", "aliases", "issued", "sanding_issued",
+             "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
+             "office_leader_posts", "office_leader_posts_detail", "offices_stated")),
 )
 
 LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)

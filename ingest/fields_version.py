@@ -30,9 +30,12 @@ from graph.store import Store
 # Version 7: a list's Document keeps its rows' 序号 and 编码 (`row_places`, `row_seqs`, `row_codes`,
 # ingest.row_numbers), by which readable sources cite the rows (queries.sources).
 # Version 8: the FROM edge of work a 调整 notice devolves keeps the lower governments it goes to (`devolved_to`,
-# 各县（区）人民政府), which duties_in_force names as its counterpart; and a 三定's unranked 领导职数N名 is the
+# 各县（区）人民政府), which duties_in_force names as its counterpart; a 三定's unranked 领导职数N名 is the
 # department's `leader_posts` (it was the sum of the posts listed after 其中), a rank's 其中 split kept in
-# `office_leader_posts_detail` (staffing_load's checks compare the two).
+# `office_leader_posts_detail` (staffing_load's checks compare the two); a FROM edge keeps what its document states
+# of a department (its facts and dates), an office (its other names) and a duty (its date), so that one 三定 of
+# several can be taken out (ingest.restate); a list's `row_seqs` are its rows' numbers as cited, with their header
+# (`序号3`, `编号3`, `序号12之子项3`), and a list's Document its title rows' date and 文号 (`issued`, `doc_number`).
 GRAPH_FIELDS_VERSION = 8
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

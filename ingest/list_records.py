@@ -75,7 +75,7 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
         # No title row, no title: the file's name is no document title (sources cite the file as a file).
         context.uid, context.workbook.sha256, str(context.workbook.path), context.region,
         text_sha256=context.workbook.text_sha256, title=parsed.title,
-        kind=parsed.kind, notes=list(parsed.warnings),
+        kind=parsed.kind, notes=list(parsed.warnings), issued=parsed.issued, doc_number=parsed.doc_number,
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
         **row_numbers(parsed.records),

@@ -82,7 +82,9 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
                              "划分方式、主体责任单位 等）")
     kind = read[0][1].kind
     titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
-    document = ListDocument(kind=kind, title=titles[0] if titles else "")
+    document = ListDocument(kind=kind, title=titles[0] if titles else "",
+                            issued=next((header.issued for _sheet, header in read if header.issued), ""),
+                            doc_number=next((header.doc_number for _sheet, header in read if header.doc_number), ""))
     bad_rows: list[IngestError] = []
     for sheet, header in read:
         if header.kind != kind:
@@ -172,6 +174,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
         if not bad_cells and not any(value for field, value in values.items() if field not in {"seq", "notes"}):
             continue
         own_item = _names_its_own_item(header.kind, values, carried)
+        main_above = _main_item(carried)
         for field in _CARRIED[header.kind]:
             if field in values:
                 if values[field]:
@@ -179,9 +182,9 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                 elif not (field in _ITEM_NAMES and own_item
                           and (number, header.columns[field]) not in sheet.merged_down):
                     values[field] = carried.get(field, "")
+        where = _row_place(sheet, header, number, values, carried, main_above)
         if values.get("seq"):
             carried["seq"] = values["seq"]
-        where = Cell(sheet.name, number, sheet.named_by_file, values.get("seq", ""))
         try:
             record = reader(values, where)
         except _BadRow as exc:
@@ -204,6 +207,24 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
             continue
         document.records.append(record)
     return bad_rows
+
+
+def _row_place(sheet: Sheet, header: Header, number: int, values: dict[str, str], carried: dict[str, str],
+               main_above: str) -> Cell:
+    """Where the row stands and the number it is cited by. A 子项 row whose 序号 cell is merged down from its 主项's
+    row, or left blank under it, carries the 主项's number, marked `continued`: it is cited as that 主项's 子项, not
+    as the 主项 itself (FORMATS.md §7: a 主项 written once over its 子项's rows)."""
+    seq = values.get("seq", "")
+    column = header.columns.get("seq")
+    own = bool(seq) and (number, column) not in sheet.merged_down
+    continued = (not own and bool(values.get("sub_item")) and bool(carried.get("seq"))
+                 and bool(main_above) and _main_item(values) == main_above)
+    title = re.sub(r"\s+", "", header.labels.get("seq", "")).rpartition("/")[2] or "序号"
+    return Cell(sheet.name, number, sheet.named_by_file, carried["seq"] if continued else seq, title, continued)
+
+
+def _main_item(values: dict[str, str]) -> str:
+    return values.get("main_item") or values.get("name") or values.get("supervision_name") or ""
 
 
 def _csv_width(workbook: Workbook, sheet: Sheet, header: Header) -> int | None:

@@ -15,13 +15,9 @@ from typing import Any
 from graph.schema import REL_NAMES, label, rel_type
 from graph.store import Statement, Store
 from ingest.fields_version import GRAPH_FIELDS_VERSION
-from ingest.records import GraphRows
+from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
+from ingest.restate import restate_versions
 
-# Facts of a Department that belong to one version of its 三定.
-VERSIONED_DEPARTMENT_PROPS = (
-    "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
-    "office_leader_posts", "office_leader_posts_detail", "offices_stated",
-)
 # Relationships that one document may state several times between the same two nodes, once per clause.
 _KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
 # Transfers: one clause of 划入的职责 may move two pieces of work between the same two departments (城市供水 and
@@ -289,8 +285,10 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
 
 
 def remove_documents(store: Store, uids: Sequence[str]) -> None:
-    """Take the documents out, in one atomic write, then drop what no longer holds anything (`prune_orphans`)."""
-    store.write_atomic([*forget_documents(uids), bump_version()])
+    """Take the documents out, in one atomic write, then drop what no longer holds anything (`prune_orphans`). What
+    the documents' departments, offices and duties keep is first restated from the versions that stay
+    (`ingest.restate`): a department's staffing and dates, a duty's ordinal and date, as loading those alone gives."""
+    store.write_atomic([*restate_versions(uids), *forget_documents(uids), bump_version()])
     prune_orphans(store)
 
 

@@ -140,6 +140,10 @@ class Cell:
     row: int
     sheet_named_by_file: bool = False  # a CSV's one sheet, or a text's, bears the file's name
     seq: str = ""  # the row's 序号 as the list writes it: people cite a row by it, not by the spreadsheet's line
+    seq_title: str = "序号"  # the header of that column as the list writes it (编号, 事项编号): a row is cited by it
+    # A 子项 row under its 主项's 序号 (the cell merged down over the 主项's rows, or left blank below it): `seq` is
+    # the 主项's, and the row is cited as one of its 子项 (ingest.row_numbers).
+    continued: bool = False
 
     @property
     def locator(self) -> str:
@@ -228,3 +232,5 @@ class ListDocument:
     # (a workbook of several departments' lists, one a sheet, each under its own title row); '' for a sheet without
     # one in such a workbook, whose rows cite the file.
     sheet_titles: dict[str, str] = field(default_factory=dict)
+    issued: str = ""  # the date its title rows give (印发/更新日期), ISO; '' when none (ingest.list_dates)
+    doc_number: str = ""  # the 文号 its title rows give

@@ -33,6 +33,7 @@ from ingest.link import (
     write_plan,
     write_plan_similar,
 )
+from ingest.list_dates import list_date
 from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
 from ingest.load import prune_orphans, redirect_parties
@@ -65,7 +66,16 @@ from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 from ingest.unlinked import unlinked_duties
-from ingest.versions import HeldList, ListIdentity, earlier_versions, held_lists
+from ingest.versions import (
+    HeldList,
+    ListIdentity,
+    held_lists,
+    held_names,
+    later_version,
+    row_names,
+    same_name,
+    verdict,
+)
 
 # Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
 # loading one.
@@ -92,10 +102,15 @@ class IngestReport:
     resegmented: int = 0  # stored nodes whose terms were derived again (ingest.refresh)
     # Unresolved parties of earlier runs that a department loaded now turned out to be: (party, department).
     reresolved: list[tuple[str, str]] = field(default_factory=list)
-    # A list loaded now in place of its earlier version (ingest.versions): (its path, the earlier one's title and path).
-    replaced: list[tuple[Path, str]] = field(default_factory=list)
-    # A list not loaded because a newer version of it came in the same run: (its path, the newer one's path).
-    older_skipped: list[tuple[Path, Path]] = field(default_factory=list)
+    # A list loaded now in place of its earlier version (ingest.versions): (its path, the earlier one's title and path,
+    # why it is a version of that one).
+    replaced: list[tuple[Path, str, str]] = field(default_factory=list)
+    # A list not loaded because a newer version of it came in the same run: (its path, the newer one's path, what
+    # told which is newer: the lists' own dates, or else the files' times).
+    older_skipped: list[tuple[Path, Path, str]] = field(default_factory=list)
+    # A list of the same name as another, loaded or in this run, that stands beside it: (its path, the other's title
+    # and path, why they are two lists: different years, or few matters in common).
+    beside: list[tuple[Path, str, str]] = field(default_factory=list)
     # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
     extended_holdings: list[tuple[str, str]] = field(default_factory=list)
     # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
@@ -535,8 +550,14 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         list_context = ListContext(workbook, parsed_list, home, counties, offices, uid)
-        earlier = earlier_versions(held, uid, identity)
-        report.replaced += [(workbook.path, _cited(other)) for other in earlier]
+        earlier: list[HeldList] = []
+        for other in (other for other in held if same_name(other, uid, identity)):
+            judged = verdict(identity, row_names(parsed_list), other.identity, held_names(store, other.uid))
+            if judged.versions:
+                earlier.append(other)
+                report.replaced.append((workbook.path, _cited(other), judged.why))
+            else:
+                report.beside.append((workbook.path, _cited(other), judged.why))
         builders.append((workbook.path, partial(_replacing, [other.uid for other in earlier],
                                                 partial(list_rows, list_context, resolver)),
                          _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
@@ -603,7 +624,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                                                created=entry.created))
     report.outcomes.sort(key=lambda outcome: str(outcome.path))
     loaded = {outcome.path for outcome in report.outcomes if outcome.ok}
-    report.replaced = [(path, earlier) for path, earlier in report.replaced if path in loaded]
+    report.replaced = [entry for entry in report.replaced if entry[0] in loaded]
     if report.replaced:  # terms, parties and regions only the earlier versions had
         prune_orphans(store)
     if any(outcome.ok for outcome in report.outcomes):
@@ -628,21 +649,33 @@ def _identity(workbook: Workbook, parsed: ListDocument, home: Region, shown_path
               ) -> ListIdentity:
     return ListIdentity(parsed.kind, home.path, parsed.title,
                         tuple(title for title in parsed.sheet_titles.values() if title),
-                        shown_paths.get(workbook.path, str(workbook.path)))
+                        shown_paths.get(workbook.path, str(workbook.path)), list_date(parsed.title, parsed.issued))
 
 
-def _newest_versions(homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]], report: IngestReport
-                     ) -> list[tuple[Workbook, ListDocument, Region, ListIdentity]]:
-    """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the file saved
-    last; the others are not loaded, and the report says so. Loaded in turn, each would replace the other."""
-    newest: dict[tuple[str, ...], tuple[Workbook, ListDocument, Region, ListIdentity]] = {}
+_Home = tuple[Workbook, ListDocument, Region, ListIdentity]
+
+
+def _newest_versions(homes: list[_Home], report: IngestReport) -> list[_Home]:
+    """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the later one (by
+    the lists' own dates, else the file saved last); the others are not loaded, and the report says so and what
+    told them apart. Loaded in turn, each would replace the other. Lists of one name that are two lists (different
+    years, few matters in common: ingest.versions) both load."""
+    kept: list[_Home] = []
     for entry in homes:  # in the order given: of two saved at one time (a clock's tick), the later given
-        key = entry[3].key()
-        if key not in newest or _saved(entry[0].path) >= _saved(newest[key][0].path):
-            newest[key] = entry
-    kept = [entry for entry in homes if newest[entry[3].key()] is entry]
-    report.older_skipped += [(entry[0].path, newest[entry[3].key()][0].path) for entry in homes if entry not in kept]
-    return kept
+        for other in [other for other in kept if other[3].key() == entry[3].key()]:
+            judged = verdict(entry[3], row_names(entry[1]), other[3], row_names(other[1]))
+            if not judged.versions:
+                report.beside.append((entry[0].path, _cited_identity(other[3]), judged.why))
+                continue
+            later, why = later_version(other[3], _saved(other[0].path), entry[3], _saved(entry[0].path))
+            older, newer = (other, entry) if later else (entry, other)
+            report.older_skipped.append((older[0].path, newer[0].path, why))
+            if not later:
+                break
+            kept.remove(other)
+        else:
+            kept.append(entry)
+    return [entry for entry in homes if entry in kept]
 
 
 def _saved(path: Path) -> float:
@@ -654,8 +687,12 @@ def _saved(path: Path) -> float:
 
 
 def _cited(held: HeldList) -> str:
-    title = f"《{held.identity.title}》 " if held.identity.title else ""
-    return f"{title}{held.identity.path}"
+    return _cited_identity(held.identity)
+
+
+def _cited_identity(identity: ListIdentity) -> str:
+    title = f"《{identity.title}》 " if identity.title else ""
+    return f"{title}{identity.path}"
 
 
 def _replacing(uids: list[str], build: Callable[[], GraphRows]) -> GraphRows:

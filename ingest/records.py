@@ -186,14 +186,25 @@ def add_provenance(rows: GraphRows) -> None:
                          ("SupervisionItem", rows.supervision_items)):
         for uid, props in nodes.items():
             source = props.get("source") or f"{doc_uid}#title"
-            stated = {key: props[key] for key in _STATED.get(label, ()) if props.get(key) is not None}
+            stated = {key: props[key] for key in STATED.get(label, ()) if props.get(key) is not None}
             if label == "Duty" and uid in rows.devolved_to:
                 stated["devolved_to"] = rows.devolved_to[uid]
             rows.relate("FROM", label, "Document", uid, doc_uid, source, locator=source.split("#", 1)[1], **stated)
 
 
-# What a document's FROM edge keeps of the node as that document states it (`add_provenance`).
-_STATED: dict[str, tuple[str, ...]] = {"Office": ("ordinal",), "Duty": ("ordinal", "status")}
+# Facts of a Department that belong to one version of its 三定.
+VERSIONED_DEPARTMENT_PROPS = (
+    "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
+    "office_leader_posts", "office_leader_posts_detail", "offices_stated",
+)
+# What a document's FROM edge keeps of the node as that document states it (`add_provenance`): a department's facts
+# and dates, an office's ordinal and other names, a duty's ordinal, status and date. The node keeps the newest
+# version's; these let a version be taken out and the node restated from those that stay (ingest.restate).
+STATED: dict[str, tuple[str, ...]] = {
+    "Department": ("issued", "sanding_issued", *VERSIONED_DEPARTMENT_PROPS),
+    "Office": ("ordinal", "aliases"),
+    "Duty": ("ordinal", "status", "last_stated"),
+}
 
 
 def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str, source: str

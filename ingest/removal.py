@@ -18,12 +18,12 @@ from ingest.unlinked import unlinked_duties
 
 _DOCUMENTS = ("MATCH (d:Document) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
               "d.region AS region, d.sha256 AS sha256, d.issued AS issued ORDER BY uid")
-# The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs also defines: the facts of the
-# department (staffing, 三定日期) and its duties' dates are the newest version's, and the graph keeps no copy of the
-# older one's to fall back on.
-_OTHER_VERSIONS = ("MATCH (d:Document)<-[:FROM]-(n:Department)-[:FROM]->(o:Document) "
-                   "WHERE d.uid IN $uids AND NOT o.uid IN $uids "
-                   "RETURN DISTINCT n.name AS department, o.path AS path, o.title AS title ORDER BY department, path")
+# The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
+# fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
+# department cannot be restated from it (ingest.restate) until it is loaded again.
+_UNRESTATABLE = ("MATCH (d:Document)<-[:FROM]-(n:Department)-[f:FROM]->(o:Document) "
+                 "WHERE d.uid IN $uids AND NOT o.uid IN $uids AND f.issued IS NULL "
+                 "RETURN DISTINCT n.name AS department, o.path AS path, o.title AS title ORDER BY department, path")
 
 
 @dataclass
@@ -100,18 +100,19 @@ def _file_digest(path: Path) -> str | None:
 
 
 def check_removable(store: Store, documents: Sequence[HeldDocument]) -> None:
-    """Refuse a 三定 (or 调整 notice) whose department has another version loaded: removing one version alone
-    would leave the department's staffing and dates as the removed one set them."""
-    rows = store.read(_OTHER_VERSIONS, {"uids": [document.uid for document in documents]})
+    """Refuse a 三定 (or 调整 notice) whose department has another version loaded by a dutygraph before fields
+    version 8: that version's FROM edge does not say what it states, so the department would keep the removed one's
+    staffing and dates. A version loaded since is restated from (ingest.restate)."""
+    rows = store.read(_UNRESTATABLE, {"uids": [document.uid for document in documents]})
     if rows:
         versions = "; ".join(f"{row['department']}: {('《' + row['title'] + '》 ') if row['title'] else ''}"
                              f"{row['path']}" for row in rows)
         raise RemovalError(
-            f"the department these documents define has other 三定 or 调整 notices loaded ({versions}): one version "
-            "cannot be taken out alone (its facts would stay this one's); remove those too and load again the ones "
-            "to keep (dutygraph ingest PATH), or reset the graph and load again",
-            f"该部门还载入了其他三定或调整通知（{versions}）：不能只移除其中一版（部门的编制和日期仍会是被移除那一版的）；"
-            "请一并移除，再重新载入要保留的文件（dutygraph ingest 路径），或清空图谱后重新载入")
+            f"the department these documents define has other 三定 or 调整 notices loaded by an earlier dutygraph "
+            f"({versions}), which do not record what they state: one version cannot be taken out alone until those "
+            "are loaded again (dutygraph ingest PATH), or remove them too, or reset the graph and load again",
+            f"该部门还载入了由较早版本 dutygraph 载入的其他三定或调整通知（{versions}），其中未记录各版本所定的编制和日期："
+            "请先重新载入这些文件（dutygraph ingest 路径）再移除，或一并移除，或清空图谱后重新载入")
 
 
 def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:

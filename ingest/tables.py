@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.kinds import KIND_TITLES
+from ingest.list_dates import read_title_rows
 from ingest.sheets import Sheet, range_name
 
 # Column vocabulary: field → the header texts that name it (after spaces and bracket widths are folded).
 FIELDS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号", "编号"),
+    "seq": ("序号", "编号", "事项编号", "清单编号"),
     "department": ("实施主体", "实施部门", "部门名称", "部门", "责任部门", "主管部门", "职权部门", "行使主体", "实施机关",
                    "监管部门", "法定主体", "dept_name"),
     "office": ("承办机构", "承办科室", "内设机构", "责任科室"),
@@ -102,6 +103,8 @@ class Header:
     spans: dict[str, Span] = field(default_factory=dict)  # fields read from several columns
     conflict: Conflict | None = None
     unread: list[str] = field(default_factory=list)  # header texts that name no field: columns the list loses
+    issued: str = ""  # the date a title row gives (印发/更新日期), ISO
+    doc_number: str = ""  # the 文号 a title row gives
 
 
 @dataclass(frozen=True)
@@ -161,13 +164,14 @@ def find_header(sheet: Sheet, forced_kind: str | None = None) -> Header | None:
         return None
     # Title rows: above the header, one text (often merged across the columns). A title written in book brackets
     # (《…权责清单》) loses them: a source reads 《title》place, and the title names its department without them.
-    title = " ".join(
+    # A row that is only a date or a 文号 dates the list (ingest.list_dates): no part of the title it cites.
+    rows = read_title_rows([
         _unbracketed(cells[0]) for cells in (list(dict.fromkeys(c for c in row if c))
                                              for _n, row in sheet.rows[:candidate.position])
         if len(cells) == 1
-    )
-    return Header(kind, candidate.columns, candidate.header_rows, title, candidate.names, candidate.spans,
-                  candidate.conflict, candidate.unread)
+    ])
+    return Header(kind, candidate.columns, candidate.header_rows, rows.title, candidate.names, candidate.spans,
+                  candidate.conflict, candidate.unread, issued=rows.issued, doc_number=rows.doc_number)
 
 
 def _unbracketed(title: str) -> str:

@@ -2,20 +2,30 @@
 
 A list is a document of its content (`records.document_uid`), so a corrected copy was a second document beside the
 first: the first's 牵头 stayed beside the corrected one (two leads, read as 文件间牵头部门不一致) and its deleted rows
-stayed in every finding (user test). A list is a new version of a loaded one of the same kind and region when it
+stayed in every finding (user test). A list may be a new version of a loaded one of the same kind and region when it
 has the same title (and the same sheets' titles, so that one department's list does not replace a workbook of
 several), or, untitled, the same file name give or take a version mark (`清单_v2.xlsx`, `清单（修订）.xlsx`,
-`清单 (1).xlsx`; not a bare number: `目录_1.csv` and `目录_2.csv` are two parts), or was loaded from the same path. 三定 are not replaced: their versions stand side by side, dated.
+`清单 (1).xlsx`; not a bare number: `目录_1.csv` and `目录_2.csv` are two parts), or was loaded from the same path.
+
+A shared title is not enough: two 街道's lists are both titled 职责边界清单, and a 2023 list may stand beside the 2022
+one. So a list of the same name is a version (and replaces the other) when it was loaded from the same path, or when
+the two are not dated to different years and either its file's name marks it a version of the other's (`清单_v2.csv`
+beside `清单.csv`) or they share at least half the rows' matters (of the shorter list): a correction changes some
+rows, it does not swap the list's matters. Lists of different years (their title rows'
+印发/更新 date, else a year in the title: ingest.list_dates) stand side by side, as do lists that share few matters.
+Of two versions, the later is the one the list's own date says, the file's modification time only where either has
+none (`later_version`). 三定 are not replaced: their versions stand side by side, dated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from graph.store import Store
+from ingest.list_dates import ListDate, list_date
+from ingest.model import ListDocument
 
 # The marks an office adds to a file's name when it saves a corrected copy beside the old one.
 _VERSION_MARK = re.compile(
@@ -25,7 +35,12 @@ _VERSION_MARK = re.compile(
 
 _HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment'] "
                "RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, d.region AS region, "
-               "coalesce(d.sheet_titles, []) AS sheet_titles ORDER BY uid")
+               "coalesce(d.sheet_titles, []) AS sheet_titles, coalesce(d.issued, '') AS issued ORDER BY uid")
+# The names of the rows' items a loaded list states (its matters, power and supervision items).
+_HELD_NAMES = ("MATCH (n)-[:FROM]->(d:Document {uid: $uid}) WHERE n:Matter OR n:PowerItem OR n:SupervisionItem "
+               "RETURN DISTINCT n.name AS name")
+# At least this share of the shorter list's matters in common makes two lists of one name versions of one list.
+SHARED_MATTERS = 0.5
 
 
 def file_stem(path: str) -> str:
@@ -47,6 +62,7 @@ class ListIdentity:
     title: str
     sheet_titles: tuple[str, ...]
     path: str
+    dated: ListDate = field(default_factory=ListDate)  # the list's own date, '' when it has none
 
     def key(self) -> tuple[str, ...]:
         named = ("title", self.title, *sorted(self.sheet_titles)) if self.title else ("file", file_stem(self.path))
@@ -62,14 +78,66 @@ class HeldList:
 def held_lists(store: Store) -> list[HeldList]:
     return [HeldList(row["uid"], ListIdentity(row["kind"] or "", row["region"] or "", row["title"] or "",
                                               tuple(title for title in row["sheet_titles"] if title),
-                                              row["path"] or ""))
+                                              row["path"] or "", list_date(row["title"] or "", row["issued"])))
             for row in store.read(_HELD_LISTS)]
 
 
-def earlier_versions(held: Sequence[HeldList], uid: str, identity: ListIdentity) -> list[HeldList]:
-    """The loaded lists the list `uid` replaces: another document of its kind and region, with its title (or file
-    name), or loaded from its path."""
-    return [other for other in held if other.uid != uid and (
-        other.identity.key() == identity.key()
-        or (other.identity.path == identity.path and other.identity.kind == identity.kind
-            and other.identity.region == identity.region))]
+def held_names(store: Store, uid: str) -> frozenset[str]:
+    return frozenset(_folded(row["name"]) for row in store.read(_HELD_NAMES, {"uid": uid}) if row["name"])
+
+
+def row_names(parsed: ListDocument) -> frozenset[str]:
+    """The names of a parsed list's rows' items, as its loaded Document's nodes would bear them."""
+    return frozenset(_folded(getattr(record, "matter", None) or getattr(record, "name", ""))
+                     for record in parsed.records) - {""}
+
+
+def _folded(name: str) -> str:
+    return "".join(name.split())
+
+
+def same_name(held: HeldList, uid: str, identity: ListIdentity) -> bool:
+    """`held` is another document of the list's kind and region, with its title (or file name), or loaded from its
+    path: a candidate for its earlier version (`verdict` decides)."""
+    return held.uid != uid and (
+        held.identity.key() == identity.key()
+        or (held.identity.path == identity.path and held.identity.kind == identity.kind
+            and held.identity.region == identity.region))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether two lists of one name are versions of one list, and why, in Chinese and English."""
+
+    versions: bool
+    why: str
+
+
+def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old_names: frozenset[str]) -> Verdict:
+    if new.path == old.path:
+        return Verdict(True, f"载入自同一路径 / loaded from the same path ({new.path})")
+    if new.dated.year and old.dated.year and new.dated.year != old.dated.year:
+        return Verdict(False, f"年度不同（{old.dated.year}年、{new.dated.year}年），两年的清单并存 / "
+                              f"lists of different years ({old.dated.year}, {new.dated.year}) stand side by side")
+    new_name, old_name = PurePath(new.path).name, PurePath(old.path).name
+    if new_name != old_name and file_stem(new.path) == file_stem(old.path):
+        return Verdict(True, f"文件名标明是修订版本（{old_name} → {new_name}）/ its file's name marks a version of the "
+                             f"other's ({old_name} → {new_name})")
+    shared, shorter = len(new_names & old_names), min(len(new_names), len(old_names))
+    if shorter and shared < SHARED_MATTERS * shorter:
+        return Verdict(False, f"同名但事项大多不同（{shorter} 项中仅 {shared} 项相同），是两份清单，并存 / "
+                              f"the same name, but only {shared} of {shorter} matters in common: two lists, side by side")
+    return Verdict(True, f"同一清单的新版本（{shorter} 项中 {shared} 项相同）/ "
+                         f"a new version of the list ({shared} of {shorter} matters in common)")
+
+
+def later_version(first: ListIdentity, first_saved: float, second: ListIdentity, second_saved: float
+                  ) -> tuple[bool, str]:
+    """Whether `second` is the later version of the two (on a tie, it is: the later given), and what said so: the
+    lists' own dates where both have one and they differ, else the files' modification times."""
+    old, new = first.dated.value, second.dated.value
+    if old and new and old != new:
+        later, earlier = max(old, new), min(old, new)
+        return new > old, f"按清单所署日期（{later} 晚于 {earlier}）/ by the lists' own dates ({later} after {earlier})"
+    return second_saved >= first_saved, ("按文件修改时间（清单未署日期）/ by the files' modification times (the lists "
+                                         "bear no dates of their own)")

@@ -81,7 +81,8 @@ def row_numbers(store: Store) -> list[dict[str, Any]]:
 
 
 def _number(kind: str, seq: str, code: str) -> str:
-    return f"编码{code}" if code and (kind == "supervision" or not seq) else f"序号{seq}"
+    """A row's number as cited: `seq` is stored with its header (`序号3`, `编号3`, ingest.row_numbers)."""
+    return f"编码{code}" if code and (kind == "supervision" or not seq) else seq
 
 
 def _file_name(row: Mapping[str, Any]) -> str:

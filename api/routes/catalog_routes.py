@@ -200,13 +200,21 @@ def list_documents(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIM
             description="Per list document, the place of each row that has a 序号 or a 编码 (a `source` after its "
                         "`#`: `职责边界清单!6`, `第3行`) and what people cite it by (`序号3`, or a 监管事项's "
                         "`编码JG370000101`): a page reads `doc:…#职责边界清单!6` as "
-                        "`《…清单》工作表“职责边界清单”序号3（第6行）`, as the files and reports do. JSON only.",
+                        "`《…清单》工作表“职责边界清单”序号3（第6行）`, as the files and reports do. `uid` (uids "
+                        "separated by commas) answers those documents only: the page asks for a document's numbers when it first shows one "
+                        "of its sources. JSON only.",
             responses={200: {"content": {"application/json": {"example": {
                 "total": 1, "limit": 50, "offset": 0, "items": [
                     {"uid": "doc:8769a39d27a21cde", "places": ["职责边界清单!3", "职责边界清单!5"],
                      "numbers": ["序号1", "序号2"]}]}}}}, **problem_responses(422, 503)})
-def list_row_numbers(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+def list_row_numbers(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                     uid: Annotated[str | None, Query(max_length=20_000, description=(
+                         "only these documents, their uids separated by commas; every list when absent"),
+                         examples=["doc:8769a39d27a21cde,doc:4db917bb9908f3f6"])] = None) -> Response:
     rows = row_numbers(store)
+    if uid is not None:
+        wanted = set(uid.split(","))
+        rows = [row for row in rows if row["uid"] in wanted]
     return JSONResponse({"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]})
 
 

@@ -36,7 +36,7 @@ MAX_FILES = 50
                                 "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal "
                                              "office); 第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
                                 "warnings_zh": ["第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
-                                "already_in_graph": False, "replaced": []}],
+                                "already_in_graph": False, "replaced": [], "beside": []}],
                      "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
                                  "error_zh": "empty.txt：文件没有正文"}],
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
@@ -70,29 +70,33 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     with saved_uploads(uploads, prefix="dutygraph-upload-") as shown, request.app.state.upload_lock:
         report = ingest(list(shown), store, region=home, shown_paths=shown)
     return {
-        "added": [_added(shown[o.path], o, [earlier for path, earlier in report.replaced if path == o.path])
+        "added": [_added(shown[o.path], o, [earlier for path, earlier, _why in report.replaced if path == o.path],
+                         [f"{other}（{why}）" for path, other, why in report.beside if path == o.path])
                   for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok]
-        + [_older(shown[path], shown[newer]) for path, newer in report.older_skipped],
+        + [_older(shown[path], shown[newer], why) for path, newer, why in report.older_skipped],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
 
 
-def _older(name: str, newer: str) -> dict[str, str]:
-    """A file not loaded because a newer version of the same list came with it (ingest.versions)."""
-    return {"file": name, "error": f"{name}: not loaded: {newer}, uploaded with it, is a newer version of the same list",
-            "error_zh": f"{name}：未载入：同时上传的 {newer} 是同一清单较新的版本"}
+def _older(name: str, newer: str, why: str) -> dict[str, str]:
+    """A file not loaded because a newer version of the same list came with it (ingest.versions), and what told
+    which is newer (the lists' own dates, else the files' times): `why` is `中文 / English`."""
+    chinese, _, english = (part.strip() for part in why.partition("/ "))  # its Chinese holds no `/ `
+    return {"file": name, "error": f"{name}: not loaded: {newer}, uploaded with it, is a newer version of the same list "
+                                   f"({english})",
+            "error_zh": f"{name}：未载入：同时上传的 {newer} 是同一清单较新的版本（{chinese}）"}
 
 
-def _added(name: str, outcome: FileOutcome, replaced: list[str]) -> dict[str, Any]:
-    """A file loaded: what it holds, its warnings as an upload says them, whether it was in the graph already, and
-    the earlier versions of the list it replaced."""
+def _added(name: str, outcome: FileOutcome, replaced: list[str], beside: list[str]) -> dict[str, Any]:
+    """A file loaded: what it holds, its warnings as an upload says them, whether it was in the graph already, the
+    earlier versions of the list it replaced, and the lists of its name it stands beside (and why)."""
     said = [_warning_uploaded(warning, outcome.path, name) for warning in outcome.warnings]
     return {"file": name, "counts": _snake_keys(outcome.counts), "warnings": [english for english, _ in said],
             # The page shows these: a warning is written `English; 中文`, and the English reached its users.
             "warnings_zh": [chinese for _, chinese in said],
             # Its content for its region was in the graph already: loaded again, nothing created.
-            "already_in_graph": not any(outcome.created.values()), "replaced": replaced}
+            "already_in_graph": not any(outcome.created.values()), "replaced": replaced, "beside": beside}
 
 
 def _known_region(store: Store, region: str, new_region: bool) -> str:
@@ -138,8 +142,9 @@ def remove_document(request: Request, store: StoreDep,
                     uid: Annotated[str, Path(description="the document's uid, doc: and 16 hex digits "
                                              "(GET /api/documents lists them)")]) -> dict[str, Any]:
     """Take the document out with everything only it states, as `dutygraph remove` does, and link what is left
-    again. An unknown uid is a 404; one 三定 (or 调整 notice) of a department that has another loaded is a 409, since
-    the graph keeps no copy of the older version's staffing to fall back on."""
+    again. An unknown uid is a 404; one 三定 (or 调整 notice) of a department is taken out alone, the department
+    restated from its versions that stay (ingest.restate), but a 409 where an earlier dutygraph loaded those, whose
+    FROM edges do not record what they state."""
     if not DOCUMENT_UID.fullmatch(uid):
         raise Problem(422, "invalid-request", "Invalid request", "请求参数无效",
                       f"{uid}: expected a document's uid, doc: and 16 hex digits (GET /api/documents lists them)",

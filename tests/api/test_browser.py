@@ -861,3 +861,41 @@ def test_the_profile_gives_each_matter_its_source_and_each_overlap_text_its_depa
     assert by_title["职责交叉"][1][3] == "\n".join(
         f"{m['department']}{'·' + m['office'] if m['office'] else ''}：{m['duty']}（{_source(titles, m['source'])}）"
         for m in cluster["members"])
+
+
+def test_a_list_s_row_numbers_are_fetched_when_one_of_its_sources_is_first_shown(  # type: ignore[no-untyped-def]
+        browser, site: str) -> None:
+    """The page asked for every list's row numbers at start; now for the documents an answer cites, when it first
+    cites them: every request names its documents, none is asked for twice, and the sources read with their 序号."""
+    browser.get("about:blank")
+    browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市交通运输局"))
+    _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+    asked = browser.execute_script("""return performance.getEntriesByType('resource').map((e) => new URL(e.name))
+        .filter((u) => u.pathname.endsWith('/api/documents/row_numbers')).map((u) => (u.searchParams.get('uid') || '').split(',').filter(Boolean))""")
+    assert asked and all(asked)
+    uids = [uid for request in asked for uid in request]
+    assert len(uids) == len(set(uids))
+    profile = _api(site, "/api/departments/" + urllib.parse.quote("示例市交通运输局"))
+    numbered = {row["uid"] for row in _api(site, "/api/documents/row_numbers", limit=1000)["items"]}
+    cited = {source.partition("#")[0] for source in _sources(profile)} & numbered
+    assert cited and cited <= set(uids)
+    titles = site_titles(site)
+    [leads] = browser.execute_script("""return [...document.querySelectorAll('#department-details h3')]
+        .filter((h) => h.firstChild.textContent.startsWith('牵头的共同事项'))
+        .map((h) => [...h.nextElementSibling.querySelectorAll('tbody tr')].map((tr) => tr.lastChild.textContent))""")
+    assert leads[:2] == [_source(titles, lead["source"]) for lead in profile["leads"][:2]]
+    # A list row the profile cites, read by its number on the page.
+    by_number = next(text for text in (_source(titles, source) for source in _sources(profile))
+                     if "序号" in text or "编号" in text)
+    assert by_number in browser.execute_script("return document.getElementById('department-details').innerText")
+
+
+def _sources(value: Any) -> list[str]:
+    """Every `doc:…#place` string of an answer, at any depth."""
+    if isinstance(value, str):
+        return [value] if value.startswith("doc:") and "#" in value else []
+    if isinstance(value, list):
+        return [source for item in value for source in _sources(item)]
+    if isinstance(value, dict):
+        return [source for item in value.values() for source in _sources(item)]
+    return []

@@ -56,7 +56,7 @@ def test_the_split_lists_the_matters_no_county_list_carries(browser, site: str) 
     assert rows[:2] == [
         ["农村公路建设养护管理", "市县共有", "青山县", "青山县交通运输局", "4",
          "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号10（第11行）"],
-        ["机动车维修经营备案", "县级专有", "青山县", "青山县交通运输局", "4", "市县事权划分清单（shixian_shiquan.csv）序号3（第4行）"]]
+        ["机动车维修经营备案", "县级专有", "青山县", "青山县交通运输局", "4", "市县事权划分清单（shixian_shiquan.csv）编号3（第4行）"]]
     assert _downloads(browser, "split-unlisted-downloads") == {
         "下载 CSV": ("/api/queries/power_split", {"city": ["示例市"], "table": ["unlisted"], "format": ["csv"]}),
         "下载 Excel": ("/api/queries/power_split", {"city": ["示例市"], "table": ["unlisted"], "format": ["xlsx"]})}

@@ -116,7 +116,7 @@ def test_the_heatmap_follows_the_county_and_a_cell_names_who_holds_what(browser,
         ["道路普通货物运输经营许可", "青山县", "县级专有", "青山县交通运输局",
          f"实施权责事项“道路普通货物运输经营许可”（{_source(titles, holdings[1]['item_source'])}）",
          "负责本行政区域内道路普通货物运输经营许可", _source(titles, holdings[1]["source"])]]
-    assert rows[0][6] == "市县事权划分清单（shixian_shiquan.csv）序号3（第4行）"
+    assert rows[0][6] == "市县事权划分清单（shixian_shiquan.csv）编号3（第4行）"
     # The list as a file (user test: it had no download), the cell's and the county's.
     cell_query = "city=示例市&domain=交通运输&share=county_exclusive&region=示例市/青山县"
     assert _links(browser, "split-cell-downloads") == [
@@ -141,7 +141,7 @@ def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F
         in_file = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8-sig"))))
     # The kind too, in the files' words (the page said 县级专有事项仍由市级部门实施 where they say …仍列入市级部门权责清单).
     assert [(row[0], row[4]) for row in rows] == [(line["冲突类型"], line["出处"]) for line in in_file]
-    assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）" in [line["出处"] for line in in_file]
+    assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
     assert len(rows) == 4 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)
 

@@ -324,7 +324,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert conflicts.stdout.split(b"\r\n")[:2] == [
         "\ufeff事项,冲突类型,部门,出处,持有区划".encode(),
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）"
-        "工作表“市交通运输局”序号1（第2行）,示例市/河西区、示例市/青山县".encode()]
+        "工作表“市交通运输局”编号1（第2行）,示例市/河西区、示例市/青山县".encode()]
     workbook = tmp_path / "split.xlsx"
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
@@ -337,7 +337,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert ("市场监管", "县级专有", 3, "示例市/河西区 3；示例市/青山县 3",
             "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
-                                   "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）", "示例市/河西区、示例市/青山县")
+                                   "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）", "示例市/河西区、示例市/青山县")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
@@ -873,7 +873,7 @@ def test_named_queries_read_in_chinese_in_files(loaded: Path) -> None:
         "\ufeff事项,领域,区划,层级,划分方式,角色,本级职责,出处",
         "专利侵权纠纷行政裁决,市场监管,示例市,市,市级专有,持有,负责专利侵权纠纷的受理和行政裁决,"
         "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号6（第7行）",
-        "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,市县事权划分清单（shixian_shiquan.csv）序号14（第15行）"]
+        "义务教育阶段招生入学管理,教育,示例市/河西区,县（区）,县级专有,持有,,市县事权划分清单（shixian_shiquan.csv）编号14（第15行）"]
     # A document's uid is for programs: its title and path name it for people.
     documents = run("query", "documents", "--format", "csv", store=loaded)
     assert documents.stdout.splitlines()[0] == "\ufeff标题,文件类型,区划,印发日期,施行日期,文号,文件路径,文本不完整,说明条数,自有标题的工作表,工作表标题"

@@ -44,19 +44,18 @@ def test_remove_a_three_ding_loaded_by_mistake(tmp_path: Path) -> None:
     assert "shi_gongan.txt: no document of the graph is this file" in missing.stderr
 
 
-def test_one_version_of_a_department_cannot_be_removed_alone(tmp_path: Path) -> None:
+def test_one_version_of_a_department_comes_out_alone(tmp_path: Path) -> None:
     store = tmp_path / "store"
     revised = tmp_path / "shi_gongan_2024.txt"
     text = (EXAMPLES / "sanding" / "shi_gongan.txt").read_text(encoding="utf-8")
     revised.write_text(text.replace("2019年3月8日", "2024年3月8日"), encoding="utf-8")
     assert run("ingest", str(EXAMPLES / "sanding" / "shi_gongan.txt"), str(revised), store=store).returncode == 0
-    refused = run("remove", str(revised), store=store)
-    assert refused.returncode == 2
-    assert "one version cannot be taken out alone" in refused.stderr
-    assert "不能只移除其中一版" in refused.stderr
-    both = run("remove", str(revised), "shi_gongan.txt", store=store)
-    assert both.returncode == 0, both.stderr
-    assert "文件 documents 0" in both.stdout
+    alone = run("remove", str(revised), store=store)
+    assert alone.returncode == 0, alone.stderr
+    assert "文件 documents 1" in alone.stdout
+    rest = run("remove", "shi_gongan.txt", store=store)
+    assert rest.returncode == 0, rest.stderr
+    assert "文件 documents 0" in rest.stdout
 
 
 def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
@@ -71,12 +70,14 @@ def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
     said = replaced.stdout.splitlines()
     start = said.index("替换的旧版本 replaced earlier versions (1)：同一清单的旧版本已移出图谱 / the list loaded before is "
                        "taken out")
-    assert said[start + 1] == f"  {new} 替换 replaces {old}"
+    assert said[start + 1] == f"  {new} 替换 replaces {old}（文件名标明是修订版本（边界清单.csv → 边界清单_v2.csv）/ its " \
+                              "file's name marks a version of the other's (边界清单.csv → 边界清单_v2.csv)）"
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市交通运输局", "unresolved": True, "role": "LEADS"}]
     # The folder holding both: the newer is loaded, the older is said not to be, and nothing changes.
     again = run("ingest", str(tmp_path / "边界清单.csv"), str(new), "--region", "示例市", store=store)
     assert again.returncode == 0, again.stderr
-    assert f"  {old}（较新 newer：{new}）" in again.stdout.splitlines()
+    assert f"  {old}（较新 newer：{new}；按文件修改时间（清单未署日期）/ by the files' modification times (the lists bear no " \
+           "dates of their own)）" in again.stdout.splitlines()
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市交通运输局", "unresolved": True, "role": "LEADS"}]

@@ -225,6 +225,11 @@ def test_department_profile_regions_matters_documents_stats(client: TestClient) 
     boundary = next(item for item in numbered["items"] if item["places"][0] == "职责边界清单!3")
     assert (boundary["places"][:3], boundary["numbers"][:3], len(boundary["numbers"])) == (
         ["职责边界清单!3", "职责边界清单!5", "职责边界清单!6"], ["序号1", "序号2", "序号3"], 14)
+    # The page asks for the documents an answer cites, by uid.
+    two = [*sorted(item["uid"] for item in numbered["items"])[:2], "doc:none"]
+    assert client.get("/api/documents/row_numbers", params={"uid": ",".join(two)}).json() == {
+        "total": 2, "limit": 50, "offset": 0, "items": sorted((item for item in numbered["items"] if item["uid"] in two),
+                                                              key=lambda item: item["uid"])}
     assert client.get("/api/stats").json()["labels"]["Document"] == 37
     # As Excel, the CLI's two tables, each label and type with its meaning.
     workbook = openpyxl.load_workbook(io.BytesIO(client.get("/api/stats", params={"format": "xlsx"}).content))
@@ -792,7 +797,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "示例市-市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,冲突类型,部门,出处,持有区划",
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）,"
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）,"
         "示例市/河西区、示例市/青山县"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
                                  headers={"Accept": XLSX}).content)

@@ -102,7 +102,7 @@ def test_a_cell_downloads_as_csv_and_excel(client: TestClient) -> None:  # noqa:
     assert answer.status_code == 200, answer.text
     assert answer.content.decode("utf-8-sig").splitlines() == [
         "事项,区划,层级,划分方式,角色,本级职责,出处,部门,部门依据,实施的权责事项,权责事项出处",
-        "机动车维修经营备案,示例市/青山县,县（区）,县级专有,持有,,市县事权划分清单（shixian_shiquan.csv）序号3（第4行）,青山县交通运输局,"
+        "机动车维修经营备案,示例市/青山县,县（区）,县级专有,持有,,市县事权划分清单（shixian_shiquan.csv）编号3（第4行）,青山县交通运输局,"
         "按领域推定（无对应权责事项）,,",
         "道路普通货物运输经营许可,示例市/青山县,县（区）,县级专有,持有,负责本行政区域内道路普通货物运输经营许可,"
         "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）,青山县交通运输局,实施同名权责事项,道路普通货物运输经营许可,"

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
+from graph.store import Statement
 from tests.api.test_cli import EXAMPLES
 
 KEY = "test-key-remove"
@@ -83,21 +84,33 @@ VERSIONS = EXAMPLES.parent / "tests" / "fixtures" / "in_force"
 
 
 def refused_removal(client: TestClient) -> tuple[Any, list[tuple[str, str]]]:
-    """The two 三定 of 临川市城市管理局 uploaded, then the older one's removal asked for: the answer, and the documents
-    the graph held before it."""
+    """The two 三定 of 临川市城市管理局 uploaded, as a dutygraph before fields version 8 loaded them (their FROM edges
+    without what each states), then the older one's removal asked for: the answer, and the documents the graph held
+    before it."""
     _upload(client, VERSIONS / "chengguan_2020.txt", VERSIONS / "chengguan_2024.txt")
+    client.app.state.store.write(Statement("UNWIND $rows AS r MATCH (:Department)-[f:FROM]->() SET f.issued = null",
+                                           [{}]))  # type: ignore[attr-defined]
     before = _documents(client)
     uid = next(uid for uid, path in before if path == "chengguan_2020.txt")
     return client.delete(f"/api/documents/{uid}", headers=AUTH), before
 
 
-def test_one_version_of_a_department_s_three_ding_is_not_removed_alone(client: TestClient) -> None:
-    """The graph keeps the newest version's staffing and dates: with the older one taken out alone they would stay
-    the removed one's, so the removal is refused (409) and nothing changes."""
+def test_one_version_of_a_department_s_three_ding_comes_out_alone(client: TestClient) -> None:
+    """The department is restated from the version that stays (ingest.restate): its 2020 staffing again."""
+    _upload(client, VERSIONS / "chengguan_2020.txt", VERSIONS / "chengguan_2024.txt")
+    uid = next(uid for uid, path in _documents(client) if path == "chengguan_2024.txt")
+    answer = client.delete(f"/api/documents/{uid}", headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert [path for _uid, path in _documents(client)] == ["chengguan_2020.txt"]
+
+
+def test_a_version_loaded_by_an_earlier_dutygraph_is_not_removed_alone(client: TestClient) -> None:
+    """Versions whose FROM edges do not say what they state (fields version 7 and before): the department cannot be
+    restated, so the removal is refused (409) and nothing changes."""
     answer, before = refused_removal(client)
     status, title, detail = _problem(answer)
     assert (status, title) == (409, "不能单独移除该文件")
-    assert detail == ("该部门还载入了其他三定或调整通知（临川市城市管理局: 《临川市城市管理局职能配置、内设机构和人员编制规定》 "
-                      "chengguan_2024.txt）：不能只移除其中一版（部门的编制和日期仍会是被移除那一版的）；请一并移除，"
-                      "再重新载入要保留的文件（dutygraph ingest 路径），或清空图谱后重新载入")
+    assert detail == ("该部门还载入了由较早版本 dutygraph 载入的其他三定或调整通知（临川市城市管理局: "
+                      "《临川市城市管理局职能配置、内设机构和人员编制规定》 chengguan_2024.txt），其中未记录各版本所定的编制和"
+                      "日期：请先重新载入这些文件（dutygraph ingest 路径）再移除，或一并移除，或清空图谱后重新载入")
     assert _documents(client) == before

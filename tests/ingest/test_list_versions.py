@@ -15,6 +15,7 @@ from ingest.regions import Region
 from ingest.removal import RemovalError, find_documents, remove
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.sources import document_titles, with_readable_sources
 from tests.ingest.conftest import whole_graph
 
 CITY = Region(("示例市",))
@@ -53,7 +54,8 @@ def test_a_corrected_copy_beside_the_old_one_replaces_it(store: Store, tmp_path:
     new = _write(tmp_path / "边界清单_v2.csv", CORRECTED, 1_700_000_100)
     report = ingest([new], store, region=CITY)
     assert report.failed == []
-    assert report.replaced == [(new, f"{old}")]
+    assert report.replaced == [(new, f"{old}", "文件名标明是修订版本（边界清单.csv → 边界清单_v2.csv）/ its file's name "
+                                               "marks a version of the other's (边界清单.csv → 边界清单_v2.csv)")]
     assert _matters(store) == AS_CORRECTED
     assert _documents(store) == [str(new)]
     # The deleted row's matter, and the parties only it named, are gone; no finding says two leads.
@@ -67,7 +69,7 @@ def test_a_corrected_file_under_the_same_path_replaces_its_document(store: Store
     assert ingest([path], store, region=CITY).failed == []
     _write(path, CORRECTED, 1_700_000_100)
     report = ingest([path], store, region=CITY)
-    assert report.replaced == [(path, str(path))]
+    assert report.replaced == [(path, str(path), f"载入自同一路径 / loaded from the same path ({path})")]
     assert _matters(store) == AS_CORRECTED
     assert _documents(store) == [str(path)]
 
@@ -78,7 +80,8 @@ def test_a_folder_holding_both_versions_loads_the_newer(store: Store, tmp_path: 
     for _time in range(2):  # and again: nothing changes
         report = ingest([tmp_path], store, region=CITY)
         assert report.failed == []
-        assert report.older_skipped == [(old, new)]
+        assert report.older_skipped == [(old, new, "按文件修改时间（清单未署日期）/ by the files' modification times "
+                                                   "(the lists bear no dates of their own)")]
         assert _matters(store) == AS_CORRECTED
         assert _documents(store) == [str(new)]
 
@@ -118,3 +121,58 @@ def test_a_name_that_matches_no_document_or_several_is_refused(store: Store, tmp
         find_documents(store, ["没有的清单.csv"])
     with pytest.raises(RemovalError, match="names 2 documents"):
         find_documents(store, ["清单.csv"])
+
+
+# Two 街道's own lists, both titled 职责边界清单 and loaded into one district: two lists, not two versions.
+_STREET_A = ("职责边界清单\n" + HEADER + "1,背街小巷环境卫生管理,河西街道办事处,区城管局,街道负责日常保洁。\n"
+             "2,老旧小区楼道堆物清理,河西街道办事处,区消防救援大队,街道组织清理。\n"
+             "3,社区养老服务站运营监管,河西街道办事处,区民政局,街道负责日常监管。\n")
+_STREET_B = ("职责边界清单\n" + HEADER + "1,农贸市场周边秩序管理,滨江街道办事处,区市场监管局,街道负责周边秩序。\n"
+             "2,背街小巷环境卫生管理,滨江街道办事处,区城管局,街道负责日常保洁。\n"
+             "3,沿江步道巡查,滨江街道办事处,区水务局,街道负责日常巡查。\n")
+HEXI = Region(("示例市", "河西区"))
+
+
+def test_two_lists_sharing_a_title_but_not_their_matters_stand_side_by_side(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _write(tmp_path / "a" / "边界清单.csv", _STREET_A, 1_700_000_000)
+    second = _write(tmp_path / "b" / "边界清单.csv", _STREET_B, 1_700_000_100)
+    assert ingest([first], store, region=HEXI).failed == []
+    report = ingest([second], store, region=HEXI)
+    assert (report.failed, report.replaced) == ([], [])
+    assert report.beside == [(second, f"《职责边界清单》 {first}", "同名但事项大多不同（3 项中仅 1 项相同），是两份清单，并存 / "
+                                                                "the same name, but only 1 of 3 matters in common: two "
+                                                                "lists, side by side")]
+    assert _documents(store) == [str(first), str(second)]
+    assert [matter for matter, *_rest in _matters(store)] == [
+        "农贸市场周边秩序管理", "沿江步道巡查", "社区养老服务站运营监管", "老旧小区楼道堆物清理", "背街小巷环境卫生管理"]
+
+
+def test_two_years_of_one_list_stand_side_by_side_and_a_dated_correction_replaces(store: Store, tmp_path: Path) -> None:
+    """Years and order by the lists' own dates (a date row under the title), not the files' times: the 2023 list saved
+    before the 2022 one still stands beside it; the 2023 list's correction (dated later in 2023, saved earlier) is
+    the later version of it."""
+    (tmp_path / "y2022").mkdir()
+    (tmp_path / "y2023").mkdir()
+    titled = "示例市部门职责边界清单\n更新日期：{}\n"
+    y2022 = _write(tmp_path / "y2022" / "边界清单.csv", titled.format("2022年3月1日") + FIRST, 1_700_000_500)
+    y2023 = _write(tmp_path / "y2023" / "边界清单.csv", titled.format("2023年2月1日") + FIRST, 1_700_000_000)
+    fixed = _write(tmp_path / "y2023" / "边界清单（修订）.csv", titled.format("2023年6月30日") + CORRECTED, 1_600_000_000)
+    assert ingest([y2022], store, region=CITY).failed == []
+    report = ingest([tmp_path / "y2023"], store, region=CITY)
+    assert report.failed == []
+    assert report.older_skipped == [(y2023, fixed, "按清单所署日期（2023-06-30 晚于 2023-02-01）/ by the lists' own dates "
+                                                   "(2023-06-30 after 2023-02-01)")]
+    assert report.beside == [(fixed, f"《示例市部门职责边界清单》 {y2022}", "年度不同（2022年、2023年），两年的清单并存 / "
+                                                                    "lists of different years (2022, 2023) stand side "
+                                                                    "by side")]
+    assert report.replaced == []
+    # The date row is the list's date, not part of its title; documents of one title are cited by their years.
+    assert store.read("MATCH (d:Document) RETURN d.title AS title, d.issued AS issued ORDER BY issued") == [
+        {"title": "示例市部门职责边界清单", "issued": "2022-03-01"},
+        {"title": "示例市部门职责边界清单", "issued": "2023-06-30"}]
+    cited = {row["source"] for row in with_readable_sources(
+        store.read("MATCH (:Matter {name: '古树名木保护'})-[f:FROM]->(:Document) RETURN f.source AS source"),
+        document_titles(store))}
+    assert cited == {"《示例市部门职责边界清单》（2022年）序号3（第6行）", "《示例市部门职责边界清单》（2023年）序号2（第5行）"}

@@ -236,12 +236,12 @@ def test_a_split_conflict_cites_the_list_rows_it_rests_on(corpus: Store) -> None
     section = _section(build_report(corpus), "power_split_conflicts:示例市")
     assert [(row["matter"], row["sources"]) for row in section.rows] == [
         ("道路普通货物运输经营许可", ["市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）",
-                                      "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）"]),
-        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["市县事权划分清单（shixian_shiquan.csv）序号1（第2行）"]),
-        ("城市道路占用、挖掘审批", ["市县事权划分清单（shixian_shiquan.csv）序号2（第3行）"]), ("食品安全抽样检验", ["市县事权划分清单（shixian_shiquan.csv）序号8（第9行）"]),
+                                      "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）"]),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["市县事权划分清单（shixian_shiquan.csv）编号1（第2行）"]),
+        ("城市道路占用、挖掘审批", ["市县事权划分清单（shixian_shiquan.csv）编号2（第3行）"]), ("食品安全抽样检验", ["市县事权划分清单（shixian_shiquan.csv）编号8（第9行）"]),
     ]
     assert _shown(section)[0][-1] == ("市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、"
-                                      "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”序号1（第2行）")
+                                      "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）")
 
 
 def test_a_department_s_report_opens_with_what_it_must_settle_with_others(corpus: Store) -> None:

@@ -65,15 +65,15 @@ def test_a_department_s_report_lists_the_matters_it_leads_and_assists_with_their
     assert (leads.title, assists.title, leads.columns) == (
         "本部门牵头的共同事项", "本部门配合的共同事项", ["matter", "basis", "source"])
     assert _shown(leads) == [
-        ["电梯安全监管", "《中华人民共和国特种设备安全法》", "职责边界清单（bianjie_qingshan.csv）序号7（第8行）"],
-        ["畜禽屠宰监督管理", "“三定”规定", "职责边界清单（bianjie_qingshan.csv）序号13（第14行）"],
+        ["电梯安全监管", "《中华人民共和国特种设备安全法》", "职责边界清单（bianjie_qingshan.csv）编号7（第8行）"],
+        ["畜禽屠宰监督管理", "“三定”规定", "职责边界清单（bianjie_qingshan.csv）编号13（第14行）"],
         ["食品小作坊、小餐饮日常巡查", "青山县乡镇属地管理事项主体责任和配合责任清单", f"{TERRITORIAL}序号6（第8行）"]]
     assert _shown(assists) == [
-        ["户外广告设施安全监管", "《城市市容和环境卫生管理条例》", "职责边界清单（bianjie_qingshan.csv）序号10（第11行）"],
-        ["烟花爆竹安全监管", "《烟花爆竹安全管理条例》", "职责边界清单（bianjie_qingshan.csv）序号12（第13行）"],
+        ["户外广告设施安全监管", "《城市市容和环境卫生管理条例》", "职责边界清单（bianjie_qingshan.csv）编号10（第11行）"],
+        ["烟花爆竹安全监管", "《烟花爆竹安全管理条例》", "职责边界清单（bianjie_qingshan.csv）编号12（第13行）"],
         ["烟花爆竹非法经营巡查", "青山县乡镇属地管理事项主体责任和配合责任清单", f"{TERRITORIAL}序号8（第10行）"],
-        ["电动自行车集中充电设施安全管理", "《中华人民共和国消防法》", "职责边界清单（bianjie_qingshan.csv）序号6（第7行）"],
-        ["食用农产品产地准出与市场准入衔接", "“三定”规定", "职责边界清单（bianjie_qingshan.csv）序号1（第2行）"],
+        ["电动自行车集中充电设施安全管理", "《中华人民共和国消防法》", "职责边界清单（bianjie_qingshan.csv）编号6（第7行）"],
+        ["食用农产品产地准出与市场准入衔接", "“三定”规定", "职责边界清单（bianjie_qingshan.csv）编号1（第2行）"],
         ["食用农产品从种植养殖环节到进入批发、零售市场或者生产加工企业前的质量安全监督管理",
          "青山县市场监督管理局职能配置、内设机构和人员编制规定", f"{SANDING}第六条(一)"]]
 
@@ -112,5 +112,5 @@ def test_the_department_s_tables_read_in_markdown_word_and_excel(corpus: Store) 
     sheet = list(workbook["本部门配合的共同事项"].iter_rows(values_only=True))
     assert str(sheet[0][0]).startswith("本部门配合的共同事项\n")
     assert sheet[1:3] == [("事项", "依据", "出处"), ("户外广告设施安全监管", "《城市市容和环境卫生管理条例》",
-                                                  "职责边界清单（bianjie_qingshan.csv）序号10（第11行）")]
+                                                  "职责边界清单（bianjie_qingshan.csv）编号10（第11行）")]
     assert len(sheet) == 2 + 6

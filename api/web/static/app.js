@@ -97,8 +97,47 @@ async function api(path, params = {}) {
 async function apiRead(path, params = {}) {
   const response = await reach(url(path, params));
   const body = await answerOf(response);
+  await numbersOfSources(body);
   const said = response.headers.get("X-Dutygraph-Read-As");
   return [body, said ? decodeURIComponent(said) : ""];
+}
+
+// The 序号 or 编码 the rows of the lists an answer cites are cited by (sourceText), asked for when an answer first
+// cites a document: fetching every list's numbers at start cost the page's first view a request as large as all
+// the lists' rows together, for documents most views never show. An answer waits for the numbers of every document
+// it cites, those another answer asked for first included (views draw at once: one would otherwise show the line
+// alone while the other's request is under way).
+const numbersAsked = new Map();  // document uid → the request that brings its numbers
+
+async function numbersOfSources(body) {
+  const cited = new Set();
+  const walk = (value) => {
+    if (typeof value === "string") {
+      const cut = value.indexOf("#");
+      if (cut > 0 && state.documents[value.slice(0, cut)]) cited.add(value.slice(0, cut));
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(body);
+  const asked = [...cited].filter((uid) => !numbersAsked.has(uid));
+  if (asked.length) {
+    const request = fetchNumbers(asked);
+    asked.forEach((uid) => numbersAsked.set(uid, request));
+  }
+  await Promise.all([...cited].map((uid) => numbersAsked.get(uid)));
+}
+
+async function fetchNumbers(uids) {
+  try {
+    const response = await reach(url("/api/documents/row_numbers", { limit: 1000, uid: uids.join(",") }));
+    (await answerOf(response)).items.forEach((doc) => {
+      if (state.documents[doc.uid]) {
+        state.documents[doc.uid].numbers = Object.fromEntries(doc.places.map((place, index) => [place, doc.numbers[index]]));
+      }
+    });
+  } catch {
+    // Without its numbers a row is cited by its line (第6行), as a row without a 序号 is.
+  }
 }
 
 // A request sent, or the Chinese reason it could not be (every request of the page goes through here).
@@ -341,7 +380,7 @@ function sourceText(source) {
   const title = sheet !== null && sheet in doc.sheets ? doc.sheets[sheet] : doc.title;
   const row = bang < 0 ? "" : place.slice(bang + 1);
   const [inSheet, line] = /^\d+$/.test(row) ? [`工作表“${sheet}”`, `第${row}行`] : ["", place];  // not Excel's `表二!4`
-  const number = doc.numbers[place];
+  const number = doc.numbers?.[place];
   const where = number ? `${inSheet}${number}（${line}）` : `${inSheet}${line}`;
   if (title) return `《${title}》${where}`;
   return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
@@ -1552,14 +1591,15 @@ function staleChoices(name, params, message) {
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
 // region or department just loaded appears in every picker without a reload.
 async function loadChoices() {
-  const [regions, documents, numbered] = await Promise.all([api("/api/regions", { limit: 1000 }),
-    api("/api/documents", { limit: 1000 }), api("/api/documents/row_numbers", { limit: 1000 })]);
-  const numbers = Object.fromEntries(numbered.items.map((doc) => [doc.uid,
-    Object.fromEntries(doc.places.map((place, index) => [place, doc.numbers[index]]))]));
+  const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }),
+    api("/api/documents", { limit: 1000 })]);
   documents.items.forEach((doc) => {
     const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
+    // A list's row numbers: null until an answer first cites the document (numbersOfSources); a document loaded
+    // again (an upload) keeps those it has, since its rows are the same content's.
+    const numbers = state.documents[doc.uid]?.numbers ?? null;
     state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets,
-                                 kind: DOCUMENT_KINDS[doc.kind] || "", numbers: numbers[doc.uid] || {} };
+                                 kind: DOCUMENT_KINDS[doc.kind] || "", numbers };
   });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);

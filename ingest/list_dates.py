@@ -1,0 +1,68 @@
+"""A list's own date and 文号, read from the title rows above its header: a row that is only a date (`印发日期：
+2023年5月10日`, `（2023年12月更新）`, `发布时间:2019-03-25 15:52`) or only a 文号 (`示政办发〔2023〕12号`) dates the
+list and is no part of its title; else a year in the title (`示例市2023年权责清单`) dates it to that year. Versions
+of one list are ordered by it (ingest.versions), the file's modification time only where a list has none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ACTS = "印发|发布|公布|更新|调整|修订|编制|制定|公开|生效|施行"
+_DATE_ROW = re.compile(
+    rf"^[（(]?\s*(?:(?:{_ACTS})(?:日期|时间)?\s*[:：]?\s*)?(\d{{4}})\s*[年\-/.]\s*(\d{{1,2}})\s*(?:月|[\-/.]|$)"
+    rf"\s*(?:(\d{{1,2}})\s*日?)?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{_ACTS})?\s*[)）]?$")
+_DOC_NUMBER_ROW = re.compile(r"^[（(]?\s*([\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[)）]?$")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class TitleRows:
+    title: str
+    issued: str = ""  # the date row's date, ISO (`2023-05-10`, or `2023-05` where it gives no day)
+    doc_number: str = ""
+
+
+def read_title_rows(lines: list[str]) -> TitleRows:
+    """The title rows' title (the other rows joined), date and 文号."""
+    kept: list[str] = []
+    issued = doc_number = ""
+    for line in lines:
+        text = re.sub(r"\s+", " ", line).strip()
+        date = _DATE_ROW.match(text)
+        number = _DOC_NUMBER_ROW.match(text)
+        if date and not issued:
+            year, month, day = date.groups()
+            issued = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        elif number and not doc_number:
+            doc_number = number.group(1)
+        else:
+            kept.append(line)
+    return TitleRows(" ".join(kept), issued, doc_number)
+
+
+@dataclass(frozen=True)
+class ListDate:
+    """What a list is dated by: `value` (ISO, or a bare year) and how it was read, '' for neither."""
+
+    value: str = ""
+    basis: str = ""  # "date row" (its title rows' 印发/更新 date) or "title year"
+
+    @property
+    def year(self) -> str:
+        return self.value[:4]
+
+    def said(self) -> str:
+        """The date and how it was read, in Chinese and English, for the ingest summary."""
+        if self.basis == "date row":
+            return f"清单所署日期 {self.value} / the list's own date {self.value}"
+        if self.basis == "title year":
+            return f"标题中的年份 {self.value}年 / the year in its title {self.value}"
+        return ""
+
+
+def list_date(title: str, issued: str) -> ListDate:
+    if issued:
+        return ListDate(issued, "date row")
+    years = _TITLE_YEAR.findall(title)
+    return ListDate(years[-1], "title year") if len(set(years)) == 1 else ListDate()
