@@ -4,8 +4,9 @@
 // other_staff: posts of a second pool (事业编制) beside the 行政编制; leader_posts_detail: `局长 1`, and posts stated
 // without a number (`总工程师 按副处级配备`)
 // columns: region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, duties, power_items
+// A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (d:Department)
-WHERE d.sanding_issued IS NOT NULL
+WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
 WITH d, count(DISTINCT o) AS offices

@@ -207,3 +207,7 @@ _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force"
                ("duties_in_force", "counterpart"): "划转的对方部门",
                ("duties_in_force", "change_source"): "变更依据（调整通知条款）",
                ("duties_in_force", "changed_on"): "变更施行日期"}
+
+
+# 机构改革 (queries.department_successions): what became of a department and what it replaced (a profile's facts).
+COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识", "date": "日期"}
