@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from graph.store import Store
     from ingest.link import LinkReport
-    from ingest.pipeline import IngestReport
+    from ingest.pipeline import IngestReport, SuccessionLine
     from queries.asked import Asked
     from queries.catalog import Param
     from queries.report import Section
@@ -323,6 +323,10 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
         _print_listed(f"未能确认的部门名称 unresolved department mentions ({len(names)})：图中没有其三定，"
                       "作为未确认的部门载入 / no 三定 of theirs in the graph: kept as unresolved parties", names,
                       rest="dutygraph query unresolved_departments --format csv")
+    if report.successions:  # a renamed body left standing beside its successor was counted twice (user test)
+        _print_listed(f"机构改革 successions ({len(report.successions)})：三定所述更名、合并或划入的机构"
+                      "不再计为现行部门 / bodies a 三定 says it renamed or merged are no longer counted as current",
+                      [_succession_line(line) for line in report.successions])
     _say_warnings(report)
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
@@ -937,6 +941,16 @@ def _print_listed(heading: str, lines: list[str], rest: str = "") -> None:
     if len(lines) > LISTED_SHOWN:
         more = len(lines) - LISTED_SHOWN
         out.print(f"  … 另有 {more} 个 / {more} more" + (f": {rest}" if rest else ""))
+
+
+_SUCCESSION_WORDS = {"renamed": "更名为", "merged": "合并组建为", "absorbed": "职责划入"}
+
+
+def _succession_line(line: SuccessionLine) -> str:
+    dated = f"，{line.date}" if line.date else ""
+    unloaded = "" if line.loaded else "；图中没有其三定，按名称保留 / no 三定 of its own in the graph: kept by name"
+    verb = _SUCCESSION_WORDS.get(line.kind, "")
+    return f"{line.predecessor} {verb} {line.successor}（{line.source}{dated}）{unloaded}"
 
 
 def _unresolved_line(mention: str, name: str, candidates: list[str]) -> str:

@@ -403,6 +403,9 @@ class DepartmentFacts(BaseModel):
     offices_stated: int | None
     aliases: list[str] | None
     issued: str | None
+    # Absent (null) for a department no 机构改革 touched; /openapi.json drops an example's nulls, so not required.
+    succession: str | None = Field(default=None, description="机构沿革：已更名为… / 已并入…（已不是现行部门），"
+                                   "或 由…更名而来 / 由…等合并组建 / 划入…的职责，各附日期")
 
 
 class ProfileDuty(BaseModel):

@@ -89,15 +89,23 @@ REL_TYPES: tuple[RelType, ...] = (
     # (ingest.list_records), absent for a department's 牵头/配合 at its level.
     RelType("LEADS", ("Department",), ("Matter",), "牵头/主办",
             ("source", "basis", "basis_rank", "order", "text", "sanding_of", "stated", "superseded",
-             "responsibility")),
+             "responsibility", "redirected_from")),
     RelType("ASSISTS", ("Department",), ("Matter",), "配合/协办",
-            ("source", "basis", "basis_rank", "text", "sanding_of", "stated", "superseded", "responsibility")),
-    RelType("EXERCISES", _HOLDERS, ("PowerItem",), "实施主体"),
-    RelType("CLAIMS", ("Department",), ("SupervisionItem",), "认领"),
+            ("source", "basis", "basis_rank", "text", "sanding_of", "stated", "superseded", "responsibility",
+             "redirected_from")),
+    # `redirected_from`: a list's edge that named a body since renamed or merged (SUCCEEDED_BY), moved to its successor
+    # (ingest.load.follow_successions); taking the reform's 三定 out moves it back.
+    RelType("EXERCISES", _HOLDERS, ("PowerItem",), "实施主体", ("source", "redirected_from")),
+    RelType("CLAIMS", ("Department",), ("SupervisionItem",), "认领", ("source", "redirected_from")),
     RelType("HOLDS", ("Region",), ("Matter",), "事权划分", ("source", "share", "role", "text")),
     RelType("COUNTERPART", ("Department",), ("Department",), "上下对口"),
     RelType("TRANSFERRED_TO", ("Department",), ("Department",), "职责或编制划转",
             ("source", "what", "staff", "leader_posts")),
+    # 机构改革: the body a 三定's opening articles say it replaced (更名为, 组建…不再保留…, 将…的职责划入…) → that
+    # 三定's department. `kind`: renamed | merged | absorbed; `date`: the 三定's 施行 date, else its date; `text`: the
+    # sentence.
+    RelType("SUCCEEDED_BY", ("Department",), ("Department",), "机构改革承继（更名、合并、划入）",
+            ("source", "kind", "date", "text")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
     # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);

@@ -36,6 +36,8 @@ from graph.store import Store
 # of a department (its facts and dates), an office (its other names) and a duty (its date), so that one 三定 of
 # several can be taken out (ingest.restate); a list's `row_seqs` are its rows' numbers as cited, with their header
 # (`序号3`, `编号3`, `序号12之子项3`), and a list's Document its title rows' date and 文号 (`issued`, `doc_number`).
+# Also in version 8: a 三定 that renames or merges departments (机构改革) writes SUCCEEDED_BY from each predecessor to
+# its department (ingest.succession), which every current-state query reads.
 GRAPH_FIELDS_VERSION = 8
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

@@ -19,7 +19,7 @@ from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
 
 # Relationships that one document may state several times between the same two nodes, once per clause.
-_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS"})
+_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS", "SUCCEEDED_BY"})
 # Transfers: one clause of 划入的职责 may move two pieces of work between the same two departments (城市供水 and
 # 城市排水 from 建委 to 水务局, a sentence each): each is an edge, told apart by the work it moves.
 _KEYED_BY_WHAT = frozenset({"TRANSFERRED_TO"})
@@ -238,9 +238,14 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     is on the documents' uids."""
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
+    # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
+    restored = [Statement(_moved_back(rel), rows) for rel in _FOLLOWED]
+    restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
+                              + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows))
     others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
               "WITH r, n, count(o) AS others WHERE others = 0 AND NOT n.uid IN r.kept ")
     statements = [
+        *restored,
         Statement(f"UNWIND $rows AS r MATCH ()-[e:{keyed}]->() WHERE {_OWN_EDGE} DELETE e", rows),
         # A 事权 row for 全部 counties that only these documents state no longer reaches the counties loaded later.
         Statement("UNWIND $rows AS r MATCH (m:Matter) WHERE split(m.all_counties_source, '#')[0] IN r.uids "
@@ -249,7 +254,8 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     statements += [Statement(f"UNWIND $rows AS r MATCH (d:Document)<-[:FROM]-(n:{node_label}) WHERE d.uid IN r.uids "
                              f"WITH DISTINCT r, n {others}DETACH DELETE n", rows)
                    for node_label in _STATED_LABELS]
-    named = "|".join(rel_type(rel).name for rel in ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO"))
+    named = "|".join(rel_type(rel).name for rel in ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO",
+                                                    "SUCCEEDED_BY"))
     facts = ", ".join(f"n.{prop} = null" for prop in VERSIONED_DEPARTMENT_PROPS)
     statements += [
         # A department these documents alone define, that other documents name: the party those name.
@@ -290,6 +296,50 @@ def remove_documents(store: Store, uids: Sequence[str]) -> None:
     (`ingest.restate`): a department's staffing and dates, a duty's ordinal and date, as loading those alone gives."""
     store.write_atomic([*restate_versions(uids), *forget_documents(uids), bump_version()])
     prune_orphans(store)
+    follow_successions(store)  # a body another reform still replaces stays replaced
+
+
+# -- 机构改革: a body renamed or merged (SUCCEEDED_BY) answers no longer; its successor does ---------------------------
+
+# What names a body that a list or a later document may still name by its old name.
+_FOLLOWED = ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS")
+_SUCCEEDED = "UNWIND $rows AS r MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
+_CLAUSES_OF_PREDECESSOR = "WITH DISTINCT p MATCH ()-[c:LEADS|ASSISTS]->() WHERE c.sanding_of = p.uid "
+
+
+def _moved_on(rel: str) -> str:
+    """A body's edges that name it after it was replaced (a list, undated, names the bodies as they are; a 三定's clause
+    stated on or after the reform's date) go to its one successor, marked with where they came from. A clause stated
+    before the reform stays: it named the body that was there then. A body split among several successors keeps its
+    edges: which one a list meant is not known."""
+    name = rel_type(rel).name  # types come from the schema, never from input
+    key = _merge_key(rel, "e", "e")
+    setting = ("SET f += properties(e), f.redirected_from = p.uid" if key
+               else "ON CREATE SET f += properties(e), f.redirected_from = p.uid")
+    return (f"{_SUCCEEDED}WITH p, collect(DISTINCT d) AS successors, min(s.date) AS date WHERE size(successors) = 1 "
+            f"WITH p, successors[0] AS d, date MATCH (p)-[e:{name}]->(x) "
+            f"WHERE coalesce(e.stated, '') = '' OR e.stated >= date MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+
+
+def _moved_back(rel: str) -> str:
+    """The edges `_moved_on` moved for the successions of the documents `r.uids`, back to the body they named."""
+    name = rel_type(rel).name
+    key = _merge_key(rel, "e", "e")
+    return (f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids MATCH (d)-[e:{name}]->(x) "
+            f"WHERE e.redirected_from = p.uid MERGE (p)-[f:{name}{key}]->(x) "
+            "SET f += properties(e), f.redirected_from = null DELETE e")
+
+
+def follow_successions(store: Store) -> None:
+    """After documents load or go: each replaced body's edges that name it after the reform move to its successor,
+    and the 职责分工 clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came
+    first. One atomic write, none when the graph holds no succession."""
+    if not store.read("MATCH (:Department)-[s:SUCCEEDED_BY]->(:Department) RETURN s.source AS source LIMIT 1"):
+        return
+    rows = [{}]
+    store.write_atomic([*(Statement(_moved_on(rel), rows) for rel in _FOLLOWED),
+                        Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
+                        bump_version()])
 
 
 # Left over once documents are taken out: terms no node mentions, parties no document names, regions that hold
@@ -297,7 +347,7 @@ def remove_documents(store: Store, uids: Sequence[str]) -> None:
 # only empty nodes, which the next removal drops.
 _ORPHAN_TERMS = "UNWIND $rows AS r MATCH (t:Term) WHERE NOT (t)<-[:MENTIONS]-() DELETE t"
 _ORPHAN_PARTIES = ("UNWIND $rows AS r MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
-                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|HAS_OFFICE|HAS_DUTY]-() "
+                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY]-() "
                    "DETACH DELETE n")
 _EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() "
                   "OPTIONAL MATCH (d:Document {region: g.path}) WITH g, count(d) AS documents "
@@ -336,7 +386,7 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # that the mention turned out to name, as (type, outgoing). Keyed ones are MERGEd per clause, as the loader
 # writes them; HAS_DEPARTMENT keeps the least source of the two, as the loader's MERGE does.
 _PARTY_EDGES = (("LEADS", True), ("ASSISTS", True), ("EXERCISES", True), ("CLAIMS", True), ("TRANSFERRED_TO", True),
-                ("TRANSFERRED_TO", False), ("HAS_DEPARTMENT", False))
+                ("TRANSFERRED_TO", False), ("SUCCEEDED_BY", True), ("SUCCEEDED_BY", False), ("HAS_DEPARTMENT", False))
 
 
 def _moved_edges(rel: str, outgoing: bool) -> str:

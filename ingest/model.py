@@ -98,6 +98,19 @@ class StaffTransfer:
 
 
 @dataclass
+class Succession:
+    """A 机构改革 sentence of a 三定's opening articles: the body it names went into the document's department.
+
+    `kind`: renamed (更名为), merged (组建…，不再保留…: a new body formed of it and others) or absorbed (将…的职责划入…,
+    or 不再保留… with no body formed). 与…合署办公 is no succession: both bodies stay."""
+
+    predecessor: str  # as written: 青山县城市管理局, 县城市管理局
+    kind: str  # renamed | merged | absorbed
+    text: str  # the sentence that says so
+    where: Located
+
+
+@dataclass
 class SandingDocument:
     """One 三定 provision (or an amendment notice adjusting one), as parsed."""
 
@@ -125,6 +138,7 @@ class SandingDocument:
     staffing: Staffing | None = None
     divisions: list[Division] = field(default_factory=list)
     staff_transfers: list[StaffTransfer] = field(default_factory=list)
+    successions: list[Succession] = field(default_factory=list)  # bodies its opening articles say it replaced
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
     script_converted: bool = False

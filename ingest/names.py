@@ -75,6 +75,9 @@ class KnownDepartment:
     base_name: str
     region: Region
     keys: set[str] = field(default_factory=set)
+    # Renamed or merged in a 机构改革 (SUCCEEDED_BY): a short form that reads as it and as its successor (城管局 for
+    # 城市管理局 and 城市管理和综合执法局) means the body there is now.
+    succeeded: bool = False
 
 
 def read_groups(text: str) -> list[tuple[str, ...]]:
@@ -296,12 +299,12 @@ class NameResolver:
 
     def _match(self, mention: str, base: str, region: Region) -> Resolution:
         candidates = self._by_region.get(region, [])
-        exact = [c for c in candidates if base in c.keys]
+        exact = _current([c for c in candidates if base in c.keys])
         if len(exact) == 1:
             return _resolved(exact[0], mention, "exact")
         group = self._group_of(base)
         if group and not exact:
-            exact = [c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group]
+            exact = _current([c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group])
             if len(exact) == 1:
                 return _resolved(exact[0], mention, "abbreviation")
         if len(exact) > 1:
@@ -348,6 +351,12 @@ class NameResolver:
 
     def departments_of(self, region: Region) -> list[KnownDepartment]:
         return list(self._by_region.get(region, []))
+
+
+def _current(matches: list[KnownDepartment]) -> list[KnownDepartment]:
+    """Of several departments a name reads as, those not replaced in a 机构改革, when any is."""
+    current = [match for match in matches if not match.succeeded]
+    return current if current and len(current) < len(matches) else matches
 
 
 def _place(names: tuple[str, ...], home: Region) -> Region:

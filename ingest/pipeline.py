@@ -36,7 +36,7 @@ from ingest.link import (
 from ingest.list_dates import list_date
 from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
-from ingest.load import prune_orphans, redirect_parties
+from ingest.load import follow_successions, prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
@@ -111,6 +111,8 @@ class IngestReport:
     # A list of the same name as another, loaded or in this run, that stands beside it: (its path, the other's title
     # and path, why they are two lists: different years, or few matters in common).
     beside: list[tuple[Path, str, str]] = field(default_factory=list)
+    # The 机构改革 the loaded 三定 state (ingest.succession), as the graph holds them once loaded.
+    successions: list[SuccessionLine] = field(default_factory=list)
     # (county, matter) HOLDS of a city's 全部 事权 rows given to counties loaded after the row's list.
     extended_holdings: list[tuple[str, str]] = field(default_factory=list)
     # Nodes this ingest added to the graph, by label: what its own writes created, so that nodes another writer
@@ -133,6 +135,29 @@ class IngestReport:
 Progress = Callable[[str, Path], None]
 
 
+@dataclass(frozen=True)
+class SuccessionLine:
+    """A body a loaded 三定 says it replaced: `loaded` is False for one the graph holds no 三定 of (kept by its name)."""
+
+    predecessor: str
+    successor: str
+    kind: str
+    date: str
+    source: str  # 《title》第二条
+    loaded: bool
+
+
+def loaded_successions(store: Store, documents: list[str]) -> list[SuccessionLine]:
+    """The successions the documents `documents` (uids) state, each cited by its document's title and clause."""
+    rows = store.read("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) WHERE split(s.source, '#')[0] IN $uids "
+                      "MATCH (doc:Document {uid: split(s.source, '#')[0]}) "
+                      "RETURN p.name AS predecessor, d.name AS successor, s.kind AS kind, s.date AS date, "
+                      "'《' + doc.title + '》' + split(s.source, '#')[1] AS source, "
+                      "p.sanding_issued IS NOT NULL AS loaded ORDER BY successor, predecessor",
+                      {"uids": documents})
+    return [SuccessionLine(**row) for row in rows]
+
+
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Files named, and the supported files under folders named (sorted, hidden ones skipped)."""
     found: list[Path] = []
@@ -151,8 +176,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 def known_departments(store: Store) -> list[KnownDepartment]:
     rows = store.read(
         "MATCH (d:Department) WHERE NOT coalesce(d.vague, false) AND NOT coalesce(d.unresolved, false) "
-        "RETURN d.uid AS uid, d.name AS name, d.base_name AS base_name, d.region AS region, d.aliases AS aliases "
-        "ORDER BY uid"
+        "RETURN d.uid AS uid, d.name AS name, d.base_name AS base_name, d.region AS region, d.aliases AS aliases, "
+        "size([(d)-[:SUCCEEDED_BY]->(s) | s]) > 0 AS succeeded ORDER BY uid"
     )
     known = []
     for row in rows:
@@ -161,7 +186,8 @@ def known_departments(store: Store) -> list[KnownDepartment]:
         region = Region(tuple(row["region"].split("/")))
         aliases = row["aliases"] or []
         known.append(KnownDepartment(row["uid"], row["name"], row["base_name"], region,
-                                     {row["base_name"], row["name"], *aliases, *plate_bases(row["base_name"], aliases)}))
+                                     {row["base_name"], row["name"], *aliases, *plate_bases(row["base_name"], aliases)},
+                                     succeeded=row["succeeded"]))
     return known
 
 
@@ -170,7 +196,9 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
     mention resolves to one department is merged into it (`redirect_parties`: all of them by one write). Returns
     (party, department) names. A party holding duties (an amendment's counterpart) keeps them: their uids follow the holder."""
     parties = store.read(
-        "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE]->() "
+        # A body a 三定 says it replaced, never loaded itself, is no mention of its successor: the abbreviation table reads
+        # 城市管理局 as 城市管理和综合执法局, and the two would merge.
+        "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE|SUCCEEDED_BY]->() "
         "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
     )
     if not parties:
@@ -510,6 +538,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if len(names) > 1 or (option is not None and names and names[0] != option.names[0]):
             regions.add(document_region(parsed.department, option, known))
     builders: list[tuple[Path, Callable[[], GraphRows], list[str]]] = []
+    sanding_documents: list[str] = []
     ids = DocumentIds(store, [(source.sha256, source.text_sha256) for source, _parsed in sandings]
                       + [(book.sha256, book.text_sha256) for book, _list in lists])
     for source, parsed in sandings:
@@ -531,6 +560,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                                   ids.of(source.sha256, source.text_sha256, doc_region))
         for office in parsed.offices:
             offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
+        sanding_documents.append(context.uid)
         builders.append((source.path, partial(sanding_rows, context, resolver),
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
     homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]] = []
@@ -632,6 +662,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         # department loaded now (the graph must not depend on which was loaded first).
         with timed("party re-resolution"):
             report.reresolved = reresolve_parties(store, aliases)
+            follow_successions(store)
+        report.successions = loaded_successions(store, sanding_documents)
         report.extended_holdings = extend_to_all_counties(store)
         report.created = _created(loader.settled)
         if progress and plan is None:

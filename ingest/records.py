@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.content import GENERIC_TERMS, stored_content
-from ingest.model import Division, FunctionChange, SandingDocument
+from ingest.model import Division, FunctionChange, SandingDocument, Succession
 from ingest.names import (
     TERRITORIAL_KIND,
     TOWNSHIP_KIND,
@@ -22,6 +22,9 @@ from ingest.names import (
     KnownDepartment,
     NameResolver,
     Resolution,
+    base_of,
+    department_uid,
+    display_name,
     plates_in,
 )
 from ingest.readers import SourceText
@@ -169,6 +172,8 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
     for division in parsed.divisions:
         _add_division(rows, context, resolver, division, src(division.where.locator))
+    for succession in parsed.successions:
+        _add_succession(rows, context, resolver, succession, src(succession.where.locator))
     add_provenance(rows)
     return rows
 
@@ -367,3 +372,29 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
         note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
                     text=division.text, **version)
+
+
+def _add_succession(rows: GraphRows, context: DocumentContext, resolver: NameResolver, succession: Succession,
+                    source: str) -> None:
+    """The body the 三定 replaced, and its SUCCEEDED_BY edge to the document's department. A body the graph does not
+    hold is kept by its own name (its uid is the one its own 三定 would give it, loaded later), never by the
+    abbreviation table's reading: that reads 城市管理局 as 城市管理和综合执法局, the successor itself."""
+    department, region = context.department, context.region
+    found = resolver.resolve(succession.predecessor, region)
+    if found.status == "resolved" and found.uid != department.uid and found.method != TOWNSHIP_METHOD:
+        uid, name, base, place, resolved = found.uid, found.name, found.base_name, found.region, True
+    else:
+        base, place = base_of(succession.predecessor), found.region
+        uid, name, resolved = department_uid(place, base), display_name(place, base), False
+    if uid in rows.defined_departments:
+        return
+    # Its mention is an alias only when it is not the name itself: the same aliases whichever document came first.
+    rows.mentioned_departments[uid] = {
+        "name": name, "base_name": base, "region": place.path, "source": source,
+        "aliases": [] if succession.predecessor == name else [succession.predecessor],
+        "vague": False, "unresolved": not resolved, "candidates": [],
+    }
+    add_region(rows, place, source)
+    rows.relate("HAS_DEPARTMENT", "Region", "Department", place.uid, uid, source)
+    rows.relate("SUCCEEDED_BY", "Department", "Department", uid, department.uid, source, kind=succession.kind,
+                date=context.parsed.effective or context.parsed.dated, text=succession.text)

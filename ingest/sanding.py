@@ -21,6 +21,7 @@ from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
 from ingest.readers import SourceText
 from ingest.regions import NATIONAL, level_of, split_region_prefix
 from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
+from ingest.succession import read_successions
 
 _ARTICLE = re.compile(rf"^第\s*({CHINESE_NUMERAL})\s*条\s*")
 _CHAPTER = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
@@ -95,6 +96,7 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
     _read_basis_region(document, sections)
     if not document.department:
         document.department = _department_from_sentences(body)
+    document.successions = read_successions(_opening_lines(sections), document.department, document.plates)
     if not document.department:
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
                           detail="no department name found in a title or a sentence",
@@ -199,6 +201,17 @@ def _read_basis_region(document: SandingDocument, sections: list[_Section]) -> N
                 names = basis_title_region(title)
                 if len(names) > len(document.basis_region):
                     document.basis_region, document.basis_region_line = names, number
+
+
+def _opening_lines(sections: list[_Section]) -> list[tuple[int, str, str]]:
+    """The lines of the articles before the duties, offices and staffing: where a 三定 says which bodies it replaced
+    (第一条 / 第二条, or a `将…划入` article read as changes)."""
+    lines = []
+    for section in sections:
+        if section.kind not in {"meta", "unknown", "changes"}:
+            break
+        lines += [(section.line, section.locator, section.intro), *((n, section.locator, t) for n, t in section.lines)]
+    return [line for line in lines if line[2]]
 
 
 def basis_title_region(title: str) -> tuple[str, ...]:
@@ -352,6 +365,11 @@ def _intro_tail(intro: str) -> str:
 def _handle_meta(document: SandingDocument, section: _Section) -> None:
     for text in [section.intro, *(text for _n, text in section.lines)]:
         _read_definition(document, text)
+        if not document.department_kind:
+            # `将县城市管理局更名为县城市管理和综合执法局。县城市管理和综合执法局是县政府工作部门`: a reform sentence
+            # (ingest.succession) before the definition.
+            for sentence in re.split(r"(?<=。)", text)[1:]:
+                _read_definition(document, sentence)
 
 
 def _read_definition(document: SandingDocument, text: str) -> None:

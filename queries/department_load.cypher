@@ -8,8 +8,9 @@
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
 // json_only: uid, counterparts
 // columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts
+// A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (d:Department)
-WHERE d.sanding_issued IS NOT NULL
+WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
 WITH d, collect(DISTINCT o) AS held

@@ -8,11 +8,13 @@
 // name and uid stay the first name alone, which programs and the draft check join on.
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
+  AND NOT (d)-[:SUCCEEDED_BY]->()
 RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, d.region AS department_region, '' AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= d.sanding_issued
+  AND NOT (d)-[:SUCCEEDED_BY]->()
 RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, d.region AS department_region,
        o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, u.source AS source
@@ -29,6 +31,7 @@ UNION ALL
 // (河西街道办事处) is one body: a 属地 list's 主体责任 is its own work, which the county's dispatcher sends it.
 MATCH (d:Department)-[l:LEADS]->(m:Matter)
 WHERE NOT coalesce(d.vague, false) AND coalesce(d.kind, '') <> '属地' AND NOT coalesce(l.superseded, false)
+  AND NOT (d)-[:SUCCEEDED_BY]->()  // a clause dated before its 机构改革 names a body no longer there
 RETURN m.uid AS key, CASE WHEN d.kind = '乡镇（街道）' THEN 'territorial_lead' ELSE 'matter_lead' END AS kind,
        m.name AS text, m.content AS content, d.name AS department, d.uid AS department_uid,
        CASE WHEN d.kind = '乡镇（街道）' THEN m.region ELSE d.region END AS region, d.region AS department_region,

@@ -231,3 +231,7 @@ _IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
                ("department_load", "facts_issued"): "编制数所据文件日期",
                ("department_load", "offices_stated"): "核定内设机构数",
                ("department_load", "office_leader_posts_detail"): "内设机构领导职数明细"}
+
+
+# 机构改革 (queries.department_successions): what became of a department and what it replaced (a profile's facts).
+COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识", "date": "日期"}

@@ -24,7 +24,9 @@ def department_profile(store: Store, name: str) -> dict[str, Any]:
 
 
 def _profile(store: Store, name: str) -> dict[str, Any]:
-    department = find_department(store, name)
+    found = find_department(store, name)
+    department = {**found, "succession": succession_note(
+        catalog.run(store, "department_successions", {"department": found["uid"]}))}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -64,3 +66,17 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
                            for other in graph.neighbors(mine)), key=lambda n: n["department"])
         if mine in graph else [],
     }
+
+
+def succession_note(rows: list[dict[str, Any]]) -> str | None:
+    """A department's 机构改革 in words: 已更名为… / 已并入… (it answers no longer; its successor does), then what it
+    replaced (由…更名而来, 由…合并组建, 划入…的职责), each with its date."""
+    words = []
+    for row in rows:
+        dated = f"（{row['date']}）" if row["date"] else ""
+        if row["role"] == "successor":
+            words.append(f"{'已更名为' if row['kind'] == 'renamed' else '已并入'}{row['department']}{dated}")
+        else:
+            verb = {"renamed": "由{}更名而来", "merged": "由{}等合并组建"}.get(row["kind"], "划入{}的职责")
+            words.append(verb.format(row["department"]) + dated)
+    return "；".join(words) or None

@@ -6,8 +6,10 @@
 // columns: a, a_region, a_department, a_office, a_text, a_source, b, b_region, b_department, b_office, b_text, b_source, score
 // json_only: a, b
 // From the departments of the region (a scan of a few thousand nodes), not from every SIMILAR edge.
+// A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (da:Department)
-WHERE $region IS NULL OR da.region = $region OR da.region STARTS WITH ($region + '/')
+WHERE ($region IS NULL OR da.region = $region OR da.region STARTS WITH ($region + '/'))
+  AND NOT (da)-[:SUCCEEDED_BY]->()
 WITH da  // so that the plan starts here, not from every current duty (the status index)
 MATCH (da)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)
 // A duty its department's latest 三定 no longer states (last_stated before it) is not current work: it was
@@ -20,7 +22,9 @@ WHERE s.score >= $threshold AND b.status = 'current' AND NOT coalesce(b.boilerpl
 MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, da, ha, hb, coalesce(pb, hb) AS db
-WHERE b.last_stated >= db.sanding_issued
+// (A pattern predicate on the coalesced `db` fails on FalkorDB: its successors are counted instead.)
+WITH a, b, s, da, ha, hb, db, size([(db)-[:SUCCEEDED_BY]->(successor) | successor]) AS db_successors
+WHERE b.last_stated >= db.sanding_issued AND db_successors = 0
   AND ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
   // Only the pairs an overlap scope can hold (two departments' main duties, or two offices' duties of one region).
   AND da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)

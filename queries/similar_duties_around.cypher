@@ -19,10 +19,15 @@ MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pa:Department)-[:HAS_OFFICE]->(ha)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, ha, hb, coalesce(pa, ha) AS da, coalesce(pb, hb) AS db
+// (A pattern predicate on a coalesced department fails on FalkorDB: their successors are counted instead.)
+WITH a, b, s, ha, hb, da, db, size([(da)-[:SUCCEEDED_BY]->(successor) | successor])
+     + size([(db)-[:SUCCEEDED_BY]->(successor) | successor]) AS successors
 // Only the pairs an overlap scope can hold (as similar_duties).
 WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
   // Both still stated by their department's latest 三定 (as similar_duties).
   AND a.last_stated >= da.sanding_issued AND b.last_stated >= db.sanding_issued
+  // Neither renamed nor merged in a 机构改革 (as similar_duties).
+  AND successors = 0
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
 RETURN a.uid AS a, da.region AS a_region, da.name AS a_department,

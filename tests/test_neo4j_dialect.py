@@ -129,6 +129,10 @@ def _exercise(data: Path) -> None:
         corrected.write_text(listed.replace("县城管局", "县住建局", 1), encoding="utf-8")
         assert ingest([corrected], store, region=city).replaced
         remove(store, find_documents(store, [str(corrected)]))
+        # A 三定 renaming a department (机构改革): the old bureau's list edges follow it, and go back when it is out.
+        reform = ROOT / "tests" / "fixtures" / "succession" / "qingshan_chengguan_zhifa_2024.txt"
+        assert ingest([reform], store, region=city).successions
+        remove(store, find_documents(store, [str(reform)]))
         # Terms segmented otherwise (a changed dictionary) are derived again, and every link is made again.
         record_segmentation(store, "an older dictionary")
         assert refresh_segmentation(store) > 0

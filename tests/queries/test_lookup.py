@@ -154,7 +154,7 @@ def test_the_parameters_that_name_a_department() -> None:
     assert named == [("department", "name"), ("department_counterparts", "department"),
                      ("department_duties", "department"), ("department_duty_coverage", "department"),
                      ("department_offices", "department"), ("department_roles", "uid"),
-                     ("department_transfers", "department"),
+                     ("department_successions", "department"), ("department_transfers", "department"),
                      ("offices_without_duties", "department"), ("retired_duties", "department"),
                      ("sanding_divisions", "department"), ("sanding_duties", "department"),
                      ("sanding_versions", "department"), ("similar_duties_around", "department"),

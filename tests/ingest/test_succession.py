@@ -1,0 +1,141 @@
+"""机构改革: a 三定 that renames or merges a department makes the old one no longer current (ingest/succession.py).
+
+The fixtures (tests/fixtures/succession) are a 2019 三定 of 青山县城市管理局, its 2024 successor's 三定 whose 第二条 says
+将青山县城市管理局更名为青山县城市管理和综合执法局 (and 与县综合行政执法大队合署办公, no succession), and a power list
+naming the old bureau twice (青山县城市管理局, 青山县城管局).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store import Store
+from ingest.model import Located, Succession
+from ingest.pipeline import SuccessionLine, ingest
+from ingest.regions import Region
+from ingest.removal import find_documents, remove
+from ingest.succession import read_successions
+from queries import catalog
+from queries.overlaps import overlaps
+from queries.profile import department_profile
+from tests.ingest.conftest import whole_graph
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "succession"
+OLD = FIXTURES / "qingshan_chengguan_2019.txt"
+REFORM = FIXTURES / "qingshan_chengguan_zhifa_2024.txt"
+POWER_LIST = FIXTURES / "qingshan_quanze.csv"
+CITY = Region(("示例市",))
+COUNTY = "示例市/青山县"
+NEW_NAME = "青山县城市管理和综合执法局"
+OLD_NAME = "青山县城市管理局"
+OLD_UID = "dept:示例市/青山县/城市管理局"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("将青山县城市管理局更名为青山县城市管理和综合执法局。", [("青山县城市管理局", "renamed")]),
+    ("将县城市管理局的职责，以及县住房和城乡建设局的城市管理综合执法职责整合，组建县城市管理和综合执法局，作为县政府工作"
+     "部门。不再保留县城市管理局。", [("县城市管理局", "merged")]),
+    ("不再保留县城市管理局、县综合行政执法局。", [("县城市管理局", "absorbed"), ("县综合行政执法局", "absorbed")]),
+    ("将县城市管理局和县园林局的职责整合，组建县城市管理和综合执法局。", [("县城市管理局", "merged"), ("县园林局", "merged")]),
+    ("将县城市管理局的职责划入县城市管理和综合执法局。", [("县城市管理局", "absorbed")]),
+    ("将县城市管理局的职责划入本局。", [("县城市管理局", "absorbed")]),
+    # Not successions: a body working as one with it, a piece of another's work, a plate dropped, another body renamed.
+    ("县城市管理和综合执法局与县综合行政执法大队合署办公。", []),
+    ("将县住房和城乡建设局的城市管理执法职责划入县城市管理和综合执法局。", []),
+    ("不再保留县城市管理综合行政执法大队牌子。", []),
+    ("将县园林所更名为县园林绿化中心。", []),
+])
+def test_the_reform_sentences_read(text: str, expected: list[tuple[str, str]]) -> None:
+    found = read_successions([(3, "第二条", text)], NEW_NAME)
+    assert [(record.predecessor, record.kind) for record in found] == expected
+    assert {record.where for record in found} <= {Located(3, "第二条")}
+
+
+def test_the_parser_reads_the_opening_articles_only(example: Any) -> None:
+    from ingest.readers import read_source
+    from ingest.sanding import parse_sanding
+
+    parsed = parse_sanding(read_source(REFORM))
+    assert parsed.successions == [Succession("青山县城市管理局", "renamed", "将青山县城市管理局更名为青山县城市管理和综合执法局。",
+                                             Located(3, "第二条"))]
+    # The definition after the reform sentence is still read.
+    assert (parsed.department_kind, parsed.rank) == ("政府工作部门", "正科级")
+    assert example("qingshan_chengguan.txt").successions == []
+
+
+def _departments(store: Store) -> list[tuple[str, int, int]]:
+    return [(row["department"], row["staff_quota"], row["duties"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})]
+
+
+def _load(store: Store, *paths: Path) -> list[SuccessionLine]:
+    successions = []
+    for path in paths:
+        report = ingest([path], store, region=CITY)
+        assert report.failed == []
+        successions += report.successions
+    return successions
+
+
+def test_the_old_bureau_is_no_longer_current(store: Store) -> None:
+    lines = _load(store, OLD, REFORM)
+    assert lines == [SuccessionLine(OLD_NAME, NEW_NAME, "renamed", "2024-04-01",
+                                    "《青山县城市管理和综合执法局职能配置、内设机构和人员编制规定》第二条", True)]
+    assert _departments(store) == [(NEW_NAME, 20, 9)]
+    assert [row["department"] for row in catalog.run(store, "department_load", {"region": COUNTY})] == [NEW_NAME]
+    assert {row["department"] for row in catalog.run(store, "region_duties", {"region": COUNTY})} == {NEW_NAME}
+    # The renamed bureau's duties read like its successor's, but they are one body's work, not an overlap.
+    assert catalog.run(store, "similar_duties", {"region": COUNTY}) == []
+    assert [overlaps(store, scope=scope, region=COUNTY) for scope in ("departments", "offices")] == [[], []]
+    assert [row["departments"] for row in catalog.run(store, "regions") if row["path"] == COUNTY] == [1]
+    # Its profile still answers, and says what became of it; its successor's says what it replaced.
+    assert department_profile(store, OLD_NAME)["department"]["succession"] == f"已更名为{NEW_NAME}（2024-04-01）"
+    assert department_profile(store, NEW_NAME)["department"]["succession"] == f"由{OLD_NAME}更名而来（2024-04-01）"
+    # A short form both names could mean is the body there now.
+    assert department_profile(store, "县城管局")["department"]["name"] == NEW_NAME
+
+
+def test_the_load_order_does_not_matter(store: Store, other_store: Store) -> None:
+    _load(store, OLD, REFORM)
+    _load(other_store, REFORM, OLD)
+    assert whole_graph(store) == whole_graph(other_store)
+    assert _departments(other_store) == [(NEW_NAME, 20, 9)]
+
+
+def test_a_predecessor_never_loaded_is_kept_by_its_name(store: Store) -> None:
+    lines = _load(store, REFORM)
+    assert [(line.predecessor, line.loaded) for line in lines] == [(OLD_NAME, False)]
+    rows = store.read("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) RETURN p.uid AS uid, p.unresolved AS "
+                      "unresolved, d.name AS successor, s.kind AS kind, s.date AS date")
+    assert rows == [{"uid": OLD_UID, "unresolved": True, "successor": NEW_NAME, "kind": "renamed",
+                     "date": "2024-04-01"}]
+    assert _departments(store) == [(NEW_NAME, 20, 9)]
+
+
+def _exercised(store: Store) -> list[tuple[str, str, str | None]]:
+    return [(row["department"], row["item"], row["moved"]) for row in store.read(
+        "MATCH (d:Department)-[e:EXERCISES]->(p:PowerItem) RETURN d.name AS department, p.name AS item, "
+        "e.redirected_from AS moved ORDER BY item")]
+
+
+def test_a_list_naming_the_old_bureau_names_its_successor(store: Store, other_store: Store) -> None:
+    _load(store, OLD, POWER_LIST, REFORM)  # the list before the reform
+    _load(other_store, OLD, REFORM, POWER_LIST)  # and after it
+    # The old name's rows move to the successor, marked with the body they named (taking the reform out moves them
+    # back). After the reform, the short form 城管局, which reads as either bureau, is the successor's as it is read.
+    assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", OLD_UID)]
+    assert _exercised(other_store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", None)]
+    load = catalog.run(store, "department_load", {"region": COUNTY})
+    assert [(row["department"], row["power_items"]) for row in load] == [(NEW_NAME, 2)]
+
+
+def test_removing_the_reform_restores_the_old_bureau(store: Store) -> None:
+    _load(store, OLD, POWER_LIST, REFORM)
+    remove(store, find_documents(store, [str(REFORM)]))
+    assert _departments(store) == [(OLD_NAME, 12, 4)]
+    assert store.read("MATCH ()-[s:SUCCEEDED_BY]->() RETURN count(s) AS n") == [{"n": 0}]
+    assert _exercised(store) == [(OLD_NAME, "城市建筑垃圾处置核准", None), (OLD_NAME, "户外广告设施设置审批", None)]
+    assert store.read("MATCH (d:Department {name: $name}) RETURN d.uid AS uid", {"name": NEW_NAME}) == []
