@@ -6,8 +6,10 @@
 // numbers (机关党委 and the like stand outside its count); offices_stated: the number the
 // 三定 (or a later 调整 notice's 调整后 totals) sets; office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
-// json_only: uid, counterparts
-// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts
+// has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
+// staffing, not its work; its sanding_issued is empty, as an undated 三定's is)
+// json_only: uid, counterparts, has_sanding
+// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
@@ -23,5 +25,6 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        d.other_staff AS other_staff, d.leader_posts AS leader_posts, d.leader_posts_detail AS leader_posts_detail,
        offices, numbered_offices, d.offices_stated AS offices_stated, d.office_leader_posts AS office_leader_posts,
        d.office_leader_posts_detail AS office_leader_posts_detail, d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
-       [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts
+       [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
+       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 AS has_sanding
 ORDER BY region, department

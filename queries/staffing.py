@@ -34,7 +34,7 @@ MIN_COMPARED = 3
 # examples/): 2.5 times, or 1/2.5, is beyond that spread.
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
-_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices")
+_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding")
 
 
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
@@ -46,13 +46,13 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     by_uid = {row["uid"]: row for row in everywhere}
     groups: dict[str, list[float]] = defaultdict(list)
     for row in rows:
-        if row["staff_quota"] and row["duties"]:
-            groups[row["region"]].append(math.log(row["duties"] / row["staff_quota"]))
+        if (ratio := _own_per_post(row)) is not None:
+            groups[row["region"]].append(math.log(ratio))
     centres = {name: median(values) for name, values in groups.items()}
     spreads = {name: median(abs(v - centres[name]) for v in values) for name, values in groups.items()}
     out = []
     for row in rows:
-        ratio = row["duties"] / row["staff_quota"] if row["staff_quota"] and row["duties"] else None
+        ratio = _own_per_post(row)
         too_few = len(groups.get(row["region"], [])) < MIN_COMPARED
         mad = None if too_few else spreads.get(row["region"])
         z = 0.6745 * (math.log(ratio) - centres[row["region"]]) / mad if ratio and mad else None
@@ -72,9 +72,16 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     return out
 
 
+def _own_per_post(row: Row) -> float | None:
+    """The department's duties per post, None where the graph has no 三定 of it (known by a 调整 notice alone, whose
+    few clauses moved in are not its work: 1 duty over 444 posts read as 0.002)."""
+    return _per_post([row])
+
+
 def _per_post(departments: list[Row]) -> float | None:
     """Duties per post of one department, or of several a county department mirrors together (their work over
-    their posts); None where they have no duties or no quota in the graph."""
+    their posts); None where they have no duties or no quota in the graph, or no 三定."""
+    departments = [row for row in departments if row["has_sanding"]]
     duties = sum(row["duties"] for row in departments)
     posts = sum(row["staff_quota"] or 0 for row in departments)
     return duties / posts if duties and posts else None
@@ -92,8 +99,11 @@ def _checks(row: Row, gap: float | None) -> list[str]:
     found += post_mismatches(row["leader_posts"], row["leader_posts_detail"], row["office_leader_posts_detail"])
     if gap is not None and (gap >= COUNTERPART_GAP or gap <= 1 / COUNTERPART_GAP):
         found.append(f"人均职责数为市级对口部门的{gap:.1f}倍")
-    if row["staff_quota"] and not row["duties"]:
-        # A copy cut before its 主要职责, or a department known by a 调整 notice alone: 0 duties is no workload.
+    if row["staff_quota"] and not row["has_sanding"]:
+        # Known by a 调整 notice alone: the clauses it moved in are not the department's work.
+        found.append("图中没有该部门的三定（仅有调整通知），不计算人均职责数")
+    elif row["staff_quota"] and not row["duties"]:
+        # A copy cut before its 主要职责: 0 duties is no workload.
         found.append("图中没有该部门三定的主要职责，不计算人均职责数")
     return found
 

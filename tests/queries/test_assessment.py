@@ -118,3 +118,14 @@ def test_a_copy_without_its_main_duties_has_no_duties_per_post(store: Store) -> 
         {"department": "某市政府办公室", "staff_quota": 63, "other_staff": 3, "leader_posts": 6, "duties": 0,
          "office_leader_posts_detail": ["正科级 19"], "duties_per_post": None,
          "checks": ["图中没有该部门三定的主要职责，不计算人均职责数"]}]
+
+
+def test_a_department_known_by_a_notice_alone_has_no_duties_per_post(store: Store) -> None:
+    # The 2022 notice without the 三定 it adjusts: its 调整后 staffing is known, its work is not.
+    report = ingest([CORPUS / "cj_jiaotong_tiaozheng_2022.txt"], store, region=Region(("澄江市",)))
+    assert report.failed == []
+    assert [{key: row[key] for key in ("department", "staff_quota", "offices_stated", "duties_per_post", "robust_z",
+                                       "checks")}
+            for row in staffing_load(store) if row["department"] == "澄江市交通运输局"] == [
+        {"department": "澄江市交通运输局", "staff_quota": 18, "offices_stated": 4, "duties_per_post": None,
+         "robust_z": None, "checks": ["图中没有该部门的三定（仅有调整通知），不计算人均职责数"]}]
