@@ -951,6 +951,9 @@ async function departmentPage(current) {
                        "aria-label": `下载 Excel：${name}的部门画像（全部内容）` }, "下载 Excel"),
              el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
   const d = profile.department;
+  const succession = document.getElementById("department-succession");
+  succession.textContent = d.succession ? `机构沿革：${d.succession}` : "";
+  succession.hidden = !d.succession;
   const facts = document.getElementById("department-facts");
   facts.innerHTML = "";
   [["规格", d.rank], ["类型", d.kind], ["行政编制", d.staff_quota], ["领导职数", d.leader_posts],
