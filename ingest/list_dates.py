@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.numerals import DOC_NUMBER
+
 _ACTS = "印发|发布|公布|更新|调整|修订|编制|制定|公开|生效|施行"
 _DATE_ROW = re.compile(
     rf"^[（(]?\s*(?:(?:{_ACTS})(?:日期|时间)?\s*[:：]?\s*)?(\d{{4}})\s*[年\-/.]\s*(\d{{1,2}})\s*(?:月|[\-/.]|$)"
     rf"\s*(?:(\d{{1,2}})\s*日?)?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{_ACTS})?\s*[)）]?$")
-_DOC_NUMBER_ROW = re.compile(r"^[（(]?\s*([\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[)）]?$")
+_DOC_NUMBER_ROW = re.compile(rf"^[（(]?\s*({DOC_NUMBER.pattern})\s*[)）]?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 

@@ -44,6 +44,10 @@ _DATE = re.compile(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
+# A document number (文号): an issuer's abbreviation, the year in brackets of any kind, the number (示政办发〔2023〕12号).
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+
+
 def find_date(text: str) -> str | None:
     """The first date in the text as YYYY-MM-DD, in Arabic, Chinese-numeral or ISO writing."""
     match = _DATE.search(text)

@@ -17,7 +17,7 @@ from ingest.division import parse_bracket_divisions, parse_divisions, parse_duty
 from ingest.errors import IngestError
 from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
 from ingest.normalize import clean_lines
-from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
+from ingest.numerals import CHINESE_NUMERAL, DOC_NUMBER, chinese_to_int, find_date
 from ingest.readers import SourceText
 from ingest.regions import NATIONAL, level_of, split_region_prefix
 from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
@@ -28,7 +28,6 @@ _CHAPTER = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
 _PAREN_ITEM = re.compile(rf"[（(]\s*({CHINESE_NUMERAL})\s*[）)]\s*")
 _TITLE_TAIL = re.compile(r"(?:的)?(?:职能配置|主要职责)、?\s*内设机构和人员编制(?:的)?规定")
 _QUOTED_TITLE = re.compile(r"《([^《》]*?(?:职能配置|主要职责)[^《》]*?规定)》|关于印发([^《》]*?(?:职能配置|主要职责)[^《》]*?规定)的通知")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _META_NAMES = r"(?:索引号|发布机构|发布时间|发布日期|成文日期|文号|公开方式|目录组配分类|主题分类|来源)"
 _META_FIELD = re.compile(rf"^{_META_NAMES}\s*[:：]")
 _META_PAIR = re.compile(rf"({_META_NAMES})\s*[:：]\s*(.*?)(?=\s+{_META_NAMES}\s*[:：]|$)")
@@ -151,7 +150,7 @@ def _read_metadata(document: SandingDocument, numbered: list[tuple[int, str]]) -
                 document.doc_number = value.strip()
             elif name == "发布机构":
                 document.issuer = value.strip()
-        if not pairs and not document.doc_number and (number_match := _DOC_NUMBER.search(text)):
+        if not pairs and not document.doc_number and (number_match := DOC_NUMBER.search(text)):
             document.doc_number = number_match.group(0)
     _read_dates(document, numbered)
 
