@@ -13,7 +13,9 @@ from ingest.model import FunctionChange, Located
 
 _SENTENCES = re.compile(r"(?<=[。；;])")
 _TRANSFER = re.compile(r"将(?P<what>.+?)(?:划入|划归|划给|交给|交由|移交)(?P<target>[^，,。；;]+?)(?:承担|管理|负责)?[。；;]?$")
-_FROM_DEPT = re.compile(r"^(?:原)?(?P<dept>[\u4e00-\u9fff]{2,20}?(?:委员会|办公室|局|委|部|厅|办|中心))(?:承担|负责)?的")
+# A department's name as a 职能转变 sentence writes the body work comes from (`市场监督管理局`, `原卫生计生委`).
+DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,20}?(?:委员会|办公室|局|委|部|厅|办|中心)"
+_FROM_DEPT = re.compile(rf"^(?:原)?(?P<dept>{DEPARTMENT_NAME})(?:承担|负责)?的")
 _SUB_NUMBER = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[）)])\s*")
 
 # Ordered: the first verb that matches decides.

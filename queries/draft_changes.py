@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.store import Row, Store
+from ingest.changes import DEPARTMENT_NAME
 from ingest.content import content_of, content_terms
 from ingest.draft import Draft
 from ingest.model import FunctionChange
@@ -37,7 +38,7 @@ _NO_EVIDENCE = {"evidence": "", "evidence_place": "", "evidence_source": ""}
 # that tells them apart, and it weighs under a third of the terms.
 TRANSFER_COVERAGE = 0.9
 _STATUS_OF_KIND = {"cancelled": "cancelled", "devolved": "devolved", "transferred_out": "transferred"}
-_TRANSFERRED_WORK = re.compile(r"^将(?:原)?(?:[\u4e00-\u9fff]{2,20}?(?:委员会|办公室|局|委|部|厅|办|中心))?"
+_TRANSFERRED_WORK = re.compile(rf"^将(?:原)?(?:{DEPARTMENT_NAME})?"
                                r"(?:承担|负责)?的?(?P<work>.+?)(?:职责|职能|工作)?(?:划入|划归|划给|交给|交由|移交)")
 
 
