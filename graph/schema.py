@@ -37,7 +37,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
         ),
         ("name",),
     ),
-    NodeLabel("Office", "内设机构 (处/科/室/股)", ("uid", "name", "aliases", "ordinal", "department", "source"),
+    NodeLabel("Office", "内设机构 (处/科/室/股)",
+              ("uid", "name", "aliases", "label", "ordinal", "department", "source"),
               ("name",)),
     NodeLabel(
         "Duty",
@@ -111,9 +112,9 @@ REL_TYPES: tuple[RelType, ...] = (
     # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);
     # `devolved_to`, the lower governments a 调整 notice hands a duty's work to.
     RelType("FROM", _DOC_PARTS, ("Document",), "出处",
-            ("locator", "ordinal", "status", "devolved_to", "last_stated", "aliases", "issued", "sanding_issued",
-             "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
-             "office_leader_posts", "office_leader_posts_detail", "offices_stated")),
+            ("locator", "ordinal", "status", "devolved_to", "last_stated", "aliases", "label", "issued",
+             "sanding_issued", "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts",
+             "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail", "offices_stated")),
 )
 
 LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)

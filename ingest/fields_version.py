@@ -38,7 +38,9 @@ from graph.store import Store
 # (`序号3`, `编号3`, `序号12之子项3`), and a list's Document its title rows' date and 文号 (`issued`, `doc_number`).
 # Also in version 8: a 三定 that renames or merges departments (机构改革) writes SUCCEEDED_BY from each predecessor to
 # its department (ingest.succession), which every current-state query reads.
-GRAPH_FIELDS_VERSION = 8
+# Version 9: an Office keeps the name people read (`label`: 综合科（政策法规科）, its other names after it), and its
+# FROM edge the label its document states, in place of one Cypher expression repeated in every query naming offices.
+GRAPH_FIELDS_VERSION = 9
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

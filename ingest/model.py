@@ -28,6 +28,11 @@ class OfficeRecord:
     aliases: list[str] = field(default_factory=list)
     duties: list[DutyClause] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """The name people read: `综合科（政策法规科）`, its other names after it, as a 三定 gives them."""
+        return self.name + (f"（{'、'.join(self.aliases)}）" if self.aliases else "")
+
 
 @dataclass
 class FunctionChange:

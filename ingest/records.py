@@ -154,8 +154,8 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
     for office in parsed.offices:
         uid = office_uid(department.uid, office.name)
-        rows.offices[uid] = {"name": office.name, "aliases": office.aliases, "ordinal": office.ordinal,
-                             "department": department.uid, "source": src(office.where.locator)}
+        rows.offices[uid] = {"name": office.name, "aliases": office.aliases, "label": office.label,
+                             "ordinal": office.ordinal, "department": department.uid, "source": src(office.where.locator)}
         rows.relate("HAS_OFFICE", "Department", "Office", department.uid, uid, src(office.where.locator))
         for duty in office.duties:
             _add_duty(rows, "Office", uid, duty.text, duty.ordinal, "current", issued, src(duty.where.locator))
@@ -207,7 +207,7 @@ VERSIONED_DEPARTMENT_PROPS = (
 # version's; these let a version be taken out and the node restated from those that stay (ingest.restate).
 STATED: dict[str, tuple[str, ...]] = {
     "Department": ("issued", "sanding_issued", *VERSIONED_DEPARTMENT_PROPS),
-    "Office": ("ordinal", "aliases"),
+    "Office": ("ordinal", "aliases", "label"),
     "Duty": ("ordinal", "status", "last_stated"),
 }
 

@@ -53,6 +53,6 @@ def restate_versions(uids: Sequence[str]) -> list[Statement]:
     newest_office = (_TOUCHED.format(label="Office")
                      + "MATCH (o)<-[g:FROM]-(:Department {uid: n.department}) "
                      + "WITH n, f, g ORDER BY g.issued DESC, f.source DESC WITH n, head(collect(f)) AS f ")
-    offices = newest_office + "SET n.ordinal = f.ordinal, n.aliases = coalesce(f.aliases, []), n.source = f.source"
+    offices = newest_office + "SET n.ordinal = f.ordinal, n.aliases = coalesce(f.aliases, []), n.label = coalesce(f.label, n.label), n.source = f.source"
     has_office = newest_office + "MATCH ()-[e:HAS_OFFICE]->(n) SET e.source = f.source"
     return [Statement(query, rows) for query in (departments, clauses, duties, has_duty, offices, has_office)]

@@ -19,7 +19,7 @@ MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
 OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
 WITH d, u,
-     collect(DISTINCT o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END) AS carried_by
+     collect(DISTINCT o.label) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source, carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid
 UNION ALL
@@ -27,6 +27,6 @@ MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
   AND u.status = 'current' AND u.last_stated >= d.sanding_issued
 RETURN d.name AS department,
-       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office,
+       o.label AS office,
        u.ordinal AS ordinal, u.category AS category, u.text AS text,
        u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid

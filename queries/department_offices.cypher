@@ -8,6 +8,6 @@
 // `office` is the name as the 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）; `name`,
 // the stored first name, is what the draft check compares a draft's offices by.
 MATCH (:Department {uid: $department})-[:HAS_OFFICE]->(o:Office)
-WITH o, o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office
+WITH o, o.label AS office
 WHERE $office IS NULL OR $office = o.name OR $office = office OR $office IN coalesce(o.aliases, [])
 RETURN o.uid AS uid, o.name AS name, office, coalesce(o.aliases, []) AS aliases, o.ordinal AS ordinal, o.source AS source

@@ -11,7 +11,7 @@ UNION ALL
 MATCH (d:Department {uid: $uid})-[r:EXERCISES]->(p:PowerItem)
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)-[:EXERCISES]->(p)
 WITH p, o ORDER BY o.ordinal, o.name
-WITH p, collect(o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END) AS offices
+WITH p, collect(o.label) AS offices
 RETURN 'EXERCISES' AS relation, p.name AS name, p.type AS detail, offices, p.source AS source
 UNION ALL
 MATCH (d:Department {uid: $uid})-[r:CLAIMS]->(s:SupervisionItem)

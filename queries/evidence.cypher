@@ -17,7 +17,7 @@ WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_sta
   AND NOT (d)-[:SUCCEEDED_BY]->()
 RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, d.region AS department_region,
-       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, u.source AS source
+       o.label AS office, u.source AS source
 UNION ALL
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 RETURN p.uid AS key, 'power_item' AS kind, p.name AS text, p.content AS content, d.name AS department, d.uid AS department_uid,

@@ -7,5 +7,5 @@
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department) AND NOT (o)-[:HAS_DUTY]->(:Duty)
 RETURN d.name AS department, d.region AS region,
-       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, o.source AS source
+       o.label AS office, o.source AS source
 ORDER BY region, department, office

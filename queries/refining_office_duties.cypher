@@ -9,5 +9,5 @@ MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)-[:REFINES]-
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND p.last_stated >= d.sanding_issued
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
 RETURN d.name AS department,
-       o.name + CASE WHEN o.aliases <> [] THEN '（' + reduce(names = head(o.aliases), alias IN tail(o.aliases) | names + '、' + alias) + '）' ELSE '' END AS office, u.text AS text, p.text AS carries
+       o.label AS office, u.text AS text, p.text AS carries
 ORDER BY department, office, text, carries

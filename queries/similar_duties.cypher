@@ -32,10 +32,10 @@ WHERE b.last_stated >= db.sanding_issued AND db_successors = 0
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
 RETURN a.uid AS a, da.region AS a_region, da.name AS a_department,
-       CASE WHEN ha:Office THEN ha.name + CASE WHEN ha.aliases <> [] THEN '（' + reduce(names = head(ha.aliases), alias IN tail(ha.aliases) | names + '、' + alias) + '）' ELSE '' END ELSE '' END AS a_office,
+       CASE WHEN ha:Office THEN ha.label ELSE '' END AS a_office,
        a.text AS a_text, a.source AS a_source,
        b.uid AS b, db.region AS b_region, db.name AS b_department,
-       CASE WHEN hb:Office THEN hb.name + CASE WHEN hb.aliases <> [] THEN '（' + reduce(names = head(hb.aliases), alias IN tail(hb.aliases) | names + '、' + alias) + '）' ELSE '' END ELSE '' END AS b_office,
+       CASE WHEN hb:Office THEN hb.label ELSE '' END AS b_office,
        b.text AS b_text, b.source AS b_source,
        s.score AS score
 ORDER BY a, b

@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 8
+LOADED_FIELDS_VERSION = 9
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
@@ -29,7 +29,7 @@ LOADED_NODE_FIELDS = {
              "status", "terms", "text", "uid", "verbs"},
     "Matter": {"all_counties_share", "all_counties_source", "all_counties_text", "content", "domain", "name", "region",
                "source", "uid"},
-    "Office": {"aliases", "department", "name", "ordinal", "source", "uid"},
+    "Office": {"aliases", "department", "label", "name", "ordinal", "source", "uid"},
     "PowerItem": {"basis", "code", "content", "department", "levels", "main_item", "name", "region", "source",
                   "sub_item", "type", "uid"},
     "Region": {"level", "name", "path", "uid"},
@@ -43,7 +43,7 @@ LOADED_EDGE_FIELDS = {
     "CONTAINS": {"source"},
     "COUNTERPART": {"source"},
     "EXERCISES": {"source"},
-    "FROM": {"locator", "ordinal", "source", "status", "last_stated", "aliases", "issued", "sanding_issued", "kind",
+    "FROM": {"locator", "ordinal", "source", "status", "last_stated", "aliases", "label", "issued", "sanding_issued", "kind",
              "rank", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
              "office_leader_posts", "office_leader_posts_detail", "offices_stated"},
     "HAS_DEPARTMENT": {"source"},
