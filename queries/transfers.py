@@ -25,7 +25,6 @@ from graph.store import Row, Store
 from ingest.content import content_of, content_terms
 from ingest.similarity import SimilarityModel
 from queries import catalog
-from queries.draft_changes import says_the_work, transferred_work
 from queries.labels import TRANSFER_FINDING_LABELS
 from queries.overlaps import duty_model
 
@@ -93,6 +92,10 @@ def _transfers(store: Store, region: str | None) -> list[_Transfer]:
 def work_pieces(sentence: str) -> list[str]:
     """The pieces of work a transfer sentence moves: 将市住建局承担的建筑工程施工许可、商品房预售许可职责划入… →
     建筑工程施工许可, 商品房预售许可."""
+    # Here, not at the top: the registry imports this module, and check-draft's reader (ingest.draft, which
+    # draft_changes imports) is more than a who_handles question should load (tests/api/test_cli_startup.py).
+    from queries.draft_changes import transferred_work
+
     pieces = [piece.strip() for piece in _PIECES.split(transferred_work(sentence))]
     return [piece for piece in pieces if content_terms(piece)]
 
@@ -108,6 +111,8 @@ def _sanding_clauses(store: Store, department: str) -> list[Row] | None:
 
 def _findings(model: SimilarityModel, transfer: _Transfer, items: dict[str, list[Row]],
               clauses: dict[str, list[Row] | None]) -> list[Row]:
+    from queries.draft_changes import says_the_work  # as in work_pieces
+
     work = content_terms(transfer.work)
     base = {"region": transfer.region, "giver": transfer.giver, "giver_uid": transfer.giver_uid,
             "receiver": transfer.receiver, "receiver_uid": transfer.receiver_uid, "work": transfer.work}
