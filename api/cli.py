@@ -563,7 +563,7 @@ def query_command(
             if name in ANALYSES:
                 result: Any = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
-                columns: list[str] = []
+                columns: list[str] = list(ANALYSES[name].shown)
             else:
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.shown)

@@ -122,6 +122,24 @@ class OrphanItem(BaseModel):
     suggested_owners: list[SuggestedOwner] = Field(description="the likeliest owners, best first")
 
 
+class TransferFinding(BaseModel):
+    """transferred_still_held: work moved between departments (划转) that the graph shows not yet followed through."""
+
+    region: str = Field(description="the giving department's region")
+    giver: str = Field(description="划出部门")
+    giver_uid: str
+    receiver: str = Field(description="接收部门")
+    receiver_uid: str
+    work: str = Field(description="one piece of the work moved, as the transfer names it (建筑工程施工许可)")
+    finding: Literal["still_listed", "giver_still_holds", "receiver_not_listed", "receiver_lacks"]
+    finding_label: str = Field(description="the finding in Chinese, with what to do about it")
+    evidence: str = Field(description="the giver's power item or clause that still holds the work; empty for what "
+                                      "the receiver lacks")
+    evidence_detail: str = Field(description="the power item's type, or the office whose clause it is")
+    evidence_source: str = Field(description="where the evidence is (a list's row, a 三定's clause)")
+    sources: list[str] = Field(description="the clauses that moved the work (the receiver's 三定, the giver's …)")
+
+
 class Mandate(BaseModel):
     lead: str = Field(description="a lead without the duty for the matter")
     holder: str = Field(description="the department whose duty covers it; empty when no department of the region "

@@ -53,6 +53,7 @@ from queries.labels import column_label
 from queries.profile_tables import PROFILE_COLUMNS, profile_tables
 from queries.report import Report, Section, cell_text
 from queries.sources import Cited, document_titles, with_readable_sources
+from queries.transfers import SHOWN as TRANSFER_COLUMNS
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,6 +74,8 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
     "counterpart_duties": columns(CounterpartDuty),
     "duties_in_force": columns(DutyInForce),
+    # Its uids and finding code are for programs: the file reads the names and the finding in words.
+    "transferred_still_held": list(TRANSFER_COLUMNS),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -119,6 +122,7 @@ ANSWER_TITLES: dict[str, str] = {
     "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
     "check_draft": "三定草案核对", "cypher": "只读 Cypher 查询",
     "duties_in_force": "某日施行的职责",
+    "transferred_still_held": "职责划转后仍在承担",
 }
 
 

@@ -235,3 +235,21 @@ _IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
 
 # 机构改革 (queries.department_successions): what became of a department and what it replaced (a profile's facts).
 COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识", "date": "日期"}
+
+
+# transferred_still_held (queries.transfers): work moved between departments (划转, as a 相对集中行政许可权改革 moves
+# 行政许可 to a 行政审批服务局) that the graph shows not yet followed through, and what each finding asks an 编办 to do.
+TRANSFER_FINDING_LABELS = {
+    "still_listed": "划出部门权责清单仍列有此项，需删除",
+    "giver_still_holds": "划出部门现行三定仍写有此项，需修订",
+    "receiver_not_listed": "接收部门权责清单未列此项，需补列",
+    "receiver_lacks": "接收部门现行三定未写有此项，需修订"}
+_IN_ANSWER |= {("transferred_still_held", "giver"): "划出部门", ("transferred_still_held", "receiver"): "接收部门",
+               ("transferred_still_held", "work"): "划转的工作", ("transferred_still_held", "finding_label"): "问题",
+               ("transferred_still_held", "evidence"): "仍列有或写有的事项、条文",
+               ("transferred_still_held", "evidence_detail"): "事项类型或内设机构",
+               ("transferred_still_held", "evidence_source"): "其出处",
+               ("transferred_still_held", "sources"): "划转依据",
+               ("region_transfers", "giver"): "划出部门", ("region_transfers", "receiver"): "接收部门",
+               ("region_transfers", "what"): "划转的职责", ("region_transfers", "moved_on"): "划转文件印发日期",
+               ("region_transfers", "giver_issued"): "划出部门现行三定印发日期"}

@@ -21,6 +21,8 @@ from queries.overlaps import warm as overlaps_warm
 from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.staffing import staffing_load
+from queries.transfers import SHOWN as TRANSFER_COLUMNS
+from queries.transfers import transferred_still_held
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import MAX_CANDIDATES, evidence_index, who_handles
 
@@ -39,6 +41,8 @@ class Analysis:
     question: str
     params: tuple[Param, ...]
     run: Callable[..., Any]
+    # The columns a table for people shows, in order, where the rows carry more (uids, codes) for programs.
+    shown: tuple[str, ...] = ()
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         bound = bind_params(self.name, self.params, given)
@@ -87,6 +91,9 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              (_param("department", "string", None, "部门名称、别名或简称"),
               _param("date", "date", "", "日期，如 2021-06-30 或 2021年6月30日")),
              lambda store, department, date: duties_in_force(store, department, date)),
+    Analysis("transferred_still_held",
+             "职责划转后仍在承担：划出部门权责清单仍列、三定仍写有划出的工作，接收部门未列（如行政许可划入行政审批服务局）",
+             (_REGION,), lambda store, region: transferred_still_held(store, region), shown=TRANSFER_COLUMNS),
 )}
 
 

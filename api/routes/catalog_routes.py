@@ -31,6 +31,7 @@ from api.schemas import (
     Share,
     StaffingRow,
     Stats,
+    TransferFinding,
     UndecomposedRow,
 )
 from api.tabular import (
@@ -61,6 +62,7 @@ from queries.profile import department_profile
 from queries.report import stats
 from queries.sources import document_titles, row_numbers
 from queries.staffing import staffing_load
+from queries.transfers import transferred_still_held
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import MAX_CANDIDATES, who_handles
 
@@ -278,6 +280,24 @@ def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, lim
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
                 answer="host_assist_ambiguities")
+
+
+@router.get("/queries/transferred_still_held", response_model=Page[TransferFinding], tags=["queries"],
+            summary="职责划转后仍在承担: work moved between departments still listed or stated by the giver",
+            responses=_paged({"region": "鹭江市", "giver": "鹭江市住房和城乡建设局",
+                              "giver_uid": "dept:鹭江市/住房和城乡建设局", "receiver": "鹭江市行政审批服务局",
+                              "receiver_uid": "dept:鹭江市/行政审批服务局", "work": "建筑工程施工许可",
+                              "finding": "still_listed", "finding_label": "划出部门权责清单仍列有此项，需删除",
+                              "evidence": "建筑工程施工许可", "evidence_detail": "行政许可",
+                              "evidence_source": "doc:3f1c0a9e5b7d2c41#第2行",
+                              "sources": ["doc:5e92905f7afc6351#第三条"]}))
+def get_transferred_still_held(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
+                               offset: Offset = 0, format: Format = None) -> Response:
+    """Each piece of work a 三定 or a 调整 notice moved from one department to another (a 相对集中行政许可权改革's
+    行政许可 moved to a 行政审批服务局) that the giver's 权责清单 still lists or its 三定 in force still states, or that
+    the receiver's 权责清单 (where loaded) does not list or its 三定 does not state."""
+    return page(request, transferred_still_held(store, region), limit=limit, offset=offset, format=format,
+                answer="transferred_still_held")
 
 
 @router.get("/queries/undecomposed_duties", response_model=Page[UndecomposedRow], tags=["queries"], summary="职责分解：未承接的职责、无职责的内设机构",
