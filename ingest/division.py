@@ -9,6 +9,8 @@ Patterns, as real texts write them (FORMATS.md §5):
 - `M。A牵头，B、C配合。` / `关于M，A负责，B配合。` / `M：…`: an item's heading names the matter of a clause
   that names none
 - `B配合A做好M。` (the assisting department first)
+- `A、B分别负责M。` / `A、B按各自职责负责M。`, and `A、B负责审批后的事中事后监管。` (审管分离): each lead answers for its
+  own line of work (`sectoral`), which is no dispute over who leads
 """
 
 from __future__ import annotations
@@ -27,12 +29,17 @@ _NOTED_DEPT = rf"{DEPT}(?:[（(][\u4e00-\u9fff]{{1,20}}[)）])?"
 DEPT_LIST = rf"{_NOTED_DEPT}(?:[、和及与,，]{_NOTED_DEPT})*"
 _LEAD_VERB = r"(?:牵头负责|牵头督导|牵头|负责|主办|主责)"
 _ASSIST_VERB = r"(?:配合|参与|协助|协办)"
+# Before the lead verb, words that split the work between the leads named: each for its own line of work.
+_SECTORAL = r"(?P<sectoral>分别|各自|(?:按|依)(?:照)?各自(?:的)?职责(?:分工)?(?:分别)?)?"
+# The supervision after an approval that a 审管分离 clause leaves with several departments: each supervises the
+# work it used to approve (谁主管、谁监管), so naming several is a split by line of work, not several leads of one.
+_AFTER_APPROVAL = re.compile(r"审批后.{0,6}监管|事中事后监管")
 
 _BRACKET_CLAUSE = re.compile(
     rf"[〔\[（(](?P<leads>{DEPT_LIST}){_LEAD_VERB}[,，;；]?(?:(?P<assists>{DEPT_LIST}){_ASSIST_VERB})?[^〔〕\[\]]*?[〕\]）)]"
 )
 _LEAD_THEN_ASSIST = re.compile(
-    rf"^(?P<leads>{DEPT_LIST}){_LEAD_VERB}(?P<matter>[^，,；;。]+?)[，,；;]\s*(?P<assists>{DEPT_LIST})"
+    rf"^(?P<leads>{DEPT_LIST}){_SECTORAL}{_LEAD_VERB}(?P<matter>[^，,；;。]+?)[，,；;]\s*(?P<assists>{DEPT_LIST})"
     rf"(?:予以|做好|负责)?{_ASSIST_VERB}"
 )
 _MATTER_BY = re.compile(
@@ -50,7 +57,7 @@ _ASSIST_FIRST = re.compile(
 _HEADING_PREFIX = re.compile(r"^(?:关于(?P<about>[^，,。；;：:]{2,30})[，,]|(?P<titled>[^，,。；;：:]{2,30})[：:])")
 _JOINTLY = re.compile(rf"^(?P<leads>{DEPT}){'会同'}(?P<assists>{DEPT_LIST})(?:负责|做好)?(?P<matter>[^。；;]+)")
 # `A按职责分工做好…` and `A指导…` also name A the one responsible when A is the only party (FORMATS.md §5).
-_LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST})(?:按职责分工做好|按职责分工负责|{_LEAD_VERB}|指导(?=[^，,。；;]*(?:管理|工作|监管)))(?P<matter>[^，,。；;]+)")
+_LEAD_ONLY = re.compile(rf"^(?P<leads>{DEPT_LIST}){_SECTORAL}(?:按职责分工做好|按职责分工负责|{_LEAD_VERB}|指导(?=[^，,。；;]*(?:管理|工作|监管)))(?P<matter>[^，,。；;]+)")
 
 _PAIRS = {"〔": "〕", "[": "]", "（": "）", "(": ")"}
 
@@ -163,20 +170,24 @@ def _parse_sentence(sentence: str, where: Located, heading: str = "") -> Divisio
         match = pattern.match(sentence)
         if match:
             groups = match.groupdict()
-            return _division(groups["matter"], groups["leads"], groups.get("assists"), sentence, where)
+            return _division(groups["matter"], groups["leads"], groups.get("assists"), sentence, where,
+                             split_by_line=bool(groups.get("sectoral")))
     bare = _LEAD_BARE.match(sentence) if heading else None
     if bare:
         return _division(heading, bare.group("leads"), bare.group("assists"), sentence, where)
     return None
 
 
-def _division(matter: str, leads: str, assists: str | None, text: str, where: Located) -> Division:
+def _division(matter: str, leads: str, assists: str | None, text: str, where: Located, *,
+              split_by_line: bool = False) -> Division:
+    named = split_departments(leads)
     return Division(
         matter=clean_matter(matter),
-        leads=split_departments(leads),
+        leads=named,
         assists=split_departments(assists) if assists else [],
         text=text.strip(),
         where=where,
+        sectoral=len(named) > 1 and (split_by_line or bool(_AFTER_APPROVAL.search(matter))),
     )
 
 

@@ -40,6 +40,8 @@ from graph.store import Store
 # its department (ingest.succession), which every current-state query reads.
 # Version 9: an Office keeps the name people read (`label`: 综合科（政策法规科）, its other names after it), and its
 # FROM edge the label its document states, in place of one Cypher expression repeated in every query naming offices.
+# Also in version 9: a 三定 clause's leads that each answer for their own line of work (`A、B分别负责M`; the
+# 事中事后监管 of a 审管分离 clause) carry `responsibility: sectoral` on their LEADS, which is no multiple_leads.
 GRAPH_FIELDS_VERSION = 9
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

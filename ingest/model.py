@@ -89,6 +89,9 @@ class Division:
     assists: list[str]
     text: str
     where: Located
+    # Several leads each answering for its own line of work (`A、B分别负责M`, or the 事中事后监管 of a 审管分离
+    # clause: each department supervises what it used to approve), not several leads of one piece of work.
+    sectoral: bool = False
 
 
 @dataclass

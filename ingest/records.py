@@ -351,6 +351,11 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
         rows.document["notes"].append(f"{change.kind}: {change.text}")
 
 
+# A LEADS edge's `responsibility` when a 三定 clause's leads each answer for their own line of work
+# (`Division.sectoral`), beside a 属地 list's `territorial` (ingest.list_records).
+SECTORAL = "sectoral"
+
+
 def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResolver, division: Division,
                   source: str) -> None:
     region, department = context.region, context.department
@@ -364,10 +369,12 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     # Whose 三定 states the clause, and its date: a later 三定 of that department supersedes it (`load`).
     version = ({"sanding_of": department.uid, "stated": context.parsed.dated}
                if context.parsed.kind_of_document == "sanding" else {})
+    # Leads that each answer for their own line of work (分别负责, 审管分离's 事中事后监管) are no 多头 lead.
+    sectoral = {"responsibility": SECTORAL} if division.sectoral else {}
     for order, party in enumerate(leads, start=1):
         note_party(rows, party, source)
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    order=order, text=division.text, **version)
+                    order=order, text=division.text, **version, **sectoral)
     for party in assists:
         note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",

@@ -3,7 +3,9 @@
 Reasons, per the national 部门职责分工协调办法 (one matter, one lead; where several lead, the first
 listed hosts):
 - `no_lead`: parties assist but nobody leads;
-- `multiple_leads`: one clause names several leads (the first listed is named `host`);
+- `multiple_leads`: one clause names several leads (the first listed is named `host`); not a 三定 clause whose
+  leads each answer for their own line of work (`A、B分别负责M`; the 事中事后监管 of a 审管分离 clause, each department
+  supervising what it used to approve);
 - `conflicting_leads`: documents disagree on who leads;
 - `lead_and_assist`: a department is named both as lead and as assisting party (by one document or two);
 - `vague_party`: a party is only 有关部门 / 相关单位 and the like;
@@ -96,7 +98,9 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
     by_source: dict[str, list[Row]] = defaultdict(list)
     for lead in leads:
         by_source[lead["source"]].append(lead)
-    several = [source for source in sorted(by_source) if len({lead["department"] for lead in by_source[source]}) > 1]
+    # A clause whose leads each answer for their own line of work (`sectoral`) names no several leads of one work.
+    several = [source for source in sorted(by_source) if len({lead["department"] for lead in by_source[source]}) > 1
+               and not all(lead["sectoral"] for lead in by_source[source])]
     if several:
         # The first-listed lead of the first clause that names several hosts (部门职责分工协调办法 第七条).
         first = by_source[several[0]]

@@ -45,7 +45,7 @@ COLUMN_LABELS: dict[str, str] = {
     "department_region": "部门所在区划", "last_stated": "最近载明日期", "base_name": "部门基本名称",
     # duties_in_force and sanding_versions: a document's 施行日期, else its 印发日期.
     "in_force_from": "施行日期",
-    "territorial_leads": "属地主体责任单位", "territorial": "属地管理",
+    "territorial_leads": "属地主体责任单位", "territorial": "属地管理", "sectoral": "分别负责",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

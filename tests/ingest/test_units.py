@@ -90,6 +90,26 @@ def test_lead_and_assist_clauses(text: str, expected: list[tuple[str, list[str],
     assert [(d.matter, d.leads, d.assists) for d in parse_divisions(text, HERE)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Words that split the work: each lead answers for its own line of work.
+    ("市住房和城乡建设局、市交通运输局分别负责本行业安全生产监督管理。",
+     [("本行业安全生产监督管理", ["市住房和城乡建设局", "市交通运输局"], [], True)]),
+    ("市住房和城乡建设局、市交通运输局按照各自职责负责行业监管，市应急管理局配合。",
+     [("行业监管", ["市住房和城乡建设局", "市交通运输局"], ["市应急管理局"], True)]),
+    # 审管分离: the supervision after approval stays with each department for what it used to approve.
+    ("市行政审批服务局负责划入的行政许可事项的审批；市住房和城乡建设局、市交通运输局负责审批后的事中事后监管。",
+     [("划入的行政许可事项的审批", ["市行政审批服务局"], [], False),
+      ("审批后的事中事后监管", ["市住房和城乡建设局", "市交通运输局"], [], True)]),
+    # Several leads of one piece of work, with nothing that splits it: 多头.
+    ("市住房和城乡建设局、市交通运输局负责建筑垃圾管理。", [("建筑垃圾管理", ["市住房和城乡建设局", "市交通运输局"], [], False)]),
+    # One lead splits nothing.
+    ("市交通运输局负责审批后的事中事后监管。", [("审批后的事中事后监管", ["市交通运输局"], [], False)]),
+])
+def test_leads_each_for_their_own_line_of_work(text: str, expected: list[tuple[str, list[str], list[str], bool]]
+                                               ) -> None:
+    assert [(d.matter, d.leads, d.assists, d.sectoral) for d in parse_divisions(text, HERE)] == expected
+
+
 def test_a_bracket_inside_a_lead_clause_does_not_end_it() -> None:
     text = "开展城乡结合部环境整治（市城市管理和综合执法局牵头，市住房和城乡建设局、各县区人民政府(管委会)配合）。" \
            "市公安局负责整治期间的交通疏导。"

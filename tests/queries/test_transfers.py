@@ -11,6 +11,7 @@ import pytest
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from queries.ambiguities import host_assist_ambiguities
 from queries.report import build_report
 from queries.transfers import transferred_still_held, work_pieces
 
@@ -89,3 +90,12 @@ def test_a_later_sanding_of_the_giver_decides_anew(corpus: Store) -> None:
     """The sample city's 2009 水务局 三定 moved 城市供水 from the 原市建设委员会 (now the 住建局); the 住建局's 2019 三定,
     issued after it, states 城市供水 again: that is the later decision, no move left undone."""
     assert transferred_still_held(corpus, "示例市") == []
+
+
+def test_the_supervision_after_approval_is_no_multiple_lead(reformed: Store) -> None:
+    """住建、交通、市监负责审批后的事中事后监管 (the 审管分离 clause): each supervises what it used to approve, which
+    user test read as 多个牵头部门 with 住建局 as 主办. What stays is that 住建局's 三定, issued before the reform,
+    gives it no such work."""
+    found = [(f["matter"], f["reason"], f["host"], [m["lead"] for m in f["mandate"]])
+             for f in host_assist_ambiguities(reformed, "鹭江市")]
+    assert found == [("审批后的事中事后监管", "lead_without_mandate", None, ["鹭江市住房和城乡建设局"])]
