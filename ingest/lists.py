@@ -39,6 +39,7 @@ from ingest.tables import (
     describe_missing_header,
     find_header,
     header_candidate,
+    holds_complaints,
 )
 
 POWER_TYPES = ("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
@@ -76,10 +77,16 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     if not read:
         candidates = [found for found in map(header_candidate, workbook.sheets) if found is not None]
         best = max(candidates, key=lambda found: len(found.names), default=None)  # the first sheet on a tie
+        # A hotline's complaints put among the documents (user test): say where they go instead.
+        complaints = holds_complaints(best)
         raise IngestError(workbook.path, f"a header row naming the columns of a list, {KIND_COLUMNS}",
-                          line=best.header_rows[0] if best else None, detail=describe_missing_header(best),
+                          line=best.header_rows[0] if best else None,
+                          detail=describe_missing_header(best) + (
+                              "; this is a hotline's complaints: route them with `dutygraph dispatch FILE`, not "
+                              "ingest" if complaints else ""),
                           zh="清单没有可识别的表头行（表头应有一列说明清单类别：权力类型、牵头部门或配合部门、监管事项名称、"
-                             "划分方式、主体责任单位 等）")
+                             "划分方式、主体责任单位 等）" + (
+                              "。这是一份热线诉求（工单）表，不是清单：请在网页“批量分派诉求”中分派（命令行：dutygraph dispatch），不要载入" if complaints else ""))
     kind = read[0][1].kind
     titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
     document = ListDocument(kind=kind, title=titles[0] if titles else "",

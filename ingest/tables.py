@@ -382,6 +382,19 @@ def describe_missing_header(candidate: Candidate | None) -> str:
     return f"the likeliest header, {where} {held}: of these, {known} name known columns, but none tells which list"
 
 
+# The complaint column's titles in hotline exports (诉求分派, queries.complaint_files), in order of preference: a
+# file with one is no list, and the error that finds no list header says where it goes instead.
+COMPLAINT_TITLES = ("text", "诉求内容", "诉求", "工单内容", "来电内容", "反映内容", "投诉内容", "诉求描述", "问题描述",
+                    "事项描述", "情况描述", "具体诉求", "内容")
+# Of those, the ones no list would title a column with.
+_COMPLAINT_ONLY = frozenset(COMPLAINT_TITLES) - {"text", "内容"}
+
+
+def holds_complaints(candidate: Candidate | None) -> bool:
+    """Whether the likeliest header names a hotline's complaint column (诉求内容, 工单内容 …)."""
+    return candidate is not None and any(fold_header(label) in _COMPLAINT_ONLY for label in candidate.labels)
+
+
 # The columns by which `kind_of` tells the lists apart, for the error that names none of them.
 KIND_COLUMNS = ("with a column that tells which: 权力类型 (权责清单); 牵头部门 or 配合部门, or 相关部门 with 职责分工 "
                 "(职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); 划分方式, 市级职责 or 县级职责 "

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.readers import decode_text, read_bytes
+from ingest.tables import COMPLAINT_TITLES
 
 # The complaint column's titles in hotline exports, in order of preference; matched without case or spaces.
-TEXT_TITLES = ("text", "诉求内容", "诉求", "工单内容", "来电内容", "反映内容", "投诉内容", "诉求描述", "问题描述",
-               "事项描述", "情况描述", "具体诉求", "内容")
+TEXT_TITLES = COMPLAINT_TITLES
 REGION_TITLES = ("region", "所属区县", "所属区划", "区县", "所在区县", "所属区域", "所属地区", "区划", "属地")
 _TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx"}
 _DELIMITERS = ",;\t|"

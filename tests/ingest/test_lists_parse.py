@@ -170,6 +170,18 @@ def test_an_unknown_kind_is_named(tmp_path: Path) -> None:
                                     "时间, 地点: none of these names a known column)")
 
 
+def test_a_hotline_s_complaints_are_sent_to_dispatch(tmp_path: Path) -> None:
+    """A 12345 export put among the documents (user test) is no list: the error says where it goes."""
+    path = one_sheet_workbook(tmp_path, [["工单编号", "诉求内容", "所属区县"], ["GD001", "小区门口占道经营", "河西区"]])
+    with pytest.raises(IngestError) as raised:
+        parse_list(read_workbook(path))
+    assert raised.value.message == (f"{path}:1: {NO_HEADER} (the likeliest header, sheet 清单, row 1 holds 工单编号, "
+                                    "诉求内容, 所属区县: none of these names a known column; this is a hotline's "
+                                    "complaints: route them with `dutygraph dispatch FILE`, not ingest)")
+    assert raised.value.zh.endswith("。这是一份热线诉求（工单）表，不是清单：请在网页“批量分派诉求”中分派（命令行：dutygraph "
+                                    "dispatch），不要载入")
+
+
 def test_a_row_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     path = one_sheet_workbook(tmp_path, [["示例市公安局权责清单"], ["序号", "事项名称", "权力类型", "实施主体"],
                                 [1, "枪支持有许可", "行政许可", "市公安局"], [2, "户口迁移", "户籍类", "市公安局"]])
