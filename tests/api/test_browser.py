@@ -423,7 +423,8 @@ def test_the_overview_links_each_finding_to_its_own_view(browser, site: str) -> 
     assert links == {"职责交叉（同级部门）：11": "#overlaps?scope=departments", "职责交叉（上下级）：5": "#overlaps?scope=levels",
                      "职责交叉（内设机构）：6": "#overlaps?scope=offices", "主办/协办不清：9": "#ambiguities", "三不管事项：2": "#orphans",
                      "未分解职责：7": "#undecomposed", "无职责的内设机构：2": "#undecomposed",
-                     "已取消/下放仍在承担：1": "#undecomposed", "编制异常：2": "#staffing?outliers=1", "事权冲突：4": "#split"}
+                     "已取消/下放仍在承担：1": "#undecomposed", "编制异常：2": "#staffing?outliers=1", "事权冲突：4": "#split",
+                     "职责划转未落实：0": "#transfers"}
     browser.find_element("link text", "编制异常：2").click()
     _wait(browser, "return window.dutygraph.ready.staffing === true")
     # The two outliers stand out (marked rows), each with its figures and which way it is off.

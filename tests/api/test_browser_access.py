@@ -9,9 +9,9 @@ import time
 from tests.api.test_browser import SHOTS, _api, _open, _wait, browser, site  # noqa: F401  (fixtures)
 
 VIEWS = ["overview", "overlaps", "split", "department", "search", "dispatch", "ambiguities", "undecomposed",
-         "orphans", "staffing", "draft", "inforce", "upload"]
+         "orphans", "transfers", "staffing", "draft", "inforce", "upload"]
 TITLES = ["概览", "职责交叉", "市县事权划分", "部门画像", "谁来管", "批量分派诉求", "主办协办不清的共同事项", "职责分解与承接",
-          "无部门认领的监管事项（三不管）", "编制与工作量", "三定草案核对", "某日施行的职责", "上传文件"]
+          "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "编制与工作量", "三定草案核对", "某日施行的职责", "上传文件"]
 FOCUSED = """const e = document.activeElement;
 return [e.tagName, e.id, e.getAttribute('aria-label') || e.textContent.trim(), getComputedStyle(e).outlineStyle];"""
 PHONE = (360, 740)
@@ -244,7 +244,8 @@ def test_at_360_px_only_tables_scroll_sideways_and_controls_are_large_enough_to_
                     scrolling.add(name)
             browser.save_screenshot(str(SHOTS / f"phone-360-{name}.png"))
         # The tables wider than the screen: the heatmap's cells (five short columns) fit it.
-        assert scrolling == {"overlaps", "split", "department", "ambiguities", "undecomposed", "orphans", "staffing"}
+        assert scrolling == {"overlaps", "split", "department", "ambiguities", "undecomposed", "orphans", "transfers",
+                             "staffing"}
     finally:
         browser.set_window_size(*DESK)
     time.sleep(0.5)

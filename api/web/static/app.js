@@ -40,6 +40,7 @@ const URL_STATE = {
   undecomposed: { department: "undecomposed-department" },
   staffing: { region: "staffing-region", outliers: "staffing-outliers" },
   orphans: { region: "orphans-region" },
+  transfers: { region: "transfers-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
 };
 
@@ -549,12 +550,13 @@ async function overview(current) {
   Object.entries(labels).forEach(([key, label]) =>
     counts.append(el("div", { class: "count" }, el("b", {}, String(key === "Region" ? offeredRegions() : stats.labels[key] || 0)),
                      countNote(key, label))));
-  const [overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits] = await Promise.all([
+  const [overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits, transfers] = await Promise.all([
     overlapCounts(), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
     api("/api/queries/orphan_supervision_items", { limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
     api("/api/queries/staffing_load", { limit: 1000 }),
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six.
     Promise.all(state.cities.map((city) => api("/api/queries/power_split", { city }))),
+    api("/api/queries/transferred_still_held", { limit: 1 }),
   ]);
   if (!current()) return;
   const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
@@ -566,6 +568,7 @@ async function overview(current) {
     ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
     // Opens 编制负荷 with 只看异常 ticked, by the URL as the other links do.
     ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing?outliers=1"], ["事权冲突", conflicts, "#split"],
+    ["职责划转未落实", transfers.total, "#transfers"],
   ];
   chart("chart-findings").setOption({
     title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
@@ -1053,6 +1056,14 @@ const FINDING_VIEWS = {
     columns: [["region", "区划"], ["code", "编码"], ["item", "监管事项"], ["target", "监管对象"],
               ["suggested", "建议认领部门（依据）"], ["source", "出处"]],
     row: (r) => ({ ...r, suggested: suggestionText(r, "\n"), source: sourceText(r.source) }),
+  },
+  // Work a 三定 or notice moved (划转) that the giver still lists or states, or the receiver lacks (审管分离 user test).
+  transfers: {
+    path: "/api/queries/transferred_still_held", param: "region",
+    columns: [["region", "区划"], ["giver", "划出部门"], ["receiver", "接收部门"], ["work", "划转的工作"],
+              ["finding_label", "问题"], ["evidence", "仍列有或写有的事项、条款"], ["evidence_detail", "事项类型或内设机构"],
+              ["evidence_source", "所在位置"], ["sources", "划转依据"]],
+    row: (r) => ({ ...r, evidence_source: sourceText(r.evidence_source), sources: r.sources.map(sourceText).join("\n") }),
   },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
@@ -1614,6 +1625,7 @@ async function loadChoices() {
     fillSelect("ambiguities-region", regionOptions, { blank: "全部" });
     fillSelect("staffing-region", regionOptions, { blank: "全部" });
     fillSelect("orphans-region", regionOptions, { blank: "全部" });
+    fillSelect("transfers-region", regionOptions, { blank: "全部" });
     fillSelect("split-city", state.cities.map((c) => [c, c]));
   });
   const regionList = document.getElementById("upload-regions");
