@@ -276,8 +276,10 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
     cited = _cited_documents(report)
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
+    # A region's report rests on its own documents and on those of its city its rows cite: the city's 事权划分清单
+    # and power lists, the city 三定 of a group across levels (user test: a county's report listed its own alone).
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
-                 if (row["uid"] in cited if department else within(row["region"] or "", region))]
+                 if row["uid"] in cited or (department is None and within(row["region"] or "", region))]
     if key is not None:
         add(_versions_of(store, key, titles))
     # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).
