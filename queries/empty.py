@@ -29,15 +29,10 @@ def city_not_loaded(store: Store, region: str | None) -> str:
     departments is loaded, so its departments have no counterpart (上下对口), no clash across levels and no ratio to
     a city counterpart (user test: a county's own documents loaded alone read as a county that mirrors no one). ''
     for the whole graph, a city, or a county whose city has a 三定 loaded."""
-    from queries.lookup import region_levels
+    from queries.lookup import city_of, region_levels
 
-    levels = region_levels(store)
-    if region is None or levels.get(region) not in ("county", "township"):
-        return ""
-    parts = region.split("/")
-    city = next((path for path in ("/".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))
-                 if levels.get(path) == "city"), None)
-    if city is None:
+    city = city_of(store, region)
+    if region is None or city is None or region_levels(store).get(region) not in ("county", "township"):
         return ""
     if store.read("MATCH (d:Department) WHERE d.region = $city AND d.sanding_issued IS NOT NULL "
                   "RETURN d.uid AS uid LIMIT 1", {"city": city}):

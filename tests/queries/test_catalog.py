@@ -563,6 +563,11 @@ def test_registry_binds_parameters(corpus: Store) -> None:
         run_analysis(corpus, "counterpart_duties", {})
     with pytest.raises(QueryError, match="takes no parameter"):
         run_analysis(corpus, "overlaps", {"colour": "red"})
+    # A county's 编办 names her county alone: the split is its city's (user test: told the query needs a city).
+    assert run_analysis(corpus, "power_split", {"region": "示例市/青山县"}) == power_split(
+        corpus, "示例市", "示例市/青山县")
+    with pytest.raises(QueryError, match=r"^query power_split needs city \(示例市\), or a region that lies in a city$"):
+        run_analysis(corpus, "power_split", {})
     with pytest.raises(QueryError, match=r"^query holdings needs the parameter city$") as raised:
         catalog.run(corpus, "holdings")
     assert raised.value.zh == "查询 holdings 需要参数 city"
