@@ -233,6 +233,19 @@ def placed_region(name: str, known: set[Region]) -> Region | None:
     return placed[0] if len(placed) == 1 else None
 
 
+def written_regions(sandings: Iterable[tuple[object, SandingDocument]],
+                    lists: Iterable[tuple[object, ListDocument]]) -> set[Region]:
+    """The regions below the top that documents write out in full: a 三定's department name and its 第一条's
+    方案, a list's title and its parties' names (示例市青山县交通运输局 → 示例市/青山县)."""
+    written = [parsed.basis_region for _source, parsed in sandings]
+    names = [parsed.department for _source, parsed in sandings]
+    names += [name for _book, parsed_list in lists
+              for name in [parsed_list.title, *parsed_list.default_departments.values(),
+                           *(name for record in parsed_list.records for name in _names_in(record))]]
+    written += [split_region_prefix(name.strip())[0] for name in names if name]
+    return {Region(tuple(region_names)) for region_names in written if len(region_names) > 1}
+
+
 def fit_region_option(option: Region | None, known: set[Region]) -> Region | None:
     """`--region 青山县` when the graph holds 示例市/青山县 means that county, not a second one at the top."""
     if option is None or option in known or len(option.names) != 1:
@@ -529,7 +542,12 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     sandings, lists = _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
     known = set(known_regions(store))
+    # `--region 青山县` into a graph that has no 青山县 yet means the county this run's documents write under its city
+    # (示例市青山县交通运输局, 第一条's 《示例市青山县机构改革方案》), not a second 青山县 at the top (user test: a
+    # county's own documents loaded with its bare name split it in two, 6 departments in 青山县, 1 in 示例市/青山县).
     region = fit_region_option(region, known)
+    if region is not None and region not in known and len(region.names) == 1:
+        region = fit_region_option(region, written_regions(sandings, lists))
     missed = near_miss(region, known) if region is not None else None
     regions = set(known)
     for _source, parsed in sandings:

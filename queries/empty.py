@@ -24,6 +24,25 @@ def split_loaded(store: Store, region: str | None) -> bool:
                            "OR r.path STARTS WITH ($region + '/') RETURN r.path AS path LIMIT 1", {"region": region}))
 
 
+def city_not_loaded(store: Store, region: str | None) -> str:
+    """For a county (or a township), what its city lacks to compare the levels by: no 三定 of the city's own
+    departments is loaded, so its departments have no counterpart (上下对口), no clash across levels and no ratio to
+    a city counterpart (user test: a county's own documents loaded alone read as a county that mirrors no one). ''
+    for the whole graph, a city, or a county whose city has a 三定 loaded."""
+    from queries.lookup import city_of, region_levels
+
+    city = city_of(store, region)
+    if region is None or city is None or region_levels(store).get(region) not in ("county", "township"):
+        return ""
+    if store.read("MATCH (d:Department) WHERE d.region = $city AND d.sanding_issued IS NOT NULL "
+                  "RETURN d.uid AS uid LIMIT 1", {"city": city}):
+        return ""
+    name = city.rsplit("/", 1)[-1]
+    return (f"图中没有{name}的部门三定（未载入市级文件），上下对口、上下级职责交叉和与市级对口部门的比较均无从得出 / "
+            f"no 三定 of {name}'s own departments is loaded: counterparts, clashes across levels and the comparison "
+            f"with city counterparts cannot be found")
+
+
 def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
     """One line, Chinese then English, on an empty answer of analysis `name` run with `params`."""
     if name == "overlaps":
@@ -34,6 +53,8 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
                   for scope in SCOPES if scope != params["scope"]]
         zh = "、".join(f"{SCOPE_LABELS[scope]}（--param scope={scope}）{count} 组" for scope, count in others)
         en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
+        if params["scope"] == "levels" and (unloaded := city_not_loaded(store, params["region"])):
+            return unloaded
         return (f"范围 {SCOPE_LABELS[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
                 f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
     if name in ("orphan_supervision_items", "unclaimed_supervision_items"):
@@ -44,6 +65,9 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
         return "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
     if name == "counterpart_duties":
+        home = store.read("MATCH (d:Department {uid: $uid}) RETURN d.region AS region", {"uid": params["department"]})
+        if home and (unloaded := city_not_loaded(store, home[0]["region"])):
+            return unloaded
         # No rows only when no counterpart ties it (a county department mirrors the city's of its line of work).
         return ("该部门没有上下对口部门（县（区）部门与本市同类部门对口），可用 dutygraph query counterparts 查看 / "
                 "the department mirrors no city department and none mirrors it: see dutygraph query counterparts")

@@ -257,6 +257,14 @@ def region_levels(store: Store) -> dict[str, str]:
                   lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
 
 
+def city_of(store: Store, path: str | None) -> str | None:
+    """The city a region is or lies in (示例市 for 示例市/青山县/城关镇), by the graph's levels; None for none."""
+    levels = region_levels(store)
+    parts = (path or "").split("/")
+    return next((ancestor for ancestor in ("/".join(parts[:n]) for n in range(len(parts), 0, -1))
+                 if levels.get(ancestor) == "city"), None)
+
+
 def check_region(store: Store, path: str | None, *, city: bool = False) -> str | None:
     """The region path as the graph holds it (None for no filter); a typo is an error naming what is there,
     not an empty answer that reads as 'nothing found'."""

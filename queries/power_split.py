@@ -11,7 +11,8 @@ from graph.store import Row, Store
 from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
-from queries.lookup import UnknownRegion, regions_listed, within
+from queries.catalog import QueryError
+from queries.lookup import UnknownRegion, city_of, regions_listed, within
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
@@ -51,6 +52,16 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
             "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"])),
             "unlisted": unlisted_holdings(store, city, region)}
+
+
+def split_city(store: Store, region: str | None) -> str:
+    """The city whose split a county asks of when it names itself alone (`--param region=青山县`: user test, a
+    county's 编办 was told the query needs a city)."""
+    city = city_of(store, region)
+    if city is None:
+        raise QueryError("query power_split needs city (示例市), or a region that lies in a city",
+                         "查询 power_split 缺少参数 city（如 示例市），或给出所在市的区划 region（如 青山县）")
+    return city
 
 
 def unlisted_holdings(store: Store, city: str, region: str | None = None) -> list[Row]:

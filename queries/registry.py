@@ -18,7 +18,7 @@ from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
 from queries.overlaps import warm as overlaps_warm
-from queries.power_split import power_split
+from queries.power_split import power_split, split_city
 from queries.profile import department_profile
 from queries.staffing import staffing_load
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
@@ -69,9 +69,9 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              (_param("department", "string", None, "部门名称", optional=True),),
              lambda store, department: undecomposed_duties(store, department)),
     Analysis("power_split", "市县事权划分：领域×划分方式的事项数与冲突",
-             (_param("city", "string", "", "市级区划，如 示例市"),
+             (_param("city", "string", None, "市级区划，如 示例市；只给 region 时为其所在的市", optional=True),
               _param("region", "string", None, "本市或其下的县（区）：只看该区划持有的事项", optional=True)),
-             lambda store, city, region: power_split(store, city, region)),
+             lambda store, city, region: power_split(store, city or split_city(store, region), region)),
     Analysis("staffing_load", "编制与职责负荷（稳健 z 分数识别异常）", (_REGION,),
              lambda store, region: staffing_load(store, region)),
     Analysis("who_handles", "谁来管：诉求文本 → 责任部门（附依据）",

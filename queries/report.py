@@ -14,7 +14,13 @@ from ingest.kinds import KIND_TITLES
 from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
-from queries.empty import SPLIT_NOT_LOADED, SUPERVISION_NOT_LOADED, split_loaded, supervision_loaded
+from queries.empty import (
+    SPLIT_NOT_LOADED,
+    SUPERVISION_NOT_LOADED,
+    city_not_loaded,
+    split_loaded,
+    supervision_loaded,
+)
 from queries.labels import (
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
@@ -177,10 +183,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
     groups = [Group(number, scope, c) for number, (scope, c) in enumerate(clusters, 1)]
     documents = catalog.run(store, "documents")
+    # A county's documents loaded without its city's: what compares the levels has nothing to compare with, said
+    # where each such finding is (user test: an empty 上下对口 read as a county mirroring no one).
+    no_city = city_not_loaded(store, home or region).split(" / ")[0]
     add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
                                             "office", "duty", "source", "remark"],
                 overlap_rows(store, groups, region, {row["uid"]: row["region"] or "" for row in documents}),
-                note="同一组的职责描述同一项工作；“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
+                note=(f"{no_city}。" if no_city else "") + "同一组的职责描述同一项工作；"
+                     "“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"
                      "“相似度”为组内最相近的两条职责文字的相近程度（0～1，越接近1越相近）。"
                      "“内设机构”组与某“同级部门”组部门相同、事项相同或其职责承接该组部门职责的，为同一交叉在内设机构层面的"
                      "体现，“说明”列注明“同第N组”，摘要不另计。"
@@ -272,7 +282,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                                   "duties", "power_items", "duties_per_post", "robust_z", "outlier",
                                                   "too_few", "counterpart_ratio"],
                 mine(staffing, "department"),
-                note=_staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
+                note=(f"{no_city}。" if no_city else "")
+                + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
     # What fails, a row each, as the other findings are: a column of sentences beside 15 of figures read narrow.
     add(Section("staffing_checks", "机构编制核查发现", ["region", "department", "check"],
                 [{"region": row["region"], "department": row["department"], "check": check}
@@ -284,12 +295,15 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 note="“关联部门数”：与该部门有共同事项（牵头或配合）的部门数；“中介中心度”：该部门处在其他部门之间"
                      "联系路径上的程度（0～1），越大越处于协调枢纽位置，宜作为协调机制的牵头方。"))
     add(Section("counterparts", "上下对口", ["county", "county_department", "city_department", "one_to_many"],
-                mine(network["counterparts"], "county_department", "city_department")))
+                mine(network["counterparts"], "county_department", "city_department"), note=no_city,
+                unloaded=no_city))
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
     cited = _cited_documents(report)
     titles = document_titles(store)  # a report is read by people: sources name their documents' titles
+    # A region's report rests on its own documents and on those of its city its rows cite: the city's 事权划分清单
+    # and power lists, the city 三定 of a group across levels (user test: a county's report listed its own alone).
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
-                 if (row["uid"] in cited if department else within(row["region"] or "", region))]
+                 if row["uid"] in cited or (department is None and within(row["region"] or "", region))]
     if key is not None:
         add(_versions_of(store, key, titles))
     # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).

@@ -307,6 +307,22 @@ def test_a_region_option_fits_the_regions_already_in_the_graph(store: Store) -> 
         "示例市", "示例市/河西区", "示例市/青山县"]
 
 
+def test_a_bare_region_option_into_a_new_graph_is_the_county_its_documents_write_under_their_city(
+        store: Store) -> None:
+    # A county's 编办 loads its own 三定 alone with --region 青山县: 示例市青山县交通运输局 places the county under 示例市,
+    # so 青山县水利局 (whose 第一条 cites 示例市's 方案 only) goes there too, not to a second 青山县 at the top.
+    report = ingest([EXAMPLES / "qingshan_jiaotong.txt", EXAMPLES / "qingshan_shuili.txt"], store,
+                    region=Region(("青山县",)))
+    assert report.failed == []
+    rows = store.read("MATCH (r:Region)-[:HAS_DEPARTMENT]->(d:Department) "
+                      "RETURN r.path AS region, d.name AS department ORDER BY department")
+    assert rows == [{"region": "示例市/青山县", "department": "青山县交通运输局"},
+                    {"region": "示例市/青山县", "department": "青山县水利局"}]
+    assert [row["path"] for row in store.read("MATCH (r:Region) RETURN r.path AS path ORDER BY path")] == [
+        "示例市", "示例市/青山县"]
+    assert [warning for outcome in report.outcomes for warning in outcome.warnings if "--region" in warning] == []
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("火星市/x", "region '火星市/x': expected names such as 示例市/青山县 ('x' is not the name of a region: "
                 "省, 市, 州, 盟, 地区, 县, 区, 旗, 乡, 镇 or 街道)"),

@@ -146,6 +146,24 @@ def test_every_level_overlap_on_the_corpus(corpus: Store) -> None:
     ]
 
 
+def test_a_county_s_overlaps_across_levels_are_its_departments_beside_the_city_s(corpus: Store) -> None:
+    # A county's 编办 asks for her county's clashes with the city (user test: none, as both sides had to lie in the
+    # county): each pair of her department and its city counterpart, without another county's pairs with the city.
+    county = overlaps(corpus, scope="levels", region="示例市/青山县")
+    assert [(c["cluster_id"], c["matter"]) for c in county] == [
+        ("C9b15be78", None), ("C536b79a3", "特种设备使用登记"), ("Cf2cfcd3e", "取水许可"), ("C6e3081ed", "燃气经营许可")]
+    assert _holders(county) == [
+        ["示例市市场监督管理局", "青山县市场监督管理局"],
+        ["示例市市场监督管理局", "青山县市场监督管理局"],
+        ["示例市水务局", "青山县水利局"],
+        ["示例市住房和城乡建设局", "青山县住房和城乡建设局"],
+    ]
+    assert _holders(overlaps(corpus, scope="levels", region="示例市/河西区")) == [
+        ["河西区市场监督管理局", "示例市市场监督管理局"],
+        ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局"],
+    ]
+
+
 def _departments(store: Store) -> list[dict]:  # type: ignore[type-arg]
     return store.read("MATCH (d:Department) WHERE d.sanding_issued IS NOT NULL "
                       "RETURN d.name AS name, d.region AS region ORDER BY name")
@@ -548,6 +566,11 @@ def test_registry_binds_parameters(corpus: Store) -> None:
         run_analysis(corpus, "counterpart_duties", {})
     with pytest.raises(QueryError, match="takes no parameter"):
         run_analysis(corpus, "overlaps", {"colour": "red"})
+    # A county's 编办 names her county alone: the split is its city's (user test: told the query needs a city).
+    assert run_analysis(corpus, "power_split", {"region": "示例市/青山县"}) == power_split(
+        corpus, "示例市", "示例市/青山县")
+    with pytest.raises(QueryError, match=r"^query power_split needs city \(示例市\), or a region that lies in a city$"):
+        run_analysis(corpus, "power_split", {})
     with pytest.raises(QueryError, match=r"^query holdings needs the parameter city$") as raised:
         catalog.run(corpus, "holdings")
     assert raised.value.zh == "查询 holdings 需要参数 city"

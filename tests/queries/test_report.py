@@ -179,6 +179,29 @@ def test_a_group_across_levels_gives_the_split_s_matter_and_each_level_s_share(c
     assert "市级指导、县级实施" in section.note
 
 
+def test_a_county_s_report_has_its_groups_across_levels_and_the_city_documents_it_rests_on(corpus: Store) -> None:
+    """A county's report left out its departments' clashes with their city counterparts, and its 依据文件 listed the
+    county's documents alone, though its 事权划分 sections cite the city's split list and power list (user test)."""
+    report = build_report(corpus, region="示例市/青山县")
+    assert [(row["scope"], row["group"], row["matter"], row["department"]) for row in _section(report, "overlaps").rows
+            ] == [
+        ("上下级", 1, "", "示例市市场监督管理局"), ("上下级", 1, "", "青山县市场监督管理局"),
+        ("上下级", 2, "特种设备使用登记", "示例市市场监督管理局"), ("上下级", 2, "特种设备使用登记", "青山县市场监督管理局"),
+        ("上下级", 3, "取水许可", "示例市水务局"), ("上下级", 3, "取水许可", "青山县水利局"),
+        ("上下级", 4, "燃气经营许可", "示例市住房和城乡建设局"), ("上下级", 4, "燃气经营许可", "青山县住房和城乡建设局"),
+        ("同级部门", 5, "防汛抗旱", "青山县应急管理局"), ("同级部门", 5, "防汛抗旱", "青山县水利局"),
+        ("内设机构", 6, "防汛抗旱", "青山县应急管理局"), ("内设机构", 6, "防汛抗旱", "青山县水利局"),
+    ]
+    assert _section(report, "summary").rows[0] == {"finding": "职责交叉：未明确牵头的组", "count": 4,
+                                                   "action": _section(report, "summary").rows[0]["action"]}
+    documents = _section(report, "documents").rows
+    assert sorted(row["title"] for row in documents if row["region"] == "示例市") == [
+        "shixian_shiquan.csv", "shixian_shiquan.xlsx", "示例市住房和城乡建设局职能配置、内设机构和人员编制规定",
+        "示例市城市管理和综合执法局权责清单", "示例市市场监督管理局职能配置、内设机构和人员编制规定",
+        "示例市水务局主要职责内设机构和人员编制规定"]
+    assert len([row for row in documents if row["region"] == "示例市/青山县"]) == 10
+
+
 def test_a_settled_group_says_who_leads_and_what_the_others_still_state(store: Store, tmp_path: Path) -> None:
     """A settled group said only 已明确 (user test: a draft gave 县市场监管局 户外广告设施和门店招牌设置的审批, which
     青山县's boundary list gives 县城市管理局, and the drafter read the clash as resolved): each member says whether

@@ -1,0 +1,60 @@
+"""A county's 编办 loading her county's documents alone, without the city's (tests/fixtures/county: 松山县 of 临海市):
+one county however she names it, and the findings that compare with the city say that the city is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.empty import city_not_loaded, empty_hint
+from queries.report import Report, Section, build_report
+
+COUNTY = Path(__file__).resolve().parents[1] / "fixtures" / "county"
+NO_CITY = ("图中没有临海市的部门三定（未载入市级文件），上下对口、上下级职责交叉和与市级对口部门的比较均无从得出 / "
+           "no 三定 of 临海市's own departments is loaded: counterparts, clashes across levels and the comparison "
+           "with city counterparts cannot be found")
+
+
+def _county(store: Store) -> Store:
+    # Her county by its bare name: 临海市松山县市场监督管理局 places it under 临海市, and 松山县应急管理局 with it.
+    report = ingest([COUNTY], store, region=Region(("松山县",)))
+    assert report.failed == []
+    assert [w for outcome in report.outcomes for w in outcome.warnings if "--region" in w] == []
+    return store
+
+
+def _section(report: Report, key: str) -> Section:
+    return next(section for section in report.sections if section.key == key)
+
+
+def test_a_county_loaded_alone_by_its_bare_name_is_one_county_of_its_city(store: Store) -> None:
+    _county(store)
+    assert [(row["path"], row["departments"]) for row in catalog.run(store, "regions")] == [
+        ("临海市", 0), ("临海市/松山县", 2)]
+
+
+def test_what_compares_with_the_city_says_the_city_is_not_loaded(store: Store) -> None:
+    _county(store)
+    assert city_not_loaded(store, "临海市/松山县") == NO_CITY
+    assert city_not_loaded(store, "临海市") == "" and city_not_loaded(store, None) == ""
+    assert empty_hint(store, "overlaps", {"threshold": 0.5, "scope": "levels", "region": "临海市/松山县",
+                                          "department": None}) == NO_CITY
+    department = store.read("MATCH (d:Department {name: '松山县市场监督管理局'}) RETURN d.uid AS uid")[0]["uid"]
+    assert empty_hint(store, "counterpart_duties", {"department": department, "threshold": 0.5}) == NO_CITY
+    report = build_report(store, region="临海市/松山县")
+    said = NO_CITY.split(" / ")[0]
+    counterparts = _section(report, "counterparts")
+    assert (counterparts.rows, counterparts.note) == ([], said)
+    assert _section(report, "overlaps").note.startswith(said + "。同一组的职责描述同一项工作")
+    assert _section(report, "staffing_load").note.startswith(said + "。人均职责数")
+    assert [(row["finding"], row["count"]) for row in _section(report, "summary").rows
+            if row["finding"].startswith(("市县", "县（区）"))] == [
+        ("市县事权划分冲突", "本区划未载入市县事权划分清单"), ("县（区）权责清单未列的划归县级事项", "本区划未载入市县事权划分清单")]
+    assert [(row["matter"], row["reasons"], row["assists"])
+            for row in _section(report, "host_assist_ambiguities").rows] == [
+        ("小餐饮燃气使用安全监管", ["no_lead"], ["松山县市场监督管理局", "松山县应急管理局"])]
+    assert sorted(row["title"] for row in _section(report, "documents").rows) == [
+        "songshan_bianjie.csv", "临海市松山县市场监督管理局职能配置、内设机构和人员编制规定", "松山县应急管理局职能配置、内设机构和人员编制规定"]
