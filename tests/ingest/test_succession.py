@@ -2,7 +2,8 @@
 
 The fixtures (tests/fixtures/succession) are a 2019 三定 of 青山县城市管理局, its 2024 successor's 三定 whose 第二条 says
 将青山县城市管理局更名为青山县城市管理和综合执法局 (and 与县综合行政执法大队合署办公, no succession), and a power list
-naming the old bureau twice (青山县城市管理局, 青山县城管局).
+naming the old bureau twice (青山县城市管理局, 青山县城管局); 住建局's 2019 三定, whose 职责分工 clauses name the old bureau,
+a boundary list naming it 青山县城管局, and a 调整 notice that renames it instead of the 2024 三定.
 """
 
 from __future__ import annotations
@@ -19,14 +20,21 @@ from ingest.regions import Region
 from ingest.removal import find_documents, remove
 from ingest.succession import read_successions
 from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
 from queries.overlaps import overlaps
 from queries.profile import department_profile
+from queries.report import build_report
 from tests.ingest.conftest import whole_graph
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "succession"
 OLD = FIXTURES / "qingshan_chengguan_2019.txt"
 REFORM = FIXTURES / "qingshan_chengguan_zhifa_2024.txt"
 POWER_LIST = FIXTURES / "qingshan_quanze.csv"
+# 住建局's 2019 三定, whose 职责分工 clauses name 县城市管理局 (牵头 建筑垃圾处置, 配合 城市道路挖掘), and a boundary list
+# naming it 青山县城管局 as the lead of both.
+ZHUJIAN = FIXTURES / "qingshan_zhujian_2019.txt"
+BOUNDARY = FIXTURES / "qingshan_bianjie.csv"
+ZHUJIAN_NAME = "青山县住房和城乡建设局"
 CITY = Region(("示例市",))
 COUNTY = "示例市/青山县"
 NEW_NAME = "青山县城市管理和综合执法局"
@@ -139,3 +147,44 @@ def test_removing_the_reform_restores_the_old_bureau(store: Store) -> None:
     assert store.read("MATCH ()-[s:SUCCEEDED_BY]->() RETURN count(s) AS n") == [{"n": 0}]
     assert _exercised(store) == [(OLD_NAME, "城市建筑垃圾处置核准", None), (OLD_NAME, "户外广告设施设置审批", None)]
     assert store.read("MATCH (d:Department {name: $name}) RETURN d.uid AS uid", {"name": NEW_NAME}) == []
+
+
+def _parties(store: Store) -> list[tuple[str, str, str, str | None, str]]:
+    return sorted((row["matter"], row["role"], row["department"], row["formerly"], row["source"].split("#")[1])
+                  for row in catalog.run(store, "matter_parties", {"region": COUNTY}))
+
+
+def test_a_clause_naming_the_old_bureau_names_its_successor(store: Store) -> None:
+    # 住建局's 三定 is still in force: its 县城市管理局牵头 is the successor's lead now, as the list's 青山县城管局 is. Left
+    # on the old bureau, 建筑垃圾处置 read as led by two bodies (conflicting_leads) that are one.
+    _load(store, OLD, ZHUJIAN, BOUNDARY, REFORM)
+    assert _parties(store) == [
+        ("城市道路挖掘管理", "ASSISTS", ZHUJIAN_NAME, None, "第3行"),
+        ("城市道路挖掘管理", "ASSISTS", NEW_NAME, OLD_NAME, "第六条(二)"),
+        ("城市道路挖掘管理", "LEADS", ZHUJIAN_NAME, None, "第六条(二)"),
+        ("城市道路挖掘管理", "LEADS", NEW_NAME, OLD_NAME, "第3行"),
+        ("建筑垃圾处置的监督管理", "ASSISTS", ZHUJIAN_NAME, None, "第2行"),
+        ("建筑垃圾处置的监督管理", "ASSISTS", ZHUJIAN_NAME, None, "第六条(一)"),
+        ("建筑垃圾处置的监督管理", "LEADS", NEW_NAME, OLD_NAME, "第2行"),
+        ("建筑垃圾处置的监督管理", "LEADS", NEW_NAME, OLD_NAME, "第六条(一)"),
+    ]
+    # The clause's own words are unchanged.
+    assert {row["text"] for row in catalog.run(store, "matter_parties", {"region": COUNTY})
+            if row["source"].endswith("第六条(一)")} == {"县城市管理局牵头负责建筑垃圾处置的监督管理，县住房和城乡建设局配合。"}
+    assert [(row["matter"], row["leads"]) for row in catalog.run(store, "lead_matters")] == [
+        ("城市道路挖掘管理", [ZHUJIAN_NAME, NEW_NAME]), ("建筑垃圾处置的监督管理", [NEW_NAME])]
+    assert sorted((row["text"], row["department"]) for row in catalog.run(store, "matter_assists")) == [
+        ("城市道路挖掘管理", ZHUJIAN_NAME), ("城市道路挖掘管理", NEW_NAME), ("建筑垃圾处置的监督管理", ZHUJIAN_NAME),
+        ("建筑垃圾处置的监督管理", ZHUJIAN_NAME)]
+    assert _findings(store) == [("城市道路挖掘管理", "conflicting_leads", [ZHUJIAN_NAME, NEW_NAME],
+                                 [ZHUJIAN_NAME, NEW_NAME], [f"{NEW_NAME}（原为{OLD_NAME}）"])]
+    # The report gives the old name a column of its own, where a reform renamed a party.
+    [section] = [section for section in build_report(store, region=COUNTY).sections
+                 if section.key == "host_assist_ambiguities"]
+    assert (section.columns[-1], [row["formerly"] for row in section.rows]) == (
+        "formerly", [[f"{NEW_NAME}（原为{OLD_NAME}）"]])
+
+
+def _findings(store: Store) -> list[tuple[str, str, list[str], list[str], list[str]]]:
+    return [(row["matter"], row["reason"], row["leads"], row["assists"], row["formerly"])
+            for row in host_assist_ambiguities(store, COUNTY)]
