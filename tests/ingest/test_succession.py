@@ -21,6 +21,7 @@ from ingest.removal import find_documents, remove
 from ingest.succession import read_successions
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.lookup import find_department
 from queries.overlaps import overlaps
 from queries.profile import department_profile
 from queries.report import build_report
@@ -209,3 +210,12 @@ def test_a_list_loaded_with_the_reform_reads_the_short_form_as_it_would_after(st
     assert ingest([REFORM, POWER_LIST], store, region=CITY).failed == []
     _load(other_store, OLD, REFORM, POWER_LIST)
     assert _exercised(store) == _exercised(other_store)
+
+
+def test_the_old_bureau_s_short_names_open_its_successor(store: Store) -> None:
+    _load(store, OLD, POWER_LIST, REFORM)
+    # 青山县城管局, which the list wrote for the old bureau (its alias), and its base name: the bureau there now.
+    for name in ("青山县城管局", "城市管理局"):
+        assert find_department(store, name)["name"] == NEW_NAME
+    # Its full name still opens its own profile, which says what became of it.
+    assert find_department(store, OLD_NAME)["name"] == OLD_NAME
