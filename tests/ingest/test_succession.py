@@ -219,3 +219,37 @@ def test_the_old_bureau_s_short_names_open_its_successor(store: Store) -> None:
         assert find_department(store, name)["name"] == NEW_NAME
     # Its full name still opens its own profile, which says what became of it.
     assert find_department(store, OLD_NAME)["name"] == OLD_NAME
+
+
+NOTICE = FIXTURES / "qingshan_zhifa_notice_2024.txt"  # 调整通知: 将青山县城市管理局更名为…, 不再保留青山县园林局
+NOTICE_TITLE = "《关于调整青山县城市管理和综合执法局职责机构编制的通知》"
+
+
+def test_a_notice_renaming_or_merging_a_body_is_a_succession(store: Store, other_store: Store) -> None:
+    from ingest.readers import read_source
+    from ingest.sanding import parse_sanding
+
+    parsed = parse_sanding(read_source(NOTICE))
+    assert [(record.predecessor, record.kind, record.where) for record in parsed.successions] == [
+        ("青山县城市管理局", "renamed", Located(3, "一、")), ("青山县园林局", "absorbed", Located(4, "二、"))]
+    # A body merged into the department is no work it cancelled (the notice's other readings are unchanged).
+    assert [(change.kind, change.where.locator) for change in parsed.changes] == [
+        ("reform", "一、"), ("reform", "二、"), ("transferred_in", "三、")]
+    lines = _load(store, OLD, ZHUJIAN, BOUNDARY, NOTICE)
+    assert lines == [
+        SuccessionLine("青山县园林局", NEW_NAME, "absorbed", "2024-03-18", f"{NOTICE_TITLE}二、", False),
+        SuccessionLine(OLD_NAME, NEW_NAME, "renamed", "2024-03-18", f"{NOTICE_TITLE}一、", True)]
+    assert [row["department"] for row in catalog.run(store, "departments", {"region": COUNTY})] == [
+        ZHUJIAN_NAME, NEW_NAME]
+    assert ("城市道路挖掘管理", "conflicting_leads", [ZHUJIAN_NAME, NEW_NAME], [ZHUJIAN_NAME, NEW_NAME],
+            [f"{NEW_NAME}（原为{OLD_NAME}）"]) in _findings(store)
+    remove(store, find_documents(store, [str(NOTICE)]))
+    _load(other_store, OLD, ZHUJIAN, BOUNDARY)
+    assert _without_contains_source(store) == _without_contains_source(other_store)
+
+
+def _without_contains_source(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`whole_graph` but a region's CONTAINS source: a removal leaves the removed document's clause there where it was
+    the least (the notice's uid is the least of these four), whatever the document says of successions."""
+    nodes, edges = whole_graph(store)
+    return nodes, [{**edge, "props": {}} if edge["type"] == "CONTAINS" else edge for edge in edges]
