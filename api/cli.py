@@ -324,8 +324,9 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
                       "作为未确认的部门载入 / no 三定 of theirs in the graph: kept as unresolved parties", names,
                       rest="dutygraph query unresolved_departments --format csv")
     if report.successions:  # a renamed body left standing beside its successor was counted twice (user test)
-        _print_listed(f"机构改革 successions ({len(report.successions)})：三定所述更名、合并或划入的机构"
-                      "不再计为现行部门 / bodies a 三定 says it renamed or merged are no longer counted as current",
+        _print_listed(f"机构改革 successions ({len(report.successions)})：三定或调整通知所述更名、合并或划入的机构"
+                      "不再计为现行部门 / bodies a 三定 or notice says it renamed or merged are no longer counted as "
+                      "current",
                       [_succession_line(line) for line in report.successions])
     _say_warnings(report)
     if report.failed:

@@ -168,6 +168,8 @@ class Ambiguity(BaseModel):
     mandate: list[Mandate] = Field(description="for lead_without_mandate: who holds the duty instead")
     claims: list[Claim] = Field(description="what each of the finding's sources says: which document names which "
                                             "lead (conflicting_leads is read by comparing them)")
+    formerly: list[str] = Field(description="parties the sources name by a body a 机构改革 renamed or merged since, "
+                                            "as `successor（原为old name）`: the leads and assists name the successor")
     reason: Reason
 
 

@@ -14,6 +14,7 @@ from ingest.changes import classify_change, devolved_to
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
 from ingest.numerals import CHINESE_NUMERAL, find_date
+from ingest.succession import read_successions
 
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:、)?机构(?:、)?编制(?:事项)?的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
@@ -48,11 +49,15 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
         if number > title_line and (date := find_date(text)):
             document.issued = document.dated = date
             break
+    lines: list[tuple[int, str, str]] = []
     for number, text in numbered:
         item = _ITEM.match(text)
         locator = f"{item.group(1)}、" if item else f"line {number}"
-        where = Located(number, locator)
-        _read_sentences(document, text[item.end():] if item else text, where)
+        body = text[item.end():] if item else text
+        _read_sentences(document, body, Located(number, locator))
+        lines.append((number, locator, body))
+    # 将A更名为本局, 不再保留A: a notice may rename or merge bodies, as a 三定's opening articles do.
+    document.successions = read_successions(lines, department)
     if not (document.changes or document.staff_transfers or document.staffing):
         raise IngestError(path, "an amendment notice with duty or staff adjustments",
                           detail="found no 划入 items and no 调整后 totals",
@@ -90,10 +95,12 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
 
 def _retired(document: SandingDocument, sentence: str, where: Located) -> FunctionChange | None:
     """A sentence that cancels the department's work or hands it down (kinds as a 三定's 职能转变 reads them); not
-    一个机构不再保留 (an organ abolished), nor a move between departments (`_DUTY_MOVE`)."""
+    一个机构不再保留 (an organ abolished, or merged into this one), nor a move between departments (`_DUTY_MOVE`)."""
     sentence = sentence.strip()
     if sentence.startswith("不再保留") or _DUTY_MOVE.search(sentence) or _STAFF_MOVE.search(sentence):
         return None
+    if read_successions([(where.line, where.locator, sentence)], document.department):
+        return None  # 将A的职责划入本局，不再保留A: a body merged into this one, its work going on here
     change = classify_change(sentence, where, [document.department])
     work = _RETIRED_WORK.match(sentence)
     if change.kind not in {"cancelled", "devolved"} or work is None:

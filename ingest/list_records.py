@@ -24,7 +24,7 @@ from ingest.model import (
     SupervisionRecord,
     TerritorialRecord,
 )
-from ingest.names import TOWNSHIP_METHOD, NameResolver, Resolution, base_of
+from ingest.names import TOWNSHIP_METHOD, NameResolver, Resolution, as_named, base_of
 from ingest.records import (
     GraphRows,
     add_provenance,
@@ -115,9 +115,9 @@ def _partners(rows: GraphRows, context: ListContext, resolver: NameResolver, rec
         uid = matter_uid(context.region, record.matter)
         source = f"{rows.document['uid']}#{record.where.locator}"
         for party in _parties(rows, context, resolver, record.partners, source):
-            if (party, uid) not in leading:
-                rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=record.basis or basis,
-                            basis_rank=BASIS_RANK, text=record.text)
+            if (party.uid, uid) not in leading:
+                rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=record.basis or basis,
+                            basis_rank=BASIS_RANK, text=record.text, **as_named(party))
 
 
 def _departments(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str
@@ -150,7 +150,7 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
         "content": stored_content(record.name),
         "department": party.uid, "source": source,
     }
-    rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source)
+    rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source, **as_named(party))
     for office in record.offices:
         office_uid = context.offices.find(party.uid, office)
         if office_uid is None:
@@ -171,7 +171,7 @@ def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResol
         "claimed": record.claimed, "source": source, "content": stored_content(record.name),
     }
     for party in _departments(rows, context, resolver, record.claimants, source):
-        rows.relate("CLAIMS", "Department", "SupervisionItem", party.uid, uid, source)
+        rows.relate("CLAIMS", "Department", "SupervisionItem", party.uid, uid, source, **as_named(party))
     add_terms(rows, "SupervisionItem", uid, record.name, source)
 
 
@@ -190,12 +190,12 @@ def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver
     for party, own_area in zip(leading, in_own_area, strict=True):
         leads_listed[uid] += 1
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    order=leads_listed[uid], text=lead_text, **_responsibility(own_area))
+                    order=leads_listed[uid], text=lead_text, **_responsibility(own_area), **as_named(party))
     # Those who 配合 a township's 主体责任 help it in its area (业务指导, 指挥协调): no assisting of a department's
     # lead at its level. Where a department bears the 主体责任 (with the township 配合), the row is a department's.
     for party in _parties(rows, context, resolver, assists, source):
-        rows.relate("ASSISTS", "Department", "Matter", party, uid, source, basis=basis, basis_rank=BASIS_RANK,
-                    text=assist_text, **_responsibility(bool(leading) and all(in_own_area)))
+        rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank=BASIS_RANK,
+                    text=assist_text, **_responsibility(bool(leading) and all(in_own_area)), **as_named(party))
     add_terms(rows, "Matter", uid, matter, source)
 
 
@@ -212,10 +212,10 @@ def _responsibility(territorial: bool) -> dict[str, str]:
 
 
 def _parties(rows: GraphRows, context: ListContext, resolver: NameResolver, names: list[str], source: str
-             ) -> list[str]:
-    """Department uids of the parties; a township (城关镇, 青山县城关镇, 河西街道办事处) is its own government body, which
+             ) -> list[Resolution]:
+    """The parties, resolved; a township (城关镇, 青山县城关镇, 河西街道办事处) is its own government body, which
     the resolver reads (`NameResolver._township`)."""
-    return [party.uid for name in names for party in _departments(rows, context, resolver, [name], source)]
+    return [party for name in names for party in _departments(rows, context, resolver, [name], source)]
 
 
 def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source: str) -> None:

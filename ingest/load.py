@@ -308,17 +308,19 @@ _CLAUSES_OF_PREDECESSOR = "WITH DISTINCT p MATCH ()-[c:LEADS|ASSISTS]->() WHERE 
 
 
 def _moved_on(rel: str) -> str:
-    """A body's edges that name it after it was replaced (a list, undated, names the bodies as they are; a 三定's clause
-    stated on or after the reform's date) go to its one successor, marked with where they came from. A clause stated
-    before the reform stays: it named the body that was there then. A body split among several successors keeps its
-    edges: which one a list meant is not known."""
+    """A body's edges that name it go to its one successor, marked with where they came from: a list's (undated, it
+    names the bodies as they are) and another department's 职责分工 clause, stated before the reform or after. That
+    department's 三定 is still in force, and an 编办 reads its 县城市管理局配合 as the body doing that work now (the
+    clause's text keeps the old name); left on the old body, the clause made a matter the list gives the successor
+    read as led by two (conflicting_leads). The clauses of the body's own 三定 stay: they are superseded with it. A
+    body split among several successors keeps its edges: which one a list meant is not known."""
     name = rel_type(rel).name  # types come from the schema, never from input
     key = _merge_key(rel, "e", "e")
     setting = ("SET f += properties(e), f.redirected_from = p.uid" if key
                else "ON CREATE SET f += properties(e), f.redirected_from = p.uid")
-    return (f"{_SUCCEEDED}WITH p, collect(DISTINCT d) AS successors, min(s.date) AS date WHERE size(successors) = 1 "
-            f"WITH p, successors[0] AS d, date MATCH (p)-[e:{name}]->(x) "
-            f"WHERE coalesce(e.stated, '') = '' OR e.stated >= date MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+    return (f"{_SUCCEEDED}WITH p, collect(DISTINCT d) AS successors WHERE size(successors) = 1 "
+            f"WITH p, successors[0] AS d MATCH (p)-[e:{name}]->(x) "
+            f"WHERE coalesce(e.sanding_of, '') <> p.uid MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
 
 
 def _moved_back(rel: str) -> str:

@@ -66,6 +66,10 @@ class Resolution:
     mention: str
     candidates: list[str] = field(default_factory=list)
     method: str = ""
+    # A short form that read as a body a 机构改革 replaced and as its successor (县城管局), read as the successor: the
+    # uid of the body it also named, which the edges it makes keep as `redirected_from` (`as_named`), so that taking
+    # the reform out moves them back, as it moves those of a list that named the old body by its full name.
+    formerly: str = ""
 
 
 @dataclass
@@ -77,7 +81,11 @@ class KnownDepartment:
     keys: set[str] = field(default_factory=set)
     # Renamed or merged in a 机构改革 (SUCCEEDED_BY): a short form that reads as it and as its successor (城管局 for
     # 城市管理局 and 城市管理和综合执法局) means the body there is now.
-    succeeded: bool = False
+    successors: tuple[str, ...] = ()
+
+    @property
+    def succeeded(self) -> bool:
+        return bool(self.successors)
 
 
 def read_groups(text: str) -> list[tuple[str, ...]]:
@@ -229,6 +237,14 @@ class NameResolver:
         self.add(department)
         return department
 
+    def replaced(self, predecessor: str, home: Region, successor: KnownDepartment) -> None:
+        """A body a document of this run says `successor` replaced (ingest.succession), read as the graph reads it once
+        loaded (`pipeline.known_departments`): a list of the same run then reads 县城管局 as the successor too."""
+        found = self.resolve(predecessor, home)
+        for department in self._by_region.get(found.region, []):
+            if found.status == "resolved" and department.uid == found.uid != successor.uid:
+                department.successors = tuple(sorted({*department.successors, successor.uid}))
+
     def resolve(self, mention: str, home: Region, *, inherit_marker: str | None = None,
                 self_department: KnownDepartment | None = None) -> Resolution:
         with timed("name resolution"):
@@ -299,14 +315,16 @@ class NameResolver:
 
     def _match(self, mention: str, base: str, region: Region) -> Resolution:
         candidates = self._by_region.get(region, [])
-        exact = _current([c for c in candidates if base in c.keys])
+        named = [c for c in candidates if base in c.keys]
+        exact = _current(named)
         if len(exact) == 1:
-            return _resolved(exact[0], mention, "exact")
+            return _resolved(exact[0], mention, "exact", _replaced(exact[0], named))
         group = self._group_of(base)
         if group and not exact:
-            exact = _current([c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group])
+            named = [c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group]
+            exact = _current(named)
             if len(exact) == 1:
-                return _resolved(exact[0], mention, "abbreviation")
+                return _resolved(exact[0], mention, "abbreviation", _replaced(exact[0], named))
         if len(exact) > 1:
             return _unresolved(mention, base, region, sorted(c.name for c in exact))
         scored = sorted(
@@ -359,6 +377,17 @@ def _current(matches: list[KnownDepartment]) -> list[KnownDepartment]:
     return current if current and len(current) < len(matches) else matches
 
 
+def _replaced(department: KnownDepartment, matches: list[KnownDepartment]) -> str:
+    """The uid of the body, among those a name read as, that a 机构改革 replaced by `department` alone ('' if none)."""
+    return min((match.uid for match in matches if match.successors == (department.uid,)), default="")
+
+
+def as_named(party: Resolution) -> dict[str, str]:
+    """The properties of an edge a mention makes that say which replaced body it also named (`Resolution.formerly`),
+    as `ingest.load.follow_successions` marks the edges it moves."""
+    return {"redirected_from": party.formerly} if party.formerly else {}
+
+
 def _place(names: tuple[str, ...], home: Region) -> Region:
     """Fit a written region prefix into the home region's lineage (青山县 seen from 示例市 → 示例市/青山县)."""
     lineage = home.lineage()
@@ -393,9 +422,9 @@ def is_vague_uid(uid: str) -> bool:
     return "/~" in uid
 
 
-def _resolved(department: KnownDepartment, mention: str, method: str) -> Resolution:
+def _resolved(department: KnownDepartment, mention: str, method: str, formerly: str = "") -> Resolution:
     return Resolution(department.uid, department.name, department.base_name, department.region, "resolved",
-                      mention, method=method)
+                      mention, method=method, formerly=formerly)
 
 
 def _unresolved(mention: str, base: str, region: Region, candidates: list[str], key: str | None = None

@@ -177,7 +177,7 @@ def known_departments(store: Store) -> list[KnownDepartment]:
     rows = store.read(
         "MATCH (d:Department) WHERE NOT coalesce(d.vague, false) AND NOT coalesce(d.unresolved, false) "
         "RETURN d.uid AS uid, d.name AS name, d.base_name AS base_name, d.region AS region, d.aliases AS aliases, "
-        "size([(d)-[:SUCCEEDED_BY]->(s) | s]) > 0 AS succeeded ORDER BY uid"
+        "[(d)-[:SUCCEEDED_BY]->(s) | s.uid] AS successors ORDER BY uid"
     )
     known = []
     for row in rows:
@@ -187,7 +187,7 @@ def known_departments(store: Store) -> list[KnownDepartment]:
         aliases = row["aliases"] or []
         known.append(KnownDepartment(row["uid"], row["name"], row["base_name"], region,
                                      {row["base_name"], row["name"], *aliases, *plate_bases(row["base_name"], aliases)},
-                                     succeeded=row["succeeded"]))
+                                     successors=tuple(sorted(set(row["successors"])))))
     return known
 
 
@@ -559,6 +559,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     sanding_documents: list[str] = []
     ids = DocumentIds(store, [(source.sha256, source.text_sha256) for source, _parsed in sandings]
                       + [(book.sha256, book.text_sha256) for book, _list in lists])
+    reforms: list[tuple[str, Region, KnownDepartment]] = []  # (predecessor, its region, successor)
     for source, parsed in sandings:
         basis = basis_region(parsed, regions)
         try:
@@ -574,6 +575,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
+        reforms += [(succession.predecessor, doc_region, department) for succession in parsed.successions]
         context = DocumentContext(source, parsed, doc_region, department,
                                   ids.of(source.sha256, source.text_sha256, doc_region))
         for office in parsed.offices:
@@ -581,6 +583,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         sanding_documents.append(context.uid)
         builders.append((source.path, partial(sanding_rows, context, resolver),
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
+    for predecessor, home, successor in reforms:  # once every 三定 of the run is defined: the replaced one may be too
+        resolver.replaced(predecessor, home, successor)
     homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]] = []
     for workbook, parsed_list in lists:
         try:

@@ -22,6 +22,7 @@ from ingest.names import (
     KnownDepartment,
     NameResolver,
     Resolution,
+    as_named,
     base_of,
     department_uid,
     display_name,
@@ -374,11 +375,11 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
     for order, party in enumerate(leads, start=1):
         note_party(rows, party, source)
         rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    order=order, text=division.text, **version, **sectoral)
+                    order=order, text=division.text, **version, **sectoral, **as_named(party))
     for party in assists:
         note_party(rows, party, source)
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank="三定",
-                    text=division.text, **version)
+                    text=division.text, **version, **as_named(party))
 
 
 def _add_succession(rows: GraphRows, context: DocumentContext, resolver: NameResolver, succession: Succession,

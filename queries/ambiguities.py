@@ -77,7 +77,14 @@ def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
     leads = [p for p in department_side(parties) if p["role"] == "LEADS"]
     return {"matter": matter, "region": region, "leads": ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
-            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties)}
+            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties),
+            "formerly": formerly(parties)}
+
+
+def formerly(parties: list[Row]) -> list[str]:
+    """The parties a 机构改革 renamed or merged since the clause or list named them: `X（原为Y）`, for a reader who
+    finds Y in the clause's text and X among the leads."""
+    return sorted({f"{p['department']}（原为{p['formerly']}）" for p in parties if p["formerly"]})
 
 
 def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:

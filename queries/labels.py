@@ -46,6 +46,8 @@ COLUMN_LABELS: dict[str, str] = {
     # duties_in_force and sanding_versions: a document's 施行日期, else its 印发日期.
     "in_force_from": "施行日期",
     "territorial_leads": "属地主体责任单位", "territorial": "属地管理", "sectoral": "分别负责",
+    # A party a 机构改革 renamed or merged: host_assist_ambiguities' `X（原为Y）`, matter_parties' Y.
+    "formerly": "机构改革前名称",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

@@ -201,9 +201,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "该级的职责（本级），清单未列的需结合实际核定。"))
     several = {(row["region"], same_matter_key(row["matter"])) for row in multi_lead_matters(store, region)}
     vague = {row["department"] for row in catalog.run(store, "matter_parties", {"region": region}) if row["vague"]}
+    unclear = by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague)
+    # 机构改革前名称 only where a 机构改革 renamed a party since its documents named it: no empty column otherwise.
+    renamed = ["formerly"] if any(row["formerly"] for row in unclear) else []
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims"],
-                by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague),
+                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims", *renamed],
+                unclear,
                 note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
                      "（摘要另计其数）。"
                      "“主办部门”：只有一个牵头部门的为该部门；一个条款列多个牵头部门时，依据《部门职责分工协调办法》"
@@ -211,7 +214,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“牵头部门不明确”“配合部门不明确”：该方只写“有关部门”等泛称，未明确到具体部门。"
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
-                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"))
+                     "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"
+                     + ("“机构改革前名称”：文件所列部门已在机构改革中更名或并入的，牵头、配合部门列其现名，"
+                        "此列注明其原名，条款原文不变。" if renamed else "")))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
     orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
                                               for o in row["suggested_owners"]) or NO_SUGGESTION}

@@ -275,7 +275,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
                            {"source": "doc:8769a39d27a21cde#职责边界清单!5", "matter": "农业面源污染防治工作",
                             "leads": ["示例市生态环境局", "示例市农业农村局"], "territorial_leads": [],
                             "assists": ["示例市水务局", "示例市自然资源和规划局"]}],
-                "reason": "multiple_leads"}))
+                "formerly": [], "reason": "multiple_leads"}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
