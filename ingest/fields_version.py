@@ -38,7 +38,10 @@ from graph.store import Store
 # (`序号3`, `编号3`, `序号12之子项3`), and a list's Document its title rows' date and 文号 (`issued`, `doc_number`).
 # Also in version 8: a 三定 that renames or merges departments (机构改革) writes SUCCEEDED_BY from each predecessor to
 # its department (ingest.succession), which every current-state query reads.
-GRAPH_FIELDS_VERSION = 8
+# Version 9: a Department keeps each alias with the document that gave it (`alias_sources`, `doc:…#市城管局`), so that
+# taking a document out takes the names only it gave (ingest.alias_sources); a graph's older documents recorded none,
+# and the names they gave stay.
+GRAPH_FIELDS_VERSION = 9
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (
