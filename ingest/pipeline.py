@@ -66,6 +66,7 @@ from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 from ingest.unlinked import unlinked_duties
+from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
     HeldList,
     ListIdentity,
@@ -638,7 +639,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
                 rows.path_is_upload_name = True
-            loader.submit(path, rows, warnings)
+            loader.submit(path, rows, [*warnings, *note_vague_parties(rows)])
             if empty and planning is None:
                 written.append(duty_rows(rows))
 
