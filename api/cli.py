@@ -312,6 +312,10 @@ def _print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_
         _print_listed(f"未载入的旧版本 older versions not loaded ({len(report.older_skipped)})：本次载入中有同一清单"
                       "较新保存的文件 / a newer file of the same list is in this run",
                       [f"{path}（较新 newer：{newer}；{why}）" for path, newer, why in report.older_skipped])
+    if report.kept_current:  # a 2022 list loaded after the 2024 one made 2022 the current one
+        _print_listed(f"未载入的较早版本 earlier versions not loaded ({len(report.kept_current)})：图中已有同一清单"
+                      "较晚的版本，现行清单不变 / the graph holds a later version of the same list, which stays "
+                      "current", [_kept_current_line(*entry) for entry in report.kept_current])
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
@@ -932,6 +936,14 @@ def _say_linked(result: LinkReport) -> None:
               f"{result.counterparts} counterparts")
     _say_if_resegmented(result.resegmented)
     _say_if_relinked(result)
+
+
+def _kept_current_line(path: Path, current: str, why: str) -> str:
+    from ingest.versions import reason_parts
+
+    chinese, english = reason_parts(why)
+    return (f"{path}：{chinese}；现行清单 {current}；如应以此版本为准，请先 dutygraph remove 现行清单再载入 / "
+            f"{english}: {current}; to have this one instead, dutygraph remove that one first")
 
 
 def _print_listed(heading: str, lines: list[str], rest: str = "") -> None:

@@ -34,6 +34,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             "offices_stated", "sanding_issued", "vague", "unresolved", "candidates", "source",
             # the date of the document that set the versioned facts: a 三定's, or a later 调整 notice's
             "facts_issued",
+            # each alias with the document that gave it (`doc:…#市城管局`): a removal takes the names only it gave
+            "alias_sources",
         ),
         ("name",),
     ),

@@ -42,6 +42,9 @@ from graph.store import Store
 # FROM edge the label its document states, in place of one Cypher expression repeated in every query naming offices.
 # Also in version 9: a 三定 clause's leads that each answer for their own line of work (`A、B分别负责M`; the
 # 事中事后监管 of a 审管分离 clause) carry `responsibility: sectoral` on their LEADS, which is no multiple_leads.
+# Also in version 9: a Department keeps each alias with the document that gave it (`alias_sources`, `doc:…#市城管局`), so that
+# taking a document out takes the names only it gave (ingest.alias_sources); a graph's older documents recorded none,
+# and the names they gave stay.
 GRAPH_FIELDS_VERSION = 9
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

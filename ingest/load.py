@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.schema import REL_NAMES, label, rel_type
 from graph.store import Statement, Store
+from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
 from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
@@ -71,8 +72,9 @@ def _upsert(node_label: str, rows: list[dict[str, Any]], *, assignments: str = "
             Statement(_create_missing(node_label, values), rows, collect="r.uid")]
 
 
-# A mentioned department keeps the aliases it had and gains the new ones.
-_MENTIONED_ALIASES = "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases"
+# A mentioned department keeps the aliases it had and gains the new ones, each recorded with its document.
+_MENTIONED_ALIASES = ("n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases, "
+                      f"{ALIAS_SOURCES_ASSIGNMENT}")
 # A duty restated by several versions keeps the newest version's ordinal, status and source: an older
 # document's row (last_stated earlier than the stored one) changes nothing.
 _NOT_OLDER_DUTY = "coalesce(n.last_stated, '') <= r.props.last_stated"
@@ -103,6 +105,7 @@ def _defined_department_assignments() -> str:
 _DEFINED_DEPARTMENT_VALUES = {
     "name": "r.props.name", "base_name": "r.props.base_name", "region": "r.props.region", "vague": "false",
     "unresolved": "false", "candidates": "[]", "source": "r.props.source", "aliases": "r.props.aliases",
+    "alias_sources": "r.props.alias_sources",
     **{prop: f"r.props.{prop}" for prop in VERSIONED_DEPARTMENT_PROPS},
     "sanding_issued": "r.props.sanding_issued", "facts_issued": "r.props.issued",
 }
@@ -152,14 +155,17 @@ def statements_for(rows: GraphRows) -> list[Statement]:
 
 def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
     """The statements of `statements_for`, each with the label of the nodes it writes ("" for edges)."""
+    document = rows.document["uid"]
     nodes = [
         ("Document", _upsert("Document", _document_rows(rows), values=_DOCUMENT_VALUES)),
         ("Region", _upsert("Region", _node_rows("Region", rows.regions))),
-        ("Department", _upsert("Department", _node_rows("Department", rows.mentioned_departments),
+        ("Department", _upsert("Department", _node_rows("Department", with_alias_sources(rows.mentioned_departments,
+                                                                                         document)),
                                assignments=_MENTIONED_ALIASES)),
         # A defined department's row carries `issued` (stored as facts_issued): the assignments map it.
         ("Department", _upsert("Department", [{"uid": uid, "props": props}
-                                              for uid, props in sorted(rows.defined_departments.items())],
+                                              for uid, props in sorted(with_alias_sources(
+                                                  rows.defined_departments, document).items())],
                                assignments=_defined_department_assignments(), values=_DEFINED_DEPARTMENT_VALUES)),
         ("Office", _upsert("Office", _node_rows("Office", rows.offices))),
         ("Duty", _upsert("Duty", _node_rows("Duty", rows.duties), condition=_NOT_OLDER_DUTY)),
@@ -364,6 +370,7 @@ def prune_orphans(store: Store) -> None:
         store.write(statement)
     for _level in range(_REGION_DEPTH):
         store.write(Statement(_EMPTY_REGIONS, [{}]))
+    rebuild_aliases(store)  # a name only the documents taken out gave goes with them
 
 
 def _dedupe(rel: str, rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -414,7 +421,7 @@ def redirect_parties(store: Store, merges: Sequence[tuple[str, str]]) -> None:
         statements += [
             Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) MATCH (d:Department {uid: r.department}) "
                       "SET d.aliases = [a IN coalesce(d.aliases, []) WHERE NOT a IN coalesce(p.aliases, [])] "
-                      "+ coalesce(p.aliases, [])", rows),
+                      f"+ coalesce(p.aliases, []), {MERGED_ALIAS_SOURCES}", rows),
             Statement("UNWIND $rows AS r MATCH (p:Department {uid: r.party}) DETACH DELETE p", rows),
             bump_version(),
         ]

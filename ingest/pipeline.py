@@ -66,9 +66,11 @@ from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
 from ingest.unlinked import unlinked_duties
+from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
     HeldList,
     ListIdentity,
+    held_is_later,
     held_lists,
     held_names,
     later_version,
@@ -108,6 +110,9 @@ class IngestReport:
     # A list not loaded because a newer version of it came in the same run: (its path, the newer one's path, what
     # told which is newer: the lists' own dates, or else the files' times).
     older_skipped: list[tuple[Path, Path, str]] = field(default_factory=list)
+    # A list not loaded because the graph holds a later-dated version of it: (its path, that version's title and
+    # path, why: the lists' own dates, in Chinese and English).
+    kept_current: list[tuple[Path, str, str]] = field(default_factory=list)
     # A list of the same name as another, loaded or in this run, that stands beside it: (its path, the other's title
     # and path, why they are two lists: different years, or few matters in common).
     beside: list[tuple[Path, str, str]] = field(default_factory=list)
@@ -602,14 +607,23 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         list_context = ListContext(workbook, parsed_list, home, counties, offices, uid)
-        earlier: list[HeldList] = []
+        versions: list[tuple[HeldList, str]] = []
+        beside: list[tuple[Path, str, str]] = []
         for other in (other for other in held if same_name(other, uid, identity)):
             judged = verdict(identity, row_names(parsed_list), other.identity, held_names(store, other.uid))
             if judged.versions:
-                earlier.append(other)
-                report.replaced.append((workbook.path, _cited(other), judged.why))
+                versions.append((other, judged.why))
             else:
-                report.beside.append((workbook.path, _cited(other), judged.why))
+                beside.append((workbook.path, _cited(other), judged.why))
+        # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions).
+        current = next(((other, why) for other, _why in versions
+                        if (why := held_is_later(identity, other.identity)) is not None), None)
+        if current is not None:
+            report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
+            continue
+        report.beside += beside
+        report.replaced += [(workbook.path, _cited(other), why) for other, why in versions]
+        earlier = [other for other, _why in versions]
         builders.append((workbook.path, partial(_replacing, [other.uid for other in earlier],
                                                 partial(list_rows, list_context, resolver)),
                          _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
@@ -647,7 +661,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
                 rows.path_is_upload_name = True
-            loader.submit(path, rows, warnings)
+            loader.submit(path, rows, [*warnings, *note_vague_parties(rows)])
             if empty and planning is None:
                 written.append(duty_rows(rows))
 

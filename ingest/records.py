@@ -82,6 +82,8 @@ class GraphRows:
     path_is_upload_name: bool = False
     # Loaded lists this one is a new version of (ingest.versions): taken out in the same atomic write.
     replaces: list[str] = field(default_factory=list)
+    # (source, mention) of each party named only as a kind of body (有关部门, 相关单位): the ingest warns of them.
+    vague_mentions: list[tuple[str, str]] = field(default_factory=list)
     # A notice's devolved work (a retired Duty's uid) → the lower governments it goes to, as written: kept on the
     # duty's FROM edge to the notice (`add_provenance`), what this notice states of it, not on the shared node.
     devolved_to: dict[str, str] = field(default_factory=dict)
@@ -308,6 +310,8 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     }
     if resolution.status == "unresolved":
         rows.unresolved.append(resolution)
+    if resolution.status == "vague":
+        rows.vague_mentions.append((source, resolution.mention))
     # A vague party names no body; a 属地 party (各县（区）人民政府) names many, none of them the region's department.
     if resolution.status not in {"vague", "territorial"}:
         add_region(rows, resolution.region, source)

@@ -14,7 +14,11 @@ beside `清单.csv`) or they share at least half the rows' matters (of the short
 rows, it does not swap the list's matters. Lists of different years (their title rows'
 印发/更新 date, else a year in the title: ingest.list_dates) stand side by side, as do lists that share few matters.
 Of two versions, the later is the one the list's own date says, the file's modification time only where either has
-none (`later_version`). 三定 are not replaced: their versions stand side by side, dated.
+none (`later_version`). A list loaded after a later-dated version of it does not replace that one (`held_is_later`):
+it is not loaded, as a replaced version is taken out, so the graph is the same whichever was loaded first. Where
+either of the two bears no date of its own, the one loaded now replaces the other, as before: the graph keeps no file
+time of the list it holds, and a file's time says when it was copied, not issued. 三定 are not replaced: their
+versions stand side by side, dated.
 """
 
 from __future__ import annotations
@@ -131,13 +135,49 @@ def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old
                          f"a new version of the list ({shared} of {shorter} matters in common)")
 
 
+def _date_order(first: ListDate, second: ListDate) -> int | None:
+    """1 when `second` is dated later than `first`, -1 when earlier, None when either bears no date or the two do not
+    tell them apart: the same date, or one only the year (a title's) or month of the other's (2024 and 2024-05-10)."""
+    old, new = first.value, second.value
+    if not old or not new or old.startswith(new) or new.startswith(old):
+        return None
+    return 1 if new > old else -1
+
+
 def later_version(first: ListIdentity, first_saved: float, second: ListIdentity, second_saved: float
                   ) -> tuple[bool, str]:
     """Whether `second` is the later version of the two (on a tie, it is: the later given), and what said so: the
     lists' own dates where both have one and they differ, else the files' modification times."""
-    old, new = first.dated.value, second.dated.value
-    if old and new and old != new:
-        later, earlier = max(old, new), min(old, new)
-        return new > old, f"按清单所署日期（{later} 晚于 {earlier}）/ by the lists' own dates ({later} after {earlier})"
+    order = _date_order(first.dated, second.dated)
+    if order is not None:
+        return order > 0, _by_dates(first.dated, second.dated)
     return second_saved >= first_saved, ("按文件修改时间（清单未署日期）/ by the files' modification times (the lists "
                                          "bear no dates of their own)")
+
+
+def held_is_later(new: ListIdentity, held: ListIdentity) -> str | None:
+    """Why `held`, a version of the list read now that the graph holds, stays the current one: it is dated later
+    (`较早版本，未替换现行清单（2024年）…`, in Chinese and English); None when the one read now replaces it."""
+    if _date_order(new.dated, held.dated) != 1:
+        return None
+    later, earlier = held.dated.value, new.dated.value
+    return (f"较早版本，未替换现行清单（{dated_zh(later)}）：按清单所署日期（{later} 晚于 {earlier}）/ an earlier version: "
+            f"the current list stays (by the lists' own dates, {later} after {earlier})")
+
+
+def _by_dates(first: ListDate, second: ListDate) -> str:
+    later, earlier = max(first.value, second.value), min(first.value, second.value)
+    return f"按清单所署日期（{later} 晚于 {earlier}）/ by the lists' own dates ({later} after {earlier})"
+
+
+def dated_zh(value: str) -> str:
+    """An ISO date, or a bare year or month, as Chinese writes it: 2024年, 2024年5月, 2024年5月10日."""
+    parts = value.split("-")
+    return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, ("年", "月", "日"), strict=False))
+
+
+def reason_parts(why: str) -> tuple[str, str]:
+    """A reason written `中文 / English` (as every one here is) as its Chinese and its English: the Chinese holds no
+    `/ `."""
+    chinese, _, english = why.partition("/ ")
+    return chinese.strip(), english.strip()

@@ -18,6 +18,7 @@ from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, NearMissWarning, ingest, near_miss_zh
 from ingest.regions import RegionOptionError, parse_region_option
 from ingest.removal import RemovalError, check_removable, find_documents, remove
+from ingest.versions import reason_parts
 from queries import catalog
 from queries.lookup import UnknownRegion, check_region, region_levels, regions_listed
 
@@ -74,7 +75,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
                          [f"{other}（{why}）" for path, other, why in report.beside if path == o.path])
                   for o in report.outcomes if o.ok],
         "failed": [_failure(shown[o.path], o) for o in report.outcomes if not o.ok]
-        + [_older(shown[path], shown[newer], why) for path, newer, why in report.older_skipped],
+        + [_older(shown[path], shown[newer], why) for path, newer, why in report.older_skipped]
+        + [_older_than_held(shown[path], current, why) for path, current, why in report.kept_current],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
     }
 
@@ -82,10 +84,19 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
 def _older(name: str, newer: str, why: str) -> dict[str, str]:
     """A file not loaded because a newer version of the same list came with it (ingest.versions), and what told
     which is newer (the lists' own dates, else the files' times): `why` is `中文 / English`."""
-    chinese, _, english = (part.strip() for part in why.partition("/ "))  # its Chinese holds no `/ `
+    chinese, english = reason_parts(why)
     return {"file": name, "error": f"{name}: not loaded: {newer}, uploaded with it, is a newer version of the same list "
                                    f"({english})",
             "error_zh": f"{name}：未载入：同时上传的 {newer} 是同一清单较新的版本（{chinese}）"}
+
+
+def _older_than_held(name: str, current: str, why: str) -> dict[str, str]:
+    """A file not loaded because the graph holds a later-dated version of the same list (ingest.versions), which
+    stays current: `why` is `中文 / English`."""
+    chinese, english = reason_parts(why)
+    return {"file": name, "error": f"{name}: not loaded: {english}: {current}; to have this one instead, the graph's "
+                                   "administrator removes the current one first",
+            "error_zh": f"{name}：未载入：{chinese}：{current}；如应以此版本为准，请联系管理员先移除现行清单，再上传"}
 
 
 def _added(name: str, outcome: FileOutcome, replaced: list[str], beside: list[str]) -> dict[str, Any]:

@@ -21,7 +21,8 @@ LOADED_FIELDS_VERSION = 9
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
-                   "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague", "facts_issued"},
+                   "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague", "facts_issued",
+                   "alias_sources"},
     "Document": {"doc_number", "effective", "fields_version", "issued", "issuer", "kind", "notes", "path", "region",
                  "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid", "row_places",
                  "row_seqs", "row_codes"},

@@ -176,3 +176,68 @@ def test_two_years_of_one_list_stand_side_by_side_and_a_dated_correction_replace
         store.read("MATCH (:Matter {name: '古树名木保护'})-[f:FROM]->(:Document) RETURN f.source AS source"),
         document_titles(store))}
     assert cited == {"《示例市部门职责边界清单》（2022年）序号3（第6行）", "《示例市部门职责边界清单》（2023年）序号2（第5行）"}
+
+
+# A 权责清单 of 2022 and of 2024 (tests/fixtures/list_versions), each dated by a row under its title.
+VERSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "list_versions"
+
+
+def _copied(fixture: str, path: Path) -> Path:
+    path.write_bytes((VERSIONS / fixture).read_bytes())
+    return path
+
+
+def _power_items(store: Store) -> list[str]:
+    return [row["name"] for row in store.read("MATCH (p:PowerItem) RETURN p.name AS name ORDER BY name")]
+
+
+def test_an_earlier_dated_list_loaded_after_the_current_one_leaves_it_current(
+        store: Store, other_store: Store, tmp_path: Path) -> None:
+    """The 2022 list copied over the 2024 one's file and loaded again: before, it replaced the 2024 list (the same
+    path makes them versions) and 2022 read as current. Now it is not loaded, as a replaced version is taken out,
+    and the graph is the one loading them in date order gives."""
+    path = tmp_path / "权责清单.csv"
+    assert ingest([_copied("quanze_2024.csv", path)], store, region=CITY).failed == []
+    report = ingest([_copied("quanze_2022.csv", path)], store, region=CITY)
+    assert (report.outcomes, report.replaced, report.beside) == ([], [], [])
+    assert report.kept_current == [(path, f"《示例市市级权责清单》 {path}", (
+        "较早版本，未替换现行清单（2024年5月10日）：按清单所署日期（2024-05-10 晚于 2022-03-01）/ an earlier version: the "
+        "current list stays (by the lists' own dates, 2024-05-10 after 2022-03-01)"))]
+    assert store.read("MATCH (d:Document) RETURN d.issued AS issued") == [{"issued": "2024-05-10"}]
+    assert _power_items(store) == ["出租汽车经营许可", "对道路运输企业安全生产的监督检查", "道路货物运输经营许可"]
+    # In date order, the 2024 list replaces the 2022 one: the same documents, items and 实施 edges.
+    assert ingest([_copied("quanze_2022.csv", path)], other_store, region=CITY).failed == []
+    assert ingest([_copied("quanze_2024.csv", path)], other_store, region=CITY).replaced != []
+    held = ("MATCH (d:Document) RETURN properties(d) AS props UNION ALL "
+            "MATCH (:Department)-[e:EXERCISES]->(p:PowerItem) RETURN properties(p) + properties(e) AS props")
+    assert sorted(map(str, store.read(held))) == sorted(map(str, other_store.read(held)))
+
+
+def test_a_correction_dated_later_in_the_year_stays_current(store: Store, tmp_path: Path) -> None:
+    """Two versions of one year under a version-marked name: the one dated later stays, whichever is loaded last;
+    the one loaded last replaces the other only when it is the later."""
+    titled = "示例市部门职责边界清单\n更新日期：{}\n"
+    fixed = _write(tmp_path / "边界清单（修订）.csv", titled.format("2023年6月30日") + CORRECTED, 1_600_000_000)
+    first = _write(tmp_path / "边界清单.csv", titled.format("2023年2月1日") + FIRST, 1_700_000_000)
+    assert ingest([fixed], store, region=CITY).failed == []
+    report = ingest([first], store, region=CITY)
+    assert [(path, current) for path, current, _why in report.kept_current] == [
+        (first, f"《示例市部门职责边界清单》 {fixed}")]
+    assert report.kept_current[0][2].startswith("较早版本，未替换现行清单（2023年6月30日）：按清单所署日期（2023-06-30 晚于 "
+                                                "2023-02-01）")
+    assert _matters(store) == AS_CORRECTED
+    assert _documents(store) == [str(fixed)]
+
+
+@pytest.mark.parametrize(("held", "loaded"), [("2024年", ""), ("", "2022年")])
+def test_a_list_dated_by_its_title_and_an_undated_one_replace_as_loaded(store: Store, tmp_path: Path, held: str,
+                                                                        loaded: str) -> None:
+    """One dated by the year in its title, the other by nothing but its file's time: the graph keeps no file time of
+    the list it holds, so the one loaded now replaces the other, as before dates were read."""
+    path = tmp_path / "边界清单.csv"
+    assert ingest([_write(path, f"示例市{held}部门职责边界清单\n" + FIRST, 1_700_000_000)], store, region=CITY
+                  ).failed == []
+    report = ingest([_write(path, f"示例市{loaded}部门职责边界清单\n" + CORRECTED, 1_600_000_000)], store, region=CITY)
+    assert (report.kept_current, [entry[2] for entry in report.replaced]) == (
+        [], [f"载入自同一路径 / loaded from the same path ({path})"])
+    assert _matters(store) == AS_CORRECTED
