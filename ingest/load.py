@@ -245,7 +245,7 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
     # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
-    restored = [Statement(_moved_back(rel), rows) for rel in _FOLLOWED]
+    restored = [Statement(_NAMES_MOVED_BACK, rows), *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
     restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
                               + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows))
     others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
@@ -327,6 +327,19 @@ def _moved_on(rel: str) -> str:
     return (f"{_SUCCEEDED}WITH p, collect(DISTINCT d) AS successors WHERE size(successors) = 1 "
             f"WITH p, successors[0] AS d MATCH (p)-[e:{name}]->(x) "
             f"WHERE coalesce(e.sanding_of, '') <> p.uid MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+
+
+# The names a document gave the successor while naming the replaced body (a short form read after the reform) go back
+# with its edges: the successor's `alias_sources` entries of the documents whose edges `_moved_back` returns, read
+# before they move (`rebuild_aliases`, after the removal, makes `aliases` of the entries again).
+_NAMES_MOVED_BACK = (
+    f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids "
+    f"MATCH (d)-[e:{'|'.join(_FOLLOWED)}]->() WHERE e.redirected_from = p.uid "
+    "WITH p, d, collect(DISTINCT split(e.source, '#')[0]) AS documents "
+    "WITH p, d, [a IN coalesce(d.alias_sources, []) WHERE split(a, '#')[0] IN documents] AS moved WHERE size(moved) > 0 "
+    "SET p.alias_sources = [a IN coalesce(p.alias_sources, []) WHERE NOT a IN moved] + moved, "
+    "d.alias_sources = [a IN d.alias_sources WHERE NOT a IN moved]"
+)
 
 
 def _moved_back(rel: str) -> str:
