@@ -414,7 +414,7 @@ class ProfileDuty(BaseModel):
     source: str
     status: str = Field(default="current", description=(
         "as department_duties': current, or what a 调整 notice since the 三定 made of the clause (transferred, "
-        "partly_transferred, cancelled, devolved)"))
+        "partly_transferred, cancelled, partly_cancelled, devolved, partly_devolved)"))
     change: str = Field(default="", description="the notice's words for the work it took ('' for a current duty)")
     counterpart: str = Field(default="", description=(
         "who took the work (the department, or the lower governments devolved work goes to); for work a notice "

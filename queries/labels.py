@@ -205,6 +205,8 @@ def param_label(name: str) -> str:
 IN_FORCE_STATUS_LABELS = {"current": "现行", **DUTY_STATUS_LABELS}
 # A clause that says more than the work a notice moved out: the rest is still the department's (queries.moved_out).
 IN_FORCE_STATUS_LABELS["partly_transferred"] = "部分划出"
+# So with part of a clause a notice cancels or hands down.
+IN_FORCE_STATUS_LABELS |= {"partly_cancelled": "部分取消", "partly_devolved": "部分下放"}
 _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force", "change"): "通知所述的职责",
                ("duties_in_force", "counterpart"): "划转的对方部门",
                ("duties_in_force", "change_source"): "变更依据（调整通知条款）",
