@@ -237,3 +237,6 @@ _IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
 
 # 机构改革 (queries.department_successions): what became of a department and what it replaced (a profile's facts).
 COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识", "date": "日期"}
+# notice_departments: the departments a 调整 notice moves work of, and whether a 三定 of their own is loaded (one known
+# by a notice alone holds only what it moved in: who_handles searches that, queries.notice_evidence).
+_IN_ANSWER |= {("notice_departments", "has_sanding"): "图中有其三定"}
