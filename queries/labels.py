@@ -215,6 +215,9 @@ _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force"
 # clause a 调整 notice moved out since the 三定 reads 已划出 (the row stays).
 _IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", "change"): "调整通知所述的职责",
                ("department_duties", "counterpart"): "划转的对方部门"}
+# The department profile's duty and office tables carry department_duties' status columns, under the same titles.
+_IN_ANSWER |= {(f"department_profile.{table}", key): _IN_ANSWER[("department_duties", key)]
+               for table in ("duties", "offices") for key in ("status", "change", "counterpart")}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
 

@@ -22,10 +22,12 @@ ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "p
                 "supervision_items": ("item", "target")}
 # A power item's 承办科室 (the offices its list names as handling it), beside its type: who in the department does it.
 ROLE_OFFICES = {"power_items"}
+STATUS_COLUMNS = ["status", "change", "counterpart"]
 # The columns of the profile's tables that are its own (the others are a catalog answer's rows narrowed to it).
 PROFILE_COLUMNS: dict[str, list[str]] = {
-    "facts": FACT_COLUMNS, "duties": ["category", "ordinal", "text", "carried_by", "source"],
-    "offices": ["office", "ordinal", "text", "source"],
+    # What a 调整 notice since the 三定 made of each clause (已划出 …, as department_duties says it), before its source.
+    "facts": FACT_COLUMNS, "duties": ["category", "ordinal", "text", "carried_by", *STATUS_COLUMNS, "source"],
+    "offices": ["office", "ordinal", "text", *STATUS_COLUMNS, "source"],
     **{key: [name, detail, *(["offices"] if key in ROLE_OFFICES else []), "source"]
        for key, (name, detail) in ROLE_DETAILS.items()},
     # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.

@@ -549,6 +549,8 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
     ("duties_in_force", "status"): IN_FORCE_STATUS_LABELS,
     ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_profile.duties", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_profile.offices", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

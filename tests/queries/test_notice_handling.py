@@ -18,6 +18,9 @@ from queries import catalog
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.notice_evidence import handling_index
+from queries.profile import department_profile
+from queries.profile_tables import profile_tables
+from queries.report import cell_text
 from queries.sources import document_titles, with_readable_sources
 from queries.who_handles import evidence_index, who_handles
 from tests.queries.test_duties_moved_out import FIXTURES as IN_FORCE
@@ -121,3 +124,16 @@ def test_work_cancelled_or_devolved_whole_still_reads_whole(store: Store) -> Non
     assert [(row[1], row[2]) for row in _today(store, "临川市城市管理局") if row[0] == ""] == [
         (1, "current"), (2, "cancelled"), (3, "devolved"), (4, "transferred"), (5, "current")]
 
+
+def test_the_profile_s_files_carry_the_status_columns(forestry: Store) -> None:
+    """The profile's duty and office tables (its CSV and Excel files) say what the notice made of each clause, under
+    department_duties' titles, in Chinese."""
+    tables = profile_tables(department_profile(forestry, FORESTRY))
+    columns = ("ordinal", "status", "change", "counterpart")
+    assert [[cell_text(row, column, "department_profile.duties") for column in columns]
+            for row in sorted(tables["duties"], key=lambda row: row["ordinal"])] == [
+        ["1", "已划出", *_FIRE], ["2", "部分划出", *_GREEN], ["3", "部分取消", *_SEEDS], ["4", "部分下放", *_PESTS],
+        ["5", "现行", "", ""], ["6", "现行", "", ""]]
+    assert [[cell_text(row, column, "department_profile.offices") for column in ("office", "status")]
+            for row in tables["offices"]] == [["保护科", "部分下放"], ["办公室", "现行"], ["种苗科", "部分取消"],
+                                              ["绿化科", "部分划出"], ["防火科", "已划出"]]
