@@ -243,3 +243,11 @@ COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识"
 # notice_departments: the departments a 调整 notice moves work of, and whether a 三定 of their own is loaded (one known
 # by a notice alone holds only what it moved in: who_handles searches that, queries.notice_evidence).
 _IN_ANSWER |= {("notice_departments", "has_sanding"): "图中有其三定"}
+# staffing_load and the profile's facts: the 行政编制 after the posts a 调整 notice moved (将…2名行政编制划入…), beside
+# the figure the 三定 (or a notice's 调整后 totals) set, and each move with its clause (queries.staffing).
+VALUE_LABELS |= {"moved_in": "划入", "moved_out": "划出"}
+COLUMN_LABELS |= {"staff_quota_stated": "核定编制（未计通知划转）", "staff_moves": "调整通知划转编制"}
+_IN_ANSWER |= {(answer, key): title for answer in ("staffing_load", "department_profile.facts", "staff_moves")
+               for key, title in (("direction", "划转"), ("other", "对方部门"), ("staff", "行政编制"))}
+# staff_moves, which they read: each move's notice date beside the date of the figure it is added to.
+_IN_ANSWER |= {("staff_moves", "moved_on"): "通知施行日期", ("staff_moves", "figure_on"): "编制数所据文件日期"}
