@@ -184,10 +184,24 @@ class UndecomposedRow(BaseModel):
     evidence: str = Field(description="what still carries a cancelled or devolved duty")
 
 
+class StaffMove(BaseModel):
+    direction: Literal["moved_in", "moved_out"]
+    other: str = Field(description="划出或划入的对方部门")
+    staff: int = Field(description="划转的行政编制数")
+    leader_posts: int | None = Field(default=None, description="一并划转的领导职数")
+    source: str = Field(description="调整通知的条款")
+
+
 class StaffingRow(BaseModel):
     region: str
     department: str
-    staff_quota: int | None
+    staff_quota: int | None = Field(description=(
+        "行政编制：三定（或其后调整通知“调整后”）所定的编制数，加减其后调整通知划转的编制（staff_moves）；"
+        "人均职责数据此计算"))
+    staff_quota_stated: int | None = Field(default=None,
+                                           description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
+    staff_moves: list[StaffMove] = Field(default_factory=list, description=(
+        "其后调整通知划入（moved_in）或划出（moved_out）的编制，各注明调整通知的条款"))
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等），不计入人均职责数")
     leader_posts: int | None
     leader_posts_detail: list[str] | None = Field(description="领导职数明细：`局长 1`；未定职数的写明配备方式，"
@@ -415,7 +429,10 @@ class DepartmentFacts(BaseModel):
     region: str | None
     kind: str | None
     rank: str | None
-    staff_quota: int | None
+    staff_quota: int | None = Field(description="行政编制，计入其后调整通知划转的编制（见 staff_moves）")
+    staff_quota_stated: int | None = Field(default=None,
+                                           description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
+    staff_moves: list[StaffMove] = Field(default_factory=list, description="其后调整通知划入或划出的编制及其条款")
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等）")
     leader_posts: int | None
     leader_posts_detail: list[str] | None = Field(description="领导职数明细，含未定职数的职位（总工程师 按副处级配备）")
@@ -434,7 +451,7 @@ class ProfileDuty(BaseModel):
     source: str
     status: str = Field(default="current", description=(
         "as department_duties': current, or what a 调整 notice since the 三定 made of the clause (transferred, "
-        "partly_transferred, cancelled, devolved)"))
+        "partly_transferred, cancelled, partly_cancelled, devolved, partly_devolved)"))
     change: str = Field(default="", description="the notice's words for the work it took ('' for a current duty)")
     counterpart: str = Field(default="", description=(
         "who took the work (the department, or the lower governments devolved work goes to); for work a notice "

@@ -13,7 +13,7 @@ from pathlib import Path
 from ingest.changes import classify_change, devolved_to
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
-from ingest.numerals import CHINESE_NUMERAL, find_date
+from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
 from ingest.succession import read_successions
 
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:、)?机构(?:、)?编制(?:事项)?的通知")
@@ -23,6 +23,10 @@ _DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:�
 _STAFF_MOVE = re.compile(
     rf"将(?P<src>{_DEPT})(?P<staff>\d+)名行政编制(?:[、，,](?P<posts>\d+)名[\u4e00-\u9fff]*?领导职数)?划入(?P<dst>{_DEPT})[。；;]?"
 )
+# The posts that go with a duty moved, said after it (将…职责划入…，相应划转行政编制2名): a move between the same two
+# departments, the duty's giver and receiver.
+_STAFF_WITH_DUTY = re.compile(rf"[，,]\s*(?:并|同时)?相应(?:划转|划出|调整)?(?:(?P<before>\d+|{CHINESE_NUMERAL})名(?:行政)?编制"
+                              rf"|(?:行政)?编制(?P<after>\d+|{CHINESE_NUMERAL})名)")
 # Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）, 将…交由各县（区）人民政府
 # 负责): the work itself, without whose it was, as a transfer's subject is (the department's name would count as
 # words the duty must say).
@@ -72,6 +76,10 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
             leader_posts=int(move.group("posts") or 0), where=where,
         ))
     for move in _DUTY_MOVE.finditer(text):
+        if posts := _STAFF_WITH_DUTY.match(text, move.end()):
+            document.staff_transfers.append(StaffTransfer(
+                source=move.group("src"), target=move.group("dst"), where=where,
+                admin_quota=chinese_to_int(posts.group("before") or posts.group("after")) or 0))
         incoming = move.group("dst") == document.department
         document.changes.append(FunctionChange(
             kind="transferred_in" if incoming else "transferred_out",

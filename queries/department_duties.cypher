@@ -7,7 +7,7 @@
 // finish: queries.in_force.department_duties_today
 // `status`, `change`, `counterpart`: as duties_in_force's, for the 调整 notices since the newest 三定 (`finish`, with
 // the similarity model: which clause a notice's words cover is not a Cypher question): a clause a notice moved out
-// stays, 已划出 (transferred, partly_transferred, cancelled, devolved) with the notice's words and who took it, until
+// stays, 已划出 (transferred, cancelled, devolved, or partly_… of each) with the notice's words and who took it, until
 // a later 三定 restates the duties; work a notice moved in names the giver. `uid`: the duty's, for programs.
 // `carried_by`: for a department duty, the offices whose duties carry it out (REFINES, as department_duty_coverage
 // counts them, so that an empty list is the undecomposed_duties finding); empty for an office's own duty.

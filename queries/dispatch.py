@@ -19,8 +19,9 @@ from queries.complaint_files import Complaint
 from queries.labels import note_zh
 from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, region_levels
+from queries.notice_evidence import handling_index
 from queries.search import BM25Index
-from queries.who_handles import evidence_index, rank_departments
+from queries.who_handles import rank_departments
 
 # The columns of a dispatch row after the input's own (工单编号 …), in order.
 COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
@@ -74,7 +75,7 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     """Each complaint routed (`region`: checked by `check_region`; None routes complaints without a region of
     their own within the graph's one city, or every region when it has several). `progress` is called with the
     number of complaints done."""
-    index = evidence_index(store)
+    index = handling_index(store)
     parents = _parents(store)
     default = region if region is not None else _only_city(store)
     result = Dispatched([], default_region=default)

@@ -106,16 +106,36 @@ def department_duties_today(store: Store, rows: list[Row], params: dict[str, obj
     if not rows:
         return rows
     found = find_department(store, str(params["department"]))
-    versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
+    changed = duties_today(store, found["uid"])
+    if changed is None or not changed.sanding:
+        return rows
+    return [{**row, **{key: changed.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
+            if row["uid"] in changed.changes else row for row in rows]
+
+
+@dataclass(frozen=True)
+class Today:
+    """A department's duties as its newest 三定 and the 调整 notices since it state them (with no 三定 loaded, its
+    notices alone), by uid (work the notices took that no clause says is a duty of its own, keyed by the notice's
+    clause and words), and each one's status columns (`_changes`)."""
+
+    duties: dict[str, Row]
+    changes: dict[str, Row]
+    sanding: bool  # whether a 三定 of the department is loaded
+
+
+def duties_today(store: Store, department: str) -> Today | None:
+    """`department`: a uid. None where no 调整 notice since the newest 三定 (or, with none, at all) names it."""
+    versions = catalog.run(store, "sanding_versions", {"department": department})
     version = version_in_force(versions, _LATEST)
     amendments = _notices_in_force(versions, version, _LATEST)
-    if version is None or not amendments:
-        return rows
-    stated = _stated(store, found, versions, version.documents, amendments)
-    changes = _changes(_current(stated), stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
+    if not amendments:
+        return None
+    stated = _stated(store, {"uid": department}, versions, version.documents if version else [], amendments)
+    duties = _current(stated)
+    changes = _changes(duties, stated, {v["document"] for v in amendments}, _transfers(store, department),
                        lambda: duty_model(store))
-    return [{**row, **{key: changes[row["uid"]][key] for key in _TODAY_COLUMNS}} if row["uid"] in changes else row
-            for row in rows]
+    return Today(duties, changes, version is not None)
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:

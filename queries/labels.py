@@ -207,6 +207,8 @@ def param_label(name: str) -> str:
 IN_FORCE_STATUS_LABELS = {"current": "现行", **DUTY_STATUS_LABELS}
 # A clause that says more than the work a notice moved out: the rest is still the department's (queries.moved_out).
 IN_FORCE_STATUS_LABELS["partly_transferred"] = "部分划出"
+# So with part of a clause a notice cancels or hands down.
+IN_FORCE_STATUS_LABELS |= {"partly_cancelled": "部分取消", "partly_devolved": "部分下放"}
 _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force", "change"): "通知所述的职责",
                ("duties_in_force", "counterpart"): "划转的对方部门",
                ("duties_in_force", "change_source"): "变更依据（调整通知条款）",
@@ -215,6 +217,9 @@ _IN_ANSWER |= {("duties_in_force", "status"): "当日状态", ("duties_in_force"
 # clause a 调整 notice moved out since the 三定 reads 已划出 (the row stays).
 _IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", "change"): "调整通知所述的职责",
                ("department_duties", "counterpart"): "划转的对方部门"}
+# The department profile's duty and office tables carry department_duties' status columns, under the same titles.
+_IN_ANSWER |= {(f"department_profile.{table}", key): _IN_ANSWER[("department_duties", key)]
+               for table in ("duties", "offices") for key in ("status", "change", "counterpart")}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
 
@@ -255,3 +260,14 @@ _IN_ANSWER |= {("transferred_still_held", "giver"): "划出部门", ("transferre
                ("region_transfers", "giver"): "划出部门", ("region_transfers", "receiver"): "接收部门",
                ("region_transfers", "what"): "划转的职责", ("region_transfers", "moved_on"): "划转文件印发日期",
                ("region_transfers", "giver_issued"): "划出部门现行三定印发日期"}
+# notice_departments: the departments a 调整 notice moves work of, and whether a 三定 of their own is loaded (one known
+# by a notice alone holds only what it moved in: who_handles searches that, queries.notice_evidence).
+_IN_ANSWER |= {("notice_departments", "has_sanding"): "图中有其三定"}
+# staffing_load and the profile's facts: the 行政编制 after the posts a 调整 notice moved (将…2名行政编制划入…), beside
+# the figure the 三定 (or a notice's 调整后 totals) set, and each move with its clause (queries.staffing).
+VALUE_LABELS |= {"moved_in": "划入", "moved_out": "划出"}
+COLUMN_LABELS |= {"staff_quota_stated": "核定编制（未计通知划转）", "staff_moves": "调整通知划转编制"}
+_IN_ANSWER |= {(answer, key): title for answer in ("staffing_load", "department_profile.facts", "staff_moves")
+               for key, title in (("direction", "划转"), ("other", "对方部门"), ("staff", "行政编制"))}
+# staff_moves, which they read: each move's notice date beside the date of the figure it is added to.
+_IN_ANSWER |= {("staff_moves", "moved_on"): "通知施行日期", ("staff_moves", "figure_on"): "编制数所据文件日期"}

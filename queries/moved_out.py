@@ -6,7 +6,9 @@ is found as check-draft finds it: a transfer as the other department's clause mu
 (`queries.draft_changes.says_the_work`), cancelled or devolved work as `undecomposed_duties` finds it still carried
 (`queries.undecomposed.RetiredWork`).
 A clause that says more than the work moved (负责城市照明设施和城市道路的运行维护 when 城市照明设施运行维护 moves) is
-only partly moved out: the rest is still the department's duty."""
+only partly moved out: the rest is still the department's duty. So with work cancelled or handed down: a notice names
+the work itself (取消…的林木种苗生产经营许可职责, `ingest.amendment`), so a clause that says it and more besides
+(负责林木种苗生产经营许可和林木种苗质量监督) is partly cancelled (devolved), measured as a transfer is."""
 
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ from queries.sources import source_document
 from queries.undecomposed import RetiredWork
 
 RETIRED_STATUSES = ("transferred", "cancelled", "devolved")
-# A clause the work moved says, with more besides: the weighted words of the clause that the moved work's words do
-# not say outweigh what a transfer may leave unsaid of the work (1 - TRANSFER_COVERAGE), the same measure both ways.
-PARTLY_TRANSFERRED = "partly_transferred"
+# A clause the work taken says, with more besides: the weighted words of the clause that the work's words do not say
+# outweigh what a transfer may leave unsaid of the work (1 - TRANSFER_COVERAGE), the same measure both ways.
+PARTLY = {"transferred": "partly_transferred", "cancelled": "partly_cancelled", "devolved": "partly_devolved"}
 
 
 @dataclass(frozen=True)
@@ -38,18 +40,38 @@ class Retirement:
 
     def covers(self, model: SimilarityModel, text: str, terms: Sequence[str]) -> str | None:
         """What the retirement makes of a stated duty (its text and content terms): its own status where the duty is
-        the work taken, partly_transferred where a transfer takes part of what the duty says, None otherwise."""
-        if self.status == "transferred":
-            # Here, not at the top: check-draft's module reads drafts (ingest.draft, the pipeline), which a command
-            # line question must not load until it needs it (tests/api/test_cli_startup.py).
-            from queries.draft_changes import TRANSFER_COVERAGE, says_the_work, transferred_work
+        the work taken, partly_… (PARTLY) where it takes part of what the duty says, None otherwise. Cancelled or
+        devolved work a clause does not say in the notice's words may still be carried by it as `undecomposed_duties`
+        reads a 职能转变 sentence (a clause reading like the sentence that says one of the matters it lists)."""
+        # Here, not at the top: check-draft's module reads drafts (ingest.draft, the pipeline), which a command
+        # line question must not load until it needs it (tests/api/test_cli_startup.py).
+        from queries.draft_changes import TRANSFER_COVERAGE, says_the_work
 
-            work = content_terms(transferred_work(self.text))
-            if not says_the_work(model, work, terms):
+        work = self.work()
+        if not says_the_work(model, work, terms):
+            if self.status == "transferred":
                 return None
-            return self.status if model.coverage(terms, work) >= TRANSFER_COVERAGE else PARTLY_TRANSFERRED
-        retired = RetiredWork.of(self.text)
-        return self.status if retired is not None and retired.carried_by(model, "duty", text, terms) else None
+            retired = RetiredWork.of(self.text)
+            return self.status if retired is not None and retired.carried_by(model, "duty", text, terms) else None
+        return self.status if model.coverage(terms, work) >= TRANSFER_COVERAGE else PARTLY[self.status]
+
+    def work(self) -> list[str]:
+        return taken_work(self.status, self.text)
+
+
+def taken_work(status: str, text: str) -> list[str]:
+    """The content terms of the work a notice takes (`status` a retired one, or partly_… of it), as it words it
+    (`text`), without who held it or where it goes."""
+    from queries.draft_changes import transferred_work
+
+    return content_terms(transferred_work(text) if status in ("transferred", PARTLY["transferred"]) else text)
+
+
+def work_left(status: str, change: str, terms: Sequence[str]) -> list[str]:
+    """The content terms of a partly retired clause (`status` partly_…, `change` the notice's words) that the work
+    taken does not say: what is still the department's (供水设施 of 城市供水设施和城市排水设施 when 排水 moves)."""
+    taken = set(taken_work(status, change))
+    return [term for term in terms if term not in taken]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from graph.store import Row, Store
 from ingest.content import content_of
 from queries import catalog
 from queries.cache import cached
-from queries.who_handles import evidence_index, rank_departments
+from queries.notice_evidence import handling_index
+from queries.who_handles import rank_departments
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -32,7 +33,7 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     items = catalog.run(store, "unclaimed_supervision_items", {"region": region})
     if not items:
         return []
-    index = evidence_index(store)
+    index = handling_index(store)
     frame = frame_terms(store)
     rows = []
     for item in items:

@@ -15,6 +15,7 @@ from queries.cache import cached
 from queries.lookup import find_department
 from queries.network import coordination_graph
 from queries.overlaps import SCOPES, overlaps
+from queries.staffing import moved_staff, with_staff_figures
 from queries.undecomposed import undecomposed_duties
 
 
@@ -25,7 +26,9 @@ def department_profile(store: Store, name: str) -> dict[str, Any]:
 
 def _profile(store: Store, name: str) -> dict[str, Any]:
     found = find_department(store, name)
-    department = {**found, "succession": succession_note(
+    # Its 行政编制 after the posts 调整 notices moved since its own figure, that figure beside it (queries.staffing).
+    moves = moved_staff(catalog.run(store, "staff_moves", {"region": found["region"]})).get(found["uid"], [])
+    department = {**with_staff_figures(found, moves), "succession": succession_note(
         catalog.run(store, "department_successions", {"department": found["uid"]}))}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}

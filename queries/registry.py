@@ -15,6 +15,7 @@ from queries.catalog import Param, QueryError, bind_params
 from queries.counterpart_duties import counterpart_duties
 from queries.in_force import duties_in_force
 from queries.network import coordination_network
+from queries.notice_evidence import handling_index
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
 from queries.overlaps import warm as overlaps_warm
@@ -24,7 +25,7 @@ from queries.staffing import staffing_load
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
 from queries.transfers import transferred_still_held
 from queries.undecomposed import undecomposed_duties
-from queries.who_handles import MAX_CANDIDATES, evidence_index, who_handles
+from queries.who_handles import MAX_CANDIDATES, who_handles
 
 
 def _param(name: str, kind: str, default: Any, doc: str, optional: bool = False,
@@ -104,7 +105,7 @@ def warm_caches(store: Store) -> None:
     indexes built from stored terms do not load it, and the first analysis that segments a text would."""
     tokenizer()
     overlaps_warm(store)
-    evidence_index(store)
+    handling_index(store)
 
 
 def run_analysis(store: Store, name: str, params: dict[str, Any]) -> Any:

@@ -282,7 +282,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     staffing = staffing_load(store, region)
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
-    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", "other_staff",
+    # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
+    moved = ["staff_quota_stated", "staff_moves"] if any(row["staff_moves"] for row in staffing) else []
+    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, "other_staff",
                                                   "leader_posts", "leader_posts_detail", "offices", "offices_stated",
                                                   "duties", "power_items", "duties_per_post", "robust_z", "outlier",
                                                   "too_few", "counterpart_ratio"],
@@ -353,7 +355,7 @@ def report_notes(report: Report) -> tuple[tuple[str, str], ...]:
 
 _MOVED_COLUMNS = ("status", "change", "counterpart")
 _MOVED_NOTE = ("“现状”：三定之后的调整职责机构编制通知划出、取消或下放的职责仍列出，"
-               "注明已划出、部分划出、已取消或已下放，及通知所述的职责和接收的部门（下放的为承接的下级政府）；"
+               "注明已划出、部分划出、已取消、部分取消、已下放或部分下放，及通知所述的职责和接收的部门（下放的为承接的下级政府）；"
                "划入的职责注明划出部门。")
 
 
@@ -585,9 +587,12 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,
     ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,
     ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
+    ("staff_moves", "direction"): TRANSFER_DIRECTION_LABELS,
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
     ("duties_in_force", "status"): IN_FORCE_STATUS_LABELS,
     ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_profile.duties", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_profile.offices", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

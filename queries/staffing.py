@@ -15,12 +15,18 @@ department it mirrors (上下对口) instead: duties per post COUNTERPART_GAP ti
 1/COUNTERPART_GAP of it, is a check to make (an 编办 compares a county bureau with its city bureau). Checks also
 hold what the 三定 sets and the graph does not keep to: more offices than the number set (by the 三定, or by a later
 调整 notice's 调整后 totals), leader posts that do not add up to their total. The graph holds the posts set (核定),
-not the people in post (实有), so 超编 itself is not judged here."""
+not the people in post (实有), so 超编 itself is not judged here.
+
+Posts a 调整 notice moves between departments (将…2名行政编制划入…, 相应划转行政编制2名) change the figure the
+department's own documents set: `staff_quota` is that figure with the moves of the notices after it (a notice's
+own 调整后 totals already count its moves), `staff_quota_stated` the figure as set, `staff_moves` each move and
+its clause."""
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from statistics import median
 
 from graph.store import Row, Store
@@ -35,13 +41,17 @@ MIN_COMPARED = 3
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
 _INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding")
+MOVED = {"in": "moved_in", "out": "moved_out"}
 
 
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     """Departments are compared with the others of their own region: a county bureau with a city one is
     no comparison (different levels staff differently); each is set beside its city counterpart instead."""
     # The whole top-level region is read, so that a county's rows find their city counterparts.
-    everywhere = catalog.run(store, "department_load", {"region": region.split("/")[0] if region else None})
+    top = region.split("/")[0] if region else None
+    moved = moved_staff(catalog.run(store, "staff_moves", {"region": top}))
+    everywhere = [with_staff_figures(row, moved.get(row["uid"], []))
+                  for row in catalog.run(store, "department_load", {"region": top})]
     rows = [row for row in everywhere if within(row["region"], region)]
     by_uid = {row["uid"]: row for row in everywhere}
     groups: dict[str, list[float]] = defaultdict(list)
@@ -69,6 +79,33 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
                     "checks": _checks(row, gap)})
+    return out
+
+
+def moved_staff(moves: Sequence[Row]) -> dict[str, list[Row]]:
+    """By department uid, the posts the notices after its own figure moved in or out (`staff_moves` rows): not those of
+    the document its figure is from, whose 调整后 totals count them, nor those of a notice of the figure's date or
+    before, nor an undated notice's, which cannot be placed after it."""
+    moved: dict[str, list[Row]] = defaultdict(list)
+    for row in moves:
+        if row["notice"] != row["figure_document"] and row["moved_on"] > (row["figure_on"] or ""):
+            moved[row["department_uid"]].append({"direction": MOVED[row["direction"]], "other": row["other"],
+                                                 "staff": row["staff"], "leader_posts": row["leader_posts"] or None,
+                                                 "source": row["source"]})
+    return moved
+
+
+def with_staff_figures(row: Row, moves: Sequence[Row]) -> Row:
+    """A department's row (its `staff_quota` the figure its 三定 or a notice's totals set) with its 行政编制 as the
+    notices since that figure leave it (`staff_quota`; None where the graph holds no figure of it), followed by the
+    figure as set (`staff_quota_stated`) and the moves (`staff_moves`)."""
+    stated = row["staff_quota"]
+    net = sum(move["staff"] if move["direction"] == MOVED["in"] else -move["staff"] for move in moves)
+    figures = {"staff_quota": stated + net if stated is not None else None, "staff_quota_stated": stated,
+               "staff_moves": list(moves)}
+    out: Row = {}
+    for key, value in row.items():
+        out |= figures if key == "staff_quota" else {key: value}
     return out
 
 

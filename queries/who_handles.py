@@ -432,6 +432,11 @@ def _evidence(score: float, item: Evidence) -> dict[str, Any]:
 
 def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None = None) -> list[Row]:
     """Cached per graph version, like the other analyses: a complaint's text comes back again and again (the
-    same matter asked by several systems, a dispatcher checking a call again); callers must not mutate it."""
+    same matter asked by several systems, a dispatcher checking a call again); callers must not mutate it. Ranked
+    on today's duties: work a 调整 notice moved out is the receiver's (`queries.notice_evidence`)."""
+    # Imported here: the index after the 调整 notices reads them as department_duties does (queries.in_force), whose
+    # modules import this one.
+    from queries.notice_evidence import handling_index
+
     return cached(store, ("who_handles", text, limit, region),
-                  lambda: rank_departments(evidence_index(store), text, region=region, limit=limit))
+                  lambda: rank_departments(handling_index(store), text, region=region, limit=limit))

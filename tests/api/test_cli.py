@@ -359,9 +359,11 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     sheets = _sheets(profile)
     assert list(sheets) == ["部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
                             "主办协办不清", "职责分解", "协同部门", "查询条件"]
-    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "出处"), (
+    # 现状 and the notice's columns: 现行 and empty, no 调整 notice being loaded.
+    assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责",
+                                   "划转的对方部门", "出处"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
-        "政策规划股", "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+        "政策规划股", "现行", None, None, "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
     # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 

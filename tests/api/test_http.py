@@ -948,10 +948,12 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{WENLV}-部门画像.xlsx"
     sheets = _sheets(answer.content)
     assert {name: rows[0] for name, rows in sheets.items()} == {
-        "部门概况": ("名称", "区划", "类型", "规格", "编制", "领导职数", "领导职数明细", "内设机构领导职数",
-                 "内设机构数（三定所列）", "别名（牌子）", "三定日期", "机构沿革"),
-        "部门职责": ("职责类别", "序号", "职责内容", "承接的内设机构", "出处"),
-        "内设机构职责": ("内设机构", "序号", "职责内容", "出处"),
+        "部门概况": ("名称", "区划", "类型", "规格", "编制", "核定编制（未计通知划转）", "调整通知划转编制", "领导职数",
+                 "领导职数明细", "内设机构领导职数", "内设机构数（三定所列）", "别名（牌子）", "三定日期", "机构沿革"),
+        # What a 调整 notice since the 三定 made of each clause (all 现行 here: no notice is loaded).
+        "部门职责": ("职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责", "划转的对方部门",
+                 "出处"),
+        "内设机构职责": ("内设机构", "序号", "职责内容", "现状", "调整通知所述的职责", "划转的对方部门", "出处"),
         "牵头事项": ("事项", "依据", "出处"),
         "配合事项": ("事项", "依据", "出处"),
         "权责事项": ("事项", "类型", "承办科室", "出处"),
@@ -963,14 +965,14 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "协同部门": ("部门", "事项"),
         "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
     }
-    assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 3, "局长 1、副局长 2", 6, None,
+    assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 9, None, 3, "局长 1、副局长 2", 6, None,
                                    "市文物局、市文化广电旅游体育局", "2019-03-01", None)]
     # A row per duty, under its category (in the order of the JSON's categories), with the offices that carry it
     # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17
     assert sheets["部门职责"][1] == ("组织实施", 1, "贯彻执行文化、广播电视、旅游、体育和文物方面的法律法规和政策，起草有关"
                                  "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。",
-                                     "政策法规与产业发展科（行政审批科）",
+                                     "政策法规与产业发展科（行政审批科）", "现行", None, None,
                                  f"{WENLV_SANDING}第三条(一)")
     assert [row[:2] + row[3:4] for row in sheets["部门职责"][13:]] == [
         ("监督检查", 10, "旅游发展与市场管理科"), ("监督检查", 11, "未分解"),
@@ -980,7 +982,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     # A row per office duty.
     assert len(sheets["内设机构职责"]) == 1 + 16
     assert sheets["内设机构职责"][1] == ("体育科", 1, "负责全民健身、竞技体育和青少年体育工作，指导公共体育设施和社会体育"
-                                   "指导员队伍建设", f"{WENLV_SANDING}第四条(六)")
+                                   "指导员队伍建设", "现行", None, None, f"{WENLV_SANDING}第四条(六)")
     assert sheets["牵头事项"][1:] == [("旅游市场综合监管", "示例市文化广电旅游体育局职能配置、内设机构和人员编制规定",
                                    f"{WENLV_SANDING}第六条(一)")]
     for empty in ("配合事项", "权责事项", "职责交叉", "协同部门"):  # an empty part says so under its titles

@@ -43,7 +43,7 @@ _COUNTY = [
      "counterpart_ratio": 3.0, "checks": ["人均职责数为市级对口部门的3.0倍"]},
     {"department": "北岭县应急管理局", "staff_quota": 8, "leader_posts": 3, "offices": 3, "offices_stated": 3,
      "office_leader_posts_detail": ["股级 3"], "duties_per_post": 0.375, "counterpart": "澄江市应急管理局",
-     "counterpart_ratio": 1.5, "checks": []},
+     "counterpart_ratio": 1.65, "checks": []},
 ]
 
 
@@ -56,9 +56,10 @@ def test_staffing_checks_what_the_sanding_sets(assessed: Store) -> None:
         {"department": "澄江市市场监督管理局", "staff_quota": 30, "leader_posts": 4, "offices": 7, "offices_stated": 6,
          "office_leader_posts_detail": ["科级 9"], "duties_per_post": 0.267, "counterpart": "",
          "counterpart_ratio": None, "checks": ["列出内设机构7个，超出核定的6个"]},
-        # 领导职数5名 is the total the 三定 sets, though its posts add up to 4.
-        {"department": "澄江市应急管理局", "staff_quota": 20, "leader_posts": 5, "offices": 4, "offices_stated": 4,
-         "office_leader_posts_detail": ["科级 6（其中科长 4、副科长 4）"], "duties_per_post": 0.25, "counterpart": "",
+        # 领导职数5名 is the total the 三定 sets, though its posts add up to 4; the 交通 notice moved 2 posts into its
+        # 三定's 20.
+        {"department": "澄江市应急管理局", "staff_quota": 22, "leader_posts": 5, "offices": 4, "offices_stated": 4,
+         "office_leader_posts_detail": ["科级 6（其中科长 4、副科长 4）"], "duties_per_post": 0.227, "counterpart": "",
          "counterpart_ratio": None,
          "checks": ["领导职数5名，所列职务合计4名（局长 1、副局长 3）", "科级领导职数6名，其中所列合计8名（科长 4、副科长 4）"]},
         *_COUNTY,
@@ -91,7 +92,7 @@ def test_the_report_carries_the_checks(assessed: Store) -> None:
     assert [(row["department"], row["offices"], row["offices_stated"], row["counterpart_ratio"])
             for row in staffing.rows] == [
         ("澄江市交通运输局", 5, 4, None), ("澄江市市场监督管理局", 7, 6, None), ("澄江市应急管理局", 4, 4, None),
-        ("北岭县交通运输局", 3, 3, 1.08), ("北岭县市场监督管理局", 3, 3, 3.0), ("北岭县应急管理局", 3, 3, 1.5)]
+        ("北岭县交通运输局", 3, 3, 1.08), ("北岭县市场监督管理局", 3, 3, 3.0), ("北岭县应急管理局", 3, 3, 1.65)]
     assert "不含实有人数" in staffing.note
     checks = next(s for s in report.sections if s.key == "staffing_checks")
     assert [[cell_text(row, column, checks.key) for column in checks.columns] for row in checks.rows] == [
