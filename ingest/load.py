@@ -75,6 +75,8 @@ def _upsert(node_label: str, rows: list[dict[str, Any]], *, assignments: str = "
 # A mentioned department keeps the aliases it had and gains the new ones, each recorded with its document.
 _MENTIONED_ALIASES = ("n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases, "
                       f"{ALIAS_SOURCES_ASSIGNMENT}")
+# A department a document names: its aliases, and a source where it has none (a replaced version's was dropped).
+_MENTIONED_ASSIGNMENTS = f"{_MENTIONED_ALIASES}, n.source = coalesce(n.source, r.props.source)"
 # A duty restated by several versions keeps the newest version's ordinal, status and source: an older
 # document's row (last_stated earlier than the stored one) changes nothing.
 _NOT_OLDER_DUTY = "coalesce(n.last_stated, '') <= r.props.last_stated"
@@ -161,7 +163,7 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
         ("Region", _upsert("Region", _node_rows("Region", rows.regions))),
         ("Department", _upsert("Department", _node_rows("Department", with_alias_sources(rows.mentioned_departments,
                                                                                          document)),
-                               assignments=_MENTIONED_ALIASES)),
+                               assignments=_MENTIONED_ASSIGNMENTS)),
         # A defined department's row carries `issued` (stored as facts_issued): the assignments map it.
         ("Department", _upsert("Department", [{"uid": uid, "props": props}
                                               for uid, props in sorted(with_alias_sources(
@@ -284,14 +286,17 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
                              "WHERE split(m.source, '#')[0] IN r.uids MATCH (n)-[f:FROM]->(o:Document) "
                              "WHERE NOT o.uid IN r.uids WITH m, min(f.source) AS source SET m.source = source", rows)
                    for node_label in rel_type("MENTIONS").sources]
-    # A party, and a department's place in its region (the least source of those naming it), cite what still names it.
+    # A party, and a department's place in its region (the least source of those naming it), cite what still names it;
+    # where nothing else names it, no source is left: a replacing version's rows then give theirs (the department's
+    # upsert and HAS_DEPARTMENT's least-source MERGE take a missing source), since this query cannot see the edges
+    # they write later in it. Before, a department named only by a replaced list kept citing the removed version.
     statements += [
         Statement(f"UNWIND $rows AS r MATCH (n:Department) WHERE split(n.source, '#')[0] IN r.uids "
-                  f"AND NOT (n)-[:FROM]->() MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
+                  f"AND NOT (n)-[:FROM]->() OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
                   "WITH n, min(e.source) AS source SET n.source = source", rows),
         Statement(f"UNWIND $rows AS r MATCH (:Region)-[h:HAS_DEPARTMENT]->(n:Department) "
-                  f"WHERE split(h.source, '#')[0] IN r.uids MATCH (n)-[e:{named}|FROM]-() WHERE NOT {_OWN_EDGE} "
-                  "WITH h, min(e.source) AS source SET h.source = source", rows),
+                  f"WHERE split(h.source, '#')[0] IN r.uids OPTIONAL MATCH (n)-[e:{named}|FROM]-() "
+                  f"WHERE NOT {_OWN_EDGE} WITH h, min(e.source) AS source SET h.source = source", rows),
     ]
     return [*statements, Statement("UNWIND $rows AS r MATCH (d:Document) WHERE d.uid IN r.uids DETACH DELETE d", rows)]
 

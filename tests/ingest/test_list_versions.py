@@ -64,6 +64,27 @@ def test_a_corrected_copy_beside_the_old_one_replaces_it(store: Store, tmp_path:
     assert sorted((row["matter"], row["reason"]) for row in host_assist_ambiguities(store, "示例市")) == []
 
 
+def test_a_replaced_list_leaves_the_graph_its_correction_alone_gives(store: Store, other_store: Store,
+                                                                     tmp_path: Path) -> None:
+    """Departments only the replaced version named kept citing it (`source`, and their place in the region), for the
+    replacement could not see the corrected version's rows in the same write."""
+    old = _write(tmp_path / "边界清单.csv", FIRST, 1_700_000_000)
+    new = _write(tmp_path / "边界清单_v2.csv", CORRECTED, 1_700_000_100)
+    assert ingest([old], store, region=CITY).failed == []
+    assert ingest([new], store, region=CITY).failed == []
+    other_store.clear()
+    other_store.apply_schema()
+    assert ingest([new], other_store, region=CITY).failed == []
+    assert whole_graph(store) == whole_graph(other_store)
+    (document,) = _documents_uids(store)
+    assert store.read("MATCH (r:Region)-[h:HAS_DEPARTMENT]->(n:Department) WHERE NOT split(n.source, '#')[0] = $doc "
+                      "OR NOT split(h.source, '#')[0] = $doc RETURN n.name AS name", {"doc": document}) == []
+
+
+def _documents_uids(store: Store) -> list[str]:
+    return [row["uid"] for row in store.read("MATCH (d:Document) RETURN d.uid AS uid ORDER BY uid")]
+
+
 def test_a_corrected_file_under_the_same_path_replaces_its_document(store: Store, tmp_path: Path) -> None:
     path = _write(tmp_path / "边界清单.csv", FIRST, 1_700_000_000)
     assert ingest([path], store, region=CITY).failed == []
