@@ -15,10 +15,9 @@ from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.empty import (
-    SPLIT_NOT_LOADED,
     SUPERVISION_NOT_LOADED,
     city_not_loaded,
-    split_loaded,
+    split_not_loaded,
     supervision_loaded,
 )
 from queries.labels import (
@@ -260,7 +259,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
-        unloaded = "" if split_loaded(store, county or city) else SPLIT_NOT_LOADED
+        unloaded = split_not_loaded(store, county or city).split(" / ")[0]  # a report is read in Chinese
         if unloaded:
             report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
