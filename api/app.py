@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
-from api.readings import READ_AS_HEADER, SayReading
+from api.readings import EMPTY_NOTE_HEADER, READ_AS_HEADER, SayReading
 from api.routes import catalog_routes, cypher, dispatch, documents_upload, drafts, health, pages
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
@@ -190,7 +190,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
         # a document uploaded by mistake is taken out again (api.routes.documents_upload).
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST", "DELETE"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
-                           expose_headers=["Content-Disposition", READ_AS_HEADER])
+                           expose_headers=["Content-Disposition", READ_AS_HEADER, EMPTY_NOTE_HEADER])
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.

@@ -15,6 +15,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from queries.lookup import Reading
 
 READ_AS_HEADER = "X-Dutygraph-Read-As"
+# Why an answer is empty where the rows cannot say it (a county whose city's 三定 are not loaded has no clash across
+# levels to find): the CLI's hint on stderr, in Chinese, percent-encoded as the reading is.
+EMPTY_NOTE_HEADER = "X-Dutygraph-Empty-Note"
 _STATE_KEY = "read_as_zh"
 _PARAMS_KEY = "read_as_params"
 

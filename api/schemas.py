@@ -51,6 +51,13 @@ class RegionRow(BaseModel):
     departments: int = Field(description="有三定的部门数")
 
 
+class RegionCounts(BaseModel):
+    region: str | None = Field(description="the region counted, as the graph writes it; null for the whole graph")
+    labels: dict[str, int] = Field(description="nodes by label within the region and the regions below it: Region, "
+                                               "Department, Office, Duty, Matter, PowerItem, SupervisionItem, "
+                                               "Document (0 where it holds none)")
+
+
 class MatterRow(BaseModel):
     matter: str
     region: str | None

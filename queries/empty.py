@@ -9,7 +9,6 @@ from graph.store import Store
 from queries.labels import SCOPE_LABELS
 
 SUPERVISION_NOT_LOADED = "本区划未载入监管事项目录 / no supervision list loaded for the region"
-SPLIT_NOT_LOADED = "本区划未载入市县事权划分清单 / no city–county split list covers the region"
 
 
 def supervision_loaded(store: Store, region: str | None) -> bool:
@@ -22,6 +21,25 @@ def split_loaded(store: Store, region: str | None) -> bool:
     """Whether a 事权划分 list gives the region (or a region under it) any matter."""
     return bool(store.read("MATCH (r:Region)-[:HOLDS]->(:Matter) WHERE $region IS NULL OR r.path = $region "
                            "OR r.path STARTS WITH ($region + '/') RETURN r.path AS path LIMIT 1", {"region": region}))
+
+
+def split_not_loaded(store: Store, region: str | None) -> str:
+    """What the region lacks for its part of its city's 市县事权划分: the list is the city's, issued by the city for
+    its counties, so a county loading its own documents has none until the city's is loaded, and is told whose to load
+    (user test: 本区划未载入 read as a list the county had to draw up itself). Where the city's list is loaded but
+    gives the county no matter, that is said instead. '' where the region holds a matter of it, or lies in no city."""
+    from queries.lookup import city_of
+
+    city = city_of(store, region)
+    if city is None or split_loaded(store, region):
+        return ""
+    name = city.rsplit("/", 1)[-1]
+    if region == city:
+        return f"未载入{name}的市县事权划分清单 / no city–county split list of {name} is loaded"
+    if split_loaded(store, city):
+        return (f"{name}的市县事权划分清单未列本县（区）的事项 / the split list of {name} gives the region no matter")
+    return (f"未载入{name}的市县事权划分清单（该清单由市级制定，请载入{name}的清单） / no city–county split list of "
+            f"{name} is loaded (the list is the city's: load {name}'s)")
 
 
 def city_not_loaded(store: Store, region: str | None) -> str:
@@ -43,6 +61,18 @@ def city_not_loaded(store: Store, region: str | None) -> str:
             f"with city counterparts cannot be found")
 
 
+def levels_not_loaded(store: Store, region: str | None, department: str | None = None) -> str:
+    """`city_not_loaded` for overlaps across levels asked of a county, or of a county's department (uid) alone: the
+    CLI's hint and the page's note on an empty answer (user test: the page said only to lower the threshold)."""
+    return city_not_loaded(store, region if region is not None or department is None else _home(store, department))
+
+
+def _home(store: Store, department: str) -> str | None:
+    """The region of the department `department` (a uid)."""
+    rows = store.read("MATCH (d:Department {uid: $uid}) RETURN d.region AS region", {"uid": department})
+    return rows[0]["region"] if rows else None
+
+
 def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
     """One line, Chinese then English, on an empty answer of analysis `name` run with `params`."""
     if name == "overlaps":
@@ -53,7 +83,8 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
                   for scope in SCOPES if scope != params["scope"]]
         zh = "、".join(f"{SCOPE_LABELS[scope]}（--param scope={scope}）{count} 组" for scope, count in others)
         en = ", ".join(f"scope={scope}: {count}" for scope, count in others)
-        if params["scope"] == "levels" and (unloaded := city_not_loaded(store, params["region"])):
+        if params["scope"] == "levels" and (unloaded := levels_not_loaded(store, params["region"],
+                                                                          params["department"])):
             return unloaded
         return (f"范围 {SCOPE_LABELS[params['scope']]}（{params['scope']}）无职责交叉聚类；同一条件下其他范围：{zh} / "
                 f"no clusters at scope={params['scope']}; the other scopes for the same filter: {en}")
@@ -61,12 +92,14 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         if not supervision_loaded(store, params["region"]):
             return SUPERVISION_NOT_LOADED
         return "本区划的监管事项均已有部门认领 / every supervision item of the region is claimed"
+    if name == "power_split":
+        return split_not_loaded(store, params["region"] or params["city"]) or (
+            "本区划在市县事权划分清单中没有事项 / the region holds no matter of the city's split")
     if name == "who_handles":
         # `(0 rows)` alone read as a failure to a dispatcher (user test): it is an answer.
         return "图中没有与这段文字相关的职责或事项 / no duty or item in the graph says any word of the text"
     if name == "counterpart_duties":
-        home = store.read("MATCH (d:Department {uid: $uid}) RETURN d.region AS region", {"uid": params["department"]})
-        if home and (unloaded := city_not_loaded(store, home[0]["region"])):
+        if unloaded := city_not_loaded(store, _home(store, params["department"])):
             return unloaded
         # No rows only when no counterpart ties it (a county department mirrors the city's of its line of work).
         return ("该部门没有上下对口部门（县（区）部门与本市同类部门对口），可用 dutygraph query counterparts 查看 / "

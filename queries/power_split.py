@@ -17,9 +17,9 @@ from queries.lookup import UnknownRegion, city_of, regions_listed, within
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
     """The city's cells, conflicts and unlisted holdings (`unlisted_holdings`); with `region` (one of its counties,
-    or the city), the matters that region holds and the conflicts over them (a county's download held the whole
-    city's, user test), as `cell_holdings` reads its `region`. A matter's share is the city's all the same: a
-    county's 县级专有 matters are those its city leaves to the counties."""
+    or the city), the matters that region holds and the conflicts over them, between the city and that county
+    (`parties`; a county's download held the whole city's, user test), as `cell_holdings` reads its `region`. A
+    matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to the counties."""
     by_matter = holdings_by_matter(store, city)
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
@@ -43,15 +43,23 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
                 if _same_matter(matter, item["item"], item.get("main_item") or ""):
                     conflicts.append({"matter": matter, "kind": "county_exclusive_exercised_by_city",
                                       "department": item["department"], "source": item["source"],
-                                      "holders": sorted(r["region"] for r in all_rows)})
+                                      "holders": parties(all_rows, city, region)})
         if share == "shared" and not any(row["text"] for row in all_rows):
             conflicts.append({"matter": matter, "kind": "shared_without_division", "department": "",
-                              "source": all_rows[0]["source"], "holders": sorted(r["region"] for r in all_rows)})
+                              "source": all_rows[0]["source"], "holders": parties(all_rows, city, region)})
     for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
         cell["by_region"] = dict(sorted(cell["by_region"].items()))
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
             "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"])),
             "unlisted": unlisted_holdings(store, city, region)}
+
+
+def parties(rows: list[Row], city: str, region: str | None) -> list[str]:
+    """The regions a conflict over a matter held by `rows` lies between: every holder, or, for one county's part of
+    the split, the city and that county. Its division with the city is the county's alone to settle: its table named
+    河西区's departments beside its own (user test)."""
+    holders = sorted(row["region"] for row in rows)
+    return holders if region in (None, city) else [path for path in holders if path in (city, region)]
 
 
 def split_city(store: Store, region: str | None) -> str:
@@ -101,9 +109,10 @@ def holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
 
 
 def conflict_sources(store: Store, city: str, conflict: Row) -> list[str]:
-    """What a conflict rests on: the split list's rows of its matter, then the power list's row of the item a city
-    department exercises (the conflict's own `source`, where it is not one of those)."""
-    listed = [row["source"] for row in holdings_by_matter(store, city)[conflict["matter"]]]
+    """What a conflict rests on: the split list's rows of its matter for the regions it lies between, then the power
+    list's row of the item a city department exercises (the conflict's own `source`, where it is not one of those)."""
+    listed = [row["source"] for row in holdings_by_matter(store, city)[conflict["matter"]]
+              if row["region"] in conflict["holders"]]
     return list(dict.fromkeys([*sorted(set(listed)), conflict["source"]]))
 
 

@@ -15,10 +15,9 @@ from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
 from queries.empty import (
-    SPLIT_NOT_LOADED,
     SUPERVISION_NOT_LOADED,
     city_not_loaded,
-    split_loaded,
+    split_not_loaded,
     supervision_loaded,
 )
 from queries.labels import (
@@ -245,7 +244,9 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     for city in _cities(store, region):
         # A county's report, the matters that county holds (user test: it showed the whole city's split).
         county = region if region not in (None, city) else None
-        split = power_split(store, city, county)
+        # A county department's conflicts lie between its county and the city, as its county's report has them: it
+        # does not settle the city's division with another county (user test: 河西区's departments were named).
+        split = power_split(store, city, county or _county_of(home, city))
         held = f"{names.get(county, county)}持有的事项" if county else names.get(city, city)
         if department is None:
             add(Section(f"power_split:{city}", f"市县事权划分（{held}）",
@@ -258,7 +259,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
         concerned = concerned_departments(store, city, split["conflicts"])
-        unloaded = "" if split_loaded(store, county or city) else SPLIT_NOT_LOADED
+        unloaded = split_not_loaded(store, county or city).split(" / ")[0]  # a report is read in Chinese
         if unloaded:
             report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
@@ -559,6 +560,13 @@ STAFFING_CHECKS_NOTE = (f"对照三定（及其后的调整通知）核查：编
                         f"领导职数与所列职务合计不符，县（区）部门人均职责数达到市级对口部门的 {COUNTERPART_GAP} 倍"
                         f"或不到其 1/{COUNTERPART_GAP}，图中没有部门三定的主要职责（文本不完整）。"
                         f"编制和领导职数均为核定数，图中没有实有人数，是否超编、超职数需另行核查。")
+
+
+def _county_of(home: str | None, city: str) -> str | None:
+    """The county (or district) of `city` that a department's region `home` is or lies in; None for the city's own."""
+    if home is None or not home.startswith(city + "/"):
+        return None
+    return "/".join(home.split("/")[:city.count("/") + 2])
 
 
 def _cities(store: Store, region: str | None) -> list[str]:

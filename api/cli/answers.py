@@ -143,8 +143,11 @@ def query_command(
             if format is not Format.json:  # a table is read by people: sources name their documents' titles
                 result = with_readable_sources(result, document_titles(graph))
             # `(0 rows)` alone, untitled, read as a failure, or as none found where nothing was loaded (user test).
+            # An answer of several tables is empty when each of them is (power_split of a county whose city's list
+            # is not loaded printed three （无） and nothing on why, user test).
+            empty = not (result if isinstance(result, list) else any(result.values()))
             hint = empty_hint(graph, name, ANALYSES[name].bind(params) if name in ANALYSES else params) \
-                if format is Format.table and isinstance(result, list) and not result else ""
+                if format is Format.table and empty else ""
             asked = file_asked(graph, name, [*typed.items(), ("table", table)], readings,
                                defaults=[(p.name, p.default) for p in declared]) if format is Format.xlsx else None
             # Two texts of the 三定 of one date: which one the rows are read from is said beside them.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
 from api.problems import Problem, problem_responses
-from api.readings import say_reading
+from api.readings import EMPTY_NOTE_HEADER, say_reading
 from api.schemas import (
     Ambiguity,
     Candidate,
@@ -27,6 +28,7 @@ from api.schemas import (
     PowerSplitCellMatters,
     Profile,
     ReadableDutiesInForce,
+    RegionCounts,
     RegionRow,
     Share,
     StaffingRow,
@@ -51,6 +53,7 @@ from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
+from queries.empty import levels_not_loaded
 from queries.in_force import InForce, in_force
 from queries.labels import SHARE_LABELS, VERSION_KIND_LABELS
 from queries.lookup import find_department, names_read_as, reading
@@ -69,6 +72,8 @@ from queries.who_handles import MAX_CANDIDATES, who_handles
 # Each route answers a Response of its own (JSON, CSV or Excel), so its response_model documents the JSON rows in
 # /openapi.json without FastAPI filtering the answer through it (tests/api/test_http.py holds the two together).
 router = APIRouter(prefix="/api")
+# The labels a region's counts give (the page's 概览 cards): the graph's own bookkeeping (Term, Meta) is no region's.
+COUNTED_LABELS = ("Region", "Department", "Office", "Duty", "Matter", "PowerItem", "SupervisionItem", "Document")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
 Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
@@ -175,6 +180,25 @@ def list_regions(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT
     return page(request, catalog.run(store, "regions"), limit=limit, offset=offset, format=format, answer="regions")
 
 
+@router.get("/regions/counts", response_model=RegionCounts, tags=["regions"],
+            summary="Nodes by label within a region (the page's 概览 for one 区划)",
+            description="How many departments, offices, duties, shared matters, power items, supervision items and "
+                        "documents a region holds, with the regions below it: the page's 概览 counted the whole graph "
+                        "for a county's reader. Without `region`, the whole graph's. JSON only.",
+            responses={200: {"content": {"application/json": {"example": {
+                "region": "示例市/青山县", "labels": {"Region": 3, "Department": 9, "Office": 43, "Duty": 161,
+                                                    "Matter": 26, "PowerItem": 26, "SupervisionItem": 0,
+                                                    "Document": 10}}}}},
+                       **problem_responses(404, 422, 503)})
+def count_region(store: StoreDep, region: RegionFilter) -> Response:
+    if region is None:
+        counted = {row["label"]: row["count"] for row in stats(store)[0]}
+    else:
+        counted = {row["label"]: row["count"] for row in catalog.run(store, "region_counts", {"region": region})}
+    # A label the region holds none of is 0, not left out (FalkorDB answers no row for an empty count in a UNION).
+    return JSONResponse({"region": region, "labels": {label: counted.get(label, 0) for label in COUNTED_LABELS}})
+
+
 @router.get("/matters", response_model=Page[MatterRow], tags=["matters"], summary="Shared matters with leads, assists and holders",
             responses=_paged({"matter": "建筑垃圾处置监督管理", "region": "示例市", "domain": "",
                               "leads": ["示例市住房和城乡建设局", "示例市城市管理和综合执法局"],
@@ -246,7 +270,12 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
     clusters = overlaps(store, threshold=threshold, scope=scope, region=region, department=department)
     if settled is not None:
         clusters = [cluster for cluster in clusters if bool(cluster["settled"]) == settled]
-    return page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
+    answer = page(request, clusters, limit=limit, offset=offset, format=format, answer="overlaps")
+    # No clash across levels for a county whose city's 三定 are not loaded: the page says why, as the CLI does
+    # (user test: it said to lower the threshold).
+    if not clusters and scope == "levels" and (unloaded := levels_not_loaded(store, region, department)):
+        answer.headers[EMPTY_NOTE_HEADER] = quote(unloaded.split(" / ")[0])
+    return answer
 
 
 @router.get("/queries/orphan_supervision_items", response_model=Page[OrphanItem], tags=["queries"], summary="三不管: unclaimed supervision items",

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
@@ -34,3 +35,19 @@ def serve(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextmanager
+def serve_corpus(data: Path, paths: list[Path], region: tuple[str, ...]) -> Iterator[str]:
+    """The app's address over a store in `data` holding `paths`, ingested under `region`: a module's own corpus."""
+    from api.app import create_app
+    from api.settings import Settings
+    from graph.store import open_store
+    from ingest.pipeline import ingest
+    from ingest.regions import Region
+
+    store = open_store(f"embedded:{data}")
+    assert ingest(paths, store, region=Region(region)).failed == []
+    store.close()
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+        yield address

@@ -826,6 +826,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 CHECKED_ELSEWHERE = {"/api/queries/transferred_still_held"}  # tests/api/test_transfers_http.py
 _READ_ENDPOINTS = {
     "/api/stats": {}, "/api/departments": {"limit": 1000}, "/api/regions": {}, "/api/matters": {"limit": 1000},
+    "/api/regions/counts": {"region": "青山县"},
     "/api/documents": {"limit": 1000}, "/api/documents/row_numbers": {"limit": 1000}, "/api/departments/{name}": {},
     "/api/queries/overlaps": {"limit": 1000}, "/api/queries/orphan_supervision_items": {},
     "/api/queries/host_assist_ambiguities": {"limit": 1000}, "/api/queries/undecomposed_duties": {"limit": 1000},
@@ -1108,8 +1109,24 @@ def test_cors_only_for_the_origins_named(tmp_path: Path) -> None:
             200, "GET, HEAD, POST, DELETE")
         answer = cors.get("/api/stats", headers={"Origin": "https://a.gov.cn"})
         assert answer.headers["access-control-allow-origin"] == "https://a.gov.cn"
-        # A file's name, and how a department named was read (市监局 → the city's): another origin's page reads both.
-        assert answer.headers["access-control-expose-headers"] == "Content-Disposition, X-Dutygraph-Read-As"
+        # A file's name, how a department named was read (市监局 → the city's) and why an empty answer is empty:
+        # another origin's page reads them all.
+        assert answer.headers["access-control-expose-headers"] == (
+            "Content-Disposition, X-Dutygraph-Read-As, X-Dutygraph-Empty-Note")
         assert "access-control-allow-origin" not in cors.get("/api/stats", headers={"Origin": "https://c.gov.cn"}).headers
     with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path}"))) as plain:
         assert "access-control-allow-origin" not in plain.get("/api/stats", headers={"Origin": "https://a.gov.cn"}).headers
+
+
+def test_a_region_s_counts_are_its_own_and_those_below_it(client: TestClient) -> None:
+    """The page's 概览 for one 区划 (county user test: it counted the whole graph): a county's nodes with its
+    townships', 0 for a label it holds none of; without a region, the whole graph's, as /api/stats counts them."""
+    county = client.get("/api/regions/counts", params={"region": "青山县"})
+    assert county.json() == {"region": "示例市/青山县", "labels": {
+        "Region": 3, "Department": 9, "Office": 43, "Duty": 161, "Matter": 26, "PowerItem": 26, "SupervisionItem": 0,
+        "Document": 10}}
+    whole = client.get("/api/regions/counts").json()
+    stats = client.get("/api/stats").json()["labels"]
+    assert whole == {"region": None, "labels": {label: stats[label] for label in whole["labels"]}}
+    assert client.get("/api/regions/counts", params={"region": "示例市"}).json()["labels"] == whole["labels"]
+    assert client.get("/api/regions/counts", params={"region": "火星"}).status_code == 404

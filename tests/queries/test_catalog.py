@@ -271,16 +271,17 @@ def test_multi_lead_matters(corpus: Store) -> None:
     ]
 
 
-CITY_MANAGEMENT = ["河西区城市管理和综合执法局", "示例市城市管理和综合执法局", "青山县城市管理局"]
+CITY_MANAGEMENT = ["示例市城市管理和综合执法局", "青山县城市管理局"]
 
 
 @pytest.mark.parametrize(("department", "conflicts"), [
-    # A county department sees the city's conflicts on the matters it does, though no conflict names it: each
-    # holding region's department of the domain is concerned.
+    # A county department sees the city's conflicts on the matters it does, though no conflict names it: the
+    # department of the domain in its county and in the city is concerned, not 河西区's (its own division with the
+    # city, user test).
     ("青山县城市管理局", [("城市生活垃圾经营性清扫、收集、运输、处理服务审批", CITY_MANAGEMENT),
                           ("城市道路占用、挖掘审批", CITY_MANAGEMENT)]),
-    ("青山县市场监督管理局", [("食品安全抽样检验",
-                               ["河西区市场监督管理局", "示例市市场监督管理局", "青山县市场监督管理局"])]),
+    ("青山县市场监督管理局", [("食品安全抽样检验", ["示例市市场监督管理局", "青山县市场监督管理局"])]),
+    # A city department's conflicts lie between the city and each county that holds the matter.
     ("示例市交通运输局", [("道路普通货物运输经营许可", ["河西区交通运输局", "示例市交通运输局", "青山县交通运输局"])]),
     ("青山县水利局", []),  # 取水许可's 备注 divides it (planted case F)
 ])
@@ -484,7 +485,12 @@ def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:
     assert sum(held.values()) == 38 and len(held) == 18
     traffic = next(c for c in county["cells"] if (c["domain"], c["share"]) == ("交通运输", "county_exclusive"))
     assert traffic["names"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
-    assert county["conflicts"] == city["conflicts"]  # 青山县 holds each matter the city's conflicts are over
+    # 青山县 holds each matter the city's conflicts are over; each lies between the city and 青山县 alone.
+    assert [(c["matter"], c["holders"]) for c in county["conflicts"]] == [
+        ("道路普通货物运输经营许可", ["示例市/青山县"]),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["示例市", "示例市/青山县"]),
+        ("城市道路占用、挖掘审批", ["示例市", "示例市/青山县"]), ("食品安全抽样检验", ["示例市", "示例市/青山县"])]
+    assert [{**c, "holders": []} for c in county["conflicts"]] == [{**c, "holders": []} for c in city["conflicts"]]
     # The city as `region`: the matters it holds itself, as a cell's holdings read it.
     own = power_split(corpus, "示例市", "示例市")
     assert {path for c in own["cells"] for path in c["by_region"]} == {"示例市"}
@@ -504,6 +510,12 @@ def test_a_county_s_report_shows_its_part_of_the_split(corpus: Store) -> None:
     assert sum(row["matters"] for row in cells.rows) == 38
     assert cell_text(cells.rows[0], "by_region", cells.key) == "示例市/青山县 2"
     assert conflicts.columns[0] == "conflict_label" and column_label("conflict_label") == "冲突类型"
+    # Its departments and the city's, never 河西区's (user test), and the split list's rows of the two.
+    assert [(row["matter"], row["department"], row["concerned"], len(row["sources"])) for row in conflicts.rows] == [
+        ("道路普通货物运输经营许可", "示例市交通运输局", ["示例市交通运输局", "青山县交通运输局"], 2),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", "", ["示例市城市管理和综合执法局", "青山县城市管理局"], 1),
+        ("城市道路占用、挖掘审批", "", ["示例市城市管理和综合执法局", "青山县城市管理局"], 1),
+        ("食品安全抽样检验", "", ["示例市市场监督管理局", "青山县市场监督管理局"], 1)]
 
 
 def test_staffing_outliers(corpus: Store) -> None:

@@ -9,13 +9,17 @@ from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
-from queries.empty import city_not_loaded, empty_hint
+from queries.empty import city_not_loaded, empty_hint, split_not_loaded
 from queries.report import Report, Section, build_report
 
 COUNTY = Path(__file__).resolve().parents[1] / "fixtures" / "county"
 NO_CITY = ("图中没有临海市的部门三定（未载入市级文件），上下对口、上下级职责交叉和与市级对口部门的比较均无从得出 / "
            "no 三定 of 临海市's own departments is loaded: counterparts, clashes across levels and the comparison "
            "with city counterparts cannot be found")
+
+
+SPLIT_NOT_LOADED = "未载入临海市的市县事权划分清单（该清单由市级制定，请载入临海市的清单）"
+SPLIT = Path(__file__).resolve().parents[1] / "fixtures" / "county_split" / "linhai_shixian.csv"
 
 
 def _county(store: Store) -> Store:
@@ -52,9 +56,29 @@ def test_what_compares_with_the_city_says_the_city_is_not_loaded(store: Store) -
     assert _section(report, "staffing_load").note.startswith(said + "。人均职责数")
     assert [(row["finding"], row["count"]) for row in _section(report, "summary").rows
             if row["finding"].startswith(("市县", "县（区）"))] == [
-        ("市县事权划分冲突", "本区划未载入市县事权划分清单"), ("县（区）权责清单未列的划归县级事项", "本区划未载入市县事权划分清单")]
+        ("市县事权划分冲突", SPLIT_NOT_LOADED), ("县（区）权责清单未列的划归县级事项", SPLIT_NOT_LOADED)]
     assert [(row["matter"], row["reasons"], row["assists"])
             for row in _section(report, "host_assist_ambiguities").rows] == [
         ("小餐饮燃气使用安全监管", ["no_lead"], ["松山县市场监督管理局", "松山县应急管理局"])]
     assert sorted(row["title"] for row in _section(report, "documents").rows) == [
         "songshan_bianjie.csv", "临海市松山县市场监督管理局职能配置、内设机构和人员编制规定", "松山县应急管理局职能配置、内设机构和人员编制规定"]
+
+
+def test_the_split_list_is_said_to_be_the_city_s_to_load(store: Store) -> None:
+    """本区划未载入市县事权划分清单 read as a list the county draws up (user test): it names the city whose list to load,
+    and, once that list is loaded without a row for the county, says so instead."""
+    _county(store)
+    assert split_not_loaded(store, "临海市/松山县") == (
+        f"{SPLIT_NOT_LOADED} / no city–county split list of 临海市 is loaded (the list is the city's: load 临海市's)")
+    assert split_not_loaded(store, "临海市") == "未载入临海市的市县事权划分清单 / no city–county split list of 临海市 is loaded"
+    # The query asked of the county alone answers three empty tables: the hint says why.
+    assert empty_hint(store, "power_split", {"city": None, "region": "临海市/松山县"}) == \
+        split_not_loaded(store, "临海市/松山县")
+    # The city's list, whose one row applies to another county (适用区县 东港区).
+    assert ingest([SPLIT], store, region=Region(("临海市",))).failed == []
+    assert split_not_loaded(store, "临海市/松山县") == (
+        "临海市的市县事权划分清单未列本县（区）的事项 / the split list of 临海市 gives the region no matter")
+    assert split_not_loaded(store, "临海市") == "" and split_not_loaded(store, "临海市/东港区") == ""
+    summary = _section(build_report(store, region="临海市/松山县"), "summary")
+    assert next(row["count"] for row in summary.rows if row["finding"] == "市县事权划分冲突") == \
+        "临海市的市县事权划分清单未列本县（区）的事项"

@@ -31,6 +31,7 @@ window.dutygraph = state;  // for the browser tests: which pages finished drawin
 // hash, so that a link, a reload or a bookmark reopens the same view (user test 5: the URL stayed `#department`).
 // Each view names the boxes it keeps, by the URL parameter they go under.
 const URL_STATE = {
+  overview: { region: "overview-region" },
   overlaps: { region: "overlap-region", department: "overlap-department", scope: "overlap-scope", threshold: "overlap-threshold",
               settled: "overlap-settled" },
   split: { city: "split-city", county: "split-county" },
@@ -93,14 +94,15 @@ async function api(path, params = {}) {
   return (await apiRead(path, params))[0];
 }
 
-// An answer's JSON, and how the server read a department the request named where the name was not the
-// department's own (X-Dutygraph-Read-As, percent-encoded: “市监局”读作：示例市市场监督管理局), else "".
+// An answer's JSON, how the server read a department the request named where the name was not the department's
+// own (X-Dutygraph-Read-As, percent-encoded: “市监局”读作：示例市市场监督管理局), else "", and why an empty answer is
+// empty where the server knows (X-Dutygraph-Empty-Note: the city's 三定 not loaded), else "".
 async function apiRead(path, params = {}) {
   const response = await reach(url(path, params));
   const body = await answerOf(response);
   await numbersOfSources(body);
-  const said = response.headers.get("X-Dutygraph-Read-As");
-  return [body, said ? decodeURIComponent(said) : ""];
+  const header = (name) => (response.headers.get(name) ? decodeURIComponent(response.headers.get(name)) : "");
+  return [body, header("X-Dutygraph-Read-As"), header("X-Dutygraph-Empty-Note")];
 }
 
 // The 序号 or 编码 the rows of the lists an answer cites are cited by (sourceText), asked for when an answer first
@@ -540,72 +542,120 @@ function watchPicker(view) {
 }
 
 // -- overview ----------------------------------------------------------------------------------------
+// A county's reader saw the whole city's counts (user test): the 区划 chosen scopes every count, and each link opens
+// its finding's view with that 区划 chosen.
 async function overview(current) {
-  const stats = await api("/api/stats");
+  const region = document.getElementById("overview-region").value;
+  saveState("overview");
+  const scoped = region ? { region } : {};
+  const counted = await api("/api/regions/counts", scoped);
   if (!current()) return;
   const labels = { Region: "区划", Department: "部门", Office: "内设机构", Duty: "职责", Matter: "共同事项",
                    PowerItem: "权责事项", SupervisionItem: "监管事项", Document: "文件" };
   const counts = document.getElementById("counts");
   counts.innerHTML = "";
   Object.entries(labels).forEach(([key, label]) =>
-    counts.append(el("div", { class: "count" }, el("b", {}, String(key === "Region" ? offeredRegions() : stats.labels[key] || 0)),
-                     countNote(key, label))));
+    counts.append(el("div", { class: "count" }, el("b", {}, String(key === "Region" ? offeredRegions(region) : counted.labels[key] || 0)),
+                     countNote(key, label, region))));
+  const cities = splitCities(region);
   const [overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits, transfers] = await Promise.all([
-    overlapCounts(), api("/api/queries/host_assist_ambiguities", { limit: 1 }),
-    api("/api/queries/orphan_supervision_items", { limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
-    api("/api/queries/staffing_load", { limit: 1000 }),
-    // Every city's conflicts: counting the first city's only showed 0 beside a city that had six.
-    Promise.all(state.cities.map((city) => api("/api/queries/power_split", { city }))),
-    api("/api/queries/transferred_still_held", { limit: 1 }),
+    overlapCounts(region), api("/api/queries/host_assist_ambiguities", { ...scoped, limit: 1 }),
+    api("/api/queries/orphan_supervision_items", { ...scoped, limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
+    api("/api/queries/staffing_load", { ...scoped, limit: 1000 }),
+    // Every city's conflicts: counting the first city's only showed 0 beside a city that had six. A county's are
+    // those between its city and it.
+    Promise.all(cities.map(([city, county]) => Promise.all([api("/api/queries/power_split", { city }),
+      county ? api("/api/queries/power_split", { city, region: county }) : null]))),
+    api("/api/queries/transferred_still_held", { ...scoped, limit: 1 }),
   ]);
   if (!current()) return;
-  const conflicts = splits.reduce((sum, split) => sum + split.conflicts.length, 0);
+  const conflicts = splits.reduce((sum, [whole, part]) => sum + (part || whole).conflicts.length, 0);
+  // 职责分解 is chosen by department, not by 区划: its counts are the 区划's departments' rows, its link the whole view.
+  const decomposed = undecomposed.items.filter((r) => within(r.region, region));
+  const link = (view, params = {}) => {
+    const query = new URLSearchParams(Object.entries({ ...params, ...scoped }));
+    return `#${view}${query.toString() ? "?" + query : ""}`;
+  };
+  const [splitCity, splitCounty] = region && cities.length === 1 ? cities[0] : ["", ""];
+  const splitLink = `#split${splitCity ? "?" + new URLSearchParams(Object.entries({ city: splitCity, ...(splitCounty ? { county: splitCounty } : {}) })) : ""}`;
+  // 0 where nothing was loaded read as none found (user test: 三不管 0 for a county with no 目录): said instead, as
+  // the report's 摘要 says it, the split list named as the city's to load.
+  const unloaded = {
+    orphans: region && !counted.labels.SupervisionItem ? "本区划未载入监管事项目录" : "",
+    split: conflicts ? "" : splitUnloaded(cities, splits),
+  };
   const findings = [
-    ...overlapsByScope, ["主办/协办不清", ambiguities.total, "#ambiguities"],
-    ["三不管事项", orphans.total, "#orphans"],
-    ["未分解职责", undecomposed.items.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
-    ["无职责的内设机构", undecomposed.items.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
-    ["已取消/下放仍在承担", undecomposed.items.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
+    ...overlapsByScope.map(([label, count, scope]) => [label, count, link("overlaps", { scope })]),
+    ["主办/协办不清", ambiguities.total, link("ambiguities")],
+    ["三不管事项", unloaded.orphans || orphans.total, link("orphans")],
+    ["未分解职责", decomposed.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
+    ["无职责的内设机构", decomposed.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
+    ["已取消/下放仍在承担", decomposed.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
     // Opens 编制负荷 with 只看异常 ticked, by the URL as the other links do.
-    ["编制异常", staffing.items.filter((r) => r.outlier).length, "#staffing?outliers=1"], ["事权冲突", conflicts, "#split"],
-    ["职责划转未落实", transfers.total, "#transfers"],
+    ["编制异常", staffing.items.filter((r) => r.outlier).length, link("staffing", { outliers: "1" })],
+    ["事权冲突", unloaded.split || conflicts, splitLink],
+    ["职责划转未落实", transfers.total, link("transfers")],
   ];
   chart("chart-findings").setOption({
-    title: { text: "发现的问题（按类）" }, tooltip: {}, grid: { left: 120 },
+    title: { text: `发现的问题（按类${region ? "，" + region.split("/").pop() : ""}）` }, tooltip: {}, grid: { left: 120 },
     // ECharts' own description read each bar's index as a second value (职责交叉的数据是11，0): the links under the
     // chart say the same counts.
     aria: { label: { description: "发现的问题（按类）的条形图：各类问题的数目见图下的链接列表。" } },
     xAxis: { type: "value" }, yAxis: { type: "category", data: findings.map((f) => f[0]) },
-    series: [{ type: "bar", data: findings.map((f) => f[1]), label: { show: true, position: "right" } }],
+    series: [{ type: "bar", data: findings.map((f) => Number(f[1]) || 0), label: { show: true, position: "right" } }],
   });
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
   findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
   if (orphans.total) {
-    const all = await api("/api/queries/orphan_supervision_items", { limit: 100 });
+    const all = await api("/api/queries/orphan_supervision_items", { ...scoped, limit: 100 });
     if (!current()) return;
     all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${suggestionText(row, "、", false)}）`)));
   }
+}
+
+// `path` is the region `region` or one below it (none chosen: every region), as the API's filters read it.
+function within(path, region) {
+  return !region || path === region || (path || "").startsWith(region + "/");
+}
+
+// The cities whose 事权划分 the overview counts, each with the county asked about ("" for the whole city): every
+// city for 全部, the city itself, or a county's city and that county.
+function splitCities(region) {
+  const city = state.cities.find((c) => within(region, c));
+  if (city) return [[city, region === city ? "" : region]];
+  return state.cities.filter((c) => within(c, region)).map((c) => [c, ""]);
+}
+
+// Why a region has no 事权冲突 to count, where it is that nothing was loaded: its city's list is not in the graph
+// (the city's to load, named), or the city's list gives the county no matter. "" where the list holds its matters.
+function splitUnloaded(cities, splits) {
+  return cities.map(([city, county], index) => {
+    const [whole, part] = splits[index];
+    const name = city.split("/").pop();
+    if (!whole.cells.length) return `未载入${name}的市县事权划分清单（该清单由市级制定，请载入${name}的清单）`;
+    return part && !part.cells.length ? `${name}的市县事权划分清单未列${county.split("/").pop()}的事项` : "";
+  }).filter(Boolean).join("；");
 }
 
 // The overview counted only the 同级部门 clusters under "职责交叉" while the report counts all three kinds (user
 // test): one bar and one link per kind, each opening 职责交叉 with that 范围 chosen, by the URL (a link to share).
 const OVERLAP_SCOPES = [["departments", "同级部门"], ["levels", "上下级"], ["offices", "内设机构"]];
 
-async function overlapCounts() {
-  const totals = await Promise.all(OVERLAP_SCOPES.map(([scope]) => api("/api/queries/overlaps", { scope, limit: 1 })));
-  return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, `#overlaps?scope=${scope}`]);
+async function overlapCounts(region) {
+  const totals = await Promise.all(OVERLAP_SCOPES.map(([scope]) => api("/api/queries/overlaps", { scope, region, limit: 1 })));
+  return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, scope]);
 }
 
 // The 区划 card counted 镇/街道, which no 区划 filter offers: it counts what the filters offer and names the rest.
-function countNote(key, label) {
+function countNote(key, label, region) {
   if (key !== "Region") return label;
-  const townships = state.regions.filter((r) => r.level === "township").length;
+  const townships = state.regions.filter((r) => r.level === "township" && within(r.path, region)).length;
   return townships ? `${label}（另有 ${townships} 个镇/街道）` : label;
 }
 
-function offeredRegions() {
-  return state.regions.filter((r) => r.level !== "township").length;
+function offeredRegions(region = "") {
+  return state.regions.filter((r) => r.level !== "township" && within(r.path, region)).length;
 }
 
 // -- networks ------------------------------------------------------------------------------------------
@@ -663,9 +713,9 @@ async function overlapsPage(current) {
   saveState("overlaps");
   const message = document.getElementById("overlap-message");
   const chartBox = document.getElementById("chart-overlaps");
-  let result, said;
+  let result, said, unloaded;
   try {
-    [result, said] = await apiRead("/api/queries/overlaps", { ...params, limit: 1000 });
+    [result, said, unloaded] = await apiRead("/api/queries/overlaps", { ...params, limit: 1000 });
   } catch (error) {
     if (!current()) return;
     // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
@@ -688,7 +738,7 @@ async function overlapsPage(current) {
   sayReading("overlap-reading", said);
   const empty = document.getElementById("overlap-empty");
   empty.hidden = clusters.length > 0;
-  empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length);
+  empty.textContent = clusters.length ? "" : noOverlapsText(params, result.items.length, unloaded);
   chartBox.hidden = !clusters.length;
   if (!clusters.length) {
     document.getElementById("overlap-table").innerHTML = "";
@@ -772,9 +822,12 @@ function settledFilter(clusters, wanted) {
   return clusters.filter((c) => (wanted === "settled") === Boolean(c.settled));
 }
 
-function noOverlapsText({ region, department, threshold, scope }, beforeFilter) {
+// `unloaded`: the server's note on why nothing can be found (a county whose city's 三定 are not loaded has no
+// counterpart to clash with), the CLI's and the report's words; a lower threshold would find nothing either.
+function noOverlapsText({ region, department, threshold, scope }, beforeFilter, unloaded = "") {
   const scopes = { departments: "同级部门之间", offices: "同一部门的内设机构之间", levels: "上下级对口部门之间" };
   const where = `${region ? region.split("/").pop() : "各区划"}${department ? `（${department}）` : ""}`;
+  if (unloaded) return `${where}${scopes[scope]}未发现职责交叉：${unloaded}。`;
   if (beforeFilter) {
     return `${where}${scopes[scope]}的 ${beforeFilter} 组职责交叉都${document.getElementById("overlap-settled").value === "unsettled" ? "已明确牵头" : "未明确牵头"}；可改选“已明确牵头”为全部。`;
   }
@@ -809,7 +862,10 @@ async function splitPage(current) {
   const county = document.getElementById("split-county").value;
   clearCell();
   saveState("split");
-  const split = await api("/api/queries/power_split", { city });
+  // A county chosen, its own part too: the conflicts between the city and it, and its unlisted matters (user test:
+  // its conflicts table named 河西区 beside it).
+  const [split, part] = await Promise.all([api("/api/queries/power_split", { city }),
+    county ? api("/api/queries/power_split", { city, region: county }) : null]);
   if (!current()) return;
   // The files hold what the page shows: a county chosen, the matters it holds (user test: the city's whole split).
   downloads("split-downloads", "/api/queries/power_split", { city, region: county },
@@ -853,12 +909,14 @@ async function splitPage(current) {
   }, true);
   // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
   // showed the conflict without the evidence the Excel sheet has).
-  table("split-conflicts", split.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
+  const shown = part || split;
+  document.getElementById("split-conflicts-title").textContent = `事权划分冲突${county ? `（${county.split("/").pop()}）` : ""}`;
+  table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
     kind: CONFLICTS[c.kind] || c.kind })),
         [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
-  if (!split.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
+  if (!shown.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
   // The third table of the answer (`unlisted`): the county's rows only when one is chosen, as its files hold them.
-  const unlisted = split.unlisted.filter((r) => !county || r.region === county);
+  const unlisted = shown.unlisted;
   document.getElementById("split-unlisted-title").textContent =
     `${county ? county.split("/").pop() : "县（区）"}权责清单未列的事项（${unlisted.length}）`;
   downloads("split-unlisted-downloads", "/api/queries/power_split", { city, region: county, table: "unlisted" });
@@ -1619,6 +1677,7 @@ async function loadChoices() {
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
   const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);
   keepChoice(() => {
+    fillSelect("overview-region", regionOptions, { blank: "全部" });
     fillSelect("overlap-region", regionOptions, { blank: "全部" });
     fillSelect("search-region", regionOptions, { blank: "全部" });
     fillSelect("dispatch-region", regionOptions, { blank: state.cities.length === 1 ? `默认（${state.cities[0]}）` : "全部" });
@@ -1669,6 +1728,7 @@ async function start() {
   document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); draw("overlaps"); };
   document.getElementById("overlap-settled").onchange = () => draw("overlaps");
   document.getElementById("overlap-region").onchange = () => run("overlapDepartments", overlapDepartments, "overlaps");
+  document.getElementById("overview-region").onchange = () => draw("overview");
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
