@@ -463,6 +463,11 @@ class ProfileDuty(BaseModel):
     counterpart: str = Field(default="", description=(
         "who took the work (the department, or the lower governments devolved work goes to); for work a notice "
         "moved in, who gave it"))
+    carried_from: str = Field(default="", description=(
+        "a duty of the body a 调整 notice alone renamed or merged into this one, as that body's 三定 states it (the "
+        "source): that body's name; '' for the department's own duty"))
+    ground_source: str = Field(default="", description=(
+        "the notice's clause that carries it ('' for the department's own duty)"))
 
 
 class DepartmentDuty(ProfileDuty):

@@ -108,7 +108,9 @@ REL_TYPES: tuple[RelType, ...] = (
     # 三定's department. `kind`: renamed | merged | absorbed; `date`: the 三定's 施行 date, else its date; `text`: the
     # sentence.
     RelType("SUCCEEDED_BY", ("Department",), ("Department",), "机构改革承继（更名、合并、划入）",
-            ("source", "kind", "date", "text")),
+            # `carries`, `carries_after`: whether the replaced body's duties are its successor's and from when, where
+            # a notice alone states the reform (ingest.carried; derived after every ingest and removal).
+            ("source", "kind", "date", "text", "carries", "carries_after")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
     # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);

@@ -16,7 +16,10 @@ from ingest.model import FunctionChange, Located, SandingDocument, Staffing, Sta
 from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
 from ingest.succession import read_successions
 
-_TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:、)?机构(?:、)?编制(?:事项)?的通知")
+# 关于调整X职责机构编制的通知, or of its duties alone (关于调整X职责的通知); and a rename by a notice of its own,
+# 关于（将）A更名为B的通知, whose department is B, the body there from then on.
+_TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:(?:、)?机构(?:、)?编制)?(?:事项)?的通知"
+                    r"|关于将?(?P<old>[\u4e00-\u9fff（）()]{2,40}?)(?:整体)?更名为(?P<new>[\u4e00-\u9fff（）()]{2,40}?)的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
 _DEPT = r"[\u4e00-\u9fff]{2,30}?(?:委员会|办公室|总局|局|部|委|署|院|办)"
 _DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{_DEPT})[。；;]?")
@@ -45,7 +48,7 @@ def is_amendment(numbered: list[tuple[int, str]]) -> bool:
 
 def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocument:
     title_line, title_match = next((n, m) for n, text in numbered[:10] if (m := _TITLE.search(text)))
-    department = title_match.group("dept")
+    department = title_match.group("dept") or title_match.group("new")
     document = SandingDocument(department=department, kind_of_document="amendment",
                                title=next(text for n, text in numbered if n == title_line))
     # The notice's own date in brackets under the title wins over a website's 发布时间.
@@ -54,7 +57,8 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
             document.issued = document.dated = date
             break
     lines: list[tuple[int, str, str]] = []
-    for number, text in numbered:
+    # The title is no item: 关于将A更名为B的通知 names the rename its text states.
+    for number, text in (line for line in numbered if line[0] > title_line):
         item = _ITEM.match(text)
         locator = f"{item.group(1)}、" if item else f"line {number}"
         body = text[item.end():] if item else text
@@ -62,10 +66,10 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
         lines.append((number, locator, body))
     # 将A更名为本局, 不再保留A: a notice may rename or merge bodies, as a 三定's opening articles do.
     document.successions = read_successions(lines, department)
-    if not (document.changes or document.staff_transfers or document.staffing):
-        raise IngestError(path, "an amendment notice with duty or staff adjustments",
-                          detail="found no 划入 items and no 调整后 totals",
-                          zh="不是职责或编制调整通知：没有划入事项，也没有调整后的编制数")
+    if not (document.changes or document.staff_transfers or document.staffing or document.successions):
+        raise IngestError(path, "an amendment notice with duty or staff adjustments, or a rename or merger",
+                          detail="found no 划入 items, no 调整后 totals and no 更名为 or 不再保留 sentence",
+                          zh="不是职责或编制调整通知：没有划入事项、调整后的编制数，也没有更名或不再保留的机构")
     return document
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from graph.schema import REL_NAMES, label, rel_type
 from graph.store import Statement, Store
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
+from ingest.carried import Carrying, carrying
 from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
@@ -360,12 +361,29 @@ def follow_successions(store: Store) -> None:
     """After documents load or go: each replaced body's edges that name it after the reform move to its successor,
     and the 职责分工 clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came
     first. One atomic write, none when the graph holds no succession."""
-    if not store.read("MATCH (:Department)-[s:SUCCEEDED_BY]->(:Department) RETURN s.source AS source LIMIT 1"):
+    successions = store.read(_SUCCESSIONS)
+    if not successions:
         return
     rows = [{}]
+    # Which edge carries the replaced body's duties to its successor (ingest.carried), written where it changed.
+    carried = carrying(successions)
+    changed = [{"predecessor": row["predecessor"], "source": row["source"], "carries": carry.carries,
+                "after": carry.after} for row in successions
+               if (carry := carried[row["predecessor"], row["source"]]) != Carrying(bool(row["carries"]),
+                                                                                row["carries_after"])]
     store.write_atomic([*(Statement(_moved_on(rel), rows) for rel in _FOLLOWED),
                         Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
+                        *([Statement(_SET_CARRYING, changed)] if changed else []),
                         bump_version()])
+
+
+_SUCCESSIONS = ("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
+                "OPTIONAL MATCH (g:Document {uid: split(s.source, '#')[0]}) "
+                "RETURN p.uid AS predecessor, d.uid AS successor, s.source AS source, coalesce(s.date, '') AS date, "
+                "coalesce(g.kind, '') AS ground, coalesce(d.sanding_issued, '') AS successor_issued, "
+                "s.carries AS carries, s.carries_after AS carries_after ORDER BY source")
+_SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:SUCCEEDED_BY {source: r.source}]->(:Department) "
+                 "SET s.carries = r.carries, s.carries_after = r.after")
 
 
 # Left over once documents are taken out: terms no node mentions, parties no document names, regions that hold

@@ -50,7 +50,7 @@ from ingest.model import (
 from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
-from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, sanding_rows
+from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
 from ingest.refresh import refresh_segmentation
 from ingest.regions import (
     NATIONAL,
@@ -62,6 +62,7 @@ from ingest.regions import (
     resolve_level,
     split_region_prefix,
 )
+from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -542,7 +543,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     store.apply_schema()
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
     report.resegmented = refresh_segmentation(store)
-    resolver = NameResolver(known_departments(store), aliases)
+    graph_departments = known_departments(store)
+    resolver = NameResolver(graph_departments, aliases)
     offices = known_offices(store)
     sandings, lists = _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
@@ -564,7 +566,19 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     sanding_documents: list[str] = []
     ids = DocumentIds(store, [(source.sha256, source.text_sha256) for source, _parsed in sandings]
                       + [(book.sha256, book.text_sha256) for book, _list in lists])
-    reforms: list[tuple[str, Region, KnownDepartment]] = []  # (predecessor, its region, successor)
+    reforms: list[tuple[str, Region, KnownDepartment, str]] = []  # (predecessor, its region, successor, date)
+    # A 调整 notice titled with a body's old name waits for every reform of the run (ingest.renamed_notices).
+    notices: list[tuple[SourceText, SandingDocument, Region]] = []
+
+    def place(source: SourceText, parsed: SandingDocument, doc_region: Region, department: KnownDepartment) -> None:
+        context = DocumentContext(source, parsed, doc_region, department,
+                                  ids.of(source.sha256, source.text_sha256, doc_region))
+        for office in parsed.offices:
+            offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
+        sanding_documents.append(context.uid)
+        builders.append((source.path, partial(sanding_rows, context, resolver),
+                         _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
+
     for source, parsed in sandings:
         basis = basis_region(parsed, regions)
         try:
@@ -579,17 +593,21 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if region is not None and region not in doc_region.lineage() and doc_region not in region.lineage():
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
+        if parsed.kind_of_document == "amendment" and not parsed.successions:
+            notices.append((source, parsed, doc_region))
+            continue
         department = resolver.define(doc_region, parsed.department, parsed.plates)
-        reforms += [(succession.predecessor, doc_region, department) for succession in parsed.successions]
-        context = DocumentContext(source, parsed, doc_region, department,
-                                  ids.of(source.sha256, source.text_sha256, doc_region))
-        for office in parsed.offices:
-            offices.add(department.uid, office_uid(department.uid, office.name), [office.name, *office.aliases])
-        sanding_documents.append(context.uid)
-        builders.append((source.path, partial(sanding_rows, context, resolver),
-                         _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
-    for predecessor, home, successor in reforms:  # once every 三定 of the run is defined: the replaced one may be too
+        reforms += [(succession.predecessor, doc_region, department, parsed.effective or parsed.dated)
+                    for succession in parsed.successions]
+        place(source, parsed, doc_region, department)
+    for predecessor, home, successor, _date in reforms:  # once every 三定 of the run is defined: the replaced one may be
         resolver.replaced(predecessor, home, successor)
+    known_reforms = graph_reforms(store, {department.uid: department for department in graph_departments}) + [
+        Reform(replaced_body(resolver, predecessor, home, successor.uid)[0], successor, date)
+        for predecessor, home, successor, date in reforms]
+    for source, parsed, doc_region in notices:
+        successor = read_as_successor(parsed, doc_region, known_reforms)
+        place(source, parsed, doc_region, successor or resolver.define(doc_region, parsed.department, parsed.plates))
     homes: list[tuple[Workbook, ListDocument, Region, ListIdentity]] = []
     for workbook, parsed_list in lists:
         try:

@@ -386,18 +386,24 @@ def _add_division(rows: GraphRows, context: DocumentContext, resolver: NameResol
                     text=division.text, **version, **as_named(party))
 
 
+def replaced_body(resolver: NameResolver, predecessor: str, region: Region, successor: str
+                  ) -> tuple[str, str, str, Region, bool]:
+    """The body a 机构改革 sentence names as replaced by `successor` (a uid): (uid, name, base name, region, whether
+    the graph or the run defines it). One it does not hold is kept by its own name, never by the abbreviation table."""
+    found = resolver.resolve(predecessor, region)
+    if found.status == "resolved" and found.uid != successor and found.method != TOWNSHIP_METHOD:
+        return found.uid, found.name, found.base_name, found.region, True
+    base, place = base_of(predecessor), found.region
+    return department_uid(place, base), display_name(place, base), base, place, False
+
+
 def _add_succession(rows: GraphRows, context: DocumentContext, resolver: NameResolver, succession: Succession,
                     source: str) -> None:
     """The body the 三定 replaced, and its SUCCEEDED_BY edge to the document's department. A body the graph does not
     hold is kept by its own name (its uid is the one its own 三定 would give it, loaded later), never by the
     abbreviation table's reading: that reads 城市管理局 as 城市管理和综合执法局, the successor itself."""
     department, region = context.department, context.region
-    found = resolver.resolve(succession.predecessor, region)
-    if found.status == "resolved" and found.uid != department.uid and found.method != TOWNSHIP_METHOD:
-        uid, name, base, place, resolved = found.uid, found.name, found.base_name, found.region, True
-    else:
-        base, place = base_of(succession.predecessor), found.region
-        uid, name, resolved = department_uid(place, base), display_name(place, base), False
+    uid, name, base, place, resolved = replaced_body(resolver, succession.predecessor, region, department.uid)
     if uid in rows.defined_departments:
         return
     # Its mention is an alias only when it is not the name itself: the same aliases whichever document came first.

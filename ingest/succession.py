@@ -47,7 +47,9 @@ def read_successions(lines: Iterable[tuple[int, str, str]], department: str, pla
                 continue  # 与…合署办公: two bodies working as one, both kept
             where = Located(number, locator)
             for match in _RENAMED.finditer(sentence):
-                if is_own(match.group("new")) and not is_own(match.group("old")):
+                # One rename said twice (a notice's 经研究决定，将A更名为B and its item) is one succession.
+                if is_own(match.group("new")) and not is_own(match.group("old")) \
+                        and base_of(match.group("old")) not in {base_of(record.predecessor) for record in renamed}:
                     renamed.append(Succession(match.group("old"), "renamed", sentence, where))
             formed = formed or any(is_own(match.group("new")) for match in _FORMED.finditer(sentence))
             moved_here = any(is_own(match.group("new")) for match in _MOVED_INTO.finditer(sentence))

@@ -15,9 +15,17 @@ WITH p, collect(DISTINCT s) AS successors
 WITH p, CASE WHEN size(successors) = 1 AND p.uid <> $name AND p.name <> $name THEN successors[0] ELSE p END AS d
 WITH d, max(CASE WHEN p.uid = $name OR p.name = $name OR ($name IN coalesce(p.aliases, []) AND p.base_name <> $name)
                  THEN 1 ELSE 0 END) AS exact
-RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region, d.kind AS kind, d.rank AS rank, d.staff_quota AS staff_quota,
-       d.other_staff AS other_staff,
-       d.leader_posts AS leader_posts, d.leader_posts_detail AS leader_posts_detail,
-       d.office_leader_posts AS office_leader_posts, d.offices_stated AS offices_stated, d.aliases AS aliases,
+// A body a 调整 notice alone renamed into it (SUCCEEDED_BY `carries`, ingest.carried) lends it the facts its own
+// documents leave unsaid: a notice that renames states no 规格 and often no staffing.
+OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
+WHERE n.carries_after IS NULL
+WITH d, exact, head(collect(r)) AS r
+RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region, coalesce(d.kind, r.kind) AS kind,
+       coalesce(d.rank, r.rank) AS rank, coalesce(d.staff_quota, r.staff_quota) AS staff_quota,
+       coalesce(d.other_staff, r.other_staff) AS other_staff,
+       coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
+       coalesce(d.leader_posts_detail, r.leader_posts_detail) AS leader_posts_detail,
+       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts,
+       coalesce(d.offices_stated, r.offices_stated) AS offices_stated, d.aliases AS aliases,
        d.sanding_issued AS issued
 ORDER BY uid

@@ -1,7 +1,7 @@
 // name: department_duties
 // question: 一个部门及其内设机构的现行职责 (the current duties of one department and of its offices)
 // param department: string  部门 uid，或名称（全称或区划+名称），如 示例市市场监督管理局
-// columns: department, office, ordinal, category, text, source, carried_by, status, change, counterpart, uid
+// columns: department, office, ordinal, category, text, source, carried_by, status, change, counterpart, carried_from, ground_source, uid
 // json_only: uid
 // sort: office, ordinal, text
 // finish: queries.in_force.department_duties_today
@@ -13,6 +13,9 @@
 // counts them, so that an empty list is the undecomposed_duties finding); empty for an office's own duty.
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
+// `carried_from`, `ground_source`: a body a 调整 notice alone renamed or merged into this one (SUCCEEDED_BY `carries`,
+// ingest.carried) leaves it its current duties as its own 三定 states them (`source` cites that 三定), and a rename its
+// offices too: the body it was, and the notice's clause that says so; '' for the department's own duties.
 MATCH (d:Department)
 WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)
@@ -21,7 +24,8 @@ OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
 WITH d, u,
      collect(DISTINCT o.label) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source, carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid
+       u.source AS source, carried_by, 'current' AS status, '' AS change, '' AS counterpart, '' AS carried_from,
+       '' AS ground_source, u.uid AS uid
 UNION ALL
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
@@ -29,4 +33,25 @@ WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.
 RETURN d.name AS department,
        o.label AS office,
        u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart, u.uid AS uid
+       u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart, '' AS carried_from,
+       '' AS ground_source, u.uid AS uid
+UNION ALL
+MATCH (p:Department)-[s:SUCCEEDED_BY {carries: true}]->(d:Department)
+WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
+MATCH (p)-[:HAS_DUTY]->(u:Duty)
+WHERE u.status = 'current' AND u.last_stated >= coalesce(p.sanding_issued, '')
+  AND (s.carries_after IS NULL OR u.last_stated > s.carries_after)
+OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
+WITH d, p, s, u, collect(DISTINCT o.label) AS carried_by
+RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
+       u.source AS source, CASE WHEN s.kind = 'renamed' THEN carried_by ELSE [] END AS carried_by,
+       'current' AS status, '' AS change, '' AS counterpart, p.name AS carried_from, s.source AS ground_source, u.uid AS uid
+UNION ALL
+MATCH (p:Department)-[s:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d:Department)
+WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
+  AND s.carries_after IS NULL
+MATCH (p)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
+WHERE u.status = 'current' AND u.last_stated >= coalesce(p.sanding_issued, '')
+RETURN d.name AS department, o.label AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
+       u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart,
+       p.name AS carried_from, s.source AS ground_source, u.uid AS uid

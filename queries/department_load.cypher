@@ -7,24 +7,45 @@
 // 三定 (or a later 调整 notice's 调整后 totals) sets; office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
 // has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
-// staffing, not its work; its sanding_issued is empty, as an undated 三定's is)
+// staffing, not its work; its sanding_issued is empty, as an undated 三定's is), or of the body a notice alone renamed
+// or merged into it, whose duties it carries
 // json_only: uid, counterparts, has_sanding
 // columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
+// A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
+// figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
+WHERE n.carries_after IS NULL
+WITH d, head(collect(r)) AS r
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
-WITH d, collect(DISTINCT o) AS held
-WITH d, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
+WITH d, r, collect(DISTINCT o) AS own
+OPTIONAL MATCH (r)-[:HAS_OFFICE]->(ro:Office)
+WITH d, r, own, collect(DISTINCT ro) AS renamed_offices
+WITH d, r, own + renamed_offices AS held
+WITH d, r, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND NOT coalesce(u.boilerplate, false)
-WITH d, offices, numbered_offices, count(DISTINCT u) AS duties
+WITH d, r, offices, numbered_offices, collect(DISTINCT u) AS stated
+OPTIONAL MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true}]->(d)
+OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
+WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '') AND NOT coalesce(v.boilerplate, false)
+  AND (c.carries_after IS NULL OR v.last_stated > c.carries_after)
+WITH d, r, offices, numbered_offices, stated, collect(DISTINCT v) AS carried
+WITH d, r, offices, numbered_offices, size(stated + carried) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)
-RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department, d.staff_quota AS staff_quota,
-       d.other_staff AS other_staff, d.leader_posts AS leader_posts, d.leader_posts_detail AS leader_posts_detail,
-       offices, numbered_offices, d.offices_stated AS offices_stated, d.office_leader_posts AS office_leader_posts,
-       d.office_leader_posts_detail AS office_leader_posts_detail, d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
+RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department,
+       coalesce(d.staff_quota, r.staff_quota) AS staff_quota, coalesce(d.other_staff, r.other_staff) AS other_staff,
+       coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
+       coalesce(d.leader_posts_detail, r.leader_posts_detail) AS leader_posts_detail,
+       offices, numbered_offices, coalesce(d.offices_stated, r.offices_stated) AS offices_stated,
+       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts,
+       coalesce(d.office_leader_posts_detail, r.office_leader_posts_detail) AS office_leader_posts_detail,
+       d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
        [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
-       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 AS has_sanding
+       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0
+       OR size([(s:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
+                WHERE s.kind = 'sanding' AND e.carries_after IS NULL | s]) > 0 AS has_sanding
 ORDER BY region, department

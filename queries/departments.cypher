@@ -3,15 +3,29 @@
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
 // columns: region, department, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
+// A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
+// facts the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
+WHERE n.carries_after IS NULL
+WITH d, head(collect(r)) AS r
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
-WITH d, count(DISTINCT o) AS offices
+WITH d, r, collect(DISTINCT o) AS own
+OPTIONAL MATCH (r)-[:HAS_OFFICE]->(ro:Office)
+WITH d, r, own, collect(DISTINCT ro) AS renamed_offices
+WITH d, r, size(own + renamed_offices) AS offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
-WITH d, offices, count(DISTINCT u) AS duties
-RETURN d.region AS region, d.name AS department, d.kind AS kind, d.rank AS rank, d.staff_quota AS staff_quota,
-       d.leader_posts AS leader_posts, d.office_leader_posts AS office_leader_posts, offices, duties,
-       d.sanding_issued AS issued
+WITH d, r, offices, collect(DISTINCT u) AS stated
+OPTIONAL MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true}]->(d)
+OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
+WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '')
+  AND (c.carries_after IS NULL OR v.last_stated > c.carries_after)
+WITH d, r, offices, stated, collect(DISTINCT v) AS carried
+RETURN d.region AS region, d.name AS department, coalesce(d.kind, r.kind) AS kind, coalesce(d.rank, r.rank) AS rank,
+       coalesce(d.staff_quota, r.staff_quota) AS staff_quota, coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
+       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts, offices,
+       size(stated + carried) AS duties, d.sanding_issued AS issued
 ORDER BY region, department

@@ -48,6 +48,8 @@ COLUMN_LABELS: dict[str, str] = {
     "territorial_leads": "属地主体责任单位", "territorial": "属地管理", "sectoral": "分别负责",
     # A party a 机构改革 renamed or merged: host_assist_ambiguities' `X（原为Y）`, matter_parties' Y.
     "formerly": "机构改革前名称",
+    # department_duties: a duty a reform by notice alone carried from the body it replaced, and that notice's clause.
+    "carried_from": "承继自（机构改革前部门）", "ground_source": "承继依据（调整通知条款）",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

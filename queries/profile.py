@@ -36,7 +36,9 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     for duty in duties:
         # What a 调整 notice since the 三定 made of it (已划出 …), said where the duty is listed.
         entry = {"ordinal": duty["ordinal"], "text": duty["text"], "source": duty["source"],
-                 "status": duty["status"], "change": duty["change"], "counterpart": duty["counterpart"]}
+                 "status": duty["status"], "change": duty["change"], "counterpart": duty["counterpart"],
+                 # A duty a reform by notice carried from the body it replaced: that body, and the notice's clause.
+                 "carried_from": duty["carried_from"], "ground_source": duty["ground_source"]}
         if duty["office"]:
             offices[duty["office"]].append(entry)
         else:

@@ -125,10 +125,10 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
                        store=loaded)
     lines = result.stdout.split(b"\r\n")
     assert lines[0] == ("\ufeff部门,内设机构,序号,职责类别,职责内容,出处,承接的内设机构,现状,调整通知所述的职责,"
-                        "划转的对方部门").encode()
+                        "划转的对方部门,承继自（机构改革前部门）,承继依据（调整通知条款）").encode()
     assert lines[1].decode() == ("河西区教育局,,1,组织实施,贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度"
                                  "计划并组织实施，统筹推进教育综合改革。,《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一),"
-                                 "政策规划股,现行,,")
+                                 "政策规划股,现行,,,,")
     # True and the English codes read as people read them: 是, 多个牵头部门.
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()

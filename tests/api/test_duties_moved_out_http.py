@@ -137,6 +137,6 @@ def test_today_s_duties_at_the_command_line(adjusted: Path) -> None:
     said = run("query", "department_duties", "--param", "department=临川市水务局", "--format", "csv", store=adjusted)
     assert said.returncode == 0, said.stderr
     rows = list(csv.reader(io.StringIO(said.stdout.lstrip("\ufeff"))))
-    assert rows[0][7:] == ["现状", "调整通知所述的职责", "划转的对方部门"]
-    assert [row[7:] for row in rows[1:3]] == [["部分划出", "城市排水设施运行维护", "临川市排水管理局"],
-                                              ["已划出", "河道采砂监督管理", "临川市自然资源局"]]
+    assert rows[0][7:10] == ["现状", "调整通知所述的职责", "划转的对方部门"]
+    assert [row[7:10] for row in rows[1:3]] == [["部分划出", "城市排水设施运行维护", "临川市排水管理局"],
+                                                ["已划出", "河道采砂监督管理", "临川市自然资源局"]]

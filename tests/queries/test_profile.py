@@ -30,7 +30,7 @@ def test_each_duty_names_the_offices_that_carry_it_out(corpus: Store) -> None:
     assert table[1] == {"category": "组织实施", "ordinal": 2,
                         "text": "负责全县市场主体登记注册工作。办理企业、农民专业合作社和个体工商户登记注册，归集公示市场主体信用信息。",
                         "source": table[1]["source"], "carried_by": "信用监管股、法规股（行政审批股）",
-                        "status": "current", "change": "", "counterpart": ""}
+                        "status": "current", "change": "", "counterpart": "", "carried_from": "", "ground_source": ""}
     assert table[1]["source"].endswith("#第三条(二)")
 
 

@@ -1082,11 +1082,13 @@ async function departmentPage(current) {
                                                     with: c.members.map((m) => m.department).filter((x) => x !== d.name).join("、"),
                                                     duty: c.members.map(member).join("\n") })),
           [["scope", "范围"], ["score", "相似度"], ["with", "交叉部门"], ["duty", "各部门的职责（出处）"]], "overlaps");
-  section("主办/协办不清", profile.ambiguities.map((a) => ({
+  const ambiguities = profile.ambiguities.map((a) => ({
     ...a, reason: REASONS[a.reason] || a.reason,
-    mandate: mandateText(a.mandate),
-  })), [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]],
-          "ambiguities");
+    mandate: mandateText(a.mandate), formerly: (a.formerly || []).join("、"),
+  }));
+  section("主办/协办不清", ambiguities, shownColumns(
+    [["matter", "事项"], ["reason", "问题"], ["leads", "牵头"], ["assists", "配合"], ["mandate", "有相应职责的部门"]],
+    [FORMERLY_COLUMN], ambiguities), "ambiguities");
   section("职责分解", profile.undecomposed.map((r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind })),
           [["kind", "问题"], ["ordinal", "序号"], ["office", "内设机构"], ["text", "职责内容"], ["evidence", "仍在承担的事项"]],
           "undecomposed");
@@ -1095,13 +1097,23 @@ async function departmentPage(current) {
 }
 
 // -- the findings' own views: one table each, paged by the API, with the filter it takes and its downloads ------
+const FORMERLY_COLUMN = ["formerly", "机构改革前名称"];
+
+// A column only some answers fill (主办/协办's 机构改革前名称): shown where a row of the table has it, as the report
+// gives it a column only where a reform renamed a party.
+function shownColumns(columns, optional, rows) {
+  return [...columns, ...optional.filter(([key]) => rows.some((row) => row[key]))];
+}
+
 const FINDING_VIEWS = {
   ambiguities: {
     path: "/api/queries/host_assist_ambiguities", param: "region",
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
     row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims, r.matter),
-                   mandate: mandateText(r.mandate) }),
+                   mandate: mandateText(r.mandate), formerly: (r.formerly || []).join("、") }),
+    // X（原为Y）: a party the sources name by a body a 机构改革 renamed or merged since, as the API and the report say it.
+    optional: [FORMERLY_COLUMN],
   },
   undecomposed: {
     path: "/api/queries/undecomposed_duties", param: "department",
@@ -1156,7 +1168,8 @@ async function findingPage(current, name, offset) {
   try {
     const result = await api(view.path, { ...params, limit: PAGE_SIZE, offset });
     if (!current()) return;
-    table(`${name}-table`, result.items.map(view.row), view.columns,
+    const rows = result.items.map(view.row);
+    table(`${name}-table`, rows, shownColumns(view.columns, view.optional || [], rows),
           { total: result.total, offset, onPage: (next) => drawFindings(name, next), rowClass: view.rowClass });
     if (!result.total) document.getElementById(`${name}-table`).append(el("p", { class: "empty" }, "没有发现此类问题"));
   } catch (error) {

@@ -1,0 +1,57 @@
+"""What a replaced body's work leaves to its successor: which SUCCEEDED_BY edge carries its duties, and from when.
+
+A rename or merger stated by a 调整 notice alone (关于将A更名为B的通知, 将A的职责划入本局，不再保留A) is no 三定 of the
+successor: its duties are the old body's, as the old body's 三定 states them, until a 三定 of its own restates them.
+So the edge of a body with one successor carries its current duties (`carries`) when a notice grounds it and the
+successor has no 三定 dated on or after it; otherwise only the duties stated after the reform and after the
+successor's 三定 (`carries_after`): a notice titled with the old name, loaded before the reform was known. The queries
+read the old body's duties through the edge (its 三定 cited, the notice as the ground); a rename also carries its
+offices and the staffing its successor's documents leave unsaid. Pure: rows of the graph's successions in, the
+properties each edge should have out (`ingest.load.follow_successions` writes them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+AMENDMENT = "amendment"  # Document.kind of a 调整 notice
+
+
+@dataclass(frozen=True)
+class Carrying:
+    carries: bool
+    after: str | None  # the predecessor's duties carry when stated after this date; None: all of its current duties
+
+
+NONE = Carrying(False, None)
+
+
+def carrying(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str], Carrying]:
+    """`rows`: one per SUCCEEDED_BY edge, with `predecessor`, `successor` (uids), `source` (the edge's clause), `date`,
+    `ground` (its document's kind) and `successor_issued` (the successor's 三定 date, '' without one). Returns the
+    properties of each edge by (predecessor, source): one sentence may name two bodies. One edge of a body with one successor carries, the others do not (a body
+    split among several keeps its work: which one took which part is not known)."""
+    by_predecessor: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_predecessor[row["predecessor"]].append(row)
+    found = {(row["predecessor"], row["source"]): NONE for row in rows}
+    for edges in by_predecessor.values():
+        if len({edge["successor"] for edge in edges}) != 1:
+            continue
+        options = sorted(((_after(edge), edge["source"]) for edge in edges),
+                         key=lambda option: (option[0] is not None, option[0] or "", option[1]))
+        after, source = options[0]
+        found[edges[0]["predecessor"], source] = Carrying(True, after)
+    return found
+
+
+def _after(edge: Mapping[str, Any]) -> str | None:
+    """None when the edge carries all the old body's current duties: a notice's, with no 三定 of the successor dated on
+    or after it. Otherwise the date after which a duty of the old body is still the successor's."""
+    date, issued = edge["date"] or "", edge["successor_issued"] or ""
+    if edge["ground"] == AMENDMENT and (not issued or (date and issued < date)):
+        return None
+    return max(date, issued)

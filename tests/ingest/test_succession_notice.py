@@ -1,0 +1,168 @@
+"""机构改革 by notice alone (ingest.carried): a rename or merger that no 三定 of the successor states leaves it the old
+body's duties (a rename: its offices and staffing too), cited from the old 三定 with the notice as the ground; a 调整
+notice titled with the old name after the reform is the successor's (ingest.renamed_notices).
+
+The fixtures (tests/fixtures/succession_notice) are 白河县's: 文化和旅游局's 2019 三定 and a 2024 notice renaming it
+文化广电和旅游局 (关于将…更名为…的通知, nothing else), a later notice titled with the old name (关于调整白河县文化和旅游局
+职责的通知: a duty moved in from 教育局, 调整后 totals); 体育局's 2018 三定, 教育局's 2019 三定 and a 2024 notice merging
+体育局 into 教育局 (将白河县体育局的职责划入白河县教育局，不再保留白河县体育局).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store import Store
+from ingest.carried import Carrying, carrying
+from ingest.pipeline import ingest
+from ingest.readers import read_source
+from ingest.regions import Region
+from ingest.removal import find_documents, remove
+from ingest.sanding import parse_sanding
+from queries import catalog
+from queries.profile import department_profile
+from queries.sources import document_titles, readable_source
+from queries.staffing import staffing_load
+from queries.who_handles import who_handles
+from tests.ingest.conftest import whole_graph, whole_graph_but_contains_source
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "succession_notice"
+WENLV = FIXTURES / "baihe_wenlv_2019.txt"
+RENAME = FIXTURES / "baihe_rename_notice_2024.txt"
+OLD_NAME_NOTICE = FIXTURES / "baihe_old_name_notice_2024.txt"
+TIYU = FIXTURES / "baihe_tiyu_2018.txt"
+JIAOYU = FIXTURES / "baihe_jiaoyu_2019.txt"
+MERGE = FIXTURES / "baihe_tiyu_merge_2024.txt"
+CITY = Region(("示例市",))
+COUNTY = "示例市/白河县"
+OLD, NEW = "白河县文化和旅游局", "白河县文化广电和旅游局"
+WENLV_SANDING = "《白河县文化和旅游局职能配置、内设机构和人员编制规定》"
+RENAME_GROUND = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
+MERGE_GROUND = "《关于调整白河县教育局职责机构编制的通知》一、"
+
+
+def _load(store: Store, *paths: Path) -> None:
+    for path in paths:
+        assert ingest([path], store, region=CITY).failed == []
+
+
+def test_a_rename_notice_and_a_notice_on_duties_alone_are_read() -> None:
+    rename = parse_sanding(read_source(RENAME))
+    assert (rename.department, rename.kind_of_document, rename.dated) == (NEW, "amendment", "2024-05-10")
+    # The title says the rename the text states: one succession, from the text's sentence.
+    assert [(record.predecessor, record.kind, record.where.locator) for record in rename.successions] == [
+        (OLD, "renamed", "line 4")]
+    later = parse_sanding(read_source(OLD_NAME_NOTICE))
+    assert (later.department, later.kind_of_document, later.staffing.admin_quota if later.staffing else None) == (
+        OLD, "amendment", 13)
+    assert [(change.kind, change.subject) for change in later.changes] == [("transferred_in", "校外文艺培训监督管理")]
+
+
+def cite(store: Store, source: str) -> str:
+    return readable_source(source, document_titles(store))
+
+
+def _duties(store: Store, department: str) -> list[tuple[str, str, str, str, str]]:
+    return sorted((row["office"], row["text"][:13], cite(store, row["source"]), row["carried_from"],
+                   cite(store, row["ground_source"]) if row["ground_source"] else "")
+                  for row in catalog.run(store, "department_duties", {"department": department}))
+
+
+def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staffing(store: Store) -> None:
+    _load(store, WENLV, RENAME)
+    assert _duties(store, NEW) == [
+        ("", "完成县委、县政府交办的其他", f"{WENLV_SANDING}第三条(四)", OLD, RENAME_GROUND),
+        ("", "负责全县文物保护和考古工作", f"{WENLV_SANDING}第三条(一)", OLD, RENAME_GROUND),
+        ("", "负责全县旅游景区的质量等级", f"{WENLV_SANDING}第三条(二)", OLD, RENAME_GROUND),
+        ("", "负责全县营业性演出和娱乐场", f"{WENLV_SANDING}第三条(三)", OLD, RENAME_GROUND),
+        ("办公室", "负责机关日常运转和财务、人", f"{WENLV_SANDING}第四条(一)", OLD, RENAME_GROUND),
+        ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, RENAME_GROUND),
+        ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, RENAME_GROUND),
+    ]
+    assert [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
+             row["office_leader_posts"], row["offices"], row["duties"], row["issued"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
+        (NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"],
+             row["checks"]) for row in staffing_load(store, COUNTY)] == [(NEW, 11, 3, 3, 0.273, [])]
+    profile = department_profile(store, NEW)
+    assert (profile["department"]["staff_quota"], profile["department"]["succession"]) == (
+        11, f"由{OLD}更名而来（2024-05-10）")
+    assert [entry["carried_from"] for entries in profile["duties_by_category"].values() for entry in entries] == [OLD] * 4
+    [first] = who_handles(store, "景区游客安全隐患没人管", limit=1)
+    assert (first["department"], [cite(store, item["source"]) for item in first["evidence"]]) == (
+        NEW, [f"{WENLV_SANDING}第三条(二)", f"{WENLV_SANDING}第四条(二)"])
+
+
+def test_a_merger_by_notice_carries_the_merged_body_s_duties_past_the_successor_s_older_sanding(store: Store) -> None:
+    # 体育局's 三定 (2018) is older than 教育局's (2019): its duties are 教育局's from the notice on all the same.
+    _load(store, TIYU, JIAOYU, MERGE)
+    assert [row for row in _duties(store, "白河县教育局") if row[3]] == [
+        ("", "完成县委、县政府交办的其他", "《白河县体育局职能配置、内设机构和人员编制规定》第三条(三)", "白河县体育局", MERGE_GROUND),
+        ("", "负责全县经营高危险性体育项", "《白河县体育局职能配置、内设机构和人员编制规定》第三条(二)", "白河县体育局", MERGE_GROUND),
+        ("", "负责全县群众体育工作，推行", "《白河县体育局职能配置、内设机构和人员编制规定》第三条(一)", "白河县体育局", MERGE_GROUND),
+    ]
+    # A merger carries the duties, not the offices or the staffing: the notice's 调整后 totals are 教育局's.
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"])
+            for row in catalog.run(store, "department_load", {"region": COUNTY})] == [("白河县教育局", 19, 2, 5)]
+
+
+def test_a_notice_titled_with_the_old_name_after_the_reform_is_the_successor_s(store: Store, other_store: Store) -> None:
+    _load(store, WENLV, RENAME, OLD_NAME_NOTICE)
+    report = ingest([WENLV, RENAME, OLD_NAME_NOTICE], other_store, region=CITY)  # one run: the reform is read first
+    notes = [note for outcome in report.outcomes for note in outcome.warnings]
+    assert notes == [f"notice titled with {OLD}, which {NEW} replaced on 2024-05-10: read as {NEW}'s / "
+                     f"通知标题所称{OLD}已于2024-05-10更名或并入{NEW}，按后者的通知载入"]
+    for graph in (store, other_store):
+        assert ("", "校外文艺培训监督管理", "《关于调整白河县文化和旅游局职责的通知》一、", "", "") in _duties(graph, NEW)
+        assert [(row["department"], row["staff_quota"], row["offices_stated"], row["duties"])
+                for row in catalog.run(graph, "department_load", {"region": COUNTY})] == [(NEW, 13, 3, 4)]
+    assert whole_graph(store) == whole_graph(other_store)
+
+
+def test_a_notice_titled_with_the_old_name_loaded_before_the_reform_still_reads_as_the_successor_s(
+        store: Store) -> None:
+    # Loaded first, it is the old body's: its duty carries to the successor once the reform is loaded.
+    _load(store, WENLV, OLD_NAME_NOTICE, RENAME)
+    assert ("", "校外文艺培训监督管理", "《关于调整白河县文化和旅游局职责的通知》一、", OLD, RENAME_GROUND) in _duties(store, NEW)
+
+
+@pytest.mark.parametrize("removed", [[RENAME], [MERGE], [RENAME, MERGE]])
+def test_removing_the_notice_gives_back_the_graph_without_it(store: Store, other_store: Store,
+                                                              removed: list[Path]) -> None:
+    everything = [WENLV, TIYU, JIAOYU, RENAME, MERGE]
+    _load(store, *everything)
+    remove(store, find_documents(store, [str(path) for path in removed]))
+    _load(other_store, *(path for path in everything if path not in removed))
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+    assert _duties(store, "白河县教育局") == _duties(other_store, "白河县教育局")
+
+
+def _edge(predecessor: str, successor: str, source: str, date: str, ground: str, issued: str = "") -> dict[str, Any]:
+    return {"predecessor": predecessor, "successor": successor, "source": source, "date": date, "ground": ground,
+            "successor_issued": issued}
+
+
+def test_which_edge_carries() -> None:
+    assert carrying([
+        # A notice, the successor without a 三定: all the old body's current duties.
+        _edge("a", "b", "n1#一、", "2024-05-10", "amendment"),
+        # A notice, but the successor's 三定 is later: what the old body was given after that 三定 only.
+        _edge("c", "d", "n2#一、", "2024-05-10", "amendment", "2024-09-01"),
+        # The successor's own 三定 states the reform: the same.
+        _edge("e", "f", "s1#第二条", "2024-04-01", "sanding", "2024-04-01"),
+        # The same reform stated by the successor's 三定 and by a notice after it: the notice's edge, wholly.
+        _edge("g", "h", "s2#第二条", "2024-04-01", "sanding", "2024-04-01"),
+        _edge("g", "h", "n3#一、", "2024-06-01", "amendment", "2024-04-01"),
+        # A body split among two successors carries nothing.
+        _edge("i", "j", "n4#一、", "2024-05-10", "amendment"),
+        _edge("i", "k", "n4#二、", "2024-05-10", "amendment"),
+    ]) == {
+        ("a", "n1#一、"): Carrying(True, None), ("c", "n2#一、"): Carrying(True, "2024-09-01"),
+        ("e", "s1#第二条"): Carrying(True, "2024-04-01"),
+        ("g", "s2#第二条"): Carrying(False, None), ("g", "n3#一、"): Carrying(True, None),
+        ("i", "n4#一、"): Carrying(False, None), ("i", "n4#二、"): Carrying(False, None),
+    }
