@@ -79,3 +79,20 @@ def test_the_two_lists_naming_different_leads_are_a_conflict(county: Store) -> N
     assert [(f["reason"], f["matter"], f["leads"]) for f in host_assist_ambiguities(county, "澄州市/石岭县")
             if f["matter"] == "农村危房改造"] == [
         ("conflicting_leads", "农村危房改造", ["石岭县住房和城乡建设局", "石岭县农业农村局"])]
+
+
+def test_the_report_she_gives_her_party_committee(county: Store) -> None:
+    from queries.report import build_report
+
+    report = build_report(county, department="安平镇")
+    [section] = [s for s in report.sections if s.key == "township_duties"]
+    assert (section.title, len(section.rows)) == ("乡镇（街道）履行职责事项核对", 14)
+    summary = {row["finding"]: row["count"] for row in report.sections[0].rows}
+    assert summary["配合履职事项：牵头部门三定、权责清单未写有此项（其中无部门写有的为甩锅）"] == 2
+    assert summary["上级部门收回事项：收回部门三定、权责清单未写有此项"] == 2
+    # A county department's report holds the rows that name it: 城管局 took back two matters, one it does not hold.
+    chengguan = build_report(county, department="石岭县城市管理局")
+    [rows] = [s.rows for s in chengguan.sections if s.key == "township_duties"]
+    assert [(row["matter"], row["finding"]) for row in rows] == [
+        ("户外广告设置管理", "held"), ("户外广告设置审批", "held"), ("城镇污水排入排水管网许可", "held_by_other"),
+        ("犬只登记管理", "not_held")]
