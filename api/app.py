@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
 from api.readings import EMPTY_NOTE_HEADER, READ_AS_HEADER, SayReading
-from api.routes import catalog_routes, cypher, dispatch, documents_upload, drafts, health, pages
+from api.routes import catalog_routes, cypher, dispatch, documents_upload, drafts, health, pages, townships
 from api.settings import Settings
 from graph.store import Store, StoreError, open_store
 from ingest.fields_version import notice_of, recorded_fields_versions
@@ -194,7 +194,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.
-    for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts):
+    for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts, townships):
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")

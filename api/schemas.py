@@ -147,6 +147,33 @@ class TransferFinding(BaseModel):
     sources: list[str] = Field(description="the clauses that moved the work (the receiver's 三定, the giver's …)")
 
 
+class TownshipDutyRow(BaseModel):
+    """township_duties: a row of a township's 乡镇（街道）履行职责事项清单, with what the county department it names
+    states (queries.township_duties)."""
+
+    township: str = Field(description="the township's government body (安平镇人民政府)")
+    township_region: str
+    part: Literal["basic", "assisting", "reclaimed"] = Field(
+        description="basic 基本履职事项, assisting 配合履职事项 (the department leads), reclaimed 上级部门收回事项")
+    part_label: str
+    category: str = Field(description="事项类别 as the list writes it")
+    matter: str
+    township_text: str = Field(description="what the township does, as the list writes it")
+    department: str = Field(description="the county department that leads (配合) or took the work back (收回); "
+                                        "empty on a 基本 row")
+    department_region: str
+    department_text: str = Field(description="what the list says the department does")
+    finding: Literal["", "held", "held_by_other", "not_held", "no_duties"] = Field(
+        description="whether the department's own 三定 duties or 权责清单 items state the work; not_held on a 配合 "
+                    "row: the township assists a lead with no such duty (甩锅); on a 收回 row: nobody holds it now")
+    finding_label: str
+    holder: str = Field(description="held_by_other: the county department that states the work")
+    evidence: str = Field(description="the duty or item that states it (the department's, or the holder's)")
+    evidence_source: str
+    source: str = Field(description="the list's row")
+    department_uid: str | None
+
+
 class Mandate(BaseModel):
     lead: str = Field(description="a lead without the duty for the matter")
     holder: str = Field(description="the department whose duty covers it; empty when no department of the region "

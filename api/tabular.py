@@ -76,6 +76,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "duties_in_force": columns(DutyInForce),
     # Its uids and finding code are for programs: the file reads the names and the finding in words.
     "transferred_still_held": list(TRANSFER_COLUMNS),
+    "township_duties": list(named("township_duties").shown),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -123,6 +124,7 @@ ANSWER_TITLES: dict[str, str] = {
     "check_draft": "三定草案核对", "cypher": "只读 Cypher 查询",
     "duties_in_force": "某日施行的职责",
     "transferred_still_held": "职责划转后仍在承担",
+    "township_duties": "乡镇履行职责事项核对",
 }
 
 

@@ -7,6 +7,9 @@
 - 监管事项目录: a `SupervisionItem` with `CLAIMS` from each claiming department; none when unclaimed.
 - 事权划分: a `Matter` of the city with `HOLDS` from the city and/or its counties, `share` exclusive,
   shared or delegated (the city as principal, the counties as agents).
+- 乡镇（街道）履行职责事项清单: a `Matter` of the township's county per row, its edges marked with the list's part
+  (`township_part`): 基本履职 a territorial `LEADS` from the township; 配合履职 a `LEADS` from the county department
+  and an `ASSISTS` from the township; 收回 a `LEADS` from the department that took the work back.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ingest.model import (
     SplitRecord,
     SupervisionRecord,
     TerritorialRecord,
+    TownshipDutyRecord,
 )
 from ingest.names import TOWNSHIP_METHOD, NameResolver, Resolution, as_named, base_of
 from ingest.records import (
@@ -98,6 +102,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _supervision_item(rows, context, resolver, record, source)
         elif isinstance(record, SplitRecord):
             _holding(rows, context, record, source)
+        elif isinstance(record, TownshipDutyRecord):
+            _township_duty(rows, context, resolver, record, source, leads_listed, basis)
     _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
               basis)
     add_provenance(rows)
@@ -197,6 +203,37 @@ def _shared_matter(rows: GraphRows, context: ListContext, resolver: NameResolver
         rows.relate("ASSISTS", "Department", "Matter", party.uid, uid, source, basis=basis, basis_rank=BASIS_RANK,
                     text=assist_text, **_responsibility(bool(leading) and all(in_own_area)), **as_named(party))
     add_terms(rows, "Matter", uid, matter, source)
+
+
+def _township_duty(rows: GraphRows, context: ListContext, resolver: NameResolver, record: TownshipDutyRecord,
+                   source: str, leads_listed: Counter[str], basis: str) -> None:
+    """A row of a township's 履行职责事项清单. Its matter is the county's, where the county departments' 三定 clauses
+    and lists put theirs, so that the same work meets; the township's work there is territorial (its own area)."""
+    [township] = _departments(rows, context, resolver, [context.parsed.default_departments[record.where.sheet]],
+                              source)
+    county = township.region.parent or context.region
+    uid = matter_uid(county, record.matter)
+    rows.matters[uid] = {"name": record.matter, "region": county.path, "source": source,
+                         "content": stored_content(record.matter)}
+    # Every edge of the row names the township whose list it is: a 收回 row's only edge is the department's.
+    common = {"basis": basis, "basis_rank": BASIS_RANK, "township": township.uid, "township_part": record.part,
+              "category": record.domain}
+    if record.part == "basic":
+        leads_listed[uid] += 1
+        rows.relate("LEADS", "Department", "Matter", township.uid, uid, source, order=leads_listed[uid],
+                    text=record.township_text, **common, **_responsibility(True), **as_named(township))
+    else:
+        # The county department answers county-wide (配合: it leads; 收回: it took the work back), as a 属地 list's
+        # department 主体责任单位 does; the township 配合s it, which is no territorial lead of its own.
+        for party in resolver.resolve_list(record.departments, county):
+            note_party(rows, party, source)
+            leads_listed[uid] += 1
+            rows.relate("LEADS", "Department", "Matter", party.uid, uid, source, order=leads_listed[uid],
+                        text=record.department_text or record.notes, **common, **as_named(party))
+        if record.part == "assisting":
+            rows.relate("ASSISTS", "Department", "Matter", township.uid, uid, source, text=record.township_text,
+                        **common, **as_named(township))
+    add_terms(rows, "Matter", uid, record.matter, source)
 
 
 def bears_in_own_area(party: Resolution) -> bool:

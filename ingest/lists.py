@@ -25,6 +25,7 @@ from ingest.model import (
     SplitRecord,
     SupervisionRecord,
     TerritorialRecord,
+    TownshipDutyRecord,
 )
 from ingest.names import clean_mention, is_vague_mention
 from ingest.sheets import Sheet, Workbook, column_letter
@@ -40,6 +41,14 @@ from ingest.tables import (
     find_header,
     header_candidate,
     holds_complaints,
+)
+from ingest.township_lists import (
+    PART_TITLES,
+    is_township_list,
+    part_of,
+    township_named,
+    township_parts,
+    township_record,
 )
 
 POWER_TYPES = ("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
@@ -67,10 +76,14 @@ _CARRIED = {
     "supervision": ("main_item", "supervision_name", "target", "basis"),
     "split": ("domain",),
     "territorial": ("matter", "name"),
+    "township": ("domain",),
 }
 
 
 def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocument:
+    if forced_kind == "township" or (forced_kind is None and is_township_list(workbook)):
+        # Its kind is in its title, not its columns (a 配合 part names a 牵头部门 as a boundary list does).
+        workbook, forced_kind = township_parts(workbook), "township"
     headers = [(sheet, find_header(sheet, forced_kind)) for sheet in workbook.sheets]
     read = [(sheet, header) for sheet, header in headers if header is not None]
     skipped = [sheet.name for sheet, header in headers if header is None]  # a 说明 sheet, or an empty one
@@ -102,7 +115,8 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         cited = _cited_title(header.title, titles)
         if cited != document.title and not sheet.named_by_file:
             document.sheet_titles[sheet.name] = cited
-        default = _default_holder(sheet, header.title, cited if cited in titles else "")
+        default = _township(workbook, sheet, header, document.title) if header.kind == "township" else \
+            _default_holder(sheet, header.title, cited if cited in titles else "")
         if default:
             document.default_departments[sheet.name] = default
         elif header.kind == "power" and "department" not in header.columns:
@@ -154,8 +168,8 @@ def _department_from_title(title: str) -> str:
 def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: ListDocument) -> list[IngestError]:
     """Reads the sheet's rows into the document; returns the rows that could not be read, each as its error with
     every bad cell of the row, so that the file's every bad cell is named at once."""
-    reader = _READERS[header.kind]
     _check_required(workbook, sheet, header)
+    reader = _township_reader(workbook, sheet, header) if header.kind == "township" else _READERS[header.kind]
     carried: dict[str, str] = {}
     last_header_row = header.header_rows[-1]
     width = _csv_width(workbook, sheet, header)
@@ -335,7 +349,44 @@ _REQUIRED: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
               (("share", "level"), "a 划分方式 or 行使层级 column", "“划分方式”或“行使层级”列")],
     "territorial": [(("matter", "name"), "a 属地管理事项 column", "“属地管理事项”列"),
                     (("main_party",), "a 主体责任单位 column", "“主体责任单位”列")],
+    "township": [(("matter", "name"), "a 事项名称 column", "“事项名称”列")],
 }
+# The column of the county department a part of a 履行职责事项清单 names, where it must name one.
+_TOWNSHIP_PARTIES = {"assisting": (("lead",), "县级牵头部门"), "reclaimed": (("reclaimer", "lead"), "收回部门")}
+
+
+def _township(workbook: Workbook, sheet: Sheet, header: Header, title: str) -> str:
+    """The township whose 履行职责事项清单 a sheet is: the one its title, or the list's, names."""
+    township = township_named(header.title) or township_named(title)
+    if not township:
+        raise IngestError(workbook.path, "a title naming the township, such as 某县某镇履行职责事项清单",
+                          line=header.header_rows[0], sheet=None if sheet.named_by_file else sheet.name,
+                          detail=f"the title {header.title or title or '(none)'!r} names no 镇, 乡 or 街道",
+                          zh=f"履行职责事项清单的标题应写明乡镇（街道），如“某县某镇履行职责事项清单”，"
+                             f"实为“{header.title or title or '（无标题）'}”：各乡镇通用的清单请按乡镇分别载入")
+    return township
+
+
+def _township_reader(workbook: Workbook, sheet: Sheet, header: Header) -> Callable[[dict[str, str], Cell], ListRecord]:
+    """The reader of one part's rows: a 配合 part must name its lead department, a 收回 part the one that took the
+    work back (a column of it, then a name in each row)."""
+    part = part_of(sheet, header.title, set(header.columns))
+    fields, title = _TOWNSHIP_PARTIES.get(part, ((), ""))
+    if fields and not any(field in header.columns for field in fields):
+        raise IngestError(workbook.path, f"a {title} column in the {PART_TITLES[part]}", line=header.header_rows[0],
+                          sheet=None if sheet.named_by_file else sheet.name, detail="the header has none",
+                          zh=f"{PART_TITLES[part]}的表头应有“{title}”列，却没有")
+
+    def read(values: dict[str, str], where: Cell) -> TownshipDutyRecord:
+        problems: list[_Problem] = []
+        _need(values, ("matter", "name"), "事项名称", problems)
+        departments = split_names(next((values[field] for field in fields if values.get(field)), ""))
+        if fields and not departments:
+            problems.append(_Problem(fields, f"a {title} (the cell is empty)", f"{title}为空", empty=True))
+        _checked(problems)
+        return township_record(values, where, part=part, departments=departments)
+
+    return read
 
 
 def _check_required(workbook: Workbook, sheet: Sheet, header: Header) -> None:

@@ -240,12 +240,27 @@ class TerritorialRecord:
     where: Cell
 
 
-ListRecord = PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord
+@dataclass
+class TownshipDutyRecord:
+    """A row of a 乡镇（街道）履行职责事项清单 (ingest.township_lists): `part` basic (the township's own work), assisting
+    (a county department leads, the township 配合s) or reclaimed (a county department took it back)."""
+
+    part: str
+    matter: str
+    domain: str
+    departments: list[str]  # the county department that leads (配合) or took the work back (收回); none for 基本
+    township_text: str  # what the township does (基本: 具体工作内容; 配合: 乡镇（街道）配合职责)
+    department_text: str  # what the county department does (县级部门职责)
+    notes: str
+    where: Cell
+
+
+ListRecord = PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord
 
 
 @dataclass
 class ListDocument:
-    kind: str  # power | boundary | supervision | split | territorial
+    kind: str  # power | boundary | supervision | split | territorial | township
     title: str
     records: list[ListRecord] = field(default_factory=list)
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet

@@ -46,6 +46,7 @@ from ingest.model import (
     SandingDocument,
     SupervisionRecord,
     TerritorialRecord,
+    TownshipDutyRecord,
 )
 from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
@@ -420,6 +421,8 @@ def _names_in(record: ListRecord) -> list[str]:
         return record.claimants
     if isinstance(record, BoundaryRecord | TerritorialRecord):
         return [*record.leads, *record.assists]
+    if isinstance(record, TownshipDutyRecord):
+        return record.departments
     return []
 
 

@@ -19,7 +19,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "basis": ("实施依据", "设定依据", "法律依据", "相关依据", "依据", "法律法规依据"),
     "notes": ("备注",),
     "code": ("事项编码", "职权编码", "项目编码", "权力编码", "编码", "监管事项编码", "事项代码", "task_code"),
-    "name": ("事项名称", "职权名称", "项目名称", "权力名称", "权责事项名称", "权责事项", "规范统一事项名称"),
+    "name": ("事项名称", "职权名称", "项目名称", "权力名称", "权责事项名称", "权责事项", "规范统一事项名称", "履职事项",
+             "履职事项名称"),
     "main_item": ("主项名称", "主项", "监管事项主项", "母项名称", "parentcatalogname"),
     # An item of 政务服务 exports' implementation list (TASK_NAME) already carries its sub-item in brackets
     # (`实验动物生产许可(变更)`), so subTaskName adds nothing to it.
@@ -31,11 +32,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "claimant": ("认领部门", "认领单位"),
     "claim_status": ("认领状态", "是否认领", "认领情况"),
     "matter": ("管理事项", "边界事项", "职责事项", "属地管理事项", "事权事项"),
-    "lead": ("牵头部门", "牵头单位", "主办部门", "主责部门", "责任单位", "主办单位"),
+    "lead": ("牵头部门", "牵头单位", "主办部门", "主责部门", "责任单位", "主办单位",
+             # a 履行职责事项清单's 配合履职事项: the county department that leads the work the township assists on
+             "县级牵头部门", "县级责任部门", "县级主责部门", "牵头县级部门"),
     "assist": ("配合部门", "配合单位", "协办部门", "协办单位", "参与部门", "协同部门"),
     "related": ("相关部门",),
     "division_text": ("职责分工", "职责边界", "分工内容", "具体职责"),
-    "domain": ("所属领域", "领域", "行业领域", "事项领域"),
+    "domain": ("所属领域", "领域", "行业领域", "事项领域", "事项类别", "类别"),
     "share": ("划分方式", "事权类型", "事权归属", "事权划分"),
     "city_text": ("市级职责",),
     "county_text": ("县级职责", "县(区)级职责", "区县职责", "县(区)职责"),
@@ -44,18 +47,25 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "assist_party": ("配合责任单位", "配合责任部门"),
     "main_text": ("主体责任",),
     "assist_text": ("配合责任",),
+    # A 乡镇（街道）履行职责事项清单 (ingest.township_lists): what the township does, what the county department does,
+    # and the department that took work back from the townships.
+    "township_text": ("乡镇(街道)配合职责", "乡镇配合职责", "街道配合职责", "镇街配合职责", "乡镇(街道)职责",
+                      "具体工作内容", "履职内容", "主要工作内容"),
+    "dept_text": ("县级部门职责", "县级部门主体职责", "县级部门履职内容", "牵头部门职责"),
+    "reclaimer": ("收回部门", "收回单位", "收回的县级部门", "县级收回部门"),
 }
 _HEADER_TO_FIELD = {text: field for field, texts in FIELDS.items() for text in texts}
 
-KIND_LABELS = {kind: KIND_TITLES[kind] for kind in ("power", "boundary", "supervision", "split", "territorial")}
+KIND_LABELS = {kind: KIND_TITLES[kind]
+               for kind in ("power", "boundary", "supervision", "split", "territorial", "township")}
 HEADER_SCAN_ROWS = 12
 
 # Fields whose cell may name several parties (split on 、，; and line breaks), or hold free text: columns under one
 # header cell join their values. Any other field is one value a row (a 序号, a 事项名称, a 权力类型).
 NAME_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
-                         "office", "counties", "level"})
+                         "office", "counties", "level", "reclaimer"})
 TEXT_FIELDS = frozenset({"basis", "notes", "division_text", "city_text", "county_text", "main_text", "assist_text",
-                         "target"})
+                         "target", "township_text", "dept_text"})
 # A bare role under a party group (责任部门 over 牵头 / 配合): the part of the group it names.
 _LEAD_WORDS = ("牵头", "主办", "主责", "主体", "主管", "负责")
 _ASSIST_WORDS = ("配合", "协办", "协同", "协助", "参与")
@@ -398,7 +408,7 @@ def holds_complaints(candidate: Candidate | None) -> bool:
 # The columns by which `kind_of` tells the lists apart, for the error that names none of them.
 KIND_COLUMNS = ("with a column that tells which: 权力类型 (权责清单); 牵头部门 or 配合部门, or 相关部门 with 职责分工 "
                 "(职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); 划分方式, 市级职责 or 县级职责 "
-                "(事权划分清单); 主体责任单位 (属地管理事项清单)")
+                "(事权划分清单); 主体责任单位 (属地管理事项清单); 乡镇(街道)配合职责 or 收回部门 (乡镇（街道）履行职责事项清单)")
 
 
 def kind_of(fields: set[str]) -> str | None:
@@ -406,6 +416,8 @@ def kind_of(fields: set[str]) -> str | None:
         return "supervision"
     if fields & {"main_party", "main_text"}:
         return "territorial"
+    if fields & {"township_text", "dept_text", "reclaimer"}:
+        return "township"
     if fields & {"lead", "assist"} or {"related", "division_text"} <= fields:
         return "boundary"
     if fields & {"share", "city_text", "county_text"}:

@@ -59,7 +59,7 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     rows = catalog.run(store, "matter_parties", {"region": region})
     if not rows:
         return []
-    mandates = _Mandates(evidence_index(store), _holders(store))
+    mandates = _Mandates(evidence_index(store), holders(store))
     sandings = sanding_documents(store)
     findings: list[Row] = []
     # One matter's wordings in several documents are one matter (queries.matter_names).
@@ -194,7 +194,7 @@ class _Mandates:
         return self._searched[(matter, region)]
 
 
-def _holders(store: Store) -> frozenset[tuple[str, str]]:
+def holders(store: Store) -> frozenset[tuple[str, str]]:
     """(department, region) of every department with duties or items of its own in the graph."""
     return cached(store, ("mandate_holders",), lambda: frozenset(
         (item.department, item.department_region) for item in evidence_index(store).evidence

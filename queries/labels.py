@@ -273,3 +273,28 @@ _IN_ANSWER |= {(answer, key): title for answer in ("staffing_load", "department_
                for key, title in (("direction", "划转"), ("other", "对方部门"), ("staff", "行政编制"))}
 # staff_moves, which they read: each move's notice date beside the date of the figure it is added to.
 _IN_ANSWER |= {("staff_moves", "moved_on"): "通知施行日期", ("staff_moves", "figure_on"): "编制数所据文件日期"}
+
+
+# township_duties (queries.township_duties): a township's 履行职责事项清单, part by part, and what checking each county
+# department it names against that department's own 三定 and 权责清单 found.
+TOWNSHIP_PART_LABELS = {"basic": "基本履职事项", "assisting": "配合履职事项", "reclaimed": "上级部门收回事项"}
+TOWNSHIP_FINDING_LABELS = {
+    ("assisting", "held"): "牵头部门三定或权责清单写有此项",
+    ("assisting", "held_by_other"): "牵头部门三定、权责清单未写有此项，另一部门写有：需核定牵头部门",
+    ("assisting", "not_held"): "牵头部门三定、权责清单未写有此项，本县也无部门写有：乡镇配合却无部门主责（甩锅）",
+    ("assisting", "no_duties"): "图中没有牵头部门的三定或权责清单，无法核对",
+    ("reclaimed", "held"): "收回部门三定或权责清单写有此项",
+    ("reclaimed", "held_by_other"): "收回部门三定、权责清单未写有此项，另一部门写有：需核定由谁承接",
+    ("reclaimed", "not_held"): "收回部门三定、权责清单未写有此项，本县也无部门写有：收回后无部门承担",
+    ("reclaimed", "no_duties"): "图中没有收回部门的三定或权责清单，无法核对",
+}
+_IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township_duties", "part_label"): "清单部分",
+               ("township_duties", "category"): "事项类别", ("township_duties", "matter"): "事项",
+               ("township_duties", "township_text"): "乡镇（街道）职责",
+               ("township_duties", "department"): "县级部门（牵头或收回）",
+               ("township_duties", "department_text"): "县级部门职责（清单所列）",
+               ("township_duties", "finding_label"): "核对结果",
+               ("township_duties", "holder"): "写有此项的其他部门",
+               ("township_duties", "evidence"): "三定条文或权责事项", ("township_duties", "evidence_source"): "其出处",
+               ("township_duties", "source"): "清单出处"}
+PARAM_LABELS |= {"township": "乡镇（街道）"}

@@ -236,6 +236,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "划转句列有多项工作的逐项核对。划出部门的条文只把该许可作为监管对象所取得的许可"
                      "（“对取得…许可的经营者开展事中事后监管”）的，属审批后的事中事后监管，不列入。"
                      "“划转依据”为写有该划转的条款（接收部门三定、划出部门三定或调整通知）。"))
+    # A township's 履行职责事项清单 checked against the county departments it names (基层减负, user test: a township's
+    # 党政办 had no table to give her 党委): only where such a list is loaded, so other reports are as they were.
+    township_rows = mine(catalog.run(store, "township_duties", {"region": region}), "township", "department")
+    if township_rows:
+        add(Section("township_duties", "乡镇（街道）履行职责事项核对", list(TOWNSHIP_COLUMNS), township_rows,
+                    note=TOWNSHIP_NOTE))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in (profile["undecomposed"] if profile is not None else undecomposed_duties(store, key))
                     if within(row["region"], region)]
@@ -437,6 +443,12 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
     ("transferred_still_held", "职责划转后接收部门未列或未写有的工作", moved_work,
      lambda row: row["finding"] in ("receiver_not_listed", "receiver_lacks"),
      "在接收部门权责清单中补列该事项，或修订其三定"),
+    ("township_duties", "配合履职事项：牵头部门三定、权责清单未写有此项（其中无部门写有的为甩锅）", None,
+     lambda row: row["part"] == "assisting" and row["finding"] in ("held_by_other", "not_held"),
+     "会同县级部门核定牵头部门：写入其三定或权责清单，或调整清单，不由乡镇兜底"),
+    ("township_duties", "上级部门收回事项：收回部门三定、权责清单未写有此项", None,
+     lambda row: row["part"] == "reclaimed" and row["finding"] in ("held_by_other", "not_held"),
+     "明确收回后的承接部门并写入其三定或权责清单，避免收回后无人承担"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
      "督促部门将职责落实到内设机构"),
     ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",
@@ -454,12 +466,25 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
 ]
 
 
+# Findings of a section the report has only where its documents are loaded: no line saying 0 of them elsewhere.
+_ONLY_WHERE_LOADED = frozenset({"township_duties"})
+TOWNSHIP_COLUMNS = ("township", "part_label", "category", "matter", "township_text", "department", "finding_label",
+                    "holder", "evidence", "evidence_source", "source")
+TOWNSHIP_NOTE = ("逐项列出乡镇（街道）履行职责事项清单：基本履职事项由乡镇（街道）自行履行；"
+                 "配合履职事项由县级部门牵头、乡镇（街道）配合，上级部门收回事项由县级部门收回自行承担。“核对结果”对照该县级部门的三定职责和权责清单"
+                 "（及其内设机构职责）：未写有此项的，配合事项为乡镇配合而牵头部门并无相应职责，本县也无部门写有的即无部门"
+                 "主责（甩锅）；收回事项为收回后无部门承担；另一部门写有的列于“写有此项的其他部门”，需核定由谁牵头或承接。"
+                 "图中没有该部门三定或权责清单的无法核对。")
+
+
 def summary_of(sections: list[Section]) -> Section:
     """The report's first table: how many of each finding, and what to do about it (user test: the report gave
     tables without a word on what they add up to). A region's several 事权划分 sections count together."""
     rows: list[Row] = []
     for key, finding, distinct, keep, action in _SUMMARY:
         mine = [section for section in sections if section.key.split(":", 1)[0] == key]
+        if key in _ONLY_WHERE_LOADED and not mine:
+            continue
         found = [row for section in mine for row in section.rows if keep is None or keep(row)]
         count = len({distinct(row) if callable(distinct) else row[distinct] for row in found}) if distinct \
             else len(found)

@@ -159,7 +159,8 @@ def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
 
 NO_HEADER = ("expected a header row naming the columns of a list, with a column that tells which: 权力类型 (权责清单); "
              "牵头部门 or 配合部门, or 相关部门 with 职责分工 (职责边界清单); 监管事项名称, 监管对象 or 认领部门 (监管事项目录); "
-             "划分方式, 市级职责 or 县级职责 (事权划分清单); 主体责任单位 (属地管理事项清单)")
+             "划分方式, 市级职责 or 县级职责 (事权划分清单); 主体责任单位 (属地管理事项清单); "
+             "乡镇(街道)配合职责 or 收回部门 (乡镇（街道）履行职责事项清单)")
 
 
 def test_an_unknown_kind_is_named(tmp_path: Path) -> None:

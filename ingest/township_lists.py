@@ -1,0 +1,112 @@
+"""乡镇（街道）履行职责事项清单 (基层减负): a township's list of its duties in three parts, read into records.
+
+A county issues each township (or all of them at once) a list of what it does: 基本履职事项 (the township's own
+work), 配合履职事项 (work a county department leads and answers for, the township assisting: the department named in
+a 县级牵头部门 / 县级责任部门 column) and 上级部门收回事项 (work the county departments took back: the township no longer
+does it, the department named in a 收回部门 column does). The parts are sheets of a workbook, or sections of one sheet
+under a heading row each (`二、配合履职事项清单（共6项）`), as a table copied out of the Word file reads.
+
+Neither the headers nor the columns tell such a list from a 职责边界清单 (both name a 牵头部门), so the kind is read
+from its title, sheet names or part headings; and which part a sheet holds, from its heading, then its sheet name,
+then the title, then its columns (a 收回部门 column: 收回; a 牵头部门: 配合; neither: 基本).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.model import Cell, TownshipDutyRecord
+from ingest.sheets import Sheet, Workbook
+
+# What each part is called in the lists, and its Chinese title, which readers see.
+PART_TITLES = {"basic": "基本履职事项", "assisting": "配合履职事项", "reclaimed": "上级部门收回事项"}
+_PART_WORDS = (("reclaimed", re.compile(r"收回")), ("assisting", re.compile(r"配合履职|配合事项")),
+               ("basic", re.compile(r"基本履职|基本事项")))
+# A list of this kind names itself so in its title, or in the headings of its parts.
+_LIST_TITLE = re.compile(r"履行职责事项清单|履职事项清单|(?:基本|配合)履职事项|上级部门收回事项|收回事项清单")
+# A heading row that opens a part of a sheet: `一、基本履职事项清单（共5项）`, `（二）配合履职事项`, `三、收回事项`.
+_HEADING = re.compile(r"^[（(]?[一二三四1-4][)）、.．]?\s*.*(?:履职事项|收回事项)")
+# The township the title names: 石岭县安平镇履行职责事项清单, 东湖街道2024年履职事项清单, 安平镇人民政府履行职责事项清单.
+_TITLE_TOWNSHIP = re.compile(r"^(?P<name>\S*?(?:镇|乡|街道)(?:人民政府|政府|办事处)?)(?:\d{4}年(?:度)?)?"
+                             r"(?:履行职责事项清单|履职事项清单|基本履职|配合履职|上级部门收回)")
+_SCAN_ROWS = 12  # a title or heading above the header stands in a sheet's first rows
+
+
+@dataclass
+class PartSheet(Sheet):
+    """A sheet, or a section of one, holding one part of the list; `part` '' when nothing above its header says."""
+
+    part: str = field(default="")
+
+
+def is_township_list(workbook: Workbook) -> bool:
+    """Whether a workbook is a 履行职责事项清单: its title rows, part headings or sheet names say so."""
+    return any(_LIST_TITLE.search(sheet.name) or any(_LIST_TITLE.search(text) for text in _lone_texts(sheet))
+               for sheet in workbook.sheets)
+
+
+def township_parts(workbook: Workbook) -> Workbook:
+    """The workbook with each part a sheet of its own: a sheet stacking several parts under heading rows is cut at
+    each heading (the rows keep their numbers, so rows are cited as the file shows them; each part keeps the title
+    rows above the first heading, which title the whole list)."""
+    sheets: list[Sheet] = []
+    for sheet in workbook.sheets:
+        starts = [index for index, (_number, cells) in enumerate(sheet.rows) if _heading(cells)]
+        if not starts:
+            sheets.append(_part_sheet(sheet, sheet.rows, _part_named(sheet.name)))
+            continue
+        title_rows = sheet.rows[:starts[0]]
+        for start, end in zip(starts, [*starts[1:], len(sheet.rows)], strict=True):
+            heading = _heading(sheet.rows[start][1])
+            sheets.append(_part_sheet(sheet, [*title_rows, *sheet.rows[start + 1:end]], _part_named(heading)))
+    return Workbook(workbook.path, workbook.sha256, sheets, workbook.encoding, workbook.text_sha256)
+
+
+def _part_sheet(sheet: Sheet, rows: list[tuple[int, list[str]]], part: str) -> PartSheet:
+    return PartSheet(sheet.name, rows, sheet.merged_down, sheet.named_by_file, sheet.merged, part=part)
+
+
+def part_of(sheet: Sheet, title: str, fields: set[str]) -> str:
+    """Which part a sheet holds: its heading's or sheet name's, else its title's, else its columns'."""
+    own = sheet.part if isinstance(sheet, PartSheet) else ""
+    if own:
+        return own
+    named = _part_named(title)
+    if named:
+        return named
+    if "reclaimer" in fields:
+        return "reclaimed"
+    return "assisting" if "lead" in fields else "basic"
+
+
+def township_named(title: str) -> str:
+    """The township a list's title names (石岭县安平镇), '' when it names none (a county's list for all of them)."""
+    found = _TITLE_TOWNSHIP.match(re.sub(r"\s+", "", title))
+    return found.group("name") if found else ""
+
+
+def township_record(values: dict[str, str], where: Cell, *, part: str, departments: list[str]) -> TownshipDutyRecord:
+    """A row of a part, its matter already checked; `departments` the county departments its cells name. Each part
+    numbers its rows from 1, so a row is cited by its part too (配合履职事项序号3)."""
+    where = replace(where, seq_title=f"{PART_TITLES[part]}{where.seq_title}")
+    return TownshipDutyRecord(
+        part=part, matter=(values.get("matter") or values.get("name", "")).rstrip("。"),
+        domain=values.get("domain", ""), departments=departments, township_text=values.get("township_text", ""),
+        department_text=values.get("dept_text", ""), notes=values.get("notes", ""), where=where)
+
+
+def _part_named(text: str) -> str:
+    return next((part for part, words in _PART_WORDS if words.search(text)), "")
+
+
+def _heading(cells: list[str]) -> str:
+    """The text of a row that opens a part (one text, however many merged cells repeat it), or ''."""
+    texts = list(dict.fromkeys(cell.strip() for cell in cells if cell.strip()))
+    return texts[0] if len(texts) == 1 and _HEADING.match(texts[0]) and _part_named(texts[0]) else ""
+
+
+def _lone_texts(sheet: Sheet) -> list[str]:
+    """The rows of one text among a sheet's first rows: its title and part headings."""
+    texts = (list(dict.fromkeys(cell.strip() for cell in cells if cell.strip())) for _n, cells in sheet.rows[:_SCAN_ROWS])
+    return [found[0] for found in texts if len(found) == 1]

@@ -1,0 +1,29 @@
+// name: township_duties
+// question: 乡镇（街道）履行职责事项清单核对：基本履职、配合履职（牵头部门的三定或权责清单是否写有此项）、上级部门收回事项（收回部门是否写有）
+// param township: department|null = null  乡镇（街道）名称，如 安平镇、石岭县安平镇 或 安平镇人民政府；不给则为区划内各乡镇（街道）
+// param region: string|null = null  区划路径，如 澄州市/石岭县；含下级区划
+// columns: township, township_region, part, part_label, category, matter, township_text, department, department_region, department_text, finding, finding_label, holder, evidence, evidence_source, source, department_uid
+// json_only: township_region, part, department_region, finding, department_uid
+// finish: queries.township_duties.judged
+// One row a row of a township's list, and a 配合 or 收回 row once for each county department it names. `part`:
+// basic (基本履职事项: the township's own work), assisting (配合履职事项: `department` leads, the township assists),
+// reclaimed (上级部门收回事项: `department` took the work back). `finding` (finish, by the evidence who_handles and
+// host_assist_ambiguities' lead_without_mandate read): for a department, whether its own 三定 duties or 权责清单
+// items state the work: held (with `evidence` and `evidence_source`); held_by_other (another county department,
+// `holder`, states it, the one named does not); not_held (no department of the county states it: on a 配合 row the
+// work is put on the township with no department answering for it, 甩锅; on a 收回 row nobody holds it now); or
+// no_duties (no 三定 or 权责清单 of it loaded: cannot be told). '' on basic rows. Rows in each list's order.
+MATCH (t:Department)
+WHERE ($township IS NULL OR t.uid = $township OR t.name = $township OR $township IN coalesce(t.aliases, []))
+  AND ($region IS NULL OR t.region = $region OR t.region STARTS WITH ($region + '/'))
+MATCH (:Department)-[r:LEADS|ASSISTS]->(m:Matter)
+WHERE r.township = t.uid
+WITH DISTINCT t, m, r.source AS source, r.township_part AS part, coalesce(r.category, '') AS category
+OPTIONAL MATCH (t)-[own:LEADS|ASSISTS]->(m)
+WHERE own.source = source
+OPTIONAL MATCH (d:Department)-[lead:LEADS]->(m)
+WHERE lead.source = source AND d.uid <> t.uid
+RETURN t.name AS township, t.region AS township_region, part, '' AS part_label, category, m.name AS matter,
+       coalesce(own.text, '') AS township_text, coalesce(d.name, '') AS department,
+       coalesce(d.region, '') AS department_region, coalesce(lead.text, '') AS department_text, '' AS finding,
+       '' AS finding_label, '' AS holder, '' AS evidence, '' AS evidence_source, source, d.uid AS department_uid

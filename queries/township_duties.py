@@ -1,0 +1,81 @@
+"""township_duties' `finish`: whether the county department a township's 履行职责事项清单 names holds the work.
+
+A 配合履职事项 is work a county department leads and answers for, the township assisting; where that department's
+own 三定 duties and 权责清单 items say nothing of it, the list puts the work on the township with no department
+answering for it (基层减负's 甩锅). A 上级部门收回事项 is work a county department took back from the townships; where
+its 三定 does not hold it, nobody holds it now, or another department does. Judged on the evidence who_handles ranks
+by (its 三定 duties, its offices' and its 权责清单 items; not the shared matters lists name, this list among them), as
+host_assist_ambiguities judges a lead's mandate (lead_without_mandate): the department holds the work when its best
+piece scores no weak match (WEAK_SCORE, and COVERAGE_SHARE of what evidence saying the whole matter would score) and
+at least MANDATE_SHARE of the county's best department's. Scored on the matter's own words only: the broader
+concepts a dictionary reads into a name (农村危房改造 → 农村宅基地) are a guess about a complaint's meaning, and
+gave 农业农村局's 宅基地 duty the 危房改造 that 住建局's 三定 states. A department with no 三定 or list of its own
+loaded is not judged (`no_duties`): no 三定 loaded is not no duty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.store import Row, Store
+from queries.ambiguities import MANDATE_SHARE, holders
+from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
+from queries.search import BM25Index
+from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
+
+PART_ORDER = ("basic", "assisting", "reclaimed")
+_ROW = re.compile(r"(\d+)行$|!(\d+)$")  # a list row's place in its source: `#第13行`, `#配合履职事项!13`
+Best = dict[str, tuple[float, str, str]]  # department → its best (score, text, source) on a matter
+
+
+def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
+    """Each row with its `finding`, `holder`, `evidence` and `evidence_source`, in each list's order: its parts in
+    order, each part's rows as the list has them."""
+    if not rows:
+        return rows
+    index, holding = evidence_index(store), holders(store)
+    return sorted((_labelled(_judged(index, holding, row)) for row in rows), key=_list_order)
+
+
+def _judged(index: BM25Index, holding: frozenset[tuple[str, str]], row: Row) -> Row:
+    if not row["department"]:
+        return row
+    region, department = row["department_region"], row["department"]
+    if (department, region) not in holding:
+        return {**row, "finding": "no_duties"}
+    best, enough = _best(index, row["matter"], region)
+    top = max((score for score, _text, _source in best.values()), default=0.0)
+    own = best.get(department)
+    if own is not None and own[0] >= max(enough, MANDATE_SHARE * top):
+        return {**row, "finding": "held", "evidence": own[1], "evidence_source": own[2]}
+    others = sorted(((score, name, text, source) for name, (score, text, source) in best.items()
+                     if name != department and score >= enough), reverse=True)
+    if not others:
+        return {**row, "finding": "not_held"}
+    _score, holder, text, source = others[0]
+    return {**row, "finding": "held_by_other", "holder": holder, "evidence": text, "evidence_source": source}
+
+
+def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
+    """Each department's best piece on the matter's own words in the region, and the score that is no weak match."""
+    said = {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
+    hits = index.hits_for(said, region)
+    best: Best = {}
+    for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True):
+        item = hits.index.evidence[position]
+        if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
+            best[item.department] = (score, item.text, item.source)
+    return best, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+
+
+def _labelled(row: Row) -> Row:
+    finding = TOWNSHIP_FINDING_LABELS.get((row["part"], row["finding"]), "")
+    return {**row, "part_label": TOWNSHIP_PART_LABELS.get(row["part"], row["part"]), "finding_label": finding}
+
+
+def _list_order(row: Row) -> tuple[Any, ...]:
+    place = _ROW.search(row["source"])
+    line = int(next(group for group in place.groups() if group)) if place else 0
+    return (row["township_region"], PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else len(PART_ORDER),
+            row["source"].split("#")[0], line, row["department"])
