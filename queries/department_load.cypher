@@ -8,12 +8,18 @@
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
 // has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
 // staffing, not its work; its sanding_issued is empty, as an undated 三定's is)
+// notices_only: a department no document of its own defines (no 三定, no notice of its own) that a 调整 notice moves
+// work or posts into (its duties, read from notices, and its posts are what they moved in)
 // json_only: uid, counterparts, has_sanding
-// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding
+// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (d:Department)
-WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
+WHERE NOT (d)-[:SUCCEEDED_BY]->() AND NOT coalesce(d.vague, false)
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+WITH d, size([(d)-[:HAS_DUTY]->(:Duty)-[f:FROM]->(:Document {kind: 'amendment'}) | f])
+        + size([(d)<-[t:TRANSFERRED_TO]-(:Department) WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = '' | t])
+        AS received
+WHERE d.sanding_issued IS NOT NULL OR received > 0
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
 WITH d, collect(DISTINCT o) AS held
 WITH d, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
@@ -26,5 +32,6 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        offices, numbered_offices, d.offices_stated AS offices_stated, d.office_leader_posts AS office_leader_posts,
        d.office_leader_posts_detail AS office_leader_posts_detail, d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
        [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
-       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 AS has_sanding
+       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 AS has_sanding,
+       d.sanding_issued IS NULL AS notices_only
 ORDER BY region, department

@@ -271,3 +271,14 @@ _IN_ANSWER |= {(answer, key): title for answer in ("staffing_load", "department_
                for key, title in (("direction", "划转"), ("other", "对方部门"), ("staff", "行政编制"))}
 # staff_moves, which they read: each move's notice date beside the date of the figure it is added to.
 _IN_ANSWER |= {("staff_moves", "moved_on"): "通知施行日期", ("staff_moves", "figure_on"): "编制数所据文件日期"}
+# staffing_load and the profile's facts, part three: posts cut (核减) or handed down with work (下放) beside those
+# moved, with the 领导职数 they move (`leader_rank` as written), and the duties as they stand after the notices beside
+# the 三定's count, each change a notice made with its clause (queries.duty_count); a department known only as a
+# receiver.
+TRANSFER_DIRECTION_LABELS |= {"cut": "核减", "devolved": "下放"}
+VALUE_LABELS |= {"cut": "核减", **{code: label for code, label in IN_FORCE_STATUS_LABELS.items() if code != "current"}}
+COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "调整通知增减领导职数",
+                  "duties_stated": "三定所列职责数", "duty_changes": "调整通知所致职责变动",
+                  "notices_only": "仅据调整通知"}
+_IN_ANSWER |= {("staffing_load", "duties_stated"): "三定所列职责数（不含共性职责）",
+               ("staffing_load", "status"): "变动"}
