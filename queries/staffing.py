@@ -80,7 +80,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
         counterparts = [by_uid[uid] for uid in sorted(row["counterparts"]) if uid in by_uid]
         theirs = _per_post(counterparts)
         gap = ratio / theirs if ratio and theirs else None
-        fields = {key: value for key, value in row.items() if key not in _INTERNAL}
+        # `notices_only` closes the row, as the answer's schema orders it.
+        fields = {key: value for key, value in row.items() if key not in (*_INTERNAL, "notices_only")}
         out.append({**fields, "duties_per_post": round(ratio, 3) if ratio is not None else None,
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
@@ -89,7 +90,7 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
-                    "checks": _checks(row, gap)})
+                    "checks": _checks(row, gap), "notices_only": row["notices_only"]})
     return out
 
 
@@ -117,11 +118,13 @@ def with_staff_figures(row: Row, moves: Sequence[Row]) -> Row:
     net = sum(_signed(move, "staff") for move in moves)
     leaders = [move for move in moves if move["leader_posts"]]
     figures = {"staff_quota": stated + net if stated is not None else None, "staff_quota_stated": stated,
-               "staff_moves": list(moves),
-               "leader_posts_moved": sum(_signed(move, "leader_posts") for move in leaders) if leaders else None}
+               "staff_moves": list(moves)}
+    # Beside the 领导职数 the 三定 set, as the answers' schemas order them.
+    leader = {"leader_posts": row.get("leader_posts"),
+              "leader_posts_moved": sum(_signed(move, "leader_posts") for move in leaders) if leaders else None}
     out: Row = {}
     for key, value in row.items():
-        out |= figures if key == "staff_quota" else {key: value}
+        out |= figures if key == "staff_quota" else leader if key == "leader_posts" else {key: value}
     return out
 
 
@@ -142,10 +145,10 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
     the notices made (`duty_changes`); `changed`: whether a notice moves work into or out of it (notice_departments),
     else its 三定's count (department_load's) stands."""
     count = duty_count(store, row["uid"]) if changed else None
-    figures: Row = {"duties": row["duties"], "duties_stated": row["duties"] if row["has_sanding"] else None,
-                    "duty_changes": []}
+    figures: Row = {"duties_stated": row["duties"] if row["has_sanding"] else None, "duty_changes": [],
+                    "duties": row["duties"]}
     if count is not None:
-        figures = {"duties": count.standing, "duties_stated": count.stated, "duty_changes": count.changes}
+        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing}
     out: Row = {}
     for key, value in row.items():
         out |= figures if key == "duties" else {key: value}
