@@ -219,10 +219,22 @@ class UndecomposedRow(BaseModel):
 
 
 class StaffMove(BaseModel):
-    direction: Literal["moved_in", "moved_out"]
-    other: str = Field(description="划出或划入的对方部门")
-    staff: int = Field(description="划转的行政编制数")
-    leader_posts: int | None = Field(default=None, description="一并划转的领导职数")
+    direction: Literal["moved_in", "moved_out", "cut", "devolved"] = Field(
+        description="moved_in 划入、moved_out 划出、cut 核减（无接收方）、devolved 随职责下放")
+    other: str | None = Field(default=None, description=(
+        "划出或划入的对方部门；下放时为通知所写的下级政府（各县（区））；核减时为空"))
+    staff: int | None = Field(default=None, description="行政编制数；只涉及领导职数时为空")
+    leader_posts: int | None = Field(default=None, description="一并划转、核减或下放的领导职数")
+    leader_rank: str | None = Field(default=None, description="领导职数的级别，如 `副处级`；通知未写时为空")
+    source: str = Field(description="调整通知的条款")
+
+
+class NoticeDutyChange(BaseModel):
+    status: Literal["moved_in", "transferred", "partly_transferred", "cancelled", "partly_cancelled", "devolved",
+                    "partly_devolved"] = Field(description=(
+        "moved_in 划入的职责，其余为三定条文被调整通知划出、取消或下放（partly_… 为部分，仍计入职责数）"))
+    duty: str = Field(description="三定条文，或调整通知所写的划入职责")
+    other: str | None = Field(default=None, description="划出、划入的对方部门；下放时为通知所写的下级政府")
     source: str = Field(description="调整通知的条款")
 
 
@@ -235,9 +247,13 @@ class StaffingRow(BaseModel):
     staff_quota_stated: int | None = Field(default=None,
                                            description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
     staff_moves: list[StaffMove] = Field(default_factory=list, description=(
-        "其后调整通知划入（moved_in）或划出（moved_out）的编制，各注明调整通知的条款"))
+        "其后调整通知划入（moved_in）、划出（moved_out）、核减（cut）或随职责下放（devolved）的编制和领导职数，"
+        "各注明调整通知的条款"))
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等），不计入人均职责数")
     leader_posts: int | None
+    leader_posts_moved: int | None = Field(default=None, description=(
+        "其后调整通知增减的领导职数（划入为正，划出、核减、下放为负；各项见 staff_moves）；未涉及时为空。"
+        "leader_posts 仍为三定所定的数"))
     leader_posts_detail: list[str] | None = Field(description="领导职数明细：`局长 1`；未定职数的写明配备方式，"
                                                               "如 `总工程师 按副处级配备`")
     offices: int
@@ -246,7 +262,12 @@ class StaffingRow(BaseModel):
     office_leader_posts_detail: list[str] | None = Field(
         default=None, description="内设机构领导职数明细：`科级 6`；三定列出其中各职务的，"
                                   "`科级 6（其中科长 4、副科长 4）`")
-    duties: int = Field(description="现行职责数，不含共性职责")
+    duties_stated: int | None = Field(default=None, description=(
+        "三定所列职责数（不含共性职责）；图中没有该部门三定时为空"))
+    duty_changes: list[NoticeDutyChange] = Field(default_factory=list, description=(
+        "三定之后的调整通知所致职责变动，各注明通知的条款"))
+    duties: int = Field(description="现行职责数，不含共性职责：三定所列，减去其后调整通知整条划出、取消、下放的，"
+                                    "加上划入的")
     power_items: int
     duties_per_post: float | None = Field(description="职责数 / 行政编制；图中没有该部门职责时为空")
     robust_z: float | None = Field(description="robust z-score within the department's region")
@@ -258,6 +279,8 @@ class StaffingRow(BaseModel):
     counterpart_ratio: float | None = Field(default=None, description="本部门人均职责数为市级对口部门的倍数")
     checks: list[str] = Field(description="核查发现：编号列出的内设机构多于核定数、领导职数与所列职务合计不符、"
                                           "人均职责数为市级对口部门的 2.5 倍以上或不到 1/2.5、图中没有主要职责")
+    notices_only: bool = Field(default=False, description=(
+        "图中没有该部门的三定或其本部门的调整通知，仅据其他部门的调整通知划入的职责和编制列出（不计算人均职责数）"))
 
 
 class Evidence(BaseModel):
@@ -466,9 +489,12 @@ class DepartmentFacts(BaseModel):
     staff_quota: int | None = Field(description="行政编制，计入其后调整通知划转的编制（见 staff_moves）")
     staff_quota_stated: int | None = Field(default=None,
                                            description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
-    staff_moves: list[StaffMove] = Field(default_factory=list, description="其后调整通知划入或划出的编制及其条款")
+    staff_moves: list[StaffMove] = Field(default_factory=list,
+                                         description="其后调整通知划入、划出、核减或随职责下放的编制及其条款")
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等）")
     leader_posts: int | None
+    leader_posts_moved: int | None = Field(default=None, description=(
+        "其后调整通知增减的领导职数（划入为正，划出、核减、下放为负）；未涉及时为空"))
     leader_posts_detail: list[str] | None = Field(description="领导职数明细，含未定职数的职位（总工程师 按副处级配备）")
     office_leader_posts: int | None
     offices_stated: int | None

@@ -102,8 +102,11 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("CLAIMS", ("Department",), ("SupervisionItem",), "认领", ("source", "redirected_from")),
     RelType("HOLDS", ("Region",), ("Matter",), "事权划分", ("source", "share", "role", "text")),
     RelType("COUNTERPART", ("Department",), ("Department",), "上下对口"),
+    # A staff change's edge has `staff` (0 where only 领导职数 move) and `leader_posts` (with `leader_rank` as written),
+    # `kind` '' (moved), cut (核减) or devolved (下放, to `devolved_to`, the lower governments as written): posts cut or
+    # handed down go to no department, so their edge is the department's to itself.
     RelType("TRANSFERRED_TO", ("Department",), ("Department",), "职责或编制划转",
-            ("source", "what", "staff", "leader_posts")),
+            ("source", "what", "staff", "leader_posts", "kind", "leader_rank", "devolved_to")),
     # 机构改革: the body a 三定's opening articles say it replaced (更名为, 组建…不再保留…, 将…的职责划入…) → that
     # 三定's department. `kind`: renamed | merged | absorbed; `date`: the 三定's 施行 date, else its date; `text`: the
     # sentence.

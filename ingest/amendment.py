@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ingest.changes import classify_change, devolved_to
 from ingest.errors import IngestError
-from ingest.model import FunctionChange, Located, SandingDocument, Staffing, StaffTransfer
-from ingest.numerals import CHINESE_NUMERAL, chinese_to_int, find_date
+from ingest.model import FunctionChange, Located, SandingDocument, Staffing
+from ingest.numerals import CHINESE_NUMERAL, find_date
+from ingest.staff_moves import DEPARTMENT, read_staff, staff_with_duty, unread_staff, unread_warning, without
 from ingest.succession import read_successions
 
 # 关于调整X职责机构编制的通知, or of its duties alone (关于调整X职责的通知); and a rename by a notice of its own,
@@ -21,15 +22,8 @@ from ingest.succession import read_successions
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:(?:、)?机构(?:、)?编制)?(?:事项)?的通知"
                     r"|关于将?(?P<old>[\u4e00-\u9fff（）()]{2,40}?)(?:整体)?更名为(?P<new>[\u4e00-\u9fff（）()]{2,40}?)的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
-_DEPT = r"[\u4e00-\u9fff]{2,30}?(?:委员会|办公室|总局|局|部|委|署|院|办)"
+_DEPT = DEPARTMENT
 _DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{_DEPT})[。；;]?")
-_STAFF_MOVE = re.compile(
-    rf"将(?P<src>{_DEPT})(?P<staff>\d+)名行政编制(?:[、，,](?P<posts>\d+)名[\u4e00-\u9fff]*?领导职数)?划入(?P<dst>{_DEPT})[。；;]?"
-)
-# The posts that go with a duty moved, said after it (将…职责划入…，相应划转行政编制2名): a move between the same two
-# departments, the duty's giver and receiver.
-_STAFF_WITH_DUTY = re.compile(rf"[，,]\s*(?:并|同时)?相应(?:划转|划出|调整)?(?:(?P<before>\d+|{CHINESE_NUMERAL})名(?:行政)?编制"
-                              rf"|(?:行政)?编制(?P<after>\d+|{CHINESE_NUMERAL})名)")
 # Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）, 将…交由各县（区）人民政府
 # 负责): the work itself, without whose it was, as a transfer's subject is (the department's name would count as
 # words the duty must say).
@@ -74,16 +68,12 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
 
 
 def _read_sentences(document: SandingDocument, text: str, where: Located) -> None:
-    for move in _STAFF_MOVE.finditer(text):
-        document.staff_transfers.append(StaffTransfer(
-            source=move.group("src"), target=move.group("dst"), admin_quota=int(move.group("staff")),
-            leader_posts=int(move.group("posts") or 0), where=where,
-        ))
-    for move in _DUTY_MOVE.finditer(text):
-        if posts := _STAFF_WITH_DUTY.match(text, move.end()):
-            document.staff_transfers.append(StaffTransfer(
-                source=move.group("src"), target=move.group("dst"), where=where,
-                admin_quota=chinese_to_int(posts.group("before") or posts.group("after")) or 0))
+    # Staff changes first: the work a sentence cancels or hands down is read from the rest (取消…职责，核减行政编制1名).
+    staff = read_staff(text, document.department, where)
+    duty_moves = list(_DUTY_MOVE.finditer(text))
+    for move in duty_moves:
+        if posts := staff_with_duty(text, move.end(), move.group("src"), move.group("dst"), where):
+            staff.append(posts)
         incoming = move.group("dst") == document.department
         document.changes.append(FunctionChange(
             kind="transferred_in" if incoming else "transferred_out",
@@ -91,6 +81,7 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
             counterpart=move.group("src") if incoming else move.group("dst"),
             subject=move.group("duty"),
         ))
+    document.staff_transfers.extend(read.transfer for read in sorted(staff, key=lambda read: read.span))
     totals = _TOTALS.search(text)
     if totals:
         document.offices_stated = int(totals.group("offices"))
@@ -98,9 +89,12 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
         if totals.group("posts"):
             staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))
         document.staffing = staffing
-    retired = [change for sentence in _SENTENCES.split(text) if (change := _retired(document, sentence, where))]
+    read = [posts.span for posts in staff] + ([totals.span()] if totals else [])
+    document.warnings.extend(unread_warning(where.line, sentence) for sentence in unread_staff(text, read))
+    work = without(text, [posts.span for posts in staff])
+    retired = [change for sentence in _SENTENCES.split(work) if (change := _retired(document, sentence, where))]
     document.changes.extend(retired)
-    covered = _STAFF_MOVE.search(text) or _DUTY_MOVE.search(text) or totals or retired
+    covered = staff or duty_moves or totals or retired
     if (not covered and text.startswith(("将", "不再保留"))) or re.search(r"改由.+代管|更名为", text):
         document.changes.append(FunctionChange("reform", text.strip(), where))
 
@@ -109,7 +103,7 @@ def _retired(document: SandingDocument, sentence: str, where: Located) -> Functi
     """A sentence that cancels the department's work or hands it down (kinds as a 三定's 职能转变 reads them); not
     一个机构不再保留 (an organ abolished, or merged into this one), nor a move between departments (`_DUTY_MOVE`)."""
     sentence = sentence.strip()
-    if sentence.startswith("不再保留") or _DUTY_MOVE.search(sentence) or _STAFF_MOVE.search(sentence):
+    if sentence.startswith("不再保留") or _DUTY_MOVE.search(sentence):
         return None
     if read_successions([(where.line, where.locator, sentence)], document.department):
         return None  # 将A的职责划入本局，不再保留A: a body merged into this one, its work going on here

@@ -45,7 +45,11 @@ from graph.store import Store
 # Also in version 9: a Department keeps each alias with the document that gave it (`alias_sources`, `doc:…#市城管局`), so that
 # taking a document out takes the names only it gave (ingest.alias_sources); a graph's older documents recorded none,
 # and the names they gave stay.
-GRAPH_FIELDS_VERSION = 9
+# Version 10: a 调整 notice's staff changes beyond posts moved: posts cut (核减) or handed down with work (下放), each
+# the department's TRANSFERRED_TO edge to itself with `kind` cut or devolved (`devolved_to` as written), and 领导职数
+# moved or cut with their `leader_rank` (ingest.staff_moves); a notice loaded before records none of them, and
+# staffing_load counts its figure without them.
+GRAPH_FIELDS_VERSION = 10
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -96,13 +96,17 @@ class Division:
 
 @dataclass
 class StaffTransfer:
-    """An amendment's move of posts between departments (a delta, not a total)."""
+    """An amendment's change of a department's posts (a delta, not a total): moved to another department, cut
+    (`kind` cut: 核减, its source and target both the department) or handed down with work (`kind` devolved: its
+    target the lower governments as written, 各县（区）)."""
 
     source: str
     target: str
     admin_quota: int = 0
     leader_posts: int = 0
     where: Located | None = None
+    kind: str = ""  # '' (moved) | cut | devolved
+    leader_rank: str = ""  # as written: 副处级, 司局级; '' for 领导职数 with no rank
 
 
 @dataclass

@@ -169,9 +169,17 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
     for transfer in parsed.staff_transfers:
         locator = src(transfer.where.locator if transfer.where else "staff")
         source_dept = _party(rows, resolver, transfer.source, region, department, locator)
-        target_dept = _party(rows, resolver, transfer.target, region, department, locator)
+        # Posts cut or handed down go to no department: the edge is the department's own, and the lower governments
+        # posts go to are kept as written (`devolved_to`), as a devolved duty's are.
+        target_dept = (source_dept if transfer.kind else
+                       _party(rows, resolver, transfer.target, region, department, locator))
+        # `what` keys the edge (ingest.load): posts cut, handed down or moved, 行政编制 or 领导职数 alone, of one
+        # clause are several edges between the same two departments.
+        what = _STAFF_WHAT[transfer.kind] + ("行政编制" if transfer.admin_quota else "领导职数")
         rows.relate("TRANSFERRED_TO", "Department", "Department", source_dept.uid, target_dept.uid, locator,
-                    what="行政编制", staff=transfer.admin_quota, leader_posts=transfer.leader_posts)
+                    what=what, staff=transfer.admin_quota, leader_posts=transfer.leader_posts,
+                    kind=transfer.kind, leader_rank=transfer.leader_rank,
+                    devolved_to=transfer.target if transfer.kind == "devolved" else None)
 
     for division in parsed.divisions:
         _add_division(rows, context, resolver, division, src(division.where.locator))
@@ -179,6 +187,9 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
         _add_succession(rows, context, resolver, succession, src(succession.where.locator))
     add_provenance(rows)
     return rows
+
+
+_STAFF_WHAT = {"": "", "cut": "核减", "devolved": "下放"}
 
 
 def add_provenance(rows: GraphRows) -> None:

@@ -9,14 +9,20 @@
 // has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
 // staffing, not its work; its sanding_issued is empty, as an undated 三定's is), or of the body a notice alone renamed
 // or merged into it, whose duties it carries
+// notices_only: a department no document of its own defines (no 三定, no notice of its own) that a 调整 notice moves
+// work or posts into (its duties, read from notices, and its posts are what they moved in)
 // json_only: uid, counterparts, has_sanding
-// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding
+// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
 MATCH (d:Department)
-WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
+WHERE NOT (d)-[:SUCCEEDED_BY]->() AND NOT coalesce(d.vague, false)
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+WITH d, size([(d)-[:HAS_DUTY]->(:Duty)-[f:FROM]->(:Document {kind: 'amendment'}) | f])
+        + size([(d)<-[t:TRANSFERRED_TO]-(:Department) WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = '' | t])
+        AS received
+WHERE d.sanding_issued IS NOT NULL OR received > 0
 OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
 WHERE n.carries_after IS NULL
 WITH d, head(collect(r)) AS r
@@ -47,5 +53,6 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
        size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0
        OR size([(s:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
-                WHERE s.kind = 'sanding' AND e.carries_after IS NULL | s]) > 0 AS has_sanding
+                WHERE s.kind = 'sanding' AND e.carries_after IS NULL | s]) > 0 AS has_sanding,
+       d.sanding_issued IS NULL AS notices_only
 ORDER BY region, department

@@ -122,6 +122,7 @@ class Today:
     duties: dict[str, Row]
     changes: dict[str, Row]
     sanding: bool  # whether a 三定 of the department is loaded
+    notices: frozenset[str] = frozenset()  # the notices read (a duty whose source is one of them is theirs)
 
 
 def duties_today(store: Store, department: str) -> Today | None:
@@ -135,7 +136,7 @@ def duties_today(store: Store, department: str) -> Today | None:
     duties = _current(stated)
     changes = _changes(duties, stated, {v["document"] for v in amendments}, _transfers(store, department),
                        lambda: duty_model(store))
-    return Today(duties, changes, version is not None)
+    return Today(duties, changes, version is not None, frozenset(v["document"] for v in amendments))
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:

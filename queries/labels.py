@@ -298,3 +298,14 @@ _IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township
                ("township_duties", "evidence"): "三定条文或权责事项", ("township_duties", "evidence_source"): "其出处",
                ("township_duties", "source"): "清单出处"}
 PARAM_LABELS |= {"township": "乡镇（街道）"}
+# staffing_load and the profile's facts, part three: posts cut (核减) or handed down with work (下放) beside those
+# moved, with the 领导职数 they move (`leader_rank` as written), and the duties as they stand after the notices beside
+# the 三定's count, each change a notice made with its clause (queries.duty_count); a department known only as a
+# receiver.
+TRANSFER_DIRECTION_LABELS |= {"cut": "核减", "devolved": "下放"}
+VALUE_LABELS |= {"cut": "核减", **{code: label for code, label in IN_FORCE_STATUS_LABELS.items() if code != "current"}}
+COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "调整通知增减领导职数",
+                  "duties_stated": "三定所列职责数", "duty_changes": "调整通知所致职责变动",
+                  "notices_only": "仅据调整通知"}
+_IN_ANSWER |= {("staffing_load", "duties_stated"): "三定所列职责数（不含共性职责）",
+               ("staffing_load", "status"): "变动"}

@@ -11,8 +11,9 @@ from graph.store import Row
 from queries.labels import SCOPE_LABELS
 
 # 编制 as the 调整 notices since its own figure left it, the figure as set and the posts moved beside it.
-FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "staff_quota_stated", "staff_moves", "leader_posts",
-                "leader_posts_detail", "office_leader_posts", "offices_stated", "aliases", "issued", "succession"]
+FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "staff_quota_stated", "staff_moves",
+                "leader_posts", "leader_posts_moved", "leader_posts_detail", "office_leader_posts", "offices_stated",
+                "aliases", "issued", "succession"]
 NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 # A duty no office carries out, the undecomposed_duties finding; where the graph holds no office of the department
 # (a copy without its 内设机构 section), nothing is known of how its duties are handed down.

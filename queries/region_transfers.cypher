@@ -4,10 +4,11 @@
 // columns: region, giver, giver_uid, receiver, receiver_uid, what, source, moved_on, giver_issued
 // json_only: giver_uid, receiver_uid
 // sort: region, giver, receiver, what, source
-// An amendment's staff moves ride on TRANSFERRED_TO edges too, without `what`: they move posts, not work.
+// An amendment's staff moves ride on TRANSFERRED_TO edges too, with `staff` (and `what` 行政编制): they move posts,
+// not work (queries/staff_moves.cypher lists them).
 // `moved_on`: the 印发日期 of the document stating the move; `giver_issued`: that of the giver's 三定 in force.
 MATCH (g:Department)-[t:TRANSFERRED_TO]->(r:Department)
-WHERE t.what IS NOT NULL AND coalesce(g.vague, false) = false
+WHERE t.what IS NOT NULL AND t.staff IS NULL AND coalesce(g.vague, false) = false
   AND ($region IS NULL OR g.region = $region OR g.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (doc:Document {uid: split(t.source, '#')[0]})
 RETURN g.region AS region, g.name AS giver, g.uid AS giver_uid, r.name AS receiver, r.uid AS receiver_uid,

@@ -291,10 +291,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
     moved = ["staff_quota_stated", "staff_moves"] if any(row["staff_moves"] for row in staffing) else []
+    # So with 领导职数 a notice moved or cut, and with duties it moved out or in: both figures, the change cited.
+    leaders = ["leader_posts_moved"] if any(row["leader_posts_moved"] is not None for row in staffing) else []
+    duties = ["duties_stated", "duty_changes"] if any(row["duty_changes"] for row in staffing) else []
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, "other_staff",
-                                                  "leader_posts", "leader_posts_detail", "offices", "offices_stated",
-                                                  "duties", "power_items", "duties_per_post", "robust_z", "outlier",
-                                                  "too_few", "counterpart_ratio"],
+                                                  "leader_posts", *leaders, "leader_posts_detail", "offices",
+                                                  "offices_stated", *duties, "duties", "power_items",
+                                                  "duties_per_post", "robust_z", "outlier", "too_few",
+                                                  "counterpart_ratio"],
                 mine(staffing, "department"),
                 note=(f"{no_city}。" if no_city else "")
                 + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))

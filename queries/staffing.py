@@ -17,21 +17,30 @@ hold what the 三定 sets and the graph does not keep to: more offices than the 
 调整 notice's 调整后 totals), leader posts that do not add up to their total. The graph holds the posts set (核定),
 not the people in post (实有), so 超编 itself is not judged here.
 
-Posts a 调整 notice moves between departments (将…2名行政编制划入…, 相应划转行政编制2名) change the figure the
-department's own documents set: `staff_quota` is that figure with the moves of the notices after it (a notice's
-own 调整后 totals already count its moves), `staff_quota_stated` the figure as set, `staff_moves` each move and
-its clause."""
+Posts a 调整 notice moves between departments (将…2名行政编制划入…, 相应划转行政编制2名), cuts
+(核减行政编制1名) or hands down with work (相应编制2名下放至各县（区）) change the figure the department's own
+documents set: `staff_quota` is that figure with the changes of the notices after it (a notice's own 调整后 totals
+already count its moves), `staff_quota_stated` the figure as set, `staff_moves` each change and its clause,
+`leader_posts_moved` the 领导职数 they add or take (the 三定's 领导职数 and its detail stay as set: the checks hold
+them to each other).
+So with the duties: `duties` are those the department has as they stand (`queries.duty_count`: less the clauses the
+notices since its 三定 moved out, cancelled or handed down, plus the work they moved in), `duties_stated` its 三定's,
+`duty_changes` each change, cited by the notice's clause. A department that only receives work or posts by notice
+(`notices_only`: no 三定 or notice of its own) has a row of what they moved in, and no duties per post."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from statistics import median
 
 from graph.store import Row, Store
+from ingest.numerals import CHINESE_NUMERAL, chinese_to_int
 from ingest.staffing import post_mismatches
 from queries import catalog
+from queries.duty_count import duty_count
 from queries.lookup import within
 
 OUTLIER_Z = 3.5
@@ -41,7 +50,8 @@ MIN_COMPARED = 3
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
 _INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding")
-MOVED = {"in": "moved_in", "out": "moved_out"}
+# staff_moves' directions as the answer's: posts cut (核减) and handed down (下放) leave as moved ones do.
+MOVED = {"in": "moved_in", "out": "moved_out", "cut": "cut", "devolved": "devolved"}
 
 
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
@@ -50,7 +60,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     # The whole top-level region is read, so that a county's rows find their city counterparts.
     top = region.split("/")[0] if region else None
     moved = moved_staff(catalog.run(store, "staff_moves", {"region": top}))
-    everywhere = [with_staff_figures(row, moved.get(row["uid"], []))
+    changed = {row["uid"] for row in catalog.run(store, "notice_departments", {})}
+    everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
                   for row in catalog.run(store, "department_load", {"region": top})]
     rows = [row for row in everywhere if within(row["region"], region)]
     by_uid = {row["uid"]: row for row in everywhere}
@@ -69,7 +80,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
         counterparts = [by_uid[uid] for uid in sorted(row["counterparts"]) if uid in by_uid]
         theirs = _per_post(counterparts)
         gap = ratio / theirs if ratio and theirs else None
-        fields = {key: value for key, value in row.items() if key not in _INTERNAL}
+        # `notices_only` closes the row, as the answer's schema orders it.
+        fields = {key: value for key, value in row.items() if key not in (*_INTERNAL, "notices_only")}
         out.append({**fields, "duties_per_post": round(ratio, 3) if ratio is not None else None,
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
@@ -78,7 +90,7 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
-                    "checks": _checks(row, gap)})
+                    "checks": _checks(row, gap), "notices_only": row["notices_only"]})
     return out
 
 
@@ -87,11 +99,14 @@ def moved_staff(moves: Sequence[Row]) -> dict[str, list[Row]]:
     the document its figure is from, whose 调整后 totals count them, nor those of a notice of the figure's date or
     before, nor an undated notice's, which cannot be placed after it."""
     moved: dict[str, list[Row]] = defaultdict(list)
-    for row in moves:
+    # In the notices' order, and each notice's items in its own (二、 before 三、, which text order would reverse).
+    for row in sorted(moves, key=lambda row: (row["moved_on"], row["notice"], _item_number(row["source"]))):
         if row["notice"] != row["figure_document"] and row["moved_on"] > (row["figure_on"] or ""):
+            # 0 posts of a kind is none moved (领导职数 moved alone): nothing to read in the cell.
             moved[row["department_uid"]].append({"direction": MOVED[row["direction"]], "other": row["other"],
-                                                 "staff": row["staff"], "leader_posts": row["leader_posts"] or None,
-                                                 "source": row["source"]})
+                                                 "staff": row["staff"] or None,
+                                                 "leader_posts": row["leader_posts"] or None,
+                                                 "leader_rank": row["leader_rank"] or None, "source": row["source"]})
     return moved
 
 
@@ -100,12 +115,43 @@ def with_staff_figures(row: Row, moves: Sequence[Row]) -> Row:
     notices since that figure leave it (`staff_quota`; None where the graph holds no figure of it), followed by the
     figure as set (`staff_quota_stated`) and the moves (`staff_moves`)."""
     stated = row["staff_quota"]
-    net = sum(move["staff"] if move["direction"] == MOVED["in"] else -move["staff"] for move in moves)
+    net = sum(_signed(move, "staff") for move in moves)
+    leaders = [move for move in moves if move["leader_posts"]]
     figures = {"staff_quota": stated + net if stated is not None else None, "staff_quota_stated": stated,
                "staff_moves": list(moves)}
+    # Beside the 领导职数 the 三定 set, as the answers' schemas order them.
+    leader = {"leader_posts": row.get("leader_posts"),
+              "leader_posts_moved": sum(_signed(move, "leader_posts") for move in leaders) if leaders else None}
     out: Row = {}
     for key, value in row.items():
-        out |= figures if key == "staff_quota" else {key: value}
+        out |= figures if key == "staff_quota" else leader if key == "leader_posts" else {key: value}
+    return out
+
+
+def _item_number(source: str) -> int:
+    """The number of a notice's item (`doc:…#三、` → 3), 0 for a clause numbered otherwise (`line 4`)."""
+    found = re.match(CHINESE_NUMERAL, source.partition("#")[2])
+    return (chinese_to_int(found.group()) or 0) if found else 0
+
+
+def _signed(move: Row, key: str) -> int:
+    """The posts of kind `key` a change adds to the department (moved in) or takes from it (out, cut, devolved)."""
+    count = move[key] or 0
+    return count if move["direction"] == MOVED["in"] else -count
+
+
+def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
+    """A department's row with its duties as they stand (`duties`), beside its 三定's (`duties_stated`) and each change
+    the notices made (`duty_changes`); `changed`: whether a notice moves work into or out of it (notice_departments),
+    else its 三定's count (department_load's) stands."""
+    count = duty_count(store, row["uid"]) if changed else None
+    figures: Row = {"duties_stated": row["duties"] if row["has_sanding"] else None, "duty_changes": [],
+                    "duties": row["duties"]}
+    if count is not None:
+        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing}
+    out: Row = {}
+    for key, value in row.items():
+        out |= figures if key == "duties" else {key: value}
     return out
 
 
@@ -136,7 +182,11 @@ def _checks(row: Row, gap: float | None) -> list[str]:
     found += post_mismatches(row["leader_posts"], row["leader_posts_detail"], row["office_leader_posts_detail"])
     if gap is not None and (gap >= COUNTERPART_GAP or gap <= 1 / COUNTERPART_GAP):
         found.append(f"人均职责数为市级对口部门的{gap:.1f}倍")
-    if row["staff_quota"] and not row["has_sanding"]:
+    if row["notices_only"]:
+        # No document of its own: what the notices moved in is all the graph knows of it.
+        found.append(f"图中没有该部门的三定，本行仅据调整通知：划入职责{row['duties']}项、"
+                     f"行政编制{sum(_signed(move, 'staff') for move in row['staff_moves'])}名，不计算人均职责数")
+    elif row["staff_quota"] and not row["has_sanding"]:
         # Known by a 调整 notice alone: the clauses it moved in are not the department's work.
         found.append("图中没有该部门的三定（仅有调整通知），不计算人均职责数")
     elif row["staff_quota"] and not row["duties"]:

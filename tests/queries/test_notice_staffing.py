@@ -1,7 +1,8 @@
 """Posts a 调整职责机构编制 notice moves between departments (将…1名行政编制划入…, 相应划转行政编制2名): read with their
 clause, and counted in staffing_load's and the profile's 编制 after the figure the department's own documents set, that
 figure beside it (tests/fixtures/notice_moves: the 林业局 gives 2 posts to the 园林局 with 城市绿化, 1 to the
-应急管理局, whose 三定 is not loaded)."""
+应急管理局, whose 三定 is not loaded, and which has a row of what the notice moved in). Cuts, posts handed down and
+leader posts: tests/queries/test_staff_changes.py."""
 
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from queries.staffing import staffing_load
 from tests.queries.test_notice_handling import CITY, FIXTURES, FORESTRY, PARKS
 
 _NOTICE = "《关于调整鹤川市林业局职责机构编制的通知》"
-_TO_PARKS = {"direction": "moved_out", "other": PARKS, "staff": 2, "leader_posts": None, "source": f"{_NOTICE}一、"}
+_TO_PARKS = {"direction": "moved_out", "other": PARKS, "staff": 2, "leader_posts": None, "leader_rank": None,
+             "source": f"{_NOTICE}一、"}
 _TO_EMERGENCY = {"direction": "moved_out", "other": "鹤川市应急管理局", "staff": 1, "leader_posts": None,
-                 "source": f"{_NOTICE}二、"}
+                 "leader_rank": None, "source": f"{_NOTICE}二、"}
 _FROM_FORESTRY = {**_TO_PARKS, "direction": "moved_in", "other": FORESTRY}
+_EMERGENCY_ROW = ("鹤川市应急管理局", None, None, [{**_TO_EMERGENCY, "direction": "moved_in", "other": FORESTRY}], None)
 
 
 @pytest.fixture
@@ -55,9 +58,10 @@ def _staffing(store: Store) -> list[tuple[Any, ...]]:
 
 def test_staffing_load_counts_the_posts_a_notice_moved(forestry: Store) -> None:
     """The 林业局's 三定 sets 12 and the 园林局's 10: after the notice, 9 and 12, each move cited (the 应急管理局 has no
-    三定, so no figure to add to, and is no row); duties per post read the figure after the moves."""
-    assert _staffing(forestry) == [(PARKS, 12, 10, [_FROM_FORESTRY], 0.25),
-                                   (FORESTRY, 9, 12, [_TO_PARKS, _TO_EMERGENCY], 0.556)]
+    三定, so no figure to add to: its row holds the move alone); duties per post read the figure after the moves, and
+    the duties as they stand (the 林业局's 森林防火 clause moved out whole: 4 of its 5)."""
+    assert _staffing(forestry) == [(PARKS, 12, 10, [_FROM_FORESTRY], 0.25), _EMERGENCY_ROW,
+                                   (FORESTRY, 9, 12, [_TO_PARKS, _TO_EMERGENCY], 0.444)]
 
 
 _PARKS_NOTICE = """关于调整鹤川市园林局职责机构编制的通知
@@ -75,11 +79,11 @@ def test_a_figure_set_after_a_move_counts_it_already(forestry: Store, tmp_path: 
     (tmp_path / "parks_notice.txt").write_text(_PARKS_NOTICE, encoding="utf-8")
     assert ingest([tmp_path / "parks_notice.txt"], forestry, region=CITY).failed == []
     to_parks = {**_TO_PARKS, "source": "《关于调整鹤川市园林局职责机构编制的通知》一、"}
-    assert _staffing(forestry) == [(PARKS, 14, 14, [], 0.214),
-                                   (FORESTRY, 7, 12, [_TO_PARKS, _TO_EMERGENCY, to_parks], 0.714)]
+    assert _staffing(forestry) == [(PARKS, 14, 14, [], 0.214), _EMERGENCY_ROW,
+                                   (FORESTRY, 7, 12, [_TO_PARKS, _TO_EMERGENCY, to_parks], 0.571)]
     (tmp_path / "linye_2025.txt").write_text(_FORESTRY_2025, encoding="utf-8")
     assert ingest([tmp_path / "linye_2025.txt"], forestry, region=CITY).failed == []
-    assert _staffing(forestry)[1][:4] == (FORESTRY, 8, 8, [])
+    assert _staffing(forestry)[2][:4] == (FORESTRY, 8, 8, [])
 
 
 def test_the_profile_s_staffing_cites_the_notice_beside_the_sanding_s_figure(forestry: Store) -> None:
@@ -98,4 +102,4 @@ def test_the_report_shows_the_figure_set_beside_the_one_used(forestry: Store) ->
     section = next(s for s in build_report(forestry, region="鹤川市").sections if s.key == "staffing_load")
     assert section.columns[1:5] == ["department", "staff_quota", "staff_quota_stated", "staff_moves"]
     assert [[cell_text(row, column, section.key) for column in section.columns[2:4]] for row in section.rows] == [
-        ["12", "10"], ["9", "12"]]
+        ["12", "10"], ["", ""], ["9", "12"]]

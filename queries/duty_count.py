@@ -1,0 +1,53 @@
+"""How many duties a department has as they stand, for staffing_load's load: its newest 三定's substantive duties,
+less the clauses the 调整 notices since moved out, cancelled or handed down whole, plus the work they moved in (as
+`queries.in_force` reads them); with the 三定's own count and each change, cited by the notice's clause.
+
+A clause a notice takes part of (部分划出) still counts: the rest of what it says is the department's work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.store import Row, Store
+from queries.in_force import CURRENT, duties_today
+from queries.moved_out import PARTLY
+from queries.sources import source_document
+
+MOVED_IN = "moved_in"
+_STILL_HELD = frozenset({CURRENT, *PARTLY.values()})
+
+
+@dataclass(frozen=True)
+class DutyCount:
+    stated: int | None  # the newest 三定's substantive duties; None where no 三定 of the department is loaded
+    standing: int  # after the notices since it
+    # Each clause of the 三定 a notice changed and each piece of work moved in: {status, duty, other, source}, `other`
+    # the department it went to or came from (or the lower governments, for devolved work), `source` the clause of
+    # the notice.
+    changes: list[Row]
+
+
+def duty_count(store: Store, department: str) -> DutyCount | None:
+    """`department`: a uid. None where no 调整 notice since its newest 三定 (with none, no notice at all) changes its
+    duties: the 三定's count stands."""
+    today = duties_today(store, department)
+    if today is None:
+        return None
+    stated = standing = 0
+    changes: list[Row] = []
+    for uid, row in today.duties.items():
+        change = today.changes[uid]
+        by_notice = source_document(row["source"]) in today.notices
+        # An office's duties carry out the department's; work every department has is no load; work a notice
+        # retires that no clause says (a row of its own) was never counted.
+        if row["office"] or row.get("boilerplate") or (by_notice and change["status"] != CURRENT):
+            continue
+        stated += not by_notice
+        standing += change["status"] in _STILL_HELD
+        if by_notice:
+            changes.append({"status": MOVED_IN, "duty": row["text"], "other": change["counterpart"] or None,
+                            "source": row["source"]})
+        elif change["status"] != CURRENT:
+            changes.append({"status": change["status"], "duty": row["text"], "other": change["counterpart"] or None,
+                            "source": change["change_source"]})
+    return DutyCount(stated if today.sanding else None, standing, changes)
