@@ -10,7 +10,8 @@
 // staffing, not its work; its sanding_issued is empty, as an undated 三定's is), or of the body a notice alone renamed
 // or merged into it, whose duties it carries
 // notices_only: a department no document of its own defines (no 三定, no notice of its own) that a 调整 notice moves
-// work or posts into (its duties, read from notices, and its posts are what they moved in)
+// work or posts into (its duties, read from notices, and its posts are what they moved in; a giver named by a
+// notice alone, which holds the work it moved out as `transferred`, receives nothing)
 // json_only: uid, counterparts, has_sanding
 // columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
@@ -19,7 +20,7 @@
 MATCH (d:Department)
 WHERE NOT (d)-[:SUCCEEDED_BY]->() AND NOT coalesce(d.vague, false)
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
-WITH d, size([(d)-[:HAS_DUTY]->(:Duty)-[f:FROM]->(:Document {kind: 'amendment'}) | f])
+WITH d, size([(d)-[:HAS_DUTY]->(:Duty {status: 'current'})-[f:FROM]->(:Document {kind: 'amendment'}) | f])
         + size([(d)<-[t:TRANSFERRED_TO]-(:Department) WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = '' | t])
         AS received
 WHERE d.sanding_issued IS NOT NULL OR received > 0
