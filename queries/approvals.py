@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from ingest.content import content_of, content_terms
 
-# An approval named: the 行政许可法's kinds of licence (许可, 审批, 核准, 批准) and the 备案 权责清单 list beside them.
-_APPROVAL = r"(?:许可证?|审批|核准|批准|备案)"
+# An approval named: the 行政许可法's kinds of licence (许可, 审批, 核准, 批准, and 登记, the 设立登记 that confers a
+# body's standing, 第十二条(五)) and the 备案 权责清单 list beside them.
+_APPROVAL = r"(?:许可证?|审批|核准|批准|登记|备案)"
 # The approval named as what a party holds (取得…许可的经营者), lacks (未经许可, 没有办理…许可证) or must keep to
 # (许可条件, 许可范围), or as the time after it (许可后的): words about the party's conduct, not an approval sought.
 HELD = re.compile(rf"(?:未|没有)?取得[^，。；,;]*?{_APPROVAL}的?"
