@@ -7,23 +7,35 @@ the clause a notice took: an office still carrying cancelled work is what they f
 today's question, read as department_duties reads today's state (`queries.in_force.duties_today`): a clause moved out,
 cancelled or handed down whole is no ground; one partly moved out is ground for the rest of what it says only (its
 content terms less the work taken); and a receiving department with no 三定 of its own in the graph is searched on
-the work the notices moved into it (one with a 三定 already is: the evidence reads the duties stated since it)."""
+the work the notices moved into it (one with a 三定 already is: the evidence reads the duties stated since it).
+
+A move a 三定 states (the 审批局's 将市住建局承担的建筑工程施工许可…职责划入本局, or the giver's own 职能转变) counts
+as a notice's does, while it binds the giver (`queries.transfers.giver_bound`: no 三定 of the giver issued after it):
+the giver's clauses that say the work moved are no ground for it (whole or in part, as `queries.moved_out` reads
+them), and a receiver none of whose clauses or items says it is searched on the work itself, the 三定's clause its
+出处. And whatever document moved the work, the giver's 权责清单 item for it is no ground: a list still naming work
+moved away is what `transferred_still_held` reports for striking (`still_listed`), not the giver's mandate."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from graph.store import Row, Store
 from ingest.content import content_of, content_terms
+from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.cache import cached
-from queries.in_force import CURRENT, Today, duties_today
-from queries.moved_out import PARTLY, work_left
+from queries.in_force import CURRENT, SANDING, Today, duties_today
+from queries.moved_out import PARTLY, says_moved_work, transfer_covers, work_left, work_pieces
+from queries.overlaps import duty_model
 from queries.search import BM25Index, Evidence
+from queries.transfers import giver_bound
 from queries.who_handles import evidence_index
 
 _CLAUSES = ("duty", "office_duty")
+_HELD = (*_CLAUSES, "power_item")  # what a department's evidence says it holds, of its own
 _PARTLY = frozenset(PARTLY.values())
 
 
@@ -37,9 +49,14 @@ def _build(store: Store) -> BM25Index:
     index = evidence_index(store)
     changed = {row["uid"]: (row, today) for row in catalog.run(store, "notice_departments")
                if (today := duties_today(store, row["uid"])) is not None}
-    if not changed:
+    moves = [Move.of(row) for row in catalog.run(store, "region_transfers", {"region": None})
+             if giver_bound(row["giver_issued"], [row["moved_on"] or ""])]
+    if not changed and not moves:
         return index
-    return BM25Index(after_notices(index.evidence, changed), assists=index.assists, disputes=index.disputes)
+    evidence = after_notices(index.evidence, changed) if changed else index.evidence
+    if moves:
+        evidence = after_moves(evidence, moves, duty_model(store))
+    return BM25Index(evidence, assists=index.assists, disputes=index.disputes)
 
 
 def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row, Today]]) -> list[Evidence]:
@@ -66,3 +83,59 @@ def _moved_in(department: Row, duty: Row) -> Evidence:
                     department_uid=department["uid"], region=department["region"],
                     department_region=department["region"], office="", source=duty["source"],
                     content=tuple(content_of(duty["content"], duty["text"])))
+
+
+@dataclass(frozen=True)
+class Move:
+    """Work a 三定 or a notice moved from one department to another (a `region_transfers` row)."""
+
+    giver_uid: str
+    receiver: str
+    receiver_uid: str
+    receiver_region: str
+    sentence: str  # as the document words it: 将…承担的建筑工程施工许可、商品房预售许可职责划入…
+    source: str  # its clause
+    # Stated in a 三定: its giver's clauses are read here (a notice's moves are read with its other changes, by the
+    # notice's date in force: `queries.in_force.duties_today`).
+    by_sanding: bool
+
+    @classmethod
+    def of(cls, row: Row) -> Move:
+        return cls(row["giver_uid"], row["receiver"], row["receiver_uid"], row["receiver_region"] or "", row["what"],
+                   row["source"], row["moved_by"] == SANDING)
+
+
+def after_moves(evidence: Sequence[Evidence], moves: Sequence[Move], model: SimilarityModel) -> list[Evidence]:
+    """`evidence` without what the moves took from the givers (a 三定's move: the clauses that say the work, whole,
+    or narrowed to the rest of what they say; any move: the 权责清单 items that say it), and with the work a 三定 moved
+    into a receiver whose own evidence does not say it."""
+    kept = list(evidence)
+    for move in moves:
+        taken = _HELD if move.by_sanding else ("power_item",)
+        left: list[Evidence] = []
+        for item in kept:
+            status = transfer_covers(model, move.sentence, item.text, item.content or None) \
+                if item.department_uid == move.giver_uid and item.kind in taken else None
+            if status is None:
+                left.append(item)
+            elif status in _PARTLY and (rest := work_left(status, move.sentence,
+                                                          item.content or content_terms(item.text))):
+                left.append(dataclasses.replace(item, content=tuple(rest)))
+        kept = left + (_received(left, move, model) if move.by_sanding else [])
+    return kept
+
+
+def _received(evidence: Sequence[Evidence], move: Move, model: SimilarityModel) -> list[Evidence]:
+    """The pieces of work a 三定 moved that none of the receiver's clauses or items says, each a piece of evidence of
+    the receiver in the 三定's words, the move's clause its 出处 (a vague party, 有关部门, is no body to send to)."""
+    from ingest.names import is_vague_uid  # with rapidfuzz: here, for the CLI's start-up time (queries.lookup)
+
+    if is_vague_uid(move.receiver_uid):
+        return []
+    own = [item for item in evidence if item.department_uid == move.receiver_uid and item.kind in _HELD]
+    return [Evidence(key=f"{move.source}|{piece}", kind="duty", text=piece, department=move.receiver,
+                     department_uid=move.receiver_uid, region=move.receiver_region,
+                     department_region=move.receiver_region, office="", source=move.source, content=tuple(work))
+            for piece in work_pieces(move.sentence)
+            if not any(says_moved_work(model, work := content_terms(piece), item.text, item.content or None)
+                       for item in own)]

@@ -1,15 +1,17 @@
 // name: region_transfers
 // question: 区划内部门间的职责划转（划出部门、接收部门、划转的工作） (work moved between departments: giver, receiver, what)
 // param region: string|null = null  区划路径；含下级区划（按划出部门所在区划）
-// columns: region, giver, giver_uid, receiver, receiver_uid, what, source, moved_on, giver_issued
-// json_only: giver_uid, receiver_uid
+// columns: region, giver, giver_uid, receiver, receiver_uid, what, source, moved_on, giver_issued, receiver_region, moved_by
+// json_only: giver_uid, receiver_uid, receiver_region, moved_by
 // sort: region, giver, receiver, what, source
 // An amendment's staff moves ride on TRANSFERRED_TO edges too, with `staff` (and `what` 行政编制): they move posts,
 // not work (queries/staff_moves.cypher lists them).
-// `moved_on`: the 印发日期 of the document stating the move; `giver_issued`: that of the giver's 三定 in force.
+// `moved_on`: the 印发日期 of the document stating the move; `giver_issued`: that of the giver's 三定 in force;
+// `moved_by`: that document's kind (sanding, amendment), for who_handles reads a notice's moves with its other changes.
 MATCH (g:Department)-[t:TRANSFERRED_TO]->(r:Department)
 WHERE t.what IS NOT NULL AND t.staff IS NULL AND coalesce(g.vague, false) = false
   AND ($region IS NULL OR g.region = $region OR g.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (doc:Document {uid: split(t.source, '#')[0]})
 RETURN g.region AS region, g.name AS giver, g.uid AS giver_uid, r.name AS receiver, r.uid AS receiver_uid,
-       t.what AS what, t.source AS source, doc.issued AS moved_on, g.sanding_issued AS giver_issued
+       t.what AS what, t.source AS source, doc.issued AS moved_on, g.sanding_issued AS giver_issued,
+       r.region AS receiver_region, doc.kind AS moved_by

@@ -11,31 +11,27 @@ not yet followed through:
   in force does not state it (`receiver_lacks`).
 
 A transfer names several pieces of work in one sentence (将市住建局承担的建筑工程施工许可、商品房预售许可职责划入…):
-each is checked alone, as a clause of the giver that states one of them is still the work moved. A clause of the giver
-that names the work only as what licensees hold (对取得道路运输经营许可的经营者开展事中事后监管, 施工许可后的现场检查)
-is its own 事中事后监管 under 审管分离, not the approval: that part of it is not read as saying the work."""
+each is checked alone, as a clause of the giver that states one of them is still the work moved. Clauses and items are
+read against the work as duties_in_force and who_handles read them (`queries.moved_out.says_moved_work`): a clause of
+the giver that names the work only as what licensees hold (对取得道路运输经营许可的经营者开展事中事后监管, 施工许可后的
+现场检查) is its own 事中事后监管 under 审管分离, not the approval."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.store import Row, Store
-from ingest.content import content_of, content_terms
+from ingest.content import content_terms
 from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.labels import TRANSFER_FINDING_LABELS
+from queries.moved_out import says_moved_work, work_pieces
 from queries.overlaps import duty_model
 
 # The columns people read (tables, files, the report): the uids are for programs, the finding's code for JSON.
 SHOWN = ("region", "giver", "receiver", "work", "finding_label", "evidence", "evidence_detail", "evidence_source",
          "sources")
-# A transfer's list of work: 建筑工程施工许可、商品房预售许可 (以及, 和 are left whole: 住房和城乡建设 is one name).
-_PIECES = re.compile(r"[、，,；;]|(?:以及|及)(?=[\u4e00-\u9fff]{2,}(?:许可|审批|核准|备案|登记|认定))")
-# The approval named as what a supervised party holds, or as the time after it: the giver's own supervision.
-_AFTER_APPROVAL = re.compile(r"取得[^，。；,;]*?(?:许可证?|审批|核准|批准|备案)的?"
-                             r"|[^，。；,;]*?(?:许可|审批|核准)后的?")
 
 
 @dataclass(frozen=True)
@@ -85,19 +81,14 @@ def _transfers(store: Store, region: str | None) -> list[_Transfer]:
                 sources.append(row["source"])
                 dates.append(row["moved_on"] or "")
     return [_Transfer(row["region"] or "", row["giver"], row["giver_uid"], row["receiver"], row["receiver_uid"],
-                      work, tuple(sources), not row["giver_issued"] or row["giver_issued"] <= max(dates))
+                      work, tuple(sources), giver_bound(row["giver_issued"], dates))
             for (_giver, _receiver, work), (row, sources, dates) in found.items()]
 
 
-def work_pieces(sentence: str) -> list[str]:
-    """The pieces of work a transfer sentence moves: 将市住建局承担的建筑工程施工许可、商品房预售许可职责划入… →
-    建筑工程施工许可, 商品房预售许可."""
-    # Here, not at the top: the registry imports this module, and check-draft's reader (ingest.draft, which
-    # draft_changes imports) is more than a who_handles question should load (tests/api/test_cli_startup.py).
-    from queries.draft_changes import transferred_work
-
-    pieces = [piece.strip() for piece in _PIECES.split(transferred_work(sentence))]
-    return [piece for piece in pieces if content_terms(piece)]
+def giver_bound(giver_issued: str | None, moved_on: Sequence[str]) -> bool:
+    """Whether a move still binds its giver: the giver's 三定 in force (issued `giver_issued`, None with none loaded)
+    came before the move (the dates of the documents stating it), or is one of them; a later one decided anew."""
+    return not giver_issued or giver_issued <= max(moved_on)
 
 
 def _sanding_clauses(store: Store, department: str) -> list[Row] | None:
@@ -111,24 +102,22 @@ def _sanding_clauses(store: Store, department: str) -> list[Row] | None:
 
 def _findings(model: SimilarityModel, transfer: _Transfer, items: dict[str, list[Row]],
               clauses: dict[str, list[Row] | None]) -> list[Row]:
-    from queries.draft_changes import says_the_work  # as in work_pieces
-
     work = content_terms(transfer.work)
     base = {"region": transfer.region, "giver": transfer.giver, "giver_uid": transfer.giver_uid,
             "receiver": transfer.receiver, "receiver_uid": transfer.receiver_uid, "work": transfer.work}
     sources = list(transfer.sources)
     found: list[Row] = []
     for item in items[transfer.giver_uid]:
-        if says_the_work(model, work, content_terms(item["name"])):
+        if says_moved_work(model, work, item["name"], None):
             found.append(_row(base, "still_listed", item["name"], item["detail"] or "", item["source"], sources))
     for clause in (clauses[transfer.giver_uid] or []) if transfer.giver_predates else []:
-        if not clause["boilerplate"] and says_the_work(model, work, _approval_terms(clause)):
+        if not clause["boilerplate"] and says_moved_work(model, work, clause["text"], clause["content"]):
             found.append(_row(base, "giver_still_holds", clause["text"], clause["office"], clause["source"], sources))
     received = items[transfer.receiver_uid]
-    if received and not any(says_the_work(model, work, content_terms(item["name"])) for item in received):
+    if received and not any(says_moved_work(model, work, item["name"], None) for item in received):
         found.append(_row(base, "receiver_not_listed", "", "", "", sources))
     stated = clauses[transfer.receiver_uid]
-    if stated is not None and not any(says_the_work(model, work, content_of(clause["content"], clause["text"]))
+    if stated is not None and not any(says_moved_work(model, work, clause["text"], clause["content"])
                                       for clause in stated):
         found.append(_row(base, "receiver_lacks", "", "", "", sources))
     return found
@@ -138,14 +127,6 @@ def moved_work(row: Row) -> tuple[str, str, str]:
     """A finding's piece of work moved, by who gave it to whom: several findings (a list's row, the 三定's clause, an
     office's) may show one."""
     return row["giver"], row["receiver"], row["work"]
-
-
-def _approval_terms(clause: Row) -> Sequence[str]:
-    """A clause's terms without the approvals it names only as held by those it supervises (审管分离: the giver's own
-    事中事后监管); its stored terms when it names none."""
-    text = clause["text"]
-    kept = _AFTER_APPROVAL.sub("", text)
-    return content_of(clause["content"], text) if kept == text else content_terms(kept)
 
 
 def _row(base: Row, finding: str, evidence: str, detail: str, source: str, sources: list[str]) -> Row:

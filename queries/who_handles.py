@@ -30,6 +30,7 @@ from graph.store import Row, Store
 from ingest.content import content_of, content_terms
 from ingest.terms import index_terms, synonyms
 from queries import catalog
+from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.lead_claims import Dispute, disputes
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
@@ -87,12 +88,16 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said, quiet=read_parts(text))
     answering, found, scores = index.hits_for(weights, region)
+    columns = _columns(answering)
+    # 审管分离: a complaint about an approval sought is not answered by the supervision of those holding one, nor a
+    # complaint about conduct (after a licence, or without one) by approval work alone.
+    unfit = columns.held_only if seeks_approval(text) else columns.approval_only
+    answering, found, scores = _fit(Hits(answering, found, scores), unfit)
     if not found.size:
         return []
-    columns = _columns(answering)
     # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
     enough = COVERAGE_SHARE * index.full_match_of(weights)
-    own = Hits(answering, found, scores) if len(weights) == len(said) else index.hits_for(said, region)
+    own = Hits(answering, found, scores) if len(weights) == len(said) else _fit(index.hits_for(said, region), unfit)
     reached = None if own.positions is found else frozenset(columns.department[own.positions].tolist())
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
@@ -110,7 +115,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     ranking = np.lexsort((departments[starts], columns.name_rank[found[starts]], -totals))
     evidence = answering.evidence
     grouped = departments[starts]
-    clauses = _clauses(answering, columns, own, enough, said)
+    clauses = _clauses(answering, columns, own, enough, said, unfit)
     variants = _folded_words(text)
     decisive = _decisive(index, text, ignore)
     if decisive and _meets(decisive, [answering.evidence[position] for position in found.tolist()]):
@@ -164,7 +169,8 @@ class _Clauses:
     disputed: dict[int, tuple[Dispute, tuple[float, Evidence]]]
 
 
-def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, said: dict[str, float]) -> _Clauses:
+def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, said: dict[str, float],
+             unfit: np.ndarray) -> _Clauses:
     """The leads that must rank above the departments assisting on a matter the text is about. The text is about
     it when its own words (not the neighbours of a word no evidence uses) meet the matter's name as firmly as
     who_handles sends a case on (WEAK_SCORE, COVERAGE_SHARE); and the assisting department is in it only by that
@@ -193,7 +199,7 @@ def _clauses(answering: BM25Index, columns: _Columns, own: Hits, enough: float, 
             continue
         dispute = answering.disputes.get(key)
         # The text's other words are searched once per matter, whichever departments assist on it.
-        beyond = answering.hits_for({term: weight for term, weight in said.items() if term not in words})
+        beyond = _fit(answering.hits_for({term: weight for term, weight in said.items() if term not in words}), unfit)
         for department, item in helpers:
             # A department that both leads and assists is a lead (lead_and_assist), and so is one another document
             # names the lead (conflicting_leads); one with ground of its own is a contender in its own right. (One
@@ -319,9 +325,12 @@ def _folded_words(text: str) -> frozenset[str]:
 
 def _said_as_written(index: BM25Index, item: Evidence, variants: frozenset[str]) -> float:
     """The weight of the folded words that a piece says as the text wrote them: each the IDF of the term it is folded
-    into (电梯 that of 特种设备)."""
+    into (电梯 that of 特种设备), where the piece still holds that term (a clause narrowed to what a move left it still
+    writes the work moved away: `queries.notice_evidence`)."""
     folded = synonyms()
-    return sum(index.idf(folded[word]) or 0.0 for word in sorted(variants & written_terms(item.text)))
+    held = set(_terms(item))
+    return sum(index.idf(folded[word]) or 0.0 for word in sorted(variants & written_terms(item.text))
+               if folded[word] in held)
 
 
 def _decisive(index: BM25Index, text: str, ignore: frozenset[str]) -> frozenset[str]:
@@ -357,6 +366,12 @@ def _adds_words(best: Evidence, second: Evidence, said: dict[str, float]) -> boo
     return bool((set(_terms(second)) & said.keys()) - set(_terms(best)))
 
 
+def _fit(hits: Hits, unfit: np.ndarray) -> Hits:
+    """`hits` without the evidence that cannot answer the text (`unfit`, by position in the index)."""
+    keep = ~unfit[hits.positions]
+    return Hits(hits.index, hits.positions[keep], hits.scores[keep])
+
+
 def _ground_in(hits: Hits, columns: _Columns, department: int) -> float:
     """A department's score (best piece plus half the second) among `hits`: the text's words a matter leaves out."""
     ranked = np.sort(hits.scores[columns.department[hits.positions] == department])[::-1]
@@ -386,6 +401,8 @@ class _Columns:
     # that a clause names (市住建局 in 城管's 三定) with no 三定 or list in the graph is a guess, not a mandate.
     holds_duties: np.ndarray
     matter_piece: np.ndarray  # whether it names a matter (its lead's, a township's 属地 lead, an unled assist)
+    approval_only: np.ndarray  # whether it is approval work alone (`queries.approvals.approval_only`)
+    held_only: np.ndarray  # whether it names approvals only as held by those it supervises (`approvals.held_only`)
     # A matter's key → the departments (by number) that assist on it, with the piece saying so; a department with
     # no evidence of its own is never ranked, so it has no number and is left out.
     assists: dict[str, list[tuple[int, Evidence]]]
@@ -412,7 +429,9 @@ def _columns(index: BM25Index) -> _Columns:
             _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
             texts, int(texts.max()) + 1 if texts.size else 0,
             np.array([e.department_uid in holders for e in evidence], dtype=bool),
-            np.array([e.kind in MATTER_KINDS for e in evidence], dtype=bool), assists,
+            np.array([e.kind in MATTER_KINDS for e in evidence], dtype=bool),
+            np.array([approval_only(e.text) for e in evidence], dtype=bool),
+            np.array([held_only(e.text) for e in evidence], dtype=bool), assists,
             {(e.department, e.department_region): number for e, number in zip(evidence, numbers.tolist(), strict=True)},
             {number: e.department_region.rsplit("/", 1)[-1] for e, number in zip(evidence, numbers.tolist(),
                                                                                   strict=True)
