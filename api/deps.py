@@ -82,13 +82,18 @@ def department_filter(request: Request, store: StoreDep, department: Annotated[s
         examples=["示例市市场监督管理局"])] = None) -> str | None:
     """The department's uid, found as /api/departments/{name} finds it (an unknown one is a 404). A short name
     borne in every region (住建局) means the one of the region the request filters on, as in the CLI."""
-    if department is None or not department.strip():
-        return None
     region = request.query_params.get("region")
-    home = check_region(store, region) if region else None
-    found = find_department(store, department.strip(), region=home)
-    say_reading(request, reading(department, found), "department")  # 市监局 is the city's: the header says so
-    # The uid, not the name: a name two cities' departments bear (鼓楼区城市管理局) would filter on both.
+    return department_uid(request, store, department, check_region(store, region) if region else None, "department")
+
+
+def department_uid(request: Request, store: Store, name: str | None, region: str | None, parameter: str) -> str | None:
+    """The uid of the department (or township government) a query parameter names, None when it names none; an
+    unknown one is a 404, and one read otherwise than written is said in the answer's header (市监局 is the city's).
+    The uid, not the name: a name two cities' departments bear (鼓楼区城市管理局) would filter on both."""
+    if name is None or not name.strip():
+        return None
+    found = find_department(store, name.strip(), region=region)
+    say_reading(request, reading(name, found), parameter)
     uid: str = found["uid"]
     return uid
 

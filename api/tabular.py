@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import get_store
@@ -58,6 +58,9 @@ from queries.transfers import SHOWN as TRANSFER_COLUMNS
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_LIMIT = 1000
+# A page of a paged answer, as every paged route takes it.
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
+Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 DEFAULT_LIMIT = 50
 Rows = list[dict[str, Any]]
 

@@ -22,12 +22,11 @@ from ingest.succession import read_successions
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:(?:、)?机构(?:、)?编制)?(?:事项)?的通知"
                     r"|关于将?(?P<old>[\u4e00-\u9fff（）()]{2,40}?)(?:整体)?更名为(?P<new>[\u4e00-\u9fff（）()]{2,40}?)的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
-_DEPT = DEPARTMENT
-_DUTY_MOVE = re.compile(rf"将(?P<src>{_DEPT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{_DEPT})[。；;]?")
+_DUTY_MOVE = re.compile(rf"将(?P<src>{DEPARTMENT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{DEPARTMENT})[。；;]?")
 # Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）, 将…交由各县（区）人民政府
 # 负责): the work itself, without whose it was, as a transfer's subject is (the department's name would count as
 # words the duty must say).
-_RETIRED_WORK = re.compile(rf"^(?:取消|不再承担|将)(?:{_DEPT}(?:承担)?的)?(?P<work>.+?)(?:等)?(?:职责|职能|事项|工作)?"
+_RETIRED_WORK = re.compile(rf"^(?:取消|不再承担|将)(?:{DEPARTMENT}(?:承担)?的)?(?P<work>.+?)(?:等)?(?:职责|职能|事项|工作)?"
                            r"(?:下放|交由|移交|[。；;]|$)")
 _SENTENCES = re.compile(r"(?<=[。；;])")
 _TOTALS = re.compile(

@@ -29,6 +29,7 @@ findings' `leads` are the department leads; `claims` names each source's townshi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from graph.store import Row, Store
@@ -45,7 +46,7 @@ from queries.lead_claims import (
     sanding_documents,
     wording,
 )
-from queries.search import BM25Index, query_terms
+from queries.search import BM25Index, Evidence, query_terms
 from queries.sources import source_document
 from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
 
@@ -186,12 +187,17 @@ class _Mandates:
     def _best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
         """Each department's best (score, text, source) on the matter: searched once for all its leads of a region."""
         if (matter, region) not in self._searched:
-            best: dict[str, tuple[float, str, str]] = {}
-            for score, item in self.index.scores(matter, region=region):
-                if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
-                    best[item.department] = (score, item.text, item.source)
-            self._searched[(matter, region)] = best
+            self._searched[(matter, region)] = best_by_department(self.index.scores(matter, region=region))
         return self._searched[(matter, region)]
+
+
+def best_by_department(scored: Iterable[tuple[float, Evidence]]) -> dict[str, tuple[float, str, str]]:
+    """Each department's best (score, text, source) among scored evidence of its own (not the matters lists name)."""
+    best: dict[str, tuple[float, str, str]] = {}
+    for score, item in scored:
+        if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
+            best[item.department] = (score, item.text, item.source)
+    return best
 
 
 def holders(store: Store) -> frozenset[tuple[str, str]]:

@@ -19,10 +19,10 @@ import re
 from typing import Any
 
 from graph.store import Row, Store
-from queries.ambiguities import MANDATE_SHARE, holders
+from queries.ambiguities import MANDATE_SHARE, best_by_department, holders
 from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
 from queries.search import BM25Index
-from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
+from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
 _ROW = re.compile(r"(\d+)行$|!(\d+)$")  # a list row's place in its source: `#第13行`, `#配合履职事项!13`
@@ -61,11 +61,8 @@ def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
     """Each department's best piece on the matter's own words in the region, and the score that is no weak match."""
     said = {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
     hits = index.hits_for(said, region)
-    best: Best = {}
-    for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True):
-        item = hits.index.evidence[position]
-        if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
-            best[item.department] = (score, item.text, item.source)
+    best: Best = best_by_department((score, hits.index.evidence[position])
+                              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True))
     return best, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
 
 

@@ -39,9 +39,10 @@ from api.schemas import (
 from api.tabular import (
     CSV,
     DEFAULT_LIMIT,
-    MAX_LIMIT,
     TABLE_TITLES,
     XLSX,
+    Limit,
+    Offset,
     page,
     readable_list,
     tables,
@@ -75,8 +76,6 @@ router = APIRouter(prefix="/api")
 # The labels a region's counts give (the page's 概览 cards): the graph's own bookkeeping (Term, Meta) is no region's.
 COUNTED_LABELS = ("Region", "Department", "Office", "Duty", "Matter", "PowerItem", "SupervisionItem", "Document")
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
-Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 TABLE = ("CSV and Excel: the one table to export (a CSV file holds one table, so it needs one; Excel holds every "
          "table, a sheet each, unless one is named); JSON answers every table")
 

@@ -7,18 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import Format, RegionFilter, StoreDep
+from api.deps import Format, RegionFilter, StoreDep, department_uid
 from api.problems import problem_responses
-from api.readings import say_reading
 from api.schemas import Page, TownshipDutyRow
-from api.tabular import CSV, DEFAULT_LIMIT, MAX_LIMIT, XLSX, page
+from api.tabular import CSV, DEFAULT_LIMIT, XLSX, Limit, Offset, page
 from queries import catalog
-from queries.lookup import find_department, reading
 
 router = APIRouter(prefix="/api")
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size", examples=[50])]
-Offset = Annotated[int, Query(ge=0, description="rows to skip", examples=[0])]
 _EXAMPLE = {"township": "安平镇人民政府", "township_region": "澄州市/石岭县/安平镇", "part": "assisting",
             "part_label": "配合履职事项", "category": "安全生产", "matter": "电动自行车进楼入户整治",
             "township_text": "配合开展入户宣传和楼道巡查。", "department": "石岭县应急管理局",
@@ -42,10 +38,6 @@ def get_township_duties(request: Request, store: StoreDep, region: RegionFilter,
     """Each row of the township's 履行职责事项清单 (基本履职, 配合履职, 上级部门收回事项), a 配合 or 收回 row with whether
     the county department it names states the work in its own 三定 or 权责清单: a 配合 matter whose lead holds no such
     duty puts the work on the township (甩锅); a 收回 matter the department's 三定 does not hold, nobody holds now."""
-    uid = None
-    if township is not None and township.strip():
-        found = find_department(store, township.strip(), region=region)
-        say_reading(request, reading(township, found), "township")
-        uid = found["uid"]
+    uid = department_uid(request, store, township, region, "township")
     rows = catalog.run(store, "township_duties", {"township": uid, "region": region})
     return page(request, rows, limit=limit, offset=offset, format=format, answer="township_duties")
