@@ -31,6 +31,8 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from graph.os_reasons import os_reason_zh
+from graph.proc_stat import cpu_ticks, process_stat, stat_fields, was_idle
+from graph.query_watch import QueryWatch
 from graph.store import StoreError
 
 START_TIMEOUT_S = 120.0
@@ -43,7 +45,7 @@ VKEY_MAX_ENTITY_COUNT = 2_000_000_000
 # With this cap it fails instead; the catalog's own queries stay far below it (a 100,000-duty graph's largest, the
 # overlaps model's read of every duty's terms, is tens of MB).
 QUERY_MEM_CAPACITY_BYTES = 2 * 1024 ** 3
-# A server that neither answers nor uses the CPU for this long is hung, not busy. FalkorDB 4.16.3 has been
+# A server that neither answers nor works (proc_stat.was_idle) for this long is hung, not busy. FalkorDB 4.16.3 has been
 # seen to deadlock while loading its snapshot (the main thread waiting forever for its own graph registry's
 # write lock, every other thread idle); loading writes nothing, so such a server is killed and started again.
 HUNG_AFTER_S = 15.0
@@ -75,6 +77,7 @@ class EmbeddedServer:
         self.queries_lock_file = self.data_dir / ".queries"
         self.socket_path = self._socket_path()
         self._registered = False
+        self._watch = QueryWatch(self._server_pid, self._end_hung_query, lambda: HUNG_AFTER_S)
 
     def _socket_path(self) -> Path:
         candidate = self.data_dir / "falkordb.sock"
@@ -303,9 +306,17 @@ class EmbeddedServer:
         handle = os.open(self.queries_lock_file, os.O_RDONLY | os.O_CREAT, 0o600)
         try:
             fcntl.flock(handle, fcntl.LOCK_SH)
-            yield
+            with self._watch.watching():
+                yield
         finally:
             os.close(handle)
+
+    def _end_hung_query(self, pid: int) -> None:
+        """Called by the query watch (graph.query_watch) when a query got no answer while the server did no work."""
+        with self._locked():
+            if self._server_pid() == pid:  # not one another client has since started again
+                self._kill_hung(pid, f"did no work on a graph query for {HUNG_AFTER_S:.0f} s: it is hung; "
+                                     "stopping it (it starts again for the next query)")
 
     def compact_if_grown(self) -> None:
         """Called after each write while clients run: once the writes logged since the last rewrite outgrow the
@@ -409,27 +420,26 @@ class EmbeddedServer:
 
     def _await_answer(self, pid: int, *, to_a_query: bool = False) -> Answer:
         """Wait for the server to answer (a PING, or `to_a_query` a graph query: see _answers): "answers", "gone"
-        (it exited), "hung" (no answer and no CPU time used for HUNG_AFTER_S) or "timeout" (still busy after
-        START_TIMEOUT_S)."""
+        (it exited), "hung" (no answer and next to no CPU time used, proc_stat.was_idle, for HUNG_AFTER_S) or
+        "timeout" (still busy after START_TIMEOUT_S)."""
         now = time.monotonic()
-        deadline, last_busy, cpu = now + START_TIMEOUT_S, now, _cpu_time(pid)
+        deadline, judged_from, ticks = now + START_TIMEOUT_S, now, cpu_ticks(process_stat(pid))
         while _process_alive(pid):
             if self.socket_path.exists() and self._answers(to_a_query=to_a_query):
                 return "answers"
             now = time.monotonic()
             if now > deadline:
                 return "timeout"
-            used = _cpu_time(pid)
-            if used != cpu or used is None:
-                cpu, last_busy = used, now
-            elif now - last_busy > HUNG_AFTER_S:
-                return "hung"
+            if now - judged_from > HUNG_AFTER_S:
+                used = cpu_ticks(process_stat(pid))
+                if was_idle(ticks, used, now - judged_from):
+                    return "hung"
+                judged_from, ticks = now, used
             time.sleep(0.05)
         return "gone"
 
-    def _kill_hung(self, pid: int) -> None:
-        sys.stderr.write(f"dutygraph: the FalkorDB server for {self.data_dir} (pid {pid}) hung without answering; "
-                         "stopping it and starting it again\n")
+    def _kill_hung(self, pid: int, how: str = "hung without answering; stopping it and starting it again") -> None:
+        sys.stderr.write(f"dutygraph: the FalkorDB server for {self.data_dir} (pid {pid}) {how}\n")
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
         deadline = time.monotonic() + STOP_TIMEOUT_S
@@ -539,25 +549,9 @@ def _process_alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def _stat_fields(pid: int) -> list[str] | None:
-    """The fields of /proc/PID/stat after the command name (which may hold spaces): the state is [0]; None where
-    /proc does not tell."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return stat.rsplit(")", 1)[-1].split()
-
-
-def _cpu_time(pid: int) -> int | None:
-    """The CPU time the process has used, in clock ticks."""
-    fields = _stat_fields(pid)
-    return int(fields[11]) + int(fields[12]) if fields else None  # utime, stime
-
-
 def _start_time(pid: int) -> int | None:
     """When the process started, in clock ticks after boot."""
-    fields = _stat_fields(pid)
+    fields = stat_fields(process_stat(pid))
     return int(fields[19]) if fields else None
 
 

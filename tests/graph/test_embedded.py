@@ -14,7 +14,7 @@ import pytest
 
 from graph import embedded
 from graph.embedded import EmbeddedServer, _process_alive
-from graph.store import Statement, open_store
+from graph.store import Statement, StoreError, open_store
 
 WRITE = "UNWIND $rows AS r MERGE (n:Department {uid: r.uid})"
 
@@ -329,3 +329,50 @@ def test_the_log_is_compacted_while_clients_run(tmp_path: Path) -> None:
         assert reopened.read(counts) == held == [{"nodes": 2583}]
     finally:
         reopened.close()
+
+
+def test_a_query_the_server_hangs_on_is_ended_and_a_read_tried_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """A graph command has no client timeout (a write may be long), so a server that hung on a query after its start
+    left the client waiting for ever. Here the server is stopped (SIGSTOP) before a read: it does no work, the read's
+    thread waits, and the server is killed, started again from its files, and the read answered."""
+    monkeypatch.setattr(embedded, "HUNG_AFTER_S", 1.0)
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        hung = _server_pid(tmp_path)
+        os.kill(hung, signal.SIGSTOP)
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+        assert not _process_alive(hung) and _server_pid(tmp_path) != hung
+        assert ("did no work on a graph query for 1 s: it is hung; stopping it (it starts again for the next query)"
+                in capfd.readouterr().err)
+    finally:
+        store.close()
+
+
+def test_a_write_the_server_hangs_on_fails_unapplied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write is not tried again: it fails with the server's end, and the server, started again, never applied it."""
+    monkeypatch.setattr(embedded, "HUNG_AFTER_S", 1.0)
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        store.write(Statement(WRITE, [{"uid": "d1"}]))
+        os.kill(_server_pid(tmp_path), signal.SIGSTOP)
+        with pytest.raises(StoreError, match="write failed"):
+            store.write(Statement(WRITE, [{"uid": "d2"}]))
+        assert store.read("MATCH (n:Department) RETURN n.uid AS uid") == [{"uid": "d1"}]
+    finally:
+        store.close()
+
+
+def test_a_long_query_of_a_working_server_is_not_ended(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """A query that runs longer than HUNG_AFTER_S on a server that works on it (about 2 s here) is answered."""
+    monkeypatch.setattr(embedded, "HUNG_AFTER_S", 0.5)
+    store = open_store(f"embedded:{tmp_path}")
+    try:
+        server = _server_pid(tmp_path)
+        rows = store.read("UNWIND range(1, 20000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n")
+        assert rows == [{"n": 2857142}]
+        assert _server_pid(tmp_path) == server and "hung" not in capfd.readouterr().err
+    finally:
+        store.close()
