@@ -24,6 +24,14 @@ HELD = re.compile(rf"(?:未|没有)?取得[^，。；,;]*?{_APPROVAL}的?"
                   r"|(?:许可|审批|核准)(?:条件|范围)")
 # An approval named as work, with the words before it in its phrase (负责全市食品经营许可, 和道路货物运输经营许可).
 _NAMED = re.compile(rf"[^，。；、,;]*?{_APPROVAL}")
+# A 、-joined run ending in an approval (食品生产、经营许可: 食品生产许可 and 食品经营许可 share the word); an item
+# of it that names other work (市场秩序监管、食品经营许可) is that work, not a licence's object.
+_JOINED = re.compile(rf"(?:[^，。；、,;]+、)+[^，。；、,;]*?{_APPROVAL}")
+_ENDING_APPROVAL = re.compile(rf"{_APPROVAL}$")
+# The last item of such a run leans on the others for its object when it is this short (经营, 货物运输经营).
+_SHARED_HEAD_AT_MOST = 6
+# (Not 规划, 安全, 建设: they name licences too, 建设工程规划许可, 安全生产许可.)
+_OTHER_WORK = re.compile(r"监管|监督|检查|执法|处罚|查处|稽查|巡查|整治|治理|监测|指导|协调|统计|宣传")
 # The steps of an approval, by the 行政许可法's chapters (申请与受理, 审查与决定, 变更与延续) and what a licence office
 # does with the certificate: a clause saying nothing but approvals and these is approval work alone.
 _STEPS = frozenset({"申请", "受理", "审查", "审核", "决定", "核发", "发放", "颁发", "送达", "变更", "延续", "换发",
@@ -39,9 +47,23 @@ def without_held(text: str) -> str:
 
 def approval_only(text: str) -> bool:
     """Whether a clause, item or matter is approval work alone: it names an approval as work, and nothing else but
-    the approval's steps (负责全市食品经营许可的受理、审查和决定，核发食品经营许可证; the item 建筑工程施工许可)."""
-    rest = without_held(text)
-    return bool(_NAMED.search(rest)) and set(content_terms(_NAMED.sub("", rest))) <= _STEPS
+    the approval's steps (负责全市食品经营许可的受理、审查和决定，核发食品经营许可证; the item 建筑工程施工许可),
+    nor other work in the approval's phrase (负责燃气行业监督管理和燃气经营许可 is supervision too)."""
+    rest = _JOINED.sub(_shared_approval, without_held(text))
+    named = _NAMED.findall(rest)
+    return (bool(named) and not any(_OTHER_WORK.search(phrase) for phrase in named)
+            and set(content_terms(_NAMED.sub("", rest))) <= _STEPS)
+
+
+def _shared_approval(run: re.Match[str]) -> str:
+    """A 、-joined run ending in an approval, with the items that are only that approval's objects joined to it
+    (食品生产、经营许可 → 食品生产经营许可), so that `_NAMED` takes them as the approval; the other items stay apart."""
+    *items, last = run.group().split("、")
+    if len(_ENDING_APPROVAL.sub("", last)) > _SHARED_HEAD_AT_MOST:
+        return run.group()  # a whole item of its own (食品安全风险评估、食品安全地方标准和企业标准备案)
+    kept = [item for item in items if _OTHER_WORK.search(item)]
+    shared = "".join(item for item in items if not _OTHER_WORK.search(item))
+    return "、".join([*kept, shared + last])
 
 
 def held_only(text: str) -> bool:

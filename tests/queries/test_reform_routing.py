@@ -115,9 +115,15 @@ def test_approval_work_alone_and_the_supervision_of_licensees() -> None:
              "负责监督管理建筑市场。依法实施建筑工程施工许可，规范建设工程招标投标活动。",
              "负责将行政许可的审批结果及时推送行业主管部门，建立审批与监管信息双向反馈机制。",
              "对取得道路运输经营许可的经营者开展事中事后监管", "建筑工程施工许可后的施工现场监督检查",
-             "负责市容环境卫生管理，组织查处占道经营行为。")
+             "负责市容环境卫生管理，组织查处占道经营行为。",
+             # A 、-joined run sharing its approval word is approvals alone; an item naming other work is that work.
+             "负责全市食品生产、经营许可的受理、审查和决定。", "道路旅客、货物运输经营许可",
+             "负责市场秩序监管、食品经营许可。", "负责食品安全风险评估、食品安全地方标准和企业标准备案工作。",
+             # Supervision named in the approval's own phrase is supervision too.
+             "负责县城供水、燃气行业监督管理和燃气经营许可")
     assert [(approval_only(text), held_only(text)) for text in texts] == [
-        (True, False), (True, False), (False, False), (False, False), (False, True), (False, True), (False, False)]
+        (True, False), (True, False), (False, False), (False, False), (False, True), (False, True), (False, False),
+        (True, False), (True, False), (False, False), (False, False), (False, False)]
 
 
 def test_one_matcher_reads_each_piece_a_transfer_moves(reformed: Store) -> None:
