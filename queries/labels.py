@@ -270,7 +270,7 @@ _IN_ANSWER |= {("notice_departments", "has_sanding"): "图中有其三定"}
 VALUE_LABELS |= {"moved_in": "划入", "moved_out": "划出"}
 COLUMN_LABELS |= {"staff_quota_stated": "核定编制（未计通知划转）", "staff_moves": "调整通知划转编制"}
 _IN_ANSWER |= {(answer, key): title for answer in ("staffing_load", "department_profile.facts", "staff_moves")
-               for key, title in (("direction", "划转"), ("other", "对方部门"), ("staff", "行政编制"))}
+               for key, title in (("direction", "变动"), ("other", "对方部门"), ("staff", "行政编制"))}
 # staff_moves, which they read: each move's notice date beside the date of the figure it is added to.
 _IN_ANSWER |= {("staff_moves", "moved_on"): "通知施行日期", ("staff_moves", "figure_on"): "编制数所据文件日期"}
 
@@ -303,6 +303,9 @@ PARAM_LABELS |= {"township": "乡镇（街道）"}
 # the 三定's count, each change a notice made with its clause (queries.duty_count); a department known only as a
 # receiver.
 TRANSFER_DIRECTION_LABELS |= {"cut": "核减", "devolved": "下放"}
+# A staff move's direction inside staffing_load's and the profile's cells, where `devolved` is posts handed down with
+# work (下放), not a duty's status (已下放, VALUE_LABELS).
+STAFF_MOVE_LABELS = {"moved_in": "划入", "moved_out": "划出", "cut": "核减", "devolved": "下放"}
 VALUE_LABELS |= {"cut": "核减", **{code: label for code, label in IN_FORCE_STATUS_LABELS.items() if code != "current"}}
 COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "调整通知增减领导职数",
                   "duties_stated": "三定所列职责数", "duty_changes": "调整通知所致职责变动",

@@ -27,6 +27,7 @@ from queries.labels import (
     IN_FORCE_STATUS_LABELS,
     SCOPE_LABELS,
     SHARE_LABELS,
+    STAFF_MOVE_LABELS,
     TRANSFER_DIRECTION_LABELS,
     VALUE_LABELS,
     VERSION_KIND_LABELS,
@@ -625,6 +626,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,
     ("department_transfers", "direction"): TRANSFER_DIRECTION_LABELS,
     ("staff_moves", "direction"): TRANSFER_DIRECTION_LABELS,
+    ("staffing_load", "direction"): STAFF_MOVE_LABELS, ("department_profile.facts", "direction"): STAFF_MOVE_LABELS,
     ("check_draft.changes", "finding"): DRAFT_CHANGE_FINDING_LABELS,
     ("duties_in_force", "status"): IN_FORCE_STATUS_LABELS,
     ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
@@ -677,7 +679,7 @@ def flat(value: Any, answer: str = "") -> str:
         return "是" if value else ""
     if isinstance(value, dict):
         # A text's own full stop ends at the ；that follows it: `负责道路运输管理；相关度` (not `管理。；相关度`).
-        return "（" + "；".join(f"{column_label(key, answer)}：{flat(item, answer).rstrip('。')}"
+        return "（" + "；".join(f"{column_label(key, answer)}：{cell_text(value, key, answer).rstrip('。')}"
                                for key, item in value.items() if item not in (None, "", [])) + "）"
     if isinstance(value, str):
         return _CODE_LABELS.get(value, value)

@@ -94,8 +94,8 @@ def test_the_profile_s_staffing_cites_the_notice_beside_the_sanding_s_figure(for
                                   document_titles(forestry))
     assert [cell_text(row, column, "department_profile.facts") for column in (
         "staff_quota", "staff_quota_stated", "staff_moves")] == [
-        "9", "12", f"（划转：划出；对方部门：{PARKS}；行政编制：2；出处：{_NOTICE}一、）、"
-                   f"（划转：划出；对方部门：鹤川市应急管理局；行政编制：1；出处：{_NOTICE}二、）"]
+        "9", "12", f"（变动：划出；对方部门：{PARKS}；行政编制：2；出处：{_NOTICE}一、）、"
+                   f"（变动：划出；对方部门：鹤川市应急管理局；行政编制：1；出处：{_NOTICE}二、）"]
 
 
 def test_the_report_shows_the_figure_set_beside_the_one_used(forestry: Store) -> None:

@@ -168,8 +168,8 @@ def test_the_profile_s_staffing_counts_cuts_and_leader_posts(forestry: Store) ->
     assert [cell_text(row, column, "department_profile.facts") for column in (
         "staff_quota", "leader_posts_moved")] == ["8", "-2"]
     assert cell_text(row, "staff_moves", "department_profile.facts").split("、（")[2:4] == [
-        f"划转：核减；行政编制：1；出处：{_NOTICE}三、）",
-        f"划转：已下放；对方部门：各县（区）；行政编制：2；出处：{_NOTICE}四、）"]
+        f"变动：核减；行政编制：1；出处：{_NOTICE}三、）",
+        f"变动：下放；对方部门：各县（区）；行政编制：2；出处：{_NOTICE}四、）"]
 
 
 def test_the_report_shows_both_duty_figures_and_the_changes(forestry: Store) -> None:
