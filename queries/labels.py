@@ -222,6 +222,9 @@ _IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", 
 # The department profile's duty and office tables carry department_duties' status columns, under the same titles.
 _IN_ANSWER |= {(f"department_profile.{table}", key): _IN_ANSWER[("department_duties", key)]
                for table in ("duties", "offices") for key in ("status", "change", "counterpart")}
+# So does a department's report's table of its offices' duties (user test: 状态, 变化 and counterpart over it).
+_IN_ANSWER |= {("department_offices", key): _IN_ANSWER[("department_duties", key)]
+               for key in ("status", "change", "counterpart")}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
 

@@ -630,6 +630,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
     ("department_profile.duties", "status"): IN_FORCE_STATUS_LABELS,
     ("department_profile.offices", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_offices", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).
