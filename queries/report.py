@@ -166,9 +166,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     def mine(rows: list[Row], *keys: str) -> list[Row]:
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
 
+    staffing = staffing_load(store, region)
+    facts = _current_staff(catalog.run(store, "departments", {"region": region}), staffing)
+    stated = ["staff_quota_stated"] if any("staff_quota_stated" in row for row in facts) else []
     add(Section("departments", "部门概况（三定）",
-                ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
-                mine(catalog.run(store, "departments", {"region": region}), "department")))
+                ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices", "duties"],
+                mine(facts, "department"), note=STAFF_AFTER_NOTICES if stated else ""))
     # A department's own duties, offices and shared matters, from its profile (computed once, and cached): what a
     # 三定 drafter revises (user test: the report gave the findings without them).
     profile = department_profile(store, key) if key is not None else None
@@ -286,7 +289,6 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "县（区）部门已有权责清单、其中未列该事项：需核实由谁实施，补列权责事项或调整划分。"
                                      "“出处”：事权划分清单条目。",
                     unloaded=unloaded))
-    staffing = staffing_load(store, region)
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
@@ -394,6 +396,25 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
                        "“出处”为所在清单的行或条款。")
           for key, role in (("leads", "牵头"), ("assists", "配合"))),
     ]
+
+
+STAFF_AFTER_NOTICES = ("“编制”：三定（或调整通知所列调整后总数）核定的行政编制，"
+                       "加减其后调整通知划入、划出、核减、下放的编制，"
+                       "与“编制与职责负荷”一节相同；“核定编制（未计通知划转）”为所核定之数。")
+
+
+def _current_staff(departments: list[Row], staffing: list[Row]) -> list[Row]:
+    """部门概况's 编制 as the 调整 notices since the department's own figure leave it, as 编制与职责负荷 gives it,
+    with the figure set beside it where posts moved since (user test: the two tables gave 12 and 9 under one title)."""
+    load = {(row["region"], row["department"]): row for row in staffing}
+    out = []
+    for row in departments:
+        figures = load.get((row["region"], row["department"]))
+        if figures is None or not figures["staff_moves"]:
+            out.append(row)
+            continue
+        out.append({**row, "staff_quota": figures["staff_quota"], "staff_quota_stated": figures["staff_quota_stated"]})
+    return out
 
 
 def region_names(store: Store) -> dict[str, str]:

@@ -60,3 +60,26 @@ def test_the_offices_table_says_what_the_notice_made_of_each_office_duty_in_chin
                  if [cell.text for cell in table.rows[0].cells][:3] == ["内设机构", "序号", "职责内容"])
     assert [cell.text for cell in table.rows[0].cells] == _titles(offices)
     assert [cell.text for cell in table.rows[2].cells][:4] == ["办公室", "1", "负责机关日常运转。", "现行"]
+
+
+def test_the_department_s_facts_give_its_posts_after_the_notice_as_the_staffing_table_does(forestry: Store) -> None:
+    """部门概况 gave the 三定's 12 under 编制 where 编制与职责负荷 gave 9, the 3 posts the notice moved out taken
+    off: both give 9 now, the 12 set beside it under its own title."""
+    report = build_report(forestry, department=FORESTRY)
+    facts, load = _section(report, "departments"), _section(report, "staffing_load")
+    assert _titles(facts) == ["区划", "部门", "类型", "规格", "编制", "核定编制（未计通知划转）", "领导职数", "内设机构数",
+                              "职责数"]
+    assert _shown(facts) == [["鹤川市", FORESTRY, "政府工作部门", "正处级", "9", "12", "3", "5", "6"]]
+    assert [(row["staff_quota"], row["staff_quota_stated"]) for row in load.rows] == [(9, 12)]
+    assert facts.note == ("“编制”：三定（或调整通知所列调整后总数）核定的行政编制，加减其后调整通知划入、划出、核减、下放的编制，"
+                          "与“编制与职责负荷”一节相同；“核定编制（未计通知划转）”为所核定之数。")
+    # The receiver's 三定 states its own 10 and nothing moved since its date but the 2 posts the notice moved in.
+    parks = _section(build_report(forestry, department="鹤川市园林局"), "departments")
+    assert [row[4:6] for row in _shown(parks)] == [["12", "10"]]
+
+
+def test_a_department_no_notice_touched_keeps_its_facts_as_they_were(corpus: Store) -> None:
+    facts = _section(build_report(corpus, department="青山县市场监督管理局"), "departments")
+    assert (facts.columns, facts.note) == (
+        ["region_name", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"], "")
+    assert [row[4] for row in _shown(facts)] == ["24"]
