@@ -127,6 +127,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("duties_in_force", "source"): "出处（当时施行的文件）",
                                           # A power item's offices: the list's own column title.
                                           ("department_profile.power_items", "offices"): "承办科室",
+                                          ("department_power_items", "offices"): "承办科室",
+                                          ("department_power_items", "kind"): "事项类型",
                                           ("department_roles", "offices"): "承办科室",
                                           **_DUTY_PAIRS}
 

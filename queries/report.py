@@ -395,6 +395,17 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
                   note=f"职责边界清单、职责分工条款或三定列本部门为{role}部门的共同事项；“依据”为清单或条款所列依据，"
                        "“出处”为所在清单的行或条款。")
           for key, role in (("leads", "牵头"), ("assists", "配合"))),
+        # What its lists give it: the 权责清单's items with the offices that handle each (承办科室), the 监管事项 it
+        # claims (user test: a new head's report named neither, and who in the bureau does what was the first question).
+        Section("department_power_items", "本部门权责事项", ["item", "kind", "offices", "source"],
+                tables["power_items"],
+                note="权责清单列本部门为实施主体的事项，“承办科室”为清单所列的承办内设机构。" if tables["power_items"]
+                else "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。"),
+        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "source"],
+                tables["supervision_items"],
+                note="监管事项目录中由本部门认领的事项；本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
+                if tables["supervision_items"]
+                else "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"),
     ]
 
 
