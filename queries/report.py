@@ -567,10 +567,18 @@ def coordination_of(department: str, sections: list[Section], vague: set[str]) -
         if section.key.startswith("power_split_conflicts:"):
             rows += [{"finding": "事权划分冲突", "matter": row["matter"], "issue": row["conflict_label"],
                       "others": _others(department, row["concerned"]), "see": section.title} for row in section.rows]
+    # Work a notice moved that the giver still states or the receiver lacks: settled with the other side (user test:
+    # a new head's report found four such rows and listed nothing to settle). A row a finding, not one per clause.
+    moved = by_key["transferred_still_held"]
+    for key in dict.fromkeys((row["work"], row["giver"], row["receiver"], row["finding_label"]) for row in moved.rows):
+        work, giver, receiver, label = key
+        role = "划出" if giver == department else "接收"
+        rows.append({"finding": "职责划转", "matter": work, "issue": f"{label}；本部门：{role}",
+                     "others": _others(department, [giver, receiver]), "see": moved.title})
 
     return Section("coordination_items", "本部门需协调事项", ["finding", "matter", "issue", "others", "see"], rows,
-                   note="本部门与其他部门职责交叉、共同事项主办/协办不清或事权划分冲突的事项，及需与之协调的部门；"
-                        "明细见“详见”所列各节。")
+                   note="本部门与其他部门职责交叉、共同事项主办/协办不清、事权划分冲突或职责划转后仍在承担（或未承接）的事项，"
+                        "及需与之协调的部门；明细见“详见”所列各节。")
 
 
 def _others(department: str, names: list[str], vague: Collection[str] = ()) -> list[str]:

@@ -83,3 +83,18 @@ def test_a_department_no_notice_touched_keeps_its_facts_as_they_were(corpus: Sto
     assert (facts.columns, facts.note) == (
         ["region_name", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"], "")
     assert [row[4] for row in _shown(facts)] == ["24"]
+
+
+def test_work_moved_out_that_the_bureau_still_states_is_something_to_settle(forestry: Store) -> None:
+    """本部门需协调事项 listed nothing while 职责划转后仍在承担 found the bureau's 三定 and offices still saying the
+    work the notice moved out: a row each piece of work, with the department that took it; the receiver's report has
+    the same row from its side."""
+    items = _section(build_report(forestry, department=FORESTRY), "coordination_items")
+    assert _shown(items) == [
+        ["职责划转", "城市绿化监督管理", "划出部门现行三定仍写有此项，需修订；本部门：划出", "鹤川市园林局", "职责划转后仍在承担"],
+        ["职责划转", "森林防火监督管理", "划出部门现行三定仍写有此项，需修订；本部门：划出", "鹤川市应急管理局",
+         "职责划转后仍在承担"]]
+    assert items.note == ("本部门与其他部门职责交叉、共同事项主办/协办不清、事权划分冲突或职责划转后仍在承担（或未承接）的事项，"
+                          "及需与之协调的部门；明细见“详见”所列各节。")
+    assert _shown(_section(build_report(forestry, department="鹤川市园林局"), "coordination_items")) == [
+        ["职责划转", "城市绿化监督管理", "划出部门现行三定仍写有此项，需修订；本部门：接收", "鹤川市林业局", "职责划转后仍在承担"]]
