@@ -354,7 +354,13 @@ def _versions_of(store: Store, uid: str, titles: Mapping[str, Cited]) -> Section
                    ["kind", "title", "doc_number", "issued", "in_force_from", "duties", "offices"], rows,
                    note="本部门载入图中的各版三定和调整职责机构编制的通知，按施行日期（未载明的按印发日期）排列，"
                         "附各自所列的部门职责数和内设机构。某日施行的职责：dutygraph query duties_in_force "
-                        "--param department=部门 --param date=日期。")
+                        "--param department=部门 --param date=日期。"
+                        # A notice's 0 read as the bureau left with no duties (user test): it counts work moved in.
+                        + (NOTICE_DUTIES_NOTE if any(row["kind"] == "amendment" for row in rows) else ""))
+
+
+NOTICE_DUTIES_NOTE = ("调整通知的“部门职责数”为其划入本部门的职责数（为0的并非本部门没有职责）；"
+                      "其划出、取消、下放的职责见“本部门主要职责”一节的“现状”列。")
 
 
 def report_notes(report: Report) -> tuple[tuple[str, str], ...]:

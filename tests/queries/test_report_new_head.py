@@ -98,3 +98,13 @@ def test_work_moved_out_that_the_bureau_still_states_is_something_to_settle(fore
                           "及需与之协调的部门；明细见“详见”所列各节。")
     assert _shown(_section(build_report(forestry, department="鹤川市园林局"), "coordination_items")) == [
         ["职责划转", "城市绿化监督管理", "划出部门现行三定仍写有此项，需修订；本部门：接收", "鹤川市林业局", "职责划转后仍在承担"]]
+
+
+def test_the_sanding_history_says_what_a_notice_s_duty_count_counts(forestry: Store) -> None:
+    """The notice's 部门职责数 0 read as a bureau with no duties left: the note says it counts work moved in."""
+    versions = _section(build_report(forestry, department=FORESTRY), "sanding_versions")
+    assert [row[:1] + row[5:6] for row in _shown(versions)] == [["三定规定", "6"], ["调整职责机构编制通知", "0"]]
+    assert versions.note.endswith("调整通知的“部门职责数”为其划入本部门的职责数（为0的并非本部门没有职责）；"
+                                  "其划出、取消、下放的职责见“本部门主要职责”一节的“现状”列。")
+    assert [row[5] for row in _shown(_section(build_report(forestry, department="鹤川市园林局"), "sanding_versions"))] \
+        == ["3", "1"]
