@@ -127,6 +127,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("duties_in_force", "source"): "出处（当时施行的文件）",
                                           # A power item's offices: the list's own column title.
                                           ("department_profile.power_items", "offices"): "承办科室",
+                                          ("department_power_items", "offices"): "承办科室",
+                                          ("department_power_items", "kind"): "事项类型",
                                           ("department_roles", "offices"): "承办科室",
                                           **_DUTY_PAIRS}
 
@@ -222,6 +224,9 @@ _IN_ANSWER |= {("department_duties", "status"): "现状", ("department_duties", 
 # The department profile's duty and office tables carry department_duties' status columns, under the same titles.
 _IN_ANSWER |= {(f"department_profile.{table}", key): _IN_ANSWER[("department_duties", key)]
                for table in ("duties", "offices") for key in ("status", "change", "counterpart")}
+# So does a department's report's table of its offices' duties (user test: 状态, 变化 and counterpart over it).
+_IN_ANSWER |= {("department_offices", key): _IN_ANSWER[("department_duties", key)]
+               for key in ("status", "change", "counterpart")}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
 

@@ -167,9 +167,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     def mine(rows: list[Row], *keys: str) -> list[Row]:
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
 
+    staffing = staffing_load(store, region)
+    facts = _current_staff(catalog.run(store, "departments", {"region": region}), staffing)
+    stated = ["staff_quota_stated"] if any("staff_quota_stated" in row for row in facts) else []
     add(Section("departments", "部门概况（三定）",
-                ["region", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"],
-                mine(catalog.run(store, "departments", {"region": region}), "department")))
+                ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices", "duties"],
+                mine(facts, "department"), note=STAFF_AFTER_NOTICES if stated else ""))
     # A department's own duties, offices and shared matters, from its profile (computed once, and cached): what a
     # 三定 drafter revises (user test: the report gave the findings without them).
     profile = department_profile(store, key) if key is not None else None
@@ -287,7 +290,6 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "县（区）部门已有权责清单、其中未列该事项：需核实由谁实施，补列权责事项或调整划分。"
                                      "“出处”：事权划分清单条目。",
                     unloaded=unloaded))
-    staffing = staffing_load(store, region)
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
@@ -353,7 +355,13 @@ def _versions_of(store: Store, uid: str, titles: Mapping[str, Cited]) -> Section
                    ["kind", "title", "doc_number", "issued", "in_force_from", "duties", "offices"], rows,
                    note="本部门载入图中的各版三定和调整职责机构编制的通知，按施行日期（未载明的按印发日期）排列，"
                         "附各自所列的部门职责数和内设机构。某日施行的职责：dutygraph query duties_in_force "
-                        "--param department=部门 --param date=日期。")
+                        "--param department=部门 --param date=日期。"
+                        # A notice's 0 read as the bureau left with no duties (user test): it counts work moved in.
+                        + (NOTICE_DUTIES_NOTE if any(row["kind"] == "amendment" for row in rows) else ""))
+
+
+NOTICE_DUTIES_NOTE = ("调整通知的“部门职责数”为其划入本部门的职责数（为0的并非本部门没有职责）；"
+                      "其划出、取消、下放的职责见“本部门主要职责”一节的“现状”列。")
 
 
 def report_notes(report: Report) -> tuple[tuple[str, str], ...]:
@@ -394,7 +402,37 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
                   note=f"职责边界清单、职责分工条款或三定列本部门为{role}部门的共同事项；“依据”为清单或条款所列依据，"
                        "“出处”为所在清单的行或条款。")
           for key, role in (("leads", "牵头"), ("assists", "配合"))),
+        # What its lists give it: the 权责清单's items with the offices that handle each (承办科室), the 监管事项 it
+        # claims (user test: a new head's report named neither, and who in the bureau does what was the first question).
+        Section("department_power_items", "本部门权责事项", ["item", "kind", "offices", "source"],
+                tables["power_items"],
+                note="权责清单列本部门为实施主体的事项，“承办科室”为清单所列的承办内设机构。" if tables["power_items"]
+                else "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。"),
+        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "source"],
+                tables["supervision_items"],
+                note="监管事项目录中由本部门认领的事项；本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
+                if tables["supervision_items"]
+                else "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"),
     ]
+
+
+STAFF_AFTER_NOTICES = ("“编制”：三定（或调整通知所列调整后总数）核定的行政编制，"
+                       "加减其后调整通知划入、划出、核减、下放的编制，"
+                       "与“编制与职责负荷”一节相同；“核定编制（未计通知划转）”为所核定之数。")
+
+
+def _current_staff(departments: list[Row], staffing: list[Row]) -> list[Row]:
+    """部门概况's 编制 as the 调整 notices since the department's own figure leave it, as 编制与职责负荷 gives it,
+    with the figure set beside it where posts moved since (user test: the two tables gave 12 and 9 under one title)."""
+    load = {(row["region"], row["department"]): row for row in staffing}
+    out = []
+    for row in departments:
+        figures = load.get((row["region"], row["department"]))
+        if figures is None or not figures["staff_moves"]:
+            out.append(row)
+            continue
+        out.append({**row, "staff_quota": figures["staff_quota"], "staff_quota_stated": figures["staff_quota_stated"]})
+    return out
 
 
 def region_names(store: Store) -> dict[str, str]:
@@ -536,10 +574,18 @@ def coordination_of(department: str, sections: list[Section], vague: set[str]) -
         if section.key.startswith("power_split_conflicts:"):
             rows += [{"finding": "事权划分冲突", "matter": row["matter"], "issue": row["conflict_label"],
                       "others": _others(department, row["concerned"]), "see": section.title} for row in section.rows]
+    # Work a notice moved that the giver still states or the receiver lacks: settled with the other side (user test:
+    # a new head's report found four such rows and listed nothing to settle). A row a finding, not one per clause.
+    moved = by_key["transferred_still_held"]
+    for key in dict.fromkeys((row["work"], row["giver"], row["receiver"], row["finding_label"]) for row in moved.rows):
+        work, giver, receiver, label = key
+        role = "划出" if giver == department else "接收"
+        rows.append({"finding": "职责划转", "matter": work, "issue": f"{label}；本部门：{role}",
+                     "others": _others(department, [giver, receiver]), "see": moved.title})
 
     return Section("coordination_items", "本部门需协调事项", ["finding", "matter", "issue", "others", "see"], rows,
-                   note="本部门与其他部门职责交叉、共同事项主办/协办不清或事权划分冲突的事项，及需与之协调的部门；"
-                        "明细见“详见”所列各节。")
+                   note="本部门与其他部门职责交叉、共同事项主办/协办不清、事权划分冲突或职责划转后仍在承担（或未承接）的事项，"
+                        "及需与之协调的部门；明细见“详见”所列各节。")
 
 
 def _others(department: str, names: list[str], vague: Collection[str] = ()) -> list[str]:
@@ -632,6 +678,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("department_duties", "status"): IN_FORCE_STATUS_LABELS,
     ("department_profile.duties", "status"): IN_FORCE_STATUS_LABELS,
     ("department_profile.offices", "status"): IN_FORCE_STATUS_LABELS,
+    ("department_offices", "status"): IN_FORCE_STATUS_LABELS,
 }
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).

@@ -108,7 +108,7 @@ def test_a_named_query_from_the_command_line_records_its_reading(loaded: Path, t
 
 
 REPORT_ASKED = [("项目", "内容"), ("查询", "职责图谱评估报告（report）"), ("部门", "青山县市监局（读作：青山县市场监督管理局）"),
-                ("依据文件", "7 份，见“依据文件”一节")]
+                ("依据文件", "8 份，见“依据文件”一节")]  # its 权责清单 among them, whose items it lists
 
 
 def test_the_report_s_files_say_what_they_answer(loaded: Path, tmp_path: Path) -> None:  # noqa: F811

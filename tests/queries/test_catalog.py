@@ -351,18 +351,19 @@ def test_the_report_opens_with_a_summary_of_its_findings(corpus: Store) -> None:
 
 def test_a_department_s_report_lists_the_documents_it_rests_on(corpus: Store) -> None:
     # Those its findings cite, by date, undated last (a 2010 三定 reads as old): its own and the city counterpart's 三定, the lists
-    # naming it, and the 应急管理局's 三定 its 防汛抗旱 overlap cites. Titles, or a file's name for a list without one.
+    # naming it (its 权责清单, whose items its report lists), and the 应急管理局's 三定 its 防汛抗旱 overlap cites. Titles,
+    # or a file's name for a list without one.
     documents = build_report(corpus, department="青山县水利局").sections[-1]
     assert [(row["title"], row["kind"], row["issued"]) for row in documents.rows] == [
         ("青山县水利局主要职责内设机构和人员编制规定", "sanding", "2010-03-16"),
         ("示例市水务局主要职责内设机构和人员编制规定", "sanding", "2009-10-12"),
-        ("bianjie_qingshan.csv", "boundary", ""), ("shixian_shiquan.csv", "split", ""),
-        ("青山县乡镇属地管理事项主体责任和配合责任清单", "territorial", ""),
+        ("bianjie_qingshan.csv", "boundary", ""), ("quanze_qingshan.csv", "power", ""),
+        ("shixian_shiquan.csv", "split", ""), ("青山县乡镇属地管理事项主体责任和配合责任清单", "territorial", ""),
         ("青山县应急管理局职能配置、内设机构和人员编制规定", "sanding", ""),  # it gives no date
     ]
     # With the date it came into force, where it says one (the question of what was in force when, user test).
     assert documents.columns == ["title", "kind", "region_name", "issued", "effective", "doc_number"]
-    assert [row["effective"] for row in documents.rows] == ["", "", "", "", "", "2019-04-01"]
+    assert [row["effective"] for row in documents.rows] == ["", "", "", "", "", "", "2019-04-01"]
 
 
 def test_undecomposed_duties(corpus: Store) -> None:

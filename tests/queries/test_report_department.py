@@ -11,13 +11,15 @@ import openpyxl
 
 from graph.store import Store
 from queries.export import to_docx, to_markdown, to_xlsx
+from queries.labels import column_label
 from queries.profile import department_profile
 from queries.report import Report, Section, build_report, cell_text
 
 SCJG = "青山县市场监督管理局"
 SANDING = "《青山县市场监督管理局职能配置、内设机构和人员编制规定》"
 TERRITORIAL = "《青山县乡镇属地管理事项主体责任和配合责任清单》工作表“属地管理事项”"
-OWN_SECTIONS = ["department_duties", "department_offices", "department_leads", "department_assists"]
+OWN_SECTIONS = ["department_duties", "department_offices", "department_leads", "department_assists",
+                "department_power_items", "department_supervision_items"]
 
 
 def _section(report: Report, key: str) -> Section:
@@ -31,7 +33,7 @@ def _shown(section: Section) -> list[list[str]]:
 def test_a_department_s_report_lists_its_duties_with_the_offices_that_carry_them(corpus: Store) -> None:
     report = build_report(corpus, department=SCJG)
     # After the 摘要, what to settle with others and the 部门概况: its own tables, before the findings.
-    assert [section.key for section in report.sections[:8]] == [
+    assert [section.key for section in report.sections[:10]] == [
         "summary", "coordination_items", "departments", *OWN_SECTIONS, "overlaps"]
     duties = _section(report, "department_duties")
     assert (duties.title, duties.columns) == ("本部门主要职责", ["ordinal", "category", "text", "carried_by", "source"])
@@ -76,6 +78,37 @@ def test_a_department_s_report_lists_the_matters_it_leads_and_assists_with_their
         ["食用农产品产地准出与市场准入衔接", "“三定”规定", "职责边界清单（bianjie_qingshan.csv）编号1（第2行）"],
         ["食用农产品从种植养殖环节到进入批发、零售市场或者生产加工企业前的质量安全监督管理",
          "青山县市场监督管理局职能配置、内设机构和人员编制规定", f"{SANDING}第六条(一)"]]
+
+
+def test_a_department_s_report_lists_its_power_items_with_their_offices_and_its_supervision_items(
+        corpus: Store) -> None:
+    """Who in the bureau does what its 权责清单 lists (承办科室), and the 监管事项 it claims (new head's user test: the
+    report named neither); each table says why it is empty, where it is."""
+    report = build_report(corpus, department=SCJG)
+    power, supervision = _section(report, "department_power_items"), _section(report, "department_supervision_items")
+    assert (power.title, power.columns) == ("本部门权责事项", ["item", "kind", "offices", "source"])
+    assert [column_label(column, power.key) for column in power.columns] == ["事项", "事项类型", "承办科室", "出处"]
+    quanze = "权责清单（quanze_qingshan.csv）"
+    assert _shown(power) == [
+        ["对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的处罚", "行政处罚", "综合执法股",
+         f"{quanze}序号4（第5行）"],
+        ["对电梯等特种设备的安全检查", "行政检查", "特种设备安全监察股", f"{quanze}序号3（第4行）"],
+        ["消费者权益争议调解", "其他行政权力", "消费者权益保护与知识产权股", f"{quanze}序号6（第7行）"],
+        ["特种设备使用登记", "行政许可", "特种设备安全监察股", f"{quanze}序号2（第3行）"],
+        ["食品小作坊、小餐饮登记", "其他行政权力", "食品安全监管股（县食品安全委员会办公室）", f"{quanze}序号5（第6行）"],
+        ["食品经营许可", "行政许可", "法规股（行政审批股）", f"{quanze}序号1（第2行）"]]
+    assert power.note == "权责清单列本部门为实施主体的事项，“承办科室”为清单所列的承办内设机构。"
+    # 青山县 has no 监管事项目录 loaded; 河西区's lists five items its 市场监督管理局 claims.
+    assert (supervision.title, supervision.rows) == ("本部门认领的监管事项", [])
+    assert supervision.note == "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"
+    hexi = build_report(corpus, department="示例市河西区市场监督管理局")
+    assert [row[:2] for row in _shown(_section(hexi, "department_supervision_items"))] == [
+        ["对药品零售企业的监督检查", "药品零售企业"], ["对计量器具的监督检查", "计量器具使用者"],
+        ["对食品经营者的监督检查（对农村集体聚餐的指导检查）", "农村集体聚餐举办者和承办者"],
+        ["对食品经营者的监督检查（对学校食堂的检查）", "学校、托幼机构食堂"],
+        ["对食品经营者的监督检查（对餐饮服务提供者的检查）", "餐饮服务提供者"]]
+    assert _section(hexi, "department_power_items").note == (
+        "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。")
 
 
 def test_the_report_s_own_tables_and_its_undecomposed_duties_are_the_profile_s(corpus: Store) -> None:
