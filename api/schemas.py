@@ -865,3 +865,22 @@ class ReadableDraftCheck(BaseModel):
     in_force: InForce | None
     notes: list[str]
     tables: list[ReadableTable]
+
+
+class ListChangeRow(BaseModel):
+    """list_changes: one change between two versions of a list (清单动态调整, queries.list_changes)."""
+
+    list_title: str = Field(description="the list's title (its file's name when it has none)")
+    region: str
+    from_version: str = Field(description="the earlier version: its date and file")
+    to_version: str = Field(description="the later version: its date and file, （现行） when current")
+    change: Literal["added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed"]
+    change_label: str
+    matter: str = Field(description="the item's name (the later version's where both have it)")
+    before: str = Field(description="the earlier version's leads, assists, claim or name")
+    after: str = Field(description="the later version's")
+    from_source: str = Field(description="the earlier version's file and row (序号3（第5行）)")
+    to_source: str = Field(description="the later version's file and row")
+    list_key: str = Field(description="the list the versions belong to")
+    from_uid: str
+    to_uid: str

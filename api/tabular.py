@@ -80,6 +80,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     # Its uids and finding code are for programs: the file reads the names and the finding in words.
     "transferred_still_held": list(TRANSFER_COLUMNS),
     "township_duties": list(named("township_duties").shown),
+    "list_changes": list(named("list_changes").shown),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -128,6 +129,7 @@ ANSWER_TITLES: dict[str, str] = {
     "duties_in_force": "某日施行的职责",
     "transferred_still_held": "职责划转后仍在承担",
     "township_duties": "乡镇履行职责事项核对",
+    "list_changes": "清单动态调整",
 }
 
 

@@ -74,9 +74,16 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
          # its text's digest, whatever the encoding: a copy in another encoding is this document (DocumentIds)
          "text_sha256",
          # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)
-         "fields_version"),
+         "fields_version",
+         # a list's: the list it is a version of, and its rows in a compact form (ingest/list_history.py)
+         "list_key", "version_rows"),
         ("sha256",),
     ),
+    # A list's version that is no longer current (清单动态调整): its Document's properties, no edges; no analysis
+    # matches it, list_changes compares it with the next (ingest/list_history.py). `uid`: its Document's.
+    NodeLabel("ListVersion", "清单历史版本",
+              ("uid", "title", "kind", "region", "issued", "doc_number", "path", "sha256", "sheet_names",
+               "sheet_titles", "list_key", "version_rows"), ("list_key",)),
 )
 
 _HOLDERS = ("Department", "Office")

@@ -49,7 +49,10 @@ from graph.store import Store
 # the department's TRANSFERRED_TO edge to itself with `kind` cut or devolved (`devolved_to` as written), and 领导职数
 # moved or cut with their `leader_rank` (ingest.staff_moves); a notice loaded before records none of them, and
 # staffing_load counts its figure without them.
-GRAPH_FIELDS_VERSION = 10
+# Version 11: a list's Document keeps its rows in a compact form and the key of the list it is a version of
+# (`version_rows`, `list_key`), and a version no longer current is a ListVersion node (ingest.list_history); a list
+# loaded before keeps no rows, and list_changes reads it as empty.
+GRAPH_FIELDS_VERSION = 11
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

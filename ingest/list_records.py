@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.content import stored_content
+from ingest.list_history import version_rows
 from ingest.model import (
     BoundaryRecord,
     ListDocument,
@@ -83,6 +84,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
         # Parallel lists (a property holds no map on either engine): readers name a sheet's sources by its title.
         sheet_names=list(parsed.sheet_titles), sheet_titles=list(parsed.sheet_titles.values()),
         **row_numbers(parsed.records),
+        # Its rows as history keeps them, should a later version replace it (ingest.list_history).
+        version_rows=version_rows(parsed),
     ))
     doc_uid = rows.document["uid"]
     basis = parsed.title or context.workbook.path.stem  # a 牵头/配合 edge's 依据: the list, by its title or its file

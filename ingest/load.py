@@ -17,6 +17,7 @@ from graph.store import Statement, Store
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
 from ingest.carried import Carrying, carrying
 from ingest.fields_version import GRAPH_FIELDS_VERSION
+from ingest.list_history import current_statement, superseded_statements
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
 
@@ -178,7 +179,12 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
         ("Term", _upsert("Term", _node_rows("Term", rows.terms))),
     ]
     statements = [("", _forget_clauses(rows.document["uid"]))]
-    if rows.replaces:  # the earlier versions go, but what this one states again stays, for it to update
+    if rows.document.get("list_key"):  # a list's version loaded as the current one is no longer its history
+        statements.append(("", current_statement(rows.document["uid"])))
+    if rows.replaces:  # the earlier versions go (kept as the list's history first: ingest.list_history), but what
+        # this one states again stays, for it to update
+        statements += [("", statement) for statement in superseded_statements(
+            rows.replaces, rows.document.get("list_key") or "", rows.replaced_keys)]
         restated = [uid for nodes in (rows.defined_departments, rows.mentioned_departments, rows.offices, rows.duties,
                                       rows.matters, rows.power_items, rows.supervision_items) for uid in nodes]
         statements += [("", statement) for statement in forget_documents(rows.replaces, kept=restated)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -34,6 +34,7 @@ from ingest.link import (
     write_plan_similar,
 )
 from ingest.list_dates import list_date
+from ingest.list_history import history_row, history_statements, list_key
 from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
 from ingest.load import follow_successions, prune_orphans, redirect_parties
@@ -623,11 +624,19 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             continue
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []
-    for workbook, parsed_list, home, identity in _newest_versions(homes, report):
+
+    def list_builder(workbook: Workbook, parsed_list: ListDocument, home: Region) -> Callable[[], GraphRows]:
         city = home.city or home
         counties = sorted((r for r in regions if r.parent == city and r.level == "county"), key=lambda r: r.path)
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
-        list_context = ListContext(workbook, parsed_list, home, counties, offices, uid)
+        return partial(list_rows, ListContext(workbook, parsed_list, home, counties, offices, uid), resolver)
+
+    newest, superseded = _newest_versions(homes, report)
+    for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
+        _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, list_key(newer))
+    for workbook, parsed_list, home, identity in newest:
+        build_list = list_builder(workbook, parsed_list, home)
+        uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         versions: list[tuple[HeldList, str]] = []
         beside: list[tuple[Path, str, str]] = []
         for other in (other for other in held if same_name(other, uid, identity)):
@@ -639,14 +648,16 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions).
         current = next(((other, why) for other, _why in versions
                         if (why := held_is_later(identity, other.identity)) is not None), None)
-        if current is not None:
+        if current is not None:  # kept as that one's history (ingest.list_history), not loaded
+            _keep_history(store, build_list, shown_paths, list_key(current[0].identity), [list_key(identity)])
             report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
             continue
         report.beside += beside
         report.replaced += [(workbook.path, _cited(other), why) for other, why in versions]
         earlier = [other for other, _why in versions]
         builders.append((workbook.path, partial(_replacing, [other.uid for other in earlier],
-                                                partial(list_rows, list_context, resolver)),
+                                                [list_key(other.identity) for other in earlier], list_key(identity),
+                                                build_list),
                          _with_near_miss(parsed_list.warnings, workbook.path, home, missed)))
     # Into a graph without duties, the links follow from the built rows alone: they are computed while the
     # documents load (the main thread would otherwise wait), then written once all have loaded.
@@ -744,12 +755,14 @@ def _identity(workbook: Workbook, parsed: ListDocument, home: Region, shown_path
 _Home = tuple[Workbook, ListDocument, Region, ListIdentity]
 
 
-def _newest_versions(homes: list[_Home], report: IngestReport) -> list[_Home]:
+def _newest_versions(homes: list[_Home], report: IngestReport) -> tuple[list[_Home], list[tuple[_Home, ListIdentity]]]:
     """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the later one (by
     the lists' own dates, else the file saved last); the others are not loaded, and the report says so and what
     told them apart. Loaded in turn, each would replace the other. Lists of one name that are two lists (different
-    years, few matters in common: ingest.versions) both load."""
+    years, few matters in common: ingest.versions) both load. Also returns each older one with the identity of the
+    version it is history of."""
     kept: list[_Home] = []
+    older_of: list[tuple[_Home, _Home]] = []
     for entry in homes:  # in the order given: of two saved at one time (a clock's tick), the later given
         for other in [other for other in kept if other[3].key() == entry[3].key()]:
             judged = verdict(entry[3], row_names(entry[1]), other[3], row_names(other[1]))
@@ -759,12 +772,21 @@ def _newest_versions(homes: list[_Home], report: IngestReport) -> list[_Home]:
             later, why = later_version(other[3], _saved(other[0].path), entry[3], _saved(entry[0].path))
             older, newer = (other, entry) if later else (entry, other)
             report.older_skipped.append((older[0].path, newer[0].path, why))
+            older_of.append((older, newer))
             if not later:
                 break
             kept.remove(other)
         else:
             kept.append(entry)
-    return [entry for entry in homes if entry in kept]
+    newest = [entry for entry in homes if entry in kept]
+    # An older one's history follows the version that stays of the run (of three, the newest).
+    final = {id(older): newer for older, newer in older_of}
+    superseded = []
+    for older, newer in older_of:
+        while id(newer) in final:
+            newer = final[id(newer)]
+        superseded.append((older, newer[3]))
+    return newest, superseded
 
 
 def _saved(path: Path) -> float:
@@ -784,10 +806,19 @@ def _cited_identity(identity: ListIdentity) -> str:
     return f"{title}{identity.path}"
 
 
-def _replacing(uids: list[str], build: Callable[[], GraphRows]) -> GraphRows:
+def _replacing(uids: list[str], keys: list[str], key: str, build: Callable[[], GraphRows]) -> GraphRows:
     rows = build()
-    rows.replaces = uids
+    rows.replaces, rows.replaced_keys = uids, keys
+    rows.document["list_key"] = key
     return rows
+
+
+def _keep_history(store: Store, build: Callable[[], GraphRows], shown_paths: Mapping[Path, str], key: str,
+                  old_keys: Sequence[str] = ()) -> None:
+    """Write a version not loaded as the history of the list `key`: its Document's row as its load would write it."""
+    document = build().document
+    document["path"] = shown_paths.get(Path(document["path"]), document["path"])
+    store.write_atomic(history_statements([history_row(document, key)], key, old_keys))
 
 
 def _created(settled: list[Loaded]) -> dict[str, int]:

@@ -82,6 +82,8 @@ class GraphRows:
     path_is_upload_name: bool = False
     # Loaded lists this one is a new version of (ingest.versions): taken out in the same atomic write.
     replaces: list[str] = field(default_factory=list)
+    # The list keys those versions had (ingest.list_history): their history follows this version's `list_key`.
+    replaced_keys: list[str] = field(default_factory=list)
     # (source, mention) of each party named only as a kind of body (有关部门, 相关单位): the ingest warns of them.
     vague_mentions: list[tuple[str, str]] = field(default_factory=list)
     # A notice's devolved work (a retired Duty's uid) → the lower governments it goes to, as written: kept on the

@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.store import Store
+from graph.store import Statement, Store
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
+from ingest.regions import Region
 from ingest.unlinked import unlinked_duties
 
 _DOCUMENTS = ("MATCH (d:Document) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
-              "d.region AS region, d.sha256 AS sha256, d.issued AS issued ORDER BY uid")
+              "d.region AS region, d.sha256 AS sha256, d.issued AS issued, false AS history ORDER BY uid")
+# A list's versions kept as history (ingest.list_history) are named as its current one is.
+_HISTORY = ("MATCH (d:ListVersion) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
+            "d.region AS region, d.sha256 AS sha256, d.issued AS issued, true AS history ORDER BY uid")
+# The newest history version of each list the removed current versions were, to load again in their place.
+_NEXT_NEWEST = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
+                "MATCH (v:ListVersion {list_key: d.list_key}) "
+                "RETURN v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.region AS region, "
+                "v.sha256 AS sha256, v.list_key AS list_key, coalesce(v.issued, '') AS issued "
+                "ORDER BY list_key, issued DESC, uid")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.
@@ -44,22 +54,28 @@ class HeldDocument:
     title: str
     kind: str
     region: str
+    history: bool = False  # a list's version kept as history (ingest.list_history), not a Document
 
     def label(self) -> str:
         title = f"《{self.title}》 " if self.title else ""
-        return f"{title}{self.path} ({self.region}, {self.uid})"
+        kept = "，历史版本 history" if self.history else ""
+        return f"{title}{self.path} ({self.region}, {self.uid}{kept})"
 
 
 @dataclass(frozen=True)
 class Removal:
     removed: list[HeldDocument]
     links: LinkReport
+    # History versions loaded again as current in place of a removed current version (its file unchanged), and those
+    # whose file is gone or changed: they stay history, and the list has no current version.
+    restored: list[HeldDocument] = field(default_factory=list)
+    stranded: list[HeldDocument] = field(default_factory=list)
 
 
 def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
     """The Documents `names` name, each exactly one, in the order given; a RemovalError when one names none or
     several."""
-    rows = store.read(_DOCUMENTS)
+    rows = [*store.read(_DOCUMENTS), *store.read(_HISTORY)]
     found: dict[str, HeldDocument] = {}
     for name in names:
         matches = _matching(rows, name)
@@ -86,7 +102,7 @@ def _matching(rows: list[dict[str, str]], name: str) -> list[HeldDocument]:
              lambda row: bool(row["title"]) and row["title"] == name.strip("《》")]
     for test in tests:
         matches = [HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
-                                row["region"] or "") for row in rows if test(row)]
+                                row["region"] or "", bool(row["history"])) for row in rows if test(row)]
         if matches:
             return matches
     return []
@@ -117,8 +133,43 @@ def check_removable(store: Store, documents: Sequence[HeldDocument]) -> None:
 
 def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     """Take the documents out, then bring the links up to date and count what waits for its links."""
+    current = [document.uid for document in documents if not document.history]
     check_removable(store, documents)
-    remove_documents(store, [document.uid for document in documents])
+    following = _next_newest(store, current, {document.uid for document in documents})
+    if history := [document.uid for document in documents if document.history]:
+        store.write_atomic([Statement("UNWIND $rows AS r MATCH (v:ListVersion) WHERE v.uid IN r.uids DELETE v",
+                                      [{"uids": sorted(history)}])])
+    if current:
+        remove_documents(store, current)
+    restored, stranded = _restore(store, following)
     links = link(store)
     unlinked_duties(store)
-    return Removal(list(documents), links)
+    return Removal(list(documents), links, restored, stranded)
+
+
+def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
+    """Of each list whose current version goes, the newest history version that stays, with its file's digest."""
+    chosen: dict[str, tuple[HeldDocument, str]] = {}
+    for row in store.read(_NEXT_NEWEST, {"uids": sorted(uids)}) if uids else []:
+        if row["uid"] not in removed:
+            chosen.setdefault(row["list_key"], (HeldDocument(row["uid"], row["path"] or "", row["title"] or "",
+                                                             row["kind"] or "", row["region"] or "", True),
+                                                row["sha256"] or ""))
+    return list(chosen.values())
+
+
+def _restore(store: Store, following: list[tuple[HeldDocument, str]]
+             ) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Load each history version again from its file as the current one; one whose file is gone or no longer the
+    version (another digest) stays history."""
+    from ingest.pipeline import ingest  # here: the pipeline reads lists with this module's neighbours
+
+    restored: list[HeldDocument] = []
+    stranded: list[HeldDocument] = []
+    for version, digest in following:
+        if _file_digest(Path(version.path)) != digest:
+            stranded.append(version)
+            continue
+        report = ingest([Path(version.path)], store, region=Region(tuple(version.region.split("/"))))
+        (restored if report.outcomes and all(outcome.ok for outcome in report.outcomes) else stranded).append(version)
+    return restored, stranded

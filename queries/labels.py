@@ -317,3 +317,9 @@ COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "�
                   "notices_only": "仅据调整通知"}
 _IN_ANSWER |= {("staffing_load", "duties_stated"): "三定所列职责数（不含共性职责）",
                ("staffing_load", "status"): "变动"}
+# list_changes (queries.list_changes): what each adjustment of a list (清单动态调整) changed, version by version.
+_IN_ANSWER |= {("list_changes", key): title for key, title in (
+    ("list_title", "清单"), ("from_version", "原版本"), ("to_version", "新版本"), ("change_label", "变化"),
+    ("matter", "事项"), ("before", "调整前"), ("after", "调整后"), ("from_source", "原版本出处"),
+    ("to_source", "新版本出处"))}
+PARAM_LABELS |= {"list": "清单"}

@@ -34,6 +34,7 @@ from queries.labels import (
     column_label,
     note_zh,
 )
+from queries.list_changes import summary as list_changes_summary
 from queries.lookup import find_department_in, within
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
@@ -246,6 +247,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     if township_rows:
         add(Section("township_duties", "乡镇（街道）履行职责事项核对", list(TOWNSHIP_COLUMNS), township_rows,
                     note=TOWNSHIP_NOTE))
+    # A list's adjustments (清单动态调整), only where a list of the region has more than one version loaded.
+    changed = catalog.run(store, "list_changes", {"region": region}) if department is None else []
+    if changed:
+        add(Section("list_changes", "清单动态调整", list(LIST_CHANGE_COLUMNS), changed,
+                    note=f"摘要：{list_changes_summary(changed)}。同一清单前后版本逐项比较；旧版本作为历史版本保存，"
+                         "不计入本报告其他各节（只用现行版本）。"))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in (profile["undecomposed"] if profile is not None else undecomposed_duties(store, key))
                     if within(row["region"], region)]
@@ -511,6 +518,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
 
 # Findings of a section the report has only where its documents are loaded: no line saying 0 of them elsewhere.
 _ONLY_WHERE_LOADED = frozenset({"township_duties"})
+LIST_CHANGE_COLUMNS = ("list_title", "from_version", "to_version", "change_label", "matter", "before", "after",
+                       "from_source", "to_source")
 TOWNSHIP_COLUMNS = ("township", "part_label", "category", "matter", "township_text", "department", "finding_label",
                     "holder", "evidence", "evidence_source", "source")
 TOWNSHIP_NOTE = ("逐项列出乡镇（街道）履行职责事项清单：基本履职事项由乡镇（街道）自行履行；"

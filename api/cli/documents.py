@@ -92,6 +92,12 @@ def remove_command(
     out.print(f"已移除 {len(removal.removed)} 个文件 / removed {len(removal.removed)} documents:")
     for document in removal.removed:
         out.print(f"  {document.label()}", markup=False, highlight=False)
+    for document in removal.restored:  # the list's next-newest version is current again
+        out.print(f"历史版本恢复为现行清单 the next-newest version is current again: {document.label()}", markup=False,
+                  highlight=False)
+    for document in removal.stranded:
+        out.print(f"历史版本的文件已不存在或已改动，未能恢复为现行清单，请重新载入 / its file is gone or changed: "
+                  f"load it again: {document.label()}", markup=False, highlight=False)
     out.print("图中 in graph: " + ", ".join(f"{title} {in_graph.get(label_name, 0)}"
                                           for label_name, title in ADDED_LABELS))
     say_linked(removal.links)

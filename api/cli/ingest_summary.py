@@ -43,21 +43,23 @@ def print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_i
         _print_listed(f"已在图中的文件 already in the graph ({len(again)})：内容和区划与图中相同，重新载入后未新增 / "
                       "the same content for the same region: loaded again, nothing added", again)
     if report.replaced:  # a corrected list stood beside the old one, both counted (user test)
-        _print_listed(f"替换的旧版本 replaced earlier versions ({len(report.replaced)})：同一清单的旧版本已移出图谱 / "
-                      "the list loaded before is taken out",
+        _print_listed(f"替换的旧版本 replaced earlier versions ({len(report.replaced)})：同一清单的旧版本不再作为"
+                      f"现行清单，已作为历史版本保存（{_HISTORY_QUERY}）/ the list loaded before is no longer "
+                      "current: kept as history",
                       [f"{path} 替换 replaces {earlier}（{why}）" for path, earlier, why in report.replaced])
     if report.beside:  # two 街道's lists both titled 职责边界清单 replaced each other (user test)
         _print_listed(f"同名清单并存 lists of the same name kept side by side ({len(report.beside)})：不是同一清单的"
                       "新旧版本，未替换 / not versions of one list: nothing replaced",
                       [f"{path} 与 beside {other}（{why}）" for path, other, why in report.beside])
     if report.older_skipped:
-        _print_listed(f"未载入的旧版本 older versions not loaded ({len(report.older_skipped)})：本次载入中有同一清单"
-                      "较新保存的文件 / a newer file of the same list is in this run",
-                      [f"{path}（较新 newer：{newer}；{why}）" for path, newer, why in report.older_skipped])
+        _print_listed(f"已作为历史版本保存 older versions kept as history ({len(report.older_skipped)})：本次载入中有"
+                      f"同一清单较新的文件，旧版本不作为现行清单载入（{_HISTORY_QUERY}）/ a newer file of the "
+                      "same list is in this run: the older is kept as history, not loaded as current",
+                      [f"{path}（现行清单 current：{newer}；{why}）" for path, newer, why in report.older_skipped])
     if report.kept_current:  # a 2022 list loaded after the 2024 one made 2022 the current one
-        _print_listed(f"未载入的较早版本 earlier versions not loaded ({len(report.kept_current)})：图中已有同一清单"
-                      "较晚的版本，现行清单不变 / the graph holds a later version of the same list, which stays "
-                      "current", [_kept_current_line(*entry) for entry in report.kept_current])
+        _print_listed(f"已作为历史版本保存 earlier versions kept as history ({len(report.kept_current)})：图中已有同一"
+                      f"清单较晚的版本，现行清单不变（{_HISTORY_QUERY}）/ the graph holds a later version of the same "
+                      "list, which stays current", [_kept_current_line(*entry) for entry in report.kept_current])
     if report.links is not None:
         links = report.links
         out.print(f"相似职责关联 similarity linking: {links.new} new of {links.duties} duties compared, "
@@ -113,12 +115,17 @@ def say_linked(result: LinkReport) -> None:
     _say_if_relinked(result)
 
 
+# Where a list's versions are compared.
+_HISTORY_QUERY = "各版本的变化见 dutygraph query list_changes"
+
+
 def _kept_current_line(path: Path, current: str, why: str) -> str:
     from ingest.versions import reason_parts
 
     chinese, english = reason_parts(why)
-    return (f"{path}：{chinese}；现行清单 {current}；如应以此版本为准，请先 dutygraph remove 现行清单再载入 / "
-            f"{english}: {current}; to have this one instead, dutygraph remove that one first")
+    return (f"{path}：已作为历史版本保存，现行清单 {current}（{chinese}）；如应以此版本为准，请先 dutygraph remove "
+            f"现行清单 / kept as history, the current list is {current} ({english}); to have this one instead, "
+            "dutygraph remove that one first")
 
 
 def _print_listed(heading: str, lines: list[str], rest: str = "") -> None:

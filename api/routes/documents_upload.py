@@ -85,18 +85,19 @@ def _older(name: str, newer: str, why: str) -> dict[str, str]:
     """A file not loaded because a newer version of the same list came with it (ingest.versions), and what told
     which is newer (the lists' own dates, else the files' times): `why` is `中文 / English`."""
     chinese, english = reason_parts(why)
-    return {"file": name, "error": f"{name}: not loaded: {newer}, uploaded with it, is a newer version of the same list "
-                                   f"({english})",
-            "error_zh": f"{name}：未载入：同时上传的 {newer} 是同一清单较新的版本（{chinese}）"}
+    return {"file": name, "error": f"{name}: kept as history, not loaded as current: {newer}, uploaded with it, is a "
+                                   f"newer version of the same list ({english})",
+            "error_zh": f"{name}：已作为历史版本保存，未作为现行清单载入：同时上传的 {newer} 是同一清单较新的版本（{chinese}）"}
 
 
 def _older_than_held(name: str, current: str, why: str) -> dict[str, str]:
     """A file not loaded because the graph holds a later-dated version of the same list (ingest.versions), which
     stays current: `why` is `中文 / English`."""
     chinese, english = reason_parts(why)
-    return {"file": name, "error": f"{name}: not loaded: {english}: {current}; to have this one instead, the graph's "
-                                   "administrator removes the current one first",
-            "error_zh": f"{name}：未载入：{chinese}：{current}；如应以此版本为准，请联系管理员先移除现行清单，再上传"}
+    return {"file": name, "error": f"{name}: kept as history, not loaded as current: {english}: {current}; to have "
+                                   "this one instead, the graph's administrator removes the current one first",
+            "error_zh": f"{name}：已作为历史版本保存，未作为现行清单载入：{chinese}：{current}；如应以此版本为准，"
+                        "请联系管理员先移除现行清单，再上传"}
 
 
 def _added(name: str, outcome: FileOutcome, replaced: list[str], beside: list[str]) -> dict[str, Any]:

@@ -68,8 +68,9 @@ def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
     replaced = run("ingest", str(new), "--region", "示例市", store=store)
     assert replaced.returncode == 0, replaced.stderr
     said = replaced.stdout.splitlines()
-    start = said.index("替换的旧版本 replaced earlier versions (1)：同一清单的旧版本已移出图谱 / the list loaded before is "
-                       "taken out")
+    start = said.index("替换的旧版本 replaced earlier versions (1)：同一清单的旧版本不再作为现行清单，已作为历史版本保存"
+                       "（各版本的变化见 dutygraph query list_changes）/ the list loaded before is no longer current: "
+                       "kept as history")
     assert said[start + 1] == f"  {new} 替换 replaces {old}（文件名标明是修订版本（边界清单.csv → 边界清单_v2.csv）/ its " \
                               "file's name marks a version of the other's (边界清单.csv → 边界清单_v2.csv)）"
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
@@ -77,7 +78,7 @@ def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
     # The folder holding both: the newer is loaded, the older is said not to be, and nothing changes.
     again = run("ingest", str(tmp_path / "边界清单.csv"), str(new), "--region", "示例市", store=store)
     assert again.returncode == 0, again.stderr
-    assert f"  {old}（较新 newer：{new}；按文件修改时间（清单未署日期）/ by the files' modification times (the lists bear no " \
+    assert f"  {old}（现行清单 current：{new}；按文件修改时间（清单未署日期）/ by the files' modification times (the lists bear no " \
            "dates of their own)）" in again.stdout.splitlines()
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市交通运输局", "unresolved": True, "role": "LEADS"}]

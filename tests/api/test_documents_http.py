@@ -187,10 +187,10 @@ def test_an_uploaded_corrected_list_says_what_it_replaced(client: TestClient, gr
             ("files", ("采砂清单（修订）.csv", corrected.encode(), "text/csv"))]
     answer = client.post("/api/documents", files=both, data={"region": "临川市"}, headers=AUTH).json()
     assert answer["failed"] == [{"file": "采砂清单.csv",
-                                 "error": "采砂清单.csv: not loaded: 采砂清单（修订）.csv, uploaded with it, is a newer "
-                                          "version of the same list (by the files' modification times (the lists bear "
+                                 "error": "采砂清单.csv: kept as history, not loaded as current: 采砂清单（修订）.csv, "
+                                          "uploaded with it, is a newer version of the same list (by the files' modification times (the lists bear "
                                           "no dates of their own))",
-                                 "error_zh": "采砂清单.csv：未载入：同时上传的 采砂清单（修订）.csv 是同一清单较新的版本"
+                                 "error_zh": "采砂清单.csv：已作为历史版本保存，未作为现行清单载入：同时上传的 采砂清单（修订）.csv 是同一清单较新的版本"
                                              "（按文件修改时间（清单未署日期））"}]
     assert _paths(graph) == ["采砂清单_v2.csv"]
 
@@ -203,9 +203,9 @@ def test_an_uploaded_earlier_version_of_a_list_leaves_the_current_one(client: Te
         answer = client.post("/api/documents", files=upload, data={"region": "示例市"}, headers=AUTH).json()
     assert (answer["added"], answer["failed"]) == ([], [{
         "file": "权责清单.csv",
-        "error": "权责清单.csv: not loaded: an earlier version: the current list stays (by the lists' own dates, "
+        "error": "权责清单.csv: kept as history, not loaded as current: an earlier version: the current list stays (by the lists' own dates, "
                  "2024-05-10 after 2022-03-01): 《示例市市级权责清单》 权责清单.csv; to have this one instead, the graph's "
                  "administrator removes the current one first",
-        "error_zh": "权责清单.csv：未载入：较早版本，未替换现行清单（2024年5月10日）：按清单所署日期（2024-05-10 晚于 "
+        "error_zh": "权责清单.csv：已作为历史版本保存，未作为现行清单载入：较早版本，未替换现行清单（2024年5月10日）：按清单所署日期（2024-05-10 晚于 "
                     "2022-03-01）：《示例市市级权责清单》 权责清单.csv；如应以此版本为准，请联系管理员先移除现行清单，再上传"}])
     assert graph.read("MATCH (d:Document) RETURN d.issued AS issued") == [{"issued": "2024-05-10"}]

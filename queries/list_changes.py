@@ -1,0 +1,176 @@
+"""What each adjustment of a list changed (清单动态调整), version by version: the rows of each version (kept in a
+compact form, ingest.list_history) compared with the next version's.
+
+Rows are matched by their item's name: the same name (give or take spaces), else the same matter in other words
+(`queries.matter_names.same_matter_key`: a reordering, or framing words), else the closest name left above
+`RENAMED_SCORE` (rapidfuzz: 户外广告设置管理 / 户外广告设置和管理), which is a 事项名称变更. A row left unmatched is a
+新增事项 in the later version or a 删除事项 in the earlier one. Two versions that share fewer than half the shorter's
+names (`ingest.versions.SHARED_MATTERS`: two 街道's lists of one title) are two lists, not compared."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from itertools import pairwise
+from pathlib import PurePath
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from graph.store import Row, Store
+from ingest.versions import SHARED_MATTERS, dated_zh
+from queries.matter_names import same_matter_key
+
+# rapidfuzz ratio (0–100) from which a deleted and an added row's names are one matter renamed; a character or two
+# of a name of eight or more (设置管理 / 设置和管理: 94), not two matters sharing a word (…监督检查: below 70).
+RENAMED_SCORE = 85.0
+
+CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed")
+CHANGE_LABELS = {"added": "新增事项", "deleted": "删除事项", "renamed": "事项名称变更", "lead_changed": "牵头部门变更",
+                 "assist_changed": "配合部门变更", "claim_changed": "认领状态变更"}
+# What a list's first column of parties is called, by its kind: a 权责清单's 实施部门 leads nothing.
+_LEADS_CHANGE = {"supervision": "claim_changed"}
+
+
+def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
+    """The finish of list_changes: each list's versions in order, each compared with the next."""
+    by_list: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_list[row["list_key"]].append(row)
+    found: list[Row] = []
+    for key in sorted(by_list):
+        versions = sorted(by_list[key], key=_version_order)
+        for step, (earlier, later) in enumerate(pairwise(versions)):
+            found += [{**change, "step": step} for change in _compared(key, earlier, later)]
+    found.sort(key=lambda row: (row["list_key"], row["step"], CHANGES.index(row["change"]), row["matter"],
+                                row["from_source"], row["to_source"]))
+    for row in found:
+        del row["step"]
+    return found
+
+
+def _version_order(row: Row) -> tuple[str, bool, str]:
+    # An undated current version replaced the one before it (ingest.versions): it comes last; undated history first.
+    issued = row["issued"] or ("\uffff" if row["current"] else "")
+    return issued, bool(row["current"]), row["path"] or ""
+
+
+def _rows(version: Row) -> list[dict[str, Any]]:
+    return [json.loads(text) for text in version["version_rows"]]
+
+
+def _folded(name: str) -> str:
+    return "".join(name.split())
+
+
+def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
+    before, after = _rows(earlier), _rows(later)
+    names_before = {_folded(row["name"]) for row in before}
+    names_after = {_folded(row["name"]) for row in after}
+    shorter = min(len(names_before), len(names_after))
+    if shorter and len(names_before & names_after) < SHARED_MATTERS * shorter:
+        return []  # two lists of one title, not versions (ingest.versions.verdict)
+    pairs, deleted, added = _matched(before, after)
+    cite = _citing(key, earlier, later)
+    found = [cite("deleted", row["name"], row, None, _parties(row), "") for row in deleted]
+    found += [cite("added", row["name"], None, row, "", _parties(row)) for row in added]
+    lead_change = _LEADS_CHANGE.get(later["kind"] or "", "lead_changed")
+    for old, new in pairs:
+        if _folded(old["name"]) != _folded(new["name"]):
+            found.append(cite("renamed", new["name"], old, new, old["name"], new["name"]))
+        if old["leads"] != new["leads"] or old.get("claimed") != new.get("claimed"):
+            found.append(cite(lead_change, new["name"], old, new, _leads(old), _leads(new)))
+        if sorted(old["assists"]) != sorted(new["assists"]):
+            found.append(cite("assist_changed", new["name"], old, new, "、".join(old["assists"]),
+                              "、".join(new["assists"])))
+    return found
+
+
+def _matched(before: list[dict[str, Any]], after: list[dict[str, Any]]
+             ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Pairs of one matter in both versions, and the earlier's rows left (deleted) and the later's (added)."""
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    left, right = list(before), list(after)
+    for same in (_folded, same_matter_key):
+        _pair_by(left, right, pairs, same)
+    scored = sorted(((fuzz.ratio(_folded(old["name"]), _folded(new["name"])), i, j)
+                     for i, old in enumerate(left) for j, new in enumerate(right)), key=lambda s: (-s[0], s[1], s[2]))
+    taken_left: set[int] = set()
+    taken_right: set[int] = set()
+    for score, i, j in scored:
+        if score >= RENAMED_SCORE and i not in taken_left and j not in taken_right:
+            pairs.append((left[i], right[j]))
+            taken_left.add(i)
+            taken_right.add(j)
+    return (pairs, [row for i, row in enumerate(left) if i not in taken_left],
+            [row for j, row in enumerate(right) if j not in taken_right])
+
+
+_Pairs = list[tuple[dict[str, Any], dict[str, Any]]]
+
+
+def _pair_by(left: list[dict[str, Any]], right: list[dict[str, Any]], pairs: _Pairs,
+             same: Callable[[str], str]) -> None:
+    """Pair the rows of one name under `same`, first with first, and take them out of `left` and `right`."""
+    waiting: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in right:
+        waiting[same(row["name"])].append(row)
+    for row in list(left):
+        match = waiting.get(same(row["name"]))
+        if match:
+            new = match.pop(0)
+            pairs.append((row, new))
+            left.remove(row)
+            right.remove(new)
+
+
+def _leads(row: dict[str, Any]) -> str:
+    named = "、".join(row["leads"])
+    if "claimed" not in row:
+        return named
+    return f"已认领：{named}" if row["claimed"] else "未认领"
+
+
+def _parties(row: dict[str, Any]) -> str:
+    """What an added or deleted row said of its parties: 牵头 and 配合, or its claim."""
+    if "claimed" in row:
+        return _leads(row)
+    parts = [f"牵头：{'、'.join(row['leads'])}" if row["leads"] else "", f"配合：{'、'.join(row['assists'])}"
+             if row["assists"] else ""]
+    return "；".join(part for part in parts if part)
+
+
+def _citing(key: str, earlier: Row, later: Row) -> Callable[..., Row]:
+    def cite(change: str, matter: str, old: dict[str, Any] | None, new: dict[str, Any] | None, before: str,
+             after: str) -> Row:
+        return {"list_title": later["title"] or PurePath(later["path"] or "").name, "region": later["region"] or "",
+                "from_version": version_name(earlier), "to_version": version_name(later), "change": change,
+                "change_label": CHANGE_LABELS[change], "matter": matter, "before": before, "after": after,
+                "from_source": _source(earlier, old), "to_source": _source(later, new), "list_key": key,
+                "from_uid": earlier["uid"], "to_uid": later["uid"]}
+    return cite
+
+
+def version_name(version: Row) -> str:
+    """A version as people name it: its date (2024年9月15日), with its file's name; 现行 for the current one."""
+    name = PurePath(version["path"] or "").name
+    dated = f"{dated_zh(version['issued'])} " if version["issued"] else ""
+    return f"{dated}{name}{'（现行）' if version['current'] else ''}"
+
+
+def _source(version: Row, row: dict[str, Any] | None) -> str:
+    """A version's file and the row's place in it (序号3（第5行）); the file alone where the row is not in it."""
+    path = version["path"] or ""
+    return f"{path} {row['at']}" if row is not None else path
+
+
+def summary(rows: Iterable[Row]) -> str:
+    """One line saying what the adjustments changed: `《清单》2024年3月1日→2024年9月15日：新增1项、删除1项…`."""
+    counted: dict[tuple[str, str, str], dict[str, int]] = {}
+    for row in rows:
+        step = counted.setdefault((row["list_title"], row["from_version"], row["to_version"]), defaultdict(int))
+        step[row["change"]] += 1
+    return "；".join(f"《{title}》{old} → {new}：" + "、".join(f"{CHANGE_LABELS[change]} {count} 项"
+                                                            for change in CHANGES if (count := step.get(change)))
+                    for (title, old, new), step in counted.items())

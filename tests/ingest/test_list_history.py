@@ -1,0 +1,133 @@
+"""A list's replaced and older versions kept as history (清单动态调整), and what each adjustment changed (list_changes):
+a boundary investigator asks when 牵头 for 校外培训机构监管 moved from 市教育局 to 市市场监督管理局, and every other
+finding still reads the current version only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from ingest.removal import find_documents, remove
+from queries import catalog
+from queries.list_changes import summary
+from queries.report import build_report
+from tests.ingest.conftest import whole_graph
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "list_history"
+CITY = Region(("临江市",))
+BOUNDARY_MARCH, BOUNDARY_SEPT = FIXTURES / "bianjie_2024_03.csv", FIXTURES / "bianjie_2024_09.xlsx"
+CATALOG_APRIL, CATALOG_OCT = FIXTURES / "jianguan_2024_04.xlsx", FIXTURES / "jianguan_2024_10.xlsx"
+SHEET = "工作表“职责边界清单”"
+ITEMS = "工作表“监管事项目录”"
+MARCH = "2024年3月1日 bianjie_2024_03.csv"
+SEPT = "2024年9月15日 bianjie_2024_09.xlsx（现行）"
+APRIL = "2024年4月1日 jianguan_2024_04.xlsx"
+OCT = "2024年10月8日 jianguan_2024_10.xlsx（现行）"
+BOUNDARY, ITEMS_TITLE = "临江市部门职责边界清单", "临江市监管事项目录"
+CHANGES = [
+    (BOUNDARY, MARCH, SEPT, "新增事项", "电动自行车充电设施安全监管", "", "牵头：市应急管理局；配合：市住房和城乡建设局",
+     f"{BOUNDARY_MARCH}", f"{BOUNDARY_SEPT} {SHEET}序号5（第8行）"),
+    (BOUNDARY, MARCH, SEPT, "删除事项", "餐厨垃圾收运处置监管", "牵头：市城市管理局；配合：市生态环境局", "",
+     f"{BOUNDARY_MARCH} 序号4（第7行）", f"{BOUNDARY_SEPT}"),
+    (BOUNDARY, MARCH, SEPT, "事项名称变更", "户外广告设置和管理", "户外广告设置管理", "户外广告设置和管理",
+     f"{BOUNDARY_MARCH} 序号3（第6行）", f"{BOUNDARY_SEPT} {SHEET}序号3（第6行）"),
+    (BOUNDARY, MARCH, SEPT, "牵头部门变更", "校外培训机构监管", "市教育局", "市市场监督管理局",
+     f"{BOUNDARY_MARCH} 序号1（第4行）", f"{BOUNDARY_SEPT} {SHEET}序号1（第4行）"),
+    (BOUNDARY, MARCH, SEPT, "配合部门变更", "校外培训机构监管", "市市场监督管理局", "市教育局",
+     f"{BOUNDARY_MARCH} 序号1（第4行）", f"{BOUNDARY_SEPT} {SHEET}序号1（第4行）"),
+    (BOUNDARY, MARCH, SEPT, "配合部门变更", "燃气安全监管", "市应急管理局", "市应急管理局、市公安局",
+     f"{BOUNDARY_MARCH} 序号2（第5行）", f"{BOUNDARY_SEPT} {SHEET}序号2（第5行）"),
+    (ITEMS_TITLE, APRIL, OCT, "新增事项", "对餐厨垃圾收运单位的监督检查", "", "未认领",
+     f"{CATALOG_APRIL}", f"{CATALOG_OCT} {ITEMS}第7行"),
+    (ITEMS_TITLE, APRIL, OCT, "删除事项", "对户外广告设施的监督检查", "已认领：市城市管理局", "",
+     f"{CATALOG_APRIL} {ITEMS}第7行", f"{CATALOG_OCT}"),
+    (ITEMS_TITLE, APRIL, OCT, "认领状态变更", "对校外培训机构的监督检查", "已认领：市教育局", "已认领：市市场监督管理局",
+     f"{CATALOG_APRIL} {ITEMS}第4行", f"{CATALOG_OCT} {ITEMS}第4行"),
+    (ITEMS_TITLE, APRIL, OCT, "认领状态变更", "对电动自行车销售者的监督检查", "未认领", "已认领：市市场监督管理局",
+     f"{CATALOG_APRIL} {ITEMS}第6行", f"{CATALOG_OCT} {ITEMS}第6行"),
+]
+SHOWN = ("list_title", "from_version", "to_version", "change_label", "matter", "before", "after", "from_source",
+         "to_source")
+
+
+def _load(store: Store, *paths: Path) -> None:
+    for path in paths:
+        report = ingest([path], store, region=CITY)
+        assert all(outcome.ok for outcome in report.outcomes), [outcome.error for outcome in report.outcomes]
+
+
+def _changes(store: Store, **params: str) -> list[tuple[str, ...]]:
+    return [tuple(row[column] for column in SHOWN) for row in catalog.run(store, "list_changes", params)]
+
+
+def _findings(store: Store) -> tuple[list[object], list[object]]:
+    """What the analyses read of the lists: the matters' parties and the supervision items' claims."""
+    matters = sorted((row["matter"], row["leads"], row["assists"]) for row in catalog.run(store, "matters"))
+    orphans = sorted(row["item"] for row in catalog.run(store, "unclaimed_supervision_items"))
+    return matters, orphans
+
+
+def _sourceless(store: Store) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """`whole_graph` but a party's `source` (the row that first named it): a list that replaces another leaves its
+    parties citing another of its own rows than loading it alone does, as it did before history was kept."""
+    nodes, edges = whole_graph(store)
+    return [{**node, "props": {key: value for key, value in node["props"].items()
+                               if not (key == "source" and node["labels"] == ["Department"])}} for node in nodes], edges
+
+
+def test_every_adjustment_is_listed_citing_both_versions(store: Store) -> None:
+    _load(store, BOUNDARY_MARCH, CATALOG_APRIL, BOUNDARY_SEPT, CATALOG_OCT)
+    assert _changes(store) == CHANGES
+    assert _changes(store, list="bianjie_2024_03.csv") == CHANGES[:6]
+    assert _changes(store, list=ITEMS_TITLE, region="临江市") == CHANGES[6:]
+    assert _changes(store, region="示例市") == []
+    assert summary(catalog.run(store, "list_changes", {"list": BOUNDARY})) == (
+        f"《{BOUNDARY}》{MARCH} → {SEPT}：新增事项 1 项、删除事项 1 项、事项名称变更 1 项、牵头部门变更 1 项、"
+        "配合部门变更 2 项")
+
+
+def test_history_is_no_evidence_and_the_graph_is_the_same_in_either_order(store: Store, other_store: Store) -> None:
+    _load(store, BOUNDARY_SEPT, CATALOG_OCT)
+    current_only = _findings(store)
+    assert ("校外培训机构监管", ["临江市市场监督管理局"], ["临江市教育局"]) in current_only[0]
+    assert current_only[1] == ["对餐厨垃圾收运单位的监督检查"]
+    _load(store, BOUNDARY_MARCH, CATALOG_APRIL)  # older, loaded after: history, not evidence
+    assert _findings(store) == current_only
+    _load(other_store, BOUNDARY_MARCH, CATALOG_APRIL, BOUNDARY_SEPT, CATALOG_OCT)  # older first: replaced
+    assert _findings(other_store) == current_only
+    assert _sourceless(store) == _sourceless(other_store)
+    assert _changes(store) == _changes(other_store) == CHANGES
+    history = store.read("MATCH (v:ListVersion) RETURN v.path AS path ORDER BY path")
+    assert [row["path"] for row in history] == [str(BOUNDARY_MARCH), str(CATALOG_APRIL)]
+    assert store.read("MATCH (v:ListVersion)-[e]-() RETURN count(e) AS edges") == [{"edges": 0}]
+
+
+def test_removing_the_current_version_makes_the_next_newest_current(store: Store, other_store: Store) -> None:
+    _load(store, BOUNDARY_MARCH, BOUNDARY_SEPT)
+    removal = remove(store, find_documents(store, [str(BOUNDARY_SEPT)]))
+    assert [document.path for document in removal.restored] == [str(BOUNDARY_MARCH)]
+    assert removal.stranded == []
+    _load(other_store, BOUNDARY_MARCH)
+    assert whole_graph(store) == whole_graph(other_store)
+    assert _changes(store) == []
+
+
+def test_removing_a_history_version_takes_exactly_it_out(store: Store, other_store: Store) -> None:
+    _load(store, BOUNDARY_MARCH, BOUNDARY_SEPT)
+    [march] = find_documents(store, [str(BOUNDARY_MARCH)])
+    assert march.history and march.label().endswith("，历史版本 history)")
+    remove(store, [march])
+    _load(other_store, BOUNDARY_SEPT)
+    assert whole_graph(store) == whole_graph(other_store)
+    assert _changes(store) == []
+
+
+def test_the_report_has_a_section_only_where_a_list_has_versions(store: Store) -> None:
+    _load(store, BOUNDARY_SEPT)
+    assert "list_changes" not in [section.key for section in build_report(store, region="临江市").sections]
+    _load(store, BOUNDARY_MARCH)
+    [section] = [section for section in build_report(store, region="临江市").sections if section.key == "list_changes"]
+    assert section.note.startswith(f"摘要：《{BOUNDARY}》{MARCH} → {SEPT}：新增事项 1 项、删除事项 1 项、")
+    assert [tuple(row[column] for column in SHOWN) for row in section.rows] == CHANGES[:6]
