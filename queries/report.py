@@ -455,6 +455,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      "明确收回后的承接部门并写入其三定或权责清单，避免收回后无人承担"),
     ("township_duties", "配合、收回事项：县级部门三定写有但已由调整通知划出、取消或下放", None,
      lambda row: row["finding"] == "moved_away", "按调整通知核定现由哪个部门牵头或承接，修订乡镇履职清单"),
+    ("township_duties", "上级部门收回事项：已收回仍在乡镇权责清单", None,
+     lambda row: row["finding"] == "reclaimed_still_listed", "删除乡镇权责清单中的该事项，由收回部门列入其权责清单"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
      "督促部门将职责落实到内设机构"),
     ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",

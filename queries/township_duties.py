@@ -23,7 +23,7 @@ from queries.ambiguities import MANDATE_SHARE, best_by_department, holders
 from queries.in_force import CURRENT, duties_today
 from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
 from queries.notice_evidence import handling_index
-from queries.search import BM25Index
+from queries.search import BM25Index, Evidence
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
@@ -38,7 +38,8 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
         return rows
     # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
-    return sorted((_labelled(_judged(store, now, written, holding, row)) for row in rows), key=_list_order)
+    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows)
+    return sorted(map(_labelled, checked), key=_list_order)
 
 
 def _judged(store: Store, now: BM25Index, written: BM25Index, holding: frozenset[tuple[str, str]], row: Row) -> Row:
@@ -90,11 +91,33 @@ def _change(store: Store, department_uid: str, stated: tuple[float, str, str]) -
 
 def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
     """Each department's best piece on the matter's own words in the region, and the score that is no weak match."""
+    scored, enough = _scored(index, matter, region)
+    return best_by_department(scored), enough
+
+
+def _scored(index: BM25Index, matter: str, region: str) -> tuple[list[tuple[float, Evidence]], float]:
+    """The evidence of the region the matter's own words reach, scored, and the score that is no weak match."""
     said = {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
     hits = index.hits_for(said, region)
-    best: Best = best_by_department((score, hits.index.evidence[position])
-                              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True))
-    return best, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+    scored = [(score, hits.index.evidence[position])
+              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
+    return scored, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+
+
+def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:
+    """A row more for each 收回 row whose matter the township's own 权力清单/权责清单 still lists (its best item on the
+    matter's own words, no weak match): the township still claims a power the county department took back. The row
+    cites the 履职清单's row (`source`) and the township's item (`evidence_source`), once a list row."""
+    found: list[Row] = []
+    for row in {row["source"]: row for row in rows if row["part"] == "reclaimed"}.values():
+        scored, enough = _scored(index, row["matter"], row["township_region"])
+        items = sorted((-score, item.key, item.text, item.source) for score, item in scored
+                       if item.kind == "power_item" and item.department == row["township"] and score >= enough)
+        if items:
+            _score, _key, text, source = items[0]
+            found.append({**row, "finding": "reclaimed_still_listed", "holder": row["township"], "evidence": text,
+                          "evidence_source": source})
+    return found
 
 
 def _labelled(row: Row) -> Row:
@@ -106,4 +129,4 @@ def _list_order(row: Row) -> tuple[Any, ...]:
     place = _ROW.search(row["source"])
     line = int(next(group for group in place.groups() if group)) if place else 0
     return (row["township_region"], PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else len(PART_ORDER),
-            row["source"].split("#")[0], line, row["department"])
+            row["source"].split("#")[0], line, row["department"], row["finding"] == "reclaimed_still_listed")
