@@ -163,12 +163,19 @@ class TownshipDutyRow(BaseModel):
                                         "empty on a 基本 row")
     department_region: str
     department_text: str = Field(description="what the list says the department does")
-    finding: Literal["", "held", "held_by_other", "not_held", "no_duties"] = Field(
-        description="whether the department's own 三定 duties or 权责清单 items state the work; not_held on a 配合 "
-                    "row: the township assists a lead with no such duty (甩锅); on a 收回 row: nobody holds it now")
+    finding: Literal["", "held", "held_by_other", "not_held", "no_duties", "moved_away",
+                     "reclaimed_still_listed"] = Field(
+        description="whether the department's own 三定 duties or 权责清单 items state the work, as the 调整 notices "
+                    "since leave them; not_held on a 配合 row: the township assists a lead with no such duty (甩锅); "
+                    "on a 收回 row: nobody holds it now; moved_away: its 三定 states the work but a notice since moved "
+                    "it out, cancelled or handed it down; reclaimed_still_listed: a row more of a 收回 row, the "
+                    "township's own 权责清单 still lists the matter")
     finding_label: str
-    holder: str = Field(description="held_by_other: the county department that states the work")
-    evidence: str = Field(description="the duty or item that states it (the department's, or the holder's)")
+    holder: str = Field(description="held_by_other: the county department that states the work; moved_away: the "
+                                    "one the notice moved it to; reclaimed_still_listed: the township")
+    evidence: str = Field(description="the duty or item that states it (the department's, or the holder's); "
+                                      "moved_away: the work as the notice words it; reclaimed_still_listed: the "
+                                      "township's item")
     evidence_source: str
     source: str = Field(description="the list's row")
     department_uid: str | None

@@ -212,8 +212,8 @@ def _township_duty(rows: GraphRows, context: ListContext, resolver: NameResolver
                    source: str, leads_listed: Counter[str], basis: str) -> None:
     """A row of a township's 履行职责事项清单. Its matter is the county's, where the county departments' 三定 clauses
     and lists put theirs, so that the same work meets; the township's work there is territorial (its own area)."""
-    [township] = _departments(rows, context, resolver, [context.parsed.default_departments[record.where.sheet]],
-                              source)
+    named = record.township or context.parsed.default_departments[record.where.sheet]
+    [township] = _departments(rows, context, resolver, [named], source)
     county = township.region.parent or context.region
     uid = matter_uid(county, record.matter)
     rows.matters[uid] = {"name": record.matter, "region": county.path, "source": source,

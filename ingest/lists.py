@@ -27,7 +27,7 @@ from ingest.model import (
     TerritorialRecord,
     TownshipDutyRecord,
 )
-from ingest.names import clean_mention, is_vague_mention
+from ingest.names import clean_mention, is_vague_mention, township_of
 from ingest.sheets import Sheet, Workbook, column_letter
 from ingest.tables import (
     FIELDS,
@@ -76,7 +76,7 @@ _CARRIED = {
     "supervision": ("main_item", "supervision_name", "target", "basis"),
     "split": ("domain",),
     "territorial": ("matter", "name"),
-    "township": ("domain",),
+    "township": ("domain", "township"),
 }
 
 
@@ -169,7 +169,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
     """Reads the sheet's rows into the document; returns the rows that could not be read, each as its error with
     every bad cell of the row, so that the file's every bad cell is named at once."""
     _check_required(workbook, sheet, header)
-    reader = _township_reader(workbook, sheet, header) if header.kind == "township" else _READERS[header.kind]
+    reader = _township_reader(workbook, sheet, header, document.default_departments.get(sheet.name, "")) \
+        if header.kind == "township" else _READERS[header.kind]
     carried: dict[str, str] = {}
     last_header_row = header.header_rows[-1]
     width = _csv_width(workbook, sheet, header)
@@ -356,20 +357,26 @@ _TOWNSHIP_PARTIES = {"assisting": (("lead",), "县级牵头部门"), "reclaimed"
 
 
 def _township(workbook: Workbook, sheet: Sheet, header: Header, title: str) -> str:
-    """The township whose 履行职责事项清单 a sheet is: the one its title, or the list's, names."""
-    township = township_named(header.title) or township_named(title)
-    if not township:
-        raise IngestError(workbook.path, "a title naming the township, such as 某县某镇履行职责事项清单",
-                          line=header.header_rows[0], sheet=None if sheet.named_by_file else sheet.name,
+    """The township whose 履行职责事项清单 a sheet is: the one its own title names, else its sheet name (a county's
+    workbook of a sheet a township), else the list's title; '' when a 乡镇（街道） column names each row's."""
+    named = township_named(header.title) or (sheet.name if not sheet.named_by_file and township_of(sheet.name) else "")
+    township = named or township_named(title)
+    if not township and "township" not in header.columns:
+        raise IngestError(workbook.path, "a title naming the township, such as 某县某镇履行职责事项清单, a sheet "
+                                         "named after it, or a 乡镇（街道） column", line=header.header_rows[0],
+                          sheet=None if sheet.named_by_file else sheet.name,
                           detail=f"the title {header.title or title or '(none)'!r} names no 镇, 乡 or 街道",
                           zh=f"履行职责事项清单的标题应写明乡镇（街道），如“某县某镇履行职责事项清单”，"
-                             f"实为“{header.title or title or '（无标题）'}”：各乡镇通用的清单请按乡镇分别载入")
+                             f"实为“{header.title or title or '（无标题）'}”：全县（区）通用的清单请每个乡镇（街道）一个工作表"
+                             f"（以乡镇名称命名），或加一列“乡镇（街道）”")
     return township
 
 
-def _township_reader(workbook: Workbook, sheet: Sheet, header: Header) -> Callable[[dict[str, str], Cell], ListRecord]:
+def _township_reader(workbook: Workbook, sheet: Sheet, header: Header, township: str
+                     ) -> Callable[[dict[str, str], Cell], ListRecord]:
     """The reader of one part's rows: a 配合 part must name its lead department, a 收回 part the one that took the
-    work back (a column of it, then a name in each row)."""
+    work back (a column of it, then a name in each row); a row of a county's table names its township (乡镇（街道）
+    column) where the sheet names none."""
     part = part_of(sheet, header.title, set(header.columns))
     fields, title = _TOWNSHIP_PARTIES.get(part, ((), ""))
     if fields and not any(field in header.columns for field in fields):
@@ -383,6 +390,12 @@ def _township_reader(workbook: Workbook, sheet: Sheet, header: Header) -> Callab
         departments = split_names(next((values[field] for field in fields if values.get(field)), ""))
         if fields and not departments:
             problems.append(_Problem(fields, f"a {title} (the cell is empty)", f"{title}为空", empty=True))
+        own = values.get("township", "")
+        if not township and not own:
+            problems.append(_Problem(("township",), "a 乡镇（街道） (the cell is empty)", "乡镇（街道）为空", empty=True))
+        elif own and not township_of(own):
+            problems.append(_Problem(("township",), f"a 乡镇（街道） such as 安平镇 or 东湖街道 ({own!r} names no 镇, 乡 "
+                                                    "or 街道)", f"乡镇（街道）应为镇、乡或街道的名称，如“安平镇”，实为“{own}”"))
         _checked(problems)
         return township_record(values, where, part=part, departments=departments)
 

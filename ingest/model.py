@@ -257,6 +257,7 @@ class TownshipDutyRecord:
     department_text: str  # what the county department does (县级部门职责)
     notes: str
     where: Cell
+    township: str = ""  # the township a county-wide table's row names (乡镇（街道） column); '' for the sheet's own
 
 
 ListRecord = PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord

@@ -20,7 +20,7 @@ from pathlib import Path
 from graph.store import Store, StoreError
 from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
-from ingest.errors import IngestError
+from ingest.errors import IngestError, RowErrors
 from ingest.flat_tables import flattened_table
 from ingest.kinds import KINDS
 from ingest.link import (
@@ -51,7 +51,7 @@ from ingest.model import (
 )
 from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
-from ingest.readers import SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
+from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
 from ingest.refresh import refresh_segmentation
 from ingest.regions import (
@@ -68,6 +68,7 @@ from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
+from ingest.township_lists import foreign_townships, is_township_list
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
@@ -81,6 +82,7 @@ from ingest.versions import (
     same_name,
     verdict,
 )
+from ingest.word_tables import word_workbook
 
 # Duties from which ingest plans the links in a worker process (ingest.plan_worker) rather than in the
 # loading one.
@@ -451,6 +453,12 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         workbook = read_workbook(path)
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
+    if path.suffix.lower() in DOCX_SUFFIXES and kind in {"auto", "township"}:
+        # A 履行职责事项清单 in Word: its tables read in body order, each under its part's heading.
+        workbook = word_workbook(path)
+        if kind == "township" or is_township_list(workbook):
+            lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
+            return
     source = read_source(path)
     table = flattened_table(source) if kind != "sanding" else None
     if table is not None:
@@ -621,6 +629,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
                      "请填写区划（如 示例市/青山县）后重新载入")
+            continue
+        foreign = foreign_townships(workbook.path, [record for record in parsed_list.records
+                                                    if isinstance(record, TownshipDutyRecord)],
+                                    parsed_list.default_departments, home, resolver)
+        if foreign:  # refused before any row is written: the rest of the list would load without these rows
+            failure = RowErrors(foreign)
+            report.outcomes.append(FileOutcome(workbook.path, ok=False, error=failure.message, failure=failure))
             continue
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []

@@ -9,10 +9,14 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.os_reasons import os_reason_zh
 from ingest.errors import IngestError
 from ingest.normalize import clean_lines
+
+if TYPE_CHECKING:  # python-docx loads only when a .docx is read (the command line starts without it)
+    from docx.document import Document as DocxDocument
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -106,17 +110,22 @@ def _checked(path: Path, text: str, encoding: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _docx_lines(path: Path, data: bytes) -> list[str]:
+def open_docx(path: Path, data: bytes) -> DocxDocument:
+    """The Word document, or an error naming the file when it is none."""
     import io
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(path, "a Word .docx document", detail="the file is not a valid .docx",
                           zh="不是有效的 Word .docx 文件") from exc
+
+
+def _docx_lines(path: Path, data: bytes) -> list[str]:
+    document = open_docx(path, data)
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

@@ -67,7 +67,7 @@ def read_workbook(path: Path) -> Workbook:
         sheets = _xlsx_sheets(path, data)
         return Workbook(path, digest, sheets, "xlsx", cells_digest(sheets))
     text, encoding = decode_text(path, data)
-    rows = [(number, [_cell(value) for value in row]) for number, row in enumerate(csv.reader(io.StringIO(text)), 1)]
+    rows = [(number, [cell_text(value) for value in row]) for number, row in enumerate(csv.reader(io.StringIO(text)), 1)]
     sheets = [Sheet(path.stem, _trimmed(rows), named_by_file=True)]
     return Workbook(path, digest, sheets, encoding, cells_digest(sheets))
 
@@ -80,7 +80,7 @@ def cells_digest(sheets: list[Sheet]) -> str:
                                     *("|".join(cells) for _number, cells in sheet.rows)])
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -103,7 +103,7 @@ def _xlsx_sheets(path: Path, data: bytes) -> list[Sheet]:
                           zh="不是有效的 Excel .xlsx 工作簿") from exc
     sheets = []
     for worksheet in workbook.worksheets:
-        grid = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        grid = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
         merged_down: set[tuple[int, int]] = set()
         ranges: list[tuple[int, int, int, int]] = []
         for merged in worksheet.merged_cells.ranges:

@@ -53,6 +53,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
                       "具体工作内容", "履职内容", "主要工作内容"),
     "dept_text": ("县级部门职责", "县级部门主体职责", "县级部门履职内容", "牵头部门职责"),
     "reclaimer": ("收回部门", "收回单位", "收回的县级部门", "县级收回部门"),
+    # A county's one table for all its townships: the township each row is of.
+    "township": ("乡镇(街道)", "乡镇", "街道", "镇街", "乡镇(街道)名称", "乡镇名称", "街道名称", "所属乡镇(街道)",
+                 "所属乡镇", "所属街道", "乡镇街道"),
 }
 _HEADER_TO_FIELD = {text: field for field, texts in FIELDS.items() for text in texts}
 
@@ -341,12 +344,13 @@ _LEVEL_WORD = re.compile(r"^(省|市|县|区|县\(区\)|县\(市、区\)|县\(�
 def _field_under(group: str, bottom: str) -> tuple[str | None, str, str]:
     """The field a lower header cell names, read with the group label above it; the bare role word (牵头, 配合)
     that named it, if one did; and the level a tick-mark column under a level group stands for."""
+    folded = fold_header(bottom)
+    # Before the field the word names alone: 乡镇(街道) under 行使层级 is a level ticked, not a township column.
+    if group and field_of(group) == "level" and (level := _LEVEL_WORD.match(folded)):
+        return "level", "", level.group(1)
     found = field_of(bottom)
     if found:
         return found, "", ""
-    folded = fold_header(bottom)
-    if group and field_of(group) == "level" and (level := _LEVEL_WORD.match(folded)):
-        return "level", "", level.group(1)
     word = re.sub(r"(?:部门|单位)$", "", folded)
     if group and (field_of(group) in _PARTY_GROUPS or fold_header(group).endswith(("部门", "单位"))):
         if word in _LEAD_WORDS:

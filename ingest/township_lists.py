@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from ingest.errors import IngestError
 from ingest.model import Cell, TownshipDutyRecord
+from ingest.names import NameResolver
+from ingest.regions import Region
 from ingest.sheets import Sheet, Workbook
 
 # What each part is called in the lists, and its Chinese title, which readers see.
@@ -93,7 +97,8 @@ def township_record(values: dict[str, str], where: Cell, *, part: str, departmen
     return TownshipDutyRecord(
         part=part, matter=(values.get("matter") or values.get("name", "")).rstrip("。"),
         domain=values.get("domain", ""), departments=departments, township_text=values.get("township_text", ""),
-        department_text=values.get("dept_text", ""), notes=values.get("notes", ""), where=where)
+        department_text=values.get("dept_text", ""), notes=values.get("notes", ""), where=where,
+        township=values.get("township", ""))
 
 
 def _part_named(text: str) -> str:
@@ -110,3 +115,41 @@ def _lone_texts(sheet: Sheet) -> list[str]:
     """The rows of one text among a sheet's first rows: its title and part headings."""
     texts = (list(dict.fromkeys(cell.strip() for cell in cells if cell.strip())) for _n, cells in sheet.rows[:_SCAN_ROWS])
     return [found[0] for found in texts if len(found) == 1]
+
+
+def foreign_townships(path: Path, records: list[TownshipDutyRecord], defaults: dict[str, str], home: Region,
+                      resolver: NameResolver) -> list[IngestError]:
+    """The rows naming a township the list's county does not have (one error a township and sheet, at its first
+    row): one written after another county (青山县城关镇 in 石岭县's list), or, where the graph knows the county's
+    townships, one it does not know that differs from a known one in its 镇/乡/街道 only (安平乡 for 安平镇). A county's
+    table for all its townships would otherwise make each such row a township of its own, silently."""
+    county = home if home.level == "county" else home.parent if home.level == "township" else None
+    if county is None:
+        return []
+    known = {department.region.name for department in resolver.departments()
+             if department.region.level == "township" and department.region.parent == county}
+    errors: list[IngestError] = []
+    seen: set[tuple[str, str]] = set()
+    for record in records:
+        name = record.township or defaults.get(record.where.sheet, "")
+        if (record.where.sheet, name) in seen:
+            continue
+        seen.add((record.where.sheet, name))
+        region = resolver.resolve(name, home).region
+        near = sorted(other for other in known if _stem(other) == _stem(region.name) != "") \
+            if region.name not in known else []
+        if region.parent == county and not near:
+            continue
+        outside = region.parent != county
+        found = f"{name} lies in {region.parent.path if region.parent else region.path}" if outside \
+            else f"{county.path} has {'、'.join(near)}, not {region.name}"
+        found_zh = f"“{name}”属于{region.parent.path if region.parent else region.path}" if outside \
+            else f"{county.path}有{'、'.join(near)}，没有{region.name}"
+        errors.append(IngestError(path, f"a 乡镇（街道） of {county.path}", line=record.where.row,
+                                  sheet=None if record.where.sheet_named_by_file else record.where.sheet,
+                                  detail=found, zh=f"乡镇（街道）应为{county.path}所辖，{found_zh}"))
+    return errors
+
+
+def _stem(township: str) -> str:
+    return re.sub(r"(?:镇|乡|街道)$", "", township)

@@ -292,6 +292,9 @@ TOWNSHIP_FINDING_LABELS = {
     ("reclaimed", "held_by_other"): "收回部门三定、权责清单未写有此项，另一部门写有：需核定由谁承接",
     ("reclaimed", "not_held"): "收回部门三定、权责清单未写有此项，本县也无部门写有：收回后无部门承担",
     ("reclaimed", "no_duties"): "图中没有收回部门的三定或权责清单，无法核对",
+    ("assisting", "moved_away"): "牵头部门三定写有此项，但已由调整通知划出、取消或下放：需核定现由谁牵头",
+    ("reclaimed", "moved_away"): "收回部门三定写有此项，但已由调整通知划出、取消或下放：需核定现由谁承接",
+    ("reclaimed", "reclaimed_still_listed"): "已收回仍在乡镇清单：乡镇权责清单仍列有此项，应删除",
 }
 _IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township_duties", "part_label"): "清单部分",
                ("township_duties", "category"): "事项类别", ("township_duties", "matter"): "事项",

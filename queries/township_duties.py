@@ -20,8 +20,10 @@ from typing import Any
 
 from graph.store import Row, Store
 from queries.ambiguities import MANDATE_SHARE, best_by_department, holders
+from queries.in_force import CURRENT, duties_today
 from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
-from queries.search import BM25Index
+from queries.notice_evidence import handling_index
+from queries.search import BM25Index, Evidence
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
@@ -34,36 +36,88 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
     order, each part's rows as the list has them."""
     if not rows:
         return rows
-    index, holding = evidence_index(store), holders(store)
-    return sorted((_labelled(_judged(index, holding, row)) for row in rows), key=_list_order)
+    # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
+    now, written, holding = handling_index(store), evidence_index(store), holders(store)
+    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows)
+    return sorted(map(_labelled, checked), key=_list_order)
 
 
-def _judged(index: BM25Index, holding: frozenset[tuple[str, str]], row: Row) -> Row:
+def _judged(store: Store, now: BM25Index, written: BM25Index, holding: frozenset[tuple[str, str]], row: Row) -> Row:
     if not row["department"]:
         return row
     region, department = row["department_region"], row["department"]
     if (department, region) not in holding:
         return {**row, "finding": "no_duties"}
-    best, enough = _best(index, row["matter"], region)
-    top = max((score for score, _text, _source in best.values()), default=0.0)
-    own = best.get(department)
-    if own is not None and own[0] >= max(enough, MANDATE_SHARE * top):
+    best, enough = _best(now, row["matter"], region)
+    own = _held(best, enough, department)
+    if own is not None:  # a receiver's evidence may be the notice's clause that moved the work in: its 出处
         return {**row, "finding": "held", "evidence": own[1], "evidence_source": own[2]}
     others = sorted(((score, name, text, source) for name, (score, text, source) in best.items()
                      if name != department and score >= enough), reverse=True)
+    stated = _held(*_best(written, row["matter"], region), department) if now is not written else None
+    if stated is not None:
+        # Its 三定 states the work, but a notice (or another's 三定) since moved it out, cancelled or handed it down.
+        change = _change(store, row["department_uid"], stated)
+        holder = change["counterpart"] if change else others[0][1] if others else ""
+        evidence = (change["change"], change["change_source"]) if change else \
+            (others[0][2], others[0][3]) if others else ("", "")
+        return {**row, "finding": "moved_away", "holder": holder, "evidence": evidence[0],
+                "evidence_source": evidence[1]}
     if not others:
         return {**row, "finding": "not_held"}
     _score, holder, text, source = others[0]
     return {**row, "finding": "held_by_other", "holder": holder, "evidence": text, "evidence_source": source}
 
 
+def _held(best: Best, enough: float, department: str) -> tuple[float, str, str] | None:
+    """The department's best piece when it holds the work (no weak match, MANDATE_SHARE of the county's best)."""
+    top = max((score for score, _text, _source in best.values()), default=0.0)
+    own = best.get(department)
+    return own if own is not None and own[0] >= max(enough, MANDATE_SHARE * top) else None
+
+
+def _change(store: Store, department_uid: str, stated: tuple[float, str, str]) -> Row | None:
+    """What the 调整 notice since the department's 三定 made of the clause that stated the work (`status`, `change`:
+    the work as the notice words it, `counterpart`: who took it, `change_source`: the notice's clause), or None
+    where no notice did (a move another department's 三定 states)."""
+    today = duties_today(store, department_uid)
+    if today is None:
+        return None
+    _score, text, source = stated
+    return next((today.changes[uid] for uid, duty in sorted(today.duties.items())
+                 if duty["source"] == source and duty["text"] == text and today.changes[uid]["status"] != CURRENT),
+                None)
+
+
 def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
     """Each department's best piece on the matter's own words in the region, and the score that is no weak match."""
+    scored, enough = _scored(index, matter, region)
+    return best_by_department(scored), enough
+
+
+def _scored(index: BM25Index, matter: str, region: str) -> tuple[list[tuple[float, Evidence]], float]:
+    """The evidence of the region the matter's own words reach, scored, and the score that is no weak match."""
     said = {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
     hits = index.hits_for(said, region)
-    best: Best = best_by_department((score, hits.index.evidence[position])
-                              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True))
-    return best, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+    scored = [(score, hits.index.evidence[position])
+              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
+    return scored, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+
+
+def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:
+    """A row more for each 收回 row whose matter the township's own 权力清单/权责清单 still lists (its best item on the
+    matter's own words, no weak match): the township still claims a power the county department took back. The row
+    cites the 履职清单's row (`source`) and the township's item (`evidence_source`), once a list row."""
+    found: list[Row] = []
+    for row in {row["source"]: row for row in rows if row["part"] == "reclaimed"}.values():
+        scored, enough = _scored(index, row["matter"], row["township_region"])
+        items = sorted((-score, item.key, item.text, item.source) for score, item in scored
+                       if item.kind == "power_item" and item.department == row["township"] and score >= enough)
+        if items:
+            _score, _key, text, source = items[0]
+            found.append({**row, "finding": "reclaimed_still_listed", "holder": row["township"], "evidence": text,
+                          "evidence_source": source})
+    return found
 
 
 def _labelled(row: Row) -> Row:
@@ -75,4 +129,4 @@ def _list_order(row: Row) -> tuple[Any, ...]:
     place = _ROW.search(row["source"])
     line = int(next(group for group in place.groups() if group)) if place else 0
     return (row["township_region"], PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else len(PART_ORDER),
-            row["source"].split("#")[0], line, row["department"])
+            row["source"].split("#")[0], line, row["department"], row["finding"] == "reclaimed_still_listed")

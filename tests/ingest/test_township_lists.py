@@ -14,6 +14,7 @@ from ingest.model import TownshipDutyRecord
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.sheets import read_workbook
+from ingest.word_tables import word_workbook
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "township"
@@ -21,7 +22,7 @@ COUNTY = Region(("澄州市", "石岭县"))
 
 
 def _records(path: Path) -> list[tuple[str, str, str, list[str], str]]:
-    parsed = parse_list(read_workbook(path))
+    parsed = parse_list(word_workbook(path) if path.suffix == ".docx" else read_workbook(path))
     assert parsed.kind == "township"
     records = [record for record in parsed.records if isinstance(record, TownshipDutyRecord)]
     return [(r.part, r.domain, r.matter, r.departments, f"{r.where.seq_title}{r.where.seq}@{r.where.locator}")
@@ -72,10 +73,11 @@ def test_a_list_whose_title_names_no_township_is_refused(tmp_path: Path) -> None
     with pytest.raises(IngestError) as raised:
         parse_list(read_workbook(path))
     assert (raised.value.message, raised.value.zh) == (
-        f"{path}:3: expected a title naming the township, such as 某县某镇履行职责事项清单 (the title "
-        "'石岭县乡镇（街道）履行职责事项清单' names no 镇, 乡 or 街道)",
+        f"{path}:3: expected a title naming the township, such as 某县某镇履行职责事项清单, a sheet named after it, "
+        "or a 乡镇（街道） column (the title '石岭县乡镇（街道）履行职责事项清单' names no 镇, 乡 or 街道)",
         "履行职责事项清单的标题应写明乡镇（街道），如“某县某镇履行职责事项清单”，"
-        "实为“石岭县乡镇（街道）履行职责事项清单”：各乡镇通用的清单请按乡镇分别载入")
+        "实为“石岭县乡镇（街道）履行职责事项清单”：全县（区）通用的清单请每个乡镇（街道）一个工作表（以乡镇名称命名），"
+        "或加一列“乡镇（街道）”")
 
 
 def test_a_part_without_its_department_column_is_refused(tmp_path: Path) -> None:

@@ -96,3 +96,55 @@ def test_the_report_she_gives_her_party_committee(county: Store) -> None:
     assert [(row["matter"], row["finding"]) for row in rows] == [
         ("户外广告设置管理", "held"), ("户外广告设置审批", "held"), ("城镇污水排入排水管网许可", "held_by_other"),
         ("犬只登记管理", "not_held")]
+
+
+NOTICE = FIXTURES.parent / "township_notice"
+
+
+def test_judged_on_the_duties_a_notice_left_citing_it(store: Store) -> None:
+    # 《关于调整石岭县城市管理局职责机构编制的通知》 (2023) moves 户外广告设置审批 out to 住建局 and 犬只登记管理 in from
+    # 公安局: the 三定 as written would say 城管局 holds the first and not the second.
+    report = ingest([FIXTURES, NOTICE], store, region=COUNTY)
+    assert [outcome.error for outcome in report.failed] == []
+    rows = catalog.run(store, "township_duties", {"region": "澄州市/石岭县"})
+    assert [(r["township"], r["part"], r["matter"], r["finding"], r["holder"], r["evidence"],
+             r["evidence_source"].split("#")[1]) for r in rows if r["department"] == "石岭县城市管理局"] == [
+        # Its clause 负责户外广告设置审批和监督管理 was moved out whole (department_duties reads it 已划出).
+        ("东湖街道办事处", "assisting", "户外广告设置管理", "moved_away", "石岭县住房和城乡建设局", "户外广告设置审批", "一、"),
+        ("东湖街道办事处", "reclaimed", "户外广告设置审批", "moved_away", "石岭县住房和城乡建设局", "户外广告设置审批", "一、"),
+        ("安平镇人民政府", "reclaimed", "城镇污水排入排水管网许可", "held_by_other", "石岭县住房和城乡建设局",
+         "负责全县城镇排水与污水处理设施的运行监管，核发城镇污水排入排水管网许可。", "第三条(三)"),
+        # Gained by the notice: held, the notice's clause its 出处 (before: not_held).
+        ("安平镇人民政府", "reclaimed", "犬只登记管理", "held", "", "犬只登记管理", "二、"),
+    ]
+    [moved] = [r for r in rows if r["matter"] == "户外广告设置审批"]
+    assert moved["finding_label"] == "收回部门三定写有此项，但已由调整通知划出、取消或下放：需核定现由谁承接"
+    from queries.report import build_report
+
+    summary = {row["finding"]: row["count"] for row in build_report(store, region="澄州市/石岭县").sections[0].rows}
+    assert summary["配合、收回事项：县级部门三定写有但已由调整通知划出、取消或下放"] == 2
+
+
+def test_a_reclaimed_matter_the_township_s_own_list_still_holds(store: Store) -> None:
+    # 安平镇's own 权责清单 still lists 对违法用地行为的查处 and 犬只登记管理, which its 履职清单 says the county took back;
+    # its 农村环境卫生日常保洁 is a 基本 matter (its own work), and 宅基地 checks no 收回 row names.
+    report = ingest([FIXTURES, NOTICE, FIXTURES.parent / "township_power"], store, region=COUNTY)
+    assert [outcome.error for outcome in report.failed] == []
+    rows = catalog.run(store, "township_duties", {"township": "dept:澄州市/石岭县/安平镇/人民政府"})
+    assert [(r["matter"], r["department"], r["finding"], r["holder"], r["evidence"], r["evidence_source"].split("#")[1],
+             r["source"].split("#")[1]) for r in rows if r["part"] == "reclaimed"] == [
+        ("违法用地查处", "石岭县自然资源局", "held", "", "负责全县违法用地和违法采矿行为的查处，组织开展土地执法巡查。",
+         "第三条(四)", "第19行"),
+        ("违法用地查处", "石岭县自然资源局", "reclaimed_still_listed", "安平镇人民政府", "对违法用地行为的查处", "第3行",
+         "第19行"),
+        ("城镇污水排入排水管网许可", "石岭县城市管理局", "held_by_other", "石岭县住房和城乡建设局",
+         "负责全县城镇排水与污水处理设施的运行监管，核发城镇污水排入排水管网许可。", "第三条(三)", "第20行"),
+        ("犬只登记管理", "石岭县城市管理局", "held", "", "犬只登记管理", "二、", "第21行"),
+        ("犬只登记管理", "石岭县城市管理局", "reclaimed_still_listed", "安平镇人民政府", "犬只登记管理", "第5行", "第21行"),
+    ]
+    [listed, *_rest] = [r for r in rows if r["finding"] == "reclaimed_still_listed"]
+    assert listed["finding_label"] == "已收回仍在乡镇清单：乡镇权责清单仍列有此项，应删除"
+    from queries.report import build_report
+
+    summary = {row["finding"]: row["count"] for row in build_report(store, department="安平镇").sections[0].rows}
+    assert summary["上级部门收回事项：已收回仍在乡镇权责清单"] == 2
