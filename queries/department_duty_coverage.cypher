@@ -35,7 +35,8 @@ WITH p, d, steps, u, all(s IN steps WHERE s.kind = 'renamed' AND s.carries_after
      size([(p)-[:HAS_OFFICE]->(o:Office) | o]) AS old_offices
 WHERE restated = 0 AND (own_offices > 0 OR (renamed AND old_offices > 0))
 OPTIONAL MATCH (o:Duty)-[:REFINES]->(u)
+WITH p, d, u, renamed, count(o) AS refining
 RETURN d.name AS department, d.region AS region, u.ordinal AS ordinal, u.text AS text, u.source AS source,
-       coalesce(u.boilerplate, false) AS boilerplate, CASE WHEN renamed THEN count(o) ELSE 0 END AS refined_by,
+       coalesce(u.boilerplate, false) AS boilerplate, CASE WHEN renamed THEN refining ELSE 0 END AS refined_by,
        p.name AS carried_from
 ORDER BY region, department, ordinal
