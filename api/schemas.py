@@ -41,6 +41,9 @@ class DepartmentRow(BaseModel):
     offices: int = Field(description="内设机构数")
     duties: int = Field(description="现行职责数")
     issued: str | None = Field(description="三定印发日期 (YYYY-MM-DD)")
+    reform_date: str = Field(default="", description=(
+        "机构改革日期: for a department no 三定 of its own defines, the date of the 调整 notice's rename or merger "
+        "that made it ('' where `issued` is given)"))
 
 
 class RegionRow(BaseModel):
@@ -103,6 +106,9 @@ class OverlapMember(BaseModel):
     office: str = Field(description="内设机构，部门自身的职责为空")
     duty: str = Field(description="职责内容")
     source: str = Field(description="出处 (doc:…#第三条(五))")
+    carried_from: str = Field(default="", description=(
+        "承继自: the body a 机构改革 replaced whose duty (its 三定's: the source) this department carries; '' for its "
+        "own duty"))
 
 
 class OverlapCluster(BaseModel):
@@ -223,6 +229,8 @@ class UndecomposedRow(BaseModel):
     ordinal: int | None
     source: str
     evidence: str = Field(description="what still carries a cancelled or devolved duty")
+    carried_from: str = Field(default="", description=(
+        "承继自: for a duty the department carries from a body a 机构改革 replaced, that body ('' otherwise)"))
 
 
 class StaffMove(BaseModel):
@@ -507,6 +515,9 @@ class DepartmentFacts(BaseModel):
     offices_stated: int | None
     aliases: list[str] | None
     issued: str | None
+    reform_date: str = Field(default="", description=(
+        "机构改革日期: for a department no 三定 of its own defines, the date of the 调整 notice's rename or merger "
+        "that made it ('' where `issued`, its 三定's date, is given)"))
     # Absent (null) for a department no 机构改革 touched; /openapi.json drops an example's nulls, so not required.
     succession: str | None = Field(default=None, description="机构沿革：已更名为… / 已并入…（已不是现行部门），"
                                    "或 由…更名而来 / 由…等合并组建 / 划入…的职责，各附日期")

@@ -298,8 +298,11 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     # upsert and HAS_DEPARTMENT's least-source MERGE take a missing source), since this query cannot see the edges
     # they write later in it. Before, a department named only by a replaced list kept citing the removed version.
     statements += [
+        # (Not defined by a document that stays: the FROM edge to the documents taken out goes with them, later.)
         Statement(f"UNWIND $rows AS r MATCH (n:Department) WHERE split(n.source, '#')[0] IN r.uids "
-                  f"AND NOT (n)-[:FROM]->() OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
+                  "WITH r, n, [(n)-[:FROM]->(o:Document) | o.uid] AS defining "
+                  "WHERE size([uid IN defining WHERE NOT uid IN r.uids]) = 0 "
+                  f"OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
                   "WITH n, min(e.source) AS source SET n.source = source", rows),
         Statement(f"UNWIND $rows AS r MATCH (:Region)-[h:HAS_DEPARTMENT]->(n:Department) "
                   f"WHERE split(h.source, '#')[0] IN r.uids OPTIONAL MATCH (n)-[e:{named}|FROM]-() "

@@ -3,7 +3,9 @@
 // param name: department  部门名称、别名、简称或 uid
 // `exact` holds for the full name or an alias of this department alone; a bare base name that a document once wrote
 // for it (交通运输局 in a city list) is an alias, but every region's 交通运输局 bears that name too
-// columns: exact, uid, name, region, kind, rank, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued
+// columns: exact, uid, name, region, kind, rank, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued, reform_date
+// reform_date: for a department no 三定 of its own defines (a 调整 notice alone renamed or merged bodies into it),
+// the date of that 机构改革 (the latest), its 机构改革日期; '' for a department with a 三定 (its date is `issued`).
 // json_only: uid
 // A body a 机构改革 renamed or merged into one successor (SUCCEEDED_BY) lends it its aliases and base name: 青山县城管局,
 // which a list wrote for the old bureau, answers for the bureau there now. Its full name and uid open its own row,
@@ -20,6 +22,8 @@ WITH d, max(CASE WHEN p.uid = $name OR p.name = $name OR ($name IN coalesce(p.al
 OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
 WHERE n.carries_after IS NULL
 WITH d, exact, head(collect(r)) AS r
+OPTIONAL MATCH (:Department)-[g:SUCCEEDED_BY]->(d)
+WITH d, exact, r, CASE WHEN coalesce(d.sanding_issued, '') = '' THEN max(g.date) END AS reform_date
 RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region, coalesce(d.kind, r.kind) AS kind,
        coalesce(d.rank, r.rank) AS rank, coalesce(d.staff_quota, r.staff_quota) AS staff_quota,
        coalesce(d.other_staff, r.other_staff) AS other_staff,
@@ -27,5 +31,5 @@ RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region, coa
        coalesce(d.leader_posts_detail, r.leader_posts_detail) AS leader_posts_detail,
        coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts,
        coalesce(d.offices_stated, r.offices_stated) AS offices_stated, d.aliases AS aliases,
-       d.sanding_issued AS issued
+       d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY uid

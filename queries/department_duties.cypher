@@ -15,7 +15,10 @@
 // name and uid stay the first name alone, which programs and the draft check join on.
 // `carried_from`, `ground_source`: a body a 调整 notice alone renamed or merged into this one (SUCCEEDED_BY `carries`,
 // ingest.carried) leaves it its current duties as its own 三定 states them (`source` cites that 三定), and a rename its
-// offices too: the body it was, and the notice's clause that says so; '' for the department's own duties.
+// offices too: the body it was, and the notice's clause that says so; '' for the department's own duties. A chain
+// (A renamed B by a notice, B merged into C by another) carries on: C holds what B held of A's, `carried_from` the
+// body whose 三定 states the duty (A), `ground_source` the clause of the last step (B into C); each step's
+// `carries_after` applies, and A's offices go on only through renames alone.
 MATCH (d:Department)
 WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)
@@ -36,20 +39,24 @@ RETURN d.name AS department,
        u.source AS source, [] AS carried_by, 'current' AS status, '' AS change, '' AS counterpart, '' AS carried_from,
        '' AS ground_source, u.uid AS uid
 UNION ALL
-MATCH (p:Department)-[s:SUCCEEDED_BY {carries: true}]->(d:Department)
-WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
+MATCH path = (p:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
+WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
+  AND all(s IN relationships(path) WHERE coalesce(s.carries, false))
+WITH d, p, relationships(path) AS steps
 MATCH (p)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= coalesce(p.sanding_issued, '')
-  AND (s.carries_after IS NULL OR u.last_stated > s.carries_after)
+  AND all(s IN steps WHERE s.carries_after IS NULL OR u.last_stated > s.carries_after)
 OPTIONAL MATCH (o:Office)-[:HAS_DUTY]->(:Duty)-[:REFINES]->(u)
-WITH d, p, s, u, collect(DISTINCT o.label) AS carried_by
+WITH d, p, steps, u, collect(DISTINCT o.label) AS carried_by
 RETURN d.name AS department, '' AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,
-       u.source AS source, CASE WHEN s.kind = 'renamed' THEN carried_by ELSE [] END AS carried_by,
-       'current' AS status, '' AS change, '' AS counterpart, p.name AS carried_from, s.source AS ground_source, u.uid AS uid
+       u.source AS source, CASE WHEN all(s IN steps WHERE s.kind = 'renamed') THEN carried_by ELSE [] END AS carried_by,
+       'current' AS status, '' AS change, '' AS counterpart, p.name AS carried_from, last(steps).source AS ground_source,
+       u.uid AS uid
 UNION ALL
-MATCH (p:Department)-[s:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d:Department)
+MATCH path = (p:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
 WHERE (d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, []))
-  AND s.carries_after IS NULL
+  AND all(s IN relationships(path) WHERE coalesce(s.carries, false) AND s.kind = 'renamed' AND s.carries_after IS NULL)
+WITH d, p, last(relationships(path)) AS s
 MATCH (p)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= coalesce(p.sanding_issued, '')
 RETURN d.name AS department, o.label AS office, u.ordinal AS ordinal, u.category AS category, u.text AS text,

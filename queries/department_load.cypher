@@ -36,10 +36,13 @@ WITH d, r, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) 
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND NOT coalesce(u.boilerplate, false)
 WITH d, r, offices, numbered_offices, collect(DISTINCT u) AS stated
-OPTIONAL MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true}]->(d)
+// Through a chain of reforms too (department_duties): each step carries, and its carries_after applies.
+OPTIONAL MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d)
+WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false))
+WITH d, r, offices, numbered_offices, stated, q, relationships(path) AS steps
 OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
 WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '') AND NOT coalesce(v.boilerplate, false)
-  AND (c.carries_after IS NULL OR v.last_stated > c.carries_after)
+  AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
 WITH d, r, offices, numbered_offices, stated, collect(DISTINCT v) AS carried
 WITH d, r, offices, numbered_offices, size(stated + carried) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)

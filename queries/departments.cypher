@@ -1,7 +1,9 @@
 // name: departments
 // question: 各部门的类型、规格、编制、内设机构和现行职责数量 (departments defined by a 三定, with their size)
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
-// columns: region, department, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued
+// columns: region, department, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued, reform_date
+// reform_date: for a department no 三定 of its own defines, the date of the 机构改革 a 调整 notice alone made it by
+// (机构改革日期, the latest); '' where `issued`, its 三定's date, is given.
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // facts the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
@@ -19,13 +21,18 @@ WITH d, r, size(own + renamed_offices) AS offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
 WITH d, r, offices, collect(DISTINCT u) AS stated
-OPTIONAL MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true}]->(d)
+// Through a chain of reforms too (department_duties): each step carries, and its carries_after applies.
+OPTIONAL MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d)
+WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false))
+WITH d, r, offices,  stated, q, relationships(path) AS steps
 OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
 WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '')
-  AND (c.carries_after IS NULL OR v.last_stated > c.carries_after)
+  AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
 WITH d, r, offices, stated, collect(DISTINCT v) AS carried
+OPTIONAL MATCH (:Department)-[g:SUCCEEDED_BY]->(d)
+WITH d, r, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN max(g.date) END AS reform_date
 RETURN d.region AS region, d.name AS department, coalesce(d.kind, r.kind) AS kind, coalesce(d.rank, r.rank) AS rank,
        coalesce(d.staff_quota, r.staff_quota) AS staff_quota, coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
        coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts, offices,
-       size(stated + carried) AS duties, d.sanding_issued AS issued
+       size(stated + carried) AS duties, d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY region, department

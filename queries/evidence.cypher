@@ -21,16 +21,20 @@ RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content
 UNION ALL
 // A body a 调整 notice alone renamed or merged into a department (SUCCEEDED_BY `carries`, ingest.carried): its duties
 // (its offices' too, for a rename) are that department's, cited from its own 三定.
-MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true}]->(d:Department)
-WHERE NOT (d)-[:SUCCEEDED_BY]->()
+// Through a chain of reforms too (department_duties).
+MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
+WHERE NOT (d)-[:SUCCEEDED_BY]->() AND all(c IN relationships(path) WHERE coalesce(c.carries, false))
+WITH q, d, relationships(path) AS steps
 MATCH (q)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= coalesce(q.sanding_issued, '')
-  AND (c.carries_after IS NULL OR u.last_stated > c.carries_after)
+  AND all(c IN steps WHERE c.carries_after IS NULL OR u.last_stated > c.carries_after)
 RETURN u.uid AS key, 'duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,
        d.region AS region, d.region AS department_region, '' AS office, u.source AS source
 UNION ALL
-MATCH (q:Department)-[c:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d:Department)
-WHERE c.carries_after IS NULL AND NOT (d)-[:SUCCEEDED_BY]->()
+MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
+WHERE NOT (d)-[:SUCCEEDED_BY]->()
+  AND all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
+WITH DISTINCT q, d
 MATCH (q)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND NOT coalesce(u.boilerplate, false) AND u.last_stated >= coalesce(q.sanding_issued, '')
 RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content, d.name AS department, d.uid AS department_uid,

@@ -50,10 +50,13 @@ COLUMN_LABELS: dict[str, str] = {
     "formerly": "机构改革前名称",
     # department_duties: a duty a reform by notice alone carried from the body it replaced, and that notice's clause.
     "carried_from": "承继自（机构改革前部门）", "ground_source": "承继依据（调整通知条款）",
+    # A department no 三定 of its own defines: the date of the notice's 机构改革 that made it (not a 三定 date).
+    "reform_date": "机构改革日期（无本部门三定）",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
-_PAIR_FIELDS = {"region": "区划", "department": "部门", "office": "内设机构", "text": "职责", "source": "出处"}
+_PAIR_FIELDS = {"region": "区划", "department": "部门", "office": "内设机构", "text": "职责", "source": "出处",
+                "carried_from": "承继自"}
 _DUTY_PAIRS = {(answer, f"{side}_{key}"): f"{title}{mark}" for answer in ("similar_duties", "similar_duties_around")
                for side, mark in (("a", "甲"), ("b", "乙")) for key, title in _PAIR_FIELDS.items()}
 

@@ -4,8 +4,11 @@
 // columns: department, region, office, source
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
+// A body a 机构改革 replaced is asked for by name alone (its profile), as in department_duty_coverage.
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department) AND NOT (o)-[:HAS_DUTY]->(:Duty)
+WITH d, o, size([(d)-[:SUCCEEDED_BY]->(successor) | successor]) AS successors
+WHERE $department IS NOT NULL OR successors = 0
 RETURN d.name AS department, d.region AS region,
        o.label AS office, o.source AS source
 ORDER BY region, department, office

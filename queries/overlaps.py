@@ -175,9 +175,10 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     members: dict[str, dict[str, Any]] = {}
     for pair in pairs:
         for side in ("a", "b"):
+            # A duty a successor carries from a body a 机构改革 replaced is the successor's, that body named.
             members[pair[side]] = {"department": pair[f"{side}_department"], "office": pair[f"{side}_office"],
                                    "duty": pair[f"{side}_text"], "source": pair[f"{side}_source"],
-                                   "region": pair[f"{side}_region"]}
+                                   "carried_from": pair[f"{side}_carried_from"], "region": pair[f"{side}_region"]}
         graph.add_edge(pair["a"], pair["b"])
     components = [sorted(component) for component in nx.connected_components(graph)]
     component_of = {uid: index for index, uids in enumerate(components) for uid in uids}
@@ -205,7 +206,7 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
             "score": round(-best[0], 3),
             "settled": matter is not None and len(matter["leads"]) == 1,
             "matter": matter["matter"] if matter else None,
-            "members": [{k: m[k] for k in ("department", "office", "duty", "source")} for m in rows],
+            "members": [{k: m[k] for k in ("department", "office", "duty", "source", "carried_from")} for m in rows],
         })
     clusters.sort(key=lambda c: (-c["score"], c["cluster_id"]))
     return clusters

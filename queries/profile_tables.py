@@ -13,7 +13,7 @@ from queries.labels import SCOPE_LABELS
 # 编制 as the 调整 notices since its own figure left it, the figure as set and the posts moved beside it.
 FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "staff_quota_stated", "staff_moves",
                 "leader_posts", "leader_posts_moved", "leader_posts_detail", "office_leader_posts", "offices_stated",
-                "aliases", "issued", "succession"]
+                "aliases", "issued", "reform_date", "succession"]
 NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 # A duty no office carries out, the undecomposed_duties finding; where the graph holds no office of the department
 # (a copy without its 内设机构 section), nothing is known of how its duties are handed down.
@@ -25,15 +25,19 @@ ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "p
 # A power item's 承办科室 (the offices its list names as handling it), beside its type: who in the department does it.
 ROLE_OFFICES = {"power_items"}
 STATUS_COLUMNS = ["status", "change", "counterpart"]
+# A duty carried from a body a 机构改革 replaced (承继自, 承继依据), as department_duties says it.
+CARRIED_COLUMNS = ["carried_from", "ground_source"]
 # The columns of the profile's tables that are its own (the others are a catalog answer's rows narrowed to it).
 PROFILE_COLUMNS: dict[str, list[str]] = {
     # What a 调整 notice since the 三定 made of each clause (已划出 …, as department_duties says it), before its source.
-    "facts": FACT_COLUMNS, "duties": ["category", "ordinal", "text", "carried_by", *STATUS_COLUMNS, "source"],
-    "offices": ["office", "ordinal", "text", *STATUS_COLUMNS, "source"],
+    "facts": FACT_COLUMNS,
+    "duties": ["category", "ordinal", "text", "carried_by", *STATUS_COLUMNS, "source", *CARRIED_COLUMNS],
+    "offices": ["office", "ordinal", "text", *STATUS_COLUMNS, "source", *CARRIED_COLUMNS],
     **{key: [name, detail, *(["offices"] if key in ROLE_OFFICES else []), "source"]
        for key, (name, detail) in ROLE_DETAILS.items()},
     # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.
-    "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source"],
+    "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source",
+                 "carried_from"],
     "network": ["department", "matter"]}
 
 

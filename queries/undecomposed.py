@@ -33,16 +33,17 @@ def undecomposed_duties(store: Store, department: str | None = None) -> list[Row
     for duty in catalog.run(store, "department_duty_coverage", {"department": department}):
         if duty["boilerplate"] or duty["refined_by"] or not content_terms(duty["text"]):
             continue
+        # A duty carried from a body a 机构改革 replaced is the successor's to hand down: `carried_from` names it.
         rows.append({"department": duty["department"], "region": duty["region"], "kind": "duty_without_office",
                      "office": "", "text": duty["text"], "ordinal": duty["ordinal"], "source": duty["source"],
-                     "evidence": ""})
+                     "evidence": "", "carried_from": duty["carried_from"]})
     for office in catalog.run(store, "offices_without_duties", {"department": department}):
         rows.append({"department": office["department"], "region": office["region"], "kind": "office_without_duty",
                      "office": office["office"], "text": "", "ordinal": None, "source": office["source"],
-                     "evidence": ""})
+                     "evidence": "", "carried_from": ""})
     rows.extend(_still_carried(store, department))
     rows.sort(key=lambda row: (row["region"], row["department"], row["kind"], row["ordinal"] or 0, row["office"],
-                               row["text"], row["evidence"]))
+                               row["text"], row["evidence"], row["carried_from"]))
     return rows
 
 
@@ -69,7 +70,7 @@ def _still_carried(store: Store, department: str | None) -> list[Row]:
                 found.append({"department": duty["department"], "region": duty["region"],
                               "kind": f"{duty['status']}_still_carried", "office": carrier.office,
                               "text": duty["text"], "ordinal": None, "source": duty["source"],
-                              "evidence": carrier.text})
+                              "evidence": carrier.text, "carried_from": ""})
     return found
 
 

@@ -203,7 +203,7 @@ def test_the_department_view_downloads_its_profile(browser, site: str) -> None: 
         assert answer.headers["content-type"] == "text/csv; charset=utf-8"
         duties = list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))
     assert duties[0] == ["职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责", "划转的对方部门",
-                         "出处"] and len(duties) == 1 + 17 and shown == 17
+                         "出处", "承继自（机构改革前部门）", "承继依据（调整通知条款）"] and len(duties) == 1 + 17 and shown == 17
     with urllib.request.urlopen(links["leads"]) as answer:
         assert list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))[1][0] == "旅游市场综合监管"
     browser.save_screenshot(str(SHOTS / "department-downloads.png"))

@@ -115,7 +115,7 @@ def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
         "河西区交通运输局", "河西区住房和城乡建设局", "河西区卫生健康局", "河西区城市管理和综合执法局",
         "河西区市场监督管理局", "河西区教育局"]
     assert set(rows[0]) == {"region", "department", "kind", "rank", "staff_quota", "leader_posts",
-                            "office_leader_posts", "offices", "duties", "issued"}
+                            "office_leader_posts", "offices", "duties", "issued", "reform_date"}
 
 
 def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
@@ -361,9 +361,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
                             "主办协办不清", "职责分解", "协同部门", "查询条件"]
     # 现状 and the notice's columns: 现行 and empty, no 调整 notice being loaded.
     assert sheets["部门职责"][:2] == [("职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责",
-                                   "划转的对方部门", "出处"), (
+                                   "划转的对方部门", "出处", "承继自（机构改革前部门）", "承继依据（调整通知条款）"), (
         "组织实施", 1, "贯彻执行教育方面的法律法规和方针政策，拟订全区教育事业发展规划和年度计划并组织实施，统筹推进教育综合改革。",
-        "政策规划股", "现行", None, None, "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)")]
+        "政策规划股", "现行", None, None, "《示例市河西区教育局职能配置、内设机构和人员编制规定》第三条(一)", None, None)]
     # An empty sheet says so, as the Markdown and Word files do, rather than showing titles alone.
     assert sheets["配合事项"] == [("事项", "依据", "出处"), ("（无）", None, None)]
 
@@ -903,14 +903,15 @@ def test_similar_duties_around_names_each_side_in_chinese(loaded: Path) -> None:
     assert answer.returncode == 0, answer.stderr
     rows = list(csv.reader(io.StringIO(answer.stdout.lstrip("\ufeff"))))
     assert rows[:2] == [
-        ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙", "相似度"],
+        ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "承继自甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙",
+         "承继自乙", "相似度"],
         ["示例市", "示例市市场监督管理局", "", "负责食品安全监督管理综合协调。组织拟订全市食品安全重大政策措施并组织实施，"
          "负责食品安全应急体系建设，组织指导重大食品安全事件应急处置和调查处理工作，承担市食品安全委员会日常工作。",
-         f"{SCJG}第三条(九)", "示例市/青山县", "青山县市场监督管理局", "",
+         f"{SCJG}第三条(九)", "", "示例市/青山县", "青山县市场监督管理局", "",
          "负责全县食品安全监督管理。承担县食品安全委员会日常工作，实施食品经营许可和小作坊、小餐饮登记，"
-         "组织开展食品生产经营日常监督检查。", f"{QINGSHAN_SCJG}第三条(五)", "0.9358"]]
-    assert [(row[1], row[4].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[6],
-             row[9].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[10]) for row in rows[2:]] == [
+         "组织开展食品生产经营日常监督检查。", f"{QINGSHAN_SCJG}第三条(五)", "", "0.9358"]]
+    assert [(row[1], row[4].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[7],
+             row[10].removeprefix(SCJG).removeprefix(QINGSHAN_SCJG), row[12]) for row in rows[2:]] == [
         ("青山县市场监督管理局", "第三条(七)", "示例市市场监督管理局", "第三条(十三)", "0.9533"),
         ("青山县市场监督管理局", "第三条(八)", "示例市市场监督管理局", "第三条(十四)", "0.8726"),
         ("青山县市场监督管理局", "第三条(一)", "示例市市场监督管理局", "第三条(四)", "0.569"),

@@ -115,7 +115,7 @@ def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
     csv_response = client.get("/api/departments", params={"region": "示例市/河西区", "format": "csv"})
     assert csv_response.headers["content-type"].startswith("text/csv")
     lines = csv_response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "区划,部门,类型,规格,编制,领导职数,内设机构领导职数,内设机构数,职责数,三定日期"
+    assert lines[0] == "区划,部门,类型,规格,编制,领导职数,内设机构领导职数,内设机构数,职责数,三定日期,机构改革日期（无本部门三定）"
     assert len(lines) == 7
     accept = client.get("/api/matters", headers={"Accept": "text/csv"})
     assert accept.content.decode("utf-8-sig").splitlines()[0].startswith("事项,区划,领域,牵头部门,配合部门")
@@ -161,16 +161,16 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     assert overlaps["total"] >= 5 and len(overlaps["items"]) == 2
     assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
     flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
-    assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处")
+    assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）")
     # No cluster at all: the file still says what its columns are (it was an empty file).
     none = client.get("/api/queries/overlaps", params={"threshold": 1, "format": "csv"})
-    assert none.content == "\ufeff聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处\r\n".encode()
+    assert none.content == "\ufeff聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）\r\n".encode()
     # A file is read by people: its sources name the document's title where the JSON keeps the uid for programs.
     member = client.get("/api/queries/overlaps", params={"limit": 1}).json()["items"][0]["members"][0]
     uid, place = member["source"].split("#")
     titles = {d["uid"]: d["title"] for d in client.get("/api/documents", params={"limit": 1000}).json()["items"]}
     assert uid.startswith("doc:") and place.startswith("第三条(")
-    assert flat[1].endswith(f",《{titles[uid]}》{place}") and titles[uid].endswith("职能配置、内设机构和人员编制规定")
+    assert flat[1].endswith(f",《{titles[uid]}》{place},") and titles[uid].endswith("职能配置、内设机构和人员编制规定")
     # By department (or alias), as the CLI filters: the clusters with a duty of its own or of one of its offices.
     every = client.get("/api/queries/overlaps", params={"limit": 1000}).json()["items"]
     chengguan = client.get("/api/queries/overlaps", params={"department": "市城管局", "limit": 1000}).json()["items"]
@@ -952,31 +952,34 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     sheets = _sheets(answer.content)
     assert {name: rows[0] for name, rows in sheets.items()} == {
         "部门概况": ("名称", "区划", "类型", "规格", "编制", "核定编制（未计通知划转）", "调整通知划转编制", "领导职数",
-                 "调整通知增减领导职数", "领导职数明细", "内设机构领导职数", "内设机构数（三定所列）", "别名（牌子）", "三定日期", "机构沿革"),
+                 "调整通知增减领导职数", "领导职数明细", "内设机构领导职数", "内设机构数（三定所列）", "别名（牌子）", "三定日期",
+                 "机构改革日期（无本部门三定）", "机构沿革"),
         # What a 调整 notice since the 三定 made of each clause (all 现行 here: no notice is loaded).
+        # and, for a duty carried from a body a 机构改革 replaced, which body and the notice's clause.
         "部门职责": ("职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责", "划转的对方部门",
-                 "出处"),
-        "内设机构职责": ("内设机构", "序号", "职责内容", "现状", "调整通知所述的职责", "划转的对方部门", "出处"),
+                 "出处", "承继自（机构改革前部门）", "承继依据（调整通知条款）"),
+        "内设机构职责": ("内设机构", "序号", "职责内容", "现状", "调整通知所述的职责", "划转的对方部门", "出处",
+                   "承继自（机构改革前部门）", "承继依据（调整通知条款）"),
         "牵头事项": ("事项", "依据", "出处"),
         "配合事项": ("事项", "依据", "出处"),
         "权责事项": ("事项", "类型", "承办科室", "出处"),
         "认领的监管事项": ("事项", "监管对象", "出处"),
-        "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处"),
+        "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处", "承继自（机构改革前部门）"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
                    "机构改革前名称", "问题"),
-        "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项"),
+        "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项", "承继自（机构改革前部门）"),
         "协同部门": ("部门", "事项"),
         "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
     }
     assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 9, None, 3, None, "局长 1、副局长 2", 6, None,
-                                   "市文物局、市文化广电旅游体育局", "2019-03-01", None)]
+                                   "市文物局、市文化广电旅游体育局", "2019-03-01", None, None)]
     # A row per duty, under its category (in the order of the JSON's categories), with the offices that carry it
     # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17
     assert sheets["部门职责"][1] == ("组织实施", 1, "贯彻执行文化、广播电视、旅游、体育和文物方面的法律法规和政策，起草有关"
                                  "地方性法规、规章草案，拟订全市文化旅游体育事业发展规划并组织实施。",
                                      "政策法规与产业发展科（行政审批科）", "现行", None, None,
-                                 f"{WENLV_SANDING}第三条(一)")
+                                 f"{WENLV_SANDING}第三条(一)", None, None)
     assert [row[:2] + row[3:4] for row in sheets["部门职责"][13:]] == [
         ("监督检查", 10, "旅游发展与市场管理科"), ("监督检查", 11, "未分解"),
         ("服务保障", 12, "政策法规与产业发展科（行政审批科）、旅游发展与市场管理科"),
@@ -985,7 +988,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     # A row per office duty.
     assert len(sheets["内设机构职责"]) == 1 + 16
     assert sheets["内设机构职责"][1] == ("体育科", 1, "负责全民健身、竞技体育和青少年体育工作，指导公共体育设施和社会体育"
-                                   "指导员队伍建设", "现行", None, None, f"{WENLV_SANDING}第四条(六)")
+                                   "指导员队伍建设", "现行", None, None, f"{WENLV_SANDING}第四条(六)", None, None)
     assert sheets["牵头事项"][1:] == [("旅游市场综合监管", "示例市文化广电旅游体育局职能配置、内设机构和人员编制规定",
                                    f"{WENLV_SANDING}第六条(一)")]
     for empty in ("配合事项", "权责事项", "职责交叉", "协同部门"):  # an empty part says so under its titles
@@ -997,7 +1000,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                      "责任主体模糊（有关部门）")]
     assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"
                                    "旅游景区、旅行社的安全检查和假日旅游安全保障工作。", 11,
-                                   f"{WENLV_SANDING}第三条(十一)", None)]
+                                   f"{WENLV_SANDING}第三条(十一)", None, None)]
 
     # One field, one title: the profile's parts that are a catalog answer for one department title their columns as
     # that answer's download does (user test 5: 职责分解 called 依据 what the 职责分解 download calls 仍在承担的事项).

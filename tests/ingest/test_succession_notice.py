@@ -166,3 +166,108 @@ def test_which_edge_carries() -> None:
         ("g", "s2#第二条"): Carrying(False, None), ("g", "n3#一、"): Carrying(True, None),
         ("i", "n4#一、"): Carrying(False, None), ("i", "n4#二、"): Carrying(False, None),
     }
+
+
+CHAIN = FIXTURES / "baihe_wenguang_merge_2024.txt"  # 文化广电和旅游局 (a rename's successor) merged into 教育局
+SHIYAN = FIXTURES / "baihe_shichangjianguan_2019.txt"  # 市场监督管理局: 营业性演出和娱乐场所 too
+CHAIN_GROUND = "《关于调整白河县教育局职责机构编制的通知》一、"
+SHIYAN_SANDING = "《白河县市场监督管理局职能配置、内设机构和人员编制规定》"
+
+
+def test_a_chain_of_reforms_carries_on(store: Store) -> None:
+    # 文化和旅游局 → 文化广电和旅游局 (a rename by notice) → 教育局 (a merger by notice): 教育局 carries what
+    # 文化广电和旅游局 carried, cited from the first body's 三定, the last step's clause the ground; a merger
+    # carries no offices.
+    _load(store, WENLV, RENAME, JIAOYU, CHAIN)
+    assert [row for row in _duties(store, "白河县教育局") if row[3]] == [
+        ("", "完成县委、县政府交办的其他", f"{WENLV_SANDING}第三条(四)", OLD, CHAIN_GROUND),
+        ("", "负责全县文物保护和考古工作", f"{WENLV_SANDING}第三条(一)", OLD, CHAIN_GROUND),
+        ("", "负责全县旅游景区的质量等级", f"{WENLV_SANDING}第三条(二)", OLD, CHAIN_GROUND),
+        ("", "负责全县营业性演出和娱乐场", f"{WENLV_SANDING}第三条(三)", OLD, CHAIN_GROUND),
+    ]
+    # 教育局's own 3 and the 3 it carries, boilerplate aside; 2 offices of its own; it alone is current.
+    assert [(row["department"], row["offices"], row["duties"])
+            for row in catalog.run(store, "department_load", {"region": COUNTY})] == [("白河县教育局", 2, 6)]
+    [first] = who_handles(store, "景区游客安全隐患没人管", limit=1)
+    assert first["department"] == "白河县教育局"
+
+
+def test_removing_the_middle_of_a_chain_gives_back_the_graph_without_it(store: Store, other_store: Store) -> None:
+    _load(store, WENLV, RENAME, JIAOYU, CHAIN)
+    remove(store, find_documents(store, [str(RENAME)]))
+    _load(other_store, WENLV, JIAOYU, CHAIN)
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+    # Without the rename, 文化和旅游局 is current again and 文化广电和旅游局 (known by the merger alone) holds nothing.
+    assert [row for row in _duties(store, "白河县教育局") if row[3]] == []
+    assert [row["department"] for row in catalog.run(store, "departments", {"region": COUNTY})] == [
+        "白河县教育局", OLD]
+
+
+def _members(clusters: list[dict[str, Any]], store: Store) -> list[list[tuple[str, str, str, str]]]:
+    return [[(member["department"], member["duty"][:13], cite(store, member["source"]), member["carried_from"])
+             for member in cluster["members"]] for cluster in clusters]
+
+
+def test_overlaps_read_a_carried_duty_as_the_successor_s(store: Store) -> None:
+    from queries.overlaps import overlaps
+
+    _load(store, WENLV, RENAME, SHIYAN)
+    expected = [[("白河县市场监督管理局", "负责全县营业性演出和娱乐场", f"{SHIYAN_SANDING}第三条(二)", ""),
+                 (NEW, "负责全县营业性演出和娱乐场", f"{WENLV_SANDING}第三条(三)", OLD)]]
+    assert _members(overlaps(store, region=COUNTY), store) == expected
+    assert _members(overlaps(store, department=NEW), store) == expected
+    assert _members(overlaps(store, department="白河县市场监督管理局"), store) == expected
+    # Through the chain, the same clause is 教育局's; the old bodies are no holders.
+    _load(store, JIAOYU, CHAIN)
+    expected = [[("白河县市场监督管理局", "负责全县营业性演出和娱乐场", f"{SHIYAN_SANDING}第三条(二)", ""),
+                 ("白河县教育局", "负责全县营业性演出和娱乐场", f"{WENLV_SANDING}第三条(三)", OLD)]]
+    assert _members(overlaps(store, region=COUNTY), store) == expected
+    assert _members(overlaps(store, department="白河县教育局"), store) == expected
+
+
+def test_a_carried_duty_no_office_of_the_successor_carries_out_is_undecomposed(store: Store) -> None:
+    from queries.undecomposed import undecomposed_duties
+
+    _load(store, WENLV, RENAME, JIAOYU, CHAIN)
+    # The merger brings no offices: 文化和旅游局's duties are 教育局's to hand down. 文化和旅游局 itself is gone.
+    assert [(row["department"], row["ordinal"], row["text"][:13], row["carried_from"])
+            for row in undecomposed_duties(store, None) if row["kind"] == "duty_without_office"] == [
+        ("白河县教育局", 1, "负责全县文物保护和考古工作", OLD),
+        ("白河县教育局", 2, "负责全县中小学校舍安全和校", ""),
+        ("白河县教育局", 2, "负责全县旅游景区的质量等级", OLD),
+        ("白河县教育局", 3, "负责全县营业性演出和娱乐场", OLD),
+    ]
+
+
+def test_a_renamed_body_s_offices_carry_out_its_duties_for_the_successor(store: Store) -> None:
+    from queries.undecomposed import undecomposed_duties
+
+    _load(store, WENLV, RENAME)
+    assert [row for row in undecomposed_duties(store, None) if row["kind"] == "duty_without_office"] == []
+
+
+def test_a_notice_only_successor_shows_its_reform_date_not_a_sanding_date(store: Store) -> None:
+    _load(store, WENLV, RENAME, TIYU, JIAOYU, MERGE)
+    # 教育局 has a 三定 of its own: its date, no 机构改革日期; 文化广电和旅游局 has none: the notice's date.
+    assert [(row["department"], row["issued"], row["reform_date"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
+        ("白河县教育局", "2019-06-01", ""), (NEW, "", "2024-05-10")]
+    facts = department_profile(store, NEW)["department"]
+    assert (facts["issued"], facts["reform_date"]) == ("", "2024-05-10")
+    assert department_profile(store, "白河县教育局")["department"]["reform_date"] == ""
+
+
+def test_the_profile_s_files_say_what_each_duty_is_carried_from(store: Store) -> None:
+    from api.tabular import file_tables, table_sections
+    from queries.export import to_csv
+
+    _load(store, WENLV, RENAME)
+    tables = file_tables("department_profile", department_profile(store, NEW))
+    [duties, offices, facts] = table_sections("department_profile", tables, ["duties", "offices", "facts"])
+    for section in (duties, offices):
+        header, first = to_csv(section).decode("utf-8-sig").splitlines()[:2]
+        assert header.split(",")[-2:] == ["承继自（机构改革前部门）", "承继依据（调整通知条款）"]
+        carried_from, ground = first.split(",")[-2:]  # the ground by its uid here: the API's files cite its title
+        assert (carried_from, cite(store, ground)) == (OLD, RENAME_GROUND)
+    header, row = to_csv(facts).decode("utf-8-sig").splitlines()[:2]
+    assert dict(zip(header.split(","), row.split(","), strict=True))["机构改革日期（无本部门三定）"] == "2024-05-10"

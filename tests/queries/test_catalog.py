@@ -240,8 +240,8 @@ def test_every_named_query_s_table_reads_in_chinese_without_uids() -> None:
         assert uids == [], query.name
     pair = catalog.named("similar_duties_around")
     assert (pair.json_only, [column_label(c, pair.name) for c in pair.shown]) == (
-        ("a", "b"), ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "区划乙", "部门乙", "内设机构乙", "职责乙", "出处乙",
-                     "相似度"])
+        ("a", "b"), ["区划甲", "部门甲", "内设机构甲", "职责甲", "出处甲", "承继自甲", "区划乙", "部门乙", "内设机构乙", "职责乙",
+                     "出处乙", "承继自乙", "相似度"])
     assert [column_label(c, "carried_duty_pairs") for c in catalog.named("carried_duty_pairs").shown] == [
         "内设机构职责甲（标识）", "内设机构职责乙（标识）", "所承接部门职责的相似度"]
 

@@ -1019,7 +1019,9 @@ async function departmentPage(current) {
   facts.innerHTML = "";
   [["规格", d.rank], ["类型", d.kind], ["行政编制", d.staff_quota], ["领导职数", d.leader_posts],
    ["内设机构", profile.offices.length], ["牵头事项", profile.leads.length], ["配合事项", profile.assists.length],
-   ["权责事项", profile.power_items.length]].forEach(([label, value]) =>
+   ["权责事项", profile.power_items.length],
+   // A department a 调整 notice alone made (no 三定 of its own): the date of that 机构改革, not a 三定 date.
+   ...(d.reform_date ? [["机构改革日期（无本部门三定）", d.reform_date]] : [])].forEach(([label, value]) =>
     facts.append(el("div", { class: "count" }, el("b", {}, text(value) || "—"), label)));
   const categories = Object.entries(profile.duties_by_category).map(([category, duties]) => ({ name: category, value: duties.length }));
   // On a phone a label beside the ring had room for four characters ("监督检查…", user test 5): there the ring
@@ -1058,10 +1060,17 @@ async function departmentPage(current) {
   };
   // Which offices carry each duty out, or 未分解: what a 三定 drafter checks first (user test).
   const undecomposed = profile.offices.length ? "未分解" : "（未载入内设机构）";
-  section("部门职责（按类别）", Object.entries(profile.duties_by_category).flatMap(([category, duties]) =>
-    duties.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text,
-                            carried_by: duty.carried_by.join("、") || undecomposed }))),
-          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"], ["carried_by", "承接的内设机构"]], "duties");
+  // A duty carried from a body a 机构改革 replaced says which (承继自) and the notice's clause (依据): columns shown
+  // where the department carries any.
+  const duties = Object.entries(profile.duties_by_category).flatMap(([category, list]) =>
+    list.map((duty) => ({ category, ordinal: duty.ordinal, text: duty.text,
+                          carried_by: duty.carried_by.join("、") || undecomposed, carried_from: duty.carried_from || "",
+                          ground_source: duty.ground_source ? sourceText(duty.ground_source) : "" })));
+  const carried = duties.some((duty) => duty.carried_from)
+    ? [["carried_from", "承继自"], ["ground_source", "依据"]] : [];
+  section("部门职责（按类别）", duties,
+          [["category", "类别"], ["ordinal", "序号"], ["text", "职责"], ["carried_by", "承接的内设机构"], ...carried],
+          "duties");
   section("内设机构及其职责", profile.offices.map((o) => ({
     office: o.office, duties: o.duties.map((x) => x.text).join("；") || "（三定未列该内设机构的职责）" })),
           [["office", "内设机构"], ["duties", "职责"]], "offices");
