@@ -395,6 +395,7 @@ function sourceText(source) {
   return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
 }
 
+// A column given a third entry ("wide") is kept wide enough to read lines of text (a cell listing changes).
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
 // sideways inside its own box, so that a wide one never widens the page (on a phone most are wider). Its name for a
 // screen reader (a caption, read only by one) is `caption`, else the heading it stands under.
@@ -409,7 +410,8 @@ function table(container, rows, columns,
     el("caption", { class: "sr-only" }, name),
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
-                                          columns.map(([key]) => el("td", {}, text(row[key]))))))));
+                                          columns.map(([key, , wide]) => el("td", wide ? { class: "wide" } : {},
+                                                                             text(row[key])))))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
@@ -1179,10 +1181,10 @@ const FINDING_VIEWS = {
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
-              ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制"],
+              ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制", "wide"],
               ["other_staff", "其他编制"], ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
               ["leader_posts_detail", "领导职数明细"], ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
-              ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动"],
+              ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
               ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
               ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"]],
