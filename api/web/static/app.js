@@ -411,7 +411,7 @@ function table(container, rows, columns,
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
                                           columns.map(([key, , wide]) => el("td", wide ? { class: "wide" } : {},
-                                                                             text(row[key])))))))));
+                                                                             text(row[key]))))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
