@@ -348,6 +348,9 @@ class PowerSplitConflict(BaseModel):
     department: str
     source: str
     holders: list[str]
+    concerned: list[str] = Field(default_factory=list, description=(
+        "涉及部门: the department the conflict names, and in each holding region the department doing the matter's "
+        "work (it exercises a power item of that name, or is the region's one department of the domain)"))
 
 
 class PowerSplitUnlisted(BaseModel):

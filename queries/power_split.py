@@ -49,8 +49,11 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
                               "source": all_rows[0]["source"], "holders": parties(all_rows, city, region)})
     for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
         cell["by_region"] = dict(sorted(cell["by_region"].items()))
+    # Who must settle each conflict (涉及部门), as the report names them: the page showed the conflict without them.
+    concerned = concerned_departments(store, city, conflicts)
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
-            "conflicts": sorted(conflicts, key=lambda c: (c["kind"], c["matter"], c["department"])),
+            "conflicts": sorted(({**c, "concerned": concerned[c["matter"]]} for c in conflicts),
+                                key=lambda c: (c["kind"], c["matter"], c["department"])),
             "unlisted": unlisted_holdings(store, city, region)}
 
 

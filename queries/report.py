@@ -40,7 +40,7 @@ from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
-from queries.power_split import concerned_departments, conflict_sources, department_holdings, power_split
+from queries.power_split import conflict_sources, department_holdings, power_split
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
@@ -227,7 +227,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                for row in orphan_supervision_items(store, region)]
     # A department's own region: its city's 目录 says nothing of a county department's items (user test: 三不管 0 in
     # a county department's report, with no county 目录 loaded).
-    unloaded = "" if supervision_loaded(store, home or region) else SUPERVISION_NOT_LOADED
+    unloaded = "" if supervision_loaded(store, home or region) else SUPERVISION_NOT_LOADED.split(" / ")[0]
     add(Section("orphan_supervision_items", "无部门认领的监管事项（三不管）",
                 ["region", "code", "item", "target", "suggested"], mine(orphans, "suggested"), note=unloaded,
                 unloaded=unloaded))
@@ -275,15 +275,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                         [{**row, "share_label": SHARE_LABELS.get(row["share"], row["share"]),
                           "department_basis": DEPARTMENT_BASIS_LABELS[row["department_basis"]]}
                          for row in department_holdings(store, city, department)]))
-        concerned = concerned_departments(store, city, split["conflicts"])
         unloaded = split_not_loaded(store, county or city).split(" / ")[0]  # a report is read in Chinese
         if unloaded:
             report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
                     ["conflict_label", "matter", "department", "concerned", "sources"],
-                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]], "concerned": concerned[c["matter"]],
+                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]],
                       "sources": conflict_sources(store, city, c)}
-                     for c in split["conflicts"] if department is None or department in concerned[c["matter"]]],
+                     for c in split["conflicts"] if department is None or department in c["concerned"]],
                     note=unloaded or "“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门"
                                      "（实施同名权责事项的部门，或名称与领域相符的唯一部门）。“出处”：冲突所依据的"
                                      "市县事权划分清单条目，以及市级部门权责清单中仍列有该事项的条目。",

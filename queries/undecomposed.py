@@ -16,6 +16,7 @@ from ingest.changes import listed_matters
 from ingest.content import content_terms
 from ingest.similarity import SimilarityModel
 from queries import catalog
+from queries.lookup import within
 from queries.overlaps import duty_model
 from queries.search import Evidence
 from queries.who_handles import evidence_index
@@ -28,7 +29,11 @@ _SCOPE = re.compile(r"^(?:[县区市乡镇（）()]{1,6}(?:境内|范围内|辖�
 _ITEM_PARTS = re.compile(r"[、，,]")  # how a 职能转变 sentence separates the matters it lists (ingest.changes)
 
 
-def undecomposed_duties(store: Store, department: str | None = None) -> list[Row]:
+def undecomposed_duties(store: Store, department: str | None = None, region: str | None = None) -> list[Row]:
+    """`region`: the departments of that region and those below it, as the other findings' region filter reads it
+    (the page's 职责分解 offered departments only, hundreds of them, where a county's 编办 asks for its county)."""
+    if region is not None:
+        return [row for row in undecomposed_duties(store, department) if within(row["region"], region)]
     rows: list[Row] = []
     for duty in catalog.run(store, "department_duty_coverage", {"department": department}):
         if duty["boilerplate"] or duty["refined_by"] or not content_terms(duty["text"]):

@@ -54,7 +54,7 @@ from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
-from queries.empty import levels_not_loaded
+from queries.empty import levels_not_loaded, split_not_loaded
 from queries.in_force import InForce, in_force
 from queries.labels import SHARE_LABELS, VERSION_KIND_LABELS
 from queries.lookup import find_department, names_read_as, reading
@@ -333,9 +333,9 @@ def get_transferred_still_held(request: Request, store: StoreDep, region: Region
                               "office": "", "text": "负责全市广告监督管理。…", "ordinal": 5,
                               "source": "doc:73750cd52af6d8bd#第三条(五)", "evidence": ""}))
 def get_undecomposed(request: Request, store: StoreDep,
-                     department: DepartmentFilter,
+                     department: DepartmentFilter, region: RegionFilter,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
-    return page(request, undecomposed_duties(store, department), limit=limit, offset=offset, format=format,
+    return page(request, undecomposed_duties(store, department, region), limit=limit, offset=offset, format=format,
                 answer="undecomposed_duties")
 
 
@@ -407,7 +407,8 @@ def get_who_handles(request: Request, store: StoreDep,
                                "conflicts": [{"matter": "道路普通货物运输经营许可",
                                               "kind": "county_exclusive_exercised_by_city", "department": "示例市交通运输局",
                                               "source": "doc:66c490c8b417614b#市交通运输局!2",
-                                              "holders": ["示例市/河西区", "示例市/青山县"]}],
+                                              "holders": ["示例市/河西区", "示例市/青山县"],
+                                              "concerned": ["河西区交通运输局", "示例市交通运输局", "青山县交通运输局"]}],
                                "unlisted": [{"matter": "物业服务企业监督检查", "share": "county_exclusive",
                                              "region": "示例市/青山县", "department": "青山县住房和城乡建设局",
                                              "listed_items": 5, "source": "doc:e08a110f7f9105b7#第8行"}]}))
@@ -415,8 +416,13 @@ def get_power_split(request: Request, store: StoreDep, city: CityFilter, region:
                     table: Annotated[Literal["cells", "conflicts", "unlisted"] | None,
                                      Query(description=TABLE)] = None) -> Response:
     # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen.
-    return tables(request, power_split(store, city, region), format=format, table=table, answer="power_split",
-                  subject=(region or city).rsplit("/", 1)[-1])
+    answer = tables(request, power_split(store, city, region), format=format, table=table, answer="power_split",
+                    subject=(region or city).rsplit("/", 1)[-1])
+    # Its list not loaded (the city's to load), or giving the county nothing: the CLI's note, which the page shows
+    # instead of an empty heatmap and of a 事权冲突 0 (it kept a copy of the note's words of its own).
+    if unloaded := split_not_loaded(store, region or city):
+        answer.headers[EMPTY_NOTE_HEADER] = quote(unloaded.split(" / ")[0])
+    return answer
 
 
 @router.get("/queries/coordination_network", response_model=Network, tags=["queries"], summary="部门协同网络与上下对口",

@@ -133,17 +133,18 @@ def test_the_heatmap_follows_the_county_and_a_cell_names_who_holds_what(browser,
 def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F811
     _open(browser, site, "split")
     header, rows = _table(browser, "split-conflicts")
-    assert header == ["冲突类型", "事项", "市级部门", "持有区划", "出处"]
+    assert header == ["冲突类型", "事项", "市级部门", "持有区划", "涉及部门", "出处"]
     # As the files name them (queries.sources): a row of a workbook of several departments' lists cites its sheet's
     # title, or the file where the sheet has none, not the workbook's first title (it read 《…城市管理和综合执法局权责清单》).
     with urlopen(f"{site}/api/queries/power_split?{urlencode({'city': '示例市', 'format': 'csv', 'table': 'conflicts'})}",
                  timeout=30) as answer:
         in_file = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8-sig"))))
     # The kind too, in the files' words (the page said 县级专有事项仍由市级部门实施 where they say …仍列入市级部门权责清单).
-    assert [(row[0], row[4]) for row in rows] == [(line["冲突类型"], line["出处"]) for line in in_file]
+    assert [(row[0], row[4], row[5]) for row in rows] == [(line["冲突类型"], line["涉及部门"], line["出处"])
+                                                          for line in in_file]
     assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
-    assert len(rows) == 4 and all(row[4] and not row[4].startswith("doc:") and "《》" not in row[4] for row in rows)
+    assert len(rows) == 4 and all(row[5] and not row[5].startswith("doc:") and "《》" not in row[5] for row in rows)
 
 
 CHARTS = {"overview": ["chart-findings"], "overlaps": ["chart-overlaps"], "split": ["chart-heatmap", "chart-compare"],

@@ -323,9 +323,10 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     conflicts = run_bytes(*split, "--format", "csv", "--table", "conflicts", store=loaded)
     assert conflicts.returncode == 0
     assert conflicts.stdout.split(b"\r\n")[:2] == [
-        "\ufeff事项,冲突类型,部门,出处,持有区划".encode(),
+        "\ufeff事项,冲突类型,部门,出处,持有区划,涉及部门".encode(),
         "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）"
-        "工作表“市交通运输局”编号1（第2行）,示例市/河西区、示例市/青山县".encode()]
+        "工作表“市交通运输局”编号1（第2行）,示例市/河西区、示例市/青山县,"
+        "河西区交通运输局、示例市交通运输局、青山县交通运输局".encode()]
     workbook = tmp_path / "split.xlsx"
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
@@ -338,7 +339,8 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert ("市场监管", "县级专有", 3, "示例市/河西区 3；示例市/青山县 3",
             "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
-                                   "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）", "示例市/河西区、示例市/青山县")
+                                   "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）", "示例市/河西区、示例市/青山县",
+                                   "河西区交通运输局、示例市交通运输局、青山县交通运输局")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),

@@ -491,7 +491,14 @@ def test_a_county_s_power_split_holds_its_own_matters(corpus: Store) -> None:
         ("道路普通货物运输经营许可", ["示例市/青山县"]),
         ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["示例市", "示例市/青山县"]),
         ("城市道路占用、挖掘审批", ["示例市", "示例市/青山县"]), ("食品安全抽样检验", ["示例市", "示例市/青山县"])]
-    assert [{**c, "holders": []} for c in county["conflicts"]] == [{**c, "holders": []} for c in city["conflicts"]]
+    assert [{**c, "holders": [], "concerned": []} for c in county["conflicts"]] == [
+        {**c, "holders": [], "concerned": []} for c in city["conflicts"]]
+    # Who settles each (涉及部门): the city's and 青山县's departments of the matter, not 河西区's.
+    assert [(c["matter"], c["concerned"]) for c in county["conflicts"]] == [
+        ("道路普通货物运输经营许可", ["示例市交通运输局", "青山县交通运输局"]),
+        ("城市生活垃圾经营性清扫、收集、运输、处理服务审批", ["示例市城市管理和综合执法局", "青山县城市管理局"]),
+        ("城市道路占用、挖掘审批", ["示例市城市管理和综合执法局", "青山县城市管理局"]),
+        ("食品安全抽样检验", ["示例市市场监督管理局", "青山县市场监督管理局"])]
     # The city as `region`: the matters it holds itself, as a cell's holdings read it.
     own = power_split(corpus, "示例市", "示例市")
     assert {path for c in own["cells"] for path in c["by_region"]} == {"示例市"}

@@ -19,6 +19,11 @@ const UNDECOMPOSED_KINDS = {
 const EVIDENCE_KINDS = { duty: "职责", office_duty: "内设机构职责", matter_lead: "牵头事项", matter_assist: "配合事项",
                          territorial_lead: "属地主体责任", power_item: "权责事项", supervision_item: "监管事项" };
 const OUTLIERS = { understaffed: "编制偏紧", overstaffed: "编制偏松" };
+// What a 调整 notice did to a department's posts and duties, as queries/labels.py names it (staffing_load's
+// staff_moves and duty_changes: each change a line, with the notice's clause).
+const STAFF_MOVES = { moved_in: "划入", moved_out: "划出", cut: "核减", devolved: "下放" };
+const DUTY_CHANGES = { moved_in: "划入", transferred: "划出", partly_transferred: "部分划出", cancelled: "取消",
+                       partly_cancelled: "部分取消", devolved: "下放", partly_devolved: "部分下放" };
 // The document kinds as ingest/kinds.py names them: an untitled document is cited by its kind and file (sourceText).
 const DOCUMENT_KINDS = { sanding: "三定规定", power: "权责清单", boundary: "职责边界清单", supervision: "监管事项目录",
                          split: "市县事权划分清单", territorial: "乡镇（街道）属地管理事项责任清单" };
@@ -38,8 +43,9 @@ const URL_STATE = {
   department: { name: "department-select" },
   search: { text: "search-text", region: "search-region" },
   ambiguities: { region: "ambiguities-region" },
-  undecomposed: { department: "undecomposed-department" },
+  undecomposed: { region: "undecomposed-region", department: "undecomposed-department" },
   staffing: { region: "staffing-region", outliers: "staffing-outliers" },
+  townships: { region: "townships-region", township: "townships-township" },
   orphans: { region: "orphans-region" },
   transfers: { region: "transfers-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
@@ -389,6 +395,7 @@ function sourceText(source) {
   return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
 }
 
+// A column given a third entry ("wide") is kept wide enough to read lines of text (a cell listing changes).
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
 // sideways inside its own box, so that a wide one never widens the page (on a phone most are wider). Its name for a
 // screen reader (a caption, read only by one) is `caption`, else the heading it stands under.
@@ -403,7 +410,8 @@ function table(container, rows, columns,
     el("caption", { class: "sr-only" }, name),
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
-                                          columns.map(([key]) => el("td", {}, text(row[key]))))))));
+                                          columns.map(([key, , wide]) => el("td", wide ? { class: "wide" } : {},
+                                                                             text(row[key]))))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
@@ -491,6 +499,18 @@ const PICKERS = {
                   blank: "全部", show: () => drawFindings("undecomposed") },
 };
 
+// A 区划 chosen beside a department picker: the picker offers that region's departments (and those below it),
+// keeping the one chosen where it is among them.
+function regionPicker(view, region) {
+  const picker = PICKERS[view];
+  const select = document.getElementById(picker.select);
+  const chosen = select.value;
+  fillPicker(picker, state.departments.filter((name) => within(state.departmentRegions[name], region)));
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+  document.getElementById(picker.filter).value = "";
+  sayReading(picker.note, "");
+}
+
 function fillPicker(picker, names, blank = picker.blank) {
   fillSelect(picker.select, names.map((name) => [name, name]), { blank });
 }
@@ -548,30 +568,26 @@ async function overview(current) {
   const region = document.getElementById("overview-region").value;
   saveState("overview");
   const scoped = region ? { region } : {};
-  const counted = await api("/api/regions/counts", scoped);
-  if (!current()) return;
-  const labels = { Region: "区划", Department: "部门", Office: "内设机构", Duty: "职责", Matter: "共同事项",
-                   PowerItem: "权责事项", SupervisionItem: "监管事项", Document: "文件" };
-  const counts = document.getElementById("counts");
-  counts.innerHTML = "";
-  Object.entries(labels).forEach(([key, label]) =>
-    counts.append(el("div", { class: "count" }, el("b", {}, String(key === "Region" ? offeredRegions(region) : counted.labels[key] || 0)),
-                     countNote(key, label, region))));
   const cities = splitCities(region);
-  const [overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits, transfers] = await Promise.all([
+  const [counted, sanding, parties, overlapsByScope, ambiguities, orphans, undecomposed, staffing, splits, transfers,
+         townships] = await Promise.all([
+    api("/api/regions/counts", scoped), api("/api/departments", { ...scoped, limit: 1 }),
+    api("/api/departments", { ...scoped, parties: "true", limit: 1 }),
     overlapCounts(region), api("/api/queries/host_assist_ambiguities", { ...scoped, limit: 1 }),
-    api("/api/queries/orphan_supervision_items", { ...scoped, limit: 1 }), api("/api/queries/undecomposed_duties", { limit: 1000 }),
+    api("/api/queries/orphan_supervision_items", { ...scoped, limit: 1 }),
+    api("/api/queries/undecomposed_duties", { ...scoped, limit: 1000 }),
     api("/api/queries/staffing_load", { ...scoped, limit: 1000 }),
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six. A county's are
-    // those between its city and it.
-    Promise.all(cities.map(([city, county]) => Promise.all([api("/api/queries/power_split", { city }),
-      county ? api("/api/queries/power_split", { city, region: county }) : null]))),
+    // those between its city and it. Where a city's list is not loaded (or gives the county nothing), the server's
+    // note says so (X-Dutygraph-Empty-Note), in the CLI's and the report's words.
+    Promise.all(cities.map(([city, county]) => apiRead("/api/queries/power_split", { city, region: county }))),
     api("/api/queries/transferred_still_held", { ...scoped, limit: 1 }),
+    api("/api/queries/township_duties", { ...scoped, limit: 1000 }),
   ]);
   if (!current()) return;
-  const conflicts = splits.reduce((sum, [whole, part]) => sum + (part || whole).conflicts.length, 0);
-  // 职责分解 is chosen by department, not by 区划: its counts are the 区划's departments' rows, its link the whole view.
-  const decomposed = undecomposed.items.filter((r) => within(r.region, region));
+  drawCounts(counted, region, sanding.total, parties.total - sanding.total);
+  const conflicts = splits.reduce((sum, [split]) => sum + split.conflicts.length, 0);
+  const decomposed = undecomposed.items;
   const link = (view, params = {}) => {
     const query = new URLSearchParams(Object.entries({ ...params, ...scoped }));
     return `#${view}${query.toString() ? "?" + query : ""}`;
@@ -582,28 +598,39 @@ async function overview(current) {
   // the report's 摘要 says it, the split list named as the city's to load.
   const unloaded = {
     orphans: region && !counted.labels.SupervisionItem ? "本区划未载入监管事项目录" : "",
-    split: conflicts ? "" : splitUnloaded(cities, splits),
+    split: conflicts ? "" : splits.map(([, , note]) => note).filter(Boolean).join("；"),
   };
+  // A township's 履行职责事项清单 is checked only where one is loaded: no 0 for a list no township has.
+  const unsettled = (part) => townships.items.filter((r) => r.part === part && ["held_by_other", "not_held"].includes(r.finding)).length;
+  const townshipFindings = townships.total ? [["乡镇配合事项待核定", unsettled("assisting"), link("townships")],
+                                              ["乡镇收回事项待核定", unsettled("reclaimed"), link("townships")]] : [];
   const findings = [
     ...overlapsByScope.map(([label, count, scope]) => [label, count, link("overlaps", { scope })]),
     ["主办/协办不清", ambiguities.total, link("ambiguities")],
     ["三不管事项", unloaded.orphans || orphans.total, link("orphans")],
-    ["未分解职责", decomposed.filter((r) => r.kind === "duty_without_office").length, "#undecomposed"],
-    ["无职责的内设机构", decomposed.filter((r) => r.kind === "office_without_duty").length, "#undecomposed"],
-    ["已取消/下放仍在承担", decomposed.filter((r) => r.kind.endsWith("_still_carried")).length, "#undecomposed"],
+    ["未分解职责", decomposed.filter((r) => r.kind === "duty_without_office").length, link("undecomposed")],
+    ["无职责的内设机构", decomposed.filter((r) => r.kind === "office_without_duty").length, link("undecomposed")],
+    ["已取消/下放仍在承担", decomposed.filter((r) => r.kind.endsWith("_still_carried")).length, link("undecomposed")],
     // Opens 编制负荷 with 只看异常 ticked, by the URL as the other links do.
     ["编制异常", staffing.items.filter((r) => r.outlier).length, link("staffing", { outliers: "1" })],
     ["事权冲突", unloaded.split || conflicts, splitLink],
     ["职责划转未落实", transfers.total, link("transfers")],
+    ...townshipFindings,
   ];
+  // A finding whose list is not loaded has no bar: a 0 beside the link's 未载入 read as none found (user test). The
+  // chart's subtitle names them, as the links under it do.
+  const counts = findings.filter(([, count]) => typeof count === "number");
+  const left = findings.filter(([, count]) => typeof count !== "number").map(([label]) => label);
   chart("chart-findings").setOption({
-    title: { text: `发现的问题（按类${region ? "，" + region.split("/").pop() : ""}）` }, tooltip: {}, grid: { left: 120 },
+    title: { text: `发现的问题（按类${region ? "，" + region.split("/").pop() : ""}）`,
+             subtext: left.length ? `未载入相应清单，不计：${left.join("、")}` : "" },
+    tooltip: {}, grid: { left: 120, top: left.length ? 70 : 60 },
     // ECharts' own description read each bar's index as a second value (职责交叉的数据是11，0): the links under the
     // chart say the same counts.
     aria: { label: { description: "发现的问题（按类）的条形图：各类问题的数目见图下的链接列表。" } },
-    xAxis: { type: "value" }, yAxis: { type: "category", data: findings.map((f) => f[0]) },
-    series: [{ type: "bar", data: findings.map((f) => Number(f[1]) || 0), label: { show: true, position: "right" } }],
-  });
+    xAxis: { type: "value" }, yAxis: { type: "category", data: counts.map((f) => f[0]) },
+    series: [{ type: "bar", data: counts.map((f) => f[1]), label: { show: true, position: "right" } }],
+  }, true);
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
   findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
@@ -612,6 +639,20 @@ async function overview(current) {
     if (!current()) return;
     all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${suggestionText(row, "、", false)}）`)));
   }
+}
+
+// The overview's cards. 部门 counts the departments with a 三定 (those the 部门 view offers); the parties a list or
+// clause names without one (a 县民政局 of a township's list) are said beside it, not counted as departments (user
+// test: 9 read as nine departments the graph knew the duties of).
+function drawCounts(counted, region, departments, listed) {
+  const labels = { Region: "区划", Department: "部门", Office: "内设机构", Duty: "职责", Matter: "共同事项",
+                   PowerItem: "权责事项", SupervisionItem: "监管事项", Document: "文件" };
+  const shown = { Region: offeredRegions(region), Department: departments };
+  const counts = document.getElementById("counts");
+  counts.innerHTML = "";
+  Object.entries(labels).forEach(([key, label]) =>
+    counts.append(el("div", { class: "count" }, el("b", {}, String(shown[key] ?? counted.labels[key] ?? 0)),
+                     countNote(key, label, region, listed))));
 }
 
 // `path` is the region `region` or one below it (none chosen: every region), as the API's filters read it.
@@ -627,17 +668,6 @@ function splitCities(region) {
   return state.cities.filter((c) => within(c, region)).map((c) => [c, ""]);
 }
 
-// Why a region has no 事权冲突 to count, where it is that nothing was loaded: its city's list is not in the graph
-// (the city's to load, named), or the city's list gives the county no matter. "" where the list holds its matters.
-function splitUnloaded(cities, splits) {
-  return cities.map(([city, county], index) => {
-    const [whole, part] = splits[index];
-    const name = city.split("/").pop();
-    if (!whole.cells.length) return `未载入${name}的市县事权划分清单（该清单由市级制定，请载入${name}的清单）`;
-    return part && !part.cells.length ? `${name}的市县事权划分清单未列${county.split("/").pop()}的事项` : "";
-  }).filter(Boolean).join("；");
-}
-
 // The overview counted only the 同级部门 clusters under "职责交叉" while the report counts all three kinds (user
 // test): one bar and one link per kind, each opening 职责交叉 with that 范围 chosen, by the URL (a link to share).
 const OVERLAP_SCOPES = [["departments", "同级部门"], ["levels", "上下级"], ["offices", "内设机构"]];
@@ -647,8 +677,10 @@ async function overlapCounts(region) {
   return OVERLAP_SCOPES.map(([scope, label], index) => [`职责交叉（${label}）`, totals[index].total, scope]);
 }
 
-// The 区划 card counted 镇/街道, which no 区划 filter offers: it counts what the filters offer and names the rest.
-function countNote(key, label, region) {
+// The 区划 card counted 镇/街道, which no 区划 filter offers: it counts what the filters offer and names the rest; the
+// 部门 card, the parties named only in lists (`listed`).
+function countNote(key, label, region, listed) {
+  if (key === "Department") return listed ? `${label}（另有 ${listed} 个仅见于清单）` : label;
   if (key !== "Region") return label;
   const townships = state.regions.filter((r) => r.level === "township" && within(r.path, region)).length;
   return townships ? `${label}（另有 ${townships} 个镇/街道）` : label;
@@ -864,9 +896,17 @@ async function splitPage(current) {
   saveState("split");
   // A county chosen, its own part too: the conflicts between the city and it, and its unlisted matters (user test:
   // its conflicts table named 河西区 beside it).
-  const [split, part] = await Promise.all([api("/api/queries/power_split", { city }),
-    county ? api("/api/queries/power_split", { city, region: county }) : null]);
+  const [[split, , cityNote], [part, , countyNote]] = await Promise.all([apiRead("/api/queries/power_split", { city }),
+    county ? apiRead("/api/queries/power_split", { city, region: county }) : [null, "", ""]]);
   if (!current()) return;
+  // The city's list not loaded, or giving the county chosen nothing: the server's note (the CLI's and the report's
+  // words) in place of an empty heatmap, which read as a city without 事权 to divide.
+  const note = countyNote || cityNote;
+  const empty = document.getElementById("split-empty");
+  empty.textContent = note ? `${note}。` : "";
+  empty.hidden = !note;
+  ["split-charts", "split-cells-box", "split-cell-title"].forEach((id) => { document.getElementById(id).hidden = !split.cells.length; });
+  ["chart-heatmap", "chart-compare"].forEach((id) => chart(id).resize());  // sized while hidden, they drew nothing
   // The files hold what the page shows: a county chosen, the matters it holds (user test: the city's whole split).
   downloads("split-downloads", "/api/queries/power_split", { city, region: county },
             `（${county ? `${county.split("/").pop()}持有的事项；` : ""}CSV 为事权划分表；Excel 另含冲突表和清单未列表）`,
@@ -911,9 +951,11 @@ async function splitPage(current) {
   // showed the conflict without the evidence the Excel sheet has).
   const shown = part || split;
   document.getElementById("split-conflicts-title").textContent = `事权划分冲突${county ? `（${county.split("/").pop()}）` : ""}`;
+  // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
   table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
     kind: CONFLICTS[c.kind] || c.kind })),
-        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"], ["source", "出处"]]);
+        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"],
+         ["concerned", "涉及部门"], ["source", "出处"]]);
   if (!shown.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
   // The third table of the answer (`unlisted`): the county's rows only when one is chosen, as its files hold them.
   const unlisted = shown.unlisted;
@@ -1124,8 +1166,9 @@ const FINDING_VIEWS = {
     // X（原为Y）: a party the sources name by a body a 机构改革 renamed or merged since, as the API and the report say it.
     optional: [FORMERLY_COLUMN],
   },
+  // A county's 编办 asks for its county's departments (`also`: the 区划 beside the 部门 picker, both sent).
   undecomposed: {
-    path: "/api/queries/undecomposed_duties", param: "department",
+    path: "/api/queries/undecomposed_duties", param: "department", also: ["region"],
     columns: [["region", "区划"], ["department", "部门"], ["kind", "问题"], ["ordinal", "序号"], ["office", "内设机构"],
               ["text", "职责内容"], ["evidence", "仍在承担的事项"], ["source", "出处"]],
     row: (r) => ({ ...r, kind: UNDECOMPOSED_KINDS[r.kind] || r.kind, source: sourceText(r.source) }),
@@ -1146,17 +1189,31 @@ const FINDING_VIEWS = {
   },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
-    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"], ["other_staff", "其他编制"],
-              ["leader_posts", "领导职数"], ["leader_posts_detail", "领导职数明细"],
-              ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
+    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
+              ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制", "wide"],
+              ["other_staff", "其他编制"], ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
+              ["leader_posts_detail", "领导职数明细"], ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
+              ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
               ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
               ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"]],
-    // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare.
+    // The columns of what 调整 notices changed, only where a notice changed something in the region, as the report
+    // adds them (a table of 20 columns for a region no notice touched hid what was there).
+    sparse: { staff_quota_stated: "staff_moves", staff_moves: "staff_moves", leader_posts_moved: "leader_posts_moved",
+              duties_stated: "duty_changes", duty_changes: "duty_changes" },
+    // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare. A
+    // department known by a notice alone (no 三定) has no figure of its own: said, not a 0 or a blank read as one.
     // Checks are sentences that list posts with 、 themselves: one a line.
     row: (r) => ({ ...r, outlier: OUTLIERS[r.outlier] || r.outlier,
-                   robust_z: r.too_few ? "部门过少无法比较" : r.robust_z, checks: (r.checks || []).join("\n") }),
+                   staff_quota: r.notices_only ? "无三定" : r.staff_quota,
+                   duties_per_post: r.notices_only ? "无三定，不计算" : r.duties_per_post,
+                   robust_z: r.too_few ? "部门过少无法比较" : r.notices_only ? "无三定，不比较" : r.robust_z,
+                   leader_posts_moved: r.leader_posts_moved > 0 ? `+${r.leader_posts_moved}` : r.leader_posts_moved,
+                   staff_moves: (r.staff_moves || []).map(staffMoveText).join("\n"),
+                   duty_changes: (r.duty_changes || []).map(dutyChangeText).join("\n"),
+                   checks: (r.checks || []).join("\n") }),
     rowClass: (r) => (r.outlier ? "outlier" : ""),
+    whole: true,
   },
 };
 
@@ -1167,11 +1224,12 @@ function drawFindings(name, offset = 0) {
 
 async function findingPage(current, name, offset) {
   const view = FINDING_VIEWS[name];
-  const params = { [view.param]: document.getElementById(`${name}-${view.param}`).value };
+  const params = Object.fromEntries([view.param, ...(view.also || [])]
+    .map((param) => [param, document.getElementById(`${name}-${param}`).value]));
   saveState(name);
   downloads(`${name}-downloads`, view.path, params);
-  if (name === "staffing" && document.getElementById("staffing-outliers").checked) {
-    await staffingOutliers(current, view, params);
+  if (view.whole) {
+    await wholeFindings(current, name, view, params);
     return;
   }
   try {
@@ -1186,24 +1244,100 @@ async function findingPage(current, name, offset) {
   }
 }
 
-// 只看异常: the outliers of every department the filter keeps (the API has no such filter; 1000 is every one),
-// paged on the page; the downloads stay the whole table, as their note says.
-async function staffingOutliers(current, view, params) {
-  const target = document.getElementById("staffing-table");
+// 编制负荷: every department the filter keeps (1000 is every one), paged on the page, so that the columns of what
+// notices changed are those of the whole table, not of one page; 只看异常 keeps the outliers (the API has no such
+// filter), and the downloads stay the whole table, as their note says.
+async function wholeFindings(current, name, view, params) {
+  const target = document.getElementById(`${name}-table`);
   try {
     const result = await api(view.path, { ...params, limit: 1000 });
     if (!current()) return;
-    const rows = result.items.filter((r) => r.outlier).map(view.row);
-    table(target, rows, view.columns, { rowClass: view.rowClass });
-    if (!rows.length) {
+    const outliers = name === "staffing" && document.getElementById("staffing-outliers").checked;
+    const kept = outliers ? result.items.filter((r) => r.outlier) : result.items;
+    const sparse = view.sparse || {};
+    const columns = view.columns.filter(([key]) => !sparse[key]
+      || result.items.some((r) => [r[sparse[key]]].flat().some((v) => v !== null && v !== undefined)));
+    const rows = kept.map(view.row);
+    table(target, rows, columns, { rowClass: view.rowClass });
+    if (!rows.length && outliers) {
       const tooFew = result.items.some((r) => r.too_few);
       target.append(el("p", { class: "empty" }, tooFew && result.items.every((r) => r.too_few)
         ? "部门过少无法比较：同一区划可比部门少于 3 个，不判断异常" : "没有编制异常的部门"));
-    }
-    document.getElementById("staffing-downloads").append(el("span", { class: "muted" }, "（下载为全部部门）"));
+    } else if (!rows.length) target.append(el("p", { class: "empty" }, "没有发现此类问题"));
+    if (outliers) document.getElementById(`${name}-downloads`).append(el("span", { class: "muted" }, "（下载为全部部门）"));
   } catch (error) {
     if (current()) failed(target, error);
   }
+}
+
+// A post change of a 调整 notice in a line: what moved, where to (or from), and the notice's clause.
+function staffMoveText(move) {
+  const posts = [move.staff !== null && move.staff !== undefined ? `行政编制${move.staff}名` : "",
+                 move.leader_posts ? `${move.leader_rank || ""}领导职数${move.leader_posts}名` : ""].filter(Boolean).join("、");
+  const way = move.direction === "moved_in" ? `自${move.other}划入` : move.direction === "moved_out" ? `划出至${move.other}`
+    : move.direction === "devolved" ? `下放至${move.other}` : STAFF_MOVES[move.direction] || move.direction;
+  return `${way}：${posts}（${sourceText(move.source)}）`;
+}
+
+// A duty a 调整 notice moved, cancelled or handed down (or moved in), in a line with the notice's clause.
+function dutyChangeText(change) {
+  const label = DUTY_CHANGES[change.status] || change.status;
+  const way = change.status === "moved_in" ? `自${change.other}划入` : change.other ? `${label}至${change.other}` : label;
+  return `${way}：${change.duty}（${sourceText(change.source)}）`;
+}
+
+// -- a township's 履行职责事项清单 ------------------------------------------------------------------------------
+// township_duties by part, as the list is written: what the township does itself, what it assists a county
+// department with, and what a department took back; a 配合 or 收回 row with whether that department's own 三定 or
+// 权责清单 states the work (the server's finding, in its words, with the clause or item and where it is).
+const TOWNSHIP_PARTS = [["basic", "基本履职事项"], ["assisting", "配合履职事项"], ["reclaimed", "上级部门收回事项"]];
+const TOWNSHIP_ROWS = { not_held: "outlier", held_by_other: "outlier" };
+// The list to load, said where none is: a township's own, titled with its name (a county's list for all its
+// townships is refused by the ingest).
+const TOWNSHIP_LIST = "请载入各乡镇（街道）的履行职责事项清单（基本履职事项、配合履职事项、上级部门收回事项；每个乡镇（街道）一份，"
+  + "标题写明乡镇（街道）名称，如“某县某镇履行职责事项清单”）";
+
+async function townshipsPage(current) {
+  const region = document.getElementById("townships-region").value;
+  const select = document.getElementById("townships-township");
+  const chosen = select.value;
+  const townships = state.regions.filter((r) => r.level === "township" && within(r.path, region));
+  // A township by its county and name (石岭县安平镇): two counties may each have a 城关镇.
+  fillSelect("townships-township", townships.map((r) => [r.path, r.path.split("/").slice(-2).join("")]), { blank: "全部" });
+  if (townships.some((r) => r.path === chosen)) select.value = chosen;
+  saveState("townships");
+  const township = state.regions.find((r) => r.path === select.value);
+  // The API reads a township as its government body, by name within its county.
+  const params = township ? { township: township.name, region: township.parent } : { region };
+  const result = await api("/api/queries/township_duties", { ...params, limit: 1000 });
+  if (!current()) return;
+  const parts = document.getElementById("townships-parts");
+  parts.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
+  parts.innerHTML = "";
+  const empty = document.getElementById("townships-empty");
+  empty.hidden = result.total > 0;
+  empty.textContent = result.total ? "" : `${township ? township.name : region ? region.split("/").pop() : "图中"}`
+    + `未载入乡镇（街道）履行职责事项清单：${TOWNSHIP_LIST}。`;
+  if (!result.total) {
+    document.getElementById("townships-downloads").innerHTML = "";
+    return;
+  }
+  downloads("townships-downloads", "/api/queries/township_duties", params,
+            result.total > result.items.length ? `（页面显示前 ${result.items.length} 项，下载为全部 ${result.total} 项）` : "");
+  const rows = result.items.map((r) => ({ ...r, township: r.township_region.split("/").pop(),
+    evidence_source: sourceText(r.evidence_source), source: sourceText(r.source) }));
+  TOWNSHIP_PARTS.forEach(([part, label]) => {
+    const inPart = rows.filter((r) => r.part === part);
+    if (!inPart.length) return;
+    const box = el("div", {});
+    parts.append(el("h3", {}, `${label}（${inPart.length} 项）`), box);
+    const checked = part === "basic" ? [] : [["department", part === "assisting" ? "牵头部门" : "收回部门"],
+      ["department_text", "县级部门职责（清单所列）"], ["finding_label", "核对结果"], ["holder", "写有此项的其他部门"],
+      ["evidence", "三定条文或权责事项"], ["evidence_source", "其出处"]];
+    table(box, inPart, [...(township ? [] : [["township", "乡镇（街道）"]]), ["category", "事项类别"], ["matter", "事项"],
+                        ["township_text", "乡镇（街道）职责"], ...checked, ["source", "清单出处"]],
+          { rowClass: (r) => TOWNSHIP_ROWS[r.finding] || "" });
+  });
 }
 
 // -- search -----------------------------------------------------------------------------------------------
@@ -1636,6 +1770,7 @@ const PAGES = {
   // A link with search text (#search?text=…) answers it; the bare view waits for a question.
   search: (current) => (document.getElementById("search-text").value.trim() ? search(current) : undefined),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
+  townships: townshipsPage,
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
   draft: () => undefined,  // waits for a file
@@ -1707,6 +1842,8 @@ async function loadChoices() {
     fillSelect("staffing-region", regionOptions, { blank: "全部" });
     fillSelect("orphans-region", regionOptions, { blank: "全部" });
     fillSelect("transfers-region", regionOptions, { blank: "全部" });
+    fillSelect("undecomposed-region", regionOptions, { blank: "全部" });
+    fillSelect("townships-region", regionOptions, { blank: "全部" });
     fillSelect("split-city", state.cities.map((c) => [c, c]));
   });
   const regionList = document.getElementById("upload-regions");
@@ -1714,6 +1851,7 @@ async function loadChoices() {
   regionOptions.forEach(([value]) => regionList.append(el("option", { value })));
   const departments = await api("/api/departments", { limit: 1000 });
   state.departments = departments.items.map((d) => d.department);
+  state.departmentRegions = Object.fromEntries(departments.items.map((d) => [d.department, d.region]));
   // Every department offered again: a 查找 box's text no longer says what its list holds.
   keepChoice(() => Object.values(PICKERS).forEach((picker) => {
     fillPicker(picker, state.departments);
@@ -1747,10 +1885,16 @@ async function start() {
     document.getElementById(`${name}-${view.param}`).onchange = () => drawFindings(name);
   });
   document.getElementById("staffing-outliers").onchange = () => drawFindings("staffing");
+  document.getElementById("undecomposed-region").onchange = () => {
+    regionPicker("undecomposed", document.getElementById("undecomposed-region").value);
+    drawFindings("undecomposed");
+  };
   document.getElementById("overlap-filters").onsubmit = (event) => { event.preventDefault(); draw("overlaps"); };
   document.getElementById("overlap-settled").onchange = () => draw("overlaps");
   document.getElementById("overlap-region").onchange = () => run("overlapDepartments", overlapDepartments, "overlaps");
   document.getElementById("overview-region").onchange = () => draw("overview");
+  document.getElementById("townships-region").onchange = () => draw("townships");
+  document.getElementById("townships-township").onchange = () => draw("townships");
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
