@@ -111,6 +111,10 @@ def test_the_overview_links_a_loaded_township_list_and_leaves_out_lists_not_load
     # Departments with a 三定, and the parties the lists name without one (the townships, 县民政局).
     assert browser.find_element("css selector", "#counts .count:nth-child(2)").text == "5\n部门（另有 3 个仅见于清单）"
     browser.save_screenshot(str(SHOTS / "overview-townships.png"))
+    # The whole graph holds no 监管事项目录 either: said, not drawn as 0.
+    _open_with(browser, township_site, "overview", region="")
+    assert "三不管事项：未载入监管事项目录" in _links(browser)
+    _open_with(browser, township_site, "overview", region=SHILING)
     browser.find_element("link text", "乡镇配合事项待核定：2").click()
     _wait(browser, "return location.hash.startsWith('#townships') && window.dutygraph.ready.townships === true")
     assert browser.find_element("id", "townships-region").get_attribute("value") == SHILING

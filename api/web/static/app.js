@@ -597,11 +597,13 @@ async function overview(current) {
   // 0 where nothing was loaded read as none found (user test: 三不管 0 for a county with no 目录): said instead, as
   // the report's 摘要 says it, the split list named as the city's to load.
   const unloaded = {
-    orphans: region && !counted.labels.SupervisionItem ? "本区划未载入监管事项目录" : "",
+    orphans: counted.labels.SupervisionItem ? "" : region ? "本区划未载入监管事项目录" : "未载入监管事项目录",
     split: conflicts ? "" : splits.map(([, , note]) => note).filter(Boolean).join("；"),
   };
   // A township's 履行职责事项清单 is checked only where one is loaded: no 0 for a list no township has.
-  const unsettled = (part) => townships.items.filter((r) => r.part === part && ["held_by_other", "not_held"].includes(r.finding)).length;
+  // What the report's 摘要 counts as wanting: no department stating the work, one a notice has since taken it from,
+  // and a 收回 matter the township's own 权责清单 still lists.
+  const unsettled = (part) => townships.items.filter((r) => r.part === part && TOWNSHIP_WANTING.includes(r.finding)).length;
   const townshipFindings = townships.total ? [["乡镇配合事项待核定", unsettled("assisting"), link("townships")],
                                               ["乡镇收回事项待核定", unsettled("reclaimed"), link("townships")]] : [];
   const findings = [
@@ -1291,7 +1293,8 @@ function dutyChangeText(change) {
 // department with, and what a department took back; a 配合 or 收回 row with whether that department's own 三定 or
 // 权责清单 states the work (the server's finding, in its words, with the clause or item and where it is).
 const TOWNSHIP_PARTS = [["basic", "基本履职事项"], ["assisting", "配合履职事项"], ["reclaimed", "上级部门收回事项"]];
-const TOWNSHIP_ROWS = { not_held: "outlier", held_by_other: "outlier" };
+const TOWNSHIP_WANTING = ["held_by_other", "not_held", "moved_away", "reclaimed_still_listed"];
+const TOWNSHIP_ROWS = Object.fromEntries(TOWNSHIP_WANTING.map((finding) => [finding, "outlier"]));
 // The list to load, said where none is: a township's own, titled with its name (a county's list for all its
 // townships is refused by the ingest).
 const TOWNSHIP_LIST = "请载入各乡镇（街道）的履行职责事项清单（基本履职事项、配合履职事项、上级部门收回事项；每个乡镇（街道）一份，"
