@@ -35,7 +35,9 @@ class DepartmentRow(BaseModel):
     department: str = Field(description="部门全称")
     kind: str | None = Field(description="类型：党委工作部门、政府工作部门、直属事业单位…")
     rank: str | None = Field(description="规格：正处级…")
-    staff_quota: int | None = Field(description="行政编制")
+    staff_quota: int | None = Field(description="行政编制, as the 调整 notices since its own figure leave it")
+    staff_quota_stated: int | None = Field(default=None, description=(
+        "核定编制（未计通知划转）: the figure its 三定 (or a notice's 调整后 totals) set"))
     leader_posts: int | None = Field(description="领导职数")
     office_leader_posts: int | None = Field(default=None, description="内设机构领导职数")
     offices: int = Field(description="内设机构数")

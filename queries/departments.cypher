@@ -1,7 +1,10 @@
 // name: departments
 // question: 各部门的类型、规格、编制、内设机构和现行职责数量 (departments defined by a 三定, with their size)
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
-// columns: region, department, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued, reform_date
+// columns: region, department, kind, rank, staff_quota, staff_quota_stated, leader_posts, office_leader_posts, offices, duties, issued, reform_date
+// finish: queries.staffing.departments_as_they_stand
+// staff_quota: the 行政编制 as the 调整 notices since the department's own figure leave it (queries.staffing), the
+// figure as set in staff_quota_stated.
 // reform_date: for a department no 三定 of its own defines, the date of the 机构改革 a 调整 notice alone made it by
 // (机构改革日期, the latest); '' where `issued`, its 三定's date, is given.
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.

@@ -169,8 +169,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
 
     staffing = staffing_load(store, region)
-    facts = _current_staff(catalog.run(store, "departments", {"region": region}), staffing)
-    stated = ["staff_quota_stated"] if any("staff_quota_stated" in row for row in facts) else []
+    facts = catalog.run(store, "departments", {"region": region})
+    stated = ["staff_quota_stated"] if any(row["staff_quota_stated"] != row["staff_quota"] for row in facts) else []
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices", "duties"],
                 mine(facts, "department"), note=STAFF_AFTER_NOTICES if stated else ""))
@@ -425,20 +425,6 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
 STAFF_AFTER_NOTICES = ("“编制”：三定（或调整通知所列调整后总数）核定的行政编制，"
                        "加减其后调整通知划入、划出、核减、下放的编制，"
                        "与“编制与职责负荷”一节相同；“核定编制（未计通知划转）”为所核定之数。")
-
-
-def _current_staff(departments: list[Row], staffing: list[Row]) -> list[Row]:
-    """部门概况's 编制 as the 调整 notices since the department's own figure leave it, as 编制与职责负荷 gives it,
-    with the figure set beside it where posts moved since (user test: the two tables gave 12 and 9 under one title)."""
-    load = {(row["region"], row["department"]): row for row in staffing}
-    out = []
-    for row in departments:
-        figures = load.get((row["region"], row["department"]))
-        if figures is None or not figures["staff_moves"]:
-            out.append(row)
-            continue
-        out.append({**row, "staff_quota": figures["staff_quota"], "staff_quota_stated": figures["staff_quota_stated"]})
-    return out
 
 
 def region_names(store: Store) -> dict[str, str]:

@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from statistics import median
+from typing import Any
 
 from graph.store import Row, Store
 from ingest.numerals import CHINESE_NUMERAL, chinese_to_int
@@ -125,6 +126,29 @@ def with_staff_figures(row: Row, moves: Sequence[Row]) -> Row:
     out: Row = {}
     for key, value in row.items():
         out |= figures if key == "staff_quota" else leader if key == "leader_posts" else {key: value}
+    return out
+
+
+def departments_as_they_stand(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
+    """The `departments` query's finish: each department's 行政编制 as the 调整 notices since its own figure leave it
+    (`staff_quota`, as staffing_load and the profile give it), with that figure as set (`staff_quota_stated`). The list,
+    the API's departments and the ingest's total gave the 三定's 12 where the profile and the report gave 9 (user
+    test: a new department head)."""
+    changes = catalog.run(store, "staff_moves", {"region": params.get("region")})
+    uid_of = {change["department"]: change["department_uid"] for change in changes}
+    moved = moved_staff(changes)
+    out: list[Row] = []
+    for row in rows:
+        stated, moves = row["staff_quota"], moved.get(uid_of.get(row["department"], ""), [])
+        finished: Row = {}
+        for column, cell in row.items():
+            if column == "staff_quota":  # the figure as set follows the figure as it stands, as staffing_load's do
+                finished["staff_quota"] = stated + sum(_signed(move, "staff") for move in moves) if stated is not None \
+                    else None
+                finished["staff_quota_stated"] = stated
+            else:
+                finished[column] = cell
+        out.append(finished)
     return out
 
 

@@ -109,6 +109,14 @@ def test_a_staff_sentence_that_cannot_be_read_is_a_warning_naming_its_line(fores
     assert (water["staff_quota"], water["staff_quota_stated"]) == (9, 10)
 
 
+def test_the_departments_list_gives_the_posts_staffing_load_gives(forestry: Store) -> None:
+    """The list of departments (the API's, the ingest's total, the page's cards) gave the 三定's 16 where the profile
+    and staffing_load gave 8 (user test: a new department head): it gives 8, with the 16 set beside it."""
+    assert [(row["department"], row["staff_quota"], row["staff_quota_stated"])
+            for row in catalog.run(forestry, "departments", {"region": "澜州市"})] == [
+        (PARKS, 12, 10), (FORESTRY, 8, 16), (WATER, 10, 10)]
+
+
 def _readable(store: Store) -> list[dict[str, Any]]:
     return with_readable_sources(staffing_load(store, "澜州市"), document_titles(store))
 
