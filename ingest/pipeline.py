@@ -68,7 +68,7 @@ from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
-from ingest.township_lists import foreign_townships, is_township_list
+from ingest.township_lists import foreign_townships, is_township_list, may_title_township_list
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
@@ -453,13 +453,19 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         workbook = read_workbook(path)
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
-    if path.suffix.lower() in DOCX_SUFFIXES and kind in {"auto", "township"}:
+    is_docx = path.suffix.lower() in DOCX_SUFFIXES
+    if is_docx and kind == "township":
         # A 履行职责事项清单 in Word: its tables read in body order, each under its part's heading.
         workbook = word_workbook(path)
-        if kind == "township" or is_township_list(workbook):
-            lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
-            return
+        lists.append((workbook, parse_list(workbook, kind)))
+        return
     source = read_source(path)
+    # A Word file is read again as tables only where its text may title a 履行职责事项清单: a 三定 is read once.
+    if is_docx and kind == "auto" and may_title_township_list(path, source.lines):
+        workbook = word_workbook(path)
+        if is_township_list(workbook):
+            lists.append((workbook, parse_list(workbook, None)))
+            return
     table = flattened_table(source) if kind != "sanding" else None
     if table is not None:
         parsed = parse_list(table.workbook, None if kind == "auto" else kind)

@@ -17,17 +17,16 @@ from ingest.load import remove_documents
 from ingest.regions import Region
 from ingest.unlinked import unlinked_duties
 
-_DOCUMENTS = ("MATCH (d:Document) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
-              "d.region AS region, d.sha256 AS sha256, d.issued AS issued, false AS history ORDER BY uid")
-# A list's versions kept as history (ingest.list_history) are named as its current one is.
-_HISTORY = ("MATCH (d:ListVersion) RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, "
-            "d.region AS region, d.sha256 AS sha256, d.issued AS issued, true AS history ORDER BY uid")
+# What names a document, a Document's or a list's version kept as history (ingest.list_history), as `v`.
+_NAMING = ("v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.region AS region, "
+           "v.sha256 AS sha256")
+_DOCUMENTS = f"MATCH (v:Document) RETURN {_NAMING}, v.issued AS issued, false AS history ORDER BY uid"
+# A list's versions kept as history are named as its current one is.
+_HISTORY = f"MATCH (v:ListVersion) RETURN {_NAMING}, v.issued AS issued, true AS history ORDER BY uid"
 # The newest history version of each list the removed current versions were, to load again in their place.
 _NEXT_NEWEST = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
-                "MATCH (v:ListVersion {list_key: d.list_key}) "
-                "RETURN v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.region AS region, "
-                "v.sha256 AS sha256, v.list_key AS list_key, coalesce(v.issued, '') AS issued "
-                "ORDER BY list_key, issued DESC, uid")
+                f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
+                "coalesce(v.issued, '') AS issued ORDER BY list_key, issued DESC, uid")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.

@@ -21,7 +21,7 @@ from ingest.errors import IngestError
 from ingest.model import Cell, TownshipDutyRecord
 from ingest.names import NameResolver
 from ingest.regions import Region
-from ingest.sheets import Sheet, Workbook
+from ingest.sheets import Sheet, Workbook, cell_text
 
 # What each part is called in the lists, and its Chinese title, which readers see.
 PART_TITLES = {"basic": "基本履职事项", "assisting": "配合履职事项", "reclaimed": "上级部门收回事项"}
@@ -48,6 +48,12 @@ def is_township_list(workbook: Workbook) -> bool:
     """Whether a workbook is a 履行职责事项清单: its title rows, part headings or sheet names say so."""
     return any(_LIST_TITLE.search(sheet.name) or any(_LIST_TITLE.search(text) for text in _lone_texts(sheet))
                for sheet in workbook.sheets)
+
+
+def may_title_township_list(path: Path, lines: list[str]) -> bool:
+    """Whether a document's file name or any line of its text names a 履行职责事项清单 as `is_township_list` reads its
+    workbook: what that needs (its sheet, named after the file, or a title or heading row) lies among these."""
+    return bool(_LIST_TITLE.search(path.stem)) or any(_LIST_TITLE.search(cell_text(line)) for line in lines)
 
 
 def township_parts(workbook: Workbook) -> Workbook:
