@@ -194,13 +194,15 @@ def named(name: str) -> NamedQuery:
                          f"没有名为 {name} 的查询；可用：{'、'.join(catalog())}") from None
 
 
-def run(store: Store, name: str, params: dict[str, Any] | None = None) -> list[Row]:
+def run(store: Store, name: str, params: dict[str, Any] | None = None, *, finished: bool = True) -> list[Row]:
+    """The named query's rows, sorted and finished. `finished=False` leaves out the finish, for a caller that reads
+    only columns the Cypher gives (a finish may run other queries: `departments`' runs `staff_moves`)."""
     query = named(name)
     bound = query.bind(params or {})
     rows = store.read(query.cypher, bound)
     if query.sort:
         rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
-    if query.finish:
+    if query.finish and finished:
         rows = _finisher(query.finish)(store, rows, bound)
     return rows
 

@@ -1,6 +1,7 @@
 // name: department_duty_coverage
 // question: 部门职责是否由内设机构承接（REFINES） (department duties and how many office duties carry them out)
 // param department: string|null = null  部门 uid 或名称；空为全部（名称为两个区划的部门共有时，两者都会列出：查找后传 uid）
+// param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
 // param threshold: float = 0.5  承继的职责与本部门职责相似到此即为重述（一项职责，不重复计）
 // columns: department, region, ordinal, text, source, boilerplate, refined_by, carried_from
 // Only departments whose offices the graph holds: a copy without its 内设机构 section (or a department of no
@@ -9,6 +10,7 @@
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
   AND ($department IS NULL OR d.uid = $department OR d.name = $department)
+  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
   AND (d)-[:HAS_OFFICE]->(:Office)
 // (A pattern inside an OR fails on FalkorDB: the successors are counted first.)
 WITH d, u, size([(d)-[:SUCCEEDED_BY]->(successor) | successor]) AS successors
@@ -24,6 +26,7 @@ UNION ALL
 // duties restate (alike at the threshold) is that duty, not a second one.
 MATCH path = (p:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department)
+  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
   AND NOT (d)-[:SUCCEEDED_BY]->() AND all(s IN relationships(path) WHERE coalesce(s.carries, false))
 WITH p, d, relationships(path) AS steps
 MATCH (p)-[:HAS_DUTY]->(u:Duty)

@@ -243,8 +243,9 @@ class _Holders:
                 return {"department": item["department"], "department_basis": "power_item",
                         "item": item["item"], "item_source": item["source"]}
         if region not in self.departments:
+            # Names alone: the departments' finish (their 编制 after the notices) is not needed here.
             self.departments[region] = [d["department"] for d in catalog.run(self.store, "departments",
-                                                                              {"region": region})
+                                                                              {"region": region}, finished=False)
                                         if d["region"] == region]
         named = [d for d in self.departments[region] if self.domain_terms & set(content_terms(d))]
         if len(named) == 1:

@@ -16,7 +16,6 @@ from ingest.changes import listed_matters
 from ingest.content import content_terms
 from ingest.similarity import SimilarityModel
 from queries import catalog
-from queries.lookup import within
 from queries.overlaps import duty_model
 from queries.search import Evidence
 from queries.who_handles import evidence_index
@@ -31,29 +30,29 @@ _ITEM_PARTS = re.compile(r"[、，,]")  # how a 职能转变 sentence separates 
 
 def undecomposed_duties(store: Store, department: str | None = None, region: str | None = None) -> list[Row]:
     """`region`: the departments of that region and those below it, as the other findings' region filter reads it
-    (the page's 职责分解 offered departments only, hundreds of them, where a county's 编办 asks for its county)."""
-    if region is not None:
-        return [row for row in undecomposed_duties(store, department) if within(row["region"], region)]
+    (the page's 职责分解 offered departments only, hundreds of them, where a county's 编办 asks for its county). Each
+    query it reads filters by region itself: a county's findings do not cost the whole graph's."""
+    scope = {"department": department, "region": region}
     rows: list[Row] = []
-    for duty in catalog.run(store, "department_duty_coverage", {"department": department}):
+    for duty in catalog.run(store, "department_duty_coverage", scope):
         if duty["boilerplate"] or duty["refined_by"] or not content_terms(duty["text"]):
             continue
         # A duty carried from a body a 机构改革 replaced is the successor's to hand down: `carried_from` names it.
         rows.append({"department": duty["department"], "region": duty["region"], "kind": "duty_without_office",
                      "office": "", "text": duty["text"], "ordinal": duty["ordinal"], "source": duty["source"],
                      "evidence": "", "carried_from": duty["carried_from"]})
-    for office in catalog.run(store, "offices_without_duties", {"department": department}):
+    for office in catalog.run(store, "offices_without_duties", scope):
         rows.append({"department": office["department"], "region": office["region"], "kind": "office_without_duty",
                      "office": office["office"], "text": "", "ordinal": None, "source": office["source"],
                      "evidence": "", "carried_from": ""})
-    rows.extend(_still_carried(store, department))
+    rows.extend(_still_carried(store, scope))
     rows.sort(key=lambda row: (row["region"], row["department"], row["kind"], row["ordinal"] or 0, row["office"],
                                row["text"], row["evidence"], row["carried_from"]))
     return rows
 
 
-def _still_carried(store: Store, department: str | None) -> list[Row]:
-    retired = [row for row in catalog.run(store, "retired_duties", {"department": department})
+def _still_carried(store: Store, scope: dict[str, str | None]) -> list[Row]:
+    retired = [row for row in catalog.run(store, "retired_duties", scope)
                if row["status"] in {"cancelled", "devolved"}]
     if not retired:
         return []

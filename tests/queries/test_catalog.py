@@ -380,6 +380,13 @@ def test_undecomposed_duties(corpus: Store) -> None:
         ("示例市交通运输局", "道路普通货物运输经营许可")]
     one = undecomposed_duties(corpus, "示例市城市管理和综合执法局")
     assert {r["department"] for r in one} == {"示例市城市管理和综合执法局"}
+    # A county's rows, filtered in each query: the whole graph's rows of that county and below it, and no other.
+    county = undecomposed_duties(corpus, region="示例市/青山县")
+    assert county == [r for r in rows if r["region"] == "示例市/青山县"]
+    assert {(r["department"], r["kind"]) for r in county} == {
+        ("青山县农业农村局", "duty_without_office"), ("青山县市场监督管理局", "duty_without_office"),
+        ("青山县交通运输局", "office_without_duty")}
+    assert {r["region"] for r in undecomposed_duties(corpus, region="示例市")} == {r["region"] for r in rows}
 
 
 def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
