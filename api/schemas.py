@@ -604,7 +604,7 @@ class UploadedFile(BaseModel):
                                                        "of the graph (each 《title》 and the path it was loaded from)")
     beside: list[str] = Field(default=[], description="loaded lists of the same name it is not a version of, which "
                                                      "stay beside it: each 《title》 and path, with why in brackets "
-                                                     "(different years, few matters in common)")
+                                                     "(few matters in common, in the same year or not)")
 
 
 class FailedFile(BaseModel):
@@ -897,7 +897,8 @@ class ListChangeRow(BaseModel):
     region: str
     from_version: str = Field(description="the earlier version: its date and file")
     to_version: str = Field(description="the later version: its date and file, （现行） when current")
-    change: Literal["added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed"]
+    change: Literal["added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed",
+                    "department_changed"]
     change_label: str
     matter: str = Field(description="the item's name (the later version's where both have it)")
     before: str = Field(description="the earlier version's leads, assists, claim or name")

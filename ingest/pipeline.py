@@ -119,7 +119,7 @@ class IngestReport:
     # path, why: the lists' own dates, in Chinese and English).
     kept_current: list[tuple[Path, str, str]] = field(default_factory=list)
     # A list of the same name as another, loaded or in this run, that stands beside it: (its path, the other's title
-    # and path, why they are two lists: different years, or few matters in common).
+    # and path, why they are two lists: few matters in common, in different years or not).
     beside: list[tuple[Path, str, str]] = field(default_factory=list)
     # The 机构改革 the loaded 三定 state (ingest.succession), as the graph holds them once loaded.
     successions: list[SuccessionLine] = field(default_factory=list)

@@ -7,12 +7,15 @@ has the same title (and the same sheets' titles, so that one department's list d
 several), or, untitled, the same file name give or take a version mark (`清单_v2.xlsx`, `清单（修订）.xlsx`,
 `清单 (1).xlsx`; not a bare number: `目录_1.csv` and `目录_2.csv` are two parts), or was loaded from the same path.
 
-A shared title is not enough: two 街道's lists are both titled 职责边界清单, and a 2023 list may stand beside the 2022
-one. So a list of the same name is a version (and replaces the other) when it was loaded from the same path, or when
-the two are not dated to different years and either its file's name marks it a version of the other's (`清单_v2.csv`
-beside `清单.csv`) or they share at least half the rows' matters (of the shorter list): a correction changes some
-rows, it does not swap the list's matters. Lists of different years (their title rows'
-印发/更新 date, else a year in the title: ingest.list_dates) stand side by side, as do lists that share few matters.
+A shared title is not enough: two 街道's lists are both titled 职责边界清单, and a year's list of new boundary matters
+may stand beside the last year's. So a list of the same name is a version (and replaces the other) when it was loaded
+from the same path, or when its file's name marks it a version of the other's (`清单_v2.csv` beside `清单.csv`; not
+across years), or when they share at least half the rows' matters (of the shorter list): a correction or a year's
+adjustment (清单动态调整) changes some rows, it does not swap the list's matters. Lists that share few matters stand
+side by side. Lists of different years (their title rows' 印发/更新 date, else a year in the title:
+ingest.list_dates) that share most matters are a year's versions of one list: the later year's is current and the
+earlier is kept as its history (ingest.list_history), where `list_changes` compares them; before, both stood as
+current, and an adjusted 牵头 read as two documents disagreeing.
 Of two versions, the later is the one the list's own date says, the file's modification time only where either has
 none (`later_version`). A list loaded after a later-dated version of it does not replace that one (`held_is_later`):
 it is not loaded, as a replaced version is taken out, so the graph is the same whichever was loaded first. Where
@@ -120,14 +123,21 @@ class Verdict:
 def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old_names: frozenset[str]) -> Verdict:
     if new.path == old.path:
         return Verdict(True, f"载入自同一路径 / loaded from the same path ({new.path})")
+    shared, shorter = len(new_names & old_names), min(len(new_names), len(old_names))
     if new.dated.year and old.dated.year and new.dated.year != old.dated.year:
-        return Verdict(False, f"年度不同（{old.dated.year}年、{new.dated.year}年），两年的清单并存 / "
-                              f"lists of different years ({old.dated.year}, {new.dated.year}) stand side by side")
+        years = f"{min(old.dated.year, new.dated.year)}年、{max(old.dated.year, new.dated.year)}年"
+        years_en = f"{min(old.dated.year, new.dated.year)}, {max(old.dated.year, new.dated.year)}"
+        if shorter and shared >= SHARED_MATTERS * shorter:  # the year's adjustment of the list (清单动态调整)
+            return Verdict(True, f"年度不同（{years}），事项大多相同（{shorter} 项中 {shared} 项相同），是同一清单的新年度版本 / "
+                                 f"lists of different years ({years_en}) with {shared} of {shorter} matters in common: "
+                                 "a later year's version of the list")
+        return Verdict(False, f"年度不同（{years}），事项大多不同（{shorter} 项中仅 {shared} 项相同），两份清单并存 / "
+                              f"lists of different years ({years_en}) with only {shared} of {shorter} matters in "
+                              "common: two lists, side by side")
     new_name, old_name = PurePath(new.path).name, PurePath(old.path).name
     if new_name != old_name and file_stem(new.path) == file_stem(old.path):
         return Verdict(True, f"文件名标明是修订版本（{old_name} → {new_name}）/ its file's name marks a version of the "
                              f"other's ({old_name} → {new_name})")
-    shared, shorter = len(new_names & old_names), min(len(new_names), len(old_names))
     if shorter and shared < SHARED_MATTERS * shorter:
         return Verdict(False, f"同名但事项大多不同（{shorter} 项中仅 {shared} 项相同），是两份清单，并存 / "
                               f"the same name, but only {shared} of {shorter} matters in common: two lists, side by side")

@@ -6,10 +6,11 @@
 // json_only: list_key, change, from_uid, to_uid
 // finish: queries.list_changes.changes
 // The Cypher gives one row a version of each list that has more than one (the current Document and the ListVersion
-// nodes of its history, ingest.list_history, and current Documents of other years under the same list key); the finish
-// compares each version with the next (by date) and gives one row a change: `change` added, deleted, renamed,
-// lead_changed, assist_changed, claim_changed. Each row cites both versions' files and rows (`from_source`,
-// `to_source`: 文件 序号3（第5行）). Rows by list, then version, then change, then matter.
+// nodes of its history, ingest.list_history, and current Documents of one list key, two lists sharing few matters);
+// the finish compares each version with the next (by date) and gives one row a change: `change` added, deleted,
+// renamed, lead_changed, assist_changed, claim_changed, department_changed (a 权责清单's 实施部门). Each row cites both
+// versions' files and rows (`from_source`, `to_source`: 文件 序号3（第5行）). Rows by list, then version, then change,
+// then matter.
 MATCH (d:Document)
 WHERE d.list_key IS NOT NULL
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))

@@ -26,11 +26,14 @@ from queries.matter_names import same_matter_key
 # of a name of eight or more (设置管理 / 设置和管理: 94), not two matters sharing a word (…监督检查: below 70).
 RENAMED_SCORE = 85.0
 
-CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed")
+CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed", "department_changed")
 CHANGE_LABELS = {"added": "新增事项", "deleted": "删除事项", "renamed": "事项名称变更", "lead_changed": "牵头部门变更",
-                 "assist_changed": "配合部门变更", "claim_changed": "认领状态变更"}
-# What a list's first column of parties is called, by its kind: a 权责清单's 实施部门 leads nothing.
-_LEADS_CHANGE = {"supervision": "claim_changed"}
+                 "assist_changed": "配合部门变更", "claim_changed": "认领状态变更",
+                 "department_changed": "实施部门变更"}
+# What a list's first column of parties is called, by its kind: a 权责清单's 实施部门 leads nothing, and a 监管事项's
+# 认领部门 claims it.
+_LEADS_CHANGE = {"supervision": "claim_changed", "power": "department_changed"}
+_LEADS_WORD = {"power": "实施"}
 
 
 def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
@@ -73,8 +76,9 @@ def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
         return []  # two lists of one title, not versions (ingest.versions.verdict)
     pairs, deleted, added = _matched(before, after)
     cite = _citing(key, earlier, later)
-    found = [cite("deleted", row["name"], row, None, _parties(row), "") for row in deleted]
-    found += [cite("added", row["name"], None, row, "", _parties(row)) for row in added]
+    leads_word = _LEADS_WORD.get(later["kind"] or "", "牵头")
+    found = [cite("deleted", row["name"], row, None, _parties(row, leads_word), "") for row in deleted]
+    found += [cite("added", row["name"], None, row, "", _parties(row, leads_word)) for row in added]
     lead_change = _LEADS_CHANGE.get(later["kind"] or "", "lead_changed")
     for old, new in pairs:
         if _folded(old["name"]) != _folded(new["name"]):
@@ -132,11 +136,11 @@ def _leads(row: dict[str, Any]) -> str:
     return f"已认领：{named}" if row["claimed"] else "未认领"
 
 
-def _parties(row: dict[str, Any]) -> str:
-    """What an added or deleted row said of its parties: 牵头 and 配合, or its claim."""
+def _parties(row: dict[str, Any], leads_word: str) -> str:
+    """What an added or deleted row said of its parties: 牵头 (a 权责清单's 实施) and 配合, or its claim."""
     if "claimed" in row:
         return _leads(row)
-    parts = [f"牵头：{'、'.join(row['leads'])}" if row["leads"] else "", f"配合：{'、'.join(row['assists'])}"
+    parts = [f"{leads_word}：{'、'.join(row['leads'])}" if row["leads"] else "", f"配合：{'、'.join(row['assists'])}"
              if row["assists"] else ""]
     return "；".join(part for part in parts if part)
 

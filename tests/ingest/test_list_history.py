@@ -131,3 +131,39 @@ def test_the_report_has_a_section_only_where_a_list_has_versions(store: Store) -
     [section] = [section for section in build_report(store, region="临江市").sections if section.key == "list_changes"]
     assert section.note.startswith(f"摘要：《{BOUNDARY}》{MARCH} → {SEPT}：新增事项 1 项、删除事项 1 项、")
     assert [tuple(row[column] for column in SHOWN) for row in section.rows] == CHANGES[:6]
+
+
+# A 市级权责清单 of 2022 and its 2024 edition, saved in two folders (tests/fixtures/list_versions).
+POWER_2022, POWER_2024 = (FIXTURES.parent / "list_versions" / name for name in ("quanze_2022.csv", "quanze_2024.csv"))
+EXAMPLE_CITY = Region(("示例市",))
+
+
+def test_a_power_list_s_yearly_edition_is_its_version_and_its_changes_are_listed(store: Store) -> None:
+    """The 2024 权责清单 shares two of its three items with the 2022 one: its later version, not a second list. Only
+    its items are evidence; list_changes names the item added and the one deleted, each with its row, and the
+    department that exercises them as 实施, not 牵头 (a 权责清单's departments lead nothing)."""
+    for path in (POWER_2022, POWER_2024):
+        report = ingest([path], store, region=EXAMPLE_CITY)
+        assert all(outcome.ok for outcome in report.outcomes), [outcome.error for outcome in report.outcomes]
+    assert [path for path, _other, _why in report.replaced] == [POWER_2024]
+    assert [row["name"] for row in store.read("MATCH (p:PowerItem) RETURN p.name AS name ORDER BY name")] == [
+        "出租汽车经营许可", "对道路运输企业安全生产的监督检查", "道路货物运输经营许可"]
+    title, before, after = "示例市市级权责清单", "2022年3月1日 quanze_2022.csv", "2024年5月10日 quanze_2024.csv（现行）"
+    assert _changes(store) == [
+        (title, before, after, "新增事项", "对道路运输企业安全生产的监督检查", "", "实施：市交通运输局",
+         f"{POWER_2022}", f"{POWER_2024} 序号3（第6行）"),
+        (title, before, after, "删除事项", "对未取得道路运输经营许可擅自从事道路运输经营的处罚", "实施：市交通运输局", "",
+         f"{POWER_2022} 序号3（第6行）", f"{POWER_2024}")]
+
+
+def test_a_power_item_given_to_another_department_is_an_implementing_department_change(store: Store,
+                                                                                         tmp_path: Path) -> None:
+    edition = tmp_path / "quanze_2023.csv"
+    edition.write_text(POWER_2022.read_text(encoding="utf-8").replace("2022年3月1日", "2023年3月1日").replace(
+        "2,,JT-XK-002", "2,市城市管理局,JT-XK-002"), encoding="utf-8")
+    for path in (POWER_2022, edition):
+        assert all(outcome.ok for outcome in ingest([path], store, region=EXAMPLE_CITY).outcomes)
+    # Row 3's blank 实施部门 is the one above it: both items move.
+    assert [row[3:7] for row in _changes(store)] == [
+        ("实施部门变更", "出租汽车经营许可", "市交通运输局", "市城市管理局"),
+        ("实施部门变更", "对未取得道路运输经营许可擅自从事道路运输经营的处罚", "市交通运输局", "市城市管理局")]

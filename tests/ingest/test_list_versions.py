@@ -173,10 +173,13 @@ def test_two_lists_sharing_a_title_but_not_their_matters_stand_side_by_side(stor
         "农贸市场周边秩序管理", "沿江步道巡查", "社区养老服务站运营监管", "老旧小区楼道堆物清理", "背街小巷环境卫生管理"]
 
 
-def test_two_years_of_one_list_stand_side_by_side_and_a_dated_correction_replaces(store: Store, tmp_path: Path) -> None:
+def test_a_later_year_of_one_list_replaces_it_and_a_dated_correction_replaces(store: Store, other_store: Store,
+                                                                             tmp_path: Path) -> None:
     """Years and order by the lists' own dates (a date row under the title), not the files' times: the 2023 list saved
-    before the 2022 one still stands beside it; the 2023 list's correction (dated later in 2023, saved earlier) is
-    the later version of it."""
+    before the 2022 one is still the later; the 2023 list's correction (dated later in 2023, saved earlier) is the
+    later version of it. A later year's list sharing most matters is the year's version of the list: the 2022 one is
+    kept as its history, not read as a second current list (before, both stood, and the 牵头 the 2023 list changed
+    read as two documents disagreeing)."""
     (tmp_path / "y2022").mkdir()
     (tmp_path / "y2023").mkdir()
     titled = "示例市部门职责边界清单\n更新日期：{}\n"
@@ -188,18 +191,55 @@ def test_two_years_of_one_list_stand_side_by_side_and_a_dated_correction_replace
     assert report.failed == []
     assert report.older_skipped == [(y2023, fixed, "按清单所署日期（2023-06-30 晚于 2023-02-01）/ by the lists' own dates "
                                                    "(2023-06-30 after 2023-02-01)")]
-    assert report.beside == [(fixed, f"《示例市部门职责边界清单》 {y2022}", "年度不同（2022年、2023年），两年的清单并存 / "
-                                                                    "lists of different years (2022, 2023) stand side "
-                                                                    "by side")]
-    assert report.replaced == []
-    # The date row is the list's date, not part of its title; documents of one title are cited by their years.
+    assert report.beside == []
+    assert report.replaced == [(fixed, f"《示例市部门职责边界清单》 {y2022}", (
+        "年度不同（2022年、2023年），事项大多相同（3 项中 2 项相同），是同一清单的新年度版本 / lists of different years "
+        "(2022, 2023) with 2 of 3 matters in common: a later year's version of the list"))]
     assert store.read("MATCH (d:Document) RETURN d.title AS title, d.issued AS issued ORDER BY issued") == [
-        {"title": "示例市部门职责边界清单", "issued": "2022-03-01"},
         {"title": "示例市部门职责边界清单", "issued": "2023-06-30"}]
+    assert store.read("MATCH (v:ListVersion) RETURN v.issued AS issued ORDER BY issued") == [
+        {"issued": "2022-03-01"}, {"issued": "2023-02-01"}]
+    assert _matters(store) == AS_CORRECTED
+    assert [row["matter"] for row in host_assist_ambiguities(store) if row["reason"] == "conflicting_leads"] == []
+    # The year's adjustments, each citing both versions (2022 → 2023-02: nothing changed; → 2023-06: the correction).
+    early, current = "2023年2月1日 边界清单.csv", "2023年6月30日 边界清单（修订）.csv（现行）"
+    assert [(row["from_version"], row["to_version"], row["change_label"], row["matter"])
+            for row in catalog.run(store, "list_changes", {})] == [
+        (early, current, "新增事项", "户外广告设施安全检查"), (early, current, "删除事项", "校外培训机构消防安全检查"),
+        (early, current, "牵头部门变更", "城区夜间施工噪声管理"), (early, current, "配合部门变更", "城区夜间施工噪声管理")]
+    # Loaded the other way round, the 2022 list is kept as history and not loaded: the same graph.
+    assert ingest([fixed], other_store, region=CITY).failed == []
+    later = ingest([y2022, y2023], other_store, region=CITY)
+    assert ([path for path, _current, _why in later.kept_current], [(old, new) for old, new, _why in later.older_skipped]
+            ) == ([y2023], [(y2022, y2023)])
+    held = ("MATCH (d:Document) RETURN d.uid AS uid, d.issued AS issued UNION ALL "
+            "MATCH (v:ListVersion) RETURN v.uid AS uid, v.issued AS issued")
+    assert sorted(map(str, store.read(held))) == sorted(map(str, other_store.read(held)))
+    assert _matters(other_store) == AS_CORRECTED
+
+
+def test_lists_of_different_years_sharing_few_matters_stand_side_by_side(store: Store, tmp_path: Path) -> None:
+    """A year's list of new boundary matters beside the last year's: two lists, both current."""
+    (tmp_path / "y2022").mkdir()
+    (tmp_path / "y2023").mkdir()
+    titled = "示例市部门职责边界清单\n更新日期：{}\n"
+    y2022 = _write(tmp_path / "y2022" / "边界清单.csv", titled.format("2022年3月1日") + FIRST, 1_700_000_000)
+    y2023 = _write(tmp_path / "y2023" / "边界清单.csv", titled.format("2023年2月1日") + HEADER + (
+        "1,古树名木保护,市城管局,市自然资源局,城管局负责城区古树名木日常养护。\n"
+        "2,户外广告设施安全检查,市城管局,市市场监管局,城管局负责户外广告设施安全检查。\n"
+        "3,共享单车停放秩序管理,市城管局,市交通运输局,城管局负责停放秩序。\n"), 1_700_000_100)
+    assert ingest([y2022], store, region=CITY).failed == []
+    report = ingest([y2023], store, region=CITY)
+    assert (report.failed, report.replaced) == ([], [])
+    assert report.beside == [(y2023, f"《示例市部门职责边界清单》 {y2022}", (
+        "年度不同（2022年、2023年），事项大多不同（3 项中仅 1 项相同），两份清单并存 / lists of different years "
+        "(2022, 2023) with only 1 of 3 matters in common: two lists, side by side"))]
+    assert _documents(store) == [str(y2022), str(y2023)]
+    # The same title, years apart: documents of one title are cited by their years.
     cited = {row["source"] for row in with_readable_sources(
         store.read("MATCH (:Matter {name: '古树名木保护'})-[f:FROM]->(:Document) RETURN f.source AS source"),
         document_titles(store))}
-    assert cited == {"《示例市部门职责边界清单》（2022年）序号3（第6行）", "《示例市部门职责边界清单》（2023年）序号2（第5行）"}
+    assert cited == {"《示例市部门职责边界清单》（2022年）序号3（第6行）", "《示例市部门职责边界清单》（2023年）序号1（第4行）"}
 
 
 # A 权责清单 of 2022 and of 2024 (tests/fixtures/list_versions), each dated by a row under its title.
