@@ -51,7 +51,7 @@ from graph.store import Store
 # staffing_load counts its figure without them.
 # Version 11: a list's Document keeps its rows in a compact form and the key of the list it is a version of
 # (`version_rows`, `list_key`), and a version no longer current is a ListVersion node (ingest.list_history); a list
-# loaded before keeps no rows, and list_changes reads it as empty.
+# loaded before keeps no rows, and list_changes does not compare it.
 GRAPH_FIELDS_VERSION = 11
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

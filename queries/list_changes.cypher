@@ -10,7 +10,8 @@
 // the finish compares each version with the next (by date) and gives one row a change: `change` added, deleted,
 // renamed, lead_changed, assist_changed, claim_changed, department_changed (a 权责清单's 实施部门). Each row cites both
 // versions' files and rows (`from_source`, `to_source`: 文件 序号3（第5行）). Rows by list, then version, then change,
-// then matter.
+// then matter. A version loaded by a dutygraph before fields version 11 kept no rows (`rows_kept` false): the steps
+// to and from it are not compared (every row would read as added), until it is loaded again.
 MATCH (d:Document)
 WHERE d.list_key IS NOT NULL
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
@@ -24,5 +25,5 @@ WHERE size(versions) > 1
 UNWIND versions AS x
 RETURN list_key, x.uid AS uid, coalesce(x.title, '') AS title, x.kind AS kind, x.region AS region,
        coalesce(x.issued, '') AS issued, x.path AS path, coalesce(x.version_rows, []) AS version_rows,
-       x:Document AS current
+       x.version_rows IS NOT NULL AS rows_kept, x:Document AS current
 ORDER BY list_key, issued, current, path

@@ -45,7 +45,8 @@ def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row
     for key in sorted(by_list):
         versions = sorted(by_list[key], key=_version_order)
         for step, (earlier, later) in enumerate(pairwise(versions)):
-            found += [{**change, "step": step} for change in _compared(key, earlier, later)]
+            if earlier["rows_kept"] and later["rows_kept"]:  # a version an earlier dutygraph loaded kept no rows
+                found += [{**change, "step": step} for change in _compared(key, earlier, later)]
     found.sort(key=lambda row: (row["list_key"], row["step"], CHANGES.index(row["change"]), row["matter"],
                                 row["from_source"], row["to_source"]))
     for row in found:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.store import Store
+from graph.store import Statement, Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.removal import find_documents, remove
@@ -167,3 +167,15 @@ def test_a_power_item_given_to_another_department_is_an_implementing_department_
     assert [row[3:7] for row in _changes(store)] == [
         ("实施部门变更", "出租汽车经营许可", "市交通运输局", "市城市管理局"),
         ("实施部门变更", "对未取得道路运输经营许可擅自从事道路运输经营的处罚", "市交通运输局", "市城市管理局")]
+
+
+def test_a_version_an_earlier_dutygraph_loaded_is_not_compared(store: Store) -> None:
+    """A list loaded before fields version 11 kept no rows: compared with its next version, every row read as 新增.
+    Its steps are left out until it is loaded again; the other lists' are listed."""
+    _load(store, BOUNDARY_MARCH, CATALOG_APRIL)
+    store.write_atomic([Statement("UNWIND $rows AS r MATCH (d:Document {path: r.path}) "
+                                  "SET d.version_rows = null, d.fields_version = 10", [{"path": str(BOUNDARY_MARCH)}])])
+    _load(store, BOUNDARY_SEPT, CATALOG_OCT)
+    assert store.read("MATCH (v:ListVersion) RETURN v.path AS path, v.version_rows IS NULL AS rowless ORDER BY path") == [
+        {"path": str(BOUNDARY_MARCH), "rowless": True}, {"path": str(CATALOG_APRIL), "rowless": False}]
+    assert _changes(store) == CHANGES[6:]
