@@ -44,6 +44,7 @@ from ingest.tables import (
 )
 from ingest.township_lists import (
     PART_TITLES,
+    count_warning,
     is_township_list,
     part_of,
     township_named,
@@ -130,7 +131,10 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
             where, where_zh = ("", "") if sheet.named_by_file else (f"sheet {sheet.name}: ", f"工作表“{sheet.name}”")
             document.warnings.append(f"{where}columns not read: {', '.join(header.unread)}; "
                                      f"{where_zh}未读取的列：{'、'.join(header.unread)}")
+        read_before = len(document.records)
         bad_rows.extend(_read_sheet(workbook, sheet, header, document))
+        if header.kind == "township" and (stated := count_warning(sheet, len(document.records) - read_before)):
+            document.warnings.append(stated)
     if bad_rows:
         raise RowErrors(bad_rows)
     document.warnings.extend(f"sheet {name}: no list header; skipped; 工作表“{name}”没有清单表头，已跳过"

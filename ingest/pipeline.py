@@ -68,7 +68,12 @@ from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
-from ingest.township_lists import foreign_townships, is_township_list, may_title_township_list
+from ingest.township_lists import (
+    foreign_townships,
+    is_township_list,
+    may_title_township_list,
+    paragraph_workbook,
+)
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
@@ -466,6 +471,11 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         if is_township_list(workbook):
             lists.append((workbook, parse_list(workbook, None)))
             return
+    paragraphs = paragraph_workbook(source) if kind in {"auto", "township"} and not is_docx \
+        and may_title_township_list(path, source.lines) else None
+    if paragraphs is not None:  # a 履行职责事项清单 as numbered paragraphs (ingest.township_paragraphs)
+        lists.append((paragraphs, parse_list(paragraphs, "township")))
+        return
     table = flattened_table(source) if kind != "sanding" else None
     if table is not None:
         parsed = parse_list(table.workbook, None if kind == "auto" else kind)

@@ -20,8 +20,10 @@ from pathlib import Path
 from ingest.errors import IngestError
 from ingest.model import Cell, TownshipDutyRecord
 from ingest.names import NameResolver
+from ingest.readers import SourceText
 from ingest.regions import Region
 from ingest.sheets import Sheet, Workbook, cell_text
+from ingest.township_paragraphs import is_paragraph_list, tabled_rows
 
 # What each part is called in the lists, and its Chinese title, which readers see.
 PART_TITLES = {"basic": "基本履职事项", "assisting": "配合履职事项", "reclaimed": "上级部门收回事项"}
@@ -35,13 +37,18 @@ _HEADING = re.compile(r"^[（(]?[一二三四1-4][)）、.．]?\s*.*(?:履职事
 _TITLE_TOWNSHIP = re.compile(r"^(?P<name>\S*?(?:镇|乡|街道)(?:人民政府|政府|办事处)?)(?:\d{4}年(?:度)?)?"
                              r"(?:履行职责事项清单|履职事项清单|基本履职|配合履职|上级部门收回)")
 _SCAN_ROWS = 12  # a title or heading above the header stands in a sheet's first rows
+_NOT_TITLE = re.compile(r"^关于|[，。,]")  # a notice's own title and sentences name the list too
+_STATED = re.compile(r"[（(]共\s*(\d+)\s*项[)）]")  # the count a part's heading states
 
 
 @dataclass
 class PartSheet(Sheet):
-    """A sheet, or a section of one, holding one part of the list; `part` '' when nothing above its header says."""
+    """A sheet, or a section of one, holding one part of the list; `part` '' when nothing above its header says;
+    `stated` the count its heading states (`（共6项）`), on the heading's line `heading_line`."""
 
     part: str = field(default="")
+    stated: int | None = None
+    heading_line: int = 0
 
 
 def is_township_list(workbook: Workbook) -> bool:
@@ -56,25 +63,67 @@ def may_title_township_list(path: Path, lines: list[str]) -> bool:
     return bool(_LIST_TITLE.search(path.stem)) or any(_LIST_TITLE.search(cell_text(line)) for line in lines)
 
 
+def paragraph_workbook(source: SourceText) -> Workbook | None:
+    """A text's lines as a workbook of one sheet (a line a row, numbered as the file numbers it, empty lines kept
+    out), when they are a 履行职责事项清单 of numbered paragraphs under its part headings; None otherwise (a table
+    copied into text, a 三定)."""
+    rows = [(number, [cell_text(line)]) for number, line in enumerate(source.lines, 1) if cell_text(line)]
+    headings = {number: _part_named(text) for number, cells in rows if (text := _heading(cells))}
+    if not is_paragraph_list(rows, headings):
+        return None
+    sheets = [Sheet(source.path.stem, rows, named_by_file=True)]
+    workbook = Workbook(source.path, source.sha256, sheets, source.encoding, source.text_sha256)
+    return workbook if is_township_list(workbook) else None
+
+
 def township_parts(workbook: Workbook) -> Workbook:
     """The workbook with each part a sheet of its own: a sheet stacking several parts under heading rows is cut at
     each heading (the rows keep their numbers, so rows are cited as the file shows them; each part keeps the title
     rows above the first heading, which title the whole list)."""
     sheets: list[Sheet] = []
     for sheet in workbook.sheets:
+        headings = {number: _part_named(text) for number, cells in sheet.rows if (text := _heading(cells))}
+        if is_paragraph_list(sheet.rows, headings):  # numbered paragraphs, no table: read as the table they stand for
+            sheet = replace(sheet, rows=tabled_rows(workbook.path, _titled(sheet.rows, min(headings)), headings))
         starts = [index for index, (_number, cells) in enumerate(sheet.rows) if _heading(cells)]
         if not starts:
             sheets.append(_part_sheet(sheet, sheet.rows, _part_named(sheet.name)))
             continue
         title_rows = sheet.rows[:starts[0]]
         for start, end in zip(starts, [*starts[1:], len(sheet.rows)], strict=True):
-            heading = _heading(sheet.rows[start][1])
-            sheets.append(_part_sheet(sheet, [*title_rows, *sheet.rows[start + 1:end]], _part_named(heading)))
+            number, cells = sheet.rows[start]
+            heading = _heading(cells)
+            stated = _STATED.search(heading)
+            sheets.append(_part_sheet(sheet, [*title_rows, *sheet.rows[start + 1:end]], _part_named(heading),
+                                      int(stated.group(1)) if stated else None, number))
     return Workbook(workbook.path, workbook.sha256, sheets, workbook.encoding, workbook.text_sha256)
 
 
-def _part_sheet(sheet: Sheet, rows: list[tuple[int, list[str]]], part: str) -> PartSheet:
-    return PartSheet(sheet.name, rows, sheet.merged_down, sheet.named_by_file, sheet.merged, part=part)
+def _titled(rows: list[tuple[int, list[str]]], first_heading: int) -> list[tuple[int, list[str]]]:
+    """A text's rows from its first heading, under the line before it that titles the list (石岭县白沙乡履行职责事项
+    清单): a notice's preamble (关于印发…的通知, 现将《…》印发给你们) is no part of the list, and would push the header
+    past the rows a header is looked for in."""
+    titles = [(number, cells) for number, cells in rows if number < first_heading
+              and any(_LIST_TITLE.search(cell) and not _NOT_TITLE.search(cell) for cell in cells)]
+    return [*titles[-1:], *((number, cells) for number, cells in rows if number >= first_heading)]
+
+
+def count_warning(sheet: Sheet, read: int) -> str:
+    """A warning when a part's heading states a count (`（共6项）`) other than the rows read under it, '' otherwise:
+    a row lost (a line the reader did not take for an item) or one too many, which only the clerk can tell."""
+    if not isinstance(sheet, PartSheet) or sheet.stated is None or sheet.stated == read:
+        return ""
+    title = PART_TITLES[sheet.part] if sheet.part else "part"
+    where = f"line {sheet.heading_line}" if sheet.named_by_file else f"sheet {sheet.name}, row {sheet.heading_line}"
+    where_zh = f"第 {sheet.heading_line} 行" if sheet.named_by_file else f"工作表“{sheet.name}”第 {sheet.heading_line} 行"
+    return (f"{where}: the heading of the {title} states {sheet.stated} items, {read} were read; "
+            f"{where_zh}：{title}标题写明共{sheet.stated}项，实际读到{read}项，请核对是否漏项或多项")
+
+
+def _part_sheet(sheet: Sheet, rows: list[tuple[int, list[str]]], part: str, stated: int | None = None,
+                heading_line: int = 0) -> PartSheet:
+    return PartSheet(sheet.name, rows, sheet.merged_down, sheet.named_by_file, sheet.merged, part=part,
+                     stated=stated, heading_line=heading_line)
 
 
 def part_of(sheet: Sheet, title: str, fields: set[str]) -> str:
