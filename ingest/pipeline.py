@@ -72,6 +72,7 @@ from ingest.township_lists import (
     foreign_townships,
     is_township_list,
     may_title_township_list,
+    new_townships,
     paragraph_workbook,
 )
 from ingest.unlinked import unlinked_duties
@@ -646,13 +647,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
                      "请填写区划（如 示例市/青山县）后重新载入")
             continue
-        foreign = foreign_townships(workbook.path, [record for record in parsed_list.records
-                                                    if isinstance(record, TownshipDutyRecord)],
-                                    parsed_list.default_departments, home, resolver)
+        township_rows = [record for record in parsed_list.records if isinstance(record, TownshipDutyRecord)]
+        foreign = foreign_townships(workbook.path, township_rows, parsed_list.default_departments, home, resolver)
         if foreign:  # refused before any row is written: the rest of the list would load without these rows
             failure = RowErrors(foreign)
             report.outcomes.append(FileOutcome(workbook.path, ok=False, error=failure.message, failure=failure))
             continue
+        parsed_list.warnings.extend(new_townships(township_rows, parsed_list.default_departments, home, resolver))
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []
 

@@ -14,6 +14,7 @@ then the title, then its columns (a 收回部门 column: 收回; a 牵头部门:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -114,8 +115,7 @@ def count_warning(sheet: Sheet, read: int) -> str:
     if not isinstance(sheet, PartSheet) or sheet.stated is None or sheet.stated == read:
         return ""
     title = PART_TITLES[sheet.part] if sheet.part else "part"
-    where = f"line {sheet.heading_line}" if sheet.named_by_file else f"sheet {sheet.name}, row {sheet.heading_line}"
-    where_zh = f"第 {sheet.heading_line} 行" if sheet.named_by_file else f"工作表“{sheet.name}”第 {sheet.heading_line} 行"
+    where, where_zh = row_place(sheet.name, sheet.named_by_file, sheet.heading_line)
     return (f"{where}: the heading of the {title} states {sheet.stated} items, {read} were read; "
             f"{where_zh}：{title}标题写明共{sheet.stated}项，实际读到{read}项，请核对是否漏项或多项")
 
@@ -178,19 +178,8 @@ def foreign_townships(path: Path, records: list[TownshipDutyRecord], defaults: d
     row): one written after another county (青山县城关镇 in 石岭县's list), or, where the graph knows the county's
     townships, one it does not know that differs from a known one in its 镇/乡/街道 only (安平乡 for 安平镇). A county's
     table for all its townships would otherwise make each such row a township of its own, silently."""
-    county = home if home.level == "county" else home.parent if home.level == "township" else None
-    if county is None:
-        return []
-    known = {department.region.name for department in resolver.departments()
-             if department.region.level == "township" and department.region.parent == county}
     errors: list[IngestError] = []
-    seen: set[tuple[str, str]] = set()
-    for record in records:
-        name = record.township or defaults.get(record.where.sheet, "")
-        if (record.where.sheet, name) in seen:
-            continue
-        seen.add((record.where.sheet, name))
-        region = resolver.resolve(name, home).region
+    for record, name, region, county, known in _named_townships(records, defaults, home, resolver):
         near = sorted(other for other in known if _stem(other) == _stem(region.name) != "") \
             if region.name not in known else []
         if region.parent == county and not near:
@@ -204,6 +193,52 @@ def foreign_townships(path: Path, records: list[TownshipDutyRecord], defaults: d
                                   sheet=None if record.where.sheet_named_by_file else record.where.sheet,
                                   detail=found, zh=f"乡镇（街道）应为{county.path}所辖，{found_zh}"))
     return errors
+
+
+def new_townships(records: list[TownshipDutyRecord], defaults: dict[str, str], home: Region,
+                  resolver: NameResolver) -> list[str]:
+    """A warning for each township a list names (at its first row) that its county, whose townships the graph knows,
+    does not have yet: it is loaded as a new one, as any list naming a township is, whatever the order the county's
+    documents load in; `township_duties` says which townships have a list but no place the county's other documents
+    give them (a misspelt or merged township). Where the graph knows none of the county's townships, there is
+    nothing to tell it from. One differing from a known one in its 镇/乡/街道 only is refused (`foreign_townships`)."""
+    warnings: list[str] = []
+    for record, _name, region, county, known in _named_townships(records, defaults, home, resolver):
+        if not known or region.name in known or region.parent != county \
+                or any(_stem(other) == _stem(region.name) for other in known):
+            continue
+        where, where_zh = row_place(record.where.sheet, record.where.sheet_named_by_file, record.where.row)
+        listed = "、".join(sorted(known))
+        warnings.append(f"{where}: {region.name} is none of the 乡镇（街道） of {county.path} known ({listed}); loaded "
+                        f"as a new one: check its name; {where_zh}：{county.path}已知的乡镇（街道）（{listed}）中没有"
+                        f"“{region.name}”，已作为新的乡镇（街道）载入，请核对名称")
+    return warnings
+
+
+def _named_townships(records: list[TownshipDutyRecord], defaults: dict[str, str], home: Region,
+                     resolver: NameResolver) -> Iterator[tuple[TownshipDutyRecord, str, Region, Region, set[str]]]:
+    """Each township a list names, once a sheet, at its first row: the record, the name as written, its region as
+    read, the list's county and the names of the county's townships the graph (and this run) knows."""
+    county = home if home.level == "county" else home.parent if home.level == "township" else None
+    if county is None:
+        return
+    known = {department.region.name for department in resolver.departments()
+             if department.region.level == "township" and department.region.parent == county}
+    seen: set[tuple[str, str]] = set()
+    for record in records:
+        name = record.township or defaults.get(record.where.sheet, "")
+        if (record.where.sheet, name) in seen:
+            continue
+        seen.add((record.where.sheet, name))
+        yield record, name, resolver.resolve(name, home).region, county, known
+
+
+def row_place(sheet: str, named_by_file: bool, row: int) -> tuple[str, str]:
+    """Where a row stands, in English and Chinese: `line 12` in a CSV's or a text's one sheet, named after the file,
+    else `sheet 安平镇, row 12`."""
+    if named_by_file:
+        return f"line {row}", f"第 {row} 行"
+    return f"sheet {sheet}, row {row}", f"工作表“{sheet}”第 {row} 行"
 
 
 def _stem(township: str) -> str:

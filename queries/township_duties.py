@@ -38,7 +38,8 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
         return rows
     # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
-    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows)
+    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows) \
+        + _unplaced(store, rows)
     return sorted(map(_labelled, checked), key=_list_order)
 
 
@@ -120,6 +121,34 @@ def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:
     return found
 
 
+# The townships of a county that its documents other than the 履行职责事项清单 place: a 三定 or 权责清单 of their own,
+# an edge of a 属地 or boundary list (no `township_part`), a 监管事项 claimed.
+_PLACED = """
+MATCH (t:Department)-[r:HAS_DUTY|HAS_OFFICE|EXERCISES|CLAIMS|LEADS|ASSISTS]->()
+WHERE t.region STARTS WITH ($county + '/') AND r.township_part IS NULL
+RETURN DISTINCT t.region AS region
+"""
+
+
+def _unplaced(store: Store, rows: list[Row]) -> list[Row]:
+    """A row first for each township with a list whose county's other documents place townships, but not it: a
+    name misspelt, a township merged away, or one the county has not (yet) loaded a document of. A county none of
+    whose townships other documents place has nothing to tell them by: no row. Read when asked, so the order the
+    documents were loaded in does not matter."""
+    found: list[Row] = []
+    lists = {row["township_region"]: row for row in rows}
+    for region, row in sorted(lists.items()):
+        county = region.rsplit("/", 1)[0]
+        placed = {found_row["region"] for found_row in store.read(_PLACED, {"county": county})}
+        if not placed or region in placed:
+            continue
+        known = "、".join(sorted(place.rsplit("/", 1)[1] for place in placed))
+        found.append({**{column: "" for column in row}, "township": row["township"], "township_region": region,
+                      "finding": "unknown_township", "evidence": known, "source": row["source"].split("#")[0],
+                      "department_uid": None})
+    return found
+
+
 def _labelled(row: Row) -> Row:
     finding = TOWNSHIP_FINDING_LABELS.get((row["part"], row["finding"]), "")
     return {**row, "part_label": TOWNSHIP_PART_LABELS.get(row["part"], row["part"]), "finding_label": finding}
@@ -128,5 +157,6 @@ def _labelled(row: Row) -> Row:
 def _list_order(row: Row) -> tuple[Any, ...]:
     place = _ROW.search(row["source"])
     line = int(next(group for group in place.groups() if group)) if place else 0
-    return (row["township_region"], PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else len(PART_ORDER),
+    part = PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else -1 if not row["part"] else len(PART_ORDER)
+    return (row["township_region"], part,
             row["source"].split("#")[0], line, row["department"], row["finding"] == "reclaimed_still_listed")

@@ -110,3 +110,44 @@ def test_a_text_list_loads_and_is_checked(store: Store) -> None:
         ("assisting", "电动自行车进楼入户整治", "石岭县应急管理局", "not_held", "第19行"),
         ("reclaimed", "违法用地查处", "石岭县自然资源局", "held", "第22行"),
         ("reclaimed", "犬只登记管理", "石岭县城市管理局", "not_held", "第23行")]
+
+
+def _territorial(tmp_path: Path) -> Path:
+    """A 属地 list placing 安平镇 and 白沙乡 in 石岭县 (the county's other documents)."""
+    path = tmp_path / "shiling_shudi.csv"
+    path.write_text("石岭县乡镇（街道）属地管理事项责任清单\n序号,属地管理事项,主体责任单位,配合责任单位\n"
+                    "1,防汛抗旱,安平镇,县应急管理局\n2,森林防火,白沙乡,县应急管理局\n", encoding="utf-8")
+    return path
+
+
+def _xincun(tmp_path: Path) -> Path:
+    path = tmp_path / "xincun_lvzhi.txt"
+    path.write_text("石岭县新村镇履行职责事项清单\n一、基本履职事项（共1项）\n1.村级集体经济发展。\n", encoding="utf-8")
+    return path
+
+
+def test_a_township_the_county_does_not_have_loads_with_a_warning(store: Store, tmp_path: Path) -> None:
+    assert ingest([_territorial(tmp_path)], store, region=COUNTY).failed == []
+    [outcome] = ingest([_xincun(tmp_path)], store, region=COUNTY).outcomes
+    assert (outcome.ok, outcome.warnings) == (True, [
+        "line 3: 新村镇 is none of the 乡镇（街道） of 澄州市/石岭县 known (安平镇、白沙乡); loaded as a new one: check its "
+        "name; 第 3 行：澄州市/石岭县已知的乡镇（街道）（安平镇、白沙乡）中没有“新村镇”，已作为新的乡镇（街道）载入，请核对名称"])
+
+
+@pytest.mark.parametrize("order", ["territorial_first", "list_first"])
+def test_township_duties_names_a_township_with_no_known_place(store: Store, tmp_path: Path, order: str) -> None:
+    files = [_territorial(tmp_path), _xincun(tmp_path), BAISHA_TXT]
+    for path in files if order == "territorial_first" else files[::-1]:
+        assert ingest([path], store, region=COUNTY).failed == []
+    rows = catalog.run(store, "township_duties", {"region": "澄州市/石岭县"})
+    assert [(row["township"], row["part"], row["matter"], row["finding"], row["finding_label"], row["evidence"],
+             row["source"].partition("#")[2]) for row in rows if row["part"] != "assisting"] == [
+        # First for its township: 白沙乡 the 属地 list places, 新村镇 nothing but its own list does.
+        ("新村镇人民政府", "", "", "unknown_township", "本县其他文件中没有此乡镇（街道）：请核对名称或是否已撤并（依据为本县已知的乡镇）",
+         "安平镇、白沙乡", ""),
+        ("新村镇人民政府", "basic", "村级集体经济发展", "", "", "", "第3行"),
+        ("白沙乡人民政府", "basic", "村级集体经济发展", "", "", "", "第9行"),
+        ("白沙乡人民政府", "basic", "矛盾纠纷排查化解", "", "", "", "第10行"),
+        ("白沙乡人民政府", "basic", "辖区安全隐患日常巡查", "", "", "", "第12行"),
+        ("白沙乡人民政府", "reclaimed", "违法用地查处", "no_duties", "图中没有收回部门的三定或权责清单，无法核对", "", "第22行"),
+        ("白沙乡人民政府", "reclaimed", "犬只登记管理", "no_duties", "图中没有收回部门的三定或权责清单，无法核对", "", "第23行")]
