@@ -151,7 +151,7 @@ def township_record(values: dict[str, str], where: Cell, *, part: str, departmen
     where = replace(where, seq_title=f"{PART_TITLES[part]}{where.seq_title}")
     return TownshipDutyRecord(
         part=part, matter=(values.get("matter") or values.get("name", "")).rstrip("。"),
-        domain=values.get("domain", ""), departments=departments, township_text=values.get("township_text", ""),
+        domain=values.get("domain", ""), departments=departments, township_text=values.get("township_text") or values.get("township_level_text", ""),
         department_text=values.get("dept_text", ""), notes=values.get("notes", ""), where=where,
         township=values.get("township", ""))
 

@@ -27,6 +27,7 @@ from queries.search import BM25Index, Evidence
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
+_ROWS_MORE = frozenset({"reclaimed_still_listed", "reserved_to_township"})  # findings a row more after a list row
 _ROW = re.compile(r"(\d+)行$|!(\d+)$")  # a list row's place in its source: `#第13行`, `#配合履职事项!13`
 Best = dict[str, tuple[float, str, str]]  # department → its best (score, text, source) on a matter
 
@@ -38,8 +39,9 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
         return rows
     # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
-    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows) \
-        + _unplaced(store, rows)
+    levels = _levels(store, rows)
+    checked = [_level_checked(levels, _judged(store, now, written, holding, row)) for row in rows] \
+        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows)
     return sorted(map(_labelled, checked), key=_list_order)
 
 
@@ -121,6 +123,47 @@ def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:
     return found
 
 
+# What a county's 县乡事权划分清单 gives each matter: the county's, its townships' or both (ingest.list_records).
+_LEVELS = """
+MATCH (r:Region)-[h:HOLDS]->(m:Matter)
+WHERE h.tier = 'county_township' AND r.path IN $counties
+RETURN r.path AS county, m.name AS matter, h.share AS share, coalesce(h.text, '') AS county_text,
+       coalesce(h.township_text, '') AS township_text, h.source AS source
+ORDER BY source
+"""
+Levels = dict[tuple[str, str], Row]  # (county, matter) → the first 县乡事权 row on it
+
+
+def _levels(store: Store, rows: list[Row]) -> Levels:
+    counties = sorted({row["township_region"].rsplit("/", 1)[0] for row in rows})
+    found: Levels = {}
+    for level in store.read(_LEVELS, {"counties": counties}):
+        found.setdefault((level["county"], level["matter"]), level)
+    return found
+
+
+def _level_checked(levels: Levels, row: Row) -> Row:
+    """A 基本履职 row whose matter the county's 县乡事权划分清单 reserves to the county (县级事权): the township lists
+    as its own work what the county answers for. `evidence` the 县级职责, `evidence_source` its row."""
+    level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+    if row["part"] != "basic" or level is None or level["share"] != "county":
+        return row
+    return {**row, "finding": "reserved_to_county", "holder": level["county"].rsplit("/", 1)[-1],
+            "evidence": level["county_text"], "evidence_source": level["source"]}
+
+
+def _township_level(levels: Levels, rows: list[Row]) -> list[Row]:
+    """A row more after a 配合 or 收回 row whose matter the county's 县乡事权划分清单 gives the townships alone (乡镇
+    事权): the list puts on a county department what the division leaves to the township. Once a list row."""
+    found: list[Row] = []
+    for row in {row["source"]: row for row in rows if row["part"] in {"assisting", "reclaimed"}}.values():
+        level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+        if level is not None and level["share"] == "township":
+            found.append({**row, "finding": "reserved_to_township", "holder": row["township"],
+                          "evidence": level["township_text"], "evidence_source": level["source"]})
+    return found
+
+
 # The townships of a county that its documents other than the 履行职责事项清单 place: a 三定 or 权责清单 of their own,
 # an edge of a 属地 or boundary list (no `township_part`), a 监管事项 claimed.
 _PLACED = """
@@ -159,4 +202,4 @@ def _list_order(row: Row) -> tuple[Any, ...]:
     line = int(next(group for group in place.groups() if group)) if place else 0
     part = PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else -1 if not row["part"] else len(PART_ORDER)
     return (row["township_region"], part,
-            row["source"].split("#")[0], line, row["department"], row["finding"] == "reclaimed_still_listed")
+            row["source"].split("#")[0], line, row["department"], row["finding"] in _ROWS_MORE, row["finding"])
