@@ -22,6 +22,7 @@ from ingest.content import stored_content
 from ingest.list_history import version_rows
 from ingest.model import (
     BoundaryRecord,
+    CountyTownshipRecord,
     ListDocument,
     PowerItemRecord,
     SplitRecord,
@@ -107,6 +108,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _holding(rows, context, record, source)
         elif isinstance(record, TownshipDutyRecord):
             _township_duty(rows, context, resolver, record, source, leads_listed, basis)
+        elif isinstance(record, CountyTownshipRecord):
+            _county_township_holding(rows, context, record, source)
     _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
               basis)
     add_provenance(rows)
@@ -279,6 +282,19 @@ def _holding(rows: GraphRows, context: ListContext, record: SplitRecord, source:
         for county in counties:
             rows.relate("HOLDS", "Region", "Matter", county.uid, uid, source, share=county_share,
                         role=county_role(county_share), text=record.county_text)
+    add_terms(rows, "Matter", uid, record.matter, source)
+
+
+def _county_township_holding(rows: GraphRows, context: ListContext, record: CountyTownshipRecord, source: str) -> None:
+    """A row of a 县乡事权划分清单: a `Matter` of the county (where its departments' clauses and its townships'
+    履行职责事项清单 put theirs, so the same work meets) held by the county's region, `share` county, township (its
+    townships each in its own area) or shared, `tier` county_township: the split one level down from a 市县事权划分清单's,
+    between a county and its townships as a whole (the list names none of them), which `power_split` does not read."""
+    county = context.region if context.region.level != "township" else context.region.parent or context.region
+    uid = matter_uid(county, record.matter)
+    rows.matters[uid] = {"name": record.matter, "region": county.path, "domain": record.domain, "source": source}
+    rows.relate("HOLDS", "Region", "Matter", county.uid, uid, source, share=record.share, role="holder",
+                tier="county_township", text=record.county_text, township_text=record.township_text)
     add_terms(rows, "Matter", uid, record.matter, source)
 
 

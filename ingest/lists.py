@@ -19,6 +19,7 @@ from ingest.errors import CellError, IngestError, RowError, RowErrors
 from ingest.model import (
     BoundaryRecord,
     Cell,
+    CountyTownshipRecord,
     ListDocument,
     ListRecord,
     PowerItemRecord,
@@ -44,6 +45,7 @@ from ingest.tables import (
 )
 from ingest.township_lists import (
     PART_TITLES,
+    count_warning,
     is_township_list,
     part_of,
     township_named,
@@ -77,6 +79,7 @@ _CARRIED = {
     "split": ("domain",),
     "territorial": ("matter", "name"),
     "township": ("domain", "township"),
+    "county_township": ("domain",),
 }
 
 
@@ -130,7 +133,10 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
             where, where_zh = ("", "") if sheet.named_by_file else (f"sheet {sheet.name}: ", f"工作表“{sheet.name}”")
             document.warnings.append(f"{where}columns not read: {', '.join(header.unread)}; "
                                      f"{where_zh}未读取的列：{'、'.join(header.unread)}")
+        read_before = len(document.records)
         bad_rows.extend(_read_sheet(workbook, sheet, header, document))
+        if header.kind == "township" and (stated := count_warning(sheet, len(document.records) - read_before)):
+            document.warnings.append(stated)
     if bad_rows:
         raise RowErrors(bad_rows)
     document.warnings.extend(f"sheet {name}: no list header; skipped; 工作表“{name}”没有清单表头，已跳过"
@@ -351,6 +357,7 @@ _REQUIRED: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
     "territorial": [(("matter", "name"), "a 属地管理事项 column", "“属地管理事项”列"),
                     (("main_party",), "a 主体责任单位 column", "“主体责任单位”列")],
     "township": [(("matter", "name"), "a 事项名称 column", "“事项名称”列")],
+    "county_township": [(("matter", "name"), "a 事项名称 column", "“事项名称”列")],
 }
 # The column of the county department a part of a 履行职责事项清单 names, where it must name one.
 _TOWNSHIP_PARTIES = {"assisting": (("lead",), "县级牵头部门"), "reclaimed": (("reclaimer", "lead"), "收回部门")}
@@ -671,6 +678,38 @@ def _territorial(values: dict[str, str], where: Cell) -> TerritorialRecord:
                              values.get("main_text", ""), values.get("assist_text", ""), where)
 
 
+# A 县乡事权划分清单's 划分方式 or 责任主体 cell: which level answers for the matter.
+_COUNTY_TOWNSHIP_SHARES = {
+    "县级": "county", "县": "county", "县级事权": "county", "县级专有": "county", "县级部门": "county", "县直部门": "county",
+    "乡镇": "township", "乡镇(街道)": "township", "街道": "township", "镇街": "township", "乡镇事权": "township",
+    "乡镇专有": "township", "乡镇(街道)事权": "township", "属地": "township", "属地乡镇": "township",
+    "县乡共同": "shared", "县乡共有": "shared", "县乡共担": "shared", "共同": "shared", "共有": "shared",
+    "县级、乡镇": "shared", "县、乡": "shared", "县乡": "shared", "县级、乡镇(街道)": "shared",
+}
+
+
+def _county_township(values: dict[str, str], where: Cell) -> CountyTownshipRecord:
+    """A row of a 县乡事权划分清单: its level as its 划分方式 or 责任主体 cell says, else as the columns that hold text
+    (县级职责 only: the county's; 乡镇职责 only: the townships'; both: shared)."""
+    problems: list[_Problem] = []
+    matter = _need(values, ("matter", "name"), "事项名称", problems)
+    county_text, township_text = values.get("county_text", ""), values.get("township_level_text", "")
+    written = re.sub(r"\s+", "", values.get("share") or values.get("holder_level", "")).replace("（", "(").replace("）", ")")
+    share = _COUNTY_TOWNSHIP_SHARES.get(written) if written else \
+        "shared" if county_text and township_text else "county" if county_text else "township" if township_text else None
+    if share is None:
+        allowed = "县级、乡镇 或 县乡共同"
+        problems.append(_Problem(("share", "holder_level") if written else ("county_text", "township_level_text"),
+                                 f"a level of 县级, 乡镇 or 县乡共同, found {written!r}" if written
+                                 else "a 县级职责 or a 乡镇（街道）职责 (both cells are empty)",
+                                 f"划分方式（责任主体）应为{allowed}，实为“{written}”" if written
+                                 else "县级职责、乡镇（街道）职责均为空"))
+    _checked(problems)
+    return CountyTownshipRecord(matter, values.get("domain", ""), share or "", county_text, township_text,
+                                values.get("basis", ""), where)
+
+
 _READERS: dict[str, Callable[[dict[str, str], Cell], ListRecord]] = {
     "power": _power, "boundary": _boundary, "supervision": _supervision, "split": _split, "territorial": _territorial,
+    "county_township": _county_township,
 }

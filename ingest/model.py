@@ -260,12 +260,27 @@ class TownshipDutyRecord:
     township: str = ""  # the township a county-wide table's row names (乡镇（街道） column); '' for the sheet's own
 
 
-ListRecord = PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord
+@dataclass
+class CountyTownshipRecord:
+    """A row of a 县乡事权划分清单: which level answers for a matter, the county (`county`), its townships each in its
+    own area (`township`) or both (`shared`), and what each does."""
+
+    matter: str
+    domain: str
+    share: str  # county | township | shared
+    county_text: str
+    township_text: str
+    basis: str
+    where: Cell
+
+
+ListRecord = (PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord
+              | CountyTownshipRecord)
 
 
 @dataclass
 class ListDocument:
-    kind: str  # power | boundary | supervision | split | territorial | township
+    kind: str  # power | boundary | supervision | split | territorial | township | county_township
     title: str
     records: list[ListRecord] = field(default_factory=list)
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet

@@ -68,7 +68,13 @@ from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
-from ingest.township_lists import foreign_townships, is_township_list, may_title_township_list
+from ingest.township_lists import (
+    foreign_townships,
+    is_township_list,
+    may_title_township_list,
+    new_townships,
+    paragraph_workbook,
+)
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
@@ -466,6 +472,11 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         if is_township_list(workbook):
             lists.append((workbook, parse_list(workbook, None)))
             return
+    paragraphs = paragraph_workbook(source) if kind in {"auto", "township"} and not is_docx \
+        and may_title_township_list(path, source.lines) else None
+    if paragraphs is not None:  # a 履行职责事项清单 as numbered paragraphs (ingest.township_paragraphs)
+        lists.append((paragraphs, parse_list(paragraphs, "township")))
+        return
     table = flattened_table(source) if kind != "sanding" else None
     if table is not None:
         parsed = parse_list(table.workbook, None if kind == "auto" else kind)
@@ -636,13 +647,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
                      "请填写区划（如 示例市/青山县）后重新载入")
             continue
-        foreign = foreign_townships(workbook.path, [record for record in parsed_list.records
-                                                    if isinstance(record, TownshipDutyRecord)],
-                                    parsed_list.default_departments, home, resolver)
+        township_rows = [record for record in parsed_list.records if isinstance(record, TownshipDutyRecord)]
+        foreign = foreign_townships(workbook.path, township_rows, parsed_list.default_departments, home, resolver)
         if foreign:  # refused before any row is written: the rest of the list would load without these rows
             failure = RowErrors(foreign)
             report.outcomes.append(FileOutcome(workbook.path, ok=False, error=failure.message, failure=failure))
             continue
+        parsed_list.warnings.extend(new_townships(township_rows, parsed_list.default_departments, home, resolver))
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []
 

@@ -49,8 +49,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "assist_text": ("配合责任",),
     # A 乡镇（街道）履行职责事项清单 (ingest.township_lists): what the township does, what the county department does,
     # and the department that took work back from the townships.
-    "township_text": ("乡镇(街道)配合职责", "乡镇配合职责", "街道配合职责", "镇街配合职责", "乡镇(街道)职责",
+    "township_text": ("乡镇(街道)配合职责", "乡镇配合职责", "街道配合职责", "镇街配合职责",
                       "具体工作内容", "履职内容", "主要工作内容"),
+    # A 县乡事权划分清单 (县乡两级职责清单): what the townships do beside the county's 县级职责, and which level answers
+    # (责任主体: 县级, 乡镇, 县乡共同). Alone, 乡镇(街道)职责 is a 履行职责事项清单's column, as before.
+    "township_level_text": ("乡镇(街道)职责", "乡镇职责", "街道职责", "镇街职责", "乡镇级职责", "乡镇(街道)级职责"),
+    "holder_level": ("责任主体", "承担层级", "责任层级", "事权主体"),
     "dept_text": ("县级部门职责", "县级部门主体职责", "县级部门履职内容", "牵头部门职责"),
     "reclaimer": ("收回部门", "收回单位", "收回的县级部门", "县级收回部门"),
     # A county's one table for all its townships: the township each row is of.
@@ -60,7 +64,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _HEADER_TO_FIELD = {text: field for field, texts in FIELDS.items() for text in texts}
 
 KIND_LABELS = {kind: KIND_TITLES[kind]
-               for kind in ("power", "boundary", "supervision", "split", "territorial", "township")}
+               for kind in ("power", "boundary", "supervision", "split", "territorial", "township", "county_township")}
 HEADER_SCAN_ROWS = 12
 
 # Fields whose cell may name several parties (split on 、，; and line breaks), or hold free text: columns under one
@@ -68,7 +72,7 @@ HEADER_SCAN_ROWS = 12
 NAME_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
                          "office", "counties", "level", "reclaimer"})
 TEXT_FIELDS = frozenset({"basis", "notes", "division_text", "city_text", "county_text", "main_text", "assist_text",
-                         "target", "township_text", "dept_text"})
+                         "target", "township_text", "dept_text", "township_level_text"})
 # A bare role under a party group (责任部门 over 牵头 / 配合): the part of the group it names.
 _LEAD_WORDS = ("牵头", "主办", "主责", "主体", "主管", "负责")
 _ASSIST_WORDS = ("配合", "协办", "协同", "协助", "参与")
@@ -420,7 +424,9 @@ def kind_of(fields: set[str]) -> str | None:
         return "supervision"
     if fields & {"main_party", "main_text"}:
         return "territorial"
-    if fields & {"township_text", "dept_text", "reclaimer"}:
+    if "township_level_text" in fields and fields & {"county_text", "share", "holder_level"}:
+        return "county_township"
+    if fields & {"township_text", "dept_text", "reclaimer", "township_level_text"}:
         return "township"
     if fields & {"lead", "assist"} or {"related", "division_text"} <= fields:
         return "boundary"

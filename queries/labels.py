@@ -298,6 +298,10 @@ TOWNSHIP_FINDING_LABELS = {
     ("assisting", "moved_away"): "牵头部门三定写有此项，但已由调整通知划出、取消或下放：需核定现由谁牵头",
     ("reclaimed", "moved_away"): "收回部门三定写有此项，但已由调整通知划出、取消或下放：需核定现由谁承接",
     ("reclaimed", "reclaimed_still_listed"): "已收回仍在乡镇清单：乡镇权责清单仍列有此项，应删除",
+    ("basic", "reserved_to_county"): "县乡事权划分清单列为县级事权：不应作为乡镇基本履职事项",
+    ("assisting", "reserved_to_township"): "县乡事权划分清单列为乡镇事权，清单却由县级部门牵头：需核定由谁负责",
+    ("reclaimed", "reserved_to_township"): "县乡事权划分清单列为乡镇事权，清单却列为县级部门收回：需核定由谁负责",
+    ("", "unknown_township"): "本县其他文件中没有此乡镇（街道）：请核对名称或是否已撤并（依据为本县已知的乡镇）",
 }
 _IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township_duties", "part_label"): "清单部分",
                ("township_duties", "category"): "事项类别", ("township_duties", "matter"): "事项",

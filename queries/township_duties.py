@@ -27,6 +27,7 @@ from queries.search import BM25Index, Evidence
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
+_ROWS_MORE = frozenset({"reclaimed_still_listed", "reserved_to_township"})  # findings a row more after a list row
 _ROW = re.compile(r"(\d+)行$|!(\d+)$")  # a list row's place in its source: `#第13行`, `#配合履职事项!13`
 Best = dict[str, tuple[float, str, str]]  # department → its best (score, text, source) on a matter
 
@@ -38,7 +39,9 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
         return rows
     # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
-    checked = [_judged(store, now, written, holding, row) for row in rows] + _still_listed(written, rows)
+    levels = _levels(store, rows)
+    checked = [_level_checked(levels, _judged(store, now, written, holding, row)) for row in rows] \
+        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows)
     return sorted(map(_labelled, checked), key=_list_order)
 
 
@@ -120,6 +123,75 @@ def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:
     return found
 
 
+# What a county's 县乡事权划分清单 gives each matter: the county's, its townships' or both (ingest.list_records).
+_LEVELS = """
+MATCH (r:Region)-[h:HOLDS]->(m:Matter)
+WHERE h.tier = 'county_township' AND r.path IN $counties
+RETURN r.path AS county, m.name AS matter, h.share AS share, coalesce(h.text, '') AS county_text,
+       coalesce(h.township_text, '') AS township_text, h.source AS source
+ORDER BY source
+"""
+Levels = dict[tuple[str, str], Row]  # (county, matter) → the first 县乡事权 row on it
+
+
+def _levels(store: Store, rows: list[Row]) -> Levels:
+    counties = sorted({row["township_region"].rsplit("/", 1)[0] for row in rows})
+    found: Levels = {}
+    for level in store.read(_LEVELS, {"counties": counties}):
+        found.setdefault((level["county"], level["matter"]), level)
+    return found
+
+
+def _level_checked(levels: Levels, row: Row) -> Row:
+    """A 基本履职 row whose matter the county's 县乡事权划分清单 reserves to the county (县级事权): the township lists
+    as its own work what the county answers for. `evidence` the 县级职责, `evidence_source` its row."""
+    level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+    if row["part"] != "basic" or level is None or level["share"] != "county":
+        return row
+    return {**row, "finding": "reserved_to_county", "holder": level["county"].rsplit("/", 1)[-1],
+            "evidence": level["county_text"], "evidence_source": level["source"]}
+
+
+def _township_level(levels: Levels, rows: list[Row]) -> list[Row]:
+    """A row more after a 配合 or 收回 row whose matter the county's 县乡事权划分清单 gives the townships alone (乡镇
+    事权): the list puts on a county department what the division leaves to the township. Once a list row."""
+    found: list[Row] = []
+    for row in {row["source"]: row for row in rows if row["part"] in {"assisting", "reclaimed"}}.values():
+        level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+        if level is not None and level["share"] == "township":
+            found.append({**row, "finding": "reserved_to_township", "holder": row["township"],
+                          "evidence": level["township_text"], "evidence_source": level["source"]})
+    return found
+
+
+# The townships of a county that its documents other than the 履行职责事项清单 place: a 三定 or 权责清单 of their own,
+# an edge of a 属地 or boundary list (no `township_part`), a 监管事项 claimed.
+_PLACED = """
+MATCH (t:Department)-[r:HAS_DUTY|HAS_OFFICE|EXERCISES|CLAIMS|LEADS|ASSISTS]->()
+WHERE t.region STARTS WITH ($county + '/') AND r.township_part IS NULL
+RETURN DISTINCT t.region AS region
+"""
+
+
+def _unplaced(store: Store, rows: list[Row]) -> list[Row]:
+    """A row first for each township with a list whose county's other documents place townships, but not it: a
+    name misspelt, a township merged away, or one the county has not (yet) loaded a document of. A county none of
+    whose townships other documents place has nothing to tell them by: no row. Read when asked, so the order the
+    documents were loaded in does not matter."""
+    found: list[Row] = []
+    lists = {row["township_region"]: row for row in rows}
+    for region, row in sorted(lists.items()):
+        county = region.rsplit("/", 1)[0]
+        placed = {found_row["region"] for found_row in store.read(_PLACED, {"county": county})}
+        if not placed or region in placed:
+            continue
+        known = "、".join(sorted(place.rsplit("/", 1)[1] for place in placed))
+        found.append({**{column: "" for column in row}, "township": row["township"], "township_region": region,
+                      "finding": "unknown_township", "evidence": known, "source": row["source"].split("#")[0],
+                      "department_uid": None})
+    return found
+
+
 def _labelled(row: Row) -> Row:
     finding = TOWNSHIP_FINDING_LABELS.get((row["part"], row["finding"]), "")
     return {**row, "part_label": TOWNSHIP_PART_LABELS.get(row["part"], row["part"]), "finding_label": finding}
@@ -128,5 +200,6 @@ def _labelled(row: Row) -> Row:
 def _list_order(row: Row) -> tuple[Any, ...]:
     place = _ROW.search(row["source"])
     line = int(next(group for group in place.groups() if group)) if place else 0
-    return (row["township_region"], PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else len(PART_ORDER),
-            row["source"].split("#")[0], line, row["department"], row["finding"] == "reclaimed_still_listed")
+    part = PART_ORDER.index(row["part"]) if row["part"] in PART_ORDER else -1 if not row["part"] else len(PART_ORDER)
+    return (row["township_region"], part,
+            row["source"].split("#")[0], line, row["department"], row["finding"] in _ROWS_MORE, row["finding"])
