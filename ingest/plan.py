@@ -34,6 +34,7 @@ _DEADLINE_NOTE = re.compile(r"[（(]?\s*完成(?:时限|时间)\s*[：:]\s*([^�
 GOAL_HEADERS = ("工作目标", "目标任务", "年度目标", "工作任务", "目标内容", "具体目标", "重点任务")
 OFFICE_HEADERS = ("责任处室", "责任科室", "责任股室", "牵头处室", "牵头科室", "责任单位")
 DEADLINE_HEADERS = ("完成时限", "完成时间", "时间节点")
+_QUALIFIER = 3  # characters a header may say before its word: 年度工作目标, 主要目标任务
 # The title's words that follow the department's name: 示例市水务局2025年度工作目标.
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}\s*年度?")
@@ -65,7 +66,10 @@ class Plan:
 
     @property
     def department(self) -> str:
-        """The department the title names, as written ('' when the title is only 年度工作目标)."""
+        """The department the title names, as written: '' when the title is only 年度工作目标, or is no plan's title
+        (a table's file name)."""
+        if not _TITLE_TAIL.search(self.title):
+            return ""
         return _YEAR_FIRST.sub("", _TITLE_TAIL.sub("", self.title)).strip(" ：:《》")
 
 
@@ -146,14 +150,18 @@ def _header(sheet: Sheet) -> tuple[int, int, int | None, int | None] | None:
 
 
 def _column(titles: list[str], wanted: tuple[str, ...]) -> int | None:
-    return next((i for i, title in enumerate(titles) if any(title.endswith(word) for word in wanted)), None)
+    """The column whose header is one of `wanted`, or ends with one after a short qualifier (年度工作目标): a longer
+    cell ending so is a title (示例市水务局2025年度工作目标), not a header."""
+    return next((i for i, title in enumerate(titles)
+                 if any(title.endswith(word) and len(title) <= len(word) + _QUALIFIER for word in wanted)), None)
 
 
 def _table_plan(path: Path, sheet: Sheet, header: tuple[int, int, int | None, int | None]) -> Plan:
     start, goal, office, deadline = header
     # The title: the one-cell rows above the header (a workbook's merged title row), else the file's name.
+    # (A merged title row reads its text in each cell it spans.)
     above = [(number, cell) for number, cells in sheet.rows[:start] for cell in cells
-             if cell and len([cell for cell in cells if cell]) == 1]
+             if cell and len({cell for cell in cells if cell}) == 1]
     title_line, title = above[0] if above else (0, path.stem)
 
     def cell(cells: list[str], column: int | None) -> str:
