@@ -99,7 +99,7 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     answer = {
         "plan": {"file": file, "title": plan.title, "department": found.department, "region": department["region"],
                  "year": year, "in_force_on": date if year else "", "goals": len(plan.goals)},
-        "notes": notes, "served": served, "retired": retired, "outside": outside, "unplanned": unplanned}
+        "notes": notes, "summary": [], "served": served, "retired": retired, "outside": outside, "unplanned": unplanned}
     answer["summary"] = _summary(plan.goals, answer)
     return answer
 
