@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import api.routes.list_history as list_history
+import api.routes.plans as plans
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
 from api.readings import EMPTY_NOTE_HEADER, READ_AS_HEADER, SayReading
@@ -206,7 +207,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
 
     # The API refuses query parameters it does not take; the page's routes (/, /docs) are for browsers, which may
     # add their own.
-    for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts, townships):
+    for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts, townships, plans):
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(list_history.router, dependencies=[KnownParametersOnly])
     app.include_router(pages.router)

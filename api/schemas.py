@@ -908,3 +908,85 @@ class ListChangeRow(BaseModel):
     list_key: str = Field(description="the list the versions belong to")
     from_uid: str
     to_uid: str
+
+
+# -- a yearly work plan checked (queries.plan_check) ----------------------------------------------------
+
+class PlanFacts(BaseModel):
+    file: str
+    title: str = Field(description="the plan's title (its file's name for a table without one)")
+    department: str
+    region: str
+    year: int | None = Field(description="the plan's year (--year, else its title's); null when neither says one")
+    in_force_on: str = Field(description="the date its duties are read for (YYYY-12-31); '' for today's")
+    goals: int = Field(description="how many goals were read")
+
+
+class PlanSummaryRow(BaseModel):
+    kind: Literal["goals", "served", "retired", "other_department", "unmatched", "not_planned", "periodic"]
+    meaning: str = Field(description="what is counted, in Chinese")
+    count: int
+    table: str = Field(description="the table its rows are in ('' for the goals read)")
+
+
+class PlanServed(BaseModel):
+    """A goal and a duty in force it serves (the department's or one of its offices')."""
+
+    line: int = Field(description="the plan's line (text) or row (table) the goal is read from")
+    goal: str
+    office: str = Field(description="the goal's 责任处室 as the plan gives it ('' when it gives none)")
+    duty_holder: str = Field(description="本部门, or the office whose duty it is")
+    ordinal: int | None
+    duty: str
+    score: float = Field(description="the REFINES score of the goal inside the duty, 0–1")
+    carried_by: list[str] = Field(description="the offices that carry out the duty")
+    office_note: str = Field(description="what is amiss with the goal's 责任处室 ('' when nothing)")
+    source: str = Field(description="the duty's clause (doc:…#二、(三))")
+
+
+class PlanRetired(BaseModel):
+    """A goal doing work a 职能转变 or a 调整 notice took from the department."""
+
+    line: int
+    goal: str
+    office: str
+    status: Literal["transferred", "cancelled", "devolved", "partly_transferred", "partly_cancelled",
+                    "partly_devolved"]
+    work: str = Field(description="the work as the document taking it words it")
+    counterpart: str = Field(description="who took it: the department a transfer names, the lower governments")
+    source: str = Field(description="the clause that took it")
+
+
+class PlanOutside(BaseModel):
+    """A goal that serves no duty of the department: another department's work, or nobody's the graph knows."""
+
+    line: int
+    goal: str
+    office: str
+    finding: Literal["other_department", "unmatched"]
+    other_department: str
+    other_text: str
+    score: float | None
+    other_source: str
+
+
+class PlanUnplanned(BaseModel):
+    """A duty in force of the department that no goal serves."""
+
+    ordinal: int | None
+    duty: str
+    carried_by: list[str]
+    finding: Literal["not_planned", "periodic"] = Field(description="periodic: drafting a plan, policy or standard")
+    source: str
+
+
+class PlanCheck(BaseModel):
+    """POST /api/plans/check as JSON: what was checked, then a table each."""
+
+    plan: PlanFacts
+    notes: list[str] = Field(description="English; Chinese")
+    summary: list[PlanSummaryRow]
+    served: list[PlanServed]
+    retired: list[PlanRetired]
+    outside: list[PlanOutside]
+    unplanned: list[PlanUnplanned]

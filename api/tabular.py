@@ -37,6 +37,10 @@ from api.schemas import (
     OrphanItem,
     OverlapCluster,
     OverlapMember,
+    PlanOutside,
+    PlanRetired,
+    PlanServed,
+    PlanUnplanned,
     PowerSplitCell,
     PowerSplitConflict,
     PowerSplitUnlisted,
@@ -100,6 +104,9 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
                     "staffing": "编制和领导职数",
                     "divisions": "职责分工变化", "overlaps": "与其他部门的职责交叉",
                     "undecomposed": "未分解到内设机构的职责", "changes": "职能转变核对"},
+    # A yearly work plan checked (`dutygraph check-plan`, POST /api/plans/check): queries.plan_check.SECTIONS.
+    "check_plan": {"summary": "审核摘要", "served": "目标对应的职责", "retired": "仍在承担已划出、取消或下放的职能",
+                   "outside": "超出职能范围或未能对应职责的目标", "unplanned": "未纳入年度计划的职责"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
@@ -114,6 +121,9 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
                     "divisions": columns(DivisionChange),
                     "overlaps": columns(DraftOverlap),
                     "undecomposed": columns(DraftUndecomposed), "changes": columns(DraftFunctionChange)},
+    "check_plan": {"summary": ["meaning", "count"], "served": columns(PlanServed),
+                   "retired": columns(PlanRetired), "outside": columns(PlanOutside),
+                   "unplanned": columns(PlanUnplanned)},
 }
 
 
@@ -130,6 +140,7 @@ ANSWER_TITLES: dict[str, str] = {
     "transferred_still_held": "职责划转后仍在承担",
     "township_duties": "乡镇履行职责事项核对",
     "list_changes": "清单动态调整",
+    "check_plan": "年度工作目标审核",
 }
 
 

@@ -333,3 +333,18 @@ _IN_ANSWER |= {("list_changes", key): title for key, title in (
     ("matter", "事项"), ("before", "调整前"), ("after", "调整后"), ("from_source", "原版本出处"),
     ("to_source", "新版本出处"))}
 PARAM_LABELS |= {"list": "清单"}
+# check-plan (queries.plan_check): a yearly work plan's goals against the department's duties.
+PLAN_FINDING_LABELS = {"other_department": "超出职能范围，可能属于他部门职责", "unmatched": "未能对应职责，需人工判断",
+                       "not_planned": "未纳入年度计划",
+                       "periodic": "阶段性职责（规划、政策、标准等的制定），未纳入年度计划"}
+_IN_ANSWER |= {(f"check_plan.{table}", key): title for table in ("served", "retired", "outside")
+               for key, title in (("line", "目标所在行"), ("goal", "工作目标"), ("office", "责任处室"))}
+_IN_ANSWER |= {(f"check_plan.{table}", key): title for table, key, title in (
+    ("summary", "meaning", "审核项"), ("summary", "count", "数量"), ("served", "duty_holder", "职责所属"),
+    ("served", "ordinal", "职责序号"), ("served", "duty", "对应的职责"), ("served", "score", "相符程度"),
+    ("served", "office_note", "责任处室核对"), ("served", "source", "职责出处"), ("retired", "status", "职能状态"),
+    ("retired", "work", "已划出、取消或下放的职能"), ("retired", "counterpart", "承接方"),
+    ("retired", "source", "划转、取消或下放的出处"), ("outside", "finding", "核对结果"),
+    ("outside", "other_text", "其职责内容"), ("outside", "score", "相符程度"), ("unplanned", "ordinal", "职责序号"),
+    ("unplanned", "duty", "职责内容"), ("unplanned", "finding", "核对结果"), ("unplanned", "source", "职责出处"))}
+PARAM_LABELS |= {"year": "年度"}

@@ -25,6 +25,7 @@ from queries.labels import (
     DRAFT_CHANGE_KIND_LABELS,
     DUTY_STATUS_LABELS,
     IN_FORCE_STATUS_LABELS,
+    PLAN_FINDING_LABELS,
     SCOPE_LABELS,
     SHARE_LABELS,
     STAFF_MOVE_LABELS,
@@ -678,6 +679,8 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("department_profile.offices", "status"): IN_FORCE_STATUS_LABELS,
     ("department_offices", "status"): IN_FORCE_STATUS_LABELS,
 }
+_COLUMN_CODES |= {("check_plan.outside", "finding"): PLAN_FINDING_LABELS,
+                  ("check_plan.unplanned", "finding"): PLAN_FINDING_LABELS}
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).
 _EXCLUSIVE_AT = {"city": SHARE_LABELS["city_exclusive"], "county": SHARE_LABELS["county_exclusive"]}

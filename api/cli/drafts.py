@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -32,6 +32,9 @@ from queries.catalog import QueryError
 from queries.lookup import UnknownDepartment
 from queries.sources import document_titles, with_readable_sources
 
+if TYPE_CHECKING:
+    from queries.asked import Asked
+
 
 def check_draft_command(
     file: Annotated[Path, typer.Argument(help="a draft 三定 (.txt, .docx, .html)")],
@@ -47,8 +50,6 @@ def check_draft_command(
     carries that it would make. The graph is left as it was."""
     from ingest.draft import read_draft
     from queries.draft_check import check_draft, draft_of
-    from queries.export import to_markdown
-    from queries.report import Report
 
     check_output(format.value, output, "json, csv, xlsx or md")
     # md, like table, holds every table: what --table is checked against is the format of one file or of all.
@@ -72,6 +73,18 @@ def check_draft_command(
                 if format in (DraftFormat.xlsx, DraftFormat.md) else None
     except IngestError as exc:
         refuse(QueryError(exc.message, exc.message_zh(str(file))))
+    write_checked("check_draft", result, titles, _draft_heading(result, titles),
+                  f"{result['draft']['department']} 三定草案核对", format=format, table=table, output=output,
+                  asked=asked)
+
+
+def write_checked(answer: str, result: dict[str, Any], titles: Mapping[str, Any], heading: str, title: str, *,
+                  format: DraftFormat, table: str | None, output: Path | None, asked: Asked | None) -> None:
+    """A file checked against the graph (a draft 三定, a yearly plan) written out: its notes on stderr, then the answer
+    of several tables at the terminal under `heading`, or as JSON, Markdown, CSV or Excel."""
+    from queries.export import to_markdown
+    from queries.report import Report
+
     for note in result["notes"]:
         err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
     if format is DraftFormat.json:
@@ -79,14 +92,13 @@ def check_draft_command(
         return
     readable = with_readable_sources(result, titles)
     if format is DraftFormat.table:
-        out.print(_draft_heading(result, titles), highlight=False)  # in full: a rule's title is cut to one line
-        print_result(readable, title=f"{result['draft']['department']} 三定草案核对", columns=[], answer="check_draft",
-                     table=table)
+        out.print(heading, highlight=False)  # in full: a rule's title is cut to one line
+        print_result(readable, title=title, columns=[], answer=answer, table=table)
     elif format is DraftFormat.md:
-        sections = [section for _name, section in named_sections("check_draft", readable, table)]
-        write_output(to_markdown(Report(_draft_heading(result, titles), sections, asked=asked)).encode(), output)
+        sections = [section for _name, section in named_sections(answer, readable, table)]
+        write_output(to_markdown(Report(heading, sections, asked=asked)).encode(), output)
     else:
-        write_output(answer_file("check_draft", readable, Format(format.value), table, asked=asked), output)
+        write_output(answer_file(answer, readable, Format(format.value), table, asked=asked), output)
 
 
 def _draft_heading(result: Mapping[str, Any], titles: Mapping[str, Any]) -> str:

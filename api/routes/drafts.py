@@ -124,14 +124,14 @@ def _checked(request: Request, store: Store, file: UploadFile, department: str |
             draft = draft_of(store, source, parsed, department)
         except IngestError as exc:
             raise Problem(422, "bad-draft", "The draft cannot be checked", "三定草案无法核对",
-                          _as_form(exc.message.replace(str(path), name)), _as_form(exc.message_zh(name))) from exc
+                          as_form(exc.message.replace(str(path), name)), as_form(exc.message_zh(name))) from exc
         result = check_draft(store, draft, file=name)
-    result["notes"] = [_as_form(note) for note in result["notes"]]
+    result["notes"] = [as_form(note) for note in result["notes"]]
     if department:
         say_reading(request, department_reading(store, department, draft.department.uid), "department")
     return result, draft
 
 
-def _as_form(text: str) -> str:
+def as_form(text: str) -> str:
     """A message of the command line's as an upload reads it: the form's field where the command has its option."""
     return text.replace("(--department)", "(the form field department)").replace("（--department）", "（表单字段 department）")

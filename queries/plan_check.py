@@ -1,0 +1,316 @@
+"""check_plan: a department's 年度工作目标 (`ingest.plan`) against its duties, as a 编办 reviews one (目标管理): which
+duties each goal serves, goals still doing work the department no longer holds, goals beyond its duties, and duties
+no goal serves.
+
+The duties are those in force at the end of the plan's year (`queries.in_force`: its 三定 then, and the 调整 notices
+in force by then; without a year, today's). A goal is concrete where a duty is broad, so it is matched as linking
+matches an office's clause to the department duties it carries out (REFINES: `ingest.link._refines`, the goal in
+the office clause's place): a duty the goal's words sit inside, whose headline it spells out, or most of whose own
+content it says. Work a 职能转变 or a notice took from the department is matched as `duties_in_force` matches it
+(`queries.moved_out.Retirement.covers`). Nothing is written; the graph is as it was."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.store import Row, Store
+from ingest.category import is_catch_all
+from ingest.content import content_of, content_terms
+from ingest.errors import IngestError
+from ingest.link import _Duty, _refines, boilerplate_flags
+from ingest.plan import Goal, Plan
+from ingest.similarity import reference_model
+from queries import catalog
+from queries.draft_diff import SCORE_DIGITS
+from queries.in_force import CURRENT, in_force
+from queries.lookup import find_department
+from queries.moved_out import PARTLY, RETIRED_STATUSES, Retirement
+from queries.sources import source_document
+
+# The tables of the answer, in the order people read them (api.tabular.TABLE_TITLES titles them).
+SECTIONS = ("summary", "served", "retired", "outside", "unplanned")
+# A goal that serves no duty of the department is named another department's work from this REFINES score up (the
+# goal's words inside that department's duty): below it a goal shares a word or two with many departments' duties.
+OTHER_DEPARTMENT_SCORE = 0.6
+MAX_OTHER_DEPARTMENTS = 3  # the best-scoring other departments named for one goal
+# Findings (queries.labels.PLAN_FINDING_LABELS says them in Chinese).
+SERVED, RETIRED, OTHER_DEPARTMENT, UNMATCHED, PERIODIC, NOT_PLANNED = (
+    "served", "retired", "other_department", "unmatched", "periodic", "not_planned")
+# Work that is done once in several years (中长期规划、政策、标准、办法的制定): a duty whose headline is drafting one is
+# 阶段性, and a year's plan without it is no neglect.
+_PERIODIC = re.compile(r"(?:拟订|拟定|制定|制订|起草|编制|研究提出)[^。；;]{0,30}?"
+                       r"(?:规划|政策|标准|办法|法规|规章|草案|制度|区划)")
+# A goal lists its tasks apart with a comma where a duty's sentence would join them (开展…专项整治，组织实施…许可):
+# linking's own reading splits at 和、及 and sentences only.
+_TASK_BREAK = re.compile(r"[，,；;。]")
+_HELD = frozenset({CURRENT, *PARTLY.values()})
+_DEPARTMENT = "本部门"  # a duty of the department itself, where an office's would name the office
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A duty in force of the department or of one of its offices, as the goals are matched with it."""
+
+    uid: str
+    row: Row  # the in_force row: office, ordinal, text, carried_by, source, status, change, counterpart, change_source
+    terms: tuple[str, ...]
+    boilerplate: bool
+    refines: tuple[str, ...]  # an office duty's: the department duties it carries out
+
+
+def plan_department(store: Store, plan: Plan, department: str | None = None) -> Row:
+    """The department whose plan it is: the one named (a name, alias or short name), else the one the plan's title
+    names. An unknown department is an UnknownDepartment; a title naming none (and none named) an IngestError."""
+    if department and department.strip():
+        return find_department(store, department.strip())
+    if not plan.department:
+        raise IngestError(plan.path, "a title naming the department (示例市水务局2025年度工作目标), or name it "
+                          "(--department)", line=plan.title_line or None, detail=f"the title is {plan.title!r}",
+                          zh=f"标题“{plan.title}”没有写明部门：请指定部门（--department）")
+    return find_department(store, plan.department)
+
+
+def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: int | None = None) -> dict[str, Any]:
+    """`department`: a `find_department` row; `year`: the plan's (default: the one its title names). The answer's
+    tables (SECTIONS), what was checked (`plan`) and `notes`, each `English; 中文`."""
+    year = year or plan.year
+    date = f"{year}-12-31" if year else "9999-12-31"
+    found = in_force(store, department["uid"], date)
+    clauses = _clauses(store, department["uid"], found.sandings, found.amendments, found.duties)
+    base = department.get("base_name") or department["name"]
+    goal_uid = {goal: f"goal:{index}" for index, goal in enumerate(plan.goals)}
+    matches = _matched(plan.goals, goal_uid, clauses, department["uid"], base)
+    retired = _retired_rows(store, plan.goals, clauses, matches, department["uid"], found.sandings, found.amendments)
+    # A goal doing work taken from the department serves none of its duties: what it shares with one in force is the
+    # field the work lay in (水利工程建设 of 水利工程建设监理单位资质初审).
+    doing_retired = {row["line"] for row in retired}
+    matches = {goal: {} if goal.line in doing_retired else found for goal, found in matches.items()}
+    served = _served_rows(store, plan.goals, clauses, matches, department["uid"])
+    unserved = [goal for goal in plan.goals if goal.line not in doing_retired
+                and not any(clauses[uid].row["status"] in _HELD for uid in matches[goal])]
+    outside = _outside_rows(store, unserved, department, clauses)
+    unplanned = _unplanned_rows(clauses, {uid for uids in matches.values() for uid in uids})
+    notes = [] if found.duties else [f"no duties of {found.department} in force on {date}: every goal reads as beyond "
+                                     f"them; 图中没有{found.department}在{date}施行的职责：各项目标均列为未能对应职责"]
+    answer = {
+        "plan": {"file": file, "title": plan.title, "department": found.department, "region": department["region"],
+                 "year": year, "in_force_on": date if year else "", "goals": len(plan.goals)},
+        "notes": notes, "summary": [], "served": served, "retired": retired, "outside": outside, "unplanned": unplanned}
+    answer["summary"] = _summary(plan.goals, answer)
+    return answer
+
+
+def _clauses(store: Store, uid: str, sandings: list[Row], amendments: list[Row], rows: list[Row]
+             ) -> dict[str, _Clause]:
+    """The duties in force (`in_force` rows) by uid, with their content terms, boilerplate flag and the department
+    duties an office duty carries out, as the documents in force state them (`stated_duties`)."""
+    documents = sorted({row["document"] for row in [*sandings, *amendments]})
+    stated = {(row["source"], row["text"]): row for row in catalog.run(
+        store, "stated_duties", {"department": uid, "documents": documents})}
+    clauses = {}
+    for row in rows:
+        facts = stated.get((row["source"], row["text"]), {})
+        key = facts.get("uid") or f"{row['source']}|{row['text']}"
+        clauses[key] = _Clause(key, row, tuple(content_of(facts.get("content"), row["text"])),
+                               bool(facts.get("boilerplate")) or is_catch_all(row["text"]),
+                               tuple(facts.get("refines") or ()))
+    return clauses
+
+
+def _as_goal(uid: str, goal: Goal, department: str, holder: str) -> list[_Duty]:
+    """A goal as linking reads an office clause of `department` (its REFINES parents are chosen among the duties):
+    whole, and each of its tasks apart (`_TASK_BREAK`) that names two terms or more, as `<uid>#<n>`."""
+    pieces = [goal.text, *(piece for piece in _TASK_BREAK.split(goal.text) if len(set(content_terms(piece))) >= 2)]
+    return [_Duty(f"{uid}#{n}", piece, department, "plan", "", False, content_terms(piece), holder)
+            for n, piece in enumerate(dict.fromkeys(pieces))]
+
+
+def _goal_of(uid: str) -> str:
+    return uid.rpartition("#")[0]
+
+
+def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _Clause], department: str,
+             holder: str) -> dict[Goal, dict[str, float]]:
+    """Each goal's duties in force (the department's and its offices', held or retired), by uid with the score."""
+    # Every clause is a candidate parent (an office's duty is as concrete as a goal); the closing catch-all is none.
+    parents = [_Duty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
+               for uid, clause in clauses.items() if clause.terms and not is_catch_all(clause.row["text"])]
+    goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], goal, department, holder)]
+    found: dict[str, dict[str, float]] = defaultdict(dict)
+    for piece, parent, score in _refines([*parents, *goals_as], reference_model(), {d.uid for d in goals_as}):
+        goal = _goal_of(piece)
+        found[goal][parent] = max(score, found[goal].get(parent, 0.0))
+    return {goal: found.get(goal_uid[goal], {}) for goal in goals}
+
+
+def _score(score: float) -> float:
+    return round(score, SCORE_DIGITS)
+
+
+def _served_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], matches: dict[Goal, dict[str, float]],
+                 department: str) -> list[Row]:
+    """A row per goal and held duty it serves, with a note where the goal's 责任处室 does not carry that work."""
+    offices = _offices(store, department)
+    rows = []
+    for goal in goals:
+        held = [(uid, score) for uid, score in matches[goal].items() if clauses[uid].row["status"] in _HELD]
+        carriers = {office for uid, _score in held for office in _carriers(clauses[uid])}
+        note = _office_note(goal.office, offices, carriers) if held else ""
+        for uid, score in held:
+            row = clauses[uid].row
+            rows.append({"line": goal.line, "goal": goal.text, "office": goal.office,
+                         "duty_holder": row["office"] or _DEPARTMENT, "ordinal": row["ordinal"], "duty": row["text"],
+                         "score": _score(score), "carried_by": _carriers(clauses[uid]), "office_note": note,
+                         "source": row["source"]})
+    rows.sort(key=lambda row: (row["line"], -row["score"], row["source"], row["duty"]))
+    return rows
+
+
+def _carriers(clause: _Clause) -> list[str]:
+    """The offices that carry out a duty: an office's own, a department duty's REFINES offices."""
+    return [clause.row["office"]] if clause.row["office"] else sorted(clause.row.get("carried_by") or [])
+
+
+def _offices(store: Store, department: str) -> dict[str, str]:
+    """Each name of the department's offices (its first name, a bracketed other name, the full name) to its name."""
+    names = {}
+    for row in catalog.run(store, "department_offices", {"department": department}):
+        for name in (row["name"], row["office"], *(row["aliases"] or [])):
+            if name:
+                names[name] = row["name"]
+    return names
+
+
+def _office_note(given: str, offices: dict[str, str], carriers: set[str]) -> str:
+    """What is amiss with a goal's 责任处室: none of the department's offices, or one that carries none of the duties
+    the goal serves (where they are handed down to offices at all)."""
+    if not given or not offices:
+        return ""
+    named = {offices[name] for name in offices if name == given or name in given.split("、")}
+    if not named:
+        return f"责任处室“{given}”不是本部门三定所设的内设机构"
+    if carriers and not named & carriers:
+        return f"责任处室“{given}”未承担所对应的职责（三定由{'、'.join(sorted(carriers))}承担）"
+    return ""
+
+
+def _retired_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], matches: dict[Goal, dict[str, float]],
+                  department: str, sandings: list[Row], amendments: list[Row]) -> list[Row]:
+    """Goals doing work the department no longer holds: a clause a notice moved out, cancelled or handed down whole,
+    or work a 职能转变 or a notice retired as it words it."""
+    rows = []
+    for goal in goals:
+        for uid in matches[goal]:
+            row = clauses[uid].row
+            if row["status"] in RETIRED_STATUSES:
+                rows.append(_retired_row(goal, row["status"], row["change"] or row["text"], row["counterpart"],
+                                         row["change_source"] or row["source"]))
+    model = reference_model()
+    for retirement in _retirements(store, department, sandings, amendments):
+        for goal in goals:
+            status = retirement.covers(model, goal.text, content_terms(goal.text))
+            if status is not None:
+                rows.append(_retired_row(goal, status, retirement.text, retirement.counterpart, retirement.source))
+    unique = {(row["line"], row["work"], row["source"]): row for row in rows}
+    return sorted(unique.values(), key=lambda row: (row["line"], row["source"], row["work"]))
+
+
+def _retired_row(goal: Goal, status: str, work: str, counterpart: str, source: str) -> Row:
+    return {"line": goal.line, "goal": goal.text, "office": goal.office, "status": status, "work": work,
+            "counterpart": counterpart, "source": source}
+
+
+def _retirements(store: Store, department: str, sandings: list[Row], amendments: list[Row]) -> list[Retirement]:
+    """The work the documents in force take from the department (a 三定's 职能转变, a notice's clauses), as stated."""
+    documents = {row["document"]: row["in_force_from"] for row in [*sandings, *amendments]}
+    transfers = {(row["source"], row["what"]): row["other"]
+                 for row in catalog.run(store, "department_transfers", {"department": department})
+                 if row["direction"] == "out"}
+    stated = catalog.run(store, "stated_duties", {"department": department, "documents": sorted(documents)})
+    return [Retirement(row["status"], row["text"], row["source"], documents[source_document(row["source"])],
+                       transfers.get((row["source"], row["text"])) or row["devolved_to"] or "")
+            for row in stated if row["status"] in RETIRED_STATUSES]
+
+
+def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dict[str, _Clause]) -> list[Row]:
+    """The goals serving no duty of the department: those another department of its region holds the work of
+    (可能属于他部门职责, its best few), and those no duty reads like (未能对应职责)."""
+    others = [row for row in catalog.run(store, "region_duties", {"region": department["region"],
+                                                                   "without": department["uid"]})]
+    by_uid = {row["uid"]: row for row in others}
+    duties = [_Duty(row["uid"], row["text"], row["department_uid"], None, department["region"], False,
+                    content_of(row["content"], row["text"]), row["base_name"]) for row in others]
+    # Work every department has (机关党建) is no one's in particular: it names no other department.
+    own = [_Duty(uid, clause.row["text"], department["uid"], None, department["region"], False, list(clause.terms),
+                 "") for uid, clause in clauses.items()]
+    flags = boilerplate_flags([*duties, *own])
+    parents = [duty for duty in duties if not flags[duty.uid] and duty.terms]
+    holders = {duty.department for duty in parents}
+    goal_uid = {f"goal:{index}|{holder}": goal for index, goal in enumerate(goals) for holder in sorted(holders)}
+    names = {row["department_uid"]: row for row in others}
+    copies = [piece for uid, goal in goal_uid.items()
+              for piece in _as_goal(uid, goal, uid.rpartition("|")[2], names[uid.rpartition("|")[2]]["base_name"])]
+    best: dict[tuple[Goal, str], tuple[float, str]] = {}
+    for piece, parent, score in _refines([*parents, *copies], reference_model(), {d.uid for d in copies}):
+        copy = _goal_of(piece)
+        key = (goal_uid[copy], copy.rpartition("|")[2])
+        if score >= OTHER_DEPARTMENT_SCORE and score > best.get(key, (0.0, ""))[0]:
+            best[key] = (score, parent)
+    rows = []
+    for goal in goals:
+        found = sorted(((score, by_uid[parent]) for (of, _holder), (score, parent) in best.items() if of == goal),
+                       key=lambda item: (-item[0], item[1]["department"], item[1]["source"]))[:MAX_OTHER_DEPARTMENTS]
+        for score, duty in found:
+            rows.append({"line": goal.line, "goal": goal.text, "office": goal.office, "finding": OTHER_DEPARTMENT,
+                         "other_department": duty["department"], "other_text": duty["text"],
+                         "score": _score(score), "other_source": duty["source"]})
+        if not found:
+            rows.append({"line": goal.line, "goal": goal.text, "office": goal.office, "finding": UNMATCHED,
+                         "other_department": "", "other_text": "", "score": None, "other_source": ""})
+    rows.sort(key=lambda row: (row["line"], -(row["score"] or 0), row["other_department"]))
+    return rows
+
+
+def _unplanned_rows(clauses: dict[str, _Clause], matched: set[str]) -> list[Row]:
+    """The department's duties in force that no goal serves, nor any goal through an office duty carrying them out;
+    boilerplate and the closing catch-all are left out, drafting work (规划、政策、标准) is marked 阶段性."""
+    served = matched | {parent for uid in matched for parent in clauses[uid].refines}
+    rows = []
+    for uid, clause in clauses.items():
+        row = clause.row
+        if row["office"] or row["status"] not in _HELD or clause.boilerplate or not clause.terms or uid in served:
+            continue
+        rows.append({"ordinal": row["ordinal"], "duty": row["text"], "carried_by": list(row.get("carried_by") or []),
+                     "finding": PERIODIC if is_periodic(row["text"]) else NOT_PLANNED, "source": row["source"]})
+    rows.sort(key=lambda row: (row["ordinal"] is None, row["ordinal"] or 0, row["source"], row["duty"]))
+    return rows
+
+
+def is_periodic(text: str) -> bool:
+    """Whether a duty's headline (its first sentence) is drafting a plan, a policy, a standard or a rule."""
+    return bool(_PERIODIC.search(re.split(r"[。；;]", text, maxsplit=1)[0]))
+
+
+# The summary's rows: a finding kind, the table it is in, and what its count counts.
+_SUMMARY = (("goals", "", "年度工作目标"), (SERVED, "served", "对应本部门职责的目标"),
+            (RETIRED, "retired", "仍在承担已划出、取消或下放职能的目标"),
+            (OTHER_DEPARTMENT, "outside", "超出职能范围、可能属于他部门职责的目标"),
+            (UNMATCHED, "outside", "未能对应职责的目标（需人工判断）"),
+            (NOT_PLANNED, "unplanned", "未纳入年度计划的职责"),
+            (PERIODIC, "unplanned", "未纳入年度计划的阶段性职责（规划、政策、标准等的制定）"))
+
+
+def _summary(goals: Iterable[Goal], answer: dict[str, Any]) -> list[Row]:
+    """A row per finding kind: goals counted once each, duties once each."""
+    counts = {"goals": len(list(goals)), SERVED: len({row["line"] for row in answer["served"]}),
+              RETIRED: len({row["line"] for row in answer["retired"]})}
+    for kind in (OTHER_DEPARTMENT, UNMATCHED):
+        counts[kind] = len({row["line"] for row in answer["outside"] if row["finding"] == kind})
+    for kind in (NOT_PLANNED, PERIODIC):
+        counts[kind] = sum(row["finding"] == kind for row in answer["unplanned"])
+    return [{"kind": kind, "meaning": meaning, "count": counts[kind], "table": table}
+            for kind, table, meaning in _SUMMARY]
