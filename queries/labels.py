@@ -319,6 +319,11 @@ TRANSFER_DIRECTION_LABELS |= {"cut": "核减", "devolved": "下放"}
 # work (下放), not a duty's status (已下放, VALUE_LABELS).
 STAFF_MOVE_LABELS = {"moved_in": "划入", "moved_out": "划出", "cut": "核减", "devolved": "下放"}
 VALUE_LABELS |= {"cut": "核减", **{code: label for code, label in IN_FORCE_STATUS_LABELS.items() if code != "current"}}
+# The named query `headcount`: a 机构编制实名制统计表's rows as the table writes them.
+_IN_ANSWER |= {("headcount", "staff_type"): "编制类型", ("headcount", "quota"): "核定编制数",
+               ("headcount", "actual"): "实有人数", ("headcount", "vacant"): "空编数", ("headcount", "over"): "超编数",
+               ("headcount", "leader_set"): "领导职数核定", ("headcount", "leader_filled"): "领导职数实配",
+               ("headcount", "as_of"): "统计时点", ("headcount", "table_title"): "统计表"}
 # The people in post a 机构编制实名制统计表 counts (queries.headcount), and the 领导职数 notices moved by rank.
 COLUMN_LABELS |= {"staff_actual": "实有人数", "staff_actual_as_of": "实有人数统计时点",
                   # The report's 部门概况: duties as 编制与职责负荷 counts them (queries.report).

@@ -22,6 +22,8 @@ from ingest.removal import find_documents, remove
 from ingest.sheets import read_workbook
 from queries import catalog
 from queries.labels import column_label
+from queries.profile import department_profile
+from queries.profile_tables import profile_tables
 from queries.report import build_report
 from queries.staffing import staffing_load
 
@@ -165,3 +167,12 @@ def test_leader_posts_moved_are_given_by_rank(store: Store, tmp_path: Path) -> N
     assert [(name, rows[name]["leader_posts_moved"], rows[name]["leader_posts_moved_by_rank"])
             for name in (PARKS, FORESTRY, WATER)] == [
         (PARKS, 0, ["副处级 +1", "正科级 -1"]), (FORESTRY, -2, ["副处级 -2"]), (WATER, None, [])]
+
+
+def test_the_profile_gives_the_people_in_post(store: Store) -> None:
+    _load(store, TABLE_2024)
+    facts = department_profile(store, FORESTRY)["department"]
+    assert (facts["staff_quota"], facts["staff_actual"], facts["staff_actual_as_of"],
+            facts["leader_posts_moved_by_rank"]) == (8, 10, "2024-06-30", ["副处级 -2"])
+    [row] = profile_tables(department_profile(store, FORESTRY))["facts"]
+    assert (row["staff_actual"], column_label("staff_actual", "department_profile.facts")) == (10, "实有人数")
