@@ -176,3 +176,25 @@ def test_the_profile_gives_the_people_in_post(store: Store) -> None:
             facts["leader_posts_moved_by_rank"]) == (8, 10, "2024-06-30", ["副处级 -2"])
     [row] = profile_tables(department_profile(store, FORESTRY))["facts"]
     assert (row["staff_actual"], column_label("staff_actual", "department_profile.facts")) == (10, "实有人数")
+
+
+def test_an_excel_table_with_merged_header_cells_is_read(tmp_path: Path) -> None:
+    """领导职数 merged over four columns, 正科级 and 副科级 each over 核定 and 实配, 单位名称 merged down three rows."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "行政机关"
+    for row in (["青山县编制使用情况表"], ["统计时点：2024年12月31日"],
+                ["单位名称", "核定编制", "实有人数", "领导职数"], ["", "", "", "正科级", "", "副科级"],
+                ["", "", "", "核定", "实配", "核定", "实配"], ["青山县林业局", 12, 12, 1, 1, 3, 4]):
+        sheet.append(row)
+    for cells in ("A3:A5", "B3:B5", "C3:C5", "D3:G3", "D4:E4", "F4:G4"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "qingshan.xlsx"
+    workbook.save(path)
+    parsed = parse_headcount(read_workbook(path))
+    assert (parsed.title, parsed.issued) == ("青山县编制使用情况表", "2024-12-31")
+    assert [(r.department, r.staff_type, r.quota, r.actual, r.leader_set, r.leader_filled, r.where.locator)
+            for r in parsed.records] == [
+        ("青山县林业局", "", 12, 12, {"正科级": 1, "副科级": 3}, {"正科级": 1, "副科级": 4}, "行政机关!6")]
