@@ -327,7 +327,7 @@ _IN_ANSWER |= {("headcount", "staff_type"): "编制类型", ("headcount", "quota
 # The people in post a 机构编制实名制统计表 counts (queries.headcount), and the 领导职数 notices moved by rank.
 COLUMN_LABELS |= {"staff_actual": "实有人数", "staff_actual_as_of": "实有人数统计时点",
                   # The report's 部门概况: duties as 编制与职责负荷 counts them (queries.report).
-                  "duties_current": "现行职责数（不含共性职责）",
+                  "duties_current": "现行职责数",
                   "leader_posts_moved_by_rank": "调整通知增减领导职数（按级别）"}
 COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "调整通知增减领导职数",
                   "duties_stated": "三定所列职责数", "duty_changes": "调整通知所致职责变动",

@@ -633,7 +633,7 @@ def _staffing_note(too_few: list[str], counted: bool) -> str:
     """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常; 超编
     said not judged only where no 实名制统计表 counts the people in post."""
     note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；共性职责指各部门"
-            f"都有的条目（如“完成交办的其他任务”“机关党建”），“部门概况”的职责数与此相同；"
+            f"都有的条目（如“完成交办的其他任务”“机关党建”），“部门概况”的现行职责数与此相同；"
             f"稳健z分数：人均职责数偏离本区划各部门中间水平的程度（以各部门与中位数的典型差距为单位，正数为职责偏多、"
             f"编制偏紧，负数相反），在同一区划的部门之间计算，绝对值大于 {OUTLIER_Z} 为异常。"
             f"县（区）部门另与其市级对口部门比较：“为市级对口部门的倍数”为其人均职责数与对口部门之比，"

@@ -151,7 +151,7 @@ def test_the_report_s_department_facts_count_duties_as_the_staffing_table_does(s
     sections = {s.key: s for s in build_report(store, region="澜州市").sections}
     facts, load = sections["departments"], sections["staffing_load"]
     assert facts.columns[-1] == "duties_current"
-    assert column_label("duties_current", "departments") == "现行职责数（不含共性职责）"
+    assert column_label("duties_current", "departments") == "现行职责数"
     assert [(row["department"], row["duties_current"]) for row in facts.rows] == [(PARKS, 4), (FORESTRY, 2), (WATER, 4)]
     assert {row["department"]: row["duties"] for row in load.rows if row["department"] != EMERGENCY} == {
         PARKS: 4, FORESTRY: 2, WATER: 4}

@@ -68,7 +68,7 @@ def test_the_department_s_facts_give_its_posts_after_the_notice_as_the_staffing_
     report = build_report(forestry, department=FORESTRY)
     facts, load = _section(report, "departments"), _section(report, "staffing_load")
     assert _titles(facts) == ["区划", "部门", "类型", "规格", "编制", "核定编制（未计通知划转）", "领导职数", "内设机构数",
-                              "现行职责数（不含共性职责）"]
+                              "现行职责数"]
     # Its duties as they stand, as 编制与职责负荷 counts them: not the 6 its 三定 states, two of them moved out.
     assert _shown(facts) == [["鹤川市", FORESTRY, "政府工作部门", "正处级", "9", "12", "3", "5", "4"]]
     assert [(row["staff_quota"], row["staff_quota_stated"], row["duties"]) for row in load.rows] == [(9, 12, 4)]
