@@ -266,11 +266,16 @@ class StaffingRow(BaseModel):
     staff_moves: list[StaffMove] = Field(default_factory=list, description=(
         "其后调整通知划入（moved_in）、划出（moved_out）、核减（cut）或随职责下放（devolved）的编制和领导职数，"
         "各注明调整通知的条款"))
+    staff_actual: int | None = Field(default=None, description=(
+        "实有人数（行政编制）：已载入的机构编制实名制统计表中该部门最新统计时点的数；未列入统计表时为空"))
+    staff_actual_as_of: str | None = Field(default=None, description="实有人数的统计时点")
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等），不计入人均职责数")
     leader_posts: int | None
     leader_posts_moved: int | None = Field(default=None, description=(
         "其后调整通知增减的领导职数（划入为正，划出、核减、下放为负；各项见 staff_moves）；未涉及时为空。"
         "leader_posts 仍为三定所定的数"))
+    leader_posts_moved_by_rank: list[str] = Field(default_factory=list, description=(
+        "其后调整通知增减的领导职数，按级别：`副处级 +1`、`正科级 -1`（通知未写级别的为“未写级别”）"))
     leader_posts_detail: list[str] | None = Field(description="领导职数明细：`局长 1`；未定职数的写明配备方式，"
                                                               "如 `总工程师 按副处级配备`")
     offices: int
@@ -295,7 +300,9 @@ class StaffingRow(BaseModel):
                                                       description="市级对口部门的人均职责数（多个时合计）")
     counterpart_ratio: float | None = Field(default=None, description="本部门人均职责数为市级对口部门的倍数")
     checks: list[str] = Field(description="核查发现：编号列出的内设机构多于核定数、领导职数与所列职务合计不符、"
-                                          "人均职责数为市级对口部门的 2.5 倍以上或不到 1/2.5、图中没有主要职责")
+                                          "人均职责数为市级对口部门的 2.5 倍以上或不到 1/2.5、图中没有主要职责；"
+                                          "载入实名制统计表的：超编、空编较多、超职数配备、数据不一致、"
+                                          "统计时点早于调整通知")
     notices_only: bool = Field(default=False, description=(
         "图中没有该部门的三定或其本部门的调整通知，仅据其他部门的调整通知划入的职责和编制列出（不计算人均职责数）"))
 
@@ -511,10 +518,15 @@ class DepartmentFacts(BaseModel):
                                            description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
     staff_moves: list[StaffMove] = Field(default_factory=list,
                                          description="其后调整通知划入、划出、核减或随职责下放的编制及其条款")
+    staff_actual: int | None = Field(default=None, description=(
+        "实有人数（行政编制）：已载入的机构编制实名制统计表中最新统计时点的数；未列入统计表时为空"))
+    staff_actual_as_of: str | None = Field(default=None, description="实有人数的统计时点")
     other_staff: int | None = Field(description="行政编制之外的编制（事业编制等）")
     leader_posts: int | None
     leader_posts_moved: int | None = Field(default=None, description=(
         "其后调整通知增减的领导职数（划入为正，划出、核减、下放为负）；未涉及时为空"))
+    leader_posts_moved_by_rank: list[str] = Field(default_factory=list, description=(
+        "其后调整通知增减的领导职数，按级别：`副处级 +1`、`正科级 -1`"))
     leader_posts_detail: list[str] | None = Field(description="领导职数明细，含未定职数的职位（总工程师 按副处级配备）")
     office_leader_posts: int | None
     offices_stated: int | None

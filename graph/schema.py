@@ -121,6 +121,13 @@ REL_TYPES: tuple[RelType, ...] = (
             # `carries`, `carries_after`: whether the replaced body's duties are its successor's and from when, where
             # a notice alone states the reform (ingest.carried; derived after every ingest and removal).
             ("source", "kind", "date", "text", "carries", "carries_after")),
+    # A 机构编制实名制统计表's row (ingest.headcount): the department's posts set (`quota`) and people in post
+    # (`actual`) of a 编制类型 (`staff_type`, '' for a table without one) on `as_of`, the table's 空编数 and 超编数 as
+    # written, and its 领导职数 by rank set and filled (`leader_set`, `leader_filled`: `正科级 4`; a property holds
+    # no map).
+    RelType("HEADCOUNT", ("Department",), ("Document",), "实名制统计",
+            ("source", "staff_type", "quota", "actual", "vacant", "over", "leader_set", "leader_filled", "as_of",
+             "redirected_from")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
     # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);

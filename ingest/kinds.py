@@ -11,5 +11,6 @@ KIND_TITLES = {
     "territorial": "乡镇（街道）属地管理事项责任清单",
     "township": "乡镇（街道）履行职责事项清单",
     "county_township": "县乡事权划分清单",
+    "headcount": "机构编制实名制统计表",
 }
 KINDS = tuple(KIND_TITLES)

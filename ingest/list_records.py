@@ -7,6 +7,7 @@
 - 监管事项目录: a `SupervisionItem` with `CLAIMS` from each claiming department; none when unclaimed.
 - 事权划分: a `Matter` of the city with `HOLDS` from the city and/or its counties, `share` exclusive,
   shared or delegated (the city as principal, the counties as agents).
+- 机构编制实名制统计表: a `HEADCOUNT` edge from each department to the table's Document, a row each (ingest.headcount).
 - 乡镇（街道）履行职责事项清单: a `Matter` of the township's county per row, its edges marked with the list's part
   (`township_part`): 基本履职 a territorial `LEADS` from the township; 配合履职 a `LEADS` from the county department
   and an `ASSISTS` from the township; 收回 a `LEADS` from the department that took the work back.
@@ -23,6 +24,7 @@ from ingest.list_history import version_rows
 from ingest.model import (
     BoundaryRecord,
     CountyTownshipRecord,
+    HeadcountRecord,
     ListDocument,
     PowerItemRecord,
     SplitRecord,
@@ -110,6 +112,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _township_duty(rows, context, resolver, record, source, leads_listed, basis)
         elif isinstance(record, CountyTownshipRecord):
             _county_township_holding(rows, context, record, source)
+        elif isinstance(record, HeadcountRecord):
+            _headcount(rows, context, resolver, record, source)
     _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
               basis)
     add_provenance(rows)
@@ -171,6 +175,21 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
             continue
         rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
     add_terms(rows, "PowerItem", uid, record.name, source)
+
+
+def _headcount(rows: GraphRows, context: ListContext, resolver: NameResolver, record: HeadcountRecord,
+               source: str) -> None:
+    """A department's counts on the table's date, on its edge to the table: what staffing_load compares."""
+    for party in _departments(rows, context, resolver, [record.department], source):
+        if party.status == "vague":
+            rows.document["notes"].append(f"{record.where.locator}: 单位名称 {party.mention} is not a department")
+            continue
+        rows.relate("HEADCOUNT", "Department", "Document", party.uid, rows.document["uid"], source,
+                    staff_type=record.staff_type, quota=record.quota, actual=record.actual, vacant=record.vacant,
+                    over=record.over, as_of=record.as_of,
+                    leader_set=[f"{rank} {posts}" for rank, posts in record.leader_set.items()],
+                    leader_filled=[f"{rank} {posts}" for rank, posts in record.leader_filled.items()],
+                    **as_named(party))
 
 
 def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SupervisionRecord,

@@ -184,7 +184,7 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
     for number, cells in sheet.rows:
         if number <= last_header_row:
             continue
-        if _is_note(cells):
+        if is_note_row(cells):
             continue
         if width is not None and len(cells) > width:
             # A row wider than the rest is a comma inside an unquoted cell: every cell after it moved one column
@@ -511,7 +511,8 @@ def _listed(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
-def _is_note(cells: list[str]) -> bool:
+def is_note_row(cells: list[str]) -> bool:
+    """A notes row (注：…, 填表说明), an empty one, or one note written across merged columns: no row of items."""
     filled = [cell for cell in cells if cell]
     if not filled:
         return True

@@ -274,13 +274,35 @@ class CountyTownshipRecord:
     where: Cell
 
 
+@dataclass
+class HeadcountRecord:
+    """A row of a 机构编制实名制统计表 / 编制使用情况表 (ingest.headcount): a department's posts set (核定) beside the
+    people in post (实有) on the table's 统计时点, and its 领导职数 set and filled by rank (正科级 → 4)."""
+
+    department: str
+    staff_type: str  # 行政 | 事业 | 工勤 | '' where the table has no 编制类型 column (its rows are the 行政编制)
+    quota: int | None  # 核定编制数
+    actual: int | None  # 实有人数
+    vacant: int | None  # 空编数, as the table writes it
+    over: int | None  # 超编数, as the table writes it
+    leader_set: dict[str, int]  # rank → 领导职数核定
+    leader_filled: dict[str, int]  # rank → 领导职数实配
+    as_of: str  # 统计时点, ISO
+    where: Cell
+
+    @property
+    def name(self) -> str:
+        """What the list's history and versions name the row by: the department, and its 编制类型 where given."""
+        return self.department + (f"（{self.staff_type}）" if self.staff_type else "")
+
+
 ListRecord = (PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord
-              | CountyTownshipRecord)
+              | CountyTownshipRecord | HeadcountRecord)
 
 
 @dataclass
 class ListDocument:
-    kind: str  # power | boundary | supervision | split | territorial | township | county_township
+    kind: str  # power | boundary | supervision | split | territorial | township | county_township | headcount
     title: str
     records: list[ListRecord] = field(default_factory=list)
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet

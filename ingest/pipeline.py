@@ -22,6 +22,7 @@ from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError, RowErrors
 from ingest.flat_tables import flattened_table
+from ingest.headcount import is_headcount_table, parse_headcount
 from ingest.kinds import KINDS
 from ingest.link import (
     LinkPlan,
@@ -41,6 +42,7 @@ from ingest.load import follow_successions, prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
+    HeadcountRecord,
     ListDocument,
     ListRecord,
     PowerItemRecord,
@@ -432,6 +434,8 @@ def _names_in(record: ListRecord) -> list[str]:
         return [*record.leads, *record.assists]
     if isinstance(record, TownshipDutyRecord):
         return record.departments
+    if isinstance(record, HeadcountRecord):
+        return [record.department]
     return []
 
 
@@ -457,6 +461,10 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
             raise IngestError(path, "a 三定 document (.txt, .html, .docx) for --kind sanding",
                               zh="按三定规定（--kind sanding）载入时应为 .txt、.html 或 .docx 文件")
         workbook = read_workbook(path)
+        # A 实名制统计表 counts people in post, no items: its own reader (ingest.headcount).
+        if kind == "headcount" or (kind == "auto" and is_headcount_table(workbook)):
+            lists.append((workbook, parse_headcount(workbook)))
+            return
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
     is_docx = path.suffix.lower() in DOCX_SUFFIXES

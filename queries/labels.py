@@ -147,6 +147,7 @@ VALUE_LABELS: dict[str, str] = {
     "territorial_lead": "属地主体责任",
     "power_item": "权责事项", "supervision_item": "监管事项",
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
+    "HEADCOUNT": "实名制统计",
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
     "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
     # counterpart_duties' relation, and check-draft's changes and staffing facts.
@@ -322,6 +323,16 @@ TRANSFER_DIRECTION_LABELS |= {"cut": "核减", "devolved": "下放"}
 # work (下放), not a duty's status (已下放, VALUE_LABELS).
 STAFF_MOVE_LABELS = {"moved_in": "划入", "moved_out": "划出", "cut": "核减", "devolved": "下放"}
 VALUE_LABELS |= {"cut": "核减", **{code: label for code, label in IN_FORCE_STATUS_LABELS.items() if code != "current"}}
+# The named query `headcount`: a 机构编制实名制统计表's rows as the table writes them.
+_IN_ANSWER |= {("headcount", "staff_type"): "编制类型", ("headcount", "quota"): "核定编制数",
+               ("headcount", "actual"): "实有人数", ("headcount", "vacant"): "空编数", ("headcount", "over"): "超编数",
+               ("headcount", "leader_set"): "领导职数核定", ("headcount", "leader_filled"): "领导职数实配",
+               ("headcount", "as_of"): "统计时点", ("headcount", "table_title"): "统计表"}
+# The people in post a 机构编制实名制统计表 counts (queries.headcount), and the 领导职数 notices moved by rank.
+COLUMN_LABELS |= {"staff_actual": "实有人数", "staff_actual_as_of": "实有人数统计时点",
+                  # The report's 部门概况: duties as 编制与职责负荷 counts them (queries.report).
+                  "duties_current": "现行职责数",
+                  "leader_posts_moved_by_rank": "调整通知增减领导职数（按级别）"}
 COLUMN_LABELS |= {"leader_rank": "领导职数级别", "leader_posts_moved": "调整通知增减领导职数",
                   "duties_stated": "三定所列职责数", "duty_changes": "调整通知所致职责变动",
                   "notices_only": "仅据调整通知"}

@@ -12,10 +12,11 @@ from ingest.category import CATEGORIES
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.cache import cached
+from queries.headcount import admin_row, newest_tables
 from queries.lookup import find_department
 from queries.network import coordination_graph
 from queries.overlaps import SCOPES, overlaps
-from queries.staffing import moved_staff, with_staff_figures
+from queries.staffing import moved_staff, with_actual, with_staff_figures
 from queries.undecomposed import undecomposed_duties
 
 
@@ -28,7 +29,10 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     found = find_department(store, name)
     # Its 行政编制 after the posts 调整 notices moved since its own figure, that figure beside it (queries.staffing).
     moves = moved_staff(catalog.run(store, "staff_moves", {"region": found["region"]})).get(found["uid"], [])
-    department = {**with_staff_figures(found, moves), "succession": succession_note(
+    # The people in post, by the newest 实名制统计表 that counts it (queries.headcount), as staffing_load gives them.
+    tables = newest_tables(catalog.run(store, "headcount", {"region": found["region"]}))
+    counted = admin_row(tables.get(found["uid"], []))
+    department = {**with_actual(with_staff_figures(found, moves), counted), "succession": succession_note(
         catalog.run(store, "department_successions", {"department": found["uid"]}))}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}

@@ -20,6 +20,7 @@ from queries.empty import (
     split_not_loaded,
     supervision_loaded,
 )
+from queries.headcount import VACANCY_MIN, VACANCY_SHARE
 from queries.labels import (
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
@@ -170,10 +171,16 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         return rows if department is None else [r for r in rows if any(department in str(r.get(k, "")) for k in keys)]
 
     staffing = staffing_load(store, region)
-    facts = catalog.run(store, "departments", {"region": region})
+    # 职责数 as 编制与职责负荷 counts them, as they stand after the 调整 notices (queries.duty_count): the departments
+    # query's counts the clauses a notice moved out, and common duties (user test: two figures for one department).
+    in_force = {(row["region"], row["department"]): row["duties"] for row in staffing}
+    facts = [{(key if key != "duties" else "duties_current"):
+              (value if key != "duties" else in_force.get((row["region"], row["department"]), value))
+              for key, value in row.items()} for row in catalog.run(store, "departments", {"region": region})]
     stated = ["staff_quota_stated"] if any(row["staff_quota_stated"] != row["staff_quota"] for row in facts) else []
     add(Section("departments", "部门概况（三定）",
-                ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices", "duties"],
+                ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices",
+                 "duties_current"],
                 mine(facts, "department"), note=STAFF_AFTER_NOTICES if stated else ""))
     # A department's own duties, offices and shared matters, from its profile (computed once, and cached): what a
     # 三定 drafter revises (user test: the report gave the findings without them).
@@ -302,21 +309,25 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
     moved = ["staff_quota_stated", "staff_moves"] if any(row["staff_moves"] for row in staffing) else []
     # So with 领导职数 a notice moved or cut, and with duties it moved out or in: both figures, the change cited.
-    leaders = ["leader_posts_moved"] if any(row["leader_posts_moved"] is not None for row in staffing) else []
+    leaders = ["leader_posts_moved", "leader_posts_moved_by_rank"] \
+        if any(row["leader_posts_moved"] is not None for row in staffing) else []
+    # The people in post where a 实名制统计表 counts them (queries.headcount).
+    actual = ["staff_actual", "staff_actual_as_of"] if _counted(staffing) else []
     duties = ["duties_stated", "duty_changes"] if any(row["duty_changes"] for row in staffing) else []
-    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, "other_staff",
-                                                  "leader_posts", *leaders, "leader_posts_detail", "offices",
-                                                  "offices_stated", *duties, "duties", "power_items",
+    add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, *actual,
+                                                  "other_staff", "leader_posts", *leaders, "leader_posts_detail",
+                                                  "offices", "offices_stated", *duties, "duties", "power_items",
                                                   "duties_per_post", "robust_z", "outlier", "too_few",
                                                   "counterpart_ratio"],
                 mine(staffing, "department"),
                 note=(f"{no_city}。" if no_city else "")
-                + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)])))
+                + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)],
+                                 _counted(staffing))))
     # What fails, a row each, as the other findings are: a column of sentences beside 15 of figures read narrow.
     add(Section("staffing_checks", "机构编制核查发现", ["region", "department", "check"],
                 [{"region": row["region"], "department": row["department"], "check": check}
                  for row in mine(staffing, "department") for check in row["checks"]],
-                note=STAFFING_CHECKS_NOTE))
+                note=STAFFING_CHECKS_NOTE + (HEADCOUNT_NOTE if _counted(staffing) else NOT_COUNTED_NOTE)))
     network = coordination_network(store, region)
     add(Section("coordination", "部门协同网络（共同事项）", ["department", "degree", "betweenness", "matters"],
                 mine(network["nodes"], "department"),
@@ -614,16 +625,23 @@ def _opening(text: str) -> str:
     return text if len(text) <= EVIDENCE_SHOWN else text[:EVIDENCE_SHOWN] + "…"
 
 
-def _staffing_note(too_few: list[str]) -> str:
-    """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常."""
+def _counted(staffing: list[Row]) -> bool:
+    """Whether a 机构编制实名制统计表 counts the people in post of any department of the section."""
+    return any(row["staff_actual"] is not None for row in staffing)
+
+
+def _staffing_note(too_few: list[str], counted: bool) -> str:
+    """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常; 超编
+    said not judged only where no 实名制统计表 counts the people in post."""
     note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；共性职责指各部门"
-            f"都有的条目（如“完成交办的其他任务”“机关党建”），因此此处职责数可能比“部门概况”中的少；"
+            f"都有的条目（如“完成交办的其他任务”“机关党建”），“部门概况”的现行职责数与此相同；"
             f"稳健z分数：人均职责数偏离本区划各部门中间水平的程度（以各部门与中位数的典型差距为单位，正数为职责偏多、"
             f"编制偏紧，负数相反），在同一区划的部门之间计算，绝对值大于 {OUTLIER_Z} 为异常。"
             f"县（区）部门另与其市级对口部门比较：“为市级对口部门的倍数”为其人均职责数与对口部门之比，"
             f"达到 {COUNTERPART_GAP} 倍或不到其 1/{COUNTERPART_GAP} 的列入“机构编制核查发现”。"
-            f"“核定内设机构数”为三定（或其后调整通知“调整后”）核定的数。"
-            f"图中编制和领导职数均为核定数，不含实有人数，是否超编、超职数需对照实有人员另行核查。")
+            f"“核定内设机构数”为三定（或其后调整通知“调整后”）核定的数。")
+    note += HEADCOUNT_NOTE if counted else \
+        "图中编制和领导职数均为核定数，不含实有人数，是否超编、超职数需对照实有人员另行核查。"
     if too_few:
         note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
                  f"不给出分数：{'、'.join(too_few)}。")
@@ -633,8 +651,13 @@ def _staffing_note(too_few: list[str]) -> str:
 STAFFING_CHECKS_NOTE = (f"对照三定（及其后的调整通知）核查：编号列出的内设机构多于核定数"
                         f"（机关党委等未编号的机构不计），"
                         f"领导职数与所列职务合计不符，县（区）部门人均职责数达到市级对口部门的 {COUNTERPART_GAP} 倍"
-                        f"或不到其 1/{COUNTERPART_GAP}，图中没有部门三定的主要职责（文本不完整）。"
-                        f"编制和领导职数均为核定数，图中没有实有人数，是否超编、超职数需另行核查。")
+                        f"或不到其 1/{COUNTERPART_GAP}，图中没有部门三定的主要职责（文本不完整）。")
+NOT_COUNTED_NOTE = "编制和领导职数均为核定数，图中没有实有人数，是否超编、超职数需另行核查。"
+HEADCOUNT_NOTE = (f"“实有人数”取自已载入的机构编制实名制统计表（各部门最新统计时点）：实有人数多于核定行政编制（三定或"
+                  f"“调整后”所定，加减其后调整通知划转的编制）为超编；空编达到核定数的{VACANCY_SHARE:.0%}且不少于"
+                  f"{VACANCY_MIN}名为空编较多；某级别领导职数实配多于核定（统计表核定数，加减其统计时点之后调整通知"
+                  f"增减的该级别职数）为超职数配备；统计表的核定编制数与图中同日的核定数不同为数据不一致；统计时点早于"
+                  f"调整编制的通知的，注明需按调整后的核定数复核。未列入统计表的部门不判断超编、超职数。")
 
 
 def _county_of(home: str | None, city: str) -> str | None:

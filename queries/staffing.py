@@ -42,6 +42,7 @@ from ingest.numerals import CHINESE_NUMERAL, chinese_to_int
 from ingest.staffing import post_mismatches
 from queries import catalog
 from queries.duty_count import duty_count
+from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables
 from queries.lookup import within
 
 OUTLIER_Z = 3.5
@@ -60,7 +61,11 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     no comparison (different levels staff differently); each is set beside its city counterpart instead."""
     # The whole top-level region is read, so that a county's rows find their city counterparts.
     top = region.split("/")[0] if region else None
-    moved = moved_staff(catalog.run(store, "staff_moves", {"region": top}))
+    changes = catalog.run(store, "staff_moves", {"region": top})
+    moved, dated = moved_staff(changes), dated_changes(changes)
+    figured = {change["department_uid"]: change["figure_on"] or "" for change in changes}
+    # The people in post, by the newest 机构编制实名制统计表 of each department (queries.headcount).
+    tables = newest_tables(catalog.run(store, "headcount", {"region": top}))
     changed = {row["uid"] for row in catalog.run(store, "notice_departments", {})}
     everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
                   for row in catalog.run(store, "department_load", {"region": top})]
@@ -82,7 +87,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
         theirs = _per_post(counterparts)
         gap = ratio / theirs if ratio and theirs else None
         # `notices_only` closes the row, as the answer's schema orders it.
-        fields = {key: value for key, value in row.items() if key not in (*_INTERNAL, "notices_only")}
+        fields = with_actual({key: value for key, value in row.items() if key not in (*_INTERNAL, "notices_only")},
+                              admin_row(tables.get(row["uid"], [])))
         out.append({**fields, "duties_per_post": round(ratio, 3) if ratio is not None else None,
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
@@ -91,23 +97,61 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
-                    "checks": _checks(row, gap), "notices_only": row["notices_only"]})
+                    "checks": _checks(row, gap) + headcount_checks(
+                        row, tables.get(row["uid"], []), dated.get(row["uid"], []),
+                        # The date of the document its figure is from: a notice's that moved nothing of its figure
+                        # dates facts_issued too.
+                        figured.get(row["uid"]) or row["facts_issued"] or row["sanding_issued"] or ""),
+                    "notices_only": row["notices_only"]})
     return out
 
 
+def with_actual(row: Row, table: Row | None) -> Row:
+    """A row with the people in post its newest 实名制统计表 counts (`staff_actual`, on `staff_actual_as_of`) after the
+    posts' figures, as the answers' schemas order them; None where no table counts the department."""
+    counted = {"staff_actual": table["actual"] if table else None,
+               "staff_actual_as_of": table["as_of"] if table else None}
+    out: Row = {}
+    for key, value in row.items():
+        out |= {key: value} | (counted if key == "staff_moves" else {})
+    return out
+
+
+def _after_figure(row: Row) -> bool:
+    """A `staff_moves` row that changes the department's own figure: not of the document its figure is from, whose
+    调整后 totals count it, nor of a notice of the figure's date or before, nor an undated notice's, which cannot be
+    placed after it."""
+    return bool(row["notice"] != row["figure_document"] and row["moved_on"] > (row["figure_on"] or ""))
+
+
+def dated_changes(moves: Sequence[Row]) -> dict[str, list[DatedChange]]:
+    """By department uid, the changes `moved_staff` gives, each signed and dated by its notice: what a 实名制统计表
+    counted before or after (queries.headcount)."""
+    dated: dict[str, list[DatedChange]] = defaultdict(list)
+    for uid, rows in _changing(moves).items():
+        for row, move in rows:
+            dated[uid].append(DatedChange(row["moved_on"], _signed(move, "staff"), _signed(move, "leader_posts"),
+                                          move["leader_rank"] or ""))
+    return dated
+
+
 def moved_staff(moves: Sequence[Row]) -> dict[str, list[Row]]:
-    """By department uid, the posts the notices after its own figure moved in or out (`staff_moves` rows): not those of
-    the document its figure is from, whose 调整后 totals count them, nor those of a notice of the figure's date or
-    before, nor an undated notice's, which cannot be placed after it."""
-    moved: dict[str, list[Row]] = defaultdict(list)
+    """By department uid, the posts the notices after its own figure moved in or out (`staff_moves` rows: see
+    `_after_figure`)."""
+    return {uid: [move for _row, move in rows] for uid, rows in _changing(moves).items()}
+
+
+def _changing(moves: Sequence[Row]) -> dict[str, list[tuple[Row, Row]]]:
+    """By department uid, each `staff_moves` row after its figure with the change it makes, in the notices' order."""
+    moved: dict[str, list[tuple[Row, Row]]] = defaultdict(list)
     # In the notices' order, and each notice's items in its own (二、 before 三、, which text order would reverse).
     for row in sorted(moves, key=lambda row: (row["moved_on"], row["notice"], _item_number(row["source"]))):
-        if row["notice"] != row["figure_document"] and row["moved_on"] > (row["figure_on"] or ""):
+        if _after_figure(row):
             # 0 posts of a kind is none moved (领导职数 moved alone): nothing to read in the cell.
-            moved[row["department_uid"]].append({"direction": MOVED[row["direction"]], "other": row["other"],
-                                                 "staff": row["staff"] or None,
-                                                 "leader_posts": row["leader_posts"] or None,
-                                                 "leader_rank": row["leader_rank"] or None, "source": row["source"]})
+            moved[row["department_uid"]].append((row, {
+                "direction": MOVED[row["direction"]], "other": row["other"], "staff": row["staff"] or None,
+                "leader_posts": row["leader_posts"] or None, "leader_rank": row["leader_rank"] or None,
+                "source": row["source"]}))
     return moved
 
 
@@ -122,11 +166,21 @@ def with_staff_figures(row: Row, moves: Sequence[Row]) -> Row:
                "staff_moves": list(moves)}
     # Beside the 领导职数 the 三定 set, as the answers' schemas order them.
     leader = {"leader_posts": row.get("leader_posts"),
-              "leader_posts_moved": sum(_signed(move, "leader_posts") for move in leaders) if leaders else None}
+              "leader_posts_moved": sum(_signed(move, "leader_posts") for move in leaders) if leaders else None,
+              "leader_posts_moved_by_rank": _by_rank(leaders)}
     out: Row = {}
     for key, value in row.items():
         out |= figures if key == "staff_quota" else leader if key == "leader_posts" else {key: value}
     return out
+
+
+def _by_rank(leaders: Sequence[Row]) -> list[str]:
+    """The 领导职数 the notices moved, a rank each (`副处级 -2`, `正科级 +1`; `未写级别` where a notice gives none): a
+    副处级 post moved in and a 正科级 one cut are no net 0. Ranks whose moves cancel out are left out."""
+    net: dict[str, int] = defaultdict(int)
+    for move in leaders:
+        net[move["leader_rank"] or "未写级别"] += _signed(move, "leader_posts")
+    return [f"{rank} {count:+d}" for rank, count in sorted(net.items()) if count]
 
 
 def departments_as_they_stand(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:

@@ -68,9 +68,10 @@ def test_the_department_s_facts_give_its_posts_after_the_notice_as_the_staffing_
     report = build_report(forestry, department=FORESTRY)
     facts, load = _section(report, "departments"), _section(report, "staffing_load")
     assert _titles(facts) == ["区划", "部门", "类型", "规格", "编制", "核定编制（未计通知划转）", "领导职数", "内设机构数",
-                              "职责数"]
-    assert _shown(facts) == [["鹤川市", FORESTRY, "政府工作部门", "正处级", "9", "12", "3", "5", "6"]]
-    assert [(row["staff_quota"], row["staff_quota_stated"]) for row in load.rows] == [(9, 12)]
+                              "现行职责数"]
+    # Its duties as they stand, as 编制与职责负荷 counts them: not the 6 its 三定 states, two of them moved out.
+    assert _shown(facts) == [["鹤川市", FORESTRY, "政府工作部门", "正处级", "9", "12", "3", "5", "4"]]
+    assert [(row["staff_quota"], row["staff_quota_stated"], row["duties"]) for row in load.rows] == [(9, 12, 4)]
     assert facts.note == ("“编制”：三定（或调整通知所列调整后总数）核定的行政编制，加减其后调整通知划入、划出、核减、下放的编制，"
                           "与“编制与职责负荷”一节相同；“核定编制（未计通知划转）”为所核定之数。")
     # The receiver's 三定 states its own 10 and nothing moved since its date but the 2 posts the notice moved in.
@@ -81,7 +82,7 @@ def test_the_department_s_facts_give_its_posts_after_the_notice_as_the_staffing_
 def test_a_department_no_notice_touched_keeps_its_facts_as_they_were(corpus: Store) -> None:
     facts = _section(build_report(corpus, department="青山县市场监督管理局"), "departments")
     assert (facts.columns, facts.note) == (
-        ["region_name", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties"], "")
+        ["region_name", "department", "kind", "rank", "staff_quota", "leader_posts", "offices", "duties_current"], "")
     assert [row[4] for row in _shown(facts)] == ["24"]
 
 
