@@ -338,3 +338,34 @@ def test_a_notice_whose_file_is_gone_is_not_read_again(store: Store, tmp_path: P
     report = ingest([RENAME], store, region=CITY)
     assert (report.reread, [label.split(" (")[0] for label in report.not_reread]) == (
         [], [f"《关于调整{OLD}职责的通知》 {copy}"])
+
+
+SECOND_RENAME = FIXTURES / "baihe_wenti_rename_2024.txt"  # 文化广电和旅游局 renamed again, by a notice alone
+THIRD = "白河县文化体育广电和旅游局"
+SECOND_GROUND = "《关于将白河县文化广电和旅游局更名为白河县文化体育广电和旅游局的通知》line 4"
+
+
+def test_two_renames_by_notice_look_back_to_the_first_body_s_offices_and_staffing(store: Store) -> None:
+    # 文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局, each by a notice alone: the last has no 三定, and shows
+    # the first body's offices (carried, from its 三定) and its staffing.
+    _load(store, WENLV, RENAME, SECOND_RENAME)
+    assert [row for row in _duties(store, THIRD) if row[0]] == [
+        ("办公室", "负责机关日常运转和财务、人", f"{WENLV_SANDING}第四条(一)", OLD, SECOND_GROUND),
+        ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, SECOND_GROUND),
+        ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, SECOND_GROUND),
+    ]
+    assert [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
+             row["office_leader_posts"], row["offices"], row["duties"], row["reform_date"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
+        (THIRD, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "2024-10-08")]
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"])
+            for row in staffing_load(store, COUNTY)] == [(THIRD, 11, 3, 3, 0.273)]
+    facts = department_profile(store, THIRD)["department"]
+    assert (facts["rank"], facts["staff_quota"], facts["leader_posts"], facts["offices_stated"]) == (
+        "正科级", 11, 3, None)
+    # The middle body's own figures (a notice's 调整后 totals) are the nearer: they win over the first body's.
+    _load(store, OLD_NAME_NOTICE)
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})] == [(THIRD, 13, 3, 5)]
+    facts = department_profile(store, THIRD)["department"]
+    assert (facts["rank"], facts["staff_quota"], facts["offices_stated"]) == ("正科级", 13, 3)
