@@ -71,6 +71,13 @@ def _duties(store: Store, department: str) -> list[tuple[str, str, str, str, str
                   for row in catalog.run(store, "department_duties", {"department": department}))
 
 
+def _departments(store: Store, date: str) -> list[tuple[Any, ...]]:
+    """`departments`' rows: the figures a rename carries, and `date` (issued or reform_date)."""
+    return [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
+             row["office_leader_posts"], row["offices"], row["duties"], row[date])
+            for row in catalog.run(store, "departments", {"region": COUNTY})]
+
+
 def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staffing(store: Store) -> None:
     _load(store, WENLV, RENAME)
     assert _duties(store, NEW) == [
@@ -82,10 +89,7 @@ def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staf
         ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, RENAME_GROUND),
         ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, RENAME_GROUND),
     ]
-    assert [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
-             row["office_leader_posts"], row["offices"], row["duties"], row["issued"])
-            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
-        (NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
+    assert _departments(store, "issued") == [(NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
     assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"],
              row["checks"]) for row in staffing_load(store, COUNTY)] == [(NEW, 11, 3, 3, 0.273, [])]
     profile = department_profile(store, NEW)
@@ -354,10 +358,7 @@ def test_two_renames_by_notice_look_back_to_the_first_body_s_offices_and_staffin
         ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, SECOND_GROUND),
         ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, SECOND_GROUND),
     ]
-    assert [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
-             row["office_leader_posts"], row["offices"], row["duties"], row["reform_date"])
-            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
-        (THIRD, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "2024-10-08")]
+    assert _departments(store, "reform_date") == [(THIRD, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "2024-10-08")]
     assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"])
             for row in staffing_load(store, COUNTY)] == [(THIRD, 11, 3, 3, 0.273)]
     facts = department_profile(store, THIRD)["department"]
