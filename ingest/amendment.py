@@ -39,9 +39,15 @@ def is_amendment(numbered: list[tuple[int, str]]) -> bool:
     return any(_TITLE.search(text) for _n, text in numbered[:10])
 
 
+def title_department(title: str) -> str | None:
+    """The department a notice's title names (关于调整X职责的通知: X; 关于将A更名为B的通知: B), None for no notice's."""
+    found = _TITLE.search(title)
+    return None if found is None else found.group("dept") or found.group("new")
+
+
 def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocument:
     title_line, title_match = next((n, m) for n, text in numbered[:10] if (m := _TITLE.search(text)))
-    department = title_match.group("dept") or title_match.group("new")
+    department = title_department(title_match.group(0)) or ""
     document = SandingDocument(department=department, kind_of_document="amendment",
                                title=next(text for n, text in numbered if n == title_line))
     # The notice's own date in brackets under the title wins over a website's 发布时间.

@@ -304,9 +304,11 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
                   "WHERE size([uid IN defining WHERE NOT uid IN r.uids]) = 0 "
                   f"OPTIONAL MATCH (n)-[e:{named}]-() WHERE NOT {_OWN_EDGE} "
                   "WITH n, min(e.source) AS source SET n.source = source", rows),
+        # A reform's clause places the body it replaced, not its successor: the successor's place is its own rows'.
         Statement(f"UNWIND $rows AS r MATCH (:Region)-[h:HAS_DEPARTMENT]->(n:Department) "
-                  f"WHERE split(h.source, '#')[0] IN r.uids OPTIONAL MATCH (n)-[e:{named}|FROM]-() "
-                  f"WHERE NOT {_OWN_EDGE} WITH h, min(e.source) AS source SET h.source = source", rows),
+                  f"WHERE split(h.source, '#')[0] IN r.uids OPTIONAL MATCH (n)-[e:{named}|FROM]-(x) "
+                  f"WHERE NOT {_OWN_EDGE} AND NOT (type(e) = 'SUCCEEDED_BY' AND startNode(e) = x) "
+                  "WITH h, min(e.source) AS source SET h.source = source", rows),
     ]
     return [*statements, Statement("UNWIND $rows AS r MATCH (d:Document) WHERE d.uid IN r.uids DETACH DELETE d", rows)]
 

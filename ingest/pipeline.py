@@ -137,6 +137,10 @@ class IngestReport:
     # adds meanwhile (or added first) are never counted. A department created now counts even when an earlier
     # run's party is merged into it (`reresolved`), though the graph's number of departments then stays the same.
     created: dict[str, int] = field(default_factory=dict)
+    # 调整 notices held, titled with a body's old name, that a reform loaded now makes its successor's: loaded again
+    # from their files (ingest.removal.read_notices_again), and those whose file is gone or changed.
+    reread: list[str] = field(default_factory=list)
+    not_reread: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -515,14 +519,20 @@ def read_aliases(path: Path) -> list[tuple[str, ...]]:
 
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
-           shown_paths: Mapping[Path, str] | None = None) -> IngestReport:
+           shown_paths: Mapping[Path, str] | None = None, read_notices_again: bool = True) -> IngestReport:
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
     elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
-    then it keeps the path it has)."""
+    then it keeps the path it has). `read_notices_again`: afterwards, load again the 调整 notices held that a reform
+    loaded now makes another body's (ingest.renamed_notices); False for that loading itself."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
         report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {})
+        if read_notices_again and any(outcome.ok for outcome in report.outcomes):
+            from ingest.removal import read_notices_again as read_again  # removal loads documents with this module
+
+            again, stranded = read_again(store)
+            report.reread, report.not_reread = [held.label() for held in again], [held.label() for held in stranded]
     unlinked_duties(store)  # counted once, here, and recorded for the read commands that follow
     return report
 

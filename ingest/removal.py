@@ -15,6 +15,7 @@ from graph.store import Statement, Store
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
 from ingest.regions import Region
+from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
 
 # What names a document, a Document's or a list's version kept as history (ingest.list_history), as `v`.
@@ -69,6 +70,10 @@ class Removal:
     # whose file is gone or changed: they stay history, and the list has no current version.
     restored: list[HeldDocument] = field(default_factory=list)
     stranded: list[HeldDocument] = field(default_factory=list)
+    # 调整 notices titled with a body's old name, read again now that the reform that made them its successor's is
+    # gone (`read_notices_again`), and those whose file is gone or changed.
+    reread: list[HeldDocument] = field(default_factory=list)
+    not_reread: list[HeldDocument] = field(default_factory=list)
 
 
 def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
@@ -141,9 +146,10 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     if current:
         remove_documents(store, current)
     restored, stranded = _restore(store, following)
+    reread, not_reread = read_notices_again(store)
     links = link(store)
     unlinked_duties(store)
-    return Removal(list(documents), links, restored, stranded)
+    return Removal(list(documents), links, restored, stranded, reread, not_reread)
 
 
 def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
@@ -172,3 +178,23 @@ def _restore(store: Store, following: list[tuple[HeldDocument, str]]
         report = ingest([Path(version.path)], store, region=Region(tuple(version.region.split("/"))))
         (restored if report.outcomes and all(outcome.ok for outcome in report.outcomes) else stranded).append(version)
     return restored, stranded
+
+
+def read_notices_again(store: Store) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Load again, from their files, the 调整 notices the graph's reforms now read as another body's than they were
+    loaded as (`ingest.renamed_notices.misread_notices`): so the graph is the one loading every document in any order
+    gives. Returns those read again and those whose file is gone or changed (left as they were: load them again)."""
+    from ingest.pipeline import ingest  # here: the pipeline calls this once its documents have loaded
+
+    again: list[HeldDocument] = []
+    stranded: list[HeldDocument] = []
+    for notice in misread_notices(store):
+        held = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
+        if _file_digest(Path(notice.path)) != notice.sha256:
+            stranded.append(held)
+            continue
+        remove_documents(store, [notice.uid])
+        report = ingest([Path(notice.path)], store, region=Region(tuple(notice.region.split("/"))),
+                        read_notices_again=False)
+        (again if report.outcomes and all(outcome.ok for outcome in report.outcomes) else stranded).append(held)
+    return again, stranded

@@ -19,17 +19,20 @@ WITH d, max(CASE WHEN p.uid = $name OR p.name = $name OR ($name IN coalesce(p.al
                  THEN 1 ELSE 0 END) AS exact
 // A body a 调整 notice alone renamed into it (SUCCEEDED_BY `carries`, ingest.carried) lends it the facts its own
 // documents leave unsaid: a notice that renames states no 规格 and often no staffing.
-OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
-WHERE n.carries_after IS NULL
-WITH d, exact, head(collect(r)) AS r
+OPTIONAL MATCH path = (r:Department)-[:SUCCEEDED_BY*1..4]->(d)
+WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
+WITH d, exact, r, length(path) AS steps ORDER BY steps
+WITH d, exact, collect(r) AS renamed
 OPTIONAL MATCH (:Department)-[g:SUCCEEDED_BY]->(d)
-WITH d, exact, r, CASE WHEN coalesce(d.sanding_issued, '') = '' THEN max(g.date) END AS reform_date
-RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region, coalesce(d.kind, r.kind) AS kind,
-       coalesce(d.rank, r.rank) AS rank, coalesce(d.staff_quota, r.staff_quota) AS staff_quota,
-       coalesce(d.other_staff, r.other_staff) AS other_staff,
-       coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
-       coalesce(d.leader_posts_detail, r.leader_posts_detail) AS leader_posts_detail,
-       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts,
-       coalesce(d.offices_stated, r.offices_stated) AS offices_stated, d.aliases AS aliases,
+WITH d, exact, renamed, CASE WHEN coalesce(d.sanding_issued, '') = '' THEN max(g.date) END AS reform_date
+RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region,
+       coalesce(d.kind, head([r IN renamed WHERE r.kind IS NOT NULL | r.kind])) AS kind,
+       coalesce(d.rank, head([r IN renamed WHERE r.rank IS NOT NULL | r.rank])) AS rank,
+       coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
+       coalesce(d.other_staff, head([r IN renamed WHERE r.other_staff IS NOT NULL | r.other_staff])) AS other_staff,
+       coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,
+       coalesce(d.leader_posts_detail, head([r IN renamed WHERE r.leader_posts_detail IS NOT NULL | r.leader_posts_detail])) AS leader_posts_detail,
+       coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts,
+       coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS offices_stated, d.aliases AS aliases,
        d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY uid

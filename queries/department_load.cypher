@@ -24,38 +24,44 @@ WITH d, size([(d)-[:HAS_DUTY]->(:Duty {status: 'current'})-[f:FROM]->(:Document 
         + size([(d)<-[t:TRANSFERRED_TO]-(:Department) WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = '' | t])
         AS received
 WHERE d.sanding_issued IS NOT NULL OR received > 0
-OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
-WHERE n.carries_after IS NULL
-WITH d, head(collect(r)) AS r
+OPTIONAL MATCH path = (r:Department)-[:SUCCEEDED_BY*1..4]->(d)
+WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
+WITH d, r, length(path) AS steps ORDER BY steps
+WITH d, collect(r) AS renamed
+// The 三定 of a body a chain of renames by notice leads back to states the duties its successor carries.
+OPTIONAL MATCH (x:Department)-[:FROM]->(rs:Document {kind: 'sanding'}) WHERE x IN renamed
+WITH d, renamed, count(rs) > 0 AS renamed_sanding
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
-WITH d, r, collect(DISTINCT o) AS own
-OPTIONAL MATCH (r)-[:HAS_OFFICE]->(ro:Office)
-WITH d, r, own, collect(DISTINCT ro) AS renamed_offices
-WITH d, r, own + renamed_offices AS held
-WITH d, r, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
+WITH d, renamed, renamed_sanding, collect(DISTINCT o) AS own
+OPTIONAL MATCH (r:Department)-[:HAS_OFFICE]->(ro:Office) WHERE r IN renamed
+WITH d, renamed, renamed_sanding, own, collect(DISTINCT ro) AS renamed_offices
+WITH d, renamed, renamed_sanding, own + renamed_offices AS held
+WITH d, renamed, renamed_sanding, size(held) AS offices, size([o IN held WHERE o.ordinal IS NOT NULL]) AS numbered_offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND NOT coalesce(u.boilerplate, false)
-WITH d, r, offices, numbered_offices, collect(DISTINCT u) AS stated
+WITH d, renamed, renamed_sanding, offices, numbered_offices, collect(DISTINCT u) AS stated
 // Through a chain of reforms too (department_duties): each step carries, and its carries_after applies.
 OPTIONAL MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d)
 WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false))
-WITH d, r, offices, numbered_offices, stated, q, relationships(path) AS steps
+WITH d, renamed, renamed_sanding, offices, numbered_offices, stated, q, relationships(path) AS steps
 OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
 WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '') AND NOT coalesce(v.boilerplate, false)
   AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
-WITH d, r, offices, numbered_offices, stated, collect(DISTINCT v) AS carried
-WITH d, r, offices, numbered_offices, size(stated + carried) AS duties
+WITH d, renamed, renamed_sanding, offices, numbered_offices, stated, collect(DISTINCT v) AS carried
+WITH d, renamed, renamed_sanding, offices, numbered_offices, size(stated + carried) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)
 RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department,
-       coalesce(d.staff_quota, r.staff_quota) AS staff_quota, coalesce(d.other_staff, r.other_staff) AS other_staff,
-       coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
-       coalesce(d.leader_posts_detail, r.leader_posts_detail) AS leader_posts_detail,
-       offices, numbered_offices, coalesce(d.offices_stated, r.offices_stated) AS offices_stated,
-       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts,
-       coalesce(d.office_leader_posts_detail, r.office_leader_posts_detail) AS office_leader_posts_detail,
+       coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
+       coalesce(d.other_staff, head([r IN renamed WHERE r.other_staff IS NOT NULL | r.other_staff])) AS other_staff,
+       coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,
+       coalesce(d.leader_posts_detail, head([r IN renamed WHERE r.leader_posts_detail IS NOT NULL | r.leader_posts_detail])) AS leader_posts_detail,
+       offices, numbered_offices,
+       coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS offices_stated,
+       coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts,
+       coalesce(d.office_leader_posts_detail, head([r IN renamed WHERE r.office_leader_posts_detail IS NOT NULL | r.office_leader_posts_detail])) AS office_leader_posts_detail,
        d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
        [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
-       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0
+       size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 OR renamed_sanding
        OR size([(s:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
                 WHERE s.kind = 'sanding' AND e.carries_after IS NULL | s]) > 0 AS has_sanding,
        d.sanding_issued IS NULL AS notices_only

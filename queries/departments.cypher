@@ -13,29 +13,33 @@
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
-OPTIONAL MATCH (r:Department)-[n:SUCCEEDED_BY {carries: true, kind: 'renamed'}]->(d)
-WHERE n.carries_after IS NULL
-WITH d, head(collect(r)) AS r
+OPTIONAL MATCH path = (r:Department)-[:SUCCEEDED_BY*1..4]->(d)
+WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
+WITH d, r, length(path) AS steps ORDER BY steps
+WITH d, collect(r) AS renamed
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
-WITH d, r, collect(DISTINCT o) AS own
-OPTIONAL MATCH (r)-[:HAS_OFFICE]->(ro:Office)
-WITH d, r, own, collect(DISTINCT ro) AS renamed_offices
-WITH d, r, size(own + renamed_offices) AS offices
+WITH d, renamed, collect(DISTINCT o) AS own
+OPTIONAL MATCH (r:Department)-[:HAS_OFFICE]->(ro:Office) WHERE r IN renamed
+WITH d, renamed, own, collect(DISTINCT ro) AS renamed_offices
+WITH d, renamed, size(own + renamed_offices) AS offices
 OPTIONAL MATCH (d)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
-WITH d, r, offices, collect(DISTINCT u) AS stated
+WITH d, renamed, offices, collect(DISTINCT u) AS stated
 // Through a chain of reforms too (department_duties): each step carries, and its carries_after applies.
 OPTIONAL MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d)
 WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false))
-WITH d, r, offices,  stated, q, relationships(path) AS steps
+WITH d, renamed, offices,  stated, q, relationships(path) AS steps
 OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
 WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '')
   AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
-WITH d, r, offices, stated, collect(DISTINCT v) AS carried
+WITH d, renamed, offices, stated, collect(DISTINCT v) AS carried
 OPTIONAL MATCH (:Department)-[g:SUCCEEDED_BY]->(d)
-WITH d, r, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN max(g.date) END AS reform_date
-RETURN d.region AS region, d.name AS department, coalesce(d.kind, r.kind) AS kind, coalesce(d.rank, r.rank) AS rank,
-       coalesce(d.staff_quota, r.staff_quota) AS staff_quota, coalesce(d.leader_posts, r.leader_posts) AS leader_posts,
-       coalesce(d.office_leader_posts, r.office_leader_posts) AS office_leader_posts, offices,
+WITH d, renamed, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN max(g.date) END AS reform_date
+RETURN d.region AS region, d.name AS department,
+       coalesce(d.kind, head([r IN renamed WHERE r.kind IS NOT NULL | r.kind])) AS kind,
+       coalesce(d.rank, head([r IN renamed WHERE r.rank IS NOT NULL | r.rank])) AS rank,
+       coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
+       coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,
+       coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts, offices,
        size(stated + carried) AS duties, d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY region, department

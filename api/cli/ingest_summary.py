@@ -76,6 +76,11 @@ def print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_i
                       "不再计为现行部门 / bodies a 三定 or notice says it renamed or merged are no longer counted as "
                       "current",
                       [_succession_line(line) for line in report.successions])
+    if report.reread:  # a notice loaded before the reform kept its totals on the old body (load order)
+        _print_listed(f"按机构改革重新载入的调整通知 notices read again ({len(report.reread)})：通知标题所称机构已"
+                      "更名或并入其他部门（或所据机构改革已移除），已从原文件重新载入 / titled with a body a reform "
+                      "now replaces, or read by a reform since removed: loaded again from their files", report.reread)
+    _say_not_reread(report.not_reread)
     _say_warnings(report)
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
@@ -89,6 +94,14 @@ def print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_i
                 reason += "\n" + outcome.failure.message_zh("").strip().lstrip("：")
             failed.add_row(str(outcome.path), reason)
         err.print(failed)
+
+
+def _say_not_reread(labels: list[str]) -> None:
+    """The notices a reform reads otherwise now whose file is gone or changed: they stay as loaded."""
+    if labels:
+        _print_listed(f"未能重新载入的调整通知 notices not read again ({len(labels)})：所据机构改革有变，但原文件"
+                      "已不存在或已改动，请重新载入 / a reform reads them otherwise now, but the file is gone or "
+                      "changed: load it again", labels)
 
 
 def _say_warnings(report: IngestReport) -> None:

@@ -71,6 +71,13 @@ def _duties(store: Store, department: str) -> list[tuple[str, str, str, str, str
                   for row in catalog.run(store, "department_duties", {"department": department}))
 
 
+def _departments(store: Store, date: str) -> list[tuple[Any, ...]]:
+    """`departments`' rows: the figures a rename carries, and `date` (issued or reform_date)."""
+    return [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
+             row["office_leader_posts"], row["offices"], row["duties"], row[date])
+            for row in catalog.run(store, "departments", {"region": COUNTY})]
+
+
 def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staffing(store: Store) -> None:
     _load(store, WENLV, RENAME)
     assert _duties(store, NEW) == [
@@ -82,10 +89,7 @@ def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staf
         ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, RENAME_GROUND),
         ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, RENAME_GROUND),
     ]
-    assert [(row["department"], row["kind"], row["rank"], row["staff_quota"], row["leader_posts"],
-             row["office_leader_posts"], row["offices"], row["duties"], row["issued"])
-            for row in catalog.run(store, "departments", {"region": COUNTY})] == [
-        (NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
+    assert _departments(store, "issued") == [(NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
     assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"],
              row["checks"]) for row in staffing_load(store, COUNTY)] == [(NEW, 11, 3, 3, 0.273, [])]
     profile = department_profile(store, NEW)
@@ -125,9 +129,9 @@ def test_a_notice_titled_with_the_old_name_after_the_reform_is_the_successor_s(s
 
 def test_a_notice_titled_with_the_old_name_loaded_before_the_reform_still_reads_as_the_successor_s(
         store: Store) -> None:
-    # Loaded first, it is the old body's: its duty carries to the successor once the reform is loaded.
+    # Loaded first, it is the old body's until the reform loads: then it is read again, as the successor's own.
     _load(store, WENLV, OLD_NAME_NOTICE, RENAME)
-    assert ("", "校外文艺培训监督管理", "《关于调整白河县文化和旅游局职责的通知》一、", OLD, RENAME_GROUND) in _duties(store, NEW)
+    assert ("", "校外文艺培训监督管理", "《关于调整白河县文化和旅游局职责的通知》一、", "", "") in _duties(store, NEW)
 
 
 @pytest.mark.parametrize("removed", [[RENAME], [MERGE], [RENAME, MERGE]])
@@ -271,3 +275,98 @@ def test_the_profile_s_files_say_what_each_duty_is_carried_from(store: Store) ->
         assert (carried_from, cite(store, ground)) == (OLD, RENAME_GROUND)
     header, row = to_csv(facts).decode("utf-8-sig").splitlines()[:2]
     assert dict(zip(header.split(","), row.split(","), strict=True))["机构改革日期（无本部门三定）"] == "2024-05-10"
+
+
+def _as_read(store: Store) -> tuple[Any, ...]:
+    """What the queries say of the county's departments, and the profile of the successor."""
+    return ([(row["department"], row["staff_quota"], row["offices"], row["duties"], row["reform_date"])
+             for row in catalog.run(store, "departments", {"region": COUNTY})],
+            [(row["department"], row["staff_quota"], row["duties"],
+              [(move["direction"], move["other"], move["staff"]) for move in row["staff_moves"]])
+             for row in staffing_load(store, COUNTY)],
+            [(row["department"], row["direction"], row["other"], row["staff"], cite(store, row["source"]))
+             for row in catalog.run(store, "staff_moves", {"region": COUNTY})],
+            {key: department_profile(store, NEW)["department"][key] for key in ("staff_quota", "offices_stated",
+                                                                                 "succession")}
+            if catalog.run(store, "department", {"name": NEW}) else None)
+
+
+ORDERS = {"notice_first": [WENLV, OLD_NAME_NOTICE, RENAME, JIAOYU],
+          "reform_first": [WENLV, RENAME, OLD_NAME_NOTICE, JIAOYU],
+          "one_run": [JIAOYU, OLD_NAME_NOTICE, WENLV, RENAME]}
+NOTICE_MOVE = "《关于调整白河县文化和旅游局职责的通知》一、"
+
+
+@pytest.mark.parametrize("order", sorted(ORDERS))
+def test_a_notice_titled_with_the_old_name_gives_one_graph_whatever_the_load_order(
+        store: Store, other_store: Store, order: str) -> None:
+    # Loaded before the reform, the notice was the old body's: its 调整后 totals and the post it moved stayed there.
+    # Once the reform loads, the notice is read again, as the successor's.
+    if order == "one_run":
+        assert ingest(ORDERS[order], store, region=CITY).failed == []
+    else:
+        for path in ORDERS[order]:
+            report = ingest([path], store, region=CITY)
+            assert report.failed == []
+            assert report.reread == ([f"《关于调整{OLD}职责的通知》 {OLD_NAME_NOTICE} (示例市/白河县, "
+                                      f"{find_documents(store, [str(OLD_NAME_NOTICE)])[0].uid})"]
+                                     if order == "notice_first" and path == RENAME else [])
+    _load(other_store, WENLV, RENAME, JIAOYU, OLD_NAME_NOTICE)
+    assert whole_graph(store) == whole_graph(other_store)
+    assert _as_read(store) == _as_read(other_store) == (
+        [("白河县教育局", 15, 2, 4, ""), (NEW, 13, 3, 5, "2024-05-10")],
+        [("白河县教育局", 15, 3, [("moved_out", NEW, 1)]), (NEW, 13, 1, [])],
+        [("白河县教育局", "out", NEW, 1, NOTICE_MOVE), (NEW, "in", "白河县教育局", 1, NOTICE_MOVE)],
+        {"staff_quota": 13, "offices_stated": 3, "succession": f"由{OLD}更名而来（2024-05-10）"})
+
+
+@pytest.mark.parametrize("order", ["notice_first", "reform_first"])
+@pytest.mark.parametrize("removed", [RENAME, OLD_NAME_NOTICE, WENLV])
+def test_removing_either_document_gives_the_graph_of_a_load_without_it(
+        store: Store, other_store: Store, order: str, removed: Path) -> None:
+    _load(store, *ORDERS[order])
+    removal = remove(store, find_documents(store, [str(removed)]))
+    # The reform gone, the notice read as its successor's is the old body's again.
+    assert [document.path for document in removal.reread] == (
+        [str(OLD_NAME_NOTICE)] if removed == RENAME else [])
+    _load(other_store, *(path for path in ORDERS[order] if path != removed))
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+    assert _as_read(store) == _as_read(other_store)
+
+
+def test_a_notice_whose_file_is_gone_is_not_read_again(store: Store, tmp_path: Path) -> None:
+    copy = tmp_path / OLD_NAME_NOTICE.name
+    copy.write_bytes(OLD_NAME_NOTICE.read_bytes())
+    _load(store, WENLV, copy)
+    copy.unlink()
+    report = ingest([RENAME], store, region=CITY)
+    assert (report.reread, [label.split(" (")[0] for label in report.not_reread]) == (
+        [], [f"《关于调整{OLD}职责的通知》 {copy}"])
+
+
+SECOND_RENAME = FIXTURES / "baihe_wenti_rename_2024.txt"  # 文化广电和旅游局 renamed again, by a notice alone
+THIRD = "白河县文化体育广电和旅游局"
+SECOND_GROUND = "《关于将白河县文化广电和旅游局更名为白河县文化体育广电和旅游局的通知》line 4"
+
+
+def test_two_renames_by_notice_look_back_to_the_first_body_s_offices_and_staffing(store: Store) -> None:
+    # 文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局, each by a notice alone: the last has no 三定, and shows
+    # the first body's offices (carried, from its 三定) and its staffing.
+    _load(store, WENLV, RENAME, SECOND_RENAME)
+    assert [row for row in _duties(store, THIRD) if row[0]] == [
+        ("办公室", "负责机关日常运转和财务、人", f"{WENLV_SANDING}第四条(一)", OLD, SECOND_GROUND),
+        ("文化市场股", "负责营业性演出和娱乐场所的", f"{WENLV_SANDING}第四条(三)", OLD, SECOND_GROUND),
+        ("文物旅游股", "负责文物保护监督管理和旅游", f"{WENLV_SANDING}第四条(二)", OLD, SECOND_GROUND),
+    ]
+    assert _departments(store, "reform_date") == [(THIRD, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "2024-10-08")]
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"])
+            for row in staffing_load(store, COUNTY)] == [(THIRD, 11, 3, 3, 0.273)]
+    facts = department_profile(store, THIRD)["department"]
+    assert (facts["rank"], facts["staff_quota"], facts["leader_posts"], facts["offices_stated"]) == (
+        "正科级", 11, 3, None)
+    # The middle body's own figures (a notice's 调整后 totals) are the nearer: they win over the first body's.
+    _load(store, OLD_NAME_NOTICE)
+    assert [(row["department"], row["staff_quota"], row["offices"], row["duties"])
+            for row in catalog.run(store, "departments", {"region": COUNTY})] == [(THIRD, 13, 3, 5)]
+    facts = department_profile(store, THIRD)["department"]
+    assert (facts["rank"], facts["staff_quota"], facts["offices_stated"]) == ("正科级", 13, 3)
