@@ -790,7 +790,7 @@ def test_the_view_s_choices_are_kept_in_the_url_and_a_wrong_link_says_so(  # typ
     browser.get(f"{site}/#split?city=" + urllib.parse.quote("实例市"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")
     _wait(browser, "return !document.getElementById('route-message').hidden")
-    assert browser.find_element("id", "route-message").text == "链接中的“实例市”不在可选项中，已显示“示例市”。"
+    assert browser.find_element("id", "route-message").text == "图中没有市“实例市”，已显示“示例市”。"
     browser.get("about:blank")
     browser.get(f"{site}/#split?city=" + urllib.parse.quote("示例市"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")

@@ -78,9 +78,27 @@ function restoreState(view, params) {
     const box = document.getElementById(id);
     const value = params.get(key);
     if (box.type === "checkbox") { box.checked = value === "1"; return; }
-    if (box.tagName === "SELECT" && ![...box.options].some((o) => o.value === value)) { box.dataset.wanted = value; return; }
-    box.value = value;
+    const read = box.tagName === "SELECT" ? offers(box, value) : value;
+    if (!read) { box.dataset.wanted = value; return; }
+    box.value = read;
   });
+}
+
+// How a link's value was read by a select that does not offer it as written, by box id: `from` the link's words,
+// `to` the option read (a region by its bare name, 青山县 for 示例市/青山县; a township by its name, 安平镇, or its
+// government's, 安平镇人民政府), `several` the options it could mean. A shared link reopens what its sender saw
+// instead of saying its words are not among the options (user test: #townships?township=安平镇).
+const linkReadings = new Map();
+
+function offers(select, value) {
+  const options = [...select.options];
+  if (options.some((o) => o.value === value)) return value;
+  const bare = value.replace(/(人民政府|街道办事处|办事处)$/, "");
+  const matched = options.filter((o) => o.value && (o.value.endsWith(`/${bare}`) || o.text === bare || o.value === bare));
+  if (!matched.length) return "";
+  const several = matched.length > 1 ? matched.map((o) => o.text) : [];
+  linkReadings.set(select.id, { from: value, to: several.length ? "" : matched[0].value, several });
+  return several.length ? "" : matched[0].value;
 }
 
 // A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well). Relative to
@@ -483,8 +501,9 @@ function fillSelect(id, options, { blank = null } = {}) {
   select.innerHTML = "";
   if (blank !== null) select.append(el("option", { value: "" }, blank));
   options.forEach(([value, label]) => select.append(el("option", { value }, label)));
-  // A value a link asked for before these options existed (the county of a city: restoreState).
-  if (select.dataset.wanted && options.some(([value]) => value === select.dataset.wanted)) select.value = select.dataset.wanted;
+  // A value a link asked for before these options existed (the county of a city: restoreState), as offers reads it.
+  const read = select.dataset.wanted ? offers(select, select.dataset.wanted) : "";
+  if (read) select.value = read;
   delete select.dataset.wanted;
 }
 
@@ -544,6 +563,21 @@ async function filterPicker(view, current) {
   if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
   sayReading(picker.note, !text ? "" : several ? `“${text}”对应 ${names.length} 个部门，请在“部门”列表中选择`
     : `没有名称、别名或简称为“${text}”的部门`);
+}
+
+// A link's department that the list does not offer as written (an alias, 青山县市监局): read as the 查找 box reads
+// typed text, whose note then says how it was read, or that it names none or several (so the route's message does
+// not say it again). True when the link named one: the picker has drawn the view, or said why it did not.
+async function pickLinked(view, current) {
+  const picker = PICKERS[view];
+  const select = document.getElementById(picker.select);
+  const wanted = select.dataset.wanted;
+  if (!wanted) return false;
+  delete select.dataset.wanted;
+  document.getElementById(picker.filter).value = wanted;
+  linkReadings.set(select.id, { from: wanted, said: true, several: [] });
+  await filterPicker(view, current);
+  return true;
 }
 
 // The box asks as it is typed in (once typing pauses), and at once on Enter, which must not submit the form (that
@@ -633,6 +667,9 @@ async function overview(current) {
     xAxis: { type: "value" }, yAxis: { type: "category", data: counts.map((f) => f[0]) },
     series: [{ type: "bar", data: counts.map((f) => f[1]), label: { show: true, position: "right" } }],
   }, true);
+  // A bar opens its finding's view as its link under the chart does.
+  chart("chart-findings").off("click");
+  chart("chart-findings").on("click", (bar) => { location.hash = counts[bar.dataIndex][2]; });
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
   findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
@@ -1043,6 +1080,7 @@ function holdingBasis(h) {
 
 // -- department ------------------------------------------------------------------------------------------
 async function departmentPage(current) {
+  if (await pickLinked("department", current)) return;
   const name = document.getElementById("department-select").value;
   if (!name) return;
   saveState("department");
@@ -1225,6 +1263,7 @@ function drawFindings(name, offset = 0) {
 }
 
 async function findingPage(current, name, offset) {
+  if (PICKERS[name] && await pickLinked(name, current)) return;
   const view = FINDING_VIEWS[name];
   const params = Object.fromEntries([view.param, ...(view.also || [])]
     .map((param) => [param, document.getElementById(`${name}-${param}`).value]));
@@ -1304,10 +1343,11 @@ async function townshipsPage(current) {
   const region = document.getElementById("townships-region").value;
   const select = document.getElementById("townships-township");
   const chosen = select.value;
+  const linked = select.dataset.wanted;  // a link's township, read by its name as fillSelect reads it
   const townships = state.regions.filter((r) => r.level === "township" && within(r.path, region));
   // A township by its county and name (石岭县安平镇): two counties may each have a 城关镇.
   fillSelect("townships-township", townships.map((r) => [r.path, r.path.split("/").slice(-2).join("")]), { blank: "全部" });
-  if (townships.some((r) => r.path === chosen)) select.value = chosen;
+  if (!linked && townships.some((r) => r.path === chosen)) select.value = chosen;
   saveState("townships");
   const township = state.regions.find((r) => r.path === select.value);
   // The API reads a township as its government body, by name within its county.
@@ -1813,11 +1853,22 @@ async function show(moved = false) {
 // test: `#split?city=实例市` showed 示例市 without a word).
 function staleChoices(name, params, message) {
   const stale = Object.entries(URL_STATE[name] || {}).map(([key, id]) => [params.get(key), document.getElementById(id)])
-    .filter(([wanted, box]) => wanted && box.tagName === "SELECT" && box.value !== wanted);
+    .filter(([wanted, box]) => wanted && box.tagName === "SELECT" && box.value !== wanted
+      && !(linkReadings.get(box.id)?.from === wanted && (linkReadings.get(box.id).to === box.value || linkReadings.get(box.id).said)));
   if (!stale.length) return;
-  message.textContent = stale.map(([wanted, box]) => `链接中的“${wanted}”不在可选项中，已显示“${box.selectedOptions[0]?.text || "（无）"}”`)
-    .join("；") + "。";
+  message.textContent = stale.map(([wanted, box]) => staleText(wanted, box)).join("；") + "。";
   message.hidden = false;
+}
+
+// What a link asked for that the graph does not hold, named with what the box is (its label: 区划, 乡镇（街道）) and
+// where it was looked for, or the options it could mean; then what is shown instead.
+function staleText(wanted, box) {
+  const what = headingText(box.closest("label")) || "选项";
+  const shown = `已显示“${box.selectedOptions[0]?.text || "（无）"}”`;
+  const several = linkReadings.get(box.id)?.from === wanted ? linkReadings.get(box.id).several : [];
+  if (several.length) return `链接中的${what}“${wanted}”可指 ${several.join("、")}，请在“${what}”中选择；${shown}`;
+  const within = box.id === "townships-township" && document.getElementById("townships-region").value;
+  return `${within ? within.split("/").pop() : "图中"}没有${what}“${wanted}”，${shown}`;
 }
 
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
