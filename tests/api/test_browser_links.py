@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.api.live_server import serve_corpus
-from tests.api.test_browser import _wait, browser, site  # noqa: F401  (fixtures)
+from tests.api.test_browser import SHOTS, _wait, browser, site  # noqa: F401  (fixtures)
 from tests.api.test_browser_catching_up import ANPING, SHILING, _headings
 from tests.api.test_browser_county import _open_with
 
@@ -103,3 +103,35 @@ def test_a_bar_of_the_overview_opens_its_view(browser, township_site: str) -> No
     ActionChains(browser).move_to_element_with_offset(box, int(x - width / 2), int(y - height / 2)).click().perform()
     _wait(browser, "return location.hash.startsWith('#townships') && window.dutygraph.ready.townships === true")
     assert _chosen(browser, "townships-region") == [SHILING]
+
+
+def test_the_report_downloads_from_the_overview_and_a_profile(browser, site: str) -> None:  # noqa: F811
+    """The report `dutygraph report --format docx` writes, from the page: 概览 for its 区划, a profile for its department."""
+    import io
+    import urllib.request
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    import docx
+
+    def links(box: str) -> dict[str, tuple[str, dict[str, list[str]]]]:
+        return {a.text: (urlsplit(a.get_attribute("href")).path, parse_qs(urlsplit(a.get_attribute("href")).query))
+                for a in browser.find_elements("css selector", f"#{box} a[data-report]")}
+
+    _opened(browser, site, "overview", region="示例市/青山县")
+    assert links("overview-downloads") == {
+        "下载报告（Word）": ("/api/report", {"region": ["示例市/青山县"], "format": ["docx"]}),
+        "下载报告（Excel）": ("/api/report", {"region": ["示例市/青山县"], "format": ["xlsx"]})}
+    word = browser.find_element("css selector", "#overview-downloads a[data-report=docx]")
+    assert word.get_attribute("aria-label") == "下载报告（Word）：青山县的职责图谱评估报告"
+    with urllib.request.urlopen(word.get_attribute("href")) as answer:
+        assert unquote(answer.headers["content-disposition"]).endswith("''职责图谱评估报告（青山县）.docx")
+        document = docx.Document(io.BytesIO(answer.read()))
+    assert [p.text for p in document.paragraphs if p.style.name.startswith(("Title", "Heading"))][:3] == [
+        "职责图谱评估报告（青山县）", "摘要", "部门概况（三定）"]
+    browser.save_screenshot(str(SHOTS / "overview-report.png"))
+    # The whole graph's, with no 区划 chosen.
+    _opened(browser, site, "overview")
+    assert links("overview-downloads")["下载报告（Word）"] == ("/api/report", {"format": ["docx"]})
+    _opened(browser, site, "department", name="青山县市场监督管理局")
+    assert links("department-downloads")["下载报告（Word）"] == (
+        "/api/report", {"department": ["青山县市场监督管理局"], "format": ["docx"]})

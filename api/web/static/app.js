@@ -482,6 +482,16 @@ function downloads(id, path, params, note = "", csvParams = {}) {
   if (note) box.append(el("span", { class: "muted" }, note));
 }
 
+// 下载报告: the assessment report `dutygraph report` writes (GET /api/report), for the 区划 or the department shown, as
+// Word (what an 编办 circulates) and Excel; `scope` names it for a screen reader. `fresh`: the box holds these alone.
+function reportLinks(box, params, scope, fresh = true) {
+  const target = typeof box === "string" ? document.getElementById(box) : box;
+  if (fresh) target.innerHTML = "";
+  [["docx", "下载报告（Word）"], ["xlsx", "下载报告（Excel）"]].forEach(([format, label]) => target.append(
+    el("a", { class: "button", href: url("/api/report", { ...params, format }), download: "", "data-report": format,
+              "aria-label": `${label}：${scope}的职责图谱评估报告` }, label)));
+}
+
 // The names a box offers as its text is typed (the departments API's rows); any other text may still be typed.
 function fillDatalist(id, departments) {
   const list = document.getElementById(id);
@@ -620,6 +630,7 @@ async function overview(current) {
   ]);
   if (!current()) return;
   drawCounts(counted, region, sanding.total, parties.total - sanding.total);
+  reportLinks("overview-downloads", { region }, region ? region.split("/").pop() : "全部区划");
   const conflicts = splits.reduce((sum, [split]) => sum + split.conflicts.length, 0);
   const decomposed = undecomposed.items;
   const link = (view, params = {}) => {
@@ -1093,6 +1104,7 @@ async function departmentPage(current) {
   box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "",
                        "aria-label": `下载 Excel：${name}的部门画像（全部内容）` }, "下载 Excel"),
              el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
+  reportLinks(box, { department: name }, name, false);
   const d = profile.department;
   const succession = document.getElementById("department-succession");
   succession.textContent = d.succession ? `机构沿革：${d.succession}` : "";
