@@ -135,3 +135,31 @@ def test_the_report_downloads_from_the_overview_and_a_profile(browser, site: str
     _opened(browser, site, "department", name="青山县市场监督管理局")
     assert links("department-downloads")["下载报告（Word）"] == (
         "/api/report", {"department": ["青山县市场监督管理局"], "format": ["docx"]})
+
+
+@pytest.fixture(scope="module")
+def crowded_township(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A township list of 1,205 基本履职事项, written here: more than the API's 1,000 rows a request."""
+    folder = tmp_path_factory.mktemp("crowded-list")
+    rows = ["石岭县安平镇履行职责事项清单,,,,", f"一、基本履职事项清单（共{CROWDED}项）,,,,", "序号,事项类别,事项名称,具体工作内容,备注",
+            *(f"{n},党的建设,基本事项{n:04d},做好第{n}项工作。," for n in range(1, CROWDED + 1))]
+    (folder / "anping.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with serve_corpus(tmp_path_factory.mktemp("crowded-store"), [folder / "anping.csv"], ("澄州市", "石岭县")) as address:
+        yield address
+
+
+CROWDED = 1205
+
+
+def test_a_view_shows_every_row_past_the_api_s_thousand(browser, crowded_township: str) -> None:  # noqa: F811
+    """乡镇履职 showed the first 1,000 rows of a list as if they were all: it pages through the API."""
+    _opened(browser, crowded_township, "townships", township="安平镇")
+    assert _headings(browser, "townships-parts") == [f"基本履职事项（{CROWDED} 项）"]
+    assert browser.find_element("css selector", "#townships-parts .pager span").text == f"第 1–20 条，共 {CROWDED} 条"
+    # The last page holds the list's last rows, 1,201 to 1,205.
+    browser.execute_script("""
+        for (let n = 0; n < 60; n++) document.querySelector('#townships-parts .pager button[data-page=next]').click();""")
+    last = browser.execute_script(
+        "return [...document.querySelectorAll('#townships-parts tbody tr')].map((tr) => tr.children[1].textContent)")
+    assert last == [f"基本事项{n}" for n in range(1201, CROWDED + 1)]
+    assert browser.find_element("css selector", "#townships-parts .pager span").text == f"第 1201–{CROWDED} 条，共 {CROWDED} 条"

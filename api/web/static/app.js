@@ -118,6 +118,25 @@ async function api(path, params = {}) {
   return (await apiRead(path, params))[0];
 }
 
+// Every row of a paged answer: the API answers at most 1,000 rows a request (api/tabular.py MAX_LIMIT), and a region
+// may hold more (a county's townships' lists together, a province's departments), which the views showed as if the
+// first 1,000 were all. The pages after the first are asked for together; the first answer's other fields and
+// headers come along (apiRead).
+const API_PAGE = 1000;
+
+async function apiAll(path, params = {}) {
+  return (await apiReadAll(path, params))[0];
+}
+
+async function apiReadAll(path, params = {}) {
+  const [first, ...said] = await apiRead(path, { ...params, limit: API_PAGE });
+  const offsets = [];
+  for (let offset = API_PAGE; offset < first.total; offset += API_PAGE) offsets.push(offset);
+  const rest = await Promise.all(offsets.map((offset) => api(path, { ...params, limit: API_PAGE, offset })));
+  const items = [first, ...rest].flatMap((answer) => answer.items);
+  return [{ ...first, items, limit: items.length }, ...said];
+}
+
 // An answer's JSON, how the server read a department the request named where the name was not the department's
 // own (X-Dutygraph-Read-As, percent-encoded: “市监局”读作：示例市市场监督管理局), else "", and why an empty answer is
 // empty where the server knows (X-Dutygraph-Empty-Note: the city's 三定 not loaded), else "".
@@ -502,7 +521,7 @@ function fillDatalist(id, departments) {
 // The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
 async function overlapDepartments(current) {
   const region = document.getElementById("overlap-region").value;
-  const departments = await api("/api/departments", { region, limit: 1000 });
+  const departments = await apiAll("/api/departments", { region });
   if (current()) fillDatalist("overlap-departments", departments.items);
 }
 
@@ -557,7 +576,7 @@ async function filterPicker(view, current) {
   // The department shown: the list's choice, or, where the list offers "（N 个部门，请选择）" instead, the one before.
   const chosen = select.selectedOptions[0]?.dataset.placeholder ? picker.shown : select.value;
   picker.shown = chosen;
-  const [found, said] = text ? await apiRead("/api/departments", { q: text, limit: 1000 }) : [null, ""];
+  const [found, said] = text ? await apiReadAll("/api/departments", { q: text }) : [null, ""];
   if (!current()) return;
   const names = found ? found.items.map((d) => d.department) : state.departments;
   if (text && names.length === 1) {
@@ -619,14 +638,14 @@ async function overview(current) {
     api("/api/departments", { ...scoped, parties: "true", limit: 1 }),
     overlapCounts(region), api("/api/queries/host_assist_ambiguities", { ...scoped, limit: 1 }),
     api("/api/queries/orphan_supervision_items", { ...scoped, limit: 1 }),
-    api("/api/queries/undecomposed_duties", { ...scoped, limit: 1000 }),
-    api("/api/queries/staffing_load", { ...scoped, limit: 1000 }),
+    apiAll("/api/queries/undecomposed_duties", scoped),
+    apiAll("/api/queries/staffing_load", scoped),
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six. A county's are
     // those between its city and it. Where a city's list is not loaded (or gives the county nothing), the server's
     // note says so (X-Dutygraph-Empty-Note), in the CLI's and the report's words.
     Promise.all(cities.map(([city, county]) => apiRead("/api/queries/power_split", { city, region: county }))),
     api("/api/queries/transferred_still_held", { ...scoped, limit: 1 }),
-    api("/api/queries/township_duties", { ...scoped, limit: 1000 }),
+    apiAll("/api/queries/township_duties", scoped),
   ]);
   if (!current()) return;
   drawCounts(counted, region, sanding.total, parties.total - sanding.total);
@@ -688,6 +707,10 @@ async function overview(current) {
     const all = await api("/api/queries/orphan_supervision_items", { ...scoped, limit: 100 });
     if (!current()) return;
     all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${suggestionText(row, "、", false)}）`)));
+    // The first 100 only, said: the rest are in 三不管's own view.
+    if (all.total > all.items.length) {
+      links.append(el("li", {}, el("a", { href: link("orphans") }, `三不管：另有 ${all.total - all.items.length} 项，见“三不管”`)));
+    }
   }
 }
 
@@ -797,7 +820,7 @@ async function overlapsPage(current) {
   const chartBox = document.getElementById("chart-overlaps");
   let result, said, unloaded;
   try {
-    [result, said, unloaded] = await apiRead("/api/queries/overlaps", { ...params, limit: 1000 });
+    [result, said, unloaded] = await apiReadAll("/api/queries/overlaps", params);
   } catch (error) {
     if (!current()) return;
     // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
@@ -1297,13 +1320,13 @@ async function findingPage(current, name, offset) {
   }
 }
 
-// 编制负荷: every department the filter keeps (1000 is every one), paged on the page, so that the columns of what
+// 编制负荷: every department the filter keeps (apiAll: past 1,000 too), paged on the page, so that the columns of what
 // notices changed are those of the whole table, not of one page; 只看异常 keeps the outliers (the API has no such
 // filter), and the downloads stay the whole table, as their note says.
 async function wholeFindings(current, name, view, params) {
   const target = document.getElementById(`${name}-table`);
   try {
-    const result = await api(view.path, { ...params, limit: 1000 });
+    const result = await apiAll(view.path, params);
     if (!current()) return;
     const outliers = name === "staffing" && document.getElementById("staffing-outliers").checked;
     const kept = outliers ? result.items.filter((r) => r.outlier) : result.items;
@@ -1364,7 +1387,7 @@ async function townshipsPage(current) {
   const township = state.regions.find((r) => r.path === select.value);
   // The API reads a township as its government body, by name within its county.
   const params = township ? { township: township.name, region: township.parent } : { region };
-  const result = await api("/api/queries/township_duties", { ...params, limit: 1000 });
+  const result = await apiAll("/api/queries/township_duties", params);
   if (!current()) return;
   const parts = document.getElementById("townships-parts");
   parts.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
@@ -1377,8 +1400,7 @@ async function townshipsPage(current) {
     document.getElementById("townships-downloads").innerHTML = "";
     return;
   }
-  downloads("townships-downloads", "/api/queries/township_duties", params,
-            result.total > result.items.length ? `（页面显示前 ${result.items.length} 项，下载为全部 ${result.total} 项）` : "");
+  downloads("townships-downloads", "/api/queries/township_duties", params);
   const rows = result.items.map((r) => ({ ...r, township: r.township_region.split("/").pop(),
     evidence_source: sourceText(r.evidence_source), source: sourceText(r.source) }));
   TOWNSHIP_PARTS.forEach(([part, label]) => {
@@ -1886,8 +1908,8 @@ function staleText(wanted, box) {
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
 // region or department just loaded appears in every picker without a reload.
 async function loadChoices() {
-  const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }),
-    api("/api/documents", { limit: 1000 })]);
+  const [regions, documents] = await Promise.all([apiAll("/api/regions"),
+    apiAll("/api/documents")]);
   documents.items.forEach((doc) => {
     const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
     // A list's row numbers: null until an answer first cites the document (numbersOfSources); a document loaded
@@ -1915,7 +1937,7 @@ async function loadChoices() {
   const regionList = document.getElementById("upload-regions");
   regionList.innerHTML = "";
   regionOptions.forEach(([value]) => regionList.append(el("option", { value })));
-  const departments = await api("/api/departments", { limit: 1000 });
+  const departments = await apiAll("/api/departments");
   state.departments = departments.items.map((d) => d.department);
   state.departmentRegions = Object.fromEntries(departments.items.map((d) => [d.department, d.region]));
   // Every department offered again: a 查找 box's text no longer says what its list holds.
