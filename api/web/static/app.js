@@ -46,6 +46,7 @@ const URL_STATE = {
   undecomposed: { region: "undecomposed-region", department: "undecomposed-department" },
   staffing: { region: "staffing-region", outliers: "staffing-outliers" },
   townships: { region: "townships-region", township: "townships-township" },
+  listchanges: { region: "listchanges-region", list: "listchanges-list" },
   orphans: { region: "orphans-region" },
   transfers: { region: "transfers-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
@@ -79,7 +80,7 @@ function restoreState(view, params) {
     const value = params.get(key);
     if (box.type === "checkbox") { box.checked = value === "1"; return; }
     const read = box.tagName === "SELECT" ? offers(box, value) : value;
-    if (!read) { box.dataset.wanted = value; return; }
+    if (read === null) { box.dataset.wanted = value; return; }
     box.value = read;
   });
 }
@@ -90,15 +91,16 @@ function restoreState(view, params) {
 // instead of saying its words are not among the options (user test: #townships?township=安平镇).
 const linkReadings = new Map();
 
+// The option of `select` a link's value means ("" is 全部), null when it means none or several.
 function offers(select, value) {
   const options = [...select.options];
   if (options.some((o) => o.value === value)) return value;
   const bare = value.replace(/(人民政府|街道办事处|办事处)$/, "");
   const matched = options.filter((o) => o.value && (o.value.endsWith(`/${bare}`) || o.text === bare || o.value === bare));
-  if (!matched.length) return "";
+  if (!matched.length) return null;
   const several = matched.length > 1 ? matched.map((o) => o.text) : [];
-  linkReadings.set(select.id, { from: value, to: several.length ? "" : matched[0].value, several });
-  return several.length ? "" : matched[0].value;
+  linkReadings.set(select.id, { from: value, to: several.length ? null : matched[0].value, several });
+  return several.length ? null : matched[0].value;
 }
 
 // A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well). Relative to
@@ -531,8 +533,8 @@ function fillSelect(id, options, { blank = null } = {}) {
   if (blank !== null) select.append(el("option", { value: "" }, blank));
   options.forEach(([value, label]) => select.append(el("option", { value }, label)));
   // A value a link asked for before these options existed (the county of a city: restoreState), as offers reads it.
-  const read = select.dataset.wanted ? offers(select, select.dataset.wanted) : "";
-  if (read) select.value = read;
+  const read = select.dataset.wanted ? offers(select, select.dataset.wanted) : null;
+  if (read !== null) select.value = read;
   delete select.dataset.wanted;
 }
 
@@ -1417,6 +1419,58 @@ async function townshipsPage(current) {
   });
 }
 
+// -- a list's versions and what each adjustment changed (list_changes: 清单动态调整) ------------------------------
+// Each list with two versions or more, then each adjustment (the earlier version → the later, by date) with its
+// changes, each citing both versions' file and row, as the server words them. A list is chosen by its title, which
+// the API reads (any version's title, file name, path or uid).
+const LIST_CHANGE_COLUMNS = [["change_label", "变化"], ["matter", "事项"], ["before", "调整前"], ["after", "调整后"],
+                             ["from_source", "原版本出处"], ["to_source", "新版本出处"]];
+
+async function listChangesPage(current) {
+  const region = document.getElementById("listchanges-region").value;
+  const select = document.getElementById("listchanges-list");
+  const result = await apiAll("/api/queries/list_changes", { region });
+  if (!current()) return;
+  // The lists of the region that changed, by title (with its region where two regions' lists bear one title).
+  const titles = [...new Set(result.items.map((r) => r.list_title))].sort();
+  const [previous, linked] = [select.value, select.dataset.wanted];
+  fillSelect("listchanges-list", titles.map((title) => [title, title]), { blank: "全部清单" });
+  if (!linked && titles.includes(previous)) select.value = previous;
+  saveState("listchanges");
+  const chosen = select.value;
+  const rows = result.items.filter((r) => !chosen || r.list_title === chosen);
+  const lists = document.getElementById("listchanges-lists");
+  lists.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
+  lists.innerHTML = "";
+  const empty = document.getElementById("listchanges-empty");
+  empty.hidden = rows.length > 0;
+  empty.textContent = rows.length ? "" : `${region ? region.split("/").pop() : "图中"}没有载入两个以上版本的清单：`
+    + "载入同一清单调整前后的版本（标题相同、印发日期不同）后，这里逐次列出每次调整的变化。";
+  if (!rows.length) {
+    document.getElementById("listchanges-downloads").innerHTML = "";
+    return;
+  }
+  downloads("listchanges-downloads", "/api/queries/list_changes", { region, list: chosen });
+  // Rows come by list, then by adjustment (the server's order): a heading for each list, a table for each adjustment.
+  const groups = new Map();
+  rows.forEach((r) => {
+    const list = groups.get(r.list_key) || groups.set(r.list_key, new Map()).get(r.list_key);
+    const step = `${r.from_version} → ${r.to_version}`;
+    (list.get(step) || list.set(step, []).get(step)).push(r);
+  });
+  groups.forEach((steps) => {
+    const first = steps.values().next().value[0];
+    lists.append(el("h3", {}, `《${first.list_title}》（${first.region}）：${steps.size} 次调整`));
+    steps.forEach((changed, step) => {
+      const box = el("div", {});
+      const counted = Object.entries(changed.reduce((n, r) => ({ ...n, [r.change_label]: (n[r.change_label] || 0) + 1 }), {}))
+        .map(([label, n]) => `${label} ${n}`).join("，");
+      lists.append(el("h4", {}, `${step}：${changed.length} 项变化（${counted}）`), box);
+      table(box, changed, LIST_CHANGE_COLUMNS, { caption: `${first.list_title} ${step}` });
+    });
+  });
+}
+
 // -- search -----------------------------------------------------------------------------------------------
 async function search(current) {
   const textValue = document.getElementById("search-text").value.trim();
@@ -1848,6 +1902,7 @@ const PAGES = {
   search: (current) => (document.getElementById("search-text").value.trim() ? search(current) : undefined),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
   townships: townshipsPage,
+  listchanges: listChangesPage,
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
   draft: () => undefined,  // waits for a file
@@ -1932,6 +1987,7 @@ async function loadChoices() {
     fillSelect("transfers-region", regionOptions, { blank: "全部" });
     fillSelect("undecomposed-region", regionOptions, { blank: "全部" });
     fillSelect("townships-region", regionOptions, { blank: "全部" });
+    fillSelect("listchanges-region", regionOptions, { blank: "全部" });
     fillSelect("split-city", state.cities.map((c) => [c, c]));
   });
   const regionList = document.getElementById("upload-regions");
@@ -1983,6 +2039,8 @@ async function start() {
   document.getElementById("overview-region").onchange = () => draw("overview");
   document.getElementById("townships-region").onchange = () => draw("townships");
   document.getElementById("townships-township").onchange = () => draw("townships");
+  document.getElementById("listchanges-region").onchange = () => draw("listchanges");
+  document.getElementById("listchanges-list").onchange = () => draw("listchanges");
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
