@@ -163,3 +163,15 @@ def test_a_view_shows_every_row_past_the_api_s_thousand(browser, crowded_townshi
         "return [...document.querySelectorAll('#townships-parts tbody tr')].map((tr) => tr.children[1].textContent)")
     assert last == [f"基本事项{n}" for n in range(1201, CROWDED + 1)]
     assert browser.find_element("css selector", "#townships-parts .pager span").text == f"第 1201–{CROWDED} 条，共 {CROWDED} 条"
+
+
+def test_a_profile_links_the_townships_whose_lists_name_the_department(browser, township_site: str) -> None:  # noqa: F811
+    assert _opened(browser, township_site, "department", name="石岭县城市管理局") == ""
+    note = browser.find_element("id", "department-townships")
+    links = {a.text: a.get_attribute("hash") for a in note.find_elements("css selector", "a")}
+    assert note.text.startswith("乡镇（街道）履行职责事项清单中涉及本部门的事项：")
+    assert set(links) == {"东湖街道 2 项", "安平镇 2 项"}  # 东湖: a 配合 and a 收回; 安平镇: two 收回
+    browser.find_element("link text", "安平镇 2 项").click()
+    _wait(browser, "return location.hash.startsWith('#townships') && window.dutygraph.ready.townships === true")
+    assert _chosen(browser, "townships-region", "townships-township") == [SHILING, ANPING]
+    assert _headings(browser, "townships-parts") == ANPING_PARTS and _said(browser) == ""

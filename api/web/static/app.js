@@ -1123,6 +1123,8 @@ async function departmentPage(current) {
   const path = `/api/departments/${encodeURIComponent(name)}`;
   const profile = await api(path);
   if (!current()) return;
+  await departmentTownships(current, profile.department);
+  if (!current()) return;
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
   const box = document.getElementById("department-downloads");
   box.innerHTML = "";
@@ -1222,6 +1224,25 @@ async function departmentPage(current) {
           "undecomposed");
   section("协同部门", profile.network.map((n) => ({ ...n, count: n.matters.length })),
           [["department", "部门"], ["count", "共同事项数"], ["matters", "共同事项"]], "network");
+}
+
+// The townships whose 履行职责事项清单 name the department as the one they assist (配合) or that took work back (收回),
+// each with how many rows, a link opening 乡镇履职 on that township.
+async function departmentTownships(current, department) {
+  const box = document.getElementById("department-townships");
+  const rows = department.region ? await apiAll("/api/queries/township_duties", { region: department.region }) : { items: [] };
+  if (!current()) return;
+  const named = new Map();
+  rows.items.filter((r) => r.department_uid === department.uid)
+    .forEach((r) => named.set(r.township_region, (named.get(r.township_region) || 0) + 1));
+  box.innerHTML = "";
+  box.hidden = !named.size;
+  if (!named.size) return;
+  box.append("乡镇（街道）履行职责事项清单中涉及本部门的事项：");
+  [...named].sort(([a], [b]) => a.localeCompare(b)).forEach(([township, count], index) => {
+    const params = new URLSearchParams({ region: township.split("/").slice(0, -1).join("/"), township });
+    box.append(index ? "、" : "", el("a", { href: `#townships?${params}` }, `${township.split("/").pop()} ${count} 项`));
+  });
 }
 
 // -- the findings' own views: one table each, paged by the API, with the filter it takes and its downloads ------
