@@ -80,9 +80,9 @@ def test_a_region_by_its_bare_name_and_a_department_by_its_short_name(browser, s
     assert _chosen(browser, "department-select") == ["青山县市场监督管理局"] and _said(browser) == ""
     assert browser.find_element("id", "department-reading").text == "“青山县市监局”读作：青山县市场监督管理局"
     assert browser.find_element("css selector", "#department-details h3").text.startswith("部门职责（按类别）")
-    # A name of none: the 查找 box's note says so, once (not the route's message too).
+    # A name of none: the server's refusal says so, once (not the route's message too).
     assert _opened(browser, site, "department", name="宇宙局") == ""
-    assert browser.find_element("id", "department-reading").text == "没有名称、别名或简称为“宇宙局”的部门"
+    assert browser.find_element("css selector", "#page-department .page-error").text == "出错：未找到部门：宇宙局"
     # A region of none, by the box's own name.
     assert _opened(browser, site, "staffing", said=True, region="东山区") == "图中没有区划“东山区”，已显示“全部”。"
 

@@ -1116,13 +1116,29 @@ function holdingBasis(h) {
 
 // -- department ------------------------------------------------------------------------------------------
 async function departmentPage(current) {
-  if (await pickLinked("department", current)) return;
-  const name = document.getElementById("department-select").value;
-  if (!name) return;
+  const select = document.getElementById("department-select");
+  // A link's name the list does not offer as written (an alias, 青山县市监局, or a name a 机构改革 replaced): read by the
+  // server as /api/departments/{name} reads it, the reading said under the form; one it does not know, its refusal.
+  const linked = select.dataset.wanted;
+  delete select.dataset.wanted;
+  if (linked) linkReadings.set(select.id, { from: linked, said: true, several: [] });
+  const asked = linked || select.value;
+  if (!asked) return;
+  let [profile, said] = await apiRead(`/api/departments/${encodeURIComponent(asked)}`);
+  if (!current()) return;
+  // A name a 机构改革 replaced is no longer listed: its successor is shown, whose 机构沿革 names it (已更名为X, 已并入X).
+  const successor = /^(?:已更名为|已并入)([^（；]+)/.exec(profile.department.succession || "")?.[1];
+  if (linked && successor && ![...select.options].some((o) => o.value === profile.department.name)) {
+    [profile, said] = [await api(`/api/departments/${encodeURIComponent(successor)}`), ""];
+    if (!current()) return;
+  }
+  const name = profile.department.name;
+  if (linked) {
+    if ([...select.options].some((o) => o.value === name)) select.value = name;
+    sayReading("department-reading", said);
+  }
   saveState("department");
   const path = `/api/departments/${encodeURIComponent(name)}`;
-  const profile = await api(path);
-  if (!current()) return;
   await departmentTownships(current, profile.department);
   if (!current()) return;
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
@@ -1321,7 +1337,7 @@ function drawFindings(name, offset = 0) {
 }
 
 async function findingPage(current, name, offset) {
-  if (PICKERS[name] && await pickLinked(name, current)) return;
+  if (name === "undecomposed" && await pickLinked(name, current)) return;
   const view = FINDING_VIEWS[name];
   const params = Object.fromEntries([view.param, ...(view.also || [])]
     .map((param) => [param, document.getElementById(`${name}-${param}`).value]));
