@@ -152,18 +152,20 @@ def answer_title(answer: str) -> str:
 
 
 def asked_of(request: Request, answer: str, given: Sequence[tuple[str, object]] | None = None,
-             leave_out: Sequence[str] = ()) -> Asked:
+             leave_out: Sequence[str] = (), *, title: str | None = None,
+             notes: Sequence[tuple[str, str]] = ()) -> Asked:
     """What the request asked, for its file's 查询条件: its path and query parameters as given (`given` instead,
     for a form or body), but the format and those in `leave_out` (a page's limit and offset: a file holds every
-    row), each with its reading (a department by abbreviation, a region by its bare name)."""
+    row), each with its reading (a department by abbreviation, a region by its bare name). `title` and `notes`: an
+    answer's own, where it has them (the report's title and its 依据文件)."""
     if given is None:
         given = [*request.path_params.items(),
                  *((key, value) for key, value in request.query_params.multi_items()
                    if key not in ("format", *leave_out))]
     at = export_time(request.app.state.settings.source_date_epoch)
     defaults = [(name, value) for name, value in _query_defaults(request) if name not in ("format", *leave_out)]
-    return asked(get_store(request), answer, answer_title(answer),
-                 given_values(given, readings_of(request), defaults), at)
+    return asked(get_store(request), answer, title or answer_title(answer),
+                 given_values(given, readings_of(request), defaults), at, notes)
 
 
 def _query_defaults(request: Request) -> list[tuple[str, object]]:

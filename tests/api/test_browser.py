@@ -179,8 +179,11 @@ def test_the_department_view_downloads_its_profile(browser, site: str) -> None: 
     Select(browser.find_element("id", "department-select")).select_by_value("示例市文化广电旅游体育局")
     _wait(browser, "return window.dutygraph.ready.department === true && "
                    "document.querySelector('#department-downloads a').href.includes('%E6%96%87%E5%8C%96')")
-    # One Excel file of the whole profile, a sheet per part.
-    assert _downloads(browser, "department-downloads") == {"下载 Excel": (PROFILE_PATH, {"format": ["xlsx"]})}
+    # One Excel file of the whole profile, a sheet per part; and the department's report (tests/api/test_browser_links.py).
+    assert _downloads(browser, "department-downloads") == {
+        "下载 Excel": (PROFILE_PATH, {"format": ["xlsx"]}),
+        **{label: ("/api/report", {"department": ["示例市文化广电旅游体育局"], "format": [format]})
+           for label, format in (("下载报告（Word）", "docx"), ("下载报告（Excel）", "xlsx"))}}
     with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
         assert openpyxl.load_workbook(io.BytesIO(answer.read())).sheetnames == [
             "部门概况", "部门职责", "内设机构职责", "牵头事项", "配合事项", "权责事项", "认领的监管事项", "职责交叉",
@@ -790,7 +793,7 @@ def test_the_view_s_choices_are_kept_in_the_url_and_a_wrong_link_says_so(  # typ
     browser.get(f"{site}/#split?city=" + urllib.parse.quote("实例市"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")
     _wait(browser, "return !document.getElementById('route-message').hidden")
-    assert browser.find_element("id", "route-message").text == "链接中的“实例市”不在可选项中，已显示“示例市”。"
+    assert browser.find_element("id", "route-message").text == "图中没有市“实例市”，已显示“示例市”。"
     browser.get("about:blank")
     browser.get(f"{site}/#split?city=" + urllib.parse.quote("示例市"))
     _wait(browser, "return window.dutygraph && window.dutygraph.ready.split === true")

@@ -9,10 +9,10 @@ import time
 from tests.api.test_browser import SHOTS, _api, _open, _wait, browser, site  # noqa: F401  (fixtures)
 
 VIEWS = ["overview", "overlaps", "split", "department", "search", "dispatch", "ambiguities", "undecomposed",
-         "orphans", "transfers", "staffing", "townships", "draft", "inforce", "upload"]
+         "orphans", "transfers", "staffing", "townships", "listchanges", "draft", "inforce", "upload"]
 TITLES = ["概览", "职责交叉", "市县事权划分", "部门画像", "谁来管", "批量分派诉求", "主办协办不清的共同事项", "职责分解与承接",
           "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "编制与工作量",
-          "乡镇（街道）履行职责事项核对", "三定草案核对", "某日施行的职责", "上传文件"]
+          "乡镇（街道）履行职责事项核对", "清单动态调整", "三定草案核对", "某日施行的职责", "上传文件"]
 FOCUSED = """const e = document.activeElement;
 return [e.tagName, e.id, e.getAttribute('aria-label') || e.textContent.trim(), getComputedStyle(e).outlineStyle];"""
 PHONE = (360, 740)
@@ -82,12 +82,14 @@ def test_tab_reaches_each_download_named_for_its_table(browser, site: str) -> No
     _visit(browser, site, "department?name=示例市水务局")
     browser.execute_script("document.getElementById('department-select').focus()")
     stops = []
-    for _ in range(13):
+    for _ in range(15):
         _tab(browser)
         stops.append(_focused(browser))
     # Ten 下载 CSV that a screen reader's list of links told apart by nothing: each says its table's title; between
     # the Excel and them, each chart's 保存为图片, named for its chart (an icon on the canvas Tab never reached).
     assert stops == [["A", "", "下载 Excel：示例市水务局的部门画像（全部内容）", "solid"],
+                     ["A", "", "下载报告（Word）：示例市水务局的职责图谱评估报告", "solid"],
+                     ["A", "", "下载报告（Excel）：示例市水务局的职责图谱评估报告", "solid"],
                      ["BUTTON", "", "保存为图片：职责类别", "solid"],
                      ["BUTTON", "", "保存为图片：协同网络（共同事项）", "solid"]] + [["A", "", name, "solid"] for name in [
         "下载 CSV：部门职责（按类别）", "下载 CSV：内设机构及其职责",

@@ -46,6 +46,7 @@ const URL_STATE = {
   undecomposed: { region: "undecomposed-region", department: "undecomposed-department" },
   staffing: { region: "staffing-region", outliers: "staffing-outliers" },
   townships: { region: "townships-region", township: "townships-township" },
+  listchanges: { region: "listchanges-region", list: "listchanges-list" },
   orphans: { region: "orphans-region" },
   transfers: { region: "transfers-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
@@ -78,9 +79,28 @@ function restoreState(view, params) {
     const box = document.getElementById(id);
     const value = params.get(key);
     if (box.type === "checkbox") { box.checked = value === "1"; return; }
-    if (box.tagName === "SELECT" && ![...box.options].some((o) => o.value === value)) { box.dataset.wanted = value; return; }
-    box.value = value;
+    const read = box.tagName === "SELECT" ? offers(box, value) : value;
+    if (read === null) { box.dataset.wanted = value; return; }
+    box.value = read;
   });
+}
+
+// How a link's value was read by a select that does not offer it as written, by box id: `from` the link's words,
+// `to` the option read (a region by its bare name, 青山县 for 示例市/青山县; a township by its name, 安平镇, or its
+// government's, 安平镇人民政府), `several` the options it could mean. A shared link reopens what its sender saw
+// instead of saying its words are not among the options (user test: #townships?township=安平镇).
+const linkReadings = new Map();
+
+// The option of `select` a link's value means ("" is 全部), null when it means none or several.
+function offers(select, value) {
+  const options = [...select.options];
+  if (options.some((o) => o.value === value)) return value;
+  const bare = value.replace(/(人民政府|街道办事处|办事处)$/, "");
+  const matched = options.filter((o) => o.value && (o.value.endsWith(`/${bare}`) || o.text === bare || o.value === bare));
+  if (!matched.length) return null;
+  const several = matched.length > 1 ? matched.map((o) => o.text) : [];
+  linkReadings.set(select.id, { from: value, to: several.length ? null : matched[0].value, several });
+  return several.length ? null : matched[0].value;
 }
 
 // A path with its parameters, the empty ones left out (an empty filter means "all" to the API as well). Relative to
@@ -98,6 +118,25 @@ const UNREACHABLE = "无法连接服务器，请检查网络或服务是否仍�
 
 async function api(path, params = {}) {
   return (await apiRead(path, params))[0];
+}
+
+// Every row of a paged answer: the API answers at most 1,000 rows a request (api/tabular.py MAX_LIMIT), and a region
+// may hold more (a county's townships' lists together, a province's departments), which the views showed as if the
+// first 1,000 were all. The pages after the first are asked for together; the first answer's other fields and
+// headers come along (apiRead).
+const API_PAGE = 1000;
+
+async function apiAll(path, params = {}) {
+  return (await apiReadAll(path, params))[0];
+}
+
+async function apiReadAll(path, params = {}) {
+  const [first, ...said] = await apiRead(path, { ...params, limit: API_PAGE });
+  const offsets = [];
+  for (let offset = API_PAGE; offset < first.total; offset += API_PAGE) offsets.push(offset);
+  const rest = await Promise.all(offsets.map((offset) => api(path, { ...params, limit: API_PAGE, offset })));
+  const items = [first, ...rest].flatMap((answer) => answer.items);
+  return [{ ...first, items, limit: items.length }, ...said];
 }
 
 // An answer's JSON, how the server read a department the request named where the name was not the department's
@@ -464,6 +503,16 @@ function downloads(id, path, params, note = "", csvParams = {}) {
   if (note) box.append(el("span", { class: "muted" }, note));
 }
 
+// 下载报告: the assessment report `dutygraph report` writes (GET /api/report), for the 区划 or the department shown, as
+// Word (what an 编办 circulates) and Excel; `scope` names it for a screen reader. `fresh`: the box holds these alone.
+function reportLinks(box, params, scope, fresh = true) {
+  const target = typeof box === "string" ? document.getElementById(box) : box;
+  if (fresh) target.innerHTML = "";
+  [["docx", "下载报告（Word）"], ["xlsx", "下载报告（Excel）"]].forEach(([format, label]) => target.append(
+    el("a", { class: "button", href: url("/api/report", { ...params, format }), download: "", "data-report": format,
+              "aria-label": `${label}：${scope}的职责图谱评估报告` }, label)));
+}
+
 // The names a box offers as its text is typed (the departments API's rows); any other text may still be typed.
 function fillDatalist(id, departments) {
   const list = document.getElementById(id);
@@ -474,7 +523,7 @@ function fillDatalist(id, departments) {
 // The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
 async function overlapDepartments(current) {
   const region = document.getElementById("overlap-region").value;
-  const departments = await api("/api/departments", { region, limit: 1000 });
+  const departments = await apiAll("/api/departments", { region });
   if (current()) fillDatalist("overlap-departments", departments.items);
 }
 
@@ -483,8 +532,9 @@ function fillSelect(id, options, { blank = null } = {}) {
   select.innerHTML = "";
   if (blank !== null) select.append(el("option", { value: "" }, blank));
   options.forEach(([value, label]) => select.append(el("option", { value }, label)));
-  // A value a link asked for before these options existed (the county of a city: restoreState).
-  if (select.dataset.wanted && options.some(([value]) => value === select.dataset.wanted)) select.value = select.dataset.wanted;
+  // A value a link asked for before these options existed (the county of a city: restoreState), as offers reads it.
+  const read = select.dataset.wanted ? offers(select, select.dataset.wanted) : null;
+  if (read !== null) select.value = read;
   delete select.dataset.wanted;
 }
 
@@ -528,7 +578,7 @@ async function filterPicker(view, current) {
   // The department shown: the list's choice, or, where the list offers "（N 个部门，请选择）" instead, the one before.
   const chosen = select.selectedOptions[0]?.dataset.placeholder ? picker.shown : select.value;
   picker.shown = chosen;
-  const [found, said] = text ? await apiRead("/api/departments", { q: text, limit: 1000 }) : [null, ""];
+  const [found, said] = text ? await apiReadAll("/api/departments", { q: text }) : [null, ""];
   if (!current()) return;
   const names = found ? found.items.map((d) => d.department) : state.departments;
   if (text && names.length === 1) {
@@ -544,6 +594,21 @@ async function filterPicker(view, current) {
   if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
   sayReading(picker.note, !text ? "" : several ? `“${text}”对应 ${names.length} 个部门，请在“部门”列表中选择`
     : `没有名称、别名或简称为“${text}”的部门`);
+}
+
+// A link's department that the list does not offer as written (an alias, 青山县市监局): read as the 查找 box reads
+// typed text, whose note then says how it was read, or that it names none or several (so the route's message does
+// not say it again). True when the link named one: the picker has drawn the view, or said why it did not.
+async function pickLinked(view, current) {
+  const picker = PICKERS[view];
+  const select = document.getElementById(picker.select);
+  const wanted = select.dataset.wanted;
+  if (!wanted) return false;
+  delete select.dataset.wanted;
+  document.getElementById(picker.filter).value = wanted;
+  linkReadings.set(select.id, { from: wanted, said: true, several: [] });
+  await filterPicker(view, current);
+  return true;
 }
 
 // The box asks as it is typed in (once typing pauses), and at once on Enter, which must not submit the form (that
@@ -575,17 +640,18 @@ async function overview(current) {
     api("/api/departments", { ...scoped, parties: "true", limit: 1 }),
     overlapCounts(region), api("/api/queries/host_assist_ambiguities", { ...scoped, limit: 1 }),
     api("/api/queries/orphan_supervision_items", { ...scoped, limit: 1 }),
-    api("/api/queries/undecomposed_duties", { ...scoped, limit: 1000 }),
-    api("/api/queries/staffing_load", { ...scoped, limit: 1000 }),
+    apiAll("/api/queries/undecomposed_duties", scoped),
+    apiAll("/api/queries/staffing_load", scoped),
     // Every city's conflicts: counting the first city's only showed 0 beside a city that had six. A county's are
     // those between its city and it. Where a city's list is not loaded (or gives the county nothing), the server's
     // note says so (X-Dutygraph-Empty-Note), in the CLI's and the report's words.
     Promise.all(cities.map(([city, county]) => apiRead("/api/queries/power_split", { city, region: county }))),
     api("/api/queries/transferred_still_held", { ...scoped, limit: 1 }),
-    api("/api/queries/township_duties", { ...scoped, limit: 1000 }),
+    apiAll("/api/queries/township_duties", scoped),
   ]);
   if (!current()) return;
   drawCounts(counted, region, sanding.total, parties.total - sanding.total);
+  reportLinks("overview-downloads", { region }, region ? region.split("/").pop() : "全部区划");
   const conflicts = splits.reduce((sum, [split]) => sum + split.conflicts.length, 0);
   const decomposed = undecomposed.items;
   const link = (view, params = {}) => {
@@ -633,6 +699,9 @@ async function overview(current) {
     xAxis: { type: "value" }, yAxis: { type: "category", data: counts.map((f) => f[0]) },
     series: [{ type: "bar", data: counts.map((f) => f[1]), label: { show: true, position: "right" } }],
   }, true);
+  // A bar opens its finding's view as its link under the chart does.
+  chart("chart-findings").off("click");
+  chart("chart-findings").on("click", (bar) => { location.hash = counts[bar.dataIndex][2]; });
   const links = document.getElementById("findings-links");
   links.innerHTML = "";
   findings.forEach(([label, count, href]) => links.append(el("li", {}, el("a", { href }, `${label}：${count}`))));
@@ -640,6 +709,10 @@ async function overview(current) {
     const all = await api("/api/queries/orphan_supervision_items", { ...scoped, limit: 100 });
     if (!current()) return;
     all.items.forEach((row) => links.append(el("li", {}, `三不管：${row.item}（${suggestionText(row, "、", false)}）`)));
+    // The first 100 only, said: the rest are in 三不管's own view.
+    if (all.total > all.items.length) {
+      links.append(el("li", {}, el("a", { href: link("orphans") }, `三不管：另有 ${all.total - all.items.length} 项，见“三不管”`)));
+    }
   }
 }
 
@@ -749,7 +822,7 @@ async function overlapsPage(current) {
   const chartBox = document.getElementById("chart-overlaps");
   let result, said, unloaded;
   try {
-    [result, said, unloaded] = await apiRead("/api/queries/overlaps", { ...params, limit: 1000 });
+    [result, said, unloaded] = await apiReadAll("/api/queries/overlaps", params);
   } catch (error) {
     if (!current()) return;
     // The API's own words (no such department, or the candidates a bare name such as 交通运输局 could mean), right
@@ -1043,11 +1116,30 @@ function holdingBasis(h) {
 
 // -- department ------------------------------------------------------------------------------------------
 async function departmentPage(current) {
-  const name = document.getElementById("department-select").value;
-  if (!name) return;
+  const select = document.getElementById("department-select");
+  // A link's name the list does not offer as written (an alias, 青山县市监局, or a name a 机构改革 replaced): read by the
+  // server as /api/departments/{name} reads it, the reading said under the form; one it does not know, its refusal.
+  const linked = select.dataset.wanted;
+  delete select.dataset.wanted;
+  if (linked) linkReadings.set(select.id, { from: linked, said: true, several: [] });
+  const asked = linked || select.value;
+  if (!asked) return;
+  let [profile, said] = await apiRead(`/api/departments/${encodeURIComponent(asked)}`);
+  if (!current()) return;
+  // A name a 机构改革 replaced is no longer listed: its successor is shown, whose 机构沿革 names it (已更名为X, 已并入X).
+  const successor = /^(?:已更名为|已并入)([^（；]+)/.exec(profile.department.succession || "")?.[1];
+  if (linked && successor && ![...select.options].some((o) => o.value === profile.department.name)) {
+    [profile, said] = [await api(`/api/departments/${encodeURIComponent(successor)}`), ""];
+    if (!current()) return;
+  }
+  const name = profile.department.name;
+  if (linked) {
+    if ([...select.options].some((o) => o.value === name)) select.value = name;
+    sayReading("department-reading", said);
+  }
   saveState("department");
   const path = `/api/departments/${encodeURIComponent(name)}`;
-  const profile = await api(path);
+  await departmentTownships(current, profile.department);
   if (!current()) return;
   // The whole profile in Excel (a sheet per part); a CSV holds one table, so each table below has its own.
   const box = document.getElementById("department-downloads");
@@ -1055,6 +1147,7 @@ async function departmentPage(current) {
   box.append(el("a", { class: "button", href: url(path, { format: "xlsx" }), download: "",
                        "aria-label": `下载 Excel：${name}的部门画像（全部内容）` }, "下载 Excel"),
              el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
+  reportLinks(box, { department: name }, name, false);
   const d = profile.department;
   const succession = document.getElementById("department-succession");
   succession.textContent = d.succession ? `机构沿革：${d.succession}` : "";
@@ -1149,6 +1242,25 @@ async function departmentPage(current) {
           [["department", "部门"], ["count", "共同事项数"], ["matters", "共同事项"]], "network");
 }
 
+// The townships whose 履行职责事项清单 name the department as the one they assist (配合) or that took work back (收回),
+// each with how many rows, a link opening 乡镇履职 on that township.
+async function departmentTownships(current, department) {
+  const box = document.getElementById("department-townships");
+  const rows = department.region ? await apiAll("/api/queries/township_duties", { region: department.region }) : { items: [] };
+  if (!current()) return;
+  const named = new Map();
+  rows.items.filter((r) => r.department_uid === department.uid)
+    .forEach((r) => named.set(r.township_region, (named.get(r.township_region) || 0) + 1));
+  box.innerHTML = "";
+  box.hidden = !named.size;
+  if (!named.size) return;
+  box.append("乡镇（街道）履行职责事项清单中涉及本部门的事项：");
+  [...named].sort(([a], [b]) => a.localeCompare(b)).forEach(([township, count], index) => {
+    const params = new URLSearchParams({ region: township.split("/").slice(0, -1).join("/"), township });
+    box.append(index ? "、" : "", el("a", { href: `#townships?${params}` }, `${township.split("/").pop()} ${count} 项`));
+  });
+}
+
 // -- the findings' own views: one table each, paged by the API, with the filter it takes and its downloads ------
 const FORMERLY_COLUMN = ["formerly", "机构改革前名称"];
 
@@ -1225,6 +1337,7 @@ function drawFindings(name, offset = 0) {
 }
 
 async function findingPage(current, name, offset) {
+  if (name === "undecomposed" && await pickLinked(name, current)) return;
   const view = FINDING_VIEWS[name];
   const params = Object.fromEntries([view.param, ...(view.also || [])]
     .map((param) => [param, document.getElementById(`${name}-${param}`).value]));
@@ -1246,13 +1359,13 @@ async function findingPage(current, name, offset) {
   }
 }
 
-// 编制负荷: every department the filter keeps (1000 is every one), paged on the page, so that the columns of what
+// 编制负荷: every department the filter keeps (apiAll: past 1,000 too), paged on the page, so that the columns of what
 // notices changed are those of the whole table, not of one page; 只看异常 keeps the outliers (the API has no such
 // filter), and the downloads stay the whole table, as their note says.
 async function wholeFindings(current, name, view, params) {
   const target = document.getElementById(`${name}-table`);
   try {
-    const result = await api(view.path, { ...params, limit: 1000 });
+    const result = await apiAll(view.path, params);
     if (!current()) return;
     const outliers = name === "staffing" && document.getElementById("staffing-outliers").checked;
     const kept = outliers ? result.items.filter((r) => r.outlier) : result.items;
@@ -1304,15 +1417,16 @@ async function townshipsPage(current) {
   const region = document.getElementById("townships-region").value;
   const select = document.getElementById("townships-township");
   const chosen = select.value;
+  const linked = select.dataset.wanted;  // a link's township, read by its name as fillSelect reads it
   const townships = state.regions.filter((r) => r.level === "township" && within(r.path, region));
   // A township by its county and name (石岭县安平镇): two counties may each have a 城关镇.
   fillSelect("townships-township", townships.map((r) => [r.path, r.path.split("/").slice(-2).join("")]), { blank: "全部" });
-  if (townships.some((r) => r.path === chosen)) select.value = chosen;
+  if (!linked && townships.some((r) => r.path === chosen)) select.value = chosen;
   saveState("townships");
   const township = state.regions.find((r) => r.path === select.value);
   // The API reads a township as its government body, by name within its county.
   const params = township ? { township: township.name, region: township.parent } : { region };
-  const result = await api("/api/queries/township_duties", { ...params, limit: 1000 });
+  const result = await apiAll("/api/queries/township_duties", params);
   if (!current()) return;
   const parts = document.getElementById("townships-parts");
   parts.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
@@ -1325,8 +1439,7 @@ async function townshipsPage(current) {
     document.getElementById("townships-downloads").innerHTML = "";
     return;
   }
-  downloads("townships-downloads", "/api/queries/township_duties", params,
-            result.total > result.items.length ? `（页面显示前 ${result.items.length} 项，下载为全部 ${result.total} 项）` : "");
+  downloads("townships-downloads", "/api/queries/township_duties", params);
   const rows = result.items.map((r) => ({ ...r, township: r.township_region.split("/").pop(),
     evidence_source: sourceText(r.evidence_source), source: sourceText(r.source) }));
   TOWNSHIP_PARTS.forEach(([part, label]) => {
@@ -1340,6 +1453,58 @@ async function townshipsPage(current) {
     table(box, inPart, [...(township ? [] : [["township", "乡镇（街道）"]]), ["category", "事项类别"], ["matter", "事项"],
                         ["township_text", "乡镇（街道）职责"], ...checked, ["source", "清单出处"]],
           { rowClass: (r) => TOWNSHIP_ROWS[r.finding] || "" });
+  });
+}
+
+// -- a list's versions and what each adjustment changed (list_changes: 清单动态调整) ------------------------------
+// Each list with two versions or more, then each adjustment (the earlier version → the later, by date) with its
+// changes, each citing both versions' file and row, as the server words them. A list is chosen by its title, which
+// the API reads (any version's title, file name, path or uid).
+const LIST_CHANGE_COLUMNS = [["change_label", "变化"], ["matter", "事项"], ["before", "调整前"], ["after", "调整后"],
+                             ["from_source", "原版本出处"], ["to_source", "新版本出处"]];
+
+async function listChangesPage(current) {
+  const region = document.getElementById("listchanges-region").value;
+  const select = document.getElementById("listchanges-list");
+  const result = await apiAll("/api/queries/list_changes", { region });
+  if (!current()) return;
+  // The lists of the region that changed, by title (with its region where two regions' lists bear one title).
+  const titles = [...new Set(result.items.map((r) => r.list_title))].sort();
+  const [previous, linked] = [select.value, select.dataset.wanted];
+  fillSelect("listchanges-list", titles.map((title) => [title, title]), { blank: "全部清单" });
+  if (!linked && titles.includes(previous)) select.value = previous;
+  saveState("listchanges");
+  const chosen = select.value;
+  const rows = result.items.filter((r) => !chosen || r.list_title === chosen);
+  const lists = document.getElementById("listchanges-lists");
+  lists.querySelectorAll(".table-wrap").forEach((wrap) => scrollWatch.unobserve(wrap));
+  lists.innerHTML = "";
+  const empty = document.getElementById("listchanges-empty");
+  empty.hidden = rows.length > 0;
+  empty.textContent = rows.length ? "" : `${region ? region.split("/").pop() : "图中"}没有载入两个以上版本的清单：`
+    + "载入同一清单调整前后的版本（标题相同、印发日期不同）后，这里逐次列出每次调整的变化。";
+  if (!rows.length) {
+    document.getElementById("listchanges-downloads").innerHTML = "";
+    return;
+  }
+  downloads("listchanges-downloads", "/api/queries/list_changes", { region, list: chosen });
+  // Rows come by list, then by adjustment (the server's order): a heading for each list, a table for each adjustment.
+  const groups = new Map();
+  rows.forEach((r) => {
+    const list = groups.get(r.list_key) || groups.set(r.list_key, new Map()).get(r.list_key);
+    const step = `${r.from_version} → ${r.to_version}`;
+    (list.get(step) || list.set(step, []).get(step)).push(r);
+  });
+  groups.forEach((steps) => {
+    const first = steps.values().next().value[0];
+    lists.append(el("h3", {}, `《${first.list_title}》（${first.region}）：${steps.size} 次调整`));
+    steps.forEach((changed, step) => {
+      const box = el("div", {});
+      const counted = Object.entries(changed.reduce((n, r) => ({ ...n, [r.change_label]: (n[r.change_label] || 0) + 1 }), {}))
+        .map(([label, n]) => `${label} ${n}`).join("，");
+      lists.append(el("h4", {}, `${step}：${changed.length} 项变化（${counted}）`), box);
+      table(box, changed, LIST_CHANGE_COLUMNS, { caption: `${first.list_title} ${step}` });
+    });
   });
 }
 
@@ -1774,6 +1939,7 @@ const PAGES = {
   search: (current) => (document.getElementById("search-text").value.trim() ? search(current) : undefined),
   ...Object.fromEntries(Object.keys(FINDING_VIEWS).map((name) => [name, (current) => findingPage(current, name, 0)])),
   townships: townshipsPage,
+  listchanges: listChangesPage,
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
   draft: () => undefined,  // waits for a file
@@ -1813,18 +1979,29 @@ async function show(moved = false) {
 // test: `#split?city=实例市` showed 示例市 without a word).
 function staleChoices(name, params, message) {
   const stale = Object.entries(URL_STATE[name] || {}).map(([key, id]) => [params.get(key), document.getElementById(id)])
-    .filter(([wanted, box]) => wanted && box.tagName === "SELECT" && box.value !== wanted);
+    .filter(([wanted, box]) => wanted && box.tagName === "SELECT" && box.value !== wanted
+      && !(linkReadings.get(box.id)?.from === wanted && (linkReadings.get(box.id).to === box.value || linkReadings.get(box.id).said)));
   if (!stale.length) return;
-  message.textContent = stale.map(([wanted, box]) => `链接中的“${wanted}”不在可选项中，已显示“${box.selectedOptions[0]?.text || "（无）"}”`)
-    .join("；") + "。";
+  message.textContent = stale.map(([wanted, box]) => staleText(wanted, box)).join("；") + "。";
   message.hidden = false;
+}
+
+// What a link asked for that the graph does not hold, named with what the box is (its label: 区划, 乡镇（街道）) and
+// where it was looked for, or the options it could mean; then what is shown instead.
+function staleText(wanted, box) {
+  const what = headingText(box.closest("label")) || "选项";
+  const shown = `已显示“${box.selectedOptions[0]?.text || "（无）"}”`;
+  const several = linkReadings.get(box.id)?.from === wanted ? linkReadings.get(box.id).several : [];
+  if (several.length) return `链接中的${what}“${wanted}”可指 ${several.join("、")}，请在“${what}”中选择；${shown}`;
+  const within = box.id === "townships-township" && document.getElementById("townships-region").value;
+  return `${within ? within.split("/").pop() : "图中"}没有${what}“${wanted}”，${shown}`;
 }
 
 // The regions, departments and documents the pickers offer: read at start and again after an upload, so that a
 // region or department just loaded appears in every picker without a reload.
 async function loadChoices() {
-  const [regions, documents] = await Promise.all([api("/api/regions", { limit: 1000 }),
-    api("/api/documents", { limit: 1000 })]);
+  const [regions, documents] = await Promise.all([apiAll("/api/regions"),
+    apiAll("/api/documents")]);
   documents.items.forEach((doc) => {
     const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
     // A list's row numbers: null until an answer first cites the document (numbersOfSources); a document loaded
@@ -1847,12 +2024,13 @@ async function loadChoices() {
     fillSelect("transfers-region", regionOptions, { blank: "全部" });
     fillSelect("undecomposed-region", regionOptions, { blank: "全部" });
     fillSelect("townships-region", regionOptions, { blank: "全部" });
+    fillSelect("listchanges-region", regionOptions, { blank: "全部" });
     fillSelect("split-city", state.cities.map((c) => [c, c]));
   });
   const regionList = document.getElementById("upload-regions");
   regionList.innerHTML = "";
   regionOptions.forEach(([value]) => regionList.append(el("option", { value })));
-  const departments = await api("/api/departments", { limit: 1000 });
+  const departments = await apiAll("/api/departments");
   state.departments = departments.items.map((d) => d.department);
   state.departmentRegions = Object.fromEntries(departments.items.map((d) => [d.department, d.region]));
   // Every department offered again: a 查找 box's text no longer says what its list holds.
@@ -1898,6 +2076,8 @@ async function start() {
   document.getElementById("overview-region").onchange = () => draw("overview");
   document.getElementById("townships-region").onchange = () => draw("townships");
   document.getElementById("townships-township").onchange = () => draw("townships");
+  document.getElementById("listchanges-region").onchange = () => draw("listchanges");
+  document.getElementById("listchanges-list").onchange = () => draw("listchanges");
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
   document.getElementById("department-select").onchange = () => draw("department");
