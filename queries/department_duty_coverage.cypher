@@ -35,7 +35,7 @@ WHERE u.status = 'current' AND u.last_stated >= coalesce(p.sanding_issued, '')
 WITH p, d, steps, u, all(s IN steps WHERE s.kind = 'renamed' AND s.carries_after IS NULL) AS renamed,
      size([(u)-[r:SIMILAR]-(w:Duty)<-[:HAS_DUTY]-(d) WHERE r.score >= $threshold AND w.status = 'current' | w])
      AS restated, size([(d)-[:HAS_OFFICE]->(o:Office) | o]) AS own_offices,
-     size([(p)-[:HAS_OFFICE]->(o:Office) | o]) AS old_offices
+     size([(p)-[:HAS_OFFICE]->(po:Office) | po]) AS old_offices
 WHERE restated = 0 AND (own_offices > 0 OR (renamed AND old_offices > 0))
 OPTIONAL MATCH (o:Duty)-[:REFINES]->(u)
 WITH p, d, u, renamed, count(o) AS refining

@@ -62,7 +62,7 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,
        [(d)-[:COUNTERPART]->(c:Department) | c.uid] AS counterparts,
        size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 OR renamed_sanding
-       OR size([(s:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
-                WHERE s.kind = 'sanding' AND e.carries_after IS NULL | s]) > 0 AS has_sanding,
+       OR size([(rs:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
+                WHERE rs.kind = 'sanding' AND e.carries_after IS NULL | rs]) > 0 AS has_sanding,
        d.sanding_issued IS NULL AS notices_only
 ORDER BY region, department

@@ -37,19 +37,21 @@ WHERE NOT (eb)-[:SUCCEEDED_BY]->()
           AND (hb = xb OR (c.kind = 'renamed' AND c.carries_after IS NULL)))
 // (A pattern predicate on a coalesced department fails on FalkorDB: their successors are counted instead.)
 WITH a, b, s, ha, hb, xa, xb, ea, eb, size([(xa)-[:SUCCEEDED_BY]->(successor) | successor]) AS xa_successors,
-     size([(xb)-[:SUCCEEDED_BY]->(successor) | successor]) AS xb_successors
+     size([(xb)-[:SUCCEEDED_BY]->(b_successor) | b_successor]) AS xb_successors
 WHERE (xa_successors = 0 OR ea IS NOT NULL) AND (xb_successors = 0 OR eb IS NOT NULL)
 WITH a, b, s, ha, hb, coalesce(ea, xa) AS da, coalesce(eb, xb) AS db,
      CASE WHEN ea IS NULL THEN '' ELSE xa.name END AS a_carried_from,
      CASE WHEN eb IS NULL THEN '' ELSE xb.name END AS b_carried_from
-// A carried duty its successor's own duties restate is that duty already (as similar_duties).
+// A carried duty its successor's own duties restate is that duty already (as similar_duties, read as it reads it).
+// (Two pattern comprehensions of one clause must not name a variable alike: FalkorDB reads the second with the
+// first's binding, and a carried duty its successor restated stayed in a department's overlaps.)
 WITH a, b, s, ha, hb, da, db, a_carried_from, b_carried_from,
-     size([(a)-[r:SIMILAR]-(w:Duty)<-[:HAS_DUTY]-(da) WHERE r.score >= $threshold AND w.status = 'current' | w])
-     + size([(a)-[r:SIMILAR]-(w:Duty)<-[:HAS_DUTY]-(:Office)<-[:HAS_OFFICE]-(da)
-             WHERE r.score >= $threshold AND w.status = 'current' | w]) AS a_restated,
-     size([(b)-[r:SIMILAR]-(w:Duty)<-[:HAS_DUTY]-(db) WHERE r.score >= $threshold AND w.status = 'current' | w])
-     + size([(b)-[r:SIMILAR]-(w:Duty)<-[:HAS_DUTY]-(:Office)<-[:HAS_OFFICE]-(db)
-             WHERE r.score >= $threshold AND w.status = 'current' | w]) AS b_restated
+     size([(a)-[r:SIMILAR]-(w:Duty) WHERE r.score >= $threshold AND w.status = 'current'
+             AND (w.holder = da.uid OR w.holder STARTS WITH ('office:' + substring(da.uid, 5) + '/')) | w])
+     AS a_restated,
+     size([(b)-[rb:SIMILAR]-(wb:Duty) WHERE rb.score >= $threshold AND wb.status = 'current'
+             AND (wb.holder = db.uid OR wb.holder STARTS WITH ('office:' + substring(db.uid, 5) + '/')) | wb])
+     AS b_restated
 // Only the pairs an overlap scope can hold (as similar_duties).
 WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
   AND (a_carried_from = '' OR a_restated = 0) AND (b_carried_from = '' OR b_restated = 0)

@@ -229,6 +229,24 @@ def test_overlaps_read_a_carried_duty_as_the_successor_s(store: Store) -> None:
     assert _members(overlaps(store, department="白河县教育局"), store) == expected
 
 
+def test_a_carried_duty_the_successor_restates_is_one_duty_in_overlaps(store: Store, tmp_path: Path) -> None:
+    """教育局's own 三定 states the 营业性演出 work too: the clause it carries from 文化和旅游局 is that duty already, so
+    the overlap with 市场监督管理局 names 教育局 once, by its own clause, not again as carried (alike at the query's
+    threshold; the restating duty is found by its `holder`, ingest.records.office_uid)."""
+    from queries.overlaps import overlaps
+
+    restating = tmp_path / "baihe_jiaoyu_2019.txt"
+    restating.write_text(JIAOYU.read_text(encoding="utf-8").replace(
+        "（三）负责全县校外培训机构的审批和监督管理。", "（三）负责全县校外培训机构的审批和监督管理。\n"
+        "（四）负责全县营业性演出和娱乐场所的审批和监督管理。").replace("（四）完成县委", "（五）完成县委"),
+        encoding="utf-8")
+    _load(store, WENLV, RENAME, SHIYAN, restating, CHAIN)
+    expected = [[("白河县市场监督管理局", "负责全县营业性演出和娱乐场", f"{SHIYAN_SANDING}第三条(二)", ""),
+                 ("白河县教育局", "负责全县营业性演出和娱乐场", "《白河县教育局职能配置、内设机构和人员编制规定》第三条(四)", "")]]
+    assert _members(overlaps(store, region=COUNTY), store) == expected
+    assert _members(overlaps(store, department="白河县教育局"), store) == expected
+
+
 def test_a_carried_duty_no_office_of_the_successor_carries_out_is_undecomposed(store: Store) -> None:
     from queries.undecomposed import undecomposed_duties
 
