@@ -167,34 +167,35 @@ def _restore(store: Store, following: list[tuple[HeldDocument, str]]
              ) -> tuple[list[HeldDocument], list[HeldDocument]]:
     """Load each history version again from its file as the current one; one whose file is gone or no longer the
     version (another digest) stays history."""
-    from ingest.pipeline import ingest  # here: the pipeline reads lists with this module's neighbours
-
     restored: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
     for version, digest in following:
-        if _file_digest(Path(version.path)) != digest:
-            stranded.append(version)
-            continue
-        report = ingest([Path(version.path)], store, region=Region(tuple(version.region.split("/"))))
-        (restored if report.outcomes and all(outcome.ok for outcome in report.outcomes) else stranded).append(version)
+        (restored if _loaded_again(store, version, digest) else stranded).append(version)
     return restored, stranded
+
+
+def _loaded_again(store: Store, held: HeldDocument, digest: str, *, replacing: bool = False) -> bool:
+    """Load a document again from the file it was loaded from, when that file still holds it (the same digest);
+    `replacing`: take the held Document out first. False where the file is gone or changed, or did not load."""
+    from ingest.pipeline import ingest  # here: the pipeline calls this module once its documents have loaded
+
+    if _file_digest(Path(held.path)) != digest:
+        return False
+    if replacing:
+        remove_documents(store, [held.uid])
+    # A notice read again is read as the graph's reforms now say; no further round of reading notices again.
+    report = ingest([Path(held.path)], store, region=Region(tuple(held.region.split("/"))),
+                    read_notices_again=not replacing)
+    return bool(report.outcomes) and all(outcome.ok for outcome in report.outcomes)
 
 
 def read_notices_again(store: Store) -> tuple[list[HeldDocument], list[HeldDocument]]:
     """Load again, from their files, the 调整 notices the graph's reforms now read as another body's than they were
     loaded as (`ingest.renamed_notices.misread_notices`): so the graph is the one loading every document in any order
     gives. Returns those read again and those whose file is gone or changed (left as they were: load them again)."""
-    from ingest.pipeline import ingest  # here: the pipeline calls this once its documents have loaded
-
     again: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
     for notice in misread_notices(store):
         held = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
-        if _file_digest(Path(notice.path)) != notice.sha256:
-            stranded.append(held)
-            continue
-        remove_documents(store, [notice.uid])
-        report = ingest([Path(notice.path)], store, region=Region(tuple(notice.region.split("/"))),
-                        read_notices_again=False)
-        (again if report.outcomes and all(outcome.ok for outcome in report.outcomes) else stranded).append(held)
+        (again if _loaded_again(store, held, notice.sha256, replacing=True) else stranded).append(held)
     return again, stranded

@@ -80,11 +80,15 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     year = year or plan.year
     date = f"{year}-12-31" if year else "9999-12-31"
     found = in_force(store, department["uid"], date)
-    clauses = _clauses(store, department["uid"], found.sandings, found.amendments, found.duties)
+    # The documents in force's own statements, read once: the clauses' terms and the work they retire.
+    stated = catalog.run(store, "stated_duties", {"department": department["uid"], "documents": sorted(
+        {row["document"] for row in [*found.sandings, *found.amendments]})})
+    clauses = _clauses(stated, found.duties)
     base = department.get("base_name") or department["name"]
     goal_uid = {goal: f"goal:{index}" for index, goal in enumerate(plan.goals)}
     matches = _matched(plan.goals, goal_uid, clauses, department["uid"], base)
-    retired = _retired_rows(store, plan.goals, clauses, matches, department["uid"], found.sandings, found.amendments)
+    retired = _retired_rows(store, plan.goals, clauses, matches, department["uid"], found.sandings, found.amendments,
+                            stated)
     # A goal doing work taken from the department serves none of its duties: what it shares with one in force is the
     # field the work lay in (水利工程建设 of 水利工程建设监理单位资质初审).
     doing_retired = {row["line"] for row in retired}
@@ -104,13 +108,10 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     return answer
 
 
-def _clauses(store: Store, uid: str, sandings: list[Row], amendments: list[Row], rows: list[Row]
-             ) -> dict[str, _Clause]:
+def _clauses(stated_rows: list[Row], rows: list[Row]) -> dict[str, _Clause]:
     """The duties in force (`in_force` rows) by uid, with their content terms, boilerplate flag and the department
-    duties an office duty carries out, as the documents in force state them (`stated_duties`)."""
-    documents = sorted({row["document"] for row in [*sandings, *amendments]})
-    stated = {(row["source"], row["text"]): row for row in catalog.run(
-        store, "stated_duties", {"department": uid, "documents": documents})}
+    duties an office duty carries out, as the documents in force state them (`stated_rows`: `stated_duties`)."""
+    stated = {(row["source"], row["text"]): row for row in stated_rows}
     clauses = {}
     for row in rows:
         facts = stated.get((row["source"], row["text"]), {})
@@ -199,7 +200,7 @@ def _office_note(given: str, offices: dict[str, str], carriers: set[str]) -> str
 
 
 def _retired_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], matches: dict[Goal, dict[str, float]],
-                  department: str, sandings: list[Row], amendments: list[Row]) -> list[Row]:
+                  department: str, sandings: list[Row], amendments: list[Row], stated: list[Row]) -> list[Row]:
     """Goals doing work the department no longer holds: a clause a notice moved out, cancelled or handed down whole,
     or work a 职能转变 or a notice retired as it words it."""
     rows = []
@@ -210,7 +211,7 @@ def _retired_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], 
                 rows.append(_retired_row(goal, row["status"], row["change"] or row["text"], row["counterpart"],
                                          row["change_source"] or row["source"]))
     model = reference_model()
-    for retirement in _retirements(store, department, sandings, amendments):
+    for retirement in _retirements(store, department, sandings, amendments, stated):
         for goal in goals:
             status = retirement.covers(model, goal.text, content_terms(goal.text))
             if status is not None:
@@ -224,13 +225,13 @@ def _retired_row(goal: Goal, status: str, work: str, counterpart: str, source: s
             "counterpart": counterpart, "source": source}
 
 
-def _retirements(store: Store, department: str, sandings: list[Row], amendments: list[Row]) -> list[Retirement]:
+def _retirements(store: Store, department: str, sandings: list[Row], amendments: list[Row], stated: list[Row]
+                 ) -> list[Retirement]:
     """The work the documents in force take from the department (a 三定's 职能转变, a notice's clauses), as stated."""
     documents = {row["document"]: row["in_force_from"] for row in [*sandings, *amendments]}
     transfers = {(row["source"], row["what"]): row["other"]
                  for row in catalog.run(store, "department_transfers", {"department": department})
                  if row["direction"] == "out"}
-    stated = catalog.run(store, "stated_duties", {"department": department, "documents": sorted(documents)})
     return [Retirement(row["status"], row["text"], row["source"], documents[source_document(row["source"])],
                        transfers.get((row["source"], row["text"])) or row["devolved_to"] or "")
             for row in stated if row["status"] in RETIRED_STATUSES]
@@ -239,8 +240,7 @@ def _retirements(store: Store, department: str, sandings: list[Row], amendments:
 def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dict[str, _Clause]) -> list[Row]:
     """The goals serving no duty of the department: those another department of its region holds the work of
     (可能属于他部门职责, its best few), and those no duty reads like (未能对应职责)."""
-    others = [row for row in catalog.run(store, "region_duties", {"region": department["region"],
-                                                                   "without": department["uid"]})]
+    others = catalog.run(store, "region_duties", {"region": department["region"], "without": department["uid"]})
     by_uid = {row["uid"]: row for row in others}
     duties = [_Duty(row["uid"], row["text"], row["department_uid"], None, department["region"], False,
                     content_of(row["content"], row["text"]), row["base_name"]) for row in others]
