@@ -31,9 +31,11 @@ WITH ha, a, coalesce(ea, xa) AS da, CASE WHEN ea IS NULL THEN '' ELSE xa.name EN
 // department's uid or an office's, `office:` + the department's uid without `dept:` (ingest.records.office_uid):
 // read so, the restating duties are the carried duty's few SIMILAR neighbours, where patterns joining them to the
 // department through its offices cost FalkorDB a scan of every office for every duty (a minute for a city of the
-// 10,000-clause bench).
+// 10,000-clause bench). A duty not carried reads no neighbours (`a_carried_from <> ''` first: FalkorDB then skips the
+// traversal, where a CASE would not), and b's side is read after the region and scope have cut its rows: together
+// a city's pairs in 70 ms instead of 240 on that bench.
 WITH ha, a, da, a_carried_from,
-     size([(a)-[r:SIMILAR]-(w:Duty) WHERE r.score >= $threshold AND w.status = 'current'
+     size([(a)-[r:SIMILAR]-(w:Duty) WHERE a_carried_from <> '' AND r.score >= $threshold AND w.status = 'current'
              AND (w.holder = da.uid OR w.holder STARTS WITH ('office:' + substring(da.uid, 5) + '/')) | w])
      AS a_restated
 WHERE a_carried_from = '' OR a_restated = 0
@@ -42,7 +44,7 @@ WHERE s.score >= $threshold AND b.status = 'current' AND NOT coalesce(b.boilerpl
 MATCH (hb)-[:HAS_DUTY]->(b)
 OPTIONAL MATCH (pb:Department)-[:HAS_OFFICE]->(hb)
 WITH a, b, s, da, ha, a_carried_from, hb, coalesce(pb, hb) AS xb
-WHERE b.last_stated >= coalesce(xb.sanding_issued, '~')
+WHERE b.last_stated >= coalesce(xb.sanding_issued, '~') AND (ha:Office) = (hb:Office)
 // The same reading of b's side.
 OPTIONAL MATCH carrying = (xb)-[:SUCCEEDED_BY*1..4]->(eb:Department)
 WHERE NOT (eb)-[:SUCCEEDED_BY]->()
@@ -53,15 +55,15 @@ WHERE NOT (eb)-[:SUCCEEDED_BY]->()
 WITH a, b, s, da, ha, a_carried_from, hb, xb, eb, size([(xb)-[:SUCCEEDED_BY]->(successor) | successor]) AS xb_successors
 WHERE xb_successors = 0 OR eb IS NOT NULL
 WITH a, b, s, da, ha, a_carried_from, hb, coalesce(eb, xb) AS db, CASE WHEN eb IS NULL THEN '' ELSE xb.name END AS b_carried_from
-WITH a, b, s, da, ha, a_carried_from, hb, db, b_carried_from,
-     size([(b)-[r:SIMILAR]-(w:Duty) WHERE r.score >= $threshold AND w.status = 'current'
-             AND (w.holder = db.uid OR w.holder STARTS WITH ('office:' + substring(db.uid, 5) + '/')) | w])
-     AS b_restated
 WHERE ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
   // Only the pairs an overlap scope can hold (two departments' main duties, or two offices' duties of one region).
-  AND da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
+  AND da <> db AND (da.region = db.region OR NOT ha:Office)
   AND ($scope IS NULL OR (da.region <> db.region) = ($scope = 'levels'))
-  AND (b_carried_from = '' OR b_restated = 0)
+WITH a, b, s, da, ha, a_carried_from, hb, db, b_carried_from,
+     size([(b)-[r:SIMILAR]-(w:Duty) WHERE b_carried_from <> '' AND r.score >= $threshold AND w.status = 'current'
+             AND (w.holder = db.uid OR w.holder STARTS WITH ('office:' + substring(db.uid, 5) + '/')) | w])
+     AS b_restated
+WHERE b_carried_from = '' OR b_restated = 0
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
 RETURN a.uid AS a, da.region AS a_region, da.name AS a_department,

@@ -42,19 +42,19 @@ WHERE (xa_successors = 0 OR ea IS NOT NULL) AND (xb_successors = 0 OR eb IS NOT 
 WITH a, b, s, ha, hb, coalesce(ea, xa) AS da, coalesce(eb, xb) AS db,
      CASE WHEN ea IS NULL THEN '' ELSE xa.name END AS a_carried_from,
      CASE WHEN eb IS NULL THEN '' ELSE xb.name END AS b_carried_from
+// Only the pairs an overlap scope can hold (as similar_duties), before the restating duties are read.
+WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
 // A carried duty its successor's own duties restate is that duty already (as similar_duties, read as it reads it).
 // (Two pattern comprehensions of one clause must not name a variable alike: FalkorDB reads the second with the
 // first's binding, and a carried duty its successor restated stayed in a department's overlaps.)
 WITH a, b, s, ha, hb, da, db, a_carried_from, b_carried_from,
-     size([(a)-[r:SIMILAR]-(w:Duty) WHERE r.score >= $threshold AND w.status = 'current'
+     size([(a)-[r:SIMILAR]-(w:Duty) WHERE a_carried_from <> '' AND r.score >= $threshold AND w.status = 'current'
              AND (w.holder = da.uid OR w.holder STARTS WITH ('office:' + substring(da.uid, 5) + '/')) | w])
      AS a_restated,
-     size([(b)-[rb:SIMILAR]-(wb:Duty) WHERE rb.score >= $threshold AND wb.status = 'current'
+     size([(b)-[rb:SIMILAR]-(wb:Duty) WHERE b_carried_from <> '' AND rb.score >= $threshold AND wb.status = 'current'
              AND (wb.holder = db.uid OR wb.holder STARTS WITH ('office:' + substring(db.uid, 5) + '/')) | wb])
      AS b_restated
-// Only the pairs an overlap scope can hold (as similar_duties).
-WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
-  AND (a_carried_from = '' OR a_restated = 0) AND (b_carried_from = '' OR b_restated = 0)
+WHERE (a_carried_from = '' OR a_restated = 0) AND (b_carried_from = '' OR b_restated = 0)
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
 // name and uid stay the first name alone, which programs and the draft check join on.
 RETURN a.uid AS a, da.region AS a_region, da.name AS a_department,
