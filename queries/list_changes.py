@@ -1,11 +1,11 @@
 """What each adjustment of a list changed (清单动态调整), version by version: the rows of each version (kept in a
 compact form, ingest.list_history) compared with the next version's.
 
-Rows are matched by their item's name: the same name (give or take spaces), else the same matter in other words
-(`queries.matter_names.same_matter_key`: a reordering, or framing words), else the closest name left above
-`RENAMED_SCORE` (rapidfuzz: 户外广告设置管理 / 户外广告设置和管理), which is a 事项名称变更. A row left unmatched is a
-新增事项 in the later version or a 删除事项 in the earlier one. Two versions that share fewer than half the shorter's
-names (`ingest.versions.SHARED_MATTERS`: two 街道's lists of one title) are two lists, not compared."""
+Rows are matched by their item's name (`queries.matter_names.paired`): the same name (give or take spaces), else
+the same matter in other words (`same_matter_key`: a reordering, or framing words), else the closest name left
+above `RENAMED_SCORE` (rapidfuzz: 户外广告设置管理 / 户外广告设置和管理), which is a 事项名称变更. A row left
+unmatched is a 新增事项 in the later version or a 删除事项 in the earlier one. Two versions that share fewer than half
+the shorter's names (`ingest.versions.SHARED_MATTERS`: two 街道's lists of one title) are two lists, not compared."""
 
 from __future__ import annotations
 
@@ -16,15 +16,9 @@ from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from graph.store import Row, Store
 from ingest.versions import SHARED_MATTERS, dated_zh
-from queries.matter_names import same_matter_key
-
-# rapidfuzz ratio (0–100) from which a deleted and an added row's names are one matter renamed; a character or two
-# of a name of eight or more (设置管理 / 设置和管理: 94), not two matters sharing a word (…监督检查: below 70).
-RENAMED_SCORE = 85.0
+from queries.matter_names import folded, paired
 
 CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed", "department_changed")
 CHANGE_LABELS = {"added": "新增事项", "deleted": "删除事项", "renamed": "事项名称变更", "lead_changed": "牵头部门变更",
@@ -64,25 +58,21 @@ def _rows(version: Row) -> list[dict[str, Any]]:
     return [json.loads(text) for text in version["version_rows"]]
 
 
-def _folded(name: str) -> str:
-    return "".join(name.split())
-
-
 def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
     before, after = _rows(earlier), _rows(later)
-    names_before = {_folded(row["name"]) for row in before}
-    names_after = {_folded(row["name"]) for row in after}
+    names_before = {folded(row["name"]) for row in before}
+    names_after = {folded(row["name"]) for row in after}
     shorter = min(len(names_before), len(names_after))
     if shorter and len(names_before & names_after) < SHARED_MATTERS * shorter:
         return []  # two lists of one title, not versions (ingest.versions.verdict)
-    pairs, deleted, added = _matched(before, after)
+    pairs, deleted, added = paired(before, after, lambda row: row["name"])
     cite = _citing(key, earlier, later)
     leads_word = _LEADS_WORD.get(later["kind"] or "", "牵头")
     found = [cite("deleted", row["name"], row, None, _parties(row, leads_word), "") for row in deleted]
     found += [cite("added", row["name"], None, row, "", _parties(row, leads_word)) for row in added]
     lead_change = _LEADS_CHANGE.get(later["kind"] or "", "lead_changed")
     for old, new in pairs:
-        if _folded(old["name"]) != _folded(new["name"]):
+        if folded(old["name"]) != folded(new["name"]):
             found.append(cite("renamed", new["name"], old, new, old["name"], new["name"]))
         if old["leads"] != new["leads"] or old.get("claimed") != new.get("claimed"):
             found.append(cite(lead_change, new["name"], old, new, _leads(old), _leads(new)))
@@ -90,44 +80,6 @@ def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
             found.append(cite("assist_changed", new["name"], old, new, "、".join(old["assists"]),
                               "、".join(new["assists"])))
     return found
-
-
-def _matched(before: list[dict[str, Any]], after: list[dict[str, Any]]
-             ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Pairs of one matter in both versions, and the earlier's rows left (deleted) and the later's (added)."""
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    left, right = list(before), list(after)
-    for same in (_folded, same_matter_key):
-        _pair_by(left, right, pairs, same)
-    scored = sorted(((fuzz.ratio(_folded(old["name"]), _folded(new["name"])), i, j)
-                     for i, old in enumerate(left) for j, new in enumerate(right)), key=lambda s: (-s[0], s[1], s[2]))
-    taken_left: set[int] = set()
-    taken_right: set[int] = set()
-    for score, i, j in scored:
-        if score >= RENAMED_SCORE and i not in taken_left and j not in taken_right:
-            pairs.append((left[i], right[j]))
-            taken_left.add(i)
-            taken_right.add(j)
-    return (pairs, [row for i, row in enumerate(left) if i not in taken_left],
-            [row for j, row in enumerate(right) if j not in taken_right])
-
-
-_Pairs = list[tuple[dict[str, Any], dict[str, Any]]]
-
-
-def _pair_by(left: list[dict[str, Any]], right: list[dict[str, Any]], pairs: _Pairs,
-             same: Callable[[str], str]) -> None:
-    """Pair the rows of one name under `same`, first with first, and take them out of `left` and `right`."""
-    waiting: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in right:
-        waiting[same(row["name"])].append(row)
-    for row in list(left):
-        match = waiting.get(same(row["name"]))
-        if match:
-            new = match.pop(0)
-            pairs.append((row, new))
-            left.remove(row)
-            right.remove(new)
 
 
 def _leads(row: dict[str, Any]) -> str:
