@@ -3,7 +3,7 @@
 A 权责清单, 职责边界清单 or 监管事项目录 is adjusted over time: a new version replaces the one loaded
 (`ingest.versions`), and an older-dated version loaded after a newer one does not replace it. Neither is lost: each
 version's rows are kept in a compact form, one JSON string a row (`version_rows`: its place, name, leads and
-assists, or claimants and claim), so that `queries.list_changes` can say what each adjustment changed.
+assists, or claimants and claim, a 履行职责事项清单's part and township), so that `queries.list_changes` can say what each adjustment changed.
 
 The current version is a Document (its edges are the evidence every analysis reads) that carries its own
 `version_rows` and the key of the list it is a version of (`list_key`). A version that is no longer current is a
@@ -50,11 +50,13 @@ def version_rows(parsed: ListDocument) -> list[str]:
     list cites it: 序号3（第5行）), its item's name, the departments that lead it (a 权责清单's 实施部门, a 监管事项's
     认领部门) and those that assist, and for a 监管事项 whether it is claimed. Names as the list writes them: a
     version is compared with the next as written."""
-    return [json.dumps(_row(record, seq), ensure_ascii=False, sort_keys=True)
+    return [json.dumps(_row(record, seq, parsed.default_departments), ensure_ascii=False, sort_keys=True)
             for record, seq in zip(parsed.records, cited_seqs(parsed.records), strict=True)]
 
 
-def _row(record: ListRecord, seq: str) -> dict[str, Any]:
+def _row(record: ListRecord, seq: str, townships: dict[str, str]) -> dict[str, Any]:
+    """A 履行职责事项清单's row also keeps its part (基本, 配合, 收回: a matter moves between them) and its township
+    (the sheet's, or its 乡镇（街道） column's: a county's one table lists each matter once a township)."""
     where = record.where
     line = f"第{where.row}行"
     at = f"{seq}（{line}）" if seq else line
@@ -66,8 +68,11 @@ def _row(record: ListRecord, seq: str) -> dict[str, Any]:
         row |= {"leads": list(record.leads), "assists": _unique([*record.assists, *record.partners])}
     elif isinstance(record, TerritorialRecord):
         row |= {"leads": list(record.leads), "assists": list(record.assists)}
-    elif isinstance(record, PowerItemRecord | TownshipDutyRecord):
+    elif isinstance(record, PowerItemRecord):
         row |= {"leads": list(record.departments)}
+    elif isinstance(record, TownshipDutyRecord):
+        row |= {"leads": list(record.departments), "part": record.part,
+                "township": record.township or townships.get(where.sheet, "")}
     elif isinstance(record, SupervisionRecord):
         row |= {"leads": list(record.claimants), "claimed": record.claimed}
     return row

@@ -1,5 +1,5 @@
 // name: list_changes
-// question: 清单动态调整：同一清单（权责清单、职责边界清单、监管事项目录）前后版本间的变化（新增、删除事项，牵头、配合部门变更，认领状态变更，事项名称变更）
+// question: 清单动态调整：同一清单（权责清单、职责边界清单、监管事项目录、乡镇（街道）履行职责事项清单）前后版本间的变化（新增、删除事项，牵头、配合部门变更，认领状态变更，事项名称变更，乡镇清单的部分变更和县级部门变更）
 // param list: string|null = null  清单标题、文件名、载入路径或 uid（任一版本的）；不给则为区划内各清单
 // param region: string|null = null  区划路径，如 示例市；含下级区划
 // columns: list_title, region, from_version, to_version, change, change_label, matter, before, after, from_source, to_source, list_key, from_uid, to_uid
@@ -8,7 +8,8 @@
 // The Cypher gives one row a version of each list that has more than one (the current Document and the ListVersion
 // nodes of its history, ingest.list_history, and current Documents of one list key, two lists sharing few matters);
 // the finish compares each version with the next (by date) and gives one row a change: `change` added, deleted,
-// renamed, lead_changed, assist_changed, claim_changed, department_changed (a 权责清单's 实施部门). Each row cites both
+// renamed, lead_changed, assist_changed, claim_changed, department_changed (a 权责清单's 实施部门); of a 乡镇（街道）
+// 履行职责事项清单, part_changed (基本 → 配合 → 收回), assisted_changed, reclaimer_changed. Each row cites both
 // versions' files and rows (`from_source`, `to_source`: 文件 序号3（第5行）). Rows by list, then version, then change,
 // then matter. A version loaded by a dutygraph before fields version 11 kept no rows (`rows_kept` false): the steps
 // to and from it are not compared (every row would read as added), until it is loaded again.

@@ -1,11 +1,15 @@
 """What each adjustment of a list changed (清单动态调整), version by version: the rows of each version (kept in a
 compact form, ingest.list_history) compared with the next version's.
 
-Rows are matched by their item's name: the same name (give or take spaces), else the same matter in other words
-(`queries.matter_names.same_matter_key`: a reordering, or framing words), else the closest name left above
-`RENAMED_SCORE` (rapidfuzz: 户外广告设置管理 / 户外广告设置和管理), which is a 事项名称变更. A row left unmatched is a
-新增事项 in the later version or a 删除事项 in the earlier one. Two versions that share fewer than half the shorter's
-names (`ingest.versions.SHARED_MATTERS`: two 街道's lists of one title) are two lists, not compared."""
+Rows are matched by their item's name (`queries.matter_names.paired`): the same name (give or take spaces), else
+the same matter in other words (`same_matter_key`: a reordering, or framing words), else the closest name left
+above `RENAMED_SCORE` (rapidfuzz: 户外广告设置管理 / 户外广告设置和管理), which is a 事项名称变更. A row left
+unmatched is a 新增事项 in the later version or a 删除事项 in the earlier one. Two versions that share fewer than half
+the shorter's names (`ingest.versions.SHARED_MATTERS`: two 街道's lists of one title) are two lists, not compared.
+
+A 乡镇（街道）履行职责事项清单's rows are matched within each township (a county's one table lists a matter once a
+township); a matter moved between its parts (基本履职 → 配合履职 → 上级部门收回) is a 清单部分变更, and its county
+departments are named by their part: the one a 配合 matter's township assists, the one that took a 收回 matter back."""
 
 from __future__ import annotations
 
@@ -16,24 +20,25 @@ from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from graph.store import Row, Store
 from ingest.versions import SHARED_MATTERS, dated_zh
-from queries.matter_names import same_matter_key
+from queries.labels import TOWNSHIP_PART_LABELS
+from queries.matter_names import folded, paired
 
-# rapidfuzz ratio (0–100) from which a deleted and an added row's names are one matter renamed; a character or two
-# of a name of eight or more (设置管理 / 设置和管理: 94), not two matters sharing a word (…监督检查: below 70).
-RENAMED_SCORE = 85.0
-
-CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed", "department_changed")
+CHANGES = ("added", "deleted", "renamed", "lead_changed", "assist_changed", "claim_changed", "department_changed",
+           "part_changed", "assisted_changed", "reclaimer_changed")
 CHANGE_LABELS = {"added": "新增事项", "deleted": "删除事项", "renamed": "事项名称变更", "lead_changed": "牵头部门变更",
                  "assist_changed": "配合部门变更", "claim_changed": "认领状态变更",
-                 "department_changed": "实施部门变更"}
+                 "department_changed": "实施部门变更", "part_changed": "清单部分变更",
+                 "assisted_changed": "配合履职事项县级部门变更", "reclaimer_changed": "收回部门变更"}
 # What a list's first column of parties is called, by its kind: a 权责清单's 实施部门 leads nothing, and a 监管事项's
 # 认领部门 claims it.
 _LEADS_CHANGE = {"supervision": "claim_changed", "power": "department_changed"}
 _LEADS_WORD = {"power": "实施"}
+# A 履行职责事项清单's county departments, by the row's part: the one a 配合履职事项's township assists (it answers for
+# the work: neither a 配合部门 nor the township's 牵头), and the one that took a 收回 matter back.
+_TOWNSHIP_CHANGE = {"assisting": "assisted_changed", "reclaimed": "reclaimer_changed"}
+_TOWNSHIP_PARTY = {"assisting": "县级部门", "reclaimed": "收回部门"}
 
 
 def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
@@ -64,70 +69,67 @@ def _rows(version: Row) -> list[dict[str, Any]]:
     return [json.loads(text) for text in version["version_rows"]]
 
 
-def _folded(name: str) -> str:
-    return "".join(name.split())
-
-
 def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
     before, after = _rows(earlier), _rows(later)
-    names_before = {_folded(row["name"]) for row in before}
-    names_after = {_folded(row["name"]) for row in after}
+    names_before = {folded(row["name"]) for row in before}
+    names_after = {folded(row["name"]) for row in after}
     shorter = min(len(names_before), len(names_after))
     if shorter and len(names_before & names_after) < SHARED_MATTERS * shorter:
         return []  # two lists of one title, not versions (ingest.versions.verdict)
-    pairs, deleted, added = _matched(before, after)
+    pairs, deleted, added = _paired(before, after)
     cite = _citing(key, earlier, later)
+    township = later["kind"] == "township"
     leads_word = _LEADS_WORD.get(later["kind"] or "", "牵头")
-    found = [cite("deleted", row["name"], row, None, _parties(row, leads_word), "") for row in deleted]
-    found += [cite("added", row["name"], None, row, "", _parties(row, leads_word)) for row in added]
+    parties = _township_parties if township else lambda row: _parties(row, leads_word)
+    matter = _matter_named(before + after)
+    found = [cite("deleted", matter(row), row, None, parties(row), "") for row in deleted]
+    found += [cite("added", matter(row), None, row, "", parties(row)) for row in added]
     lead_change = _LEADS_CHANGE.get(later["kind"] or "", "lead_changed")
     for old, new in pairs:
-        if _folded(old["name"]) != _folded(new["name"]):
-            found.append(cite("renamed", new["name"], old, new, old["name"], new["name"]))
-        if old["leads"] != new["leads"] or old.get("claimed") != new.get("claimed"):
-            found.append(cite(lead_change, new["name"], old, new, _leads(old), _leads(new)))
+        if folded(old["name"]) != folded(new["name"]):
+            found.append(cite("renamed", matter(new), old, new, old["name"], new["name"]))
+        # A version kept before rows had a part (fields version 11) reads as in the later's part.
+        if township and old.get("part", new.get("part")) != new.get("part", old.get("part")):
+            found.append(cite("part_changed", matter(new), old, new, parties(old), parties(new)))
+        elif old["leads"] != new["leads"] or old.get("claimed") != new.get("claimed"):
+            change = _TOWNSHIP_CHANGE.get(new.get("part", ""), lead_change) if township else lead_change
+            found.append(cite(change, matter(new), old, new, _leads(old), _leads(new)))
         if sorted(old["assists"]) != sorted(new["assists"]):
-            found.append(cite("assist_changed", new["name"], old, new, "、".join(old["assists"]),
+            found.append(cite("assist_changed", matter(new), old, new, "、".join(old["assists"]),
                               "、".join(new["assists"])))
     return found
 
 
-def _matched(before: list[dict[str, Any]], after: list[dict[str, Any]]
-             ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Pairs of one matter in both versions, and the earlier's rows left (deleted) and the later's (added)."""
+def _paired(before: list[dict[str, Any]], after: list[dict[str, Any]]
+            ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of one matter paired (`queries.matter_names.paired`); a 履行职责事项清单's within each township, as a
+    county's one table lists a matter once a township (rows kept before they named theirs: all as one)."""
+    if not all("township" in row for row in [*before, *after]):
+        return paired(before, after, lambda row: row["name"])
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    left, right = list(before), list(after)
-    for same in (_folded, same_matter_key):
-        _pair_by(left, right, pairs, same)
-    scored = sorted(((fuzz.ratio(_folded(old["name"]), _folded(new["name"])), i, j)
-                     for i, old in enumerate(left) for j, new in enumerate(right)), key=lambda s: (-s[0], s[1], s[2]))
-    taken_left: set[int] = set()
-    taken_right: set[int] = set()
-    for score, i, j in scored:
-        if score >= RENAMED_SCORE and i not in taken_left and j not in taken_right:
-            pairs.append((left[i], right[j]))
-            taken_left.add(i)
-            taken_right.add(j)
-    return (pairs, [row for i, row in enumerate(left) if i not in taken_left],
-            [row for j, row in enumerate(right) if j not in taken_right])
+    deleted: list[dict[str, Any]] = []
+    added: list[dict[str, Any]] = []
+    for township in sorted({row["township"] for row in [*before, *after]}):
+        mine = paired([row for row in before if row["township"] == township],
+                      [row for row in after if row["township"] == township], lambda row: row["name"])
+        pairs, deleted, added = pairs + mine[0], deleted + mine[1], added + mine[2]
+    return pairs, deleted, added
 
 
-_Pairs = list[tuple[dict[str, Any], dict[str, Any]]]
+def _matter_named(rows: list[dict[str, Any]]) -> Callable[[dict[str, Any]], str]:
+    """How a change names its row's matter: by its name, after its township's where the list has several."""
+    if len({row.get("township", "") for row in rows}) < 2:
+        return lambda row: row["name"]
+    return lambda row: f"{row['township']}：{row['name']}"
 
 
-def _pair_by(left: list[dict[str, Any]], right: list[dict[str, Any]], pairs: _Pairs,
-             same: Callable[[str], str]) -> None:
-    """Pair the rows of one name under `same`, first with first, and take them out of `left` and `right`."""
-    waiting: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in right:
-        waiting[same(row["name"])].append(row)
-    for row in list(left):
-        match = waiting.get(same(row["name"]))
-        if match:
-            new = match.pop(0)
-            pairs.append((row, new))
-            left.remove(row)
-            right.remove(new)
+def _township_parties(row: dict[str, Any]) -> str:
+    """What an added, deleted or moved row of a 履行职责事项清单 said: its part, and the county department the
+    township assists (配合履职: that department answers for the work) or that took the work back (收回)."""
+    part = TOWNSHIP_PART_LABELS.get(row.get("part", ""), "")
+    word = _TOWNSHIP_PARTY.get(row.get("part", ""), "县级部门")
+    named = f"{word}：{'、'.join(row['leads'])}" if row["leads"] else ""
+    return "，".join(text for text in (part, named) if text)
 
 
 def _leads(row: dict[str, Any]) -> str:

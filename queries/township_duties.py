@@ -22,6 +22,7 @@ from graph.store import Row, Store
 from queries.ambiguities import MANDATE_SHARE, best_by_department, holders
 from queries.in_force import CURRENT, duties_today
 from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
+from queries.matter_names import folded, paired
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index, Evidence
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
@@ -131,25 +132,37 @@ RETURN r.path AS county, m.name AS matter, h.share AS share, coalesce(h.text, ''
        coalesce(h.township_text, '') AS township_text, h.source AS source
 ORDER BY source
 """
-Levels = dict[tuple[str, str], Row]  # (county, matter) → the first 县乡事权 row on it
+Levels = dict[tuple[str, str], Row]  # (township region, its list's matter) → the 县乡事权 row on it
 
 
 def _levels(store: Store, rows: list[Row]) -> Levels:
+    """Each township list's matters with the county's 县乡事权 row on the same matter, however each list words it:
+    paired as list_changes pairs two versions' rows (`queries.matter_names.paired`: the same name, the same matter
+    in other words, the closest name at RENAMED_SCORE), so 犬只登记管理 meets 犬只登记和管理, and 农村环境卫生日常保洁
+    does not meet 城镇环境卫生日常保洁."""
     counties = sorted({row["township_region"].rsplit("/", 1)[0] for row in rows})
-    found: Levels = {}
+    by_county: dict[str, dict[str, Row]] = {county: {} for county in counties}
     for level in store.read(_LEVELS, {"counties": counties}):
-        found.setdefault((level["county"], level["matter"]), level)
+        by_county[level["county"]].setdefault(level["matter"], level)  # the first row on a matter
+    matters: dict[str, dict[str, None]] = {}  # a township's matters, in its list's order
+    for row in sorted(rows, key=_list_order):
+        matters.setdefault(row["township_region"], {})[row["matter"]] = None
+    found: Levels = {}
+    for region, names in matters.items():
+        levels = by_county[region.rsplit("/", 1)[0]]
+        pairs, _unpaired, _left = paired(list(names), list(levels), lambda name: name)
+        found |= {(region, matter): levels[level] for matter, level in pairs}
     return found
 
 
 def _level_checked(levels: Levels, row: Row) -> Row:
     """A 基本履职 row whose matter the county's 县乡事权划分清单 reserves to the county (县级事权): the township lists
     as its own work what the county answers for. `evidence` the 县级职责, `evidence_source` its row."""
-    level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+    level = levels.get((row["township_region"], row["matter"]))
     if row["part"] != "basic" or level is None or level["share"] != "county":
         return row
     return {**row, "finding": "reserved_to_county", "holder": level["county"].rsplit("/", 1)[-1],
-            "evidence": level["county_text"], "evidence_source": level["source"]}
+            "evidence": _worded(row, level, "county_text"), "evidence_source": level["source"]}
 
 
 def _township_level(levels: Levels, rows: list[Row]) -> list[Row]:
@@ -157,11 +170,17 @@ def _township_level(levels: Levels, rows: list[Row]) -> list[Row]:
     事权): the list puts on a county department what the division leaves to the township. Once a list row."""
     found: list[Row] = []
     for row in {row["source"]: row for row in rows if row["part"] in {"assisting", "reclaimed"}}.values():
-        level = levels.get((row["township_region"].rsplit("/", 1)[0], row["matter"]))
+        level = levels.get((row["township_region"], row["matter"]))
         if level is not None and level["share"] == "township":
             found.append({**row, "finding": "reserved_to_township", "holder": row["township"],
-                          "evidence": level["township_text"], "evidence_source": level["source"]})
+                          "evidence": _worded(row, level, "township_text"), "evidence_source": level["source"]})
     return found
+
+
+def _worded(row: Row, level: Row, column: str) -> str:
+    """The 县乡事权 row's text, after its own name of the matter where the township's list words it otherwise: who
+    reads the finding sees which row was taken for the same matter."""
+    return level[column] if folded(level["matter"]) == folded(row["matter"]) else f"{level['matter']}：{level[column]}"
 
 
 # The townships of a county that its documents other than the 履行职责事项清单 place: a 三定 or 权责清单 of their own,

@@ -4,8 +4,12 @@ its own and checked against the townships' 履行职责事项清单 (user test: 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
+import docx
+import openpyxl
 import pytest
 
 from graph.store import Store
@@ -48,13 +52,19 @@ def test_without_a_level_column_the_texts_tell_it(tmp_path: Path) -> None:
         ("耕地保护", "shared"), ("犬只登记", "township"), ("违法建设查处", "county")]
 
 
-def test_a_township_list_is_checked_against_the_division(store: Store) -> None:
-    report = ingest([*SANDING, FIXTURES / "anping_lvzhi.csv", DIVISION], store, region=COUNTY)
+def _checked(store: Store, division: Path) -> tuple[list[dict[str, Any]], list[tuple[str, ...]]]:
+    """安平镇's list checked against the division: its rows, and its reserved_to_county and reserved_to_township."""
+    report = ingest([*SANDING, FIXTURES / "anping_lvzhi.csv", division], store, region=COUNTY)
     assert [outcome.error for outcome in report.failed] == []
     rows = catalog.run(store, "township_duties", {"township": ANPING})
-    assert [(row["part"], row["matter"], row["finding"], row["holder"], row["evidence"],
-             row["evidence_source"].partition("#")[2]) for row in rows
-            if row["finding"] in {"reserved_to_county", "reserved_to_township"}] == [
+    return rows, [(row["part"], row["matter"], row["finding"], row["holder"], row["evidence"],
+                   row["evidence_source"].partition("#")[2]) for row in rows
+                  if row["finding"] in {"reserved_to_county", "reserved_to_township"}]
+
+
+def test_a_township_list_is_checked_against_the_division(store: Store) -> None:
+    rows, reserved = _checked(store, DIVISION)
+    assert reserved == [
         # 基本履职 work the division leaves to the county; 收回 work it leaves to the townships.
         ("basic", "辖区安全隐患日常巡查", "reserved_to_county", "石岭县", "县应急管理局负责生产经营单位安全检查。", "第7行"),
         ("reclaimed", "犬只登记管理", "reserved_to_township", "安平镇人民政府", "负责辖区犬只登记。", "第6行")]
@@ -72,3 +82,58 @@ def test_a_township_list_is_checked_against_the_division(store: Store) -> None:
         {"region": "澄州市/石岭县", "matter": "犬只登记管理", "share": "township"},
         {"region": "澄州市/石岭县", "matter": "辖区安全隐患日常巡查", "share": "county"},
         {"region": "澄州市/石岭县", "matter": "违法用地查处", "share": "county"}]
+
+
+REWORDED = REPO / "tests" / "fixtures" / "county_township" / "shiling_xianxiang_2.csv"
+
+
+def test_a_division_wording_a_matter_otherwise_still_meets_the_township_s_list(store: Store) -> None:
+    # The same matters reworded (犬只登记和管理, 辖区生产安全隐患日常巡查: a word more, ratio 92 and 91), framed
+    # (违法用地行为查处); 城镇环境卫生日常保洁 is another matter than the list's 农村环境卫生日常保洁 (ratio 80).
+    rows, reserved = _checked(store, REWORDED)
+    assert reserved == [
+        ("basic", "辖区安全隐患日常巡查", "reserved_to_county", "石岭县",
+         "辖区生产安全隐患日常巡查：县应急管理局负责生产经营单位安全检查。", "第6行"),
+        ("reclaimed", "犬只登记管理", "reserved_to_township", "安平镇人民政府", "犬只登记和管理：负责辖区犬只登记。", "第5行")]
+    assert [(row["matter"], row["finding"]) for row in rows if row["matter"] == "农村环境卫生日常保洁"] == [
+        ("农村环境卫生日常保洁", "")]
+
+
+TOWNSHIP_SUMMARY = [
+    ("配合履职事项：牵头部门三定、权责清单未写有此项（其中无部门写有的为甩锅）", 2),
+    ("上级部门收回事项：收回部门三定、权责清单未写有此项", 2),
+    ("配合、收回事项：县级部门三定写有但已由调整通知划出、取消或下放", 0),
+    ("上级部门收回事项：已收回仍在乡镇权责清单", 0),
+    ("基本履职事项：县乡事权划分清单列为县级事权", 1),
+    ("配合、收回事项：县乡事权划分清单列为乡镇事权", 1),
+    ("配合、收回事项：图中没有县级部门的三定或权责清单，无法核对", 1),
+    ("本县其他文件中没有的乡镇（街道）", 1)]
+
+
+def test_the_report_s_summary_counts_every_township_finding(store: Store, tmp_path: Path) -> None:
+    # 安平镇's list against the division (a 基本 matter the county's, a 收回 one the townships'), 民政局 with no 三定,
+    # and 新村镇, whose list alone places it while the 属地 list places 安平镇 and 白沙乡.
+    from queries.export import to_docx, to_markdown, to_xlsx
+    from queries.report import build_report
+    from tests.ingest.test_township_paragraphs import _territorial, _xincun
+
+    assert ingest([*SANDING, _territorial(tmp_path), DIVISION], store, region=COUNTY).failed == []
+    before = [row["finding"] for row in build_report(store, region="澄州市/石岭县").sections[0].rows]
+    assert [finding for finding, _count in TOWNSHIP_SUMMARY if finding in before] == []  # no township list: no line
+    assert ingest([_xincun(tmp_path), FIXTURES / "anping_lvzhi.csv"], store, region=COUNTY).failed == []
+    report = build_report(store, region="澄州市/石岭县")
+    summary = report.sections[0]
+    assert (summary.key, summary.title) == ("summary", "摘要")
+    mine = [(row["finding"], row["count"]) for row in summary.rows if row["finding"] not in before]
+    assert mine == TOWNSHIP_SUMMARY
+    assert {row["finding"]: row["action"] for row in summary.rows}["本县其他文件中没有的乡镇（街道）"] == \
+        "核对乡镇（街道）名称，或是否已撤并"
+    # The lines are in each of the report's forms, in the 摘要 table.
+    markdown = to_markdown(report)
+    assert all(f"| {finding} | {count} |" in markdown for finding, count in TOWNSHIP_SUMMARY)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(report, as_report=True)))["摘要"]
+    cells = [tuple(cell.value for cell in row[:2]) for row in sheet.iter_rows()]
+    assert all(line in cells for line in TOWNSHIP_SUMMARY)
+    table = docx.Document(io.BytesIO(to_docx(report))).tables[0]
+    lines = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+    assert all((finding, str(count)) in lines for finding, count in TOWNSHIP_SUMMARY)

@@ -8,7 +8,7 @@ from pathlib import Path
 from graph.store import Store
 from ingest.pipeline import ingest
 from queries.ambiguities import host_assist_ambiguities
-from queries.matter_names import same_matter_key
+from queries.matter_names import paired, same_matter_key
 
 # The item's heading names the matter; its clause names none of its own.
 NONGYE = """西河县农业农村局职能配置、内设机构和人员编制规定
@@ -51,6 +51,15 @@ def test_two_wordings_of_one_matter_are_one_matter() -> None:
     assert same_matter_key("建筑垃圾处置监督管理") == same_matter_key("建筑垃圾处置的监督管理工作")
     # One character apart is another matter: the stage before the market gate is not the stage after it.
     assert same_matter_key("食用农产品进入市场前的质量安全监督管理") != same_matter_key("食用农产品进入市场后的质量安全监督管理")
+
+
+def test_two_lists_names_are_paired_once_each_by_name_then_wording_then_closeness() -> None:
+    township = ["犬只登记管理", "违法用地查处", "农村环境卫生日常保洁", "农村村民宅基地审批", "耕地保护"]
+    county = ["城镇环境卫生日常保洁", "违法用地行为查处", "犬只登记和管理", "农村宅基地审批管理", "耕地保护"]
+    assert paired(township, county, lambda name: name) == (
+        [("耕地保护", "耕地保护"), ("违法用地查处", "违法用地行为查处"), ("犬只登记管理", "犬只登记和管理")],
+        # 80 and 78: another matter (农村 / 城镇), and a rewording closer to a new name than to a word more.
+        ["农村环境卫生日常保洁", "农村村民宅基地审批"], ["城镇环境卫生日常保洁", "农村宅基地审批管理"])
 
 
 def test_documents_that_word_a_matter_differently_and_name_different_leads_conflict(store: Store,
