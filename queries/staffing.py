@@ -51,7 +51,7 @@ MIN_COMPARED = 3
 # examples/): 2.5 times, or 1/2.5, is beyond that spread.
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
-_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding")
+_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding", "carried")
 # staff_moves' directions as the answer's: posts cut (核减) and handed down (下放) leave as moved ones do.
 MOVED = {"in": "moved_in", "out": "moved_out", "cut": "cut", "devolved": "devolved"}
 
@@ -226,7 +226,11 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
     figures: Row = {"duties_stated": row["duties"] if row["has_sanding"] else None, "duty_changes": [],
                     "duties": row["duties"]}
     if count is not None:
-        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing}
+        # duty_count reads the department's own documents: the duties a body a 机构改革 replaced leaves it (its work
+        # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
+        # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
+        carried = sum(lender["duties"] for lender in row["carried"])
+        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing + carried}
     out: Row = {}
     for key, value in row.items():
         out |= figures if key == "duties" else {key: value}
@@ -258,6 +262,11 @@ def _checks(row: Row, gap: float | None) -> list[str]:
         by = f"（{row['facts_issued']}调整通知核定）" if later else ""
         found.append(f"列出内设机构{row['numbered_offices']}个，超出核定的{row['offices_stated']}个{by}")
     found += post_mismatches(row["leader_posts"], row["leader_posts_detail"], row["office_leader_posts_detail"])
+    if row["carried"]:
+        # The count a reader checks against the 三定 holds duties no document of the department states.
+        found.append("职责数含" + "、".join(f"承继自{lender['department']}的职责{lender['duties']}项"
+                                        for lender in sorted(row["carried"], key=lambda lender: lender["department"]))
+                     + "（机构改革）")
     if gap is not None and (gap >= COUNTERPART_GAP or gap <= 1 / COUNTERPART_GAP):
         found.append(f"人均职责数为市级对口部门的{gap:.1f}倍")
     if row["notices_only"]:

@@ -91,7 +91,8 @@ def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staf
     ]
     assert _departments(store, "issued") == [(NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
     assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"],
-             row["checks"]) for row in staffing_load(store, COUNTY)] == [(NEW, 11, 3, 3, 0.273, [])]
+             row["checks"]) for row in staffing_load(store, COUNTY)] == [
+        (NEW, 11, 3, 3, 0.273, [f"职责数含承继自{OLD}的职责3项（机构改革）"])]
     profile = department_profile(store, NEW)
     assert (profile["department"]["staff_quota"], profile["department"]["succession"]) == (
         11, f"由{OLD}更名而来（2024-05-10）")
@@ -333,7 +334,7 @@ def test_a_notice_titled_with_the_old_name_gives_one_graph_whatever_the_load_ord
     assert whole_graph(store) == whole_graph(other_store)
     assert _as_read(store) == _as_read(other_store) == (
         [("白河县教育局", 15, 2, 4, ""), (NEW, 13, 3, 5, "2024-05-10")],
-        [("白河县教育局", 15, 3, [("moved_out", NEW, 1)]), (NEW, 13, 1, [])],
+        [("白河县教育局", 15, 3, [("moved_out", NEW, 1)]), (NEW, 13, 4, [])],
         [("白河县教育局", "out", NEW, 1, NOTICE_MOVE), (NEW, "in", "白河县教育局", 1, NOTICE_MOVE)],
         {"staff_quota": 13, "offices_stated": 3, "succession": f"由{OLD}更名而来（2024-05-10）"})
 
@@ -388,3 +389,17 @@ def test_two_renames_by_notice_look_back_to_the_first_body_s_offices_and_staffin
             for row in catalog.run(store, "departments", {"region": COUNTY})] == [(THIRD, 13, 3, 5)]
     facts = department_profile(store, THIRD)["department"]
     assert (facts["rank"], facts["staff_quota"], facts["offices_stated"]) == ("正科级", 13, 3)
+
+
+def test_staffing_load_counts_the_duties_a_successor_carries_beside_those_a_notice_moved_in(store: Store) -> None:
+    # 文化广电和旅游局 has no 三定: it holds 文化和旅游局's duties (3, boilerplate aside; 营业性演出, which 市场监督管理局's
+    # 三定 words alike, is work every department has here) and the clause the notice titled with the old name moved
+    # in. Counted on the moved clause alone it read 1 duty over 13 posts (0.077, z 0.00); on what it holds, 4 and 0.308.
+    _load(store, WENLV, RENAME, OLD_NAME_NOTICE, JIAOYU, SHIYAN)
+    assert [(row["department"], row["staff_quota"], row["duties"], row["duties_stated"],
+             [change["status"] for change in row["duty_changes"]], row["duties_per_post"], row["robust_z"],
+             row["checks"]) for row in staffing_load(store, COUNTY)] == [
+        ("白河县市场监督管理局", 20, 1, 1, [], 0.05, -6.53, []),
+        ("白河县教育局", 15, 3, 3, [], 0.2, 0.0, []),
+        (NEW, 13, 3, None, ["moved_in"], 0.231, 0.67, [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
+    ]
