@@ -403,3 +403,23 @@ def test_staffing_load_counts_the_duties_a_successor_carries_beside_those_a_noti
         ("白河县教育局", 15, 3, 3, [], 0.2, 0.0, []),
         (NEW, 13, 3, None, ["moved_in"], 0.231, 0.67, [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
     ]
+
+
+@pytest.mark.parametrize(("threshold", "carried"), [(0.5, ["负责全县营业性演出和娱乐场"]), (0.4, [])])
+def test_whether_the_successor_restates_a_carried_duty_is_read_at_the_query_s_threshold(
+        store: Store, tmp_path: Path, threshold: float, carried: list[str]) -> None:
+    """教育局's own clause 负责全县营业性演出场所的安全监督管理 is alike at 0.44 to the 营业性演出 clause it carries from
+    文化和旅游局: one duty from 0.44 down (read at 0.4), two above it (at 0.5, the default), whatever the default is."""
+    from queries.registry import run_analysis
+
+    restating = tmp_path / "baihe_jiaoyu_2019.txt"
+    restating.write_text(JIAOYU.read_text(encoding="utf-8").replace(
+        "（三）负责全县校外培训机构的审批和监督管理。", "（三）负责全县校外培训机构的审批和监督管理。\n"
+        "（四）负责全县营业性演出场所的安全监督管理。").replace("（四）完成县委", "（五）完成县委"), encoding="utf-8")
+    _load(store, WENLV, RENAME, restating, CHAIN)
+    rows = run_analysis(store, "undecomposed_duties", {"threshold": threshold})
+    assert [row["text"][:13] for row in rows if row["kind"] == "duty_without_office" and "营业性演出" in row["text"]
+            and row["carried_from"]] == carried
+    # The successor's own clause no office carries out is listed either way.
+    assert [row["text"] for row in rows if row["kind"] == "duty_without_office" and not row["carried_from"]] == [
+        "负责全县中小学校舍安全和校园周边安全的监督管理。", "负责全县营业性演出场所的安全监督管理。"]
