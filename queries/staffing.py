@@ -43,6 +43,7 @@ from ingest.staffing import post_mismatches
 from queries import catalog
 from queries.duty_count import duty_count
 from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables
+from queries.lent_staffing import staffing_from
 from queries.lookup import within
 
 OUTLIER_Z = 3.5
@@ -67,6 +68,7 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     # The people in post, by the newest 机构编制实名制统计表 of each department (queries.headcount).
     tables = newest_tables(catalog.run(store, "headcount", {"region": top}))
     changed = {row["uid"] for row in catalog.run(store, "notice_departments", {})}
+    lent = staffing_from(store, region=top)
     everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
                   for row in catalog.run(store, "department_load", {"region": top})]
     rows = [row for row in everywhere if within(row["region"], region)]
@@ -97,6 +99,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
+                    # Figures borrowed from the bodies a chain of renames replaced: which body and document.
+                    "staffing_from": lent.get(row["uid"], ""),
                     "checks": _checks(row, gap) + headcount_checks(
                         row, tables.get(row["uid"], []), dated.get(row["uid"], []),
                         # The date of the document its figure is from: a notice's that moved nothing of its figure

@@ -423,3 +423,29 @@ def test_whether_the_successor_restates_a_carried_duty_is_read_at_the_query_s_th
     # The successor's own clause no office carries out is listed either way.
     assert [row["text"] for row in rows if row["kind"] == "duty_without_office" and not row["carried_from"]] == [
         "负责全县中小学校舍安全和校园周边安全的监督管理。", "负责全县营业性演出场所的安全监督管理。"]
+
+
+def test_figures_borrowed_along_a_chain_of_renames_say_which_body_and_document_they_come_from(store: Store) -> None:
+    """文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局, by notices alone: the last shows the first's figures, and
+    once the middle body's notice (titled with the first's name) sets its 调整后 totals, those are the middle body's.
+    staffing_load, the profile (部门概况) and the report say so (编制数据来源)."""
+    from queries.export import to_markdown
+    from queries.report import build_report
+
+    _load(store, WENLV, RENAME, SECOND_RENAME)
+    first = (f"编制、领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    assert [(row["department"], row["staffing_from"]) for row in staffing_load(store, COUNTY)] == [(THIRD, first)]
+    _load(store, OLD_NAME_NOTICE)
+    two = (f"编制、核定内设机构数承继自{NEW}《关于调整白河县文化和旅游局职责的通知》；"
+           f"领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    assert [(row["department"], row["staff_quota"], row["staffing_from"])
+            for row in staffing_load(store, COUNTY)] == [(THIRD, 13, two)]
+    assert department_profile(store, THIRD)["department"]["staffing_from"] == two
+    [section] = [section for section in build_report(store, region=COUNTY).sections if section.key == "staffing_load"]
+    assert (section.columns[-1], [row["staffing_from"] for row in section.rows]) == ("staffing_from", [two])
+    assert "编制数据来源" in to_markdown(build_report(store, region=COUNTY))
+    # A department that states its own figures borrows none: 教育局, with its 三定, says nothing.
+    _load(store, JIAOYU)
+    assert [(row["department"], row["staffing_from"]) for row in staffing_load(store, COUNTY)] == [
+        ("白河县教育局", ""), (THIRD, two)]
+    assert department_profile(store, "白河县教育局")["department"]["staffing_from"] == ""
