@@ -33,10 +33,11 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     # The people in post, by the newest 实名制统计表 that counts it (queries.headcount), as staffing_load gives them.
     tables = newest_tables(catalog.run(store, "headcount", {"region": found["region"]}))
     counted = admin_row(tables.get(found["uid"], []))
-    department = {**with_actual(with_staff_figures(found, moves), counted), "succession": succession_note(
-        catalog.run(store, "department_successions", {"department": found["uid"]})),
-        # Figures borrowed from the bodies a chain of renames replaced: which body and document (编制数据来源).
-        "staffing_from": staffing_from(store, department=found["uid"]).get(found["uid"], "")}
+    department = {**with_actual(with_staff_figures(found, moves), counted),
+                  # Figures borrowed from the bodies a chain of renames replaced: body and document (编制数据来源).
+                  "staffing_from": staffing_from(store, department=found["uid"]).get(found["uid"], ""),
+                  "succession": succession_note(
+                      catalog.run(store, "department_successions", {"department": found["uid"]}))}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
