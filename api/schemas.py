@@ -299,6 +299,9 @@ class StaffingRow(BaseModel):
     counterpart_duties_per_post: float | None = Field(default=None,
                                                       description="市级对口部门的人均职责数（多个时合计）")
     counterpart_ratio: float | None = Field(default=None, description="本部门人均职责数为市级对口部门的倍数")
+    staffing_from: str = Field(default="", description=(
+        "编制数据来源：沿用机构改革前部门的编制、领导职数、规格、内设机构等数据时，各承继自哪个部门的哪份文件"
+        "（经调整通知更名而无本部门三定的部门）；未沿用时为空"))
     checks: list[str] = Field(description="核查发现：编号列出的内设机构多于核定数、领导职数与所列职务合计不符、"
                                           "人均职责数为市级对口部门的 2.5 倍以上或不到 1/2.5、图中没有主要职责；"
                                           "载入实名制统计表的：超编、空编较多、超职数配备、数据不一致、"
@@ -535,6 +538,8 @@ class DepartmentFacts(BaseModel):
     reform_date: str = Field(default="", description=(
         "机构改革日期: for a department no 三定 of its own defines, the date of the 调整 notice's rename or merger "
         "that made it ('' where `issued`, its 三定's date, is given)"))
+    staffing_from: str = Field(default="", description=(
+        "编制数据来源：沿用机构改革前部门的数据时，各项承继自哪个部门的哪份文件；未沿用时为空"))
     # Absent (null) for a department no 机构改革 touched; /openapi.json drops an example's nulls, so not required.
     succession: str | None = Field(default=None, description="机构沿革：已更名为… / 已并入…（已不是现行部门），"
                                    "或 由…更名而来 / 由…等合并组建 / 划入…的职责，各附日期")

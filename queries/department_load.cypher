@@ -12,8 +12,10 @@
 // notices_only: a department no document of its own defines (no 三定, no notice of its own) that a 调整 notice moves
 // work or posts into (its duties, read from notices, and its posts are what they moved in; a giver named by a
 // notice alone, which holds the work it moved out as `transferred`, receives nothing)
-// json_only: uid, counterparts, has_sanding
-// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only
+// carried: the duties of `duties` carried from each body a 机构改革 replaced, `{department, duties}` (staffing_load
+// adds them to the count a 调整 notice changes, and its checks say so: 承继自…)
+// json_only: uid, counterparts, has_sanding, carried
+// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
@@ -47,8 +49,12 @@ WITH d, renamed, renamed_sanding, offices, numbered_offices, stated, q, relation
 OPTIONAL MATCH (q)-[:HAS_DUTY]->(v:Duty)
 WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '') AND NOT coalesce(v.boilerplate, false)
   AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
-WITH d, renamed, renamed_sanding, offices, numbered_offices, stated, collect(DISTINCT v) AS carried
-WITH d, renamed, renamed_sanding, offices, numbered_offices, size(stated + carried) AS duties
+// By body: one body reached by two paths (a rename a notice and a 三定 both state) holds each duty once.
+WITH d, renamed, renamed_sanding, offices, numbered_offices, stated, q, collect(DISTINCT v) AS held
+WITH d, renamed, renamed_sanding, offices, numbered_offices, stated,
+     [lender IN collect({department: q.name, duties: size(held)}) WHERE lender.duties > 0] AS carried
+WITH d, renamed, renamed_sanding, offices, numbered_offices, carried,
+     size(stated) + reduce(total = 0, lender IN carried | total + lender.duties) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)
 RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department,
        coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
@@ -64,5 +70,5 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        size([(d)-[:FROM]->(s:Document) WHERE s.kind = 'sanding' | s]) > 0 OR renamed_sanding
        OR size([(rs:Document)<-[:FROM]-(:Department)-[e:SUCCEEDED_BY {carries: true}]->(d)
                 WHERE rs.kind = 'sanding' AND e.carries_after IS NULL | rs]) > 0 AS has_sanding,
-       d.sanding_issued IS NULL AS notices_only
+       d.sanding_issued IS NULL AS notices_only, carried
 ORDER BY region, department

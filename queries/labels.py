@@ -52,6 +52,11 @@ COLUMN_LABELS: dict[str, str] = {
     "carried_from": "承继自（机构改革前部门）", "ground_source": "承继依据（调整通知条款）",
     # A department no 三定 of its own defines: the date of the notice's 机构改革 that made it (not a 三定 date).
     "reform_date": "机构改革日期（无本部门三定）",
+    # successions: each body a 机构改革 replaced and what replaced it.
+    "predecessor": "被更名或并入的部门", "successor": "继任部门", "successor_region": "继任部门区划",
+    # Figures a department shows from a body a chain of renames by notice replaced (queries.lent_staffing).
+    "staffing_from": "编制数据来源", "lender": "承继自", "steps": "更名次数", "figures": "所载数据",
+    "own": "本部门所载数据",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.

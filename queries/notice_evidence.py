@@ -31,6 +31,7 @@ from queries.in_force import CURRENT, SANDING, Today, duties_today
 from queries.moved_out import PARTLY, says_moved_work, transfer_covers, work_left, work_pieces
 from queries.overlaps import duty_model
 from queries.search import BM25Index, Evidence
+from queries.sources import source_document
 from queries.transfers import giver_bound
 from queries.who_handles import evidence_index
 
@@ -49,14 +50,54 @@ def _build(store: Store) -> BM25Index:
     index = evidence_index(store)
     changed = {row["uid"]: (row, today) for row in catalog.run(store, "notice_departments")
                if (today := duties_today(store, row["uid"])) is not None}
-    moves = [Move.of(row) for row in catalog.run(store, "region_transfers", {"region": None})
+    successors = standing_successors(catalog.run(store, "successions"))
+    # A body a 机构改革 replaced since a notice moved work into it: that work is its successor's to answer for.
+    replaced = {uid: (successor, today) for uid, successor in successors.items()
+                if (today := duties_today(store, uid)) is not None}
+    moves = [Move.of(row).received_by(successors.get(row["receiver_uid"]))
+             for row in catalog.run(store, "region_transfers", {"region": None})
              if giver_bound(row["giver_issued"], [row["moved_on"] or ""])]
-    if not changed and not moves:
+    if not changed and not moves and not replaced:
         return index
     evidence = after_notices(index.evidence, changed) if changed else index.evidence
+    if replaced:
+        evidence = after_reforms(evidence, replaced)
     if moves:
         evidence = after_moves(evidence, moves, duty_model(store))
     return BM25Index(evidence, assists=index.assists, disputes=index.disputes)
+
+
+def standing_successors(rows: Sequence[Row]) -> dict[str, Row]:
+    """By the uid of each body a 机构改革 replaced (`successions` rows), the department that stands for it now: its
+    successor, or that one's, along a chain (`{department, uid, region}`). A body split among several successors has
+    none (which took which part of its work is not known; ingest.carried carries nothing of it either)."""
+    after: dict[str, list[Row]] = {}
+    for row in rows:
+        after.setdefault(row["predecessor_uid"], []).append(row)
+    found: dict[str, Row] = {}
+    for uid in sorted(after):
+        current, seen = uid, {uid}
+        while len(after.get(current, [])) == 1 and after[current][0]["successor_uid"] not in seen:
+            step = after[current][0]
+            current = step["successor_uid"]
+            seen.add(current)
+            found[uid] = {"department": step["successor"], "uid": current, "region": step["successor_region"] or ""}
+        if current in after:  # split on the way, or a cycle: no one body stands for it
+            found.pop(uid, None)
+    return found
+
+
+def after_reforms(evidence: Sequence[Evidence], replaced: Mapping[str, tuple[Row, Today]]) -> list[Evidence]:
+    """`evidence` with the work the notices moved into each replaced body (by uid: its standing successor and today's
+    duties) as its successor's, cited by the notice's clause: evidence reads no replaced body, and its successor
+    carries its duties only where a notice alone replaced it (ingest.carried); a 三定 of the successor that does not
+    say the work leaves no one to answer for it, and a 12345 complaint about it went to no one, or to the giver."""
+    held = {(item.department_uid, item.key) for item in evidence}
+    added = [_moved_in(successor, duty) for _uid, (successor, today) in sorted(replaced.items())
+             for key, duty in sorted(today.duties.items())
+             if source_document(duty["source"]) in today.notices and not duty["office"]
+             and today.changes[key]["status"] == CURRENT and (successor["uid"], key) not in held]
+    return [*evidence, *added]
 
 
 def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row, Today]]) -> list[Evidence]:
@@ -78,7 +119,8 @@ def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row,
 
 
 def _moved_in(department: Row, duty: Row) -> Evidence:
-    """Work a notice moved into a department the graph holds no 三定 of, cited by the notice's clause."""
+    """Work a notice moved into a department the graph holds no 三定 of (or into a body it replaced), cited by the
+    notice's clause."""
     return Evidence(key=duty["uid"], kind="duty", text=duty["text"], department=department["department"],
                     department_uid=department["uid"], region=department["region"],
                     department_region=department["region"], office="", source=duty["source"],
@@ -103,6 +145,14 @@ class Move:
     def of(cls, row: Row) -> Move:
         return cls(row["giver_uid"], row["receiver"], row["receiver_uid"], row["receiver_region"] or "", row["what"],
                    row["source"], row["moved_by"] == SANDING)
+
+    def received_by(self, successor: Row | None) -> Move:
+        """The move with the department that stands for its receiver now (`standing_successors`), where a 机构改革
+        replaced the receiver since: the old name answered for the work."""
+        if successor is None:
+            return self
+        return dataclasses.replace(self, receiver=successor["department"], receiver_uid=successor["uid"],
+                                   receiver_region=successor["region"])
 
 
 def after_moves(evidence: Sequence[Evidence], moves: Sequence[Move], model: SimilarityModel) -> list[Evidence]:

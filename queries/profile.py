@@ -13,6 +13,7 @@ from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.cache import cached
 from queries.headcount import admin_row, newest_tables
+from queries.lent_staffing import staffing_from
 from queries.lookup import find_department
 from queries.network import coordination_graph
 from queries.overlaps import SCOPES, overlaps
@@ -32,8 +33,11 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
     # The people in post, by the newest 实名制统计表 that counts it (queries.headcount), as staffing_load gives them.
     tables = newest_tables(catalog.run(store, "headcount", {"region": found["region"]}))
     counted = admin_row(tables.get(found["uid"], []))
-    department = {**with_actual(with_staff_figures(found, moves), counted), "succession": succession_note(
-        catalog.run(store, "department_successions", {"department": found["uid"]}))}
+    department = {**with_actual(with_staff_figures(found, moves), counted),
+                  # Figures borrowed from the bodies a chain of renames replaced: body and document (编制数据来源).
+                  "staffing_from": staffing_from(store, department=found["uid"]).get(found["uid"], ""),
+                  "succession": succession_note(
+                      catalog.run(store, "department_successions", {"department": found["uid"]}))}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -314,11 +314,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # The people in post where a 实名制统计表 counts them (queries.headcount).
     actual = ["staff_actual", "staff_actual_as_of"] if _counted(staffing) else []
     duties = ["duties_stated", "duty_changes"] if any(row["duty_changes"] for row in staffing) else []
+    # Figures borrowed from the bodies a chain of renames replaced: which body and document (编制数据来源).
+    lent = ["staffing_from"] if any(row["staffing_from"] for row in staffing) else []
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, *actual,
                                                   "other_staff", "leader_posts", *leaders, "leader_posts_detail",
                                                   "offices", "offices_stated", *duties, "duties", "power_items",
                                                   "duties_per_post", "robust_z", "outlier", "too_few",
-                                                  "counterpart_ratio"],
+                                                  "counterpart_ratio", *lent],
                 mine(staffing, "department"),
                 note=(f"{no_city}。" if no_city else "")
                 + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)],

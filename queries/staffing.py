@@ -43,6 +43,7 @@ from ingest.staffing import post_mismatches
 from queries import catalog
 from queries.duty_count import duty_count
 from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables
+from queries.lent_staffing import staffing_from
 from queries.lookup import within
 
 OUTLIER_Z = 3.5
@@ -51,7 +52,7 @@ MIN_COMPARED = 3
 # examples/): 2.5 times, or 1/2.5, is beyond that spread.
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
-_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding")
+_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding", "carried")
 # staff_moves' directions as the answer's: posts cut (核减) and handed down (下放) leave as moved ones do.
 MOVED = {"in": "moved_in", "out": "moved_out", "cut": "cut", "devolved": "devolved"}
 
@@ -67,6 +68,7 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     # The people in post, by the newest 机构编制实名制统计表 of each department (queries.headcount).
     tables = newest_tables(catalog.run(store, "headcount", {"region": top}))
     changed = {row["uid"] for row in catalog.run(store, "notice_departments", {})}
+    lent = staffing_from(store, region=top)
     everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
                   for row in catalog.run(store, "department_load", {"region": top})]
     rows = [row for row in everywhere if within(row["region"], region)]
@@ -97,6 +99,8 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
+                    # Figures borrowed from the bodies a chain of renames replaced: which body and document.
+                    "staffing_from": lent.get(row["uid"], ""),
                     "checks": _checks(row, gap) + headcount_checks(
                         row, tables.get(row["uid"], []), dated.get(row["uid"], []),
                         # The date of the document its figure is from: a notice's that moved nothing of its figure
@@ -226,7 +230,11 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
     figures: Row = {"duties_stated": row["duties"] if row["has_sanding"] else None, "duty_changes": [],
                     "duties": row["duties"]}
     if count is not None:
-        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing}
+        # duty_count reads the department's own documents: the duties a body a 机构改革 replaced leaves it (its work
+        # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
+        # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
+        carried = sum(lender["duties"] for lender in row["carried"])
+        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing + carried}
     out: Row = {}
     for key, value in row.items():
         out |= figures if key == "duties" else {key: value}
@@ -258,6 +266,11 @@ def _checks(row: Row, gap: float | None) -> list[str]:
         by = f"（{row['facts_issued']}调整通知核定）" if later else ""
         found.append(f"列出内设机构{row['numbered_offices']}个，超出核定的{row['offices_stated']}个{by}")
     found += post_mismatches(row["leader_posts"], row["leader_posts_detail"], row["office_leader_posts_detail"])
+    if row["carried"]:
+        # The count a reader checks against the 三定 holds duties no document of the department states.
+        found.append("职责数含" + "、".join(f"承继自{lender['department']}的职责{lender['duties']}项"
+                                        for lender in sorted(row["carried"], key=lambda lender: lender["department"]))
+                     + "（机构改革）")
     if gap is not None and (gap >= COUNTERPART_GAP or gap <= 1 / COUNTERPART_GAP):
         found.append(f"人均职责数为市级对口部门的{gap:.1f}倍")
     if row["notices_only"]:

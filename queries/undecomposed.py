@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from graph.store import Row, Store
 from ingest.changes import listed_matters
 from ingest.content import content_terms
-from ingest.similarity import SimilarityModel
+from ingest.similarity import DEFAULT_THRESHOLD, SimilarityModel
 from queries import catalog
 from queries.overlaps import duty_model
 from queries.search import Evidence
@@ -28,13 +28,19 @@ _SCOPE = re.compile(r"^(?:[县区市乡镇（）()]{1,6}(?:境内|范围内|辖�
 _ITEM_PARTS = re.compile(r"[、，,]")  # how a 职能转变 sentence separates the matters it lists (ingest.changes)
 
 
-def undecomposed_duties(store: Store, department: str | None = None, region: str | None = None) -> list[Row]:
+def undecomposed_duties(store: Store, department: str | None = None, region: str | None = None,
+                        threshold: float = DEFAULT_THRESHOLD) -> list[Row]:
     """`region`: the departments of that region and those below it, as the other findings' region filter reads it
     (the page's 职责分解 offered departments only, hundreds of them, where a county's 编办 asks for its county). Each
-    query it reads filters by region itself: a county's findings do not cost the whole graph's."""
+    query it reads filters by region itself: a county's findings do not cost the whole graph's.
+
+    `threshold`: how alike a duty a successor carries from a body a 机构改革 replaced and one of its own must be for
+    the two to be one duty (restated), not two to hand down. The caller's, not a fixed 0.5: it is the judgement
+    overlaps makes at its own threshold, and read at 0.5 here beside overlaps asked at 0.4, a carried clause alike
+    at 0.44 was a second duty to hand down here and the successor's own clause there."""
     scope = {"department": department, "region": region}
     rows: list[Row] = []
-    for duty in catalog.run(store, "department_duty_coverage", scope):
+    for duty in catalog.run(store, "department_duty_coverage", {**scope, "threshold": threshold}):
         if duty["boilerplate"] or duty["refined_by"] or not content_terms(duty["text"]):
             continue
         # A duty carried from a body a 机构改革 replaced is the successor's to hand down: `carried_from` names it.

@@ -334,9 +334,13 @@ def get_transferred_still_held(request: Request, store: StoreDep, region: Region
                               "source": "doc:73750cd52af6d8bd#第三条(五)", "evidence": ""}))
 def get_undecomposed(request: Request, store: StoreDep,
                      department: DepartmentFilter, region: RegionFilter,
+                     threshold: Annotated[float, Query(ge=0, le=1, title="相似度阈值",
+                                                       description="least similarity of a carried duty to one of the "
+                                                                   "successor's own for the two to be one duty",
+                                                       examples=[DEFAULT_THRESHOLD])] = DEFAULT_THRESHOLD,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
-    return page(request, undecomposed_duties(store, department, region), limit=limit, offset=offset, format=format,
-                answer="undecomposed_duties")
+    return page(request, undecomposed_duties(store, department, region, threshold), limit=limit, offset=offset,
+                format=format, answer="undecomposed_duties")
 
 
 @router.get("/queries/staffing_load", response_model=Page[StaffingRow], tags=["queries"], summary="编制与职责负荷",

@@ -93,8 +93,8 @@ def test_a_department_named_by_abbreviation_is_recorded_as_typed_and_as_read(cli
     answer = client.get("/api/queries/undecomposed_duties", params={"department": "市监局", "limit": 3,
                                                                     "format": "xlsx"})
     assert _asked(answer.content) == (["职责分解", "查询条件"], [
-        ("项目", "内容"), ("查询", "职责分解（undecomposed_duties）"), ("部门", "市监局（读作：示例市市场监督管理局）"), HELD,
-        _version(loaded), AT, TOOL])
+        ("项目", "内容"), ("查询", "职责分解（undecomposed_duties）"), ("部门", "市监局（读作：示例市市场监督管理局）"),
+        ("相似度阈值", "0.5（默认）"), HELD, _version(loaded), AT, TOOL])
 
 
 def test_a_named_query_from_the_command_line_records_its_reading(loaded: Path, tmp_path: Path) -> None:  # noqa: F811

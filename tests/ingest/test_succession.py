@@ -248,3 +248,75 @@ def test_a_notice_renaming_or_merging_a_body_is_a_succession(store: Store, other
     remove(store, find_documents(store, [str(NOTICE)]))
     _load(other_store, OLD, ZHUJIAN, BOUNDARY)
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+# A 2021 notice moving 住建局's 燃气 work into 城市管理局 (a 三定 of its own: its 2019 one) and its 供水 work into 园林局
+# (none), before the 2024 reform: 城市管理局 renamed by its successor's 三定, 园林局 merged into it by a notice.
+GAS_NOTICE = FIXTURES / "qingshan_zhujian_notice_2021.txt"
+ZHIFA_NOTICE = FIXTURES / "qingshan_zhifa_notice_2024.txt"
+GAS = "小区燃气管道漏气安全隐患没人管"
+WATER = "自来水供水水压不足没人管"
+GAS_CLAUSE = "《关于调整青山县住房和城乡建设局职责机构编制的通知》一、"
+WATER_CLAUSE = "《关于调整青山县住房和城乡建设局职责机构编制的通知》二、"
+
+
+def _first(store: Store, text: str) -> tuple[str, str, str]:
+    from queries.sources import document_titles, readable_source
+    from queries.who_handles import who_handles
+
+    [first] = who_handles(store, text, limit=1)
+    evidence = first["evidence"][0]
+    return first["department"], evidence["text"], readable_source(evidence["source"], document_titles(store))
+
+
+def test_work_a_notice_moved_into_a_body_a_reform_replaced_since_is_its_successor_s_to_answer_for(store: Store) -> None:
+    """Neither successor carries the moved work (a 三定 of its own, later than the notice, states its duties): the
+    notice's clause went with the old body, no longer answered, and a 12345 complaint about gas leaks was answered on
+    the successor's road clauses (4.3, no word of gas), about water pressure on its refuse clauses."""
+    assert ingest([OLD, ZHUJIAN, GAS_NOTICE], store, region=CITY).failed == []
+    assert _first(store, GAS) == (OLD_NAME, "城镇燃气经营许可和燃气安全监督管理", GAS_CLAUSE)
+    assert _first(store, WATER) == ("青山县园林局", "城市供水节水监督管理", WATER_CLAUSE)
+    assert ingest([ZHIFA_NOTICE, REFORM], store, region=CITY).failed == []
+    assert _first(store, GAS) == (NEW_NAME, "城镇燃气经营许可和燃气安全监督管理", GAS_CLAUSE)
+    assert _first(store, WATER) == (NEW_NAME, "城市供水节水监督管理", WATER_CLAUSE)
+
+
+def test_who_handles_and_dispatch_answer_the_successor_on_the_command_line(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DUTYGRAPH_STORE": f"embedded:{tmp_path / 'store'}", "COLUMNS": "200"}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "api.cli", *args], capture_output=True, text=True, env=env,
+                              cwd=FIXTURES.parents[2], timeout=600, check=False)
+
+    loaded = cli("ingest", str(OLD), str(ZHUJIAN), str(GAS_NOTICE), str(ZHIFA_NOTICE), str(REFORM), "--region", "示例市")
+    assert loaded.returncode == 0, loaded.stderr
+    answered = cli("query", "who_handles", "--param", f"text={GAS}", "--param", "limit=1", "--format", "json")
+    assert [(row["department"], row["evidence"][0]["text"]) for row in json.loads(answered.stdout)] == [
+        (NEW_NAME, "城镇燃气经营许可和燃气安全监督管理")]
+    complaints = tmp_path / "complaints.txt"
+    complaints.write_text(f"{GAS}\n{WATER}\n", encoding="utf-8")
+    dispatched = cli("dispatch", str(complaints), "--region", "青山县", "--format", "json")
+    # Water pressure meets 供水 alone of the moved clause's words: the successor, but weak (依据不足).
+    assert [(row["line"], row["department"], row["weak"], row["evidence"]) for row in json.loads(dispatched.stdout)] == [
+        (1, NEW_NAME, False, "城镇燃气经营许可和燃气安全监督管理"), (2, NEW_NAME, True, "城市供水节水监督管理")]
+
+
+def test_work_a_sanding_moved_into_a_body_a_reform_replaced_since_is_its_successor_s(store: Store,
+                                                                                    tmp_path: Path) -> None:
+    """城市管理局's 2019 三定 takes the 燃气 work from 住建局 (将县住房和城乡建设局的…职责划入本局) that none of its clauses
+    says (issued after 住建局's, which it binds); the 2024 三定 renames it: the move's receiver was answered by its old name, a body no longer there."""
+    taking = tmp_path / "qingshan_chengguan_2019.txt"
+    taking.write_text(OLD.read_text(encoding="utf-8").replace(
+        "（四）完成县委",
+        "（四）职能转变。将县住房和城乡建设局的城镇燃气经营许可和燃气安全监督管理职责划入本局。\n（五）完成县委").replace(
+        "2019年3月20日", "2019年5月20日").replace("2019年4月1日", "2019年6月1日"), encoding="utf-8")
+    assert ingest([taking, ZHUJIAN], store, region=CITY).failed == []
+    move = ("城镇燃气经营许可和燃气安全监督管理", "《青山县城市管理局职能配置、内设机构和人员编制规定》第三条(四)")
+    assert _first(store, GAS) == (OLD_NAME, *move)
+    assert ingest([REFORM], store, region=CITY).failed == []
+    assert _first(store, GAS) == (NEW_NAME, *move)

@@ -91,7 +91,8 @@ def test_a_rename_by_notice_alone_carries_the_old_body_s_duties_offices_and_staf
     ]
     assert _departments(store, "issued") == [(NEW, "政府工作部门", "正科级", 11, 3, 3, 3, 4, "")]
     assert [(row["department"], row["staff_quota"], row["offices"], row["duties"], row["duties_per_post"],
-             row["checks"]) for row in staffing_load(store, COUNTY)] == [(NEW, 11, 3, 3, 0.273, [])]
+             row["checks"]) for row in staffing_load(store, COUNTY)] == [
+        (NEW, 11, 3, 3, 0.273, [f"职责数含承继自{OLD}的职责3项（机构改革）"])]
     profile = department_profile(store, NEW)
     assert (profile["department"]["staff_quota"], profile["department"]["succession"]) == (
         11, f"由{OLD}更名而来（2024-05-10）")
@@ -333,7 +334,7 @@ def test_a_notice_titled_with_the_old_name_gives_one_graph_whatever_the_load_ord
     assert whole_graph(store) == whole_graph(other_store)
     assert _as_read(store) == _as_read(other_store) == (
         [("白河县教育局", 15, 2, 4, ""), (NEW, 13, 3, 5, "2024-05-10")],
-        [("白河县教育局", 15, 3, [("moved_out", NEW, 1)]), (NEW, 13, 1, [])],
+        [("白河县教育局", 15, 3, [("moved_out", NEW, 1)]), (NEW, 13, 4, [])],
         [("白河县教育局", "out", NEW, 1, NOTICE_MOVE), (NEW, "in", "白河县教育局", 1, NOTICE_MOVE)],
         {"staff_quota": 13, "offices_stated": 3, "succession": f"由{OLD}更名而来（2024-05-10）"})
 
@@ -388,3 +389,63 @@ def test_two_renames_by_notice_look_back_to_the_first_body_s_offices_and_staffin
             for row in catalog.run(store, "departments", {"region": COUNTY})] == [(THIRD, 13, 3, 5)]
     facts = department_profile(store, THIRD)["department"]
     assert (facts["rank"], facts["staff_quota"], facts["offices_stated"]) == ("正科级", 13, 3)
+
+
+def test_staffing_load_counts_the_duties_a_successor_carries_beside_those_a_notice_moved_in(store: Store) -> None:
+    # 文化广电和旅游局 has no 三定: it holds 文化和旅游局's duties (3, boilerplate aside; 营业性演出, which 市场监督管理局's
+    # 三定 words alike, is work every department has here) and the clause the notice titled with the old name moved
+    # in. Counted on the moved clause alone it read 1 duty over 13 posts (0.077, z 0.00); on what it holds, 4 and 0.308.
+    _load(store, WENLV, RENAME, OLD_NAME_NOTICE, JIAOYU, SHIYAN)
+    assert [(row["department"], row["staff_quota"], row["duties"], row["duties_stated"],
+             [change["status"] for change in row["duty_changes"]], row["duties_per_post"], row["robust_z"],
+             row["checks"]) for row in staffing_load(store, COUNTY)] == [
+        ("白河县市场监督管理局", 20, 1, 1, [], 0.05, -6.53, []),
+        ("白河县教育局", 15, 3, 3, [], 0.2, 0.0, []),
+        (NEW, 13, 3, None, ["moved_in"], 0.231, 0.67, [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
+    ]
+
+
+@pytest.mark.parametrize(("threshold", "carried"), [(0.5, ["负责全县营业性演出和娱乐场"]), (0.4, [])])
+def test_whether_the_successor_restates_a_carried_duty_is_read_at_the_query_s_threshold(
+        store: Store, tmp_path: Path, threshold: float, carried: list[str]) -> None:
+    """教育局's own clause 负责全县营业性演出场所的安全监督管理 is alike at 0.44 to the 营业性演出 clause it carries from
+    文化和旅游局: one duty from 0.44 down (read at 0.4), two above it (at 0.5, the default), whatever the default is."""
+    from queries.registry import run_analysis
+
+    restating = tmp_path / "baihe_jiaoyu_2019.txt"
+    restating.write_text(JIAOYU.read_text(encoding="utf-8").replace(
+        "（三）负责全县校外培训机构的审批和监督管理。", "（三）负责全县校外培训机构的审批和监督管理。\n"
+        "（四）负责全县营业性演出场所的安全监督管理。").replace("（四）完成县委", "（五）完成县委"), encoding="utf-8")
+    _load(store, WENLV, RENAME, restating, CHAIN)
+    rows = run_analysis(store, "undecomposed_duties", {"threshold": threshold})
+    assert [row["text"][:13] for row in rows if row["kind"] == "duty_without_office" and "营业性演出" in row["text"]
+            and row["carried_from"]] == carried
+    # The successor's own clause no office carries out is listed either way.
+    assert [row["text"] for row in rows if row["kind"] == "duty_without_office" and not row["carried_from"]] == [
+        "负责全县中小学校舍安全和校园周边安全的监督管理。", "负责全县营业性演出场所的安全监督管理。"]
+
+
+def test_figures_borrowed_along_a_chain_of_renames_say_which_body_and_document_they_come_from(store: Store) -> None:
+    """文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局, by notices alone: the last shows the first's figures, and
+    once the middle body's notice (titled with the first's name) sets its 调整后 totals, those are the middle body's.
+    staffing_load, the profile (部门概况) and the report say so (编制数据来源)."""
+    from queries.export import to_markdown
+    from queries.report import build_report
+
+    _load(store, WENLV, RENAME, SECOND_RENAME)
+    first = (f"编制、领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    assert [(row["department"], row["staffing_from"]) for row in staffing_load(store, COUNTY)] == [(THIRD, first)]
+    _load(store, OLD_NAME_NOTICE)
+    two = (f"编制、核定内设机构数承继自{NEW}《关于调整白河县文化和旅游局职责的通知》；"
+           f"领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    assert [(row["department"], row["staff_quota"], row["staffing_from"])
+            for row in staffing_load(store, COUNTY)] == [(THIRD, 13, two)]
+    assert department_profile(store, THIRD)["department"]["staffing_from"] == two
+    [section] = [section for section in build_report(store, region=COUNTY).sections if section.key == "staffing_load"]
+    assert (section.columns[-1], [row["staffing_from"] for row in section.rows]) == ("staffing_from", [two])
+    assert "编制数据来源" in to_markdown(build_report(store, region=COUNTY))
+    # A department that states its own figures borrows none: 教育局, with its 三定, says nothing.
+    _load(store, JIAOYU)
+    assert [(row["department"], row["staffing_from"]) for row in staffing_load(store, COUNTY)] == [
+        ("白河县教育局", ""), (THIRD, two)]
+    assert department_profile(store, "白河县教育局")["department"]["staffing_from"] == ""
