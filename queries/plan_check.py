@@ -6,8 +6,9 @@ The duties are those in force at the end of the plan's year (`queries.in_force`:
 in force by then; without a year, today's). A goal is concrete where a duty is broad, so it is matched as linking
 matches an office's clause to the department duties it carries out (REFINES: `ingest.link._refines`, the goal in
 the office clause's place): a duty the goal's words sit inside, whose headline it spells out, or most of whose own
-content it says. Work a 职能转变 or a notice took from the department is matched as `duties_in_force` matches it
-(`queries.moved_out.Retirement.covers`). Nothing is written; the graph is as it was."""
+content it says; each match is scored by 相符程度 (`match_figure`), and one that only shares the duty's field is
+dropped beside a square one (`SQUARE_FIGURE`). Work a 职能转变 or a notice took from the department is matched as
+`duties_in_force` matches it (`queries.moved_out.Retirement.covers`). Nothing is written; the graph is as it was."""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ from graph.store import Row, Store
 from ingest.category import is_catch_all
 from ingest.content import content_of, content_terms
 from ingest.errors import IngestError
-from ingest.link import _Duty, _refines, boilerplate_flags
+from ingest.link import _Duty, _own_content, _refines, boilerplate_flags
 from ingest.plan import Goal, Plan
-from ingest.similarity import reference_model
+from ingest.similarity import SimilarityModel, reference_model
 from queries import catalog
 from queries.draft_diff import SCORE_DIGITS
 from queries.in_force import CURRENT, in_force
@@ -36,6 +37,11 @@ SECTIONS = ("summary", "served", "retired", "outside", "unplanned")
 # A goal that serves no duty of the department is named another department's work from this REFINES score up (the
 # goal's words inside that department's duty): below it a goal shares a word or two with many departments' duties.
 OTHER_DEPARTMENT_SCORE = 0.6
+# 相符程度 (`match_figure`) is the mean of the goal's share in the duty and the duty's share in the goal: a goal every
+# word of which a duty holds is at SQUARE_FIGURE or above however broad the duty, so below it the goal says more
+# beside the duty than in it and little of the duty (落实最严格水资源管理制度 of 地下水资源管理: the field, not the
+# work). Such a match is dropped where the goal squarely serves another duty.
+SQUARE_FIGURE = 0.5
 MAX_OTHER_DEPARTMENTS = 3  # the best-scoring other departments named for one goal
 # Findings (queries.labels.PLAN_FINDING_LABELS says them in Chinese).
 SERVED, RETIRED, OTHER_DEPARTMENT, UNMATCHED, PERIODIC, NOT_PLANNED = (
@@ -141,11 +147,28 @@ def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _C
     parents = [_Duty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
                for uid, clause in clauses.items() if clause.terms and not is_catch_all(clause.row["text"])]
     goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], goal, department, holder)]
-    found: dict[str, dict[str, float]] = defaultdict(dict)
-    for piece, parent, score in _refines([*parents, *goals_as], reference_model(), {d.uid for d in goals_as}):
-        goal = _goal_of(piece)
-        found[goal][parent] = max(score, found[goal].get(parent, 0.0))
-    return {goal: found.get(goal_uid[goal], {}) for goal in goals}
+    model = reference_model()
+    found: dict[str, set[str]] = defaultdict(set)
+    for piece, parent, _score in _refines([*parents, *goals_as], model, {d.uid for d in goals_as}):
+        found[_goal_of(piece)].add(parent)
+    by_uid = {parent.uid: parent for parent in parents}
+    matches = {}
+    for goal in goals:
+        figures = {uid: match_figure(model, goal, by_uid[uid]) for uid in found.get(goal_uid[goal], ())}
+        square = any(figure >= SQUARE_FIGURE for figure in figures.values())
+        matches[goal] = {uid: figure for uid, figure in figures.items() if figure >= SQUARE_FIGURE or not square}
+    return matches
+
+
+def match_figure(model: SimilarityModel, goal: Goal, duty: _Duty) -> float:
+    """相符程度 of a goal and a duty, 0–1: the mean of the goal's weighted words the duty holds and the duty's own
+    weighted words (without its department's line of work: `ingest.link._own_content`) the goal says. The REFINES
+    score it is matched by saturates at 1.0 whenever a task of the goal sits inside the duty; this tells a goal
+    that says the duty's work (1.0: the two say the same) from one that shares its field."""
+    goal_terms = content_terms(goal.text)
+    inside = model.weighted(goal_terms).share_in(frozenset(duty.terms))
+    said = _own_content(duty, model).share_in(frozenset(goal_terms))
+    return (inside + said) / 2
 
 
 def _score(score: float) -> float:
@@ -254,12 +277,18 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
     names = {row["department_uid"]: row for row in others}
     copies = [piece for uid, goal in goal_uid.items()
               for piece in _as_goal(uid, goal, uid.rpartition("|")[2], names[uid.rpartition("|")[2]]["base_name"])]
+    model = reference_model()
+    by_parent = {duty.uid: duty for duty in parents}
+    # Each goal's best duty of each other department, by 相符程度 among those its words sit inside.
     best: dict[tuple[Goal, str], tuple[float, str]] = {}
-    for piece, parent, score in _refines([*parents, *copies], reference_model(), {d.uid for d in copies}):
+    for piece, parent, score in _refines([*parents, *copies], model, {d.uid for d in copies}):
         copy = _goal_of(piece)
         key = (goal_uid[copy], copy.rpartition("|")[2])
-        if score >= OTHER_DEPARTMENT_SCORE and score > best.get(key, (0.0, ""))[0]:
-            best[key] = (score, parent)
+        if score < OTHER_DEPARTMENT_SCORE:
+            continue
+        figure = match_figure(model, goal_uid[copy], by_parent[parent])
+        if (figure, parent) > best.get(key, (0.0, "")):
+            best[key] = (figure, parent)
     rows = []
     for goal in goals:
         found = sorted(((score, by_uid[parent]) for (of, _holder), (score, parent) in best.items() if of == goal),

@@ -31,7 +31,7 @@ _EXAMPLE: dict[str, Any] = {
     "summary": [{"kind": "retired", "meaning": "仍在承担已划出、取消或下放职能的目标", "count": 1, "table": "retired"}],
     "served": [{"line": 4, "goal": "推进节水型社会建设，开展计划用水管理和节水载体创建。", "office": "办公室",
                 "duty_holder": "本部门", "ordinal": 4,
-                "duty": "负责全市节约用水工作。拟订节约用水政策和计划用水制度，组织指导节水型社会建设。", "score": 1.0,
+                "duty": "负责全市节约用水工作。拟订节约用水政策和计划用水制度，组织指导节水型社会建设。", "score": 0.839,
                 "carried_by": ["农村水利与水土保持科", "水资源管理科"],
                 "office_note": "责任处室“办公室”未承担所对应的职责（三定由农村水利与水土保持科、水资源管理科承担）",
                 "source": "doc:4499f8cd2807c634#二、(四)"}],
@@ -41,7 +41,7 @@ _EXAMPLE: dict[str, Any] = {
     "outside": [{"line": 11, "goal": "开展城镇燃气安全专项整治，组织实施燃气经营许可。", "office": "",
                  "finding": "other_department", "other_department": "示例市住房和城乡建设局",
                  "other_text": "负责城市供水、燃气、供热行业的监督管理。组织实施燃气经营许可，指导供水、供热企业安全运行和服务质量管理。",
-                 "score": 1.0, "other_source": "doc:4510b97969202574#第三条(九)"}],
+                 "score": 0.367, "other_source": "doc:4510b97969202574#第三条(九)"}],
     "unplanned": [{"ordinal": 1, "duty": "贯彻执行国家和省有关水务工作的法律法规和方针政策，起草有关地方性法规、规章草案，"
                                          "拟订全市水务发展规划和年度计划并组织实施。",
                    "carried_by": ["政策法规科"], "finding": "periodic", "source": "doc:4499f8cd2807c634#二、(一)"}],
