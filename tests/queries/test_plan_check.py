@@ -127,3 +127,22 @@ def test_work_a_notice_moved_out_by_the_plan_s_year(water: Store, tmp_path: Path
     assert after["served"] == []
     assert [(r["status"], r["work"], r["counterpart"], _place(r["source"])) for r in after["retired"]] == [
         ("transferred", "河道采砂监督管理", "临川市自然资源局", "二、")]
+
+
+def test_departments_a_plan_names_by_short_names_read_in_its_region(corpus: Store, tmp_path: Path) -> None:
+    city = tmp_path / "city.txt"
+    city.write_text("示例市水务局2025年度工作目标\n一、做好河道采砂监督管理。（责任单位：市水利局）\n"
+                    "二、承担市防汛抗旱指挥部日常工作。（责任单位：应急局）\n三、会同市交通局做好航道疏浚工作。\n",
+                    encoding="utf-8")
+    answer = _checked(corpus, city)
+    # 市水利局 is the department itself (not 青山县水利局, which bears the name); 应急局 the city's 应急管理局.
+    assert sorted({(r["line"], r["office_note"]) for r in answer["served"]}) == [
+        (2, ""), (3, "责任处室“应急局”是示例市应急管理局，不是本部门的内设机构")]
+    # The goal's words share too little with any duty to be matched; the department it names is its nearest duty's.
+    assert [(r["line"], r["finding"], r["other_department"], r["score"], _place(r["other_source"]))
+            for r in answer["outside"]] == [(4, "other_department", "示例市交通运输局", 0.24, "第三条(九)")]
+    county = tmp_path / "county.txt"
+    county.write_text("青山县水利局2025年度工作目标\n一、配合交通局做好春运保障。\n", encoding="utf-8")
+    # In a county's plan 交通局 is the county's (its words name no duty: the name alone tells).
+    assert [(r["line"], r["other_department"], _place(r["other_source"])) for r in _checked(corpus, county)["outside"]] \
+        == [(2, "青山县交通运输局", "第三条(六)")]
