@@ -95,6 +95,16 @@ def test_a_table_plan_with_its_offices(corpus: Store) -> None:
         (7, "not_planned"), (8, "not_planned"), (10, "not_planned"), (12, "not_planned"), (13, "not_planned")]
 
 
+@pytest.mark.parametrize(("word", "equivalent"), [(WATER_PLAN.with_suffix(".docx"), WATER_PLAN),
+                                                  (HOUSING_PLAN.with_suffix(".docx"), HOUSING_PLAN)])
+def test_a_word_plan_checks_as_its_equivalent(corpus: Store, word: Path, equivalent: Path) -> None:
+    """A plan in Word (tests/fixtures/plans/make_word_plans.py) answers every table row for row as the same plan as
+    text or Excel: the rows cite the same lines."""
+    checked, expected = _checked(corpus, word), _checked(corpus, equivalent)
+    assert checked["plan"] == {**expected["plan"], "file": word.name}
+    assert {key: checked[key] for key in SECTIONS} == {key: expected[key] for key in SECTIONS}
+
+
 def test_a_department_named_or_unknown(corpus: Store, tmp_path: Path) -> None:
     untitled = tmp_path / "目标.txt"
     untitled.write_text("年度工作目标\n1. 做好河道采砂监督管理。\n", encoding="utf-8")
