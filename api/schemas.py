@@ -1002,3 +1002,11 @@ class PlanCheck(BaseModel):
     retired: list[PlanRetired]
     outside: list[PlanOutside]
     unplanned: list[PlanUnplanned]
+
+
+class ReadablePlanCheck(BaseModel):
+    """POST /api/plans/check/readable: what was checked, then each table as people read it (the page's 年度计划审核)."""
+
+    plan: PlanFacts
+    notes: list[str] = Field(description="English; Chinese")
+    tables: list[ReadableTable]

@@ -11,9 +11,10 @@ from api.deps import Format, StoreDep
 from api.problems import Problem, problem_responses
 from api.readings import say_reading
 from api.routes.drafts import as_form
-from api.schemas import PlanCheck
-from api.tabular import CSV, TABLE_TITLES, XLSX, tables, wanted_format
+from api.schemas import PlanCheck, ReadablePlanCheck
+from api.tabular import CSV, TABLE_TITLES, XLSX, readable_tables, tables, wanted_format
 from api.uploads import saved_uploads, uploaded_name
+from graph.store import Row, Store
 from ingest.errors import IngestError
 from ingest.plan import read_plan
 from queries.lookup import department_reading
@@ -48,21 +49,20 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
+PlanFile = Annotated[UploadFile, File(description="a yearly work plan: numbered goals as .txt or .docx, or a table "
+                                                 "with a 工作目标 column as .csv, .xlsx or .docx")]
+PlanDepartment = Annotated[str | None, Form(description="部门: whose plan it is, by its name, an alias or a short name "
+                                                      "(default: the one the plan's title names)")]
+PlanYear = Annotated[int | None, Form(ge=1949, le=2100, description="年度: its duties are those in force on 12-31 "
+                                                                   "(default: the title's year, else today's)")]
+
+
 @router.post("/plans/check", response_model=PlanCheck,
              summary="年度工作目标审核: a department's yearly work plan against its duties",
              responses={200: {"content": {"application/json": {"example": _EXAMPLE}, CSV: {}, XLSX: {}}},
                         **problem_responses(400, 404, 406, 413, 422, 503)})
-def post_plan_check(request: Request, store: StoreDep,
-                    file: Annotated[UploadFile, File(description="a yearly work plan: numbered goals as .txt or "
-                                                                 ".docx, or a table with a 工作目标 column as .csv or "
-                                                                 ".xlsx")],
-                    department: Annotated[str | None, Form(
-                        description="部门: whose plan it is, by its name, an alias or a short name (default: the one "
-                                    "the plan's title names)")] = None,
-                    year: Annotated[int | None, Form(
-                        ge=1949, le=2100, description="年度: its duties are those in force on 12-31 (default: the "
-                                                      "title's year, else today's)")] = None,
-                    format: Format = None,
+def post_plan_check(request: Request, store: StoreDep, file: PlanFile, department: PlanDepartment = None,
+                    year: PlanYear = None, format: Format = None,
                     table: Annotated[PlanTable | None, Query(
                         description="CSV and Excel: the one table to export (a CSV file holds one table, so it needs "
                                     "one); JSON answers every table")] = None,
@@ -73,6 +73,29 @@ def post_plan_check(request: Request, store: StoreDep,
     department's work or as no one's, and duties no goal serves (阶段性 ones marked). A file that holds no goal or
     cannot be read is a 422 naming the file as uploaded and the line; an unknown `department` a 404."""
     wanted_format(request, format)  # a format it cannot answer refused before the work
+    result, found, name = _checked(request, store, file, department, year)
+    given = [("file", name), ("department", department), ("checked_department", found["name"]), ("year", year),
+             ("table", table)]
+    return tables(request, result, format=format, table=table, answer="check_plan", subject=found["name"],
+                  given=given)
+
+
+@router.post("/plans/check/readable", response_model=ReadablePlanCheck,
+             summary="年度工作目标审核, its tables as people read them (the page's 年度计划审核)",
+             responses=problem_responses(400, 404, 413, 422, 503))
+def post_plan_check_readable(request: Request, store: StoreDep, file: PlanFile, department: PlanDepartment = None,
+                             year: PlanYear = None) -> ReadablePlanCheck:
+    """The same check as POST /api/plans/check, its tables as the Excel file shows them (Chinese titles, codes in
+    Chinese, sources by their documents' titles): for a page to lay out, not for programs (they read the codes)."""
+    result, _found, _name = _checked(request, store, file, department, year)
+    return ReadablePlanCheck(plan=result["plan"], notes=result["notes"],
+                             tables=readable_tables(request, result, "check_plan"))
+
+
+def _checked(request: Request, store: Store, file: UploadFile, department: str | None, year: int | None
+             ) -> tuple[dict[str, Any], Row, str]:
+    """The uploaded plan checked, with its department and the file's name as uploaded: a 422 naming it for a plan
+    that cannot be checked; a department named otherwise than in full is said as read (X-Dutygraph-Read-As)."""
     name = uploaded_name(file.filename, "plan.txt")
     with saved_uploads([(name, file.file)], prefix="dutygraph-plan-") as saved:
         [path] = saved
@@ -86,7 +109,4 @@ def post_plan_check(request: Request, store: StoreDep,
     result["notes"] = [as_form(note) for note in result["notes"]]
     if department:
         say_reading(request, department_reading(store, department, found["uid"]), "department")
-    given = [("file", name), ("department", department), ("checked_department", found["name"]), ("year", year),
-             ("table", table)]
-    return tables(request, result, format=format, table=table, answer="check_plan", subject=found["name"],
-                  given=given)
+    return result, found, name
