@@ -49,6 +49,15 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
+_READABLE_EXAMPLE: dict[str, Any] = {
+    "plan": _EXAMPLE["plan"], "notes": [],
+    "tables": [{"name": "retired", "title": "仍在承担已划出、取消或下放的职能",
+                "columns": ["目标所在行", "工作目标", "责任处室", "职能状态", "已划出、取消或下放的职能", "承接方",
+                            "划转、取消或下放的出处"],
+                "rows": [["7", "组织开展水利工程建设监理单位资质初审。", "建设与管理科", "已取消", "取消水利工程建设监理单位资质初审。",
+                          "", "《示例市水务局主要职责内设机构和人员编制规定》一、(二)"]]}],
+}
+
 PlanFile = Annotated[UploadFile, File(description="a yearly work plan: numbered goals as .txt or .docx, or a table "
                                                  "with a 工作目标 column as .csv, .xlsx or .docx")]
 PlanDepartment = Annotated[str | None, Form(description="部门: whose plan it is, by its name, an alias or a short name "
@@ -82,7 +91,8 @@ def post_plan_check(request: Request, store: StoreDep, file: PlanFile, departmen
 
 @router.post("/plans/check/readable", response_model=ReadablePlanCheck,
              summary="年度工作目标审核, its tables as people read them (the page's 年度计划审核)",
-             responses=problem_responses(400, 404, 413, 422, 503))
+             responses={200: {"content": {"application/json": {"example": _READABLE_EXAMPLE}}},
+                        **problem_responses(400, 404, 413, 422, 503)})
 def post_plan_check_readable(request: Request, store: StoreDep, file: PlanFile, department: PlanDepartment = None,
                              year: PlanYear = None) -> ReadablePlanCheck:
     """The same check as POST /api/plans/check, its tables as the Excel file shows them (Chinese titles, codes in
