@@ -955,7 +955,7 @@ class PlanServed(BaseModel):
     duty_holder: str = Field(description="本部门, or the office whose duty it is")
     ordinal: int | None
     duty: str
-    score: float = Field(description="the REFINES score of the goal inside the duty, 0–1")
+    score: float = Field(description="相符程度 0–1: the mean of the goal's share in the duty and the duty's in it")
     carried_by: list[str] = Field(description="the offices that carry out the duty")
     office_note: str = Field(description="what is amiss with the goal's 责任处室 ('' when nothing)")
     source: str = Field(description="the duty's clause (doc:…#二、(三))")
@@ -983,7 +983,7 @@ class PlanOutside(BaseModel):
     finding: Literal["other_department", "unmatched"]
     other_department: str
     other_text: str
-    score: float | None
+    score: float | None = Field(description="相符程度 of the goal and that duty, as served's (null when unmatched)")
     other_source: str
 
 
@@ -1007,3 +1007,11 @@ class PlanCheck(BaseModel):
     retired: list[PlanRetired]
     outside: list[PlanOutside]
     unplanned: list[PlanUnplanned]
+
+
+class ReadablePlanCheck(BaseModel):
+    """POST /api/plans/check/readable: what was checked, then each table as people read it (the page's 年度计划审核)."""
+
+    plan: PlanFacts
+    notes: list[str] = Field(description="English; Chinese")
+    tables: list[ReadableTable]

@@ -177,6 +177,16 @@ def department_name(store: Store, uid: str) -> str:
     return _resolver(store)[1].get(uid, uid)
 
 
+def named_in(store: Store, mention: str, region: str) -> tuple[str, str] | None:
+    """The department (uid, full name) a mention names when a document of `region` writes it, read as a list's
+    party is read (ingest.names.NameResolver: 市水利局 and 水利局 in a city's document are the city's 水务局, in a
+    county's the county's 水利局); None when it names none the graph holds. Unlike `find_department` it never looks
+    beyond `region`'s reading: a bare 水利局 a city's document writes is not the county's that bears the name."""
+    resolver, names, _regions = _resolver(store)
+    found = resolver.resolve(mention, Region(tuple(region.split("/"))))
+    return (found.uid, names[found.uid]) if found.status == "resolved" and found.uid in names else None
+
+
 def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[dict[str, set[str]], list[str]]:
     """The departments `name` resolves to by the resolver's method (exact, abbreviation, fuzzy), read as a mention
     in a document of `region` (every region's when None, or when it resolves to none from there), and the near

@@ -6,8 +6,9 @@ The duties are those in force at the end of the plan's year (`queries.in_force`:
 in force by then; without a year, today's). A goal is concrete where a duty is broad, so it is matched as linking
 matches an office's clause to the department duties it carries out (REFINES: `ingest.link._refines`, the goal in
 the office clause's place): a duty the goal's words sit inside, whose headline it spells out, or most of whose own
-content it says. Work a 职能转变 or a notice took from the department is matched as `duties_in_force` matches it
-(`queries.moved_out.Retirement.covers`). Nothing is written; the graph is as it was."""
+content it says; each match is scored by 相符程度 (`match_figure`), and one that only shares the duty's field is
+dropped beside a square one (`SQUARE_FIGURE`). Work a 职能转变 or a notice took from the department is matched as
+`duties_in_force` matches it (`queries.moved_out.Retirement.covers`). Nothing is written; the graph is as it was."""
 
 from __future__ import annotations
 
@@ -21,13 +22,13 @@ from graph.store import Row, Store
 from ingest.category import is_catch_all
 from ingest.content import content_of, content_terms
 from ingest.errors import IngestError
-from ingest.link import _Duty, _refines, boilerplate_flags
+from ingest.link import _Duty, _own_content, _refines, boilerplate_flags
 from ingest.plan import Goal, Plan
-from ingest.similarity import reference_model
+from ingest.similarity import SimilarityModel, reference_model
 from queries import catalog
 from queries.draft_diff import SCORE_DIGITS
 from queries.in_force import CURRENT, in_force
-from queries.lookup import find_department
+from queries.lookup import find_department, named_in
 from queries.moved_out import PARTLY, RETIRED_STATUSES, Retirement
 from queries.sources import source_document
 
@@ -36,6 +37,11 @@ SECTIONS = ("summary", "served", "retired", "outside", "unplanned")
 # A goal that serves no duty of the department is named another department's work from this REFINES score up (the
 # goal's words inside that department's duty): below it a goal shares a word or two with many departments' duties.
 OTHER_DEPARTMENT_SCORE = 0.6
+# 相符程度 (`match_figure`) is the mean of the goal's share in the duty and the duty's share in the goal: a goal every
+# word of which a duty holds is at SQUARE_FIGURE or above however broad the duty, so below it the goal says more
+# beside the duty than in it and little of the duty (落实最严格水资源管理制度 of 地下水资源管理: the field, not the
+# work). Such a match is dropped where the goal squarely serves another duty.
+SQUARE_FIGURE = 0.5
 MAX_OTHER_DEPARTMENTS = 3  # the best-scoring other departments named for one goal
 # Findings (queries.labels.PLAN_FINDING_LABELS says them in Chinese).
 SERVED, RETIRED, OTHER_DEPARTMENT, UNMATCHED, PERIODIC, NOT_PLANNED = (
@@ -49,6 +55,12 @@ _PERIODIC = re.compile(r"(?:拟订|拟定|制定|制订|起草|编制|研究提�
 _TASK_BREAK = re.compile(r"[，,；;。]")
 _HELD = frozenset({CURRENT, *PARTLY.values()})
 _DEPARTMENT = "本部门"  # a duty of the department itself, where an office's would name the office
+# Where a goal names a department (配合市交通局…, 责任单位：交通局): the end of a department's name. The name is the
+# shortest span of Chinese characters before it that names one of the region's departments (交通局 of 配合市交通局),
+# from NAME_SPAN[0] characters (财政局) to NAME_SPAN[1].
+_DEPARTMENT_END = re.compile(r"委员会|办公室|局|委")
+_NAME_SPAN = (3, 14)
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @dataclass(frozen=True)
@@ -93,10 +105,11 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     # field the work lay in (水利工程建设 of 水利工程建设监理单位资质初审).
     doing_retired = {row["line"] for row in retired}
     matches = {goal: {} if goal.line in doing_retired else found for goal, found in matches.items()}
-    served = _served_rows(store, plan.goals, clauses, matches, department["uid"])
+    served = _served_rows(store, plan.goals, clauses, matches, department)
     unserved = [goal for goal in plan.goals if goal.line not in doing_retired
                 and not any(clauses[uid].row["status"] in _HELD for uid in matches[goal])]
-    outside = _outside_rows(store, unserved, department, clauses)
+    outside = _outside_rows(store, unserved, department, clauses,
+                            {goal: named_departments(store, goal, department["region"] or "") for goal in unserved})
     unplanned = _unplanned_rows(clauses, {uid for uids in matches.values() for uid in uids})
     notes = [] if found.duties else [f"no duties of {found.department} in force on {date}: every goal reads as beyond "
                                      f"them; 图中没有{found.department}在{date}施行的职责：各项目标均列为未能对应职责"]
@@ -141,26 +154,62 @@ def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _C
     parents = [_Duty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
                for uid, clause in clauses.items() if clause.terms and not is_catch_all(clause.row["text"])]
     goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], goal, department, holder)]
-    found: dict[str, dict[str, float]] = defaultdict(dict)
-    for piece, parent, score in _refines([*parents, *goals_as], reference_model(), {d.uid for d in goals_as}):
-        goal = _goal_of(piece)
-        found[goal][parent] = max(score, found[goal].get(parent, 0.0))
-    return {goal: found.get(goal_uid[goal], {}) for goal in goals}
+    model = reference_model()
+    found: dict[str, set[str]] = defaultdict(set)
+    for piece, parent, _score in _refines([*parents, *goals_as], model, {d.uid for d in goals_as}):
+        found[_goal_of(piece)].add(parent)
+    by_uid = {parent.uid: parent for parent in parents}
+    matches = {}
+    for goal in goals:
+        figures = {uid: match_figure(model, goal, by_uid[uid]) for uid in found.get(goal_uid[goal], ())}
+        square = any(figure >= SQUARE_FIGURE for figure in figures.values())
+        matches[goal] = {uid: figure for uid, figure in figures.items() if figure >= SQUARE_FIGURE or not square}
+    return matches
+
+
+def match_figure(model: SimilarityModel, goal: Goal, duty: _Duty) -> float:
+    """相符程度 of a goal and a duty, 0–1: the mean of the goal's weighted words the duty holds and the duty's own
+    weighted words (without its department's line of work: `ingest.link._own_content`) the goal says. The REFINES
+    score it is matched by saturates at 1.0 whenever a task of the goal sits inside the duty; this tells a goal
+    that says the duty's work (1.0: the two say the same) from one that shares its field."""
+    goal_terms = content_terms(goal.text)
+    inside = model.weighted(goal_terms).share_in(frozenset(duty.terms))
+    said = _own_content(duty, model).share_in(frozenset(goal_terms))
+    return (inside + said) / 2
 
 
 def _score(score: float) -> float:
     return round(score, SCORE_DIGITS)
 
 
+def named_departments(store: Store, goal: Goal, region: str) -> dict[str, str]:
+    """The departments a goal names in its 责任处室 (责任单位) or its words, by uid with their full names, each name
+    read as a document of `region` writes it (`queries.lookup.named_in`: 市水利局 is the city's 水务局)."""
+    found: dict[str, str] = {}
+    if not region:
+        return found
+    for text in (goal.office, goal.text):
+        for end in _DEPARTMENT_END.finditer(text):
+            for start in range(end.end() - _NAME_SPAN[0], max(end.end() - _NAME_SPAN[1], 0) - 1, -1):
+                span = text[start:end.end()]
+                if not _HAN_ONLY.match(span):
+                    break
+                named = named_in(store, span, region)
+                if named is not None:
+                    found[named[0]] = named[1]
+                    break
+    return found
+
+
 def _served_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], matches: dict[Goal, dict[str, float]],
-                 department: str) -> list[Row]:
+                 department: Row) -> list[Row]:
     """A row per goal and held duty it serves, with a note where the goal's 责任处室 does not carry that work."""
-    offices = _offices(store, department)
+    offices = _offices(store, department["uid"])
     rows = []
     for goal in goals:
         held = [(uid, score) for uid, score in matches[goal].items() if clauses[uid].row["status"] in _HELD]
         carriers = {office for uid, _score in held for office in _carriers(clauses[uid])}
-        note = _office_note(goal.office, offices, carriers) if held else ""
+        note = _office_note(store, goal, department, offices, carriers) if held else ""
         for uid, score in held:
             row = clauses[uid].row
             rows.append({"line": goal.line, "goal": goal.text, "office": goal.office,
@@ -186,13 +235,20 @@ def _offices(store: Store, department: str) -> dict[str, str]:
     return names
 
 
-def _office_note(given: str, offices: dict[str, str], carriers: set[str]) -> str:
-    """What is amiss with a goal's 责任处室: none of the department's offices, or one that carries none of the duties
-    the goal serves (where they are handed down to offices at all)."""
+def _office_note(store: Store, goal: Goal, department: Row, offices: dict[str, str], carriers: set[str]) -> str:
+    """What is amiss with a goal's 责任处室: none of the department's offices (another department, named in full),
+    or one that carries none of the duties the goal serves (where they are handed down to offices at all)."""
+    given = goal.office
     if not given or not offices:
         return ""
     named = {offices[name] for name in offices if name == given or name in given.split("、")}
     if not named:
+        others = {uid: name for uid, name in named_departments(store, Goal(goal.line, "", "", given),
+                                                                department["region"] or "").items()}
+        if department["uid"] in others:
+            return ""  # the department itself (市水务局): its leadership answers for the goal
+        if others:
+            return f"责任处室“{given}”是{'、'.join(sorted(others.values()))}，不是本部门的内设机构"
         return f"责任处室“{given}”不是本部门三定所设的内设机构"
     if carriers and not named & carriers:
         return f"责任处室“{given}”未承担所对应的职责（三定由{'、'.join(sorted(carriers))}承担）"
@@ -237,9 +293,11 @@ def _retirements(store: Store, department: str, sandings: list[Row], amendments:
             for row in stated if row["status"] in RETIRED_STATUSES]
 
 
-def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dict[str, _Clause]) -> list[Row]:
+def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dict[str, _Clause],
+                  named: dict[Goal, dict[str, str]]) -> list[Row]:
     """The goals serving no duty of the department: those another department of its region holds the work of
-    (可能属于他部门职责, its best few), and those no duty reads like (未能对应职责)."""
+    (可能属于他部门职责, its best few; a department the goal names, as 责任单位 or in its words, first), and those no
+    duty reads like (未能对应职责)."""
     others = catalog.run(store, "region_duties", {"region": department["region"], "without": department["uid"]})
     by_uid = {row["uid"]: row for row in others}
     duties = [_Duty(row["uid"], row["text"], row["department_uid"], None, department["region"], False,
@@ -254,24 +312,39 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
     names = {row["department_uid"]: row for row in others}
     copies = [piece for uid, goal in goal_uid.items()
               for piece in _as_goal(uid, goal, uid.rpartition("|")[2], names[uid.rpartition("|")[2]]["base_name"])]
+    model = reference_model()
+    by_parent = {duty.uid: duty for duty in parents}
+    # Each goal's best duty of each other department, by 相符程度 among those its words sit inside.
     best: dict[tuple[Goal, str], tuple[float, str]] = {}
-    for piece, parent, score in _refines([*parents, *copies], reference_model(), {d.uid for d in copies}):
+    for piece, parent, score in _refines([*parents, *copies], model, {d.uid for d in copies}):
         copy = _goal_of(piece)
         key = (goal_uid[copy], copy.rpartition("|")[2])
-        if score >= OTHER_DEPARTMENT_SCORE and score > best.get(key, (0.0, ""))[0]:
-            best[key] = (score, parent)
+        if score < OTHER_DEPARTMENT_SCORE:
+            continue
+        figure = match_figure(model, goal_uid[copy], by_parent[parent])
+        if (figure, parent) > best.get(key, (0.0, "")):
+            best[key] = (figure, parent)
+    # A department the goal names is its nearest duty's, whatever its words share (or none: it may hold no 三定).
+    for goal, departments in named.items():
+        for uid in departments:
+            nearest = max(((match_figure(model, goal, duty), duty.uid) for duty in parents if duty.department == uid),
+                          default=(0.0, ""))
+            best[(goal, uid)] = nearest if nearest[0] > 0 else (0.0, uid)
     rows = []
     for goal in goals:
-        found = sorted(((score, by_uid[parent]) for (of, _holder), (score, parent) in best.items() if of == goal),
-                       key=lambda item: (-item[0], item[1]["department"], item[1]["source"]))[:MAX_OTHER_DEPARTMENTS]
-        for score, duty in found:
+        # The departments the goal names first, then by 相符程度; a named one without a duty is its uid alone.
+        found = sorted(((holder not in named.get(goal, {}), -score, by_uid[parent]["department"] if parent in by_uid
+                         else named[goal][holder], parent) for (of, holder), (score, parent) in best.items()
+                        if of == goal and holder != department["uid"]))[:MAX_OTHER_DEPARTMENTS]
+        for _not_named, score, other, parent in found:
+            duty = by_uid.get(parent, {"text": "", "source": ""})
             rows.append({"line": goal.line, "goal": goal.text, "office": goal.office, "finding": OTHER_DEPARTMENT,
-                         "other_department": duty["department"], "other_text": duty["text"],
-                         "score": _score(score), "other_source": duty["source"]})
+                         "other_department": other, "other_text": duty["text"],
+                         "score": _score(-score) if duty["text"] else None, "other_source": duty["source"]})
         if not found:
             rows.append({"line": goal.line, "goal": goal.text, "office": goal.office, "finding": UNMATCHED,
                          "other_department": "", "other_text": "", "score": None, "other_source": ""})
-    rows.sort(key=lambda row: (row["line"], -(row["score"] or 0), row["other_department"]))
+    rows.sort(key=lambda row: row["line"])  # stable: each goal's rows stay as ranked
     return rows
 
 

@@ -3,12 +3,14 @@ refuses, naming the file and the line."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from ingest.errors import IngestError
 from ingest.plan import Goal, read_plan
+from tests.fixtures.plans.make_word_plans import write_word_plans
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 
@@ -70,3 +72,19 @@ def test_what_is_no_plan_is_refused_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as other_type:
         read_plan(tmp_path / "plan.pdf")
     assert other_type.value.message_zh("plan.pdf") == "plan.pdf：年度工作目标应为 .txt、.docx、.csv 或 .xlsx 文件"
+
+
+@pytest.mark.parametrize("folder", ["fixtures", "built"])
+def test_word_plans_read_as_their_text_and_excel_equivalents(folder: str, tmp_path: Path) -> None:
+    """The Word plans (make_word_plans.py): the numbered one as the .txt, the table (责任处室 for 责任科室) as the
+    .xlsx but for the sheet's name (a Word file has none); both as committed and as the script builds them now."""
+    numbered, tabled = (PLANS / "shi_shuiwu_plan_2025.docx", PLANS / "shi_zhujian_plan_2025.docx") \
+        if folder == "fixtures" else write_word_plans(tmp_path)
+    text, word = read_plan(PLANS / "shi_shuiwu_plan_2025.txt"), read_plan(numbered)
+    assert (word.title, word.title_line, word.goals) == (text.title, text.title_line, text.goals)
+    assert [(goal.line, goal.number, goal.office) for goal in word.goals][:2] == [
+        (3, "（一）", "水资源管理科"), (4, "（二）", "办公室")]
+    excel, word = read_plan(PLANS / "shi_zhujian_plan_2025.xlsx"), read_plan(tabled)
+    assert (word.title, word.title_line, word.department) == (excel.title, excel.title_line, "示例市住房和城乡建设局")
+    assert word.goals == [dataclasses.replace(goal, sheet="") for goal in excel.goals]
+    assert word.goals[0] == Goal(3, "", "推进城镇老旧小区改造，完成年度老旧小区改造计划。", "城市更新科", "2025年12月")

@@ -1820,11 +1820,17 @@ function showDraft(answer) {
   const box = document.getElementById("draft-downloads");
   box.append(el("button", { type: "button", class: "button", "aria-label": `下载 Excel：${answer.draft.file}的核对结果`,
                            onclick: downloadDraft }, "下载 Excel"));
-  const tables = document.getElementById("draft-tables");
+  readableTables("draft", answer.tables);
+}
+
+// The tables of a checked file as the server lays them out (its titles and cells), each under its title and count,
+// into #<prefix>-tables, each table in #<prefix>-table-<name>.
+function readableTables(prefix, readable) {
+  const tables = document.getElementById(`${prefix}-tables`);
   tables.innerHTML = "";
-  answer.tables.forEach((t) => {
+  readable.forEach((t) => {
     tables.append(el("h3", {}, `${t.title}（${t.rows.length}）`));
-    const holder = el("div", { id: `draft-table-${t.name}` });
+    const holder = el("div", { id: `${prefix}-table-${t.name}` });
     tables.append(holder);
     if (t.rows.length) {
       table(holder, t.rows.map((cells) => Object.fromEntries(cells.map((cell, i) => [i, cell]))), t.columns.map((title, i) => [i, title]));
@@ -1835,18 +1841,79 @@ function showDraft(answer) {
 }
 
 // The same draft checked again as the server's Excel file (a sheet per table).
-async function downloadDraft() {
-  const message = document.getElementById("draft-message");
+const downloadDraft = () => downloadChecked("draft", "/api/drafts/check", drafted.form, "三定草案核对.xlsx");
+
+// A checked file sent again for the server's Excel file of the answer, a refusal said in #<prefix>-message.
+async function downloadChecked(prefix, path, form, name) {
+  const message = document.getElementById(`${prefix}-message`);
   message.hidden = true;
   try {
-    const response = await reach(url("/api/drafts/check", { format: "xlsx" }), { method: "POST", body: drafted.form });
+    const response = await reach(url(path, { format: "xlsx" }), { method: "POST", body: form });
     if (!response.ok) await answerOf(response);  // throws the refusal, in Chinese
-    await saveFile(response, "三定草案核对.xlsx");
+    await saveFile(response, name);
   } catch (error) {
     message.textContent = `下载失败：${error.message}`;
     message.hidden = false;
   }
 }
+
+// -- yearly work plan check ----------------------------------------------------------------------------------------
+// 年度工作目标审核 (POST /api/plans/check/readable): the plan goes up as it is and comes back as the summary and its
+// tables laid out as the Excel file lays them out (the server's titles and cells), and the Excel file on request.
+const planned = { form: null };
+
+async function checkPlan(event) {
+  event.preventDefault();
+  state.ready.planned = false;
+  const file = document.getElementById("plan-file").files[0];
+  const message = document.getElementById("plan-message");
+  const button = document.getElementById("plan-submit");
+  const summary = document.getElementById("plan-summary");
+  message.hidden = true;
+  ["plan-summary", "plan-downloads", "plan-tables"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  if (!file) {
+    message.textContent = "请先选择年度工作目标文件";
+    message.hidden = false;
+  } else {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    [["department", "plan-department"], ["year", "plan-year"]].forEach(([field, id]) => {
+      const value = document.getElementById(id).value.trim();
+      if (value) form.append(field, value);
+    });
+    button.disabled = true;
+    summary.append(el("p", { class: "muted" }, `正在审核 ${file.name}……`));
+    try {
+      const answer = await answerOf(await reach(url("/api/plans/check/readable"), { method: "POST", body: form }));
+      planned.form = form;
+      showPlan(answer);
+    } catch (error) {
+      summary.innerHTML = "";
+      message.textContent = `审核失败：${error.message}`;
+      message.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  }
+  answered(message, summary);
+  state.ready.planned = true;
+}
+
+function showPlan(answer) {
+  const plan = answer.plan;
+  const against = plan.in_force_on ? `${plan.in_force_on} 施行的职责` : "现行职责";
+  const summary = document.getElementById("plan-summary");
+  summary.innerHTML = "";
+  summary.append(el("p", { id: "plan-counts" }, `${plan.file}：${plan.department}${plan.year ? ` ${plan.year} 年度` : ""}`
+    + `工作目标 ${plan.goals} 项，对照${against}审核。`));
+  if (answer.notes.length) summary.append(el("ul", { class: "warnings" }, answer.notes.map((n) => el("li", {}, n.split("; ").slice(-1)[0]))));
+  document.getElementById("plan-downloads").append(el("button", {
+    type: "button", class: "button", "aria-label": `下载 Excel：${plan.file}的审核结果`, onclick: downloadPlan }, "下载 Excel"));
+  readableTables("plan", answer.tables);
+}
+
+// The same plan checked again as the server's Excel file (a sheet per table).
+const downloadPlan = () => downloadChecked("plan", "/api/plans/check", planned.form, "年度工作目标审核.xlsx");
 
 // -- duties in force on a date ----------------------------------------------------------------------------------
 // 某日职责 (GET /api/queries/duties_in_force/readable): the 三定 in force on the date and the 调整 notices since it, then
@@ -1943,6 +2010,7 @@ const PAGES = {
   upload: uploadPage,
   dispatch: () => undefined,  // waits for a file
   draft: () => undefined,  // waits for a file
+  plan: () => undefined,  // waits for a file
   inforce: inForcePage,  // waits for a department and a date, unless a link gives them
 };
 
@@ -2041,6 +2109,7 @@ async function loadChoices() {
   }));
   fillDatalist("overlap-departments", departments.items);
   fillDatalist("draft-departments", departments.items);
+  fillDatalist("plan-departments", departments.items);
   fillDatalist("inforce-departments", departments.items);
 }
 
@@ -2103,6 +2172,7 @@ async function start() {
   document.getElementById("dispatch-form").onsubmit = dispatchFile;
   document.getElementById("dispatch-unsure").onchange = showDispatched;
   document.getElementById("draft-form").onsubmit = checkDraft;
+  document.getElementById("plan-form").onsubmit = checkPlan;
   document.getElementById("inforce-form").onsubmit = (event) => {
     event.preventDefault();
     inForceAsked.submitted = true;
