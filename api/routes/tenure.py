@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import StoreDep
 from api.problems import Problem, problem_responses
 from api.readings import say_reading
+from api.schemas import Tenure
 from api.tabular import XLSX, asked_of, disposition
 from api.tenure_files import tenure_file, tenure_report, tenure_title
 from queries.catalog import QueryError
@@ -25,8 +26,8 @@ _EXAMPLE: dict[str, Any] = {
     "department": "滨江市文化和旅游局", "department_uid": "dept:滨江市/文化和旅游局", "from": "2021-01-01",
     "to": "2024-06-30", "note_zh": "",
     "summary": [{"item": "任期内职责变动", "value": "5 项"}],
-    "changes": [{"date": "2022-04-01", "kind": "划出", "duty": "负责文物保护的监督管理。", "office": "文物科",
-                 "other": "滨江市文物局", "staff": None, "leader_posts": "", "source": "doc:020ed06dd6c8111f#一、"}],
+    "changes": [{"date": "2022-04-01", "kind": "编制划出", "duty": "", "office": "", "other": "滨江市文物局",
+                 "staff": 2, "leader_posts": "", "source": "doc:020ed06dd6c8111f#一、"}],
     "duties": [{"duty": "负责文物保护的监督管理。", "held_from": "2021-01-01", "held_to": "2022-03-31",
                 "status_at_end": "transferred", "status_label": "已划出", "offices": ["文物科"],
                 "sources": ["doc:020ed06dd6c8111f#一、", "doc:814e21f70c186791#第三条(三)"]}],
@@ -37,7 +38,7 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
-@router.get("/tenure", summary="任期职责情况: a department's duties, their changes and its staffing over a tenure",
+@router.get("/tenure", response_model=Tenure, summary="任期职责情况: a department's duties, their changes and its staffing over a tenure",
             responses={200: {"content": {"application/json": {"example": _EXAMPLE}, XLSX: {}, DOCX: {}}},
                        **problem_responses(404, 422, 503)})
 def get_tenure(request: Request, store: StoreDep,
