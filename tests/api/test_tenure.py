@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from api.app import create_app
 from api.settings import Settings
 from tests.api.test_cli import run
+from tests.api.test_http import _conforms, _resolve
 from tests.queries.test_tenure import FIXTURES
 
 _ASKED = ("--department", "滨江市文化和旅游局", "--from", "2021-01-01", "--to", "2024-06-30")
@@ -70,6 +71,9 @@ def test_the_tenure_over_http(client: TestClient) -> None:
     answer = client.get("/api/tenure", params=params)
     assert answer.status_code == 200
     body = answer.json()
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"]["/api/tenure"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert _resolve(spec, schema)["type"] == "object" and _conforms(spec, schema, body, "/api/tenure") == []
     assert (body["department"], body["to"], [c["kind"] for c in body["changes"]][:2]) == (
         "滨江市文化和旅游局", "2024-06-30", ["划出", "下放"])
     workbook = client.get("/api/tenure", params={**params, "format": "xlsx"})
