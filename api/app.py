@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import api.routes.list_history as list_history
 import api.routes.plans as plans
 import api.routes.report as report_route
+import api.routes.tenure as tenure_route
 from api import problems
 from api.deps import KnownParametersOnly, api_keys
 from api.readings import EMPTY_NOTE_HEADER, READ_AS_HEADER, SayReading
@@ -212,6 +213,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(list_history.router, dependencies=[KnownParametersOnly])
     app.include_router(report_route.router, dependencies=[KnownParametersOnly])
+    app.include_router(tenure_route.router, dependencies=[KnownParametersOnly])
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.WEB / "static"), name="static")
     return app

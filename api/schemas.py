@@ -1015,3 +1015,77 @@ class ReadablePlanCheck(BaseModel):
     plan: PlanFacts
     notes: list[str] = Field(description="English; Chinese")
     tables: list[ReadableTable]
+
+
+class TenureItem(BaseModel):
+    """A line of the 任期职责情况说明: what it says (项目) and its content."""
+
+    item: str
+    value: str
+
+
+class TenureChange(BaseModel):
+    """A change of the department's duties or posts inside the tenure (queries.tenure)."""
+
+    date: str = Field(description="the day the document making it came into force")
+    kind: str = Field(description="新三定施行：新增|删除|改写, 划入, 划出, 部分划出, 取消, 部分取消, 下放, 部分下放, "
+                                  "编制划入, 编制划出, 编制核减, 编制下放, 领导职数调整")
+    duty: str = Field(description="the duty as its clause words it; '' for posts")
+    office: str = Field(description="the offices that carried it, joined with 、")
+    other: str = Field(description="the department it went to or came from (the lower governments), or the clause a "
+                                   "new 三定 rewords")
+    staff: int | None = Field(description="行政编制 moved, cut or handed down")
+    leader_posts: str = Field(description="领导职数 changed, by rank: 副处级 -1")
+    source: str = Field(description="the clause of the document making the change")
+
+
+class TenureDuty(BaseModel):
+    """A department duty held on some day of the tenure."""
+
+    duty: str
+    held_from: str
+    held_to: str
+    status_at_end: str = Field(description="current, partly_…, transferred, cancelled, devolved, reworded, "
+                                           "not_restated")
+    status_label: str
+    offices: list[str]
+    sources: list[str]
+
+
+class TenureStaffing(BaseModel):
+    """The 行政编制 and 领导职数 on the tenure's first or last day."""
+
+    point: str = Field(description="任期开始 or 任期结束")
+    date: str
+    staff_quota: int | None
+    staff_quota_stated: int | None
+    leader_posts: int | None
+    leader_posts_stated: int | None
+    source: str = Field(description="the document whose figure the notices' moves are added to")
+
+
+class TenureListItem(BaseModel):
+    """An item of a list naming the department, in force in the tenure."""
+
+    list_kind: str
+    relation: str = Field(description="牵头, 配合, 实施 or 认领")
+    item: str
+    detail: str
+    issued: str = Field(description="the list's date, or 未署日期")
+    issued_in_window: bool
+    source: str
+
+
+class Tenure(BaseModel):
+    """GET /api/tenure as JSON: the department, the window, a note, then a table each."""
+
+    department: str
+    department_uid: str
+    from_: str = Field(alias="from")
+    to: str
+    note_zh: str = Field(description="why the start has no 三定 in force; '' otherwise")
+    summary: list[TenureItem]
+    changes: list[TenureChange]
+    duties: list[TenureDuty]
+    staffing: list[TenureStaffing]
+    lists: list[TenureListItem]

@@ -107,6 +107,9 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     # A yearly work plan checked (`dutygraph check-plan`, POST /api/plans/check): queries.plan_check.SECTIONS.
     "check_plan": {"summary": "审核摘要", "served": "目标对应的职责", "retired": "仍在承担已划出、取消或下放的职能",
                    "outside": "超出职能范围或未能对应职责的目标", "unplanned": "未纳入年度计划的职责"},
+    # A department's duties over a leader's tenure (`dutygraph tenure`, GET /api/tenure): queries.tenure.SECTIONS.
+    "tenure": {"summary": "任期职责情况说明", "changes": "任期职责变动", "duties": "任期职责清单",
+               "staffing": "任期始末编制", "lists": "涉及本部门的清单事项"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
@@ -124,6 +127,12 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "check_plan": {"summary": ["meaning", "count"], "served": columns(PlanServed),
                    "retired": columns(PlanRetired), "outside": columns(PlanOutside),
                    "unplanned": columns(PlanUnplanned)},
+    "tenure": {"summary": ["item", "value"],
+               "changes": ["date", "kind", "duty", "office", "other", "staff", "leader_posts", "source"],
+               "duties": ["duty", "held_from", "held_to", "status_label", "offices", "sources"],
+               "staffing": ["point", "date", "staff_quota", "staff_quota_stated", "leader_posts",
+                            "leader_posts_stated", "source"],
+               "lists": ["list_kind", "relation", "item", "detail", "issued", "issued_in_window", "source"]},
 }
 
 
@@ -136,6 +145,7 @@ ANSWER_TITLES: dict[str, str] = {
     "department_profile": "部门画像",
     "stats": "图谱规模", "dispatch": "诉求分派", "counterpart_duties": "上下对口职责对照",
     "check_draft": "三定草案核对", "cypher": "只读 Cypher 查询",
+    "tenure": "任期职责情况",
     "duties_in_force": "某日施行的职责",
     "transferred_still_held": "职责划转后仍在承担",
     "township_duties": "乡镇履行职责事项核对",

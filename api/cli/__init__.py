@@ -1,5 +1,6 @@
 """The `dutygraph` command line: ingest, remove, stats, queries, query, cypher, report, dispatch, check-draft,
-check-plan, link, serve, reset. Each command lives in the module of its kind (documents, answers, dispatch, drafts,
+check-plan, tenure,
+link, serve, reset. Each command lives in the module of its kind (documents, answers, dispatch, drafts,
 plans, serve); this one makes the application and registers them, in the order `dutygraph --help` lists them."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from api.cli.documents import ingest_command, link_command, remove_command, rese
 from api.cli.drafts import check_draft_command
 from api.cli.plans import check_plan_command
 from api.cli.serve import serve_command
+from api.cli.tenure import tenure_command
 from api.usage_errors import BilingualGroup
 
 app = typer.Typer(cls=BilingualGroup, add_completion=False, no_args_is_help=True,
@@ -25,6 +27,7 @@ for _name, _command in (("ingest", ingest_command), ("remove", remove_command), 
                         ("queries", queries_command), ("query", query_command), ("cypher", cypher_command),
                         ("report", report_command), ("dispatch", dispatch_command),
                         ("check-draft", check_draft_command), ("check-plan", check_plan_command),
+                        ("tenure", tenure_command),
                         ("link", link_command), ("serve", serve_command),
                         ("reset", reset_command)):
     app.command(_name)(_command)

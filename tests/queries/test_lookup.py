@@ -159,7 +159,7 @@ def test_the_parameters_that_name_a_department() -> None:
                      ("retired_duties", "department"),
                      ("sanding_divisions", "department"), ("sanding_duties", "department"),
                      ("sanding_versions", "department"), ("similar_duties_around", "department"),
-                     ("stated_duties", "department"), ("township_duties", "township")]
+                     ("staff_figures", "department"), ("stated_duties", "department"), ("township_duties", "township")]
     analyses = sorted((analysis.name, param.name) for analysis in ANALYSES.values() for param in analysis.params
                       if param.is_department)
     assert analyses == [("counterpart_duties", "department"), ("department_profile", "name"),

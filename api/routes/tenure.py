@@ -1,0 +1,66 @@
+"""GET /api/tenure: a department's duties over a leader's tenure (经济责任审计), as `dutygraph tenure` gives them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from api.deps import StoreDep
+from api.problems import Problem, problem_responses
+from api.readings import say_reading
+from api.schemas import Tenure
+from api.tabular import XLSX, asked_of, disposition
+from api.tenure_files import tenure_file, tenure_report, tenure_title
+from queries.catalog import QueryError
+from queries.lookup import department_reading
+from queries.sources import document_titles
+from queries.tenure import tenure_duties
+
+router = APIRouter(prefix="/api", tags=["tenure"])
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TenureFormat = Literal["json", "xlsx", "docx"]
+_EXAMPLE: dict[str, Any] = {
+    "department": "滨江市文化和旅游局", "department_uid": "dept:滨江市/文化和旅游局", "from": "2021-01-01",
+    "to": "2024-06-30", "note_zh": "",
+    "summary": [{"item": "任期内职责变动", "value": "5 项"}],
+    "changes": [{"date": "2022-04-01", "kind": "编制划出", "duty": "", "office": "", "other": "滨江市文物局",
+                 "staff": 2, "leader_posts": "", "source": "doc:020ed06dd6c8111f#一、"}],
+    "duties": [{"duty": "负责文物保护的监督管理。", "held_from": "2021-01-01", "held_to": "2022-03-31",
+                "status_at_end": "transferred", "status_label": "已划出", "offices": ["文物科"],
+                "sources": ["doc:020ed06dd6c8111f#一、", "doc:814e21f70c186791#第三条(三)"]}],
+    "staffing": [{"point": "任期开始", "date": "2021-01-01", "staff_quota": 20, "staff_quota_stated": 20,
+                  "leader_posts": 3, "leader_posts_stated": 3, "source": "doc:814e21f70c186791"}],
+    "lists": [{"list_kind": "权责清单", "relation": "实施", "item": "营业性演出审批", "detail": "行政许可",
+               "issued": "2022-09-01", "issued_in_window": True, "source": "doc:07b0286916c17111#第4行"}],
+}
+
+
+@router.get("/tenure", response_model=Tenure, summary="任期职责情况: a department's duties, their changes and its staffing over a tenure",
+            responses={200: {"content": {"application/json": {"example": _EXAMPLE}, XLSX: {}, DOCX: {}}},
+                       **problem_responses(404, 422, 503)})
+def get_tenure(request: Request, store: StoreDep,
+               department: Annotated[str, Query(min_length=1, description="部门名称、别名或简称",
+                                                examples=["滨江市文化和旅游局"])],
+               start: Annotated[str, Query(alias="from", description="任职日期, e.g. 2021-01-01 or 2021年1月1日",
+                                           examples=["2021-01-01"])],
+               end: Annotated[str, Query(alias="to", description="离任日期", examples=["2024-06-30"])],
+               format: Annotated[TenureFormat, Query(description="json (default), xlsx (a sheet a table) or docx "
+                                                                 "(任期职责情况说明)")] = "json") -> Response:
+    """For a 领导干部经济责任审计: each change of the department's duties and posts from `from` to `to` (a new 三定's
+    duties against those held the day before; a notice's 划入, 划出, 取消, 下放; posts moved or cut, 领导职数 changed),
+    every duty held on some day (from when to when, its status at the end, the offices, the clauses), the 编制 and
+    领导职数 at both ends, and the list items naming it. A malformed date, or `from` after `to`, is a 422; an unknown
+    department a 404."""
+    try:
+        result = tenure_duties(store, department, start, end)
+    except QueryError as exc:
+        raise Problem(422, "bad-window", "The tenure cannot be read", "任职期间有误", str(exc), exc.zh) from exc
+    say_reading(request, department_reading(store, department, result["department_uid"]), "department")
+    if format == "json":
+        return JSONResponse(result)
+    report = tenure_report(result, document_titles(store), asked_of(request, "tenure", title=tenure_title(result)))
+    return Response(tenure_file(report, format), media_type=XLSX if format == "xlsx" else DOCX,
+                    headers={"Content-Disposition": disposition(f"tenure.{format}", f"{report.title}.{format}")})

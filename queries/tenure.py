@@ -1,0 +1,300 @@
+"""tenure_duties: what a department was responsible for over a leader's tenure (任职期间), for a 领导干部经济责任审计.
+
+An auditor first fixes the department's duties from the day the leader took office (任职) to the day they left (离任):
+those in force at the start, every change in between, those at the end, and the staffing at both ends. Nothing here
+reads a date's duties anew: each state is `queries.in_force` on a date (the 三定 then in force and the 调整 notices in
+force by then, with what they moved out, cancelled or handed down), read at the window's start and at each document's
+date inside it (a new 三定, a notice of this department's or of another that moves work to it). So:
+
+- 任期职责变动 (`changes`): each notice's moves, as `duties_in_force` reads them on its date (划出, 部分划出, 取消,
+  下放, 划入, each cited by the notice's clause), a new 三定's duties against those held the day before
+  (`queries.draft_diff.duty_changes`, as check-draft compares a draft: 新增, 删除, 改写), and the posts the notices
+  moved, cut or handed down and the 领导职数 they changed (`staff_moves`).
+- 任期职责清单 (`duties`): every department duty held on some day of the window, from when to when, what it was at the
+  end (现行, or what a notice made of it, or 后续三定未载明 where a later 三定 no longer states it), the clauses that
+  state it and the offices that carried it.
+- 编制 (`staffing`): the 行政编制 and 领导职数 at the start and at the end: the figure of the newest document setting
+  one by then (`staff_figures`) with the notices' moves after it by then, as staffing_load adds them
+  (`queries.staffing.with_staff_figures`).
+- 清单 (`lists`): the items of the lists that name the department (权责清单 items it exercises, boundary matters it
+  leads or assists on, supervision items it claims; `department_roles`), in force in the window by their date
+  (`Document.issued`, ingest.list_dates): dated after the window, a list was not yet in force; dated inside it, it is
+  marked. Only the current version of a list is read: an earlier version in force in the window is `list_changes`'.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from graph.store import Row, Store
+from ingest.content import content_terms
+from ingest.similarity import DEFAULT_THRESHOLD
+from queries import catalog
+from queries.catalog import Param, QueryError
+from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
+from queries.duty_pairs import Clause
+from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
+from queries.labels import IN_FORCE_STATUS_LABELS
+from queries.lookup import find_department
+from queries.moved_out import PARTLY
+from queries.sources import source_document
+from queries.staffing import moved_staff, with_staff_figures
+
+# The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
+SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
+# A duty still the department's: current, or a clause a notice took part of (the rest is still its work).
+HELD = frozenset({CURRENT, *PARTLY.values()})
+# A duty a later 三定 inside the window no longer states (it may restate it reworded: the changes table says so).
+NOT_RESTATED = "not_restated"
+STATUS_LABELS = {**IN_FORCE_STATUS_LABELS, NOT_RESTATED: "后续三定未载明",
+                 REWORDED: "后续三定改写（见任期职责变动）"}
+# A notice's move, by what duties_in_force reads of the clause on the notice's date.
+_NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", "cancelled": "取消",
+                 "partly_cancelled": "部分取消", "devolved": "下放", "partly_devolved": "部分下放"}
+_SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
+_STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
+LEADER_KIND = "领导职数调整"
+_LIST_RELATIONS = {"LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领"}
+_LIST_KINDS = {"power": "权责清单", "boundary": "职责边界清单", "supervision": "监管事项目录",
+               "split": "市县事权划分清单",
+               "territorial": "属地管理事项责任清单", "township": "乡镇履行职责事项清单",
+               "county_township": "县乡事权划分清单"}
+_NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
+
+
+@dataclass(frozen=True)
+class _State:
+    """The department's duties on a date (`in_force`), department duties only, by uid."""
+
+    date: str
+    rows: dict[str, Row]
+
+    def held(self) -> dict[str, Row]:
+        return {uid: row for uid, row in self.rows.items() if row["status"] in HELD}
+
+
+def window(start: str, end: str) -> tuple[str, str]:
+    """The window's dates as YYYY-MM-DD, read as `duties_in_force` reads its date (its messages), the start not
+    after the end: a reversed window would answer nothing and read as a tenure without duties."""
+    first = Param("from", "date", False, None, "任职日期").coerce(start)
+    last = Param("to", "date", False, None, "离任日期").coerce(end)
+    if first > last:
+        raise QueryError(f"from ({first}) is after to ({last}): the tenure starts on the day of appointment",
+                         f"任职日期（{first}）晚于离任日期（{last}）：请按 任职日期、离任日期 的顺序填写")
+    return first, last
+
+
+def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[str, Any]:
+    """`department`: a name or uid (`find_department`); `start`, `end`: the tenure's first and last day, as
+    `window` reads them. The answer's tables (SECTIONS), with the department, the window and `note_zh`."""
+    first, last = window(start, end)
+    found = find_department(store, department)
+    versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
+    # Each document coming into force inside the window changes the duties on its date: a state is read there.
+    dates = sorted({v["in_force_from"] for v in versions if v["in_force_from"] and first < v["in_force_from"] <= last})
+    states = [_state(store, found["uid"], day) for day in [first, *dates]]
+    moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
+             if row["department_uid"] == found["uid"]]
+    changes = _duty_changes(states, versions, found) + _staff_changes(moves, first, last)
+    changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
+    figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
+    staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
+    note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
+    reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
+    duties = _held(states, last, reworded)
+    lists = _lists(store, found["uid"], first, last)
+    result: dict[str, Any] = {
+        "department": found["name"], "department_uid": found["uid"], "from": first, "to": last, "note_zh": note,
+        "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
+    result["summary"] = _summary(result, versions)
+    return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
+
+
+def _state(store: Store, department: str, date: str) -> _State:
+    rows = in_force(store, department, date).duties
+    return _State(date, {_uid(row): row for row in rows if not row["office"]})
+
+
+def _uid(row: Row) -> str:
+    # duties_in_force rows carry no uid: a clause is its text (one text, one duty: ingest.records.duty_uid).
+    return row["text"]
+
+
+def _day_before(date: str) -> str:
+    return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
+
+
+def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
+    """The changes each state after the first brings: a notice's moves (the rows whose change is dated that day), and
+    where a 三定 comes into force that day, its duties against those held the day before."""
+    out: list[Row] = []
+    for before, after in pairwise(states):
+        for row in after.rows.values():
+            if row["changed_on"] != after.date or not row["change_source"]:
+                continue
+            kind = _NOTICE_KINDS.get(row["status"]) or ("划入" if row["status"] == CURRENT else "")
+            if kind:
+                out.append(_change(after.date, kind, row["text"], row["carried_by"], row["counterpart"],
+                                   row["change_source"]))
+        issued = [v["document"] for v in versions if v["kind"] == SANDING and v["in_force_from"] == after.date]
+        if issued:
+            out += _sanding_changes(before, after, set(issued), found)
+    return out
+
+
+def _sanding_changes(before: _State, after: _State, sanding: set[str], found: Row) -> list[Row]:
+    """A new 三定's duties against those held the day before, paired as check-draft pairs a draft with the 三定 in
+    force: restated word for word is no change; the rest reworded (改写), removed (删除) or added (新增)."""
+    held = before.held()
+    # The work a notice moved in before the 三定 was held too: the new 三定 restating it is no new duty.
+    new = {uid: row for uid, row in after.rows.items() if source_document(row["source"]) in sanding}
+    holder = found.get("base_name") or found["name"]
+    clause = lambda uid, row: Clause(uid, row["text"], row["ordinal"], row["source"],  # noqa: E731
+                                     tuple(content_terms(row["text"])), holder)
+    compared = duty_changes([clause(uid, row) for uid, row in held.items() if uid not in new],
+                            [clause(uid, row) for uid, row in new.items() if uid not in held], DEFAULT_THRESHOLD)
+    rows: list[Row] = []
+    for change in compared.rows:
+        kind = _SANDING_KINDS[change["change"]]
+        text = change["new_text"] or change["old_text"]
+        row = after.rows.get(text) or before.rows.get(text) or {}
+        source = _new_source(new, change["new_text"]) or change["source"]
+        other = change["old_text"] if change["change"] == "reworded" else ""
+        rows.append(_change(after.date, kind, text, row.get("carried_by") or [], other, source))
+    return rows
+
+
+def _new_source(new: dict[str, Row], text: str) -> str:
+    return new[text]["source"] if text in new else ""
+
+
+def _change(date: str, kind: str, duty: str, offices: list[str], other: str, source: str) -> Row:
+    return {"date": date, "kind": kind, "duty": duty, "office": "、".join(offices), "other": other or "",
+            "staff": None, "leader_posts": "", "source": source}
+
+
+_KIND_ORDER = {kind: order for order, kind in enumerate(
+    [*_SANDING_KINDS.values(), *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND])}
+
+
+def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:
+    """The posts the notices coming into force inside the window moved in or out, cut or handed down, and the 领导职数
+    they changed, each cited by its clause (staff_moves rows, signed as staffing_load reads them)."""
+    inside = [{**row, "figure_document": None, "figure_on": first} for row in moves if first < row["moved_on"] <= last]
+    out: list[Row] = []
+    for move in moved_staff(inside).get(moves[0]["department_uid"], []) if inside else []:
+        on = next(row["moved_on"] for row in inside if row["source"] == move["source"])
+        if move["staff"]:
+            out.append({**_change(on, _STAFF_KINDS[move["direction"]], "", [], move["other"] or "", move["source"]),
+                        "staff": move["staff"]})
+        if move["leader_posts"]:
+            sign = "+" if move["direction"] == "moved_in" else "-"
+            rank = move["leader_rank"] or "未写级别"
+            out.append({**_change(on, LEADER_KIND, "", [], move["other"] or "", move["source"]),
+                        "leader_posts": f"{rank} {sign}{move['leader_posts']}"})
+    return out
+
+
+def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Row:
+    """The 行政编制 and 领导职数 on `date`: the newest figure set by then and the moves after it by then."""
+    set_by = [row for row in figures if row["in_force_from"] and row["in_force_from"] <= date]
+    figure = set_by[-1] if set_by else None
+    dated = [{**row, "figure_document": figure["document"] if figure else None,
+              "figure_on": figure["in_force_from"] if figure else None}
+             for row in moves if row["moved_on"] <= date]
+    uid = moves[0]["department_uid"] if moves else ""
+    row = with_staff_figures({"staff_quota": figure["staff_quota"] if figure else None,
+                              "leader_posts": figure["leader_posts"] if figure else None},
+                             moved_staff(dated).get(uid, []) if figure else [])
+    leaders = None
+    if figure and figure["leader_posts"] is not None:
+        leaders = figure["leader_posts"] + (row["leader_posts_moved"] or 0)
+    return {"point": point, "date": date, "staff_quota": row["staff_quota"],
+            "staff_quota_stated": row["staff_quota_stated"], "leader_posts": leaders,
+            "leader_posts_stated": figure["leader_posts"] if figure else None,
+            "source": figure["document"] if figure else ""}
+
+
+def _held(states: list[_State], last: str, reworded: dict[str, str]) -> list[Row]:
+    """Every department duty held on some day of the window: from the first state holding it to the day before the
+    first state after that no longer does (the window's end where the last still does). Its status at the end: the
+    last state's, else what the last state stating it made of it (已划出 …), else a later 三定 no longer states it:
+    reworded (`reworded`: the old text to the new, from the changes) or not at all."""
+    seen: dict[str, Row] = {}
+    out: dict[str, Row] = {}
+    for index, state in enumerate(states):
+        seen |= state.rows
+        for uid, row in state.held().items():
+            entry = out.setdefault(uid, {"duty": row["text"], "held_from": state.date, "held_to": "",
+                                         "offices": set(), "sources": set(), "ordinal": row["ordinal"]})
+            entry["offices"] |= set(row["carried_by"])
+            entry["sources"].add(row["source"])
+            later = states[index + 1] if index + 1 < len(states) else None
+            entry["held_to"] = last if later is None else _day_before(later.date) \
+                if uid not in later.held() else last
+    rows = []
+    for uid, entry in out.items():
+        at_end = seen[uid]
+        status = at_end["status"] if uid in states[-1].rows or at_end["status"] not in HELD \
+            else REWORDED if uid in reworded else NOT_RESTATED
+        sources = set(entry["sources"])
+        if at_end["change_source"] and at_end["status"] not in HELD:
+            sources.add(at_end["change_source"])
+        rows.append({"duty": entry["duty"], "held_from": entry["held_from"], "held_to": entry["held_to"],
+                     "status_at_end": status, "status_label": STATUS_LABELS.get(status, status),
+                     "offices": sorted(entry["offices"]), "sources": sorted(sources)})
+    return sorted(rows, key=lambda row: (row["held_from"], row["sources"], row["duty"]))
+
+
+def _lists(store: Store, department: str, first: str, last: str) -> list[Row]:
+    """The list items naming the department (department_roles) of lists dated on or before the window's end (or not
+    dated: said so), each with its list's kind and date, and whether it was issued inside the window."""
+    documents = {row["uid"]: row for row in catalog.run(store, "documents")}
+    out: list[Row] = []
+    for role in catalog.run(store, "department_roles", {"uid": department}):
+        document = documents.get(source_document(role["source"] or ""))
+        if document is None or document["kind"] in _NOT_LISTS:
+            continue  # a 三定's 职责分工 clause: its duties are the changes' and the duties' tables'
+        issued = document["issued"] or ""
+        if issued and issued[:len(last)] > last[:len(issued)]:
+            continue  # not yet issued by the end of the tenure
+        out.append({"list_kind": _LIST_KINDS.get(document["kind"], document["kind"]),
+                    "relation": _LIST_RELATIONS.get(role["relation"], role["relation"]), "item": role["name"],
+                    "detail": role["detail"], "issued": issued or "未署日期",
+                    "issued_in_window": bool(issued) and issued[:len(first)] >= first[:len(issued)],
+                    "source": role["source"]})
+    return sorted(out, key=lambda row: (row["list_kind"], row["issued"], row["relation"], row["item"]))
+
+
+def _summary(result: dict[str, Any], versions: list[Row]) -> list[Row]:
+    """The 任期职责情况说明: the window, the 三定 in force at its start and end, the counts, the staffing."""
+    first, last = result["from"], result["to"]
+    sandings = [v for v in versions if v["kind"] == SANDING and v["in_force_from"]]
+
+    def sanding_on(date: str) -> str:
+        dated = [v for v in sandings if v["in_force_from"] <= date]
+        return f"{dated[-1]['title']}（{dated[-1]['in_force_from']} 起施行）" if dated else "（无）"
+
+    start, end = result["staffing"]
+    held = result["duties"]
+    changes = result["changes"]
+    rows = [("部门", result["department"]), ("任职期间", f"{first} 至 {last}"),
+            ("任期开始时施行的三定", sanding_on(first)), ("任期结束时施行的三定", sanding_on(last)),
+            ("任期内施行的三定和调整通知", f"{sum(1 for v in versions if first < v['in_force_from'] <= last)} 份"),
+            ("任期内职责变动", f"{sum(1 for c in changes if c['duty'])} 项"),
+            ("任期内承担过的职责", f"{len(held)} 项，其中任期结束时仍承担 "
+                            f"{sum(1 for d in held if d['status_at_end'] in HELD)} 项"),
+            ("行政编制", f"任期开始 {_figure(start['staff_quota'])}，任期结束 {_figure(end['staff_quota'])}"),
+            ("领导职数", f"任期开始 {_figure(start['leader_posts'])}，任期结束 {_figure(end['leader_posts'])}"),
+            ("涉及本部门的清单事项", f"{len(result['lists'])} 项，其中任期内印发的清单 "
+                               f"{sum(1 for item in result['lists'] if item['issued_in_window'])} 项")]
+    if result["note_zh"]:
+        rows.append(("说明", result["note_zh"]))
+    return [{"item": item, "value": value} for item, value in rows]
+
+
+def _figure(value: int | None) -> str:
+    return "未载明" if value is None else f"{value} 名"

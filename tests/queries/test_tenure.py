@@ -1,0 +1,108 @@
+"""tenure_duties (经济责任审计): a department's duties, their changes and its staffing over a leader's tenure, on
+tests/fixtures/tenure: 滨江市文化和旅游局's 三定 of 2019 (20 posts, 3 leader posts) and 2023 (19 posts); its notices of
+2020 (cancels 星级饭店评定: before the windows), 2022-04 (文物保护 to the 文物局 with 2 posts, 营业性演出审批 handed
+down, a 副处级 post cut) and 2025 (旅游市场 to the 市场监管局: after them); the 体育局's notice of 2022-08 moving
+体育赛事活动监督管理 and a post in; a 权责清单 of 2022-09 and a 职责边界清单 of 2018."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries.catalog import QueryError
+from queries.sources import document_titles, with_readable_sources
+from queries.tenure import tenure_duties
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "tenure"
+DEPARTMENT = "滨江市文化和旅游局"
+_S2019 = "《滨江市文化和旅游局职能配置、内设机构和人员编制规定》（2019年）"
+_S2023 = "《滨江市文化和旅游局职能配置、内设机构和人员编制规定》（2023年）"
+_N2022 = "《关于调整滨江市文化和旅游局职责机构编制的通知》（2022年）"
+_TIYU = "《关于调整滨江市体育局职责机构编制的通知》"
+
+
+@pytest.fixture
+def tenure_store(store: Store) -> Store:
+    assert ingest(sorted(FIXTURES.iterdir()), store, region=Region(("滨江市",))).failed == []
+    return store
+
+
+def _read(store: Store, start: str, end: str) -> dict[str, Any]:
+    result: dict[str, Any] = with_readable_sources(tenure_duties(store, DEPARTMENT, start, end), document_titles(store))
+    return result
+
+
+def test_a_tenure_across_a_notice_and_a_new_sanding(tenure_store: Store) -> None:
+    result = _read(tenure_store, "2021-01-01", "2024年6月30日")
+    assert (result["from"], result["to"], result["note_zh"]) == ("2021-01-01", "2024-06-30", "")
+    assert [(c["date"], c["kind"], c["duty"], c["office"], c["other"], c["staff"], c["leader_posts"], c["source"])
+            for c in result["changes"]] == [
+        ("2022-04-01", "划出", "负责文物保护的监督管理。", "文物科", "滨江市文物局", None, "", f"{_N2022}一、"),
+        ("2022-04-01", "下放", "负责营业性演出的审批。", "市场科", "各县（区）", None, "", f"{_N2022}二、"),
+        ("2022-04-01", "编制划出", "", "", "滨江市文物局", 2, "", f"{_N2022}一、"),
+        ("2022-04-01", "领导职数调整", "", "", "", None, "副处级 -1", f"{_N2022}三、"),
+        ("2022-08-01", "划入", "体育赛事活动监督管理", "", "滨江市体育局", None, "", f"{_TIYU}一、"),
+        ("2022-08-01", "编制划入", "", "", "滨江市体育局", 1, "", f"{_TIYU}一、"),
+        ("2023-07-01", "新三定施行：新增", "负责公共文化服务体系的建设。", "公共服务科", "", None, "",
+         f"{_S2023}第三条(四)"),
+        ("2023-07-01", "新三定施行：改写", "负责体育赛事活动的监督管理。", "市场科", "体育赛事活动监督管理", None, "",
+         f"{_S2023}第三条(三)")]
+    assert [(d["duty"], d["held_from"], d["held_to"], d["status_label"], d["offices"]) for d in result["duties"]] == [
+        ("负责文物保护的监督管理。", "2021-01-01", "2022-03-31", "已划出", ["文物科"]),
+        ("负责营业性演出的审批。", "2021-01-01", "2022-03-31", "已下放", ["市场科"]),
+        ("负责文化艺术事业的发展规划和组织实施。", "2021-01-01", "2024-06-30", "现行", ["艺术科"]),
+        ("负责旅游市场的监督管理。", "2021-01-01", "2024-06-30", "现行", ["市场科"]),
+        ("完成市委、市政府交办的其他任务。", "2021-01-01", "2024-06-30", "现行", []),
+        ("体育赛事活动监督管理", "2022-08-01", "2023-06-30", "后续三定改写（见任期职责变动）", []),
+        ("负责体育赛事活动的监督管理。", "2023-07-01", "2024-06-30", "现行", ["市场科"]),
+        ("负责公共文化服务体系的建设。", "2023-07-01", "2024-06-30", "现行", ["公共服务科"])]
+    # A duty moved out cites the 三定's clause and the notice's.
+    assert result["duties"][0]["sources"] == [f"{_N2022}一、", f"{_S2019}第三条(三)"]
+    assert [(s["point"], s["date"], s["staff_quota"], s["leader_posts"], s["source"]) for s in result["staffing"]] == [
+        ("任期开始", "2021-01-01", 20, 3, _S2019), ("任期结束", "2024-06-30", 19, 3, _S2023)]
+    assert [(item["list_kind"], item["relation"], item["item"], item["issued"], item["issued_in_window"])
+            for item in result["lists"]] == [
+        ("权责清单", "实施", "旅游市场违法行为的处罚", "2022-09-01", True),
+        ("权责清单", "实施", "营业性演出审批", "2022-09-01", True),
+        ("职责边界清单", "牵头", "旅游景区安全管理", "2018-06-01", False)]
+    summary = {row["item"]: row["value"] for row in result["summary"]}
+    assert (summary["任期内施行的三定和调整通知"], summary["任期内职责变动"], summary["行政编制"]) == (
+        "3 份", "5 项", "任期开始 20 名，任期结束 19 名")
+
+
+def test_a_window_between_two_changes_has_none(tenure_store: Store) -> None:
+    """From after the 2023 三定 to before the 2025 notice: its duties throughout, no change."""
+    result = _read(tenure_store, "2023-09-01", "2024-12-31")
+    assert result["changes"] == []
+    assert {(d["held_from"], d["held_to"], d["status_label"]) for d in result["duties"]} == {
+        ("2023-09-01", "2024-12-31", "现行")}
+    assert sorted(d["duty"] for d in result["duties"]) == sorted([
+        "负责文化艺术事业的发展规划和组织实施。", "负责旅游市场的监督管理。", "负责体育赛事活动的监督管理。",
+        "负责公共文化服务体系的建设。", "完成市委、市政府交办的其他任务。"])
+    assert [(s["staff_quota"], s["leader_posts"]) for s in result["staffing"]] == [(19, 3), (19, 3)]
+    assert [item["issued_in_window"] for item in result["lists"]] == [False, False, False]
+
+
+def test_a_window_starting_before_the_first_sanding_says_so(tenure_store: Store) -> None:
+    result = _read(tenure_store, "2018-01-01", "2019-12-31")
+    assert result["note_zh"] == ("任期开始时无 2018-01-01 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行，"
+                                 "此前的职责图中未载")
+    assert {c["kind"] for c in result["changes"]} == {"新三定施行：新增"}
+    assert [(s["staff_quota"], s["source"]) for s in result["staffing"]] == [(None, ""), (20, _S2019)]
+    # Only the list dated by then: the 权责清单 of 2022 was not yet issued.
+    assert [(item["item"], item["issued_in_window"]) for item in result["lists"]] == [("旅游景区安全管理", True)]
+
+
+@pytest.mark.parametrize(("start", "end", "message"), [
+    ("2024-01-01", "2021-01-01", "任职日期（2024-01-01）晚于离任日期（2021-01-01）"),
+    ("2021-02-30", "2024-01-01", "参数 from 应为日期"),
+    ("2021-01-01", "明年", "参数 to 应为日期")])
+def test_a_window_that_is_none_is_refused(tenure_store: Store, start: str, end: str, message: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        tenure_duties(tenure_store, DEPARTMENT, start, end)
+    assert message in raised.value.zh
