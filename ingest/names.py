@@ -284,6 +284,19 @@ class NameResolver:
                 return retry
         return result
 
+    def resolve_apart(self, mention: str, home: Region, other: str, *,
+                      self_department: KnownDepartment | None = None) -> Resolution:
+        """A party a move names beside the department `other` (将A的…职责划入B: the uid of the other side). The two
+        names of a move are two bodies: a reading by abbreviation or close spelling that makes this one `other` is
+        dropped, and the mention is the party it writes. 体育局 reads as the 文化和旅游局 where the two are one body
+        (文广旅体局), but a notice moving work from a 体育局 into the 文化和旅游局 names two, and read as one, the
+        move went from the department to itself (user test: staff_moves gave it as its own counterpart)."""
+        found = self.resolve(mention, home, self_department=self_department)
+        if found.uid != other or found.status != "resolved" or found.method == "exact":
+            return found
+        region, base = self._region_and_base(clean_mention(mention), home, None)
+        return _unresolved(mention, base, region or home, [])
+
     def resolve_list(self, mentions: list[str], home: Region, *, self_department: KnownDepartment | None = None
                      ) -> list[Resolution]:
         """`市发展和改革局、工业和信息化局` — the first name's level marker applies to the rest."""

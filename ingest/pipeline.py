@@ -221,7 +221,8 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
         # A body a 三定 says it replaced, never loaded itself, is no mention of its successor: the abbreviation table reads
         # 城市管理局 as 城市管理和综合执法局, and the two would merge.
         "MATCH (p:Department) WHERE coalesce(p.unresolved, false) AND NOT (p)-[:HAS_DUTY|HAS_OFFICE|SUCCEEDED_BY]->() "
-        "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases ORDER BY uid"
+        "RETURN p.uid AS uid, p.name AS name, p.region AS region, p.aliases AS aliases, "
+        "[(p)-[:TRANSFERRED_TO]-(moved) | moved.uid] AS moved_with ORDER BY uid"
     )
     if not parties:
         return []
@@ -236,8 +237,9 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
         home = Region(tuple(party["region"].split("/")))
         results = [resolver.resolve(mention, home) for mention in party["aliases"] or [party["name"]]]
         targets = {result.uid for result in results}
+        # A party posts were moved from or to is never merged into the other side of the move (resolve_apart).
         if len(targets) == 1 and all(result.status == "resolved" for result in results) \
-                and party["uid"] not in targets:
+                and party["uid"] not in targets and not targets & set(party["moved_with"]):
             redirects.append((party["uid"], results[0].uid))
             merged.append((party["name"], results[0].name))
     redirect_parties(store, redirects)

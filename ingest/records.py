@@ -170,11 +170,16 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
     for transfer in parsed.staff_transfers:
         locator = src(transfer.where.locator if transfer.where else "staff")
-        source_dept = _party(rows, resolver, transfer.source, region, department, locator)
         # Posts cut or handed down go to no department: the edge is the department's own, and the lower governments
-        # posts go to are kept as written (`devolved_to`), as a devolved duty's are.
-        target_dept = (source_dept if transfer.kind else
-                       _party(rows, resolver, transfer.target, region, department, locator))
+        # posts go to are kept as written (`devolved_to`), as a devolved duty's are. Posts moved go between two bodies.
+        source_dept = resolver.resolve(transfer.source, region, self_department=department)
+        target_dept = source_dept
+        if not transfer.kind:
+            target = resolver.resolve(transfer.target, region, self_department=department)
+            source_dept = resolver.resolve_apart(transfer.source, region, target.uid, self_department=department)
+            target_dept = resolver.resolve_apart(transfer.target, region, source_dept.uid, self_department=department)
+            note_party(rows, target_dept, locator)
+        note_party(rows, source_dept, locator)
         # `what` keys the edge (ingest.load): posts cut, handed down or moved, 行政编制 or 领导职数 alone, of one
         # clause are several edges between the same two departments.
         what = _STAFF_WHAT[transfer.kind] + ("行政编制" if transfer.admin_quota else "领导职数")
@@ -299,13 +304,6 @@ def mention(rows: GraphRows, label: str, uid: str, weights: dict[str, int], sour
         rows.relate("MENTIONS", label, "Term", uid, term_uid, source, weight=weight)
 
 
-def _party(rows: GraphRows, resolver: NameResolver, mention: str, home: Region, department: KnownDepartment,
-           source: str) -> Resolution:
-    resolution = resolver.resolve(mention, home, self_department=department)
-    note_party(rows, resolution, source)
-    return resolution
-
-
 def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     """A department a document names: created if new (never overwriting what its own 三定 says)."""
     if resolution.uid in rows.defined_departments:
@@ -343,8 +341,12 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
                 source: str) -> None:
     department, parsed = context.department, context.parsed
     amendment = parsed.kind_of_document == "amendment"
-    counterpart = (_party(rows, resolver, change.counterpart, context.region, department, source)
-                   if change.counterpart else None)
+    counterpart = None
+    if change.counterpart:
+        # The other side of a move, which is never the department itself (NameResolver.resolve_apart).
+        counterpart = resolver.resolve_apart(change.counterpart, context.region, department.uid,
+                                             self_department=department)
+        note_party(rows, counterpart, source)
     what = change.subject or change.text
     if change.kind == "transferred_in":
         if counterpart is not None:
