@@ -38,7 +38,7 @@ from bench.generate import generate
 from graph.store import Store, open_store
 from ingest import timing
 from ingest.draft import read_draft
-from ingest.link import _duties, boilerplate_flags
+from ingest.link import boilerplate_flags, graph_duties
 from ingest.pipeline import ingest
 from ingest.similarity import DEFAULT_THRESHOLD, DutyDoc, candidate_pairs, reference_model
 from queries.draft_check import check_draft, draft_of
@@ -176,7 +176,7 @@ def _planted_recall(store: Store, planted: list[dict[str, str]]) -> float:
 def bench_linking(data: Path) -> dict[str, Any]:
     """The blocked linker against scoring every pair, on a sample of duties small enough for all pairs."""
     store = open_store(f"embedded:{data}")
-    duties = _duties(store)
+    duties = graph_duties(store)
     store.close()
     model = reference_model()
     flags = boilerplate_flags(duties)

@@ -100,7 +100,10 @@ def links_are_stale(store: Store) -> bool:
 
 
 @dataclass
-class _Duty:
+class LinkDuty:
+    """A duty (or a text read as one: a plan's goal) as linking reads it: `office` None for a department's own duty;
+    `terms` its content terms (`ingest.content.content_terms`)."""
+
     uid: str
     text: str
     department: str
@@ -122,7 +125,8 @@ _FIELDS = "u.uid + $sep + u.text + $sep + d.uid + $sep + {office} + $sep + coale
 _SEPARATOR = "\u001f"  # ASCII unit separator
 
 
-def _duties(store: Store) -> list[_Duty]:
+def graph_duties(store: Store) -> list[LinkDuty]:
+    """The graph's current duties, as linking reads them, by uid."""
     rows = store.read(
         "MATCH (d:Department)-[:HAS_DUTY]->(u:Duty) WHERE u.status = 'current' "
         f"RETURN {_FIELDS.format(office=chr(39) * 2)} AS fields, u.content AS content, "
@@ -138,13 +142,13 @@ def _duties(store: Store) -> list[_Duty]:
         uid, rest = row["fields"].split(_SEPARATOR, 1)
         text, department, office, region, holder = rest.rsplit(_SEPARATOR, 4)  # the text last: it is free
         # Content terms were segmented at load; older graphs without them are segmented here.
-        duties.append(_Duty(uid, text, department, office or None, region, row["linked"],
+        duties.append(LinkDuty(uid, text, department, office or None, region, row["linked"],
                             content_of(row["content"], text), holder, row["boilerplate"]))
     duties.sort(key=lambda duty: duty.uid)
     return duties
 
 
-def boilerplate_flags(duties: list[_Duty]) -> dict[str, bool]:
+def boilerplate_flags(duties: list[LinkDuty]) -> dict[str, bool]:
     """A duty is boilerplate when its content is empty, when it is the closing catch-all (交办的其他任务), or when
     it is made of terms most departments of its region hold. The catch-all is named because a corpus of a few
     departments has too few peers to tell it by how many hold it.
@@ -210,13 +214,13 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     resegmented = refresh_segmentation(store)  # links are made from the stored terms: they must be today's
     stale = not relink_all and links_are_stale(store)
     with timed("linking: read"):
-        duties = _duties(store)
+        duties = graph_duties(store)
         was_capped, stored = _recorded_blocking(store), _stored_similar(store)
     plan = plan_links(duties, relink_all=relink_all or stale, was_capped=was_capped, stored=stored)
     return replace(write_plan(store, plan, replace=relink_all or stale, stale=stale), resegmented=resegmented)
 
 
-def plan_links(duties: list[_Duty], *, relink_all: bool = False, parallel: bool = True,
+def plan_links(duties: list[LinkDuty], *, relink_all: bool = False, parallel: bool = True,
                on_similar: Callable[[dict[str, bool], list[tuple[str, str, float]]], None] | None = None,
                was_capped: frozenset[BlockKey] = frozenset(), stored: list[tuple[str, str]] | None = None) -> LinkPlan:
     """Compute the links of `duties` without touching a store. `parallel` lets scoring use every core;
@@ -311,8 +315,8 @@ def duty_rows(rows: GraphRows) -> GraphRows:
                                                    if key == ("HAS_OFFICE", "Department", "Office")})
 
 
-def current_duties(written: Iterable[GraphRows]) -> list[_Duty]:
-    """The current duties that loading `written` (in order) into an empty graph leaves, as `_duties` would
+def current_duties(written: Iterable[GraphRows]) -> list[LinkDuty]:
+    """The current duties that loading `written` (in order) into an empty graph leaves, as `graph_duties` would
     read them back: of the rows of one duty, the newest statement (latest `last_stated`, the later on a tie)
     wins, as the loader decides. `written` is read once, keeping of each document only what this needs."""
     # uid → (last stated, status, text, department, office, region, department base name, content terms)
@@ -328,12 +332,20 @@ def current_duties(written: Iterable[GraphRows]) -> list[_Duty]:
             newest[uid] = (props["last_stated"], props["status"], props["text"], department,
                            holder if holder in office_of else None, department_props.get("region", ""),
                            department_props.get("base_name", ""), content_of(props["content"], props["text"]))
-    return [_Duty(uid, text, department, office, region, False, terms, base_name)
+    return [LinkDuty(uid, text, department, office, region, False, terms, base_name)
             for uid, (_stated, status, text, department, office, region, base_name, terms) in sorted(newest.items())
             if status == "current"]
 
 
-def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list[tuple[str, str, float]]:
+def refinements(duties: list[LinkDuty], new: set[str]) -> list[tuple[str, str, float]]:
+    """Which texts refine which, and how well: (child uid, parent uid, score) for each office duty (a `LinkDuty` with
+    an office) that carries out a duty of its own department (one without), scored with the shipped term weights,
+    as linking writes REFINES; only pairs with a uid in `new`. A caller reads any text as an office clause (a plan's
+    goal) to find the duties it spells out."""
+    return _refines(duties, reference_model(), new)
+
+
+def _refines(duties: list[LinkDuty], model: SimilarityModel, new: set[str]) -> list[tuple[str, str, float]]:
     """Office duty → the duties of its own department that it carries out.
 
     Either the office clause sits inside the department duty (most of its content terms are there), or
@@ -342,7 +354,7 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
     longer list of violations). The first two keep only the clause's best parents; the third keeps every parent
     so carried, since an office clause often bundles the work of two duties (`产品质量监督抽查和计量`).
     """
-    by_department: dict[str, list[_Duty]] = defaultdict(list)
+    by_department: dict[str, list[LinkDuty]] = defaultdict(list)
     for duty in duties:
         if duty.office is None:
             by_department[duty.department].append(duty)
@@ -354,7 +366,7 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
     for parents in by_department.values():
         for parent in parents:
             parent_terms[parent.uid] = frozenset(parent.terms)
-            contents[parent.uid] = _own_content(parent, model)
+            contents[parent.uid] = own_content(parent, model)
             headline = content_terms(re.split(r"[，,。；;]", parent.text, maxsplit=1)[0])
             headlines[parent.uid] = model.weighted(headline) if len(set(headline)) >= 2 else None
     found = []
@@ -383,7 +395,7 @@ def _refines(duties: list[_Duty], model: SimilarityModel, new: set[str]) -> list
 _PIECE_BREAK = re.compile(r"[；;。]|以及|和|及")
 
 
-def _readings(duty: _Duty) -> list[list[str]]:
+def _readings(duty: LinkDuty) -> list[list[str]]:
     """The office clause whole, and each piece of it naming at least two content terms besides its department's
     own line of work: each is matched to its own best department duties, so a clause bundling two duties' work
     carries both, while a clause that is one piece of work still carries only its best match. (A piece saying
@@ -396,7 +408,7 @@ def _readings(duty: _Duty) -> list[list[str]]:
     return readings
 
 
-def _best_parents(terms: list[str], parents: list[_Duty], model: SimilarityModel,
+def _best_parents(terms: list[str], parents: list[LinkDuty], model: SimilarityModel,
                   parent_terms: dict[str, frozenset[str]], headlines: dict[str, Weighted | None]) -> dict[str, float]:
     """The department duties a reading of an office clause carries: those it sits inside, or whose headline it
     spells out, at least REFINE_THRESHOLD and within a fifth of the best."""
@@ -415,7 +427,7 @@ def _best_parents(terms: list[str], parents: list[_Duty], model: SimilarityModel
     return kept
 
 
-def _own_content(parent: _Duty, model: SimilarityModel) -> Weighted:
+def own_content(parent: LinkDuty, model: SimilarityModel) -> Weighted:
     """A department duty's content without the words of its department's own line of work (城市管理 in 城管局's
     duties, 交通运输 in 交通运输局's): every office of the department says them, so they never show which
     duty an office clause carries (`负责交通运输行业统计` is not carried by an office's `交通运输领域违法行为查处`)."""

@@ -77,8 +77,15 @@ def _upsert(node_label: str, rows: list[dict[str, Any]], *, assignments: str = "
 # A mentioned department keeps the aliases it had and gains the new ones, each recorded with its document.
 _MENTIONED_ALIASES = ("n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN r.props.aliases] + r.props.aliases, "
                       f"{ALIAS_SOURCES_ASSIGNMENT}")
-# A department a document names: its aliases, and a source where it has none (a replaced version's was dropped).
-_MENTIONED_ASSIGNMENTS = f"{_MENTIONED_ALIASES}, n.source = coalesce(n.source, r.props.source)"
+# A department's `source` does not depend on the load order, and is what a removal restates: a defining document's
+# (a 三定 or 调整 notice: the department has its facts) before a naming one's; among the defining ones the latest
+# dated, on a tie the greater uid (ingest.restate); among the naming ones the least clause (document uid, then
+# clause: `forget_documents`). The facts are read as they were before this write (set later in the same SET, whose
+# expressions FalkorDB reads from the old values).
+_DEFINED_BEFORE = "coalesce(n.facts_issued, n.sanding_issued) IS NOT NULL"
+# A department a document names: its aliases, and its source unless defined (or a replaced version's was dropped).
+_MENTIONED_ASSIGNMENTS = (f"{_MENTIONED_ALIASES}, n.source = CASE WHEN NOT {_DEFINED_BEFORE} AND "
+                          "(n.source IS NULL OR r.props.source < n.source) THEN r.props.source ELSE n.source END")
 # A duty restated by several versions keeps the newest version's ordinal, status and source: an older
 # document's row (last_stated earlier than the stored one) changes nothing.
 _NOT_OLDER_DUTY = "coalesce(n.last_stated, '') <= r.props.last_stated"
@@ -97,7 +104,10 @@ def _defined_department_assignments() -> str:
     )
     return (
         "n.name = r.props.name, n.base_name = r.props.base_name, n.region = r.props.region, "
-        "n.vague = false, n.unresolved = false, n.candidates = [], n.source = r.props.source, "
+        "n.vague = false, n.unresolved = false, n.candidates = [], "
+        f"n.source = CASE WHEN NOT {_DEFINED_BEFORE} OR {_FACTS_ISSUED} < r.props.issued "
+        f"OR ({_FACTS_ISSUED} = r.props.issued AND coalesce(n.source, '') < r.props.source) THEN r.props.source "
+        "ELSE n.source END, "
         f"{_MENTIONED_ALIASES}, {versioned}, "
         f"n.facts_issued = CASE WHEN {_FACTS_ISSUED} < r.props.issued THEN r.props.issued ELSE {_FACTS_ISSUED} END, "
         "n.sanding_issued = CASE WHEN coalesce(n.sanding_issued, '') < r.props.sanding_issued "

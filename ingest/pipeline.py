@@ -508,6 +508,12 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
     sandings.append((source, parse_sanding(source)))
 
 
+def check_parses(path: Path, kind: str) -> None:
+    """Read and parse one file as `ingest` does, writing nothing: an IngestError (naming the file and line) where it
+    does not parse (`dutygraph remove` checks the files it will load again before it writes)."""
+    _parse_one(path, kind, [], [])
+
+
 def read_aliases(path: Path) -> list[tuple[str, ...]]:
     """A user's aliases file: tab-separated lines, a department's full name (or a base name) then other names."""
     data, _digest = read_bytes(path, "an aliases file with lines of tab-separated names")
@@ -521,20 +527,22 @@ def read_aliases(path: Path) -> list[tuple[str, ...]]:
 
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
-           shown_paths: Mapping[Path, str] | None = None, read_notices_again: bool = True) -> IngestReport:
+           shown_paths: Mapping[Path, str] | None = None, read_notices_again: bool = True,
+           link_duties: bool = True) -> IngestReport:
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
     elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
     then it keeps the path it has). `read_notices_again`: afterwards, load again the 调整 notices held that a reform
-    loaded now makes another body's (ingest.renamed_notices); False for that loading itself."""
+    loaded now makes another body's (ingest.renamed_notices); False for that loading itself. `link_duties`: False
+    where the caller links the graph itself afterwards (`dutygraph remove`, loading documents again)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
-        report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {})
+        report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {}, link_duties)
         if read_notices_again and any(outcome.ok for outcome in report.outcomes):
             from ingest.removal import read_notices_again as read_again  # removal loads documents with this module
 
             again, stranded = read_again(store)
-            report.reread, report.not_reread = [held.label() for held in again], [held.label() for held in stranded]
+            report.reread, report.not_reread = [held.label() for held in again], [held.said() for held in stranded]
     unlinked_duties(store)  # counted once, here, and recorded for the read commands that follow
     return report
 
@@ -587,7 +595,8 @@ class DocumentIds:
 
 
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
-            aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str]) -> IngestReport:
+            aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str], link_duties: bool = True
+            ) -> IngestReport:
     report = IngestReport()
     store.apply_schema()
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
@@ -786,6 +795,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         report.successions = loaded_successions(store, sanding_documents)
         report.extended_holdings = extend_to_all_counties(store)
         report.created = _created(loader.settled)
+        if not link_duties:  # the caller links once it has loaded all it loads again
+            return report
         if progress and plan is None:
             progress("link", Path("."))
         with timed("similarity linking"):

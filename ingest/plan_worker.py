@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ingest import timing
 
 if TYPE_CHECKING:
-    from ingest.link import LinkPlan, _Duty
+    from ingest.link import LinkDuty, LinkPlan
 
 NICENESS = 19
 WORKER_COMMAND = (sys.executable, "-m", "ingest.plan_worker")
@@ -38,7 +38,7 @@ class PlanWorker:
     """A worker process planning the links of the duties it was started with. Starting it streams them to
     the process and keeps nothing, so the caller can let go of them while the plan is made."""
 
-    def __init__(self, duties: list[_Duty], *, parallel: bool = True) -> None:
+    def __init__(self, duties: list[LinkDuty], *, parallel: bool = True) -> None:
         # Outlives this call: closed by result(), once the worker's last words have been read from it.
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115
         self._process = subprocess.Popen(WORKER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -309,13 +309,16 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
     if resolution.uid in rows.defined_departments:
         return
     township = resolution.method == TOWNSHIP_METHOD
+    # The least of the clauses naming it (not the last read), as a removal restates it (ingest.load).
+    named = rows.mentioned_departments.get(resolution.uid)
+    least = min(source, named["source"]) if named is not None else source
     rows.mentioned_departments[resolution.uid] = {
         "name": resolution.name, "base_name": resolution.base_name,
         # A township's government answers to the township's bare name too (城关镇), as lists write it.
         "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
                     *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])],
         "region": resolution.region.path, "vague": resolution.status == "vague",
-        "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": source,
+        "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": least,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),
         **({"kind": TOWNSHIP_KIND} if township else {}),
     }

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.store import Statement, Store
+from ingest.errors import IngestError
+from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
 from ingest.regions import Region
@@ -55,11 +57,27 @@ class HeldDocument:
     kind: str
     region: str
     history: bool = False  # a list's version kept as history (ingest.list_history), not a Document
+    # Why it was not loaded again though its file is unchanged (the load's error, naming the file and line).
+    failure: str = ""
 
     def label(self) -> str:
         title = f"《{self.title}》 " if self.title else ""
         kept = "，历史版本 history" if self.history else ""
         return f"{title}{self.path} ({self.region}, {self.uid}{kept})"
+
+    def said(self) -> str:
+        """Its label, and why it did not load again where its file is unchanged."""
+        return f"{self.label()}：未能载入 did not load: {self.failure}" if self.failure else self.label()
+
+
+class ReloadFailed(Exception):
+    """A document whose file is unchanged did not load again (a parser that has changed since, the store failing):
+    what it was and the load's error."""
+
+    def __init__(self, held: HeldDocument, error: str) -> None:
+        super().__init__(error)
+        self.held = held
+        self.error = error
 
 
 @dataclass(frozen=True)
@@ -136,17 +154,31 @@ def check_removable(store: Store, documents: Sequence[HeldDocument]) -> None:
 
 
 def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
-    """Take the documents out, then bring the links up to date and count what waits for its links."""
+    """Take the documents out, load again what they stood in front of (a list's newest history version, the notices a
+    reform removed now reads otherwise), then bring the links up to date, once, and count what waits for its links.
+    A history version whose file is unchanged but does not parse (a parser changed since, `--kind` read otherwise)
+    refuses the removal before anything is written: a RemovalError names the file and line, the graph is as it
+    was. One whose file is gone or changed stays history, said; a notice that cannot be read again stays as loaded."""
     current = [document.uid for document in documents if not document.history]
     check_removable(store, documents)
     following = _next_newest(store, current, {document.uid for document in documents})
+    for version, digest in following:
+        try:
+            _unchanged_and_parses(version, digest)
+        except ReloadFailed as failed:
+            raise RemovalError(
+                f"nothing was removed, the graph is as it was: taking these documents out loads "
+                f"{failed.held.label()} again from its file, which does not load: {failed.error}; mend or restore "
+                "that file, or name it in the removal too",
+                f"未移除任何文件，图谱保持原样：移除这些文件需要从原文件重新载入 {failed.held.label()}，但该文件无法载入："
+                f"{failed.error}；请修复或恢复该文件，或将其一并移除") from failed
     if history := [document.uid for document in documents if document.history]:
         store.write_atomic([Statement("UNWIND $rows AS r MATCH (v:ListVersion) WHERE v.uid IN r.uids DELETE v",
                                       [{"uids": sorted(history)}])])
     if current:
         remove_documents(store, current)
-    restored, stranded = _restore(store, following)
-    reread, not_reread = read_notices_again(store)
+    restored, stranded = _reloaded(store, following)  # a list's newest history version, current again
+    reread, not_reread = read_notices_again(store, link_duties=False)
     links = link(store)
     unlinked_duties(store)
     return Removal(list(documents), links, restored, stranded, reread, not_reread)
@@ -163,39 +195,69 @@ def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple
     return list(chosen.values())
 
 
-def _restore(store: Store, following: list[tuple[HeldDocument, str]]
-             ) -> tuple[list[HeldDocument], list[HeldDocument]]:
-    """Load each history version again from its file as the current one; one whose file is gone or no longer the
-    version (another digest) stays history."""
-    restored: list[HeldDocument] = []
+def _reloaded(store: Store, held: list[tuple[HeldDocument, str]], *, replacing: bool = False
+              ) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """`_loaded_again` for each (document, digest): those loaded again, and those not (with why, where their file is
+    unchanged)."""
+    again: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
-    for version, digest in following:
-        (restored if _loaded_again(store, version, digest) else stranded).append(version)
-    return restored, stranded
+    for document, digest in held:
+        try:
+            (again if _loaded_again(store, document, digest, replacing=replacing) else stranded).append(document)
+        except ReloadFailed as failed:
+            stranded.append(replace(document, failure=failed.error))
+    return again, stranded
 
 
-def _loaded_again(store: Store, held: HeldDocument, digest: str, *, replacing: bool = False) -> bool:
-    """Load a document again from the file it was loaded from, when that file still holds it (the same digest);
-    `replacing`: take the held Document out first. False where the file is gone or changed, or did not load."""
-    from ingest.pipeline import ingest  # here: the pipeline calls this module once its documents have loaded
+def _unchanged_and_parses(held: HeldDocument, digest: str) -> bool:
+    """Whether the file a document was loaded from still holds it (the same digest); ReloadFailed where it does but
+    no longer parses, as the kind it was read as."""
+    from ingest.pipeline import check_parses  # here: the pipeline calls this module once its documents have loaded
 
     if _file_digest(Path(held.path)) != digest:
         return False
+    try:
+        check_parses(Path(held.path), _reload_kind(held.kind))
+    except IngestError as exc:
+        raise ReloadFailed(held, exc.message) from exc
+    return True
+
+
+def _loaded_again(store: Store, held: HeldDocument, digest: str, *, replacing: bool = False) -> bool:
+    """Load a document again, as the kind it was read as, from the file it was loaded from, when that file still
+    holds it and parses; False where the file is gone or changed, ReloadFailed where it does not parse or load.
+    `replacing`: take the held Document out first, once its file is known to parse, so that a notice that cannot be
+    read again stays as it was. The caller links."""
+    from ingest.pipeline import ingest
+
+    if not _unchanged_and_parses(held, digest):
+        return False
     if replacing:
         remove_documents(store, [held.uid])
-    # A notice read again is read as the graph's reforms now say; no further round of reading notices again.
+    # The caller reads notices again itself, afterwards (a notice read again is read as the reforms now say).
     report = ingest([Path(held.path)], store, region=Region(tuple(held.region.split("/"))),
-                    read_notices_again=not replacing)
-    return bool(report.outcomes) and all(outcome.ok for outcome in report.outcomes)
+                    kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False)
+    if failures := [outcome.error or str(outcome.path) for outcome in report.outcomes if not outcome.ok]:
+        raise ReloadFailed(held, "; ".join(failures))
+    return bool(report.outcomes)
 
 
-def read_notices_again(store: Store) -> tuple[list[HeldDocument], list[HeldDocument]]:
+def _reload_kind(kind: str) -> str:
+    """The `ingest --kind` a document is read again as: the kind it was read as (a list loaded with `--kind` may
+    read as another kind by its headers alone), a 调整 notice as the 三定 text it is."""
+    if kind == "amendment":
+        return "sanding"
+    return kind if kind in KINDS else "auto"
+
+
+def read_notices_again(store: Store, *, link_duties: bool = True) -> tuple[list[HeldDocument], list[HeldDocument]]:
     """Load again, from their files, the 调整 notices the graph's reforms now read as another body's than they were
     loaded as (`ingest.renamed_notices.misread_notices`): so the graph is the one loading every document in any order
-    gives. Returns those read again and those whose file is gone or changed (left as they were: load them again)."""
-    again: list[HeldDocument] = []
-    stranded: list[HeldDocument] = []
-    for notice in misread_notices(store):
-        held = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
-        (again if _loaded_again(store, held, notice.sha256, replacing=True) else stranded).append(held)
+    gives. Returns those read again and those whose file is gone or changed, or does not load (left as they were:
+    load them again). `link_duties`: link the graph afterwards (False: the caller does)."""
+    again, stranded = _reloaded(store, [(HeldDocument(notice.uid, notice.path, notice.title, "amendment",
+                                                      notice.region), notice.sha256)
+                                        for notice in misread_notices(store)], replacing=True)
+    if again and link_duties:
+        link(store)
     return again, stranded

@@ -94,7 +94,7 @@ def _admin_checks(row: Row, table: Row, changes: Sequence[DatedChange], figure_o
     elif later:
         dates = "、".join(sorted({change.on for change in later}))
         found.append(f"统计时点早于调整通知：统计表统计时点{as_of}，其后{dates}调整通知调整了编制"
-                     f"（净{_signed(sum(change.staff for change in later))}名），实有人数宜按调整后的核定数复核")
+                     f"（净{signed_count(sum(change.staff for change in later))}名），实有人数宜按调整后的核定数复核")
     # The table's own 核定 against the graph's on the table's date: the figure set, with the changes until then.
     if table["quota"] is not None and row["staff_quota_stated"] is not None and not (figure_on and as_of < figure_on):
         then = row["staff_quota_stated"] + sum(change.staff for change in changes if change.on <= as_of)
@@ -141,5 +141,6 @@ def _cited(table: Row) -> str:
     return f"{name}，统计时点{table['as_of']}"
 
 
-def _signed(value: int) -> str:
+def signed_count(value: int) -> str:
+    """A change in a count as the 编办's tables write it: +3, -2, 0 (no sign on nothing)."""
     return f"+{value}" if value > 0 else str(value)

@@ -4,7 +4,7 @@ no goal serves.
 
 The duties are those in force at the end of the plan's year (`queries.in_force`: its 三定 then, and the 调整 notices
 in force by then; without a year, today's). A goal is concrete where a duty is broad, so it is matched as linking
-matches an office's clause to the department duties it carries out (REFINES: `ingest.link._refines`, the goal in
+matches an office's clause to the department duties it carries out (REFINES: `ingest.link.refinements`, the goal in
 the office clause's place): a duty the goal's words sit inside, whose headline it spells out, or most of whose own
 content it says; each match is scored by 相符程度 (`match_figure`), and one that only shares the duty's field is
 dropped beside a square one (`SQUARE_FIGURE`). Work a 职能转变 or a notice took from the department is matched as
@@ -22,7 +22,7 @@ from graph.store import Row, Store
 from ingest.category import is_catch_all
 from ingest.content import content_of, content_terms
 from ingest.errors import IngestError
-from ingest.link import _Duty, _own_content, _refines, boilerplate_flags
+from ingest.link import LinkDuty, boilerplate_flags, own_content, refinements
 from ingest.plan import Goal, Plan
 from ingest.similarity import SimilarityModel, reference_model
 from queries import catalog
@@ -135,11 +135,11 @@ def _clauses(stated_rows: list[Row], rows: list[Row]) -> dict[str, _Clause]:
     return clauses
 
 
-def _as_goal(uid: str, goal: Goal, department: str, holder: str) -> list[_Duty]:
+def _as_goal(uid: str, goal: Goal, department: str, holder: str) -> list[LinkDuty]:
     """A goal as linking reads an office clause of `department` (its REFINES parents are chosen among the duties):
     whole, and each of its tasks apart (`_TASK_BREAK`) that names two terms or more, as `<uid>#<n>`."""
     pieces = [goal.text, *(piece for piece in _TASK_BREAK.split(goal.text) if len(set(content_terms(piece))) >= 2)]
-    return [_Duty(f"{uid}#{n}", piece, department, "plan", "", False, content_terms(piece), holder)
+    return [LinkDuty(f"{uid}#{n}", piece, department, "plan", "", False, content_terms(piece), holder)
             for n, piece in enumerate(dict.fromkeys(pieces))]
 
 
@@ -151,12 +151,12 @@ def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _C
              holder: str) -> dict[Goal, dict[str, float]]:
     """Each goal's duties in force (the department's and its offices', held or retired), by uid with the score."""
     # Every clause is a candidate parent (an office's duty is as concrete as a goal); the closing catch-all is none.
-    parents = [_Duty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
+    parents = [LinkDuty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
                for uid, clause in clauses.items() if clause.terms and not is_catch_all(clause.row["text"])]
     goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], goal, department, holder)]
     model = reference_model()
     found: dict[str, set[str]] = defaultdict(set)
-    for piece, parent, _score in _refines([*parents, *goals_as], model, {d.uid for d in goals_as}):
+    for piece, parent, _score in refinements([*parents, *goals_as], {d.uid for d in goals_as}):
         found[_goal_of(piece)].add(parent)
     by_uid = {parent.uid: parent for parent in parents}
     matches = {}
@@ -167,14 +167,14 @@ def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _C
     return matches
 
 
-def match_figure(model: SimilarityModel, goal: Goal, duty: _Duty) -> float:
+def match_figure(model: SimilarityModel, goal: Goal, duty: LinkDuty) -> float:
     """相符程度 of a goal and a duty, 0–1: the mean of the goal's weighted words the duty holds and the duty's own
-    weighted words (without its department's line of work: `ingest.link._own_content`) the goal says. The REFINES
+    weighted words (without its department's line of work: `ingest.link.own_content`) the goal says. The REFINES
     score it is matched by saturates at 1.0 whenever a task of the goal sits inside the duty; this tells a goal
     that says the duty's work (1.0: the two say the same) from one that shares its field."""
     goal_terms = content_terms(goal.text)
     inside = model.weighted(goal_terms).share_in(frozenset(duty.terms))
-    said = _own_content(duty, model).share_in(frozenset(goal_terms))
+    said = own_content(duty, model).share_in(frozenset(goal_terms))
     return (inside + said) / 2
 
 
@@ -300,10 +300,10 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
     duty reads like (未能对应职责)."""
     others = catalog.run(store, "region_duties", {"region": department["region"], "without": department["uid"]})
     by_uid = {row["uid"]: row for row in others}
-    duties = [_Duty(row["uid"], row["text"], row["department_uid"], None, department["region"], False,
+    duties = [LinkDuty(row["uid"], row["text"], row["department_uid"], None, department["region"], False,
                     content_of(row["content"], row["text"]), row["base_name"]) for row in others]
     # Work every department has (机关党建) is no one's in particular: it names no other department.
-    own = [_Duty(uid, clause.row["text"], department["uid"], None, department["region"], False, list(clause.terms),
+    own = [LinkDuty(uid, clause.row["text"], department["uid"], None, department["region"], False, list(clause.terms),
                  "") for uid, clause in clauses.items()]
     flags = boilerplate_flags([*duties, *own])
     parents = [duty for duty in duties if not flags[duty.uid] and duty.terms]
@@ -316,7 +316,7 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
     by_parent = {duty.uid: duty for duty in parents}
     # Each goal's best duty of each other department, by 相符程度 among those its words sit inside.
     best: dict[tuple[Goal, str], tuple[float, str]] = {}
-    for piece, parent, score in _refines([*parents, *copies], model, {d.uid for d in copies}):
+    for piece, parent, score in refinements([*parents, *copies], {d.uid for d in copies}):
         copy = _goal_of(piece)
         key = (goal_uid[copy], copy.rpartition("|")[2])
         if score < OTHER_DEPARTMENT_SCORE:

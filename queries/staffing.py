@@ -42,7 +42,7 @@ from ingest.numerals import CHINESE_NUMERAL, chinese_to_int
 from ingest.staffing import post_mismatches
 from queries import catalog
 from queries.duty_count import duty_count
-from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables
+from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables, signed_count
 from queries.lent_staffing import staffing_from
 from queries.lookup import within
 
@@ -184,7 +184,7 @@ def _by_rank(leaders: Sequence[Row]) -> list[str]:
     net: dict[str, int] = defaultdict(int)
     for move in leaders:
         net[move["leader_rank"] or "未写级别"] += _signed(move, "leader_posts")
-    return [f"{rank} {count:+d}" for rank, count in sorted(net.items()) if count]
+    return [f"{rank} {signed_count(count)}" for rank, count in sorted(net.items()) if count]
 
 
 def departments_as_they_stand(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:

@@ -96,14 +96,14 @@ def remove_command(
         out.print(f"历史版本恢复为现行清单 the next-newest version is current again: {document.label()}", markup=False,
                   highlight=False)
     for document in removal.stranded:
-        out.print(f"历史版本的文件已不存在或已改动，未能恢复为现行清单，请重新载入 / its file is gone or changed: "
-                  f"load it again: {document.label()}", markup=False, highlight=False)
+        out.print(f"历史版本的文件已不存在、已改动或未能载入，未能恢复为现行清单，请重新载入 / its file is gone, "
+                  f"changed or did not load: load it again: {document.said()}", markup=False, highlight=False)
     for document in removal.reread:  # read as a successor's by the reform removed: the old body's again
         out.print(f"调整通知已按原机构重新载入 read again as the body its title names: {document.label()}",
                   markup=False, highlight=False)
     for document in removal.not_reread:
-        out.print(f"调整通知的文件已不存在或已改动，未能重新载入，请重新载入 / its file is gone or changed: load it "
-                  f"again: {document.label()}", markup=False, highlight=False)
+        out.print(f"调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入 / its file is gone, changed "
+                  f"or did not load: load it again: {document.said()}", markup=False, highlight=False)
     out.print("图中 in graph: " + ", ".join(f"{title} {in_graph.get(label_name, 0)}"
                                           for label_name, title in ADDED_LABELS))
     say_linked(removal.links)

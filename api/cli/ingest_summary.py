@@ -97,11 +97,11 @@ def print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_i
 
 
 def _say_not_reread(labels: list[str]) -> None:
-    """The notices a reform reads otherwise now whose file is gone or changed: they stay as loaded."""
+    """The notices a reform reads otherwise now whose file is gone or changed, or did not load: they stay as loaded."""
     if labels:
-        _print_listed(f"未能重新载入的调整通知 notices not read again ({len(labels)})：所据机构改革有变，但原文件"
-                      "已不存在或已改动，请重新载入 / a reform reads them otherwise now, but the file is gone or "
-                      "changed: load it again", labels)
+        _print_listed(f"未能重新载入的调整通知 notices not read again ({len(labels)})：所据机构改革有变，"
+                      "但原文件已不存在、已改动或未能载入，请重新载入 / a reform reads them otherwise now, but the "
+                      "file is gone, changed or did not load: load it again", labels)
 
 
 def _say_warnings(report: IngestReport) -> None:

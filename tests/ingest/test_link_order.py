@@ -15,7 +15,7 @@ import pytest
 
 from graph.store import Store
 from ingest.content import content_terms
-from ingest.link import _duties, _Duty, boilerplate_flags, plan_links
+from ingest.link import LinkDuty, boilerplate_flags, graph_duties, plan_links
 from ingest.pipeline import ingest
 from ingest.similarity import DutyDoc, candidate_pairs, capped_keys, is_candidate
 
@@ -44,7 +44,7 @@ def test_links_do_not_depend_on_the_order_documents_came_in(store: Store, other_
 
 def test_the_blocking_check_of_one_pair_agrees_with_the_blocking(store: Store) -> None:
     assert ingest(SANDING, store).failed == []
-    docs = [duty.doc() for duty in _duties(store)][::7]  # a sample: every pair of it is checked
+    docs = [duty.doc() for duty in graph_duties(store)][::7]  # a sample: every pair of it is checked
     capped = capped_keys(docs)
     proposed = candidate_pairs(docs)
     checked = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
@@ -70,14 +70,14 @@ def test_a_term_no_longer_too_common_brings_its_duties_together() -> None:
 
 def test_a_stored_pair_no_longer_proposed_is_dropped(store: Store) -> None:
     assert ingest(SANDING[:3], store).failed == []
-    duties = _duties(store)
+    duties = graph_duties(store)
     stored = [("duty:gone", duties[0].uid)]  # a side that is no longer a current duty
     plan = plan_links(duties, parallel=False, stored=stored)
     assert plan.dropped == stored and plan.new == []
 
 
-def _duty(region: str, department: str, text: str) -> _Duty:
-    return _Duty(f"duty:{department}:{text}", text, f"dept:{region}/{department}", None, region, False,
+def _duty(region: str, department: str, text: str) -> LinkDuty:
+    return LinkDuty(f"duty:{department}:{text}", text, f"dept:{region}/{department}", None, region, False,
                  content_terms(text), department)
 
 

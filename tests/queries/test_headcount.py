@@ -21,11 +21,12 @@ from ingest.regions import Region
 from ingest.removal import find_documents, remove
 from ingest.sheets import read_workbook
 from queries import catalog
+from queries.headcount import signed_count
 from queries.labels import column_label
 from queries.profile import department_profile
 from queries.profile_tables import profile_tables
 from queries.report import build_report
-from queries.staffing import staffing_load
+from queries.staffing import _by_rank, staffing_load
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TABLE_2024 = FIXTURES / "headcount" / "lanzhou_shimingzhi_2024.csv"
@@ -198,3 +199,10 @@ def test_an_excel_table_with_merged_header_cells_is_read(tmp_path: Path) -> None
     assert [(r.department, r.staff_type, r.quota, r.actual, r.leader_set, r.leader_filled, r.where.locator)
             for r in parsed.records] == [
         ("青山县林业局", "", 12, 12, {"正科级": 1, "副科级": 3}, {"正科级": 1, "副科级": 4}, "行政机关!6")]
+
+
+def test_a_count_s_change_is_signed_one_way_everywhere() -> None:
+    # The 领导职数 by rank (staffing_load) and the 核定数 a notice moved (headcount checks) write a change alike.
+    assert [signed_count(value) for value in (3, -2, 0)] == ["+3", "-2", "0"]
+    assert _by_rank([{"leader_rank": "副处级", "leader_posts": 1, "direction": "moved_in"},
+                     {"leader_rank": "正科级", "leader_posts": 2, "direction": "moved_out"}]) == ["副处级 +1", "正科级 -2"]

@@ -1305,7 +1305,8 @@ const FINDING_VIEWS = {
     path: "/api/queries/staffing_load", param: "region",
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
               ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制", "wide"],
-              ["other_staff", "其他编制"], ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
+              ["other_staff", "其他编制"], ["staff_actual", "实有人数"], ["staff_actual_as_of", "实有人数统计时点"],
+              ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
               ["leader_posts_detail", "领导职数明细"], ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
               ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
@@ -1314,7 +1315,9 @@ const FINDING_VIEWS = {
     // The columns of what 调整 notices changed, only where a notice changed something in the region, as the report
     // adds them (a table of 20 columns for a region no notice touched hid what was there).
     sparse: { staff_quota_stated: "staff_moves", staff_moves: "staff_moves", leader_posts_moved: "leader_posts_moved",
-              duties_stated: "duty_changes", duty_changes: "duty_changes" },
+              duties_stated: "duty_changes", duty_changes: "duty_changes",
+              // The people in post, only where a 实名制统计表 is loaded for a department of the region.
+              staff_actual: "staff_actual", staff_actual_as_of: "staff_actual" },
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare. A
     // department known by a notice alone (no 三定) has no figure of its own: said, not a 0 or a blank read as one.
     // Checks are sentences that list posts with 、 themselves: one a line.
