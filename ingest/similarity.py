@@ -35,7 +35,7 @@ A rule comes before the features: two headlines that read alike but for one phra
 different things (能源发展规划 vs 工业发展规划, 城乡居民基本医疗保险参保缴费 vs …养老保险…), are one clause written for
 two objects, not one work (`one_phrase_apart`): such a pair scores 0. Lists written from one template (权责清单's
 `对违反…的行政处罚`) say little else. As a feature its weight stayed small, the labelled sets holding few such
-pairs; as a rule every set's precision rose, recall holding (README, overlap quality). The weights are still
+pairs; as a rule every set's precision rose, recall holding (docs/queries.md, how overlaps are found). The weights are still
 fitted on those pairs' features.
 
 rapidfuzz's ratios (token_set, token_sort, partial, plain and WRatio, over the content terms and over the raw
