@@ -1778,38 +1778,50 @@ async function saveFile(response, fallback) {
 // Excel file lays them out (the server's titles and cells), a table each, and the Excel file itself on request.
 const drafted = { form: null };
 
-async function checkDraft(event) {
-  event.preventDefault();
-  state.ready.drafted = false;
-  const file = document.getElementById("draft-file").files[0];
-  const message = document.getElementById("draft-message");
-  const button = document.getElementById("draft-submit");
+// A file sent up with its form's other fields for a check (#<prefix>-file, -submit, -summary, -downloads, -tables),
+// the answer shown by `show`, a refusal said in #<prefix>-message; `holder.form` keeps what was sent, for the Excel
+// file of the same answer.
+async function submitChecked(prefix, { path, fields, missing, verb, holder, ready, show }) {
+  state.ready[ready] = false;
+  const file = document.getElementById(`${prefix}-file`).files[0];
+  const message = document.getElementById(`${prefix}-message`);
+  const button = document.getElementById(`${prefix}-submit`);
+  const summary = document.getElementById(`${prefix}-summary`);
   message.hidden = true;
-  ["draft-summary", "draft-downloads", "draft-tables"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  ["summary", "downloads", "tables"].forEach((part) => { document.getElementById(`${prefix}-${part}`).innerHTML = ""; });
   if (!file) {
-    message.textContent = "请先选择三定草案文件";
+    message.textContent = missing;
     message.hidden = false;
   } else {
     const form = new FormData();
     form.append("file", file, file.name);
-    const department = document.getElementById("draft-department").value.trim();
-    if (department) form.append("department", department);
+    fields.forEach(([field, id]) => {
+      const value = document.getElementById(id).value.trim();
+      if (value) form.append(field, value);
+    });
     button.disabled = true;
-    document.getElementById("draft-summary").append(el("p", { class: "muted" }, `正在核对 ${file.name}……`));
+    summary.append(el("p", { class: "muted" }, `正在${verb} ${file.name}……`));
     try {
-      const answer = await answerOf(await reach(url("/api/drafts/check/readable"), { method: "POST", body: form }));
-      drafted.form = form;
-      showDraft(answer);
+      const answer = await answerOf(await reach(url(path), { method: "POST", body: form }));
+      holder.form = form;
+      show(answer);
     } catch (error) {
-      document.getElementById("draft-summary").innerHTML = "";
-      message.textContent = `核对失败：${error.message}`;
+      summary.innerHTML = "";
+      message.textContent = `${verb}失败：${error.message}`;
       message.hidden = false;
     } finally {
       button.disabled = false;
     }
   }
-  answered(message, document.getElementById("draft-summary"));
-  state.ready.drafted = true;
+  answered(message, summary);
+  state.ready[ready] = true;
+}
+
+async function checkDraft(event) {
+  event.preventDefault();
+  await submitChecked("draft", { path: "/api/drafts/check/readable", fields: [["department", "draft-department"]],
+                                 missing: "请先选择三定草案文件", verb: "核对", holder: drafted, ready: "drafted",
+                                 show: showDraft });
 }
 
 function showDraft(answer) {
@@ -1867,39 +1879,10 @@ const planned = { form: null };
 
 async function checkPlan(event) {
   event.preventDefault();
-  state.ready.planned = false;
-  const file = document.getElementById("plan-file").files[0];
-  const message = document.getElementById("plan-message");
-  const button = document.getElementById("plan-submit");
-  const summary = document.getElementById("plan-summary");
-  message.hidden = true;
-  ["plan-summary", "plan-downloads", "plan-tables"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
-  if (!file) {
-    message.textContent = "请先选择年度工作目标文件";
-    message.hidden = false;
-  } else {
-    const form = new FormData();
-    form.append("file", file, file.name);
-    [["department", "plan-department"], ["year", "plan-year"]].forEach(([field, id]) => {
-      const value = document.getElementById(id).value.trim();
-      if (value) form.append(field, value);
-    });
-    button.disabled = true;
-    summary.append(el("p", { class: "muted" }, `正在审核 ${file.name}……`));
-    try {
-      const answer = await answerOf(await reach(url("/api/plans/check/readable"), { method: "POST", body: form }));
-      planned.form = form;
-      showPlan(answer);
-    } catch (error) {
-      summary.innerHTML = "";
-      message.textContent = `审核失败：${error.message}`;
-      message.hidden = false;
-    } finally {
-      button.disabled = false;
-    }
-  }
-  answered(message, summary);
-  state.ready.planned = true;
+  await submitChecked("plan", { path: "/api/plans/check/readable",
+                                fields: [["department", "plan-department"], ["year", "plan-year"]],
+                                missing: "请先选择年度工作目标文件", verb: "审核", holder: planned, ready: "planned",
+                                show: showPlan });
 }
 
 function showPlan(answer) {
