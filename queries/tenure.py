@@ -31,13 +31,15 @@ from typing import Any
 
 from graph.store import Row, Store
 from ingest.content import content_terms
+from ingest.kinds import KIND_TITLES
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
+from queries.headcount import signed_count
 from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
-from queries.labels import IN_FORCE_STATUS_LABELS
+from queries.labels import IN_FORCE_STATUS_LABELS, VALUE_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY
 from queries.sources import source_document
@@ -57,11 +59,6 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
-_LIST_RELATIONS = {"LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领"}
-_LIST_KINDS = {"power": "权责清单", "boundary": "职责边界清单", "supervision": "监管事项目录",
-               "split": "市县事权划分清单",
-               "territorial": "属地管理事项责任清单", "township": "乡镇履行职责事项清单",
-               "county_township": "县乡事权划分清单"}
 _NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
 
 
@@ -191,10 +188,9 @@ def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:
             out.append({**_change(on, _STAFF_KINDS[move["direction"]], "", [], move["other"] or "", move["source"]),
                         "staff": move["staff"]})
         if move["leader_posts"]:
-            sign = "+" if move["direction"] == "moved_in" else "-"
-            rank = move["leader_rank"] or "未写级别"
+            change = move["leader_posts"] if move["direction"] == "moved_in" else -move["leader_posts"]
             out.append({**_change(on, LEADER_KIND, "", [], move["other"] or "", move["source"]),
-                        "leader_posts": f"{rank} {sign}{move['leader_posts']}"})
+                        "leader_posts": f"{move['leader_rank'] or '未写级别'} {signed_count(change)}"})
     return out
 
 
@@ -261,8 +257,8 @@ def _lists(store: Store, department: str, first: str, last: str) -> list[Row]:
         issued = document["issued"] or ""
         if issued and issued[:len(last)] > last[:len(issued)]:
             continue  # not yet issued by the end of the tenure
-        out.append({"list_kind": _LIST_KINDS.get(document["kind"], document["kind"]),
-                    "relation": _LIST_RELATIONS.get(role["relation"], role["relation"]), "item": role["name"],
+        out.append({"list_kind": KIND_TITLES.get(document["kind"], document["kind"]),
+                    "relation": VALUE_LABELS.get(role["relation"], role["relation"]), "item": role["name"],
                     "detail": role["detail"], "issued": issued or "未署日期",
                     "issued_in_window": bool(issued) and issued[:len(first)] >= first[:len(issued)],
                     "source": role["source"]})
