@@ -53,6 +53,11 @@ _PERIODIC = re.compile(r"(?:拟订|拟定|制定|制订|起草|编制|研究提�
 # A goal lists its tasks apart with a comma where a duty's sentence would join them (开展…专项整治，组织实施…许可):
 # linking's own reading splits at 和、及 and sentences only.
 _TASK_BREAK = re.compile(r"[，,；;。]")
+# Two tasks one goal joins (完成河道清淤和防汛物资储备): each side names two terms or more (水资源保护和利用 is
+# one task). 相符程度 is read on each as on the whole goal, since the other task's words are no shortfall of this
+# duty's match; a comma's phrase is not (落实最严格水资源管理制度 says a field: its words sit inside every water
+# duty). 及时, 和谐 join nothing.
+_TASK_JOIN = re.compile(r"以及|和(?![谐平])|及(?!时)|并(?!且)")
 _HELD = frozenset({CURRENT, *PARTLY.values()})
 _DEPARTMENT = "本部门"  # a duty of the department itself, where an office's would name the office
 # Where a goal names a department (配合市交通局…, 责任单位：交通局): the end of a department's name. The name is the
@@ -98,9 +103,10 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     clauses = _clauses(stated, found.duties)
     base = department.get("base_name") or department["name"]
     goal_uid = {goal: f"goal:{index}" for index, goal in enumerate(plan.goals)}
-    matches = _matched(plan.goals, goal_uid, clauses, department["uid"], base)
-    retired = _retired_rows(store, plan.goals, clauses, matches, department["uid"], found.sandings, found.amendments,
-                            stated)
+    said = {goal: goal_work(store, goal, department["region"] or "") for goal in plan.goals}
+    matches = _matched(plan.goals, goal_uid, said, clauses, department["uid"], base)
+    retired = _retired_rows(store, plan.goals, said, clauses, matches, department["uid"], found.sandings,
+                            found.amendments, stated)
     # A goal doing work taken from the department serves none of its duties: what it shares with one in force is the
     # field the work lay in (水利工程建设 of 水利工程建设监理单位资质初审).
     doing_retired = {row["line"] for row in retired}
@@ -108,7 +114,7 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     served = _served_rows(store, plan.goals, clauses, matches, department)
     unserved = [goal for goal in plan.goals if goal.line not in doing_retired
                 and not any(clauses[uid].row["status"] in _HELD for uid in matches[goal])]
-    outside = _outside_rows(store, unserved, department, clauses,
+    outside = _outside_rows(store, unserved, said, department, clauses,
                             {goal: named_departments(store, goal, department["region"] or "") for goal in unserved})
     unplanned = _unplanned_rows(clauses, {uid for uids in matches.values() for uid in uids})
     notes = [] if found.duties else [f"no duties of {found.department} in force on {date}: every goal reads as beyond "
@@ -135,25 +141,34 @@ def _clauses(stated_rows: list[Row], rows: list[Row]) -> dict[str, _Clause]:
     return clauses
 
 
-def _as_goal(uid: str, goal: Goal, department: str, holder: str) -> list[LinkDuty]:
-    """A goal as linking reads an office clause of `department` (its REFINES parents are chosen among the duties):
-    whole, and each of its tasks apart (`_TASK_BREAK`) that names two terms or more, as `<uid>#<n>`."""
-    pieces = [goal.text, *(piece for piece in _TASK_BREAK.split(goal.text) if len(set(content_terms(piece))) >= 2)]
+def _as_goal(uid: str, said: str, department: str, holder: str) -> list[LinkDuty]:
+    """A goal's work (`said`: its text without the departments it names) as linking reads an office clause of
+    `department` (its REFINES parents are chosen among the duties): whole, each of its tasks apart (`_TASK_BREAK`)
+    that names two terms or more, and the tasks it joins (`_tasks`), as `<uid>#<n>`."""
+    pieces = [said, *(piece for piece in _TASK_BREAK.split(said) if len(set(content_terms(piece))) >= 2),
+              *_tasks(said)]
     return [LinkDuty(f"{uid}#{n}", piece, department, "plan", "", False, content_terms(piece), holder)
             for n, piece in enumerate(dict.fromkeys(pieces))]
+
+
+def _tasks(said: str) -> list[str]:
+    """The two tasks or more a goal joins (`_TASK_JOIN`), none when a side names fewer than two terms."""
+    sides = [side for side in _TASK_JOIN.split(said)]
+    return sides if len(sides) > 1 and all(len(set(content_terms(side))) >= 2 for side in sides) else []
 
 
 def _goal_of(uid: str) -> str:
     return uid.rpartition("#")[0]
 
 
-def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _Clause], department: str,
-             holder: str) -> dict[Goal, dict[str, float]]:
-    """Each goal's duties in force (the department's and its offices', held or retired), by uid with the score."""
+def _matched(goals: list[Goal], goal_uid: dict[Goal, str], said: dict[Goal, str], clauses: dict[str, _Clause],
+             department: str, holder: str) -> dict[Goal, dict[str, float]]:
+    """Each goal's duties in force (the department's and its offices', held or retired), by uid with the score: the
+    best 相符程度 of the goal's readings (whole, or a task of it) that carry the duty."""
     # Every clause is a candidate parent (an office's duty is as concrete as a goal); the closing catch-all is none.
     parents = [LinkDuty(uid, clause.row["text"], department, None, "", False, list(clause.terms), holder)
                for uid, clause in clauses.items() if clause.terms and not is_catch_all(clause.row["text"])]
-    goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], goal, department, holder)]
+    goals_as = [piece for goal in goals for piece in _as_goal(goal_uid[goal], said[goal], department, holder)]
     model = reference_model()
     found: dict[str, set[str]] = defaultdict(set)
     for piece, parent, _score in refinements([*parents, *goals_as], {d.uid for d in goals_as}):
@@ -161,21 +176,27 @@ def _matched(goals: list[Goal], goal_uid: dict[Goal, str], clauses: dict[str, _C
     by_uid = {parent.uid: parent for parent in parents}
     matches = {}
     for goal in goals:
-        figures = {uid: match_figure(model, goal, by_uid[uid]) for uid in found.get(goal_uid[goal], ())}
+        figures = {uid: goal_figure(model, said[goal], by_uid[uid]) for uid in found.get(goal_uid[goal], ())}
         square = any(figure >= SQUARE_FIGURE for figure in figures.values())
         matches[goal] = {uid: figure for uid, figure in figures.items() if figure >= SQUARE_FIGURE or not square}
     return matches
 
 
-def match_figure(model: SimilarityModel, goal: Goal, duty: LinkDuty) -> float:
-    """相符程度 of a goal and a duty, 0–1: the mean of the goal's weighted words the duty holds and the duty's own
-    weighted words (without its department's line of work: `ingest.link.own_content`) the goal says. The REFINES
-    score it is matched by saturates at 1.0 whenever a task of the goal sits inside the duty; this tells a goal
-    that says the duty's work (1.0: the two say the same) from one that shares its field."""
-    goal_terms = content_terms(goal.text)
+def match_figure(model: SimilarityModel, said: str, duty: LinkDuty) -> float:
+    """相符程度 of a goal's work (`said`: the goal, or one task it joins) and a duty, 0–1: the mean of its weighted
+    words the duty holds and the duty's own weighted words (without its department's line of work:
+    `ingest.link.own_content`) it says. The REFINES score it is matched by saturates at 1.0 whenever a task of the
+    goal sits inside the duty; this tells a goal that says the duty's work (1.0: the two say the same) from one that
+    shares its field."""
+    goal_terms = content_terms(said)
     inside = model.weighted(goal_terms).share_in(frozenset(duty.terms))
     said = own_content(duty, model).share_in(frozenset(goal_terms))
     return (inside + said) / 2
+
+
+def goal_figure(model: SimilarityModel, said: str, duty: LinkDuty) -> float:
+    """相符程度 of a goal's work and a duty: the best of the whole goal's and of each task it joins (`_tasks`)."""
+    return max(match_figure(model, reading, duty) for reading in [said, *_tasks(said)])
 
 
 def _score(score: float) -> float:
@@ -185,19 +206,33 @@ def _score(score: float) -> float:
 def named_departments(store: Store, goal: Goal, region: str) -> dict[str, str]:
     """The departments a goal names in its 责任处室 (责任单位) or its words, by uid with their full names, each name
     read as a document of `region` writes it (`queries.lookup.named_in`: 市水利局 is the city's 水务局)."""
-    found: dict[str, str] = {}
+    return {uid: name for text in (goal.office, goal.text) for _span, uid, name in _mentions(store, text, region)}
+
+
+def goal_work(store: Store, goal: Goal, region: str) -> str:
+    """What a goal says of its work: its text without the departments it names, which say who, not what (水利 of
+    做好水利局机关干部培训 is no water work; 交通 of 配合市交通局… is the other department's name)."""
+    said = goal.text
+    for (start, end), _uid, _name in reversed(_mentions(store, goal.text, region)):
+        said = f"{said[:start]} {said[end:]}"
+    return said
+
+
+def _mentions(store: Store, text: str, region: str) -> list[tuple[tuple[int, int], str, str]]:
+    """Each department `text` names, read in `region`: ((start, end) of the name, uid, full name), in text order.
+    A name is the shortest span of Chinese characters before a department's name ending that names one."""
+    found: list[tuple[tuple[int, int], str, str]] = []
     if not region:
         return found
-    for text in (goal.office, goal.text):
-        for end in _DEPARTMENT_END.finditer(text):
-            for start in range(end.end() - _NAME_SPAN[0], max(end.end() - _NAME_SPAN[1], 0) - 1, -1):
-                span = text[start:end.end()]
-                if not _HAN_ONLY.match(span):
-                    break
-                named = named_in(store, span, region)
-                if named is not None:
-                    found[named[0]] = named[1]
-                    break
+    for end in _DEPARTMENT_END.finditer(text):
+        for start in range(end.end() - _NAME_SPAN[0], max(end.end() - _NAME_SPAN[1], 0) - 1, -1):
+            span = text[start:end.end()]
+            if not _HAN_ONLY.match(span):
+                break
+            named = named_in(store, span, region)
+            if named is not None:
+                found.append(((start, end.end()), *named))
+                break
     return found
 
 
@@ -255,8 +290,9 @@ def _office_note(store: Store, goal: Goal, department: Row, offices: dict[str, s
     return ""
 
 
-def _retired_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], matches: dict[Goal, dict[str, float]],
-                  department: str, sandings: list[Row], amendments: list[Row], stated: list[Row]) -> list[Row]:
+def _retired_rows(store: Store, goals: list[Goal], said: dict[Goal, str], clauses: dict[str, _Clause],
+                  matches: dict[Goal, dict[str, float]], department: str, sandings: list[Row], amendments: list[Row],
+                  stated: list[Row]) -> list[Row]:
     """Goals doing work the department no longer holds: a clause a notice moved out, cancelled or handed down whole,
     or work a 职能转变 or a notice retired as it words it."""
     rows = []
@@ -269,7 +305,7 @@ def _retired_rows(store: Store, goals: list[Goal], clauses: dict[str, _Clause], 
     model = reference_model()
     for retirement in _retirements(store, department, sandings, amendments, stated):
         for goal in goals:
-            status = retirement.covers(model, goal.text, content_terms(goal.text))
+            status = retirement.covers(model, said[goal], content_terms(said[goal]))
             if status is not None:
                 rows.append(_retired_row(goal, status, retirement.text, retirement.counterpart, retirement.source))
     unique = {(row["line"], row["work"], row["source"]): row for row in rows}
@@ -293,8 +329,8 @@ def _retirements(store: Store, department: str, sandings: list[Row], amendments:
             for row in stated if row["status"] in RETIRED_STATUSES]
 
 
-def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dict[str, _Clause],
-                  named: dict[Goal, dict[str, str]]) -> list[Row]:
+def _outside_rows(store: Store, goals: list[Goal], said: dict[Goal, str], department: Row,
+                  clauses: dict[str, _Clause], named: dict[Goal, dict[str, str]]) -> list[Row]:
     """The goals serving no duty of the department: those another department of its region holds the work of
     (可能属于他部门职责, its best few; a department the goal names, as 责任单位 or in its words, first), and those no
     duty reads like (未能对应职责)."""
@@ -311,7 +347,8 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
     goal_uid = {f"goal:{index}|{holder}": goal for index, goal in enumerate(goals) for holder in sorted(holders)}
     names = {row["department_uid"]: row for row in others}
     copies = [piece for uid, goal in goal_uid.items()
-              for piece in _as_goal(uid, goal, uid.rpartition("|")[2], names[uid.rpartition("|")[2]]["base_name"])]
+              for piece in _as_goal(uid, said[goal], uid.rpartition("|")[2],
+                                    names[uid.rpartition("|")[2]]["base_name"])]
     model = reference_model()
     by_parent = {duty.uid: duty for duty in parents}
     # Each goal's best duty of each other department, by 相符程度 among those its words sit inside.
@@ -321,14 +358,14 @@ def _outside_rows(store: Store, goals: list[Goal], department: Row, clauses: dic
         key = (goal_uid[copy], copy.rpartition("|")[2])
         if score < OTHER_DEPARTMENT_SCORE:
             continue
-        figure = match_figure(model, goal_uid[copy], by_parent[parent])
+        figure = goal_figure(model, said[goal_uid[copy]], by_parent[parent])
         if (figure, parent) > best.get(key, (0.0, "")):
             best[key] = (figure, parent)
     # A department the goal names is its nearest duty's, whatever its words share (or none: it may hold no 三定).
     for goal, departments in named.items():
         for uid in departments:
-            nearest = max(((match_figure(model, goal, duty), duty.uid) for duty in parents if duty.department == uid),
-                          default=(0.0, ""))
+            nearest = max(((goal_figure(model, said[goal], duty), duty.uid) for duty in parents
+                           if duty.department == uid), default=(0.0, ""))
             best[(goal, uid)] = nearest if nearest[0] > 0 else (0.0, uid)
     rows = []
     for goal in goals:

@@ -105,7 +105,7 @@ def test_a_word_plan_checked_as_the_page_asks(client: TestClient) -> None:  # no
         ("未纳入年度计划的职责", 7)]
     served = body["tables"][1]
     assert served["columns"][:7] == ["目标所在行", "工作目标", "责任处室", "职责所属", "职责序号", "对应的职责", "相符程度"]
-    assert served["rows"][0][:5] == ["3", "落实最严格水资源管理制度，做好取水许可审批和水资源费征收工作。", "水资源管理科", "水资源管理科", "1"]
+    assert served["rows"][0][:5] == ["3", "落实最严格水资源管理制度，做好取水许可审批和水资源费征收工作。", "水资源管理科", "本部门", "2"]
     workbook = client.post("/api/plans/check", params={"format": "xlsx"}, data=form, files=files)
     assert workbook.status_code == 200, workbook.text
     assert openpyxl.load_workbook(io.BytesIO(workbook.content)).sheetnames == [*TITLES, "查询条件"]
