@@ -111,9 +111,10 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("COUNTERPART", ("Department",), ("Department",), "上下对口"),
     # A staff change's edge has `staff` (0 where only 领导职数 move) and `leader_posts` (with `leader_rank` as written),
     # `kind` '' (moved), cut (核减) or devolved (下放, to `devolved_to`, the lower governments as written): posts cut or
-    # handed down go to no department, so their edge is the department's to itself.
+    # handed down go to no department, so their edge is the department's to itself. `former`: work a 三定 took over
+    # from a body a reform abolished (将原县农业局承担的…划入): how the department came to hold it, no 职责划转.
     RelType("TRANSFERRED_TO", ("Department",), ("Department",), "职责或编制划转",
-            ("source", "what", "staff", "leader_posts", "kind", "leader_rank", "devolved_to")),
+            ("source", "what", "staff", "leader_posts", "kind", "leader_rank", "devolved_to", "former")),
     # 机构改革: the body a 三定's opening articles say it replaced (更名为, 组建…不再保留…, 将…的职责划入…) → that
     # 三定's department. `kind`: renamed | merged | absorbed; `date`: the 三定's 施行 date, else its date; `text`: the
     # sentence.

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from ingest.model import FunctionChange, Located
+from ingest.regions import level_marker, split_region_prefix
 
 _SENTENCES = re.compile(r"(?<=[。；;])")
 _TRANSFER = re.compile(r"将(?P<what>.+?)(?:划入|划归|划给|交给|交由|移交)(?P<target>[^，,。；;]+?)(?:承担|管理|负责)?[。；;]?$")
 # A department's name as a 职能转变 sentence writes the body work comes from (`市场监督管理局`, `原卫生计生委`).
 DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,20}?(?:委员会|办公室|局|委|部|厅|办|中心)"
-_FROM_DEPT = re.compile(rf"^(?:原)?(?P<dept>{DEPARTMENT_NAME})(?:承担|负责)?的")
+# `原` stays on the name: a body a reform abolished or renamed, which the resolver reads by that name alone (names.FORMER).
+_FROM_DEPT = re.compile(rf"^(?P<dept>(?:原)?{DEPARTMENT_NAME})(?:承担|负责)?的")
 _SUB_NUMBER = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[）)])\s*")
 
 # Ordered: the first verb that matches decides.
@@ -55,7 +57,7 @@ def headline_kind(headline: str) -> str | None:
 def classify_change(sentence: str, where: Located, department_names: list[str], *, default: str = "reform"
                     ) -> FunctionChange:
     transfer = _TRANSFER.search(sentence)
-    if transfer and _names_a_body(transfer.group("target")):
+    if transfer and _names_a_body(transfer.group("target"), own_level(department_names)):
         target = transfer.group("target")
         source = _FROM_DEPT.match(transfer.group("what"))
         if any(_same_body(target, name) for name in department_names):
@@ -74,12 +76,32 @@ _OUTSIDE = re.compile(r"社会|市场")
 _BODY_END = re.compile(r"(?:委员会|办公室|局|委|部|厅|办|中心|院|署|站|队)$")
 
 
-def _names_a_body(target: str) -> bool:
-    """`市文化广电旅游体育局`, `市市场监督管理局` (its 市场 is not the market), not `县（区）` nor `社会组织`/`市场主体`."""
+def _names_a_body(target: str, level: str | None = None) -> bool:
+    """`市文化广电旅游体育局`, `市市场监督管理局` (its 市场 is not the market), not `县（区）` nor `社会组织`/`市场主体`.
+    A name that ends as a body's and opens with the document's own level (`县城市管理局` in a county's 三定) or a
+    region's name (`青山县城市管理局`) is a body of a government, not the lower governments (`县（区）`, `各县`, `县级`)."""
+    if _BODY_END.search(target) and "政府" not in target:
+        names, rest = split_region_prefix(target)
+        if names or (level is not None and level_marker(target) == level and _OWN_LEVEL_BODY.match(rest)):
+            return True
     head = target[:4]
     if _LOWER_LEVEL.search(head):
         return False
     return not _OUTSIDE.search(head) or bool(_BODY_END.search(target))
+
+
+# After the level character, a body's own name, not more levels or a bracket (县（区）, 县级, 县、区, 县市区, 县乡).
+_OWN_LEVEL_BODY = re.compile(r"^.[^（(级、市县区乡镇街]")
+
+
+def own_level(department_names: list[str]) -> str | None:
+    """The level character of the government the department belongs to (县 for 青山县水利局, 区 for 示例市河西区…, 市 for
+    示例市…), from the first of its names that opens with a region; None when none does (a fragment, a bare name)."""
+    for name in department_names:
+        names, _rest = split_region_prefix(name)
+        if names and names[-1][-1:] in {"市", "县", "区", "旗"}:
+            return "县" if names[-1].endswith("旗") else names[-1][-1]
+    return None
 
 
 # What a cancelling or devolving sentence lists: 将X、Y等事项下放至县（区） / 取消X、Y.

@@ -54,6 +54,10 @@ TERRITORIAL_KIND = "属地"
 _TOWNSHIP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|政府|街道办事处|办事处|(?<=街道)办)?$")
 TOWNSHIP_KIND = "乡镇（街道）"
 TOWNSHIP_METHOD = "township"  # a Resolution's method when its mention names a township's government
+# `原县农业局`, `原市建设委员会`, `原卫生计生委`: a body a 机构改革 abolished or renamed, as a 三定's 划入的职责 names where
+# its work came from. Not 原平市…, 原阳县…, 原州区… (regions whose name opens with 原: a level character follows two).
+_FORMER = re.compile(r"^原(?![\u4e00-\u9fff][市县区旗])(?=[\u4e00-\u9fff]{2})")
+FORMER_METHOD = "former"  # a Resolution's method when a 原… mention names a body no department of that name answers to
 
 
 @dataclass
@@ -253,6 +257,8 @@ class NameResolver:
     def _resolve(self, mention: str, home: Region, inherit_marker: str | None,
                  self_department: KnownDepartment | None) -> Resolution:
         text = clean_mention(mention)
+        if is_former_mention(text):
+            return self._former(mention, text[1:], home, inherit_marker)
         if self_department is not None and (_SELF.match(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,
                               self_department.region, "self", mention)
@@ -283,6 +289,19 @@ class NameResolver:
             if retry.status == "resolved":
                 return retry
         return result
+
+    def _former(self, mention: str, text: str, home: Region, inherit_marker: str | None) -> Resolution:
+        """A body a reform abolished or renamed (原县农业局): a department of exactly that name (its own 三定's, or a
+        name a succession gave it), never a standing one by abbreviation or close spelling (the table reads 农业局 as
+        农业农村局, today's body, and 原…'s work moved from it would read as a 职责划转 between two standing
+        departments). Else the party the mention writes, by its own name (the uid its own 三定 would give it)."""
+        region, base = self._region_and_base(text, home, inherit_marker)
+        found = self._match(mention, base, region) if region is not None else None
+        if found is not None and found.method == "exact":
+            return found
+        place = region or home
+        return Resolution(department_uid(place, base), display_name(place, base), base, place, "unresolved", mention,
+                          method=FORMER_METHOD)
 
     def resolve_apart(self, mention: str, home: Region, other: str, *,
                       self_department: KnownDepartment | None = None) -> Resolution:
@@ -428,6 +447,11 @@ def _vague(mention: str, text: str, home: Region) -> Resolution:
 def is_vague_mention(mention: str) -> bool:
     """有关部门, 相关单位, 质监部门: a mention naming a kind of body, not one department."""
     return _VAGUE.search(clean_mention(mention)) is not None
+
+
+def is_former_mention(mention: str) -> bool:
+    """原县农业局: a body a reform abolished or renamed, as the mention writes it (`NameResolver._former`)."""
+    return _FORMER.match(clean_mention(mention)) is not None
 
 
 def is_vague_uid(uid: str) -> bool:

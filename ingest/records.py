@@ -26,6 +26,7 @@ from ingest.names import (
     base_of,
     department_uid,
     display_name,
+    is_former_mention,
     plates_in,
 )
 from ingest.readers import SourceText
@@ -353,8 +354,10 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
     what = change.subject or change.text
     if change.kind == "transferred_in":
         if counterpart is not None:
+            # From a body a reform abolished (原…): how the department came to hold the work, no 职责划转 to follow up.
+            former = {"former": True} if is_former_mention(counterpart.mention) else {}
             rows.relate("TRANSFERRED_TO", "Department", "Department", counterpart.uid, department.uid, source,
-                        what=what)
+                        what=what, **former)
             if amendment:
                 _add_duty(rows, "Department", counterpart.uid, what, None, "transferred", parsed.dated, source)
         if amendment:

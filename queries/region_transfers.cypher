@@ -8,8 +8,10 @@
 // not work (queries/staff_moves.cypher lists them).
 // `moved_on`: the 印发日期 of the document stating the move; `giver_issued`: that of the giver's 三定 in force;
 // `moved_by`: that document's kind (sanding, amendment), for who_handles reads a notice's moves with its other changes.
+// Work taken over from a body a reform abolished (`former`: 将原县农业局承担的…划入) is how the receiver came to hold
+// it, not a move between two standing departments: department_transfers lists it, this query does not.
 MATCH (g:Department)-[t:TRANSFERRED_TO]->(r:Department)
-WHERE t.what IS NOT NULL AND t.staff IS NULL AND coalesce(g.vague, false) = false
+WHERE t.what IS NOT NULL AND t.staff IS NULL AND coalesce(g.vague, false) = false AND coalesce(t.former, false) = false
   AND ($region IS NULL OR g.region = $region OR g.region STARTS WITH ($region + '/'))
 OPTIONAL MATCH (doc:Document {uid: split(t.source, '#')[0]})
 RETURN g.region AS region, g.name AS giver, g.uid AS giver_uid, r.name AS receiver, r.uid AS receiver_uid,

@@ -47,12 +47,13 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_ingest_summary_and_idempotent_stats(loaded: Path) -> None:
     before = json.loads(run("stats", "--format", "json", store=loaded).stdout)
-    assert before["labels"]["Document"] == 37 and before["labels"]["Department"] == 35
+    # 35 departments with a 三定 or named, and the two bodies a reform abolished (原市建设委员会, 原县农业局).
+    assert before["labels"]["Document"] == 37 and before["labels"]["Department"] == 37
     again = run("ingest", str(EXAMPLES), "--region", "示例市", store=loaded)
     assert again.returncode == 0
     assert "loaded 37 of 37 files" in again.stdout
     # Added is what this run's writes created: nothing, every node was there; in graph is the whole graph.
-    assert _added(again.stdout) == {"区划 regions": ("0", "7"), "部门 departments": ("0", "35"),
+    assert _added(again.stdout) == {"区划 regions": ("0", "7"), "部门 departments": ("0", "37"),
                                     "内设机构 offices": ("0", str(before["labels"]["Office"])),
                                     "职责 duties": ("0", str(before["labels"]["Duty"])),
                                     "共同事项 matters": ("0", str(before["labels"]["Matter"])),
@@ -100,7 +101,7 @@ def test_ingest_summary_counts_what_the_run_created(tmp_path: Path) -> None:
 def test_stats_as_csv_say_what_each_label_means(loaded: Path) -> None:
     lines = run("stats", "--format", "csv", "--table", "labels", store=loaded).stdout.splitlines()
     assert lines[0] == "\ufeff节点类型,含义,数量"
-    assert {"Department,部门/单位,35", "Region,行政区划,7"} <= set(lines[1:])
+    assert {"Department,部门/单位,37", "Region,行政区划,7"} <= set(lines[1:])
     relationships = run("stats", "--format", "csv", "--table", "relationships", store=loaded).stdout.splitlines()
     assert relationships[0] == "\ufeff关系类型,含义,数量" and "HAS_OFFICE,部门的内设机构,206" in relationships
     # Two tables do not make one CSV file: refused as a query's several tables are.

@@ -100,7 +100,7 @@ def test_chapter_style_2009(example: Parse) -> None:
     assert (doc.department, doc.department_kind, doc.issued, doc.doc_number, doc.offices_stated) == (
         "示例市水务局", "政府工作部门", "2009-10-12", "示政办发〔2009〕52 号", 8)
     assert [(c.kind, c.counterpart) for c in doc.changes if c.kind.startswith("transferred")] == [
-        ("transferred_in", "市建设委员会"), ("transferred_in", "市建设委员会")]
+        ("transferred_in", "原市建设委员会"), ("transferred_in", "原市建设委员会")]
     assert [c.kind for c in doc.changes if not c.kind.startswith("transferred")] == [
         "cancelled", "cancelled", "strengthened"]
     assert [o.name for o in doc.offices][:2] == ["办公室", "政策法规科"]

@@ -87,8 +87,10 @@ def test_the_report_says_it_with_its_sources_and_counts_the_work(reformed: Store
 
 
 def test_a_later_sanding_of_the_giver_decides_anew(corpus: Store) -> None:
-    """The sample city's 2009 水务局 三定 moved 城市供水 from the 原市建设委员会 (now the 住建局); the 住建局's 2019 三定,
-    issued after it, states 城市供水 again: that is the later decision, no move left undone."""
+    """The sample city's 2009 水务局 三定 took 城市供水 over from the 原市建设委员会, a body the reform abolished: how the
+    水务局 came to hold it, no move between two standing departments (read as today's 住建局 by the abbreviation table,
+    the 住建局's 2019 三定, which states 城市供水 again, was the later decision). The 青山县水利局's 原县农业局 likewise:
+    read as today's 农业农村局 it was an unplanted finding."""
     assert transferred_still_held(corpus, "示例市") == []
 
 
