@@ -116,7 +116,20 @@ def parse_store_uri(uri: str) -> StoreUri:
 
 
 def open_store(uri: str, *, neo4j_user: str | None = None, neo4j_password: str | None = None) -> Store:
-    """Open the store a URI names; the embedded one starts (or reuses) its server."""
+    """Open the store a URI names; the embedded one starts (or reuses) its server. A change a killed process left
+    half done is undone first (`graph.undo`)."""
+    from graph.undo import restore_abandoned
+
+    store = _opened_store(uri, neo4j_user=neo4j_user, neo4j_password=neo4j_password)
+    try:
+        restore_abandoned(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _opened_store(uri: str, *, neo4j_user: str | None, neo4j_password: str | None) -> Store:
     spec = parse_store_uri(uri)
     if spec.scheme == "neo4j":
         from graph.neo4j_store import Neo4jStore

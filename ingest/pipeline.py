@@ -508,10 +508,18 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
     sandings.append((source, parse_sanding(source)))
 
 
-def check_parses(path: Path, kind: str) -> None:
+# What files read as: their 三定 texts and their lists (`ingest(parsed=…)` loads them as read).
+ParsedFiles = tuple[list[tuple[SourceText, SandingDocument]], list[tuple[Workbook, ListDocument]]]
+
+
+def parse_file(path: Path, kind: str) -> ParsedFiles:
     """Read and parse one file as `ingest` does, writing nothing: an IngestError (naming the file and line) where it
-    does not parse (`dutygraph remove` checks the files it will load again before it writes)."""
-    _parse_one(path, kind, [], [])
+    does not parse (`dutygraph remove` parses the files it will load again before it writes, and loads them as
+    parsed)."""
+    sandings: list[tuple[SourceText, SandingDocument]] = []
+    lists: list[tuple[Workbook, ListDocument]] = []
+    _parse_one(path, kind, sandings, lists)
+    return sandings, lists
 
 
 def read_aliases(path: Path) -> list[tuple[str, ...]]:
@@ -528,16 +536,17 @@ def read_aliases(path: Path) -> list[tuple[str, ...]]:
 def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None, kind: str = "auto",
            progress: Progress | None = None, aliases: list[tuple[str, ...]] | None = None,
            shown_paths: Mapping[Path, str] | None = None, read_notices_again: bool = True,
-           link_duties: bool = True) -> IngestReport:
+           link_duties: bool = True, parsed: ParsedFiles | None = None) -> IngestReport:
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
     elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
     then it keeps the path it has). `read_notices_again`: afterwards, load again the 调整 notices held that a reform
     loaded now makes another body's (ingest.renamed_notices); False for that loading itself. `link_duties`: False
-    where the caller links the graph itself afterwards (`dutygraph remove`, loading documents again)."""
+    where the caller links the graph itself afterwards (`dutygraph remove`, loading documents again). `parsed`: the
+    files at `paths` as `parse_file` read them, loaded as they are (not read a second time)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     with _cyclic_collection_deferred():
-        report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {}, link_duties)
+        report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {}, link_duties, parsed)
         if read_notices_again and any(outcome.ok for outcome in report.outcomes):
             from ingest.removal import read_notices_again as read_again  # removal loads documents with this module
 
@@ -595,8 +604,8 @@ class DocumentIds:
 
 
 def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: str, progress: Progress | None,
-            aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str], link_duties: bool = True
-            ) -> IngestReport:
+            aliases: list[tuple[str, ...]] | None, shown_paths: Mapping[Path, str], link_duties: bool = True,
+            parsed: ParsedFiles | None = None) -> IngestReport:
     report = IngestReport()
     store.apply_schema()
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
@@ -604,7 +613,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     graph_departments = known_departments(store)
     resolver = NameResolver(graph_departments, aliases)
     offices = known_offices(store)
-    sandings, lists = _parse_all(paths, kind, report, progress)
+    sandings, lists = parsed if parsed is not None else _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
     known = set(known_regions(store))
     # `--region 青山县` into a graph that has no 青山县 yet means the county this run's documents write under its city

@@ -10,8 +10,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.store import Statement, Store
+from graph.undo import all_or_nothing
 from ingest.errors import IngestError
 from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
@@ -19,6 +21,9 @@ from ingest.load import remove_documents
 from ingest.regions import Region
 from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
+
+if TYPE_CHECKING:  # the pipeline imports this module once its documents have loaded
+    from ingest.pipeline import ParsedFiles
 
 # What names a document, a Document's or a list's version kept as history (ingest.list_history), as `v`.
 _NAMING = ("v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.region AS region, "
@@ -158,27 +163,45 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     reform removed now reads otherwise), then bring the links up to date, once, and count what waits for its links.
     A history version whose file is unchanged but does not parse (a parser changed since, `--kind` read otherwise)
     refuses the removal before anything is written: a RemovalError names the file and line, the graph is as it
-    was. One whose file is gone or changed stays history, said; a notice that cannot be read again stays as loaded."""
+    was. One whose file is gone or changed stays history, said; a notice that cannot be read again stays as loaded.
+    All or nothing (`graph.undo`): a failure midway (the store, a load, Ctrl-C) puts the graph back as it was before
+    the first write, and a process killed midway is put back by the next command to open the store."""
     current = [document.uid for document in documents if not document.history]
     check_removable(store, documents)
-    following = _next_newest(store, current, {document.uid for document in documents})
-    for version, digest in following:
+    following: list[tuple[HeldDocument, ParsedFiles | None]] = []
+    for version, digest in _next_newest(store, current, {document.uid for document in documents}):
         try:
-            _unchanged_and_parses(version, digest)
+            following.append((version, _read_again(version, digest)))
         except ReloadFailed as failed:
-            raise RemovalError(
-                f"nothing was removed, the graph is as it was: taking these documents out loads "
-                f"{failed.held.label()} again from its file, which does not load: {failed.error}; mend or restore "
-                "that file, or name it in the removal too",
-                f"未移除任何文件，图谱保持原样：移除这些文件需要从原文件重新载入 {failed.held.label()}，但该文件无法载入："
-                f"{failed.error}；请修复或恢复该文件，或将其一并移除") from failed
+            raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
+                                            "；请修复或恢复该文件，或将其一并移除")) from failed
+    try:
+        with all_or_nothing(store):
+            return _removed(store, documents, following)
+    except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
+        raise _nothing_removed(failed, ("", "")) from failed
+
+
+def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalError:
+    return RemovalError(
+        f"nothing was removed, the graph is as it was: taking these documents out loads {failed.held.label()} again "
+        f"from its file, which does not load: {failed.error}{advice[0]}",
+        f"未移除任何文件，图谱保持原样：移除这些文件需要从原文件重新载入 {failed.held.label()}，但该文件无法载入："
+        f"{failed.error}{advice[1]}")
+
+
+def _removed(store: Store, documents: Sequence[HeldDocument], following: list[tuple[HeldDocument, ParsedFiles | None]]
+             ) -> Removal:
+    """The removal's writes; ReloadFailed where a document loaded again does not load (the store failing)."""
+    current = [document.uid for document in documents if not document.history]
     if history := [document.uid for document in documents if document.history]:
         store.write_atomic([Statement("UNWIND $rows AS r MATCH (v:ListVersion) WHERE v.uid IN r.uids DELETE v",
                                       [{"uids": sorted(history)}])])
     if current:
         remove_documents(store, current)
-    restored, stranded = _reloaded(store, following)  # a list's newest history version, current again
-    reread, not_reread = read_notices_again(store, link_duties=False)
+    # A list's newest history version, current again; a load that fails undoes the removal (the caller).
+    restored, stranded = _reloaded(store, following, must_load=True)
+    reread, not_reread = read_notices_again(store, link_duties=False, must_load=True)
     links = link(store)
     unlinked_duties(store)
     return Removal(list(documents), links, restored, stranded, reread, not_reread)
@@ -195,48 +218,51 @@ def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple
     return list(chosen.values())
 
 
-def _reloaded(store: Store, held: list[tuple[HeldDocument, str]], *, replacing: bool = False
-              ) -> tuple[list[HeldDocument], list[HeldDocument]]:
-    """`_loaded_again` for each (document, digest): those loaded again, and those not (with why, where their file is
-    unchanged)."""
+def _reloaded(store: Store, held: list[tuple[HeldDocument, ParsedFiles | None]], *, replacing: bool = False,
+              must_load: bool = False) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """`_loaded_again` for each document its file read again as (`_read_again`; None: not read, said by its
+    `failure` where its file is unchanged): those loaded again, and those not. `must_load`: one that parsed but does
+    not load (the store failing) raises ReloadFailed rather than stay out."""
     again: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
-    for document, digest in held:
+    for document, parsed in held:
+        if parsed is None:
+            stranded.append(document)
+            continue
         try:
-            (again if _loaded_again(store, document, digest, replacing=replacing) else stranded).append(document)
+            (again if _loaded_again(store, document, parsed, replacing=replacing) else stranded).append(document)
         except ReloadFailed as failed:
+            if must_load:
+                raise
             stranded.append(replace(document, failure=failed.error))
     return again, stranded
 
 
-def _unchanged_and_parses(held: HeldDocument, digest: str) -> bool:
-    """Whether the file a document was loaded from still holds it (the same digest); ReloadFailed where it does but
-    no longer parses, as the kind it was read as."""
-    from ingest.pipeline import check_parses  # here: the pipeline calls this module once its documents have loaded
+def _read_again(held: HeldDocument, digest: str) -> ParsedFiles | None:
+    """The file a document was loaded from, parsed as the kind it was read as, where it still holds it (the same
+    digest); None where it is gone or changed, ReloadFailed where it no longer parses. Read once: the load takes it
+    as parsed."""
+    from ingest.pipeline import parse_file  # here: the pipeline calls this module once its documents have loaded
 
     if _file_digest(Path(held.path)) != digest:
-        return False
+        return None
     try:
-        check_parses(Path(held.path), _reload_kind(held.kind))
+        return parse_file(Path(held.path), _reload_kind(held.kind))
     except IngestError as exc:
         raise ReloadFailed(held, exc.message) from exc
-    return True
 
 
-def _loaded_again(store: Store, held: HeldDocument, digest: str, *, replacing: bool = False) -> bool:
-    """Load a document again, as the kind it was read as, from the file it was loaded from, when that file still
-    holds it and parses; False where the file is gone or changed, ReloadFailed where it does not parse or load.
-    `replacing`: take the held Document out first, once its file is known to parse, so that a notice that cannot be
-    read again stays as it was. The caller links."""
+def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles, *, replacing: bool = False) -> bool:
+    """Load a document again, as its file was read again (`_read_again`, in the region it was loaded for);
+    ReloadFailed where it does not load. `replacing`: take the held Document out first, its file known to parse, so
+    that a notice that cannot be read again stays as it was. The caller links."""
     from ingest.pipeline import ingest
 
-    if not _unchanged_and_parses(held, digest):
-        return False
     if replacing:
         remove_documents(store, [held.uid])
     # The caller reads notices again itself, afterwards (a notice read again is read as the reforms now say).
     report = ingest([Path(held.path)], store, region=Region(tuple(held.region.split("/"))),
-                    kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False)
+                    kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False, parsed=parsed)
     if failures := [outcome.error or str(outcome.path) for outcome in report.outcomes if not outcome.ok]:
         raise ReloadFailed(held, "; ".join(failures))
     return bool(report.outcomes)
@@ -250,14 +276,21 @@ def _reload_kind(kind: str) -> str:
     return kind if kind in KINDS else "auto"
 
 
-def read_notices_again(store: Store, *, link_duties: bool = True) -> tuple[list[HeldDocument], list[HeldDocument]]:
+def read_notices_again(store: Store, *, link_duties: bool = True, must_load: bool = False
+                       ) -> tuple[list[HeldDocument], list[HeldDocument]]:
     """Load again, from their files, the 调整 notices the graph's reforms now read as another body's than they were
     loaded as (`ingest.renamed_notices.misread_notices`): so the graph is the one loading every document in any order
     gives. Returns those read again and those whose file is gone or changed, or does not load (left as they were:
-    load them again). `link_duties`: link the graph afterwards (False: the caller does)."""
-    again, stranded = _reloaded(store, [(HeldDocument(notice.uid, notice.path, notice.title, "amendment",
-                                                      notice.region), notice.sha256)
-                                        for notice in misread_notices(store)], replacing=True)
+    load them again). `link_duties`: link the graph afterwards (False: the caller does). `must_load`: a notice that
+    parses but does not load raises ReloadFailed (`remove` then undoes itself)."""
+    held: list[tuple[HeldDocument, ParsedFiles | None]] = []
+    for notice in misread_notices(store):
+        document = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
+        try:
+            held.append((document, _read_again(document, notice.sha256)))
+        except ReloadFailed as failed:
+            held.append((replace(document, failure=failed.error), None))
+    again, stranded = _reloaded(store, held, replacing=True, must_load=must_load)
     if again and link_duties:
         link(store)
     return again, stranded

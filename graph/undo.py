@@ -1,0 +1,157 @@
+"""An undo point for a change of several writes (`dutygraph remove`: documents out, others loaded again, links):
+the graph as it was, kept inside the graph itself until the change is done, so that the change takes effect whole or
+not at all.
+
+Each write of the change is atomic, the change is not, so before its first write the whole graph is read and stored
+as one `Meta` node (`UNDO_UID`), with the process making the change. A failure in that process (the store
+refusing a write, a parser's error, Ctrl-C) puts the graph back at once; a process killed outright (`kill -9`, the
+OOM killer) leaves the node, and the next `open_store` whose owner process is gone puts the graph back from it. The
+graph is put back by one atomic write (everything deleted, then created again as it was), so a failure while
+restoring leaves the undo point for the next run. Kept in the graph rather than a file beside it: one place for
+every backend (a remote FalkorDB or Neo4j has no folder of ours), written and gone with the graph it restores.
+Not `GRAPH.COPY`: it forks the redis server, which clashed with its own append-only file's rewrite."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import Any
+
+from graph.proc_stat import process_stat, stat_fields
+from graph.schema import LABEL_NAMES, REL_NAMES
+from graph.store import Row, Statement, Store, StoreError
+
+UNDO_UID = "meta:undo"
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+_EDGES = ("MATCH (a)-[e]->(b) RETURN labels(a)[0] AS a_label, a.uid AS a, type(e) AS type, labels(b)[0] AS b_label, "
+          "b.uid AS b, properties(e) AS props")
+_PENDING = "MATCH (m:Meta {uid: $uid}) RETURN m.owner AS owner, m.undo AS undo"
+_VERSION = "MATCH (m:Meta {uid: 'meta:version'}) RETURN m.version AS version"
+
+
+@contextmanager
+def all_or_nothing(store: Store) -> Iterator[None]:
+    """Run the block's writes as one change: on any exception the graph is put back as it was before the block
+    (then the exception goes on); a process killed inside it is put back by the next `open_store`."""
+    take(store)
+    try:
+        yield
+        # The change's last write: once the undo point is gone, the change stands.
+        store.write_atomic([Statement("UNWIND $rows AS r MATCH (m:Meta {uid: r.uid}) DELETE m", [{"uid": UNDO_UID}])])
+    except BaseException:
+        # A store failing to restore too keeps the undo point, for the next run to restore.
+        with suppress(Exception):
+            restore(store)
+        raise
+
+
+def take(store: Store) -> None:
+    """Store the graph as it is now as the undo point. One left by a process that is gone is restored first; one a
+    running process holds (a removal under way elsewhere) refuses: a StoreError."""
+    if restore_abandoned(store) is False:
+        raise StoreError("another process is changing the graph (a removal under way); try again when it is done",
+                         "另一进程正在修改图谱（移除文件进行中），请待其完成后重试")
+    nodes = [{"labels": sorted(row["labels"]), "props": row["props"]} for row in store.read(_NODES)]
+    edges = store.read(_EDGES)
+    if any(node["props"].get("uid") is None for node in nodes):
+        # Edges are restored between nodes found by uid: every node the loader writes has one.
+        raise StoreError("the graph holds a node without a uid, which an undo point cannot restore",
+                         "图中有没有 uid 的节点，无法建立撤销点")
+    undo = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False)
+    store.write_atomic([Statement("UNWIND $rows AS r CREATE (m:Meta {uid: r.uid, undo: r.undo, owner: r.owner})",
+                                  [{"uid": UNDO_UID, "undo": undo, "owner": _this_process()}])])
+
+
+def restore(store: Store) -> bool:
+    """Put the graph back as the undo point has it, in one atomic write that also drops the undo point; False where
+    there is none."""
+    rows = store.read(_PENDING, {"uid": UNDO_UID})
+    if not rows:
+        return False
+    undo = json.loads(rows[0]["undo"])
+    versions = store.read(_VERSION)
+    store.write_atomic(_restoring(undo, versions[0]["version"] if versions else 0))
+    return True
+
+
+def restore_abandoned(store: Store) -> bool | None:
+    """Restore an undo point whose process is gone (killed midway); None where there is none, False where its
+    process still runs."""
+    pending = _pending(store)
+    if pending is None:
+        return None
+    if _alive(pending):
+        return False
+    return restore(store)
+
+
+def _pending(store: Store) -> str | None:
+    rows = store.read("MATCH (m:Meta {uid: $uid}) RETURN m.owner AS owner", {"uid": UNDO_UID})
+    return str(rows[0]["owner"]) if rows else None
+
+
+def _restoring(undo: dict[str, Any], version_now: int | None) -> list[Statement]:
+    """Delete everything, create the nodes and edges again, and count a write past any the change counted: a cache
+    keyed on the version (queries.cache) never answers from the state the change left."""
+    by_labels: dict[tuple[str, ...], list[Row]] = {}
+    for node in undo["nodes"]:
+        props = node["props"]
+        if props.get("uid") == "meta:version":
+            props = {**props, "version": max(props.get("version") or 0, version_now or 0) + 1}
+        by_labels.setdefault(tuple(_checked(name, LABEL_NAMES) for name in node["labels"]), []).append(
+            {"props": props})
+    by_type: dict[tuple[str, str, str], list[Row]] = {}
+    for edge in undo["edges"]:
+        key = (_checked(edge["a_label"], LABEL_NAMES), _checked(edge["type"], REL_NAMES),
+               _checked(edge["b_label"], LABEL_NAMES))
+        by_type.setdefault(key, []).append({"a": edge["a"], "b": edge["b"], "props": edge["props"]})
+    # Labels and types cannot be parameters: they are checked against the schema's names above.
+    return [
+        Statement("UNWIND $rows AS r MATCH (n) DETACH DELETE n", [{}]),
+        *(Statement(f"UNWIND $rows AS r CREATE (n:{':'.join(labels)}) SET n += r.props", rows)
+          for labels, rows in sorted(by_labels.items())),
+        *(Statement(f"UNWIND $rows AS r MATCH (a:{a_label} {{uid: r.a}}) MATCH (b:{b_label} {{uid: r.b}}) "
+                    f"CREATE (a)-[e:{rel}]->(b) SET e += r.props", rows)
+          for (a_label, rel, b_label), rows in sorted(by_type.items())),
+    ]
+
+
+def _checked(name: str, known: Sequence[str] | frozenset[str]) -> str:
+    if name not in known or not _NAME.match(name):
+        raise StoreError(f"the undo point names {name!r}, which is no label or relationship type of the schema",
+                         f"撤销点中的 {name} 不是图谱模式中的标签或关系类型")
+    return name
+
+
+def _this_process() -> str:
+    return json.dumps({"host": socket.gethostname(), "pid": os.getpid(), "started": _started(os.getpid())})
+
+
+def _started(pid: int) -> str | None:
+    """A process's start time (clock ticks since boot): a pid reused by another process does not own the point."""
+    fields = stat_fields(process_stat(pid))
+    return fields[19] if fields and len(fields) > 19 else None
+
+
+def _alive(owner: str) -> bool:
+    """Whether the process that took an undo point still runs. One on another host cannot be seen from here: taken
+    to run (its own failure restores it; else remove the point by hand after checking)."""
+    try:
+        held = json.loads(owner)
+    except ValueError:
+        return False
+    if held.get("host") != socket.gethostname():
+        return True
+    pid = int(held.get("pid") or 0)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's process of that pid runs
+    return _started(pid) == held.get("started")
