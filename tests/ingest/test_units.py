@@ -343,7 +343,8 @@ def test_segmentation_by_cached_blocks_is_jiebas_own() -> None:
     lines = [line for path in [*sorted(examples.glob("*.txt")), *real]
              for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
     lines += ["", "  ", "食品安全 (试行) 2023年1月1日起施行; ABC-12.5%", "市场监管局、农业农村局\t配合"]
-    assert len(lines) > 1000
+    # The bundled 三定 alone give some 800 lines; the real documents, where present (skipped otherwise), some 270 more.
+    assert len(lines) > (1000 if real else 800)
     jieba_tokenizer = tokenizer()
     for line in lines:
         assert segment(line) == jieba_tokenizer.lcut(line), line
