@@ -1040,13 +1040,13 @@ class TenureChange(BaseModel):
 
 
 class TenureDuty(BaseModel):
-    """A department duty held on some day of the tenure."""
+    """A period a department duty was held inside the tenure (a duty moved out and back has a row a period)."""
 
     duty: str
     held_from: str
     held_to: str
-    status_at_end: str = Field(description="current, partly_…, transferred, cancelled, devolved, reworded, "
-                                           "not_restated")
+    status_at_end: str = Field(description="at held_to: current, partly_…, transferred, cancelled, devolved, "
+                                           "reworded, not_restated")
     status_label: str
     offices: list[str]
     sources: list[str]
