@@ -1065,13 +1065,14 @@ class TenureStaffing(BaseModel):
 
 
 class TenureListItem(BaseModel):
-    """An item of a list naming the department, in force in the tenure."""
+    """An item naming the department of a list version in force on some day of the tenure."""
 
     list_kind: str
     relation: str = Field(description="牵头, 配合, 实施 or 认领")
     item: str
     detail: str
-    issued: str = Field(description="the list's date, or 未署日期")
+    issued: str = Field(description="the list version's date, or 未署日期")
+    in_force_to: str = Field(description="the day before the list's next version's date (a replaced version), or 现行")
     issued_in_window: bool
     source: str
 

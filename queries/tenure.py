@@ -18,22 +18,21 @@ date inside it (a new 三定, a notice of this department's or of another that m
 - 编制 (`staffing`): the 行政编制 and 领导职数 at the start and at the end: the figure of the newest document setting
   one by then (`staff_figures`) with the notices' moves after it by then, as staffing_load adds them
   (`queries.staffing.with_staff_figures`).
-- 清单 (`lists`): the items of the lists that name the department (权责清单 items it exercises, boundary matters it
-  leads or assists on, supervision items it claims; `department_roles`), in force in the window by their date
-  (`Document.issued`, ingest.list_dates): dated after the window, a list was not yet in force; dated inside it, it is
-  marked. Only the current version of a list is read: an earlier version in force in the window is `list_changes`'.
+- 清单 (`lists`): the items naming the department of each version of a list in force on some day of the window
+  (`queries.tenure_lists`): the current version's (权责清单 items it exercises, boundary matters it leads or assists
+  on, supervision items it claims; `department_roles`) unless dated after the window, and a replaced version's
+  (ListVersion) from its date to the day before the next version's; each with its version's dates, and marked where
+  issued inside the window.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from graph.store import Row, Store
 from ingest.content import content_terms
-from ingest.kinds import KIND_TITLES
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.catalog import Param, QueryError
@@ -41,12 +40,13 @@ from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
 from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
-from queries.labels import IN_FORCE_STATUS_LABELS, VALUE_LABELS
+from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
 from queries.overlaps import duty_model
 from queries.sources import source_document
 from queries.staffing import moved_staff, with_staff_figures
+from queries.tenure_lists import day_before, list_items
 
 # The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
 SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
@@ -62,7 +62,6 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
-_NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
     duties = _held(states, last, reworded)
-    lists = _lists(store, found["uid"], first, last)
+    lists = list_items(store, found, first, last)
     result: dict[str, Any] = {
         "department": found["name"], "department_uid": found["uid"], "from": first, "to": last, "note_zh": note,
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
@@ -143,10 +142,6 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
 def _uid(row: Row) -> str:
     # duties_in_force rows carry no uid: a clause is its text (one text, one duty: ingest.records.duty_uid).
     return row["text"]
-
-
-def _day_before(date: str) -> str:
-    return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
 
 
 def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
@@ -274,29 +269,9 @@ def _period(states: list[_State], run: list[int], last: str, uid: str, reworded:
     if ended and ended["change_source"]:
         sources.add(ended["change_source"])
     return {"duty": rows[0]["text"], "held_from": states[run[0]].date,
-            "held_to": last if after is None else _day_before(after.date),
+            "held_to": last if after is None else day_before(after.date),
             "status_at_end": status, "status_label": STATUS_LABELS.get(status, status),
             "offices": sorted({office for row in rows for office in row["carried_by"]}), "sources": sorted(sources)}
-
-
-def _lists(store: Store, department: str, first: str, last: str) -> list[Row]:
-    """The list items naming the department (department_roles) of lists dated on or before the window's end (or not
-    dated: said so), each with its list's kind and date, and whether it was issued inside the window."""
-    documents = {row["uid"]: row for row in catalog.run(store, "documents")}
-    out: list[Row] = []
-    for role in catalog.run(store, "department_roles", {"uid": department}):
-        document = documents.get(source_document(role["source"] or ""))
-        if document is None or document["kind"] in _NOT_LISTS:
-            continue  # a 三定's 职责分工 clause: its duties are the changes' and the duties' tables'
-        issued = document["issued"] or ""
-        if issued and issued[:len(last)] > last[:len(issued)]:
-            continue  # not yet issued by the end of the tenure
-        out.append({"list_kind": KIND_TITLES.get(document["kind"], document["kind"]),
-                    "relation": VALUE_LABELS.get(role["relation"], role["relation"]), "item": role["name"],
-                    "detail": role["detail"], "issued": issued or "未署日期",
-                    "issued_in_window": bool(issued) and issued[:len(first)] >= first[:len(issued)],
-                    "source": role["source"]})
-    return sorted(out, key=lambda row: (row["list_kind"], row["issued"], row["relation"], row["item"]))
 
 
 def _summary(result: dict[str, Any], versions: list[Row]) -> list[Row]:
