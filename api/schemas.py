@@ -1077,6 +1077,17 @@ class TenureListItem(BaseModel):
     source: str
 
 
+class ReadableTenure(BaseModel):
+    """GET /api/tenure/readable: the department and the window, then each table as people read it (the page's
+    任期审计)."""
+
+    department: str
+    from_: str = Field(alias="from")
+    to: str
+    note_zh: str = Field(description="why the start has no 三定 in force; '' otherwise")
+    tables: list[ReadableTable]
+
+
 class Tenure(BaseModel):
     """GET /api/tenure as JSON: the department, the window, a note, then a table each."""
 
