@@ -1040,13 +1040,13 @@ class TenureChange(BaseModel):
 
 
 class TenureDuty(BaseModel):
-    """A department duty held on some day of the tenure."""
+    """A period a department duty was held inside the tenure (a duty moved out and back has a row a period)."""
 
     duty: str
     held_from: str
     held_to: str
-    status_at_end: str = Field(description="current, partly_…, transferred, cancelled, devolved, reworded, "
-                                           "not_restated")
+    status_at_end: str = Field(description="at held_to: current, partly_…, transferred, cancelled, devolved, "
+                                           "reworded, not_restated")
     status_label: str
     offices: list[str]
     sources: list[str]
@@ -1065,15 +1065,27 @@ class TenureStaffing(BaseModel):
 
 
 class TenureListItem(BaseModel):
-    """An item of a list naming the department, in force in the tenure."""
+    """An item naming the department of a list version in force on some day of the tenure."""
 
     list_kind: str
     relation: str = Field(description="牵头, 配合, 实施 or 认领")
     item: str
     detail: str
-    issued: str = Field(description="the list's date, or 未署日期")
+    issued: str = Field(description="the list version's date, or 未署日期")
+    in_force_to: str = Field(description="the day before the list's next version's date (a replaced version), or 现行")
     issued_in_window: bool
     source: str
+
+
+class ReadableTenure(BaseModel):
+    """GET /api/tenure/readable: the department and the window, then each table as people read it (the page's
+    任期审计)."""
+
+    department: str
+    from_: str = Field(alias="from")
+    to: str
+    note_zh: str = Field(description="why the start has no 三定 in force; '' otherwise")
+    tables: list[ReadableTable]
 
 
 class Tenure(BaseModel):

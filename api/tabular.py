@@ -132,7 +132,8 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
                "duties": ["duty", "held_from", "held_to", "status_label", "offices", "sources"],
                "staffing": ["point", "date", "staff_quota", "staff_quota_stated", "leader_posts",
                             "leader_posts_stated", "source"],
-               "lists": ["list_kind", "relation", "item", "detail", "issued", "issued_in_window", "source"]},
+               "lists": ["list_kind", "relation", "item", "detail", "issued", "in_force_to", "issued_in_window",
+                         "source"]},
 }
 
 

@@ -371,12 +371,13 @@ _IN_ANSWER |= {(f"tenure.{table}", key): title for table, key, title in (
     ("changes", "other", "对方部门或原条文"), ("changes", "staff", "行政编制（名）"),
     ("changes", "leader_posts", "领导职数增减"), ("changes", "source", "依据条款"),
     ("duties", "duty", "职责"), ("duties", "held_from", "承担起始"), ("duties", "held_to", "承担截止"),
-    ("duties", "status_label", "任期结束时状态"), ("duties", "offices", "承担的内设机构"),
+    ("duties", "status_label", "承担截止时状态"), ("duties", "offices", "承担的内设机构"),
     ("duties", "sources", "出处"),
     ("staffing", "point", "时点"), ("staffing", "date", "日期"), ("staffing", "staff_quota", "行政编制"),
     ("staffing", "staff_quota_stated", "核定编制（未计通知划转）"), ("staffing", "leader_posts", "领导职数"),
     ("staffing", "leader_posts_stated", "核定领导职数（未计通知调整）"), ("staffing", "source", "编制数所据文件"),
     ("lists", "list_kind", "清单类型"), ("lists", "relation", "本部门角色"), ("lists", "item", "事项"),
-    ("lists", "detail", "类型或依据"), ("lists", "issued", "清单日期"), ("lists", "issued_in_window", "任期内印发"),
+    ("lists", "detail", "类型或依据"), ("lists", "issued", "清单日期"), ("lists", "in_force_to", "施行至"),
+    ("lists", "issued_in_window", "任期内印发"),
     ("lists", "source", "出处"))}
 PARAM_LABELS |= {"from": "任职日期", "to": "离任日期"}

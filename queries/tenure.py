@@ -10,28 +10,29 @@ date inside it (a new 三定, a notice of this department's or of another that m
   下放, 划入, each cited by the notice's clause), a new 三定's duties against those held the day before
   (`queries.draft_diff.duty_changes`, as check-draft compares a draft: 新增, 删除, 改写), and the posts the notices
   moved, cut or handed down and the 领导职数 they changed (`staff_moves`).
-- 任期职责清单 (`duties`): every department duty held on some day of the window, from when to when, what it was at the
-  end (现行, or what a notice made of it, or 后续三定未载明 where a later 三定 no longer states it), the clauses that
-  state it and the offices that carried it.
+- 任期职责清单 (`duties`): every department duty held on some day of the window, a row for each period it was held
+  (moved out by one notice and back by a later one, or restated by a later 三定: an auditor reads each period on a
+  line of its own in Excel, filtered and sorted as the other tables), from when to when, what it was at the end of
+  the period (现行, or what a notice made of it, or 后续三定未载明 where a later 三定 no longer states it), the clauses
+  that state it and the offices that carried it.
 - 编制 (`staffing`): the 行政编制 and 领导职数 at the start and at the end: the figure of the newest document setting
   one by then (`staff_figures`) with the notices' moves after it by then, as staffing_load adds them
   (`queries.staffing.with_staff_figures`).
-- 清单 (`lists`): the items of the lists that name the department (权责清单 items it exercises, boundary matters it
-  leads or assists on, supervision items it claims; `department_roles`), in force in the window by their date
-  (`Document.issued`, ingest.list_dates): dated after the window, a list was not yet in force; dated inside it, it is
-  marked. Only the current version of a list is read: an earlier version in force in the window is `list_changes`'.
+- 清单 (`lists`): the items naming the department of each version of a list in force on some day of the window
+  (`queries.tenure_lists`): the current version's (权责清单 items it exercises, boundary matters it leads or assists
+  on, supervision items it claims; `department_roles`) unless dated after the window, and a replaced version's
+  (ListVersion) from its date to the day before the next version's; each with its version's dates, and marked where
+  issued inside the window.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from graph.store import Row, Store
 from ingest.content import content_terms
-from ingest.kinds import KIND_TITLES
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
 from queries.catalog import Param, QueryError
@@ -39,11 +40,13 @@ from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
 from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
-from queries.labels import IN_FORCE_STATUS_LABELS, VALUE_LABELS
+from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
-from queries.moved_out import PARTLY
+from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
+from queries.overlaps import duty_model
 from queries.sources import source_document
 from queries.staffing import moved_staff, with_staff_figures
+from queries.tenure_lists import day_before, list_items
 
 # The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
 SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
@@ -59,7 +62,6 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
-_NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
     duties = _held(states, last, reworded)
-    lists = _lists(store, found["uid"], first, last)
+    lists = list_items(store, found, first, last)
     result: dict[str, Any] = {
         "department": found["name"], "department_uid": found["uid"], "from": first, "to": last, "note_zh": note,
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
@@ -111,17 +113,35 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
 
 
 def _state(store: Store, department: str, date: str) -> _State:
-    rows = in_force(store, department, date).duties
-    return _State(date, {_uid(row): row for row in rows if not row["office"]})
+    rows = {_uid(row): row for row in in_force(store, department, date).duties if not row["office"]}
+    return _State(date, _moved_back(store, rows))
+
+
+def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
+    """Work a notice moved in that a clause moved out before wholly says (a notice of 2022 moves 文物保护 out, one of
+    2023 moves 文物保护监督管理 back) is that clause held again: it is keyed by the clause's uid, so that the clause's
+    holding periods (`_held`) read out and back, where in_force keeps them apart (the clause still moved out by the
+    first notice, the work the second moved in a row of its own words). Read as a transfer's clause is read
+    (`moved_out.transfer_covers`)."""
+    gone = {uid: row for uid, row in rows.items() if row["status"] in RETIRED_STATUSES}
+    moved_in = [uid for uid, row in rows.items()
+                if row["status"] == CURRENT and row["change_source"] and row["change_source"] == row["source"]]
+    if not gone or not moved_in:
+        return rows
+    model = duty_model(store)
+    out = dict(rows)
+    for uid in moved_in:
+        back = next((clause for clause, row in sorted(gone.items())
+                     if transfer_covers(model, rows[uid]["text"], row["text"], None) == "transferred"), None)
+        if back is not None:
+            out[back] = out.pop(uid)
+            del gone[back]  # one clause, held again once
+    return out
 
 
 def _uid(row: Row) -> str:
     # duties_in_force rows carry no uid: a clause is its text (one text, one duty: ingest.records.duty_uid).
     return row["text"]
-
-
-def _day_before(date: str) -> str:
-    return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
 
 
 def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
@@ -215,54 +235,43 @@ def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Ro
 
 
 def _held(states: list[_State], last: str, reworded: dict[str, str]) -> list[Row]:
-    """Every department duty held on some day of the window: from the first state holding it to the day before the
-    first state after that no longer does (the window's end where the last still does). Its status at the end: the
-    last state's, else what the last state stating it made of it (已划出 …), else a later 三定 no longer states it:
-    reworded (`reworded`: the old text to the new, from the changes) or not at all."""
-    seen: dict[str, Row] = {}
-    out: dict[str, Row] = {}
-    for index, state in enumerate(states):
-        seen |= state.rows
-        for uid, row in state.held().items():
-            entry = out.setdefault(uid, {"duty": row["text"], "held_from": state.date, "held_to": "",
-                                         "offices": set(), "sources": set(), "ordinal": row["ordinal"]})
-            entry["offices"] |= set(row["carried_by"])
-            entry["sources"].add(row["source"])
-            later = states[index + 1] if index + 1 < len(states) else None
-            entry["held_to"] = last if later is None else _day_before(later.date) \
-                if uid not in later.held() else last
-    rows = []
-    for uid, entry in out.items():
-        at_end = seen[uid]
-        status = at_end["status"] if uid in states[-1].rows or at_end["status"] not in HELD \
-            else REWORDED if uid in reworded else NOT_RESTATED
-        sources = set(entry["sources"])
-        if at_end["change_source"] and at_end["status"] not in HELD:
-            sources.add(at_end["change_source"])
-        rows.append({"duty": entry["duty"], "held_from": entry["held_from"], "held_to": entry["held_to"],
-                     "status_at_end": status, "status_label": STATUS_LABELS.get(status, status),
-                     "offices": sorted(entry["offices"]), "sources": sorted(sources)})
-    return sorted(rows, key=lambda row: (row["held_from"], row["sources"], row["duty"]))
-
-
-def _lists(store: Store, department: str, first: str, last: str) -> list[Row]:
-    """The list items naming the department (department_roles) of lists dated on or before the window's end (or not
-    dated: said so), each with its list's kind and date, and whether it was issued inside the window."""
-    documents = {row["uid"]: row for row in catalog.run(store, "documents")}
+    """Every department duty held on some day of the window, a row for each period it was held (a duty moved out and
+    back, or restated by a later 三定 after a notice moved it out, is held twice): from the first state of a run of
+    states holding it to the day before the next state (the window's end after the last). Its status at the end of
+    the period: the last state's at the window's end, else what the next state made of it (已划出 …), else that a
+    later 三定 no longer states it: reworded (`reworded`: the old text to the new, from the changes) or not at all.
+    The periods of one duty are together, in the order the duties were first held."""
     out: list[Row] = []
-    for role in catalog.run(store, "department_roles", {"uid": department}):
-        document = documents.get(source_document(role["source"] or ""))
-        if document is None or document["kind"] in _NOT_LISTS:
-            continue  # a 三定's 职责分工 clause: its duties are the changes' and the duties' tables'
-        issued = document["issued"] or ""
-        if issued and issued[:len(last)] > last[:len(issued)]:
-            continue  # not yet issued by the end of the tenure
-        out.append({"list_kind": KIND_TITLES.get(document["kind"], document["kind"]),
-                    "relation": VALUE_LABELS.get(role["relation"], role["relation"]), "item": role["name"],
-                    "detail": role["detail"], "issued": issued or "未署日期",
-                    "issued_in_window": bool(issued) and issued[:len(first)] >= first[:len(issued)],
-                    "source": role["source"]})
-    return sorted(out, key=lambda row: (row["list_kind"], row["issued"], row["relation"], row["item"]))
+    for uid in dict.fromkeys(uid for state in states for uid in state.held()):
+        held = [index for index, state in enumerate(states) if uid in state.held()]
+        runs: list[list[int]] = []
+        for index in held:
+            if runs and index == runs[-1][-1] + 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        periods = [_period(states, run, last, uid, reworded) for run in runs]
+        out += [{**period, "duty": periods[0]["duty"]} for period in periods]
+    first: dict[str, tuple[str, list[str]]] = {}
+    for row in out:
+        first.setdefault(row["duty"], (row["held_from"], row["sources"]))
+    return sorted(out, key=lambda row: (*first[row["duty"]], row["duty"], row["held_from"]))
+
+
+def _period(states: list[_State], run: list[int], last: str, uid: str, reworded: dict[str, str]) -> Row:
+    """One period a duty was held: the states `run` (consecutive indexes) hold it."""
+    rows = [states[index].rows[uid] for index in run]
+    after = states[run[-1] + 1] if run[-1] + 1 < len(states) else None
+    ended = after.rows.get(uid) if after else None
+    status = rows[-1]["status"] if after is None else ended["status"] if ended \
+        else REWORDED if uid in reworded else NOT_RESTATED
+    sources = {row["source"] for row in rows}
+    if ended and ended["change_source"]:
+        sources.add(ended["change_source"])
+    return {"duty": rows[0]["text"], "held_from": states[run[0]].date,
+            "held_to": last if after is None else day_before(after.date),
+            "status_at_end": status, "status_label": STATUS_LABELS.get(status, status),
+            "offices": sorted({office for row in rows for office in row["carried_by"]}), "sources": sorted(sources)}
 
 
 def _summary(result: dict[str, Any], versions: list[Row]) -> list[Row]:
@@ -281,8 +290,8 @@ def _summary(result: dict[str, Any], versions: list[Row]) -> list[Row]:
             ("任期开始时施行的三定", sanding_on(first)), ("任期结束时施行的三定", sanding_on(last)),
             ("任期内施行的三定和调整通知", f"{sum(1 for v in versions if first < v['in_force_from'] <= last)} 份"),
             ("任期内职责变动", f"{sum(1 for c in changes if c['duty'])} 项"),
-            ("任期内承担过的职责", f"{len(held)} 项，其中任期结束时仍承担 "
-                            f"{sum(1 for d in held if d['status_at_end'] in HELD)} 项"),
+            ("任期内承担过的职责", f"{len({d['duty'] for d in held})} 项，其中任期结束时仍承担 "
+                            f"{sum(1 for d in held if d['held_to'] == last and d['status_at_end'] in HELD)} 项"),
             ("行政编制", f"任期开始 {_figure(start['staff_quota'])}，任期结束 {_figure(end['staff_quota'])}"),
             ("领导职数", f"任期开始 {_figure(start['leader_posts'])}，任期结束 {_figure(end['leader_posts'])}"),
             ("涉及本部门的清单事项", f"{len(result['lists'])} 项，其中任期内印发的清单 "

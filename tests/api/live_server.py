@@ -13,6 +13,10 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from graph.store import open_store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -35,6 +39,20 @@ def serve(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextmanager
+def serve_loaded(data: Path, files: list[Path], region: Region) -> Iterator[str]:
+    """The app's address over a store in `data` holding `files`, loaded as documents of `region` (a browser test's
+    own corpus), while the block runs."""
+    from api.app import create_app
+    from api.settings import Settings
+
+    store = open_store(f"embedded:{data}")
+    assert ingest(files, store, region=region).failed == []
+    store.close()
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+        yield address
 
 
 @contextmanager

@@ -12,11 +12,7 @@ from collections.abc import Iterator
 import openpyxl
 import pytest
 
-from api.app import create_app
-from api.settings import Settings
-from graph.store import open_store
-from ingest.pipeline import ingest
-from tests.api.live_server import serve
+from tests.api.live_server import serve_loaded
 from tests.api.test_browser import (  # noqa: F401  (fixtures)
     DESK,
     PHONE,
@@ -37,11 +33,7 @@ _NOTICE = "《关于调整临川市城市管理局职责机构编制的通知》
 
 @pytest.fixture(scope="module")
 def adjusted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("in-force-store")
-    store = open_store(f"embedded:{data}")
-    assert ingest(sorted(FIXTURES.iterdir()), store, region=CITY).failed == []
-    store.close()
-    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+    with serve_loaded(tmp_path_factory.mktemp("in-force-store"), sorted(FIXTURES.iterdir()), CITY) as address:
         yield address
 
 

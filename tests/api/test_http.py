@@ -827,7 +827,7 @@ CHECKED_ELSEWHERE = {"/api/queries/transferred_still_held",  # tests/api/test_tr
                      "/api/queries/township_duties",  # tests/api/test_township_http.py
                      "/api/queries/list_changes",  # tests/api/test_list_changes_http.py
                      "/api/report",  # tests/api/test_report_http.py (files only: Word, Excel, Markdown)
-                     "/api/tenure"}  # tests/api/test_tenure.py
+                     "/api/tenure", "/api/tenure/readable"}  # tests/api/test_tenure.py
 _READ_ENDPOINTS = {
     "/api/stats": {}, "/api/departments": {"limit": 1000}, "/api/regions": {}, "/api/matters": {"limit": 1000},
     "/api/regions/counts": {"region": "青山县"},

@@ -83,3 +83,22 @@ def test_the_tenure_over_http(client: TestClient) -> None:
     reversed_window = client.get("/api/tenure", params={**params, "from": "2025-01-01"})
     assert reversed_window.status_code == 422 and "晚于离任日期" in reversed_window.json()["detail_zh"]
     assert client.get("/api/tenure", params={**params, "department": "不存在局"}).status_code == 404
+
+
+def test_the_tenure_as_the_page_reads_it(client: TestClient) -> None:
+    """GET /api/tenure/readable: the same tables with the Excel file's titles and cells, held to its schema."""
+    params = {"department": "文化和旅游局", "from": "2021-01-01", "to": "2024-06-30"}
+    answer = client.get("/api/tenure/readable", params=params)
+    body = answer.json()
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"]["/api/tenure/readable"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert _conforms(spec, schema, body, "/api/tenure/readable") == []
+    assert (body["department"], body["from"], body["to"], body["note_zh"]) == (
+        "滨江市文化和旅游局", "2021-01-01", "2024-06-30", "")
+    assert [(table["name"], table["title"], len(table["rows"])) for table in body["tables"]] == [
+        ("summary", "任期职责情况说明", 10), ("changes", "任期职责变动", 8), ("duties", "任期职责清单", 8),
+        ("staffing", "任期始末编制", 2), ("lists", "涉及本部门的清单事项", 3)]
+    lists = body["tables"][4]
+    assert lists["columns"][4:7] == ["清单日期", "施行至", "任期内印发"]
+    assert lists["rows"][0][4:7] == ["2022-09-01", "现行", "是"]
+    assert client.get("/api/tenure/readable", params={**params, "from": "2025-01-01"}).status_code == 422

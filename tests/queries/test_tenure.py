@@ -2,7 +2,9 @@
 tests/fixtures/tenure: 滨江市文化和旅游局's 三定 of 2019 (20 posts, 3 leader posts) and 2023 (19 posts); its notices of
 2020 (cancels 星级饭店评定: before the windows), 2022-04 (文物保护 to the 文物局 with 2 posts, 营业性演出审批 handed
 down, a 副处级 post cut) and 2025 (旅游市场 to the 市场监管局: after them); the 体育局's notice of 2022-08 moving
-体育赛事活动监督管理 and a post in; a 权责清单 of 2022-09 and a 职责边界清单 of 2018."""
+体育赛事活动监督管理 and a post in; a 权责清单 of 2022-09 and a 职责边界清单 of 2018. With tests/fixtures/tenure_periods,
+the 文物局's notice of 2022-12 moving 文物保护监督管理 back; with tests/fixtures/tenure_versions, the 权责清单's version of
+2023-05 (营业性演出审批 gone, 体育赛事活动的监督检查 new) replacing that of 2022-09."""
 
 from __future__ import annotations
 
@@ -19,16 +21,31 @@ from queries.sources import document_titles, with_readable_sources
 from queries.tenure import tenure_duties
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "tenure"
+MOVED_BACK = FIXTURES.parent / "tenure_periods" / "wenwu_notice_2022.txt"
+NEW_VERSION = FIXTURES.parent / "tenure_versions" / "quanze_2023.csv"
 DEPARTMENT = "滨江市文化和旅游局"
 _S2019 = "《滨江市文化和旅游局职能配置、内设机构和人员编制规定》（2019年）"
 _S2023 = "《滨江市文化和旅游局职能配置、内设机构和人员编制规定》（2023年）"
 _N2022 = "《关于调整滨江市文化和旅游局职责机构编制的通知》（2022年）"
 _TIYU = "《关于调整滨江市体育局职责机构编制的通知》"
+_WENWU = "《关于调整滨江市文物局职责机构编制的通知》"
 
 
 @pytest.fixture
 def tenure_store(store: Store) -> Store:
     assert ingest(sorted(FIXTURES.iterdir()), store, region=Region(("滨江市",))).failed == []
+    return store
+
+
+@pytest.fixture
+def moved_back_store(store: Store) -> Store:
+    assert ingest([*sorted(FIXTURES.iterdir()), MOVED_BACK], store, region=Region(("滨江市",))).failed == []
+    return store
+
+
+@pytest.fixture
+def versions_store(store: Store) -> Store:
+    assert ingest([*sorted(FIXTURES.iterdir()), NEW_VERSION], store, region=Region(("滨江市",))).failed == []
     return store
 
 
@@ -106,3 +123,49 @@ def test_a_window_that_is_none_is_refused(tenure_store: Store, start: str, end: 
     with pytest.raises(QueryError) as raised:
         tenure_duties(tenure_store, DEPARTMENT, start, end)
     assert message in raised.value.zh
+
+
+def test_a_duty_moved_out_and_back_has_a_row_a_period(moved_back_store: Store) -> None:
+    """文物保护 moved out on 2022-04-01 and back on 2022-12-01: two periods of the 三定's clause, the first ending
+    moved out (the notice that moved it cited), the second current at the window's end (the notice moving it back
+    cited); the summary counts the duty once."""
+    result = _read(moved_back_store, "2021-01-01", "2022-12-31")
+    assert [(d["duty"], d["held_from"], d["held_to"], d["status_label"], d["sources"])
+            for d in result["duties"] if "文物" in d["duty"]] == [
+        ("负责文物保护的监督管理。", "2021-01-01", "2022-03-31", "已划出", [f"{_N2022}一、", f"{_S2019}第三条(三)"]),
+        ("负责文物保护的监督管理。", "2022-12-01", "2022-12-31", "现行", [f"{_WENWU}一、"])]
+    assert [(c["date"], c["kind"], c["duty"], c["other"]) for c in result["changes"] if c["duty"] and "文物" in c["duty"]] \
+        == [("2022-04-01", "划出", "负责文物保护的监督管理。", "滨江市文物局"),
+            ("2022-12-01", "划入", "文物保护监督管理", "滨江市文物局")]
+    summary = {row["item"]: row["value"] for row in result["summary"]}
+    assert summary["任期内承担过的职责"] == "6 项，其中任期结束时仍承担 5 项"
+    # A later 三定 that no longer states it ends the second period; the periods stay together.
+    periods = [(d["held_from"], d["held_to"], d["status_label"])
+               for d in _read(moved_back_store, "2021-01-01", "2024-06-30")["duties"] if "文物" in d["duty"]]
+    assert periods == [("2021-01-01", "2022-03-31", "已划出"), ("2022-12-01", "2023-06-30", "后续三定未载明")]
+
+
+_LIST = "《滨江市市级部门权责清单》"
+
+
+def _lists(store: Store, start: str, end: str) -> list[tuple[str, str, str, str, str, bool, str]]:
+    return [(item["list_kind"], item["item"], item["detail"], item["issued"], item["in_force_to"],
+             item["issued_in_window"], item["source"]) for item in _read(store, start, end)["lists"]]
+
+
+def test_a_list_version_replaced_still_shows_what_it_listed_in_the_window(versions_store: Store) -> None:
+    """The 权责清单 of 2022-09 was replaced on 2023-05-01: a tenure across both reads each version's items with its
+    dates (the replaced one's from its rows as kept, ingest.list_history), one ending before the new version reads
+    the old version's only, and one starting after the replacement the current's only."""
+    old = [("权责清单", "旅游市场违法行为的处罚", "", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号2（第5行）"),
+           ("权责清单", "营业性演出审批", "", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号1（第4行）")]
+    new = [("权责清单", "体育赛事活动的监督检查", "行政检查", "2023-05-01", "现行", True, f"{_LIST}序号2（第5行）"),
+           ("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2023-05-01", "现行", True, f"{_LIST}序号1（第4行）")]
+    boundary = ("职责边界清单", "旅游景区安全管理", "滨江市部门职责边界清单", "2018-06-01", "现行", False,
+                "《滨江市部门职责边界清单》序号1（第4行）")
+    assert _lists(versions_store, "2021-01-01", "2024-06-30") == [*old, *new, boundary]
+    assert _lists(versions_store, "2021-01-01", "2022-12-31") == [*old, boundary]
+    # The old version's last day is the day before the new one's: a tenure from that day on reads the new one only.
+    assert _lists(versions_store, "2023-04-30", "2024-06-30")[:2] == [(*row[:5], False, row[6]) for row in old]
+    assert _lists(versions_store, "2023-05-01", "2024-06-30") == [*new, boundary]
+    assert [row[5] for row in _lists(versions_store, "2023-09-01", "2024-06-30")] == [False, False, False]

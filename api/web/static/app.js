@@ -50,6 +50,7 @@ const URL_STATE = {
   orphans: { region: "orphans-region" },
   transfers: { region: "transfers-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
+  tenure: { department: "tenure-department", from: "tenure-from", to: "tenure-to" },
 };
 
 function currentRoute() {
@@ -1916,27 +1917,37 @@ async function inForcePage(current) {
   empty.hidden = true;
   sayReading("inforce-reading", "");
   ["inforce-documents", "inforce-downloads", "inforce-table"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
-  if (!department || !date) {
-    // A bare link waits for the question; a form sent half filled says what is missing.
-    if (inForceAsked.submitted) {
-      message.textContent = !department ? "请填写部门" : "请填写日期，如 2021-06-30 或 2021年6月30日";
+  const missing = !department ? "请填写部门" : !date ? "请填写日期，如 2021-06-30 或 2021年6月30日" : "";
+  const answer = await askedAnswer("inforce", `${IN_FORCE}/readable`, { department, date }, missing,
+                                   inForceAsked, current);
+  if (answer) showInForce(answer, { department, date });
+}
+
+// A view's question asked of the API once its form is filled (`missing`: what it lacks, '' when nothing): a bare link
+// waits for the question, a form sent half filled says what is missing; the address keeps the question, the
+// reading of its department is said, a refusal in #<prefix>-message. The answer, or null (none, or no longer current).
+async function askedAnswer(prefix, path, params, missing, asked, current) {
+  const message = document.getElementById(`${prefix}-message`);
+  if (missing) {
+    if (asked.submitted) {
+      message.textContent = missing;
       message.hidden = false;
     }
-    return;
+    return null;
   }
-  saveState("inforce");
+  saveState(prefix);
   let answer, said;
   try {
-    [answer, said] = await apiRead(`${IN_FORCE}/readable`, { department, date });
+    [answer, said] = await apiRead(path, params);
   } catch (error) {
-    if (!current()) return;
+    if (!current()) return null;
     message.textContent = `查询失败：${error.message}`;
     message.hidden = false;
-    return;
+    return null;
   }
-  if (!current()) return;
-  sayReading("inforce-reading", said);
-  showInForce(answer, { department, date });
+  if (!current()) return null;
+  sayReading(`${prefix}-reading`, said);
+  return answer;
 }
 
 const inForceAsked = { submitted: false };
@@ -1970,18 +1981,50 @@ function showInForce(answer, params) {
         { rowClass: (row) => (row.status === "current" ? "" : "retired") });
 }
 
-// The same question as the server's file, saved under the name it gives; a refusal is said, not saved.
-async function downloadInForce(params, format) {
-  const message = document.getElementById("inforce-message");
+const downloadInForce = (params, format) => downloadAsked("inforce", IN_FORCE, params, format, "某日施行的职责");
+
+// The same question as the server's file, saved under the name it gives; a refusal is said in #<prefix>-message,
+// not saved.
+async function downloadAsked(prefix, path, params, format, name) {
+  const message = document.getElementById(`${prefix}-message`);
   message.hidden = true;
   try {
-    const response = await reach(url(IN_FORCE, { ...params, format }));
+    const response = await reach(url(path, { ...params, format }));
     if (!response.ok) await answerOf(response);  // throws the refusal, in Chinese
-    await saveFile(response, `某日施行的职责.${format}`);
+    await saveFile(response, `${name}.${format}`);
   } catch (error) {
     message.textContent = `下载失败：${error.message}`;
     message.hidden = false;
   }
+}
+
+// -- a department over a leader's tenure ------------------------------------------------------------------------
+// 任期审计 (GET /api/tenure/readable): for a 经济责任审计, the five tables as the Excel file lays them out (the
+// server's titles and cells), and the Excel and Word files of the same question.
+const TENURE = "/api/tenure";
+const tenureAsked = { submitted: false };
+
+async function tenurePage(current) {
+  const [department, from, to] = ["tenure-department", "tenure-from", "tenure-to"]
+    .map((id) => document.getElementById(id).value.trim());
+  const message = document.getElementById("tenure-message");
+  message.hidden = true;
+  sayReading("tenure-reading", "");
+  ["tenure-summary", "tenure-downloads", "tenure-tables"].forEach((id) => { document.getElementById(id).innerHTML = ""; });
+  const missing = !department ? "请填写部门"
+    : !from || !to ? "请填写任职日期和离任日期，如 2021-03-01 或 2021年3月1日" : "";
+  const answer = await askedAnswer("tenure", `${TENURE}/readable`, { department, from, to }, missing, tenureAsked,
+                                   current);
+  if (!answer) return;
+  const summary = document.getElementById("tenure-summary");
+  summary.append(el("p", { id: "tenure-counts" }, `${answer.department} ${answer.from} 至 ${answer.to}`));
+  if (answer.note_zh) summary.append(el("ul", { class: "warnings" }, el("li", { id: "tenure-note" }, answer.note_zh)));
+  const params = { department, from, to };
+  const downloads = document.getElementById("tenure-downloads");
+  [["xlsx", "下载 Excel"], ["docx", "下载 Word"]].forEach(([format, label]) => downloads.append(el("a", {
+    class: "button", href: "#", onclick: (event) => { event.preventDefault(); downloadAsked("tenure", TENURE, params, format, "任期职责情况"); } },
+  label)));
+  readableTables("tenure", answer.tables);
 }
 
 // -- routing ------------------------------------------------------------------------------------------------
@@ -1998,6 +2041,7 @@ const PAGES = {
   draft: () => undefined,  // waits for a file
   plan: () => undefined,  // waits for a file
   inforce: inForcePage,  // waits for a department and a date, unless a link gives them
+  tenure: tenurePage,  // waits for a department and two dates, unless a link gives them
 };
 
 const draw = (name) => run(name, PAGES[name]);
@@ -2097,6 +2141,7 @@ async function loadChoices() {
   fillDatalist("draft-departments", departments.items);
   fillDatalist("plan-departments", departments.items);
   fillDatalist("inforce-departments", departments.items);
+  fillDatalist("tenure-departments", departments.items);
 }
 
 // Refilled pickers keep what was chosen in them (a select's value is lost with its options).
@@ -2163,6 +2208,11 @@ async function start() {
     event.preventDefault();
     inForceAsked.submitted = true;
     draw("inforce");
+  };
+  document.getElementById("tenure-form").onsubmit = (event) => {
+    event.preventDefault();
+    tenureAsked.submitted = true;
+    draw("tenure");
   };
   window.addEventListener("hashchange", () => show(true));
   // Charts take their container's size when drawn: a turned phone or a resized window must redraw them to fit.

@@ -1,0 +1,120 @@
+"""涉及本部门的清单事项 of a tenure (queries.tenure): the items of every version of a list in force on some day of the
+window that name the department, each marked with its version's dates.
+
+A list's current version is its Document: its items are read from the edges every analysis reads
+(`department_roles`: 权责清单 items the department exercises, boundary matters it leads or assists on, supervision
+items it claims), in force from the list's date (`Document.issued`, ingest.list_dates) on. An earlier version,
+replaced by a later one, is a ListVersion (ingest.list_history) with no edge, only its rows as written
+(`version_rows`: the item's name, the departments leading and assisting it, or claiming it): in force from its date
+to the day before the next version's, its rows naming the department (read as the list's parties are read,
+`lookup.named_in`) are its items then. An auditor must see what the department had to do in the window, not only
+what the list says now: a 权责清单 of 2022 replaced in 2023 still bound a tenure of 2021 to 2022.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from graph.store import Row, Store
+from ingest.kinds import KIND_TITLES
+from ingest.versions import dated_zh
+from queries import catalog
+from queries.labels import VALUE_LABELS
+from queries.lookup import named_in
+from queries.sources import source_document
+
+# The documents a department's roles come from that are no lists: a 三定's 职责分工 clause is the duties' tables'.
+_NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
+CURRENT_VERSION = "现行"
+UNDATED = "未署日期"
+# Every version of every list, dated (an undated version's days in force cannot be told): the replaced ones with
+# their rows, and each list's current version's date, which ends the version before it.
+_VERSIONS = """
+MATCH (v:ListVersion) WHERE v.issued IS NOT NULL
+RETURN v.list_key AS list_key, v.uid AS uid, coalesce(v.title, '') AS title, v.kind AS kind, v.region AS region,
+       v.issued AS issued, true AS replaced, coalesce(v.version_rows, []) AS version_rows
+UNION ALL
+MATCH (d:Document) WHERE d.list_key IS NOT NULL AND d.issued IS NOT NULL
+RETURN d.list_key AS list_key, d.uid AS uid, coalesce(d.title, '') AS title, d.kind AS kind, d.region AS region,
+       d.issued AS issued, false AS replaced, [] AS version_rows
+"""
+# What a row's parties do, by the list's kind: a 权责清单's 实施部门 exercises its item, a 监管事项's 认领部门 claims it
+# (when claimed); the other lists' first parties lead their matter and the rest assist (department_roles' relations).
+_LEADS_RELATION = {"power": "EXERCISES", "supervision": "CLAIMS"}
+
+
+def list_items(store: Store, department: Row, first: str, last: str) -> list[Row]:
+    """The list items naming `department` (a `find_department` row) of each version in force on some day from
+    `first` to `last`, by list kind, date, relation and item: the current version's (or an undated one's, said so)
+    unless dated after `last`, and each replaced version's in force in the window."""
+    return sorted(_current(store, department["uid"], first, last) + _replaced(store, department, first, last),
+                  key=lambda row: (row["list_kind"], row["issued"], row["relation"], row["item"], row["source"]))
+
+
+def _current(store: Store, department: str, first: str, last: str) -> list[Row]:
+    documents = {row["uid"]: row for row in catalog.run(store, "documents")}
+    out: list[Row] = []
+    for role in catalog.run(store, "department_roles", {"uid": department}):
+        document = documents.get(source_document(role["source"] or ""))
+        if document is None or document["kind"] in _NOT_LISTS:
+            continue
+        issued = document["issued"] or ""
+        if issued and _after(issued, last):
+            continue  # not yet issued by the end of the tenure
+        out.append(_item(document["kind"], role["relation"], role["name"], role["detail"], issued or UNDATED,
+                         CURRENT_VERSION, bool(issued) and not _after(first, issued), role["source"]))
+    return out
+
+
+def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]:
+    """The items of each replaced version (ListVersion) in force on some day of the window: dated on or before
+    `last`, and the next version of its list dated after `first`."""
+    versions = sorted(store.read(_VERSIONS), key=lambda v: (v["list_key"], v["issued"], v["uid"]))
+    out: list[Row] = []
+    for version in versions:
+        later = [v["issued"] for v in versions
+                 if v["list_key"] == version["list_key"] and v["issued"] > version["issued"]]
+        if not version["replaced"] or _after(version["issued"], last) or (later and not _after(later[0], first)):
+            continue
+        until = day_before(later[0]) if later else ""
+        cited = f"《{version['title']}》（{dated_zh(version['issued'])}版）" if version["title"] else \
+            f"{KIND_TITLES.get(version['kind'], version['kind'])}（{dated_zh(version['issued'])}版）"
+        for text in version["version_rows"]:
+            row = json.loads(text)
+            for relation in _relations(version["kind"], row, department, version["region"] or "", store):
+                out.append(_item(version["kind"], relation, row["name"], "", version["issued"], until,
+                                 not _after(first, version["issued"]), f"{cited}{row['at']}"))
+    return out
+
+
+def _relations(kind: str, row: dict[str, Any], department: Row, region: str, store: Store) -> list[str]:
+    """What the department does in a version's row: the relation of each party the row names that is it."""
+    def names_it(mentions: list[str]) -> bool:
+        return any((found := named_in(store, mention, region)) and found[0] == department["uid"]
+                   for mention in mentions)
+
+    leads = _LEADS_RELATION.get(kind, "LEADS")
+    found = [leads] if names_it(row["leads"]) and row.get("claimed", True) else []
+    return found + (["ASSISTS"] if names_it(row["assists"]) else [])
+
+
+def _item(kind: str, relation: str, item: str, detail: str, issued: str, until: str, in_window: bool,
+          source: str) -> Row:
+    return {"list_kind": KIND_TITLES.get(kind, kind), "relation": VALUE_LABELS.get(relation, relation), "item": item,
+            "detail": detail, "issued": issued, "in_force_to": until, "issued_in_window": in_window,
+            "source": source}
+
+
+def _after(date: str, other: str) -> bool:
+    """Whether `date` is after `other`, either possibly only a year or a month (2022, 2022-09): compared as far as
+    both go, so that a list of 2022 is not after a window ending 2022-06-30."""
+    return date[:len(other)] > other[:len(date)]
+
+
+def day_before(date: str) -> str:
+    """The day before a full date (YYYY-MM-DD); before a year or a month (a list dated 2023), `2023前`."""
+    if len(date) != len("2023-05-01"):
+        return f"{date}前"
+    return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
