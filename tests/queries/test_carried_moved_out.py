@@ -136,3 +136,24 @@ def test_a_renamed_body_s_duty_and_its_office_s_moved_out_by_a_notice_of_the_new
     assert [(office, status, counterpart) for office, _text, status, counterpart, _from in _carried(store, RENAMED)
             if status != "current"] == [("", "transferred", RECEIVER), ("市政公用股", "partly_transferred", RECEIVER)]
 
+
+def test_the_profile_s_files_say_where_borrowed_figures_come_from(store: Store) -> None:
+    """编制数据来源 in the profile's 部门概况 (its Excel file), and in the department's report (its Word file), where
+    the renamed body's figures are the old body's; none for a department stating its own."""
+    from api.tabular import file_tables, table_sections
+    from queries.export import to_csv
+    from queries.report import build_report
+
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME)
+    borrowed = f"编制、领导职数、规格、内设机构承继自{OLD}《{OLD}职能配置、内设机构和人员编制规定》"
+
+    def facts(name: str) -> str:
+        [table] = table_sections("department_profile", file_tables("department_profile", department_profile(store, name)),
+                                 ["facts"])
+        header, row = to_csv(table).decode("utf-8-sig").splitlines()
+        return dict(zip(header.split(","), row.split(","), strict=True))["编制数据来源"]
+
+    assert (facts(RENAMED), facts(RECEIVER)) == (borrowed, "")
+    [section] = [section for section in build_report(store, department=RENAMED).sections
+                 if section.key == "staffing_load"]
+    assert [row["staffing_from"] for row in section.rows] == [borrowed]
