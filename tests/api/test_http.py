@@ -975,7 +975,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     }
     # No 实名制统计表 is loaded (实有人数 empty), and no notice moved 领导职数 (by rank: empty).
     assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 9, None, None, None, 3, None, None,
-                                   "局长 1、副局长 2", 6, None, "市文物局、市文化广电旅游体育局", "2019-03-01", None, None)]
+                                   "局长 1、副局长 2", 6, None, "市文物局、市文化广电旅游体育局", "2019-03-01", None, None,
+                                       None)]
     # A row per duty, under its category (in the order of the JSON's categories), with the offices that carry it
     # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17
