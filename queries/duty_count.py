@@ -2,11 +2,14 @@
 less the clauses the 调整 notices since moved out, cancelled or handed down whole, plus the work they moved in (as
 `queries.in_force` reads them); with the 三定's own count and each change, cited by the notice's clause.
 
-A clause a notice takes part of (部分划出) still counts: the rest of what it says is the department's work."""
+A clause a notice takes part of (部分划出) still counts: the rest of what it says is the department's work. So with the
+duties a department carries from a body a 机构改革 by notice replaced: a later notice moving one out takes it from the
+count of those carried (`carried_out`), and it counts for the receiver, as work moved in, from the notice's date."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from graph.store import Row, Store
 from queries.in_force import CURRENT, duties_today
@@ -25,6 +28,8 @@ class DutyCount:
     # the department it went to or came from (or the lower governments, for devolved work), `source` the clause of
     # the notice.
     changes: list[Row]
+    # The carried duties (`queries.in_force._carried`) the notices took whole, by the body they are carried from.
+    carried_out: Counter[str] = field(default_factory=Counter)
 
 
 def duty_count(store: Store, department: str) -> DutyCount | None:
@@ -35,6 +40,7 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         return None
     stated = standing = 0
     changes: list[Row] = []
+    carried_out: Counter[str] = Counter()
     for uid, row in today.duties.items():
         change = today.changes[uid]
         by_notice = source_document(row["source"]) in today.notices
@@ -42,12 +48,15 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         # retires that no clause says (a row of its own) was never counted.
         if row["office"] or row.get("boilerplate") or (by_notice and change["status"] != CURRENT):
             continue
-        stated += not by_notice
-        standing += change["status"] in _STILL_HELD
+        if not row.get("carried_from"):  # carried duties are counted by department_load, by body (`carried`)
+            stated += not by_notice
+            standing += change["status"] in _STILL_HELD
+        elif change["status"] not in _STILL_HELD:
+            carried_out[row["carried_from"]] += 1
         if by_notice:
             changes.append({"status": MOVED_IN, "duty": row["text"], "other": change["counterpart"] or None,
                             "source": row["source"]})
         elif change["status"] != CURRENT:
             changes.append({"status": change["status"], "duty": row["text"], "other": change["counterpart"] or None,
                             "source": change["change_source"]})
-    return DutyCount(stated if today.sanding else None, standing, changes)
+    return DutyCount(stated if today.sanding else None, standing, changes, carried_out)

@@ -107,7 +107,7 @@ def department_duties_today(store: Store, rows: list[Row], params: dict[str, obj
         return rows
     found = find_department(store, str(params["department"]))
     changed = duties_today(store, found["uid"])
-    if changed is None or not changed.sanding:
+    if changed is None:  # without a 三定 of its own, its rows are what it carries: a notice may move them out too
         return rows
     return [{**row, **{key: changed.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
             if row["uid"] in changed.changes else row for row in rows]
@@ -117,7 +117,9 @@ def department_duties_today(store: Store, rows: list[Row], params: dict[str, obj
 class Today:
     """A department's duties as its newest 三定 and the 调整 notices since it state them (with no 三定 loaded, its
     notices alone), by uid (work the notices took that no clause says is a duty of its own, keyed by the notice's
-    clause and words), and each one's status columns (`_changes`)."""
+    clause and words), and each one's status columns (`_changes`). The duties it carries from bodies a 机构改革 by
+    notice replaced (`carried_from` set: `_carried`) are among them: a later notice moves them out as it moves the
+    三定's own."""
 
     duties: dict[str, Row]
     changes: dict[str, Row]
@@ -133,10 +135,21 @@ def duties_today(store: Store, department: str) -> Today | None:
     if not amendments:
         return None
     stated = _stated(store, {"uid": department}, versions, version.documents if version else [], amendments)
-    duties = _current(stated)
+    duties = _current(stated) | _carried(store, department, versions)
     changes = _changes(duties, stated, {v["document"] for v in amendments}, _transfers(store, department),
                        lambda: duty_model(store))
     return Today(duties, changes, version is not None, frozenset(v["document"] for v in amendments))
+
+
+def _carried(store: Store, department: str, versions: list[Row]) -> dict[str, Row]:
+    """The duties the department carries from the bodies a 机构改革 by notice replaced (department_duties' rows with
+    `carried_from`, as the old body's 三定 states them), by uid, each in force from the date of the notice that grounds
+    the carrying (one of the department's own: a notice moves out only what was the department's by its date)."""
+    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
+    rows = catalog.run(store, "department_duties", {"department": department}, finished=False)
+    return {row["uid"]: {**row, "office_ordinal": None, "refines": [], "content": None, "boilerplate": None,
+                         "in_force_from": in_force_from.get(source_document(row["ground_source"])) or ""}
+            for row in rows if row["carried_from"]}
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:

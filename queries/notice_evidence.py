@@ -113,9 +113,11 @@ def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row,
                 change["status"], change["change"], item.content or content_terms(item.text))):
             kept.append(dataclasses.replace(item, content=tuple(rest)))
     held = {(item.department_uid, item.key) for item in kept}
+    # A duty carried from a body a 机构改革 replaced is evidence already (`evidence` reads it), or is no ground.
     return kept + [_moved_in(row, duty) for uid, (row, today) in changed.items() if not today.sanding
                    for key, duty in sorted(today.duties.items())
-                   if today.changes[key]["status"] == CURRENT and (uid, key) not in held]
+                   if today.changes[key]["status"] == CURRENT and not duty.get("carried_from")
+                   and (uid, key) not in held]
 
 
 def _moved_in(department: Row, duty: Row) -> Evidence:

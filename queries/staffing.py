@@ -233,11 +233,14 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
         # duty_count reads the department's own documents: the duties a body a 机构改革 replaced leaves it (its work
         # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
         # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
-        carried = sum(lender["duties"] for lender in row["carried"])
-        figures = {"duties_stated": count.stated, "duty_changes": count.changes, "duties": count.standing + carried}
+        # Less those a later notice moved out of it (they count for the receiver), by body, as its checks name them.
+        carried = [{**lender, "duties": left} for lender in row["carried"]
+                   if (left := lender["duties"] - count.carried_out[lender["department"]]) > 0]
+        figures = {"duties_stated": count.stated, "duty_changes": count.changes,
+                   "duties": count.standing + sum(lender["duties"] for lender in carried), "carried": carried}
     out: Row = {}
     for key, value in row.items():
-        out |= figures if key == "duties" else {key: value}
+        out |= figures if key == "duties" else {} if key == "carried" and "carried" in figures else {key: value}
     return out
 
 

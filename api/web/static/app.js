@@ -1150,9 +1150,9 @@ async function departmentPage(current) {
              el("span", { class: "muted" }, "（全部内容，每部分一个工作表；各表的 CSV 在表旁）"));
   reportLinks(box, { department: name }, name, false);
   const d = profile.department;
-  const succession = document.getElementById("department-succession");
-  succession.textContent = d.succession ? `机构沿革：${d.succession}` : "";
-  succession.hidden = !d.succession;
+  noteLine("department-succession", "机构沿革", d.succession);
+  // Figures borrowed from the bodies a chain of renames by notice replaced: which body and document each is from.
+  noteLine("department-staffing-from", "编制数据来源", d.staffing_from);
   const facts = document.getElementById("department-facts");
   facts.innerHTML = "";
   [["规格", d.rank], ["类型", d.kind], ["行政编制", d.staff_quota], ["领导职数", d.leader_posts],
@@ -1312,13 +1312,15 @@ const FINDING_VIEWS = {
               ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
               ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
-              ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"]],
+              ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"], ["staffing_from", "编制数据来源", "wide"]],
     // The columns of what 调整 notices changed, only where a notice changed something in the region, as the report
     // adds them (a table of 20 columns for a region no notice touched hid what was there).
     sparse: { staff_quota_stated: "staff_moves", staff_moves: "staff_moves", leader_posts_moved: "leader_posts_moved",
               duties_stated: "duty_changes", duty_changes: "duty_changes",
               // The people in post, only where a 实名制统计表 is loaded for a department of the region.
-              staff_actual: "staff_actual", staff_actual_as_of: "staff_actual" },
+              staff_actual: "staff_actual", staff_actual_as_of: "staff_actual",
+              // Where a department shows figures of a body a rename replaced (an empty sentence borrows none).
+              staffing_from: "staffing_from" },
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare. A
     // department known by a notice alone (no 三定) has no figure of its own: said, not a 0 or a blank read as one.
     // Checks are sentences that list posts with 、 themselves: one a line.
@@ -1375,7 +1377,7 @@ async function wholeFindings(current, name, view, params) {
     const kept = outliers ? result.items.filter((r) => r.outlier) : result.items;
     const sparse = view.sparse || {};
     const columns = view.columns.filter(([key]) => !sparse[key]
-      || result.items.some((r) => [r[sparse[key]]].flat().some((v) => v !== null && v !== undefined)));
+      || result.items.some((r) => [r[sparse[key]]].flat().some((v) => v !== null && v !== undefined && v !== "")));
     const rows = kept.map(view.row);
     table(target, rows, columns, { rowClass: view.rowClass });
     if (!rows.length && outliers) {
@@ -1387,6 +1389,13 @@ async function wholeFindings(current, name, view, params) {
   } catch (error) {
     if (current()) failed(target, error);
   }
+}
+
+// A line above a department's figures that only some departments have (机构沿革, 编制数据来源): hidden without it.
+function noteLine(id, label, value) {
+  const line = document.getElementById(id);
+  line.textContent = value ? `${label}：${value}` : "";
+  line.hidden = !value;
 }
 
 // A post change of a 调整 notice in a line: what moved, where to (or from), and the notice's clause.
