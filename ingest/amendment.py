@@ -22,7 +22,9 @@ from ingest.succession import read_successions
 _TITLE = re.compile(r"关于调整(?P<dept>[\u4e00-\u9fff]{2,40}?)(?:的)?职责(?:(?:、)?机构(?:、)?编制)?(?:事项)?的通知"
                     r"|关于将?(?P<old>[\u4e00-\u9fff（）()]{2,40}?)(?:整体)?更名为(?P<new>[\u4e00-\u9fff（）()]{2,40}?)的通知")
 _ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
-_DUTY_MOVE = re.compile(rf"将(?P<src>{DEPARTMENT})的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{DEPARTMENT})[。；;]?")
+# 将A的…职责划入B, or as often 将A承担的（负责的）…职责划入B.
+_DUTY_MOVE = re.compile(rf"将(?P<src>{DEPARTMENT})(?:承担|负责)?的(?P<duty>.+?)(?:等)?职责(?:划入|划归|划给)(?P<dst>{DEPARTMENT})"
+                        r"[。；;]?")
 # Work a notice takes away without a receiving department (取消…职责, 将…下放至各县（区）, 将…交由各县（区）人民政府
 # 负责): the work itself, without whose it was, as a transfer's subject is (the department's name would count as
 # words the duty must say).
