@@ -35,16 +35,24 @@ def power_key(name: str) -> str:
     return same_matter_key(_CONJUNCTIONS.sub("", name))
 
 
+def same_power(row: Row) -> tuple[str, ...]:
+    """One power of a region, whoever lists it: what 多头执法 is counted by."""
+    return row["region"], row["type"], power_key(row["item"])
+
+
+def listed_power(row: Row) -> tuple[str, ...]:
+    """One power as one department lists it: what a repeated item is counted by."""
+    return row["department_uid"], row["type"], power_key(row["item"])
+
+
 def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
     found: list[Row] = []
     for row in rows:
         found += _own_findings(row, local)
-    found += _shared(rows, lambda row: (row["region"], row["type"], power_key(row["item"])), "department_uid",
-                     "several_departments", lambda other: other["department"])
-    found += _shared(rows, lambda row: (row["department_uid"], row["type"], power_key(row["item"])), "item_uid",
-                     "repeated", _item_named)
+    found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
                                 _FINDING_ORDER.index(row["finding"]), row["detail"]))
     return found

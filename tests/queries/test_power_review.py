@@ -15,6 +15,7 @@ from ingest.regions import Region
 from queries import catalog
 from queries.legal_basis import cited_titles, rank_of
 from queries.power_review import power_key
+from queries.report import build_report
 
 ROOT = Path(__file__).resolve().parents[2]
 LIST = ROOT / "tests" / "fixtures" / "quanze_review" / "qingshan_quanze_2025.csv"
@@ -88,3 +89,28 @@ def test_the_rank_of_a_cited_document(title: str, rank: str) -> None:
 def test_one_power_in_other_words() -> None:
     assert power_key("对生产、销售不合格产品的处罚") == power_key("对生产和销售不合格产品的处罚")
     assert power_key("食品生产许可") != power_key("食品经营许可")
+
+
+def test_the_report_counts_them(reviewed: Store) -> None:
+    report = build_report(reviewed, region="示例市/青山县")
+    section = next(section for section in report.sections if section.key == "power_item_review")
+    assert section.title == "权责清单合法性审查"
+    assert [(row["region_name"], row["code"], row["finding_label"]) for row in section.rows][:2] == [
+        ("青山县", "QSR-CF-002", "未写设定依据（实施依据）"), ("青山县", "QSR-XK-010", "依据未写明法律、法规或规章的名称")]
+    summary = next(section for section in report.sections if section.key == "summary")
+    # 多头执法 counts the one power two departments list; a repeated item, the one power listed twice.
+    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责事项")] == [
+        ("权责事项：未写依据或依据未写明法律、法规、规章", 2), ("权责事项：行政处罚、许可、强制的依据仅为规范性文件", 2),
+        ("权责事项：实施主体不是已知部门", 1), ("权责事项：同一事项由多个部门实施（多头执法）", 1),
+        ("权责事项：同一部门重复列项", 1)]
+    # A department's report has its own items' findings only.
+    mine = build_report(reviewed, department="县市场监管局")
+    assert [row["code"] for section in mine.sections if section.key == "power_item_review"
+            for row in section.rows] == ["QSR-CF-006", "QSR-CF-008", "QSR-CF-009"]
+
+
+def test_a_lawful_list_leaves_the_report_as_it_was(corpus: Store) -> None:
+    report = build_report(corpus)
+    assert all(section.key != "power_item_review" for section in report.sections)
+    summary = next(section for section in report.sections if section.key == "summary")
+    assert not any(row["finding"].startswith("权责事项") for row in summary.rows)
