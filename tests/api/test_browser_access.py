@@ -9,9 +9,9 @@ import time
 from tests.api.test_browser import SHOTS, _api, _open, _wait, browser, site  # noqa: F401  (fixtures)
 
 VIEWS = ["overview", "overlaps", "split", "department", "search", "dispatch", "ambiguities", "undecomposed",
-         "orphans", "transfers", "staffing", "townships", "listchanges", "draft", "plan", "inforce", "upload"]
+         "orphans", "transfers", "powerreview", "staffing", "townships", "listchanges", "draft", "plan", "inforce", "upload"]
 TITLES = ["概览", "职责交叉", "市县事权划分", "部门画像", "谁来管", "批量分派诉求", "主办协办不清的共同事项", "职责分解与承接",
-          "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "编制与工作量",
+          "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "权责清单合法性审查", "编制与工作量",
           "乡镇（街道）履行职责事项核对", "清单动态调整", "三定草案核对", "年度工作目标审核", "某日施行的职责", "上传文件"]
 FOCUSED = """const e = document.activeElement;
 return [e.tagName, e.id, e.getAttribute('aria-label') || e.textContent.trim(), getComputedStyle(e).outlineStyle];"""
