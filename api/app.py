@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import api.routes.list_history as list_history
 import api.routes.plans as plans
+import api.routes.power_review as power_review
 import api.routes.report as report_route
 import api.routes.tenure as tenure_route
 from api import problems
@@ -212,6 +213,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts, townships, plans):
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(list_history.router, dependencies=[KnownParametersOnly])
+    app.include_router(power_review.router, dependencies=[KnownParametersOnly])
     app.include_router(report_route.router, dependencies=[KnownParametersOnly])
     app.include_router(tenure_route.router, dependencies=[KnownParametersOnly])
     app.include_router(pages.router)

@@ -927,6 +927,26 @@ class ListChangeRow(BaseModel):
     to_uid: str
 
 
+class PowerItemFinding(BaseModel):
+    """power_item_review: one finding on a 权责清单's power item (合法性审查, queries.power_review)."""
+
+    region: str
+    department: str = Field(description="the 实施主体 the list names, as the graph holds it")
+    item: str
+    type: str = Field(description="the 职权类型 as the list writes it (行政处罚, 行政许可 …)")
+    code: str = Field(description="the item's 编码, '' where the list has none")
+    finding_label: str
+    basis: str = Field(description="the 设定依据 (实施依据) as the list writes it")
+    detail: str = Field(description="basis_cannot_set: the 规范性文件 cited and the article forbidding it; "
+                                    "several_departments: the other departments; repeated: the other items; "
+                                    "holder_unknown: the departments the name may mean")
+    source: str = Field(description="the item's list and row")
+    finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "several_departments",
+                     "repeated"]
+    department_uid: str
+    item_uid: str
+
+
 # -- a yearly work plan checked (queries.plan_check) ----------------------------------------------------
 
 class PlanFacts(BaseModel):

@@ -85,6 +85,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "transferred_still_held": list(TRANSFER_COLUMNS),
     "township_duties": list(named("township_duties").shown),
     "list_changes": list(named("list_changes").shown),
+    "power_item_review": list(named("power_item_review").shown),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what

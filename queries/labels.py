@@ -381,3 +381,18 @@ _IN_ANSWER |= {(f"tenure.{table}", key): title for table, key, title in (
     ("lists", "issued_in_window", "任期内印发"),
     ("lists", "source", "出处"))}
 PARAM_LABELS |= {"from": "任职日期", "to": "离任日期"}
+
+
+# power_item_review (queries.power_review): a 权责清单 reviewed by a 司法局 before it is published (合法性审查), each
+# finding in the order the reviewer reads an item: its 依据, its 实施主体, then the items it repeats.
+POWER_REVIEW_LABELS = {
+    "no_basis": "未写设定依据（实施依据）",
+    "no_law_named": "依据未写明法律、法规或规章的名称",
+    "basis_cannot_set": "依据仅为规范性文件，不能设定此类职权",
+    "holder_unknown": "实施主体不是已知部门（图中没有其三定）",
+    "several_departments": "同一事项由多个部门实施（多头执法）",
+    "repeated": "同一部门重复列项（名称仅有细微差别）"}
+_IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",
+               ("power_item_review", "department"): "实施主体", ("power_item_review", "finding_label"): "问题",
+               ("power_item_review", "basis"): "设定依据（实施依据）",
+               ("power_item_review", "detail"): "说明（规范性文件、其他部门、重复的事项）"}

@@ -42,6 +42,7 @@ from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
+from queries.power_review import listed_power, same_power
 from queries.power_split import conflict_sources, department_holdings, power_split
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
@@ -261,6 +262,12 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         add(Section("list_changes", "清单动态调整", list(LIST_CHANGE_COLUMNS), changed,
                     note=f"摘要：{list_changes_summary(changed)}。同一清单前后版本逐项比较；旧版本作为历史版本保存，"
                          "不计入本报告其他各节（只用现行版本）。"))
+    # A 权责清单's items as a 司法局 reviews them (合法性审查, user test: no table said which items lack a 依据 or are
+    # listed twice): only where there are findings, so other reports are as they were.
+    reviewed = mine(catalog.run(store, "power_item_review", {"region": region}), "department")
+    if reviewed:
+        add(Section("power_item_review", "权责清单合法性审查", list(POWER_REVIEW_COLUMNS), reviewed,
+                    note=POWER_REVIEW_NOTE))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in (profile["undecomposed"] if profile is not None else undecomposed_duties(store, key))
                     if within(row["region"], region)]
@@ -512,6 +519,17 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      lambda row: row["finding"] == "no_duties", "载入该部门的三定或权责清单后再核对"),
     ("township_duties", "本县其他文件中没有的乡镇（街道）", None, lambda row: row["finding"] == "unknown_township",
      "核对乡镇（街道）名称，或是否已撤并"),
+    ("power_item_review", "权责事项：未写依据或依据未写明法律、法规、规章", "item_uid",
+     lambda row: row["finding"] in ("no_basis", "no_law_named"),
+     "补充设定依据（实施依据），写明法律、法规、规章的名称和条款；没有依据的不得列入清单"),
+    ("power_item_review", "权责事项：行政处罚、许可、强制的依据仅为规范性文件", "item_uid",
+     lambda row: row["finding"] == "basis_cannot_set", "核实有无法律、法规、规章依据；没有的，删除该事项"),
+    ("power_item_review", "权责事项：实施主体不是已知部门", "item_uid", lambda row: row["finding"] == "holder_unknown",
+     "核实实施主体的名称和机构设置，改为依三定承担该项工作的部门"),
+    ("power_item_review", "权责事项：同一事项由多个部门实施（多头执法）", same_power,
+     lambda row: row["finding"] == "several_departments", "依三定明确一个实施部门，或在清单中写明各部门的实施范围"),
+    ("power_item_review", "权责事项：同一部门重复列项", listed_power, lambda row: row["finding"] == "repeated",
+     "合并重复的事项"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",
      "督促部门将职责落实到内设机构"),
     ("undecomposed_duties", "无职责的内设机构", None, lambda row: row["kind"] == "office_without_duty",
@@ -530,7 +548,14 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
 
 
 # Findings of a section the report has only where its documents are loaded: no line saying 0 of them elsewhere.
-_ONLY_WHERE_LOADED = frozenset({"township_duties"})
+_ONLY_WHERE_LOADED = frozenset({"township_duties", "power_item_review"})
+POWER_REVIEW_COLUMNS = ("region", "department", "item", "type", "code", "finding_label", "basis", "detail", "source")
+POWER_REVIEW_NOTE = ("逐项核对权责清单：设定依据（实施依据）是否写明法律、法规、规章；"
+                     "行政处罚、行政许可、行政强制的依据是否仅为规范性文件（县（区）、乡镇制发的文件，或通知、意见、方案等，依行政处罚法第十六条、行政许可法"
+                     "第十七条、行政强制法第十条不得设定）；实施主体是否为图中有三定的部门；同一事项是否由多个部门实施"
+                     "（多头执法，“说明”列出其他部门）；同一部门是否重复列项（名称只差标点、“和”“及”或词序，“说明”列出"
+                     "重复的事项）。依据按文件名称判断：名为办法、规定的视为规章，设区的市制发的也是；行政法规以外的"
+                     "“办法”“规定”是否为规章，请核对其制定机关。")
 LIST_CHANGE_COLUMNS = ("list_title", "from_version", "to_version", "change_label", "matter", "before", "after",
                        "from_source", "to_source")
 TOWNSHIP_COLUMNS = ("township", "part_label", "category", "matter", "township_text", "department", "finding_label",

@@ -9,10 +9,10 @@ import time
 from tests.api.test_browser import SHOTS, _api, _open, _wait, browser, site  # noqa: F401  (fixtures)
 
 VIEWS = ["overview", "overlaps", "split", "department", "search", "dispatch", "ambiguities", "undecomposed",
-         "orphans", "transfers", "staffing", "townships", "listchanges", "draft", "plan", "inforce", "tenure",
+         "orphans", "transfers", "powerreview", "staffing", "townships", "listchanges", "draft", "plan", "inforce", "tenure",
          "upload"]
 TITLES = ["概览", "职责交叉", "市县事权划分", "部门画像", "谁来管", "批量分派诉求", "主办协办不清的共同事项", "职责分解与承接",
-          "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "编制与工作量",
+          "无部门认领的监管事项（三不管）", "职责划转后的落实情况", "权责清单合法性审查", "编制与工作量",
           "乡镇（街道）履行职责事项核对", "清单动态调整", "三定草案核对", "年度工作目标审核", "某日施行的职责", "任期审计",
           "上传文件"]
 FOCUSED = """const e = document.activeElement;
@@ -251,7 +251,7 @@ def test_at_360_px_only_tables_scroll_sideways_and_controls_are_large_enough_to_
             browser.save_screenshot(str(SHOTS / f"phone-360-{name}.png"))
         # The tables wider than the screen: the heatmap's cells (five short columns) fit it.
         assert scrolling == {"overlaps", "split", "department", "ambiguities", "undecomposed", "orphans", "transfers",
-                             "staffing"}
+                             "powerreview", "staffing"}
     finally:
         browser.set_window_size(*DESK)
     time.sleep(0.5)

@@ -826,6 +826,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 CHECKED_ELSEWHERE = {"/api/queries/transferred_still_held",  # tests/api/test_transfers_http.py
                      "/api/queries/township_duties",  # tests/api/test_township_http.py
                      "/api/queries/list_changes",  # tests/api/test_list_changes_http.py
+                     "/api/queries/power_item_review",  # tests/api/test_power_review_http.py
                      "/api/report",  # tests/api/test_report_http.py (files only: Word, Excel, Markdown)
                      "/api/tenure", "/api/tenure/readable"}  # tests/api/test_tenure.py
 _READ_ENDPOINTS = {

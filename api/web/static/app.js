@@ -49,6 +49,7 @@ const URL_STATE = {
   listchanges: { region: "listchanges-region", list: "listchanges-list" },
   orphans: { region: "orphans-region" },
   transfers: { region: "transfers-region" },
+  powerreview: { region: "powerreview-region" },
   inforce: { department: "inforce-department", date: "inforce-date" },
   tenure: { department: "tenure-department", from: "tenure-from", to: "tenure-to" },
 };
@@ -1302,6 +1303,14 @@ const FINDING_VIEWS = {
               ["evidence_source", "所在位置"], ["sources", "划转依据"]],
     row: (r) => ({ ...r, evidence_source: sourceText(r.evidence_source), sources: r.sources.map(sourceText).join("\n") }),
   },
+  // A 权责清单's items as a 司法局 reviews them before publication (合法性审查 user test).
+  powerreview: {
+    path: "/api/queries/power_item_review", param: "region",
+    columns: [["region", "区划"], ["department", "实施主体"], ["item", "权责事项"], ["type", "职权类型"], ["code", "编码"],
+              ["finding_label", "问题"], ["basis", "设定依据（实施依据）"], ["detail", "说明（规范性文件、其他部门、重复的事项）"],
+              ["source", "出处"]],
+    row: (r) => ({ ...r, source: sourceText(r.source) }),
+  },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
     columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
@@ -2129,6 +2138,7 @@ async function loadChoices() {
     fillSelect("staffing-region", regionOptions, { blank: "全部" });
     fillSelect("orphans-region", regionOptions, { blank: "全部" });
     fillSelect("transfers-region", regionOptions, { blank: "全部" });
+    fillSelect("powerreview-region", regionOptions, { blank: "全部" });
     fillSelect("undecomposed-region", regionOptions, { blank: "全部" });
     fillSelect("townships-region", regionOptions, { blank: "全部" });
     fillSelect("listchanges-region", regionOptions, { blank: "全部" });

@@ -1,0 +1,105 @@
+"""power_item_review: a 权责清单 read as a 司法局 reviews it before the 编办 publishes it (合法性审查).
+
+Each power item is checked on its own (a 依据 named, and able to set its kind of power; a 实施主体 the graph knows)
+and against the region's other items (one power under two departments, 多头执法; one department listing one power
+twice in other words). A finding is a row naming the item, its department, its 依据 as written and its list row.
+
+Two names are one power when they differ only in order, punctuation, the words that frame a name (行为, 的, 有关) or
+the conjunctions a list writes between two acts (生产、销售 / 生产和销售 / 生产销售): `queries.matter_names`' key.
+A closer reading (rapidfuzz) would pair 食品生产许可 with 食品经营许可, two powers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from graph.store import Row, Store
+from queries import catalog
+from queries.labels import POWER_REVIEW_LABELS
+from queries.legal_basis import RANK_LABELS, SET_ONLY_BY_LAW, cited
+from queries.matter_names import same_matter_key
+
+# The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
+_SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
+                    "行政许可": "《中华人民共和国行政许可法》第十七条",
+                    "行政强制": "《中华人民共和国行政强制法》第十条"}
+_CONJUNCTIONS = re.compile(r"和|及|与|或")
+_FINDING_ORDER = tuple(POWER_REVIEW_LABELS)
+
+
+def power_key(name: str) -> str:
+    """What two wordings of one power share (see the module's docstring)."""
+    return same_matter_key(_CONJUNCTIONS.sub("", name))
+
+
+def same_power(row: Row) -> tuple[str, ...]:
+    """One power of a region, whoever lists it: what 多头执法 is counted by."""
+    return row["region"], row["type"], power_key(row["item"])
+
+
+def listed_power(row: Row) -> tuple[str, ...]:
+    """One power as one department lists it: what a repeated item is counted by."""
+    return row["department_uid"], row["type"], power_key(row["item"])
+
+
+def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
+    """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
+    local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
+    found: list[Row] = []
+    for row in rows:
+        found += _own_findings(row, local)
+    found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
+    found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
+                                _FINDING_ORDER.index(row["finding"]), row["detail"]))
+    return found
+
+
+def _item_named(row: Row) -> str:
+    return f"{row['item']}（{row['code']}）" if row["code"] else row["item"]
+
+
+def _own_findings(row: Row, local: list[str]) -> list[Row]:
+    found: list[Row] = []
+    if row["unresolved"]:
+        maybe = "、".join(sorted(row["candidates"]))
+        found.append(_finding(row, "holder_unknown", f"可能是：{maybe}" if maybe else ""))
+    basis = row["basis"].strip()
+    if not basis:
+        return [*found, _finding(row, "no_basis", "")]
+    documents = cited(basis, local)
+    if not documents:
+        return [*found, _finding(row, "no_law_named", "")]
+    kind = next((kind for kind in SET_ONLY_BY_LAW if (row["type"] or "").startswith(kind)), None)
+    if kind is not None and not any(document.can_set for document in documents):
+        named = "；".join(f"《{document.title}》" for document in documents)
+        found.append(_finding(row, "basis_cannot_set", f"{RANK_LABELS['normative']}：{named}；"
+                                                       f"依据{_SETTING_ARTICLE[kind]}，规范性文件不得设定{kind}"))
+    return found
+
+
+def _shared(rows: list[Row], key: Callable[[Row], tuple[str, ...]], distinct: str, finding: str,
+            named: Callable[[Row], str]) -> list[Row]:
+    """A finding on each item whose key other items share with a different `distinct` (another department, another
+    item), naming those others."""
+    groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    found: list[Row] = []
+    for group in groups.values():
+        if len({row[distinct] for row in group}) < 2:
+            continue
+        for row in group:
+            others = sorted({named(other) for other in group if other[distinct] != row[distinct]})
+            found.append(_finding(row, finding, "、".join(others)))
+    return found
+
+
+def _finding(row: Row, finding: str, detail: str) -> Row:
+    return {"region": row["region"], "department": row["department"], "item": row["item"], "type": row["type"],
+            "code": row["code"], "finding_label": POWER_REVIEW_LABELS[finding], "basis": row["basis"],
+            "detail": detail, "source": row["source"], "finding": finding,
+            "department_uid": row["department_uid"], "item_uid": row["item_uid"]}

@@ -1,0 +1,116 @@
+"""A 县司法局 reviewing 青山县's 权责清单 before the 编办 publishes it (合法性审查, user test): which items have no 依据,
+no law named, a 处罚 set by a 规范性文件 only, a 实施主体 the county does not have, one power under two departments
+(多头执法), one department listing a power twice. The list, tests/fixtures/quanze_review/, is invented, with those
+problems planted; the county's 三定 are the bundled examples'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.legal_basis import cited_titles, rank_of
+from queries.power_review import power_key
+from queries.report import build_report
+
+ROOT = Path(__file__).resolve().parents[2]
+LIST = ROOT / "tests" / "fixtures" / "quanze_review" / "qingshan_quanze_2025.csv"
+QINGSHAN = sorted((ROOT / "examples" / "sanding").glob("qingshan_*.txt"))
+ZHUJIAN, CHENGGUAN, SHICHANG = "青山县住房和城乡建设局", "青山县城市管理局", "青山县市场监督管理局"
+CANNOT_SET = "依据《中华人民共和国行政处罚法》第十六条，规范性文件不得设定行政处罚"
+
+
+@pytest.fixture
+def reviewed(store: Store) -> Store:
+    report = ingest([*QINGSHAN, LIST], store, region=Region(("示例市", "青山县")))
+    assert report.failed == []
+    return store
+
+
+def test_the_reviewer_s_findings_on_the_county_list(reviewed: Store) -> None:
+    rows = catalog.run(reviewed, "power_item_review", {"region": "示例市/青山县"})
+    assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows] == [
+        (ZHUJIAN, "QSR-CF-002", "no_basis", ""),
+        # A meeting's 纪要 names no law, 法规 or 规章.
+        (CHENGGUAN, "QSR-XK-010", "no_law_named", ""),
+        (CHENGGUAN, "QSR-CF-005", "several_departments", SHICHANG),
+        # The county government's 通知 and the county's own 办法 are 规范性文件: they cannot set a 处罚.
+        (CHENGGUAN, "QSR-CF-004", "basis_cannot_set",
+         f"规范性文件：《青山县人民政府关于加强城区市容秩序管理的通知》；{CANNOT_SET}"),
+        (CHENGGUAN, "QSR-CF-003", "basis_cannot_set", f"规范性文件：《青山县户外广告设置管理办法》；{CANNOT_SET}"),
+        (SHICHANG, "QSR-CF-006", "several_departments", CHENGGUAN),
+        (SHICHANG, "QSR-CF-008", "repeated", "对生产销售不合格产品的处罚（QSR-CF-009）"),
+        (SHICHANG, "QSR-CF-009", "repeated", "对生产、销售不合格产品的处罚（QSR-CF-008）"),
+        # 环境保护局 is no body of 青山县's: its list names a department the county has no 三定 of.
+        ("青山县环境保护局", "QSR-JC-007", "holder_unknown", ""),
+    ]
+    # Not findings: a 强制 whose law stands beside a county 方案 (QSR-QZ-012), a 处罚 set by the city's 办法, which a
+    # 设区的市 may make as a 规章 (QSR-CF-013), an 其他行政权力 the county's 办法 sets (QSR-QT-011).
+    first = rows[0]
+    assert (first["item"], first["type"], first["finding_label"], first["basis"]) == (
+        "对施工现场未设置围挡的处罚", "行政处罚", "未写设定依据（实施依据）", "")
+    assert first["source"].startswith("doc:") and first["source"].endswith("#第3行")
+    assert catalog.run(reviewed, "power_item_review", {"region": "示例市/河西区"}) == []
+
+
+def test_the_examples_lists_are_lawful(corpus: Store) -> None:
+    # The bundled 权责清单 cite a law, 法规 or 规章 on every row, and list no power twice within a region.
+    assert catalog.run(corpus, "power_item_review", {}) == []
+
+
+@pytest.mark.parametrize(("basis", "titles"), [
+    ("《中华人民共和国食品安全法》第一百一十条；《青山县食品安全监管工作方案》",
+     ["中华人民共和国食品安全法", "青山县食品安全监管工作方案"]),
+    ("中华人民共和国建筑法第八条、城市道路管理条例（国务院令第198号）", ["中华人民共和国建筑法", "城市道路管理条例"]),
+    ("县政府2024年第3次常务会议纪要", []),
+    ("依据有关法律法规规定", []),
+])
+def test_the_documents_a_basis_names(basis: str, titles: list[str]) -> None:
+    assert cited_titles(basis) == titles
+
+
+@pytest.mark.parametrize(("title", "rank"), [
+    ("中华人民共和国行政处罚法", "law"),
+    ("城市市容和环境卫生管理条例", "regulation"),
+    ("无证无照经营查处办法", "rule"),
+    ("示例市河道管理办法", "rule"),
+    ("青山县户外广告设置管理办法", "normative"),
+    ("东岸区人民政府关于规范摊点经营的规定", "normative"),
+    ("示例市人民政府关于加强扬尘治理的意见", "normative"),
+])
+def test_the_rank_of_a_cited_document(title: str, rank: str) -> None:
+    assert rank_of(title, ["青山县"]) == rank
+
+
+def test_one_power_in_other_words() -> None:
+    assert power_key("对生产、销售不合格产品的处罚") == power_key("对生产和销售不合格产品的处罚")
+    assert power_key("食品生产许可") != power_key("食品经营许可")
+
+
+def test_the_report_counts_them(reviewed: Store) -> None:
+    report = build_report(reviewed, region="示例市/青山县")
+    section = next(section for section in report.sections if section.key == "power_item_review")
+    assert section.title == "权责清单合法性审查"
+    assert [(row["region_name"], row["code"], row["finding_label"]) for row in section.rows][:2] == [
+        ("青山县", "QSR-CF-002", "未写设定依据（实施依据）"), ("青山县", "QSR-XK-010", "依据未写明法律、法规或规章的名称")]
+    summary = next(section for section in report.sections if section.key == "summary")
+    # 多头执法 counts the one power two departments list; a repeated item, the one power listed twice.
+    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责事项")] == [
+        ("权责事项：未写依据或依据未写明法律、法规、规章", 2), ("权责事项：行政处罚、许可、强制的依据仅为规范性文件", 2),
+        ("权责事项：实施主体不是已知部门", 1), ("权责事项：同一事项由多个部门实施（多头执法）", 1),
+        ("权责事项：同一部门重复列项", 1)]
+    # A department's report has its own items' findings only.
+    mine = build_report(reviewed, department="县市场监管局")
+    assert [row["code"] for section in mine.sections if section.key == "power_item_review"
+            for row in section.rows] == ["QSR-CF-006", "QSR-CF-008", "QSR-CF-009"]
+
+
+def test_a_lawful_list_leaves_the_report_as_it_was(corpus: Store) -> None:
+    report = build_report(corpus)
+    assert all(section.key != "power_item_review" for section in report.sections)
+    summary = next(section for section in report.sections if section.key == "summary")
+    assert not any(row["finding"].startswith("权责事项") for row in summary.rows)
