@@ -40,6 +40,11 @@ _VERSION_MARK = re.compile(
     r"|[\s_\-－—]*[（(][^（）()]*(?:修订|修改|更正|调整|最新|终稿|定稿|新|\d+)[^（）()]*[）)]"
     r"|[\s_\-－—]*(?:修订版?|修改版?|更正版?|调整版?|最新版?|终稿|定稿|新版|副本|- 副本))+$")
 
+# A year's edition a title names (示例市部门权责清单（2025年版）, 2025年度…): the list's own year, not its name; lists
+# whose titles differ by it alone are candidates for one list's versions, which their years and shared matters decide
+# (`verdict`). Before, the 2025 and 2026 editions of a list both stood as current.
+_EDITION_MARK = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:版本?|修订版|度)?\s*[）)]\s*|(?:19|20)\d{2}\s*年(?:度|版)?")
+
 _HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment'] "
                "RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, d.region AS region, "
                "coalesce(d.sheet_titles, []) AS sheet_titles, coalesce(d.issued, '') AS issued ORDER BY uid")
@@ -72,7 +77,8 @@ class ListIdentity:
     dated: ListDate = field(default_factory=ListDate)  # the list's own date, '' when it has none
 
     def key(self) -> tuple[str, ...]:
-        named = ("title", self.title, *sorted(self.sheet_titles)) if self.title else ("file", file_stem(self.path))
+        named = (("title", _EDITION_MARK.sub("", self.title) or self.title, *sorted(self.sheet_titles)) if self.title
+                 else ("file", file_stem(self.path)))
         return (self.kind, self.region, *named)
 
 

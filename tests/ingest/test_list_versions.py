@@ -242,6 +242,30 @@ def test_lists_of_different_years_sharing_few_matters_stand_side_by_side(store: 
     assert cited == {"《示例市部门职责边界清单》（2022年）序号3（第6行）", "《示例市部门职责边界清单》（2023年）序号1（第4行）"}
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("示例市部门职责边界清单（2022年版）", "示例市部门职责边界清单（2023年版）"),
+    ("2022年度示例市部门职责边界清单", "2023年度示例市部门职责边界清单"),
+])
+def test_a_list_s_yearly_editions_titled_by_their_years_are_its_versions(store: Store, tmp_path: Path, first: str,
+                                                                         second: str) -> None:
+    """Editions titled by their year (（2023年版）, 2023年度…) are one list's versions, as lists of one title and two
+    dates are (user test of a 司法局 reviewer: both editions stood as current, list_changes said nothing and every
+    analysis read both editions' items)."""
+    y2022 = _write(tmp_path / "边界清单2022.csv", f"{first}\n" + FIRST, 1_700_000_000)
+    y2023 = _write(tmp_path / "边界清单2023.csv", f"{second}\n" + CORRECTED, 1_700_000_100)
+    assert ingest([y2022], store, region=CITY).failed == []
+    report = ingest([y2023], store, region=CITY)
+    assert (report.failed, report.beside) == ([], [])
+    assert report.replaced == [(y2023, f"《{first}》 {y2022}", (
+        "年度不同（2022年、2023年），事项大多相同（3 项中 2 项相同），是同一清单的新年度版本 / lists of different years "
+        "(2022, 2023) with 2 of 3 matters in common: a later year's version of the list"))]
+    assert _documents(store) == [str(y2023)]
+    assert _matters(store) == AS_CORRECTED
+    assert [(row["change_label"], row["matter"]) for row in catalog.run(store, "list_changes", {})] == [
+        ("新增事项", "户外广告设施安全检查"), ("删除事项", "校外培训机构消防安全检查"), ("牵头部门变更", "城区夜间施工噪声管理"),
+        ("配合部门变更", "城区夜间施工噪声管理")]
+
+
 # A 权责清单 of 2022 and of 2024 (tests/fixtures/list_versions), each dated by a row under its title.
 VERSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "list_versions"
 
