@@ -52,7 +52,10 @@ from graph.store import Store
 # Version 11: a list's Document keeps its rows in a compact form and the key of the list it is a version of
 # (`version_rows`, `list_key`), and a version no longer current is a ListVersion node (ingest.list_history); a list
 # loaded before keeps no rows, and list_changes does not compare it.
-GRAPH_FIELDS_VERSION = 11
+# Version 12: a move a 三定 states from a body the reform abolished (`将原县农业局承担的…职责划入…`) is marked `former`
+# on its TRANSFERRED_TO edge (ingest.records): listed for the receiver, not a 职责划转 between standing departments; a
+# 三定 loaded before reads 原X as a standing department and its move as a 职责划转.
+GRAPH_FIELDS_VERSION = 12
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -326,7 +326,7 @@ def test_the_log_is_compacted_while_clients_run(tmp_path: Path) -> None:
     assert _stopped(tmp_path, pid)
     reopened = open_store(f"embedded:{tmp_path}")
     try:
-        assert reopened.read(counts) == held == [{"nodes": 2583}]
+        assert reopened.read(counts) == held == [{"nodes": 2585}]
     finally:
         reopened.close()
 

@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 11
+LOADED_FIELDS_VERSION = 12
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
@@ -56,7 +56,7 @@ LOADED_EDGE_FIELDS = {
     "MENTIONS": {"source", "weight"},
     "REFINES": {"score", "source"},
     "SIMILAR": {"method", "score"},
-    "TRANSFERRED_TO": {"source", "what"},
+    "TRANSFERRED_TO": {"former", "source", "what"},
 }
 
 
