@@ -57,15 +57,6 @@ def serve_loaded(data: Path, files: list[Path], region: Region) -> Iterator[str]
 
 @contextmanager
 def serve_corpus(data: Path, paths: list[Path], region: tuple[str, ...]) -> Iterator[str]:
-    """The app's address over a store in `data` holding `paths`, ingested under `region`: a module's own corpus."""
-    from api.app import create_app
-    from api.settings import Settings
-    from graph.store import open_store
-    from ingest.pipeline import ingest
-    from ingest.regions import Region
-
-    store = open_store(f"embedded:{data}")
-    assert ingest(paths, store, region=Region(region)).failed == []
-    store.close()
-    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+    """`serve_loaded`, the region given as its names: a module's own corpus."""
+    with serve_loaded(data, paths, Region(region)) as address:
         yield address

@@ -7,12 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from api.app import create_app
-from api.settings import Settings
-from graph.store import open_store
-from ingest.pipeline import ingest
 from ingest.regions import Region
-from tests.api.live_server import serve
+from tests.api.live_server import serve_loaded
 from tests.api.test_browser import _table, browser  # noqa: F401  (fixtures)
 from tests.api.test_browser_access import _visit
 from tests.queries.test_power_review import LIST, QINGSHAN
@@ -20,11 +16,8 @@ from tests.queries.test_power_review import LIST, QINGSHAN
 
 @pytest.fixture(scope="module")
 def county_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("quanze-review-store")
-    store = open_store(f"embedded:{data}")
-    assert ingest([*QINGSHAN, LIST], store, region=Region(("示例市", "青山县"))).failed == []
-    store.close()
-    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}"))) as address:
+    with serve_loaded(tmp_path_factory.mktemp("quanze-review-store"), [*QINGSHAN, LIST],
+                      Region(("示例市", "青山县"))) as address:
         yield address
 
 
