@@ -177,7 +177,7 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
                                             "；请修复或恢复该文件，或将其一并移除")) from failed
     try:
         with all_or_nothing(store):
-            return _removed(store, documents, following)
+            return _removed(store, documents, current, following)
     except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
         raise _nothing_removed(failed, ("", "")) from failed
 
@@ -190,10 +190,10 @@ def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalEr
         f"{failed.error}{advice[1]}")
 
 
-def _removed(store: Store, documents: Sequence[HeldDocument], following: list[tuple[HeldDocument, ParsedFiles | None]]
-             ) -> Removal:
-    """The removal's writes; ReloadFailed where a document loaded again does not load (the store failing)."""
-    current = [document.uid for document in documents if not document.history]
+def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str],
+             following: list[tuple[HeldDocument, ParsedFiles | None]]) -> Removal:
+    """The removal's writes (`current`: the uids of the documents that are no history version); ReloadFailed where a
+    document loaded again does not load (the store failing)."""
     if history := [document.uid for document in documents if document.history]:
         store.write_atomic([Statement("UNWIND $rows AS r MATCH (v:ListVersion) WHERE v.uid IN r.uids DELETE v",
                                       [{"uids": sorted(history)}])])

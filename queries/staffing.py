@@ -240,7 +240,10 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
                    "duties": count.standing + sum(lender["duties"] for lender in carried), "carried": carried}
     out: Row = {}
     for key, value in row.items():
-        out |= figures if key == "duties" else {} if key == "carried" and "carried" in figures else {key: value}
+        if key == "duties":  # the figures stand where the 三定's count stood
+            out |= figures
+        elif key not in figures:
+            out[key] = value
     return out
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from typing import Any
 
 from graph.store import Row, Store
@@ -72,6 +73,15 @@ def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]
     """The items of each replaced version (ListVersion) in force on some day of the window: dated on or before
     `last`, and the next version of its list dated after `first`."""
     versions = sorted(store.read(_VERSIONS), key=lambda v: (v["list_key"], v["issued"], v["uid"]))
+    # Each mention read once: a list names the same few departments in row after row, and version after version.
+    readings: dict[tuple[str, str], bool] = {}
+
+    def names_it(mention: str, region: str) -> bool:
+        if (mention, region) not in readings:
+            found = named_in(store, mention, region)
+            readings[mention, region] = found is not None and found[0] == department["uid"]
+        return readings[mention, region]
+
     out: list[Row] = []
     for version in versions:
         later = [v["issued"] for v in versions
@@ -83,21 +93,19 @@ def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]
             f"{KIND_TITLES.get(version['kind'], version['kind'])}（{dated_zh(version['issued'])}版）"
         for text in version["version_rows"]:
             row = json.loads(text)
-            for relation in _relations(version["kind"], row, department, version["region"] or "", store):
+            for relation in _relations(version["kind"], row,
+                                       lambda mention, region=version["region"] or "": names_it(mention, region)):
                 out.append(_item(version["kind"], relation, row["name"], "", version["issued"], until,
                                  not _after(first, version["issued"]), f"{cited}{row['at']}"))
     return out
 
 
-def _relations(kind: str, row: dict[str, Any], department: Row, region: str, store: Store) -> list[str]:
-    """What the department does in a version's row: the relation of each party the row names that is it."""
-    def names_it(mentions: list[str]) -> bool:
-        return any((found := named_in(store, mention, region)) and found[0] == department["uid"]
-                   for mention in mentions)
-
+def _relations(kind: str, row: dict[str, Any], is_department: Callable[[str], bool]) -> list[str]:
+    """What the department does in a version's row: the relation of each party the row names that is it
+    (`is_department`: whether a mention names it)."""
     leads = _LEADS_RELATION.get(kind, "LEADS")
-    found = [leads] if names_it(row["leads"]) and row.get("claimed", True) else []
-    return found + (["ASSISTS"] if names_it(row["assists"]) else [])
+    found = [leads] if any(map(is_department, row["leads"])) and row.get("claimed", True) else []
+    return found + (["ASSISTS"] if any(map(is_department, row["assists"])) else [])
 
 
 def _item(kind: str, relation: str, item: str, detail: str, issued: str, until: str, in_window: bool,
