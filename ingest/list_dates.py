@@ -1,12 +1,15 @@
 """A list's own date and 文号, read from the title rows above its header: a row that is only a date (`印发日期：
 2023年5月10日`, `（2023年12月更新）`, `发布时间:2019-03-25 15:52`) or only a 文号 (`示政办发〔2023〕12号`) dates the
-list and is no part of its title; else a year in the title (`示例市2023年权责清单`) dates it to that year. Versions
-of one list are ordered by it (ingest.versions), the file's modification time only where a list has none."""
+list and is no part of its title; else a year in the title (`示例市2023年权责清单`) dates it to that year; else a date
+in the file's name (`清单_2025.csv`, `边界清单2024-03.xlsx`): an office saving each year's list untitled names the file
+by its year. Versions of one list are ordered by it (ingest.versions), the file's modification time only where a list
+has none."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from ingest.numerals import DOC_NUMBER
 
@@ -16,6 +19,10 @@ _DATE_ROW = re.compile(
     rf"\s*(?:(\d{{1,2}})\s*日?)?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:{_ACTS})?\s*[)）]?$")
 _DOC_NUMBER_ROW = re.compile(rf"^[（(]?\s*({DOC_NUMBER.pattern})\s*[)）]?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year in a file's name, with the month and day that may follow it (`2025`, `2025年度`, `2024_03`, `2024-03-01`);
+# not inside a longer number, and a number past 12 after the year is no month (`目录_2025_30`: part 30).
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*(?:[\-_.]|年)\s*(0?[1-9]|1[0-2])(?!\d)\s*月?"
+                        r"(?:\s*(?:[\-_.]|月)?\s*(0?[1-9]|[12]\d|3[01])(?!\d)\s*日?)?|\s*年(?:度|版)?)?(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,33 @@ class ListDate:
             return f"清单所署日期 {self.value} / the list's own date {self.value}"
         if self.basis == "title year":
             return f"标题中的年份 {self.value}年 / the year in its title {self.value}"
+        if self.basis == "file name":
+            return f"文件名中的日期 {self.value} / the date in its file's name {self.value}"
         return ""
 
 
-def list_date(title: str, issued: str) -> ListDate:
+def list_date(title: str, issued: str, path: str = "") -> ListDate:
     if issued:
         return ListDate(issued, "date row")
     years = _TITLE_YEAR.findall(title)
-    return ListDate(years[-1], "title year") if len(set(years)) == 1 else ListDate()
+    if years:
+        return ListDate(years[-1], "title year") if len(set(years)) == 1 else ListDate()
+    return file_name_date(path)
+
+
+_FILE_DATE_MARK = re.compile(rf"[\s_\-－—.]*(?:{_FILE_DATE.pattern})")  # with the separator before it
+
+
+def file_name_date(path: str) -> ListDate:
+    """The one date a file's name carries (ISO, as far as it goes); none where it carries none or several."""
+    found = {_iso(*match.groups()) for match in _FILE_DATE.finditer(PurePath(path).stem)}
+    return ListDate(found.pop(), "file name") if len(found) == 1 else ListDate()
+
+
+def without_file_date(stem: str) -> str:
+    """A file's name without the date it carries: `清单_2025` and `清单_2026` name one list's yearly files."""
+    return _FILE_DATE_MARK.sub("", stem) or stem
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str:
+    return year + "".join(f"-{int(part):02d}" for part in (month, day) if part)

@@ -819,9 +819,10 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
 
 def _identity(workbook: Workbook, parsed: ListDocument, home: Region, shown_paths: Mapping[Path, str]
               ) -> ListIdentity:
+    path = shown_paths.get(workbook.path, str(workbook.path))
     return ListIdentity(parsed.kind, home.path, parsed.title,
-                        tuple(title for title in parsed.sheet_titles.values() if title),
-                        shown_paths.get(workbook.path, str(workbook.path)), list_date(parsed.title, parsed.issued))
+                        tuple(title for title in parsed.sheet_titles.values() if title), path,
+                        list_date(parsed.title, parsed.issued, path))
 
 
 _Home = tuple[Workbook, ListDocument, Region, ListIdentity]

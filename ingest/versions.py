@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from graph.store import Store
-from ingest.list_dates import ListDate, list_date
+from ingest.list_dates import ListDate, list_date, without_file_date
 from ingest.model import ListDocument
 
 # The marks an office adds to a file's name when it saves a corrected copy beside the old one.
@@ -65,6 +65,13 @@ def file_stem(path: str) -> str:
     return f"{bare}.{suffix.lower()}" if dot else bare
 
 
+def _undated_stem(path: str) -> str:
+    """An untitled list's name for its identity: its file's, without version mark or date (`清单_2025.csv` and
+    `清单_2026.csv` are candidates for one list's yearly versions, which their dates and shared matters decide)."""
+    stem, dot, suffix = file_stem(path).rpartition(".")
+    return f"{without_file_date(stem)}.{suffix}" if dot else without_file_date(suffix)
+
+
 @dataclass(frozen=True)
 class ListIdentity:
     """What makes two lists versions of one: their kind, region, and their title or else their file's name."""
@@ -78,7 +85,7 @@ class ListIdentity:
 
     def key(self) -> tuple[str, ...]:
         named = (("title", _EDITION_MARK.sub("", self.title) or self.title, *sorted(self.sheet_titles)) if self.title
-                 else ("file", file_stem(self.path)))
+                 else ("file", _undated_stem(self.path)))
         return (self.kind, self.region, *named)
 
 
@@ -91,7 +98,8 @@ class HeldList:
 def held_lists(store: Store) -> list[HeldList]:
     return [HeldList(row["uid"], ListIdentity(row["kind"] or "", row["region"] or "", row["title"] or "",
                                               tuple(title for title in row["sheet_titles"] if title),
-                                              row["path"] or "", list_date(row["title"] or "", row["issued"])))
+                                              row["path"] or "",
+                                              list_date(row["title"] or "", row["issued"], row["path"] or "")))
             for row in store.read(_HELD_LISTS)]
 
 

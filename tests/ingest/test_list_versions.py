@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Store
+from ingest.list_dates import list_date
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.removal import RemovalError, find_documents, remove
@@ -266,6 +267,30 @@ def test_a_list_s_yearly_editions_titled_by_their_years_are_its_versions(store: 
         ("配合部门变更", "城区夜间施工噪声管理")]
 
 
+def test_an_untitled_list_s_yearly_files_are_its_versions_ordered_by_their_names(store: Store, tmp_path: Path
+                                                                                 ) -> None:
+    """An office saving each year's list untitled, named by its year (边界清单_2022.csv, 边界清单_2023.csv): before,
+    two lists by their file names, both current. Now the year in the name dates each, as a title's year would; the
+    2023 file was copied first (older modification time) and loaded last: the dates decide, not the files' times."""
+    y2023 = _write(tmp_path / "边界清单_2023.csv", CORRECTED, 1_700_000_000)
+    y2022 = _write(tmp_path / "边界清单_2022.csv", FIRST, 1_700_000_100)
+    assert ingest([y2022], store, region=CITY).failed == []
+    report = ingest([y2023], store, region=CITY)
+    assert (report.failed, report.beside) == ([], [])
+    assert report.replaced == [(y2023, f"{y2022}", (
+        "年度不同（2022年、2023年），事项大多相同（3 项中 2 项相同），是同一清单的新年度版本 / lists of different years "
+        "(2022, 2023) with 2 of 3 matters in common: a later year's version of the list"))]
+    assert _documents(store) == [str(y2023)]
+    assert _matters(store) == AS_CORRECTED
+    # Loaded again, the 2022 file does not replace the later year's.
+    again = ingest([y2022], store, region=CITY)
+    assert (again.outcomes, again.replaced) == ([], [])
+    assert again.kept_current == [(y2022, f"{y2023}", (
+        "较早版本，未替换现行清单（2023年）：按清单所署日期（2023 晚于 2022）/ an earlier version: the current list stays "
+        "(by the lists' own dates, 2023 after 2022)"))]
+    assert _documents(store) == [str(y2023)]
+
+
 # A 权责清单 of 2022 and of 2024 (tests/fixtures/list_versions), each dated by a row under its title.
 VERSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "list_versions"
 
@@ -329,3 +354,13 @@ def test_a_list_dated_by_its_title_and_an_undated_one_replace_as_loaded(store: S
     assert (report.kept_current, [entry[2] for entry in report.replaced]) == (
         [], [f"载入自同一路径 / loaded from the same path ({path})"])
     assert _matters(store) == AS_CORRECTED
+
+
+@pytest.mark.parametrize(("path", "date"), [
+    ("边界清单_2025.csv", "2025"), ("边界清单2024-03.xlsx", "2024-03"), ("清单2024年3月1日.csv", "2024-03-01"),
+    ("2025年度权责清单.xlsx", "2025"), ("目录_2025_30.csv", "2025"),  # 30 is no month: part 30
+    ("目录_1.csv", ""), ("清单_2024_2025.csv", ""), ("a_20250301.csv", ""),  # no date, two, one inside a number
+])
+def test_a_file_s_name_dates_a_list_without_a_date_or_year_of_its_own(path: str, date: str) -> None:
+    assert list_date("", "", f"/data/{path}").value == date
+    assert list_date("示例市2023年权责清单", "", path).value == "2023"  # the title's year comes first
