@@ -103,7 +103,8 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     clauses = _clauses(stated, found.duties)
     base = department.get("base_name") or department["name"]
     goal_uid = {goal: f"goal:{index}" for index, goal in enumerate(plan.goals)}
-    said = {goal: goal_work(store, goal, department["region"] or "") for goal in plan.goals}
+    readings = {goal: read_goal(store, goal, department["region"] or "") for goal in plan.goals}
+    said = {goal: reading.work for goal, reading in readings.items()}
     matches = _matched(plan.goals, goal_uid, said, clauses, department["uid"], base)
     retired = _retired_rows(store, plan.goals, said, clauses, matches, department["uid"], found.sandings,
                             found.amendments, stated)
@@ -115,7 +116,7 @@ def check_plan(store: Store, plan: Plan, department: Row, *, file: str, year: in
     unserved = [goal for goal in plan.goals if goal.line not in doing_retired
                 and not any(clauses[uid].row["status"] in _HELD for uid in matches[goal])]
     outside = _outside_rows(store, unserved, said, department, clauses,
-                            {goal: named_departments(store, goal, department["region"] or "") for goal in unserved})
+                            {goal: readings[goal].named for goal in unserved})
     unplanned = _unplanned_rows(clauses, {uid for uids in matches.values() for uid in uids})
     notes = [] if found.duties else [f"no duties of {found.department} in force on {date}: every goal reads as beyond "
                                      f"them; 图中没有{found.department}在{date}施行的职责：各项目标均列为未能对应职责"]
@@ -203,19 +204,27 @@ def _score(score: float) -> float:
     return round(score, SCORE_DIGITS)
 
 
-def named_departments(store: Store, goal: Goal, region: str) -> dict[str, str]:
-    """The departments a goal names in its 责任处室 (责任单位) or its words, by uid with their full names, each name
-    read as a document of `region` writes it (`queries.lookup.named_in`: 市水利局 is the city's 水务局)."""
-    return {uid: name for text in (goal.office, goal.text) for _span, uid, name in _mentions(store, text, region)}
+@dataclass(frozen=True)
+class GoalReading:
+    """What a goal says of its work, and whom it names: each department name read once (`_mentions`)."""
+
+    work: str  # its text without the departments it names, which say who, not what (水利 of 做好水利局机关干部培训)
+    named: dict[str, str]  # the departments it names in its 责任处室 (责任单位) or its words: uid → full name
 
 
-def goal_work(store: Store, goal: Goal, region: str) -> str:
-    """What a goal says of its work: its text without the departments it names, which say who, not what (水利 of
-    做好水利局机关干部培训 is no water work; 交通 of 配合市交通局… is the other department's name)."""
-    said = goal.text
-    for (start, end), _uid, _name in reversed(_mentions(store, goal.text, region)):
-        said = f"{said[:start]} {said[end:]}"
-    return said
+def read_goal(store: Store, goal: Goal, region: str) -> GoalReading:
+    """Each name read as a document of `region` writes it (`queries.lookup.named_in`: 市水利局 is the city's 水务局);
+    交通 of 配合市交通局… is the other department's name, no work of the goal's."""
+    in_text = _mentions(store, goal.text, region)
+    work = goal.text
+    for (start, end), _uid, _name in reversed(in_text):
+        work = f"{work[:start]} {work[end:]}"
+    return GoalReading(work, {**departments_in(store, goal.office, region),
+                              **{uid: name for _span, uid, name in in_text}})
+
+
+def departments_in(store: Store, text: str, region: str) -> dict[str, str]:
+    return {uid: name for _span, uid, name in _mentions(store, text, region)}
 
 
 def _mentions(store: Store, text: str, region: str) -> list[tuple[tuple[int, int], str, str]]:
@@ -278,8 +287,7 @@ def _office_note(store: Store, goal: Goal, department: Row, offices: dict[str, s
         return ""
     named = {offices[name] for name in offices if name == given or name in given.split("、")}
     if not named:
-        others = {uid: name for uid, name in named_departments(store, Goal(goal.line, "", "", given),
-                                                                department["region"] or "").items()}
+        others = departments_in(store, given, department["region"] or "")
         if department["uid"] in others:
             return ""  # the department itself (市水务局): its leadership answers for the goal
         if others:
