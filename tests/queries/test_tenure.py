@@ -169,3 +169,24 @@ def test_a_list_version_replaced_still_shows_what_it_listed_in_the_window(versio
     assert _lists(versions_store, "2023-04-30", "2024-06-30")[:2] == [(*row[:5], False, row[6]) for row in old]
     assert _lists(versions_store, "2023-05-01", "2024-06-30") == [*new, boundary]
     assert [row[5] for row in _lists(versions_store, "2023-09-01", "2024-06-30")] == [False, False, False]
+
+
+def test_list_versions_dated_by_their_titles_year_bind_the_tenure(store: Store, tmp_path: Path) -> None:
+    """Two versions of the 权责清单 dated only by the year in their titles (no date row): before, the replaced 2021
+    one was left out (only a date row dated a version) and the current one read as 未署日期."""
+    header = "序号,事项名称,事项类型,实施部门,设定依据\n"
+    (tmp_path / "quanze_2021.csv").write_text(
+        "滨江市2021年市级部门权责清单\n" + header + "1,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n"
+        "2,旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》\n", encoding="utf-8")
+    (tmp_path / "quanze_2023.csv").write_text(
+        "滨江市2023年市级部门权责清单\n" + header + "1,旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》\n"
+        "2,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n", encoding="utf-8")
+    files = [FIXTURES / "wenlv_2019.txt", tmp_path / "quanze_2021.csv", tmp_path / "quanze_2023.csv"]
+    assert ingest(files, store, region=Region(("滨江市",))).failed == []
+    old, new = "《滨江市2021年市级部门权责清单》（2021年版）", "《滨江市2023年市级部门权责清单》"
+    assert _lists(store, "2022-01-01", "2023-06-30") == [
+        ("权责清单", "旅游市场违法行为的处罚", "", "2021", "2023前", False, f"{old}序号2（第4行）"),
+        ("权责清单", "营业性演出审批", "", "2021", "2023前", False, f"{old}序号1（第3行）"),
+        ("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2023", "现行", True, f"{new}序号1（第3行）"),
+        ("权责清单", "营业性演出审批", "行政许可", "2023", "现行", True, f"{new}序号2（第4行）"),
+    ]
