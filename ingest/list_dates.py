@@ -8,8 +8,10 @@ has none."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from ingest.numerals import DOC_NUMBER
 
@@ -82,6 +84,13 @@ def list_date(title: str, issued: str, path: str = "") -> ListDate:
 
 
 _FILE_DATE_MARK = re.compile(rf"[\s_\-－—.]*(?:{_FILE_DATE.pattern})")  # with the separator before it
+
+
+def version_date(version: Mapping[str, Any]) -> str:
+    """A loaded list version's date as ingest ordered it (`list_date`), from its Document's or ListVersion's `title`,
+    `issued` and `path`; '' for none. Its `issued` alone is its date row's: a version known by its title's year read
+    as undated to the analyses of versions (tenure, list_changes)."""
+    return list_date(version.get("title") or "", version.get("issued") or "", version.get("path") or "").value
 
 
 def file_name_date(path: str) -> ListDate:

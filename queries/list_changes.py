@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.list_dates import version_date
 from ingest.versions import SHARED_MATTERS, dated_zh
 from queries.labels import TOWNSHIP_PART_LABELS
 from queries.matter_names import folded, paired
@@ -61,7 +62,7 @@ def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row
 
 def _version_order(row: Row) -> tuple[str, bool, str]:
     # An undated current version replaced the one before it (ingest.versions): it comes last; undated history first.
-    issued = row["issued"] or ("\uffff" if row["current"] else "")
+    issued = version_date(row) or ("\uffff" if row["current"] else "")
     return issued, bool(row["current"]), row["path"] or ""
 
 
@@ -162,7 +163,7 @@ def _citing(key: str, earlier: Row, later: Row) -> Callable[..., Row]:
 def version_name(version: Row) -> str:
     """A version as people name it: its date (2024年9月15日), with its file's name; 现行 for the current one."""
     name = PurePath(version["path"] or "").name
-    dated = f"{dated_zh(version['issued'])} " if version["issued"] else ""
+    dated = f"{dated_zh(issued)} " if (issued := version_date(version)) else ""
     return f"{dated}{name}{'（现行）' if version['current'] else ''}"
 
 

@@ -3,8 +3,8 @@ window that name the department, each marked with its version's dates.
 
 A list's current version is its Document: its items are read from the edges every analysis reads
 (`department_roles`: 权责清单 items the department exercises, boundary matters it leads or assists on, supervision
-items it claims), in force from the list's date (as ingest orders versions, `_dated`) on. An earlier version,
-replaced by a later one, is a ListVersion (ingest.list_history) with no edge, only its rows as written
+items it claims), in force from the list's date (as ingest orders versions, `list_dates.version_date`) on. An
+earlier version, replaced by a later one, is a ListVersion (ingest.list_history) with no edge, only its rows as written
 (`version_rows`: the item's name, the departments leading and assisting it, or claiming it): in force from its date
 to the day before the next version's, its rows naming the department (read as the list's parties are read,
 `lookup.named_in`) are its items then. An auditor must see what the department had to do in the window, not only
@@ -20,7 +20,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
-from ingest.list_dates import list_date
+from ingest.list_dates import version_date
 from ingest.versions import dated_zh
 from queries import catalog
 from queries.labels import VALUE_LABELS
@@ -32,7 +32,7 @@ _NOT_LISTS = frozenset({"sanding", "amendment", "headcount"})
 CURRENT_VERSION = "现行"
 UNDATED = "未署日期"
 # Every version of every list: the replaced ones with their rows, and each list's current version, whose date ends
-# the version before it. Each is dated as versions are ordered at ingest (`_dated`); an undated version's days in
+# the version before it. Each is dated as versions are ordered at ingest (`version_date`); an undated version's days in
 # force cannot be told.
 _VERSIONS = """
 MATCH (v:ListVersion)
@@ -64,7 +64,7 @@ def _current(store: Store, department: str, first: str, last: str) -> list[Row]:
         document = documents.get(source_document(role["source"] or ""))
         if document is None or document["kind"] in _NOT_LISTS:
             continue
-        issued = _dated(document)
+        issued = version_date(document)
         if issued and _after(issued, last):
             continue  # not yet issued by the end of the tenure
         out.append(_item(document["kind"], role["relation"], role["name"], role["detail"], issued or UNDATED,
@@ -75,8 +75,8 @@ def _current(store: Store, department: str, first: str, last: str) -> list[Row]:
 def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]:
     """The items of each replaced version (ListVersion) in force on some day of the window: dated on or before
     `last`, and the next version of its list dated after `first`."""
-    versions = sorted(({**version, "issued": dated} for version in store.read(_VERSIONS) if (dated := _dated(version))),
-                      key=lambda v: (v["list_key"], v["issued"], v["uid"]))
+    dated = [{**version, "issued": issued} for version in store.read(_VERSIONS) if (issued := version_date(version))]
+    versions = sorted(dated, key=lambda v: (v["list_key"], v["issued"], v["uid"]))
     # Each mention read once: a list names the same few departments in row after row, and version after version.
     readings: dict[tuple[str, str], bool] = {}
 
@@ -102,13 +102,6 @@ def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]
                 out.append(_item(version["kind"], relation, row["name"], "", version["issued"], until,
                                  not _after(first, version["issued"]), f"{cited}{row['at']}"))
     return out
-
-
-def _dated(version: Row) -> str:
-    """A list version's date as ingest ordered it (ingest.list_dates): its date row's, else its title's year, else
-    the date its file's name carries; '' for none. Before, only a date row dated it, and a 2021 version known by its
-    title's year alone was left out of the tenures it bound."""
-    return list_date(version["title"] or "", version["issued"] or "", version["path"] or "").value
 
 
 def _relations(kind: str, row: dict[str, Any], is_department: Callable[[str], bool]) -> list[str]:

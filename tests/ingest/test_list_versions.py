@@ -282,6 +282,9 @@ def test_an_untitled_list_s_yearly_files_are_its_versions_ordered_by_their_names
         "(2022, 2023) with 2 of 3 matters in common: a later year's version of the list"))]
     assert _documents(store) == [str(y2023)]
     assert _matters(store) == AS_CORRECTED
+    # list_changes names each version by the date its file's name carries.
+    assert sorted({(row["from_version"], row["to_version"]) for row in catalog.run(store, "list_changes", {})}) == [
+        ("2022年 边界清单_2022.csv", "2023年 边界清单_2023.csv（现行）")]
     # Loaded again, the 2022 file does not replace the later year's.
     again = ingest([y2022], store, region=CITY)
     assert (again.outcomes, again.replaced) == ([], [])
