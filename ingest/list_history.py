@@ -48,8 +48,10 @@ def list_key(identity: ListIdentity) -> str:
 def version_rows(parsed: ListDocument) -> list[str]:
     """Each row of a list as a JSON string (a property holds no map on either engine): where it stands (`at`, as the
     list cites it: 序号3（第5行）), its item's name, the departments that lead it (a 权责清单's 实施部门, a 监管事项's
-    认领部门) and those that assist, and for a 监管事项 whether it is claimed. Names as the list writes them: a
-    version is compared with the next as written."""
+    认领部门) and those that assist, and for a 监管事项 whether it is claimed; its `detail`, as `department_roles`
+    reads a current version's (a 权责清单 item's 职权类型, a boundary row's 职责分工, a 监管事项's 监管对象: a tenure
+    cites a replaced version's items with it). Names as the list writes them: a version is compared with the next as
+    written."""
     return [json.dumps(_row(record, seq, parsed.default_departments), ensure_ascii=False, sort_keys=True)
             for record, seq in zip(parsed.records, cited_seqs(parsed.records), strict=True)]
 
@@ -65,16 +67,17 @@ def _row(record: ListRecord, seq: str, townships: dict[str, str]) -> dict[str, A
     row: dict[str, Any] = {"at": at, "name": getattr(record, "matter", None) or getattr(record, "name", ""),
                            "leads": [], "assists": []}
     if isinstance(record, BoundaryRecord):
-        row |= {"leads": list(record.leads), "assists": _unique([*record.assists, *record.partners])}
+        row |= {"leads": list(record.leads), "assists": _unique([*record.assists, *record.partners]),
+                "detail": record.basis}
     elif isinstance(record, TerritorialRecord):
         row |= {"leads": list(record.leads), "assists": list(record.assists)}
     elif isinstance(record, PowerItemRecord):
-        row |= {"leads": list(record.departments)}
+        row |= {"leads": list(record.departments), "detail": record.type}
     elif isinstance(record, TownshipDutyRecord):
         row |= {"leads": list(record.departments), "part": record.part,
                 "township": record.township or townships.get(where.sheet, "")}
     elif isinstance(record, SupervisionRecord):
-        row |= {"leads": list(record.claimants), "claimed": record.claimed}
+        row |= {"leads": list(record.claimants), "claimed": record.claimed, "detail": record.target}
     return row
 
 

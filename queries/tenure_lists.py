@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any
 
 from graph.store import Row, Store
@@ -99,9 +100,18 @@ def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]
             row = json.loads(text)
             for relation in _relations(version["kind"], row,
                                        lambda mention, region=version["region"] or "": names_it(mention, region)):
-                out.append(_item(version["kind"], relation, row["name"], "", version["issued"], until,
+                out.append(_item(version["kind"], relation, row["name"], _detail(version, row, relation),
+                                 version["issued"], until,
                                  not _after(first, version["issued"]), f"{cited}{row['at']}"))
     return out
+
+
+def _detail(version: Row, row: dict[str, Any], relation: str) -> str:
+    """A replaced version's row's detail as `department_roles` gives a current one's: its own (ingest.list_history;
+    none in rows kept before 2026-11), else for a 牵头 or 配合 the list's title (or file), the edge's 依据 at ingest."""
+    if row.get("detail") or relation not in ("LEADS", "ASSISTS"):
+        return str(row.get("detail") or "")
+    return version["title"] or PurePath(version["path"] or "").stem
 
 
 def _relations(kind: str, row: dict[str, Any], is_department: Callable[[str], bool]) -> list[str]:

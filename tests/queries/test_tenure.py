@@ -157,8 +157,8 @@ def test_a_list_version_replaced_still_shows_what_it_listed_in_the_window(versio
     """The 权责清单 of 2022-09 was replaced on 2023-05-01: a tenure across both reads each version's items with its
     dates (the replaced one's from its rows as kept, ingest.list_history), one ending before the new version reads
     the old version's only, and one starting after the replacement the current's only."""
-    old = [("权责清单", "旅游市场违法行为的处罚", "", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号2（第5行）"),
-           ("权责清单", "营业性演出审批", "", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号1（第4行）")]
+    old = [("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号2（第5行）"),
+           ("权责清单", "营业性演出审批", "行政许可", "2022-09-01", "2023-04-30", True, f"{_LIST}（2022年9月1日版）序号1（第4行）")]
     new = [("权责清单", "体育赛事活动的监督检查", "行政检查", "2023-05-01", "现行", True, f"{_LIST}序号2（第5行）"),
            ("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2023-05-01", "现行", True, f"{_LIST}序号1（第4行）")]
     boundary = ("职责边界清单", "旅游景区安全管理", "滨江市部门职责边界清单", "2018-06-01", "现行", False,
@@ -173,7 +173,8 @@ def test_a_list_version_replaced_still_shows_what_it_listed_in_the_window(versio
 
 def test_list_versions_dated_by_their_titles_year_bind_the_tenure(store: Store, tmp_path: Path) -> None:
     """Two versions of the 权责清单 dated only by the year in their titles (no date row): before, the replaced 2021
-    one was left out (only a date row dated a version) and the current one read as 未署日期."""
+    one was left out (only a date row dated a version) and the current one read as 未署日期. A replaced version's
+    items keep their 职权类型, a boundary row its 职责分工 or else the list's title, as the current's do (before: '')."""
     header = "序号,事项名称,事项类型,实施部门,设定依据\n"
     (tmp_path / "quanze_2021.csv").write_text(
         "滨江市2021年市级部门权责清单\n" + header + "1,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n"
@@ -181,12 +182,27 @@ def test_list_versions_dated_by_their_titles_year_bind_the_tenure(store: Store, 
     (tmp_path / "quanze_2023.csv").write_text(
         "滨江市2023年市级部门权责清单\n" + header + "1,旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》\n"
         "2,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n", encoding="utf-8")
-    files = [FIXTURES / "wenlv_2019.txt", tmp_path / "quanze_2021.csv", tmp_path / "quanze_2023.csv"]
+    boundary = "序号,边界事项,牵头部门,配合部门,职责边界\n"
+    (tmp_path / "bianjie_2021.csv").write_text(
+        "滨江市2021年部门职责边界清单\n" + boundary + "1,旅游景区安全管理,滨江市文化和旅游局,滨江市应急管理局,文旅局负责景区安全监管。\n"
+        "2,演出场所消防检查,滨江市文化和旅游局,滨江市消防救援支队,\n", encoding="utf-8")
+    (tmp_path / "bianjie_2022.csv").write_text(
+        "滨江市2022年部门职责边界清单\n" + boundary + "1,旅游景区安全管理,滨江市文化和旅游局,滨江市应急管理局,文旅局负责景区安全监管。\n"
+        "2,演出场所消防检查,滨江市消防救援支队,滨江市文化和旅游局,\n", encoding="utf-8")
+    files = [FIXTURES / "wenlv_2019.txt", *(tmp_path / f"{name}.csv" for name in
+                                            ("quanze_2021", "quanze_2023", "bianjie_2021", "bianjie_2022"))]
     assert ingest(files, store, region=Region(("滨江市",))).failed == []
     old, new = "《滨江市2021年市级部门权责清单》（2021年版）", "《滨江市2023年市级部门权责清单》"
-    assert _lists(store, "2022-01-01", "2023-06-30") == [
-        ("权责清单", "旅游市场违法行为的处罚", "", "2021", "2023前", False, f"{old}序号2（第4行）"),
-        ("权责清单", "营业性演出审批", "", "2021", "2023前", False, f"{old}序号1（第3行）"),
+    assert [row for row in _lists(store, "2022-01-01", "2023-06-30") if row[0] == "权责清单"] == [
+        ("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2021", "2023前", False, f"{old}序号2（第4行）"),
+        ("权责清单", "营业性演出审批", "行政许可", "2021", "2023前", False, f"{old}序号1（第3行）"),
         ("权责清单", "旅游市场违法行为的处罚", "行政处罚", "2023", "现行", True, f"{new}序号1（第3行）"),
         ("权责清单", "营业性演出审批", "行政许可", "2023", "现行", True, f"{new}序号2（第4行）"),
+    ]
+    edge, title, now = "《滨江市2021年部门职责边界清单》（2021年版）", "滨江市2021年部门职责边界清单", "滨江市2022年部门职责边界清单"
+    assert _lists(store, "2021-06-01", "2022-06-30")[-4:] == [
+        ("职责边界清单", "旅游景区安全管理", title, "2021", "2022前", True, f"{edge}序号1（第3行）"),
+        ("职责边界清单", "演出场所消防检查", title, "2021", "2022前", True, f"{edge}序号2（第4行）"),
+        ("职责边界清单", "旅游景区安全管理", now, "2022", "现行", True, f"《{now}》序号1（第3行）"),
+        ("职责边界清单", "演出场所消防检查", now, "2022", "现行", True, f"《{now}》序号2（第4行）"),
     ]
