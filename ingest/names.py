@@ -357,6 +357,10 @@ class NameResolver:
             exact = _current(named)
             if len(exact) == 1:
                 return _resolved(exact[0], mention, "abbreviation", _replaced(exact[0], named))
+        if len(exact) > 1 and group and len(spelt := [c for c in exact if spells(base, c.base_name)]) == 1:
+            # A table's group holds the bodies a 机构改革 merged (文旅局, 体育局, 文化局): where a region keeps two of
+            # them, the one whose name the abbreviation spells out is meant (文旅局: 文化和旅游局, not 体育局).
+            return _resolved(spelt[0], mention, "abbreviation", _replaced(spelt[0], named))
         if len(exact) > 1:
             return _unresolved(mention, base, region, sorted(c.name for c in exact))
         scored = sorted(
@@ -401,6 +405,12 @@ class NameResolver:
 
     def departments_of(self, region: Region) -> list[KnownDepartment]:
         return list(self._by_region.get(region, []))
+
+
+def spells(short: str, name: str) -> bool:
+    """Whether `short`'s characters stand in `name` in their order (文旅局 in 文化和旅游局)."""
+    rest = iter(name)
+    return all(character in rest for character in short)
 
 
 def _current(matches: list[KnownDepartment]) -> list[KnownDepartment]:

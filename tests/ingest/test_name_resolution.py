@@ -91,3 +91,21 @@ def test_labelled_mentions_precision_and_recall(capsys) -> None:  # type: ignore
 def test_a_prefix_then_an_abbreviation_starting_with_shi(mention: str, home: str, expected: tuple[str, str]) -> None:
     result = _resolver().resolve(mention, Region(tuple(home.split("/"))))
     assert (result.status, result.name) == expected
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("文旅局", ("resolved", "滨江市文化和旅游局")), ("市文旅局", ("resolved", "滨江市文化和旅游局")),
+    ("旅游局", ("resolved", "滨江市文化和旅游局")), ("体育局", ("resolved", "滨江市体育局")),
+    # 文广新局 spells out neither: still one of two, and not taken.
+    ("文广新局", ("unresolved", "滨江市文广新局")),
+])
+def test_an_abbreviation_of_a_merged_bureau_reads_as_the_one_it_spells(mention: str, expected: tuple[str, str]) -> None:
+    """The table groups the bodies a 机构改革 merged (文旅局, 体育局, 文化局…): in a city keeping a 文化和旅游局 and a
+    体育局 apart, 文旅局 named both and neither was taken (user test of an 审计局 auditor: `tenure --department 文旅局`
+    was refused). The one whose name the abbreviation spells out is meant."""
+    resolver = NameResolver()
+    city = Region(("滨江市",))
+    for name in ("滨江市文化和旅游局", "滨江市体育局"):
+        resolver.define(city, name, [])
+    result = resolver.resolve(mention, city)
+    assert (result.status, result.name) == expected
