@@ -21,6 +21,7 @@ from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
+from queries.power_mandate import PowerMandates
 
 # The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
 _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
@@ -48,9 +49,12 @@ def listed_power(row: Row) -> tuple[str, ...]:
 def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
+    mandates = PowerMandates(store) if rows else None
     found: list[Row] = []
     for row in rows:
         found += _own_findings(row, local)
+        if mandates is not None and (lacking := mandates.lacking(row)) is not None:
+            found.append(_finding(row, "no_mandate", lacking))
     found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
