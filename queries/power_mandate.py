@@ -6,20 +6,20 @@ best department's. Only the 三定's duties count (SANDING_KINDS): the search in
 and an item would be its own holder's best match. A department with no 三定 duties in the graph is not judged (no
 三定 loaded is no missing mandate; an unknown 实施主体 is holder_unknown).
 
-Only the kinds of power 职权法定 bites on (MANDATE_KINDS): a 处罚, 许可, 强制, 征收 or 检查 by a body without the work
-is unlawful (行政处罚法第三十八条: 实施主体不具有行政主体资格的，行政处罚无效). A 备案 or a 确认 is written in other
-words than the duty it serves: 企业董事、监事、经理变更备案 meets no word of 市场主体登记注册, its holder's duty, while
-卫健委's 企业标准备案 shares two, and a word search cannot tell.
+Only the kinds of power 职权法定 bites on (`legal_basis.BURDENING_KINDS`): a 处罚, 许可, 强制, 征收 or 检查
+by a body without the work is unlawful (行政处罚法第三十八条: 实施主体不具有行政主体资格的，行政处罚无效).
+A 备案 or a 确认 is written in other words than the duty it serves: 企业董事、监事、经理变更备案 meets no word
+of 市场主体登记注册, its holder's duty, while 卫健委's 企业标准备案 shares two, and a word search cannot tell.
 """
 
 from __future__ import annotations
 
 from graph.store import Row, Store
 from queries.ambiguities import Mandates, holders
+from queries.legal_basis import BURDENING_KINDS
 from queries.who_handles import evidence_index
 
 SANDING_KINDS = ("duty", "office_duty")  # the evidence a 三定 states (queries/evidence.cypher)
-MANDATE_KINDS = ("行政处罚", "行政许可", "行政强制", "行政征收", "行政检查")
 
 
 class PowerMandates:
@@ -32,7 +32,7 @@ class PowerMandates:
         """For an item (a power_item_review row) whose holder lacks the work, the finding's detail: the holder's
         nearest duty and the department whose duty is nearer, each with its score; None when it holds the work or
         cannot be judged."""
-        if row["unresolved"] or not (row["type"] or "").startswith(MANDATE_KINDS) \
+        if row["unresolved"] or not (row["type"] or "").startswith(BURDENING_KINDS) \
                 or (row["department"], row["region"]) not in self._mandates.holders:
             return None
         better = self._mandates.better_holder(row["item"], row["department"], row["region"])

@@ -19,7 +19,7 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
-from queries.legal_basis import RANK_LABELS, SET_ONLY_BY_LAW, cited
+from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
 from queries.power_mandate import PowerMandates
 
@@ -29,6 +29,7 @@ _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》�
                     "行政强制": "《中华人民共和国行政强制法》第十条"}
 _CONJUNCTIONS = re.compile(r"和|及|与|或")
 _FINDING_ORDER = tuple(POWER_REVIEW_LABELS)
+_STATED = {"responsibilities": "责任事项", "accountability": "追责情形"}
 
 
 def power_key(name: str) -> str:
@@ -71,6 +72,10 @@ def _own_findings(row: Row, local: list[str]) -> list[Row]:
     if row["unresolved"]:
         maybe = "、".join(sorted(row["candidates"]))
         found.append(_finding(row, "holder_unknown", f"可能是：{maybe}" if maybe else ""))
+    # A column the list does not have is None: only a cell left empty in a list that has the column is a finding.
+    missing = [label for field, label in _STATED.items() if row[field] is not None and not row[field].strip()]
+    if missing and (row["type"] or "").startswith(BURDENING_KINDS):
+        found.append(_finding(row, "no_responsibility", f"未写{'、'.join(missing)}"))
     basis = row["basis"].strip()
     if not basis:
         return [*found, _finding(row, "no_basis", "")]
