@@ -55,7 +55,9 @@ from graph.store import Store
 # Version 12: a move a 三定 states from a body the reform abolished (`将原县农业局承担的…职责划入…`) is marked `former`
 # on its TRANSFERRED_TO edge (ingest.records): listed for the receiver, not a 职责划转 between standing departments; a
 # 三定 loaded before reads 原X as a standing department and its move as a 职责划转.
-GRAPH_FIELDS_VERSION = 12
+# Version 13: a PowerItem keeps its list's 责任事项 and 追责情形 (`responsibilities`, `accountability`), where the list
+# has those columns (power_item_review flags an empty one); a list loaded before kept neither, and is not flagged.
+GRAPH_FIELDS_VERSION = 13
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -74,29 +74,33 @@ def _spaced_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[i
     """A table copied as text with spaces between cells (`序号 权力类型 项目编码 项目名称 子项 实施依据 …`), each
     item a line `1 行政确认 独生子女父母光荣证核发与注销` and its long cells wrapped on the lines below. Empty cells
     leave no trace, so an item line is read by what its words are: 序号, 权力类型, a code, the name. The wrapped
-    text up to the numbered 责任事项 (`1、受理阶段责任:…`) is the 实施依据."""
+    text up to the numbered 责任事项 (`1、受理阶段责任:…`) is the 实施依据, the 责任事项 run up to the 追责情形
+    (`因不履行或不正确履行行政职责,…`), and the rest is the 追责情形."""
     index = next((number for number, line in enumerate(lines) if _is_spaced_header(line.split())), None)
     if index is None:
         return None
     labels = lines[index].split()
     title = [(number, line.strip()) for number, line in enumerate(lines[:index], 1) if line.strip()]
-    items: list[tuple[int, dict[str, str], list[str]]] = []  # line, values, wrapped 实施依据 lines
-    in_basis = False
+    # line, values, and the wrapped lines of each of its long cells
+    items: list[tuple[int, dict[str, str], dict[str, list[str]]]] = []
+    cell = "basis"  # the cell the wrapped lines are of: the 实施依据, then the 责任事项, then the 追责情形
     for number, raw in enumerate(lines[index + 1:], index + 2):
         words = raw.split()
         if len(words) >= 3 and words[0] == str(len(items) + 1) and words[1].startswith(POWER_TYPES):
-            items.append((number, _spaced_item(words), []))
-            in_basis = True
-        elif in_basis and words:
-            in_basis = not _DUTY_STAGE.match(words[0])
-            if in_basis:
-                items[-1][2].append("".join(words))
+            items.append((number, _spaced_item(words), {"basis": [], "responsibilities": [], "accountability": []}))
+            cell = "basis"
+        elif items and words:
+            if _ACCOUNTABILITY.match(words[0]):
+                cell = "accountability"
+            elif cell == "basis" and _DUTY_STAGE.match(words[0]):
+                cell = "responsibilities"
+            items[-1][2][cell].append("".join(words))
     if not items:
         return None
     fields = [field_of(label) for label in labels]
     rows = [(index + 1, labels)]
-    for number, values, basis in items:
-        values = {**values, "basis": "".join(basis)}
+    for number, values, wrapped in items:
+        values = {**values, **{field: "".join(text) for field, text in wrapped.items()}}
         rows.append((number, [values.get(field or "", "") for field in fields]))
     return title, rows
 
@@ -106,6 +110,7 @@ def _is_spaced_header(labels: list[str]) -> bool:
 
 
 _DUTY_STAGE = re.compile(r"^\d+[、.．]\S*?责任")
+_ACCOUNTABILITY = re.compile(r"^因不履行|^追责情形")
 _CODE = re.compile(r"^[0-9A-Za-z-]{4,}$")
 
 

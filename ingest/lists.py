@@ -573,6 +573,7 @@ def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
         type=power_type, code=values.get("code", ""), basis=values.get("basis", ""),
         departments=split_names(values.get("department", "")), offices=split_names(values.get("office", "")),
         levels=split_names(values.get("level", "")), where=where,
+        responsibilities=values.get("responsibilities"), accountability=values.get("accountability"),
     )
 
 

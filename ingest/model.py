@@ -189,6 +189,9 @@ class PowerItemRecord:
     offices: list[str]
     levels: list[str]
     where: Cell
+    # The 责任事项 and 追责情形 cells; None where the list has no such column (not one left empty).
+    responsibilities: str | None = None
+    accountability: str | None = None
 
 
 @dataclass

@@ -18,6 +18,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "office": ("承办机构", "承办科室", "内设机构", "责任科室"),
     "basis": ("实施依据", "设定依据", "法律依据", "相关依据", "依据", "法律法规依据"),
     "notes": ("备注",),
+    # A 权责清单's 责任事项 (what the holder must do at each stage: 受理, 审查, 决定 …) and 追责情形.
+    "responsibilities": ("责任事项", "责任事项内容", "责任事项及依据"),
+    "accountability": ("追责情形", "追责情形及依据", "问责情形", "追责情形及追责依据"),
     "code": ("事项编码", "职权编码", "项目编码", "权力编码", "编码", "监管事项编码", "事项代码", "task_code"),
     "name": ("事项名称", "职权名称", "项目名称", "权力名称", "权责事项名称", "权责事项", "规范统一事项名称", "履职事项",
              "履职事项名称"),
@@ -71,7 +74,7 @@ HEADER_SCAN_ROWS = 12
 # header cell join their values. Any other field is one value a row (a 序号, a 事项名称, a 权力类型).
 NAME_FIELDS = frozenset({"department", "lead", "assist", "related", "claimant", "main_party", "assist_party",
                          "office", "counties", "level", "reclaimer"})
-TEXT_FIELDS = frozenset({"basis", "notes", "division_text", "city_text", "county_text", "main_text", "assist_text",
+TEXT_FIELDS = frozenset({"basis", "notes", "responsibilities", "accountability", "division_text", "city_text", "county_text", "main_text", "assist_text",
                          "target", "township_text", "dept_text", "township_level_text"})
 # A bare role under a party group (责任部门 over 牵头 / 配合): the part of the group it names.
 _LEAD_WORDS = ("牵头", "主办", "主责", "主体", "主管", "负责")

@@ -29,7 +29,7 @@ findings' `leads` are the department leads; `claims` names each source's townshi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from graph.store import Row, Store
@@ -60,7 +60,7 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     rows = catalog.run(store, "matter_parties", {"region": region})
     if not rows:
         return []
-    mandates = _Mandates(evidence_index(store), holders(store))
+    mandates = Mandates(evidence_index(store), holders(store))
     sandings = sanding_documents(store)
     findings: list[Row] = []
     # One matter's wordings in several documents are one matter (queries.matter_names).
@@ -132,12 +132,16 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
     return found
 
 
-class _Mandates:
-    """lead_without_mandate: which leads hold no duty like their matter, judged on the evidence who_handles uses."""
+class Mandates:
+    """lead_without_mandate: which leads hold no duty like their matter, judged on the evidence who_handles uses.
+    `kinds`: the evidence that counts as a department's mandate (Evidence.kind); None: all but the matters lists name.
+    power_item_review counts the 三定's duties only (SANDING_KINDS): a power item is no mandate for itself."""
 
-    def __init__(self, index: BM25Index, holders: frozenset[tuple[str, str]]) -> None:
+    def __init__(self, index: BM25Index, holders: frozenset[tuple[str, str]], *,
+                 kinds: Container[str] | None = None) -> None:
         self.index = index
         self.holders = holders
+        self.kinds = kinds
         self._searched: dict[tuple[str, str], dict[str, tuple[float, str, str]]] = {}
 
     def findings(self, base: dict[str, Any], parties: list[Row]) -> list[Row]:
@@ -148,7 +152,7 @@ class _Mandates:
             if lead["role"] != "LEADS" or lead["vague"] or lead["unresolved"] \
                     or (lead["department"], lead["department_region"]) not in self.holders:
                 continue  # a lead with no duties in the graph cannot be judged: no 三定 is not no mandate
-            better = self._better_holder(base["matter"], lead["department"], lead["department_region"])
+            better = self.better_holder(base["matter"], lead["department"], lead["department_region"])
             if better is not None:
                 mandate.setdefault(lead["department"], {"lead": lead["department"], **better})
                 sources.add(lead["source"])
@@ -157,10 +161,10 @@ class _Mandates:
         return [{**_narrowed(base, sorted(sources)), "reason": "lead_without_mandate",
                  "mandate": [mandate[name] for name in sorted(mandate)]}]
 
-    def _better_holder(self, matter: str, lead: str, region: str) -> dict[str, str] | None:
+    def better_holder(self, matter: str, lead: str, region: str) -> dict[str, str] | None:
         """The department of the lead's region whose duty or item is most like the matter, when the lead's own
         best is under MANDATE_SHARE of it; None when the lead's is good enough (or nobody's is any good)."""
-        best = self._best_by_department(matter, region)
+        best = self.best_by_department(matter, region)
         if not best:
             return None
         holder, (top, duty, source) = max(best.items(), key=lambda pair: (pair[1][0], pair[0]))
@@ -184,25 +188,33 @@ class _Mandates:
         return any(hits.index.evidence[position].department == department and
                    hits.index.evidence[position].kind not in MATTER_KINDS for position in hits.positions.tolist())
 
-    def _best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
+    def best_by_department(self, matter: str, region: str) -> dict[str, tuple[float, str, str]]:
         """Each department's best (score, text, source) on the matter: searched once for all its leads of a region."""
         if (matter, region) not in self._searched:
-            self._searched[(matter, region)] = best_by_department(self.index.scores(matter, region=region))
+            self._searched[(matter, region)] = best_by_department(self.index.scores(matter, region=region), self.kinds)
         return self._searched[(matter, region)]
 
 
-def best_by_department(scored: Iterable[tuple[float, Evidence]]) -> dict[str, tuple[float, str, str]]:
-    """Each department's best (score, text, source) among scored evidence of its own (not the matters lists name)."""
+def best_by_department(scored: Iterable[tuple[float, Evidence]], kinds: Container[str] | None = None
+                       ) -> dict[str, tuple[float, str, str]]:
+    """Each department's best (score, text, source) among scored evidence of its own (not the matters lists name),
+    of `kinds` only when given."""
     best: dict[str, tuple[float, str, str]] = {}
     for score, item in scored:
-        if item.kind not in MATTER_KINDS and score > best.get(item.department, (0.0, "", ""))[0]:
+        if _counts(item, kinds) and score > best.get(item.department, (0.0, "", ""))[0]:
             best[item.department] = (score, item.text, item.source)
     return best
 
 
-def holders(store: Store) -> frozenset[tuple[str, str]]:
-    """(department, region) of every department with duties or items of its own in the graph."""
-    return cached(store, ("mandate_holders",), lambda: frozenset(
+def holders(store: Store, kinds: tuple[str, ...] | None = None) -> frozenset[tuple[str, str]]:
+    """(department, region) of every department with duties or items of its own in the graph (of `kinds` when
+    given)."""
+    return cached(store, ("mandate_holders", kinds), lambda: frozenset(
         (item.department, item.department_region) for item in evidence_index(store).evidence
-        if item.kind not in MATTER_KINDS),
+        if _counts(item, kinds)),
         whole_graph=True)
+
+
+def _counts(item: Evidence, kinds: Container[str] | None) -> bool:
+    """Whether a piece of evidence counts as its department's own work: of `kinds`, or when None, not a matter."""
+    return item.kind not in MATTER_KINDS if kinds is None else item.kind in kinds

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 # The kinds of power only 法律, 法规 and 规章 may set (行政处罚法 §16, 行政许可法 §17, 行政强制法 §10).
 SET_ONLY_BY_LAW = ("行政处罚", "行政许可", "行政强制")
+# The kinds of power that act on a citizen's rights and duties: a body without the work must not exercise them
+# (职权法定, queries.power_mandate), and their 责任事项 and 追责情形 must be written (each power with its
+# responsibility: 权责清单).
+BURDENING_KINDS = (*SET_ONLY_BY_LAW, "行政征收", "行政检查")
 
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 # A title written without book brackets: `中华人民共和国建筑法第八条`, each part of a cell parted by ；, ， or 、.

@@ -1,5 +1,5 @@
 // name: power_item_review
-// question: 权责清单合法性审查：事项无设定依据、依据未写明法律法规、处罚许可强制的依据仅为规范性文件、实施主体不是已知部门、同一事项多个部门实施（多头执法）、同一部门重复列项
+// question: 权责清单合法性审查：事项无设定依据、依据未写明法律法规、处罚许可强制的依据仅为规范性文件、实施主体不是已知部门、实施主体的三定没有对应职责、未写责任事项或追责情形、同一事项多个部门实施（多头执法）、同一部门重复列项
 // param region: string|null = null  区划路径，如 示例市/青山县；含下级区划
 // columns: region, department, item, type, code, finding_label, basis, detail, source, finding, department_uid, item_uid
 // json_only: finding, department_uid, item_uid
@@ -7,8 +7,9 @@
 // finish: queries.power_review.review
 // The Cypher gives one row a power item and the department its list names as 实施主体 (an unresolved name too: a
 // department the graph knows no 三定 of); the finish reads the 依据 and compares the items (queries/power_review.py)
-// and gives one row a finding: no_basis, no_law_named, basis_cannot_set, holder_unknown, several_departments,
-// repeated. Rows by region, department, item, then finding.
+// and gives one row a finding: no_basis, no_law_named, basis_cannot_set, holder_unknown, no_mandate (its holder's
+// 三定 has no duty like it: queries/power_mandate.py), no_responsibility (a 处罚, 许可, 强制, 征收 or 检查 whose list has
+// a 责任事项 or 追责情形 column left empty in its row), several_departments, repeated. Rows by region, department, item, then finding.
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE coalesce(d.vague, false) = false
   AND ($region IS NULL OR p.region = $region OR p.region STARTS WITH ($region + '/'))
@@ -16,4 +17,5 @@ RETURN p.region AS region, d.name AS department, d.uid AS department_uid,
        coalesce(d.unresolved, false) AS unresolved, coalesce(d.candidates, []) AS candidates,
        p.name AS item, p.uid AS item_uid, coalesce(p.main_item, '') AS main_item,
        coalesce(p.sub_item, '') AS sub_item, p.type AS type, coalesce(p.code, '') AS code,
-       coalesce(p.basis, '') AS basis, p.source AS source
+       coalesce(p.basis, '') AS basis, p.source AS source,
+       p.responsibilities AS responsibilities, p.accountability AS accountability  // null: the list has no such column

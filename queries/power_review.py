@@ -19,8 +19,9 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
-from queries.legal_basis import RANK_LABELS, SET_ONLY_BY_LAW, cited
+from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
+from queries.power_mandate import PowerMandates
 
 # The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
 _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
@@ -28,6 +29,7 @@ _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》�
                     "行政强制": "《中华人民共和国行政强制法》第十条"}
 _CONJUNCTIONS = re.compile(r"和|及|与|或")
 _FINDING_ORDER = tuple(POWER_REVIEW_LABELS)
+_STATED = {"responsibilities": "责任事项", "accountability": "追责情形"}
 
 
 def power_key(name: str) -> str:
@@ -48,9 +50,12 @@ def listed_power(row: Row) -> tuple[str, ...]:
 def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
+    mandates = PowerMandates(store) if rows else None
     found: list[Row] = []
     for row in rows:
         found += _own_findings(row, local)
+        if mandates is not None and (lacking := mandates.lacking(row)) is not None:
+            found.append(_finding(row, "no_mandate", lacking))
     found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
@@ -67,6 +72,10 @@ def _own_findings(row: Row, local: list[str]) -> list[Row]:
     if row["unresolved"]:
         maybe = "、".join(sorted(row["candidates"]))
         found.append(_finding(row, "holder_unknown", f"可能是：{maybe}" if maybe else ""))
+    # A column the list does not have is None: only a cell left empty in a list that has the column is a finding.
+    missing = [label for field, label in _STATED.items() if row[field] is not None and not row[field].strip()]
+    if missing and (row["type"] or "").startswith(BURDENING_KINDS):
+        found.append(_finding(row, "no_responsibility", f"未写{'、'.join(missing)}"))
     basis = row["basis"].strip()
     if not basis:
         return [*found, _finding(row, "no_basis", "")]

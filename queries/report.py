@@ -526,6 +526,11 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      lambda row: row["finding"] == "basis_cannot_set", "核实有无法律、法规、规章依据；没有的，删除该事项"),
     ("power_item_review", "权责事项：实施主体不是已知部门", "item_uid", lambda row: row["finding"] == "holder_unknown",
      "核实实施主体的名称和机构设置，改为依三定承担该项工作的部门"),
+    ("power_item_review", "权责事项：实施主体的三定没有对应职责", "item_uid",
+     lambda row: row["finding"] == "no_mandate",
+     "核实实施主体有无该项职责：改由三定承担该项工作的部门实施，或按程序调整三定"),
+    ("power_item_review", "权责事项：行政处罚、许可、强制、征收、检查未写责任事项或追责情形", "item_uid",
+     lambda row: row["finding"] == "no_responsibility", "逐项写明各环节的责任事项和追责情形"),
     ("power_item_review", "权责事项：同一事项由多个部门实施（多头执法）", same_power,
      lambda row: row["finding"] == "several_departments", "依三定明确一个实施部门，或在清单中写明各部门的实施范围"),
     ("power_item_review", "权责事项：同一部门重复列项", listed_power, lambda row: row["finding"] == "repeated",
@@ -552,7 +557,7 @@ _ONLY_WHERE_LOADED = frozenset({"township_duties", "power_item_review"})
 POWER_REVIEW_COLUMNS = ("region", "department", "item", "type", "code", "finding_label", "basis", "detail", "source")
 POWER_REVIEW_NOTE = ("逐项核对权责清单：设定依据（实施依据）是否写明法律、法规、规章；"
                      "行政处罚、行政许可、行政强制的依据是否仅为规范性文件（县（区）、乡镇制发的文件，或通知、意见、方案等，依行政处罚法第十六条、行政许可法"
-                     "第十七条、行政强制法第十条不得设定）；实施主体是否为图中有三定的部门；同一事项是否由多个部门实施"
+                     "第十七条、行政强制法第十条不得设定）；实施主体是否为图中有三定的部门；行政处罚、许可、强制、征收、检查的实施主体，其三定有无与之相近的职责（职权法定；“说明”列出本部门最相近的职责、更相近的其他部门职责及相近度，按词语检索判断，请人工核对）；清单有责任事项、追责情形列的，上述各类事项是否填写；同一事项是否由多个部门实施"
                      "（多头执法，“说明”列出其他部门）；同一部门是否重复列项（名称只差标点、“和”“及”或词序，“说明”列出"
                      "重复的事项）。依据按文件名称判断：名为办法、规定的视为规章，设区的市制发的也是；行政法规以外的"
                      "“办法”“规定”是否为规章，请核对其制定机关。")

@@ -117,8 +117,13 @@ def test_copied_township_list_with_spaces_between_cells(store: Store) -> None:
     assert item.basis.startswith("《安徽省人口与计划生育条例》第三十九条在国家提倡一对夫妻生育一个子女期间,自愿终身只生育一个"
                                  "子女的夫妻,可以向户籍所在地")
     assert item.basis.endswith("停止其享受本条例规定的相关奖励优待。")
-    # The columns the graph has no place for are said, not dropped without a word (user test).
-    assert "columns not read: 责任事项, 追责情形; 未读取的列：责任事项、追责情形" in document.warnings
+    # The 责任事项 run from the first numbered stage to the 追责情形, which runs to the end of the (cut) copy.
+    assert item.responsibilities is not None and item.accountability is not None
+    assert item.responsibilities.startswith("1、受理阶段责任:公示依法应当提交的材料;")
+    assert item.responsibilities.endswith("5、其他法律法规政策规定应履行的责任。")
+    assert item.accountability.startswith("因不履行或不正确履行行政职责,有下列情形的,")
+    assert item.accountability.endswith("5、其他违反法律法规规章文件规定的行为。")
+    assert not any("columns not read" in warning for warning in document.warnings)
     report = ingest([path], store)
     assert [outcome.error for outcome in report.failed] == []
     assert store.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) RETURN d.name AS d, d.region AS region, "

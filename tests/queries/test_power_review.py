@@ -1,6 +1,7 @@
 """A 县司法局 reviewing 青山县's 权责清单 before the 编办 publishes it (合法性审查, user test): which items have no 依据,
 no law named, a 处罚 set by a 规范性文件 only, a 实施主体 the county does not have, one power under two departments
-(多头执法), one department listing a power twice. The list, tests/fixtures/quanze_review/, is invented, with those
+(多头执法), one department listing a power twice, a 处罚 its department's 三定 gives it no work like, a 强制 or 检查 with
+no 责任事项 or 追责情形 written. The list, tests/fixtures/quanze_review/, is invented, with those
 problems planted; the county's 三定 are the bundled examples'."""
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LIST = ROOT / "tests" / "fixtures" / "quanze_review" / "qingshan_quanze_2025.csv"
 QINGSHAN = sorted((ROOT / "examples" / "sanding").glob("qingshan_*.txt"))
 ZHUJIAN, CHENGGUAN, SHICHANG = "青山县住房和城乡建设局", "青山县城市管理局", "青山县市场监督管理局"
+NONGYE, JIAOTONG = "青山县农业农村局", "青山县交通运输局"
+NOBODY = "本区划也没有部门的三定职责与之足够相近"
+SHICHANG_NEAREST = "负责药品、医疗器械和化妆品经营使用环节的日常监督检查。"
+CHENGGUAN_ROADS = "负责县城道路、桥梁、排水等市政设施的养护管理。制定市政设施年度养护计划，依法查处占用、挖掘城市道路和损坏市政设施的行为。"
 CANNOT_SET = "依据《中华人民共和国行政处罚法》第十六条，规范性文件不得设定行政处罚"
 
 
@@ -34,7 +39,11 @@ def reviewed(store: Store) -> Store:
 def test_the_reviewer_s_findings_on_the_county_list(reviewed: Store) -> None:
     rows = catalog.run(reviewed, "power_item_review", {"region": "示例市/青山县"})
     assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows] == [
+        # A 检查 and a 强制 must say what the holder answers for; an 其他行政权力 (QSR-QT-011) is not judged.
+        (JIAOTONG, "QSR-JC-014", "no_responsibility", "未写追责情形"),
         (ZHUJIAN, "QSR-CF-002", "no_basis", ""),
+        # A 处罚 no department of the county has a duty like: the holder's none is nearer than nobody's.
+        (NONGYE, "QSR-CF-015", "no_mandate", f"本部门三定没有与之相近的职责；{NOBODY}"),
         # A meeting's 纪要 names no law, 法规 or 规章.
         (CHENGGUAN, "QSR-XK-010", "no_law_named", ""),
         (CHENGGUAN, "QSR-CF-005", "several_departments", SHICHANG),
@@ -42,19 +51,35 @@ def test_the_reviewer_s_findings_on_the_county_list(reviewed: Store) -> None:
         (CHENGGUAN, "QSR-CF-004", "basis_cannot_set",
          f"规范性文件：《青山县人民政府关于加强城区市容秩序管理的通知》；{CANNOT_SET}"),
         (CHENGGUAN, "QSR-CF-003", "basis_cannot_set", f"规范性文件：《青山县户外广告设置管理办法》；{CANNOT_SET}"),
+        # Its own item is no mandate: what counts is its 三定's duties, and 城管's fits the item better.
+        (SHICHANG, "QSR-CF-006", "no_mandate", f"本部门最相近的职责：“{SHICHANG_NEAREST}”（相近度2.5）；"
+                                               f"{CHENGGUAN}的职责更相近：“{CHENGGUAN_ROADS}”（相近度9.6）"),
         (SHICHANG, "QSR-CF-006", "several_departments", CHENGGUAN),
         (SHICHANG, "QSR-CF-008", "repeated", "对生产销售不合格产品的处罚（QSR-CF-009）"),
         (SHICHANG, "QSR-CF-009", "repeated", "对生产、销售不合格产品的处罚（QSR-CF-008）"),
+        (SHICHANG, "QSR-QZ-012", "no_responsibility", "未写责任事项"),
         # 环境保护局 is no body of 青山县's: its list names a department the county has no 三定 of.
         ("青山县环境保护局", "QSR-JC-007", "holder_unknown", ""),
     ]
     # Not findings: a 强制 whose law stands beside a county 方案 (QSR-QZ-012), a 处罚 set by the city's 办法, which a
-    # 设区的市 may make as a 规章 (QSR-CF-013), an 其他行政权力 the county's 办法 sets (QSR-QT-011).
-    first = rows[0]
+    # 设区的市 may make as a 规章 (QSR-CF-013), an 其他行政权力 the county's 办法 sets (QSR-QT-011). Every other 处罚,
+    # 许可, 强制 and 检查 has a duty like it in its holder's 三定 (QSR-QZ-012's 查封 by 市场监管 is as near as any).
+    first = rows[1]
     assert (first["item"], first["type"], first["finding_label"], first["basis"]) == (
         "对施工现场未设置围挡的处罚", "行政处罚", "未写设定依据（实施依据）", "")
     assert first["source"].startswith("doc:") and first["source"].endswith("#第3行")
     assert catalog.run(reviewed, "power_item_review", {"region": "示例市/河西区"}) == []
+
+
+def test_the_stages_each_item_answers_for(reviewed: Store, corpus: Store) -> None:
+    # The 责任事项 and 追责情形 as the list writes them; an empty cell is kept empty, a list without the column none.
+    query = ("MATCH (p:PowerItem) WHERE p.code IN $codes RETURN p.code AS code, p.responsibilities AS stages, "
+             "p.accountability AS accountable ORDER BY code")
+    assert reviewed.read(query, {"codes": ["QSR-CF-013", "QSR-QZ-012"]}) == [
+        {"code": "QSR-CF-013", "stages": "1.立案责任。2.调查取证责任。", "accountable": "因不履行或不正确履行行政职责的，依法追究责任。"},
+        {"code": "QSR-QZ-012", "stages": "", "accountable": "因不履行或不正确履行行政职责的，依法追究责任。"}]
+    assert corpus.read("MATCH (p:PowerItem) WHERE p.responsibilities IS NOT NULL OR p.accountability IS NOT NULL "
+                       "RETURN count(p) AS n") == [{"n": 0}]
 
 
 def test_the_examples_lists_are_lawful(corpus: Store) -> None:
@@ -95,18 +120,21 @@ def test_the_report_counts_them(reviewed: Store) -> None:
     report = build_report(reviewed, region="示例市/青山县")
     section = next(section for section in report.sections if section.key == "power_item_review")
     assert section.title == "权责清单合法性审查"
-    assert [(row["region_name"], row["code"], row["finding_label"]) for row in section.rows][:2] == [
-        ("青山县", "QSR-CF-002", "未写设定依据（实施依据）"), ("青山县", "QSR-XK-010", "依据未写明法律、法规或规章的名称")]
+    assert [(row["region_name"], row["code"], row["finding_label"]) for row in section.rows][:4] == [
+        ("青山县", "QSR-JC-014", "未写责任事项或追责情形"), ("青山县", "QSR-CF-002", "未写设定依据（实施依据）"), ("青山县", "QSR-CF-015", "实施主体的三定没有对应职责（职权法定）"),
+        ("青山县", "QSR-XK-010", "依据未写明法律、法规或规章的名称")]
     summary = next(section for section in report.sections if section.key == "summary")
     # 多头执法 counts the one power two departments list; a repeated item, the one power listed twice.
     assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责事项")] == [
         ("权责事项：未写依据或依据未写明法律、法规、规章", 2), ("权责事项：行政处罚、许可、强制的依据仅为规范性文件", 2),
-        ("权责事项：实施主体不是已知部门", 1), ("权责事项：同一事项由多个部门实施（多头执法）", 1),
+        ("权责事项：实施主体不是已知部门", 1), ("权责事项：实施主体的三定没有对应职责", 2),
+        ("权责事项：行政处罚、许可、强制、征收、检查未写责任事项或追责情形", 2), ("权责事项：同一事项由多个部门实施（多头执法）", 1),
         ("权责事项：同一部门重复列项", 1)]
     # A department's report has its own items' findings only.
     mine = build_report(reviewed, department="县市场监管局")
     assert [row["code"] for section in mine.sections if section.key == "power_item_review"
-            for row in section.rows] == ["QSR-CF-006", "QSR-CF-008", "QSR-CF-009"]
+            for row in section.rows] == ["QSR-CF-006", "QSR-CF-006", "QSR-CF-008", "QSR-CF-009",
+                                                  "QSR-QZ-012"]
 
 
 def test_a_lawful_list_leaves_the_report_as_it_was(corpus: Store) -> None:

@@ -1,0 +1,53 @@
+"""no_mandate (power_item_review): a power item whose 实施主体's 三定 gives it no work like the item (职权法定).
+
+Judged as host_assist_ambiguities judges a lead's mandate (`queries.ambiguities.Mandates`, lead_without_mandate): the
+department lacks the work when its best duty scores (BM25 on the item's name) under MANDATE_SHARE of the region's
+best department's. Only the 三定's duties count (SANDING_KINDS): the search index holds the power items themselves,
+and an item would be its own holder's best match. A department with no 三定 duties in the graph is not judged (no
+三定 loaded is no missing mandate; an unknown 实施主体 is holder_unknown).
+
+Only the kinds of power 职权法定 bites on (`legal_basis.BURDENING_KINDS`): a 处罚, 许可, 强制, 征收 or 检查
+by a body without the work is unlawful (行政处罚法第三十八条: 实施主体不具有行政主体资格的，行政处罚无效).
+A 备案 or a 确认 is written in other words than the duty it serves: 企业董事、监事、经理变更备案 meets no word
+of 市场主体登记注册, its holder's duty, while 卫健委's 企业标准备案 shares two, and a word search cannot tell.
+"""
+
+from __future__ import annotations
+
+from graph.store import Row, Store
+from queries.ambiguities import Mandates, holders
+from queries.legal_basis import BURDENING_KINDS
+from queries.who_handles import evidence_index
+
+SANDING_KINDS = ("duty", "office_duty")  # the evidence a 三定 states (queries/evidence.cypher)
+
+
+class PowerMandates:
+    """Which power items' holders have no 三定 duty like them; searched once per item name and region."""
+
+    def __init__(self, store: Store) -> None:
+        self._mandates = Mandates(evidence_index(store), holders(store, SANDING_KINDS), kinds=SANDING_KINDS)
+
+    def lacking(self, row: Row) -> str | None:
+        """For an item (a power_item_review row) whose holder lacks the work, the finding's detail: the holder's
+        nearest duty and the department whose duty is nearer, each with its score; None when it holds the work or
+        cannot be judged."""
+        if row["unresolved"] or not (row["type"] or "").startswith(BURDENING_KINDS) \
+                or (row["department"], row["region"]) not in self._mandates.holders:
+            return None
+        better = self._mandates.better_holder(row["item"], row["department"], row["region"])
+        if better is None:
+            return None
+        best = self._mandates.best_by_department(row["item"], row["region"])
+        own = best.get(row["department"])
+        said = [f"本部门最相近的职责：{_scored(own)}" if own else "本部门三定没有与之相近的职责"]
+        if better["holder"]:
+            said.append(f"{better['holder']}的职责更相近：{_scored(best[better['holder']])}")
+        else:
+            said.append("本区划也没有部门的三定职责与之足够相近")
+        return "；".join(said)
+
+
+def _scored(best: tuple[float, str, str]) -> str:
+    score, text, _source = best
+    return f"“{text}”（相近度{score:.1f}）"
