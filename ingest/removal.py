@@ -19,6 +19,7 @@ from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
 from ingest.regions import Region
+from ingest.removal_scope import removal_tops
 from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
 
@@ -175,8 +176,9 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
         except ReloadFailed as failed:
             raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                             "；请修复或恢复该文件，或将其一并移除")) from failed
+    regions = [held.region for held in (*documents, *(version for version, _parsed in following))]
     try:
-        with all_or_nothing(store):
+        with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
             return _removed(store, documents, current, following)
     except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
         raise _nothing_removed(failed, ("", "")) from failed

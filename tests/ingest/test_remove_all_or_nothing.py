@@ -209,3 +209,39 @@ def test_a_process_killed_midway_is_undone_by_the_next_to_open_the_store(tmp_pat
 def _env() -> Mapping[str, str]:
     return {**os.environ, "PYTHONPATH": str(REPO)}
 
+
+class Peeking(FailingStore):
+    """The store, failing at its second write, the first after the undo point: what that point holds is kept."""
+
+    def _count(self) -> None:
+        if self.writes == 1:
+            [row] = self.store.read("MATCH (m:Meta {uid: $uid}) RETURN m.undo AS undo", {"uid": UNDO_UID})
+            self.undo = json.loads(row["undo"])
+        super()._count()
+
+
+def test_the_undo_point_holds_only_the_regions_the_removal_changes(store: Store, tmp_path: Path) -> None:
+    """A list of 临水市 taken out while the graph also holds 示例市's 三定 and notice: the undo point keeps 临水市 (and
+    the Meta nodes) alone, and a failure still leaves the whole graph as it was."""
+    name = _history_graph(store, tmp_path)
+    _renamed_graph(store, tmp_path)
+    other = {row["uid"] for row in store.read(
+        "MATCH (n) WHERE n.region STARTS WITH '示例市' OR n.path STARTS WITH '示例市' "
+        "OR n.holder STARTS WITH 'dept:示例市/' OR n.holder STARTS WITH 'office:示例市/' "
+        "OR n.department STARTS WITH 'dept:示例市/' RETURN n.uid AS uid")}
+    assert len(other) == 20  # its region and county, 3 departments, 3 offices, 9 duties, 3 documents
+    before = _dump(store)
+    peeking = Peeking(store, fail_at=2)
+    with pytest.raises(Failing):
+        remove(peeking, find_documents(store, [name]))  # type: ignore[arg-type]
+    held = {node["props"]["uid"] for node in peeking.undo["nodes"]}
+    assert peeking.undo["tops"] == ["临水市"]
+    assert held & other == set()
+    assert {uid for uid in held if uid.startswith("meta:")} == {
+        "meta:links", "meta:segmentation", "meta:unlinked", "meta:version"}
+    # The list's current version and the history version loaded again in its place.
+    assert {uid for uid in held if uid.startswith("doc:")} == {row["uid"] for row in store.read(
+        "MATCH (d:Document {region: '临水市'}) RETURN d.uid AS uid UNION "
+        "MATCH (d:ListVersion {region: '临水市'}) RETURN d.uid AS uid")}
+    assert _dump(store) == before
+    assert _undo_points(store) == []
