@@ -210,6 +210,8 @@ def _read_sheet(workbook: Workbook, sheet: Sheet, header: Header, document: List
                 elif not (field in _ITEM_NAMES and own_item
                           and (number, header.columns[field]) not in sheet.merged_down):
                     values[field] = carried.get(field, "")
+        if header.kind == "power":
+            _carry_stages(values, carried, main_above)
         where = _row_place(sheet, header, number, values, carried, main_above)
         if values.get("seq"):
             carried["seq"] = values["seq"]
@@ -249,6 +251,27 @@ def _row_place(sheet: Sheet, header: Header, number: int, values: dict[str, str]
                  and bool(main_above) and _main_item(values) == main_above)
     title = re.sub(r"\s+", "", header.labels.get("seq", "")).rpartition("/")[2] or "序号"
     return Cell(sheet.name, number, sheet.named_by_file, carried["seq"] if continued else seq, title, continued)
+
+
+# A 权责清单's 责任事项 and 追责情形: written once for a 主项 over its 子项's rows.
+_STAGES = ("responsibilities", "accountability")
+
+
+def _carry_stages(values: dict[str, str], carried: dict[str, str], main_above: str) -> None:
+    """A 子项 row's blank 责任事项 or 追责情形 under its 主项's is the 主项's (the cell merged down in the list's Excel
+    copy, blank in its CSV): the 子项 answers for what its 主项 does. Only there: a blank on an item of its own is a
+    cell left empty (power_item_review's no_responsibility), not "same as above" as the block columns are. An Excel
+    merged cell reaches here already filled in (ingest.sheets)."""
+    same_item = bool(values.get("sub_item")) and bool(main_above) and _main_item(values) == main_above
+    for field in _STAGES:
+        if field not in values:
+            continue
+        if values[field]:
+            carried[field] = values[field]
+        elif same_item:
+            values[field] = carried.get(field, "")
+        else:
+            carried[field] = ""  # a new item's blank: nothing for its 子项 to take from an item above it
 
 
 def _main_item(values: dict[str, str]) -> str:

@@ -57,6 +57,8 @@ COLUMN_LABELS: dict[str, str] = {
     # Figures a department shows from a body a chain of renames by notice replaced (queries.lent_staffing).
     "staffing_from": "编制数据来源", "lender": "承继自", "steps": "更名次数", "figures": "所载数据",
     "own": "本部门所载数据",
+    # A power item's 责任事项 and 追责情形, as its 权责清单's columns are titled.
+    "responsibilities": "责任事项", "accountability": "追责情形",
 }
 
 # A pair of duties (similar_duties, similar_duties_around): each side's fields, 甲 and 乙, as 部门甲 and 部门乙 are.
@@ -138,6 +140,11 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("department_power_items", "offices"): "承办科室",
                                           ("department_power_items", "kind"): "事项类型",
                                           ("department_roles", "offices"): "承办科室",
+                                          # A power item's 依据: the one that sets the power, as power_item_review
+                                          # titles it (lists call it 设定依据 or 实施依据).
+                                          ("department_profile.power_items", "basis"): "设定依据（实施依据）",
+                                          ("department_power_items", "basis"): "设定依据（实施依据）",
+                                          ("department_roles", "basis"): "设定依据（实施依据）",
                                           **_DUTY_PAIRS}
 
 
@@ -397,4 +404,6 @@ POWER_REVIEW_LABELS = {
 _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",
                ("power_item_review", "department"): "实施主体", ("power_item_review", "finding_label"): "问题",
                ("power_item_review", "basis"): "设定依据（实施依据）",
-               ("power_item_review", "detail"): "说明（规范性文件、其他部门、重复的事项）"}
+               # What the detail holds differs by finding (the 规范性文件, the other departments, the item repeated, the
+               # nearest duties with their scores, the empty cell): a title naming some of them misled.
+               ("power_item_review", "detail"): "说明"}

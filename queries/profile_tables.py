@@ -21,11 +21,13 @@ NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 # (a copy without its 内设机构 section), nothing is known of how its duties are handed down.
 UNDECOMPOSED = "未分解"
 NO_OFFICES = "（未载入内设机构）"
-# A role's `detail` is what its relation has: a matter's basis, a power item's type, a supervision item's target.
-ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "power_items": ("item", "kind"),
-                "supervision_items": ("item", "target")}
-# A power item's 承办科室 (the offices its list names as handling it), beside its type: who in the department does it.
-ROLE_OFFICES = {"power_items"}
+# A role's `detail` is what its relation has: a matter's basis, a supervision item's target (a power item's type:
+# POWER_COLUMNS' kind).
+ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "supervision_items": ("item", "target")}
+# A power item as its 权责清单 row gives it: its type, 编码, 承办科室 (the offices its list names as handling it: who in
+# the department does it), 设定依据, and what its holder answers for (责任事项, 追责情形: the files hold these; the
+# page's table leaves them out, each runs to paragraphs in a real list).
+POWER_COLUMNS = ["item", "kind", "code", "offices", "basis", "responsibilities", "accountability", "source"]
 STATUS_COLUMNS = ["status", "change", "counterpart"]
 # A duty carried from a body a 机构改革 replaced (承继自, 承继依据), as department_duties says it.
 CARRIED_COLUMNS = ["carried_from", "ground_source"]
@@ -35,8 +37,8 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
     "facts": FACT_COLUMNS,
     "duties": ["category", "ordinal", "text", "carried_by", *STATUS_COLUMNS, "source", *CARRIED_COLUMNS],
     "offices": ["office", "ordinal", "text", *STATUS_COLUMNS, "source", *CARRIED_COLUMNS],
-    **{key: [name, detail, *(["offices"] if key in ROLE_OFFICES else []), "source"]
-       for key, (name, detail) in ROLE_DETAILS.items()},
+    **{key: [name, detail, "source"] for key, (name, detail) in ROLE_DETAILS.items()},
+    "power_items": POWER_COLUMNS,
     # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.
     "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source",
                  "carried_from"],
@@ -48,9 +50,13 @@ def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
     nests duties under their category, an office's duties under it and an overlap's members under their cluster."""
     def roles(key: str) -> list[Row]:
         name, detail = ROLE_DETAILS[key]
-        return [{name: r["name"], detail: r["detail"],
-                 **({"offices": "、".join(r["offices"])} if key in ROLE_OFFICES else {}), "source": r["source"]}
-                for r in profile[key]]
+        return [{name: r["name"], detail: r["detail"], "source": r["source"]} for r in profile[key]]
+
+    # A cell the list has no column for (责任事项 in a list without one) reads empty, as an empty cell does.
+    power_items = [{"item": r["name"], "kind": r["detail"], "code": r["code"], "offices": "、".join(r["offices"]),
+                    "basis": r["basis"], "responsibilities": r["responsibilities"] or "",
+                    "accountability": r["accountability"] or "", "source": r["source"]}
+                   for r in profile["power_items"]]
 
     undecomposed = UNDECOMPOSED if profile["offices"] else NO_OFFICES
     return {
@@ -62,6 +68,7 @@ def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
                     for duty in office["duties"] or [{"ordinal": None, "text": NO_OFFICE_DUTY,
                                                       "source": office["source"]}]],
         **{key: roles(key) for key in ROLE_DETAILS},
+        "power_items": power_items,
         "overlaps": [{"scope": SCOPE_LABELS[cluster["scope"]], "group": number, "score": cluster["score"],
                       "settled": cluster["settled"], "matter": cluster["matter"], **member}
                      for number, cluster in enumerate(profile["overlaps"], 1) for member in cluster["members"]],

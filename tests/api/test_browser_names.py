@@ -24,15 +24,18 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
     titles = site_titles(site)
     tables = _profile_tables(browser)
     items = tables["权责事项"]
-    assert items[0] == ["事项", "类型", "承办科室", "出处"]
-    assert [row[:3] for row in items[1:]] == [
-        ["对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的处罚", "行政处罚", "综合执法股"],
-        ["对电梯等特种设备的安全检查", "行政检查", "特种设备安全监察股"],
-        ["消费者权益争议调解", "其他行政权力", "消费者权益保护与知识产权股"],
-        ["特种设备使用登记", "行政许可", "特种设备安全监察股"],
-        ["食品小作坊、小餐饮登记", "其他行政权力", "食品安全监管股（县食品安全委员会办公室）"],
-        ["食品经营许可", "行政许可", "法规股（行政审批股）"]]
-    assert items[-1][3] == readable_source(
+    # 编码 and 设定依据 as the list gives them (责任事项 and 追责情形, paragraphs in a real list, are in its CSV only).
+    assert items[0] == ["事项", "类型", "编码", "承办科室", "设定依据", "出处"]
+    assert [row[:5] for row in items[1:]] == [
+        ["对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的处罚", "行政处罚", "QS01-CF-004", "综合执法股",
+         "《中华人民共和国产品质量法》第四十九条"],
+        ["对电梯等特种设备的安全检查", "行政检查", "QS01-JC-003", "特种设备安全监察股", "《中华人民共和国特种设备安全法》第五十七条"],
+        ["消费者权益争议调解", "其他行政权力", "QS01-QT-006", "消费者权益保护与知识产权股", "《中华人民共和国消费者权益保护法》第三十九条"],
+        ["特种设备使用登记", "行政许可", "QS01-XK-002", "特种设备安全监察股", "《中华人民共和国特种设备安全法》第三十三条"],
+        ["食品小作坊、小餐饮登记", "其他行政权力", "QS01-QT-005", "食品安全监管股（县食品安全委员会办公室）",
+         "《中华人民共和国食品安全法》第三十六条"],
+        ["食品经营许可", "行政许可", "QS01-XK-001", "法规股（行政审批股）", "《中华人民共和国食品安全法》第三十五条"]]
+    assert items[-1][5] == readable_source(
         _api(site, "/api/departments/" + urllib.parse.quote("青山县市场监督管理局"))["power_items"][-1]["source"],
         titles) == "权责清单（quanze_qingshan.csv）序号1（第2行）"
     assert "法规股（行政审批股）" in [row[0] for row in tables["内设机构及其职责"]]

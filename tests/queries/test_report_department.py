@@ -86,18 +86,28 @@ def test_a_department_s_report_lists_its_power_items_with_their_offices_and_its_
     report named neither); each table says why it is empty, where it is."""
     report = build_report(corpus, department=SCJG)
     power, supervision = _section(report, "department_power_items"), _section(report, "department_supervision_items")
-    assert (power.title, power.columns) == ("本部门权责事项", ["item", "kind", "offices", "source"])
-    assert [column_label(column, power.key) for column in power.columns] == ["事项", "事项类型", "承办科室", "出处"]
+    assert (power.title, power.columns) == ("本部门权责事项", ["item", "kind", "code", "offices", "basis", "source"])
+    assert [column_label(column, power.key) for column in power.columns] == [
+        "事项", "事项类型", "编码", "承办科室", "设定依据（实施依据）", "出处"]
     quanze = "权责清单（quanze_qingshan.csv）"
     assert _shown(power) == [
-        ["对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的处罚", "行政处罚", "综合执法股",
-         f"{quanze}序号4（第5行）"],
-        ["对电梯等特种设备的安全检查", "行政检查", "特种设备安全监察股", f"{quanze}序号3（第4行）"],
-        ["消费者权益争议调解", "其他行政权力", "消费者权益保护与知识产权股", f"{quanze}序号6（第7行）"],
-        ["特种设备使用登记", "行政许可", "特种设备安全监察股", f"{quanze}序号2（第3行）"],
-        ["食品小作坊、小餐饮登记", "其他行政权力", "食品安全监管股（县食品安全委员会办公室）", f"{quanze}序号5（第6行）"],
-        ["食品经营许可", "行政许可", "法规股（行政审批股）", f"{quanze}序号1（第2行）"]]
-    assert power.note == "权责清单列本部门为实施主体的事项，“承办科室”为清单所列的承办内设机构。"
+        ["对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的处罚", "行政处罚", "QS01-CF-004", "综合执法股",
+         "《中华人民共和国产品质量法》第四十九条", f"{quanze}序号4（第5行）"],
+        ["对电梯等特种设备的安全检查", "行政检查", "QS01-JC-003", "特种设备安全监察股",
+         "《中华人民共和国特种设备安全法》第五十七条", f"{quanze}序号3（第4行）"],
+        ["消费者权益争议调解", "其他行政权力", "QS01-QT-006", "消费者权益保护与知识产权股",
+         "《中华人民共和国消费者权益保护法》第三十九条", f"{quanze}序号6（第7行）"],
+        ["特种设备使用登记", "行政许可", "QS01-XK-002", "特种设备安全监察股", "《中华人民共和国特种设备安全法》第三十三条",
+         f"{quanze}序号2（第3行）"],
+        ["食品小作坊、小餐饮登记", "其他行政权力", "QS01-QT-005", "食品安全监管股（县食品安全委员会办公室）",
+         "《中华人民共和国食品安全法》第三十六条", f"{quanze}序号5（第6行）"],
+        ["食品经营许可", "行政许可", "QS01-XK-001", "法规股（行政审批股）", "《中华人民共和国食品安全法》第三十五条",
+         f"{quanze}序号1（第2行）"]]
+    # The examples' list has no 责任事项 or 追责情形 column: none is known (null), not an empty cell.
+    assert {(r["responsibilities"], r["accountability"]) for r in department_profile(corpus, SCJG)["power_items"]} == {
+        (None, None)}
+    assert power.note == ("权责清单列本部门为实施主体的事项，“编码”“设定依据（实施依据）”和“承办科室”为清单所列；"
+                          "各事项的责任事项、追责情形见部门画像的“权责事项”表。")
     # 青山县 has no 监管事项目录 loaded; 河西区's lists five items its 市场监督管理局 claims.
     assert (supervision.title, supervision.rows) == ("本部门认领的监管事项", [])
     assert supervision.note == "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"

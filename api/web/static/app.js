@@ -1217,9 +1217,14 @@ async function departmentPage(current) {
   const sourced = (rows) => rows.map((r) => ({ ...r, source: sourceText(r.source) }));
   section("牵头的共同事项", sourced(profile.leads), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "leads");
   section("配合的共同事项", sourced(profile.assists), [["name", "事项"], ["detail", "依据"], ["source", "出处"]], "assists");
-  // 承办科室: the offices the list names as handling each item, as the department's 三定 names them.
-  section("权责事项", sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") })),
-          [["name", "事项"], ["detail", "类型"], ["offices", "承办科室"], ["source", "出处"]], "power_items");
+  // 承办科室: the offices the list names as handling each item, as the department's 三定 names them. 编码 and 设定依据
+  // where the list gives any (what a 司法局 reviewer checks); 责任事项 and 追责情形 run to paragraphs in a real list:
+  // the table's CSV holds them.
+  const powerItems = sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") }));
+  const listed = (key) => powerItems.some((r) => r[key]);
+  section("权责事项", powerItems,
+          [["name", "事项"], ["detail", "类型"], ...(listed("code") ? [["code", "编码"]] : []), ["offices", "承办科室"],
+           ...(listed("basis") ? [["basis", "设定依据"]] : []), ["source", "出处"]], "power_items");
   section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
           "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
@@ -1307,7 +1312,7 @@ const FINDING_VIEWS = {
   powerreview: {
     path: "/api/queries/power_item_review", param: "region",
     columns: [["region", "区划"], ["department", "实施主体"], ["item", "权责事项"], ["type", "职权类型"], ["code", "编码"],
-              ["finding_label", "问题"], ["basis", "设定依据（实施依据）"], ["detail", "说明（规范性文件、其他部门、重复的事项）"],
+              ["finding_label", "问题"], ["basis", "设定依据（实施依据）"], ["detail", "说明"],
               ["source", "出处"]],
     row: (r) => ({ ...r, source: sourceText(r.source) }),
   },
