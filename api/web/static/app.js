@@ -436,7 +436,8 @@ function sourceText(source) {
   return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
 }
 
-// A column given a third entry ("wide") is kept wide enough to read lines of text (a cell listing changes).
+// A column's third entry is its cells' class: "wide" keeps it wide enough to read lines of text (a cell listing
+// changes), "code" keeps a code on one line (QS01-CF-004 broke at its hyphens).
 // A table of rows, paged on the client (rows already fetched) or by the API (total given). The table scrolls
 // sideways inside its own box, so that a wide one never widens the page (on a phone most are wider). Its name for a
 // screen reader (a caption, read only by one) is `caption`, else the heading it stands under.
@@ -451,7 +452,7 @@ function table(container, rows, columns,
     el("caption", { class: "sr-only" }, name),
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
-                                          columns.map(([key, , wide]) => el("td", wide ? { class: "wide" } : {},
+                                          columns.map(([key, , kind]) => el("td", kind ? { class: kind } : {},
                                                                              text(row[key]))))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
@@ -1223,7 +1224,7 @@ async function departmentPage(current) {
   const powerItems = sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") }));
   const listed = (key) => powerItems.some((r) => r[key]);
   section("权责事项", powerItems,
-          [["name", "事项"], ["detail", "类型"], ...(listed("code") ? [["code", "编码"]] : []), ["offices", "承办科室"],
+          [["name", "事项"], ["detail", "类型"], ...(listed("code") ? [["code", "编码", "code"]] : []), ["offices", "承办科室"],
            ...(listed("basis") ? [["basis", "设定依据"]] : []), ["source", "出处"]], "power_items");
   section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
           "supervision_items");
@@ -1296,7 +1297,7 @@ const FINDING_VIEWS = {
   },
   orphans: {
     path: "/api/queries/orphan_supervision_items", param: "region",
-    columns: [["region", "区划"], ["code", "编码"], ["item", "监管事项"], ["target", "监管对象"],
+    columns: [["region", "区划"], ["code", "编码", "code"], ["item", "监管事项"], ["target", "监管对象"],
               ["suggested", "建议认领部门（依据）"], ["source", "出处"]],
     row: (r) => ({ ...r, suggested: suggestionText(r, "\n"), source: sourceText(r.source) }),
   },
@@ -1311,7 +1312,7 @@ const FINDING_VIEWS = {
   // A 权责清单's items as a 司法局 reviews them before publication (合法性审查 user test).
   powerreview: {
     path: "/api/queries/power_item_review", param: "region",
-    columns: [["region", "区划"], ["department", "实施主体"], ["item", "权责事项"], ["type", "职权类型"], ["code", "编码"],
+    columns: [["region", "区划"], ["department", "实施主体"], ["item", "权责事项"], ["type", "职权类型"], ["code", "编码", "code"],
               ["finding_label", "问题"], ["basis", "设定依据（实施依据）"], ["detail", "说明"],
               ["source", "出处"]],
     row: (r) => ({ ...r, source: sourceText(r.source) }),
