@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 
 from ingest.model import Located, Succession
-from ingest.names import base_of
+from ingest.names import base_of, clean_mention
+from ingest.regions import split_region_prefix
 
 _SUFFIX = r"(?:委员会|办公室|管理局|局|委|厅|署|办|中心|大队|支队)"
 # A body's name: Han characters, never 的 (`A局的X职责和B局` is no name), ending as bodies' names end.
@@ -34,9 +35,17 @@ def read_successions(lines: Iterable[tuple[int, str, str]], department: str, pla
     """`lines`: (line number, locator, text) of the articles before the duties. `department`: the document's own
     department, as its title names it; `plates`: its other names. One record per predecessor, in the order named."""
     own = {base_of(name) for name in (department, *plates)}
+    own_regions = {region for name in (department, *plates) for region in _regions_written(name)}
 
     def is_own(name: str) -> bool:
-        return bool(re.fullmatch(_SELF, name)) or base_of(name) in own
+        if re.fullmatch(_SELF, name):
+            return True
+        if base_of(name) not in own:
+            return False
+        # The same base name written after another region is another body: 撤县设区 renames every department
+        # (将青山县农业农村局更名为示例市青山区农业农村局), and read as the department itself the rename was lost.
+        written = _regions_written(name)
+        return not written or not own_regions or written[-1] in own_regions
 
     renamed: list[Succession] = []
     whole: list[Succession] = []  # bodies all of whose work came here (whole duties, or no longer kept)
@@ -67,6 +76,11 @@ def read_successions(lines: Iterable[tuple[int, str, str]], department: str, pla
             named.add(base_of(record.predecessor))
             found.append(Succession(record.predecessor, "merged" if formed else "absorbed", record.text, record.where))
     return found
+
+
+def _regions_written(name: str) -> tuple[str, ...]:
+    """The regions a name is written after (`示例市青山区农业农村局` → 示例市, 青山区), none for `区农业农村局`."""
+    return split_region_prefix(clean_mention(name))[0]
 
 
 def _split_names(text: str) -> list[str]:
