@@ -265,6 +265,11 @@ _IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
 
 # 机构改革 (queries.department_successions): what became of a department and what it replaced (a profile's facts).
 COLUMN_LABELS |= {"succession": "机构沿革", "department_uid": "部门标识", "date": "日期"}
+# region_successions: a region's 机构改革 (the report's 机构改革沿革), how each body was replaced.
+SUCCESSION_KIND_LABELS = {"renamed": "更名", "merged": "合并组建", "absorbed": "职责划入"}
+_IN_ANSWER |= {("region_successions", "predecessor"): "原部门", ("region_successions", "successor"): "现部门",
+               ("region_successions", "kind_label"): "改革方式", ("region_successions", "text"): "文件原文",
+               ("region_successions", "region"): "区划"}
 
 
 # transferred_still_held (queries.transfers): work moved between departments (划转, as a 相对集中行政许可权改革 moves

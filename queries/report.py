@@ -30,6 +30,7 @@ from queries.labels import (
     SCOPE_LABELS,
     SHARE_LABELS,
     STAFF_MOVE_LABELS,
+    SUCCESSION_KIND_LABELS,
     TRANSFER_DIRECTION_LABELS,
     VALUE_LABELS,
     VERSION_KIND_LABELS,
@@ -250,6 +251,16 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "划转句列有多项工作的逐项核对。划出部门的条文只把该许可作为监管对象所取得的许可"
                      "（“对取得…许可的经营者开展事中事后监管”）的，属审批后的事中事后监管，不列入。"
                      "“划转依据”为写有该划转的条款（接收部门三定、划出部门三定或调整通知）。"))
+    # A 机构改革's renames and mergers (撤县设区 renames every county bureau), only where the region had one, so other
+    # reports are as they were (user test: the report said SUCCEEDED_BY 2 in its appendix and nothing else).
+    reformed = catalog.run(store, "region_successions", {"region": region}) if department is None else []
+    if reformed:
+        add(Section("region_successions", "机构改革沿革",
+                    ["region", "predecessor", "successor", "kind_label", "date", "text", "source"],
+                    [{**row, "kind_label": SUCCESSION_KIND_LABELS.get(row["kind"], row["kind"])} for row in reformed],
+                    note="机构改革（更名、合并组建、职责划入）后，原部门不再作为现行部门列入本报告各节：其三定所定职责、"
+                         "清单中以原名称列出的事项，均由现部门承担（部门名称后注“原为…”）。同一改革由调整通知和新三定"
+                         "分别写明的，逐一列出。"))
     # A township's 履行职责事项清单 checked against the county departments it names (基层减负, user test: a township's
     # 党政办 had no table to give her 党委): only where such a list is loaded, so other reports are as they were.
     township_rows = mine(catalog.run(store, "township_duties", {"region": region}), "township", "department")

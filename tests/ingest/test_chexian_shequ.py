@@ -21,6 +21,7 @@ from ingest.succession import read_successions
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.profile import department_profile
+from queries.report import build_report
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "chexian_shequ"
@@ -68,3 +69,18 @@ def test_the_county_s_renamed_bureaus_are_the_district_s(reformed: tuple[Store, 
     # The county's old boundary list, not reissued, names the 区's bureau for the county's.
     row = next(row for row in host_assist_ambiguities(store) if row["matter"] == "电动自行车集中充电设施安全管理")
     assert row["assists"] == ["青山区住房和城乡建设局", "青山县市场监管局", "青山县应急管理局"]
+
+
+def test_the_region_s_report_lists_its_reform(reformed: tuple[Store, list[SuccessionLine]]) -> None:
+    """The region's report says what the 撤县设区 did (user test: only 'SUCCEEDED_BY 2' in its appendix said so); a
+    report of a region without a reform has no such section (the examples' reports are as they were)."""
+    store, _successions = reformed
+    section = next(s for s in build_report(store, region="示例市").sections if s.key == "region_successions")
+    assert [(row["region"], row["predecessor"], row["successor"], row["kind_label"], row["date"], row["source"])
+            for row in section.rows] == [
+        ("示例市/青山区", "青山县农业农村局", "青山区农业农村局", "更名", "2022-03-18",
+         "《关于调整示例市青山区农业农村局职责机构编制的通知》一、"),
+        ("示例市/青山区", "青山县住房和城乡建设局", "青山区住房和城乡建设局", "更名", "2022-04-01",
+         "《示例市青山区住房和城乡建设局职能配置、内设机构和人员编制规定》第二条"),
+    ]
+    assert "region_successions" not in [s.key for s in build_report(store, region="示例市/青山县").sections]
