@@ -12,6 +12,8 @@ import pytest
 
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
+from queries.orphans import orphan_supervision_items
+from queries.report import build_report
 from queries.who_handles import who_handles
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "anquan_xinyetai" / "corpus"
@@ -50,3 +52,25 @@ def test_an_escape_room_meets_the_row_no_one_leads(county: Store) -> None:
     assert (department, tie, weak, dispute["reason"], dispute["matter"]) == (
         "云溪县文化和旅游局", True, False, "no_lead", "密室逃脱类场所安全管理")
     assert evidence[0] == ("matter_assist", "密室逃脱类场所安全管理")
+
+
+def test_an_unclaimed_items_owner_is_suggested_with_its_sanding_clause_beside_the_lists_row(county: Store) -> None:
+    # The question after an accident: did the 三定 give the department the work, as well as the list? The 剧本杀 item
+    # was suggested to 文旅局 on the boundary list's row alone; its 三定's 行业安全 clause (第三条(五)) is now beside it.
+    # Evidence that is a 三定 clause itself has none beside it (住建局's 物业 duty), nor has a party with no 三定.
+    rows = {row["code"]: row["suggested_owners"] for row in orphan_supervision_items(county, region=COUNTY)}
+    assert [(o["department"], o["evidence"], o["source"].partition("#")[2], o["duty"], o["duty_source"].partition("#")[2])
+            for code in ("YX2002", "YX3002") for o in rows[code]] == [
+        ("云溪县文化和旅游局", "剧本娱乐经营场所安全管理", "第4行",
+         "负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任。",
+         "第三条(五)"),
+        ("云溪县住房和城乡建设局",
+         "负责全县物业管理活动的监督管理，指导督促物业服务企业落实住宅小区共用部位和共用设施设备的安全管理责任。",
+         "第三条(三)", "", ""),
+        ("云溪县消防救援大队", "住宅小区电动自行车集中充电设施安全管理", "第6行", "", "")]
+    report = build_report(county, region=COUNTY)
+    orphans = next(section for section in report.sections if section.key == "orphan_supervision_items")
+    assert orphans.rows[0]["suggested"] == (
+        "云溪县文化和旅游局（剧本娱乐经营场所安全管理，《云溪县安全生产职责边界清单》序号2（第4行）；"
+        "三定：负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任，"
+        "《云溪县文化和旅游局职能配置、内设机构和人员编制规定》第三条(五)）")
