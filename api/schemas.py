@@ -125,6 +125,10 @@ class SuggestedOwner(BaseModel):
     department: str
     score: float = Field(description="相关度 (BM25)")
     evidence: str = Field(description="the duty or item that says so")
+    source: str = Field(description="出处 of the evidence")
+    duty: str = Field(description="三定职责: the department's 三定 clause among its evidence when the evidence is a "
+                                  "list's row, else ''")
+    duty_source: str = Field(description="出处 of that clause, else ''")
 
 
 class OrphanItem(BaseModel):

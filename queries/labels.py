@@ -81,6 +81,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("dispatch", "person"): "需人工确定",
                                           # A suggested owner's score is who_handles' relevance of its evidence.
                                           ("orphan_supervision_items", "score"): "相关度",
+                                          ("orphan_supervision_items", "duty"): "三定职责",
+                                          ("orphan_supervision_items", "duty_source"): "三定出处",
                                           ("regions", "departments"): "有三定的部门数",
                                           ("documents", "issued"): "印发日期",
                                           ("documents", "effective"): "施行日期", ("documents", "kind"): "文件类型",

@@ -27,6 +27,8 @@ FRAME_SHARE = 0.5
 FRAME_MIN_ITEMS = 4
 # The frame of the national 监管事项目录 (对…的监督检查, …单位的检查), for catalogues too short to count.
 FRAME_TERMS = frozenset({"监督检查", "检查", "单位"})
+# The evidence a 三定 states: a department's duty, or its office's.
+SANDING_KINDS = frozenset({"duty", "office_duty"})
 
 
 def orphan_supervision_items(store: Store, region: str | None = None) -> list[Row]:
@@ -39,15 +41,24 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
-        rows.append({**item, "suggested_owners": [
-            # The duty that says so: not the matter a department assists on, which who_handles shows first (unless
-            # that is all it has: a matter no one leads, whose assisting departments are all its parties).
-            {"department": row["department"], "score": row["score"],
-             "evidence": next((e["text"] for e in row["evidence"] if e["kind"] != "matter_assist"),
-                              row["evidence"][0]["text"])}
-            for row in ranked if not row["weak"]
-        ]})
+        rows.append({**item, "suggested_owners": [suggestion(row) for row in ranked if not row["weak"]]})
     return rows
+
+
+def suggestion(row: Row) -> Row:
+    """A who_handles row as a suggested owner: the evidence that says so, where it is written, and, when that is a
+    list's row (a 职责边界清单's 牵头, a claimed item), the department's own 三定 clause among its evidence. After an
+    accident the question is whether the 三定 gave the department the work as well as the list (user test: a
+    剧本杀 venue's item was suggested to 文旅局 on the list's row alone, its 三定's 行业安全 clause unsaid)."""
+    # The duty that says so: not the matter a department assists on, which who_handles shows first (unless that is
+    # all it has: a matter no one leads, whose assisting departments are all its parties).
+    chosen = next((e for e in row["evidence"] if e["kind"] != "matter_assist"), row["evidence"][0])
+    # The department's own duty before an office's: the 三定's 主要职责 is what gave the department the work.
+    clause = None if chosen["kind"] in SANDING_KINDS else min(
+        (e for e in row["evidence"] if e["kind"] in SANDING_KINDS), key=lambda e: e["kind"] != "duty", default=None)
+    return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
+            "source": chosen["source"], "duty": clause["text"] if clause else "",
+            "duty_source": clause["source"] if clause else ""}
 
 
 def frame_terms(store: Store) -> frozenset[str]:

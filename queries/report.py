@@ -48,7 +48,14 @@ from queries.power_split import conflict_sources, department_holdings, power_spl
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
-from queries.sources import SOURCE_KEYS, Cited, document_titles, source_document, with_readable_sources
+from queries.sources import (
+    SOURCE_KEYS,
+    Cited,
+    document_titles,
+    readable_source,
+    source_document,
+    with_readable_sources,
+)
 from queries.staffing import COUNTERPART_GAP, MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
 from queries.transfers import moved_work, transferred_still_held
@@ -232,8 +239,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      + ("“机构改革前名称”：文件所列部门已在机构改革中更名或并入的，牵头、配合部门列其现名，"
                         "此列注明其原名，条款原文不变。" if renamed else "")))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
-    orphans = [{**row, "suggested": "；".join(f"{o['department']}（{_opening(o['evidence'])}）"
-                                              for o in row["suggested_owners"]) or NO_SUGGESTION}
+    titles = document_titles(store)  # a report is read by people: sources name their documents' titles
+    orphans = [{**row, "suggested": "；".join(_suggested(o, titles) for o in row["suggested_owners"]) or NO_SUGGESTION}
                for row in orphan_supervision_items(store, region)]
     # A department's own region: its city's 目录 says nothing of a county department's items (user test: 三不管 0 in
     # a county department's report, with no county 目录 loaded).
@@ -358,7 +365,6 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                 unloaded=no_city))
     # What the findings rest on, with dates: a 2009 三定 a reform has since replaced reads as in force (user test).
     cited = _cited_documents(report)
-    titles = document_titles(store)  # a report is read by people: sources name their documents' titles
     # A region's report rests on its own documents and on those of its city its rows cite: the city's 事权划分清单
     # and power lists, the city 三定 of a group across levels (user test: a county's report listed its own alone).
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
@@ -674,6 +680,16 @@ def _cited_documents(report: Report) -> set[str]:
 
 
 EVIDENCE_SHOWN = 60  # characters of a suggested owner's evidence in the report's cell
+
+
+def _suggested(owner: Row, titles: Mapping[str, Cited]) -> str:
+    """A suggested owner as the report's cell reads: its evidence and where it is written, and the 三定 clause beside
+    a list's row (`orphans.suggestion`): whether the 三定 gave the department the work too is what is asked."""
+    # A text's own full stop ends at the ，that follows it, as in `flat`.
+    said = f"{_opening(owner['evidence']).rstrip('。')}，{readable_source(owner['source'], titles)}"
+    if owner["duty"]:
+        said += f"；三定：{_opening(owner['duty']).rstrip('。')}，{readable_source(owner['duty_source'], titles)}"
+    return f"{owner['department']}（{said}）"
 
 
 def _opening(text: str) -> str:

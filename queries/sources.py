@@ -21,7 +21,7 @@ from queries.cache import cached
 # that took a duty from a department (duties_in_force); ground_source: the notice's clause by which a department's
 # duty is that of the body it replaced (department_duties).
 SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source", "a_source",
-                         "b_source", "evidence_source", "change_source", "ground_source"})
+                         "b_source", "evidence_source", "change_source", "ground_source", "duty_source"})
 
 
 @dataclass(frozen=True)

@@ -284,9 +284,14 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                               "target": "互联网租赁自行车运营企业", "basis": "《关于鼓励和规范互联网租赁自行车发展的指导意见》",
                               "source": "doc:9d51ac753d3103e1#第14行",
                               "suggested_owners": [{"department": "示例市交通运输局", "score": 79.627,
-                                                    "evidence": "负责互联网租赁自行车行业管理。…"},
+                                                    "evidence": "负责互联网租赁自行车行业管理。…",
+                                                    "source": "doc:5e0c1f3a9b2d4c67#第三条(六)", "duty": "",
+                                                    "duty_source": ""},
                                                    {"department": "示例市城市管理和综合执法局", "score": 70.781,
-                                                    "evidence": "互联网租赁自行车停放管理"}]}))
+                                                    "evidence": "互联网租赁自行车停放管理",
+                                                    "source": "doc:0b7d2e4f6a8c1e35#第2行",
+                                                    "duty": "负责互联网租赁自行车停放秩序管理。",
+                                                    "duty_source": "doc:3c9a1f5e7b2d8046#第三条(九)"}]}))
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,

@@ -282,11 +282,14 @@ def test_report_json_holds_the_findings(loaded: Path) -> None:
     assert sections["host_assist_ambiguities"]["rows"][-1]["region"] == "示例市/青山县"
     assert len(sections["departments"]["rows"]) == 26
     assert [row["code"] for row in sections["orphan_supervision_items"]["rows"]] == ["JG370000701", "JG370201500"]
-    # Evidence cut short says so (…); evidence shown whole does not.
+    # Evidence cut short says so (…); evidence shown whole does not. Each says where it is written, and a list's row
+    # the 三定 clause beside it.
     assert sections["orphan_supervision_items"]["rows"][0]["suggested"] == (
         "示例市交通运输局（负责互联网租赁自行车行业管理。拟订互联网租赁自行车发展规划和车辆投放总量调控措施，"
-        "监督运营企业规范投放、有序停放和及时调…）；"
-        "示例市城市管理和综合执法局（互联网租赁自行车停放管理）")
+        "监督运营企业规范投放、有序停放和及时调…，《示例市交通运输局职能配置、内设机构和人员编制规定》第三条(五)）；"
+        "示例市城市管理和综合执法局（互联网租赁自行车停放管理，《示例市部门职责边界清单》工作表“职责边界清单”序号3（第6行）；"
+        "三定：负责互联网租赁自行车停放秩序的管理。划定城市道路非机动车停放区域，督促运营企业规范车辆停放，组织清理违规停放和废弃车辆，"
+        "《示例市城市管理和综合执法局职能配置、内设机构和人员编制规定》第三条(九)）")
     # An item no department comes near says so, instead of a blank cell (user test 5: 河西区's 排水 item).
     assert sections["orphan_supervision_items"]["rows"][1]["suggested"] == (
         "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门")

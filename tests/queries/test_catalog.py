@@ -397,8 +397,13 @@ def test_orphan_supervision_items_with_likely_owners(corpus: Store) -> None:
     assert [o["department"] for o in bikes] == ["示例市交通运输局", "示例市城市管理和综合执法局"]
     assert bikes[1]["evidence"] == "互联网租赁自行车停放管理"
     # Read by people, a suggestion's score is titled as what it is: who_handles' relevance, not a similarity.
+    # Where it is written, and beside a list's row the department's 三定 clause.
     assert flat(bikes[1], "orphan_supervision_items") == (
-        f"（部门：示例市城市管理和综合执法局；相关度：{bikes[1]['score']}；依据：互联网租赁自行车停放管理）")
+        f"（部门：示例市城市管理和综合执法局；相关度：{bikes[1]['score']}；依据：互联网租赁自行车停放管理；"
+        f"出处：{bikes[1]['source']}；三定职责：负责互联网租赁自行车停放秩序的管理。划定城市道路非机动车停放区域，"
+        f"督促运营企业规范车辆停放，组织清理违规停放和废弃车辆；三定出处：{bikes[1]['duty_source']}）")
+    assert (bikes[1]["source"].partition("#")[2], bikes[1]["duty_source"].partition("#")[2]) == (
+        "职责边界清单!6", "第三条(九)")
     # No department of 河西区 holds 排水 (the corpus has no 河西区 water authority): none is suggested, rather than
     # 城管 on 户外广告设施的监督检查.
     assert rows[1]["suggested_owners"] == []

@@ -2250,10 +2250,12 @@ start();
 // Who might own an unclaimed item, with the duty that says so; none is a finding too: no department of the region
 // holds work near enough (a bare "（建议：）" read as a fault of the page).
 const NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门";
-// The overview names the departments only; the list names each one's evidence.
+// The overview names the departments only; the list names each one's evidence, and the 三定 clause beside a list's
+// row: whether the 三定 gave the department the work too is what is asked after an accident (user test).
 function suggestionText(row, separator = "；", evidence = true) {
   if (!row.suggested_owners.length) return NO_SUGGESTION;
-  return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（依据：${o.evidence}）` : o.department))
+  const said = (o) => `依据：${o.evidence}` + (o.duty ? `；三定：${o.duty}（${sourceText(o.duty_source)}）` : "");
+  return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（${said(o)}）` : o.department))
     .join(separator);
 }
 

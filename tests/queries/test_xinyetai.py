@@ -1,0 +1,76 @@
+"""An 应急管理局 investigator's questions after a fire at a new kind of business (新业态: 剧本杀, 密室逃脱, 电动自行车
+充电, 网约房, 露营地, 预付式消费), on a county corpus of its own: six 三定, a 安全生产职责边界清单 with 牵头/配合 and a
+监管事项目录 with some new kinds of business unclaimed (tests/fixtures/anquan_xinyetai; a user test)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store import Store, open_store
+from ingest.pipeline import ingest
+from queries.orphans import orphan_supervision_items
+from queries.report import build_report
+from queries.who_handles import who_handles
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "anquan_xinyetai" / "corpus"
+COUNTY = "北湖市/云溪县"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('xinyetai-store')}")
+    assert [outcome.error for outcome in ingest([CORPUS], store).failed] == []
+    yield store
+    store.close()
+
+
+def _first(store: Store, text: str) -> tuple[Any, ...]:
+    row = who_handles(store, text, region=COUNTY)[0]
+    return (row["department"], row["office"], row["tie"], row["weak"], row["lead_dispute"],
+            [(e["kind"], e["text"]) for e in row["evidence"]])
+
+
+def test_a_script_murder_venue_is_the_culture_bureaus_by_the_matter_it_leads(county: Store) -> None:
+    # 剧本杀 is a 剧本娱乐经营场所 (the 文化和旅游部 notice's name for it), which the boundary list gives 文旅局 to
+    # lead. It was folded into 文化娱乐 with 密室 instead, so the complaint met the 密室逃脱 row (no lead) first and
+    # the answer was a tie on a matter the complaint does not name.
+    assert _first(county, "我家楼下新开了一家剧本杀店，是在旧仓库改的，只有一个出口，担心着火跑不出去") == (
+        "云溪县文化和旅游局", "文化市场和安全股", False, False, None,
+        [("matter_lead", "剧本娱乐经营场所安全管理"),
+         ("office_duty", "负责文化市场行业监管，对娱乐场所、互联网上网服务营业场所、演出场所和剧本娱乐经营场所的经营活动实施监督管理"),
+         ("duty", "负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任。")])
+
+
+def test_an_escape_room_meets_the_row_no_one_leads(county: Store) -> None:
+    # A guard on the reading above (it passed before too): 密室逃脱 stays its own word, a kind of 剧本娱乐经营场所, so
+    # the list's 密室逃脱 row, which names no lead, is what the complaint is about, and the answer says so.
+    department, _office, tie, weak, dispute, evidence = _first(county, "密室逃脱店里的通道太窄还很黑，应急照明都没有")
+    assert (department, tie, weak, dispute["reason"], dispute["matter"]) == (
+        "云溪县文化和旅游局", True, False, "no_lead", "密室逃脱类场所安全管理")
+    assert evidence[0] == ("matter_assist", "密室逃脱类场所安全管理")
+
+
+def test_an_unclaimed_items_owner_is_suggested_with_its_sanding_clause_beside_the_lists_row(county: Store) -> None:
+    # The question after an accident: did the 三定 give the department the work, as well as the list? The 剧本杀 item
+    # was suggested to 文旅局 on the boundary list's row alone; its 三定's 行业安全 clause (第三条(五)) is now beside it.
+    # Evidence that is a 三定 clause itself has none beside it (住建局's 物业 duty), nor has a party with no 三定.
+    rows = {row["code"]: row["suggested_owners"] for row in orphan_supervision_items(county, region=COUNTY)}
+    assert [(o["department"], o["evidence"], o["source"].partition("#")[2], o["duty"], o["duty_source"].partition("#")[2])
+            for code in ("YX2002", "YX3002") for o in rows[code]] == [
+        ("云溪县文化和旅游局", "剧本娱乐经营场所安全管理", "第4行",
+         "负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任。",
+         "第三条(五)"),
+        ("云溪县住房和城乡建设局",
+         "负责全县物业管理活动的监督管理，指导督促物业服务企业落实住宅小区共用部位和共用设施设备的安全管理责任。",
+         "第三条(三)", "", ""),
+        ("云溪县消防救援大队", "住宅小区电动自行车集中充电设施安全管理", "第6行", "", "")]
+    report = build_report(county, region=COUNTY)
+    orphans = next(section for section in report.sections if section.key == "orphan_supervision_items")
+    assert orphans.rows[0]["suggested"] == (
+        "云溪县文化和旅游局（剧本娱乐经营场所安全管理，《云溪县安全生产职责边界清单》序号2（第4行）；"
+        "三定：负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任，"
+        "《云溪县文化和旅游局职能配置、内设机构和人员编制规定》第三条(五)）")
