@@ -481,7 +481,8 @@ class DutyInForce(BaseModel):
     text: str
     carried_by: list[str] = Field(description="a department duty: the offices whose duties of the same documents carry "
                                               "it out (REFINES); empty for an office's own duty")
-    in_force_from: str = Field(description="the 施行日期 of the document stating it")
+    in_force_from: str = Field(description="the 施行日期 of the document stating it (a duty carried from a body a "
+                                           "机构改革 replaced: of the notice grounding the carrying)")
     source: str = Field(description="the clause of the document in force that states it")
     status: Literal["current", "transferred", "cancelled", "devolved"] = Field(
         description="current: the department's duty on the date; transferred, cancelled, devolved: a 调整 notice "
