@@ -285,7 +285,8 @@ class StaffingRow(BaseModel):
         default=None, description="内设机构领导职数明细：`科级 6`；三定列出其中各职务的，"
                                   "`科级 6（其中科长 4、副科长 4）`")
     duties_stated: int | None = Field(default=None, description=(
-        "三定所列职责数（不含共性职责）；图中没有该部门三定时为空"))
+        "三定所列职责数（不含共性职责）：承继机构改革前部门职责的，含其三定所列的承继职责；"
+        "图中没有该部门及其承继部门的三定时为空"))
     duty_changes: list[NoticeDutyChange] = Field(default_factory=list, description=(
         "三定之后的调整通知所致职责变动，各注明通知的条款"))
     duties: int = Field(description="现行职责数，不含共性职责：三定所列，减去其后调整通知整条划出、取消、下放的，"
