@@ -289,7 +289,8 @@ class StaffingRow(BaseModel):
         default=None, description="内设机构领导职数明细：`科级 6`；三定列出其中各职务的，"
                                   "`科级 6（其中科长 4、副科长 4）`")
     duties_stated: int | None = Field(default=None, description=(
-        "三定所列职责数（不含共性职责）；图中没有该部门三定时为空"))
+        "三定所列职责数（不含共性职责）：承继机构改革前部门职责的，含其三定所列的承继职责；"
+        "图中没有该部门及其承继部门的三定时为空"))
     duty_changes: list[NoticeDutyChange] = Field(default_factory=list, description=(
         "三定之后的调整通知所致职责变动，各注明通知的条款"))
     duties: int = Field(description="现行职责数，不含共性职责：三定所列，减去其后调整通知整条划出、取消、下放的，"
@@ -485,7 +486,8 @@ class DutyInForce(BaseModel):
     text: str
     carried_by: list[str] = Field(description="a department duty: the offices whose duties of the same documents carry "
                                               "it out (REFINES); empty for an office's own duty")
-    in_force_from: str = Field(description="the 施行日期 of the document stating it")
+    in_force_from: str = Field(description="the 施行日期 of the document stating it (a duty carried from a body a "
+                                           "机构改革 replaced: of the notice grounding the carrying)")
     source: str = Field(description="the clause of the document in force that states it")
     status: Literal["current", "transferred", "cancelled", "devolved"] = Field(
         description="current: the department's duty on the date; transferred, cancelled, devolved: a 调整 notice "

@@ -8,6 +8,8 @@ the latest 三定 whose 施行日期 (else 印发日期) is on or before the dat
 it by then (a later 三定 restates what it keeps of them): the duties they move in, and the work they move out, cancel
 or hand down, which no longer reads as the department's duty (`queries.moved_out`): its row stays, with that status
 and the notice's clause, for an investigator must see that it was no longer the department's, and why.
+A successor holds the duties it carries from a body a 机构改革 by notice replaced from the date of that notice, and a
+later notice moves them out as it moves the 三定's own (`_held`: today's reading, `duties_today`, reads them so too).
 Two 三定 of one date are one version when they are one text (copies); two texts of one date (a corrected reissue) are
 not: the later 印发日期 wins, and where that cannot tell them apart both are stated, with a warning.
 Each row's source is the clause of the document that states it.
@@ -59,9 +61,9 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     version = version_in_force(versions, date)
     amendments = _notices_in_force(versions, version, date)
     if version is None:  # the notices alone, or nothing
-        duties = _duties(store, found, versions, [], amendments) if amendments else []
+        duties = _duties(store, found, versions, [], amendments, date) if amendments else []
         return InForce(found["name"], date, [], amendments, duties, _without_sanding(versions, date, amendments), "")
-    duties = _duties(store, found, versions, version.documents, amendments)
+    duties = _duties(store, found, versions, version.documents, amendments, date)
     return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
 
 
@@ -80,9 +82,11 @@ def _without_sanding(versions: list[Row], date: str, amendments: list[Row]) -> s
     return f"{note}；所列仅为其时已施行的调整职责机构编制通知所定的职责变动，不是该部门的全部职责"
 
 
-def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row]) -> list[Row]:
-    """The rows the 三定 documents `sanding` and the notices `amendments` state."""
-    return _rows(found["name"], _stated(store, found, versions, sanding, amendments),
+def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row],
+            date: str) -> list[Row]:
+    """The rows the 三定 documents `sanding` and the notices `amendments` state, with the duties carried by `date`."""
+    stated = _stated(store, found, versions, sanding, amendments)
+    return _rows(found["name"], _held(store, found["uid"], versions, stated, date), stated,
                  {v["document"] for v in amendments}, _transfers(store, found["uid"]), lambda: duty_model(store))
 
 
@@ -135,10 +139,18 @@ def duties_today(store: Store, department: str) -> Today | None:
     if not amendments:
         return None
     stated = _stated(store, {"uid": department}, versions, version.documents if version else [], amendments)
-    duties = _current(stated) | _carried(store, department, versions)
+    duties = _held(store, department, versions, stated, _LATEST)
     changes = _changes(duties, stated, {v["document"] for v in amendments}, _transfers(store, department),
                        lambda: duty_model(store))
     return Today(duties, changes, version is not None, frozenset(v["document"] for v in amendments))
+
+
+def _held(store: Store, department: str, versions: list[Row], stated: list[Row], date: str) -> dict[str, Row]:
+    """What the department held on `date`, by uid: the duties `stated` (its documents in force then) state as current,
+    and those it carries from a body a 机构改革 replaced from the date of the notice grounding the carrying (a ground
+    of no date, as today's reading reads it, on any date); the notices in force by then may move either out."""
+    return _current(stated) | {uid: row for uid, row in _carried(store, department, versions).items()
+                               if row["in_force_from"] <= date}
 
 
 def _carried(store: Store, department: str, versions: list[Row]) -> dict[str, Row]:
@@ -212,24 +224,24 @@ def _transfers(store: Store, department: str) -> dict[tuple[str, str, str], str]
             for row in catalog.run(store, "department_transfers", {"department": department})}
 
 
-def _rows(department: str, stated: list[Row], notices: set[str], transfers: Mapping[tuple[str, str, str], str],
-          model: Callable[[], SimilarityModel]) -> list[Row]:
-    """The duties once each (copies of a 三定 state them twice: the first clause in `stated`'s order is cited), a
-    department duty with the offices whose duties of the same documents carry it out (REFINES); the work the
-    notices took (a retired statement of a notice) marks the duties it covers, or, covering none, is a row itself."""
-    unique = _current(stated)
+def _rows(department: str, unique: dict[str, Row], stated: list[Row], notices: set[str],
+          transfers: Mapping[tuple[str, str, str], str], model: Callable[[], SimilarityModel]) -> list[Row]:
+    """The duties held (`unique`: `_held`'s) once each (copies of a 三定 state them twice: the first clause in
+    `stated`'s order is cited), a department duty with the offices whose duties of the same documents carry it out
+    (REFINES; a carried one, those department_duties names); the work the notices took (a retired statement of a
+    notice) marks the duties it covers, or, covering none, is a row itself."""
     changes = _changes(unique, stated, notices, transfers, model)
-    carried: dict[str, set[str]] = {}
+    carriers: dict[str, set[str]] = {uid: set(row.get("carried_by") or []) for uid, row in unique.items()}
     for row in unique.values():
         for refined in row["refines"]:
-            carried.setdefault(refined, set()).add(row["office"])
+            carriers.setdefault(refined, set()).add(row["office"])
     # The department's duties, then each office's in the version's order; a notice's after the 三定's (unnumbered).
     ordered = sorted(unique.values(), key=lambda row: (
         bool(row["office"]), row["office_ordinal"] or 0, row["office"], row["in_force_from"],
         row["ordinal"] is None, row["ordinal"] or 0, row["text"]))
     return [{"department": department, "office": row["office"], "ordinal": row["ordinal"],
              "category": row["category"], "text": row["text"],
-             "carried_by": _in_order(carried.get(row["uid"], set()), ordered) if not row["office"] else [],
+             "carried_by": _in_order(carriers.get(row["uid"], set()), ordered) if not row["office"] else [],
              "in_force_from": row["in_force_from"], "source": row["source"], **changes[row["uid"]]}
             for row in ordered]
 

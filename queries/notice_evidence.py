@@ -10,7 +10,8 @@ content terms less the work taken); and a receiving department with no 三定 of
 the work the notices moved into it (one with a 三定 already is: the evidence reads the duties stated since it).
 
 A move a 三定 states (the 审批局's 将市住建局承担的建筑工程施工许可…职责划入本局, or the giver's own 职能转变) counts
-as a notice's does, while it binds the giver (`queries.transfers.giver_bound`: no 三定 of the giver issued after it):
+as a notice's does, while it binds the giver (`queries.transfers.giver_bound`: no 三定 of the giver issued after it,
+or the same day without stating it):
 the giver's clauses that say the work moved are no ground for it (whole or in part, as `queries.moved_out` reads
 them), and a receiver none of whose clauses or items says it is searched on the work itself, the 三定's clause its
 出处. And whatever document moved the work, the giver's 权责清单 item for it is no ground: a list still naming work
@@ -56,7 +57,7 @@ def _build(store: Store) -> BM25Index:
                 if (today := duties_today(store, uid)) is not None}
     moves = [Move.of(row).received_by(successors.get(row["receiver_uid"]))
              for row in catalog.run(store, "region_transfers", {"region": None})
-             if giver_bound(row["giver_issued"], [row["moved_on"] or ""])]
+             if giver_bound(row["giver_issued"], [row])]
     if not changed and not moves and not replaced:
         return index
     evidence = after_notices(index.evidence, changed) if changed else index.evidence

@@ -24,7 +24,8 @@ already count its moves), `staff_quota_stated` the figure as set, `staff_moves` 
 `leader_posts_moved` the 领导职数 they add or take (the 三定's 领导职数 and its detail stay as set: the checks hold
 them to each other).
 So with the duties: `duties` are those the department has as they stand (`queries.duty_count`: less the clauses the
-notices since its 三定 moved out, cancelled or handed down, plus the work they moved in), `duties_stated` its 三定's,
+notices since its 三定 moved out, cancelled or handed down, plus the work they moved in), `duties_stated` its 三定's
+(a successor's: its own 三定's and, for the duties it carries, the replaced body's),
 `duty_changes` each change, cited by the notice's clause. A department that only receives work or posts by notice
 (`notices_only`: no 三定 or notice of its own) has a row of what they moved in, and no duties per post."""
 
@@ -236,7 +237,11 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
         # Less those a later notice moved out of it (they count for the receiver), by body, as its checks name them.
         carried = [{**lender, "duties": left} for lender in row["carried"]
                    if (left := lender["duties"] - count.carried_out[lender["department"]]) > 0]
-        figures = {"duties_stated": count.stated, "duty_changes": count.changes,
+        # A successor's 三定所列 are what the 三定 it holds its work by state: its own, and the replaced body's for
+        # what it carries, as department_load counted them before any notice; so that the notices' changes take
+        # `duties_stated` to `duties` (a successor with no 三定 of its own read None, one with its own only that).
+        stated = (count.stated or 0) + sum(lender["duties"] for lender in row["carried"])
+        figures = {"duties_stated": stated if row["has_sanding"] else None, "duty_changes": count.changes,
                    "duties": count.standing + sum(lender["duties"] for lender in carried), "carried": carried}
     out: Row = {}
     for key, value in row.items():

@@ -5,8 +5,9 @@ not yet followed through:
 - the giving department's 权责清单 still lists a power item of the work (`still_listed`: two departments then list one
   许可, a conflict to strike from the giver's list);
 - the giving department's 三定 in force, or one of its offices, still states the work (`giver_still_holds`: a 三定
-  issued before the move, or the very one stating it, to revise; a 三定 of the giver issued after the move decided
-  anew: 示例市住建局's 2019 三定 holds 城市供水, which a 2009 三定 moved to the 水务局);
+  issued before the move, or the very one stating it, to revise; a 三定 of the giver issued after the move, or the
+  same day without stating it, decided anew: 示例市住建局's 2019 三定 holds 城市供水, which a 2009 三定 moved to the
+  水务局);
 - the receiving department's 权责清单, where one is loaded, lists no item of it (`receiver_not_listed`), or its 三定
   in force does not state it (`receiver_lacks`).
 
@@ -72,23 +73,28 @@ def transferred_still_held(store: Store, region: str | None = None) -> list[Row]
 def _transfers(store: Store, region: str | None) -> list[_Transfer]:
     """Each piece of work moved, once per giver and receiver, with every clause that states the move (the receiver's
     三定 and the giver's may both say it)."""
-    found: dict[tuple[str, str, str], tuple[Row, list[str], list[str]]] = {}
+    found: dict[tuple[str, str, str], tuple[Row, list[str], list[Row]]] = {}
     for row in catalog.run(store, "region_transfers", {"region": region}):
         for work in work_pieces(row["what"]):
             key = (row["giver_uid"], row["receiver_uid"], work)
-            _row, sources, dates = found.setdefault(key, (row, [], []))
+            _row, sources, stating = found.setdefault(key, (row, [], []))
             if row["source"] not in sources:
                 sources.append(row["source"])
-                dates.append(row["moved_on"] or "")
+                stating.append(row)
     return [_Transfer(row["region"] or "", row["giver"], row["giver_uid"], row["receiver"], row["receiver_uid"],
-                      work, tuple(sources), giver_bound(row["giver_issued"], dates))
-            for (_giver, _receiver, work), (row, sources, dates) in found.items()]
+                      work, tuple(sources), giver_bound(row["giver_issued"], stating))
+            for (_giver, _receiver, work), (row, sources, stating) in found.items()]
 
 
-def giver_bound(giver_issued: str | None, moved_on: Sequence[str]) -> bool:
-    """Whether a move still binds its giver: the giver's 三定 in force (issued `giver_issued`, None with none loaded)
-    came before the move (the dates of the documents stating it), or is one of them; a later one decided anew."""
-    return not giver_issued or giver_issued <= max(moved_on)
+def giver_bound(giver_issued: str | None, stating: Sequence[Row]) -> bool:
+    """Whether a move still binds its giver, by the `region_transfers` rows of the documents stating it: the giver's
+    三定 in force (issued `giver_issued`, None with none loaded) came before one of them, or is one of them (a 三定 of
+    the giver's own stating the move: `by_giver_sanding`). One issued later decided anew, and so did one issued the
+    same day that does not state the move: documents of one day have no order, and the department's 三定 answers for
+    itself, as duties_in_force reads a notice of its 三定's day (`queries.in_force`); where it still says the work, the
+    two documents of that day disagree, which the overlaps show, rather than a 三定 to revise."""
+    return not giver_issued or any(giver_issued < (row["moved_on"] or "")
+                                   or (row["by_giver_sanding"] and giver_issued == row["moved_on"]) for row in stating)
 
 
 def _sanding_clauses(store: Store, department: str) -> list[Row] | None:

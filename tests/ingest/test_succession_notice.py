@@ -395,13 +395,14 @@ def test_staffing_load_counts_the_duties_a_successor_carries_beside_those_a_noti
     # 文化广电和旅游局 has no 三定: it holds 文化和旅游局's duties (3, boilerplate aside; 营业性演出, which 市场监督管理局's
     # 三定 words alike, is work every department has here) and the clause the notice titled with the old name moved
     # in. Counted on the moved clause alone it read 1 duty over 13 posts (0.077, z 0.00); on what it holds, 4 and 0.308.
+    # Its 三定所列 are the 2 文化和旅游局's 三定 states of what it carries: the clause moved in takes them to 3.
     _load(store, WENLV, RENAME, OLD_NAME_NOTICE, JIAOYU, SHIYAN)
     assert [(row["department"], row["staff_quota"], row["duties"], row["duties_stated"],
              [change["status"] for change in row["duty_changes"]], row["duties_per_post"], row["robust_z"],
              row["checks"]) for row in staffing_load(store, COUNTY)] == [
         ("白河县市场监督管理局", 20, 1, 1, [], 0.05, -6.53, []),
         ("白河县教育局", 15, 3, 3, [], 0.2, 0.0, []),
-        (NEW, 13, 3, None, ["moved_in"], 0.231, 0.67, [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
+        (NEW, 13, 3, 2, ["moved_in"], 0.231, 0.67, [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
     ]
 
 

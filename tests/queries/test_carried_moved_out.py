@@ -65,10 +65,11 @@ def test_a_carried_duty_a_later_notice_moves_out_counts_for_the_receiver(store: 
     ]
     assert [row[2] for row in _carried(store, SUCCESSOR)] == ["current"] * 4
     _load(store, MOVE)
-    # After: 燃气 is 住建局's (moved in, 2 posts with it), no longer 执法局's: 4 duties over 20 posts, 2 carried.
+    # After: 燃气 is 住建局's (moved in, 2 posts with it), no longer 执法局's: 4 duties over 20 posts, 2 carried. The
+    # 三定所列 are still the 5 its own 三定 and 城管局's state (`duties_stated`: the notice's change takes them to 4).
     assert _load_rows(store) == [
         (RECEIVER, 17, 3, 2, [("moved_in", "城镇燃气行业监督管理", SUCCESSOR, MOVE_CLAUSE)], 0.176, []),
-        (SUCCESSOR, 20, 4, 2, [("transferred", GAS, RECEIVER, MOVE_CLAUSE)], 0.2,
+        (SUCCESSOR, 20, 4, 5, [("transferred", GAS, RECEIVER, MOVE_CLAUSE)], 0.2,
          [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
     ]
     assert _carried(store, SUCCESSOR) == [
@@ -109,7 +110,7 @@ def test_a_carried_duty_partly_moved_out_still_counts(store: Store, tmp_path: Pa
                     encoding="utf-8")
     _load(store, more, ZHIFA, ZHUJIAN, MERGE, MOVE)
     assert _load_rows(store)[1] == (
-        SUCCESSOR, 20, 5, 2, [("partly_transferred", "负责全县城镇燃气行业的监督管理，组织燃气安全检查。", RECEIVER,
+        SUCCESSOR, 20, 5, 5, [("partly_transferred", "负责全县城镇燃气行业的监督管理，组织燃气安全检查。", RECEIVER,
                                MOVE_CLAUSE)], 0.25, [f"职责数含承继自{OLD}的职责3项（机构改革）"])
 
 
@@ -119,18 +120,22 @@ def test_a_notice_before_the_merger_takes_nothing_carried(store: Store, tmp_path
     early = tmp_path / MOVE.name
     early.write_text(MOVE.read_text(encoding="utf-8").replace("2024年7月1日", "2022年7月1日"), encoding="utf-8")
     _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, early)
-    assert _load_rows(store)[1] == (SUCCESSOR, 22, 5, 2, [], 0.227, [f"职责数含承继自{OLD}的职责3项（机构改革）"])
+    assert _load_rows(store)[1] == (SUCCESSOR, 22, 5, 5, [], 0.227, [f"职责数含承继自{OLD}的职责3项（机构改革）"])
     assert ("", GAS, "current", "", OLD) in _carried(store, SUCCESSOR)
 
 
 def test_a_renamed_body_s_duty_and_its_office_s_moved_out_by_a_notice_of_the_new_name(store: Store) -> None:
     """After a rename by notice alone the successor has no 三定: all its duties and offices are carried, and a notice
-    of its new name moves 燃气 out of both (the 市政公用股's clause says 城市照明 too: partly)."""
-    _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE)
+    of its new name moves 燃气 out of both (the 市政公用股's clause says 城市照明 too: partly). Its 三定所列 are the
+    old body's 3 before the notice and after it (the notice's change takes them to 2), not none once a notice
+    touches it."""
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME)
+    assert [row[:5] for row in _load_rows(store)] == [(RECEIVER, 15, 2, 2, []), (RENAMED, 10, 3, 3, [])]
+    _load(store, RENAMED_MOVE)
     clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
     assert _load_rows(store) == [
         (RECEIVER, 17, 3, 2, [("moved_in", "城镇燃气行业监督管理", RENAMED, clause)], 0.176, []),
-        (RENAMED, 8, 2, None, [("transferred", GAS, RECEIVER, clause)], 0.25,
+        (RENAMED, 8, 2, 3, [("transferred", GAS, RECEIVER, clause)], 0.25,
          [f"职责数含承继自{OLD}的职责2项（机构改革）"]),
     ]
     assert [(office, status, counterpart) for office, _text, status, counterpart, _from in _carried(store, RENAMED)

@@ -101,3 +101,46 @@ def test_the_supervision_after_approval_is_no_multiple_lead(reformed: Store) -> 
     found = [(f["matter"], f["reason"], f["host"], [m["lead"] for m in f["mandate"]])
              for f in host_assist_ambiguities(reformed, "鹭江市")]
     assert found == [("审批后的事中事后监管", "lead_without_mandate", None, ["鹭江市住房和城乡建设局"])]
+
+
+def _same_day_corpus(store: Store, tmp_path: Path, own_move: str = "") -> None:
+    """The corpus with the 住建局's 三定 issued the day the 审批局's states the move (2020-06-10), `own_move` a clause
+    of its own added after its last duty."""
+    corpus = tmp_path / "shenpi"
+    corpus.mkdir()
+    for path in CORPUS.iterdir():
+        text = path.read_text(encoding="utf-8")
+        if path.name == "lujiang_zhujian.txt":
+            text = text.replace("发布时间: 2019-02-20", "发布时间: 2020-06-10").replace(
+                "（六）完成市委、市政府交办的其他任务。", f"（六）完成市委、市政府交办的其他任务。{own_move}")
+        (corpus / path.name).write_text(text, encoding="utf-8")
+    assert ingest([corpus], store, region=Region(("鹭江市",))).failed == []
+
+
+def _zhujian(store: Store) -> list[tuple[str, ...]]:
+    return [(row["work"], row["finding"], row["evidence_detail"]) for row in transferred_still_held(store, "鹭江市")
+            if row["giver"] == "鹭江市住房和城乡建设局"]
+
+
+def test_a_giver_s_sanding_of_the_move_s_day_that_does_not_state_it_decides_anew(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    """Documents of one day have no order: the 住建局's 三定 of the 审批局's day answers for itself, as duties_in_force
+    reads a notice of its 三定's day, so its clauses naming the 许可 are no 三定 to revise (both 三定 saying them is
+    an overlap). Its 权责清单 still lists the 许可 all the same. Before, the day's 三定 read as one stating the move."""
+    _same_day_corpus(store, tmp_path)
+    assert _zhujian(store) == [
+        ("建筑工程施工许可", "still_listed", "行政许可"),
+        ("商品房预售许可", "receiver_not_listed", ""),
+    ]
+
+
+def test_a_giver_s_sanding_that_states_the_move_itself_still_binds_it(store: Store, tmp_path: Path) -> None:
+    """The same day's 三定 of the 住建局 stating the move in its 职能转变: the move binds it, and its clauses still
+    naming the 许可 are to revise."""
+    _same_day_corpus(store, tmp_path, "（七）职能转变。将建筑工程施工许可职责划入市行政审批服务局。")
+    assert _zhujian(store) == [
+        ("建筑工程施工许可", "still_listed", "行政许可"),
+        ("建筑工程施工许可", "giver_still_holds", ""),
+        ("建筑工程施工许可", "giver_still_holds", "建筑市场监管科"),
+        ("商品房预售许可", "receiver_not_listed", ""),
+    ]

@@ -1,0 +1,90 @@
+"""duties_in_force (a date's reading) of a successor that carries the duties of a body a 机构改革 by notice replaced:
+they are its duties from the reform notice's date, and a later notice moving one out marks it as it marks the
+三定's own, as today's reading (`queries.in_force.duties_today`) does. Fixtures: tests/fixtures/carried_moved_out
+(白河县, `tests.queries.test_carried_moved_out`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import Store
+from queries.registry import run_analysis
+from queries.sources import document_titles, with_readable_sources
+from tests.queries.test_carried_moved_out import (
+    CHENGGUAN,
+    GAS,
+    MERGE,
+    MOVE,
+    MOVE_CLAUSE,
+    RECEIVER,
+    RENAME,
+    RENAMED,
+    RENAMED_MOVE,
+    SUCCESSOR,
+    ZHIFA,
+    ZHUJIAN,
+    _load,
+)
+
+_ZHIFA_SANDING = "《白河县综合行政执法局职能配置、内设机构和人员编制规定》"
+_CHENGGUAN_SANDING = "《白河县城市管理局职能配置、内设机构和人员编制规定》"
+_OTHER = "完成县委、县政府交办的其他任务。"
+# (office, ordinal, text, carried_by, in_force_from, source, status, counterpart, change_source)
+_OWN = [
+    ("", 1, "负责全县城市管理领域法律法规规定的行政处罚权的集中行使。", ["执法股"], "2019-04-01", f"{_ZHIFA_SANDING}第三条(一)",
+     "current", "", ""),
+    ("", 2, "负责全县违法建设的巡查和查处。", ["执法股"], "2019-04-01", f"{_ZHIFA_SANDING}第三条(二)", "current", "", ""),
+    ("", 3, _OTHER, [], "2019-04-01", f"{_ZHIFA_SANDING}第三条(三)", "current", "", ""),
+]
+_OFFICES = [
+    ("办公室", 1, "负责机关日常运转和财务、人事工作。", [], "2019-04-01", f"{_ZHIFA_SANDING}第四条(一)", "current", "", ""),
+    ("执法股", 1, "负责城市管理领域行政处罚和违法建设查处。", [], "2019-04-01", f"{_ZHIFA_SANDING}第四条(二)", "current", "",
+     ""),
+]
+
+
+def _carried(gas: tuple[str, str, str] = ("current", "", "")) -> list[tuple[Any, ...]]:
+    """城管局's duties as 执法局 carries them from the merger notice's date, 燃气's status columns `gas`."""
+    return [
+        ("", 1, "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", [], "2023-03-01",
+         f"{_CHENGGUAN_SANDING}第三条(一)", "current", "", ""),
+        ("", 2, GAS, [], "2023-03-01", f"{_CHENGGUAN_SANDING}第三条(二)", *gas),
+        ("", 3, "负责全县城市照明设施的运行维护。", [], "2023-03-01", f"{_CHENGGUAN_SANDING}第三条(三)", "current", "", ""),
+        ("", 4, _OTHER, [], "2023-03-01", f"{_CHENGGUAN_SANDING}第三条(四)", "current", "", ""),
+    ]
+
+
+def _in_force(store: Store, department: str, date: str) -> list[tuple[Any, ...]]:
+    rows = with_readable_sources(run_analysis(store, "duties_in_force", {"department": department, "date": date}),
+                                 document_titles(store))
+    return [(r["office"], r["ordinal"], r["text"], r["carried_by"], r["in_force_from"], r["source"], r["status"],
+             r["counterpart"], r["change_source"]) for r in rows]
+
+
+def test_a_merged_body_s_duties_are_the_successor_s_from_the_merger_and_until_moved_out(store: Store) -> None:
+    """Before, the dated reading left out what 执法局 carries from 城管局 (its own 三定 only, on every date), and on
+    a date after the move read 燃气 as a notice's words no clause says."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
+    assert _in_force(store, SUCCESSOR, "2023-02-28") == _OWN + _OFFICES
+    assert _in_force(store, SUCCESSOR, "2023-03-01") == _OWN + _carried() + _OFFICES
+    assert _in_force(store, SUCCESSOR, "2024-06-30") == _OWN + _carried() + _OFFICES
+    assert _in_force(store, SUCCESSOR, "2024-07-01") == _OWN + _carried(
+        ("transferred", RECEIVER, MOVE_CLAUSE)) + _OFFICES
+
+
+def test_a_renamed_body_s_duties_and_offices_on_a_date(store: Store) -> None:
+    """A rename by notice alone: no 三定 of the new name, so its duties on a date after the rename are all the old
+    body's, its offices too (市政公用股 carries out 燃气 and 照明: partly moved out by the later notice)."""
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE)
+    rows = _in_force(store, RENAMED, "2024-07-01")
+    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
+    assert [(office, text, carried_by, status, counterpart, source)
+            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source in rows] == [
+        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
+        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
+        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
+        ("", _OTHER, [], "current", "", ""),
+        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
+        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
+        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
+    ]
