@@ -175,20 +175,18 @@ def test_list_versions_dated_by_their_titles_year_bind_the_tenure(store: Store, 
     """Two versions of the 权责清单 dated only by the year in their titles (no date row): before, the replaced 2021
     one was left out (only a date row dated a version) and the current one read as 未署日期. A replaced version's
     items keep their 职权类型, a boundary row its 职责分工 or else the list's title, as the current's do (before: '')."""
-    header = "序号,事项名称,事项类型,实施部门,设定依据\n"
-    (tmp_path / "quanze_2021.csv").write_text(
-        "滨江市2021年市级部门权责清单\n" + header + "1,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n"
-        "2,旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》\n", encoding="utf-8")
-    (tmp_path / "quanze_2023.csv").write_text(
-        "滨江市2023年市级部门权责清单\n" + header + "1,旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》\n"
-        "2,营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》\n", encoding="utf-8")
-    boundary = "序号,边界事项,牵头部门,配合部门,职责边界\n"
-    (tmp_path / "bianjie_2021.csv").write_text(
-        "滨江市2021年部门职责边界清单\n" + boundary + "1,旅游景区安全管理,滨江市文化和旅游局,滨江市应急管理局,文旅局负责景区安全监管。\n"
-        "2,演出场所消防检查,滨江市文化和旅游局,滨江市消防救援支队,\n", encoding="utf-8")
-    (tmp_path / "bianjie_2022.csv").write_text(
-        "滨江市2022年部门职责边界清单\n" + boundary + "1,旅游景区安全管理,滨江市文化和旅游局,滨江市应急管理局,文旅局负责景区安全监管。\n"
-        "2,演出场所消防检查,滨江市消防救援支队,滨江市文化和旅游局,\n", encoding="utf-8")
+    power = "序号,事项名称,事项类型,实施部门,设定依据"
+    licence, penalty = "营业性演出审批,行政许可,滨江市文化和旅游局,《营业性演出管理条例》", \
+        "旅游市场违法行为的处罚,行政处罚,滨江市文化和旅游局,《中华人民共和国旅游法》"
+    boundary = "序号,边界事项,牵头部门,配合部门,职责边界"
+    scenic = "旅游景区安全管理,滨江市文化和旅游局,滨江市应急管理局,文旅局负责景区安全监管。"
+    lists = {"quanze_2021": ("滨江市2021年市级部门权责清单", power, licence, penalty),
+             "quanze_2023": ("滨江市2023年市级部门权责清单", power, penalty, licence),
+             "bianjie_2021": ("滨江市2021年部门职责边界清单", boundary, scenic, "演出场所消防检查,滨江市文化和旅游局,滨江市消防救援支队,"),
+             "bianjie_2022": ("滨江市2022年部门职责边界清单", boundary, scenic, "演出场所消防检查,滨江市消防救援支队,滨江市文化和旅游局,")}
+    for name, (title, header, *rows) in lists.items():
+        (tmp_path / f"{name}.csv").write_text("\n".join([title, header, *(f"{n},{row}" for n, row in enumerate(rows, 1))])
+                                              + "\n", encoding="utf-8")
     files = [FIXTURES / "wenlv_2019.txt", *(tmp_path / f"{name}.csv" for name in
                                             ("quanze_2021", "quanze_2023", "bianjie_2021", "bianjie_2022"))]
     assert ingest(files, store, region=Region(("滨江市",))).failed == []
