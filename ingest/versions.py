@@ -185,13 +185,25 @@ def held_is_later(new: ListIdentity, held: ListIdentity) -> str | None:
     if _date_order(new.dated, held.dated) != 1:
         return None
     later, earlier = held.dated.value, new.dated.value
-    return (f"较早版本，未替换现行清单（{dated_zh(later)}）：按清单所署日期（{later} 晚于 {earlier}）/ an earlier version: "
-            f"the current list stays (by the lists' own dates, {later} after {earlier})")
+    zh, en = _dated_by(new.dated, held.dated)
+    return (f"较早版本，未替换现行清单（{dated_zh(later)}）：按{zh}（{later} 晚于 {earlier}）/ an earlier version: "
+            f"the current list stays (by {en}, {later} after {earlier})")
 
 
 def _by_dates(first: ListDate, second: ListDate) -> str:
     later, earlier = max(first.value, second.value), min(first.value, second.value)
-    return f"按清单所署日期（{later} 晚于 {earlier}）/ by the lists' own dates ({later} after {earlier})"
+    zh, en = _dated_by(first, second)
+    return f"按{zh}（{later} 晚于 {earlier}）/ by {en} ({later} after {earlier})"
+
+
+def _dated_by(first: ListDate, second: ListDate) -> tuple[str, str]:
+    """What dated two versions, said: a file's name is not the list's own date (边界清单_2022.csv)."""
+    named = [dated.basis == "file name" for dated in (first, second)]
+    if all(named):
+        return "文件名中的日期", "the dates in their files' names"
+    if any(named):
+        return "清单所署日期及文件名中的日期", "a list's own date and the date in the other's file name"
+    return "清单所署日期", "the lists' own dates"
 
 
 def dated_zh(value: str) -> str:

@@ -289,8 +289,8 @@ def test_an_untitled_list_s_yearly_files_are_its_versions_ordered_by_their_names
     again = ingest([y2022], store, region=CITY)
     assert (again.outcomes, again.replaced) == ([], [])
     assert again.kept_current == [(y2022, f"{y2023}", (
-        "较早版本，未替换现行清单（2023年）：按清单所署日期（2023 晚于 2022）/ an earlier version: the current list stays "
-        "(by the lists' own dates, 2023 after 2022)"))]
+        "较早版本，未替换现行清单（2023年）：按文件名中的日期（2023 晚于 2022）/ an earlier version: the current list stays "
+        "(by the dates in their files' names, 2023 after 2022)"))]
     assert _documents(store) == [str(y2023)]
 
 
