@@ -294,12 +294,19 @@ def test_a_users_aliases_file_extends_the_resolver() -> None:
 
 
 def test_two_equal_candidates_are_not_merged() -> None:
+    """Two departments of one abbreviation group in a city: the one whose name the mention spells out is meant (城管局,
+    城市管理局: 综合行政执法局 is the group's too, but 城管局 abbreviates the other); where it spells out both (文旅局:
+    文化和旅游局 and 文化广电旅游体育局), neither is taken."""
     resolver = NameResolver()
     city = Region(("示例市",))
     resolver.define(city, "示例市城市管理局", [])
     resolver.define(city, "示例市综合行政执法局", [])
     result = resolver.resolve("市城管局", city)
-    assert (result.status, result.candidates) == ("unresolved", ["示例市城市管理局", "示例市综合行政执法局"])
+    assert (result.status, result.name) == ("resolved", "示例市城市管理局")
+    resolver.define(city, "示例市文化和旅游局", [])
+    resolver.define(city, "示例市文化广电旅游体育局", [])
+    result = resolver.resolve("市文旅局", city)
+    assert (result.status, result.candidates) == ("unresolved", ["示例市文化和旅游局", "示例市文化广电旅游体育局"])
 
 
 def test_noise_of_mirror_copies_is_removed() -> None:

@@ -51,7 +51,9 @@ def test_the_profile_s_power_items_show_their_handling_office(corpus: Store) -> 
         ("食品经营许可", [LAW])]
     assert all(row["offices"] == [] for row in profile["leads"] + profile["assists"] + profile["supervision_items"])
     assert profile_tables(profile)["power_items"][-1] == {
-        "item": "食品经营许可", "kind": "行政许可", "offices": LAW, "source": profile["power_items"][-1]["source"]}
+        "item": "食品经营许可", "kind": "行政许可", "code": "QS01-XK-001", "offices": LAW,
+        "basis": "《中华人民共和国食品安全法》第三十五条", "responsibilities": "", "accountability": "",
+        "source": profile["power_items"][-1]["source"]}
 
 
 def test_who_handles_and_overlaps_name_offices_as_written(corpus: Store) -> None:
