@@ -14,19 +14,19 @@ from collections.abc import Sequence
 
 from graph.store import Store
 
-# Per label, a condition that holds where the node lies in top-level region `$top` (parameters, never formatted).
-_PLACED: dict[str, str] = {
-    "Region": "n.path = $top OR n.path STARTS WITH $under",
-    **{label: "n.region = $top OR n.region STARTS WITH $under"
-       for label in ("Department", "Matter", "PowerItem", "SupervisionItem", "Document", "ListVersion")},
-    "Office": "n.department STARTS WITH $department",
-    "Duty": "n.holder STARTS WITH $department OR n.holder STARTS WITH $office",
-}
-# Labels whose nodes have none of the above to place them by: a scope cannot say whether the change touches them.
-_UNPLACED = {label: f"n.{prop} IS NULL" for label, prop in (
-    ("Region", "path"), ("Department", "region"), ("Matter", "region"), ("PowerItem", "region"),
-    ("SupervisionItem", "region"), ("Document", "region"), ("ListVersion", "region"), ("Office", "department"),
-    ("Duty", "holder"))}
+# Per label, the property that places its nodes: a region's path, or the uid of the department (or holder) it lies
+# under, which starts with that department's region (`dept:示例市/青山县/…`).
+_PLACED_BY = {"Region": "path", **{label: "region" for label in (
+    "Department", "Matter", "PowerItem", "SupervisionItem", "Document", "ListVersion")},
+    "Office": "department", "Duty": "holder"}
+# Per property, a condition that holds where the node lies in top-level region `$top` (parameters, never formatted).
+_IN_TOP = {"path": "n.path = $top OR n.path STARTS WITH $under",
+           "region": "n.region = $top OR n.region STARTS WITH $under",
+           "department": "n.department STARTS WITH $department",
+           "holder": "n.holder STARTS WITH $department OR n.holder STARTS WITH $office"}
+_PLACED = {label: _IN_TOP[prop] for label, prop in _PLACED_BY.items()}
+# Nodes without their placing property: a scope cannot say whether the change touches them.
+_UNPLACED = {label: f"n.{prop} IS NULL" for label, prop in _PLACED_BY.items()}
 # What `ingest.load.prune_orphans` takes wherever it lies: kept whole, so that a prune is undone too.
 _ORPHANS = (
     "MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "

@@ -55,21 +55,18 @@ _HELD_NAMES = ("MATCH (n)-[:FROM]->(d:Document {uid: $uid}) WHERE n:Matter OR n:
 SHARED_MATTERS = 0.5
 
 
-def file_stem(path: str) -> str:
-    """A file's name without its version mark, with its suffix: `清单_v2.xlsx` and `清单.xlsx` are one list's."""
+def file_stem(path: str, *, undated: bool = False) -> str:
+    """A file's name without its version mark, with its suffix: `清单_v2.xlsx` and `清单.xlsx` are one list's.
+    `undated`: without the date it carries too, an untitled list's name for its identity (`清单_2025.csv` and
+    `清单_2026.csv` are candidates for one list's yearly versions, which their dates and shared matters decide)."""
     name = PurePath(path).name
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     bare = _VERSION_MARK.sub("", stem) or stem
+    if undated:
+        bare = without_file_date(bare)
     return f"{bare}.{suffix.lower()}" if dot else bare
-
-
-def _undated_stem(path: str) -> str:
-    """An untitled list's name for its identity: its file's, without version mark or date (`清单_2025.csv` and
-    `清单_2026.csv` are candidates for one list's yearly versions, which their dates and shared matters decide)."""
-    stem, dot, suffix = file_stem(path).rpartition(".")
-    return f"{without_file_date(stem)}.{suffix}" if dot else without_file_date(suffix)
 
 
 @dataclass(frozen=True)
@@ -85,7 +82,7 @@ class ListIdentity:
 
     def key(self) -> tuple[str, ...]:
         named = (("title", _EDITION_MARK.sub("", self.title) or self.title, *sorted(self.sheet_titles)) if self.title
-                 else ("file", _undated_stem(self.path)))
+                 else ("file", file_stem(self.path, undated=True)))
         return (self.kind, self.region, *named)
 
 

@@ -206,7 +206,7 @@ def best_by_department(scored: Iterable[tuple[float, Evidence]], kinds: Containe
     return best
 
 
-def holders(store: Store, kinds: tuple[str, ...] | None = None) -> frozenset[tuple[str, str]]:
+def holders(store: Store, kinds: frozenset[str] | None = None) -> frozenset[tuple[str, str]]:
     """(department, region) of every department with duties or items of its own in the graph (of `kinds` when
     given)."""
     return cached(store, ("mandate_holders", kinds), lambda: frozenset(

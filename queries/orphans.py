@@ -18,7 +18,7 @@ from ingest.content import content_of
 from queries import catalog
 from queries.cache import cached
 from queries.notice_evidence import handling_index
-from queries.who_handles import rank_departments
+from queries.who_handles import SANDING_KINDS, rank_departments
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -27,8 +27,6 @@ FRAME_SHARE = 0.5
 FRAME_MIN_ITEMS = 4
 # The frame of the national 监管事项目录 (对…的监督检查, …单位的检查), for catalogues too short to count.
 FRAME_TERMS = frozenset({"监督检查", "检查", "单位"})
-# The evidence a 三定 states: a department's duty, or its office's.
-SANDING_KINDS = frozenset({"duty", "office_duty"})
 
 
 def orphan_supervision_items(store: Store, region: str | None = None) -> list[Row]:

@@ -17,9 +17,7 @@ from __future__ import annotations
 from graph.store import Row, Store
 from queries.ambiguities import Mandates, holders
 from queries.legal_basis import BURDENING_KINDS
-from queries.who_handles import evidence_index
-
-SANDING_KINDS = ("duty", "office_duty")  # the evidence a 三定 states (queries/evidence.cypher)
+from queries.who_handles import SANDING_KINDS, evidence_index
 
 
 class PowerMandates:

@@ -60,6 +60,7 @@ EVIDENCE_PER_DEPARTMENT = 3
 EVIDENCE_POOL = 30
 MAX_CANDIDATES = 20  # the most departments a caller may ask to be ranked (the API and the CLI alike)
 MATTER_KINDS = ("matter_lead", "territorial_lead", "matter_assist")  # the evidence that names a shared matter
+SANDING_KINDS = frozenset({"duty", "office_duty"})  # the evidence a 三定 states: a department's duty, or an office's
 
 
 def evidence_index(store: Store) -> BM25Index:

@@ -24,8 +24,8 @@ _EXAMPLE = {"region": "示例市/青山县", "department": "青山县城市管�
 
 
 @router.get("/queries/power_item_review", response_model=Page[PowerItemFinding], tags=["queries"],
-            summary="权责清单合法性审查: items with no 依据, a 依据 that cannot set them, an unknown 实施主体, 多头执法, "
-                    "items repeated",
+            summary="权责清单合法性审查: items with no 依据, a 依据 that cannot set them, an unknown 实施主体, a holder "
+                    "whose 三定 has no such duty, no 责任事项 or 追责情形, 多头执法, items repeated",
             responses={200: {"content": {"application/json": {"example": {
                 "total": 1, "limit": 50, "offset": 0, "items": [_EXAMPLE]}}, CSV: {}, XLSX: {}}},
                 **problem_responses(400, 406, 422, 503)})
