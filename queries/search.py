@@ -217,6 +217,8 @@ class Evidence:
     office: str  # office name for office duties, else ''
     source: str
     content: tuple[str, ...] = ()  # content terms segmented at ingest; empty: segment the text here
+    # For a department duty: the offices whose duties carry it out (REFINES), by name; empty for the other kinds.
+    carried_by: tuple[str, ...] = ()
 
 
 class Hits(NamedTuple):

@@ -78,9 +78,10 @@ def _build_index(store: Store) -> BM25Index:
 
 def _pieces(rows: list[Row]) -> list[Evidence]:
     rows.sort(key=lambda row: (row["kind"], row["key"], row["department_uid"]))
-    fields = [name for name in Evidence.__dataclass_fields__ if name != "content"]
+    fields = [name for name in Evidence.__dataclass_fields__ if name not in ("content", "carried_by")]
     return [Evidence(**{key: row[key] or "" for key in fields},
-                     content=tuple(content_of(row["content"], row["text"] or ""))) for row in rows]
+                     content=tuple(content_of(row["content"], row["text"] or "")),
+                     carried_by=tuple(sorted(row.get("carried_by") or ()))) for row in rows]
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
@@ -130,7 +131,6 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
         department = int(departments[start])
         pool = [(float(scores[hit]), evidence[found[hit]]) for hit in range(start, start + min(count, EVIDENCE_POOL))]
         best = _most_relevant(index, pool, variants)
-        with_office = np.flatnonzero(columns.has_office[found[start:start + count]])
         ground = (float(totals[group]) if count > 1 and _adds_words(evidence[found[start]],
                                                                       evidence[found[start + 1]], said)
                   else float(scores[start]))
@@ -145,7 +145,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
             best = [*best[:EVIDENCE_PER_DEPARTMENT - 1], disputed[1]]
         rows.append({
             "rank": position + 1, "department": best[0][1].department, "region": best[0][1].department_region,
-            "office": evidence[found[start + with_office[0]]].office if with_office.size else "",
+            "office": _office([evidence[hit] for hit in found[start:start + count].tolist()]),
             "score": round(float(totals[group]), 3), "tie": False,
             "weak": ground < WEAK_SCORE or bool(totals[group] < enough) or (
                 reached is not None and department not in reached) or not _meets(
@@ -379,6 +379,22 @@ def _ground_in(hits: Hits, columns: _Columns, department: int) -> float:
     return float(ranked[0] + 0.5 * ranked[1]) if ranked.size > 1 else float(ranked.sum())
 
 
+def _office(pieces: list[Evidence]) -> str:
+    """The office a department's answer names: that of its best piece of evidence an office states or carries out
+    (an office's duty, or a department duty an office's duties carry out), '' where none is; `pieces`: the
+    department's, best first. A department duty's office was passed over for any office duty the text met: a
+    商场超市消防通道 complaint reached 商务局's 商贸流通行业安全生产 duty, carried out by its 市场流通股, but was
+    sent to its 外贸和招商股, whose 对外贸易 met 货物."""
+    met = [piece.office for piece in pieces if piece.office]  # best first
+    for piece in pieces:
+        if piece.office:
+            return piece.office
+        if piece.carried_by:
+            # Of several offices carrying it out, the one whose own duties the text met best.
+            return next((office for office in met if office in piece.carried_by), piece.carried_by[0])
+    return ""
+
+
 def _words(item: Evidence, said: dict[str, float]) -> set[str]:
     """The words of the text (or that it implies: `query_terms`) that a piece of evidence meets."""
     return set(_terms(item)) & said.keys()
@@ -395,7 +411,6 @@ class _Columns:
     department: np.ndarray  # the department's number (by uid)
     name_rank: np.ndarray  # the place of its department's name in alphabetical order
     key_rank: np.ndarray  # the place of its key in alphabetical order
-    has_office: np.ndarray
     text: np.ndarray  # the place of its text in alphabetical order
     text_count: int  # how many different texts: (department, text) pairs are numbered department × this + text
     # Whether its department holds evidence of its own (a duty or an item), not only the lead of a matter: a party
@@ -427,7 +442,7 @@ def _columns(index: BM25Index) -> _Columns:
                 assists.setdefault(item.key, []).append((number_of[item.department_uid], item))
         _COLUMNS[index] = _Columns(
             numbers, _ranks([e.department for e in evidence]),
-            _ranks([e.key for e in evidence]), np.array([bool(e.office) for e in evidence]),
+            _ranks([e.key for e in evidence]),
             texts, int(texts.max()) + 1 if texts.size else 0,
             np.array([e.department_uid in holders for e in evidence], dtype=bool),
             np.array([e.kind in MATTER_KINDS for e in evidence], dtype=bool),

@@ -53,7 +53,7 @@ def test_an_approval_sought_goes_to_the_approval_bureau(reformed: Store) -> None
         (SHENPI, "建设审批科", 13.899, False, "建筑工程施工许可", "权责清单（lujiang_quanze.csv）序号5（第6行）"),
         (ZHUJIAN, "质量安全监管科", 11.192, True, "负责建设工程质量安全监督管理。组织开展建筑施工现场监督检查，"
          "依法查处建筑施工违法违规行为。", f"《{ZHUJIAN}{_RULES}第三条(四)"),
-        (JIAOTONG, "", 1.988, True, "对道路运输经营者的监督检查", "权责清单（lujiang_quanze.csv）序号3（第4行）")]
+        (JIAOTONG, "安全监督科", 1.988, True, "对道路运输经营者的监督检查", "权责清单（lujiang_quanze.csv）序号3（第4行）")]
 
 
 def test_conduct_after_a_licence_goes_to_the_supervising_department(reformed: Store) -> None:
@@ -64,7 +64,9 @@ def test_conduct_after_a_licence_goes_to_the_supervising_department(reformed: St
          "事中事后监管，依法查处道路运输违法违规行为。", f"《{JIAOTONG}{_RULES}第三条(二)"),
         (ZHUJIAN, "质量安全监管科", 6.75, True, "负责建设工程质量安全监督管理。组织开展建筑施工现场监督检查，"
          "依法查处建筑施工违法违规行为。", f"《{ZHUJIAN}{_RULES}第三条(四)"),
-        (SHENPI, "", 1.159, True, "道路运输经营许可后的经营行为监督检查", f"《{JIAOTONG}{_RULES}第六条(一)")]
+        # The 审批局's office is the one carrying out its 审批与监管信息双向反馈 duty (an office named by the department
+        # duty it carries out, not only by an office duty the text meets; the 交通局's 安全监督科 above likewise).
+        (SHENPI, "政务服务管理科", 1.159, True, "道路运输经营许可后的经营行为监督检查", f"《{JIAOTONG}{_RULES}第六条(一)")]
     assert [row["assisting"] for row in who_handles(reformed, "取得经营许可的客运班车超员载客", region="鹭江市")] == [
         False, False, True]
 

@@ -16,6 +16,7 @@ from queries.who_handles import (
     COVERAGE_SHARE,
     WEAK_SCORE,
     _folded_words,
+    _office,
     _said_as_written,
     evidence_index,
     rank_departments,
@@ -230,7 +231,7 @@ def test_the_best_hits_of_each_department_are_those_of_the_full_ranking(corpus: 
             shown = {uid: sorted(hits, key=lambda pair: (-_said_as_written(index, pair[1], variants), -pair[0],
                                                          pair[1].text))[:3] for uid, hits in grouped.items()}
             expected = sorted(((hits[0][0] + (0.5 * hits[1][0] if len(hits) > 1 else 0.0), hits[0][1].department,
-                                next((item.office for _s, item in hits if item.office), ""),
+                                _office([item for _s, item in hits]),
                                 [item.text for _s, item in shown[uid]]) for uid, hits in grouped.items()),
                               key=lambda entry: (-entry[0], entry[1]))
             ranked = rank_departments(index, question["text"], region=region, limit=5)

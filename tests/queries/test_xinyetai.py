@@ -74,3 +74,11 @@ def test_an_unclaimed_items_owner_is_suggested_with_its_sanding_clause_beside_th
         "云溪县文化和旅游局（剧本娱乐经营场所安全管理，《云溪县安全生产职责边界清单》序号2（第4行）；"
         "三定：负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任，"
         "《云溪县文化和旅游局职能配置、内设机构和人员编制规定》第三条(五)）")
+
+
+def test_a_department_duty_sends_the_complaint_to_the_office_that_carries_it_out(county: Store) -> None:
+    # 商务局's best evidence is its 商贸流通行业安全生产 duty (商场超市), which its 市场流通股 carries out; the office
+    # named was the 外贸和招商股, the first office whose own duty the text met (对外贸易, through 货物).
+    row = next(row for row in who_handles(county, "商场超市消防通道被货物堵死了", region=COUNTY)
+               if row["department"] == "云溪县商务局")
+    assert (row["office"], row["evidence"][0]["kind"]) == ("市场流通股", "duty")
