@@ -4,7 +4,6 @@ the old body's 三定 its carried rows cite (tests/fixtures/carried_moved_out, `
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
