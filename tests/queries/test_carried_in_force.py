@@ -17,6 +17,7 @@ from tests.queries.test_carried_moved_out import (
     MERGE,
     MOVE,
     MOVE_CLAUSE,
+    OLD,
     RECEIVER,
     RENAME,
     RENAMED,
@@ -142,3 +143,20 @@ def test_a_renamed_body_holds_the_old_body_s_work_until_its_own_sanding(store: S
         ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
     ]
     assert _in_force(store, RENAMED, "2025-04-01") == _restated(RENAMED, f"《{RENAMED}职能配置、内设机构和人员编制规定》")
+
+
+def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
+    """任期职责变动 of 执法局 over 2023–2024: the three duties of 城管局 it carried in on the merger notice's date (the
+    catch-all, whose text it already held, is none), then 燃气 moved out. Before, only the notice's move and posts."""
+    from queries.tenure import tenure_duties
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
+    result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2023-01-01", "2024-12-31"), document_titles(store))
+    merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["staff"], c["source"]) for c in result["changes"]] == [
+        ("2023-03-01", "机构改革承继", "负责全县城市照明设施的运行维护。", OLD, None, merger),
+        ("2023-03-01", "机构改革承继", GAS, OLD, None, merger),
+        ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
+        ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
+        ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
+    ]
