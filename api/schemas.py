@@ -505,8 +505,9 @@ class DutiesInForcePage(Page[DutyInForce]):
 
     date: str = Field(description="the date asked about, as YYYY-MM-DD")
     documents: list[SandingVersion] = Field(description="the documents in force on the date that the rows cite: the "
-                                                        "三定 first, then the 调整 notices since it; none before the "
-                                                        "department's first 三定")
+                                                        "三定 first, then those of bodies a 机构改革 replaced that "
+                                                        "carried rows cite, then the 调整 notices since it; none "
+                                                        "before the department's first 三定")
     note_zh: str | None = Field(default=None,
                                 description="why there are no rows (无 D 时施行的三定…); null when there are")
     warning_zh: str | None = Field(default=None, description=(

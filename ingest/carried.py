@@ -28,6 +28,13 @@ class Carrying:
 
 NONE = Carrying(False, None)
 
+# Every SUCCEEDED_BY edge as `carrying` reads it (`successor_issued`: the successor's newest 三定, today's reading).
+SUCCESSIONS = ("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
+               "OPTIONAL MATCH (g:Document {uid: split(s.source, '#')[0]}) "
+               "RETURN p.uid AS predecessor, d.uid AS successor, s.source AS source, coalesce(s.date, '') AS date, "
+               "coalesce(g.kind, '') AS ground, coalesce(d.sanding_issued, '') AS successor_issued, "
+               "s.kind AS kind, s.carries AS carries, s.carries_after AS carries_after ORDER BY source")
+
 
 def carrying(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str], Carrying]:
     """`rows`: one per SUCCEEDED_BY edge, with `predecessor`, `successor` (uids), `source` (the edge's clause), `date`,
@@ -46,6 +53,15 @@ def carrying(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str], Carrying]:
         after, source = options[0]
         found[edges[0]["predecessor"], source] = Carrying(True, after)
     return found
+
+
+def carrying_on(rows: list[Mapping[str, Any]], date: str, issued: Mapping[str, str]) -> dict[tuple[str, str], Carrying]:
+    """`carrying` as it stood on `date` (YYYY-MM-DD): the reforms dated after it had not happened (an undated one is
+    read on any date, as today's reading reads it), and each successor's 三定 is the one in force then (`issued`: its
+    印发日期 by successor uid, '' or absent without one), so that a 三定 of the successor's own ends the carrying on
+    its date, not before."""
+    return carrying([{**row, "successor_issued": issued.get(row["successor"], "")} for row in rows
+                     if not row["date"] or row["date"] <= date])
 
 
 def _after(edge: Mapping[str, Any]) -> str | None:

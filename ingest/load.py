@@ -15,7 +15,7 @@ from typing import Any
 from graph.schema import REL_NAMES, label, rel_type
 from graph.store import Statement, Store
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
-from ingest.carried import Carrying, carrying
+from ingest.carried import SUCCESSIONS, Carrying, carrying
 from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.list_history import current_statement, superseded_statements
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
@@ -382,7 +382,7 @@ def follow_successions(store: Store) -> None:
     """After documents load or go: each replaced body's edges that name it after the reform move to its successor,
     and the 职责分工 clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came
     first. One atomic write, none when the graph holds no succession."""
-    successions = store.read(_SUCCESSIONS)
+    successions = store.read(SUCCESSIONS)
     if not successions:
         return
     rows = [{}]
@@ -398,11 +398,6 @@ def follow_successions(store: Store) -> None:
                         bump_version()])
 
 
-_SUCCESSIONS = ("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
-                "OPTIONAL MATCH (g:Document {uid: split(s.source, '#')[0]}) "
-                "RETURN p.uid AS predecessor, d.uid AS successor, s.source AS source, coalesce(s.date, '') AS date, "
-                "coalesce(g.kind, '') AS ground, coalesce(d.sanding_issued, '') AS successor_issued, "
-                "s.carries AS carries, s.carries_after AS carries_after ORDER BY source")
 _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:SUCCEEDED_BY {source: r.source}]->(:Department) "
                  "SET s.carries = r.carries, s.carries_after = r.after")
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from graph.store import Row, Store
+from ingest.carried import SUCCESSIONS, carrying_on
 from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.lookup import find_department
@@ -52,6 +53,9 @@ class InForce:
     duties: list[Row]
     note_zh: str  # why there are no rows, '' when there are
     warning_zh: str  # two texts of the 三定 of one date: which one the answer is read from ('' when not so)
+    # the documents of bodies a 机构改革 replaced that the rows carried from them cite (rows of their
+    # `sanding_versions`): the old body's 三定, read as the successor's until a 三定 of its own restates them
+    carried: list[Row]
 
 
 def in_force(store: Store, department: str, date: str) -> InForce:
@@ -61,10 +65,11 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     version = version_in_force(versions, date)
     amendments = _notices_in_force(versions, version, date)
     if version is None:  # the notices alone, or nothing
-        duties = _duties(store, found, versions, [], amendments, date) if amendments else []
-        return InForce(found["name"], date, [], amendments, duties, _without_sanding(versions, date, amendments), "")
-    duties = _duties(store, found, versions, version.documents, amendments, date)
-    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh)
+        duties, cited = _duties(store, found, versions, [], amendments, date) if amendments else ([], [])
+        return InForce(found["name"], date, [], amendments, duties, _without_sanding(versions, date, amendments), "",
+                       cited)
+    duties, cited = _duties(store, found, versions, version.documents, amendments, date)
+    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh, cited)
 
 
 def _notices_in_force(versions: list[Row], version: Version | None, date: str) -> list[Row]:
@@ -83,19 +88,32 @@ def _without_sanding(versions: list[Row], date: str, amendments: list[Row]) -> s
 
 
 def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row],
-            date: str) -> list[Row]:
-    """The rows the 三定 documents `sanding` and the notices `amendments` state, with the duties carried by `date`."""
+            date: str) -> tuple[list[Row], list[Row]]:
+    """The rows the 三定 documents `sanding` and the notices `amendments` state, with the duties carried by `date`;
+    and the replaced bodies' documents the carried rows cite (`_cited`)."""
     stated = _stated(store, found, versions, sanding, amendments)
-    return _rows(found["name"], _held(store, found["uid"], versions, stated, date), stated,
-                 {v["document"] for v in amendments}, _transfers(store, found["uid"]), lambda: duty_model(store))
+    held = _held(store, found["uid"], versions, stated, date)
+    cited = _cited(store, held)  # before `_rows`, which adds the notices' own rows to `held`
+    return _rows(found["name"], held, stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
+                 lambda: duty_model(store)), cited
+
+
+def _cited(store: Store, held: dict[str, Row]) -> list[Row]:
+    """The documents of the replaced bodies (`sanding_versions` rows) that the carried duties of `held` cite (the old
+    body's 三定 a carried row's source is), in the order they came into force."""
+    documents = {source_document(row["source"]) for row in held.values() if row.get("body")}
+    return sorted((v for body in sorted({row["body"] for row in held.values() if row.get("body")})
+                   for v in catalog.run(store, "sanding_versions", {"department": body}) if v["document"] in documents),
+                  key=lambda v: (v["in_force_from"], v["issued"] or "", v["document"]))
 
 
 def _stated(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row]) -> list[Row]:
     """`stated_duties` of the documents, each with its document's date in force."""
     stated = catalog.run(store, "stated_duties", {"department": found["uid"],
                                                   "documents": sanding + [v["document"] for v in amendments]})
-    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
-    return [{**row, "in_force_from": in_force_from[source_document(row["source"])]} for row in stated]
+    dates = {v["document"]: (v["in_force_from"], v["issued"] or "") for v in versions}
+    return [{**row, "in_force_from": dates[source_document(row["source"])][0],
+             "issued": dates[source_document(row["source"])][1]} for row in stated]
 
 
 # department_duties reads the newest 三定 the graph holds, whatever its date: so do its statuses.
@@ -149,19 +167,67 @@ def _held(store: Store, department: str, versions: list[Row], stated: list[Row],
     """What the department held on `date`, by uid: the duties `stated` (its documents in force then) state as current,
     and those it carries from a body a 机构改革 replaced from the date of the notice grounding the carrying (a ground
     of no date, as today's reading reads it, on any date); the notices in force by then may move either out."""
-    return _current(stated) | {uid: row for uid, row in _carried(store, department, versions).items()
-                               if row["in_force_from"] <= date}
+    carried = _carried(store, department, versions) if date == _LATEST else _carried_on(store, department, versions,
+                                                                                          date)
+    return _current(stated) | {uid: row for uid, row in carried.items() if row["in_force_from"] <= date}
 
 
 def _carried(store: Store, department: str, versions: list[Row]) -> dict[str, Row]:
-    """The duties the department carries from the bodies a 机构改革 by notice replaced (department_duties' rows with
-    `carried_from`, as the old body's 三定 states them), by uid, each in force from the date of the notice that grounds
-    the carrying (one of the department's own: a notice moves out only what was the department's by its date)."""
+    """The duties the department carries today from the bodies a 机构改革 by notice replaced (department_duties' rows
+    with `carried_from`, as the old body's 三定 states them), by uid, each in force from the date of the notice that
+    grounds the carrying (one of the department's own: a notice moves out only what was the department's by its
+    date)."""
     in_force_from = {v["document"]: v["in_force_from"] for v in versions}
     rows = catalog.run(store, "department_duties", {"department": department}, finished=False)
     return {row["uid"]: {**row, "office_ordinal": None, "refines": [], "content": None, "boilerplate": None,
                          "in_force_from": in_force_from.get(source_document(row["ground_source"])) or ""}
             for row in rows if row["carried_from"]}
+
+
+# A chain of reforms is followed this far back, as department_duties follows SUCCEEDED_BY*1..4.
+_CHAIN = 4
+
+
+def _carried_on(store: Store, department: str, versions: list[Row], date: str, depth: int = 1) -> dict[str, Row]:
+    """What the department carried on `date` from the bodies a 机构改革 by notice replaced, decided on that date
+    (`ingest.carried.carrying_on`: a 三定 of its own ends the carrying from the day it is in force, not before): each
+    old body's duties as it held them then (its 三定 and notices in force, and what it carried itself), by uid, in
+    force from the date of the notice grounding the carrying. A rename carries its offices too (their clauses carry
+    out its duties: `_rows` reads REFINES), a merger its department duties alone; where the successor's 三定 was
+    in force by then, only what the old body's documents stated after it (`Carrying.after`)."""
+    edges = store.read(SUCCESSIONS)
+    into = [edge for edge in edges if edge["successor"] == department]
+    if not into or depth > _CHAIN:
+        return {}
+    version = version_in_force(versions, date)
+    issued = {department: max(v["issued"] or "" for v in version.texts)} if version else {}
+    bodies = {edge["predecessor"] for edge in into}
+    carrying = carrying_on([edge for edge in edges if edge["predecessor"] in bodies], date, issued)
+    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
+    held: dict[str, Row] = {}
+    for edge in into:
+        carry = carrying.get((edge["predecessor"], edge["source"]))
+        if carry is None or not carry.carries:
+            continue
+        renamed = edge["kind"] == "renamed" and carry.after is None
+        for uid, row in _body_held(store, edge["predecessor"], date, depth).items():
+            if (row["office"] and not renamed) or (carry.after is not None and row["issued"] <= carry.after):
+                continue
+            held.setdefault(uid, {**row, "refines": row["refines"] if renamed else [],
+                                  "in_force_from": in_force_from.get(source_document(edge["source"])) or ""})
+    return held
+
+
+def _body_held(store: Store, body: str, date: str, depth: int) -> dict[str, Row]:
+    """What a replaced body held on `date` (`_held`'s reading of it), each row with the 印发日期 of the document
+    stating it (`issued`) and the body whose document that is (`body`), carried ones included."""
+    versions = catalog.run(store, "sanding_versions", {"department": body})
+    version = version_in_force(versions, date)
+    amendments = _notices_in_force(versions, version, date)
+    stated = _stated(store, {"uid": body}, versions, version.documents if version else [], amendments)
+    # `body`: whose documents state the row (the deepest of a chain), for the documents list (`_cited`).
+    return {uid: {**row, "body": body} for uid, row in _current(stated).items()} | _carried_on(
+        store, body, versions, date, depth + 1)
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:

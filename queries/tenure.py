@@ -62,6 +62,7 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
+CARRIED_KIND = "机构改革承继"  # a replaced body's duty, the successor's from the reform (queries.in_force)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]
-    changes = _duty_changes(states, versions, found) + _staff_changes(moves, first, last)
+    changes = _duty_changes(states, versions, found, _carried_from(store, found["uid"])) + _staff_changes(
+        moves, first, last)
     changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
@@ -144,11 +146,26 @@ def _uid(row: Row) -> str:
     return row["text"]
 
 
-def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
-    """The changes each state after the first brings: a notice's moves (the rows whose change is dated that day), and
-    where a 三定 comes into force that day, its duties against those held the day before."""
+def _carried_from(store: Store, department: str) -> dict[str, Row]:
+    """The bodies a 机构改革 replaced with this department (`department_successions` rows, role predecessor), by the
+    uid of each of their documents: a carried duty cites its old body's 三定 (`queries.in_force`)."""
+    bodies = [row for row in catalog.run(store, "department_successions", {"department": department})
+              if row["role"] == "predecessor"]
+    return {v["document"]: body for body in bodies
+            for v in catalog.run(store, "sanding_versions", {"department": body["department_uid"]})}
+
+
+def _duty_changes(states: list[_State], versions: list[Row], found: Row, carried_from: dict[str, Row]) -> list[Row]:
+    """The changes each state after the first brings: a notice's moves (the rows whose change is dated that day), the
+    duties carried in that day from a body a 机构改革 replaced (`carried_from`: its documents; the reform's clause
+    is the ground), and where a 三定 comes into force that day, its duties against those held the day before."""
     out: list[Row] = []
     for before, after in pairwise(states):
+        for uid, row in after.rows.items():
+            body = carried_from.get(source_document(row["source"]))
+            if body and row["in_force_from"] == after.date and uid not in before.rows:
+                out.append(_change(after.date, CARRIED_KIND, row["text"], row["carried_by"], body["department"],
+                                   body["source"]))
         for row in after.rows.values():
             if row["changed_on"] != after.date or not row["change_source"]:
                 continue
@@ -194,7 +211,7 @@ def _change(date: str, kind: str, duty: str, offices: list[str], other: str, sou
 
 
 _KIND_ORDER = {kind: order for order, kind in enumerate(
-    [*_SANDING_KINDS.values(), *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND])}
+    [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND])}
 
 
 def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:

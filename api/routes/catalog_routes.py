@@ -505,7 +505,7 @@ def get_duties_in_force(request: Request, store: StoreDep,
         return page(request, answer.duties, limit=limit, offset=offset, format=format, answer="duties_in_force")
     return JSONResponse({"total": len(answer.duties), "limit": limit, "offset": offset,
                          "items": answer.duties[offset:offset + limit], "date": answer.date,
-                         "documents": answer.sandings + answer.amendments,
+                         "documents": answer.sandings + answer.carried + answer.amendments,
                          "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None})
 
 
@@ -539,7 +539,7 @@ def get_readable_duties_in_force(request: Request, store: StoreDep,
     titles = document_titles(store)
     documents = [{"kind": VERSION_KIND_LABELS[row["kind"]], "title": titles[row["document"]].cite(""),
                   "doc_number": row["doc_number"] or "", "issued": row["issued"] or "",
-                  "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.amendments]
+                  "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.carried + answer.amendments]
     return JSONResponse({"department": answer.department, "date": answer.date, "documents": documents,
                          "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None,
                          "table": readable_list(request, answer.duties, "duties_in_force"),

@@ -12,10 +12,12 @@ from queries.registry import run_analysis
 from queries.sources import document_titles, with_readable_sources
 from tests.queries.test_carried_moved_out import (
     CHENGGUAN,
+    FIXTURES,
     GAS,
     MERGE,
     MOVE,
     MOVE_CLAUSE,
+    OLD,
     RECEIVER,
     RENAME,
     RENAMED,
@@ -87,4 +89,74 @@ def test_a_renamed_body_s_duties_and_offices_on_a_date(store: Store) -> None:
         ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
         ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
         ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
+    ]
+
+
+_ZHIFA_2025 = FIXTURES / "baihe_zhifa_2025.txt"
+_RENAMED_2025 = FIXTURES / "baihe_chengguan_zhifa_2025.txt"
+
+
+def _restated(department: str, cite: str) -> list[tuple[Any, ...]]:
+    """The 2025 三定 of `department` (tests/fixtures/carried_moved_out/*_2025.txt, cited `cite`): what it restates of
+    城管局's work (燃气 no longer among it), in force from 2025-04-01."""
+    duties = [("负责全县城市管理领域法律法规规定的行政处罚权的集中行使。", ["执法股"]),
+              ("负责全县违法建设的巡查和查处。", ["执法股"]),
+              ("负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["市容照明股"]),
+              ("负责全县城市照明设施的运行维护。", ["市容照明股"]), (_OTHER, [])]
+    offices = [("办公室", "负责机关日常运转和财务、人事工作。"), ("执法股", "负责城市管理领域行政处罚和违法建设查处。"),
+               ("市容照明股", "负责市容环境卫生监督管理和城市照明设施运行维护。")]
+    return ([("", n, text, by, "2025-04-01", f"{cite}第三条({'一二三四五'[n - 1]})", "current", "", "")
+             for n, (text, by) in enumerate(duties, 1)]
+            + [(office, 1, text, [], "2025-04-01", f"{cite}第四条({'一二三'[n - 1]})", "current", "", "")
+               for n, (office, text) in enumerate(offices, 1)])
+
+
+def test_a_later_sanding_of_the_successor_ends_the_carrying_on_its_date_not_before(store: Store) -> None:
+    """Which carried duties count is decided on the date asked: 执法局's 2025 三定 restates what it kept of 城管局's
+    work from 2025-04-01; before that date it held them as carried. Before, its loading made every date's reading
+    drop them (the carrying was decided on today's 三定)."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE, _ZHIFA_2025)
+    # Two 三定 of 执法局 now: each is cited with its year.
+    own, offices = ([(*row[:5], row[5].replace(_ZHIFA_SANDING, f"{_ZHIFA_SANDING}（2019年）"), *row[6:])
+                     for row in rows] for rows in (_OWN, _OFFICES))
+    assert _in_force(store, SUCCESSOR, "2023-02-28") == own + offices
+    assert _in_force(store, SUCCESSOR, "2024-06-30") == own + _carried() + offices
+    assert _in_force(store, SUCCESSOR, "2024-07-01") == own + _carried(("transferred", RECEIVER, MOVE_CLAUSE)) + offices
+    assert _in_force(store, SUCCESSOR, "2025-04-01") == _restated(SUCCESSOR, f"{_ZHIFA_SANDING}（2025年）")
+
+
+def test_a_renamed_body_holds_the_old_body_s_work_until_its_own_sanding(store: Store) -> None:
+    """A rename by notice, then the new name's own 三定 (2025): between the two the old body's duties and offices are
+    the renamed one's (燃气 moved out by the 2024 notice), from the 三定's date its own. Before, the dated reading
+    gave the 2024 notice's words alone."""
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE, _RENAMED_2025)
+    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
+    assert [(office, text, carried_by, status, counterpart, source)
+            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source
+            in _in_force(store, RENAMED, "2024-07-01")] == [
+        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
+        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
+        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
+        ("", _OTHER, [], "current", "", ""),
+        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
+        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
+        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
+    ]
+    assert _in_force(store, RENAMED, "2025-04-01") == _restated(RENAMED, f"《{RENAMED}职能配置、内设机构和人员编制规定》")
+
+
+def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
+    """任期职责变动 of 执法局 over 2023–2024: the three duties of 城管局 it carried in on the merger notice's date (the
+    catch-all, whose text it already held, is none), then 燃气 moved out. Before, only the notice's move and posts."""
+    from queries.tenure import tenure_duties
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
+    result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2023-01-01", "2024-12-31"), document_titles(store))
+    merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["staff"], c["source"]) for c in result["changes"]] == [
+        ("2023-03-01", "机构改革承继", "负责全县城市照明设施的运行维护。", OLD, None, merger),
+        ("2023-03-01", "机构改革承继", GAS, OLD, None, merger),
+        ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
+        ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
+        ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
     ]

@@ -1,0 +1,38 @@
+"""duties_in_force over HTTP for a successor carrying a merged body's duties: the documents the answer lists include
+the old body's 三定 its carried rows cite (tests/fixtures/carried_moved_out, `tests.queries.test_carried_in_force`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from tests.api.test_cli import run
+from tests.queries.test_carried_moved_out import CHENGGUAN, MERGE, MOVE, SUCCESSOR, ZHIFA, ZHUJIAN
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    store = tmp_path_factory.mktemp("carried-store")
+    loaded = run("ingest", *(str(path) for path in (CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)), "--region", "示例市",
+                 store=store)
+    assert loaded.returncode == 0, loaded.stderr
+    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{store}"))) as test_client:
+        yield test_client
+
+
+def test_the_documents_list_the_merged_body_s_sanding(client: TestClient) -> None:
+    """Before, the list gave 执法局's own 三定 and notices only, while four rows cited 城管局's 三定."""
+    answer = client.get("/api/queries/duties_in_force/readable",
+                        params={"department": SUCCESSOR, "date": "2024-07-01"}).json()
+    assert [(d["kind"], d["title"], d["issued"], d["in_force_from"]) for d in answer["documents"]] == [
+        ("三定规定", "《白河县综合行政执法局职能配置、内设机构和人员编制规定》", "2019-03-25", "2019-04-01"),
+        ("三定规定", "《白河县城市管理局职能配置、内设机构和人员编制规定》", "2019-03-25", "2019-04-01"),
+        ("调整职责机构编制通知", "《关于调整白河县综合行政执法局职责机构编制的通知》", "2023-03-01", "2023-03-01"),
+        ("调整职责机构编制通知", "《关于调整白河县综合行政执法局职责的通知》", "2024-07-01", "2024-07-01"),
+    ]
+    programs = client.get("/api/queries/duties_in_force", params={"department": SUCCESSOR, "date": "2023-02-28"})
+    assert [d["title"] for d in programs.json()["documents"]] == ["白河县综合行政执法局职能配置、内设机构和人员编制规定"]
