@@ -1,0 +1,72 @@
+"""A province 编办 loading two cities into one graph (tests/fixtures/two_cities: 南屿市, which keeps its 文化广电和旅游局
+and 体育局 apart, with 石桥县, which merged them, beside examples/' 示例市): each county department mirrors the city
+departments of its own city doing its work (上下对口), both where the county merged what the city split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Statement, Store
+from ingest.counterparts import mirrored
+from ingest.link import link
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.staffing import staffing_load
+
+TWO_CITIES = Path(__file__).resolve().parents[1] / "fixtures" / "two_cities"
+
+
+def _nanyu(store: Store) -> Store:
+    store.clear()
+    report = ingest([TWO_CITIES / "sanding", TWO_CITIES / "lists" / "nanyu_shixian.csv"], store)
+    assert report.failed == []
+    # The boundary list names its parties 市城市管理局 …: its city is given, as an analyst gives it.
+    assert ingest([TWO_CITIES / "lists" / "nanyu_bianjie.csv"], store, region=Region(("南屿市",))).failed == []
+    return store
+
+
+def _counterparts(store: Store, region: str) -> list[tuple[str, str]]:
+    return [(row["county_department"], row["city_department"])
+            for row in catalog.run(store, "counterparts", {"region": region})]
+
+
+def test_a_merged_county_bureau_mirrors_each_city_department_it_merged(store: Store) -> None:
+    _nanyu(store)
+    assert _counterparts(store, "南屿市") == [
+        ("石桥县交通运输局", "南屿市交通运输局"),
+        ("石桥县市场监督管理局", "南屿市市场监督管理局"),
+        ("石桥县文化广电旅游体育局", "南屿市体育局"),
+        ("石桥县文化广电旅游体育局", "南屿市文化广电和旅游局"),
+    ]
+    load = {row["department"]: (row["counterpart"], row["counterpart_duties_per_post"])
+            for row in staffing_load(store, "南屿市/石桥县")}
+    # Set beside both: (4 + 8 duties) / (6 + 12 posts), not the 体育局's alone.
+    assert load["石桥县文化广电旅游体育局"] == ("南屿市体育局、南屿市文化广电和旅游局", 0.667)
+
+
+def test_a_counterpart_no_longer_derived_is_dropped_when_linking_again(store: Store) -> None:
+    _nanyu(store)
+    # One an earlier linker made: the county 交通运输局 beside the city 体育局.
+    store.write(Statement("UNWIND $rows AS r MATCH (a:Department {name: r.a}), (b:Department {name: r.b}) "
+                          "MERGE (a)-[e:COUNTERPART]->(b) SET e.source = 'link'",
+                          [{"a": "石桥县交通运输局", "b": "南屿市体育局"}]))
+    assert ("石桥县交通运输局", "南屿市体育局") in _counterparts(store, "南屿市")
+    link(store, relink_all=True)
+    assert ("石桥县交通运输局", "南屿市体育局") not in _counterparts(store, "南屿市")
+    assert len(_counterparts(store, "南屿市")) == 4
+
+
+@pytest.mark.parametrize(("county", "city", "expected"), [
+    ("文化广电旅游体育局", ["交通运输局", "体育局", "文化广电和旅游局"], ["体育局", "文化广电和旅游局"]),
+    ("体育局", ["体育局", "文化和旅游局"], ["体育局"]),  # its own name first: not the 文旅局 of the same group
+    ("文化和旅游局", ["体育局", "文化广电和旅游局"], ["文化广电和旅游局"]),  # the one sharing its line of work
+    ("文旅局", ["体育局", "文化广电和旅游局"], ["体育局", "文化广电和旅游局"]),  # sharing no word: cannot tell
+    ("城市管理局", ["城市管理和综合执法局", "水务局"], ["城市管理和综合执法局"]),
+    ("教育局", ["交通运输局"], []),
+])
+def test_mirrored(county: str, city: list[str], expected: list[str]) -> None:
+    assert mirrored(county, city) == expected
+
