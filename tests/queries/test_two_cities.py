@@ -14,6 +14,7 @@ from ingest.link import link
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
+from queries.counterpart_duties import counterpart_duties
 from queries.staffing import staffing_load
 
 TWO_CITIES = Path(__file__).resolve().parents[1] / "fixtures" / "two_cities"
@@ -70,3 +71,20 @@ def test_a_counterpart_no_longer_derived_is_dropped_when_linking_again(store: St
 def test_mirrored(county: str, city: list[str], expected: list[str]) -> None:
     assert mirrored(county, city) == expected
 
+
+def test_a_merged_county_bureau_is_set_beside_all_it_mirrors_at_once(store: Store) -> None:
+    _nanyu(store)
+    compact = [(row["city_department"], row["relation"], row["county_ordinal"], row["city_ordinal"], row["score"])
+               for row in counterpart_duties(store, "石桥县文化广电旅游体育局")]
+    # Its culture and tourism duties mirror the 文化广电和旅游局's, not 县级独有 beside the 体育局; each duty once.
+    assert compact == [
+        ("南屿市文化广电和旅游局", "mirrored", 1, 1, 0.973), ("南屿市文化广电和旅游局", "mirrored", 2, 2, 0.993),
+        ("南屿市文化广电和旅游局", "mirrored", 3, 5, 0.981), ("南屿市文化广电和旅游局", "mirrored", 4, 7, 0.946),
+        ("南屿市体育局", "mirrored", 5, 2, 0.995),
+        ("南屿市体育局", "city_only", None, 3, None), ("南屿市体育局", "city_only", None, 4, None),
+        ("南屿市文化广电和旅游局", "city_only", None, 3, None), ("南屿市文化广电和旅游局", "city_only", None, 4, None),
+        ("南屿市文化广电和旅游局", "city_only", None, 6, None), ("南屿市文化广电和旅游局", "city_only", None, 8, None)]
+    # Asked of the 体育局, the city duties left out are its own.
+    assert [row for row in counterpart_duties(store, "南屿市体育局") if row["relation"] == "city_only"] == [
+        row for row in counterpart_duties(store, "石桥县文化广电旅游体育局")
+        if row["relation"] == "city_only" and row["city_department"] == "南屿市体育局"]
