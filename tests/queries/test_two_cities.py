@@ -14,10 +14,13 @@ from ingest.link import link
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
+from queries.complaint_files import read_complaints
 from queries.counterpart_duties import counterpart_duties
+from queries.dispatch import dispatch, needs_person
 from queries.staffing import staffing_load
 
 TWO_CITIES = Path(__file__).resolve().parents[1] / "fixtures" / "two_cities"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _nanyu(store: Store) -> Store:
@@ -88,3 +91,19 @@ def test_a_merged_county_bureau_is_set_beside_all_it_mirrors_at_once(store: Stor
     assert [row for row in counterpart_duties(store, "南屿市体育局") if row["relation"] == "city_only"] == [
         row for row in counterpart_duties(store, "石桥县文化广电旅游体育局")
         if row["relation"] == "city_only" and row["city_department"] == "南屿市体育局"]
+
+
+def test_a_complaint_naming_no_city_is_checked_where_both_cities_do_the_work(store: Store, tmp_path: Path) -> None:
+    _nanyu(store)
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    calls = tmp_path / "calls.txt"
+    calls.write_text("小区门口共享单车乱停乱放没人管\n", encoding="utf-8")
+    row = dispatch(store, read_complaints(calls).complaints, region=None).rows[0]
+    # 南屿市's wording scores higher; 示例市's 城管 does the work as surely: which city's it is, a person says.
+    assert (row["region"], row["department"], row["note"], needs_person(row)) == (
+        "南屿市", "南屿市城市管理局",
+        "未指定区划，其他市的示例市城市管理和综合执法局也有相应职责：按相关度分派至南屿市，请核实诉求所在市 / no region "
+        "given, and 示例市城市管理和综合执法局 of another city also has such duties: routed within 南屿市 by score; check the "
+        "city", True)
+    row = dispatch(store, read_complaints(calls).complaints, region="南屿市").rows[0]
+    assert (row["department"], row["note"], needs_person(row)) == ("南屿市城市管理局", "", False)
