@@ -17,6 +17,7 @@ from queries import catalog
 from queries.complaint_files import read_complaints
 from queries.counterpart_duties import counterpart_duties
 from queries.dispatch import dispatch, needs_person
+from queries.report import build_report
 from queries.staffing import staffing_load
 
 TWO_CITIES = Path(__file__).resolve().parents[1] / "fixtures" / "two_cities"
@@ -107,3 +108,23 @@ def test_a_complaint_naming_no_city_is_checked_where_both_cities_do_the_work(sto
         "city", True)
     row = dispatch(store, read_complaints(calls).complaints, region="南屿市").rows[0]
     assert (row["department"], row["note"], needs_person(row)) == ("南屿市城市管理局", "", False)
+
+
+def test_the_whole_graphs_report_sets_each_citys_split_beside_the_others(store: Store) -> None:
+    _nanyu(store)
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    compared = next(section for section in build_report(store).sections if section.key == "split_compared")
+    # The matters both cities' lists name; those divided differently first (港口经营许可: one city keeps it, the other
+    # leaves it to its counties).
+    assert [(row["matter"], row["domain"], row["city_shares"], row["split_differs"]) for row in compared.rows] == [
+        ("机动车维修经营备案", "交通运输", "南屿市 市级专有；示例市 县级专有", True),
+        ("港口经营许可", "交通运输", "南屿市 县级专有；示例市 市级专有", True),
+        ("房地产开发企业资质核定", "住房城乡建设", "南屿市 市级专有；示例市 市县共有", True),
+        ("城市道路占用、挖掘审批", "城市管理", "南屿市 市级专有；示例市 市县共有", True),
+        ("消费者投诉举报处理", "市场监管", "南屿市 市县共有；示例市 县级专有", True),
+        ("超限运输车辆行驶公路许可", "交通运输", "南屿市 市县共有；示例市 市县共有", False),
+        ("食品安全抽样检验", "市场监管", "南屿市 市县共有；示例市 市县共有", False),
+    ]
+    # One city's report has no other city to compare with.
+    assert [section.key for section in build_report(store, region="南屿市").sections
+            if section.key == "split_compared"] == []
