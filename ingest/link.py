@@ -24,8 +24,8 @@ from importlib import resources
 from graph.store import Store
 from ingest.category import is_catch_all
 from ingest.content import content_of, content_terms
+from ingest.counterparts import counterpart_pairs
 from ingest.load import LINKS_META, write_links, write_similar
-from ingest.names import abbreviation_groups
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
 from ingest.similarity import (
@@ -437,7 +437,7 @@ def own_content(parent: LinkDuty, model: SimilarityModel) -> Weighted:
 
 
 def _counterparts(store: Store) -> list[tuple[str, str]]:
-    """County department → city department of the same line of work (base name, or one abbreviation group)."""
+    """County department → the city departments of its line of work it mirrors (`ingest.counterparts`)."""
     rows = store.read(
         "MATCH (c:Region)-[:CONTAINS]->(k:Region), (c)-[:HAS_DEPARTMENT]->(a:Department), "
         "(k)-[:HAS_DEPARTMENT]->(b:Department) "
@@ -445,10 +445,4 @@ def _counterparts(store: Store) -> list[tuple[str, str]]:
         "AND b.sanding_issued IS NOT NULL "
         "RETURN a.uid AS city, a.base_name AS city_base, b.uid AS county, b.base_name AS county_base"
     )
-    group_of = {name: group[0] for group in abbreviation_groups() for name in group}
-    pairs = []
-    for row in rows:
-        a, b = row["city_base"], row["county_base"]
-        if a == b or (group_of.get(a) is not None and group_of.get(a) == group_of.get(b)):
-            pairs.append((row["county"], row["city"]))
-    return sorted(pairs)
+    return counterpart_pairs(rows)

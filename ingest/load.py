@@ -596,6 +596,13 @@ def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterp
         "UNWIND $rows AS r MATCH (a:Duty {uid: r.a}) MATCH (b:Duty {uid: r.b}) "
         "MERGE (a)-[e:REFINES]->(b) SET e.score = r.score, e.source = 'link'",
         [{"a": a, "b": b, "score": score} for a, b, score in refines]))
+    # The pairs are all derived again each time: one no longer derived (a county 体育局 once also mirrored the city's
+    # 文化和旅游局, ingest.counterparts) goes.
+    made = {(row["a"], row["b"]) for row in store.read(
+        "MATCH (a:Department)-[e:COUNTERPART]->(b:Department) WHERE e.source = 'link' RETURN a.uid AS a, b.uid AS b")}
+    store.write(Statement(
+        "UNWIND $rows AS r MATCH (:Department {uid: r.a})-[e:COUNTERPART]->(:Department {uid: r.b}) "
+        "WHERE e.source = 'link' DELETE e", [{"a": a, "b": b} for a, b in sorted(made - set(counterparts))]))
     store.write(Statement(
         "UNWIND $rows AS r MATCH (a:Department {uid: r.a}) MATCH (b:Department {uid: r.b}) "
         "MERGE (a)-[e:COUNTERPART]->(b) SET e.source = 'link'",

@@ -22,12 +22,21 @@ SCORE_DIGITS = 3
 
 
 def counterpart_duties(store: Store, department: str, threshold: float = DEFAULT_THRESHOLD) -> list[Row]:
-    """`department`: a name or uid (`find_department`). No rows when it mirrors no department and none mirrors it."""
+    """`department`: a name or uid (`find_department`). No rows when it mirrors no department and none mirrors it.
+    A county department mirroring several (a 文化广电旅游体育局 where the city has a 文化广电和旅游局 and a 体育局) is
+    set beside them all at once: each of its duties once, with the nearest of any of theirs (user test of two cities:
+    its culture duties read as 县级独有 beside the 体育局); asked of one of those city departments, the city duties
+    left out are that department's."""
     uid = find_department(store, department)["uid"]
     rows: list[Row] = []
-    for pair in catalog.run(store, "department_counterparts", {"department": uid}):
-        rows.extend(_compared(pair, main_duties(store, pair["county_uid"]), main_duties(store, pair["city_uid"]),
-                              threshold))
+    asked = catalog.run(store, "department_counterparts", {"department": uid})
+    for county in dict.fromkeys(pair["county_uid"] for pair in asked):
+        pairs = asked if county == uid else [
+            pair for pair in catalog.run(store, "department_counterparts", {"department": county})
+            if pair["county_uid"] == county]
+        cities = [(pair, main_duties(store, pair["city_uid"])) for pair in pairs]
+        shown = {pair["city_uid"] for pair in pairs if county == uid or pair["city_uid"] == uid}
+        rows.extend(_compared(main_duties(store, county), cities, shown, threshold))
     return rows
 
 
@@ -37,19 +46,24 @@ def main_duties(store: Store, uid: str) -> list[Clause]:
             if not row["office"] and not row["boilerplate"]]
 
 
-def _compared(pair: Row, county: list[Clause], city: list[Clause], threshold: float) -> list[Row]:
-    scores = scored(county, city)
+def _compared(county: list[Clause], cities: list[tuple[Row, list[Clause]]], shown: set[str],
+              threshold: float) -> list[Row]:
+    """The county's duties beside every city department it mirrors (`cities`: each pair with its duties), then the
+    duties of those in `shown` (uids) that no county duty comes near."""
+    city = [(pair, duty) for pair, duties in cities for duty in duties]
+    scores = scored(county, [duty for _, duty in city])
     rows = []
     for i, duty in enumerate(county):
-        # The highest score, the city's earlier duty on a tie.
+        # The highest score, the earlier city duty on a tie (the first city department's, as the query orders them).
         best = max(range(len(city)), key=lambda j: (scores[i][j], -j), default=None)
         if best is None:
-            rows.append(_row(pair, COUNTY_ONLY, duty, None, None))
+            rows.append(_row(cities[0][0], COUNTY_ONLY, duty, None, None))
         else:  # the nearest city duty even below the threshold: its score says how far the county went its own way
             relation = MIRRORED if scores[i][best] >= threshold else COUNTY_ONLY
-            rows.append(_row(pair, relation, duty, city[best], scores[i][best]))
+            rows.append(_row(city[best][0], relation, duty, city[best][1], scores[i][best]))
     near = {j for row in scores for j, score in enumerate(row) if score >= threshold}
-    rows.extend(_row(pair, CITY_ONLY, None, duty, None) for j, duty in enumerate(city) if j not in near)
+    rows.extend(_row(pair, CITY_ONLY, None, duty, None) for j, (pair, duty) in enumerate(city)
+                if j not in near and pair["city_uid"] in shown)
     return rows
 
 

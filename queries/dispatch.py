@@ -27,6 +27,7 @@ from queries.who_handles import rank_departments
 COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
            "no_match", "runner_up", "runner_up_score", "matched", "evidence", "source", "note"]
 MATCHED_SHOWN = 6  # the words a row names as met: the weightiest; more reads as noise
+OTHER_CITIES_LOOKED_AT = 10  # the candidates of any region read for another city's department that holds the work
 
 
 @dataclass
@@ -78,6 +79,8 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     index = handling_index(store)
     parents = _parents(store)
     default = region if region is not None else _only_city(store)
+    # Several cities and no region: a complaint naming none belongs to one of them, which the scores cannot tell.
+    several = region is None and default is None and len(_cities(store)) > 1
     result = Dispatched([], default_region=default)
     regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
@@ -85,6 +88,8 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
                **_route(index, complaint.text, where, parents)}
+        if several and where is None and row["department"]:
+            row["note"] = "；".join(part for part in (_other_cities(index, complaint.text, row), row["note"]) if part)
         if unknown:
             # Routed within the default region, a guess a person checks: said in the row, not only in a warning
             # above the table (a county's complaint went to a city department unflagged, user test).
@@ -175,8 +180,28 @@ def _parents(store: Store) -> dict[str, str]:
             if level == "county" and "/" in path}
 
 
+def _cities(store: Store) -> list[str]:
+    return sorted(path for path, level in region_levels(store).items() if level == "city")
+
+
 def _only_city(store: Store) -> str | None:
     """The graph's one city, when it has one: a city hotline routes to its own departments, not to the best of any
     county's (a district's 市场监管局 for a traffic offence, user test)."""
-    cities = [path for path, level in region_levels(store).items() if level == "city"]
+    cities = _cities(store)
     return cities[0] if len(cities) == 1 else None
+
+
+def _other_cities(index: BM25Index, text: str, row: Row) -> str:
+    """The row's note when departments of another city than the one routed to hold the work as surely: which city's
+    the complaint is, the scores cannot tell (user test of two cities: a 共享单车 complaint went to 南屿市's 城管局,
+    routed and needing no person, though 示例市's holds the work too and leads it in a list)."""
+    city = row["region"].split("/", 1)[0]
+    others: dict[str, str] = {}  # each other city → its first department that holds the work
+    for found in rank_departments(index, text, limit=OTHER_CITIES_LOOKED_AT):
+        if found["region"].split("/", 1)[0] != city and not found["weak"] and not found["holds_no_duties"]:
+            others.setdefault(found["region"].split("/", 1)[0], found["department"])
+    if not others:
+        return ""
+    named = "、".join(others[other] for other in sorted(others))
+    return (f"未指定区划，其他市的{named}也有相应职责：按相关度分派至{city}，请核实诉求所在市 / no region given, and "
+            f"{named} of another city also has such duties: routed within {city} by score; check the city")

@@ -13,6 +13,7 @@ COLUMN_LABELS: dict[str, str] = {
     "scope": "范围", "cluster_id": "聚类", "group": "组", "score": "相似度", "settled": "已明确牵头", "duty": "职责",
     "suggested": "建议责任部门（依据）", "kind_label": "问题", "evidence": "依据", "domain": "领域",
     "share_label": "划分方式", "by_region": "各区划事项数", "matters": "事项数", "degree": "关联部门数",
+    "city_shares": "各市划分方式", "split_differs": "各市划分不同",
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
     # counterpart_duties: a county duty beside its city counterpart's.

@@ -56,6 +56,7 @@ from queries.sources import (
     source_document,
     with_readable_sources,
 )
+from queries.split_compare import split_compared
 from queries.staffing import COUNTERPART_GAP, MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
 from queries.transfers import moved_work, transferred_still_held
@@ -329,6 +330,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "县（区）部门已有权责清单、其中未列该事项：需核实由谁实施，补列权责事项或调整划分。"
                                      "“出处”：事权划分清单条目。",
                     unloaded=unloaded))
+    # A province's report (two cities or more, no region): each city's split beside the others'.
+    compared = split_compared(store, _cities(store, region), names) if department is None else []
+    if compared:
+        add(Section("split_compared", "各市事权划分对照", ["matter", "domain", "city_shares", "split_differs"],
+                    compared,
+                    note="两个以上市的市县事权划分清单均列有的事项（名称写法不同的视为同一事项）及各市的划分方式；"
+                         "划分不同的列在前，供比较各市同一事项由市级还是县级承担。"))
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
