@@ -145,6 +145,17 @@ def test_a_renamed_body_holds_the_old_body_s_work_until_its_own_sanding(store: S
     assert _in_force(store, RENAMED, "2025-04-01") == _restated(RENAMED, f"《{RENAMED}职能配置、内设机构和人员编制规定》")
 
 
+def test_a_renamed_body_without_a_sanding_is_said_to_hold_the_old_body_s_work(store: Store) -> None:
+    """No 三定 of the new name in force: the rows are the old body's duties it carries, with the notices' changes.
+    Before, the note said the rows were only the notices' changes, not all its duties."""
+    from queries.in_force import in_force
+
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE, _RENAMED_2025)
+    assert in_force(store, RENAMED, "2024-07-01").note_zh == (
+        "无 2024-07-01 时施行的三定：图中该部门最早的三定自 2025-04-01 起施行；"
+        "所列为机构改革承继的原机构三定所定职责，及其时已施行的调整职责机构编制通知所定的职责变动")
+
+
 def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
     """任期职责变动 of 执法局 over 2023–2024: the three duties of 城管局 it carried in on the merger notice's date (the
     catch-all, whose text it already held, is none), then 燃气 moved out. Before, only the notice's move and posts."""
