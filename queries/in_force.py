@@ -190,7 +190,7 @@ def _carried(store: Store, department: str, versions: list[Row]) -> dict[str, Ro
 
 
 # A chain of reforms is followed this far back, as department_duties follows SUCCEEDED_BY*1..4.
-_CHAIN = 4
+CHAIN = 4
 
 
 def _carried_on(store: Store, department: str, versions: list[Row], date: str, depth: int = 1) -> dict[str, Row]:
@@ -202,7 +202,7 @@ def _carried_on(store: Store, department: str, versions: list[Row], date: str, d
     in force by then, only what the old body's documents stated after it (`Carrying.after`)."""
     edges = store.read(SUCCESSIONS)
     into = [edge for edge in edges if edge["successor"] == department]
-    if not into or depth > _CHAIN:
+    if not into or depth > CHAIN:
         return {}
     version = version_in_force(versions, date)
     issued = {department: max(v["issued"] or "" for v in version.texts)} if version else {}
@@ -225,14 +225,22 @@ def _carried_on(store: Store, department: str, versions: list[Row], date: str, d
 
 def _body_held(store: Store, body: str, date: str, depth: int) -> dict[str, Row]:
     """What a replaced body held on `date` (`_held`'s reading of it), each row with the 印发日期 of the document
-    stating it (`issued`) and the body whose document that is (`body`), carried ones included."""
+    stating it (`issued`) and the body whose document that is (`body`), carried ones included; less the work its
+    own notices in force by then had moved out, cancelled or devolved whole (a chain of reforms: B renamed from A
+    gives 燃气 to 住建局, then merges into C, which never held 燃气)."""
     versions = catalog.run(store, "sanding_versions", {"department": body})
     version = version_in_force(versions, date)
     amendments = _notices_in_force(versions, version, date)
     stated = _stated(store, {"uid": body}, versions, version.documents if version else [], amendments)
     # `body`: whose documents state the row (the deepest of a chain), for the documents list (`_cited`).
-    return {uid: {**row, "body": body} for uid, row in _current(stated).items()} | _carried_on(
+    held = {uid: {**row, "body": body} for uid, row in _current(stated).items()} | _carried_on(
         store, body, versions, date, depth + 1)
+    if not amendments:
+        return held
+    # A copy: `_changes` adds the notices' own words as rows, which are the body's changes, not duties it held.
+    changes = _changes(dict(held), stated, {v["document"] for v in amendments}, _transfers(store, body),
+                       lambda: duty_model(store))
+    return {uid: row for uid, row in held.items() if changes[uid]["status"] not in RETIRED_STATUSES}
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:

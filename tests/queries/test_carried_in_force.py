@@ -171,3 +171,29 @@ def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> Non
         ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
         ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
     ]
+
+
+_CHAIN_MERGE = FIXTURES / "baihe_zhifa_merge_renamed_2025.txt"
+
+
+def test_a_chain_of_reforms_on_a_date(store: Store) -> None:
+    """城管局 renamed 城市管理和综合执法局 (2023), which gives 燃气 to 住建局 (2024) and merges into 执法局 (2025,
+    tests/fixtures/carried_moved_out/baihe_zhifa_merge_renamed_2025.txt): from the merger 执法局 holds what the
+    renamed body held then, as 城管局's 三定 states it, and the tenure names the body the merger replaced. Before,
+    燃气 was carried too, read as 执法局's 现行 duty, and the tenure listed no duty carried in."""
+    from queries.in_force import in_force
+    from queries.tenure import tenure_duties
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    assert _in_force(store, SUCCESSOR, "2024-12-31") == _OWN + _OFFICES
+    carried = [(*row[:4], "2025-01-01", *row[5:]) for row in _carried() if row[2] != GAS]
+    assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + carried + _OFFICES
+    titles, answer = document_titles(store), in_force(store, SUCCESSOR, "2025-01-01")
+    assert [titles[v["document"]].cite("") for v in answer.sandings + answer.carried + answer.amendments] == [
+        _ZHIFA_SANDING, _CHENGGUAN_SANDING, "《关于调整白河县综合行政执法局职责机构编制的通知》"]
+    result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), titles)
+    merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["source"]) for c in result["changes"]] == [
+        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, merger),
+        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, merger),
+    ]
