@@ -24,6 +24,7 @@ from graph.store import Row, Store
 from ingest.carried import SUCCESSIONS, carrying_on
 from ingest.similarity import SimilarityModel
 from queries import catalog
+from queries.cache import cached
 from queries.labels import VERSION_KIND_LABELS
 from queries.lookup import find_department
 from queries.moved_out import RETIRED_STATUSES, Retirement, covered_duties
@@ -200,7 +201,7 @@ def _carried_on(store: Store, department: str, versions: list[Row], date: str, d
     force from the date of the notice grounding the carrying. A rename carries its offices too (their clauses carry
     out its duties: `_rows` reads REFINES), a merger its department duties alone; where the successor's 三定 was
     in force by then, only what the old body's documents stated after it (`Carrying.after`)."""
-    edges = store.read(SUCCESSIONS)
+    edges = _successions(store)
     into = [edge for edge in edges if edge["successor"] == department]
     if not into or depth > CHAIN:
         return {}
@@ -221,6 +222,13 @@ def _carried_on(store: Store, department: str, versions: list[Row], date: str, d
             held.setdefault(uid, {**row, "refines": row["refines"] if renamed else [],
                                   "in_force_from": in_force_from.get(source_document(edge["source"])) or ""})
     return held
+
+
+def _successions(store: Store) -> list[Row]:
+    """Every SUCCEEDED_BY edge (`SUCCESSIONS`), read once per graph version: each dated reading, and each day a
+    tenure reads, asks for them at every step of a chain, and the read scans every department (55–88 ms over 8,000
+    departments and 200 reforms on this machine, 0.2 ms cached). Shared: not to be changed."""
+    return cached(store, ("successions",), lambda: store.read(SUCCESSIONS), whole_graph=True)
 
 
 def _body_held(store: Store, body: str, date: str, depth: int) -> dict[str, Row]:
