@@ -63,6 +63,26 @@ def _in_force(store: Store, department: str, date: str) -> list[tuple[Any, ...]]
              r["counterpart"], r["change_source"]) for r in rows]
 
 
+_RENAMED_MOVE_CLAUSE = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
+# The renamed body's rows from 2024-07-01 (office, text, carried_by, status, counterpart, change_source): 城管局's
+# duties and offices, 燃气 moved out by the 2024 notice.
+_RENAMED_2024 = [
+        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
+        ("", GAS, ["市政公用股"], "transferred", RECEIVER, _RENAMED_MOVE_CLAUSE),
+        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
+        ("", _OTHER, [], "current", "", ""),
+        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
+        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, _RENAMED_MOVE_CLAUSE),
+        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
+    ]
+
+
+def _renamed_on(store: Store, date: str) -> list[tuple[Any, ...]]:
+    return [(office, text, carried_by, status, counterpart, source)
+            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source
+            in _in_force(store, RENAMED, date)]
+
+
 def test_a_merged_body_s_duties_are_the_successor_s_from_the_merger_and_until_moved_out(store: Store) -> None:
     """Before, the dated reading left out what 执法局 carries from 城管局 (its own 三定 only, on every date), and on
     a date after the move read 燃气 as a notice's words no clause says."""
@@ -78,18 +98,7 @@ def test_a_renamed_body_s_duties_and_offices_on_a_date(store: Store) -> None:
     """A rename by notice alone: no 三定 of the new name, so its duties on a date after the rename are all the old
     body's, its offices too (市政公用股 carries out 燃气 and 照明: partly moved out by the later notice)."""
     _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE)
-    rows = _in_force(store, RENAMED, "2024-07-01")
-    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
-    assert [(office, text, carried_by, status, counterpart, source)
-            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source in rows] == [
-        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
-        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
-        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
-        ("", _OTHER, [], "current", "", ""),
-        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
-        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
-        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
-    ]
+    assert _renamed_on(store, "2024-07-01") == _RENAMED_2024
 
 
 _ZHIFA_2025 = FIXTURES / "baihe_zhifa_2025.txt"
@@ -130,18 +139,7 @@ def test_a_renamed_body_holds_the_old_body_s_work_until_its_own_sanding(store: S
     the renamed one's (燃气 moved out by the 2024 notice), from the 三定's date its own. Before, the dated reading
     gave the 2024 notice's words alone."""
     _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE, _RENAMED_2025)
-    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
-    assert [(office, text, carried_by, status, counterpart, source)
-            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source
-            in _in_force(store, RENAMED, "2024-07-01")] == [
-        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
-        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
-        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
-        ("", _OTHER, [], "current", "", ""),
-        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
-        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
-        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
-    ]
+    assert _renamed_on(store, "2024-07-01") == _RENAMED_2024
     assert _in_force(store, RENAMED, "2025-04-01") == _restated(RENAMED, f"《{RENAMED}职能配置、内设机构和人员编制规定》")
 
 
