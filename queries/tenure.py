@@ -39,7 +39,7 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
+from queries.in_force import CHAIN, CURRENT, SANDING, in_force, no_sanding_note
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
@@ -148,11 +148,28 @@ def _uid(row: Row) -> str:
 
 def _carried_from(store: Store, department: str) -> dict[str, Row]:
     """The bodies a 机构改革 replaced with this department (`department_successions` rows, role predecessor), by the
-    uid of each of their documents: a carried duty cites its old body's 三定 (`queries.in_force`)."""
-    bodies = [row for row in catalog.run(store, "department_successions", {"department": department})
-              if row["role"] == "predecessor"]
-    return {v["document"]: body for body in bodies
-            for v in catalog.run(store, "sanding_versions", {"department": body["department_uid"]})}
+    uid of each of their documents and of those of the bodies they had replaced in turn (a chain: A renamed B, B
+    merged into C; C's carried rows cite A's 三定, and B, whom the reform replaced, is named): a carried duty cites
+    the 三定 of the body whose duties it first was (`queries.in_force`)."""
+    found: dict[str, Row] = {}
+    for body in _predecessors(store, department):
+        for replaced in [body["department_uid"], *(row["department_uid"] for row in _chain(store, body))]:
+            for v in catalog.run(store, "sanding_versions", {"department": replaced}):
+                found.setdefault(v["document"], body)
+    return found
+
+
+def _predecessors(store: Store, department: str) -> list[Row]:
+    return [row for row in catalog.run(store, "department_successions", {"department": department})
+            if row["role"] == "predecessor"]
+
+
+def _chain(store: Store, body: Row, depth: int = 1) -> list[Row]:
+    """The bodies `body` had replaced, and those they had, as far back as `queries.in_force` follows a chain."""
+    if depth >= CHAIN:
+        return []
+    earlier = _predecessors(store, body["department_uid"])
+    return earlier + [older for row in earlier for older in _chain(store, row, depth + 1)]
 
 
 def _duty_changes(states: list[_State], versions: list[Row], found: Row, carried_from: dict[str, Row]) -> list[Row]:

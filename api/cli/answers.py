@@ -41,7 +41,6 @@ from queries.lookup import UnknownDepartment, UnknownRegion, checked_filters
 from queries.sources import document_titles, with_readable_sources
 
 if TYPE_CHECKING:
-    from graph.store import Store
     from queries.catalog import Param
 
 
@@ -103,6 +102,7 @@ def query_command(
     """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query. CSV and Excel files are
     those the API answers (Chinese column titles, readable cells, a BOM for Excel); JSON is for programs."""
     from queries.empty import empty_hint
+    from queries.in_force import in_force, said_beside
     from queries.registry import ANALYSES, run_analysis
 
     check_output(format.value, output, FILE_FORMATS)
@@ -133,8 +133,13 @@ def query_command(
             readings = region_readings(typed, params)
             for key in departments:
                 readings[key] = say_reading(graph, typed.get(key), params.get(key))
-            if name in ANALYSES:
-                result: Any = run_analysis(graph, name, params)
+            # 某日职责's rows, and what they rest on (said beside them as the page says it), from one reading.
+            answer = in_force(graph, **ANALYSES[name].bind(params)) if name == "duties_in_force" else None
+            if answer is not None:
+                result: Any = answer.duties
+                title, columns = ANALYSES[name].question, list(ANALYSES[name].shown)
+            elif name in ANALYSES:
+                result = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
                 columns: list[str] = list(ANALYSES[name].shown)
             else:
@@ -150,13 +155,13 @@ def query_command(
                 if format is Format.table and empty else ""
             asked = file_asked(graph, name, [*typed.items(), ("table", table)], readings,
                                defaults=[(p.name, p.default) for p in declared]) if format is Format.xlsx else None
-            # Two texts of the 三定 of one date: which one the rows are read from is said beside them.
-            caution = _in_force_warning(graph, ANALYSES[name].bind(params)) \
-                if name == "duties_in_force" and format is not Format.json else ""
+            # The documents in force (the old body's 三定 its carried rows cite among them) and what to heed, said
+            # beside a table or file; JSON is for programs, which read them from the API.
+            beside = said_beside(answer, document_titles(graph)) if answer and format is not Format.json else []
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             refuse(exc)
-    if caution:
-        err.print(f"注意：{caution}")
+    for line in beside:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)  # one line each, to grep or copy
     if format is Format.json:  # every table of an answer of several, as the API's JSON
         write_json(result, output)
     elif format is Format.table:
@@ -165,12 +170,6 @@ def query_command(
             err.print(hint)
     else:
         write_output(answer_file(name, result, format, table, columns, asked), output)
-
-
-def _in_force_warning(graph: Store, params: dict[str, Any]) -> str:
-    from queries.in_force import in_force_warning
-
-    return in_force_warning(graph, params["department"], params["date"])
 
 
 def cypher_command(

@@ -55,8 +55,8 @@ from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
 from queries.empty import levels_not_loaded, split_not_loaded
-from queries.in_force import InForce, in_force
-from queries.labels import SHARE_LABELS, VERSION_KIND_LABELS
+from queries.in_force import InForce, in_force, readable_documents
+from queries.labels import SHARE_LABELS
 from queries.lookup import find_department, names_read_as, reading
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -536,11 +536,8 @@ def get_readable_duties_in_force(request: Request, store: StoreDep,
     Excel file's column titles and cells (statuses in Chinese, sources by their documents' titles); programs read
     `/api/queries/duties_in_force` instead. Refusals as there."""
     answer = _in_force_on(request, store, department, date)
-    titles = document_titles(store)
-    documents = [{"kind": VERSION_KIND_LABELS[row["kind"]], "title": titles[row["document"]].cite(""),
-                  "doc_number": row["doc_number"] or "", "issued": row["issued"] or "",
-                  "in_force_from": row["in_force_from"]} for row in answer.sandings + answer.carried + answer.amendments]
-    return JSONResponse({"department": answer.department, "date": answer.date, "documents": documents,
+    return JSONResponse({"department": answer.department, "date": answer.date,
+                         "documents": readable_documents(answer, document_titles(store)),
                          "note_zh": answer.note_zh or None, "warning_zh": answer.warning_zh or None,
                          "table": readable_list(request, answer.duties, "duties_in_force"),
                          "statuses": [row["status"] for row in answer.duties]})

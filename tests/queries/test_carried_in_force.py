@@ -63,6 +63,26 @@ def _in_force(store: Store, department: str, date: str) -> list[tuple[Any, ...]]
              r["counterpart"], r["change_source"]) for r in rows]
 
 
+_RENAMED_MOVE_CLAUSE = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
+# The renamed body's rows from 2024-07-01 (office, text, carried_by, status, counterpart, change_source): 城管局's
+# duties and offices, 燃气 moved out by the 2024 notice.
+_RENAMED_2024 = [
+        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
+        ("", GAS, ["市政公用股"], "transferred", RECEIVER, _RENAMED_MOVE_CLAUSE),
+        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
+        ("", _OTHER, [], "current", "", ""),
+        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
+        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, _RENAMED_MOVE_CLAUSE),
+        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
+    ]
+
+
+def _renamed_on(store: Store, date: str) -> list[tuple[Any, ...]]:
+    return [(office, text, carried_by, status, counterpart, source)
+            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source
+            in _in_force(store, RENAMED, date)]
+
+
 def test_a_merged_body_s_duties_are_the_successor_s_from_the_merger_and_until_moved_out(store: Store) -> None:
     """Before, the dated reading left out what 执法局 carries from 城管局 (its own 三定 only, on every date), and on
     a date after the move read 燃气 as a notice's words no clause says."""
@@ -78,18 +98,7 @@ def test_a_renamed_body_s_duties_and_offices_on_a_date(store: Store) -> None:
     """A rename by notice alone: no 三定 of the new name, so its duties on a date after the rename are all the old
     body's, its offices too (市政公用股 carries out 燃气 and 照明: partly moved out by the later notice)."""
     _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE)
-    rows = _in_force(store, RENAMED, "2024-07-01")
-    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
-    assert [(office, text, carried_by, status, counterpart, source)
-            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source in rows] == [
-        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
-        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
-        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
-        ("", _OTHER, [], "current", "", ""),
-        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
-        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
-        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
-    ]
+    assert _renamed_on(store, "2024-07-01") == _RENAMED_2024
 
 
 _ZHIFA_2025 = FIXTURES / "baihe_zhifa_2025.txt"
@@ -130,19 +139,19 @@ def test_a_renamed_body_holds_the_old_body_s_work_until_its_own_sanding(store: S
     the renamed one's (燃气 moved out by the 2024 notice), from the 三定's date its own. Before, the dated reading
     gave the 2024 notice's words alone."""
     _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE, _RENAMED_2025)
-    clause = "《关于调整白河县城市管理和综合执法局职责的通知》一、"
-    assert [(office, text, carried_by, status, counterpart, source)
-            for office, _ordinal, text, carried_by, _from, _source, status, counterpart, source
-            in _in_force(store, RENAMED, "2024-07-01")] == [
-        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", ["环境卫生股"], "current", "", ""),
-        ("", GAS, ["市政公用股"], "transferred", RECEIVER, clause),
-        ("", "负责全县城市照明设施的运行维护。", ["市政公用股"], "current", "", ""),
-        ("", _OTHER, [], "current", "", ""),
-        ("办公室", "负责机关日常运转和财务、人事工作。", [], "current", "", ""),
-        ("市政公用股", "负责城镇燃气行业监督管理和城市照明设施运行维护。", [], "partly_transferred", RECEIVER, clause),
-        ("环境卫生股", "负责市容环境卫生监督管理。", [], "current", "", ""),
-    ]
+    assert _renamed_on(store, "2024-07-01") == _RENAMED_2024
     assert _in_force(store, RENAMED, "2025-04-01") == _restated(RENAMED, f"《{RENAMED}职能配置、内设机构和人员编制规定》")
+
+
+def test_a_renamed_body_without_a_sanding_is_said_to_hold_the_old_body_s_work(store: Store) -> None:
+    """No 三定 of the new name in force: the rows are the old body's duties it carries, with the notices' changes.
+    Before, the note said the rows were only the notices' changes, not all its duties."""
+    from queries.in_force import in_force
+
+    _load(store, CHENGGUAN, ZHUJIAN, RENAME, RENAMED_MOVE, _RENAMED_2025)
+    assert in_force(store, RENAMED, "2024-07-01").note_zh == (
+        "无 2024-07-01 时施行的三定：图中该部门最早的三定自 2025-04-01 起施行；"
+        "所列为机构改革承继的原机构三定所定职责，及其时已施行的调整职责机构编制通知所定的职责变动")
 
 
 def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
@@ -159,4 +168,34 @@ def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> Non
         ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
         ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
         ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
+    ]
+
+
+_CHAIN_MERGE = FIXTURES / "baihe_zhifa_merge_renamed_2025.txt"
+
+
+def test_a_chain_of_reforms_on_a_date(store: Store) -> None:
+    """城管局 renamed 城市管理和综合执法局 (2023), which gives 燃气 to 住建局 (2024) and merges into 执法局 (2025,
+    tests/fixtures/carried_moved_out/baihe_zhifa_merge_renamed_2025.txt): from the merger 执法局 holds what the
+    renamed body held then, as 城管局's 三定 states it, and the tenure names the body the merger replaced. Before,
+    燃气 was carried too, read as 执法局's 现行 duty, and the tenure listed no duty carried in."""
+    from queries.in_force import in_force
+    from queries.tenure import tenure_duties
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE)
+    # Read before the merger is loaded: the reforms read once per graph version (`in_force._successions`) are
+    # read again after it.
+    assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + _OFFICES
+    _load(store, _CHAIN_MERGE)
+    assert _in_force(store, SUCCESSOR, "2024-12-31") == _OWN + _OFFICES
+    carried = [(*row[:4], "2025-01-01", *row[5:]) for row in _carried() if row[2] != GAS]
+    assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + carried + _OFFICES
+    titles, answer = document_titles(store), in_force(store, SUCCESSOR, "2025-01-01")
+    assert [titles[v["document"]].cite("") for v in answer.sandings + answer.carried + answer.amendments] == [
+        _ZHIFA_SANDING, _CHENGGUAN_SANDING, "《关于调整白河县综合行政执法局职责机构编制的通知》"]
+    result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), titles)
+    merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["source"]) for c in result["changes"]] == [
+        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, merger),
+        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, merger),
     ]

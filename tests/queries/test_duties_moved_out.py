@@ -13,7 +13,7 @@ import pytest
 from graph.store import Row, Store
 from ingest.pipeline import ingest
 from queries import catalog
-from queries.in_force import in_force, in_force_warning, version_in_force
+from queries.in_force import in_force, version_in_force
 from queries.lookup import find_department
 from queries.registry import run_analysis
 from queries.sources import document_titles, with_readable_sources
@@ -154,7 +154,7 @@ def test_a_corrected_reissue_of_the_same_date_replaces_the_first_text(store: Sto
     _load(store, tmp_path, [("2019.txt", _2019), ("reissue.txt", _REISSUE)])
     assert _texts(store, "2021-06-30") == ["负责河道堤防的日常管理和维护。", "负责河道采砂的监督管理和行政执法。",
                                            "完成市委、市政府交办的其他任务。"]
-    assert in_force_warning(store, _RIVER, "2021-06-30") == (
+    assert in_force(store, _RIVER, "2021-06-30").warning_zh == (
         "2019-03-01 起施行的三定有 2 份不同文本：按印发日期最晚（2019-02-20）的一份作答，其余的印发日期为 未注明")
     assert [v["issued"] for v in in_force(store, _RIVER, "2021-06-30").sandings] == ["2019-02-20"]
 

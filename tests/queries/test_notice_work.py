@@ -11,7 +11,7 @@ import pytest
 from graph.store import Store
 from ingest.pipeline import ingest
 from queries import catalog
-from queries.in_force import in_force, in_force_warning
+from queries.in_force import in_force
 from queries.profile import department_profile
 from queries.report import build_report, cell_text
 from queries.sources import document_titles, with_readable_sources
@@ -44,10 +44,8 @@ def test_a_department_without_a_sanding_answers_the_work_moved_in(water: Store) 
             "所列仅为其时已施行的调整职责机构编制通知所定的职责变动，不是该部门的全部职责")
     answer = in_force(water, DRAINAGE, "2023-03-01")
     assert (answer.note_zh, [v["kind"] for v in answer.sandings + answer.amendments]) == (note, ["amendment"])
-    assert in_force_warning(water, DRAINAGE, "2023-03-01") == note
     assert _in_force(water, DRAINAGE, "2023-02-28") == []
     assert in_force(water, DRAINAGE, "2023-02-28").note_zh == "无 2023-02-28 时施行的三定：图中没有该部门的三定"
-    assert in_force_warning(water, DRAINAGE, "2023-02-28") == ""
 
 
 def test_a_clause_that_says_more_than_the_work_moved_is_partly_moved_out(water: Store) -> None:
