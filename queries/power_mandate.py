@@ -14,17 +14,29 @@ of 市场主体登记注册, its holder's duty, while 卫健委's 企业标准�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from graph.store import Row, Store
-from queries.ambiguities import Mandates, holders
+from queries.ambiguities import Mandates, holders, holders_of
 from queries.legal_basis import BURDENING_KINDS
+from queries.search import BM25Index, Evidence
 from queries.who_handles import SANDING_KINDS, evidence_index
 
 
 class PowerMandates:
     """Which power items' holders have no 三定 duty like them; searched once per item name and region."""
 
-    def __init__(self, store: Store) -> None:
-        self._mandates = Mandates(evidence_index(store), holders(store, SANDING_KINDS), kinds=SANDING_KINDS)
+    def __init__(self, index: BM25Index, holding: frozenset[tuple[str, str]]) -> None:
+        self._mandates = Mandates(index, holding, kinds=SANDING_KINDS)
+
+    @classmethod
+    def of_graph(cls, store: Store) -> PowerMandates:
+        return cls(evidence_index(store), holders(store, SANDING_KINDS))
+
+    @classmethod
+    def of_evidence(cls, evidence: Sequence[Evidence]) -> PowerMandates:
+        """Judged on these pieces of evidence alone (a labelled set's: tests/data/power_mandate.tsv)."""
+        return cls(BM25Index(evidence), holders_of(evidence, SANDING_KINDS))
 
     def lacking(self, row: Row) -> str | None:
         """For an item (a power_item_review row) whose holder lacks the work, the finding's detail: the holder's

@@ -50,7 +50,7 @@ def listed_power(row: Row) -> tuple[str, ...]:
 def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
-    mandates = PowerMandates(store) if rows else None
+    mandates = PowerMandates.of_graph(store) if rows else None
     found: list[Row] = []
     for row in rows:
         found += _own_findings(row, local)
