@@ -4,8 +4,9 @@ both ways: an item worded otherwise than its duty (水域 / 河道, 电鱼 / 渔
 duties share (建筑 of 住建 on 河道内建筑物, 卫生 of 卫健委 on 食品生产许可).
 
 The set is judged as the graph's review judges: the items are evidence of their holders too (power_item), as they are
-in the graph's search index. Figures (README, 权责审查): before reading items against the 三定's words 42 of 48
-right; after, see MANDATE_RIGHT."""
+in the graph's search index. Figures (README, 权责审查): before reading items against the 三定's words alone 42 of 48
+right; after, 44 (MANDATE_RIGHT): 电鱼 (渔政) and 河流湖泊 (水污染) are read by meaning, while two shared-word
+holders (住建 on 河道内建筑物, 应急 on 道路危险货物运输) still pass and 倾倒垃圾 in 江河湖泊 still goes to 城管."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from queries.search import Evidence
 
 SET = Path(__file__).resolve().parents[1] / "data" / "power_mandate.tsv"
 REGION = "甲县"
-MANDATE_RIGHT = 42  # items of the set judged as labelled; raise it when the check reads better, never lower it
+MANDATE_RIGHT = 44  # items of the set judged as labelled; raise it when the check reads better, never lower it
 
 
 def labelled() -> tuple[list[Evidence], list[tuple[str, str, bool]]]:
