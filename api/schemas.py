@@ -956,10 +956,11 @@ class PowerItemFinding(BaseModel):
                                     "several_departments: the other departments; repeated: the other items; "
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "
-                                    "no_responsibility: which of 责任事项, 追责情形 is empty")
+                                    "no_responsibility: which of 责任事项, 追责情形 is empty; stages_not_loaded: the "
+                                    "list's fields version and how many of its items could not be checked")
     source: str = Field(description="the item's list and row")
     finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "no_mandate",
-                     "no_responsibility", "several_departments", "repeated"]
+                     "no_responsibility", "stages_not_loaded", "several_departments", "repeated"]
     department_uid: str
     item_uid: str
 

@@ -406,6 +406,7 @@ POWER_REVIEW_LABELS = {
     "holder_unknown": "实施主体不是已知部门（图中没有其三定）",
     "no_mandate": "实施主体的三定没有对应职责（职权法定）",
     "no_responsibility": "未写责任事项或追责情形",
+    "stages_not_loaded": "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
     "several_departments": "同一事项由多个部门实施（多头执法）",
     "repeated": "同一部门重复列项（名称仅有细微差别）"}
 _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",

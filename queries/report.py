@@ -551,6 +551,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      "核实实施主体有无该项职责：改由三定承担该项工作的部门实施，或按程序调整三定"),
     ("power_item_review", "权责事项：行政处罚、许可、强制、征收、检查未写责任事项或追责情形", "item_uid",
      lambda row: row["finding"] == "no_responsibility", "逐项写明各环节的责任事项和追责情形"),
+    ("power_item_review", "权责清单：由较早版本载入，未读入责任事项和追责情形", None,
+     lambda row: row["finding"] == "stages_not_loaded", "重新导入该清单后再审查"),
     ("power_item_review", "权责事项：同一事项由多个部门实施（多头执法）", same_power,
      lambda row: row["finding"] == "several_departments", "依三定明确一个实施部门，或在清单中写明各部门的实施范围"),
     ("power_item_review", "权责事项：同一部门重复列项", listed_power, lambda row: row["finding"] == "repeated",

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
+from graph.store import Statement, Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
 from queries.legal_basis import cited_titles, rank_of
 from queries.power_review import power_key
 from queries.report import build_report
+from queries.sources import source_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LIST = ROOT / "tests" / "fixtures" / "quanze_review" / "qingshan_quanze_2025.csv"
@@ -82,6 +83,26 @@ def test_the_stages_each_item_answers_for(reviewed: Store, corpus: Store) -> Non
         {"code": "QSR-QZ-012", "stages": "", "accountable": "因不履行或不正确履行行政职责的，依法追究责任。"}]
     assert corpus.read("MATCH (p:PowerItem) WHERE p.responsibilities IS NOT NULL OR p.accountability IS NOT NULL "
                        "RETURN count(p) AS n") == [{"n": 0}]
+
+
+def test_a_list_loaded_before_its_stages_were_read(reviewed: Store) -> None:
+    # A list loaded before GRAPH_FIELDS_VERSION 13 kept no 责任事项 nor 追责情形: the review says it must be loaded
+    # again, once, on its first item the check applies to (its 14 处罚, 许可, 强制, 检查), in place of no_responsibility.
+    reviewed.write(Statement("UNWIND $rows AS r MATCH (d:Document) WHERE d.uid = r.uid SET d.fields_version = 12",
+                             [{"uid": source_document(row["source"])} for row in
+                              catalog.run(reviewed, "power_item_review", {"region": "示例市/青山县"})[:1]]))
+    reviewed.write(Statement("UNWIND $rows AS r MATCH (p:PowerItem) REMOVE p.responsibilities, p.accountability",
+                             [{}]))
+    rows = catalog.run(reviewed, "power_item_review", {"region": "示例市/青山县"})
+    assert [(row["department"], row["code"], row["finding_label"], row["detail"]) for row in rows
+            if row["finding"] in ("stages_not_loaded", "no_responsibility")] == [
+        (JIAOTONG, "QSR-JC-014", "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
+         "本清单由较早版本载入（字段版本 12），未读入责任事项和追责情形，其中 14 项行政处罚、许可、强制、征收、检查无法核对："
+         "请重新导入该清单")]
+    summary = next(section for section in build_report(reviewed, region="示例市/青山县").sections
+                   if section.key == "summary")
+    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")] == [
+        ("权责清单：由较早版本载入，未读入责任事项和追责情形", 1)]
 
 
 def test_the_examples_lists_are_lawful(corpus: Store) -> None:
