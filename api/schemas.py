@@ -593,10 +593,10 @@ class Role(BaseModel):
                                            "as handling it, each as its 三定 writes it (法规股（行政审批股）); "
                                            "empty otherwise")
     # What a 司法局 reviewer reads of a power item beside its name (department_roles.cypher).
-    code: str | None = Field(default=None, description="EXERCISES: the item's 编码 ('' if its list gives none); "
-                                                       "null otherwise")
-    basis: str | None = Field(default=None, description="EXERCISES: the item's 设定依据 as its list writes it; "
-                                                        "null otherwise")
+    code: str | None = Field(default=None, description="EXERCISES, CLAIMS: the item's 编码 ('' if its list gives "
+                                                       "none); null otherwise")
+    basis: str | None = Field(default=None, description="EXERCISES, CLAIMS: the item's 设定依据 as its list writes "
+                                                        "it; null otherwise")
     responsibilities: str | None = Field(default=None, description="EXERCISES: the item's 责任事项, '' for an empty "
                                                                    "cell; null where its list has no such column")
     accountability: str | None = Field(default=None, description="EXERCISES: the item's 追责情形, '' for an empty "

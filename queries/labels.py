@@ -147,6 +147,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("department_profile.power_items", "basis"): "设定依据（实施依据）",
                                           ("department_power_items", "basis"): "设定依据（实施依据）",
                                           ("department_roles", "basis"): "设定依据（实施依据）",
+                                          # A 监管事项目录's own column title.
+                                          ("department_profile.supervision_items", "basis"): "设定依据",
+                                          ("department_supervision_items", "basis"): "设定依据",
                                           **_DUTY_PAIRS}
 
 

@@ -448,16 +448,17 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
           for key, role in (("leads", "牵头"), ("assists", "配合"))),
         # What its lists give it: the 权责清单's items with the offices that handle each (承办科室), the 监管事项 it
         # claims (user test: a new head's report named neither, and who in the bureau does what was the first question).
-        # Each item's 编码 and 设定依据 as its list writes them; its 责任事项 and 追责情形, paragraphs each in a real
-        # list, are left to the profile's files.
+        # Each item's 编码 and 设定依据 as its list writes them (a 监管事项's too); a power item's 责任事项 and
+        # 追责情形, paragraphs each in a real list, are left to the profile's files.
         Section("department_power_items", "本部门权责事项", ["item", "kind", "code", "offices", "basis", "source"],
                 tables["power_items"],
                 note="权责清单列本部门为实施主体的事项，“编码”“设定依据（实施依据）”和“承办科室”为清单所列；"
                      "各事项的责任事项、追责情形见部门画像的“权责事项”表。" if tables["power_items"]
                 else "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。"),
-        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "source"],
+        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "code", "basis", "source"],
                 tables["supervision_items"],
-                note="监管事项目录中由本部门认领的事项；本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
+                note="监管事项目录中由本部门认领的事项，“监管对象”“编码”“设定依据”为目录所列；"
+                     "本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
                 if tables["supervision_items"]
                 else "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"),
     ]

@@ -1,5 +1,5 @@
-"""The page shows offices as their 三定 writes them and each power item's 承办科室 in a department's profile, and the
-power split's third table, 县（区）权责清单未列的事项, like the other two (headless Chromium, the sample corpus)."""
+"""The page shows offices as their 三定 writes them, each power item's 承办科室 and each claimed supervision item's 编码
+and 设定依据 in a department's profile, and the power split's third table, 县（区）权责清单未列的事项, like the other two (headless Chromium, the sample corpus)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,37 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
     browser.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
         .find((x) => x.firstChild.textContent.startsWith('权责事项')); h.scrollIntoView();""")
     browser.save_screenshot(str(SHOTS / "profile_power_items.png"))
+
+
+def test_the_profile_shows_each_claimed_supervision_item_s_code_and_basis(browser, site: str) -> None:  # noqa: F811
+    """A claimed 监管事项's 编码 and 设定依据 as its 目录 writes them, as a power item's are shown."""
+    browser.get("about:blank")
+    browser.set_window_size(1280, 1000)  # the narrowest screen the page is laid out for
+    try:
+        browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市河西区市场监督管理局"))
+        _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+        _supervision_items_shown(browser)
+    finally:
+        browser.set_window_size(1400, 1000)
+
+
+def _supervision_items_shown(driver) -> None:  # type: ignore[no-untyped-def]
+    items = _profile_tables(driver)["认领的监管事项"]
+    assert items[0] == ["事项", "监管对象", "编码", "设定依据", "出处"]
+    assert [row[:4] for row in items[1:]] == [
+        ["对药品零售企业的监督检查", "药品零售企业", "JG370200200", "《中华人民共和国药品管理法》第九十九条"],
+        ["对计量器具的监督检查", "计量器具使用者", "JG370200300", "《中华人民共和国计量法实施细则》第三十六条"],
+        ["对食品经营者的监督检查（对农村集体聚餐的指导检查）", "农村集体聚餐举办者和承办者", "JG370200103",
+         "《中华人民共和国食品安全法》第三十六条"],
+        ["对食品经营者的监督检查（对学校食堂的检查）", "学校、托幼机构食堂", "JG370200102", "《学校食品安全与营养健康管理规定》第五十二条"],
+        ["对食品经营者的监督检查（对餐饮服务提供者的检查）", "餐饮服务提供者", "JG370200101",
+         "《中华人民共和国食品安全法》第一百一十条"]]
+    # At 1280 px the table stays within the page: the two columns push it past no edge.
+    width = driver.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
+        .find((x) => x.firstChild.textContent.startsWith('认领的监管事项')); h.scrollIntoView();
+        return [h.nextElementSibling.getBoundingClientRect().right, document.documentElement.clientWidth];""")
+    assert width[0] <= width[1], width
+    driver.save_screenshot(str(SHOTS / "profile_supervision_items.png"))
 
 
 def test_the_split_lists_the_matters_no_county_list_carries(browser, site: str) -> None:  # noqa: F811
