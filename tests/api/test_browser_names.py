@@ -8,6 +8,7 @@ import urllib.parse
 from queries.sources import readable_source
 from tests.api.test_browser import SHOTS, _api, _downloads, _open, _wait, browser, site, site_titles  # noqa: F401
 from tests.api.test_browser_views import _choose_county, _table
+from tests.queries.test_report_department import HEXI_CLAIMED
 
 
 def _profile_tables(browser) -> dict[str, list[list[str]]]:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -60,14 +61,7 @@ def test_the_profile_shows_each_claimed_supervision_item_s_code_and_basis(browse
 def _supervision_items_shown(driver) -> None:  # type: ignore[no-untyped-def]
     items = _profile_tables(driver)["认领的监管事项"]
     assert items[0] == ["事项", "监管对象", "编码", "设定依据", "出处"]
-    assert [row[:4] for row in items[1:]] == [
-        ["对药品零售企业的监督检查", "药品零售企业", "JG370200200", "《中华人民共和国药品管理法》第九十九条"],
-        ["对计量器具的监督检查", "计量器具使用者", "JG370200300", "《中华人民共和国计量法实施细则》第三十六条"],
-        ["对食品经营者的监督检查（对农村集体聚餐的指导检查）", "农村集体聚餐举办者和承办者", "JG370200103",
-         "《中华人民共和国食品安全法》第三十六条"],
-        ["对食品经营者的监督检查（对学校食堂的检查）", "学校、托幼机构食堂", "JG370200102", "《学校食品安全与营养健康管理规定》第五十二条"],
-        ["对食品经营者的监督检查（对餐饮服务提供者的检查）", "餐饮服务提供者", "JG370200101",
-         "《中华人民共和国食品安全法》第一百一十条"]]
+    assert [row[:4] for row in items[1:]] == HEXI_CLAIMED
     # At 1280 px the table stays within the page: the two columns push it past no edge.
     width = driver.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
         .find((x) => x.firstChild.textContent.startsWith('认领的监管事项')); h.scrollIntoView();
