@@ -594,10 +594,10 @@ class Role(BaseModel):
                                            "as handling it, each as its 三定 writes it (法规股（行政审批股）); "
                                            "empty otherwise")
     # What a 司法局 reviewer reads of a power item beside its name (department_roles.cypher).
-    code: str | None = Field(default=None, description="EXERCISES: the item's 编码 ('' if its list gives none); "
-                                                       "null otherwise")
-    basis: str | None = Field(default=None, description="EXERCISES: the item's 设定依据 as its list writes it; "
-                                                        "null otherwise")
+    code: str | None = Field(default=None, description="EXERCISES, CLAIMS: the item's 编码 ('' if its list gives "
+                                                       "none); null otherwise")
+    basis: str | None = Field(default=None, description="EXERCISES, CLAIMS: the item's 设定依据 as its list writes "
+                                                        "it; null otherwise")
     responsibilities: str | None = Field(default=None, description="EXERCISES: the item's 责任事项, '' for an empty "
                                                                    "cell; null where its list has no such column")
     accountability: str | None = Field(default=None, description="EXERCISES: the item's 追责情形, '' for an empty "
@@ -957,10 +957,11 @@ class PowerItemFinding(BaseModel):
                                     "several_departments: the other departments; repeated: the other items; "
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "
-                                    "no_responsibility: which of 责任事项, 追责情形 is empty")
+                                    "no_responsibility: which of 责任事项, 追责情形 is empty; stages_not_loaded: the "
+                                    "list's fields version and how many of its items could not be checked")
     source: str = Field(description="the item's list and row")
     finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "no_mandate",
-                     "no_responsibility", "several_departments", "repeated"]
+                     "no_responsibility", "stages_not_loaded", "several_departments", "repeated"]
     department_uid: str
     item_uid: str
 

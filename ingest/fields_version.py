@@ -56,7 +56,8 @@ from graph.store import Store
 # on its TRANSFERRED_TO edge (ingest.records): listed for the receiver, not a 职责划转 between standing departments; a
 # 三定 loaded before reads 原X as a standing department and its move as a 职责划转.
 # Version 13: a PowerItem keeps its list's 责任事项 and 追责情形 (`responsibilities`, `accountability`), where the list
-# has those columns (power_item_review flags an empty one); a list loaded before kept neither, and is not flagged.
+# has those columns (power_item_review flags an empty one); a list loaded before kept neither, and the review says
+# it must be loaded again (stages_not_loaded).
 GRAPH_FIELDS_VERSION = 13
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

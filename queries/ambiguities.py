@@ -209,10 +209,13 @@ def best_by_department(scored: Iterable[tuple[float, Evidence]], kinds: Containe
 def holders(store: Store, kinds: frozenset[str] | None = None) -> frozenset[tuple[str, str]]:
     """(department, region) of every department with duties or items of its own in the graph (of `kinds` when
     given)."""
-    return cached(store, ("mandate_holders", kinds), lambda: frozenset(
-        (item.department, item.department_region) for item in evidence_index(store).evidence
-        if _counts(item, kinds)),
-        whole_graph=True)
+    return cached(store, ("mandate_holders", kinds), lambda: holders_of(evidence_index(store).evidence, kinds),
+                  whole_graph=True)
+
+
+def holders_of(evidence: Iterable[Evidence], kinds: frozenset[str] | None = None) -> frozenset[tuple[str, str]]:
+    """`holders` among these pieces of evidence."""
+    return frozenset((item.department, item.department_region) for item in evidence if _counts(item, kinds))
 
 
 def _counts(item: Evidence, kinds: Container[str] | None) -> bool:

@@ -6,7 +6,9 @@
 // office, where the 三定 knows it), each named as its 三定 writes it (法规股（行政审批股）); empty for the other roles.
 // `code`, `basis`, `responsibilities`, `accountability`: a power item's 编码, 设定依据, 责任事项 and 追责情形 as its list
 // writes them ('' where the cell is empty; the last two null where the list has no such column), what a 司法局
-// reviewer reads of each item; null for the other roles (a matter's basis is its `detail`).
+// reviewer reads of each item. A supervision item's 监管事项编码 and 设定依据 likewise ('' where empty): its
+// responsibilities and accountability are null, a 监管事项目录 has no such column. All four null for a matter (its
+// basis is its `detail`).
 MATCH (d:Department {uid: $uid})-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
 RETURN type(r) AS relation, m.name AS name, coalesce(r.basis, '') AS detail, [] AS offices,
@@ -22,5 +24,6 @@ RETURN 'EXERCISES' AS relation, p.name AS name, p.type AS detail, offices,
 UNION ALL
 MATCH (d:Department {uid: $uid})-[r:CLAIMS]->(s:SupervisionItem)
 RETURN 'CLAIMS' AS relation, s.name AS name, coalesce(s.target, '') AS detail, [] AS offices,
-       null AS code, null AS basis, null AS responsibilities, null AS accountability, s.source AS source
+       coalesce(s.code, '') AS code, coalesce(s.basis, '') AS basis, null AS responsibilities,
+       null AS accountability, s.source AS source
 // sort: relation, name, source

@@ -148,6 +148,9 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("department_profile.power_items", "basis"): "设定依据（实施依据）",
                                           ("department_power_items", "basis"): "设定依据（实施依据）",
                                           ("department_roles", "basis"): "设定依据（实施依据）",
+                                          # A 监管事项目录's own column title.
+                                          ("department_profile.supervision_items", "basis"): "设定依据",
+                                          ("department_supervision_items", "basis"): "设定依据",
                                           **_DUTY_PAIRS}
 
 
@@ -407,6 +410,7 @@ POWER_REVIEW_LABELS = {
     "holder_unknown": "实施主体不是已知部门（图中没有其三定）",
     "no_mandate": "实施主体的三定没有对应职责（职权法定）",
     "no_responsibility": "未写责任事项或追责情形",
+    "stages_not_loaded": "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
     "several_departments": "同一事项由多个部门实施（多头执法）",
     "repeated": "同一部门重复列项（名称仅有细微差别）"}
 _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",

@@ -2,8 +2,9 @@
 
 Judged as host_assist_ambiguities judges a lead's mandate (`queries.ambiguities.Mandates`, lead_without_mandate): the
 department lacks the work when its best duty scores (BM25 on the item's name) under MANDATE_SHARE of the region's
-best department's. Only the 三定's duties count (SANDING_KINDS): the search index holds the power items themselves,
-and an item would be its own holder's best match. A department with no 三定 duties in the graph is not judged (no
+best department's. Only the 三定's duties count (SANDING_KINDS), and only they are searched (`sanding_index`): the
+graph's search index holds the power items themselves, an item would be its own holder's best match, and its words
+would be known there and never read by meaning. A department with no 三定 duties in the graph is not judged (no
 三定 loaded is no missing mandate; an unknown 实施主体 is holder_unknown).
 
 Only the kinds of power 职权法定 bites on (`legal_basis.BURDENING_KINDS`): a 处罚, 许可, 强制, 征收 or 检查
@@ -14,17 +15,31 @@ of 市场主体登记注册, its holder's duty, while 卫健委's 企业标准�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from graph.store import Row, Store
-from queries.ambiguities import Mandates, holders
+from queries.ambiguities import Mandates, holders, holders_of
+from queries.cache import cached
 from queries.legal_basis import BURDENING_KINDS
+from queries.search import BM25Index, Evidence
 from queries.who_handles import SANDING_KINDS, evidence_index
 
 
 class PowerMandates:
     """Which power items' holders have no 三定 duty like them; searched once per item name and region."""
 
-    def __init__(self, store: Store) -> None:
-        self._mandates = Mandates(evidence_index(store), holders(store, SANDING_KINDS), kinds=SANDING_KINDS)
+    def __init__(self, index: BM25Index, holding: frozenset[tuple[str, str]]) -> None:
+        self._mandates = Mandates(index, holding, kinds=SANDING_KINDS)
+
+    @classmethod
+    def of_graph(cls, store: Store) -> PowerMandates:
+        return cls(cached(store, ("sanding_index",), lambda: sanding_index(evidence_index(store).evidence),
+                          whole_graph=True), holders(store, SANDING_KINDS))
+
+    @classmethod
+    def of_evidence(cls, evidence: Sequence[Evidence]) -> PowerMandates:
+        """Judged on these pieces of evidence alone (a labelled set's: tests/data/power_mandate.tsv)."""
+        return cls(sanding_index(evidence), holders_of(evidence, SANDING_KINDS))
 
     def lacking(self, row: Row) -> str | None:
         """For an item (a power_item_review row) whose holder lacks the work, the finding's detail: the holder's
@@ -44,6 +59,14 @@ class PowerMandates:
         else:
             said.append("本区划也没有部门的三定职责与之足够相近")
         return "；".join(said)
+
+
+def sanding_index(evidence: Sequence[Evidence]) -> BM25Index:
+    """The search index of the 三定's duties alone: an item is read against the words the 三定 write, as who_handles
+    reads a complaint against the evidence's. Its words no 三定 uses (水域, 电鱼) are read by their nearest words by
+    meaning and their broader concepts at full weight (`BM25Index.query_weights`); in the whole graph's index the power
+    items themselves use them, and they would stay unread, meeting nothing."""
+    return BM25Index([item for item in evidence if item.kind in SANDING_KINDS])
 
 
 def _scored(best: tuple[float, str, str]) -> str:

@@ -22,6 +22,7 @@ from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
 from queries.power_mandate import PowerMandates
+from queries.sources import source_document
 
 # The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
 _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
@@ -30,6 +31,7 @@ _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》�
 _CONJUNCTIONS = re.compile(r"和|及|与|或")
 _FINDING_ORDER = tuple(POWER_REVIEW_LABELS)
 _STATED = {"responsibilities": "责任事项", "accountability": "追责情形"}
+STAGES_FIELDS_VERSION = 13  # the GRAPH_FIELDS_VERSION from which a list's 责任事项 and 追责情形 are loaded
 
 
 def power_key(name: str) -> str:
@@ -50,17 +52,21 @@ def listed_power(row: Row) -> tuple[str, ...]:
 def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
-    mandates = PowerMandates(store) if rows else None
+    mandates = PowerMandates.of_graph(store) if rows else None
     found: list[Row] = []
     for row in rows:
         found += _own_findings(row, local)
         if mandates is not None and (lacking := mandates.lacking(row)) is not None:
             found.append(_finding(row, "no_mandate", lacking))
+    found += _stages_not_loaded(store, rows)
     found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
-    found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
-                                _FINDING_ORDER.index(row["finding"]), row["detail"]))
+    found.sort(key=lambda row: (*_item_order(row), _FINDING_ORDER.index(row["finding"]), row["detail"]))
     return found
+
+
+def _item_order(row: Row) -> tuple[str, ...]:
+    return row["region"], row["department"], row["item"], row["code"], row["item_uid"]
 
 
 def _item_named(row: Row) -> str:
@@ -87,6 +93,29 @@ def _own_findings(row: Row, local: list[str]) -> list[Row]:
         named = "；".join(f"《{document.title}》" for document in documents)
         found.append(_finding(row, "basis_cannot_set", f"{RANK_LABELS['normative']}：{named}；"
                                                        f"依据{_SETTING_ARTICLE[kind]}，规范性文件不得设定{kind}"))
+    return found
+
+
+def _stages_not_loaded(store: Store, rows: list[Row]) -> list[Row]:
+    """One finding per list loaded before its items' 责任事项 and 追责情形 were read (GRAPH_FIELDS_VERSION 13): its
+    empty cells cannot be told from a list without those columns, and no_responsibility would say nothing of it. The
+    finding is on the list's first item the check applies to, in the review's order, and counts them all."""
+    judged: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if (row["type"] or "").startswith(BURDENING_KINDS):
+            judged[source_document(row["source"])].append(row)
+    if not judged:
+        return []
+    older = store.read("MATCH (d:Document) WHERE d.uid IN $uids AND coalesce(d.fields_version, 0) < $read_from "
+                       "RETURN d.uid AS uid, coalesce(d.fields_version, 0) AS version ORDER BY uid",
+                       {"uids": sorted(judged), "read_from": STAGES_FIELDS_VERSION})
+    found: list[Row] = []
+    for document in older:
+        items = judged[document["uid"]]
+        first = min(items, key=_item_order)
+        found.append(_finding(first, "stages_not_loaded",
+                              f"本清单由较早版本载入（字段版本 {document['version']}），未读入责任事项和追责情形，"
+                              f"其中 {len(items)} 项行政处罚、许可、强制、征收、检查无法核对：请重新导入该清单"))
     return found
 
 

@@ -21,13 +21,15 @@ NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 # (a copy without its 内设机构 section), nothing is known of how its duties are handed down.
 UNDECOMPOSED = "未分解"
 NO_OFFICES = "（未载入内设机构）"
-# A role's `detail` is what its relation has: a matter's basis, a supervision item's target (a power item's type:
-# POWER_COLUMNS' kind).
-ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis"), "supervision_items": ("item", "target")}
+# A shared matter's `detail` is its basis (a power item's is its type: POWER_COLUMNS' kind; a supervision item's its
+# target).
+ROLE_DETAILS = {"leads": ("matter", "basis"), "assists": ("matter", "basis")}
 # A power item as its 权责清单 row gives it: its type, 编码, 承办科室 (the offices its list names as handling it: who in
 # the department does it), 设定依据, and what its holder answers for (责任事项, 追责情形: the files hold these; the
 # page's table leaves them out, each runs to paragraphs in a real list).
 POWER_COLUMNS = ["item", "kind", "code", "offices", "basis", "responsibilities", "accountability", "source"]
+# A claimed 监管事项 as its 目录 row gives it: its 监管对象, 编码 and 设定依据 (what a reviewer checks a claim by).
+SUPERVISION_COLUMNS = ["item", "target", "code", "basis", "source"]
 STATUS_COLUMNS = ["status", "change", "counterpart"]
 # A duty carried from a body a 机构改革 replaced (承继自, 承继依据), as department_duties says it.
 CARRIED_COLUMNS = ["carried_from", "ground_source"]
@@ -39,6 +41,7 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
     "offices": ["office", "ordinal", "text", *STATUS_COLUMNS, "source", *CARRIED_COLUMNS],
     **{key: [name, detail, "source"] for key, (name, detail) in ROLE_DETAILS.items()},
     "power_items": POWER_COLUMNS,
+    "supervision_items": SUPERVISION_COLUMNS,
     # Groups numbered in the profile, as the report numbers them: a cluster's id (C624f4ab2) stays in JSON.
     "overlaps": ["scope", "group", "score", "settled", "matter", "department", "office", "duty", "source",
                  "carried_from"],
@@ -57,6 +60,8 @@ def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
                     "basis": r["basis"], "responsibilities": r["responsibilities"] or "",
                     "accountability": r["accountability"] or "", "source": r["source"]}
                    for r in profile["power_items"]]
+    supervision_items = [{"item": r["name"], "target": r["detail"], "code": r["code"], "basis": r["basis"],
+                          "source": r["source"]} for r in profile["supervision_items"]]
 
     undecomposed = UNDECOMPOSED if profile["offices"] else NO_OFFICES
     return {
@@ -69,6 +74,7 @@ def profile_tables(profile: Mapping[str, Any]) -> dict[str, list[Row]]:
                                                       "source": office["source"]}]],
         **{key: roles(key) for key in ROLE_DETAILS},
         "power_items": power_items,
+        "supervision_items": supervision_items,
         "overlaps": [{"scope": SCOPE_LABELS[cluster["scope"]], "group": number, "score": cluster["score"],
                       "settled": cluster["settled"], "matter": cluster["matter"], **member}
                      for number, cluster in enumerate(profile["overlaps"], 1) for member in cluster["members"]],

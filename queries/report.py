@@ -456,16 +456,17 @@ def department_sections(tables: Mapping[str, list[Row]]) -> list[Section]:
           for key, role in (("leads", "牵头"), ("assists", "配合"))),
         # What its lists give it: the 权责清单's items with the offices that handle each (承办科室), the 监管事项 it
         # claims (user test: a new head's report named neither, and who in the bureau does what was the first question).
-        # Each item's 编码 and 设定依据 as its list writes them; its 责任事项 and 追责情形, paragraphs each in a real
-        # list, are left to the profile's files.
+        # Each item's 编码 and 设定依据 as its list writes them (a 监管事项's too); a power item's 责任事项 and
+        # 追责情形, paragraphs each in a real list, are left to the profile's files.
         Section("department_power_items", "本部门权责事项", ["item", "kind", "code", "offices", "basis", "source"],
                 tables["power_items"],
                 note="权责清单列本部门为实施主体的事项，“编码”“设定依据（实施依据）”和“承办科室”为清单所列；"
                      "各事项的责任事项、追责情形见部门画像的“权责事项”表。" if tables["power_items"]
                 else "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。"),
-        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "source"],
+        Section("department_supervision_items", "本部门认领的监管事项", ["item", "target", "code", "basis", "source"],
                 tables["supervision_items"],
-                note="监管事项目录中由本部门认领的事项；本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
+                note="监管事项目录中由本部门认领的事项，“监管对象”“编码”“设定依据”为目录所列；"
+                     "本区划无人认领的见“无部门认领的监管事项（三不管）”一节。"
                 if tables["supervision_items"]
                 else "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"),
     ]
@@ -559,6 +560,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      "核实实施主体有无该项职责：改由三定承担该项工作的部门实施，或按程序调整三定"),
     ("power_item_review", "权责事项：行政处罚、许可、强制、征收、检查未写责任事项或追责情形", "item_uid",
      lambda row: row["finding"] == "no_responsibility", "逐项写明各环节的责任事项和追责情形"),
+    ("power_item_review", "权责清单：由较早版本载入，未读入责任事项和追责情形", None,
+     lambda row: row["finding"] == "stages_not_loaded", "重新导入该清单后再审查"),
     ("power_item_review", "权责事项：同一事项由多个部门实施（多头执法）", same_power,
      lambda row: row["finding"] == "several_departments", "依三定明确一个实施部门，或在清单中写明各部门的实施范围"),
     ("power_item_review", "权责事项：同一部门重复列项", listed_power, lambda row: row["finding"] == "repeated",

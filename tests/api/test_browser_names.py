@@ -1,5 +1,5 @@
-"""The page shows offices as their 三定 writes them and each power item's 承办科室 in a department's profile, and the
-power split's third table, 县（区）权责清单未列的事项, like the other two (headless Chromium, the sample corpus)."""
+"""The page shows offices as their 三定 writes them, each power item's 承办科室 and each claimed supervision item's 编码
+and 设定依据 in a department's profile, and the power split's third table, 县（区）权责清单未列的事项, like the other two (headless Chromium, the sample corpus)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import urllib.parse
 from queries.sources import readable_source
 from tests.api.test_browser import SHOTS, _api, _downloads, _open, _wait, browser, site, site_titles  # noqa: F401
 from tests.api.test_browser_views import _choose_county, _table
+from tests.queries.test_report_department import HEXI_CLAIMED
 
 
 def _profile_tables(browser) -> dict[str, list[list[str]]]:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -43,6 +44,30 @@ def test_the_profile_shows_offices_as_written_and_each_power_item_s_office(brows
     browser.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
         .find((x) => x.firstChild.textContent.startsWith('权责事项')); h.scrollIntoView();""")
     browser.save_screenshot(str(SHOTS / "profile_power_items.png"))
+
+
+def test_the_profile_shows_each_claimed_supervision_item_s_code_and_basis(browser, site: str) -> None:  # noqa: F811
+    """A claimed 监管事项's 编码 and 设定依据 as its 目录 writes them, as a power item's are shown."""
+    browser.get("about:blank")
+    browser.set_window_size(1280, 1000)  # the narrowest screen the page is laid out for
+    try:
+        browser.get(f"{site}/#department?name=" + urllib.parse.quote("示例市河西区市场监督管理局"))
+        _wait(browser, "return window.dutygraph && window.dutygraph.ready.department === true")
+        _supervision_items_shown(browser)
+    finally:
+        browser.set_window_size(1400, 1000)
+
+
+def _supervision_items_shown(driver) -> None:  # type: ignore[no-untyped-def]
+    items = _profile_tables(driver)["认领的监管事项"]
+    assert items[0] == ["事项", "监管对象", "编码", "设定依据", "出处"]
+    assert [row[:4] for row in items[1:]] == HEXI_CLAIMED
+    # At 1280 px the table stays within the page: the two columns push it past no edge.
+    width = driver.execute_script("""const h = [...document.querySelectorAll('#department-details h3')]
+        .find((x) => x.firstChild.textContent.startsWith('认领的监管事项')); h.scrollIntoView();
+        return [h.nextElementSibling.getBoundingClientRect().right, document.documentElement.clientWidth];""")
+    assert width[0] <= width[1], width
+    driver.save_screenshot(str(SHOTS / "profile_supervision_items.png"))
 
 
 def test_the_split_lists_the_matters_no_county_list_carries(browser, site: str) -> None:  # noqa: F811

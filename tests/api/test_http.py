@@ -966,7 +966,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "牵头事项": ("事项", "依据", "出处"),
         "配合事项": ("事项", "依据", "出处"),
         "权责事项": ("事项", "类型", "编码", "承办科室", "设定依据（实施依据）", "责任事项", "追责情形", "出处"),
-        "认领的监管事项": ("事项", "监管对象", "出处"),
+        "认领的监管事项": ("事项", "监管对象", "编码", "设定依据", "出处"),
         "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处", "承继自（机构改革前部门）"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
                    "机构改革前名称", "问题"),
@@ -998,7 +998,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                    f"{WENLV_SANDING}第六条(一)")]
     for empty in ("配合事项", "权责事项", "职责交叉", "协同部门"):  # an empty part says so under its titles
         assert sheets[empty][1:] == [("（无）",) + (None,) * (len(sheets[empty][0]) - 1)], empty
-    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "监管事项目录（jianguan_shi.csv）编码JG370001000（第17行）")]
+    assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "JG370001000", "《旅行社条例》第四十一条",
+                                      "监管事项目录（jianguan_shi.csv）编码JG370001000（第17行）")]
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
                                      f"{WENLV_SANDING}第六条(一)", None,
                                      f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）", None,

@@ -18,6 +18,15 @@ from queries.report import Report, Section, build_report, cell_text
 SCJG = "青山县市场监督管理局"
 SANDING = "《青山县市场监督管理局职能配置、内设机构和人员编制规定》"
 TERRITORIAL = "《青山县乡镇属地管理事项主体责任和配合责任清单》工作表“属地管理事项”"
+# The 监管事项 示例市河西区市场监督管理局 claims (examples/lists/jianguan_hexi.xlsx): 事项, 监管对象, 编码, 设定依据.
+HEXI_CLAIMED = [
+    ["对药品零售企业的监督检查", "药品零售企业", "JG370200200", "《中华人民共和国药品管理法》第九十九条"],
+    ["对计量器具的监督检查", "计量器具使用者", "JG370200300", "《中华人民共和国计量法实施细则》第三十六条"],
+    ["对食品经营者的监督检查（对农村集体聚餐的指导检查）", "农村集体聚餐举办者和承办者", "JG370200103",
+     "《中华人民共和国食品安全法》第三十六条"],
+    ["对食品经营者的监督检查（对学校食堂的检查）", "学校、托幼机构食堂", "JG370200102", "《学校食品安全与营养健康管理规定》第五十二条"],
+    ["对食品经营者的监督检查（对餐饮服务提供者的检查）", "餐饮服务提供者", "JG370200101",
+     "《中华人民共和国食品安全法》第一百一十条"]]
 OWN_SECTIONS = ["department_duties", "department_offices", "department_leads", "department_assists",
                 "department_power_items", "department_supervision_items"]
 
@@ -112,11 +121,13 @@ def test_a_department_s_report_lists_its_power_items_with_their_offices_and_its_
     assert (supervision.title, supervision.rows) == ("本部门认领的监管事项", [])
     assert supervision.note == "图中没有本部门认领的监管事项（未载入本区划的监管事项目录，或目录未列本部门）。"
     hexi = build_report(corpus, department="示例市河西区市场监督管理局")
-    assert [row[:2] for row in _shown(_section(hexi, "department_supervision_items"))] == [
-        ["对药品零售企业的监督检查", "药品零售企业"], ["对计量器具的监督检查", "计量器具使用者"],
-        ["对食品经营者的监督检查（对农村集体聚餐的指导检查）", "农村集体聚餐举办者和承办者"],
-        ["对食品经营者的监督检查（对学校食堂的检查）", "学校、托幼机构食堂"],
-        ["对食品经营者的监督检查（对餐饮服务提供者的检查）", "餐饮服务提供者"]]
+    claimed = _section(hexi, "department_supervision_items")
+    # Each with its 监管事项编码 and 设定依据 as the 目录 writes them, what a reviewer checks a claim by.
+    assert [column_label(column, claimed.key) for column in claimed.columns] == [
+        "事项", "监管对象", "编码", "设定依据", "出处"]
+    assert [row[:4] for row in _shown(claimed)] == HEXI_CLAIMED
+    assert claimed.note == ("监管事项目录中由本部门认领的事项，“监管对象”“编码”“设定依据”为目录所列；"
+                            "本区划无人认领的见“无部门认领的监管事项（三不管）”一节。")
     assert _section(hexi, "department_power_items").note == (
         "图中没有以本部门为实施主体的权责清单事项（未载入本部门的权责清单，或清单未列本部门）。")
 

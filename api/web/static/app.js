@@ -1222,12 +1222,16 @@ async function departmentPage(current) {
   // where the list gives any (what a 司法局 reviewer checks); 责任事项 and 追责情形 run to paragraphs in a real list:
   // the table's CSV holds them.
   const powerItems = sourced(profile.power_items).map((r) => ({ ...r, offices: r.offices.join("、") }));
-  const listed = (key) => powerItems.some((r) => r[key]);
+  // A column only where some row of the table has the cell (a list without 编码 adds none).
+  const listed = (rows, key, column) => (rows.some((r) => r[key]) ? [column] : []);
   section("权责事项", powerItems,
-          [["name", "事项"], ["detail", "类型"], ...(listed("code") ? [["code", "编码", "code"]] : []), ["offices", "承办科室"],
-           ...(listed("basis") ? [["basis", "设定依据"]] : []), ["source", "出处"]], "power_items");
-  section("认领的监管事项", sourced(profile.supervision_items), [["name", "事项"], ["detail", "监管对象"], ["source", "出处"]],
-          "supervision_items");
+          [["name", "事项"], ["detail", "类型"], ...listed(powerItems, "code", ["code", "编码", "code"]),
+           ["offices", "承办科室"], ...listed(powerItems, "basis", ["basis", "设定依据"]), ["source", "出处"]], "power_items");
+  // A claimed 监管事项's 编码 and 设定依据 as its 目录 writes them, as a power item's.
+  const supervisionItems = sourced(profile.supervision_items);
+  section("认领的监管事项", supervisionItems,
+          [["name", "事项"], ["detail", "监管对象"], ...listed(supervisionItems, "code", ["code", "编码", "code"]),
+           ...listed(supervisionItems, "basis", ["basis", "设定依据"]), ["source", "出处"]], "supervision_items");
   // Whose each text is: two departments may write one duty word for word.
   const member = (m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}${m.source ? "（" + sourceText(m.source) + "）" : ""}`;
   // Each group's scope: 同级部门, 内设机构 and 上下级 groups read alike without it (user test).
