@@ -16,12 +16,16 @@ import pytest
 
 from graph.store import Store
 from ingest.pipeline import SuccessionLine, ingest
+from ingest.region_succession import AmbiguousRegionSuccession, read_region_successions
 from ingest.regions import Region
 from ingest.succession import read_successions
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from queries.lookup import region_successors
+from queries.power_split import power_split
 from queries.profile import department_profile
 from queries.report import build_report
+from queries.staffing import staffing_load
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "chexian_shequ"
@@ -84,3 +88,61 @@ def test_the_region_s_report_lists_its_reform(reformed: tuple[Store, list[Succes
          "《示例市青山区住房和城乡建设局职能配置、内设机构和人员编制规定》第二条"),
     ]
     assert "region_successions" not in [s.key for s in build_report(store, region="示例市/青山县").sections]
+
+
+# -- the region itself: 撤县设区 renames 青山县 as 示例市青山区 (ingest.region_succession) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("根据《国务院关于同意撤销青山县设立示例市青山区的批复》，制定本规定。", [("青山县", "示例市青山区")]),
+    ("经国务院批准，撤销青山县，设立示例市青山区，以原青山县的行政区域为青山区的行政区域。", [("青山县", "示例市青山区")]),
+    ("以原青山县的行政区域为青山区的行政区域。", [("青山县", "青山区")]),
+    # A township's merger, or a 撤销 of a body, is no region renamed.
+    ("撤销桃源乡，并入石桥镇。", []),
+    ("撤销青山县城市管理局，设立青山县城市管理和综合执法局。", []),
+])
+def test_a_county_renamed_a_district_is_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.old, r.new) for r in read_region_successions([(3, "第一条", text)])] == expected
+
+
+@pytest.mark.parametrize(("lines", "line", "detail"), [
+    ([(4, "一、", "撤销青山县、河西县，设立示例市青山区。")], 4,
+     "several counties abolished for one district: “撤销青山县、河西县，设立示例市青山区”"),
+    ([(4, "一、", "撤销青山县，设立示例市青山区。"), (5, "二、", "以原白河县的行政区域为青山区的行政区域。")], 5,
+     "another county or district than line 4's “撤销青山县，设立示例市青山区”: “以原白河县的行政区域为青山区的行政区域”"),
+])
+def test_an_ambiguous_region_rename_is_refused(lines: list[tuple[int, str, str]], line: int, detail: str) -> None:
+    with pytest.raises(AmbiguousRegionSuccession) as caught:
+        read_region_successions(lines)
+    assert (caught.value.where.line, caught.value.detail) == (line, detail)
+
+
+def test_a_file_with_an_ambiguous_rename_is_refused_whole(store: Store, tmp_path: Path) -> None:
+    """The 区's 三定 naming two counties for one district loads nothing: not the department, not the rename."""
+    text = (FIXTURES / "sanding" / "qingshanqu_zhujian.txt").read_text(encoding="utf-8")
+    bad = tmp_path / "qingshanqu_zhujian.txt"
+    bad.write_text(text.replace("撤销青山县设立示例市青山区", "撤销青山县、河西县，设立示例市青山区"), encoding="utf-8")
+    report = ingest([bad], store, region=CITY)
+    assert [(outcome.path, outcome.failure.line if outcome.failure else None) for outcome in report.failed] \
+        == [(bad, 2)]
+    assert "several counties abolished for one district" in report.failed[0].error
+    assert store.read("MATCH (n) WHERE n:Department OR n:Document OR n:Region RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_the_district_continues_the_county(store: Store) -> None:
+    """Both 区 三定 cite the 批复 (撤销青山县设立示例市青山区): the county is the district where the current state is
+    counted. Before, 青山区's two bureaus were compared with each other only (too few for a robust score), and
+    power_split's 全部 rows counted 示例市/青山区 as a second county beside 示例市/青山县."""
+    county = [REPO / "examples" / "sanding" / name for name in ("qingshan_yingji.txt", "qingshan_shuili.txt")]
+    assert ingest([*BEFORE, *county, REPO / "examples" / "lists" / "shixian_shiquan.csv"], store, region=CITY).failed == []
+    assert ingest([FIXTURES], store, region=CITY).failed == []
+    assert [(row["old"], row["new"], row["date"], row["text"]) for row in store.read(
+        "MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new, e.date AS date, "
+        "e.text AS text ORDER BY old")] == [("示例市/青山县", "示例市/青山区", "2022-04-01", "撤销青山县设立示例市青山区")]
+    assert region_successors(store) == {"示例市/青山县": "示例市/青山区"}
+    peers = [(row["region"], row["department"], row["too_few"]) for row in staffing_load(store, "示例市/青山区")]
+    assert peers == [("示例市/青山区", "青山区住房和城乡建设局", False), ("示例市/青山区", "青山区农业农村局", False),
+                     ("示例市/青山区", "青山县应急管理局", False), ("示例市/青山区", "青山县水利局", False)]
+    cells = {(cell["domain"], cell["share"]): cell["by_region"] for cell in power_split(store, "示例市")["cells"]}
+    assert cells[("城市管理", "shared")] == {"示例市": 2, "示例市/青山区": 2}
+    assert cells[("应急管理", "delegated")] == {"示例市": 1, "示例市/青山区": 1}
+    assert sorted({path for by_region in cells.values() for path in by_region}) == ["示例市", "示例市/青山区"]
