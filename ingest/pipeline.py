@@ -56,6 +56,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
 from ingest.refresh import refresh_segmentation
+from ingest.region_succession import placed_regions
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -226,7 +227,7 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
     )
     if not parties:
         return []
-    resolver = NameResolver(known_departments(store), aliases)
+    resolver = NameResolver(known_departments(store), aliases, known_region_renames(store))
     merged: list[tuple[str, str]] = []
     redirects: list[tuple[str, str]] = []  # (party uid, department uid), merged by one write
     for party in parties:
@@ -244,6 +245,13 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
             merged.append((party["name"], results[0].name))
     redirect_parties(store, redirects)
     return merged
+
+
+def known_region_renames(store: Store) -> list[tuple[Region, Region]]:
+    """撤县设区 the graph holds (Region REPLACED_BY, ingest.region_succession): (county, district)."""
+    rows = store.read("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new "
+                      "ORDER BY old, new")
+    return [(Region(tuple(row["old"].split("/"))), Region(tuple(row["new"].split("/")))) for row in rows]
 
 
 def known_regions(store: Store) -> list[Region]:
@@ -611,7 +619,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
     report.resegmented = refresh_segmentation(store)
     graph_departments = known_departments(store)
-    resolver = NameResolver(graph_departments, aliases)
+    resolver = NameResolver(graph_departments, aliases, known_region_renames(store))
     offices = known_offices(store)
     sandings, lists = parsed if parsed is not None else _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
@@ -660,6 +668,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if region is not None and region not in doc_region.lineage() and doc_region not in region.lineage():
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
+        for renamed in parsed.region_successions:  # before any list of the run resolves its parties
+            resolver.renamed_region(*placed_regions(renamed, doc_region))
         if parsed.kind_of_document == "amendment" and not parsed.successions:
             notices.append((source, parsed, doc_region))
             continue

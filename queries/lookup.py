@@ -163,12 +163,12 @@ def _resolver(store: Store) -> tuple[NameResolver, dict[str, str], list[Region]]
     # Imported here: the resolver brings rapidfuzz and the pipeline brings jieba, which a CLI command that names
     # no department (and `--help`) must not pay for (tests/api/test_cli_startup.py).
     from ingest.names import NameResolver
-    from ingest.pipeline import known_departments
+    from ingest.pipeline import known_departments, known_region_renames
 
     def build() -> tuple[NameResolver, dict[str, str], list[Region]]:
         known = known_departments(store)
-        return NameResolver(known), {d.uid: d.name for d in known}, sorted({d.region for d in known},
-                                                                            key=lambda r: r.path)
+        resolver = NameResolver(known, renamed_regions=known_region_renames(store))
+        return resolver, {d.uid: d.name for d in known}, sorted({d.region for d in known}, key=lambda r: r.path)
     return cached(store, ("department_resolver",), build, whole_graph=True)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Store
+from ingest.names import NameResolver
 from ingest.pipeline import SuccessionLine, ingest
 from ingest.region_succession import AmbiguousRegionSuccession, read_region_successions
 from ingest.regions import Region
@@ -146,3 +147,39 @@ def test_the_district_continues_the_county(store: Store) -> None:
     assert cells[("城市管理", "shared")] == {"示例市": 2, "示例市/青山区": 2}
     assert cells[("应急管理", "delegated")] == {"示例市": 1, "示例市/青山区": 1}
     assert sorted({path for by_region in cells.values() for path in by_region}) == ["示例市", "示例市/青山区"]
+
+
+# -- names: a district's list names the county's bureaus no 区 document renamed yet after the district -------------
+
+MARKET = REPO / "examples" / "sanding" / "qingshan_shichangjianguan.txt"
+DISTRICT_LIST = "青山区职责边界清单"
+
+
+@pytest.mark.parametrize("county_first", [True, False])
+def test_a_district_list_names_the_county_s_bureau(store: Store, county_first: bool) -> None:
+    """The reissued 区 list's 区市场监管局 is 青山县市场监督管理局, which no 区 document renamed: nothing in the 区
+    answers to the name, so the county's body does (NameResolver.renamed_region), whichever was loaded first (the
+    party the 区 list made alone is merged into it once the county's 三定 loads: reresolve_parties). Before, it
+    was an unresolved body of 青山区 beside the county's."""
+    runs = [[*BEFORE, MARKET], [FIXTURES]]
+    for paths in runs if county_first else runs[::-1]:
+        assert ingest(paths, store, region=CITY).failed == []
+    rows = store.read("MATCH (d:Department)-[:ASSISTS]->(m:Matter) WHERE m.uid STARTS WITH 'matter:示例市/青山区/' "
+                      "RETURN m.name AS matter, d.name AS department, coalesce(d.unresolved, false) AS unresolved "
+                      "ORDER BY matter, department")
+    assert [(row["matter"], row["department"], row["unresolved"]) for row in rows] == [
+        ("房屋建筑和市政基础设施工程施工安全监管", "青山区应急管理局", True),
+        ("物业服务企业监督检查", "青山县市场监督管理局", False),
+        ("食用农产品产地准出与市场准入衔接", "青山县市场监督管理局", False),
+    ]
+
+
+def test_a_district_s_own_body_comes_before_the_county_s() -> None:
+    county, district = Region(("示例市", "青山县")), Region(("示例市", "青山区"))
+    resolver = NameResolver(renamed_regions=[(county, district)])
+    resolver.define(county, "青山县市场监督管理局", [])
+    resolver.define(county, "青山县住房和城乡建设局", [])
+    resolver.define(district, "青山区住房和城乡建设局", [])
+    assert [(found.name, found.status) for found in resolver.resolve_list(
+        ["区市场监管局", "区住建局", "区应急管理局"], district)] == [
+        ("青山县市场监督管理局", "resolved"), ("青山区住房和城乡建设局", "resolved"), ("青山区应急管理局", "unresolved")]
