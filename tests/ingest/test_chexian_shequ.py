@@ -71,9 +71,6 @@ def test_the_county_s_renamed_bureaus_are_the_district_s(reformed: tuple[Store, 
         ("示例市/青山区", "青山区住房和城乡建设局"), ("示例市/青山区", "青山区农业农村局")]
     assert department_profile(store, "青山县农业农村局")["department"]["succession"] \
         == "已更名为青山区农业农村局（2022-03-18）"
-    # The county's old boundary list, not reissued, names the 区's bureau for the county's.
-    row = next(row for row in host_assist_ambiguities(store) if row["matter"] == "电动自行车集中充电设施安全管理")
-    assert row["assists"] == ["青山区住房和城乡建设局", "青山县市场监管局", "青山县应急管理局"]
 
 
 def test_the_region_s_report_lists_its_reform(reformed: tuple[Store, list[SuccessionLine]]) -> None:
@@ -170,6 +167,9 @@ def test_a_district_list_names_the_county_s_bureau(store: Store, county_first: b
     assert [(row["matter"], row["department"], row["unresolved"]) for row in rows] == [
         ("房屋建筑和市政基础设施工程施工安全监管", "青山区应急管理局", True),
         ("物业服务企业监督检查", "青山县市场监督管理局", False),
+        ("电动自行车集中充电设施安全管理", "青山区住房和城乡建设局", False),
+        ("电动自行车集中充电设施安全管理", "青山区应急管理局", True),
+        ("电动自行车集中充电设施安全管理", "青山县市场监督管理局", False),
         ("食用农产品产地准出与市场准入衔接", "青山县市场监督管理局", False),
     ]
 
@@ -183,3 +183,33 @@ def test_a_district_s_own_body_comes_before_the_county_s() -> None:
     assert [(found.name, found.status) for found in resolver.resolve_list(
         ["区市场监管局", "区住建局", "区应急管理局"], district)] == [
         ("青山县市场监督管理局", "resolved"), ("青山区住房和城乡建设局", "resolved"), ("青山区应急管理局", "unresolved")]
+
+
+@pytest.mark.parametrize("county_first", [True, False])
+def test_the_district_s_list_reissues_the_county_s(store: Store, county_first: bool) -> None:
+    """The 区's 职责边界清单 (untitled, another file name) shares 3 of its 4 matters with the 县's: it is the 县 list's
+    new version, whichever was loaded first (ingest.versions.renamed_side): the 县's is kept as its history, so each
+    matter is one node, and list_changes compares the two, its parties without their region (县农业农村局 is
+    区农业农村局). Before, both stood as current: the no-lead 电动自行车集中充电设施安全管理 was a finding of each
+    region, and list_changes paired nothing."""
+    runs = [[*BEFORE, MARKET], [FIXTURES]]
+    reports = [ingest(paths, store, region=CITY) for paths in (runs if county_first else runs[::-1])]
+    assert [report.failed for report in reports] == [[], []]
+    county_list, district_list = BEFORE[2], FIXTURES / "lists" / "bianjie_qingshanqu_2022.csv"
+    if county_first:
+        assert [(path, cited) for path, cited, _why in reports[1].replaced] == [(district_list, str(county_list))]
+    else:
+        assert [(path, cited) for path, cited, _why in reports[1].kept_current] == [(county_list, str(district_list))]
+    assert store.read("MATCH (a:Matter {region: '示例市/青山县'}), (b:Matter {region: '示例市/青山区'}) "
+                      "WHERE a.name = b.name RETURN a.name AS name") == []
+    assert [(row["region"], row["matter"], row["reason"], row["assists"]) for row in host_assist_ambiguities(store)] \
+        == [("示例市/青山区", "电动自行车集中充电设施安全管理", "no_lead",
+             ["青山区住房和城乡建设局", "青山区应急管理局", "青山县市场监督管理局"])]
+    changes = catalog.run(store, "list_changes", {"region": "示例市"})
+    assert {(row["from_version"], row["to_version"]) for row in changes} \
+        == {("bianjie_qingshan.csv", "2022年 bianjie_qingshanqu_2022.csv（现行）")}
+    assert [(row["change"], row["matter"]) for row in changes if row["change"] != "deleted"] == [
+        ("added", "物业服务企业监督检查")]
+    assert sorted(row["matter"] for row in changes if row["change"] == "deleted") == [
+        "农村危房改造", "农田水利基本建设", "县城建筑垃圾运输和消纳监管", "户外广告设施安全监管", "河道采砂监管",
+        "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "电梯安全监管", "畜禽屠宰监督管理", "防汛抗旱"]
