@@ -25,7 +25,7 @@ from queries.ambiguities import host_assist_ambiguities
 from queries.lookup import region_successors
 from queries.power_split import power_split
 from queries.profile import department_profile
-from queries.report import build_report
+from queries.report import build_report, region_names
 from queries.staffing import staffing_load
 
 REPO = Path(__file__).resolve().parents[2]
@@ -213,3 +213,14 @@ def test_the_district_s_list_reissues_the_county_s(store: Store, county_first: b
     assert sorted(row["matter"] for row in changes if row["change"] == "deleted") == [
         "农村危房改造", "农田水利基本建设", "县城建筑垃圾运输和消纳监管", "户外广告设施安全监管", "河道采砂监管",
         "渡口和乡镇船舶安全监管", "烟花爆竹安全监管", "电梯安全监管", "畜禽屠宰监督管理", "防汛抗旱"]
+
+
+def test_the_renamed_county_is_listed_as_abolished(reformed: tuple[Store, list[SuccessionLine]]) -> None:
+    """The regions view (and the page's region pickers, from /api/regions) and the report's region names mark the
+    county 已撤销（现为青山区）: its old documents stay under its path, but it is no current county of the city."""
+    store, _successions = reformed
+    assert [(row["path"], row["departments"], row["status"]) for row in catalog.run(store, "regions")] == [
+        ("示例市", 0, ""), ("示例市/青山区", 2, ""), ("示例市/青山县", 0, "已撤销（现为青山区）"),
+        ("示例市/青山县/桃源乡", 0, "")]
+    assert region_names(store)["示例市/青山县"] == "青山县 已撤销（现为青山区）"
+    assert region_names(store)["示例市/青山区"] == "青山区"
