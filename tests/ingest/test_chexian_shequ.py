@@ -185,6 +185,17 @@ def test_a_district_s_own_body_comes_before_the_county_s() -> None:
         ("青山县市场监督管理局", "resolved"), ("青山区住房和城乡建设局", "resolved"), ("青山区应急管理局", "unresolved")]
 
 
+def test_a_name_two_district_bodies_answer_to_stays_unresolved() -> None:
+    """Two of the district's bodies bear the name: the county's body of that name does not settle it."""
+    county, district = Region(("示例市", "青山县")), Region(("示例市", "青山区"))
+    resolver = NameResolver(renamed_regions=[(county, district)])
+    resolver.define(county, "青山县综合执法局", [])
+    resolver.define(district, "青山区城市管理局", ["区综合执法局"])
+    resolver.define(district, "青山区交通运输局", ["区综合执法局"])
+    found = resolver.resolve("区综合执法局", district)
+    assert (found.status, found.candidates) == ("unresolved", ["青山区交通运输局", "青山区城市管理局"])
+
+
 @pytest.mark.parametrize("county_first", [True, False])
 def test_the_district_s_list_reissues_the_county_s(store: Store, county_first: bool) -> None:
     """The 区's 职责边界清单 (untitled, another file name) shares 3 of its 4 matters with the 县's: it is the 县 list's
