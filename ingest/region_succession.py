@@ -23,17 +23,18 @@ _SEVERAL = re.compile(r"[、和及]")
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
 
+EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
+EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
+
+
 class AmbiguousRegionSuccession(ValueError):
     """A sentence abolishing several counties for one district (a merger, not a rename), or two sentences naming
     different counties or districts: no one county the district continues. `detail` and `zh` say which."""
 
     def __init__(self, where: Located, text: str, detail: str, zh: str) -> None:
         super().__init__(f"{detail}: “{text}”")
-        self.where, self.detail, self.zh = where, f"{detail}: “{text}”", f"{zh}：“{text}”"
-
-
-EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
-EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
+        # `zh`: what was found and what was expected, as the file's refusal says it (IngestError's zh).
+        self.where, self.detail, self.zh = where, f"{detail}: “{text}”", f"{zh}：“{text}”；{EXPECTED_ZH}"
 
 
 def read_region_successions(lines: Iterable[tuple[int, str, str]]) -> list[RegionSuccession]:
