@@ -54,6 +54,7 @@ class RegionRow(BaseModel):
     level: str | None = Field(description="province, city, county or township")
     parent: str | None = Field(description="上级区划路径")
     departments: int = Field(description="有三定的部门数")
+    status: str = Field("", description="区划状态：撤县设区撤销的县为“已撤销（现为某区）”，其他为空")
 
 
 class RegionCounts(BaseModel):

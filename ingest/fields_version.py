@@ -58,7 +58,9 @@ from graph.store import Store
 # Version 13: a PowerItem keeps its list's 责任事项 and 追责情形 (`responsibilities`, `accountability`), where the list
 # has those columns (power_item_review flags an empty one); a list loaded before kept neither, and the review says
 # it must be loaded again (stages_not_loaded).
-GRAPH_FIELDS_VERSION = 13
+# Version 14: a 三定 or 调整 notice stating a 撤县设区 (撤销青山县，设立示例市青山区) gives a Region REPLACED_BY edge
+# (ingest.region_succession); one loaded before gives none, and the county stays a county beside the district.
+GRAPH_FIELDS_VERSION = 14
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

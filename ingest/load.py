@@ -22,7 +22,7 @@ from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
 
 # Relationships that one document may state several times between the same two nodes, once per clause.
-_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS", "SUCCEEDED_BY", "HEADCOUNT"})
+_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS", "SUCCEEDED_BY", "HEADCOUNT", "REPLACED_BY"})
 # Transfers: one clause of 划入的职责 may move two pieces of work between the same two departments (城市供水 and
 # 城市排水 from 建委 to 水务局, a sentence each): each is an edge, told apart by the work it moves.
 _KEYED_BY_WHAT = frozenset({"TRANSFERRED_TO"})

@@ -20,6 +20,17 @@ class DutyClause:
     where: Located
 
 
+@dataclass(frozen=True)
+class RegionSuccession:
+    """撤县设区 (ingest.region_succession): the county (`old`, as written: 青山县) whose ground became the district
+    (`new`: 示例市青山区), and the sentence that says so."""
+
+    old: str
+    new: str
+    text: str
+    where: Located
+
+
 @dataclass
 class OfficeRecord:
     name: str
@@ -151,6 +162,8 @@ class SandingDocument:
     divisions: list[Division] = field(default_factory=list)
     staff_transfers: list[StaffTransfer] = field(default_factory=list)
     successions: list[Succession] = field(default_factory=list)  # bodies its opening articles say it replaced
+    # 撤县设区 (ingest.region_succession): the county whose ground its region took over, at most one.
+    region_successions: list[RegionSuccession] = field(default_factory=list)
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
     script_converted: bool = False

@@ -57,6 +57,7 @@ TOWNSHIP_METHOD = "township"  # a Resolution's method when its mention names a t
 # `原县农业局`, `原市建设委员会`, `原卫生计生委`: a body a 机构改革 abolished or renamed, as a 三定's 划入的职责 names where
 # its work came from. Not 原平市…, 原阳县…, 原州区… (regions whose name opens with 原: a level character follows two).
 _FORMER = re.compile(r"^原(?![\u4e00-\u9fff][市县区旗])(?=[\u4e00-\u9fff]{2})")
+AMBIGUOUS_METHOD = "ambiguous"  # an unresolved Resolution's method when two departments answer to its name equally
 FORMER_METHOD = "former"  # a Resolution's method when a 原… mention names a body no department of that name answers to
 
 
@@ -205,8 +206,13 @@ class NameResolver:
     """Resolves mentions against the departments this run defines and those already in the graph."""
 
     def __init__(self, known: list[KnownDepartment] | None = None,
-                 aliases: list[tuple[str, ...]] | None = None) -> None:
+                 aliases: list[tuple[str, ...]] | None = None,
+                 renamed_regions: list[tuple[Region, Region]] | None = None) -> None:
         self._by_region: dict[Region, list[KnownDepartment]] = {}
+        # 撤县设区: each district → the county whose ground it took over (ingest.region_succession).
+        self._predecessors: dict[Region, Region] = {}
+        for old, new in renamed_regions or []:
+            self.renamed_region(old, new)
         # A user's aliases file: a line starting with a department's full name gives that department more
         # names; a line starting with a base name (交通运输局) extends the abbreviation table everywhere.
         self._groups = [*(aliases or []), *abbreviation_groups()]
@@ -240,6 +246,12 @@ class NameResolver:
         )
         self.add(department)
         return department
+
+    def renamed_region(self, old: Region, new: Region) -> None:
+        """撤县设区: the county `old` is now the district `new`. A name nothing in the district answers to is the
+        county's body of that name: the district keeps the county's bureaus no 区 document renamed yet, and its lists
+        name them after the district (区市场监管局 for 青山县市场监督管理局)."""
+        self._predecessors[new] = old
 
     def replaced(self, predecessor: str, home: Region, successor: KnownDepartment) -> None:
         """A body a document of this run says `successor` replaced (ingest.succession), read as the graph reads it once
@@ -346,6 +358,22 @@ class NameResolver:
         return home, rest
 
     def _match(self, mention: str, base: str, region: Region) -> Resolution:
+        result = self._match_in(mention, base, region)
+        seen = {region}
+        place = region
+        # A district (撤县设区) answers for its county's bodies too, when none of its own is named (not when two
+        # are: the county's would only hide that the district's name is ambiguous). A chain of renames is followed.
+        while result.status == "unresolved" and result.method != AMBIGUOUS_METHOD and place in self._predecessors:
+            place = self._predecessors[place]
+            if place in seen:
+                break
+            seen.add(place)
+            earlier = self._match_in(mention, base, place)
+            if earlier.status == "resolved":
+                return earlier
+        return result
+
+    def _match_in(self, mention: str, base: str, region: Region) -> Resolution:
         candidates = self._by_region.get(region, [])
         named = [c for c in candidates if base in c.keys]
         exact = _current(named)
@@ -362,7 +390,9 @@ class NameResolver:
             # them, the one whose name the abbreviation spells out is meant (文旅局: 文化和旅游局, not 体育局).
             return _resolved(spelt[0], mention, "abbreviation", _replaced(spelt[0], named))
         if len(exact) > 1:
-            return _unresolved(mention, base, region, sorted(c.name for c in exact))
+            found = _unresolved(mention, base, region, sorted(c.name for c in exact))
+            found.method = AMBIGUOUS_METHOD
+            return found
         scored = sorted(
             ((max(fuzz.ratio(base, key) for key in c.keys), c) for c in candidates),
             key=lambda pair: (-pair[0], pair[1].uid),

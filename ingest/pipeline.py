@@ -56,6 +56,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
 from ingest.refresh import refresh_segmentation
+from ingest.region_succession import placed_regions
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -80,12 +81,16 @@ from ingest.township_lists import (
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
+    DISTRICT_STAYS,
     HeldList,
     ListIdentity,
+    Verdict,
     held_is_later,
     held_lists,
     held_names,
     later_version,
+    renamed_side,
+    renamed_verdict,
     row_names,
     same_name,
     verdict,
@@ -226,7 +231,7 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
     )
     if not parties:
         return []
-    resolver = NameResolver(known_departments(store), aliases)
+    resolver = NameResolver(known_departments(store), aliases, known_region_renames(store))
     merged: list[tuple[str, str]] = []
     redirects: list[tuple[str, str]] = []  # (party uid, department uid), merged by one write
     for party in parties:
@@ -244,6 +249,13 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
             merged.append((party["name"], results[0].name))
     redirect_parties(store, redirects)
     return merged
+
+
+def known_region_renames(store: Store) -> list[tuple[Region, Region]]:
+    """撤县设区 the graph holds (Region REPLACED_BY, ingest.region_succession): (county, district)."""
+    rows = store.read("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new "
+                      "ORDER BY old, new")
+    return [(Region(tuple(row["old"].split("/"))), Region(tuple(row["new"].split("/")))) for row in rows]
 
 
 def known_regions(store: Store) -> list[Region]:
@@ -611,7 +623,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     # The graph's stored terms are made current before documents segmented with today's dictionaries join them.
     report.resegmented = refresh_segmentation(store)
     graph_departments = known_departments(store)
-    resolver = NameResolver(graph_departments, aliases)
+    renames = known_region_renames(store)  # 撤县设区: (county, district), the graph's and then this run's
+    resolver = NameResolver(graph_departments, aliases, renames)
     offices = known_offices(store)
     sandings, lists = parsed if parsed is not None else _parse_all(paths, kind, report, progress)
     # Regions written in full in one document (示例市青山县…) place the bare ones of another (青山县…).
@@ -660,6 +673,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if region is not None and region not in doc_region.lineage() and doc_region not in region.lineage():
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
+        for renamed in parsed.region_successions:  # before any list of the run resolves its parties
+            renames.append(placed_regions(renamed, doc_region))
+            resolver.renamed_region(*renames[-1])
         if parsed.kind_of_document == "amendment" and not parsed.successions:
             notices.append((source, parsed, doc_region))
             continue
@@ -701,6 +717,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         return partial(list_rows, ListContext(workbook, parsed_list, home, counties, offices, uid), resolver)
 
+    successors = {old.path: new.path for old, new in renames}
     newest, superseded = _newest_versions(homes, report)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
         _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, list_key(newer))
@@ -709,15 +726,19 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         versions: list[tuple[HeldList, str]] = []
         beside: list[tuple[Path, str, str]] = []
+        renamed = _renamed_versions(store, held, identity, row_names(parsed_list), successors)
+        versions += [(other, judged.why) for other, judged, _side in renamed]
         for other in (other for other in held if same_name(other, uid, identity)):
             judged = verdict(identity, row_names(parsed_list), other.identity, held_names(store, other.uid))
             if judged.versions:
                 versions.append((other, judged.why))
             else:
                 beside.append((workbook.path, _cited(other), judged.why))
-        # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions).
-        current = next(((other, why) for other, _why in versions
-                        if (why := held_is_later(identity, other.identity)) is not None), None)
+        # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions). After
+        # 撤县设区 the district's list is current whatever the two lists' dates say: the county is no more.
+        current = next(((other, DISTRICT_STAYS) for other, _judged, side in renamed if side == "district"), None) \
+            or next(((other, why) for other, _why in versions if other not in [entry[0] for entry in renamed]
+                     and (why := held_is_later(identity, other.identity)) is not None), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
             _keep_history(store, build_list, shown_paths, list_key(current[0].identity), [list_key(identity)])
             report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
@@ -860,6 +881,19 @@ def _newest_versions(homes: list[_Home], report: IngestReport) -> tuple[list[_Ho
             newer = final[id(newer)]
         superseded.append((older, newer[3]))
     return newest, superseded
+
+
+def _renamed_versions(store: Store, held: list[HeldList], identity: ListIdentity, names: frozenset[str],
+                      successors: Mapping[str, str]) -> list[tuple[HeldList, Verdict, str]]:
+    """The held lists a list read now reissues across a 撤县设区, or that reissue it (ingest.versions.renamed_side):
+    each with the verdict and which side (district, county) the held one is."""
+    found = []
+    for other in held:
+        side = renamed_side(other, identity, successors)
+        judged = renamed_verdict(identity, names, other.identity, held_names(store, other.uid)) if side else None
+        if judged is not None:
+            found.append((other, judged, side))
+    return found
 
 
 def _saved(path: Path) -> float:

@@ -30,6 +30,7 @@ from ingest.names import (
     plates_in,
 )
 from ingest.readers import SourceText
+from ingest.region_succession import placed_regions
 from ingest.regions import Region
 from ingest.staffing import office_post_details, post_details
 from ingest.terms import analyse_duty, index_terms
@@ -193,6 +194,12 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
         _add_division(rows, context, resolver, division, src(division.where.locator))
     for succession in parsed.successions:
         _add_succession(rows, context, resolver, succession, src(succession.where.locator))
+    for renamed in parsed.region_successions:
+        old, new = placed_regions(renamed, context.region)
+        add_region(rows, old, src(renamed.where.locator))
+        add_region(rows, new, src(renamed.where.locator))
+        rows.relate("REPLACED_BY", "Region", "Region", old.uid, new.uid, src(renamed.where.locator),
+                    date=parsed.effective or parsed.dated, text=renamed.text)
     add_provenance(rows)
     return rows
 

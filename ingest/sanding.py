@@ -19,6 +19,7 @@ from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
 from ingest.normalize import clean_lines
 from ingest.numerals import CHINESE_NUMERAL, DOC_NUMBER, chinese_to_int, find_date
 from ingest.readers import SourceText
+from ingest.region_succession import EXPECTED, AmbiguousRegionSuccession, read_region_successions
 from ingest.regions import NATIONAL, level_of, split_region_prefix
 from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
 from ingest.succession import read_successions
@@ -95,7 +96,13 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
     _read_basis_region(document, sections)
     if not document.department:
         document.department = _department_from_sentences(body)
-    document.successions = read_successions(_opening_lines(sections), document.department, document.plates)
+    opening = _opening_lines(sections)
+    document.successions = read_successions(opening, document.department, document.plates)
+    try:
+        document.region_successions = read_region_successions(opening)
+    except AmbiguousRegionSuccession as exc:
+        raise IngestError(source.path, EXPECTED, zh=exc.zh, line=exc.where.line,
+                          detail=exc.detail) from exc
     if not document.department:
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
                           detail="no department name found in a title or a sentence",

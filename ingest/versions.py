@@ -27,6 +27,7 @@ versions stand side by side, dated.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -121,6 +122,34 @@ def same_name(held: HeldList, uid: str, identity: ListIdentity) -> bool:
         held.identity.key() == identity.key()
         or (held.identity.path == identity.path and held.identity.kind == identity.kind
             and held.identity.region == identity.region))
+
+
+def renamed_side(held: HeldList, identity: ListIdentity, successors: Mapping[str, str]) -> str:
+    """Of a list read now (`identity`) and `held`, a list of its kind, one a county's and the other the district's a
+    撤县设区 made of it (`successors`: county path → district path): 'district' when `held` is the district's,
+    'county' when it is the county's, '' otherwise. The 区's list reissues the 县's under another title or file name
+    (no `same_name`): whether it is a version of it, shared matters alone decide (`renamed_verdict`)."""
+    if held.identity.kind != identity.kind:
+        return ""
+    if successors.get(identity.region) == held.identity.region:
+        return "district"
+    return "county" if successors.get(held.identity.region) == identity.region else ""
+
+
+def renamed_verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old_names: frozenset[str]
+                    ) -> Verdict | None:
+    """Whether a county's and its district's lists of one kind (`renamed_side`) are versions of one list: at least
+    half the shorter's matters in common; None when they are two lists (then they stand side by side unsaid: a county
+    keeps many lists of a kind, one each department's, and each is no candidate of the district's others)."""
+    shared, shorter = len(new_names & old_names), min(len(new_names), len(old_names))
+    if not shorter or shared < SHARED_MATTERS * shorter:
+        return None
+    return Verdict(True, f"撤县设区后重新印发的清单（{shorter} 项中 {shared} 项相同）/ the list reissued by the district a "
+                         f"撤县设区 made of the county ({shared} of {shorter} matters in common)")
+
+
+DISTRICT_STAYS = ("撤县设区：区的清单为现行清单，县的清单作为其历史版本保存 / 撤县设区: the district's list stays current, the "
+                  "county's is kept as its history")
 
 
 @dataclass(frozen=True)

@@ -86,19 +86,31 @@ def _compared(key: str, earlier: Row, later: Row) -> list[Row]:
     found = [cite("deleted", matter(row), row, None, parties(row), "") for row in deleted]
     found += [cite("added", matter(row), None, row, "", parties(row)) for row in added]
     lead_change = _LEADS_CHANGE.get(later["kind"] or "", "lead_changed")
+    named = _party_names(earlier, later)
     for old, new in pairs:
         if folded(old["name"]) != folded(new["name"]):
             found.append(cite("renamed", matter(new), old, new, old["name"], new["name"]))
         # A version kept before rows had a part (fields version 11) reads as in the later's part.
         if township and old.get("part", new.get("part")) != new.get("part", old.get("part")):
             found.append(cite("part_changed", matter(new), old, new, parties(old), parties(new)))
-        elif old["leads"] != new["leads"] or old.get("claimed") != new.get("claimed"):
+        elif named(old["leads"]) != named(new["leads"]) or old.get("claimed") != new.get("claimed"):
             change = _TOWNSHIP_CHANGE.get(new.get("part", ""), lead_change) if township else lead_change
             found.append(cite(change, matter(new), old, new, _leads(old), _leads(new)))
-        if sorted(old["assists"]) != sorted(new["assists"]):
+        if sorted(named(old["assists"])) != sorted(named(new["assists"])):
             found.append(cite("assist_changed", matter(new), old, new, "、".join(old["assists"]),
                               "、".join(new["assists"])))
     return found
+
+
+def _party_names(earlier: Row, later: Row) -> Callable[[list[str]], list[str]]:
+    """How two versions' parties compare: as written, but across a 撤县设区 (the 区's list reissuing the 县's,
+    ingest.versions.renamed_side) without their region, which names one body 县农业农村局 in one and 区农业农村局 in the
+    other (before, every row read as a 牵头部门变更)."""
+    if earlier["region"] == later["region"]:
+        return list
+    from ingest.names import base_of  # here: rapidfuzz, which the names module brings, is no cost of the CLI's start
+
+    return lambda names: [base_of(name) for name in names]
 
 
 def _paired(before: list[dict[str, Any]], after: list[dict[str, Any]]

@@ -163,12 +163,12 @@ def _resolver(store: Store) -> tuple[NameResolver, dict[str, str], list[Region]]
     # Imported here: the resolver brings rapidfuzz and the pipeline brings jieba, which a CLI command that names
     # no department (and `--help`) must not pay for (tests/api/test_cli_startup.py).
     from ingest.names import NameResolver
-    from ingest.pipeline import known_departments
+    from ingest.pipeline import known_departments, known_region_renames
 
     def build() -> tuple[NameResolver, dict[str, str], list[Region]]:
         known = known_departments(store)
-        return NameResolver(known), {d.uid: d.name for d in known}, sorted({d.region for d in known},
-                                                                            key=lambda r: r.path)
+        resolver = NameResolver(known, renamed_regions=known_region_renames(store))
+        return resolver, {d.uid: d.name for d in known}, sorted({d.region for d in known}, key=lambda r: r.path)
     return cached(store, ("department_resolver",), build, whole_graph=True)
 
 
@@ -265,6 +265,40 @@ def region_levels(store: Store) -> dict[str, str]:
     # Kept per graph version: the regions query counts every region's departments, too much for each request.
     return cached(store, ("region_levels",),
                   lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
+
+
+# 撤县设区 (ingest.region_succession): each county's path and the district that took over its ground.
+_REGION_RENAMES = ("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) "
+                   "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
+
+
+def region_successors(store: Store) -> dict[str, str]:
+    """Each renamed county's path → the path of the district it is now, along a chain (a county renamed twice ends
+    at the last). A county said to become two districts is left as it is: no one district continues it."""
+    def compute() -> dict[str, str]:
+        rows = store.read(_REGION_RENAMES)
+        targets: dict[str, set[str]] = {}
+        for row in rows:
+            targets.setdefault(row["old"], set()).add(row["new"])
+        step = {old: next(iter(new)) for old, new in targets.items() if len(new) == 1}
+        found = {}
+        for old in step:
+            seen, path = {old}, step[old]
+            while path in step and path not in seen:  # a cycle stops where it closes
+                seen.add(path)
+                path = step[path]
+            found[old] = path
+        return found
+    return cached(store, ("region_successors",), compute, whole_graph=True)
+
+
+def current_region(path: str, successors: dict[str, str]) -> str:
+    """The region `path` is now: a renamed county's, or a township's in it, path under the district
+    (示例市/青山县/城关镇 → 示例市/青山区/城关镇); any other path as it is."""
+    for old, new in successors.items():
+        if path == old or path.startswith(old + "/"):
+            return new + path[len(old):]
+    return path
 
 
 def city_of(store: Store, path: str | None) -> str | None:

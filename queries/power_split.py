@@ -12,7 +12,7 @@ from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import UnknownRegion, city_of, regions_listed, within
+from queries.lookup import UnknownRegion, city_of, current_region, region_successors, regions_listed, within
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
@@ -104,8 +104,16 @@ def holdings_by_matter(store: Store, city: str) -> dict[str, list[Row]]:
     Callers only read it."""
     def read() -> dict[str, list[Row]]:
         by_matter: dict[str, list[Row]] = defaultdict(list)
-        for row in catalog.run(store, "holdings", {"city": city}):
-            by_matter[row["matter"]].append(row)
+        successors = region_successors(store)
+        held: set[tuple[str, str]] = set()
+        # A county renamed a district (撤县设区) holds as the district, once: a 全部 row reached both, counting the
+        # district a second county (user test). The district's own row comes first, where both have one.
+        rows = catalog.run(store, "holdings", {"city": city})
+        for row in sorted(rows, key=lambda row: current_region(row["region"], successors) != row["region"]):
+            current = {**row, "region": current_region(row["region"], successors)}
+            if (row["matter"], current["region"]) not in held:
+                held.add((row["matter"], current["region"]))
+                by_matter[row["matter"]].append(current)
         return dict(by_matter)
 
     return cached(store, ("holdings_by_matter", city), read)

@@ -482,7 +482,9 @@ def region_names(store: Store) -> dict[str, str]:
     that name (two cities' 鼓楼区), its path's names written together, as Chinese writes them (示例市河西区)."""
     regions = catalog.run(store, "regions")
     bearing = Counter(row["name"] for row in regions)
-    return {row["path"]: row["name"] if bearing[row["name"]] == 1 else row["path"].replace("/", "")
+    # A county a 撤县设区 renamed says so where its rows are grouped (青山县 已撤销（现为青山区）): no current county.
+    return {row["path"]: " ".join(filter(None, [row["name"] if bearing[row["name"]] == 1
+                                                else row["path"].replace("/", ""), row["status"]]))
             for row in regions}
 
 

@@ -45,7 +45,7 @@ from queries import catalog
 from queries.duty_count import duty_count
 from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables, signed_count
 from queries.lent_staffing import staffing_from
-from queries.lookup import within
+from queries.lookup import current_region, region_successors, within
 
 OUTLIER_Z = 3.5
 MIN_COMPARED = 3
@@ -72,7 +72,12 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     lent = staffing_from(store, region=top)
     everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
                   for row in catalog.run(store, "department_load", {"region": top})]
-    rows = [row for row in everywhere if within(row["region"], region)]
+    # A county renamed a district (撤县设区) is the district: its bureaus no 区 document renamed yet are the
+    # district's peers, and listed under it, not a second county of the city (user test).
+    successors = region_successors(store)
+    everywhere = [{**row, "region": current_region(row["region"], successors)} for row in everywhere]
+    asked = current_region(region, successors) if region else None
+    rows = [row for row in everywhere if within(row["region"], asked)]
     by_uid = {row["uid"]: row for row in everywhere}
     groups: dict[str, list[float]] = defaultdict(list)
     for row in rows:

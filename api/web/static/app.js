@@ -2138,7 +2138,9 @@ async function loadChoices() {
   });
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
-  const regionOptions = regions.items.filter((r) => r.level !== "township").map((r) => [r.path, r.path]);
+  // A county a 撤县设区 renamed is offered marked (示例市/青山县 已撤销（现为青山区）): its old documents are still its.
+  const regionOptions = regions.items.filter((r) => r.level !== "township")
+    .map((r) => [r.path, r.status ? `${r.path} ${r.status}` : r.path]);
   keepChoice(() => {
     fillSelect("overview-region", regionOptions, { blank: "全部" });
     fillSelect("overlap-region", regionOptions, { blank: "全部" });

@@ -1,0 +1,74 @@
+"""撤县设区: the sentence that says a county was abolished and a district set up on its ground, as the 区's 三定 or
+a 调整 notice cites or states it: `撤销青山县，设立示例市青山区` (also inside the 批复's title a 第一条 cites,
+《国务院关于同意撤销青山县设立示例市青山区的批复》) or `以原青山县的行政区域为青山区的行政区域`.
+
+The region is renamed, not a second county beside the first: `current_regions` (queries.lookup) reads the county's
+departments, matters and lists as the district's where a query counts the current state. Pure: lines in, records
+out; the regions are placed where the document is (ingest.records).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.model import Located, RegionSuccession
+from ingest.regions import Region
+
+_REGION = r"[\u4e00-\u9fff]{2,12}?"
+_ABOLISHED = re.compile(rf"撤销(?P<old>{_REGION}(?:县|市|旗)(?:[、和及]{_REGION}(?:县|市|旗|区))*)[，,]?"
+                        rf"(?:设立|设置)(?P<new>{_REGION}区)")
+_GROUND = re.compile(rf"以原(?P<old>{_REGION}(?:县|市|旗))的行政区域为(?P<new>{_REGION}区)的行政区域")
+_SEVERAL = re.compile(r"[、和及]")
+_DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
+
+
+EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
+EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
+
+
+class AmbiguousRegionSuccession(ValueError):
+    """A sentence abolishing several counties for one district (a merger, not a rename), or two sentences naming
+    different counties or districts: no one county the district continues. `detail` and `zh` say which."""
+
+    def __init__(self, where: Located, text: str, detail: str, zh: str) -> None:
+        super().__init__(f"{detail}: “{text}”")
+        # `zh`: what was found and what was expected, as the file's refusal says it (IngestError's zh).
+        self.where, self.detail, self.zh = where, f"{detail}: “{text}”", f"{zh}：“{text}”；{EXPECTED_ZH}"
+
+
+def read_region_successions(lines: Iterable[tuple[int, str, str]]) -> list[RegionSuccession]:
+    """`lines`: (line number, locator, text). One record at most: the county and the district, however often said."""
+    found: list[RegionSuccession] = []
+    for number, locator, text in lines:
+        for pattern in (_ABOLISHED, _GROUND):
+            for match in pattern.finditer(text):
+                where = Located(number, locator)
+                if _SEVERAL.search(match.group("old")):
+                    raise AmbiguousRegionSuccession(where, match.group(0), "several counties abolished for one "
+                                                    "district", "撤销多个县设立一个区，不是一个县的更名")
+                record = RegionSuccession(match.group("old"), match.group("new"), match.group(0), where)
+                if found and not _same(found[0], record):
+                    raise AmbiguousRegionSuccession(where, match.group(0), f"another county or district than line "
+                                                    f"{found[0].where.line}'s “{found[0].text}”",
+                                                    f"与第{found[0].where.line}行“{found[0].text}”所称县或区不同")
+                if not found:
+                    found.append(record)
+    return found
+
+
+def _same(a: RegionSuccession, b: RegionSuccession) -> bool:
+    """`示例市青山区` and `青山区` are one district: the later sentence may leave out the city."""
+    return a.old == b.old and (a.new.endswith(b.new) or b.new.endswith(a.new))
+
+
+def placed_regions(record: RegionSuccession, home: Region) -> tuple[Region, Region]:
+    """The county and the district as regions, in the city the district's name writes (示例市青山区), else in the
+    city of the document's region `home` (a 区's 三定 citing 撤销青山县设立青山区)."""
+    match = _DISTRICT.match(record.new)
+    city = home.city or home
+    written = match.group("city") if match else None
+    if written and written != city.name:
+        city = Region((written,))
+    district = match.group("district") if match else record.new
+    return Region((*city.names, record.old)), Region((*city.names, district))
