@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.names import TERRITORIAL_KIND
 from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
@@ -56,11 +57,26 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
         found += _own_findings(row, local)
         if mandates is not None and (lacking := mandates.lacking(row)) is not None:
             found.append(_finding(row, "no_mandate", lacking))
-    found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    # Lower governments as a whole (各乡镇人民政府: a 赋权清单's 承接主体) hold a power the county devolved to every
+    # township: a county department listing it too is still exercising it, not a second department (user test).
+    own = [row for row in rows if row["holder_kind"] != TERRITORIAL_KIND]
+    found += _shared(own, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    devolved = _devolved(rows)
+    found += [_finding(row, "devolved_still_listed", "、".join(devolved[same_power(row)])) for row in own
+              if same_power(row) in devolved]
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
                                 _FINDING_ORDER.index(row["finding"]), row["detail"]))
     return found
+
+
+def _devolved(rows: list[Row]) -> dict[tuple[str, ...], list[str]]:
+    """Each power lower governments as a whole exercise, with their names."""
+    takers: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for row in rows:
+        if row["holder_kind"] == TERRITORIAL_KIND:
+            takers[same_power(row)].add(row["department"])
+    return {key: sorted(names) for key, names in takers.items()}
 
 
 def _item_named(row: Row) -> str:

@@ -1,0 +1,59 @@
+"""A county 编办 clerk checking 乡镇赋权 (user test): 云岭县's 赋予乡镇（街道）县级行政执法权事项清单 hands 20 行政处罚 and
+行政检查 items of its departments to every township, 承接主体 各乡镇人民政府（综合行政执法办公室）, to exercise in their
+own name. Which of them does a county department's 权责清单 still list as its own? The corpus,
+tests/fixtures/xiangzhen_fuquan/, is invented: 综合行政执法局 still lists 7 of its items, 自然资源局 3 of its 4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.report import build_report
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "xiangzhen_fuquan"
+TOWNSHIPS = "各乡镇人民政府（综合行政执法办公室）"
+ZHIFA, ZIRAN = "云岭县综合行政执法局", "云岭县自然资源局"
+
+
+@pytest.fixture
+def county(store: Store) -> Store:
+    report = ingest(sorted(CORPUS.iterdir()), store, region=Region(("澄州市", "云岭县")))
+    assert report.failed == []
+    return store
+
+
+def test_the_empowerment_list_loads_with_the_townships_as_holder(county: Store) -> None:
+    rows = county.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) WHERE d.kind = '属地' "
+                       "RETURN d.name AS holder, p.type AS type, count(p) AS items ORDER BY type")
+    assert rows == [{"holder": TOWNSHIPS, "type": "行政处罚", "items": 14},
+                    {"holder": TOWNSHIPS, "type": "行政检查", "items": 6}]
+
+
+def test_a_devolved_item_the_county_department_still_lists(county: Store) -> None:
+    rows = catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+    # Not 多头执法 between the department and the townships it gave the power to; 对非法占用土地的处罚
+    # (330204002000), which it kept, is no finding.
+    assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows] == [
+        (ZHIFA, "330217101000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217003000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217006000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217001000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217002000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217005000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217004000", "devolved_still_listed", TOWNSHIPS),
+        (ZIRAN, "330204001000", "devolved_still_listed", TOWNSHIPS),
+        (ZIRAN, "330204003000", "devolved_still_listed", TOWNSHIPS),
+        (ZIRAN, "330204101000", "devolved_still_listed", TOWNSHIPS)]
+    assert {row["finding_label"] for row in rows} == {"已赋予乡镇（街道）的事项，部门仍列为本部门职权"}
+
+
+def test_the_report_counts_them(county: Store) -> None:
+    summary = next(section for section in build_report(county, region="澄州市/云岭县").sections
+                   if section.key == "summary")
+    assert [(row["finding"], row["count"]) for row in summary.rows
+            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 10)]
