@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.devolution import township_devolution
 from ingest.division import cell_partners
 from ingest.errors import CellError, IngestError, RowError, RowErrors
 from ingest.model import (
@@ -597,6 +598,7 @@ def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
         departments=split_names(values.get("department", "")), offices=split_names(values.get("office", "")),
         levels=split_names(values.get("level", "")), where=where,
         responsibilities=values.get("responsibilities"), accountability=values.get("accountability"),
+        devolution=township_devolution(values.get("notes", "")),
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.devolution import DEVOLVED, ENTRUSTED
 from ingest.names import TERRITORIAL_KIND
 from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
@@ -61,9 +62,7 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     # township: a county department listing it too is still exercising it, not a second department (user test).
     own = [row for row in rows if row["holder_kind"] != TERRITORIAL_KIND]
     found += _shared(own, same_power, "department_uid", "several_departments", lambda other: other["department"])
-    devolved = _devolved(rows)
-    found += [_finding(row, "devolved_still_listed", "、".join(devolved[same_power(row)])) for row in own
-              if same_power(row) in devolved]
+    found += _still_listed(rows, own)
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
                                 _FINDING_ORDER.index(row["finding"]), row["detail"]))
@@ -77,6 +76,21 @@ def _devolved(rows: list[Row]) -> dict[tuple[str, ...], list[str]]:
         if row["holder_kind"] == TERRITORIAL_KIND:
             takers[same_power(row)].add(row["department"])
     return {key: sorted(names) for key, names in takers.items()}
+
+
+def _still_listed(rows: list[Row], own: list[Row]) -> list[Row]:
+    """A department's item the townships were given: a finding, unless its own 备注 says so. 已下放 says the list
+    keeps it as a record only; 委托 keeps it the department's power, the township acting in the department's name
+    (the 赋权清单's own fallback where a township cannot take it on): a 说明, not a finding."""
+    devolved = _devolved(rows)
+    found: list[Row] = []
+    for row in own:
+        takers = devolved.get(same_power(row))
+        if takers is None or row["devolution"] == DEVOLVED:
+            continue
+        finding = "devolved_entrusted" if row["devolution"] == ENTRUSTED else "devolved_still_listed"
+        found.append(_finding(row, finding, "、".join(takers)))
+    return found
 
 
 def _item_named(row: Row) -> str:

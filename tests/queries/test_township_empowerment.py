@@ -37,23 +37,31 @@ def test_the_empowerment_list_loads_with_the_townships_as_holder(county: Store) 
 def test_a_devolved_item_the_county_department_still_lists(county: Store) -> None:
     rows = catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
     # Not 多头执法 between the department and the townships it gave the power to; 对非法占用土地的处罚
-    # (330204002000), which it kept, is no finding.
+    # (330204002000), which it kept, is no finding. Nor is 330204001000, whose 备注 says 已下放乡镇（街道）; 330217005000's
+    # says 委托乡镇（街道）实施: still the department's power, a 说明.
     assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows] == [
         (ZHIFA, "330217101000", "devolved_still_listed", TOWNSHIPS),
         (ZHIFA, "330217003000", "devolved_still_listed", TOWNSHIPS),
         (ZHIFA, "330217006000", "devolved_still_listed", TOWNSHIPS),
         (ZHIFA, "330217001000", "devolved_still_listed", TOWNSHIPS),
         (ZHIFA, "330217002000", "devolved_still_listed", TOWNSHIPS),
-        (ZHIFA, "330217005000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217005000", "devolved_entrusted", TOWNSHIPS),
         (ZHIFA, "330217004000", "devolved_still_listed", TOWNSHIPS),
-        (ZIRAN, "330204001000", "devolved_still_listed", TOWNSHIPS),
         (ZIRAN, "330204003000", "devolved_still_listed", TOWNSHIPS),
         (ZIRAN, "330204101000", "devolved_still_listed", TOWNSHIPS)]
-    assert {row["finding_label"] for row in rows} == {"已赋予乡镇（街道）的事项，部门仍列为本部门职权"}
+    assert rows[5]["finding_label"] == "说明：已赋予乡镇（街道）的事项，部门清单注明委托乡镇（街道）实施，仍为部门职权"
+    assert {row["finding_label"] for row in rows[:5] + rows[6:]} == {"已赋予乡镇（街道）的事项，部门仍列为本部门职权"}
+
+
+def test_the_remark_is_stored(county: Store) -> None:
+    rows = county.read("MATCH (p:PowerItem) WHERE p.devolution IS NOT NULL "
+                       "RETURN p.code AS code, p.devolution AS devolution ORDER BY code")
+    assert rows == [{"code": "330204001000", "devolution": "devolved"},
+                    {"code": "330217005000", "devolution": "entrusted"}]
 
 
 def test_the_report_counts_them(county: Store) -> None:
     summary = next(section for section in build_report(county, region="澄州市/云岭县").sections
                    if section.key == "summary")
     assert [(row["finding"], row["count"]) for row in summary.rows
-            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 10)]
+            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 8)]
