@@ -57,7 +57,9 @@ from graph.store import Store
 # 三定 loaded before reads 原X as a standing department and its move as a 职责划转.
 # Version 13: a PowerItem keeps its list's 责任事项 and 追责情形 (`responsibilities`, `accountability`), where the list
 # has those columns (power_item_review flags an empty one); a list loaded before kept neither, and is not flagged.
-GRAPH_FIELDS_VERSION = 13
+# Version 14: a PowerItem keeps what its 备注 says of the townships exercising it (`devolution`: entrusted, devolved;
+# ingest.devolution); power_item_review reads a list loaded before as if its 备注 said neither.
+GRAPH_FIELDS_VERSION = 14
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (
