@@ -65,3 +65,15 @@ def test_the_report_counts_them(county: Store) -> None:
                    if section.key == "summary")
     assert [(row["finding"], row["count"]) for row in summary.rows
             if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 8)]
+
+
+def test_a_list_without_its_takers_asks_for_them(store: Store, tmp_path: Path) -> None:
+    # Its 原实施部门 is the department that gave the items away: the 承接主体 is missing, not a 实施部门.
+    without = tmp_path / "fuquan.csv"
+    without.write_text((CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+                       .replace(",承接主体,", ",接收单位,"), encoding="utf-8")
+    report = ingest([without], store, region=Region(("澄州市", "云岭县")))
+    assert [outcome.error for outcome in report.failed] == [
+        f"{without}:3: expected a 承接主体 column naming who exercises the items now (sheet fuquan; 原实施部门 names "
+        "the department that gave them away, not their holder)"]
+    assert store.read("MATCH (p:PowerItem) RETURN count(p) AS items") == [{"items": 0}]
