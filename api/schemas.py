@@ -955,14 +955,15 @@ class PowerItemFinding(BaseModel):
     detail: str = Field(description="basis_cannot_set: the 规范性文件 cited and the article forbidding it; "
                                     "several_departments: the other departments; devolved_still_listed and "
                                     "devolved_entrusted: the townships it was devolved to (承接主体); "
+                                    "no_taking_office: the 承接主体 and the office the township's 三定 lacks; "
                                     "repeated: the other items; "
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "
                                     "no_responsibility: which of 责任事项, 追责情形 is empty")
     source: str = Field(description="the item's list and row")
     finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "no_mandate",
-                     "no_responsibility", "several_departments", "devolved_still_listed", "devolved_entrusted",
-                     "repeated"]
+                     "no_responsibility", "several_departments", "devolved_still_listed", "no_taking_office",
+                     "devolved_entrusted", "repeated"]
     department_uid: str
     item_uid: str
 

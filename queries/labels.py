@@ -408,6 +408,7 @@ POWER_REVIEW_LABELS = {
     "no_responsibility": "未写责任事项或追责情形",
     "several_departments": "同一事项由多个部门实施（多头执法）",
     "devolved_still_listed": "已赋予乡镇（街道）的事项，部门仍列为本部门职权",
+    "no_taking_office": "已赋予乡镇（街道）的事项，该乡镇（街道）没有承接机构（三定未设）",
     "devolved_entrusted": "说明：已赋予乡镇（街道）的事项，部门清单注明委托乡镇（街道）实施，仍为部门职权",
     "repeated": "同一部门重复列项（名称仅有细微差别）"}
 _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",

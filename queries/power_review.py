@@ -24,6 +24,7 @@ from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
 from queries.power_mandate import PowerMandates
+from queries.township_takers import without_takers
 
 # The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
 _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
@@ -63,6 +64,9 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     own = [row for row in rows if row["holder_kind"] != TERRITORIAL_KIND]
     found += _shared(own, same_power, "department_uid", "several_departments", lambda other: other["department"])
     found += _still_listed(rows, own)
+    # Every township of the county takes on what lower governments as a whole were given: one that has no office
+    # to do it is named, under its government (user test: 白水乡, without a 综合行政执法办公室).
+    found += [_untaken(row, township, office) for row, township, office in without_takers(store, rows)]
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (row["region"], row["department"], row["item"], row["code"], row["item_uid"],
                                 _FINDING_ORDER.index(row["finding"]), row["detail"]))
@@ -91,6 +95,13 @@ def _still_listed(rows: list[Row], own: list[Row]) -> list[Row]:
         finding = "devolved_entrusted" if row["devolution"] == ENTRUSTED else "devolved_still_listed"
         found.append(_finding(row, finding, "、".join(takers)))
     return found
+
+
+def _untaken(row: Row, township: Row, office: str) -> Row:
+    """A devolved item under the township that has no office to take it on."""
+    detail = f"承接主体：{row['department']}；{township['township']}三定未设{office}"
+    return {**_finding(row, "no_taking_office", detail), "region": township["region"],
+            "department": township["township"], "department_uid": township["uid"]}
 
 
 def _item_named(row: Row) -> str:

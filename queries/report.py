@@ -556,6 +556,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
     ("power_item_review", "权责事项：已赋予乡镇（街道），部门仍列为本部门职权", "item_uid",
      lambda row: row["finding"] == "devolved_still_listed",
      "从部门权责清单中删除已赋权事项，保留业务指导和监督；委托实施的，在清单中注明委托"),
+    ("power_item_review", "权责事项：已赋予乡镇（街道），乡镇（街道）没有承接机构", "department_uid",
+     lambda row: row["finding"] == "no_taking_office", "在乡镇（街道）三定中设置承接机构，或暂由原实施部门委托实施"),
     ("power_item_review", "权责事项：同一部门重复列项", listed_power, lambda row: row["finding"] == "repeated",
      "合并重复的事项"),
     ("undecomposed_duties", "未分解到内设机构的职责", None, lambda row: row["kind"] == "duty_without_office",

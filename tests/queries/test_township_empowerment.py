@@ -35,7 +35,8 @@ def test_the_empowerment_list_loads_with_the_townships_as_holder(county: Store) 
 
 
 def test_a_devolved_item_the_county_department_still_lists(county: Store) -> None:
-    rows = catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+    rows = [row for row in catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+            if row["finding"] != "no_taking_office"]
     # Not 多头执法 between the department and the townships it gave the power to; 对非法占用土地的处罚
     # (330204002000), which it kept, is no finding. Nor is 330204001000, whose 备注 says 已下放乡镇（街道）; 330217005000's
     # says 委托乡镇（街道）实施: still the department's power, a 说明.
@@ -60,11 +61,41 @@ def test_the_remark_is_stored(county: Store) -> None:
                     {"code": "330217005000", "devolution": "entrusted"}]
 
 
+def test_a_townships_own_sanding_is_its_government(county: Store) -> None:
+    # Not a county department called 青石镇人民政府 beside the township's government its lists name.
+    rows = county.read("MATCH (d:Department) WHERE d.name ENDS WITH '人民政府' OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office) "
+                       "WITH d, o ORDER BY o.name RETURN d.uid AS uid, d.kind AS kind, collect(o.name) AS offices "
+                       "ORDER BY uid")
+    assert rows == [
+        {"uid": "dept:澄州市/云岭县/白水乡/人民政府", "kind": "乡镇（街道）",
+         "offices": ["党政综合办公室", "社会事务办公室", "经济发展办公室"]},
+        {"uid": "dept:澄州市/云岭县/青石镇/人民政府", "kind": "乡镇（街道）",
+         "offices": ["党政综合办公室", "社会事务办公室", "经济发展办公室", "综合行政执法办公室"]}]
+
+
+def test_a_township_without_an_office_to_take_them(county: Store) -> None:
+    # 各乡镇人民政府（综合行政执法办公室） is every township of the county: 青石镇 has the office, 白水乡 has none, and
+    # each of the 20 items given to it is named under its government.
+    rows = [row for row in catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+            if row["finding"] == "no_taking_office"]
+    given = [line.split(",")[1] for line in (CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+             .splitlines()[3:-1]]
+    assert sorted(row["code"] for row in rows) == sorted(given) and len(given) == 20
+    assert {(row["region"], row["department"], row["department_uid"], row["finding_label"], row["detail"])
+            for row in rows} == {("澄州市/云岭县/白水乡", "白水乡人民政府", "dept:澄州市/云岭县/白水乡/人民政府",
+                                  "已赋予乡镇（街道）的事项，该乡镇（街道）没有承接机构（三定未设）",
+                                  f"承接主体：{TOWNSHIPS}；白水乡人民政府三定未设综合行政执法办公室")}
+    # The township's own report has them.
+    mine = build_report(county, department="白水乡")
+    assert len([row for section in mine.sections if section.key == "power_item_review" for row in section.rows]) == 20
+
+
 def test_the_report_counts_them(county: Store) -> None:
     summary = next(section for section in build_report(county, region="澄州市/云岭县").sections
                    if section.key == "summary")
     assert [(row["finding"], row["count"]) for row in summary.rows
-            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 8)]
+            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 8),
+                                                   ("权责事项：已赋予乡镇（街道），乡镇（街道）没有承接机构", 1)]
 
 
 def test_a_list_without_its_takers_asks_for_them(store: Store, tmp_path: Path) -> None:
