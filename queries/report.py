@@ -537,6 +537,8 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
      "核定由乡镇（街道）还是县级部门负责，统一履职清单与县乡事权划分"),
     ("township_duties", "配合、收回事项：图中没有县级部门的三定或权责清单，无法核对", None,
      lambda row: row["finding"] == "no_duties", "载入该部门的三定或权责清单后再核对"),
+    ("township_duties", "县赋予乡镇（街道）的执法事项：乡镇履职清单未列", None,
+     lambda row: row["finding"] == "devolved_not_listed", "将赋权事项列入乡镇基本履职事项清单，写明以乡镇名义实施"),
     ("township_duties", "本县其他文件中没有的乡镇（街道）", None, lambda row: row["finding"] == "unknown_township",
      "核对乡镇（街道）名称，或是否已撤并"),
     ("power_item_review", "权责事项：未写依据或依据未写明法律、法规、规章", "item_uid",

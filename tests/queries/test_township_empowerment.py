@@ -108,3 +108,22 @@ def test_a_list_without_its_takers_asks_for_them(store: Store, tmp_path: Path) -
         f"{without}:3: expected a 承接主体 column naming who exercises the items now (sheet fuquan; 原实施部门 names "
         "the department that gave them away, not their holder)"]
     assert store.read("MATCH (p:PowerItem) RETURN count(p) AS items") == [{"items": 0}]
+
+
+def test_given_items_a_townships_own_list_leaves_out(county: Store) -> None:
+    # 青石镇's 履行职责事项清单 lists two of the 20 items (its 基本 rows 3 and 4, 县赋权事项); 白水乡's none.
+    rows = [row for row in catalog.run(county, "township_duties", {"region": "澄州市/云岭县"})
+            if row["finding"] == "devolved_not_listed"]
+    given = sorted(line.split(",")[1] for line in (CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+                   .splitlines()[3:-1])
+    assert [(row["township"], row["evidence"].split("（")[-1].rstrip("）")) for row in rows] == [
+        *(("白水乡人民政府", code) for code in given),
+        *(("青石镇人民政府", code) for code in given if code not in ("330217003000", "330217004000"))]
+    assert {(row["part"], row["finding_label"], row["holder"]) for row in rows} == {
+        ("", "县赋予乡镇（街道）的行政执法事项，乡镇履职清单未列：应列入基本履职事项", TOWNSHIPS)}
+    # Each cites its township's list, and the 赋权清单's row of the item (330204001000: its 第11行).
+    lists = {row["township"]: row["source"] for row in county.read(
+        "MATCH (d:Document) WHERE d.path ENDS WITH '_lvzhi.csv' RETURN d.uid AS source, "
+        "CASE WHEN d.path ENDS WITH 'baishui_lvzhi.csv' THEN '白水乡人民政府' ELSE '青石镇人民政府' END AS township")}
+    assert {(row["township"], row["source"]) for row in rows} == set(lists.items())
+    assert rows[0]["evidence_source"].endswith("#第11行")
