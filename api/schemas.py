@@ -955,14 +955,18 @@ class PowerItemFinding(BaseModel):
     finding_label: str
     basis: str = Field(description="the 设定依据 (实施依据) as the list writes it")
     detail: str = Field(description="basis_cannot_set: the 规范性文件 cited and the article forbidding it; "
-                                    "several_departments: the other departments; repeated: the other items; "
+                                    "several_departments: the other departments; devolved_still_listed and "
+                                    "devolved_entrusted: the townships it was devolved to (承接主体); "
+                                    "no_taking_office: the 承接主体 and the office the township's 三定 lacks; "
+                                    "repeated: the other items; "
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "
                                     "no_responsibility: which of 责任事项, 追责情形 is empty; stages_not_loaded: the "
                                     "list's fields version and how many of its items could not be checked")
     source: str = Field(description="the item's list and row")
     finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "no_mandate",
-                     "no_responsibility", "stages_not_loaded", "several_departments", "repeated"]
+                     "no_responsibility", "stages_not_loaded", "several_departments", "devolved_still_listed",
+                     "no_taking_office", "devolved_entrusted", "repeated"]
     department_uid: str
     item_uid: str
 

@@ -55,7 +55,7 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
                "all_counties_share", "all_counties_text", "all_counties_source"), ("name",)),
     NodeLabel("PowerItem", "权责清单事项",
               ("uid", "code", "name", "main_item", "sub_item", "type", "basis", "levels", "region", "department",
-               "content", "source", "responsibilities", "accountability"), ("code", "name")),
+               "content", "source", "responsibilities", "accountability", "devolution"), ("code", "name")),
     NodeLabel("SupervisionItem", "监管事项",
               ("uid", "code", "name", "main_item", "sub_item", "basis", "target", "level", "region", "claimed",
                "content", "source"), ("code", "claimed")),

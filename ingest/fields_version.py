@@ -60,7 +60,9 @@ from graph.store import Store
 # it must be loaded again (stages_not_loaded).
 # Version 14: a 三定 or 调整 notice stating a 撤县设区 (撤销青山县，设立示例市青山区) gives a Region REPLACED_BY edge
 # (ingest.region_succession); one loaded before gives none, and the county stays a county beside the district.
-GRAPH_FIELDS_VERSION = 14
+# Version 15: a PowerItem keeps what its 备注 says of the townships exercising it (`devolution`: entrusted, devolved;
+# ingest.devolution); power_item_review reads a list loaded before as if its 备注 said neither.
+GRAPH_FIELDS_VERSION = 15
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

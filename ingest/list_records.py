@@ -165,8 +165,9 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
         "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
         "content": stored_content(record.name),
         "department": party.uid, "source": source,
-        # Kept only where the list has the column: power_item_review flags an empty cell, not a list without one.
-        **{field: value for field in ("responsibilities", "accountability")
+        # Kept only where the list has the column: power_item_review flags an empty cell, not a list without one;
+        # `devolution` only where the 备注 says 委托 or 下放 to the townships.
+        **{field: value for field in ("responsibilities", "accountability", "devolution")
            if (value := getattr(record, field)) is not None},
     }
     rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source, **as_named(party))

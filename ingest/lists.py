@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.devolution import township_devolution
 from ingest.division import cell_partners
 from ingest.errors import CellError, IngestError, RowError, RowErrors
 from ingest.model import (
@@ -123,9 +124,7 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
         if default:
             document.default_departments[sheet.name] = default
         elif header.kind == "power" and "department" not in header.columns:
-            raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
-                              line=header.header_rows[0], sheet=sheet.name, detail="the power items have no holder",
-                              zh="清单没有“实施部门”列，标题或工作表名也未写明部门（事项没有实施主体）")
+            _no_holder(workbook, sheet, header)
         _check_conflict(workbook, sheet, header)
         document.warnings.extend(_span_warning(sheet, field, span) for field, span in header.spans.items()
                                  if span.merged or span.repeated)
@@ -564,6 +563,24 @@ def split_names(cell: str) -> list[str]:
     return [name.strip() for name in names if name.strip() and name.strip() not in {"无", "/", "-", "—"}]
 
 
+# The department that gave an item away (赋予乡镇 lists' 原实施部门, 原实施主体): not who exercises it now.
+_FORMER_HOLDER = re.compile(r"^原(?:实施|行使|执法)?(?:部门|主体|单位|机关)")
+
+
+def _no_holder(workbook: Workbook, sheet: Sheet, header: Header) -> None:
+    """A power list naming no holder is refused; one naming only the department that gave its items away (a
+    赋权清单 without its 承接主体 column, user test) is asked for the 承接主体, not for the 实施部门 it has in a way."""
+    former = next((label for label in header.unread if _FORMER_HOLDER.match(label)), None)
+    if former is not None:
+        raise IngestError(workbook.path, "a 承接主体 column naming who exercises the items now",
+                          line=header.header_rows[0], sheet=sheet.name,
+                          detail=f"{former} names the department that gave them away, not their holder",
+                          zh=f"清单没有“承接主体”列（“{former}”是交出事项的部门，不是现在的实施主体）")
+    raise IngestError(workbook.path, "a 实施部门 column, or a title or sheet name naming the department",
+                      line=header.header_rows[0], sheet=sheet.name, detail="the power items have no holder",
+                      zh="清单没有“实施部门”列，标题或工作表名也未写明部门（事项没有实施主体）")
+
+
 def _need(values: dict[str, str], fields: tuple[str, ...], name: str, problems: list[_Problem]) -> str:
     """The first of the fields' values; when all are empty, a problem naming the field (`事项名称`) is noted."""
     for field in fields:
@@ -597,6 +614,7 @@ def _power(values: dict[str, str], where: Cell) -> PowerItemRecord:
         departments=split_names(values.get("department", "")), offices=split_names(values.get("office", "")),
         levels=split_names(values.get("level", "")), where=where,
         responsibilities=values.get("responsibilities"), accountability=values.get("accountability"),
+        devolution=township_devolution(values.get("notes", "")),
     )
 
 

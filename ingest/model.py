@@ -205,6 +205,8 @@ class PowerItemRecord:
     # The 责任事项 and 追责情形 cells; None where the list has no such column (not one left empty).
     responsibilities: str | None = None
     accountability: str | None = None
+    # What its 备注 says of the townships exercising it (ingest.devolution): entrusted, devolved or None.
+    devolution: str | None = None
 
 
 @dataclass

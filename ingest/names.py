@@ -187,6 +187,13 @@ def township_body(region: Region) -> tuple[str, str]:
     return "人民政府", f"{region.name}人民政府"
 
 
+def township_placed(department_name: str, region: Region) -> Region:
+    """Where a 三定's department is: a township government's own 三定 (澄州市云岭县青石镇人民政府职能配置…) in its
+    township, as its lists' parties are (`NameResolver._township`), not a county department called 青石镇人民政府."""
+    township = township_of(department_name)
+    return Region((*region.names, township)) if township and region.level == "county" else region
+
+
 def base_of(mention: str) -> str:
     """The name without brackets (牌子), spaces, region prefix or level marker."""
     _names, rest = split_region_prefix(clean_mention(mention))
@@ -239,9 +246,11 @@ class NameResolver:
 
     def define(self, region: Region, full_name: str, aliases: list[str]) -> KnownDepartment:
         """Register the department a document is about; returns it (its uid is stable)."""
-        base = base_of(full_name)
+        base, name = base_of(full_name), ""
+        if region.level == "township" and township_of(full_name) == region.name:
+            base, name = township_body(region)  # the one body its lists name too (`_township`)
         department = KnownDepartment(
-            uid=department_uid(region, base), name=display_name(region, base), base_name=base, region=region,
+            uid=department_uid(region, base), name=name or display_name(region, base), base_name=base, region=region,
             keys={base, full_name, *(base_of(alias) for alias in aliases), *aliases},
         )
         self.add(department)

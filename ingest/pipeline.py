@@ -51,7 +51,7 @@ from ingest.model import (
     TerritorialRecord,
     TownshipDutyRecord,
 )
-from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups
+from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups, township_placed
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
@@ -679,6 +679,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if parsed.kind_of_document == "amendment" and not parsed.successions:
             notices.append((source, parsed, doc_region))
             continue
+        doc_region = township_placed(parsed.department, doc_region)
         department = resolver.define(doc_region, parsed.department, parsed.plates)
         reforms += [(succession.predecessor, doc_region, department, parsed.effective or parsed.dated)
                     for succession in parsed.successions]

@@ -251,7 +251,9 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
         # 三定's: a 调整职责机构编制 notice adds duties and changes totals, it does not restate the 三定's duties.
         "region": department.region.path, "issued": issued,
         "sanding_issued": issued if parsed.kind_of_document == "sanding" else "",
-        "kind": parsed.department_kind, "rank": parsed.rank, "supervisor": parsed.supervisor,
+        # A township's own 三定 (一级政府) states no department kind: its government is the township's, as its lists'.
+        "kind": parsed.department_kind or (TOWNSHIP_KIND if department.region.level == "township" else None),
+        "rank": parsed.rank, "supervisor": parsed.supervisor,
         "staff_quota": staffing.staff_total if staffing else None,
         "other_staff": sum(staffing.other_pools.values())
         if staffing and staffing.other_pools and staffing.admin_quota is not None else None,

@@ -14,7 +14,9 @@ from ingest.sheets import Sheet, range_name
 FIELDS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "事项编号", "清单编号"),
     "department": ("实施主体", "实施部门", "部门名称", "部门", "责任部门", "主管部门", "职权部门", "行使主体", "实施机关",
-                   "监管部门", "法定主体", "dept_name"),
+                   "监管部门", "法定主体", "dept_name",
+                   # A 赋予乡镇（街道）县级行政执法权事项清单's townships exercise its items in their own name (赋权).
+                   "承接主体"),
     "office": ("承办机构", "承办科室", "内设机构", "责任科室"),
     "basis": ("实施依据", "设定依据", "法律依据", "相关依据", "依据", "法律法规依据"),
     "notes": ("备注",),

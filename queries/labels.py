@@ -326,6 +326,7 @@ TOWNSHIP_FINDING_LABELS = {
     ("basic", "reserved_to_county"): "县乡事权划分清单列为县级事权：不应作为乡镇基本履职事项",
     ("assisting", "reserved_to_township"): "县乡事权划分清单列为乡镇事权，清单却由县级部门牵头：需核定由谁负责",
     ("reclaimed", "reserved_to_township"): "县乡事权划分清单列为乡镇事权，清单却列为县级部门收回：需核定由谁负责",
+    ("", "devolved_not_listed"): "县赋予乡镇（街道）的行政执法事项，乡镇履职清单未列：应列入基本履职事项",
     ("", "unknown_township"): "本县其他文件中没有此乡镇（街道）：请核对名称或是否已撤并（依据为本县已知的乡镇）",
 }
 _IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township_duties", "part_label"): "清单部分",
@@ -413,6 +414,9 @@ POWER_REVIEW_LABELS = {
     "no_responsibility": "未写责任事项或追责情形",
     "stages_not_loaded": "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
     "several_departments": "同一事项由多个部门实施（多头执法）",
+    "devolved_still_listed": "已赋予乡镇（街道）的事项，部门仍列为本部门职权",
+    "no_taking_office": "已赋予乡镇（街道）的事项，该乡镇（街道）没有承接机构（三定未设）",
+    "devolved_entrusted": "说明：已赋予乡镇（街道）的事项，部门清单注明委托乡镇（街道）实施，仍为部门职权",
     "repeated": "同一部门重复列项（名称仅有细微差别）"}
 _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_review", "type"): "职权类型",
                ("power_item_review", "department"): "实施主体", ("power_item_review", "finding_label"): "问题",

@@ -17,12 +17,15 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.devolution import DEVOLVED, ENTRUSTED
+from ingest.names import TERRITORIAL_KIND
 from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
 from queries.power_mandate import PowerMandates
 from queries.sources import source_document
+from queries.township_takers import without_takers
 
 # The article of each law that keeps a 规范性文件 from setting its kind of power, cited in the finding.
 _SETTING_ARTICLE = {"行政处罚": "《中华人民共和国行政处罚法》第十六条",
@@ -59,7 +62,14 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
         if mandates is not None and (lacking := mandates.lacking(row)) is not None:
             found.append(_finding(row, "no_mandate", lacking))
     found += _stages_not_loaded(store, rows)
-    found += _shared(rows, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    # Lower governments as a whole (各乡镇人民政府: a 赋权清单's 承接主体) hold a power the county devolved to every
+    # township: a county department listing it too is still exercising it, not a second department (user test).
+    own = [row for row in rows if row["holder_kind"] != TERRITORIAL_KIND]
+    found += _shared(own, same_power, "department_uid", "several_departments", lambda other: other["department"])
+    found += _still_listed(rows, own)
+    # Every township of the county takes on what lower governments as a whole were given: one that has no office
+    # to do it is named, under its government (user test: 白水乡, without a 综合行政执法办公室).
+    found += [_untaken(row, township, office) for row, township, office in without_takers(store, rows)]
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (*_item_order(row), _FINDING_ORDER.index(row["finding"]), row["detail"]))
     return found
@@ -67,6 +77,37 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
 
 def _item_order(row: Row) -> tuple[str, ...]:
     return row["region"], row["department"], row["item"], row["code"], row["item_uid"]
+
+
+def _devolved(rows: list[Row]) -> dict[tuple[str, ...], list[str]]:
+    """Each power lower governments as a whole exercise, with their names."""
+    takers: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for row in rows:
+        if row["holder_kind"] == TERRITORIAL_KIND:
+            takers[same_power(row)].add(row["department"])
+    return {key: sorted(names) for key, names in takers.items()}
+
+
+def _still_listed(rows: list[Row], own: list[Row]) -> list[Row]:
+    """A department's item the townships were given: a finding, unless its own 备注 says so. 已下放 says the list
+    keeps it as a record only; 委托 keeps it the department's power, the township acting in the department's name
+    (the 赋权清单's own fallback where a township cannot take it on): a 说明, not a finding."""
+    devolved = _devolved(rows)
+    found: list[Row] = []
+    for row in own:
+        takers = devolved.get(same_power(row))
+        if takers is None or row["devolution"] == DEVOLVED:
+            continue
+        finding = "devolved_entrusted" if row["devolution"] == ENTRUSTED else "devolved_still_listed"
+        found.append(_finding(row, finding, "、".join(takers)))
+    return found
+
+
+def _untaken(row: Row, township: Row, office: str) -> Row:
+    """A devolved item under the township that has no office to take it on."""
+    detail = f"承接主体：{row['department']}；{township['township']}三定未设{office}"
+    return {**_finding(row, "no_taking_office", detail), "region": township["region"],
+            "department": township["township"], "department_uid": township["uid"]}
 
 
 def _item_named(row: Row) -> str:

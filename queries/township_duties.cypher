@@ -15,7 +15,9 @@
 // no_duties (no 三定 or 权责清单 of it loaded: cannot be told). '' on basic rows. Read as the 调整 notices since each
 // 三定 leave the duties: moved_away (its 三定 states the work, a notice since moved it out, cancelled or handed it
 // down: `holder` who took it, `evidence` the notice's words and clause). A 收回 row whose matter the township's own
-// 权责清单 still lists has a row more: reclaimed_still_listed (`evidence` the township's item). Rows in each list's order.
+// 权责清单 still lists has a row more: reclaimed_still_listed (`evidence` the township's item). Each item the county
+// gave its townships (a 赋权清单's) that the list leaves out is a row first: devolved_not_listed
+// (queries/township_devolved.py). Rows in each list's order.
 MATCH (t:Department)
 WHERE ($township IS NULL OR t.uid = $township OR t.name = $township OR $township IN coalesce(t.aliases, []))
   AND ($region IS NULL OR t.region = $region OR t.region STARTS WITH ($region + '/'))

@@ -25,6 +25,7 @@ from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
 from queries.matter_names import folded, paired
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index, Evidence
+from queries.township_devolved import unlisted
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
@@ -42,7 +43,7 @@ def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
     levels = _levels(store, rows)
     checked = [_level_checked(levels, _judged(store, now, written, holding, row)) for row in rows] \
-        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows)
+        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows) + unlisted(store, rows)
     return sorted(map(_labelled, checked), key=_list_order)
 
 

@@ -152,7 +152,8 @@ def test_the_report_counts_them(reviewed: Store) -> None:
         ("权责事项：未写依据或依据未写明法律、法规、规章", 2), ("权责事项：行政处罚、许可、强制的依据仅为规范性文件", 2),
         ("权责事项：实施主体不是已知部门", 1), ("权责事项：实施主体的三定没有对应职责", 2),
         ("权责事项：行政处罚、许可、强制、征收、检查未写责任事项或追责情形", 2), ("权责事项：同一事项由多个部门实施（多头执法）", 1),
-        ("权责事项：同一部门重复列项", 1)]
+        ("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 0),
+        ("权责事项：已赋予乡镇（街道），乡镇（街道）没有承接机构", 0), ("权责事项：同一部门重复列项", 1)]
     # A department's report has its own items' findings only.
     mine = build_report(reviewed, department="县市场监管局")
     assert [row["code"] for section in mine.sections if section.key == "power_item_review"

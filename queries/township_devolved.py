@@ -1,0 +1,37 @@
+"""The items a county gave its townships (a 赋权清单's 承接主体, lower governments as a whole: 各乡镇人民政府) that a
+township's own 履行职责事项清单 leaves out: work it now answers for in its own name, missing from the list that tells
+its people and the county what it does. Each item is paired with the list's matters as `list_changes` pairs two
+versions' rows (`matter_names.paired`: the same name, the same matter in other words, or a close name)."""
+
+from __future__ import annotations
+
+from graph.store import Row, Store
+from ingest.names import TERRITORIAL_KIND
+from queries.matter_names import paired
+
+_GIVEN = """
+MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
+WHERE d.kind = $territorial AND p.region = $county
+RETURN d.name AS holder, p.name AS matter, coalesce(p.code, '') AS code, p.source AS source
+ORDER BY code, matter, holder
+"""
+
+
+def unlisted(store: Store, rows: list[Row]) -> list[Row]:
+    """A row first for each given item a township's list (`rows`, township_duties' rows) does not have, in the
+    order of the items' 编码."""
+    found: list[Row] = []
+    lists: dict[str, list[Row]] = {}
+    for row in rows:
+        lists.setdefault(row["township_region"], []).append(row)
+    for region, listed in sorted(lists.items()):
+        given = store.read(_GIVEN, {"county": region.rsplit("/", 1)[0], "territorial": TERRITORIAL_KIND})
+        _pairs, missing, _rest = paired(given, listed, lambda item: item["matter"])
+        first = listed[0]
+        found += [{**{column: "" for column in first}, "township": first["township"], "township_region": region,
+                   "matter": item["matter"], "finding": "devolved_not_listed", "holder": item["holder"],
+                   "evidence": f"{item['matter']}（{item['code']}）" if item["code"] else item["matter"],
+                   "evidence_source": item["source"], "source": first["source"].split("#")[0],
+                   "department_uid": None}
+                  for item in missing]
+    return found

@@ -1,0 +1,129 @@
+"""A county 编办 clerk checking 乡镇赋权 (user test): 云岭县's 赋予乡镇（街道）县级行政执法权事项清单 hands 20 行政处罚 and
+行政检查 items of its departments to every township, 承接主体 各乡镇人民政府（综合行政执法办公室）, to exercise in their
+own name. Which of them does a county department's 权责清单 still list as its own? The corpus,
+tests/fixtures/xiangzhen_fuquan/, is invented: 综合行政执法局 still lists 7 of its items, 自然资源局 3 of its 4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.report import build_report
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "xiangzhen_fuquan"
+TOWNSHIPS = "各乡镇人民政府（综合行政执法办公室）"
+ZHIFA, ZIRAN = "云岭县综合行政执法局", "云岭县自然资源局"
+
+
+@pytest.fixture
+def county(store: Store) -> Store:
+    report = ingest(sorted(CORPUS.iterdir()), store, region=Region(("澄州市", "云岭县")))
+    assert report.failed == []
+    return store
+
+
+def test_the_empowerment_list_loads_with_the_townships_as_holder(county: Store) -> None:
+    rows = county.read("MATCH (d:Department)-[:EXERCISES]->(p:PowerItem) WHERE d.kind = '属地' "
+                       "RETURN d.name AS holder, p.type AS type, count(p) AS items ORDER BY type")
+    assert rows == [{"holder": TOWNSHIPS, "type": "行政处罚", "items": 14},
+                    {"holder": TOWNSHIPS, "type": "行政检查", "items": 6}]
+
+
+def test_a_devolved_item_the_county_department_still_lists(county: Store) -> None:
+    rows = [row for row in catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+            if row["finding"] != "no_taking_office"]
+    # Not 多头执法 between the department and the townships it gave the power to; 对非法占用土地的处罚
+    # (330204002000), which it kept, is no finding. Nor is 330204001000, whose 备注 says 已下放乡镇（街道）; 330217005000's
+    # says 委托乡镇（街道）实施: still the department's power, a 说明.
+    assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows] == [
+        (ZHIFA, "330217101000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217003000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217006000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217001000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217002000", "devolved_still_listed", TOWNSHIPS),
+        (ZHIFA, "330217005000", "devolved_entrusted", TOWNSHIPS),
+        (ZHIFA, "330217004000", "devolved_still_listed", TOWNSHIPS),
+        (ZIRAN, "330204003000", "devolved_still_listed", TOWNSHIPS),
+        (ZIRAN, "330204101000", "devolved_still_listed", TOWNSHIPS)]
+    assert rows[5]["finding_label"] == "说明：已赋予乡镇（街道）的事项，部门清单注明委托乡镇（街道）实施，仍为部门职权"
+    assert {row["finding_label"] for row in rows[:5] + rows[6:]} == {"已赋予乡镇（街道）的事项，部门仍列为本部门职权"}
+
+
+def test_the_remark_is_stored(county: Store) -> None:
+    rows = county.read("MATCH (p:PowerItem) WHERE p.devolution IS NOT NULL "
+                       "RETURN p.code AS code, p.devolution AS devolution ORDER BY code")
+    assert rows == [{"code": "330204001000", "devolution": "devolved"},
+                    {"code": "330217005000", "devolution": "entrusted"}]
+
+
+def test_a_townships_own_sanding_is_its_government(county: Store) -> None:
+    # Not a county department called 青石镇人民政府 beside the township's government its lists name.
+    rows = county.read("MATCH (d:Department) WHERE d.name ENDS WITH '人民政府' OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office) "
+                       "WITH d, o ORDER BY o.name RETURN d.uid AS uid, d.kind AS kind, collect(o.name) AS offices "
+                       "ORDER BY uid")
+    assert rows == [
+        {"uid": "dept:澄州市/云岭县/白水乡/人民政府", "kind": "乡镇（街道）",
+         "offices": ["党政综合办公室", "社会事务办公室", "经济发展办公室"]},
+        {"uid": "dept:澄州市/云岭县/青石镇/人民政府", "kind": "乡镇（街道）",
+         "offices": ["党政综合办公室", "社会事务办公室", "经济发展办公室", "综合行政执法办公室"]}]
+
+
+def test_a_township_without_an_office_to_take_them(county: Store) -> None:
+    # 各乡镇人民政府（综合行政执法办公室） is every township of the county: 青石镇 has the office, 白水乡 has none, and
+    # each of the 20 items given to it is named under its government.
+    rows = [row for row in catalog.run(county, "power_item_review", {"region": "澄州市/云岭县"})
+            if row["finding"] == "no_taking_office"]
+    given = [line.split(",")[1] for line in (CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+             .splitlines()[3:-1]]
+    assert sorted(row["code"] for row in rows) == sorted(given) and len(given) == 20
+    assert {(row["region"], row["department"], row["department_uid"], row["finding_label"], row["detail"])
+            for row in rows} == {("澄州市/云岭县/白水乡", "白水乡人民政府", "dept:澄州市/云岭县/白水乡/人民政府",
+                                  "已赋予乡镇（街道）的事项，该乡镇（街道）没有承接机构（三定未设）",
+                                  f"承接主体：{TOWNSHIPS}；白水乡人民政府三定未设综合行政执法办公室")}
+    # The township's own report has them.
+    mine = build_report(county, department="白水乡")
+    assert len([row for section in mine.sections if section.key == "power_item_review" for row in section.rows]) == 20
+
+
+def test_the_report_counts_them(county: Store) -> None:
+    summary = next(section for section in build_report(county, region="澄州市/云岭县").sections
+                   if section.key == "summary")
+    assert [(row["finding"], row["count"]) for row in summary.rows
+            if row["finding"].startswith("权责事项") and row["count"]] == [("权责事项：已赋予乡镇（街道），部门仍列为本部门职权", 8),
+                                                   ("权责事项：已赋予乡镇（街道），乡镇（街道）没有承接机构", 1)]
+
+
+def test_a_list_without_its_takers_asks_for_them(store: Store, tmp_path: Path) -> None:
+    # Its 原实施部门 is the department that gave the items away: the 承接主体 is missing, not a 实施部门.
+    without = tmp_path / "fuquan.csv"
+    without.write_text((CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+                       .replace(",承接主体,", ",接收单位,"), encoding="utf-8")
+    report = ingest([without], store, region=Region(("澄州市", "云岭县")))
+    assert [outcome.error for outcome in report.failed] == [
+        f"{without}:3: expected a 承接主体 column naming who exercises the items now (sheet fuquan; 原实施部门 names "
+        "the department that gave them away, not their holder)"]
+    assert store.read("MATCH (p:PowerItem) RETURN count(p) AS items") == [{"items": 0}]
+
+
+def test_given_items_a_townships_own_list_leaves_out(county: Store) -> None:
+    # 青石镇's 履行职责事项清单 lists two of the 20 items (its 基本 rows 3 and 4, 县赋权事项); 白水乡's none.
+    rows = [row for row in catalog.run(county, "township_duties", {"region": "澄州市/云岭县"})
+            if row["finding"] == "devolved_not_listed"]
+    given = sorted(line.split(",")[1] for line in (CORPUS / "yunling_fuquan_qingdan.csv").read_text(encoding="utf-8")
+                   .splitlines()[3:-1])
+    assert [(row["township"], row["evidence"].split("（")[-1].rstrip("）")) for row in rows] == [
+        *(("白水乡人民政府", code) for code in given),
+        *(("青石镇人民政府", code) for code in given if code not in ("330217003000", "330217004000"))]
+    assert {(row["part"], row["finding_label"], row["holder"]) for row in rows} == {
+        ("", "县赋予乡镇（街道）的行政执法事项，乡镇履职清单未列：应列入基本履职事项", TOWNSHIPS)}
+    # Each cites its township's list, and the 赋权清单's row of the item (330204001000: its 第11行).
+    lists = {row["township"]: row["source"] for row in county.read(
+        "MATCH (d:Document) WHERE d.path ENDS WITH '_lvzhi.csv' RETURN d.uid AS source, "
+        "CASE WHEN d.path ENDS WITH 'baishui_lvzhi.csv' THEN '白水乡人民政府' ELSE '青石镇人民政府' END AS township")}
+    assert {(row["township"], row["source"]) for row in rows} == set(lists.items())
+    assert rows[0]["evidence_source"].endswith("#第11行")
