@@ -39,6 +39,7 @@ from queries.catalog import QueryError
 from queries.lookup import find_department_in, region_levels, within
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
+from queries.sector_safety import sectors_apart
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -140,13 +141,14 @@ def _scope_region(region: str, scope: str) -> str:
 
 def _pair_filter(store: Store, scope: str, region: str | None, threshold: float
                  ) -> Callable[[list[Row]], list[Row]]:
-    """The SIMILAR pairs that belong to the scope in the region (for levels, also the same act twice; for
-    offices, also the same mandate)."""
+    """The SIMILAR pairs that belong to the scope in the region, but for two sectors' 安全生产 (their 分工 under
+    管行业必须管安全: `sector_safety`); for levels, also the same act twice; for offices, also the same mandate."""
     counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
 
     def keep(pairs: list[Row]) -> list[Row]:
         kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, region, scope)
+                and not sectors_apart(pair["a_text"], pair["b_text"])
                 and (model is None or _same_act_twice(pair, model))]
         return _same_mandate(store, kept, threshold) if scope == "offices" else kept
     return keep
