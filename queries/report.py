@@ -830,8 +830,8 @@ def flat(value: Any, answer: str = "") -> str:
     if isinstance(value, bool):
         return "是" if value else ""
     if isinstance(value, dict):
-        # A text's own full stop ends at the ；that follows it: `负责道路运输管理；相关度` (not `管理。；相关度`). A flag
-        # that is false says nothing, as an empty field (a suggested owner's 图中无其三定 read `图中无其三定：`).
+        # A text's own full stop ends at the ；that follows it: `负责道路运输管理；相关度` (not `管理。；相关度`).
+        # A flag that is false says nothing, as an empty field (a suggested owner's 图中无其三定 read `图中无其三定：`).
         return "（" + "；".join(f"{column_label(key, answer)}：{cell_text(value, key, answer).rstrip('。')}"
                                for key, item in value.items()
                                if item is not False and item not in (None, "", [])) + "）"
