@@ -131,6 +131,9 @@ class SuggestedOwner(BaseModel):
     duty_source: str = Field(description="出处 of that clause, else ''")
     sector_safety: str = Field(description="行业主管: the sectors whose 安全生产 a 三定 clause among its evidence "
                                            "gives the department (管行业必须管安全), joined by 、; else ''")
+    sector_rule: str = Field(description="管行业必须管安全: beside sector_safety, the region's 三定 clause that makes "
+                                         "every 行业主管部门 answer for its sector's safety; else ''")
+    sector_rule_source: str = Field(description="出处 of that clause, else ''")
     no_sanding: bool = Field(description="图中无其三定: only a list or a clause names the department")
 
 

@@ -57,7 +57,10 @@ from graph.store import Store
 # 三定 loaded before reads 原X as a standing department and its move as a 职责划转.
 # Version 13: a PowerItem keeps its list's 责任事项 and 追责情形 (`responsibilities`, `accountability`), where the list
 # has those columns (power_item_review flags an empty one); a list loaded before kept neither, and is not flagged.
-GRAPH_FIELDS_VERSION = 13
+# Version 14: a 三定's Document keeps its clause of 管行业必须管安全 for every sector (`sector_rule`,
+# `sector_rule_source`: 县直有关行业主管部门负责本行业领域的安全生产监督管理, ingest.sector_rule), which orphans cite for
+# a new kind of business's 行业主管; a 三定 loaded before keeps none, and is not cited.
+GRAPH_FIELDS_VERSION = 14
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -695,7 +695,10 @@ def _suggested(owner: Row, titles: Mapping[str, Cited]) -> str:
     if owner["duty"]:
         said += f"；三定：{_opening(owner['duty']).rstrip('。')}，{readable_source(owner['duty_source'], titles)}"
     if owner["sector_safety"]:
-        said += f"；行业主管：三定负责{owner['sector_safety']}行业安全生产（管行业必须管安全）"
+        # The region's clause of 管行业必须管安全 for every sector, where a 三定 states it, is what makes it the owner.
+        rule = (f"：{owner['sector_rule'].rstrip('。')}，{readable_source(owner['sector_rule_source'], titles)}"
+                if owner["sector_rule"] else "")
+        said += f"；行业主管：三定负责{owner['sector_safety']}行业安全生产（管行业必须管安全{rule}）"
     if owner["no_sanding"]:
         said += "；图中无其三定"
     return f"{owner['department']}（{said}）"

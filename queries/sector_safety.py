@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 
+from graph.store import Row, Store
 from ingest.terms import headline
+from queries.cache import cached
 
 # The sectors stand just before 行业安全生产 (or 领域安全生产), after the verb and scope words that open the clause.
 _SECTOR_SAFETY = re.compile(r"([\u4e00-\u9fff、]+?)(?:行业|领域)(?:的)?安全生产")
 # What opens a clause or ends the work before the sectors' list (负责全市安全生产综合监督管理和工矿商贸行业…).
 _BEFORE_SECTORS = re.compile(r"负责|指导|承担|督促|监督管理|管理|全[省市县区]|辖区|本[省市县区]")
 _JOINS = re.compile(r"[、和及与]")
+# The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
+_RULES = ("MATCH (d:Document) WHERE coalesce(d.sector_rule, '') <> '' "
+          "RETURN d.region AS region, d.sector_rule AS text, d.sector_rule_source AS source ORDER BY region, source")
 
 
 def safety_sectors(text: str) -> frozenset[str]:
@@ -38,3 +43,15 @@ def sectors_apart(text_a: str, text_b: str) -> bool:
         if sectors and not any(sector in other for sector in sectors):
             return True
     return False
+
+
+def sector_rules(store: Store) -> dict[str, Row]:
+    """Each region's 三定 clause that makes every 行业主管部门 answer for its sector's 安全生产 (the first by source:
+    县直有关行业主管部门负责本行业领域的安全生产监督管理), read once per graph version: what a department's sector
+    safety is cited by for a new kind of business that no list gives anyone."""
+    def read() -> dict[str, Row]:
+        rules: dict[str, Row] = {}
+        for row in store.read(_RULES, {}):
+            rules.setdefault(row["region"], {"text": row["text"], "source": row["source"]})
+        return rules
+    return cached(store, ("sector_rules",), read, whole_graph=True)

@@ -75,7 +75,8 @@ def test_an_unclaimed_items_owner_is_suggested_with_its_sanding_clause_beside_th
     assert orphans.rows[0]["suggested"] == (
         "云溪县文化和旅游局（剧本娱乐经营场所安全管理，《云溪县安全生产职责边界清单》序号2（第4行）；"
         "三定：负责文化和旅游行业安全生产监督管理，指导督促娱乐场所、剧本娱乐经营场所、A级旅游景区和营地落实安全生产主体责任，"
-        "《云溪县文化和旅游局职能配置、内设机构和人员编制规定》第三条(五)；行业主管：三定负责文化、旅游行业安全生产（管行业必须管安全））")
+        "《云溪县文化和旅游局职能配置、内设机构和人员编制规定》第三条(五)；行业主管：三定负责文化、旅游行业安全生产（管行业必须管安全："
+        "县直有关行业主管部门负责本行业领域的安全生产监督管理，《云溪县应急管理局职能配置、内设机构和人员编制规定》第六条(一)））")
 
 
 def test_each_sectors_safety_is_its_own_departments_not_one_overlap(county: Store) -> None:
@@ -93,6 +94,16 @@ def test_owners_say_which_sector_they_lead_on_safety_and_which_have_no_sanding(c
         ("云溪县文化和旅游局", "文化、旅游", False), ("云溪县消防救援大队", "", True), ("云溪县公安局", "", False)]
     assert [(o["department"], o["no_sanding"]) for o in rows["YX3002"]] == [
         ("云溪县住房和城乡建设局", False), ("云溪县消防救援大队", True)]
+
+
+def test_a_sector_owner_is_cited_by_the_sanding_clause_that_makes_each_sector_answer_for_its_safety(
+        county: Store) -> None:
+    # 密室逃脱 no one leads and the 目录 gives no one: 应急管理局's 三定 第六条(一) makes every 行业主管部门 answer for
+    # its sector's safety, and 文旅局's 三定 makes it 文化's and 旅游's: the owner says both. That clause was not read.
+    rows = {row["code"]: row["suggested_owners"] for row in orphan_supervision_items(county, region=COUNTY)}
+    assert [(o["department"], o["sector_rule"], o["sector_rule_source"].partition("#")[2]) for o in rows["YX2003"]] == [
+        ("云溪县文化和旅游局", "县直有关行业主管部门负责本行业领域的安全生产监督管理", "第六条(一)"),
+        ("云溪县消防救援大队", "", ""), ("云溪县公安局", "", "")]
 
 
 def test_a_lead_with_no_sanding_is_named_in_the_finding(county: Store) -> None:
