@@ -355,6 +355,12 @@ class Candidate(BaseModel):
                                                          "leave unsettled, when this department is a party to it "
                                                          "(as host_assist_ambiguities reports it): the row is a tie, "
                                                          "and its evidence cites its own piece on the matter")
+    sector_safety: str = Field(description="行业主管（管行业必须管安全）: when the text is about safety, the sectors "
+                                           "whose 安全生产 a 三定 clause among its evidence gives the department "
+                                           "(for a party to a matter no one leads, its 三定's), joined by 、; else ''")
+    sector_rule: str = Field(description="beside sector_safety, the region's 三定 clause that makes every 行业主管部门 "
+                                         "answer for its sector's safety; else ''")
+    sector_rule_source: str = Field(description="出处 of that clause, else ''")
     evidence: list[Evidence]
 
 

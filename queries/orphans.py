@@ -19,8 +19,8 @@ from queries import catalog
 from queries.cache import cached
 from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.sector_safety import safety_sectors, sector_rules
-from queries.who_handles import SANDING_KINDS, rank_departments
+from queries.sector_safety import sector_rules
+from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -65,8 +65,7 @@ def suggestion(row: Row, unknown: frozenset[str], rule: Row | None) -> Row:
     # The department's own duty before an office's: the 三定's 主要职责 is what gave the department the work.
     clause = None if chosen["kind"] in SANDING_KINDS else min(
         (e for e in row["evidence"] if e["kind"] in SANDING_KINDS), key=lambda e: e["kind"] != "duty", default=None)
-    sectors = next((found for e in row["evidence"] if e["kind"] in SANDING_KINDS
-                    for found in [safety_sectors(e["text"])] if found), frozenset())
+    sectors = evidence_sectors(row["evidence"])
     return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
             "source": chosen["source"], "duty": clause["text"] if clause else "",
             "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),

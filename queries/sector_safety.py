@@ -19,6 +19,8 @@ _SECTOR_SAFETY = re.compile(r"([\u4e00-\u9fff、]+?)(?:行业|领域)(?:的)?安
 # What opens a clause or ends the work before the sectors' list (负责全市安全生产综合监督管理和工矿商贸行业…).
 _BEFORE_SECTORS = re.compile(r"负责|指导|承担|督促|监督管理|管理|全[省市县区]|辖区|本[省市县区]")
 _JOINS = re.compile(r"[、和及与]")
+# What says a text is about safety (a complaint's words: 着火, 逃生, 应急照明), not the business's other work.
+_SAFETY_WORDS = re.compile(r"安全|消防|火灾|着火|失火|起火|隐患|事故|逃生|应急|爆炸|坍塌|触电|中毒|溺水")
 # The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
 _RULES = ("MATCH (d:Document) WHERE coalesce(d.sector_rule, '') <> '' "
           "RETURN d.region AS region, d.sector_rule AS text, d.sector_rule_source AS source ORDER BY region, source")
@@ -32,6 +34,11 @@ def safety_sectors(text: str) -> frozenset[str]:
         listed = _BEFORE_SECTORS.split(match.group(1))[-1]
         sectors |= {word for word in _JOINS.split(listed) if len(word) >= 2}
     return frozenset(sectors)
+
+
+def about_safety(text: str) -> bool:
+    """Whether the text speaks of safety (安全, 消防, 着火, 应急照明 …): a sector's 行业主管 answers for that."""
+    return bool(_SAFETY_WORDS.search(text))
 
 
 def sectors_apart(text_a: str, text_b: str) -> bool:

@@ -371,7 +371,8 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
             # so the example shows a row that has a lead_dispute).
             responses=_files([{"rank": 1, "department": "示例市城市管理和综合执法局", "region": "示例市",
                                "office": "建筑垃圾管理科", "score": 32.829, "tie": True, "weak": False,
-                               "holds_no_duties": False, "assisting": False,
+                               "holds_no_duties": False, "assisting": False, "sector_safety": "", "sector_rule": "",
+                               "sector_rule_source": "",
                                "lead_dispute": {"matter": "建筑垃圾处置监督管理", "reason": "conflicting_leads", "claims": [
                                    {"source": "doc:4510b97969202574#第六条(一)", "matter": "建筑垃圾处置的监督管理",
                                     "leads": ["示例市住房和城乡建设局"], "territorial_leads": [],
@@ -406,6 +407,9 @@ def get_who_handles(request: Request, store: StoreDep,
       only assisting departments, each then a candidate with the matter as evidence; `conflicting_leads`: documents
       name different leads), this department is a party to it, and the row is a `tie`; `claims` says which source
       names whom.
+    - `sector_safety`: when the text is about safety, the sectors whose 安全生产 the department's 三定 gives it
+      (管行业必须管安全: a clause among its evidence, or for a party to a matter no one leads its 三定's), with
+      `sector_rule`, the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety.
     - A township (街道, 镇) that a 属地 list makes 主体责任 for a matter is a candidate of its county, with that row as
       evidence (kind `territorial_lead`), after the county's first department.
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""
