@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store, open_store
-from ingest.pipeline import ingest
+from graph.store import Store
 from queries.overlaps import overlaps
 from queries.report import build_report
+from tests.conftest import corpus_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "settled_by_one"
 COUNTY = "北湖市/临川县"
@@ -22,10 +22,7 @@ COUNTY = "北湖市/临川县"
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(f"embedded:{tmp_path_factory.mktemp('settled-by-one-store')}")
-    assert [outcome.error for outcome in ingest([CORPUS], store).failed] == []
-    yield store
-    store.close()
+    yield from corpus_store(tmp_path_factory, CORPUS)
 
 
 def test_a_matter_one_members_duty_alone_covers_does_not_settle_the_group(county: Store) -> None:

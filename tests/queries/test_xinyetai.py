@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from graph.store import Store, open_store
-from ingest.pipeline import ingest
+from graph.store import Store
 from queries.ambiguities import host_assist_ambiguities
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import overlaps
 from queries.report import build_report
 from queries.who_handles import who_handles
+from tests.conftest import corpus_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "anquan_xinyetai" / "corpus"
 COUNTY = "北湖市/云溪县"
@@ -24,10 +24,7 @@ COUNTY = "北湖市/云溪县"
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(f"embedded:{tmp_path_factory.mktemp('xinyetai-store')}")
-    assert [outcome.error for outcome in ingest([CORPUS], store).failed] == []
-    yield store
-    store.close()
+    yield from corpus_store(tmp_path_factory, CORPUS)
 
 
 def _first(store: Store, text: str) -> tuple[Any, ...]:
