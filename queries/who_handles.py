@@ -469,7 +469,7 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
     gives anyone falls to: 密室逃脱 → 文旅局's 文化、旅游), else ''; and beside them `sector_rule` with its source, the
     region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
     if not about_safety(text):
-        return [{**row, "sector_safety": "", "sector_rule": "", "sector_rule_source": ""} for row in rows]
+        return [_sector_fields(row, "", None) for row in rows]
     rules, own = sector_rules(store), _sanding_sectors(store)
     found = []
     for row in rows:
@@ -478,10 +478,15 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
         no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
         sectors = "、".join(sorted(evidence_sectors(row["evidence"])
                                   or (own.get(row["department"], frozenset()) if no_lead else frozenset())))
-        rule = rules.get(row["region"]) if sectors else None
-        found.append({**row, "sector_safety": sectors, "sector_rule": rule["text"] if rule else "",
-                      "sector_rule_source": rule["source"] if rule else ""})
+        found.append(_sector_fields(row, sectors, rules.get(row["region"]) if sectors else None))
     return found
+
+
+def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
+    """The row with its sector fields before its evidence, which stays last (as the API's schema orders them)."""
+    return {**{key: value for key, value in row.items() if key != "evidence"}, "sector_safety": sectors,
+            "sector_rule": rule["text"] if rule else "", "sector_rule_source": rule["source"] if rule else "",
+            "evidence": row["evidence"]}
 
 
 def _sanding_sectors(store: Store) -> dict[str, frozenset[str]]:
