@@ -130,6 +130,12 @@ class SuggestedOwner(BaseModel):
     duty: str = Field(description="三定职责: the department's 三定 clause among its evidence when the evidence is a "
                                   "list's row, else ''")
     duty_source: str = Field(description="出处 of that clause, else ''")
+    sector_safety: str = Field(description="行业主管: the sectors whose 安全生产 a 三定 clause among its evidence "
+                                           "gives the department (管行业必须管安全), joined by 、; else ''")
+    sector_rule: str = Field(description="管行业必须管安全: beside sector_safety, the region's 三定 clause that makes "
+                                         "every 行业主管部门 answer for its sector's safety; else ''")
+    sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    no_sanding: bool = Field(description="图中无其三定: only a list or a clause names the department")
 
 
 class OrphanItem(BaseModel):
@@ -224,6 +230,7 @@ class Ambiguity(BaseModel):
                                             "lead (conflicting_leads is read by comparing them)")
     formerly: list[str] = Field(description="parties the sources name by a body a 机构改革 renamed or merged since, "
                                             "as `successor（原为old name）`: the leads and assists name the successor")
+    no_sanding: list[str] = Field(description="图中无其三定: the leads and assists the graph holds no 三定 of")
     reason: Reason
 
 
@@ -349,6 +356,12 @@ class Candidate(BaseModel):
                                                          "leave unsettled, when this department is a party to it "
                                                          "(as host_assist_ambiguities reports it): the row is a tie, "
                                                          "and its evidence cites its own piece on the matter")
+    sector_safety: str = Field(description="行业主管（管行业必须管安全）: when the text is about safety, the sectors "
+                                           "whose 安全生产 a 三定 clause among its evidence gives the department "
+                                           "(for a party to a matter no one leads, its 三定's), joined by 、; else ''")
+    sector_rule: str = Field(description="beside sector_safety, the region's 三定 clause that makes every 行业主管部门 "
+                                         "answer for its sector's safety; else ''")
+    sector_rule_source: str = Field(description="出处 of that clause, else ''")
     evidence: list[Evidence]
 
 

@@ -76,7 +76,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
          # the GRAPH_FIELDS_VERSION of the loader that wrote the document (ingest/fields_version.py)
          "fields_version",
          # a list's: the list it is a version of, and its rows in a compact form (ingest/list_history.py)
-         "list_key", "version_rows"),
+         "list_key", "version_rows",
+         # a 三定's 管行业必须管安全 for every sector, and its clause (ingest/sector_rule.py)
+         "sector_rule", "sector_rule_source"),
         ("sha256",),
     ),
     # A list's version that is no longer current (清单动态调整): its Document's properties, no edges; no analysis

@@ -62,7 +62,10 @@ from graph.store import Store
 # (ingest.region_succession); one loaded before gives none, and the county stays a county beside the district.
 # Version 15: a PowerItem keeps what its 备注 says of the townships exercising it (`devolution`: entrusted, devolved;
 # ingest.devolution); power_item_review reads a list loaded before as if its 备注 said neither.
-GRAPH_FIELDS_VERSION = 15
+# Version 16: a 三定's Document keeps its clause of 管行业必须管安全 for every sector (`sector_rule`,
+# `sector_rule_source`: 县直有关行业主管部门负责本行业领域的安全生产监督管理, ingest.sector_rule), which orphans cite for
+# a new kind of business's 行业主管; a 三定 loaded before keeps none, and is not cited.
+GRAPH_FIELDS_VERSION = 16
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -142,6 +142,9 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
         kind=parsed.kind_of_document, issuer=parsed.issuer, issued=parsed.issued, effective=parsed.effective,
         doc_number=parsed.doc_number,
         truncated=parsed.truncated,
+        # 管行业必须管安全 for every sector (ingest.sector_rule), or "": a 三定 that states none.
+        sector_rule=parsed.sector_rule,
+        sector_rule_source=f"{doc_uid}#{parsed.sector_rule_locator}" if parsed.sector_rule else "",
         notes=[*context.source.notes, *parsed.warnings,
                *(["converted from traditional script"] if parsed.script_converted else [])],
     ))

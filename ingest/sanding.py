@@ -21,6 +21,7 @@ from ingest.numerals import CHINESE_NUMERAL, DOC_NUMBER, chinese_to_int, find_da
 from ingest.readers import SourceText
 from ingest.region_succession import EXPECTED, AmbiguousRegionSuccession, read_region_successions
 from ingest.regions import NATIONAL, level_of, split_region_prefix
+from ingest.sector_rule import sector_rule
 from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
 from ingest.succession import read_successions
 
@@ -499,6 +500,8 @@ def _handle_division(document: SandingDocument, section: _Section) -> None:
         body = re.sub(r"^(?:有关)?职责分工[。：:]?", "", body)
         if body:
             document.divisions.extend(parse_divisions(body, Located(number, locator)))
+        if body and not document.sector_rule and (rule := sector_rule(body)):
+            document.sector_rule, document.sector_rule_locator = rule, locator
 
 
 def _handle_changes(document: SandingDocument, section: _Section) -> None:

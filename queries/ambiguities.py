@@ -44,6 +44,7 @@ from queries.lead_claims import (
     leads_conflict,
     ordered_names,
     sanding_documents,
+    without_sanding,
     wording,
 )
 from queries.search import BM25Index, Evidence, query_terms
@@ -62,24 +63,28 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
         return []
     mandates = Mandates(evidence_index(store), holders(store))
     sandings = sanding_documents(store)
+    unknown = without_sanding(store)
     findings: list[Row] = []
     # One matter's wordings in several documents are one matter (queries.matter_names).
     for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter(rows).items()),
                                          key=lambda pair: (pair[0], wording(pair[1]))):
-        base = _base(matter_region, wording(parties), parties)
+        base = _base(matter_region, wording(parties), parties, unknown)
         departments = department_side(parties)
         findings.extend(_findings(base, parties, lead_expected=expects_lead(departments, sandings)))
         findings.extend(mandates.findings(base, parties))
     return findings
 
 
-def _base(region: str, matter: str, parties: list[Row]) -> dict[str, Any]:
-    """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only."""
+def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[str]) -> dict[str, Any]:
+    """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only. `no_sanding`:
+    the parties the graph holds no 三定 of (`unknown`), named for the matter on the list's or clause's word alone
+    (user test: 县消防救援大队 led 电动自行车集中充电设施 with no word that no 三定 says what it does)."""
     leads = [p for p in department_side(parties) if p["role"] == "LEADS"]
     return {"matter": matter, "region": region, "leads": ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
             "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties),
-            "formerly": formerly(parties)}
+            "formerly": formerly(parties),
+            "no_sanding": sorted({p["department"] for p in department_side(parties)} & unknown)}
 
 
 def formerly(parties: list[Row]) -> list[str]:

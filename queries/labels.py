@@ -49,6 +49,9 @@ COLUMN_LABELS: dict[str, str] = {
     "territorial_leads": "属地主体责任单位", "territorial": "属地管理", "sectoral": "分别负责",
     # A party a 机构改革 renamed or merged: host_assist_ambiguities' `X（原为Y）`, matter_parties' Y.
     "formerly": "机构改革前名称",
+    # A party or a suggested owner the graph holds no 三定 of; the sectors whose safety an owner's 三定 gives it.
+    "no_sanding": "图中无其三定", "sector_safety": "行业主管（管行业必须管安全）",
+    "sector_rule": "管行业必须管安全条款", "sector_rule_source": "条款出处",
     # department_duties: a duty a reform by notice alone carried from the body it replaced, and that notice's clause.
     "carried_from": "承继自（机构改革前部门）", "ground_source": "承继依据（调整通知条款）",
     # A department no 三定 of its own defines: the date of the notice's 机构改革 that made it (not a 三定 date).

@@ -111,6 +111,13 @@ def sanding_documents(store: Store) -> frozenset[str]:
         row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"), whole_graph=True)
 
 
+def without_sanding(store: Store) -> frozenset[str]:
+    """The departments the graph holds no 三定 of (named only by a list or a clause: 县消防救援大队), read once per
+    graph version: a lead or an owner suggested for them is named on another document's word alone."""
+    return cached(store, ("without_sanding",), lambda: frozenset(
+        row["department"] for row in catalog.run(store, "unresolved_departments", {"region": None})), whole_graph=True)
+
+
 def disputes(store: Store) -> dict[str, Dispute]:
     """Every matter of the graph whose lead is unsettled, by the uid of each of its wordings."""
     found: dict[str, Dispute] = {}

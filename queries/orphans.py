@@ -17,8 +17,10 @@ from graph.store import Row, Store
 from ingest.content import content_of
 from queries import catalog
 from queries.cache import cached
+from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.who_handles import SANDING_KINDS, rank_departments
+from queries.sector_safety import sector_rules
+from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -35,28 +37,41 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
         return []
     index = handling_index(store)
     frame = frame_terms(store)
+    unknown = without_sanding(store)
+    rules = sector_rules(store)
     rows = []
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
-        rows.append({**item, "suggested_owners": [suggestion(row) for row in ranked if not row["weak"]]})
+        rows.append({**item, "suggested_owners": [suggestion(row, unknown, rules.get(item["region"]))
+                                                  for row in ranked if not row["weak"]]})
     return rows
 
 
-def suggestion(row: Row) -> Row:
+def suggestion(row: Row, unknown: frozenset[str], rule: Row | None) -> Row:
     """A who_handles row as a suggested owner: the evidence that says so, where it is written, and, when that is a
     list's row (a 职责边界清单's 牵头, a claimed item), the department's own 三定 clause among its evidence. After an
     accident the question is whether the 三定 gave the department the work as well as the list (user test: a
-    剧本杀 venue's item was suggested to 文旅局 on the list's row alone, its 三定's 行业安全 clause unsaid)."""
+    剧本杀 venue's item was suggested to 文旅局 on the list's row alone, its 三定's 行业安全 clause unsaid).
+    `sector_safety`: the sectors whose 安全生产 a 三定 clause among its evidence gives it (管行业必须管安全: it is
+    their 行业主管部门), for a new kind of business the 目录 gives no one; `no_sanding`: the graph holds no 三定 of it
+    (`unknown`), so only a list or a clause names it for the work (user test: 县消防救援大队 was suggested with no word
+    of it). `sector_rule`, `sector_rule_source`: beside sectors, the region's 三定 clause that makes every 行业主管部门
+    answer for its sector's safety (`rule`: 县直有关行业主管部门负责本行业领域的安全生产监督管理), which an item no one
+    claimed falls under."""
     # The duty that says so: not the matter a department assists on, which who_handles shows first (unless that is
     # all it has: a matter no one leads, whose assisting departments are all its parties).
     chosen = next((e for e in row["evidence"] if e["kind"] != "matter_assist"), row["evidence"][0])
     # The department's own duty before an office's: the 三定's 主要职责 is what gave the department the work.
     clause = None if chosen["kind"] in SANDING_KINDS else min(
         (e for e in row["evidence"] if e["kind"] in SANDING_KINDS), key=lambda e: e["kind"] != "duty", default=None)
+    sectors = evidence_sectors(row["evidence"])
     return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
             "source": chosen["source"], "duty": clause["text"] if clause else "",
-            "duty_source": clause["source"] if clause else ""}
+            "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),
+            "sector_rule": rule["text"] if rule and sectors else "",
+            "sector_rule_source": rule["source"] if rule and sectors else "",
+            "no_sanding": row["department"] in unknown}
 
 
 def frame_terms(store: Store) -> frozenset[str]:

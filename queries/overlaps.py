@@ -39,6 +39,7 @@ from queries.catalog import QueryError
 from queries.lookup import find_department_in, region_levels, within
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
+from queries.sector_safety import sectors_apart
 from queries.who_handles import evidence_index
 
 SCOPES = ("departments", "offices", "levels")
@@ -140,13 +141,14 @@ def _scope_region(region: str, scope: str) -> str:
 
 def _pair_filter(store: Store, scope: str, region: str | None, threshold: float
                  ) -> Callable[[list[Row]], list[Row]]:
-    """The SIMILAR pairs that belong to the scope in the region (for levels, also the same act twice; for
-    offices, also the same mandate)."""
+    """The SIMILAR pairs that belong to the scope in the region, but for two sectors' 安全生产 (their 分工 under
+    管行业必须管安全: `sector_safety`); for levels, also the same act twice; for offices, also the same mandate."""
     counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
 
     def keep(pairs: list[Row]) -> list[Row]:
         kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, region, scope)
+                and not sectors_apart(pair["a_text"], pair["b_text"])
                 and (model is None or _same_act_twice(pair, model))]
         return _same_mandate(store, kept, threshold) if scope == "offices" else kept
     return keep
@@ -197,8 +199,12 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
         rows = sorted((members[uid] for uid in uids),
                       key=lambda m: (m["region"], m["department"], m["office"], m["duty"]))
         # A duty the evidence index leaves out (stated by an older 三定 of its department) is segmented here.
-        said = frozenset(term for uid in uids for term in (terms.get(uid) or content_terms(members[uid]["duty"])))
-        matter = (matters.parties_matter(rows, said) or matters.settling_matter(rows, said)
+        said_by: dict[str, set[str]] = {}
+        for uid in uids:
+            said_by.setdefault(members[uid]["department"], set()).update(
+                terms.get(uid) or content_terms(members[uid]["duty"]))
+        said = frozenset(term for department_terms in said_by.values() for term in department_terms)
+        matter = (matters.parties_matter(rows, said) or matters.settling_matter(rows, said_by)
                   or matters.split_matter(rows, said))
         best = strongest[index]
         clusters.append({
@@ -287,9 +293,11 @@ class _MatterIndex:
                       if matter.whole is not None and set(regions) <= matter.row["holders"]]
         return _best_covered(candidates, said)
 
-    def settling_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
-        """The lead matter of the cluster's region whose name the cluster's duties (which say `said`) cover
-        best, if well enough."""
+    def settling_matter(self, members: list[dict[str, Any]], said_by: dict[str, set[str]]) -> Row | None:
+        """The lead matter of the cluster's region whose name each department's duties (`said_by`) cover, the least
+        covering best, if well enough: the work they share, not one member's (user test: a 商务局's 单用途商业预付卡备案
+        row settled its 预付式消费 duty against 市场监管局's, whose duty the row does not name, and the report told
+        市场监管局 to strike its own 预付式消费 work). A matter that lists every department is `parties_matter`."""
         regions = {member["region"] for member in members}
         if len(regions) > 1:
             # A city's duty against a county's: a list of one level's departments says who leads among them, not
@@ -298,7 +306,7 @@ class _MatterIndex:
             return None
         candidates = [(matter.whole, matter.row) for matter in self.by_region.get(regions.pop(), ())
                       if matter.whole is not None]
-        return _best_covered(candidates, said)
+        return _best_covered(candidates, *(frozenset(terms) for terms in said_by.values()))
 
     def parties_matter(self, members: list[dict[str, Any]], said: frozenset[str]) -> Row | None:
         """The matter whose parties include every department of the cluster and whose name's object terms the
@@ -319,11 +327,21 @@ def _weighed(row: Row, model: SimilarityModel) -> _Matter:
                    model.weighted(objects) if objects else None)
 
 
-def _best_covered(candidates: list[tuple[Weighted, Row]], said: frozenset[str]) -> Row | None:
-    """The first of the candidates whose terms `said` covers best, at SETTLED_COVERAGE or more."""
+def names_the_duty(store: Store, matter: str, duty: str) -> bool:
+    """Whether a settled matter's name speaks of a member's duty: some object of the name is in the duty, and the
+    duty is not another sector's 安全生产 (管行业必须管安全: `sectors_apart`). A member its matter does not speak of
+    shares the cluster's words, not its matter's work, and is not told to strike its duty (user test: 交通运输局's
+    交通运输行业安全生产 was told to, for a 安全生产大检查 row it takes part in)."""
+    objects = _weighed({"matter": matter}, duty_model(store)).objects
+    return not sectors_apart(duty, matter) and (objects is None or objects.share_in(frozenset(content_terms(duty))) > 0)
+
+
+def _best_covered(candidates: list[tuple[Weighted, Row]], *said: frozenset[str]) -> Row | None:
+    """The first of the candidates whose terms each of `said` covers, the least covering best, at SETTLED_COVERAGE
+    or more."""
     best: tuple[float, Row] | None = None
     for weighted, row in candidates:
-        coverage = weighted.share_in(said)
+        coverage = min(weighted.share_in(terms) for terms in said)
         if coverage >= SETTLED_COVERAGE and (best is None or coverage > best[0]):
             best = (coverage, row)
     return best[1] if best else None

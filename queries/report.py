@@ -226,8 +226,11 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     unclear = by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague)
     # 机构改革前名称 only where a 机构改革 renamed a party since its documents named it: no empty column otherwise.
     renamed = ["formerly"] if any(row["formerly"] for row in unclear) else []
+    # 无三定的部门 only where a party has no 三定 in the graph, as 机构改革前名称.
+    unknown = ["no_sanding"] if any(row["no_sanding"] for row in unclear) else []
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
-                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims", *renamed],
+                ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims", *unknown,
+                 *renamed],
                 unclear,
                 note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
                      "（摘要另计其数）。"
@@ -237,6 +240,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
                      "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"
+                     + ("“无三定的部门”：图中没有其三定的牵头或配合部门，仅凭清单或条款列入，其职责需核实。"
+                        if unknown else "")
                      + ("“机构改革前名称”：文件所列部门已在机构改革中更名或并入的，牵头、配合部门列其现名，"
                         "此列注明其原名，条款原文不变。" if renamed else "")))
     # No suggestion is a finding too: no department of the region holds work near enough (a blank cell read as missing).
@@ -709,6 +714,13 @@ def _suggested(owner: Row, titles: Mapping[str, Cited]) -> str:
     said = f"{_opening(owner['evidence']).rstrip('。')}，{readable_source(owner['source'], titles)}"
     if owner["duty"]:
         said += f"；三定：{_opening(owner['duty']).rstrip('。')}，{readable_source(owner['duty_source'], titles)}"
+    if owner["sector_safety"]:
+        # The region's clause of 管行业必须管安全 for every sector, where a 三定 states it, is what makes it the owner.
+        rule = (f"：{owner['sector_rule'].rstrip('。')}，{readable_source(owner['sector_rule_source'], titles)}"
+                if owner["sector_rule"] else "")
+        said += f"；行业主管：三定负责{owner['sector_safety']}行业安全生产（管行业必须管安全{rule}）"
+    if owner["no_sanding"]:
+        said += "；图中无其三定"
     return f"{owner['department']}（{said}）"
 
 
@@ -842,8 +854,10 @@ def flat(value: Any, answer: str = "") -> str:
         return "是" if value else ""
     if isinstance(value, dict):
         # A text's own full stop ends at the ；that follows it: `负责道路运输管理；相关度` (not `管理。；相关度`).
+        # A flag that is false says nothing, as an empty field (a suggested owner's 图中无其三定 read `图中无其三定：`).
         return "（" + "；".join(f"{column_label(key, answer)}：{cell_text(value, key, answer).rstrip('。')}"
-                               for key, item in value.items() if item not in (None, "", [])) + "）"
+                               for key, item in value.items()
+                               if item is not False and item not in (None, "", [])) + "）"
     if isinstance(value, str):
         return _CODE_LABELS.get(value, value)
     return str(value)

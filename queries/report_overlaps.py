@@ -13,8 +13,9 @@ from graph.store import Row, Store
 from queries import catalog
 from queries.labels import SCOPE_LABELS, SHARE_LABELS, VALUE_LABELS
 from queries.matter_names import same_matter_key
-from queries.overlaps import lead_matters
+from queries.overlaps import lead_matters, names_the_duty
 from queries.power_split import holdings_by_matter, share_of
+from queries.sector_safety import safety_sectors
 from queries.sources import source_document
 
 NOT_IN_SPLIT = "市县事权划分清单未列此事项"
@@ -57,6 +58,7 @@ class _Leads:
     draft held 户外广告设施和门店招牌设置的审批, which 青山县's boundary list gives 县城市管理局)."""
 
     def __init__(self, store: Store, region: str | None) -> None:
+        self.store = store
         self.leads = {(row["region"], same_matter_key(row["matter"])): row["leads"] for row in lead_matters(store)}
         self.texts: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
         for row in catalog.run(store, "matter_parties", {"region": region}):
@@ -66,7 +68,8 @@ class _Leads:
 
     def remarks(self, cluster: Row, document_regions: Mapping[str, str]) -> list[str]:
         """Each member's remark: its department leads the matter, or its 三定 still states work the lead's row or
-        clause gives another, to be struck or made assisting when the 三定 is revised."""
+        clause gives another, to be struck or made assisting when the 三定 is revised; or, where the matter does not
+        speak of the member's duty (`names_the_duty`), that the lead's row or clause leaves its duty as it is."""
         key = same_matter_key(cluster["matter"] or "")
         remarks = []
         for member in cluster["members"]:
@@ -78,6 +81,12 @@ class _Leads:
                 continue
             assists = "，列本部门为配合" if ("ASSISTS", member["department"]) in texts else ""
             lead = "、".join(leads) or "其他部门"
+            if not names_the_duty(self.store, cluster["matter"] or "", member["duty"]):
+                sectors = "、".join(sorted(safety_sectors(member["duty"])))
+                own = f"（本部门此项为{sectors}行业安全生产，管行业必须管安全）" if sectors else ""
+                remarks.append(f"非牵头：边界清单或职责分工条款明确由{lead}牵头“{cluster['matter']}”{assists}"
+                               f"（职责分工：{division}），该事项未涉及本部门此项职责{own}，三定此项不因此删除")
+                continue
             remarks.append(f"非牵头：本部门三定仍写有此项工作，而边界清单或职责分工条款明确由{lead}牵头{assists}"
                            f"（职责分工：{division}）；修订三定时核对：删除或改为配合")
         return remarks

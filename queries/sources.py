@@ -19,9 +19,11 @@ from queries.cache import cached
 # item_source: a power_split cell's; county_source, city_source: counterpart_duties'; other_source: check-draft's;
 # a_source and b_source: each side's of a pair of duties (similar_duties); change_source: the 调整 notice's clause
 # that took a duty from a department (duties_in_force); ground_source: the notice's clause by which a department's
-# duty is that of the body it replaced (department_duties).
+# duty is that of the body it replaced (department_duties); sector_rule_source: the 三定 clause of 管行业必须管安全 for
+# every sector (who_handles, orphans).
 SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source", "a_source",
-                         "b_source", "evidence_source", "change_source", "ground_source", "duty_source"})
+                         "b_source", "evidence_source", "change_source", "ground_source", "duty_source",
+                         "sector_rule_source"})
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.lead_claims import Dispute, disputes
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
+from queries.sector_safety import about_safety, safety_sectors, sector_rules
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -473,5 +474,48 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
     # modules import this one.
     from queries.notice_evidence import handling_index
 
-    return cached(store, ("who_handles", text, limit, region),
-                  lambda: rank_departments(handling_index(store), text, region=region, limit=limit))
+    return cached(store, ("who_handles", text, limit, region), lambda: _with_sector_safety(
+        store, text, rank_departments(handling_index(store), text, region=region, limit=limit)))
+
+
+def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
+    """Each row with `sector_safety`: the sectors whose 安全生产 a 三定 clause among its evidence gives the department,
+    when the text is about safety (管行业必须管安全: it is their 行业主管部门, whom a new kind of business that no list
+    gives anyone falls to: 密室逃脱 → 文旅局's 文化、旅游), else ''; and beside them `sector_rule` with its source, the
+    region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
+    if not about_safety(text):
+        return [_sector_fields(row, "", None) for row in rows]
+    rules, own = sector_rules(store), _sanding_sectors(store)
+    found = []
+    for row in rows:
+        # A party to a matter no one leads (a new kind of business: 密室逃脱) is met on the list's row, not on its
+        # 三定: its 三定's sectors say whose sector the business may fall in.
+        no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
+        sectors = "、".join(sorted(evidence_sectors(row["evidence"])
+                                  or (own.get(row["department"], frozenset()) if no_lead else frozenset())))
+        found.append(_sector_fields(row, sectors, rules.get(row["region"]) if sectors else None))
+    return found
+
+
+def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
+    """The row with its sector fields before its evidence, which stays last (as the API's schema orders them)."""
+    return {**{key: value for key, value in row.items() if key != "evidence"}, "sector_safety": sectors,
+            "sector_rule": rule["text"] if rule else "", "sector_rule_source": rule["source"] if rule else "",
+            "evidence": row["evidence"]}
+
+
+def _sanding_sectors(store: Store) -> dict[str, frozenset[str]]:
+    """Each department's sectors whose 安全生产 its 三定's duties take on, read once per graph version."""
+    def read() -> dict[str, frozenset[str]]:
+        found: dict[str, frozenset[str]] = {}
+        for item in evidence_index(store).evidence:
+            if item.kind == "duty":
+                found[item.department] = found.get(item.department, frozenset()) | safety_sectors(item.text)
+        return found
+    return cached(store, ("sanding_sectors",), read, whole_graph=True)
+
+
+def evidence_sectors(evidence: list[Row]) -> frozenset[str]:
+    """The sectors whose 安全生产 the first 三定 clause among the evidence that takes any on gives its department."""
+    return next((found for item in evidence if item["kind"] in SANDING_KINDS
+                 for found in [safety_sectors(item["text"])] if found), frozenset())

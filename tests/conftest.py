@@ -91,3 +91,14 @@ def ingested(store: Store, folder: Path, files: dict[str, str], region: tuple[st
     report = ingest([folder], store, region=Region(region))
     assert [outcome.error for outcome in report.failed] == []
     return store
+
+
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Iterator[Store]:
+    """A store of its own with a fixture corpus (a folder under tests/fixtures) ingested, every file loaded: a user
+    test's county, for a module's tests (`yield from` it in a module-scoped fixture)."""
+    from ingest.pipeline import ingest
+
+    store = open_store(f"embedded:{tmp_path_factory.mktemp(corpus.parent.name + '-store')}")
+    assert [outcome.error for outcome in ingest([corpus], store).failed] == []
+    yield store
+    store.close()

@@ -84,10 +84,12 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     from queries.report import flat
 
     # A matter whose lead the documents leave unsettled is named in the table by its reason; what each document
-    # says is listed under the candidate's evidence, as the evidence is.
+    # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
+    # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
+    below = ("evidence", "sector_safety", "sector_rule", "sector_rule_source")
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
-                 for key, value in row.items() if key != "evidence"} for row in rows],
-               [column for column in columns_of(rows) if column != "evidence"], title=title, answer="who_handles")
+                 for key, value in row.items() if key not in below} for row in rows],
+               [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")
     for row in rows:
         out.print(f"{row['rank']}. {row['department']} {column_label('evidence', 'who_handles')}：", highlight=False)
         for evidence in row["evidence"]:
@@ -104,6 +106,10 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
                              if claim.get("territorial_leads") else "")
                           + (f"；配合 {'、'.join(claim['assists'])}" if claim["assists"] else ""),
                           highlight=False, soft_wrap=True)
+        if row.get("sector_safety"):
+            rule = f"（{row['sector_rule']}，{row['sector_rule_source']}）" if row["sector_rule"] else ""
+            out.print(f"   {column_label('sector_safety', 'who_handles')}：{row['sector_safety']}{rule}",
+                      highlight=False, soft_wrap=True)
 
 
 def columns_of(rows: list[dict[str, Any]]) -> list[str]:

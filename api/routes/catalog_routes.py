@@ -286,12 +286,15 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                               "suggested_owners": [{"department": "示例市交通运输局", "score": 79.627,
                                                     "evidence": "负责互联网租赁自行车行业管理。…",
                                                     "source": "doc:5e0c1f3a9b2d4c67#第三条(六)", "duty": "",
-                                                    "duty_source": ""},
+                                                    "duty_source": "", "sector_safety": "", "sector_rule": "",
+                                                    "sector_rule_source": "", "no_sanding": False},
                                                    {"department": "示例市城市管理和综合执法局", "score": 70.781,
                                                     "evidence": "互联网租赁自行车停放管理",
                                                     "source": "doc:0b7d2e4f6a8c1e35#第2行",
                                                     "duty": "负责互联网租赁自行车停放秩序管理。",
-                                                    "duty_source": "doc:3c9a1f5e7b2d8046#第三条(九)"}]}))
+                                                    "duty_source": "doc:3c9a1f5e7b2d8046#第三条(九)",
+                                                    "sector_safety": "", "sector_rule": "",
+                                                    "sector_rule_source": "", "no_sanding": False}]}))
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,
@@ -309,7 +312,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
                            {"source": "doc:8769a39d27a21cde#职责边界清单!5", "matter": "农业面源污染防治工作",
                             "leads": ["示例市生态环境局", "示例市农业农村局"], "territorial_leads": [],
                             "assists": ["示例市水务局", "示例市自然资源和规划局"]}],
-                "formerly": [], "reason": "multiple_leads"}))
+                "formerly": [], "no_sanding": [], "reason": "multiple_leads"}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
@@ -368,7 +371,8 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
             # so the example shows a row that has a lead_dispute).
             responses=_files([{"rank": 1, "department": "示例市城市管理和综合执法局", "region": "示例市",
                                "office": "建筑垃圾管理科", "score": 32.829, "tie": True, "weak": False,
-                               "holds_no_duties": False, "assisting": False,
+                               "holds_no_duties": False, "assisting": False, "sector_safety": "", "sector_rule": "",
+                               "sector_rule_source": "",
                                "lead_dispute": {"matter": "建筑垃圾处置监督管理", "reason": "conflicting_leads", "claims": [
                                    {"source": "doc:4510b97969202574#第六条(一)", "matter": "建筑垃圾处置的监督管理",
                                     "leads": ["示例市住房和城乡建设局"], "territorial_leads": [],
@@ -403,6 +407,9 @@ def get_who_handles(request: Request, store: StoreDep,
       only assisting departments, each then a candidate with the matter as evidence; `conflicting_leads`: documents
       name different leads), this department is a party to it, and the row is a `tie`; `claims` says which source
       names whom.
+    - `sector_safety`: when the text is about safety, the sectors whose 安全生产 the department's 三定 gives it
+      (管行业必须管安全: a clause among its evidence, or for a party to a matter no one leads its 三定's), with
+      `sector_rule`, the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety.
     - A township (街道, 镇) that a 属地 list makes 主体责任 for a matter is a candidate of its county, with that row as
       evidence (kind `territorial_lead`), after the county's first department.
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""

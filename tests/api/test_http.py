@@ -770,9 +770,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
         "attachment; filename=\"who_handles.csv\"; filename*=UTF-8''%E8%B0%81%E6%9D%A5%E7%AE%A1.csv")
     assert unquote(who.headers["content-disposition"].split("''")[1]) == "谁来管.csv"
     lines = who.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,牵头未定,依据"
+    assert lines[0] == ("名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,牵头未定,"
+                        "行业主管（管行业必须管安全）,管行业必须管安全条款,条款出处,依据")
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
-    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科（劳动人事争议仲裁院）,47.766,,,,,,"
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科（劳动人事争议仲裁院）,47.766,,,,,,,,,"
                                "（类型：内设机构职责；职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处；"
                                "内设机构：劳动关系与监察科（劳动人事争议仲裁院）；")
     assert len(lines) == 3
@@ -969,7 +970,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "认领的监管事项": ("事项", "监管对象", "编码", "设定依据", "出处"),
         "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处", "承继自（机构改革前部门）"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
-                   "机构改革前名称", "问题"),
+                   "机构改革前名称", "图中无其三定", "问题"),
         "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项", "承继自（机构改革前部门）"),
         "协同部门": ("部门", "事项"),
         "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
@@ -1002,7 +1003,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
                                       "监管事项目录（jianguan_shi.csv）编码JG370001000（第17行）")]
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
                                      f"{WENLV_SANDING}第六条(一)", None,
-                                     f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）", None,
+                                     f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）", None, None,
                                      "责任主体模糊（有关部门）")]
     assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"
                                    "旅游景区、旅行社的安全检查和假日旅游安全保障工作。", 11,

@@ -1,0 +1,58 @@
+"""A group of overlapping duties is settled (已明确) by a lead matter only where the matter is the work its members
+share, and the report tells a non-lead member to strike its duty only where the matter speaks of that duty (user
+test: 临川县's boundary list row 单用途商业预付卡发卡企业备案, led by 商务局, settled 商务局's 预付卡 duty against
+市场监管局's 预付式消费 duty, covered by 商务局's words alone, and told 市场监管局 to strike its own work;
+tests/fixtures/settled_by_one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from queries.overlaps import overlaps
+from queries.report import build_report
+from tests.conftest import corpus_store
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "settled_by_one"
+COUNTY = "北湖市/临川县"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from corpus_store(tmp_path_factory, CORPUS)
+
+
+def test_a_matter_one_members_duty_alone_covers_does_not_settle_the_group(county: Store) -> None:
+    # 成品油流通市场监督管理: both duties say it, the row leading 商务局 settles it. 单用途商业预付卡发卡企业备案: only
+    # 商务局's duty says it, 市场监管局's 预付式消费 duty none of it: the group stays open, with no matter.
+    assert [(c["matter"], c["settled"], [m["department"] for m in c["members"]])
+            for c in overlaps(county, region=COUNTY)] == [
+        ("成品油流通市场监督管理", True, ["临川县商务局", "临川县市场监督管理局"]),
+        (None, False, ["临川县商务局", "临川县市场监督管理局"])]
+
+
+def test_only_a_member_whose_duty_the_matter_names_is_told_to_strike_it(county: Store) -> None:
+    rows = next(s for s in build_report(county, region=COUNTY).sections if s.key == "overlaps").rows
+    division = "县商务局负责成品油流通市场监督管理和违法经营行为查处。"
+    # The open group first, as the report lists them.
+    assert [(row["group"], row["settled"], row["department"], row["remark"]) for row in rows] == [
+        (1, "", "临川县商务局", ""), (1, "", "临川县市场监督管理局", ""),
+        (2, "已明确", "临川县商务局", f"牵头：本部门为“成品油流通市场监督管理”的牵头部门（职责分工：{division}）"),
+        (2, "已明确", "临川县市场监督管理局",
+         f"非牵头：本部门三定仍写有此项工作，而边界清单或职责分工条款明确由临川县商务局牵头（职责分工：{division}）；"
+         "修订三定时核对：删除或改为配合")]
+
+
+def test_a_sectors_safety_is_not_struck_for_a_check_its_department_takes_part_in(corpus: Store) -> None:
+    # examples/: 示例市's clause gives 全市安全生产大检查和专项整治 to 应急管理局, 交通运输局 taking part, and settles
+    # 应急管理局's 综合监督管理 against 交通运输局's 交通运输行业安全生产监督管理. That duty is its sector's safety
+    # (管行业必须管安全), which the check does not take away: 交通运输局 was told to strike it or make it assisting.
+    rows = next(s for s in build_report(corpus).sections if s.key == "overlaps").rows
+    assert [(row["department"], row["remark"]) for row in rows if row["matter"] == "全市安全生产大检查和专项整治"
+            and row["department"] == "示例市交通运输局"] == [
+        ("示例市交通运输局", "非牵头：边界清单或职责分工条款明确由示例市应急管理局牵头“全市安全生产大检查和专项整治”，列本部门为配合"
+         "（职责分工：（市应急管理局牵头，市住建局、市交通运输局、市应急管理局参与）），该事项未涉及本部门此项职责"
+         "（本部门此项为交通运输行业安全生产，管行业必须管安全），三定此项不因此删除")]
