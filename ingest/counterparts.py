@@ -21,10 +21,10 @@ def mirrored(county_base: str, city_bases: Sequence[str]) -> list[str]:
     if same:
         return same
     group_of = {name: group[0] for group in abbreviation_groups() for name in group}
-    group = group_of.get(county_base)
+    group = _group(county_base, group_of)
     if group is None:
         return []
-    grouped = sorted(base for base in set(city_bases) if group_of.get(base) == group)
+    grouped = sorted(base for base in set(city_bases) if _group(base, group_of) == group)
     line = holder_line(county_base)
     sharing = [base for base in grouped if holder_line(base) & line]
     # A name that shares no word with any of them (文旅局 beside 文化广电和旅游局 and 体育局) cannot tell them apart.
@@ -41,3 +41,11 @@ def counterpart_pairs(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
         bases[row["county"]] = row["county_base"]
     return sorted((county, by_base[base]) for county, by_base in cities.items()
                   for base in mirrored(bases[county], sorted(by_base)))
+
+
+def _group(base: str, group_of: dict[str, str]) -> str | None:
+    """The abbreviation group of a base name, one that keeps 广电 in its name (文化广电和旅游局) read without it: the
+    line of work is the same (广播电视 joined 文旅 in the 2018 reform), but the name table leaves it out, since a
+    name resolved through it would make a notice's 文化广电和旅游局 a county's 文化和旅游局 (the removal of the
+    rename that made it a body of its own must give back the graph without it)."""
+    return group_of.get(base) or group_of.get(base.replace("广电", ""))

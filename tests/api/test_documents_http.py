@@ -64,7 +64,7 @@ def test_the_documents_csv_titles_issue_and_effective_dates(client: TestClient, 
     # JSON keeps the code a program matches on; the file, read by people, says it in Chinese (user test).
     assert client.get("/api/documents").json()["items"][0]["kind"] == "sanding"
     regions = client.get("/api/regions", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
-    assert regions == ["区划路径,名称,层级,上级区划,有三定的部门数", "临川市,临川市,市,,1"]
+    assert regions == ["区划路径,名称,层级,上级区划,有三定的部门数,区划状态", "临川市,临川市,市,,1,"]
 
 
 def _paths(graph: Store) -> list[str]:
