@@ -13,25 +13,20 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import ingested, serving
 from tests.api.test_cli import run
 from tests.queries.test_carried_moved_out import CHENGGUAN, MERGE, MOVE, SUCCESSOR, ZHIFA, ZHUJIAN
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("carried-store")
-    loaded = run("ingest", *(str(path) for path in (CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)), "--region", "示例市",
-                 store=store)
-    assert loaded.returncode == 0, loaded.stderr
-    return store
+    return ingested(tmp_path_factory, "carried-store", *(str(path) for path in (CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)),
+                    "--region", "示例市")
 
 
 @pytest.fixture(scope="module")
 def client(store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{store}"))) as test_client:
-        yield test_client
+    yield from serving(store)
 
 
 def test_the_documents_list_the_merged_body_s_sanding(client: TestClient) -> None:

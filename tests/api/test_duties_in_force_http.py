@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run
 from tests.ingest.test_revised_sanding import _2019
 from tests.queries.test_duties_in_force import _NEW, _OLD, _2024
@@ -31,8 +30,7 @@ def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(revised: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{revised}"))) as test_client:
-        yield test_client
+    yield from serving(revised)
 
 
 def _get(client: TestClient, date: str, **params: str) -> object:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run
 from tests.ingest.test_revised_sanding import _2019
 from tests.queries.test_duties_moved_out import _REISSUE, CITY_MANAGEMENT, FIXTURES
@@ -38,8 +37,7 @@ def adjusted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(adjusted: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{adjusted}"))) as test_client:
-        yield test_client
+    yield from serving(adjusted)
 
 
 def test_a_duty_the_notice_moved_out_over_http(client: TestClient) -> None:

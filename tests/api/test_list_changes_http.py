@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run, run_bytes
 from tests.api.test_http import CHECKED_ELSEWHERE, _conforms
 from tests.ingest.test_list_history import BOUNDARY_MARCH, BOUNDARY_SEPT, CATALOG_APRIL, CATALOG_OCT, CHANGES
@@ -39,8 +38,7 @@ def client(city: Path) -> Iterator[TestClient]:
                        "list, which stays current")
     assert said[start + 1].startswith(f"  {BOUNDARY_MARCH}：已作为历史版本保存，现行清单 《临江市部门职责边界清单》 "
                                       f"{BOUNDARY_SEPT}（较早版本，未替换现行清单（2024年9月15日）")
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{city}"))) as test_client:
-        yield test_client
+    yield from serving(city)
 
 
 def test_a_list_s_changes_over_http(client: TestClient) -> None:

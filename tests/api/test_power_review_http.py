@@ -13,9 +13,8 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from tests.api.test_cli import run, run_bytes
+from tests.api.serving import ingested, serving
+from tests.api.test_cli import run_bytes
 from tests.api.test_http import CHECKED_ELSEWHERE, _conforms
 from tests.queries.test_power_review import LIST, QINGSHAN
 
@@ -25,16 +24,12 @@ HEADER = ["区划", "实施主体", "权责事项", "职权类型", "编码", "�
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("quanze-review-store")
-    loaded = run("ingest", *map(str, QINGSHAN), str(LIST), "--region", "示例市/青山县", store=store)
-    assert loaded.returncode == 0, loaded.stderr
-    return store
+    return ingested(tmp_path_factory, "quanze-review-store", *map(str, QINGSHAN), str(LIST), "--region", "示例市/青山县")
 
 
 @pytest.fixture(scope="module")
 def client(county: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{county}"))) as test_client:
-        yield test_client
+    yield from serving(county)
 
 
 def test_the_review_over_http(client: TestClient) -> None:

@@ -12,8 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run
 from tests.api.test_http import _conforms, _resolve
 from tests.queries.test_tenure import FIXTURES
@@ -31,8 +30,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(loaded: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{loaded}"))) as test_client:
-        yield test_client
+    yield from serving(loaded)
 
 
 def test_the_tenure_at_the_terminal_and_as_files(loaded: Path, tmp_path: Path) -> None:

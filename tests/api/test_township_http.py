@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run, run_bytes
 from tests.api.test_http import CHECKED_ELSEWHERE, _conforms
 from tests.ingest.test_township_lists import FIXTURES
@@ -29,8 +28,7 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(county: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{county}"))) as test_client:
-        yield test_client
+    yield from serving(county)
 
 
 def test_a_township_s_list_over_http(client: TestClient) -> None:

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from tests.api.serving import serving
 from tests.api.test_cli import run, run_bytes
 from tests.api.test_http import CHECKED_ELSEWHERE, _conforms
 from tests.queries.test_transfers import CORPUS
@@ -28,8 +27,7 @@ def reformed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(reformed: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{reformed}"))) as test_client:
-        yield test_client
+    yield from serving(reformed)
 
 
 def test_the_transfers_still_held_over_http(client: TestClient) -> None:
