@@ -19,6 +19,7 @@ from api.readings import note_read_as, say_reading
 from api.settings import Settings
 from graph.store import Store
 from queries.lookup import check_region, find_department, reading
+from queries.power_split import split_city
 
 
 def get_store(request: Request) -> Store:
@@ -68,8 +69,14 @@ def region_filter(request: Request, store: StoreDep, region: Annotated[str | Non
     return checked
 
 
-def city_filter(request: Request, store: StoreDep, city: Annotated[str, Query(
-        min_length=1, pattern=r"\S", description="a city's region path", examples=["示例市"])]) -> str:
+def city_filter(request: Request, store: StoreDep, city: Annotated[str | None, Query(
+        min_length=1, pattern=r"\S", description="a city's region path; omitted, the city `region` lies in",
+        examples=["示例市"])] = None) -> str:
+    if city is None:
+        # A county asks of its city's split by naming itself, as at the command line (`--param region=青山县`; user
+        # test of two cities: over HTTP the same question was a 422, city required).
+        region = request.query_params.get("region")
+        return split_city(store, check_region(store, region) if region else None)
     checked = check_region(store, city, city=True) or city
     if checked != city:
         note_read_as(request, "city", checked)

@@ -612,6 +612,12 @@ def test_filters_name_what_the_graph_holds(client: TestClient) -> None:
             "“示例市/青山县”是县（区），不是市；请查询其所属的市：示例市")
     assert client.get("/api/queries/power_split", params={"city": "火星市"}).json()["detail_zh"] == \
         "图中没有市“火星市”；已有：示例市"
+    # A county asks of its city's split by naming itself, as at the command line (it was a 422, city required);
+    # naming neither is a 400 saying what to give.
+    assert client.get("/api/queries/power_split", params={"region": "青山县"}).json() == \
+        client.get("/api/queries/power_split", params={"city": "示例市", "region": "示例市/青山县"}).json()
+    assert client.get("/api/queries/power_split").json()["detail_zh"] == (
+        "查询有误：查询 power_split 缺少参数 city（如 示例市），或给出所在市的区划 region（如 青山县）")
     # A bare name is the one region of the graph that bears it.
     bare = client.get("/api/queries/host_assist_ambiguities", params={"region": "青山县"})
     assert bare.status_code == 200 and bare.json()["total"] > 0 and bare.json() == \
