@@ -56,7 +56,7 @@ from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
 from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
 from ingest.refresh import refresh_segmentation
-from ingest.region_succession import placed_regions
+from ingest.region_succession import REGION_RENAMES, placed_regions
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -253,8 +253,7 @@ def reresolve_parties(store: Store, aliases: list[tuple[str, ...]] | None = None
 
 def known_region_renames(store: Store) -> list[tuple[Region, Region]]:
     """撤县设区 the graph holds (Region REPLACED_BY, ingest.region_succession): (county, district)."""
-    rows = store.read("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new "
-                      "ORDER BY old, new")
+    rows = store.read(REGION_RENAMES)
     return [(Region(tuple(row["old"].split("/"))), Region(tuple(row["new"].split("/")))) for row in rows]
 
 
@@ -728,6 +727,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         versions: list[tuple[HeldList, str]] = []
         beside: list[tuple[Path, str, str]] = []
         renamed = _renamed_versions(store, held, identity, row_names(parsed_list), successors)
+        across_rename = [other for other, _judged, _side in renamed]
         versions += [(other, judged.why) for other, judged, _side in renamed]
         for other in (other for other in held if same_name(other, uid, identity)):
             judged = verdict(identity, row_names(parsed_list), other.identity, held_names(store, other.uid))
@@ -738,7 +738,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions). After
         # 撤县设区 the district's list is current whatever the two lists' dates say: the county is no more.
         current = next(((other, DISTRICT_STAYS) for other, _judged, side in renamed if side == "district"), None) \
-            or next(((other, why) for other, _why in versions if other not in [entry[0] for entry in renamed]
+            or next(((other, why) for other, _why in versions if other not in across_rename
                      and (why := held_is_later(identity, other.identity)) is not None), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
             _keep_history(store, build_list, shown_paths, list_key(current[0].identity), [list_key(identity)])

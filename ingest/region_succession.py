@@ -23,6 +23,11 @@ _SEVERAL = re.compile(r"[、和及]")
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
 
+# Every 撤县设区 the graph holds (the county's path, the district's), as the ingest's name resolution and the queries'
+# current regions read them.
+REGION_RENAMES = ("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new "
+                  "ORDER BY old, new")
+
 EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
 EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
+from ingest.region_succession import REGION_RENAMES
 from ingest.regions import Region
 from queries import catalog
 from queries.cache import cached
@@ -267,16 +268,11 @@ def region_levels(store: Store) -> dict[str, str]:
                   lambda: {row["path"]: row["level"] for row in catalog.run(store, "regions")}, whole_graph=True)
 
 
-# 撤县设区 (ingest.region_succession): each county's path and the district that took over its ground.
-_REGION_RENAMES = ("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) "
-                   "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
-
-
 def region_successors(store: Store) -> dict[str, str]:
     """Each renamed county's path → the path of the district it is now, along a chain (a county renamed twice ends
     at the last). A county said to become two districts is left as it is: no one district continues it."""
     def compute() -> dict[str, str]:
-        rows = store.read(_REGION_RENAMES)
+        rows = store.read(REGION_RENAMES)
         targets: dict[str, set[str]] = {}
         for row in rows:
             targets.setdefault(row["old"], set()).add(row["new"])

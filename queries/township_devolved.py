@@ -8,6 +8,7 @@ from __future__ import annotations
 from graph.store import Row, Store
 from ingest.names import TERRITORIAL_KIND
 from queries.matter_names import paired
+from queries.sources import source_document
 
 _GIVEN = """
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
@@ -24,14 +25,17 @@ def unlisted(store: Store, rows: list[Row]) -> list[Row]:
     lists: dict[str, list[Row]] = {}
     for row in rows:
         lists.setdefault(row["township_region"], []).append(row)
+    given: dict[str, list[Row]] = {}  # each county's given items, read once for all its townships
     for region, listed in sorted(lists.items()):
-        given = store.read(_GIVEN, {"county": region.rsplit("/", 1)[0], "territorial": TERRITORIAL_KIND})
-        _pairs, missing, _rest = paired(given, listed, lambda item: item["matter"])
+        county = region.rsplit("/", 1)[0]
+        if county not in given:
+            given[county] = store.read(_GIVEN, {"county": county, "territorial": TERRITORIAL_KIND})
+        _pairs, missing, _rest = paired(given[county], listed, lambda item: item["matter"])
         first = listed[0]
         found += [{**{column: "" for column in first}, "township": first["township"], "township_region": region,
                    "matter": item["matter"], "finding": "devolved_not_listed", "holder": item["holder"],
                    "evidence": f"{item['matter']}（{item['code']}）" if item["code"] else item["matter"],
-                   "evidence_source": item["source"], "source": first["source"].split("#")[0],
+                   "evidence_source": item["source"], "source": source_document(first["source"]),
                    "department_uid": None}
                   for item in missing]
     return found
