@@ -75,7 +75,7 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     return findings
 
 
-def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[str]) -> dict[str, Any]:
+def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[tuple[str, str]]) -> dict[str, Any]:
     """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only. `no_sanding`:
     the parties the graph holds no 三定 of (`unknown`), named for the matter on the list's or clause's word alone
     (user test: 县消防救援大队 led 电动自行车集中充电设施 with no word that no 三定 says what it does)."""
@@ -84,7 +84,8 @@ def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[str])
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
             "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties),
             "formerly": formerly(parties),
-            "no_sanding": sorted({p["department"] for p in department_side(parties)} & unknown)}
+            "no_sanding": sorted({p["department"] for p in department_side(parties)
+                                  if (p["department"], p["department_region"]) in unknown})}
 
 
 def formerly(parties: list[Row]) -> list[str]:

@@ -111,11 +111,14 @@ def sanding_documents(store: Store) -> frozenset[str]:
         row["uid"] for row in catalog.run(store, "documents") if row["kind"] == "sanding"), whole_graph=True)
 
 
-def without_sanding(store: Store) -> frozenset[str]:
-    """The departments the graph holds no 三定 of (named only by a list or a clause: 县消防救援大队), read once per
-    graph version: a lead or an owner suggested for them is named on another document's word alone."""
+def without_sanding(store: Store) -> frozenset[tuple[str, str]]:
+    """The departments the graph holds no 三定 of (named only by a list or a clause: 县消防救援大队), as (name, region
+    path), read once per graph version: a lead or an owner suggested for them is named on another document's word
+    alone. Keyed by region as well as name: a name is its region's short name and the body's (城关镇人民政府), which
+    two counties' townships may share."""
     return cached(store, ("without_sanding",), lambda: frozenset(
-        row["department"] for row in catalog.run(store, "unresolved_departments", {"region": None})), whole_graph=True)
+        (row["department"], row["region"]) for row in catalog.run(store, "unresolved_departments", {"region": None})),
+        whole_graph=True)
 
 
 def disputes(store: Store) -> dict[str, Dispute]:

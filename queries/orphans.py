@@ -48,7 +48,7 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     return rows
 
 
-def suggestion(row: Row, unknown: frozenset[str], rule: Row | None) -> Row:
+def suggestion(row: Row, unknown: frozenset[tuple[str, str]], rule: Row | None) -> Row:
     """A who_handles row as a suggested owner: the evidence that says so, where it is written, and, when that is a
     list's row (a 职责边界清单's 牵头, a claimed item), the department's own 三定 clause among its evidence. After an
     accident the question is whether the 三定 gave the department the work as well as the list (user test: a
@@ -71,7 +71,7 @@ def suggestion(row: Row, unknown: frozenset[str], rule: Row | None) -> Row:
             "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),
             "sector_rule": rule["text"] if rule and sectors else "",
             "sector_rule_source": rule["source"] if rule and sectors else "",
-            "no_sanding": row["department"] in unknown}
+            "no_sanding": (row["department"], row["region"]) in unknown}
 
 
 def frame_terms(store: Store) -> frozenset[str]:

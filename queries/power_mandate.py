@@ -15,6 +15,7 @@ of 市场主体登记注册, its holder's duty, while 卫健委's 企业标准�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from graph.store import Row, Store
@@ -23,6 +24,14 @@ from queries.cache import cached
 from queries.legal_basis import BURDENING_KINDS
 from queries.search import BM25Index, Evidence
 from queries.who_handles import SANDING_KINDS, evidence_index
+
+# The frame a 处罚 is named in, 对…（行为）的（行政）处罚: its kind of action, which every enforcing department shares.
+# Read as a word no 三定 writes, 处罚 would bring in its nearest words by meaning (违法, 查处, 道路交通安全违法, 安全),
+# all noise; the item is about its object, what the frame encloses.
+_ACTION_FRAME = re.compile(r"^对|(?:行为)?(?:的|进行)?(?:行政)?(?:处罚|罚款)(?:决定)?$")
+# The area an item is done in, as a law draws it: 在河道管理范围内, 在公路用地范围内, 在文物保护单位保护范围内.
+_PLACE = re.compile(r"在(.+?)(?:管理|保护|用地|控制)?范围内")
+PLACE_WEIGHT = 2.0
 
 
 class PowerMandates:
@@ -48,10 +57,11 @@ class PowerMandates:
         if row["unresolved"] or not (row["type"] or "").startswith(BURDENING_KINDS) \
                 or (row["department"], row["region"]) not in self._mandates.holders:
             return None
-        better = self._mandates.better_holder(row["item"], row["department"], row["region"])
+        matter = item_object(row["item"])
+        better = self._mandates.better_holder(matter, row["department"], row["region"])
         if better is None:
             return None
-        best = self._mandates.best_by_department(row["item"], row["region"])
+        best = self._mandates.best_by_department(matter, row["region"])
         own = best.get(row["department"])
         said = [f"本部门最相近的职责：{_scored(own)}" if own else "本部门三定没有与之相近的职责"]
         if better["holder"]:
@@ -66,7 +76,29 @@ def sanding_index(evidence: Sequence[Evidence]) -> BM25Index:
     reads a complaint against the evidence's. Its words no 三定 uses (水域, 电鱼) are read by their nearest words by
     meaning and their broader concepts at full weight (`BM25Index.query_weights`); in the whole graph's index the power
     items themselves use them, and they would stay unread, meeting nothing."""
-    return BM25Index([item for item in evidence if item.kind in SANDING_KINDS])
+    return _SandingIndex([item for item in evidence if item.kind in SANDING_KINDS])
+
+
+class _SandingIndex(BM25Index):
+    """The 三定's duties, an item's place counting double: an item done 在河道管理范围内 or 在公路用地范围内 is the
+    work of the department that manages that area under its law (河道管理条例, 公路法), whatever the act is; the act's
+    words (修建建筑物, 倾倒垃圾) are shared with the departments that manage such acts elsewhere (住建, 城管)."""
+
+    def query_weights(self, text: str) -> dict[str, float]:
+        weights = super().query_weights(text)
+        place = _PLACE.search(text)
+        if place is None:
+            return weights
+        # The place's own weights, its words' neighbours by meaning included (江河 → 堤防, 水库), counted double.
+        for term, weight in super().query_weights(place[1]).items():
+            weights[term] = max(weights.get(term, 0.0), PLACE_WEIGHT * weight)
+        return weights
+
+
+def item_object(item: str) -> str:
+    """What a power item acts on, read against the 三定: its name without the frame of a 处罚 (对…的处罚), the kind of
+    action every enforcing department shares; the name itself when that is all it says."""
+    return _ACTION_FRAME.sub("", item) or item
 
 
 def _scored(best: tuple[float, str, str]) -> str:

@@ -492,7 +492,8 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
         # 三定: its 三定's sectors say whose sector the business may fall in.
         no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
         sectors = "、".join(sorted(evidence_sectors(row["evidence"])
-                                  or (own.get(row["department"], frozenset()) if no_lead else frozenset())))
+                                  or (own.get((row["department"], row["region"]), frozenset()) if no_lead
+                                      else frozenset())))
         found.append(_sector_fields(row, sectors, rules.get(row["region"]) if sectors else None))
     return found
 
@@ -504,13 +505,15 @@ def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
             "evidence": row["evidence"]}
 
 
-def _sanding_sectors(store: Store) -> dict[str, frozenset[str]]:
-    """Each department's sectors whose 安全生产 its 三定's duties take on, read once per graph version."""
-    def read() -> dict[str, frozenset[str]]:
-        found: dict[str, frozenset[str]] = {}
+def _sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
+    """Each department's sectors whose 安全生产 its 三定's duties take on, by (name, region path) as a who_handles
+    row names it (two counties' townships may share a name), read once per graph version."""
+    def read() -> dict[tuple[str, str], frozenset[str]]:
+        found: dict[tuple[str, str], frozenset[str]] = {}
         for item in evidence_index(store).evidence:
             if item.kind == "duty":
-                found[item.department] = found.get(item.department, frozenset()) | safety_sectors(item.text)
+                key = (item.department, item.department_region)
+                found[key] = found.get(key, frozenset()) | safety_sectors(item.text)
         return found
     return cached(store, ("sanding_sectors",), read, whole_graph=True)
 

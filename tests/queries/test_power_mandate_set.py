@@ -5,8 +5,14 @@ duties share (建筑 of 住建 on 河道内建筑物, 卫生 of 卫健委 on 食
 
 The set is judged as the graph's review judges: the items are evidence of their holders too (power_item), as they are
 in the graph's search index. Figures (README, 权责审查): before reading items against the 三定's words alone 42 of 48
-right; after, 44 (MANDATE_RIGHT): 电鱼 (渔政) and 河流湖泊 (水污染) are read by meaning, while two shared-word
-holders (住建 on 河道内建筑物, 应急 on 道路危险货物运输) still pass and 倾倒垃圾 in 江河湖泊 still goes to 城管."""
+right; after, 44: 电鱼 (渔政) and 河流湖泊 (水污染) are read by meaning. Reading a 处罚 by its object (not 处罚, whose
+neighbours by meaning are every enforcer's words) and an item's place (在河道管理范围内) double, 46 (MANDATE_RIGHT):
+住建 on 河道内建筑物 is found, 倾倒垃圾 in 江河湖泊 is 水利's; 市场监管 on 安全生产责任制 and 应急 on 道路危险货物运输
+still pass on their shared words (安全, 危险).
+
+The blind set, tests/data/power_mandate_blind.tsv (another county, 52 items, 40 with the work), was written after
+those four misses were read and before the change was scored on it: 50 of 52 before, 51 after (BLIND_RIGHT); still
+wrong, 卫健 on 学校教学环境卫生 (教育体育's 学校 is nearer)."""
 
 from __future__ import annotations
 
@@ -14,19 +20,23 @@ from pathlib import Path
 
 import pytest
 
-from queries.power_mandate import PowerMandates
+from queries.power_mandate import PowerMandates, item_object
 from queries.search import Evidence
 
-SET = Path(__file__).resolve().parents[1] / "data" / "power_mandate.tsv"
+DATA = Path(__file__).resolve().parents[1] / "data"
+SET = DATA / "power_mandate.tsv"
+BLIND = DATA / "power_mandate_blind.tsv"
 REGION = "甲县"
-MANDATE_RIGHT = 44  # items of the set judged as labelled; raise it when the check reads better, never lower it
+# Items of each set judged as labelled; raise them when the check reads better, never lower them.
+MANDATE_RIGHT = 46  # of 48
+BLIND_RIGHT = 51  # of 52
 
 
-def labelled() -> tuple[list[Evidence], list[tuple[str, str, bool]]]:
+def labelled(path: Path = SET) -> tuple[list[Evidence], list[tuple[str, str, bool]]]:
     """The set's evidence (duties and items) and its items: (item, holder, whether the holder has the work)."""
     evidence: list[Evidence] = []
     items: list[tuple[str, str, bool]] = []
-    for number, line in enumerate(SET.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line or line.startswith("#"):
             continue
         kind, *cells = line.split("\t")
@@ -45,9 +55,9 @@ def _piece(key: str, kind: str, department: str, text: str) -> Evidence:
                     department_region=REGION, office="", source="power_mandate.tsv")
 
 
-def judged() -> list[tuple[str, str, bool, bool]]:
+def judged(path: Path = SET) -> list[tuple[str, str, bool, bool]]:
     """Each item with its label and whether the review finds its holder has the work (no no_mandate finding)."""
-    evidence, items = labelled()
+    evidence, items = labelled(path)
     mandates = PowerMandates.of_evidence(evidence)
     return [(text, holder, expected,
              mandates.lacking({"unresolved": False, "type": "行政处罚", "department": holder, "region": REGION,
@@ -66,11 +76,38 @@ def test_the_set_is_as_labelled(results: list[tuple[str, str, bool, bool]]) -> N
 
 
 def test_the_check_reads_the_set_at_least_as_well_as_measured(results: list[tuple[str, str, bool, bool]]) -> None:
-    wrong = sorted((holder, text, "有对应职责" if expected else "无对应职责")
-                   for text, holder, expected, found in results if expected != found)
+    wrong = _wrong(results)
+    print(f"power_mandate.tsv: {len(results) - len(wrong)} / {len(results)}")
     assert len(results) - len(wrong) >= MANDATE_RIGHT, wrong
 
 
+def test_the_check_reads_the_blind_set_at_least_as_well_as_measured() -> None:
+    results = judged(BLIND)
+    assert (len(results), sum(expected for _text, _holder, expected, _found in results)) == (52, 40)
+    wrong = _wrong(results)
+    print(f"power_mandate_blind.tsv: {len(results) - len(wrong)} / {len(results)}")
+    assert len(results) - len(wrong) >= BLIND_RIGHT, wrong
+
+
+def _wrong(results: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, str]]:
+    return sorted((holder, text, "有对应职责" if expected else "无对应职责")
+                  for text, holder, expected, found in results if expected != found)
+
+
+def test_a_penalty_is_read_by_its_object() -> None:
+    """处罚 is a word no 三定 writes: read, its nearest words by meaning (查处, 违法) put a generic 查处违法行为 above
+    the 农业农村局's 渔政执法, and the bureau's own item was found to lack the work."""
+    evidence = [_piece(f"duty{number}", "duty", department, text) for number, (department, text) in enumerate([
+        ("甲县市场监督管理局", "负责查处市场违法行为。"), ("甲县市场监督管理局", "负责计量工作。"),
+        ("甲县农业农村局", "负责渔业资源保护和渔政执法。")])]
+    row = {"unresolved": False, "type": "行政处罚", "department": "甲县农业农村局", "region": REGION,
+           "item": "对在禁渔期非法捕捞水产品的处罚"}
+    assert PowerMandates.of_evidence(evidence).lacking(row) is None
+    assert [item_object(name) for name in ("对在禁渔期非法捕捞水产品的处罚", "对哄抬价格行为的处罚",
+                                           "违反动物防疫规定的行政处罚", "食品生产许可", "行政处罚")] \
+        == ["在禁渔期非法捕捞水产品", "哄抬价格", "违反动物防疫规定", "食品生产许可", "行政处罚"]
+
+
 if __name__ == "__main__":  # the figures: .venv/bin/python -m tests.queries.test_power_mandate_set
-    for text, holder, expected, found in judged():
+    for text, holder, expected, found in [*judged(), *judged(BLIND)]:
         print("ok " if expected == found else "BAD", "有" if expected else "无", holder, text)

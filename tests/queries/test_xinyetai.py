@@ -12,7 +12,8 @@ import pytest
 
 from graph.store import Store
 from queries.ambiguities import host_assist_ambiguities
-from queries.orphans import orphan_supervision_items
+from queries.lead_claims import without_sanding
+from queries.orphans import orphan_supervision_items, suggestion
 from queries.overlaps import overlaps
 from queries.report import build_report
 from queries.who_handles import who_handles
@@ -115,6 +116,15 @@ def test_who_handles_says_whose_sector_a_safety_complaint_falls_in(county: Store
     assert [sectors("密室逃脱店里的通道太窄还很黑，应急照明都没有"), sectors("商场超市的消防通道被货物堵死了"),
             sectors("健身房办了预付卡，现在老板跑路了，钱退不回来")] == [
         [("云溪县文化和旅游局", "文化、旅游", rule, "第六条(一)")], [("云溪县商务局", "商贸流通", rule, "第六条(一)")], []]
+
+
+def test_no_sanding_is_a_body_of_its_region_not_a_name(county: Store) -> None:
+    # A name is its region's short name and the body's: another county's 云溪县消防救援大队 (a 云溪县 of another
+    # city) is not the one this graph holds no 三定 of.
+    assert sorted(region for name, region in without_sanding(county) if name == "云溪县消防救援大队") == [COUNTY]
+    owner = next(o for o in who_handles(county, "密室逃脱消防安全", region=COUNTY) if o["department"] == "云溪县消防救援大队")
+    assert [suggestion({**owner, "region": region}, without_sanding(county), None)["no_sanding"]
+            for region in (COUNTY, "南湖市/云溪县")] == [True, False]
 
 
 def test_a_lead_with_no_sanding_is_named_in_the_finding(county: Store) -> None:
