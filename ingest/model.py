@@ -165,7 +165,7 @@ class SandingDocument:
     # 撤县设区 (ingest.region_succession): the county whose ground its region took over, at most one.
     region_successions: list[RegionSuccession] = field(default_factory=list)
     # 管行业必须管安全 for every sector at once (县直有关行业主管部门负责本行业领域的安全生产监督管理), and where:
-    # the first 职责分工 clause that states it (ingest.sector_rule).
+    # the first 主要职责 or 职责分工 clause that states it (ingest.sector_rule).
     sector_rule: str = ""
     sector_rule_locator: str = ""
     truncated: bool = False

@@ -424,6 +424,7 @@ def _handle_duties(document: SandingDocument, section: _Section) -> None:
             document.divisions.extend(parse_divisions(re.sub(r"^(?:有关)?职责分工[。.：:]?", "", text), where))
         else:
             document.duties.append(DutyClause(text, item.ordinal or len(document.duties) + 1, where))
+            _note_sector_rule(document, text, where.locator)
             document.divisions.extend(parse_duty_divisions(_BRACKET_ROLES.sub("", text), where, document.department))
             document.divisions.extend(parse_bracket_divisions(text, where))
 
@@ -500,8 +501,14 @@ def _handle_division(document: SandingDocument, section: _Section) -> None:
         body = re.sub(r"^(?:有关)?职责分工[。：:]?", "", body)
         if body:
             document.divisions.extend(parse_divisions(body, Located(number, locator)))
-        if body and not document.sector_rule and (rule := sector_rule(body)):
-            document.sector_rule, document.sector_rule_locator = rule, locator
+        _note_sector_rule(document, body, locator)
+
+
+def _note_sector_rule(document: SandingDocument, text: str, locator: str) -> None:
+    """The first clause of 管行业必须管安全 for every sector, in its 主要职责 (an 应急管理局's 按照分级、属地原则，县直有关
+    行业主管部门负责本行业领域安全生产监督管理) or its 职责分工: the same 三定 states it either way."""
+    if text and not document.sector_rule and (rule := sector_rule(text)):
+        document.sector_rule, document.sector_rule_locator = rule, locator
 
 
 def _handle_changes(document: SandingDocument, section: _Section) -> None:

@@ -322,18 +322,29 @@ class _MatterIndex:
 
 def _weighed(row: Row, model: SimilarityModel) -> _Matter:
     terms = content_terms(row["matter"])
-    objects = [term for term in terms if not is_marker_only(term)]
+    objects = _objects(terms)
     return _Matter(row, model.weighted(terms) if len(set(terms)) >= 2 else None,
                    model.weighted(objects) if objects else None)
 
 
-def names_the_duty(store: Store, matter: str, duty: str) -> bool:
-    """Whether a settled matter's name speaks of a member's duty: some object of the name is in the duty, and the
-    duty is not another sector's 安全生产 (管行业必须管安全: `sectors_apart`). A member its matter does not speak of
-    shares the cluster's words, not its matter's work, and is not told to strike its duty (user test: 交通运输局's
-    交通运输行业安全生产 was told to, for a 安全生产大检查 row it takes part in)."""
-    objects = _weighed({"matter": matter}, duty_model(store)).objects
-    return not sectors_apart(duty, matter) and (objects is None or objects.share_in(frozenset(content_terms(duty))) > 0)
+def _objects(terms: list[str]) -> list[str]:
+    """What a matter's name is about (房屋建筑, 食品安全风险): its terms without those that only say what is done."""
+    return [term for term in terms if not is_marker_only(term)]
+
+
+def names_the_duty(matter: str, duty: str) -> bool:
+    """Whether a settled matter's name speaks of a member's duty: the duty says one of the name's objects, whole
+    or by the word it ends with (its head: 房屋建筑 by 建筑, 建设工程施工 being work on 房屋建筑 too; 食品安全风险 by
+    风险, not by 食品), and is not another sector's 安全生产 (管行业必须管安全: `sectors_apart`). A member its matter
+    does not speak of shares the cluster's words, not its matter's work, and is not told to strike its duty (user
+    tests: 交通运输局's 交通运输行业安全生产 was told to, for a 安全生产大检查 row it takes part in; 市场监管局's
+    食品安全抽样检验, for the 食品安全风险监测计划 卫健委 leads, on the word 食品 alone)."""
+    objects = _objects(content_terms(matter))
+    said = frozenset(content_terms(duty))
+    wholes = [term for term in objects if not any(term != other and term in other for other in objects)]
+    spoken = any(whole in said or any(part in said for part in objects if part != whole and whole.endswith(part))
+                 for whole in wholes)
+    return not sectors_apart(duty, matter) and (not objects or spoken)
 
 
 def _best_covered(candidates: list[tuple[Weighted, Row]], *said: frozenset[str]) -> Row | None:

@@ -58,7 +58,6 @@ class _Leads:
     draft held 户外广告设施和门店招牌设置的审批, which 青山县's boundary list gives 县城市管理局)."""
 
     def __init__(self, store: Store, region: str | None) -> None:
-        self.store = store
         self.leads = {(row["region"], same_matter_key(row["matter"])): row["leads"] for row in lead_matters(store)}
         self.texts: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
         for row in catalog.run(store, "matter_parties", {"region": region}):
@@ -81,7 +80,7 @@ class _Leads:
                 continue
             assists = "，列本部门为配合" if ("ASSISTS", member["department"]) in texts else ""
             lead = "、".join(leads) or "其他部门"
-            if not names_the_duty(self.store, cluster["matter"] or "", member["duty"]):
+            if not names_the_duty(cluster["matter"] or "", member["duty"]):
                 sectors = "、".join(sorted(safety_sectors(member["duty"])))
                 own = f"（本部门此项为{sectors}行业安全生产，管行业必须管安全）" if sectors else ""
                 remarks.append(f"非牵头：边界清单或职责分工条款明确由{lead}牵头“{cluster['matter']}”{assists}"

@@ -32,7 +32,8 @@ def safety_sectors(text: str) -> frozenset[str]:
     sectors: set[str] = set()
     for match in _SECTOR_SAFETY.finditer(headline(text)):
         listed = _BEFORE_SECTORS.split(match.group(1))[-1]
-        sectors |= {word for word in _JOINS.split(listed) if len(word) >= 2}
+        # 本行业, 各自领域: the rule for every sector (ingest.sector_rule), which names none.
+        sectors |= {word for word in _JOINS.split(listed) if len(word) >= 2 and not word.startswith(("本", "各"))}
     return frozenset(sectors)
 
 

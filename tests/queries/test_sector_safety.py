@@ -16,6 +16,8 @@ from queries.sector_safety import safety_sectors, sectors_apart
     # The department's own line, unnamed, and a sector named only after the headline: no sector.
     ("负责文化、旅游和体育领域的统计和信息化建设，指导行业安全生产工作。", set()),
     ("负责全县安全生产综合监督管理。指导交通运输行业安全生产。", set()),
+    # The rule for every sector (ingest.sector_rule): 本行业 is none.
+    ("按照分级、属地原则，县直有关行业主管部门负责本行业领域安全生产监督管理。", set()),
 ])
 def test_the_sectors_a_clause_takes_the_safety_of(text: str, sectors: set[str]) -> None:
     assert safety_sectors(text) == sectors

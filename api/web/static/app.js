@@ -1288,9 +1288,12 @@ const FINDING_VIEWS = {
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
     row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims, r.matter),
-                   mandate: mandateText(r.mandate), formerly: (r.formerly || []).join("、") }),
+                   mandate: mandateText(r.mandate), formerly: (r.formerly || []).join("、"),
+                   no_sanding: (r.no_sanding || []).join("、") }),
     // X（原为Y）: a party the sources name by a body a 机构改革 renamed or merged since, as the API and the report say it.
-    optional: [FORMERLY_COLUMN],
+    // A lead or assisting party the graph holds no 三定 of (消防救援大队): its side of the matter is the list's word
+    // alone, which the 编办 checks before settling who hosts (queries.labels: no_sanding).
+    optional: [FORMERLY_COLUMN, ["no_sanding", "图中无其三定"]],
   },
   // A county's 编办 asks for its county's departments (`also`: the 区划 beside the 部门 picker, both sent).
   undecomposed: {
@@ -2258,9 +2261,14 @@ start();
 const NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项与之足够相近，需人工确定承接部门";
 // The overview names the departments only; the list names each one's evidence, and the 三定 clause beside a list's
 // row: whether the 三定 gave the department the work too is what is asked after an accident (user test).
+// An owner whose sector the item's business is in answers for its safety (管行业必须管安全), by the region's 三定
+// clause where one states it; an owner the graph holds no 三定 of has no clause to show (queries.labels' titles).
 function suggestionText(row, separator = "；", evidence = true) {
   if (!row.suggested_owners.length) return NO_SUGGESTION;
-  const said = (o) => `依据：${o.evidence}` + (o.duty ? `；三定：${o.duty}（${sourceText(o.duty_source)}）` : "");
+  const rule = (o) => (o.sector_rule ? `：${o.sector_rule}（${sourceText(o.sector_rule_source)}）` : "");
+  const said = (o) => `依据：${o.evidence}` + (o.duty ? `；三定：${o.duty}（${sourceText(o.duty_source)}）` : "")
+    + (o.sector_safety ? `；行业主管（管行业必须管安全）：${o.sector_safety}${rule(o)}` : "")
+    + (o.no_sanding ? "；图中无其三定" : "");
   return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（${said(o)}）` : o.department))
     .join(separator);
 }
