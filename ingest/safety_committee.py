@@ -5,7 +5,8 @@ a 三定's one clause (queries.sector_safety reads the sectors; the rows cite th
 
 It is written two ways, both read here into one record a member:
 - numbered paragraphs under the title (`一、县住房和城乡建设局：负责…。`; or the member's name on its numbered line and
-  its duties on the lines below, up to the next member), a line that is neither continuing the member above;
+  its duties on the lines below, up to the next member): a line that is no member's continues the member above (a
+  copy's hard line break), until a blank line after a finished sentence (a signature, a date below are no member's);
 - a table (.csv, .xlsx) whose header names the members (成员单位, 单位名称) and their duties (安全生产工作职责, 工作职责).
 
 It is told from the other documents by its title (…安全生产委员会成员单位安全生产工作职责, …安全生产工作职责清单), or a
@@ -40,6 +41,7 @@ _NAME_HEADERS = ("成员单位", "单位名称", "责任单位", "单位", "部�
 _DUTY_HEADERS = ("安全生产工作职责", "安全生产职责", "工作职责", "主要职责", "职责")
 _SEQ_HEADERS = ("序号", "编号")
 HEADER_SCAN_ROWS = 8
+_ENDED = ("。", "；", ";")
 DUTY_TITLE = "安全生产工作职责"
 
 
@@ -58,7 +60,7 @@ def committee_paragraphs(source: SourceText) -> ListDocument | None:
     """The numbered paragraphs' members, or None where the text is titled no 安委会职责."""
     if not is_committee_title(source.lines):
         return None
-    title_rows = read_title_rows(source.lines[:_first_member(source.lines)])
+    title_rows = read_title_rows([line for line in source.lines[:_first_member(source.lines)] if line.strip()])
     document = ListDocument(kind=KIND, title=title_rows.title, issued=title_rows.issued,
                             doc_number=title_rows.doc_number)
     sheet = source.path.stem
@@ -90,6 +92,10 @@ def committee_paragraphs(source: SourceText) -> ListDocument | None:
             member = None
         elif member is not None and line:
             member[3].append(line)
+        elif member is not None and "".join(member[3]).endswith(_ENDED):
+            # A blank line after a finished paragraph ends the members: a signature or a date below is none of them.
+            close()
+            member = None
     close()
     if bad:
         raise RowErrors(bad)
