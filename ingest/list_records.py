@@ -189,27 +189,28 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
 def _headcount(rows: GraphRows, context: ListContext, resolver: NameResolver, record: HeadcountRecord,
                source: str) -> None:
     """A department's counts on the table's date, on its edge to the table: what staffing_load compares."""
-    for party in _departments(rows, context, resolver, [record.department], source):
-        if party.status == "vague":
-            rows.document["notes"].append(f"{record.where.locator}: 单位名称 {party.mention} is not a department")
-            continue
-        rows.relate("HEADCOUNT", "Department", "Document", party.uid, rows.document["uid"], source,
-                    staff_type=record.staff_type, quota=record.quota, actual=record.actual, vacant=record.vacant,
-                    over=record.over, as_of=record.as_of,
-                    leader_set=[f"{rank} {posts}" for rank, posts in record.leader_set.items()],
-                    leader_filled=[f"{rank} {posts}" for rank, posts in record.leader_filled.items()],
-                    **as_named(party))
+    _to_document(rows, context, resolver, record.department, "单位名称", record.where.locator, source, "HEADCOUNT",
+                 staff_type=record.staff_type, quota=record.quota, actual=record.actual, vacant=record.vacant,
+                 over=record.over, as_of=record.as_of,
+                 leader_set=[f"{rank} {posts}" for rank, posts in record.leader_set.items()],
+                 leader_filled=[f"{rank} {posts}" for rank, posts in record.leader_filled.items()])
 
 
 def _safety_duty(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SafetyDutyRecord,
                  source: str) -> None:
     """A member's safety duties, on its edge to the 安委会 document: whose sector's safety it leads."""
-    for party in _departments(rows, context, resolver, [record.department], source):
+    _to_document(rows, context, resolver, record.department, "成员单位", record.where.locator, source, "SAFETY_DUTY",
+                 text=record.text)
+
+
+def _to_document(rows: GraphRows, context: ListContext, resolver: NameResolver, name: str, column: str, locator: str,
+                 source: str, rel: str, **props: object) -> None:
+    """A row's department's edge to the document it is a row of (a vague name is noted, no department)."""
+    for party in _departments(rows, context, resolver, [name], source):
         if party.status == "vague":
-            rows.document["notes"].append(f"{record.where.locator}: 成员单位 {party.mention} is not a department")
+            rows.document["notes"].append(f"{locator}: {column} {party.mention} is not a department")
             continue
-        rows.relate("SAFETY_DUTY", "Department", "Document", party.uid, rows.document["uid"], source,
-                    text=record.text, **as_named(party))
+        rows.relate(rel, "Department", "Document", party.uid, rows.document["uid"], source, **props, **as_named(party))
 
 
 def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SupervisionRecord,
