@@ -134,6 +134,9 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("HEADCOUNT", ("Department",), ("Document",), "实名制统计",
             ("source", "staff_type", "quota", "actual", "vacant", "over", "leader_set", "leader_filled", "as_of",
              "redirected_from")),
+    # A member unit's paragraph of a 安委会成员单位安全生产工作职责 (ingest.safety_committee): `text`, its safety
+    # duties, which name the sectors whose safety it leads (queries.sector_safety).
+    RelType("SAFETY_DUTY", ("Department",), ("Document",), "安委会成员单位职责", ("source", "text", "redirected_from")),
     RelType("MENTIONS", ("Duty", "PowerItem", "SupervisionItem", "Matter"), ("Term",), "提及的词", ("weight",)),
     RelType("SIMILAR", ("Duty",), ("Duty",), "同一项工作", ("score", "method")),
     # A department's facts, an office's names and a duty's date as that document states them (ingest.records.STATED);

@@ -30,7 +30,8 @@ _UNPLACED = {label: f"n.{prop} IS NULL" for label, prop in _PLACED_BY.items()}
 # What `ingest.load.prune_orphans` takes wherever it lies: kept whole, so that a prune is undone too.
 _ORPHANS = (
     "MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
-    "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT]-() "
+    "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT|"
+    "SAFETY_DUTY]-() "
     "RETURN 'Department' AS label, n.uid AS uid",
     "MATCH (n:Region) WHERE NOT (n)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() RETURN 'Region' AS label, n.uid AS uid",
 )

@@ -12,5 +12,6 @@ KIND_TITLES = {
     "township": "乡镇（街道）履行职责事项清单",
     "county_township": "县乡事权划分清单",
     "headcount": "机构编制实名制统计表",
+    "safety_committee": "安委会成员单位安全生产工作职责",
 }
 KINDS = tuple(KIND_TITLES)

@@ -7,6 +7,8 @@
 - 监管事项目录: a `SupervisionItem` with `CLAIMS` from each claiming department; none when unclaimed.
 - 事权划分: a `Matter` of the city with `HOLDS` from the city and/or its counties, `share` exclusive,
   shared or delegated (the city as principal, the counties as agents).
+- 安委会成员单位安全生产工作职责: a `SAFETY_DUTY` edge from each member to the document, its paragraph's text
+  (ingest.safety_committee; queries.sector_safety reads the sectors it names).
 - 机构编制实名制统计表: a `HEADCOUNT` edge from each department to the table's Document, a row each (ingest.headcount).
 - 乡镇（街道）履行职责事项清单: a `Matter` of the township's county per row, its edges marked with the list's part
   (`township_part`): 基本履职 a territorial `LEADS` from the township; 配合履职 a `LEADS` from the county department
@@ -27,6 +29,7 @@ from ingest.model import (
     HeadcountRecord,
     ListDocument,
     PowerItemRecord,
+    SafetyDutyRecord,
     SplitRecord,
     SupervisionRecord,
     TerritorialRecord,
@@ -114,6 +117,8 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _county_township_holding(rows, context, record, source)
         elif isinstance(record, HeadcountRecord):
             _headcount(rows, context, resolver, record, source)
+        elif isinstance(record, SafetyDutyRecord):
+            _safety_duty(rows, context, resolver, record, source)
     _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
               basis)
     add_provenance(rows)
@@ -184,16 +189,28 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
 def _headcount(rows: GraphRows, context: ListContext, resolver: NameResolver, record: HeadcountRecord,
                source: str) -> None:
     """A department's counts on the table's date, on its edge to the table: what staffing_load compares."""
-    for party in _departments(rows, context, resolver, [record.department], source):
+    _to_document(rows, context, resolver, record.department, "单位名称", record.where.locator, source, "HEADCOUNT",
+                 staff_type=record.staff_type, quota=record.quota, actual=record.actual, vacant=record.vacant,
+                 over=record.over, as_of=record.as_of,
+                 leader_set=[f"{rank} {posts}" for rank, posts in record.leader_set.items()],
+                 leader_filled=[f"{rank} {posts}" for rank, posts in record.leader_filled.items()])
+
+
+def _safety_duty(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SafetyDutyRecord,
+                 source: str) -> None:
+    """A member's safety duties, on its edge to the 安委会 document: whose sector's safety it leads."""
+    _to_document(rows, context, resolver, record.department, "成员单位", record.where.locator, source, "SAFETY_DUTY",
+                 text=record.text)
+
+
+def _to_document(rows: GraphRows, context: ListContext, resolver: NameResolver, name: str, column: str, locator: str,
+                 source: str, rel: str, **props: object) -> None:
+    """A row's department's edge to the document it is a row of (a vague name is noted, no department)."""
+    for party in _departments(rows, context, resolver, [name], source):
         if party.status == "vague":
-            rows.document["notes"].append(f"{record.where.locator}: 单位名称 {party.mention} is not a department")
+            rows.document["notes"].append(f"{locator}: {column} {party.mention} is not a department")
             continue
-        rows.relate("HEADCOUNT", "Department", "Document", party.uid, rows.document["uid"], source,
-                    staff_type=record.staff_type, quota=record.quota, actual=record.actual, vacant=record.vacant,
-                    over=record.over, as_of=record.as_of,
-                    leader_set=[f"{rank} {posts}" for rank, posts in record.leader_set.items()],
-                    leader_filled=[f"{rank} {posts}" for rank, posts in record.leader_filled.items()],
-                    **as_named(party))
+        rows.relate(rel, "Department", "Document", party.uid, rows.document["uid"], source, **props, **as_named(party))
 
 
 def _supervision_item(rows: GraphRows, context: ListContext, resolver: NameResolver, record: SupervisionRecord,

@@ -22,7 +22,8 @@ from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
 from ingest.restate import restate_versions
 
 # Relationships that one document may state several times between the same two nodes, once per clause.
-_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS", "SUCCEEDED_BY", "HEADCOUNT", "REPLACED_BY"})
+_KEYED_BY_SOURCE = frozenset({"LEADS", "ASSISTS", "TRANSFERRED_TO", "HOLDS", "SUCCEEDED_BY", "HEADCOUNT", "SAFETY_DUTY",
+                               "REPLACED_BY"})
 # Transfers: one clause of 划入的职责 may move two pieces of work between the same two departments (城市供水 and
 # 城市排水 from 建委 to 水务局, a sentence each): each is an edge, told apart by the work it moves.
 _KEYED_BY_WHAT = frozenset({"TRANSFERRED_TO"})
@@ -280,7 +281,7 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
                              f"WITH DISTINCT r, n {others}DETACH DELETE n", rows)
                    for node_label in _STATED_LABELS]
     named = "|".join(rel_type(rel).name for rel in ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO",
-                                                    "SUCCEEDED_BY", "HEADCOUNT"))
+                                                    "SUCCEEDED_BY", "HEADCOUNT", "SAFETY_DUTY"))
     facts = ", ".join(f"n.{prop} = null" for prop in VERSIONED_DEPARTMENT_PROPS)
     statements += [
         # A department these documents alone define, that other documents name: the party those name.
@@ -407,7 +408,7 @@ _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:
 # only empty nodes, which the next removal drops.
 _ORPHAN_TERMS = "UNWIND $rows AS r MATCH (t:Term) WHERE NOT (t)<-[:MENTIONS]-() DELETE t"
 _ORPHAN_PARTIES = ("UNWIND $rows AS r MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
-                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT]-() "
+                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT|SAFETY_DUTY]-() "
                    "DETACH DELETE n")
 _EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() "
                   "OPTIONAL MATCH (d:Document {region: g.path}) WITH g, count(d) AS documents "
@@ -448,7 +449,7 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # writes them; HAS_DEPARTMENT keeps the least source of the two, as the loader's MERGE does.
 _PARTY_EDGES = (("LEADS", True), ("ASSISTS", True), ("EXERCISES", True), ("CLAIMS", True), ("TRANSFERRED_TO", True),
                 ("TRANSFERRED_TO", False), ("SUCCEEDED_BY", True), ("SUCCEEDED_BY", False), ("HAS_DEPARTMENT", False),
-                ("HEADCOUNT", True))
+                ("HEADCOUNT", True), ("SAFETY_DUTY", True))
 
 
 def _moved_edges(rel: str, outgoing: bool) -> str:

@@ -318,13 +318,28 @@ class HeadcountRecord:
         return self.department + (f"（{self.staff_type}）" if self.staff_type else "")
 
 
+@dataclass
+class SafetyDutyRecord:
+    """A member unit's paragraph (or row) of a 安委会成员单位安全生产工作职责 (ingest.safety_committee)."""
+
+    department: str
+    text: str
+    where: Cell
+
+    @property
+    def name(self) -> str:
+        """What the list's history and versions name the row by: its member."""
+        return self.department
+
+
 ListRecord = (PowerItemRecord | BoundaryRecord | SupervisionRecord | SplitRecord | TerritorialRecord | TownshipDutyRecord
-              | CountyTownshipRecord | HeadcountRecord)
+              | CountyTownshipRecord | HeadcountRecord | SafetyDutyRecord)
 
 
 @dataclass
 class ListDocument:
     kind: str  # power | boundary | supervision | split | territorial | township | county_township | headcount
+    # | safety_committee
     title: str
     records: list[ListRecord] = field(default_factory=list)
     default_departments: dict[str, str] = field(default_factory=dict)  # sheet → department named by title/sheet

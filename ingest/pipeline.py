@@ -46,6 +46,7 @@ from ingest.model import (
     ListDocument,
     ListRecord,
     PowerItemRecord,
+    SafetyDutyRecord,
     SandingDocument,
     SupervisionRecord,
     TerritorialRecord,
@@ -68,6 +69,7 @@ from ingest.regions import (
     split_region_prefix,
 )
 from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
+from ingest.safety_committee import committee_paragraphs, is_committee_table, parse_committee_table
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -451,7 +453,7 @@ def _names_in(record: ListRecord) -> list[str]:
         return [*record.leads, *record.assists]
     if isinstance(record, TownshipDutyRecord):
         return record.departments
-    if isinstance(record, HeadcountRecord):
+    if isinstance(record, HeadcountRecord | SafetyDutyRecord):
         return [record.department]
     return []
 
@@ -482,6 +484,10 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         if kind == "headcount" or (kind == "auto" and is_headcount_table(workbook)):
             lists.append((workbook, parse_headcount(workbook)))
             return
+        # A 安委会成员单位安全生产工作职责 names its members and their duties, no items (ingest.safety_committee).
+        if kind == "safety_committee" or (kind == "auto" and is_committee_table(workbook)):
+            lists.append((workbook, parse_committee_table(workbook)))
+            return
         lists.append((workbook, parse_list(workbook, None if kind == "auto" else kind)))
         return
     is_docx = path.suffix.lower() in DOCX_SUFFIXES
@@ -497,6 +503,14 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         if is_township_list(workbook):
             lists.append((workbook, parse_list(workbook, None)))
             return
+    # A 安委会职责 as numbered paragraphs is told by its title, which no 三定 or other list bears.
+    committee = committee_paragraphs(source) if kind in {"auto", "safety_committee"} else None
+    if committee is not None:
+        lists.append((Workbook(source.path, source.sha256, [], source.encoding, source.text_sha256), committee))
+        return
+    if kind == "safety_committee":
+        raise IngestError(path, "a 安委会成员单位安全生产工作职责: its title in the first lines, or a table of 成员单位 and "
+                                "安全生产工作职责", zh="按安委会成员单位安全生产工作职责载入时，文件开头应有其标题，或为“成员单位”“安全生产工作职责”两列的表格")
     paragraphs = paragraph_workbook(source) if kind in {"auto", "township"} and not is_docx \
         and may_title_township_list(path, source.lines) else None
     if paragraphs is not None:  # a 履行职责事项清单 as numbered paragraphs (ingest.township_paragraphs)

@@ -169,7 +169,7 @@ VALUE_LABELS: dict[str, str] = {
     "territorial_lead": "属地主体责任",
     "power_item": "权责事项", "supervision_item": "监管事项",
     "LEADS": "牵头", "ASSISTS": "配合", "EXERCISES": "实施", "CLAIMS": "认领",
-    "HEADCOUNT": "实名制统计",
+    "HEADCOUNT": "实名制统计", "SAFETY_DUTY": "安委会成员单位职责",
     # A HOLDS edge's share and role (事权划分): `shared` and `delegated` read as the list's own words already.
     "exclusive": "专有", "holder": "持有", "principal": "委托方", "agent": "受托方",
     # counterpart_duties' relation, and check-draft's changes and staffing facts.

@@ -19,7 +19,7 @@ from queries import catalog
 from queries.cache import cached
 from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.sector_safety import sector_rules
+from queries.sector_safety import about_safety, committee_sectors, sector_basis, sector_rules
 from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments
 
 SUGGESTIONS = 3
@@ -43,12 +43,14 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
-        rows.append({**item, "suggested_owners": [suggestion(row, unknown, rules.get(item["region"]))
+        # A 安委会's member sectors answer for an item about safety (对…安全的监督检查) that no 三定 clause reached.
+        committee = committee_sectors(store) if about_safety(item["item"]) else {}
+        rows.append({**item, "suggested_owners": [suggestion(row, unknown, rules.get(item["region"]), committee)
                                                   for row in ranked if not row["weak"]]})
     return rows
 
 
-def suggestion(row: Row, unknown: frozenset[tuple[str, str]], rule: Row | None) -> Row:
+def suggestion(row: Row, unknown: frozenset[tuple[str, str]], rule: Row | None, committee: dict[str, Row]) -> Row:
     """A who_handles row as a suggested owner: the evidence that says so, where it is written, and, when that is a
     list's row (a 职责边界清单's 牵头, a claimed item), the department's own 三定 clause among its evidence. After an
     accident the question is whether the 三定 gave the department the work as well as the list (user test: a
@@ -58,19 +60,21 @@ def suggestion(row: Row, unknown: frozenset[tuple[str, str]], rule: Row | None) 
     (`unknown`), so only a list or a clause names it for the work (user test: 县消防救援大队 was suggested with no word
     of it). `sector_rule`, `sector_rule_source`: beside sectors, the region's 三定 clause that makes every 行业主管部门
     answer for its sector's safety (`rule`: 县直有关行业主管部门负责本行业领域的安全生产监督管理), which an item no one
-    claimed falls under."""
+    claimed falls under; where the region's 安委会成员单位安全生产工作职责 is loaded (`committee`, by department), the
+    sectors it gives a department no 三定 clause gave any, and its paragraph that names them, in place of the rule."""
     # The duty that says so: not the matter a department assists on, which who_handles shows first (unless that is
     # all it has: a matter no one leads, whose assisting departments are all its parties).
     chosen = next((e for e in row["evidence"] if e["kind"] != "matter_assist"), row["evidence"][0])
     # The department's own duty before an office's: the 三定's 主要职责 is what gave the department the work.
     clause = None if chosen["kind"] in SANDING_KINDS else min(
         (e for e in row["evidence"] if e["kind"] in SANDING_KINDS), key=lambda e: e["kind"] != "duty", default=None)
-    sectors = evidence_sectors(row["evidence"])
+    member = committee.get(row["department"])
+    sectors = evidence_sectors(row["evidence"]) or (member["sectors"] if member else frozenset())
+    basis = sector_basis(sectors, row["department"], rule, committee)
     return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
             "source": chosen["source"], "duty": clause["text"] if clause else "",
             "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),
-            "sector_rule": rule["text"] if rule and sectors else "",
-            "sector_rule_source": rule["source"] if rule and sectors else "",
+            "sector_rule": basis["text"] if basis else "", "sector_rule_source": basis["source"] if basis else "",
             "no_sanding": (row["department"], row["region"]) in unknown}
 
 

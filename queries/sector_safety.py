@@ -24,6 +24,10 @@ _SAFETY_WORDS = re.compile(r"安全|消防|火灾|着火|失火|起火|隐患|�
 # The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
 _RULES = ("MATCH (d:Document) WHERE coalesce(d.sector_rule, '') <> '' "
           "RETURN d.region AS region, d.sector_rule AS text, d.sector_rule_source AS source ORDER BY region, source")
+# The members' paragraphs of the 安委会成员单位安全生产工作职责 loaded (ingest.safety_committee).
+_MEMBERS = ("MATCH (d:Department)-[s:SAFETY_DUTY]->(:Document) "
+            "RETURN d.name AS department, s.text AS text, s.source AS source ORDER BY department, source")
+_SENTENCES = re.compile(r"[。；;]")
 
 
 def safety_sectors(text: str) -> frozenset[str]:
@@ -63,3 +67,31 @@ def sector_rules(store: Store) -> dict[str, Row]:
             rules.setdefault(row["region"], {"text": row["text"], "source": row["source"]})
         return rules
     return cached(store, ("sector_rules",), read, whole_graph=True)
+
+
+def committee_sectors(store: Store) -> dict[str, Row]:
+    """Each member department's sectors whose 安全生产 a 安委会成员单位安全生产工作职责 gives it (its paragraph's
+    sentences read as a 三定's clause is, each: 负责住房和城乡建设行业安全生产监督管理), with the first sentence that
+    names them and its source (the document's 第N项), by department name; read once per graph version. The 安委会's word
+    is what a 行业主管 is cited by where one is loaded: it names the department, where the 三定's rule names none."""
+    def read() -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for row in store.read(_MEMBERS, {}):
+            named = [(sentence, sectors) for sentence in _SENTENCES.split(row["text"])
+                     if (sectors := safety_sectors(sentence))]
+            if not named:
+                continue
+            held = found.setdefault(row["department"], {"sectors": frozenset(), "text": named[0][0].strip(),
+                                                        "source": row["source"]})
+            held["sectors"] = held["sectors"].union(*(sectors for _sentence, sectors in named))
+        return found
+    return cached(store, ("committee_sectors",), read, whole_graph=True)
+
+
+def sector_basis(sectors: frozenset[str], department: str, rule: Row | None, committee: dict[str, Row]) -> Row | None:
+    """What a department's sector safety is cited by: its 安委会 paragraph where that names one of the sectors, else
+    the region's 三定 rule for every sector (`rule`); None without sectors."""
+    if not sectors:
+        return None
+    member = committee.get(department)
+    return member if member is not None and member["sectors"] & sectors else rule

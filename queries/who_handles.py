@@ -34,7 +34,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.lead_claims import Dispute, disputes
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
-from queries.sector_safety import about_safety, safety_sectors, sector_rules
+from queries.sector_safety import about_safety, committee_sectors, safety_sectors, sector_basis, sector_rules
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -481,20 +481,22 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
 def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
     """Each row with `sector_safety`: the sectors whose 安全生产 a 三定 clause among its evidence gives the department,
     when the text is about safety (管行业必须管安全: it is their 行业主管部门, whom a new kind of business that no list
-    gives anyone falls to: 密室逃脱 → 文旅局's 文化、旅游), else ''; and beside them `sector_rule` with its source, the
-    region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
+    gives anyone falls to: 密室逃脱 → 文旅局's 文化、旅游; with those a loaded 安委会成员单位安全生产工作职责 gives
+    it), else ''; and beside them `sector_rule` with its source: the department's 安委会 paragraph that names
+    them, else the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
     if not about_safety(text):
         return [_sector_fields(row, "", None) for row in rows]
-    rules, own = sector_rules(store), _sanding_sectors(store)
+    rules, own, committee = sector_rules(store), _sanding_sectors(store), committee_sectors(store)
     found = []
     for row in rows:
         # A party to a matter no one leads (a new kind of business: 密室逃脱) is met on the list's row, not on its
         # 三定: its 三定's sectors say whose sector the business may fall in.
         no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
-        sectors = "、".join(sorted(evidence_sectors(row["evidence"])
-                                  or (own.get((row["department"], row["region"]), frozenset()) if no_lead
-                                      else frozenset())))
-        found.append(_sector_fields(row, sectors, rules.get(row["region"]) if sectors else None))
+        member = committee.get(row["department"], {"sectors": frozenset()})
+        sectors = evidence_sectors(row["evidence"]) or (
+            own.get((row["department"], row["region"]), frozenset()) | member["sectors"] if no_lead else frozenset())
+        found.append(_sector_fields(row, "、".join(sorted(sectors)),
+                                    sector_basis(sectors, row["department"], rules.get(row["region"]), committee)))
     return found
 
 
