@@ -957,6 +957,17 @@ class ListChangeRow(BaseModel):
     to_uid: str
 
 
+class CityDepartmentsRow(BaseModel):
+    """city_departments: one line of work two cities set up differently (各市部门设置对照, queries.department_sets)."""
+
+    work: str = Field(description="the line of work: the longest of its departments' names")
+    city_departments: str = Field(description="each city's departments of the line, 南屿市：体育局、文化广电和旅游局")
+    finding: Literal["merged", "lacking", "named_otherwise"]
+    finding_label: str
+    lacking: str = Field(description="the cities the graph holds no department of the line in (、-separated)")
+    merged_in: str = Field(description="the cities one department of which does the work of several of another's")
+
+
 class PowerItemFinding(BaseModel):
     """power_item_review: one finding on a 权责清单's power item (合法性审查, queries.power_review)."""
 

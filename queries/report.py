@@ -342,6 +342,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                     compared,
                     note="两个以上市的市县事权划分清单均列有的事项（名称写法不同的视为同一事项）及各市的划分方式；"
                          "划分不同的列在前，供比较各市同一事项由市级还是县级承担。"))
+    # Which lines of work the cities set up differently (catalog's city_departments): none in one city's report.
+    differing = catalog.run(store, "city_departments", {"region": region}) if department is None else []
+    if differing:
+        add(Section("city_departments", "各市部门设置对照",
+                    ["work", "city_departments", "finding_label", "lacking", "merged_in"], differing,
+                    note="各市本级有三定的部门，按上下对口的职能归类（同名，或同一简称组且职能相同）；"
+                         "列出一市合并设置而另一市分设、部分市图中没有、或名称不同的职能。"
+                         "“图中没有”也可能是该市此部门的三定尚未载入。"))
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.

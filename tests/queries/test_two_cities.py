@@ -125,6 +125,29 @@ def test_the_whole_graphs_report_sets_each_citys_split_beside_the_others(store: 
         ("超限运输车辆行驶公路许可", "交通运输", "南屿市 市县共有；示例市 市县共有", False),
         ("食品安全抽样检验", "市场监管", "南屿市 市县共有；示例市 市县共有", False),
     ]
+    # The departments' sets too (city_departments), as the query gives them.
+    departments = next(section for section in build_report(store).sections if section.key == "city_departments")
+    assert (departments.rows, departments.columns) == (
+        catalog.run(store, "city_departments", {}), ["work", "city_departments", "finding_label", "lacking", "merged_in"])
     # One city's report has no other city to compare with.
     assert [section.key for section in build_report(store, region="南屿市").sections
-            if section.key == "split_compared"] == []
+            if section.key in ("split_compared", "city_departments")] == []
+
+
+def test_the_cities_departments_are_compared_by_their_line_of_work(store: Store) -> None:
+    _nanyu(store)
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    rows = catalog.run(store, "city_departments", {})
+    # 示例市 merges the work 南屿市 gives two bureaus; 南屿市's 城管 is named otherwise; the lines whose 三定 only
+    # 示例市 has loaded are lacking in 南屿市; 住建, 交通 and 市场监管, alike in both, are no finding.
+    lacking = ["人力资源和社会保障局", "公安局", "农业农村局", "卫生健康委员会", "应急管理局", "水务局", "生态环境局",
+               "自然资源和规划局"]
+    assert [(row["work"], row["city_departments"], row["finding_label"], row["lacking"], row["merged_in"])
+            for row in rows] == [
+        ("文化广电旅游体育局", "南屿市：体育局、文化广电和旅游局；示例市：文化广电旅游体育局", "一市合并设置、另一市分设",
+         "", "示例市"),
+        *[(work, f"示例市：{work}", "部分市图中没有（未设或未载入其三定）", "南屿市", "") for work in lacking],
+        ("城市管理和综合执法局", "南屿市：城市管理局；示例市：城市管理和综合执法局", "名称不同", "", ""),
+    ]
+    # One city has none to compare with.
+    assert catalog.run(store, "city_departments", {"region": "南屿市"}) == []
