@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -57,3 +58,17 @@ def test_the_cities_departments_at_the_command_line(two_cities: Path) -> None:
     assert answer.returncode == 0, answer.stderr
     assert answer.stdout.lstrip("\ufeff").splitlines()[1] == \
         "文化广电旅游体育局,南屿市：体育局、文化广电和旅游局；示例市：文化广电旅游体育局,一市合并设置、另一市分设,,示例市"
+
+
+def test_who_handles_of_no_region_says_a_region_is_needed_among_several_cities(client: TestClient,
+                                                                               two_cities: Path) -> None:
+    said = ("图中有多个市（南屿市、示例市），未指定区划：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，请指定区划")
+    answer = client.get("/api/queries/who_handles", params={"text": "共享单车乱停乱放"})
+    assert (answer.status_code, unquote(answer.headers["X-Dutygraph-Region-Note"])) == (200, said)
+    assert "X-Dutygraph-Region-Note" not in client.get("/api/queries/who_handles",
+                                                       params={"text": "共享单车乱停乱放", "region": "南屿市"}).headers
+    asked = run("query", "who_handles", "--param", "text=共享单车乱停乱放", "--format", "json", store=two_cities)
+    assert (asked.returncode, asked.stderr.strip()) == (0, said)
+    asked = run("query", "who_handles", "--param", "text=共享单车乱停乱放", "--param", "region=南屿市", "--format", "json",
+                store=two_cities)
+    assert (asked.returncode, asked.stderr.strip()) == (0, "")
