@@ -384,7 +384,8 @@ def _undecomposed_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> lis
 
 
 def _staffing_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
-    return [row["region"], row["department"], _number(row["staff_quota"]), _number(row["other_staff"]),
+    # The region by its name (its path in the cell's title).
+    return [row["region"].rsplit("/", 1)[-1], row["department"], _number(row["staff_quota"]), _number(row["other_staff"]),
             _number(row["leader_posts"]), "、".join(row["leader_posts_detail"] or []), _number(row["offices"]),
             _number(row["offices_stated"]), *(_number(row[key]) for key in ("duties", "power_items", "duties_per_post")),
             "部门过少无法比较" if row["too_few"] else _number(row["robust_z"]), VALUE_LABELS.get(row["outlier"], ""),

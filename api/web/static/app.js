@@ -452,8 +452,7 @@ function table(container, rows, columns,
     el("caption", { class: "sr-only" }, name),
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
-                                          columns.map(([key, , kind]) => el("td", kind ? { class: kind } : {},
-                                                                             text(row[key]))))))));
+                                          columns.map(([key, , kind]) => cell(row[key], kind)))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
@@ -474,6 +473,14 @@ function table(container, rows, columns,
       el("span", { class: "muted" }, place)));
   }
   refocusPager(target);
+}
+
+// A table's cell; a `region` column's paths (南屿市/石桥县) read as their names, the path in the cell's title: two
+// cities' tables read as a wall of paths (user test of two cities).
+function cell(value, kind) {
+  if (kind !== "region") return el("td", kind ? { class: kind } : {}, text(value));
+  const paths = (Array.isArray(value) ? value : [value]).filter((path) => path);
+  return el("td", paths.length ? { title: paths.join("、") } : {}, paths.map((path) => path.split("/").pop()).join("、"));
 }
 
 // The pager's button pressed is drawn anew with its table: focus stays on it (or on the other, at the first or the
@@ -1032,7 +1039,7 @@ async function splitPage(current) {
   // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
   table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
     kind: CONFLICTS[c.kind] || c.kind })),
-        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"],
+        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划", "region"],
          ["concerned", "涉及部门"], ["source", "出处"]]);
   if (!shown.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
   // The third table of the answer (`unlisted`): the county's rows only when one is chosen, as its files hold them.
@@ -1323,7 +1330,7 @@ const FINDING_VIEWS = {
   },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
-    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
+    columns: [["region", "区划", "region"], ["department", "部门"], ["staff_quota", "行政编制"],
               ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制", "wide"],
               ["other_staff", "其他编制"], ["staff_actual", "实有人数"], ["staff_actual_as_of", "实有人数统计时点"],
               ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
