@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.store import Row, Store
-from ingest.counterparts import mirrored
 from queries.labels import DEPARTMENT_SET_LABELS
-
-_Key = tuple[str, str]  # (city path, department base name)
+from queries.work_lines import Member, work_lines
 
 
 def compared(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
@@ -26,27 +24,13 @@ def compared(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Ro
     cities = sorted(bases)
     if len(cities) < 2:
         return []
-    parent: dict[_Key, _Key] = {(city, base): (city, base) for city in cities for base in bases[city]}
-    merging: set[_Key] = set()  # a department that mirrors several of one other city's
-    for city in cities:
-        for other in cities:
-            if other == city:
-                continue
-            for base in bases[city]:
-                found = mirrored(base, bases[other])
-                if len(found) > 1:
-                    merging.add((city, base))
-                for theirs in found:
-                    _union(parent, (city, base), (other, theirs))
-    lines: dict[_Key, list[_Key]] = defaultdict(list)
-    for key in sorted(parent):
-        lines[_root(parent, key)].append(key)
-    out = [row for members in lines.values() if (row := _line(members, cities, merging)) is not None]
+    found = work_lines(bases)
+    out = [row for members in found.lines if (row := _line(members, cities, found.merging)) is not None]
     order = list(DEPARTMENT_SET_LABELS)
     return sorted(out, key=lambda row: (order.index(row["finding"]), row["work"]))
 
 
-def _line(members: Sequence[_Key], cities: Sequence[str], merging: set[_Key]) -> Row | None:
+def _line(members: Sequence[Member], cities: Sequence[str], merging: frozenset[Member]) -> Row | None:
     """One line of work's row, None where every city sets it up alike (one department each, of one name)."""
     by_city: dict[str, list[str]] = defaultdict(list)
     for city, base in members:
@@ -69,13 +53,3 @@ def _line(members: Sequence[_Key], cities: Sequence[str], merging: set[_Key]) ->
 def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
-
-def _root(parent: dict[_Key, _Key], key: _Key) -> _Key:
-    while parent[key] != key:
-        key = parent[key]
-    return key
-
-
-def _union(parent: dict[_Key, _Key], one: _Key, other: _Key) -> None:
-    first, second = sorted((_root(parent, one), _root(parent, other)))
-    parent[second] = first
