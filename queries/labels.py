@@ -434,3 +434,7 @@ DEPARTMENT_SET_LABELS = {"merged": "一市合并设置、另一市分设", "lack
 _IN_ANSWER |= {("city_departments", "work"): "职能（部门）", ("city_departments", "city_departments"): "各市部门",
                ("city_departments", "finding_label"): "差异", ("city_departments", "lacking"): "图中没有此类部门的市",
                ("city_departments", "merged_in"): "合并设置的市"}
+# Region levels as people name them (the regions' and holdings' `level`; staffing_load's cross-city peers, 县（区）级…).
+LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
+# staffing_load over several cities: the group a county bureau is scored in, its line of work in every county.
+_IN_ANSWER |= {("staffing_load", "peers"): "比较组"}

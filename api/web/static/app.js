@@ -1337,7 +1337,7 @@ const FINDING_VIEWS = {
               ["leader_posts_detail", "领导职数明细"], ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
               ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
-              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
+              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["peers", "比较组"], ["outlier", "异常"],
               ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"], ["staffing_from", "编制数据来源", "wide"]],
     // The columns of what 调整 notices changed, only where a notice changed something in the region, as the report
     // adds them (a table of 20 columns for a region no notice touched hid what was there).
@@ -1346,7 +1346,9 @@ const FINDING_VIEWS = {
               // The people in post, only where a 实名制统计表 is loaded for a department of the region.
               staff_actual: "staff_actual", staff_actual_as_of: "staff_actual",
               // Where a department shows figures of a body a rename replaced (an empty sentence borrows none).
-              staffing_from: "staffing_from" },
+              staffing_from: "staffing_from",
+              // Over several cities a county bureau's score is among its line of work in every county: which group.
+              peers: "peers" },
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare. A
     // department known by a notice alone (no 三定) has no figure of its own: said, not a 0 or a blank read as one.
     // Checks are sentences that list posts with 、 themselves: one a line.
@@ -1408,8 +1410,9 @@ async function wholeFindings(current, name, view, params) {
     table(target, rows, columns, { rowClass: view.rowClass });
     if (!rows.length && outliers) {
       const tooFew = result.items.some((r) => r.too_few);
+      const group = result.items.some((r) => r.peers) ? "同一区划或比较组" : "同一区划";
       target.append(el("p", { class: "empty" }, tooFew && result.items.every((r) => r.too_few)
-        ? "部门过少无法比较：同一区划可比部门少于 3 个，不判断异常" : "没有编制异常的部门"));
+        ? `部门过少无法比较：${group}可比部门少于 3 个，不判断异常` : "没有编制异常的部门"));
     } else if (!rows.length) target.append(el("p", { class: "empty" }, "没有发现此类问题"));
     if (outliers) document.getElementById(`${name}-downloads`).append(el("span", { class: "muted" }, "（下载为全部部门）"));
   } catch (error) {
