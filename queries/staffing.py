@@ -124,9 +124,9 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
 def peer_groups(store: Store, rows: Sequence[Row]) -> dict[str, str]:
     """In a reading over two cities or more, each department below a city (by uid) → the group it is scored in: its
     level's departments of its line of work in every county of those cities (`queries.work_lines`), named
-    (县（区）级交通运输局). A county holds a bureau of each line, so its own bureaus are unlike work, and a county of
-    one city is no peer of another's; like with like across cities is (two cities' 交通运输局 of 石桥县, 河西区 and
-    青山县). One city's reading, or a department of a city's own, keeps its region's departments (none here)."""
+    (县（区）级交通运输局). A county's own bureaus each do another line of work (its 交通运输局 beside its 教育局);
+    across the cities' counties like is set beside like (石桥县's 交通运输局 beside 河西区's and 青山县's). One city's
+    reading, and a city's own department, are scored among their region's departments: no entry."""
     levels = region_levels(store)
     cities = {city_of(store, row["region"]) for row in rows} - {None}
     if len(cities) < 2:
@@ -135,13 +135,14 @@ def peer_groups(store: Store, rows: Sequence[Row]) -> dict[str, str]:
     below: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         level = levels.get(row["region"])
-        if level not in (None, "national", "province", "city"):
+        # A department with no base name (none recorded) cannot be placed in a line: its region's, as before.
+        if level not in (None, "national", "province", "city") and row["base"]:
             below[level][row["region"]].append(row)
     out: dict[str, str] = {}
     for level, places in below.items():
         found = work_lines({place: [row["base"] for row in held] for place, held in places.items()})
         for members in found.lines:
-            name = f"{LEVEL_TITLES[level]}级{'或'.join(sorted({base for _place, base in members}))}"
+            name = f"{LEVEL_TITLES.get(level, level)}级{'或'.join(sorted({base for _place, base in members}))}"
             out |= {row["uid"]: name for place, base in members for row in places[place] if row["base"] == base}
     return out
 
