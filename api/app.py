@@ -17,6 +17,7 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+import api.routes.city_departments as city_departments
 import api.routes.list_history as list_history
 import api.routes.plans as plans
 import api.routes.power_review as power_review
@@ -213,6 +214,7 @@ def create_app(settings: Settings | None = None, *, store_uri: str | None = None
     for module in (health, catalog_routes, documents_upload, cypher, dispatch, drafts, townships, plans):
         app.include_router(module.router, dependencies=[KnownParametersOnly])
     app.include_router(list_history.router, dependencies=[KnownParametersOnly])
+    app.include_router(city_departments.router, dependencies=[KnownParametersOnly])
     app.include_router(power_review.router, dependencies=[KnownParametersOnly])
     app.include_router(report_route.router, dependencies=[KnownParametersOnly])
     app.include_router(tenure_route.router, dependencies=[KnownParametersOnly])

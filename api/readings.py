@@ -18,6 +18,9 @@ READ_AS_HEADER = "X-Dutygraph-Read-As"
 # Why an answer is empty where the rows cannot say it (a county whose city's 三定 are not loaded has no clash across
 # levels to find): the CLI's hint on stderr, in Chinese, percent-encoded as the reading is.
 EMPTY_NOTE_HEADER = "X-Dutygraph-Empty-Note"
+# An answer that reads differently than asked for (who_handles of no region in a graph of several cities: their
+# departments ranked together), said beside it rather than refused: the ranking across cities is still an answer.
+REGION_NOTE_HEADER = "X-Dutygraph-Region-Note"
 _STATE_KEY = "read_as_zh"
 _PARAMS_KEY = "read_as_params"
 

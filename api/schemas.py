@@ -305,9 +305,14 @@ class StaffingRow(BaseModel):
                                     "加上划入的")
     power_items: int
     duties_per_post: float | None = Field(description="职责数 / 行政编制；图中没有该部门职责时为空")
-    robust_z: float | None = Field(description="robust z-score within the department's region")
+    robust_z: float | None = Field(description="robust z-score within the department's region (over several cities, a "
+                                             "county department's: within its `peers`)")
     outlier: Literal["understaffed", "overstaffed", ""]
-    too_few: bool = Field(description="同一区划可比部门少于 3 个：稳健 z 分数无法判断，robust_z 为空")
+    too_few: bool = Field(description="同一区划（图中有多个市时县（区）部门为同一比较组）可比部门少于 3 个："
+                                      "稳健 z 分数无法判断，robust_z 为空")
+    peers: str = Field(default="", description=(
+        "比较组：图中有多个市（未指定区划或指定省级区划）时，县（区）部门与各市所有县（区）的同类部门（按上下对口的"
+        "职能归类）比较，如“县（区）级交通运输局”；为空时与本区划各部门比较"))
     counterpart: str = Field(description="县（区）部门上下对口的市级部门（多个以、分隔）；市级部门为空")
     counterpart_duties_per_post: float | None = Field(default=None,
                                                       description="市级对口部门的人均职责数（多个时合计）")
@@ -955,6 +960,17 @@ class ListChangeRow(BaseModel):
     list_key: str = Field(description="the list the versions belong to")
     from_uid: str
     to_uid: str
+
+
+class CityDepartmentsRow(BaseModel):
+    """city_departments: one line of work two cities set up differently (各市部门设置对照, queries.department_sets)."""
+
+    work: str = Field(description="the line of work: the longest of its departments' names")
+    city_departments: str = Field(description="each city's departments of the line, 南屿市：体育局、文化广电和旅游局")
+    finding: Literal["merged", "lacking", "named_otherwise"]
+    finding_label: str
+    lacking: str = Field(description="the cities the graph holds no department of the line in (、-separated)")
+    merged_in: str = Field(description="the cities one department of which does the work of several of another's")
 
 
 class PowerItemFinding(BaseModel):

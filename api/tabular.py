@@ -86,6 +86,7 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "township_duties": list(named("township_duties").shown),
     "list_changes": list(named("list_changes").shown),
     "power_item_review": list(named("power_item_review").shown),
+    "city_departments": list(named("city_departments").shown),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -152,6 +153,7 @@ ANSWER_TITLES: dict[str, str] = {
     "transferred_still_held": "职责划转后仍在承担",
     "township_duties": "乡镇履行职责事项核对",
     "list_changes": "清单动态调整",
+    "city_departments": "各市部门设置对照",
     "check_plan": "年度工作目标审核",
 }
 

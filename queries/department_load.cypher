@@ -5,6 +5,7 @@
 // without a number (`总工程师 按副处级配备`); offices: the offices the graph holds, numbered_offices: those the 三定
 // numbers (机关党委 and the like stand outside its count); offices_stated: the number the
 // 三定 (or a later 调整 notice's 调整后 totals) sets; office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
+// base: the base name (交通运输局), by which staffing_load groups county bureaus of several cities by line of work
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
 // has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
 // staffing, not its work; its sanding_issued is empty, as an undated 三定's is), or of the body a notice alone renamed
@@ -14,8 +15,8 @@
 // notice alone, which holds the work it moved out as `transferred`, receives nothing)
 // carried: the duties of `duties` carried from each body a 机构改革 replaced, `{department, duties}` (staffing_load
 // adds them to the count a 调整 notice changes, and its checks say so: 承继自…)
-// json_only: uid, counterparts, has_sanding, carried
-// columns: uid, sanding_issued, region, department, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
+// json_only: uid, base, counterparts, has_sanding, carried
+// columns: uid, sanding_issued, region, department, base, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
@@ -56,7 +57,7 @@ WITH d, renamed, renamed_sanding, offices, numbered_offices, stated,
 WITH d, renamed, renamed_sanding, offices, numbered_offices, carried,
      size(stated) + reduce(total = 0, lender IN carried | total + lender.duties) AS duties
 OPTIONAL MATCH (d)-[:EXERCISES]->(p:PowerItem)
-RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department,
+RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.name AS department, d.base_name AS base,
        coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
        coalesce(d.other_staff, head([r IN renamed WHERE r.other_staff IS NOT NULL | r.other_staff])) AS other_staff,
        coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,

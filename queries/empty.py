@@ -111,3 +111,17 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
         note = in_force(store, params["department"], params["date"]).note_zh
         return f"{note} / no 三定 of the department was in force on {params['date']}"
     return "无结果：可去掉或放宽 --param 条件再试 / no rows: try without a filter, or a wider one"
+
+
+def region_needed(store: Store, region: str | None) -> str:
+    """For who_handles asked of no region in a graph of several cities: its ranking sets one city's departments beside
+    another's of the same kind, and the first is the one whose wording scores higher, not the complaint's city (user
+    test of two cities). '' where a region is given or the graph holds one city or none."""
+    from queries.lookup import region_levels
+
+    cities = sorted(path for path, level in region_levels(store).items() if level == "city")
+    if region is not None or len(cities) < 2:
+        return ""
+    return (f"图中有多个市（{'、'.join(cities)}），未指定区划：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，"
+            f"请指定区划 / the graph holds several cities ({', '.join(cities)}) and no region was given: their "
+            f"departments are ranked together, and the first need not be of the complaint's city; give the region")

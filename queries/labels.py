@@ -427,3 +427,14 @@ _IN_ANSWER |= {("power_item_review", "item"): "权责事项", ("power_item_revie
                # What the detail holds differs by finding (the 规范性文件, the other departments, the item repeated, the
                # nearest duties with their scores, the empty cell): a title naming some of them misled.
                ("power_item_review", "detail"): "说明"}
+
+# 各市部门设置对照 (queries.department_sets): how two cities set up a line of work differently, in the order listed.
+DEPARTMENT_SET_LABELS = {"merged": "一市合并设置、另一市分设", "lacking": "部分市图中没有（未设或未载入其三定）",
+                         "named_otherwise": "名称不同"}
+_IN_ANSWER |= {("city_departments", "work"): "职能（部门）", ("city_departments", "city_departments"): "各市部门",
+               ("city_departments", "finding_label"): "差异", ("city_departments", "lacking"): "图中没有此类部门的市",
+               ("city_departments", "merged_in"): "合并设置的市"}
+# Region levels as people name them (the regions' and holdings' `level`; staffing_load's cross-city peers, 县（区）级…).
+LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
+# staffing_load over several cities: the group a county bureau is scored in, its line of work in every county.
+_IN_ANSWER |= {("staffing_load", "peers"): "比较组"}

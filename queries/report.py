@@ -27,6 +27,7 @@ from queries.labels import (
     DRAFT_CHANGE_KIND_LABELS,
     DUTY_STATUS_LABELS,
     IN_FORCE_STATUS_LABELS,
+    LEVEL_TITLES,
     PLAN_FINDING_LABELS,
     SCOPE_LABELS,
     SHARE_LABELS,
@@ -58,7 +59,7 @@ from queries.sources import (
     with_readable_sources,
 )
 from queries.split_compare import split_compared
-from queries.staffing import COUNTERPART_GAP, MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_regions
+from queries.staffing import COUNTERPART_GAP, MIN_COMPARED, OUTLIER_Z, staffing_load, too_few_groups
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
 from queries.transfers import moved_work, transferred_still_held
 from queries.undecomposed import undecomposed_duties
@@ -343,6 +344,14 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                     compared,
                     note="两个以上市的市县事权划分清单均列有的事项（名称写法不同的视为同一事项）及各市的划分方式；"
                          "划分不同的列在前，供比较各市同一事项由市级还是县级承担。"))
+    # Which lines of work the cities set up differently (catalog's city_departments): none in one city's report.
+    differing = catalog.run(store, "city_departments", {"region": region}) if department is None else []
+    if differing:
+        add(Section("city_departments", "各市部门设置对照",
+                    ["work", "city_departments", "finding_label", "lacking", "merged_in"], differing,
+                    note="各市本级有三定的部门，按上下对口的职能归类（同名，或同一简称组且职能相同）；"
+                         "列出一市合并设置而另一市分设、部分市图中没有、或名称不同的职能。"
+                         "“图中没有”也可能是该市此部门的三定尚未载入。"))
     # What an 编办 assesses against the 三定: the offices and posts set beside those held, and each county department
     # beside its city counterpart (user test: none of it was in the report).
     # Posts a 调整 notice moved since a department's own figure: the figure set and the moves beside the one used.
@@ -355,15 +364,17 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     duties = ["duties_stated", "duty_changes"] if any(row["duty_changes"] for row in staffing) else []
     # Figures borrowed from the bodies a chain of renames replaced: which body and document (编制数据来源).
     lent = ["staffing_from"] if any(row["staffing_from"] for row in staffing) else []
+    # Over several cities a county bureau is scored among its line of work's in every county: the group named.
+    peers = ["peers"] if any(row["peers"] for row in staffing) else []
     add(Section("staffing_load", "编制与职责负荷", ["region", "department", "staff_quota", *moved, *actual,
                                                   "other_staff", "leader_posts", *leaders, "leader_posts_detail",
                                                   "offices", "offices_stated", *duties, "duties", "power_items",
-                                                  "duties_per_post", "robust_z", "outlier", "too_few",
+                                                  "duties_per_post", "robust_z", *peers, "outlier", "too_few",
                                                   "counterpart_ratio", *lent],
                 mine(staffing, "department"),
                 note=(f"{no_city}。" if no_city else "")
-                + _staffing_note([names.get(path, path) for path in too_few_regions(staffing)],
-                                 _counted(staffing))))
+                + _staffing_note([names.get(group, group) for group in too_few_groups(staffing)],
+                                 _counted(staffing), bool(peers))))
     # What fails, a row each, as the other findings are: a column of sentences beside 15 of figures read narrow.
     add(Section("staffing_checks", "机构编制核查发现", ["region", "department", "check"],
                 [{"region": row["region"], "department": row["department"], "check": check}
@@ -739,9 +750,10 @@ def _counted(staffing: list[Row]) -> bool:
     return any(row["staff_actual"] is not None for row in staffing)
 
 
-def _staffing_note(too_few: list[str], counted: bool) -> str:
-    """The method in words, and the regions it cannot judge: a reader must not take their blank score for 正常; 超编
-    said not judged only where no 实名制统计表 counts the people in post."""
+def _staffing_note(too_few: list[str], counted: bool, across: bool = False) -> str:
+    """The method in words, and the regions (over several cities, `across`, the county bureaus' groups too) it cannot
+    judge: a reader must not take their blank score for 正常; 超编 said not judged only where no 实名制统计表 counts
+    the people in post."""
     note = (f"人均职责数 = 现行职责数（不含共性职责）/ 行政编制（事业编制等其他编制另列，不计入）；共性职责指各部门"
             f"都有的条目（如“完成交办的其他任务”“机关党建”），“部门概况”的现行职责数与此相同；"
             f"稳健z分数：人均职责数偏离本区划各部门中间水平的程度（以各部门与中位数的典型差距为单位，正数为职责偏多、"
@@ -749,10 +761,14 @@ def _staffing_note(too_few: list[str], counted: bool) -> str:
             f"县（区）部门另与其市级对口部门比较：“为市级对口部门的倍数”为其人均职责数与对口部门之比，"
             f"达到 {COUNTERPART_GAP} 倍或不到其 1/{COUNTERPART_GAP} 的列入“机构编制核查发现”。"
             f"“核定内设机构数”为三定（或其后调整通知“调整后”）核定的数。")
+    if across:
+        note += ("图中有多个市：县（区）部门不在本县（区）各部门之间计算稳健z分数，而与各市所有县（区）的同类部门"
+                 "（“比较组”，按上下对口的职能归类）之间计算。")
     note += HEADCOUNT_NOTE if counted else \
         "图中编制和领导职数均为核定数，不含实有人数，是否超编、超职数需对照实有人员另行核查。"
     if too_few:
-        note += (f"以下区划可比部门少于 {MIN_COMPARED} 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），"
+        note += (f"以下{'区划或比较组' if across else '区划'}可比部门少于 {MIN_COMPARED} 个，"
+                 f"稳健z分数无法判断异常（两个部门时总是 ±0.67），"
                  f"不给出分数：{'、'.join(too_few)}。")
     return note
 
@@ -793,7 +809,6 @@ _SCHEMA_NAME_COLUMNS = {("stats.labels", "label"), ("stats.relationships", "type
 # As the page's cell list says it: why the department is named as the one exercising the matter.
 DEPARTMENT_BASIS_LABELS = {"power_item": "实施同名权责事项", "domain": "按领域推定（无对应权责事项）"}
 # Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
-LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     # A 调整 notice is no kind `ingest --kind` takes, yet a document the report rests on (user test: `amendment`).
     ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS}, ("regions", "level"): LEVEL_TITLES,

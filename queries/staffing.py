@@ -44,8 +44,10 @@ from ingest.staffing import post_mismatches
 from queries import catalog
 from queries.duty_count import duty_count
 from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables, signed_count
+from queries.labels import LEVEL_TITLES
 from queries.lent_staffing import staffing_from
-from queries.lookup import current_region, region_successors, within
+from queries.lookup import city_of, current_region, region_levels, region_successors, within
+from queries.work_lines import work_lines
 
 OUTLIER_Z = 3.5
 MIN_COMPARED = 3
@@ -53,7 +55,8 @@ MIN_COMPARED = 3
 # examples/): 2.5 times, or 1/2.5, is beyond that spread.
 COUNTERPART_GAP = 2.5
 # department_load's columns that serve the checks only (and the joins): not the answer's.
-_INTERNAL = ("uid", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding", "carried")
+_INTERNAL = ("uid", "base", "counterparts", "facts_issued", "sanding_issued", "numbered_offices", "has_sanding",
+             "carried")
 # staff_moves' directions as the answer's: posts cut (核减) and handed down (下放) leave as moved ones do.
 MOVED = {"in": "moved_in", "out": "moved_out", "cut": "cut", "devolved": "devolved"}
 
@@ -79,18 +82,20 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     asked = current_region(region, successors) if region else None
     rows = [row for row in everywhere if within(row["region"], asked)]
     by_uid = {row["uid"]: row for row in everywhere}
+    peers = peer_groups(store, rows)
     groups: dict[str, list[float]] = defaultdict(list)
     for row in rows:
         if (ratio := _own_per_post(row)) is not None:
-            groups[row["region"]].append(math.log(ratio))
+            groups[peers.get(row["uid"], row["region"])].append(math.log(ratio))
     centres = {name: median(values) for name, values in groups.items()}
     spreads = {name: median(abs(v - centres[name]) for v in values) for name, values in groups.items()}
     out = []
     for row in rows:
         ratio = _own_per_post(row)
-        too_few = len(groups.get(row["region"], [])) < MIN_COMPARED
-        mad = None if too_few else spreads.get(row["region"])
-        z = 0.6745 * (math.log(ratio) - centres[row["region"]]) / mad if ratio and mad else None
+        group = peers.get(row["uid"], row["region"])
+        too_few = len(groups.get(group, [])) < MIN_COMPARED
+        mad = None if too_few else spreads.get(group)
+        z = 0.6745 * (math.log(ratio) - centres[group]) / mad if ratio and mad else None
         counterparts = [by_uid[uid] for uid in sorted(row["counterparts"]) if uid in by_uid]
         theirs = _per_post(counterparts)
         gap = ratio / theirs if ratio and theirs else None
@@ -101,7 +106,7 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                     "robust_z": round(z, 2) if z is not None else None,
                     "outlier": "understaffed" if z is not None and z > OUTLIER_Z
                     else "overstaffed" if z is not None and z < -OUTLIER_Z else "",
-                    "too_few": too_few,
+                    "too_few": too_few, "peers": peers.get(row["uid"], ""),
                     "counterpart": "、".join(other["department"] for other in counterparts),
                     "counterpart_duties_per_post": round(theirs, 3) if theirs is not None else None,
                     "counterpart_ratio": round(gap, 2) if gap is not None else None,
@@ -113,6 +118,32 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
                         # dates facts_issued too.
                         figured.get(row["uid"]) or row["facts_issued"] or row["sanding_issued"] or ""),
                     "notices_only": row["notices_only"]})
+    return out
+
+
+def peer_groups(store: Store, rows: Sequence[Row]) -> dict[str, str]:
+    """In a reading over two cities or more, each department below a city (by uid) → the group it is scored in: its
+    level's departments of its line of work in every county of those cities (`queries.work_lines`), named
+    (县（区）级交通运输局). A county's own bureaus each do another line of work (its 交通运输局 beside its 教育局);
+    across the cities' counties like is set beside like (石桥县's 交通运输局 beside 河西区's and 青山县's). One city's
+    reading, and a city's own department, are scored among their region's departments: no entry."""
+    levels = region_levels(store)
+    cities = {city_of(store, row["region"]) for row in rows} - {None}
+    if len(cities) < 2:
+        return {}
+    # The departments below a city, by level and place: a township's are no peers of a county's.
+    below: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        level = levels.get(row["region"])
+        # A department with no base name (none recorded) cannot be placed in a line: its region's, as before.
+        if level not in (None, "national", "province", "city") and row["base"]:
+            below[level][row["region"]].append(row)
+    out: dict[str, str] = {}
+    for level, places in below.items():
+        found = work_lines({place: [row["base"] for row in held] for place, held in places.items()})
+        for members in found.lines:
+            name = f"{LEVEL_TITLES.get(level, level)}级{'或'.join(sorted({base for _place, base in members}))}"
+            out |= {row["uid"]: name for place, base in members for row in places[place] if row["base"] == base}
     return out
 
 
@@ -302,6 +333,7 @@ def _checks(row: Row, gap: float | None) -> list[str]:
     return found
 
 
-def too_few_regions(rows: list[Row]) -> list[str]:
-    """The regions of staffing_load rows whose departments are too few to be compared."""
-    return sorted({row["region"] for row in rows if row["too_few"]})
+def too_few_groups(rows: list[Row]) -> list[str]:
+    """The groups of staffing_load rows whose departments are too few to be compared: each region's, or, over several
+    cities, the county bureaus' line of work (`peers`)."""
+    return sorted({row["peers"] or row["region"] for row in rows if row["too_few"]})

@@ -101,7 +101,7 @@ def query_command(
 ) -> None:
     """Run an analysis of the catalog (overlaps, who_handles, …) or a named Cypher query. CSV and Excel files are
     those the API answers (Chinese column titles, readable cells, a BOM for Excel); JSON is for programs."""
-    from queries.empty import empty_hint
+    from queries.empty import empty_hint, region_needed
     from queries.in_force import in_force, said_beside
     from queries.registry import ANALYSES, run_analysis
 
@@ -158,6 +158,9 @@ def query_command(
             # The documents in force (the old body's 三定 its carried rows cite among them) and what to heed, said
             # beside a table or file; JSON is for programs, which read them from the API.
             beside = said_beside(answer, document_titles(graph)) if answer and format is not Format.json else []
+            # who_handles asked of no region among several cities: said on stderr, whatever the format.
+            if name == "who_handles" and (needed := region_needed(graph, params.get("region"))):
+                beside.append(needed.split(" / ")[0])
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             refuse(exc)
     for line in beside:

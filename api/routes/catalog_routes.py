@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import CityFilter, DepartmentFilter, Format, RegionFilter, StoreDep
 from api.problems import Problem, problem_responses
-from api.readings import EMPTY_NOTE_HEADER, say_reading
+from api.readings import EMPTY_NOTE_HEADER, REGION_NOTE_HEADER, say_reading
 from api.schemas import (
     Ambiguity,
     Candidate,
@@ -54,7 +54,7 @@ from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.catalog import iso_date
 from queries.counterpart_duties import counterpart_duties
-from queries.empty import levels_not_loaded, split_not_loaded
+from queries.empty import levels_not_loaded, region_needed, split_not_loaded
 from queries.in_force import InForce, in_force, readable_documents
 from queries.labels import SHARE_LABELS
 from queries.lookup import find_department, names_read_as, reading
@@ -397,7 +397,9 @@ def get_who_handles(request: Request, store: StoreDep,
     - `region` here means the departments of that region itself, not of the regions below it (a city's hotline
       sends to the city's departments; ask with a county's path for the county's own). Without it, candidates come
       from every region, and the first two may be the same kind of department in two regions (`tie` across
-      regions): each row's `region` says where; pass the region where the complaint arose.
+      regions): each row's `region` says where; pass the region where the complaint arose. In a graph of several cities the
+      answer says so in `X-Dutygraph-Region-Note` (percent-encoded Chinese): a note, not a 400, since the ranking
+      across cities is still an answer, each row naming its region.
     - `tie`: the runner-up scores within 10% of this one. `weak`: too little to go on (a score under 8, evidence
       reached only through word neighbours, under a quarter of what evidence saying the whole text would score,
       or the text's decisive matter word said by no evidence of the region asked): so the same department, at
@@ -414,7 +416,10 @@ def get_who_handles(request: Request, store: StoreDep,
       evidence (kind `territorial_lead`), after the county's first department.
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""
     rows = who_handles(store, text, limit=limit, region=region)
-    return whole(request, rows, format=format, answer="who_handles")
+    answer = whole(request, rows, format=format, answer="who_handles")
+    if needed := region_needed(store, region):
+        answer.headers[REGION_NOTE_HEADER] = quote(needed.split(" / ")[0])
+    return answer
 
 
 @router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells, conflicts and unlisted",

@@ -71,8 +71,8 @@ def test_a_region_by_its_bare_name_and_a_department_by_its_short_name(browser, s
     _open_with(browser, site, "staffing", region="河西区")
     assert _chosen(browser, "staffing-region") == ["示例市/河西区"] and _said(browser) == ""
     rows = browser.execute_script(
-        "return [...document.querySelectorAll('#staffing-table tr')].slice(1).map((tr) => tr.children[0].textContent)")
-    assert set(rows) == {"示例市/河西区"}
+        "return [...document.querySelectorAll('#staffing-table tr')].slice(1).map((tr) => tr.children[0].title)")
+    assert set(rows) == {"示例市/河西区"}  # the region cell's title: its path (the cell reads 河西区)
     assert _opened(browser, site, "split", city="示例市", county="青山县") == ""
     assert _chosen(browser, "split-city", "split-county") == ["示例市", "示例市/青山县"]
     browser.get("about:blank")

@@ -144,6 +144,8 @@ def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F
                                                           for line in in_file]
     assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）" in [line["出处"] for line in in_file]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
+    # The holding regions by name, as the other tables of the view give them (the paths read as a wall of 示例市/…).
+    assert sorted({row[3] for row in rows}) == ["河西区、青山县", "示例市、河西区、青山县"]
     assert len(rows) == 4 and all(row[5] and not row[5].startswith("doc:") and "《》" not in row[5] for row in rows)
 
 

@@ -834,6 +834,7 @@ CHECKED_ELSEWHERE = {"/api/queries/transferred_still_held",  # tests/api/test_tr
                      "/api/queries/township_duties",  # tests/api/test_township_http.py
                      "/api/queries/list_changes",  # tests/api/test_list_changes_http.py
                      "/api/queries/power_item_review",  # tests/api/test_power_review_http.py
+                     "/api/queries/city_departments",  # tests/api/test_city_departments_http.py
                      "/api/report",  # tests/api/test_report_http.py (files only: Word, Excel, Markdown)
                      "/api/tenure", "/api/tenure/readable"}  # tests/api/test_tenure.py
 _READ_ENDPOINTS = {

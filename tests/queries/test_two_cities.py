@@ -125,6 +125,73 @@ def test_the_whole_graphs_report_sets_each_citys_split_beside_the_others(store: 
         ("超限运输车辆行驶公路许可", "交通运输", "南屿市 市县共有；示例市 市县共有", False),
         ("食品安全抽样检验", "市场监管", "南屿市 市县共有；示例市 市县共有", False),
     ]
+    # The departments' sets too (city_departments), as the query gives them.
+    departments = next(section for section in build_report(store).sections if section.key == "city_departments")
+    assert (departments.rows, departments.columns) == (
+        catalog.run(store, "city_departments", {}), ["work", "city_departments", "finding_label", "lacking", "merged_in"])
     # One city's report has no other city to compare with.
     assert [section.key for section in build_report(store, region="南屿市").sections
-            if section.key == "split_compared"] == []
+            if section.key in ("split_compared", "city_departments")] == []
+
+
+def test_the_cities_departments_are_compared_by_their_line_of_work(store: Store) -> None:
+    _nanyu(store)
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    rows = catalog.run(store, "city_departments", {})
+    # 示例市 merges the work 南屿市 gives two bureaus; 南屿市's 城管 is named otherwise; the lines whose 三定 only
+    # 示例市 has loaded are lacking in 南屿市; 住建, 交通 and 市场监管, alike in both, are no finding.
+    lacking = ["人力资源和社会保障局", "公安局", "农业农村局", "卫生健康委员会", "应急管理局", "水务局", "生态环境局",
+               "自然资源和规划局"]
+    assert [(row["work"], row["city_departments"], row["finding_label"], row["lacking"], row["merged_in"])
+            for row in rows] == [
+        ("文化广电旅游体育局", "南屿市：体育局、文化广电和旅游局；示例市：文化广电旅游体育局", "一市合并设置、另一市分设",
+         "", "示例市"),
+        *[(work, f"示例市：{work}", "部分市图中没有（未设或未载入其三定）", "南屿市", "") for work in lacking],
+        ("城市管理和综合执法局", "南屿市：城市管理局；示例市：城市管理和综合执法局", "名称不同", "", ""),
+    ]
+    # One city has none to compare with.
+    assert catalog.run(store, "city_departments", {"region": "南屿市"}) == []
+
+
+def test_over_two_cities_a_county_bureau_is_scored_among_its_line_of_work_in_every_county(store: Store) -> None:
+    _nanyu(store)
+    assert ingest([EXAMPLES], store, region=Region(("示例市",))).failed == []
+    whole = staffing_load(store)
+    # Like with like across cities: the three counties' 交通运输局 (0.444, 0.562 and 0.625 duties per post), not
+    # 石桥县's bureaus of three lines of work; a line fewer than three counties set up is named, unscored.
+    assert [(row["region"], row["department"], row["peers"], row["robust_z"], row["too_few"])
+            for row in whole if row["peers"]] == [
+        ("南屿市/石桥县", "石桥县交通运输局", "县（区）级交通运输局", -1.51, False),
+        ("南屿市/石桥县", "石桥县市场监督管理局", "县（区）级市场监督管理局", -1.43, False),
+        ("南屿市/石桥县", "石桥县文化广电旅游体育局", "县（区）级文化广电旅游体育局", None, True),
+        ("示例市/河西区", "河西区交通运输局", "县（区）级交通运输局", 0.0, False),
+        ("示例市/河西区", "河西区住房和城乡建设局", "县（区）级住房和城乡建设局", None, True),
+        ("示例市/河西区", "河西区卫生健康局", "县（区）级卫生健康局", None, True),
+        # 城市管理局 mirrors 城市管理和综合执法局 (ingest.counterparts): one line named otherwise.
+        ("示例市/河西区", "河西区城市管理和综合执法局", "县（区）级城市管理和综合执法局或城市管理局", None, True),
+        ("示例市/河西区", "河西区市场监督管理局", "县（区）级市场监督管理局", 0.0, False),
+        ("示例市/河西区", "河西区教育局", "县（区）级教育局", None, True),
+        ("示例市/青山县", "青山县交通运输局", "县（区）级交通运输局", 0.67, False),
+        ("示例市/青山县", "青山县住房和城乡建设局", "县（区）级住房和城乡建设局", None, True),
+        ("示例市/青山县", "青山县农业农村局", "县（区）级农业农村局", None, True),
+        ("示例市/青山县", "青山县城市管理局", "县（区）级城市管理和综合执法局或城市管理局", None, True),
+        ("示例市/青山县", "青山县市场监督管理局", "县（区）级市场监督管理局", 0.67, False),
+        ("示例市/青山县", "青山县应急管理局", "县（区）级应急管理局", None, True),
+        ("示例市/青山县", "青山县水利局", "县（区）级水利局", None, True),
+    ]
+    one_city = staffing_load(store, "示例市")
+    # One city's reading keeps each region's departments: 河西区教育局 stands out among 河西区's, as in a graph of 示例市
+    # alone; and a city's own departments are scored among their city's in either reading.
+    assert all(row["peers"] == "" for row in one_city)
+    assert [(row["department"], row["robust_z"], row["outlier"]) for row in one_city if row["outlier"]] == [
+        ("示例市文化广电旅游体育局", 6.56, "understaffed"), ("河西区教育局", -7.35, "overstaffed")]
+    assert [row for row in whole if row["region"] == "示例市"] == [row for row in one_city if row["region"] == "示例市"]
+    # The report names the groups it cannot score, and its table the group each county bureau is scored in.
+    section = next(section for section in build_report(store).sections if section.key == "staffing_load")
+    assert "peers" in section.columns
+    assert section.note.endswith("以下区划或比较组可比部门少于 3 个，稳健z分数无法判断异常（两个部门时总是 ±0.67），不给出分数："
+                                 "县（区）级住房和城乡建设局、县（区）级农业农村局、县（区）级卫生健康局、"
+                                 "县（区）级城市管理和综合执法局或城市管理局、县（区）级应急管理局、县（区）级教育局、"
+                                 "县（区）级文化广电旅游体育局、县（区）级水利局。")
+    assert "peers" not in next(section for section in build_report(store, region="示例市").sections
+                               if section.key == "staffing_load").columns

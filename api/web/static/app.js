@@ -452,8 +452,7 @@ function table(container, rows, columns,
     el("caption", { class: "sr-only" }, name),
     el("thead", {}, el("tr", {}, columns.map(([, title]) => el("th", { scope: "col" }, title)))),
     el("tbody", {}, shown.map((row) => el("tr", { class: rowClass(row) },
-                                          columns.map(([key, , kind]) => el("td", kind ? { class: kind } : {},
-                                                                             text(row[key]))))))));
+                                          columns.map(([key, , kind]) => cell(row[key], kind)))))));
   target.append(wrap);
   scrollWatch.observe(wrap);
   if (total > PAGE_SIZE) {
@@ -474,6 +473,14 @@ function table(container, rows, columns,
       el("span", { class: "muted" }, place)));
   }
   refocusPager(target);
+}
+
+// A table's cell; a `region` column's paths (南屿市/石桥县) read as their names, the path in the cell's title: two
+// cities' tables read as a wall of paths (user test of two cities).
+function cell(value, kind) {
+  if (kind !== "region") return el("td", kind ? { class: kind } : {}, text(value));
+  const paths = (Array.isArray(value) ? value : [value]).filter((path) => path);
+  return el("td", paths.length ? { title: paths.join("、") } : {}, paths.map((path) => path.split("/").pop()).join("、"));
 }
 
 // The pager's button pressed is drawn anew with its table: focus stays on it (or on the other, at the first or the
@@ -1032,7 +1039,7 @@ async function splitPage(current) {
   // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
   table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
     kind: CONFLICTS[c.kind] || c.kind })),
-        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划"],
+        [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划", "region"],
          ["concerned", "涉及部门"], ["source", "出处"]]);
   if (!shown.conflicts.length) document.getElementById("split-conflicts").append(el("p", { class: "empty" }, "没有发现事权划分冲突"));
   // The third table of the answer (`unlisted`): the county's rows only when one is chosen, as its files hold them.
@@ -1326,14 +1333,14 @@ const FINDING_VIEWS = {
   },
   staffing: {
     path: "/api/queries/staffing_load", param: "region",
-    columns: [["region", "区划"], ["department", "部门"], ["staff_quota", "行政编制"],
+    columns: [["region", "区划", "region"], ["department", "部门"], ["staff_quota", "行政编制"],
               ["staff_quota_stated", "核定编制（未计通知划转）"], ["staff_moves", "调整通知划转编制", "wide"],
               ["other_staff", "其他编制"], ["staff_actual", "实有人数"], ["staff_actual_as_of", "实有人数统计时点"],
               ["leader_posts", "领导职数"], ["leader_posts_moved", "调整通知增减领导职数"],
               ["leader_posts_detail", "领导职数明细"], ["offices", "内设机构数"], ["offices_stated", "核定内设机构数"],
               ["duties_stated", "三定所列职责数（不含共性职责）"], ["duty_changes", "调整通知所致职责变动", "wide"],
               ["duties", "职责数（不含共性职责）"], ["power_items", "权责事项数"],
-              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["outlier", "异常"],
+              ["duties_per_post", "人均职责数"], ["robust_z", "稳健z分数"], ["peers", "比较组"], ["outlier", "异常"],
               ["counterpart_ratio", "对口倍数"], ["checks", "核查发现"], ["staffing_from", "编制数据来源", "wide"]],
     // The columns of what 调整 notices changed, only where a notice changed something in the region, as the report
     // adds them (a table of 20 columns for a region no notice touched hid what was there).
@@ -1342,7 +1349,9 @@ const FINDING_VIEWS = {
               // The people in post, only where a 实名制统计表 is loaded for a department of the region.
               staff_actual: "staff_actual", staff_actual_as_of: "staff_actual",
               // Where a department shows figures of a body a rename replaced (an empty sentence borrows none).
-              staffing_from: "staffing_from" },
+              staffing_from: "staffing_from",
+              // Over several cities a county bureau's score is among its line of work in every county: which group.
+              peers: "peers" },
     // A blank z-score says why, as the report and the CSV do: too few departments in the region to compare. A
     // department known by a notice alone (no 三定) has no figure of its own: said, not a 0 or a blank read as one.
     // Checks are sentences that list posts with 、 themselves: one a line.
@@ -1404,8 +1413,9 @@ async function wholeFindings(current, name, view, params) {
     table(target, rows, columns, { rowClass: view.rowClass });
     if (!rows.length && outliers) {
       const tooFew = result.items.some((r) => r.too_few);
+      const group = result.items.some((r) => r.peers) ? "同一区划或比较组" : "同一区划";
       target.append(el("p", { class: "empty" }, tooFew && result.items.every((r) => r.too_few)
-        ? "部门过少无法比较：同一区划可比部门少于 3 个，不判断异常" : "没有编制异常的部门"));
+        ? `部门过少无法比较：${group}可比部门少于 3 个，不判断异常` : "没有编制异常的部门"));
     } else if (!rows.length) target.append(el("p", { class: "empty" }, "没有发现此类问题"));
     if (outliers) document.getElementById(`${name}-downloads`).append(el("span", { class: "muted" }, "（下载为全部部门）"));
   } catch (error) {
