@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.division import DEPT, DEPT_LIST, clean_matter, lead_clauses, parse_divisions, split_departments
+from ingest.list_dates import row_date, row_doc_number
 from ingest.model import BoundaryRecord, Cell, Division, ListDocument, Located
 from ingest.readers import SourceText
 
@@ -59,6 +60,12 @@ def division_notice(source: SourceText) -> ListDocument | None:
     if len(walk.records) < MIN_CLAUSES:
         return None
     document = ListDocument(kind="boundary", title=_title(lines, source.title), records=walk.records)
+    # A notice is dated and numbered by lines of their own (`金政办〔2024〕4号` under its title, `2024年5月17日` under
+    # its issuer), before or after its items: the report's 依据文件 orders the documents by them (user test: the real
+    # 金安区 notice showed neither).
+    text_lines = [line for line in lines if line and not line.startswith("#")]
+    document.issued = next((date for line in text_lines if (date := row_date(line))), "")
+    document.doc_number = next((number for line in text_lines if (number := row_doc_number(line))), "")
     last = max((number for number, line in enumerate(lines, 1) if line and not line.startswith("#")), default=0)
     if last and _cut_short(lines[last - 1]):
         document.warnings.append(f"line {last}: the copy ends mid-sentence ({lines[last - 1][-20:]}); "

@@ -34,19 +34,31 @@ class TitleRows:
     doc_number: str = ""
 
 
+def row_date(line: str) -> str:
+    """The date a row that is only a date gives, ISO (`2023-05-10`, or `2023-05` where it gives no day); ''."""
+    date = _DATE_ROW.match(re.sub(r"\s+", " ", line).strip())
+    if date is None:
+        return ""
+    year, month, day = date.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def row_doc_number(line: str) -> str:
+    """The 文号 a row that is only a 文号 gives (`示政办发〔2023〕12号`); ''."""
+    number = _DOC_NUMBER_ROW.match(re.sub(r"\s+", " ", line).strip())
+    return number.group(1) if number else ""
+
+
 def read_title_rows(lines: list[str]) -> TitleRows:
     """The title rows' title (the other rows joined), date and 文号."""
     kept: list[str] = []
     issued = doc_number = ""
     for line in lines:
-        text = re.sub(r"\s+", " ", line).strip()
-        date = _DATE_ROW.match(text)
-        number = _DOC_NUMBER_ROW.match(text)
+        date, number = row_date(line), row_doc_number(line)
         if date and not issued:
-            year, month, day = date.groups()
-            issued = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+            issued = date
         elif number and not doc_number:
-            doc_number = number.group(1)
+            doc_number = number
         else:
             kept.append(line)
     return TitleRows(" ".join(kept), issued, doc_number)

@@ -312,6 +312,7 @@ class _Item:
     ordinal: int | None
     line: int
     lines: list[str]
+    numbers: list[int] = field(default_factory=list)  # the line each of `lines` is on, where kept (offices')
 
     @property
     def text(self) -> str:
@@ -333,9 +334,10 @@ def _items(lines: list[tuple[int, str]], *, chapter_numerals: bool = False) -> t
                 ordinal = chinese_to_int(chapter.group(1))
                 piece = piece[chapter.end():]
             if ordinal is not None:
-                items.append(_Item(ordinal, number, [piece]))
+                items.append(_Item(ordinal, number, [piece], [number]))
             elif items:
                 items[-1].lines.append(piece)
+                items[-1].numbers.append(number)
             else:
                 preamble.append(piece)
     return preamble, items
@@ -456,21 +458,25 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
                                      f"第 {item.line} 行应为内设机构名称，实为“{item.lines[0][:20]}…”，未作为内设机构载入")
             continue
         document.offices.append(current)
-        for extra in item.lines[1:]:
-            current = _continue_offices(document, current, extra, Located(item.line, where.locator))
+        for line, extra in zip(item.numbers[1:], item.lines[1:], strict=True):
+            current = _continue_offices(document, current, extra, Located(item.line, where.locator), line)
 
 
-def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located) -> OfficeRecord:
-    """A line after an office entry: its duties, or a unit written without a number."""
+def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located,
+                      line: int) -> OfficeRecord:
+    """A line after an office entry (`line`, where `where` is the entry's): its duties, or a unit written without a
+    number."""
     if offices.is_deferred_unit(text):
-        # The Chinese names the place and the text too: it is all an upload's page shows of the warning.
-        document.warnings.append(f"{where.locator}: {text} (set up by other rules; not an internal office); "
-                                 f"{where.locator}“{text}”按有关规定另行设置，不作为内设机构载入")
+        # Named by its own line: it is no part of the numbered office above it, which the warning named before (user
+        # test: `(十五)` for the 纪检监察机构 sentence under 车队). The Chinese names the line and the text too: it is
+        # all an upload's page shows of the warning.
+        document.warnings.append(f"line {line}: {text} (set up by other rules; not an internal office); "
+                                 f"第 {line} 行“{text}”按有关规定另行设置，不作为内设机构载入")
         return current
     unit = offices.unnumbered_office(text)
     if unit is not None and current.duties:
         name, rest = unit
-        office = offices.new_office(name, None, Located(where.line, name))
+        office = offices.new_office(name, None, Located(line, name))
         assert office is not None
         office.duties.extend(offices.duty_clauses(rest, office.where))
         document.offices.append(office)

@@ -640,8 +640,10 @@ def summary_of(sections: list[Section]) -> Section:
         found = [row for section in mine for row in section.rows if keep is None or keep(row)]
         count = len({distinct(row) if callable(distinct) else row[distinct] for row in found}) if distinct \
             else len(found)
-        unloaded = next((section.unloaded for section in mine if section.unloaded), "")
-        rows.append({"finding": finding, "count": unloaded.split(" / ")[0] if unloaded and not count else count,
+        # Every city's that lacks its list, not the first's alone (user test: a graph of five cities said only
+        # 未载入六安市的市县事权划分清单, read as the other four having theirs and no conflict in them).
+        unloaded = "；".join(dict.fromkeys(section.unloaded.split(" / ")[0] for section in mine if section.unloaded))
+        rows.append({"finding": finding, "count": unloaded if unloaded and not count else count,
                      "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,
                    note="各类问题的数量及建议处理方式；明细见后续各节。")

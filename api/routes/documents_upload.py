@@ -34,9 +34,9 @@ MAX_FILES = 50
                      "added": [{"file": "shi_jiaotong.txt",
                                 "counts": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                            "power_items": 0, "supervision_items": 0, "staff_posts": 33},
-                                "warnings": ["第四条(七): 纪检监察机构按有关规定设置。 (set up by other rules; not an internal "
-                                             "office); 第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
-                                "warnings_zh": ["第四条(七)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
+                                "warnings": ["line 39: 纪检监察机构按有关规定设置。 (set up by other rules; not an internal "
+                                             "office); 第 39 行“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
+                                "warnings_zh": ["第 39 行“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"],
                                 "already_in_graph": False, "replaced": [], "beside": []}],
                      "failed": [{"file": "empty.txt", "error": "empty.txt: expected a document with text (the file is empty)",
                                  "error_zh": "empty.txt：文件没有正文"}],

@@ -139,7 +139,7 @@ def test_the_page_says_why_in_its_own_words_and_never_the_api_s(  # type: ignore
     deferred = tmp_path / "dangan.txt"
     deferred.write_text(_SANDING.format(name="档案局", work="全市档案管理", staff=4).replace(
         "（一）办公室。负责机关日常运转。\n", "（一）办公室。负责机关日常运转。\n纪检监察机构按有关规定设置。\n"), encoding="utf-8")
-    warned = "内容：区划 1，部门 1，内设机构 1，职责 3，编制 4\n提示：第四条(一)“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"
+    warned = "内容：区划 1，部门 1，内设机构 1，职责 3，编制 4\n提示：第 9 行“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"
     _upload(browser, [deferred], f"Bearer {KEY}")
     assert _rows(browser) == [["dangan.txt", "已载入", warned]]
     _upload(browser, [deferred], KEY)

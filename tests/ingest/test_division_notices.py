@@ -42,6 +42,15 @@ def test_sector_headings_are_the_matters_of_the_items_below_them() -> None:
         (10, "电动自行车停放充电", ["县住建局"], []),
         (11, "电动自行车停放充电", ["县消防救援大队"], ["县公安局"]),
     ]
+    # Dated and numbered by lines of their own: the 文号 under the title, the date under the issuer at the end.
+    assert (document.issued, document.doc_number) == ("2026-03-02", "青政办〔2026〕7号")
+
+
+def test_a_notice_loads_with_its_date_and_number(store: Store) -> None:
+    report = ingest([SECTOR_NOTICE], store, region=Region(("示例市", "青山县")))
+    assert [outcome.error for outcome in report.failed] == []
+    assert store.read("MATCH (v:Document) RETURN v.issued AS issued, v.doc_number AS doc_number") == [
+        {"issued": "2026-03-02", "doc_number": "青政办〔2026〕7号"}]
 
 
 def test_each_task_closing_clause_names_the_leads_in_order_and_the_assists() -> None:
@@ -110,6 +119,8 @@ def test_real_sector_notice_cut_mid_item() -> None:
         (19, "平台经济", ["区交通局"]), (20, "平台经济", ["区邮政管理局"]),
         (22, "新能源汽车", ["区经信局"]), (23, "新能源汽车", ["区发改委"]),
     ]
+    # 文号 on line 4 and the date on line 8, above the attached division itself.
+    assert (document.issued, document.doc_number) == ("2024-05-17", "金政办〔2024〕4号")
     assert document.warnings == ["line 23: the copy ends mid-sentence ()区发改委负责对本地区充换电基础设施规划); what followed "
                                  "the cut is not in the graph; 第 23 行文字在句中中断，其后内容未载入"]
 

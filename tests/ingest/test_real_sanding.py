@@ -103,6 +103,10 @@ def test_city_government_office_page_three(real: Parse) -> None:
         (12, "人事科", ["直属机关党委办公室"], 4), (13, "秘书科", [], 4), (14, "机要通信科", [], 8),
         (15, "车队", [], 1), (None, "离退休干部科", [], 1),
     ]
+    # The 纪检监察机构 sentence is named by its own line (11), not by the 车队 entry above it (十五).
+    assert doc.warnings[0] == ("line 11: 纪检监察机构按有关规定设置。 (set up by other rules; not an internal office); "
+                               "第 11 行“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入")
+    assert doc.offices[-1].where.line == 12
     staffing = doc.staffing
     assert staffing is not None
     # 离退休干部工作人员编制6名 in brackets is a breakdown of the 63, and 金融办人员编制3名 a second pool.
@@ -140,3 +144,13 @@ def test_lists_are_not_sanding_provisions(tmp_path: Path) -> None:
     path.write_text("序号 |\n事项名称 |\n1 |\n对档案的检查 |\n", encoding="utf-8")
     with pytest.raises(IngestError, match="三定"):
         parse_sanding(read_source(path))
+
+
+def test_units_after_the_numbered_offices_are_placed_on_their_own_lines() -> None:
+    """Our own wording of the form: a deferred unit and an unnumbered office after the numbered ones."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "deferred_units" / "lanxi_guanli.txt"
+    doc = parse_sanding(read_source(path))
+    assert _offices(doc) == [(1, "综合科", [], 1), (2, "保管利用科", [], 1), (None, "离退休人员服务科", [], 1)]
+    assert doc.warnings == ["line 10: 纪检监察机构按有关规定设置。 (set up by other rules; not an internal office); "
+                            "第 10 行“纪检监察机构按有关规定设置。”按有关规定另行设置，不作为内设机构载入"]
+    assert [(o.name, o.where.line) for o in doc.offices] == [("综合科", 8), ("保管利用科", 9), ("离退休人员服务科", 11)]

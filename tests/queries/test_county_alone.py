@@ -13,6 +13,7 @@ from queries.empty import city_not_loaded, empty_hint, split_not_loaded
 from queries.report import Report, Section, build_report
 
 COUNTY = Path(__file__).resolve().parents[1] / "fixtures" / "county"
+OTHER_CITY = Path(__file__).resolve().parents[2] / "examples" / "sanding" / "shi_jiaotong.txt"
 NO_CITY = ("图中没有临海市的部门三定（未载入市级文件），上下对口、上下级职责交叉和与市级对口部门的比较均无从得出 / "
            "no 三定 of 临海市's own departments is loaded: counterparts, clashes across levels and the comparison "
            "with city counterparts cannot be found")
@@ -82,3 +83,14 @@ def test_the_split_list_is_said_to_be_the_city_s_to_load(store: Store) -> None:
     summary = _section(build_report(store, region="临海市/松山县"), "summary")
     assert next(row["count"] for row in summary.rows if row["finding"] == "市县事权划分冲突") == \
         "临海市的市县事权划分清单未列本县（区）的事项"
+
+
+def test_the_whole_graphs_summary_names_every_city_without_its_split_list(store: Store) -> None:
+    """A graph of two cities, neither with its 市县事权划分清单: the 摘要 names both, not the first alone (user test: five
+    cities' real documents, the 摘要 said 未载入六安市的市县事权划分清单 only)."""
+    _county(store)
+    assert ingest([OTHER_CITY], store).failed == []
+    both = "未载入临海市的市县事权划分清单；未载入示例市的市县事权划分清单"
+    assert [(row["finding"], row["count"]) for row in _section(build_report(store), "summary").rows
+            if row["finding"].startswith(("市县", "县（区）"))] == [
+        ("市县事权划分冲突", both), ("县（区）权责清单未列的划归县级事项", both)]
