@@ -39,7 +39,7 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import CHAIN, CURRENT, SANDING, in_force, no_sanding_note
+from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
@@ -67,10 +67,12 @@ CARRIED_KIND = "机构改革承继"  # a replaced body's duty, the successor's f
 
 @dataclass(frozen=True)
 class _State:
-    """The department's duties on a date (`in_force`), department duties only, by uid."""
+    """The department's duties on a date (`in_force`), department duties only, by uid; and the reform each carried
+    row came by, by its source (`InForce.reforms`)."""
 
     date: str
     rows: dict[str, Row]
+    reforms: dict[str, Row]
 
     def held(self) -> dict[str, Row]:
         return {uid: row for uid, row in self.rows.items() if row["status"] in HELD}
@@ -98,8 +100,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]
-    changes = _duty_changes(states, versions, found, _carried_from(store, found["uid"])) + _staff_changes(
-        moves, first, last)
+    changes = _duty_changes(states, versions, found) + _staff_changes(moves, first, last)
     changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
@@ -115,8 +116,9 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
 
 
 def _state(store: Store, department: str, date: str) -> _State:
-    rows = {_uid(row): row for row in in_force(store, department, date).duties if not row["office"]}
-    return _State(date, _moved_back(store, rows))
+    answer = in_force(store, department, date)
+    rows = {_uid(row): row for row in answer.duties if not row["office"]}
+    return _State(date, _moved_back(store, rows), answer.reforms)
 
 
 def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
@@ -146,40 +148,14 @@ def _uid(row: Row) -> str:
     return row["text"]
 
 
-def _carried_from(store: Store, department: str) -> dict[str, Row]:
-    """The bodies a 机构改革 replaced with this department (`department_successions` rows, role predecessor), by the
-    uid of each of their documents and of those of the bodies they had replaced in turn (a chain: A renamed B, B
-    merged into C; C's carried rows cite A's 三定, and B, whom the reform replaced, is named): a carried duty cites
-    the 三定 of the body whose duties it first was (`queries.in_force`)."""
-    found: dict[str, Row] = {}
-    for body in _predecessors(store, department):
-        for replaced in [body["department_uid"], *(row["department_uid"] for row in _chain(store, body))]:
-            for v in catalog.run(store, "sanding_versions", {"department": replaced}):
-                found.setdefault(v["document"], body)
-    return found
-
-
-def _predecessors(store: Store, department: str) -> list[Row]:
-    return [row for row in catalog.run(store, "department_successions", {"department": department})
-            if row["role"] == "predecessor"]
-
-
-def _chain(store: Store, body: Row, depth: int = 1) -> list[Row]:
-    """The bodies `body` had replaced, and those they had, as far back as `queries.in_force` follows a chain."""
-    if depth >= CHAIN:
-        return []
-    earlier = _predecessors(store, body["department_uid"])
-    return earlier + [older for row in earlier for older in _chain(store, row, depth + 1)]
-
-
-def _duty_changes(states: list[_State], versions: list[Row], found: Row, carried_from: dict[str, Row]) -> list[Row]:
+def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
     """The changes each state after the first brings: a notice's moves (the rows whose change is dated that day), the
-    duties carried in that day from a body a 机构改革 replaced (`carried_from`: its documents; the reform's clause
-    is the ground), and where a 三定 comes into force that day, its duties against those held the day before."""
+    duties carried in that day from a body a 机构改革 replaced (`_State.reforms`: the body, the reform's clause the
+    ground), and where a 三定 comes into force that day, its duties against those held the day before."""
     out: list[Row] = []
     for before, after in pairwise(states):
         for uid, row in after.rows.items():
-            body = carried_from.get(source_document(row["source"]))
+            body = after.reforms.get(row["source"])
             if body and row["in_force_from"] == after.date and uid not in before.rows:
                 out.append(_change(after.date, CARRIED_KIND, row["text"], row["carried_by"], body["department"],
                                    body["source"]))
