@@ -4,7 +4,9 @@ less the clauses the 调整 notices since moved out, cancelled or handed down wh
 
 A clause a notice takes part of (部分划出) still counts: the rest of what it says is the department's work. So with the
 duties a department carries from a body a 机构改革 by notice replaced: a later notice moving one out takes it from the
-count of those carried (`carried_out`), and it counts for the receiver, as work moved in, from the notice's date."""
+count of those carried (`carried_standing`), and it counts for the receiver, as work moved in, from the notice's date.
+The carried ones are those `duties_in_force` holds today: not work a body of a chain of reforms had moved out before
+its merger (`carried_held`)."""
 
 from __future__ import annotations
 

@@ -51,7 +51,8 @@ from queries.tenure_lists import day_before, list_items
 # The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
 SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
 # A duty still the department's: current, or a clause a notice took part of (the rest is still its work).
-HELD = frozenset({CURRENT, *PARTLY.values()})
+_PARTLY = frozenset(PARTLY.values())
+HELD = frozenset({CURRENT, *_PARTLY})
 # A duty a later 三定 inside the window no longer states (it may restate it reworded: the changes table says so).
 NOT_RESTATED = "not_restated"
 STATUS_LABELS = {**IN_FORCE_STATUS_LABELS, NOT_RESTATED: "后续三定未载明",
@@ -125,9 +126,10 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     """Work a notice moved in that a clause moved out before wholly says (a notice of 2022 moves 文物保护 out, one of
     2023 moves 文物保护监督管理 back) is that clause held again: it is keyed by the clause's uid, so that the clause's
     holding periods (`_held`) read out and back, where in_force keeps them apart (the clause still moved out by the
-    first notice, the work the second moved in a row of its own words). Read as a transfer's clause is read
-    (`moved_out.transfer_covers`)."""
-    gone = {uid: row for uid, row in rows.items() if row["status"] in RETIRED_STATUSES}
+    first notice, the work the second moved in a row of its own words). So with the part of a clause moved out
+    (部分划出) when the work moved in wholly says that part (the notice's `change`): the clause is wholly held again.
+    Read as a transfer's clause is read (`moved_out.transfer_covers`)."""
+    gone = {uid: row for uid, row in rows.items() if row["status"] in (*RETIRED_STATUSES, *_PARTLY)}
     moved_in = [uid for uid, row in rows.items()
                 if row["status"] == CURRENT and row["change_source"] and row["change_source"] == row["source"]]
     if not gone or not moved_in:
@@ -136,7 +138,8 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     out = dict(rows)
     for uid in moved_in:
         back = next((clause for clause, row in sorted(gone.items())
-                     if transfer_covers(model, rows[uid]["text"], row["text"], None) == "transferred"), None)
+                     if transfer_covers(model, rows[uid]["text"], row["change"] if row["status"] in _PARTLY
+                                        else row["text"], None) == "transferred"), None)
         if back is not None:
             out[back] = out.pop(uid)
             del gone[back]  # one clause, held again once
