@@ -39,7 +39,7 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import CURRENT, SANDING, in_force, no_sanding_note
+from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
@@ -63,6 +63,9 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
+# A notice's 调整后 行政编制 that the figure before and its own moves do not add up to (a merger bringing the merged
+# body's posts: 将…的职责划入…，调整后行政编制24名).
+FIGURE_KIND = "核定编制调整"
 CARRIED_KIND = "机构改革承继"  # a replaced body's duty, the successor's from the reform (queries.in_force)
 
 
@@ -101,9 +104,10 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]
-    changes = _duty_changes(states, versions, found) + _staff_changes(moves, first, last)
-    changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
+    changes = (_duty_changes(states, versions, found) + _staff_changes(moves, first, last)
+               + _figure_changes(states, versions, figures, moves))
+    changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
     note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
@@ -207,7 +211,31 @@ def _change(date: str, kind: str, duty: str, offices: list[str], other: str, sou
 
 
 _KIND_ORDER = {kind: order for order, kind in enumerate(
-    [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND])}
+    [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND,
+     FIGURE_KIND])}
+
+
+def _figure_changes(states: list[_State], versions: list[Row], figures: list[Row], moves: list[Row]) -> list[Row]:
+    """The 行政编制 a notice coming into force inside the window sets (its 调整后 total) beyond what the figure before
+    and the moves through its date, its own among them, leave (`_staffing` without its figure): `staff` the
+    difference, signed; `other` the body a reform it states replaced (a merger's posts come with the merged body).
+    A new 三定's figure restates the staffing whole: the 任期始末编制 table gives it."""
+    notices = {v["document"] for v in versions if v["kind"] == AMENDMENT}
+    out: list[Row] = []
+    for state in states[1:]:
+        for figure in figures:
+            if figure["in_force_from"] != state.date or figure["document"] not in notices:
+                continue
+            others = [row for row in figures if row["document"] != figure["document"]]
+            before = _staffing("", state.date, others, moves)["staff_quota"]
+            if before is None or figure["staff_quota"] == before:
+                continue
+            replaced = sorted({reform["department"] for reform in state.reforms.values()
+                               if source_document(reform["source"]) == figure["document"]})
+            # The document: its FROM edge to the department, which holds the figure, cites no clause.
+            out.append({**_change(state.date, FIGURE_KIND, "", [], "、".join(replaced), figure["document"]),
+                        "staff": figure["staff_quota"] - before})
+    return out
 
 
 def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:

@@ -157,7 +157,8 @@ def test_a_renamed_body_without_a_sanding_is_said_to_hold_the_old_body_s_work(st
 
 def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
     """任期职责变动 of 执法局 over 2023–2024: the three duties of 城管局 it carried in on the merger notice's date (the
-    catch-all, whose text it already held, is none), then 燃气 moved out. Before, only the notice's move and posts."""
+    catch-all, whose text it already held, is none) and the posts that came with them, then 燃气 moved out. Before,
+    only the notice's move and posts."""
     from queries.tenure import tenure_duties
 
     _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
@@ -167,6 +168,8 @@ def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> Non
         ("2023-03-01", "机构改革承继", "负责全县城市照明设施的运行维护。", OLD, None, merger),
         ("2023-03-01", "机构改革承继", GAS, OLD, None, merger),
         ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
+        # The merger's 调整后 22 posts over 执法局's 12: 城管局's came with it.
+        ("2023-03-01", "核定编制调整", "", OLD, 10, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
         ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
         ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
     ]
@@ -196,9 +199,12 @@ def test_a_chain_of_reforms_on_a_date(store: Store) -> None:
         _ZHIFA_SANDING, _CHENGGUAN_SANDING, "《关于调整白河县综合行政执法局职责机构编制的通知》"]
     result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), titles)
     merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
-    assert [(c["date"], c["kind"], c["duty"], c["other"], c["source"]) for c in result["changes"]] == [
-        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, merger),
-        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, merger),
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["staff"], c["source"]) for c in result["changes"]] == [
+        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, None, merger),
+        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, None,
+         merger),
+        # The merger's 调整后 24 posts over 执法局's 12 (before, no line said the 编制 changed).
+        ("2025-01-01", "核定编制调整", "", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
     ]
 
 
