@@ -31,8 +31,9 @@ NONE = Carrying(False, None)
 # Every SUCCEEDED_BY edge as `carrying` reads it (`successor_issued`: the successor's newest 三定, today's reading).
 SUCCESSIONS = ("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
                "OPTIONAL MATCH (g:Document {uid: split(s.source, '#')[0]}) "
-               "RETURN p.uid AS predecessor, d.uid AS successor, s.source AS source, coalesce(s.date, '') AS date, "
-               "coalesce(g.kind, '') AS ground, coalesce(d.sanding_issued, '') AS successor_issued, "
+               "RETURN p.uid AS predecessor, p.name AS predecessor_name, d.uid AS successor, s.source AS source, "
+               "coalesce(s.date, '') AS date, coalesce(g.kind, '') AS ground, "
+               "coalesce(d.sanding_issued, '') AS successor_issued, "
                "s.kind AS kind, s.carries AS carries, s.carries_after AS carries_after ORDER BY source")
 
 

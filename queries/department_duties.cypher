@@ -18,7 +18,8 @@
 // offices too: the body it was, and the notice's clause that says so; '' for the department's own duties. A chain
 // (A renamed B by a notice, B merged into C by another) carries on: C holds what B held of A's, `carried_from` the
 // body whose 三定 states the duty (A), `ground_source` the clause of the last step (B into C); each step's
-// `carries_after` applies, and A's offices go on only through renames alone.
+// `carries_after` applies, and A's offices go on only through renames alone. The `finish` keeps the carried rows
+// duties_in_force holds today (not work B had moved out before its merger) and marks a part B had moved out.
 MATCH (d:Department)
 WHERE d.uid = $department OR d.name = $department OR $department IN coalesce(d.aliases, [])
 MATCH (d)-[:HAS_DUTY]->(u:Duty)

@@ -4,7 +4,9 @@ less the clauses the 调整 notices since moved out, cancelled or handed down wh
 
 A clause a notice takes part of (部分划出) still counts: the rest of what it says is the department's work. So with the
 duties a department carries from a body a 机构改革 by notice replaced: a later notice moving one out takes it from the
-count of those carried (`carried_out`), and it counts for the receiver, as work moved in, from the notice's date."""
+count of those carried (`carried_standing`), and it counts for the receiver, as work moved in, from the notice's date.
+The carried ones are those `duties_in_force` holds today: not work a body of a chain of reforms had moved out before
+its merger (`carried_held`)."""
 
 from __future__ import annotations
 
@@ -28,8 +30,11 @@ class DutyCount:
     # the department it went to or came from (or the lower governments, for devolved work), `source` the clause of
     # the notice.
     changes: list[Row]
-    # The carried duties (`queries.in_force._carried`) the notices took whole, by the body they are carried from.
-    carried_out: Counter[str] = field(default_factory=Counter)
+    # The duties carried from bodies a 机构改革 replaced (`queries.in_force._carried_on`), by the body whose 三定
+    # states them: those carried in (`carried_held`; a chain's body had moved some out before its merger) and those
+    # the notices since left (`carried_standing`: less the work they took whole).
+    carried_held: Counter[str] = field(default_factory=Counter)
+    carried_standing: Counter[str] = field(default_factory=Counter)
 
 
 def duty_count(store: Store, department: str) -> DutyCount | None:
@@ -40,7 +45,8 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         return None
     stated = standing = 0
     changes: list[Row] = []
-    carried_out: Counter[str] = Counter()
+    carried_held: Counter[str] = Counter()
+    carried_standing: Counter[str] = Counter()
     for uid, row in today.duties.items():
         change = today.changes[uid]
         by_notice = source_document(row["source"]) in today.notices
@@ -51,12 +57,13 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         if not row.get("carried_from"):  # carried duties are counted by department_load, by body (`carried`)
             stated += not by_notice
             standing += change["status"] in _STILL_HELD
-        elif change["status"] not in _STILL_HELD:
-            carried_out[row["carried_from"]] += 1
+        else:
+            carried_held[row["carried_from"]] += 1
+            carried_standing[row["carried_from"]] += change["status"] in _STILL_HELD
         if by_notice:
             changes.append({"status": MOVED_IN, "duty": row["text"], "other": change["counterpart"] or None,
                             "source": row["source"]})
         elif change["status"] != CURRENT:
             changes.append({"status": change["status"], "duty": row["text"], "other": change["counterpart"] or None,
                             "source": change["change_source"]})
-    return DutyCount(stated if today.sanding else None, standing, changes, carried_out)
+    return DutyCount(stated if today.sanding else None, standing, changes, carried_held, carried_standing)

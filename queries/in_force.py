@@ -18,7 +18,7 @@ Each row's source is the clause of the document that states it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.store import Row, Store
 from ingest.carried import SUCCESSIONS, carrying_on
@@ -27,12 +27,13 @@ from queries import catalog
 from queries.cache import cached
 from queries.labels import VERSION_KIND_LABELS
 from queries.lookup import find_department
-from queries.moved_out import RETIRED_STATUSES, Retirement, covered_duties
+from queries.moved_out import PARTLY, RETIRED_STATUSES, Retirement, covered_duties
 from queries.overlaps import duty_model
 from queries.sources import Titles, source_document
 
 SANDING, AMENDMENT = "sanding", "amendment"
 CURRENT = "current"
+_PARTLY = frozenset(PARTLY.values())
 _NO_CHANGE = {"status": CURRENT, "change": "", "counterpart": "", "change_source": "", "changed_on": ""}
 
 
@@ -58,6 +59,9 @@ class InForce:
     # the documents of bodies a 机构改革 replaced that the rows carried from them cite (rows of their
     # `sanding_versions`): the old body's 三定, read as the successor's until a 三定 of its own restates them
     carried: list[Row]
+    # by a carried row's `source`: the body the reform replaced (`department`, the last step of a chain) and the
+    # reform's clause (`source`), for the tenure's 机构改革承继 lines
+    reforms: dict[str, Row] = field(default_factory=dict)
 
 
 def in_force(store: Store, department: str, date: str) -> InForce:
@@ -67,11 +71,11 @@ def in_force(store: Store, department: str, date: str) -> InForce:
     version = version_in_force(versions, date)
     amendments = _notices_in_force(versions, version, date)
     if version is None:  # the notices alone, or nothing
-        duties, cited = _duties(store, found, versions, [], amendments, date) if amendments else ([], [])
+        duties, cited, reforms = _duties(store, found, versions, [], amendments, date) if amendments else ([], [], {})
         return InForce(found["name"], date, [], amendments, duties,
-                       _without_sanding(versions, date, amendments, bool(cited)), "", cited)
-    duties, cited = _duties(store, found, versions, version.documents, amendments, date)
-    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh, cited)
+                       _without_sanding(versions, date, amendments, bool(cited)), "", cited, reforms)
+    duties, cited, reforms = _duties(store, found, versions, version.documents, amendments, date)
+    return InForce(found["name"], date, version.texts, amendments, duties, "", version.warning_zh, cited, reforms)
 
 
 def _notices_in_force(versions: list[Row], version: Version | None, date: str) -> list[Row]:
@@ -94,14 +98,16 @@ def _without_sanding(versions: list[Row], date: str, amendments: list[Row], carr
 
 
 def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], amendments: list[Row],
-            date: str) -> tuple[list[Row], list[Row]]:
+            date: str) -> tuple[list[Row], list[Row], dict[str, Row]]:
     """The rows the 三定 documents `sanding` and the notices `amendments` state, with the duties carried by `date`;
-    and the replaced bodies' documents the carried rows cite (`_cited`)."""
+    the replaced bodies' documents the carried rows cite (`_cited`), and the reform each carried row came by."""
     stated = _stated(store, found, versions, sanding, amendments)
     held = _held(store, found["uid"], versions, stated, date)
     cited = _cited(store, held)  # before `_rows`, which adds the notices' own rows to `held`
+    reforms = {row["source"]: {"department": row["replaced"], "source": row["ground_source"]}
+               for row in held.values() if row.get("replaced")}
     return _rows(found["name"], held, stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
-                 lambda: duty_model(store)), cited
+                 lambda: duty_model(store)), cited, reforms
 
 
 def _cited(store: Store, held: dict[str, Row]) -> list[Row]:
@@ -130,15 +136,19 @@ _TODAY_COLUMNS = ("status", "change", "counterpart")
 def department_duties_today(store: Store, rows: list[Row], params: dict[str, object]) -> list[Row]:
     """department_duties' `finish`: each current clause with what the 调整 notices since the newest 三定 made of it
     (`status`, `change`, `counterpart`, as duties_in_force's), so that a clause a notice moved out reads 已划出 until
-    a later 三定 restates the duties; the row stays, for an investigator must see it."""
+    a later 三定 restates the duties; the row stays, for an investigator must see it. The carried rows are those the
+    dated reading holds today (`_held`): work a body of a chain of reforms had moved out before it was merged is
+    not the successor's, and a part it had moved out is marked on the carried row."""
     if not rows:
         return rows
     found = find_department(store, str(params["department"]))
-    changed = duties_today(store, found["uid"])
-    if changed is None:  # without a 三定 of its own, its rows are what it carries: a notice may move them out too
+    carries = any(row["carried_from"] for row in rows)
+    today = _today(store, found["uid"], carries)
+    if today is None:
         return rows
-    return [{**row, **{key: changed.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
-            if row["uid"] in changed.changes else row for row in rows]
+    return [{**row, **{key: today.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
+            if row["uid"] in today.changes else row
+            for row in rows if not row["carried_from"] or row["uid"] in today.duties]
 
 
 @dataclass(frozen=True)
@@ -146,8 +156,8 @@ class Today:
     """A department's duties as its newest 三定 and the 调整 notices since it state them (with no 三定 loaded, its
     notices alone), by uid (work the notices took that no clause says is a duty of its own, keyed by the notice's
     clause and words), and each one's status columns (`_changes`). The duties it carries from bodies a 机构改革 by
-    notice replaced (`carried_from` set: `_carried`) are among them: a later notice moves them out as it moves the
-    三定's own."""
+    notice replaced (`carried_from` set: `_carried_on`) are among them: a later notice moves them out as it moves
+    the 三定's own."""
 
     duties: dict[str, Row]
     changes: dict[str, Row]
@@ -157,10 +167,16 @@ class Today:
 
 def duties_today(store: Store, department: str) -> Today | None:
     """`department`: a uid. None where no 调整 notice since the newest 三定 (or, with none, at all) names it."""
+    return _today(store, department, False)
+
+
+def _today(store: Store, department: str, carries: bool) -> Today | None:
+    """The dated reading on `_LATEST`; None where no notice since the newest 三定 names the department, unless it
+    `carries` duties from a replaced body (which the bodies' own notices may have changed)."""
     versions = catalog.run(store, "sanding_versions", {"department": department})
     version = version_in_force(versions, _LATEST)
     amendments = _notices_in_force(versions, version, _LATEST)
-    if not amendments:
+    if not amendments and not carries:
         return None
     stated = _stated(store, {"uid": department}, versions, version.documents if version else [], amendments)
     duties = _held(store, department, versions, stated, _LATEST)
@@ -173,21 +189,8 @@ def _held(store: Store, department: str, versions: list[Row], stated: list[Row],
     """What the department held on `date`, by uid: the duties `stated` (its documents in force then) state as current,
     and those it carries from a body a 机构改革 replaced from the date of the notice grounding the carrying (a ground
     of no date, as today's reading reads it, on any date); the notices in force by then may move either out."""
-    carried = _carried(store, department, versions) if date == _LATEST else _carried_on(store, department, versions,
-                                                                                          date)
+    carried = _carried_on(store, department, versions, date)
     return _current(stated) | {uid: row for uid, row in carried.items() if row["in_force_from"] <= date}
-
-
-def _carried(store: Store, department: str, versions: list[Row]) -> dict[str, Row]:
-    """The duties the department carries today from the bodies a 机构改革 by notice replaced (department_duties' rows
-    with `carried_from`, as the old body's 三定 states them), by uid, each in force from the date of the notice that
-    grounds the carrying (one of the department's own: a notice moves out only what was the department's by its
-    date)."""
-    in_force_from = {v["document"]: v["in_force_from"] for v in versions}
-    rows = catalog.run(store, "department_duties", {"department": department}, finished=False)
-    return {row["uid"]: {**row, "office_ordinal": None, "refines": [], "content": None, "boilerplate": None,
-                         "in_force_from": in_force_from.get(source_document(row["ground_source"])) or ""}
-            for row in rows if row["carried_from"]}
 
 
 # A chain of reforms is followed this far back, as department_duties follows SUCCEEDED_BY*1..4.
@@ -216,10 +219,12 @@ def _carried_on(store: Store, department: str, versions: list[Row], date: str, d
         if carry is None or not carry.carries:
             continue
         renamed = edge["kind"] == "renamed" and carry.after is None
-        for uid, row in _body_held(store, edge["predecessor"], date, depth).items():
+        for uid, row in _body_held(store, edge["predecessor"], edge["predecessor_name"], date, depth).items():
             if (row["office"] and not renamed) or (carry.after is not None and row["issued"] <= carry.after):
                 continue
+            # `replaced`, `ground_source`: the body this reform replaced and its clause (the last step of a chain).
             held.setdefault(uid, {**row, "refines": row["refines"] if renamed else [],
+                                  "replaced": edge["predecessor_name"], "ground_source": edge["source"],
                                   "in_force_from": in_force_from.get(source_document(edge["source"])) or ""})
     return held
 
@@ -231,24 +236,27 @@ def _successions(store: Store) -> list[Row]:
     return cached(store, ("successions",), lambda: store.read(SUCCESSIONS), whole_graph=True)
 
 
-def _body_held(store: Store, body: str, date: str, depth: int) -> dict[str, Row]:
-    """What a replaced body held on `date` (`_held`'s reading of it), each row with the 印发日期 of the document
-    stating it (`issued`) and the body whose document that is (`body`), carried ones included; less the work its
-    own notices in force by then had moved out, cancelled or devolved whole (a chain of reforms: B renamed from A
-    gives 燃气 to 住建局, then merges into C, which never held 燃气)."""
+def _body_held(store: Store, body: str, name: str, date: str, depth: int) -> dict[str, Row]:
+    """What a replaced body (uid `body`, named `name`) held on `date` (`_held`'s reading of it), each row with the
+    印发日期 of the document stating it (`issued`) and the body whose document that is (`body`, `carried_from`: its
+    uid and name), carried ones included; less the work its own notices in force by then had moved out, cancelled or
+    devolved whole (a chain of reforms: B renamed from A gives 燃气 to 住建局, then merges into C, which never held
+    燃气). A clause they took part of is carried with that change (`carried_change`: 部分划出 on the successor's
+    row)."""
     versions = catalog.run(store, "sanding_versions", {"department": body})
     version = version_in_force(versions, date)
     amendments = _notices_in_force(versions, version, date)
     stated = _stated(store, {"uid": body}, versions, version.documents if version else [], amendments)
     # `body`: whose documents state the row (the deepest of a chain), for the documents list (`_cited`).
-    held = {uid: {**row, "body": body} for uid, row in _current(stated).items()} | _carried_on(
+    held = {uid: {**row, "body": body, "carried_from": name} for uid, row in _current(stated).items()} | _carried_on(
         store, body, versions, date, depth + 1)
     if not amendments:
         return held
     # A copy: `_changes` adds the notices' own words as rows, which are the body's changes, not duties it held.
     changes = _changes(dict(held), stated, {v["document"] for v in amendments}, _transfers(store, body),
                        lambda: duty_model(store))
-    return {uid: row for uid, row in held.items() if changes[uid]["status"] not in RETIRED_STATUSES}
+    return {uid: {**row, "carried_change": changes[uid]} if changes[uid]["status"] in _PARTLY else row
+            for uid, row in held.items() if changes[uid]["status"] not in RETIRED_STATUSES}
 
 
 def duties_in_force(store: Store, department: str, date: str) -> list[Row]:
@@ -371,7 +379,9 @@ def _changes(unique: dict[str, Row], stated: list[Row], notices: set[str],
                                     "category": None, "text": retirement.text, "refines": [],
                                     "source": retirement.source, "in_force_from": retirement.in_force_from})
             changes[uid] = _change(retirement, retirement.status)
-    return {uid: changes.get(uid) or _moved_in(row, notices, transfers) for uid, row in unique.items()}
+    # A carried clause a replaced body's notice took part of keeps that change unless the department's own take it.
+    return {uid: changes.get(uid) or row.get("carried_change") or _moved_in(row, notices, transfers)
+            for uid, row in unique.items()}
 
 
 def _change(retirement: Retirement, status: str) -> Row:

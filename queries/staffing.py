@@ -73,7 +73,9 @@ def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     tables = newest_tables(catalog.run(store, "headcount", {"region": top}))
     changed = {row["uid"] for row in catalog.run(store, "notice_departments", {})}
     lent = staffing_from(store, region=top)
-    everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])), row["uid"] in changed)
+    # A successor carrying a replaced body's duties is read as the dated reading holds them too (duty_count).
+    everywhere = [with_duty_figures(store, with_staff_figures(row, moved.get(row["uid"], [])),
+                                    row["uid"] in changed or bool(row["carried"]))
                   for row in catalog.run(store, "department_load", {"region": top})]
     # A county renamed a district (撤县设区) is the district: its bureaus no 区 document renamed yet are the
     # district's peers, and listed under it, not a second county of the city (user test).
@@ -270,13 +272,15 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
         # duty_count reads the department's own documents: the duties a body a 机构改革 replaced leaves it (its work
         # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
         # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
-        # Less those a later notice moved out of it (they count for the receiver), by body, as its checks name them.
+        # Less those a later notice moved out of it (they count for the receiver), by body, as its checks name them:
+        # as the dated reading holds them today (duty_count's), not department_load's graph-wide count, which keeps
+        # the work a body of a chain of reforms had moved out before its merger.
         carried = [{**lender, "duties": left} for lender in row["carried"]
-                   if (left := lender["duties"] - count.carried_out[lender["department"]]) > 0]
+                   if (left := count.carried_standing[lender["department"]]) > 0]
         # A successor's 三定所列 are what the 三定 it holds its work by state: its own, and the replaced body's for
-        # what it carries, as department_load counted them before any notice; so that the notices' changes take
-        # `duties_stated` to `duties` (a successor with no 三定 of its own read None, one with its own only that).
-        stated = (count.stated or 0) + sum(lender["duties"] for lender in row["carried"])
+        # what it carried in, before any notice of its own; so that the notices' changes take `duties_stated` to
+        # `duties` (a successor with no 三定 of its own read None, one with its own only that).
+        stated = (count.stated or 0) + sum(count.carried_held[lender["department"]] for lender in row["carried"])
         figures = {"duties_stated": stated if row["has_sanding"] else None, "duty_changes": count.changes,
                    "duties": count.standing + sum(lender["duties"] for lender in carried), "carried": carried}
     out: Row = {}

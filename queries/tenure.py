@@ -39,7 +39,7 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import CHAIN, CURRENT, SANDING, in_force, no_sanding_note
+from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
@@ -51,7 +51,8 @@ from queries.tenure_lists import day_before, list_items
 # The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
 SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
 # A duty still the department's: current, or a clause a notice took part of (the rest is still its work).
-HELD = frozenset({CURRENT, *PARTLY.values()})
+_PARTLY = frozenset(PARTLY.values())
+HELD = frozenset({CURRENT, *_PARTLY})
 # A duty a later 三定 inside the window no longer states (it may restate it reworded: the changes table says so).
 NOT_RESTATED = "not_restated"
 STATUS_LABELS = {**IN_FORCE_STATUS_LABELS, NOT_RESTATED: "后续三定未载明",
@@ -62,15 +63,20 @@ _NOTICE_KINDS = {"transferred": "划出", "partly_transferred": "部分划出", 
 _SANDING_KINDS = {ADDED: "新三定施行：新增", REMOVED: "新三定施行：删除", REWORDED: "新三定施行：改写"}
 _STAFF_KINDS = {"moved_in": "编制划入", "moved_out": "编制划出", "cut": "编制核减", "devolved": "编制下放"}
 LEADER_KIND = "领导职数调整"
+# A notice's 调整后 行政编制 that the figure before and its own moves do not add up to (a merger bringing the merged
+# body's posts: 将…的职责划入…，调整后行政编制24名).
+FIGURE_KIND = "核定编制调整"
 CARRIED_KIND = "机构改革承继"  # a replaced body's duty, the successor's from the reform (queries.in_force)
 
 
 @dataclass(frozen=True)
 class _State:
-    """The department's duties on a date (`in_force`), department duties only, by uid."""
+    """The department's duties on a date (`in_force`), department duties only, by uid; and the reform each carried
+    row came by, by its source (`InForce.reforms`)."""
 
     date: str
     rows: dict[str, Row]
+    reforms: dict[str, Row]
 
     def held(self) -> dict[str, Row]:
         return {uid: row for uid, row in self.rows.items() if row["status"] in HELD}
@@ -98,10 +104,10 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]
-    changes = _duty_changes(states, versions, found, _carried_from(store, found["uid"])) + _staff_changes(
-        moves, first, last)
-    changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
+    changes = (_duty_changes(states, versions, found) + _staff_changes(moves, first, last)
+               + _figure_changes(states, versions, figures, moves))
+    changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
     note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
@@ -115,17 +121,19 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
 
 
 def _state(store: Store, department: str, date: str) -> _State:
-    rows = {_uid(row): row for row in in_force(store, department, date).duties if not row["office"]}
-    return _State(date, _moved_back(store, rows))
+    answer = in_force(store, department, date)
+    rows = {_uid(row): row for row in answer.duties if not row["office"]}
+    return _State(date, _moved_back(store, rows), answer.reforms)
 
 
 def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     """Work a notice moved in that a clause moved out before wholly says (a notice of 2022 moves 文物保护 out, one of
     2023 moves 文物保护监督管理 back) is that clause held again: it is keyed by the clause's uid, so that the clause's
     holding periods (`_held`) read out and back, where in_force keeps them apart (the clause still moved out by the
-    first notice, the work the second moved in a row of its own words). Read as a transfer's clause is read
-    (`moved_out.transfer_covers`)."""
-    gone = {uid: row for uid, row in rows.items() if row["status"] in RETIRED_STATUSES}
+    first notice, the work the second moved in a row of its own words). So with the part of a clause moved out
+    (部分划出) when the work moved in wholly says that part (the notice's `change`): the clause is wholly held again.
+    Read as a transfer's clause is read (`moved_out.transfer_covers`)."""
+    gone = {uid: row for uid, row in rows.items() if row["status"] in (*RETIRED_STATUSES, *_PARTLY)}
     moved_in = [uid for uid, row in rows.items()
                 if row["status"] == CURRENT and row["change_source"] and row["change_source"] == row["source"]]
     if not gone or not moved_in:
@@ -134,7 +142,8 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     out = dict(rows)
     for uid in moved_in:
         back = next((clause for clause, row in sorted(gone.items())
-                     if transfer_covers(model, rows[uid]["text"], row["text"], None) == "transferred"), None)
+                     if transfer_covers(model, rows[uid]["text"], row["change"] if row["status"] in _PARTLY
+                                        else row["text"], None) == "transferred"), None)
         if back is not None:
             out[back] = out.pop(uid)
             del gone[back]  # one clause, held again once
@@ -146,40 +155,14 @@ def _uid(row: Row) -> str:
     return row["text"]
 
 
-def _carried_from(store: Store, department: str) -> dict[str, Row]:
-    """The bodies a 机构改革 replaced with this department (`department_successions` rows, role predecessor), by the
-    uid of each of their documents and of those of the bodies they had replaced in turn (a chain: A renamed B, B
-    merged into C; C's carried rows cite A's 三定, and B, whom the reform replaced, is named): a carried duty cites
-    the 三定 of the body whose duties it first was (`queries.in_force`)."""
-    found: dict[str, Row] = {}
-    for body in _predecessors(store, department):
-        for replaced in [body["department_uid"], *(row["department_uid"] for row in _chain(store, body))]:
-            for v in catalog.run(store, "sanding_versions", {"department": replaced}):
-                found.setdefault(v["document"], body)
-    return found
-
-
-def _predecessors(store: Store, department: str) -> list[Row]:
-    return [row for row in catalog.run(store, "department_successions", {"department": department})
-            if row["role"] == "predecessor"]
-
-
-def _chain(store: Store, body: Row, depth: int = 1) -> list[Row]:
-    """The bodies `body` had replaced, and those they had, as far back as `queries.in_force` follows a chain."""
-    if depth >= CHAIN:
-        return []
-    earlier = _predecessors(store, body["department_uid"])
-    return earlier + [older for row in earlier for older in _chain(store, row, depth + 1)]
-
-
-def _duty_changes(states: list[_State], versions: list[Row], found: Row, carried_from: dict[str, Row]) -> list[Row]:
+def _duty_changes(states: list[_State], versions: list[Row], found: Row) -> list[Row]:
     """The changes each state after the first brings: a notice's moves (the rows whose change is dated that day), the
-    duties carried in that day from a body a 机构改革 replaced (`carried_from`: its documents; the reform's clause
-    is the ground), and where a 三定 comes into force that day, its duties against those held the day before."""
+    duties carried in that day from a body a 机构改革 replaced (`_State.reforms`: the body, the reform's clause the
+    ground), and where a 三定 comes into force that day, its duties against those held the day before."""
     out: list[Row] = []
     for before, after in pairwise(states):
         for uid, row in after.rows.items():
-            body = carried_from.get(source_document(row["source"]))
+            body = after.reforms.get(row["source"])
             if body and row["in_force_from"] == after.date and uid not in before.rows:
                 out.append(_change(after.date, CARRIED_KIND, row["text"], row["carried_by"], body["department"],
                                    body["source"]))
@@ -228,7 +211,31 @@ def _change(date: str, kind: str, duty: str, offices: list[str], other: str, sou
 
 
 _KIND_ORDER = {kind: order for order, kind in enumerate(
-    [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND])}
+    [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND,
+     FIGURE_KIND])}
+
+
+def _figure_changes(states: list[_State], versions: list[Row], figures: list[Row], moves: list[Row]) -> list[Row]:
+    """The 行政编制 a notice coming into force inside the window sets (its 调整后 total) beyond what the figure before
+    and the moves through its date, its own among them, leave (`_staffing` without its figure): `staff` the
+    difference, signed; `other` the body a reform it states replaced (a merger's posts come with the merged body).
+    A new 三定's figure restates the staffing whole: the 任期始末编制 table gives it."""
+    notices = {v["document"] for v in versions if v["kind"] == AMENDMENT}
+    out: list[Row] = []
+    for state in states[1:]:
+        for figure in figures:
+            if figure["in_force_from"] != state.date or figure["document"] not in notices:
+                continue
+            others = [row for row in figures if row["document"] != figure["document"]]
+            before = _staffing("", state.date, others, moves)["staff_quota"]
+            if before is None or figure["staff_quota"] == before:
+                continue
+            replaced = sorted({reform["department"] for reform in state.reforms.values()
+                               if source_document(reform["source"]) == figure["document"]})
+            # The document: its FROM edge to the department, which holds the figure, cites no clause.
+            out.append({**_change(state.date, FIGURE_KIND, "", [], "、".join(replaced), figure["document"]),
+                        "staff": figure["staff_quota"] - before})
+    return out
 
 
 def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.store import Store
+from queries import catalog
 from queries.registry import run_analysis
 from queries.sources import document_titles, with_readable_sources
 from tests.queries.test_carried_moved_out import (
@@ -156,7 +157,8 @@ def test_a_renamed_body_without_a_sanding_is_said_to_hold_the_old_body_s_work(st
 
 def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> None:
     """任期职责变动 of 执法局 over 2023–2024: the three duties of 城管局 it carried in on the merger notice's date (the
-    catch-all, whose text it already held, is none), then 燃气 moved out. Before, only the notice's move and posts."""
+    catch-all, whose text it already held, is none) and the posts that came with them, then 燃气 moved out. Before,
+    only the notice's move and posts."""
     from queries.tenure import tenure_duties
 
     _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
@@ -166,6 +168,8 @@ def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> Non
         ("2023-03-01", "机构改革承继", "负责全县城市照明设施的运行维护。", OLD, None, merger),
         ("2023-03-01", "机构改革承继", GAS, OLD, None, merger),
         ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
+        # The merger's 调整后 22 posts over 执法局's 12: 城管局's came with it.
+        ("2023-03-01", "核定编制调整", "", OLD, 10, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
         ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
         ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
     ]
@@ -195,7 +199,54 @@ def test_a_chain_of_reforms_on_a_date(store: Store) -> None:
         _ZHIFA_SANDING, _CHENGGUAN_SANDING, "《关于调整白河县综合行政执法局职责机构编制的通知》"]
     result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), titles)
     merger = "《关于调整白河县综合行政执法局职责机构编制的通知》一、"
-    assert [(c["date"], c["kind"], c["duty"], c["other"], c["source"]) for c in result["changes"]] == [
-        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, merger),
-        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, merger),
+    assert [(c["date"], c["kind"], c["duty"], c["other"], c["staff"], c["source"]) for c in result["changes"]] == [
+        ("2025-01-01", "机构改革承继", "负责全县城市照明设施的运行维护。", RENAMED, None, merger),
+        ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, None,
+         merger),
+        # The merger's 调整后 24 posts over 执法局's 12 (before, no line said the 编制 changed).
+        ("2025-01-01", "核定编制调整", "", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
     ]
+
+
+def _today(store: Store, department: str) -> list[tuple[str, str, str, str, str, str]]:
+    """department_duties' carried rows: office, text, status, change, counterpart, carried_from."""
+    return [(row["office"], row["text"], row["status"], row["change"], row["counterpart"], row["carried_from"])
+            for row in catalog.run(store, "department_duties", {"department": department}) if row["carried_from"]]
+
+
+def test_today_s_reading_of_a_chain_is_the_dated_reading_on_today(store: Store) -> None:
+    """The chain of test_a_chain_of_reforms_on_a_date read today: 执法局 never held 燃气 (the renamed body gave it to
+    住建局 before the merger), so the profile's duties and staffing_load's count leave it out as the dated reading
+    does. Before, department_duties listed it as a current carried duty and staffing_load counted 城管局's 3."""
+    from queries.staffing import staffing_load
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    assert _today(store, SUCCESSOR) == [
+        ("", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", "current", "", "", OLD),
+        ("", "负责全县城市照明设施的运行维护。", "current", "", "", OLD),
+        ("", _OTHER, "current", "", "", OLD),
+    ]
+    dated = {row[2] for row in _in_force(store, SUCCESSOR, "2026-11-24") if not row[0]}
+    listed = {row["text"] for row in catalog.run(store, "department_duties", {"department": SUCCESSOR})
+              if not row["office"]}
+    assert listed == dated
+    [successor] = [row for row in staffing_load(store, "示例市/白河县") if row["department"] == SUCCESSOR]
+    assert (successor["duties"], successor["duties_stated"], successor["checks"]) == (
+        4, 4, [f"职责数含承继自{OLD}的职责2项（机构改革）"])
+
+
+_GAS_MORE = "负责全县城镇燃气行业的监督管理，组织燃气安全检查。"
+
+
+def test_a_chain_s_partly_moved_work_is_marked_on_the_carried_row(store: Store, tmp_path: Any) -> None:
+    """城管局's clause says 燃气 and 燃气安全检查; the renamed body moves 城镇燃气行业监督管理 out (part of it) before
+    its merger into 执法局: 执法局 carries the clause marked 部分划出 (to 住建局, by the renamed body's notice), on a
+    date and today. Before, it was carried as current, unmarked."""
+    more = tmp_path / CHENGGUAN.name
+    more.write_text(CHENGGUAN.read_text(encoding="utf-8").replace(GAS, _GAS_MORE), encoding="utf-8")
+    _load(store, more, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    carried = [(*row[:4], "2025-01-01", *row[5:]) for row in _carried()]
+    carried[1] = ("", 2, _GAS_MORE, [], "2025-01-01", f"{_CHENGGUAN_SANDING}第三条(二)", "partly_transferred", RECEIVER,
+                  _RENAMED_MOVE_CLAUSE)
+    assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + carried + _OFFICES
+    assert _today(store, SUCCESSOR)[1] == ("", _GAS_MORE, "partly_transferred", "城镇燃气行业监督管理", RECEIVER, OLD)

@@ -204,3 +204,25 @@ def test_list_versions_dated_by_their_titles_year_bind_the_tenure(store: Store, 
         ("职责边界清单", "旅游景区安全管理", now, "2022", "现行", True, f"《{now}》序号1（第3行）"),
         ("职责边界清单", "演出场所消防检查", now, "2022", "现行", True, f"《{now}》序号2（第4行）"),
     ]
+
+
+def test_a_part_moved_out_and_back_is_one_period_of_its_clause(store: Store, tmp_path: Path) -> None:
+    """文物保护's clause says 考古发掘 too: the 2022-04 notice moves part of it out (部分划出), the 文物局's of 2022-12
+    moves that part back. The clause is held throughout, wholly again at the window's end: one period, 现行, citing
+    the notice that moved the part back. Before, the part moved back was a row of its own beside the clause, which
+    stayed 部分划出."""
+    clause = "负责文物保护的监督管理和考古发掘的组织协调。"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in [*sorted(FIXTURES.iterdir()), MOVED_BACK]:
+        text = path.read_text(encoding="utf-8")
+        (corpus / path.name).write_text(text.replace("（三）负责文物保护的监督管理。", f"（三）{clause}")
+                                        if path.name == "wenlv_2019.txt" else text, encoding="utf-8")
+    assert ingest(sorted(corpus.iterdir()), store, region=Region(("滨江市",))).failed == []
+    result = _read(store, "2021-01-01", "2022-12-31")
+    assert [(d["duty"], d["held_from"], d["held_to"], d["status_label"], d["sources"])
+            for d in result["duties"] if "文物" in d["duty"]] == [
+        (clause, "2021-01-01", "2022-12-31", "现行", [f"{_S2019}第三条(三)", f"{_WENWU}一、"])]
+    changes = [(c["date"], c["kind"], c["duty"], c["other"]) for c in result["changes"] if "文物" in c["duty"]]
+    assert changes == [("2022-04-01", "部分划出", clause, "滨江市文物局"),
+                       ("2022-12-01", "划入", "文物保护监督管理", "滨江市文物局")]
