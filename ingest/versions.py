@@ -46,7 +46,7 @@ _VERSION_MARK = re.compile(
 # (`verdict`). Before, the 2025 and 2026 editions of a list both stood as current.
 _EDITION_MARK = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:版本?|修订版|度)?\s*[）)]\s*|(?:19|20)\d{2}\s*年(?:度|版)?")
 
-_HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment'] "
+_HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment', 'region_notice'] "
                "RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, d.region AS region, "
                "coalesce(d.sheet_titles, []) AS sheet_titles, coalesce(d.issued, '') AS issued ORDER BY uid")
 # The names of the rows' items a loaded list states (its matters, power and supervision items).

@@ -22,6 +22,7 @@ from queries.empty import (
 )
 from queries.headcount import VACANCY_MIN, VACANCY_SHARE
 from queries.labels import (
+    DOCUMENT_KIND_LABELS,
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
     DUTY_STATUS_LABELS,
@@ -791,7 +792,8 @@ DEPARTMENT_BASIS_LABELS = {"power_item": "实施同名权责事项", "domain": "
 LEVEL_TITLES = {"national": "全国", "province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）"}
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     # A 调整 notice is no kind `ingest --kind` takes, yet a document the report rests on (user test: `amendment`).
-    ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS}, ("regions", "level"): LEVEL_TITLES,
+    ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS, **DOCUMENT_KIND_LABELS},
+    ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
     ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,

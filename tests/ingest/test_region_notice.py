@@ -1,0 +1,97 @@
+"""撤县设区 stated by a 区划调整 notice of its own (ingest.region_notice): the 国务院's 批复 or a province's notice,
+no department in it. Before, the 批复 was refused (no department name found) and the rename it states was lost.
+
+Fixtures (tests/fixtures/quhua_notice): the 批复 (撤销青山县，设立示例市青山区), a notice renaming the county by its
+level marker alone (将青山县更名为青山区，原行政区域不变), and a notice abolishing the county that names no district.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.region_succession import read_region_successions
+from ingest.regions import Region
+from queries import catalog
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "quhua_notice"
+COUNTY = [REPO / "examples" / "sanding" / "qingshan_nongye.txt"]
+CITY = Region(("示例市",))
+_EDGES = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) RETURN a.path AS old, b.path AS new, e.source AS source, "
+          "e.date AS date, e.text AS text ORDER BY old, new, source")
+
+
+def _edges(store: Store) -> list[tuple[str, str, str, str, str]]:
+    return [(row["old"], row["new"], row["source"].split("#")[1], row["date"], row["text"])
+            for row in store.read(_EDGES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The level marker alone changes, the stem stays: before, 更名为 was read by no pattern and the rename dropped.
+    ("经国务院批准，将青山县更名为青山区，原行政区域不变。", [("青山县", "青山区")]),
+    ("撤销青山县，设立青山区（原行政区域不变）。", [("青山县", "青山区")]),
+    ("将示例市青山县更名为示例市青山区。", [("示例市青山县", "示例市青山区")]),
+    # A body's rename is the department's succession (ingest.succession), no region's.
+    ("将青山县农业农村局更名为青山区农业农村局。", []),
+])
+def test_a_level_marker_rename_is_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.old, r.new) for r in read_region_successions([(4, "line 4", text)])] == expected
+
+
+def test_a_notice_may_rename_several_counties_but_not_one_twice() -> None:
+    lines = [(4, "一、", "同意撤销青山县，设立示例市青山区。"), (5, "二、", "同意撤销白河县，设立示例市白河区。")]
+    assert [(r.old, r.new, r.where.line) for r in read_region_successions(lines, several=True)] == [
+        ("青山县", "示例市青山区", 4), ("白河县", "示例市白河区", 5)]
+    with pytest.raises(ValueError, match="another county or district than line 4's"):
+        read_region_successions([*lines[:1], (6, "三、", "以原白河县的行政区域为青山区的行政区域。")], several=True)
+
+
+@pytest.mark.parametrize("notice_first", [False, True])
+def test_the_pifu_states_the_rename(store: Store, notice_first: bool) -> None:
+    """The 批复 loads as a 区划调整通知 of the city, its 一、 the REPLACED_BY edge's source, dated by the notice; the
+    county is listed 已撤销（现为青山区）, whichever loaded first."""
+    runs = [COUNTY, [FIXTURES / "pifu.txt"]]
+    for paths in runs[::-1] if notice_first else runs:
+        assert ingest(paths, store, region=CITY).failed == []
+    assert _edges(store) == [("示例市/青山县", "示例市/青山区", "一、", "2021-12-20", "撤销青山县，设立示例市青山区")]
+    documents = store.read("MATCH (d:Document {kind: 'region_notice'}) RETURN d.title AS title, d.region AS region, "
+                           "d.issued AS issued")
+    assert documents == [{"title": "国务院关于同意示例省调整示例市部分行政区划的批复", "region": "示例市",
+                          "issued": "2021-12-20"}]
+    assert [(row["path"], row["departments"], row["status"]) for row in catalog.run(store, "regions")] == [
+        ("示例市", 0, ""), ("示例市/青山区", 0, ""), ("示例市/青山县", 1, "已撤销（现为青山区）")]
+
+
+def test_a_rename_notice_without_its_city_is_placed_by_the_county(store: Store) -> None:
+    """关于将青山县更名为青山区的通知 writes no city and is loaded without --region: the county the graph holds
+    places it. Its 编制 sentence is no department's (the notice names none): left unread."""
+    assert ingest(COUNTY, store, region=CITY).failed == []
+    report = ingest([FIXTURES / "gengming.txt"], store)
+    assert report.failed == []
+    assert _edges(store) == [("示例市/青山县", "示例市/青山区", "line 4", "2021-12-28", "将青山县更名为青山区")]
+    assert store.read("MATCH (d:Department) RETURN count(d) AS n") == [{"n": 1}]
+
+
+def test_a_notice_naming_no_district_is_refused(store: Store) -> None:
+    """撤销青山县 with no district set up: the file is refused at its line, and nothing of it is written."""
+    path = FIXTURES / "meiyou_qu.txt"
+    report = ingest([path], store, region=CITY)
+    assert [(outcome.path, outcome.failure.line if outcome.failure else None) for outcome in report.failed] \
+        == [(path, 4)]
+    assert report.failed[0].error == (
+        f"{path}:4: expected one county renamed as one district (撤销某县，设立某市某区) (a 区划调整 notice naming no "
+        "county abolished and no district set up: “经国务院批准，撤销青山县。具体事宜另行通知。”)")
+    assert store.read("MATCH (n) WHERE n:Document OR n:Region RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_a_bare_district_with_nothing_to_place_it_is_refused(store: Store) -> None:
+    """No city written, no --region, no 青山县 in the graph: refused, naming the line, rather than a top-level 青山区."""
+    path = FIXTURES / "gengming.txt"
+    report = ingest([path], store)
+    assert [(outcome.path, outcome.failure.line if outcome.failure else None) for outcome in report.failed] \
+        == [(path, 4)]
+    assert store.read("MATCH (n) WHERE n:Document OR n:Region RETURN count(n) AS n") == [{"n": 0}]
