@@ -156,6 +156,10 @@ class IngestReport:
     # from their files (ingest.removal.read_notices_again), and those whose file is gone or changed.
     reread: list[str] = field(default_factory=list)
     not_reread: list[str] = field(default_factory=list)
+    # District lists held beside the county lists they reissue, loaded before the 撤县设区 loaded now: loaded again
+    # from their files to be paired (ingest.removal.read_renamed_lists_again), and those whose file is gone or changed.
+    relisted: list[str] = field(default_factory=list)
+    not_relisted: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -571,7 +575,8 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
     elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
     then it keeps the path it has). `read_notices_again`: afterwards, load again the 调整 notices held that a reform
-    loaded now makes another body's (ingest.renamed_notices); False for that loading itself. `link_duties`: False
+    loaded now makes another body's (ingest.renamed_notices), and the district lists a 撤县设区 loaded now pairs
+    with the county's (ingest.removal.read_renamed_lists_again); False for that loading itself. `link_duties`: False
     where the caller links the graph itself afterwards (`dutygraph remove`, loading documents again). `parsed`: the
     files at `paths` as `parse_file` read them, loaded as they are (not read a second time)."""
     if kind not in KINDS:
@@ -579,10 +584,14 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     with _cyclic_collection_deferred():
         report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {}, link_duties, parsed)
         if read_notices_again and any(outcome.ok for outcome in report.outcomes):
-            from ingest.removal import read_notices_again as read_again  # removal loads documents with this module
+            # removal loads documents with this module
+            from ingest.removal import read_notices_again as read_again
+            from ingest.removal import read_renamed_lists_again
 
             again, stranded = read_again(store)
             report.reread, report.not_reread = [held.label() for held in again], [held.said() for held in stranded]
+            again, stranded = read_renamed_lists_again(store)
+            report.relisted, report.not_relisted = [held.label() for held in again], [held.said() for held in stranded]
     unlinked_duties(store)  # counted once, here, and recorded for the read commands that follow
     return report
 

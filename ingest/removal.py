@@ -18,10 +18,12 @@ from ingest.errors import IngestError
 from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
+from ingest.region_succession import REGION_RENAMES
 from ingest.regions import Region
 from ingest.removal_scope import removal_tops
 from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
+from ingest.versions import unpaired_renamed
 
 if TYPE_CHECKING:  # the pipeline imports this module once its documents have loaded
     from ingest.pipeline import ParsedFiles
@@ -285,11 +287,33 @@ def read_notices_again(store: Store, *, link_duties: bool = True, must_load: boo
     gives. Returns those read again and those whose file is gone or changed, or does not load (left as they were:
     load them again). `link_duties`: link the graph afterwards (False: the caller does). `must_load`: a notice that
     parses but does not load raises ReloadFailed (`remove` then undoes itself)."""
+    documents = [(HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region), notice.sha256)
+                 for notice in misread_notices(store)]
+    return _replaced_from_files(store, documents, link_duties=link_duties, must_load=must_load)
+
+
+def read_renamed_lists_again(store: Store) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Load again, from their files, the district's lists held beside the county's lists they reissue: both loaded
+    before the 撤县设区 (a 区划调整 notice loaded last). Loaded again, each is paired as it would have been loaded after
+    the rename (the county's kept as its history, `ingest.versions.unpaired_renamed`), so the graph does not depend on
+    the order. Returns those loaded again and those whose file is gone or changed, or does not load. Links."""
+    successors = {row["old"]: row["new"] for row in store.read(REGION_RENAMES)}
+    documents = []
+    for listed in unpaired_renamed(store, successors):
+        [row] = store.read("MATCH (d:Document {uid: $uid}) RETURN d.sha256 AS sha256", {"uid": listed.uid})
+        identity = listed.identity
+        documents.append((HeldDocument(listed.uid, identity.path, identity.title, identity.kind, identity.region),
+                          row["sha256"]))
+    return _replaced_from_files(store, documents)
+
+
+def _replaced_from_files(store: Store, documents: list[tuple[HeldDocument, str]], *, link_duties: bool = True,
+                         must_load: bool = False) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Each document (with the digest it was loaded with) taken out and loaded again from its file (`_reloaded`)."""
     held: list[tuple[HeldDocument, ParsedFiles | None]] = []
-    for notice in misread_notices(store):
-        document = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
+    for document, digest in documents:
         try:
-            held.append((document, _read_again(document, notice.sha256)))
+            held.append((document, _read_again(document, digest)))
         except ReloadFailed as failed:
             held.append((replace(document, failure=failed.error), None))
     again, stranded = _reloaded(store, held, replacing=True, must_load=must_load)

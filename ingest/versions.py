@@ -148,6 +148,24 @@ def renamed_verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdent
                          f"撤县设区 made of the county ({shared} of {shorter} matters in common)")
 
 
+def unpaired_renamed(store: Store, successors: Mapping[str, str]) -> list[HeldList]:
+    """The district's lists held as current beside the county list they reissue (`renamed_side`, `renamed_verdict`):
+    both loaded before the 撤县设区 that pairs them (`successors`: county path → district path) was in the graph.
+    Loading each again pairs it as a list loaded after the rename is (ingest.removal.read_renamed_lists_again)."""
+    if not successors:
+        return []
+    held = held_lists(store)
+    names: dict[str, frozenset[str]] = {}
+
+    def named(listed: HeldList) -> frozenset[str]:
+        return names.setdefault(listed.uid, held_names(store, listed.uid))
+
+    return [district for district in held if any(
+        renamed_side(county, district.identity, successors) == "county"
+        and renamed_verdict(district.identity, named(district), county.identity, named(county)) is not None
+        for county in held)]
+
+
 DISTRICT_STAYS = ("撤县设区：区的清单为现行清单，县的清单作为其历史版本保存 / 撤县设区: the district's list stays current, the "
                   "county's is kept as its history")
 

@@ -16,6 +16,7 @@ from ingest.pipeline import ingest
 from ingest.region_succession import read_region_successions
 from ingest.regions import Region
 from queries import catalog
+from queries.ambiguities import host_assist_ambiguities
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "quhua_notice"
@@ -95,3 +96,50 @@ def test_a_bare_district_with_nothing_to_place_it_is_refused(store: Store) -> No
     assert [(outcome.path, outcome.failure.line if outcome.failure else None) for outcome in report.failed] \
         == [(path, 4)]
     assert store.read("MATCH (n) WHERE n:Document OR n:Region RETURN count(n) AS n") == [{"n": 0}]
+
+
+# -- lists loaded before the rename: the 区 list and the 县 list it reissues, then the 批复 ---------------------------
+
+COUNTY_LIST = [*COUNTY, REPO / "examples" / "sanding" / "qingshan_zhujian.txt",
+               REPO / "examples" / "sanding" / "qingshan_shichangjianguan.txt",
+               REPO / "examples" / "lists" / "bianjie_qingshan.csv"]
+DISTRICT_LIST = REPO / "tests" / "fixtures" / "chexian_shequ" / "lists" / "bianjie_qingshanqu_2022.csv"
+ORDERS = {
+    "rename, then the district's list": [(COUNTY_LIST, CITY), ([FIXTURES / "pifu.txt"], CITY),
+                                         ([DISTRICT_LIST], Region(("示例市", "青山区")))],
+    "county's list, district's, rename": [(COUNTY_LIST, CITY), ([DISTRICT_LIST], Region(("示例市", "青山区"))),
+                                          ([FIXTURES / "pifu.txt"], CITY)],
+    "district's list, county's, rename": [([DISTRICT_LIST], Region(("示例市", "青山区"))), (COUNTY_LIST, CITY),
+                                          ([FIXTURES / "pifu.txt"], CITY)],
+}
+
+
+def _lists(store: Store) -> list[tuple[str, str, str]]:
+    rows = store.read("MATCH (d) WHERE (d:Document OR d:ListVersion) AND d.kind = 'boundary' "
+                      "RETURN labels(d)[0] AS label, d.region AS region, d.path AS path ORDER BY label, region, path")
+    return [(row["label"], row["region"], Path(row["path"]).name) for row in rows]
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_lists_loaded_before_the_rename_are_paired_once_it_loads(store: Store, order: str) -> None:
+    """Loaded before the 批复, the 区 list (sharing 3 of its 4 matters with the 县 list) and the 县 list both stood
+    as current: each matter twice, the no-lead finding in each region, list_changes pairing nothing. Once the 批复
+    loads, the 区 list is loaded again from its file (ingest.removal.read_renamed_lists_again) and the graph is the
+    one loading the 批复 first gives: the 县 list kept as the 区 list's history."""
+    reports = [ingest(paths, store, region=region) for paths, region in ORDERS[order]]
+    assert [report.failed for report in reports] == [[], [], []]
+    renamed_last = order != "rename, then the district's list"
+    assert [Path(label.split(" (")[0]).name for label in reports[-1].relisted] \
+        == (["bianjie_qingshanqu_2022.csv"] if renamed_last else [])
+    assert _lists(store) == [("Document", "示例市/青山区", "bianjie_qingshanqu_2022.csv"),
+                             ("ListVersion", "示例市/青山县", "bianjie_qingshan.csv")]
+    assert store.read("MATCH (a:Matter {region: '示例市/青山县'}), (b:Matter {region: '示例市/青山区'}) "
+                      "WHERE a.name = b.name RETURN a.name AS name") == []
+    assert [(row["region"], row["matter"], row["assists"]) for row in host_assist_ambiguities(store)] \
+        == [("示例市/青山区", "电动自行车集中充电设施安全管理",
+             ["青山区应急管理局", "青山县住房和城乡建设局", "青山县市场监督管理局"])]
+    changes = catalog.run(store, "list_changes", {"region": "示例市"})
+    assert {(row["from_version"], row["to_version"]) for row in changes} \
+        == {("bianjie_qingshan.csv", "2022年 bianjie_qingshanqu_2022.csv（现行）")}
+    assert [(row["change"], row["matter"]) for row in changes if row["change"] != "deleted"] == [
+        ("added", "物业服务企业监督检查")]
