@@ -15,6 +15,7 @@ from ingest.errors import IngestError
 from ingest.model import SandingDocument
 from ingest.numerals import CHINESE_NUMERAL, find_date
 from ingest.region_succession import EXPECTED, EXPECTED_ZH, AmbiguousRegionSuccession, read_region_successions
+from ingest.staff_moves import unread_staff
 
 KIND = "region_notice"  # Document.kind
 # The title alone on its line (in 《》 or not): a 三定's 第一条 citing the 批复 (根据《…的批复》，制定本规定) is no title.
@@ -51,6 +52,10 @@ def parse_region_notice(path: Path, numbered: list[tuple[int, str]], title: tupl
             continue
         if not document.dated and (date := find_date(body)):
             document.issued = document.dated = date  # the notice's own date, in brackets under the title
+        # Its 编制 sentences (核定青山区人民政府工作部门机关行政编制22名) are no one department's: said, not counted.
+        document.warnings += [f"line {line}: staff sentence not read: a 区划调整 notice names no department the "
+                              f"posts are of: “{sentence}”; 第{line}行的编制表述未读取：区划调整通知未写明是哪个部门的编制"
+                              for sentence in unread_staff(body, [])]
         item = _ITEM.match(body)
         lines.append((line, f"{item.group(1)}、" if item else f"line {line}", body[item.end():] if item else body))
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Store
+from ingest.amendment import parse_amendment
 from ingest.pipeline import ingest
 from ingest.region_succession import read_region_successions
 from ingest.regions import Region
@@ -75,6 +76,9 @@ def test_a_rename_notice_without_its_city_is_placed_by_the_county(store: Store) 
     assert report.failed == []
     assert _edges(store) == [("示例市/青山县", "示例市/青山区", "line 4", "2021-12-28", "将青山县更名为青山区")]
     assert store.read("MATCH (d:Department) RETURN count(d) AS n") == [{"n": 1}]
+    assert [warning.split("; ")[0] for warning in report.outcomes[0].warnings] == [
+        "line 5: staff sentence not read: a 区划调整 notice names no department the posts are of: "
+        "“核定青山区人民政府工作部门机关行政编制22名。”"]
 
 
 def test_a_notice_naming_no_district_is_refused(store: Store) -> None:
@@ -143,3 +147,21 @@ def test_lists_loaded_before_the_rename_are_paired_once_it_loads(store: Store, o
         == {("bianjie_qingshan.csv", "2022年 bianjie_qingshanqu_2022.csv（现行）")}
     assert [(row["change"], row["matter"]) for row in changes if row["change"] != "deleted"] == [
         ("added", "物业服务企业监督检查")]
+
+
+# -- a 调整 notice's 编制 sentence without 内设机构 (调整后，示例市青山区农业农村局机关行政编制22名) ------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("调整后，示例市青山区农业农村局机关行政编制22名。", (22, None, [])),
+    ("核定青山区农业农村局机关行政编制22名。", (22, None, [])),
+    ("调整后，青山区农业农村局内设机构5个，机关行政编制22名。", (22, 5, [])),
+    # Another body's posts, or a government's: no figure of the notice's department, left unread and said so.
+    ("调整后，青山区水利局机关行政编制18名。", (None, None, ["line 4"])),
+])
+def test_a_notice_s_posts_are_read_for_its_own_department(
+        sentence: str, expected: tuple[int | None, int | None, list[str]]) -> None:
+    numbered = [(1, "关于调整示例市青山区农业农村局职责机构编制的通知"), (2, "（2022年3月18日）"),
+                (3, "一、将青山县农业农村局更名为示例市青山区农业农村局。"), (4, f"二、{sentence}")]
+    document = parse_amendment(Path("notice.txt"), numbered)
+    assert (document.staffing.admin_quota if document.staffing else None, document.offices_stated,
+            [warning.split(":")[0] for warning in document.warnings]) == expected
