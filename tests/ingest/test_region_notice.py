@@ -18,6 +18,7 @@ from ingest.region_succession import read_region_successions
 from ingest.regions import Region
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
+from tests.ingest.conftest import whole_graph_but_contains_source
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "quhua_notice"
@@ -165,3 +166,20 @@ def test_a_notice_s_posts_are_read_for_its_own_department(
     document = parse_amendment(Path("notice.txt"), numbered)
     assert (document.staffing.admin_quota if document.staffing else None, document.offices_stated,
             [warning.split(":")[0] for warning in document.warnings]) == expected
+
+
+@pytest.mark.parametrize("order", ["county's list, district's, rename", "district's list, county's, rename"])
+def test_the_rename_loaded_last_gives_the_graph_loading_it_first_gives(store: Store, other_store: Store,
+                                                                         order: str) -> None:
+    """The whole graph, not only the lists' pairing. Before, the 区 list's parties (区住建局), placed in 青山区 when
+    it loaded and merged into the 县's departments once the 批复 loaded, left those departments in 青山区 too
+    (HAS_DEPARTMENT), which loading the 批复 first never writes; and with those edges moved, 青山区 held nothing
+    while its list loaded again, was pruned with the rename, and the list loaded unpaired."""
+    for paths, region in ORDERS[order]:
+        assert ingest(paths, store, region=region).failed == []
+    for paths, region in ORDERS["rename, then the district's list"]:
+        assert ingest(paths, other_store, region=region).failed == []
+    assert store.read("MATCH (:Region {path: '示例市/青山区'})-[:HAS_DEPARTMENT]->(d) RETURN d.uid AS uid") \
+        == [{"uid": "dept:示例市/青山区/应急管理局"}]
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
