@@ -38,6 +38,16 @@ _HISTORY = f"MATCH (v:ListVersion) RETURN {_NAMING}, v.issued AS issued, true AS
 _NEXT_NEWEST = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
                 f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
                 "coalesce(v.issued, '') AS issued ORDER BY list_key, issued DESC, uid")
+# A list's history versions of another region than its current version: only a 撤县设区 pairs across regions (the
+# county's list kept as the history of the district's that reissues it: ingest.versions.renamed_side).
+_ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
+                   "MATCH (v:ListVersion {list_key: d.list_key}) WHERE v.region <> d.region "
+                   f"RETURN {_NAMING}, coalesce(v.issued, '') AS issued, d.uid AS d_uid, d.path AS d_path, "
+                   "d.title AS d_title, d.kind AS d_kind, d.region AS d_region, d.sha256 AS d_sha256 "
+                   "ORDER BY d_uid, region, issued DESC, uid")
+# The 撤县设区 that stay once the documents `$uids` are out: each REPLACED_BY edge is one document's (its source).
+_RENAMES_STAYING = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE NOT split(e.source, '#')[0] IN $uids "
+                    "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.
@@ -100,6 +110,10 @@ class Removal:
     # gone (`read_notices_again`), and those whose file is gone or changed.
     reread: list[HeldDocument] = field(default_factory=list)
     not_reread: list[HeldDocument] = field(default_factory=list)
+    # The county's and the district's lists a removed 撤县设区 paired, both loaded again unpaired from their files
+    # (`_unpairing`), and those left paired because a file of the pair is gone or changed.
+    unpaired: list[HeldDocument] = field(default_factory=list)
+    not_unpaired: list[HeldDocument] = field(default_factory=list)
 
 
 def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
@@ -178,10 +192,16 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
         except ReloadFailed as failed:
             raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                             "；请修复或恢复该文件，或将其一并移除")) from failed
-    regions = [held.region for held in (*documents, *(version for version, _parsed in following))]
+    try:
+        unpairing = _unpairing(store, documents)
+    except ReloadFailed as failed:
+        raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
+                                        "；请修复或恢复该文件，或将其一并移除")) from failed
+    regions = [held.region for held in (*documents, *(version for version, _parsed in following),
+                                        *(held for pair in unpairing for held, _parsed in pair))]
     try:
         with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
-            return _removed(store, documents, current, following)
+            return _removed(store, documents, current, following, unpairing)
     except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
         raise _nothing_removed(failed, ("", "")) from failed
 
@@ -195,7 +215,7 @@ def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalEr
 
 
 def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str],
-             following: list[tuple[HeldDocument, ParsedFiles | None]]) -> Removal:
+             following: list[tuple[HeldDocument, ParsedFiles | None]], unpairing: list[_Pair]) -> Removal:
     """The removal's writes (`current`: the uids of the documents that are no history version); ReloadFailed where a
     document loaded again does not load (the store failing)."""
     if history := [document.uid for document in documents if document.history]:
@@ -206,9 +226,53 @@ def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str]
     # A list's newest history version, current again; a load that fails undoes the removal (the caller).
     restored, stranded = _reloaded(store, following, must_load=True)
     reread, not_reread = read_notices_again(store, link_duties=False, must_load=True)
+    unpaired, not_unpaired = _unpaired(store, unpairing)
     links = link(store)
     unlinked_duties(store)
-    return Removal(list(documents), links, restored, stranded, reread, not_reread)
+    return Removal(list(documents), links, restored, stranded, reread, not_reread, unpaired, not_unpaired)
+
+
+# A county's list kept as the history of its district's, and that district's current list: each with its file as
+# read again (None: gone or changed).
+_Pair = tuple[tuple[HeldDocument, "ParsedFiles | None"], tuple[HeldDocument, "ParsedFiles | None"]]
+
+
+def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
+    """The pairs of lists a 撤县设区 stated only by `documents` made (ingest.versions.renamed_side): the county's
+    newest version kept as the district list's history, and that district list, each read again from its file, as
+    `read_renamed_lists_again` read the district's, in reverse. Read before any write: ReloadFailed where a file,
+    unchanged, no longer parses."""
+    removed = {document.uid for document in documents}
+    successors = {row["old"]: row["new"] for row in store.read(_RENAMES_STAYING, {"uids": sorted(removed)})}
+    newest: dict[tuple[str, str], dict[str, str]] = {}
+    for row in store.read(_ACROSS_REGIONS):
+        if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
+            newest.setdefault((row["d_uid"], row["region"]), row)
+    pairs: list[_Pair] = []
+    for row in newest.values():
+        county = HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
+                              row["region"] or "", True)
+        district = HeldDocument(row["d_uid"], row["d_path"] or "", row["d_title"] or "", row["d_kind"] or "",
+                                row["d_region"] or "")
+        pairs.append(((county, _read_again(county, row["sha256"] or "")),
+                      (district, _read_again(district, row["d_sha256"] or ""))))
+    return pairs
+
+
+def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Each pair loaded again unpaired: the county's version current again, then the district's list taken out and
+    loaded again, no rename now pairing it (a load that fails undoes the removal). A pair with a file gone or changed
+    stays as it was, said."""
+    unpaired: list[HeldDocument] = []
+    stranded: list[HeldDocument] = []
+    for county, district in pairs:
+        if county[1] is None or district[1] is None:
+            stranded += [county[0], district[0]]
+            continue
+        _reloaded(store, [county], must_load=True)
+        _reloaded(store, [district], replacing=True, must_load=True)
+        unpaired += [replace(county[0], history=False), district[0]]  # the county's is current again
+    return unpaired, stranded
 
 
 def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
