@@ -13,6 +13,7 @@ from pathlib import Path
 from ingest.changes import classify_change, devolved_to
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing
+from ingest.names import base_of
 from ingest.numerals import CHINESE_NUMERAL, find_date
 from ingest.staff_moves import DEPARTMENT, read_staff, staff_with_duty, unread_staff, unread_warning, without
 from ingest.succession import read_successions
@@ -31,8 +32,11 @@ _DUTY_MOVE = re.compile(rf"将(?P<src>{DEPARTMENT})(?:承担|负责)?的(?P<duty
 _RETIRED_WORK = re.compile(rf"^(?:取消|不再承担|将)(?:{DEPARTMENT}(?:承担)?的)?(?P<work>.+?)(?:等)?(?:职责|职能|事项|工作)?"
                            r"(?:下放|交由|移交|[。；;]|$)")
 _SENTENCES = re.compile(r"(?<=[。；;])")
+# 调整后，X内设机构N个，行政编制N名; or the posts alone (调整后，X机关行政编制22名, 核定X机关行政编制22名), read only
+# where X is the notice's own department (`_own_total`): a figure of another body is left unread and said so.
 _TOTALS = re.compile(
-    r"调整后[，,]\s*(?P<dept>[\u4e00-\u9fff]{2,30}?)内设机构(?P<offices>\d+)个[，,]\s*(?:机关)?行政编制(?P<staff>\d+)名"
+    r"(?:调整后[，,]\s*|核定)(?P<dept>[\u4e00-\u9fff]{2,30}?)(?:内设机构(?P<offices>\d+)个[，,]\s*)?(?:机关)?"
+    r"行政编制(?P<staff>\d+)名"
     r"(?:[，,]\s*(?P<rank>[\u4e00-\u9fff]{1,6}?)领导职数(?P<posts>\d+)名)?"
 )
 
@@ -89,9 +93,9 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
             subject=move.group("duty"),
         ))
     document.staff_transfers.extend(read.transfer for read in sorted(staff, key=lambda read: read.span))
-    totals = _TOTALS.search(text)
+    totals = _own_total(_TOTALS.search(text), document.department)
     if totals:
-        document.offices_stated = int(totals.group("offices"))
+        document.offices_stated = int(totals.group("offices")) if totals.group("offices") else None
         staffing = Staffing(admin_quota=int(totals.group("staff")), where=where)
         if totals.group("posts"):
             staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))
@@ -104,6 +108,14 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
     covered = staff or duty_moves or totals or retired
     if (not covered and text.startswith(("将", "不再保留"))) or re.search(r"改由.+代管|更名为", text):
         document.changes.append(FunctionChange("reform", text.strip(), where))
+
+
+def _own_total(totals: re.Match[str] | None, department: str) -> re.Match[str] | None:
+    """A 调整后 total with its 内设机构 count, or posts alone of the notice's own department (by its base name: the
+    region may be written or not); None for posts alone of another body, or of all a government's departments."""
+    if totals is None or totals.group("offices") or base_of(totals.group("dept")) == base_of(department):
+        return totals
+    return None
 
 
 def _retired(document: SandingDocument, sentence: str, where: Located) -> FunctionChange | None:

@@ -405,12 +405,14 @@ _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:
 
 # Left over once documents are taken out: terms no node mentions, parties no document names, regions that hold
 # nothing. Their own write, after the atomic one (which cannot see its own deletions): an interrupted prune leaves
-# only empty nodes, which the next removal drops.
+# only empty nodes, which the next removal drops. A county or district a 撤县设区 still held names is no empty region:
+# its REPLACED_BY edge is its document's, gone with it (before, a district whose list was loaded again went, with the
+# rename, and the list loaded unpaired).
 _ORPHAN_TERMS = "UNWIND $rows AS r MATCH (t:Term) WHERE NOT (t)<-[:MENTIONS]-() DELETE t"
 _ORPHAN_PARTIES = ("UNWIND $rows AS r MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
                    "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT|SAFETY_DUTY]-() "
                    "DETACH DELETE n")
-_EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() "
+_EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() AND NOT (g)-[:REPLACED_BY]-() "
                   "OPTIONAL MATCH (d:Document {region: g.path}) WITH g, count(d) AS documents "
                   "OPTIONAL MATCH (m:Matter {region: g.path}) WITH g, documents, count(m) AS matters "
                   "WHERE documents = 0 AND matters = 0 DETACH DELETE g")
@@ -460,7 +462,14 @@ def _moved_edges(rel: str, outgoing: bool) -> str:
     made = f"(d)-[f:{name}{key}]->(x)" if outgoing else f"(x)-[f:{name}{key}]->(d)"
     update = ("f.source = CASE WHEN f.source IS NULL OR e.source < f.source THEN e.source ELSE f.source END"
               if rel in _LEAST_SOURCE else "f += properties(e)")
-    return f"UNWIND $rows AS r MATCH {found} MATCH (d:Department {{uid: r.department}}) MERGE {made} SET {update}"
+    department = "MATCH (d:Department {uid: r.department})"
+    if rel == "HAS_DEPARTMENT":
+        # A department's place is its own region, as a mention resolved when it loads places it (records): a party
+        # named in the district a 撤县设区 made (区住建局) that turns out the county's department stays out of the
+        # district, as loading the rename first gives. (A department of no region stays where its party was.)
+        return (f"UNWIND $rows AS r MATCH {found} {department} MATCH (x2:Region {{path: coalesce(d.region, x.path)}}) "
+                f"MERGE (x2)-[f:{name}]->(d) SET {update}")
+    return f"UNWIND $rows AS r MATCH {found} {department} MERGE {made} SET {update}"
 
 
 def redirect_parties(store: Store, merges: Sequence[tuple[str, str]]) -> None:

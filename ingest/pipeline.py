@@ -46,6 +46,7 @@ from ingest.model import (
     ListDocument,
     ListRecord,
     PowerItemRecord,
+    RegionSuccession,
     SafetyDutyRecord,
     SandingDocument,
     SupervisionRecord,
@@ -55,9 +56,18 @@ from ingest.model import (
 from ingest.names import KnownDepartment, NameResolver, Resolution, plate_bases, read_groups, township_placed
 from ingest.plan_worker import PlanWorker, PlanWorkerError, Similar
 from ingest.readers import DOCX_SUFFIXES, SUPPORTED_SUFFIXES, SourceText, decode_text, read_bytes, read_source
-from ingest.records import DocumentContext, GraphRows, document_uid, office_uid, replaced_body, sanding_rows
+from ingest.records import (
+    DocumentContext,
+    GraphRows,
+    document_uid,
+    office_uid,
+    region_notice_rows,
+    replaced_body,
+    sanding_rows,
+)
 from ingest.refresh import refresh_segmentation
-from ingest.region_succession import REGION_RENAMES, placed_regions
+from ingest.region_notice import KIND as REGION_NOTICE
+from ingest.region_succession import REGION_RENAMES, placed_regions, written_city
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -148,6 +158,10 @@ class IngestReport:
     # from their files (ingest.removal.read_notices_again), and those whose file is gone or changed.
     reread: list[str] = field(default_factory=list)
     not_reread: list[str] = field(default_factory=list)
+    # District lists held beside the county lists they reissue, loaded before the 撤县设区 loaded now: loaded again
+    # from their files to be paired (ingest.removal.read_renamed_lists_again), and those whose file is gone or changed.
+    relisted: list[str] = field(default_factory=list)
+    not_relisted: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -257,6 +271,16 @@ def known_region_renames(store: Store) -> list[tuple[Region, Region]]:
     """撤县设区 the graph holds (Region REPLACED_BY, ingest.region_succession): (county, district)."""
     rows = store.read(REGION_RENAMES)
     return [(Region(tuple(row["old"].split("/"))), Region(tuple(row["new"].split("/")))) for row in rows]
+
+
+def _notice_home(renamed: RegionSuccession, option: Region | None, known: set[Region]) -> Region:
+    """Where a 区划调整 notice's rename lies: the city its district's name writes (示例市青山区), else `--region`,
+    else the one county of that name the graph holds; a ValueError naming the district where none tells."""
+    city = written_city(renamed)
+    home = Region((city,)) if city else option or placed_region(renamed.old, known)
+    if home is None:
+        raise ValueError(f"{renamed.new}: no city written, no --region and no county {renamed.old} in the graph")
+    return home
 
 
 def known_regions(store: Store) -> list[Region]:
@@ -565,7 +589,8 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     """Load the documents at `paths`. `shown_paths` gives the path a Document records for a file read from
     elsewhere (an upload's temporary copy records the name it was uploaded as, unless its Document was loaded before:
     then it keeps the path it has). `read_notices_again`: afterwards, load again the 调整 notices held that a reform
-    loaded now makes another body's (ingest.renamed_notices); False for that loading itself. `link_duties`: False
+    loaded now makes another body's (ingest.renamed_notices), and the district lists a 撤县设区 loaded now pairs
+    with the county's (ingest.removal.read_renamed_lists_again); False for that loading itself. `link_duties`: False
     where the caller links the graph itself afterwards (`dutygraph remove`, loading documents again). `parsed`: the
     files at `paths` as `parse_file` read them, loaded as they are (not read a second time)."""
     if kind not in KINDS:
@@ -573,10 +598,14 @@ def ingest(paths: Iterable[Path], store: Store, *, region: Region | None = None,
     with _cyclic_collection_deferred():
         report = _ingest(paths, store, region, kind, progress, aliases, shown_paths or {}, link_duties, parsed)
         if read_notices_again and any(outcome.ok for outcome in report.outcomes):
-            from ingest.removal import read_notices_again as read_again  # removal loads documents with this module
+            # removal loads documents with this module
+            from ingest.removal import read_notices_again as read_again
+            from ingest.removal import read_renamed_lists_again
 
             again, stranded = read_again(store)
             report.reread, report.not_reread = [held.label() for held in again], [held.said() for held in stranded]
+            again, stranded = read_renamed_lists_again(store)
+            report.relisted, report.not_relisted = [held.label() for held in again], [held.said() for held in stranded]
     unlinked_duties(store)  # counted once, here, and recorded for the read commands that follow
     return report
 
@@ -673,6 +702,23 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
 
     for source, parsed in sandings:
+        if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
+            try:
+                placed = [placed_regions(renamed, _notice_home(renamed, region, regions))
+                          for renamed in parsed.region_successions]
+            except ValueError as exc:
+                _fail(report, source.path, "a district written with its city (设立示例市青山区), a county the graph "
+                      "holds, or --region (e.g. --region 示例市)", exc, line=parsed.region_successions[0].where.line,
+                      zh="区划调整通知所设的区没有写明所属的市，图中也没有所撤销的县：请填写区划（如 示例市）后重新载入")
+                continue
+            for old, new in placed:
+                renames.append((old, new))
+                resolver.renamed_region(old, new)
+            city = placed[0][1].parent or placed[0][1]
+            builders.append((source.path, partial(region_notice_rows, source, parsed, city,
+                                                  ids.of(source.sha256, source.text_sha256, city)),
+                             list(parsed.warnings)))
+            continue
         basis = basis_region(parsed, regions)
         try:
             doc_region = document_region(parsed.department, region or basis, regions)

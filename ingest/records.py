@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,14 +198,32 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
         _add_division(rows, context, resolver, division, src(division.where.locator))
     for succession in parsed.successions:
         _add_succession(rows, context, resolver, succession, src(succession.where.locator))
+    _add_region_successions(rows, parsed, context.region, src)
+    add_provenance(rows)
+    return rows
+
+
+def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Region, uid: str) -> GraphRows:
+    """A 区划调整 notice of its own (ingest.region_notice): the document, placed in the city, and its renames."""
+    rows = GraphRows(document=document_node(uid, source.sha256, str(source.path), region,
+                                            text_sha256=source.text_sha256, title=parsed.title,
+                                            kind=parsed.kind_of_document, issued=parsed.issued,
+                                            notes=[*source.notes, *parsed.warnings]))
+    add_region(rows, region, f"{uid}#region")
+    _add_region_successions(rows, parsed, region, lambda locator: f"{uid}#{locator}")
+    add_provenance(rows)
+    return rows
+
+
+def _add_region_successions(rows: GraphRows, parsed: SandingDocument, home: Region,
+                            src: Callable[[str], str]) -> None:
+    """撤县设区 (ingest.region_succession): each county's Region REPLACED_BY its district's."""
     for renamed in parsed.region_successions:
-        old, new = placed_regions(renamed, context.region)
+        old, new = placed_regions(renamed, home)
         add_region(rows, old, src(renamed.where.locator))
         add_region(rows, new, src(renamed.where.locator))
         rows.relate("REPLACED_BY", "Region", "Region", old.uid, new.uid, src(renamed.where.locator),
                     date=parsed.effective or parsed.dated, text=renamed.text)
-    add_provenance(rows)
-    return rows
 
 
 _STAFF_WHAT = {"": "", "cut": "核减", "devolved": "下放"}

@@ -19,6 +19,9 @@ _REGION = r"[\u4e00-\u9fff]{2,12}?"
 _ABOLISHED = re.compile(rf"撤销(?P<old>{_REGION}(?:县|市|旗)(?:[、和及]{_REGION}(?:县|市|旗|区))*)[，,]?"
                         rf"(?:设立|设置)(?P<new>{_REGION}区)")
 _GROUND = re.compile(rf"以原(?P<old>{_REGION}(?:县|市|旗))的行政区域为(?P<new>{_REGION}区)的行政区域")
+# A rename that changes the level marker alone (将青山县更名为青山区): the same ground, the stem kept. Not a body's
+# rename (将青山县农业局更名为…): the name before 更名为 must end in the county's own marker.
+_RENAMED = re.compile(rf"将(?P<old>{_REGION}(?:县|市|旗))(?:整体)?(?:更名|改名|改设)为(?P<new>{_REGION}区)")
 _SEVERAL = re.compile(r"[、和及]")
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
@@ -42,29 +45,50 @@ class AmbiguousRegionSuccession(ValueError):
         self.where, self.detail, self.zh = where, f"{detail}: “{text}”", f"{zh}：“{text}”；{EXPECTED_ZH}"
 
 
-def read_region_successions(lines: Iterable[tuple[int, str, str]]) -> list[RegionSuccession]:
-    """`lines`: (line number, locator, text). One record at most: the county and the district, however often said."""
+def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: bool = False
+                            ) -> list[RegionSuccession]:
+    """`lines`: (line number, locator, text). One record a county and its district, however often said. A 三定 or
+    调整 notice is its own region's: one at most. `several`: a 区划调整 notice of its own (ingest.region_notice)
+    may rename several counties, each as one district; a county or district two sentences pair differently is
+    refused still."""
     found: list[RegionSuccession] = []
     for number, locator, text in lines:
-        for pattern in (_ABOLISHED, _GROUND):
+        for pattern in (_ABOLISHED, _GROUND, _RENAMED):
             for match in pattern.finditer(text):
                 where = Located(number, locator)
                 if _SEVERAL.search(match.group("old")):
                     raise AmbiguousRegionSuccession(where, match.group(0), "several counties abolished for one "
                                                     "district", "撤销多个县设立一个区，不是一个县的更名")
                 record = RegionSuccession(match.group("old"), match.group("new"), match.group(0), where)
-                if found and not _same(found[0], record):
+                if any(_same(earlier, record) for earlier in found):
+                    continue
+                clash = next((earlier for earlier in found if not several or _shares_one(earlier, record)), None)
+                if clash is not None:
                     raise AmbiguousRegionSuccession(where, match.group(0), f"another county or district than line "
-                                                    f"{found[0].where.line}'s “{found[0].text}”",
-                                                    f"与第{found[0].where.line}行“{found[0].text}”所称县或区不同")
-                if not found:
-                    found.append(record)
+                                                    f"{clash.where.line}'s “{clash.text}”",
+                                                    f"与第{clash.where.line}行“{clash.text}”所称县或区不同")
+                found.append(record)
     return found
+
+
+def _shares_one(a: RegionSuccession, b: RegionSuccession) -> bool:
+    """One county set up as two districts, or two counties as one: no rename of one county."""
+    return a.old == b.old or _same_district(a.new, b.new)
 
 
 def _same(a: RegionSuccession, b: RegionSuccession) -> bool:
     """`示例市青山区` and `青山区` are one district: the later sentence may leave out the city."""
-    return a.old == b.old and (a.new.endswith(b.new) or b.new.endswith(a.new))
+    return a.old == b.old and _same_district(a.new, b.new)
+
+
+def _same_district(a: str, b: str) -> bool:
+    return a.endswith(b) or b.endswith(a)
+
+
+def written_city(record: RegionSuccession) -> str | None:
+    """The city the district's name writes (示例市青山区 → 示例市), None for a bare 青山区."""
+    match = _DISTRICT.match(record.new)
+    return match.group("city") if match else None
 
 
 def placed_regions(record: RegionSuccession, home: Region) -> tuple[Region, Region]:
@@ -72,8 +96,10 @@ def placed_regions(record: RegionSuccession, home: Region) -> tuple[Region, Regi
     city of the document's region `home` (a 区's 三定 citing 撤销青山县设立青山区)."""
     match = _DISTRICT.match(record.new)
     city = home.city or home
-    written = match.group("city") if match else None
+    written = written_city(record)
     if written and written != city.name:
         city = Region((written,))
     district = match.group("district") if match else record.new
-    return Region((*city.names, record.old)), Region((*city.names, district))
+    # 将示例市青山县更名为…: the county written after its city is the city's county, not one named 示例市青山县.
+    county = record.old.removeprefix(city.name) if record.old != city.name else record.old
+    return Region((*city.names, county)), Region((*city.names, district))

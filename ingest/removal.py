@@ -18,10 +18,12 @@ from ingest.errors import IngestError
 from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
+from ingest.region_succession import REGION_RENAMES
 from ingest.regions import Region
 from ingest.removal_scope import removal_tops
 from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
+from ingest.versions import unpaired_renamed
 
 if TYPE_CHECKING:  # the pipeline imports this module once its documents have loaded
     from ingest.pipeline import ParsedFiles
@@ -36,6 +38,16 @@ _HISTORY = f"MATCH (v:ListVersion) RETURN {_NAMING}, v.issued AS issued, true AS
 _NEXT_NEWEST = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
                 f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
                 "coalesce(v.issued, '') AS issued ORDER BY list_key, issued DESC, uid")
+# A list's history versions of another region than its current version: only a 撤县设区 pairs across regions (the
+# county's list kept as the history of the district's that reissues it: ingest.versions.renamed_side).
+_ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
+                   "MATCH (v:ListVersion {list_key: d.list_key}) WHERE v.region <> d.region "
+                   f"RETURN {_NAMING}, coalesce(v.issued, '') AS issued, d.uid AS d_uid, d.path AS d_path, "
+                   "d.title AS d_title, d.kind AS d_kind, d.region AS d_region, d.sha256 AS d_sha256 "
+                   "ORDER BY d_uid, region, issued DESC, uid")
+# The 撤县设区 that stay once the documents `$uids` are out: each REPLACED_BY edge is one document's (its source).
+_RENAMES_STAYING = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE NOT split(e.source, '#')[0] IN $uids "
+                    "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.
@@ -98,6 +110,10 @@ class Removal:
     # gone (`read_notices_again`), and those whose file is gone or changed.
     reread: list[HeldDocument] = field(default_factory=list)
     not_reread: list[HeldDocument] = field(default_factory=list)
+    # The county's and the district's lists a removed 撤县设区 paired, both loaded again unpaired from their files
+    # (`_unpairing`), and those left paired because a file of the pair is gone or changed.
+    unpaired: list[HeldDocument] = field(default_factory=list)
+    not_unpaired: list[HeldDocument] = field(default_factory=list)
 
 
 def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
@@ -176,10 +192,16 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
         except ReloadFailed as failed:
             raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                             "；请修复或恢复该文件，或将其一并移除")) from failed
-    regions = [held.region for held in (*documents, *(version for version, _parsed in following))]
+    try:
+        unpairing = _unpairing(store, documents)
+    except ReloadFailed as failed:
+        raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
+                                        "；请修复或恢复该文件，或将其一并移除")) from failed
+    regions = [held.region for held in (*documents, *(version for version, _parsed in following),
+                                        *(held for pair in unpairing for held, _parsed in pair))]
     try:
         with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
-            return _removed(store, documents, current, following)
+            return _removed(store, documents, current, following, unpairing)
     except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
         raise _nothing_removed(failed, ("", "")) from failed
 
@@ -193,7 +215,7 @@ def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalEr
 
 
 def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str],
-             following: list[tuple[HeldDocument, ParsedFiles | None]]) -> Removal:
+             following: list[tuple[HeldDocument, ParsedFiles | None]], unpairing: list[_Pair]) -> Removal:
     """The removal's writes (`current`: the uids of the documents that are no history version); ReloadFailed where a
     document loaded again does not load (the store failing)."""
     if history := [document.uid for document in documents if document.history]:
@@ -204,9 +226,53 @@ def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str]
     # A list's newest history version, current again; a load that fails undoes the removal (the caller).
     restored, stranded = _reloaded(store, following, must_load=True)
     reread, not_reread = read_notices_again(store, link_duties=False, must_load=True)
+    unpaired, not_unpaired = _unpaired(store, unpairing)
     links = link(store)
     unlinked_duties(store)
-    return Removal(list(documents), links, restored, stranded, reread, not_reread)
+    return Removal(list(documents), links, restored, stranded, reread, not_reread, unpaired, not_unpaired)
+
+
+# A county's list kept as the history of its district's, and that district's current list: each with its file as
+# read again (None: gone or changed).
+_Pair = tuple[tuple[HeldDocument, "ParsedFiles | None"], tuple[HeldDocument, "ParsedFiles | None"]]
+
+
+def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
+    """The pairs of lists a 撤县设区 stated only by `documents` made (ingest.versions.renamed_side): the county's
+    newest version kept as the district list's history, and that district list, each read again from its file, as
+    `read_renamed_lists_again` read the district's, in reverse. Read before any write: ReloadFailed where a file,
+    unchanged, no longer parses."""
+    removed = {document.uid for document in documents}
+    successors = {row["old"]: row["new"] for row in store.read(_RENAMES_STAYING, {"uids": sorted(removed)})}
+    newest: dict[tuple[str, str], dict[str, str]] = {}
+    for row in store.read(_ACROSS_REGIONS):
+        if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
+            newest.setdefault((row["d_uid"], row["region"]), row)
+    pairs: list[_Pair] = []
+    for row in newest.values():
+        county = HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
+                              row["region"] or "", True)
+        district = HeldDocument(row["d_uid"], row["d_path"] or "", row["d_title"] or "", row["d_kind"] or "",
+                                row["d_region"] or "")
+        pairs.append(((county, _read_again(county, row["sha256"] or "")),
+                      (district, _read_again(district, row["d_sha256"] or ""))))
+    return pairs
+
+
+def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Each pair loaded again unpaired: the county's version current again, then the district's list taken out and
+    loaded again, no rename now pairing it (a load that fails undoes the removal). A pair with a file gone or changed
+    stays as it was, said."""
+    unpaired: list[HeldDocument] = []
+    stranded: list[HeldDocument] = []
+    for county, district in pairs:
+        if county[1] is None or district[1] is None:
+            stranded += [county[0], district[0]]
+            continue
+        _reloaded(store, [county], must_load=True)
+        _reloaded(store, [district], replacing=True, must_load=True)
+        unpaired += [replace(county[0], history=False), district[0]]  # the county's is current again
+    return unpaired, stranded
 
 
 def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
@@ -285,11 +351,33 @@ def read_notices_again(store: Store, *, link_duties: bool = True, must_load: boo
     gives. Returns those read again and those whose file is gone or changed, or does not load (left as they were:
     load them again). `link_duties`: link the graph afterwards (False: the caller does). `must_load`: a notice that
     parses but does not load raises ReloadFailed (`remove` then undoes itself)."""
+    documents = [(HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region), notice.sha256)
+                 for notice in misread_notices(store)]
+    return _replaced_from_files(store, documents, link_duties=link_duties, must_load=must_load)
+
+
+def read_renamed_lists_again(store: Store) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Load again, from their files, the district's lists held beside the county's lists they reissue: both loaded
+    before the 撤县设区 (a 区划调整 notice loaded last). Loaded again, each is paired as it would have been loaded after
+    the rename (the county's kept as its history, `ingest.versions.unpaired_renamed`), so the graph does not depend on
+    the order. Returns those loaded again and those whose file is gone or changed, or does not load. Links."""
+    successors = {row["old"]: row["new"] for row in store.read(REGION_RENAMES)}
+    documents = []
+    for listed in unpaired_renamed(store, successors):
+        [row] = store.read("MATCH (d:Document {uid: $uid}) RETURN d.sha256 AS sha256", {"uid": listed.uid})
+        identity = listed.identity
+        documents.append((HeldDocument(listed.uid, identity.path, identity.title, identity.kind, identity.region),
+                          row["sha256"]))
+    return _replaced_from_files(store, documents)
+
+
+def _replaced_from_files(store: Store, documents: list[tuple[HeldDocument, str]], *, link_duties: bool = True,
+                         must_load: bool = False) -> tuple[list[HeldDocument], list[HeldDocument]]:
+    """Each document (with the digest it was loaded with) taken out and loaded again from its file (`_reloaded`)."""
     held: list[tuple[HeldDocument, ParsedFiles | None]] = []
-    for notice in misread_notices(store):
-        document = HeldDocument(notice.uid, notice.path, notice.title, "amendment", notice.region)
+    for document, digest in documents:
         try:
-            held.append((document, _read_again(document, notice.sha256)))
+            held.append((document, _read_again(document, digest)))
         except ReloadFailed as failed:
             held.append((replace(document, failure=failed.error), None))
     again, stranded = _reloaded(store, held, replacing=True, must_load=must_load)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest import amendment, offices
+from ingest import amendment, offices, region_notice
 from ingest.changes import headline_kind, parse_changes
 from ingest.division import parse_bracket_divisions, parse_divisions, parse_duty_divisions
 from ingest.errors import IngestError
@@ -76,7 +76,10 @@ def parse_sanding(source: SourceText) -> SandingDocument:
     if not numbered:
         raise IngestError(source.path, "a document with text", detail="the file holds only blank lines",
                           zh="文件只有空行，没有正文")
-    if amendment.is_amendment(numbered):
+    # Before the 调整 notice's reading: 关于将青山县更名为青山区的通知 is a region's rename, no body's.
+    if (region_title := region_notice.title_line(numbered)) is not None:
+        document = region_notice.parse_region_notice(source.path, numbered, region_title)
+    elif amendment.is_amendment(numbered):
         document = amendment.parse_amendment(source.path, numbered)
     else:
         document = _parse_provision(source, numbered)

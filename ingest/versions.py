@@ -46,7 +46,7 @@ _VERSION_MARK = re.compile(
 # (`verdict`). Before, the 2025 and 2026 editions of a list both stood as current.
 _EDITION_MARK = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:版本?|修订版|度)?\s*[）)]\s*|(?:19|20)\d{2}\s*年(?:度|版)?")
 
-_HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment'] "
+_HELD_LISTS = ("MATCH (d:Document) WHERE NOT d.kind IN ['sanding', 'amendment', 'region_notice'] "
                "RETURN d.uid AS uid, d.path AS path, d.title AS title, d.kind AS kind, d.region AS region, "
                "coalesce(d.sheet_titles, []) AS sheet_titles, coalesce(d.issued, '') AS issued ORDER BY uid")
 # The names of the rows' items a loaded list states (its matters, power and supervision items).
@@ -146,6 +146,24 @@ def renamed_verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdent
         return None
     return Verdict(True, f"撤县设区后重新印发的清单（{shorter} 项中 {shared} 项相同）/ the list reissued by the district a "
                          f"撤县设区 made of the county ({shared} of {shorter} matters in common)")
+
+
+def unpaired_renamed(store: Store, successors: Mapping[str, str]) -> list[HeldList]:
+    """The district's lists held as current beside the county list they reissue (`renamed_side`, `renamed_verdict`):
+    both loaded before the 撤县设区 that pairs them (`successors`: county path → district path) was in the graph.
+    Loading each again pairs it as a list loaded after the rename is (ingest.removal.read_renamed_lists_again)."""
+    if not successors:
+        return []
+    held = held_lists(store)
+    names: dict[str, frozenset[str]] = {}
+
+    def named(listed: HeldList) -> frozenset[str]:
+        return names.setdefault(listed.uid, held_names(store, listed.uid))
+
+    return [district for district in held if any(
+        renamed_side(county, district.identity, successors) == "county"
+        and renamed_verdict(district.identity, named(district), county.identity, named(county)) is not None
+        for county in held)]
 
 
 DISTRICT_STAYS = ("撤县设区：区的清单为现行清单，县的清单作为其历史版本保存 / 撤县设区: the district's list stays current, the "

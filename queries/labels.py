@@ -182,6 +182,8 @@ VALUE_LABELS: dict[str, str] = {
 
 # The documents of a department's 三定沿革 (sanding_versions' kind).
 VERSION_KIND_LABELS = {"sanding": "三定规定", "amendment": "调整职责机构编制通知"}
+# Documents of no department and no list (the documents view's kind): a 区划调整 notice (ingest.region_notice).
+DOCUMENT_KIND_LABELS = {"region_notice": "区划调整通知"}
 
 # A retired duty's status (retired_duties), as a 职能转变 clause says it.
 DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}

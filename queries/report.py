@@ -23,6 +23,7 @@ from queries.empty import (
 )
 from queries.headcount import VACANCY_MIN, VACANCY_SHARE
 from queries.labels import (
+    DOCUMENT_KIND_LABELS,
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
     DUTY_STATUS_LABELS,
@@ -813,7 +814,8 @@ DEPARTMENT_BASIS_LABELS = {"power_item": "实施同名权责事项", "domain": "
 # Codes that read in Chinese in one column of one answer only: `city` or `split` elsewhere may be a name's text.
 _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     # A 调整 notice is no kind `ingest --kind` takes, yet a document the report rests on (user test: `amendment`).
-    ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS}, ("regions", "level"): LEVEL_TITLES,
+    ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS, **DOCUMENT_KIND_LABELS},
+    ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
     ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,

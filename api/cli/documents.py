@@ -104,6 +104,13 @@ def remove_command(
     for document in removal.not_reread:
         out.print(f"调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入 / its file is gone, changed "
                   f"or did not load: load it again: {document.said()}", markup=False, highlight=False)
+    for document in removal.unpaired:  # a removed 撤县设区 had paired the county's list with the district's
+        out.print(f"撤县设区已移除，县、区两份清单已重新载入，各为现行清单 loaded again unpaired, the 撤县设区 gone: "
+                  f"{document.label()}", markup=False, highlight=False)
+    for document in removal.not_unpaired:
+        out.print(f"撤县设区已移除，但清单的文件已不存在或已改动，县、区两份清单仍配对，请重新载入 / its file is gone "
+                  f"or changed: the two lists stay paired: load them again: {document.said()}", markup=False,
+                  highlight=False)
     out.print("图中 in graph: " + ", ".join(f"{title} {in_graph.get(label_name, 0)}"
                                           for label_name, title in ADDED_LABELS))
     say_linked(removal.links)

@@ -81,6 +81,16 @@ def print_ingest_summary(report: IngestReport, in_graph: dict[str, int], staff_i
                       "更名或并入其他部门（或所据机构改革已移除），已从原文件重新载入 / titled with a body a reform "
                       "now replaces, or read by a reform since removed: loaded again from their files", report.reread)
     _say_not_reread(report.not_reread)
+    if report.relisted:  # loaded before the 撤县设区, both lists stood as current (load order)
+        _print_listed(f"按撤县设区重新载入的区清单 district lists read again ({len(report.relisted)})："
+                      "与原县的同类清单事项大多相同，已重新载入，县的清单作为其历史版本保存 / loaded before the "
+                      "撤县设区 beside the county's list they reissue: loaded again, the county's kept as history",
+                      report.relisted)
+    if report.not_relisted:
+        _print_listed(f"未能重新载入的区清单 district lists not read again ({len(report.not_relisted)})："
+                      "原文件已不存在、已改动或未能载入，县、区两份清单仍并存，请重新载入区的清单 / the file is gone, "
+                      "changed or did not load: both lists stay current; load the district's list again",
+                      report.not_relisted)
     _say_warnings(report)
     if report.failed:
         failed = Table(title=f"失败 {len(report.failed)} 个文件 / failed files", show_lines=True)
