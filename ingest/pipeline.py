@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
+from ingest.county_cities import placed_as_county
 from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError, RowErrors
@@ -402,6 +403,11 @@ def known_offices(store: Store) -> OfficeDirectory:
     return directory
 
 
+def _cell_lines(workbook: Workbook) -> list[tuple[int, str]]:
+    """A workbook's rows as text, each with its line (a sheet's row number as shown)."""
+    return [(number, "".join(cells)) for sheet in workbook.sheets for number, cells in sheet.rows]
+
+
 def list_region(parsed: ListDocument, option: Region | None, known: set[Region]) -> Region:
     """A list's home region: the region most of its department names (and its title) carry."""
     votes: Counter[Region] = Counter()
@@ -709,6 +715,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     for workbook, parsed_list in lists:
         try:
             home = list_region(parsed_list, region, regions)
+            if region is None:  # a 县级市 the list says it is lies in its city (--region says where, if given)
+                home, unplaced = placed_as_county(home, _cell_lines(workbook))
+                parsed_list.warnings.extend([f"{workbook.path}:{unplaced}"] if unplaced else [])
         except ValueError as exc:
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
