@@ -43,6 +43,7 @@ from ingest.load import follow_successions, prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
+    Cell,
     HeadcountRecord,
     ListDocument,
     ListRecord,
@@ -450,6 +451,12 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
 _COUNTY_LEVEL = re.compile(r"(?<!自治)[县区旗]$")
 
 
+def _first_named_row(parsed: ListDocument) -> Cell | None:
+    """Where the first row naming a department stands, for a refusal's line; the header row, where no row names one
+    (the list has no column of departments)."""
+    return next((record.where for record in parsed.records if _names_in(record)), parsed.header)
+
+
 def _names_in(record: ListRecord) -> list[str]:
     if isinstance(record, PowerItemRecord):
         return record.departments
@@ -719,10 +726,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 home, unplaced = placed_as_county(home, _cell_lines(workbook))
                 parsed_list.warnings.extend([f"{workbook.path}:{unplaced}"] if unplaced else [])
         except ValueError as exc:
+            first = _first_named_row(parsed_list)  # the row whose department name lacks a region, else the first row
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
-                     "请填写区划（如 示例市/青山县）后重新载入")
+                     "请填写区划（如 示例市/青山县）后重新载入",
+                  line=first.row if first else None,
+                  sheet=first.sheet if first and not first.sheet_named_by_file else None)
             continue
         township_rows = [record for record in parsed_list.records if isinstance(record, TownshipDutyRecord)]
         foreign = foreign_townships(workbook.path, township_rows, parsed_list.default_departments, home, resolver)
@@ -978,10 +988,10 @@ def _succeeded(writes: list[Future[None]]) -> bool:
     return bool(writes)
 
 
-def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None
-          ) -> None:
+def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None,
+          sheet: str | None = None) -> None:
     """A file refused for want of a region. Only an upload shows the Chinese (the command line prints the English),
     and the page shows it: it asks for 区划, as the page's box is titled, where the English names --region (it named
     `--region` and `region 字段`, words for programmers, user test)."""
-    error = IngestError(path, expected, line=line, detail=str(exc), zh=zh)
+    error = IngestError(path, expected, line=line, detail=str(exc), zh=zh, sheet=sheet)
     report.outcomes.append(FileOutcome(path, ok=False, error=error.message, failure=error))
