@@ -100,11 +100,16 @@ def test_a_list_loaded_before_its_stages_were_read(reviewed: Store) -> None:
         (JIAOTONG, "QSR-JC-014", "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
          "本清单由较早版本载入（字段版本 12），未读入责任事项和追责情形，其中 14 项行政处罚、许可、强制、征收、检查无法核对："
          "请重新导入该清单")]
-    summary = next(section for section in build_report(reviewed, region="示例市/青山县").sections
-                   if section.key == "summary")
-    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")] == [
+    assert _list_lines(reviewed) == [
         ("权责清单：全部事项未写设定依据（没有依据列）", 0), ("权责清单：实施主体均不是已知部门", 0),
         ("权责清单：由较早版本载入，未读入责任事项和追责情形", 1)]
+
+
+def _list_lines(store: Store) -> list[tuple[str, int]]:
+    """The county report's 摘要 lines on whole lists, with their counts."""
+    summary = next(section for section in build_report(store, region="示例市/青山县").sections
+                   if section.key == "summary")
+    return [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")]
 
 
 def test_the_examples_lists_are_lawful(corpus: Store) -> None:
@@ -185,9 +190,7 @@ def test_a_list_without_a_basis_column_nor_known_holders_is_said_once(store: Sto
         ("青山县气象局", "QSB-CF-002", "list_holders_unknown",
          f"{named}的实施主体（2 个）图中均没有其三定：载入这些部门的三定后，方能核对实施主体和职权法定"),
         ("青山县环境保护局", "QSR-JC-007", "holder_unknown", "")]
-    summary = next(section for section in build_report(store, region="示例市/青山县").sections
-                   if section.key == "summary")
-    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")] == [
+    assert _list_lines(store) == [
         ("权责清单：全部事项未写设定依据（没有依据列）", 1), ("权责清单：实施主体均不是已知部门", 1),
         ("权责清单：由较早版本载入，未读入责任事项和追责情形", 0)]
 
