@@ -991,9 +991,11 @@ class PowerItemFinding(BaseModel):
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "
                                     "no_responsibility: which of 责任事项, 追责情形 is empty; stages_not_loaded: the "
-                                    "list's fields version and how many of its items could not be checked")
+                                    "list's fields version and how many of its items could not be checked; "
+                                    "list_no_basis, list_holders_unknown: the list and how many items it has")
     source: str = Field(description="the item's list and row")
-    finding: Literal["no_basis", "no_law_named", "basis_cannot_set", "holder_unknown", "no_mandate",
+    finding: Literal["no_basis", "list_no_basis", "no_law_named", "basis_cannot_set", "holder_unknown",
+                     "list_holders_unknown", "no_mandate",
                      "no_responsibility", "stages_not_loaded", "several_departments", "devolved_still_listed",
                      "no_taking_office", "devolved_entrusted", "repeated"]
     department_uid: str

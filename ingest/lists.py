@@ -108,7 +108,8 @@ def parse_list(workbook: Workbook, forced_kind: str | None = None) -> ListDocume
     titles = list(dict.fromkeys(header.title for _sheet, header in read if header.title))
     document = ListDocument(kind=kind, title=titles[0] if titles else "",
                             issued=next((header.issued for _sheet, header in read if header.issued), ""),
-                            doc_number=next((header.doc_number for _sheet, header in read if header.doc_number), ""))
+                            doc_number=next((header.doc_number for _sheet, header in read if header.doc_number), ""),
+                            header=Cell(read[0][0].name, read[0][1].header_rows[0], read[0][0].named_by_file))
     bad_rows: list[IngestError] = []
     for sheet, header in read:
         if header.kind != kind:

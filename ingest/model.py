@@ -350,3 +350,4 @@ class ListDocument:
     sheet_titles: dict[str, str] = field(default_factory=dict)
     issued: str = ""  # the date its title rows give (印发/更新日期), ISO; '' when none (ingest.list_dates)
     doc_number: str = ""  # the 文号 its title rows give
+    header: Cell | None = None  # where its (first sheet's) header row stands: what a refusal of a list cites

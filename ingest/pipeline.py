@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
+from ingest.county_cities import placed_as_county
 from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError, RowErrors
@@ -42,6 +43,7 @@ from ingest.load import follow_successions, prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
+    Cell,
     HeadcountRecord,
     ListDocument,
     ListRecord,
@@ -426,6 +428,11 @@ def known_offices(store: Store) -> OfficeDirectory:
     return directory
 
 
+def _cell_lines(workbook: Workbook) -> list[tuple[int, str]]:
+    """A workbook's rows as text, each with its line (a sheet's row number as shown)."""
+    return [(number, "".join(cells)) for sheet in workbook.sheets for number, cells in sheet.rows]
+
+
 def list_region(parsed: ListDocument, option: Region | None, known: set[Region]) -> Region:
     """A list's home region: the region most of its department names (and its title) carry."""
     votes: Counter[Region] = Counter()
@@ -466,6 +473,12 @@ def list_region(parsed: ListDocument, option: Region | None, known: set[Region])
 
 # A county-level name (青山县, 河西区, 某某旗), not a province-level 自治区.
 _COUNTY_LEVEL = re.compile(r"(?<!自治)[县区旗]$")
+
+
+def _first_named_row(parsed: ListDocument) -> Cell | None:
+    """Where the first row naming a department stands, for a refusal's line; the header row, where no row names one
+    (the list has no column of departments)."""
+    return next((record.where for record in parsed.records if _names_in(record)), parsed.header)
 
 
 def _names_in(record: ListRecord) -> list[str]:
@@ -755,11 +768,17 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     for workbook, parsed_list in lists:
         try:
             home = list_region(parsed_list, region, regions)
+            if region is None:  # a 县级市 the list says it is lies in its city (--region says where, if given)
+                home, unplaced = placed_as_county(home, _cell_lines(workbook))
+                parsed_list.warnings.extend([f"{workbook.path}:{unplaced}"] if unplaced else [])
         except ValueError as exc:
+            first = _first_named_row(parsed_list)  # the row whose department name lacks a region, else the first row
             _fail(report, workbook.path, "a list whose title or department names carry a region (a 事权划分清单: "
                   "whose 适用区县 lie in one city of the graph), or --region", exc,
                   zh="清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
-                     "请填写区划（如 示例市/青山县）后重新载入")
+                     "请填写区划（如 示例市/青山县）后重新载入",
+                  line=first.row if first else None,
+                  sheet=first.sheet if first and not first.sheet_named_by_file else None)
             continue
         township_rows = [record for record in parsed_list.records if isinstance(record, TownshipDutyRecord)]
         foreign = foreign_townships(workbook.path, township_rows, parsed_list.default_departments, home, resolver)
@@ -1015,10 +1034,10 @@ def _succeeded(writes: list[Future[None]]) -> bool:
     return bool(writes)
 
 
-def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None
-          ) -> None:
+def _fail(report: IngestReport, path: Path, expected: str, exc: Exception, *, zh: str, line: int | None = None,
+          sheet: str | None = None) -> None:
     """A file refused for want of a region. Only an upload shows the Chinese (the command line prints the English),
     and the page shows it: it asks for 区划, as the page's box is titled, where the English names --region (it named
     `--region` and `region 字段`, words for programmers, user test)."""
-    error = IngestError(path, expected, line=line, detail=str(exc), zh=zh)
+    error = IngestError(path, expected, line=line, detail=str(exc), zh=zh, sheet=sheet)
     report.outcomes.append(FileOutcome(path, ok=False, error=error.message, failure=error))

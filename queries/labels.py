@@ -412,9 +412,11 @@ PARAM_LABELS |= {"from": "任职日期", "to": "离任日期"}
 # finding in the order the reviewer reads an item: its 依据, its 实施主体, then the items it repeats.
 POWER_REVIEW_LABELS = {
     "no_basis": "未写设定依据（实施依据）",
+    "list_no_basis": "清单全部事项未写设定依据（清单没有依据列）",
     "no_law_named": "依据未写明法律、法规或规章的名称",
     "basis_cannot_set": "依据仅为规范性文件，不能设定此类职权",
     "holder_unknown": "实施主体不是已知部门（图中没有其三定）",
+    "list_holders_unknown": "清单的实施主体均不是已知部门（图中没有其三定）",
     "no_mandate": "实施主体的三定没有对应职责（职权法定）",
     "no_responsibility": "未写责任事项或追责情形",
     "stages_not_loaded": "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",

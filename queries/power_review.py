@@ -23,6 +23,7 @@ from queries import catalog
 from queries.labels import POWER_REVIEW_LABELS
 from queries.legal_basis import BURDENING_KINDS, RANK_LABELS, SET_ONLY_BY_LAW, cited
 from queries.matter_names import same_matter_key
+from queries.power_list_gaps import ListGaps, holder_unknown, no_basis
 from queries.power_mandate import PowerMandates
 from queries.sources import source_document
 from queries.township_takers import without_takers
@@ -56,12 +57,14 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     """The findings on the items `rows` list (power_item_review's Cypher), by region, department, item, finding."""
     local = [row["name"] for row in catalog.run(store, "regions") if row["level"] in ("county", "township")]
     mandates = PowerMandates.of_graph(store) if rows else None
+    gaps = ListGaps(store, rows)
     found: list[Row] = []
     for row in rows:
-        found += _own_findings(row, local)
+        found += _own_findings(row, local, gaps)
         if mandates is not None and (lacking := mandates.lacking(row)) is not None:
             found.append(_finding(row, "no_mandate", lacking))
     found += _stages_not_loaded(store, rows)
+    found += [_finding(first, finding, detail) for first, finding, detail in gaps.findings(_first)]
     # Lower governments as a whole (各乡镇人民政府: a 赋权清单's 承接主体) hold a power the county devolved to every
     # township: a county department listing it too is still exercising it, not a second department (user test).
     own = [row for row in rows if row["holder_kind"] != TERRITORIAL_KIND]
@@ -77,6 +80,11 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
 
 def _item_order(row: Row) -> tuple[str, ...]:
     return row["region"], row["department"], row["item"], row["code"], row["item_uid"]
+
+
+def _first(rows: list[Row]) -> Row:
+    """The item a finding on a whole list is shown on: its first in the review's order."""
+    return min(rows, key=_item_order)
 
 
 def _devolved(rows: list[Row]) -> dict[tuple[str, ...], list[str]]:
@@ -114,19 +122,18 @@ def _item_named(row: Row) -> str:
     return f"{row['item']}（{row['code']}）" if row["code"] else row["item"]
 
 
-def _own_findings(row: Row, local: list[str]) -> list[Row]:
+def _own_findings(row: Row, local: list[str], gaps: ListGaps) -> list[Row]:
     found: list[Row] = []
-    if row["unresolved"]:
+    if holder_unknown(row) and not gaps.said_once("holder_unknown", row):
         maybe = "、".join(sorted(row["candidates"]))
         found.append(_finding(row, "holder_unknown", f"可能是：{maybe}" if maybe else ""))
     # A column the list does not have is None: only a cell left empty in a list that has the column is a finding.
     missing = [label for field, label in _STATED.items() if row[field] is not None and not row[field].strip()]
     if missing and (row["type"] or "").startswith(BURDENING_KINDS):
         found.append(_finding(row, "no_responsibility", f"未写{'、'.join(missing)}"))
-    basis = row["basis"].strip()
-    if not basis:
-        return [*found, _finding(row, "no_basis", "")]
-    documents = cited(basis, local)
+    if no_basis(row):
+        return found if gaps.said_once("no_basis", row) else [*found, _finding(row, "no_basis", "")]
+    documents = cited(row["basis"].strip(), local)
     if not documents:
         return [*found, _finding(row, "no_law_named", "")]
     kind = next((kind for kind in SET_ONLY_BY_LAW if (row["type"] or "").startswith(kind)), None)
@@ -153,8 +160,7 @@ def _stages_not_loaded(store: Store, rows: list[Row]) -> list[Row]:
     found: list[Row] = []
     for document in older:
         items = judged[document["uid"]]
-        first = min(items, key=_item_order)
-        found.append(_finding(first, "stages_not_loaded",
+        found.append(_finding(_first(items), "stages_not_loaded",
                               f"本清单由较早版本载入（字段版本 {document['version']}），未读入责任事项和追责情形，"
                               f"其中 {len(items)} 项行政处罚、许可、强制、征收、检查无法核对：请重新导入该清单"))
     return found

@@ -191,10 +191,13 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
               (value if key != "duties" else in_force.get((row["region"], row["department"]), value))
               for key, value in row.items()} for row in catalog.run(store, "departments", {"region": region})]
     stated = ["staff_quota_stated"] if any(row["staff_quota_stated"] != row["staff_quota"] for row in facts) else []
+    unlisted = _offices_as_stated(facts, staffing)
+    offices_note = (f"{'、'.join(unlisted)}的内设机构未逐一列出，内设机构数为核定的数"
+                    "（同编制与职责负荷的核定内设机构数）。") if unlisted else ""
     add(Section("departments", "部门概况（三定）",
                 ["region", "department", "kind", "rank", "staff_quota", *stated, "leader_posts", "offices",
                  "duties_current"],
-                mine(facts, "department"), note=STAFF_AFTER_NOTICES if stated else ""))
+                mine(facts, "department"), note=(STAFF_AFTER_NOTICES if stated else "") + offices_note))
     # A department's own duties, offices and shared matters, from its profile (computed once, and cached): what a
     # 三定 drafter revises (user test: the report gave the findings without them).
     profile = department_profile(store, key) if key is not None else None
@@ -573,10 +576,14 @@ _SUMMARY: list[tuple[str, str, str | Callable[[Row], Any] | None, Any, str]] = [
     ("power_item_review", "权责事项：未写依据或依据未写明法律、法规、规章", "item_uid",
      lambda row: row["finding"] in ("no_basis", "no_law_named"),
      "补充设定依据（实施依据），写明法律、法规、规章的名称和条款；没有依据的不得列入清单"),
+    ("power_item_review", "权责清单：全部事项未写设定依据（没有依据列）", None,
+     lambda row: row["finding"] == "list_no_basis", "增列设定依据（实施依据）列，逐项写明法律、法规、规章的名称和条款"),
     ("power_item_review", "权责事项：行政处罚、许可、强制的依据仅为规范性文件", "item_uid",
      lambda row: row["finding"] == "basis_cannot_set", "核实有无法律、法规、规章依据；没有的，删除该事项"),
     ("power_item_review", "权责事项：实施主体不是已知部门", "item_uid", lambda row: row["finding"] == "holder_unknown",
      "核实实施主体的名称和机构设置，改为依三定承担该项工作的部门"),
+    ("power_item_review", "权责清单：实施主体均不是已知部门", None,
+     lambda row: row["finding"] == "list_holders_unknown", "载入清单所列部门的三定后再审查，或核实实施主体的名称"),
     ("power_item_review", "权责事项：实施主体的三定没有对应职责", "item_uid",
      lambda row: row["finding"] == "no_mandate",
      "核实实施主体有无该项职责：改由三定承担该项工作的部门实施，或按程序调整三定"),
@@ -751,6 +758,20 @@ def _opening(text: str) -> str:
 def _counted(staffing: list[Row]) -> bool:
     """Whether a 机构编制实名制统计表 counts the people in post of any department of the section."""
     return any(row["staff_actual"] is not None for row in staffing)
+
+
+def _offices_as_stated(facts: list[Row], staffing: list[Row]) -> list[str]:
+    """A department whose documents give its number of offices (设19个内设机构) and list none: its 部门概况 shows
+    that number, staffing_load's 核定内设机构数, not the 0 offices the graph holds (user test: 卫健委's 2023 notice).
+    Returns those departments' names, for the section's note."""
+    stated = {(row["region"], row["department"]): row["offices_stated"] for row in staffing}
+    unlisted: list[str] = []
+    for row in facts:
+        number = stated.get((row["region"], row["department"]))
+        if not row["offices"] and number:
+            row["offices"] = number
+            unlisted.append(row["department"])
+    return unlisted
 
 
 def _staffing_note(too_few: list[str], counted: bool, across: bool = False) -> str:

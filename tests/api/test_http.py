@@ -377,10 +377,10 @@ def test_an_upload_s_errors_are_in_chinese_too_and_name_the_region_field(client:
     failed = client.post("/api/documents", files=files, headers=AUTH).json()["failed"]
     assert failed[0] == {
         "file": "shixian_x.csv",
-        "error": "shixian_x.csv: expected a list whose title or department names carry a region (a 事权划分清单: whose "
+        "error": "shixian_x.csv:1: expected a list whose title or department names carry a region (a 事权划分清单: whose "
                  "适用区县 lie in one city of the graph), or the region field (neither the title nor any department name "
                  "in the list names a region, and its 适用区县 name no county (全部 or empty))",
-        "error_zh": "shixian_x.csv：清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
+        "error_zh": "shixian_x.csv第 1 行：清单的标题和部门名称都没有写明区划（市县事权划分清单的适用区县也未指向图中唯一的市）："
                     "请填写区划（如 示例市/青山县）后重新载入"}
     failed = client.post("/api/documents", files=files[1:], data={"region": "示例市"}, headers=AUTH).json()["failed"]
     assert failed[0]["error_zh"] == ("shixian_y.csv第 2 行 D 列“划分方式”：划分方式应为 市级专有、县级专有、市县共有 或 委托"

@@ -18,6 +18,7 @@ from queries.legal_basis import cited_titles, rank_of
 from queries.power_review import power_key
 from queries.report import build_report
 from queries.sources import source_document
+from tests.conftest import real_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LIST = ROOT / "tests" / "fixtures" / "quanze_review" / "qingshan_quanze_2025.csv"
@@ -99,10 +100,16 @@ def test_a_list_loaded_before_its_stages_were_read(reviewed: Store) -> None:
         (JIAOTONG, "QSR-JC-014", "清单由较早版本载入，未读入责任事项和追责情形（需重新导入）",
          "本清单由较早版本载入（字段版本 12），未读入责任事项和追责情形，其中 14 项行政处罚、许可、强制、征收、检查无法核对："
          "请重新导入该清单")]
-    summary = next(section for section in build_report(reviewed, region="示例市/青山县").sections
-                   if section.key == "summary")
-    assert [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")] == [
+    assert _list_lines(reviewed) == [
+        ("权责清单：全部事项未写设定依据（没有依据列）", 0), ("权责清单：实施主体均不是已知部门", 0),
         ("权责清单：由较早版本载入，未读入责任事项和追责情形", 1)]
+
+
+def _list_lines(store: Store) -> list[tuple[str, int]]:
+    """The county report's 摘要 lines on whole lists, with their counts."""
+    summary = next(section for section in build_report(store, region="示例市/青山县").sections
+                   if section.key == "summary")
+    return [(row["finding"], row["count"]) for row in summary.rows if row["finding"].startswith("权责清单")]
 
 
 def test_the_examples_lists_are_lawful(corpus: Store) -> None:
@@ -166,3 +173,37 @@ def test_a_lawful_list_leaves_the_report_as_it_was(corpus: Store) -> None:
     assert all(section.key != "power_item_review" for section in report.sections)
     summary = next(section for section in report.sections if section.key == "summary")
     assert not any(row["finding"].startswith("权责事项") for row in summary.rows)
+
+
+def test_a_list_without_a_basis_column_nor_known_holders_is_said_once(store: Store) -> None:
+    # A list with no 设定依据 column whose 实施主体 the graph holds no 三定 of: two findings on the list, each naming it
+    # and counting its items, not two on each item (the Guangdong export gave 4524); the county's own list, where
+    # only some items lack them, keeps its findings on each item.
+    unloaded = LIST.with_name("qingshan_quanze_buzhu_2025.csv")
+    assert ingest([*QINGSHAN, LIST, unloaded], store, region=Region(("示例市", "青山县"))).failed == []
+    rows = catalog.run(store, "power_item_review", {"region": "示例市/青山县"})
+    named = f"权责清单（{unloaded.name}）全部 3 项"
+    assert [(row["department"], row["code"], row["finding"], row["detail"]) for row in rows
+            if row["code"].startswith("QSB") or row["finding"] in ("no_basis", "holder_unknown")] == [
+        (ZHUJIAN, "QSR-CF-002", "no_basis", ""),
+        ("青山县气象局", "QSB-CF-002", "list_no_basis", f"{named}均未写设定依据（实施依据）：清单没有依据列，或该列全部为空"),
+        ("青山县气象局", "QSB-CF-002", "list_holders_unknown",
+         f"{named}的实施主体（2 个）图中均没有其三定：载入这些部门的三定后，方能核对实施主体和职权法定"),
+        ("青山县环境保护局", "QSR-JC-007", "holder_unknown", "")]
+    assert _list_lines(store) == [
+        ("权责清单：全部事项未写设定依据（没有依据列）", 1), ("权责清单：实施主体均不是已知部门", 1),
+        ("权责清单：由较早版本载入，未读入责任事项和追责情形", 0)]
+
+
+def test_the_guangdong_export_is_said_once_for_the_list(store: Store) -> None:
+    # The real export has no 依据 column and names 177 provincial bodies the graph holds no 三定 of: two findings on
+    # the list, not 2262 of each; what the items share (多头执法, 重复列项) is still said item by item.
+    path = real_document("guangdong_sheng_guangzhou_zhengwufuwu_shixiang.csv")
+    assert ingest([path], store).failed == []
+    rows = catalog.run(store, "power_item_review", {})
+    named = f"权责清单（{path.name}）全部 2262 项"
+    assert sorted((row["finding"], row["detail"]) for row in rows if row["finding"].startswith("list_")) == [
+        ("list_holders_unknown", f"{named}的实施主体（177 个）图中均没有其三定：载入这些部门的三定后，方能核对实施主体和职权法定"),
+        ("list_no_basis", f"{named}均未写设定依据（实施依据）：清单没有依据列，或该列全部为空")]
+    assert sorted(row["finding"] for row in rows if not row["finding"].startswith("list_")) == \
+        ["repeated"] * 2 + ["several_departments"] * 8

@@ -1,0 +1,51 @@
+"""A 县级市 a list says it is: `明光市（县级市）`, `明光市由滁州市代管`. A name alone cannot tell a county-level city
+from a prefecture-level one (明光市 and 滁州市 both end 市; the examples' invented 示例市 is a prefecture's), so a
+…市 at the graph's top is read as a city unless `--region 滁州市/明光市` or the document itself says otherwise. Read
+as a city, 明光市 got the report's three 市县事权划分 sections of a city (user test: 明南街道's list)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.regions import Region
+
+# What follows a 县级市's name where a government's page says what it is: `X市（县级市）`, `X市为县级市`, `X市由Y市代管`.
+_STATED = r"(?:[（(]县级市[）)]|[为是系属]?(?:由?(?:[^市，。；、\s]{1,4}?(?:省|自治区))?(?P<city>[^市，。；、\s由]{1,6}市)代管|县级市))"
+
+
+@dataclass(frozen=True)
+class CountyCity:
+    """A 县级市 a document names, the city that administers it ('' when it does not say), and its line."""
+
+    name: str
+    city: str
+    line: int
+
+
+def stated_county_city(name: str, lines: Iterable[tuple[int, str]]) -> CountyCity | None:
+    """What the (line number, text) pairs say of `name` (a region's, 明光市) being a 县级市: the first statement
+    that names its city, else the first that says it is one; None when none does."""
+    pattern = re.compile(re.escape(name) + _STATED)
+    found: CountyCity | None = None
+    for number, text in lines:
+        for match in pattern.finditer(text):
+            if match.group("city") and match.group("city") != name:
+                return CountyCity(name, match.group("city"), number)
+            found = found or CountyCity(name, "", number)
+    return found
+
+
+def placed_as_county(home: Region, lines: Iterable[tuple[int, str]]) -> tuple[Region, str | None]:
+    """`home` under the city that administers its top where the document names that city, and a warning where it says
+    its top is a 县级市 without naming its city (which cannot be guessed: the user must give it)."""
+    county = stated_county_city(home.names[0], lines) if home.names[0].endswith("市") else None
+    if county is None:
+        return home, None
+    if county.city:
+        return Region((county.city, *home.names)), None
+    return home, (f"{county.line}: {county.name} is a 县级市, but the document does not say which city "
+                  f"administers it: loaded at the top as a city; give --region 某市/{county.name} to load it as a "
+                  f"county; 第{county.line}行写明{county.name}为县级市，但未写明由哪个市代管，已作为市载入："
+                  f"请在区划中写明所属的市（如 某市/{county.name}）后重新载入")

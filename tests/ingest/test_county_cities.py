@@ -1,0 +1,42 @@
+"""A 县级市 is told from a prefecture-level city by what its document says (青松市由北湖市代管, 青松市为县级市) or by
+--region 滁州市/明光市, not by its name: 明光市 read as a city got a city's three 市县事权划分 sections (user test).
+The fixture tests/fixtures/county_city/ is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from tests.conftest import real_document
+
+ADMINISTERED = Path(__file__).resolve().parents[1] / "fixtures" / "county_city" / "qingsong_chengguan_quanze.csv"
+REGIONS = "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"
+
+
+def test_a_list_saying_which_city_administers_it_lies_in_that_city(store: Store) -> None:
+    report = ingest([ADMINISTERED], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[]]
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/青松市", "level": "county"},
+                                   {"path": "北湖市/青松市/城关街道", "level": "township"}]
+
+
+def test_a_county_level_city_whose_city_is_not_said_is_left_to_the_user(store: Store, tmp_path: Path) -> None:
+    unsaid = tmp_path / "qingsong.csv"
+    unsaid.write_text(ADMINISTERED.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
+    report = ingest([unsaid], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[
+        f"{unsaid}:1: 青松市 is a 县级市, but the document does not say which city administers it: loaded at the top "
+        "as a city; give --region 某市/青松市 to load it as a county; 第1行写明青松市为县级市，但未写明由哪个市代管，"
+        "已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入"]]
+    assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}, {"path": "青松市/城关街道", "level": "township"}]
+
+
+def test_the_real_mingguang_list_is_a_county_under_region(store: Store) -> None:
+    # The real page says nothing of 明光市 being a 县级市: at the top it is a city; under --region 滁州市/明光市, a
+    # county, and its 街道 a township of it.
+    path = real_document("mingguang_mingnanjiedao_quanlizerenqingdan.txt")
+    assert ingest([path], store, region=Region(("滁州市", "明光市"))).failed == []
+    assert store.read(REGIONS) == [{"path": "滁州市", "level": "city"}, {"path": "滁州市/明光市", "level": "county"},
+                                   {"path": "滁州市/明光市/明南街道", "level": "township"}]
