@@ -154,8 +154,9 @@ def test_a_split_list_whose_counties_name_no_one_city_is_refused_and_writes_noth
     split = tmp_path / "shixian.csv"
     split.write_text(_SPLIT.format(counties="石门县"), encoding="utf-8")
     [outcome] = ingest([split], store).failed
+    # Cited at its header row: the list names no department, whose row would be cited (ingest.pipeline).
     assert outcome.error == (
-        f"{split}: expected a list whose title or department names carry a region (a 事权划分清单: whose 适用区县 lie "
+        f"{split}:1: expected a list whose title or department names carry a region (a 事权划分清单: whose 适用区县 lie "
         f"in one city of the graph), or --region (neither the title nor any department name in the list names a "
         f"region, {detail})")
     assert catalog.label_counts(store) == before
