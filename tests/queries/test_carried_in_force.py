@@ -250,3 +250,22 @@ def test_a_chain_s_partly_moved_work_is_marked_on_the_carried_row(store: Store, 
                   _RENAMED_MOVE_CLAUSE)
     assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + carried + _OFFICES
     assert _today(store, SUCCESSOR)[1] == ("", _GAS_MORE, "partly_transferred", "城镇燃气行业监督管理", RECEIVER, OLD)
+
+
+def test_who_handles_reads_a_chain_s_carried_clauses_as_today_s_reading_holds_them(store: Store) -> None:
+    """The chain of test_a_chain_of_reforms_on_a_date: a gas complaint goes to 住建局 by the renamed body's notice,
+    and 执法局 comes second on the 城市照明 clause it carries, not on the 燃气 clause it never held. Before, the
+    evidence walked the chain as written and 执法局 came second citing 城管局's 燃气 clause."""
+    from queries.who_handles import who_handles
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    titles = document_titles(store)
+    rows = [(row["department"], [(e["text"], e["source"]) for e in with_readable_sources(row["evidence"], titles)])
+            for row in who_handles(store, "白河县小区燃气管道漏气没人管", limit=3)]
+    zhujian = "《白河县住房和城乡建设局职能配置、内设机构和人员编制规定》"
+    assert rows == [
+        (RECEIVER, [("城镇燃气行业监督管理", _RENAMED_MOVE_CLAUSE),
+                    ("负责全县房屋建筑和市政基础设施工程质量安全的监督管理。", f"{zhujian}第三条(一)"),
+                    ("负责工程质量安全监督管理和房地产市场监督管理。", f"{zhujian}第四条(二)")]),
+        (SUCCESSOR, [("负责全县城市照明设施的运行维护。", f"{_CHENGGUAN_SANDING}第三条(三)")]),
+    ]
