@@ -4,6 +4,7 @@
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
 // param threshold: float = 0.5  承继的职责与本部门职责相似到此即为重述（一项职责，不重复计）
 // columns: department, region, ordinal, text, source, boilerplate, refined_by, carried_from
+// finish: queries.carried_held.coverage_held
 // Only departments whose offices the graph holds: a copy without its 内设机构 section (or a department of no
 // offices) tells nothing of which duties are handed down, and listed every duty as undecomposed (user test).
 // A body a 机构改革 replaced is asked for by name alone (its profile): everywhere else its successor answers.

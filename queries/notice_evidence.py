@@ -28,7 +28,7 @@ from ingest.content import content_of, content_terms
 from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.cache import cached
-from queries.in_force import CURRENT, SANDING, Today, duties_today
+from queries.in_force import CURRENT, SANDING, Today, carriers_today, duties_today
 from queries.moved_out import PARTLY, says_moved_work, transfer_covers, work_left, work_pieces
 from queries.overlaps import duty_model
 from queries.search import BM25Index, Evidence
@@ -52,6 +52,12 @@ def _build(store: Store) -> BM25Index:
     changed = {row["uid"]: (row, today) for row in catalog.run(store, "notice_departments")
                if (today := duties_today(store, row["uid"])) is not None}
     successors = standing_successors(catalog.run(store, "successions"))
+    # A department standing for bodies a 机构改革 replaced: `evidence` walks the chain as written, today's reading
+    # (`carriers_today`) leaves out what a body of the chain had moved out before it was replaced.
+    standing = {row["uid"]: row for row in successors.values()}
+    for uid, today in carriers_today(store).items():
+        if uid in standing:
+            changed.setdefault(uid, (standing[uid], today))
     # A body a 机构改革 replaced since a notice moved work into it: that work is its successor's to answer for.
     replaced = {uid: (successor, today) for uid, successor in successors.items()
                 if (today := duties_today(store, uid)) is not None}
@@ -103,12 +109,20 @@ def after_reforms(evidence: Sequence[Evidence], replaced: Mapping[str, tuple[Row
 
 def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row, Today]]) -> list[Evidence]:
     """`evidence` with the clauses the notices took out (whole) or narrowed (partly), and the work they moved into
-    departments with no 三定 of their own added. `changed`: by department uid, its `notice_departments` row and
-    today's duties."""
+    departments with no 三定 of their own added. `changed`: by department uid, its `notice_departments` row (or its
+    `standing_successors` row) and today's duties. A clause carried from a replaced body that today's duties do not
+    hold is no ground: a body of a chain of reforms gave the work away before it was replaced (白河县's renamed
+    城管执法局 gave 燃气 to 住建局, then merged into 执法局, which never held it)."""
     kept: list[Evidence] = []
     for item in evidence:
-        change = changed[item.department_uid][1].changes.get(item.key) if item.department_uid in changed else None
-        if change is None or item.kind not in _CLAUSES or change["status"] == CURRENT:
+        today = changed[item.department_uid][1] if item.department_uid in changed else None
+        change = today.changes.get(item.key) if today is not None else None
+        if today is None or item.kind not in _CLAUSES:
+            kept.append(item)
+        elif change is None:
+            if source_document(item.source) in today.documents:  # its own clause: the notices did not touch it
+                kept.append(item)
+        elif change["status"] == CURRENT:
             kept.append(item)
         elif change["status"] in _PARTLY and (rest := work_left(
                 change["status"], change["change"], item.content or content_terms(item.text))):

@@ -5,6 +5,7 @@
 // param scope: string|null = null  departments（同一区划部门主要职责）、offices（同一区划内设机构职责）或 levels（市县之间部门主要职责）；空为三者
 // columns: a, a_region, a_department, a_office, a_text, a_source, a_carried_from, b, b_region, b_department, b_office, b_text, b_source, b_carried_from, score
 // json_only: a, b
+// finish: queries.carried_held.pairs_held
 // From the departments of the region (a scan of a few thousand nodes), not from every SIMILAR edge.
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A duty its successor carries (SUCCEEDED_BY `carries`, through a chain too: department_duties) is the successor's

@@ -250,3 +250,52 @@ def test_a_chain_s_partly_moved_work_is_marked_on_the_carried_row(store: Store, 
                   _RENAMED_MOVE_CLAUSE)
     assert _in_force(store, SUCCESSOR, "2025-01-01") == _OWN + carried + _OFFICES
     assert _today(store, SUCCESSOR)[1] == ("", _GAS_MORE, "partly_transferred", "城镇燃气行业监督管理", RECEIVER, OLD)
+
+
+def test_who_handles_reads_a_chain_s_carried_clauses_as_today_s_reading_holds_them(store: Store) -> None:
+    """The chain of test_a_chain_of_reforms_on_a_date: a gas complaint goes to 住建局 by the renamed body's notice,
+    and 执法局 comes second on the 城市照明 clause it carries, not on the 燃气 clause it never held. Before, the
+    evidence walked the chain as written and 执法局 came second citing 城管局's 燃气 clause."""
+    from queries.who_handles import who_handles
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    titles = document_titles(store)
+    rows = [(row["department"], [(e["text"], e["source"]) for e in with_readable_sources(row["evidence"], titles)])
+            for row in who_handles(store, "白河县小区燃气管道漏气没人管", limit=3)]
+    zhujian = "《白河县住房和城乡建设局职能配置、内设机构和人员编制规定》"
+    assert rows == [
+        (RECEIVER, [("城镇燃气行业监督管理", _RENAMED_MOVE_CLAUSE),
+                    ("负责全县房屋建筑和市政基础设施工程质量安全的监督管理。", f"{zhujian}第三条(一)"),
+                    ("负责工程质量安全监督管理和房地产市场监督管理。", f"{zhujian}第四条(二)")]),
+        (SUCCESSOR, [("负责全县城市照明设施的运行维护。", f"{_CHENGGUAN_SANDING}第三条(三)")]),
+    ]
+
+
+def _pairs(store: Store) -> list[tuple[str, str, str, str, str, str]]:
+    """similar_duties' pairs: each side's department, text and carried_from."""
+    return [(r["a_department"], r["a_text"], r["a_carried_from"], r["b_department"], r["b_text"], r["b_carried_from"])
+            for r in catalog.run(store, "similar_duties", {"threshold": 0.5, "region": None, "scope": None})]
+
+
+def _coverage(store: Store) -> list[tuple[str, str, int]]:
+    """department_duty_coverage's carried rows of 执法局: text, carried_from, refined_by."""
+    return [(r["text"], r["carried_from"], r["refined_by"])
+            for r in catalog.run(store, "department_duty_coverage", {"department": SUCCESSOR}) if r["carried_from"]]
+
+
+def test_the_chain_walks_of_similar_duties_and_coverage_carry_what_today_s_reading_holds(store: Store,
+                                                                                         tmp_path: Any) -> None:
+    """The chain of test_a_chain_of_reforms_on_a_date: 执法局's carried 燃气 clause is no overlap with the 住建局's
+    燃气 moved in, nor a duty of 执法局 no office carries out (department_duty_coverage, which undecomposed_duties
+    reads). Before, both listed it. A clause the chain moved part of is still carried: the pair stands."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    assert _pairs(store) == []
+    assert _coverage(store) == [("负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, 0),
+                                ("负责全县城市照明设施的运行维护。", OLD, 0), (_OTHER, OLD, 0)]
+    more = tmp_path / CHENGGUAN.name
+    more.write_text(CHENGGUAN.read_text(encoding="utf-8").replace(GAS, _GAS_MORE), encoding="utf-8")
+    store.clear()
+    store.apply_schema()
+    _load(store, more, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
+    assert _pairs(store) == [(RECEIVER, "城镇燃气行业监督管理", "", SUCCESSOR, _GAS_MORE, OLD)]
+    assert (_GAS_MORE, OLD, 0) in _coverage(store)
