@@ -133,3 +133,14 @@ def test_given_items_a_townships_own_list_leaves_out(county: Store) -> None:
         "CASE WHEN d.path ENDS WITH 'baishui_lvzhi.csv' THEN '白水乡人民政府' ELSE '青石镇人民政府' END AS township")}
     assert {(row["township"], row["source"]) for row in rows} == set(lists.items())
     assert rows[0]["evidence_source"].endswith("#第11行")
+
+
+def test_a_townships_patrol_before_a_departments_penalty_is_no_blame_shifting(county: Store) -> None:
+    # 白水乡 patrols and reports (巡查, 发现问题及时报告); the county department penalizes what it reports (查处): two
+    # steps of one work. Only where no department enforces on the object is the patrol put on the township (甩锅).
+    rows = [row for row in catalog.run(county, "township_duties", {"township": "白水乡"}) if row["part"] == "assisting"]
+    assert [(row["matter"], row["department"], row["finding"], row["holder"], row["evidence"]) for row in rows] == [
+        ("违法用地巡查", ZIRAN, "held", "", "对非法占用土地的处罚"),
+        ("农村违法建设巡查", ZHIFA, "held", "", "负责查处违法建设，依法拆除违法建筑，对乡村建设规划许可实施情况进行监督检查。"),
+        ("电动自行车违规充电巡查", ZHIFA, "not_held", "", "")]
+    assert rows[2]["finding_label"] == "牵头部门三定、权责清单未写有此项，本县也无部门写有：乡镇配合却无部门主责（甩锅）"
