@@ -362,6 +362,10 @@ class Candidate(BaseModel):
     sector_rule: str = Field(description="beside sector_safety, the region's 三定 clause that makes every 行业主管部门 "
                                          "answer for its sector's safety; else ''")
     sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
+                                      "text meets an item a 赋权清单 gave the townships (queries.township_given): "
+                                      "the named township handles it (its row first), or it cannot (no office to "
+                                      "take it on), or the power lies with the townships where it happened; else ''")
     evidence: list[Evidence]
 
 

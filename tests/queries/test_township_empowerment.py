@@ -144,3 +144,38 @@ def test_a_townships_patrol_before_a_departments_penalty_is_no_blame_shifting(co
         ("农村违法建设巡查", ZHIFA, "held", "", "负责查处违法建设，依法拆除违法建筑，对乡村建设规划许可实施情况进行监督检查。"),
         ("电动自行车违规充电巡查", ZHIFA, "not_held", "", "")]
     assert rows[2]["finding_label"] == "牵头部门三定、权责清单未写有此项，本县也无部门写有：乡镇配合却无部门主责（甩锅）"
+
+
+def _answer(county: Store, text: str) -> list[tuple[object, ...]]:
+    from queries.who_handles import who_handles
+
+    return [(row["rank"], row["department"], row["region"], row["devolved"])
+            for row in who_handles(county, text, region="澄州市/云岭县")]
+
+
+def test_a_complaint_about_given_work_goes_to_the_township_that_took_it(county: Store) -> None:
+    # 露天焚烧垃圾 was given to the townships (330217004000): in 青石镇, which has the office, 青石镇 handles it, first,
+    # its own 属地 row merged into it; the county department that gave it away comes after.
+    given = "已赋予乡镇（街道）：对露天焚烧垃圾的处罚，"
+    assert _answer(county, "青石镇有人露天焚烧垃圾") == [
+        (1, "青石镇人民政府", "澄州市/云岭县/青石镇", f"{given}由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）"),
+        (2, ZHIFA, "澄州市/云岭县", ""), (3, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
+    # 白水乡's 三定 sets up no 综合行政执法办公室: it cannot take it on, the county department stays first, and says why.
+    lacking = f"{given.rstrip('，')}；白水乡人民政府三定未设综合行政执法办公室，无承接机构，仍由县级部门办理"
+    assert _answer(county, "白水乡有人露天焚烧垃圾") == [
+        (1, ZHIFA, "澄州市/云岭县", lacking), (2, TOWNSHIPS, "澄州市/云岭县", lacking),
+        (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", ""),
+        (5, ZIRAN, "澄州市/云岭县", "")]
+    # No township named: the order stands, and the answer says the power lies with the townships.
+    anywhere = f"{given}由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）"
+    assert _answer(county, "有人露天焚烧垃圾") == [
+        (1, ZHIFA, "澄州市/云岭县", anywhere), (2, TOWNSHIPS, "澄州市/云岭县", anywhere),
+        (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
+
+
+def test_an_entrusted_item_stays_the_departments(county: Store) -> None:
+    # 330217005000 (随意倾倒生活垃圾): 综合行政执法局's list says 委托乡镇（街道）实施, so it is still its power: 青石镇 does
+    # not lead, and nothing is said of the townships.
+    assert _answer(county, "青石镇有人随意倾倒生活垃圾") == [
+        (1, ZHIFA, "澄州市/云岭县", ""), (2, TOWNSHIPS, "澄州市/云岭县", ""),
+        (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
