@@ -173,6 +173,17 @@ def test_a_complaint_about_given_work_goes_to_the_township_that_took_it(county: 
         (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
 
 
+def test_illegal_building_in_a_village_is_the_given_planning_penalty(county: Store) -> None:
+    # 乱搭乱建 is 违法建设 (synonyms.txt), and building without the 乡村建设规划许可证 is what 城乡规划法 calls
+    # 违法建设: the townships' row cites that given penalty (330217003000), not the 巡查 of 占用耕地 that met the
+    # complaint on 违法 alone.
+    anywhere = ("已赋予乡镇（街道）：对在乡村建设规划区内未依法取得乡村建设规划许可证进行建设的处罚，"
+                f"由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）")
+    assert _answer(county, "村里有人乱搭乱建") == [
+        (1, ZHIFA, "澄州市/云岭县", anywhere), (2, TOWNSHIPS, "澄州市/云岭县", anywhere),
+        (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, ZIRAN, "澄州市/云岭县", "")]
+
+
 def test_an_entrusted_item_stays_the_departments(county: Store) -> None:
     # 330217005000 (随意倾倒生活垃圾): 综合行政执法局's list says 委托乡镇（街道）实施, so it is still its power: 青石镇 does
     # not lead, and nothing is said of the townships.
