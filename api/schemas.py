@@ -365,7 +365,8 @@ class Candidate(BaseModel):
     devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
                                       "text meets an item a 赋权清单 gave the townships (queries.township_given): "
                                       "the named township handles it (its row first), or it cannot (no office to "
-                                      "take it on), or the power lies with the townships where it happened; else ''")
+                                      "take it on), or the power lies with the townships where it happened; read "
+                                      "from the first 10 departments ranked whatever the limit; else ''")
     evidence: list[Evidence]
 
 

@@ -54,8 +54,24 @@ def _given(store: Store) -> list[Row]:
     return cached(store, ("township_given",), read, whole_graph=True)
 
 
-def with_devolution(store: Store, text: str, rows: list[Row]) -> list[Row]:
-    """`rows` (who_handles', ranked) with `devolved` before their evidence, reordered where a named township leads."""
+# The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
+# is about the matter, not about how many rows are shown (limit=1 told nothing where the townships' row came second).
+# Below the tenth a given item is met on a word or two, not the matter.
+DEPTH = 10
+
+
+def depth(store: Store, limit: int) -> int:
+    """How many rows who_handles ranks for an answer of `limit` rows: DEPTH where the graph holds given items."""
+    return max(limit, DEPTH) if _given(store) else limit
+
+
+def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> list[Row]:
+    """`rows` (who_handles', ranked `depth` deep) with `devolved` before their evidence, reordered where a named
+    township leads, cut to `limit`: the townships' row may fall below it, the note on the first row stays."""
+    return _devolved(store, text, rows)[:limit]
+
+
+def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     given = _given(store)
     place = next((number for number, row in enumerate(rows) if _given_item(row, given)), None)
     if place is None:

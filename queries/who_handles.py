@@ -35,7 +35,7 @@ from queries.cache import cached
 from queries.lead_claims import Dispute, disputes
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import about_safety, safety_sectors, sector_rules
-from queries.township_given import with_devolution
+from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -477,7 +477,7 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
     from queries.notice_evidence import handling_index
 
     return cached(store, ("who_handles", text, limit, region), lambda: with_devolution(store, text, _with_sector_safety(
-        store, text, rank_departments(handling_index(store), text, region=region, limit=limit))))
+        store, text, rank_departments(handling_index(store), text, region=region, limit=depth(store, limit))), limit))
 
 
 def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:

@@ -146,11 +146,11 @@ def test_a_townships_patrol_before_a_departments_penalty_is_no_blame_shifting(co
     assert rows[2]["finding_label"] == "牵头部门三定、权责清单未写有此项，本县也无部门写有：乡镇配合却无部门主责（甩锅）"
 
 
-def _answer(county: Store, text: str) -> list[tuple[object, ...]]:
+def _answer(county: Store, text: str, limit: int = 5) -> list[tuple[object, ...]]:
     from queries.who_handles import who_handles
 
     return [(row["rank"], row["department"], row["region"], row["devolved"])
-            for row in who_handles(county, text, region="澄州市/云岭县")]
+            for row in who_handles(county, text, region="澄州市/云岭县", limit=limit)]
 
 
 def test_a_complaint_about_given_work_goes_to_the_township_that_took_it(county: Store) -> None:
@@ -182,6 +182,18 @@ def test_illegal_building_in_a_village_is_the_given_planning_penalty(county: Sto
     assert _answer(county, "村里有人乱搭乱建") == [
         (1, ZHIFA, "澄州市/云岭县", anywhere), (2, TOWNSHIPS, "澄州市/云岭县", anywhere),
         (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, ZIRAN, "澄州市/云岭县", "")]
+
+
+def test_the_note_does_not_depend_on_how_many_rows_are_shown(county: Store) -> None:
+    # One row asked for: the townships' row (second) is not shown, but what it says still is, on the first row; and
+    # a named township that takes the item on still leads (its 属地 row came third, the holder's second).
+    given = "已赋予乡镇（街道）：对露天焚烧垃圾的处罚，"
+    assert _answer(county, "有人露天焚烧垃圾", limit=1) == [
+        (1, ZHIFA, "澄州市/云岭县", f"{given}由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）")]
+    assert _answer(county, "青石镇有人露天焚烧垃圾", limit=1) == [
+        (1, "青石镇人民政府", "澄州市/云岭县/青石镇", f"{given}由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）")]
+    # The rows shown are the first of the deeper answer, as they were.
+    assert _answer(county, "白水乡有人露天焚烧垃圾", limit=2) == _answer(county, "白水乡有人露天焚烧垃圾")[:2]
 
 
 def test_an_entrusted_item_stays_the_departments(county: Store) -> None:
