@@ -56,7 +56,7 @@ def _given(store: Store) -> list[Row]:
 
 # The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
 # is about the matter, not about how many rows are shown (limit=1 told nothing where the townships' row came second).
-# Below the tenth a given item is met on a word or two, not the matter.
+# Ten is twice the page's five rows, a bound on the rows built for it; not measured on labelled complaints.
 DEPTH = 10
 
 
