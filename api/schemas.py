@@ -367,6 +367,11 @@ class Candidate(BaseModel):
     sector_rule: str = Field(description="beside sector_safety, the region's 三定 clause that makes every 行业主管部门 "
                                          "answer for its sector's safety; else ''")
     sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
+                                      "text meets an item a 赋权清单 gave the townships (queries.township_given): "
+                                      "the named township handles it (its row first), or it cannot (no office to "
+                                      "take it on), or the power lies with the townships where it happened; read "
+                                      "from the first 10 departments ranked whatever the limit; else ''")
     evidence: list[Evidence]
 
 
@@ -986,7 +991,8 @@ class PowerItemFinding(BaseModel):
     detail: str = Field(description="basis_cannot_set: the 规范性文件 cited and the article forbidding it; "
                                     "several_departments: the other departments; devolved_still_listed and "
                                     "devolved_entrusted: the townships it was devolved to (承接主体); "
-                                    "no_taking_office: the 承接主体 and the office the township's 三定 lacks; "
+                                    "no_taking_office (one row a township, `item` the count and each item given "
+                                    "it, 共20项：…；…): the 承接主体 and the office the township's 三定 lacks; "
                                     "repeated: the other items; "
                                     "holder_unknown: the departments the name may mean; no_mandate: the holder's "
                                     "nearest 三定 duty and the department whose duty is nearer, with their scores; "

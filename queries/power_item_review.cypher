@@ -11,7 +11,7 @@
 // 三定 has no duty like it: queries/power_mandate.py), devolved_still_listed (a department lists a power its county
 // gave the townships: lower governments as a whole, holder_kind 属地, exercise it too; not where its 备注 says 下放,
 // and devolved_entrusted, a 说明, where it says 委托), no_taking_office (a township of the county whose 三定 has no
-// office the 承接主体 names: queries/township_takers.py), no_responsibility (a 处罚, 许可, 强制, 征收 or 检查 whose list has
+// office the 承接主体 names, one row listing its items: queries/township_takers.py), no_responsibility (a 处罚, 许可, 强制, 征收 or 检查 whose list has
 // a 责任事项 or 追责情形 column left empty in its row), several_departments, repeated. Rows by region, department, item, then finding.
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE coalesce(d.vague, false) = false

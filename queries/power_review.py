@@ -72,7 +72,7 @@ def review(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
     found += _still_listed(rows, own)
     # Every township of the county takes on what lower governments as a whole were given: one that has no office
     # to do it is named, under its government (user test: 白水乡, without a 综合行政执法办公室).
-    found += [_untaken(row, township, office) for row, township, office in without_takers(store, rows)]
+    found += [_untaken(township, office, items) for township, office, items in without_takers(store, rows)]
     found += _shared(rows, listed_power, "item_uid", "repeated", _item_named)
     found.sort(key=lambda row: (*_item_order(row), _FINDING_ORDER.index(row["finding"]), row["detail"]))
     return found
@@ -111,11 +111,17 @@ def _still_listed(rows: list[Row], own: list[Row]) -> list[Row]:
     return found
 
 
-def _untaken(row: Row, township: Row, office: str) -> Row:
-    """A devolved item under the township that has no office to take it on."""
-    detail = f"承接主体：{row['department']}；{township['township']}三定未设{office}"
-    return {**_finding(row, "no_taking_office", detail), "region": township["region"],
-            "department": township["township"], "department_uid": township["uid"]}
+def _untaken(township: Row, office: str, items: list[Row]) -> Row:
+    """One finding under the township that has no office to take on what it was given: `item` the count and each
+    item (its 编码 beside it), `detail` the 承接主体 and the office, `source` the 赋权清单 (its first item's)."""
+    first = items[0]
+    named = "；".join(_item_named(row) for row in items)
+    detail = f"承接主体：{first['department']}；{township['township']}三定未设{office}"
+    types = "、".join(sorted({row["type"] for row in items}))
+    return {**_finding(first, "no_taking_office", detail), "region": township["region"],
+            "department": township["township"], "department_uid": township["uid"],
+            "item": f"共{len(items)}项：{named}", "type": types, "code": "", "basis": "",
+            "source": source_document(first["source"]), "item_uid": ""}
 
 
 def _item_named(row: Row) -> str:

@@ -9,7 +9,8 @@
 // basic (基本履职事项: the township's own work), assisting (配合履职事项: `department` leads, the township assists),
 // reclaimed (上级部门收回事项: `department` took the work back). `finding` (finish, by the evidence who_handles and
 // host_assist_ambiguities' lead_without_mandate read): for a department, whether its own 三定 duties or 权责清单
-// items state the work: held (with `evidence` and `evidence_source`); held_by_other (another county department,
+// items state the work: held (with `evidence` and `evidence_source`; a 配合 matter that is the township's
+// 巡查/报告/劝阻 of an object is held by a lead whose piece enforces on the object: 查处 after the report); held_by_other (another county department,
 // `holder`, states it, the one named does not); not_held (no department of the county states it: on a 配合 row the
 // work is put on the township with no department answering for it, 甩锅; on a 收回 row nobody holds it now); or
 // no_duties (no 三定 or 权责清单 of it loaded: cannot be told). '' on basic rows. Read as the 调整 notices since each

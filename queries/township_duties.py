@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from graph.store import Row, Store
+from ingest.aspects import FACETS, kinds
 from queries.ambiguities import MANDATE_SHARE, best_by_department, holders
 from queries.in_force import CURRENT, duties_today
 from queries.labels import TOWNSHIP_FINDING_LABELS, TOWNSHIP_PART_LABELS
@@ -30,6 +31,10 @@ from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
 _ROWS_MORE = frozenset({"reclaimed_still_listed", "reserved_to_township"})  # findings a row more after a list row
+# A township's first step on what a county department enforces: its daily patrol, finding and reporting, dissuading
+# (基层减负's 发现并报告). FACETS has no such kind: a 三定 does not write it.
+_FIRST_STEP = re.compile(r"(?:日常)?(?:巡查|巡逻)|发现并?(?:及时)?报告|(?:及时)?(?:报告|上报)|劝阻")
+OBJECT_SHARE = 0.5  # the lead's enforcing piece says most of the object a township's first step is on
 _ROW = re.compile(r"(\d+)行$|!(\d+)$")  # a list row's place in its source: `#第13行`, `#配合履职事项!13`
 Best = dict[str, tuple[float, str, str]]  # department → its best (score, text, source) on a matter
 
@@ -54,7 +59,7 @@ def _judged(store: Store, now: BM25Index, written: BM25Index, holding: frozenset
     if (department, region) not in holding:
         return {**row, "finding": "no_duties"}
     best, enough = _best(now, row["matter"], region)
-    own = _held(best, enough, department)
+    own = _held(best, enough, department) or _follows_up(now, row)
     if own is not None:  # a receiver's evidence may be the notice's clause that moved the work in: its 出处
         return {**row, "finding": "held", "evidence": own[1], "evidence_source": own[2]}
     others = sorted(((score, name, text, source) for name, (score, text, source) in best.items()
@@ -72,6 +77,24 @@ def _judged(store: Store, now: BM25Index, written: BM25Index, holding: frozenset
         return {**row, "finding": "not_held"}
     _score, holder, text, source = others[0]
     return {**row, "finding": "held_by_other", "holder": holder, "evidence": text, "evidence_source": source}
+
+
+def _follows_up(index: BM25Index, row: Row) -> tuple[float, str, str] | None:
+    """On a 配合 row whose matter is the township's first step on an object (违法用地巡查, 农村违法建设巡查: it patrols,
+    finds and reports, or dissuades), the lead's piece that enforces on the object (查处, 处罚: `FACETS`' enforce), when
+    it holds the object: the department acts on what the township reports, two steps of one work, not work put on the
+    township. Read on the object's words alone (the first step is what no 三定 of a department writes), which are too
+    few for WEAK_SCORE (违法用地's whole match scores 11.1, 农村违法建设's 6.2): held when its piece scores OBJECT_SHARE
+    of what saying the whole object would and MANDATE_SHARE of the county's best department's."""
+    object_words = _FIRST_STEP.sub("", row["matter"])
+    if row["part"] != "assisting" or object_words == row["matter"] or len(object_words) < 2:
+        return None
+    said = _said(index, object_words)
+    hits = index.hits_for(said, row["department_region"])
+    best = best_by_department([(score, hits.index.evidence[position]) for position, score
+                               in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)])
+    own = _held(best, OBJECT_SHARE * index.full_match_of(said), row["department"])
+    return own if own is not None and "enforce" in kinds(own[1], FACETS) else None
 
 
 def _held(best: Best, enough: float, department: str) -> tuple[float, str, str] | None:
@@ -102,11 +125,16 @@ def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
 
 def _scored(index: BM25Index, matter: str, region: str) -> tuple[list[tuple[float, Evidence]], float]:
     """The evidence of the region the matter's own words reach, scored, and the score that is no weak match."""
-    said = {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
+    said = _said(index, matter)
     hits = index.hits_for(said, region)
     scored = [(score, hits.index.evidence[position])
               for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
     return scored, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+
+
+def _said(index: BM25Index, matter: str) -> dict[str, float]:
+    """The matter's own words as the index reads them: not the broader concepts a dictionary reads into them."""
+    return {term: weight for term, weight in index.said_terms(matter).items() if weight == 1.0}
 
 
 def _still_listed(index: BM25Index, rows: list[Row]) -> list[Row]:

@@ -1,7 +1,8 @@
 """Which townships cannot take on what their county gave them (乡镇赋权): a 赋权清单's 承接主体,
 各乡镇人民政府（综合行政执法办公室）, is every township of the county, each through the office its brackets name. A
 township whose 三定 sets up no such office has no one to exercise the items: a finding on each item, under the
-township's government. A township whose 三定 is not loaded is not judged (its offices are unknown); a 承接主体
+township's government, listing them all (one finding a township, not one an item: what the township lacks is
+one office). A township whose 三定 is not loaded is not judged (its offices are unknown); a 承接主体
 naming no office is the government itself.
 """
 
@@ -29,10 +30,11 @@ def _work(office: str) -> str:
     return _UNIT.sub("", office).replace("行政", "")
 
 
-def without_takers(store: Store, rows: list[Row]) -> list[tuple[Row, Row, str]]:
-    """(item row, township, office it lacks) for each item lower governments as a whole were given, for each township
-    of their county whose 三定 has no office of the line of work the 承接主体's brackets name."""
-    found: list[tuple[Row, Row, str]] = []
+def without_takers(store: Store, rows: list[Row]) -> list[tuple[Row, str, list[Row]]]:
+    """(township, office it lacks, the item rows given through that office) for each township of a county whose 三定
+    has no office of the line of work a 承接主体's brackets name, the items in `rows`' order; by township, then 承接主体
+    (each item's `department`)."""
+    found: dict[tuple[str, str, str], tuple[Row, str, list[Row]]] = {}
     townships: dict[str, list[Row]] = {}
     for row in rows:
         if row["holder_kind"] != TERRITORIAL_KIND:
@@ -44,5 +46,6 @@ def without_takers(store: Store, rows: list[Row]) -> list[tuple[Row, Row, str]]:
             for township in townships[row["region"]]:
                 names = [*township["offices"], *(alias for aliases in township["aliases"] for alias in aliases)]
                 if _work(office) not in {_work(name) for name in names}:
-                    found.append((row, township, office))
-    return found
+                    key = (township["uid"], row["department"], office)
+                    found.setdefault(key, (township, office, []))[2].append(row)
+    return [found[key] for key in sorted(found)]

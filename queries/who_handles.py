@@ -35,6 +35,7 @@ from queries.cache import cached
 from queries.lead_claims import Dispute, disputes
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import about_safety, committee_sectors, safety_sectors, sector_basis, sector_rules
+from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
 # A department scoring under this rests on a word or two, often common ones (我要投诉 → 旅游投诉). A department
@@ -469,13 +470,14 @@ def _evidence(score: float, item: Evidence) -> dict[str, Any]:
 def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None = None) -> list[Row]:
     """Cached per graph version, like the other analyses: a complaint's text comes back again and again (the
     same matter asked by several systems, a dispatcher checking a call again); callers must not mutate it. Ranked
-    on today's duties: work a 调整 notice moved out is the receiver's (`queries.notice_evidence`)."""
+    on today's duties: work a 调整 notice moved out is the receiver's (`queries.notice_evidence`); work the county
+    gave its townships is the named township's, or said to be the townships' (`queries.township_given`)."""
     # Imported here: the index after the 调整 notices reads them as department_duties does (queries.in_force), whose
     # modules import this one.
     from queries.notice_evidence import handling_index
 
-    return cached(store, ("who_handles", text, limit, region), lambda: _with_sector_safety(
-        store, text, rank_departments(handling_index(store), text, region=region, limit=limit)))
+    return cached(store, ("who_handles", text, limit, region), lambda: with_devolution(store, text, _with_sector_safety(
+        store, text, rank_departments(handling_index(store), text, region=region, limit=depth(store, limit))), limit))
 
 
 def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:

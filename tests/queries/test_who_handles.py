@@ -85,7 +85,7 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
     assert right >= 123 and blind_right >= 76
-    assert fresh_right >= 71 and second_right >= 71 and third_right >= 79 and fourth_right >= 75 and fifth_right >= 76
+    assert fresh_right >= 71 and second_right >= 71 and third_right >= 79 and fourth_right >= 76 and fifth_right >= 76
     assert sixth_right >= 70 and seventh_right >= 74
 
 
@@ -95,7 +95,8 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert rows[0]["rank"] == 1 and rows[0]["tie"] is False
     assert rows[0]["evidence"][0]["kind"] in {"duty", "office_duty", "power_item", "supervision_item", "matter_lead"}
     assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "weak", "holds_no_duties",
-                            "assisting", "lead_dispute", "evidence", "sector_safety", "sector_rule", "sector_rule_source"}
+                            "assisting", "lead_dispute", "evidence", "sector_safety", "sector_rule", "sector_rule_source",
+                            "devolved"}
     assert rows[0]["assisting"] is False
     assert rows[0]["holds_no_duties"] is False
     assert rows[0]["weak"] is False

@@ -1577,8 +1577,14 @@ async function search(current) {
   // With 区划 全部 a city's and a county's bureau are not two candidates one cannot tell apart: the question is
   // where the matter happened. The answer is grouped by 区划 (city first), each group ranked on its own, and
   // 难以区分 is said only of candidates of one 区划; the page asks for the 区划 of the place.
+  // With a 区划 chosen its townships' rows are its own candidates (a 属地 list's, a township given the work): one
+  // group, in the answer's order (grouped, a named township the answer puts first stood under the county's rows).
   const groups = new Map();
-  rows.forEach((row) => { if (!groups.has(row.region)) groups.set(row.region, []); groups.get(row.region).push(row); });
+  rows.forEach((row) => {
+    const place = region || row.region;
+    if (!groups.has(place)) groups.set(place, []);
+    groups.get(place).push(row);
+  });
   if (!region && groups.size > 1) {
     target.append(el("p", { class: "tie", id: "search-level-note" },
                      `候选部门分属 ${groups.size} 个区划：事项由哪一级管，要看诉求发生在哪里。请在“区划”中选择诉求发生地，以下按区划分组列出。`));
@@ -1596,6 +1602,9 @@ async function search(current) {
       row.lead_dispute ? el("p", { class: "tie lead-dispute" },
         `${REASONS[row.lead_dispute.reason]}：${row.lead_dispute.matter}，请人工判断。\n`
         + claimsText(row.lead_dispute.claims, row.lead_dispute.matter)) : "",
+      // Work a 赋权清单 gave the townships: who exercises it (the named township, or the one where it happened), or
+      // why the county department still does; under the row, as the CLI prints it.
+      row.devolved ? el("p", { class: "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
 }

@@ -1,0 +1,118 @@
+"""who_handles' reading of 乡镇赋权: work the county gave its townships is the township's to handle.
+
+A 赋权清单's items are held by lower governments as a whole (its 承接主体, 各乡镇人民政府（综合行政执法办公室）): every
+township exercises them in its own name, and the department that gave them keeps guidance only. A complaint whose
+answer meets such an item (that holder's row, its best piece a given item) is the township's where it happened:
+- a township of the county the text names, whose 三定 has the office the 承接主体 names (or is not loaded), leads:
+  the holder's row becomes that township's, first, its own other row merged into it;
+- a named township whose 三定 sets up no such office cannot take it on (queries/township_takers.py): the order
+  stands, the county department handling it, and the rows say why;
+- no township named: the order stands, and the first row and the holder's say the power lies with the townships,
+  so a dispatcher asks where it happened rather than sending it to the county department.
+An item a county department's own list marks 委托乡镇（街道）实施 stays that department's power (ingest/devolution.py):
+not read as given. Each row gets `devolved`, the 说明, '' where none applies.
+"""
+
+from __future__ import annotations
+
+from graph.store import Row, Store
+from ingest.devolution import ENTRUSTED
+from ingest.names import TERRITORIAL_KIND, TOWNSHIP_KIND, plates_in
+from queries.cache import cached
+from queries.township_takers import without_takers
+
+_GIVEN = """
+MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
+WHERE d.kind = $territorial
+RETURN d.name AS department, p.region AS region, p.name AS item, p.type AS type, p.source AS source
+ORDER BY region, department, item, source
+"""
+# The items a county department's own list marks 委托乡镇（街道）实施.
+_ENTRUSTED = """
+MATCH (:Department)-[:EXERCISES]->(p:PowerItem)
+WHERE p.devolution = $entrusted
+RETURN p.region AS region, p.type AS type, p.name AS item
+"""
+_TOWNSHIPS = """
+MATCH (d:Department)
+WHERE d.kind = $township_kind AND d.region STARTS WITH ($county + '/')
+RETURN d.name AS name, d.uid AS uid, d.region AS region
+ORDER BY region, uid
+"""
+
+
+def _given(store: Store) -> list[Row]:
+    """The items given to lower governments as a whole, each with `holder_kind` as township_takers reads them and
+    `entrusted` where a department's list marks the same power (power_review's `same_power`) 委托."""
+    # Imported here: power_review reads power_mandate, which reads who_handles, which reads this module.
+    from queries.power_review import same_power
+
+    def read() -> list[Row]:
+        entrusted = {same_power(row) for row in store.read(_ENTRUSTED, {"entrusted": ENTRUSTED})}
+        return [{**row, "holder_kind": TERRITORIAL_KIND, "entrusted": same_power(row) in entrusted}
+                for row in store.read(_GIVEN, {"territorial": TERRITORIAL_KIND})]
+    return cached(store, ("township_given",), read, whole_graph=True)
+
+
+# The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
+# is about the matter, not about how many rows are shown (limit=1 told nothing where the townships' row came second).
+# Ten is twice the page's five rows, a bound on the rows built for it; not measured on labelled complaints.
+DEPTH = 10
+
+
+def depth(store: Store, limit: int) -> int:
+    """How many rows who_handles ranks for an answer of `limit` rows: DEPTH where the graph holds given items."""
+    return max(limit, DEPTH) if _given(store) else limit
+
+
+def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> list[Row]:
+    """`rows` (who_handles', ranked `depth` deep) with `devolved` before their evidence, reordered where a named
+    township leads, cut to `limit`: the townships' row may fall below it, the note on the first row stays."""
+    return _devolved(store, text, rows)[:limit]
+
+
+def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
+    given = _given(store)
+    place = next((number for number, row in enumerate(rows) if _given_item(row, given)), None)
+    if place is None:
+        return [_noted(row, "") for row in rows]
+    holder = rows[place]
+    item = _given_item(holder, given)
+    assert item is not None
+    offices = plates_in(holder["department"])
+    named = [township for township in store.read(_TOWNSHIPS, {"county": holder["region"],
+                                                              "township_kind": TOWNSHIP_KIND})
+             if township["region"].rsplit("/", 1)[-1] in text or township["name"] in text]
+    if len(named) != 1:
+        note = (f"已赋予乡镇（街道）：{item['item']}，由事发地乡镇（街道）人民政府以自己的名义实施"
+                f"（承接主体：{holder['department']}）")
+        return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
+    [township] = named
+    lacking = [office for found, office, _items in without_takers(store, [item]) if found["uid"] == township["uid"]]
+    if lacking:
+        note = (f"已赋予乡镇（街道）：{item['item']}；{township['name']}三定未设{lacking[0]}，"
+                "无承接机构，仍由县级部门办理")
+        return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
+    # The document settles who handles it, as a 职责分工 clause settles a lead: no tie on the township's row.
+    lead = {**holder, "department": township["name"], "region": township["region"],
+            "office": offices[0] if offices else holder["office"], "tie": False}
+    rest = [row for number, row in enumerate(rows) if number != place and row["region"] != township["region"]]
+    note = (f"已赋予乡镇（街道）：{item['item']}，由{township['name']}以自己的名义实施"
+            f"（承接主体：{holder['department']}）")
+    return [_noted({**row, "rank": number + 1}, note if number == 0 else "")
+            for number, row in enumerate([lead, *rest])]
+
+
+def _given_item(row: Row, given: list[Row]) -> Row | None:
+    """The given item (not 委托) that is the row's best piece, when the row is lower governments as a whole's."""
+    best = row["evidence"][0] if row["evidence"] else None
+    if best is None or best["kind"] != "power_item":
+        return None
+    return next((item for item in given if item["department"] == row["department"] and item["region"] == row["region"]
+                 and item["item"] == best["text"] and not item["entrusted"]), None)
+
+
+def _noted(row: Row, note: str) -> Row:
+    """The row with `devolved` before its evidence, which stays last (as the API's schema orders them)."""
+    return {**{key: value for key, value in row.items() if key != "evidence"}, "devolved": note,
+            "evidence": row["evidence"]}
