@@ -130,16 +130,6 @@ def display_name(region: Region, base_name: str) -> str:
     return region.name + base_name
 
 
-def plate_name(plate: str, region: Region) -> str:
-    """A plate (牌子) as its department's region names it: `区商务局` of 揭东区's bureau is 揭东区商务局, as the
-    department's own name takes its region's (user test: it was stored as 区商务局); a plate written with its region,
-    or without a level marker, as written."""
-    names, rest = split_region_prefix(plate)
-    marker = level_marker(rest) if not names else None
-    placed = resolve_level(marker, region) if marker and len(rest) >= 3 else None
-    return display_name(placed, rest[1:]) if placed is not None else plate
-
-
 def clean_mention(mention: str) -> str:
     """Brackets (牌子 lists) and every kind of space removed, traditional script made simplified."""
     text = re.sub(r"\s+", "", _BRACKETS.sub("", mention.replace("\u3000", " ")))

@@ -28,7 +28,6 @@ from ingest.names import (
     department_uid,
     display_name,
     is_former_mention,
-    plate_name,
     plates_in,
 )
 from ingest.readers import SourceText
@@ -267,8 +266,7 @@ STATED: dict[str, tuple[str, ...]] = {
 def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str, source: str
                       ) -> dict[str, Any]:
     staffing = parsed.staffing
-    plates = [plate_name(plate, department.region) for plate in parsed.plates]
-    aliases = sorted({parsed.department, *plates} - {department.name})
+    aliases = sorted({parsed.department, *parsed.plates} - {department.name})
     return {
         "name": department.name, "base_name": department.base_name, "aliases": aliases,
         # `issued` versions the facts below; `sanding_issued`, the department's current duties and clauses, only a
