@@ -372,6 +372,8 @@ class Candidate(BaseModel):
                                       "the named township handles it (its row first), or it cannot (no office to "
                                       "take it on), or the power lies with the townships where it happened; read "
                                       "from the first 10 departments ranked whatever the limit; else ''")
+    no_sanding: bool = Field(description="图中无其三定: the graph holds no 三定 of the department (only a list or a "
+                                         "clause names it), so a person checks what it is sent")
     evidence: list[Evidence]
 
 
@@ -751,6 +753,15 @@ class DispatchRow(BaseModel):
     evidence: str
     source: str
     note: str = Field(description="a county complaint sent up to its city's department, or an empty complaint")
+    devolved: str = Field(description="乡镇赋权说明: who_handles' `devolved` on the department routed to (work a "
+                                      "赋权清单 gave the townships: the named township takes it, or the one where it "
+                                      "happened does, or the county still must); else ''")
+    sector_safety: str = Field(description="行业主管（管行业必须管安全）: who_handles' `sector_safety` on the "
+                                           "department routed to, when the complaint is about safety; else ''")
+    sector_rule: str = Field(description="beside sector_safety, the clause that makes the department answer for its "
+                                         "sectors' safety; else ''")
+    sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    no_sanding: bool = Field(description="图中无其三定: who_handles' `no_sanding` on the department routed to")
     need_person_zh: str = Field(description="why a person must settle the row, in Chinese, as the CLI's and the web "
                                             "page's 需人工确定 say it (难以区分；依据不足, 诉求为空, sent up to the "
                                             "city…); '' when none")

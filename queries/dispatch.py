@@ -21,11 +21,16 @@ from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
-from queries.who_handles import rank_departments
+from queries.who_handles import rank_departments, ranked_with_notes
+
+# who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
+NOTE_COLUMNS = ["devolved", "sector_safety", "sector_rule", "sector_rule_source", "no_sanding"]
 
 # The columns of a dispatch row after the input's own (工单编号 …), in order.
+# After the note, who_handles' own notes on the department routed to (乡镇赋权说明, 管行业必须管安全): carried as
+# its columns, not into `note`, which says why a person must settle the row; these say what the department is told.
 COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
-           "no_match", "runner_up", "runner_up_score", "matched", "evidence", "source", "note"]
+           "no_match", "runner_up", "runner_up_score", "matched", "evidence", "source", "note", *NOTE_COLUMNS]
 MATCHED_SHOWN = 6  # the words a row names as met: the weightiest; more reads as noise
 OTHER_CITIES_LOOKED_AT = 10  # the candidates of any region read for another city's department that holds the work
 
@@ -87,7 +92,7 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
         where, unknown = _region_of(store, complaint, default, result.warnings, regions)
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
-               **_route(index, complaint.text, where, parents)}
+               **_route(store, index, complaint.text, where, parents)}
         if several and where is None and row["department"]:
             row["note"] = "；".join(part for part in (_other_cities(index, complaint.text, row), row["note"]) if part)
         if unknown:
@@ -100,14 +105,14 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     return result
 
 
-def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, str]) -> Row:
-    ranked = rank_departments(index, text, region=region, limit=2) if text else []
+def _route(store: Store, index: BM25Index, text: str, region: str | None, parents: dict[str, str]) -> Row:
+    ranked = ranked_with_notes(store, index, text, region=region, limit=2) if text else []
     note = ""
     parent = parents.get(region or "")
     # Up only when no candidate of the region is sure: a township a 属地 list names stands after the county's first
     # department, however weak that is, and the county then does hold the work.
     if text and parent and not any(not row["weak"] and not row["holds_no_duties"] for row in ranked):
-        above = rank_departments(index, text, region=parent, limit=2)
+        above = ranked_with_notes(store, index, text, region=parent, limit=2)
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
             note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
                     f"routed to {parent}'s")
@@ -129,6 +134,8 @@ def _route(index: BM25Index, text: str, region: str | None, parents: dict[str, s
         "evidence": first["evidence"][0]["text"] if first else "",
         "source": first["evidence"][0]["source"] if first else "",
         "note": note,
+        **{key: first[key] if first else "" for key in NOTE_COLUMNS[:-1]},
+        "no_sanding": bool(first and first["no_sanding"]),
     }
 
 

@@ -32,7 +32,7 @@ from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
-from queries.lead_claims import Dispute, disputes
+from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import about_safety, committee_sectors, safety_sectors, sector_basis, sector_rules
 from queries.township_given import depth, with_devolution
@@ -476,8 +476,25 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
     # modules import this one.
     from queries.notice_evidence import handling_index
 
-    return cached(store, ("who_handles", text, limit, region), lambda: with_devolution(store, text, _with_sector_safety(
-        store, text, rank_departments(handling_index(store), text, region=region, limit=depth(store, limit))), limit))
+    return cached(store, ("who_handles", text, limit, region),
+                  lambda: ranked_with_notes(store, handling_index(store), text, region=region, limit=limit))
+
+
+def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str | None, limit: int) -> list[Row]:
+    """`rank_departments`' rows on `index` with who_handles' notes on them (`sector_safety` and its rule, `devolved`),
+    reordered where a named township takes given work: dispatch routes on these rows, so that a batch-routed
+    complaint goes where, and says what, the page's and the CLI's single answer does."""
+    ranked = rank_departments(index, text, region=region, limit=depth(store, limit))
+    return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), limit))
+
+
+def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:
+    """Each row with `no_sanding` before its evidence: the graph holds no 三定 of the department (县消防救援大队, a
+    party of the 安全生产 list only), so what it is sent rests on another document's word; `holds_no_duties` says
+    less, as a list's row is a duty of its own. After the townships' reordering: a named township's row is its own."""
+    unknown = without_sanding(store)
+    return [{**{key: value for key, value in row.items() if key != "evidence"},
+             "no_sanding": (row["department"], row["region"]) in unknown, "evidence": row["evidence"]} for row in rows]
 
 
 def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:

@@ -1605,6 +1605,10 @@ async function search(current) {
       // Work a 赋权清单 gave the townships: who exercises it (the named township, or the one where it happened), or
       // why the county department still does; under the row, as the CLI prints it.
       row.devolved ? el("p", { class: "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
+      // Whose sector's safety the complaint falls in, and a department the graph holds no 三定 of (what it is sent
+      // rests on a list's or a clause's word): under the row, as the CLI prints them.
+      row.sector_safety ? el("p", { class: "sector-safety" }, sectorText(row)) : "",
+      row.no_sanding ? el("p", { class: "tie no-sanding" }, "图中无其三定：仅见于清单或条款，请人工核对其职责") : "",
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
 }
@@ -1622,7 +1626,8 @@ function evidenceText(evidence, row) {
 // the file's own columns, shown and downloaded as the CLI writes them.
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
                                  "holds_no_duties", "no_match", "runner_up", "runner_up_score", "matched", "evidence",
-                                 "source", "note", "need_person_zh"]);
+                                 "source", "note", "devolved", "sector_safety", "sector_rule", "sector_rule_source",
+                                 "no_sanding", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
 
 function dispatchForm(file) {
@@ -1678,7 +1683,8 @@ function showDispatched() {
   const answer = dispatched.answer;
   if (!answer) return;
   // Why a person must settle a row comes with it, in the API's words (need_person_zh), as the CLI says it.
-  const rows = answer.rows.map((row) => ({ ...row, source_text: row.source ? sourceText(row.source) : "" }));
+  const rows = answer.rows.map((row) => ({ ...row, source_text: row.source ? sourceText(row.source) : "",
+                                           sector_text: sectorText(row), no_sanding_text: row.no_sanding ? "是" : "" }));
   const unsure = document.getElementById("dispatch-unsure").checked;
   const shown = unsure ? rows.filter((row) => row.need_person_zh) : rows;
   const summary = document.getElementById("dispatch-summary");
@@ -1698,7 +1704,9 @@ function showDispatched() {
   const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
                                   ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
-                                  ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"]],
+                                  ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"],
+                                  ["devolved", "乡镇赋权说明"], ["sector_text", "行业主管（管行业必须管安全）"],
+                                  ["no_sanding_text", "图中无其三定"]],
         { rowClass: (row) => (row.need_person_zh ? "unsure" : "") });
 }
 
@@ -2284,12 +2292,18 @@ const NO_SUGGESTION = "无建议：本区划没有部门的职责或权责事项
 // clause where one states it; an owner the graph holds no 三定 of has no clause to show (queries.labels' titles).
 function suggestionText(row, separator = "；", evidence = true) {
   if (!row.suggested_owners.length) return NO_SUGGESTION;
-  const rule = (o) => (o.sector_rule ? `：${o.sector_rule}（${sourceText(o.sector_rule_source)}）` : "");
   const said = (o) => `依据：${o.evidence}` + (o.duty ? `；三定：${o.duty}（${sourceText(o.duty_source)}）` : "")
-    + (o.sector_safety ? `；行业主管（管行业必须管安全）：${o.sector_safety}${rule(o)}` : "")
-    + (o.no_sanding ? "；图中无其三定" : "");
+    + (o.sector_safety ? `；${sectorText(o)}` : "") + (o.no_sanding ? "；图中无其三定" : "");
   return "建议：" + row.suggested_owners.map((o) => (evidence ? `${o.department}（${said(o)}）` : o.department))
     .join(separator);
+}
+
+// The sectors whose safety the department answers for (管行业必须管安全), with the clause that says so: an orphan's
+// suggested owner, a 谁来管 row and a 批量分派 row say it alike ('' when none).
+function sectorText(o) {
+  if (!o.sector_safety) return "";
+  const rule = o.sector_rule ? `：${o.sector_rule}（${sourceText(o.sector_rule_source)}）` : "";
+  return `行业主管（管行业必须管安全）：${o.sector_safety}${rule}`;
 }
 
 // Which document names which lead: a conflicting_leads finding is read by comparing them (user test). A source
