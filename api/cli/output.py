@@ -86,7 +86,7 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     # A matter whose lead the documents leave unsettled is named in the table by its reason; what each document
     # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
     # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
-    below = ("evidence", "sector_safety", "sector_rule", "sector_rule_source", "devolved")
+    below = ("evidence", "sector_safety", "sector_rule", "sector_rule_source", "devolved", "no_sanding")
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
                  for key, value in row.items() if key not in below} for row in rows],
                [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")
@@ -110,6 +110,9 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
             rule = f"（{row['sector_rule']}，{row['sector_rule_source']}）" if row["sector_rule"] else ""
             out.print(f"   {column_label('sector_safety', 'who_handles')}：{row['sector_safety']}{rule}",
                       highlight=False, soft_wrap=True)
+        if row.get("no_sanding"):
+            out.print(f"   {column_label('no_sanding', 'who_handles')}：仅见于清单或条款，请人工核对其职责",
+                      highlight=False)
         if row.get("devolved"):
             out.print(f"   {column_label('devolved', 'who_handles')}：{row['devolved']}", highlight=False,
                       soft_wrap=True)
