@@ -54,7 +54,8 @@ class RegionRow(BaseModel):
     level: str | None = Field(description="province, city, county or township")
     parent: str | None = Field(description="上级区划路径")
     departments: int = Field(description="有三定的部门数")
-    status: str = Field("", description="区划状态：撤县设区撤销的县为“已撤销（现为某区）”，其他为空")
+    status: str = Field("", description="区划状态：撤县设区撤销的县为“已撤销（现为某区）”，"
+                                         "并入他乡镇的乡镇为“已撤销（并入某镇）”，其他为空")
 
 
 class RegionCounts(BaseModel):

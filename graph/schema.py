@@ -95,7 +95,10 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("CONTAINS", ("Region",), ("Region",), "行政区划层级"),
     # 撤县设区: the county whose ground the district took over (ingest.region_succession), with the document's
     # `date` and the sentence (`text`); the current-state queries read the county as the district (queries.lookup).
-    RelType("REPLACED_BY", ("Region",), ("Region",), "区划调整（撤县设区）", ("source", "date", "text")),
+    # `kind` merged: a township abolished into another (乡镇合并), no rename: its government's SUCCEEDED_BY moves
+    # what names it.
+    RelType("REPLACED_BY", ("Region",), ("Region",), "区划调整（撤县设区、乡镇合并）",
+            ("source", "date", "text", "kind")),
     RelType("HAS_DEPARTMENT", ("Region",), ("Department",), "区划下的部门"),
     RelType("HAS_OFFICE", ("Department",), ("Office",), "部门的内设机构"),
     RelType("HAS_DUTY", _HOLDERS, ("Duty",), "部门或内设机构的职责", ("source", "ordinal")),

@@ -65,7 +65,10 @@ from graph.store import Store
 # Version 16: a 三定's Document keeps its clause of 管行业必须管安全 for every sector (`sector_rule`,
 # `sector_rule_source`: 县直有关行业主管部门负责本行业领域的安全生产监督管理, ingest.sector_rule), which orphans cite for
 # a new kind of business's 行业主管; a 三定 loaded before keeps none, and is not cited.
-GRAPH_FIELDS_VERSION = 16
+# Version 17: a township merged into another (撤销桃源乡，并入石桥镇: a 区划调整 notice or a 三定) gives a Region
+# REPLACED_BY edge with `kind` merged and its government's SUCCEEDED_BY the other's (ingest.region_succession); a
+# document loaded before gives neither, and the township's government keeps what names it.
+GRAPH_FIELDS_VERSION = 17
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

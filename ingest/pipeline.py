@@ -69,7 +69,7 @@ from ingest.records import (
 )
 from ingest.refresh import refresh_segmentation
 from ingest.region_notice import KIND as REGION_NOTICE
-from ingest.region_succession import REGION_RENAMES, placed_regions, written_city
+from ingest.region_succession import REGION_RENAMES, placed_pair, placed_regions, township_county, written_city
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -283,6 +283,17 @@ def _notice_home(renamed: RegionSuccession, option: Region | None, known: set[Re
     if home is None:
         raise ValueError(f"{renamed.new}: no city written, no --region and no county {renamed.old} in the graph")
     return home
+
+
+def _merger_home(renamed: RegionSuccession, option: Region | None, known: set[Region]) -> Region:
+    """Where a 区划调整 notice's township merger lies: `--region`'s county, else the county of the one township of
+    either name the graph holds; a ValueError naming the townships where none tells."""
+    if option is not None and option.level in {"county", "township"}:
+        return township_county(option)
+    placed = placed_region(renamed.old, known) or placed_region(renamed.new, known)
+    if placed is None or placed.level != "township":
+        raise ValueError(f"{renamed.old} → {renamed.new}: no county --region and neither township in the graph")
+    return township_county(placed)
 
 
 def known_regions(store: Store) -> list[Region]:
@@ -717,19 +728,23 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     for source, parsed in sandings:
         if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
             try:
-                placed = [placed_regions(renamed, _notice_home(renamed, region, regions))
+                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if renamed.kind == "merged"
+                                  else _notice_home(renamed, region, regions))
                           for renamed in parsed.region_successions]
             except ValueError as exc:
                 _fail(report, source.path, "a district written with its city (设立示例市青山区), a county the graph "
-                      "holds, or --region (e.g. --region 示例市)", exc, line=parsed.region_successions[0].where.line,
-                      zh="区划调整通知所设的区没有写明所属的市，图中也没有所撤销的县：请填写区划（如 示例市）后重新载入")
+                      "holds, or --region (e.g. --region 示例市; a township merger's county: 示例市/青山县)", exc,
+                      line=parsed.region_successions[0].where.line,
+                      zh="区划调整通知所设的区没有写明所属的市，图中也没有所撤销的县（或所并的乡镇）：请填写区划（如 示例市，"
+                         "乡镇合并填所在的县 示例市/青山县）后重新载入")
                 continue
-            for old, new in placed:
-                renames.append((old, new))
-                resolver.renamed_region(old, new)
+            for (old, new), renamed in zip(placed, parsed.region_successions, strict=True):
+                if renamed.kind != "merged":  # a merged township's names follow its government's succession
+                    renames.append((old, new))
+                    resolver.renamed_region(old, new)
             city = placed[0][1].parent or placed[0][1]
             builders.append((source.path, partial(region_notice_rows, source, parsed, city,
-                                                  ids.of(source.sha256, source.text_sha256, city)),
+                                                  ids.of(source.sha256, source.text_sha256, city), placed),
                              list(parsed.warnings)))
             continue
         basis = basis_region(parsed, regions)
@@ -746,8 +761,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         for renamed in parsed.region_successions:  # before any list of the run resolves its parties
-            renames.append(placed_regions(renamed, doc_region))
-            resolver.renamed_region(*renames[-1])
+            if renamed.kind != "merged":
+                renames.append(placed_regions(renamed, doc_region))
+                resolver.renamed_region(*renames[-1])
         if parsed.kind_of_document == "amendment" and not parsed.successions:
             notices.append((source, parsed, doc_region))
             continue

@@ -29,9 +29,10 @@ from ingest.names import (
     display_name,
     is_former_mention,
     plates_in,
+    township_body,
 )
 from ingest.readers import SourceText
-from ingest.region_succession import placed_regions
+from ingest.region_succession import placed_pair
 from ingest.regions import Region
 from ingest.staffing import office_post_details, post_details
 from ingest.terms import analyse_duty, index_terms
@@ -198,32 +199,55 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
         _add_division(rows, context, resolver, division, src(division.where.locator))
     for succession in parsed.successions:
         _add_succession(rows, context, resolver, succession, src(succession.where.locator))
-    _add_region_successions(rows, parsed, context.region, src)
+    _add_region_successions(rows, parsed, [placed_pair(renamed, context.region) for renamed in parsed.region_successions],
+                            src)
     add_provenance(rows)
     return rows
 
 
-def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Region, uid: str) -> GraphRows:
-    """A 区划调整 notice of its own (ingest.region_notice): the document, placed in the city, and its renames."""
+def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Region, uid: str,
+                       placed: list[tuple[Region, Region]]) -> GraphRows:
+    """A 区划调整 notice of its own (ingest.region_notice): the document, placed in the city (a township merger's: the
+    county), and its renames, each record's regions as `placed` (ingest.pipeline) says."""
     rows = GraphRows(document=document_node(uid, source.sha256, str(source.path), region,
                                             text_sha256=source.text_sha256, title=parsed.title,
                                             kind=parsed.kind_of_document, issued=parsed.issued,
                                             notes=[*source.notes, *parsed.warnings]))
     add_region(rows, region, f"{uid}#region")
-    _add_region_successions(rows, parsed, region, lambda locator: f"{uid}#{locator}")
+    _add_region_successions(rows, parsed, placed, lambda locator: f"{uid}#{locator}")
     add_provenance(rows)
     return rows
 
 
-def _add_region_successions(rows: GraphRows, parsed: SandingDocument, home: Region,
+def _add_region_successions(rows: GraphRows, parsed: SandingDocument, placed: list[tuple[Region, Region]],
                             src: Callable[[str], str]) -> None:
-    """撤县设区 (ingest.region_succession): each county's Region REPLACED_BY its district's."""
-    for renamed in parsed.region_successions:
-        old, new = placed_regions(renamed, home)
-        add_region(rows, old, src(renamed.where.locator))
-        add_region(rows, new, src(renamed.where.locator))
-        rows.relate("REPLACED_BY", "Region", "Region", old.uid, new.uid, src(renamed.where.locator),
-                    date=parsed.effective or parsed.dated, text=renamed.text)
+    """撤县设区 (ingest.region_succession): each county's Region REPLACED_BY its district's. A township merged into
+    another (kind merged) also has its government SUCCEEDED_BY the other's: a mention of the township reads as its
+    government (NameResolver._township), so what names it moves on by the 机构改革's machinery
+    (ingest.load.follow_successions), whichever loaded first, and back when the document goes."""
+    date = parsed.effective or parsed.dated
+    for renamed, (old, new) in zip(parsed.region_successions, placed, strict=True):
+        source = src(renamed.where.locator)
+        add_region(rows, old, source)
+        add_region(rows, new, source)
+        merged = {"kind": "merged"} if renamed.kind == "merged" else {}
+        rows.relate("REPLACED_BY", "Region", "Region", old.uid, new.uid, source, date=date, text=renamed.text,
+                    **merged)
+        if merged:
+            governments = [_township_government(rows, township, source) for township in (old, new)]
+            rows.relate("SUCCEEDED_BY", "Department", "Department", *governments, source, kind="absorbed", date=date,
+                        text=renamed.text)
+
+
+def _township_government(rows: GraphRows, township: Region, source: str) -> str:
+    """A township's government as a party a list naming it writes (`note_party`), named by its own name; its uid. No
+    aliases: a list's are appended to those the node holds, so any of the notice's would make their order (and the
+    graph) depend on which loaded first."""
+    base, name = township_body(township)
+    uid = department_uid(township, base)
+    note_party(rows, Resolution(uid, name, base, township, "resolved", name, method=TOWNSHIP_METHOD), source)
+    rows.mentioned_departments[uid]["aliases"] = []
+    return uid
 
 
 _STAFF_WHAT = {"": "", "cut": "核减", "devolved": "下放"}

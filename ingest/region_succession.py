@@ -23,13 +23,19 @@ _GROUND = re.compile(rf"以原(?P<old>{_REGION}(?:县|市|旗))的行政区域�
 # rename (将青山县农业局更名为…): the name before 更名为 must end in the county's own marker.
 _RENAMED = re.compile(rf"将(?P<old>{_REGION}(?:县|市|旗))(?:整体)?(?:更名|改名|改设)为(?P<new>{_REGION}区)")
 _SEVERAL = re.compile(r"[、和及]")
+# 乡镇合并: 撤销桃源乡，将其所辖区域并入石桥镇 / 撤销桃源乡、李村乡，并入石桥镇 (several townships into one is a merger
+# too, each its own record). Not 撤销石桥镇，设立石桥街道: no township is abolished into another there.
+_TOWNSHIP = r"[\u4e00-\u9fff]{1,12}?(?:乡|镇|街道)"
+_MERGED = re.compile(rf"撤销(?P<old>{_TOWNSHIP}(?:[、和及]{_TOWNSHIP})*)[，,]?(?:将[^，,。；;]{{0,16}}?区域)?(?:整体)?"
+                     rf"(?:并入|(?<=区域)(?:划入|划归))(?P<new>{_TOWNSHIP})")
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
 
 # Every 撤县设区 the graph holds (the county's path, the district's), as the ingest's name resolution and the queries'
 # current regions read them.
-REGION_RENAMES = ("MATCH (a:Region)-[:REPLACED_BY]->(b:Region) RETURN DISTINCT a.path AS old, b.path AS new "
-                  "ORDER BY old, new")
+# A township merged into another (kind 'merged') is no rename: its government's SUCCEEDED_BY moves what named it.
+REGION_RENAMES = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE coalesce(e.kind, '') <> 'merged' "
+                  "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
 
 EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
 EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
@@ -50,7 +56,8 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
     """`lines`: (line number, locator, text). One record a county and its district, however often said. A 三定 or
     调整 notice is its own region's: one at most. `several`: a 区划调整 notice of its own (ingest.region_notice)
     may rename several counties, each as one district; a county or district two sentences pair differently is
-    refused still."""
+    refused still. Township mergers (kind "merged") are another level's: any number beside the renames, one record
+    a township, refused where two sentences merge one township into different ones."""
     found: list[RegionSuccession] = []
     for number, locator, text in lines:
         for pattern in (_ABOLISHED, _GROUND, _RENAMED):
@@ -62,12 +69,25 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
                 record = RegionSuccession(match.group("old"), match.group("new"), match.group(0), where)
                 if any(_same(earlier, record) for earlier in found):
                     continue
-                clash = next((earlier for earlier in found if not several or _shares_one(earlier, record)), None)
+                # A township merger beside it is another level's (a 三定 may state a 撤县设区 and one).
+                clash = next((earlier for earlier in found if earlier.kind == record.kind
+                              and (not several or _shares_one(earlier, record))), None)
                 if clash is not None:
                     raise AmbiguousRegionSuccession(where, match.group(0), f"another county or district than line "
                                                     f"{clash.where.line}'s “{clash.text}”",
                                                     f"与第{clash.where.line}行“{clash.text}”所称县或区不同")
                 found.append(record)
+        for match in _MERGED.finditer(text):
+            for old in _SEVERAL.split(match.group("old")):
+                record = RegionSuccession(old, match.group("new"), match.group(0), Located(number, locator), "merged")
+                clash = next((earlier for earlier in found if earlier.kind == "merged" and earlier.old == old
+                              and earlier.new != record.new), None)
+                if clash is not None:
+                    raise AmbiguousRegionSuccession(record.where, match.group(0), f"a township merged into another "
+                                                    f"than line {clash.where.line}'s “{clash.text}”",
+                                                    f"与第{clash.where.line}行“{clash.text}”所称并入的乡镇不同")
+                if not any(earlier.kind == "merged" and earlier.old == old for earlier in found):
+                    found.append(record)
     return found
 
 
@@ -89,6 +109,21 @@ def written_city(record: RegionSuccession) -> str | None:
     """The city the district's name writes (示例市青山区 → 示例市), None for a bare 青山区."""
     match = _DISTRICT.match(record.new)
     return match.group("city") if match else None
+
+
+def township_county(home: Region) -> Region:
+    """The county a township merger lies in, seen from the document's region (a township's 三定: its county)."""
+    return (home.parent or home) if home.level == "township" else home
+
+
+def placed_pair(record: RegionSuccession, home: Region) -> tuple[Region, Region]:
+    """A record's two regions: a merger's townships in the county of `home` (a name written after it, 青山县桃源乡,
+    is its township), a rename's county and district (`placed_regions`)."""
+    if record.kind != "merged":
+        return placed_regions(record, home)
+    county = township_county(home)
+    return (Region((*county.names, record.old.removeprefix(county.name))),
+            Region((*county.names, record.new.removeprefix(county.name))))
 
 
 def placed_regions(record: RegionSuccession, home: Region) -> tuple[Region, Region]:

@@ -1,0 +1,125 @@
+"""乡镇合并 (撤销桃源乡，将其所辖区域并入石桥镇) stated by a 区划调整 notice of its own: the Region REPLACED_BY edge
+(kind merged) and the township's government SUCCEEDED_BY the other's, so what names 桃源乡 lands on 石桥镇 whichever
+loaded first, and goes back when the notice is removed. Before, the sentence was read by no pattern: the notice was
+refused as naming no county abolished, and 桃源乡's list stayed on its government.
+
+Fixtures (tests/fixtures/xiangzhen_hebing): the city's 批复 (一、同意撤销桃源乡，将其所辖区域并入石桥镇), the county's
+notice titled with the merger (撤销桃源乡，并入石桥镇), and 桃源乡's 履行职责事项清单 (two basic rows, one 配合 row).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.region_succession import read_region_successions
+from ingest.regions import Region
+from ingest.removal import find_documents, remove
+from queries import catalog
+from tests.ingest.conftest import whole_graph_but_contains_source
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "xiangzhen_hebing"
+COUNTY = Region(("示例市", "青山县"))
+PIFU = FIXTURES / "hebing_pifu.txt"
+TOWNSHIP_LIST = FIXTURES / "taoyuan_lvzhi.csv"
+OLD_GOVERNMENT = "dept:示例市/青山县/桃源乡/人民政府"
+NEW_GOVERNMENT = "dept:示例市/青山县/石桥镇/人民政府"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同意撤销桃源乡，将其所辖区域并入石桥镇。", [("桃源乡", "石桥镇", "merged")]),
+    ("撤销桃源乡、李村乡，将其行政区域划归石桥镇管辖。", [("桃源乡", "石桥镇", "merged"), ("李村乡", "石桥镇", "merged")]),
+    # Two levels in one notice: a 撤县设区 and a township merger are not two renames of one county.
+    ("同意撤销青山县，设立示例市青山区；撤销桃源乡，并入石桥镇。",
+     [("青山县", "示例市青山区", "renamed"), ("桃源乡", "石桥镇", "merged")]),
+    # A body's work handed to another is no township's merger.
+    ("撤销县农业局，将其职责划入县农业农村局。", []),
+])
+def test_a_merger_is_read(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(r.old, r.new, r.kind) for r in read_region_successions([(4, "一、", text)])] == expected
+
+
+def test_one_township_merged_into_two_is_refused() -> None:
+    lines = [(4, "一、", "撤销桃源乡，并入石桥镇。"), (5, "二、", "撤销桃源乡，并入李村镇。")]
+    with pytest.raises(ValueError, match="a township merged into another than line 4's"):
+        read_region_successions(lines, several=True)
+
+
+def _merger(store: Store) -> list[dict[str, object]]:
+    return store.read(
+        "MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) "
+        "RETURN a.path AS old, b.path AS new, e.kind AS kind, e.date AS date, e.text AS text, p.uid AS predecessor, "
+        "d.uid AS successor, s.kind AS succession ORDER BY old")
+
+
+def _township_edges(store: Store) -> list[tuple[str, str, str, str | None]]:
+    rows = store.read("MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter) WHERE d.region ENDS WITH '乡' "
+                      "OR d.region ENDS WITH '镇' RETURN d.uid AS holder, type(r) AS role, m.name AS matter, "
+                      "r.redirected_from AS redirected_from ORDER BY matter, role")
+    return [(row["holder"], row["role"], row["matter"], row["redirected_from"]) for row in rows]
+
+
+def test_the_pifu_states_the_merger(store: Store) -> None:
+    """The 批复 loads in the county (--region 示例市/青山县), its 一、 the source; 桃源乡 is listed 已撤销（并入石桥镇）."""
+    report = ingest([PIFU], store, region=COUNTY)
+    assert report.failed == []
+    assert _merger(store) == [{"old": "示例市/青山县/桃源乡", "new": "示例市/青山县/石桥镇", "kind": "merged",
+                               "date": "2023-09-15", "text": "撤销桃源乡，将其所辖区域并入石桥镇",
+                               "predecessor": OLD_GOVERNMENT, "successor": NEW_GOVERNMENT, "succession": "absorbed"}]
+    assert store.read("MATCH (d:Document) RETURN d.region AS region, d.kind AS kind") \
+        == [{"region": "示例市/青山县", "kind": "region_notice"}]
+    assert [(row["path"], row["status"]) for row in catalog.run(store, "regions")] == [
+        ("示例市", ""), ("示例市/青山县", ""), ("示例市/青山县/桃源乡", "已撤销（并入石桥镇）"),
+        ("示例市/青山县/石桥镇", "")]
+
+
+def test_a_notice_titled_with_the_merger_is_placed_by_the_township(store: Store) -> None:
+    """No --region: the township the graph holds (from the 批复) places the county's notice."""
+    assert ingest([PIFU], store, region=COUNTY).failed == []
+    assert ingest([FIXTURES / "bingru_tongzhi.txt"], store).failed == []
+    rows = store.read("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) MATCH (d:Document {uid: split(e.source, '#')[0]}) "
+                      "RETURN a.path AS old, b.path AS new, e.text AS text, d.region AS region ORDER BY text")
+    assert [tuple(row.values()) for row in rows] == [
+        ("示例市/青山县/桃源乡", "示例市/青山县/石桥镇", "撤销桃源乡，将其所辖区域并入石桥镇", "示例市/青山县"),
+        ("示例市/青山县/桃源乡", "示例市/青山县/石桥镇", "撤销桃源乡，并入石桥镇", "示例市/青山县")]
+
+
+EXPECTED_EDGES = [(NEW_GOVERNMENT, "LEADS", "农村公厕日常管护", OLD_GOVERNMENT),
+                  (NEW_GOVERNMENT, "LEADS", "山林权属纠纷调处", OLD_GOVERNMENT),
+                  (NEW_GOVERNMENT, "ASSISTS", "高标准农田建设", OLD_GOVERNMENT)]
+
+
+def _load(store: Store, runs: list[list[Path]]) -> None:
+    store.clear()
+    store.apply_schema()
+    for paths in runs:
+        assert ingest(paths, store, region=COUNTY).failed == []
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_the_township_s_list_lands_on_the_merged_town_in_both_orders(store: Store, other_store: Store,
+                                                                    list_first: bool) -> None:
+    """桃源乡's rows, loaded before the 批复 or after, are 石桥镇人民政府's, marked as naming 桃源乡人民政府."""
+    runs = [[TOWNSHIP_LIST], [PIFU]]
+    _load(store, runs if list_first else runs[::-1])
+    assert _township_edges(store) == EXPECTED_EDGES
+    _load(other_store, runs[::-1] if list_first else runs)
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_removing_the_notice_gives_the_graph_as_if_never_loaded(store: Store, other_store: Store,
+                                                                list_first: bool) -> None:
+    """The list's rows go back to 桃源乡人民政府, 石桥镇 and the succession gone, as loading the list alone gives."""
+    runs = [[TOWNSHIP_LIST], [PIFU]]
+    _load(store, runs if list_first else runs[::-1])
+    remove(store, find_documents(store, [str(PIFU)]))
+    assert [(holder, role, matter) for holder, role, matter, _ in _township_edges(store)] == [
+        (OLD_GOVERNMENT, "LEADS", "农村公厕日常管护"), (OLD_GOVERNMENT, "LEADS", "山林权属纠纷调处"),
+        (OLD_GOVERNMENT, "ASSISTS", "高标准农田建设")]
+    _load(other_store, [[TOWNSHIP_LIST]])
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
