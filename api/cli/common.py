@@ -94,9 +94,15 @@ FormatOption = Annotated[Format, typer.Option("--format", help="table for people
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx)")]
 
 
+# The report's and the tenure's files: Word as well as Excel cannot go to a terminal.
+DocumentOutputOption = Annotated[Path | None, typer.Option("--output", "-o",
+                                                          help="file to write (needed for xlsx, docx)")]
+
+
 TableOption = Annotated[str | None, typer.Option(
-    "--table", help="of an answer of several tables (power_split, coordination_network, department_profile): the one "
-                    "to print or write; a CSV file holds one table, so it needs one; Excel holds each on a sheet")]
+    "--table", help="of an answer of several tables (stats, power_split, coordination_network, department_profile, "
+                    "check-draft, check-plan): the one to print or write; a CSV file holds one table, so it needs one; "
+                    "Excel holds each on a sheet")]
 
 
 FILE_FORMATS = "json, csv or xlsx"
