@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,6 +12,7 @@ from rich.table import Table
 from api.cli.common import (
     EXIT_MISUSE,
     FILE_FORMATS,
+    DocumentOutputOption,
     Format,
     FormatOption,
     OutputOption,
@@ -216,7 +216,7 @@ def report_command(
     region: Annotated[str | None, typer.Option(help="limit to a region path, e.g. 示例市")] = None,
     department: Annotated[str | None, typer.Option(help="limit to one department (its name or alias)")] = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx, docx)")] = None,
+    output: DocumentOutputOption = None,
 ) -> None:
     """Every finding of the catalog in one document: the assessment an 编办 would write."""
     from queries.export import to_docx, to_markdown, to_xlsx

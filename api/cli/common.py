@@ -94,9 +94,15 @@ FormatOption = Annotated[Format, typer.Option("--format", help="table for people
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="file to write (needed for xlsx)")]
 
 
+# The report's and the tenure's files: Word as well as Excel cannot go to a terminal.
+DocumentOutputOption = Annotated[Path | None, typer.Option("--output", "-o",
+                                                          help="file to write (needed for xlsx, docx)")]
+
+
 TableOption = Annotated[str | None, typer.Option(
-    "--table", help="of an answer of several tables (power_split, coordination_network, department_profile): the one "
-                    "to print or write; a CSV file holds one table, so it needs one; Excel holds each on a sheet")]
+    "--table", help="of an answer of several tables (stats, power_split, coordination_network, department_profile, "
+                    "check-draft, check-plan): the one to print or write; a CSV file holds one table, so it needs one; "
+                    "Excel holds each on a sheet")]
 
 
 FILE_FORMATS = "json, csv or xlsx"
@@ -199,8 +205,10 @@ def check_output(format: str, output: Path | None, file_formats: str) -> None:
         export_time()
 
 
-def check_table(answer: str, format: Format, table: str | None) -> None:
-    """`--table` names one table of an answer of several; a CSV file of such an answer needs it (the API's 406)."""
+def check_table(answer: str, format: Format, table: str | None, command: str = "") -> None:
+    """`--table` names one table of an answer of several; a CSV file of such an answer needs it (the API's 406).
+    `command` is how the refusal names the answer where a command, not `query NAME`, gives it (check-draft, whose
+    tables are keyed check_draft)."""
     if table is None and format is not Format.csv:
         return  # nothing to check: spares the table-answer declarations' import (fastapi) of a terminal's query
     if table is not None and format is Format.json:  # a program's JSON is the whole answer, as the API's is
@@ -209,14 +217,15 @@ def check_table(answer: str, format: Format, table: str | None) -> None:
     from api.tabular import TABLE_TITLES, one_table_per_csv
 
     tables = list(TABLE_TITLES.get(answer, {}))
+    shown = command or answer
     if table is not None and not tables:
-        misuse(f"--table {table}: {answer} answers one table; --table chooses among the tables of an answer of "
-               "several", f"--table {table}：{answer} 只有一张表；--table 用于在含多张表的结果中选择一张")
+        misuse(f"--table {table}: {shown} answers one table; --table chooses among the tables of an answer of "
+               "several", f"--table {table}：{shown} 只有一张表；--table 用于在含多张表的结果中选择一张")
     if table is not None and table not in tables:
-        misuse(f"--table {table}: {answer} has no such table; its tables are {', '.join(tables)}",
-               f"--table {table}：{answer} 没有这张表；可选的表：{'、'.join(tables)}")
+        misuse(f"--table {table}: {shown} has no such table; its tables are {', '.join(tables)}",
+               f"--table {table}：{shown} 没有这张表；可选的表：{'、'.join(tables)}")
     if table is None and tables and format is Format.csv:
-        refuse(QueryError(*one_table_per_csv(answer, tables, option="--table ", other="--format xlsx")))
+        refuse(QueryError(*one_table_per_csv(shown, tables, option="--table ", other="--format xlsx")))
 
 
 def say_reading(graph: Store, typed: Any, uid: str | None) -> str:

@@ -53,7 +53,8 @@ def check_draft_command(
 
     check_output(format.value, output, "json, csv, xlsx or md")
     # md, like table, holds every table: what --table is checked against is the format of one file or of all.
-    check_table("check_draft", Format(format.value) if format is not DraftFormat.md else Format.table, table)
+    check_table("check_draft", Format(format.value) if format is not DraftFormat.md else Format.table, table,
+                "check-draft")
     if not file.is_file():
         misuse(f"no such file: {file}", f"文件不存在：{file}")
     try:

@@ -50,7 +50,8 @@ def check_plan_command(
     from queries.plan_check import check_plan, plan_department
 
     check_output(format.value, output, "json, csv, xlsx or md")
-    check_table("check_plan", Format(format.value) if format is not DraftFormat.md else Format.table, table)
+    check_table("check_plan", Format(format.value) if format is not DraftFormat.md else Format.table, table,
+                "check-plan")
     if not file.is_file():
         misuse(f"no such file: {file}", f"文件不存在：{file}")
     try:

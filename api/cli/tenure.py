@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from api.cli.common import (
-    OutputOption,
+    DocumentOutputOption,
     StoreOption,
     check_output,
     file_asked,
@@ -37,7 +37,7 @@ def tenure_command(
     end: Annotated[str, typer.Option("--to", help="the last day of the tenure (离任), e.g. 2024-06-30")],
     store: StoreOption = None,
     format: Annotated[TenureFormat, typer.Option("--format")] = TenureFormat.table,
-    output: OutputOption = None,
+    output: DocumentOutputOption = None,
 ) -> None:
     """What a department was responsible for over a leader's tenure, for a 领导干部经济责任审计: each change of its
     duties and posts in date order, every duty it held (from when to when, its status at the end), its 编制 and

@@ -768,7 +768,8 @@ def test_misuse_exits_2(tmp_path: Path) -> None:
     assert kind.returncode == 2 and kind.stderr.splitlines()[-1] == (
         "       --kind pdf：文件类型应为 auto（自动识别）、sanding（三定规定）、power（权责清单）、boundary（职责边界清单）、"
         "supervision（监管事项目录）、split（市县事权划分清单）、territorial（乡镇（街道）属地管理事项责任清单）、"
-        "township（乡镇（街道）履行职责事项清单）、county_township（县乡事权划分清单）、headcount（机构编制实名制统计表） 之一")
+        "township（乡镇（街道）履行职责事项清单）、county_township（县乡事权划分清单）、headcount（机构编制实名制统计表）、"
+        "safety_committee（安委会成员单位安全生产工作职责） 之一")
     (tmp_path / "only.csv").write_text("a,b\n")
     assert run("ingest", str(tmp_path / "only.csv"), store=tmp_path / "s").returncode == 1
 

@@ -37,6 +37,8 @@ def test_a_checked_draft_as_json_csv_excel_and_markdown(loaded: Path, tmp_path: 
     assert answer["duties"][1]["source"].endswith("#第三条(八)")  # JSON keeps the uid, for programs
     one_table = run("check-draft", str(DRAFT), "--format", "csv", store=loaded)
     assert one_table.returncode == 2 and "--table duties" in one_table.stderr
+    # Named as the command typed, not by the key its tables are declared under (check_draft).
+    assert one_table.stderr.startswith("error: check-draft answers 8 tables (duties, offices, office_duties, ")
     offices = run_bytes("check-draft", str(DRAFT), "--format", "csv", "--table", "offices", store=loaded).stdout
     assert offices.decode("utf-8-sig").splitlines() == [
         "变化,现行名称,草案名称,相似度,现行出处,草案条款",
