@@ -245,8 +245,8 @@ def _township_government(rows: GraphRows, township: Region, source: str) -> str:
     graph) depend on which loaded first."""
     base, name = township_body(township)
     uid = department_uid(township, base)
-    note_party(rows, Resolution(uid, name, base, township, "resolved", name, method=TOWNSHIP_METHOD), source)
-    rows.mentioned_departments[uid]["aliases"] = []
+    note_party(rows, Resolution(uid, name, base, township, "resolved", name, method=TOWNSHIP_METHOD), source,
+               aliases=False)
     return uid
 
 
@@ -360,8 +360,9 @@ def mention(rows: GraphRows, label: str, uid: str, weights: dict[str, int], sour
         rows.relate("MENTIONS", label, "Term", uid, term_uid, source, weight=weight)
 
 
-def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
-    """A department a document names: created if new (never overwriting what its own 三定 says)."""
+def note_party(rows: GraphRows, resolution: Resolution, source: str, *, aliases: bool = True) -> None:
+    """A department a document names: created if new (never overwriting what its own 三定 says), with the names it
+    was written by as aliases unless `aliases` is False."""
     if resolution.uid in rows.defined_departments:
         return
     township = resolution.method == TOWNSHIP_METHOD
@@ -372,7 +373,8 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str) -> None:
         "name": resolution.name, "base_name": resolution.base_name,
         # A township's government answers to the township's bare name too (城关镇), as lists write it.
         "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
-                    *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])],
+                    *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])]
+        if aliases else [],
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": least,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),

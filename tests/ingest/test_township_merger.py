@@ -123,3 +123,16 @@ def test_removing_the_notice_gives_the_graph_as_if_never_loaded(store: Store, ot
         (OLD_GOVERNMENT, "ASSISTS", "高标准农田建设")]
     _load(other_store, [[TOWNSHIP_LIST]])
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+def test_a_township_s_own_sanding_may_state_the_merger_into_it(store: Store, tmp_path: Path) -> None:
+    """The merged town's own 三定 defines its government, which the merger's succession names too: it was noted as a
+    party only to be found missing (a KeyError that stopped the whole ingest; review of 2026-11-24)."""
+    sanding = (REPO / "tests" / "fixtures" / "xiangzhen_fuquan" / "qingshi_sanding.txt").read_text(encoding="utf-8")
+    page = tmp_path / "qingshi_sanding.txt"
+    page.write_text(sanding.replace("制定本规定。", "制定本规定。撤销桃花乡，将其所辖区域并入青石镇。", 1), encoding="utf-8")
+    assert ingest([page], store, region=Region(("澄州市", "云岭县"))).failed == []
+    assert _merger(store) == [{
+        "old": "澄州市/云岭县/桃花乡", "new": "澄州市/云岭县/青石镇", "kind": "merged", "date": "2024-05-01",
+        "text": "撤销桃花乡，将其所辖区域并入青石镇", "predecessor": "dept:澄州市/云岭县/桃花乡/人民政府",
+        "successor": "dept:澄州市/云岭县/青石镇/人民政府", "succession": "absorbed"}]
