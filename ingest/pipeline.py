@@ -98,13 +98,11 @@ from ingest.versions import (
     DISTRICT_STAYS,
     HeldList,
     ListIdentity,
-    Verdict,
     held_is_later,
     held_lists,
     held_names,
     later_version,
-    renamed_side,
-    renamed_verdict,
+    renamed_versions,
     row_names,
     same_name,
     verdict,
@@ -821,7 +819,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
         versions: list[tuple[HeldList, str]] = []
         beside: list[tuple[Path, str, str]] = []
-        renamed = _renamed_versions(store, held, identity, row_names(parsed_list), successors)
+        renamed = renamed_versions(held, identity, row_names(parsed_list), successors,
+                                   lambda other: held_names(store, other.uid))
         across_rename = [other for other, _judged, _side in renamed]
         versions += [(other, judged.why) for other, judged, _side in renamed]
         for other in (other for other in held if same_name(other, uid, identity)):
@@ -977,19 +976,6 @@ def _newest_versions(homes: list[_Home], report: IngestReport) -> tuple[list[_Ho
             newer = final[id(newer)]
         superseded.append((older, newer[3]))
     return newest, superseded
-
-
-def _renamed_versions(store: Store, held: list[HeldList], identity: ListIdentity, names: frozenset[str],
-                      successors: Mapping[str, str]) -> list[tuple[HeldList, Verdict, str]]:
-    """The held lists a list read now reissues across a 撤县设区, or that reissue it (ingest.versions.renamed_side):
-    each with the verdict and which side (district, county) the held one is."""
-    found = []
-    for other in held:
-        side = renamed_side(other, identity, successors)
-        judged = renamed_verdict(identity, names, other.identity, held_names(store, other.uid)) if side else None
-        if judged is not None:
-            found.append((other, judged, side))
-    return found
 
 
 def _saved(path: Path) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph.store import Store
 from ingest.model import Located, RegionSuccession
 from ingest.regions import Region
 
@@ -34,8 +35,17 @@ _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<distric
 # Every 撤县设区 the graph holds (the county's path, the district's), as the ingest's name resolution and the queries'
 # current regions read them.
 # A township merged into another (kind 'merged') is no rename: its government's SUCCEEDED_BY moves what named it.
-REGION_RENAMES = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE coalesce(e.kind, '') <> 'merged' "
-                  "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
+_RENAME_EDGES = "MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE coalesce(e.kind, '') <> 'merged' "
+_OLD_NEW = "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new"
+REGION_RENAMES = _RENAME_EDGES + _OLD_NEW
+# Those that stay once the documents `$uids` are out (`dutygraph remove`): each edge is one document's (its source).
+RENAMES_STAYING = _RENAME_EDGES + "AND NOT split(e.source, '#')[0] IN $uids " + _OLD_NEW
+
+
+def successor_paths(store: Store, leaving: Iterable[str] = ()) -> dict[str, str]:
+    """County path → district path of every 撤县设区 the graph holds, less those of the documents `leaving`."""
+    return {row["old"]: row["new"] for row in store.read(RENAMES_STAYING, {"uids": sorted(leaving)})}
+
 
 EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
 EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"

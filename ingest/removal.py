@@ -18,7 +18,7 @@ from ingest.errors import IngestError
 from ingest.kinds import KINDS
 from ingest.link import LinkReport, link
 from ingest.load import remove_documents
-from ingest.region_succession import REGION_RENAMES
+from ingest.region_succession import successor_paths
 from ingest.regions import Region
 from ingest.removal_scope import removal_tops
 from ingest.renamed_notices import misread_notices
@@ -45,9 +45,6 @@ _ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
                    f"RETURN {_NAMING}, coalesce(v.issued, '') AS issued, d.uid AS d_uid, d.path AS d_path, "
                    "d.title AS d_title, d.kind AS d_kind, d.region AS d_region, d.sha256 AS d_sha256 "
                    "ORDER BY d_uid, region, issued DESC, uid")
-# The 撤县设区 that stay once the documents `$uids` are out: each REPLACED_BY edge is one document's (its source).
-_RENAMES_STAYING = ("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE NOT split(e.source, '#')[0] IN $uids "
-                    "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.
@@ -243,7 +240,7 @@ def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
     `read_renamed_lists_again` read the district's, in reverse. Read before any write: ReloadFailed where a file,
     unchanged, no longer parses."""
     removed = {document.uid for document in documents}
-    successors = {row["old"]: row["new"] for row in store.read(_RENAMES_STAYING, {"uids": sorted(removed)})}
+    successors = successor_paths(store, removed)
     newest: dict[tuple[str, str], dict[str, str]] = {}
     for row in store.read(_ACROSS_REGIONS):
         if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
@@ -361,9 +358,8 @@ def read_renamed_lists_again(store: Store) -> tuple[list[HeldDocument], list[Hel
     before the 撤县设区 (a 区划调整 notice loaded last). Loaded again, each is paired as it would have been loaded after
     the rename (the county's kept as its history, `ingest.versions.unpaired_renamed`), so the graph does not depend on
     the order. Returns those loaded again and those whose file is gone or changed, or does not load. Links."""
-    successors = {row["old"]: row["new"] for row in store.read(REGION_RENAMES)}
     documents = []
-    for listed in unpaired_renamed(store, successors):
+    for listed in unpaired_renamed(store, successor_paths(store)):
         [row] = store.read("MATCH (d:Document {uid: $uid}) RETURN d.sha256 AS sha256", {"uid": listed.uid})
         identity = listed.identity
         documents.append((HeldDocument(listed.uid, identity.path, identity.title, identity.kind, identity.region),

@@ -27,7 +27,7 @@ versions stand side by side, dated.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -148,22 +148,37 @@ def renamed_verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdent
                          f"撤县设区 made of the county ({shared} of {shorter} matters in common)")
 
 
+def renamed_versions(held: list[HeldList], identity: ListIdentity, names: frozenset[str], successors: Mapping[str, str],
+                     names_of: Callable[[HeldList], frozenset[str]]) -> list[tuple[HeldList, Verdict, str]]:
+    """The held lists a list (`identity`, its matters `names`) reissues across a 撤县设区, or that reissue it
+    (`renamed_side`): each with the verdict and which side (district, county) the held one is. `names_of` gives a held
+    list's matters (`held_names`, read only for a list on the other side of a rename)."""
+    found = []
+    for other in held:
+        side = renamed_side(other, identity, successors)
+        judged = renamed_verdict(identity, names, other.identity, names_of(other)) if side else None
+        if judged is not None:
+            found.append((other, judged, side))
+    return found
+
+
 def unpaired_renamed(store: Store, successors: Mapping[str, str]) -> list[HeldList]:
-    """The district's lists held as current beside the county list they reissue (`renamed_side`, `renamed_verdict`):
-    both loaded before the 撤县设区 that pairs them (`successors`: county path → district path) was in the graph.
-    Loading each again pairs it as a list loaded after the rename is (ingest.removal.read_renamed_lists_again)."""
+    """The district's lists held as current beside the county list they reissue (`renamed_versions`): both loaded
+    before the 撤县设区 that pairs them (`successors`: county path → district path) was in the graph. Loading each
+    again pairs it as a list loaded after the rename is (ingest.removal.read_renamed_lists_again)."""
     if not successors:
         return []
     held = held_lists(store)
     names: dict[str, frozenset[str]] = {}
 
     def named(listed: HeldList) -> frozenset[str]:
-        return names.setdefault(listed.uid, held_names(store, listed.uid))
+        if listed.uid not in names:
+            names[listed.uid] = held_names(store, listed.uid)
+        return names[listed.uid]
 
     return [district for district in held if any(
-        renamed_side(county, district.identity, successors) == "county"
-        and renamed_verdict(district.identity, named(district), county.identity, named(county)) is not None
-        for county in held)]
+        side == "county" for _other, _judged, side in renamed_versions(held, district.identity, named(district),
+                                                                         successors, named))]
 
 
 DISTRICT_STAYS = ("撤县设区：区的清单为现行清单，县的清单作为其历史版本保存 / 撤县设区: the district's list stays current, the "
