@@ -18,13 +18,15 @@ from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import note_zh
 from queries.lead_claims import REASON_LABELS
-from queries.lookup import UnknownRegion, check_region, region_levels
+from queries.lookup import UnknownRegion, check_region, cities, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
 from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
-NOTE_COLUMNS = ["devolved", "sector_safety", "sector_rule", "sector_rule_source", "no_sanding"]
+# Each with what a row with no department says.
+_NOTE_DEFAULTS = {"devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "", "no_sanding": False}
+NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 
 # The columns of a dispatch row after the input's own (工单编号 …), in order.
 # After the note, who_handles' own notes on the department routed to (乡镇赋权说明, 管行业必须管安全): carried as
@@ -85,7 +87,7 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     parents = _parents(store)
     default = region if region is not None else _only_city(store)
     # Several cities and no region: a complaint naming none belongs to one of them, which the scores cannot tell.
-    several = region is None and default is None and len(_cities(store)) > 1
+    several = region is None and default is None and len(cities(store)) > 1
     result = Dispatched([], default_region=default)
     regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
@@ -134,8 +136,7 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         "evidence": first["evidence"][0]["text"] if first else "",
         "source": first["evidence"][0]["source"] if first else "",
         "note": note,
-        **{key: first[key] if first else "" for key in NOTE_COLUMNS[:-1]},
-        "no_sanding": bool(first and first["no_sanding"]),
+        **{key: first[key] if first else _NOTE_DEFAULTS[key] for key in NOTE_COLUMNS},
     }
 
 
@@ -187,15 +188,11 @@ def _parents(store: Store) -> dict[str, str]:
             if level == "county" and "/" in path}
 
 
-def _cities(store: Store) -> list[str]:
-    return sorted(path for path, level in region_levels(store).items() if level == "city")
-
-
 def _only_city(store: Store) -> str | None:
     """The graph's one city, when it has one: a city hotline routes to its own departments, not to the best of any
     county's (a district's 市场监管局 for a traffic offence, user test)."""
-    cities = _cities(store)
-    return cities[0] if len(cities) == 1 else None
+    held = cities(store)
+    return held[0] if len(held) == 1 else None
 
 
 def _other_cities(index: BM25Index, text: str, row: Row) -> str:

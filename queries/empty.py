@@ -117,9 +117,9 @@ def region_needed(store: Store, region: str | None) -> str:
     """For who_handles asked of no region in a graph of several cities: its ranking sets one city's departments beside
     another's of the same kind, and the first is the one whose wording scores higher, not the complaint's city (user
     test of two cities). '' where a region is given or the graph holds one city or none."""
-    from queries.lookup import region_levels
+    from queries.lookup import cities as graph_cities
 
-    cities = sorted(path for path, level in region_levels(store).items() if level == "city")
+    cities = graph_cities(store)
     if region is not None or len(cities) < 2:
         return ""
     return (f"图中有多个市（{'、'.join(cities)}），未指定区划：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，"

@@ -18,7 +18,7 @@ Each row's source is the clause of the document that states it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.store import Row, Store
 from ingest.carried import SUCCESSIONS, carrying_on
@@ -27,13 +27,12 @@ from queries import catalog
 from queries.cache import cached
 from queries.labels import VERSION_KIND_LABELS
 from queries.lookup import find_department
-from queries.moved_out import PARTLY, RETIRED_STATUSES, Retirement, covered_duties
+from queries.moved_out import PARTLY_STATUSES, RETIRED_STATUSES, Retirement, covered_duties
 from queries.overlaps import duty_model
 from queries.sources import Titles, source_document
 
 SANDING, AMENDMENT = "sanding", "amendment"
 CURRENT = "current"
-_PARTLY = frozenset(PARTLY.values())
 _NO_CHANGE = {"status": CURRENT, "change": "", "counterpart": "", "change_source": "", "changed_on": ""}
 
 
@@ -61,7 +60,7 @@ class InForce:
     carried: list[Row]
     # by a carried row's `source`: the body the reform replaced (`department`, the last step of a chain) and the
     # reform's clause (`source`), for the tenure's 机构改革承继 lines
-    reforms: dict[str, Row] = field(default_factory=dict)
+    reforms: dict[str, Row]
 
 
 def in_force(store: Store, department: str, date: str) -> InForce:
@@ -143,7 +142,7 @@ def department_duties_today(store: Store, rows: list[Row], params: dict[str, obj
         return rows
     found = find_department(store, str(params["department"]))
     carries = any(row["carried_from"] for row in rows)
-    today = _today(store, found["uid"], carries)
+    today = (carriers_today(store).get(found["uid"]) if carries else None) or _today(store, found["uid"], carries)
     if today is None:
         return rows
     return [{**row, **{key: today.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
@@ -162,9 +161,9 @@ class Today:
     duties: dict[str, Row]
     changes: dict[str, Row]
     sanding: bool  # whether a 三定 of the department is loaded
-    notices: frozenset[str] = frozenset()  # the notices read (a duty whose source is one of them is theirs)
+    notices: frozenset[str]  # the notices read (a duty whose source is one of them is theirs)
     # every document of the department's own, in force or not (a clause citing another is carried from a replaced body)
-    documents: frozenset[str] = frozenset()
+    documents: frozenset[str]
 
 
 def duties_today(store: Store, department: str) -> Today | None:
@@ -272,7 +271,7 @@ def _body_held(store: Store, body: str, name: str, date: str, depth: int) -> dic
     # A copy: `_changes` adds the notices' own words as rows, which are the body's changes, not duties it held.
     changes = _changes(dict(held), stated, {v["document"] for v in amendments}, _transfers(store, body),
                        lambda: duty_model(store))
-    return {uid: {**row, "carried_change": changes[uid]} if changes[uid]["status"] in _PARTLY else row
+    return {uid: {**row, "carried_change": changes[uid]} if changes[uid]["status"] in PARTLY_STATUSES else row
             for uid, row in held.items() if changes[uid]["status"] not in RETIRED_STATUSES}
 
 

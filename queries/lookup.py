@@ -261,6 +261,11 @@ def within(path: str | None, region: str | None) -> bool:
     return region is None or path == region or (path or "").startswith(region + "/")
 
 
+def cities(store: Store) -> list[str]:
+    """The graph's cities' paths, sorted."""
+    return sorted(path for path, level in region_levels(store).items() if level == "city")
+
+
 def region_levels(store: Store) -> dict[str, str]:
     """Each region's path and level (city, county, township …)."""
     # Kept per graph version: the regions query counts every region's departments, too much for each request.

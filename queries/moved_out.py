@@ -33,6 +33,7 @@ RETIRED_STATUSES = ("transferred", "cancelled", "devolved")
 # A clause the work taken says, with more besides: the weighted words of the clause that the work's words do not say
 # outweigh what a transfer may leave unsaid of the work (1 - TRANSFER_COVERAGE), the same measure both ways.
 PARTLY = {"transferred": "partly_transferred", "cancelled": "partly_cancelled", "devolved": "partly_devolved"}
+PARTLY_STATUSES = frozenset(PARTLY.values())
 # A transfer's list of work: 建筑工程施工许可、商品房预售许可 (以及, 和 are left whole: 住房和城乡建设 is one name).
 _PIECES = re.compile(r"[、，,；;]|(?:以及|及)(?=[\u4e00-\u9fff]{2,}(?:许可|审批|核准|备案|登记|认定))")
 

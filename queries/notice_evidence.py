@@ -29,7 +29,7 @@ from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.cache import cached
 from queries.in_force import CURRENT, SANDING, Today, carriers_today, duties_today
-from queries.moved_out import PARTLY, says_moved_work, transfer_covers, work_left, work_pieces
+from queries.moved_out import PARTLY_STATUSES, says_moved_work, transfer_covers, work_left, work_pieces
 from queries.overlaps import duty_model
 from queries.search import BM25Index, Evidence
 from queries.sources import source_document
@@ -38,7 +38,6 @@ from queries.who_handles import evidence_index
 
 _CLAUSES = ("duty", "office_duty")
 _HELD = (*_CLAUSES, "power_item")  # what a department's evidence says it holds, of its own
-_PARTLY = frozenset(PARTLY.values())
 
 
 def handling_index(store: Store) -> BM25Index:
@@ -124,7 +123,7 @@ def after_notices(evidence: Sequence[Evidence], changed: Mapping[str, tuple[Row,
                 kept.append(item)
         elif change["status"] == CURRENT:
             kept.append(item)
-        elif change["status"] in _PARTLY and (rest := work_left(
+        elif change["status"] in PARTLY_STATUSES and (rest := work_left(
                 change["status"], change["change"], item.content or content_terms(item.text))):
             kept.append(dataclasses.replace(item, content=tuple(rest)))
     held = {(item.department_uid, item.key) for item in kept}
@@ -185,7 +184,7 @@ def after_moves(evidence: Sequence[Evidence], moves: Sequence[Move], model: Simi
                 if item.department_uid == move.giver_uid and item.kind in taken else None
             if status is None:
                 left.append(item)
-            elif status in _PARTLY and (rest := work_left(status, move.sentence,
+            elif status in PARTLY_STATUSES and (rest := work_left(status, move.sentence,
                                                           item.content or content_terms(item.text))):
                 left.append(dataclasses.replace(item, content=tuple(rest)))
         kept = left + (_received(left, move, model) if move.by_sanding else [])

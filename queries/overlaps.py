@@ -36,7 +36,7 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import find_department_in, region_levels, within
+from queries.lookup import cities, find_department_in, within
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
 from queries.sector_safety import sectors_apart
@@ -390,7 +390,7 @@ def _split_matters(store: Store) -> list[Row]:
     """Each city's 事权划分 matters with the regions that hold them (no lead: they name a cluster's matter, they never
     settle it)."""
     return [{"matter": name, "region": city, "leads": [], "holders": frozenset(row["region"] for row in rows)}
-            for city in sorted(path for path, level in region_levels(store).items() if level == "city")
+            for city in cities(store)
             for name, rows in sorted(holdings_by_matter(store, city).items())]
 
 

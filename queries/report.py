@@ -232,7 +232,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     unclear = by_matter(mine(host_assist_ambiguities(store, region), "leads", "assists"), several, vague)
     # 机构改革前名称 only where a 机构改革 renamed a party since its documents named it: no empty column otherwise.
     renamed = ["formerly"] if any(row["formerly"] for row in unclear) else []
-    # 无三定的部门 only where a party has no 三定 in the graph, as 机构改革前名称.
+    # 图中无其三定 only where a party has no 三定 in the graph, as 机构改革前名称.
     unknown = ["no_sanding"] if any(row["no_sanding"] for row in unclear) else []
     add(Section("host_assist_ambiguities", "主办/协办不清的共同事项",
                 ["region", "matter", "reason_label", "host_label", "leads", "assists", "mandate", "claims", *unknown,
@@ -246,7 +246,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                      "“牵头部门无相应职责”：牵头部门的三定职责和权责事项中没有与该事项相近的内容，而“有相应职责的部门（依据）”所列部门有；"
                      "该列只列牵头部门时，本区划没有部门的职责明确涵盖该事项。"
                      "“各出处所列部门”逐一列出每份文件（条款）所列的牵头和配合部门。"
-                     + ("“无三定的部门”：图中没有其三定的牵头或配合部门，仅凭清单或条款列入，其职责需核实。"
+                     + (f"“{column_label('no_sanding', 'host_assist_ambiguities')}”：图中没有其三定的牵头或配合部门，"
+                        "仅凭清单或条款列入，其职责需核实。"
                         if unknown else "")
                      + ("“机构改革前名称”：文件所列部门已在机构改革中更名或并入的，牵头、配合部门列其现名，"
                         "此列注明其原名，条款原文不变。" if renamed else "")))
@@ -352,7 +353,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     differing = catalog.run(store, "city_departments", {"region": region}) if department is None else []
     if differing:
         add(Section("city_departments", "各市部门设置对照",
-                    ["work", "city_departments", "finding_label", "lacking", "merged_in"], differing,
+                    list(catalog.named("city_departments").shown), differing,
                     note="各市本级有三定的部门，按上下对口的职能归类（同名，或同一简称组且职能相同）；"
                          "列出一市合并设置而另一市分设、部分市图中没有、或名称不同的职能。"
                          "“图中没有”也可能是该市此部门的三定尚未载入。"))
@@ -774,7 +775,7 @@ def _offices_as_stated(facts: list[Row], staffing: list[Row]) -> list[str]:
     return unlisted
 
 
-def _staffing_note(too_few: list[str], counted: bool, across: bool = False) -> str:
+def _staffing_note(too_few: list[str], counted: bool, across: bool) -> str:
     """The method in words, and the regions (over several cities, `across`, the county bureaus' groups too) it cannot
     judge: a reader must not take their blank score for 正常; 超编 said not judged only where no 实名制统计表 counts
     the people in post."""

@@ -130,7 +130,8 @@ def peer_groups(store: Store, rows: Sequence[Row]) -> dict[str, str]:
     across the cities' counties like is set beside like (石桥县's 交通运输局 beside 河西区's and 青山县's). One city's
     reading, and a city's own department, are scored among their region's departments: no entry."""
     levels = region_levels(store)
-    cities = {city_of(store, row["region"]) for row in rows} - {None}
+    # Each region once: city_of reads the graph's version at each call.
+    cities = {city_of(store, region) for region in {row["region"] for row in rows}} - {None}
     if len(cities) < 2:
         return {}
     # The departments below a city, by level and place: a township's are no peers of a county's.

@@ -42,7 +42,7 @@ from queries.headcount import signed_count
 from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
-from queries.moved_out import PARTLY, RETIRED_STATUSES, transfer_covers
+from queries.moved_out import PARTLY_STATUSES, RETIRED_STATUSES, transfer_covers
 from queries.overlaps import duty_model
 from queries.sources import source_document
 from queries.staffing import moved_staff, with_staff_figures
@@ -51,8 +51,7 @@ from queries.tenure_lists import day_before, list_items
 # The tables of the answer, in the order an auditor reads them (api.tabular.TABLE_TITLES["tenure"] titles them).
 SECTIONS = ("summary", "changes", "duties", "staffing", "lists")
 # A duty still the department's: current, or a clause a notice took part of (the rest is still its work).
-_PARTLY = frozenset(PARTLY.values())
-HELD = frozenset({CURRENT, *_PARTLY})
+HELD = frozenset({CURRENT, *PARTLY_STATUSES})
 # A duty a later 三定 inside the window no longer states (it may restate it reworded: the changes table says so).
 NOT_RESTATED = "not_restated"
 STATUS_LABELS = {**IN_FORCE_STATUS_LABELS, NOT_RESTATED: "后续三定未载明",
@@ -133,7 +132,7 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     first notice, the work the second moved in a row of its own words). So with the part of a clause moved out
     (部分划出) when the work moved in wholly says that part (the notice's `change`): the clause is wholly held again.
     Read as a transfer's clause is read (`moved_out.transfer_covers`)."""
-    gone = {uid: row for uid, row in rows.items() if row["status"] in (*RETIRED_STATUSES, *_PARTLY)}
+    gone = {uid: row for uid, row in rows.items() if row["status"] in (*RETIRED_STATUSES, *PARTLY_STATUSES)}
     moved_in = [uid for uid, row in rows.items()
                 if row["status"] == CURRENT and row["change_source"] and row["change_source"] == row["source"]]
     if not gone or not moved_in:
@@ -142,7 +141,7 @@ def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
     out = dict(rows)
     for uid in moved_in:
         back = next((clause for clause, row in sorted(gone.items())
-                     if transfer_covers(model, rows[uid]["text"], row["change"] if row["status"] in _PARTLY
+                     if transfer_covers(model, rows[uid]["text"], row["change"] if row["status"] in PARTLY_STATUSES
                                         else row["text"], None) == "transferred"), None)
         if back is not None:
             out[back] = out.pop(uid)

@@ -90,9 +90,7 @@ def _follows_up(index: BM25Index, row: Row) -> tuple[float, str, str] | None:
     if row["part"] != "assisting" or object_words == row["matter"] or len(object_words) < 2:
         return None
     said = _said(index, object_words)
-    hits = index.hits_for(said, row["department_region"])
-    best = best_by_department([(score, hits.index.evidence[position]) for position, score
-                               in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)])
+    best = best_by_department(_hit_evidence(index, said, row["department_region"]))
     own = _held(best, OBJECT_SHARE * index.full_match_of(said), row["department"])
     return own if own is not None and "enforce" in kinds(own[1], FACETS) else None
 
@@ -126,10 +124,14 @@ def _best(index: BM25Index, matter: str, region: str) -> tuple[Best, float]:
 def _scored(index: BM25Index, matter: str, region: str) -> tuple[list[tuple[float, Evidence]], float]:
     """The evidence of the region the matter's own words reach, scored, and the score that is no weak match."""
     said = _said(index, matter)
+    return _hit_evidence(index, said, region), max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+
+
+def _hit_evidence(index: BM25Index, said: dict[str, float], region: str) -> list[tuple[float, Evidence]]:
+    """The evidence of the region the weighted words reach, each with its score."""
     hits = index.hits_for(said, region)
-    scored = [(score, hits.index.evidence[position])
-              for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
-    return scored, max(WEAK_SCORE, COVERAGE_SHARE * index.full_match_of(said))
+    return [(score, hits.index.evidence[position])
+            for position, score in zip(hits.positions.tolist(), hits.scores.tolist(), strict=True)]
 
 
 def _said(index: BM25Index, matter: str) -> dict[str, float]:

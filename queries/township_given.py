@@ -60,9 +60,12 @@ def _given(store: Store) -> list[Row]:
 DEPTH = 10
 
 
-def depth(store: Store, limit: int) -> int:
-    """How many rows who_handles ranks for an answer of `limit` rows: DEPTH where the graph holds given items."""
-    return max(limit, DEPTH) if _given(store) else limit
+def depth(store: Store, limit: int, region: str | None) -> int:
+    """How many rows who_handles ranks for an answer of `limit` rows within `region`: DEPTH where its rows may be a
+    holder of given items (a ranking within a region reads that region's evidence alone: a county's holder row only
+    where the region is that county, or none is given)."""
+    near = any(region is None or item["region"] == region for item in _given(store))
+    return max(limit, DEPTH) if near else limit
 
 
 def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> list[Row]:
@@ -73,15 +76,13 @@ def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> lis
 
 def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     given = _given(store)
-    place = next((number for number, row in enumerate(rows) if _given_item(row, given)), None)
-    if place is None:
+    place, item = next(((number, item) for number, row in enumerate(rows)
+                        if (item := _given_item(row, given)) is not None), (None, None))
+    if place is None or item is None:
         return [_noted(row, "") for row in rows]
     holder = rows[place]
-    item = _given_item(holder, given)
-    assert item is not None
     offices = plates_in(holder["department"])
-    named = [township for township in store.read(_TOWNSHIPS, {"county": holder["region"],
-                                                              "township_kind": TOWNSHIP_KIND})
+    named = [township for township in _townships(store, holder["region"])
              if township["region"].rsplit("/", 1)[-1] in text or township["name"] in text]
     if len(named) != 1:
         note = (f"已赋予乡镇（街道）：{item['item']}，由事发地乡镇（街道）人民政府以自己的名义实施"
@@ -101,6 +102,12 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
             f"（承接主体：{holder['department']}）")
     return [_noted({**row, "rank": number + 1}, note if number == 0 else "")
             for number, row in enumerate([lead, *rest])]
+
+
+def _townships(store: Store, county: str) -> list[Row]:
+    """The township governments of `county`, read once per graph version (each answer meeting a given item asks)."""
+    return cached(store, ("county_townships", county),
+                  lambda: store.read(_TOWNSHIPS, {"county": county, "township_kind": TOWNSHIP_KIND}), whole_graph=True)
 
 
 def _given_item(row: Row, given: list[Row]) -> Row | None:

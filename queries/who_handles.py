@@ -484,7 +484,7 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     """`rank_departments`' rows on `index` with who_handles' notes on them (`sector_safety` and its rule, `devolved`),
     reordered where a named township takes given work: dispatch routes on these rows, so that a batch-routed
     complaint goes where, and says what, the page's and the CLI's single answer does."""
-    ranked = rank_departments(index, text, region=region, limit=depth(store, limit))
+    ranked = rank_departments(index, text, region=region, limit=depth(store, limit, region))
     return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), limit))
 
 

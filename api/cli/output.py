@@ -81,12 +81,13 @@ def print_result(result: Any, *, title: str, columns: list[str], answer: str, ta
 def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     """who_handles at a terminal: the ranking in one table, then each candidate's evidence a line each under it
     (user test: the evidence, wrapped in a column 25 characters wide, made the table unreadable)."""
+    from queries.dispatch import NOTE_COLUMNS
     from queries.report import flat
 
     # A matter whose lead the documents leave unsettled is named in the table by its reason; what each document
     # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
     # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
-    below = ("evidence", "sector_safety", "sector_rule", "sector_rule_source", "devolved", "no_sanding")
+    below = {"evidence", *NOTE_COLUMNS}
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
                  for key, value in row.items() if key not in below} for row in rows],
                [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")
