@@ -41,6 +41,12 @@ _TOTALS = re.compile(
 )
 
 
+def item_of(number: int, text: str) -> tuple[str, str]:
+    """A notice's line as an item: its locator (`一、`, else `line N`) and its text without the numeral."""
+    item = _ITEM.match(text)
+    return (f"{item.group(1)}、", text[item.end():]) if item else (f"line {number}", text)
+
+
 def is_amendment(numbered: list[tuple[int, str]]) -> bool:
     return any(_TITLE.search(text) for _n, text in numbered[:10])
 
@@ -64,9 +70,7 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
     lines: list[tuple[int, str, str]] = []
     # The title is no item: 关于将A更名为B的通知 names the rename its text states.
     for number, text in (line for line in numbered if line[0] > title_line):
-        item = _ITEM.match(text)
-        locator = f"{item.group(1)}、" if item else f"line {number}"
-        body = text[item.end():] if item else text
+        locator, body = item_of(number, text)
         _read_sentences(document, body, Located(number, locator))
         lines.append((number, locator, body))
     # 将A更名为本局, 不再保留A: a notice may rename or merge bodies, as a 三定's opening articles do.
@@ -95,7 +99,8 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
     document.staff_transfers.extend(read.transfer for read in sorted(staff, key=lambda read: read.span))
     totals = _own_total(_TOTALS.search(text), document.department)
     if totals:
-        document.offices_stated = int(totals.group("offices")) if totals.group("offices") else None
+        if totals.group("offices"):  # a later sentence of the posts alone leaves the count of offices stated
+            document.offices_stated = int(totals.group("offices"))
         staffing = Staffing(admin_quota=int(totals.group("staff")), where=where)
         if totals.group("posts"):
             staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingest.regions import Region
+from ingest.regions import Region, prefecture_cities
 
 # What follows a 县级市's name where a government's page says what it is: `X市（县级市）`, `X市为县级市`, `X市由Y市代管`.
 _STATED = r"(?:[（(]县级市[）)]|[为是系属]?(?:由?(?:[^市，。；、\s]{1,4}?(?:省|自治区))?(?P<city>[^市，。；、\s由]{1,6}市)代管|县级市))"
@@ -40,7 +40,9 @@ def stated_county_city(name: str, lines: Iterable[tuple[int, str]]) -> CountyCit
 def placed_as_county(home: Region, lines: Iterable[tuple[int, str]]) -> tuple[Region, str | None]:
     """`home` under the city that administers its top where the document names that city, and a warning where it says
     its top is a 县级市 without naming its city (which cannot be guessed: the user must give it)."""
-    county = stated_county_city(home.names[0], lines) if home.names[0].endswith("市") else None
+    top = home.names[0]
+    # A prefecture-level city is none: its rows need no reading (a list of thousands of rows, loaded without --region).
+    county = stated_county_city(top, lines) if top.endswith("市") and top not in prefecture_cities() else None
     if county is None:
         return home, None
     if county.city:

@@ -437,9 +437,9 @@ def known_offices(store: Store) -> OfficeDirectory:
     return directory
 
 
-def _cell_lines(workbook: Workbook) -> list[tuple[int, str]]:
-    """A workbook's rows as text, each with its line (a sheet's row number as shown)."""
-    return [(number, "".join(cells)) for sheet in workbook.sheets for number, cells in sheet.rows]
+def _cell_lines(workbook: Workbook) -> Iterator[tuple[int, str]]:
+    """A workbook's rows as text, each with its line (a sheet's row number as shown), read as asked for."""
+    return ((number, "".join(cells)) for sheet in workbook.sheets for number, cells in sheet.rows)
 
 
 def list_region(parsed: ListDocument, option: Region | None, known: set[Region]) -> Region:

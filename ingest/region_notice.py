@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.amendment import item_of
 from ingest.errors import IngestError
 from ingest.model import SandingDocument
-from ingest.numerals import CHINESE_NUMERAL, find_date
+from ingest.numerals import find_date
 from ingest.region_succession import EXPECTED, EXPECTED_ZH, AmbiguousRegionSuccession, read_region_successions
 from ingest.staff_moves import unread_staff
 
@@ -24,7 +25,6 @@ _TITLE = re.compile(r"^《?(?P<title>[^，,。；;《》]{0,40}关于[^，,。�
 _REGION_WORDS = re.compile(r"行政区划|撤县设区|撤县(?:改|建)区|撤市设区")
 # A 三定 or 调整职责机构编制 notice is a department's (ingest.sanding, ingest.amendment).
 _DEPARTMENT_WORDS = re.compile(r"职责|职能|机构编制|内设机构")
-_ITEM = re.compile(rf"^({CHINESE_NUMERAL})\s*[、.．]\s*")
 # Where a notice that states no rename was meant to: the first sentence abolishing, setting up or renaming.
 _ATTEMPT = re.compile(r"撤销|设立|设置|更名|行政区域")
 
@@ -56,8 +56,7 @@ def parse_region_notice(path: Path, numbered: list[tuple[int, str]], title: tupl
         document.warnings += [f"line {line}: staff sentence not read: a 区划调整 notice names no department the "
                               f"posts are of: “{sentence}”; 第{line}行的编制表述未读取：区划调整通知未写明是哪个部门的编制"
                               for sentence in unread_staff(body, [])]
-        item = _ITEM.match(body)
-        lines.append((line, f"{item.group(1)}、" if item else f"line {line}", body[item.end():] if item else body))
+        lines.append((line, *item_of(line, body)))
     try:
         document.region_successions = read_region_successions([*lines, (number, "title", text)], several=True)
     except AmbiguousRegionSuccession as exc:

@@ -26,6 +26,7 @@ from ingest.lists import is_note_row
 from ingest.model import Cell, ListDocument, SafetyDutyRecord
 from ingest.readers import SourceText
 from ingest.sheets import Sheet, Workbook, column_letter
+from ingest.tables import fold_header
 
 KIND = "safety_committee"
 # The title as counties write it: 《…安全生产委员会成员单位安全生产工作职责》, 《…安委会成员单位安全生产职责清单》,
@@ -146,17 +147,21 @@ def _header(sheet: Sheet) -> tuple[int, dict[str, int], dict[str, str], list[str
     None where no row names members and duties, or where the duties are no 安全生产 ones under a title that is no
     安委会职责's (a 部门 | 职责 table of anything else)."""
     for index, (number, cells) in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        folded = [re.sub(r"\s+", "", cell) for cell in cells]
+        folded = [fold_header(cell) for cell in cells]
         columns = {field: column for field, titles in (("name", _NAME_HEADERS), ("duty", _DUTY_HEADERS),
                                                        ("seq", _SEQ_HEADERS))
-                   for column in [next((i for title in titles for i, cell in enumerate(folded) if cell == title), -1)]
-                   if column >= 0}
+                   if (column := _column(folded, titles)) is not None}
         if "name" not in columns or "duty" not in columns:
             continue
         above = [" ".join(cell for cell in row if cell) for _number, row in sheet.rows[:index]]
         if ("安全生产" in folded[columns["duty"]] and folded[columns["name"]] == "成员单位") or is_committee_title(above):
             return number, columns, {field: cells[column] for field, column in columns.items()}, above
     return None
+
+
+def _column(folded: list[str], titles: tuple[str, ...]) -> int | None:
+    """The first of a header row's cells (folded) that is one of `titles`, in the titles' order."""
+    return next((index for title in titles for index, cell in enumerate(folded) if cell == title), None)
 
 
 def _at(cells: list[str], column: int) -> str:
