@@ -6,7 +6,7 @@ the product ingests the sample corpus (its lists before its 三定, then all aga
 terms again and relinks every duty, answers every analysis, named query and report, and serves the API's reads; the write statements are recorded in the form the Neo4j backend
 sends them (`graph.neo4j_store.write_cypher`), with its schema and clearing statements. Each is then handed to
 `@neo4j-cypher/language-support` (Neo4j's parser and semantic analysis, compiled to JavaScript: `tests/neo4j_dialect`,
-installed by `make test`) with the names of the parameters it was given and Neo4j 5's built-in functions.
+installed by `make setup`) with the names of the parameters it was given and Neo4j 5's built-in functions.
 
 It catches what FalkorDB accepts and Neo4j rejects: syntax, functions Neo4j lacks, variables out of scope,
 parameters not given. It cannot show that both engines return the same rows; the Neo4j suite does that.
@@ -180,9 +180,9 @@ def _lint(statements: list[tuple[str, list[str]]]) -> list[list[dict[str, Any]]]
 @pytest.fixture(scope="module")
 def linter() -> None:
     if shutil.which("node") is None:
-        pytest.skip("node is not installed: Neo4j's Cypher front-end runs on Node.js (make test installs it)")
+        pytest.skip("node is not installed: Neo4j's Cypher front-end runs on Node.js (make setup installs it)")
     if not (LINTER / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        pytest.fail("tests/neo4j_dialect/node_modules is missing: run `make test` (it runs npm ci there)")
+        pytest.fail("tests/neo4j_dialect/node_modules is missing: run `make setup` (it runs npm ci there)")
 
 
 def test_every_statement_sent_is_neo4j_cypher(linter: None, recorded: Recorder) -> None:
