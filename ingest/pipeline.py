@@ -725,10 +725,11 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
 
     for source, parsed in sandings:
         if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
+            mergers = [renamed.kind == "merged" for renamed in parsed.region_successions]  # township mergers
             try:
-                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if renamed.kind == "merged"
-                                  else _notice_home(renamed, region, regions))
-                          for renamed in parsed.region_successions]
+                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if merger
+                                      else _notice_home(renamed, region, regions))
+                          for renamed, merger in zip(parsed.region_successions, mergers, strict=True)]
             except ValueError as exc:
                 _fail(report, source.path, "a district written with its city (设立示例市青山区), a county the graph "
                       "holds, or --region (e.g. --region 示例市; a township merger's county: 示例市/青山县)", exc,
@@ -736,8 +737,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                       zh="区划调整通知所设的区没有写明所属的市，图中也没有所撤销的县（或所并的乡镇）：请填写区划（如 示例市，"
                          "乡镇合并填所在的县 示例市/青山县）后重新载入")
                 continue
-            for (old, new), renamed in zip(placed, parsed.region_successions, strict=True):
-                if renamed.kind != "merged":  # a merged township's names follow its government's succession
+            for (old, new), merger in zip(placed, mergers, strict=True):
+                if not merger:  # a merged township's names follow its government's succession
                     renames.append((old, new))
                     resolver.renamed_region(old, new)
             city = placed[0][1].parent or placed[0][1]
