@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -159,6 +160,22 @@ def label(name: str) -> NodeLabel:
         if node_label.name == name:
             return node_label
     raise KeyError(f"unknown node label {name!r}")
+
+
+# The edges a document gives the departments it names (its parties: a list's 牵头/配合, 实施 and 认领, a notice's
+# 划转 and 机构改革, a 实名制统计表's row, a 安委会 member's duties). A department that holds none of them, no
+# office, no duty and no document of its own is a leftover the removal prunes (ingest.load.prune_orphans,
+# graph.undo_scope), and a party's are what it takes along when it turns out to name a loaded department
+# (ingest.load.redirect_parties).
+PARTY_EDGES: tuple[str, ...] = ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO", "SUCCEEDED_BY",
+                                "HEADCOUNT", "SAFETY_DUTY")
+# What a department holds besides them: with them, what keeps a department no document defines in the graph.
+HELD_BY_DEPARTMENT: tuple[str, ...] = (*PARTY_EDGES, "HAS_OFFICE", "HAS_DUTY")
+
+
+def rel_alternatives(names: Iterable[str]) -> str:
+    """`LEADS|ASSISTS`: a pattern's alternative types, each checked against the schema (never from input)."""
+    return "|".join(rel_type(name).name for name in names)
 
 
 def rel_type(name: str) -> RelType:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graph.schema import HELD_BY_DEPARTMENT, rel_alternatives
 from graph.store import Store
 
 # Per label, the property that places its nodes: a region's path, or the uid of the department (or holder) it lies
@@ -30,8 +31,7 @@ _UNPLACED = {label: f"n.{prop} IS NULL" for label, prop in _PLACED_BY.items()}
 # What `ingest.load.prune_orphans` takes wherever it lies: kept whole, so that a prune is undone too.
 _ORPHANS = (
     "MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
-    "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT|"
-    "SAFETY_DUTY]-() "
+    f"AND NOT (n)-[:{rel_alternatives(HELD_BY_DEPARTMENT)}]-() "
     "RETURN 'Department' AS label, n.uid AS uid",
     "MATCH (n:Region) WHERE NOT (n)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() RETURN 'Region' AS label, n.uid AS uid",
 )

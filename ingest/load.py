@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from graph.schema import REL_NAMES, label, rel_type
+from graph.schema import HELD_BY_DEPARTMENT, PARTY_EDGES, REL_NAMES, label, rel_alternatives, rel_type
 from graph.store import Statement, Store
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
 from ingest.carried import SUCCESSIONS, Carrying, carrying
@@ -263,7 +263,7 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     Nothing here reads what an earlier statement of the same query deleted (FalkorDB may not see it): every test
     is on the documents' uids."""
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
-    keyed = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
+    keyed = rel_alternatives(sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
     # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
     restored = [Statement(_NAMES_MOVED_BACK, rows), *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
     restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
@@ -280,8 +280,7 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     statements += [Statement(f"UNWIND $rows AS r MATCH (d:Document)<-[:FROM]-(n:{node_label}) WHERE d.uid IN r.uids "
                              f"WITH DISTINCT r, n {others}DETACH DELETE n", rows)
                    for node_label in _STATED_LABELS]
-    named = "|".join(rel_type(rel).name for rel in ("LEADS", "ASSISTS", "EXERCISES", "CLAIMS", "TRANSFERRED_TO",
-                                                    "SUCCEEDED_BY", "HEADCOUNT", "SAFETY_DUTY"))
+    named = rel_alternatives(PARTY_EDGES)
     facts = ", ".join(f"n.{prop} = null" for prop in VERSIONED_DEPARTMENT_PROPS)
     statements += [
         # A department these documents alone define, that other documents name: the party those name.
@@ -362,7 +361,7 @@ def _moved_on(rel: str) -> str:
 # before they move (`rebuild_aliases`, after the removal, makes `aliases` of the entries again).
 _NAMES_MOVED_BACK = (
     f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids "
-    f"MATCH (d)-[e:{'|'.join(_FOLLOWED)}]->() WHERE e.redirected_from = p.uid "
+    f"MATCH (d)-[e:{rel_alternatives(_FOLLOWED)}]->() WHERE e.redirected_from = p.uid "
     "WITH p, d, collect(DISTINCT split(e.source, '#')[0]) AS documents "
     "WITH p, d, [a IN coalesce(d.alias_sources, []) WHERE split(a, '#')[0] IN documents] AS moved WHERE size(moved) > 0 "
     "SET p.alias_sources = [a IN coalesce(p.alias_sources, []) WHERE NOT a IN moved] + moved, "
@@ -410,8 +409,7 @@ _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:
 # rename, and the list loaded unpaired).
 _ORPHAN_TERMS = "UNWIND $rows AS r MATCH (t:Term) WHERE NOT (t)<-[:MENTIONS]-() DELETE t"
 _ORPHAN_PARTIES = ("UNWIND $rows AS r MATCH (n:Department) WHERE NOT (n)-[:FROM]->() "
-                   "AND NOT (n)-[:LEADS|ASSISTS|EXERCISES|CLAIMS|TRANSFERRED_TO|SUCCEEDED_BY|HAS_OFFICE|HAS_DUTY|HEADCOUNT|SAFETY_DUTY]-() "
-                   "DETACH DELETE n")
+                   f"AND NOT (n)-[:{rel_alternatives(HELD_BY_DEPARTMENT)}]-() DETACH DELETE n")
 _EMPTY_REGIONS = ("UNWIND $rows AS r MATCH (g:Region) WHERE NOT (g)-[:HAS_DEPARTMENT|CONTAINS|HOLDS]->() AND NOT (g)-[:REPLACED_BY]-() "
                   "OPTIONAL MATCH (d:Document {region: g.path}) WITH g, count(d) AS documents "
                   "OPTIONAL MATCH (m:Matter {region: g.path}) WITH g, documents, count(m) AS matters "
@@ -447,11 +445,12 @@ def _grouped(rel_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # What a mentioned party (never a 三定's department) can hold: the edges a redirect moves to the department
-# that the mention turned out to name, as (type, outgoing). Keyed ones are MERGEd per clause, as the loader
-# writes them; HAS_DEPARTMENT keeps the least source of the two, as the loader's MERGE does.
-_PARTY_EDGES = (("LEADS", True), ("ASSISTS", True), ("EXERCISES", True), ("CLAIMS", True), ("TRANSFERRED_TO", True),
-                ("TRANSFERRED_TO", False), ("SUCCEEDED_BY", True), ("SUCCEEDED_BY", False), ("HAS_DEPARTMENT", False),
-                ("HEADCOUNT", True), ("SAFETY_DUTY", True))
+# that the mention turned out to name, as (type, outgoing): its party edges, both ways where they join two departments
+# (a move, a reform), and its region's. Keyed ones are MERGEd per clause, as the loader writes them; HAS_DEPARTMENT
+# keeps the least source of the two, as the loader's MERGE does.
+_PARTY_EDGES = (*((rel, outgoing) for rel in PARTY_EDGES
+                  for outgoing in ((True, False) if "Department" in rel_type(rel).targets else (True,))),
+                ("HAS_DEPARTMENT", False))
 
 
 def _moved_edges(rel: str, outgoing: bool) -> str:
