@@ -40,7 +40,9 @@ class DepartmentRow(BaseModel):
         "核定编制（未计通知划转）: the figure its 三定 (or a notice's 调整后 totals) set"))
     leader_posts: int | None = Field(description="领导职数")
     office_leader_posts: int | None = Field(default=None, description="内设机构领导职数")
-    offices: int = Field(description="内设机构数")
+    offices: int = Field(description="内设机构数: those the graph holds, or the number set where none is listed")
+    offices_unlisted: bool = Field(default=False, description=(
+        "内设机构未逐一列出: `offices` is the number its 三定 (or a notice's 调整后 totals) set, not a count"))
     duties: int = Field(description="现行职责数")
     issued: str | None = Field(description="三定印发日期 (YYYY-MM-DD)")
     reform_date: str = Field(default="", description=(

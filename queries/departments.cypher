@@ -1,7 +1,7 @@
 // name: departments
 // question: 各部门的类型、规格、编制、内设机构和现行职责数量 (departments defined by a 三定, with their size)
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
-// columns: region, department, kind, rank, staff_quota, staff_quota_stated, leader_posts, office_leader_posts, offices, duties, issued, reform_date
+// columns: region, department, kind, rank, staff_quota, staff_quota_stated, leader_posts, office_leader_posts, offices, offices_unlisted, duties, issued, reform_date
 // finish: queries.staffing.departments_as_they_stand
 // staff_quota: the 行政编制 as the 调整 notices since the department's own figure leave it (queries.staffing), the
 // figure as set in staff_quota_stated.
@@ -10,6 +10,8 @@
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // facts the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
+// offices: those the graph holds; for a department whose documents set a number (设19个内设机构, or a notice's
+// 调整后 total, as staffing_load's offices_stated) and list none, that number, `offices_unlisted` true.
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
   AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
@@ -34,12 +36,16 @@ WHERE v.status = 'current' AND v.last_stated >= coalesce(q.sanding_issued, '')
   AND all(c IN steps WHERE c.carries_after IS NULL OR v.last_stated > c.carries_after)
 WITH d, renamed, offices, stated, collect(DISTINCT v) AS carried
 OPTIONAL MATCH (:Department)-[g:SUCCEEDED_BY]->(d)
-WITH d, renamed, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN max(g.date) END AS reform_date
+WITH d, renamed, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN max(g.date) END AS reform_date,
+     coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS set_offices
+WITH d, renamed, offices, stated, carried, reform_date, set_offices,
+     offices = 0 AND coalesce(set_offices, 0) > 0 AS offices_unlisted
 RETURN d.region AS region, d.name AS department,
        coalesce(d.kind, head([r IN renamed WHERE r.kind IS NOT NULL | r.kind])) AS kind,
        coalesce(d.rank, head([r IN renamed WHERE r.rank IS NOT NULL | r.rank])) AS rank,
        coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
        coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,
-       coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts, offices,
+       coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts,
+       CASE WHEN offices_unlisted THEN set_offices ELSE offices END AS offices, offices_unlisted,
        size(stated + carried) AS duties, d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY region, department

@@ -263,6 +263,8 @@ _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
 # staffing_load, as an 编办 assessing how departments keep to their 三定 reads it: the number of offices set (by the
 # 三定, or by a later 调整 notice's totals) beside those held, the county department beside its city counterpart, and
 # what the figures fail (超出核定, 不符, 相差悬殊) in words.
+# departments: a 内设机构数 that is the number set where the documents list no office (设19个内设机构).
+_IN_ANSWER |= {("departments", "offices_unlisted"): "内设机构未逐一列出（为核定数）"}
 _IN_ANSWER |= {("staffing_load", "offices_stated"): "核定内设机构数",
                ("staffing_load", "office_leader_posts_detail"): "内设机构领导职数明细",
                ("staffing_load", "counterpart"): "市级对口部门",

@@ -191,7 +191,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
               (value if key != "duties" else in_force.get((row["region"], row["department"]), value))
               for key, value in row.items()} for row in catalog.run(store, "departments", {"region": region})]
     stated = ["staff_quota_stated"] if any(row["staff_quota_stated"] != row["staff_quota"] for row in facts) else []
-    unlisted = _offices_as_stated(facts, staffing)
+    # The departments whose 内设机构数 is the number their documents set, none listed (the departments query's).
+    unlisted = [row["department"] for row in facts if row["offices_unlisted"]]
     offices_note = (f"{'、'.join(unlisted)}的内设机构未逐一列出，内设机构数为核定的数"
                     "（同编制与职责负荷的核定内设机构数）。") if unlisted else ""
     add(Section("departments", "部门概况（三定）",
@@ -759,20 +760,6 @@ def _opening(text: str) -> str:
 def _counted(staffing: list[Row]) -> bool:
     """Whether a 机构编制实名制统计表 counts the people in post of any department of the section."""
     return any(row["staff_actual"] is not None for row in staffing)
-
-
-def _offices_as_stated(facts: list[Row], staffing: list[Row]) -> list[str]:
-    """A department whose documents give its number of offices (设19个内设机构) and list none: its 部门概况 shows
-    that number, staffing_load's 核定内设机构数, not the 0 offices the graph holds (user test: 卫健委's 2023 notice).
-    Returns those departments' names, for the section's note."""
-    stated = {(row["region"], row["department"]): row["offices_stated"] for row in staffing}
-    unlisted: list[str] = []
-    for row in facts:
-        number = stated.get((row["region"], row["department"]))
-        if not row["offices"] and number:
-            row["offices"] = number
-            unlisted.append(row["department"])
-    return unlisted
 
 
 def _staffing_note(too_few: list[str], counted: bool, across: bool) -> str:
