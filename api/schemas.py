@@ -1124,13 +1124,15 @@ class TenureChange(BaseModel):
 
     date: str = Field(description="the day the document making it came into force")
     kind: str = Field(description="新三定施行：新增|删除|改写, 划入, 划出, 部分划出, 取消, 部分取消, 下放, 部分下放, "
-                                  "机构改革承继, 编制划入, 编制划出, 编制核减, 编制下放, 领导职数调整, 核定编制调整")
+                                  "机构改革承继, 编制划入, 编制划出, 编制核减, 编制下放, 领导职数调整, 核定编制调整, "
+                                  "新三定施行：核定编制调整")
     duty: str = Field(description="the duty as its clause words it; '' for posts")
     office: str = Field(description="the offices that carried it, joined with 、")
     other: str = Field(description="the department it went to or came from (the lower governments), or the clause a "
                                    "new 三定 rewords")
     staff: int | None = Field(description="行政编制 moved, cut or handed down; for 核定编制调整 the change a notice's "
-                                          "调整后 figure makes beyond the moves, signed")
+                                          "调整后 figure makes beyond the moves, for 新三定施行：核定编制调整 a new "
+                                          "三定's figure's against the one before, signed")
     leader_posts: str = Field(description="领导职数 changed, by rank: 副处级 -1")
     source: str = Field(description="the clause of the document making the change")
 

@@ -13,9 +13,11 @@
 // notices_only: a department no document of its own defines (no 三定, no notice of its own) that a 调整 notice moves
 // work or posts into (its duties, read from notices, and its posts are what they moved in; a giver named by a
 // notice alone, which holds the work it moved out as `transferred`, receives nothing)
-// carried: the duties of `duties` carried from each body a 机构改革 replaced, `{department, duties}` (staffing_load
-// adds them to the count a 调整 notice changes, and its checks say so: 承继自…)
+// carried: the duties of `duties` carried from each body a 机构改革 replaced, `{department, duties}`, as today's
+// reading holds them (the finish: the Cypher counts each body's 三定 as written; staffing_load adds them to the count
+// a 调整 notice changes, and its checks say so: 承继自…)
 // json_only: uid, base, counterparts, has_sanding, carried
+// finish: queries.carried_held.load_held
 // columns: uid, sanding_issued, region, department, base, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the

@@ -2,6 +2,7 @@
 // question: 可检索的职责与事项（谁来管、认领建议所用） (every text that says what a department does)
 // columns: key, kind, text, content, department, department_uid, region, department_region, office, source, carried_by
 // json_only: key, department_uid
+// finish: queries.carried_held.evidence_held
 // `region` is where the text answers a search (its department's region, but for a township's lead: the county
 // whose list names it), `department_region` where its department is.
 // An office is named as its 三定 writes it, its other names (加挂, 合署) in brackets: 法规股（行政审批股）. Its stored
@@ -25,7 +26,8 @@ RETURN u.uid AS key, 'office_duty' AS kind, u.text AS text, u.content AS content
 UNION ALL
 // A body a 调整 notice alone renamed or merged into a department (SUCCEEDED_BY `carries`, ingest.carried): its duties
 // (its offices' too, for a rename) are that department's, cited from its own 三定.
-// Through a chain of reforms too (department_duties).
+// Through a chain of reforms too (department_duties); the finish keeps those today's reading holds (a body of the
+// chain may have moved some out before it was replaced).
 MATCH path = (q:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
 WHERE NOT (d)-[:SUCCEEDED_BY]->() AND all(c IN relationships(path) WHERE coalesce(c.carries, false))
 WITH q, d, relationships(path) AS steps

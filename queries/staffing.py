@@ -273,17 +273,14 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
         # duty_count reads the department's own documents: the duties a body a 机构改革 replaced leaves it (its work
         # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
         # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
-        # Less those a later notice moved out of it (they count for the receiver), by body, as its checks name them:
-        # as the dated reading holds them today (duty_count's), not department_load's graph-wide count, which keeps
-        # the work a body of a chain of reforms had moved out before its merger.
-        carried = [{**lender, "duties": left} for lender in row["carried"]
-                   if (left := count.carried_standing[lender["department"]]) > 0]
+        # department_load's `carried` are those today's reading holds, less those a later notice moved out of it
+        # (they count for the receiver), by body, as its checks name them (duty_count's `carried_standing`).
         # A successor's 三定所列 are what the 三定 it holds its work by state: its own, and the replaced body's for
         # what it carried in, before any notice of its own; so that the notices' changes take `duties_stated` to
         # `duties` (a successor with no 三定 of its own read None, one with its own only that).
-        stated = (count.stated or 0) + sum(count.carried_held[lender["department"]] for lender in row["carried"])
+        stated = (count.stated or 0) + sum(count.carried_held.values())
         figures = {"duties_stated": stated if row["has_sanding"] else None, "duty_changes": count.changes,
-                   "duties": count.standing + sum(lender["duties"] for lender in carried), "carried": carried}
+                   "duties": count.standing + sum(lender["duties"] for lender in row["carried"])}
     out: Row = {}
     for key, value in row.items():
         if key == "duties":  # the figures stand where the 三定's count stood

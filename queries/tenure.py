@@ -9,7 +9,8 @@ date inside it (a new 三定, a notice of this department's or of another that m
 - 任期职责变动 (`changes`): each notice's moves, as `duties_in_force` reads them on its date (划出, 部分划出, 取消,
   下放, 划入, each cited by the notice's clause), a new 三定's duties against those held the day before
   (`queries.draft_diff.duty_changes`, as check-draft compares a draft: 新增, 删除, 改写), and the posts the notices
-  moved, cut or handed down and the 领导职数 they changed (`staff_moves`).
+  moved, cut or handed down and the 领导职数 they changed (`staff_moves`), and a 行政编制 a notice's 调整后 total or a
+  new 三定 sets beyond them (`_figure_changes`).
 - 任期职责清单 (`duties`): every department duty held on some day of the window, a row for each period it was held
   (moved out by one notice and back by a later one, or restated by a later 三定: an auditor reads each period on a
   line of its own in Excel, filtered and sorted as the other tables), from when to when, what it was at the end of
@@ -65,6 +66,9 @@ LEADER_KIND = "领导职数调整"
 # A notice's 调整后 行政编制 that the figure before and its own moves do not add up to (a merger bringing the merged
 # body's posts: 将…的职责划入…，调整后行政编制24名).
 FIGURE_KIND = "核定编制调整"
+# A new 三定's 行政编制 unlike the figure in force the day before (a successor's 三定 after a merger notice's 调整后
+# total): the 三定 re-sets the staffing.
+SANDING_FIGURE_KIND = "新三定施行：核定编制调整"
 CARRIED_KIND = "机构改革承继"  # a replaced body's duty, the successor's from the reform (queries.in_force)
 
 
@@ -211,19 +215,20 @@ def _change(date: str, kind: str, duty: str, offices: list[str], other: str, sou
 
 _KIND_ORDER = {kind: order for order, kind in enumerate(
     [*_SANDING_KINDS.values(), CARRIED_KIND, *_NOTICE_KINDS.values(), "划入", *_STAFF_KINDS.values(), LEADER_KIND,
-     FIGURE_KIND])}
+     FIGURE_KIND, SANDING_FIGURE_KIND])}
 
 
 def _figure_changes(states: list[_State], versions: list[Row], figures: list[Row], moves: list[Row]) -> list[Row]:
-    """The 行政编制 a notice coming into force inside the window sets (its 调整后 total) beyond what the figure before
-    and the moves through its date, its own among them, leave (`_staffing` without its figure): `staff` the
-    difference, signed; `other` the body a reform it states replaced (a merger's posts come with the merged body).
-    A new 三定's figure restates the staffing whole: the 任期始末编制 table gives it."""
-    notices = {v["document"] for v in versions if v["kind"] == AMENDMENT}
+    """The 行政编制 a notice or a new 三定 coming into force inside the window sets (a notice's 调整后 total, a 三定's
+    figure) beyond what the figure before and the moves through its date, a notice's own among them, leave
+    (`_staffing` without its figure): `staff` the difference, signed; `other` the body a reform the notice states
+    replaced (a merger's posts come with the merged body). A figure with none before it (the department's first)
+    changes nothing: the 任期始末编制 table gives it."""
+    kinds = {v["document"]: v["kind"] for v in versions}
     out: list[Row] = []
     for state in states[1:]:
         for figure in figures:
-            if figure["in_force_from"] != state.date or figure["document"] not in notices:
+            if figure["in_force_from"] != state.date or kinds.get(figure["document"]) not in (AMENDMENT, SANDING):
                 continue
             others = [row for row in figures if row["document"] != figure["document"]]
             before = _staffing("", state.date, others, moves)["staff_quota"]
@@ -232,7 +237,8 @@ def _figure_changes(states: list[_State], versions: list[Row], figures: list[Row
             replaced = sorted({reform["department"] for reform in state.reforms.values()
                                if source_document(reform["source"]) == figure["document"]})
             # The document: its FROM edge to the department, which holds the figure, cites no clause.
-            out.append({**_change(state.date, FIGURE_KIND, "", [], "、".join(replaced), figure["document"]),
+            kind = FIGURE_KIND if kinds[figure["document"]] == AMENDMENT else SANDING_FIGURE_KIND
+            out.append({**_change(state.date, kind, "", [], "、".join(replaced), figure["document"]),
                         "staff": figure["staff_quota"] - before})
     return out
 

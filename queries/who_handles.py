@@ -75,7 +75,11 @@ def _build_index(store: Store) -> BM25Index:
     # A matter no document names a lead for has its assisting departments for all its parties: they are searched,
     # so that a text naming it reaches them, each with the matter as its evidence (the answer says no one leads it).
     unled = [dict(row) for row in assists if row["key"] in unsettled and unsettled[row["key"]].reason == "no_lead"]
-    return BM25Index(_pieces(catalog.run(store, "evidence") + unled), assists=_pieces(assists), disputes=unsettled)
+    # The clauses as written (the duty term model, the overlaps and undecomposed_duties read them so): the named
+    # query's finish keeps only the carried ones today's reading holds, and that reading needs the term model built
+    # on this index; who_handles' ranking reads today's duties through `queries.notice_evidence`.
+    written = catalog.run(store, "evidence", finished=False)
+    return BM25Index(_pieces(written + unled), assists=_pieces(assists), disputes=unsettled)
 
 
 def _pieces(rows: list[Row]) -> list[Evidence]:

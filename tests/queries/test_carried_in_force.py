@@ -299,3 +299,17 @@ def test_the_chain_walks_of_similar_duties_and_coverage_carry_what_today_s_readi
     _load(store, more, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE)
     assert _pairs(store) == [(RECEIVER, "城镇燃气行业监督管理", "", SUCCESSOR, _GAS_MORE, OLD)]
     assert (_GAS_MORE, OLD, 0) in _coverage(store)
+
+
+def test_a_tenure_lists_the_figure_a_successor_s_new_sanding_sets(store: Store) -> None:
+    """执法局's 2025 三定 sets 20 posts where the merger notice of 2025-01-01 had set 24: the tenure says so on the
+    三定's date, citing it. Before, only the 任期始末编制 table showed the change."""
+    from queries.tenure import tenure_duties
+
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE, _ZHIFA_2025)
+    result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), document_titles(store))
+    assert [(c["date"], c["kind"], c["other"], c["staff"], c["source"]) for c in result["changes"] if c["staff"]] == [
+        ("2025-01-01", "核定编制调整", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
+        ("2025-04-01", "新三定施行：核定编制调整", "", -4, f"{_ZHIFA_SANDING}（2025年）"),
+    ]
+    assert [(row["point"], row["staff_quota"]) for row in result["staffing"]] == [("任期开始", 12), ("任期结束", 20)]

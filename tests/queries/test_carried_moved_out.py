@@ -162,3 +162,54 @@ def test_the_profile_s_files_say_where_borrowed_figures_come_from(store: Store) 
     [section] = [section for section in build_report(store, department=RENAMED).sections
                  if section.key == "staffing_load"]
     assert [row["staffing_from"] for row in section.rows] == [borrowed]
+
+
+def _department_load(store: Store) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    return [(row["department"], row["duties"], [(lender["department"], lender["duties"]) for lender in row["carried"]])
+            for row in catalog.run(store, "department_load", {"region": COUNTY})]
+
+
+def test_department_load_counts_the_carried_duties_today_s_reading_holds(store: Store) -> None:
+    """department_load (the named query) counts a successor's carried duties as staffing_load does: 燃气, which the
+    2024 notice moved to 住建局, is no longer 执法局's (its own 2, 城管局's 2 left). Before, 城管局's 3 as its 三定
+    states them, 5 in all."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE)
+    assert _department_load(store) == [(RECEIVER, 2, []), (SUCCESSOR, 5, [(OLD, 3)])]
+    _load(store, MOVE)
+    assert _department_load(store) == [(RECEIVER, 3, []), (SUCCESSOR, 4, [(OLD, 2)])]
+
+
+def test_department_load_leaves_out_what_a_body_of_a_chain_moved_out_before_its_merger(store: Store) -> None:
+    """城管局 renamed 城市管理和综合执法局, which gave 燃气 to 住建局 (2024), then merged into 执法局 (2025): 执法局
+    carries 城管局's other 2, never 燃气. Before, department_load counted 城管局's 3."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, FIXTURES / "baihe_zhifa_merge_renamed_2025.txt")
+    assert _department_load(store) == [(RECEIVER, 3, []), (SUCCESSOR, 4, [(OLD, 2)])]
+    assert [(row["department"], row["duties"], row["checks"]) for row in staffing_load(store, COUNTY)] == [
+        (RECEIVER, 3, []), (SUCCESSOR, 4, [f"职责数含承继自{OLD}的职责2项（机构改革）"])]
+
+
+def _carried_evidence(store: Store) -> list[tuple[str, str, str]]:
+    """The `evidence` rows of 执法局 cited from 城管局's 三定: kind, text, clause."""
+    return sorted((row["kind"], row["text"], _cite(store, row["source"]) or "")
+                  for row in catalog.run(store, "evidence") if row["department"] == SUCCESSOR
+                  and _cite(store, row["source"]).startswith(f"《{OLD}"))
+
+
+def test_evidence_cites_no_clause_a_body_of_a_chain_moved_out_before_its_merger(store: Store) -> None:
+    """The named query `evidence` (dutygraph query evidence) follows today's reading of a chain of reforms: 执法局's
+    evidence has 城管局's 市容 and 照明, not 燃气, which the renamed body gave 住建局 before the merger. Before, it
+    cited 燃气 as 执法局's."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, FIXTURES / "baihe_zhifa_merge_renamed_2025.txt")
+    sanding = f"《{OLD}职能配置、内设机构和人员编制规定》"
+    assert _carried_evidence(store) == [
+        ("duty", "负责全县城市照明设施的运行维护。", f"{sanding}第三条(三)"),
+        ("duty", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", f"{sanding}第三条(一)"),
+    ]
+
+
+def test_evidence_keeps_a_carried_clause_the_carrier_s_own_notice_moved_out(store: Store) -> None:
+    """A carried clause the carrier held and a notice of its own moved out since is evidence as written, as its own
+    三定's clauses are (who_handles reads the notice: `queries.notice_evidence`)."""
+    _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, MERGE, MOVE)
+    assert [text for _kind, text, _source in _carried_evidence(store)] == [
+        "负责全县城市照明设施的运行维护。", GAS, "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。"]
