@@ -19,6 +19,7 @@ from queries.report import _suggested, build_report
 from queries.sector_safety import committee_sectors, member_sectors
 from queries.sources import document_titles, readable_source
 from queries.who_handles import who_handles
+from tests.ingest.test_township_county import _csv_rows, word_copy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 COUNTY = "北湖市/云溪县"
@@ -227,3 +228,26 @@ def test_the_reports_cell_names_the_basis_chosen_not_the_one_its_text_reads_as(k
              "duty": "", "duty_source": "", "sector_safety": "工贸", "no_sanding": False, "sector_rule_kind": kind,
              "sector_rule": "督促县直有关行业主管部门负责本行业领域的安全生产监督管理", "sector_rule_source": "doc:b#第4行"}
     assert _suggested(owner, {}) == cell
+
+
+def _records(path: Path, kind: str = "auto") -> list[tuple[str, str, int, str]]:
+    [(_workbook, parsed)] = parse_file(path, kind)[1]
+    return [(r.department, r.text, r.where.row, r.where.seq) for r in parsed.records]
+
+
+def test_a_word_table_of_members_reads_as_its_csv(tmp_path: Path) -> None:
+    # The title a paragraph, the members a table (序号 | 成员单位 | 安全生产工作职责), as a county's Word file writes it.
+    csv_path = FIXTURES / "anwei_zhize" / "yunxi_anwei_zhize_biao.csv"
+    word = word_copy(_csv_rows(csv_path), tmp_path / "yunxi_anwei_zhize_biao.docx")
+    assert _records(word) == _records(word, "safety_committee") == _records(csv_path)
+    assert [row[:3] for row in _records(word)] == [
+        ("县住房和城乡建设局", ZHUJIAN.split("，会同")[0] + "。", 3), ("县文化和旅游局", WENLV + "。", 4),
+        ("县消防救援大队", "依法开展消防监督检查，指导公众聚集场所落实消防安全责任。", 5)]
+
+
+def test_a_word_tables_member_without_duties_refuses_the_file(tmp_path: Path) -> None:
+    word = word_copy(_csv_rows(FIXTURES / "anwei_zhize" / "bad" / "yunxi_anwei_queshi.csv"), tmp_path / "queshi.docx")
+    with pytest.raises(IngestError) as raised:
+        parse_file(word, "auto")
+    assert (raised.value.line, "expected the member's safety duties (安全生产工作职责)" in raised.value.message,
+            "queshi.docx" in raised.value.message) == (4, True, True)
