@@ -138,6 +138,9 @@ class SuggestedOwner(BaseModel):
     sector_rule: str = Field(description="管行业必须管安全: beside sector_safety, the region's 三定 clause that makes "
                                          "every 行业主管部门 answer for its sector's safety; else ''")
     sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    sector_rule_kind: str = Field(description="what sector_rule is: `safety_committee`, the department's own "
+                                              "paragraph of the 安委会成员单位安全生产工作职责 that names the sectors; "
+                                              "`sanding`, the region's 三定 clause for every sector; else ''")
     no_sanding: bool = Field(description="图中无其三定: only a list or a clause names the department")
 
 

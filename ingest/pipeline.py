@@ -81,7 +81,7 @@ from ingest.regions import (
     split_region_prefix,
 )
 from ingest.renamed_notices import Reform, graph_reforms, read_as_successor
-from ingest.safety_committee import committee_paragraphs, is_committee_table, parse_committee_table
+from ingest.safety_committee import committee_paragraphs, is_committee_table, is_committee_title, parse_committee_table
 from ingest.sanding import parse_sanding
 from ingest.sheets import SHEET_SUFFIXES, Workbook, read_workbook
 from ingest.timing import timed
@@ -548,6 +548,13 @@ def _parse_one(path: Path, kind: str, sandings: list[tuple[SourceText, SandingDo
         workbook = word_workbook(path)
         if is_township_list(workbook):
             lists.append((workbook, parse_list(workbook, None)))
+            return
+    # A 安委会职责 in Word whose members are a table (成员单位 | 安全生产工作职责) reads as its .xlsx would; read as
+    # tables only under the title (or asked for), as a 履行职责事项清单's Word file is above.
+    if is_docx and (kind == "safety_committee" or (kind == "auto" and is_committee_title(source.lines))):
+        workbook = word_workbook(path)
+        if is_committee_table(workbook):
+            lists.append((workbook, parse_committee_table(workbook)))
             return
     # A 安委会职责 as numbered paragraphs is told by its title, which no 三定 or other list bears.
     committee = committee_paragraphs(source) if kind in {"auto", "safety_committee"} else None

@@ -51,7 +51,7 @@ COLUMN_LABELS: dict[str, str] = {
     "formerly": "机构改革前名称",
     # A party or a suggested owner the graph holds no 三定 of; the sectors whose safety an owner's 三定 gives it.
     "no_sanding": "图中无其三定", "sector_safety": "行业主管（管行业必须管安全）",
-    "sector_rule": "管行业必须管安全条款", "sector_rule_source": "条款出处",
+    "sector_rule": "管行业必须管安全条款", "sector_rule_source": "条款出处", "sector_rule_kind": "条款来源类别",
     # department_duties: a duty a reform by notice alone carried from the body it replaced, and that notice's clause.
     "carried_from": "承继自（机构改革前部门）", "ground_source": "承继依据（调整通知条款）",
     # A department no 三定 of its own defines: the date of the notice's 机构改革 that made it (not a 三定 date).

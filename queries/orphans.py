@@ -19,8 +19,8 @@ from queries import catalog
 from queries.cache import cached
 from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.sector_safety import about_safety, committee_sectors, sector_basis, sector_rules
-from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments
+from queries.sector_safety import about_safety, committee_sectors, held_sectors, sector_basis, sector_rules
+from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments, sanding_sectors
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -38,43 +38,50 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     index = handling_index(store)
     frame = frame_terms(store)
     unknown = without_sanding(store)
-    rules = sector_rules(store)
+    rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
     rows = []
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
         ranked = rank_departments(index, text, region=item["region"], limit=SUGGESTIONS, ignore=frame)
-        # A 安委会's member sectors answer for an item about safety (对…安全的监督检查) that no 三定 clause reached.
-        committee = committee_sectors(store) if about_safety(item["item"]) else {}
-        rows.append({**item, "suggested_owners": [suggestion(row, unknown, rules.get(item["region"]), committee)
-                                                  for row in ranked if not row["weak"]]})
+        # An item no one claims, about safety (对…安全的监督检查), is a matter no one leads: a department no 三定
+        # clause among its evidence gave sectors to is its 三定's and its 安委会 paragraph's 行业主管 (held_sectors).
+        unclaimed = about_safety(item["item"])
+        owners = []
+        for row in ranked:
+            if row["weak"]:
+                continue
+            key = (row["department"], row["region"])
+            sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key),
+                                   unclaimed)
+            owners.append(suggestion(row, unknown, sectors,
+                                     sector_basis(sectors, committee.get(key), rules.get(item["region"]))))
+        rows.append({**item, "suggested_owners": owners})
     return rows
 
 
-def suggestion(row: Row, unknown: frozenset[tuple[str, str]], rule: Row | None, committee: dict[str, Row]) -> Row:
+def suggestion(row: Row, unknown: frozenset[tuple[str, str]], sectors: frozenset[str], basis: Row | None) -> Row:
     """A who_handles row as a suggested owner: the evidence that says so, where it is written, and, when that is a
     list's row (a 职责边界清单's 牵头, a claimed item), the department's own 三定 clause among its evidence. After an
     accident the question is whether the 三定 gave the department the work as well as the list (user test: a
     剧本杀 venue's item was suggested to 文旅局 on the list's row alone, its 三定's 行业安全 clause unsaid).
-    `sector_safety`: the sectors whose 安全生产 a 三定 clause among its evidence gives it (管行业必须管安全: it is
-    their 行业主管部门), for a new kind of business the 目录 gives no one; `no_sanding`: the graph holds no 三定 of it
-    (`unknown`), so only a list or a clause names it for the work (user test: 县消防救援大队 was suggested with no word
-    of it). `sector_rule`, `sector_rule_source`: beside sectors, the region's 三定 clause that makes every 行业主管部门
-    answer for its sector's safety (`rule`: 县直有关行业主管部门负责本行业领域的安全生产监督管理), which an item no one
-    claimed falls under; where the region's 安委会成员单位安全生产工作职责 is loaded (`committee`, by department), the
-    sectors it gives a department no 三定 clause gave any, and its paragraph that names them, in place of the rule."""
+    `sector_safety`: the `sectors` whose 安全生产 it answers for (管行业必须管安全: it is their 行业主管部门,
+    sector_safety.held_sectors), for a new kind of business the 目录 gives no one; `no_sanding`: the graph holds no 三定
+    of it (`unknown`), so only a list or a clause names it for the work (user test: 县消防救援大队 was suggested with no
+    word of it). `sector_rule`, `sector_rule_source`, `sector_rule_kind`: what those sectors are cited by (`basis`,
+    sector_safety.sector_basis): its 安委会成员单位安全生产工作职责 paragraph that names them (`safety_committee`),
+    else the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety (`sanding`:
+    县直有关行业主管部门负责本行业领域的安全生产监督管理), which an item no one claimed falls under."""
     # The duty that says so: not the matter a department assists on, which who_handles shows first (unless that is
     # all it has: a matter no one leads, whose assisting departments are all its parties).
     chosen = next((e for e in row["evidence"] if e["kind"] != "matter_assist"), row["evidence"][0])
     # The department's own duty before an office's: the 三定's 主要职责 is what gave the department the work.
     clause = None if chosen["kind"] in SANDING_KINDS else min(
         (e for e in row["evidence"] if e["kind"] in SANDING_KINDS), key=lambda e: e["kind"] != "duty", default=None)
-    member = committee.get(row["department"])
-    sectors = evidence_sectors(row["evidence"]) or (member["sectors"] if member else frozenset())
-    basis = sector_basis(sectors, row["department"], rule, committee)
     return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
             "source": chosen["source"], "duty": clause["text"] if clause else "",
             "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),
             "sector_rule": basis["text"] if basis else "", "sector_rule_source": basis["source"] if basis else "",
+            "sector_rule_kind": basis["kind"] if basis else "",
             "no_sanding": (row["department"], row["region"]) in unknown}
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
-from ingest.sector_rule import sector_rule
 from ingest.terms import headline
 from queries import catalog
 from queries.ambiguities import REASON_LABELS, host_assist_ambiguities
@@ -51,6 +50,7 @@ from queries.power_split import conflict_sources, department_holdings, power_spl
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
+from queries.sector_safety import COMMITTEE
 from queries.sources import (
     SOURCE_KEYS,
     Cited,
@@ -738,7 +738,7 @@ def _suggested(owner: Row, titles: Mapping[str, Cited]) -> str:
     said = f"{_opening(owner['evidence']).rstrip('。')}，{readable_source(owner['source'], titles)}"
     if owner["duty"]:
         said += f"；三定：{_opening(owner['duty']).rstrip('。')}，{readable_source(owner['duty_source'], titles)}"
-    if owner["sector_safety"] and owner["sector_rule"] and not sector_rule(owner["sector_rule"]):
+    if owner["sector_safety"] and owner["sector_rule_kind"] == COMMITTEE:
         # The 安委会's paragraph of the department names its sectors (queries.sector_safety.sector_basis).
         said += (f"；行业主管：{owner['sector_safety']}行业安全生产（安委会职责：{owner['sector_rule'].rstrip('。')}，"
                  f"{readable_source(owner['sector_rule_source'], titles)}）")

@@ -22,12 +22,27 @@ _JOINS = re.compile(r"[、和及与]")
 # What says a text is about safety (a complaint's words: 着火, 逃生, 应急照明), not the business's other work.
 _SAFETY_WORDS = re.compile(r"安全|消防|火灾|着火|失火|起火|隐患|事故|逃生|应急|爆炸|坍塌|触电|中毒|溺水")
 # The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
+COMMITTEE, SANDING_RULE = "safety_committee", "sanding"  # a basis's `kind`: the 安委会 paragraph, the 三定's rule
 _RULES = ("MATCH (d:Document) WHERE coalesce(d.sector_rule, '') <> '' "
           "RETURN d.region AS region, d.sector_rule AS text, d.sector_rule_source AS source ORDER BY region, source")
 # The members' paragraphs of the 安委会成员单位安全生产工作职责 loaded (ingest.safety_committee).
-_MEMBERS = ("MATCH (d:Department)-[s:SAFETY_DUTY]->(:Document) "
-            "RETURN d.name AS department, s.text AS text, s.source AS source ORDER BY department, source")
+_MEMBERS = ("MATCH (d:Department)-[s:SAFETY_DUTY]->(:Document) RETURN d.name AS department, d.region AS region, "
+            "s.text AS text, s.source AS source ORDER BY department, region, source")
 _SENTENCES = re.compile(r"[。；;]")
+# A 安委会 paragraph may name its sectors without 行业安全生产: the objects of a 负责 whose work is their safety's
+# supervision (负责房屋建筑、市政工程施工安全监督管理, 负责快递行业安全监管, 负责特种设备安全监察); a 安全管理
+# or a 安全生产工作 is no supervision of a sector (负责机关安全管理, 负责本单位安全生产工作). Read in 安委会
+# paragraphs only: a 三定's clauses keep the reading above, which the 分工 of the overlaps (sectors_apart) rests on.
+_SUPERVISED = re.compile(r"(?:负责|承担)([\u4e00-\u9fff、]+?)的?安全(?:生产)?(?:监督管理|监管|监察)")
+# The sector's work that the supervision is of (施工, 生产经营), cut from its name; 等 closes a list of examples
+# (网约车、网络货运等相关企业), not a word's own 等 (高等学校).
+_ACTIVITY = re.compile(r"(?:行业|领域|施工|生产经营|生产|经营|运营)$")
+_EXAMPLES_END = re.compile(r"等(?=相关|有关|各类|行业|领域|企业|单位|场所|平台)")
+# Safety that is no 安全生产 (食品安全, 网络安全, 消防安全: each its own department's by law), and places (乡镇).
+_NOT_SECTORS = re.compile(r"(?:食品|药品|疫苗|化妆品|医疗器械|网络|数据|信息|国家|政治|生物|粮食|金融|治安|消防|社会|"
+                          r"公共|乡镇|街道|园区|机关|单位)+")
+# A department that helps another's supervision (配合, 协助) is no sector's 行业主管.
+_ASSISTS = re.compile(r"配合|协助|参与|协同|会同")
 
 
 def safety_sectors(text: str) -> frozenset[str]:
@@ -39,6 +54,20 @@ def safety_sectors(text: str) -> frozenset[str]:
         # 本行业, 各自领域: the rule for every sector (ingest.sector_rule), which names none.
         sectors |= {word for word in _JOINS.split(listed) if len(word) >= 2 and not word.startswith(("本", "各"))}
     return frozenset(sectors)
+
+
+def member_sectors(sentence: str) -> frozenset[str]:
+    """The sectors a 安委会 member's sentence gives it: those of a 三定's clause (safety_sectors), and the objects of
+    a 负责 their safety's supervision (负责房屋建筑、市政工程施工安全监督管理: 房屋建筑, 市政工程); none for a 食品安全,
+    a 安全生产综合监督管理 or a 配合 (docs/queries.md has the table of what is read)."""
+    supervised: set[str] = set()
+    for match in _SUPERVISED.finditer(sentence):
+        if _ASSISTS.search(match.group(1)):
+            continue
+        listed = _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0]
+        supervised |= {word for piece in _JOINS.split(listed) for word in [_ACTIVITY.sub("", piece)]
+                       if len(word) >= 2 and not word.startswith(("本", "各")) and not _NOT_SECTORS.fullmatch(word)}
+    return safety_sectors(sentence) | supervised
 
 
 def about_safety(text: str) -> bool:
@@ -64,34 +93,46 @@ def sector_rules(store: Store) -> dict[str, Row]:
     def read() -> dict[str, Row]:
         rules: dict[str, Row] = {}
         for row in store.read(_RULES, {}):
-            rules.setdefault(row["region"], {"text": row["text"], "source": row["source"]})
+            rules.setdefault(row["region"], {"text": row["text"], "source": row["source"], "kind": SANDING_RULE})
         return rules
     return cached(store, ("sector_rules",), read, whole_graph=True)
 
 
-def committee_sectors(store: Store) -> dict[str, Row]:
+def committee_sectors(store: Store) -> dict[tuple[str, str], Row]:
     """Each member department's sectors whose 安全生产 a 安委会成员单位安全生产工作职责 gives it (its paragraph's
-    sentences read as a 三定's clause is, each: 负责住房和城乡建设行业安全生产监督管理), with the first sentence that
-    names them and its source (the document's 第N项), by department name; read once per graph version. The 安委会's word
-    is what a 行业主管 is cited by where one is loaded: it names the department, where the 三定's rule names none."""
-    def read() -> dict[str, Row]:
-        found: dict[str, Row] = {}
+    sentences read each: member_sectors), with the first sentence that names them and its source (the document's
+    第N项), by (name, region path) as a who_handles row names it (two counties' 安委会 may both name a
+    县住房和城乡建设局 by its short name); read once per graph version. The 安委会's word is what a 行业主管 is
+    cited by where one is loaded: it names the department, where the 三定's rule names none."""
+    def read() -> dict[tuple[str, str], Row]:
+        found: dict[tuple[str, str], Row] = {}
         for row in store.read(_MEMBERS, {}):
             named = [(sentence, sectors) for sentence in _SENTENCES.split(row["text"])
-                     if (sectors := safety_sectors(sentence))]
+                     if (sectors := member_sectors(sentence))]
             if not named:
                 continue
-            held = found.setdefault(row["department"], {"sectors": frozenset(), "text": named[0][0].strip(),
-                                                        "source": row["source"]})
+            held = found.setdefault((row["department"], row["region"]), {
+                "sectors": frozenset(), "text": named[0][0].strip(), "source": row["source"], "kind": COMMITTEE})
             held["sectors"] = held["sectors"].union(*(sectors for _sentence, sectors in named))
         return found
     return cached(store, ("committee_sectors",), read, whole_graph=True)
 
 
-def sector_basis(sectors: frozenset[str], department: str, rule: Row | None, committee: dict[str, Row]) -> Row | None:
-    """What a department's sector safety is cited by: its 安委会 paragraph where that names one of the sectors, else
-    the region's 三定 rule for every sector (`rule`); None without sectors."""
+def sector_basis(sectors: frozenset[str], member: Row | None, rule: Row | None) -> Row | None:
+    """What a department's sector safety is cited by: its 安委会 paragraph (`member`, of committee_sectors) where that
+    names one of the sectors, else the region's 三定 rule for every sector (`rule`, of sector_rules); None without
+    sectors. Its `kind` says which (COMMITTEE, SANDING_RULE)."""
     if not sectors:
         return None
-    member = committee.get(department)
     return member if member is not None and member["sectors"] & sectors else rule
+
+
+def held_sectors(evidence: frozenset[str], own: frozenset[str], member: Row | None, unled: bool) -> frozenset[str]:
+    """The sectors a department answers for the safety of, on a text: those of the first 三定 clause among its evidence
+    that names any (`evidence`); failing that, where the work is no one's (`unled`: a matter no one leads, an item no
+    one claims, about safety), its 三定's (`own`) and its 安委会 paragraph's (`member`): whose sector the new kind of
+    business may fall in. Else none: a department met on a clause that names no sector, for work someone leads, is
+    not made its 行业主管 by its other clauses."""
+    if evidence or not unled:
+        return evidence
+    return own | (member["sectors"] if member is not None else frozenset())

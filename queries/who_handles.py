@@ -34,7 +34,14 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
-from queries.sector_safety import about_safety, committee_sectors, safety_sectors, sector_basis, sector_rules
+from queries.sector_safety import (
+    about_safety,
+    committee_sectors,
+    held_sectors,
+    safety_sectors,
+    sector_basis,
+    sector_rules,
+)
 from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -509,17 +516,17 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
     them, else the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
     if not about_safety(text):
         return [_sector_fields(row, "", None) for row in rows]
-    rules, own, committee = sector_rules(store), _sanding_sectors(store), committee_sectors(store)
+    rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
     found = []
     for row in rows:
         # A party to a matter no one leads (a new kind of business: 密室逃脱) is met on the list's row, not on its
         # 三定: its 三定's sectors say whose sector the business may fall in.
         no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
-        member = committee.get(row["department"], {"sectors": frozenset()})
-        sectors = evidence_sectors(row["evidence"]) or (
-            own.get((row["department"], row["region"]), frozenset()) | member["sectors"] if no_lead else frozenset())
+        key = (row["department"], row["region"])
+        sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key),
+                               no_lead)
         found.append(_sector_fields(row, "、".join(sorted(sectors)),
-                                    sector_basis(sectors, row["department"], rules.get(row["region"]), committee)))
+                                    sector_basis(sectors, committee.get(key), rules.get(row["region"]))))
     return found
 
 
@@ -530,7 +537,7 @@ def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
             "evidence": row["evidence"]}
 
 
-def _sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
+def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
     """Each department's sectors whose 安全生产 its 三定's duties take on, by (name, region path) as a who_handles
     row names it (two counties' townships may share a name), read once per graph version."""
     def read() -> dict[tuple[str, str], frozenset[str]]:

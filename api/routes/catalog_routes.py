@@ -287,14 +287,16 @@ def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, depart
                                                     "evidence": "负责互联网租赁自行车行业管理。…",
                                                     "source": "doc:5e0c1f3a9b2d4c67#第三条(六)", "duty": "",
                                                     "duty_source": "", "sector_safety": "", "sector_rule": "",
-                                                    "sector_rule_source": "", "no_sanding": False},
+                                                    "sector_rule_source": "", "sector_rule_kind": "",
+                                                    "no_sanding": False},
                                                    {"department": "示例市城市管理和综合执法局", "score": 70.781,
                                                     "evidence": "互联网租赁自行车停放管理",
                                                     "source": "doc:0b7d2e4f6a8c1e35#第2行",
                                                     "duty": "负责互联网租赁自行车停放秩序管理。",
                                                     "duty_source": "doc:3c9a1f5e7b2d8046#第三条(九)",
                                                     "sector_safety": "", "sector_rule": "",
-                                                    "sector_rule_source": "", "no_sanding": False}]}))
+                                                    "sector_rule_source": "", "sector_rule_kind": "",
+                                                    "no_sanding": False}]}))
 def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, format: Format = None) -> Response:
     return page(request, orphan_supervision_items(store, region), limit=limit, offset=offset, format=format,

@@ -13,10 +13,13 @@ import pytest
 from graph.store import Store, open_store
 from ingest.errors import IngestError
 from ingest.pipeline import ingest, parse_file
+from ingest.regions import parse_region_option
 from queries.orphans import orphan_supervision_items
-from queries.report import build_report
+from queries.report import _suggested, build_report
+from queries.sector_safety import committee_sectors, member_sectors
 from queries.sources import document_titles, readable_source
 from queries.who_handles import who_handles
+from tests.ingest.test_township_county import _csv_rows, word_copy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 COUNTY = "北湖市/云溪县"
@@ -150,3 +153,101 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
             ("YX2003", "云溪县公安局", "", "")]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("sentence", "sectors"), [
+    # The objects of a 负责 whose work is their safety's supervision, with the work done in them (施工, 生产经营) cut.
+    ("负责房屋建筑、市政工程施工安全监督管理", ["市政工程", "房屋建筑"]),
+    ("负责道路运输、水路运输安全监管", ["水路运输", "道路运输"]),
+    ("负责快递行业安全监管", ["快递"]),
+    ("负责特种设备安全监察", ["特种设备"]),
+    ("负责全县危险化学品生产经营安全监督管理", ["危险化学品"]),
+    ("负责网约车、网络货运经营等相关平台经济企业的安全监管", ["网约车", "网络货运"]),
+    ("负责高等学校安全监督管理", ["高等学校"]),
+    ("负责住房和城乡建设行业安全生产监督管理", ["住房", "城乡建设"]),
+    # Not read: no sector (综合监督管理, the whole county), another safety than 安全生产 (食品, 网络, 消防), a
+    # department helping another's work (配合), a place, its own house (机关, 本单位), no supervision (安全管理责任).
+    ("负责全县安全生产综合监督管理", []), ("负责全县安全生产监督管理", []), ("负责食品安全监督管理", []),
+    ("负责网络安全监管", []), ("负责消防安全监督管理", []), ("配合做好建筑施工安全监督管理", []),
+    ("负责配合县住建局做好燃气安全监管", []), ("负责指导乡镇安全监管", []), ("负责机关安全管理", []),
+    ("负责本单位安全生产工作", []), ("指导督促物业服务企业落实住宅小区共用部位的安全管理责任", []),
+    ("依法开展消防监督检查", [])])
+def test_a_members_sentence_names_the_sectors_it_supervises(sentence: str, sectors: list[str]) -> None:
+    assert sorted(member_sectors(sentence)) == sectors
+
+
+def test_a_paragraph_naming_its_sectors_without_hangye_anquan_shengchan_cites_them(tmp_path: Path) -> None:
+    # 住建局's paragraph says 房屋建筑、市政工程施工安全监督管理: those are its sectors, cited by its 第二项. 市场监管局's
+    # 特种设备 is read and its 食品安全 is not; 消防救援大队's 消防安全 and its 配合, 商务局's 配合 and 机关 give none.
+    store = _county(tmp_path, "yunxi_anwei_shigong.txt")
+    try:
+        assert {key: (sorted(row["sectors"]), row["text"], row["kind"])
+                for key, row in committee_sectors(store).items()} == {
+            ("云溪县住房和城乡建设局", COUNTY): (["市政工程", "房屋建筑"], "负责房屋建筑、市政工程施工安全监督管理，"
+                                                 "指导督促物业服务企业落实住宅小区共用部位的安全管理责任", "safety_committee"),
+            ("云溪县市场监督管理局", COUNTY): (["特种设备"], "负责特种设备安全监察，督促电梯使用单位落实安全主体责任",
+                                               "safety_committee")}
+        doc = "《云溪县安全生产委员会成员单位安全生产工作职责（修订）》"
+        assert _owners(store, "YX3002") == [
+            ("YX3002", "云溪县住房和城乡建设局", "市政工程、房屋建筑",
+             "负责房屋建筑、市政工程施工安全监督管理，指导督促物业服务企业落实住宅小区共用部位的安全管理责任",
+             f"{doc}第二项（第5行）"),
+            ("YX3002", "云溪县消防救援大队", "", "", "")]
+    finally:
+        store.close()
+
+
+def test_a_members_sectors_are_its_own_regions_not_a_namesakes(tmp_path: Path) -> None:
+    # 南湖市's 云溪县 has a 安委会 of its own, naming its 县住房和城乡建设局 as 北湖市's names theirs: the same display
+    # name, another body. 北湖市's 住建局 is cited by its own 第二项, with its own sectors only.
+    store = _county(tmp_path, "yunxi_anwei_zhize.txt")
+    try:
+        other = tmp_path / "nanhu"
+        other.mkdir()
+        shutil.copy(FIXTURES / "anwei_zhize" / "yunxi_anwei_shigong.txt", other)
+        assert ingest([other], store, region=parse_region_option("南湖市/云溪县")).failed == []
+        held = committee_sectors(store)
+        assert [(key, sorted(held[key]["sectors"])) for key in sorted(held) if key[0] == "云溪县住房和城乡建设局"] == [
+            (("云溪县住房和城乡建设局", "北湖市/云溪县"), ["住房", "城乡建设"]),
+            (("云溪县住房和城乡建设局", "南湖市/云溪县"), ["市政工程", "房屋建筑"])]
+        doc = "《云溪县安全生产委员会成员单位安全生产工作职责》"
+        assert _owners(store, "YX3002")[0] == ("YX3002", "云溪县住房和城乡建设局", "住房、城乡建设", ZHUJIAN,
+                                               f"{doc}第二项（第5行）")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("kind", "cell"), [
+    ("safety_committee", "云溪县应急管理局（负责工贸行业安全生产监督管理，doc:a#第4行；行业主管：工贸行业安全生产（安委会职责：督促县直有关行业"
+                         "主管部门负责本行业领域的安全生产监督管理，doc:b#第4行））"),
+    ("sanding", "云溪县应急管理局（负责工贸行业安全生产监督管理，doc:a#第4行；行业主管：三定负责工贸行业安全生产（管行业必须管安全："
+                "督促县直有关行业主管部门负责本行业领域的安全生产监督管理，doc:b#第4行））")])
+def test_the_reports_cell_names_the_basis_chosen_not_the_one_its_text_reads_as(kind: str, cell: str) -> None:
+    # A 安委会 paragraph may word the rule for every sector as a 三定 does: what cites it is what sector_basis chose.
+    owner = {"department": "云溪县应急管理局", "evidence": "负责工贸行业安全生产监督管理", "source": "doc:a#第4行",
+             "duty": "", "duty_source": "", "sector_safety": "工贸", "no_sanding": False, "sector_rule_kind": kind,
+             "sector_rule": "督促县直有关行业主管部门负责本行业领域的安全生产监督管理", "sector_rule_source": "doc:b#第4行"}
+    assert _suggested(owner, {}) == cell
+
+
+def _records(path: Path, kind: str = "auto") -> list[tuple[str, str, int, str]]:
+    [(_workbook, parsed)] = parse_file(path, kind)[1]
+    return [(r.department, r.text, r.where.row, r.where.seq) for r in parsed.records]
+
+
+def test_a_word_table_of_members_reads_as_its_csv(tmp_path: Path) -> None:
+    # The title a paragraph, the members a table (序号 | 成员单位 | 安全生产工作职责), as a county's Word file writes it.
+    csv_path = FIXTURES / "anwei_zhize" / "yunxi_anwei_zhize_biao.csv"
+    word = word_copy(_csv_rows(csv_path), tmp_path / "yunxi_anwei_zhize_biao.docx")
+    assert _records(word) == _records(word, "safety_committee") == _records(csv_path)
+    assert [row[:3] for row in _records(word)] == [
+        ("县住房和城乡建设局", ZHUJIAN.split("，会同")[0] + "。", 3), ("县文化和旅游局", WENLV + "。", 4),
+        ("县消防救援大队", "依法开展消防监督检查，指导公众聚集场所落实消防安全责任。", 5)]
+
+
+def test_a_word_tables_member_without_duties_refuses_the_file(tmp_path: Path) -> None:
+    word = word_copy(_csv_rows(FIXTURES / "anwei_zhize" / "bad" / "yunxi_anwei_queshi.csv"), tmp_path / "queshi.docx")
+    with pytest.raises(IngestError) as raised:
+        parse_file(word, "auto")
+    assert (raised.value.line, "expected the member's safety duties (安全生产工作职责)" in raised.value.message,
+            "queshi.docx" in raised.value.message) == (4, True, True)

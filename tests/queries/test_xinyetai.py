@@ -123,7 +123,7 @@ def test_no_sanding_is_a_body_of_its_region_not_a_name(county: Store) -> None:
     # city) is not the one this graph holds no 三定 of.
     assert sorted(region for name, region in without_sanding(county) if name == "云溪县消防救援大队") == [COUNTY]
     owner = next(o for o in who_handles(county, "密室逃脱消防安全", region=COUNTY) if o["department"] == "云溪县消防救援大队")
-    assert [suggestion({**owner, "region": region}, without_sanding(county), None, {})["no_sanding"]
+    assert [suggestion({**owner, "region": region}, without_sanding(county), frozenset(), None)["no_sanding"]
             for region in (COUNTY, "南湖市/云溪县")] == [True, False]
 
 

@@ -25,8 +25,11 @@ const STAFF_MOVES = { moved_in: "划入", moved_out: "划出", cut: "核减", de
 const DUTY_CHANGES = { moved_in: "划入", transferred: "划出", partly_transferred: "部分划出", cancelled: "取消",
                        partly_cancelled: "部分取消", devolved: "下放", partly_devolved: "部分下放" };
 // The document kinds as ingest/kinds.py names them: an untitled document is cited by its kind and file (sourceText).
+// Every kind `dutygraph ingest --kind` takes, by its title there (ingest/kinds.py; tests/api/test_page_kinds.py).
 const DOCUMENT_KINDS = { sanding: "三定规定", power: "权责清单", boundary: "职责边界清单", supervision: "监管事项目录",
-                         split: "市县事权划分清单", territorial: "乡镇（街道）属地管理事项责任清单" };
+                         split: "市县事权划分清单", territorial: "乡镇（街道）属地管理事项责任清单",
+                         township: "乡镇（街道）履行职责事项清单", county_township: "县乡事权划分清单",
+                         headcount: "机构编制实名制统计表", safety_committee: "安委会成员单位安全生产工作职责" };
 const PAGE_SIZE = 20;
 const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {} };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
