@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from graph.store import Row, Store
+from ingest.terms import broader_terms, index_terms
 from queries.ambiguities import Mandates, holders, holders_of
 from queries.cache import cached
 from queries.legal_basis import BURDENING_KINDS
@@ -32,6 +33,7 @@ _ACTION_FRAME = re.compile(r"^对|(?:行为)?(?:的|进行)?(?:行政)?(?:处罚
 # The area an item is done in, as a law draws it: 在河道管理范围内, 在公路用地范围内, 在文物保护单位保护范围内.
 _PLACE = re.compile(r"在(.+?)(?:管理|保护|用地|控制)?范围内")
 PLACE_WEIGHT = 2.0
+PART_WEIGHT = 0.5
 
 
 class PowerMandates:
@@ -82,10 +84,14 @@ def sanding_index(evidence: Sequence[Evidence]) -> BM25Index:
 class _SandingIndex(BM25Index):
     """The 三定's duties, an item's place counting double: an item done 在河道管理范围内 or 在公路用地范围内 is the
     work of the department that manages that area under its law (河道管理条例, 公路法), whatever the act is; the act's
-    words (修建建筑物, 倾倒垃圾) are shared with the departments that manage such acts elsewhere (住建, 城管)."""
+    words (修建建筑物, 倾倒垃圾) are shared with the departments that manage such acts elsewhere (住建, 城管).
+    The pieces of a term of its own count PART_WEIGHT (`_pieces_of_read_words`)."""
 
     def query_weights(self, text: str) -> dict[str, float]:
         weights = super().query_weights(text)
+        for part in self._pieces_of_read_words(text):
+            if weights.get(part) == 1.0:
+                weights[part] = PART_WEIGHT
         place = _PLACE.search(text)
         if place is None:
             return weights
@@ -93,6 +99,20 @@ class _SandingIndex(BM25Index):
         for term, weight in super().query_weights(place[1]).items():
             weights[term] = max(weights.get(term, 0.0), PLACE_WEIGHT * weight)
         return weights
+
+    def _pieces_of_read_words(self, text: str) -> set[str]:
+        """The pieces inside the text's words (安全 in 安全生产, 危险 in 道路危险货物运输) where the word is a
+        term of its own: a duty writes it, or the dictionaries name its broader concept (道路危险货物运输 → 道路运输,
+        broader.txt). Such a word is met whole or through its concept, and its pieces mostly add the duties that
+        write them inside other terms: 应急's 危险化学品 on 道路危险货物运输. A word neither knows keeps its pieces at
+        full weight: they are its only reading (占用城市道路 meets 城管's 占用、挖掘城市道路 by them). Not the text's
+        own words: the 生产 of 生产经营单位 stays whole."""
+        words = index_terms(text, as_query=True)
+        pieces: set[str] = set()
+        for word in words:
+            if self.idf(word) is not None or word in broader_terms():
+                pieces.update(index_terms(word, with_parts=True, as_query=True))
+        return pieces - set(words)
 
 
 def item_object(item: str) -> str:

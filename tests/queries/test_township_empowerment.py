@@ -202,3 +202,20 @@ def test_an_entrusted_item_stays_the_departments(county: Store) -> None:
     assert _answer(county, "青石镇有人随意倾倒生活垃圾") == [
         (1, ZHIFA, "澄州市/云岭县", ""), (2, TOWNSHIPS, "澄州市/云岭县", ""),
         (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
+
+
+def test_two_townships_of_one_name_are_told_apart(county: Store, tmp_path: Path) -> None:
+    # 雾溪县, beside 云岭县 in 澄州市, gives its townships the same items, and has a 青石镇 too, whose 三定 sets up no
+    # 综合行政执法办公室: the finding is under 雾溪县's 青石镇, not 云岭县's, which has the office.
+    for name, source in (("wuxi_fuquan_qingdan.csv", "yunling_fuquan_qingdan.csv"), ("wuxi_qingshi.txt", "baishui_sanding.txt")):
+        text = (CORPUS / source).read_text(encoding="utf-8").replace("云岭县", "雾溪县").replace("云政发", "雾政发")
+        (tmp_path / name).write_text(text.replace("白水乡", "青石镇").replace("乡长", "镇长"), encoding="utf-8")
+    report = ingest(sorted(tmp_path.iterdir()), county, region=Region(("澄州市", "雾溪县")))
+    assert report.failed == []
+    rows = [row for row in catalog.run(county, "power_item_review", {"region": "澄州市"})
+            if row["finding"] == "no_taking_office"]
+    assert [(row["region"], row["department"], row["department_uid"], row["detail"]) for row in rows] == [
+        ("澄州市/云岭县/白水乡", "白水乡人民政府", "dept:澄州市/云岭县/白水乡/人民政府",
+         f"承接主体：{TOWNSHIPS}；白水乡人民政府三定未设综合行政执法办公室"),
+        ("澄州市/雾溪县/青石镇", "青石镇人民政府", "dept:澄州市/雾溪县/青石镇/人民政府",
+         f"承接主体：{TOWNSHIPS}；青石镇人民政府三定未设综合行政执法办公室")]
