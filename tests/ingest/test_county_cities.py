@@ -40,3 +40,27 @@ def test_the_real_mingguang_list_is_a_county_under_region(store: Store) -> None:
     assert ingest([path], store, region=Region(("滁州市", "明光市"))).failed == []
     assert store.read(REGIONS) == [{"path": "滁州市", "level": "city"}, {"path": "滁州市/明光市", "level": "county"},
                                    {"path": "滁州市/明光市/明南街道", "level": "township"}]
+
+
+SANDING = ADMINISTERED.parent / "sanding" / "qingsong_shichangjianguan.txt"
+
+
+def test_a_sanding_saying_which_city_administers_it_lies_in_that_city(store: Store, tmp_path: Path) -> None:
+    # Read where it is stated, as a list's is: the 三定's department in 北湖市/青松市, not in a city 青松市.
+    report = ingest([SANDING], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[]]
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/青松市", "level": "county"}]
+    assert store.read("MATCH (d:Department) RETURN d.name AS name, d.region AS region") == [
+        {"name": "青松市市场监督管理局", "region": "北湖市/青松市"}]
+
+
+def test_a_sanding_saying_only_that_it_is_a_county_level_city_is_left_to_the_user(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    unsaid = tmp_path / "qingsong_sanding.txt"
+    unsaid.write_text(SANDING.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
+    report = ingest([unsaid], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[
+        f"{unsaid}:2: 青松市 is a 县级市, but the document does not say which city administers it: loaded at the top "
+        "as a city; give --region 某市/青松市 to load it as a county; 第2行写明青松市为县级市，但未写明由哪个市代管，"
+        "已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入"]]
+    assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}]
