@@ -15,6 +15,12 @@ ADMINISTERED = Path(__file__).resolve().parents[1] / "fixtures" / "county_city" 
 REGIONS = "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"
 
 
+def _unsaid_warning(path: Path, line: int) -> str:
+    return (f"{path}:{line}: 青松市 is a 县级市, but the document does not say which city administers it: loaded at "
+            f"the top as a city; give --region 某市/青松市 to load it as a county; 第{line}行写明青松市为县级市，"
+            "但未写明由哪个市代管，已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入")
+
+
 def test_a_list_saying_which_city_administers_it_lies_in_that_city(store: Store) -> None:
     report = ingest([ADMINISTERED], store)
     assert [outcome.warnings for outcome in report.outcomes] == [[]]
@@ -26,10 +32,7 @@ def test_a_county_level_city_whose_city_is_not_said_is_left_to_the_user(store: S
     unsaid = tmp_path / "qingsong.csv"
     unsaid.write_text(ADMINISTERED.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
     report = ingest([unsaid], store)
-    assert [outcome.warnings for outcome in report.outcomes] == [[
-        f"{unsaid}:1: 青松市 is a 县级市, but the document does not say which city administers it: loaded at the top "
-        "as a city; give --region 某市/青松市 to load it as a county; 第1行写明青松市为县级市，但未写明由哪个市代管，"
-        "已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入"]]
+    assert [outcome.warnings for outcome in report.outcomes] == [[_unsaid_warning(unsaid, 1)]]
     assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}, {"path": "青松市/城关街道", "level": "township"}]
 
 
@@ -59,8 +62,5 @@ def test_a_sanding_saying_only_that_it_is_a_county_level_city_is_left_to_the_use
     unsaid = tmp_path / "qingsong_sanding.txt"
     unsaid.write_text(SANDING.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
     report = ingest([unsaid], store)
-    assert [outcome.warnings for outcome in report.outcomes] == [[
-        f"{unsaid}:2: 青松市 is a 县级市, but the document does not say which city administers it: loaded at the top "
-        "as a city; give --region 某市/青松市 to load it as a county; 第2行写明青松市为县级市，但未写明由哪个市代管，"
-        "已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入"]]
+    assert [outcome.warnings for outcome in report.outcomes] == [[_unsaid_warning(unsaid, 2)]]
     assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}]
