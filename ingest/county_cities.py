@@ -1,4 +1,4 @@
-"""A 县级市 a list says it is: `明光市（县级市）`, `明光市由滁州市代管`. A name alone cannot tell a county-level city
+"""A 县级市 a list or a 三定 says it is: `明光市（县级市）`, `明光市由滁州市代管`. A name alone cannot tell a county-level city
 from a prefecture-level one (明光市 and 滁州市 both end 市; the examples' invented 示例市 is a prefecture's), so a
 …市 at the graph's top is read as a city unless `--region 滁州市/明光市` or the document itself says otherwise. Read
 as a city, 明光市 got the report's three 市县事权划分 sections of a city (user test: 明南街道's list)."""

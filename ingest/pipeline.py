@@ -761,6 +761,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line,
                   zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入")
             continue
+        if region is None:  # a 县级市 its 三定 says it is (青松市由北湖市代管) lies in its city, as a list's does
+            doc_region, unplaced = placed_as_county(doc_region, enumerate(source.lines, 1))
+            parsed.warnings.extend([f"{source.path}:{unplaced}"] if unplaced else [])
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
         if region is not None and region not in doc_region.lineage() and doc_region not in region.lineage():

@@ -18,10 +18,10 @@ from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import note_zh
 from queries.lead_claims import REASON_LABELS
-from queries.lookup import UnknownRegion, check_region, cities, region_levels
+from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
-from queries.who_handles import rank_departments, ranked_with_notes
+from queries.who_handles import ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
 # Each with what a row with no department says.
@@ -86,8 +86,9 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     index = handling_index(store)
     parents = _parents(store)
     default = region if region is not None else _only_city(store)
-    # Several cities and no region: a complaint naming none belongs to one of them, which the scores cannot tell.
-    several = region is None and default is None and len(cities(store)) > 1
+    # Several cities and no region, or a province's: a complaint naming none belongs to one of them, which the scores
+    # cannot tell.
+    several = len(cities_within(store, region)) > 1
     result = Dispatched([], default_region=default)
     regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
@@ -95,8 +96,9 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
                **_route(store, index, complaint.text, where, parents)}
-        if several and where is None and row["department"]:
-            row["note"] = "；".join(part for part in (_other_cities(index, complaint.text, row), row["note"]) if part)
+        if several and where == region and row["department"]:
+            other = _other_cities(store, index, complaint.text, row, region)
+            row["note"] = "；".join(part for part in (other, row["note"]) if part)
         if unknown:
             # Routed within the default region, a guess a person checks: said in the row, not only in a warning
             # above the table (a county's complaint went to a city department unflagged, user test).
@@ -195,17 +197,22 @@ def _only_city(store: Store) -> str | None:
     return held[0] if len(held) == 1 else None
 
 
-def _other_cities(index: BM25Index, text: str, row: Row) -> str:
+def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: str | None) -> str:
     """The row's note when departments of another city than the one routed to hold the work as surely: which city's
     the complaint is, the scores cannot tell (user test of two cities: a 共享单车 complaint went to 南屿市's 城管局,
-    routed and needing no person, though 示例市's holds the work too and leads it in a list)."""
-    city = row["region"].split("/", 1)[0]
+    routed and needing no person, though 示例市's holds the work too and leads it in a list). Read on who_handles'
+    own ranking, as the row itself is (a township given the work stands where who_handles puts it). A province's
+    department is no other city's; under a province a city is its region's city, not the region's first name."""
+    city = city_of(store, row["region"])
     others: dict[str, str] = {}  # each other city → its first department that holds the work
-    for found in rank_departments(index, text, limit=OTHER_CITIES_LOOKED_AT):
-        if found["region"].split("/", 1)[0] != city and not found["weak"] and not found["holds_no_duties"]:
-            others.setdefault(found["region"].split("/", 1)[0], found["department"])
+    for found in ranked_with_notes(store, index, text, region=region, limit=OTHER_CITIES_LOOKED_AT):
+        theirs = city_of(store, found["region"])
+        if theirs not in (None, city) and not found["weak"] and not found["holds_no_duties"]:
+            others.setdefault(theirs, found["department"])
     if not others:
         return ""
     named = "、".join(others[other] for other in sorted(others))
-    return (f"未指定区划，其他市的{named}也有相应职责：按相关度分派至{city}，请核实诉求所在市 / no region given, and "
-            f"{named} of another city also has such duties: routed within {city} by score; check the city")
+    shown = city.rsplit("/", 1)[-1] if city else row["region"]
+    unsaid = ("未指定区划", "no region given") if region is None else ("未指定市", "no city given")
+    return (f"{unsaid[0]}，其他市的{named}也有相应职责：按相关度分派至{shown}，请核实诉求所在市 / {unsaid[1]}, and "
+            f"{named} of another city also has such duties: routed within {shown} by score; check the city")

@@ -114,14 +114,22 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
 
 
 def region_needed(store: Store, region: str | None) -> str:
-    """For who_handles asked of no region in a graph of several cities: its ranking sets one city's departments beside
-    another's of the same kind, and the first is the one whose wording scores higher, not the complaint's city (user
-    test of two cities). '' where a region is given or the graph holds one city or none."""
-    from queries.lookup import cities as graph_cities
+    """For who_handles asked of no region, or of a province, in a graph of several cities: its ranking sets one city's
+    departments beside another's of the same kind, and the first is the one whose wording scores higher, not the
+    complaint's city (user test of two cities). '' where the region asked holds one city or none."""
+    from queries.lookup import cities_within
 
-    cities = graph_cities(store)
-    if region is not None or len(cities) < 2:
+    held = cities_within(store, region)
+    if len(held) < 2:
         return ""
-    return (f"图中有多个市（{'、'.join(cities)}），未指定区划：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，"
-            f"请指定区划 / the graph holds several cities ({', '.join(cities)}) and no region was given: their "
-            f"departments are ranked together, and the first need not be of the complaint's city; give the region")
+    # Cities by name, as a person writes them: 南屿市, not 东海省/南屿市 under a province.
+    named = [path.rsplit("/", 1)[-1] for path in held]
+    zh, en = "、".join(named), ", ".join(named)
+    ranked = ("各市同类部门一并排序，排在前面的未必是诉求所在市的部门",
+              "their departments are ranked together, and the first need not be of the complaint's city")
+    if region is None:
+        return (f"图中有多个市（{zh}），未指定区划：{ranked[0]}，请指定区划 / the graph holds several cities "
+                f"({en}) and no region was given: {ranked[1]}; give the region")
+    province = region.rsplit("/", 1)[-1]
+    return (f"{province}有多个市（{zh}），未指定市：{ranked[0]}，请指定市 / {province} holds several cities ({en}) and "
+            f"no city was given: {ranked[1]}; give the city")

@@ -266,6 +266,16 @@ def cities(store: Store) -> list[str]:
     return sorted(path for path, level in region_levels(store).items() if level == "city")
 
 
+def cities_within(store: Store, region: str | None) -> list[str]:
+    """The paths of the graph's cities that are `region` or lie in it (a province's; None: every city), sorted.
+    `region` as asked: a bare name is read as `check_region` reads it (东海省 for 东海省)."""
+    try:
+        asked = check_region(store, region)
+    except UnknownRegion:
+        return []  # the query itself refuses it, naming what the graph holds
+    return [city for city in cities(store) if within(city, asked)]
+
+
 def region_levels(store: Store) -> dict[str, str]:
     """Each region's path and level (city, county, township …)."""
     # Kept per graph version: the regions query counts every region's departments, too much for each request.

@@ -36,7 +36,7 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import cities, find_department_in, within
+from queries.lookup import cities, city_of, find_department_in, within
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
 from queries.sector_safety import sectors_apart
@@ -77,7 +77,7 @@ def _overlaps(store: Store, threshold: float, scope: str, region: str | None) ->
     # Only the scope's pairs: a city's departments hold a tenth of the pairs its departments and its counties'
     # hold across levels (at 100k, 283 of 3,151 pairs: 36 ms to read instead of 152). A county's pairs across
     # levels have their other side in its city, outside the county: read from the city, kept by `_in_region`.
-    read_from = _scope_region(region, scope) if region is not None else None
+    read_from = _scope_region(store, region, scope) if region is not None else None
     scope_pairs = catalog.run(store, "similar_duties", {"threshold": threshold, "region": read_from, "scope": scope})
     return _clusters(store, keep(scope_pairs))
 
@@ -94,7 +94,7 @@ def _department_overlaps(store: Store, threshold: float, department: Row) -> dic
     around.record(start, {pair[side] for pair in start for side in ("a", "b") if pair[f"{side}_department"] == mine})
     by_scope = {}
     for scope in SCOPES:
-        keep = _pair_filter(store, scope, _scope_region(department["region"], scope), threshold)
+        keep = _pair_filter(store, scope, _scope_region(store, department["region"], scope), threshold)
         pairs: dict[tuple[str, str], Row] = {}
         reached: set[str] = set()
         found = keep(start)
@@ -134,9 +134,10 @@ class _PairsAround:
         return list(unique.values())
 
 
-def _scope_region(region: str, scope: str) -> str:
-    """Overlaps of one region for its departments and offices; across levels, the whole city with its counties."""
-    return region.split("/", 1)[0] if scope == "levels" else region
+def _scope_region(store: Store, region: str, scope: str) -> str:
+    """Overlaps of one region for its departments and offices; across levels, the whole city with its counties (its
+    city, not its first name: under a province that is the province's every city)."""
+    return (city_of(store, region) or region) if scope == "levels" else region
 
 
 def _pair_filter(store: Store, scope: str, region: str | None, threshold: float

@@ -40,7 +40,7 @@ from queries.labels import (
     note_zh,
 )
 from queries.list_changes import summary as list_changes_summary
-from queries.lookup import find_department_in, within
+from queries.lookup import city_of, find_department_in, within
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -175,7 +175,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
         found = find_department_in(store, department, region, covers=("its report covers its own region",
                                                                       "部门的报告取其本区划"))
         key, department, home = found["uid"], found["name"], found["region"]
-        region = region or home.split("/")[0]
+        region = region or city_of(store, home) or home.split("/")[0]  # its city, under a province too
     scope = department or region
     report = Report(title=REPORT_TITLE + (f"（{department or names.get(region, region)}）" if scope else ""))
     add = report.sections.append

@@ -15,6 +15,12 @@ ADMINISTERED = Path(__file__).resolve().parents[1] / "fixtures" / "county_city" 
 REGIONS = "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"
 
 
+def _unsaid_warning(path: Path, line: int) -> str:
+    return (f"{path}:{line}: 青松市 is a 县级市, but the document does not say which city administers it: loaded at "
+            f"the top as a city; give --region 某市/青松市 to load it as a county; 第{line}行写明青松市为县级市，"
+            "但未写明由哪个市代管，已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入")
+
+
 def test_a_list_saying_which_city_administers_it_lies_in_that_city(store: Store) -> None:
     report = ingest([ADMINISTERED], store)
     assert [outcome.warnings for outcome in report.outcomes] == [[]]
@@ -26,10 +32,7 @@ def test_a_county_level_city_whose_city_is_not_said_is_left_to_the_user(store: S
     unsaid = tmp_path / "qingsong.csv"
     unsaid.write_text(ADMINISTERED.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
     report = ingest([unsaid], store)
-    assert [outcome.warnings for outcome in report.outcomes] == [[
-        f"{unsaid}:1: 青松市 is a 县级市, but the document does not say which city administers it: loaded at the top "
-        "as a city; give --region 某市/青松市 to load it as a county; 第1行写明青松市为县级市，但未写明由哪个市代管，"
-        "已作为市载入：请在区划中写明所属的市（如 某市/青松市）后重新载入"]]
+    assert [outcome.warnings for outcome in report.outcomes] == [[_unsaid_warning(unsaid, 1)]]
     assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}, {"path": "青松市/城关街道", "level": "township"}]
 
 
@@ -40,3 +43,24 @@ def test_the_real_mingguang_list_is_a_county_under_region(store: Store) -> None:
     assert ingest([path], store, region=Region(("滁州市", "明光市"))).failed == []
     assert store.read(REGIONS) == [{"path": "滁州市", "level": "city"}, {"path": "滁州市/明光市", "level": "county"},
                                    {"path": "滁州市/明光市/明南街道", "level": "township"}]
+
+
+SANDING = ADMINISTERED.parent / "sanding" / "qingsong_shichangjianguan.txt"
+
+
+def test_a_sanding_saying_which_city_administers_it_lies_in_that_city(store: Store, tmp_path: Path) -> None:
+    # Read where it is stated, as a list's is: the 三定's department in 北湖市/青松市, not in a city 青松市.
+    report = ingest([SANDING], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[]]
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/青松市", "level": "county"}]
+    assert store.read("MATCH (d:Department) RETURN d.name AS name, d.region AS region") == [
+        {"name": "青松市市场监督管理局", "region": "北湖市/青松市"}]
+
+
+def test_a_sanding_saying_only_that_it_is_a_county_level_city_is_left_to_the_user(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    unsaid = tmp_path / "qingsong_sanding.txt"
+    unsaid.write_text(SANDING.read_text(encoding="utf-8").replace("由北湖市代管", "为县级市"), encoding="utf-8")
+    report = ingest([unsaid], store)
+    assert [outcome.warnings for outcome in report.outcomes] == [[_unsaid_warning(unsaid, 2)]]
+    assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}]

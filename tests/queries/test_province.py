@@ -1,0 +1,117 @@
+"""A province over two cities (省/市/县): tests/fixtures/province's invented 东海省 三定 (its 交通运输厅 and
+市场监督管理局) with tests/fixtures/two_cities' 南屿市 and examples/' 示例市, loaded under 东海省 (`--region
+东海省/南屿市`) or beside it at the graph's top. A province's department is no city's, and a city is its region's
+city, not the first name of its path (which, under a province, is the province's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store, open_store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from queries import catalog
+from queries.complaint_files import Complaint
+from queries.dispatch import dispatch
+from queries.empty import region_needed
+from queries.staffing import staffing_load
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+COMPLAINTS = ("共享单车乱停乱放", "特种设备安全监督")
+
+
+def _loaded(path: Path, province: tuple[str, ...]) -> Store:
+    store = open_store(f"embedded:{path}")
+    under = {"南屿市": Region((*province, "南屿市")) if province else None,
+             "示例市": Region((*province, "示例市")) if province else None}
+    for paths, region in (([FIXTURES / "province" / "sanding"], None),
+                          ([FIXTURES / "two_cities" / "sanding"], under["南屿市"]),
+                          ([FIXTURES / "two_cities" / "lists" / "nanyu_bianjie.csv"], Region((*province, "南屿市"))),
+                          ([EXAMPLES / "sanding", EXAMPLES / "lists"], under["示例市"])):
+        report = ingest(paths, store, region=region)
+        assert report.failed == [], [outcome.error for outcome in report.outcomes if not outcome.ok]
+    return store
+
+
+@pytest.fixture(scope="module")
+def under(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = _loaded(tmp_path_factory.mktemp("under") / "store", ("东海省",))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def beside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = _loaded(tmp_path_factory.mktemp("beside") / "store", ())
+    yield store
+    store.close()
+
+
+def _routed(store: Store, region: str | None) -> list[tuple[str, str, str]]:
+    result = dispatch(store, [Complaint(line, text) for line, text in enumerate(COMPLAINTS, start=1)], region=region)
+    return [(row["region"], row["department"], row["note"].split(" / ")[0]) for row in result.rows]
+
+
+CITY_LINES = [("文化广电旅游体育局", "merged", "", "示例市"), ("人力资源和社会保障局", "lacking", "南屿市", ""),
+              ("公安局", "lacking", "南屿市", ""), ("农业农村局", "lacking", "南屿市", ""),
+              ("卫生健康委员会", "lacking", "南屿市", ""), ("应急管理局", "lacking", "南屿市", ""),
+              ("水务局", "lacking", "南屿市", ""), ("生态环境局", "lacking", "南屿市", ""),
+              ("自然资源和规划局", "lacking", "南屿市", ""), ("城市管理和综合执法局", "named_otherwise", "", "")]
+OTHER_CITY = "未指定区划，其他市的{}也有相应职责：按相关度分派至南屿市，请核实诉求所在市"
+
+
+def _city_lines(store: Store, region: str | None) -> list[tuple[str, str, str, str]]:
+    return [(row["work"], row["finding"], row["lacking"], row["merged_in"])
+            for row in catalog.run(store, "city_departments", {"region": region})]
+
+
+def test_the_province_s_departments_are_no_city_s_in_the_cities_comparison(under: Store, beside: Store) -> None:
+    assert store_regions(under)[:4] == [("东海省", "province"), ("东海省/南屿市", "city"),
+                                        ("东海省/南屿市/石桥县", "county"), ("东海省/示例市", "city")]
+    assert _city_lines(under, "东海省") == _city_lines(under, None) == CITY_LINES
+    assert _city_lines(beside, None) == CITY_LINES
+    # Beside the cities, the province holds none of them.
+    assert _city_lines(beside, "东海省") == []
+
+
+def test_the_province_s_departments_are_scored_among_their_own(under: Store) -> None:
+    rows = [(row["region"], row["department"], row["peers"], row["robust_z"], row["too_few"])
+            for row in staffing_load(under, "东海省") if "交通运输" in row["department"]]
+    # Two province departments are too few to score; the counties' bureaus are scored as without a province
+    # (tests/queries/test_two_cities.py: 石桥县交通运输局 −1.51).
+    assert rows == [("东海省", "东海省交通运输厅", "", None, True),
+                    ("东海省/南屿市", "南屿市交通运输局", "", -0.2, False),
+                    ("东海省/南屿市/石桥县", "石桥县交通运输局", "县（区）级交通运输局", -1.51, False),
+                    ("东海省/示例市", "示例市交通运输局", "", 0.91, False),
+                    ("东海省/示例市/河西区", "河西区交通运输局", "县（区）级交通运输局", 0.0, False),
+                    ("东海省/示例市/青山县", "青山县交通运输局", "县（区）级交通运输局", 0.67, False)]
+
+
+def test_the_region_note_names_the_cities_by_name_and_is_said_for_a_province_too(under: Store, beside: Store) -> None:
+    for store in (under, beside):
+        assert region_needed(store, None).split(" / ")[0] == (
+            "图中有多个市（南屿市、示例市），未指定区划：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，请指定区划")
+    assert region_needed(under, "东海省") == (
+        "东海省有多个市（南屿市、示例市），未指定市：各市同类部门一并排序，排在前面的未必是诉求所在市的部门，请指定市 / "
+        "东海省 holds several cities (南屿市, 示例市) and no city was given: their departments are ranked together, "
+        "and the first need not be of the complaint's city; give the city")
+    assert region_needed(under, "东海省/南屿市") == region_needed(under, "南屿市") == ""
+    assert region_needed(beside, "东海省") == ""
+
+
+def test_dispatch_names_the_other_city_under_a_province_and_never_the_province(under: Store, beside: Store) -> None:
+    # Under 东海省 every path's first name is the province's: another city's department went unsaid. Beside it, the
+    # province's 市场监督管理局 was named as another city's.
+    for store, city in ((under, "东海省/南屿市"), (beside, "南屿市")):
+        assert _routed(store, None) == [
+            (city, "南屿市城市管理局", OTHER_CITY.format("示例市城市管理和综合执法局")),
+            (city, "南屿市市场监督管理局", OTHER_CITY.format("青山县市场监督管理局"))]
+
+
+def store_regions(store: Store) -> list[tuple[str, str]]:
+    return [(row["path"], row["level"])
+            for row in store.read("MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path")]
