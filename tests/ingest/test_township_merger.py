@@ -136,3 +136,62 @@ def test_a_township_s_own_sanding_may_state_the_merger_into_it(store: Store, tmp
         "old": "澄州市/云岭县/桃花乡", "new": "澄州市/云岭县/青石镇", "kind": "merged", "date": "2024-05-01",
         "text": "撤销桃花乡，将其所辖区域并入青石镇", "predecessor": "dept:澄州市/云岭县/桃花乡/人民政府",
         "successor": "dept:澄州市/云岭县/青石镇/人民政府", "succession": "absorbed"}]
+
+
+def _township_duties(store: Store) -> list[tuple[str, str, str, str, str]]:
+    rows = catalog.run(store, "township_duties", {"region": "示例市/青山县"})
+    return [(row["township"], row["township_region"], row["part"], row["matter"], row["township_text"])
+            for row in rows]
+
+
+# 桃源乡's list as township_duties reads it once 桃源乡 is 石桥镇's: the rows are 石桥镇's work today (their text
+# still the list's own words, the edges still marked as naming 桃源乡人民政府).
+MERGED_DUTIES = [
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "basic", "山林权属纠纷调处", "组织村委会调处山林权属一般纠纷，重大纠纷报县司法局。"),
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "basic", "农村公厕日常管护", "组织村（社区）开展农村公厕日常清扫和管护。"),
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "assisting", "高标准农田建设", "配合开展项目选址和群众协调。"),
+]
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_township_duties_groups_the_merged_list_under_the_surviving_town(store: Store, list_first: bool) -> None:
+    """The rows' `township` follows the government's succession (before, they stayed 桃源乡's: asked for 石桥镇,
+    township_duties found nothing, and 桃源乡's rows had lost their text with their edges). Removing the 批复 gives
+    them back to 桃源乡."""
+    runs = [[TOWNSHIP_LIST], [PIFU]]
+    _load(store, runs if list_first else runs[::-1])
+    assert _township_duties(store) == MERGED_DUTIES
+    remove(store, find_documents(store, [str(PIFU)]))
+    assert _township_duties(store) == [("桃源乡人民政府", "示例市/青山县/桃源乡", *row[2:]) for row in MERGED_DUTIES]
+
+
+FUQUAN = REPO / "tests" / "fixtures" / "xiangzhen_fuquan"
+BAISHUI_MERGED = """澄州市人民政府关于同意云岭县调整部分乡镇行政区划的批复
+（2024年6月1日）
+云岭县人民政府：
+一、同意撤销白水乡，将其所辖区域并入青石镇。
+"""
+
+
+def _untaken(store: Store) -> list[tuple[str, str]]:
+    return [(row["department"], row["detail"]) for row in catalog.run(store, "power_item_review",
+                                                                     {"region": "澄州市/云岭县"})
+            if row["finding"] == "no_taking_office"]
+
+
+def test_a_merged_township_takes_on_nothing_of_its_own(store: Store, tmp_path: Path) -> None:
+    """白水乡, whose 三定 sets up no 综合行政执法办公室, is no township once merged into 青石镇 (which has one): the
+    赋权清单's items have a taker (before, 白水乡 was still named as lacking the office). Its list is 青石镇's."""
+    county = Region(("澄州市", "云岭县"))
+    assert ingest(sorted(FUQUAN.iterdir()), store, region=county).failed == []
+    assert _untaken(store) == [("白水乡人民政府", "承接主体：各乡镇人民政府（综合行政执法办公室）；白水乡人民政府三定未设综合行政执法办公室")]
+    notice = tmp_path / "baishui_hebing.txt"
+    notice.write_text(BAISHUI_MERGED, encoding="utf-8")
+    assert ingest([notice], store, region=county).failed == []
+    assert _untaken(store) == []
+    townships = {row["township"] for row in catalog.run(store, "township_duties", {"region": "澄州市/云岭县"})}
+    assert townships == {"青石镇人民政府"}
+    remove(store, find_documents(store, [str(notice)]))
+    assert len(_untaken(store)) == 1
+    assert {row["township"] for row in catalog.run(store, "township_duties", {"region": "澄州市/云岭县"})} \
+        == {"白水乡人民政府", "青石镇人民政府"}
