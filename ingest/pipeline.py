@@ -69,7 +69,14 @@ from ingest.records import (
 )
 from ingest.refresh import refresh_segmentation
 from ingest.region_notice import KIND as REGION_NOTICE
-from ingest.region_succession import REGION_RENAMES, placed_pair, placed_regions, township_county, written_city
+from ingest.region_succession import (
+    REGION_RENAMES,
+    TOWNSHIP_KINDS,
+    placed_pair,
+    placed_regions,
+    township_county,
+    written_city,
+)
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -726,7 +733,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     for source, parsed in sandings:
         if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
             try:
-                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if renamed.kind == "merged"
+                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if renamed.kind in TOWNSHIP_KINDS
                                   else _notice_home(renamed, region, regions))
                           for renamed in parsed.region_successions]
             except ValueError as exc:
@@ -737,7 +744,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                          "乡镇合并填所在的县 示例市/青山县）后重新载入")
                 continue
             for (old, new), renamed in zip(placed, parsed.region_successions, strict=True):
-                if renamed.kind != "merged":  # a merged township's names follow its government's succession
+                if renamed.kind not in TOWNSHIP_KINDS:  # a township's names follow its government's succession
                     renames.append((old, new))
                     resolver.renamed_region(old, new)
             city = placed[0][1].parent or placed[0][1]
@@ -759,7 +766,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         for renamed in parsed.region_successions:  # before any list of the run resolves its parties
-            if renamed.kind != "merged":
+            if renamed.kind not in TOWNSHIP_KINDS:
                 renames.append(placed_regions(renamed, doc_region))
                 resolver.renamed_region(*renames[-1])
         if parsed.kind_of_document == "amendment" and not parsed.successions:
