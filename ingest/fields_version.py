@@ -68,7 +68,10 @@ from graph.store import Store
 # Version 17: a township merged into another (撤销桃源乡，并入石桥镇: a 区划调整 notice or a 三定) gives a Region
 # REPLACED_BY edge with `kind` merged and its government's SUCCEEDED_BY the other's (ingest.region_succession); a
 # document loaded before gives neither, and the township's government keeps what names it.
-GRAPH_FIELDS_VERSION = 17
+# Version 18: a township list's rows whose township was merged into another follow it (`township` the surviving
+# township's government, `township_from` the one the list wrote; ingest.load.follow_successions); a graph loaded
+# before groups them under the merged township in township_duties until its documents load again.
+GRAPH_FIELDS_VERSION = 18
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -265,7 +265,8 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = rel_alternatives(sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
     # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
-    restored = [Statement(_NAMES_MOVED_BACK, rows), *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
+    restored = [Statement(_NAMES_MOVED_BACK, rows), Statement(_TOWNSHIP_MOVED_BACK, rows),
+                *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
     restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
                               + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows))
     others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
@@ -369,6 +370,25 @@ _NAMES_MOVED_BACK = (
 )
 
 
+# A township list's rows name their township (`township`, the government's uid: township_duties groups by it). Once
+# the township is merged into another (乡镇合并) or made a 街道 (镇改街道), its government SUCCEEDED_BY the other's,
+# the rows are the other's work today: `township` becomes the end of the chain of successions (one end: a body
+# split among several keeps its rows, as `_moved_on` keeps its edges), `township_from` keeps the one the list wrote.
+# Every such edge, the county department's 配合 LEADS too (not moved). One scan of the edges, not one a succession.
+# Run before the moves: an edge MERGEd in the same query is not seen by a later MATCH, but copies what was SET before.
+_TOWNSHIP_EDGES = "UNWIND $rows AS r MATCH ()-[e:LEADS|ASSISTS]->() "
+_TOWNSHIP_MOVED_ON = (f"{_TOWNSHIP_EDGES}WHERE e.township IS NOT NULL "
+                      "MATCH (:Department {uid: e.township})-[:SUCCEEDED_BY*1..]->(d:Department) "
+                      "WHERE NOT (d)-[:SUCCEEDED_BY]->() WITH e, collect(DISTINCT d.uid) AS ends WHERE size(ends) = 1 "
+                      "SET e.township_from = coalesce(e.township_from, e.township), e.township = ends[0]")
+# Where a leaving document states a succession on the way from the township the list wrote: back to that one
+# (`follow_successions`, after the removal, moves it on by the successions that stay).
+_TOWNSHIP_MOVED_BACK = (f"{_TOWNSHIP_EDGES}WHERE e.township_from IS NOT NULL "
+                        "MATCH path = (:Department {uid: e.township_from})-[:SUCCEEDED_BY*1..]->(:Department) "
+                        "WITH r, e, path WHERE any(s IN relationships(path) WHERE split(s.source, '#')[0] IN r.uids) "
+                        "WITH DISTINCT e SET e.township = e.township_from, e.township_from = null")
+
+
 def _moved_back(rel: str) -> str:
     """The edges `_moved_on` moved for the successions of the documents `r.uids`, back to the body they named."""
     name = rel_type(rel).name
@@ -392,7 +412,7 @@ def follow_successions(store: Store) -> None:
                 "after": carry.after} for row in successions
                if (carry := carried[row["predecessor"], row["source"]]) != Carrying(bool(row["carries"]),
                                                                                 row["carries_after"])]
-    store.write_atomic([*(Statement(_moved_on(rel), rows) for rel in _FOLLOWED),
+    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, rows), *(Statement(_moved_on(rel), rows) for rel in _FOLLOWED),
                         Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
                         *([Statement(_SET_CARRYING, changed)] if changed else []),
                         bump_version()])

@@ -24,7 +24,8 @@ class DutyClause:
 class RegionSuccession:
     """撤县设区 (ingest.region_succession): the county (`old`, as written: 青山县) whose ground became the district
     (`new`: 示例市青山区), and the sentence that says so. `kind` "merged": a township abolished into another
-    (撤销桃源乡，并入石桥镇), `old` and `new` the two townships; "renamed" otherwise."""
+    (撤销桃源乡，并入石桥镇), `old` and `new` the two townships; "street": a township made a 街道 (撤销石桥镇，设立石桥街道);
+    "renamed" otherwise."""
 
     old: str
     new: str

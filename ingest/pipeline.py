@@ -69,7 +69,14 @@ from ingest.records import (
 )
 from ingest.refresh import refresh_segmentation
 from ingest.region_notice import KIND as REGION_NOTICE
-from ingest.region_succession import REGION_RENAMES, placed_pair, placed_regions, township_county, written_city
+from ingest.region_succession import (
+    REGION_RENAMES,
+    TOWNSHIP_KINDS,
+    placed_pair,
+    placed_regions,
+    township_county,
+    written_city,
+)
 from ingest.regions import (
     NATIONAL,
     Region,
@@ -732,7 +739,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
 
     for source, parsed in sandings:
         if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
-            mergers = [renamed.kind == "merged" for renamed in parsed.region_successions]  # township mergers
+            # township mergers and 镇改街道
+            mergers = [renamed.kind in TOWNSHIP_KINDS for renamed in parsed.region_successions]
             try:
                 placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if merger
                                       else _notice_home(renamed, region, regions))
@@ -745,7 +753,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                          "乡镇合并填所在的县 示例市/青山县）后重新载入")
                 continue
             for (old, new), merger in zip(placed, mergers, strict=True):
-                if not merger:  # a merged township's names follow its government's succession
+                if not merger:  # a township's names follow its government's succession
                     renames.append((old, new))
                     resolver.renamed_region(old, new)
             city = placed[0][1].parent or placed[0][1]
@@ -770,7 +778,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             parsed.warnings.append(_option_overridden(source.path, parsed, region, doc_region))
         regions.add(doc_region)
         for renamed in parsed.region_successions:  # before any list of the run resolves its parties
-            if renamed.kind != "merged":
+            if renamed.kind not in TOWNSHIP_KINDS:
                 renames.append(placed_regions(renamed, doc_region))
                 resolver.renamed_region(*renames[-1])
         if parsed.kind_of_document == "amendment" and not parsed.successions:

@@ -32,7 +32,7 @@ from ingest.names import (
     township_body,
 )
 from ingest.readers import SourceText
-from ingest.region_succession import placed_pair
+from ingest.region_succession import TOWNSHIP_KINDS, placed_pair
 from ingest.regions import Region
 from ingest.staffing import office_post_details, post_details
 from ingest.terms import analyse_duty, index_terms
@@ -222,7 +222,7 @@ def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Regi
 def _add_region_successions(rows: GraphRows, parsed: SandingDocument, placed: list[tuple[Region, Region]],
                             src: Callable[[str], str]) -> None:
     """撤县设区 (ingest.region_succession): each county's Region REPLACED_BY its district's. A township merged into
-    another (kind merged) also has its government SUCCEEDED_BY the other's: a mention of the township reads as its
+    another (kind merged) or made a 街道 (kind street) also has its government SUCCEEDED_BY the other's: a mention of the township reads as its
     government (NameResolver._township), so what names it moves on by the 机构改革's machinery
     (ingest.load.follow_successions), whichever loaded first, and back when the document goes."""
     date = parsed.effective or parsed.dated
@@ -230,13 +230,18 @@ def _add_region_successions(rows: GraphRows, parsed: SandingDocument, placed: li
         source = src(renamed.where.locator)
         add_region(rows, old, source)
         add_region(rows, new, source)
-        merged = {"kind": "merged"} if renamed.kind == "merged" else {}
+        township = renamed.kind in TOWNSHIP_KINDS
         rows.relate("REPLACED_BY", "Region", "Region", old.uid, new.uid, source, date=date, text=renamed.text,
-                    **merged)
-        if merged:
-            governments = [_township_government(rows, township, source) for township in (old, new)]
-            rows.relate("SUCCEEDED_BY", "Department", "Department", *governments, source, kind="absorbed", date=date,
-                        text=renamed.text)
+                    **({"kind": renamed.kind} if township else {}))
+        if township:
+            governments = [_township_government(rows, place, source) for place in (old, new)]
+            rows.relate("SUCCEEDED_BY", "Department", "Department", *governments, source,
+                        kind=_GOVERNMENT_SUCCESSION[renamed.kind], date=date, text=renamed.text)
+
+
+# What the township's government becomes: merged, the other's takes its work (absorbed); made a 街道, the 街道办事处
+# is the same body under another name (renamed: 石桥镇人民政府 更名为 石桥街道办事处).
+_GOVERNMENT_SUCCESSION = {"merged": "absorbed", "street": "renamed"}
 
 
 def _township_government(rows: GraphRows, township: Region, source: str) -> str:

@@ -29,13 +29,19 @@ _SEVERAL = re.compile(r"[、和及]")
 _TOWNSHIP = r"[\u4e00-\u9fff]{1,12}?(?:乡|镇|街道)"
 _MERGED = re.compile(rf"撤销(?P<old>{_TOWNSHIP}(?:[、和及]{_TOWNSHIP})*)[，,]?(?:将[^，,。；;]{{0,16}}?区域)?(?:整体)?"
                      rf"(?:并入|(?<=区域)(?:划入|划归))(?P<new>{_TOWNSHIP})")
+# 镇改街道: 撤销石桥镇（建制），设立石桥街道: the same ground, a 街道 now, its 办事处 doing the government's work.
+_STREET = re.compile(rf"撤销(?P<old>{_TOWNSHIP}(?:[、和及]{_TOWNSHIP})*?)(?:建制)?[，,]?(?:设立|设置|改设|成立)"
+                     rf"(?P<new>[\u4e00-\u9fff]{{1,12}}?街道)")
+# The township-level kinds (a RegionSuccession's, the REPLACED_BY edge's): no county's rename.
+TOWNSHIP_KINDS = {"merged": _MERGED, "street": _STREET}
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
 
 # Every 撤县设区 the graph holds (the county's path, the district's), as the ingest's name resolution and the queries'
 # current regions read them.
-# A township merged into another (kind 'merged') is no rename: its government's SUCCEEDED_BY moves what named it.
-_RENAME_EDGES = "MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE coalesce(e.kind, '') <> 'merged' "
+# A township merged into another or made a 街道 (a `kind`) is no rename: its government's SUCCEEDED_BY moves what
+# named it.
+_RENAME_EDGES = "MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE e.kind IS NULL "
 _OLD_NEW = "RETURN DISTINCT a.path AS old, b.path AS new ORDER BY old, new"
 REGION_RENAMES = _RENAME_EDGES + _OLD_NEW
 # Those that stay once the documents `$uids` are out (`dutygraph remove`): each edge is one document's (its source).
@@ -87,18 +93,25 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
                                                     f"{clash.where.line}'s “{clash.text}”",
                                                     f"与第{clash.where.line}行“{clash.text}”所称县或区不同")
                 found.append(record)
-        for match in _MERGED.finditer(text):
-            for old in _SEVERAL.split(match.group("old")):
-                record = RegionSuccession(old, match.group("new"), match.group(0), Located(number, locator), "merged")
-                clash = next((earlier for earlier in found if earlier.kind == "merged" and earlier.old == old
-                              and earlier.new != record.new), None)
-                if clash is not None:
-                    raise AmbiguousRegionSuccession(record.where, match.group(0), f"a township merged into another "
-                                                    f"than line {clash.where.line}'s “{clash.text}”",
-                                                    f"与第{clash.where.line}行“{clash.text}”所称并入的乡镇不同")
-                if not any(earlier.kind == "merged" and earlier.old == old for earlier in found):
-                    found.append(record)
+        for kind, township_pattern in TOWNSHIP_KINDS.items():
+            for match in township_pattern.finditer(text):
+                for old in _SEVERAL.split(match.group("old")):
+                    record = RegionSuccession(old, match.group("new"), match.group(0), Located(number, locator), kind)
+                    _township_once(found, record)
     return found
+
+
+def _township_once(found: list[RegionSuccession], record: RegionSuccession) -> None:
+    """Add a township's merger or 街道 to `found` unless said before; refused where an earlier sentence makes the
+    township another's (merged into 石桥镇 and into 李村镇, or merged and made a 街道)."""
+    earlier = [other for other in found if other.kind in TOWNSHIP_KINDS and other.old == record.old]
+    clash = next((other for other in earlier if (other.kind, other.new) != (record.kind, record.new)), None)
+    if clash is not None:
+        raise AmbiguousRegionSuccession(record.where, record.text, f"a township merged into or made a 街道 other "
+                                        f"than line {clash.where.line}'s “{clash.text}”",
+                                        f"与第{clash.where.line}行“{clash.text}”所称并入或改设的乡镇（街道）不同")
+    if not earlier:
+        found.append(record)
 
 
 def _shares_one(a: RegionSuccession, b: RegionSuccession) -> bool:
@@ -129,7 +142,7 @@ def township_county(home: Region) -> Region:
 def placed_pair(record: RegionSuccession, home: Region) -> tuple[Region, Region]:
     """A record's two regions: a merger's townships in the county of `home` (a name written after it, 青山县桃源乡,
     is its township), a rename's county and district (`placed_regions`)."""
-    if record.kind != "merged":
+    if record.kind not in TOWNSHIP_KINDS:
         return placed_regions(record, home)
     county = township_county(home)
     return (Region((*county.names, record.old.removeprefix(county.name))),

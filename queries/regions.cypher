@@ -3,7 +3,7 @@
 // columns: path, name, level, parent, departments, status
 // `status`: 已撤销（现为青山区） for a county a 撤县设区 renamed (Region REPLACED_BY, ingest.region_succession), whose
 // documents and bureaus no 区 document renamed yet stay under its path; 已撤销（并入石桥镇） for a township merged into
-// another (REPLACED_BY kind merged); '' for any other region.
+// another (REPLACED_BY kind merged); 已撤销（现为石桥街道） for a township made a 街道 (kind street); '' for any other region.
 MATCH (r:Region)
 OPTIONAL MATCH (p:Region)-[:CONTAINS]->(r)
 OPTIONAL MATCH (r)-[e:REPLACED_BY]->(n:Region)

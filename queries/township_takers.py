@@ -14,9 +14,11 @@ from graph.store import Row, Store
 from ingest.names import TERRITORIAL_KIND, TOWNSHIP_KIND, plates_in
 
 # The townships' governments whose 三定 is loaded, with the names of their offices (each office's other names too).
+# One merged into another (乡镇合并) or made a 街道 is no township now: its successor takes on what was given.
 _TOWNSHIPS = """
 MATCH (d:Department)
 WHERE d.kind = $township_kind AND d.region STARTS WITH ($county + '/') AND coalesce(d.sanding_issued, '') <> ''
+  AND NOT (d)-[:SUCCEEDED_BY]->()
 OPTIONAL MATCH (d)-[:HAS_OFFICE]->(o:Office)
 RETURN d.name AS township, d.uid AS uid, d.region AS region,
        collect(o.name) AS offices, collect(coalesce(o.aliases, [])) AS aliases

@@ -45,7 +45,7 @@ def test_a_merger_is_read(text: str, expected: list[tuple[str, str, str]]) -> No
 
 def test_one_township_merged_into_two_is_refused() -> None:
     lines = [(4, "一、", "撤销桃源乡，并入石桥镇。"), (5, "二、", "撤销桃源乡，并入李村镇。")]
-    with pytest.raises(ValueError, match="a township merged into another than line 4's"):
+    with pytest.raises(ValueError, match="a township merged into or made a 街道 other than line 4's"):
         read_region_successions(lines, several=True)
 
 
@@ -57,7 +57,7 @@ def _merger(store: Store) -> list[dict[str, object]]:
 
 
 def _township_edges(store: Store) -> list[tuple[str, str, str, str | None]]:
-    rows = store.read("MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter) WHERE d.region ENDS WITH '乡' "
+    rows = store.read("MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter) WHERE d.region ENDS WITH '乡' OR d.region ENDS WITH '街道' "
                       "OR d.region ENDS WITH '镇' RETURN d.uid AS holder, type(r) AS role, m.name AS matter, "
                       "r.redirected_from AS redirected_from ORDER BY matter, role")
     return [(row["holder"], row["role"], row["matter"], row["redirected_from"]) for row in rows]
@@ -136,3 +136,126 @@ def test_a_township_s_own_sanding_may_state_the_merger_into_it(store: Store, tmp
         "old": "澄州市/云岭县/桃花乡", "new": "澄州市/云岭县/青石镇", "kind": "merged", "date": "2024-05-01",
         "text": "撤销桃花乡，将其所辖区域并入青石镇", "predecessor": "dept:澄州市/云岭县/桃花乡/人民政府",
         "successor": "dept:澄州市/云岭县/青石镇/人民政府", "succession": "absorbed"}]
+
+
+def _township_duties(store: Store) -> list[tuple[str, str, str, str, str]]:
+    rows = catalog.run(store, "township_duties", {"region": "示例市/青山县"})
+    return [(row["township"], row["township_region"], row["part"], row["matter"], row["township_text"])
+            for row in rows]
+
+
+# 桃源乡's list as township_duties reads it once 桃源乡 is 石桥镇's: the rows are 石桥镇's work today (their text
+# still the list's own words, the edges still marked as naming 桃源乡人民政府).
+MERGED_DUTIES = [
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "basic", "山林权属纠纷调处", "组织村委会调处山林权属一般纠纷，重大纠纷报县司法局。"),
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "basic", "农村公厕日常管护", "组织村（社区）开展农村公厕日常清扫和管护。"),
+    ("石桥镇人民政府", "示例市/青山县/石桥镇", "assisting", "高标准农田建设", "配合开展项目选址和群众协调。"),
+]
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_township_duties_groups_the_merged_list_under_the_surviving_town(store: Store, list_first: bool) -> None:
+    """The rows' `township` follows the government's succession (before, they stayed 桃源乡's: asked for 石桥镇,
+    township_duties found nothing, and 桃源乡's rows had lost their text with their edges). Removing the 批复 gives
+    them back to 桃源乡."""
+    runs = [[TOWNSHIP_LIST], [PIFU]]
+    _load(store, runs if list_first else runs[::-1])
+    assert _township_duties(store) == MERGED_DUTIES
+    remove(store, find_documents(store, [str(PIFU)]))
+    assert _township_duties(store) == [("桃源乡人民政府", "示例市/青山县/桃源乡", *row[2:]) for row in MERGED_DUTIES]
+
+
+FUQUAN = REPO / "tests" / "fixtures" / "xiangzhen_fuquan"
+BAISHUI_MERGED = """澄州市人民政府关于同意云岭县调整部分乡镇行政区划的批复
+（2024年6月1日）
+云岭县人民政府：
+一、同意撤销白水乡，将其所辖区域并入青石镇。
+"""
+
+
+def _untaken(store: Store) -> list[tuple[str, str]]:
+    return [(row["department"], row["detail"]) for row in catalog.run(store, "power_item_review",
+                                                                     {"region": "澄州市/云岭县"})
+            if row["finding"] == "no_taking_office"]
+
+
+def test_a_merged_township_takes_on_nothing_of_its_own(store: Store, tmp_path: Path) -> None:
+    """白水乡, whose 三定 sets up no 综合行政执法办公室, is no township once merged into 青石镇 (which has one): the
+    赋权清单's items have a taker (before, 白水乡 was still named as lacking the office). Its list is 青石镇's."""
+    county = Region(("澄州市", "云岭县"))
+    assert ingest(sorted(FUQUAN.iterdir()), store, region=county).failed == []
+    assert _untaken(store) == [("白水乡人民政府", "承接主体：各乡镇人民政府（综合行政执法办公室）；白水乡人民政府三定未设综合行政执法办公室")]
+    notice = tmp_path / "baishui_hebing.txt"
+    notice.write_text(BAISHUI_MERGED, encoding="utf-8")
+    assert ingest([notice], store, region=county).failed == []
+    assert _untaken(store) == []
+    townships = {row["township"] for row in catalog.run(store, "township_duties", {"region": "澄州市/云岭县"})}
+    assert townships == {"青石镇人民政府"}
+    remove(store, find_documents(store, [str(notice)]))
+    assert len(_untaken(store)) == 1
+    assert {row["township"] for row in catalog.run(store, "township_duties", {"region": "澄州市/云岭县"})} \
+        == {"白水乡人民政府", "青石镇人民政府"}
+
+
+STREET = FIXTURES / "shezhi_jiedao_pifu.txt"
+STREET_OFFICE = "dept:示例市/青山县/石桥街道/街道办事处"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同意撤销石桥镇建制，设立石桥街道，以原石桥镇的行政区域为石桥街道的行政区域。", [("石桥镇", "石桥街道", "street")]),
+    ("撤销石桥镇，设立石桥街道。", [("石桥镇", "石桥街道", "street")]),
+    # A 撤县设区 beside it is another level's.
+    ("撤销青山县，设立示例市青山区；撤销石桥镇，设立石桥街道。",
+     [("青山县", "示例市青山区", "renamed"), ("石桥镇", "石桥街道", "street")]),
+])
+def test_a_town_made_a_street_is_read(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(r.old, r.new, r.kind) for r in read_region_successions([(4, "一、", text)])] == expected
+
+
+def test_a_town_both_merged_and_made_a_street_is_refused() -> None:
+    lines = [(4, "一、", "撤销石桥镇，并入李村镇。"), (5, "二、", "撤销石桥镇，设立石桥街道。")]
+    with pytest.raises(ValueError, match="a township merged into or made a 街道 other than line 4's"):
+        read_region_successions(lines, several=True)
+
+
+def _street(store: Store) -> list[tuple[object, ...]]:
+    rows = store.read("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) WHERE e.kind = 'street' "
+                      "MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) WHERE s.source = e.source "
+                      "RETURN a.path AS old, b.path AS new, e.date AS date, e.text AS text, p.uid AS predecessor, "
+                      "d.uid AS successor, s.kind AS succession")
+    return [tuple(row.values()) for row in rows]
+
+
+def test_the_street_notice_states_the_town_made_a_street(store: Store) -> None:
+    """Read from the notice's 一、 (the title, 关于同意…撤销石桥镇设立石桥街道的批复, places it as a 区划调整 notice):
+    石桥镇 is 已撤销（现为石桥街道）, its government renamed as the 街道办事处. No 撤县设区: no county renamed."""
+    assert ingest([STREET], store, region=COUNTY).failed == []
+    assert _street(store) == [("示例市/青山县/石桥镇", "示例市/青山县/石桥街道", "2024-03-20",
+                               "撤销石桥镇建制，设立石桥街道", NEW_GOVERNMENT, STREET_OFFICE, "renamed")]
+    assert [(row["path"], row["status"]) for row in catalog.run(store, "regions")] == [
+        ("示例市", ""), ("示例市/青山县", ""), ("示例市/青山县/石桥街道", ""),
+        ("示例市/青山县/石桥镇", "已撤销（现为石桥街道）")]
+    assert store.read("MATCH (d:Document) RETURN d.kind AS kind") == [{"kind": "region_notice"}]
+
+
+STREET_DUTIES = [("石桥街道办事处", "示例市/青山县/石桥街道", *row[2:]) for row in MERGED_DUTIES]
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_the_town_s_list_is_the_street_s_in_both_orders(store: Store, other_store: Store, tmp_path: Path,
+                                                       list_first: bool) -> None:
+    """石桥镇's list (桃源乡's rows, written as 石桥镇's), loaded before the street's notice or after, is the 街道办事处's:
+    its edges and township_duties' rows; removing the notice gives the graph of the list alone."""
+    town_list = tmp_path / "shiqiao_lvzhi.csv"
+    town_list.write_text(TOWNSHIP_LIST.read_text(encoding="utf-8").replace("桃源乡", "石桥镇"), encoding="utf-8")
+    runs = [[town_list], [STREET]]
+    _load(store, runs if list_first else runs[::-1])
+    assert _township_duties(store) == STREET_DUTIES
+    assert _township_edges(store) == [(STREET_OFFICE, role, matter, NEW_GOVERNMENT)
+                                      for _holder, role, matter, _from in EXPECTED_EDGES]
+    _load(other_store, runs[::-1] if list_first else runs)
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+    remove(store, find_documents(store, [str(STREET)]))
+    assert _township_duties(store) == [("石桥镇人民政府", "示例市/青山县/石桥镇", *row[2:]) for row in MERGED_DUTIES]
+    _load(other_store, runs[:1])
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
