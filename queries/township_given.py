@@ -54,6 +54,10 @@ def _given(store: Store) -> list[Row]:
     return cached(store, ("township_given",), read, whole_graph=True)
 
 
+# What the 说明 says where no township is named: the township where it happened exercises the power, which one the
+# text does not say (`where_unknown`).
+WHERE_IT_HAPPENED = "由事发地乡镇（街道）人民政府以自己的名义实施"
+
 # The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
 # is about the matter, not about how many rows are shown (limit=1 told nothing where the townships' row came second).
 # Ten is twice the page's five rows, a bound on the rows built for it; not measured on labelled complaints.
@@ -74,6 +78,12 @@ def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> lis
     return _devolved(store, text, rows)[:limit]
 
 
+def where_unknown(row: Row) -> bool:
+    """Whether the row's `devolved` says the power lies with the township where it happened and the text names none:
+    whoever routes it must find that township (dispatch leaves the row to a person)."""
+    return WHERE_IT_HAPPENED in row["devolved"]
+
+
 def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     given = _given(store)
     floor = _asked_floor(rows)
@@ -86,8 +96,7 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     named = [township for township in _townships(store, holder["region"])
              if township["region"].rsplit("/", 1)[-1] in text or township["name"] in text]
     if len(named) != 1:
-        note = (f"已赋予乡镇（街道）：{item['item']}，由事发地乡镇（街道）人民政府以自己的名义实施"
-                f"（承接主体：{holder['department']}）")
+        note = f"已赋予乡镇（街道）：{item['item']}，{WHERE_IT_HAPPENED}（承接主体：{holder['department']}）"
         return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
     [township] = named
     lacking = [office for found, office, _items in without_takers(store, [item]) if found["uid"] == township["uid"]]
