@@ -19,12 +19,14 @@ from graph.store import Row, Store
 from ingest.devolution import ENTRUSTED
 from ingest.names import TERRITORIAL_KIND, TOWNSHIP_KIND, plates_in
 from queries.cache import cached
+from queries.handling_rows import before_evidence
 from queries.township_takers import without_takers
 
 _GIVEN = """
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE d.kind = $territorial
-RETURN d.name AS department, p.region AS region, p.name AS item, p.type AS type, p.source AS source
+RETURN d.name AS department, p.region AS region, p.name AS item, p.type AS type, coalesce(p.code, '') AS code,
+       p.source AS source
 ORDER BY region, department, item, source
 """
 # The items a county department's own list marks 委托乡镇（街道）实施.
@@ -41,9 +43,10 @@ ORDER BY region, uid
 """
 
 
-def _given(store: Store) -> list[Row]:
-    """The items given to lower governments as a whole, each with `holder_kind` as township_takers reads them and
-    `entrusted` where a department's list marks the same power (power_review's `same_power`) 委托."""
+def given_items(store: Store) -> list[Row]:
+    """The items given to lower governments as a whole (read once per graph version), each with `holder_kind` as
+    township_takers reads them and `entrusted` where a department's list marks the same power (power_review's
+    `same_power`) 委托."""
     # Imported here: power_review reads power_mandate, which reads who_handles, which reads this module.
     from queries.power_review import same_power
 
@@ -68,7 +71,7 @@ def depth(store: Store, limit: int, region: str | None) -> int:
     """How many rows who_handles ranks for an answer of `limit` rows within `region`: DEPTH where its rows may be a
     holder of given items (a ranking within a region reads that region's evidence alone: a county's holder row only
     where the region is that county, or none is given)."""
-    near = any(region is None or item["region"] == region for item in _given(store))
+    near = any(region is None or item["region"] == region for item in given_items(store))
     return max(limit, DEPTH) if near else limit
 
 
@@ -85,7 +88,7 @@ def where_unknown(row: Row) -> bool:
 
 
 def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
-    given = _given(store)
+    given = given_items(store)
     floor = _asked_floor(rows)
     place, item = next(((number, item) for number, row in enumerate(rows)
                         if (item := _given_item(row, given, floor)) is not None), (None, None))
@@ -147,6 +150,4 @@ def _given_item(row: Row, given: list[Row], floor: float) -> Row | None:
 
 
 def _noted(row: Row, note: str) -> Row:
-    """The row with `devolved` before its evidence, which stays last (as the API's schema orders them)."""
-    return {**{key: value for key, value in row.items() if key != "evidence"}, "devolved": note,
-            "evidence": row["evidence"]}
+    return before_evidence(row, {"devolved": note})
