@@ -752,6 +752,9 @@ class DispatchRow(BaseModel):
     weak: bool
     holds_no_duties: bool
     no_match: bool
+    township_unnamed: bool = Field(description="需确定事发地乡镇（街道）: work a 赋权清单 gave the townships "
+                                               "(`devolved`), the complaint naming none: a person finds the "
+                                               "township where it happened")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "
@@ -778,7 +781,8 @@ class DispatchAnswer(BaseModel):
 
     rows: list[DispatchRow]
     need_person: int = Field(description="rows a person must settle: a tie, a weak match, a department with no "
-                                         "duties in the graph, no match, sent up to the city, or empty")
+                                         "duties in the graph, no match, given work with no township named, sent up "
+                                         "to the city, or empty")
     routed_within: str | None = Field(description="the region of complaints that named none (None: every region)")
     warnings: list[str] = Field(description="a complaint's region the graph does not hold, routed within the "
                                             "request's (English; Chinese)")

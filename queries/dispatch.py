@@ -21,6 +21,7 @@ from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
+from queries.township_given import where_unknown
 from queries.who_handles import ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
@@ -32,7 +33,8 @@ NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 # After the note, who_handles' own notes on the department routed to (乡镇赋权说明, 管行业必须管安全): carried as
 # its columns, not into `note`, which says why a person must settle the row; these say what the department is told.
 COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
-           "no_match", "runner_up", "runner_up_score", "matched", "evidence", "source", "note", *NOTE_COLUMNS]
+           "no_match", "township_unnamed", "runner_up", "runner_up_score", "matched", "evidence", "source", "note",
+           *NOTE_COLUMNS]
 MATCHED_SHOWN = 6  # the words a row names as met: the weightiest; more reads as noise
 OTHER_CITIES_LOOKED_AT = 10  # the candidates of any region read for another city's department that holds the work
 
@@ -62,12 +64,15 @@ def columns_with(input_titles: list[str]) -> list[str]:
 
 def needs_person(row: Row) -> bool:
     """A route a person must settle: too close to call, resting on too little, a department known only as a party,
-    no match, a county complaint sent up to the city, or a matter whose lead the documents leave unsettled."""
-    return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["note"])
+    no match, work given to the townships with none named, a county complaint sent up to the city, or a matter whose
+    lead the documents leave unsettled."""
+    return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["township_unnamed"]
+                or row["note"])
 
 
 # Why a person must settle a row: the CLI's 需人工确定, and the API's `need_person_zh`, which the page's 批量分派 shows.
-_PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"))
+_PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"),
+                 ("township_unnamed", "需确定事发地乡镇（街道）"))
 
 
 def person_reason(row: Row) -> str:
@@ -133,6 +138,9 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
         "weak": bool(first and first["weak"]), "holds_no_duties": bool(first and first["holds_no_duties"]),
         "no_match": first is None,  # no word of the text reaches any department's duties or items
+        # Work a 赋权清单 gave the townships, the complaint naming none: the department routed to no longer exercises
+        # it, the township where it happened does, and the dispatcher must find which.
+        "township_unnamed": bool(first and where_unknown(first)),
         "runner_up": second["department"] if second else "", "runner_up_score": second["score"] if second else None,
         "matched": _matched(index, text, first) if first else "",
         "evidence": first["evidence"][0]["text"] if first else "",

@@ -6,16 +6,9 @@ versions' rows (`matter_names.paired`: the same name, the same matter in other w
 from __future__ import annotations
 
 from graph.store import Row, Store
-from ingest.names import TERRITORIAL_KIND
 from queries.matter_names import paired
 from queries.sources import source_document
-
-_GIVEN = """
-MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
-WHERE d.kind = $territorial AND p.region = $county
-RETURN d.name AS holder, p.name AS matter, coalesce(p.code, '') AS code, p.source AS source
-ORDER BY code, matter, holder
-"""
+from queries.township_given import given_items
 
 
 def unlisted(store: Store, rows: list[Row]) -> list[Row]:
@@ -29,7 +22,7 @@ def unlisted(store: Store, rows: list[Row]) -> list[Row]:
     for region, listed in sorted(lists.items()):
         county = region.rsplit("/", 1)[0]
         if county not in given:
-            given[county] = store.read(_GIVEN, {"county": county, "territorial": TERRITORIAL_KIND})
+            given[county] = _county_items(store, county)
         _pairs, missing, _rest = paired(given[county], listed, lambda item: item["matter"])
         first = listed[0]
         found += [{**{column: "" for column in first}, "township": first["township"], "township_region": region,
@@ -39,3 +32,11 @@ def unlisted(store: Store, rows: list[Row]) -> list[Row]:
                    "department_uid": None}
                   for item in missing]
     return found
+
+
+def _county_items(store: Store, county: str) -> list[Row]:
+    """The items `county` gave its townships as `{holder, matter, code, source}`, in the order of their 编码
+    (who_handles' reading of them, `township_given.given_items`, in another order)."""
+    items = [{"holder": item["department"], "matter": item["item"], "code": item["code"], "source": item["source"]}
+             for item in given_items(store) if item["region"] == county]
+    return sorted(items, key=lambda item: (item["code"], item["matter"], item["holder"], item["source"]))

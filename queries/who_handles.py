@@ -32,6 +32,7 @@ from ingest.terms import index_terms, synonyms
 from queries import catalog
 from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
+from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
@@ -504,8 +505,7 @@ def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:
     party of the 安全生产 list only), so what it is sent rests on another document's word; `holds_no_duties` says
     less, as a list's row is a duty of its own. After the townships' reordering: a named township's row is its own."""
     unknown = without_sanding(store)
-    return [{**{key: value for key, value in row.items() if key != "evidence"},
-             "no_sanding": (row["department"], row["region"]) in unknown, "evidence": row["evidence"]} for row in rows]
+    return [before_evidence(row, {"no_sanding": (row["department"], row["region"]) in unknown}) for row in rows]
 
 
 def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
@@ -531,10 +531,9 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
 
 
 def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
-    """The row with its sector fields before its evidence, which stays last (as the API's schema orders them)."""
-    return {**{key: value for key, value in row.items() if key != "evidence"}, "sector_safety": sectors,
-            "sector_rule": rule["text"] if rule else "", "sector_rule_source": rule["source"] if rule else "",
-            "evidence": row["evidence"]}
+    """The row with its sector fields before its evidence."""
+    return before_evidence(row, {"sector_safety": sectors, "sector_rule": rule["text"] if rule else "",
+                                 "sector_rule_source": rule["source"] if rule else ""})
 
 
 def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:

@@ -57,19 +57,23 @@ def test_complaints_about_given_work_say_who_exercises_it(yunling: Store) -> Non
         # 白水乡's 三定 sets up none: the county department keeps it, and the row says why.
         ("YL002", YUNLING, ZHIFA, TOWNSHIPS,
          f"{BURNING}；白水乡人民政府三定未设综合行政执法办公室，无承接机构，仍由县级部门办理", ""),
-        # No township named: the power lies with the one where it happened.
-        ("YL003", YUNLING, ZHIFA, TOWNSHIPS, f"{BURNING}，由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", ""),
-        ("YL004", YUNLING, ZHIFA, TOWNSHIPS,
-         "已赋予乡镇（街道）：对在乡村建设规划区内未依法取得乡村建设规划许可证进行建设的处罚，"
-         f"由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "依据不足")]
+        # No township named: the power lies with the one where it happened, which a person must find.
+        ("YL003", YUNLING, ZHIFA, TOWNSHIPS, f"{BURNING}，由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）",
+         "需确定事发地乡镇（街道）"),
+        # The given planning penalty met on 违法建设 alone, below the department's own clause: not what it asks.
+        ("YL004", YUNLING, ZHIFA, TOWNSHIPS, "", "依据不足")]
     assert {(row["sector_safety"], row["sector_rule"], row["no_sanding"]) for row in rows} == {("", "", False)}
+    assert [row["township_unnamed"] for row in rows] == [False, False, True, False]
 
 
 def test_the_files_have_the_notes_under_chinese_titles(yunling: Store) -> None:
     read = read_complaints(FIXTURES / "xiangzhen_fuquan_12345.csv")
-    rows = with_readable_sources(dispatch(yunling, read.complaints[:1], region=YUNLING).rows, document_titles(yunling))
+    rows = with_readable_sources(dispatch(yunling, read.complaints[:3], region=YUNLING).rows, document_titles(yunling))
     table = list(csv.reader(io.StringIO(answer_file("dispatch", rows, Format.csv,
                                                     columns=columns_with(read.columns)).decode("utf-8-sig"))))
+    # Beside the other reasons a person must settle a row: given work, the complaint naming no township (YL003).
+    assert table[0][7:13] == ["难以区分", "依据不足", "图中无其职责", "无匹配", "需确定事发地乡镇（街道）", "次选部门"]
+    assert [line[11] for line in table[1:]] == ["", "", "是"]
     assert table[0][-6:] == ["说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
                              "图中无其三定"]
     assert table[1][-6:] == ["", f"{BURNING}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "", "", "", ""]
