@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.changes import classify_change, devolved_to
+from ingest.changes import classify_change, devolved_to, move_change
 from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing
-from ingest.names import base_of
+from ingest.names import same_department
 from ingest.numerals import CHINESE_NUMERAL, find_date
 from ingest.staff_moves import DEPARTMENT, read_staff, staff_with_duty, unread_staff, unread_warning, without
 from ingest.succession import read_successions
@@ -89,13 +89,11 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
     for move in duty_moves:
         if posts := staff_with_duty(text, move.end(), move.group("src"), move.group("dst"), where):
             staff.append(posts)
-        incoming = move.group("dst") == document.department
-        document.changes.append(FunctionChange(
-            kind="transferred_in" if incoming else "transferred_out",
-            text=move.group(0), where=where,
-            counterpart=move.group("src") if incoming else move.group("dst"),
-            subject=move.group("duty"),
-        ))
+        # By the department's identity (县教育局, 本局), not its name as the title writes it: a move between two other
+        # departments is theirs (`moved`), and the resolver may still find one side the department (ingest.records).
+        document.changes.append(move_change(move.group(0), where, move.group("src"), move.group("dst"),
+                                            lambda mention: same_department(mention, document.department),
+                                            subject=move.group("duty")))
     document.staff_transfers.extend(read.transfer for read in sorted(staff, key=lambda read: read.span))
     totals = _own_total(_TOTALS.search(text), document.department)
     if totals:
@@ -118,7 +116,7 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
 def _own_total(totals: re.Match[str] | None, department: str) -> re.Match[str] | None:
     """A 调整后 total with its 内设机构 count, or posts alone of the notice's own department (by its base name: the
     region may be written or not); None for posts alone of another body, or of all a government's departments."""
-    if totals is None or totals.group("offices") or base_of(totals.group("dept")) == base_of(department):
+    if totals is None or totals.group("offices") or same_department(totals.group("dept"), department):
         return totals
     return None
 

@@ -8,6 +8,7 @@ status says so, never as current duties.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.model import FunctionChange, Located
 from ingest.regions import level_marker, split_region_prefix
@@ -58,15 +59,25 @@ def classify_change(sentence: str, where: Located, department_names: list[str], 
                     ) -> FunctionChange:
     transfer = _TRANSFER.search(sentence)
     if transfer and _names_a_body(transfer.group("target"), own_level(department_names)):
-        target = transfer.group("target")
         source = _FROM_DEPT.match(transfer.group("what"))
-        if any(_same_body(target, name) for name in department_names):
-            return FunctionChange("transferred_in", sentence, where, source.group("dept") if source else None)
-        return FunctionChange("transferred_out", sentence, where, target)
+        return move_change(sentence, where, source.group("dept") if source else None, transfer.group("target"),
+                           lambda mention: any(_same_body(mention, name) for name in department_names))
     for kind, pattern in _KINDS:
         if pattern.search(sentence):
             return FunctionChange(kind, sentence, where)
     return FunctionChange(default, sentence, where)
+
+
+def move_change(sentence: str, where: Located, source: str | None, target: str, own: Callable[[str], bool], *,
+                subject: str | None = None) -> FunctionChange:
+    """将A的…职责划入B as the document's department reads it (`own`: whether a mention names it): work coming in
+    (B is the department), going out (A is, or the sentence names no A), or else a move between two other
+    departments (`moved`: A gives, B receives), never one of the department's."""
+    if own(target):
+        return FunctionChange("transferred_in", sentence, where, source, subject=subject)
+    if source is None or own(source):
+        return FunctionChange("transferred_out", sentence, where, target, subject=subject)
+    return FunctionChange("moved", sentence, where, target, subject=subject, giver=source)
 
 
 # Where work handed on goes when it leaves government departments of this level: lower governments (devolved), or

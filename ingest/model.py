@@ -52,14 +52,19 @@ class OfficeRecord:
 class FunctionChange:
     """A 职能转变 / 职责调整 item: cancelled, devolved, transferred or strengthened work."""
 
-    kind: str  # cancelled | devolved | transferred_in | transferred_out | strengthened | integrated | reform
+    # cancelled | devolved | transferred_in | transferred_out | moved (between two other departments) | strengthened |
+    # integrated | reform
+    kind: str
     text: str
     where: Located
-    counterpart: str | None = None  # the other department of a transfer, as written
+    counterpart: str | None = None  # the other department of a transfer (of a move: the receiver), as written
     subject: str | None = None  # the work itself, for a transfer: `组织拟订…规划和政策`
     # The lower governments a notice hands devolved work to, as written (各县（区）人民政府, 县级): no department to
     # resolve, so not a counterpart; duties_in_force names them as the work's counterpart.
     devolved_to: str | None = None
+    # A move's giver as written, where the document's department is neither side (将A的…职责划入B in C's notice or
+    # 三定): the move is A's and B's, none of the department's.
+    giver: str | None = None
 
 
 @dataclass

@@ -194,6 +194,17 @@ def township_placed(department_name: str, region: Region) -> Region:
     return Region((*region.names, township)) if township and region.level == "county" else region
 
 
+def is_self_mention(mention: str) -> bool:
+    """`本局`, `我局`, `本部门`: the document's own department, whatever its name."""
+    return bool(_SELF.match(clean_mention(mention)))
+
+
+def same_department(mention: str, department: str) -> bool:
+    """Whether a document's mention names `department` (its full name): a self-mention, or the same base name with
+    the region or level written or not (县教育局, 教育局 and 北川县教育局 are one body)."""
+    return is_self_mention(mention) or base_of(mention) == base_of(department)
+
+
 def base_of(mention: str) -> str:
     """The name without brackets (牌子), spaces, region prefix or level marker."""
     _names, rest = split_region_prefix(clean_mention(mention))
@@ -280,7 +291,7 @@ class NameResolver:
         text = clean_mention(mention)
         if is_former_mention(text):
             return self._former(mention, text[1:], home, inherit_marker)
-        if self_department is not None and (_SELF.match(text) or text in self_department.keys):
+        if self_department is not None and (is_self_mention(text) or text in self_department.keys):
             return Resolution(self_department.uid, self_department.name, self_department.base_name,
                               self_department.region, "self", mention)
         territorial = territorial_parts(mention)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ingest.content import GENERIC_TERMS, stored_content
@@ -407,6 +407,11 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
                 source: str) -> None:
     department, parsed = context.department, context.parsed
     amendment = parsed.kind_of_document == "amendment"
+    if change.kind == "moved":
+        own = _add_move(rows, context, resolver, change, source)
+        if own is None:
+            return
+        change = own
     counterpart = None
     if change.counterpart:
         # The other side of a move, which is never the department itself (NameResolver.resolve_apart).
@@ -416,13 +421,8 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
     what = change.subject or change.text
     if change.kind == "transferred_in":
         if counterpart is not None:
-            # From a body a reform abolished (原…): how the department came to hold the work, no 职责划转 to follow up.
-            former = {"former": True} if is_former_mention(counterpart.mention) else {}
-            rows.relate("TRANSFERRED_TO", "Department", "Department", counterpart.uid, department.uid, source,
-                        what=what, **former)
-            if amendment:
-                _add_duty(rows, "Department", counterpart.uid, what, None, "transferred", parsed.dated, source)
-        if amendment:
+            _relate_move(rows, parsed, counterpart, department.uid, what, source)
+        elif amendment:
             _add_duty(rows, "Department", department.uid, what, None, "current", parsed.dated, source)
         return
     if change.kind == "transferred_out" and counterpart is not None:
@@ -437,6 +437,41 @@ def _add_change(rows: GraphRows, context: DocumentContext, resolver: NameResolve
             rows.devolved_to[uid] = change.devolved_to
     else:
         rows.document["notes"].append(f"{change.kind}: {change.text}")
+
+
+def _add_move(rows: GraphRows, context: DocumentContext, resolver: NameResolver, change: FunctionChange,
+              source: str) -> FunctionChange | None:
+    """将A的…职责划入B where neither name is the document's department's (ingest.changes.move_change): A's
+    TRANSFERRED_TO B, and for a notice B's current duty and A's transferred one, as a move of the department's own
+    records them; no edge or duty of the department. Where the resolver reads one side as the department (an alias
+    the text does not spell as its name), the change as the department's own move, for `_add_change` to record."""
+    department, region = context.department, context.region
+    assert change.giver is not None and change.counterpart is not None
+    # As a move's other side is read (`_add_change`): the department only by its own name, an alias or 本局.
+    giver = resolver.resolve_apart(change.giver, region, department.uid, self_department=department)
+    if giver.uid == department.uid:
+        return replace(change, kind="transferred_out", giver=None)
+    receiver = resolver.resolve_apart(change.counterpart, region, department.uid, self_department=department)
+    if receiver.uid == department.uid:
+        return replace(change, kind="transferred_in", counterpart=change.giver, giver=None)
+    if receiver.uid == giver.uid:  # two names the abbreviation table reads as one body are two parties here
+        receiver = resolver.resolve_apart(change.counterpart, region, giver.uid, self_department=department)
+    note_party(rows, giver, source)
+    note_party(rows, receiver, source)
+    _relate_move(rows, context.parsed, giver, receiver.uid, change.subject or change.text, source)
+    return None
+
+
+def _relate_move(rows: GraphRows, parsed: SandingDocument, giver: Resolution, receiver: str, what: str,
+                 source: str) -> None:
+    """Work `giver` hands `receiver` (a uid): their TRANSFERRED_TO, and for a notice the receiver's current duty and
+    the giver's transferred one."""
+    # From a body a reform abolished (原…): how the receiver came to hold the work, no 职责划转 to follow up.
+    former = {"former": True} if is_former_mention(giver.mention) else {}
+    rows.relate("TRANSFERRED_TO", "Department", "Department", giver.uid, receiver, source, what=what, **former)
+    if parsed.kind_of_document == "amendment":
+        _add_duty(rows, "Department", giver.uid, what, None, "transferred", parsed.dated, source)
+        _add_duty(rows, "Department", receiver, what, None, "current", parsed.dated, source)
 
 
 # A LEADS edge's `responsibility` when a 三定 clause's leads each answer for their own line of work
