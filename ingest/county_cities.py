@@ -6,13 +6,14 @@ as a city, 明光市 got the report's three 市县事权划分 sections of a cit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ingest.regions import Region, prefecture_cities
 
-# What follows a 县级市's name where a government's page says what it is: `X市（县级市）`, `X市为县级市`, `X市由Y市代管`.
-_STATED = r"(?:[（(]县级市[）)]|[为是系属]?(?:由?(?:[^市，。；、\s]{1,4}?(?:省|自治区))?(?P<city>[^市，。；、\s由]{1,6}市)代管|县级市))"
+# What follows a 县级市's name where a government's page says what it is: `X市（县级市）`, `X市为县级市`, `X市由Y市代管`,
+# and a 区划调整 notice's `将X市交由Y市代管`.
+_STATED = r"(?:[（(]县级市[）)]|[为是系属]?(?:交?由?(?:[^市，。；、\s]{1,4}?(?:省|自治区))?(?P<city>[^市，。；、\s由]{1,6}市)代管|县级市))"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,42 @@ def stated_county_city(name: str, lines: Iterable[tuple[int, str]]) -> CountyCit
     return found
 
 
+# A 区划调整 notice names the 县级市 itself (将青松市交由北湖市代管): a name before the statement.
+_NOTICE = re.compile(r"(?:(?<=将)|(?<=同意)|(?<=决定)|(?<=关于)|(?<=[，。；\s])|^)(?!关于|同意|决定|将)"
+                     r"(?P<name>[^市，。；、\s由]{1,6}市)" + _STATED)
+
+
+def administered(county: CountyCity, home: Region, known: Collection[Region] = ()) -> Region:
+    """`home` (a region at the graph's top named by the 县级市, or below it) under the city that administers it: the
+    graph's one city of that name (东海省/北湖市 under a province), else that city at the top."""
+    cities = [region for region in known if region.names[-1] == county.city and region.level == "city"]
+    city = cities[0] if len(cities) == 1 else Region((county.city,))
+    return Region((*city.names, *home.names))
+
+
+def administered_regions(counties: Sequence[CountyCity], known: Collection[Region]) -> list[Region]:
+    """Each 县级市 a 区划调整 notice puts under a city, as the region it is there (北湖市/青松市)."""
+    return [administered(county, Region((county.name,)), known) for county in counties]
+
+
+def held_as_cities(counties: Sequence[CountyCity], known: Collection[Region]) -> list[str]:
+    """The 县级市 the graph holds at its top, as cities: their documents were loaded before the notice said where
+    they lie, and are not moved by it."""
+    return [county.name for county in counties if Region((county.name,)) in known]
+
+
+def notice_county_cities(lines: Iterable[tuple[int, str]]) -> list[CountyCity]:
+    """The 县级市 a 区划调整 notice puts under a city (青松市由北湖市代管), each once (its first line), by name; a
+    statement naming no city (为县级市) is no placing."""
+    found: dict[str, CountyCity] = {}
+    for number, text in lines:
+        for match in _NOTICE.finditer(text):
+            county = CountyCity(match.group("name"), match.group("city") or "", number)
+            if county.city and county.city != county.name:
+                found.setdefault(county.name, county)
+    return [found[name] for name in sorted(found)]
+
+
 def placed_as_county(home: Region, lines: Iterable[tuple[int, str]]) -> tuple[Region, str | None]:
     """`home` under the city that administers its top where the document names that city, and a warning where it says
     its top is a 县级市 without naming its city (which cannot be guessed: the user must give it)."""
@@ -46,7 +83,7 @@ def placed_as_county(home: Region, lines: Iterable[tuple[int, str]]) -> tuple[Re
     if county is None:
         return home, None
     if county.city:
-        return Region((county.city, *home.names)), None
+        return administered(county, home), None
     return home, (f"{county.line}: {county.name} is a 县级市, but the document does not say which city "
                   f"administers it: loaded at the top as a city; give --region 某市/{county.name} to load it as a "
                   f"county; 第{county.line}行写明{county.name}为县级市，但未写明由哪个市代管，已作为市载入："

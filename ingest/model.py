@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.county_cities import CountyCity
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ class SandingDocument:
     successions: list[Succession] = field(default_factory=list)  # bodies its opening articles say it replaced
     # 撤县设区 (ingest.region_succession): the county whose ground its region took over, at most one.
     region_successions: list[RegionSuccession] = field(default_factory=list)
+    # 代管 (a 区划调整 notice's 将青松市交由北湖市代管, ingest.county_cities): each 县级市 and the city it lies in.
+    administered: list[CountyCity] = field(default_factory=list)
     # 管行业必须管安全 for every sector at once (县直有关行业主管部门负责本行业领域的安全生产监督管理), and where:
     # the first 主要职责 or 职责分工 clause that states it (ingest.sector_rule).
     sector_rule: str = ""

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
-from ingest.county_cities import placed_as_county
+from ingest.county_cities import administered_regions, held_as_cities, placed_as_county
 from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError, RowErrors
@@ -737,7 +737,24 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         builders.append((source.path, partial(sanding_rows, context, resolver),
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
 
+    # A 县级市 a notice of the run puts under a city (青松市由北湖市代管) places its bare name, whichever file comes first.
+    regions.update(county for _source, parsed in sandings if parsed.kind_of_document == REGION_NOTICE
+                   for county in administered_regions(parsed.administered, known))
     for source, parsed in sandings:
+        if parsed.kind_of_document == REGION_NOTICE and parsed.administered and not parsed.region_successions:
+            if held := held_as_cities(parsed.administered, known):
+                _fail(report, source.path, "the notice loaded before the 县级市's documents (or those loaded with "
+                      f"--region 某市/{held[0]})", ValueError(f"the graph holds {held[0]} at its top, as a city"),
+                      line=parsed.administered[0].line,
+                      zh=f"图中已将{held[0]}作为市载入：请先移除{held[0]}的文件，载入本通知后再重新载入（或载入时区划填写"
+                         f"所属的市，如 某市/{held[0]}）")
+                continue
+            counties = administered_regions(parsed.administered, known)
+            city = counties[0].parent or counties[0]
+            builders.append((source.path, partial(region_notice_rows, source, parsed, city,
+                                                  ids.of(source.sha256, source.text_sha256, city), [], counties),
+                             list(parsed.warnings)))
+            continue
         if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
             # township mergers and 镇改街道
             mergers = [renamed.kind in TOWNSHIP_KINDS for renamed in parsed.region_successions]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -206,15 +206,18 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
 
 def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Region, uid: str,
-                       placed: list[tuple[Region, Region]]) -> GraphRows:
+                       placed: list[tuple[Region, Region]], administered: Sequence[Region] = ()) -> GraphRows:
     """A 区划调整 notice of its own (ingest.region_notice): the document, placed in the city (a township merger's: the
-    county), and its renames, each record's regions as `placed` (ingest.pipeline) says."""
+    county), and its renames, each record's regions as `placed` (ingest.pipeline) says; each 县级市 it puts under a
+    city (`administered`: 北湖市/青松市), a county of that city."""
     rows = GraphRows(document=document_node(uid, source.sha256, str(source.path), region,
                                             text_sha256=source.text_sha256, title=parsed.title,
                                             kind=parsed.kind_of_document, issued=parsed.issued,
                                             notes=[*source.notes, *parsed.warnings]))
     add_region(rows, region, f"{uid}#region")
     _add_region_successions(rows, parsed, placed, lambda locator: f"{uid}#{locator}")
+    for county in administered:
+        add_region(rows, county, f"{uid}#title")
     add_provenance(rows)
     return rows
 

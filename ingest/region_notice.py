@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ingest.amendment import item_of
+from ingest.county_cities import notice_county_cities
 from ingest.errors import IngestError
 from ingest.model import SandingDocument
 from ingest.numerals import find_date
@@ -35,8 +36,8 @@ def title_line(numbered: list[tuple[int, str]]) -> tuple[int, str] | None:
         title = _TITLE.match(text.strip())
         if title is None or _DEPARTMENT_WORDS.search(title.group("title")):
             continue
-        if _REGION_WORDS.search(title.group("title")) or read_region_successions([(number, "title", text)],
-                                                                                 several=True):
+        if _REGION_WORDS.search(title.group("title")) or notice_county_cities([(number, text)]) or \
+                read_region_successions([(number, "title", text)], several=True):
             return number, title.group("title")
     return None
 
@@ -61,7 +62,9 @@ def parse_region_notice(path: Path, numbered: list[tuple[int, str]], title: tupl
         document.region_successions = read_region_successions([*lines, (number, "title", text)], several=True)
     except AmbiguousRegionSuccession as exc:
         raise IngestError(path, EXPECTED, zh=exc.zh, line=exc.where.line, detail=exc.detail) from exc
-    if not document.region_successions:
+    # 将青松市交由北湖市代管: the 县级市 lies in that city, as a list or a 三定 saying so places it.
+    document.administered = notice_county_cities([*((line, body) for line, _locator, body in lines), title])
+    if not document.region_successions and not document.administered:
         where, said = next(((line, body) for line, _locator, body in lines if _ATTEMPT.search(body)), title)
         raise IngestError(path, EXPECTED, line=where,
                           detail=f"a 区划调整 notice naming no county abolished and no district set up: “{said}”",

@@ -64,8 +64,9 @@ MOVED = {"in": "moved_in", "out": "moved_out", "cut": "cut", "devolved": "devolv
 def staffing_load(store: Store, region: str | None = None) -> list[Row]:
     """Departments are compared with the others of their own region: a county bureau with a city one is
     no comparison (different levels staff differently); each is set beside its city counterpart instead."""
-    # The whole top-level region is read, so that a county's rows find their city counterparts.
-    top = region.split("/")[0] if region else None
+    # The region's whole city is read, so that a county's rows find their city counterparts: its city, not its
+    # path's first name, which under a province is the province's every city. A province's region reads itself.
+    top = (city_of(store, region) or region.split("/")[0]) if region else None
     changes = catalog.run(store, "staff_moves", {"region": top})
     moved, dated = moved_staff(changes), dated_changes(changes)
     figured = {change["department_uid"]: change["figure_on"] or "" for change in changes}

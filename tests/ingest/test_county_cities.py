@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from ingest.removal import find_documents, remove
 from tests.conftest import real_document
+from tests.ingest.conftest import whole_graph, whole_graph_but_contains_source
 
 ADMINISTERED = Path(__file__).resolve().parents[1] / "fixtures" / "county_city" / "qingsong_chengguan_quanze.csv"
 REGIONS = "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"
@@ -64,3 +68,55 @@ def test_a_sanding_saying_only_that_it_is_a_county_level_city_is_left_to_the_use
     report = ingest([unsaid], store)
     assert [outcome.warnings for outcome in report.outcomes] == [[_unsaid_warning(unsaid, 2)]]
     assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}]
+
+
+NOTICE = ADMINISTERED.parent / "daiguan_tongzhi.txt"
+DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name, d.region AS region"
+
+
+def _bare_sanding(tmp_path: Path) -> Path:
+    """The 三定 saying nothing of 代管: where it lies is the notice's to say."""
+    bare = tmp_path / "qingsong_bare.txt"
+    bare.write_text(SANDING.read_text(encoding="utf-8").replace("青松市由北湖市代管。", ""), encoding="utf-8")
+    return bare
+
+
+@pytest.mark.parametrize("runs", ["notice, then the 三定", "both at once, the 三定 first"])
+def test_a_notice_putting_the_county_level_city_under_a_city_places_its_documents(store: Store, tmp_path: Path,
+                                                                                  runs: str) -> None:
+    # As the 三定 saying so itself is placed (above): its department in 北湖市/青松市, the notice in 北湖市.
+    bare = _bare_sanding(tmp_path)
+    for paths in ([[NOTICE], [bare]] if runs.startswith("notice") else [[bare, NOTICE]]):
+        report = ingest(paths, store)
+        assert (report.failed, [outcome.warnings for outcome in report.outcomes]) == ([], [[]] * len(paths))
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/青松市", "level": "county"}]
+    assert store.read(DEPARTMENTS) == [{"name": "青松市市场监督管理局", "region": "北湖市/青松市"}]
+    assert store.read("MATCH (d:Document {kind: 'region_notice'}) RETURN d.title AS title, d.region AS region") == [
+        {"title": "东海省人民政府关于将青松市交由北湖市代管的通知", "region": "北湖市"}]
+
+
+def test_a_notice_after_the_city_s_documents_loaded_at_the_top_is_refused(store: Store, tmp_path: Path) -> None:
+    # The 三定 loaded first is a city 青松市's; the notice does not move it, and says how to: nothing is written.
+    assert ingest([_bare_sanding(tmp_path)], store).failed == []
+    before = whole_graph(store)
+    report = ingest([NOTICE], store)
+    assert [(Path(outcome.path).name, outcome.error) for outcome in report.outcomes] == [(
+        "daiguan_tongzhi.txt", f"{NOTICE}:4: expected the notice loaded before the 县级市's documents (or those loaded "
+        "with --region 某市/青松市) (the graph holds 青松市 at its top, as a city)")]
+    assert whole_graph(store) == before
+
+
+def test_removing_the_notice_gives_back_the_graph(store: Store, other_store: Store) -> None:
+    # With the 三定 that says so itself, the notice adds only its document: removing it leaves the 三定's graph.
+    for paths in ([SANDING], [NOTICE]):
+        assert ingest(paths, store).failed == []
+    assert len(store.read("MATCH (d:Document) RETURN d.uid AS uid")) == 2
+    remove(store, find_documents(store, [str(NOTICE)]))
+    assert ingest([SANDING], other_store).failed == []
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+def test_removing_the_notice_alone_leaves_no_region(store: Store) -> None:
+    assert ingest([NOTICE], store).failed == []
+    remove(store, find_documents(store, [str(NOTICE)]))
+    assert whole_graph(store) == ([], [])

@@ -115,3 +115,25 @@ def test_dispatch_names_the_other_city_under_a_province_and_never_the_province(u
 def store_regions(store: Store) -> list[tuple[str, str]]:
     return [(row["path"], row["level"])
             for row in store.read("MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path")]
+
+
+def test_a_county_s_staffing_reads_its_own_city_not_the_province(under: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rows are the province reading's of the county (its bureaus set beside their city counterparts); what is
+    # read is the county's city, 南屿市, where its first name read all of 东海省.
+    read: list[object] = []
+    run = catalog.run
+
+    def recording(store: Store, name: str, params: dict[str, object] | None = None,
+                  **options: bool) -> list[dict[str, object]]:
+        if name == "department_load":
+            read.append((params or {}).get("region"))
+        return run(store, name, params, **options)
+
+    monkeypatch.setattr(catalog, "run", recording)
+    rows = staffing_load(under, "东海省/南屿市/石桥县")
+    assert read == ["东海省/南屿市"]
+    # As the province's reading left them (the old code's rows).
+    assert [(row["department"], row["counterpart"], row["robust_z"], row["counterpart_ratio"]) for row in rows] == [
+        ("石桥县交通运输局", "南屿市交通运输局", 0.0, 1.6), ("石桥县市场监督管理局", "南屿市市场监督管理局", -0.67, 1.79),
+        ("石桥县文化广电旅游体育局", "南屿市体育局、南屿市文化广电和旅游局", 1.46, 1.07)]
