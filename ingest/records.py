@@ -450,11 +450,12 @@ def _add_move(rows: GraphRows, context: DocumentContext, resolver: NameResolver,
     the text does not spell as its name), the change as the department's own move, for `_add_change` to record."""
     department, region = context.department, context.region
     assert change.giver is not None and change.counterpart is not None
-    # As a move's other side is read (`_add_change`): the department only by its own name, an alias or 本局.
-    giver = resolver.resolve_apart(change.giver, region, department.uid, self_department=department)
+    # Each side read as any mention is: the text's test knows the department's spellings, not the abbreviation table's
+    # (县住建局 in 住房和城乡建设局's own 三定 is the department, not a party of that name beside it).
+    giver = resolver.resolve(change.giver, region, self_department=department)
     if giver.uid == department.uid:
         return replace(change, kind="transferred_out", giver=None)
-    receiver = resolver.resolve_apart(change.counterpart, region, department.uid, self_department=department)
+    receiver = resolver.resolve(change.counterpart, region, self_department=department)
     if receiver.uid == department.uid:
         return replace(change, kind="transferred_in", counterpart=change.giver, giver=None)
     if receiver.uid == giver.uid:  # two names the abbreviation table reads as one body are two parties here

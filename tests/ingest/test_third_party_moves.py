@@ -110,3 +110,21 @@ def test_removing_the_notice_gives_back_the_graph_without_it(store: Store, other
     remove(store, find_documents(store, [str(NOTICE)]))
     assert ingest(SANDINGS, other_store, region=CITY).failed == []
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+def test_the_department_named_by_its_short_name_is_its_own_side(store: Store, tmp_path: Path) -> None:
+    """县住建局 in 住房和城乡建设局's own 三定 and notice is the department (the abbreviation table reads it so): its
+    own move out and a move into it, not a third party's (review: an unresolved 住建局 was kept beside it)."""
+    sanding = tmp_path / "qingxi_zhujian_2023.txt"
+    sanding.write_text(read_source(SANDINGS[3]).text.replace(
+        "将城市道路挖掘占用审批职责", "将县住建局的城市道路挖掘占用审批职责"), encoding="utf-8")
+    notice = tmp_path / "qingxi_zhujian_notice_2024.txt"
+    notice.write_text("关于调整青溪县住房和城乡建设局职责机构编制的通知\n（2024年5月1日）\n"
+                      "一、将县林业局的城市绿化管理职责划入县住建局。\n", encoding="utf-8")
+    assert ingest([*SANDINGS[:3], sanding, notice], store, region=CITY).failed == []
+    assert [move for move in _moves(store) if "住" in move[0] + move[1]] == [
+        ("青溪县住房和城乡建设局", "青溪县城市管理局", "将县住建局的城市道路挖掘占用审批职责划入县城市管理局。", None),
+        ("青溪县林业局", "青溪县住房和城乡建设局", "城市绿化管理", None),
+    ]
+    named = store.read("MATCH (d:Department) WHERE d.name CONTAINS '住' RETURN d.name AS name ORDER BY name")
+    assert [row["name"] for row in named] == ["青溪县住房和城乡建设局"]
