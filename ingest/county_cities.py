@@ -39,8 +39,9 @@ def stated_county_city(name: str, lines: Iterable[tuple[int, str]]) -> CountyCit
 
 
 # A 区划调整 notice names the 县级市 itself (将青松市交由北湖市代管): a name before the statement.
-_NOTICE = re.compile(r"(?:(?<=将)|(?<=同意)|(?<=决定)|(?<=关于)|(?<=[，。；\s])|^)(?!关于|同意|决定|将)"
-                     r"(?P<name>[^市，。；、\s由]{1,6}市)" + _STATED)
+# A province written before it (东海省青松市由北湖市代管) is no part of its name.
+_NOTICE = re.compile(r"(?:(?<=将)|(?<=同意)|(?<=决定)|(?<=关于)|(?<=[，。；\s省])|(?<=自治区)|^)(?!关于|同意|决定|将)"
+                     r"(?P<name>[^市省，。；、\s由]{1,6}市)" + _STATED)
 
 
 def administered(county: CountyCity, home: Region, known: Collection[Region] = ()) -> Region:
@@ -74,16 +75,23 @@ def notice_county_cities(lines: Iterable[tuple[int, str]]) -> list[CountyCity]:
     return [found[name] for name in sorted(found)]
 
 
-def placed_as_county(home: Region, lines: Iterable[tuple[int, str]]) -> tuple[Region, str | None]:
-    """`home` under the city that administers its top where the document names that city, and a warning where it says
-    its top is a 县级市 without naming its city (which cannot be guessed: the user must give it)."""
-    top = home.names[0]
-    # A prefecture-level city is none: its rows need no reading (a list of thousands of rows, loaded without --region).
-    county = stated_county_city(top, lines) if top.endswith("市") and top not in prefecture_cities() else None
+def county_city_of(top: str, lines: Iterable[tuple[int, str]]) -> CountyCity | None:
+    """What a document whose region's top is `top` says of it being a 县级市 (`stated_county_city`); a
+    prefecture-level city is none, and its rows need no reading (a list of thousands of rows, loaded without
+    --region)."""
+    return stated_county_city(top, lines) if top.endswith("市") and top not in prefecture_cities() else None
+
+
+def placed_as_county(home: Region, lines: Iterable[tuple[int, str]], known: Collection[Region] = ()
+                     ) -> tuple[Region, str | None]:
+    """`home` under the city that administers its top where the document names that city (the graph's one city of
+    that name, as `administered` reads it), and a warning where it says its top is a 县级市 without naming its city
+    (which cannot be guessed: the user must give it)."""
+    county = county_city_of(home.names[0], lines)
     if county is None:
         return home, None
     if county.city:
-        return administered(county, home), None
+        return administered(county, home, known), None
     return home, (f"{county.line}: {county.name} is a 县级市, but the document does not say which city "
                   f"administers it: loaded at the top as a city; give --region 某市/{county.name} to load it as a "
                   f"county; 第{county.line}行写明{county.name}为县级市，但未写明由哪个市代管，已作为市载入："

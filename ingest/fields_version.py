@@ -70,7 +70,8 @@ from graph.store import Store
 # document loaded before gives neither, and the township's government keeps what names it.
 # Version 18: a township list's rows whose township was merged into another follow it (`township` the surviving
 # township's government, `township_from` the one the list wrote; ingest.load.follow_successions); a graph loaded
-# before groups them under the merged township in township_duties until its documents load again.
+# before groups them under the merged township in township_duties until the next ingest of any file, whose
+# follow_successions runs over the whole graph; a 镇改街道 (撤销石桥镇，设立石桥街道) is read from this version on.
 GRAPH_FIELDS_VERSION = 18
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.

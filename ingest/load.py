@@ -241,7 +241,7 @@ def _forget_clauses(document_uid: str) -> Statement:
     """A document loaded again restates its clauses: drop the edges keyed by its earlier locators first. A copy
     of a CSV under another name, or a version of this program that locates rows otherwise, would otherwise
     leave every 牵头/配合 twice. A document not yet in the graph matches nothing and scans nothing."""
-    types = "|".join(rel_type(rel).name for rel in sorted(_KEYED_BY_SOURCE))
+    types = rel_alternatives(sorted(_KEYED_BY_SOURCE))
     return Statement(f"UNWIND $rows AS r MATCH (:Document {{uid: r.uid}}) MATCH ()-[e:{types}]->() "
                      "WHERE e.source STARTS WITH r.prefix DELETE e", [{"uid": document_uid, "prefix": document_uid + "#"}])
 

@@ -18,7 +18,13 @@ from functools import partial
 from pathlib import Path
 
 from graph.store import Store, StoreError
-from ingest.county_cities import administered_regions, held_as_cities, placed_as_county
+from ingest.county_cities import (
+    administered,
+    administered_regions,
+    county_city_of,
+    held_as_cities,
+    placed_as_county,
+)
 from ingest.county_scope import extend_to_all_counties
 from ingest.division_notice import division_notice
 from ingest.errors import IngestError, RowErrors
@@ -737,11 +743,17 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         builders.append((source.path, partial(sanding_rows, context, resolver),
                          _with_near_miss(parsed.warnings, source.path, doc_region, missed)))
 
-    # A 县级市 a notice of the run puts under a city (青松市由北湖市代管) places its bare name, whichever file comes first.
+    # A 县级市 a notice or a 三定 of the run puts under a city (青松市由北湖市代管) places its bare name, whichever file
+    # comes first.
     regions.update(county for _source, parsed in sandings if parsed.kind_of_document == REGION_NOTICE
                    for county in administered_regions(parsed.administered, known))
+    if region is None:
+        regions.update(administered(county, Region((county.name,)), regions) for source, parsed in sandings
+                       if parsed.kind_of_document != REGION_NOTICE
+                       and (names := split_region_prefix(parsed.department)[0])
+                       and (county := county_city_of(names[0], enumerate(source.lines, 1))) and county.city)
     for source, parsed in sandings:
-        if parsed.kind_of_document == REGION_NOTICE and parsed.administered and not parsed.region_successions:
+        if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames and 代管 alone, in their city
             if held := held_as_cities(parsed.administered, known):
                 _fail(report, source.path, "the notice loaded before the 县级市's documents (or those loaded with "
                       f"--region 某市/{held[0]})", ValueError(f"the graph holds {held[0]} at its top, as a city"),
@@ -749,19 +761,10 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                       zh=f"图中已将{held[0]}作为市载入：请先移除{held[0]}的文件，载入本通知后再重新载入（或载入时区划填写"
                          f"所属的市，如 某市/{held[0]}）")
                 continue
-            counties = administered_regions(parsed.administered, known)
-            city = counties[0].parent or counties[0]
-            builders.append((source.path, partial(region_notice_rows, source, parsed, city,
-                                                  ids.of(source.sha256, source.text_sha256, city), [], counties),
-                             list(parsed.warnings)))
-            continue
-        if parsed.kind_of_document == REGION_NOTICE:  # no department: the renames alone, in their city
-            # township mergers and 镇改街道
-            mergers = [renamed.kind in TOWNSHIP_KINDS for renamed in parsed.region_successions]
-            try:
-                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if merger
+            try:  # a township merged or made a 街道 lies in its county; a 撤县设区's district in its city
+                placed = [placed_pair(renamed, _merger_home(renamed, region, regions) if renamed.kind in TOWNSHIP_KINDS
                                       else _notice_home(renamed, region, regions))
-                          for renamed, merger in zip(parsed.region_successions, mergers, strict=True)]
+                          for renamed in parsed.region_successions]
             except ValueError as exc:
                 _fail(report, source.path, "a district written with its city (设立示例市青山区), a county the graph "
                       "holds, or --region (e.g. --region 示例市; a township merger's county: 示例市/青山县)", exc,
@@ -769,13 +772,14 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                       zh="区划调整通知所设的区没有写明所属的市，图中也没有所撤销的县（或所并的乡镇）：请填写区划（如 示例市，"
                          "乡镇合并填所在的县 示例市/青山县）后重新载入")
                 continue
-            for (old, new), merger in zip(placed, mergers, strict=True):
-                if not merger:  # a township's names follow its government's succession
+            for renamed, (old, new) in zip(parsed.region_successions, placed, strict=True):
+                if renamed.kind not in TOWNSHIP_KINDS:  # a township's names follow its government's succession
                     renames.append((old, new))
                     resolver.renamed_region(old, new)
-            city = placed[0][1].parent or placed[0][1]
+            counties = administered_regions(parsed.administered, known)
+            city = placed[0][1].parent or placed[0][1] if placed else counties[0].parent or counties[0]
             builders.append((source.path, partial(region_notice_rows, source, parsed, city,
-                                                  ids.of(source.sha256, source.text_sha256, city), placed),
+                                                  ids.of(source.sha256, source.text_sha256, city), placed, counties),
                              list(parsed.warnings)))
             continue
         basis = basis_region(parsed, regions)
@@ -787,7 +791,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                   zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入")
             continue
         if region is None:  # a 县级市 its 三定 says it is (青松市由北湖市代管) lies in its city, as a list's does
-            doc_region, unplaced = placed_as_county(doc_region, enumerate(source.lines, 1))
+            doc_region, unplaced = placed_as_county(doc_region, enumerate(source.lines, 1), regions)
             parsed.warnings.extend([f"{source.path}:{unplaced}"] if unplaced else [])
         if basis is not None and not set(parsed.basis_region) <= set(doc_region.names):
             parsed.warnings.append(_basis_conflict(source.path, parsed, doc_region, region is not None))
@@ -819,7 +823,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         try:
             home = list_region(parsed_list, region, regions)
             if region is None:  # a 县级市 the list says it is lies in its city (--region says where, if given)
-                home, unplaced = placed_as_county(home, _cell_lines(workbook))
+                home, unplaced = placed_as_county(home, _cell_lines(workbook), regions)
                 parsed_list.warnings.extend([f"{workbook.path}:{unplaced}"] if unplaced else [])
         except ValueError as exc:
             first = _first_named_row(parsed_list)  # the row whose department name lacks a region, else the first row

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Store
+from ingest.county_cities import CountyCity, notice_county_cities
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.removal import find_documents, remove
@@ -17,6 +18,7 @@ from tests.ingest.conftest import whole_graph, whole_graph_but_contains_source
 
 ADMINISTERED = Path(__file__).resolve().parents[1] / "fixtures" / "county_city" / "qingsong_chengguan_quanze.csv"
 REGIONS = "MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path"
+DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name, d.region AS region"
 
 
 def _unsaid_warning(path: Path, line: int) -> str:
@@ -70,8 +72,22 @@ def test_a_sanding_saying_only_that_it_is_a_county_level_city_is_left_to_the_use
     assert store.read(REGIONS) == [{"path": "青松市", "level": "city"}]
 
 
+@pytest.mark.parametrize("saying_first", [True, False])
+def test_a_sanding_saying_it_places_the_runs_other_sandings_in_either_order(store: Store, tmp_path: Path,
+                                                                          saying_first: bool) -> None:
+    # 民政局's 三定 says nothing of 代管; loaded in one run with the 三定 that does, it lies in 北湖市/青松市 too, whichever
+    # file comes first (review: read per document, it went to a city 青松市 when it came first).
+    other = tmp_path / "qingsong_minzheng.txt"
+    other.write_text(SANDING.read_text(encoding="utf-8").replace("青松市由北湖市代管。", "")
+                     .replace("市场监督管理局", "民政局"), encoding="utf-8")
+    report = ingest([SANDING, other] if saying_first else [other, SANDING], store)
+    assert (report.failed, [outcome.warnings for outcome in report.outcomes]) == ([], [[], []])
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/青松市", "level": "county"}]
+    assert store.read(DEPARTMENTS + " ORDER BY name") == [{"name": "青松市市场监督管理局", "region": "北湖市/青松市"},
+                                                         {"name": "青松市民政局", "region": "北湖市/青松市"}]
+
+
 NOTICE = ADMINISTERED.parent / "daiguan_tongzhi.txt"
-DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name, d.region AS region"
 
 
 def _bare_sanding(tmp_path: Path) -> Path:
@@ -120,3 +136,19 @@ def test_removing_the_notice_alone_leaves_no_region(store: Store) -> None:
     assert ingest([NOTICE], store).failed == []
     remove(store, find_documents(store, [str(NOTICE)]))
     assert whole_graph(store) == ([], [])
+
+
+def test_a_province_written_before_the_county_level_city_is_no_part_of_its_name() -> None:
+    assert notice_county_cities([(4, "东海省青松市由北湖市代管。"), (5, "广西壮族自治区白云市由北湖市代管。")]) == [
+        CountyCity("白云市", "北湖市", 5), CountyCity("青松市", "北湖市", 4)]
+
+
+def test_a_notice_with_a_district_and_a_county_level_city_places_both(store: Store, tmp_path: Path) -> None:
+    # One notice, two records: the 代管 was dropped when the notice also stated a 撤县设区 (review).
+    both = tmp_path / "quhua_tiaozheng.txt"
+    both.write_text("东海省人民政府关于调整北湖市部分行政区划的通知\n（2021年6月1日）\n"
+                    "一、撤销北湖市白沙县，设立北湖市白沙区。\n二、将青松市交由北湖市代管。\n", encoding="utf-8")
+    assert ingest([both], store).failed == []
+    assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/白沙区", "level": "county"},
+                                   {"path": "北湖市/白沙县", "level": "county"},
+                                   {"path": "北湖市/青松市", "level": "county"}]
