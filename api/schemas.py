@@ -695,6 +695,12 @@ class UploadAnswer(BaseModel):
     added: list[UploadedFile]
     failed: list[FailedFile]
     new_in_graph: NewInGraph
+    relisted: list[str] = Field(default=[], description="按撤县设区重新载入的区清单: district lists loaded before a "
+                                                       "撤县设区 this upload loads, loaded again from their files, the "
+                                                       "county's list kept as their history (each 《title》 path "
+                                                       "(region, uid))")
+    not_relisted: list[str] = Field(default=[], description="未能重新载入的区清单: those whose file is gone, "
+                                                           "changed or did not load (then why): both stay current")
 
 
 class RemovedDocument(BaseModel):
@@ -705,11 +711,22 @@ class RemovedDocument(BaseModel):
     region: str
 
 
+class StrandedDocument(RemovedDocument):
+    history: bool = Field(description="kept as a list's history version (the county's list), not a current one")
+    failure: str = Field(description="why it did not load again though its file is unchanged; empty where the file "
+                                     "is gone or changed")
+
+
 class RemovalAnswer(BaseModel):
     """DELETE /api/documents/{uid}: the document taken out, and what the graph holds after."""
 
     removed: list[RemovedDocument]
     in_graph: NewInGraph = Field(description="the nodes the graph holds after the removal")
+    unpaired: list[RemovedDocument] = Field(default=[], description="撤县设区已移除: the county's and the district's "
+                                                                   "lists the removed 撤县设区 paired, loaded again "
+                                                                   "from their files, each current")
+    not_unpaired: list[StrandedDocument] = Field(default=[], description="those whose file is gone, changed or did not "
+                                                                        "load: the two lists stay paired")
 
 
 class CypherAnswer(BaseModel):

@@ -195,7 +195,7 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
         raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                         "；请修复或恢复该文件，或将其一并移除")) from failed
     regions = [held.region for held in (*documents, *(version for version, _parsed in following),
-                                        *(held for pair in unpairing for held, _parsed in pair))]
+                                        *(held for pair in unpairing for held, _parsed in pair[:2]))]
     try:
         with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
             return _removed(store, documents, current, following, unpairing)
@@ -230,8 +230,11 @@ def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str]
 
 
 # A county's list kept as the history of its district's, and that district's current list: each with its file as
-# read again (None: gone or changed).
-_Pair = tuple[tuple[HeldDocument, "ParsedFiles | None"], tuple[HeldDocument, "ParsedFiles | None"]]
+# read again (None: gone or changed); then the uids of the county's older versions, history of the district's too.
+_Pair = tuple[tuple[HeldDocument, "ParsedFiles | None"], tuple[HeldDocument, "ParsedFiles | None"], list[str]]
+# The county's older versions, history of its own list again once its newest is current (its list_key).
+_REKEYED = ("UNWIND $rows AS r MATCH (d:Document {uid: r.uid}) MATCH (v:ListVersion) WHERE v.uid IN r.older "
+            "SET v.list_key = d.list_key")
 
 
 def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
@@ -241,18 +244,18 @@ def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
     unchanged, no longer parses."""
     removed = {document.uid for document in documents}
     successors = successor_paths(store, removed)
-    newest: dict[tuple[str, str], dict[str, str]] = {}
+    versions: dict[tuple[str, str], list[dict[str, str]]] = {}  # newest first
     for row in store.read(_ACROSS_REGIONS):
         if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
-            newest.setdefault((row["d_uid"], row["region"]), row)
+            versions.setdefault((row["d_uid"], row["region"]), []).append(row)
     pairs: list[_Pair] = []
-    for row in newest.values():
+    for row, *older in versions.values():
         county = HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
                               row["region"] or "", True)
         district = HeldDocument(row["d_uid"], row["d_path"] or "", row["d_title"] or "", row["d_kind"] or "",
                                 row["d_region"] or "")
         pairs.append(((county, _read_again(county, row["sha256"] or "")),
-                      (district, _read_again(district, row["d_sha256"] or ""))))
+                      (district, _read_again(district, row["d_sha256"] or "")), [other["uid"] for other in older]))
     return pairs
 
 
@@ -262,11 +265,13 @@ def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], lis
     stays as it was, said."""
     unpaired: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
-    for county, district in pairs:
+    for county, district, older in pairs:
         if county[1] is None or district[1] is None:
             stranded += [county[0], district[0]]
             continue
         _reloaded(store, [county], must_load=True)
+        if older:  # the county's older versions were the district list's history too: its own list's again
+            store.write_atomic([Statement(_REKEYED, [{"uid": county[0].uid, "older": sorted(older)}])])
         _reloaded(store, [district], replacing=True, must_load=True)
         unpaired += [replace(county[0], history=False), district[0]]  # the county's is current again
     return unpaired, stranded

@@ -339,6 +339,7 @@ TOWNSHIP_FINDING_LABELS = {
     ("reclaimed", "reserved_to_township"): "县乡事权划分清单列为乡镇事权，清单却列为县级部门收回：需核定由谁负责",
     ("", "devolved_not_listed"): "县赋予乡镇（街道）的行政执法事项，乡镇履职清单未列：应列入基本履职事项",
     ("", "unknown_township"): "本县其他文件中没有此乡镇（街道）：请核对名称或是否已撤并（依据为本县已知的乡镇）",
+    ("", "merged_township"): "此乡镇（街道）已撤并或改设街道：其履职清单事项列于现乡镇（街道）之下",
 }
 _IN_ANSWER |= {("township_duties", "township"): "乡镇（街道）", ("township_duties", "part_label"): "清单部分",
                ("township_duties", "category"): "事项类别", ("township_duties", "matter"): "事项",

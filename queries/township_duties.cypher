@@ -18,10 +18,15 @@
 // down: `holder` who took it, `evidence` the notice's words and clause). A 收回 row whose matter the township's own
 // 权责清单 still lists has a row more: reclaimed_still_listed (`evidence` the township's item). Each item the county
 // gave its townships (a 赋权清单's) that the list leaves out is a row first: devolved_not_listed
-// (queries/township_devolved.py). Rows in each list's order.
-MATCH (t:Department)
-WHERE ($township IS NULL OR t.uid = $township OR t.name = $township OR $township IN coalesce(t.aliases, []))
-  AND ($region IS NULL OR t.region = $region OR t.region STARTS WITH ($region + '/'))
+// (queries/township_devolved.py). A township asked for (or the region asked) that a merger or a 街道 replaced answers
+// with its successor's rows and a row more of its own, merged_township (queries/township_merged.py). Rows in each list's order.
+MATCH (asked:Department)
+WHERE ($township IS NULL OR asked.uid = $township OR asked.name = $township OR $township IN coalesce(asked.aliases, []))
+  AND ($region IS NULL OR asked.region = $region OR asked.region STARTS WITH ($region + '/'))
+// A township merged into another or made a 街道: its list's rows are its successor's (r.township follows the chain).
+OPTIONAL MATCH (asked)-[:SUCCEEDED_BY*1..]->(later:Department)
+WHERE NOT (later)-[:SUCCEEDED_BY]->()
+WITH DISTINCT coalesce(later, asked) AS t
 MATCH (:Department)-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE r.township = t.uid
 WITH DISTINCT t, m, r.source AS source, r.township_part AS part, coalesce(r.category, '') AS category

@@ -27,6 +27,7 @@ from queries.matter_names import folded, paired
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index, Evidence
 from queries.township_devolved import unlisted
+from queries.township_merged import merged_notes
 from queries.who_handles import COVERAGE_SHARE, WEAK_SCORE, evidence_index
 
 PART_ORDER = ("basic", "assisting", "reclaimed")
@@ -42,13 +43,15 @@ Best = dict[str, tuple[float, str, str]]  # department → its best (score, text
 def judged(store: Store, rows: list[Row], params: dict[str, Any]) -> list[Row]:
     """Each row with its `finding`, `holder`, `evidence` and `evidence_source`, in each list's order: its parts in
     order, each part's rows as the list has them."""
+    notes = merged_notes(store, params)  # a township asked for that is merged away: said, beside its successor's rows
     if not rows:
-        return rows
+        return [_labelled(row) for row in notes]
     # Today's duties (the 调整 notices since each 三定 applied), and the 三定 as written, to tell work a notice took.
     now, written, holding = handling_index(store), evidence_index(store), holders(store)
     levels = _levels(store, rows)
     checked = [_level_checked(levels, _judged(store, now, written, holding, row)) for row in rows] \
-        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows) + unlisted(store, rows)
+        + _still_listed(written, rows) + _unplaced(store, rows) + _township_level(levels, rows) \
+        + unlisted(store, rows) + notes
     return sorted(map(_labelled, checked), key=_list_order)
 
 

@@ -17,7 +17,7 @@ from graph.store import Store
 from ingest.errors import chinese_part
 from ingest.pipeline import FileOutcome, NearMissWarning, ingest, near_miss_zh
 from ingest.regions import RegionOptionError, parse_region_option
-from ingest.removal import RemovalError, check_removable, find_documents, remove
+from ingest.removal import HeldDocument, RemovalError, check_removable, find_documents, remove
 from ingest.versions import reason_parts
 from queries import catalog
 from queries.lookup import UnknownRegion, check_region, region_levels, regions_listed
@@ -78,6 +78,8 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         + [_older(shown[path], shown[newer], why) for path, newer, why in report.older_skipped]
         + [_older_than_held(shown[path], current, why) for path, current, why in report.kept_current],
         "new_in_graph": {key: report.created.get(label, 0) for label, key in _NEW_IN_GRAPH},
+        # A 撤县设区 uploaded pairs the district lists loaded before it with the county's: said as the CLI says it.
+        "relisted": report.relisted, "not_relisted": report.not_relisted,
     }
 
 
@@ -173,9 +175,15 @@ def remove_document(request: Request, store: StoreDep,
                           str(exc), exc.zh) from exc
         removal = remove(store, documents)
     counts = catalog.label_counts(store)
-    return {"removed": [{"uid": d.uid, "path": d.path, "title": d.title, "kind": d.kind, "region": d.region}
-                        for d in removal.removed],
-            "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH}}
+    return {"removed": [_document(d) for d in removal.removed],
+            "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH},
+            # A 撤县设区 taken out unpairs the lists it paired, as `dutygraph remove` says.
+            "unpaired": [_document(d) for d in removal.unpaired],
+            "not_unpaired": [{**_document(d), "history": d.history, "failure": d.failure} for d in removal.not_unpaired]}
+
+
+def _document(held: HeldDocument) -> dict[str, str]:
+    return {"uid": held.uid, "path": held.path, "title": held.title, "kind": held.kind, "region": held.region}
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),

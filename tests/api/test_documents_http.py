@@ -3,6 +3,7 @@ without a title is cited."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from api.app import create_app
 from api.settings import Settings
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
+from ingest.regions import Region
 from tests.conftest import one_sheet_workbook
+from tests.ingest.test_region_notice import COUNTY_LIST, DISTRICT_LIST, FIXTURES
 
 KEY = "test-key-docfacts"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -209,3 +212,60 @@ def test_an_uploaded_earlier_version_of_a_list_leaves_the_current_one(client: Te
         "error_zh": "权责清单.csv：已作为历史版本保存，未作为现行清单载入：较早版本，未替换现行清单（2024年5月10日）：按清单所署日期（2024-05-10 晚于 "
                     "2022-03-01）：《示例市市级权责清单》 权责清单.csv；如应以此版本为准，请联系管理员先移除现行清单，再上传"}])
     assert graph.read("MATCH (d:Document) RETURN d.issued AS issued") == [{"issued": "2024-05-10"}]
+
+
+# -- the lists a 撤县设区 pairs or unpairs, named in the upload's and DELETE's answers as `dutygraph ingest` (按撤县设区
+# 重新载入的区清单) and `dutygraph remove` (撤县设区已移除) name them: over HTTP neither was said -------------------------
+
+CITY = Region(("示例市",))
+DISTRICT = Region(("示例市", "青山区"))
+
+
+def _uid(graph: Store, name: str) -> str:
+    rows = graph.read("MATCH (d) WHERE (d:Document OR d:ListVersion) AND d.path ENDS WITH $name RETURN d.uid AS uid",
+                      {"name": name})
+    assert len(rows) == 1, rows
+    return str(rows[0]["uid"])
+
+
+def _upload_pifu(client: TestClient) -> dict[str, object]:
+    files = [("files", ("pifu.txt", (FIXTURES / "pifu.txt").read_bytes(), "text/plain"))]
+    answer = client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    return dict(answer.json())
+
+
+def test_the_district_list_an_uploaded_rename_pairs_is_named(client: TestClient, graph: Store) -> None:
+    assert ingest(COUNTY_LIST, graph, region=CITY).failed == []
+    assert ingest([DISTRICT_LIST], graph, region=DISTRICT).failed == []
+    answer = _upload_pifu(client)
+    district = _uid(graph, DISTRICT_LIST.name)
+    # The csv's have no title: the label is the path, region and uid.
+    assert (answer["relisted"], answer["not_relisted"]) == ([f"{DISTRICT_LIST} (示例市/青山区, {district})"], [])
+
+
+def test_the_lists_a_removed_rename_unpairs_are_named(client: TestClient, graph: Store) -> None:
+    assert ingest(COUNTY_LIST, graph, region=CITY).failed == []
+    assert ingest([FIXTURES / "pifu.txt"], graph, region=CITY).failed == []
+    assert ingest([DISTRICT_LIST], graph, region=DISTRICT).failed == []
+    answer = client.delete(f"/api/documents/{_uid(graph, 'pifu.txt')}", headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    county_list = COUNTY_LIST[-1]
+    assert (answer.json()["unpaired"], answer.json()["not_unpaired"]) == ([
+        {"uid": _uid(graph, county_list.name), "path": str(county_list), "title": "",
+         "kind": "boundary", "region": "示例市/青山县"},
+        {"uid": _uid(graph, DISTRICT_LIST.name), "path": str(DISTRICT_LIST), "title": "",
+         "kind": "boundary", "region": "示例市/青山区"}], [])
+
+
+def test_a_pair_whose_file_changed_is_named_as_still_paired(client: TestClient, graph: Store, tmp_path: Path) -> None:
+    district = tmp_path / DISTRICT_LIST.name
+    shutil.copy(DISTRICT_LIST, district)
+    assert ingest(COUNTY_LIST, graph, region=CITY).failed == []
+    assert ingest([FIXTURES / "pifu.txt"], graph, region=CITY).failed == []
+    assert ingest([district], graph, region=DISTRICT).failed == []
+    district.write_text(district.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    answer = client.delete(f"/api/documents/{_uid(graph, 'pifu.txt')}", headers=AUTH).json()
+    assert answer["unpaired"] == []
+    assert [(Path(row["path"]).name, row["region"], row["history"], row["failure"]) for row in answer["not_unpaired"]] \
+        == [("bianjie_qingshan.csv", "示例市/青山县", True, ""), ("bianjie_qingshanqu_2022.csv", "示例市/青山区", False, "")]

@@ -218,3 +218,24 @@ def test_a_pair_whose_file_changed_stays_paired_and_said(store: Store, tmp_path:
     assert _lists(store) == [("Document", "示例市/青山区", "bianjie_qingshanqu_2022.csv"),
                              ("ListVersion", "示例市/青山县", "bianjie_qingshan.csv")]
     assert store.read("MATCH (d:Document {kind: 'region_notice'}) RETURN d.uid AS uid") == []
+
+
+def test_every_county_version_the_rename_paired_is_the_county_s_again(store: Store, tmp_path: Path) -> None:
+    """The 县 list's two versions (2020, and the current one) both became the 区 list's history once the 批复 paired
+    them; removing the 批复 restored the newest alone, the older staying the 区 list's history (list_history and
+    list_changes showed a 县 list as the 区's). Now every version is the 县 list's again: one current, the other its
+    history, and the 区 list has none."""
+    older = tmp_path / "bianjie_qingshan_2020.csv"
+    older.write_bytes(b"\n".join([*COUNTY_LIST[-1].read_bytes().split(b"\n")[:-2], b""]))  # a row fewer
+    assert ingest([older, *COUNTY_LIST[:-1]], store, region=CITY).failed == []
+    assert ingest([COUNTY_LIST[-1]], store, region=CITY).failed == []
+    assert ingest([FIXTURES / "pifu.txt"], store, region=CITY).failed == []
+    assert ingest([DISTRICT_LIST], store, region=Region(("示例市", "青山区"))).failed == []
+    removal = remove(store, find_documents(store, [str(FIXTURES / "pifu.txt")]))
+    assert removal.not_unpaired == []
+    rows = store.read("MATCH (d) WHERE (d:Document OR d:ListVersion) AND d.kind = 'boundary' "
+                      "RETURN labels(d)[0] AS label, d.region AS region, d.list_key AS key ORDER BY region, label")
+    assert [tuple(row.values()) for row in rows] == [
+        ("Document", "示例市/青山区", "boundary|示例市/青山区|file|bianjie_qingshanqu.csv"),
+        ("Document", "示例市/青山县", "boundary|示例市/青山县|file|bianjie_qingshan.csv"),
+        ("ListVersion", "示例市/青山县", "boundary|示例市/青山县|file|bianjie_qingshan.csv")]

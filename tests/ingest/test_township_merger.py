@@ -165,6 +165,27 @@ def test_township_duties_groups_the_merged_list_under_the_surviving_town(store: 
     assert _township_duties(store) == [("桃源乡人民政府", "示例市/青山县/桃源乡", *row[2:]) for row in MERGED_DUTIES]
 
 
+def _asked(store: Store, params: dict[str, str]) -> list[tuple[str, ...]]:
+    return [(row["township"], row["township_region"], row["part"], row["matter"], row["finding"], row["holder"],
+             row["evidence"]) for row in catalog.run(store, "township_duties", params)]
+
+
+@pytest.mark.parametrize("params", [{"township": OLD_GOVERNMENT}, {"township": "桃源乡人民政府"},
+                                    {"region": "示例市/青山县/桃源乡"}])
+def test_a_merged_township_asked_for_answers_with_the_surviving_town_s_rows(store: Store,
+                                                                          params: dict[str, str]) -> None:
+    """Asked for 桃源乡 once merged, township_duties answered nothing (its rows are 石桥镇's): now 石桥镇's rows, and a
+    row saying 桃源乡 已撤销（并入石桥镇）, citing the 批复's clause. Once the 批复 is removed, 桃源乡's own rows alone."""
+    _load(store, [[TOWNSHIP_LIST], [PIFU]])
+    note = ("桃源乡人民政府", "示例市/青山县/桃源乡", "", "", "merged_township", "石桥镇人民政府", "已撤销（并入石桥镇）")
+    assert _asked(store, params) == [note, *((*row[:4], "no_duties" if row[2] == "assisting" else "", "", "")
+                                             for row in MERGED_DUTIES)]
+    (cited,) = [row["evidence_source"] for row in catalog.run(store, "township_duties", params) if row["holder"]]
+    assert cited == store.read("MATCH (d:Document {kind: 'region_notice'}) RETURN d.uid AS uid")[0]["uid"] + "#一、"
+    remove(store, find_documents(store, [str(PIFU)]))
+    assert [row[:2] for row in _asked(store, params)] == [("桃源乡人民政府", "示例市/青山县/桃源乡")] * 3
+
+
 FUQUAN = REPO / "tests" / "fixtures" / "xiangzhen_fuquan"
 BAISHUI_MERGED = """澄州市人民政府关于同意云岭县调整部分乡镇行政区划的批复
 （2024年6月1日）
