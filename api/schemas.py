@@ -770,8 +770,8 @@ class DispatchRow(BaseModel):
     holds_no_duties: bool
     no_match: bool
     township_unnamed: bool = Field(description="需确定事发地乡镇（街道）: work a 赋权清单 gave the townships "
-                                               "(`devolved`), the complaint naming none: a person finds the "
-                                               "township where it happened")
+                                               "(`devolved`), the complaint naming none or several: a person "
+                                               "finds the township where it happened")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "

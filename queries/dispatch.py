@@ -21,8 +21,8 @@ from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
-from queries.township_given import where_unknown
-from queries.who_handles import ranked_with_notes
+from queries.township_given import depth, where_unknown, with_devolution
+from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
 # Each with what a row with no department says.
@@ -138,8 +138,8 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         "score": first["score"] if first else None, "tie": bool(first and first["tie"]),
         "weak": bool(first and first["weak"]), "holds_no_duties": bool(first and first["holds_no_duties"]),
         "no_match": first is None,  # no word of the text reaches any department's duties or items
-        # Work a 赋权清单 gave the townships, the complaint naming none: the department routed to no longer exercises
-        # it, the township where it happened does, and the dispatcher must find which.
+        # Work a 赋权清单 gave the townships, the complaint naming none or several: the department routed to no longer
+        # exercises it, the township where it happened does, and the dispatcher must find which.
         "township_unnamed": bool(first and where_unknown(first)),
         "runner_up": second["department"] if second else "", "runner_up_score": second["score"] if second else None,
         "matched": _matched(index, text, first) if first else "",
@@ -209,11 +209,14 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     """The row's note when departments of another city than the one routed to hold the work as surely: which city's
     the complaint is, the scores cannot tell (user test of two cities: a 共享单车 complaint went to 南屿市's 城管局,
     routed and needing no person, though 示例市's holds the work too and leads it in a list). Read on who_handles'
-    own ranking, as the row itself is (a township given the work stands where who_handles puts it). A province's
-    department is no other city's; under a province a city is its region's city, not the region's first name."""
+    own ranking, as the row itself is (a township given the work stands where who_handles puts it), without its
+    notes on safety and 三定, which this does not read. A province's department is no other city's: routed to one,
+    every city's department is named (各市的); under a province a city is its region's city, not the region's first
+    name."""
     city = city_of(store, row["region"])
     others: dict[str, str] = {}  # each other city → its first department that holds the work
-    for found in ranked_with_notes(store, index, text, region=region, limit=OTHER_CITIES_LOOKED_AT):
+    ranked = rank_departments(index, text, region=region, limit=depth(store, OTHER_CITIES_LOOKED_AT, region))
+    for found in with_devolution(store, text, ranked, OTHER_CITIES_LOOKED_AT):
         theirs = city_of(store, found["region"])
         if theirs not in (None, city) and not found["weak"] and not found["holds_no_duties"]:
             others.setdefault(theirs, found["department"])
@@ -222,5 +225,6 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     named = "、".join(others[other] for other in sorted(others))
     shown = city.rsplit("/", 1)[-1] if city else row["region"]
     unsaid = ("未指定区划", "no region given") if region is None else ("未指定市", "no city given")
-    return (f"{unsaid[0]}，其他市的{named}也有相应职责：按相关度分派至{shown}，请核实诉求所在市 / {unsaid[1]}, and "
-            f"{named} of another city also has such duties: routed within {shown} by score; check the city")
+    whose = ("其他市的", "of another city") if city else ("各市的", "of a city")
+    return (f"{unsaid[0]}，{whose[0]}{named}也有相应职责：按相关度分派至{shown}，请核实诉求所在市 / {unsaid[1]}, and "
+            f"{named} {whose[1]} also has such duties: routed within {shown} by score; check the city")

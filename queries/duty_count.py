@@ -44,10 +44,13 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         return None
     stated = standing = 0
     changes: list[Row] = []
+    carried: Counter[str] = Counter()
     for uid, row in _counted(today):
         change = today.changes[uid]
         by_notice = source_document(row["source"]) in today.notices
-        if not row.get("carried_from"):  # carried duties are counted by body (`carried_counts`)
+        if row.get("carried_from"):  # carried duties are counted by body, as `carried_counts` counts them
+            carried[row["carried_from"]] += 1
+        else:
             stated += not by_notice
             standing += change["status"] in _STILL_HELD
         if by_notice:
@@ -56,7 +59,7 @@ def duty_count(store: Store, department: str) -> DutyCount | None:
         elif change["status"] != CURRENT:
             changes.append({"status": change["status"], "duty": row["text"], "other": change["counterpart"] or None,
                             "source": change["change_source"]})
-    return DutyCount(stated if today.sanding else None, standing, changes, carried_counts(today)[0])
+    return DutyCount(stated if today.sanding else None, standing, changes, carried)
 
 
 def carried_counts(today: Today) -> tuple[Counter[str], Counter[str]]:

@@ -167,8 +167,10 @@ class Today:
 
 
 def duties_today(store: Store, department: str) -> Today | None:
-    """`department`: a uid. None where no 调整 notice since the newest 三定 (or, with none, at all) names it."""
-    return _today(store, department, False)
+    """`department`: a uid. None where no 调整 notice since the newest 三定 (or, with none, at all) names it. Read once
+    per graph version: who_handles' index, duty_count and township_duties ask for the same departments; callers must
+    not mutate it."""
+    return cached(store, ("duties_today", department), lambda: _today(store, department, False))
 
 
 def _today(store: Store, department: str, carries: bool) -> Today | None:
@@ -196,7 +198,9 @@ def carriers_today(store: Store) -> dict[str, Today]:
         edges = _successions(store)
         replaced = {edge["predecessor"] for edge in edges}
         carriers = sorted({edge["successor"] for edge in edges if edge["carries"]} - replaced)
-        return {uid: today for uid in carriers if (today := _today(store, uid, True)) is not None}
+        # A carrier a notice names reads as duties_today does (the same reading, kept once for both).
+        return {uid: today for uid in carriers
+                if (today := duties_today(store, uid) or _today(store, uid, True)) is not None}
 
     return cached(store, ("carriers_today",), read, whole_graph=True)
 

@@ -50,15 +50,8 @@ def _build(store: Store) -> BM25Index:
     index = evidence_index(store)
     carriers = carriers_today(store)
 
-    def notices_today(uid: str) -> Today | None:
-        """duties_today's reading, a carrier's taken from `carriers` (the same reading where a notice since its newest
-        三定 names it, read once)."""
-        if uid in carriers:
-            return carriers[uid] if carriers[uid].notices else None
-        return duties_today(store, uid)
-
     changed = {row["uid"]: (row, today) for row in catalog.run(store, "notice_departments")
-               if (today := notices_today(row["uid"])) is not None}
+               if (today := duties_today(store, row["uid"])) is not None}
     successors = standing_successors(catalog.run(store, "successions"))
     # A department standing for bodies a 机构改革 replaced: `evidence` walks the chain as written, today's reading
     # (`carriers_today`) leaves out what a body of the chain had moved out before it was replaced.

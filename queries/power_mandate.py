@@ -106,7 +106,10 @@ class _SandingIndex(BM25Index):
         broader.txt). Such a word is met whole or through its concept, and its pieces mostly add the duties that
         write them inside other terms: 应急's 危险化学品 on 道路危险货物运输. A word neither knows keeps its pieces at
         full weight: they are its only reading (占用城市道路 meets 城管's 占用、挖掘城市道路 by them). Not the text's
-        own words: the 生产 of 生产经营单位 stays whole."""
+        own words: the 生产 of 生产经营单位 stays whole. Not `search.read_parts`, which is near: that keeps the parts of
+        words the dictionaries read as a matter (`matter_words`), so as to leave them out of the query, and by the
+        text's own words alone; this asks which words this index knows as terms (`idf`, and broader.txt's
+        concepts), so as to weigh their pieces down, and the pieces include a compound's own parts (`with_parts`)."""
         words = index_terms(text, as_query=True)
         pieces: set[str] = set()
         for word in words:

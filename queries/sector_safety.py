@@ -21,8 +21,8 @@ _BEFORE_SECTORS = re.compile(r"负责|指导|承担|督促|监督管理|管理|�
 _JOINS = re.compile(r"[、和及与]")
 # What says a text is about safety (a complaint's words: 着火, 逃生, 应急照明), not the business's other work.
 _SAFETY_WORDS = re.compile(r"安全|消防|火灾|着火|失火|起火|隐患|事故|逃生|应急|爆炸|坍塌|触电|中毒|溺水")
-# The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
 COMMITTEE, SANDING_RULE = "safety_committee", "sanding"  # a basis's `kind`: the 安委会 paragraph, the 三定's rule
+# The 三定 clauses of 管行业必须管安全 for every sector (ingest.sector_rule); a document loaded before keeps none.
 _RULES = ("MATCH (d:Document) WHERE coalesce(d.sector_rule, '') <> '' "
           "RETURN d.region AS region, d.sector_rule AS text, d.sector_rule_source AS source ORDER BY region, source")
 # The members' paragraphs of the 安委会成员单位安全生产工作职责 loaded (ingest.safety_committee).

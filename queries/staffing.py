@@ -275,7 +275,7 @@ def with_duty_figures(store: Store, row: Row, changed: bool) -> Row:
         # now, as department_duties and the profile list them) are added, or a successor with no 三定 of its own
         # read as holding only the clause a notice moved in (1 duty over 13 posts, where it holds 4).
         # department_load's `carried` are those today's reading holds, less those a later notice moved out of it
-        # (they count for the receiver), by body, as its checks name them (duty_count's `carried_standing`).
+        # (they count for the receiver), by body, as its checks name them (duty_count's `carried_counts`).
         # A successor's 三定所列 are what the 三定 it holds its work by state: its own, and the replaced body's for
         # what it carried in, before any notice of its own; so that the notices' changes take `duties_stated` to
         # `duties` (a successor with no 三定 of its own read None, one with its own only that).

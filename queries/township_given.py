@@ -7,8 +7,8 @@ answer meets such an item (that holder's row, its best piece a given item) is th
   the holder's row becomes that township's, first, its own other row merged into it;
 - a named township whose 三定 sets up no such office cannot take it on (queries/township_takers.py): the order
   stands, the county department handling it, and the rows say why;
-- no township named: the order stands, and the first row and the holder's say the power lies with the townships,
-  so a dispatcher asks where it happened rather than sending it to the county department.
+- no township named, or several: the order stands, and the first row and the holder's say the power lies with the
+  townships, so a dispatcher asks where it happened rather than sending it to the county department.
 An item a county department's own list marks 委托乡镇（街道）实施 stays that department's power (ingest/devolution.py):
 not read as given. Each row gets `devolved`, the 说明, '' where none applies.
 """
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from graph.store import Row, Store
 from ingest.devolution import ENTRUSTED
-from ingest.names import TERRITORIAL_KIND, TOWNSHIP_KIND, plates_in
+from ingest.names import TERRITORIAL_KIND, plates_in
 from queries.cache import cached
 from queries.handling_rows import before_evidence
-from queries.township_takers import without_takers
+from queries.township_takers import county_townships, without_takers
 
 _GIVEN = """
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
@@ -34,12 +34,6 @@ _ENTRUSTED = """
 MATCH (:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE p.devolution = $entrusted
 RETURN p.region AS region, p.type AS type, p.name AS item
-"""
-_TOWNSHIPS = """
-MATCH (d:Department)
-WHERE d.kind = $township_kind AND d.region STARTS WITH ($county + '/')
-RETURN d.name AS name, d.uid AS uid, d.region AS region
-ORDER BY region, uid
 """
 
 
@@ -57,8 +51,8 @@ def given_items(store: Store) -> list[Row]:
     return cached(store, ("township_given",), read, whole_graph=True)
 
 
-# What the 说明 says where no township is named: the township where it happened exercises the power, which one the
-# text does not say (`where_unknown`).
+# What the 说明 says where no township or several are named: the township where it happened exercises the power,
+# which one the text does not say (`where_unknown`).
 WHERE_IT_HAPPENED = "由事发地乡镇（街道）人民政府以自己的名义实施"
 
 # The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
@@ -82,8 +76,8 @@ def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> lis
 
 
 def where_unknown(row: Row) -> bool:
-    """Whether the row's `devolved` says the power lies with the township where it happened and the text names none:
-    whoever routes it must find that township (dispatch leaves the row to a person)."""
+    """Whether the row's `devolved` says the power lies with the township where it happened and the text names none
+    or several: whoever routes it must find that township (dispatch leaves the row to a person)."""
     return WHERE_IT_HAPPENED in row["devolved"]
 
 
@@ -96,31 +90,25 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
         return [_noted(row, "") for row in rows]
     holder = rows[place]
     offices = plates_in(holder["department"])
-    named = [township for township in _townships(store, holder["region"])
-             if township["region"].rsplit("/", 1)[-1] in text or township["name"] in text]
+    named = [township for township in county_townships(store, holder["region"])
+             if any(name in text for name in township["names"])]
     if len(named) != 1:
         note = f"已赋予乡镇（街道）：{item['item']}，{WHERE_IT_HAPPENED}（承接主体：{holder['department']}）"
         return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
     [township] = named
     lacking = [office for found, office, _items in without_takers(store, [item]) if found["uid"] == township["uid"]]
     if lacking:
-        note = (f"已赋予乡镇（街道）：{item['item']}；{township['name']}三定未设{lacking[0]}，"
+        note = (f"已赋予乡镇（街道）：{item['item']}；{township['township']}三定未设{lacking[0]}，"
                 "无承接机构，仍由县级部门办理")
         return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
     # The document settles who handles it, as a 职责分工 clause settles a lead: no tie on the township's row.
-    lead = {**holder, "department": township["name"], "region": township["region"],
+    lead = {**holder, "department": township["township"], "region": township["region"],
             "office": offices[0] if offices else holder["office"], "tie": False}
     rest = [row for number, row in enumerate(rows) if number != place and row["region"] != township["region"]]
-    note = (f"已赋予乡镇（街道）：{item['item']}，由{township['name']}以自己的名义实施"
+    note = (f"已赋予乡镇（街道）：{item['item']}，由{township['township']}以自己的名义实施"
             f"（承接主体：{holder['department']}）")
     return [_noted({**row, "rank": number + 1}, note if number == 0 else "")
             for number, row in enumerate([lead, *rest])]
-
-
-def _townships(store: Store, county: str) -> list[Row]:
-    """The township governments of `county`, read once per graph version (each answer meeting a given item asks)."""
-    return cached(store, ("county_townships", county),
-                  lambda: store.read(_TOWNSHIPS, {"county": county, "township_kind": TOWNSHIP_KIND}), whole_graph=True)
 
 
 def _asked_floor(rows: list[Row]) -> float:

@@ -112,6 +112,17 @@ def test_dispatch_names_the_other_city_under_a_province_and_never_the_province(u
             (city, "南屿市市场监督管理局", OTHER_CITY.format("青山县市场监督管理局"))]
 
 
+def test_dispatch_routed_to_the_province_names_every_city_s_department(under: Store) -> None:
+    # The row is the province's own department, no city's: the cities' departments are no *other* city's (the note
+    # said 其他市的 of the row routed to 东海省).
+    result = dispatch(under, [Complaint(1, "特种设备安全监察")], region=None)
+    assert [(row["region"], row["department"], row["note"]) for row in result.rows] == [(
+        "东海省", "东海省市场监督管理局",
+        "未指定区划，各市的南屿市市场监督管理局、示例市市场监督管理局也有相应职责：按相关度分派至东海省，请核实诉求所在市 / "
+        "no region given, and 南屿市市场监督管理局、示例市市场监督管理局 of a city also has such duties: routed within 东海省 "
+        "by score; check the city")]
+
+
 def store_regions(store: Store) -> list[tuple[str, str]]:
     return [(row["path"], row["level"])
             for row in store.read("MATCH (r:Region) RETURN r.path AS path, r.level AS level ORDER BY path")]

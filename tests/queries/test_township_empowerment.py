@@ -221,3 +221,25 @@ def test_two_townships_of_one_name_are_told_apart(county: Store, tmp_path: Path)
          f"承接主体：{TOWNSHIPS}；白水乡人民政府三定未设综合行政执法办公室"),
         ("澄州市/雾溪县/青石镇", "青石镇人民政府", "dept:澄州市/雾溪县/青石镇/人民政府",
          f"承接主体：{TOWNSHIPS}；青石镇人民政府三定未设综合行政执法办公室")]
+
+
+BAISHUI_MERGED = """澄州市人民政府关于同意云岭县调整部分乡镇行政区划的批复
+（2024年6月1日）
+云岭县人民政府：
+一、同意撤销白水乡，将其所辖区域并入青石镇。
+"""
+
+
+def test_a_merged_township_named_is_the_town_it_was_merged_into(county: Store, tmp_path: Path) -> None:
+    # 白水乡 merged into 青石镇 (tests/ingest/test_township_merger.py's notice) is no township: named, it reads as
+    # 青石镇, which has the 综合行政执法办公室 and takes the given item. Before, township_given still counted 白水乡 a
+    # township while township_takers did not: 白水乡人民政府 led, exercising the item in its own name.
+    notice = tmp_path / "baishui_hebing.txt"
+    notice.write_text(BAISHUI_MERGED, encoding="utf-8")
+    assert ingest([notice], county, region=Region(("澄州市", "云岭县"))).failed == []
+    qingshi = (1, "青石镇人民政府", "澄州市/云岭县/青石镇",
+               f"已赋予乡镇（街道）：对露天焚烧垃圾的处罚，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）")
+    assert _answer(county, "白水乡村口有人露天焚烧垃圾") == [qingshi, (2, ZHIFA, "澄州市/云岭县", "")]
+    # Both named are one township now (before, two were named and the note asked where it happened).
+    assert _answer(county, "白水乡和青石镇交界处有人露天焚烧垃圾") == [
+        qingshi, (2, ZHIFA, "澄州市/云岭县", ""), (3, ZIRAN, "澄州市/云岭县", "")]
