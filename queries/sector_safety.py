@@ -127,6 +127,15 @@ def sector_basis(sectors: frozenset[str], member: Row | None, rule: Row | None) 
     return member if member is not None and member["sectors"] & sectors else rule
 
 
+def basis_fields(basis: Row | None) -> Row:
+    """A row's fields of what its sectors are cited by (sector_basis): the text, its source and its kind (安委会职责
+    or 三定规定, which the page, the CLI and the report name), each '' without one. Every row that cites a basis
+    carries all three: the title of its source alone did not tell a reader which it was (a 安委会 paragraph may word
+    the rule for every sector as a 三定 does)."""
+    return {"sector_rule": basis["text"] if basis else "", "sector_rule_source": basis["source"] if basis else "",
+            "sector_rule_kind": basis["kind"] if basis else ""}
+
+
 def held_sectors(evidence: frozenset[str], own: frozenset[str], member: Row | None, unled: bool) -> frozenset[str]:
     """The sectors a department answers for the safety of, on a text: those of the first 三定 clause among its evidence
     that names any (`evidence`); failing that, where the work is no one's (`unled`: a matter no one leads, an item no
