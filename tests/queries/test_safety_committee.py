@@ -32,6 +32,8 @@ COUNTY = "北湖市/云溪县"
 ZHUJIAN = ("负责住房和城乡建设行业安全生产监督管理，指导督促物业服务企业落实住宅小区共用部位和共用设施设备的安全管理责任，"
            "会同县消防救援大队做好住宅小区电动自行车集中充电设施安全管理")
 WENLV = "负责文化和旅游行业安全生产监督管理，指导督促剧本娱乐经营场所、密室逃脱类场所落实安全生产主体责任"
+# 文旅局's sectors by its paragraph: its 行业安全生产's, and the businesses it 指导督促 to 落实安全生产主体责任.
+ALL_WENLV = "剧本娱乐、密室逃脱、文化、旅游"
 WENLV_RULE = "负责文化和旅游行业安全生产监督管理，督促文化和旅游系统有关部门负责本行业领域的安全生产工作"
 
 
@@ -100,11 +102,12 @@ def test_a_no_lead_complaint_cites_the_committee_and_a_led_one_does_not_take_its
         return [(row["department"], row["sector_safety"], row["sector_rule_source"].partition("#")[2],
                  row["sector_rule_kind"]) for row in who_handles(paragraphs, text, region=COUNTY) if row["sector_safety"]]
 
-    # 密室逃脱 no one leads: 文旅局's sectors are cited by its 第三项, not 应急管理局's 第六条(一). 商务局's sectors are
-    # its 三定's and the 安委会 names it not: the 三定's rule stays its citation. A department met on a clause that names
-    # no sector, for a complaint about a matter someone leads, takes no sector from the 安委会.
+    # 密室逃脱 no one leads: 文旅局's sectors are its 三定's and its 第三项's (which names 密室逃脱类场所), cited by its
+    # 第三项, not 应急管理局's 第六条(一). 商务局's sectors are its 三定's and the 安委会 names it not: the 三定's rule
+    # stays its citation. A department met on a clause that names no sector, for a complaint about a matter someone
+    # leads, takes no sector from the 安委会.
     assert [sectors("密室逃脱店里的通道太窄还很黑，应急照明都没有"), sectors("商场超市的消防通道被货物堵死了")] == [
-        [("云溪县文化和旅游局", "文化、旅游", "第7行", "safety_committee")],
+        [("云溪县文化和旅游局", ALL_WENLV, "第7行", "safety_committee")],
         [("云溪县商务局", "商贸流通", "第六条(一)", "sanding")]]
 
 
@@ -114,7 +117,7 @@ def test_the_cli_names_the_basis_before_its_clause(paragraphs: Store) -> None:
     with out.capture() as captured:
         print_result(rows, title="谁来管", columns=[], answer="who_handles", table=None)
     assert [line.strip() for line in captured.get().splitlines() if line.strip().startswith("行业主管")] == [
-        f"行业主管（管行业必须管安全）：文化、旅游（安委会职责：{WENLV}，"
+        f"行业主管（管行业必须管安全）：{ALL_WENLV}（安委会职责：{WENLV}，"
         "《云溪县安全生产委员会成员单位安全生产工作职责》第三项（第7行））"]
 
 
@@ -126,7 +129,7 @@ def test_a_routed_complaint_says_which_basis_it_cites(paragraphs: Store) -> None
                   Complaint(2, "商场超市的消防通道被货物堵死了", "", {})]
     rows = dispatch(paragraphs, complaints, region=COUNTY).rows
     assert [(row["department"], row["sector_safety"], row["sector_rule_kind"]) for row in rows] == [
-        ("云溪县文化和旅游局", "文化、旅游", "safety_committee"), ("云溪县公安局", "", "")]
+        ("云溪县文化和旅游局", ALL_WENLV, "safety_committee"), ("云溪县公安局", "", "")]
     table = list(csv.reader(io.StringIO(answer_file("dispatch", rows, Format.csv, columns=COLUMNS).decode("utf-8-sig"))))
     kind = table[0].index("条款来源类别")
     assert [row[kind] for row in table[1:]] == ["安委会职责", ""]
@@ -205,13 +208,26 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("负责网约车、网络货运经营等相关平台经济企业的安全监管", ["网约车", "网络货运"]),
     ("负责高等学校安全监督管理", ["高等学校"]),
     ("负责住房和城乡建设行业安全生产监督管理", ["住房", "城乡建设"]),
+    # Its 质量 and its 施工 are the sector's work; a 安全生产工作 of a sector (not its own house); the businesses it
+    # 指导督促 to 落实安全生产主体责任, with the place or body doing the work cut.
+    ("负责建设工程质量和施工安全监督管理", ["建设工程"]),
+    ("负责房屋建筑和市政基础设施工程质量安全监督管理", ["市政基础设施工程", "房屋建筑"]),
+    ("负责教育系统安全生产工作", ["教育"]), ("负责农业机械安全生产工作", ["农业机械"]),
+    ("指导督促剧本娱乐经营场所、密室逃脱类场所落实安全生产主体责任", ["剧本娱乐", "密室逃脱"]),
+    ("负责燃气安全监管，配合督促建筑施工企业落实安全生产主体责任", ["燃气"]),
     # Not read: no sector (综合监督管理, the whole county), another safety than 安全生产 (食品, 网络, 消防), a
     # department helping another's work (配合), a place, its own house (机关, 本单位), no supervision (安全管理责任).
     ("负责全县安全生产综合监督管理", []), ("负责全县安全生产监督管理", []), ("负责食品安全监督管理", []),
     ("负责网络安全监管", []), ("负责消防安全监督管理", []), ("配合做好建筑施工安全监督管理", []),
     ("负责配合县住建局做好燃气安全监管", []), ("负责指导乡镇安全监管", []), ("负责机关安全管理", []),
     ("负责本单位安全生产工作", []), ("指导督促物业服务企业落实住宅小区共用部位的安全管理责任", []),
-    ("依法开展消防监督检查", [])])
+    ("依法开展消防监督检查", []),
+    # No one sector (生产经营单位, 相关企业, its own 系统, the whole county, 机关), helping another's (配合 before the
+    # verb), a place's 属地 duty, and a 安全 duty that is no 安全生产 (电梯使用单位's 安全主体责任).
+    ("督促生产经营单位落实安全生产主体责任", []), ("督促相关企业落实安全生产主体责任", []),
+    ("指导督促本系统落实安全生产主体责任", []), ("负责全县安全生产工作", []), ("负责机关安全生产工作", []),
+    ("配合督促建筑施工企业落实安全生产主体责任", []), ("督促各乡镇落实安全生产属地管理责任", []),
+    ("督促电梯使用单位落实安全主体责任", []), ("负责食品安全工作", [])])
 def test_a_members_sentence_names_the_sectors_it_supervises(sentence: str, sectors: list[str]) -> None:
     assert sorted(member_sectors(sentence)) == sectors
 
