@@ -38,7 +38,8 @@ _SENTENCES = re.compile(r"[。；;]")
 # Read in 安委会 paragraphs only: a 三定's clauses keep the reading above, which the 分工 of the overlaps
 # (sectors_apart) rests on.
 _SUPERVISED = re.compile(r"(?:负责|承担)([\u4e00-\u9fff、]+?)的?(?:安全(?:生产)?(?:监督管理|监管|监察)|安全生产工作)")
-_DIRECTED = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)落实安全生产主体责任")
+# 落实 or 履行 its 安全生产主体责任 (or 安全生产和消防安全责任: a county's 职责分工 writes it so).
+_DIRECTED = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:落实|履行)安全生产(?:主体|和消防安全)?责任")
 # The sector's work that the supervision is of (施工, 生产经营, 质量: 建设工程质量和施工安全 is 建设工程's), or the
 # body or place that does it (教育系统, 剧本娱乐经营场所, 密室逃脱类场所), cut from its name; 等 closes a list of
 # examples (网约车、网络货运等相关企业), not a word's own 等 (高等学校).

@@ -215,6 +215,7 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("负责教育系统安全生产工作", ["教育"]), ("负责农业机械安全生产工作", ["农业机械"]),
     ("指导督促剧本娱乐经营场所、密室逃脱类场所落实安全生产主体责任", ["剧本娱乐", "密室逃脱"]),
     ("负责燃气安全监管，配合督促建筑施工企业落实安全生产主体责任", ["燃气"]),
+    ("负责指导督促游乐场所履行安全生产和消防安全责任", ["游乐"]),
     # Not read: no sector (综合监督管理, the whole county), another safety than 安全生产 (食品, 网络, 消防), a
     # department helping another's work (配合), a place, its own house (机关, 本单位), no supervision (安全管理责任).
     ("负责全县安全生产综合监督管理", []), ("负责全县安全生产监督管理", []), ("负责食品安全监督管理", []),
