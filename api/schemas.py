@@ -370,9 +370,13 @@ class Candidate(BaseModel):
     sector_safety: str = Field(description="行业主管（管行业必须管安全）: when the text is about safety, the sectors "
                                            "whose 安全生产 a 三定 clause among its evidence gives the department "
                                            "(for a party to a matter no one leads, its 三定's), joined by 、; else ''")
-    sector_rule: str = Field(description="beside sector_safety, the region's 三定 clause that makes every 行业主管部门 "
-                                         "answer for its sector's safety; else ''")
+    sector_rule: str = Field(description="beside sector_safety, the department's 安委会 paragraph that names those "
+                                         "sectors, else the region's 三定 clause that makes every 行业主管部门 answer "
+                                         "for its sector's safety; else ''")
     sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    sector_rule_kind: str = Field(description="what sector_rule is (安委会职责 or 三定规定): `safety_committee`, the "
+                                              "department's own 安委会成员单位安全生产工作职责 paragraph; `sanding`, "
+                                              "the region's 三定 clause for every sector; else ''")
     devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
                                       "text meets an item a 赋权清单 gave the townships (queries.township_given): "
                                       "the named township handles it (its row first), or it cannot (no office to "
@@ -787,6 +791,9 @@ class DispatchRow(BaseModel):
     sector_rule: str = Field(description="beside sector_safety, the clause that makes the department answer for its "
                                          "sectors' safety; else ''")
     sector_rule_source: str = Field(description="出处 of that clause, else ''")
+    sector_rule_kind: str = Field(description="what sector_rule is (安委会职责 or 三定规定): `safety_committee`, the "
+                                              "department's own 安委会成员单位安全生产工作职责 paragraph; `sanding`, "
+                                              "the region's 三定 clause for every sector; else ''")
     no_sanding: bool = Field(description="图中无其三定: who_handles' `no_sanding` on the department routed to")
     need_person_zh: str = Field(description="why a person must settle the row, in Chinese, as the CLI's and the web "
                                             "page's 需人工确定 say it (难以区分；依据不足, 诉求为空, sent up to the "

@@ -26,7 +26,8 @@ from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
 # Each with what a row with no department says.
-_NOTE_DEFAULTS = {"devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "", "no_sanding": False}
+_NOTE_DEFAULTS = {"devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",
+                  "sector_rule_kind": "", "no_sanding": False}
 NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 
 # The columns of a dispatch row after the input's own (工单编号 …), in order.

@@ -189,6 +189,10 @@ VERSION_KIND_LABELS = {"sanding": "三定规定", "amendment": "调整职责机�
 # Documents of no department and no list (the documents view's kind): a 区划调整 notice (ingest.region_notice).
 DOCUMENT_KIND_LABELS = {"region_notice": "区划调整通知"}
 
+# What a row's sector_rule is (queries.sector_safety.sector_basis): the department's 安委会 paragraph, else the
+# region's 三定 clause for every sector; the page, the CLI and the files name it before the clause.
+SECTOR_RULE_KIND_LABELS = {"safety_committee": "安委会职责", "sanding": "三定规定"}
+
 # A retired duty's status (retired_duties), as a 职能转变 clause says it.
 DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transferred": "已划出"}
 

@@ -19,7 +19,14 @@ from queries import catalog
 from queries.cache import cached
 from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.sector_safety import about_safety, committee_sectors, held_sectors, sector_basis, sector_rules
+from queries.sector_safety import (
+    about_safety,
+    basis_fields,
+    committee_sectors,
+    held_sectors,
+    sector_basis,
+    sector_rules,
+)
 from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments, sanding_sectors
 
 SUGGESTIONS = 3
@@ -80,9 +87,7 @@ def suggestion(row: Row, unknown: frozenset[tuple[str, str]], sectors: frozenset
     return {"department": row["department"], "score": row["score"], "evidence": chosen["text"],
             "source": chosen["source"], "duty": clause["text"] if clause else "",
             "duty_source": clause["source"] if clause else "", "sector_safety": "、".join(sorted(sectors)),
-            "sector_rule": basis["text"] if basis else "", "sector_rule_source": basis["source"] if basis else "",
-            "sector_rule_kind": basis["kind"] if basis else "",
-            "no_sanding": (row["department"], row["region"]) in unknown}
+            **basis_fields(basis), "no_sanding": (row["department"], row["region"]) in unknown}
 
 
 def frame_terms(store: Store) -> frozenset[str]:

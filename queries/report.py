@@ -30,6 +30,7 @@ from queries.labels import (
     LEVEL_TITLES,
     PLAN_FINDING_LABELS,
     SCOPE_LABELS,
+    SECTOR_RULE_KIND_LABELS,
     SHARE_LABELS,
     STAFF_MOVE_LABELS,
     SUCCESSION_KIND_LABELS,
@@ -841,6 +842,10 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
 }
 _COLUMN_CODES |= {("check_plan.outside", "finding"): PLAN_FINDING_LABELS,
                   ("check_plan.unplanned", "finding"): PLAN_FINDING_LABELS}
+# 安委会职责 or 三定规定: what a row's (or a suggested owner's) 管行业必须管安全条款 is, in words: the code
+# (`safety_committee`) is the JSON's.
+_COLUMN_CODES |= {(answer, "sector_rule_kind"): SECTOR_RULE_KIND_LABELS
+                  for answer in ("who_handles", "dispatch", "orphan_supervision_items")}
 # A region's own holding of a matter (a HOLDS edge's `exclusive`) as the split's cell it falls in: 专有 alone read
 # the same for the city's and a county's (user test).
 _EXCLUSIVE_AT = {"city": SHARE_LABELS["city_exclusive"], "county": SHARE_LABELS["county_exclusive"]}

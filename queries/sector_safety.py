@@ -19,6 +19,7 @@ _SECTOR_SAFETY = re.compile(r"([\u4e00-\u9fff、]+?)(?:行业|领域)(?:的)?安
 # What opens a clause or ends the work before the sectors' list (负责全市安全生产综合监督管理和工矿商贸行业…).
 _BEFORE_SECTORS = re.compile(r"负责|指导|承担|督促|监督管理|管理|全[省市县区]|辖区|本[省市县区]")
 _JOINS = re.compile(r"[、和及与]")
+_CLAUSES = re.compile(r"[，,]")
 # What says a text is about safety (a complaint's words: 着火, 逃生, 应急照明), not the business's other work.
 _SAFETY_WORDS = re.compile(r"安全|消防|火灾|着火|失火|起火|隐患|事故|逃生|应急|爆炸|坍塌|触电|中毒|溺水")
 COMMITTEE, SANDING_RULE = "safety_committee", "sanding"  # a basis's `kind`: the 安委会 paragraph, the 三定's rule
@@ -30,17 +31,24 @@ _MEMBERS = ("MATCH (d:Department)-[s:SAFETY_DUTY]->(:Document) RETURN d.name AS 
             "s.text AS text, s.source AS source ORDER BY department, region, source")
 _SENTENCES = re.compile(r"[。；;]")
 # A 安委会 paragraph may name its sectors without 行业安全生产: the objects of a 负责 whose work is their safety's
-# supervision (负责房屋建筑、市政工程施工安全监督管理, 负责快递行业安全监管, 负责特种设备安全监察); a 安全管理
-# or a 安全生产工作 is no supervision of a sector (负责机关安全管理, 负责本单位安全生产工作). Read in 安委会
-# paragraphs only: a 三定's clauses keep the reading above, which the 分工 of the overlaps (sectors_apart) rests on.
-_SUPERVISED = re.compile(r"(?:负责|承担)([\u4e00-\u9fff、]+?)的?安全(?:生产)?(?:监督管理|监管|监察)")
-# The sector's work that the supervision is of (施工, 生产经营), cut from its name; 等 closes a list of examples
-# (网约车、网络货运等相关企业), not a word's own 等 (高等学校).
-_ACTIVITY = re.compile(r"(?:行业|领域|施工|生产经营|生产|经营|运营)$")
+# supervision or their 安全生产工作 (负责房屋建筑、市政工程施工安全监督管理, 负责快递行业安全监管, 负责特种设备安全监察,
+# 负责教育系统安全生产工作), and the businesses it 指导督促 to 落实安全生产主体责任 (剧本娱乐经营场所、密室逃脱类场所:
+# the 安委会's own word on whose sector a new kind of business is); a 安全管理 or a 安全管理责任 is no supervision of a
+# sector (负责机关安全管理, 落实住宅小区共用部位的安全管理责任), nor is its own house (负责本单位安全生产工作).
+# Read in 安委会 paragraphs only: a 三定's clauses keep the reading above, which the 分工 of the overlaps
+# (sectors_apart) rests on.
+_SUPERVISED = re.compile(r"(?:负责|承担)([\u4e00-\u9fff、]+?)的?(?:安全(?:生产)?(?:监督管理|监管|监察)|安全生产工作)")
+# 落实 or 履行 its 安全生产主体责任 (or 安全生产和消防安全责任: a county's 职责分工 writes it so).
+_DIRECTED = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:落实|履行)安全生产(?:主体|和消防安全)?责任")
+# The sector's work that the supervision is of (施工, 生产经营, 质量: 建设工程质量和施工安全 is 建设工程's), or the
+# body or place that does it (教育系统, 剧本娱乐经营场所, 密室逃脱类场所), cut from its name; 等 closes a list of
+# examples (网约车、网络货运等相关企业), not a word's own 等 (高等学校).
+_ACTIVITY = re.compile(r"(?:类)?(?:经营)?(?:场所|企业|单位|系统)$|(?:行业|领域|施工|生产经营|生产|经营|运营|质量)$")
 _EXAMPLES_END = re.compile(r"等(?=相关|有关|各类|行业|领域|企业|单位|场所|平台)")
-# Safety that is no 安全生产 (食品安全, 网络安全, 消防安全: each its own department's by law), and places (乡镇).
+# Safety that is no 安全生产 (食品安全, 网络安全, 消防安全: each its own department's by law), places (乡镇), and
+# words that name no one sector (相关, 有关: 督促相关企业落实).
 _NOT_SECTORS = re.compile(r"(?:食品|药品|疫苗|化妆品|医疗器械|网络|数据|信息|国家|政治|生物|粮食|金融|治安|消防|社会|"
-                          r"公共|乡镇|街道|园区|机关|单位)+")
+                          r"公共|乡镇|街道|园区|机关|单位|相关|有关)+")
 # A department that helps another's supervision (配合, 协助) is no sector's 行业主管.
 _ASSISTS = re.compile(r"配合|协助|参与|协同|会同")
 
@@ -58,16 +66,26 @@ def safety_sectors(text: str) -> frozenset[str]:
 
 def member_sectors(sentence: str) -> frozenset[str]:
     """The sectors a 安委会 member's sentence gives it: those of a 三定's clause (safety_sectors), and the objects of
-    a 负责 their safety's supervision (负责房屋建筑、市政工程施工安全监督管理: 房屋建筑, 市政工程); none for a 食品安全,
-    a 安全生产综合监督管理 or a 配合 (docs/queries.md has the table of what is read)."""
+    a 负责 their safety's supervision or their 安全生产工作 (负责房屋建筑、市政工程施工安全监督管理: 房屋建筑,
+    市政工程), and of a 指导督促 to 落实安全生产主体责任; none for a 食品安全, a 安全生产综合监督管理 or a 配合
+    (docs/queries.md has the table of what is read)."""
     supervised: set[str] = set()
-    for match in _SUPERVISED.finditer(sentence):
-        if _ASSISTS.search(match.group(1)):
+    for match in [*_SUPERVISED.finditer(sentence), *_DIRECTED.finditer(sentence)]:
+        # 配合 may stand before the verb in the clause (配合督促建筑施工企业落实…) or inside its objects.
+        if _ASSISTS.search(_CLAUSES.split(sentence[:match.start()])[-1] + match.group(1)):
             continue
         listed = _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0]
-        supervised |= {word for piece in _JOINS.split(listed) for word in [_ACTIVITY.sub("", piece)]
+        supervised |= {word for piece in _JOINS.split(listed) for word in [_without_activity(piece)]
                        if len(word) >= 2 and not word.startswith(("本", "各")) and not _NOT_SECTORS.fullmatch(word)}
     return safety_sectors(sentence) | supervised
+
+
+def _without_activity(piece: str) -> str:
+    """The sector's name without the work or the body after it, cut as long as one ends it (生产经营单位: 生产经营,
+    then nothing; 剧本娱乐经营场所: 剧本娱乐)."""
+    while (cut := _ACTIVITY.sub("", piece)) != piece:
+        piece = cut
+    return piece
 
 
 def about_safety(text: str) -> bool:
@@ -125,6 +143,15 @@ def sector_basis(sectors: frozenset[str], member: Row | None, rule: Row | None) 
     if not sectors:
         return None
     return member if member is not None and member["sectors"] & sectors else rule
+
+
+def basis_fields(basis: Row | None) -> Row:
+    """A row's fields of what its sectors are cited by (sector_basis): the text, its source and its kind (安委会职责
+    or 三定规定, which the page, the CLI and the report name), each '' without one. Every row that cites a basis
+    carries all three: the title of its source alone did not tell a reader which it was (a 安委会 paragraph may word
+    the rule for every sector as a 三定 does)."""
+    return {"sector_rule": basis["text"] if basis else "", "sector_rule_source": basis["source"] if basis else "",
+            "sector_rule_kind": basis["kind"] if basis else ""}
 
 
 def held_sectors(evidence: frozenset[str], own: frozenset[str], member: Row | None, unled: bool) -> frozenset[str]:

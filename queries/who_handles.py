@@ -37,6 +37,7 @@ from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
     about_safety,
+    basis_fields,
     committee_sectors,
     held_sectors,
     safety_sectors,
@@ -532,8 +533,7 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
 
 def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
     """The row with its sector fields before its evidence."""
-    return before_evidence(row, {"sector_safety": sectors, "sector_rule": rule["text"] if rule else "",
-                                 "sector_rule_source": rule["source"] if rule else ""})
+    return before_evidence(row, {"sector_safety": sectors, **basis_fields(rule)})
 
 
 def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from api.cli.common import Format, err, misuse, out
 from graph.os_reasons import os_reason_zh
-from queries.labels import column_label
+from queries.labels import SECTOR_RULE_KIND_LABELS, column_label
 
 if TYPE_CHECKING:
     from queries.asked import Asked
@@ -108,7 +108,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
                           + (f"；配合 {'、'.join(claim['assists'])}" if claim["assists"] else ""),
                           highlight=False, soft_wrap=True)
         if row.get("sector_safety"):
-            rule = f"（{row['sector_rule']}，{row['sector_rule_source']}）" if row["sector_rule"] else ""
+            rule = (f"（{SECTOR_RULE_KIND_LABELS[row['sector_rule_kind']]}：{row['sector_rule']}，"
+                    f"{row['sector_rule_source']}）" if row["sector_rule"] else "")
             out.print(f"   {column_label('sector_safety', 'who_handles')}：{row['sector_safety']}{rule}",
                       highlight=False, soft_wrap=True)
         if row.get("no_sanding"):

@@ -374,7 +374,7 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
             responses=_files([{"rank": 1, "department": "示例市城市管理和综合执法局", "region": "示例市",
                                "office": "建筑垃圾管理科", "score": 32.829, "tie": True, "weak": False,
                                "holds_no_duties": False, "assisting": False, "sector_safety": "", "sector_rule": "",
-                               "sector_rule_source": "", "devolved": "", "no_sanding": False,
+                               "sector_rule_source": "", "sector_rule_kind": "", "devolved": "", "no_sanding": False,
                                "lead_dispute": {"matter": "建筑垃圾处置监督管理", "reason": "conflicting_leads", "claims": [
                                    {"source": "doc:4510b97969202574#第六条(一)", "matter": "建筑垃圾处置的监督管理",
                                     "leads": ["示例市住房和城乡建设局"], "territorial_leads": [],
@@ -412,8 +412,10 @@ def get_who_handles(request: Request, store: StoreDep,
       name different leads), this department is a party to it, and the row is a `tie`; `claims` says which source
       names whom.
     - `sector_safety`: when the text is about safety, the sectors whose 安全生产 the department's 三定 gives it
-      (管行业必须管安全: a clause among its evidence, or for a party to a matter no one leads its 三定's), with
-      `sector_rule`, the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety.
+      (管行业必须管安全: a clause among its evidence, or for a party to a matter no one leads its 三定's and its
+      安委会 paragraph's), with `sector_rule` and `sector_rule_kind`: the department's 安委会 paragraph that names them
+      (`safety_committee`, 安委会职责), else the region's 三定 clause that makes every 行业主管部门 answer for its
+      sector's safety (`sanding`, 三定规定).
     - A township (街道, 镇) that a 属地 list makes 主体责任 for a matter is a candidate of its county, with that row as
       evidence (kind `territorial_lead`), after the county's first department.
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""

@@ -16,8 +16,9 @@ from tests.api.test_browser_county import _open_with
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "anquan_xinyetai"
 COUNTY = "北湖市/云溪县"
-RULE = "县直有关行业主管部门负责本行业领域的安全生产监督管理（《云溪县应急管理局职能配置、内设机构和人员编制规定》第六条(一)）"
-SECTOR = f"行业主管（管行业必须管安全）：文化、旅游：{RULE}"
+RULE = ("（三定规定：县直有关行业主管部门负责本行业领域的安全生产监督管理，"
+        "《云溪县应急管理局职能配置、内设机构和人员编制规定》第六条(一)）")
+SECTOR = f"行业主管（管行业必须管安全）：文化、旅游{RULE}"
 NO_SANDING = "图中无其三定：仅见于清单或条款，请人工核对其职责"
 
 

@@ -5,10 +5,8 @@ headings, read as the same rows as its CSV."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-import docx
 import openpyxl
 import pytest
 
@@ -19,6 +17,7 @@ from ingest.sheets import read_workbook
 from ingest.word_tables import word_workbook
 from queries import catalog
 from tests.ingest.test_township_lists import COUNTY, FIXTURES, _records
+from tests.word_files import csv_rows, word_copy
 
 ANPING = "dept:澄州市/石岭县/安平镇/人民政府"
 BAISHA = "dept:澄州市/石岭县/白沙乡/人民政府"
@@ -30,40 +29,14 @@ _ASSISTING = [("序号", "事项类别", "事项名称", "县级部门职责", "
 _RECLAIMED = [("序号", "事项类别", "事项名称", "收回部门")]
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8") as file:
-        return [[cell for cell in row if cell] for row in csv.reader(file)]
-
-
-def word_copy(rows: list[list[str]], path: Path) -> Path:
-    """The list as a Word file: a row of one text a paragraph (the title, a part's heading), a run of rows of cells a
-    table, as a county's Word file writes it."""
-    document = docx.Document()
-    table: list[list[str]] = []
-    for row in [*rows, []]:
-        if len(row) > 1:
-            table.append(row)
-            continue
-        if table:
-            word_table = document.add_table(rows=len(table), cols=max(map(len, table)))
-            for cells, word_row in zip(table, word_table.rows, strict=True):
-                for text, cell in zip(cells, word_row.cells, strict=False):
-                    cell.text = text
-            table = []
-        if row:
-            document.add_paragraph(row[0])
-    document.save(str(path))
-    return path
-
-
 def test_a_word_list_reads_as_the_same_rows_as_its_csv(tmp_path: Path) -> None:
-    word = word_copy(_csv_rows(FIXTURES / "anping_lvzhi.csv"), tmp_path / "anping_lvzhi.docx")
+    word = word_copy(csv_rows(FIXTURES / "anping_lvzhi.csv"), tmp_path / "anping_lvzhi.docx")
     assert _records(word) == _records(FIXTURES / "anping_lvzhi.csv")
     assert parse_list(word_workbook(word)).title == "石岭县安平镇履行职责事项清单"
 
 
 def test_a_word_list_loads_as_its_csv_would(store: Store, tmp_path: Path) -> None:
-    word = word_copy(_csv_rows(FIXTURES / "anping_lvzhi.csv"), tmp_path / "anping_lvzhi.docx")
+    word = word_copy(csv_rows(FIXTURES / "anping_lvzhi.csv"), tmp_path / "anping_lvzhi.docx")
     report = ingest([*SANDING, word], store, region=COUNTY)
     assert [outcome.error for outcome in report.failed] == []
     rows = catalog.run(store, "township_duties", {"township": ANPING})

@@ -74,9 +74,9 @@ def test_the_files_have_the_notes_under_chinese_titles(yunling: Store) -> None:
     # Beside the other reasons a person must settle a row: given work, the complaint naming no township (YL003).
     assert table[0][7:13] == ["难以区分", "依据不足", "图中无其职责", "无匹配", "需确定事发地乡镇（街道）", "次选部门"]
     assert [line[11] for line in table[1:]] == ["", "", "是"]
-    assert table[0][-6:] == ["说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
-                             "图中无其三定"]
-    assert table[1][-6:] == ["", f"{BURNING}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "", "", "", ""]
+    assert table[0][-7:] == ["说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
+                             "条款来源类别", "图中无其三定"]
+    assert table[1][-7:] == ["", f"{BURNING}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "", "", "", "", ""]
 
 
 def test_a_safety_complaint_says_whose_sector_it_falls_in(yunxi: Store) -> None:
@@ -84,11 +84,17 @@ def test_a_safety_complaint_says_whose_sector_it_falls_in(yunxi: Store) -> None:
     rows = with_readable_sources(dispatch(yunxi, read.complaints, region=YUNXI).rows, document_titles(yunxi))
     clause = "《云溪县应急管理局职能配置、内设机构和人员编制规定》第六条(一)"
     assert [(row["工单编号"], row["department"], row["sector_safety"], row["sector_rule"], row["sector_rule_source"],
-             row["devolved"]) for row in rows] == [
-        ("GD001", "云溪县文化和旅游局", "文化、旅游", RULE, clause, ""), ("GD002", "云溪县住房和城乡建设局", "", "", "", ""),
-        ("GD003", "云溪县文化和旅游局", "文化、旅游", RULE, clause, ""), ("GD004", "云溪县市场监督管理局", "", "", "", ""),
-        ("GD005", "云溪县公安局", "", "", "", ""), ("GD006", "云溪县文化和旅游局", "", "", "", ""),
-        ("GD007", "云溪县公安局", "", "", "", ""), ("GD008", "云溪县市场监督管理局", "", "", "", "")]
+             row["sector_rule_kind"], row["devolved"]) for row in rows] == [
+        ("GD001", "云溪县文化和旅游局", "文化、旅游", RULE, clause, "sanding", ""),
+        ("GD002", "云溪县住房和城乡建设局", "", "", "", "", ""),
+        ("GD003", "云溪县文化和旅游局", "文化、旅游", RULE, clause, "sanding", ""),
+        ("GD004", "云溪县市场监督管理局", "", "", "", "", ""), ("GD005", "云溪县公安局", "", "", "", "", ""),
+        ("GD006", "云溪县文化和旅游局", "", "", "", "", ""), ("GD007", "云溪县公安局", "", "", "", "", ""),
+        ("GD008", "云溪县市场监督管理局", "", "", "", "", "")]
+    table = list(csv.reader(io.StringIO(answer_file("dispatch", rows, Format.csv,
+                                                    columns=columns_with(read.columns)).decode("utf-8-sig"))))
+    kind = table[0].index("条款来源类别")
+    assert [row[kind] for row in table[1:]] == ["三定规定", "", "三定规定", "", "", "", "", ""]
 
 
 def test_a_department_the_graph_holds_no_sanding_of_is_said(yunxi: Store) -> None:

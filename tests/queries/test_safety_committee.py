@@ -4,28 +4,37 @@ item's owner or a no-lead complaint's party is cited by it (安委会职责 第N
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from api.cli.common import Format, out
+from api.cli.output import answer_file, print_result
 from graph.store import Store, open_store
 from ingest.errors import IngestError
 from ingest.pipeline import ingest, parse_file
 from ingest.regions import parse_region_option
+from queries.complaint_files import Complaint
+from queries.dispatch import COLUMNS, dispatch
 from queries.orphans import orphan_supervision_items
-from queries.report import _suggested, build_report
+from queries.report import build_report
 from queries.sector_safety import committee_sectors, member_sectors
-from queries.sources import document_titles, readable_source
+from queries.sources import document_titles, readable_source, with_readable_sources
 from queries.who_handles import who_handles
-from tests.ingest.test_township_county import _csv_rows, word_copy
+from tests.word_files import csv_rows, word_copy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 COUNTY = "北湖市/云溪县"
 ZHUJIAN = ("负责住房和城乡建设行业安全生产监督管理，指导督促物业服务企业落实住宅小区共用部位和共用设施设备的安全管理责任，"
            "会同县消防救援大队做好住宅小区电动自行车集中充电设施安全管理")
 WENLV = "负责文化和旅游行业安全生产监督管理，指导督促剧本娱乐经营场所、密室逃脱类场所落实安全生产主体责任"
+# 文旅局's sectors by its paragraph: its 行业安全生产's, and the businesses it 指导督促 to 落实安全生产主体责任.
+ALL_WENLV = "剧本娱乐、密室逃脱、文化、旅游"
+WENLV_RULE = "负责文化和旅游行业安全生产监督管理，督促文化和旅游系统有关部门负责本行业领域的安全生产工作"
 
 
 def _county(tmp: Path, committee: str | None) -> Store:
@@ -54,6 +63,13 @@ def _owners(store: Store, *codes: str) -> list[tuple[str, str, str, str, str]]:
             for code in codes for o in rows[code]]
 
 
+def _orphan_cells(store: Store) -> dict[str, str]:
+    """The report's 建议责任部门 cell of each unclaimed item, by its code."""
+    report = build_report(store, region=COUNTY)
+    orphans = next(section for section in report.sections if section.key == "orphan_supervision_items")
+    return {row["code"]: row["suggested"] for row in orphans.rows}
+
+
 def test_the_numbered_members_are_read_with_their_lines(tmp_path: Path) -> None:
     [(_workbook, parsed)] = parse_file(FIXTURES / "anwei_zhize" / "yunxi_anwei_zhize.txt", "auto")[1]
     assert (parsed.kind, parsed.title, parsed.doc_number) == (
@@ -77,22 +93,46 @@ def test_an_unclaimed_items_owner_is_cited_by_its_committee_paragraph(paragraphs
         ("YX3002", "云溪县消防救援大队", "", "", ""),
         ("YX2003", "云溪县文化和旅游局", "文化、旅游", WENLV, f"{doc}第三项（第7行）"),
         ("YX2003", "云溪县消防救援大队", "", "", ""), ("YX2003", "云溪县公安局", "", "", "")]
-    report = build_report(paragraphs, region=COUNTY)
-    orphans = next(section for section in report.sections if section.key == "orphan_supervision_items")
-    charging = next(row["suggested"] for row in orphans.rows if row["code"] == "YX3002")
-    assert f"；行业主管：住房、城乡建设行业安全生产（安委会职责：{ZHUJIAN}，{doc}第二项（第5行））" in charging
+    assert f"；行业主管：住房、城乡建设行业安全生产（安委会职责：{ZHUJIAN}，{doc}第二项（第5行））" in _orphan_cells(
+        paragraphs)["YX3002"]
 
 
 def test_a_no_lead_complaint_cites_the_committee_and_a_led_one_does_not_take_its_sectors(paragraphs: Store) -> None:
-    def sectors(text: str) -> list[tuple[str, str, str]]:
-        return [(row["department"], row["sector_safety"], row["sector_rule_source"].partition("#")[2])
-                for row in who_handles(paragraphs, text, region=COUNTY) if row["sector_safety"]]
+    def sectors(text: str) -> list[tuple[str, str, str, str]]:
+        return [(row["department"], row["sector_safety"], row["sector_rule_source"].partition("#")[2],
+                 row["sector_rule_kind"]) for row in who_handles(paragraphs, text, region=COUNTY) if row["sector_safety"]]
 
-    # 密室逃脱 no one leads: 文旅局's sectors are cited by its 第三项, not 应急管理局's 第六条(一). 商务局's sectors are
-    # its 三定's and the 安委会 names it not: the 三定's rule stays its citation. A department met on a clause that names
-    # no sector, for a complaint about a matter someone leads, takes no sector from the 安委会.
+    # 密室逃脱 no one leads: 文旅局's sectors are its 三定's and its 第三项's (which names 密室逃脱类场所), cited by its
+    # 第三项, not 应急管理局's 第六条(一). 商务局's sectors are its 三定's and the 安委会 names it not: the 三定's rule
+    # stays its citation. A department met on a clause that names no sector, for a complaint about a matter someone
+    # leads, takes no sector from the 安委会.
     assert [sectors("密室逃脱店里的通道太窄还很黑，应急照明都没有"), sectors("商场超市的消防通道被货物堵死了")] == [
-        [("云溪县文化和旅游局", "文化、旅游", "第7行")], [("云溪县商务局", "商贸流通", "第六条(一)")]]
+        [("云溪县文化和旅游局", ALL_WENLV, "第7行", "safety_committee")],
+        [("云溪县商务局", "商贸流通", "第六条(一)", "sanding")]]
+
+
+def test_the_cli_names_the_basis_before_its_clause(paragraphs: Store) -> None:
+    rows = with_readable_sources(who_handles(paragraphs, "密室逃脱店里的通道太窄还很黑，应急照明都没有", region=COUNTY),
+                                 document_titles(paragraphs))
+    with out.capture() as captured:
+        print_result(rows, title="谁来管", columns=[], answer="who_handles", table=None)
+    assert [line.strip() for line in captured.get().splitlines() if line.strip().startswith("行业主管")] == [
+        f"行业主管（管行业必须管安全）：{ALL_WENLV}（安委会职责：{WENLV}，"
+        "《云溪县安全生产委员会成员单位安全生产工作职责》第三项（第7行））"]
+
+
+def test_a_routed_complaint_says_which_basis_it_cites(paragraphs: Store) -> None:
+    # A 批量分派 row carries the kind of its clause as who_handles' does, and the file says it in words (安委会职责;
+    # tests/queries/test_dispatch_notes.py has the 三定规定 of a county without a 安委会 loaded). A blocked fire exit
+    # goes to 公安局, met on its own clause: no sector.
+    complaints = [Complaint(1, "密室逃脱店里的通道太窄还很黑，应急照明都没有", "", {}),
+                  Complaint(2, "商场超市的消防通道被货物堵死了", "", {})]
+    rows = dispatch(paragraphs, complaints, region=COUNTY).rows
+    assert [(row["department"], row["sector_safety"], row["sector_rule_kind"]) for row in rows] == [
+        ("云溪县文化和旅游局", ALL_WENLV, "safety_committee"), ("云溪县公安局", "", "")]
+    table = list(csv.reader(io.StringIO(answer_file("dispatch", rows, Format.csv, columns=COLUMNS).decode("utf-8-sig"))))
+    kind = table[0].index("条款来源类别")
+    assert [row[kind] for row in table[1:]] == ["安委会职责", ""]
 
 
 def test_the_table_form_reads_as_the_paragraphs(tmp_path: Path) -> None:
@@ -151,6 +191,9 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
             ("YX3002", "云溪县住房和城乡建设局", "", ""), ("YX3002", "云溪县消防救援大队", "", ""),
             ("YX2003", "云溪县文化和旅游局", "文化、旅游", "第六条(一)"), ("YX2003", "云溪县消防救援大队", "", ""),
             ("YX2003", "云溪县公安局", "", "")]
+        assert _orphan_cells(store)["YX2003"].split("；云溪县消防救援大队")[0].endswith(
+            "；行业主管：三定负责文化、旅游行业安全生产（管行业必须管安全：县直有关行业主管部门负责本行业领域的安全生产监督管理，"
+            "《云溪县应急管理局职能配置、内设机构和人员编制规定》第六条(一)））")
     finally:
         store.close()
 
@@ -165,13 +208,27 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("负责网约车、网络货运经营等相关平台经济企业的安全监管", ["网约车", "网络货运"]),
     ("负责高等学校安全监督管理", ["高等学校"]),
     ("负责住房和城乡建设行业安全生产监督管理", ["住房", "城乡建设"]),
+    # Its 质量 and its 施工 are the sector's work; a 安全生产工作 of a sector (not its own house); the businesses it
+    # 指导督促 to 落实安全生产主体责任, with the place or body doing the work cut.
+    ("负责建设工程质量和施工安全监督管理", ["建设工程"]),
+    ("负责房屋建筑和市政基础设施工程质量安全监督管理", ["市政基础设施工程", "房屋建筑"]),
+    ("负责教育系统安全生产工作", ["教育"]), ("负责农业机械安全生产工作", ["农业机械"]),
+    ("指导督促剧本娱乐经营场所、密室逃脱类场所落实安全生产主体责任", ["剧本娱乐", "密室逃脱"]),
+    ("负责燃气安全监管，配合督促建筑施工企业落实安全生产主体责任", ["燃气"]),
+    ("负责指导督促游乐场所履行安全生产和消防安全责任", ["游乐"]),
     # Not read: no sector (综合监督管理, the whole county), another safety than 安全生产 (食品, 网络, 消防), a
     # department helping another's work (配合), a place, its own house (机关, 本单位), no supervision (安全管理责任).
     ("负责全县安全生产综合监督管理", []), ("负责全县安全生产监督管理", []), ("负责食品安全监督管理", []),
     ("负责网络安全监管", []), ("负责消防安全监督管理", []), ("配合做好建筑施工安全监督管理", []),
     ("负责配合县住建局做好燃气安全监管", []), ("负责指导乡镇安全监管", []), ("负责机关安全管理", []),
     ("负责本单位安全生产工作", []), ("指导督促物业服务企业落实住宅小区共用部位的安全管理责任", []),
-    ("依法开展消防监督检查", [])])
+    ("依法开展消防监督检查", []),
+    # No one sector (生产经营单位, 相关企业, its own 系统, the whole county, 机关), helping another's (配合 before the
+    # verb), a place's 属地 duty, and a 安全 duty that is no 安全生产 (电梯使用单位's 安全主体责任).
+    ("督促生产经营单位落实安全生产主体责任", []), ("督促相关企业落实安全生产主体责任", []),
+    ("指导督促本系统落实安全生产主体责任", []), ("负责全县安全生产工作", []), ("负责机关安全生产工作", []),
+    ("配合督促建筑施工企业落实安全生产主体责任", []), ("督促各乡镇落实安全生产属地管理责任", []),
+    ("督促电梯使用单位落实安全主体责任", []), ("负责食品安全工作", [])])
 def test_a_members_sentence_names_the_sectors_it_supervises(sentence: str, sectors: list[str]) -> None:
     assert sorted(member_sectors(sentence)) == sectors
 
@@ -186,13 +243,18 @@ def test_a_paragraph_naming_its_sectors_without_hangye_anquan_shengchan_cites_th
             ("云溪县住房和城乡建设局", COUNTY): (["市政工程", "房屋建筑"], "负责房屋建筑、市政工程施工安全监督管理，"
                                                  "指导督促物业服务企业落实住宅小区共用部位的安全管理责任", "safety_committee"),
             ("云溪县市场监督管理局", COUNTY): (["特种设备"], "负责特种设备安全监察，督促电梯使用单位落实安全主体责任",
-                                               "safety_committee")}
+                                               "safety_committee"),
+            ("云溪县文化和旅游局", COUNTY): (["文化", "旅游"], WENLV_RULE, "safety_committee")}
         doc = "《云溪县安全生产委员会成员单位安全生产工作职责（修订）》"
         assert _owners(store, "YX3002") == [
             ("YX3002", "云溪县住房和城乡建设局", "市政工程、房屋建筑",
              "负责房屋建筑、市政工程施工安全监督管理，指导督促物业服务企业落实住宅小区共用部位的安全管理责任",
              f"{doc}第二项（第5行）"),
             ("YX3002", "云溪县消防救援大队", "", "", "")]
+        # 文旅局's paragraph words the rule for every sector as a 三定 does (有关部门负责本行业领域的安全生产): it is
+        # still its 安委会 paragraph that the report cites, by the basis chosen (sector_rule_kind), not by its words.
+        assert _orphan_cells(store)["YX2003"].split("；云溪县消防救援大队")[0].endswith(
+            f"；行业主管：文化、旅游行业安全生产（安委会职责：{WENLV_RULE}，{doc}第六项（第9行）））")
     finally:
         store.close()
 
@@ -217,19 +279,6 @@ def test_a_members_sectors_are_its_own_regions_not_a_namesakes(tmp_path: Path) -
         store.close()
 
 
-@pytest.mark.parametrize(("kind", "cell"), [
-    ("safety_committee", "云溪县应急管理局（负责工贸行业安全生产监督管理，doc:a#第4行；行业主管：工贸行业安全生产（安委会职责：督促县直有关行业"
-                         "主管部门负责本行业领域的安全生产监督管理，doc:b#第4行））"),
-    ("sanding", "云溪县应急管理局（负责工贸行业安全生产监督管理，doc:a#第4行；行业主管：三定负责工贸行业安全生产（管行业必须管安全："
-                "督促县直有关行业主管部门负责本行业领域的安全生产监督管理，doc:b#第4行））")])
-def test_the_reports_cell_names_the_basis_chosen_not_the_one_its_text_reads_as(kind: str, cell: str) -> None:
-    # A 安委会 paragraph may word the rule for every sector as a 三定 does: what cites it is what sector_basis chose.
-    owner = {"department": "云溪县应急管理局", "evidence": "负责工贸行业安全生产监督管理", "source": "doc:a#第4行",
-             "duty": "", "duty_source": "", "sector_safety": "工贸", "no_sanding": False, "sector_rule_kind": kind,
-             "sector_rule": "督促县直有关行业主管部门负责本行业领域的安全生产监督管理", "sector_rule_source": "doc:b#第4行"}
-    assert _suggested(owner, {}) == cell
-
-
 def _records(path: Path, kind: str = "auto") -> list[tuple[str, str, int, str]]:
     [(_workbook, parsed)] = parse_file(path, kind)[1]
     return [(r.department, r.text, r.where.row, r.where.seq) for r in parsed.records]
@@ -238,7 +287,7 @@ def _records(path: Path, kind: str = "auto") -> list[tuple[str, str, int, str]]:
 def test_a_word_table_of_members_reads_as_its_csv(tmp_path: Path) -> None:
     # The title a paragraph, the members a table (序号 | 成员单位 | 安全生产工作职责), as a county's Word file writes it.
     csv_path = FIXTURES / "anwei_zhize" / "yunxi_anwei_zhize_biao.csv"
-    word = word_copy(_csv_rows(csv_path), tmp_path / "yunxi_anwei_zhize_biao.docx")
+    word = word_copy(csv_rows(csv_path), tmp_path / "yunxi_anwei_zhize_biao.docx")
     assert _records(word) == _records(word, "safety_committee") == _records(csv_path)
     assert [row[:3] for row in _records(word)] == [
         ("县住房和城乡建设局", ZHUJIAN.split("，会同")[0] + "。", 3), ("县文化和旅游局", WENLV + "。", 4),
@@ -246,7 +295,7 @@ def test_a_word_table_of_members_reads_as_its_csv(tmp_path: Path) -> None:
 
 
 def test_a_word_tables_member_without_duties_refuses_the_file(tmp_path: Path) -> None:
-    word = word_copy(_csv_rows(FIXTURES / "anwei_zhize" / "bad" / "yunxi_anwei_queshi.csv"), tmp_path / "queshi.docx")
+    word = word_copy(csv_rows(FIXTURES / "anwei_zhize" / "bad" / "yunxi_anwei_queshi.csv"), tmp_path / "queshi.docx")
     with pytest.raises(IngestError) as raised:
         parse_file(word, "auto")
     assert (raised.value.line, "expected the member's safety duties (安全生产工作职责)" in raised.value.message,

@@ -108,14 +108,16 @@ def test_who_handles_says_whose_sector_a_safety_complaint_falls_in(county: Store
     # 密室逃脱 no one leads: 文旅局, a party met on the list's row, is 文化's and 旅游's 行业主管 by its 三定, and 应急管理局's
     # 第六条(一) makes a 行业主管部门 answer for its sector's safety. 商务局 is met on its 三定's 商贸流通 clause for a
     # blocked fire exit in a 商场超市; a complaint about a prepaid card is about no one's safety.
-    def sectors(text: str) -> list[tuple[str, str, str, str]]:
-        return [(row["department"], row["sector_safety"], row["sector_rule"], row["sector_rule_source"].partition("#")[2])
+    def sectors(text: str) -> list[tuple[str, str, str, str, str]]:
+        return [(row["department"], row["sector_safety"], row["sector_rule"], row["sector_rule_source"].partition("#")[2],
+                 row["sector_rule_kind"])
                 for row in who_handles(county, text, region=COUNTY) if row["sector_safety"] or row["sector_rule"]]
 
     rule = "县直有关行业主管部门负责本行业领域的安全生产监督管理"
     assert [sectors("密室逃脱店里的通道太窄还很黑，应急照明都没有"), sectors("商场超市的消防通道被货物堵死了"),
             sectors("健身房办了预付卡，现在老板跑路了，钱退不回来")] == [
-        [("云溪县文化和旅游局", "文化、旅游", rule, "第六条(一)")], [("云溪县商务局", "商贸流通", rule, "第六条(一)")], []]
+        [("云溪县文化和旅游局", "文化、旅游", rule, "第六条(一)", "sanding")],
+        [("云溪县商务局", "商贸流通", rule, "第六条(一)", "sanding")], []]
 
 
 def test_no_sanding_is_a_body_of_its_region_not_a_name(county: Store) -> None:

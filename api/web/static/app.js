@@ -1630,7 +1630,7 @@ function evidenceText(evidence, row) {
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
                                  "holds_no_duties", "no_match", "township_unnamed", "runner_up", "runner_up_score",
                                  "matched", "evidence", "source", "note", "devolved", "sector_safety", "sector_rule",
-                                 "sector_rule_source", "no_sanding", "need_person_zh"]);
+                                 "sector_rule_source", "sector_rule_kind", "no_sanding", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
 
 function dispatchForm(file) {
@@ -2301,11 +2301,14 @@ function suggestionText(row, separator = "；", evidence = true) {
     .join(separator);
 }
 
-// The sectors whose safety the department answers for (管行业必须管安全), with the clause that says so: an orphan's
+// The sectors whose safety the department answers for (管行业必须管安全), with the clause that says so and what it is
+// (its 安委会 paragraph or the 三定's rule for every sector, queries.labels.SECTOR_RULE_KIND_LABELS): an orphan's
 // suggested owner, a 谁来管 row and a 批量分派 row say it alike ('' when none).
+const SECTOR_RULE_KINDS = { safety_committee: "安委会职责", sanding: "三定规定" };
 function sectorText(o) {
   if (!o.sector_safety) return "";
-  const rule = o.sector_rule ? `：${o.sector_rule}（${sourceText(o.sector_rule_source)}）` : "";
+  const rule = o.sector_rule
+    ? `（${SECTOR_RULE_KINDS[o.sector_rule_kind]}：${o.sector_rule}，${sourceText(o.sector_rule_source)}）` : "";
   return `行业主管（管行业必须管安全）：${o.sector_safety}${rule}`;
 }
 
