@@ -43,8 +43,11 @@ _DIRECTED = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:落实|履�
 # The sector's work that the supervision is of (施工, 生产经营, 质量: 建设工程质量和施工安全 is 建设工程's), or the
 # body or place that does it (教育系统, 剧本娱乐经营场所, 密室逃脱类场所), cut from its name; 等 closes a list of
 # examples (网约车、网络货运等相关企业), not a word's own 等 (高等学校).
-_ACTIVITY = re.compile(r"(?:类)?(?:经营)?(?:场所|企业|单位|系统)$|(?:行业|领域|施工|生产经营|生产|经营|运营|质量)$")
-_EXAMPLES_END = re.compile(r"等(?=相关|有关|各类|行业|领域|企业|单位|场所|平台)")
+_ACTIVITY = re.compile(r"(?:类)?(?:经营)?(?:场所|企业|单位|系统)$"
+                       r"|(?:行业|领域|施工|生产经营|生产|经营|运营|运行|质量)$")
+_EXAMPLES_END = re.compile(r"等(?=相关|有关|各类|行业|领域|企业|单位|场所|平台|公用事业)")
+# How the work is done, before its objects (负责依法对特种设备…, 负责组织开展校园…): no part of a sector's name.
+_MANNER = re.compile(r"^(?:依法|对|组织|开展|协调|做好|加强|牵头|统筹)+")
 # Safety that is no 安全生产 (食品安全, 网络安全, 消防安全: each its own department's by law), places (乡镇), and
 # words that name no one sector (相关, 有关: 督促相关企业落实).
 _NOT_SECTORS = re.compile(r"(?:食品|药品|疫苗|化妆品|医疗器械|网络|数据|信息|国家|政治|生物|粮食|金融|治安|消防|社会|"
@@ -74,7 +77,7 @@ def member_sectors(sentence: str) -> frozenset[str]:
         # 配合 may stand before the verb in the clause (配合督促建筑施工企业落实…) or inside its objects.
         if _ASSISTS.search(_CLAUSES.split(sentence[:match.start()])[-1] + match.group(1)):
             continue
-        listed = _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0]
+        listed = _MANNER.sub("", _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0])
         supervised |= {word for piece in _JOINS.split(listed) for word in [_without_activity(piece)]
                        if len(word) >= 2 and not word.startswith(("本", "各")) and not _NOT_SECTORS.fullmatch(word)}
     return safety_sectors(sentence) | supervised

@@ -228,7 +228,12 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("督促生产经营单位落实安全生产主体责任", []), ("督促相关企业落实安全生产主体责任", []),
     ("指导督促本系统落实安全生产主体责任", []), ("负责全县安全生产工作", []), ("负责机关安全生产工作", []),
     ("配合督促建筑施工企业落实安全生产主体责任", []), ("督促各乡镇落实安全生产属地管理责任", []),
-    ("督促电梯使用单位落实安全主体责任", []), ("负责食品安全工作", [])])
+    ("督促电梯使用单位落实安全主体责任", []), ("负责食品安全工作", []),
+    # The words of how the work is done before its objects are none of them (review: 依法对特种设备 was a sector).
+    ("负责依法对特种设备安全监察", ["特种设备"]), ("负责对在建工程安全监督管理", ["在建工程"]),
+    ("负责协调道路交通安全监管", ["道路交通"]), ("负责组织开展校园安全监管", ["校园"]),
+    ("负责水利工程建设和运行安全监督管理", ["水利工程建设"]),
+    ("负责城市燃气、供水等公用事业安全监督管理", ["供水", "城市燃气"])])
 def test_a_members_sentence_names_the_sectors_it_supervises(sentence: str, sectors: list[str]) -> None:
     assert sorted(member_sectors(sentence)) == sectors
 
