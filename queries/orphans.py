@@ -19,15 +19,8 @@ from queries import catalog
 from queries.cache import cached
 from queries.lead_claims import without_sanding
 from queries.notice_evidence import handling_index
-from queries.sector_safety import (
-    about_safety,
-    basis_fields,
-    committee_sectors,
-    held_sectors,
-    sector_basis,
-    sector_rules,
-)
-from queries.who_handles import SANDING_KINDS, evidence_sectors, rank_departments, sanding_sectors
+from queries.sector_safety import about_safety, basis_fields
+from queries.who_handles import SANDING_KINDS, rank_departments, sector_reader
 
 SUGGESTIONS = 3
 # A term is part of the catalogues' frame when at least this share of the graph's supervision items hold it ...
@@ -45,7 +38,7 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
     index = handling_index(store)
     frame = frame_terms(store)
     unknown = without_sanding(store)
-    rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
+    sectors_of = sector_reader(store)
     rows = []
     for item in items:
         text = f"{item['item']} {item['target'] or ''}"
@@ -57,11 +50,7 @@ def orphan_supervision_items(store: Store, region: str | None = None) -> list[Ro
         for row in ranked:
             if row["weak"]:
                 continue
-            key = (row["department"], row["region"])
-            sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key),
-                                   unclaimed)
-            owners.append(suggestion(row, unknown, sectors,
-                                     sector_basis(sectors, committee.get(key), rules.get(item["region"]))))
+            owners.append(suggestion(row, unknown, *sectors_of(row, unclaimed, item["region"])))
         rows.append({**item, "suggested_owners": owners})
     return rows
 

@@ -20,6 +20,7 @@ over jieba content terms."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -517,18 +518,31 @@ def _with_sector_safety(store: Store, text: str, rows: list[Row]) -> list[Row]:
     them, else the region's 三定 clause that makes every 行业主管部门 answer for its sector's safety, else ''."""
     if not about_safety(text):
         return [_sector_fields(row, "", None) for row in rows]
-    rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
+    sectors_of = sector_reader(store)
     found = []
     for row in rows:
         # A party to a matter no one leads (a new kind of business: 密室逃脱) is met on the list's row, not on its
         # 三定: its 三定's sectors say whose sector the business may fall in.
         no_lead = row["lead_dispute"] is not None and row["lead_dispute"]["reason"] == "no_lead"
-        key = (row["department"], row["region"])
-        sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key),
-                               no_lead)
-        found.append(_sector_fields(row, "、".join(sorted(sectors)),
-                                    sector_basis(sectors, committee.get(key), rules.get(row["region"]))))
+        sectors, basis = sectors_of(row, no_lead, row["region"])
+        found.append(_sector_fields(row, "、".join(sorted(sectors)), basis))
     return found
+
+
+SectorReader = Callable[[Row, bool, str], tuple[frozenset[str], Row | None]]
+
+
+def sector_reader(store: Store) -> SectorReader:
+    """What a ranked row's department answers for the safety of, and what cites it (held_sectors, sector_basis), given
+    whether the work is no one's and the region whose 三定 rule applies: one reading for who_handles' rows and the
+    orphan items' owners, the graph's sectors read once for all the rows."""
+    rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
+
+    def read(row: Row, unled: bool, rule_region: str) -> tuple[frozenset[str], Row | None]:
+        key = (row["department"], row["region"])
+        sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key), unled)
+        return sectors, sector_basis(sectors, committee.get(key), rules.get(rule_region))
+    return read
 
 
 def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
