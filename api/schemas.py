@@ -3,7 +3,7 @@ them to the live answers) and give an empty answer's CSV its columns. Field name
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -12,6 +12,14 @@ Reason = Literal["no_lead", "multiple_leads", "conflicting_leads", "lead_and_ass
                  "lead_without_mandate"]
 EvidenceKind = Literal["duty", "office_duty", "power_item", "supervision_item", "matter_lead", "territorial_lead",
                        "matter_assist"]
+# The basis of a row's 行业主管 sectors, as who_handles, dispatch and the orphan owners carry it
+# (queries.sector_safety.basis_fields).
+SectorRuleSource = Annotated[str, Field(description="出处 of that clause, else ''")]
+SectorRuleKind = Annotated[str, Field(description="what sector_rule is (安委会职责 or 三定规定): `safety_committee`, "
+                                                  "the department's own paragraph of the "
+                                                  "安委会成员单位安全生产工作职责 that names the sectors; `sanding`, "
+                                                  "the region's 三定 clause for "
+                                                  "every sector; else ''")]
 
 Row = TypeVar("Row", bound=BaseModel)
 
@@ -137,10 +145,8 @@ class SuggestedOwner(BaseModel):
                                            "gives the department (管行业必须管安全), joined by 、; else ''")
     sector_rule: str = Field(description="管行业必须管安全: beside sector_safety, the region's 三定 clause that makes "
                                          "every 行业主管部门 answer for its sector's safety; else ''")
-    sector_rule_source: str = Field(description="出处 of that clause, else ''")
-    sector_rule_kind: str = Field(description="what sector_rule is: `safety_committee`, the department's own "
-                                              "paragraph of the 安委会成员单位安全生产工作职责 that names the sectors; "
-                                              "`sanding`, the region's 三定 clause for every sector; else ''")
+    sector_rule_source: SectorRuleSource
+    sector_rule_kind: SectorRuleKind
     no_sanding: bool = Field(description="图中无其三定: only a list or a clause names the department")
 
 
@@ -373,10 +379,8 @@ class Candidate(BaseModel):
     sector_rule: str = Field(description="beside sector_safety, the department's 安委会 paragraph that names those "
                                          "sectors, else the region's 三定 clause that makes every 行业主管部门 answer "
                                          "for its sector's safety; else ''")
-    sector_rule_source: str = Field(description="出处 of that clause, else ''")
-    sector_rule_kind: str = Field(description="what sector_rule is (安委会职责 or 三定规定): `safety_committee`, the "
-                                              "department's own 安委会成员单位安全生产工作职责 paragraph; `sanding`, "
-                                              "the region's 三定 clause for every sector; else ''")
+    sector_rule_source: SectorRuleSource
+    sector_rule_kind: SectorRuleKind
     devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
                                       "text meets an item a 赋权清单 gave the townships (queries.township_given): "
                                       "the named township handles it (its row first), or it cannot (no office to "
@@ -790,10 +794,8 @@ class DispatchRow(BaseModel):
                                            "department routed to, when the complaint is about safety; else ''")
     sector_rule: str = Field(description="beside sector_safety, the clause that makes the department answer for its "
                                          "sectors' safety; else ''")
-    sector_rule_source: str = Field(description="出处 of that clause, else ''")
-    sector_rule_kind: str = Field(description="what sector_rule is (安委会职责 or 三定规定): `safety_committee`, the "
-                                              "department's own 安委会成员单位安全生产工作职责 paragraph; `sanding`, "
-                                              "the region's 三定 clause for every sector; else ''")
+    sector_rule_source: SectorRuleSource
+    sector_rule_kind: SectorRuleKind
     no_sanding: bool = Field(description="图中无其三定: who_handles' `no_sanding` on the department routed to")
     need_person_zh: str = Field(description="why a person must settle the row, in Chinese, as the CLI's and the web "
                                             "page's 需人工确定 say it (难以区分；依据不足, 诉求为空, sent up to the "
