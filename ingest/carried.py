@@ -56,6 +56,29 @@ def carrying(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str], Carrying]:
     return found
 
 
+def chain_ends(rows: list[Mapping[str, Any]]) -> dict[str, str]:
+    """`rows`: one per SUCCEEDED_BY edge (`predecessor`, `successor`). Each replaced body → where its work is today:
+    its one successor, and on along the chain while each body there has one successor (桃源乡人民政府 → 石桥镇人民政府 →
+    石桥街道办事处), so that one move takes its edges to the end whatever order the reforms were loaded in. A body
+    split among several has none (it keeps its edges: which one took which part is not known), and a chain reaching
+    one ends there; a cycle (two documents undoing each other) moves nothing."""
+    successors: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        successors[row["predecessor"]].add(row["successor"])
+    ends: dict[str, str] = {}
+    for body in successors:
+        seen, here = {body}, body
+        while len(successors.get(here, ())) == 1:
+            (here,) = successors[here]
+            if here in seen:
+                break
+            seen.add(here)
+        else:
+            if here != body:
+                ends[body] = here
+    return ends
+
+
 def carrying_on(rows: list[Mapping[str, Any]], date: str, issued: Mapping[str, str]) -> dict[tuple[str, str], Carrying]:
     """`carrying` as it stood on `date` (YYYY-MM-DD): the reforms dated after it had not happened (an undated one is
     read on any date, as today's reading reads it), and each successor's 三定 is the one in force then (`issued`: its

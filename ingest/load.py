@@ -15,7 +15,7 @@ from typing import Any
 from graph.schema import HELD_BY_DEPARTMENT, PARTY_EDGES, REL_NAMES, label, rel_alternatives, rel_type
 from graph.store import Statement, Store
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
-from ingest.carried import SUCCESSIONS, Carrying, carrying
+from ingest.carried import SUCCESSIONS, Carrying, carrying, chain_ends
 from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.list_history import current_statement, superseded_statements
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
@@ -342,31 +342,41 @@ _CLAUSES_OF_PREDECESSOR = "WITH DISTINCT p MATCH ()-[c:LEADS|ASSISTS]->() WHERE 
 
 
 def _moved_on(rel: str) -> str:
-    """A body's edges that name it go to its one successor, marked with where they came from: a list's (undated, it
-    names the bodies as they are) and another department's 职责分工 clause, stated before the reform or after. That
-    department's 三定 is still in force, and an 编办 reads its 县城市管理局配合 as the body doing that work now (the
-    clause's text keeps the old name); left on the old body, the clause made a matter the list gives the successor
-    read as led by two (conflicting_leads). The clauses of the body's own 三定 stay: they are superseded with it. A
-    body split among several successors keeps its edges: which one a list meant is not known."""
+    """A body's edges that name it go to the end of its chain of successions (`ingest.carried.chain_ends`, the rows
+    `r.predecessor`, `r.end`), marked with the body they named (`redirected_from`: kept where an earlier move set it,
+    so an edge moved on from 石桥镇人民政府 still says it named 桃源乡人民政府): a list's (undated, it names the bodies
+    as they are) and another department's 职责分工 clause, stated before the reform or after. That department's 三定
+    is still in force, and an 编办 reads its 县城市管理局配合 as the body doing that work now (the clause's text keeps
+    the old name); left on the old body, the clause made a matter the list gives the successor read as led by two
+    (conflicting_leads). The clauses of the body's own 三定 stay: they are superseded with it. One move a body, to
+    the chain's end: no edge is moved twice in one query (which could not see the first move), so the end state
+    does not depend on the order the reforms loaded in."""
     name = rel_type(rel).name  # types come from the schema, never from input
     key = _merge_key(rel, "e", "e")
-    setting = ("SET f += properties(e), f.redirected_from = p.uid" if key
-               else "ON CREATE SET f += properties(e), f.redirected_from = p.uid")
-    return (f"{_SUCCEEDED}WITH p, collect(DISTINCT d) AS successors WHERE size(successors) = 1 "
-            f"WITH p, successors[0] AS d MATCH (p)-[e:{name}]->(x) "
+    named = "f.redirected_from = coalesce(e.redirected_from, p.uid)"
+    setting = f"SET f += properties(e), {named}" if key else f"ON CREATE SET f += properties(e), {named}"
+    return ("UNWIND $rows AS r MATCH (p:Department {uid: r.predecessor}) MATCH (d:Department {uid: r.end}) "
+            f"MATCH (p)-[e:{name}]->(x) "
             f"WHERE coalesce(e.sanding_of, '') <> p.uid MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+
+
+# The edges the successions of the documents `r.uids` moved: those on a body along the chain after such a succession
+# (`n`) that named a body before it (`o`, their redirected_from), however far along the chain each moved them.
+def _moved_by_leaving(rels: str) -> str:
+    return (f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids "
+            f"MATCH (d)-[:SUCCEEDED_BY*0..]->(n:Department) MATCH (n)-[e:{rels}]->(x) WHERE e.redirected_from IS NOT NULL "
+            "MATCH (o:Department {uid: e.redirected_from})-[:SUCCEEDED_BY*0..]->(p) ")
 
 
 # The names a document gave the successor while naming the replaced body (a short form read after the reform) go back
 # with its edges: the successor's `alias_sources` entries of the documents whose edges `_moved_back` returns, read
 # before they move (`rebuild_aliases`, after the removal, makes `aliases` of the entries again).
 _NAMES_MOVED_BACK = (
-    f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids "
-    f"MATCH (d)-[e:{rel_alternatives(_FOLLOWED)}]->() WHERE e.redirected_from = p.uid "
-    "WITH p, d, collect(DISTINCT split(e.source, '#')[0]) AS documents "
-    "WITH p, d, [a IN coalesce(d.alias_sources, []) WHERE split(a, '#')[0] IN documents] AS moved WHERE size(moved) > 0 "
-    "SET p.alias_sources = [a IN coalesce(p.alias_sources, []) WHERE NOT a IN moved] + moved, "
-    "d.alias_sources = [a IN d.alias_sources WHERE NOT a IN moved]"
+    _moved_by_leaving(rel_alternatives(_FOLLOWED))
+    + "WITH o, n, collect(DISTINCT split(e.source, '#')[0]) AS documents "
+    "WITH o, n, [a IN coalesce(n.alias_sources, []) WHERE split(a, '#')[0] IN documents] AS moved WHERE size(moved) > 0 "
+    "SET o.alias_sources = [a IN coalesce(o.alias_sources, []) WHERE NOT a IN moved] + moved, "
+    "n.alias_sources = [a IN n.alias_sources WHERE NOT a IN moved]"
 )
 
 
@@ -390,11 +400,11 @@ _TOWNSHIP_MOVED_BACK = (f"{_TOWNSHIP_EDGES}WHERE e.township_from IS NOT NULL "
 
 
 def _moved_back(rel: str) -> str:
-    """The edges `_moved_on` moved for the successions of the documents `r.uids`, back to the body they named."""
+    """The edges `_moved_on` moved for the successions of the documents `r.uids`, back to the body they named
+    (`follow_successions`, after the removal, moves them on by the successions that stay)."""
     name = rel_type(rel).name
     key = _merge_key(rel, "e", "e")
-    return (f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids MATCH (d)-[e:{name}]->(x) "
-            f"WHERE e.redirected_from = p.uid MERGE (p)-[f:{name}{key}]->(x) "
+    return (f"{_moved_by_leaving(name)}WITH DISTINCT o, e, x MERGE (o)-[f:{name}{key}]->(x) "
             "SET f += properties(e), f.redirected_from = null DELETE e")
 
 
@@ -412,7 +422,9 @@ def follow_successions(store: Store) -> None:
                 "after": carry.after} for row in successions
                if (carry := carried[row["predecessor"], row["source"]]) != Carrying(bool(row["carries"]),
                                                                                 row["carries_after"])]
-    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, rows), *(Statement(_moved_on(rel), rows) for rel in _FOLLOWED),
+    ends = [{"predecessor": body, "end": end} for body, end in sorted(chain_ends(successions).items())]
+    moves = [Statement(_moved_on(rel), ends) for rel in _FOLLOWED] if ends else []
+    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, rows), *moves,
                         Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
                         *([Statement(_SET_CARRYING, changed)] if changed else []),
                         bump_version()])

@@ -320,3 +320,32 @@ def test_work_a_sanding_moved_into_a_body_a_reform_replaced_since_is_its_success
     assert _first(store, GAS) == (OLD_NAME, *move)
     assert ingest([REFORM], store, region=CITY).failed == []
     assert _first(store, GAS) == (NEW_NAME, *move)
+
+
+# A second reform after the first: 城市管理局 renamed 城市管理和综合执法局 (2024), which a 2025 notice merges into
+# 住房和城乡建设局. The power list's row naming the first lands on the last wherever the list loads among the two
+# reforms (before, one succession a load: loaded before both, the row ended on 住建局 marked as naming
+# 城市管理和综合执法局, the body it was last moved from, not the one the list named), and taking the merger out gives
+# the graph loaded without it. (The list's row is its full-name one: a short form 城管局 read after both reforms, and
+# a merger notice loaded without the rename, which reads 城市管理和综合执法局 as 城市管理局, are the name resolver's.)
+MERGED_INTO_ZHUJIAN = FIXTURES / "qingshan_zhujian_merge_notice_2025.txt"
+
+
+@pytest.mark.parametrize("list_at", [0, 1, 2])
+def test_a_chain_of_reforms_ends_on_its_last_body_wherever_the_list_loads(store: Store, other_store: Store,
+                                                                         tmp_path: Path, list_at: int) -> None:
+    full_name = tmp_path / "qingshan_quanze.csv"
+    full_name.write_text("".join(line for line in POWER_LIST.read_text(encoding="utf-8").splitlines(keepends=True)
+                                 if "城管局" not in line), encoding="utf-8")
+    order = [REFORM, MERGED_INTO_ZHUJIAN]
+    order.insert(list_at, full_name)
+    _load(store, OLD, ZHUJIAN, *order)
+    assert _exercised(store) == [(ZHUJIAN_NAME, "城市建筑垃圾处置核准", OLD_UID)]
+    _load(other_store, OLD, ZHUJIAN, REFORM, MERGED_INTO_ZHUJIAN, full_name)
+    assert whole_graph(store) == whole_graph(other_store)
+    remove(store, find_documents(store, [str(MERGED_INTO_ZHUJIAN)]))
+    assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID)]
+    other_store.clear()
+    other_store.apply_schema()
+    _load(other_store, OLD, ZHUJIAN, *(path for path in order if path != MERGED_INTO_ZHUJIAN))
+    assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)

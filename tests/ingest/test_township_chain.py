@@ -1,0 +1,108 @@
+"""A chain of township successions: 撤销桃源乡，并入石桥镇 (the city's 批复 of 2023), then 撤销石桥镇，设立石桥街道 (that
+of 2024). What the lists name lands on the chain's last body, 石桥街道办事处, in whatever order the two notices and the
+two townships' lists load, and removing either notice gives the graph loaded without it. Before, the edges moved one
+succession a load (`ingest.load.follow_successions`), so where 桃源乡's rows ended, and which body they were marked
+as naming, depended on the order.
+
+Fixtures (tests/fixtures/xiangzhen_hebing): the two 批复, 桃源乡's list (two basic rows, one 配合 row) and 石桥镇's
+(one basic row).
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from ingest.removal import find_documents, remove
+from queries import catalog
+from tests.ingest.conftest import whole_graph_but_contains_source
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "xiangzhen_hebing"
+COUNTY = Region(("示例市", "青山县"))
+MERGER = FIXTURES / "hebing_pifu.txt"
+STREET = FIXTURES / "shezhi_jiedao_pifu.txt"
+TAOYUAN_LIST = FIXTURES / "taoyuan_lvzhi.csv"
+SHIQIAO_LIST = FIXTURES / "shiqiao_lvzhi.csv"
+ALL = (MERGER, STREET, TAOYUAN_LIST, SHIQIAO_LIST)
+TAOYUAN = "dept:示例市/青山县/桃源乡/人民政府"
+SHIQIAO = "dept:示例市/青山县/石桥镇/人民政府"
+OFFICE = "dept:示例市/青山县/石桥街道/街道办事处"
+
+
+def _load(store: Store, paths: tuple[Path, ...]) -> None:
+    store.clear()
+    store.apply_schema()
+    for path in paths:  # one ingest a file: each load applies what the graph then holds
+        assert ingest([path], store, region=COUNTY).failed == []
+
+
+def _township_edges(store: Store) -> list[tuple[str, str, str, str | None, str | None]]:
+    rows = store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) WHERE e.township IS NOT NULL "
+                      "RETURN d.uid AS holder, type(e) AS role, m.name AS matter, e.redirected_from AS named, "
+                      "e.township_from AS township_from ORDER BY matter, role")
+    return [(row["holder"], row["role"], row["matter"], row["named"], row["township_from"]) for row in rows]
+
+
+def _township_duties(store: Store) -> list[tuple[str, str, str]]:
+    return [(row["township"], row["part"], row["matter"])
+            for row in catalog.run(store, "township_duties", {"region": "示例市/青山县"})]
+
+
+def _graph(store: Store) -> object:
+    """The whole graph but the Documents' notes: a list's warning that its township is none the county is known to
+    have (ingest.township_lists.new_townships) says what the graph held when it loaded, as it should."""
+    nodes, edges = whole_graph_but_contains_source(store)
+    return [{**node, "props": {**node["props"], "notes": None}} if "Document" in node["labels"] else node
+            for node in nodes], edges
+
+
+def _reference(store: Store, paths: tuple[Path, ...]) -> object:
+    _load(store, paths)
+    return _graph(store)
+
+
+# Both lists' rows on the 街道办事处, each marked with the government its list named (the edge's redirected_from, the
+# row's township_from): 桃源乡's not 石桥镇's, the body they were last moved from.
+CHAIN_EDGES = [
+    (OFFICE, "LEADS", "农村公厕日常管护", TAOYUAN, TAOYUAN),
+    (OFFICE, "LEADS", "山林权属纠纷调处", TAOYUAN, TAOYUAN),
+    (OFFICE, "LEADS", "集镇农贸市场秩序维护", SHIQIAO, SHIQIAO),
+    (OFFICE, "ASSISTS", "高标准农田建设", TAOYUAN, TAOYUAN),
+    ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", None, TAOYUAN),  # the county's lead: its row moved
+]
+CHAIN_DUTIES = [("石桥街道办事处", "basic", "山林权属纠纷调处"), ("石桥街道办事处", "basic", "农村公厕日常管护"),
+                ("石桥街道办事处", "basic", "集镇农贸市场秩序维护"), ("石桥街道办事处", "assisting", "高标准农田建设")]
+
+
+def test_the_chain_ends_on_the_street_office_in_every_load_order(store: Store, other_store: Store) -> None:
+    reference = _reference(other_store, ALL)
+    assert _township_edges(other_store) == CHAIN_EDGES
+    assert _township_duties(other_store) == CHAIN_DUTIES
+    for order in permutations(ALL):
+        _load(store, order)
+        assert _township_edges(store) == CHAIN_EDGES, [path.name for path in order]
+        assert _graph(store) == reference, [path.name for path in order]
+
+
+@pytest.mark.parametrize("leaving", [MERGER, STREET], ids=["merger", "street"])
+def test_removing_either_notice_gives_the_graph_without_it(store: Store, other_store: Store, leaving: Path) -> None:
+    staying = tuple(path for path in ALL if path != leaving)
+    reference = _reference(other_store, staying)
+    for order in permutations(ALL):
+        _load(store, order)
+        remove(store, find_documents(store, [str(leaving)]))
+        assert _graph(store) == reference, [path.name for path in order]
+
+
+def test_without_the_street_notice_the_rows_are_the_town_s(store: Store) -> None:
+    _load(store, (TAOYUAN_LIST, MERGER, STREET, SHIQIAO_LIST))
+    remove(store, find_documents(store, [str(STREET)]))
+    assert _township_edges(store) == [
+        (SHIQIAO, "LEADS", "农村公厕日常管护", TAOYUAN, TAOYUAN), (SHIQIAO, "LEADS", "山林权属纠纷调处", TAOYUAN, TAOYUAN),
+        (SHIQIAO, "LEADS", "集镇农贸市场秩序维护", None, None), (SHIQIAO, "ASSISTS", "高标准农田建设", TAOYUAN, TAOYUAN),
+        ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", None, TAOYUAN)]
