@@ -34,6 +34,9 @@ _STREET = re.compile(rf"撤销(?P<old>{_TOWNSHIP}(?:[、和及]{_TOWNSHIP})*?)(?
                      rf"(?P<new>[\u4e00-\u9fff]{{1,12}}?街道)")
 # The township-level kinds (a RegionSuccession's, the REPLACED_BY edge's): no county's rename.
 TOWNSHIP_KINDS = {"merged": _MERGED, "street": _STREET}
+# A 批复 repeating the request it answers (你县关于撤销桃源乡并入石桥镇的请示收悉): its title is no operative sentence.
+# A rename said there is read only where no other sentence of the document says it (the 同意… clause is the source).
+_CITED_REQUEST = re.compile(r"关于[^，,。；;《》]{2,80}?的(?:请示|报告)")
 _DISTRICT = re.compile(r"^(?:(?P<city>[\u4e00-\u9fff]+?[市州盟]))?(?P<district>[\u4e00-\u9fff]+区)$")
 
 
@@ -75,7 +78,10 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
     refused still. Township mergers (kind "merged") are another level's: any number beside the renames, one record
     a township, refused where two sentences merge one township into different ones."""
     found: list[RegionSuccession] = []
-    for number, locator, text in lines:
+    numbered = list(lines)
+    cited = [(number, locator, match.group(0)) for number, locator, text in numbered
+             for match in _CITED_REQUEST.finditer(text)]
+    for number, locator, text in [*((n, loc, _CITED_REQUEST.sub("", text)) for n, loc, text in numbered), *cited]:
         for pattern in (_ABOLISHED, _GROUND, _RENAMED):
             for match in pattern.finditer(text):
                 where = Located(number, locator)
@@ -95,10 +101,25 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
                 found.append(record)
         for kind, township_pattern in TOWNSHIP_KINDS.items():
             for match in township_pattern.finditer(text):
-                for old in _SEVERAL.split(match.group("old")):
-                    record = RegionSuccession(old, match.group("new"), match.group(0), Located(number, locator), kind)
+                olds = _SEVERAL.split(match.group("old"))
+                for old in olds:
+                    record = RegionSuccession(old, match.group("new"), match.group(0), Located(number, locator),
+                                              _street_or_merged(kind, old, olds, match.group("new")))
                     _township_once(found, record)
     return found
+
+
+def township_stem(township: str) -> str:
+    """A township's name without its 镇/乡/街道: 石桥镇 and 石桥街道 are the one place's."""
+    return re.sub(r"(?:镇|乡|街道)$", "", township)
+
+
+def _street_or_merged(kind: str, old: str, olds: list[str], new: str) -> str:
+    """撤销桃源乡、石桥镇，设立石桥街道: 石桥镇, whose name the 街道 takes, became it (street); 桃源乡 was merged into it
+    (merged). Where none of several gives the 街道 its name, each was merged into it; one town alone became it."""
+    if kind != "street" or len(olds) == 1 or township_stem(old) == township_stem(new):
+        return kind
+    return "merged"
 
 
 def _township_once(found: list[RegionSuccession], record: RegionSuccession) -> None:

@@ -22,6 +22,7 @@ from ingest.errors import IngestError
 from ingest.model import Cell, TownshipDutyRecord
 from ingest.names import NameResolver
 from ingest.readers import SourceText
+from ingest.region_succession import township_stem
 from ingest.regions import Region
 from ingest.sheets import Sheet, Workbook, cell_text
 from ingest.township_paragraphs import is_paragraph_list, tabled_rows
@@ -180,7 +181,7 @@ def foreign_townships(path: Path, records: list[TownshipDutyRecord], defaults: d
     table for all its townships would otherwise make each such row a township of its own, silently."""
     errors: list[IngestError] = []
     for record, name, region, county, known in _named_townships(records, defaults, home, resolver):
-        near = sorted(other for other in known if _stem(other) == _stem(region.name) != "") \
+        near = sorted(other for other in known if township_stem(other) == township_stem(region.name) != "") \
             if region.name not in known else []
         if region.parent == county and not near:
             continue
@@ -205,7 +206,7 @@ def new_townships(records: list[TownshipDutyRecord], defaults: dict[str, str], h
     warnings: list[str] = []
     for record, _name, region, county, known in _named_townships(records, defaults, home, resolver):
         if not known or region.name in known or region.parent != county \
-                or any(_stem(other) == _stem(region.name) for other in known):
+                or any(township_stem(other) == township_stem(region.name) for other in known):
             continue
         where, where_zh = row_place(record.where.sheet, record.where.sheet_named_by_file, record.where.row)
         listed = "、".join(sorted(known))
@@ -239,7 +240,3 @@ def row_place(sheet: str, named_by_file: bool, row: int) -> tuple[str, str]:
     if named_by_file:
         return f"line {row}", f"第 {row} 行"
     return f"sheet {sheet}, row {row}", f"工作表“{sheet}”第 {row} 行"
-
-
-def _stem(township: str) -> str:
-    return re.sub(r"(?:镇|乡|街道)$", "", township)

@@ -225,6 +225,12 @@ STREET_OFFICE = "dept:示例市/青山县/石桥街道/街道办事处"
 @pytest.mark.parametrize(("text", "expected"), [
     ("同意撤销石桥镇建制，设立石桥街道，以原石桥镇的行政区域为石桥街道的行政区域。", [("石桥镇", "石桥街道", "street")]),
     ("撤销石桥镇，设立石桥街道。", [("石桥镇", "石桥街道", "street")]),
+    # Several abolished for one 街道: the town whose name it takes became it, the others were merged into it (before,
+    # each was read as made the 街道).
+    ("撤销桃源乡、石桥镇，设立石桥街道。", [("桃源乡", "石桥街道", "merged"), ("石桥镇", "石桥街道", "street")]),
+    ("撤销桃源乡、李村乡，设立石桥街道。", [("桃源乡", "石桥街道", "merged"), ("李村乡", "石桥街道", "merged")]),
+    # One town alone is the 街道 whatever its name.
+    ("撤销石桥镇，设立石门街道。", [("石桥镇", "石门街道", "street")]),
     # A 撤县设区 beside it is another level's.
     ("撤销青山县，设立示例市青山区；撤销石桥镇，设立石桥街道。",
      [("青山县", "示例市青山区", "renamed"), ("石桥镇", "石桥街道", "street")]),
@@ -280,3 +286,19 @@ def test_the_town_s_list_is_the_street_s_in_both_orders(store: Store, other_stor
     assert _township_duties(store) == [("石桥镇人民政府", "示例市/青山县/石桥镇", *row[2:]) for row in MERGED_DUTIES]
     _load(other_store, runs[:1])
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+def test_a_pifu_repeating_the_request_s_title_reads_its_operative_sentence() -> None:
+    """The request's title the 批复 repeats (关于撤销桃源乡并入石桥镇的请示收悉) came first and was the merger's
+    source: the 同意… sentence is, and the merger is read once."""
+    lines = [(4, "", "你县关于撤销桃源乡并入石桥镇的请示收悉。经研究，现批复如下："),
+             (5, "一、", "同意撤销桃源乡，将其行政区域划归石桥镇管辖。")]
+    assert [(r.old, r.new, r.text, r.where.line) for r in read_region_successions(lines, several=True)] == [
+        ("桃源乡", "石桥镇", "撤销桃源乡，将其行政区域划归石桥镇", 5)]
+
+
+def test_a_request_s_title_alone_still_states_the_merger() -> None:
+    """A 批复 saying no more than 同意你县的请示: the request's title is all that states it."""
+    lines = [(4, "", "你县关于撤销桃源乡并入石桥镇的请示收悉。经研究，同意你县的请示。")]
+    assert [(r.old, r.new, r.text, r.where.line) for r in read_region_successions(lines, several=True)] == [
+        ("桃源乡", "石桥镇", "撤销桃源乡并入石桥镇", 4)]
