@@ -79,14 +79,16 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
          # a list's: the list it is a version of, and its rows in a compact form (ingest/list_history.py)
          "list_key", "version_rows",
          # a 三定's 管行业必须管安全 for every sector, and its clause (ingest/sector_rule.py)
-         "sector_rule", "sector_rule_source"),
+         "sector_rule", "sector_rule_source",
+         # when it was loaded: the graph's write count then (ingest.load.load_stamp), which orders undated versions
+         "loaded"),
         ("sha256",),
     ),
     # A list's version that is no longer current (清单动态调整): its Document's properties, no edges; no analysis
     # matches it, list_changes compares it with the next (ingest/list_history.py). `uid`: its Document's.
     NodeLabel("ListVersion", "清单历史版本",
               ("uid", "title", "kind", "region", "issued", "doc_number", "path", "sha256", "sheet_names",
-               "sheet_titles", "list_key", "version_rows"), ("list_key",)),
+               "sheet_titles", "list_key", "version_rows", "loaded"), ("list_key",)),
 )
 
 _HOLDERS = ("Department", "Office")

@@ -72,7 +72,10 @@ from graph.store import Store
 # township's government, `township_from` the one the list wrote; ingest.load.follow_successions); a graph loaded
 # before groups them under the merged township in township_duties until the next ingest of any file, whose
 # follow_successions runs over the whole graph; a 镇改街道 (撤销石桥镇，设立石桥街道) is read from this version on.
-GRAPH_FIELDS_VERSION = 18
+# Version 19: a Document and a ListVersion keep when they were loaded (`loaded`: the graph's write count then,
+# ingest.load.load_stamp), by which `dutygraph remove` brings back the version of an undated list loaded last
+# (ingest.versions.newest_first); a version loaded before keeps none and counts as loaded before any other.
+GRAPH_FIELDS_VERSION = 19
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

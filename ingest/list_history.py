@@ -36,7 +36,7 @@ from ingest.versions import ListIdentity
 
 # The Document's properties a ListVersion keeps: what the history of a list cites a version by, and its rows.
 KEPT = ("uid", "title", "kind", "region", "issued", "doc_number", "path", "sha256", "sheet_names", "sheet_titles",
-        "list_key", "version_rows")
+        "list_key", "version_rows", "loaded")
 
 
 def list_key(identity: ListIdentity) -> str:

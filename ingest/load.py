@@ -587,6 +587,15 @@ def bump_version() -> Statement:
     )
 
 
+def load_stamp(store: Store) -> int:
+    """The `loaded` stamp of the documents a run writes: the graph's write count before it (`bump_version`). Every
+    run that writes bumps the count, so a run's documents bear a larger stamp than any loaded before: the order the
+    versions of an undated list were loaded in, which decides the newest where their dates do not
+    (ingest.versions.newest_first). A wall clock would make two graphs loaded alike differ."""
+    rows = store.read("MATCH (m:Meta {uid: 'meta:version'}) RETURN m.version AS version")
+    return int(rows[0]["version"] or 0) if rows else 0
+
+
 def load_rows(store: Store, rows: GraphRows) -> dict[str, list[str]]:
     """Write one document: all of it or, on any failure, nothing. Returns the uids of the nodes this write
     created, by label (those it found already there, written by anyone, are not among them). The caller bumps

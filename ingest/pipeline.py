@@ -45,7 +45,7 @@ from ingest.list_dates import list_date
 from ingest.list_history import history_row, history_statements, list_key
 from ingest.list_records import ListContext, OfficeDirectory, city_of_counties, list_rows
 from ingest.lists import parse_list
-from ingest.load import follow_successions, prune_orphans, redirect_parties
+from ingest.load import bump_version, follow_successions, load_stamp, prune_orphans, redirect_parties
 from ingest.loader import MAX_PENDING_AHEAD, DocumentLoader, Loaded
 from ingest.model import (
     BoundaryRecord,
@@ -843,6 +843,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         parsed_list.warnings.extend(new_townships(township_rows, parsed_list.default_departments, home, resolver))
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []
+    stamp = load_stamp(store)  # every document of this run: loaded after those the graph holds
 
     def list_builder(workbook: Workbook, parsed_list: ListDocument, home: Region) -> Callable[[], GraphRows]:
         city = home.city or home
@@ -853,7 +854,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     successors = {old.path: new.path for old, new in renames}
     newest, superseded = _newest_versions(homes, report)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
-        _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, list_key(newer))
+        _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, stamp, list_key(newer))
     for workbook, parsed_list, home, identity in newest:
         build_list = list_builder(workbook, parsed_list, home)
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
@@ -875,7 +876,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             or next(((other, why) for other, _why in versions if other not in across_rename
                      and (why := held_is_later(identity, other.identity)) is not None), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
-            _keep_history(store, build_list, shown_paths, list_key(current[0].identity), [list_key(identity)])
+            _keep_history(store, build_list, shown_paths, stamp, list_key(current[0].identity),
+                          [list_key(identity)])
             report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
             continue
         report.beside += beside
@@ -916,6 +918,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
+            rows.document["loaded"] = stamp
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
                 rows.path_is_upload_name = True
@@ -1042,12 +1045,14 @@ def _replacing(uids: list[str], keys: list[str], key: str, build: Callable[[], G
     return rows
 
 
-def _keep_history(store: Store, build: Callable[[], GraphRows], shown_paths: Mapping[Path, str], key: str,
+def _keep_history(store: Store, build: Callable[[], GraphRows], shown_paths: Mapping[Path, str], stamp: int, key: str,
                   old_keys: Sequence[str] = ()) -> None:
-    """Write a version not loaded as the history of the list `key`: its Document's row as its load would write it."""
+    """Write a version not loaded as the history of the list `key`: its Document's row as its load would write it,
+    stamped as loaded now (`stamp`). A write like any other: it bumps the version readers cache by."""
     document = build().document
     document["path"] = shown_paths.get(Path(document["path"]), document["path"])
-    store.write_atomic(history_statements([history_row(document, key)], key, old_keys))
+    document["loaded"] = stamp
+    store.write_atomic([*history_statements([history_row(document, key)], key, old_keys), bump_version()])
 
 
 def _created(settled: list[Loaded]) -> dict[str, int]:

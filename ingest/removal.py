@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.store import Statement, Store
 from graph.undo import all_or_nothing
@@ -23,7 +23,7 @@ from ingest.regions import Region
 from ingest.removal_scope import removal_tops
 from ingest.renamed_notices import misread_notices
 from ingest.unlinked import unlinked_duties
-from ingest.versions import unpaired_renamed
+from ingest.versions import newest_first, unpaired_renamed
 
 if TYPE_CHECKING:  # the pipeline imports this module once its documents have loaded
     from ingest.pipeline import ParsedFiles
@@ -34,17 +34,18 @@ _NAMING = ("v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.re
 _DOCUMENTS = f"MATCH (v:Document) RETURN {_NAMING}, v.issued AS issued, false AS history ORDER BY uid"
 # A list's versions kept as history are named as its current one is.
 _HISTORY = f"MATCH (v:ListVersion) RETURN {_NAMING}, v.issued AS issued, true AS history ORDER BY uid"
-# The newest history version of each list the removed current versions were, to load again in their place.
-_NEXT_NEWEST = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
-                f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
-                "coalesce(v.issued, '') AS issued ORDER BY list_key, issued DESC, uid")
+# The history versions of each list the removed current versions were: its newest (ingest.versions.newest_first) is
+# loaded again in their place.
+_HISTORY_OF = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
+               f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
+               "coalesce(v.issued, '') AS issued, v.loaded AS loaded ORDER BY list_key, uid")
 # A list's history versions of another region than its current version: only a 撤县设区 pairs across regions (the
 # county's list kept as the history of the district's that reissues it: ingest.versions.renamed_side).
 _ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
                    "MATCH (v:ListVersion {list_key: d.list_key}) WHERE v.region <> d.region "
-                   f"RETURN {_NAMING}, coalesce(v.issued, '') AS issued, d.uid AS d_uid, d.path AS d_path, "
-                   "d.title AS d_title, d.kind AS d_kind, d.region AS d_region, d.sha256 AS d_sha256 "
-                   "ORDER BY d_uid, region, issued DESC, uid")
+                   f"RETURN {_NAMING}, coalesce(v.issued, '') AS issued, v.loaded AS loaded, d.uid AS d_uid, "
+                   "d.path AS d_path, d.title AS d_title, d.kind AS d_kind, d.region AS d_region, "
+                   "d.sha256 AS d_sha256 ORDER BY d_uid, region, uid")
 # The departments a 三定 or 调整 notice defines that another 三定 or notice of theirs, loaded by a dutygraph before
 # fields version 8, also defines: that version's FROM edge keeps none of what it states (staffing, dates), so the
 # department cannot be restated from it (ingest.restate) until it is loaded again.
@@ -195,7 +196,7 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
         raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                         "；请修复或恢复该文件，或将其一并移除")) from failed
     regions = [held.region for held in (*documents, *(version for version, _parsed in following),
-                                        *(held for pair in unpairing for held, _parsed in pair[:2]))]
+                                        *(held for pair in unpairing for held, _parsed in (pair.county, pair.district)))]
     try:
         with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
             return _removed(store, documents, current, following, unpairing)
@@ -229,9 +230,15 @@ def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str]
     return Removal(list(documents), links, restored, stranded, reread, not_reread, unpaired, not_unpaired)
 
 
-# A county's list kept as the history of its district's, and that district's current list: each with its file as
-# read again (None: gone or changed); then the uids of the county's older versions, history of the district's too.
-_Pair = tuple[tuple[HeldDocument, "ParsedFiles | None"], tuple[HeldDocument, "ParsedFiles | None"], list[str]]
+class _Pair(NamedTuple):
+    """A county's list kept as the history of its district's, and that district's current list, which a removed
+    撤县设区 paired: each with its file as read again (None: gone or changed)."""
+
+    county: tuple[HeldDocument, ParsedFiles | None]  # the county's newest version
+    district: tuple[HeldDocument, ParsedFiles | None]
+    county_older: list[str]  # the uids of the county's older versions, history of the district's list too
+
+
 # The county's older versions, history of its own list again once its newest is current (its list_key).
 _REKEYED = ("UNWIND $rows AS r MATCH (d:Document {uid: r.uid}) MATCH (v:ListVersion) WHERE v.uid IN r.older "
             "SET v.list_key = d.list_key")
@@ -244,18 +251,18 @@ def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
     unchanged, no longer parses."""
     removed = {document.uid for document in documents}
     successors = successor_paths(store, removed)
-    versions: dict[tuple[str, str], list[dict[str, str]]] = {}  # newest first
+    versions: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in store.read(_ACROSS_REGIONS):
         if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
             versions.setdefault((row["d_uid"], row["region"]), []).append(row)
     pairs: list[_Pair] = []
-    for row, *older in versions.values():
+    for row, *older in map(newest_first, versions.values()):
         county = HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "",
                               row["region"] or "", True)
         district = HeldDocument(row["d_uid"], row["d_path"] or "", row["d_title"] or "", row["d_kind"] or "",
                                 row["d_region"] or "")
-        pairs.append(((county, _read_again(county, row["sha256"] or "")),
-                      (district, _read_again(district, row["d_sha256"] or "")), [other["uid"] for other in older]))
+        pairs.append(_Pair((county, _read_again(county, row["sha256"] or "")),
+                           (district, _read_again(district, row["d_sha256"] or "")), [other["uid"] for other in older]))
     return pairs
 
 
@@ -265,27 +272,29 @@ def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], lis
     stays as it was, said."""
     unpaired: list[HeldDocument] = []
     stranded: list[HeldDocument] = []
-    for county, district, older in pairs:
-        if county[1] is None or district[1] is None:
-            stranded += [county[0], district[0]]
+    for pair in pairs:
+        (county, county_file), (district, district_file) = pair.county, pair.district
+        if county_file is None or district_file is None:
+            stranded += [county, district]
             continue
-        _reloaded(store, [county], must_load=True)
-        if older:  # the county's older versions were the district list's history too: its own list's again
-            store.write_atomic([Statement(_REKEYED, [{"uid": county[0].uid, "older": sorted(older)}])])
-        _reloaded(store, [district], replacing=True, must_load=True)
-        unpaired += [replace(county[0], history=False), district[0]]  # the county's is current again
+        _reloaded(store, [pair.county], must_load=True)
+        if pair.county_older:  # the county's older versions were the district list's history too: its own list's again
+            store.write_atomic([Statement(_REKEYED, [{"uid": county.uid, "older": sorted(pair.county_older)}])])
+        _reloaded(store, [pair.district], replacing=True, must_load=True)
+        unpaired += [replace(county, history=False), district]  # the county's is current again
     return unpaired, stranded
 
 
 def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
-    """Of each list whose current version goes, the newest history version that stays, with its file's digest."""
-    chosen: dict[str, tuple[HeldDocument, str]] = {}
-    for row in store.read(_NEXT_NEWEST, {"uids": sorted(uids)}) if uids else []:
+    """Of each list whose current version goes, the newest history version that stays (`newest_first`), with its
+    file's digest."""
+    staying: dict[str, list[dict[str, Any]]] = {}
+    for row in store.read(_HISTORY_OF, {"uids": sorted(uids)}) if uids else []:
         if row["uid"] not in removed:
-            chosen.setdefault(row["list_key"], (HeldDocument(row["uid"], row["path"] or "", row["title"] or "",
-                                                             row["kind"] or "", row["region"] or "", True),
-                                                row["sha256"] or ""))
-    return list(chosen.values())
+            staying.setdefault(row["list_key"], []).append(row)
+    chosen = [newest_first(versions)[0] for _key, versions in sorted(staying.items())]
+    return [(HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "", row["region"] or "",
+                          True), row["sha256"] or "") for row in chosen]
 
 
 def _reloaded(store: Store, held: list[tuple[HeldDocument, ParsedFiles | None]], *, replacing: bool = False,

@@ -27,13 +27,17 @@ versions stand side by side, dated.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cmp_to_key
 from pathlib import PurePath
+from typing import Any, TypeVar
 
 from graph.store import Store
-from ingest.list_dates import ListDate, list_date, without_file_date
+from ingest.list_dates import ListDate, list_date, version_date, without_file_date
 from ingest.model import ListDocument
+
+V = TypeVar("V", bound=Mapping[str, Any])
 
 # The marks an office adds to a file's name when it saves a corrected copy beside the old one.
 _VERSION_MARK = re.compile(
@@ -236,6 +240,30 @@ def later_version(first: ListIdentity, first_saved: float, second: ListIdentity,
         return order > 0, _by_dates(first.dated, second.dated)
     return second_saved >= first_saved, ("按文件修改时间（清单未署日期）/ by the files' modification times (the lists "
                                          "bear no dates of their own)")
+
+
+def newest_first(versions: Iterable[V]) -> list[V]:
+    """Versions of one list the graph holds (rows with their `title`, `issued`, `path` and `loaded`), newest first:
+    by their own dates where two differ (`later_version`'s rule, ingest.list_dates.version_date), else the one loaded
+    last (`loaded`: ingest.load.load_stamp; one loaded by a dutygraph that kept no stamp counts as loaded before any
+    other), since the one loaded last replaced the other. Of one run's, the given order (by uid) stays. Before, the
+    undated were taken in uid order, a content hash: `dutygraph remove` of the current version brought back an
+    arbitrary one of them."""
+    return sorted(versions, key=cmp_to_key(_version_order), reverse=True)
+
+
+def _version_order(first: Mapping[str, Any], second: Mapping[str, Any]) -> int:
+    """Negative when `first` is the older version, positive when the newer, 0 when nothing tells them apart."""
+    order = _date_order(ListDate(version_date(first)), ListDate(version_date(second)))
+    if order is not None:
+        return -order
+    first_loaded, second_loaded = _loaded(first), _loaded(second)
+    return (first_loaded > second_loaded) - (first_loaded < second_loaded)
+
+
+def _loaded(version: Mapping[str, Any]) -> int:
+    loaded = version.get("loaded")
+    return -1 if loaded is None else int(loaded)
 
 
 def held_is_later(new: ListIdentity, held: ListIdentity) -> str | None:

@@ -4,6 +4,7 @@ row's message in Chinese; no key, or a wrong one, says in Chinese that a key is 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from api.app import create_app
 from api.settings import Settings
 from graph.store import open_store
 from ingest.pipeline import ingest
+from ingest.regions import Region
 from tests.api.live_server import serve
 from tests.api.test_browser import SHOTS, _open, _wait, browser, submit_form  # noqa: F401  (fixtures)
+from tests.ingest.test_region_notice import COUNTY_LIST, DISTRICT_LIST
+from tests.ingest.test_region_notice import FIXTURES as NOTICES
 
 KEY = "test-key-upload-page"
 _SANDING = """临川市{name}职能配置、内设机构和人员编制规定
@@ -212,3 +216,31 @@ def test_a_corrected_list_says_the_version_it_replaced(  # type: ignore[no-untyp
     (row,) = _rows(browser)
     assert row[:2] == ["hedao_bianjie_v2.csv", "已载入"]
     assert [line for line in row[2].splitlines() if line.startswith("替换旧版本")] == ["替换旧版本：hedao_bianjie.csv"]
+
+
+@pytest.fixture
+def county_and_district_site(tmp_path: Path) -> Iterator[tuple[str, Path, str]]:
+    """A server over 青山县's lists and its district's reissue of one, both loaded before the 撤县设区 (and so both
+    current): its address, the district list's file and uid."""
+    district_list = tmp_path / DISTRICT_LIST.name
+    shutil.copy(DISTRICT_LIST, district_list)
+    store = open_store(f"embedded:{tmp_path / 'store'}")
+    assert ingest(COUNTY_LIST, store, region=Region(("示例市",))).failed == []
+    assert ingest([district_list], store, region=Region(("示例市", "青山区"))).failed == []
+    [row] = store.read("MATCH (d:Document) WHERE d.path = $path RETURN d.uid AS uid", {"path": str(district_list)})
+    store.close()
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'store'}", DUTYGRAPH_API_KEYS=KEY)
+    with serve(create_app(settings)) as address:
+        yield address, district_list, str(row["uid"])
+
+
+def test_an_uploaded_rename_says_the_district_lists_it_read_again(  # type: ignore[no-untyped-def]
+        browser, county_and_district_site: tuple[str, Path, str]) -> None:  # noqa: F811
+    """The 撤县设区 批复 uploaded after both lists: the district's is loaded again, the county's kept as its history,
+    and the page says which, as `dutygraph ingest` does (按撤县设区重新载入的区清单); before, it said nothing."""
+    address, district_list, uid = county_and_district_site
+    _open(browser, address, "upload")
+    _upload(browser, [NOTICES / "pifu.txt"], KEY, region="示例市")
+    assert [row[:2] for row in _rows(browser)] == [["pifu.txt", "已载入"]]
+    assert browser.execute_script("return [...document.querySelectorAll('#upload-relisted li')].map((li) => li.innerText)"
+                                  ) == [f"按撤县设区重新载入的区清单（县的清单作为其历史版本保存）：{district_list} (示例市/青山区, {uid})"]

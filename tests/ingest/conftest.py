@@ -47,11 +47,18 @@ def other_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def whole_graph(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every node but the bookkeeping ones (Meta: a write counter and its random epoch), and every relationship."""
-    nodes = store.read("MATCH (n) WHERE NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid")
+    """Every node but the bookkeeping ones (Meta: a write counter and its random epoch), and every relationship. A
+    document's `loaded` stamp is bookkeeping too: the write count when it was loaded, which two load orders differ by."""
+    nodes = [{**node, "props": unstamped(node["props"])} for node in store.read(
+        "MATCH (n) WHERE NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid")]
     edges = store.read("MATCH (a)-[e]->(b) RETURN a.uid AS a, type(e) AS type, b.uid AS b, properties(e) AS props "
                        "ORDER BY a, type, b, e.source")
     return nodes, edges
+
+
+def unstamped(props: dict[str, Any]) -> dict[str, Any]:
+    """A node's properties without a document's `loaded` stamp (ingest.load.load_stamp)."""
+    return {key: value for key, value in props.items() if key != "loaded"}
 
 
 def whole_graph_but_contains_source(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 18
+LOADED_FIELDS_VERSION = 19
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
@@ -25,7 +25,7 @@ LOADED_NODE_FIELDS = {
                    "alias_sources"},
     "Document": {"doc_number", "effective", "fields_version", "issued", "issuer", "kind", "notes", "path", "region",
                  "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid", "row_places",
-                 "row_seqs", "row_codes", "list_key", "version_rows", "sector_rule", "sector_rule_source"},
+                 "row_seqs", "row_codes", "list_key", "version_rows", "sector_rule", "sector_rule_source", "loaded"},
     "Duty": {"boilerplate", "category", "content", "holder", "last_stated", "linked", "objects", "ordinal", "source",
              "status", "terms", "text", "uid", "verbs"},
     "Matter": {"all_counties_share", "all_counties_source", "all_counties_text", "content", "domain", "name", "region",

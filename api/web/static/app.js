@@ -1821,6 +1821,13 @@ function showUploaded(answer) {
              tableBox);
   table(tableBox, rows, [["file", "文件"], ["result", "结果"], ["detail", "内容或原因"]],
         { rowClass: (row) => (row.result === "未载入" ? "failed" : "") });
+  // The district lists an uploaded 撤县设区 pairs with the county's, loaded again, and those that could not be, as
+  // `dutygraph ingest` says them: the page said nothing of the lists the upload changed beside the files sent.
+  const relisted = [
+    ...(answer.relisted || []).map((r) => `按撤县设区重新载入的区清单（县的清单作为其历史版本保存）：${r}`),
+    ...(answer.not_relisted || []).map((r) => `未能重新载入的区清单（原文件已不存在、已改动或未能载入，县、区两份清单仍并存，请重新载入区的清单）：${r}`),
+  ];
+  if (relisted.length) box.append(el("ul", { id: "upload-relisted" }, relisted.map((r) => el("li", {}, r))));
 }
 
 // A file the server answered a POST with, saved under the name its Content-Disposition gives (filename*), else
