@@ -551,14 +551,25 @@ def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
 
 
 def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
-    """Each department's sectors whose 安全生产 its 三定's duties take on, by (name, region path) as a who_handles
-    row names it (two counties' townships may share a name), read once per graph version."""
+    """Each department's sectors whose 安全生产 its duties take on today, by (name, region path) as a who_handles
+    row names it (two counties' townships may share a name), read once per graph version. Today's duties, as
+    who_handles ranks on them (`queries.notice_evidence`): a clause a 调整 notice or a 三定 moved out gives its giver
+    no sector (a no-lead row named 文旅局 the 行业主管 of 文化、旅游 after a notice moved 文化和旅游行业安全生产监督管理
+    to the 应急管理局), a clause it took part of only those the rest still names, and the work moved into a
+    department with no 三定 of its own gives it those the work names."""
+    from queries.notice_evidence import handling_index  # it builds on this module's evidence_index
+
     def read() -> dict[tuple[str, str], frozenset[str]]:
+        written = {(item.department_uid, item.key): item.content for item in evidence_index(store).evidence}
         found: dict[tuple[str, str], frozenset[str]] = {}
-        for item in evidence_index(store).evidence:
+        for item in handling_index(store).evidence:
             if item.kind == "duty":
+                sectors = safety_sectors(item.text)
+                if item.content != written.get((item.department_uid, item.key), item.content):
+                    # Narrowed to the rest of what it says: its text still names the sectors the notice took.
+                    sectors = frozenset(sector for sector in sectors if sector in item.content)
                 key = (item.department, item.department_region)
-                found[key] = found.get(key, frozenset()) | safety_sectors(item.text)
+                found[key] = found.get(key, frozenset()) | sectors
         return found
     return cached(store, ("sanding_sectors",), read, whole_graph=True)
 
