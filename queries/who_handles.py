@@ -20,7 +20,7 @@ over jieba content terms."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -537,10 +537,12 @@ def sector_reader(store: Store) -> SectorReader:
     whether the work is no one's and the region whose 三定 rule applies: one reading for who_handles' rows and the
     orphan items' owners, the graph's sectors read once for all the rows."""
     rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
+    given = given_sectors(store)
 
     def read(row: Row, unled: bool, rule_region: str) -> tuple[frozenset[str], Row | None]:
         key = (row["department"], row["region"])
-        sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key), unled)
+        evidence = evidence_sectors(row["evidence"], given.get(key, frozenset()))
+        sectors = held_sectors(evidence, own.get(key, frozenset()), committee.get(key), unled)
         return sectors, sector_basis(sectors, committee.get(key), rules.get(rule_region))
     return read
 
@@ -561,20 +563,39 @@ def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
 
     def read() -> dict[tuple[str, str], frozenset[str]]:
         written = {(item.department_uid, item.key): item.content for item in evidence_index(store).evidence}
-        found: dict[tuple[str, str], frozenset[str]] = {}
-        for item in handling_index(store).evidence:
-            if item.kind == "duty":
-                sectors = safety_sectors(item.text)
-                if item.content != written.get((item.department_uid, item.key), item.content):
-                    # Narrowed to the rest of what it says: its text still names the sectors the notice took.
-                    sectors = frozenset(sector for sector in sectors if sector in item.content)
-                key = (item.department, item.department_region)
-                found[key] = found.get(key, frozenset()) | sectors
-        return found
+        return _department_sectors(handling_index(store).evidence, written)
     return cached(store, ("sanding_sectors",), read, whole_graph=True)
 
 
-def evidence_sectors(evidence: list[Row]) -> frozenset[str]:
-    """The sectors whose 安全生产 the first 三定 clause among the evidence that takes any on gives its department."""
+def given_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
+    """Each department's sectors its 三定 as written gives it and it no longer holds today (sanding_sectors): a
+    clause of them among a row's evidence keeps its words, not the work (a clause partly moved out is ground for the
+    rest: who_handles cites it whole)."""
+    def read() -> dict[tuple[str, str], frozenset[str]]:
+        today = sanding_sectors(store)
+        return {key: gone for key, sectors in _department_sectors(evidence_index(store).evidence, {}).items()
+                if (gone := sectors - today.get(key, frozenset()))}
+    return cached(store, ("given_sectors",), read, whole_graph=True)
+
+
+def _department_sectors(evidence: Sequence[Evidence], written: Mapping[tuple[str, str], tuple[str, ...]]
+                        ) -> dict[tuple[str, str], frozenset[str]]:
+    """By (name, region path), the sectors the department duties among `evidence` take on; a duty whose content is
+    not as `written` (by department uid and key) was narrowed by a move and gives those its content still names."""
+    found: dict[tuple[str, str], frozenset[str]] = {}
+    for item in evidence:
+        if item.kind == "duty":
+            sectors = safety_sectors(item.text)
+            if item.content != written.get((item.department_uid, item.key), item.content):
+                # Narrowed to the rest of what it says: its text still names the sectors the move took.
+                sectors = frozenset(sector for sector in sectors if sector in item.content)
+            key = (item.department, item.department_region)
+            found[key] = found.get(key, frozenset()) | sectors
+    return found
+
+
+def evidence_sectors(evidence: list[Row], given: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The sectors whose 安全生产 the first 三定 clause among the evidence that takes any on gives its department,
+    less those it has `given` away since (given_sectors)."""
     return next((found for item in evidence if item["kind"] in SANDING_KINDS
-                 for found in [safety_sectors(item["text"])] if found), frozenset())
+                 for found in [safety_sectors(item["text"]) - given] if found), frozenset())

@@ -13,7 +13,7 @@ import pytest
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from queries.orphans import orphan_supervision_items
-from queries.who_handles import sanding_sectors, who_handles
+from queries.who_handles import given_sectors, sanding_sectors, who_handles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 COUNTY = "北湖市/云溪县"
@@ -48,3 +48,12 @@ def test_a_no_lead_complaint_names_no_sector_of_the_department_that_gave_it_away
     owners = {row["code"]: row["suggested_owners"] for row in orphan_supervision_items(moved, region=COUNTY)}
     assert [(owner["department"], owner["sector_safety"]) for owner in owners["YX2003"]] == [
         ("云溪县文化和旅游局", ""), ("云溪县消防救援大队", ""), ("云溪县公安局", "")]
+
+
+def test_a_clause_partly_moved_away_among_the_evidence_names_no_sector_it_gave(moved: Store) -> None:
+    # A 剧本杀 complaint meets 文旅局's 第三条(五) still (its 指导督促 part is ground), whose words name 文化 and 旅游:
+    # the notice took their 安全生产, so the row is no 行业主管 of them (it read 文化、旅游 before).
+    assert given_sectors(moved) == {("云溪县文化和旅游局", COUNTY): frozenset({"文化", "旅游"})}
+    row = who_handles(moved, "我家楼下新开了一家剧本杀店，是在旧仓库改的，只有一个出口，担心着火跑不出去", region=COUNTY)[0]
+    assert (row["department"], row["evidence"][1]["text"][:15], row["sector_safety"], row["sector_rule"]) == (
+        "云溪县文化和旅游局", "负责文化和旅游行业安全生产监督", "", "")
