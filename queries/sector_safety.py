@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.store import Row, Store
-from ingest.terms import headline
+from ingest.terms import broader_terms, headline
 from queries.cache import cached
 
 # The sectors stand just before 行业安全生产 (or 领域安全生产), after the verb and scope words that open the clause.
@@ -44,7 +44,7 @@ _DIRECTED = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:落实|履�
 # body or place that does it (教育系统, 剧本娱乐经营场所, 密室逃脱类场所), cut from its name; 等 closes a list of
 # examples (网约车、网络货运等相关企业), not a word's own 等 (高等学校).
 _ACTIVITY = re.compile(r"(?:类)?(?:经营)?(?:场所|企业|单位|系统)$"
-                       r"|(?:行业|领域|施工|生产经营|生产|经营|运营|运行|质量)$")
+                       r"|(?:行业|领域|施工|生产经营|生产|经营|运营|运行|使用|质量)$")
 _EXAMPLES_END = re.compile(r"等(?=相关|有关|各类|行业|领域|企业|单位|场所|平台|公用事业)")
 # How the work is done, before its objects (负责依法对特种设备…, 负责组织开展校园…): no part of a sector's name.
 _MANNER = re.compile(r"^(?:依法|对|组织|开展|协调|做好|加强|牵头|统筹)+")
@@ -52,6 +52,12 @@ _MANNER = re.compile(r"^(?:依法|对|组织|开展|协调|做好|加强|牵头|
 # words that name no one sector (相关, 有关: 督促相关企业落实).
 _NOT_SECTORS = re.compile(r"(?:食品|药品|疫苗|化妆品|医疗器械|网络|数据|信息|国家|政治|生物|粮食|金融|治安|消防|社会|"
                           r"公共|乡镇|街道|园区|机关|单位|相关|有关)+")
+# 安全 without 生产 (督促电梯使用单位落实安全主体责任, 指导…安全管理, 落实安全责任) is a sector's only where its object
+# is a field 安全生产法 第二条 leaves to a safety law of its own (特种设备安全法 …), or a kind of one that broader.txt
+# files under it (电梯 → 特种设备): the field names the sector and its department. 督促各单位落实安全责任 names none,
+# nor does a 物业服务企业's 安全管理责任 of 共用部位: a house's or a place's own safety is no sector's.
+_DIRECTED_SAFETY = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:(?:落实|履行)安全(?:主体|管理)?责任|的?安全管理)")
+_OWN_LAW_FIELDS = frozenset({"特种设备", "道路交通", "铁路交通", "水上交通", "民用航空"})
 # A department that helps another's supervision (配合, 协助) is no sector's 行业主管.
 _ASSISTS = re.compile(r"配合|协助|参与|协同|会同")
 
@@ -74,13 +80,35 @@ def member_sectors(sentence: str) -> frozenset[str]:
     (docs/queries.md has the table of what is read)."""
     supervised: set[str] = set()
     for match in [*_SUPERVISED.finditer(sentence), *_DIRECTED.finditer(sentence)]:
-        # 配合 may stand before the verb in the clause (配合督促建筑施工企业落实…) or inside its objects.
-        if _ASSISTS.search(_CLAUSES.split(sentence[:match.start()])[-1] + match.group(1)):
-            continue
-        listed = _MANNER.sub("", _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0])
-        supervised |= {word for piece in _JOINS.split(listed) for word in [_without_activity(piece)]
-                       if len(word) >= 2 and not word.startswith(("本", "各")) and not _NOT_SECTORS.fullmatch(word)}
+        supervised |= _objects(sentence, match)
+    for match in _DIRECTED_SAFETY.finditer(sentence):
+        supervised |= {field for word in _objects(sentence, match) if (field := _own_law_field(word))}
     return safety_sectors(sentence) | supervised
+
+
+def _objects(sentence: str, match: re.Match[str]) -> set[str]:
+    """The sectors a match's objects name, each cut of the work and the body after it; none where the clause 配合s."""
+    # 配合 may stand before the verb in the clause (配合督促建筑施工企业落实…) or inside its objects.
+    if _ASSISTS.search(_CLAUSES.split(sentence[:match.start()])[-1] + match.group(1)):
+        return set()
+    listed = _MANNER.sub("", _EXAMPLES_END.split(_BEFORE_SECTORS.split(match.group(1))[-1])[0])
+    return {word for piece in _JOINS.split(listed) for word in [_without_activity(piece)]
+            if len(word) >= 2 and not word.startswith(("本", "各")) and not _NOT_SECTORS.fullmatch(word)}
+
+
+def _own_law_field(word: str) -> str:
+    """The field of a safety law of its own that the word is, or that broader.txt files it under through its
+    broader terms (乘客电梯 → 电梯 → 特种设备); '' for none."""
+    seen: set[str] = set()
+    todo = [word]
+    while todo:
+        term = todo.pop()
+        if term in _OWN_LAW_FIELDS:
+            return term
+        if term not in seen:
+            seen.add(term)
+            todo.extend(broader_terms().get(term, ()))
+    return ""
 
 
 def _without_activity(piece: str) -> str:

@@ -20,7 +20,7 @@ over jieba content terms."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -537,10 +537,12 @@ def sector_reader(store: Store) -> SectorReader:
     whether the work is no one's and the region whose 三定 rule applies: one reading for who_handles' rows and the
     orphan items' owners, the graph's sectors read once for all the rows."""
     rules, own, committee = sector_rules(store), sanding_sectors(store), committee_sectors(store)
+    given = given_sectors(store)
 
     def read(row: Row, unled: bool, rule_region: str) -> tuple[frozenset[str], Row | None]:
         key = (row["department"], row["region"])
-        sectors = held_sectors(evidence_sectors(row["evidence"]), own.get(key, frozenset()), committee.get(key), unled)
+        evidence = evidence_sectors(row["evidence"], given.get(key, frozenset()))
+        sectors = held_sectors(evidence, own.get(key, frozenset()), committee.get(key), unled)
         return sectors, sector_basis(sectors, committee.get(key), rules.get(rule_region))
     return read
 
@@ -551,19 +553,49 @@ def _sector_fields(row: Row, sectors: str, rule: Row | None) -> Row:
 
 
 def sanding_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
-    """Each department's sectors whose 安全生产 its 三定's duties take on, by (name, region path) as a who_handles
-    row names it (two counties' townships may share a name), read once per graph version."""
+    """Each department's sectors whose 安全生产 its duties take on today, by (name, region path) as a who_handles
+    row names it (two counties' townships may share a name), read once per graph version. Today's duties, as
+    who_handles ranks on them (`queries.notice_evidence`): a clause a 调整 notice or a 三定 moved out gives its giver
+    no sector (a no-lead row named 文旅局 the 行业主管 of 文化、旅游 after a notice moved 文化和旅游行业安全生产监督管理
+    to the 应急管理局), a clause it took part of only those the rest still names, and the work moved into a
+    department with no 三定 of its own gives it those the work names."""
+    from queries.notice_evidence import handling_index  # it builds on this module's evidence_index
+
     def read() -> dict[tuple[str, str], frozenset[str]]:
-        found: dict[tuple[str, str], frozenset[str]] = {}
-        for item in evidence_index(store).evidence:
-            if item.kind == "duty":
-                key = (item.department, item.department_region)
-                found[key] = found.get(key, frozenset()) | safety_sectors(item.text)
-        return found
+        written = {(item.department_uid, item.key): item.content for item in evidence_index(store).evidence}
+        return _department_sectors(handling_index(store).evidence, written)
     return cached(store, ("sanding_sectors",), read, whole_graph=True)
 
 
-def evidence_sectors(evidence: list[Row]) -> frozenset[str]:
-    """The sectors whose 安全生产 the first 三定 clause among the evidence that takes any on gives its department."""
+def given_sectors(store: Store) -> dict[tuple[str, str], frozenset[str]]:
+    """Each department's sectors its 三定 as written gives it and it no longer holds today (sanding_sectors): a
+    clause of them among a row's evidence keeps its words, not the work (a clause partly moved out is ground for the
+    rest: who_handles cites it whole)."""
+    def read() -> dict[tuple[str, str], frozenset[str]]:
+        today = sanding_sectors(store)
+        return {key: gone for key, sectors in _department_sectors(evidence_index(store).evidence, {}).items()
+                if (gone := sectors - today.get(key, frozenset()))}
+    return cached(store, ("given_sectors",), read, whole_graph=True)
+
+
+def _department_sectors(evidence: Sequence[Evidence], written: Mapping[tuple[str, str], tuple[str, ...]]
+                        ) -> dict[tuple[str, str], frozenset[str]]:
+    """By (name, region path), the sectors the department duties among `evidence` take on; a duty whose content is
+    not as `written` (by department uid and key) was narrowed by a move and gives those its content still names."""
+    found: dict[tuple[str, str], frozenset[str]] = {}
+    for item in evidence:
+        if item.kind == "duty":
+            sectors = safety_sectors(item.text)
+            if item.content != written.get((item.department_uid, item.key), item.content):
+                # Narrowed to the rest of what it says: its text still names the sectors the move took.
+                sectors = frozenset(sector for sector in sectors if sector in item.content)
+            key = (item.department, item.department_region)
+            found[key] = found.get(key, frozenset()) | sectors
+    return found
+
+
+def evidence_sectors(evidence: list[Row], given: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The sectors whose 安全生产 the first 三定 clause among the evidence that takes any on gives its department,
+    less those it has `given` away since (given_sectors)."""
     return next((found for item in evidence if item["kind"] in SANDING_KINDS
-                 for found in [safety_sectors(item["text"])] if found), frozenset())
+                 for found in [safety_sectors(item["text"]) - given] if found), frozenset())

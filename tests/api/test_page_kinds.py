@@ -1,6 +1,7 @@
 """The page names an untitled document by its kind (api/web/static/app.js DOCUMENT_KINDS): every kind the command
 line's `ingest --kind` takes (ingest/kinds.py), by the same title, so that a 安委会职责 or a 实名制统计表 loaded
-without a title is not cited by its file's name alone."""
+without a title is not cited by its file's name alone. And a sector basis by its kind (SECTOR_RULE_KINDS) as the CLI
+and the files name it (queries/labels.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ import re
 from pathlib import Path
 
 from ingest.kinds import KIND_TITLES
+from queries.labels import SECTOR_RULE_KIND_LABELS
+from queries.sector_safety import COMMITTEE, SANDING_RULE
 
 APP = Path(__file__).resolve().parents[2] / "api" / "web" / "static" / "app.js"
 
 
-def _page_kinds() -> dict[str, str]:
-    literal = re.search(r"const DOCUMENT_KINDS = \{(.*?)\};", APP.read_text(encoding="utf-8"), re.S)
-    assert literal is not None, "app.js has no DOCUMENT_KINDS"
+def _page_labels(name: str) -> dict[str, str]:
+    """The page's object literal `name` of string labels by key."""
+    literal = re.search(rf"const {name} = \{{(.*?)\}};", APP.read_text(encoding="utf-8"), re.S)
+    assert literal is not None, f"app.js has no {name}"
     return dict(re.findall(r'(\w+): "([^"]*)"', literal.group(1)))
 
 
 def test_the_page_names_every_kind_the_command_line_takes() -> None:
     # auto is how to read a file, not a kind a document is.
-    assert _page_kinds() == {kind: title for kind, title in KIND_TITLES.items() if kind != "auto"}
+    assert _page_labels("DOCUMENT_KINDS") == {kind: title for kind, title in KIND_TITLES.items() if kind != "auto"}
+
+
+def test_the_page_names_a_sector_basis_as_the_cli_and_the_files_do() -> None:
+    # Every kind of basis queries.sector_safety gives a row (sector_basis), in the words of queries/labels.py.
+    assert set(SECTOR_RULE_KIND_LABELS) == {COMMITTEE, SANDING_RULE}
+    assert _page_labels("SECTOR_RULE_KINDS") == SECTOR_RULE_KIND_LABELS

@@ -228,7 +228,15 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("督促生产经营单位落实安全生产主体责任", []), ("督促相关企业落实安全生产主体责任", []),
     ("指导督促本系统落实安全生产主体责任", []), ("负责全县安全生产工作", []), ("负责机关安全生产工作", []),
     ("配合督促建筑施工企业落实安全生产主体责任", []), ("督促各乡镇落实安全生产属地管理责任", []),
-    ("督促电梯使用单位落实安全主体责任", []), ("负责食品安全工作", []),
+    ("负责食品安全工作", []),
+    # 安全 without 生产: a sector only where its object is a field a safety law of its own governs (安全生产法 第二条:
+    # 特种设备安全法), or a kind of one broader.txt files under it (电梯, 乘客电梯, 起重机械 → 特种设备); the body
+    # using it (使用单位) is cut as a business's is. A unit of every kind, a house's or a place's own safety is none.
+    ("督促电梯使用单位落实安全主体责任", ["特种设备"]), ("督促乘客电梯使用单位落实安全责任", ["特种设备"]),
+    ("指导电梯、锅炉使用单位安全管理", ["特种设备"]), ("督促起重机械使用单位落实安全管理责任", ["特种设备"]),
+    ("督促特种设备使用单位落实安全生产主体责任", ["特种设备"]),
+    ("督促各单位落实安全责任", []), ("督促生产经营单位落实安全责任", []), ("指导学校安全管理", []),
+    ("督促商场超市落实安全主体责任", []), ("配合督促电梯使用单位落实安全主体责任", []),
     # The words of how the work is done before its objects are none of them (review: 依法对特种设备 was a sector).
     ("负责依法对特种设备安全监察", ["特种设备"]), ("负责对在建工程安全监督管理", ["在建工程"]),
     ("负责协调道路交通安全监管", ["道路交通"]), ("负责组织开展校园安全监管", ["校园"]),
@@ -260,6 +268,19 @@ def test_a_paragraph_naming_its_sectors_without_hangye_anquan_shengchan_cites_th
         # still its 安委会 paragraph that the report cites, by the basis chosen (sector_rule_kind), not by its words.
         assert _orphan_cells(store)["YX2003"].split("；云溪县消防救援大队")[0].endswith(
             f"；行业主管：文化、旅游行业安全生产（安委会职责：{WENLV_RULE}，{doc}第六项（第9行）））")
+    finally:
+        store.close()
+
+
+def test_a_safety_duty_without_shengchan_gives_a_sector_only_through_its_objects_field(tmp_path: Path) -> None:
+    # 市场监管局's only sector is its 电梯使用单位's field, 特种设备 (its 食品安全 is another safety); 应急管理局's
+    # 各单位, 住建局's 物业服务企业's 共用部位, 商务局's 生产经营单位 and its 机关 name none: no row of theirs.
+    store = _county(tmp_path, "yunxi_anwei_dianti.txt")
+    try:
+        assert {key: (sorted(row["sectors"]), row["text"], readable_source(row["source"], document_titles(store)))
+                for key, row in committee_sectors(store).items()} == {
+            ("云溪县市场监督管理局", COUNTY): (["特种设备"], "督促电梯使用单位落实安全主体责任",
+                                               "《云溪县安全生产委员会成员单位安全生产工作职责》第三项（第6行）")}
     finally:
         store.close()
 

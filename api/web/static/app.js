@@ -2310,7 +2310,8 @@ function suggestionText(row, separator = "；", evidence = true) {
 
 // The sectors whose safety the department answers for (管行业必须管安全), with the clause that says so and what it is
 // (its 安委会 paragraph or the 三定's rule for every sector, queries.labels.SECTOR_RULE_KIND_LABELS): an orphan's
-// suggested owner, a 谁来管 row and a 批量分派 row say it alike ('' when none).
+// suggested owner, a 谁来管 row and a 批量分派 row say it alike ('' when none). tests/api/test_page_kinds.py holds
+// the two alike.
 const SECTOR_RULE_KINDS = { safety_committee: "安委会职责", sanding: "三定规定" };
 function sectorText(o) {
   if (!o.sector_safety) return "";
