@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.store import Store
-from ingest.pipeline import ingest
-from ingest.regions import Region
 from queries.sources import document_titles, with_readable_sources
 from queries.tenure import tenure_duties
+from tests.ingest.test_succession_notice import _load
 
 NOTICES = Path(__file__).resolve().parents[1] / "fixtures" / "succession_notice"
 FIRST = [NOTICES / "baihe_wenlv_2019.txt", NOTICES / "baihe_rename_notice_2024.txt",
@@ -25,11 +24,6 @@ MIDDLE, LAST = "白河县文化广电和旅游局", "白河县文化体育广电
 WENLV = "《白河县文化和旅游局职能配置、内设机构和人员编制规定》"
 NOTICE = "《关于调整白河县文化和旅游局职责的通知》"
 WENTI = "《白河县文化体育广电和旅游局职能配置、内设机构和人员编制规定》"
-
-
-def _load(store: Store, *paths: Path) -> None:
-    for path in paths:
-        assert ingest([path], store, region=Region(("示例市",))).failed == []
 
 
 def _read(store: Store, department: str, start: str, end: str) -> dict[str, Any]:
