@@ -924,9 +924,10 @@ class DraftFunctionChange(BaseModel):
     """A piece of work the draft's 职能转变 cancels, hands down or transfers, and what checking it found (a row per
     finding; `none` when nothing was)."""
 
-    kind: Literal["cancelled", "devolved", "transferred_out", "transferred_in"]
+    kind: Literal["cancelled", "devolved", "transferred_out", "transferred_in", "moved"]
     text: str = Field(description="the 职能转变 sentence")
-    counterpart: str = Field(description="the other department of a transfer, '' for the others")
+    counterpart: str = Field(description="the other department of a transfer (a move's receiver), '' for the others")
+    giver: str = Field(description="the giver of a move between two other departments (moved), '' for the others")
     already: bool = Field(description="the 三定 in force already states a change of this kind that reads alike")
     draft_place: str
     finding: Literal["still_in_draft", "still_listed", "giver_still_holds", "receiver_lacks", "counterpart_unknown",

@@ -9,6 +9,9 @@ against the draft itself and against what the graph holds, for what a drafter mu
 - Work transferred in that the giving department's 三定 in force still states (`giver_still_holds`), and work
   transferred away that the receiving department's 三定 in force does not state (`receiver_lacks`): the other
   department's 三定 must follow, or the work is held twice, or by nobody, once the draft is issued.
+- A move between two other departments (将A的…职责划入B, the draft's department neither: `moved`, `giver` A,
+  `counterpart` B) is checked on both sides: A's 三定 in force still stating the work (`giver_still_holds`), B's not
+  stating it (`receiver_lacks`); the draft's own clauses and list are no side of it.
 - A transfer whose other department the graph holds no 三定 of cannot be checked (`counterpart_unknown`).
 A change with none of these reads `none`, so that the section lists every change the draft makes. Statements of
 direction (加强…, 深化…改革) are not checked: they move no work."""
@@ -30,7 +33,7 @@ from queries.overlaps import duty_model
 from queries.sources import source_place
 from queries.undecomposed import STILL_CARRIED, RetiredWork
 
-CHECKED_KINDS = ("cancelled", "devolved", "transferred_out", "transferred_in")
+CHECKED_KINDS = ("cancelled", "devolved", "transferred_out", "transferred_in", "moved")
 # A retired duty's status as the graph stores it (ingest.records), for each kind of change.
 _NO_EVIDENCE = {"evidence": "", "evidence_place": "", "evidence_source": ""}
 # A transfer names one piece of work: the other department's clause must say nearly all of it (weighted). At the
@@ -65,16 +68,18 @@ def change_findings(store: Store, draft: Draft, department: str | None) -> list[
     counterparts = _counterparts(draft)
     rows: list[Row] = []
     for change in changes:
-        counterpart = counterparts.get(change.subject or change.text, "")
+        giver, receiver = counterparts.get(change.subject or change.text, ("", ""))
+        counterpart = {"transferred_in": giver, "transferred_out": receiver, "moved": receiver}.get(change.kind, "")
         base = {"kind": change.kind, "text": change.text, "counterpart": counterpart,
+                "giver": giver if change.kind == "moved" else "",
                 "already": _already(model, change, stated), "draft_place": change.where.locator}
-        found = _findings(store, model, change, in_draft, listed, counterpart)
+        found = _findings(store, model, change, in_draft, listed, giver, receiver)
         rows += [{**base, **finding} for finding in found] or [{**base, "finding": "none", **_NO_EVIDENCE}]
     return rows
 
 
 def _findings(store: Store, model: SimilarityModel, change: FunctionChange, in_draft: list[_Carrier],
-              listed: list[_Carrier], counterpart: str) -> list[Row]:
+              listed: list[_Carrier], giver: str, receiver: str) -> list[Row]:
     found: list[Row] = []
     if change.kind in {"cancelled", "devolved"}:
         retired = RetiredWork.of(change.text)
@@ -90,24 +95,33 @@ def _findings(store: Store, model: SimilarityModel, change: FunctionChange, in_d
         # The draft gives the work away: it holds it still as a giver would (the test below for the other side).
         found += [{"finding": "still_in_draft", "evidence": carrier.text, **carrier.where} for carrier in in_draft
                   if says_the_work(model, work, carrier.terms)]
-    return found + _counterpart_findings(store, model, change, work, counterpart)
+    # The sides other than the draft's department: the giver of work moved in, the receiver of work moved out, both of
+    # a move between two others (one 图中没有 row where neither is known).
+    sides = {"transferred_in": [(GIVER, giver)], "transferred_out": [(RECEIVER, receiver)],
+             "moved": [(GIVER, giver), (RECEIVER, receiver)]}[change.kind]
+    for side, name in sides:
+        found += [row for row in _counterpart_findings(store, model, side, work, name) if row not in found]
+    return found
 
 
 def says_the_work(model: SimilarityModel, work: Sequence[str], terms: Sequence[str]) -> bool:
     return bool(work) and model.coverage(work, terms) >= TRANSFER_COVERAGE
 
 
-def _counterpart_findings(store: Store, model: SimilarityModel, change: FunctionChange, work: Sequence[str],
+GIVER, RECEIVER = "giver", "receiver"
+
+
+def _counterpart_findings(store: Store, model: SimilarityModel, side: str, work: Sequence[str],
                           counterpart: str) -> list[Row]:
-    """What the other department's 三定 in force says of the work moved: the giver still states it, or the
-    receiver does not."""
+    """What another department's 三定 in force says of the work moved, as `side` of the move: the giver still states
+    it, or the receiver does not."""
     facts = next((row for row in catalog.run(store, "department", {"name": counterpart}) if row["issued"]),
                  None) if counterpart else None
     if facts is None:
         return [{"finding": "counterpart_unknown", **_NO_EVIDENCE}]
     holding = [row for row in catalog.run(store, "sanding_duties", {"department": facts["uid"]})
                if says_the_work(model, work, content_of(row["content"], row["text"]))]
-    if change.kind == "transferred_in":
+    if side == GIVER:
         return [{"finding": "giver_still_holds", "evidence": row["text"], "evidence_place": "",
                  "evidence_source": row["source"]} for row in holding]
     return [] if holding else [{"finding": "receiver_lacks", **_NO_EVIDENCE}]
@@ -157,15 +171,12 @@ def _already(model: SimilarityModel, change: FunctionChange, stated: list[_State
     return any(item.kind == change.kind and model.score(item.text, change.text) >= STILL_CARRIED for item in stated)
 
 
-def _counterparts(draft: Draft) -> dict[str, str]:
-    """Each transfer's other department as the draft's rows resolved it, by the work it moves (a clause of 职能转变
-    states several changes: its place names none of them)."""
+def _counterparts(draft: Draft) -> dict[str, tuple[str, str]]:
+    """Each transfer's giver and receiver as the draft's rows resolved them (one of them the draft's department but
+    in a move between two others), by the work it moves (a clause of 职能转变 states several changes: its place
+    names none of them)."""
     rows = draft.rows
     names = {uid: props["name"] for uid, props in (*rows.defined_departments.items(),
                                                    *rows.mentioned_departments.items())}
-    own = draft.department.uid
-    found: dict[str, str] = {}
-    for edge in rows.relationships.get(("TRANSFERRED_TO", "Department", "Department"), []):
-        other = edge["to"] if edge["from"] == own else edge["from"]
-        found[edge["props"]["what"]] = names.get(other, other)
-    return found
+    return {edge["props"]["what"]: (names.get(edge["from"], edge["from"]), names.get(edge["to"], edge["to"]))
+            for edge in rows.relationships.get(("TRANSFERRED_TO", "Department", "Department"), [])}

@@ -121,6 +121,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("check_draft.changes", "kind"): "转变类型",
                                           ("check_draft.changes", "text"): "职能转变原文",
                                           ("check_draft.changes", "counterpart"): "对方部门",
+                                          ("check_draft.changes", "giver"): "划出部门（其他部门间划转）",
                                           ("check_draft.changes", "finding"): "核对结果",
                                           ("check_draft.changes", "evidence"): "相关条文或事项",
                                           ("check_draft.changes", "evidence_place"): "所在草案条款",
@@ -198,7 +199,7 @@ DUTY_STATUS_LABELS = {"cancelled": "已取消", "devolved": "已下放", "transf
 
 # check-draft's 职能转变: the kind of each change, and what checking it found (queries.draft_changes).
 DRAFT_CHANGE_KIND_LABELS = {"cancelled": "取消", "devolved": "下放", "transferred_out": "划出",
-                            "transferred_in": "划入"}
+                            "transferred_in": "划入", "moved": "其他部门间划转"}
 TRANSFER_DIRECTION_LABELS = {"in": "划入", "out": "划出"}
 DRAFT_CHANGE_FINDING_LABELS = {
     "still_in_draft": "草案仍写有此项", "still_listed": "权责清单仍列有此项，需同步调整",

@@ -16,9 +16,9 @@ date inside it (a new 三定, a notice of this department's or of another that m
   line of its own in Excel, filtered and sorted as the other tables), from when to when, what it was at the end of
   the period (现行, or what a notice made of it, or 后续三定未载明 where a later 三定 no longer states it), the clauses
   that state it and the offices that carried it.
-- 编制 (`staffing`): the 行政编制 and 领导职数 at the start and at the end: the figure of the newest document setting
-  one by then (`staff_figures`) with the notices' moves after it by then, as staffing_load adds them
-  (`queries.staffing.with_staff_figures`).
+- 编制 (`staffing`): the 行政编制 and 领导职数 at the start and at the end: each the figure of the newest document
+  setting it by then (`staff_figures`; for a body renamed by a notice alone, the old body's from the rename's date)
+  with the notices' moves after it by then, as staffing_load adds them (`queries.staffing.with_staff_figures`).
 - 清单 (`lists`): the items naming the department of each version of a list in force on some day of the window
   (`queries.tenure_lists`): the current version's (权责清单 items it exercises, boundary matters it leads or assists
   on, supervision items it claims; `department_roles`) unless dated after the window, and a replaced version's
@@ -107,7 +107,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]
-    figures = catalog.run(store, "staff_figures", {"department": found["uid"]})
+    figures = staff_figures(store, found["uid"])
     changes = (_duty_changes(states, versions, found) + _staff_changes(moves, first, last)
                + _figure_changes(states, versions, figures, moves))
     changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
@@ -121,6 +121,19 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
     result["summary"] = _summary(result, versions)
     return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
+
+
+def staff_figures(store: Store, department: str) -> list[Row]:
+    """The figures setting the department's 行政编制 and 领导职数, in the order `_staffing` takes the newest in force:
+    its own documents' (`staff_figures`), and those a rename by notice alone left it (`lent_staff_figures`: the old
+    body's, the nearest body's first), each in force from the rename's date at the earliest, so that a rename by
+    notice gives the successor a figure from its date as a 三定 stating the rename does. On one date its own figure
+    comes before a lent one, and a nearer body's before a farther one's (`lent_staffing` reads them so)."""
+    own = [{**row, "steps": 0} for row in catalog.run(store, "staff_figures", {"department": department})]
+    lent = [{**row, "in_force_from": max(row["in_force_from"], row["reform_date"]), "set_on": row["in_force_from"]}
+            for row in catalog.run(store, "lent_staff_figures", {"department": department})]
+    return sorted(own + lent, key=lambda row: (row["in_force_from"], -row["steps"],
+                                               row.get("set_on") or row["in_force_from"], row["document"]))
 
 
 def _state(store: Store, department: str, date: str) -> _State:
@@ -261,23 +274,30 @@ def _staff_changes(moves: list[Row], first: str, last: str) -> list[Row]:
 
 
 def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Row:
-    """The 行政编制 and 领导职数 on `date`: the newest figure set by then and the moves after it by then."""
+    """The 行政编制 and 领导职数 on `date`: each the newest figure setting it by then, with the moves after that figure
+    by then. A notice's 调整后 totals often set the 行政编制 alone: the 领导职数 stay those of the document before that
+    sets them (a 三定's), as staffing_load and the profile read them, not 未载明."""
     set_by = [row for row in figures if row["in_force_from"] and row["in_force_from"] <= date]
     figure = set_by[-1] if set_by else None
+    leader_figure = next((row for row in reversed(set_by) if row["leader_posts"] is not None), None)
+    staff = _with_moves(figure, "staff_quota", date, moves)
+    leaders = _with_moves(leader_figure, "leader_posts", date, moves)
+    return {"point": point, "date": date, "staff_quota": staff["staff_quota"],
+            "staff_quota_stated": staff["staff_quota_stated"],
+            "leader_posts": None if leader_figure is None else leader_figure["leader_posts"] + (
+                leaders["leader_posts_moved"] or 0),
+            "leader_posts_stated": leader_figure["leader_posts"] if leader_figure else None,
+            "source": figure["document"] if figure else ""}
+
+
+def _with_moves(figure: Row | None, key: str, date: str, moves: list[Row]) -> Row:
+    """`with_staff_figures` of the figure's `key` (staff_quota or leader_posts) and the moves after it by `date`."""
     dated = [{**row, "figure_document": figure["document"] if figure else None,
               "figure_on": figure["in_force_from"] if figure else None}
              for row in moves if row["moved_on"] <= date]
     uid = moves[0]["department_uid"] if moves else ""
-    row = with_staff_figures({"staff_quota": figure["staff_quota"] if figure else None,
-                              "leader_posts": figure["leader_posts"] if figure else None},
-                             moved_staff(dated).get(uid, []) if figure else [])
-    leaders = None
-    if figure and figure["leader_posts"] is not None:
-        leaders = figure["leader_posts"] + (row["leader_posts_moved"] or 0)
-    return {"point": point, "date": date, "staff_quota": row["staff_quota"],
-            "staff_quota_stated": row["staff_quota_stated"], "leader_posts": leaders,
-            "leader_posts_stated": figure["leader_posts"] if figure else None,
-            "source": figure["document"] if figure else ""}
+    stated = {"staff_quota": None, "leader_posts": None, key: figure[key] if figure else None}
+    return with_staff_figures(stated, moved_staff(dated).get(uid, []) if figure else [])
 
 
 def _held(states: list[_State], last: str, reworded: dict[str, str]) -> list[Row]:

@@ -77,3 +77,30 @@ def test_the_work_moved_into_or_out_of_a_department(corpus: Store) -> None:
     assert [(row["direction"], row["other"], row["what"], row["source"].partition("#")[2]) for row in rows] == [
         ("in", "示例市建设委员会", "将原市建设委员会承担的城市供水、节约用水管理职责划入市水务局。", "一、(一)"),
         ("in", "示例市建设委员会", "将原市建设委员会承担的城市排水和污水处理管理职责划入市水务局。", "一、(一)")]
+
+
+# Two moves between two other departments, added to the draft's 职能转变 (将A的…职责划入B, 示例市市场监督管理局 neither).
+HEALTH_TO_CULTURE = "将市卫生健康委员会承担的食品安全风险监测计划制定职责划入市文化广电旅游体育局。"
+CULTURE_TO_HEALTH = "将市文化广电旅游体育局承担的食品安全风险评估职责划入市卫生健康委员会。"
+
+
+def test_a_move_between_two_other_departments_is_checked_on_both_sides(corpus: Store, tmp_path: Path) -> None:
+    # 卫生健康委员会's 三定 still states the first work (its duty and its office's) and 文化广电旅游体育局's does not;
+    # of the second, the receiver states it already and the giver never did: nothing to revise. Before, neither was
+    # in the section.
+    draft = tmp_path / DRAFT.name
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace(
+        FROM_HEALTH, FROM_HEALTH + HEALTH_TO_CULTURE + CULTURE_TO_HEALTH), encoding="utf-8")
+    source, parsed = read_draft(draft)
+    answer = check_draft(corpus, draft_of(corpus, source, parsed), file=draft.name)
+    assert [(row["kind"], row["text"], row["giver"], row["counterpart"], row["already"], row["finding"],
+             row["evidence"][:16], row["evidence_source"].partition("#")[2])
+            for row in answer["changes"] if row["kind"] == "moved"] == [
+        ("moved", HEALTH_TO_CULTURE, HEALTH, CULTURE, False, "giver_still_holds", "负责食品安全风险评估和食品安全标",
+         "第三条(八)"),
+        ("moved", HEALTH_TO_CULTURE, HEALTH, CULTURE, False, "giver_still_holds", "组织实施食品安全风险监测计划。",
+         "第四条(七)"),
+        ("moved", HEALTH_TO_CULTURE, HEALTH, CULTURE, False, "receiver_lacks", "", ""),
+        ("moved", CULTURE_TO_HEALTH, CULTURE, HEALTH, False, "none", "", "")]
+    # The draft's own moves keep no giver.
+    assert {row["giver"] for row in answer["changes"] if row["kind"] != "moved"} == {""}

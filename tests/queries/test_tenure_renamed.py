@@ -1,0 +1,74 @@
+"""tenure_duties' staffing for a department renamed by a notice alone (关于将A更名为B的通知, no 三定 of its own): the
+old body's 行政编制 and 领导职数 are its figures from the rename's date, as a 三定 stating the rename sets its own from
+its date. On tests/fixtures/succession_notice: 白河县文化和旅游局's 三定 of 2019 (11 posts, 3 leader posts), renamed
+文化广电和旅游局 on 2024-05-10 and 文化体育广电和旅游局 on 2024-10-08, each by a notice alone; a notice titled with the
+first name (2024-08-01: a post moved in, 调整后 13 posts, no 领导职数) that is the middle body's. With
+tests/fixtures/tenure_renamed, the last body's own 三定 of 2025 (15 posts, 4 leader posts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.store import Store
+from queries.sources import document_titles, with_readable_sources
+from queries.tenure import tenure_duties
+from tests.ingest.test_succession_notice import _load
+
+NOTICES = Path(__file__).resolve().parents[1] / "fixtures" / "succession_notice"
+FIRST = [NOTICES / "baihe_wenlv_2019.txt", NOTICES / "baihe_rename_notice_2024.txt",
+         NOTICES / "baihe_wenti_rename_2024.txt"]
+OLD_NAME_NOTICE = NOTICES / "baihe_old_name_notice_2024.txt"
+OWN_SANDING = NOTICES.parent / "tenure_renamed" / "baihe_wenti_2025.txt"
+MIDDLE, LAST = "白河县文化广电和旅游局", "白河县文化体育广电和旅游局"
+WENLV = "《白河县文化和旅游局职能配置、内设机构和人员编制规定》"
+NOTICE = "《关于调整白河县文化和旅游局职责的通知》"
+WENTI = "《白河县文化体育广电和旅游局职能配置、内设机构和人员编制规定》"
+
+
+def _read(store: Store, department: str, start: str, end: str) -> dict[str, Any]:
+    result: dict[str, Any] = with_readable_sources(tenure_duties(store, department, start, end),
+                                                   document_titles(store))
+    return result
+
+
+def _staffing(result: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(row["point"], row["staff_quota"], row["leader_posts"], row["source"]) for row in result["staffing"]]
+
+
+def _staff_changes(result: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(row["date"], row["kind"], row["other"], row["staff"], row["source"])
+            for row in result["changes"] if row["staff"] is not None]
+
+
+def test_a_body_renamed_by_notice_has_the_old_body_s_figures_from_the_rename(store: Store) -> None:
+    # Before, both ends read 未载明: the figures are the 2019 三定's, whose department is the first body.
+    _load(store, *FIRST)
+    result = _read(store, LAST, "2024-01-01", "2024-12-31")
+    assert _staffing(result) == [("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV)]
+    assert [row["value"] for row in result["summary"] if row["item"] in ("行政编制", "领导职数")] == [
+        "任期开始 未载明，任期结束 11 名", "任期开始 未载明，任期结束 3 名"]
+    # The last body did not exist before its rename: a window from its date has the figures at both ends.
+    assert _staffing(_read(store, LAST, "2024-10-08", "2024-12-31")) == [
+        ("任期开始", 11, 3, WENLV), ("任期结束", 11, 3, WENLV)]
+    # The middle body, renamed again since, had them from its own rename.
+    assert _staffing(_read(store, MIDDLE, "2024-05-09", "2024-05-10")) == [
+        ("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV)]
+
+
+def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) -> None:
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    # The middle body's notice sets 13 posts and no 领导职数: those stay the 三定's 3 (before, 未载明 for an own
+    # figure too). The 11 lent before it is the figure its totals are read against (11 and the post moved in, 12).
+    middle = _read(store, MIDDLE, "2024-06-01", "2024-09-30")
+    assert _staffing(middle) == [("任期开始", 11, 3, WENLV), ("任期结束", 13, 3, NOTICE)]
+    assert _staff_changes(middle) == [("2024-08-01", "编制划入", "白河县教育局", 1, f"{NOTICE}一、"),
+                                      ("2024-08-01", "核定编制调整", "", 1, NOTICE)]
+    # The nearer body's figure is the last body's, not the first body's older one.
+    assert _staffing(_read(store, LAST, "2024-10-08", "2024-12-31")) == [
+        ("任期开始", 13, 3, NOTICE), ("任期结束", 13, 3, NOTICE)]
+    # Its own 三定 re-sets the staffing against the figure lent before it, as after a 三定's rename.
+    _load(store, OWN_SANDING)
+    last = _read(store, LAST, "2024-10-08", "2025-12-31")
+    assert _staffing(last) == [("任期开始", 13, 3, NOTICE), ("任期结束", 15, 4, WENTI)]
+    assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI)]
