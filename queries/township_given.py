@@ -10,7 +10,8 @@ answer meets such an item (that holder's row, its best piece a given item) is th
 - no township named, or several: the order stands, and the first row and the holder's say the power lies with the
   townships, so a dispatcher asks where it happened rather than sending it to the county department.
 An item a county department's own list marks 委托乡镇（街道）实施 stays that department's power (ingest/devolution.py):
-not read as given. Each row gets `devolved`, the 说明, '' where none applies.
+not read as given. Each row gets `devolved`, the 说明, '' where none applies, and `township_unnamed`, whether it says
+the power lies with the township where it happened, which the text does not name.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def given_items(store: Store) -> list[Row]:
 
 
 # What the 说明 says where no township or several are named: the township where it happened exercises the power,
-# which one the text does not say (`where_unknown`).
+# which one the text does not say (the rows saying it carry `township_unnamed`).
 WHERE_IT_HAPPENED = "由事发地乡镇（街道）人民政府以自己的名义实施"
 
 # The ranking a given item is looked for in reaches this many departments whatever the answer's `limit`: the 说明
@@ -75,12 +76,6 @@ def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> lis
     return _devolved(store, text, rows)[:limit]
 
 
-def where_unknown(row: Row) -> bool:
-    """Whether the row's `devolved` says the power lies with the township where it happened and the text names none
-    or several: whoever routes it must find that township (dispatch leaves the row to a person)."""
-    return WHERE_IT_HAPPENED in row["devolved"]
-
-
 def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     given = given_items(store)
     place, item = next(((number, item) for number, row in enumerate(rows)
@@ -93,7 +88,8 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
              if any(name in text for name in township["names"])]
     if len(named) != 1:
         note = f"已赋予乡镇（街道）：{item['item']}，{WHERE_IT_HAPPENED}（承接主体：{holder['department']}）"
-        return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
+        return [_noted(row, note, unnamed=True) if number in (0, place) else _noted(row, "")
+                for number, row in enumerate(rows)]
     [township] = named
     lacking = [office for found, office, _items in without_takers(store, [item]) if found["uid"] == township["uid"]]
     if lacking:
@@ -151,5 +147,8 @@ def _given_item(text: str, rows: list[Row], row: Row, given: list[Row]) -> Row |
     return item if item is not None and best["score"] >= _asked_floor(text, rows, best) else None
 
 
-def _noted(row: Row, note: str) -> Row:
-    return before_evidence(row, {"devolved": note})
+def _noted(row: Row, note: str, *, unnamed: bool = False) -> Row:
+    """The row with its 说明 and `township_unnamed`: whether the note says the power lies with the township where it
+    happened, the text naming none or several, so that whoever routes it must find that township (dispatch leaves the
+    row to a person, the page marks the note so). Set here, where the note is chosen, not read back from its words."""
+    return before_evidence(row, {"devolved": note, "township_unnamed": unnamed})
