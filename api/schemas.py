@@ -386,6 +386,9 @@ class Candidate(BaseModel):
                                       "the named township handles it (its row first), or it cannot (no office to "
                                       "take it on), or the power lies with the townships where it happened; read "
                                       "from the first 10 departments ranked whatever the limit; else ''")
+    township_unnamed: bool = Field(description="需确定事发地乡镇（街道）: `devolved` says the power lies with the "
+                                               "township where it happened, the text naming none or several (the "
+                                               "rows that say it); dispatch leaves such a route to a person")
     no_sanding: bool = Field(description="图中无其三定: the graph holds no 三定 of the department (only a list or a "
                                          "clause names it), so a person checks what it is sent")
     evidence: list[Evidence]

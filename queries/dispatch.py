@@ -21,7 +21,7 @@ from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.search import BM25Index
-from queries.township_given import depth, where_unknown, with_devolution
+from queries.township_given import depth, with_devolution
 from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
@@ -141,7 +141,7 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         "no_match": first is None,  # no word of the text reaches any department's duties or items
         # Work a 赋权清单 gave the townships, the complaint naming none or several: the department routed to no longer
         # exercises it, the township where it happened does, and the dispatcher must find which.
-        "township_unnamed": bool(first and where_unknown(first)),
+        "township_unnamed": bool(first and first["township_unnamed"]),
         "runner_up": second["department"] if second else "", "runner_up_score": second["score"] if second else None,
         "matched": _matched(index, text, first) if first else "",
         "evidence": first["evidence"][0]["text"] if first else "",

@@ -28,7 +28,7 @@ COLUMN_LABELS: dict[str, str] = {
     "other_source": "其职责出处", "already": "现行三定已有",
     "robust_z": "稳健z分数", "outlier": "异常", "power_items": "权责事项数", "tie": "难以区分", "weak": "依据不足",
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
-    # dispatch: work given to the townships, the complaint naming none (queries.township_given.where_unknown).
+    # who_handles and dispatch: work given to the townships, the complaint naming none (queries.township_given).
     "township_unnamed": "需确定事发地乡镇（街道）",
     "lead_dispute": "牵头未定",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",

@@ -87,7 +87,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     # A matter whose lead the documents leave unsettled is named in the table by its reason; what each document
     # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
     # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
-    below = {"evidence", *NOTE_COLUMNS}
+    # `township_unnamed` is what the 乡镇赋权说明 printed under the row says (由事发地乡镇（街道）…).
+    below = {"evidence", "township_unnamed", *NOTE_COLUMNS}
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
                  for key, value in row.items() if key not in below} for row in rows],
                [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")

@@ -173,6 +173,23 @@ def test_a_complaint_about_given_work_goes_to_the_township_that_took_it(county: 
         (3, "青石镇人民政府", "澄州市/云岭县/青石镇", ""), (4, "白水乡人民政府", "澄州市/云岭县/白水乡", "")]
 
 
+def test_the_rows_saying_the_township_is_unnamed_carry_it(county: Store) -> None:
+    # `township_unnamed` is set where the note is chosen: on the rows saying the power lies with the township where it
+    # happened (no township named, or two), not on a named township's, nor where the named one has no office for it.
+    from queries.who_handles import who_handles
+
+    def unnamed(text: str) -> list[tuple[str, bool]]:
+        return [(row["department"], row["township_unnamed"])
+                for row in who_handles(county, text, region="澄州市/云岭县")]
+
+    assert unnamed("有人露天焚烧垃圾") == unnamed("青石镇和白水乡都有人露天焚烧垃圾")[:4] == [
+        (ZHIFA, True), (TOWNSHIPS, True), ("青石镇人民政府", False), ("白水乡人民政府", False)]
+    assert unnamed("青石镇有人露天焚烧垃圾") == [
+        ("青石镇人民政府", False), (ZHIFA, False), ("白水乡人民政府", False)]
+    assert [flag for _department, flag in unnamed("白水乡有人露天焚烧垃圾")] == [False] * 5
+    assert [flag for _department, flag in unnamed("村里有人乱搭乱建")] == [False] * 4
+
+
 def test_a_given_item_met_on_a_word_or_two_is_not_what_the_text_asks(county: Store) -> None:
     # 乱搭乱建 meets the given 对在乡村建设规划区内未依法取得乡村建设规划许可证进行建设的处罚 (330217003000) at 3.8 on 违法建设
     # alone, 执法局's own 负责查处违法建设 clause at 5.1: the text does not say it is about that item. The order stands,

@@ -1607,7 +1607,8 @@ async function search(current) {
         + claimsText(row.lead_dispute.claims, row.lead_dispute.matter)) : "",
       // Work a 赋权清单 gave the townships: who exercises it (the named township, or the one where it happened), or
       // why the county department still does; under the row, as the CLI prints it.
-      row.devolved ? el("p", { class: "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
+      // Marked as a tie is where the township is not named: a person must find where it happened.
+      row.devolved ? el("p", { class: row.township_unnamed ? "devolved tie" : "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
       // Whose sector's safety the complaint falls in, and a department the graph holds no 三定 of (what it is sent
       // rests on a list's or a clause's word): under the row, as the CLI prints them.
       row.sector_safety ? el("p", { class: "sector-safety" }, sectorText(row)) : "",
