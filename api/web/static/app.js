@@ -1628,7 +1628,8 @@ function evidenceText(evidence, row) {
 // page routed one complaint at a time). The file goes to POST /api/dispatch/file as it is; its rows come back with
 // the file's own columns, shown and downloaded as the CLI writes them.
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
-                                 "holds_no_duties", "no_match", "township_unnamed", "runner_up", "runner_up_score",
+                                 "holds_no_duties", "no_match", "township_unnamed", "place_unnamed", "runner_up",
+                                 "runner_up_score",
                                  "matched", "evidence", "source", "note", "devolved", "sector_safety", "sector_rule",
                                  "sector_rule_source", "sector_rule_kind", "no_sanding", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
