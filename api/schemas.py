@@ -391,6 +391,10 @@ class Candidate(BaseModel):
                                                "rows that say it); dispatch leaves such a route to a person")
     no_sanding: bool = Field(description="图中无其三定: the graph holds no 三定 of the department (only a list or a "
                                          "clause names it), so a person checks what it is sent")
+    place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the text names no place "
+                                            "below it (a city, county, township or street) and the province's "
+                                            "department is not sure of it alone (its own licensing): the cities' and "
+                                            "counties' departments are ranked together, whichever city it happened in")
     evidence: list[Evidence]
 
 
@@ -783,6 +787,10 @@ class DispatchRow(BaseModel):
     township_unnamed: bool = Field(description="需确定事发地乡镇（街道）: work a 赋权清单 gave the townships "
                                                "(`devolved`), the complaint naming none or several: a person "
                                                "finds the township where it happened")
+    place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the complaint names no "
+                                            "place below it and the province reserves no such work: routed to the "
+                                            "best of its cities' and counties' departments, which city's a person "
+                                            "finds (who_handles' `place_unnamed`)")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "

@@ -18,8 +18,9 @@ from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import note_zh
 from queries.lead_claims import REASON_LABELS
-from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
+from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels, within
 from queries.notice_evidence import handling_index
+from queries.province_places import is_province, named_place
 from queries.search import BM25Index
 from queries.township_given import depth, with_devolution
 from queries.who_handles import rank_departments, ranked_with_notes
@@ -34,8 +35,8 @@ NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 # After the note, who_handles' own notes on the department routed to (乡镇赋权说明, 管行业必须管安全): carried as
 # its columns, not into `note`, which says why a person must settle the row; these say what the department is told.
 COLUMNS = ["line", "text_in", "region", "department", "office", "score", "tie", "weak", "holds_no_duties",
-           "no_match", "township_unnamed", "runner_up", "runner_up_score", "matched", "evidence", "source", "note",
-           *NOTE_COLUMNS]
+           "no_match", "township_unnamed", "place_unnamed", "runner_up", "runner_up_score", "matched", "evidence",
+           "source", "note", *NOTE_COLUMNS]
 MATCHED_SHOWN = 6  # the words a row names as met: the weightiest; more reads as noise
 OTHER_CITIES_LOOKED_AT = 10  # the candidates of any region read for another city's department that holds the work
 
@@ -68,12 +69,12 @@ def needs_person(row: Row) -> bool:
     no match, work given to the townships with none named, a county complaint sent up to the city, or a matter whose
     lead the documents leave unsettled."""
     return bool(row["tie"] or row["weak"] or row["holds_no_duties"] or row["no_match"] or row["township_unnamed"]
-                or row["note"])
+                or row["place_unnamed"] or row["note"])
 
 
 # Why a person must settle a row: the CLI's 需人工确定, and the API's `need_person_zh`, which the page's 批量分派 shows.
 _PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"),
-                 ("township_unnamed", "需确定事发地乡镇（街道）"))
+                 ("township_unnamed", "需确定事发地乡镇（街道）"), ("place_unnamed", "需确定事发地（市、县）"))
 
 
 def person_reason(row: Row) -> str:
@@ -99,10 +100,16 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
         where, unknown = _region_of(store, complaint, default, result.warnings, regions)
+        if is_province(store, where):
+            # A province's departments handle no street's complaint: the place the text names is where it goes, its
+            # county's department sending it up to the city as any county's complaint (`_route`).
+            where = named_place(store, complaint.text, where or "") or where
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
                **_route(store, index, complaint.text, where, parents)}
-        if several and where == region and row["department"]:
+        # Routed to the province's own department, the province reserves the work (queries.province_places): the
+        # cities' departments hold it less surely, and are no other city's.
+        if several and where == region and row["department"] and row["region"] != region:
             other = _other_cities(store, index, complaint.text, row, region)
             row["note"] = "；".join(part for part in (other, row["note"]) if part)
         if unknown:
@@ -142,6 +149,9 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         # Work a 赋权清单 gave the townships, the complaint naming none or several: the department routed to no longer
         # exercises it, the township where it happened does, and the dispatcher must find which.
         "township_unnamed": bool(first and first["township_unnamed"]),
+        # Asked of a province, a complaint naming no place, work the province does not reserve: a city's (or
+        # county's) department handles it, whichever city it happened in (queries.province_places).
+        "place_unnamed": bool(first and first["place_unnamed"]),
         "runner_up": second["department"] if second else "", "runner_up_score": second["score"] if second else None,
         "matched": _matched(index, text, first) if first else "",
         "evidence": first["evidence"][0]["text"] if first else "",
@@ -213,13 +223,16 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     own ranking, as the row itself is (a township given the work stands where who_handles puts it), without its
     notes on safety and 三定, which this does not read. A province's department is no other city's: routed to one,
     every city's department is named (各市的); under a province a city is its region's city, not the region's first
-    name."""
+    name. Asked of a province, its cities' departments are read too (ranked within the province's own region, its
+    own departments alone were, and the note never named a city's)."""
     city = city_of(store, row["region"])
     others: dict[str, str] = {}  # each other city → its first department that holds the work
-    ranked = rank_departments(index, text, region=region, limit=depth(store, OTHER_CITIES_LOOKED_AT, region))
+    among = None if is_province(store, region) else region
+    ranked = rank_departments(index, text, region=among, limit=depth(store, OTHER_CITIES_LOOKED_AT, among))
     for found in with_devolution(store, text, ranked, OTHER_CITIES_LOOKED_AT):
         theirs = city_of(store, found["region"])
-        if theirs not in (None, city) and not found["weak"] and not found["holds_no_duties"]:
+        if (theirs not in (None, city) and within(found["region"], region) and not found["weak"]
+                and not found["holds_no_duties"]):
             others.setdefault(theirs, found["department"])
     if not others:
         return ""

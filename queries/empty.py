@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.store import Store
+from graph.store import Row, Store
 from queries.labels import SCOPE_LABELS
 
 SUPERVISION_NOT_LOADED = "本区划未载入监管事项目录 / no supervision list loaded for the region"
@@ -113,14 +113,20 @@ def empty_hint(store: Store, name: str, params: dict[str, Any]) -> str:
     return "无结果：可去掉或放宽 --param 条件再试 / no rows: try without a filter, or a wider one"
 
 
-def region_needed(store: Store, region: str | None) -> str:
+def region_needed(store: Store, region: str | None, rows: list[Row] | None = None) -> str:
     """For who_handles asked of no region, or of a province, in a graph of several cities: its ranking sets one city's
     departments beside another's of the same kind, and the first is the one whose wording scores higher, not the
-    complaint's city (user test of two cities). '' where the region asked holds one city or none."""
-    from queries.lookup import cities_within
+    complaint's city (user test of two cities). '' where the region asked holds one city or none, or, asked of a
+    province, where the answer's `rows` are not `place_unnamed`: a place the text names, or the province's own
+    work, settled whose departments rank (queries.province_places)."""
+    from queries.lookup import check_region, cities_within
+    from queries.province_places import is_province
 
     held = cities_within(store, region)
     if len(held) < 2:
+        return ""
+    if rows is not None and is_province(store, check_region(store, region)) and not any(
+            row["place_unnamed"] for row in rows):
         return ""
     # Cities by name, as a person writes them: 南屿市, not 东海省/南屿市 under a province.
     named = [path.rsplit("/", 1)[-1] for path in held]

@@ -30,6 +30,8 @@ COLUMN_LABELS: dict[str, str] = {
     "holds_no_duties": "图中无其职责", "no_match": "无匹配", "assisting": "配合（职责分工）",
     # who_handles and dispatch: work given to the townships, the complaint naming none (queries.township_given).
     "township_unnamed": "需确定事发地乡镇（街道）",
+    # dispatch and who_handles asked of a province: a complaint naming no place (queries.province_places).
+    "place_unnamed": "需确定事发地（市、县）",
     "lead_dispute": "牵头未定",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",

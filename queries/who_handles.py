@@ -35,6 +35,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
+from queries.province_places import is_province, province_ranked
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
     about_safety,
@@ -497,9 +498,16 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
 def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str | None, limit: int) -> list[Row]:
     """`rank_departments`' rows on `index` with who_handles' notes on them (`sector_safety` and its rule, `devolved`),
     reordered where a named township takes given work: dispatch routes on these rows, so that a batch-routed
-    complaint goes where, and says what, the page's and the CLI's single answer does."""
-    ranked = rank_departments(index, text, region=region, limit=depth(store, limit, region))
-    return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), limit))
+    complaint goes where, and says what, the page's and the CLI's single answer does. Asked of a province, the place
+    the text names, or the province's reserved work, decides whose departments rank (`queries.province_places`), and
+    each row says `place_unnamed`."""
+    def rank(place: str | None, count: int) -> list[Row]:
+        ranked = rank_departments(index, text, region=place, limit=depth(store, count, place))
+        return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
+
+    if is_province(store, region):
+        return province_ranked(store, text, region or "", limit, rank, TIE_MARGIN)
+    return [before_evidence(row, {"place_unnamed": False}) for row in rank(region, limit)]
 
 
 def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:

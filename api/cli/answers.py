@@ -159,7 +159,7 @@ def query_command(
             # beside a table or file; JSON is for programs, which read them from the API.
             beside = said_beside(answer, document_titles(graph)) if answer and format is not Format.json else []
             # who_handles asked of no region among several cities: said on stderr, whatever the format.
-            if name == "who_handles" and (needed := region_needed(graph, params.get("region"))):
+            if name == "who_handles" and (needed := region_needed(graph, params.get("region"), result)):
                 beside.append(needed.split(" / ")[0])
         except (UnknownDepartment, UnknownRegion, ValueError) as exc:
             refuse(exc)

@@ -76,9 +76,9 @@ def dispatch_command(
     unsure = sum(1 for row in rows if needs_person(row))
     err.print(f"{len(rows)} complaints read; {len(rows) - unsure} routed, {unsure} need a person "
               "(tie, weak match, a department with no duties in the graph, no match, given to the townships with none "
-              "named, sent up to the city, or empty)")
+              "named, no place named to a province, sent up to the city, or empty)")
     err.print(f"共 {len(rows)} 条诉求：{len(rows) - unsure} 条已分派，{unsure} 条需人工确定"
-              "（难以区分、依据不足、图中无其职责、无匹配、需确定事发地乡镇、转上级或为空）")
+              "（难以区分、依据不足、图中无其职责、无匹配、需确定事发地乡镇或市县、转上级或为空）")
     if region is None:
         said = result.default_region
         if said:

@@ -88,7 +88,7 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
     # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
     # `township_unnamed` is what the 乡镇赋权说明 printed under the row says (由事发地乡镇（街道）…).
-    below = {"evidence", "township_unnamed", *NOTE_COLUMNS}
+    below = {"evidence", "township_unnamed", "place_unnamed", *NOTE_COLUMNS}
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
                  for key, value in row.items() if key not in below} for row in rows],
                [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")
@@ -119,6 +119,9 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
         if row.get("devolved"):
             out.print(f"   {column_label('devolved', 'who_handles')}：{row['devolved']}", highlight=False,
                       soft_wrap=True)
+        if row.get("place_unnamed"):
+            out.print(f"   {column_label('place_unnamed', 'who_handles')}：诉求未写明事发地，各市、县同类部门一并排序",
+                      highlight=False)
 
 
 def columns_of(rows: list[dict[str, Any]]) -> list[str]:

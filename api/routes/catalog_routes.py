@@ -401,7 +401,11 @@ def get_who_handles(request: Request, store: StoreDep,
       from every region, and the first two may be the same kind of department in two regions (`tie` across
       regions): each row's `region` says where; pass the region where the complaint arose. In a graph of several cities the
       answer says so in `X-Dutygraph-Region-Note` (percent-encoded Chinese): a note, not a 400, since the ranking
-      across cities is still an answer, each row naming its region.
+      across cities is still an answer, each row naming its region. Asked of a province, a text naming a place below
+      it (a city, county, township or street) is ranked within that place (a township's county); one naming none
+      is the province department's only where it holds the work alone (no department below within 10% of it),
+      else the departments below are ranked together, each row `place_unnamed` (需确定事发地), and the note is said
+      only then.
     - `tie`: the runner-up scores within 10% of this one. `weak`: too little to go on (a score under 8, evidence
       reached only through word neighbours, under a quarter of what evidence saying the whole text would score,
       or the text's decisive matter word said by no evidence of the region asked): so the same department, at
@@ -421,7 +425,7 @@ def get_who_handles(request: Request, store: StoreDep,
     - An empty list: no word of the text reaches any department's duties (你好, or punctuation)."""
     rows = who_handles(store, text, limit=limit, region=region)
     answer = whole(request, rows, format=format, answer="who_handles")
-    if needed := region_needed(store, region):
+    if needed := region_needed(store, region, rows):
         answer.headers[REGION_NOTE_HEADER] = quote(needed.split(" / ")[0])
     return answer
 

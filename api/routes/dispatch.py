@@ -25,7 +25,8 @@ router = APIRouter(prefix="/api", tags=["queries"])
 _EXAMPLE_ROW = {
     "line": 1, "id": "GD20261122001", "text_in": "小区楼下烧烤摊油烟太大，晚上窗户都不敢开", "region": "示例市",
     "department": "示例市生态环境局", "office": "大气与水生态环境科", "score": 23.462, "tie": False, "weak": False,
-    "holds_no_duties": False, "no_match": False, "township_unnamed": False, "runner_up": "示例市住房和城乡建设局", "runner_up_score": 11.029,
+    "holds_no_duties": False, "no_match": False, "township_unnamed": False, "place_unnamed": False,
+    "runner_up": "示例市住房和城乡建设局", "runner_up_score": 11.029,
     "matched": "大气污染、≈环境", "evidence": "对超标排放大气污染物的处罚", "source": "doc:5d1e0f3a9b7c2e41#市生态环境局!5",
     "note": "示例市/河西区 的部门无相应职责，按上级 示例市 分派 / no department of 示例市/河西区 holds such duties: "
             "routed to 示例市's", "devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",

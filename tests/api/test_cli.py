@@ -524,7 +524,7 @@ def test_dispatch_routes_and_reports_ties(loaded: Path, tmp_path: Path) -> None:
     # 今天天气不错 reaches 农业防灾减灾 only through a neighbour of 天气, a word no duty uses (天气 → 春寒): weak.
     assert rows[3]["score"] >= 8
     assert "4 complaints read; 1 routed, 3 need a person" in result.stderr
-    assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责、无匹配、需确定事发地乡镇、转上级或为空）" in result.stderr
+    assert "共 4 条诉求：1 条已分派，3 条需人工确定（难以区分、依据不足、图中无其职责、无匹配、需确定事发地乡镇或市县、转上级或为空）" in result.stderr
     assert "--region" not in result.stderr  # one region asked for: nothing to say about regions
     shown = run("dispatch", str(complaints), "--region", "示例市", store=loaded)
     table = shown.stdout

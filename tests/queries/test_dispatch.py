@@ -76,11 +76,12 @@ def test_complaints_of_a_graph_of_two_cities_are_routed_within_every_region(tmp_
     ({"tie": True, "weak": True}, "难以区分；依据不足"),
     ({"no_match": True}, "无匹配"),
     ({"weak": True, "township_unnamed": True}, "依据不足；需确定事发地乡镇（街道）"),
+    ({"place_unnamed": True}, "需确定事发地（市、县）"),
     ({"holds_no_duties": True, "note": "示例市/青山县 的部门无相应职责，按上级 示例市 分派 / no department …"},
      "图中无其职责；示例市/青山县 的部门无相应职责，按上级 示例市 分派"),
     ({"text_in": "", "no_match": True, "note": "诉求为空 / the complaint is empty"}, "诉求为空"),
 ])
 def test_the_reasons_a_person_must_settle_a_row(flags: dict[str, object], said: str) -> None:
     row = {"text_in": "楼上漏水", "tie": False, "weak": False, "holds_no_duties": False, "no_match": False,
-           "township_unnamed": False, "note": ""}
+           "township_unnamed": False, "place_unnamed": False, "note": ""}
     assert person_reason({**row, **flags}) == said

@@ -72,7 +72,8 @@ def test_the_files_have_the_notes_under_chinese_titles(yunling: Store) -> None:
     table = list(csv.reader(io.StringIO(answer_file("dispatch", rows, Format.csv,
                                                     columns=columns_with(read.columns)).decode("utf-8-sig"))))
     # Beside the other reasons a person must settle a row: given work, the complaint naming no township (YL003).
-    assert table[0][7:13] == ["难以区分", "依据不足", "图中无其职责", "无匹配", "需确定事发地乡镇（街道）", "次选部门"]
+    assert table[0][7:14] == ["难以区分", "依据不足", "图中无其职责", "无匹配", "需确定事发地乡镇（街道）", "需确定事发地（市、县）",
+                             "次选部门"]
     assert [line[11] for line in table[1:]] == ["", "", "是"]
     assert table[0][-7:] == ["说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
                              "条款来源类别", "图中无其三定"]

@@ -1613,6 +1613,8 @@ async function search(current) {
       // rests on a list's or a clause's word): under the row, as the CLI prints them.
       row.sector_safety ? el("p", { class: "sector-safety" }, sectorText(row)) : "",
       row.no_sanding ? el("p", { class: "tie no-sanding" }, "图中无其三定：仅见于清单或条款，请人工核对其职责") : "",
+      // Asked of a province, a complaint naming no place: which city's it is, the place where it happened decides.
+      row.place_unnamed ? el("p", { class: "tie place-unnamed" }, "需确定事发地（市、县）：诉求未写明事发地，各市、县同类部门一并排序") : "",
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
 }
@@ -1629,7 +1631,8 @@ function evidenceText(evidence, row) {
 // page routed one complaint at a time). The file goes to POST /api/dispatch/file as it is; its rows come back with
 // the file's own columns, shown and downloaded as the CLI writes them.
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
-                                 "holds_no_duties", "no_match", "township_unnamed", "runner_up", "runner_up_score",
+                                 "holds_no_duties", "no_match", "township_unnamed", "place_unnamed", "runner_up",
+                                 "runner_up_score",
                                  "matched", "evidence", "source", "note", "devolved", "sector_safety", "sector_rule",
                                  "sector_rule_source", "sector_rule_kind", "no_sanding", "need_person_zh"]);
 const dispatched = { answer: null, form: null };

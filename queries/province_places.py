@@ -1,0 +1,73 @@
+"""A complaint asked of a province (a province's 12345): which place's departments handle it.
+
+A province's departments guide and license; the complaints of a street (a 小区's noise, 占道经营) are the cities' and
+counties' work. So, asked of a province:
+- a complaint naming one place of the graph below it (a city, county, township or street, by its name as the graph
+  holds it) is ranked within that place (a township within its county, whose candidates it is among: who_handles puts
+  a township the text names first where a 属地 list or 赋权清单 gives it the work);
+- one naming none is the province's own only when its department is sure of it and no department below holds it as
+  surely (within the tie margin of its score): work the province reserves (高速公路超限运输许可);
+- else the departments below it are ranked together, each row `place_unnamed`: the place where it happened decides
+  whose it is (需确定事发地), as `township_unnamed` says it of work given to the townships.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.store import Row, Store
+from queries.handling_rows import before_evidence
+from queries.lookup import region_levels, within
+
+# A ranking of (region, limit): who_handles' rows with its notes.
+Ranker = Callable[[str | None, int], list[Row]]
+
+# The departments below a province ranked to find its cities' ones: the whole graph's ranking, cut to those below.
+BELOW_LOOKED_AT = 20
+
+
+def is_province(store: Store, region: str | None) -> bool:
+    return region is not None and region_levels(store).get(region) == "province"
+
+
+def named_place(store: Store, text: str, province: str) -> str | None:
+    """The region below `province` that `text` names to rank within: the deepest region named (示例市河西区滨江街道 →
+    its street), a township's county; None when it names none, or places on different branches (南屿市 and 示例市)."""
+    levels = region_levels(store)
+    named = [path for path, level in levels.items() if level in ("city", "county", "township")
+             and path.startswith(province + "/") and path.rsplit("/", 1)[-1] in text]
+    deepest = [path for path in named if not any(other.startswith(path + "/") for other in named)]
+    if len(deepest) != 1:
+        return None
+    [place] = deepest
+    return place.rsplit("/", 1)[0] if levels[place] == "township" else place
+
+
+def _sure(row: Row) -> bool:
+    return not row["weak"] and not row["holds_no_duties"]
+
+
+def reserved(own: list[Row], below: list[Row], margin: float) -> bool:
+    """Whether the province's first department holds the work itself: sure of it, and no department below it sure
+    of it at a score within `margin` of its own (the cities' 市场监管局 supervise a lift as the province's does)."""
+    if not own or not _sure(own[0]):
+        return False
+    floor = (1 - margin) * own[0]["score"]
+    return not any(_sure(row) and row["score"] >= floor for row in below)
+
+
+def province_ranked(store: Store, text: str, province: str, limit: int, rank: Ranker, margin: float) -> list[Row]:
+    """who_handles' rows for `text` asked of `province` (see the module), each with `place_unnamed`."""
+    place = named_place(store, text, province)
+    if place is not None:
+        return _flagged(rank(place, limit), False)
+    own = rank(province, limit)
+    below = [row for row in rank(None, BELOW_LOOKED_AT)
+             if row["region"] != province and within(row["region"], province)][:limit]
+    if not below or reserved(own, below, margin):
+        return _flagged(own, False)
+    return _flagged([{**row, "rank": number} for number, row in enumerate(below, start=1)], True)
+
+
+def _flagged(rows: list[Row], unnamed: bool) -> list[Row]:
+    return [before_evidence(row, {"place_unnamed": unnamed}) for row in rows]
