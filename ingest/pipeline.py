@@ -86,6 +86,7 @@ from ingest.region_succession import (
 from ingest.regions import (
     NATIONAL,
     Region,
+    RegionOptionError,
     level_marker,
     level_of,
     near_miss,
@@ -361,9 +362,12 @@ def document_region(department_name: str, option: Region | None, known: set[Regi
         # which --region does not say (user test: 大观区市政府办公室, and a city's 常州市政府办公室).
         marker = level_marker(_rest)
         placed = resolve_level(marker, option) if marker else option
-        if placed is None:
-            raise ValueError(f"the department name {department_name} is a {marker}'s, and --region {option.path} "
-                             f"is no single {marker}: give the {marker} (--region {option.path}/…{marker})")
+        if placed is None:  # said in Chinese too: the page's user saw only 请填写区划, not that the 区 is missing
+            raise RegionOptionError(f"the department name {department_name} is a {marker}'s, and --region "
+                                    f"{option.path} is no single {marker}: give the {marker} (--region "
+                                    f"{option.path}/…{marker})",
+                                    f"部门名称“{department_name}”是{marker}级部门，而所填区划 {option.path} 不是一个"
+                                    f"{marker}：请填写所在的{marker}（如 {option.path}/…{marker}）后重新载入")
         return placed
     raise ValueError(f"the department name {department_name} names no region")
 
@@ -788,7 +792,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         except ValueError as exc:
             _fail(report, source.path, "a department name with its region, a 第一条 that cites the region's "
                   "机构改革方案, or --region (e.g. --region 示例市/青山县)", exc, line=parsed.department_line,
-                  zh="部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入")
+                  zh=exc.zh if isinstance(exc, RegionOptionError) else
+                  "部门名称没有写明区划，第一条也未引用本区划的机构改革方案：请填写区划（如 示例市/青山县）后重新载入")
             continue
         if region is None:  # a 县级市 its 三定 says it is (青松市由北湖市代管) lies in its city, as a list's does
             doc_region, unplaced = placed_as_county(doc_region, enumerate(source.lines, 1), regions)

@@ -185,10 +185,17 @@ def near_miss(region: Region, known: set[Region]) -> tuple[Region, Region] | Non
         if new in known:
             continue
         for sibling in sorted((r for r in known if r.parent == new.parent), key=lambda r: r.path):
-            if _one_character_apart(sibling.name, new.name):
+            if _one_character_apart(sibling.name, new.name) and not _both_prefecture_cities(sibling.name, new.name):
                 return new, sibling
         return None
     return None
+
+
+def _both_prefecture_cities(known: str, new: str) -> bool:
+    """Two names on the official list of prefecture-level cities are two real cities, not a misspelling: 淮安市 loaded
+    beside 六安市 (or 淮南市 beside 淮北市) was warned of as a typo (user test on real documents)."""
+    cities = prefecture_cities()
+    return known in cities and new in cities
 
 
 def _one_character_apart(known: str, new: str) -> bool:

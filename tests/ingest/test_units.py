@@ -394,3 +394,8 @@ def test_a_region_one_character_off_a_known_sibling_is_a_near_miss() -> None:
     assert near_miss(parse_region_option("示例市/青山县"), known) is None
     assert near_miss(parse_region_option("临川市"), known) is None
     assert near_miss(parse_region_option("示例市/青山县/河西镇"), known) is None
+    # Two prefecture-level cities of the official list are two cities, however close their names.
+    assert near_miss(parse_region_option("淮安市"), {parse_region_option("六安市")}) is None
+    assert near_miss(parse_region_option("淮南市/凤台县"), {parse_region_option("淮北市")}) is None
+    assert near_miss(parse_region_option("陆安市"), {parse_region_option("六安市")}) == (Region(("陆安市",)),
+                                                                                    Region(("六安市",)))
