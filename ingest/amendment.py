@@ -15,6 +15,7 @@ from ingest.errors import IngestError
 from ingest.model import FunctionChange, Located, SandingDocument, Staffing
 from ingest.names import same_department
 from ingest.numerals import CHINESE_NUMERAL, find_date
+from ingest.region_succession import EXPECTED, AmbiguousRegionSuccession, with_townships
 from ingest.staff_moves import DEPARTMENT, read_staff, staff_with_duty, unread_staff, unread_warning, without
 from ingest.succession import read_successions
 
@@ -75,6 +76,11 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
         lines.append((number, locator, body))
     # 将A更名为本局, 不再保留A: a notice may rename or merge bodies, as a 三定's opening articles do.
     document.successions = read_successions(lines, department)
+    # 撤销桃源乡，并入石桥镇: a township's merger or 街道 the notice states, read as a 三定's or a 区划调整 notice's.
+    try:
+        document.region_successions = with_townships([], lines)
+    except AmbiguousRegionSuccession as exc:
+        raise IngestError(path, EXPECTED, zh=exc.zh, line=exc.where.line, detail=exc.detail) from exc
     if not (document.changes or document.staff_transfers or document.staffing or document.successions):
         raise IngestError(path, "an amendment notice with duty or staff adjustments, or a rename or merger",
                           detail="found no 划入 items, no 调整后 totals and no 更名为 or 不再保留 sentence",

@@ -109,6 +109,25 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
     return found
 
 
+def with_townships(found: list[RegionSuccession], lines: Iterable[tuple[int, str, str]]) -> list[RegionSuccession]:
+    """`found` and the township mergers and 街道 of `lines` (a 三定's articles after its duties, a 调整 notice's items:
+    no 撤县设区 is read there), each township once; refused (AmbiguousRegionSuccession) where one is made another's."""
+    merged = list(found)
+    for record in read_region_successions(lines, several=True):
+        if record.kind in TOWNSHIP_KINDS:
+            _township_once(merged, record)
+    return merged
+
+
+def first_township_sentence(lines: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
+    """The first line stating a township merger or 街道 (its number and the sentence), None where none does."""
+    for number, text in lines:
+        for pattern in TOWNSHIP_KINDS.values():
+            if match := pattern.search(text):
+                return number, match.group(0)
+    return None
+
+
 def township_stem(township: str) -> str:
     """A township's name without its 镇/乡/街道: 石桥镇 and 石桥街道 are the one place's."""
     return re.sub(r"(?:镇|乡|街道)$", "", township)

@@ -19,7 +19,13 @@ from ingest.model import DutyClause, Located, OfficeRecord, SandingDocument
 from ingest.normalize import clean_lines
 from ingest.numerals import CHINESE_NUMERAL, DOC_NUMBER, chinese_to_int, find_date
 from ingest.readers import SourceText
-from ingest.region_succession import EXPECTED, AmbiguousRegionSuccession, read_region_successions
+from ingest.region_succession import (
+    EXPECTED,
+    AmbiguousRegionSuccession,
+    first_township_sentence,
+    read_region_successions,
+    with_townships,
+)
 from ingest.regions import NATIONAL, level_of, split_region_prefix
 from ingest.sector_rule import sector_rule
 from ingest.staffing import office_post_details, parse_staffing, post_details, post_mismatches
@@ -103,10 +109,12 @@ def _parse_provision(source: SourceText, numbered: list[tuple[int, str]]) -> San
     opening = _opening_lines(sections)
     document.successions = read_successions(opening, document.department, document.plates)
     try:
-        document.region_successions = read_region_successions(opening)
+        document.region_successions = with_townships(read_region_successions(opening), _closing_lines(sections))
     except AmbiguousRegionSuccession as exc:
         raise IngestError(source.path, EXPECTED, zh=exc.zh, line=exc.where.line,
                           detail=exc.detail) from exc
+    if not (document.department and (document.duties or document.offices or document.staffing)):
+        _refuse_township_sentence(source, body)
     if not document.department:
         raise IngestError(source.path, "a 三定 provision (…职能配置、内设机构和人员编制规定)",
                           detail="no department name found in a title or a sentence",
@@ -222,6 +230,29 @@ def _opening_lines(sections: list[_Section]) -> list[tuple[int, str, str]]:
             break
         lines += [(section.line, section.locator, section.intro), *((n, section.locator, t) for n, t in section.lines)]
     return [line for line in lines if line[2]]
+
+
+def _closing_lines(sections: list[_Section]) -> list[tuple[int, str, str]]:
+    """The lines of the articles after the duties, offices and staffing (其他事项, 附则): where a 三定 may say the
+    township it replaced (撤销桃源乡，并入石桥镇), read for a township's merger or 街道 alone."""
+    opening = {line for line, _locator, _text in _opening_lines(sections)}
+    lines = [(section.line, section.locator, section.intro) for section in sections
+             if section.kind in {"meta", "unknown", "changes"}]
+    lines += [(n, section.locator, t) for section in sections if section.kind in {"meta", "unknown", "changes"}
+              for n, t in section.lines]
+    return sorted(line for line in lines if line[2] and line[0] not in opening)
+
+
+def _refuse_township_sentence(source: SourceText, body: list[tuple[int, str]]) -> None:
+    """A document that is neither a 三定 nor a 调整 or 区划调整 notice (a county government's 通知 of its
+    乡镇机构改革) stating a township's merger or 街道: refused at that sentence's line, pointing at the notice."""
+    if (found := first_township_sentence(body)) is None:
+        return
+    line, sentence = found
+    raise IngestError(source.path, "a 区划调整 notice (region_notice) for a township's merger or 街道", line=line,
+                      detail=f"“{sentence}” is stated by a document that is no 三定, 调整 notice or 区划调整 notice",
+                      zh=f"“{sentence}”：本文件不是三定规定、调整通知或区划调整通知，其中的乡镇合并（撤销、改设街道）不予读取；"
+                         "请载入批准该调整的区划调整通知（region_notice，如 关于同意撤销桃源乡并入石桥镇的批复）")
 
 
 def basis_title_region(title: str) -> tuple[str, ...]:

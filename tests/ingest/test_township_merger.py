@@ -302,3 +302,34 @@ def test_a_request_s_title_alone_still_states_the_merger() -> None:
     lines = [(4, "", "你县关于撤销桃源乡并入石桥镇的请示收悉。经研究，同意你县的请示。")]
     assert [(r.old, r.new, r.text, r.where.line) for r in read_region_successions(lines, several=True)] == [
         ("桃源乡", "石桥镇", "撤销桃源乡并入石桥镇", 4)]
+
+
+# A county's own document stating the merger. Before, a 三定 read it in its opening articles only (one in its 附则
+# loaded without it) and a 调整 notice never; another county document was refused as no 三定, naming no line.
+@pytest.mark.parametrize(("name", "locator"), [("shiqiao_sanding_fuze.txt", "第六条"),
+                                               ("shiqiao_tiaozheng_tongzhi.txt", "一、")])
+def test_a_county_document_states_the_merger(store: Store, name: str, locator: str) -> None:
+    """石桥镇's 三定 (第六条, after its staffing) and the 编委's 调整 notice (一、) give the 批复's edges, their own sentence
+    the source."""
+    report = ingest([FIXTURES / name], store, region=COUNTY)
+    assert report.failed == []
+    uid = store.read("MATCH (d:Document) RETURN d.uid AS uid")[0]["uid"]
+    rows = store.read("MATCH (a:Region)-[e:REPLACED_BY]->(b:Region) RETURN a.path AS old, b.path AS new, e.kind AS "
+                      "kind, e.source AS source, e.text AS text")
+    assert rows == [{"old": "示例市/青山县/桃源乡", "new": "示例市/青山县/石桥镇", "kind": "merged",
+                     "source": f"{uid}#{locator}", "text": "撤销桃源乡，并入石桥镇"}]
+    assert store.read("MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department) RETURN p.uid AS p, d.uid AS d, "
+                      "s.kind AS kind") == [{"p": OLD_GOVERNMENT, "d": NEW_GOVERNMENT, "kind": "absorbed"}]
+
+
+def test_another_county_document_stating_a_merger_is_refused_at_its_line(store: Store) -> None:
+    """The county government's 通知 of its 乡镇机构改革方案 is no 三定, 调整 or 区划调整 notice: refused at the merger's
+    line, pointing at the 区划调整 notice, and nothing of it written."""
+    path = FIXTURES / "xiangzhen_gaige_fangan_tongzhi.txt"
+    report = ingest([path], store, region=COUNTY)
+    assert [outcome.failure.line for outcome in report.failed] == [5]
+    assert report.failed[0].failure.message_zh(path.name) == (
+        "xiangzhen_gaige_fangan_tongzhi.txt第 5 行：“撤销桃源乡，并入石桥镇”：本文件不是三定规定、调整通知或区划调整通知，"
+        "其中的乡镇合并（撤销、改设街道）不予读取；请载入批准该调整的区划调整通知（region_notice，如 "
+        "关于同意撤销桃源乡并入石桥镇的批复）")
+    assert store.read("MATCH (n) WHERE n:Document OR n:Region RETURN count(n) AS n") == [{"n": 0}]
