@@ -28,11 +28,11 @@ def test_a_draft_checked_on_the_page(browser, site: str) -> None:  # type: ignor
         "内设机构变化 0 条，内设机构职责变化 2 条，编制和领导职数 5 条，职责分工变化 0 条，与其他部门的职责交叉 3 条，未分解到内设机构的职责 1 条，"
         "职能转变核对 8 条")
     header, *rows = _table(browser, "changes")
-    assert header == ["转变类型", "职能转变原文", "对方部门", "现行三定已有", "草案条款", "核对结果", "相关条文或事项",
+    assert header == ["转变类型", "职能转变原文", "对方部门", "划出部门（其他部门间划转）", "现行三定已有", "草案条款", "核对结果", "相关条文或事项",
                       "所在草案条款", "图中出处"]
-    assert rows[2] == ["取消", "取消计量标准器具核准。", "", "", "第三条(十七)", "权责清单仍列有此项，需同步调整",
+    assert rows[2] == ["取消", "取消计量标准器具核准。", "", "", "", "第三条(十七)", "权责清单仍列有此项，需同步调整",
                        "计量标准器具核准", "", "《示例市市场监督管理局权责清单》工作表“权责清单”序号19（第22行）"]
-    assert [row[5] for row in rows] == [
+    assert [row[6] for row in rows] == [
         "未发现问题", "草案仍写有此项", "权责清单仍列有此项，需同步调整", "权责清单仍列有此项，需同步调整", "草案仍写有此项",
         "接收部门现行三定未写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订", "划出部门现行三定仍写有此项，需同步修订"]
     assert browser.find_element("css selector", "#draft-table-duties p").text == "（无）"
@@ -41,7 +41,7 @@ def test_a_draft_checked_on_the_page(browser, site: str) -> None:  # type: ignor
     name, saved = saved_by_clicking(browser, "css selector", "#draft-downloads button")
     assert name == "示例市市场监督管理局-三定草案核对.xlsx"
     workbook = openpyxl.load_workbook(io.BytesIO(saved))
-    assert [cell.value for cell in workbook["职能转变核对"][4]][5] == "权责清单仍列有此项，需同步调整"
+    assert [cell.value for cell in workbook["职能转变核对"][4]][6] == "权责清单仍列有此项，需同步调整"
 
 
 def test_a_file_that_is_no_draft_is_refused_in_chinese(browser, site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
