@@ -279,13 +279,20 @@ def one_table_per_csv(answer: str, names: Sequence[str], *, option: str, other: 
 
 def wanted_format(request: Request, format: str | None) -> str:
     if format:
-        # Media types are case-insensitive, and so is their short name here (format=CSV is a CSV file).
-        chosen = format.strip().lower()
-        if chosen not in {"json", "csv", "xlsx"}:
-            raise Problem(400, "bad-format", "Unknown format", "不支持的格式",
-                          f"format={format}: expected json, csv or xlsx", "format 应为 json、csv 或 xlsx")
-        return chosen
+        return known_format(format, ("json", "csv", "xlsx"))
     return _preferred(request.headers.get("accept", ""))
+
+
+def known_format(format: str, served: Sequence[str]) -> str:
+    """`format=` as one of the formats an endpoint serves, any case (format=CSV is a CSV file: media types are
+    case-insensitive, and so is their short name here); else the 400 `bad-format` every endpoint answers for it (the
+    report and 任期 files answered a 422 invalid-request, the query endpoints a 400, user test)."""
+    chosen = format.strip().lower()
+    if chosen not in served:
+        expected = f"{', '.join(served[:-1])} or {served[-1]}"
+        raise Problem(400, "bad-format", "Unknown format", "不支持的格式", f"format={format}: expected {expected}",
+                      f"format 应为 {'、'.join(served[:-1])} 或 {served[-1]}")
+    return chosen
 
 
 _MEDIA_FORMATS = {"application/json": "json", CSV: "csv", XLSX: "xlsx",

@@ -456,6 +456,11 @@ class NameResolver:
     def departments_of(self, region: Region) -> list[KnownDepartment]:
         return list(self._by_region.get(region, []))
 
+    def spelt_out(self, base: str) -> tuple[str, ...]:
+        """The other names of `base`'s abbreviation group (工信局 → 工业和信息化局, 工业信息化局 …), the user's aliases
+        file's groups first; () where no group holds it."""
+        return tuple(name for name in self._group_of(base) if name != base)
+
 
 def spells(short: str, name: str) -> bool:
     """Whether `short`'s characters stand in `name` in their order (文旅局 in 文化和旅游局)."""

@@ -136,10 +136,25 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
             break
         names.append(match.group(1))
         rest = rest[match.end():]
-    if not names and (name.startswith((*_NATIONAL_PREFIXES, *_MINISTRIES)) or
-                      (name.endswith(_NATIONAL_SUFFIXES) and not name.startswith(("市", "县", "区", "省")))):
+    if not names and not is_central_branch(name) and (
+            name.startswith((*_NATIONAL_PREFIXES, *_MINISTRIES)) or
+            (name.endswith(_NATIONAL_SUFFIXES) and not name.startswith(("市", "县", "区", "省")))):
         return (NATIONAL,), name
     return tuple(names), rest
+
+
+# What follows 中华人民共和国 in a national body's own name: a ministry or administration (…部, …总局, …总署, …署)
+# or 国家…; and the one national administration named without one (中华人民共和国海事局).
+_STATE_BODY = re.compile(r"^(?:国家|国务院).*|.*(?:部|总局|总署|(?<!分)署)$|^海事局$")
+
+
+def is_central_branch(name: str) -> bool:
+    """A central body's branch sited in a region (垂直管理): 中华人民共和国广东海事局, 中华人民共和国广州海关,
+    中华人民共和国海关总署广东分署. It lies in the region of the document naming it, not in 全国: a province's list
+    put them there, and its items were reviewed under 全国 (user test). The graph keeps no mark of 垂直管理 apart
+    from the name, which says it."""
+    rest = name.removeprefix("中华人民共和国")
+    return rest != name and bool(rest) and not _STATE_BODY.match(rest)
 
 
 # Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.

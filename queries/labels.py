@@ -268,6 +268,7 @@ _IN_ANSWER |= {("department_offices", key): _IN_ANSWER[("department_duties", key
                for key in ("status", "change", "counterpart")}
 # stated_duties: the lower governments a notice hands devolved work to, as it names them.
 _IN_ANSWER |= {("stated_duties", "devolved_to"): "下放至"}
+_IN_ANSWER |= {("power_split_unloaded", "cities"): "未载入市县事权划分清单的市"}
 
 # staffing_load, as an 编办 assessing how departments keep to their 三定 reads it: the number of offices set (by the
 # 三定, or by a later 调整 notice's totals) beside those held, the county department beside its city counterpart, and

@@ -211,12 +211,23 @@ def resolved_uids(store: Store, name: str, region: str | None = None) -> tuple[d
 
 
 def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str]:
-    """The departments of `region` a name or alias of which holds `base` as written: 示例市城管 is too short for any
-    name's spelling to come near (城管 / 市城管局), yet the alias holds it. Suggested only, never taken: 城管 is
-    held by every 城管局's alias, and 交通 by 交通运输局 and 交通警察支队 alike."""
+    """The departments of `region` a name or alias of which holds `base` as written, or comes near a name the
+    abbreviation table spells `base` out as: 示例市城管 is too short for any name's spelling to come near (城管 /
+    市城管局), yet the alias holds it. Suggested only, never taken: 城管 is held by every 城管局's alias, and 交通 by
+    交通运输局 and 交通警察支队 alike."""
+    from rapidfuzz import fuzz  # with the resolver's module: see _resolver
+
+    from ingest.names import FUZZY_MIN
+
     if len(base) < 2:
         return []
-    return sorted(d.name for d in resolver.departments_of(region) if any(base in key for key in d.keys))
+    # An abbreviation the table knows, spelt out, near a name it does not list (揭东区工信局 beside 工业信息化和科技局,
+    # a body the reform merged 科技 into): suggested as the resolver suggests a close spelling (user test: 区工信科技局
+    # was suggested, 揭东区工信局 not).
+    spelt = resolver.spelt_out(base)
+    return sorted(d.name for d in resolver.departments_of(region)
+                  if any(base in key or any(fuzz.ratio(name, key) >= FUZZY_MIN - 20 for name in spelt)
+                         for key in d.keys))
 
 
 REGIONS_SHOWN = 10  # enough to find one's own city or county; a province's hundreds would bury the message

@@ -306,9 +306,18 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                     if within(row["region"], region)]
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))
-    for city in _cities(store, region):
+    cities = _cities(store, region)
+    # A report of several cities says in one section which have no 市县事权划分清单 loaded, not three sections each
+    # saying 未载入 for every such city (user test).
+    no_split: list[tuple[str, str]] = []
+    for city in cities:
         # A county's report, the matters that county holds (user test: it showed the whole city's split).
         county = region if region not in (None, city) else None
+        if department is None and county is None and len(cities) > 1:
+            lacking = split_not_loaded(store, city).split(" / ")[0]
+            if lacking:
+                no_split.append((names.get(city, city), lacking))
+                continue
         # A county department's conflicts lie between its county and the city, as its county's report has them: it
         # does not settle the city's division with another county (user test: 河西区's departments were named).
         split = power_split(store, city, county or _county_of(home, city))
@@ -344,8 +353,15 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                                      "县（区）部门已有权责清单、其中未列该事项：需核实由谁实施，补列权责事项或调整划分。"
                                      "“出处”：事权划分清单条目。",
                     unloaded=unloaded))
+    if no_split:
+        # Its `unloaded` is each city's line, as the three sections of each gave it the 摘要.
+        add(Section("power_split_unloaded", "市县事权划分（未载入清单的市）", ["cities"],
+                    [{"cities": "、".join(name for name, _lacking in no_split)}],
+                    note="下列各市未载入市县事权划分清单（该清单由市级制定，请载入各市的清单）：其市县事权划分、事权划分冲突"
+                         "和县（区）权责清单未列的事项无从得出。",
+                    unloaded="；".join(lacking for _name, lacking in no_split)))
     # A province's report (two cities or more, no region): each city's split beside the others'.
-    compared = split_compared(store, _cities(store, region), names) if department is None else []
+    compared = split_compared(store, cities, names) if department is None else []
     if compared:
         add(Section("split_compared", "各市事权划分对照", ["matter", "domain", "city_shares", "split_differs"],
                     compared,
@@ -653,7 +669,11 @@ def summary_of(sections: list[Section]) -> Section:
             else len(found)
         # Every city's that lacks its list, not the first's alone (user test: a graph of five cities said only
         # 未载入六安市的市县事权划分清单, read as the other four having theirs and no conflict in them).
-        unloaded = "；".join(dict.fromkeys(section.unloaded.split(" / ")[0] for section in mine if section.unloaded))
+        # The cities of a report of several without their split list are one section (power_split_unloaded).
+        lacking = [section for section in sections if section.key == "power_split_unloaded"
+                   and key.startswith("power_split")]
+        unloaded = "；".join(dict.fromkeys(section.unloaded.split(" / ")[0] for section in mine + lacking
+                                          if section.unloaded))
         rows.append({"finding": finding, "count": unloaded if unloaded and not count else count,
                      "action": action if count else ""})
     return Section("summary", "摘要", ["finding", "count", "action"], rows,

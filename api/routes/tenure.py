@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -11,7 +11,7 @@ from api.deps import StoreDep
 from api.problems import Problem, problem_responses
 from api.readings import say_reading
 from api.schemas import ReadableTenure, Tenure
-from api.tabular import XLSX, asked_of, disposition, readable_tables
+from api.tabular import XLSX, asked_of, disposition, known_format, readable_tables
 from api.tenure_files import tenure_file, tenure_report, tenure_title
 from graph.store import Store
 from queries.catalog import QueryError
@@ -22,7 +22,7 @@ from queries.tenure import tenure_duties
 router = APIRouter(prefix="/api", tags=["tenure"])
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TenureFormat = Literal["json", "xlsx", "docx"]
+TENURE_FORMATS = ("json", "xlsx", "docx")
 _EXAMPLE: dict[str, Any] = {
     "department": "滨江市文化和旅游局", "department_uid": "dept:滨江市/文化和旅游局", "from": "2021-01-01",
     "to": "2024-06-30", "note_zh": "",
@@ -52,15 +52,17 @@ End = Annotated[str, Query(alias="to", description="离任日期", examples=["20
 
 @router.get("/tenure", response_model=Tenure, summary="任期职责情况: a department's duties, their changes and its staffing over a tenure",
             responses={200: {"content": {"application/json": {"example": _EXAMPLE}, XLSX: {}, DOCX: {}}},
-                       **problem_responses(404, 422, 503)})
+                       **problem_responses(400, 404, 422, 503)})
 def get_tenure(request: Request, store: StoreDep, department: Department, start: Start, end: End,
-               format: Annotated[TenureFormat, Query(description="json (default), xlsx (a sheet a table) or docx "
-                                                                 "(任期职责情况说明)")] = "json") -> Response:
+               format: Annotated[str, Query(description="json (default), xlsx (a sheet a table) or docx (任期职责情况说明); "
+                                                         "any other is a 400 bad-format",
+                                             json_schema_extra={"enum": list(TENURE_FORMATS)})] = "json") -> Response:
     """For a 领导干部经济责任审计: each change of the department's duties and posts from `from` to `to` (a new 三定's
     duties against those held the day before; a notice's 划入, 划出, 取消, 下放; posts moved or cut, 领导职数 changed),
     every period a duty was held (from when to when, its status then, the offices, the clauses), the 编制 and
     领导职数 at both ends, and the items of every list version in force then naming it. A malformed date, or `from`
     after `to`, is a 422; an unknown department a 404."""
+    format = known_format(format, TENURE_FORMATS)
     result = _tenure(request, store, department, start, end)
     if format == "json":
         return JSONResponse(result)

@@ -62,9 +62,21 @@ def test_a_department_s_report_and_the_other_formats(client: TestClient) -> None
 
 def test_a_bad_format_or_an_unknown_department_is_refused_in_chinese(client: TestClient) -> None:  # noqa: F811
     wrong = client.get(PATH, params={"format": "pdf"})
-    assert (wrong.status_code, wrong.json()["detail_zh"]) == (422, "请求参数无效：查询参数 format：应为以下之一：docx、xlsx、md")
+    assert (wrong.status_code, wrong.json()["detail_zh"]) == (400, "format 应为 docx、xlsx 或 md")
     unknown = client.get(PATH, params={"department": "宇宙局"})
     assert (unknown.status_code, unknown.json()["detail_zh"]) == (404, "未找到部门：宇宙局")
     outside = client.get(PATH, params={"department": "青山县市场监督管理局", "region": "示例市/河西区"})
     assert outside.status_code == 400 and outside.json()["detail_zh"] == (
         "查询有误：青山县市场监督管理局 属于 示例市/青山县，不在 示例市/河西区：部门的报告取其本区划，请只给部门或只给区划")
+
+
+def test_a_format_it_cannot_give_is_one_problem_everywhere(client: TestClient) -> None:  # noqa: F811
+    # The report answered a 422 invalid-request for format=pdf where the queries answer a 400 bad-format (user test).
+    answers = [client.get(PATH, params={"region": "青山县", "format": "pdf"}),
+               client.get("/api/queries/who_handles", params={"text": "占道经营", "format": "pdf"})]
+    assert [(a.status_code, a.json()["type"].rsplit("/", 1)[-1], a.json()["detail"], a.json()["detail_zh"])
+            for a in answers] == [
+        (400, "bad-format", "format=pdf: expected docx, xlsx or md", "format 应为 docx、xlsx 或 md"),
+        (400, "bad-format", "format=pdf: expected json, csv or xlsx", "format 应为 json、csv 或 xlsx")]
+    # Any case, as the queries take it.
+    assert client.get(PATH, params={"region": "青山县", "format": "MD"}).headers["content-type"].startswith("text/markdown")

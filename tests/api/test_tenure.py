@@ -81,6 +81,9 @@ def test_the_tenure_over_http(client: TestClient) -> None:
     reversed_window = client.get("/api/tenure", params={**params, "from": "2025-01-01"})
     assert reversed_window.status_code == 422 and "晚于离任日期" in reversed_window.json()["detail_zh"]
     assert client.get("/api/tenure", params={**params, "department": "不存在局"}).status_code == 404
+    # A format it cannot give is the 400 bad-format every endpoint answers (a 422 invalid-request before, user test).
+    wrong = client.get("/api/tenure", params={**params, "format": "pdf"})
+    assert (wrong.status_code, wrong.json()["detail_zh"]) == (400, "format 应为 json、xlsx 或 docx")
 
 
 def test_the_tenure_as_the_page_reads_it(client: TestClient) -> None:

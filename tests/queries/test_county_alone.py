@@ -3,13 +3,17 @@ one county however she names it, and the findings that compare with the city say
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import openpyxl
 
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from queries import catalog
 from queries.empty import city_not_loaded, empty_hint, split_not_loaded
+from queries.export import to_xlsx
 from queries.report import Report, Section, build_report
 
 COUNTY = Path(__file__).resolve().parents[1] / "fixtures" / "county"
@@ -94,3 +98,17 @@ def test_the_whole_graphs_summary_names_every_city_without_its_split_list(store:
     assert [(row["finding"], row["count"]) for row in _section(build_report(store), "summary").rows
             if row["finding"].startswith(("市县", "县（区）"))] == [
         ("市县事权划分冲突", both), ("县（区）权责清单未列的划归县级事项", both)]
+
+
+def test_cities_without_their_split_list_are_one_section(store: Store) -> None:
+    """The whole graph's report gave three 市县事权划分 sheets to each city with no split list, each saying only 未载入
+    (user test): one sheet names them all."""
+    _county(store)
+    assert ingest([OTHER_CITY], store).failed == []
+    report = build_report(store)
+    names = openpyxl.load_workbook(io.BytesIO(to_xlsx(report, as_report=True))).sheetnames
+    assert [name for name in names if "事权划分" in name or "权责清单未列" in name] == ["市县事权划分（未载入清单的市）"]
+    section = _section(report, "power_split_unloaded")
+    assert section.rows == [{"cities": "临海市、示例市"}]
+    assert section.note == ("下列各市未载入市县事权划分清单（该清单由市级制定，请载入各市的清单）：其市县事权划分、"
+                            "事权划分冲突和县（区）权责清单未列的事项无从得出。")

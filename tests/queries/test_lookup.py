@@ -237,3 +237,15 @@ def test_a_plate_in_brackets_after_a_listed_name_finds_that_party(tmp_path: Path
         assert (found["name"], found["aliases"]) == ("某市委办公室", ["市委办公室（市档案局）", "市档案局"])
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("typed", ["东岸区工信局", "工信局", "区工信科技局"])
+def test_an_abbreviation_spelt_out_near_a_merged_name_is_suggested(store: Store, typed: str) -> None:
+    # 揭东区工信局 for 揭东区工业信息化和科技局 had no "did you mean" where 区工信科技局 had (user test): the table's
+    # 工信局 spelt out (工业信息化局) is near the name. tests/fixtures/abbreviation_suggested is invented.
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "abbreviation_suggested" / "dongan_gongxinke.txt"
+    assert ingest([fixture], store).failed == []
+    with pytest.raises(UnknownDepartment) as error:
+        find_department(store, typed)
+    assert (error.value.candidates, error.value.near) == (["东岸区工业信息化和科技局"], True)
+    assert error.value.zh == f"未找到部门：{typed}；是否指：东岸区工业信息化和科技局？"
