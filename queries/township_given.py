@@ -4,7 +4,8 @@ A 赋权清单's items are held by lower governments as a whole (its 承接主�
 township exercises them in its own name, and the department that gave them keeps guidance only. A complaint whose
 answer meets such an item (that holder's row, its best piece a given item) is the township's where it happened:
 - a township of the county the text names, whose 三定 has the office the 承接主体 names (or is not loaded), leads:
-  the holder's row becomes that township's, first, its own other row merged into it;
+  the holder's row becomes that township's, first, its own other row merged into it, no tie, and weak only where
+  the item's own match to the text is (`_weakly_met`);
 - a named township whose 三定 sets up no such office cannot take it on (queries/township_takers.py): the order
   stands, the county department handling it, and the rows say why;
 - no township named, or several: the order stands, and the first row and the holder's say the power lies with the
@@ -96,9 +97,11 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
         note = (f"已赋予乡镇（街道）：{item['item']}；{township['township']}三定未设{lacking[0]}，"
                 "无承接机构，仍由县级部门办理")
         return [_noted(row, note if number in (0, place) else "") for number, row in enumerate(rows)]
-    # The document settles who handles it, as a 职责分工 clause settles a lead: no tie on the township's row.
+    # The document settles who handles it, as a 职责分工 clause settles a lead: no tie on the township's row, and weak
+    # only where the item's own match to the text is (`_weakly_met`).
     lead = {**holder, "department": township["township"], "region": township["region"],
-            "office": offices[0] if offices else holder["office"], "tie": False}
+            "office": offices[0] if offices else holder["office"], "tie": False,
+            "weak": _weakly_met(text, rows, holder)}
     rest = [row for number, row in enumerate(rows) if number != place and row["region"] != township["region"]]
     note = (f"已赋予乡镇（街道）：{item['item']}，由{township['township']}以自己的名义实施"
             f"（承接主体：{holder['department']}）")
@@ -125,15 +128,42 @@ def _asked_floor(text: str, rows: list[Row], piece: Row) -> float:
     township_given_blind.tsv (22, written before this was scored on them) 20 at the first scoring, 21 since its tb13
     showed a clause and an item meeting none of the written words."""
     # Imported here: who_handles imports this module.
+    from queries.who_handles import TIE_MARGIN
+
+    broader = _broader_clauses(text, rows, piece)
+    best = max((other["score"] for row in rows for other in row["evidence"]
+                if not any(other is clause for _row, clause in broader)), default=0.0)
+    return (1 - TIE_MARGIN) * best
+
+
+def _broader_clauses(text: str, rows: list[Row], piece: Row) -> list[tuple[Row, Row]]:
+    """The 三定 clauses among the rows' evidence (each with its row) that are a broader reading of the same complaint
+    as the given item `piece`: the words of the text a clause says (as written, `written_terms`) are fewer than the
+    item's and all of them the item's (`_asked_floor`)."""
+    # Imported here: who_handles imports this module.
     from queries.search import written_terms
-    from queries.who_handles import SANDING_KINDS, TIE_MARGIN
+    from queries.who_handles import SANDING_KINDS
 
     written = written_terms(text)
     said = written & written_terms(piece["text"])
-    best = max((other["score"] for row in rows for other in row["evidence"]
-                if other["kind"] not in SANDING_KINDS or not written & written_terms(other["text"]) < said),
-               default=0.0)
-    return (1 - TIE_MARGIN) * best
+    return [(row, other) for row in rows for other in row["evidence"]
+            if other["kind"] in SANDING_KINDS and written & written_terms(other["text"]) < said]
+
+
+def _weakly_met(text: str, rows: list[Row], holder: Row) -> bool:
+    """Whether the given item, the best piece of the townships' row `holder`, meets the text weakly: the row named
+    township takes over is weak by who_handles' standard, and no broader 三定 clause of the same complaint
+    (`_broader_clauses`) meets it firmly, at WEAK_SCORE or more on a row not weak. Who handles the item is the
+    赋权清单's to say, and a named township's row is not the less sure for resting on it; whether the text is about the
+    item is still the match's: 青石镇有人占用桥梁摆摊经营 meets the given 对擅自占用城市道路、桥梁从事经营活动的处罚 at
+    7.4, under WEAK_SCORE, and 执法局's 查处占道经营 clause, the same line of work read broader, at 12.5 on a sure row:
+    青石镇 is sure; an item met at 7.4 on its own words, no clause reading the text so, stays weak."""
+    # Imported here: who_handles imports this module.
+    from queries.who_handles import WEAK_SCORE
+
+    return bool(holder["weak"]) and not any(
+        not row["weak"] and clause["score"] >= WEAK_SCORE
+        for row, clause in _broader_clauses(text, rows, holder["evidence"][0]))
 
 
 def _given_item(text: str, rows: list[Row], row: Row, given: list[Row]) -> Row | None:

@@ -34,7 +34,7 @@ def test_the_terminal_and_the_workbook_say_a_township_must_be_found(county: Path
     assert shown.returncode == 0, shown.stderr
     [line] = [line for line in shown.stdout.splitlines() if "YL003" in line]
     assert REASON in line
-    assert "共 4 条诉求：2 条已分派，2 条需人工确定" in shown.stderr
+    assert "共 6 条诉求：3 条已分派，3 条需人工确定" in shown.stderr
     written = tmp_path / "dispatch.xlsx"
     assert run("dispatch", str(COMPLAINTS), "--region", "澄州市/云岭县", "--format", "xlsx", "--output", str(written),
                store=county).returncode == 0
@@ -42,7 +42,7 @@ def test_the_terminal_and_the_workbook_say_a_township_must_be_found(county: Path
     rows = list(workbook["诉求分派"].iter_rows(values_only=True))
     column = rows[0].index(REASON)
     assert [(row[1], row[column]) for row in rows[1:]] == [("YL001", None), ("YL002", None), ("YL003", "是"),
-                                                           ("YL004", None)]
+                                                           ("YL004", None), ("YL005", None), ("YL006", None)]
 
 
 def test_the_api_rows_say_it(client: TestClient) -> None:

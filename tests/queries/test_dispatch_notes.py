@@ -26,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 YUNLING, YUNXI = "澄州市/云岭县", "北湖市/云溪县"
 TOWNSHIPS = "各乡镇人民政府（综合行政执法办公室）"
 BURNING = "已赋予乡镇（街道）：对露天焚烧垃圾的处罚"
+BRIDGE = "已赋予乡镇（街道）：对擅自占用城市道路、桥梁从事经营活动的处罚"
 ZHIFA = "云岭县综合行政执法局"
 RULE = "县直有关行业主管部门负责本行业领域的安全生产监督管理"
 
@@ -61,9 +62,16 @@ def test_complaints_about_given_work_say_who_exercises_it(yunling: Store) -> Non
         ("YL003", YUNLING, ZHIFA, TOWNSHIPS, f"{BURNING}，由事发地乡镇（街道）人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）",
          "需确定事发地乡镇（街道）"),
         # The given planning penalty met on 违法建设 alone, below the department's own clause: not what it asks.
-        ("YL004", YUNLING, ZHIFA, TOWNSHIPS, "", "依据不足")]
+        ("YL004", YUNLING, ZHIFA, TOWNSHIPS, "", "依据不足"),
+        # The given item meets the text at 7.4, 执法局's 查处占道经营 clause, the same work read broader, at 12.5 on a
+        # sure row: the 赋权清单 settles who handles it, and 青石镇 is no weaker for resting on it.
+        ("YL005", f"{YUNLING}/青石镇", "青石镇人民政府", ZHIFA,
+         f"{BRIDGE}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", ""),
+        # The item met at 5.4 on its own words, no clause reading the text so: its match is weak, and so is the row.
+        ("YL006", f"{YUNLING}/青石镇", "青石镇人民政府", ZHIFA,
+         f"{BRIDGE}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "依据不足")]
     assert {(row["sector_safety"], row["sector_rule"], row["no_sanding"]) for row in rows} == {("", "", False)}
-    assert [row["township_unnamed"] for row in rows] == [False, False, True, False]
+    assert [row["township_unnamed"] for row in rows] == [False, False, True, False, False, False]
 
 
 def test_the_files_have_the_notes_under_chinese_titles(yunling: Store) -> None:
