@@ -81,7 +81,8 @@ def parse_amendment(path: Path, numbered: list[tuple[int, str]]) -> SandingDocum
         document.region_successions = with_townships([], lines)
     except AmbiguousRegionSuccession as exc:
         raise IngestError(path, EXPECTED, zh=exc.zh, line=exc.where.line, detail=exc.detail) from exc
-    if not (document.changes or document.staff_transfers or document.staffing or document.successions):
+    if not (document.changes or document.staff_transfers or document.staffing or document.successions
+            or document.region_successions):
         raise IngestError(path, "an amendment notice with duty or staff adjustments, or a rename or merger",
                           detail="found no 划入 items, no 调整后 totals and no 更名为 or 不再保留 sentence",
                           zh="不是职责或编制调整通知：没有划入事项、调整后的编制数，也没有更名或不再保留的机构")

@@ -77,11 +77,18 @@ def read_region_successions(lines: Iterable[tuple[int, str, str]], *, several: b
     may rename several counties, each as one district; a county or district two sentences pair differently is
     refused still. Township mergers (kind "merged") are another level's: any number beside the renames, one record
     a township, refused where two sentences merge one township into different ones."""
-    found: list[RegionSuccession] = []
     numbered = list(lines)
     cited = [(number, locator, match.group(0)) for number, locator, text in numbered
              for match in _CITED_REQUEST.finditer(text)]
-    for number, locator, text in [*((n, loc, _CITED_REQUEST.sub("", text)) for n, loc, text in numbered), *cited]:
+    # The request a 批复 repeats is read only where no other sentence of it states a change: read after them, it
+    # clashed with the 同意… sentence approving something else (同意撤销桃源乡，设立桃源街道).
+    stated = _read_lines(((n, loc, _CITED_REQUEST.sub("", text)) for n, loc, text in numbered), several)
+    return stated or _read_lines(cited, several)
+
+
+def _read_lines(lines: Iterable[tuple[int, str, str]], several: bool) -> list[RegionSuccession]:
+    found: list[RegionSuccession] = []
+    for number, locator, text in lines:
         for pattern in (_ABOLISHED, _GROUND, _RENAMED):
             for match in pattern.finditer(text):
                 where = Located(number, locator)

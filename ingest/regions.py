@@ -154,7 +154,8 @@ def is_central_branch(name: str) -> bool:
     put them there, and its items were reviewed under 全国 (user test). The graph keeps no mark of 垂直管理 apart
     from the name, which says it."""
     rest = name.removeprefix("中华人民共和国")
-    return rest != name and bool(rest) and not _STATE_BODY.match(rest)
+    # A ministry's own body (中华人民共和国公安部出入境管理局) is national, as it is without the prefix.
+    return rest != name and bool(rest) and not (_STATE_BODY.match(rest) or rest.startswith(_MINISTRIES))
 
 
 # Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.

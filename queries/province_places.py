@@ -62,11 +62,13 @@ def province_ranked(store: Store, text: str, province: str, limit: int, rank: Ra
     if place is not None:
         return _flagged(rank(place, limit), False)
     own = rank(province, limit)
+    # Judged on every department below looked at, cut to `limit` after: the verdict must not hang on how many rows
+    # the caller asks for (dispatch asks 2, the page 5), nor a sure row just past the cut go unseen.
     below = [row for row in rank(None, BELOW_LOOKED_AT)
-             if row["region"] != province and within(row["region"], province)][:limit]
+             if row["region"] != province and within(row["region"], province)]
     if not below or reserved(own, below, margin):
         return _flagged(own, False)
-    return _flagged([{**row, "rank": number} for number, row in enumerate(below, start=1)], True)
+    return _flagged([{**row, "rank": number} for number, row in enumerate(below[:limit], start=1)], True)
 
 
 def _flagged(rows: list[Row], unnamed: bool) -> list[Row]:

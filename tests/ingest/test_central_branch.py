@@ -25,6 +25,8 @@ def test_branch_names_are_no_national_prefix() -> None:
     assert split_region_prefix("中华人民共和国海关总署东海分署") == ((), "中华人民共和国海关总署东海分署")
     assert split_region_prefix("中华人民共和国海关总署") == (("全国",), "中华人民共和国海关总署")
     assert split_region_prefix("中华人民共和国海事局") == (("全国",), "中华人民共和国海事局")
+    # A ministry's own body is national with the prefix as without it (review).
+    assert split_region_prefix("中华人民共和国公安部出入境管理局") == (("全国",), "中华人民共和国公安部出入境管理局")
 
 
 @pytest.mark.parametrize("region", [None, Region(("东海省",))])

@@ -307,7 +307,9 @@ def test_a_request_s_title_alone_still_states_the_merger() -> None:
 # A county's own document stating the merger. Before, a 三定 read it in its opening articles only (one in its 附则
 # loaded without it) and a 调整 notice never; another county document was refused as no 三定, naming no line.
 @pytest.mark.parametrize(("name", "locator"), [("shiqiao_sanding_fuze.txt", "第六条"),
-                                               ("shiqiao_tiaozheng_tongzhi.txt", "一、")])
+                                               ("shiqiao_tiaozheng_tongzhi.txt", "一、"),
+                                               # The merger alone (no 编制 line) was refused as no 调整 notice.
+                                               ("shiqiao_tiaozheng_hebing_only.txt", "一、")])
 def test_a_county_document_states_the_merger(store: Store, name: str, locator: str) -> None:
     """石桥镇's 三定 (第六条, after its staffing) and the 编委's 调整 notice (一、) give the 批复's edges, their own sentence
     the source."""
@@ -333,3 +335,11 @@ def test_another_county_document_stating_a_merger_is_refused_at_its_line(store: 
         "其中的乡镇合并（撤销、改设街道）不予读取；请载入批准该调整的区划调整通知（region_notice，如 "
         "关于同意撤销桃源乡并入石桥镇的批复）")
     assert store.read("MATCH (n) WHERE n:Document OR n:Region RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_a_request_s_title_is_not_read_beside_a_sentence_approving_otherwise() -> None:
+    """The 批复 approves a 街道 where the request asked a merger: its 同意… sentence alone is read (review: the title,
+    read after it, clashed with it and refused the 批复)."""
+    lines = [(3, "", "你县关于撤销桃源乡并入石桥镇的请示收悉。"), (4, "", "经研究，同意撤销桃源乡，设立桃源街道。")]
+    assert [(r.old, r.new, r.kind, r.where.line) for r in read_region_successions(lines, several=True)] == [
+        ("桃源乡", "桃源街道", "street", 4)]
