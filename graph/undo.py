@@ -27,6 +27,7 @@ from graph.proc_stat import process_stat, stat_fields
 from graph.schema import LABEL_NAMES, REL_NAMES
 from graph.store import Row, Statement, Store, StoreError
 from graph.undo_scope import ORPHAN_TERMS, has_unplaced, placed_nodes
+from graph.write_count import write_count
 
 UNDO_UID = "meta:undo"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -43,7 +44,6 @@ _TERMS = "UNWIND $uids AS u MATCH (t:Term {uid: u}) RETURN t.uid AS uid, propert
 _MENTIONED = "UNWIND $uids AS u MATCH (:{label} {{uid: u}})-[:MENTIONS]->(t:Term) RETURN DISTINCT t.uid AS term"
 _MENTIONERS = "UNWIND $uids AS u MATCH (t:Term {uid: u})<-[:MENTIONS]-(n) RETURN t.uid AS term, n.uid AS by"
 _PENDING = "MATCH (m:Meta {uid: $uid}) RETURN m.owner AS owner, m.undo AS undo"
-_VERSION = "MATCH (m:Meta {uid: 'meta:version'}) RETURN m.version AS version"
 
 
 @contextmanager
@@ -115,10 +115,9 @@ def restore(store: Store) -> bool:
     if not rows:
         return False
     undo = json.loads(rows[0]["undo"])
-    versions = store.read(_VERSION)
     deleting = [Statement("UNWIND $rows AS r MATCH (n) DETACH DELETE n", [{}])] if undo.get("tops") is None \
         else _deleting_scope(store, undo)
-    store.write_atomic([*deleting, *_restoring(undo, versions[0]["version"] if versions else 0)])
+    store.write_atomic([*deleting, *_restoring(undo, write_count(store))])
     return True
 
 

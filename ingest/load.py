@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.schema import HELD_BY_DEPARTMENT, PARTY_EDGES, REL_NAMES, label, rel_alternatives, rel_type
 from graph.store import Statement, Store
+from graph.write_count import write_count
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
 from ingest.carried import SUCCESSIONS, Carrying, carrying, chain_ends
 from ingest.fields_version import GRAPH_FIELDS_VERSION
@@ -592,8 +593,7 @@ def load_stamp(store: Store) -> int:
     run that writes bumps the count, so a run's documents bear a larger stamp than any loaded before: the order the
     versions of an undated list were loaded in, which decides the newest where their dates do not
     (ingest.versions.newest_first). A wall clock would make two graphs loaded alike differ."""
-    rows = store.read("MATCH (m:Meta {uid: 'meta:version'}) RETURN m.version AS version")
-    return int(rows[0]["version"] or 0) if rows else 0
+    return write_count(store)
 
 
 def load_rows(store: Store, rows: GraphRows) -> dict[str, list[str]]:

@@ -22,6 +22,8 @@ from ingest.regions import NATIONAL, Region, level_marker, resolve_level, split_
 from ingest.timing import timed
 
 FUZZY_MIN = 88.0
+# A name scoring this near a candidate is offered as "did you mean" (ingest's refusals, queries.lookup's suggestions).
+NEAR_MIN = FUZZY_MIN - 20
 FUZZY_MARGIN = 6.0
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 _SELF = re.compile(r"^(?:本部门|本单位|本局|我局|局机关|本机关|办公室机关|本委)$")
@@ -419,7 +421,7 @@ class NameResolver:
         )
         if scored and scored[0][0] >= FUZZY_MIN and (len(scored) == 1 or scored[0][0] - scored[1][0] >= FUZZY_MARGIN):
             return _resolved(scored[0][1], mention, f"fuzzy:{scored[0][0]:.0f}")
-        near = [f"{c.name} ({score:.0f})" for score, c in scored[:3] if score >= FUZZY_MIN - 20]
+        near = [f"{c.name} ({score:.0f})" for score, c in scored[:3] if score >= NEAR_MIN]
         return _unresolved(mention, base, region, near, key=group[0] if group else base)
 
     def _township(self, mention: str, text: str, township: str, home: Region) -> Resolution:

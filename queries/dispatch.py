@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from graph.store import Row, Store
 from ingest.content import content_terms
 from queries.complaint_files import Complaint
-from queries.labels import note_zh
+from queries.labels import COLUMN_LABELS, note_zh
 from queries.lead_claims import REASON_LABELS
 from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels, within
 from queries.notice_evidence import handling_index
@@ -73,8 +73,8 @@ def needs_person(row: Row) -> bool:
 
 
 # Why a person must settle a row: the CLI's 需人工确定, and the API's `need_person_zh`, which the page's 批量分派 shows.
-_PERSON_FLAGS = (("tie", "难以区分"), ("weak", "依据不足"), ("holds_no_duties", "图中无其职责"), ("no_match", "无匹配"),
-                 ("township_unnamed", "需确定事发地乡镇（街道）"), ("place_unnamed", "需确定事发地（市、县）"))
+_PERSON_FLAGS = tuple((key, COLUMN_LABELS[key]) for key in ("tie", "weak", "holds_no_duties", "no_match",
+                                                             "township_unnamed", "place_unnamed"))
 
 
 def person_reason(row: Row) -> str:

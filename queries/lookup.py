@@ -217,7 +217,7 @@ def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str
     交通运输局 and 交通警察支队 alike."""
     from rapidfuzz import fuzz  # with the resolver's module: see _resolver
 
-    from ingest.names import FUZZY_MIN
+    from ingest.names import NEAR_MIN
 
     if len(base) < 2:
         return []
@@ -226,7 +226,7 @@ def _named_within(resolver: NameResolver, base: str, region: Region) -> list[str
     # was suggested, 揭东区工信局 not).
     spelt = resolver.spelt_out(base)
     return sorted(d.name for d in resolver.departments_of(region)
-                  if any(base in key or any(fuzz.ratio(name, key) >= FUZZY_MIN - 20 for name in spelt)
+                  if any(base in key or any(fuzz.ratio(name, key) >= NEAR_MIN for name in spelt)
                          for key in d.keys))
 
 

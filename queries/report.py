@@ -660,6 +660,8 @@ def summary_of(sections: list[Section]) -> Section:
     """The report's first table: how many of each finding, and what to do about it (user test: the report gave
     tables without a word on what they add up to). A region's several 事权划分 sections count together."""
     rows: list[Row] = []
+    # The cities of a report of several without their split list are one section (power_split_unloaded).
+    unloaded_cities = [section for section in sections if section.key == "power_split_unloaded"]
     for key, finding, distinct, keep, action in _SUMMARY:
         mine = [section for section in sections if section.key.split(":", 1)[0] == key]
         if key in _ONLY_WHERE_LOADED and not mine:
@@ -669,9 +671,7 @@ def summary_of(sections: list[Section]) -> Section:
             else len(found)
         # Every city's that lacks its list, not the first's alone (user test: a graph of five cities said only
         # 未载入六安市的市县事权划分清单, read as the other four having theirs and no conflict in them).
-        # The cities of a report of several without their split list are one section (power_split_unloaded).
-        lacking = [section for section in sections if section.key == "power_split_unloaded"
-                   and key.startswith("power_split")]
+        lacking = unloaded_cities if key.startswith("power_split") else []
         unloaded = "；".join(dict.fromkeys(section.unloaded.split(" / ")[0] for section in mine + lacking
                                           if section.unloaded))
         rows.append({"finding": finding, "count": unloaded if unloaded and not count else count,
