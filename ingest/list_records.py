@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.content import stored_content
+from ingest.level_split import level_splits
 from ingest.list_history import version_rows
 from ingest.model import (
     BoundaryRecord,
@@ -121,6 +122,9 @@ def list_rows(context: ListContext, resolver: NameResolver) -> GraphRows:
             _safety_duty(rows, context, resolver, record, source)
     _partners(rows, context, resolver, [record for record in parsed.records if isinstance(record, BoundaryRecord)],
               basis)
+    if context.region.level == "city":  # a county's or a province's 行使层级 divides no city's matters
+        for split in level_splits([record for record in parsed.records if isinstance(record, PowerItemRecord)]):
+            _holding(rows, context, split, f"{doc_uid}#{split.where.locator}")
     add_provenance(rows)
     return rows
 

@@ -18,7 +18,14 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from ingest.normalize import to_simplified
-from ingest.regions import NATIONAL, Region, level_marker, resolve_level, split_region_prefix
+from ingest.regions import (
+    NATIONAL,
+    Region,
+    level_marker,
+    opens_with_central_body,
+    resolve_level,
+    split_region_prefix,
+)
 from ingest.timing import timed
 
 FUZZY_MIN = 88.0
@@ -123,7 +130,8 @@ _SELF_PLACED = ("中共", "中国", "中华人民共和国", "共青团")
 
 
 def display_name(region: Region, base_name: str) -> str:
-    if region.names == (NATIONAL,) or region.name in base_name or base_name.startswith(_SELF_PLACED):
+    if (region.names == (NATIONAL,) or region.name in base_name or base_name.startswith(_SELF_PLACED)
+            or opens_with_central_body(base_name)):  # 交通运输部东海救助局 in 东海省 is not 东海省交通运输部…
         return base_name
     # A province's bodies and enterprises bear its short name (广东电网有限责任公司, 广东广播电视台): 广东省广东… was
     # a name no document uses (user test).

@@ -15,7 +15,8 @@ _REGION_TOKEN = re.compile(r"^([\u4e00-\u9fff]县|[\u4e00-\u9fff]{2,4}?(?:自治
 _REGION_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}(?:自治区|州|特别行政区|省|市|地区|盟|县|区|旗|乡|镇|街道|苏木)")
 _NATIONAL_PREFIXES = ("国家", "国务院", "中共中央", "中央", "全国", "中华人民共和国")
 _NATIONAL_SUFFIXES = ("部", "总局", "总署", "署")
-# A ministry's own name at the head of a body's (水利部珠江水利委员会, 自然资源部南海局) makes the body national too.
+# A ministry's own name at the head of a body's (水利部珠江水利委员会, 公安部出入境管理局) makes the body national too,
+# unless a province or a sea area follows it (`central_branch_regions`).
 _MINISTRIES = ("外交部", "国防部", "教育部", "科学技术部", "科技部", "工业和信息化部", "工信部", "公安部", "国家安全部", "民政部",
                "司法部", "财政部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部", "住房和城乡建设部", "住建部",
                "交通运输部", "水利部", "农业农村部", "农业部", "商务部", "文化和旅游部", "文旅部", "应急管理部",
@@ -136,6 +137,8 @@ def split_region_prefix(name: str) -> tuple[tuple[str, ...], str]:
             break
         names.append(match.group(1))
         rest = rest[match.end():]
+    if not names and (written := central_branch_regions(name)):
+        return written, name
     if not names and not is_central_branch(name) and (
             name.startswith((*_NATIONAL_PREFIXES, *_MINISTRIES)) or
             (name.endswith(_NATIONAL_SUFFIXES) and not name.startswith(("市", "县", "区", "省")))):
@@ -150,12 +153,59 @@ _STATE_BODY = re.compile(r"^(?:国家|国务院).*|.*(?:部|总局|总署|(?<!�
 
 def is_central_branch(name: str) -> bool:
     """A central body's branch sited in a region (垂直管理): 中华人民共和国广东海事局, 中华人民共和国广州海关,
-    中华人民共和国海关总署广东分署. It lies in the region of the document naming it, not in 全国: a province's list
-    put them there, and its items were reviewed under 全国 (user test). The graph keeps no mark of 垂直管理 apart
-    from the name, which says it."""
+    中华人民共和国海关总署广东分署, and a central body's for a sea area (交通运输部南海救助局). It lies in the region of
+    the document naming it, not in 全国: a province's list put them there, and its items were reviewed under 全国
+    (user test). The graph keeps no mark of 垂直管理 apart from the name, which says it."""
+    head = _CENTRAL_HEAD.match(name)
+    if head and name[head.end():].startswith(_SEA_AREAS):
+        return True
     rest = name.removeprefix("中华人民共和国")
     # A ministry's own body (中华人民共和国公安部出入境管理局) is national, as it is without the prefix.
     return rest != name and bool(rest) and not (_STATE_BODY.match(rest) or rest.startswith(_MINISTRIES))
+
+
+# A central body's name at the head of its branch's: 国家…局/署 (国家税务总局, 国家外汇管理局) or a ministry.
+_CENTRAL_HEAD = re.compile(r"^(?:中华人民共和国)?(?:国家[\u4e00-\u9fff]{1,10}?(?:总局|总署|局|署)|"
+                           + "|".join(_MINISTRIES) + ")")
+# The sea areas a central branch is named for (交通运输部南海救助局, 自然资源部东海局). Each borders several provinces, so
+# the name cannot say which one: such a branch lies in the region of the document naming it (Guangdong's list puts
+# 南海救助局 in 广东省), as a 海事局 does, and a national document keeps it in 全国.
+_SEA_AREAS = ("南海", "东海", "北海", "黄海", "渤海")
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_BRANCH_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}局")
+
+
+@lru_cache(maxsize=1)
+def _province_short_names() -> dict[str, str]:
+    """广东 → 广东省, 广西 → 广西壮族自治区, 内蒙古 → 内蒙古自治区, 北京 → 北京市: how a branch's name writes its province
+    (国家矿山安全监察局广东局)."""
+    text = (resources.files("ingest") / "data" / "prefecture_cities.tsv").read_text(encoding="utf-8")
+    provinces = [line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    return {name[:3] if name.startswith(("内蒙古", "黑龙江")) else name[:2]: name
+            for name in [*provinces, *_MUNICIPALITIES]}
+
+
+def opens_with_central_body(name: str) -> bool:
+    """Whether the name opens with a central body's (国家税务总局…, 交通运输部…): a branch's name says whose it is."""
+    return _CENTRAL_HEAD.match(name) is not None
+
+
+def central_branch_regions(name: str) -> tuple[str, ...]:
+    """The regions written after a central body's name at the head of a branch's (垂直管理): 国家税务总局广东省税务局 →
+    (广东省,), 国家税务总局广州市税务局 → (广州市,), 国家矿山安全监察局广东局 → (广东省,). () when none is: the body itself
+    (国家税务总局), a ministry's own body (公安部出入境管理局, 水利部珠江水利委员会), and a sea area's branch, which
+    `is_central_branch` places. A branch was put in 全国 by its head's name, and the province's list reviewed its
+    items under 全国 (user test on Guangdong's 政务服务 export: 国家税务总局广东省税务局's 53 items)."""
+    head = _CENTRAL_HEAD.match(name)
+    rest = name[head.end():] if head else ""
+    if not rest:
+        return ()
+    names, _rest = split_region_prefix(rest)
+    if names and names != (NATIONAL,):
+        return names
+    # A short name only before a bureau's word (广东局, 广东监管局): 公安部上海消防研究所 is the ministry's own institute.
+    short = next((short for short in _province_short_names() if rest.startswith(short)), None)
+    return (_province_short_names()[short],) if short and _BRANCH_WORD.fullmatch(rest[len(short):]) else ()
 
 
 # Words that begin with a level character without it being one: 市场监督管理局 is not 市 + 场监督管理局.

@@ -72,10 +72,28 @@ def print_result(result: Any, *, title: str, columns: list[str], answer: str, ta
         return
     out.rule(title)
     for name, section in named_sections(answer, result, table):
-        if section.rows:
+        if len(section.rows) == 1 and section.key in _STACKED:
+            _print_stacked(section.rows[0], section.columns, title=f"{section.title} {name}", answer=section.key)
+        elif section.rows:
             print_rows(section.rows, section.columns, title=f"{section.title} {name}", answer=section.key)
         else:
             out.print(f"{section.title} {name}：（无）")
+
+
+# One row of many columns, printed a column a line (项目, 内容): department_profile's 20 facts side by side folded
+# into columns two characters wide at an 80-column terminal, each cell a tall stack of single characters.
+_STACKED = {"department_profile.facts"}
+
+
+def _print_stacked(row: dict[str, Any], columns: list[str], *, title: str, answer: str) -> None:
+    from queries.report import cell_text
+
+    table = Table(title=title, show_lines=False)
+    table.add_column("项目", no_wrap=True)
+    table.add_column("内容", overflow="fold")
+    for column in columns:
+        table.add_row(column_label(column, answer), cell_text(row, column, answer))
+    out.print(table)
 
 
 def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:

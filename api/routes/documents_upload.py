@@ -8,6 +8,7 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
+from fastapi.responses import JSONResponse
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
@@ -26,6 +27,21 @@ router = APIRouter(prefix="/api", tags=["documents"])
 MAX_FILES = 50
 
 
+# A 422 is a problem (a bad region, no files) or, when no file loaded, the upload's own answer with `added` empty.
+_UPLOAD_RESPONSES = problem_responses(401, 403, 413, 422, 503)
+_UPLOAD_RESPONSES[422] = {
+    "description": f"{_UPLOAD_RESPONSES[422]['description']}; or, when no file loaded, the answer of a 200 with "
+                   "`added` empty and every file in `failed`",
+    "content": {**_UPLOAD_RESPONSES[422]["content"], "application/json": {
+        "schema": {"$ref": "#/components/schemas/UploadAnswer"},
+        "example": {"added": [], "failed": [{"file": "empty.txt",
+                                             "error": "empty.txt: expected a document with text (the file is empty)",
+                                             "error_zh": "empty.txt：文件没有正文"}],
+                    "new_in_graph": {"regions": 0, "departments": 0, "offices": 0, "duties": 0, "matters": 0,
+                                     "power_items": 0, "supervision_items": 0, "documents": 0},
+                    "relisted": [], "not_relisted": []}}}}
+
+
 @router.post("/documents", dependencies=[KeyDep], summary="Upload 三定 provisions or lists to ingest",
              response_model=UploadAnswer,
              responses={200: {"content": {"application/json": {
@@ -42,18 +58,20 @@ MAX_FILES = 50
                                  "error_zh": "empty.txt：文件没有正文"}],
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                       "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
-                 **problem_responses(401, 403, 413, 422, 503)})
+                 **_UPLOAD_RESPONSES})
 def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
                                                                     "one the graph holds, or a bare name of one (青山县)")] = None,
                      new_region: Annotated[bool, Form(description="true to create `region`, which the graph does not "
                                                                   "hold yet (the page's 新建区划 box)")] = False,
-                     ) -> dict[str, Any]:
+                     ) -> dict[str, Any] | JSONResponse:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
     a file loaded before counts as added with nothing new, and its Document keeps the path it was first loaded from
     (a file new to the graph records the name it was uploaded as). The files together may be up to
-    `DUTYGRAPH_MAX_UPLOAD_MB` (20 MB); a larger upload is a 413, refused before it is read."""
+    `DUTYGRAPH_MAX_UPLOAD_MB` (20 MB); a larger upload is a 413, refused before it is read. When no file is loaded
+    (every one in `failed`), the answer is a 422 with this same body (`added` empty), not a problem; when some are
+    loaded and some are not, a 200 with the others in `failed`."""
     if not files or len(files) > MAX_FILES:
         raise Problem(422, "invalid-request", "Send 1 to 50 files", "请上传 1 至 50 个文件")
     try:
@@ -70,7 +88,7 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     # CLI ingest or of another worker writing meanwhile are not counted (the graph's growth counted them).
     with saved_uploads(uploads, prefix="dutygraph-upload-") as shown, request.app.state.upload_lock:
         report = ingest(list(shown), store, region=home, shown_paths=shown)
-    return {
+    answer = {
         "added": [_added(shown[o.path], o, [earlier for path, earlier, _why in report.replaced if path == o.path],
                          [f"{other}（{why}）" for path, other, why in report.beside if path == o.path])
                   for o in report.outcomes if o.ok],
@@ -81,6 +99,11 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
         # A 撤县设区 uploaded pairs the district lists loaded before it with the county's: said as the CLI says it.
         "relisted": report.relisted, "not_relisted": report.not_relisted,
     }
+    if not answer["added"]:
+        # Nothing loaded: a program reading the status alone took the 200 for a load (API consumer's review); the
+        # body is the same, each file's error in it. Some loaded and some not stays a 200, the failures in `failed`.
+        return JSONResponse(answer, status_code=422)
+    return answer
 
 
 def _older(name: str, newer: str, why: str) -> dict[str, str]:

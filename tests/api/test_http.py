@@ -310,7 +310,10 @@ def test_upload_documents(client: TestClient, tmp_path: Path) -> None:
     paths = client.post("/api/cypher", headers=AUTH, json={
         "query": "MATCH (d:Document) WHERE d.title CONTAINS $name RETURN d.path AS path", "params": {"name": "河西区交通运输局"}})
     assert paths.json()["rows"] == [{"path": str(EXAMPLES / "sanding" / "hexi_jiaotong.txt")}]
+    assert client.post("/api/documents", files=files, data={"region": "示例市"}, headers=AUTH).status_code == 200
+    # No file loaded: a 422, not a 200 a program would take for a load, with the same body, each file's error in it.
     broken = client.post("/api/documents", files=[("files", ("broken.txt", b"\xff\xfeA", "text/plain"))], headers=AUTH)
+    assert (broken.status_code, broken.json()["added"], broken.json()["new_in_graph"]["documents"]) == (422, [], 0)
     assert broken.json()["failed"] == [{"file": "broken.txt", "error": "broken.txt: expected UTF-16 text, as its "
                                         "byte-order mark says (undecodable bytes at offset 2)",
                                         "error_zh": "broken.txt：文件开头的字节序标记表明为 UTF-16 编码，但内容无法按 UTF-16 解码"}]

@@ -50,3 +50,43 @@ def test_guangdong_export_keeps_its_branches_in_guangdong(store: Store) -> None:
                       "d.name AS name ORDER BY name")
     assert rows == [{"region": "广东省", "name": name} for name in sorted(
         ["中华人民共和国广东海事局", "中华人民共和国广州海关", "中华人民共和国海关总署广东分署", "中华人民共和国黄埔海关"])]
+
+
+BRANCHES = LIST.with_name("donghai_sheng_chuizhi.csv")
+
+
+@pytest.mark.parametrize(("name", "names"), [
+    ("国家税务总局东海省税务局", ("东海省",)),  # a province written out
+    ("国家税务总局青岩市税务局", ("青岩市",)),  # a city: placed under its province as any city's name is
+    ("国家金融监督管理总局广东监管局", ("广东省",)),  # a province's short name before a bureau's word
+    ("交通运输部东海救助局", ()),  # a sea area: the document's region
+    ("国家税务总局", ("全国",)),
+    ("公安部出入境管理局", ("全国",)),  # a ministry's own body
+    ("公安部上海消防研究所", ("全国",)),  # …sited in a city, but no branch
+    ("国家税务总局驻青岩特派员办事处", ("全国",)),
+])
+def test_central_branches_named_with_their_region(name: str, names: tuple[str, ...]) -> None:
+    assert split_region_prefix(name) == (names, name)
+
+
+@pytest.mark.parametrize("region", [None, Region(("东海省",))])
+def test_branches_named_with_a_province_or_a_sea_lie_there(store: Store, region: Region | None) -> None:
+    """A branch named with its province lies in that province (one named with another province's, in that one); a sea
+    area's branch lies in the province whose list names it; a ministry's own body stays national."""
+    assert ingest([BRANCHES], store, region=region).failed == []
+    rows = store.read("MATCH (d:Department) RETURN d.region AS region, d.name AS name ORDER BY region, name")
+    assert rows == [{"region": "东海省", "name": "东海省交通运输厅"},
+                    {"region": "东海省", "name": "交通运输部东海救助局"},
+                    {"region": "东海省", "name": "国家税务总局东海省税务局"},
+                    {"region": "全国", "name": "公安部出入境管理局"},
+                    {"region": "广东省", "name": "国家金融监督管理总局广东监管局"}]
+
+
+def test_guangdong_export_keeps_the_tax_bureau_and_the_sea_branches_in_guangdong(store: Store) -> None:
+    assert ingest([real_document("guangdong_sheng_guangzhou_zhengwufuwu_shixiang.csv")], store).failed == []
+    rows = store.read("MATCH (d:Department) WHERE d.name IN $names RETURN d.region AS region, d.name AS name, "
+                      "size([(d)-[:EXERCISES]->(p:PowerItem) | p]) AS items ORDER BY name",
+                      {"names": ["国家税务总局广东省税务局", "交通运输部南海救助局", "自然资源部南海局"]})
+    assert rows == [{"region": "广东省", "name": "交通运输部南海救助局", "items": 1},
+                    {"region": "广东省", "name": "国家税务总局广东省税务局", "items": 53},
+                    {"region": "广东省", "name": "自然资源部南海局", "items": 1}]

@@ -1787,6 +1787,8 @@ async function upload(event) {
                 : "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥");
       } else if (response.status === 403 && String(body?.type).endsWith("/no-keys")) {
         say("本服务尚未开放上传（服务器未设置 API 密钥）：请联系管理员");
+      } else if (response.status === 422 && Array.isArray(body?.failed)) {
+        showUploaded(body);  // no file loaded: each file's reason, as beside loaded ones
       } else if (!response.ok) {
         say(`上传失败：${refusal(response, body)}`);
       } else {
