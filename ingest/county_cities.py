@@ -23,6 +23,8 @@ class CountyCity:
     name: str
     city: str
     line: int
+    # A 区划调整 notice's item that states it (`二、`, `line 4`, `title`: ingest.amendment.item_of), its citation.
+    locator: str = ""
 
 
 def stated_county_city(name: str, lines: Iterable[tuple[int, str]]) -> CountyCity | None:

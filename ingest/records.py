@@ -206,7 +206,7 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
 
 def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Region, uid: str,
-                       placed: list[tuple[Region, Region]], administered: Sequence[Region] = ()) -> GraphRows:
+                       placed: list[tuple[Region, Region]], administered: Sequence[Region]) -> GraphRows:
     """A 区划调整 notice of its own (ingest.region_notice): the document, placed in the city (a township merger's: the
     county), and its renames, each record's regions as `placed` (ingest.pipeline) says; each 县级市 it puts under a
     city (`administered`: 北湖市/青松市), a county of that city."""
@@ -216,8 +216,8 @@ def region_notice_rows(source: SourceText, parsed: SandingDocument, region: Regi
                                             notes=[*source.notes, *parsed.warnings]))
     add_region(rows, region, f"{uid}#region")
     _add_region_successions(rows, parsed, placed, lambda locator: f"{uid}#{locator}")
-    for county in administered:
-        add_region(rows, county, f"{uid}#title")
+    for county, stated in zip(administered, parsed.administered, strict=True):
+        add_region(rows, county, f"{uid}#{stated.locator}")
     add_provenance(rows)
     return rows
 

@@ -9,6 +9,7 @@ Its 编制 sentences (核定青山区…机关行政编制22名) are no departme
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.amendment import item_of
@@ -63,7 +64,10 @@ def parse_region_notice(path: Path, numbered: list[tuple[int, str]], title: tupl
     except AmbiguousRegionSuccession as exc:
         raise IngestError(path, EXPECTED, zh=exc.zh, line=exc.where.line, detail=exc.detail) from exc
     # 将青松市交由北湖市代管: the 县级市 lies in that city, as a list or a 三定 saying so places it.
-    document.administered = notice_county_cities([*((line, body) for line, _locator, body in lines), title])
+    # Each cited by the item that states it, as the renames are (not the notice's title, unless it is that).
+    located = {number: "title", **{line: locator for line, locator, _body in lines}}
+    document.administered = [replace(county, locator=located[county.line]) for county in notice_county_cities(
+        [*((line, body) for line, _locator, body in lines), title])]
     if not document.region_successions and not document.administered:
         where, said = next(((line, body) for line, _locator, body in lines if _ATTEMPT.search(body)), title)
         raise IngestError(path, EXPECTED, line=where,

@@ -100,13 +100,15 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     regions: dict[str, str | None] = {}  # each region as written, checked once (a day's file names a dozen)
     for done, complaint in enumerate(complaints, start=1):
         where, unknown = _region_of(store, complaint, default, result.warnings, regions)
-        if is_province(store, where):
+        province = is_province(store, where)
+        if province:
             # A province's departments handle no street's complaint: the place the text names is where it goes, its
-            # county's department sending it up to the city as any county's complaint (`_route`).
+            # county's department sending it up to the city as any county's complaint (`_route`). Read once: the
+            # ranking is told the text names none, where it does not.
             where = named_place(store, complaint.text, where or "") or where
         kept = {input_key(title): value for title, value in complaint.fields.items()}
         row = {"line": complaint.line, **kept, "text_in": complaint.text,
-               **_route(store, index, complaint.text, where, parents)}
+               **_route(store, index, complaint.text, where, parents, place_read=province)}
         # Routed to the province's own department, the province reserves the work (queries.province_places): the
         # cities' departments hold it less surely, and are no other city's.
         if several and where == region and row["department"] and row["region"] != region:
@@ -122,8 +124,9 @@ def dispatch(store: Store, complaints: Iterable[Complaint], *, region: str | Non
     return result
 
 
-def _route(store: Store, index: BM25Index, text: str, region: str | None, parents: dict[str, str]) -> Row:
-    ranked = ranked_with_notes(store, index, text, region=region, limit=2) if text else []
+def _route(store: Store, index: BM25Index, text: str, region: str | None, parents: dict[str, str], *,
+           place_read: bool = False) -> Row:
+    ranked = ranked_with_notes(store, index, text, region=region, limit=2, place_read=place_read) if text else []
     note = ""
     parent = parents.get(region or "")
     # Up only when no candidate of the region is sure: a township a 属地 list names stands after the county's first
@@ -227,8 +230,11 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     own departments alone were, and the note never named a city's)."""
     city = city_of(store, row["region"])
     others: dict[str, str] = {}  # each other city → its first department that holds the work
-    among = None if is_province(store, region) else region
-    ranked = rank_departments(index, text, region=among, limit=depth(store, OTHER_CITIES_LOOKED_AT, among))
+    # Asked of a province, among the regions below it (its own department is no city's): ranked as who_handles
+    # ranks them (`queries.province_places`).
+    below = is_province(store, region)
+    ranked = rank_departments(index, text, region=region, below=below,
+                              limit=depth(store, OTHER_CITIES_LOOKED_AT, None if below else region))
     for found in with_devolution(store, text, ranked, OTHER_CITIES_LOOKED_AT):
         theirs = city_of(store, found["region"])
         if (theirs not in (None, city) and within(found["region"], region) and not found["weak"]

@@ -13,16 +13,20 @@ counties' work. So, asked of a province:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from graph.store import Row, Store
 from queries.handling_rows import before_evidence
-from queries.lookup import region_levels, within
+from queries.lookup import current_region, region_levels, region_successors, within
 
-# A ranking of (region, limit): who_handles' rows with its notes.
-Ranker = Callable[[str | None, int], list[Row]]
 
-# The departments below a province ranked to find its cities' ones: the whole graph's ranking, cut to those below.
+class Ranker(Protocol):
+    """who_handles' rows with its notes, ranked within `region` (with `below`, among the regions under it)."""
+
+    def __call__(self, region: str | None, limit: int, below: bool = False) -> list[Row]: ...
+
+
+# The departments below a province looked at to judge whether it reserves the work.
 BELOW_LOOKED_AT = 20
 
 
@@ -32,15 +36,18 @@ def is_province(store: Store, region: str | None) -> bool:
 
 def named_place(store: Store, text: str, province: str) -> str | None:
     """The region below `province` that `text` names to rank within: the deepest region named (示例市河西区滨江街道 →
-    its street), a township's county; None when it names none, or places on different branches (南屿市 and 示例市)."""
-    levels = region_levels(store)
-    named = [path for path, level in levels.items() if level in ("city", "county", "township")
-             and path.startswith(province + "/") and path.rsplit("/", 1)[-1] in text]
+    its street), a township's county; None when it names none, or places on different branches (南屿市 and 示例市).
+    Read as the regions are now: a county made a district (撤县设区) and its townships are the district's, so that a
+    township the graph holds under both (城关镇, by the county's list and the district's) is one place, not two."""
+    successors = region_successors(store)
+    named = {current_region(path, successors): level for path, level in region_levels(store).items()
+             if level in ("city", "county", "township") and within(path, province) and path != province
+             and path.rsplit("/", 1)[-1] in text}
     deepest = [path for path in named if not any(other.startswith(path + "/") for other in named)]
     if len(deepest) != 1:
         return None
     [place] = deepest
-    return place.rsplit("/", 1)[0] if levels[place] == "township" else place
+    return place.rsplit("/", 1)[0] if named[place] == "township" else place
 
 
 def _sure(row: Row) -> bool:
@@ -56,19 +63,20 @@ def reserved(own: list[Row], below: list[Row], margin: float) -> bool:
     return not any(_sure(row) and row["score"] >= floor for row in below)
 
 
-def province_ranked(store: Store, text: str, province: str, limit: int, rank: Ranker, margin: float) -> list[Row]:
-    """who_handles' rows for `text` asked of `province` (see the module), each with `place_unnamed`."""
-    place = named_place(store, text, province)
+def province_ranked(text: str, province: str, place: str | None, limit: int, rank: Ranker,
+                    margin: float) -> list[Row]:
+    """who_handles' rows for `text` asked of `province` (see the module), each with `place_unnamed`. `place`: the
+    region below it the text names (`named_place`, read once by the caller), or None."""
     if place is not None:
         return _flagged(rank(place, limit), False)
     own = rank(province, limit)
     # Judged on every department below looked at, cut to `limit` after: the verdict must not hang on how many rows
-    # the caller asks for (dispatch asks 2, the page 5), nor a sure row just past the cut go unseen.
-    below = [row for row in rank(None, BELOW_LOOKED_AT)
-             if row["region"] != province and within(row["region"], province)]
+    # the caller asks for (dispatch asks 2, the page 5), nor a sure row just past the cut go unseen. Ranked among the
+    # regions below alone: a tie with the province's own department, which no such row is, would be no tie.
+    below = rank(province, BELOW_LOOKED_AT, True)
     if not below or reserved(own, below, margin):
         return _flagged(own, False)
-    return _flagged([{**row, "rank": number} for number, row in enumerate(below[:limit], start=1)], True)
+    return _flagged(below[:limit], True)
 
 
 def _flagged(rows: list[Row], unnamed: bool) -> list[Row]:

@@ -230,6 +230,11 @@ class Hits(NamedTuple):
     scores: np.ndarray
 
 
+def in_scope(path: str, region: str, below: bool) -> bool:
+    """`path` is `region` itself, or with `below` a region under it (`region`'s own departments then left out)."""
+    return path.startswith(region + "/") if below else path == region
+
+
 class BM25Index:
     """BM25 over the evidence; a search limited to one region uses that region's own index (built on first
     use), so that its cost follows the region's size, not the whole graph's. Postings are held as arrays (one
@@ -332,14 +337,18 @@ class BM25Index:
         """The evidence the text scores on, with its BM25 scores."""
         return self.hits_for(self.query_weights(text), region)
 
-    def hits_for(self, weights: dict[str, float], region: str | None = None) -> Hits:
-        """The evidence that terms of these weights score on (`query_terms`, `query_weights`)."""
+    def hits_for(self, weights: dict[str, float], region: str | None = None, *, below: bool = False) -> Hits:
+        """The evidence that terms of these weights score on (`query_terms`, `query_weights`): of `region`'s
+        departments, or with `below` of the regions under it (a province's cities, their counties and townships, not
+        the province's own), so that a ranking of the places below a province judges its ties and cuts its rows on
+        the rows it returns, not on the whole graph's."""
         if region and self._partition:
-            if region not in self._regions:
-                self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], partition=False,
-                                                  weights_from=self, disputes=self.disputes,
-                                                  assists=[e for e in self.assists if e.region == region])
-            return self._regions[region].hits_for(weights)
+            key = f"{region}/" if below else region  # no region's path ends in /
+            if key not in self._regions:
+                self._regions[key] = BM25Index([e for e in self.evidence if in_scope(e.region, region, below)],
+                                               partition=False, weights_from=self, disputes=self.disputes,
+                                               assists=[e for e in self.assists if in_scope(e.region, region, below)])
+            return self._regions[key].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
         for term, weight in weights.items():
             idf = self._idf.get(term)
@@ -352,5 +361,6 @@ class BM25Index:
             scores[documents] += weight * idf * frequency * (K1 + 1) / (frequency + self._posting_norms[start:end])
         found = np.flatnonzero(scores)  # every term's part is positive: a document scored is one reached
         if region:
-            found = found[self._region_of[found] == self._region_ids.get(region, -1)]
+            kept = [number for name, number in self._region_ids.items() if in_scope(name, region, below)]
+            found = found[np.isin(self._region_of[found], kept)]
         return Hits(self, found, scores[found])

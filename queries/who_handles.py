@@ -35,7 +35,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
-from queries.province_places import is_province, province_ranked
+from queries.province_places import is_province, named_place, province_ranked
 from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
     about_safety,
@@ -102,11 +102,12 @@ def _pieces(rows: list[Row]) -> list[Evidence]:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
-                     ignore: frozenset[str] = frozenset()) -> list[Row]:
-    """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words)."""
+                     ignore: frozenset[str] = frozenset(), below: bool = False) -> list[Row]:
+    """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words). `below`:
+    the departments of the regions under `region`, not its own (`BM25Index.hits_for`)."""
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said, quiet=read_parts(text))
-    answering, found, scores = index.hits_for(weights, region)
+    answering, found, scores = index.hits_for(weights, region, below=below)
     columns = _columns(answering)
     # 审管分离: a complaint about an approval sought is not answered by the supervision of those holding one, nor a
     # complaint about conduct (after a licence, or without one) by approval work alone.
@@ -116,7 +117,8 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
         return []
     # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
     enough = COVERAGE_SHARE * index.full_match_of(weights)
-    own = Hits(answering, found, scores) if len(weights) == len(said) else _fit(index.hits_for(said, region), unfit)
+    own = (Hits(answering, found, scores) if len(weights) == len(said)
+           else _fit(index.hits_for(said, region, below=below), unfit))
     reached = None if own.positions is found else frozenset(columns.department[own.positions].tolist())
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
@@ -495,18 +497,23 @@ def who_handles(store: Store, text: str, *, limit: int = 5, region: str | None =
                   lambda: ranked_with_notes(store, handling_index(store), text, region=region, limit=limit))
 
 
-def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str | None, limit: int) -> list[Row]:
+def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str | None, limit: int,
+                      place_read: bool = False) -> list[Row]:
     """`rank_departments`' rows on `index` with who_handles' notes on them (`sector_safety` and its rule, `devolved`),
     reordered where a named township takes given work: dispatch routes on these rows, so that a batch-routed
     complaint goes where, and says what, the page's and the CLI's single answer does. Asked of a province, the place
     the text names, or the province's reserved work, decides whose departments rank (`queries.province_places`), and
-    each row says `place_unnamed`."""
-    def rank(place: str | None, count: int) -> list[Row]:
-        ranked = rank_departments(index, text, region=place, limit=depth(store, count, place))
+    each row says `place_unnamed`; `place_read`: the caller read the text for a place below the province and found
+    none (dispatch, which routes a named place's complaint within that place)."""
+    def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
+        # Below a place, as deep as over the whole graph: a given item's county is one of many.
+        ranked = rank_departments(index, text, region=place, below=below,
+                                  limit=depth(store, count, None if below else place))
         return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
 
     if is_province(store, region):
-        return province_ranked(store, text, region or "", limit, rank, TIE_MARGIN)
+        place = None if place_read else named_place(store, text, region or "")
+        return province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)
     return [before_evidence(row, {"place_unnamed": False}) for row in rank(region, limit)]
 
 

@@ -152,3 +152,21 @@ def test_a_notice_with_a_district_and_a_county_level_city_places_both(store: Sto
     assert store.read(REGIONS) == [{"path": "北湖市", "level": "city"}, {"path": "北湖市/白沙区", "level": "county"},
                                    {"path": "北湖市/白沙县", "level": "county"},
                                    {"path": "北湖市/青松市", "level": "county"}]
+
+
+def test_a_county_level_city_is_cited_by_the_sentence_placing_it(store: Store, other_store: Store,
+                                                                  tmp_path: Path) -> None:
+    # As the notice's renames cite their item: the 代管 cited the notice's title, which says it of 青松市 in
+    # daiguan_tongzhi.txt too, but of no county in a notice titled 关于调整北湖市部分行政区划的通知.
+    both = tmp_path / "quhua_tiaozheng.txt"
+    both.write_text("东海省人民政府关于调整北湖市部分行政区划的通知\n（2021年6月1日）\n"
+                    "一、撤销北湖市白沙县，设立北湖市白沙区。\n二、将青松市交由北湖市代管。\n", encoding="utf-8")
+    contains = ("MATCH (:Region)-[c:CONTAINS]->(r:Region) MATCH (d:Document) WHERE c.source STARTS WITH (d.uid + '#') "
+                "RETURN r.path AS path, substring(c.source, size(d.uid) + 1) AS locator ORDER BY path")
+    cited = []
+    for notice, into in ((NOTICE, store), (both, other_store)):
+        assert ingest([notice], into).failed == []
+        cited.append(into.read(contains))
+    assert cited == [[{"path": "北湖市/青松市", "locator": "line 4"}],
+                     [{"path": "北湖市/白沙区", "locator": "一、"}, {"path": "北湖市/白沙县", "locator": "一、"},
+                      {"path": "北湖市/青松市", "locator": "二、"}]]
