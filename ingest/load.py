@@ -589,11 +589,15 @@ def bump_version() -> Statement:
 
 
 def load_stamp(store: Store) -> int:
-    """The `loaded` stamp of the documents a run writes: the graph's write count before it (`bump_version`). Every
-    run that writes bumps the count, so a run's documents bear a larger stamp than any loaded before: the order the
-    versions of an undated list were loaded in, which decides the newest where their dates do not
-    (ingest.versions.newest_first). A wall clock would make two graphs loaded alike differ."""
-    return write_count(store)
+    """The first `loaded` stamp of a run: larger than any the graph holds. Each list of the run takes the next one in
+    the order the run reads them (`ingest.pipeline.discover`: a folder's files sorted by path, files named in the
+    order named), so that of two undated versions in one folder the one read later is newer
+    (ingest.versions.newest_first); a run's other documents take this one. The graph's write count (`bump_version`)
+    where it is larger, so a graph loaded alike bears the same stamps (a wall clock would make them differ); a run that
+    stamps more lists than it writes (some refused) leaves the count below its last stamp, hence the largest held."""
+    held = [row["loaded"] for label in ("Document", "ListVersion")
+            for row in store.read(f"MATCH (d:{label}) RETURN max(d.loaded) AS loaded") if row["loaded"] is not None]
+    return max([write_count(store), *(int(loaded) + 1 for loaded in held)])
 
 
 def load_rows(store: Store, rows: GraphRows) -> dict[str, list[str]]:

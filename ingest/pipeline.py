@@ -849,6 +849,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         homes.append((workbook, parsed_list, home, _identity(workbook, parsed_list, home, shown_paths)))
     held = held_lists(store) if homes else []
     stamp = load_stamp(store)  # every document of this run: loaded after those the graph holds
+    # Each list its own place in load order, the order the run reads them: of one run's undated versions, the later
+    # read is the newer (ingest.versions.newest_first). Before, they shared one stamp and uid order decided.
+    places = {workbook.path: stamp + at for at, (workbook, _parsed, _home, _identity) in enumerate(homes)}
 
     def list_builder(workbook: Workbook, parsed_list: ListDocument, home: Region) -> Callable[[], GraphRows]:
         city = home.city or home
@@ -859,7 +862,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     successors = {old.path: new.path for old, new in renames}
     newest, superseded = _newest_versions(homes, report)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
-        _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, stamp, list_key(newer))
+        _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, places[workbook.path],
+                      list_key(newer))
     for workbook, parsed_list, home, identity in newest:
         build_list = list_builder(workbook, parsed_list, home)
         uid = ids.of(workbook.sha256, workbook.text_sha256, home)
@@ -881,7 +885,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             or next(((other, why) for other, _why in versions if other not in across_rename
                      and (why := held_is_later(identity, other.identity)) is not None), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
-            _keep_history(store, build_list, shown_paths, stamp, list_key(current[0].identity),
+            _keep_history(store, build_list, shown_paths, places[workbook.path], list_key(current[0].identity),
                           [list_key(identity)])
             report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
             continue
@@ -923,7 +927,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
                 progress("load", path)
             with timed("graph rows"):
                 rows = build()
-            rows.document["loaded"] = stamp
+            rows.document["loaded"] = places.get(path, stamp)
             if path in shown_paths:
                 rows.document["path"] = shown_paths[path]
                 rows.path_is_upload_name = True

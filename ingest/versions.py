@@ -27,9 +27,8 @@ versions stand side by side, dated.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cmp_to_key
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -243,22 +242,33 @@ def later_version(first: ListIdentity, first_saved: float, second: ListIdentity,
 
 
 def newest_first(versions: Iterable[V]) -> list[V]:
-    """Versions of one list the graph holds (rows with their `title`, `issued`, `path` and `loaded`), newest first:
-    by their own dates where two differ (`later_version`'s rule, ingest.list_dates.version_date), else the one loaded
-    last (`loaded`: ingest.load.load_stamp; one loaded by a dutygraph that kept no stamp counts as loaded before any
-    other), since the one loaded last replaced the other. Of one run's, the given order (by uid) stays. Before, the
-    undated were taken in uid order, a content hash: `dutygraph remove` of the current version brought back an
-    arbitrary one of them."""
-    return sorted(versions, key=cmp_to_key(_version_order), reverse=True)
+    """Versions of one list the graph holds (rows with their `uid`, `title`, `issued`, `path` and `loaded`, and
+    `current` where one is the current Document), newest first, by `version_keys`. Before, two versions were compared
+    alone (their dates where both had one, else the one loaded last), which is no order across dated and undated
+    versions (2020 loaded 3rd, undated 2nd, 2021 1st: each newer than the next, the last newer than the first): the
+    newest chosen hung on the order the rows came in."""
+    given = sorted(versions, key=lambda version: str(version.get("uid") or ""))
+    keys = version_keys(given)
+    # A stable sort: of versions nothing tells apart, the one first in uid order stays first (one run's, stamped alike
+    # before each file of a run had its own place).
+    return [version for _key, version in sorted(zip(keys, given, strict=True), key=lambda pair: pair[0], reverse=True)]
 
 
-def _version_order(first: Mapping[str, Any], second: Mapping[str, Any]) -> int:
-    """Negative when `first` is the older version, positive when the newer, 0 when nothing tells them apart."""
-    order = _date_order(ListDate(version_date(first)), ListDate(version_date(second)))
-    if order is not None:
-        return -order
-    first_loaded, second_loaded = _loaded(first), _loaded(second)
-    return (first_loaded > second_loaded) - (first_loaded < second_loaded)
+def version_keys(versions: Sequence[Mapping[str, Any]]) -> list[tuple[str, int, bool]]:
+    """Each version's place among `versions` (larger is newer), one total order: its date, then when it was loaded.
+    A version's date is its own (`ingest.list_dates.version_date`), where it has one; a version without one takes the
+    date of the version loaded just before it (it was loaded as that one's next version: `清单.csv` corrected after
+    the 2021 list), as a year or month alone (a title's 2024) takes the fuller date of the one just before it within
+    that year or month (2024-05-10), since such two were told apart by their load order; of one date, the one loaded
+    last is newer (`loaded`: ingest.load.load_stamp, one loaded by a dutygraph that kept none counting as loaded before
+    any other), then the current Document (it replaced the others)."""
+    placed = sorted(range(len(versions)), key=lambda at: (_loaded(versions[at]), str(versions[at].get("uid") or "")))
+    dates: dict[int, str] = {}
+    for at in placed:  # in load order: the version loaded just before one is the last placed
+        own = version_date(versions[at])
+        dates[at] = next((dates[before] for before in reversed(list(dates)) if dates[before].startswith(own)
+                          and dates[before]), own)
+    return [(dates[at], _loaded(version), bool(version.get("current"))) for at, version in enumerate(versions)]
 
 
 def _loaded(version: Mapping[str, Any]) -> int:

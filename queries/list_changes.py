@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from ingest.list_dates import version_date
-from ingest.versions import SHARED_MATTERS, dated_zh
+from ingest.versions import SHARED_MATTERS, dated_zh, newest_first
 from queries.labels import TOWNSHIP_PART_LABELS
 from queries.matter_names import folded, paired
 
@@ -49,7 +49,7 @@ def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row
         by_list[row["list_key"]].append(row)
     found: list[Row] = []
     for key in sorted(by_list):
-        versions = sorted(by_list[key], key=_version_order)
+        versions = newest_first(by_list[key])[::-1]  # oldest first, in the order removal brings them back
         for step, (earlier, later) in enumerate(pairwise(versions)):
             if earlier["rows_kept"] and later["rows_kept"]:  # a version an earlier dutygraph loaded kept no rows
                 found += [{**change, "step": step} for change in _compared(key, earlier, later)]
@@ -58,12 +58,6 @@ def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row
     for row in found:
         del row["step"]
     return found
-
-
-def _version_order(row: Row) -> tuple[str, bool, str]:
-    # An undated current version replaced the one before it (ingest.versions): it comes last; undated history first.
-    issued = version_date(row) or ("\uffff" if row["current"] else "")
-    return issued, bool(row["current"]), row["path"] or ""
 
 
 def _rows(version: Row) -> list[dict[str, Any]]:

@@ -5,7 +5,9 @@ the 初稿 whichever was loaded last."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import itertools
+import os
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -60,3 +62,61 @@ def test_the_newest_is_by_date_where_two_differ_else_loaded_last() -> None:
     dated = [{"uid": "e", "title": "清单", "issued": "2023-01-01", "path": "清单.csv", "loaded": 9},
              {"uid": "f", "title": "2024年清单", "issued": "", "path": "清单.csv", "loaded": 3}]
     assert [version["uid"] for version in newest_first(dated)] == ["f", "e"]
+
+
+def _folder(tmp_path: Path, named: dict[str, Path]) -> Path:
+    """The fixtures copied under other names, each saved a second after the one before (the run's own choice of its
+    newest, by the files' times, agreeing with the order it reads them in)."""
+    folder = tmp_path / "清单"
+    folder.mkdir()
+    for at, (name, fixture) in enumerate(sorted(named.items())):
+        copied = folder / name
+        copied.write_bytes(fixture.read_bytes())
+        os.utime(copied, (1_700_000_000 + at, 1_700_000_000 + at))
+    return folder
+
+
+def test_one_runs_undated_versions_are_ordered_as_the_run_reads_them(store: Store, tmp_path: Path) -> None:
+    # a.csv (the 初稿) is read before b.csv (the 修订), but its uid comes first: sharing the run's one stamp, the
+    # 初稿 came back. Each file its own place in load order, the 修订, read later, is the newer.
+    folder = _folder(tmp_path, {"a.csv": DRAFT, "b.csv": REVISED, "c.csv": FINAL})
+    report = ingest([folder], store, region=CITY)
+    assert report.failed == [], report.failed
+    stamps = store.read("MATCH (v:ListVersion) RETURN v.path AS path, v.loaded AS loaded ORDER BY path")
+    assert [row["path"] for row in stamps] == [str(folder / "a.csv"), str(folder / "b.csv")]
+    assert stamps[1]["loaded"] == stamps[0]["loaded"] + 1
+    removal = remove(store, find_documents(store, [str(folder / "c.csv")]))
+    assert [document.path for document in removal.restored] == [str(folder / "b.csv")]
+    assert _tutoring_leads(store) == TUTORING[REVISED]
+
+
+# A dated 2020, B undated, C dated 2021: compared two at a time (dates where both have one, else load order), loaded
+# A 3rd, B 2nd, C 1st, A > B > C > A. The order: an undated version takes the date of the one loaded just before it.
+CYCLE = {"A": "2020-03-01", "B": "", "C": "2021-03-01"}
+NEWEST_FIRST = {"ABC": "CBA", "ACB": "BCA", "BAC": "CAB", "BCA": "CAB", "CAB": "CBA", "CBA": "BCA"}
+
+
+@pytest.mark.parametrize("loaded", sorted(NEWEST_FIRST))
+def test_dated_and_undated_versions_have_one_order_whatever_order_they_come_in(loaded: str) -> None:
+    versions = [{"uid": name.lower(), "title": "临江市部门职责边界清单", "issued": CYCLE[name], "path": "清单.csv",
+                 "loaded": loaded.index(name) + 1} for name in CYCLE]
+    orders = {"".join(version["uid"] for version in newest_first(given)).upper()
+              for given in itertools.permutations(versions)}
+    assert orders == {NEWEST_FIRST[loaded]}
+
+
+def test_list_changes_steps_through_undated_versions_in_load_order(store: Store, tmp_path: Path) -> None:
+    # The 初稿 loaded from b.csv, then the 修订 from a.csv, then the 定稿: by path, the steps ran 修订 → 初稿 → 定稿
+    # (the 牵头 moved to 市教育局 and back); in load order, the 牵头 and 配合 swap once and the 定稿 adds a matter.
+    folder = tmp_path / "清单"
+    folder.mkdir()
+    for name, fixture in (("b.csv", DRAFT), ("a.csv", REVISED), ("c.csv", FINAL)):
+        (folder / name).write_bytes(fixture.read_bytes())
+        _load(store, folder / name)
+    rows = catalog.run(store, "list_changes")
+    assert [(row["change"], row["matter"], row["before"], row["after"], PurePath(row["from_source"]).name.split()[0],
+             PurePath(row["to_source"]).name.split()[0]) for row in rows] == [
+        ("lead_changed", "校外培训机构监管", "市教育局", "市市场监督管理局", "b.csv", "a.csv"),
+        ("assist_changed", "校外培训机构监管", "市市场监督管理局", "市教育局", "b.csv", "a.csv"),
+        ("added", "电动自行车充电设施安全监管", "", "牵头：市应急管理局；配合：市住房和城乡建设局", "a.csv", "c.csv"),
+    ]
