@@ -1,5 +1,6 @@
 """Three misroutes a dispatcher's user test found on the examples, each by its cause: a colloquial phrase jieba cut
-across (a water complaint sent to 生态环境局), ..."""
+across (a water complaint sent to 生态环境局), and a district's complaint sent up to the city while a district department
+holds part of it."""
 
 from __future__ import annotations
 
@@ -32,4 +33,14 @@ def test_water_that_smells_goes_to_the_water_department(corpus: Store) -> None:
         ("示例市", "示例市水务局", False, False, ""),
         ("示例市", "示例市水务局", False, False, ""),
         ("示例市", "示例市生态环境局", False, False, ""),
+    ]
+
+
+def test_a_district_department_holding_part_of_a_complaint_sent_up_is_named(corpus: Store) -> None:
+    # 河西区's 城管 holds 占道经营; no 河西区 department states 油烟, which the city's 生态环境局 holds.
+    assert _routes(corpus, ("河西区步行街夜市的摊贩占道经营，到了晚上油烟熏人", "河西区")) == [
+        ("示例市", "示例市城市管理和综合执法局", True, False,  # the city's 城管 and 生态环境局 close: a tie
+         "示例市/河西区 的部门无诉求中部分事项的职责，按上级 示例市 分派；河西区城市管理和综合执法局 有诉求中其他事项的职责"
+         "（相关度 41.688），请核实 / no department of 示例市/河西区 holds part of it: routed to 示例市's; "
+         "河西区城市管理和综合执法局 holds the rest (score 41.688)"),
     ]
