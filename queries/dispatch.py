@@ -136,6 +136,15 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
             note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
                     f"routed to {parent}'s")
+            if _holds_more(ranked, above[0]):
+                # The county's department meets more of the complaint than the city's: it holds a matter of the
+                # complaint the city's answers on a word no department of the county states (河西区's 城管 on
+                # 夜市摊贩占道经营, 41.7; the city's 生态环境局 on its 油烟, 23.5, user test). Which part leads is a
+                # person's call: the note names it, not "no department holds such duties".
+                county = ranked[0]["department"]
+                note = (f"{region} 的部门无诉求中部分事项的职责，按上级 {parent} 分派；{county} 有诉求中其他事项的职责"
+                        f"（相关度 {ranked[0]['score']}），请核实 / no department of {region} holds part of it: routed "
+                        f"to {parent}'s; {county} holds the rest (score {ranked[0]['score']})")
             ranked, region = above, parent
     first = ranked[0] if ranked else None
     second = ranked[1] if len(ranked) > 1 else None
@@ -162,6 +171,12 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
         "note": note,
         **{key: first[key] if first else _NOTE_DEFAULTS[key] for key in NOTE_COLUMNS},
     }
+
+
+def _holds_more(ranked: list[Row], above: Row) -> bool:
+    """Whether the county's first department, weak, scores higher on the complaint than the city's first, sure: it
+    holds a matter of the complaint, and lacks only what no department of the county states."""
+    return bool(ranked) and not ranked[0]["holds_no_duties"] and ranked[0]["score"] > above["score"]
 
 
 def _dispute_note(dispute: Row) -> str:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from ingest.content import GENERIC_TERMS, content_terms
 from ingest.terms import (
@@ -73,7 +74,7 @@ def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, 
     (broader.txt), which duties often write instead of the specific thing a complaint names; and the official
     terms of the lexicon phrases found in it loosely. `known`: the terms some evidence uses (an index's), when the
     text is read against an index."""
-    text = without_hotline_frame(text)
+    text, apart = phrases_apart(without_hotline_frame(text))
     weights = dict.fromkeys((term for term in content_terms(text, as_query=True) if term not in HOTLINE_FRAME), 1.0)
     # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品. A broader
     # concept counts half because the word itself may be met as well; when no evidence writes the word (网吧 →
@@ -82,7 +83,7 @@ def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, 
     implied: list[tuple[str, float]] = [
         (concept, 1.0 if known is not None and term not in known else IMPLIED_WEIGHT)
         for term in index_terms(text) for concept in broader_terms().get(term, ())]
-    implied.extend((phrase, IMPLIED_WEIGHT) for phrase in lexicon_matches(text))
+    implied.extend((phrase, IMPLIED_WEIGHT) for phrase in lexicon_matches(text, apart))
     for phrase, weight in implied:
         for term in _terms_of(phrase):
             weights[term] = max(weights.get(term, 0.0), weight)
@@ -95,15 +96,78 @@ def read_parts(text: str) -> frozenset[str]:
     that no evidence uses is not a word of the text on its own, and its nearest words by meaning are guesses about
     what the text did not say (中毒 → 剧毒 → 剧毒化学品, 充电 → 单车 → 互联网租赁自行车). Measured on the labelled
     sets (README), leaving them out put one more right department first and none fewer."""
-    words = [word for word in tokens(without_hotline_frame(text)) if word in matter_words()]
-    own = set(index_terms(without_hotline_frame(text)))
+    text = as_read(without_hotline_frame(text))
+    words = [word for word in tokens(text) if word in matter_words()]
+    own = set(index_terms(text))
     return frozenset(part for word in words for part in content_terms(word, as_query=True) if part not in own)
 
 
-def lexicon_matches(text: str) -> list[str]:
+def lexicon_matches(text: str, apart: Sequence[tuple[int, int]] = ()) -> list[str]:
     """The official terms of the lexicon phrases (synonyms.txt, colloquial.txt; not the official variants, which
     are exact terms) that the text contains, as
-    written or nearly (rapidfuzz partial_ratio ≥ LEXICON_MATCH), whether or not jieba cut them out as words."""
+    written or nearly (rapidfuzz partial_ratio ≥ LEXICON_MATCH), whether or not jieba cut them out as words.
+    `apart`: the spans of the phrases `phrases_apart` set apart in the text, read as those phrases: a shorter phrase
+    met inside one is a part of it (the 异味 of 水有异味 is the water's, not the air's 恶臭污染)."""
+    canonicals = _lexicon().canonicals
+    return sorted({canonicals[index] for index, met in _met_phrases(text)
+                   if not any(start <= met.dest_start and met.dest_end <= end for start, end in apart)})
+
+
+def as_read(text: str) -> str:
+    """The text with the lexicon phrases it says set apart as words (`phrases_apart`)."""
+    return phrases_apart(text)[0]
+
+
+@lru_cache(maxsize=4096)  # each reader of a complaint (its terms, its parts, its decisive word) asks again
+def phrases_apart(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text read with each lexicon phrase it says as one word, whatever jieba's cut, and where those phrases
+    stand in it. jieba cuts 自来水有异味 into 自来水 / 有 / 异味, so colloquial.txt's 水有异味 (水质) was read only as a
+    phrase found loosely, at half weight, while its 异味, read alone as 恶臭污染 and so 大气污染, counted in full: the
+    complaint went to 生态环境局 (user test). A phrase takes the words jieba cut wholly inside it (those it only
+    overlaps keep their reading: the 自来水 of 自来水 / 水有异味 is still 供水) when it is met as written, or nearly
+    where the text's other words say its official term (自来水发黄有异味: 水有异味 met on 黄有异味, and 自来水发黄 is
+    水质 too); and only when it takes two words or more, one of two characters or more: a phrase met across two words
+    without taking one is as likely a chance meeting of their characters (马路 / 灯光 holds 路灯), and one taking a
+    single word only trims the next (夜市摊 on 夜市 / 摊贩). Of two phrases taking the same word, the longer. The
+    phrase, as the lexicon writes it, replaces the words it takes, set off by spaces, so that jieba cuts it whole
+    and every reading of the text folds it as it folds a word: to its official term, said."""
+    words = segment(text)
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word))
+    lexicon = _lexicon()
+    claims: list[tuple[int, int, int]] = []  # (first word, end word, phrase index)
+    for index, met in sorted(_met_phrases(text), key=lambda pair: (-len(lexicon.phrases[pair[0]]), pair[1].dest_start)):
+        inside = [number for number, word in enumerate(words)
+                  if met.dest_start <= starts[number] and starts[number + 1] <= met.dest_end and word.strip()]
+        if len(inside) < 2 or not any(len(words[number]) >= 2 for number in inside):
+            continue  # jieba cut the phrase itself, or the phrase only trims a word (夜市摊 on 夜市 / 摊贩)
+        first, end = inside[0], inside[-1] + 1
+        if any(first < taken_end and taken_first < end for taken_first, taken_end, _index in claims):
+            continue
+        if met.score < 100:
+            others = " ".join(word for number, word in enumerate(words) if not first <= number < end)
+            if lexicon.canonicals[index] not in index_terms(others, with_parts=True, as_query=True):
+                continue
+        claims.append((first, end, index))
+    if not claims:
+        return text, ()
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for first, end, index in sorted(claims):
+        pieces.extend(words[done:first])
+        at = sum(map(len, pieces)) + 1
+        phrase = lexicon.phrases[index]
+        pieces.append(f" {phrase} ")
+        spans.append((at, at + len(phrase)))
+        done = end
+    pieces.extend(words[done:])
+    return "".join(pieces), tuple(spans)
+
+
+def _met_phrases(text: str) -> list[tuple[int, ScoreAlignment]]:
+    """The lexicon phrases (by index) the text meets at the cutoff, with where (`readings`)."""
     lexicon = _lexicon()
     # partial_ratio scores the best alignment of the shorter string, edges included, as 2·common / (its length
     # + the aligned part's), so reaching the cutoff c needs common ≥ c / (2 − c) of the shorter length. Counting
@@ -115,10 +179,16 @@ def lexicon_matches(text: str) -> list[str]:
     text_needs = SHARE * len(text)
     needs = lexicon.needs
     candidates = [index for index, count in present.items() if count >= needs[index] or count >= text_needs]
-    return readings(lexicon, text, candidates)
+    return _kept_readings(lexicon, text, candidates)
 
 
 def readings(lexicon: _Lexicon, text: str, candidates: Iterable[int]) -> list[str]:
+    """The official terms of the candidate phrases (indexes into the lexicon) that the text meets at the cutoff
+    (`_kept_readings`)."""
+    return sorted({lexicon.canonicals[index] for index, _alignment in _kept_readings(lexicon, text, candidates)})
+
+
+def _kept_readings(lexicon: _Lexicon, text: str, candidates: Iterable[int]) -> list[tuple[int, ScoreAlignment]]:
     """The official terms of the candidate phrases (indexes into the lexicon) that the text meets at the cutoff.
     A phrase met only nearly, on characters where another phrase is met as written, and longer than what it met,
     adds a word the text does not say: `药店卖假药` says 假药 (药品), and 假兽药 and 假农药 resemble it by those two
@@ -128,11 +198,11 @@ def readings(lexicon: _Lexicon, text: str, candidates: Iterable[int]) -> list[st
              if (alignment := fuzz.partial_ratio_alignment(lexicon.phrases[index], text, score_cutoff=LEXICON_MATCH))]
     exact = [(a.dest_start, a.dest_end) for _index, a in found if a.score == 100]
     whole = whole_spans(text)
-    return sorted({lexicon.canonicals[index] for index, a in found
-                   if a.score == 100 or (_keeps_whole(lexicon.phrases[index], text, a.dest_start, a.dest_end, whole)
-                                         and (len(lexicon.phrases[index]) <= a.dest_end - a.dest_start
-                                              or not any(start <= a.dest_start and a.dest_end <= end
-                                                         for start, end in exact)))})
+    return [(index, a) for index, a in found
+            if a.score == 100 or (_keeps_whole(lexicon.phrases[index], text, a.dest_start, a.dest_end, whole)
+                                  and (len(lexicon.phrases[index]) <= a.dest_end - a.dest_start
+                                       or not any(start <= a.dest_start and a.dest_end <= end
+                                                  for start, end in exact)))]
 
 
 def _keeps_whole(phrase: str, text: str, start: int, end: int, whole: list[tuple[int, int]]) -> bool:

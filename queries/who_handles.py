@@ -36,7 +36,7 @@ from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.province_places import is_province, named_place, province_ranked
-from queries.search import BM25Index, Evidence, Hits, concepts, matter_words, read_parts, written_terms
+from queries.search import BM25Index, Evidence, Hits, as_read, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
     about_safety,
     basis_fields,
@@ -340,7 +340,7 @@ def _most_relevant(index: BM25Index, pool: list[tuple[float, Evidence]], variant
 def _folded_words(text: str) -> frozenset[str]:
     """The text's words (`written_terms`) that the synonym table folds into another term (电梯 → 特种设备)."""
     folded = synonyms()
-    return frozenset(word for word in written_terms(text) if folded.get(word, word) != word)
+    return frozenset(word for word in written_terms(as_read(text)) if folded.get(word, word) != word)
 
 
 def _said_as_written(index: BM25Index, item: Evidence, variants: frozenset[str]) -> float:
@@ -362,7 +362,7 @@ def _decisive(index: BM25Index, text: str, ignore: frozenset[str]) -> frozenset[
     which no 河西区 evidence says, so that its 城管 met on the 垃圾 of 生活垃圾 is weak). On the labelled sets this
     flags one more first answer than reading no decisive word there: a right one, met on 县城 and 工地 alone."""
     rarity: dict[str, float] = {}
-    for word in (set(index_terms(text)) & matter_words()) - ignore:
+    for word in (set(index_terms(as_read(text))) & matter_words()) - ignore:
         known = [idf for term in concepts(word) if (idf := index.idf(term)) is not None]
         if known:
             rarity[word] = max(known)
