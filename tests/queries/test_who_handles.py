@@ -84,7 +84,7 @@ def test_accuracy_on_labelled_complaints(corpus: Store, capsys) -> None:  # type
               f"seventh fresh set {seventh_right} of {seventh_total} ({seventh_right / seventh_total:.3f})")
     # The target is 0.90: met on the first set, not on unseen phrasing (the fresh set; see README).
     # These guard the levels reached against regressions.
-    assert right >= 123 and blind_right >= 76
+    assert right >= 124 and blind_right >= 76
     assert fresh_right >= 71 and second_right >= 71 and third_right >= 79 and fourth_right >= 76 and fifth_right >= 76
     assert sixth_right >= 70 and seventh_right >= 74
 
