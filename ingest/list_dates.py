@@ -2,8 +2,8 @@
 2023年5月10日`, `（2023年12月更新）`, `发布时间:2019-03-25 15:52`) or only a 文号 (`示政办发〔2023〕12号`) dates the
 list and is no part of its title; else a year in the title (`示例市2023年权责清单`) dates it to that year; else a date
 in the file's name (`清单_2025.csv`, `边界清单2024-03.xlsx`): an office saving each year's list untitled names the file
-by its year. Versions of one list are ordered by it (ingest.versions), the file's modification time only where a list
-has none."""
+by its year. Versions of one list are ordered by it (ingest.versions.version_keys), load order where it does not tell
+them apart."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from graph.store import Store, StoreError
 from ingest.county_cities import (
@@ -112,14 +113,16 @@ from ingest.versions import (
     DISTRICT_STAYS,
     HeldList,
     ListIdentity,
-    held_is_later,
+    Ranking,
     held_lists,
     held_names,
-    later_version,
+    held_versions,
+    ranked,
     renamed_versions,
     row_names,
     same_name,
     verdict,
+    version_row,
 )
 from ingest.word_tables import word_workbook
 
@@ -152,10 +155,10 @@ class IngestReport:
     # why it is a version of that one).
     replaced: list[tuple[Path, str, str]] = field(default_factory=list)
     # A list not loaded because a newer version of it came in the same run: (its path, the newer one's path, what
-    # told which is newer: the lists' own dates, or else the files' times).
+    # told which is newer: their dates, or else the order the run read them: ingest.versions.Ranking.said).
     older_skipped: list[tuple[Path, Path, str]] = field(default_factory=list)
-    # A list not loaded because the graph holds a later-dated version of it: (its path, that version's title and
-    # path, why: the lists' own dates, in Chinese and English).
+    # A list not loaded because the graph holds a version of it that ranks newer (ingest.versions.ranked), or the
+    # district's after a 撤县设区: (its path, that version's title and path, why, in Chinese and English).
     kept_current: list[tuple[Path, str, str]] = field(default_factory=list)
     # A list of the same name as another, loaded or in this run, that stands beside it: (its path, the other's title
     # and path, why they are two lists: few matters in common, in different years or not).
@@ -860,30 +863,54 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         return partial(list_rows, ListContext(workbook, parsed_list, home, counties, offices, uid), resolver)
 
     successors = {old.path: new.path for old, new in renames}
-    newest, superseded = _newest_versions(homes, report)
+    names: dict[str, frozenset[str]] = {}
+
+    def named(other: HeldList) -> frozenset[str]:
+        if other.uid not in names:
+            names[other.uid] = held_names(store, other.uid)
+        return names[other.uid]
+
+    def uid_of(entry: _Home) -> str:
+        return ids.of(entry[0].sha256, entry[0].text_sha256, entry[2])
+
+    def same_list(entry: _Home) -> tuple[list[tuple[HeldList, str]], list[tuple[HeldList, str]]]:
+        """The held lists of `entry`'s name that are versions of it, and those that are other lists, each with why."""
+        _workbook, parsed_list, _home, identity = entry
+        judged = [(other, verdict(identity, row_names(parsed_list), other.identity, named(other)))
+                  for other in held if same_name(other, uid_of(entry), identity)]
+        return ([(other, why.why) for other, why in judged if why.versions],
+                [(other, why.why) for other, why in judged if not why.versions])
+
+    def version_of(entry: _Home) -> dict[str, Any]:
+        return version_row(entry[3], uid_of(entry), places[entry[0].path])
+
+    def held_of(entry: _Home) -> list[dict[str, Any]]:
+        """The versions the graph holds of the lists `entry` is a version of (`held_versions`)."""
+        return [row for other, _why in same_list(entry)[0]
+                for row in held_versions(store, other, [list_key(entry[3])], uid_of(entry))]
+
+    def held_ranking(entry: _Home, other: HeldList) -> Ranking:
+        """Whether `entry` ranks above `other`, a held version of it, among the versions of its list."""
+        rows, row = held_versions(store, other, [list_key(entry[3])], uid_of(entry)), version_of(entry)
+        return ranked([*rows, row], rows[0], row)
+
+    newest, superseded = _newest_versions(homes, report, version_of, held_of)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
         _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, places[workbook.path],
                       list_key(newer))
     for workbook, parsed_list, home, identity in newest:
         build_list = list_builder(workbook, parsed_list, home)
-        uid = ids.of(workbook.sha256, workbook.text_sha256, home)
-        versions: list[tuple[HeldList, str]] = []
-        beside: list[tuple[Path, str, str]] = []
-        renamed = renamed_versions(held, identity, row_names(parsed_list), successors,
-                                   lambda other: held_names(store, other.uid))
+        entry = (workbook, parsed_list, home, identity)
+        renamed = renamed_versions(held, identity, row_names(parsed_list), successors, named)
         across_rename = [other for other, _judged, _side in renamed]
-        versions += [(other, judged.why) for other, judged, _side in renamed]
-        for other in (other for other in held if same_name(other, uid, identity)):
-            judged = verdict(identity, row_names(parsed_list), other.identity, held_names(store, other.uid))
-            if judged.versions:
-                versions.append((other, judged.why))
-            else:
-                beside.append((workbook.path, _cited(other), judged.why))
-        # A version the graph holds that is dated later stays current: this one is not loaded (ingest.versions). After
-        # 撤县设区 the district's list is current whatever the two lists' dates say: the county is no more.
+        same, others = same_list(entry)
+        versions = [(other, judged.why) for other, judged, _side in renamed] + same
+        beside = [(workbook.path, _cited(other), why) for other, why in others]
+        # A version the graph holds that ranks newer stays current (ingest.versions.ranked): this one is not loaded.
+        # After 撤县设区 the district's list is current whatever the two lists' dates say: the county is no more.
         current = next(((other, DISTRICT_STAYS) for other, _judged, side in renamed if side == "district"), None) \
-            or next(((other, why) for other, _why in versions if other not in across_rename
-                     and (why := held_is_later(identity, other.identity)) is not None), None)
+            or next(((other, ranking.current_stays()) for other, _why in versions if other not in across_rename
+                     and not (ranking := held_ranking(entry, other)).later), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
             _keep_history(store, build_list, shown_paths, places[workbook.path], list_key(current[0].identity),
                           [list_key(identity)])
@@ -996,25 +1023,34 @@ def _identity(workbook: Workbook, parsed: ListDocument, home: Region, shown_path
 _Home = tuple[Workbook, ListDocument, Region, ListIdentity]
 
 
-def _newest_versions(homes: list[_Home], report: IngestReport) -> tuple[list[_Home], list[tuple[_Home, ListIdentity]]]:
-    """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the later one (by
-    the lists' own dates, else the file saved last); the others are not loaded, and the report says so and what
-    told them apart. Loaded in turn, each would replace the other. Lists of one name that are two lists (different
-    years, few matters in common: ingest.versions) both load. Also returns each older one with the identity of the
-    version it is history of."""
+def _newest_versions(homes: list[_Home], report: IngestReport, version_of: Callable[[_Home], dict[str, Any]],
+                     held_of: Callable[[_Home], list[dict[str, Any]]]
+                     ) -> tuple[list[_Home], list[tuple[_Home, ListIdentity]]]:
+    """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the newest by the
+    order the graph keeps (ingest.versions.ranked, among the versions the graph holds of it, `held_of`: an undated
+    one read first takes their date), each in its place in the run's read order (`version_of`); the others are not
+    loaded, and the report says so and what told them apart. Loaded in turn, each would replace the other. Lists of
+    one name that are two lists (different years, few matters in common: ingest.versions) both load. Also returns
+    each older one with the identity of the version it is history of."""
     kept: list[_Home] = []
     older_of: list[tuple[_Home, _Home]] = []
-    for entry in homes:  # in the order given: of two saved at one time (a clock's tick), the later given
+    group: dict[int, list[_Home]] = {}  # each kept entry's run versions it is newer than
+    for entry in homes:  # in read order, each loaded after the one before
         for other in [other for other in kept if other[3].key() == entry[3].key()]:
             judged = verdict(entry[3], row_names(entry[1]), other[3], row_names(other[1]))
             if not judged.versions:
                 report.beside.append((entry[0].path, _cited_identity(other[3]), judged.why))
                 continue
-            later, why = later_version(other[3], _saved(other[0].path), entry[3], _saved(entry[0].path))
-            older, newer = (other, entry) if later else (entry, other)
-            report.older_skipped.append((older[0].path, newer[0].path, why))
+            run = [version_of(version) for version in [*group.get(id(other), []), other, entry]]
+            # A run's file the graph holds already (loaded again) is placed as read now.
+            held = {row["uid"]: row for row in [*held_of(other), *held_of(entry)]
+                    if row["uid"] not in {version["uid"] for version in run}}
+            ranking = ranked([*held.values(), *run], run[-2], run[-1])
+            older, newer = (other, entry) if ranking.later else (entry, other)
+            report.older_skipped.append((older[0].path, newer[0].path, ranking.said()))
             older_of.append((older, newer))
-            if not later:
+            group.setdefault(id(newer), []).extend([*group.pop(id(older), []), older])
+            if not ranking.later:
                 break
             kept.remove(other)
         else:
@@ -1028,14 +1064,6 @@ def _newest_versions(homes: list[_Home], report: IngestReport) -> tuple[list[_Ho
             newer = final[id(newer)]
         superseded.append((older, newer[3]))
     return newest, superseded
-
-
-def _saved(path: Path) -> float:
-    """When a file was saved."""
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def _cited(held: HeldList) -> str:

@@ -16,12 +16,16 @@ side by side. Lists of different years (their title rows' 印发/更新 date, el
 ingest.list_dates) that share most matters are a year's versions of one list: the later year's is current and the
 earlier is kept as its history (ingest.list_history), where `list_changes` compares them; before, both stood as
 current, and an adjusted 牵头 read as two documents disagreeing.
-Of two versions, the later is the one the list's own date says, the file's modification time only where either has
-none (`later_version`). A list loaded after a later-dated version of it does not replace that one (`held_is_later`):
-it is not loaded, as a replaced version is taken out, so the graph is the same whichever was loaded first. Where
-either of the two bears no date of its own, the one loaded now replaces the other, as before: the graph keeps no file
-time of the list it holds, and a file's time says when it was copied, not issued. 三定 are not replaced: their
-versions stand side by side, dated.
+Of a list's versions, the newest is the first in one order (`version_keys`, `newest_first`): by date, a version
+bearing none taking the date of the version loaded just before it, then by load order (one run's files in the order
+it reads them: the paths as given, a folder's sorted). Ingest places a list read now by it (`ranked`), as `dutygraph
+remove` brings back the next newest and `list_changes` steps through the versions: a list read now that ranks below a
+version the graph holds is not loaded but kept as that list's history (the current list stays): the current version
+is the one removal and list_changes take for the newest. Before, ingest compared the list's own date with the current version's alone (a 2020
+list loaded after an undated correction of the 2021 one became current, while the order ranks the correction newest),
+and of one run's undated versions the file saved last was current while the others were placed in read order. Read
+order, not file times: it is what the user typed, the same on every machine, where a copy or a git checkout gives
+files new times in whatever order it writes them. 三定 are not replaced: their versions stand side by side, dated.
 """
 
 from __future__ import annotations
@@ -221,26 +225,6 @@ def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old
                          f"a new version of the list ({shared} of {shorter} matters in common)")
 
 
-def _date_order(first: ListDate, second: ListDate) -> int | None:
-    """1 when `second` is dated later than `first`, -1 when earlier, None when either bears no date or the two do not
-    tell them apart: the same date, or one only the year (a title's) or month of the other's (2024 and 2024-05-10)."""
-    old, new = first.value, second.value
-    if not old or not new or old.startswith(new) or new.startswith(old):
-        return None
-    return 1 if new > old else -1
-
-
-def later_version(first: ListIdentity, first_saved: float, second: ListIdentity, second_saved: float
-                  ) -> tuple[bool, str]:
-    """Whether `second` is the later version of the two (on a tie, it is: the later given), and what said so: the
-    lists' own dates where both have one and they differ, else the files' modification times."""
-    order = _date_order(first.dated, second.dated)
-    if order is not None:
-        return order > 0, _by_dates(first.dated, second.dated)
-    return second_saved >= first_saved, ("按文件修改时间（清单未署日期）/ by the files' modification times (the lists "
-                                         "bear no dates of their own)")
-
-
 def newest_first(versions: Iterable[V]) -> list[V]:
     """Versions of one list the graph holds (rows with their `uid`, `title`, `issued`, `path` and `loaded`, and
     `current` where one is the current Document), newest first, by `version_keys`. Before, two versions were compared
@@ -276,21 +260,75 @@ def _loaded(version: Mapping[str, Any]) -> int:
     return -1 if loaded is None else int(loaded)
 
 
-def held_is_later(new: ListIdentity, held: ListIdentity) -> str | None:
-    """Why `held`, a version of the list read now that the graph holds, stays the current one: it is dated later
-    (`较早版本，未替换现行清单（2024年）…`, in Chinese and English); None when the one read now replaces it."""
-    if _date_order(new.dated, held.dated) != 1:
-        return None
-    later, earlier = held.dated.value, new.dated.value
-    zh, en = _dated_by(new.dated, held.dated)
-    return (f"较早版本，未替换现行清单（{dated_zh(later)}）：按{zh}（{later} 晚于 {earlier}）/ an earlier version: "
-            f"the current list stays (by {en}, {later} after {earlier})")
+# A held list's current Document and its history versions, as `newest_first` orders them.
+_HELD_CURRENT = ("MATCH (d:Document {uid: $uid}) RETURN d.uid AS uid, coalesce(d.title, '') AS title, "
+                 "coalesce(d.issued, '') AS issued, d.path AS path, d.loaded AS loaded, true AS current, "
+                 "d.list_key AS list_key")
+_HELD_HISTORY = ("MATCH (v:ListVersion) WHERE v.list_key IN $keys AND v.uid <> $uid "
+                 "RETURN v.uid AS uid, coalesce(v.title, '') AS title, coalesce(v.issued, '') AS issued, "
+                 "v.path AS path, v.loaded AS loaded, false AS current ORDER BY uid")
 
 
-def _by_dates(first: ListDate, second: ListDate) -> str:
-    later, earlier = max(first.value, second.value), min(first.value, second.value)
-    zh, en = _dated_by(first, second)
-    return f"按{zh}（{later} 晚于 {earlier}）/ by {en} ({later} after {earlier})"
+def version_row(identity: ListIdentity, uid: str, loaded: int) -> dict[str, Any]:
+    """A list read now as one of its list's versions `newest_first` orders: its date as its Document will bear it
+    (`ingest.list_dates.version_date` reads it back), and its place in load order (`loaded`)."""
+    issued = identity.dated.value if identity.dated.basis == "date row" else ""
+    return {"uid": uid, "title": identity.title, "issued": issued, "path": identity.path, "loaded": loaded}
+
+
+def held_versions(store: Store, held: HeldList, keys: Sequence[str], uid: str) -> list[dict[str, Any]]:
+    """The versions of `held`'s list the graph holds: its current Document (first) and the ListVersions of its list or
+    of the lists `keys` (the list read now: a run's earlier versions of it, kept as its history); not the list read
+    now (`uid`), which may have been kept as history before and is placed again."""
+    [current] = store.read(_HELD_CURRENT, {"uid": held.uid})
+    history_keys = sorted({*keys, *([current["list_key"]] if current["list_key"] else [])})
+    return [current, *store.read(_HELD_HISTORY, {"keys": history_keys, "uid": uid})]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Of two versions of one list, whether the second is the newer (`version_keys`), and what told them apart: their
+    dates (`dates`: the newer's, the older's; `zh`, `en`: what dated them), else the order they were loaded in."""
+
+    later: bool
+    dates: tuple[str, str] = ("", "")
+    zh: str = ""
+    en: str = ""
+
+    def said(self) -> str:
+        if not self.dates[0]:
+            return LOAD_ORDER
+        newer, older = self.dates
+        return f"按{self.zh}（{newer} 晚于 {older}）/ by {self.en} ({newer} after {older})"
+
+    def current_stays(self) -> str:
+        """Why a held version stays the current one (`later` false: the one read now is the older)."""
+        newer, older = self.dates
+        return (f"较早版本，未替换现行清单（{dated_zh(newer)}）：按{self.zh}（{newer} 晚于 {older}）/ an earlier version: "
+                f"the current list stays (by {self.en}, {newer} after {older})")
+
+
+LOAD_ORDER = ("按读入顺序（各版本的日期未能区分，后读入的为较新版本）/ by the order they were read (no date tells them apart: "
+              "the one read later is the newer)")
+_DERIVED = ("各版本日期（未署日期的版本取在其之前载入的版本的日期）",
+            "the versions' dates (a version bearing no date takes that of the version loaded before it)")
+
+
+def ranked(versions: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any]) -> Ranking:
+    """Whether `second` ranks above `first` among `versions` (one list's, both among them), by `version_keys`: the
+    one order ingest places a version read now by, `dutygraph remove` brings one back by and `list_changes` steps
+    through. A version read now is loaded after every other, so a held one stays current by its date alone."""
+    keys = version_keys(versions)
+    one, two = (keys[next(at for at, version in enumerate(versions) if version is given)] for given in (first, second))
+    later = two > one
+    if one[0] == two[0]:
+        return Ranking(later)
+    newer, older = (second, first) if later else (first, second)
+    dates = (max(one[0], two[0]), min(one[0], two[0]))
+    own = [list_date(version.get("title") or "", version.get("issued") or "", version.get("path") or "")
+           for version in (newer, older)]
+    zh, en = _dated_by(*own) if (own[0].value, own[1].value) == dates else _DERIVED
+    return Ranking(later, dates, zh, en)
 
 
 def _dated_by(first: ListDate, second: ListDate) -> tuple[str, str]:

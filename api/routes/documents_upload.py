@@ -108,7 +108,7 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
 
 def _older(name: str, newer: str, why: str) -> dict[str, str]:
     """A file not loaded because a newer version of the same list came with it (ingest.versions), and what told
-    which is newer (the lists' own dates, else the files' times): `why` is `中文 / English`."""
+    which is newer (the lists' dates, else the order uploaded): `why` is `中文 / English`."""
     chinese, english = reason_parts(why)
     return {"file": name, "error": f"{name}: kept as history, not loaded as current: {newer}, uploaded with it, is a "
                                    f"newer version of the same list ({english})",
@@ -116,7 +116,7 @@ def _older(name: str, newer: str, why: str) -> dict[str, str]:
 
 
 def _older_than_held(name: str, current: str, why: str) -> dict[str, str]:
-    """A file not loaded because the graph holds a later-dated version of the same list (ingest.versions), which
+    """A file not loaded because the graph holds a version of the same list that ranks newer (ingest.versions.ranked), which
     stays current: `why` is `中文 / English`."""
     chinese, english = reason_parts(why)
     return {"file": name, "error": f"{name}: kept as history, not loaded as current: {english}: {current}; to have "

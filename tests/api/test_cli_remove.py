@@ -78,7 +78,7 @@ def test_a_corrected_list_says_what_it_replaced(tmp_path: Path) -> None:
     # The folder holding both: the newer is loaded, the older is said not to be, and nothing changes.
     again = run("ingest", str(tmp_path / "边界清单.csv"), str(new), "--region", "示例市", store=store)
     assert again.returncode == 0, again.stderr
-    assert f"  {old}（现行清单 current：{new}；按文件修改时间（清单未署日期）/ by the files' modification times (the lists bear no " \
-           "dates of their own)）" in again.stdout.splitlines()
+    assert f"  {old}（现行清单 current：{new}；按读入顺序（各版本的日期未能区分，后读入的为较新版本）/ by the order they were " \
+           "read (no date tells them apart: the one read later is the newer)）" in again.stdout.splitlines()
     assert _parties(store) == [{"department": "示例市公安局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市交通运输局", "unresolved": True, "role": "LEADS"}]

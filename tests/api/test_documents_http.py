@@ -191,10 +191,10 @@ def test_an_uploaded_corrected_list_says_what_it_replaced(client: TestClient, gr
     answer = client.post("/api/documents", files=both, data={"region": "临川市"}, headers=AUTH).json()
     assert answer["failed"] == [{"file": "采砂清单.csv",
                                  "error": "采砂清单.csv: kept as history, not loaded as current: 采砂清单（修订）.csv, "
-                                          "uploaded with it, is a newer version of the same list (by the files' modification times (the lists bear "
-                                          "no dates of their own))",
+                                          "uploaded with it, is a newer version of the same list (by the order they were read (no date "
+                                          "tells them apart: the one read later is the newer))",
                                  "error_zh": "采砂清单.csv：已作为历史版本保存，未作为现行清单载入：同时上传的 采砂清单（修订）.csv 是同一清单较新的版本"
-                                             "（按文件修改时间（清单未署日期））"}]
+                                             "（按读入顺序（各版本的日期未能区分，后读入的为较新版本））"}]
     assert _paths(graph) == ["采砂清单_v2.csv"]
 
 

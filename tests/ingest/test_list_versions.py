@@ -105,8 +105,8 @@ def test_a_folder_holding_both_versions_loads_the_newer(store: Store, tmp_path: 
     for _time in range(2):  # and again: nothing changes
         report = ingest([tmp_path], store, region=CITY)
         assert report.failed == []
-        assert report.older_skipped == [(old, new, "按文件修改时间（清单未署日期）/ by the files' modification times "
-                                                   "(the lists bear no dates of their own)")]
+        assert report.older_skipped == [(old, new, "按读入顺序（各版本的日期未能区分，后读入的为较新版本）/ by the order they "
+                                                   "were read (no date tells them apart: the one read later is the newer)")]
         assert _matters(store) == AS_CORRECTED
         assert _documents(store) == [str(new)]
 

@@ -120,3 +120,73 @@ def test_list_changes_steps_through_undated_versions_in_load_order(store: Store,
         ("assist_changed", "校外培训机构监管", "市市场监督管理局", "市教育局", "b.csv", "a.csv"),
         ("added", "电动自行车充电设施安全监管", "", "牵头：市应急管理局；配合：市住房和城乡建设局", "a.csv", "c.csv"),
     ]
+
+
+# The same three versions as files: 2020 and 2021 bear a 印发日期 row, the 更正 (correction) none. Each names another
+# 牵头 of 校外培训机构监管, so the current version shows in `matters`.
+DATED = Path(__file__).resolve().parents[1] / "fixtures" / "dated_and_undated"
+VERSION_FILES = {"A": DATED / "bianjie_2020.csv", "B": DATED / "bianjie_gengzheng.csv",
+                 "C": DATED / "bianjie_2021.csv"}
+VERSION_LEADS = {"A": ["临江市教育局"], "B": ["临江市文化广电旅游局"], "C": ["临江市市场监督管理局"]}
+_VERSIONS = ("MATCH (d:Document) RETURN d.uid AS uid, d.title AS title, coalesce(d.issued, '') AS issued, "
+             "d.path AS path, d.loaded AS loaded, true AS current UNION ALL "
+             "MATCH (v:ListVersion) RETURN v.uid AS uid, v.title AS title, coalesce(v.issued, '') AS issued, "
+             "v.path AS path, v.loaded AS loaded, false AS current")
+
+
+def _named(path: str) -> str:
+    return next(name for name, file in VERSION_FILES.items() if str(file) == path)
+
+
+@pytest.mark.parametrize("loaded", sorted(NEWEST_FIRST))
+def test_ingest_makes_current_the_version_the_order_ranks_newest(store: Store, loaded: str) -> None:
+    # Loaded 2021, the 更正, then 2020 (CBA): ingest compared the 2020 list's date with the 更正's (none) and made it
+    # current, while the order ranks the 更正 newest (it takes 2021's date): removing 2020 brought the 更正 back, and
+    # list_changes ended at a history version. Now the 2020 list is kept as history.
+    _load(store, *(VERSION_FILES[name] for name in loaded))
+    [current] = [_named(row["path"]) for row in store.read("MATCH (d:Document) RETURN d.path AS path")]
+    ranked = "".join(_named(row["path"]) for row in newest_first(store.read(_VERSIONS)))
+    assert (current, ranked) == (NEWEST_FIRST[loaded][0], NEWEST_FIRST[loaded])
+    assert _tutoring_leads(store) == VERSION_LEADS[current]
+    steps = catalog.run(store, "list_changes")
+    assert _named(steps[-1]["to_source"].split(" ")[0]) == current
+    removal = remove(store, find_documents(store, [str(VERSION_FILES[current])]))
+    assert [_named(document.path) for document in removal.restored] == [NEWEST_FIRST[loaded][1]]
+    assert _tutoring_leads(store) == VERSION_LEADS[NEWEST_FIRST[loaded][1]]
+
+
+def test_one_run_places_its_versions_among_those_the_graph_holds(store: Store, tmp_path: Path) -> None:
+    # 2021 held, then the 更正 and 2020 (saved after it) read in one run: the run chose between its two alone (the
+    # 更正 bears no date: the file saved last, 2020), then 2021 stayed current. The 更正, read first, takes 2021's
+    # date, as when the three are loaded one by one (CBA).
+    _load(store, VERSION_FILES["C"])
+    copies = [tmp_path / VERSION_FILES[name].name for name in "BA"]
+    for at, (name, copy) in enumerate(zip("BA", copies, strict=True)):
+        copy.write_bytes(VERSION_FILES[name].read_bytes())
+        os.utime(copy, (1_700_000_000 + at, 1_700_000_000 + at))
+    report = ingest(copies, store, region=CITY)
+    assert report.failed == [], report.failed
+    assert [PurePath(row["path"]).name for row in newest_first(store.read(_VERSIONS))] == [
+        "bianjie_gengzheng.csv", "bianjie_2021.csv", "bianjie_2020.csv"]
+    assert _tutoring_leads(store) == VERSION_LEADS["B"]
+
+
+@pytest.mark.parametrize(("given", "newest", "next_newest"), [
+    (["folder"], "c.csv", "b.csv"),  # a folder's files in path order
+    (["b.csv", "a.csv", "c.csv"], "c.csv", "a.csv"),  # files named, in the order given
+])
+def test_one_runs_undated_versions_follow_the_order_read_not_the_files_times(
+        store: Store, tmp_path: Path, given: list[str], newest: str, next_newest: str) -> None:
+    # Saved in the reverse of path order (a.csv last): the run made the file saved last (a.csv) current, while it
+    # placed the others in read order, so removing it brought back b.csv ahead of c.csv, read after it.
+    folder = tmp_path / "清单"
+    folder.mkdir()
+    for at, (name, fixture) in enumerate((("c.csv", FINAL), ("b.csv", REVISED), ("a.csv", DRAFT))):
+        (folder / name).write_bytes(fixture.read_bytes())
+        os.utime(folder / name, (1_700_000_000 + at, 1_700_000_000 + at))
+    report = ingest([folder if name == "folder" else folder / name for name in given], store, region=CITY)
+    assert report.failed == [], report.failed
+    assert [row["path"] for row in store.read("MATCH (d:Document) RETURN d.path AS path")] == [str(folder / newest)]
+    assert [PurePath(row["path"]).name for row in newest_first(store.read(_VERSIONS))][:2] == [newest, next_newest]
+    removal = remove(store, find_documents(store, [str(folder / newest)]))
+    assert [document.path for document in removal.restored] == [str(folder / next_newest)]
