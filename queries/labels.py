@@ -124,6 +124,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("check_draft.changes", "text"): "职能转变原文",
                                           ("check_draft.changes", "counterpart"): "对方部门",
                                           ("check_draft.changes", "giver"): "划出部门（其他部门间划转）",
+                                          ("check_draft.changes", "unknown_side"): "图中无现行三定的一方",
                                           ("check_draft.changes", "finding"): "核对结果",
                                           ("check_draft.changes", "evidence"): "相关条文或事项",
                                           ("check_draft.changes", "evidence_place"): "所在草案条款",
@@ -208,6 +209,8 @@ DRAFT_CHANGE_FINDING_LABELS = {
     "giver_still_holds": "划出部门现行三定仍写有此项，需同步修订",
     "receiver_lacks": "接收部门现行三定未写有此项，需同步修订",
     "counterpart_unknown": "图中没有对方部门的现行三定，无法核对", "none": "未发现问题"}
+# Which side of a transfer the graph holds no 三定 in force of (counterpart_unknown).
+DRAFT_UNKNOWN_SIDE_LABELS = {"giver": "划出部门", "receiver": "接收部门", "both": "划出部门和接收部门"}
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.
