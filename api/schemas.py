@@ -1208,6 +1208,8 @@ class TenureStaffing(BaseModel):
     leader_posts: int | None
     leader_posts_stated: int | None
     source: str = Field(description="the document whose figure the notices' moves are added to")
+    leader_posts_source: str = Field(description="the document whose 领导职数 the notices' changes are added to (an "
+                                                 "older one than `source` where a notice set the 行政编制 alone)")
 
 
 class TenureListItem(BaseModel):

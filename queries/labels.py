@@ -419,6 +419,7 @@ _IN_ANSWER |= {(f"tenure.{table}", key): title for table, key, title in (
     ("staffing", "point", "时点"), ("staffing", "date", "日期"), ("staffing", "staff_quota", "行政编制"),
     ("staffing", "staff_quota_stated", "核定编制（未计通知划转）"), ("staffing", "leader_posts", "领导职数"),
     ("staffing", "leader_posts_stated", "核定领导职数（未计通知调整）"), ("staffing", "source", "编制数所据文件"),
+    ("staffing", "leader_posts_source", "领导职数所据文件"),
     ("lists", "list_kind", "清单类型"), ("lists", "relation", "本部门角色"), ("lists", "item", "事项"),
     ("lists", "detail", "类型或依据"), ("lists", "issued", "清单日期"), ("lists", "in_force_to", "施行至"),
     ("lists", "issued_in_window", "任期内印发"),

@@ -287,7 +287,9 @@ def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Ro
             "leader_posts": None if leader_figure is None else leader_figure["leader_posts"] + (
                 leaders["leader_posts_moved"] or 0),
             "leader_posts_stated": leader_figure["leader_posts"] if leader_figure else None,
-            "source": figure["document"] if figure else ""}
+            "source": figure["document"] if figure else "",
+            # A notice setting the 行政编制 alone leaves the 领导职数 an older document's: named as the 编制's is.
+            "leader_posts_source": leader_figure["document"] if leader_figure else ""}
 
 
 def _with_moves(figure: Row | None, key: str, date: str, moves: list[Row]) -> Row:
