@@ -943,6 +943,9 @@ class DraftFunctionChange(BaseModel):
     draft_place: str
     finding: Literal["still_in_draft", "still_listed", "giver_still_holds", "receiver_lacks", "counterpart_unknown",
                      "none"]
+    unknown_side: Literal["", "giver", "receiver", "both"] = Field(
+        description="of a counterpart_unknown row, the side of the transfer the graph holds no 三定 in force of (both: "
+                    "neither side of a move, one row); '' for the other findings")
     evidence: str = Field(description="the draft's clause, the power item or the other department's duty found")
     evidence_place: str = Field(description="where a clause of the draft found stands (第四条(十二))")
     evidence_source: str = Field(description="the graph's source of a power item or another department's duty")
@@ -1205,6 +1208,8 @@ class TenureStaffing(BaseModel):
     leader_posts: int | None
     leader_posts_stated: int | None
     source: str = Field(description="the document whose figure the notices' moves are added to")
+    leader_posts_source: str = Field(description="the document whose 领导职数 the notices' changes are added to (an "
+                                                 "older one than `source` where a notice set the 行政编制 alone)")
 
 
 class TenureListItem(BaseModel):

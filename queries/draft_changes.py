@@ -12,7 +12,9 @@ against the draft itself and against what the graph holds, for what a drafter mu
 - A move between two other departments (将A的…职责划入B, the draft's department neither: `moved`, `giver` A,
   `counterpart` B) is checked on both sides: A's 三定 in force still stating the work (`giver_still_holds`), B's not
   stating it (`receiver_lacks`); the draft's own clauses and list are no side of it.
-- A transfer whose other department the graph holds no 三定 of cannot be checked (`counterpart_unknown`).
+- A transfer whose other department the graph holds no 三定 of cannot be checked (`counterpart_unknown`), the row
+  saying which side that is (`unknown_side`: `giver`, `receiver`, or `both` for a move neither side of which it
+  knows: one row a move).
 A change with none of these reads `none`, so that the section lists every change the draft makes. Statements of
 direction (加强…, 深化…改革) are not checked: they move no work."""
 
@@ -71,7 +73,7 @@ def change_findings(store: Store, draft: Draft, department: str | None) -> list[
         giver, receiver = counterparts.get(change.subject or change.text, ("", ""))
         counterpart = {"transferred_in": giver, "transferred_out": receiver, "moved": receiver}.get(change.kind, "")
         base = {"kind": change.kind, "text": change.text, "counterpart": counterpart,
-                "giver": giver if change.kind == "moved" else "",
+                "giver": giver if change.kind == "moved" else "", "unknown_side": "",
                 "already": _already(model, change, stated), "draft_place": change.where.locator}
         found = _findings(store, model, change, in_draft, listed, giver, receiver)
         rows += [{**base, **finding} for finding in found] or [{**base, "finding": "none", **_NO_EVIDENCE}]
@@ -96,11 +98,18 @@ def _findings(store: Store, model: SimilarityModel, change: FunctionChange, in_d
         found += [{"finding": "still_in_draft", "evidence": carrier.text, **carrier.where} for carrier in in_draft
                   if says_the_work(model, work, carrier.terms)]
     # The sides other than the draft's department: the giver of work moved in, the receiver of work moved out, both of
-    # a move between two others (one 图中没有 row where neither is known).
+    # a move between two others.
     sides = {"transferred_in": [(GIVER, giver)], "transferred_out": [(RECEIVER, receiver)],
              "moved": [(GIVER, giver), (RECEIVER, receiver)]}[change.kind]
-    for side, name in sides:
-        found += [row for row in _counterpart_findings(store, model, side, work, name) if row not in found]
+    facts = {side: _in_force_facts(store, name) for side, name in sides}
+    unknown = [side for side, known in facts.items() if known is None]
+    for side, known in facts.items():
+        if known is not None:
+            found += _counterpart_findings(store, model, side, work, known)
+        elif side == unknown[0]:
+            # One row a move, in the place of its first side the graph holds no 三定 of, naming it (or both).
+            found.append({"finding": "counterpart_unknown", **_NO_EVIDENCE,
+                          "unknown_side": side if len(unknown) == 1 else BOTH})
     return found
 
 
@@ -108,17 +117,19 @@ def says_the_work(model: SimilarityModel, work: Sequence[str], terms: Sequence[s
     return bool(work) and model.coverage(work, terms) >= TRANSFER_COVERAGE
 
 
-GIVER, RECEIVER = "giver", "receiver"
+GIVER, RECEIVER, BOTH = "giver", "receiver", "both"
+
+
+def _in_force_facts(store: Store, name: str) -> Row | None:
+    """The `department` row of the department `name` names, where the graph holds a 三定 of it in force."""
+    return next((row for row in catalog.run(store, "department", {"name": name}) if row["issued"]),
+                None) if name else None
 
 
 def _counterpart_findings(store: Store, model: SimilarityModel, side: str, work: Sequence[str],
-                          counterpart: str) -> list[Row]:
-    """What another department's 三定 in force says of the work moved, as `side` of the move: the giver still states
-    it, or the receiver does not."""
-    facts = next((row for row in catalog.run(store, "department", {"name": counterpart}) if row["issued"]),
-                 None) if counterpart else None
-    if facts is None:
-        return [{"finding": "counterpart_unknown", **_NO_EVIDENCE}]
+                          facts: Row) -> list[Row]:
+    """What another department's 三定 in force (`facts`: its `department` row) says of the work moved, as `side` of
+    the move: the giver still states it, or the receiver does not."""
     holding = [row for row in catalog.run(store, "sanding_duties", {"department": facts["uid"]})
                if says_the_work(model, work, content_of(row["content"], row["text"]))]
     if side == GIVER:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from graph.store import Row, Store
-from ingest.carried import SUCCESSIONS, carrying_on
+from ingest.carried import SUCCESSIONS, carrying, carrying_on
 from ingest.similarity import SimilarityModel
 from queries import catalog
 from queries.cache import cached
@@ -254,6 +254,32 @@ def _successions(store: Store) -> list[Row]:
     tenure reads, asks for them at every step of a chain, and the read scans every department (55–88 ms over 8,000
     departments and 200 reforms on this machine, 0.2 ms cached). Shared: not to be changed."""
     return cached(store, ("successions",), lambda: store.read(SUCCESSIONS), whole_graph=True)
+
+
+def renamed_by_notice(store: Store, department: str) -> list[Row]:
+    """The bodies a chain of renames by a notice alone (关于将A更名为B的通知) leads back from `department`, nearest
+    first, each `{uid, name, steps, reform_date}`: `steps` from the department, `reform_date` the date of the rename
+    into the department along the shortest chain ('' where the notice gives none). A rename is one as `_carried_on`
+    reads it (`ingest.carried.carrying`: an edge of kind `renamed` carrying all the old body's work, as only a notice
+    grounds one), read before any 三定 of the successor's: whoever reads these on a date (tenure's staffing) sets
+    the successor's own documents beside them by date."""
+    edges = _successions(store)
+    carried = carrying([{**edge, "successor_issued": ""} for edge in edges])
+    renames = [edge for edge in edges if edge["kind"] == "renamed"
+               and (carry := carried[edge["predecessor"], edge["source"]]).carries and carry.after is None]
+    found: dict[str, Row] = {}
+    reached: list[tuple[str, str | None]] = [(department, None)]
+    for steps in range(1, CHAIN + 1):
+        further: list[tuple[str, str | None]] = []
+        for body, into in reached:
+            for edge in renames:
+                old = edge["predecessor"]
+                if edge["successor"] == body and old != department and old not in found:
+                    date = edge["date"] if into is None else into
+                    found[old] = {"uid": old, "name": edge["predecessor_name"], "steps": steps, "reform_date": date}
+                    further.append((old, date))
+        reached = further
+    return list(found.values())
 
 
 def _body_held(store: Store, body: str, name: str, date: str, depth: int) -> dict[str, Row]:

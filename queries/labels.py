@@ -124,6 +124,7 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("check_draft.changes", "text"): "职能转变原文",
                                           ("check_draft.changes", "counterpart"): "对方部门",
                                           ("check_draft.changes", "giver"): "划出部门（其他部门间划转）",
+                                          ("check_draft.changes", "unknown_side"): "图中无现行三定的一方",
                                           ("check_draft.changes", "finding"): "核对结果",
                                           ("check_draft.changes", "evidence"): "相关条文或事项",
                                           ("check_draft.changes", "evidence_place"): "所在草案条款",
@@ -208,6 +209,8 @@ DRAFT_CHANGE_FINDING_LABELS = {
     "giver_still_holds": "划出部门现行三定仍写有此项，需同步修订",
     "receiver_lacks": "接收部门现行三定未写有此项，需同步修订",
     "counterpart_unknown": "图中没有对方部门的现行三定，无法核对", "none": "未发现问题"}
+# Which side of a transfer the graph holds no 三定 in force of (counterpart_unknown).
+DRAFT_UNKNOWN_SIDE_LABELS = {"giver": "划出部门", "receiver": "接收部门", "both": "划出部门和接收部门"}
 
 # A city's split (power_split): the share of a cell, the matters held by the city alone, by its counties alone, by
 # both, or delegated.
@@ -416,6 +419,7 @@ _IN_ANSWER |= {(f"tenure.{table}", key): title for table, key, title in (
     ("staffing", "point", "时点"), ("staffing", "date", "日期"), ("staffing", "staff_quota", "行政编制"),
     ("staffing", "staff_quota_stated", "核定编制（未计通知划转）"), ("staffing", "leader_posts", "领导职数"),
     ("staffing", "leader_posts_stated", "核定领导职数（未计通知调整）"), ("staffing", "source", "编制数所据文件"),
+    ("staffing", "leader_posts_source", "领导职数所据文件"),
     ("lists", "list_kind", "清单类型"), ("lists", "relation", "本部门角色"), ("lists", "item", "事项"),
     ("lists", "detail", "类型或依据"), ("lists", "issued", "清单日期"), ("lists", "in_force_to", "施行至"),
     ("lists", "issued_in_window", "任期内印发"),

@@ -58,6 +58,11 @@ _NOT_SECTORS = re.compile(r"(?:食品|药品|疫苗|化妆品|医疗器械|网�
 # nor does a 物业服务企业's 安全管理责任 of 共用部位: a house's or a place's own safety is no sector's.
 _DIRECTED_SAFETY = re.compile(r"(?:指导|督促)+([\u4e00-\u9fff、]+?)(?:(?:落实|履行)安全(?:主体|管理)?责任|的?安全管理)")
 _OWN_LAW_FIELDS = frozenset({"特种设备", "道路交通", "铁路交通", "水上交通", "民用航空"})
+# Or where its object is the enterprises of an industry (督促道路运输企业落实安全主体责任): an enterprise's 安全 is its
+# 安全生产 (安全生产法 第二条 governs every 生产经营单位), so the industry is the sector, as 道路运输行业安全生产 would
+# name it. Not the 物业服务企业: the safety they answer for is the houses' they keep, a place's own.
+_ENTERPRISES = re.compile(r"企业$")
+_PLACE_KEEPERS = re.compile(r"物业")
 # A department that helps another's supervision (配合, 协助) is no sector's 行业主管.
 _ASSISTS = re.compile(r"配合|协助|参与|协同|会同")
 
@@ -82,7 +87,10 @@ def member_sectors(sentence: str) -> frozenset[str]:
     for match in [*_SUPERVISED.finditer(sentence), *_DIRECTED.finditer(sentence)]:
         supervised |= _objects(sentence, match)
     for match in _DIRECTED_SAFETY.finditer(sentence):
-        supervised |= {field for word in _objects(sentence, match) if (field := _own_law_field(word))}
+        objects = _objects(sentence, match)
+        supervised |= {field for word in objects if (field := _own_law_field(word))}
+        if _ENTERPRISES.search(match.group(1)) and not _PLACE_KEEPERS.search(match.group(1)):
+            supervised |= objects
     return safety_sectors(sentence) | supervised
 
 

@@ -23,7 +23,7 @@ from queries.cache import cached
 # every sector (who_handles, orphans).
 SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source", "a_source",
                          "b_source", "evidence_source", "change_source", "ground_source", "duty_source",
-                         "sector_rule_source"})
+                         "sector_rule_source", "leader_posts_source"})
 
 
 @dataclass(frozen=True)

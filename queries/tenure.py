@@ -40,7 +40,7 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note
+from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note, renamed_by_notice
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY_STATUSES, RETIRED_STATUSES, transfer_covers
@@ -125,13 +125,16 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
 
 def staff_figures(store: Store, department: str) -> list[Row]:
     """The figures setting the department's 行政编制 and 领导职数, in the order `_staffing` takes the newest in force:
-    its own documents' (`staff_figures`), and those a rename by notice alone left it (`lent_staff_figures`: the old
-    body's, the nearest body's first), each in force from the rename's date at the earliest, so that a rename by
-    notice gives the successor a figure from its date as a 三定 stating the rename does. On one date its own figure
+    its own documents' (`staff_figures`), and those a rename by notice alone left it (the old bodies' `staff_figures`,
+    the bodies as `in_force.renamed_by_notice` reads a rename, as the duties in force do: the nearest body's first),
+    each in force from the rename's date at the earliest, so that a rename by notice gives the successor a figure from
+    its date as a 三定 stating the rename does. On one date its own figure
     comes before a lent one, and a nearer body's before a farther one's (`lent_staffing` reads them so)."""
     own = [{**row, "steps": 0} for row in catalog.run(store, "staff_figures", {"department": department})]
-    lent = [{**row, "in_force_from": max(row["in_force_from"], row["reform_date"]), "set_on": row["in_force_from"]}
-            for row in catalog.run(store, "lent_staff_figures", {"department": department})]
+    lent = [{**row, "steps": body["steps"], "in_force_from": max(row["in_force_from"], body["reform_date"]),
+             "set_on": row["in_force_from"]}
+            for body in renamed_by_notice(store, department)
+            for row in catalog.run(store, "staff_figures", {"department": body["uid"]})]
     return sorted(own + lent, key=lambda row: (row["in_force_from"], -row["steps"],
                                                row.get("set_on") or row["in_force_from"], row["document"]))
 
@@ -287,7 +290,9 @@ def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Ro
             "leader_posts": None if leader_figure is None else leader_figure["leader_posts"] + (
                 leaders["leader_posts_moved"] or 0),
             "leader_posts_stated": leader_figure["leader_posts"] if leader_figure else None,
-            "source": figure["document"] if figure else ""}
+            "source": figure["document"] if figure else "",
+            # A notice setting the 行政编制 alone leaves the 领导职数 an older document's: named as the 编制's is.
+            "leader_posts_source": leader_figure["document"] if leader_figure else ""}
 
 
 def _with_moves(figure: Row | None, key: str, date: str, moves: list[Row]) -> Row:

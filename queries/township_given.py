@@ -79,10 +79,11 @@ def with_devolution(store: Store, text: str, rows: list[Row], limit: int) -> lis
 
 def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     given = given_items(store)
-    place, item = next(((number, item) for number, row in enumerate(rows)
-                        if (item := _given_item(text, rows, row, given)) is not None), (None, None))
-    if place is None or item is None:
+    place, found = next(((number, found) for number, row in enumerate(rows)
+                         if (found := _given_item(text, rows, row, given)) is not None), (None, None))
+    if place is None or found is None:
         return [_noted(row, "") for row in rows]
+    item, broader = found
     holder = rows[place]
     offices = plates_in(holder["department"])
     named = [township for township in county_townships(store, holder["region"])
@@ -101,7 +102,7 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
     # only where the item's own match to the text is (`_weakly_met`).
     lead = {**holder, "department": township["township"], "region": township["region"],
             "office": offices[0] if offices else holder["office"], "tie": False,
-            "weak": _weakly_met(text, rows, holder)}
+            "weak": _weakly_met(holder, broader)}
     rest = [row for number, row in enumerate(rows) if number != place and row["region"] != township["region"]]
     note = (f"已赋予乡镇（街道）：{item['item']}，由{township['township']}以自己的名义实施"
             f"（承接主体：{holder['department']}）")
@@ -109,12 +110,12 @@ def _devolved(store: Store, text: str, rows: list[Row]) -> list[Row]:
             for number, row in enumerate([lead, *rest])]
 
 
-def _asked_floor(text: str, rows: list[Row], piece: Row) -> float:
-    """The least score of a given item (`piece`) the text is about: within who_handles' tie margin of the best piece
-    of evidence of any row, but for a 三定 clause whose words of the text the item says, and more. A given item met on
-    a word or two is not what the text asks (青石镇养殖场的猪病死了，没有检疫 met the townships' 对在禁止养殖区域内建设
-    畜禽养殖场的处罚 at 9.1 on 养殖, 农业农村局's 动物防疫和检疫 at 11.7): the named township led it, and with none
-    named the answer said the power lay with the townships.
+def _asked_floor(rows: list[Row], broader: list[tuple[Row, Row]]) -> float:
+    """The least score of a given item the text is about (`broader`: its `_broader_clauses`): within who_handles' tie
+    margin of the best piece of evidence of any row, but for a 三定 clause whose words of the text the item says, and
+    more. A given item met on a word or two is not what the text asks (青石镇养殖场的猪病死了，没有检疫 met the
+    townships' 对在禁止养殖区域内建设畜禽养殖场的处罚 at 9.1 on 养殖, 农业农村局's 动物防疫和检疫 at 11.7): the named
+    township led it, and with none named the answer said the power lay with the townships.
     A 三定 clause is a line of work, the given item one power the 赋权清单 carved out of such a line and gave the
     townships: where the item says every word of the text the clause says and more (words as written,
     `written_terms`), the clause is the broader reading of the same complaint, and outscores the item only by being
@@ -130,7 +131,6 @@ def _asked_floor(text: str, rows: list[Row], piece: Row) -> float:
     # Imported here: who_handles imports this module.
     from queries.who_handles import TIE_MARGIN
 
-    broader = _broader_clauses(text, rows, piece)
     best = max((other["score"] for row in rows for other in row["evidence"]
                 if not any(other is clause for _row, clause in broader)), default=0.0)
     return (1 - TIE_MARGIN) * best
@@ -150,31 +150,34 @@ def _broader_clauses(text: str, rows: list[Row], piece: Row) -> list[tuple[Row, 
             if other["kind"] in SANDING_KINDS and written & written_terms(other["text"]) < said]
 
 
-def _weakly_met(text: str, rows: list[Row], holder: Row) -> bool:
+def _weakly_met(holder: Row, broader: list[tuple[Row, Row]]) -> bool:
     """Whether the given item, the best piece of the townships' row `holder`, meets the text weakly: the row named
     township takes over is weak by who_handles' standard, and no broader 三定 clause of the same complaint
-    (`_broader_clauses`) meets it firmly, at WEAK_SCORE or more on a row not weak. Who handles the item is the
-    赋权清单's to say, and a named township's row is not the less sure for resting on it; whether the text is about the
-    item is still the match's: 青石镇有人占用桥梁摆摊经营 meets the given 对擅自占用城市道路、桥梁从事经营活动的处罚 at
-    7.4, under WEAK_SCORE, and 执法局's 查处占道经营 clause, the same line of work read broader, at 12.5 on a sure row:
-    青石镇 is sure; an item met at 7.4 on its own words, no clause reading the text so, stays weak."""
+    (`broader`, the item's `_broader_clauses`) meets it firmly, at WEAK_SCORE or more on a row not weak. Who handles
+    the item is the 赋权清单's to say, and a named township's row is not the less sure for resting on it; whether the
+    text is about the item is still the match's: 青石镇有人占用桥梁摆摊经营 meets the given 对擅自占用城市道路、桥梁从事
+    经营活动的处罚 at 7.4, under WEAK_SCORE, and 执法局's 查处占道经营 clause, the same line of work read broader, at
+    12.5 on a sure row: 青石镇 is sure; an item met at 7.4 on its own words, no clause reading the text so, stays
+    weak."""
     # Imported here: who_handles imports this module.
     from queries.who_handles import WEAK_SCORE
 
     return bool(holder["weak"]) and not any(
-        not row["weak"] and clause["score"] >= WEAK_SCORE
-        for row, clause in _broader_clauses(text, rows, holder["evidence"][0]))
+        not row["weak"] and clause["score"] >= WEAK_SCORE for row, clause in broader)
 
 
-def _given_item(text: str, rows: list[Row], row: Row, given: list[Row]) -> Row | None:
+def _given_item(text: str, rows: list[Row], row: Row, given: list[Row]) -> tuple[Row, list[tuple[Row, Row]]] | None:
     """The given item (not 委托) that is the row's best piece, when the row is lower governments as a whole's and the
-    text asks about it (`_asked_floor`)."""
+    text asks about it (`_asked_floor`), with its `_broader_clauses` (read once: `_weakly_met` weighs them too)."""
     best = row["evidence"][0] if row["evidence"] else None
     if best is None or best["kind"] != "power_item":
         return None
     item = next((item for item in given if item["department"] == row["department"] and item["region"] == row["region"]
                  and item["item"] == best["text"] and not item["entrusted"]), None)
-    return item if item is not None and best["score"] >= _asked_floor(text, rows, best) else None
+    if item is None:
+        return None
+    broader = _broader_clauses(text, rows, best)
+    return (item, broader) if best["score"] >= _asked_floor(rows, broader) else None
 
 
 def _noted(row: Row, note: str, *, unnamed: bool = False) -> Row:

@@ -54,8 +54,8 @@ _EXAMPLE: dict[str, Any] = {
                       "already": False, "draft_place": "第三条(十一)"}],
     # The sample city draft's (shi_shichangjianguan_draft.txt): the sample county draft moves no work.
     "changes": [{"kind": "cancelled", "text": "取消计量标准器具核准。", "counterpart": "", "giver": "",
-                 "already": False, "draft_place": "第三条(十七)", "finding": "still_listed", "evidence": "计量标准器具核准",
-                 "evidence_place": "", "evidence_source": "doc:62324ee3be06f7b1#权责清单!22"}],
+                 "already": False, "draft_place": "第三条(十七)", "finding": "still_listed", "unknown_side": "",
+                 "evidence": "计量标准器具核准", "evidence_place": "", "evidence_source": "doc:62324ee3be06f7b1#权责清单!22"}],
 }
 
 

@@ -95,8 +95,8 @@ def test_a_drafts_changes_of_work_read_in_chinese_in_a_file(client: TestClient) 
     table = _check(client, "草案.txt", city_draft.read_bytes(), format="csv", table="changes")
     rows = list(csv.reader(io.StringIO(table.text.lstrip("\ufeff"))))
     assert rows[0] == ["转变类型", "职能转变原文", "对方部门", "划出部门（其他部门间划转）", "现行三定已有", "草案条款",
-                       "核对结果", "相关条文或事项", "所在草案条款", "图中出处"]
-    assert rows[3] == ["取消", "取消计量标准器具核准。", "", "", "", "第三条(十七)", "权责清单仍列有此项，需同步调整",
+                       "核对结果", "图中无现行三定的一方", "相关条文或事项", "所在草案条款", "图中出处"]
+    assert rows[3] == ["取消", "取消计量标准器具核准。", "", "", "", "第三条(十七)", "权责清单仍列有此项，需同步调整", "",
                        "计量标准器具核准", "", "《示例市市场监督管理局权责清单》工作表“权责清单”序号19（第22行）"]
     assert [row[6] for row in rows[1:]] == [
         "未发现问题", "草案仍写有此项", "权责清单仍列有此项，需同步调整", "权责清单仍列有此项，需同步调整", "草案仍写有此项",

@@ -104,3 +104,27 @@ def test_a_move_between_two_other_departments_is_checked_on_both_sides(corpus: S
         ("moved", CULTURE_TO_HEALTH, CULTURE, HEALTH, False, "none", "", "")]
     # The draft's own moves keep no giver.
     assert {row["giver"] for row in answer["changes"] if row["kind"] != "moved"} == {""}
+
+
+# Moves the graph can check one side of, or neither: 市甲乙局 and 市丙丁局 hold no 三定 in the graph.
+UNKNOWN_TO_UNKNOWN = "将市甲乙局承担的食品安全风险监测计划制定职责划入市丙丁局。"
+UNKNOWN_TO_HEALTH = "将市甲乙局承担的媒介广告发布监测职责划入市卫生健康委员会。"
+HEALTH_TO_UNKNOWN = "将市卫生健康委员会承担的媒介广告发布监测职责划入市丙丁局。"
+
+
+def test_a_move_the_graph_cannot_check_says_which_side_it_does_not_know(corpus: Store, tmp_path: Path) -> None:
+    # One 图中没有 row a move, naming the giver, the receiver or both (before: no side, and the two sides of the first
+    # move one row by chance of being equal); the receiver the graph knows is still checked (卫生健康委员会 does not
+    # state 媒介广告发布监测). The draft's own transfers, both sides known, name none.
+    draft = tmp_path / DRAFT.name
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace(
+        FROM_HEALTH, FROM_HEALTH + UNKNOWN_TO_UNKNOWN + UNKNOWN_TO_HEALTH + HEALTH_TO_UNKNOWN), encoding="utf-8")
+    source, parsed = read_draft(draft)
+    answer = check_draft(corpus, draft_of(corpus, source, parsed), file=draft.name)
+    assert [(row["text"], row["giver"], row["counterpart"], row["finding"], row["unknown_side"])
+            for row in answer["changes"] if row["kind"] == "moved"] == [
+        (UNKNOWN_TO_UNKNOWN, "示例市甲乙局", "示例市丙丁局", "counterpart_unknown", "both"),
+        (UNKNOWN_TO_HEALTH, "示例市甲乙局", HEALTH, "counterpart_unknown", "giver"),
+        (UNKNOWN_TO_HEALTH, "示例市甲乙局", HEALTH, "receiver_lacks", ""),
+        (HEALTH_TO_UNKNOWN, HEALTH, "示例市丙丁局", "counterpart_unknown", "receiver")]
+    assert {row["unknown_side"] for row in answer["changes"] if row["kind"] != "moved"} == {""}

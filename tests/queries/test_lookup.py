@@ -155,7 +155,7 @@ def test_the_parameters_that_name_a_department() -> None:
                      ("department_duties", "department"), ("department_duty_coverage", "department"),
                      ("department_offices", "department"), ("department_roles", "uid"),
                      ("department_successions", "department"), ("department_transfers", "department"),
-                     ("lent_staff_figures", "department"), ("lent_staffing", "department"),
+                     ("lent_staffing", "department"),
                      ("offices_without_duties", "department"),
                      ("retired_duties", "department"),
                      ("sanding_divisions", "department"), ("sanding_duties", "department"),

@@ -237,6 +237,11 @@ def test_a_sanding_only_corpus_is_unchanged(tmp_path: Path) -> None:
     ("督促特种设备使用单位落实安全生产主体责任", ["特种设备"]),
     ("督促各单位落实安全责任", []), ("督促生产经营单位落实安全责任", []), ("指导学校安全管理", []),
     ("督促商场超市落实安全主体责任", []), ("配合督促电梯使用单位落实安全主体责任", []),
+    # Or the enterprises of an industry (an enterprise's 安全 is its 安全生产): the industry, as 道路运输行业安全生产
+    # names it; not the 物业服务企业 (the houses' safety), 相关企业 (no one industry) nor a 配合.
+    ("督促道路运输企业落实安全主体责任", ["道路运输"]), ("督促道路运输、水路运输企业落实安全管理责任", ["水路运输", "道路运输"]),
+    ("督促物业服务企业落实安全主体责任", []), ("督促相关企业落实安全责任", []),
+    ("配合督促道路运输企业落实安全主体责任", []),
     # The words of how the work is done before its objects are none of them (review: 依法对特种设备 was a sector).
     ("负责依法对特种设备安全监察", ["特种设备"]), ("负责对在建工程安全监督管理", ["在建工程"]),
     ("负责协调道路交通安全监管", ["道路交通"]), ("负责组织开展校园安全监管", ["校园"]),
@@ -273,14 +278,17 @@ def test_a_paragraph_naming_its_sectors_without_hangye_anquan_shengchan_cites_th
 
 
 def test_a_safety_duty_without_shengchan_gives_a_sector_only_through_its_objects_field(tmp_path: Path) -> None:
-    # 市场监管局's only sector is its 电梯使用单位's field, 特种设备 (its 食品安全 is another safety); 应急管理局's
-    # 各单位, 住建局's 物业服务企业's 共用部位, 商务局's 生产经营单位 and its 机关 name none: no row of theirs.
+    # 市场监管局's only sector is its 电梯使用单位's field, 特种设备 (its 食品安全 is another safety); 交通运输局's
+    # 道路运输企业 name their industry (before, none); 应急管理局's 各单位, 住建局's 物业服务企业's 共用部位, 商务局's
+    # 生产经营单位 and its 机关 name none: no row of theirs.
     store = _county(tmp_path, "yunxi_anwei_dianti.txt")
     try:
         assert {key: (sorted(row["sectors"]), row["text"], readable_source(row["source"], document_titles(store)))
                 for key, row in committee_sectors(store).items()} == {
             ("云溪县市场监督管理局", COUNTY): (["特种设备"], "督促电梯使用单位落实安全主体责任",
-                                               "《云溪县安全生产委员会成员单位安全生产工作职责》第三项（第6行）")}
+                                               "《云溪县安全生产委员会成员单位安全生产工作职责》第三项（第6行）"),
+            ("云溪县交通运输局", COUNTY): (["道路运输"], "督促道路运输企业落实安全主体责任",
+                                           "《云溪县安全生产委员会成员单位安全生产工作职责》第五项（第8行）")}
     finally:
         store.close()
 

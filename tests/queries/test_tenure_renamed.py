@@ -62,6 +62,8 @@ def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) ->
     # figure too). The 11 lent before it is the figure its totals are read against (11 and the post moved in, 12).
     middle = _read(store, MIDDLE, "2024-06-01", "2024-09-30")
     assert _staffing(middle) == [("任期开始", 11, 3, WENLV), ("任期结束", 13, 3, NOTICE)]
+    # The 3 at the end are the 三定's, named as such (before, only the notice setting the 13 was named).
+    assert [row["leader_posts_source"] for row in middle["staffing"]] == [WENLV, WENLV]
     assert _staff_changes(middle) == [("2024-08-01", "编制划入", "白河县教育局", 1, f"{NOTICE}一、"),
                                       ("2024-08-01", "核定编制调整", "", 1, NOTICE)]
     # The nearer body's figure is the last body's, not the first body's older one.
@@ -71,4 +73,5 @@ def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) ->
     _load(store, OWN_SANDING)
     last = _read(store, LAST, "2024-10-08", "2025-12-31")
     assert _staffing(last) == [("任期开始", 13, 3, NOTICE), ("任期结束", 15, 4, WENTI)]
+    assert [row["leader_posts_source"] for row in last["staffing"]] == [WENLV, WENTI]
     assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI)]
