@@ -200,13 +200,20 @@ def remove_document(request: Request, store: StoreDep,
     counts = catalog.label_counts(store)
     return {"removed": [_document(d) for d in removal.removed],
             "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH},
+            # A removed current list's history version loaded again in its place, or left, as `dutygraph remove` says.
+            "restored": [_document(d) for d in removal.restored], "stranded": [_stranded(d) for d in removal.stranded],
             # A 撤县设区 taken out unpairs the lists it paired, as `dutygraph remove` says.
             "unpaired": [_document(d) for d in removal.unpaired],
-            "not_unpaired": [{**_document(d), "history": d.history, "failure": d.failure} for d in removal.not_unpaired]}
+            "not_unpaired": [_stranded(d) for d in removal.not_unpaired]}
 
 
 def _document(held: HeldDocument) -> dict[str, str]:
     return {"uid": held.uid, "path": held.path, "title": held.title, "kind": held.kind, "region": held.region}
+
+
+def _stranded(held: HeldDocument) -> dict[str, Any]:
+    """A document with whether it is a list's history version and why it did not load again (else empty)."""
+    return {**_document(held), "history": held.history, "failure": held.failure}
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
