@@ -200,13 +200,20 @@ def remove_document(request: Request, store: StoreDep,
     counts = catalog.label_counts(store)
     return {"removed": [_document(d) for d in removal.removed],
             "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH},
+            # A removed current list's history version loaded again in its place, or left, as `dutygraph remove` says.
+            "restored": [_document(d) for d in removal.restored], "stranded": [_stranded(d) for d in removal.stranded],
             # A 撤县设区 taken out unpairs the lists it paired, as `dutygraph remove` says.
             "unpaired": [_document(d) for d in removal.unpaired],
-            "not_unpaired": [{**_document(d), "history": d.history, "failure": d.failure} for d in removal.not_unpaired]}
+            "not_unpaired": [_stranded(d) for d in removal.not_unpaired]}
 
 
 def _document(held: HeldDocument) -> dict[str, str]:
     return {"uid": held.uid, "path": held.path, "title": held.title, "kind": held.kind, "region": held.region}
+
+
+def _stranded(held: HeldDocument) -> dict[str, Any]:
+    """A document with whether it is a list's history version and why it did not load again (else empty)."""
+    return {**_document(held), "history": held.history, "failure": held.failure}
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),
@@ -220,16 +227,16 @@ def _snake_keys(counts: dict[str, int]) -> dict[str, int]:
 
 def _warning_uploaded(warning: str, path: FilePath, name: str) -> tuple[str, str]:
     """An ingest's warning as an upload says it: `English; 中文` for programs, and the Chinese the page shows. A
-    region made one character from a known one is undone by resetting the graph, which the command line's user can
-    do and a page's user cannot (the page told them to clear the graph): they ask the administrator, then upload
-    under the region the graph has."""
+    region made one character from a known one is undone by removing the file (its region goes with it when no other
+    document states it; the page told its user to clear the graph, which they cannot): 移除 in the page's 已载入的文件,
+    DELETE /api/documents/{uid} for a program, then an upload under the region the graph has."""
     if not isinstance(warning, NearMissWarning):
         return _as_uploaded(warning, path, name), chinese_part(warning)
     new, known = warning.new, warning.known
-    chinese = (f"{near_miss_zh(new, known)}若应为 {known}，请联系管理员处理（网页不能删除已载入的内容），"
+    chinese = (f"{near_miss_zh(new, known)}若应为 {known}，请在本页“已载入的文件”中移除该文件，"
                f"之后在“区划”中选择已有的 {known} 重新上传")
     return (f"{name}: the region field {new} is new to the graph, which has {known}: loaded into a new region {new}; "
-            f"if {known} was meant, no upload takes it out: ask the graph's administrator, then upload again with "
+            f"if {known} was meant, take the file out (DELETE /api/documents/{{uid}}), then upload again with "
             f"region {known}; {chinese}", chinese)
 
 

@@ -167,11 +167,11 @@ def test_a_region_new_to_the_graph_is_created_only_when_ticked(  # type: ignore[
     assert not [word for word in PROGRAMMERS_WORDS if word in _said(browser)]
     _upload(browser, [park], KEY, region="临州市", new_region=True)
     # One character from the graph's 临川市: the page's user is told what they can do (they cannot clear the graph,
-    # which the page told them to).
+    # which the page told them to, but can take the file out).
     assert _rows(browser)[0][:2] == ["lvhua.txt", "已载入"]
     assert _rows(browser)[0][2].splitlines()[1:] == [
-        "提示：区划 临州市 在图中不存在，与已有的 临川市 只差一个字：已作为新区划载入；若应为 临川市，请联系管理员处理"
-        "（网页不能删除已载入的内容），之后在“区划”中选择已有的 临川市 重新上传"]
+        "提示：区划 临州市 在图中不存在，与已有的 临川市 只差一个字：已作为新区划载入；若应为 临川市，请在本页“已载入的文件”中"
+        "移除该文件，之后在“区划”中选择已有的 临川市 重新上传"]
     browser.save_screenshot(str(SHOTS / "upload-near-miss.png"))
     assert "临州市" in _options(browser, "upload-regions")
 

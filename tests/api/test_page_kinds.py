@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ingest.kinds import KIND_TITLES
-from queries.labels import SECTOR_RULE_KIND_LABELS
+from queries.labels import DOCUMENT_KIND_LABELS, SECTOR_RULE_KIND_LABELS, VERSION_KIND_LABELS
 from queries.sector_safety import COMMITTEE, SANDING_RULE
 
 APP = Path(__file__).resolve().parents[2] / "api" / "web" / "static" / "app.js"
@@ -31,3 +31,10 @@ def test_the_page_names_a_sector_basis_as_the_cli_and_the_files_do() -> None:
     # Every kind of basis queries.sector_safety gives a row (sector_basis), in the words of queries/labels.py.
     assert set(SECTOR_RULE_KIND_LABELS) == {COMMITTEE, SANDING_RULE}
     assert _page_labels("SECTOR_RULE_KINDS") == SECTOR_RULE_KIND_LABELS
+
+
+def test_the_page_names_the_notices_as_the_report_does() -> None:
+    # A 调整 notice and a 区划调整 notice: kinds no `ingest --kind` takes, named in 已载入的文件 as the report names them.
+    assert _page_labels("NOTICE_KINDS") == {kind: title for kind, title in
+                                            {**VERSION_KIND_LABELS, **DOCUMENT_KIND_LABELS}.items()
+                                            if kind not in KIND_TITLES}

@@ -30,8 +30,10 @@ const DOCUMENT_KINDS = { sanding: "三定规定", power: "权责清单", boundar
                          split: "市县事权划分清单", territorial: "乡镇（街道）属地管理事项责任清单",
                          township: "乡镇（街道）履行职责事项清单", county_township: "县乡事权划分清单",
                          headcount: "机构编制实名制统计表", safety_committee: "安委会成员单位安全生产工作职责" };
+// The documents no `ingest --kind` names, as the report names them (queries/labels.py): a 调整 notice, a 区划调整 notice.
+const NOTICE_KINDS = { amendment: "调整职责机构编制通知", region_notice: "区划调整通知" };
 const PAGE_SIZE = 20;
-const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {} };
+const state = { charts: {}, ready: {}, regions: [], cities: [], departments: [], documents: {}, documentRows: [] };
 window.dutygraph = state;  // for the browser tests: which pages finished drawing
 
 // -- the view's state in the URL -------------------------------------------------------------------------
@@ -481,6 +483,7 @@ function table(container, rows, columns,
 // A table's cell; a `region` column's paths (南屿市/石桥县) read as their names, the path in the cell's title: two
 // cities' tables read as a wall of paths (user test of two cities).
 function cell(value, kind) {
+  if (value instanceof Node) return el("td", kind ? { class: kind } : {}, value);  // a button, a span with a title
   if (kind !== "region") return el("td", kind ? { class: kind } : {}, text(value));
   const paths = (Array.isArray(value) ? value : [value]).filter((path) => path);
   return el("td", paths.length ? { title: paths.join("、") } : {}, paths.map((path) => path.split("/").pop()).join("、"));
@@ -1739,6 +1742,20 @@ const COUNT_LABELS = { regions: "区划", departments: "部门", offices: "内�
 function uploadPage() {
   const key = document.getElementById("upload-key");
   if (!key.value) key.value = sessionStorage.getItem(KEY_STORE) || "";
+  loadedDocuments();
+}
+
+// A refused key said in the page's words, for `verb` (上传, 移除); "" for another refusal. The API's own words (an
+// Authorization header, DUTYGRAPH_API_KEYS) are for programmers and the server's operator, not for the page's user.
+function keyRefused(response, body, key, verb) {
+  if (response.status === 401) {
+    return key ? "API 密钥不正确：请核对管理员提供的密钥后重新填写"
+      : `${verb}需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥`;
+  }
+  if (response.status === 403 && String(body?.type).endsWith("/no-keys")) {
+    return `本服务尚未开放${verb}（服务器未设置 API 密钥）：请联系管理员`;
+  }
+  return "";
 }
 
 // The key as the administrator gave it: one pasted with its scheme (`Bearer …`, as the API's docs write the header)
@@ -1780,13 +1797,8 @@ async function upload(event) {
                                                             headers: key ? { Authorization: `Bearer ${key}` } : {} });
       const body = await response.json().catch(() => null);
       results.innerHTML = "";
-      // Said in the page's words: the API's own (an Authorization header, DUTYGRAPH_API_KEYS) are for programmers
-      // and the server's operator, not for whoever uploads from the page.
-      if (response.status === 401) {
-        say(key ? "API 密钥不正确：请核对管理员提供的密钥后重新填写"
-                : "上传需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥");
-      } else if (response.status === 403 && String(body?.type).endsWith("/no-keys")) {
-        say("本服务尚未开放上传（服务器未设置 API 密钥）：请联系管理员");
+      if (keyRefused(response, body, key, "上传")) {
+        say(keyRefused(response, body, key, "上传"));
       } else if (response.status === 422 && Array.isArray(body?.failed)) {
         showUploaded(body);  // no file loaded: each file's reason, as beside loaded ones
       } else if (!response.ok) {
@@ -1795,6 +1807,7 @@ async function upload(event) {
         showUploaded(body);
         // The new regions and departments, in every picker; a picker not refreshed is no failed upload.
         await loadChoices().catch((error) => say(`文件已载入，但选项未能刷新（${error.message}），请重新打开页面`));
+        loadedDocuments();
       }
     } catch (error) {
       results.innerHTML = "";
@@ -1834,6 +1847,90 @@ function showUploaded(answer) {
     ...(answer.not_relisted || []).map((r) => `未能重新载入的区清单（原文件已不存在、已改动或未能载入，县、区两份清单仍并存，请重新载入区的清单）：${r}`),
   ];
   if (relisted.length) box.append(el("ul", { id: "upload-relisted" }, relisted.map((r) => el("li", {}, r))));
+}
+
+// -- the loaded documents, each with 移除 ----------------------------------------------------------------------
+// A file uploaded by mistake could only be added to (user test): the view lists what GET /api/documents holds, in
+// its order (the latest 印发日期 first), filtered by the box, each with a button that takes it out again through
+// DELETE /api/documents/{uid}, as `dutygraph remove` does.
+function kindText(kind) {
+  return DOCUMENT_KINDS[kind] || NOTICE_KINDS[kind] || kind || "";
+}
+
+function documentName(doc) {
+  return doc.title ? `《${doc.title}》` : `${kindText(doc.kind) || "文件"}（${String(doc.path || doc.uid).split("/").pop()}）`;
+}
+
+function loadedDocuments() {
+  const words = document.getElementById("upload-docs-filter").value.trim();
+  const all = state.documentRows;
+  const rows = all.filter((doc) => !words || [doc.title, kindText(doc.kind), doc.region, doc.path, doc.uid]
+    .some((value) => String(value || "").includes(words)));
+  document.getElementById("upload-docs-count").textContent = words
+    ? `图中共 ${all.length} 个文件，筛选出 ${rows.length} 个` : `图中共 ${all.length} 个文件`;
+  const shown = rows.map((doc) => ({
+    title: doc.title || "（无标题）", kind: kindText(doc.kind), region: doc.region, path: doc.path,
+    // The uid is long and alike from row to row: its first digits tell rows apart, the whole one is its title.
+    uid: el("span", { class: "code", title: doc.uid }, `${doc.uid.slice(0, 12)}…`),
+    remove: el("button", { type: "button", "aria-label": `移除${documentName(doc)}`, onclick: () => removeDocument(doc) },
+               "移除"),
+  }));
+  table("upload-docs", shown, [["title", "标题", "wide"], ["kind", "类别"], ["region", "区划", "region"], ["path", "文件"],
+                               ["uid", "uid"], ["remove", "操作"]]);
+}
+
+async function removeDocument(doc) {
+  const message = document.getElementById("remove-message");
+  const results = document.getElementById("remove-results");
+  const say = (words) => { message.textContent = words; message.hidden = false; };
+  if (!window.confirm(`确定从图中移除${documentName(doc)}（${doc.region || "未标区划"}，${doc.path || doc.uid}）吗？`
+                      + "只由该文件载入的部门、职责和事项将一并删去。")) return;
+  state.ready.removed = false;
+  message.hidden = true;
+  results.innerHTML = "";
+  const key = bareKey(document.getElementById("upload-key").value);
+  if (key) sessionStorage.setItem(KEY_STORE, key); else sessionStorage.removeItem(KEY_STORE);
+  try {
+    const response = await reach(url(`/api/documents/${encodeURIComponent(doc.uid)}`),
+                                 { method: "DELETE", headers: key ? { Authorization: `Bearer ${key}` } : {} });
+    const body = await response.json().catch(() => null);
+    if (keyRefused(response, body, key, "移除")) {
+      say(keyRefused(response, body, key, "移除"));
+    } else if (response.status === 404) {
+      say(`${documentName(doc)}已不在图中（可能已被他人移除），已刷新文件列表`);
+    } else if (!response.ok) {
+      // 409 (an older 三定 of a department loaded by an earlier dutygraph) and 422 say why in the API's Chinese.
+      say(`移除失败：${refusal(response, body)}`);
+    }
+    if (response.ok) showRemoved(body);
+    if (response.ok || response.status === 404) {
+      // The pickers and the documents sources are cited by lose what was removed, and the table its row.
+      await loadChoices().catch((error) => say(`文件已移除，但页面数据未能刷新（${error.message}），请重新打开页面`));
+      loadedDocuments();
+    }
+  } catch (error) {
+    say(`移除失败：${error.message}`);
+  }
+  answered(message, results);
+  state.ready.removed = true;
+}
+
+// The removal's answer as `dutygraph remove` prints it, in Chinese: what was taken out, the lists loaded again in
+// its place or left, and the graph's counts after.
+function showRemoved(answer) {
+  const label = (doc) => `${doc.title ? `《${doc.title}》 ` : ""}${doc.path} (${doc.region}, ${doc.uid}${doc.history ? "，历史版本" : ""})`;
+  const said = (doc) => (doc.failure ? `${label(doc)}：未能载入：${doc.failure}` : label(doc));
+  const lines = [
+    ...answer.removed.map((doc) => `已移除：${label(doc)}`),
+    ...(answer.restored || []).map((doc) => `历史版本恢复为现行清单：${label(doc)}`),
+    ...(answer.stranded || []).map((doc) => `历史版本的文件已不存在、已改动或未能载入，未能恢复为现行清单，请重新载入：${said(doc)}`),
+    ...answer.unpaired.map((doc) => `撤县设区已移除，县、区两份清单已重新载入，各为现行清单：${label(doc)}`),
+    ...answer.not_unpaired.map((doc) => `撤县设区已移除，但清单的文件已不存在或已改动，县、区两份清单仍配对，请重新载入：${said(doc)}`),
+    `图中：${Object.entries(answer.in_graph).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`).join("，")}`,
+  ];
+  document.getElementById("remove-results").append(
+    el("p", {}, `已移除 ${answer.removed.length} 个文件`),
+    el("ul", { id: "remove-lines" }, lines.map((line) => el("li", {}, line))));
 }
 
 // A file the server answered a POST with, saved under the name its Content-Disposition gives (filename*), else
@@ -2174,14 +2271,19 @@ function staleText(wanted, box) {
 async function loadChoices() {
   const [regions, documents] = await Promise.all([apiAll("/api/regions"),
     apiAll("/api/documents")]);
+  // Rebuilt, so that a document removed is gone from it (its uid no longer cited as a document's).
+  const held = {};
   documents.items.forEach((doc) => {
     const sheets = Object.fromEntries(doc.sheets.map((sheet, index) => [sheet, doc.sheet_titles[index]]));
     // A list's row numbers: null until an answer first cites the document (numbersOfSources); a document loaded
     // again (an upload) keeps those it has, since its rows are the same content's.
     const numbers = state.documents[doc.uid]?.numbers ?? null;
-    state.documents[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets,
-                                 kind: DOCUMENT_KINDS[doc.kind] || "", numbers };
+    held[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets,
+                      kind: DOCUMENT_KINDS[doc.kind] || "", numbers };
   });
+  state.documents = held;
+  [...numbersAsked.keys()].filter((uid) => !held[uid]).forEach((uid) => numbersAsked.delete(uid));
+  state.documentRows = documents.items;
   state.regions = regions.items;
   state.cities = regions.items.filter((r) => r.level === "city").map((r) => r.path);
   // A county a 撤县设区 renamed is offered marked (示例市/青山县 已撤销（现为青山区）): its old documents are still its.
@@ -2277,6 +2379,7 @@ async function start() {
     focusOn(page?.querySelector(":scope > h2") || document.getElementById("main"));
   };
   document.getElementById("upload-form").onsubmit = upload;
+  document.getElementById("upload-docs-filter").oninput = loadedDocuments;
   document.getElementById("dispatch-form").onsubmit = dispatchFile;
   document.getElementById("dispatch-unsure").onchange = showDispatched;
   document.getElementById("draft-form").onsubmit = checkDraft;

@@ -1,0 +1,171 @@
+"""上传文件's 已载入的文件 (headless Chromium against the real service and an embedded store): a file uploaded by mistake
+is taken out again with its row's 移除, after a confirmation naming it, and the answer is said as `dutygraph remove`
+says it; a wrong key, or a document gone meanwhile, is said in Chinese and removes nothing; a 撤县设区 taken out says
+the lists it unpairs. Before, the page could only add."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api.app import create_app
+from api.settings import Settings
+from graph.store import open_store
+from ingest.pipeline import ingest
+from ingest.regions import Region
+from tests.api.live_server import serve
+from tests.api.test_browser import SHOTS, _open, _wait, browser  # noqa: F401  (fixtures)
+from tests.api.test_browser_upload import _SANDING, KEY, _store_of_one_bureau, _upload
+from tests.ingest.test_region_notice import COUNTY_LIST, DISTRICT_LIST
+from tests.ingest.test_region_notice import FIXTURES as NOTICES
+
+PARK_TITLE = "临川市园林局职能配置、内设机构和人员编制规定"
+ARCHIVES_TITLE = "临川市档案局职能配置、内设机构和人员编制规定"
+BUREAU_TITLE = "临川市河道管理局职能配置、内设机构和人员编制规定"
+
+
+@pytest.fixture
+def bureau_site(tmp_path: Path) -> Iterator[str]:
+    data = _store_of_one_bureau(tmp_path)
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{data}", DUTYGRAPH_API_KEYS=KEY))) as address:
+        yield address
+
+
+def _held(address: str) -> dict[str, str]:
+    """GET /api/documents: each document's uid by its file's name."""
+    with urllib.request.urlopen(f"{address}/api/documents?limit=1000") as answer:
+        return {Path(row["path"]).name: row["uid"] for row in json.load(answer)["items"]}
+
+
+def _table(browser) -> list[list[str]]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The loaded documents' rows as shown, each uid cell as its title (the whole uid) then its text."""
+    return browser.execute_script("""return [...document.querySelectorAll('#upload-docs tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].flatMap((td) => td.querySelector('[title]') && !td.querySelector('button')
+          ? [td.querySelector('[title]').title, td.innerText] : [td.innerText]));""")
+
+
+def _remove(browser, title: str, key: str, accept: bool = True) -> str:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The row of the document titled `title` taken out with `key`: its confirmation's words, once the answer is in."""
+    box = browser.find_element("id", "upload-key")
+    box.clear()
+    box.send_keys(key)
+    browser.execute_script("window.dutygraph.ready.removed = false;")
+    browser.find_element("css selector", f"#upload-docs button[aria-label='移除《{title}》']").click()
+    alert = browser.switch_to.alert
+    asked = str(alert.text)
+    if not accept:
+        alert.dismiss()
+        return asked
+    alert.accept()
+    _wait(browser, "return window.dutygraph.ready.removed === true")
+    return asked
+
+
+def _message(browser) -> str:  # type: ignore[no-untyped-def]  # noqa: F811
+    box = browser.find_element("id", "remove-message")
+    return str(box.text) if box.is_displayed() else ""
+
+
+def _lines(browser) -> list[str]:  # type: ignore[no-untyped-def]  # noqa: F811
+    return list(browser.execute_script(
+        "return [...document.querySelectorAll('#remove-lines li')].map((li) => li.innerText)"))
+
+
+def test_a_file_uploaded_by_mistake_is_taken_out_with_its_button(  # type: ignore[no-untyped-def]
+        browser, bureau_site: str, tmp_path: Path) -> None:  # noqa: F811
+    park, archives = tmp_path / "yuanlin.txt", tmp_path / "dangan.txt"
+    park.write_text(_SANDING.format(name="园林局", work="全市园林绿化", staff=9), encoding="utf-8")
+    archives.write_text(_SANDING.format(name="档案局", work="全市档案管理", staff=4), encoding="utf-8")
+    _open(browser, bureau_site, "upload")
+    assert browser.find_element("id", "upload-docs-count").text == "图中共 1 个文件"
+    _upload(browser, [park, archives], KEY)
+    held = _held(bureau_site)
+    assert sorted(held) == ["dangan.txt", "hedao.txt", "yuanlin.txt"]
+    # In the API's order (none is dated: by title, 园 before 档 before 河), the uid shortened, the whole one its title.
+    assert [row[:4] for row in _table(browser)] == [
+        [PARK_TITLE, "三定规定", "临川市", "yuanlin.txt"], [ARCHIVES_TITLE, "三定规定", "临川市", "dangan.txt"],
+        [BUREAU_TITLE, "三定规定", "临川市", str(tmp_path / "hedao.txt")]]
+    assert [row[4:] for row in _table(browser)] == [
+        [held[name], f"{held[name][:12]}…", "移除"] for name in ("yuanlin.txt", "dangan.txt", "hedao.txt")]
+    filter_box = browser.find_element("id", "upload-docs-filter")
+    filter_box.send_keys("园林")
+    assert [row[0] for row in _table(browser)] == [PARK_TITLE]
+    assert browser.find_element("id", "upload-docs-count").text == "图中共 3 个文件，筛选出 1 个"
+
+    # Asked first, naming the document; dismissed, nothing is sent.
+    asked = _remove(browser, PARK_TITLE, KEY, accept=False)
+    assert asked == (f"确定从图中移除《{PARK_TITLE}》（临川市，yuanlin.txt）吗？只由该文件载入的部门、职责和事项将一并删去。")
+    assert len(_held(bureau_site)) == 3
+    # A wrong key is said as the upload says it, and removes nothing.
+    _remove(browser, PARK_TITLE, "wrong-key")
+    assert _message(browser) == "API 密钥不正确：请核对管理员提供的密钥后重新填写"
+    assert _lines(browser) == [] and len(_held(bureau_site)) == 3
+    _remove(browser, PARK_TITLE, "")
+    assert _message(browser) == "移除需要 API 密钥：请在“API 密钥”一栏填写管理员提供的密钥"
+    assert len(_held(bureau_site)) == 3
+
+    _remove(browser, PARK_TITLE, KEY)
+    assert _message(browser) == ""
+    assert browser.find_element("css selector", "#remove-results p").text == "已移除 1 个文件"
+    assert _lines(browser) == [
+        f"已移除：《{PARK_TITLE}》 yuanlin.txt (临川市, {held['yuanlin.txt']})",
+        "图中：区划 1，部门 2，内设机构 2，职责 6，共同事项 0，权责事项 0，监管事项 0，文件 2"]
+    assert _held(bureau_site) == {name: held[name] for name in ("dangan.txt", "hedao.txt")}
+    # The table and the pickers no longer hold it (the filter still applies).
+    assert _table(browser) == []
+    assert browser.find_element("id", "upload-docs-count").text == "图中共 2 个文件，筛选出 0 个"
+    assert browser.execute_script("return [...document.getElementById('department-select').options]"
+                                  ".map((o) => o.value)") == ["临川市档案局", "临川市河道管理局"]
+    filter_box.clear()
+    filter_box.send_keys("档案")
+    browser.save_screenshot(str(SHOTS / "remove-document.png"))
+
+    # Taken out meanwhile by someone else: said, and the table refreshed.
+    request = urllib.request.Request(f"{bureau_site}/api/documents/{held['dangan.txt']}", method="DELETE",
+                                     headers={"Authorization": f"Bearer {KEY}"})
+    with urllib.request.urlopen(request) as answer:
+        assert answer.status == 200
+    _remove(browser, ARCHIVES_TITLE, KEY)
+    assert _message(browser) == f"《{ARCHIVES_TITLE}》已不在图中（可能已被他人移除），已刷新文件列表"
+    assert _lines(browser) == [] and _table(browser) == []
+    assert browser.find_element("id", "upload-docs-count").text == "图中共 1 个文件，筛选出 0 个"
+
+
+@pytest.fixture
+def renamed_county_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A server over 青山县's lists, the 撤县设区 批复 and its district's reissue of one list, loaded in that order (the
+    district's list paired with the county's): its address and the district list's file."""
+    store = open_store(f"embedded:{tmp_path / 'store'}")
+    assert ingest(COUNTY_LIST, store, region=Region(("示例市",))).failed == []
+    assert ingest([NOTICES / "pifu.txt"], store, region=Region(("示例市",))).failed == []
+    assert ingest([DISTRICT_LIST], store, region=Region(("示例市", "青山区"))).failed == []
+    store.close()
+    settings = Settings(DUTYGRAPH_STORE=f"embedded:{tmp_path / 'store'}", DUTYGRAPH_API_KEYS=KEY)
+    with serve(create_app(settings)) as address:
+        yield address, DISTRICT_LIST
+
+
+def test_a_removed_rename_says_the_lists_it_unpairs(  # type: ignore[no-untyped-def]
+        browser, renamed_county_site: tuple[str, Path]) -> None:  # noqa: F811
+    address, district_list = renamed_county_site
+    county_list = COUNTY_LIST[-1]
+    held = _held(address)
+    pifu = held["pifu.txt"]
+    _open(browser, address, "upload")
+    title = next(row[0] for row in _table(browser) if row[3].endswith("pifu.txt"))
+    assert next(row[1] for row in _table(browser) if row[3].endswith("pifu.txt")) == "区划调整通知"
+    _remove(browser, title, KEY)
+    assert _message(browser) == ""
+    lines = _lines(browser)
+    assert lines[:-1] == [
+        f"已移除：《{title}》 {NOTICES / 'pifu.txt'} (示例市, {pifu})",
+        f"撤县设区已移除，县、区两份清单已重新载入，各为现行清单：{county_list} (示例市/青山县, {_held(address)[county_list.name]})",
+        f"撤县设区已移除，县、区两份清单已重新载入，各为现行清单：{district_list} (示例市/青山区, "
+        f"{_held(address)[district_list.name]})"]
+    assert lines[-1].startswith("图中：区划 ")
+    assert "pifu.txt" not in _held(address)
+    browser.save_screenshot(str(SHOTS / "remove-rename.png"))
