@@ -172,7 +172,9 @@ _CENTRAL_HEAD = re.compile(r"^(?:中华人民共和国)?(?:国家[\u4e00-\u9fff]
 # 南海救助局 in 广东省), as a 海事局 does, and a national document keeps it in 全国.
 _SEA_AREAS = ("南海", "东海", "北海", "黄海", "渤海")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_BRANCH_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}局")
+# A bureau's word after a province's short name (广东局, 广东监管局) or a survey team's (国家统计局广东调查总队: the
+# real Guangdong export kept it in 全国 while its sister branches moved).
+_BRANCH_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:局|调查总队|调查队)")
 
 
 @lru_cache(maxsize=1)

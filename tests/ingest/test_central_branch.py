@@ -79,6 +79,7 @@ def test_branches_named_with_a_province_or_a_sea_lie_there(store: Store, region:
                     {"region": "东海省", "name": "交通运输部东海救助局"},
                     {"region": "东海省", "name": "国家税务总局东海省税务局"},
                     {"region": "全国", "name": "公安部出入境管理局"},
+                    {"region": "广东省", "name": "国家统计局广东调查总队"},
                     {"region": "广东省", "name": "国家金融监督管理总局广东监管局"}]
 
 
