@@ -471,9 +471,27 @@ def spells(short: str, name: str) -> bool:
 
 
 def _current(matches: list[KnownDepartment]) -> list[KnownDepartment]:
-    """Of several departments a name reads as, those not replaced in a 机构改革, when any is."""
+    """Of several departments a name reads as, those not replaced in a 机构改革, when any is; when all are, and they are
+    one chain of successions (城市管理局 renamed 城市管理和综合执法局, merged since into 住建局: 县城管局 reads as both),
+    its first body, as its full name reads: `ingest.load.follow_successions` moves the edge to the chain's end."""
     current = [match for match in matches if not match.succeeded]
-    return current if current and len(current) < len(matches) else matches
+    if current and len(current) < len(matches):
+        return current
+    first = _chain_start(matches) if not current and len(matches) > 1 else None
+    return [first] if first is not None else matches
+
+
+def _chain_start(matches: list[KnownDepartment]) -> KnownDepartment | None:
+    """The body of `matches` none of the others replaced, where each one's one successor leads through all of them."""
+    by_uid = {match.uid: match for match in matches}
+    firsts = [match for match in matches if not any(match.uid in other.successors for other in matches)]
+    if len(firsts) != 1:
+        return None
+    seen, here = {firsts[0].uid}, firsts[0]
+    while len(here.successors) == 1 and here.successors[0] in by_uid and here.successors[0] not in seen:
+        here = by_uid[here.successors[0]]
+        seen.add(here.uid)
+    return firsts[0] if seen == set(by_uid) else None
 
 
 def _replaced(department: KnownDepartment, matches: list[KnownDepartment]) -> str:
