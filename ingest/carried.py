@@ -79,6 +79,21 @@ def chain_ends(rows: list[Mapping[str, Any]]) -> dict[str, str]:
     return ends
 
 
+def followed_moves(named: list[Mapping[str, Any]], ends: Mapping[str, str]) -> list[dict[str, Any]]:
+    """`named`: the (`holder`, `named`) pairs of the edges that follow successions (the body holding them, the body
+    they named: their `redirected_from`, else the holder). Where each group is to be: at the chain end of the body it
+    named (`ends`, from `chain_ends`; the body itself where it has none), marked `redirected_from` that body unless it
+    is there. So the edges' place is a function of the successions loaded, not of the order they came in: a chain made
+    shorter (a split mid-chain) or sent elsewhere moves edges back as well as on. Rows only for groups not in place."""
+    moves = []
+    for row in named:
+        target = ends.get(row["named"], row["named"])
+        if target != row["holder"]:
+            moves.append({"holder": row["holder"], "named": row["named"], "target": target,
+                          "redirected_from": None if target == row["named"] else row["named"]})
+    return moves
+
+
 def carrying_on(rows: list[Mapping[str, Any]], date: str, issued: Mapping[str, str]) -> dict[tuple[str, str], Carrying]:
     """`carrying` as it stood on `date` (YYYY-MM-DD): the reforms dated after it had not happened (an undated one is
     read on any date, as today's reading reads it), and each successor's 三定 is the one in force then (`issued`: its

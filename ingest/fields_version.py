@@ -75,7 +75,10 @@ from graph.store import Store
 # Version 19: a Document and a ListVersion keep when they were loaded (`loaded`: the graph's write count then,
 # ingest.load.load_stamp), by which `dutygraph remove` brings back the version of an undated list loaded last
 # (ingest.versions.newest_first); a version loaded before keeps none and counts as loaded before any other.
-GRAPH_FIELDS_VERSION = 19
+# Version 20: each body of a succession keeps the end of its chain (`chain_end`, ingest.load.follow_successions),
+# which township_duties reads for a township asked for; a followed edge and a row's `township` are recomputed from what
+# is loaded, so a chain made shorter moves them back. A graph loaded before has none until the next ingest of any file.
+GRAPH_FIELDS_VERSION = 20
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -16,7 +16,7 @@ from graph.schema import HELD_BY_DEPARTMENT, PARTY_EDGES, REL_NAMES, label, rel_
 from graph.store import Statement, Store
 from graph.write_count import write_count
 from ingest.alias_sources import ALIAS_SOURCES_ASSIGNMENT, MERGED_ALIAS_SOURCES, rebuild_aliases, with_alias_sources
-from ingest.carried import SUCCESSIONS, Carrying, carrying, chain_ends
+from ingest.carried import SUCCESSIONS, Carrying, carrying, chain_ends, followed_moves
 from ingest.fields_version import GRAPH_FIELDS_VERSION
 from ingest.list_history import current_statement, superseded_statements
 from ingest.records import VERSIONED_DEPARTMENT_PROPS, GraphRows
@@ -266,7 +266,7 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = rel_alternatives(sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
     # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
-    restored = [Statement(_NAMES_MOVED_BACK, rows), Statement(_TOWNSHIP_MOVED_BACK, rows),
+    restored = [Statement(_NAMES_MOVED_BACK, rows), Statement(_TOWNSHIP_MOVED_BACK, rows), Statement(_CHAIN_ENDS_CLEARED, rows),
                 *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
     restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
                               + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows))
@@ -343,22 +343,31 @@ _CLAUSES_OF_PREDECESSOR = "WITH DISTINCT p MATCH ()-[c:LEADS|ASSISTS]->() WHERE 
 
 
 def _moved_on(rel: str) -> str:
-    """A body's edges that name it go to the end of its chain of successions (`ingest.carried.chain_ends`, the rows
-    `r.predecessor`, `r.end`), marked with the body they named (`redirected_from`: kept where an earlier move set it,
+    """A body's edges that name it are at the end of its chain of successions (`ingest.carried.followed_moves`, the
+    rows `r.holder`, `r.named`, `r.target`, `r.redirected_from`), marked with the body they named (`redirected_from`:
     so an edge moved on from 石桥镇人民政府 still says it named 桃源乡人民政府): a list's (undated, it names the bodies
     as they are) and another department's 职责分工 clause, stated before the reform or after. That department's 三定
     is still in force, and an 编办 reads its 县城市管理局配合 as the body doing that work now (the clause's text keeps
     the old name); left on the old body, the clause made a matter the list gives the successor read as led by two
-    (conflicting_leads). The clauses of the body's own 三定 stay: they are superseded with it. One move a body, to
-    the chain's end: no edge is moved twice in one query (which could not see the first move), so the end state
-    does not depend on the order the reforms loaded in."""
+    (conflicting_leads). The clauses of the body's own 三定 stay: they are superseded with it. One move a group of
+    edges, straight to where it belongs (on, or back where a chain became shorter): no edge is moved twice in one
+    query (which could not see the first move), so the end state does not depend on the order the reforms loaded in."""
     name = rel_type(rel).name  # types come from the schema, never from input
     key = _merge_key(rel, "e", "e")
-    named = "f.redirected_from = coalesce(e.redirected_from, p.uid)"
+    named = "f.redirected_from = r.redirected_from"
     setting = f"SET f += properties(e), {named}" if key else f"ON CREATE SET f += properties(e), {named}"
-    return ("UNWIND $rows AS r MATCH (p:Department {uid: r.predecessor}) MATCH (d:Department {uid: r.end}) "
-            f"MATCH (p)-[e:{name}]->(x) "
-            f"WHERE coalesce(e.sanding_of, '') <> p.uid MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+    return ("UNWIND $rows AS r MATCH (h:Department {uid: r.holder}) MATCH (d:Department {uid: r.target}) "
+            f"MATCH (h)-[e:{name}]->(x) WHERE {_NAMED} = r.named AND coalesce(e.sanding_of, '') <> r.named "
+            f"MERGE (d)-[f:{name}{key}]->(x) {setting} DELETE e")
+
+
+# The body an edge that follows successions named: the one a move marked, else the one holding it.
+_NAMED = "coalesce(e.redirected_from, h.uid)"
+# The (holder, named) groups of those edges on the bodies `$bodies` (every body of a succession): what `_moved_on`
+# may move. The clauses of a body's own 三定 are none (they stay, superseded).
+_FOLLOWED_NAMED = (f"UNWIND $bodies AS b MATCH (h:Department {{uid: b}})-[e:{rel_alternatives(_FOLLOWED)}]->() "
+                   f"WITH h, e, {_NAMED} AS named WHERE coalesce(e.sanding_of, '') <> named "
+                   "RETURN DISTINCT h.uid AS holder, named ORDER BY holder, named")
 
 
 # The edges the successions of the documents `r.uids` moved: those on a body along the chain after such a succession
@@ -383,15 +392,18 @@ _NAMES_MOVED_BACK = (
 
 # A township list's rows name their township (`township`, the government's uid: township_duties groups by it). Once
 # the township is merged into another (乡镇合并) or made a 街道 (镇改街道), its government SUCCEEDED_BY the other's,
-# the rows are the other's work today: `township` becomes the end of the chain of successions (one end: a body
-# split among several keeps its rows, as `_moved_on` keeps its edges), `township_from` keeps the one the list wrote.
-# Every such edge, the county department's 配合 LEADS too (not moved). One scan of the edges, not one a succession.
-# Run before the moves: an edge MERGEd in the same query is not seen by a later MATCH, but copies what was SET before.
+# the rows are the other's work today: `township` is the chain end of the one the list wrote (`township_from` keeps
+# that one while they differ), by the rule that places the edges (`ingest.carried.chain_ends`, `r.ends` its pairs:
+# a body split among several keeps its rows, as it keeps its edges), recomputed for every row so that a chain made
+# shorter sets it back too. Every such edge, the county department's 配合 LEADS too (not moved). One scan of the
+# edges. Run before the moves: an edge MERGEd in the same query is not seen by a later MATCH, but copies what was SET
+# before.
 _TOWNSHIP_EDGES = "UNWIND $rows AS r MATCH ()-[e:LEADS|ASSISTS]->() "
 _TOWNSHIP_MOVED_ON = (f"{_TOWNSHIP_EDGES}WHERE e.township IS NOT NULL "
-                      "MATCH (:Department {uid: e.township})-[:SUCCEEDED_BY*1..]->(d:Department) "
-                      "WHERE NOT (d)-[:SUCCEEDED_BY]->() WITH e, collect(DISTINCT d.uid) AS ends WHERE size(ends) = 1 "
-                      "SET e.township_from = coalesce(e.township_from, e.township), e.township = ends[0]")
+                      "WITH r, e, coalesce(e.township_from, e.township) AS named "
+                      "WITH e, named, [pair IN r.ends WHERE pair[0] = named | pair[1]] + [named] AS found "
+                      "WITH e, named, found[0] AS now WHERE e.township <> now OR (e.township_from IS NULL) <> (now = named) "
+                      "SET e.township = now, e.township_from = CASE WHEN now = named THEN null ELSE named END")
 # Where a leaving document states a succession on the way from the township the list wrote: back to that one
 # (`follow_successions`, after the removal, moves it on by the successions that stay).
 _TOWNSHIP_MOVED_BACK = (f"{_TOWNSHIP_EDGES}WHERE e.township_from IS NOT NULL "
@@ -410,27 +422,40 @@ def _moved_back(rel: str) -> str:
 
 
 def follow_successions(store: Store) -> None:
-    """After documents load or go: each replaced body's edges that name it after the reform move to its successor,
-    and the 职责分工 clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came
-    first. One atomic write, none when the graph holds no succession."""
+    """After documents load or go: the edges that name a replaced body after the reform are at the end of its chain of
+    successions (on, or back where the chain became shorter: `ingest.carried.followed_moves`), and the 职责分工
+    clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came first. One atomic
+    write, none when the graph holds no succession."""
     successions = store.read(SUCCESSIONS)
     if not successions:
         return
     rows = [{}]
-    # Which edge carries the replaced body's duties to its successor (ingest.carried), written where it changed.
+    # Which edge carries the replaced body's duties to its successor (ingest.carried), written where it changed; one
+    # that no longer carries loses the property (null, not false: as an edge that never carried, whatever the order).
     carried = carrying(successions)
-    changed = [{"predecessor": row["predecessor"], "source": row["source"], "carries": carry.carries,
+    changed = [{"predecessor": row["predecessor"], "source": row["source"], "carries": carry.carries or None,
                 "after": carry.after} for row in successions
                if (carry := carried[row["predecessor"], row["source"]]) != Carrying(bool(row["carries"]),
                                                                                 row["carries_after"])]
-    ends = [{"predecessor": body, "end": end} for body, end in sorted(chain_ends(successions).items())]
-    moves = [Statement(_moved_on(rel), ends) for rel in _FOLLOWED] if ends else []
-    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, rows), *moves,
+    ends = chain_ends(successions)
+    bodies = sorted({row["predecessor"] for row in successions} | {row["successor"] for row in successions})
+    moved = followed_moves(store.read(_FOLLOWED_NAMED, {"bodies": bodies}), ends)
+    moves = [Statement(_moved_on(rel), moved) for rel in _FOLLOWED] if moved else []
+    townships = [{"ends": [[body, end] for body, end in sorted(ends.items())]}]
+    placed = [{"uid": body, "end": ends.get(body)} for body in bodies]
+    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, townships), *moves, Statement(_CHAIN_END, placed),
                         Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
                         *([Statement(_SET_CARRYING, changed)] if changed else []),
                         bump_version()])
 
 
+# Each body of a succession keeps the end of its chain (`chain_end`, null where it has none: a split, a cycle, a body
+# not replaced), which township_duties and its merged_township note read for a township asked for: the rule its rows'
+# `township` and their edges follow, not a walk of its own. A removal clears them all first (`_CHAIN_ENDS_CLEARED`):
+# a body no succession names any more is not among these.
+_CHAIN_END = ("UNWIND $rows AS r MATCH (d:Department {uid: r.uid}) WHERE coalesce(d.chain_end, '') <> coalesce(r.end, '') "
+              "SET d.chain_end = r.end")
+_CHAIN_ENDS_CLEARED = "UNWIND $rows AS r MATCH (d:Department) WHERE d.chain_end IS NOT NULL SET d.chain_end = null"
 _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:SUCCEEDED_BY {source: r.source}]->(:Department) "
                  "SET s.carries = r.carries, s.carries_after = r.after")
 

@@ -67,6 +67,7 @@ TOWNSHIP_METHOD = "township"  # a Resolution's method when its mention names a t
 # its work came from. Not 原平市…, 原阳县…, 原州区… (regions whose name opens with 原: a level character follows two).
 _FORMER = re.compile(r"^原(?![\u4e00-\u9fff][市县区旗])(?=[\u4e00-\u9fff]{2})")
 AMBIGUOUS_METHOD = "ambiguous"  # an unresolved Resolution's method when two departments answer to its name equally
+ABBREVIATION_METHOD = "abbreviation"  # a Resolution's method when the abbreviation table's group read the name
 FORMER_METHOD = "former"  # a Resolution's method when a 原… mention names a body no department of that name answers to
 
 
@@ -414,11 +415,11 @@ class NameResolver:
             named = [c for c in candidates if c.keys & set(group) or self._group_of(c.base_name) == group]
             exact = _current(named)
             if len(exact) == 1:
-                return _resolved(exact[0], mention, "abbreviation", _replaced(exact[0], named))
+                return _resolved(exact[0], mention, ABBREVIATION_METHOD, _replaced(exact[0], named))
         if len(exact) > 1 and group and len(spelt := [c for c in exact if spells(base, c.base_name)]) == 1:
             # A table's group holds the bodies a 机构改革 merged (文旅局, 体育局, 文化局): where a region keeps two of
             # them, the one whose name the abbreviation spells out is meant (文旅局: 文化和旅游局, not 体育局).
-            return _resolved(spelt[0], mention, "abbreviation", _replaced(spelt[0], named))
+            return _resolved(spelt[0], mention, ABBREVIATION_METHOD, _replaced(spelt[0], named))
         if len(exact) > 1:
             found = _unresolved(mention, base, region, sorted(c.name for c in exact))
             found.method = AMBIGUOUS_METHOD
@@ -479,9 +480,29 @@ def spells(short: str, name: str) -> bool:
 
 
 def _current(matches: list[KnownDepartment]) -> list[KnownDepartment]:
-    """Of several departments a name reads as, those not replaced in a 机构改革, when any is."""
+    """Of several departments a name reads as, those not replaced in a 机构改革, when any is; when all are, and they are
+    one chain of successions (城市管理局 renamed 城市管理和综合执法局, merged since into 住建局: 县城管局 reads as both),
+    the last of them, as it reads once one is current (`_replaced` the body it also named, followed by its edges):
+    `ingest.load.follow_successions` moves the edge to the chain's end."""
     current = [match for match in matches if not match.succeeded]
-    return current if current and len(current) < len(matches) else matches
+    if current and len(current) < len(matches):
+        return current
+    last = _chain_last(matches) if not current and len(matches) > 1 else None
+    return [last] if last is not None else matches
+
+
+def _chain_last(matches: list[KnownDepartment]) -> KnownDepartment | None:
+    """The body of `matches` the chain from the one none of the others replaced reaches last, through each one's one
+    successor; None unless that chain goes through all of them."""
+    by_uid = {match.uid: match for match in matches}
+    firsts = [match for match in matches if not any(match.uid in other.successors for other in matches)]
+    if len(firsts) != 1:
+        return None
+    seen, here = {firsts[0].uid}, firsts[0]
+    while len(here.successors) == 1 and here.successors[0] in by_uid and here.successors[0] not in seen:
+        here = by_uid[here.successors[0]]
+        seen.add(here.uid)
+    return here if seen == set(by_uid) else None
 
 
 def _replaced(department: KnownDepartment, matches: list[KnownDepartment]) -> str:

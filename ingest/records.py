@@ -17,6 +17,7 @@ from typing import Any
 from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument, Succession
 from ingest.names import (
+    ABBREVIATION_METHOD,
     TERRITORIAL_KIND,
     TOWNSHIP_KIND,
     TOWNSHIP_METHOD,
@@ -29,6 +30,7 @@ from ingest.names import (
     display_name,
     is_former_mention,
     plates_in,
+    spells,
     township_body,
 )
 from ingest.readers import SourceText
@@ -513,9 +515,12 @@ def replaced_body(resolver: NameResolver, predecessor: str, region: Region, succ
     """The body a 机构改革 sentence names as replaced by `successor` (a uid): (uid, name, base name, region, whether
     the graph or the run defines it). One it does not hold is kept by its own name, never by the abbreviation table."""
     found = resolver.resolve(predecessor, region)
-    if found.status == "resolved" and found.uid != successor and found.method != TOWNSHIP_METHOD:
-        return found.uid, found.name, found.base_name, found.region, True
     base, place = base_of(predecessor), found.region
+    # The table read a short form of the body (县城管局: 城市管理局), not another full name of its group: a notice
+    # merging 城市管理和综合执法局, loaded before the 三定 that renamed 城市管理局 so, named 城市管理局 replaced twice.
+    abbreviated = found.method == ABBREVIATION_METHOD and not spells(base, found.base_name)
+    if found.status == "resolved" and found.uid != successor and found.method != TOWNSHIP_METHOD and not abbreviated:
+        return found.uid, found.name, found.base_name, found.region, True
     return department_uid(place, base), display_name(place, base), base, place, False
 
 

@@ -23,10 +23,10 @@
 MATCH (asked:Department)
 WHERE ($township IS NULL OR asked.uid = $township OR asked.name = $township OR $township IN coalesce(asked.aliases, []))
   AND ($region IS NULL OR asked.region = $region OR asked.region STARTS WITH ($region + '/'))
-// A township merged into another or made a 街道: its list's rows are its successor's (r.township follows the chain).
-OPTIONAL MATCH (asked)-[:SUCCEEDED_BY*1..]->(later:Department)
-WHERE NOT (later)-[:SUCCEEDED_BY]->()
-WITH DISTINCT coalesce(later, asked) AS t
+// A township merged into another or made a 街道: its list's rows are its chain end's (r.township follows the chain:
+// ingest.load.follow_successions keeps the end as `chain_end`).
+WITH DISTINCT coalesce(asked.chain_end, asked.uid) AS uid
+MATCH (t:Department {uid: uid})
 MATCH (:Department)-[r:LEADS|ASSISTS]->(m:Matter)
 WHERE r.township = t.uid
 WITH DISTINCT t, m, r.source AS source, r.township_part AS part, coalesce(r.category, '') AS category

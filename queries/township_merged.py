@@ -10,14 +10,15 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 
-# The governments asked for (by the township filter, or as the region asked) a succession replaced, the last
-# successor along the chain, and the region edge that says why.
+# The governments asked for (by the township filter, or as the region asked) a succession replaced, the end of its
+# chain (`chain_end`, where its rows' `township` is: ingest.load.follow_successions), and the region edge that says why.
 _SUCCEEDED = """
-MATCH (asked:Department)-[:SUCCEEDED_BY*1..]->(now:Department)
+MATCH (asked:Department)
 WHERE ($township IS NOT NULL OR $region IS NOT NULL)
   AND ($township IS NULL OR asked.uid = $township OR asked.name = $township OR $township IN coalesce(asked.aliases, []))
   AND ($region IS NULL OR asked.region = $region)
-  AND NOT (now)-[:SUCCEEDED_BY]->()
+  AND asked.chain_end IS NOT NULL
+MATCH (now:Department {uid: asked.chain_end})
 MATCH (:Region {path: asked.region})-[e:REPLACED_BY]->(:Region)
 RETURN DISTINCT asked.name AS township, asked.region AS township_region, now.name AS holder, e.source AS source
 ORDER BY township_region, holder

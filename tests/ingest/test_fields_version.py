@@ -17,7 +17,7 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 19
+LOADED_FIELDS_VERSION = 20
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",

@@ -349,3 +349,24 @@ def test_a_chain_of_reforms_ends_on_its_last_body_wherever_the_list_loads(store:
     other_store.apply_schema()
     _load(other_store, OLD, ZHUJIAN, *(path for path in order if path != MERGED_INTO_ZHUJIAN))
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
+
+
+@pytest.mark.parametrize("list_at", [0, 1, 2])
+@pytest.mark.parametrize("merger_first", [False, True], ids=["rename-first", "merger-first"])
+def test_a_short_form_read_after_both_reforms_is_the_chain_s(store: Store, other_store: Store, list_at: int,
+                                                             merger_first: bool) -> None:
+    """The list's 青山县城管局 (row 2), read once 城市管理局 was renamed and its successor merged into 住建局, fits both
+    replaced bureaus: it was an unresolved party of its own, where its full-name row landed on 住建局. Now it is the
+    last of them, naming 城市管理局 (`redirected_from`), as read between the reforms: on the chain's end as the full name
+    is, wherever the list loads, the graph as the list read between them gives; taking the merger out gives both rows
+    to 城市管理和综合执法局. The merger notice loaded before the rename named 城市管理局 replaced (the abbreviation
+    table reads 城市管理和综合执法局 so): it names 城市管理和综合执法局, the graph the same in every order."""
+    order = [MERGED_INTO_ZHUJIAN, REFORM] if merger_first else [REFORM, MERGED_INTO_ZHUJIAN]
+    order.insert(list_at, POWER_LIST)
+    _load(store, OLD, ZHUJIAN, *order)
+    assert _exercised(store) == [(ZHUJIAN_NAME, "城市建筑垃圾处置核准", OLD_UID), (ZHUJIAN_NAME, "户外广告设施设置审批", OLD_UID)]
+    if list_at == 2:  # loaded before a reform, the list's power item is the body it read then (its uid says which)
+        _load(other_store, OLD, ZHUJIAN, REFORM, POWER_LIST, MERGED_INTO_ZHUJIAN)
+        assert whole_graph(store) == whole_graph(other_store)
+    remove(store, find_documents(store, [str(MERGED_INTO_ZHUJIAN)]))
+    assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", OLD_UID)]

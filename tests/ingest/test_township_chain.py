@@ -89,16 +89,6 @@ def test_the_chain_ends_on_the_street_office_in_every_load_order(store: Store, o
         assert _graph(store) == reference, [path.name for path in order]
 
 
-@pytest.mark.parametrize("leaving", [MERGER, STREET], ids=["merger", "street"])
-def test_removing_either_notice_gives_the_graph_without_it(store: Store, other_store: Store, leaving: Path) -> None:
-    staying = tuple(path for path in ALL if path != leaving)
-    reference = _reference(other_store, staying)
-    for order in permutations(ALL):
-        _load(store, order)
-        remove(store, find_documents(store, [str(leaving)]))
-        assert _graph(store) == reference, [path.name for path in order]
-
-
 def test_without_the_street_notice_the_rows_are_the_town_s(store: Store) -> None:
     _load(store, (TAOYUAN_LIST, MERGER, STREET, SHIQIAO_LIST))
     remove(store, find_documents(store, [str(STREET)]))
@@ -106,3 +96,68 @@ def test_without_the_street_notice_the_rows_are_the_town_s(store: Store) -> None
         (SHIQIAO, "LEADS", "农村公厕日常管护", TAOYUAN, TAOYUAN), (SHIQIAO, "LEADS", "山林权属纠纷调处", TAOYUAN, TAOYUAN),
         (SHIQIAO, "LEADS", "集镇农贸市场秩序维护", None, None), (SHIQIAO, "ASSISTS", "高标准农田建设", TAOYUAN, TAOYUAN),
         ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", None, TAOYUAN)]
+
+
+# A third 批复 merging 石桥镇 into 李村镇: with the 街道 notice, 石桥镇 is split between two bodies (which took which part
+# is not known), so the chain from 桃源乡 now ends at 石桥镇 and 石桥镇's own list stays its own. Before, edges already
+# moved on to the 街道办事处 stayed there: the end state depended on whether the third notice loaded last.
+SPLIT = FIXTURES / "licun_bingru_pifu.txt"
+SHORTENED = (MERGER, STREET, SPLIT, TAOYUAN_LIST)
+SHORTENED_EDGES = [
+    (SHIQIAO, "LEADS", "农村公厕日常管护", TAOYUAN, TAOYUAN),
+    (SHIQIAO, "LEADS", "山林权属纠纷调处", TAOYUAN, TAOYUAN),
+    (SHIQIAO, "ASSISTS", "高标准农田建设", TAOYUAN, TAOYUAN),
+    ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", None, TAOYUAN),
+]
+
+
+def test_a_notice_shortening_the_chain_moves_the_edges_back_in_every_order(store: Store, other_store: Store) -> None:
+    reference = _reference(other_store, SHORTENED)
+    assert _township_edges(other_store) == SHORTENED_EDGES
+    for order in permutations(SHORTENED):
+        _load(store, order)
+        assert _township_edges(store) == SHORTENED_EDGES, [path.name for path in order]
+        assert _graph(store) == reference, [path.name for path in order]
+
+
+@pytest.mark.parametrize(("loaded", "leaving"), [
+    (ALL, MERGER), (ALL, STREET), (SHORTENED, MERGER), (SHORTENED, STREET), (SHORTENED, SPLIT),
+], ids=["merger", "street", "three-merger", "three-street", "three-split"])
+def test_removing_a_notice_gives_the_graph_without_it(store: Store, other_store: Store, loaded: tuple[Path, ...],
+                                                      leaving: Path) -> None:
+    """Of the three notices: removing the split gives the rows back to the 街道办事处; removing the 街道 notice sends
+    them on to 李村镇."""
+    staying = tuple(path for path in loaded if path != leaving)
+    reference = _reference(other_store, staying)
+    for order in permutations(loaded):
+        _load(store, order)
+        remove(store, find_documents(store, [str(leaving)]))
+        assert _graph(store) == reference, [path.name for path in order]
+
+
+# The rows' `township` and their edges follow one rule (`ingest.carried.chain_ends`). Before, the property walked
+# the graph its own way: every end reachable, one alike enough. 桃源乡 merged into 石桥镇 and into 李村镇 (by two 批复),
+# 石桥镇 then into 李村镇: the walk reached one end, 李村镇, and gave it the rows while their edges stayed on 桃源乡
+# (split: which one took which part is not known). 石桥镇 made a 街道 and merged into 李村镇: the walk reached two
+# ends and left the rows 桃源乡's while their edges had moved to 石桥镇, where the chain stops.
+TAOYUAN_TO_LICUN = FIXTURES / "taoyuan_licun_pifu.txt"
+LICUN = "dept:示例市/青山县/李村镇/人民政府"
+
+
+@pytest.mark.parametrize(("paths", "holder"), [
+    ((MERGER, TAOYUAN_TO_LICUN, SPLIT, TAOYUAN_LIST), TAOYUAN),
+    ((TAOYUAN_LIST, MERGER, STREET, SPLIT), SHIQIAO),
+], ids=["split-rejoined", "split-mid-chain"])
+def test_the_rows_township_is_where_their_edges_are(store: Store, paths: tuple[Path, ...], holder: str) -> None:
+    _load(store, paths)
+    rows = store.read("MATCH (d:Department)-[e:LEADS|ASSISTS]->(m:Matter) WHERE e.township IS NOT NULL "
+                      "RETURN d.uid AS holder, type(e) AS role, m.name AS matter, e.township AS township, "
+                      "e.redirected_from AS named, e.township_from AS township_from ORDER BY matter, role")
+    named = None if holder == TAOYUAN else TAOYUAN
+    assert [tuple(row.values()) for row in rows] == [
+        (holder, "LEADS", "农村公厕日常管护", holder, named, named),
+        (holder, "LEADS", "山林权属纠纷调处", holder, named, named),
+        (holder, "ASSISTS", "高标准农田建设", holder, named, named),
+        ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", holder, None, named)]
+    holder_name = store.read("MATCH (d:Department {uid: $uid}) RETURN d.name AS name", {"uid": holder})[0]["name"]
+    assert {row[0] for row in _township_duties(store)} == {holder_name}
