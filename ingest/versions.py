@@ -241,8 +241,8 @@ def newest_first(versions: Iterable[V], successors: Mapping[str, str] | None = N
 
 def version_keys(versions: Sequence[Mapping[str, Any]], successors: Mapping[str, str] | None = None
                  ) -> list[tuple[bool, str, int, bool]]:
-    """Each version's place among `versions` (larger is newer), one total order: whether its list stands, then its
-    date, then when it was loaded. A county's version kept as the history of the list its district reissues after a
+    """Each version's place among `versions` (larger is newer), one total order: whether it is no county's version
+    under its district's list, then its date, then when it was loaded. A county's version kept as the history of the list its district reissues after a
     撤县设区 (`successors`: county path → district path, the district the region of another of `versions`) ranks below
     every version of the district, whatever the dates say: the county is no more, and its list, loaded after the
     district's (undated, taking the district list's date), is no newer version of it (`DISTRICT_STAYS`). Before, the
