@@ -110,7 +110,6 @@ from ingest.township_lists import (
 from ingest.unlinked import unlinked_duties
 from ingest.vague_parties import note_vague_parties
 from ingest.versions import (
-    DISTRICT_STAYS,
     HeldList,
     ListIdentity,
     Ranking,
@@ -892,9 +891,9 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
     def held_ranking(entry: _Home, other: HeldList) -> Ranking:
         """Whether `entry` ranks above `other`, a held version of it, among the versions of its list."""
         rows, row = held_versions(store, other, [list_key(entry[3])], uid_of(entry)), version_of(entry)
-        return ranked([*rows, row], rows[0], row)
+        return ranked([*rows, row], rows[0], row, successors)
 
-    newest, superseded = _newest_versions(homes, report, version_of, held_of)
+    newest, superseded = _newest_versions(homes, report, version_of, held_of, successors)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
         _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, places[workbook.path],
                       list_key(newer))
@@ -902,15 +901,13 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         build_list = list_builder(workbook, parsed_list, home)
         entry = (workbook, parsed_list, home, identity)
         renamed = renamed_versions(held, identity, row_names(parsed_list), successors, named)
-        across_rename = [other for other, _judged, _side in renamed]
         same, others = same_list(entry)
         versions = [(other, judged.why) for other, judged, _side in renamed] + same
         beside = [(workbook.path, _cited(other), why) for other, why in others]
         # A version the graph holds that ranks newer stays current (ingest.versions.ranked): this one is not loaded.
-        # After 撤县设区 the district's list is current whatever the two lists' dates say: the county is no more.
-        current = next(((other, DISTRICT_STAYS) for other, _judged, side in renamed if side == "district"), None) \
-            or next(((other, ranking.current_stays()) for other, _why in versions if other not in across_rename
-                     and not (ranking := held_ranking(entry, other)).later), None)
+        # After 撤县设区 the district's list ranks newer whatever the two lists' dates say: the county is no more.
+        current = next(((other, ranking.current_stays()) for other, _why in versions
+                        if not (ranking := held_ranking(entry, other)).later), None)
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
             _keep_history(store, build_list, shown_paths, places[workbook.path], list_key(current[0].identity),
                           [list_key(identity)])
@@ -1024,7 +1021,7 @@ _Home = tuple[Workbook, ListDocument, Region, ListIdentity]
 
 
 def _newest_versions(homes: list[_Home], report: IngestReport, version_of: Callable[[_Home], dict[str, Any]],
-                     held_of: Callable[[_Home], list[dict[str, Any]]]
+                     held_of: Callable[[_Home], list[dict[str, Any]]], successors: Mapping[str, str]
                      ) -> tuple[list[_Home], list[tuple[_Home, ListIdentity]]]:
     """Of several versions of one list in this run (a folder holding 清单.xlsx and 清单_v2.xlsx), the newest by the
     order the graph keeps (ingest.versions.ranked, among the versions the graph holds of it, `held_of`: an undated
@@ -1045,7 +1042,7 @@ def _newest_versions(homes: list[_Home], report: IngestReport, version_of: Calla
             # A run's file the graph holds already (loaded again) is placed as read now.
             held = {row["uid"]: row for row in [*held_of(other), *held_of(entry)]
                     if row["uid"] not in {version["uid"] for version in run}}
-            ranking = ranked([*held.values(), *run], run[-2], run[-1])
+            ranking = ranked([*held.values(), *run], run[-2], run[-1], successors)
             older, newer = (other, entry) if ranking.later else (entry, other)
             report.older_skipped.append((older[0].path, newer[0].path, ranking.said()))
             older_of.append((older, newer))

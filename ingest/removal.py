@@ -286,13 +286,15 @@ def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], lis
 
 
 def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
-    """Of each list whose current version goes, the newest history version that stays (`newest_first`), with its
-    file's digest."""
+    """Of each list whose current version goes, the newest history version that stays (`newest_first`, by the
+    撤县设区 that stay: a district list's own earlier version before the county's it reissued), with its file's
+    digest."""
     staying: dict[str, list[dict[str, Any]]] = {}
     for row in store.read(_HISTORY_OF, {"uids": sorted(uids)}) if uids else []:
         if row["uid"] not in removed:
             staying.setdefault(row["list_key"], []).append(row)
-    chosen = [newest_first(versions)[0] for _key, versions in sorted(staying.items())]
+    successors = successor_paths(store, removed)
+    chosen = [newest_first(versions, successors)[0] for _key, versions in sorted(staying.items())]
     return [(HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "", row["region"] or "",
                           True), row["sha256"] or "") for row in chosen]
 

@@ -16,8 +16,9 @@ side by side. Lists of different years (their title rows' 印发/更新 date, el
 ingest.list_dates) that share most matters are a year's versions of one list: the later year's is current and the
 earlier is kept as its history (ingest.list_history), where `list_changes` compares them; before, both stood as
 current, and an adjusted 牵头 read as two documents disagreeing.
-Of a list's versions, the newest is the first in one order (`version_keys`, `newest_first`): by date, a version
-bearing none taking the date of the version loaded just before it, then by load order (one run's files in the order
+Of a list's versions, the newest is the first in one order (`version_keys`, `newest_first`): a county's versions
+below its district's after a 撤县设区 (`DISTRICT_STAYS`), then by date, a version bearing none taking the date of the
+version loaded just before it, then by load order (one run's files in the order
 it reads them: the paths as given, a folder's sorted). Ingest places a list read now by it (`ranked`), as `dutygraph
 remove` brings back the next newest and `list_changes` steps through the versions: a list read now that ranks below a
 version the graph holds is not loaded but kept as that list's history (the current list stays): the current version
@@ -225,21 +226,28 @@ def verdict(new: ListIdentity, new_names: frozenset[str], old: ListIdentity, old
                          f"a new version of the list ({shared} of {shorter} matters in common)")
 
 
-def newest_first(versions: Iterable[V]) -> list[V]:
-    """Versions of one list the graph holds (rows with their `uid`, `title`, `issued`, `path` and `loaded`, and
-    `current` where one is the current Document), newest first, by `version_keys`. Before, two versions were compared
-    alone (their dates where both had one, else the one loaded last), which is no order across dated and undated
-    versions (2020 loaded 3rd, undated 2nd, 2021 1st: each newer than the next, the last newer than the first): the
-    newest chosen hung on the order the rows came in."""
+def newest_first(versions: Iterable[V], successors: Mapping[str, str] | None = None) -> list[V]:
+    """Versions of one list the graph holds (rows with their `uid`, `title`, `issued`, `path`, `region` and `loaded`,
+    and `current` where one is the current Document), newest first, by `version_keys` (`successors`: its 撤县设区).
+    Before, two versions were compared alone (their dates where both had one, else the one loaded last), which is no
+    order across dated and undated versions (2020 loaded 3rd, undated 2nd, 2021 1st: each newer than the next, the
+    last newer than the first): the newest chosen hung on the order the rows came in."""
     given = sorted(versions, key=lambda version: str(version.get("uid") or ""))
-    keys = version_keys(given)
+    keys = version_keys(given, successors)
     # A stable sort: of versions nothing tells apart, the one first in uid order stays first (one run's, stamped alike
     # before each file of a run had its own place).
     return [version for _key, version in sorted(zip(keys, given, strict=True), key=lambda pair: pair[0], reverse=True)]
 
 
-def version_keys(versions: Sequence[Mapping[str, Any]]) -> list[tuple[str, int, bool]]:
-    """Each version's place among `versions` (larger is newer), one total order: its date, then when it was loaded.
+def version_keys(versions: Sequence[Mapping[str, Any]], successors: Mapping[str, str] | None = None
+                 ) -> list[tuple[bool, str, int, bool]]:
+    """Each version's place among `versions` (larger is newer), one total order: whether it is no county's version
+    under its district's list, then its date, then when it was loaded. A county's version kept as the history of the list its district reissues after a
+    撤县设区 (`successors`: county path → district path, the district the region of another of `versions`) ranks below
+    every version of the district, whatever the dates say: the county is no more, and its list, loaded after the
+    district's (undated, taking the district list's date), is no newer version of it (`DISTRICT_STAYS`). Before, the
+    county's undated list loaded after the district's 2022 one ranked newest: `list_changes` ran 区 → 县 and `dutygraph
+    remove` of a district list's correction brought the county's back rather than the district's earlier one.
     A version's date is its own (`ingest.list_dates.version_date`), where it has one; a version without one takes the
     date of the version loaded just before it (it was loaded as that one's next version: `清单.csv` corrected after
     the 2021 list), as a year or month alone (a title's 2024) takes the fuller date of the one just before it within
@@ -252,7 +260,15 @@ def version_keys(versions: Sequence[Mapping[str, Any]]) -> list[tuple[str, int, 
         own = version_date(versions[at])
         dates[at] = next((dates[before] for before in reversed(list(dates)) if dates[before].startswith(own)
                           and dates[before]), own)
-    return [(dates[at], _loaded(version), bool(version.get("current"))) for at, version in enumerate(versions)]
+    regions = {str(version.get("region") or "") for version in versions}
+    return [(not _superseded(version, regions, successors or {}), dates[at], _loaded(version),
+             bool(version.get("current"))) for at, version in enumerate(versions)]
+
+
+def _superseded(version: Mapping[str, Any], regions: set[str], successors: Mapping[str, str]) -> bool:
+    """The version is a county's whose district (`successors`) is the region of another version of its list."""
+    district = successors.get(str(version.get("region") or ""))
+    return district is not None and district in regions
 
 
 def _loaded(version: Mapping[str, Any]) -> int:
@@ -262,18 +278,19 @@ def _loaded(version: Mapping[str, Any]) -> int:
 
 # A held list's current Document and its history versions, as `newest_first` orders them.
 _HELD_CURRENT = ("MATCH (d:Document {uid: $uid}) RETURN d.uid AS uid, coalesce(d.title, '') AS title, "
-                 "coalesce(d.issued, '') AS issued, d.path AS path, d.loaded AS loaded, true AS current, "
-                 "d.list_key AS list_key")
+                 "coalesce(d.issued, '') AS issued, d.path AS path, d.region AS region, d.loaded AS loaded, "
+                 "true AS current, d.list_key AS list_key")
 _HELD_HISTORY = ("MATCH (v:ListVersion) WHERE v.list_key IN $keys AND v.uid <> $uid "
                  "RETURN v.uid AS uid, coalesce(v.title, '') AS title, coalesce(v.issued, '') AS issued, "
-                 "v.path AS path, v.loaded AS loaded, false AS current ORDER BY uid")
+                 "v.path AS path, v.region AS region, v.loaded AS loaded, false AS current ORDER BY uid")
 
 
 def version_row(identity: ListIdentity, uid: str, loaded: int) -> dict[str, Any]:
     """A list read now as one of its list's versions `newest_first` orders: its date as its Document will bear it
     (`ingest.list_dates.version_date` reads it back), and its place in load order (`loaded`)."""
     issued = identity.dated.value if identity.dated.basis == "date row" else ""
-    return {"uid": uid, "title": identity.title, "issued": issued, "path": identity.path, "loaded": loaded}
+    return {"uid": uid, "title": identity.title, "issued": issued, "path": identity.path, "region": identity.region,
+            "loaded": loaded}
 
 
 def held_versions(store: Store, held: HeldList, keys: Sequence[str], uid: str) -> list[dict[str, Any]]:
@@ -288,14 +305,18 @@ def held_versions(store: Store, held: HeldList, keys: Sequence[str], uid: str) -
 @dataclass(frozen=True)
 class Ranking:
     """Of two versions of one list, whether the second is the newer (`version_keys`), and what told them apart: their
-    dates (`dates`: the newer's, the older's; `zh`, `en`: what dated them), else the order they were loaded in."""
+    dates (`dates`: the newer's, the older's; `zh`, `en`: what dated them), else the order they were loaded in;
+    `renamed`: a 撤县设区 told them apart (a county's list ranks below its district's, `version_keys`)."""
 
     later: bool
     dates: tuple[str, str] = ("", "")
     zh: str = ""
     en: str = ""
+    renamed: bool = False
 
     def said(self) -> str:
+        if self.renamed:
+            return DISTRICT_STAYS
         if not self.dates[0]:
             return LOAD_ORDER
         newer, older = self.dates
@@ -303,6 +324,8 @@ class Ranking:
 
     def current_stays(self) -> str:
         """Why a held version stays the current one (`later` false: the one read now is the older)."""
+        if self.renamed:
+            return DISTRICT_STAYS
         newer, older = self.dates
         return (f"较早版本，未替换现行清单（{dated_zh(newer)}）：按{self.zh}（{newer} 晚于 {older}）/ an earlier version: "
                 f"the current list stays (by {self.en}, {newer} after {older})")
@@ -314,17 +337,21 @@ _DERIVED = ("各版本日期（未署日期的版本取在其之前载入的版�
             "the versions' dates (a version bearing no date takes that of the version loaded before it)")
 
 
-def ranked(versions: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any]) -> Ranking:
-    """Whether `second` ranks above `first` among `versions` (one list's, both among them), by `version_keys`: the
-    one order ingest places a version read now by, `dutygraph remove` brings one back by and `list_changes` steps
-    through. A version read now is loaded after every other, so a held one stays current by its date alone."""
-    keys = version_keys(versions)
+def ranked(versions: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any],
+           successors: Mapping[str, str] | None = None) -> Ranking:
+    """Whether `second` ranks above `first` among `versions` (one list's, both among them), by `version_keys`
+    (`successors`: the 撤县设区 the graph and the run hold): the one order ingest places a version read now by,
+    `dutygraph remove` brings one back by and `list_changes` steps through. A version read now is loaded after every
+    other, so a held one stays current by a 撤县设区 or its date alone."""
+    keys = version_keys(versions, successors)
     one, two = (keys[next(at for at, version in enumerate(versions) if version is given)] for given in (first, second))
     later = two > one
-    if one[0] == two[0]:
+    if one[0] != two[0]:
+        return Ranking(later, renamed=True)
+    if one[1] == two[1]:
         return Ranking(later)
     newer, older = (second, first) if later else (first, second)
-    dates = (max(one[0], two[0]), min(one[0], two[0]))
+    dates = (max(one[1], two[1]), min(one[1], two[1]))
     own = [list_date(version.get("title") or "", version.get("issued") or "", version.get("path") or "")
            for version in (newer, older)]
     zh, en = _dated_by(*own) if (own[0].value, own[1].value) == dates else _DERIVED

@@ -8,7 +8,8 @@
 // The Cypher gives one row a version of each list that has more than one (the current Document and the ListVersion
 // nodes of its history, ingest.list_history, and current Documents of one list key, two lists sharing few matters);
 // the finish compares each version with the next (ingest.versions.newest_first's order, the one `dutygraph remove`
-// brings versions back in: by date, an undated version placed by load order) and gives one row a change: `change`
+// brings versions back in: a 撤县设区's county list before its district's, then by date, an undated version placed
+// by load order) and gives one row a change: `change`
 // added, deleted, renamed, lead_changed, assist_changed, claim_changed, department_changed (a 权责清单's 实施部门); of a 乡镇（街道）
 // 履行职责事项清单, part_changed (基本 → 配合 → 收回), assisted_changed, reclaimer_changed. Each row cites both
 // versions' files and rows (`from_source`, `to_source`: 文件 序号3（第5行）). Rows by list, then version, then change,

@@ -22,6 +22,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from ingest.list_dates import version_date
+from ingest.region_succession import successor_paths
 from ingest.versions import SHARED_MATTERS, dated_zh, newest_first
 from queries.labels import TOWNSHIP_PART_LABELS
 from queries.matter_names import folded, paired
@@ -42,14 +43,16 @@ _TOWNSHIP_CHANGE = {"assisting": "assisted_changed", "reclaimed": "reclaimer_cha
 _TOWNSHIP_PARTY = {"assisting": "县级部门", "reclaimed": "收回部门"}
 
 
-def changes(_store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
-    """The finish of list_changes: each list's versions in order, each compared with the next."""
+def changes(store: Store, rows: list[Row], _params: dict[str, Any]) -> list[Row]:
+    """The finish of list_changes: each list's versions in order (a 撤县设区's county list before its district's:
+    `newest_first`), each compared with the next."""
+    successors = successor_paths(store)
     by_list: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         by_list[row["list_key"]].append(row)
     found: list[Row] = []
     for key in sorted(by_list):
-        versions = newest_first(by_list[key])[::-1]  # oldest first, in the order removal brings them back
+        versions = newest_first(by_list[key], successors)[::-1]  # oldest first, in the order removal brings them back
         for step, (earlier, later) in enumerate(pairwise(versions)):
             if earlier["rows_kept"] and later["rows_kept"]:  # a version an earlier dutygraph loaded kept no rows
                 found += [{**change, "step": step} for change in _compared(key, earlier, later)]
