@@ -82,13 +82,19 @@ def level_of(names: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _prefecture_rows() -> tuple[tuple[str, str], ...]:
+    """ingest/data/prefecture_cities.tsv's rows, (province, its prefecture cities separated by spaces). A .tsv, not a
+    .txt: it is no segmentation dictionary, so editing it does not make stored terms stale."""
+    text = (resources.files("ingest") / "data" / "prefecture_cities.tsv").read_text(encoding="utf-8")
+    return tuple((province, cities) for province, cities in
+                 (line.split("\t") for line in text.splitlines() if line and not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
 def prefecture_cities() -> frozenset[str]:
     """The prefecture-level cities named …市 (ingest/data/prefecture_cities.tsv, from the official division codes):
-    what tells 潮州市 from a county-level city such as 明光市, which a name alone cannot. A .tsv, not a .txt: it
-    is no segmentation dictionary, so editing it does not make stored terms stale."""
-    text = (resources.files("ingest") / "data" / "prefecture_cities.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(city for _province, cities in rows for city in cities.split())
+    what tells 潮州市 from a county-level city such as 明光市, which a name alone cannot."""
+    return frozenset(city for _province, cities in _prefecture_rows() for city in cities.split())
 
 
 class RegionOptionError(ValueError):
@@ -181,8 +187,7 @@ _BRANCH_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:局|调查总队|调查队)")
 def _province_short_names() -> dict[str, str]:
     """广东 → 广东省, 广西 → 广西壮族自治区, 内蒙古 → 内蒙古自治区, 北京 → 北京市: how a branch's name writes its province
     (国家矿山安全监察局广东局)."""
-    text = (resources.files("ingest") / "data" / "prefecture_cities.tsv").read_text(encoding="utf-8")
-    provinces = [line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    provinces = [province for province, _cities in _prefecture_rows()]
     return {name[:3] if name.startswith(("内蒙古", "黑龙江")) else name[:2]: name
             for name in [*provinces, *_MUNICIPALITIES]}
 

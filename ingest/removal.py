@@ -183,15 +183,18 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     the first write, and a process killed midway is put back by the next command to open the store."""
     current = [document.uid for document in documents if not document.history]
     check_removable(store, documents)
+    removed = {document.uid for document in documents}
+    # The 撤县设区 that stay, read once: both the next newest versions and the pairs to undo are judged by them.
+    successors = successor_paths(store, removed)
     following: list[tuple[HeldDocument, ParsedFiles | None]] = []
-    for version, digest in _next_newest(store, current, {document.uid for document in documents}):
+    for version, digest in _next_newest(store, current, removed, successors):
         try:
             following.append((version, _read_again(version, digest)))
         except ReloadFailed as failed:
             raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                             "；请修复或恢复该文件，或将其一并移除")) from failed
     try:
-        unpairing = _unpairing(store, documents)
+        unpairing = _unpairing(store, removed, successors)
     except ReloadFailed as failed:
         raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                         "；请修复或恢复该文件，或将其一并移除")) from failed
@@ -244,13 +247,11 @@ _REKEYED = ("UNWIND $rows AS r MATCH (d:Document {uid: r.uid}) MATCH (v:ListVers
             "SET v.list_key = d.list_key")
 
 
-def _unpairing(store: Store, documents: Sequence[HeldDocument]) -> list[_Pair]:
-    """The pairs of lists a 撤县设区 stated only by `documents` made (ingest.versions.renamed_side): the county's
-    newest version kept as the district list's history, and that district list, each read again from its file, as
-    `read_renamed_lists_again` read the district's, in reverse. Read before any write: ReloadFailed where a file,
+def _unpairing(store: Store, removed: set[str], successors: dict[str, str]) -> list[_Pair]:
+    """The pairs of lists a 撤县设区 stated only by the `removed` documents made (ingest.versions.renamed_side;
+    `successors`, the 撤县设区 that stay): the county's newest version kept as the district list's history, and that
+    district list, each read again from its file, as `read_renamed_lists_again` read the district's, in reverse. Read before any write: ReloadFailed where a file,
     unchanged, no longer parses."""
-    removed = {document.uid for document in documents}
-    successors = successor_paths(store, removed)
     versions: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in store.read(_ACROSS_REGIONS):
         if row["d_uid"] not in removed and row["uid"] not in removed and successors.get(row["region"]) != row["d_region"]:
@@ -285,7 +286,8 @@ def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], lis
     return unpaired, stranded
 
 
-def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple[HeldDocument, str]]:
+def _next_newest(store: Store, uids: list[str], removed: set[str],
+                 successors: dict[str, str]) -> list[tuple[HeldDocument, str]]:
     """Of each list whose current version goes, the newest history version that stays (`newest_first`, by the
     撤县设区 that stay: a district list's own earlier version before the county's it reissued), with its file's
     digest."""
@@ -293,7 +295,6 @@ def _next_newest(store: Store, uids: list[str], removed: set[str]) -> list[tuple
     for row in store.read(_HISTORY_OF, {"uids": sorted(uids)}) if uids else []:
         if row["uid"] not in removed:
             staying.setdefault(row["list_key"], []).append(row)
-    successors = successor_paths(store, removed)
     chosen = [newest_first(versions, successors)[0] for _key, versions in sorted(staying.items())]
     return [(HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "", row["region"] or "",
                           True), row["sha256"] or "") for row in chosen]
