@@ -47,6 +47,8 @@ from api.schemas import (
     RegionRow,
     StaffingChange,
     StaffingRow,
+    TenureListItem,
+    TenureStaffing,
     UndecomposedRow,
     columns,
 )
@@ -132,10 +134,7 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "tenure": {"summary": ["item", "value"],
                "changes": ["date", "kind", "duty", "office", "other", "staff", "leader_posts", "source"],
                "duties": ["duty", "held_from", "held_to", "status_label", "offices", "sources"],
-               "staffing": ["point", "date", "staff_quota", "staff_quota_stated", "leader_posts",
-                            "leader_posts_stated", "source", "leader_posts_source"],
-               "lists": ["list_kind", "relation", "item", "detail", "issued", "in_force_to", "issued_in_window",
-                         "source"]},
+               "staffing": columns(TenureStaffing), "lists": columns(TenureListItem)},
 }
 
 

@@ -101,7 +101,7 @@ def _findings(store: Store, model: SimilarityModel, change: FunctionChange, in_d
     # a move between two others.
     sides = {"transferred_in": [(GIVER, giver)], "transferred_out": [(RECEIVER, receiver)],
              "moved": [(GIVER, giver), (RECEIVER, receiver)]}[change.kind]
-    facts = {side: _in_force_facts(store, name) for side, name in sides}
+    facts = {side: in_force_facts(store, name) for side, name in sides}
     unknown = [side for side, known in facts.items() if known is None]
     for side, known in facts.items():
         if known is not None:
@@ -120,7 +120,7 @@ def says_the_work(model: SimilarityModel, work: Sequence[str], terms: Sequence[s
 GIVER, RECEIVER, BOTH = "giver", "receiver", "both"
 
 
-def _in_force_facts(store: Store, name: str) -> Row | None:
+def in_force_facts(store: Store, name: str) -> Row | None:
     """The `department` row of the department `name` names, where the graph holds a 三定 of it in force."""
     return next((row for row in catalog.run(store, "department", {"name": name}) if row["issued"]),
                 None) if name else None

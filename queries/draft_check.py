@@ -20,7 +20,7 @@ from ingest.readers import SourceText
 from ingest.records import GraphRows
 from ingest.similarity import DEFAULT_THRESHOLD
 from queries import catalog
-from queries.draft_changes import change_findings
+from queries.draft_changes import change_findings, in_force_facts
 from queries.draft_diff import (
     SCORE_DIGITS,
     STAFFING_FACTS,
@@ -57,7 +57,7 @@ def check_draft(store: Store, draft: Draft, *, file: str, threshold: float = DEF
     `notes`, each `English; 中文`."""
     uid, holder = draft.department.uid, draft.department.base_name
     # The department's facts, when the graph holds a 三定 of it (a party a list names has none).
-    facts = next((row for row in catalog.run(store, "department", {"name": uid}) if row["issued"]), None)
+    facts = in_force_facts(store, uid)
     rows = catalog.run(store, "sanding_duties", {"department": uid}) if facts else []
     old_duties = [clause_of(row) for row in rows if not row["office"]]
     new_duties, new_offices = _draft_duties(draft)
