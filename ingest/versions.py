@@ -17,8 +17,8 @@ ingest.list_dates) that share most matters are a year's versions of one list: th
 earlier is kept as its history (ingest.list_history), where `list_changes` compares them; before, both stood as
 current, and an adjusted 牵头 read as two documents disagreeing.
 Of a list's versions, the newest is the first in one order (`version_keys`, `newest_first`): a county's versions
-below its district's after a 撤县设区 (`DISTRICT_STAYS`), then by date, a version bearing none taking the date of the
-version loaded just before it, then by load order (one run's files in the order
+below its district's after a 撤县设区 (`DISTRICT_STAYS`), then by date, a version bearing none, or a year or month alone,
+taking the date of the newest version loaded before it (of its year or month), then by load order (one run's files in the order
 it reads them: the paths as given, a folder's sorted). Ingest places a list read now by it (`ranked`), as `dutygraph
 remove` brings back the next newest and `list_changes` steps through the versions: a list read now that ranks below a
 version the graph holds is not loaded but kept as that list's history (the current list stays): the current version
@@ -248,18 +248,23 @@ def version_keys(versions: Sequence[Mapping[str, Any]], successors: Mapping[str,
     district's (undated, taking the district list's date), is no newer version of it (`DISTRICT_STAYS`). Before, the
     county's undated list loaded after the district's 2022 one ranked newest: `list_changes` ran 区 → 县 and `dutygraph
     remove` of a district list's correction brought the county's back rather than the district's earlier one.
-    A version's date is its own (`ingest.list_dates.version_date`), where it has one; a version without one takes the
-    date of the version loaded just before it (it was loaded as that one's next version: `清单.csv` corrected after
-    the 2021 list), as a year or month alone (a title's 2024) takes the fuller date of the one just before it within
-    that year or month (2024-05-10), since such two were told apart by their load order; of one date, the one loaded
-    last is newer (`loaded`: ingest.load.load_stamp, one loaded by a dutygraph that kept none counting as loaded before
-    any other), then the current Document (it replaced the others)."""
+    A version's date is its own (`ingest.list_dates.version_date`) where it has a full one (2024-05-10). A version
+    without one is some time after the newest of the versions loaded before it (it was read as that one's next
+    version: `清单.csv` corrected after the 2021 list), and takes its date. A year or month alone (a title's 2024) is
+    some time in that year or month: after every date of the years (months) before it and before every date of those
+    after it, and among its own year's (month's) dates, no date telling them apart, by read order as far as one order
+    allows: just after the newest of its year's versions loaded before it (it takes that one's date, 2024-05), below
+    every one of its year's dates when none was loaded before it (it stays 2024, which sorts before 2024-03). Before,
+    it took the date of the version loaded just before it within its year: read after 2024-05 and then 2024-03 (kept
+    as 2024-05's history), a 2024 list ranked below 2024-05 though read after both, and was not loaded; an undated
+    correction read after 2021's list and then 2020's ranked between them. Of one date,
+    the one loaded last is newer (`loaded`: ingest.load.load_stamp, one loaded by a dutygraph that kept none counting
+    as loaded before any other), then the current Document (it replaced the others)."""
     placed = sorted(range(len(versions)), key=lambda at: (_loaded(versions[at]), str(versions[at].get("uid") or "")))
     dates: dict[int, str] = {}
-    for at in placed:  # in load order: the version loaded just before one is the last placed
+    for at in placed:  # in load order: `dates` holds the versions loaded before this one
         own = version_date(versions[at])
-        dates[at] = next((dates[before] for before in reversed(list(dates)) if dates[before].startswith(own)
-                          and dates[before]), own)
+        dates[at] = max((date for date in dates.values() if date.startswith(own)), default=own)
     regions = {str(version.get("region") or "") for version in versions}
     return [(not _superseded(version, regions, successors or {}), dates[at], _loaded(version),
              bool(version.get("current"))) for at, version in enumerate(versions)]

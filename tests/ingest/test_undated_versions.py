@@ -91,9 +91,10 @@ def test_one_runs_undated_versions_are_ordered_as_the_run_reads_them(store: Stor
 
 
 # A dated 2020, B undated, C dated 2021: compared two at a time (dates where both have one, else load order), loaded
-# A 3rd, B 2nd, C 1st, A > B > C > A. The order: an undated version takes the date of the one loaded just before it.
+# A 3rd, B 2nd, C 1st, A > B > C > A. The order: an undated version takes the date of the newest loaded before it
+# (CAB: read after 2021 and 2020, the 更正 is 2021's correction and newest; it took 2020's, loaded just before it).
 CYCLE = {"A": "2020-03-01", "B": "", "C": "2021-03-01"}
-NEWEST_FIRST = {"ABC": "CBA", "ACB": "BCA", "BAC": "CAB", "BCA": "CAB", "CAB": "CBA", "CBA": "BCA"}
+NEWEST_FIRST = {"ABC": "CBA", "ACB": "BCA", "BAC": "CAB", "BCA": "CAB", "CAB": "BCA", "CBA": "BCA"}
 
 
 @pytest.mark.parametrize("loaded", sorted(NEWEST_FIRST))
