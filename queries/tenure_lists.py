@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
@@ -22,7 +23,8 @@ from typing import Any
 from graph.store import Row, Store
 from ingest.kinds import KIND_TITLES
 from ingest.list_dates import version_date
-from ingest.versions import dated_zh
+from ingest.region_succession import successor_paths
+from ingest.versions import dated_zh, newest_first
 from queries import catalog
 from queries.labels import VALUE_LABELS
 from queries.lookup import named_in
@@ -38,12 +40,13 @@ UNDATED = "未署日期"
 _VERSIONS = """
 MATCH (v:ListVersion)
 RETURN v.list_key AS list_key, v.uid AS uid, coalesce(v.title, '') AS title, v.kind AS kind, v.region AS region,
-       coalesce(v.issued, '') AS issued, coalesce(v.path, '') AS path, true AS replaced,
+       coalesce(v.issued, '') AS issued, coalesce(v.path, '') AS path, v.loaded AS loaded, false AS current,
        coalesce(v.version_rows, []) AS version_rows
 UNION ALL
 MATCH (d:Document) WHERE d.list_key IS NOT NULL
 RETURN d.list_key AS list_key, d.uid AS uid, coalesce(d.title, '') AS title, d.kind AS kind, d.region AS region,
-       coalesce(d.issued, '') AS issued, coalesce(d.path, '') AS path, false AS replaced, [] AS version_rows
+       coalesce(d.issued, '') AS issued, coalesce(d.path, '') AS path, d.loaded AS loaded, true AS current,
+       [] AS version_rows
 """
 # What a row's parties do, by the list's kind: a 权责清单's 实施部门 exercises its item, a 监管事项's 认领部门 claims it
 # (when claimed); the other lists' first parties lead their matter and the rest assist (department_roles' relations).
@@ -74,10 +77,11 @@ def _current(store: Store, department: str, first: str, last: str) -> list[Row]:
 
 
 def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]:
-    """The items of each replaced version (ListVersion) in force on some day of the window: dated on or before
-    `last`, and the next version of its list dated after `first`."""
-    dated = [{**version, "issued": issued} for version in store.read(_VERSIONS) if (issued := version_date(version))]
-    versions = sorted(dated, key=lambda v: (v["list_key"], v["issued"], v["uid"]))
+    """The items of each replaced version (ListVersion) in force on some day of the window (`_in_force`)."""
+    by_list: dict[str, list[Row]] = defaultdict(list)
+    for version in store.read(_VERSIONS):
+        by_list[version["list_key"]].append(version)
+    successors = successor_paths(store)
     # Each mention read once: a list names the same few departments in row after row, and version after version.
     readings: dict[tuple[str, str], bool] = {}
 
@@ -88,22 +92,45 @@ def _replaced(store: Store, department: Row, first: str, last: str) -> list[Row]
         return readings[mention, region]
 
     out: list[Row] = []
-    for version in versions:
-        later = [v["issued"] for v in versions
-                 if v["list_key"] == version["list_key"] and v["issued"] > version["issued"]]
-        if not version["replaced"] or _after(version["issued"], last) or (later and not _after(later[0], first)):
-            continue
-        until = day_before(later[0]) if later else ""
-        cited = f"《{version['title']}》（{dated_zh(version['issued'])}版）" if version["title"] else \
-            f"{KIND_TITLES.get(version['kind'], version['kind'])}（{dated_zh(version['issued'])}版）"
-        for text in version["version_rows"]:
-            row = json.loads(text)
-            for relation in _relations(version["kind"], row,
-                                       lambda mention, region=version["region"] or "": names_it(mention, region)):
-                out.append(_item(version["kind"], relation, row["name"], _detail(version, row, relation),
-                                 version["issued"], until,
-                                 not _after(first, version["issued"]), f"{cited}{row['at']}"))
+    for key in sorted(by_list):
+        ordered = newest_first(by_list[key], successors)[::-1]  # oldest first
+        for at, version in enumerate(ordered):
+            span = _in_force(version, ordered[at + 1:])
+            if version["current"] or span is None or _after(span[0], last) or (span[1] and not _after(span[1], first)):
+                continue
+            issued, until = span[0], _until(span[1], ordered[at + 1:])
+            cited = f"《{version['title']}》（{dated_zh(issued)}版）" if version["title"] else \
+                f"{KIND_TITLES.get(version['kind'], version['kind'])}（{dated_zh(issued)}版）"
+            for text in version["version_rows"]:
+                row = json.loads(text)
+                for relation in _relations(version["kind"], row,
+                                           lambda mention, region=version["region"] or "": names_it(mention, region)):
+                    out.append(_item(version["kind"], relation, row["name"], _detail(version, row, relation), issued,
+                                     until, not _after(first, issued), f"{cited}{row['at']}"))
     return out
+
+
+def _in_force(version: Row, later: list[Row]) -> tuple[str, str] | None:
+    """A replaced version's date and the date its days in force end before (`later`: the versions above it in the one
+    order of its list's versions, ingest.versions.newest_first, next first): the first of them dated after it, '' for
+    none. None when its days cannot be told or it had none of its own: it bears no date, or the next version bears
+    its date (a correction dated as the version it corrects, loaded after it) or an earlier one (a 撤县设区's district
+    list above its county's). Before, versions were ordered by date alone: a version and its correction of one date
+    were both in force, from that date on."""
+    issued = version_date(version)
+    following = version_date(later[0]) if later else ""
+    if not issued or following == issued or (following and _after(issued, following)):
+        return None
+    return issued, next((date for date in map(version_date, later) if _after(date, issued)), "")
+
+
+def _until(bound: str, later: list[Row]) -> str:
+    """What a replaced version's `in_force_to` says: the day before the next version's date (`bound`, `_in_force`),
+    else, the next one bearing no date (or a year within its own), before the first later version's date
+    (`2023-03-01前`: it was replaced some time before), else '' (no later version dated: its end cannot be told)."""
+    if bound and version_date(later[0]) == bound:
+        return day_before(bound)
+    return f"{bound}前" if bound else ""
 
 
 def _detail(version: Row, row: dict[str, Any], relation: str) -> str:
