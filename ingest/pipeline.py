@@ -114,8 +114,8 @@ from ingest.versions import (
     ListIdentity,
     Ranking,
     held_lists,
-    held_names,
     held_versions,
+    names_reader,
     ranked,
     renamed_versions,
     row_names,
@@ -862,12 +862,17 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         return partial(list_rows, ListContext(workbook, parsed_list, home, counties, offices, uid), resolver)
 
     successors = {old.path: new.path for old, new in renames}
-    names: dict[str, frozenset[str]] = {}
+    named = names_reader(store)
+    # The versions the graph holds of a held list, as `held_versions` reads them for a list read now: read once while
+    # the graph holds the same versions (each pair of a run's versions, and each held version, asked for them again);
+    # forgotten when this run keeps a version as history, which adds one.
+    read_versions: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
 
-    def named(other: HeldList) -> frozenset[str]:
-        if other.uid not in names:
-            names[other.uid] = held_names(store, other.uid)
-        return names[other.uid]
+    def versions_held(other: HeldList, entry: _Home) -> list[dict[str, Any]]:
+        asked = (other.uid, list_key(entry[3]), uid_of(entry))
+        if asked not in read_versions:
+            read_versions[asked] = held_versions(store, other, [asked[1]], asked[2])
+        return read_versions[asked]
 
     def uid_of(entry: _Home) -> str:
         return ids.of(entry[0].sha256, entry[0].text_sha256, entry[2])
@@ -885,18 +890,18 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
 
     def held_of(entry: _Home) -> list[dict[str, Any]]:
         """The versions the graph holds of the lists `entry` is a version of (`held_versions`)."""
-        return [row for other, _why in same_list(entry)[0]
-                for row in held_versions(store, other, [list_key(entry[3])], uid_of(entry))]
+        return [row for other, _why in same_list(entry)[0] for row in versions_held(other, entry)]
 
     def held_ranking(entry: _Home, other: HeldList) -> Ranking:
         """Whether `entry` ranks above `other`, a held version of it, among the versions of its list."""
-        rows, row = held_versions(store, other, [list_key(entry[3])], uid_of(entry)), version_of(entry)
+        rows, row = versions_held(other, entry), version_of(entry)
         return ranked([*rows, row], rows[0], row, successors)
 
     newest, superseded = _newest_versions(homes, report, version_of, held_of, successors)
     for (workbook, parsed_list, home, _older), newer in superseded:  # kept as the history of the newer one
         _keep_history(store, list_builder(workbook, parsed_list, home), shown_paths, places[workbook.path],
                       list_key(newer))
+        read_versions.clear()
     for workbook, parsed_list, home, identity in newest:
         build_list = list_builder(workbook, parsed_list, home)
         entry = (workbook, parsed_list, home, identity)
@@ -911,6 +916,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         if current is not None:  # kept as that one's history (ingest.list_history), not loaded
             _keep_history(store, build_list, shown_paths, places[workbook.path], list_key(current[0].identity),
                           [list_key(identity)])
+            read_versions.clear()
             report.kept_current.append((workbook.path, _cited(current[0]), current[1]))
             continue
         report.beside += beside

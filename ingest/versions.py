@@ -113,6 +113,18 @@ def held_names(store: Store, uid: str) -> frozenset[str]:
     return frozenset(_folded(row["name"]) for row in store.read(_HELD_NAMES, {"uid": uid}) if row["name"])
 
 
+def names_reader(store: Store) -> Callable[[HeldList], frozenset[str]]:
+    """`held_names`, each held list's read once: a run or a rename compares one held list with many."""
+    names: dict[str, frozenset[str]] = {}
+
+    def named(listed: HeldList) -> frozenset[str]:
+        if listed.uid not in names:
+            names[listed.uid] = held_names(store, listed.uid)
+        return names[listed.uid]
+
+    return named
+
+
 def row_names(parsed: ListDocument) -> frozenset[str]:
     """The names of a parsed list's rows' items, as its loaded Document's nodes would bear them."""
     return frozenset(_folded(getattr(record, "matter", None) or getattr(record, "name", ""))
@@ -176,14 +188,7 @@ def unpaired_renamed(store: Store, successors: Mapping[str, str]) -> list[HeldLi
     again pairs it as a list loaded after the rename is (ingest.removal.read_renamed_lists_again)."""
     if not successors:
         return []
-    held = held_lists(store)
-    names: dict[str, frozenset[str]] = {}
-
-    def named(listed: HeldList) -> frozenset[str]:
-        if listed.uid not in names:
-            names[listed.uid] = held_names(store, listed.uid)
-        return names[listed.uid]
-
+    held, named = held_lists(store), names_reader(store)
     return [district for district in held if any(
         side == "county" for _other, _judged, side in renamed_versions(held, district.identity, named(district),
                                                                          successors, named))]
