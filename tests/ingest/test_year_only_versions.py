@@ -16,6 +16,7 @@ from ingest.regions import Region
 from ingest.removal import find_documents, remove
 from ingest.versions import newest_first
 from queries import catalog
+from tests.ingest.test_undated_versions import _VERSIONS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "year_only_versions"
 CITY = Region(("临江市",))
@@ -28,10 +29,6 @@ DATES = {"M": ("", "2024-05-10"), "Y": ("临江市部门职责边界清单（202
 # version; read before every one of them, it ranks below them all (YMS, YSM); 2023's and 2025's dates would rank below
 # and above it whatever the order.
 NEWEST_FIRST = {"MYS": "YMS", "MSY": "YMS", "YMS": "MSY", "YSM": "MSY", "SMY": "YMS", "SYM": "MYS"}
-_VERSIONS = ("MATCH (d:Document) RETURN d.uid AS uid, d.title AS title, coalesce(d.issued, '') AS issued, "
-             "d.path AS path, d.loaded AS loaded, true AS current UNION ALL "
-             "MATCH (v:ListVersion) RETURN v.uid AS uid, v.title AS title, coalesce(v.issued, '') AS issued, "
-             "v.path AS path, v.loaded AS loaded, false AS current")
 
 
 def _named(path: str) -> str:
