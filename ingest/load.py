@@ -265,11 +265,10 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     is on the documents' uids."""
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = rel_alternatives(sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
-    # First, what these documents' successions moved goes back to the bodies they replaced (`follow_successions`).
-    restored = [Statement(_NAMES_MOVED_BACK, rows), Statement(_TOWNSHIP_MOVED_BACK, rows), Statement(_CHAIN_ENDS_CLEARED, rows),
-                *(Statement(_moved_back(rel), rows) for rel in _FOLLOWED)]
-    restored.append(Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
-                              + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows))
+    # A body these documents' successions replaced has its own 三定's clauses in force again. What those successions
+    # moved, a removal has put where the successions that stay place it (`succession_statements`).
+    restored = [Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
+                          + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows)]
     others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
               "WITH r, n, count(o) AS others WHERE others = 0 AND NOT n.uid IN r.kept ")
     statements = [
@@ -329,9 +328,13 @@ def remove_documents(store: Store, uids: Sequence[str]) -> None:
     """Take the documents out, in one atomic write, then drop what no longer holds anything (`prune_orphans`). What
     the documents' departments, offices and duties keep is first restated from the versions that stay
     (`ingest.restate`): a department's staffing and dates, a duty's ordinal and date, as loading those alone gives."""
-    store.write_atomic([*restate_versions(uids), *forget_documents(uids), bump_version()])
+    # What the documents' successions moved goes first where the successions that stay place it (the same rule as
+    # after a load), then the documents go; the run after the removal places what it changed otherwise (a body no
+    # longer current, a carrying a removed 三定 ended) and clears the ends of bodies no succession names.
+    store.write_atomic([*succession_statements(store, uids), *restate_versions(uids), *forget_documents(uids),
+                        bump_version()])
     prune_orphans(store)
-    follow_successions(store)  # a body another reform still replaces stays replaced
+    follow_successions(store)
 
 
 # -- 机构改革: a body renamed or merged (SUCCEEDED_BY) answers no longer; its successor does ---------------------------
@@ -363,31 +366,27 @@ def _moved_on(rel: str) -> str:
 
 # The body an edge that follows successions named: the one a move marked, else the one holding it.
 _NAMED = "coalesce(e.redirected_from, h.uid)"
-# The (holder, named) groups of those edges on the bodies `$bodies` (every body of a succession): what `_moved_on`
-# may move. The clauses of a body's own 三定 are none (they stay, superseded).
+# The (holder, named) groups of those edges on the bodies `$bodies` (every body of a succession, and every body the
+# last run placed edges from or to): what `_moved_on` may move. The clauses of a body's own 三定 are none (they
+# stay, superseded).
 _FOLLOWED_NAMED = (f"UNWIND $bodies AS b MATCH (h:Department {{uid: b}})-[e:{rel_alternatives(_FOLLOWED)}]->() "
                    f"WITH h, e, {_NAMED} AS named WHERE coalesce(e.sanding_of, '') <> named "
-                   "RETURN DISTINCT h.uid AS holder, named ORDER BY holder, named")
+                   "RETURN h.uid AS holder, named, collect(DISTINCT split(e.source, '#')[0]) AS documents "
+                   "ORDER BY holder, named")
 
 
-# The edges the successions of the documents `r.uids` moved: those on a body along the chain after such a succession
-# (`n`) that named a body before it (`o`, their redirected_from), however far along the chain each moved them.
-def _moved_by_leaving(rels: str) -> str:
-    return (f"{_SUCCEEDED}WHERE split(s.source, '#')[0] IN r.uids "
-            f"MATCH (d)-[:SUCCEEDED_BY*0..]->(n:Department) MATCH (n)-[e:{rels}]->(x) WHERE e.redirected_from IS NOT NULL "
-            "MATCH (o:Department {uid: e.redirected_from})-[:SUCCEEDED_BY*0..]->(p) ")
-
-
-# The names a document gave the successor while naming the replaced body (a short form read after the reform) go back
-# with its edges: the successor's `alias_sources` entries of the documents whose edges `_moved_back` returns, read
-# before they move (`rebuild_aliases`, after the removal, makes `aliases` of the entries again).
+# The names a document gave a successor while naming the body it replaced (a short form read after the reform) go
+# back with the edges a move returns to that body (`r.holder` to `r.target`, `r.documents` the edges' documents): the
+# entries and the names, which the successor keeps where another entry still records them.
 _NAMES_MOVED_BACK = (
-    _moved_by_leaving(rel_alternatives(_FOLLOWED))
-    + "WITH o, n, collect(DISTINCT split(e.source, '#')[0]) AS documents "
-    "WITH o, n, [a IN coalesce(n.alias_sources, []) WHERE split(a, '#')[0] IN documents] AS moved WHERE size(moved) > 0 "
+    "UNWIND $rows AS r MATCH (n:Department {uid: r.holder}) MATCH (o:Department {uid: r.target}) "
+    "WITH n, o, [a IN coalesce(n.alias_sources, []) WHERE split(a, '#')[0] IN r.documents] AS moved "
+    "WHERE size(moved) > 0 "
+    "WITH n, o, moved, [a IN moved | split(a, '#')[1]] AS names, "
+    "[a IN n.alias_sources WHERE NOT a IN moved] AS kept "
     "SET o.alias_sources = [a IN coalesce(o.alias_sources, []) WHERE NOT a IN moved] + moved, "
-    "n.alias_sources = [a IN n.alias_sources WHERE NOT a IN moved]"
-)
+    "o.aliases = [x IN coalesce(o.aliases, []) WHERE NOT x IN names] + names, n.alias_sources = kept, "
+    "n.aliases = [x IN coalesce(n.aliases, []) WHERE NOT x IN names OR x IN [a IN kept | split(a, '#')[1]]]")
 
 
 # A township list's rows name their township (`township`, the government's uid: township_duties groups by it). Once
@@ -404,31 +403,29 @@ _TOWNSHIP_MOVED_ON = (f"{_TOWNSHIP_EDGES}WHERE e.township IS NOT NULL "
                       "WITH e, named, [pair IN r.ends WHERE pair[0] = named | pair[1]] + [named] AS found "
                       "WITH e, named, found[0] AS now WHERE e.township <> now OR (e.township_from IS NULL) <> (now = named) "
                       "SET e.township = now, e.township_from = CASE WHEN now = named THEN null ELSE named END")
-# Where a leaving document states a succession on the way from the township the list wrote: back to that one
-# (`follow_successions`, after the removal, moves it on by the successions that stay).
-_TOWNSHIP_MOVED_BACK = (f"{_TOWNSHIP_EDGES}WHERE e.township_from IS NOT NULL "
-                        "MATCH path = (:Department {uid: e.township_from})-[:SUCCEEDED_BY*1..]->(:Department) "
-                        "WITH r, e, path WHERE any(s IN relationships(path) WHERE split(s.source, '#')[0] IN r.uids) "
-                        "WITH DISTINCT e SET e.township = e.township_from, e.township_from = null")
-
-
-def _moved_back(rel: str) -> str:
-    """The edges `_moved_on` moved for the successions of the documents `r.uids`, back to the body they named
-    (`follow_successions`, after the removal, moves them on by the successions that stay)."""
-    name = rel_type(rel).name
-    key = _merge_key(rel, "e", "e")
-    return (f"{_moved_by_leaving(name)}WITH DISTINCT o, e, x MERGE (o)-[f:{name}{key}]->(x) "
-            "SET f += properties(e), f.redirected_from = null DELETE e")
 
 
 def follow_successions(store: Store) -> None:
     """After documents load or go: the edges that name a replaced body after the reform are at the end of its chain of
-    successions (on, or back where the chain became shorter: `ingest.carried.followed_moves`), and the 职责分工
-    clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came first. One atomic
-    write, none when the graph holds no succession."""
-    successions = store.read(SUCCESSIONS)
-    if not successions:
-        return
+    successions (on, or back where the chain became shorter or is gone: `ingest.carried.followed_moves`), each row of
+    a township list names the end of its township's chain, each body keeps its chain's end (`chain_end`), and the
+    职责分工 clauses of its own 三定 are superseded (its 三定 is no longer in force), whichever document came first.
+    One atomic write, none when the graph holds no succession and no body a succession placed."""
+    if statements := succession_statements(store):
+        store.write_atomic([*statements, bump_version()])
+
+
+def succession_statements(store: Store, leaving: Sequence[str] = ()) -> list[Statement]:
+    """The writes `follow_successions` makes, the one place they are computed, as the graph would be without the
+    successions the documents `leaving` state: a removal runs them before taking those out, in the same atomic write,
+    so that what they moved goes back while the body it named is still there (with no edge left, a party only a
+    removed notice named would go with it); [] where there is nothing to place."""
+    successions = [row for row in store.read(SUCCESSIONS) if row["source"].split("#")[0] not in leaving]
+    # Where the last run placed edges: a body whose succession a removal took out (the named body, and the end it had,
+    # which holds the edges) is among these, though no succession names it now.
+    recorded = store.read(_CHAIN_ENDS_RECORDED)
+    if not successions and not recorded:
+        return []
     rows = [{}]
     # Which edge carries the replaced body's duties to its successor (ingest.carried), written where it changed; one
     # that no longer carries loses the property (null, not false: as an edge that never carried, whatever the order).
@@ -438,24 +435,28 @@ def follow_successions(store: Store) -> None:
                if (carry := carried[row["predecessor"], row["source"]]) != Carrying(bool(row["carries"]),
                                                                                 row["carries_after"])]
     ends = chain_ends(successions)
-    bodies = sorted({row["predecessor"] for row in successions} | {row["successor"] for row in successions})
+    bodies = sorted({row["predecessor"] for row in successions} | {row["successor"] for row in successions}
+                    | {row["uid"] for row in recorded} | {row["end"] for row in recorded})
     moved = followed_moves(store.read(_FOLLOWED_NAMED, {"bodies": bodies}), ends)
     moves = [Statement(_moved_on(rel), moved) for rel in _FOLLOWED] if moved else []
+    if back := [move for move in moved if move["target"] == move["named"]]:
+        moves.append(Statement(_NAMES_MOVED_BACK, back))
     townships = [{"ends": [[body, end] for body, end in sorted(ends.items())]}]
     placed = [{"uid": body, "end": ends.get(body)} for body in bodies]
-    store.write_atomic([Statement(_TOWNSHIP_MOVED_ON, townships), *moves, Statement(_CHAIN_END, placed),
-                        Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
-                        *([Statement(_SET_CARRYING, changed)] if changed else []),
-                        bump_version()])
+    # The clauses of a replaced body's own 三定; a removal sets those of the bodies it restores back after this.
+    return [Statement(_TOWNSHIP_MOVED_ON, townships), *moves, Statement(_CHAIN_END, placed),
+            Statement(_SUCCEEDED + _CLAUSES_OF_PREDECESSOR + "SET c.superseded = true", rows),
+            *([Statement(_SET_CARRYING, changed)] if changed else [])]
 
 
 # Each body of a succession keeps the end of its chain (`chain_end`, null where it has none: a split, a cycle, a body
 # not replaced), which township_duties and its merged_township note read for a township asked for: the rule its rows'
-# `township` and their edges follow, not a walk of its own. A removal clears them all first (`_CHAIN_ENDS_CLEARED`):
-# a body no succession names any more is not among these.
+# `township` and their edges follow, not a walk of its own. Written for every body `follow_successions` reads, those
+# that had an end too: one no succession names any more loses it.
 _CHAIN_END = ("UNWIND $rows AS r MATCH (d:Department {uid: r.uid}) WHERE coalesce(d.chain_end, '') <> coalesce(r.end, '') "
               "SET d.chain_end = r.end")
-_CHAIN_ENDS_CLEARED = "UNWIND $rows AS r MATCH (d:Department) WHERE d.chain_end IS NOT NULL SET d.chain_end = null"
+_CHAIN_ENDS_RECORDED = ("MATCH (d:Department) WHERE d.chain_end IS NOT NULL "
+                        "RETURN d.uid AS uid, d.chain_end AS end ORDER BY uid")
 _SET_CARRYING = ("UNWIND $rows AS r MATCH (:Department {uid: r.predecessor})-[s:SUCCEEDED_BY {source: r.source}]->(:Department) "
                  "SET s.carries = r.carries, s.carries_after = r.after")
 

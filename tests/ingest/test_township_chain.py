@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import Store
+from ingest.load import forget_documents
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from ingest.removal import find_documents, remove
@@ -161,3 +162,31 @@ def test_the_rows_township_is_where_their_edges_are(store: Store, paths: tuple[P
         ("dept:示例市/青山县/农业农村局", "LEADS", "高标准农田建设", holder, None, named)]
     holder_name = store.read("MATCH (d:Department {uid: $uid}) RETURN d.name AS name", {"uid": holder})[0]["name"]
     assert {row[0] for row in _township_duties(store)} == {holder_name}
+
+
+def _chain_ends(store: Store) -> list[tuple[str, str]]:
+    return [(row["uid"], row["end"]) for row in store.read(
+        "MATCH (d:Department) WHERE d.chain_end IS NOT NULL RETURN d.uid AS uid, d.chain_end AS end ORDER BY uid")]
+
+
+def test_taking_a_list_out_in_a_load_keeps_the_chain_ends(store: Store) -> None:
+    """A list's new version replacing the old takes the old out in the load's write (`forget_documents`): the chain
+    ends are no list's, and stay. Before, every replacement cleared them all (a scan of the departments), and
+    township_duties had none until the run's end."""
+    _load(store, ALL)
+    assert _chain_ends(store) == [(TAOYUAN, OFFICE), (SHIQIAO, OFFICE)]
+    [shiqiao_list] = [held.uid for held in find_documents(store, [str(SHIQIAO_LIST)])]
+    store.write_atomic(forget_documents([shiqiao_list]))
+    assert _chain_ends(store) == [(TAOYUAN, OFFICE), (SHIQIAO, OFFICE)]
+    assert _township_duties(store) == CHAIN_DUTIES[:2] + CHAIN_DUTIES[3:]
+
+
+def test_with_no_succession_left_the_rows_and_ends_are_the_township_s(store: Store, other_store: Store) -> None:
+    """Both notices out: no succession is left, and the rows, their edges and the ends are as loading the lists
+    alone gives."""
+    _load(store, ALL)
+    remove(store, find_documents(store, [str(MERGER), str(STREET)]))
+    assert _chain_ends(store) == []
+    assert _township_duties(store) == [("桃源乡人民政府", "basic", "山林权属纠纷调处"), ("桃源乡人民政府", "basic", "农村公厕日常管护"),
+                                       ("桃源乡人民政府", "assisting", "高标准农田建设"), ("石桥镇人民政府", "basic", "集镇农贸市场秩序维护")]
+    assert _graph(store) == _reference(other_store, (TAOYUAN_LIST, SHIQIAO_LIST))
