@@ -287,10 +287,23 @@ class NameResolver:
     def replaced(self, predecessor: str, home: Region, successor: KnownDepartment) -> None:
         """A body a document of this run says `successor` replaced (ingest.succession), read as the graph reads it once
         loaded (`pipeline.known_departments`): a list of the same run then reads 县城管局 as the successor too."""
-        found = self.resolve(predecessor, home)
-        for department in self._by_region.get(found.region, []):
-            if found.status == "resolved" and department.uid == found.uid != successor.uid:
+        found, known = self.replaced_reading(predecessor, home, successor.uid)
+        for department in self._by_region.get(found.region, []) if known else []:
+            if department.uid == found.uid:
                 department.successors = tuple(sorted({*department.successors, successor.uid}))
+
+    def replaced_reading(self, predecessor: str, home: Region, successor: str) -> tuple[Resolution, bool]:
+        """A 机构改革 sentence's replaced body (`predecessor`, as written; `successor` the uid of the body replacing it):
+        the mention's reading, and whether that is a body the graph or the run defines. Not the successor itself, nor
+        a township's government, nor a body the abbreviation table reads the name as where the name is no short form
+        of it (`spells`): a notice merging 城市管理和综合执法局, loaded before the 三定 renaming 城市管理局 so, would
+        name 城市管理局 replaced. One reading for the run's resolver (`replaced`) and the graph's rows
+        (`records.replaced_body`): else a list of the run read a body as replaced that the loaded graph does not."""
+        found = self.resolve(predecessor, home)
+        abbreviated = found.method == ABBREVIATION_METHOD and not spells(base_of(predecessor), found.base_name)
+        known = (found.status == "resolved" and found.uid != successor and found.method != TOWNSHIP_METHOD
+                 and not abbreviated)
+        return found, known
 
     def resolve(self, mention: str, home: Region, *, inherit_marker: str | None = None,
                 self_department: KnownDepartment | None = None) -> Resolution:

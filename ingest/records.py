@@ -17,7 +17,6 @@ from typing import Any
 from ingest.content import GENERIC_TERMS, stored_content
 from ingest.model import Division, FunctionChange, SandingDocument, Succession
 from ingest.names import (
-    ABBREVIATION_METHOD,
     TERRITORIAL_KIND,
     TOWNSHIP_KIND,
     TOWNSHIP_METHOD,
@@ -30,7 +29,6 @@ from ingest.names import (
     display_name,
     is_former_mention,
     plates_in,
-    spells,
     township_body,
 )
 from ingest.readers import SourceText
@@ -514,14 +512,11 @@ def replaced_body(resolver: NameResolver, predecessor: str, region: Region, succ
                   ) -> tuple[str, str, str, Region, bool]:
     """The body a 机构改革 sentence names as replaced by `successor` (a uid): (uid, name, base name, region, whether
     the graph or the run defines it). One it does not hold is kept by its own name, never by the abbreviation table."""
-    found = resolver.resolve(predecessor, region)
-    base, place = base_of(predecessor), found.region
-    # The table read a short form of the body (县城管局: 城市管理局), not another full name of its group: a notice
-    # merging 城市管理和综合执法局, loaded before the 三定 that renamed 城市管理局 so, named 城市管理局 replaced twice.
-    abbreviated = found.method == ABBREVIATION_METHOD and not spells(base, found.base_name)
-    if found.status == "resolved" and found.uid != successor and found.method != TOWNSHIP_METHOD and not abbreviated:
+    found, known = resolver.replaced_reading(predecessor, region, successor)
+    if known:
         return found.uid, found.name, found.base_name, found.region, True
-    return department_uid(place, base), display_name(place, base), base, place, False
+    base = base_of(predecessor)
+    return department_uid(found.region, base), display_name(found.region, base), base, found.region, False
 
 
 def _add_succession(rows: GraphRows, context: DocumentContext, resolver: NameResolver, succession: Succession,

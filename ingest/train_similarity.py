@@ -22,7 +22,7 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -165,14 +165,17 @@ def cross_validated(data: Sequence[Row], folds: int = FOLDS, threshold: float = 
     return _count(outcomes)
 
 
-def held_out_quality(thresholds: Sequence[float] = (DEFAULT_THRESHOLD,), path: Path = HELD_OUT_PAIRS) -> list[Quality]:
-    """A held-out set scored, at each threshold, by weights fitted on the two training sets and the reference
-    corpus's term weights, as linking scores a newly ingested corpus (neither its texts nor its labels are seen)."""
+def held_out_quality(thresholds: Sequence[float] = (DEFAULT_THRESHOLD,),
+                     sets: Mapping[str, Path] = HELD_OUT_SETS) -> dict[str, list[Quality]]:
+    """Each held-out set (by name) scored, at each threshold, by weights fitted on the two training sets and the
+    reference corpus's term weights, as linking scores a newly ingested corpus (neither its texts nor its labels are
+    seen). The weights and term weights do not depend on the set scored: fitted once for all of them."""
     training = reference_pairs()
-    held_out = load_pairs(path)
     model = corpus_model(training)
-    weights, held_out_rows = fit(rows(model, training)), rows(model, held_out)
-    return [quality(weights, held_out_rows, threshold) for threshold in thresholds]
+    weights = fit(rows(model, training))
+    scored = {name: rows(model, load_pairs(path)) for name, path in sets.items()}
+    return {name: [quality(weights, held_out, threshold) for threshold in thresholds]
+            for name, held_out in scored.items()}
 
 
 def _count(outcomes: Sequence[tuple[bool, bool]]) -> Quality:
@@ -219,7 +222,7 @@ def main() -> None:
                                     ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"written to {target.relative_to(REPO)} and {table.relative_to(REPO)}")
     thresholds = (0.4, DEFAULT_THRESHOLD, 0.6)
-    held_out = {name: held_out_quality(thresholds, path) for name, path in HELD_OUT_SETS.items()}
+    held_out = held_out_quality(thresholds)
     for index, threshold in enumerate(thresholds):
         both = cross_validated(first_rows + blind_rows, threshold=threshold)
         unseen = quality(fit(first_rows), blind_rows, threshold)

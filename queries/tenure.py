@@ -80,6 +80,9 @@ class _State:
     date: str
     rows: dict[str, Row]
     reforms: dict[str, Row]
+    # The replaced bodies' 三定 the carried rows cite (`InForce.carried`): what the department's duties rest on that
+    # day where no 三定 of its own is in force yet (a body renamed by notice).
+    carried: tuple[Row, ...] = ()
 
     def held(self) -> dict[str, Row]:
         return {uid: row for uid, row in self.rows.items() if row["status"] in HELD}
@@ -119,7 +122,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     result: dict[str, Any] = {
         "department": found["name"], "department_uid": found["uid"], "from": first, "to": last, "note_zh": note,
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
-    result["summary"] = _summary(result, versions)
+    result["summary"] = _summary(result, versions, states)
     return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
 
 
@@ -142,7 +145,7 @@ def staff_figures(store: Store, department: str) -> list[Row]:
 def _state(store: Store, department: str, date: str) -> _State:
     answer = in_force(store, department, date)
     rows = {_uid(row): row for row in answer.duties if not row["office"]}
-    return _State(date, _moved_back(store, rows), answer.reforms)
+    return _State(date, _moved_back(store, rows), answer.reforms, tuple(answer.carried))
 
 
 def _moved_back(store: Store, rows: dict[str, Row]) -> dict[str, Row]:
@@ -345,20 +348,25 @@ def _period(states: list[_State], run: list[int], last: str, uid: str, reworded:
             "offices": sorted({office for row in rows for office in row["carried_by"]}), "sources": sorted(sources)}
 
 
-def _summary(result: dict[str, Any], versions: list[Row]) -> list[Row]:
-    """The 任期职责情况说明: the window, the 三定 in force at its start and end, the counts, the staffing."""
+def _summary(result: dict[str, Any], versions: list[Row], states: list[_State]) -> list[Row]:
+    """The 任期职责情况说明: the window, the 三定 in force at its start and end (where none of the department's own is,
+    the replaced body's its duties are carried from: a body renamed by notice holds its work by the old 三定), the
+    counts, the staffing."""
     first, last = result["from"], result["to"]
     sandings = [v for v in versions if v["kind"] == SANDING and v["in_force_from"]]
 
-    def sanding_on(date: str) -> str:
-        dated = [v for v in sandings if v["in_force_from"] <= date]
-        return f"{dated[-1]['title']}（{dated[-1]['in_force_from']} 起施行）" if dated else "（无）"
+    def sanding_on(state: _State) -> str:
+        dated = [v for v in sandings if v["in_force_from"] <= state.date]
+        if dated:
+            return f"{dated[-1]['title']}（{dated[-1]['in_force_from']} 起施行）"
+        return "；".join(f"{row['title']}（{row['in_force_from']} 起施行，{CARRIED_KIND}）"
+                        for row in state.carried) or "（无）"
 
     start, end = result["staffing"]
     held = result["duties"]
     changes = result["changes"]
     rows = [("部门", result["department"]), ("任职期间", f"{first} 至 {last}"),
-            ("任期开始时施行的三定", sanding_on(first)), ("任期结束时施行的三定", sanding_on(last)),
+            ("任期开始时施行的三定", sanding_on(states[0])), ("任期结束时施行的三定", sanding_on(states[-1])),
             ("任期内施行的三定和调整通知", f"{sum(1 for v in versions if first < v['in_force_from'] <= last)} 份"),
             ("任期内职责变动", f"{sum(1 for c in changes if c['duty'])} 项"),
             ("任期内承担过的职责", f"{len({d['duty'] for d in held})} 项，其中任期结束时仍承担 "

@@ -23,7 +23,6 @@ from ingest.similarity import (
 )
 from ingest.train_similarity import (
     BLIND_PAIRS,
-    HELD_OUT_SETS,
     PAIRS,
     corpus_counts,
     corpus_model,
@@ -44,7 +43,7 @@ def test_cross_validated_precision_and_recall(capsys) -> None:  # type: ignore[n
     first_rows, blind_rows = rows(model, first), rows(model, blind)
     both = cross_validated(first_rows + blind_rows)
     unseen = quality(fit(first_rows), blind_rows)
-    held_out = {name: held_out_quality(path=path)[0] for name, path in HELD_OUT_SETS.items()}
+    held_out = {name: figures[0] for name, figures in held_out_quality().items()}
     with capsys.disabled():
         sets = "; ".join(f"{name} ({figure.pairs} pairs) precision {figure.precision:.3f} recall {figure.recall:.3f}"
                          for name, figure in held_out.items())

@@ -370,3 +370,25 @@ def test_a_short_form_read_after_both_reforms_is_the_chain_s(store: Store, other
         assert whole_graph(store) == whole_graph(other_store)
     remove(store, find_documents(store, [str(MERGED_INTO_ZHUJIAN)]))
     assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", OLD_UID)]
+
+
+def test_a_run_reads_a_replaced_body_as_the_loaded_graph_does() -> None:
+    """The merger notice names 城市管理和综合执法局 replaced, which the abbreviation table reads as 城市管理局, a body the
+    run defines: the graph keeps it by its own name (`records.replaced_body`), and the run's resolver now reads it so
+    too (`NameResolver.replaced_reading`, one reading). Before, the resolver marked 城市管理局 replaced by 住建局 for
+    the rest of the run, so a list loaded with the notice read the bureau as the graph never would."""
+    from ingest.names import NameResolver
+    from ingest.records import replaced_body
+
+    county = Region(("示例市", "青山县"))
+    resolver = NameResolver()
+    old = resolver.define(county, OLD_NAME, [])
+    zhujian = resolver.define(county, ZHUJIAN_NAME, [])
+    merged = "青山县城市管理和综合执法局"
+    assert replaced_body(resolver, merged, county, zhujian.uid)[::4] == ("dept:示例市/青山县/城市管理和综合执法局", False)
+    resolver.replaced(merged, county, zhujian)
+    assert old.successors == ()
+    # A short form spelling the bureau's name still reads as it, and a reform naming the bureau itself still counts.
+    assert replaced_body(resolver, "县城管局", county, zhujian.uid)[::4] == (OLD_UID, True)
+    resolver.replaced("县城管局", county, zhujian)
+    assert old.successors == (zhujian.uid,)

@@ -3,7 +3,7 @@ old body's 行政编制 and 领导职数 are its figures from the rename's date,
 its date. On tests/fixtures/succession_notice: 白河县文化和旅游局's 三定 of 2019 (11 posts, 3 leader posts), renamed
 文化广电和旅游局 on 2024-05-10 and 文化体育广电和旅游局 on 2024-10-08, each by a notice alone; a notice titled with the
 first name (2024-08-01: a post moved in, 调整后 13 posts, no 领导职数) that is the middle body's. With
-tests/fixtures/tenure_renamed, the last body's own 三定 of 2025 (15 posts, 4 leader posts)."""
+tests/fixtures/tenure_renamed, the last body's own 三定 of 2025 (15 posts, 4 leader posts), and the middle body's (14, 4)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,39 @@ def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) ->
     assert _staffing(last) == [("任期开始", 13, 3, NOTICE), ("任期结束", 15, 4, WENTI)]
     assert [row["leader_posts_source"] for row in last["staffing"]] == [WENLV, WENTI]
     assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI)]
+
+
+RENAME_NOTICE = NOTICES / "baihe_rename_notice_2024.txt"
+# The middle body's own 三定 of 2025 (14 posts, 4 leader posts), whose 第二条 states the rename the 2024 notice made.
+MIDDLE_SANDING = NOTICES.parent / "tenure_renamed" / "baihe_wenguang_2025.txt"
+WENGUANG = "《白河县文化广电和旅游局职能配置、内设机构和人员编制规定》"
+RENAMED = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
+
+
+def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store: Store) -> None:
+    """The rename is the notice's, on its date: from it the old body's duties and figures are the new name's, the
+    old 三定 what its duties rest on, until its own 三定 re-sets them from 2025-03-01; the 三定's restating the rename
+    moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it)."""
+    _load(store, NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING)
+    result = _read(store, MIDDLE, "2024-06-01", "2025-06-30")
+    assert _staffing(result) == [("任期开始", 11, 3, WENLV), ("任期结束", 14, 4, WENGUANG)]
+    assert _staff_changes(result) == [("2025-03-01", "新三定施行：核定编制调整", "", 3, WENGUANG)]
+    # Before, 任期开始时施行的三定 read （无）: the department held its duties by the old body's 三定.
+    assert [row["value"] for row in result["summary"] if row["item"].endswith("施行的三定")] == [
+        "白河县文化和旅游局职能配置、内设机构和人员编制规定（2019-03-01 起施行，机构改革承继）",
+        "白河县文化广电和旅游局职能配置、内设机构和人员编制规定（2025-03-01 起施行）"]
+    assert [(row["date"], row["kind"], row["duty"], row["source"]) for row in result["changes"]
+            if row["staff"] is None] == [
+        ("2025-03-01", "新三定施行：新增", "负责全县广播电视公共服务和应急广播体系建设。", f"{WENGUANG}第三条(三)"),
+        ("2025-03-01", "新三定施行：删除", "负责全县营业性演出和娱乐场所的审批和监督管理。", f"{WENLV}第三条(三)")]
+    # A window from before the rename: the carrying starts on the notice's date, cited by the notice, not the 三定.
+    whole = _read(store, MIDDLE, "2024-01-01", "2025-12-31")
+    assert _staffing(whole) == [("任期开始", None, None, ""), ("任期结束", 14, 4, WENGUANG)]
+    assert sorted({(row["date"], row["other"], row["source"]) for row in whole["changes"]
+                   if row["kind"] == "机构改革承继"}) == [("2024-05-10", "白河县文化和旅游局", RENAMED)]
+    assert [(row["duty"][:8], row["held_from"], row["held_to"], row["status_label"]) for row in whole["duties"]] == [
+        ("负责全县文物保护", "2024-05-10", "2025-12-31", "现行"),
+        ("负责全县旅游景区", "2024-05-10", "2025-12-31", "现行"),
+        ("完成县委、县政府", "2024-05-10", "2025-12-31", "现行"),
+        ("负责全县营业性演", "2024-05-10", "2025-02-28", "后续三定未载明"),
+        ("负责全县广播电视", "2025-03-01", "2025-12-31", "现行")]
