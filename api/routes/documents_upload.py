@@ -196,7 +196,11 @@ def remove_document(request: Request, store: StoreDep,
         except RemovalError as exc:
             raise Problem(409, "conflict", "The document cannot be removed alone", "不能单独移除该文件",
                           str(exc), exc.zh) from exc
-        removal = remove(store, documents)
+        try:
+            removal = remove(store, documents)
+        except RemovalError as exc:  # a document to load again in its place does not load: nothing was written
+            raise Problem(409, "conflict", "The document cannot be removed", "未能移除该文件", str(exc),
+                          exc.zh) from exc
     counts = catalog.label_counts(store)
     return {"removed": [_document(d) for d in removal.removed],
             "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH},
@@ -204,7 +208,9 @@ def remove_document(request: Request, store: StoreDep,
             "restored": [_document(d) for d in removal.restored], "stranded": [_stranded(d) for d in removal.stranded],
             # A 撤县设区 taken out unpairs the lists it paired, as `dutygraph remove` says.
             "unpaired": [_document(d) for d in removal.unpaired],
-            "not_unpaired": [_stranded(d) for d in removal.not_unpaired]}
+            "not_unpaired": [_stranded(d) for d in removal.not_unpaired],
+            # A 调整 notice the removed reform read as its successor's, the old body's again, as `dutygraph remove` says.
+            "reread": [_document(d) for d in removal.reread], "not_reread": [_stranded(d) for d in removal.not_reread]}
 
 
 def _document(held: HeldDocument) -> dict[str, str]:
@@ -212,8 +218,12 @@ def _document(held: HeldDocument) -> dict[str, str]:
 
 
 def _stranded(held: HeldDocument) -> dict[str, Any]:
-    """A document with whether it is a list's history version and why it did not load again (else empty)."""
-    return {**_document(held), "history": held.history, "failure": held.failure}
+    """A document with whether it is a list's history version and why it did not load again (else empty), the why
+    also as a Chinese sentence naming the document: the English may be an exception's text, which the page's users
+    do not read."""
+    name = f"《{held.title}》" if held.title else FilePath(held.path).name
+    said = f"{name}未能从原文件重新载入：{held.failure_zh}" if held.failure_zh else ""
+    return {**_document(held), "history": held.history, "failure": held.failure, "failure_zh": said}
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),

@@ -1915,15 +1915,18 @@ async function removeDocument(doc) {
   state.ready.removed = true;
 }
 
-// The removal's answer as `dutygraph remove` prints it, in Chinese: what was taken out, the lists loaded again in
-// its place or left, and the graph's counts after.
+// The removal's answer as `dutygraph remove` prints it, in Chinese and in its order: what was taken out, the lists and
+// notices loaded again in its place or left, and the graph's counts after.
 function showRemoved(answer) {
   const label = (doc) => `${doc.title ? `《${doc.title}》 ` : ""}${doc.path} (${doc.region}, ${doc.uid}${doc.history ? "，历史版本" : ""})`;
-  const said = (doc) => (doc.failure ? `${label(doc)}：未能载入：${doc.failure}` : label(doc));
+  // Why one did not load again, in the API's Chinese sentence naming it (the English `failure` may be an exception's).
+  const said = (doc) => (doc.failure ? `${label(doc)}：${doc.failure_zh || doc.failure}` : label(doc));
   const lines = [
     ...answer.removed.map((doc) => `已移除：${label(doc)}`),
     ...(answer.restored || []).map((doc) => `历史版本恢复为现行清单：${label(doc)}`),
     ...(answer.stranded || []).map((doc) => `历史版本的文件已不存在、已改动或未能载入，未能恢复为现行清单，请重新载入：${said(doc)}`),
+    ...answer.reread.map((doc) => `调整通知已按原机构重新载入：${label(doc)}`),
+    ...answer.not_reread.map((doc) => `调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入：${said(doc)}`),
     ...answer.unpaired.map((doc) => `撤县设区已移除，县、区两份清单已重新载入，各为现行清单：${label(doc)}`),
     ...answer.not_unpaired.map((doc) => `撤县设区已移除，但清单的文件已不存在或已改动，县、区两份清单仍配对，请重新载入：${said(doc)}`),
     `图中：${Object.entries(answer.in_graph).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`).join("，")}`,
