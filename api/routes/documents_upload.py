@@ -7,8 +7,7 @@ import re
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, File, Form, Path, Request, Response, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
@@ -59,12 +58,13 @@ _UPLOAD_RESPONSES[422] = {
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                       "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **_UPLOAD_RESPONSES})
-def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
+def upload_documents(request: Request, response: Response, store: StoreDep,
+                     files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
                                                                     "one the graph holds, or a bare name of one (青山县)")] = None,
                      new_region: Annotated[bool, Form(description="true to create `region`, which the graph does not "
                                                                   "hold yet (the page's 新建区划 box)")] = False,
-                     ) -> dict[str, Any] | JSONResponse:
+                     ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
     a file loaded before counts as added with nothing new, and its Document keeps the path it was first loaded from
@@ -102,7 +102,9 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     if not answer["added"]:
         # Nothing loaded: a program reading the status alone took the 200 for a load (API consumer's review); the
         # body is the same, each file's error in it. Some loaded and some not stays a 200, the failures in `failed`.
-        return JSONResponse(answer, status_code=422)
+        # The status set on the response, not a JSONResponse: the body still passes through UploadAnswer, as
+        # /openapi.json says the 422 is.
+        response.status_code = 422
     return answer
 
 

@@ -100,8 +100,12 @@ def test_a_file_uploaded_by_mistake_is_taken_out_with_its_button(  # type: ignor
     assert [row[4:] for row in _table(browser)] == [
         [held[name], f"{held[name][:12]}…", "移除"] for name in ("yuanlin.txt", "dangan.txt", "hedao.txt")]
     filter_box = browser.find_element("id", "upload-docs-filter")
+    park_button = f"#upload-docs button[aria-label='移除《{PARK_TITLE}》']"
+    browser.execute_script(f"document.querySelector(\"{park_button}\").dataset.probe = 'kept';")
     filter_box.send_keys("园林")
     assert [row[0] for row in _table(browser)] == [PARK_TITLE]
+    # Each keystroke filters the rows built when the documents were read: the row's button is the one drawn before.
+    assert browser.execute_script(f"return document.querySelector(\"{park_button}\").dataset.probe") == "kept"
     assert browser.find_element("id", "upload-docs-count").text == "图中共 3 个文件，筛选出 1 个"
 
     # Asked first, naming the document; dismissed, nothing is sent.
