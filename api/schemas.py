@@ -730,6 +730,9 @@ class StrandedDocument(RemovedDocument):
     history: bool = Field(description="kept as a list's history version (the county's list), not a current one")
     failure: str = Field(description="why it did not load again though its file is unchanged; empty where the file "
                                      "is gone or changed")
+    failure_zh: str = Field(default="", description="the same in Chinese, one sentence naming the document, its file "
+                                                    "and line and what was expected (failure may be an exception's "
+                                                    "English); empty where failure is")
 
 
 class RemovalAnswer(BaseModel):
@@ -746,6 +749,12 @@ class RemovalAnswer(BaseModel):
                                                                    "from their files, each current")
     not_unpaired: list[StrandedDocument] = Field(default=[], description="those whose file is gone, changed or did not "
                                                                         "load: the two lists stay paired")
+    reread: list[RemovedDocument] = Field(default=[], description="调整通知已按原机构重新载入: 调整 notices titled "
+                                                                 "with a body's old name that the removed reform had "
+                                                                 "read as its successor's, loaded again from their "
+                                                                 "files as the old body's")
+    not_reread: list[StrandedDocument] = Field(default=[], description="those whose file is gone, changed or did not "
+                                                                      "load: they stay as loaded")
 
 
 class CypherAnswer(BaseModel):

@@ -73,8 +73,10 @@ class HeldDocument:
     kind: str
     region: str
     history: bool = False  # a list's version kept as history (ingest.list_history), not a Document
-    # Why it was not loaded again though its file is unchanged (the load's error, naming the file and line).
+    # Why it was not loaded again though its file is unchanged (the load's error, naming the file and line), and the
+    # same in Chinese: the API and the page say it to people who do not read the English (an exception's text).
     failure: str = ""
+    failure_zh: str = ""
 
     def label(self) -> str:
         title = f"《{self.title}》 " if self.title else ""
@@ -88,12 +90,17 @@ class HeldDocument:
 
 class ReloadFailed(Exception):
     """A document whose file is unchanged did not load again (a parser that has changed since, the store failing):
-    what it was and the load's error."""
+    what it was and the load's error, in English and in Chinese (each naming the file and line)."""
 
-    def __init__(self, held: HeldDocument, error: str) -> None:
+    def __init__(self, held: HeldDocument, error: str, error_zh: str) -> None:
         super().__init__(error)
         self.held = held
         self.error = error
+        self.error_zh = error_zh
+
+    def noted(self) -> HeldDocument:
+        """The document with why it did not load again."""
+        return replace(self.held, failure=self.error, failure_zh=self.error_zh)
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,7 @@ def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalEr
         f"nothing was removed, the graph is as it was: taking these documents out loads {failed.held.label()} again "
         f"from its file, which does not load: {failed.error}{advice[0]}",
         f"未移除任何文件，图谱保持原样：移除这些文件需要从原文件重新载入 {failed.held.label()}，但该文件无法载入："
-        f"{failed.error}{advice[1]}")
+        f"{failed.error_zh}{advice[1]}")
 
 
 def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str],
@@ -316,7 +323,7 @@ def _reloaded(store: Store, held: list[tuple[HeldDocument, ParsedFiles | None]],
         except ReloadFailed as failed:
             if must_load:
                 raise
-            stranded.append(replace(document, failure=failed.error))
+            stranded.append(failed.noted())
     return again, stranded
 
 
@@ -331,7 +338,7 @@ def _read_again(held: HeldDocument, digest: str) -> ParsedFiles | None:
     try:
         return parse_file(Path(held.path), _reload_kind(held.kind))
     except IngestError as exc:
-        raise ReloadFailed(held, exc.message) from exc
+        raise ReloadFailed(held, exc.message, exc.message_zh(held.path)) from exc
 
 
 def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles, *, replacing: bool = False) -> bool:
@@ -345,8 +352,10 @@ def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles, *, repl
     # The caller reads notices again itself, afterwards (a notice read again is read as the reforms now say).
     report = ingest([Path(held.path)], store, region=Region(tuple(held.region.split("/"))),
                     kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False, parsed=parsed)
-    if failures := [outcome.error or str(outcome.path) for outcome in report.outcomes if not outcome.ok]:
-        raise ReloadFailed(held, "; ".join(failures))
+    if failed := [outcome for outcome in report.outcomes if not outcome.ok]:
+        raise ReloadFailed(held, "; ".join(outcome.error or str(outcome.path) for outcome in failed),
+                           "；".join(outcome.failure.message_zh(held.path) if outcome.failure
+                                    else f"{held.path}：图数据库未能载入此文件" for outcome in failed))
     return bool(report.outcomes)
 
 
@@ -392,7 +401,7 @@ def _replaced_from_files(store: Store, documents: list[tuple[HeldDocument, str]]
         try:
             held.append((document, _read_again(document, digest)))
         except ReloadFailed as failed:
-            held.append((replace(document, failure=failed.error), None))
+            held.append((failed.noted(), None))
     again, stranded = _reloaded(store, held, replacing=True, must_load=must_load)
     if again and link_duties:
         link(store)

@@ -7,8 +7,7 @@ import re
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, File, Form, Path, Request, Response, UploadFile
 
 from api.deps import KeyDep, StoreDep
 from api.problems import Problem, problem_responses
@@ -59,12 +58,13 @@ _UPLOAD_RESPONSES[422] = {
                      "new_in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1,
                                       "power_items": 0, "supervision_items": 0, "documents": 1}}}}},
                  **_UPLOAD_RESPONSES})
-def upload_documents(request: Request, store: StoreDep, files: Annotated[list[UploadFile], File(description="files to ingest")],
+def upload_documents(request: Request, response: Response, store: StoreDep,
+                     files: Annotated[list[UploadFile], File(description="files to ingest")],
                      region: Annotated[str | None, Form(description="区划 for names without one, e.g. 示例市/青山县: "
                                                                     "one the graph holds, or a bare name of one (青山县)")] = None,
                      new_region: Annotated[bool, Form(description="true to create `region`, which the graph does not "
                                                                   "hold yet (the page's 新建区划 box)")] = False,
-                     ) -> dict[str, Any] | JSONResponse:
+                     ) -> dict[str, Any]:
     """Ingest the files as `dutygraph ingest` does. `added` lists the files read and what each holds (`counts`);
     `new_in_graph` says how many nodes this upload's writes created (not what they found there, whoever wrote it), so
     a file loaded before counts as added with nothing new, and its Document keeps the path it was first loaded from
@@ -102,7 +102,9 @@ def upload_documents(request: Request, store: StoreDep, files: Annotated[list[Up
     if not answer["added"]:
         # Nothing loaded: a program reading the status alone took the 200 for a load (API consumer's review); the
         # body is the same, each file's error in it. Some loaded and some not stays a 200, the failures in `failed`.
-        return JSONResponse(answer, status_code=422)
+        # The status set on the response, not a JSONResponse: the body still passes through UploadAnswer, as
+        # /openapi.json says the 422 is.
+        response.status_code = 422
     return answer
 
 
@@ -196,7 +198,11 @@ def remove_document(request: Request, store: StoreDep,
         except RemovalError as exc:
             raise Problem(409, "conflict", "The document cannot be removed alone", "不能单独移除该文件",
                           str(exc), exc.zh) from exc
-        removal = remove(store, documents)
+        try:
+            removal = remove(store, documents)
+        except RemovalError as exc:  # a document to load again in its place does not load: nothing was written
+            raise Problem(409, "conflict", "The document cannot be removed", "未能移除该文件", str(exc),
+                          exc.zh) from exc
     counts = catalog.label_counts(store)
     return {"removed": [_document(d) for d in removal.removed],
             "in_graph": {key: counts.get(label, 0) for label, key in _NEW_IN_GRAPH},
@@ -204,7 +210,9 @@ def remove_document(request: Request, store: StoreDep,
             "restored": [_document(d) for d in removal.restored], "stranded": [_stranded(d) for d in removal.stranded],
             # A 撤县设区 taken out unpairs the lists it paired, as `dutygraph remove` says.
             "unpaired": [_document(d) for d in removal.unpaired],
-            "not_unpaired": [_stranded(d) for d in removal.not_unpaired]}
+            "not_unpaired": [_stranded(d) for d in removal.not_unpaired],
+            # A 调整 notice the removed reform read as its successor's, the old body's again, as `dutygraph remove` says.
+            "reread": [_document(d) for d in removal.reread], "not_reread": [_stranded(d) for d in removal.not_reread]}
 
 
 def _document(held: HeldDocument) -> dict[str, str]:
@@ -212,8 +220,12 @@ def _document(held: HeldDocument) -> dict[str, str]:
 
 
 def _stranded(held: HeldDocument) -> dict[str, Any]:
-    """A document with whether it is a list's history version and why it did not load again (else empty)."""
-    return {**_document(held), "history": held.history, "failure": held.failure}
+    """A document with whether it is a list's history version and why it did not load again (else empty), the why
+    also as a Chinese sentence naming the document: the English may be an exception's text, which the page's users
+    do not read."""
+    name = f"《{held.title}》" if held.title else FilePath(held.path).name
+    said = f"{name}未能从原文件重新载入：{held.failure_zh}" if held.failure_zh else ""
+    return {**_document(held), "history": held.history, "failure": held.failure, "failure_zh": said}
 
 
 _NEW_IN_GRAPH = (("Region", "regions"), ("Department", "departments"), ("Office", "offices"), ("Duty", "duties"),

@@ -5,27 +5,35 @@ the lists it unpairs. Before, the page could only add."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from graph.store import open_store
+from graph.store import Statement, Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
 from tests.api.live_server import serve
 from tests.api.test_browser import SHOTS, _open, _wait, browser  # noqa: F401  (fixtures)
 from tests.api.test_browser_upload import _SANDING, KEY, _store_of_one_bureau, _upload
+from tests.api.test_documents_http import HISTORY
 from tests.ingest.test_region_notice import COUNTY_LIST, DISTRICT_LIST
 from tests.ingest.test_region_notice import FIXTURES as NOTICES
+from tests.ingest.test_succession_notice import CITY as NOTICE_CITY
+from tests.ingest.test_succession_notice import OLD_NAME_NOTICE, RENAME, WENLV
 
 PARK_TITLE = "临川市园林局职能配置、内设机构和人员编制规定"
 ARCHIVES_TITLE = "临川市档案局职能配置、内设机构和人员编制规定"
 BUREAU_TITLE = "临川市河道管理局职能配置、内设机构和人员编制规定"
+RENAME_TITLE = "关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知"
+NOTICE_TITLE = "关于调整白河县文化和旅游局职责的通知"
 
 
 @pytest.fixture
@@ -92,8 +100,12 @@ def test_a_file_uploaded_by_mistake_is_taken_out_with_its_button(  # type: ignor
     assert [row[4:] for row in _table(browser)] == [
         [held[name], f"{held[name][:12]}…", "移除"] for name in ("yuanlin.txt", "dangan.txt", "hedao.txt")]
     filter_box = browser.find_element("id", "upload-docs-filter")
+    park_button = f"#upload-docs button[aria-label='移除《{PARK_TITLE}》']"
+    browser.execute_script(f"document.querySelector(\"{park_button}\").dataset.probe = 'kept';")
     filter_box.send_keys("园林")
     assert [row[0] for row in _table(browser)] == [PARK_TITLE]
+    # Each keystroke filters the rows built when the documents were read: the row's button is the one drawn before.
+    assert browser.execute_script(f"return document.querySelector(\"{park_button}\").dataset.probe") == "kept"
     assert browser.find_element("id", "upload-docs-count").text == "图中共 3 个文件，筛选出 1 个"
 
     # Asked first, naming the document; dismissed, nothing is sent.
@@ -169,3 +181,70 @@ def test_a_removed_rename_says_the_lists_it_unpairs(  # type: ignore[no-untyped-
     assert lines[-1].startswith("图中：区划 ")
     assert "pifu.txt" not in _held(address)
     browser.save_screenshot(str(SHOTS / "remove-rename.png"))
+
+
+@contextmanager
+def _site_over(folder: Path, region: Region, *paths: Path,
+               then: Callable[[Store], None] = lambda _store: None) -> Iterator[str]:
+    """A server over a store in `folder` holding `paths`, each loaded for `region` in turn, `then` done to it: its
+    address."""
+    store = open_store(f"embedded:{folder / 'store'}")
+    for path in paths:
+        assert ingest([path], store, region=region).failed == []
+    then(store)
+    store.close()
+    with serve(create_app(Settings(DUTYGRAPH_STORE=f"embedded:{folder / 'store'}", DUTYGRAPH_API_KEYS=KEY))) as address:
+        yield address
+
+
+def test_removing_a_list_s_current_version_says_the_version_restored(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:  # noqa: F811
+    march, september = tmp_path / "bianjie_2024_03.csv", tmp_path / "bianjie_2024_09.xlsx"
+    shutil.copy(HISTORY / march.name, march)
+    shutil.copy(HISTORY / september.name, september)
+    with _site_over(tmp_path, Region(("临江市",)), march, september) as address:
+        september_uid = _held(address)[september.name]
+        _open(browser, address, "upload")
+        _remove(browser, "临江市部门职责边界清单", KEY)
+        # March's version was history (no document of GET /api/documents): current again, its own uid.
+        march_uid = _held(address)[march.name]
+    assert _message(browser) == ""
+    assert _lines(browser)[:2] == [f"已移除：《临江市部门职责边界清单》 {september} (临江市, {september_uid})",
+                                   f"历史版本恢复为现行清单：《临江市部门职责边界清单》 {march} (临江市, {march_uid})"]
+    assert len(_lines(browser)) == 3 and _lines(browser)[-1].startswith("图中：区划 ")
+
+
+def test_removing_a_reform_says_the_notice_read_again_as_the_old_body_s(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:  # noqa: F811
+    with _site_over(tmp_path, NOTICE_CITY, WENLV, OLD_NAME_NOTICE, RENAME) as address:
+        held = _held(address)
+        _open(browser, address, "upload")
+        _remove(browser, RENAME_TITLE, KEY)
+    assert _message(browser) == ""
+    assert _lines(browser)[:2] == [
+        f"已移除：《{RENAME_TITLE}》 {RENAME} (示例市/白河县, {held[RENAME.name]})",
+        f"调整通知已按原机构重新载入：《{NOTICE_TITLE}》 {OLD_NAME_NOTICE} (示例市/白河县, {held[OLD_NAME_NOTICE.name]})"]
+    assert len(_lines(browser)) == 3
+
+
+def test_a_notice_that_does_not_load_again_is_said_in_chinese(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:  # noqa: F811
+    notice = tmp_path / OLD_NAME_NOTICE.name
+    shutil.copy(OLD_NAME_NOTICE, notice)
+
+    def misread(store: Store) -> None:
+        """The notice's file as a parser changed since reads it: no notice (the graph's digest its own, so that only
+        the reading differs)."""
+        notice.write_text("白河县文化和旅游局\n（无正文）\n", encoding="utf-8")
+        store.write_atomic([Statement("UNWIND $rows AS r MATCH (d:Document {path: r.path}) SET d.sha256 = r.sha256",
+                                      [{"path": str(notice), "sha256": hashlib.sha256(notice.read_bytes()).hexdigest()}])])
+
+    with _site_over(tmp_path, NOTICE_CITY, WENLV, RENAME, notice, then=misread) as address:
+        held = _held(address)
+        _open(browser, address, "upload")
+        _remove(browser, RENAME_TITLE, KEY)
+        browser.save_screenshot(str(SHOTS / "remove-notice-not-reread.png"))
+    assert _lines(browser)[1] == (
+        f"调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入：《{NOTICE_TITLE}》 {notice} (示例市/白河县, "
+        f"{held[notice.name]})：《{NOTICE_TITLE}》未能从原文件重新载入：{notice}：不是三定规定（…职能配置、内设机构和人员编制规定）："
+        "标题和正文都没有写明部门名称")

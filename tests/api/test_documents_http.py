@@ -305,4 +305,4 @@ def test_a_history_version_whose_file_is_gone_is_named_as_not_restored(client: T
     answer = client.delete(f"/api/documents/{_uid(graph, september.name)}", headers=AUTH).json()
     assert (answer["restored"], answer["stranded"]) == ([], [
         {"uid": march_uid, "path": str(march), "title": "临江市部门职责边界清单", "kind": "boundary", "region": "临江市",
-         "history": True, "failure": ""}])
+         "history": True, "failure": "", "failure_zh": ""}])

@@ -62,7 +62,9 @@ def test_a_document_uploaded_by_mistake_is_taken_out(client: TestClient) -> None
         "in_graph": {"regions": 1, "departments": 3, "offices": 7, "duties": 35, "matters": 1, "power_items": 0,
                      "supervision_items": 0, "documents": 1},
         # No list version restored, no 撤县设区 removed: no district list goes back to its county's.
-        "restored": [], "stranded": [], "unpaired": [], "not_unpaired": []}
+        "restored": [], "stranded": [], "unpaired": [], "not_unpaired": [],
+        # No reform removed: no 调整 notice read again as the old body's.
+        "reread": [], "not_reread": []}
     assert [path for _uid, path in _documents(client)] == ["shi_jiaotong.txt"]
     assert [(row["department"], row["issued"]) for row in client.get(
         "/api/departments", params={"parties": "true"}).json()["items"]] == [

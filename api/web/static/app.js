@@ -438,7 +438,7 @@ function sourceText(source) {
   const number = doc.numbers?.[place];
   const where = number ? `${inSheet}${number}（${line}）` : `${inSheet}${line}`;
   if (title) return `《${title}》${where}`;
-  return doc.kind ? `${doc.kind}（${doc.file}）${where}` : `${doc.file} ${where}`;
+  return doc.kind ? `${doc.kind}（${doc.file}）${where}` : [doc.file, where].filter(Boolean).join(" ");
 }
 
 // A column's third entry is its cells' class: "wide" keeps it wide enough to read lines of text (a cell listing
@@ -1797,8 +1797,9 @@ async function upload(event) {
                                                             headers: key ? { Authorization: `Bearer ${key}` } : {} });
       const body = await response.json().catch(() => null);
       results.innerHTML = "";
-      if (keyRefused(response, body, key, "上传")) {
-        say(keyRefused(response, body, key, "上传"));
+      const refused = keyRefused(response, body, key, "上传");
+      if (refused) {
+        say(refused);
       } else if (response.status === 422 && Array.isArray(body?.failed)) {
         showUploaded(body);  // no file loaded: each file's reason, as beside loaded ones
       } else if (!response.ok) {
@@ -1857,24 +1858,30 @@ function kindText(kind) {
   return DOCUMENT_KINDS[kind] || NOTICE_KINDS[kind] || kind || "";
 }
 
-function documentName(doc) {
-  return doc.title ? `《${doc.title}》` : `${kindText(doc.kind) || "文件"}（${String(doc.path || doc.uid).split("/").pop()}）`;
+// The table's rows, built once per reading of the documents (loadChoices) with the words the filter box searches: a
+// keystroke only filters them, and the table draws its page, rather than a button for every document each time.
+let documentTable = { read: null, rows: [] };
+
+function documentTableRows() {
+  if (documentTable.read !== state.documentRows) {
+    documentTable = { read: state.documentRows, rows: state.documentRows.map((doc) => ({
+      searched: [doc.title, kindText(doc.kind), doc.region, doc.path, doc.uid].map((value) => String(value || "")),
+      row: { title: doc.title || "（无标题）", kind: kindText(doc.kind), region: doc.region, path: doc.path,
+             // The uid is long and alike from row to row: its first digits tell rows apart, the whole one its title.
+             uid: el("span", { class: "code", title: doc.uid }, `${doc.uid.slice(0, 12)}…`),
+             // A document is named as answers cite it (《title》, else its kind and file).
+             remove: el("button", { type: "button", "aria-label": `移除${sourceText(doc.uid)}`,
+                                    onclick: () => removeDocument(doc) }, "移除") } })) };
+  }
+  return documentTable.rows;
 }
 
 function loadedDocuments() {
   const words = document.getElementById("upload-docs-filter").value.trim();
-  const all = state.documentRows;
-  const rows = all.filter((doc) => !words || [doc.title, kindText(doc.kind), doc.region, doc.path, doc.uid]
-    .some((value) => String(value || "").includes(words)));
+  const all = documentTableRows();
+  const shown = all.filter(({ searched }) => !words || searched.some((value) => value.includes(words))).map(({ row }) => row);
   document.getElementById("upload-docs-count").textContent = words
-    ? `图中共 ${all.length} 个文件，筛选出 ${rows.length} 个` : `图中共 ${all.length} 个文件`;
-  const shown = rows.map((doc) => ({
-    title: doc.title || "（无标题）", kind: kindText(doc.kind), region: doc.region, path: doc.path,
-    // The uid is long and alike from row to row: its first digits tell rows apart, the whole one is its title.
-    uid: el("span", { class: "code", title: doc.uid }, `${doc.uid.slice(0, 12)}…`),
-    remove: el("button", { type: "button", "aria-label": `移除${documentName(doc)}`, onclick: () => removeDocument(doc) },
-               "移除"),
-  }));
+    ? `图中共 ${all.length} 个文件，筛选出 ${shown.length} 个` : `图中共 ${all.length} 个文件`;
   table("upload-docs", shown, [["title", "标题", "wide"], ["kind", "类别"], ["region", "区划", "region"], ["path", "文件"],
                                ["uid", "uid"], ["remove", "操作"]]);
 }
@@ -1883,7 +1890,7 @@ async function removeDocument(doc) {
   const message = document.getElementById("remove-message");
   const results = document.getElementById("remove-results");
   const say = (words) => { message.textContent = words; message.hidden = false; };
-  if (!window.confirm(`确定从图中移除${documentName(doc)}（${doc.region || "未标区划"}，${doc.path || doc.uid}）吗？`
+  if (!window.confirm(`确定从图中移除${sourceText(doc.uid)}（${doc.region || "未标区划"}，${doc.path || doc.uid}）吗？`
                       + "只由该文件载入的部门、职责和事项将一并删去。")) return;
   state.ready.removed = false;
   message.hidden = true;
@@ -1894,10 +1901,11 @@ async function removeDocument(doc) {
     const response = await reach(url(`/api/documents/${encodeURIComponent(doc.uid)}`),
                                  { method: "DELETE", headers: key ? { Authorization: `Bearer ${key}` } : {} });
     const body = await response.json().catch(() => null);
-    if (keyRefused(response, body, key, "移除")) {
-      say(keyRefused(response, body, key, "移除"));
+    const refused = keyRefused(response, body, key, "移除");
+    if (refused) {
+      say(refused);
     } else if (response.status === 404) {
-      say(`${documentName(doc)}已不在图中（可能已被他人移除），已刷新文件列表`);
+      say(`${sourceText(doc.uid)}已不在图中（可能已被他人移除），已刷新文件列表`);
     } else if (!response.ok) {
       // 409 (an older 三定 of a department loaded by an earlier dutygraph) and 422 say why in the API's Chinese.
       say(`移除失败：${refusal(response, body)}`);
@@ -1915,15 +1923,18 @@ async function removeDocument(doc) {
   state.ready.removed = true;
 }
 
-// The removal's answer as `dutygraph remove` prints it, in Chinese: what was taken out, the lists loaded again in
-// its place or left, and the graph's counts after.
+// The removal's answer as `dutygraph remove` prints it, in Chinese and in its order: what was taken out, the lists and
+// notices loaded again in its place or left, and the graph's counts after.
 function showRemoved(answer) {
   const label = (doc) => `${doc.title ? `《${doc.title}》 ` : ""}${doc.path} (${doc.region}, ${doc.uid}${doc.history ? "，历史版本" : ""})`;
-  const said = (doc) => (doc.failure ? `${label(doc)}：未能载入：${doc.failure}` : label(doc));
+  // Why one did not load again, in the API's Chinese sentence naming it (the English `failure` may be an exception's).
+  const said = (doc) => (doc.failure ? `${label(doc)}：${doc.failure_zh || doc.failure}` : label(doc));
   const lines = [
     ...answer.removed.map((doc) => `已移除：${label(doc)}`),
     ...(answer.restored || []).map((doc) => `历史版本恢复为现行清单：${label(doc)}`),
     ...(answer.stranded || []).map((doc) => `历史版本的文件已不存在、已改动或未能载入，未能恢复为现行清单，请重新载入：${said(doc)}`),
+    ...answer.reread.map((doc) => `调整通知已按原机构重新载入：${label(doc)}`),
+    ...answer.not_reread.map((doc) => `调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入：${said(doc)}`),
     ...answer.unpaired.map((doc) => `撤县设区已移除，县、区两份清单已重新载入，各为现行清单：${label(doc)}`),
     ...answer.not_unpaired.map((doc) => `撤县设区已移除，但清单的文件已不存在或已改动，县、区两份清单仍配对，请重新载入：${said(doc)}`),
     `图中：${Object.entries(answer.in_graph).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`).join("，")}`,
@@ -2279,7 +2290,7 @@ async function loadChoices() {
     // again (an upload) keeps those it has, since its rows are the same content's.
     const numbers = state.documents[doc.uid]?.numbers ?? null;
     held[doc.uid] = { title: doc.title, file: String(doc.path || doc.uid).split("/").pop(), sheets,
-                      kind: DOCUMENT_KINDS[doc.kind] || "", numbers };
+                      kind: DOCUMENT_KINDS[doc.kind] || NOTICE_KINDS[doc.kind] || "", numbers };
   });
   state.documents = held;
   [...numbersAsked.keys()].filter((uid) => !held[uid]).forEach((uid) => numbersAsked.delete(uid));
