@@ -1220,9 +1220,11 @@ class TenureStaffing(BaseModel):
     staff_quota_stated: int | None
     leader_posts: int | None
     leader_posts_stated: int | None
-    source: str = Field(description="the document whose figure the notices' moves are added to")
-    leader_posts_source: str = Field(description="the document whose 领导职数 the notices' changes are added to (an "
-                                                 "older one than `source` where a notice set the 行政编制 alone)")
+    source: str = Field(description="the clause whose figure the notices' moves are added to (`doc:…#第五条`; the "
+                                    "document alone where a graph loaded before fields version 21 keeps no clause)")
+    leader_posts_source: str = Field(description="the clause whose 领导职数 the notices' changes are added to (an "
+                                                 "older document's than `source` where a notice set the 行政编制 "
+                                                 "alone)")
 
 
 class TenureListItem(BaseModel):

@@ -33,6 +33,8 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             "uid", "name", "base_name", "aliases", "kind", "rank", "region", "supervisor", "staff_quota", "other_staff",
             "leader_posts", "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail",
             "offices_stated", "sanding_issued", "vague", "unresolved", "candidates", "source",
+            # the clause its 行政编制 and 领导职数 were read from (`doc:…#第五条`), as a duty's `source`
+            "staffing_source",
             # the date of the document that set the versioned facts: a 三定's, or a later 调整 notice's
             "facts_issued",
             # each alias with the document that gave it (`doc:…#市城管局`): a removal takes the names only it gave
@@ -150,7 +152,8 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("FROM", _DOC_PARTS, ("Document",), "出处",
             ("locator", "ordinal", "status", "devolved_to", "last_stated", "aliases", "label", "issued",
              "sanding_issued", "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts",
-             "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail", "offices_stated")),
+             "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail", "offices_stated",
+             "staffing_source")),
 )
 
 LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)

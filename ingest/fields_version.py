@@ -78,7 +78,10 @@ from graph.store import Store
 # Version 20: each body of a succession keeps the end of its chain (`chain_end`, ingest.load.follow_successions),
 # which township_duties reads for a township asked for; a followed edge and a row's `township` are recomputed from what
 # is loaded, so a chain made shorter moves them back. A graph loaded before has none until the next ingest of any file.
-GRAPH_FIELDS_VERSION = 20
+# Version 21: a department's 行政编制 and 领导职数 cite the clause they were read from (`staffing_source`:
+# `doc:…#第五条`, on the Department and its document's FROM edge), which staff_figures and tenure cite; a document
+# loaded before keeps none, and is cited by its title.
+GRAPH_FIELDS_VERSION = 21
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -157,7 +157,7 @@ def sanding_rows(context: DocumentContext, resolver: NameResolver) -> GraphRows:
 
     add_region(rows, region, src("region"))
 
-    rows.defined_departments[department.uid] = _department_props(parsed, department, issued, src("title"))
+    rows.defined_departments[department.uid] = _department_props(parsed, department, issued, src)
     rows.relate("HAS_DEPARTMENT", "Region", "Department", region.uid, department.uid, src("title"))
 
     for duty in parsed.duties:
@@ -283,7 +283,7 @@ def add_provenance(rows: GraphRows) -> None:
 # Facts of a Department that belong to one version of its 三定.
 VERSIONED_DEPARTMENT_PROPS = (
     "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
-    "office_leader_posts", "office_leader_posts_detail", "offices_stated",
+    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "staffing_source",
 )
 # What a document's FROM edge keeps of the node as that document states it (`add_provenance`): a department's facts
 # and dates, an office's ordinal and other names, a duty's ordinal, status and date. The node keeps the newest
@@ -295,8 +295,9 @@ STATED: dict[str, tuple[str, ...]] = {
 }
 
 
-def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str, source: str
-                      ) -> dict[str, Any]:
+def _department_props(parsed: SandingDocument, department: KnownDepartment, issued: str,
+                      src: Callable[[str], str]) -> dict[str, Any]:
+    """`src`: a place in the document to its source (`doc:…#第五条`)."""
     staffing = parsed.staffing
     aliases = sorted({parsed.department, *parsed.plates} - {department.name})
     return {
@@ -315,7 +316,9 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
         "leader_posts_detail": (post_details(staffing) or None) if staffing else None,
         "office_leader_posts": staffing.office_leader_total if staffing else None,
         "office_leader_posts_detail": (office_post_details(staffing) or None) if staffing else None,
-        "offices_stated": parsed.offices_stated, "source": source,
+        # The clause the figures above were read from (`doc:…#第五条`), cited as a duty's clause is.
+        "staffing_source": src(staffing.where.locator) if staffing and staffing.where else None,
+        "offices_stated": parsed.offices_stated, "source": src("title"),
     }
 
 

@@ -255,9 +255,8 @@ def _figure_changes(states: list[_State], versions: list[Row], figures: list[Row
                 continue
             replaced = sorted({reform["department"] for reform in state.reforms.values()
                                if source_document(reform["source"]) == figure["document"]})
-            # The document: its FROM edge to the department, which holds the figure, cites no clause.
             kind = FIGURE_KIND if kinds[figure["document"]] == AMENDMENT else SANDING_FIGURE_KIND
-            out.append({**_change(state.date, kind, "", [], "、".join(replaced), figure["document"]),
+            out.append({**_change(state.date, kind, "", [], "、".join(replaced), figure["source"]),
                         "staff": figure["staff_quota"] - before})
     return out
 
@@ -293,9 +292,10 @@ def _staffing(point: str, date: str, figures: list[Row], moves: list[Row]) -> Ro
             "leader_posts": None if leader_figure is None else leader_figure["leader_posts"] + (
                 leaders["leader_posts_moved"] or 0),
             "leader_posts_stated": leader_figure["leader_posts"] if leader_figure else None,
-            "source": figure["document"] if figure else "",
-            # A notice setting the 行政编制 alone leaves the 领导职数 an older document's: named as the 编制's is.
-            "leader_posts_source": leader_figure["document"] if leader_figure else ""}
+            # Each cites the clause it was read from (`staff_figures`' source), as a duty does.
+            "source": figure["source"] if figure else "",
+            # A notice setting the 行政编制 alone leaves the 领导职数 an older document's: cited as the 编制's is.
+            "leader_posts_source": leader_figure["source"] if leader_figure else ""}
 
 
 def _with_moves(figure: Row | None, key: str, date: str, moves: list[Row]) -> Row:

@@ -33,8 +33,8 @@ _EXAMPLE: dict[str, Any] = {
                 "status_at_end": "transferred", "status_label": "已划出", "offices": ["文物科"],
                 "sources": ["doc:020ed06dd6c8111f#一、", "doc:814e21f70c186791#第三条(三)"]}],
     "staffing": [{"point": "任期开始", "date": "2021-01-01", "staff_quota": 20, "staff_quota_stated": 20,
-                  "leader_posts": 3, "leader_posts_stated": 3, "source": "doc:814e21f70c186791",
-                  "leader_posts_source": "doc:814e21f70c186791"}],
+                  "leader_posts": 3, "leader_posts_stated": 3, "source": "doc:814e21f70c186791#第五条",
+                  "leader_posts_source": "doc:814e21f70c186791#第五条"}],
     "lists": [{"list_kind": "权责清单", "relation": "实施", "item": "营业性演出审批", "detail": "行政许可",
                "issued": "2022-09-01", "in_force_to": "现行", "issued_in_window": True, "source": "doc:07b0286916c17111#第4行"}],
 }

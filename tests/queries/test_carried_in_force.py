@@ -169,7 +169,7 @@ def test_a_tenure_lists_the_duties_carried_in_at_the_reform(store: Store) -> Non
         ("2023-03-01", "机构改革承继", GAS, OLD, None, merger),
         ("2023-03-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", OLD, None, merger),
         # The merger's 调整后 22 posts over 执法局's 12: 城管局's came with it.
-        ("2023-03-01", "核定编制调整", "", OLD, 10, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
+        ("2023-03-01", "核定编制调整", "", OLD, 10, "《关于调整白河县综合行政执法局职责机构编制的通知》二、"),
         ("2024-07-01", "划出", GAS, RECEIVER, None, MOVE_CLAUSE),
         ("2024-07-01", "编制划出", "", RECEIVER, 2, MOVE_CLAUSE),
     ]
@@ -204,7 +204,7 @@ def test_a_chain_of_reforms_on_a_date(store: Store) -> None:
         ("2025-01-01", "机构改革承继", "负责全县市容环境卫生的监督管理，组织生活垃圾清扫、收运和处置。", RENAMED, None,
          merger),
         # The merger's 调整后 24 posts over 执法局's 12 (before, no line said the 编制 changed).
-        ("2025-01-01", "核定编制调整", "", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
+        ("2025-01-01", "核定编制调整", "", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》二、"),
     ]
 
 
@@ -309,7 +309,7 @@ def test_a_tenure_lists_the_figure_a_successor_s_new_sanding_sets(store: Store) 
     _load(store, CHENGGUAN, ZHIFA, ZHUJIAN, RENAME, RENAMED_MOVE, _CHAIN_MERGE, _ZHIFA_2025)
     result = with_readable_sources(tenure_duties(store, SUCCESSOR, "2024-01-01", "2025-12-31"), document_titles(store))
     assert [(c["date"], c["kind"], c["other"], c["staff"], c["source"]) for c in result["changes"] if c["staff"]] == [
-        ("2025-01-01", "核定编制调整", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》"),
-        ("2025-04-01", "新三定施行：核定编制调整", "", -4, f"{_ZHIFA_SANDING}（2025年）"),
+        ("2025-01-01", "核定编制调整", RENAMED, 12, "《关于调整白河县综合行政执法局职责机构编制的通知》二、"),
+        ("2025-04-01", "新三定施行：核定编制调整", "", -4, f"{_ZHIFA_SANDING}（2025年）第五条"),
     ]
     assert [(row["point"], row["staff_quota"]) for row in result["staffing"]] == [("任期开始", 12), ("任期结束", 20)]

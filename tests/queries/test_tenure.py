@@ -81,7 +81,7 @@ def test_a_tenure_across_a_notice_and_a_new_sanding(tenure_store: Store) -> None
     # A duty moved out cites the 三定's clause and the notice's.
     assert result["duties"][0]["sources"] == [f"{_N2022}一、", f"{_S2019}第三条(三)"]
     assert [(s["point"], s["date"], s["staff_quota"], s["leader_posts"], s["source"]) for s in result["staffing"]] == [
-        ("任期开始", "2021-01-01", 20, 3, _S2019), ("任期结束", "2024-06-30", 19, 3, _S2023)]
+        ("任期开始", "2021-01-01", 20, 3, f"{_S2019}第五条"), ("任期结束", "2024-06-30", 19, 3, f"{_S2023}第五条")]
     assert [(item["list_kind"], item["relation"], item["item"], item["issued"], item["issued_in_window"])
             for item in result["lists"]] == [
         ("权责清单", "实施", "旅游市场违法行为的处罚", "2022-09-01", True),
@@ -110,7 +110,7 @@ def test_a_window_starting_before_the_first_sanding_says_so(tenure_store: Store)
     assert result["note_zh"] == ("任期开始时无 2018-01-01 时施行的三定：图中该部门最早的三定自 2019-03-01 起施行，"
                                  "此前的职责图中未载")
     assert {c["kind"] for c in result["changes"]} == {"新三定施行：新增"}
-    assert [(s["staff_quota"], s["source"]) for s in result["staffing"]] == [(None, ""), (20, _S2019)]
+    assert [(s["staff_quota"], s["source"]) for s in result["staffing"]] == [(None, ""), (20, f"{_S2019}第五条")]
     # Only the list dated by then: the 权责清单 of 2022 was not yet issued.
     assert [(item["item"], item["issued_in_window"]) for item in result["lists"]] == [("旅游景区安全管理", True)]
 

@@ -24,6 +24,8 @@ MIDDLE, LAST = "白河县文化广电和旅游局", "白河县文化体育广电
 WENLV = "《白河县文化和旅游局职能配置、内设机构和人员编制规定》"
 NOTICE = "《关于调整白河县文化和旅游局职责的通知》"
 WENTI = "《白河县文化体育广电和旅游局职能配置、内设机构和人员编制规定》"
+# Where each document's figures were read: the 三定's 第五条, the notice's item 二、 (its 调整后 totals).
+WENLV_STAFF, NOTICE_STAFF, WENTI_STAFF = f"{WENLV}第五条", f"{NOTICE}二、", f"{WENTI}第五条"
 
 
 def _read(store: Store, department: str, start: str, end: str) -> dict[str, Any]:
@@ -45,15 +47,15 @@ def test_a_body_renamed_by_notice_has_the_old_body_s_figures_from_the_rename(sto
     # Before, both ends read 未载明: the figures are the 2019 三定's, whose department is the first body.
     _load(store, *FIRST)
     result = _read(store, LAST, "2024-01-01", "2024-12-31")
-    assert _staffing(result) == [("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV)]
+    assert _staffing(result) == [("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV_STAFF)]
     assert [row["value"] for row in result["summary"] if row["item"] in ("行政编制", "领导职数")] == [
         "任期开始 未载明，任期结束 11 名", "任期开始 未载明，任期结束 3 名"]
     # The last body did not exist before its rename: a window from its date has the figures at both ends.
     assert _staffing(_read(store, LAST, "2024-10-08", "2024-12-31")) == [
-        ("任期开始", 11, 3, WENLV), ("任期结束", 11, 3, WENLV)]
+        ("任期开始", 11, 3, WENLV_STAFF), ("任期结束", 11, 3, WENLV_STAFF)]
     # The middle body, renamed again since, had them from its own rename.
     assert _staffing(_read(store, MIDDLE, "2024-05-09", "2024-05-10")) == [
-        ("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV)]
+        ("任期开始", None, None, ""), ("任期结束", 11, 3, WENLV_STAFF)]
 
 
 def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) -> None:
@@ -61,26 +63,27 @@ def test_a_nearer_body_s_figure_and_the_successor_s_own_sanding(store: Store) ->
     # The middle body's notice sets 13 posts and no 领导职数: those stay the 三定's 3 (before, 未载明 for an own
     # figure too). The 11 lent before it is the figure its totals are read against (11 and the post moved in, 12).
     middle = _read(store, MIDDLE, "2024-06-01", "2024-09-30")
-    assert _staffing(middle) == [("任期开始", 11, 3, WENLV), ("任期结束", 13, 3, NOTICE)]
+    assert _staffing(middle) == [("任期开始", 11, 3, WENLV_STAFF), ("任期结束", 13, 3, NOTICE_STAFF)]
     # The 3 at the end are the 三定's, named as such (before, only the notice setting the 13 was named).
-    assert [row["leader_posts_source"] for row in middle["staffing"]] == [WENLV, WENLV]
+    assert [row["leader_posts_source"] for row in middle["staffing"]] == [WENLV_STAFF, WENLV_STAFF]
     assert _staff_changes(middle) == [("2024-08-01", "编制划入", "白河县教育局", 1, f"{NOTICE}一、"),
-                                      ("2024-08-01", "核定编制调整", "", 1, NOTICE)]
+                                      ("2024-08-01", "核定编制调整", "", 1, NOTICE_STAFF)]
     # The nearer body's figure is the last body's, not the first body's older one.
     assert _staffing(_read(store, LAST, "2024-10-08", "2024-12-31")) == [
-        ("任期开始", 13, 3, NOTICE), ("任期结束", 13, 3, NOTICE)]
+        ("任期开始", 13, 3, NOTICE_STAFF), ("任期结束", 13, 3, NOTICE_STAFF)]
     # Its own 三定 re-sets the staffing against the figure lent before it, as after a 三定's rename.
     _load(store, OWN_SANDING)
     last = _read(store, LAST, "2024-10-08", "2025-12-31")
-    assert _staffing(last) == [("任期开始", 13, 3, NOTICE), ("任期结束", 15, 4, WENTI)]
-    assert [row["leader_posts_source"] for row in last["staffing"]] == [WENLV, WENTI]
-    assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI)]
+    assert _staffing(last) == [("任期开始", 13, 3, NOTICE_STAFF), ("任期结束", 15, 4, WENTI_STAFF)]
+    assert [row["leader_posts_source"] for row in last["staffing"]] == [WENLV_STAFF, WENTI_STAFF]
+    assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI_STAFF)]
 
 
 RENAME_NOTICE = NOTICES / "baihe_rename_notice_2024.txt"
 # The middle body's own 三定 of 2025 (14 posts, 4 leader posts), whose 第二条 states the rename the 2024 notice made.
 MIDDLE_SANDING = NOTICES.parent / "tenure_renamed" / "baihe_wenguang_2025.txt"
 WENGUANG = "《白河县文化广电和旅游局职能配置、内设机构和人员编制规定》"
+WENGUANG_STAFF = f"{WENGUANG}第五条"
 RENAMED = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
 
 
@@ -90,8 +93,8 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
     moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it)."""
     _load(store, NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING)
     result = _read(store, MIDDLE, "2024-06-01", "2025-06-30")
-    assert _staffing(result) == [("任期开始", 11, 3, WENLV), ("任期结束", 14, 4, WENGUANG)]
-    assert _staff_changes(result) == [("2025-03-01", "新三定施行：核定编制调整", "", 3, WENGUANG)]
+    assert _staffing(result) == [("任期开始", 11, 3, WENLV_STAFF), ("任期结束", 14, 4, WENGUANG_STAFF)]
+    assert _staff_changes(result) == [("2025-03-01", "新三定施行：核定编制调整", "", 3, WENGUANG_STAFF)]
     # Before, 任期开始时施行的三定 read （无）: the department held its duties by the old body's 三定.
     assert [row["value"] for row in result["summary"] if row["item"].endswith("施行的三定")] == [
         "白河县文化和旅游局职能配置、内设机构和人员编制规定（2019-03-01 起施行，机构改革承继）",
@@ -102,7 +105,7 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
         ("2025-03-01", "新三定施行：删除", "负责全县营业性演出和娱乐场所的审批和监督管理。", f"{WENLV}第三条(三)")]
     # A window from before the rename: the carrying starts on the notice's date, cited by the notice, not the 三定.
     whole = _read(store, MIDDLE, "2024-01-01", "2025-12-31")
-    assert _staffing(whole) == [("任期开始", None, None, ""), ("任期结束", 14, 4, WENGUANG)]
+    assert _staffing(whole) == [("任期开始", None, None, ""), ("任期结束", 14, 4, WENGUANG_STAFF)]
     assert sorted({(row["date"], row["other"], row["source"]) for row in whole["changes"]
                    if row["kind"] == "机构改革承继"}) == [("2024-05-10", "白河县文化和旅游局", RENAMED)]
     assert [(row["duty"][:8], row["held_from"], row["held_to"], row["status_label"]) for row in whole["duties"]] == [
