@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.devolution import township_devolution
 from ingest.division import cell_partners
 from ingest.errors import CellError, IngestError, RowError, RowErrors
+from ingest.levels import fold_level, level_share
 from ingest.model import (
     BoundaryRecord,
     Cell,
@@ -63,8 +64,6 @@ SHARES = {
     "市县共有": "shared", "共有": "shared", "市县共担": "shared", "市县共同": "shared", "共同": "shared",
     "委托": "delegated", "授权": "delegated", "下放": "delegated", "委托下放": "delegated", "市级委托": "delegated",
 }
-_LEVEL_SHARES = {"市": "exclusive_city", "县": "exclusive_county", "区": "exclusive_county", "县(区)": "exclusive_county",
-                 "市、县": "shared", "市,县": "shared", "市县": "shared", "市、县(区)": "shared", "市、区": "shared"}
 _NOTE_ROW = re.compile(r"^(?:注|说明|填表说明|备注|附注|附件)\s*[:：0-9一、.]")
 _TITLE_SUFFIX = re.compile(r"(?:\d{4}年)?(?:权责清单|权力清单和责任清单|权力清单|责任清单|权责事项清单|监管事项目录|"
                            r"监管事项清单|职责边界清单|事权划分清单)(?:[（(][^）)]*[）)])?$")
@@ -679,9 +678,10 @@ def _row_of_zh(where: Cell) -> str:
 def _split(values: dict[str, str], where: Cell) -> SplitRecord:
     problems: list[_Problem] = []
     matter = _need(values, ("matter", "name"), "事项名称", problems)
-    share_text = re.sub(r"\s+", "", values.get("share", "")).replace("（", "(").replace("）", ")")
-    level_text = re.sub(r"\s+", "", values.get("level", "")).replace("（", "(").replace("）", ")")
-    share = SHARES.get(share_text) or (None if share_text else _LEVEL_SHARES.get(level_text))
+    share_text = fold_level(values.get("share", ""))
+    level_text = values.get("level", "").strip()
+    # The 行使层级 is read as a 权责清单's is (ingest/levels.py); one naming no level (省级, 乡镇) is refused below.
+    share = SHARES.get(share_text) or (None if share_text else level_share(split_names(level_text)))
     if share is None or problems:
         if share is None:
             found = share_text or level_text
@@ -738,7 +738,7 @@ def _county_township(values: dict[str, str], where: Cell) -> CountyTownshipRecor
     problems: list[_Problem] = []
     matter = _need(values, ("matter", "name"), "事项名称", problems)
     county_text, township_text = values.get("county_text", ""), values.get("township_level_text", "")
-    written = re.sub(r"\s+", "", values.get("share") or values.get("holder_level", "")).replace("（", "(").replace("）", ")")
+    written = fold_level(values.get("share") or values.get("holder_level", ""))
     share = _COUNTY_TOWNSHIP_SHARES.get(written) if written else \
         "shared" if county_text and township_text else "county" if county_text else "township" if township_text else None
     if share is None:
