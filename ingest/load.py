@@ -183,6 +183,12 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
                                               for uid, props in sorted(with_alias_sources(
                                                   rows.defined_departments, document).items())],
                                assignments=_defined_department_assignments(), values=_DEFINED_DEPARTMENT_VALUES)),
+        # The bodies a short form named before its reading went on to their successors: they are in the graph (the
+        # resolver read them there), and gain the names only.
+        ("", [Statement(f"UNWIND $rows AS r MATCH (n:Department {{uid: r.uid}}) SET {_MENTIONED_ALIASES}",
+                        _node_rows("Department", with_alias_sources(
+                            {uid: {"aliases": names} for uid, names in rows.replaced_aliases.items()}, document)))]
+         if rows.replaced_aliases else []),
         ("Office", _upsert("Office", _node_rows("Office", rows.offices))),
         ("Duty", _upsert("Duty", _node_rows("Duty", rows.duties), condition=_NOT_OLDER_DUTY)),
         ("Matter", _upsert("Matter", _node_rows("Matter", rows.matters))),
@@ -375,20 +381,6 @@ _FOLLOWED_NAMED = (f"UNWIND $bodies AS b MATCH (h:Department {{uid: b}})-[e:{rel
                    "ORDER BY holder, named")
 
 
-# The names a document gave a successor while naming the body it replaced (a short form read after the reform) go
-# back with the edges a move returns to that body (`r.holder` to `r.target`, `r.documents` the edges' documents): the
-# entries and the names, which the successor keeps where another entry still records them.
-_NAMES_MOVED_BACK = (
-    "UNWIND $rows AS r MATCH (n:Department {uid: r.holder}) MATCH (o:Department {uid: r.target}) "
-    "WITH n, o, [a IN coalesce(n.alias_sources, []) WHERE split(a, '#')[0] IN r.documents] AS moved "
-    "WHERE size(moved) > 0 "
-    "WITH n, o, moved, [a IN moved | split(a, '#')[1]] AS names, "
-    "[a IN n.alias_sources WHERE NOT a IN moved] AS kept "
-    "SET o.alias_sources = [a IN coalesce(o.alias_sources, []) WHERE NOT a IN moved] + moved, "
-    "o.aliases = [x IN coalesce(o.aliases, []) WHERE NOT x IN names] + names, n.alias_sources = kept, "
-    "n.aliases = [x IN coalesce(n.aliases, []) WHERE NOT x IN names OR x IN [a IN kept | split(a, '#')[1]]]")
-
-
 # A township list's rows name their township (`township`, the government's uid: township_duties groups by it). Once
 # the township is merged into another (乡镇合并) or made a 街道 (镇改街道), its government SUCCEEDED_BY the other's,
 # the rows are the other's work today: `township` is the chain end of the one the list wrote (`township_from` keeps
@@ -439,8 +431,6 @@ def succession_statements(store: Store, leaving: Sequence[str] = ()) -> list[Sta
                     | {row["uid"] for row in recorded} | {row["end"] for row in recorded})
     moved = followed_moves(store.read(_FOLLOWED_NAMED, {"bodies": bodies}), ends)
     moves = [Statement(_moved_on(rel), moved) for rel in _FOLLOWED] if moved else []
-    if back := [move for move in moved if move["target"] == move["named"]]:
-        moves.append(Statement(_NAMES_MOVED_BACK, back))
     townships = [{"ends": [[body, end] for body, end in sorted(ends.items())]}]
     placed = [{"uid": body, "end": ends.get(body)} for body in bodies]
     # The clauses of a replaced body's own 三定; a removal sets those of the bodies it restores back after this.

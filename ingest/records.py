@@ -82,6 +82,9 @@ class GraphRows:
     # (type, from label, to label) → rows {from, to, source, props}
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     unresolved: list[Resolution] = field(default_factory=list)
+    # The names a short form read after a 机构改革 gave the body it named, which the mention resolved past to its
+    # successor (`Resolution.formerly`): uid → names, recorded on that body as a load before the reform records them.
+    replaced_aliases: dict[str, list[str]] = field(default_factory=dict)
     # The document's path is the name an upload gave the file: a Document loaded before keeps its own path.
     path_is_upload_name: bool = False
     # Loaded lists this one is a new version of (ingest.versions): taken out in the same atomic write.
@@ -380,12 +383,17 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str, *, aliases:
     # The least of the clauses naming it (not the last read), as a removal restates it (ingest.load).
     named = rows.mentioned_departments.get(resolution.uid)
     least = min(source, named["source"]) if named is not None else source
+    # A township's government answers to the township's bare name too (城关镇), as lists write it.
+    names = [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
+             *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])]
+    if aliases and resolution.formerly:
+        # The names are the body the mention named, read before the reform or after it alike: the graph's aliases do
+        # not depend on the load order (the successor's profile lists them through the chain, queries.profile).
+        rows.replaced_aliases[resolution.formerly] = names
+        names = named["aliases"] if named is not None else []  # what the successor's other mentions gave it
     rows.mentioned_departments[resolution.uid] = {
         "name": resolution.name, "base_name": resolution.base_name,
-        # A township's government answers to the township's bare name too (城关镇), as lists write it.
-        "aliases": [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
-                    *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])]
-        if aliases else [],
+        "aliases": names if aliases else [],
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": least,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),

@@ -37,7 +37,8 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
                   # Figures borrowed from the bodies a chain of renames replaced: body and document (编制数据来源).
                   "staffing_from": staffing_from(store, department=found["uid"]).get(found["uid"], ""),
                   "succession": succession_note(
-                      catalog.run(store, "department_successions", {"department": found["uid"]}))}
+                      catalog.run(store, "department_successions", {"department": found["uid"]})),
+                  "aliases": chain_aliases(store, found["uid"], found["aliases"] or [])}
     duties = catalog.run(store, "department_duties", {"department": department["uid"]})
     by_category: dict[str, list[dict[str, Any]]] = {category: [] for category in CATEGORIES}
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -79,6 +80,20 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
                            for other in graph.neighbors(mine)), key=lambda n: n["department"])
         if mine in graph else [],
     }
+
+
+# The bodies whose work is this department's today (`chain_end`, ingest.load.follow_successions), with their names.
+_CHAIN_ALIASES = ("MATCH (p:Department {chain_end: $department}) WHERE size(coalesce(p.aliases, [])) > 0 "
+                  "RETURN p.name AS name, p.aliases AS aliases ORDER BY p.uid")
+
+
+def chain_aliases(store: Store, uid: str, own: list[str]) -> list[str]:
+    """A department's aliases, then those of the bodies a 机构改革 replaced by it (through a chain of them): a list
+    naming 县城市管理局 by its short form gives 青山县城管局 to that bureau, read before the reform or after it
+    (ingest.records.note_party), and the successor's profile says so, 青山县城管局（原青山县城市管理局）, the name a
+    document gave the body it replaced, not one of its own."""
+    return [*own, *(f"{alias}（原{row['name']}）" for row in store.read(_CHAIN_ALIASES, {"department": uid})
+                    for alias in row["aliases"] if alias not in own)]
 
 
 def succession_note(rows: list[dict[str, Any]]) -> str | None:
