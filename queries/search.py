@@ -60,6 +60,10 @@ _REQUEST_TAIL = re.compile(r"[，,。；;]?\s*(?:(?:市民|来电人|诉求人)?
                            r"(?:核实|调查|介入)?(?:处理|解决|处置|整改|协调|回复|答复)(?:[并和及](?:回复|答复|反馈))?"
                            r"(?:一下)?[。！!]*\s*$")
 HOTLINE_FRAME = frozenset({"市民", "来电", "来电人", "反映", "诉求", "诉求人", "工单", "投诉人", "举报人", "来访"})
+# What is done with a certificate or card, not whose it is: the document named beside the verb decides (社保卡补办 is
+# 人社's card). No duty of the examples writes these verbs, so each brought its nearest words (补办 → 身份证, 户籍)
+# and sent 社保卡补办 to 公安's 户籍 duty; where a duty writes one (居民身份证补领), it would outweigh the card named.
+PAPERWORK_VERBS = frozenset({"补办", "补领", "补发", "补证", "挂失", "换领", "换发", "换证", "申领"})
 
 
 def without_hotline_frame(text: str) -> str:
@@ -75,7 +79,8 @@ def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, 
     terms of the lexicon phrases found in it loosely. `known`: the terms some evidence uses (an index's), when the
     text is read against an index."""
     text, apart = phrases_apart(without_hotline_frame(text))
-    weights = dict.fromkeys((term for term in content_terms(text, as_query=True) if term not in HOTLINE_FRAME), 1.0)
+    weights = dict.fromkeys((term for term in content_terms(text, as_query=True)
+                              if term not in HOTLINE_FRAME and term not in PAPERWORK_VERBS), 1.0)
     # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品. A broader
     # concept counts half because the word itself may be met as well; when no evidence writes the word (网吧 →
     # 互联网上网服务营业场所, 闯红灯 → 道路交通安全违法), its broader concept is the only reading of it the evidence
