@@ -298,16 +298,11 @@ class Evidence:
 
 class Hits(NamedTuple):
     """What a text scores on: positions in the evidence of `index` (a region's own index, when the search was
-    limited to a region of a partitioned one) and their BM25 scores, in the index's order."""
+    limited to one region) and their BM25 scores, in the index's order."""
 
     index: BM25Index
     positions: np.ndarray
     scores: np.ndarray
-
-
-def in_scope(path: str, region: str, below: bool) -> bool:
-    """`path` is `region` itself, or with `below` a region under it (`region`'s own departments then left out)."""
-    return path.startswith(region + "/") if below else path == region
 
 
 class BM25Index:
@@ -315,11 +310,10 @@ class BM25Index:
     use), so that its cost follows the region's size, not the whole graph's. Postings are held as arrays (one
     slice per term) and scored with numpy: a common word reaches tens of thousands of duties of a province."""
 
-    def __init__(self, evidence: Sequence[Evidence], *, partition: bool = True,
-                 weights_from: BM25Index | None = None, assists: Sequence[Evidence] = (),
-                 disputes: Mapping[str, Dispute] | None = None) -> None:
+    def __init__(self, evidence: Sequence[Evidence], *, weights_from: BM25Index | None = None,
+                 assists: Sequence[Evidence] = (), disputes: Mapping[str, Dispute] | None = None) -> None:
         self._regions: dict[str, BM25Index] = {}
-        self._partition = partition
+        self._below: dict[str, np.ndarray] = {}  # a region → whether each region number is under it
         self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
         self.evidence = list(evidence)
         # Who assists on which matter (kind matter_assist, keyed by the matter like its leads' evidence): not
@@ -355,8 +349,15 @@ class BM25Index:
         self._documents = np.array(documents, dtype=np.int64)
         self._frequencies = np.array(frequencies, dtype=np.float64)
         self._posting_norms = norms[self._documents] if documents else np.zeros(0)
-        self._region_ids = {region: number for number, region in enumerate(sorted({e.region for e in self.evidence}))}
-        self._region_of = np.array([self._region_ids[item.region] for item in self.evidence], dtype=np.int64)
+        self._region_names = sorted({e.region for e in self.evidence})  # a region's number is its place here
+        numbers = {region: number for number, region in enumerate(self._region_names)}
+        self._region_of = np.array([numbers[item.region] for item in self.evidence], dtype=np.int64)
+
+    def _under(self, region: str) -> np.ndarray:
+        """By region number, whether that region is under `region` (not `region` itself)."""
+        if region not in self._below:
+            self._below[region] = np.array([name.startswith(f"{region}/") for name in self._region_names], dtype=bool)
+        return self._below[region]
 
     def search(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
         """Evidence ranked by BM25 (highest first), optionally of one region's departments only."""
@@ -416,14 +417,15 @@ class BM25Index:
         """The evidence that terms of these weights score on (`query_terms`, `query_weights`): of `region`'s
         departments, or with `below` of the regions under it (a province's cities, their counties and townships, not
         the province's own), so that a ranking of the places below a province judges its ties and cuts its rows on
-        the rows it returns, not on the whole graph's."""
-        if region and self._partition:
-            key = f"{region}/" if below else region  # no region's path ends in /
-            if key not in self._regions:
-                self._regions[key] = BM25Index([e for e in self.evidence if in_scope(e.region, region, below)],
-                                               partition=False, weights_from=self, disputes=self.disputes,
-                                               assists=[e for e in self.assists if in_scope(e.region, region, below)])
-            return self._regions[key].hits_for(weights)
+        the rows it returns, not on the whole graph's. One region's is searched in its own index; the regions below
+        one on this index, masked: under a province they are nearly the whole graph, whose copy would double the
+        index's memory and its first search's time."""
+        if region and not below:
+            if region not in self._regions:
+                self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], weights_from=self,
+                                                  disputes=self.disputes,
+                                                  assists=[e for e in self.assists if e.region == region])
+            return self._regions[region].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
         for term, weight in weights.items():
             idf = self._idf.get(term)
@@ -435,7 +437,6 @@ class BM25Index:
             # The same operations in the same order as the formula on one number: the same scores to the last bit.
             scores[documents] += weight * idf * frequency * (K1 + 1) / (frequency + self._posting_norms[start:end])
         found = np.flatnonzero(scores)  # every term's part is positive: a document scored is one reached
-        if region:
-            kept = [number for name, number in self._region_ids.items() if in_scope(name, region, below)]
-            found = found[np.isin(self._region_of[found], kept)]
+        if region:  # with `below`: one region's own was searched in its index above
+            found = found[self._under(region)[self._region_of[found]]]
         return Hits(self, found, scores[found])
