@@ -249,7 +249,7 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     # ranks them (`queries.province_places`).
     below = is_province(store, region)
     ranked = rank_departments(index, text, region=region, below=below,
-                              limit=depth(store, OTHER_CITIES_LOOKED_AT, None if below else region))
+                              limit=depth(store, OTHER_CITIES_LOOKED_AT, region, below=below))
     for found in with_devolution(store, text, ranked, OTHER_CITIES_LOOKED_AT):
         theirs = city_of(store, found["region"])
         if (theirs not in (None, city) and within(found["region"], region) and not found["weak"]

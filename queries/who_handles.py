@@ -506,9 +506,7 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     each row says `place_unnamed`; `place_read`: the caller read the text for a place below the province and found
     none (dispatch, which routes a named place's complaint within that place)."""
     def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
-        # Below a place, as deep as over the whole graph: a given item's county is one of many.
-        ranked = rank_departments(index, text, region=place, below=below,
-                                  limit=depth(store, count, None if below else place))
+        ranked = rank_departments(index, text, region=place, below=below, limit=depth(store, count, place, below=below))
         return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
 
     if is_province(store, region):
