@@ -312,7 +312,7 @@ class BM25Index:
 
     def __init__(self, evidence: Sequence[Evidence], *, weights_from: BM25Index | None = None,
                  assists: Sequence[Evidence] = (), disputes: Mapping[str, Dispute] | None = None) -> None:
-        self._regions: dict[str, BM25Index] = {}
+        self._regions: dict[tuple[str, tuple[str, ...]], BM25Index] = {}  # (region, those it replaced) → its index
         self._below: dict[str, np.ndarray] = {}  # a region → whether each region number is under it
         self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
         self.evidence = list(evidence)
@@ -413,19 +413,23 @@ class BM25Index:
         """The evidence the text scores on, with its BM25 scores."""
         return self.hits_for(self.query_weights(text), region)
 
-    def hits_for(self, weights: dict[str, float], region: str | None = None, *, below: bool = False) -> Hits:
+    def hits_for(self, weights: dict[str, float], region: str | None = None, *, below: bool = False,
+                 replaced: tuple[str, ...] = ()) -> Hits:
         """The evidence that terms of these weights score on (`query_terms`, `query_weights`): of `region`'s
         departments, or with `below` of the regions under it (a province's cities, their counties and townships, not
         the province's own), so that a ranking of the places below a province judges its ties and cuts its rows on
         the rows it returns, not on the whole graph's. One region's is searched in its own index; the regions below
         one on this index, masked: under a province they are nearly the whole graph, whose copy would double the
-        index's memory and its first search's time."""
+        index's memory and its first search's time. `replaced`: the regions `region` took over (a county a 撤县设区
+        made it), whose departments no notice renamed answer in it now."""
         if region and not below:
-            if region not in self._regions:
-                self._regions[region] = BM25Index([e for e in self.evidence if e.region == region], weights_from=self,
-                                                  disputes=self.disputes,
-                                                  assists=[e for e in self.assists if e.region == region])
-            return self._regions[region].hits_for(weights)
+            key = (region, replaced)
+            if key not in self._regions:
+                scope = {region, *replaced}
+                self._regions[key] = BM25Index([e for e in self.evidence if e.region in scope], weights_from=self,
+                                               disputes=self.disputes,
+                                               assists=[e for e in self.assists if e.region in scope])
+            return self._regions[key].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
         for term, weight in weights.items():
             idf = self._idf.get(term)
