@@ -101,7 +101,7 @@ def read_parts(text: str) -> frozenset[str]:
     that no evidence uses is not a word of the text on its own, and its nearest words by meaning are guesses about
     what the text did not say (中毒 → 剧毒 → 剧毒化学品, 充电 → 单车 → 互联网租赁自行车). Measured on the labelled
     sets (README), leaving them out put one more right department first and none fewer."""
-    text = as_read(without_hotline_frame(text))
+    text = as_read(text)
     words = [word for word in tokens(text) if word in matter_words()]
     own = set(index_terms(text))
     return frozenset(part for word in words for part in content_terms(word, as_query=True) if part not in own)
@@ -119,8 +119,9 @@ def lexicon_matches(text: str, apart: Sequence[tuple[int, int]] = ()) -> list[st
 
 
 def as_read(text: str) -> str:
-    """The text with the lexicon phrases it says set apart as words (`phrases_apart`)."""
-    return phrases_apart(text)[0]
+    """The complaint as every reading of it reads it: without the hotline's frame (`without_hotline_frame`), with the
+    lexicon phrases it says set apart as words (`phrases_apart`)."""
+    return phrases_apart(without_hotline_frame(text))[0]
 
 
 @lru_cache(maxsize=4096)  # each reader of a complaint (its terms, its parts, its decisive word) asks again
