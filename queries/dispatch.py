@@ -18,7 +18,7 @@ from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import COLUMN_LABELS, note_zh
 from queries.lead_claims import REASON_LABELS
-from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels, within
+from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.province_places import is_province, named_place
 from queries.search import BM25Index
@@ -134,8 +134,6 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
     if text and parent and not any(not row["weak"] and not row["holds_no_duties"] for row in ranked):
         above = ranked_with_notes(store, index, text, region=parent, limit=2)
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
-            note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such duties: "
-                    f"routed to {parent}'s")
             if _holds_more(ranked, above[0]):
                 # The county's department meets more of the complaint than the city's: it holds a matter of the
                 # complaint the city's answers on a word no department of the county states (河西区's 城管 on
@@ -145,13 +143,16 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
                 note = (f"{region} 的部门无诉求中部分事项的职责，按上级 {parent} 分派；{county} 有诉求中其他事项的职责"
                         f"（相关度 {ranked[0]['score']}），请核实 / no department of {region} holds part of it: routed "
                         f"to {parent}'s; {county} holds the rest (score {ranked[0]['score']})")
+            else:
+                note = (f"{region} 的部门无相应职责，按上级 {parent} 分派 / no department of {region} holds such "
+                        f"duties: routed to {parent}'s")
             ranked, region = above, parent
     first = ranked[0] if ranked else None
     second = ranked[1] if len(ranked) > 1 else None
-    if first and first["lead_dispute"]:
-        note = "；".join(part for part in (note, _dispute_note(first["lead_dispute"])) if part)
     if not text:
-        note = "诉求为空 / the complaint is empty"
+        note = "诉求为空 / the complaint is empty"  # nothing ranked: no other note
+    elif first and first["lead_dispute"]:
+        note = "；".join(part for part in (note, _dispute_note(first["lead_dispute"])) if part)
     return {
         "region": first["region"] if first else (region or ""),
         "department": first["department"] if first else "", "office": first["office"] if first else "",
@@ -249,11 +250,11 @@ def _other_cities(store: Store, index: BM25Index, text: str, row: Row, region: s
     # ranks them (`queries.province_places`).
     below = is_province(store, region)
     ranked = rank_departments(index, text, region=region, below=below,
-                              limit=depth(store, OTHER_CITIES_LOOKED_AT, None if below else region))
+                              limit=depth(store, OTHER_CITIES_LOOKED_AT, region, below=below))
     for found in with_devolution(store, text, ranked, OTHER_CITIES_LOOKED_AT):
         theirs = city_of(store, found["region"])
-        if (theirs not in (None, city) and within(found["region"], region) and not found["weak"]
-                and not found["holds_no_duties"]):
+        # Ranked within `region` (or below it), every row lies in it.
+        if theirs not in (None, city) and not found["weak"] and not found["holds_no_duties"]:
             others.setdefault(theirs, found["department"])
     if not others:
         return ""

@@ -63,11 +63,12 @@ WHERE_IT_HAPPENED = "由事发地乡镇（街道）人民政府以自己的名�
 DEPTH = 10
 
 
-def depth(store: Store, limit: int, region: str | None) -> int:
-    """How many rows who_handles ranks for an answer of `limit` rows within `region`: DEPTH where its rows may be a
-    holder of given items (a ranking within a region reads that region's evidence alone: a county's holder row only
-    where the region is that county, or none is given)."""
-    near = any(region is None or item["region"] == region for item in given_items(store))
+def depth(store: Store, limit: int, region: str | None, *, below: bool = False) -> int:
+    """How many rows who_handles ranks for an answer of `limit` rows within `region` (with `below`, among the regions
+    under it): DEPTH where its rows may be a holder of given items (a ranking within a region reads that region's
+    evidence alone: a county's holder row only where the region is that county, or none is given; below a place,
+    as deep as over the whole graph, a given item's county being one of many)."""
+    near = any(region is None or below or item["region"] == region for item in given_items(store))
     return max(limit, DEPTH) if near else limit
 
 

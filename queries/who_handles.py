@@ -35,6 +35,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
+from queries.lookup import current_region, region_successors
 from queries.province_places import is_province, named_place, province_ranked
 from queries.search import BM25Index, Evidence, Hits, as_read, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
@@ -102,12 +103,14 @@ def _pieces(rows: list[Row]) -> list[Evidence]:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
-                     ignore: frozenset[str] = frozenset(), below: bool = False) -> list[Row]:
+                     ignore: frozenset[str] = frozenset(), below: bool = False,
+                     replaced: tuple[str, ...] = ()) -> list[Row]:
     """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words). `below`:
-    the departments of the regions under `region`, not its own (`BM25Index.hits_for`)."""
+    the departments of the regions under `region`, not its own; `replaced`: the regions it took over, whose
+    departments are its own too (`BM25Index.hits_for`)."""
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said, quiet=read_parts(text))
-    answering, found, scores = index.hits_for(weights, region, below=below)
+    answering, found, scores = index.hits_for(weights, region, below=below, replaced=replaced)
     columns = _columns(answering)
     # 审管分离: a complaint about an approval sought is not answered by the supervision of those holding one, nor a
     # complaint about conduct (after a licence, or without one) by approval work alone.
@@ -118,7 +121,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
     enough = COVERAGE_SHARE * index.full_match_of(weights)
     own = (Hits(answering, found, scores) if len(weights) == len(said)
-           else _fit(index.hits_for(said, region, below=below), unfit))
+           else _fit(index.hits_for(said, region, below=below, replaced=replaced), unfit))
     reached = None if own.positions is found else frozenset(columns.department[own.positions].tolist())
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
@@ -505,10 +508,15 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     the text names, or the province's reserved work, decides whose departments rank (`queries.province_places`), and
     each row says `place_unnamed`; `place_read`: the caller read the text for a place below the province and found
     none (dispatch, which routes a named place's complaint within that place)."""
+    successors = region_successors(store)
+
     def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
-        # Below a place, as deep as over the whole graph: a given item's county is one of many.
-        ranked = rank_departments(index, text, region=place, below=below,
-                                  limit=depth(store, count, None if below else place))
+        # A county a 撤县设区 made a district is ranked as the district it is now, with the departments no notice
+        # renamed: they still stand under the county's path and answer a complaint naming the district.
+        now = current_region(place, successors) if place and not below else place
+        replaced = tuple(sorted(old for old, new in successors.items() if new == now))
+        ranked = rank_departments(index, text, region=now, below=below, replaced=replaced,
+                                  limit=depth(store, count, now, below=below))
         return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
 
     if is_province(store, region):

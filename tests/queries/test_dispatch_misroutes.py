@@ -1,13 +1,13 @@
-"""Three misroutes a dispatcher's user test found on the examples, each by its cause: a colloquial phrase jieba cut
-across (a water complaint sent to 生态环境局), and a district's complaint sent up to the city while a district department
-holds part of it."""
+"""Misroutes a dispatcher's user test found on the examples, each by its cause: a colloquial phrase jieba cut
+across (a water complaint sent to 生态环境局), a district's complaint sent up to the city while a district department
+holds part of it, and a paperwork verb no duty writes read through its nearest words (社保卡补办 sent to 公安局)."""
 
 from __future__ import annotations
 
 from graph.store import Store
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
-from queries.search import phrases_apart
+from queries.search import phrases_apart, query_terms
 
 
 def _routes(corpus: Store, *complaints: tuple[str, str]) -> list[tuple[str, str, bool, bool, str]]:
@@ -43,4 +43,14 @@ def test_a_district_department_holding_part_of_a_complaint_sent_up_is_named(corp
          "示例市/河西区 的部门无诉求中部分事项的职责，按上级 示例市 分派；河西区城市管理和综合执法局 有诉求中其他事项的职责"
          "（相关度 41.688），请核实 / no department of 示例市/河西区 holds part of it: routed to 示例市's; "
          "河西区城市管理和综合执法局 holds the rest (score 41.688)"),
+    ]
+
+
+def test_a_paperwork_verb_leaves_the_card_it_names_to_decide(corpus: Store) -> None:
+    # No duty writes 补办: its nearest words (身份证, 户籍) sent 社保卡补办 to 公安's 户籍 duty, weak (依据不足).
+    assert "补办" not in query_terms("社保卡补办")
+    assert _routes(corpus, ("社保卡补办", ""), ("社保卡丢了要挂失", ""), ("身份证丢了想补办", "")) == [
+        ("示例市", "示例市人力资源和社会保障局", False, False, ""),
+        ("示例市", "示例市人力资源和社会保障局", False, False, ""),
+        ("示例市", "示例市公安局", False, False, ""),
     ]

@@ -19,7 +19,9 @@ from queries import who_handles as who_handles_module
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch, needs_person, person_reason
 from queries.empty import region_needed
+from queries.notice_evidence import handling_index
 from queries.province_places import named_place
+from queries.search import Hits
 from queries.staffing import staffing_load
 from queries.who_handles import who_handles
 
@@ -166,6 +168,27 @@ def test_the_places_below_are_ranked_among_themselves_so_a_tie_is_theirs(under: 
     assert (row["department"], row["score"], row["tie"], row["place_unnamed"], row["runner_up"],
             row["runner_up_score"]) == ("石桥县交通运输局", 36.205, False, True, "河西区交通运输局", 24.093)
     assert needs_person(row) and person_reason(row).startswith("需确定事发地（市、县）；未指定市，其他市的河西区交通运输局")
+
+
+def test_the_places_below_a_province_are_searched_on_the_whole_index_masked(under: Store) -> None:
+    # Below a province lies nearly the whole graph: a copy of its evidence as an index of its own doubled the index's
+    # memory and its first search's time. One region's own evidence keeps its own small index.
+    index = handling_index(under)
+    weights = index.query_weights("道路运输市场监管")
+
+    def reached(hits: Hits) -> list[tuple[str, str]]:
+        return sorted({(hits.index.evidence[p].region, hits.index.evidence[p].department)
+                       for p in hits.positions.tolist()})
+
+    below = index.hits_for(weights, "东海省", below=True)
+    assert below.index is index
+    assert sorted({region for region, _department in reached(below)}) == [
+        "东海省/南屿市", "东海省/南屿市/石桥县", "东海省/示例市", "东海省/示例市/河西区", "东海省/示例市/青山县"]
+    assert reached(index.hits_for(weights, "东海省/南屿市", below=True)) == [
+        ("东海省/南屿市/石桥县", "石桥县交通运输局"), ("东海省/南屿市/石桥县", "石桥县市场监督管理局"),
+        ("东海省/南屿市/石桥县", "石桥县文化广电旅游体育局")]
+    own = index.hits_for(weights, "东海省")
+    assert own.index is not index and reached(own) == [("东海省", "东海省交通运输厅"), ("东海省", "东海省市场监督管理局")]
 
 
 @pytest.fixture(scope="module")

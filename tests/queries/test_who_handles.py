@@ -11,7 +11,15 @@ from graph.store import Store
 from ingest.content import content_terms
 from queries.approvals import approval_only, held_only, seeks_approval
 from queries.neighbours import Neighbours
-from queries.search import LEXICON_MATCH, _lexicon, lexicon_matches, query_terms, readings, without_hotline_frame
+from queries.search import (
+    LEXICON_MATCH,
+    _lexicon,
+    as_read,
+    lexicon_matches,
+    query_terms,
+    readings,
+    without_hotline_frame,
+)
 from queries.who_handles import (
     COVERAGE_SHARE,
     WEAK_SCORE,
@@ -357,6 +365,11 @@ def test_a_closing_request_is_cut_but_a_matter_of_processing_is_not() -> None:
     assert without_hotline_frame("污水处理厂偷排，望政府介入处理！") == "污水处理厂偷排"
     assert without_hotline_frame("垃圾处理厂臭味大") == "垃圾处理厂臭味大"
     assert without_hotline_frame("要求处理") == "要求处理"  # nothing else to read
+
+
+def test_every_reading_of_a_complaint_reads_it_without_the_hotline_s_frame() -> None:
+    # The decisive word and the words as written read the complaint as its terms do: one reading, on the stripped text.
+    assert as_read("市民来电反映：龙头里的自来水有异味，要求处理") == as_read("龙头里的自来水有异味") == "龙头里的自来水 水有异味 "
 
 
 def test_how_a_hotline_writes_down_a_call_does_not_route_it(corpus: Store) -> None:
