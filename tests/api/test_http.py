@@ -258,6 +258,9 @@ def test_validation_errors_say_their_choices_and_places_in_chinese(client: TestC
     ({"complaints": []}, "请求参数无效：请求体 complaints：至少 1 项，而不是 0 项"),
     ({"complaints": [{"text": "电梯坏了"}] * 1001}, "请求参数无效：请求体 complaints：至多 1000 项，而不是 1001 项"),
     ({"complaints": "电梯坏了"}, "请求参数无效：请求体 complaints：应为 JSON 数组"),
+    # A complaint's misspelt region was dropped, and the complaint routed within the request's region.
+    ({"complaints": [{"text": "电梯坏了"}, {"text": "公司拖欠工资", "regoin": "河西区"}]},
+     "请求参数无效：请求体 complaints.1.regoin：不是可用的字段"),
 ])
 def test_a_dispatch_body_s_list_is_refused_in_chinese(client: TestClient, body: dict, detail_zh: str) -> None:  # type: ignore[type-arg]
     """User test: a hotline's system that sent no complaint, or too many, read pydantic's English in detail_zh."""
