@@ -52,9 +52,9 @@ def require_key(request: Request,
     keys: set[str] = request.app.state.api_keys
     if not keys:
         raise no_keys()
-    token = credentials.credentials if credentials else ""
-    if not any(hmac.compare_digest(token.strip(), key) for key in keys):
-        raise unauthorized()
+    token = (credentials.credentials if credentials else "").strip()
+    if not any(hmac.compare_digest(token, key) for key in keys):
+        raise unauthorized(key_sent=bool(token))
 
 
 KeyDep = Depends(require_key)

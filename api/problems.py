@@ -50,7 +50,14 @@ def no_keys() -> Problem:
                    "请设置 DUTYGRAPH_API_KEYS 或 DUTYGRAPH_API_KEYS_FILE 后再使用此接口")
 
 
-def unauthorized() -> Problem:
+def unauthorized(key_sent: bool = False) -> Problem:
+    """No bearer key, or (`key_sent`) one the service does not hold: a caller that sent a key was told to send one
+    (user test), and looked for a malformed header rather than a wrong key. RFC 6750 names the second invalid_token."""
+    if key_sent:
+        return Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
+                       "the API key sent is not one this service accepts (DUTYGRAPH_API_KEYS)",
+                       "API 密钥不正确：请求头 Authorization: Bearer 所带的密钥不是本服务设置的密钥",
+                       headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
     return Problem(401, "unauthorized", "A valid API key is required", "需要有效的 API 密钥",
                    "send Authorization: Bearer <key>", "请在请求头中提供 Authorization: Bearer <密钥>",
                    headers={"WWW-Authenticate": "Bearer"})
@@ -144,10 +151,17 @@ _WHERE_ZH = {"query": "查询参数", "path": "路径参数", "header": "请求�
 # pydantic's error types, each with the Chinese sentence a caller's operator can read; {…} are the error's context.
 _RULES_ZH = {
     "missing": "缺少此项", "int_parsing": "应为整数", "int_from_float": "应为整数", "float_parsing": "应为数字",
-    "bool_parsing": "应为 true 或 false", "greater_than_equal": "应不小于 {ge}", "greater_than": "应大于 {gt}",
-    "less_than_equal": "应不大于 {le}", "less_than": "应小于 {lt}", "literal_error": "应为以下之一：{expected}",
+    "bool_parsing": "应为 true 或 false", "literal_error": "应为以下之一：{expected}",
+    # A bound said with the value given (user test: offset=-1 read 应不小于 0 alone, where a range says its value).
+    "greater_than_equal": "应不小于 {ge}，而不是 {input}", "greater_than": "应大于 {gt}，而不是 {input}",
+    "less_than_equal": "应不大于 {le}，而不是 {input}", "less_than": "应小于 {lt}，而不是 {input}",
     "enum": "应为以下之一：{expected}", "string_too_short": "至少 {min_length} 个字符",
     "string_too_long": "至多 {max_length} 个字符",
+    # A list in a body (POST /api/dispatch's complaints): its bounds and the count sent (user test: pydantic's
+    # English, List should have at least 1 item after validation, reached detail_zh).
+    "too_short": "至少 {min_length} 项，而不是 {actual_length} 项",
+    "too_long": "至多 {max_length} 项，而不是 {actual_length} 项",
+    "list_type": "应为 JSON 数组", "int_type": "应为整数", "float_type": "应为数字", "bool_type": "应为 true 或 false",
     # The one pattern the API's parameters have, \S: a value of spaces only.
     "string_pattern_mismatch": "不能只有空白", "json_invalid": "不是有效的 JSON", "string_type": "应为字符串",
     "dict_type": "应为 JSON 对象", "model_attributes_type": "应为 JSON 对象", "extra_forbidden": "不是可用的字段",
@@ -173,7 +187,7 @@ def validation_message_zh(error: dict[str, Any], declared: FieldInfo | None = No
     if error["type"] in _OUT_OF_RANGE and bounds is not None:
         return f"{place}：应在 {bounds[0]:g} 到 {bounds[1]:g} 之间，而不是 {error.get('input')}"
     rule = _RULES_ZH.get(error["type"])
-    context = dict(error.get("ctx") or {})
+    context = {"input": error.get("input"), **(error.get("ctx") or {})}
     if "expected" in context:  # pydantic's "'departments', 'offices' or 'levels'", English `or` and all
         codes = re.findall(r"'([^']*)'", str(context["expected"]))
         context["expected"] = "、".join(_with_label(code) for code in codes) or context["expected"]

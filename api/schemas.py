@@ -767,7 +767,10 @@ class CypherAnswer(BaseModel):
 
 
 class ComplaintIn(BaseModel):
-    """One complaint to route."""
+    """One complaint to route. A field it does not take is refused, as the request's own are: a misspelt `regoin`
+    was dropped, and the complaint routed within the request's region as if none were given (user test)."""
+
+    model_config = {"extra": "forbid"}
 
     text: str = Field(max_length=2000, description="the complaint as the citizen put it (empty: not routed, said)",
                       examples=["小区楼下烧烤摊油烟太大，晚上窗户都不敢开"])

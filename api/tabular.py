@@ -153,6 +153,7 @@ ANSWER_TITLES: dict[str, str] = {
     "township_duties": "乡镇履行职责事项核对",
     "list_changes": "清单动态调整",
     "city_departments": "各市部门设置对照",
+    "power_item_review": "权责清单合法性审查",
     "check_plan": "年度工作目标审核",
 }
 

@@ -21,7 +21,7 @@ _EXAMPLE = {"work": "文化广电旅游体育局", "city_departments": "南屿�
             summary="各市部门设置对照: departments one city has and another lacks, or merges where another splits",
             responses={200: {"content": {"application/json": {"example": {
                 "total": 1, "limit": 50, "offset": 0, "items": [_EXAMPLE]}}, CSV: {}, XLSX: {}}},
-                **problem_responses(400, 406, 422, 503)})
+                **problem_responses(400, 404, 406, 422, 503)})
 def get_city_departments(request: Request, store: StoreDep, region: RegionFilter,
                          limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, format: Format = None) -> Response:
     """Each city's own departments with a 三定, grouped by the line of work they mirror (上下对口's reading), and the

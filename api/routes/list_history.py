@@ -28,7 +28,7 @@ _EXAMPLE = {"list_title": "临江市部门职责边界清单", "region": "临江
             summary="清单动态调整: what each version of a list changed (新增、删除事项，牵头、配合、实施部门变更，认领状态变更，名称变更)",
             responses={200: {"content": {"application/json": {"example": {
                 "total": 1, "limit": 50, "offset": 0, "items": [_EXAMPLE]}}, CSV: {}, XLSX: {}}},
-                **problem_responses(400, 406, 422, 503)})
+                **problem_responses(400, 404, 406, 422, 503)})
 def get_list_changes(request: Request, store: StoreDep, region: RegionFilter,
                      list: Annotated[str | None, Query(
                          description="a list's title, file name, path or uid (of any of its versions); empty means "

@@ -28,7 +28,7 @@ _EXAMPLE = {"region": "示例市/青山县", "department": "青山县城市管�
                     "whose 三定 has no such duty, no 责任事项 or 追责情形, 多头执法, items repeated",
             responses={200: {"content": {"application/json": {"example": {
                 "total": 1, "limit": 50, "offset": 0, "items": [_EXAMPLE]}}, CSV: {}, XLSX: {}}},
-                **problem_responses(400, 406, 422, 503)})
+                **problem_responses(400, 404, 406, 422, 503)})
 def get_power_item_review(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                           offset: Offset = 0, format: Format = None) -> Response:
     """A row per finding on a power item of the region's 权责清单, with its 依据 as written and its list row."""

@@ -85,7 +85,7 @@ def test_departments_paged_filtered_and_searched(client: TestClient) -> None:
 @pytest.mark.parametrize(("params", "detail_zh"), [
     ({"limit": 0}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 0"),
     ({"limit": 1001}, "请求参数无效：查询参数 limit：应在 1 到 1000 之间，而不是 1001"),
-    ({"offset": -1}, "请求参数无效：查询参数 offset：应不小于 0"),
+    ({"offset": -1}, "请求参数无效：查询参数 offset：应不小于 0，而不是 -1"),
     ({"limit": "many"}, "请求参数无效：查询参数 limit：应为整数"),
 ])
 def test_pagination_edges_are_problems(client: TestClient, params: dict, detail_zh: str) -> None:  # type: ignore[type-arg]
@@ -254,10 +254,30 @@ def test_validation_errors_say_their_choices_and_places_in_chinese(client: TestC
     assert body["detail_zh"] == "请求参数无效：请求体：不是有效的 JSON"
 
 
+@pytest.mark.parametrize(("body", "detail_zh"), [
+    ({"complaints": []}, "请求参数无效：请求体 complaints：至少 1 项，而不是 0 项"),
+    ({"complaints": [{"text": "电梯坏了"}] * 1001}, "请求参数无效：请求体 complaints：至多 1000 项，而不是 1001 项"),
+    ({"complaints": "电梯坏了"}, "请求参数无效：请求体 complaints：应为 JSON 数组"),
+    # A complaint's misspelt region was dropped, and the complaint routed within the request's region.
+    ({"complaints": [{"text": "电梯坏了"}, {"text": "公司拖欠工资", "regoin": "河西区"}]},
+     "请求参数无效：请求体 complaints.1.regoin：不是可用的字段"),
+])
+def test_a_dispatch_body_s_list_is_refused_in_chinese(client: TestClient, body: dict, detail_zh: str) -> None:  # type: ignore[type-arg]
+    """User test: a hotline's system that sent no complaint, or too many, read pydantic's English in detail_zh."""
+    problem = client.post("/api/dispatch", json=body).json()
+    assert (problem["status"], problem["detail_zh"]) == (422, detail_zh)
+
+
 def test_cypher_needs_a_key_and_refuses_writes(client: TestClient) -> None:
     query = {"query": "MATCH (r:Region) RETURN r.path AS path ORDER BY path"}
-    assert client.post("/api/cypher", json=query).status_code == 401
-    assert client.post("/api/cypher", json=query, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    missing = client.post("/api/cypher", json=query)
+    assert (missing.status_code, missing.headers["www-authenticate"], missing.json()["detail_zh"]) == (
+        401, "Bearer", "请在请求头中提供 Authorization: Bearer <密钥>")
+    # A key sent and refused is said to be wrong (user test: it was told to send a key, as if it had sent none).
+    wrong = client.post("/api/cypher", json=query, headers={"Authorization": "Bearer wrong"})
+    assert (wrong.status_code, wrong.headers["www-authenticate"], wrong.json()["detail"], wrong.json()["detail_zh"]) == (
+        401, 'Bearer error="invalid_token"', "the API key sent is not one this service accepts (DUTYGRAPH_API_KEYS)",
+        "API 密钥不正确：请求头 Authorization: Bearer 所带的密钥不是本服务设置的密钥")
     answer = client.post("/api/cypher", json=query, headers=AUTH).json()
     assert answer["columns"] == ["path"] and answer["truncated"] is True and len(answer["rows"]) == 5
     write = client.post("/api/cypher", json={"query": "MATCH (r:Region) DETACH DELETE r"}, headers=AUTH)

@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import openpyxl
 import pytest
@@ -59,7 +60,12 @@ def test_the_files_a_reviewer_opens(client: TestClient, county: Path) -> None:
                         store=county)
     assert printed.returncode == 0
     assert printed.stdout == over_http
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get(PATH, params={"format": "xlsx"}).content))
+    xlsx = client.get(PATH, params={"format": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    # Named in Chinese as every other download (user test: its file and sheet read power_item_review).
+    assert xlsx.headers["content-disposition"] == (
+        "attachment; filename=\"power_item_review.xlsx\"; filename*=UTF-8''" + quote("权责清单合法性审查.xlsx", safe=""))
+    assert workbook.sheetnames == ["权责清单合法性审查", "查询条件"]
     cells = [[cell.value or "" for cell in row] for row in workbook.worksheets[0].iter_rows()]
     assert HEADER in cells
     assert cells[-1][:6] == ["示例市/青山县", "青山县环境保护局", "对餐饮单位油烟排放的检查", "行政检查", "QSR-JC-007",
