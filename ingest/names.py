@@ -519,8 +519,15 @@ def _chain_last(matches: list[KnownDepartment]) -> KnownDepartment | None:
 
 
 def _replaced(department: KnownDepartment, matches: list[KnownDepartment]) -> str:
-    """The uid of the body, among those a name read as, that a 机构改革 replaced by `department` alone ('' if none)."""
-    return min((match.uid for match in matches if match.successors == (department.uid,)), default="")
+    """The uid of the body, among those a name read as, that a 机构改革 replaced by `department` alone, back along a
+    chain of them to its first ('' if none): 县城管局 read after 城市管理局 → 城市管理和综合执法局 → 综合行政执法局
+    named 城市管理局, the body it read as before either reform, so that its alias is that body's in every load order."""
+    found, seen = "", {department.uid}
+    while earlier := min((match.uid for match in matches
+                          if match.successors == ((found or department.uid),) and match.uid not in seen), default=""):
+        found = earlier
+        seen.add(earlier)
+    return found
 
 
 def as_named(party: Resolution) -> dict[str, str]:

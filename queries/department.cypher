@@ -8,13 +8,13 @@
 // the date of that 机构改革 (the latest), its 机构改革日期; '' for a department with a 三定 (its date is `issued`).
 // json_only: uid
 // A body a 机构改革 renamed or merged into one successor (SUCCEEDED_BY) lends it its aliases and base name: 青山县城管局,
-// which a list wrote for the old bureau, answers for the bureau there now. Its full name and uid open its own row,
-// whose profile says what became of it (and the page opens the successor from there).
+// which a list wrote for the old bureau, answers for the bureau there now, at the end of its chain of renames
+// (`chain_end`, ingest.load.follow_successions: renamed twice, the last; split among several, none). Its full name
+// and uid open its own row, whose profile says what became of it (and the page opens the successor from there).
 MATCH (p:Department)
 WHERE p.uid = $name OR p.name = $name OR $name IN coalesce(p.aliases, []) OR p.base_name = $name
-OPTIONAL MATCH (p)-[:SUCCEEDED_BY]->(s:Department)
-WITH p, collect(DISTINCT s) AS successors
-WITH p, CASE WHEN size(successors) = 1 AND p.uid <> $name AND p.name <> $name THEN successors[0] ELSE p END AS d
+OPTIONAL MATCH (now:Department {uid: p.chain_end})
+WITH p, CASE WHEN now IS NOT NULL AND p.uid <> $name AND p.name <> $name THEN now ELSE p END AS d
 WITH d, max(CASE WHEN p.uid = $name OR p.name = $name OR ($name IN coalesce(p.aliases, []) AND p.base_name <> $name)
                  THEN 1 ELSE 0 END) AS exact
 // A body a 调整 notice alone renamed into it (SUCCEEDED_BY `carries`, ingest.carried) lends it the facts its own
