@@ -386,14 +386,18 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str, *, aliases:
     # A township's government answers to the township's bare name too (城关镇), as lists write it.
     names = [resolution.mention, *(plates_in(resolution.mention) if resolution.status != "territorial" else []),
              *([resolution.region.name] if township and resolution.mention != resolution.region.name else [])]
+    earlier = named["aliases"] if named is not None else []  # what the party's other mentions gave it
     if aliases and resolution.formerly:
         # The names are the body the mention named, read before the reform or after it alike: the graph's aliases do
         # not depend on the load order (the successor's profile lists them through the chain, queries.profile).
-        rows.replaced_aliases[resolution.formerly] = names
-        names = named["aliases"] if named is not None else []  # what the successor's other mentions gave it
+        rows.replaced_aliases[resolution.formerly] = _joined(rows.replaced_aliases.get(resolution.formerly, []), names)
+        names = earlier
+    else:
+        # Every name the document wrote it by: before, a later mention's (县城管局) replaced an earlier's (青山县城管局).
+        names = _joined(earlier, names)
     rows.mentioned_departments[resolution.uid] = {
         "name": resolution.name, "base_name": resolution.base_name,
-        "aliases": names if aliases else [],
+        "aliases": names if aliases else earlier,
         "region": resolution.region.path, "vague": resolution.status == "vague",
         "unresolved": resolution.status == "unresolved", "candidates": resolution.candidates, "source": least,
         **({"kind": TERRITORIAL_KIND} if resolution.status == "territorial" else {}),
@@ -407,6 +411,11 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str, *, aliases:
     if resolution.status not in {"vague", "territorial"}:
         add_region(rows, resolution.region, source)
         rows.relate("HAS_DEPARTMENT", "Region", "Department", resolution.region.uid, resolution.uid, source)
+
+
+def _joined(earlier: list[str], names: list[str]) -> list[str]:
+    """`earlier`, then the `names` not among them."""
+    return [*earlier, *(name for name in names if name not in earlier)]
 
 
 def add_region(rows: GraphRows, region: Region, source: str) -> None:

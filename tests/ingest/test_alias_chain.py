@@ -67,3 +67,16 @@ def test_taking_the_notice_out_leaves_the_graph_loaded_without_it(store: Store, 
     _load(other_store, OLD, SHORT_FORM_LIST)
     assert whole_graph_but_contains_source(store) == whole_graph_but_contains_source(other_store)
     assert _aliases(store) == [{"name": OLD_NAME, "aliases": ["青山县城管局"], "given": ["青山县城管局"]}]
+
+
+TWO_NAMES_LIST = FIXTURES / "alias_chain" / "qingshan_bianjie_two_names.csv"
+
+
+def test_every_name_a_list_writes_a_party_by_is_kept_in_either_order(store: Store, other_store: Store) -> None:
+    # The list names the old bureau 青山县城管局 in one row and 县城管局 in the next; before, the later replaced the
+    # earlier, whichever side of the reform the list was read on.
+    _load(store, OLD, TWO_NAMES_LIST, NOTICE)
+    _load(other_store, OLD, NOTICE, TWO_NAMES_LIST)
+    assert _aliases(store) == _aliases(other_store) == [
+        {"name": NEW_NAME, "aliases": [], "given": []},
+        {"name": OLD_NAME, "aliases": ["青山县城管局", "县城管局"], "given": ["青山县城管局", "县城管局"]}]
