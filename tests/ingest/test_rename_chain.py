@@ -13,25 +13,15 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.store import Store, open_store
-from ingest.pipeline import ingest
-from ingest.regions import Region
 from queries.lookup import checked_filters
 from queries.profile import department_profile
 from queries.report import build_report
 from tests.ingest.conftest import whole_graph
+from tests.ingest.test_alias_chain import FIXTURES, NOTICE, OLD, SHORT_FORM_LIST, _load
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-OLD = FIXTURES / "succession" / "qingshan_chengguan_2019.txt"
-FIRST_RENAME = FIXTURES / "succession" / "qingshan_zhifa_notice_2024.txt"
+FIRST_RENAME = NOTICE  # 青山县城市管理局 → 青山县城市管理和综合执法局
 SECOND_RENAME = FIXTURES / "alias_chain" / "qingshan_zonghe_notice_2025.txt"
-SHORT_FORM_LIST = FIXTURES / "alias_chain" / "qingshan_bianjie_chengguan.csv"
-CITY = Region(("示例市",))
 NOW = "青山县综合行政执法局"
-
-
-def _load(store: Store, *paths: Path) -> None:
-    for path in paths:
-        assert ingest([path], store, region=CITY).failed == []
 
 
 @pytest.mark.parametrize("order", [(OLD, SHORT_FORM_LIST, FIRST_RENAME, SECOND_RENAME),
