@@ -381,6 +381,10 @@ class Candidate(BaseModel):
                                          "for its sector's safety; else ''")
     sector_rule_source: SectorRuleSource
     sector_rule_kind: SectorRuleKind
+    power_split: str = Field(description="市县事权划分说明: on the first row, asked within a county, when the text "
+                                         "names a matter the city's 市县事权划分清单 gives the city alone or the "
+                                         "county alone (queries.split_route): that level's department, first, and "
+                                         "the list's row; else ''")
     devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
                                       "text meets an item a 赋权清单 gave the townships (queries.township_given): "
                                       "the named township handles it (its row first), or it cannot (no office to "
@@ -814,6 +818,8 @@ class DispatchRow(BaseModel):
     evidence: str
     source: str
     note: str = Field(description="a county complaint sent up to its city's department, or an empty complaint")
+    power_split: str = Field(description="市县事权划分说明: who_handles' `power_split` on the department routed to "
+                                         "(a 市级专有 or 县级专有 matter sent to that level's department); else ''")
     devolved: str = Field(description="乡镇赋权说明: who_handles' `devolved` on the department routed to (work a "
                                       "赋权清单 gave the townships: the named township takes it, or the one where it "
                                       "happened does, or the county still must); else ''")

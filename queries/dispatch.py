@@ -27,7 +27,7 @@ from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
 # Each with what a row with no department says.
-_NOTE_DEFAULTS = {"devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",
+_NOTE_DEFAULTS = {"power_split": "", "devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",
                   "sector_rule_kind": "", "no_sanding": False}
 NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 
@@ -131,7 +131,9 @@ def _route(store: Store, index: BM25Index, text: str, region: str | None, parent
     parent = parents.get(region or "")
     # Up only when no candidate of the region is sure: a township a 属地 list names stands after the county's first
     # department, however weak that is, and the county then does hold the work.
-    if text and parent and not any(not row["weak"] and not row["holds_no_duties"] for row in ranked):
+    # Nor when the city's 市县事权划分清单 settles the level (`power_split`): a county-only matter stays, however weak.
+    settled = bool(ranked) and bool(ranked[0]["power_split"])
+    if text and parent and not settled and not any(not row["weak"] and not row["holds_no_duties"] for row in ranked):
         above = ranked_with_notes(store, index, text, region=parent, limit=2)
         if above and not above[0]["weak"] and not above[0]["holds_no_duties"]:
             if _holds_more(ranked, above[0]):

@@ -83,6 +83,8 @@ _DUTY_PAIRS = {(answer, f"{side}_{key}"): f"{title}{mark}" for answer in ("simil
 _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度", ("who_handles", "rank"): "名次",
                                           ("who_handles", "devolved"): "乡镇赋权说明",
                                           ("dispatch", "devolved"): "乡镇赋权说明",
+                                          ("who_handles", "power_split"): "市县事权划分说明",
+                                          ("dispatch", "power_split"): "市县事权划分说明",
                                           ("dispatch", "score"): "相关度",
                                           ("dispatch", "runner_up_score"): "次选相关度",
                                           ("dispatch", "matched"): "命中词（≈为词表读法）",

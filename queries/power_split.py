@@ -31,7 +31,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
         if not rows:
             continue
         share = share_of(all_rows, city)
-        domain = _domain_of(rows)
+        domain = domain_of(rows)
         cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
                                                   "names": []})
         cell["matters"] += 1
@@ -40,7 +40,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
             cell["by_region"][row["region"]] = cell["by_region"].get(row["region"], 0) + 1
         if share == "county_exclusive":
             for item in items:
-                if _same_matter(matter, item["item"], item.get("main_item") or ""):
+                if same_matter(matter, item["item"], item.get("main_item") or ""):
                     conflicts.append({"matter": matter, "kind": "county_exclusive_exercised_by_city",
                                       "department": item["department"], "source": item["source"],
                                       "holders": parties(all_rows, city, region)})
@@ -82,11 +82,11 @@ def unlisted_holdings(store: Store, city: str, region: str | None = None) -> lis
     A department whose list is not loaded lists nothing, which says nothing: it is left out, as is a matter whose
     region has no department of its domain. With `region`, that region's rows only."""
     by_matter = holdings_by_matter(store, city)
-    holders: dict[str, _Holders] = {}
+    holders: dict[str, Holders] = {}
     found: list[Row] = []
     for matter, rows in sorted(by_matter.items()):
-        domain = _domain_of(rows)
-        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        domain = domain_of(rows)
+        of_domain = holders.setdefault(domain, Holders(store, domain))
         for row in rows:
             if row["region"] == city or (region is not None and row["region"] != region):
                 continue
@@ -127,7 +127,7 @@ def conflict_sources(store: Store, city: str, conflict: Row) -> list[str]:
     return list(dict.fromkeys([*sorted(set(listed)), conflict["source"]]))
 
 
-def _domain_of(rows: list[Row]) -> str:
+def domain_of(rows: list[Row]) -> str:
     """A matter's 领域 as the cells name it: 未分类 where its list gives none."""
     return rows[0]["domain"] or "未分类"
 
@@ -141,7 +141,7 @@ def share_of(rows: list[Row], city: str) -> str:
     return "city_exclusive" if all(is_city for is_city, _share in shares) else "county_exclusive"
 
 
-def _same_matter(matter: str, item: str, main_item: str) -> bool:
+def same_matter(matter: str, item: str, main_item: str) -> bool:
     if matter in {item, main_item}:
         return True
     terms = set(content_terms(matter))
@@ -154,13 +154,13 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
     the matters that region holds, and only its rows: asked which matters 青山县 holds alone, the page listed
     河西区's as well and named no holder (user test)."""
     by_matter = holdings_by_matter(store, city)
-    domains = sorted({_domain_of(rows) for rows in by_matter.values()})
+    domains = sorted({domain_of(rows) for rows in by_matter.values()})
     if domain not in domains:  # a typo is said, not answered as a cell without matters
         raise UnknownDomain(domain, city, domains)
     found: list[Row] = []
-    holders = _Holders(store, domain)
+    holders = Holders(store, domain)
     for matter, rows in sorted(by_matter.items()):
-        if _domain_of(rows) != domain or share_of(rows, city) != share:
+        if domain_of(rows) != domain or share_of(rows, city) != share:
             continue
         for row in rows:
             if not region or row["region"] == region:
@@ -171,14 +171,14 @@ def cell_holdings(store: Store, city: str, domain: str, share: str, region: str 
 
 
 def department_holdings(store: Store, city: str, department: str) -> list[Row]:
-    """The matters of a city's split whose work `department` does in a region that holds them (`_Holders`), a row
+    """The matters of a city's split whose work `department` does in a region that holds them (`Holders`), a row
     per matter and region: a department's report showed the whole city's split, every domain's counts, as if they
     were its own (user test)."""
     found: list[Row] = []
-    holders: dict[str, _Holders] = {}
+    holders: dict[str, Holders] = {}
     for matter, rows in sorted(holdings_by_matter(store, city).items()):
-        domain = _domain_of(rows)
-        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        domain = domain_of(rows)
+        of_domain = holders.setdefault(domain, Holders(store, domain))
         for row in rows:
             holder = of_domain.of(matter, row["region"])
             if holder["department"] == department:
@@ -190,15 +190,15 @@ def department_holdings(store: Store, city: str, department: str) -> list[Row]:
 
 def concerned_departments(store: Store, city: str, conflicts: list[Row]) -> dict[str, list[str]]:
     """Each conflict's matter → the departments it concerns: the one a conflict names, and in each holding region
-    the department doing the matter's work (`_Holders`). A county department's report shows the conflicts on its
+    the department doing the matter's work (`Holders`). A county department's report shows the conflicts on its
     own matters; a shared matter without a division names no department of its own (user test)."""
-    domains = {matter: _domain_of(rows) for matter, rows in holdings_by_matter(store, city).items()}
-    holders: dict[str, _Holders] = {}
+    domains = {matter: domain_of(rows) for matter, rows in holdings_by_matter(store, city).items()}
+    holders: dict[str, Holders] = {}
     concerned: dict[str, set[str]] = defaultdict(set)
     for conflict in conflicts:
         matter = conflict["matter"]
         domain = domains[matter]
-        of_domain = holders.setdefault(domain, _Holders(store, domain))
+        of_domain = holders.setdefault(domain, Holders(store, domain))
         found = {of_domain.of(matter, region)["department"] for region in conflict["holders"]}
         concerned[matter] |= {name for name in (*found, conflict["department"]) if name}
     return {matter: sorted(names) for matter, names in concerned.items()}
@@ -225,9 +225,9 @@ class UnknownDomain(LookupError):
         self.zh = f"{city}的市县事权划分中没有领域“{domain}”；已有：{'、'.join(known) or '（无）'}"
 
 
-class _Holders:
+class Holders:
     """The department of a region that does a matter's work. Best, the one exercising a power item of that name
-    (the conflicts' own test, `_same_matter`); failing that, the region's one department whose name shares a word
+    (the conflicts' own test, `same_matter`); failing that, the region's one department whose name shares a word
     with the domain (交通运输 → 青山县交通运输局), marked as inferred; else none, said as such."""
 
     def __init__(self, store: Store, domain: str) -> None:
@@ -247,7 +247,7 @@ class _Holders:
 
     def of(self, matter: str, region: str) -> Row:
         for item in self._items_of(region):
-            if _same_matter(matter, item["item"], item.get("main_item") or ""):
+            if same_matter(matter, item["item"], item.get("main_item") or ""):
                 return {"department": item["department"], "department_basis": "power_item",
                         "item": item["item"], "item_source": item["source"]}
         if region not in self.departments:

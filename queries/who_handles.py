@@ -47,6 +47,7 @@ from queries.sector_safety import (
     sector_basis,
     sector_rules,
 )
+from queries.split_route import SPLIT_DEPTH, split_first, split_holder
 from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -521,8 +522,16 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
 
     if is_province(store, region):
         place = None if place_read else named_place(store, text, region or "")
-        return province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)
-    return [before_evidence(row, {"place_unnamed": False}) for row in rank(region, limit)]
+        return [before_evidence(row, {"power_split": ""})
+                for row in province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)]
+    rows = [before_evidence(row, {"place_unnamed": False, "power_split": ""}) for row in rank(region, limit)]
+    # A matter the city's 市县事权划分清单 gives one level alone goes to that level's department (queries.split_route).
+    holder = split_holder(store, text, current_region(region, successors) if region else region)
+    if holder is None:
+        return rows
+    holding = [before_evidence(row, {"place_unnamed": False, "power_split": ""})
+               for row in rank(holder.region, SPLIT_DEPTH)]
+    return split_first(store, holder, rows, holding, limit)
 
 
 def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:

@@ -134,6 +134,9 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
         if row.get("no_sanding"):
             out.print(f"   {column_label('no_sanding', 'who_handles')}：仅见于清单或条款，请人工核对其职责",
                       highlight=False)
+        if row.get("power_split"):
+            out.print(f"   {column_label('power_split', 'who_handles')}：{row['power_split']}", highlight=False,
+                      soft_wrap=True)
         if row.get("devolved"):
             out.print(f"   {column_label('devolved', 'who_handles')}：{row['devolved']}", highlight=False,
                       soft_wrap=True)

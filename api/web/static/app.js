@@ -1611,6 +1611,8 @@ async function search(current) {
       // Work a 赋权清单 gave the townships: who exercises it (the named township, or the one where it happened), or
       // why the county department still does; under the row, as the CLI prints it.
       // Marked as a tie is where the township is not named: a person must find where it happened.
+      // A 市级专有 or 县级专有 matter of the city's split list: the level's department first, the list's row cited.
+      row.power_split ? el("p", { class: "devolved" }, `市县事权划分说明：${row.power_split}`) : "",
       row.devolved ? el("p", { class: row.township_unnamed ? "devolved tie" : "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
       // Whose sector's safety the complaint falls in, and a department the graph holds no 三定 of (what it is sent
       // rests on a list's or a clause's word): under the row, as the CLI prints them.
@@ -1636,7 +1638,7 @@ function evidenceText(evidence, row) {
 const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "office", "score", "tie", "weak",
                                  "holds_no_duties", "no_match", "township_unnamed", "place_unnamed", "runner_up",
                                  "runner_up_score",
-                                 "matched", "evidence", "source", "note", "devolved", "sector_safety", "sector_rule",
+                                 "matched", "evidence", "source", "note", "power_split", "devolved", "sector_safety", "sector_rule",
                                  "sector_rule_source", "sector_rule_kind", "no_sanding", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
 
@@ -1715,7 +1717,7 @@ function showDispatched() {
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
                                   ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
                                   ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"],
-                                  ["devolved", "乡镇赋权说明"], ["sector_text", "行业主管（管行业必须管安全）"],
+                                  ["power_split", "市县事权划分说明"], ["devolved", "乡镇赋权说明"], ["sector_text", "行业主管（管行业必须管安全）"],
                                   ["no_sanding_text", "图中无其三定"]],
         { rowClass: (row) => (row.need_person_zh ? "unsure" : "") });
 }
