@@ -381,10 +381,6 @@ class Candidate(BaseModel):
                                          "for its sector's safety; else ''")
     sector_rule_source: SectorRuleSource
     sector_rule_kind: SectorRuleKind
-    power_split: str = Field(description="市县事权划分说明: on the first row, asked within a county, when the text "
-                                         "names a matter the city's 市县事权划分清单 gives the city alone or the "
-                                         "county alone (queries.split_route): that level's department, first, and "
-                                         "the list's row; else ''")
     devolved: str = Field(description="乡镇赋权说明: on the first row and lower governments as a whole's, when the "
                                       "text meets an item a 赋权清单 gave the townships (queries.township_given): "
                                       "the named township handles it (its row first), or it cannot (no office to "
@@ -399,6 +395,10 @@ class Candidate(BaseModel):
                                             "below it (a city, county, township or street) and the province's "
                                             "department is not sure of it alone (its own licensing): the cities' and "
                                             "counties' departments are ranked together, whichever city it happened in")
+    power_split: str = Field(description="市县事权划分说明: on the first row, asked within a county, when the text "
+                                         "names a matter the city's 市县事权划分清单 gives the city alone or the "
+                                         "county alone (queries.split_route): that level's department, first, and "
+                                         "the list's row; else ''")
     evidence: list[Evidence]
 
 
