@@ -114,3 +114,21 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
         ("完成县委、县政府", "2024-05-10", "2025-12-31", "现行"),
         ("负责全县营业性演", "2024-05-10", "2025-02-28", "后续三定未载明"),
         ("负责全县广播电视", "2025-03-01", "2025-12-31", "现行")]
+
+
+def test_staffing_load_s_borrowed_figures_cite_the_clause_tenure_cites(store: Store) -> None:
+    """编制数据来源 names the clause each borrowed figure was read from, the one tenure's staffing cites (before, the
+    document alone): the notice's item 二、 for the 13 posts, the 三定's 第五条 for the 领导职数; 规格 and the offices,
+    which the graph keeps no clause of, their documents."""
+    from queries.profile import department_profile
+    from queries.staffing import staffing_load
+
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    expected = (f"编制承继自{MIDDLE}{NOTICE_STAFF}；核定内设机构数承继自{MIDDLE}{NOTICE}；"
+                f"领导职数、内设机构领导职数承继自白河县文化和旅游局{WENLV_STAFF}；规格、内设机构承继自白河县文化和旅游局{WENLV}")
+    assert [(row["department"], row["staff_quota"], row["staffing_from"])
+            for row in staffing_load(store, "示例市/白河县")] == [(LAST, 13, expected)]
+    assert department_profile(store, LAST)["department"]["staffing_from"] == expected
+    # The same clauses as tenure's staffing reads the figures from.
+    assert [(row["source"], row["leader_posts_source"]) for row in _read(store, LAST, "2024-12-31", "2024-12-31")[
+        "staffing"]] == [(NOTICE_STAFF, WENLV_STAFF)] * 2
