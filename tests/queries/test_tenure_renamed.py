@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.store import Store
 from queries.sources import document_titles, with_readable_sources
 from queries.tenure import tenure_duties
@@ -87,11 +89,21 @@ WENGUANG_STAFF = f"{WENGUANG}第五条"
 RENAMED = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
 
 
-def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store: Store) -> None:
+# The orders the documents may come in: the rename notice before the successor's own 三定, after it, and both before
+# the old body's 三定.
+RESTATED_ORDERS = [
+    pytest.param([NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING], id="notice-first"),
+    pytest.param([NOTICES / "baihe_wenlv_2019.txt", MIDDLE_SANDING, RENAME_NOTICE], id="notice-last"),
+    pytest.param([MIDDLE_SANDING, RENAME_NOTICE, NOTICES / "baihe_wenlv_2019.txt"], id="old-sanding-last")]
+
+
+@pytest.mark.parametrize("order", RESTATED_ORDERS)
+def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store: Store, order: list[Path]) -> None:
     """The rename is the notice's, on its date: from it the old body's duties and figures are the new name's, the
     old 三定 what its duties rest on, until its own 三定 re-sets them from 2025-03-01; the 三定's restating the rename
-    moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it)."""
-    _load(store, NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING)
+    moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it). In
+    whichever order the documents are loaded."""
+    _load(store, *order)
     result = _read(store, MIDDLE, "2024-06-01", "2025-06-30")
     assert _staffing(result) == [("任期开始", 11, 3, WENLV_STAFF), ("任期结束", 14, 4, WENGUANG_STAFF)]
     assert _staff_changes(result) == [("2025-03-01", "新三定施行：核定编制调整", "", 3, WENGUANG_STAFF)]
@@ -132,3 +144,26 @@ def test_staffing_load_s_borrowed_figures_cite_the_clause_tenure_cites(store: St
     # The same clauses as tenure's staffing reads the figures from.
     assert [(row["source"], row["leader_posts_source"]) for row in _read(store, LAST, "2024-12-31", "2024-12-31")[
         "staffing"]] == [(NOTICE_STAFF, WENLV_STAFF)] * 2
+
+
+@pytest.mark.parametrize("order", [
+    pytest.param([*FIRST, OLD_NAME_NOTICE, OWN_SANDING], id="notices-first"),
+    pytest.param([FIRST[0], OWN_SANDING, *FIRST[1:], OLD_NAME_NOTICE], id="sanding-before-the-renames"),
+    pytest.param([OWN_SANDING, OLD_NAME_NOTICE, *reversed(FIRST)], id="reversed")])
+def test_the_chain_s_renames_loaded_after_the_last_body_s_own_sanding(store: Store, order: list[Path]) -> None:
+    """文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局 by notices, the last body's own 三定 of 2025: the same
+    figures, sources and staffing rows whether the notices came before it or after."""
+    from queries.profile import department_profile
+    from queries.staffing import staffing_load
+
+    _load(store, *order)
+    last = _read(store, LAST, "2024-10-08", "2025-12-31")
+    assert _staffing(last) == [("任期开始", 13, 3, NOTICE_STAFF), ("任期结束", 15, 4, WENTI_STAFF)]
+    assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI_STAFF)]
+    assert [row["value"] for row in last["summary"] if row["item"].endswith("施行的三定")] == [
+        f"{WENLV[1:-1]}（2019-03-01 起施行，机构改革承继）；{NOTICE[1:-1]}（2024-08-01 起施行，机构改革承继）",
+        f"{WENTI[1:-1]}（2025-03-01 起施行）"]
+    assert [(row["department"], row["staff_quota"], row["leader_posts"], row["staffing_from"])
+            for row in staffing_load(store, "示例市/白河县")] == [(LAST, 15, 4, "")]
+    profile = department_profile(store, LAST)["department"]
+    assert (profile["staff_quota"], profile["staffing_from"]) == (15, "")
