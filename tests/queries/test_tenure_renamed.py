@@ -117,6 +117,9 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
         ("2025-03-01", "新三定施行：删除", "负责全县营业性演出和娱乐场所的审批和监督管理。", f"{WENLV}第三条(三)")]
     # A window from before the rename: the carrying starts on the notice's date, cited by the notice, not the 三定.
     whole = _read(store, MIDDLE, "2024-01-01", "2025-12-31")
+    # The duties before are in the graph, the old body's: the note says where (before, 此前的职责图中未载).
+    assert whole["note_zh"] == ("任期开始时无 2024-01-01 时施行的三定：图中该部门最早的三定自 2025-03-01 起施行；"
+                                f"此前的职责在前身白河县文化和旅游局名下，本部门自 2024-05-10 起承继，见{WENLV}")
     assert _staffing(whole) == [("任期开始", None, None, ""), ("任期结束", 14, 4, WENGUANG_STAFF)]
     assert sorted({(row["date"], row["other"], row["source"]) for row in whole["changes"]
                    if row["kind"] == "机构改革承继"}) == [("2024-05-10", "白河县文化和旅游局", RENAMED)]
@@ -167,3 +170,18 @@ def test_the_chain_s_renames_loaded_after_the_last_body_s_own_sanding(store: Sto
             for row in staffing_load(store, "示例市/白河县")] == [(LAST, 15, 4, "")]
     profile = department_profile(store, LAST)["department"]
     assert (profile["staff_quota"], profile["staffing_from"]) == (15, "")
+
+
+def test_a_tenure_before_a_chain_s_rename_says_whose_documents_the_duties_were_under(store: Store) -> None:
+    """The last body, renamed from the middle one on 2024-10-08: a window from before that holds nothing at its start,
+    and the note names the middle body and the documents its duties rest on (the first body's 三定, the middle body's
+    notice), where it said the duties before were not in the graph; and says that where they are not."""
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    result = _read(store, LAST, "2024-06-01", "2024-12-31")
+    assert result["note_zh"] == ("任期开始时无 2024-06-01 时施行的三定：图中没有该部门的三定；此前的职责在前身"
+                                 f"{MIDDLE}名下，本部门自 2024-10-08 起承继，见{WENLV}、{NOTICE}")
+    assert [row["value"] for row in result["summary"] if row["item"] == "说明"] == [result["note_zh"]]
+    # A department of no predecessor, whose first 三定 is in force after the window's start: nothing carried.
+    _load(store, NOTICES / "baihe_jiaoyu_2019.txt")
+    assert _read(store, "白河县教育局", "2018-01-01", "2019-12-31")["note_zh"] == (
+        "任期开始时无 2018-01-01 时施行的三定：图中该部门最早的三定自 2019-06-01 起施行，此前的职责图中未载")
