@@ -115,7 +115,7 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
                + _figure_changes(states, versions, figures, moves))
     changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
-    note = f"任期开始时{no_sanding_note(versions, first)}，此前的职责图中未载" if not states[0].rows else ""
+    note = f"任期开始时{no_sanding_note(versions, first)}{_before_note(states)}" if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
     duties = _held(states, last, reworded)
     lists = list_items(store, found, first, last)
@@ -124,6 +124,23 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
     result["summary"] = _summary(result, versions, states)
     return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
+
+
+def _before_note(states: list[_State]) -> str:
+    """What the note says of the duties before the first a window's state holds: where the department's first duties
+    in the window are carried from a body a 机构改革 replaced (a rename by notice), they are in the graph, under that
+    body, by the documents the carried rows cite: say which, and from when they are the department's. Else they are
+    not in the graph."""
+    for state in states[1:]:
+        carried = [row for row in state.rows.values() if row["source"] in state.reforms]
+        if carried:
+            bodies = "、".join(sorted({state.reforms[row["source"]]["department"] for row in carried}))
+            since = min(row["in_force_from"] for row in carried)
+            documents = "、".join(f"《{row['title']}》" for row in state.carried)
+            return f"；此前的职责在前身{bodies}名下，本部门自 {since} 起承继，见{documents}"
+        if state.rows:
+            break
+    return "，此前的职责图中未载"
 
 
 def staff_figures(store: Store, department: str) -> list[Row]:

@@ -19,7 +19,8 @@ from tests.api.test_browser import _table, browser, site  # noqa: F401  (fixture
 from tests.api.test_browser_access import _visit
 from tests.queries.test_carried_moved_out import CHENGGUAN, OLD, RECEIVER, RENAME, RENAMED, ZHUJIAN
 
-BORROWED = f"编制、领导职数、规格、内设机构承继自{OLD}《{OLD}职能配置、内设机构和人员编制规定》"
+SANDING = f"《{OLD}职能配置、内设机构和人员编制规定》"
+BORROWED = f"编制、领导职数承继自{OLD}{SANDING}第五条；规格、内设机构承继自{OLD}{SANDING}"
 
 
 @pytest.fixture(scope="module")

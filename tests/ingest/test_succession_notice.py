@@ -434,11 +434,13 @@ def test_figures_borrowed_along_a_chain_of_renames_say_which_body_and_document_t
     from queries.report import build_report
 
     _load(store, WENLV, RENAME, SECOND_RENAME)
-    first = (f"编制、领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    # Each figure cites the clause it was read from (the 三定's 第五条, the notice's item 二、), where the graph keeps
+    # one; 规格 and the offices their document (before, every figure cited the document alone).
+    first = (f"编制、领导职数、内设机构领导职数承继自{OLD}{WENLV_SANDING}第五条；规格、内设机构承继自{OLD}{WENLV_SANDING}")
     assert [(row["department"], row["staffing_from"]) for row in staffing_load(store, COUNTY)] == [(THIRD, first)]
     _load(store, OLD_NAME_NOTICE)
-    two = (f"编制、核定内设机构数承继自{NEW}《关于调整白河县文化和旅游局职责的通知》；"
-           f"领导职数、规格、内设机构领导职数、内设机构承继自{OLD}{WENLV_SANDING}")
+    two = (f"编制承继自{NEW}《关于调整白河县文化和旅游局职责的通知》二、；核定内设机构数承继自{NEW}《关于调整白河县文化和旅游局职责的通知》；"
+           f"领导职数、内设机构领导职数承继自{OLD}{WENLV_SANDING}第五条；规格、内设机构承继自{OLD}{WENLV_SANDING}")
     assert [(row["department"], row["staff_quota"], row["staffing_from"])
             for row in staffing_load(store, COUNTY)] == [(THIRD, 13, two)]
     assert department_profile(store, THIRD)["department"]["staffing_from"] == two

@@ -150,7 +150,8 @@ def test_the_profile_s_files_say_where_borrowed_figures_come_from(store: Store) 
     from queries.report import build_report
 
     _load(store, CHENGGUAN, ZHUJIAN, RENAME)
-    borrowed = f"编制、领导职数、规格、内设机构承继自{OLD}《{OLD}职能配置、内设机构和人员编制规定》"
+    sanding = f"《{OLD}职能配置、内设机构和人员编制规定》"
+    borrowed = f"编制、领导职数承继自{OLD}{sanding}第五条；规格、内设机构承继自{OLD}{sanding}"
 
     def facts(name: str) -> str:
         [table] = table_sections("department_profile", file_tables("department_profile", department_profile(store, name)),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.store import Store
 from queries.sources import document_titles, with_readable_sources
 from queries.tenure import tenure_duties
@@ -87,11 +89,21 @@ WENGUANG_STAFF = f"{WENGUANG}第五条"
 RENAMED = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
 
 
-def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store: Store) -> None:
+# The orders the documents may come in: the rename notice before the successor's own 三定, after it, and both before
+# the old body's 三定.
+RESTATED_ORDERS = [
+    pytest.param([NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING], id="notice-first"),
+    pytest.param([NOTICES / "baihe_wenlv_2019.txt", MIDDLE_SANDING, RENAME_NOTICE], id="notice-last"),
+    pytest.param([MIDDLE_SANDING, RENAME_NOTICE, NOTICES / "baihe_wenlv_2019.txt"], id="old-sanding-last")]
+
+
+@pytest.mark.parametrize("order", RESTATED_ORDERS)
+def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store: Store, order: list[Path]) -> None:
     """The rename is the notice's, on its date: from it the old body's duties and figures are the new name's, the
     old 三定 what its duties rest on, until its own 三定 re-sets them from 2025-03-01; the 三定's restating the rename
-    moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it)."""
-    _load(store, NOTICES / "baihe_wenlv_2019.txt", RENAME_NOTICE, MIDDLE_SANDING)
+    moves neither date (its SUCCEEDED_BY edge is the one carrying today, the notice's on the dates before it). In
+    whichever order the documents are loaded."""
+    _load(store, *order)
     result = _read(store, MIDDLE, "2024-06-01", "2025-06-30")
     assert _staffing(result) == [("任期开始", 11, 3, WENLV_STAFF), ("任期结束", 14, 4, WENGUANG_STAFF)]
     assert _staff_changes(result) == [("2025-03-01", "新三定施行：核定编制调整", "", 3, WENGUANG_STAFF)]
@@ -105,6 +117,9 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
         ("2025-03-01", "新三定施行：删除", "负责全县营业性演出和娱乐场所的审批和监督管理。", f"{WENLV}第三条(三)")]
     # A window from before the rename: the carrying starts on the notice's date, cited by the notice, not the 三定.
     whole = _read(store, MIDDLE, "2024-01-01", "2025-12-31")
+    # The duties before are in the graph, the old body's: the note says where (before, 此前的职责图中未载).
+    assert whole["note_zh"] == ("任期开始时无 2024-01-01 时施行的三定：图中该部门最早的三定自 2025-03-01 起施行；"
+                                f"此前的职责在前身白河县文化和旅游局名下，本部门自 2024-05-10 起承继，见{WENLV}")
     assert _staffing(whole) == [("任期开始", None, None, ""), ("任期结束", 14, 4, WENGUANG_STAFF)]
     assert sorted({(row["date"], row["other"], row["source"]) for row in whole["changes"]
                    if row["kind"] == "机构改革承继"}) == [("2024-05-10", "白河县文化和旅游局", RENAMED)]
@@ -114,3 +129,59 @@ def test_a_rename_a_notice_made_and_the_successor_s_later_sanding_restates(store
         ("完成县委、县政府", "2024-05-10", "2025-12-31", "现行"),
         ("负责全县营业性演", "2024-05-10", "2025-02-28", "后续三定未载明"),
         ("负责全县广播电视", "2025-03-01", "2025-12-31", "现行")]
+
+
+def test_staffing_load_s_borrowed_figures_cite_the_clause_tenure_cites(store: Store) -> None:
+    """编制数据来源 names the clause each borrowed figure was read from, the one tenure's staffing cites (before, the
+    document alone): the notice's item 二、 for the 13 posts, the 三定's 第五条 for the 领导职数; 规格 and the offices,
+    which the graph keeps no clause of, their documents."""
+    from queries.profile import department_profile
+    from queries.staffing import staffing_load
+
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    expected = (f"编制承继自{MIDDLE}{NOTICE_STAFF}；核定内设机构数承继自{MIDDLE}{NOTICE}；"
+                f"领导职数、内设机构领导职数承继自白河县文化和旅游局{WENLV_STAFF}；规格、内设机构承继自白河县文化和旅游局{WENLV}")
+    assert [(row["department"], row["staff_quota"], row["staffing_from"])
+            for row in staffing_load(store, "示例市/白河县")] == [(LAST, 13, expected)]
+    assert department_profile(store, LAST)["department"]["staffing_from"] == expected
+    # The same clauses as tenure's staffing reads the figures from.
+    assert [(row["source"], row["leader_posts_source"]) for row in _read(store, LAST, "2024-12-31", "2024-12-31")[
+        "staffing"]] == [(NOTICE_STAFF, WENLV_STAFF)] * 2
+
+
+@pytest.mark.parametrize("order", [
+    pytest.param([*FIRST, OLD_NAME_NOTICE, OWN_SANDING], id="notices-first"),
+    pytest.param([FIRST[0], OWN_SANDING, *FIRST[1:], OLD_NAME_NOTICE], id="sanding-before-the-renames"),
+    pytest.param([OWN_SANDING, OLD_NAME_NOTICE, *reversed(FIRST)], id="reversed")])
+def test_the_chain_s_renames_loaded_after_the_last_body_s_own_sanding(store: Store, order: list[Path]) -> None:
+    """文化和旅游局 → 文化广电和旅游局 → 文化体育广电和旅游局 by notices, the last body's own 三定 of 2025: the same
+    figures, sources and staffing rows whether the notices came before it or after."""
+    from queries.profile import department_profile
+    from queries.staffing import staffing_load
+
+    _load(store, *order)
+    last = _read(store, LAST, "2024-10-08", "2025-12-31")
+    assert _staffing(last) == [("任期开始", 13, 3, NOTICE_STAFF), ("任期结束", 15, 4, WENTI_STAFF)]
+    assert _staff_changes(last) == [("2025-03-01", "新三定施行：核定编制调整", "", 2, WENTI_STAFF)]
+    assert [row["value"] for row in last["summary"] if row["item"].endswith("施行的三定")] == [
+        f"{WENLV[1:-1]}（2019-03-01 起施行，机构改革承继）；{NOTICE[1:-1]}（2024-08-01 起施行，机构改革承继）",
+        f"{WENTI[1:-1]}（2025-03-01 起施行）"]
+    assert [(row["department"], row["staff_quota"], row["leader_posts"], row["staffing_from"])
+            for row in staffing_load(store, "示例市/白河县")] == [(LAST, 15, 4, "")]
+    profile = department_profile(store, LAST)["department"]
+    assert (profile["staff_quota"], profile["staffing_from"]) == (15, "")
+
+
+def test_a_tenure_before_a_chain_s_rename_says_whose_documents_the_duties_were_under(store: Store) -> None:
+    """The last body, renamed from the middle one on 2024-10-08: a window from before that holds nothing at its start,
+    and the note names the middle body and the documents its duties rest on (the first body's 三定, the middle body's
+    notice), where it said the duties before were not in the graph; and says that where they are not."""
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    result = _read(store, LAST, "2024-06-01", "2024-12-31")
+    assert result["note_zh"] == ("任期开始时无 2024-06-01 时施行的三定：图中没有该部门的三定；此前的职责在前身"
+                                 f"{MIDDLE}名下，本部门自 2024-10-08 起承继，见{WENLV}、{NOTICE}")
+    assert [row["value"] for row in result["summary"] if row["item"] == "说明"] == [result["note_zh"]]
+    # A department of no predecessor, whose first 三定 is in force after the window's start: nothing carried.
+    _load(store, NOTICES / "baihe_jiaoyu_2019.txt")
+    assert _read(store, "白河县教育局", "2018-01-01", "2019-12-31")["note_zh"] == (
+        "任期开始时无 2018-01-01 时施行的三定：图中该部门最早的三定自 2019-06-01 起施行，此前的职责图中未载")
