@@ -345,3 +345,34 @@ def test_at_phone_width_network_labels_stay_inside_and_the_pie_names_its_parts_b
         assert {"组织实施 8", "监督检查 5", "其他 1"} <= set(legend)
     finally:
         browser.set_window_size(1400, 1000)
+
+
+LEGEND_AND_SAVE_BUTTON = """
+const chart = window.dutygraph.charts[arguments[0]];
+const names = chart.getOption().legend[0].data;
+const legend = chart.getZr().storage.getDisplayList(true)
+  .filter((shape) => shape.type === 'tspan' && names.includes(shape.style.text))
+  .map((shape) => {
+    const box = shape.getBoundingRect().clone();
+    box.applyTransform(shape.getComputedTransform());
+    return [shape.style.text, box.x, box.y, box.x + box.width, box.y + box.height];
+  });
+const canvas = document.getElementById(arguments[0]).getBoundingClientRect();
+const button = document.querySelector(`.chart-save[data-chart-id="${arguments[0]}"]`).getBoundingClientRect();
+return [legend, [button.left - canvas.left, button.top - canvas.top, button.right - canvas.left,
+                 button.bottom - canvas.top]];
+"""
+
+
+def test_the_overlap_networks_legend_is_not_under_its_save_button(browser, site: str) -> None:  # noqa: F811
+    """A boundary-dispute user test: at 1280 px the legend's 交叉的职责 was drawn under 保存为图片 (the legend stood 48
+    px from the right, the button takes about 90)."""
+    try:
+        browser.set_window_size(1280, 1000)
+        _open(browser, site, "overlaps")
+        legend, (left, top, right, bottom) = browser.execute_script(LEGEND_AND_SAVE_BUTTON, "chart-overlaps")
+        assert sorted(name for name, *_ in legend) == ["交叉的职责", "部门"]
+        under = [name for name, x0, y0, x1, y1 in legend if x0 < right and x1 > left and y0 < bottom and y1 > top]
+        assert under == []
+    finally:
+        browser.set_window_size(1400, 1000)
