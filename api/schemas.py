@@ -129,6 +129,7 @@ class OverlapCluster(BaseModel):
     cluster_id: str
     score: float = Field(description="相似度 of the cluster's strongest pair, 0–1")
     settled: bool = Field(description="a boundary list or a 职责分工 clause names one lead for its matter")
+    lead: str | None = Field(description="牵头部门: the one lead that settles its matter; null where not settled")
     matter: str | None = Field(description="the shared matter the duties are about, where one is known")
     members: list[OverlapMember]
 
@@ -236,6 +237,9 @@ class Ambiguity(BaseModel):
                                          "not among them (see `claims`)")
     assists: list[str]
     host: str | None = Field(description="主办部门 where several lead")
+    host_label: str = Field(description="主办部门 as people read it, the report's wording: the one lead, the "
+                                        "first-listed of several, 需协调确定 where documents name different leads, 无 "
+                                        "where none leads")
     sources: list[str]
     mandate: list[Mandate] = Field(description="for lead_without_mandate: who holds the duty instead")
     claims: list[Claim] = Field(description="what each of the finding's sources says: which document names which "

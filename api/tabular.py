@@ -57,6 +57,7 @@ from queries.catalog import catalog, named
 from queries.export import to_csv, to_xlsx
 from queries.labels import column_label
 from queries.profile_tables import PROFILE_COLUMNS, profile_tables
+from queries.registry import ANALYSES
 from queries.report import Report, Section, cell_text
 from queries.sources import Cited, document_titles, with_readable_sources
 from queries.transfers import SHOWN as TRANSFER_COLUMNS
@@ -79,7 +80,10 @@ LIST_COLUMNS: dict[str, list[str]] = {
     # A document's uid is for programs (JSON): its file names it by its title and path.
     "documents": [column for column in columns(DocumentRow) if column not in named("documents").json_only],
     "overlaps": _MEMBER_COLUMNS, "orphan_supervision_items": columns(OrphanItem),
-    "host_assist_ambiguities": columns(Ambiguity), "undecomposed_duties": columns(UndecomposedRow),
+    # 主办部门 as the report says it (host_label) for every matter; the raw `host` is for programs.
+    "host_assist_ambiguities": [column for column in columns(Ambiguity)
+                                if column not in ANALYSES["host_assist_ambiguities"].json_only],
+    "undecomposed_duties": columns(UndecomposedRow),
     "staffing_load": columns(StaffingRow), "who_handles": columns(Candidate),
     "counterpart_duties": columns(CounterpartDuty),
     "duties_in_force": columns(DutyInForce),
@@ -196,7 +200,8 @@ def _defaults_of(dependant: Any) -> list[tuple[str, object]]:
 
 def member_rows(clusters: Rows) -> Rows:
     """Overlap clusters as a file holds them: a row per member, under its cluster's columns."""
-    return [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "matter": c["matter"], **m}
+    return [{"cluster_id": c["cluster_id"], "score": c["score"], "settled": c["settled"], "lead": c["lead"],
+             "matter": c["matter"], **m}
             for c in clusters for m in c["members"]]
 
 

@@ -35,6 +35,7 @@ from typing import Any
 from graph.store import Row, Store
 from queries import catalog
 from queries.cache import cached
+from queries.hosting import host_label
 from queries.lead_claims import REASON_LABELS as REASON_LABELS  # the reasons' names, as report.py reads them here
 from queries.lead_claims import (
     by_matter,
@@ -64,25 +65,32 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     mandates = Mandates(evidence_index(store), holders(store))
     sandings = sanding_documents(store)
     unknown = without_sanding(store)
+    vague = {row["department"] for row in rows if row["vague"]}
     findings: list[Row] = []
     # One matter's wordings in several documents are one matter (queries.matter_names).
     for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter(rows).items()),
                                          key=lambda pair: (pair[0], wording(pair[1]))):
         base = _base(matter_region, wording(parties), parties, unknown)
         departments = department_side(parties)
-        findings.extend(_findings(base, parties, lead_expected=expects_lead(departments, sandings)))
-        findings.extend(mandates.findings(base, parties))
+        found = [*_findings(base, parties, lead_expected=expects_lead(departments, sandings)),
+                 *mandates.findings(base, parties)]
+        # 主办部门 is the matter's, read from all its findings: each row of it says the same.
+        host = next((finding["host"] for finding in found if finding["host"]), None)
+        label = host_label([finding["reason"] for finding in found], host, base["leads"], vague)
+        findings.extend({**finding, "host_label": label} for finding in found)
     return findings
 
 
 def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[tuple[str, str]]) -> dict[str, Any]:
-    """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only. `no_sanding`:
+    """The fields every finding on a matter shares; `mandate` is filled by lead_without_mandate only, `host_label`
+    (queries.hosting) once all the matter's findings are known. `no_sanding`:
     the parties the graph holds no 三定 of (`unknown`), named for the matter on the list's or clause's word alone
     (user test: 县消防救援大队 led 电动自行车集中充电设施 with no word that no 三定 says what it does)."""
     leads = [p for p in department_side(parties) if p["role"] == "LEADS"]
     return {"matter": matter, "region": region, "leads": ordered_names(leads),
             "assists": sorted({p["department"] for p in parties if p["role"] == "ASSISTS"}),
-            "host": None, "sources": sorted({p["source"] for p in parties}), "mandate": [], "claims": claims(parties),
+            "host": None, "host_label": "", "sources": sorted({p["source"] for p in parties}), "mandate": [],
+            "claims": claims(parties),
             "formerly": formerly(parties),
             "no_sanding": sorted({p["department"] for p in department_side(parties)
                                   if (p["department"], p["department_region"]) in unknown})}

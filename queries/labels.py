@@ -10,7 +10,7 @@ COLUMN_LABELS: dict[str, str] = {
     "source": "出处", "matter": "事项", "role": "角色", "vague": "模糊主体", "unresolved": "未确认",
     "order": "牵头次序", "reason": "问题", "reason_label": "问题", "host": "主办部门", "leads": "牵头部门",
     "assists": "配合部门", "sources": "出处", "code": "编码", "item": "事项", "target": "监管对象", "basis": "依据",
-    "scope": "范围", "cluster_id": "聚类", "group": "组", "score": "相似度", "settled": "已明确牵头", "duty": "职责",
+    "scope": "范围", "cluster_id": "编号", "group": "组", "score": "相似度", "settled": "已明确牵头", "duty": "职责",
     "suggested": "建议责任部门（依据）", "kind_label": "问题", "evidence": "依据", "domain": "领域",
     "share_label": "划分方式", "by_region": "各区划事项数", "matters": "事项数", "degree": "关联部门数",
     "city_shares": "各市划分方式", "split_differs": "各市划分不同",

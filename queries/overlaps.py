@@ -212,6 +212,8 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
             "cluster_id": "C" + hashlib.sha1("|".join(best[1:]).encode()).hexdigest()[:8],
             "score": round(-best[0], 3),
             "settled": matter is not None and len(matter["leads"]) == 1,
+            # Who leads a settled cluster's matter, from the reading that settles it (the page said only 已明确).
+            "lead": matter["leads"][0] if matter is not None and len(matter["leads"]) == 1 else None,
             "matter": matter["matter"] if matter else None,
             "members": [{k: m[k] for k in ("department", "office", "duty", "source", "carried_from")} for m in rows],
         })

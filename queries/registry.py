@@ -44,6 +44,8 @@ class Analysis:
     run: Callable[..., Any]
     # The columns a table for people shows, in order, where the rows carry more (uids, codes) for programs.
     shown: tuple[str, ...] = ()
+    # The fields a table or file for people leaves out, where another field says them in words: the rows keep them.
+    json_only: tuple[str, ...] = ()
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         bound = bind_params(self.name, self.params, given)
@@ -65,7 +67,8 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("orphan_supervision_items", "无部门认领的监管事项（三不管）及最可能的责任部门", (_REGION,),
              lambda store, region: orphan_supervision_items(store, region)),
     Analysis("host_assist_ambiguities", "主办/协办不清的共同事项", (_REGION,),
-             lambda store, region: host_assist_ambiguities(store, region)),
+             lambda store, region: host_assist_ambiguities(store, region),
+             json_only=("host",)),  # host_label says 主办部门 for every matter; `host` only where several lead
     Analysis("undecomposed_duties", "未分解到内设机构的职责、无职责的内设机构、已取消或下放仍在承担的职责",
              (_param("department", "string", None, "部门名称", optional=True), _REGION,
               _param("threshold", "float", DEFAULT_THRESHOLD, "相似度阈值：承继的职责与本部门职责相似到此即为重述",

@@ -113,7 +113,7 @@ def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str
     `reason_label` in words): a matter whose documents name different leads was listed under each of its findings
     and again among the matters with several leads (user test). `several`: the matters (region, same_matter_key)
     with more than one lead (多头管), flagged `several_leads` for the summary to count. `vague`: the names of the
-    vague parties (有关部门), which are no lead and no host."""
+    vague parties (有关部门), whose side a reason says."""
     rows: dict[tuple[str, str], Row] = {}
     for finding in findings:
         row = rows.setdefault((finding["region"], finding["matter"]), {
@@ -125,8 +125,9 @@ def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str
         row["sources"] = sorted({*row["sources"], *finding["sources"]})
         claims = {claim["source"]: claim for claim in [*row["claims"], *finding["claims"]]}
         row["claims"] = [claims[source] for source in sorted(claims)]
-    return [{**row, "reason_label": "；".join(_reason_text(reason, row, vague) for reason in row["reasons"]),
-             "host_label": _host_text(row, vague)} for row in rows.values()]
+    # Each finding carries its matter's 主办部门 (host_label), said as the page, the CLI and the files say it.
+    return [{**row, "reason_label": "；".join(_reason_text(reason, row, vague) for reason in row["reasons"])}
+            for row in rows.values()]
 
 
 def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
@@ -137,23 +138,6 @@ def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
     said = [f"{side}部门不明确（{'、'.join(names)}）" for side, key in (("牵头", "leads"), ("配合", "assists"))
             if (names := [name for name in row[key] if name in vague])]
     return "；".join(said) or REASON_LABELS[reason]
-
-
-def _host_text(row: Row, vague: set[str]) -> str:
-    """Who hosts the matter (主办部门), for every row: its one lead; where one clause names several, the first listed
-    (部门职责分工协调办法); where documents name different leads, none until they agree; 无 where none leads (user
-    test: the column was blank unless several led)."""
-    if "conflicting_leads" in row["reasons"]:
-        return "需协调确定（各文件所列牵头部门不同）"
-    if row["host"]:
-        return str(row["host"])
-    leads = [name for name in row["leads"] if name not in vague]
-    if len(leads) == 1:
-        return leads[0]
-    if leads:
-        return "需协调确定（多个牵头部门）"
-    named = [name for name in row["leads"] if name in vague]
-    return f"无（只写“{'、'.join(named)}”）" if named else "无"
 
 
 def stats(store: Store) -> tuple[list[Row], list[Row]]:
@@ -211,14 +195,16 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # What needs deciding first: the groups no list or clause settles, then those settled (user test: the report
     # opened on a settled group).
     clusters.sort(key=lambda pair: pair[1]["settled"])
-    # People read a cluster by its number in the report; its id (C624f4ab2) stays in the rows for a program.
+    # People read a cluster by its number in the report, and cite it by its 编号 (C624f4ab2), as the page shows it.
     groups = [Group(number, scope, c) for number, (scope, c) in enumerate(clusters, 1)]
     documents = catalog.run(store, "documents")
     # A county's documents loaded without its city's: what compares the levels has nothing to compare with, said
     # where each such finding is (user test: an empty 上下对口 read as a county mirroring no one).
     no_city = city_not_loaded(store, home or region).split(" / ")[0]
-    add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "score", "settled", "matter", "department",
-                                            "office", "duty", "source", "remark"],
+    # The cluster's 编号 beside its number: the number changes as groups are settled, the 编号 is what the page and
+    # the API show, for a memo to cite (boundary-dispute user test).
+    add(Section("overlaps", "职责交叉（多头管）", ["scope", "group", "cluster_id", "score", "settled", "matter",
+                                            "department", "office", "duty", "source", "remark"],
                 overlap_rows(store, groups, region, {row["uid"]: row["region"] or "" for row in documents}),
                 note=(f"{no_city}。" if no_city else "") + "同一组的职责描述同一项工作；"
                      "“已明确”表示边界清单或职责分工条款已明确唯一牵头部门。"

@@ -141,7 +141,9 @@ def query_command(
             elif name in ANALYSES:
                 result = run_analysis(graph, name, params)
                 title = ANALYSES[name].question
-                columns: list[str] = list(ANALYSES[name].shown)
+                hidden = ANALYSES[name].json_only
+                columns: list[str] = list(ANALYSES[name].shown) or (
+                    [column for column in columns_of(result) if column not in hidden] if hidden else [])
             else:
                 query = catalog.named(name)
                 result, title, columns = catalog.run(graph, name, params), query.question, list(query.shown)

@@ -247,7 +247,7 @@ def list_row_numbers(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offs
 # -- the analyses --------------------------------------------------------------------------------
 
 @router.get("/queries/overlaps", response_model=Page[OverlapCluster], tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
-            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.841, "settled": False,
+            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.841, "settled": False, "lead": None,
                               "matter": "互联网租赁自行车停放管理",
                               "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
                                            "source": "doc:ff5c4d30630773cc#第三条(五)"},
@@ -307,6 +307,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
             responses=_paged({
                 "matter": "农业面源污染防治", "region": "示例市", "leads": ["示例市生态环境局", "示例市农业农村局"],
                 "assists": ["示例市水务局", "示例市自然资源和规划局"], "host": "示例市生态环境局",
+                "host_label": "示例市生态环境局",
                 "sources": ["doc:47e97616eab9d39f#第六条(二)", "doc:8769a39d27a21cde#职责边界清单!5"], "mandate": [],
                 "claims": [{"source": "doc:47e97616eab9d39f#第六条(二)", "matter": "农业面源污染防治",
                             "leads": ["示例市生态环境局", "示例市农业农村局"], "territorial_leads": [],

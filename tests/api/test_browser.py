@@ -369,7 +369,7 @@ def _source(titles: Mapping[str, Cited], source: str) -> str:
 
 
 def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
-    return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host"] or "", "、".join(row["leads"]),
+    return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host_label"], "、".join(row["leads"]),
             "、".join(row["assists"]),
             "；".join((f"{m['lead']}无此职责；" if m.get("lead") else "") + f"{m['holder']}：{m['duty']}"
                      for m in row["mandate"]),

@@ -159,12 +159,16 @@ def test_an_accept_header_that_admits_no_served_format_is_refused(client: TestCl
 def test_every_analysis_endpoint(client: TestClient) -> None:
     overlaps = client.get("/api/queries/overlaps", params={"limit": 2}).json()
     assert overlaps["total"] >= 5 and len(overlaps["items"]) == 2
-    assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "matter", "members"}
+    assert set(overlaps["items"][0]) == {"cluster_id", "score", "settled", "lead", "matter", "members"}
     flat = client.get("/api/queries/overlaps", params={"format": "csv"}).content.decode("utf-8-sig").splitlines()
-    assert flat[0].startswith("聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）")
+    assert flat[0].startswith("编号,相似度,已明确牵头,牵头部门,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）")
+    # A settled cluster names its lead (boundary-dispute user test: the page and the files said only 已明确).
+    assert sorted({tuple(row[:5]) for row in csv.reader(flat[1:]) if row[0] in ("Cdeabcb67", "C624f4ab2")}) == [
+        ("C624f4ab2", "0.841", "", "", "互联网租赁自行车停放管理"),
+        ("Cdeabcb67", "0.92", "是", "示例市市场监督管理局", "食用农产品进入批发、零售市场后的质量安全监管")]
     # No cluster at all: the file still says what its columns are (it was an empty file).
     none = client.get("/api/queries/overlaps", params={"threshold": 1, "format": "csv"})
-    assert none.content == "\ufeff聚类,相似度,已明确牵头,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）\r\n".encode()
+    assert none.content == "\ufeff编号,相似度,已明确牵头,牵头部门,事项,部门,内设机构,职责,出处,承继自（机构改革前部门）\r\n".encode()
     # A file is read by people: its sources name the document's title where the JSON keeps the uid for programs.
     member = client.get("/api/queries/overlaps", params={"limit": 1}).json()["items"][0]["members"][0]
     uid, place = member["source"].split("#")

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from graph.store import Store
 from ingest.pipeline import ingest
 from ingest.regions import Region
-from queries.export import to_docx, to_markdown
+from queries.export import to_docx, to_markdown, to_xlsx
 from queries.matter_names import same_matter_key
 from queries.report import Report, Section, build_report, by_matter, cell_text, region_names
 
@@ -99,8 +99,6 @@ def test_a_matter_with_several_problems_is_one_row_naming_them_all() -> None:
     assert [(row["reasons"], row["reason_label"], row["host"], row["sources"], row["several_leads"])
             for row in rows] == [(["multiple_leads", "conflicting_leads", "lead_and_assist"],
                                   "多个牵头部门；文件间牵头部门不一致；既牵头又配合", "甲局", ["doc:a#1", "doc:b#2"], True)]
-    # The documents disagree: the first-listed lead of one clause is no host until they agree.
-    assert rows[0]["host_label"] == "需协调确定（各文件所列牵头部门不同）"
     assert [claim["source"] for claim in rows[0]["claims"]] == ["doc:a#1", "doc:b#2"]
 
 
@@ -125,17 +123,14 @@ def test_every_shared_matter_names_its_host_and_which_side_is_vague(corpus: Stor
     assert [row["host"] for row in section.rows if row["host"]] == ["示例市生态环境局"]
 
 
-def test_a_vague_party_on_both_sides_and_leads_no_clause_orders() -> None:
+def test_a_vague_party_on_both_sides_is_said_on_each() -> None:
     def row(leads: list[str], assists: list[str]) -> dict[str, object]:
         return {"matter": "道路保洁", "region": "示例市", "reason": "vague_party", "host": None, "leads": leads,
                 "assists": assists, "mandate": [], "sources": ["doc:a#1"], "claims": []}
 
     rows = by_matter([row(["相关单位"], ["有关部门", "乙局"])], set(), {"相关单位", "有关部门"})
-    assert (rows[0]["reason_label"], rows[0]["host_label"]) == (
-        "牵头部门不明确（相关单位）；配合部门不明确（有关部门）", "无（只写“相关单位”）")
-    # Two leads in two clauses of one document, each naming one: no first-listed host to name.
-    assert by_matter([row(["甲局", "乙局"], ["有关部门"])], set(), {"有关部门"})[0]["host_label"] == \
-        "需协调确定（多个牵头部门）"
+    # Who hosts it (host_label) is the finding's own, tested in test_hosting.
+    assert rows[0]["reason_label"] == "牵头部门不明确（相关单位）；配合部门不明确（有关部门）"
 
 
 def test_an_office_group_that_repeats_a_department_group_says_so_and_counts_once(corpus: Store) -> None:
@@ -313,3 +308,27 @@ def test_the_word_contents_give_each_section_s_page(corpus: Store) -> None:
     assert [int("".join(t.text for t in field.iter(qn("w:t")))) for line in lines
             for field in line._p.iter(qn("w:fldSimple"))] == [1, 2, 3, 17, 19, 20, 21, 21, 22, 23, 24, 27, 28, 28,
                                                                  29, 30]
+
+
+def test_each_group_shows_the_number_the_page_cites_it_by(corpus: Store) -> None:
+    """The report numbered groups 第N组, a number that changes as groups are settled, and never showed the 编号
+    (C095709c6) the page and the API use (boundary-dispute user test): a memo can now cite what the page shows."""
+    import openpyxl
+
+    report = build_report(corpus)
+    section = _section(report, "overlaps")
+    assert section.columns[:4] == ["scope", "group", "cluster_id", "score"]
+    assert sorted({(row["group"], row["cluster_id"]) for row in section.rows if row["scope"] == "同级部门"}) == [
+        (1, "C624f4ab2"), (2, "C5c9e0f67"), (3, "Ced9022cf"), (4, "C095709c6"), (5, "C4d2ba19a"), (13, "Cdeabcb67"),
+        (14, "C46991943"), (15, "Ce11e122f"), (16, "C7f3377ef"), (17, "Ccf82f29b"), (18, "C1e299806")]
+    lines = to_markdown(report).splitlines()
+    assert "| 范围 | 组 | 编号 | 相似度 | 已明确牵头 | 事项 | 部门 | 内设机构 | 职责 | 出处 | 说明 |" in lines
+    assert sum(line.startswith("| 同级部门 | 4 | C095709c6 | 0.549 |") for line in lines) == 2
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))["职责交叉（多头管）"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(row for row in rows if row[:3] == ("范围", "组", "编号"))
+    assert [row[:3] for row in rows[rows.index(header) + 1:] if row[1] == 4] == [("同级部门", 4, "C095709c6")] * 2
+    table = next(table for table in docx.Document(io.BytesIO(to_docx(report))).tables
+                 if [cell.text for cell in table.rows[0].cells][:3] == ["范围", "组", "编号"])
+    assert [[cell.text for cell in row.cells][:3] for row in table.rows if row.cells[1].text == "4"] == \
+        [["同级部门", "4", "C095709c6"]] * 2

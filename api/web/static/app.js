@@ -906,14 +906,14 @@ async function overlapsPage(current) {
                ...labelsInside("chart-overlaps"), data: [...nodes.values()], links }],
   }, true));
   const rows = clusters.map((c) => ({
-    id: c.cluster_id, score: c.score, settled: c.settled ? "已明确" : "未明确", matter: c.matter || "",
+    id: c.cluster_id, score: c.score, settled: c.settled ? "已明确" : "未明确", lead: c.lead || "", matter: c.matter || "",
     a: `${c.members[0].department}${c.members[0].office ? "·" + c.members[0].office : ""}：${c.members[0].duty}`,
     b: c.members.slice(1).map((m) => `${m.department}${m.office ? "·" + m.office : ""}：${m.duty}`).join("\n"),
     // One line per member, in the order of 职责甲 then 职责乙, so that each duty's article can be cited.
     sources: c.members.map((m) => sourceText(m.source)).join("\n"),
   }));
-  table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["matter", "对应事项"],
-                                ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
+  table("overlap-table", rows, [["id", "编号"], ["score", "相似度"], ["settled", "已明确牵头"], ["lead", "牵头部门"],
+                                ["matter", "对应事项"], ["a", "职责甲"], ["b", "职责乙（及其他）"], ["sources", "出处（依次）"]],
         { rowClass: (r) => (r.settled === "未明确" ? "unsettled" : "") });
 }
 
@@ -1299,7 +1299,7 @@ function shownColumns(columns, optional, rows) {
 const FINDING_VIEWS = {
   ambiguities: {
     path: "/api/queries/host_assist_ambiguities", param: "region",
-    columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host", "主办部门"], ["leads", "牵头部门"],
+    columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host_label", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
     row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims, r.matter),
                    mandate: mandateText(r.mandate), formerly: (r.formerly || []).join("、"),
