@@ -245,13 +245,39 @@ def _overlap_query(browser, **boxes: str) -> None:  # type: ignore[no-untyped-de
     _wait(browser, "return window.dutygraph.ready.overlaps === true")
 
 
+def test_who_leads_is_said_on_the_page_as_the_report_says_it(browser, site: str) -> None:  # noqa: F811
+    """主办部门 was blank on the page unless several led, and 职责交叉 said 已明确 without who leads (boundary-dispute
+    user test): the report's wording, served by the API, and a settled cluster's lead."""
+    _open(browser, site, "ambiguities")
+    header, rows = _table(browser, "ambiguities")
+    assert [(row[header.index("事项")], row[header.index("主办部门")]) for row in rows] == [
+        ("互联网租赁自行车停放管理", "需协调确定（各文件所列牵头部门不同）"),
+        ("全市安全生产大检查和专项整治", "示例市应急管理局"),
+        ("农业面源污染防治", "示例市生态环境局"),
+        ("城市“牛皮癣”小广告清理整治", "无（只写“有关部门”）"),
+        ("建筑垃圾处置监督管理", "需协调确定（各文件所列牵头部门不同）"),
+        ("拟订全市事业单位人事制度改革政策措施", "示例市人力资源和社会保障局"),
+        ("旅游市场综合监管", "示例市文化广电旅游体育局"),
+        ("电动自行车集中充电设施安全管理", "无"),
+        ("畜禽屠宰监督管理", "青山县市场监督管理局"),
+    ]
+    _open(browser, site, "overlaps")
+    header, rows = _table(browser, "overlap-table")
+    assert [(row[0], row[2], row[3]) for row in rows] == [
+        ("Cdeabcb67", "已明确", "示例市市场监督管理局"), ("C46991943", "已明确", "青山县应急管理局"),
+        ("Ce11e122f", "已明确", "示例市住房和城乡建设局"), ("C7f3377ef", "已明确", "示例市卫生健康委员会"),
+        ("C624f4ab2", "未明确", ""), ("C5c9e0f67", "未明确", ""), ("Ccf82f29b", "已明确", "示例市应急管理局"),
+        ("Ced9022cf", "未明确", ""), ("C1e299806", "已明确", "示例市应急管理局"), ("C095709c6", "未明确", ""),
+        ("C4d2ba19a", "未明确", "")]
+
+
 def test_overlaps_say_why_they_are_empty_and_show_unsettled_ones_with_sources(browser, site: str) -> None:  # noqa: F811
     titles = _titles(site)
     _open(browser, site, "overlaps")
     header, rows = _table(browser, "overlap-table")
-    assert header == ["编号", "相似度", "已明确牵头", "对应事项", "职责甲", "职责乙（及其他）", "出处（依次）"]
+    assert header == ["编号", "相似度", "已明确牵头", "牵头部门", "对应事项", "职责甲", "职责乙（及其他）", "出处（依次）"]
     clusters = _api(site, "/api/queries/overlaps", scope="departments", limit=1000)["items"]
-    assert [(r[0], r[2], r[6]) for r in rows] == [
+    assert [(r[0], r[2], r[7]) for r in rows] == [
         (c["cluster_id"], "已明确" if c["settled"] else "未明确",
          "\n".join(_source(titles, m["source"]) for m in c["members"])) for c in clusters]
     _overlap_query(browser, settled="unsettled")
