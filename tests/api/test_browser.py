@@ -721,7 +721,7 @@ def test_the_overlaps_department_box_asks_the_api(browser, site: str) -> None:  
     clusters = _api(site, "/api/queries/overlaps", region="示例市", department="市城管局", threshold=0.5,
                     scope="departments", limit=1000)["items"]
     matters = browser.execute_script("""return [...document.querySelectorAll('#overlap-table tr')].slice(1)
-        .map((tr) => tr.children[3].textContent);""")  # after 编号, 相似度, 已明确牵头
+        .map((tr) => tr.children[4].textContent);""")  # after 编号, 相似度, 已明确牵头, 牵头部门
     assert matters == [c["matter"] for c in clusters] == ["互联网租赁自行车停放管理", "建筑垃圾处置监督管理"]
     query = {"region": ["示例市"], "department": ["市城管局"], "threshold": ["0.5"], "scope": ["departments"]}
     assert _downloads(browser, "overlap-downloads") == {
