@@ -124,7 +124,7 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
                     "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},
-    "department_profile": {**PROFILE_COLUMNS, "ambiguities": columns(Ambiguity),
+    "department_profile": {**PROFILE_COLUMNS, "ambiguities": LIST_COLUMNS["host_assist_ambiguities"],
                            "undecomposed": columns(UndecomposedRow)},
     "stats": {"labels": ["label", "meaning", "count"], "relationships": ["type", "meaning", "count"]},
     "check_draft": {"duties": columns(DutyChange), "offices": columns(OfficeChange),

@@ -247,12 +247,13 @@ def list_row_numbers(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offs
 # -- the analyses --------------------------------------------------------------------------------
 
 @router.get("/queries/overlaps", response_model=Page[OverlapCluster], tags=["queries"], summary="职责交叉: clusters of duties describing the same work",
-            responses=_paged({"cluster_id": "C624f4ab2", "score": 0.841, "settled": False, "lead": None,
-                              "matter": "互联网租赁自行车停放管理",
-                              "members": [{"department": "示例市交通运输局", "office": "", "duty": "负责互联网租赁自行车行业管理。…",
-                                           "source": "doc:ff5c4d30630773cc#第三条(五)"},
-                                          {"department": "示例市城市管理和综合执法局", "office": "",
-                                           "duty": "负责互联网租赁自行车停放秩序的管理。…", "source": "doc:4db917bb9908f3f6#第三条(九)"}]}))
+            responses=_paged({"cluster_id": "Cdeabcb67", "score": 0.92, "settled": True, "lead": "示例市市场监督管理局",
+                              "matter": "食用农产品进入批发、零售市场后的质量安全监管",
+                              "members": [{"department": "示例市农业农村局", "office": "", "duty": "负责农产品质量安全监督管理。…",
+                                           "source": "doc:47e97616eab9d39f#第三条(五)", "carried_from": ""},
+                                          {"department": "示例市市场监督管理局", "office": "",
+                                           "duty": "负责食用农产品市场销售质量安全监督管理。…",
+                                           "source": "doc:73750cd52af6d8bd#第三条(十二)", "carried_from": ""}]}))
 def get_overlaps(request: Request, store: StoreDep, region: RegionFilter, department: DepartmentFilter,
                  threshold: Annotated[float, Query(ge=0, le=1, title="相似度阈值",
                                                    description="least similarity of two duties linked",

@@ -1039,7 +1039,8 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         assert sheets[empty][1:] == [("（无）",) + (None,) * (len(sheets[empty][0]) - 1)], empty
     assert sheets["认领的监管事项"][1:] == [("对旅行社经营活动的监督检查", "旅行社", "JG370001000", "《旅行社条例》第四十一条",
                                       "监管事项目录（jianguan_shi.csv）编码JG370001000（第17行）")]
-    assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", None,
+    # 主办部门 as the report says it (the one lead hosts), not the raw `host` (set only where several lead).
+    assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", WENLV,
                                      f"{WENLV_SANDING}第六条(一)", None,
                                      f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）", None, None,
                                      "责任主体模糊（有关部门）")]
