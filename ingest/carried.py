@@ -84,15 +84,13 @@ def followed_moves(named: list[Mapping[str, Any]], ends: Mapping[str, str]) -> l
     they named: their `redirected_from`, else the holder). Where each group is to be: at the chain end of the body it
     named (`ends`, from `chain_ends`; the body itself where it has none), marked `redirected_from` that body unless it
     is there. So the edges' place is a function of the successions loaded, not of the order they came in: a chain made
-    shorter (a split mid-chain) or sent elsewhere moves edges back as well as on. Rows only for groups not in place,
-    with the group's `documents` (those of its edges, where `named` gives them)."""
+    shorter (a split mid-chain) or sent elsewhere moves edges back as well as on. Rows only for groups not in place."""
     moves = []
     for row in named:
         target = ends.get(row["named"], row["named"])
         if target != row["holder"]:
             moves.append({"holder": row["holder"], "named": row["named"], "target": target,
-                          "redirected_from": None if target == row["named"] else row["named"],
-                          "documents": row.get("documents", [])})
+                          "redirected_from": None if target == row["named"] else row["named"]})
     return moves
 
 

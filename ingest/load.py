@@ -377,8 +377,7 @@ _NAMED = "coalesce(e.redirected_from, h.uid)"
 # stay, superseded).
 _FOLLOWED_NAMED = (f"UNWIND $bodies AS b MATCH (h:Department {{uid: b}})-[e:{rel_alternatives(_FOLLOWED)}]->() "
                    f"WITH h, e, {_NAMED} AS named WHERE coalesce(e.sanding_of, '') <> named "
-                   "RETURN h.uid AS holder, named, collect(DISTINCT split(e.source, '#')[0]) AS documents "
-                   "ORDER BY holder, named")
+                   "RETURN DISTINCT h.uid AS holder, named ORDER BY holder, named")
 
 
 # A township list's rows name their township (`township`, the government's uid: township_duties groups by it). Once
