@@ -166,13 +166,17 @@ def cross_validated(data: Sequence[Row], folds: int = FOLDS, threshold: float = 
 
 
 def held_out_quality(thresholds: Sequence[float] = (DEFAULT_THRESHOLD,),
-                     sets: Mapping[str, Path] = HELD_OUT_SETS) -> dict[str, list[Quality]]:
+                     sets: Mapping[str, Path] = HELD_OUT_SETS,
+                     fitted: tuple[SimilarityModel, Sequence[float]] | None = None) -> dict[str, list[Quality]]:
     """Each held-out set (by name) scored, at each threshold, by weights fitted on the two training sets and the
     reference corpus's term weights, as linking scores a newly ingested corpus (neither its texts nor its labels are
-    seen). The weights and term weights do not depend on the set scored: fitted once for all of them."""
-    training = reference_pairs()
-    model = corpus_model(training)
-    weights = fit(rows(model, training))
+    seen). The weights and term weights do not depend on the set scored: fitted once for all of them. `fitted`: that
+    model and those weights where the caller has them already (`main`), so they are not fitted twice."""
+    if fitted is None:
+        training = reference_pairs()
+        model = corpus_model(training)
+        fitted = model, fit(rows(model, training))
+    model, weights = fitted
     scored = {name: rows(model, load_pairs(path)) for name, path in sets.items()}
     return {name: [quality(weights, held_out, threshold) for threshold in thresholds]
             for name, held_out in scored.items()}
@@ -222,7 +226,7 @@ def main() -> None:
                                     ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"written to {target.relative_to(REPO)} and {table.relative_to(REPO)}")
     thresholds = (0.4, DEFAULT_THRESHOLD, 0.6)
-    held_out = held_out_quality(thresholds)
+    held_out = held_out_quality(thresholds, fitted=(model, weights))
     for index, threshold in enumerate(thresholds):
         both = cross_validated(first_rows + blind_rows, threshold=threshold)
         unseen = quality(fit(first_rows), blind_rows, threshold)
