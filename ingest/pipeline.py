@@ -141,6 +141,11 @@ class FileOutcome:
     warnings: list[str] = field(default_factory=list)
     created: dict[str, int] = field(default_factory=dict)  # nodes its write created, by label (Duty, Office…)
 
+    def message_zh(self, name: str) -> str:
+        """Why the file did not load, in Chinese, the file called `name`: the refusal's own words, else that the
+        store did not take it (no IngestError: the English `error` has the detail)."""
+        return self.failure.message_zh(name) if self.failure else f"{name}：图数据库未能载入此文件"
+
 
 @dataclass
 class IngestReport:

@@ -354,8 +354,7 @@ def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles, *, repl
                     kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False, parsed=parsed)
     if failed := [outcome for outcome in report.outcomes if not outcome.ok]:
         raise ReloadFailed(held, "; ".join(outcome.error or str(outcome.path) for outcome in failed),
-                           "；".join(outcome.failure.message_zh(held.path) if outcome.failure
-                                    else f"{held.path}：图数据库未能载入此文件" for outcome in failed))
+                           "；".join(outcome.message_zh(held.path) for outcome in failed))
     return bool(report.outcomes)
 
 

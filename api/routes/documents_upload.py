@@ -267,5 +267,6 @@ def _as_uploaded(text: str, path: FilePath, name: str) -> str:
 # field of the JSON), the English `error` giving the detail.
 def _failure(name: str, outcome: FileOutcome) -> dict[str, str]:
     english = _as_uploaded(outcome.error, outcome.path, name)
-    said = outcome.failure.message_zh(name) if outcome.failure else f"{name}：图数据库未能载入此文件，请稍后重新上传"
+    # A store's failure may pass: the page's user can try again.
+    said = outcome.message_zh(name) if outcome.failure else f"{outcome.message_zh(name)}，请稍后重新上传"
     return {"file": name, "error": english, "error_zh": said}
