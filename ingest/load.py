@@ -185,7 +185,7 @@ def _labelled_statements(rows: GraphRows) -> list[tuple[str, Statement]]:
                                assignments=_defined_department_assignments(), values=_DEFINED_DEPARTMENT_VALUES)),
         # The bodies a short form named before its reading went on to their successors: they are in the graph (the
         # resolver read them there), and gain the names only.
-        ("", [Statement(f"UNWIND $rows AS r MATCH (n:Department {{uid: r.uid}}) SET {_MENTIONED_ALIASES}",
+        ("", [Statement(_update_existing("Department", _MENTIONED_ALIASES),
                         _node_rows("Department", with_alias_sources(
                             {uid: {"aliases": names} for uid, names in rows.replaced_aliases.items()}, document)))]
          if rows.replaced_aliases else []),
