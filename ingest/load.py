@@ -271,14 +271,13 @@ def forget_documents(uids: Sequence[str], *, kept: Sequence[str] = ()) -> list[S
     is on the documents' uids."""
     rows = [{"uids": sorted(uids), "kept": sorted(kept)}]
     keyed = rel_alternatives(sorted(_KEYED_BY_SOURCE | {"EXERCISES", "CLAIMS"}))
-    # A body these documents' successions replaced has its own 三定's clauses in force again. What those successions
-    # moved, a removal has put where the successions that stay place it (`succession_statements`).
-    restored = [Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
-                          + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows)]
     others = ("OPTIONAL MATCH (n)-[:FROM]->(o:Document) WHERE NOT o.uid IN r.uids "
               "WITH r, n, count(o) AS others WHERE others = 0 AND NOT n.uid IN r.kept ")
     statements = [
-        *restored,
+        # A body these documents' successions replaced has its own 三定's clauses in force again. What those
+        # successions moved, a removal has put where the successions that stay place it (`succession_statements`).
+        Statement(_SUCCEEDED + "WHERE split(s.source, '#')[0] IN r.uids " + _CLAUSES_OF_PREDECESSOR
+                  + "SET c.superseded = coalesce(c.stated, '') < coalesce(p.sanding_issued, '')", rows),
         Statement(f"UNWIND $rows AS r MATCH ()-[e:{keyed}]->() WHERE {_OWN_EDGE} DELETE e", rows),
         # A 事权 row for 全部 counties that only these documents state no longer reaches the counties loaded later.
         Statement("UNWIND $rows AS r MATCH (m:Matter) WHERE split(m.all_counties_source, '#')[0] IN r.uids "
@@ -335,8 +334,9 @@ def remove_documents(store: Store, uids: Sequence[str]) -> None:
     the documents' departments, offices and duties keep is first restated from the versions that stay
     (`ingest.restate`): a department's staffing and dates, a duty's ordinal and date, as loading those alone gives."""
     # What the documents' successions moved goes first where the successions that stay place it (the same rule as
-    # after a load), then the documents go; the run after the removal places what it changed otherwise (a body no
-    # longer current, a carrying a removed 三定 ended) and clears the ends of bodies no succession names.
+    # after a load; that run also clears the ends of bodies no succession names any more), then the documents go.
+    # The run after the removal is needed for the carrying: restate_versions, later in the atomic write, changes a
+    # successor's sanding_issued (its 三定 in force now), which the first run read as it was before.
     store.write_atomic([*succession_statements(store, uids), *restate_versions(uids), *forget_documents(uids),
                         bump_version()])
     prune_orphans(store)
