@@ -64,6 +64,8 @@ HOTLINE_FRAME = frozenset({"市民", "来电", "来电人", "反映", "诉求", 
 # 人社's card). No duty of the examples writes these verbs, so each brought its nearest words (补办 → 身份证, 户籍)
 # and sent 社保卡补办 to 公安's 户籍 duty; where a duty writes one (居民身份证补领), it would outweigh the card named.
 PAPERWORK_VERBS = frozenset({"补办", "补领", "补发", "补证", "挂失", "换领", "换发", "换证", "申领"})
+# The words a query weighs nothing: the call's framing and the paperwork verbs.
+_WEIGHTLESS = HOTLINE_FRAME | PAPERWORK_VERBS
 
 
 def without_hotline_frame(text: str) -> str:
@@ -80,7 +82,7 @@ def query_terms(text: str, *, known: Container[str] | None = None) -> dict[str, 
     text is read against an index."""
     text, apart = phrases_apart(without_hotline_frame(text))
     weights = dict.fromkeys((term for term in content_terms(text, as_query=True)
-                              if term not in HOTLINE_FRAME and term not in PAPERWORK_VERBS), 1.0)
+                              if term not in _WEIGHTLESS), 1.0)
     # Only whole words imply their broader concepts: the 农药 inside 农药残留 is not about 农业投入品. A broader
     # concept counts half because the word itself may be met as well; when no evidence writes the word (网吧 →
     # 互联网上网服务营业场所, 闯红灯 → 道路交通安全违法), its broader concept is the only reading of it the evidence

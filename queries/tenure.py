@@ -82,7 +82,7 @@ class _State:
     reforms: dict[str, Row]
     # The replaced bodies' 三定 the carried rows cite (`InForce.carried`): what the department's duties rest on that
     # day where no 三定 of its own is in force yet (a body renamed by notice).
-    carried: tuple[Row, ...] = ()
+    carried: tuple[Row, ...]
 
     def held(self) -> dict[str, Row]:
         return {uid: row for uid, row in self.rows.items() if row["status"] in HELD}
