@@ -25,7 +25,7 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
     cells: dict[tuple[str, str], Row] = {}
     conflicts: list[Row] = []
-    items = catalog.run(store, "city_power_items", {"city": city})
+    items = power_items(store, city)
     for matter, all_rows in sorted(by_matter.items()):
         rows = [row for row in all_rows if region is None or row["region"] == region]
         if not rows:
@@ -141,11 +141,31 @@ def share_of(rows: list[Row], city: str) -> str:
     return "city_exclusive" if all(is_city for is_city, _share in shares) else "county_exclusive"
 
 
-def same_matter(matter: str, item: str, main_item: str) -> bool:
+def same_matter(matter: str, item: str, main_item: str, item_terms: set[str] | None = None) -> bool:
+    """`item_terms`: the item's content terms, where the caller read them once for many matters (a complaint's
+    text tried against every matter of a split)."""
     if matter in {item, main_item}:
         return True
     terms = set(content_terms(matter))
-    return bool(terms) and terms <= set(content_terms(item))
+    return bool(terms) and terms <= (set(content_terms(item)) if item_terms is None else item_terms)
+
+
+def power_items(store: Store, region: str) -> list[Row]:
+    """The power items of a region's departments and of the regions below it (the `city_power_items` query), read
+    once per graph version: the split's conflicts, `Holders` and a complaint's split route all ask. Callers only
+    read it."""
+    return cached(store, ("city_power_items", region),
+                  lambda: catalog.run(store, "city_power_items", {"city": region}))
+
+
+def _department_names(store: Store, region: str) -> list[str]:
+    """The names of the departments of `region` itself, read once per graph version. Names alone: the departments'
+    finish (their 编制 after the notices) is not needed here."""
+    def read() -> list[str]:
+        return [d["department"] for d in catalog.run(store, "departments", {"region": region}, finished=False)
+                if d["region"] == region]
+
+    return cached(store, ("department_names", region), read)
 
 
 def cell_holdings(store: Store, city: str, domain: str, share: str, region: str = "") -> list[Row]:
@@ -238,7 +258,7 @@ class Holders:
 
     def _items_of(self, region: str) -> list[Row]:
         if region not in self.items:  # the conflicts' query, asked of each holding region in turn
-            self.items[region] = catalog.run(self.store, "city_power_items", {"city": region})
+            self.items[region] = power_items(self.store, region)
         return self.items[region]
 
     def listed(self, department: str, region: str) -> int:
@@ -251,10 +271,7 @@ class Holders:
                 return {"department": item["department"], "department_basis": "power_item",
                         "item": item["item"], "item_source": item["source"]}
         if region not in self.departments:
-            # Names alone: the departments' finish (their 编制 after the notices) is not needed here.
-            self.departments[region] = [d["department"] for d in catalog.run(self.store, "departments",
-                                                                              {"region": region}, finished=False)
-                                        if d["region"] == region]
+            self.departments[region] = _department_names(self.store, region)
         named = [d for d in self.departments[region] if self.domain_terms & set(content_terms(d))]
         if len(named) == 1:
             return {"department": named[0], "department_basis": "domain", "item": "", "item_source": ""}
