@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.store import Row, Store
 from queries.labels import DEPARTMENT_SET_LABELS
+from queries.lookup import place_name
 from queries.work_lines import Member, work_lines
 
 
@@ -44,12 +45,7 @@ def _line(members: Sequence[Member], cities: Sequence[str], merging: frozenset[M
     if finding is None:
         return None
     return {"work": max(sorted(names), key=len),  # the longest name says the most of the line's work
-            "city_departments": "；".join(f"{_name(city)}：{'、'.join(sorted(found))}"
+            "city_departments": "；".join(f"{place_name(city)}：{'、'.join(sorted(found))}"
                                          for city, found in sorted(by_city.items())),
             "finding": finding, "finding_label": DEPARTMENT_SET_LABELS[finding],
-            "lacking": "、".join(_name(city) for city in lacking), "merged_in": "、".join(map(_name, merged_in))}
-
-
-def _name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
-
+            "lacking": "、".join(map(place_name, lacking)), "merged_in": "、".join(map(place_name, merged_in))}

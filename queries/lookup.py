@@ -314,6 +314,11 @@ def region_successors(store: Store) -> dict[str, str]:
     return cached(store, ("region_successors",), compute, whole_graph=True)
 
 
+def place_name(path: str) -> str:
+    """A region's own name, the last part of its path (示例市/青山县 → 青山县)."""
+    return path.rsplit("/", 1)[-1]
+
+
 def current_region(path: str, successors: dict[str, str]) -> str:
     """The region `path` is now: a renamed county's, or a township's in it, path under the district
     (示例市/青山县/城关镇 → 示例市/青山区/城关镇); any other path as it is."""
