@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from graph.store import Row, Store
 from ingest.content import content_terms
 from queries.handling_rows import before_evidence
-from queries.lookup import city_of, region_levels
+from queries.labels import SHARE_LABELS
+from queries.lookup import city_of, place_name, region_levels
 from queries.power_split import Holders, domain_of, holdings_by_matter, same_matter, share_of
 from queries.sources import document_titles, readable_source
 
-SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有"}
+# The shares that send a matter to one level alone.
+ALONE = ("city_exclusive", "county_exclusive")
 # How many of the holding region's departments are read for the one the split names: beyond the answer's limit, as
 # a county-only matter's department may score low on the complaint (that is why the rule is needed).
 SPLIT_DEPTH = 20
@@ -29,6 +31,7 @@ class SplitHolder:
     matter: str
     share: str  # city_exclusive or county_exclusive
     region: str  # the region whose department does the work: the city, or the county asked of
+    county: str  # the county asked of (the answer's first row may be one of its townships')
     department: str
     source: str  # the split list's row giving that region the matter
 
@@ -42,20 +45,24 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
     city = city_of(store, region)
     if city is None:
         return None
+    said = set(content_terms(text))  # read once, not once a matter of the split
     named = sorted(((matter, rows) for matter, rows in holdings_by_matter(store, city).items()
-                    if same_matter(matter, text, "")), key=lambda pair: (-len(set(content_terms(pair[0]))), pair[0]))
+                    if same_matter(matter, text, "", said)),
+                   key=lambda pair: (-len(set(content_terms(pair[0]))), pair[0]))
+    holders: dict[str, Holders] = {}  # one a domain: each reads its regions' items and departments once
     for matter, rows in named:
         share = share_of(rows, city)
         holding = city if share == "city_exclusive" else region
         row = next((row for row in rows if row["region"] == holding), None)
-        if share not in SHARE_LABELS or row is None:  # shared, delegated, or not a matter of this county
+        if share not in ALONE or row is None:  # shared, delegated, or not a matter of this county
             continue
-        holders = Holders(store, domain_of(rows))
-        if share == "city_exclusive" and holders.of(matter, region)["department_basis"] == "power_item":
+        domain = domain_of(rows)
+        of_domain = holders.setdefault(domain, Holders(store, domain))
+        if share == "city_exclusive" and of_domain.of(matter, region)["department_basis"] == "power_item":
             continue  # the county's own 权责清单 lists the power: its department keeps what the scores give it
-        department = holders.of(matter, holding)["department"]
+        department = of_domain.of(matter, holding)["department"]
         if department:
-            return SplitHolder(matter, share, holding, department, row["source"])
+            return SplitHolder(matter, share, holding, region, department, row["source"])
     return None
 
 
@@ -63,18 +70,21 @@ def split_first(store: Store, holder: SplitHolder, rows: list[Row], holding: lis
     """`rows` (ranked within the county) with the split's department first, from `holding` (its region's ranking),
     carrying `power_split`, the note citing the split list's row, and in no tie: the list settles it. Unchanged
     when the department's evidence does not meet the complaint at all (no row to show)."""
-    found = next((row for row in holding if (row["department"], row["region"]) == (holder.department, holder.region)),
-                 None)
+    found = holder_row(holder, holding)
     if found is None:
         return rows
     cited = readable_source(holder.source, document_titles(store))
-    unheld = f"，{_short(rows[0]['region'])}的部门无此权责事项" if rows and holder.share == "city_exclusive" else ""
+    unheld = f"，{place_name(holder.county)}的部门无此权责事项" if rows and holder.share == "city_exclusive" else ""
     note = (f"{holder.matter}为{SHARE_LABELS[holder.share]}事项{unheld}，由{holder.department}办理（{cited}）")
     others = [row for row in rows if (row["department"], row["region"]) != (holder.department, holder.region)]
     ordered = [before_evidence(found, {"tie": False, "power_split": note}), *others]
     return [{**row, "rank": number} for number, row in enumerate(ordered[:limit], start=1)]
 
 
-def _short(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
+def holder_row(holder: SplitHolder, rows: list[Row]) -> Row | None:
+    """The row of the split's department among `rows`, None where it is not one of them."""
+    return next((row for row in rows if (row["department"], row["region"]) == (holder.department, holder.region)),
+                None)
+
+
 

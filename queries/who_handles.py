@@ -47,7 +47,7 @@ from queries.sector_safety import (
     sector_basis,
     sector_rules,
 )
-from queries.split_route import SPLIT_DEPTH, split_first, split_holder
+from queries.split_route import SPLIT_DEPTH, holder_row, split_first, split_holder
 from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -511,27 +511,33 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     none (dispatch, which routes a named place's complaint within that place)."""
     successors = region_successors(store)
 
-    def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
-        # A county a 撤县设区 made a district is ranked as the district it is now, with the departments no notice
-        # renamed: they still stand under the county's path and answer a complaint naming the district.
-        now = current_region(place, successors) if place and not below else place
+    def rank_at(now: str | None, count: int, below: bool = False) -> list[Row]:
+        """The rows ranked in `now`, a region as it is now (or below it), each with the fields the callers set
+        later (`place_unnamed` for a province's, `power_split` for a split's department) in their place."""
         replaced = tuple(sorted(old for old, new in successors.items() if new == now))
         ranked = rank_departments(index, text, region=now, below=below, replaced=replaced,
                                   limit=depth(store, count, now, below=below))
-        return _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
+        rows = _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
+        return [before_evidence(row, {"place_unnamed": False, "power_split": ""}) for row in rows]
+
+    def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
+        # A county a 撤县设区 made a district is ranked as the district it is now, with the departments no notice
+        # renamed: they still stand under the county's path and answer a complaint naming the district.
+        return rank_at(current_region(place, successors) if place and not below else place, count, below)
 
     if is_province(store, region):
         place = None if place_read else named_place(store, text, region or "")
-        return [before_evidence(row, {"power_split": ""})
-                for row in province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)]
-    rows = [before_evidence(row, {"place_unnamed": False, "power_split": ""}) for row in rank(region, limit)]
+        return province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)
+    now = current_region(region, successors) if region else region
+    rows = rank_at(now, limit)
     # A matter the city's 市县事权划分清单 gives one level alone goes to that level's department (queries.split_route).
-    holder = split_holder(store, text, current_region(region, successors) if region else region)
+    holder = split_holder(store, text, now)
     if holder is None:
         return rows
-    holding = [before_evidence(row, {"place_unnamed": False, "power_split": ""})
-               for row in rank(holder.region, SPLIT_DEPTH)]
-    return split_first(store, holder, rows, holding, limit)
+    # A 县级专有 matter's department is the county's just ranked: ranked again, deeper, only where it is not among
+    # those rows (it may score low on the complaint: SPLIT_DEPTH), or for the city's department.
+    held = holder.share == "county_exclusive" and holder_row(holder, rows) is not None
+    return split_first(store, holder, rows, rows if held else rank(holder.region, SPLIT_DEPTH), limit)
 
 
 def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:
