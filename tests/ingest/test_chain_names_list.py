@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.store import Store, open_store
+from graph.store import Store
 from queries import catalog
-from tests.ingest.test_alias_chain import FIXTURES, NOTICE, OLD, SHORT_FORM_LIST, TWO_NAMES_LIST, _load
+from tests.ingest.test_alias_chain import NOTICE, OLD, SHORT_FORM_LIST, TWO_NAMES_LIST, _load
+from tests.ingest.test_rename_chain import SECOND_RENAME, loaded_app
 
-SECOND_RENAME = FIXTURES / "alias_chain" / "qingshan_zonghe_notice_2025.txt"
 COUNTY = "示例市/青山县"
 
 
@@ -46,14 +44,7 @@ def test_before_the_reform_the_bureau_s_own_names_are_its_own(store: Store) -> N
 
 
 def test_the_api_and_its_csv_give_the_names(tmp_path: Path) -> None:
-    uri = f"embedded:{tmp_path}"
-    loading = open_store(uri)
-    try:
-        loading.apply_schema()
-        _load(loading, OLD, SHORT_FORM_LIST, NOTICE, SECOND_RENAME)
-    finally:
-        loading.close()
-    with TestClient(create_app(store_uri=uri)) as client:
+    with loaded_app(tmp_path) as client:
         answer = client.get("/api/departments", params={"region": COUNTY})
         csv = client.get("/api/departments", params={"region": COUNTY, "format": "csv"})
     assert [(row["department"], row["aliases"]) for row in answer.json()["items"]] == [
