@@ -41,6 +41,9 @@ def columns(model: type[BaseModel]) -> list[str]:
 class DepartmentRow(BaseModel):
     region: str = Field(description="区划路径")
     department: str = Field(description="部门全称")
+    aliases: list[str] = Field(description=(
+        "别名: its own (牌子, 简称), then those of the bodies its chain of renames replaced, marked as theirs "
+        "(青山县城管局（原青山县城市管理局）), as its profile gives them"))
     kind: str | None = Field(description="类型：党委工作部门、政府工作部门、直属事业单位…")
     rank: str | None = Field(description="规格：正处级…")
     staff_quota: int | None = Field(description="行政编制, as the 调整 notices since its own figure leave it")

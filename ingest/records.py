@@ -410,7 +410,10 @@ def note_party(rows: GraphRows, resolution: Resolution, source: str, *, aliases:
     # A vague party names no body; a 属地 party (各县（区）人民政府) names many, none of them the region's department.
     if resolution.status not in {"vague", "territorial"}:
         add_region(rows, resolution.region, source)
-        rows.relate("HAS_DEPARTMENT", "Region", "Department", resolution.region.uid, resolution.uid, source)
+        # The mention places the body it named (`formerly`, a body of the same region), as a load before the reform
+        # places it: placing its successor instead gave the two bodies' HAS_DEPARTMENT other least sources by the order.
+        rows.relate("HAS_DEPARTMENT", "Region", "Department", resolution.region.uid,
+                    resolution.formerly or resolution.uid, source)
 
 
 def _joined(earlier: list[str], names: list[str]) -> list[str]:

@@ -1,8 +1,10 @@
 // name: departments
 // question: 各部门的类型、规格、编制、内设机构和现行职责数量 (departments defined by a 三定, with their size)
 // param region: string|null = null  区划路径，如 示例市 或 示例市/青山县；含下级区划
-// columns: region, department, kind, rank, staff_quota, staff_quota_stated, leader_posts, office_leader_posts, offices, offices_unlisted, duties, issued, reform_date
+// columns: region, department, aliases, kind, rank, staff_quota, staff_quota_stated, leader_posts, office_leader_posts, offices, offices_unlisted, duties, issued, reform_date
 // finish: queries.staffing.departments_as_they_stand
+// aliases: the names it is known by, its own and those of the bodies its chain of renames replaced
+// (queries.chain_names: 青山县城管局（原青山县城市管理局）), as its profile gives them; the finish reads them by `uid`.
 // staff_quota: the 行政编制 as the 调整 notices since the department's own figure leave it (queries.staffing), the
 // figure as set in staff_quota_stated.
 // reform_date: for a department no 三定 of its own defines, the date of the 机构改革 a 调整 notice alone made it by
@@ -40,7 +42,7 @@ WITH d, renamed, offices, stated, carried, CASE WHEN d.sanding_issued = '' THEN 
      coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS set_offices
 WITH d, renamed, offices, stated, carried, reform_date, set_offices,
      offices = 0 AND coalesce(set_offices, 0) > 0 AS offices_unlisted
-RETURN d.region AS region, d.name AS department,
+RETURN d.region AS region, d.name AS department, d.uid AS uid, d.aliases AS aliases,
        coalesce(d.kind, head([r IN renamed WHERE r.kind IS NOT NULL | r.kind])) AS kind,
        coalesce(d.rank, head([r IN renamed WHERE r.rank IS NOT NULL | r.rank])) AS rank,
        coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,

@@ -12,6 +12,7 @@ from ingest.category import CATEGORIES
 from queries import catalog
 from queries.ambiguities import host_assist_ambiguities
 from queries.cache import cached
+from queries.chain_names import chain_aliases
 from queries.headcount import admin_row, newest_tables
 from queries.lent_staffing import staffing_from
 from queries.lookup import find_department
@@ -80,20 +81,6 @@ def _profile(store: Store, name: str) -> dict[str, Any]:
                            for other in graph.neighbors(mine)), key=lambda n: n["department"])
         if mine in graph else [],
     }
-
-
-# The bodies whose work is this department's today (`chain_end`, ingest.load.follow_successions), with their names.
-_CHAIN_ALIASES = ("MATCH (p:Department {chain_end: $department}) WHERE size(coalesce(p.aliases, [])) > 0 "
-                  "RETURN p.name AS name, p.aliases AS aliases ORDER BY p.uid")
-
-
-def chain_aliases(store: Store, uid: str, own: list[str]) -> list[str]:
-    """A department's aliases, then those of the bodies a 机构改革 replaced by it (through a chain of them): a list
-    naming 县城市管理局 by its short form gives 青山县城管局 to that bureau, read before the reform or after it
-    (ingest.records.note_party), and the successor's profile says so, 青山县城管局（原青山县城市管理局）, the name a
-    document gave the body it replaced, not one of its own."""
-    return [*own, *(f"{alias}（原{row['name']}）" for row in store.read(_CHAIN_ALIASES, {"department": uid})
-                    for alias in row["aliases"] if alias not in own)]
 
 
 def succession_note(rows: list[dict[str, Any]]) -> str | None:

@@ -42,6 +42,7 @@ from graph.store import Row, Store
 from ingest.numerals import CHINESE_NUMERAL, chinese_to_int
 from ingest.staffing import post_mismatches
 from queries import catalog
+from queries.chain_names import with_chain_aliases
 from queries.duty_count import duty_count
 from queries.headcount import DatedChange, admin_row, headcount_checks, newest_tables, signed_count
 from queries.labels import LEVEL_TITLES
@@ -232,7 +233,9 @@ def departments_as_they_stand(store: Store, rows: list[Row], params: dict[str, A
     """The `departments` query's finish: each department's 行政编制 as the 调整 notices since its own figure leave it
     (`staff_quota`, as staffing_load and the profile give it), with that figure as set (`staff_quota_stated`). The list,
     the API's departments and the ingest's total gave the 三定's 12 where the profile and the report gave 9 (user
-    test: a new department head)."""
+    test: a new department head). Each with the names it is known by (`aliases`, queries.chain_names), as its
+    profile gives them."""
+    rows = with_chain_aliases(store, rows)
     changes = catalog.run(store, "staff_moves", {"region": params.get("region")})
     uid_of = {change["department"]: change["department_uid"] for change in changes}
     moved = moved_staff(changes)

@@ -106,7 +106,8 @@ def get_stats(request: Request, store: StoreDep, format: Format = None,
 
 
 @router.get("/departments", response_model=Page[DepartmentRow], tags=["departments"], summary="Departments with a 三定, filtered and searched",
-            responses=_paged({"region": "示例市", "department": "示例市交通运输局", "kind": "政府工作部门",
+            responses=_paged({"region": "示例市", "department": "示例市交通运输局", "aliases": ["示例市交通局"],
+                              "kind": "政府工作部门",
                               "rank": "正处级", "staff_quota": 33, "leader_posts": 5, "office_leader_posts": 10,
                               "offices": 7, "duties": 14, "issued": "2019-02-26"}))
 def list_departments(request: Request, store: StoreDep, region: RegionFilter,

@@ -115,7 +115,8 @@ def test_csv_and_xlsx_with_chinese_titles(client: TestClient) -> None:
     csv_response = client.get("/api/departments", params={"region": "示例市/河西区", "format": "csv"})
     assert csv_response.headers["content-type"].startswith("text/csv")
     lines = csv_response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "区划,部门,类型,规格,编制,核定编制（未计通知划转）,领导职数,内设机构领导职数,内设机构数,内设机构未逐一列出（为核定数）,职责数,三定日期,机构改革日期（无本部门三定）"
+    assert lines[0] == ("区划,部门,别名（牌子）,类型,规格,编制,核定编制（未计通知划转）,领导职数,内设机构领导职数,内设机构数,"
+                        "内设机构未逐一列出（为核定数）,职责数,三定日期,机构改革日期（无本部门三定）")
     assert len(lines) == 7
     accept = client.get("/api/matters", headers={"Accept": "text/csv"})
     assert accept.content.decode("utf-8-sig").splitlines()[0].startswith("事项,区划,领域,牵头部门,配合部门")

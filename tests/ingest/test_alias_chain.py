@@ -77,6 +77,9 @@ def test_every_name_a_list_writes_a_party_by_is_kept_in_either_order(store: Stor
     # earlier, whichever side of the reform the list was read on.
     _load(store, OLD, TWO_NAMES_LIST, NOTICE)
     _load(other_store, OLD, NOTICE, TWO_NAMES_LIST)
+    # Read after the reform, a row's mention places the body it named, not its successor: before, the two bureaus'
+    # HAS_DEPARTMENT edges cited the list's row and the notice's clauses the other way round in the two orders.
+    assert whole_graph(store) == whole_graph(other_store)
     assert _aliases(store) == _aliases(other_store) == [
         {"name": NEW_NAME, "aliases": [], "given": []},
         {"name": OLD_NAME, "aliases": ["青山县城管局", "县城管局"], "given": ["青山县城管局", "县城管局"]}]

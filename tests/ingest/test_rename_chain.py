@@ -44,7 +44,8 @@ def test_a_name_of_the_first_body_reaches_the_end_of_the_chain(store: Store, ord
     assert department_profile(store, NOW)["department"]["aliases"] == ["青山县城管局（原青山县城市管理局）"]
 
 
-def test_the_api_opens_the_end_of_the_chain(tmp_path: Path) -> None:
+def loaded_app(tmp_path: Path) -> TestClient:
+    """The API over a store of its own holding the chain of two renames, the list loaded first."""
     uri = f"embedded:{tmp_path}"
     loading = open_store(uri)
     try:
@@ -52,7 +53,11 @@ def test_the_api_opens_the_end_of_the_chain(tmp_path: Path) -> None:
         _load(loading, OLD, SHORT_FORM_LIST, FIRST_RENAME, SECOND_RENAME)
     finally:
         loading.close()
-    with TestClient(create_app(store_uri=uri)) as client:
+    return TestClient(create_app(store_uri=uri))
+
+
+def test_the_api_opens_the_end_of_the_chain(tmp_path: Path) -> None:
+    with loaded_app(tmp_path) as client:
         answer = client.get("/api/departments/青山县城管局")
     assert answer.status_code == 200
     assert (answer.json()["department"]["name"], answer.json()["department"]["aliases"]) == (
