@@ -115,7 +115,7 @@ def test_query_json_is_an_array_of_row_objects(loaded: Path) -> None:
     assert [row["department"] for row in rows] == [
         "河西区交通运输局", "河西区住房和城乡建设局", "河西区卫生健康局", "河西区城市管理和综合执法局",
         "河西区市场监督管理局", "河西区教育局"]
-    assert set(rows[0]) == {"region", "department", "kind", "rank", "staff_quota", "staff_quota_stated", "leader_posts",
+    assert set(rows[0]) == {"region", "department", "aliases", "kind", "rank", "staff_quota", "staff_quota_stated", "leader_posts",
                             "office_leader_posts", "offices", "offices_unlisted", "duties", "issued", "reform_date"}
 
 

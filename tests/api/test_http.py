@@ -154,7 +154,7 @@ def test_an_accept_header_that_admits_no_served_format_is_refused(client: TestCl
     # The short name is as case-blind as the media type it stands for (format=CSV was a 400, user test).
     upper = client.get("/api/departments", params={"format": "CSV"})
     assert upper.headers["content-type"] == "text/csv; charset=utf-8"
-    assert upper.content.decode("utf-8-sig").splitlines()[0].startswith("区划,部门,类型")
+    assert upper.content.decode("utf-8-sig").splitlines()[0].startswith("区划,部门,别名（牌子）,类型")
 
 
 def test_every_analysis_endpoint(client: TestClient) -> None:

@@ -65,7 +65,7 @@ def test_planted_overlaps_between_city_departments(corpus: Store) -> None:
         ("房屋建筑和市政基础设施工程施工安全监督管理", True),
     ]
     for cluster in clusters:
-        assert set(cluster) == {"cluster_id", "score", "settled", "matter", "members"}
+        assert set(cluster) == {"cluster_id", "score", "settled", "lead", "matter", "members"}
         assert cluster["members"] == sorted(cluster["members"], key=lambda m: (m["department"], m["office"], m["duty"]))
     # A cluster keeps its id when the threshold changes and members join or leave (named after its strongest pair):
     # at 0.4 two of these clusters gain a member, and the 生态环境 督察/执法 one joins the 生态保护修复 one, whose
