@@ -139,7 +139,7 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     assert ambiguities[2] == (
         "全市安全生产大检查和专项整治,示例市,示例市应急管理局,示例市交通运输局、示例市住房和城乡建设局、示例市应急管理局,,"
         f"{clause},,（出处：{clause}；牵头部门：示例市应急管理局；配合部门：示例市交通运输局、示例市住房和城乡建设局、"
-        "示例市应急管理局）,,,既牵头又配合")
+        "示例市应急管理局）,,,,,既牵头又配合")
 
 
 def test_query_misuse_exits_2(loaded: Path) -> None:
