@@ -233,6 +233,12 @@ class Claim(BaseModel):
     assists: list[str] = Field(description="the assisting parties it names")
 
 
+class NewerLead(BaseModel):
+    source: str = Field(description="the newer document's first clause or row naming the lead")
+    date: str = Field(description="its date of issue (ISO, or a year or month alone)")
+    leads: list[str] = Field(description="the leads it names, in listing order")
+
+
 class Ambiguity(BaseModel):
     matter: str
     region: str | None
@@ -250,6 +256,11 @@ class Ambiguity(BaseModel):
     formerly: list[str] = Field(description="parties the sources name by a body a 机构改革 renamed or merged since, "
                                             "as `successor（原为old name）`: the leads and assists name the successor")
     no_sanding: list[str] = Field(description="图中无其三定: the leads and assists the graph holds no 三定 of")
+    newer_lead: NewerLead | None = Field(default=None, description=(
+        "for conflicting_leads: the newer of the documents naming different leads, where all are dated and one is "
+        "the newer"))
+    newer_note: str = Field(description="for conflicting_leads: the newer document's lead and the older clauses it "
+                                        "leaves to amend, or why the order is unknown (文件日期不全…); '' otherwise")
     reason: Reason
 
 
@@ -361,6 +372,9 @@ class LeadDispute(BaseModel):
         description="no_lead: a list names only assisting departments (each of them is a party); conflicting_leads: "
                     "documents name different leads (each lead is a party)")
     claims: list[Claim] = Field(description="what each source says: which document names which lead")
+    newer_lead: NewerLead | None = Field(default=None,
+                                         description="as the conflicting_leads finding's (null for no_lead)")
+    newer_note: str = Field(description="as the conflicting_leads finding's ('' for no_lead)")
 
 
 class Candidate(BaseModel):

@@ -6,7 +6,8 @@ listed hosts):
 - `multiple_leads`: one clause names several leads (the first listed is named `host`); not a 三定 clause whose
   leads each answer for their own line of work (`A、B分别负责M`; the 事中事后监管 of a 审管分离 clause, each department
   supervising what it used to approve);
-- `conflicting_leads`: documents disagree on who leads;
+- `conflicting_leads`: documents disagree on who leads; where they are dated and one is the newer, `newer_lead`
+  names its clause, date and leads and `newer_note` says which older clauses it leaves to amend (`precedence`);
 - `lead_and_assist`: a department is named both as lead and as assisting party (by one document or two);
 - `vague_party`: a party is only 有关部门 / 相关单位 and the like;
 - `lead_without_mandate`: a lead whose duties and items in the graph hold nothing like the matter, while
@@ -38,18 +39,21 @@ from queries.cache import cached
 from queries.hosting import host_label
 from queries.lead_claims import REASON_LABELS as REASON_LABELS  # the reasons' names, as report.py reads them here
 from queries.lead_claims import (
+    Precedence,
     by_matter,
     claims,
     department_side,
+    document_dates,
     expects_lead,
     leads_conflict,
     ordered_names,
+    precedence,
     sanding_documents,
     without_sanding,
     wording,
 )
 from queries.search import BM25Index, Evidence, query_terms
-from queries.sources import source_document
+from queries.sources import document_titles, source_document
 from queries.who_handles import COVERAGE_SHARE, MATTER_KINDS, WEAK_SCORE, evidence_index
 
 # A lead holds no duty like its matter when its best duty or item scores (BM25 on the matter's name) under this
@@ -66,13 +70,15 @@ def host_assist_ambiguities(store: Store, region: str | None = None) -> list[Row
     sandings = sanding_documents(store)
     unknown = without_sanding(store)
     vague = {row["department"] for row in rows if row["vague"]}
+    dates, titles = document_dates(store), document_titles(store)
     findings: list[Row] = []
     # One matter's wordings in several documents are one matter (queries.matter_names).
     for matter_region, parties in sorted(((key[0], parties) for key, parties in by_matter(rows).items()),
                                          key=lambda pair: (pair[0], wording(pair[1]))):
         base = _base(matter_region, wording(parties), parties, unknown)
         departments = department_side(parties)
-        found = [*_findings(base, parties, lead_expected=expects_lead(departments, sandings)),
+        order = precedence(parties, dates, titles) if leads_conflict(parties) else None
+        found = [*_findings(base, parties, lead_expected=expects_lead(departments, sandings), order=order),
                  *mandates.findings(base, parties)]
         # 主办部门 is the matter's, read from all its findings: each row of it says the same.
         host = next((finding["host"] for finding in found if finding["host"]), None)
@@ -93,7 +99,8 @@ def _base(region: str, matter: str, parties: list[Row], unknown: frozenset[tuple
             "claims": claims(parties),
             "formerly": formerly(parties),
             "no_sanding": sorted({p["department"] for p in department_side(parties)
-                                  if (p["department"], p["department_region"]) in unknown})}
+                                  if (p["department"], p["department_region"]) in unknown}),
+            "newer_lead": None, "newer_note": ""}  # a conflicting_leads finding's alone
 
 
 def formerly(parties: list[Row]) -> list[str]:
@@ -107,10 +114,11 @@ def _narrowed(base: dict[str, Any], sources: list[str]) -> dict[str, Any]:
     return {**base, "sources": sources, "claims": [claim for claim in base["claims"] if claim["source"] in sources]}
 
 
-def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool = True) -> list[Row]:
+def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool = True,
+              order: Precedence | None = None) -> list[Row]:
     """The lead findings judge the department side only; `vague_party` every party. Lower governments named as
     a whole (各乡镇人民政府, 各乡镇（街道）) are no vague party: the resolver reads them as a 属地 party, a
-    well-defined set."""
+    well-defined set. `order`: which of the documents naming different leads is the newer, where they do."""
     vague = any(p["vague"] for p in parties)
     parties = department_side(parties)
     leads = [p for p in parties if p["role"] == "LEADS"]
@@ -130,7 +138,8 @@ def _findings(base: dict[str, Any], parties: list[Row], *, lead_expected: bool =
         found.append({**_narrowed(base, several), "reason": "multiple_leads", "host": host})
     conflicting = leads_conflict(parties)
     if conflicting:
-        found.append({**base, "reason": "conflicting_leads"})
+        said = order or Precedence(None, "")
+        found.append({**base, "newer_lead": said.newer_lead, "newer_note": said.note, "reason": "conflicting_leads"})
     # A department named as lead and as assisting party of the same matter: by one document, or by two (a 三定's
     # clause making it lead where the boundary list, naming no lead, has it assist: user test, where nothing said
     # so). Where documents name different leads, each lead assisting in the other's is that same conflict.

@@ -33,6 +33,8 @@ COLUMN_LABELS: dict[str, str] = {
     # dispatch and who_handles asked of a province: a complaint naming no place (queries.province_places).
     "place_unnamed": "需确定事发地（市、县）",
     "lead_dispute": "牵头未定",
+    # conflicting_leads: the newer of the documents naming different leads, and the sentence saying what follows.
+    "newer_lead": "较新文件所定牵头", "newer_note": "文件先后",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",

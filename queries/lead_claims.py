@@ -2,7 +2,9 @@
 (`queries.matter_names`): what each source claims, and the two disagreements that leave a matter without a settled
 lead, no lead named (`no_lead`) and documents naming different leads (`conflicting_leads`). host_assist_ambiguities
 reports them as findings; who_handles passes them on with the departments a text about the matter reaches, rather
-than settling them on scores.
+than settling them on scores. Of documents that disagree, the newer (`precedence`) is named with what it says and
+the older clauses it leaves to be amended: the disagreement stands until they are, but an investigator asks which
+document the practice follows (user test: the city's boundary list against 交通's older 三定 clause).
 
 A township's 属地 主体责任 (`territorial`: it answers for the matter in its own area, the first response there) is
 another kind of responsibility than a department's 牵头 at its level (its 监管责任): the two stand side by side, as
@@ -12,14 +14,15 @@ do two townships each answering for its own area, and none of them disputes who 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.store import Row, Store
+from ingest.list_dates import version_date
 from queries import catalog
 from queries.cache import cached
 from queries.matter_names import matter_name, same_matter_key
-from queries.sources import source_document
+from queries.sources import Cited, document_titles, readable_source, source_document
 
 REASON_LABELS = {
     "no_lead": "无牵头部门",
@@ -42,9 +45,12 @@ class Dispute:
     # (department, its region) of each party the disagreement is between: the assisting departments of a matter no
     # one leads, the leads of one documents disagree on.
     parties: frozenset[tuple[str, str]]
+    newer_lead: Row | None = None  # `Precedence.newer_lead` of a conflicting_leads dispute
+    newer_note: str = ""
 
     def as_row(self) -> Row:
-        return {"matter": self.matter, "reason": self.reason, "claims": [dict(claim) for claim in self.claims]}
+        return {"matter": self.matter, "reason": self.reason, "claims": [dict(claim) for claim in self.claims],
+                "newer_lead": dict(self.newer_lead) if self.newer_lead else None, "newer_note": self.newer_note}
 
 
 def by_matter(rows: Iterable[Row]) -> dict[tuple[str, str], list[Row]]:
@@ -105,6 +111,50 @@ def leads_conflict(parties: list[Row]) -> bool:
     return len({frozenset(names) for names in documents.values()}) > 1
 
 
+@dataclass(frozen=True)
+class Precedence:
+    """Which of the documents naming a matter's different leads is the newer, and what follows: `newer_lead`
+    `{source, date, leads}` (its first clause or row naming them, its date, the leads it names), None where the dates
+    cannot tell; `note`, the sentence people read: the newer document's lead and the older clauses to amend, or why
+    the order is unknown. Nothing is guessed: an undated document, or two whose dates do not tell them apart (one
+    day, or a year against a day of that year), leave the order unknown."""
+
+    newer_lead: Row | None
+    note: str
+
+
+def document_dates(store: Store) -> dict[str, str]:
+    """Each document's date of issue (ISO, or a year or month alone), '' for none: its 印发日期, and a list's as
+    ingest orders its versions (`version_date`: its date row, the year in its title, the date in its file's name).
+    Not its 施行日期: two 三定 taking effect one day may have been issued weeks apart, and a document stating only
+    when it takes effect is not thereby dated against one that states its issue."""
+    return cached(store, ("document_dates",), lambda: {
+        row["uid"]: version_date(row) for row in catalog.run(store, "documents")}, whole_graph=True)
+
+
+def precedence(parties: list[Row], dates: Mapping[str, str], titles: Mapping[str, Cited]) -> Precedence:
+    """`Precedence` of the documents that name the matter's department leads (`leads_conflict`)."""
+    leads: dict[str, list[Row]] = defaultdict(list)
+    for lead in department_side(parties):
+        if lead["role"] == "LEADS":
+            leads[source_document(lead["source"])].append(lead)
+    undated = sorted(document for document in leads if not dates.get(document))
+    if undated:
+        named = "、".join(titles[document].cite("") if document in titles else document for document in undated)
+        return Precedence(None, f"文件日期不全（{named}未署印发日期），无法判断先后")
+    newest, *older = sorted(leads, key=lambda document: (dates[document], document), reverse=True)
+    if any(dates[newest].startswith(dates[other]) for other in older):  # one day, or a year against its own day
+        return Precedence(None, f"文件日期无法分出先后（{'、'.join(sorted({dates[d] for d in leads}))}），无法判断先后")
+    names = ordered_names(leads[newest])
+    first = min(lead["source"] for lead in leads[newest])
+    # The older clauses or rows that name other leads than the newer document: those to amend.
+    outdated = sorted({lead["source"] for document in older for lead in leads[document]
+                       if set(ordered_names(leads[document])) != set(names)})
+    note = (f"较新的{readable_source(first, titles)}（{dates[newest]}）定由{'、'.join(names)}牵头，"
+            f"早于它的{'、'.join(readable_source(source, titles) for source in outdated)}待修订")
+    return Precedence({"source": first, "date": dates[newest], "leads": names}, note)
+
+
 def sanding_documents(store: Store) -> frozenset[str]:
     """The uids of the graph's 三定 documents, read once per graph version (every findings request asks)."""
     return cached(store, ("sanding_documents",), lambda: frozenset(
@@ -125,6 +175,7 @@ def disputes(store: Store) -> dict[str, Dispute]:
     """Every matter of the graph whose lead is unsettled, by the uid of each of its wordings."""
     found: dict[str, Dispute] = {}
     sandings = sanding_documents(store)
+    dates, titles = document_dates(store), document_titles(store)
     for (region, _key), parties in by_matter(catalog.run(store, "matter_parties")).items():
         departments = department_side(parties)
         leads = [party for party in departments if party["role"] == "LEADS"]
@@ -134,7 +185,9 @@ def disputes(store: Store) -> dict[str, Dispute]:
             reason, named = "conflicting_leads", leads
         else:
             continue
+        order = precedence(parties, dates, titles) if reason == "conflicting_leads" else Precedence(None, "")
         dispute = Dispute(wording(parties), region, reason, tuple(claims(parties)),
-                          frozenset((party["department"], party["department_region"]) for party in named))
+                          frozenset((party["department"], party["department_region"]) for party in named),
+                          order.newer_lead, order.note)
         found.update(dict.fromkeys({party["matter_uid"] for party in parties}, dispute))
     return found

@@ -122,6 +122,8 @@ def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str
         row["reasons"].append(finding["reason"])
         row["host"] = row["host"] or finding["host"]
         row["mandate"] = row["mandate"] or finding["mandate"]
+        row["newer_lead"], row["newer_note"] = row["newer_lead"] or finding["newer_lead"], \
+            row["newer_note"] or finding["newer_note"]  # the conflicting_leads finding's
         row["sources"] = sorted({*row["sources"], *finding["sources"]})
         claims = {claim["source"]: claim for claim in [*row["claims"], *finding["claims"]]}
         row["claims"] = [claims[source] for source in sorted(claims)]
@@ -132,7 +134,10 @@ def by_matter(findings: list[Row], several: set[tuple[str, str]], vague: set[str
 
 def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
     """A reason in words; a vague party says which side it stands on: 有关部门 as the only assisting party of a clear
-    lead read 责任主体模糊 as a matter that 有关部门 leads did (user test). The code stays `vague_party`."""
+    lead read 责任主体模糊 as a matter that 有关部门 leads did (user test). The code stays `vague_party`. Documents
+    naming different leads say which is the newer, or why that is unknown (`newer_note`)."""
+    if reason == "conflicting_leads" and row["newer_note"]:
+        return f"{REASON_LABELS[reason]}（{row['newer_note']}）"
     if reason != "vague_party":
         return REASON_LABELS[reason]
     said = [f"{side}部门不明确（{'、'.join(names)}）" for side, key in (("牵头", "leads"), ("配合", "assists"))
@@ -228,7 +233,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                  *renamed],
                 unclear,
                 note="每个事项列一次，“问题”列出其全部问题；其中“多个牵头部门”和“文件间牵头部门不一致”的为多头管"
-                     "（摘要另计其数）。"
+                     "（摘要另计其数）。“文件间牵头部门不一致”括注各文件的先后：较新的文件所定牵头部门和早于它、待修订的条款，"
+                     "或文件日期不全、无法判断先后。"
                      "“主办部门”：只有一个牵头部门的为该部门；一个条款列多个牵头部门时，依据《部门职责分工协调办法》"
                      "排在第一位的为主办部门；各文件所列牵头部门不同的需协调确定；没有牵头部门的为“无”。"
                      "“牵头部门不明确”“配合部门不明确”：该方只写“有关部门”等泛称，未明确到具体部门。"

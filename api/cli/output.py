@@ -126,6 +126,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
                              if claim.get("territorial_leads") else "")
                           + (f"；配合 {'、'.join(claim['assists'])}" if claim["assists"] else ""),
                           highlight=False, soft_wrap=True)
+            if dispute.get("newer_note"):  # which document is the newer, or why that is unknown
+                out.print(f"   {dispute['newer_note']}", highlight=False, soft_wrap=True)
         if row.get("sector_safety"):
             rule = (f"（{SECTOR_RULE_KIND_LABELS[row['sector_rule_kind']]}：{row['sector_rule']}，"
                     f"{row['sector_rule_source']}）" if row["sector_rule"] else "")

@@ -317,7 +317,7 @@ def get_orphans(request: Request, store: StoreDep, region: RegionFilter, limit: 
                            {"source": "doc:8769a39d27a21cde#职责边界清单!5", "matter": "农业面源污染防治工作",
                             "leads": ["示例市生态环境局", "示例市农业农村局"], "territorial_leads": [],
                             "assists": ["示例市水务局", "示例市自然资源和规划局"]}],
-                "formerly": [], "no_sanding": [], "reason": "multiple_leads"}))
+                "formerly": [], "no_sanding": [], "newer_lead": None, "newer_note": "", "reason": "multiple_leads"}))
 def get_ambiguities(request: Request, store: StoreDep, region: RegionFilter, limit: Limit = DEFAULT_LIMIT,
                     offset: Offset = 0, format: Format = None) -> Response:
     return page(request, host_assist_ambiguities(store, region), limit=limit, offset=offset, format=format,
@@ -385,7 +385,10 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
                                     "assists": ["示例市城市管理和综合执法局"]},
                                    {"source": "doc:8769a39d27a21cde#职责边界清单!3", "matter": "建筑垃圾处置监督管理",
                                     "leads": ["示例市城市管理和综合执法局"], "territorial_leads": [],
-                                    "assists": ["示例市住房和城乡建设局"]}]},
+                                    "assists": ["示例市住房和城乡建设局"]}], "newer_lead": None,
+                                   "newer_note": "文件日期不全（《示例市住房和城乡建设局职能配置、内设机构和人员编制规定》、"
+                                                 "《示例市城市管理和综合执法局职能配置、内设机构和人员编制规定》、"
+                                                 "《示例市部门职责边界清单》未署印发日期），无法判断先后"},
                                "evidence": [{"kind": "office_duty", "text": "负责建筑垃圾运输车辆和消纳场所的监督管理。",
                                              "office": "建筑垃圾管理科", "source": "doc:4db917bb9908f3f6#第四条(五)",
                                              "score": 21.348},

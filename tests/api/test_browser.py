@@ -369,7 +369,9 @@ def _source(titles: Mapping[str, Cited], source: str) -> str:
 
 
 def _ambiguity_cells(row: dict[str, Any], titles: Mapping[str, Cited]) -> list[str]:
-    return [row["region"], row["matter"], REASON_LABELS[row["reason"]], row["host_label"], "、".join(row["leads"]),
+    # Documents naming different leads say which is the newer, or why that is unknown (`newer_note`).
+    reason = REASON_LABELS[row["reason"]] + (f"（{row['newer_note']}）" if row["newer_note"] else "")
+    return [row["region"], row["matter"], reason, row["host_label"], "、".join(row["leads"]),
             "、".join(row["assists"]),
             "；".join((f"{m['lead']}无此职责；" if m.get("lead") else "") + f"{m['holder']}：{m['duty']}"
                      for m in row["mandate"]),

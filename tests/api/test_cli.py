@@ -135,13 +135,13 @@ def test_query_csv_is_a_file_people_open_in_excel(loaded: Path) -> None:
     ambiguities = run("query", "host_assist_ambiguities", "--param", "region=示例市", "--format", "csv",
                       store=loaded).stdout.splitlines()
     assert ambiguities[0] == ("\ufeff事项,区划,牵头部门,配合部门,主办部门,出处,有相应职责的部门（依据）,各出处所列部门,"
-                              "机构改革前名称,图中无其三定,问题")
+                              "机构改革前名称,图中无其三定,较新文件所定牵头,文件先后,问题")
     clause = "《示例市应急管理局职能配置、内设机构和人员编制规定》第三条(九)"
     assert ambiguities[2] == (
         "全市安全生产大检查和专项整治,示例市,示例市应急管理局,示例市交通运输局、示例市住房和城乡建设局、示例市应急管理局,"
         "示例市应急管理局,"
         f"{clause},,（出处：{clause}；牵头部门：示例市应急管理局；配合部门：示例市交通运输局、示例市住房和城乡建设局、"
-        "示例市应急管理局）,,,既牵头又配合")
+        "示例市应急管理局）,,,,,既牵头又配合")
 
 
 def test_query_misuse_exits_2(loaded: Path) -> None:

@@ -1009,7 +1009,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "认领的监管事项": ("事项", "监管对象", "编码", "设定依据", "出处"),
         "职责交叉": ("范围", "组", "相似度", "已明确牵头", "事项", "部门", "内设机构", "职责", "出处", "承继自（机构改革前部门）"),
         "主办协办不清": ("事项", "区划", "牵头部门", "配合部门", "主办部门", "出处", "有相应职责的部门（依据）", "各出处所列部门",
-                   "机构改革前名称", "图中无其三定", "问题"),
+                   "机构改革前名称", "图中无其三定", "较新文件所定牵头", "文件先后", "问题"),
         "职责分解": ("部门", "区划", "类型", "内设机构", "职责内容", "序号", "出处", "仍在承担的事项", "承继自（机构改革前部门）"),
         "协同部门": ("部门", "事项"),
         "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
@@ -1044,7 +1044,7 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert sheets["主办协办不清"][1:] == [("旅游市场综合监管", "示例市", WENLV, "有关部门", WENLV,
                                      f"{WENLV_SANDING}第六条(一)", None,
                                      f"（出处：{WENLV_SANDING}第六条(一)；牵头部门：{WENLV}；配合部门：有关部门）", None, None,
-                                     "责任主体模糊（有关部门）")]
+                                     None, None, "责任主体模糊（有关部门）")]
     assert sheets["职责分解"][1:] == [(WENLV, "示例市", "未分解到内设机构的职责", None, "负责旅游安全监督管理。组织指导A级"
                                    "旅游景区、旅行社的安全检查和假日旅游安全保障工作。", 11,
                                    f"{WENLV_SANDING}第三条(十一)", None, None)]

@@ -43,7 +43,7 @@ def test_a_matter_no_one_leads_answers_with_its_assisting_departments_tied(corpu
     assert first["evidence"][0]["source"].endswith("#第7行") and first["holds_no_duties"] is False
     assert first["lead_dispute"] == {"matter": CHARGING, "reason": "no_lead", "claims": [
         {"source": first["evidence"][0]["source"], "matter": CHARGING, "leads": [], "territorial_leads": [],
-         "assists": PARTIES}]}
+         "assists": PARTIES}], "newer_lead": None, "newer_note": ""}
     # A complaint in everyday words meets it too (电动车 read whole as 电动自行车).
     assert [row[:6] for row in _rows(corpus, "小区电动车集中充电的地方起火了", QINGSHAN, limit=3)] == [
         ("青山县应急管理局", 18.927, True, False, False, "no_lead"),

@@ -1301,7 +1301,9 @@ const FINDING_VIEWS = {
     path: "/api/queries/host_assist_ambiguities", param: "region",
     columns: [["region", "区划"], ["matter", "事项"], ["reason", "问题"], ["host_label", "主办部门"], ["leads", "牵头部门"],
               ["assists", "配合部门"], ["mandate", "有相应职责的部门（依据）"], ["claims", "出处及其所列部门"]],
-    row: (r) => ({ ...r, reason: REASONS[r.reason] || r.reason, claims: claimsText(r.claims, r.matter),
+    // Documents naming different leads: which is the newer and what it leaves to amend, as the report's 问题 says it.
+    row: (r) => ({ ...r, reason: (REASONS[r.reason] || r.reason) + (r.newer_note ? `（${r.newer_note}）` : ""),
+                   claims: claimsText(r.claims, r.matter),
                    mandate: mandateText(r.mandate), formerly: (r.formerly || []).join("、"),
                    no_sanding: (r.no_sanding || []).join("、") }),
     // X（原为Y）: a party the sources name by a body a 机构改革 renamed or merged since, as the API and the report say it.
@@ -1608,7 +1610,8 @@ async function search(current) {
       // A matter whose lead the documents leave unsettled: said with what each source names, not settled by scores.
       row.lead_dispute ? el("p", { class: "tie lead-dispute" },
         `${REASONS[row.lead_dispute.reason]}：${row.lead_dispute.matter}，请人工判断。\n`
-        + claimsText(row.lead_dispute.claims, row.lead_dispute.matter)) : "",
+        + claimsText(row.lead_dispute.claims, row.lead_dispute.matter)
+        + (row.lead_dispute.newer_note ? `\n${row.lead_dispute.newer_note}` : "")) : "",
       // Work a 赋权清单 gave the townships: who exercises it (the named township, or the one where it happened), or
       // why the county department still does; under the row, as the CLI prints it.
       // Marked as a tie is where the township is not named: a person must find where it happened.
