@@ -168,12 +168,16 @@ def _power_item(rows: GraphRows, context: ListContext, resolver: NameResolver, r
 def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, source: str, party: Resolution
                ) -> None:
     key = record.code or f"{record.type}/{record.name}"
-    uid = f"power:{party.uid.removeprefix('dept:')}/{key}"
+    # The item is the body the list named, not the one that name reads as now: a short form read after a 机构改革 as
+    # the successor (`formerly`) names the same item as read before it, so every load order gives the same node, its
+    # EXERCISES edge moved to the chain's end by follow_successions either way.
+    named = party.formerly or party.uid
+    uid = f"power:{named.removeprefix('dept:')}/{key}"
     rows.power_items[uid] = {
         "code": record.code, "name": record.name, "main_item": record.main_item, "sub_item": record.sub_item,
         "type": record.type, "basis": record.basis, "levels": record.levels, "region": party.region.path,
         "content": stored_content(record.name),
-        "department": party.uid, "source": source,
+        "department": named, "source": source,
         # Kept only where the list has the column: power_item_review flags an empty cell, not a list without one;
         # `devolution` only where the 备注 says 委托 or 下放 to the townships.
         **{field: value for field in ("responsibilities", "accountability", "devolution")
@@ -181,10 +185,12 @@ def _exercised(rows: GraphRows, context: ListContext, record: PowerItemRecord, s
     }
     rows.relate("EXERCISES", "Department", "PowerItem", party.uid, uid, source, **as_named(party))
     for office in record.offices:
-        office_uid = context.offices.find(party.uid, office)
+        # The named body's office too (its edge, an office's, is not moved): the same edge in every load order. The
+        # note names the body as the list wrote it, which the load order does not change either.
+        office_uid = context.offices.find(named, office)
         if office_uid is None:
             rows.document["notes"].append(f"{record.where.locator}: 承办机构 {office} is not an office of "
-                                          f"{party.name} in its 三定")
+                                          f"{party.mention} in its 三定")
             continue
         rows.relate("EXERCISES", "Office", "PowerItem", office_uid, uid, source)
     add_terms(rows, "PowerItem", uid, record.name, source)

@@ -130,6 +130,11 @@ def _exercised(store: Store) -> list[tuple[str, str, str | None]]:
         "e.redirected_from AS moved ORDER BY item")]
 
 
+def _items(store: Store) -> list[tuple[str, str]]:
+    return [(row["uid"], row["department"]) for row in store.read(
+        "MATCH (p:PowerItem) RETURN p.uid AS uid, p.department AS department ORDER BY uid")]
+
+
 def test_a_list_naming_the_old_bureau_names_its_successor(store: Store, other_store: Store) -> None:
     _load(store, OLD, POWER_LIST, REFORM)  # the list before the reform
     _load(other_store, OLD, REFORM, POWER_LIST)  # and after it
@@ -138,6 +143,11 @@ def test_a_list_naming_the_old_bureau_names_its_successor(store: Store, other_st
     # and says which body it also named: taking the reform out moves it back too.
     assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", OLD_UID)]
     assert _exercised(other_store) == _exercised(store)
+    # And the items are the same nodes: the body the list named, the short form's too (it named the successor's
+    # uid when read after the reform, so the two orders gave two graphs).
+    assert _items(other_store) == [(f"power:{COUNTY}/城市管理局/QS-CG-001", OLD_UID),
+                                   (f"power:{COUNTY}/城市管理局/QS-CG-002", OLD_UID)]
+    assert whole_graph(store) == whole_graph(other_store)
     load = catalog.run(store, "department_load", {"region": COUNTY})
     assert [(row["department"], row["power_items"]) for row in load] == [(NEW_NAME, 2)]
 
@@ -358,18 +368,25 @@ def test_a_short_form_read_after_both_reforms_is_the_chain_s(store: Store, other
     """The list's 青山县城管局 (row 2), read once 城市管理局 was renamed and its successor merged into 住建局, fits both
     replaced bureaus: it was an unresolved party of its own, where its full-name row landed on 住建局. Now it is the
     last of them, naming 城市管理局 (`redirected_from`), as read between the reforms: on the chain's end as the full name
-    is, wherever the list loads, the graph as the list read between them gives; taking the merger out gives both rows
-    to 城市管理和综合执法局. The merger notice loaded before the rename named 城市管理局 replaced (the abbreviation
+    is, wherever the list loads, the same graph in every order (its power items the body it named); taking the merger
+    out gives both rows to 城市管理和综合执法局, the rename out gives them back to 城市管理局, the list out takes them. The merger notice loaded before the rename named 城市管理局 replaced (the abbreviation
     table reads 城市管理和综合执法局 so): it names 城市管理和综合执法局, the graph the same in every order."""
     order = [MERGED_INTO_ZHUJIAN, REFORM] if merger_first else [REFORM, MERGED_INTO_ZHUJIAN]
     order.insert(list_at, POWER_LIST)
     _load(store, OLD, ZHUJIAN, *order)
     assert _exercised(store) == [(ZHUJIAN_NAME, "城市建筑垃圾处置核准", OLD_UID), (ZHUJIAN_NAME, "户外广告设施设置审批", OLD_UID)]
-    if list_at == 2:  # loaded before a reform, the list's power item is the body it read then (its uid says which)
-        _load(other_store, OLD, ZHUJIAN, REFORM, POWER_LIST, MERGED_INTO_ZHUJIAN)
-        assert whole_graph(store) == whole_graph(other_store)
+    # The power items are the body the list named (城市管理局), however the short form read: the same nodes in every
+    # order (before, the uid and `department` named the body it read as, so the graph differed with the order).
+    assert _items(store) == [(f"power:{COUNTY}/城市管理局/QS-CG-001", OLD_UID),
+                             (f"power:{COUNTY}/城市管理局/QS-CG-002", OLD_UID)]
+    _load(other_store, OLD, ZHUJIAN, POWER_LIST, REFORM, MERGED_INTO_ZHUJIAN)
+    assert whole_graph(store) == whole_graph(other_store)
     remove(store, find_documents(store, [str(MERGED_INTO_ZHUJIAN)]))
     assert _exercised(store) == [(NEW_NAME, "城市建筑垃圾处置核准", OLD_UID), (NEW_NAME, "户外广告设施设置审批", OLD_UID)]
+    remove(store, find_documents(store, [str(REFORM)]))
+    assert _exercised(store) == [(OLD_NAME, "城市建筑垃圾处置核准", None), (OLD_NAME, "户外广告设施设置审批", None)]
+    remove(store, find_documents(store, [str(POWER_LIST)]))
+    assert _items(store) == []
 
 
 def test_a_run_reads_a_replaced_body_as_the_loaded_graph_does() -> None:
