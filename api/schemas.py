@@ -420,6 +420,10 @@ class Candidate(BaseModel):
                                          "names a matter the city's 市县事权划分清单 gives the city alone or the "
                                          "county alone (queries.split_route): that level's department, first, and "
                                          "the list's row; else ''")
+    overlap_cluster: str = Field(description="编号 of the overlaps' cluster (departments scope) holding both the first "
+                                             "and second rows' best evidence, on those two rows; else ''")
+    overlap_note: str = Field(description="职责交叉说明 beside overlap_cluster: 两部门三定职责交叉且未明确牵头"
+                                          "（编号C…）, or the lead of a settled cluster; else ''")
     evidence: list[Evidence]
 
 

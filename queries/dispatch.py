@@ -17,7 +17,7 @@ from graph.store import Row, Store
 from ingest.content import content_terms
 from queries.complaint_files import Complaint
 from queries.labels import COLUMN_LABELS, note_zh
-from queries.lead_claims import REASON_LABELS
+from queries.lead_claims import reason_label
 from queries.lookup import UnknownRegion, check_region, cities, cities_within, city_of, region_levels
 from queries.notice_evidence import handling_index
 from queries.province_places import is_province, named_place
@@ -184,11 +184,13 @@ def _holds_more(ranked: list[Row], above: Row) -> bool:
 
 def _dispute_note(dispute: Row) -> str:
     """The row's note on a matter whose lead the documents leave unsettled: who the documents name, so that a
-    dispatcher sees why the department routed to is not settled (无牵头部门, or which documents name which lead)."""
+    dispatcher sees why the department routed to is not settled (无牵头部门, or which documents name which lead, and
+    which of them is the newer)."""
     role = "assists" if dispute["reason"] == "no_lead" else "leads"
     named = "、".join(dict.fromkeys(name for claim in dispute["claims"] for name in claim[role]))
     said = "配合" if role == "assists" else "牵头"
-    return (f"{REASON_LABELS[dispute['reason']]}：{dispute['matter']}（文件所列{said}：{named}） / "
+    reason = reason_label(dispute["reason"], dispute["newer_note"])
+    return (f"{reason}：{dispute['matter']}（文件所列{said}：{named}） / "
             f"{dispute['reason']}: {dispute['matter']} ({role}: {named})")
 
 

@@ -35,6 +35,7 @@ COLUMN_LABELS: dict[str, str] = {
     "lead_dispute": "牵头未定",
     # conflicting_leads: the newer of the documents naming different leads, and the sentence saying what follows.
     "newer_lead": "较新文件所定牵头", "newer_note": "文件先后",
+    "overlap_cluster": "职责交叉编号", "overlap_note": "职责交叉说明",
     "text_in": "诉求", "runner_up": "次选部门", "line": "行号", "relation": "关系", "members": "成员",
     "suggested_owners": "建议责任部门", "share": "划分方式", "names": "事项", "holders": "持有区划",
     "weight": "共同事项数", "a": "部门甲", "b": "部门乙", "name": "名称", "uid": "标识",

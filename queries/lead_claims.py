@@ -34,6 +34,13 @@ REASON_LABELS = {
 }
 
 
+def reason_label(reason: str, newer_note: str = "") -> str:
+    """A reason in words; documents naming different leads say which is the newer, or why that is unknown
+    (`Precedence.note`): the findings, who_handles' and dispatch's notes say it in one wording."""
+    return f"{REASON_LABELS[reason]}（{newer_note}）" if reason == "conflicting_leads" and newer_note else \
+        REASON_LABELS[reason]
+
+
 @dataclass(frozen=True)
 class Dispute:
     """A matter whose lead the documents leave unsettled, as who_handles tells it."""

@@ -41,6 +41,7 @@ from queries.labels import (
     column_label,
     note_zh,
 )
+from queries.lead_claims import reason_label
 from queries.list_changes import summary as list_changes_summary
 from queries.lookup import city_of, find_department_in, within
 from queries.matter_names import same_matter_key
@@ -136,10 +137,8 @@ def _reason_text(reason: str, row: Row, vague: set[str]) -> str:
     """A reason in words; a vague party says which side it stands on: 有关部门 as the only assisting party of a clear
     lead read 责任主体模糊 as a matter that 有关部门 leads did (user test). The code stays `vague_party`. Documents
     naming different leads say which is the newer, or why that is unknown (`newer_note`)."""
-    if reason == "conflicting_leads" and row["newer_note"]:
-        return f"{REASON_LABELS[reason]}（{row['newer_note']}）"
     if reason != "vague_party":
-        return REASON_LABELS[reason]
+        return reason_label(reason, row["newer_note"])
     said = [f"{side}部门不明确（{'、'.join(names)}）" for side, key in (("牵头", "leads"), ("配合", "assists"))
             if (names := [name for name in row[key] if name in vague])]
     return "；".join(said) or REASON_LABELS[reason]

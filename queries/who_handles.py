@@ -36,6 +36,7 @@ from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
 from queries.lookup import current_region, region_successors
+from queries.overlap_rows import with_overlap_cluster
 from queries.province_places import is_province, named_place, province_ranked
 from queries.search import BM25Index, Evidence, Hits, as_read, concepts, matter_words, read_parts, written_terms
 from queries.sector_safety import (
@@ -525,19 +526,22 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
         # renamed: they still stand under the county's path and answer a complaint naming the district.
         return rank_at(current_region(place, successors) if place and not below else place, count, below)
 
+    # The first two departments' duties in one overlap cluster, said on their rows (queries.overlap_rows), as they
+    # stand once every reordering is done.
     if is_province(store, region):
         place = None if place_read else named_place(store, text, region or "")
-        return province_ranked(text, region or "", place, limit, rank, TIE_MARGIN)
+        return with_overlap_cluster(store, province_ranked(text, region or "", place, limit, rank, TIE_MARGIN))
     now = current_region(region, successors) if region else region
     rows = rank_at(now, limit)
     # A matter the city's 市县事权划分清单 gives one level alone goes to that level's department (queries.split_route).
     holder = split_holder(store, text, now)
     if holder is None:
-        return rows
+        return with_overlap_cluster(store, rows)
     # A 县级专有 matter's department is the county's just ranked: ranked again, deeper, only where it is not among
     # those rows (it may score low on the complaint: SPLIT_DEPTH), or for the city's department.
     held = holder.share == "county_exclusive" and holder_row(holder, rows) is not None
-    return split_first(store, holder, rows, rows if held else rank(holder.region, SPLIT_DEPTH), limit)
+    return with_overlap_cluster(store, split_first(store, holder, rows, rows if held else rank(holder.region,
+                                                                                              SPLIT_DEPTH), limit))
 
 
 def _with_no_sanding(store: Store, rows: list[Row]) -> list[Row]:

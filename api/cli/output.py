@@ -106,7 +106,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
     # says is listed under the candidate's evidence, as the evidence is, and so is a 行业主管's sector and the clause
     # of 管行业必须管安全 (a clause in a column made the table too wide for a terminal).
     # `township_unnamed` is what the 乡镇赋权说明 printed under the row says (由事发地乡镇（街道）…).
-    below = {"evidence", "township_unnamed", "place_unnamed", *NOTE_COLUMNS}
+    # The overlap cluster's 编号 is in the note printed under the row.
+    below = {"evidence", "township_unnamed", "place_unnamed", "overlap_cluster", "overlap_note", *NOTE_COLUMNS}
     print_rows([{key: flat(value["reason"]) if key == "lead_dispute" and value else value
                  for key, value in row.items() if key not in below} for row in rows],
                [column for column in columns_of(rows) if column not in below], title=title, answer="who_handles")
@@ -128,6 +129,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
                           highlight=False, soft_wrap=True)
             if dispute.get("newer_note"):  # which document is the newer, or why that is unknown
                 out.print(f"   {dispute['newer_note']}", highlight=False, soft_wrap=True)
+        if row.get("overlap_note"):  # the first two departments' duties in one overlaps cluster
+            out.print(f"   {row['overlap_note']}", highlight=False, soft_wrap=True)
         if row.get("sector_safety"):
             rule = (f"（{SECTOR_RULE_KIND_LABELS[row['sector_rule_kind']]}：{row['sector_rule']}，"
                     f"{row['sector_rule_source']}）" if row["sector_rule"] else "")

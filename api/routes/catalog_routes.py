@@ -378,7 +378,7 @@ def get_staffing(request: Request, store: StoreDep, region: RegionFilter, limit:
                                "office": "建筑垃圾管理科", "score": 32.829, "tie": True, "weak": False,
                                "holds_no_duties": False, "assisting": False, "sector_safety": "", "sector_rule": "",
                                "sector_rule_source": "", "sector_rule_kind": "", "devolved": "", "power_split": "", "township_unnamed": False,
-                               "no_sanding": False, "place_unnamed": False,
+                               "no_sanding": False, "place_unnamed": False, "overlap_cluster": "", "overlap_note": "",
                                "lead_dispute": {"matter": "建筑垃圾处置监督管理", "reason": "conflicting_leads", "claims": [
                                    {"source": "doc:4510b97969202574#第六条(一)", "matter": "建筑垃圾处置的监督管理",
                                     "leads": ["示例市住房和城乡建设局"], "territorial_leads": [],

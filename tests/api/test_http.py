@@ -809,9 +809,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     lines = who.content.decode("utf-8-sig").splitlines()
     assert lines[0] == ("名次,部门,区划,内设机构,相关度,难以区分,依据不足,图中无其职责,配合（职责分工）,牵头未定,"
                         "行业主管（管行业必须管安全）,管行业必须管安全条款,条款出处,条款来源类别,乡镇赋权说明,"
-                        "需确定事发地乡镇（街道）,图中无其三定,需确定事发地（市、县）,市县事权划分说明,依据")
+                        "需确定事发地乡镇（街道）,图中无其三定,需确定事发地（市、县）,市县事权划分说明,职责交叉编号,"
+                        "职责交叉说明,依据")
     # The evidence, a list of objects, flattened as the CLI's tables and the report flatten it.
-    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科（劳动人事争议仲裁院）,47.766,,,,,,,,,,,,,,,"
+    assert lines[1].startswith("1,示例市人力资源和社会保障局,示例市,劳动关系与监察科（劳动人事争议仲裁院）,47.766,,,,,,,,,,,,,,,,,"
                                "（类型：内设机构职责；职责内容：负责劳动保障监察和拖欠农民工工资违法行为查处；"
                                "内设机构：劳动关系与监察科（劳动人事争议仲裁院）；")
     assert len(lines) == 3

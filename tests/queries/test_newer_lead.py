@@ -13,6 +13,8 @@ import pytest
 
 from graph.store import Store
 from queries.ambiguities import host_assist_ambiguities
+from queries.complaint_files import Complaint
+from queries.dispatch import dispatch
 from queries.lead_claims import disputes, precedence
 from queries.sources import source_place
 from queries.who_handles import who_handles
@@ -64,6 +66,15 @@ def test_who_handles_dispute_carries_the_same_sentence(county: Store) -> None:
     for matter, dispute in said.items():
         assert (dispute["newer_lead"], dispute["newer_note"]) == (findings[matter]["newer_lead"],
                                                                   findings[matter]["newer_note"])
+
+
+def test_dispatch_note_says_which_document_is_the_newer(county: Store) -> None:
+    # The dispatcher reads, as who_handles' lead_dispute and the findings say, which document is the newer.
+    [row] = dispatch(county, [Complaint(2, "互联网租赁自行车乱停放")], region=COUNTY).rows
+    assert (row["department"], row["tie"], row["note"]) == ("临川县交通运输局", True, (
+        f"文件间牵头部门不一致（较新的{LIST}序号1（第4行）（2024-05-01）定由临川县城市管理局牵头，早于它的{JIAOTONG}"
+        "第五条(一)待修订）：互联网租赁自行车停放管理（文件所列牵头：临川县交通运输局、临川县城市管理局） / "
+        "conflicting_leads: 互联网租赁自行车停放管理 (leads: 临川县交通运输局、临川县城市管理局)"))
 
 
 def _party(source: str, department: str) -> dict[str, Any]:
