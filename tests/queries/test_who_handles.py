@@ -105,7 +105,7 @@ def test_rows_name_the_evidence_and_ties(corpus: Store) -> None:
     assert set(rows[0]) == {"rank", "department", "region", "office", "score", "tie", "weak", "holds_no_duties",
                             "assisting", "lead_dispute", "evidence", "sector_safety", "sector_rule", "sector_rule_source",
                             "sector_rule_kind", "devolved", "township_unnamed", "no_sanding", "place_unnamed",
-                            "power_split"}
+                            "power_split", "overlap_cluster", "overlap_note"}
     assert rows[0]["assisting"] is False
     assert rows[0]["holds_no_duties"] is False
     assert rows[0]["weak"] is False
