@@ -855,6 +855,11 @@ class DispatchRow(BaseModel):
     sector_rule_source: SectorRuleSource
     sector_rule_kind: SectorRuleKind
     no_sanding: bool = Field(description="图中无其三定: who_handles' `no_sanding` on the department routed to")
+    overlap_cluster: str = Field(description="职责交叉编号: who_handles' `overlap_cluster`, the overlaps' cluster "
+                                             "(departments scope) holding the best evidence of both the department "
+                                             "routed to and the runner-up; else ''")
+    overlap_note: str = Field(description="职责交叉说明 beside overlap_cluster, as who_handles says it: 两部门三定职责"
+                                          "交叉且未明确牵头（编号C…）, or the lead of a settled cluster; else ''")
     need_person_zh: str = Field(description="why a person must settle the row, in Chinese, as the CLI's and the web "
                                             "page's 需人工确定 say it (难以区分；依据不足, 诉求为空, sent up to the "
                                             "city…); '' when none")

@@ -26,9 +26,11 @@ from queries.township_given import depth, with_devolution
 from queries.who_handles import rank_departments, ranked_with_notes
 
 # who_handles' notes on a row that dispatch carries to its first department's, as who_handles names them.
-# Each with what a row with no department says.
+# Each with what a row with no department says. The overlaps cluster holding the first two candidates' best evidence
+# (queries.overlap_rows) is the routed department's and the runner-up's: a dispatcher told only 水务局 then 住建局 for
+# 小区自来水发黄有异味 did not learn that no document settles which of the two leads.
 _NOTE_DEFAULTS = {"power_split": "", "devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",
-                  "sector_rule_kind": "", "no_sanding": False}
+                  "sector_rule_kind": "", "no_sanding": False, "overlap_cluster": "", "overlap_note": ""}
 NOTE_COLUMNS = list(_NOTE_DEFAULTS)
 
 # The columns of a dispatch row after the input's own (工单编号 …), in order.

@@ -106,4 +106,16 @@ def _print_dispatched(rows: list[dict[str, Any]], own: list[str]) -> None:
     columns = [*_TERMINAL_DISPATCH[:1], *[input_key(title) for title in own[:1]], *_TERMINAL_DISPATCH[1:]]
     print_rows([{**row, "person": person_reason(row)} for row in rows], columns, title="诉求分派 dispatch",
                answer="dispatch")
+    _print_overlap_notes(rows)
     err.print("依据、出处、次选部门等完整各列 / every column (evidence, source, runner-up): --format xlsx|csv|json")
+
+
+def _print_overlap_notes(rows: list[dict[str, Any]]) -> None:
+    """Under the table, each row whose department and runner-up hold one overlaps cluster: the note names no
+    department, so the line does (职责交叉 is no reason a person must settle the route, and the table has no room)."""
+    from api.cli.output import out
+
+    for row in rows:
+        if row["overlap_note"]:
+            out.print(f"第 {row['line']} 行：{row['department']}、{row['runner_up']}{row['overlap_note']}",
+                      highlight=False, soft_wrap=True)

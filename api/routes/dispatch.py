@@ -30,7 +30,7 @@ _EXAMPLE_ROW = {
     "matched": "大气污染、≈环境", "evidence": "对超标排放大气污染物的处罚", "source": "doc:5d1e0f3a9b7c2e41#市生态环境局!5",
     "note": "示例市/河西区 的部门无相应职责，按上级 示例市 分派 / no department of 示例市/河西区 holds such duties: "
             "routed to 示例市's", "power_split": "", "devolved": "", "sector_safety": "", "sector_rule": "", "sector_rule_source": "",
-    "sector_rule_kind": "", "no_sanding": False}
+    "sector_rule_kind": "", "no_sanding": False, "overlap_cluster": "", "overlap_note": ""}
 # Each JSON row's reasons a person must settle it, in the words of the CLI's and the page's 需人工确定 (the page built
 # the same sentence in its own code, user test); the files keep their columns.
 PERSON_KEY = "need_person_zh"

@@ -593,8 +593,9 @@ def test_dispatch_reads_a_hotline_export_and_keeps_its_columns(loaded: Path, tmp
     run("dispatch", str(export), "--format", "csv", "--output", str(table), store=loaded)
     header = table.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert header[:5] == ["行号", "工单编号", "诉求", "分派区划", "部门"]
-    assert header[-12:] == ["次选相关度", "命中词（≈为词表读法）", "依据", "出处", "说明", "市县事权划分说明", "乡镇赋权说明",
-                            "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处", "条款来源类别", "图中无其三定"]
+    assert header[-14:] == ["次选相关度", "命中词（≈为词表读法）", "依据", "出处", "说明", "市县事权划分说明", "乡镇赋权说明",
+                            "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处", "条款来源类别", "图中无其三定",
+                            "职责交叉编号", "职责交叉说明"]
 
 
 def test_dispatch_reads_a_workbook_or_a_named_column_and_says_what_it_cannot(loaded: Path, tmp_path: Path) -> None:

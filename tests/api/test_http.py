@@ -520,8 +520,9 @@ def test_dispatch_a_hotline_file(client: TestClient) -> None:
         (4, "G3", "示例市", "示例市公安局", "示例市/青山县 的部门无相应"),
     ]
     assert [r["need_person_zh"] for r in body["rows"]] == ["", "诉求为空", "示例市/青山县 的部门无相应职责，按上级 示例市 分派"]
-    assert body["columns"][-9:] == ["note", "power_split", "devolved", "sector_safety", "sector_rule", "sector_rule_source",
-                                    "sector_rule_kind", "no_sanding", "need_person_zh"]
+    assert body["columns"][-11:] == ["note", "power_split", "devolved", "sector_safety", "sector_rule",
+                                     "sector_rule_source", "sector_rule_kind", "no_sanding", "overlap_cluster",
+                                     "overlap_note", "need_person_zh"]
     assert body["warnings"] == ["line 3: the 诉求内容 cell is empty; not routed; 第 3 行“诉求内容”为空，未分派"]
     table = client.post("/api/dispatch/file", params={"format": "csv"}, files={"file": ("工单.csv", export.encode())})
     assert table.text.lstrip("\ufeff").splitlines()[0].startswith("行号,工单编号,诉求,分派区划,部门,")

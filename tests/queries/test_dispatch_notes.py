@@ -83,9 +83,10 @@ def test_the_files_have_the_notes_under_chinese_titles(yunling: Store) -> None:
     assert table[0][7:14] == ["难以区分", "依据不足", "图中无其职责", "无匹配", "需确定事发地乡镇（街道）", "需确定事发地（市、县）",
                              "次选部门"]
     assert [line[11] for line in table[1:]] == ["", "", "是"]
-    assert table[0][-8:] == ["说明", "市县事权划分说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
-                             "条款来源类别", "图中无其三定"]
-    assert table[1][-8:] == ["", "", f"{BURNING}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "", "", "", "", ""]
+    assert table[0][-10:] == ["说明", "市县事权划分说明", "乡镇赋权说明", "行业主管（管行业必须管安全）", "管行业必须管安全条款", "条款出处",
+                              "条款来源类别", "图中无其三定", "职责交叉编号", "职责交叉说明"]
+    assert table[1][-10:] == ["", "", f"{BURNING}，由青石镇人民政府以自己的名义实施（承接主体：{TOWNSHIPS}）", "", "", "", "", "",
+                              "", ""]
 
 
 def test_a_safety_complaint_says_whose_sector_it_falls_in(yunxi: Store) -> None:

@@ -46,3 +46,17 @@ def test_a_settled_cluster_names_its_lead(county: Store) -> None:
 def test_rows_whose_best_evidence_no_one_cluster_holds_say_nothing(county: Store) -> None:
     # 商务局 is there on the list's row, not on its 三定 clause, which the cluster holds.
     assert _said(county, "单用途商业预付卡发卡企业备案") == [("临川县商务局", "", ""), ("临川县市场监督管理局", "", "")]
+
+
+def test_dispatch_carries_the_note_who_handles_gives_its_first_two(county: Store) -> None:
+    from queries.complaint_files import Complaint
+    from queries.dispatch import dispatch
+
+    ids = {c["settled"]: c["cluster_id"] for c in overlaps(county, region=COUNTY)}
+    texts = ["预付式消费商家跑路，预付卡无法退款", "加油站成品油流通中违法经营", "单用途商业预付卡发卡企业备案"]
+    rows = dispatch(county, [Complaint(line, text, "", {}) for line, text in enumerate(texts, 1)], region=COUNTY).rows
+    assert [(row["department"], row["runner_up"], row["overlap_cluster"], row["overlap_note"]) for row in rows] == [
+        ("临川县市场监督管理局", "临川县商务局", ids[False], f"两部门三定职责交叉且未明确牵头（编号{ids[False]}）"),
+        ("临川县商务局", "临川县市场监督管理局", ids[True],
+         f"两部门三定职责交叉，已明确由临川县商务局牵头（编号{ids[True]}）"),
+        ("临川县商务局", "临川县市场监督管理局", "", "")]
