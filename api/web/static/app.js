@@ -533,7 +533,16 @@ function reportLinks(box, params, scope, fresh = true) {
 function fillDatalist(id, departments) {
   const list = document.getElementById(id);
   list.innerHTML = "";
-  departments.forEach((d) => list.append(el("option", { value: d.department })));
+  departments.forEach((d) => list.append(el("option", { value: d.department, ...aliasLabel(d) })));
+}
+
+// A department known by other names (别名（牌子）, a body a rename replaced: 青山县城管局（原青山县城市管理局）) is
+// offered under them too: the browser matches what is typed against an option's label as well as its value, so that
+// a former name typed finds the department, and choosing it fills in the current name the API takes. The browser
+// shows the label beside the value, so the label does not name the department again.
+function aliasLabel(department) {
+  const aliases = department.aliases || [];
+  return aliases.length ? { label: `别名（牌子）：${aliases.join("、")}` } : {};
 }
 
 // The overlaps' 部门 box offers the departments of the region chosen (every region's when none is).
@@ -1617,6 +1626,9 @@ async function search(current) {
       // Marked as a tie is where the township is not named: a person must find where it happened.
       // A 市级专有 or 县级专有 matter of the city's split list: the level's department first, the list's row cited.
       row.power_split ? el("p", { class: "devolved" }, `市县事权划分说明：${row.power_split}`) : "",
+      // The first two departments' duties in one overlaps cluster (编号 in the note): which of them leads, no
+      // document may settle; the order stands on the scores, so it is said, not marked as a tie.
+      row.overlap_note ? el("p", { class: "devolved overlap-note" }, `职责交叉说明：${row.overlap_note}`) : "",
       row.devolved ? el("p", { class: row.township_unnamed ? "devolved tie" : "devolved" }, `乡镇赋权说明：${row.devolved}`) : "",
       // Whose sector's safety the complaint falls in, and a department the graph holds no 三定 of (what it is sent
       // rests on a list's or a clause's word): under the row, as the CLI prints them.
@@ -1643,7 +1655,8 @@ const DISPATCH_ANSWER = new Set(["line", "text_in", "region", "department", "off
                                  "holds_no_duties", "no_match", "township_unnamed", "place_unnamed", "runner_up",
                                  "runner_up_score",
                                  "matched", "evidence", "source", "note", "power_split", "devolved", "sector_safety", "sector_rule",
-                                 "sector_rule_source", "sector_rule_kind", "no_sanding", "need_person_zh"]);
+                                 "sector_rule_source", "sector_rule_kind", "no_sanding", "overlap_cluster",
+                                 "overlap_note", "need_person_zh"]);
 const dispatched = { answer: null, form: null };
 
 function dispatchForm(file) {
@@ -1720,6 +1733,7 @@ function showDispatched() {
   const own = answer.columns.filter((key) => !DISPATCH_ANSWER.has(key)).map((key) => [key, key]);
   table("dispatch-table", shown, [["line", "行号"], ...own, ["text_in", "诉求"], ["region", "分派区划"], ["department", "部门"],
                                   ["office", "内设机构"], ["score", "相关度"], ["need_person_zh", "需人工确定"], ["runner_up", "次选部门"],
+                                  ["overlap_note", "职责交叉说明"],
                                   ["matched", "命中词（≈为词表读法）"], ["evidence", "依据"], ["source_text", "出处"],
                                   ["power_split", "市县事权划分说明"], ["devolved", "乡镇赋权说明"], ["sector_text", "行业主管（管行业必须管安全）"],
                                   ["no_sanding_text", "图中无其三定"]],
@@ -1933,8 +1947,9 @@ async function removeDocument(doc) {
 // notices loaded again in its place or left, and the graph's counts after.
 function showRemoved(answer) {
   const label = (doc) => `${doc.title ? `《${doc.title}》 ` : ""}${doc.path} (${doc.region}, ${doc.uid}${doc.history ? "，历史版本" : ""})`;
-  // Why one did not load again, in the API's Chinese sentence naming it (the English `failure` may be an exception's).
-  const said = (doc) => (doc.failure ? `${label(doc)}：${doc.failure_zh || doc.failure}` : label(doc));
+  // Why one did not load again, in the API's Chinese sentence, which names the document and its file (and line):
+  // not after its label too, which named it twice. The English `failure` (an exception's, perhaps) after the label.
+  const said = (doc) => doc.failure_zh || (doc.failure ? `${label(doc)}：${doc.failure}` : label(doc));
   const lines = [
     ...answer.removed.map((doc) => `已移除：${label(doc)}`),
     ...(answer.restored || []).map((doc) => `历史版本恢复为现行清单：${label(doc)}`),
