@@ -92,7 +92,8 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
         row = next((row for row in rows if row["region"] == holding), None)
         if row is None:  # not a matter of this county
             continue
-        of_domain = holders.setdefault(domain_of(rows), Holders(store, domain_of(rows)))
+        domain = domain_of(rows)
+        of_domain = holders.setdefault(domain, Holders(store, domain))
         if share == "city_exclusive" and of_domain.of(matter, region)["department_basis"] == "power_item":
             continue  # the county's own 权责清单 lists the power: its department keeps what the scores give it
         department = of_domain.of(matter, holding)["department"]
@@ -103,18 +104,19 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
 
 
 def county_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
-    """Asked of `city`: the counties' departments holding the first 县级专有 matter the text names, a holder a county
-    (the county `place` only, where the text names one that holds it); none when it names no such matter."""
-    for matter, rows in named_matters(store, text, city):
-        if share_of(rows, city) != "county_exclusive":
-            continue
-        of_domain = Holders(store, domain_of(rows))
-        found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
-                             of_domain.of(matter, row["region"])["department"], row["source"]) for row in rows]
-        found = [holder for holder in found if holder.department]
-        named = [holder for holder in found if holder.county == place]
-        return named or [replace(holder, place_unnamed=len(found) > 1) for holder in found]
-    return []
+    """Asked of `city`: the counties' departments holding the matter the text names, a holder a county (the county
+    `place` only, where the text names one that holds it), when that matter is 县级专有; none otherwise. Of several
+    matters named, the one of most words decides: one the city holds, or shares, is the city's scores' to settle."""
+    named = named_matters(store, text, city)
+    if not named or share_of(named[0][1], city) != "county_exclusive":
+        return []
+    matter, rows = named[0]
+    of_domain = Holders(store, domain_of(rows))
+    found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
+                         of_domain.of(matter, row["region"])["department"], row["source"]) for row in rows]
+    found = [holder for holder in found if holder.department]
+    in_place = [holder for holder in found if holder.county == place]
+    return in_place or [replace(holder, place_unnamed=len(found) > 1) for holder in found]
 
 
 def division_of(rows: list[Row], city: str, county: str) -> str:
