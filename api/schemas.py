@@ -415,11 +415,16 @@ class Candidate(BaseModel):
     place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the text names no place "
                                             "below it (a city, county, township or street) and the province's "
                                             "department is not sure of it alone (its own licensing): the cities' and "
-                                            "counties' departments are ranked together, whichever city it happened in")
-    power_split: str = Field(description="市县事权划分说明: on the first row, asked within a county, when the text "
-                                         "names a matter the city's 市县事权划分清单 gives the city alone or the "
-                                         "county alone (queries.split_route): that level's department, first, and "
-                                         "the list's row; else ''")
+                                            "counties' departments are ranked together, whichever city it happened "
+                                            "in; asked of a city, a 县级专有 matter of its 市县事权划分清单 that "
+                                            "several counties hold and the text names none of: their departments "
+                                            "are the rows, whichever county it happened in (`power_split` says so)")
+    power_split: str = Field(description="市县事权划分说明 (queries.split_route), when the text names a matter of "
+                                         "the city's 市县事权划分清单: asked within a county, on the first row, the "
+                                         "department of the level the list gives it (市级专有: the city's; 县级专有, "
+                                         "市县共有 with the division of work it states, 委托: the county's), first, "
+                                         "and the list's row; asked of the city, a 县级专有 matter, on each holding "
+                                         "county's department, the rows; else ''")
     overlap_cluster: str = Field(description="编号 of the overlaps' cluster (departments scope) holding both the first "
                                              "and second rows' best evidence, on those two rows; else ''")
     overlap_note: str = Field(description="职责交叉说明 beside overlap_cluster: 两部门三定职责交叉且未明确牵头"
@@ -835,7 +840,9 @@ class DispatchRow(BaseModel):
     place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the complaint names no "
                                             "place below it and the province reserves no such work: routed to the "
                                             "best of its cities' and counties' departments, which city's a person "
-                                            "finds (who_handles' `place_unnamed`)")
+                                            "finds; asked of a city, a 县级专有 matter several counties hold: routed "
+                                            "to the best of their departments, which county's a person finds "
+                                            "(who_handles' `place_unnamed`)")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "
@@ -844,7 +851,8 @@ class DispatchRow(BaseModel):
     source: str
     note: str = Field(description="a county complaint sent up to its city's department, or an empty complaint")
     power_split: str = Field(description="市县事权划分说明: who_handles' `power_split` on the department routed to "
-                                         "(a 市级专有 or 县级专有 matter sent to that level's department); else ''")
+                                         "(a 市级专有 matter sent to the city's department; a 县级专有, 市县共有 "
+                                         "or 委托 one to the county's); else ''")
     devolved: str = Field(description="乡镇赋权说明: who_handles' `devolved` on the department routed to (work a "
                                       "赋权清单 gave the townships: the named township takes it, or the one where it "
                                       "happened does, or the county still must); else ''")

@@ -34,8 +34,8 @@ _SHARED_HEAD_AT_MOST = 6
 _OTHER_WORK = re.compile(r"监管|监督|检查|执法|处罚|查处|稽查|巡查|整治|治理|监测|指导|协调|统计|宣传")
 # The steps of an approval, by the 行政许可法's chapters (申请与受理, 审查与决定, 变更与延续) and what a licence office
 # does with the certificate: a clause saying nothing but approvals and these is approval work alone.
-_STEPS = frozenset({"申请", "受理", "审查", "审核", "决定", "核发", "发放", "颁发", "送达", "变更", "延续", "换发",
-                    "补发", "注销", "许可证"})
+APPROVAL_STEPS = frozenset({"申请", "受理", "审查", "审核", "决定", "核发", "发放", "颁发", "送达", "变更", "延续",
+                            "换发", "补发", "注销", "许可证"})
 # Seeking a licence or its certificate, as a complaint says it (办证, 申领) beside the approvals it names.
 _SOUGHT = re.compile(rf"{_APPROVAL}|办证|领证|发证|换证|申领")
 
@@ -52,7 +52,7 @@ def approval_only(text: str) -> bool:
     rest = _JOINED.sub(_shared_approval, without_held(text))
     named = _NAMED.findall(rest)
     return (bool(named) and not any(_OTHER_WORK.search(phrase) for phrase in named)
-            and set(content_terms(_NAMED.sub("", rest))) <= _STEPS)
+            and set(content_terms(_NAMED.sub("", rest))) <= APPROVAL_STEPS)
 
 
 def _shared_approval(run: re.Match[str]) -> str:

@@ -35,7 +35,7 @@ from queries.approvals import approval_only, held_only, seeks_approval
 from queries.cache import cached
 from queries.handling_rows import before_evidence
 from queries.lead_claims import Dispute, disputes, without_sanding
-from queries.lookup import current_region, region_successors
+from queries.lookup import current_region, region_levels, region_successors
 from queries.overlap_rows import with_overlap_cluster
 from queries.province_places import is_province, named_place, province_ranked
 from queries.search import BM25Index, Evidence, Hits, as_read, concepts, matter_words, read_parts, written_terms
@@ -48,7 +48,7 @@ from queries.sector_safety import (
     sector_basis,
     sector_rules,
 )
-from queries.split_route import SPLIT_DEPTH, holder_row, split_first, split_holder
+from queries.split_route import SPLIT_DEPTH, counties_first, county_holders, holder_row, split_first, split_holder
 from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -533,13 +533,18 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
         return with_overlap_cluster(store, province_ranked(text, region or "", place, limit, rank, TIE_MARGIN))
     now = current_region(region, successors) if region else region
     rows = rank_at(now, limit)
-    # A matter the city's 市县事权划分清单 gives one level alone goes to that level's department (queries.split_route).
+    # A matter of the city's 市县事权划分清单 goes to the level the list gives it (queries.split_route).
+    if now is not None and region_levels(store).get(now) == "city":
+        place = None if place_read else named_place(store, text, now)
+        holders = county_holders(store, text, now, place)
+        return with_overlap_cluster(store, counties_first(store, holders, rows, rank(now, SPLIT_DEPTH, True), limit)
+                                    if holders else rows)
     holder = split_holder(store, text, now)
     if holder is None:
         return with_overlap_cluster(store, rows)
-    # A 县级专有 matter's department is the county's just ranked: ranked again, deeper, only where it is not among
-    # those rows (it may score low on the complaint: SPLIT_DEPTH), or for the city's department.
-    held = holder.share == "county_exclusive" and holder_row(holder, rows) is not None
+    # A county's department is among the county's rows just ranked: ranked again, deeper, only where it is not
+    # (it may score low on the complaint: SPLIT_DEPTH), or for the city's department.
+    held = holder.region == now and holder_row(holder, rows) is not None
     return with_overlap_cluster(store, split_first(store, holder, rows, rows if held else rank(holder.region,
                                                                                               SPLIT_DEPTH), limit))
 

@@ -1,6 +1,8 @@
-"""who_handles and dispatch within a district on a matter the city's 市县事权划分清单 gives one level alone
-(tests/fixtures/split_dispatch: 临江市 and its 东浦区, each a 交通运输局, and the split list): a 市级专有 matter goes
-up to the city's department, a 县级专有 one stays with the district's, each citing the list's row."""
+"""who_handles and dispatch on a matter of the city's 市县事权划分清单 (tests/fixtures/split_dispatch: 临江市, its
+东浦区 and 西岭县, each a 交通运输局, 东浦区's 属地 list naming 江口街道, and the split list): asked within a district,
+a 市级专有 matter goes up to the city's department; a 县级专有, 市县共有 or 委托 one stays with the district's; asked
+of the city, a 县级专有 one goes to the counties' departments, the county where it happened to be found. Each row
+says why, citing the list's row."""
 
 from __future__ import annotations
 
@@ -16,10 +18,16 @@ from queries.who_handles import who_handles
 from tests.conftest import corpus_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "split_dispatch"
+CITY = "临江市"
 DISTRICT = "临江市/东浦区"
 LIST = "市县事权划分清单（临江市市县事权划分清单.csv）"
-CITY_ONLY = f"港口经营许可为市级专有事项，东浦区的部门无此权责事项，由临江市交通运输局办理（{LIST}编号1（第2行））"
+CITY_ONLY = f"申请港口经营许可为市级专有事项，东浦区的部门无此权责事项，由临江市交通运输局办理（{LIST}编号1（第2行））"
 COUNTY_ONLY = f"机动车维修经营备案为县级专有事项，由东浦区交通运输局办理（{LIST}编号2（第3行））"
+SHARED = (f"公路养护管理为市县共有事项，临江市与东浦区共同承担（分工：市管公路由市级负责，县管公路由县级负责），"
+          f"由东浦区交通运输局办理（{LIST}编号3（第4行））")
+DELEGATED = f"机动车驾驶员培训机构备案为委托事项，临江市委托东浦区实施，由东浦区交通运输局办理（{LIST}编号4（第5行））"
+COUNTY_ONLY_ASKED_OF_CITY = (f"机动车维修经营备案为县级专有事项，临江市的部门无此权责事项，由事发地所在县（区）的部门办理，"
+                             f"需确定事发地所在县（区）（{LIST}编号2（第3行））")
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +40,73 @@ def _ranked(store: Store, text: str, region: str = DISTRICT) -> list[tuple[int, 
             for row in who_handles(store, text, region=region, limit=3)]
 
 
+def _city_rows(store: Store, text: str) -> list[tuple[int, str, str, bool, bool, str]]:
+    return [(row["rank"], row["region"], row["department"], row["tie"], row["place_unnamed"], row["power_split"])
+            for row in who_handles(store, text, region=CITY, limit=3)]
+
+
+# 江口街道 stands in the district's answers on its 属地 row (港区周边流动摊贩劝导), met on nothing the text asks.
+TOWNSHIP = (f"{DISTRICT}/江口街道", "江口街道办事处", False, "")
+
+
 def test_a_city_only_matter_asked_in_the_district_goes_to_the_city(split_store: Store) -> None:
     # Before the rule the district's 交通运输局 came first (its 港口 duty, 3.4): the only department ranked.
     assert _ranked(split_store, "申请港口经营许可") == [
-        (1, "临江市", "临江市交通运输局", False, CITY_ONLY), (2, DISTRICT, "东浦区交通运输局", False, "")]
+        (1, "临江市", "临江市交通运输局", False, CITY_ONLY), (2, DISTRICT, "东浦区交通运输局", False, ""),
+        (3, *TOWNSHIP)]
+
+
+def test_a_matter_is_named_without_its_paperwork_words(split_store: Store) -> None:
+    # The list writes 申请港口经营许可; a caller asks for the licence (许可证) without 申请.
+    for text in ("港口经营许可证怎么办", "港口经营许可"):
+        assert _ranked(split_store, text)[0] == (1, "临江市", "临江市交通运输局", False, CITY_ONLY)
+    # Words the matter shares with other work (经营, 许可) name none of them; nor do a matter's words when they are
+    # all such words and paperwork (许可证补办, 市级专有): the district's department stays first, no note said.
+    for text in ("经营许可证怎么办", "许可证丢了想补办"):
+        assert _ranked(split_store, text) == [(1, DISTRICT, "东浦区交通运输局", False, ""), (2, *TOWNSHIP)]
 
 
 def test_a_county_only_matter_stays_in_the_district(split_store: Store) -> None:
     text = "机动车维修经营备案去哪里办"
-    assert _ranked(split_store, text) == [(1, DISTRICT, "东浦区交通运输局", False, COUNTY_ONLY)]
+    assert _ranked(split_store, text) == [(1, DISTRICT, "东浦区交通运输局", False, COUNTY_ONLY), (2, *TOWNSHIP)]
     # Before the rule dispatch sent it up: the district's department weak (5.2), the city's sure (15.7).
     [row] = dispatch(split_store, [Complaint(line=2, text=text, region="东浦区")], region=None).rows
     assert (row["region"], row["department"], row["note"], row["power_split"]) == (
         DISTRICT, "东浦区交通运输局", "", COUNTY_ONLY)
+
+
+def test_a_shared_or_delegated_matter_stays_in_the_district_saying_so(split_store: Store) -> None:
+    # 公路养护管理 (市县共有): the 备注 divides the work (市管公路…，县管公路…); 管理 is no word of it a caller must say.
+    for text in ("公路养护管理不到位", "公路养护不到位"):
+        assert _ranked(split_store, text) == [(1, DISTRICT, "东浦区交通运输局", False, SHARED)]
+    # 机动车驾驶员培训机构备案: the city 委托 its counties.
+    assert _ranked(split_store, "机动车驾驶员培训机构备案要什么材料") == [
+        (1, DISTRICT, "东浦区交通运输局", False, DELEGATED)]
+
+
+def test_a_county_only_matter_asked_of_the_city_needs_the_county(split_store: Store) -> None:
+    # Before the rule the city's 交通运输局 came first with no note (its 机动车维修经营备案 duty, weak).
+    text = "机动车维修经营备案去哪里办"
+    assert _city_rows(split_store, text) == [
+        (1, "临江市/西岭县", "西岭县交通运输局", False, True, COUNTY_ONLY_ASKED_OF_CITY),
+        (2, DISTRICT, "东浦区交通运输局", False, True, COUNTY_ONLY_ASKED_OF_CITY)]
+    # A county named is the one.
+    assert _city_rows(split_store, "西岭县" + text) == [
+        (1, "临江市/西岭县", "西岭县交通运输局", False, False,
+         f"机动车维修经营备案为县级专有事项，临江市的部门无此权责事项，由西岭县交通运输局办理（{LIST}编号2（第3行））")]
+    # Dispatch of the city's calls marks it for the county to be found.
+    [row] = dispatch(split_store, [Complaint(line=2, text=text, region="")], region=CITY).rows
+    assert (row["region"], row["department"], row["place_unnamed"], row["power_split"]) == (
+        "临江市/西岭县", "西岭县交通运输局", True, COUNTY_ONLY_ASKED_OF_CITY)
+
+
+def test_the_city_only_note_names_the_district_when_its_township_ranked_first(split_store: Store) -> None:
+    # Naming 江口街道, whose 属地 row meets the rest of the text, the township ranks first in the district; the note
+    # says the district's departments hold no such power, not the township's region.
+    text = "江口街道港区周边流动摊贩乱摆，港口经营许可证怎么办"
+    assert _ranked(split_store, text.split("，")[0])[0] == (1, *TOWNSHIP)
+    assert _ranked(split_store, text) == [
+        (1, "临江市", "临江市交通运输局", False, CITY_ONLY), (2, *TOWNSHIP), (3, DISTRICT, "东浦区交通运输局", False, "")]
 
 
 def test_dispatch_sends_a_city_only_matter_up_saying_why(split_store: Store) -> None:
@@ -55,9 +117,6 @@ def test_dispatch_sends_a_city_only_matter_up_saying_why(split_store: Store) -> 
 
 
 def test_what_the_rule_leaves_alone(split_store: Store) -> None:
-    # The matter's object alone (码头) names no matter; a shared matter (公路养护管理) and the city asked of are the
-    # scores' to settle.
+    # The matter's object alone (码头) names no matter; a city-only matter asked of the city is the city's ranking.
     assert _ranked(split_store, "码头上有人乱堆货物")[0][1:] == (DISTRICT, "东浦区交通运输局", False, "")
-    assert {row[4] for row in _ranked(split_store, "公路养护管理不到位")} == {""}
-    assert _ranked(split_store, "机动车维修经营备案去哪里办", region="临江市")[0][1:] == (
-        "临江市", "临江市交通运输局", False, "")
+    assert _city_rows(split_store, "港口经营许可证怎么办")[0][1:] == ("临江市", "临江市交通运输局", False, False, "")
