@@ -146,7 +146,7 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
             out.print(f"   {column_label('devolved', 'who_handles')}：{row['devolved']}", highlight=False,
                       soft_wrap=True)
         if row.get("place_unnamed"):
-            out.print(f"   {column_label('place_unnamed', 'who_handles')}：诉求未写明事发地，各市、县同类部门一并排序",
+            out.print(f"   {column_label('place_unnamed', 'who_handles')}：诉求未写明事发地，可能承办的各地同类部门一并排序",
                       highlight=False)
 
 

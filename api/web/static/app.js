@@ -1635,7 +1635,7 @@ async function search(current) {
       row.sector_safety ? el("p", { class: "sector-safety" }, sectorText(row)) : "",
       row.no_sanding ? el("p", { class: "tie no-sanding" }, "图中无其三定：仅见于清单或条款，请人工核对其职责") : "",
       // Asked of a province, a complaint naming no place: which city's it is, the place where it happened decides.
-      row.place_unnamed ? el("p", { class: "tie place-unnamed" }, "需确定事发地（市、县）：诉求未写明事发地，各市、县同类部门一并排序") : "",
+      row.place_unnamed ? el("p", { class: "tie place-unnamed" }, "需确定事发地（市、县）：诉求未写明事发地，可能承办的各地同类部门一并排序") : "",
       el("ul", {}, row.evidence.map((e) => el("li", {}, evidenceText(e, row)))))));
   });
 }
