@@ -72,7 +72,7 @@ def _build(store: Store) -> BM25Index:
         evidence = after_reforms(evidence, replaced)
     if moves:
         evidence = after_moves(evidence, moves, duty_model(store))
-    return BM25Index(evidence, assists=index.assists, disputes=index.disputes)
+    return BM25Index(evidence, assists=index.assists, disputes=index.disputes, successors=index.successors)
 
 
 def standing_successors(rows: Sequence[Row]) -> dict[str, Row]:

@@ -31,6 +31,7 @@ from ingest.terms import (
     whole_spans,
 )
 from queries.lead_claims import Dispute
+from queries.lookup import current_region
 from queries.neighbours import NEIGHBOUR_WEIGHT, Neighbours
 
 K1 = 1.2
@@ -314,9 +315,15 @@ class BM25Index:
     slice per term) and scored with numpy: a common word reaches tens of thousands of duties of a province."""
 
     def __init__(self, evidence: Sequence[Evidence], *, weights_from: BM25Index | None = None,
-                 assists: Sequence[Evidence] = (), disputes: Mapping[str, Dispute] | None = None) -> None:
-        self._regions: dict[tuple[str, tuple[str, ...]], BM25Index] = {}  # (region, those it replaced) → its index
-        self._below: dict[str, np.ndarray] = {}  # a region → whether each region number is under it
+                 assists: Sequence[Evidence] = (), disputes: Mapping[str, Dispute] | None = None,
+                 successors: Mapping[str, str] | None = None) -> None:
+        self._regions: dict[str, BM25Index] = {}  # a region as it is now → its index
+        self._below: dict[str, np.ndarray] = {}  # a region as it is now → whether each region number is under it
+        # 撤县设区: each renamed county's path → the district's (`queries.lookup.region_successors`). A region is
+        # searched as it is now, whichever path it is asked by, and a piece of evidence stands in the region its
+        # department's is now: the county's departments no notice renamed keep the county's path (their rows show
+        # it) and answer in the district, for every caller of a region's search alike.
+        self.successors: Mapping[str, str] = dict(successors or {})
         self._neighbours: Neighbours | None = None  # built on the first word no evidence uses
         self.evidence = list(evidence)
         # Who assists on which matter (kind matter_assist, keyed by the matter like its leads' evidence): not
@@ -357,10 +364,21 @@ class BM25Index:
         self._region_of = np.array([numbers[item.region] for item in self.evidence], dtype=np.int64)
 
     def _under(self, region: str) -> np.ndarray:
-        """By region number, whether that region is under `region` (not `region` itself)."""
-        if region not in self._below:
-            self._below[region] = np.array([name.startswith(f"{region}/") for name in self._region_names], dtype=bool)
-        return self._below[region]
+        """By region number, whether that region is now under `region` as it is now (not `region` itself)."""
+        now = self.region_now(region)
+        if now not in self._below:
+            self._below[now] = np.array([self.region_now(name).startswith(f"{now}/") for name in self._region_names],
+                                        dtype=bool)
+        return self._below[now]
+
+    def region_now(self, region: str) -> str:
+        """The region `region` is now: a county a 撤县设区 made a district (or a township in it) is the district's."""
+        return current_region(region, self.successors)
+
+    def _standing_in(self, items: Sequence[Evidence], now: str) -> list[Evidence]:
+        """The pieces of `items` whose region is `now` as it is now."""
+        regions: dict[str, str] = {}
+        return [item for item in items if regions.setdefault(item.region, self.region_now(item.region)) == now]
 
     def search(self, text: str, *, region: str | None = None) -> list[tuple[float, Evidence]]:
         """Evidence ranked by BM25 (highest first), optionally of one region's departments only."""
@@ -416,23 +434,20 @@ class BM25Index:
         """The evidence the text scores on, with its BM25 scores."""
         return self.hits_for(self.query_weights(text), region)
 
-    def hits_for(self, weights: dict[str, float], region: str | None = None, *, below: bool = False,
-                 replaced: tuple[str, ...] = ()) -> Hits:
+    def hits_for(self, weights: dict[str, float], region: str | None = None, *, below: bool = False) -> Hits:
         """The evidence that terms of these weights score on (`query_terms`, `query_weights`): of `region`'s
         departments, or with `below` of the regions under it (a province's cities, their counties and townships, not
         the province's own), so that a ranking of the places below a province judges its ties and cuts its rows on
         the rows it returns, not on the whole graph's. One region's is searched in its own index; the regions below
         one on this index, masked: under a province they are nearly the whole graph, whose copy would double the
-        index's memory and its first search's time. `replaced`: the regions `region` took over (a county a 撤县设区
-        made it), whose departments no notice renamed answer in it now."""
+        index's memory and its first search's time. A region is read as it is now (`region_now`): a district's
+        departments are those of the county it replaced that no notice renamed too, asked by either path."""
         if region and not below:
-            key = (region, replaced)
-            if key not in self._regions:
-                scope = {region, *replaced}
-                self._regions[key] = BM25Index([e for e in self.evidence if e.region in scope], weights_from=self,
-                                               disputes=self.disputes,
-                                               assists=[e for e in self.assists if e.region in scope])
-            return self._regions[key].hits_for(weights)
+            now = self.region_now(region)
+            if now not in self._regions:
+                self._regions[now] = BM25Index(self._standing_in(self.evidence, now), weights_from=self,
+                                               disputes=self.disputes, assists=self._standing_in(self.assists, now))
+            return self._regions[now].hits_for(weights)
         scores = np.zeros(len(self.evidence), dtype=np.float64)
         for term, weight in weights.items():
             idf = self._idf.get(term)

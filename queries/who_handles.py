@@ -93,7 +93,8 @@ def _build_index(store: Store) -> BM25Index:
     # query's finish keeps only the carried ones today's reading holds, and that reading needs the term model built
     # on this index; who_handles' ranking reads today's duties through `queries.notice_evidence`.
     written = catalog.run(store, "evidence", finished=False)
-    return BM25Index(_pieces(written + unled), assists=_pieces(assists), disputes=unsettled)
+    return BM25Index(_pieces(written + unled), assists=_pieces(assists), disputes=unsettled,
+                     successors=region_successors(store))
 
 
 def _pieces(rows: list[Row]) -> list[Evidence]:
@@ -105,14 +106,13 @@ def _pieces(rows: list[Row]) -> list[Evidence]:
 
 
 def rank_departments(index: BM25Index, text: str, *, region: str | None = None, limit: int = 5,
-                     ignore: frozenset[str] = frozenset(), below: bool = False,
-                     replaced: tuple[str, ...] = ()) -> list[Row]:
+                     ignore: frozenset[str] = frozenset(), below: bool = False) -> list[Row]:
     """`ignore`: terms of the text that say nothing of whose work it is (a catalogue's template words). `below`:
-    the departments of the regions under `region`, not its own; `replaced`: the regions it took over, whose
-    departments are its own too (`BM25Index.hits_for`)."""
+    the departments of the regions under `region`, not its own (`BM25Index.hits_for`, which reads a county a
+    撤县设区 made a district as the district, with the county's departments no notice renamed)."""
     said = {term: weight for term, weight in index.said_terms(text).items() if term not in ignore}
     weights = index.with_neighbours(said, quiet=read_parts(text))
-    answering, found, scores = index.hits_for(weights, region, below=below, replaced=replaced)
+    answering, found, scores = index.hits_for(weights, region, below=below)
     columns = _columns(answering)
     # 审管分离: a complaint about an approval sought is not answered by the supervision of those holding one, nor a
     # complaint about conduct (after a licence, or without one) by approval work alone.
@@ -123,7 +123,7 @@ def rank_departments(index: BM25Index, text: str, *, region: str | None = None, 
     # The departments the text's own words (and the dictionaries' readings of them) reach, when neighbours add more.
     enough = COVERAGE_SHARE * index.full_match_of(weights)
     own = (Hits(answering, found, scores) if len(weights) == len(said)
-           else _fit(index.hits_for(said, region, below=below, replaced=replaced), unfit))
+           else _fit(index.hits_for(said, region, below=below), unfit))
     reached = None if own.positions is found else frozenset(columns.department[own.positions].tolist())
     # Every hit ordered by department, then best first (ties by key), in numpy: a common word reaches tens of
     # thousands of duties of a province, and only each department's first few count.
@@ -515,15 +515,13 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     def rank_at(now: str | None, count: int, below: bool = False) -> list[Row]:
         """The rows ranked in `now`, a region as it is now (or below it), each with the fields the callers set
         later (`place_unnamed` for a province's, `power_split` for a split's department) in their place."""
-        replaced = tuple(sorted(old for old, new in successors.items() if new == now))
-        ranked = rank_departments(index, text, region=now, below=below, replaced=replaced,
-                                  limit=depth(store, count, now, below=below))
+        ranked = rank_departments(index, text, region=now, below=below, limit=depth(store, count, now, below=below))
         rows = _with_no_sanding(store, with_devolution(store, text, _with_sector_safety(store, text, ranked), count))
         return [before_evidence(row, {"place_unnamed": False, "power_split": ""}) for row in rows]
 
     def rank(place: str | None, count: int, below: bool = False) -> list[Row]:
-        # A county a 撤县设区 made a district is ranked as the district it is now, with the departments no notice
-        # renamed: they still stand under the county's path and answer a complaint naming the district.
+        # A county a 撤县设区 made a district is the district it is now: the index searches it so (with the
+        # county's departments no notice renamed, `BM25Index.hits_for`), and the depth reads the given items so.
         return rank_at(current_region(place, successors) if place and not below else place, count, below)
 
     # The first two departments' duties in one overlap cluster, said on their rows (queries.overlap_rows), as they

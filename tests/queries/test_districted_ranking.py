@@ -13,10 +13,13 @@ import pytest
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from queries.ambiguities import Mandates, holders, host_assist_ambiguities
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.lookup import region_successors
-from queries.who_handles import who_handles
+from queries.orphans import orphan_supervision_items
+from queries.sources import document_titles, with_readable_sources
+from queries.who_handles import evidence_index, who_handles
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,3 +48,44 @@ def test_the_departments_no_notice_renamed_answer_in_the_district(districted: St
     assert [(row["region"], row["department"]) for row in who_handles(districted, "小区里违规搭建彩钢棚",
                                                                       region="示例市/青山区", limit=2)] == [
         ("示例市/青山县", "青山县城市管理局"), ("示例市/青山县", "青山县市场监督管理局")]
+
+
+# The district's own lists (tests/fixtures/chexian_unrenamed_lists): a 监管事项目录 of 青山区 whose item on 户外广告设施
+# no department claimed, and a 职责边界清单 of 青山区 naming 青山县城市管理局 (unrenamed) to lead 建筑垃圾处置管理, and
+# the renamed 住建局 to lead 河道采砂监督管理, which 青山县水利局's 三定 gives the county's 水利局 (unrenamed too).
+@pytest.fixture(scope="module")
+def district_lists(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('district_lists')}")
+    fixtures = REPO / "tests" / "fixtures"
+    for path in (REPO / "examples", fixtures / "chexian_unrenamed", fixtures / "chexian_unrenamed_lists"):
+        report = ingest([path], store, region=Region(("示例市",)))
+        assert report.failed == [], [outcome.error for outcome in report.outcomes if not outcome.ok]
+    yield store
+    store.close()
+
+
+def test_an_unclaimed_item_of_the_district_is_suggested_to_an_unrenamed_county_department(
+        district_lists: Store) -> None:
+    """Before, the item was ranked among the departments under 示例市/青山区 alone (the renamed 住建局): none held it."""
+    rows = with_readable_sources(orphan_supervision_items(district_lists, "示例市/青山区"),
+                                 document_titles(district_lists))
+    assert [(row["region"], row["item"], [(owner["department"], owner["score"], owner["source"])
+                                          for owner in row["suggested_owners"]]) for row in rows] == [
+        ("示例市/青山区", "对户外广告设施和门店招牌设置的监督检查",
+         [("青山县城市管理局", 44.156, "《青山县城市管理局职能配置、内设机构和人员编制规定》第三条(五)")])]
+
+
+def test_a_district_list_s_lead_is_judged_among_the_county_s_unrenamed_departments(district_lists: Store) -> None:
+    """The renamed 住建局 leads 河道采砂监督管理 without the work, which the county's 水利局 holds: before, only the
+    departments under the district's path were searched, 住建局's own best was the best, and nothing was found. The
+    unrenamed 城管局 that holds 建筑垃圾处置管理 is no finding, judged among the district's departments too."""
+    rows = with_readable_sources(host_assist_ambiguities(district_lists, "示例市/青山区"),
+                                 document_titles(district_lists))
+    assert [(row["matter"], row["mandate"]) for row in rows if row["reason"] == "lead_without_mandate"] == [
+        ("河道采砂监督管理", [{"lead": "青山区住房和城乡建设局", "holder": "青山县水利局",
+                          "duty": "负责全县河道、水库、堤防的管理和保护，监督管理河道采砂。",
+                          "source": "《青山县水利局主要职责内设机构和人员编制规定》二、(四)"}])]
+    # Asked by the county's old path, the district's lead reads the same (the lead's region is the district).
+    mandates = Mandates(evidence_index(district_lists), holders(district_lists))
+    assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山县") is None
+    assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山区") is None
