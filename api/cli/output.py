@@ -146,8 +146,8 @@ def _print_ranking(rows: list[dict[str, Any]], *, title: str) -> None:
             out.print(f"   {column_label('devolved', 'who_handles')}：{row['devolved']}", highlight=False,
                       soft_wrap=True)
         if row.get("place_unnamed"):
-            out.print(f"   {column_label('place_unnamed', 'who_handles')}：诉求未写明事发地，可能承办的各地同类部门一并排序",
-                      highlight=False)
+            label = column_label("place_unnamed", "who_handles")
+            out.print(f"   {label}：诉求未写明事发地，可能承办的各地同类部门一并排序", highlight=False)
 
 
 def columns_of(rows: list[dict[str, Any]]) -> list[str]:
