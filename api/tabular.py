@@ -43,6 +43,7 @@ from api.schemas import (
     PlanUnplanned,
     PowerSplitCell,
     PowerSplitConflict,
+    PowerSplitHolding,
     PowerSplitUnlisted,
     RegionRow,
     StaffingChange,
@@ -93,6 +94,8 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "list_changes": list(named("list_changes").shown),
     "power_item_review": list(named("power_item_review").shown),
     "city_departments": list(named("city_departments").shown),
+    # A cell with no matters (生态环境 · 县级专有) still downloads its titles: the CSV was a bare BOM.
+    "power_split_matters": columns(PowerSplitHolding),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
