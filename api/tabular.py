@@ -123,7 +123,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
                "staffing": "任期始末编制", "lists": "涉及本部门的清单事项"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
-    "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
+    # A conflict's 出处 in a file is every row it rests on (`sources`, as the report cites them), where `source` was.
+    "power_split": {"cells": columns(PowerSplitCell),
+                    "conflicts": ["sources" if column == "source" else column
+                                  for column in columns(PowerSplitConflict) if column != "sources"],
                     "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},

@@ -1044,7 +1044,9 @@ async function splitPage(current) {
   const shown = part || split;
   document.getElementById("split-conflicts-title").textContent = `事权划分冲突${county ? `（${county.split("/").pop()}）` : ""}`;
   // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
-  table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
+  // Every row it rests on, the split list's and the city's power list's (user test: the page cited the power item
+  // alone, not the row that gives the matter to the counties), as the files and the report cite them.
+  table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: c.sources.map(sourceText).join("、"),
     kind: CONFLICTS[c.kind] || c.kind })),
         [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划", "region"],
          ["concerned", "涉及部门"], ["source", "出处"]]);
