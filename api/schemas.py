@@ -449,6 +449,9 @@ class PowerSplitConflict(BaseModel):
     concerned: list[str] = Field(default_factory=list, description=(
         "涉及部门: the department the conflict names, and in each holding region the department doing the matter's "
         "work (it exercises a power item of that name, or is the region's one department of the domain)"))
+    sources: list[str] = Field(default_factory=list, description=(
+        "出处, every row the conflict rests on: the split list's rows of the matter for the regions it lies between, "
+        "then `source` where it is not one of them (the city's power item still carrying a county-only matter)"))
 
 
 class PowerSplitUnlisted(BaseModel):

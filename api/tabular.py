@@ -43,6 +43,7 @@ from api.schemas import (
     PlanUnplanned,
     PowerSplitCell,
     PowerSplitConflict,
+    PowerSplitHolding,
     PowerSplitUnlisted,
     RegionRow,
     StaffingChange,
@@ -93,6 +94,8 @@ LIST_COLUMNS: dict[str, list[str]] = {
     "list_changes": list(named("list_changes").shown),
     "power_item_review": list(named("power_item_review").shown),
     "city_departments": list(named("city_departments").shown),
+    # A cell with no matters (生态环境 · 县级专有) still downloads its titles: the CSV was a bare BOM.
+    "power_split_matters": columns(PowerSplitHolding),
 }
 
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
@@ -120,7 +123,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
                "staffing": "任期始末编制", "lists": "涉及本部门的清单事项"},
 }
 TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
-    "power_split": {"cells": columns(PowerSplitCell), "conflicts": columns(PowerSplitConflict),
+    # A conflict's 出处 in a file is every row it rests on (`sources`, as the report cites them), where `source` was.
+    "power_split": {"cells": columns(PowerSplitCell),
+                    "conflicts": ["sources" if column == "source" else column
+                                  for column in columns(PowerSplitConflict) if column != "sources"],
                     "unlisted": columns(PowerSplitUnlisted)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},

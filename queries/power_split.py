@@ -51,8 +51,11 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
         cell["by_region"] = dict(sorted(cell["by_region"].items()))
     # Who must settle each conflict (涉及部门), as the report names them: the page showed the conflict without them.
     concerned = concerned_departments(store, city, conflicts)
+    # What each rests on (出处), as the report cites it: the page and the files cited only the city's power item of
+    # a county-only matter, not the split list's row that makes it the county's (user test).
     return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
-            "conflicts": sorted(({**c, "concerned": concerned[c["matter"]]} for c in conflicts),
+            "conflicts": sorted(({**c, "concerned": concerned[c["matter"]], "sources": conflict_sources(store, city, c)}
+                                 for c in conflicts),
                                 key=lambda c: (c["kind"], c["matter"], c["department"])),
             "unlisted": unlisted_holdings(store, city, region)}
 

@@ -49,7 +49,7 @@ from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
 from queries.overlaps import multi_lead_matters, overlaps
 from queries.power_review import listed_power, same_power
-from queries.power_split import conflict_sources, department_holdings, power_split
+from queries.power_split import department_holdings, power_split
 from queries.profile import department_profile
 from queries.profile_tables import NO_OFFICE_DUTY, NO_OFFICES, UNDECOMPOSED, profile_tables
 from queries.report_overlaps import Group, overlap_rows
@@ -329,8 +329,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
             report.sections[-1].note = report.sections[-1].unloaded = unloaded
         add(Section(f"power_split_conflicts:{city}", f"事权划分冲突（{held}）",
                     ["conflict_label", "matter", "department", "concerned", "sources"],
-                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]],
-                      "sources": conflict_sources(store, city, c)}
+                    [{**c, "conflict_label": CONFLICT_LABELS[c["kind"]]}
                      for c in split["conflicts"] if department is None or department in c["concerned"]],
                     note=unloaded or "“涉及部门”：冲突所列的部门，以及各持有区划中承担该事项的部门"
                                      "（实施同名权责事项的部门，或名称与领域相符的唯一部门）。“出处”：冲突所依据的"

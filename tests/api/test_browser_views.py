@@ -142,7 +142,7 @@ def test_the_conflicts_show_their_source(browser, site: str) -> None:  # noqa: F
     # The kind too, in the files' words (the page said 县级专有事项仍由市级部门实施 where they say …仍列入市级部门权责清单).
     assert [(row[0], row[4], row[5]) for row in rows] == [(line["冲突类型"], line["涉及部门"], line["出处"])
                                                           for line in in_file]
-    assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）" in [line["出处"] for line in in_file]
+    assert "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）" in in_file[0]["出处"]
     # Read by people: every conflict cites a document by title, or by file name when the list has no title.
     # The holding regions by name, as the other tables of the view give them (the paths read as a wall of 示例市/…).
     assert sorted({row[3] for row in rows}) == ["河西区、青山县", "示例市、河西区、青山县"]
@@ -402,3 +402,27 @@ def test_the_overlap_networks_legend_is_not_under_its_save_button(browser, site:
         assert under == []
     finally:
         browser.set_window_size(1400, 1000)
+
+
+def test_an_empty_cell_of_the_whole_city_names_the_city(browser, site: str) -> None:  # noqa: F811
+    """Clicked in 全市, an empty cell read 在“生态环境 · 县级专有”中没有事项, a sentence without its subject (user test)."""
+    _open(browser, site, "split")
+    browser.execute_script("document.getElementById('split-cells').closest('details').open = true")
+    browser.execute_script("window.dutygraph.ready.splitCell = false")
+    browser.find_element("css selector", "#split-cells button[aria-label^='生态环境 · 县级专有']").click()
+    _wait(browser, "return window.dutygraph.ready.splitCell === true")
+    assert browser.find_element("id", "split-cell-title").text == "全市 · 生态环境 · 县级专有：0 项"
+    assert browser.find_element("id", "split-matters").text == "示例市全市在“生态环境 · 县级专有”中没有事项"
+
+
+def test_a_conflict_cites_the_split_list_row_beside_the_power_item(browser, site: str) -> None:  # noqa: F811
+    """道路普通货物运输经营许可 is a conflict because the split list gives it to the counties and the city's 权责清单
+    still lists it: the page cited the power list's row alone, the report both (user test)."""
+    _open(browser, site, "split")
+    _header, rows = _table(browser, "split-conflicts")
+    assert rows[0][1] == "道路普通货物运输经营许可" and rows[0][5] == (
+        "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、"
+        "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）")
+    assert [row[5] for row in rows[1:]] == [
+        "市县事权划分清单（shixian_shiquan.csv）编号1（第2行）", "市县事权划分清单（shixian_shiquan.csv）编号2（第3行）",
+        "市县事权划分清单（shixian_shiquan.csv）编号8（第9行）"]

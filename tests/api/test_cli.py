@@ -330,7 +330,9 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert conflicts.returncode == 0
     assert conflicts.stdout.split(b"\r\n")[:2] == [
         "\ufeff事项,冲突类型,部门,出处,持有区划,涉及部门".encode(),
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）"
+        # 出处: the split list's row giving the matter to the counties, then the city's power list's row.
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,"
+        "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、权责清单（quanze_shi_multi.xlsx）"
         "工作表“市交通运输局”编号1（第2行）,示例市/河西区、示例市/青山县,"
         "河西区交通运输局、示例市交通运输局、青山县交通运输局".encode()]
     workbook = tmp_path / "split.xlsx"
@@ -345,6 +347,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     assert ("市场监管", "县级专有", 3, "示例市/河西区 3；示例市/青山县 3",
             "消费者投诉举报处理；食品小作坊、小餐饮登记；食品经营许可") in sheets["事权划分"]
     assert sheets["事权划分冲突"][1] == ("道路普通货物运输经营许可", "县级专有事项仍列入市级部门权责清单", "示例市交通运输局",
+                                   "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、"
                                    "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）", "示例市/河西区、示例市/青山县",
                                    "河西区交通运输局、示例市交通运输局、青山县交通运输局")
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"

@@ -838,7 +838,10 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
     assert unquote(conflicts.headers["content-disposition"].split("''")[1]) == "示例市-市县事权-事权划分冲突.csv"
     assert conflicts.content.decode("utf-8-sig").splitlines()[:2] == [
         "事项,冲突类型,部门,出处,持有区划,涉及部门",
-        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）,"
+        # 出处: the split list's row that gives the matter to the counties, then the city's power list's row.
+        "道路普通货物运输经营许可,县级专有事项仍列入市级部门权责清单,示例市交通运输局,"
+        "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、"
+        "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）,"
         "示例市/河西区、示例市/青山县,河西区交通运输局、示例市交通运输局、青山县交通运输局"]
     network = _sheets(client.get("/api/queries/coordination_network", params={"region": "示例市"},
                                  headers={"Accept": XLSX}).content)

@@ -4,10 +4,12 @@ the page listed 河西区's 门店招牌设置备案 as if 青山县 held it, an
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import openpyxl
 from fastapi.testclient import TestClient
 
 from api.tabular import XLSX
@@ -126,3 +128,17 @@ def test_a_county_s_files_hold_its_matters_and_name_it(client: TestClient) -> No
     cell = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "交通运输",
                                                                   "share": "shared", "format": "xlsx"})
     assert unquote(cell.headers["content-disposition"].split("''")[1]) == "示例市-交通运输-市县共有-市县事权格子事项.xlsx"
+
+
+def test_an_empty_cell_downloads_its_titles_and_says_none(client: TestClient) -> None:  # noqa: F811
+    """生态环境 · 县级专有 holds nothing in 示例市 (user test: its CSV was a bare BOM and its Excel sheet had no titles,
+    a blank file Excel opens as nothing)."""
+    params = {"city": "示例市", "domain": "生态环境", "share": "county_exclusive"}
+    csv_file = client.get("/api/queries/power_split/matters", params={**params, "format": "csv"})
+    assert csv_file.content.decode("utf-8-sig").splitlines() == [
+        "事项,区划,层级,划分方式,角色,本级职责,出处,部门,部门依据,实施的权责事项,权责事项出处"]
+    excel = client.get("/api/queries/power_split/matters", params={**params, "format": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(excel.content)).worksheets[0]
+    assert [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)] == [
+        ["事项", "区划", "层级", "划分方式", "角色", "本级职责", "出处", "部门", "部门依据", "实施的权责事项", "权责事项出处"],
+        ["（无）"]]

@@ -1043,9 +1043,14 @@ async function splitPage(current) {
   // A region's matters per domain; "" is every county of the city together.
   const held = (region) => domains.map((domain) => split.cells.filter((c) => c.domain === domain)
     .reduce((sum, c) => sum + (region ? c.by_region[region] || 0 : counties.reduce((n, k) => n + (c.by_region[k] || 0), 0)), 0));
+  // A city none of whose counties the graph holds: its counties' bars are empty for that, not for holding nothing
+  // (user test: 青岩市's 各县（区）合计 drew no bar and said nothing).
+  const noCounty = counties.length ? "" : `图中没有${city}的县（区）（未载入县级文件），无从对比`;
+  const below = noCounty ? 20 : 0;  // the subtitle's line
   chart("chart-compare").setOption({
-    title: { text: `${city} 与 ${county.split("/").pop() || "各县（区）合计"} 持有事项对比`, textStyle: { fontSize: 15 } }, tooltip: {}, legend: { top: 40 },
-    grid: { top: 80, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
+    title: { text: `${city} 与 ${county.split("/").pop() || "各县（区）合计"} 持有事项对比`, textStyle: { fontSize: 15 },
+             subtext: noCounty }, tooltip: {}, legend: { top: 40 + below },
+    grid: { top: 80 + below, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
     series: [{ name: city, type: "bar", data: held(city) }, { name: county.split("/").pop() || "各县（区）合计", type: "bar", data: held(county) }],
   }, true);
   // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
@@ -1053,7 +1058,9 @@ async function splitPage(current) {
   const shown = part || split;
   document.getElementById("split-conflicts-title").textContent = `事权划分冲突${county ? `（${county.split("/").pop()}）` : ""}`;
   // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
-  table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: sourceText(c.source),
+  // Every row it rests on, the split list's and the city's power list's (user test: the page cited the power item
+  // alone, not the row that gives the matter to the counties), as the files and the report cite them.
+  table("split-conflicts", shown.conflicts.map((c) => ({ ...c, source: c.sources.map(sourceText).join("、"),
     kind: CONFLICTS[c.kind] || c.kind })),
         [["kind", "冲突类型"], ["matter", "事项"], ["department", "市级部门"], ["holders", "持有区划", "region"],
          ["concerned", "涉及部门"], ["source", "出处"]]);
@@ -1130,7 +1137,8 @@ async function showCell(current, city, domain, share, county = "") {
   if (!rows.length) {
     document.getElementById("split-matters").innerHTML = "";
     document.getElementById("split-matters").append(el("p", { class: "empty" },
-      `${county.split("/").pop()}在“${domain} · ${SHARE_LABELS[share]}”中没有事项${county ? "（其他县区的见“全市”）" : ""}`));
+      // 全市 has its subject too (user test: an empty cell of the whole city read 在“生态环境 · 县级专有”中没有事项).
+      `${county ? county.split("/").pop() : `${city}全市`}在“${domain} · ${SHARE_LABELS[share]}”中没有事项${county ? "（其他县区的见“全市”）" : ""}`));
   }
 }
 
