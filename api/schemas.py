@@ -322,6 +322,9 @@ class StaffingRow(BaseModel):
                                                               "如 `总工程师 按副处级配备`")
     offices: int
     offices_stated: int | None = Field(default=None, description="核定内设机构数：三定所定，或其后调整通知“调整后”所定")
+    offices_stated_source: str | None = Field(default=None, description=(
+        "核定内设机构数所据条款：三定的条款（`doc:…#第四条`）或调整通知“调整后”所在的项（`doc:…#二、`）；"
+        "字段版本 22 之前载入的文件未记条款时为空"))
     office_leader_posts: int | None = Field(default=None, description="内设机构领导职数（各级合计）")
     office_leader_posts_detail: list[str] | None = Field(
         default=None, description="内设机构领导职数明细：`科级 6`；三定列出其中各职务的，"
@@ -607,6 +610,10 @@ class DepartmentFacts(BaseModel):
     region: str | None
     kind: str | None
     rank: str | None
+    rank_source: str | None = Field(default=None, description=(
+        "规格所据条款：`doc:…#第二条`；图谱在字段版本 22 之前载入的文件未记条款时为空"))
+    supervisor: str | None = Field(default=None, description="主管部门：三定所写“由…管理的”部门（部门管理机构）")
+    supervisor_source: str | None = Field(default=None, description="主管部门所据条款：`doc:…#第二条`")
     staff_quota: int | None = Field(description="行政编制，计入其后调整通知划转的编制（见 staff_moves）")
     staff_quota_stated: int | None = Field(default=None,
                                            description="三定或调整通知“调整后”所定的编制数，未计其后的划转")
@@ -623,7 +630,13 @@ class DepartmentFacts(BaseModel):
         "其后调整通知增减的领导职数，按级别：`副处级 +1`、`正科级 -1`"))
     leader_posts_detail: list[str] | None = Field(description="领导职数明细，含未定职数的职位（总工程师 按副处级配备）")
     office_leader_posts: int | None
+    staffing_source: str | None = Field(default=None, description=(
+        "编制数所据条款：行政编制和领导职数所出的三定条款（`doc:…#第五条`）或调整通知“调整后”所在的项（`doc:…#二、`）"))
     offices_stated: int | None
+    offices_stated_source: str | None = Field(default=None, description=(
+        "内设机构数所据条款：三定“设N个内设机构”所在条款（`doc:…#第四条`），或其后调整通知“调整后”所在的项"))
+    offices_source: str | None = Field(default=None, description=(
+        "内设机构所据条款：三定列出内设机构的条款（`doc:…#第四条`）"))
     aliases: list[str] | None
     issued: str | None
     reform_date: str = Field(default="", description=(

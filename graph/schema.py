@@ -33,8 +33,9 @@ NODE_LABELS: tuple[NodeLabel, ...] = (
             "uid", "name", "base_name", "aliases", "kind", "rank", "region", "supervisor", "staff_quota", "other_staff",
             "leader_posts", "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail",
             "offices_stated", "sanding_issued", "vague", "unresolved", "candidates", "source",
-            # the clause its 行政编制 and 领导职数 were read from (`doc:…#第五条`), as a duty's `source`
-            "staffing_source",
+            # the clause its 行政编制 and 领导职数 were read from (`doc:…#第五条`), as a duty's `source`; its 规格's,
+            # its supervisor's, its 核定内设机构数's and the one listing its offices (fields version 22)
+            "staffing_source", "rank_source", "supervisor_source", "offices_stated_source", "offices_source",
             # the date of the document that set the versioned facts: a 三定's, or a later 调整 notice's
             "facts_issued",
             # each alias with the document that gave it (`doc:…#市城管局`): a removal takes the names only it gave
@@ -153,7 +154,7 @@ REL_TYPES: tuple[RelType, ...] = (
             ("locator", "ordinal", "status", "devolved_to", "last_stated", "aliases", "label", "issued",
              "sanding_issued", "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts",
              "leader_posts_detail", "office_leader_posts", "office_leader_posts_detail", "offices_stated",
-             "staffing_source")),
+             "staffing_source", "rank_source", "supervisor_source", "offices_stated_source", "offices_source")),
 )
 
 LABEL_NAMES: frozenset[str] = frozenset(label.name for label in NODE_LABELS)

@@ -105,7 +105,7 @@ def _read_sentences(document: SandingDocument, text: str, where: Located) -> Non
     totals = _own_total(_TOTALS.search(text), document.department)
     if totals:
         if totals.group("offices"):  # a later sentence of the posts alone leaves the count of offices stated
-            document.offices_stated = int(totals.group("offices"))
+            document.offices_stated, document.offices_stated_locator = int(totals.group("offices")), where.locator
         staffing = Staffing(admin_quota=int(totals.group("staff")), where=where)
         if totals.group("posts"):
             staffing.office_leader_posts[totals.group("rank")] = int(totals.group("posts"))

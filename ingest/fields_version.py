@@ -81,7 +81,12 @@ from graph.store import Store
 # Version 21: a department's 行政编制 and 领导职数 cite the clause they were read from (`staffing_source`:
 # `doc:…#第五条`, on the Department and its document's FROM edge), which staff_figures and tenure cite; a document
 # loaded before keeps none, and is cited by its title.
-GRAPH_FIELDS_VERSION = 21
+# Version 22: the department's other facts an 编办 checks cite their clause too (on the Department and its document's
+# FROM edge): its 规格 (`rank_source`: `doc:…#第二条`), its supervisor (`supervisor_source`), its 核定内设机构数
+# (`offices_stated_source`: a 三定's `#第四条`, a 调整 notice's own item `#二、`) and the clause listing its internal
+# offices (`offices_source`), which the profile and staffing_load cite; a document loaded before keeps none, and the
+# profile cites nothing for them.
+GRAPH_FIELDS_VERSION = 22
 
 # Documents loaded before the stamp existed have no `fields_version`: they count as 0.
 _VERSIONS = (

@@ -170,6 +170,12 @@ class SandingDocument:
     offices: list[OfficeRecord] = field(default_factory=list)
     offices_stated: int | None = None
     office_rank: str | None = None
+    # Where each fact above was read (`第二条`, a notice's `二、`), cited as a duty's clause is (ingest.records): ''
+    # where it is not stated, or stated in a fragment without a heading (the document is cited then).
+    rank_locator: str = ""
+    supervisor_locator: str = ""
+    offices_stated_locator: str = ""
+    offices_locator: str = ""  # the clause listing the internal offices (第四条), as a whole
     staffing: Staffing | None = None
     divisions: list[Division] = field(default_factory=list)
     staff_transfers: list[StaffTransfer] = field(default_factory=list)

@@ -287,6 +287,9 @@ def add_provenance(rows: GraphRows) -> None:
 VERSIONED_DEPARTMENT_PROPS = (
     "kind", "rank", "supervisor", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
     "office_leader_posts", "office_leader_posts_detail", "offices_stated", "staffing_source",
+    # The clause each other fact an 编办 checks was read from (fields version 22): a fact and its clause are set and
+    # restated together, a document stating the one stating the other.
+    "rank_source", "supervisor_source", "offices_stated_source", "offices_source",
 )
 # What a document's FROM edge keeps of the node as that document states it (`add_provenance`): a department's facts
 # and dates, an office's ordinal and other names, a duty's ordinal, status and date. The node keeps the newest
@@ -302,6 +305,14 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
                       src: Callable[[str], str]) -> dict[str, Any]:
     """`src`: a place in the document to its source (`doc:…#第五条`)."""
     staffing = parsed.staffing
+
+    def clause(fact: object, locator: str) -> str | None:
+        # A fact read in a fragment without a heading cites its document (the part before `#`), as a graph loaded
+        # before its clause was kept does; an unstated fact, nothing, so that an older document's stays.
+        if fact is None:
+            return None
+        return src(locator) if locator else src("").removesuffix("#")
+
     aliases = sorted({parsed.department, *parsed.plates} - {department.name})
     return {
         "name": department.name, "base_name": department.base_name, "aliases": aliases,
@@ -322,6 +333,10 @@ def _department_props(parsed: SandingDocument, department: KnownDepartment, issu
         # The clause the figures above were read from (`doc:…#第五条`), cited as a duty's clause is.
         "staffing_source": src(staffing.where.locator) if staffing and staffing.where else None,
         "offices_stated": parsed.offices_stated, "source": src("title"),
+        "rank_source": clause(parsed.rank, parsed.rank_locator),
+        "supervisor_source": clause(parsed.supervisor, parsed.supervisor_locator),
+        "offices_stated_source": clause(parsed.offices_stated, parsed.offices_stated_locator),
+        "offices_source": clause(parsed.offices or None, parsed.offices_locator),
     }
 
 

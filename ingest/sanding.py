@@ -407,23 +407,25 @@ def _intro_tail(intro: str) -> str:
 
 def _handle_meta(document: SandingDocument, section: _Section) -> None:
     for text in [section.intro, *(text for _n, text in section.lines)]:
-        _read_definition(document, text)
+        _read_definition(document, text, section.locator)
         if not document.department_kind:
             # `将县城市管理局更名为县城市管理和综合执法局。县城市管理和综合执法局是县政府工作部门`: a reform sentence
             # (ingest.succession) before the definition.
             for sentence in re.split(r"(?<=。)", text)[1:]:
-                _read_definition(document, sentence)
+                _read_definition(document, sentence, section.locator)
 
 
-def _read_definition(document: SandingDocument, text: str) -> None:
+def _read_definition(document: SandingDocument, text: str, locator: str) -> None:
+    """The department's kind, 规格 and supervisor from a sentence of the clause at `locator` (`第二条`), which
+    each fact read keeps (`rank_locator`, `supervisor_locator`) to be cited by."""
     definition = _BODY_DEFINITION.match(text)
     if definition and any(kind in definition.group("what") for kind in (*_DEPT_KINDS, "部门", "机构", "单位")):
         what = definition.group("what")
         document.department_kind = next((kind for kind in _DEPT_KINDS if kind in what), what[-12:])
         if definition.group("rank"):
-            document.rank = definition.group("rank")
+            _set_rank(document, definition.group("rank"), locator)
         if supervisor := _SUPERVISOR.search("是" + what):
-            document.supervisor = supervisor.group("by")
+            document.supervisor, document.supervisor_locator = supervisor.group("by"), locator
         if not document.department:
             document.department = definition.group("name")
     setup = _SETUP.search(text)
@@ -433,9 +435,9 @@ def _read_definition(document: SandingDocument, text: str) -> None:
         if kind:
             document.department_kind = kind
         if setup.group("rank"):
-            document.rank = setup.group("rank")
+            _set_rank(document, setup.group("rank"), locator)
     if not document.rank and (rank := re.search(r"[，,]\s*为([\u4e00-\u9fff]{1,4}级)", text)):
-        document.rank = rank.group(1)
+        _set_rank(document, rank.group(1), locator)
     for plate in _PLATE.finditer(text):
         for name in re.split(r"[、，,和]", plate.group("names")):
             name = name.strip()
@@ -443,8 +445,12 @@ def _read_definition(document: SandingDocument, text: str) -> None:
                 document.plates.append(name)
 
 
+def _set_rank(document: SandingDocument, rank: str, locator: str) -> None:
+    document.rank, document.rank_locator = rank, locator
+
+
 def _handle_duties(document: SandingDocument, section: _Section) -> None:
-    _read_definition(document, section.intro)
+    _read_definition(document, section.intro, section.locator)
     lines = list(section.lines)
     tail = _intro_tail(section.intro) if _DUTIES_INTRO.search(section.intro) else ""
     if tail:
@@ -466,9 +472,7 @@ def _handle_duties(document: SandingDocument, section: _Section) -> None:
 
 
 def _handle_offices(document: SandingDocument, section: _Section) -> None:
-    count, rank = offices.office_count(section.intro)
-    document.offices_stated = document.offices_stated or count
-    document.office_rank = document.office_rank or rank
+    _note_office_count(document, section.intro, section.locator)
     lines = list(section.lines)
     tail = _intro_tail(section.intro)
     if tail:
@@ -480,9 +484,7 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
                   chapter_numerals: bool) -> None:
     preamble, items = _items(lines, chapter_numerals=chapter_numerals)
     for text in preamble:
-        count, rank = offices.office_count(text)
-        document.offices_stated = document.offices_stated or count
-        document.office_rank = document.office_rank or rank
+        _note_office_count(document, text, section.locator)
     current: OfficeRecord | None = None
     for item in items:
         where = Located(item.line, _locator(section, item.ordinal))
@@ -492,8 +494,19 @@ def _read_offices(document: SandingDocument, section: _Section, lines: list[tupl
                                      f"第 {item.line} 行应为内设机构名称，实为“{item.lines[0][:20]}…”，未作为内设机构载入")
             continue
         document.offices.append(current)
+        # The offices are listed by one clause (第四条): the first that lists any, a fragment's '' letting a later one.
+        document.offices_locator = document.offices_locator or section.locator
         for line, extra in zip(item.numbers[1:], item.lines[1:], strict=True):
             current = _continue_offices(document, current, extra, Located(item.line, where.locator), line)
+
+
+def _note_office_count(document: SandingDocument, text: str, locator: str) -> None:
+    """The number of offices a sentence sets (`设6个内设机构`) and their rank, where none was read before; the count
+    keeps the clause saying it (`offices_stated_locator`)."""
+    count, rank = offices.office_count(text)
+    if document.offices_stated is None and count:
+        document.offices_stated, document.offices_stated_locator = count, locator
+    document.office_rank = document.office_rank or rank
 
 
 def _continue_offices(document: SandingDocument, current: OfficeRecord, text: str, where: Located,
@@ -583,7 +596,7 @@ def _handle_unknown(document: SandingDocument, section: _Section) -> None:
     """Lines before any recognised heading: a fragment may start in the middle of the office list."""
     preamble, items = _items(section.lines)
     for text in preamble:
-        _read_definition(document, text)
+        _read_definition(document, text, section.locator)
     if items and offices.looks_like_office_head(items[0].lines[0]):
         _read_offices(document, section, section.lines, chapter_numerals=False)
 

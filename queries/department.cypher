@@ -3,7 +3,11 @@
 // param name: department  部门名称、别名、简称或 uid
 // `exact` holds for the full name or an alias of this department alone; a bare base name that a document once wrote
 // for it (交通运输局 in a city list) is an alias, but every region's 交通运输局 bears that name too
-// columns: exact, uid, name, region, kind, rank, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, offices_stated, aliases, issued, reform_date
+// columns: exact, uid, name, region, kind, rank, rank_source, supervisor, supervisor_source, staff_quota, other_staff, leader_posts, leader_posts_detail, office_leader_posts, staffing_source, offices_stated, offices_stated_source, offices_source, aliases, issued, reform_date
+// rank_source, supervisor_source, staffing_source, offices_stated_source: the clause each fact was read from
+// (`doc:…#第二条`; a 调整 notice's item, `doc:…#二、`), null where a graph loaded before fields version 22 (21 for
+// staffing_source) keeps none; offices_source: the clause listing its internal offices. A fact lent by a body renamed
+// into it is cited by that body's clause.
 // reform_date: for a department no 三定 of its own defines (a 调整 notice alone renamed or merged bodies into it),
 // the date of that 机构改革 (the latest), its 机构改革日期; '' for a department with a 三定 (its date is `issued`).
 // json_only: uid
@@ -28,11 +32,22 @@ WITH d, exact, renamed, CASE WHEN coalesce(d.sanding_issued, '') = '' THEN max(g
 RETURN exact = 1 AS exact, d.uid AS uid, d.name AS name, d.region AS region,
        coalesce(d.kind, head([r IN renamed WHERE r.kind IS NOT NULL | r.kind])) AS kind,
        coalesce(d.rank, head([r IN renamed WHERE r.rank IS NOT NULL | r.rank])) AS rank,
+       CASE WHEN d.rank IS NOT NULL THEN d.rank_source
+            ELSE head([r IN renamed WHERE r.rank IS NOT NULL | r.rank_source]) END AS rank_source,
+       coalesce(d.supervisor, head([r IN renamed WHERE r.supervisor IS NOT NULL | r.supervisor])) AS supervisor,
+       CASE WHEN d.supervisor IS NOT NULL THEN d.supervisor_source
+            ELSE head([r IN renamed WHERE r.supervisor IS NOT NULL | r.supervisor_source]) END AS supervisor_source,
        coalesce(d.staff_quota, head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staff_quota])) AS staff_quota,
        coalesce(d.other_staff, head([r IN renamed WHERE r.other_staff IS NOT NULL | r.other_staff])) AS other_staff,
        coalesce(d.leader_posts, head([r IN renamed WHERE r.leader_posts IS NOT NULL | r.leader_posts])) AS leader_posts,
        coalesce(d.leader_posts_detail, head([r IN renamed WHERE r.leader_posts_detail IS NOT NULL | r.leader_posts_detail])) AS leader_posts_detail,
        coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts,
-       coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS offices_stated, d.aliases AS aliases,
+       CASE WHEN d.staff_quota IS NOT NULL THEN d.staffing_source
+            ELSE head([r IN renamed WHERE r.staff_quota IS NOT NULL | r.staffing_source]) END AS staffing_source,
+       coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS offices_stated,
+       CASE WHEN d.offices_stated IS NOT NULL THEN d.offices_stated_source
+            ELSE head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated_source]) END AS offices_stated_source,
+       coalesce(d.offices_source, head([r IN renamed WHERE r.offices_source IS NOT NULL | r.offices_source])) AS offices_source,
+       d.aliases AS aliases,
        d.sanding_issued AS issued, coalesce(reform_date, '') AS reform_date
 ORDER BY uid

@@ -4,7 +4,8 @@
 // other_staff: posts of a second pool (事业编制) beside the 行政编制; leader_posts_detail: `局长 1`, and posts stated
 // without a number (`总工程师 按副处级配备`); offices: the offices the graph holds, numbered_offices: those the 三定
 // numbers (机关党委 and the like stand outside its count); offices_stated: the number the
-// 三定 (or a later 调整 notice's 调整后 totals) sets; office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
+// 三定 (or a later 调整 notice's 调整后 totals) sets, offices_stated_source the clause saying it (`doc:…#第四条`, a
+// notice's `doc:…#二、`; null where loaded before fields version 22); office_leader_posts_detail: `科级 6（其中科长 4、副科长 4）`;
 // base: the base name (交通运输局), by which staffing_load groups county bureaus of several cities by line of work
 // facts_issued: the date of the document the figures are from (a 调整 notice's after its 三定's); counterparts: the uids of the city departments a county department mirrors (上下对口)
 // has_sanding: whether a 三定 of the department is loaded (a department known by a 调整 notice alone has its
@@ -18,7 +19,7 @@
 // a 调整 notice changes, and its checks say so: 承继自…)
 // json_only: uid, base, counterparts, has_sanding, carried
 // finish: queries.carried_held.load_held
-// columns: uid, sanding_issued, region, department, base, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
+// columns: uid, sanding_issued, region, department, base, staff_quota, other_staff, leader_posts, leader_posts_detail, offices, numbered_offices, offices_stated, offices_stated_source, office_leader_posts, office_leader_posts_detail, facts_issued, duties, power_items, counterparts, has_sanding, notices_only, carried
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 // A body a 调整 notice alone renamed (SUCCEEDED_BY `carries`, ingest.carried) leaves its successor its offices and the
 // figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
@@ -66,6 +67,8 @@ RETURN d.uid AS uid, d.sanding_issued AS sanding_issued, d.region AS region, d.n
        coalesce(d.leader_posts_detail, head([r IN renamed WHERE r.leader_posts_detail IS NOT NULL | r.leader_posts_detail])) AS leader_posts_detail,
        offices, numbered_offices,
        coalesce(d.offices_stated, head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated])) AS offices_stated,
+       CASE WHEN d.offices_stated IS NOT NULL THEN d.offices_stated_source
+            ELSE head([r IN renamed WHERE r.offices_stated IS NOT NULL | r.offices_stated_source]) END AS offices_stated_source,
        coalesce(d.office_leader_posts, head([r IN renamed WHERE r.office_leader_posts IS NOT NULL | r.office_leader_posts])) AS office_leader_posts,
        coalesce(d.office_leader_posts_detail, head([r IN renamed WHERE r.office_leader_posts_detail IS NOT NULL | r.office_leader_posts_detail])) AS office_leader_posts_detail,
        d.facts_issued AS facts_issued, duties, count(DISTINCT p) AS power_items,

@@ -43,6 +43,10 @@ COLUMN_LABELS: dict[str, str] = {
     "path": "区划路径", "level": "层级", "parent": "上级区划", "title": "标题", "doc_number": "文号",
     "truncated": "文本不完整", "notes": "说明条数", "sheets": "自有标题的工作表", "sheet_titles": "工作表标题",
     "aliases": "别名（牌子）", "leader_posts_detail": "领导职数明细", "offices_stated": "内设机构数（三定所列）",
+    # The clause a department's fact was read from (ingest.records, fields version 22): its profile, staffing_load.
+    "rank_source": "规格所据条款", "supervisor": "主管部门", "supervisor_source": "主管部门所据条款",
+    "staffing_source": "编制数所据条款", "offices_stated_source": "内设机构数所据条款",
+    "offices_source": "内设机构所据条款",
     "other_staff": "其他编制", "too_few": "部门过少无法比较", "concerned": "涉及部门",
     "department_basis": "部门依据", "item_source": "权责事项出处", "conflict_label": "冲突类型",
     "finding": "问题类别", "action": "建议处理", "region_name": "区划", "county_name": "县（区）",

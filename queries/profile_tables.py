@@ -11,11 +11,13 @@ from graph.store import Row
 from queries.labels import SCOPE_LABELS
 
 # 编制 as the 调整 notices since its own figure left it, the figure as set and the posts moved beside it; last, where
-# figures are borrowed from a body a rename by notice replaced, which body and document (编制数据来源).
-FACT_COLUMNS = ["name", "region", "kind", "rank", "staff_quota", "staff_quota_stated", "staff_moves",
-                "staff_actual", "staff_actual_as_of", "leader_posts", "leader_posts_moved",
-                "leader_posts_moved_by_rank", "leader_posts_detail", "office_leader_posts", "offices_stated",
-                "aliases", "issued", "reform_date", "succession", "staffing_from"]
+# figures are borrowed from a body a rename by notice replaced, which body and document (编制数据来源). Each fact an
+# 编办 checks is followed by the clause it was read from (规格所据条款 …), as a duty is by its own.
+FACT_COLUMNS = ["name", "region", "kind", "rank", "rank_source", "supervisor", "supervisor_source", "staff_quota",
+                "staff_quota_stated", "staff_moves", "staff_actual", "staff_actual_as_of", "leader_posts",
+                "leader_posts_moved", "leader_posts_moved_by_rank", "leader_posts_detail", "office_leader_posts",
+                "staffing_source", "offices_stated", "offices_stated_source", "offices_source", "aliases", "issued",
+                "reform_date", "succession", "staffing_from"]
 NO_OFFICE_DUTY = "（三定未列该内设机构的职责）"
 # A duty no office carries out, the undecomposed_duties finding; where the graph holds no office of the department
 # (a copy without its 内设机构 section), nothing is known of how its duties are handed down.

@@ -20,10 +20,12 @@ from queries.cache import cached
 # a_source and b_source: each side's of a pair of duties (similar_duties); change_source: the 调整 notice's clause
 # that took a duty from a department (duties_in_force); ground_source: the notice's clause by which a department's
 # duty is that of the body it replaced (department_duties); sector_rule_source: the 三定 clause of 管行业必须管安全 for
-# every sector (who_handles, orphans).
+# every sector (who_handles, orphans); rank_source … offices_source: the 三定 (or 调整 notice) clause a department's
+# fact was read from (its profile, staffing_load).
 SOURCE_KEYS = frozenset({"source", "sources", "item_source", "county_source", "city_source", "other_source", "a_source",
                          "b_source", "evidence_source", "change_source", "ground_source", "duty_source",
-                         "sector_rule_source", "leader_posts_source"})
+                         "sector_rule_source", "leader_posts_source", "rank_source", "supervisor_source",
+                         "staffing_source", "offices_stated_source", "offices_source"})
 
 
 @dataclass(frozen=True)

@@ -252,6 +252,9 @@ def test_a_short_name_typed_in_the_department_box_shows_its_profile(browser, sit
     facts = browser.find_element("id", "department-facts").text.split("\n")
     assert (facts[facts.index("行政编制") - 1], facts[facts.index("内设机构") - 1]) == (
         str(profile["department"]["staff_quota"]), str(len(profile["offices"]))) == ("24", "9")
+    # Each fact with the clause it was read from, the 三定 by its title (条款出处).
+    cited = browser.find_element("id", "department-fact-sources").text
+    assert cited.startswith(f"条款出处：规格 {profile['department']['rank']}：《青山县市场监督管理局职能配置") and "》第二条" in cited
     assert urllib.parse.unquote(browser.find_element("css selector", "#department-downloads a").get_attribute("href")) \
         .endswith("/api/departments/青山县市场监督管理局?format=xlsx")
     assert urllib.parse.unquote(browser.current_url).endswith("#department?name=青山县市场监督管理局")

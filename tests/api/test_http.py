@@ -999,9 +999,12 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
     assert unquote(answer.headers["content-disposition"].split("''")[1]) == f"{WENLV}-部门画像.xlsx"
     sheets = _sheets(answer.content)
     assert {name: rows[0] for name, rows in sheets.items()} == {
-        "部门概况": ("名称", "区划", "类型", "规格", "编制", "核定编制（未计通知划转）", "调整通知划转编制", "实有人数",
-                 "实有人数统计时点", "领导职数", "调整通知增减领导职数", "调整通知增减领导职数（按级别）", "领导职数明细", "内设机构领导职数", "内设机构数（三定所列）", "别名（牌子）", "三定日期",
-                 "机构改革日期（无本部门三定）", "机构沿革", "编制数据来源"),
+        # Each fact an 编办 checks followed by the clause it was read from (fields version 22).
+        "部门概况": ("名称", "区划", "类型", "规格", "规格所据条款", "主管部门", "主管部门所据条款", "编制",
+                 "核定编制（未计通知划转）", "调整通知划转编制", "实有人数", "实有人数统计时点", "领导职数", "调整通知增减领导职数",
+                 "调整通知增减领导职数（按级别）", "领导职数明细", "内设机构领导职数", "编制数所据条款", "内设机构数（三定所列）",
+                 "内设机构数所据条款", "内设机构所据条款", "别名（牌子）", "三定日期", "机构改革日期（无本部门三定）", "机构沿革",
+                 "编制数据来源"),
         # What a 调整 notice since the 三定 made of each clause (all 现行 here: no notice is loaded).
         # and, for a duty carried from a body a 机构改革 replaced, which body and the notice's clause.
         "部门职责": ("职责类别", "序号", "职责内容", "承接的内设机构", "现状", "调整通知所述的职责", "划转的对方部门",
@@ -1019,10 +1022,12 @@ def test_a_department_profile_downloads_a_sheet_per_part_and_a_csv_per_table(cli
         "协同部门": ("部门", "事项"),
         "查询条件": ("项目", "内容"),  # the question: the profile of which department, when
     }
-    # No 实名制统计表 is loaded (实有人数 empty), and no notice moved 领导职数 (by rank: empty).
-    assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", 9, 9, None, None, None, 3, None, None,
-                                   "局长 1、副局长 2", 6, None, "市文物局、市文化广电旅游体育局", "2019-03-01", None, None,
-                                       None)]
+    # No 实名制统计表 is loaded (实有人数 empty), and no notice moved 领导职数 (by rank: empty). The 三定 names no
+    # supervisor and sets no number of offices (设下列内设机构); its 规格, 编制 and offices cite their articles.
+    assert sheets["部门概况"][1:] == [(WENLV, "示例市", "政府工作部门", "正处级", f"{WENLV_SANDING}第二条", None, None, 9, 9,
+                                   None, None, None, 3, None, None, "局长 1、副局长 2", 6, f"{WENLV_SANDING}第五条", None,
+                                   None, f"{WENLV_SANDING}第四条", "市文物局、市文化广电旅游体育局", "2019-03-01", None,
+                                   None, None)]
     # A row per duty, under its category (in the order of the JSON's categories), with the offices that carry it
     # out (未分解: none does), its source by the 三定's title.
     assert len(sheets["部门职责"]) == 1 + 17

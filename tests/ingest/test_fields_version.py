@@ -17,12 +17,12 @@ EXAMPLES = REPO / "examples"
 CITY = Region(("示例市",))
 
 # What loading examples/ writes, and the GRAPH_FIELDS_VERSION it belongs to. Change one, change both.
-LOADED_FIELDS_VERSION = 21
+LOADED_FIELDS_VERSION = 22
 LOADED_NODE_FIELDS = {
     "Department": {"aliases", "base_name", "candidates", "kind", "leader_posts", "leader_posts_detail", "name",
                    "office_leader_posts", "office_leader_posts_detail", "offices_stated", "other_staff", "rank",
                    "region", "sanding_issued", "source", "staff_quota", "uid", "unresolved", "vague", "facts_issued",
-                   "alias_sources", "staffing_source"},
+                   "alias_sources", "staffing_source", "rank_source", "offices_stated_source", "offices_source"},
     "Document": {"doc_number", "effective", "fields_version", "issued", "issuer", "kind", "notes", "path", "region",
                  "sha256", "sheet_names", "sheet_titles", "text_sha256", "title", "truncated", "uid", "row_places",
                  "row_seqs", "row_codes", "list_key", "version_rows", "sector_rule", "sector_rule_source", "loaded"},
@@ -46,7 +46,8 @@ LOADED_EDGE_FIELDS = {
     "EXERCISES": {"source"},
     "FROM": {"locator", "ordinal", "source", "status", "last_stated", "aliases", "label", "issued", "sanding_issued", "kind",
              "rank", "staff_quota", "other_staff", "leader_posts", "leader_posts_detail",
-             "office_leader_posts", "office_leader_posts_detail", "offices_stated", "staffing_source"},
+             "office_leader_posts", "office_leader_posts_detail", "offices_stated", "staffing_source",
+             "rank_source", "offices_stated_source", "offices_source"},
     "HAS_DEPARTMENT": {"source"},
     "HAS_DUTY": {"ordinal", "source"},
     "HAS_OFFICE": {"source"},

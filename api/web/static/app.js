@@ -1186,9 +1186,11 @@ async function departmentPage(current) {
   noteLine("department-succession", "机构沿革", d.succession);
   // Figures borrowed from the bodies a chain of renames by notice replaced: which body and document each is from.
   noteLine("department-staffing-from", "编制数据来源", d.staffing_from);
+  noteLine("department-fact-sources", "条款出处", factSources(d));
   const facts = document.getElementById("department-facts");
   facts.innerHTML = "";
   [["规格", d.rank], ["类型", d.kind], ["行政编制", d.staff_quota], ["领导职数", d.leader_posts],
+   ...(d.supervisor ? [["主管部门", d.supervisor]] : []),
    ["内设机构", profile.offices.length], ["牵头事项", profile.leads.length], ["配合事项", profile.assists.length],
    ["权责事项", profile.power_items.length],
    // A department a 调整 notice alone made (no 三定 of its own): the date of that 机构改革, not a 三定 date.
@@ -1454,6 +1456,17 @@ function noteLine(id, label, value) {
   const line = document.getElementById(id);
   line.textContent = value ? `${label}：${value}` : "";
   line.hidden = !value;
+}
+
+// Each fact an 编办 checks with the clause it was read from, as a duty is cited: 规格 正处级：《…》第二条；…; '' for a
+// department whose documents were loaded before their clauses were kept (fields version 22).
+function factSources(d) {
+  return [["规格", d.rank, d.rank_source], ["主管部门", d.supervisor, d.supervisor_source],
+          ["编制", d.staff_quota_stated, d.staffing_source], ["核定内设机构数", d.offices_stated, d.offices_stated_source],
+          ["内设机构", null, d.offices_source]]
+    .filter(([, , source]) => source)
+    .map(([label, value, source]) => `${label}${value === null || value === undefined ? "" : " " + value}：${sourceText(source)}`)
+    .join("；");
 }
 
 // A post change of a 调整 notice in a line: what moved, where to (or from), and the notice's clause.
