@@ -427,7 +427,10 @@ class Candidate(BaseModel):
                                          "department of the level the list gives it (市级专有: the city's; 县级专有, "
                                          "市县共有 with the division of work it states, 委托: the county's), first, "
                                          "and the list's row; asked of the city, a 县级专有 matter, on each holding "
-                                         "county's department, the rows; else ''")
+                                         "county's department, the rows; a 市级专有 or 市县共有 one (with the "
+                                         "counties sharing it and the division of work), on the city's department "
+                                         "the list names, where the city's ranking has it, the order unchanged; "
+                                         "else ''")
     overlap_cluster: str = Field(description="编号 of the overlaps' cluster (departments scope) holding both the first "
                                              "and second rows' best evidence, on those two rows; else ''")
     overlap_note: str = Field(description="职责交叉说明 beside overlap_cluster: 两部门三定职责交叉且未明确牵头"

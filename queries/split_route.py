@@ -53,6 +53,7 @@ class SplitHolder:
     source: str  # the split list's row giving that region the matter
     division: str = ""  # a shared matter's division of work, as the list states it
     place_unnamed: bool = False  # asked of the city, several counties hold the county-only matter
+    sharers: tuple[str, ...] = ()  # asked of the city, the counties sharing a 市县共有 matter with it
 
 
 @lru_cache(maxsize=4096)
@@ -103,14 +104,24 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
     return None
 
 
-def county_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
-    """Asked of `city`: the counties' departments holding the matter the text names, a holder a county (the county
-    `place` only, where the text names one that holds it), when that matter is 县级专有; none otherwise. Of several
-    matters named, the one of most words decides: one the city holds, or shares, is the city's scores' to settle."""
+def city_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
+    """Asked of `city`, the holders of the matter the text names (of several, the one of most words decides): the
+    counties' departments when it is 县级专有 (`county_holders`), the city's own department when it is 市级专有 or
+    市县共有 (`own_holder`); none for a 委托 matter, one no department is found for, or none named."""
     named = named_matters(store, text, city)
-    if not named or share_of(named[0][1], city) != "county_exclusive":
+    if not named:
         return []
     matter, rows = named[0]
+    share = share_of(rows, city)
+    if share == "county_exclusive":
+        return county_holders(store, matter, rows, place)
+    own = own_holder(store, matter, rows, city, share) if share in {"city_exclusive", "shared"} else None
+    return [own] if own is not None else []
+
+
+def county_holders(store: Store, matter: str, rows: list[Row], place: str | None) -> list[SplitHolder]:
+    """The counties' departments holding the county-only `matter`, a holder a county (the county `place` only,
+    where the text names one that holds it), each `place_unnamed` where several counties hold it."""
     of_domain = Holders(store, domain_of(rows))
     found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
                          of_domain.of(matter, row["region"])["department"], row["source"]) for row in rows]
@@ -119,11 +130,27 @@ def county_holders(store: Store, text: str, city: str, place: str | None) -> lis
     return in_place or [replace(holder, place_unnamed=len(found) > 1) for holder in found]
 
 
-def division_of(rows: list[Row], city: str, county: str) -> str:
-    """How the list divides a shared matter between `city` and `county`: its 市级职责 and 县级职责, or the one 备注
-    that states both (ingest.lists reads it into each); '' where it states none."""
-    city_text, county_text = (next((row["text"] for row in rows if row["region"] == region), "")
-                              for region in (city, county))
+def own_holder(store: Store, matter: str, rows: list[Row], city: str, share: str) -> SplitHolder | None:
+    """The city's department the split names for `matter`, which the city holds alone or shares (`share`) with the
+    counties of `rows`; None where the list gives the city no row of it or no department of the city is found."""
+    row = next((row for row in rows if row["region"] == city), None)
+    department = Holders(store, domain_of(rows)).of(matter, city)["department"] if row is not None else ""
+    if row is None or not department:
+        return None
+    if share == "city_exclusive":
+        return SplitHolder(matter, share, city, city, department, row["source"])
+    counties = tuple(sorted(row["region"] for row in rows if row["region"] != city))
+    return SplitHolder(matter, share, city, city, department, row["source"], division_of(rows, city, None),
+                       sharers=counties)
+
+
+def division_of(rows: list[Row], city: str, county: str | None) -> str:
+    """How the list divides a shared matter between `city` and `county` (None: all its counties, the city asked
+    of): its 市级职责 and 县级职责, or the one 备注 that states both (ingest.lists reads it into each); '' where it
+    states none. The counties' 县级职责 is said only where they all state the same."""
+    city_text = next((row["text"] for row in rows if row["region"] == city), "")
+    county_texts = {row["text"] for row in rows if row["region"] != city and county in {None, row["region"]}}
+    county_text = county_texts.pop() if len(county_texts) == 1 else ""
     if city_text == county_text:
         return city_text
     return "；".join(f"{level}：{said}" for level, said in (("市级", city_text), ("县级", county_text)) if said)
@@ -135,7 +162,7 @@ def split_note(store: Store, holder: SplitHolder, unheld: bool) -> str:
     of, of a county-only one."""
     cited = readable_source(holder.source, document_titles(store))
     city = place_name(city_of(store, holder.county) or "")
-    county = place_name(holder.county)
+    county = "、".join(map(place_name, holder.sharers or (holder.county,)))
     division = f"分工：{holder.division}" if holder.division else "清单未写明分工"
     said = {
         "city_exclusive": f"，{county}的部门无此权责事项" if unheld else "",
@@ -175,6 +202,13 @@ def counties_first(store: Store, holders: list[SplitHolder], rows: list[Row], be
                                              "place_unnamed": holder.place_unnamed,
                                              "power_split": split_note(store, holder, unheld=True)})
                        for row, holder in found], limit)
+
+
+def city_noted(store: Store, holder: SplitHolder, rows: list[Row]) -> list[Row]:
+    """Asked of the city, a matter it holds alone or shares: `rows` (the city's ranking) as ranked, its department's
+    row carrying the split's note; unchanged where that department is not among them."""
+    return [{**row, "power_split": split_note(store, holder, unheld=False)}
+            if (row["department"], row["region"]) == (holder.department, holder.region) else row for row in rows]
 
 
 def renumbered(rows: list[Row], limit: int) -> list[Row]:

@@ -28,8 +28,9 @@ date inside it (a new 三定, a notice of this department's or of another that m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from graph.store import Row, Store
@@ -115,7 +116,8 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
                + _figure_changes(states, versions, figures, moves))
     changes.sort(key=lambda row: (row["date"], _KIND_ORDER.get(row["kind"], 9), row["source"], row["duty"]))
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
-    note = f"任期开始时{no_sanding_note(versions, first)}{_before_note(states)}" if not states[0].rows else ""
+    note = f"任期开始时{no_sanding_note(versions, first)}{_before_note(store, found['uid'], states)}" \
+        if not states[0].rows else ""
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
     duties = _held(states, last, reworded)
     lists = list_items(store, found, first, last)
@@ -126,12 +128,12 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
 
 
-def _before_note(states: list[_State]) -> str:
+def _before_note(store: Store, department: str, states: list[_State]) -> str:
     """What the note says of the duties before the first a window's state holds: where the department's first duties
-    in the window are carried from a body a 机构改革 replaced (a rename by notice), they are in the graph, under that
-    body, by the documents the carried rows cite: say which, and from when they are the department's. Else they are
-    not in the graph."""
-    for state in states[1:]:
+    are carried from a body a 机构改革 replaced (a rename by notice), they are in the graph, under that body, by the
+    documents the carried rows cite: say which, and from when they are the department's, inside the window or after
+    it (`_renamed_after`). Else they are not in the graph."""
+    for state in chain(states[1:], _renamed_after(store, department, states)):
         carried = [row for row in state.rows.values() if row["source"] in state.reforms]
         if carried:
             bodies = "、".join(sorted({state.reforms[row["source"]]["department"] for row in carried}))
@@ -141,6 +143,17 @@ def _before_note(states: list[_State]) -> str:
         if state.rows:
             break
     return "，此前的职责图中未载"
+
+
+def _renamed_after(store: Store, department: str, states: list[_State]) -> Iterator[_State]:
+    """The department's duties on the day a rename by notice after the window made it, where the window's states
+    hold none (it did not exist yet; a chain's earlier rename may fall before the window): whose they were then is
+    whose the carried rows of that day say. A generator: read only once `_before_note` has found every state of the
+    window empty, as most windows are not."""
+    dates = [body["reform_date"] for body in renamed_by_notice(store, department)
+             if body["reform_date"] > states[-1].date]
+    if dates:
+        yield _state(store, department, min(dates))
 
 
 def staff_figures(store: Store, department: str) -> list[Row]:

@@ -48,7 +48,15 @@ from queries.sector_safety import (
     sector_basis,
     sector_rules,
 )
-from queries.split_route import SPLIT_DEPTH, counties_first, county_holders, holder_row, split_first, split_holder
+from queries.split_route import (
+    SPLIT_DEPTH,
+    city_holders,
+    city_noted,
+    counties_first,
+    holder_row,
+    split_first,
+    split_holder,
+)
 from queries.township_given import depth, with_devolution
 
 TIE_MARGIN = 0.1  # the runner-up within 10% of the leader: too close to call
@@ -534,9 +542,12 @@ def ranked_with_notes(store: Store, index: BM25Index, text: str, *, region: str 
     # A matter of the city's 市县事权划分清单 goes to the level the list gives it (queries.split_route).
     if now is not None and region_levels(store).get(now) == "city":
         place = None if place_read else named_place(store, text, now)
-        holders = county_holders(store, text, now, place)
-        return with_overlap_cluster(store, counties_first(store, holders, rows, rank(now, SPLIT_DEPTH, True), limit)
-                                    if holders else rows)
+        holders = city_holders(store, text, now, place)
+        if not holders:
+            return with_overlap_cluster(store, rows)
+        if holders[0].region == now:  # the city holds it, alone or with the counties: its ranking stands, noted
+            return with_overlap_cluster(store, city_noted(store, holders[0], rows))
+        return with_overlap_cluster(store, counties_first(store, holders, rows, rank(now, SPLIT_DEPTH, True), limit))
     holder = split_holder(store, text, now)
     if holder is None:
         return with_overlap_cluster(store, rows)

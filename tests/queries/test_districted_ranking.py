@@ -13,6 +13,7 @@ import pytest
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.regions import Region
+from queries import catalog
 from queries.ambiguities import Mandates, holders, host_assist_ambiguities
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
@@ -24,14 +25,19 @@ from queries.who_handles import evidence_index, who_handles
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def districted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def _districted_store(tmp_path_factory: pytest.TempPathFactory, *fixtures: str) -> Iterator[Store]:
+    """The examples, the 撤县设区 notices and the `fixtures` named (folders of tests/fixtures), loaded in that order."""
     store = open_store(f"embedded:{tmp_path_factory.mktemp('districted')}")
-    for path in (REPO / "examples", REPO / "tests" / "fixtures" / "chexian_unrenamed"):
+    for path in (REPO / "examples", *(REPO / "tests" / "fixtures" / name for name in ("chexian_unrenamed", *fixtures))):
         report = ingest([path], store, region=Region(("示例市",)))
         assert report.failed == [], [outcome.error for outcome in report.outcomes if not outcome.ok]
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def districted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from _districted_store(tmp_path_factory)
 
 
 def test_the_departments_no_notice_renamed_answer_in_the_district(districted: Store) -> None:
@@ -55,13 +61,7 @@ def test_the_departments_no_notice_renamed_answer_in_the_district(districted: St
 # the renamed 住建局 to lead 河道采砂监督管理, which 青山县水利局's 三定 gives the county's 水利局 (unrenamed too).
 @pytest.fixture(scope="module")
 def district_lists(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = open_store(f"embedded:{tmp_path_factory.mktemp('district_lists')}")
-    fixtures = REPO / "tests" / "fixtures"
-    for path in (REPO / "examples", fixtures / "chexian_unrenamed", fixtures / "chexian_unrenamed_lists"):
-        report = ingest([path], store, region=Region(("示例市",)))
-        assert report.failed == [], [outcome.error for outcome in report.outcomes if not outcome.ok]
-    yield store
-    store.close()
+    yield from _districted_store(tmp_path_factory, "chexian_unrenamed_lists")
 
 
 def test_an_unclaimed_item_of_the_district_is_suggested_to_an_unrenamed_county_department(
@@ -89,3 +89,36 @@ def test_a_district_list_s_lead_is_judged_among_the_county_s_unrenamed_departmen
     mandates = Mandates(evidence_index(district_lists), holders(district_lists))
     assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山县") is None
     assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山区") is None
+
+
+# A township of the district (tests/fixtures/chexian_township): 城关镇's 履行职责事项清单, written after the 撤县设区,
+# names its leads 区城市管理局, 区住房和城乡建设局 (the one department the notice renamed) and 区应急管理局; its township
+# is read under 示例市/青山区 as the 属地 list of the county placed it under 示例市/青山县.
+@pytest.fixture(scope="module")
+def district_township(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from _districted_store(tmp_path_factory, "chexian_township")
+
+
+def test_a_district_township_s_list_is_judged_among_the_county_s_unrenamed_departments(
+        district_township: Store) -> None:
+    """区城市管理局 is the unrenamed 青山县城市管理局, whose 三定 states 建筑垃圾处置; the 河道采砂 the renamed 住建局 took
+    back is the unrenamed 水利局's: before the search read the district with the county's departments (93c0bc0),
+    only the renamed 住建局 was searched for it, and the row said nobody holds it (not_held)."""
+    rows = with_readable_sources(catalog.run(district_township, "township_duties", {"region": "示例市/青山区"}),
+                                 document_titles(district_township))
+    assert [(row["township_region"], row["part"], row["matter"], row["department"], row["department_region"],
+             row["finding"], row["holder"], row["evidence"], row["evidence_source"]) for row in rows] == [
+        ("示例市/青山区/城关镇", "basic", "矛盾纠纷排查化解", "", "", "", "", "", ""),
+        ("示例市/青山区/城关镇", "assisting", "建筑垃圾处置管理", "青山县城市管理局", "示例市/青山县", "held", "",
+         "负责县城建筑垃圾处置的管理。核准建筑垃圾处置申请，监督管理建筑垃圾运输和消纳，依法查处违法倾倒行为。",
+         "《青山县城市管理局职能配置、内设机构和人员编制规定》第三条(四)"),
+        ("示例市/青山区/城关镇", "assisting", "农村危房改造", "青山区住房和城乡建设局", "示例市/青山区", "held", "",
+         "负责指导全县村镇建设和农村危房改造工作,组织实施传统村落保护。",
+         "《青山县住房和城乡建设局职能配置、内设机构和人员编制规定》第三条(七)"),
+        # No department of the district, renamed or not, states it: 甩锅.
+        ("示例市/青山区/城关镇", "assisting", "电动自行车进楼入户整治", "青山县应急管理局", "示例市/青山县", "not_held", "",
+         "", ""),
+        ("示例市/青山区/城关镇", "reclaimed", "河道采砂监督管理", "青山区住房和城乡建设局", "示例市/青山区",
+         "held_by_other", "青山县水利局", "负责全县河道、水库、堤防的管理和保护，监督管理河道采砂。",
+         "《青山县水利局主要职责内设机构和人员编制规定》二、(四)"),
+    ]

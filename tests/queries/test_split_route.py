@@ -1,8 +1,9 @@
 """who_handles and dispatch on a matter of the city's 市县事权划分清单 (tests/fixtures/split_dispatch: 临江市, its
 东浦区 and 西岭县, each a 交通运输局, 东浦区's 属地 list naming 江口街道, and the split list): asked within a district,
 a 市级专有 matter goes up to the city's department; a 县级专有, 市县共有 or 委托 one stays with the district's; asked
-of the city, a 县级专有 one goes to the counties' departments, the county where it happened to be found. Each row
-says why, citing the list's row."""
+of the city, a 县级专有 one goes to the counties' departments, the county where it happened to be found, and a 市级专有
+or 市县共有 one stays with the city's ranking, its department's row saying so. Each row says why, citing the list's
+row."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ COUNTY_ONLY = f"机动车维修经营备案为县级专有事项，由东浦区�
 SHARED = (f"公路养护管理为市县共有事项，临江市与东浦区共同承担（分工：市管公路由市级负责，县管公路由县级负责），"
           f"由东浦区交通运输局办理（{LIST}编号3（第4行））")
 DELEGATED = f"机动车驾驶员培训机构备案为委托事项，临江市委托东浦区实施，由东浦区交通运输局办理（{LIST}编号4（第5行））"
+CITY_ONLY_ASKED_OF_CITY = f"申请港口经营许可为市级专有事项，由临江市交通运输局办理（{LIST}编号1（第2行））"
+SHARED_ASKED_OF_CITY = (f"公路养护管理为市县共有事项，临江市与东浦区、西岭县共同承担（分工：市管公路由市级负责，县管公路由县级负责），"
+                        f"由临江市交通运输局办理（{LIST}编号3（第4行））")
 COUNTY_ONLY_ASKED_OF_CITY = (f"机动车维修经营备案为县级专有事项，临江市的部门无此权责事项，由事发地所在县（区）的部门办理，"
                              f"需确定事发地所在县（区）（{LIST}编号2（第3行））")
 
@@ -116,7 +120,23 @@ def test_dispatch_sends_a_city_only_matter_up_saying_why(split_store: Store) -> 
         "临江市", "临江市交通运输局", "", CITY_ONLY)
 
 
+def test_a_city_only_or_shared_matter_asked_of_the_city_is_noted_on_the_city_s_row(split_store: Store) -> None:
+    # The city's ranking stands (its 交通运输局 the only department ranked, as before, when no note was said); its
+    # row says the city holds the matter alone, or shares it with the counties the list names and how.
+    assert _city_rows(split_store, "港口经营许可证怎么办") == [
+        (1, "临江市", "临江市交通运输局", False, False, CITY_ONLY_ASKED_OF_CITY)]
+    for text in ("公路养护管理不到位", "公路养护不到位"):
+        assert _city_rows(split_store, text) == [(1, "临江市", "临江市交通运输局", False, False, SHARED_ASKED_OF_CITY)]
+    [row] = dispatch(split_store, [Complaint(line=2, text="公路养护不到位", region="")], region=CITY).rows
+    assert (row["region"], row["department"], row["place_unnamed"], row["power_split"]) == (
+        "临江市", "临江市交通运输局", False, SHARED_ASKED_OF_CITY)
+
+
 def test_what_the_rule_leaves_alone(split_store: Store) -> None:
-    # The matter's object alone (码头) names no matter; a city-only matter asked of the city is the city's ranking.
+    # The matter's object alone (码头) names no matter; a matter the city 委托 its counties, asked of the city, is
+    # the city's ranking with no note (the rule notes what the city holds alone or shares, not what it hands down).
     assert _ranked(split_store, "码头上有人乱堆货物")[0][1:] == (DISTRICT, "东浦区交通运输局", False, "")
-    assert _city_rows(split_store, "港口经营许可证怎么办")[0][1:] == ("临江市", "临江市交通运输局", False, False, "")
+    assert _city_rows(split_store, "机动车驾驶员培训机构备案要什么材料") == [
+        (1, "临江市", "临江市交通运输局", False, False, "")]
+    # Words only of the kinds of work and paperwork (许可证补办, 市级专有) name no matter there either.
+    assert _city_rows(split_store, "许可证丢了想补办") == [(1, "临江市", "临江市交通运输局", False, False, "")]

@@ -185,3 +185,25 @@ def test_a_tenure_before_a_chain_s_rename_says_whose_documents_the_duties_were_u
     _load(store, NOTICES / "baihe_jiaoyu_2019.txt")
     assert _read(store, "白河县教育局", "2018-01-01", "2019-12-31")["note_zh"] == (
         "任期开始时无 2018-01-01 时施行的三定：图中该部门最早的三定自 2019-06-01 起施行，此前的职责图中未载")
+
+
+def test_a_tenure_ending_before_the_department_s_rename_says_whose_the_duties_were(store: Store) -> None:
+    """A window the department's own rename by notice comes after holds nothing at all (it did not exist yet): the
+    note names the body the duties were under and the day the department carries them from, past the window's end,
+    where it said they were not in the graph. So where a chain's earlier rename falls before the window (the first
+    body renamed 文化广电和旅游局 on 2024-05-10, a window from 2024-06-01 of the last body, renamed on 2024-10-08)."""
+    _load(store, *FIRST, OLD_NAME_NOTICE)
+    last = _read(store, LAST, "2024-06-01", "2024-09-30")
+    assert last["note_zh"] == ("任期开始时无 2024-06-01 时施行的三定：图中没有该部门的三定；此前的职责在前身"
+                               f"{MIDDLE}名下，本部门自 2024-10-08 起承继，见{WENLV}、{NOTICE}")
+    assert (last["duties"], last["changes"]) == ([], [])
+    # The middle body before its own rename: the first body's duties, by its 三定 alone (the notice is of 2024-08-01).
+    assert _read(store, MIDDLE, "2024-01-01", "2024-03-31")["note_zh"] == (
+        "任期开始时无 2024-01-01 时施行的三定：图中没有该部门的三定；此前的职责在前身白河县文化和旅游局名下，"
+        f"本部门自 2024-05-10 起承继，见{WENLV}")
+    # A window from after the rename holds the carried duties from its first day: no note, and the 三定 its start
+    # reads is the old body's, carried (the summary's 任期开始时施行的三定 says so).
+    after = _read(store, LAST, "2024-11-01", "2024-12-31")
+    assert after["note_zh"] == ""
+    assert [row["value"] for row in after["summary"] if row["item"] == "任期开始时施行的三定"] == [
+        f"{WENLV[1:-1]}（2019-03-01 起施行，机构改革承继）；{NOTICE[1:-1]}（2024-08-01 起施行，机构改革承继）"]
