@@ -80,6 +80,13 @@ def seeks_approval(text: str) -> bool:
     return bool(_SOUGHT.search(without_held(text)))
 
 
+def about_conduct(text: str) -> bool:
+    """Whether a complaint is about what a party does rather than an approval it seeks: it seeks none
+    (`seeks_approval`), or it names other work beside the approval (排污许可证执行情况的检查 is an inspection of the
+    licence kept to, not the licence's 核发)."""
+    return not seeks_approval(text) or bool(_OTHER_WORK.search(without_held(text)))
+
+
 def approval_terms(text: str, terms: Sequence[str] | str | None) -> list[str]:
     """A clause's content terms (`terms` as stored, or None) without the approvals it names only as held; its stored
     terms when it names none that way."""

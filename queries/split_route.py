@@ -24,7 +24,7 @@ from functools import lru_cache
 from graph.store import Row, Store
 from ingest.aspects import ACTS, DIMENSIONS, FACETS, STAGES
 from ingest.content import content_terms
-from queries.approvals import APPROVAL_STEPS
+from queries.approvals import APPROVAL_STEPS, about_conduct, approval_only
 from queries.handling_rows import before_evidence
 from queries.labels import SHARE_LABELS
 from queries.lookup import city_of, place_name, region_levels
@@ -68,12 +68,21 @@ def names_matter(matter: str, said: set[str]) -> bool:
     return bool(words - _KINDS) and words <= said
 
 
+@lru_cache(maxsize=4096)
+def _approval_matter(matter: str) -> bool:
+    """`approval_only`, kept: read for every matter of the city's split on each complaint."""
+    return approval_only(matter)
+
+
 def named_matters(store: Store, text: str, city: str) -> list[tuple[str, list[Row]]]:
     """The matters of the city's split the text names, with their HOLDS rows; the more specific (of more words)
     first, as it decides."""
     said = set(content_terms(text))  # read once, not once a matter of the split
+    # 审管分离: a complaint about a party's conduct names no approval matter, though it says the licence's words
+    # (排污许可证执行情况的检查 is not 排污许可证核发, whose level would send an inspection up to the city).
+    conduct = about_conduct(text)
     return sorted(((matter, rows) for matter, rows in holdings_by_matter(store, city).items()
-                   if names_matter(matter, said)),
+                   if names_matter(matter, said) and not (conduct and _approval_matter(matter))),
                   key=lambda pair: (-len(matter_words(pair[0])), pair[0]))
 
 

@@ -140,3 +140,12 @@ def test_what_the_rule_leaves_alone(split_store: Store) -> None:
         (1, "临江市", "临江市交通运输局", False, False, "")]
     # Words only of the kinds of work and paperwork (许可证补办, 市级专有) name no matter there either.
     assert _city_rows(split_store, "许可证丢了想补办") == [(1, "临江市", "临江市交通运输局", False, False, "")]
+
+
+def test_a_complaint_about_conduct_names_no_approval_matter(split_store: Store) -> None:
+    # 审管分离: checking how a licence is kept to, or a licensee's conduct, is not the licence's approval, whose
+    # 市级专有 level would send an inspection up to the city (it did, once the paperwork words were dropped).
+    for text in ("港口经营许可证执行情况的检查", "取得港口经营许可的企业在码头违规堆放货物"):
+        assert [row[:3] for row in _ranked(split_store, text)] == [
+            (1, DISTRICT, "东浦区交通运输局"), (2, *TOWNSHIP[:2])], text
+        assert all(row[4] == "" for row in _ranked(split_store, text)), text
