@@ -18,7 +18,7 @@ the scores."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.store import Row, Store
@@ -105,18 +105,21 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
 
 def county_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
     """Asked of `city`: the counties' departments holding the matter the text names, a holder a county (the county
-    `place` only, where the text names one that holds it), when that matter is 县级专有; none otherwise. Of several
-    matters named, the one of most words decides: one the city holds, or shares, is the city's scores' to settle."""
+    `place` only, where the text names one that holds it: none where its department is not known, rather than another
+    county's), when that matter is 县级专有; none otherwise. Of several matters named, the one of most words decides:
+    one the city holds, or shares, is the city's scores' to settle."""
     named = named_matters(store, text, city)
     if not named or share_of(named[0][1], city) != "county_exclusive":
         return []
     matter, rows = named[0]
+    # The counties the list gives the matter decide whether the place must be found, not those whose department is
+    # known: a county whose 交通运输局 is not loaded still holds it, and a call of the city may be that county's.
+    holding = [row for row in rows if row["region"] == place] or rows
     of_domain = Holders(store, domain_of(rows))
     found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
-                         of_domain.of(matter, row["region"])["department"], row["source"]) for row in rows]
-    found = [holder for holder in found if holder.department]
-    in_place = [holder for holder in found if holder.county == place]
-    return in_place or [replace(holder, place_unnamed=len(found) > 1) for holder in found]
+                         of_domain.of(matter, row["region"])["department"], row["source"],
+                         place_unnamed=len(holding) > 1) for row in holding]
+    return [holder for holder in found if holder.department]
 
 
 def division_of(rows: list[Row], city: str, county: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
+from graph.store import Store, open_store
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.who_handles import who_handles
@@ -120,3 +120,28 @@ def test_what_the_rule_leaves_alone(split_store: Store) -> None:
     # The matter's object alone (码头) names no matter; a city-only matter asked of the city is the city's ranking.
     assert _ranked(split_store, "码头上有人乱堆货物")[0][1:] == (DISTRICT, "东浦区交通运输局", False, "")
     assert _city_rows(split_store, "港口经营许可证怎么办")[0][1:] == ("临江市", "临江市交通运输局", False, False, "")
+
+
+@pytest.fixture(scope="module")
+def unloaded_county_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The corpus with 西岭县's 教育局 in place of its 交通运输局: the split's 全部 rows give 西岭县 the county-only
+    matter, but no department of the county is known to do it."""
+    from ingest.pipeline import ingest
+
+    files = [path for path in sorted(CORPUS.iterdir()) if path.name != "xiling_jiaotong.txt"]
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('split-unloaded-store')}")
+    assert ingest([*files, CORPUS.parent / "split_county_unloaded" / "xiling_jiaoyu.txt"], store).failed == []
+    yield store
+    store.close()
+
+
+def test_a_county_holding_the_matter_without_a_known_department_still_needs_the_place(
+        unloaded_county_store: Store) -> None:
+    # 西岭县 holds 机动车维修经营备案 by the list, though its 交通运输局 is not loaded: a call of the city may be
+    # 西岭县's, so 东浦区's department is no sure answer (it came back with place_unnamed False, 由东浦区交通运输局办理).
+    text = "机动车维修经营备案去哪里办"
+    assert _city_rows(unloaded_county_store, text) == [
+        (1, DISTRICT, "东浦区交通运输局", False, True, COUNTY_ONLY_ASKED_OF_CITY)]
+    # Naming 西岭县, the complaint is never sent to 东浦区's department: the city's ranking stands, no note said.
+    first = _city_rows(unloaded_county_store, "西岭县" + text)[0]
+    assert first[1:3] + first[4:] == ("临江市", "临江市交通运输局", False, "")
