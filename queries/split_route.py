@@ -104,17 +104,19 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
 
 
 def county_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
-    """Asked of `city`: the counties' departments holding the matter the text names, a holder a county (the county
-    `place` only, where the text names one that holds it: none where its department is not known, rather than another
-    county's), when that matter is 县级专有; none otherwise. Of several matters named, the one of most words decides:
-    one the city holds, or shares, is the city's scores' to settle."""
+    """Asked of `city`: the counties' departments holding the matter the text names, a holder a county, when that
+    matter is 县级专有; none otherwise. Where the text names a county (`place`), that county's alone: none where the
+    list does not give it the matter or its department is not known, rather than another county's. Of several matters
+    named, the one of most words decides: one the city holds, or shares, is the city's scores' to settle."""
     named = named_matters(store, text, city)
     if not named or share_of(named[0][1], city) != "county_exclusive":
         return []
     matter, rows = named[0]
     # The counties the list gives the matter decide whether the place must be found, not those whose department is
     # known: a county whose 交通运输局 is not loaded still holds it, and a call of the city may be that county's.
-    holding = [row for row in rows if row["region"] == place] or rows
+    # A county the text names is where it happened: its row alone, none where the list does not give it the matter
+    # (another county's department is no answer to it).
+    holding = [row for row in rows if row["region"] == place] if place else rows
     of_domain = Holders(store, domain_of(rows))
     found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
                          of_domain.of(matter, row["region"])["department"], row["source"],

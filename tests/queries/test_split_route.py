@@ -145,3 +145,14 @@ def test_a_county_holding_the_matter_without_a_known_department_still_needs_the_
     # Naming 西岭县, the complaint is never sent to 东浦区's department: the city's ranking stands, no note said.
     first = _city_rows(unloaded_county_store, "西岭县" + text)[0]
     assert first[1:3] + first[4:] == ("临江市", "临江市交通运输局", False, "")
+
+
+def test_a_county_named_that_does_not_hold_the_matter_is_not_sent_to_another(split_store: Store) -> None:
+    # 港口岸线巡查 is 县级专有 for 东浦区 alone (row 6): a complaint in 西岭县, which the list does not give it, is not
+    # 东浦区's (it was routed there, 由东浦区交通运输局办理); the city's ranking stands, no note said.
+    first = _city_rows(split_store, "西岭县港口岸线巡查不到位")[0]
+    assert first[1:3] + first[4:] == ("临江市", "临江市交通运输局", False, "")
+    # Named no county, 东浦区's department is the one holding it.
+    assert _city_rows(split_store, "港口岸线巡查不到位")[0] == (
+        1, DISTRICT, "东浦区交通运输局", False, False,
+        f"港口岸线巡查为县级专有事项，临江市的部门无此权责事项，由东浦区交通运输局办理（{LIST}编号6（第7行））")
