@@ -18,7 +18,7 @@ the scores."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.store import Row, Store
@@ -129,14 +129,19 @@ def city_holders(store: Store, text: str, city: str, place: str | None) -> list[
 
 
 def county_holders(store: Store, matter: str, rows: list[Row], place: str | None) -> list[SplitHolder]:
-    """The counties' departments holding the county-only `matter`, a holder a county (the county `place` only,
-    where the text names one that holds it), each `place_unnamed` where several counties hold it."""
+    """The counties' departments holding the county-only `matter`, a holder a county, each `place_unnamed` where
+    the list gives it to several. Where the text names a county (`place`), that county's alone: none where the list
+    does not give it the matter or its department is not known, rather than another county's."""
+    # The counties the list gives the matter decide whether the place must be found, not those whose department is
+    # known: a county whose 交通运输局 is not loaded still holds it, and a call of the city may be that county's.
+    # A county the text names is where it happened: its row alone, none where the list does not give it the matter
+    # (another county's department is no answer to it).
+    holding = [row for row in rows if row["region"] == place] if place else rows
     of_domain = Holders(store, domain_of(rows))
     found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
-                         of_domain.of(matter, row["region"])["department"], row["source"]) for row in rows]
-    found = [holder for holder in found if holder.department]
-    in_place = [holder for holder in found if holder.county == place]
-    return in_place or [replace(holder, place_unnamed=len(found) > 1) for holder in found]
+                         of_domain.of(matter, row["region"])["department"], row["source"],
+                         place_unnamed=len(holding) > 1) for row in holding]
+    return [holder for holder in found if holder.department]
 
 
 def own_holder(store: Store, matter: str, rows: list[Row], city: str, share: str) -> SplitHolder | None:

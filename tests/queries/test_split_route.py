@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store
+from graph.store import Store, open_store
 from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.who_handles import who_handles
@@ -149,3 +149,39 @@ def test_a_complaint_about_conduct_names_no_approval_matter(split_store: Store) 
         assert [row[:3] for row in _ranked(split_store, text)] == [
             (1, DISTRICT, "东浦区交通运输局"), (2, *TOWNSHIP[:2])], text
         assert all(row[4] == "" for row in _ranked(split_store, text)), text
+
+
+@pytest.fixture(scope="module")
+def unloaded_county_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The corpus with 西岭县's 教育局 in place of its 交通运输局: the split's 全部 rows give 西岭县 the county-only
+    matter, but no department of the county is known to do it."""
+    from ingest.pipeline import ingest
+
+    files = [path for path in sorted(CORPUS.iterdir()) if path.name != "xiling_jiaotong.txt"]
+    store = open_store(f"embedded:{tmp_path_factory.mktemp('split-unloaded-store')}")
+    assert ingest([*files, CORPUS.parent / "split_county_unloaded" / "xiling_jiaoyu.txt"], store).failed == []
+    yield store
+    store.close()
+
+
+def test_a_county_holding_the_matter_without_a_known_department_still_needs_the_place(
+        unloaded_county_store: Store) -> None:
+    # 西岭县 holds 机动车维修经营备案 by the list, though its 交通运输局 is not loaded: a call of the city may be
+    # 西岭县's, so 东浦区's department is no sure answer (it came back with place_unnamed False, 由东浦区交通运输局办理).
+    text = "机动车维修经营备案去哪里办"
+    assert _city_rows(unloaded_county_store, text) == [
+        (1, DISTRICT, "东浦区交通运输局", False, True, COUNTY_ONLY_ASKED_OF_CITY)]
+    # Naming 西岭县, the complaint is never sent to 东浦区's department: the city's ranking stands, no note said.
+    first = _city_rows(unloaded_county_store, "西岭县" + text)[0]
+    assert first[1:3] + first[4:] == ("临江市", "临江市交通运输局", False, "")
+
+
+def test_a_county_named_that_does_not_hold_the_matter_is_not_sent_to_another(split_store: Store) -> None:
+    # 港口岸线巡查 is 县级专有 for 东浦区 alone (row 6): a complaint in 西岭县, which the list does not give it, is not
+    # 东浦区's (it was routed there, 由东浦区交通运输局办理); the city's ranking stands, no note said.
+    first = _city_rows(split_store, "西岭县港口岸线巡查不到位")[0]
+    assert first[1:3] + first[4:] == ("临江市", "临江市交通运输局", False, "")
+    # Named no county, 东浦区's department is the one holding it.
+    assert _city_rows(split_store, "港口岸线巡查不到位")[0] == (
+        1, DISTRICT, "东浦区交通运输局", False, False,
+        f"港口岸线巡查为县级专有事项，临江市的部门无此权责事项，由东浦区交通运输局办理（{LIST}编号6（第7行））")
