@@ -824,7 +824,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
-    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
+    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列", "各县（区）对比", "县（区）间差异", "查询条件"]
     assert split["县级权责清单未列"][:2] == [
         ("事项", "划分方式", "区划", "部门", "其权责清单所列事项数", "出处"),
         ("农村公路建设养护管理", "市县共有", "示例市/青山县", "青山县交通运输局", 4,
