@@ -1072,7 +1072,8 @@ def test_a_county_s_split_with_its_city_s_list_not_loaded_says_whose_list_to_loa
     answer = run("query", "power_split", "--param", "region=松山县", store=tmp_path)
     assert answer.returncode == 0
     assert [line for line in answer.stdout.splitlines() if "（无）" in line] == [
-        "事权划分 cells：（无）", "事权划分冲突 conflicts：（无）", "县级权责清单未列 unlisted：（无）"]
+        "事权划分 cells：（无）", "事权划分冲突 conflicts：（无）", "县级权责清单未列 unlisted：（无）",
+        "各县（区）对比 counties：（无）", "县（区）间差异 differences：（无）"]
     # Compared without the console's line breaks, which may fall inside a run of Chinese.
     said = ("未载入临海市的市县事权划分清单（该清单由市级制定，请载入临海市的清单） / no city–county split list of 临海市 is "
             "loaded (the list is the city's: load 临海市's)")

@@ -1020,8 +1020,7 @@ async function splitPage(current) {
   // the matters that county holds, or, for 全市, every matter of the city's list.
   const values = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain),
                                          county ? c.by_region[county] || 0 : c.matters]);
-  // A cell the county holds nothing in is grey, off the scale (user test: 0 was coloured as the scale's low end).
-  const data = values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
+  const data = heatmapData(values);
   const heatmap = chart("chart-heatmap");
   const heading = county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`;
   heatmap.setOption({
@@ -1090,6 +1089,12 @@ function cellChooser(city, county) {
   }, "split");
 }
 
+// A heatmap's [x, y, count] cells, one of no matters grey, off the scale (user test: 0 was coloured as the scale's
+// low end).
+function heatmapData(values) {
+  return values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
+}
+
 // What the 显示 box keeps of the counties side by side: the cells where they differ, all, or one share's.
 const COUNTY_ROWS = { differs: "各县（区）不同的格子", "": "全部格子" };
 
@@ -1123,7 +1128,7 @@ function drawCounties() {
   // A row a line: tall enough for every label to be read, at 1280 px as at 1920 px.
   box.style.height = `${Math.max(220, 120 + 30 * rows.length)}px`;
   const values = rows.flatMap((row, y) => paths.map((path, x) => [x, y, row.by_county[path]]));
-  const data = values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
+  const data = heatmapData(values);
   const heading = `${city} 各县（区）持有事项对比（${shownLabel}）`;
   const counties = chart("chart-counties");
   counties.resize();
