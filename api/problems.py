@@ -105,10 +105,12 @@ _EXAMPLES = {
     404: Problem(404, "not-found", "Not found", "未找到", "no department named '示例市宇宙局'",
                  "未找到部门：示例市宇宙局"),
     406: Problem(406, "one-table-per-csv", "A CSV file holds one table", "CSV 文件只能容纳一张表",
-                 "power_split answers 3 tables (cells, conflicts, unlisted): ask for one of them with table=cells "
-                 "or table=conflicts or table=unlisted, or for format=xlsx (a sheet each)",
-                 "power_split 的结果有 3 张表（cells、conflicts、unlisted）：请用 table=cells 或 table=conflicts 或 "
-                 "table=unlisted 选择其中一张，或改用 format=xlsx（每张表一个工作表）"),
+                 "power_split answers 5 tables (cells, conflicts, unlisted, counties, differences): ask for one of "
+                 "them with table=cells or table=conflicts or table=unlisted or table=counties or table=differences, "
+                 "or for format=xlsx (a sheet each)",
+                 "power_split 的结果有 5 张表（cells、conflicts、unlisted、counties、differences）：请用 "
+                 "table=cells 或 table=conflicts 或 table=unlisted 或 table=counties 或 table=differences "
+                 "选择其中一张，或改用 format=xlsx（每张表一个工作表）"),
     408: Problem(408, "query-timeout", "Query took too long", "查询超时", "query failed: Query timed out",
                  "查询失败：查询超过时间限制，已中止（图数据库原文：Query timed out）"),
     # DELETE /api/documents/{uid} of one 三定 of a department whose other one an earlier dutygraph loaded

@@ -471,12 +471,40 @@ class PowerSplitUnlisted(BaseModel):
     source: str = Field(description="出处: the 事权划分 list row")
 
 
+class PowerSplitCounties(BaseModel):
+    domain: str
+    share: Share
+    by_county: dict[str, int] = Field(description="matters each county of the split holds in this cell, by region "
+                                                  "path, 0 where it holds none")
+    differs: bool = Field(description="各县（区）不同: the counties do not all hold the same matters in this cell "
+                                      "(alike counts may still be different matters)")
+
+
+class PowerSplitDifference(BaseModel):
+    region: str = Field(description="the county that differs from the others")
+    kind: Literal["held_alone", "lacked_alone"] = Field(
+        description="held_alone: it holds the matter and no other county does; lacked_alone: every other county "
+                    "holds it and it does not (said only of a city of three counties or more: of two, the one "
+                    "holding it is the row)")
+    domain: str
+    share: Share = Field(description="the matter's share in the city's split")
+    matter: str
+    sources: list[str] = Field(description="出处: the 事权划分 list rows giving the matter to the county, or, for one "
+                                           "it lacks, to the others")
+
+
 class PowerSplit(BaseModel):
     cells: list[PowerSplitCell]
     conflicts: list[PowerSplitConflict]
     unlisted: list[PowerSplitUnlisted] = Field(
         description="matters a county holds that its department of the domain lists no power item for, though its "
                     "权责清单 is loaded (县级权责清单未列)")
+    counties: list[PowerSplitCounties] = Field(
+        description="各县（区）对比: the cells any county holds a matter of, with every county's count side by side "
+                    "(every county's, whatever `region`)")
+    differences: list[PowerSplitDifference] = Field(
+        description="县（区）间差异: the matters one county holds and no other does, or lacks where every other holds "
+                    "them; with `region`, that county's only; none for a city of one county")
 
 
 class PowerSplitHolding(BaseModel):

@@ -43,6 +43,8 @@ from api.schemas import (
     PlanUnplanned,
     PowerSplitCell,
     PowerSplitConflict,
+    PowerSplitCounties,
+    PowerSplitDifference,
     PowerSplitHolding,
     PowerSplitUnlisted,
     RegionRow,
@@ -101,7 +103,8 @@ LIST_COLUMNS: dict[str, list[str]] = {
 # The answers of several tables: each table's sheet title (the key is the table's name in the JSON answer, and what
 # `table=` / `--table` names) and its columns.
 TABLE_TITLES: dict[str, dict[str, str]] = {
-    "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突", "unlisted": "县级权责清单未列"},
+    "power_split": {"cells": "事权划分", "conflicts": "事权划分冲突", "unlisted": "县级权责清单未列",
+                    "counties": "各县（区）对比", "differences": "县（区）间差异"},
     "coordination_network": {"nodes": "部门协同", "edges": "部门间共同事项", "counterparts": "上下对口"},
     # A department's profile: a table per part, named for what it holds (the JSON nests duties under their
     # category, an overlap's members under their cluster; `queries.profile_tables` flattens them).
@@ -127,7 +130,9 @@ TABLE_COLUMNS: dict[str, dict[str, list[str]]] = {
     "power_split": {"cells": columns(PowerSplitCell),
                     "conflicts": ["sources" if column == "source" else column
                                   for column in columns(PowerSplitConflict) if column != "sources"],
-                    "unlisted": columns(PowerSplitUnlisted)},
+                    "unlisted": columns(PowerSplitUnlisted),
+                    # `by_county` spreads into a column per county (`spread_counties`).
+                    "counties": columns(PowerSplitCounties), "differences": columns(PowerSplitDifference)},
     "coordination_network": {"nodes": columns(NetworkNode), "edges": columns(NetworkEdge),
                              "counterparts": columns(Counterpart)},
     "department_profile": {**PROFILE_COLUMNS, "ambiguities": LIST_COLUMNS["host_assist_ambiguities"],
@@ -230,7 +235,21 @@ def table_sections(answer: str, tables: Mapping[str, Rows], names: Sequence[str]
     (power_split.conflicts) picks its column titles: one key may mean two things in two tables of an answer
     (coordination_network's matters: a count of nodes, the names of edges)."""
     return [Section(PART_ANSWERS.get(answer, {}).get(name) or f"{answer}.{name}", TABLE_TITLES[answer][name],
-                    _columns(tables[name], TABLE_COLUMNS[answer].get(name)), tables[name]) for name in names]
+                    *spread_counties(_columns(tables[name], TABLE_COLUMNS[answer].get(name)), tables[name]))
+            for name in names]
+
+
+def spread_counties(columns: list[str], rows: Rows) -> tuple[list[str], Rows]:
+    """A table's `by_county` (power_split's counties side by side) as a column per county, titled by its name
+    (河西区, not 示例市/河西区): one cell of `河西区 3；青山县 5` was what the analyst could not read at a glance (user
+    test). Every row names every county; a table of no rows keeps the one column, 各县（区）事项数."""
+    if "by_county" not in columns or not rows:
+        return columns, rows
+    names = {path: path.rsplit("/", 1)[-1] for path in rows[0]["by_county"]}
+    at = columns.index("by_county")
+    spread = [{**{key: value for key, value in row.items() if key != "by_county"},
+               **{names[path]: count for path, count in row["by_county"].items()}} for row in rows]
+    return [*columns[:at], *names.values(), *columns[at + 1:]], spread
 
 
 # A part of an answer that is a catalog answer narrowed to one department reads with that answer's column titles:

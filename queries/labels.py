@@ -14,6 +14,7 @@ COLUMN_LABELS: dict[str, str] = {
     "suggested": "建议责任部门（依据）", "kind_label": "问题", "evidence": "依据", "domain": "领域",
     "share_label": "划分方式", "by_region": "各区划事项数", "matters": "事项数", "degree": "关联部门数",
     "city_shares": "各市划分方式", "split_differs": "各市划分不同",
+    "by_county": "各县（区）事项数", "differs": "各县（区）不同",
     "betweenness": "中介中心度", "county": "县（区）", "county_department": "县（区）部门",
     "city_department": "市级对口部门", "one_to_many": "一对多", "duties_per_post": "人均职责数",
     # counterpart_duties: a county duty beside its city counterpart's.
@@ -119,6 +120,8 @@ _IN_ANSWER: dict[tuple[str, str], str] = {("who_handles", "score"): "相关度",
                                           ("unresolved_departments", "ties"): "涉及事项数",
                                           # One title on every surface: the page, the files and the report.
                                           ("power_split.conflicts", "kind"): "冲突类型",
+                                          ("power_split.differences", "kind"): "差异",
+                                          ("power_split.differences", "region"): "县（区）",
                                           ("counterpart_duties", "relation"): "对照结果",
                                           # The 三定 in force's clause, beside the draft's (草案条款).
                                           ("check_draft.duties", "source"): "现行出处",
@@ -226,6 +229,8 @@ DRAFT_UNKNOWN_SIDE_LABELS = {"giver": "划出部门", "receiver": "接收部门"
 # Overlap scopes as a reader names them, in the order the report gives their groups.
 SCOPE_LABELS = {"departments": "同级部门", "levels": "上下级", "offices": "内设机构"}
 SHARE_LABELS = {"city_exclusive": "市级专有", "county_exclusive": "县级专有", "shared": "市县共有", "delegated": "委托"}
+# How one county's holding of a matter differs from the other counties' (power_split's differences).
+DIFFERENCE_LABELS = {"held_alone": "仅此县（区）持有", "lacked_alone": "仅此县（区）未持有"}
 
 
 def note_zh(note: str) -> str:

@@ -19,25 +19,18 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     """The city's cells, conflicts and unlisted holdings (`unlisted_holdings`); with `region` (one of its counties,
     or the city), the matters that region holds and the conflicts over them, between the city and that county
     (`parties`; a county's download held the whole city's, user test), as `cell_holdings` reads its `region`. A
-    matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to the counties."""
+    matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to the counties.
+    Then the counties side by side (`counties_side_by_side`, every county's whatever `region`) and the matters where
+    one differs from the others (`county_differences`, the county asked's only)."""
     by_matter = holdings_by_matter(store, city)
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
-    cells: dict[tuple[str, str], Row] = {}
     conflicts: list[Row] = []
     items = power_items(store, city)
     for matter, all_rows in sorted(by_matter.items()):
-        rows = [row for row in all_rows if region is None or row["region"] == region]
-        if not rows:
+        if not held_rows(all_rows, region):
             continue
         share = share_of(all_rows, city)
-        domain = domain_of(rows)
-        cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
-                                                  "names": []})
-        cell["matters"] += 1
-        cell["names"].append(matter)
-        for row in rows:
-            cell["by_region"][row["region"]] = cell["by_region"].get(row["region"], 0) + 1
         if share == "county_exclusive":
             for item in items:
                 if same_matter(matter, item["item"], item.get("main_item") or ""):
@@ -47,17 +40,97 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
         if share == "shared" and not any(row["text"] for row in all_rows):
             conflicts.append({"matter": matter, "kind": "shared_without_division", "department": "",
                               "source": all_rows[0]["source"], "holders": parties(all_rows, city, region)})
-    for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
-        cell["by_region"] = dict(sorted(cell["by_region"].items()))
+    cells = split_cells(by_matter, city, region)
+    # The counties side by side compare every county whichever is asked: a comparison of one is none.
+    whole = cells if region is None else split_cells(by_matter, city)
+    counties = split_counties(by_matter, city)
     # Who must settle each conflict (涉及部门), as the report names them: the page showed the conflict without them.
     concerned = concerned_departments(store, city, conflicts)
     # What each rests on (出处), as the report cites it: the page and the files cited only the city's power item of
     # a county-only matter, not the split list's row that makes it the county's (user test).
-    return {"cells": sorted(cells.values(), key=lambda c: (c["domain"], c["share"])),
+    return {"cells": cells,
             "conflicts": sorted(({**c, "concerned": concerned[c["matter"]], "sources": conflict_sources(store, city, c)}
                                  for c in conflicts),
                                 key=lambda c: (c["kind"], c["matter"], c["department"])),
-            "unlisted": unlisted_holdings(store, city, region)}
+            "unlisted": unlisted_holdings(store, city, region),
+            "counties": counties_side_by_side(whole, by_matter, counties),
+            "differences": county_differences(whole, by_matter, counties, None if region == city else region)}
+
+
+def held_rows(rows: list[Row], region: str | None) -> list[Row]:
+    """A matter's rows for `region` alone, or all of them."""
+    return [row for row in rows if region is None or row["region"] == region]
+
+
+def split_cells(by_matter: dict[str, list[Row]], city: str, region: str | None = None) -> list[Row]:
+    """The cells (domain × share) of a city's split: the matters each holds, and how many each region holds; with
+    `region`, the matters that region holds only. A matter's share is the city's whatever `region`."""
+    cells: dict[tuple[str, str], Row] = {}
+    for matter, all_rows in sorted(by_matter.items()):
+        rows = held_rows(all_rows, region)
+        if not rows:
+            continue
+        domain = domain_of(rows)
+        share = share_of(all_rows, city)
+        cell = cells.setdefault((domain, share), {"domain": domain, "share": share, "matters": 0, "by_region": {},
+                                                  "names": []})
+        cell["matters"] += 1
+        cell["names"].append(matter)
+        for row in rows:
+            cell["by_region"][row["region"]] = cell["by_region"].get(row["region"], 0) + 1
+    for cell in cells.values():  # the city first, then its counties, as every table of the split lists them
+        cell["by_region"] = dict(sorted(cell["by_region"].items()))
+    return sorted(cells.values(), key=lambda c: (c["domain"], c["share"]))
+
+
+def split_counties(by_matter: dict[str, list[Row]], city: str) -> list[str]:
+    """The counties (districts too) that hold a matter of the city's split, by path."""
+    return sorted({row["region"] for rows in by_matter.values() for row in rows} - {city})
+
+
+def county_holders(rows: list[Row], counties: list[str]) -> set[str]:
+    return {row["region"] for row in rows} & set(counties)
+
+
+def counties_side_by_side(cells: list[Row], by_matter: dict[str, list[Row]], counties: list[str]) -> list[Row]:
+    """The city's cells a county holds a matter of, each with every county's count (0 for none): the page showed
+    one county at a time, and 河西区's 3 住建 shared matters beside 青山县's 5 were seen only by choosing each in turn
+    (user test). `differs`: the counties do not all hold the same matters there; alike counts may hide two
+    different matters."""
+    side_by_side: list[Row] = []
+    for cell in cells:
+        by_county = {county: cell["by_region"].get(county, 0) for county in counties}
+        if any(by_county.values()):
+            side_by_side.append({"domain": cell["domain"], "share": cell["share"], "by_county": by_county,
+                                 "differs": any(county_holders(by_matter[matter], counties) != set(counties)
+                                                for matter in cell["names"])})
+    return side_by_side
+
+
+def county_differences(cells: list[Row], by_matter: dict[str, list[Row]], counties: list[str],
+                       region: str | None) -> list[Row]:
+    """The matters one county holds and no other does (`held_alone`), and those every other county holds and one
+    lacks (`lacked_alone`), each with the split list's rows it rests on: the differences a leader asks about. Two
+    counties differ in a matter once, as the one that holds it. With `region`, that county's only. No rows for a
+    city of one county: there is nothing to differ from."""
+    if len(counties) < 2:
+        return []
+    found: list[Row] = []
+    for cell in cells:
+        for matter in cell["names"]:
+            rows = by_matter[matter]
+            holders = county_holders(rows, counties)
+            if len(holders) == 1:
+                (county,), kind, cited = holders, "held_alone", holders
+            elif len(holders) == len(counties) - 1:
+                (county,), kind, cited = set(counties) - holders, "lacked_alone", holders
+            else:
+                continue
+            if region is None or county == region:
+                found.append({"region": county, "kind": kind, "domain": cell["domain"], "share": cell["share"],
+                              "matter": matter,
+                              "sources": sorted({row["source"] for row in rows if row["region"] in cited})})
+    return sorted(found, key=lambda row: (row["region"], row["kind"], row["domain"], row["matter"]))
 
 
 def parties(rows: list[Row], city: str, region: str | None) -> list[str]:

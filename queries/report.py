@@ -22,6 +22,7 @@ from queries.empty import (
 )
 from queries.headcount import VACANCY_MIN, VACANCY_SHARE
 from queries.labels import (
+    DIFFERENCE_LABELS,
     DOCUMENT_KIND_LABELS,
     DRAFT_CHANGE_FINDING_LABELS,
     DRAFT_CHANGE_KIND_LABELS,
@@ -838,6 +839,7 @@ _COLUMN_CODES: dict[tuple[str, str], Mapping[str, str]] = {
     ("documents", "kind"): {**KIND_TITLES, **VERSION_KIND_LABELS, **DOCUMENT_KIND_LABELS},
     ("regions", "level"): LEVEL_TITLES,
     ("power_split_matters", "department_basis"): DEPARTMENT_BASIS_LABELS,
+    ("power_split.differences", "kind"): DIFFERENCE_LABELS,
     ("holdings", "level"): LEVEL_TITLES, ("power_split_matters", "level"): LEVEL_TITLES,
     ("retired_duties", "status"): DUTY_STATUS_LABELS, ("sanding_versions", "kind"): VERSION_KIND_LABELS,
     ("check_draft.changes", "kind"): DRAFT_CHANGE_KIND_LABELS,

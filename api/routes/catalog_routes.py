@@ -437,7 +437,7 @@ def get_who_handles(request: Request, store: StoreDep,
     return answer
 
 
-@router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells, conflicts and unlisted",
+@router.get("/queries/power_split", response_model=PowerSplit, tags=["queries"], summary="市县事权划分: cells, conflicts, unlisted, the counties side by side and where one differs",
             responses=_files({"cells": [{"domain": "交通运输", "share": "county_exclusive", "matters": 2,
                                           "by_region": {"示例市/河西区": 2, "示例市/青山县": 2},
                                           "names": ["机动车维修经营备案", "道路普通货物运输经营许可"]}],
@@ -450,11 +450,17 @@ def get_who_handles(request: Request, store: StoreDep,
                                                           "doc:66c490c8b417614b#市交通运输局!2"]}],
                                "unlisted": [{"matter": "物业服务企业监督检查", "share": "county_exclusive",
                                              "region": "示例市/青山县", "department": "青山县住房和城乡建设局",
-                                             "listed_items": 5, "source": "doc:e08a110f7f9105b7#第8行"}]}))
+                                             "listed_items": 5, "source": "doc:e08a110f7f9105b7#第8行"}],
+                               "counties": [{"domain": "住房城乡建设", "share": "shared",
+                                             "by_county": {"示例市/河西区": 3, "示例市/青山县": 5}, "differs": True}],
+                               "differences": [{"region": "示例市/河西区", "kind": "held_alone", "domain": "城市管理",
+                                                "share": "county_exclusive", "matter": "门店招牌设置备案",
+                                                "sources": ["doc:6eef938127953b0d#市场监管和城乡建设!18"]}]}))
 def get_power_split(request: Request, store: StoreDep, city: CityFilter, region: RegionFilter, format: Format = None,
-                    table: Annotated[Literal["cells", "conflicts", "unlisted"] | None,
+                    table: Annotated[Literal["cells", "conflicts", "unlisted", "counties", "differences"] | None,
                                      Query(description=TABLE)] = None) -> Response:
-    # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen.
+    # `region`, a county of the city: the matters it holds, as the page's heatmap shows them for a county chosen;
+    # the counties side by side stay every county's (a comparison of one is none), the differences are its own.
     answer = tables(request, power_split(store, city, region), format=format, table=table, answer="power_split",
                     subject=(region or city).rsplit("/", 1)[-1])
     # Its list not loaded (the city's to load), or giving the county nothing: the CLI's note, which the page shows

@@ -156,7 +156,7 @@ def test_power_split_heatmap_click_lists_matters(browser, site: str) -> None:  #
         assert len(list(csv.reader(io.StringIO(answer.read().decode("utf-8-sig"))))) == len(cells) + 1
     with urllib.request.urlopen(browser.find_element("link text", "下载 Excel").get_attribute("href")) as answer:
         workbook = openpyxl.load_workbook(io.BytesIO(answer.read()))
-        assert workbook.sheetnames == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
+        assert workbook.sheetnames == ["事权划分", "事权划分冲突", "县级权责清单未列", "各县（区）对比", "县（区）间差异", "查询条件"]
 
 
 def test_department_page(browser, site: str) -> None:  # type: ignore[no-untyped-def]

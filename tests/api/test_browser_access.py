@@ -97,12 +97,14 @@ def test_tab_reaches_each_download_named_for_its_table(browser, site: str) -> No
         "下载 CSV：部门职责（按类别）", "下载 CSV：内设机构及其职责",
         "下载 CSV：牵头的共同事项", "下载 CSV：配合的共同事项", "下载 CSV：权责事项", "下载 CSV：认领的监管事项",
         "下载 CSV：职责交叉", "下载 CSV：主办/协办不清", "下载 CSV：职责分解", "下载 CSV：协同部门"]]
-    # A view's download boxes too (three pairs on 市县事权), by the heading each stands under.
+    # A view's download boxes too (four pairs on 市县事权 before a cell is chosen), by the heading each stands under.
     _open(browser, site, "split")
-    unlisted = len(_api(site, "/api/queries/power_split", city="示例市")["unlisted"])
+    split = _api(site, "/api/queries/power_split", city="示例市")
+    unlisted, differences = len(split["unlisted"]), len(split["differences"])
     assert [a.get_attribute("aria-label") for a in browser.find_elements("css selector", "#page-split .downloads a")] == [
-        "下载 CSV：事权划分表", "下载 Excel：事权划分表", f"下载 CSV：县（区）权责清单未列的事项（{unlisted}）",
-        f"下载 Excel：县（区）权责清单未列的事项（{unlisted}）"]
+        "下载 CSV：事权划分表", "下载 Excel：事权划分表", "下载 CSV：各县（区）对比表", "下载 Excel：各县（区）对比表",
+        f"下载 CSV：县（区）间差异（{differences}）", f"下载 Excel：县（区）间差异（{differences}）",
+        f"下载 CSV：县（区）权责清单未列的事项（{unlisted}）", f"下载 Excel：县（区）权责清单未列的事项（{unlisted}）"]
     _open(browser, site, "staffing")
     assert [a.get_attribute("aria-label") for a in browser.find_elements("css selector", "#staffing-downloads a")] == [
         "下载 CSV：编制与工作量", "下载 Excel：编制与工作量"]

@@ -339,7 +339,7 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
     written = run(*split, "--format", "xlsx", "--output", str(workbook), store=loaded)
     assert written.returncode == 0 and written.stdout == "" and f"wrote {workbook}" in written.stderr
     sheets = _sheets(workbook)
-    assert list(sheets) == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
+    assert list(sheets) == ["事权划分", "事权划分冲突", "县级权责清单未列", "各县（区）对比", "县（区）间差异", "查询条件"]
     assert len(sheets["县级权责清单未列"]) == 1 + 15
     assert sheets["事权划分"][:2] == [("领域", "划分方式", "事项数", "各区划事项数", "事项"),
                                   ("交通运输", "市级专有", 2, "示例市 2", "港口经营许可；网络预约出租汽车经营许可")]
@@ -350,6 +350,18 @@ def test_an_answer_of_several_tables_as_csv_and_excel(loaded: Path, tmp_path: Pa
                                    "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号7（第8行）、"
                                    "权责清单（quanze_shi_multi.xlsx）工作表“市交通运输局”编号1（第2行）", "示例市/河西区、示例市/青山县",
                                    "河西区交通运输局、示例市交通运输局、青山县交通运输局")
+    # The counties side by side, a column each by its name; then where one differs from the other.
+    assert sheets["各县（区）对比"][0] == ("领域", "划分方式", "河西区", "青山县", "各县（区）不同")
+    assert [row for row in sheets["各县（区）对比"] if row[-1] == "是"] == [
+        ("住房城乡建设", "市县共有", 3, 5, "是"), ("农业农村", "县级专有", 2, 3, "是"), ("农业农村", "委托", 0, 1, "是"),
+        ("城市管理", "县级专有", 1, 0, "是"), ("城市管理", "市县共有", 3, 4, "是"), ("市场监管", "委托", 0, 1, "是"),
+        ("应急管理", "委托", 0, 1, "是")]
+    assert len(sheets["各县（区）对比"]) == 1 + 19
+    assert sheets["县（区）间差异"][:2] == [
+        ("县（区）", "差异", "领域", "划分方式", "事项", "出处"),
+        ("示例市/河西区", "仅此县（区）持有", "城市管理", "县级专有", "门店招牌设置备案",
+         "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号17（第18行）")]
+    assert len(sheets["县（区）间差异"]) == 1 + 8
     assert openpyxl.load_workbook(workbook).properties.title == "power_split"
     one = tmp_path / "counterparts.xlsx"
     assert run("query", "coordination_network", "--format", "xlsx", "--table", "counterparts", "-o", str(one),
@@ -426,8 +438,9 @@ def test_file_refusals_say_what_to_do(loaded: Path, tmp_path: Path) -> None:
     unknown = run("query", "power_split", "--param", "city=示例市", "--format", "csv", "--table", "cell", store=loaded)
     assert unknown.returncode == 2
     assert unknown.stderr.splitlines() == [
-        "error: --table cell: power_split has no such table; its tables are cells, conflicts, unlisted",
-        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts、unlisted"]
+        "error: --table cell: power_split has no such table; its tables are cells, conflicts, unlisted, counties, "
+        "differences",
+        "       --table cell：power_split 没有这张表；可选的表：cells、conflicts、unlisted、counties、differences"]
     # JSON is the whole answer, for programs: a --table beside it is refused rather than ignored.
     whole = run("query", "power_split", "--param", "city=示例市", "--format", "json", "--table", "cells", store=loaded)
     assert (whole.returncode, whole.stdout) == (2, "") and "--format json gives every table" in whole.stderr
@@ -1059,7 +1072,8 @@ def test_a_county_s_split_with_its_city_s_list_not_loaded_says_whose_list_to_loa
     answer = run("query", "power_split", "--param", "region=松山县", store=tmp_path)
     assert answer.returncode == 0
     assert [line for line in answer.stdout.splitlines() if "（无）" in line] == [
-        "事权划分 cells：（无）", "事权划分冲突 conflicts：（无）", "县级权责清单未列 unlisted：（无）"]
+        "事权划分 cells：（无）", "事权划分冲突 conflicts：（无）", "县级权责清单未列 unlisted：（无）",
+        "各县（区）对比 counties：（无）", "县（区）间差异 differences：（无）"]
     # Compared without the console's line breaks, which may fall inside a run of Chinese.
     said = ("未载入临海市的市县事权划分清单（该清单由市级制定，请载入临海市的清单） / no city–county split list of 临海市 is "
             "loaded (the list is the city's: load 临海市's)")

@@ -191,7 +191,7 @@ def test_every_analysis_endpoint(client: TestClient) -> None:
     undecomposed = client.get("/api/queries/undecomposed_duties", params={"department": "示例市城市管理和综合执法局"}).json()
     assert {r["kind"] for r in undecomposed["items"]} == {"duty_without_office", "office_without_duty"}
     split = client.get("/api/queries/power_split", params={"city": "示例市"}).json()
-    assert {"cells", "conflicts", "unlisted"} == set(split)
+    assert {"cells", "conflicts", "unlisted", "counties", "differences"} == set(split)
     cell = client.get("/api/queries/power_split/matters",
                       params={"city": "示例市", "domain": "交通运输", "share": "county_exclusive"}).json()
     assert cell["matters"] == ["机动车维修经营备案", "道路普通货物运输经营许可"]
@@ -824,7 +824,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
 
     # Two tables: Excel holds a sheet each, with Chinese names and titles; a CSV holds the one named.
     split = _sheets(client.get("/api/queries/power_split", params={"city": "示例市", "format": "xlsx"}).content)
-    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列", "查询条件"]
+    assert list(split) == ["事权划分", "事权划分冲突", "县级权责清单未列", "各县（区）对比", "县（区）间差异", "查询条件"]
     assert split["县级权责清单未列"][:2] == [
         ("事项", "划分方式", "区划", "部门", "其权责清单所列事项数", "出处"),
         ("农村公路建设养护管理", "市县共有", "示例市/青山县", "青山县交通运输局", 4,
@@ -860,7 +860,7 @@ def test_who_handles_power_split_and_the_network_export_as_the_other_analyses_do
                                            "或改用 format=xlsx（每张表一个工作表）")
     # JSON answers every table, as before.
     assert set(client.get("/api/queries/power_split", params={"city": "示例市", "table": "cells"}).json()) == \
-        {"cells", "conflicts", "unlisted"}
+        {"cells", "conflicts", "unlisted", "counties", "differences"}
     assert client.get("/api/queries/power_split", params={"city": "示例市", "table": "x"}).status_code == 422
 
 

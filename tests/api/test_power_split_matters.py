@@ -142,3 +142,34 @@ def test_an_empty_cell_downloads_its_titles_and_says_none(client: TestClient) ->
     assert [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)] == [
         ["事项", "区划", "层级", "划分方式", "角色", "本级职责", "出处", "部门", "部门依据", "实施的权责事项", "权责事项出处"],
         ["（无）"]]
+
+
+def test_the_counties_side_by_side_and_where_one_differs(client: TestClient) -> None:  # noqa: F811
+    """The split's counties table and differences, as JSON and as the files the page downloads: a column per county
+    by its name (user test: one county at a time on the page, paths in one cell of the CLI's table)."""
+    split = client.get("/api/queries/power_split", params={"city": "示例市"}).json()
+    housing = next(row for row in split["counties"] if (row["domain"], row["share"]) == ("住房城乡建设", "shared"))
+    assert housing == {"domain": "住房城乡建设", "share": "shared",
+                       "by_county": {"示例市/河西区": 3, "示例市/青山县": 5}, "differs": True}
+    assert [(row["region"], row["kind"], row["matter"]) for row in split["differences"]][:3] == [
+        ("示例市/河西区", "held_alone", "门店招牌设置备案"), ("示例市/青山县", "held_alone", "商品房预售许可"),
+        ("示例市/青山县", "held_alone", "燃气经营许可")]
+    side = client.get("/api/queries/power_split", params={"city": "示例市", "table": "counties", "format": "csv"})
+    assert unquote(side.headers["content-disposition"].split("''")[1]) == "示例市-市县事权-各县（区）对比.csv"
+    lines = side.content.decode("utf-8-sig").splitlines()
+    assert (lines[0], len(lines)) == ("领域,划分方式,河西区,青山县,各县（区）不同", 1 + 19)
+    assert lines[1:5] == ["交通运输,县级专有,2,2,", "交通运输,市县共有,3,3,", "住房城乡建设,县级专有,1,1,",
+                          "住房城乡建设,市县共有,3,5,是"]
+    # A county chosen: every county still side by side, its own differences only.
+    county = client.get("/api/queries/power_split", params={"city": "示例市", "region": "河西区"}).json()
+    assert county["counties"] == split["counties"]
+    differences = client.get("/api/queries/power_split", params={"city": "示例市", "region": "河西区",
+                                                                 "table": "differences", "format": "csv"})
+    assert differences.content.decode("utf-8-sig").splitlines() == [
+        "县（区）,差异,领域,划分方式,事项,出处",
+        "示例市/河西区,仅此县（区）持有,城市管理,县级专有,门店招牌设置备案,"
+        "市县事权划分清单（shixian_shiquan.xlsx）工作表“市场监管和城乡建设”序号17（第18行）"]
+    # The cell behind a number: 青山县's 5 住建 shared matters, as the page's click asks for them.
+    cell = client.get("/api/queries/power_split/matters", params={"city": "示例市", "domain": "住房城乡建设",
+                                                                  "share": "shared", "region": "示例市/青山县"}).json()
+    assert len(cell["matters"]) == 5

@@ -7,6 +7,8 @@ const EMPTY_CELL = "#eeeeee";  // a heatmap cell of no matters
 // The codes as the CSV and Excel exports write them (queries/report.py), so that a download reads like the table.
 const CONFLICTS = { county_exclusive_exercised_by_city: "县级专有事项仍列入市级部门权责清单",
                     shared_without_division: "市县共有事项未明确分工" };
+// A county's difference from the others (power_split's differences), as the files write it (queries.labels).
+const DIFFERENCES = { held_alone: "仅此县（区）持有", lacked_alone: "仅此县（区）未持有" };
 const REASONS = {
   no_lead: "无牵头部门", multiple_leads: "多个牵头部门", conflicting_leads: "文件间牵头部门不一致",
   lead_and_assist: "既牵头又配合", vague_party: "责任主体模糊（有关部门）", lead_without_mandate: "牵头部门无相应职责",
@@ -364,6 +366,7 @@ function chart(id) {
 // city, county or department shown), so that two slides made from two views never share a file name.
 const CHART_FILES = {
   "chart-findings": "概览", "chart-overlaps": "职责交叉", "chart-heatmap": "市县事权", "chart-compare": "市县事权",
+  "chart-counties": "市县事权",
   "chart-categories": "部门", "chart-neighbours": "部门",
 };
 
@@ -1017,8 +1020,7 @@ async function splitPage(current) {
   // the matters that county holds, or, for 全市, every matter of the city's list.
   const values = split.cells.map((c) => [SHARES.indexOf(c.share), domains.indexOf(c.domain),
                                          county ? c.by_region[county] || 0 : c.matters]);
-  // A cell the county holds nothing in is grey, off the scale (user test: 0 was coloured as the scale's low end).
-  const data = values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
+  const data = heatmapData(values);
   const heatmap = chart("chart-heatmap");
   const heading = county ? `${county.split("/").pop()} 持有的事项（领域 × 划分方式）` : `${city} 全市事权划分（领域 × 划分方式）`;
   heatmap.setOption({
@@ -1030,13 +1032,7 @@ async function splitPage(current) {
     // ECharts' own description gives each cell as three bare numbers: the table of cells says them with their names.
     aria: { label: { description: `热力图“${heading}”：各格的事项数见图下的“以表格查看热力图”，其中每个格子可选择。` } },
   }, true);
-  // A cell's matters, listed and said; chosen from the table of cells (a keyboard's), focus goes to the list.
-  const choose = (domain, share, focus) => run("splitCell", async (now) => {
-    await showCell(now, city, domain, share, county);
-    if (!now()) return;
-    announce(document.getElementById("split-cell-title").textContent);
-    if (focus) focusOn(document.getElementById("split-cell-title"));
-  }, "split");
+  const choose = cellChooser(city, county);
   heatmap.off("click");
   heatmap.on("click", (params) => choose(domains[params.value[1]], SHARES[params.value[0]], false));
   heatmapCells(domains, values, choose);
@@ -1053,9 +1049,12 @@ async function splitPage(current) {
     grid: { top: 80 + below, left: 100 }, xAxis: { type: "value" }, yAxis: { type: "category", data: domains },
     series: [{ name: city, type: "bar", data: held(city) }, { name: county.split("/").pop() || "各县（区）合计", type: "bar", data: held(county) }],
   }, true);
+  state.splitShown = { city, split, county };
+  drawCounties();
   // 出处: the power item a city department still exercises, or the list row of a shared matter (user test: the page
   // showed the conflict without the evidence the Excel sheet has).
   const shown = part || split;
+  countyDifferences(city, county, shown.differences, split.counties);
   document.getElementById("split-conflicts-title").textContent = `事权划分冲突${county ? `（${county.split("/").pop()}）` : ""}`;
   // 涉及部门: who must settle it, as the report names them (the server's `concerned`).
   // Every row it rests on, the split list's and the city's power list's (user test: the page cited the power item
@@ -1077,6 +1076,103 @@ async function splitPage(current) {
          ["listed_items", "其权责清单所列事项数"], ["source", "出处"]]);
   if (!unlisted.length) document.getElementById("split-unlisted").append(el("p", { class: "empty" },
     "没有发现：持有事项的县（区）部门，其已载入的权责清单都列有该事项（或未载入其权责清单）"));
+}
+
+// A cell's matters, listed and said; chosen from a table of buttons (a keyboard's), focus goes to the list. `county`:
+// the county whose part of the cell is listed, "" for the whole city.
+function cellChooser(city, county) {
+  return (domain, share, focus) => run("splitCell", async (now) => {
+    await showCell(now, city, domain, share, county);
+    if (!now()) return;
+    announce(document.getElementById("split-cell-title").textContent);
+    if (focus) focusOn(document.getElementById("split-cell-title"));
+  }, "split");
+}
+
+// A heatmap's [x, y, count] cells, one of no matters grey, off the scale (user test: 0 was coloured as the scale's
+// low end).
+function heatmapData(values) {
+  return values.map((value) => (value[2] ? value : { value, visualMap: false, itemStyle: { color: EMPTY_CELL } }));
+}
+
+// What the 显示 box keeps of the counties side by side: the cells where they differ, all, or one share's.
+const COUNTY_ROWS = { differs: "各县（区）不同的格子", "": "全部格子" };
+
+function countyRows(rows, wanted) {
+  return rows.filter((row) => (wanted === "differs" ? row.differs : !wanted || row.share === wanted));
+}
+
+// The counties side by side (the answer's `counties`, every county's whichever is chosen): a row per domain and share,
+// a column per county by its name, each number's matters a click away, as the heatmap's are. The analyst saw 河西区's
+// 3 住建 shared matters beside 青山县's 5 only by choosing each county in turn (user test). A row whose counties do
+// not all hold the same matters is red; the county chosen is bold.
+function drawCounties() {
+  const { city, split, county } = state.splitShown;
+  const wanted = document.getElementById("split-counties-share").value;
+  const rows = countyRows(split.counties, wanted);
+  const paths = split.counties.length ? Object.keys(split.counties[0].by_county) : [];
+  const names = paths.map((path) => path.split("/").pop());
+  const labels = rows.map((row) => `${row.domain} · ${SHARE_LABELS[row.share]}`);
+  const shownLabel = COUNTY_ROWS[wanted] ?? SHARE_LABELS[wanted];
+  const title = document.getElementById("split-counties-title");
+  title.textContent = `各县（区）对比（${names.join("、") || "无县（区）"}）`;
+  downloads("split-counties-downloads", "/api/queries/power_split", { city, table: "counties" });
+  const empty = document.getElementById("split-counties-empty");
+  empty.textContent = paths.length < 2 ? `图中${city}持有事项的县（区）不足两个，无从对比。`
+    : rows.length ? "" : `各县（区）在“${shownLabel}”中没有不同：可改选“全部格子”。`;
+  empty.hidden = !empty.textContent;
+  const box = document.getElementById("chart-counties");
+  box.hidden = !rows.length || paths.length < 2;
+  document.getElementById("split-counties-box").hidden = box.hidden;
+  if (box.hidden) return;
+  // A row a line: tall enough for every label to be read, at 1280 px as at 1920 px.
+  box.style.height = `${Math.max(220, 120 + 30 * rows.length)}px`;
+  const values = rows.flatMap((row, y) => paths.map((path, x) => [x, y, row.by_county[path]]));
+  const data = heatmapData(values);
+  const heading = `${city} 各县（区）持有事项对比（${shownLabel}）`;
+  const counties = chart("chart-counties");
+  counties.resize();
+  counties.setOption({
+    title: { text: heading, textStyle: { fontSize: 15 } },
+    tooltip: { formatter: (p) => `${html(names[p.value[0]])} · ${html(labels[p.value[1]])}：${p.value[2]} 项` +
+                                  (rows[p.value[1]].differs ? "（各县（区）不同）" : "") },
+    grid: { left: 200, right: 40, top: 70, bottom: 60 },
+    xAxis: { type: "category", data: names, position: "top",
+             axisLabel: { interval: 0, fontSize: 13, formatter: (name, x) => (paths[x] === county ? `{chosen|${name}}` : name),
+                          rich: { chosen: { fontWeight: "bold", fontSize: 14 } } } },
+    yAxis: { type: "category", data: labels, inverse: true,
+             axisLabel: { fontSize: 12, formatter: (label, y) => (rows[y].differs ? `{differs|${label}}` : label),
+                          rich: { differs: { color: "#b42318", fontWeight: "bold" } } } },
+    visualMap: { min: 0, max: Math.max(1, ...values.map((v) => v[2])), calculable: true, orient: "horizontal",
+                 left: "center", bottom: 4, itemHeight: 120 },
+    series: [{ type: "heatmap", data, label: { show: true, fontSize: 13 } }],
+    aria: { label: { description: `热力图“${heading}”：各格的事项数见图下的“以表格查看各县（区）对比”，其中每个格子可选择。` } },
+  }, true);
+  const choose = (y, x, focus) => cellChooser(city, paths[x])(rows[y].domain, rows[y].share, focus);
+  counties.off("click");
+  counties.on("click", (params) => choose(params.value[1], params.value[0], false));
+  table("split-counties-table", rows.map((row, y) => ({
+    label: labels[y], differs: row.differs,
+    ...Object.fromEntries(paths.map((path, x) => [path, el("button", {
+      type: "button", class: "button", onclick: () => choose(y, x, true),
+      "aria-label": `${names[x]} · ${labels[y]}：${row.by_county[path]} 项，列出事项` }, String(row.by_county[path]))])),
+  })), [["label", "领域 · 划分方式"], ...paths.map((path, x) => [path, names[x]]), ["differs", "各县（区）不同"]]);
+}
+
+// The matters one county holds alone, or alone lacks (the answer's `differences`): the chosen county's, or every
+// county's for the whole city.
+function countyDifferences(city, county, differences, sideBySide) {
+  const name = county ? county.split("/").pop() : "";
+  document.getElementById("split-differences-title").textContent =
+    `${name ? `${name}与其他县（区）的差异` : "县（区）间差异"}（${differences.length}）`;
+  downloads("split-differences-downloads", "/api/queries/power_split", { city, region: county, table: "differences" });
+  table("split-differences", differences.map((r) => ({ ...r, kind: DIFFERENCES[r.kind] || r.kind,
+    share: SHARE_LABELS[r.share] || r.share, source: r.sources.map(sourceText).join("、") })),
+        [["region", "县（区）", "region"], ["kind", "差异"], ["domain", "领域"], ["share", "划分方式", "nowrap"],
+         ["matter", "事项"], ["source", "出处"]]);
+  const counties = sideBySide.length ? Object.keys(sideBySide[0].by_county).length : 0;
+  if (!differences.length) document.getElementById("split-differences").append(el("p", { class: "empty" },
+    counties < 2 ? "县（区）不足两个，无从对比" : `${name || "各县（区）"}没有仅此县（区）持有或仅此县（区）未持有的事项`));
 }
 
 // The heatmap's cells as a table of buttons, one a cell, each naming its domain, its share and its count: what a
@@ -1130,7 +1226,7 @@ async function showCell(current, city, domain, share, county = "") {
     role: holdingRole(h),
     department: h.department || "未找到实施部门", basis: holdingBasis(h), text: h.text, source: sourceText(h.source),
   }));
-  table("split-matters", rows, [["matter", "事项"], ["region", "持有区划"], ["role", "方式"], ["department", "实施部门"],
+  table("split-matters", rows, [["matter", "事项"], ["region", "持有区划"], ["role", "方式", "nowrap"], ["department", "实施部门"],
                                 ["basis", "部门依据"], ["text", "本级职责"], ["source", "出处"]]);
   // The list as a file, as the API writes it (user test: the cell's list had no download).
   downloads("split-cell-downloads", "/api/queries/power_split/matters", { city, domain, share, region: county });
@@ -2412,6 +2508,7 @@ async function start() {
   document.getElementById("listchanges-list").onchange = () => draw("listchanges");
   document.getElementById("split-city").onchange = () => draw("split");
   document.getElementById("split-county").onchange = () => draw("split");
+  document.getElementById("split-counties-share").onchange = () => state.splitShown && drawCounties();
   document.getElementById("department-select").onchange = () => draw("department");
   document.querySelectorAll(".chart").forEach(addSaveButton);
   Object.keys(PICKERS).forEach(watchPicker);
