@@ -212,7 +212,8 @@ def test_printing_shows_the_content_and_keeps_charts_inside_the_page(browser, si
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         browser.execute_script("document.querySelector('main').style.width = ''")
-    assert printed == {"nav": 0, "buttons": 0, "hint": 0, "overflow": [0, 0]}
+    # Three charts: the heatmap, the totals compared and the counties side by side.
+    assert printed == {"nav": 0, "buttons": 0, "hint": 0, "overflow": [0, 0, 0]}
 
 
 LAYOUT = """
