@@ -822,9 +822,13 @@ class RemovalAnswer(BaseModel):
     removed: list[RemovedDocument]
     in_graph: NewInGraph = Field(description="the nodes the graph holds after the removal")
     restored: list[RemovedDocument] = Field(default=[], description="历史版本恢复为现行清单: a removed current list's "
-                                                                   "newest history version, loaded again as current")
+                                                                   "newest history version, or the history version "
+                                                                   "the versions that stay rank above the current one "
+                                                                   "once a version is removed, loaded again as "
+                                                                   "current")
     stranded: list[StrandedDocument] = Field(default=[], description="a history version whose file is gone, changed "
-                                                                    "or did not load: the list has no current version")
+                                                                    "or did not load: the list has no current version "
+                                                                    "(or keeps the one it had)")
     unpaired: list[RemovedDocument] = Field(default=[], description="撤县设区已移除: the county's and the district's "
                                                                    "lists the removed 撤县设区 paired, loaded again "
                                                                    "from their files, each current")

@@ -34,11 +34,15 @@ _NAMING = ("v.uid AS uid, v.path AS path, v.title AS title, v.kind AS kind, v.re
 _DOCUMENTS = f"MATCH (v:Document) RETURN {_NAMING}, v.issued AS issued, false AS history ORDER BY uid"
 # A list's versions kept as history are named as its current one is.
 _HISTORY = f"MATCH (v:ListVersion) RETURN {_NAMING}, v.issued AS issued, true AS history ORDER BY uid"
-# The history versions of each list the removed current versions were: its newest (ingest.versions.newest_first) is
-# loaded again in their place.
-_HISTORY_OF = ("MATCH (d:Document) WHERE d.uid IN $uids AND d.list_key IS NOT NULL "
-               f"MATCH (v:ListVersion {{list_key: d.list_key}}) RETURN {_NAMING}, v.list_key AS list_key, "
-               "coalesce(v.issued, '') AS issued, v.loaded AS loaded ORDER BY list_key, uid")
+# The lists the removed Documents and history versions are versions of (their `list_key`), and each one's versions:
+# its current Document and its history. The newest that stays (ingest.versions.newest_first) is the list's current
+# one: a history version loaded again in place of a removed current version, or of a current version that stays but
+# no longer ranks newest (below).
+_LIST_KEYS = ("MATCH (v:Document) WHERE v.uid IN $uids AND v.list_key IS NOT NULL RETURN v.list_key AS list_key "
+              "UNION MATCH (v:ListVersion) WHERE v.uid IN $uids AND v.list_key IS NOT NULL RETURN v.list_key AS list_key")
+_VERSIONS_OF = tuple(f"MATCH (v:{label} {{list_key: key}}) RETURN {_NAMING}, v.list_key AS list_key, "
+                     f"coalesce(v.issued, '') AS issued, v.loaded AS loaded, {current} AS current ORDER BY list_key, uid"
+                     for label, current in (("Document", "true"), ("ListVersion", "false")))
 # A list's history versions of another region than its current version: only a 撤县设区 pairs across regions (the
 # county's list kept as the history of the district's that reissues it: ingest.versions.renamed_side).
 _ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
@@ -194,7 +198,7 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     # The 撤县设区 that stay, read once: both the next newest versions and the pairs to undo are judged by them.
     successors = successor_paths(store, removed)
     following: list[tuple[HeldDocument, ParsedFiles | None]] = []
-    for version, digest in _next_newest(store, current, removed, successors):
+    for version, digest in _next_newest(store, removed, successors):
         try:
             following.append((version, _read_again(version, digest)))
         except ReloadFailed as failed:
@@ -293,18 +297,23 @@ def _unpaired(store: Store, pairs: list[_Pair]) -> tuple[list[HeldDocument], lis
     return unpaired, stranded
 
 
-def _next_newest(store: Store, uids: list[str], removed: set[str],
-                 successors: dict[str, str]) -> list[tuple[HeldDocument, str]]:
-    """Of each list whose current version goes, the newest history version that stays (`newest_first`, by the
-    撤县设区 that stay: a district list's own earlier version before the county's it reissued), with its file's
-    digest."""
+def _next_newest(store: Store, removed: set[str], successors: dict[str, str]) -> list[tuple[HeldDocument, str]]:
+    """Of each list a `removed` document is a version of, its newest version that stays (`newest_first`, by the
+    撤县设区 that stay: a district list's own earlier version before the county's it reissued), with its file's digest,
+    where that is a history version: the list's current version goes, or stays but ranks newest no more. A version
+    without a full date takes the date of the newest loaded before it (ingest.versions.version_keys): an undated
+    correction loaded after a 2023-09 list took its date and stayed current above a 2023-06-01 list loaded after it;
+    once the 2023-09 list is removed, it is some time after the versions loaded before it alone, and loading the
+    others alone makes the 2023-06-01 list current. Before, the removal of a history version left the current one."""
+    keys = sorted({row["list_key"] for row in store.read(_LIST_KEYS, {"uids": sorted(removed)})}) if removed else []
     staying: dict[str, list[dict[str, Any]]] = {}
-    for row in store.read(_HISTORY_OF, {"uids": sorted(uids)}) if uids else []:
-        if row["uid"] not in removed:
-            staying.setdefault(row["list_key"], []).append(row)
+    for query in _VERSIONS_OF if keys else ():
+        for row in store.read(f"UNWIND $keys AS key {query}", {"keys": keys}):
+            if row["uid"] not in removed:
+                staying.setdefault(row["list_key"], []).append(row)
     chosen = [newest_first(versions, successors)[0] for _key, versions in sorted(staying.items())]
     return [(HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "", row["region"] or "",
-                          True), row["sha256"] or "") for row in chosen]
+                          True), row["sha256"] or "") for row in chosen if not row["current"]]
 
 
 def _reloaded(store: Store, held: list[tuple[HeldDocument, ParsedFiles | None]], *, replacing: bool = False,
