@@ -12,7 +12,15 @@ from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import UnknownRegion, city_of, current_region, region_successors, regions_listed, within
+from queries.lookup import (
+    UnknownRegion,
+    city_of,
+    current_region,
+    region_now,
+    region_successors,
+    regions_listed,
+    within,
+)
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
@@ -21,6 +29,8 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     (`parties`; a county's download held the whole city's, user test), as `cell_holdings` reads its `region`. A
     matter's share is the city's all the same: a county's 县级专有 matters are those its city leaves to the counties."""
     by_matter = holdings_by_matter(store, city)
+    # The holdings are read as the regions are now (a 撤县设区's county under its district): so is the region asked.
+    region = region_now(store, region) if region is not None else None
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
     cells: dict[tuple[str, str], Row] = {}
