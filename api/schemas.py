@@ -426,8 +426,8 @@ class Candidate(BaseModel):
                                          "the city's 市县事权划分清单: asked within a county, on the first row, the "
                                          "department of the level the list gives it (市级专有: the city's; 县级专有, "
                                          "市县共有 with the division of work it states, 委托: the county's), first, "
-                                         "and the list's row; asked of the city, a 县级专有 or 委托 matter, on each holding "
-                                         "county's department, the rows; a 市级专有 or 市县共有 one (with the "
+                                         "and the list's row; asked of the city, a 县级专有 or 委托 matter, on "
+                                         "each holding county's department, the rows; a 市级专有 or 市县共有 one (with the "
                                          "counties sharing it and the division of work), on the city's department "
                                          "the list names, where the city's ranking has it, the order unchanged; "
                                          "else ''")
@@ -859,8 +859,8 @@ class DispatchRow(BaseModel):
     place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the complaint names no "
                                             "place below it and the province reserves no such work: routed to the "
                                             "best of its cities' and counties' departments, which city's a person "
-                                            "finds; asked of a city, a 县级专有 or 委托 matter several counties hold: routed "
-                                            "to the best of their departments, which county's a person finds "
+                                            "finds; asked of a city, a 县级专有 or 委托 matter several counties "
+                                            "hold: routed to the best of their departments, which county's a person finds "
                                             "(who_handles' `place_unnamed`)")
     runner_up: str
     runner_up_score: float | None
