@@ -427,8 +427,9 @@ class Candidate(BaseModel):
                                          "department of the level the list gives it (市级专有: the city's; 县级专有, "
                                          "市县共有 with the division of work it states, 委托: the county's), first, "
                                          "and the list's row; asked of the city, a 县级专有 or 委托 matter, on "
-                                         "each holding county's department, the rows; a 市级专有 or 市县共有 one (with the "
-                                         "counties sharing it and the division of work), on the city's department "
+                                         "each holding county's department, the rows; a 市级专有 or 市县共有 one "
+                                         "(with the counties sharing it and the division of work), on the city's "
+                                         "department "
                                          "the list names, where the city's ranking has it, the order unchanged; "
                                          "else ''")
     overlap_cluster: str = Field(description="编号 of the overlaps' cluster (departments scope) holding both the first "
@@ -860,8 +861,8 @@ class DispatchRow(BaseModel):
                                             "place below it and the province reserves no such work: routed to the "
                                             "best of its cities' and counties' departments, which city's a person "
                                             "finds; asked of a city, a 县级专有 or 委托 matter several counties "
-                                            "hold: routed to the best of their departments, which county's a person finds "
-                                            "(who_handles' `place_unnamed`)")
+                                            "hold: routed to the best of their departments, which county's a "
+                                            "person finds (who_handles' `place_unnamed`)")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "
