@@ -419,16 +419,17 @@ class Candidate(BaseModel):
                                             "below it (a city, county, township or street) and the province's "
                                             "department is not sure of it alone (its own licensing): the cities' and "
                                             "counties' departments are ranked together, whichever city it happened "
-                                            "in; asked of a city, a 县级专有 matter of its 市县事权划分清单 that "
-                                            "several counties hold and the text names none of: their departments "
+                                            "in; asked of a city, a 县级专有 or 委托 matter of its 市县事权划分清单 "
+                                            "that several counties hold and the text names none of: their departments "
                                             "are the rows, whichever county it happened in (`power_split` says so)")
     power_split: str = Field(description="市县事权划分说明 (queries.split_route), when the text names a matter of "
                                          "the city's 市县事权划分清单: asked within a county, on the first row, the "
                                          "department of the level the list gives it (市级专有: the city's; 县级专有, "
                                          "市县共有 with the division of work it states, 委托: the county's), first, "
-                                         "and the list's row; asked of the city, a 县级专有 matter, on each holding "
-                                         "county's department, the rows; a 市级专有 or 市县共有 one (with the "
-                                         "counties sharing it and the division of work), on the city's department "
+                                         "and the list's row; asked of the city, a 县级专有 or 委托 matter, on "
+                                         "each holding county's department, the rows; a 市级专有 or 市县共有 one "
+                                         "(with the counties sharing it and the division of work), on the city's "
+                                         "department "
                                          "the list names, where the city's ranking has it, the order unchanged; "
                                          "else ''")
     overlap_cluster: str = Field(description="编号 of the overlaps' cluster (departments scope) holding both the first "
@@ -891,9 +892,9 @@ class DispatchRow(BaseModel):
     place_unnamed: bool = Field(description="需确定事发地（市、县）: asked of a province, the complaint names no "
                                             "place below it and the province reserves no such work: routed to the "
                                             "best of its cities' and counties' departments, which city's a person "
-                                            "finds; asked of a city, a 县级专有 matter several counties hold: routed "
-                                            "to the best of their departments, which county's a person finds "
-                                            "(who_handles' `place_unnamed`)")
+                                            "finds; asked of a city, a 县级专有 or 委托 matter several counties "
+                                            "hold: routed to the best of their departments, which county's a "
+                                            "person finds (who_handles' `place_unnamed`)")
     runner_up: str
     runner_up_score: float | None
     matched: str = Field(description="the complaint's words the evidence says, weightiest first; ≈ marks a "

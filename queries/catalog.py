@@ -198,13 +198,25 @@ def run(store: Store, name: str, params: dict[str, Any] | None = None, *, finish
     """The named query's rows, sorted and finished. `finished=False` leaves out the finish, for a caller that reads
     only columns the Cypher gives (a finish may run other queries: `departments`' runs `staff_moves`)."""
     query = named(name)
-    bound = query.bind(params or {})
+    bound = _with_region_paths(store, query, query.bind(params or {}))
     rows = store.read(query.cypher, bound)
     if query.sort:
         rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
     if query.finish and finished:
         rows = _finisher(query.finish)(store, rows, bound)
     return rows
+
+
+def _with_region_paths(store: Store, query: NamedQuery, bound: dict[str, Any]) -> dict[str, Any]:
+    """The bound parameters with `region_paths`, every path the region asked is known by now
+    (`queries.lookup.region_paths`), for a query whose region filter reads it: a county a 撤县设区 made a district
+    answers by either path with the same rows. Mapped here, before the Cypher runs, once for every such query."""
+    if "$region_paths" not in query.cypher:
+        return bound
+    from queries.lookup import region_paths  # lookup runs named queries: imported when first needed
+
+    region = bound.get("region")
+    return {**bound, "region_paths": region_paths(store, region) if region is not None else None}
 
 
 def _finisher(path: str) -> Callable[[Store, list[Row], dict[str, Any]], list[Row]]:

@@ -11,7 +11,7 @@
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued
   AND ($department IS NULL OR d.uid = $department OR d.name = $department)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
   AND (d)-[:HAS_OFFICE]->(:Office)
 // (A pattern inside an OR fails on FalkorDB: the successors are counted first.)
 WITH d, u, size([(d)-[:SUCCEEDED_BY]->(successor) | successor]) AS successors
@@ -27,7 +27,7 @@ UNION ALL
 // duties restate (alike at the threshold) is that duty, not a second one.
 MATCH path = (p:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
   AND NOT (d)-[:SUCCEEDED_BY]->() AND all(s IN relationships(path) WHERE coalesce(s.carries, false))
 WITH p, d, relationships(path) AS steps
 MATCH (p)-[:HAS_DUTY]->(u:Duty)

@@ -105,8 +105,10 @@ def _duties(store: Store, found: Row, versions: list[Row], sanding: list[str], a
     cited = _cited(store, held)  # before `_rows`, which adds the notices' own rows to `held`
     reforms = {row["source"]: {"department": row["replaced"], "source": row["ground_source"]}
                for row in held.values() if row.get("replaced")}
-    return _rows(found["name"], held, stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
-                 lambda: duty_model(store)), cited, reforms
+    rows = _rows(found["name"], held, stated, {v["document"] for v in amendments}, _transfers(store, found["uid"]),
+                 lambda: duty_model(store))
+    out = renamed_out(store, found["uid"], date)
+    return [{**row, **with_renamed_out(row, row["text"], out)} for row in rows], cited, reforms
 
 
 def _cited(store: Store, held: dict[str, Row]) -> list[Row]:
@@ -143,11 +145,14 @@ def department_duties_today(store: Store, rows: list[Row], params: dict[str, obj
     found = find_department(store, str(params["department"]))
     carries = any(row["carried_from"] for row in rows)
     today = (carriers_today(store).get(found["uid"]) if carries else None) or _today(store, found["uid"], carries)
-    if today is None:
-        return rows
-    return [{**row, **{key: today.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
-            if row["uid"] in today.changes else row
-            for row in rows if not row["carried_from"] or row["uid"] in today.duties]
+    if today is not None:
+        rows = [{**row, **{key: today.changes[row["uid"]][key] for key in _TODAY_COLUMNS}}
+                if row["uid"] in today.changes else row
+                for row in rows if not row["carried_from"] or row["uid"] in today.duties]
+    # A body renamed by notice holds none of them today: they are its successor's, as duties_in_force reads it.
+    out = renamed_out(store, found["uid"], _LATEST)
+    return [{**row, **{key: with_renamed_out(row, row["text"], out)[key] for key in _TODAY_COLUMNS}}
+            for row in rows] if out is not None else rows
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,9 @@ def duties_today(store: Store, department: str) -> Today | None:
 
 def _today(store: Store, department: str, carries: bool) -> Today | None:
     """The dated reading on `_LATEST`; None where no notice since the newest 三定 names the department, unless it
-    `carries` duties from a replaced body (which the bodies' own notices may have changed)."""
+    `carries` duties from a replaced body (which the bodies' own notices may have changed). A body renamed by notice
+    is read as holding what it held (`renamed_out` is not applied): the evidence index passes a replaced body's
+    moved-in work to its successor from this reading (`notice_evidence.after_reforms`)."""
     versions = catalog.run(store, "sanding_versions", {"department": department})
     version = version_in_force(versions, _LATEST)
     amendments = _notices_in_force(versions, version, _LATEST)
@@ -256,6 +263,36 @@ def _successions(store: Store) -> list[Row]:
     return cached(store, ("successions",), lambda: store.read(SUCCESSIONS), whole_graph=True)
 
 
+def _notice_renames(store: Store) -> list[Row]:
+    """The SUCCEEDED_BY edges that are renames by a notice alone, as `_carried_on` reads one (`ingest.carried.carrying`:
+    kind `renamed`, carrying all the old body's current duties)."""
+    edges = _successions(store)
+    carried = carrying([{**edge, "successor_issued": ""} for edge in edges])
+    return [edge for edge in edges if edge["kind"] == "renamed"
+            and (carry := carried[edge["predecessor"], edge["source"]]).carries and carry.after is None]
+
+
+def renamed_out(store: Store, department: str, date: str) -> Row | None:
+    """The status columns of every duty the department held when a rename by notice (`_notice_renames`) had carried
+    them to its successor by `date` (an undated rename, on any date, as `carrying_on` reads it): 已划出 to the
+    successor by the notice's clause on its date, as a notice's move out reads. None where no such rename had: from
+    the rename the duties are the successor's (`_carried_on`), not both bodies'."""
+    edge = next((edge for edge in _notice_renames(store)
+                 if edge["predecessor"] == department and (not edge["date"] or edge["date"] <= date)), None)
+    if edge is None:
+        return None
+    return {"status": "transferred", "counterpart": find_department(store, edge["successor"])["name"],
+            "change_source": edge["source"], "changed_on": edge["date"]}
+
+
+def with_renamed_out(change: Row, text: str, out: Row | None) -> Row:
+    """A duty's status columns (`change`) as a rename by notice left them (`out`, `renamed_out`'s): one still held
+    moved out whole to the successor, the work moved its clause (`text`); any other as it is."""
+    if out is None or change["status"] not in {CURRENT, *PARTLY_STATUSES}:
+        return change
+    return {**change, **out, "change": text}
+
+
 def renamed_by_notice(store: Store, department: str) -> list[Row]:
     """The bodies a chain of renames by a notice alone (关于将A更名为B的通知) leads back from `department`, nearest
     first, each `{uid, name, steps, reform_date}`: `steps` from the department, `reform_date` the date of the rename
@@ -263,10 +300,7 @@ def renamed_by_notice(store: Store, department: str) -> list[Row]:
     reads it (`ingest.carried.carrying`: an edge of kind `renamed` carrying all the old body's work, as only a notice
     grounds one), read before any 三定 of the successor's: whoever reads these on a date (tenure's staffing) sets
     the successor's own documents beside them by date."""
-    edges = _successions(store)
-    carried = carrying([{**edge, "successor_issued": ""} for edge in edges])
-    renames = [edge for edge in edges if edge["kind"] == "renamed"
-               and (carry := carried[edge["predecessor"], edge["source"]]).carries and carry.after is None]
+    renames = _notice_renames(store)
     found: dict[str, Row] = {}
     reached: list[tuple[str, str | None]] = [(department, None)]
     for steps in range(1, CHAIN + 1):

@@ -328,6 +328,23 @@ def current_region(path: str, successors: dict[str, str]) -> str:
     return path
 
 
+def region_now(store: Store, path: str) -> str:
+    """The region `path` is now in this graph (`current_region` on its 撤县设区): how a finding asked of a region by
+    its old path reads it."""
+    return current_region(path, region_successors(store))
+
+
+def region_paths(store: Store, path: str) -> list[str]:
+    """Every path the region `path` is known by now: its path as it is now (`current_region`), then each path a
+    撤县设区 renamed into it (示例市/青山区 → 示例市/青山区, 示例市/青山县; a township under either, the same). A
+    region filter reads these, so that asked by either path a district answers with the same rows: its departments no
+    notice renamed, and its townships and lists, stand under whichever path their documents named."""
+    successors = region_successors(store)
+    now = region_now(store, path)
+    older = sorted(old + now[len(new):] for old, new in successors.items() if now == new or now.startswith(new + "/"))
+    return [now, *older]
+
+
 def city_of(store: Store, path: str | None) -> str | None:
     """The city a region is or lies in (示例市 for 示例市/青山县/城关镇), by the graph's levels; None for none."""
     levels = region_levels(store)

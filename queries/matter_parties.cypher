@@ -9,7 +9,7 @@
 // `formerly`: the body the clause or list row names, where a 机构改革 replaced it and the party is its successor
 // (`redirected_from`, ingest.load.follow_successions); null otherwise. The clause's `text` keeps the old name.
 MATCH (d:Department)-[r:LEADS|ASSISTS]->(m:Matter)
-WHERE ($region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/'))
+WHERE ($region IS NULL OR any(place IN $region_paths WHERE m.region = place OR m.region STARTS WITH (place + '/')))
   AND NOT coalesce(r.superseded, false)  // a clause its department's later 三定 no longer states
 OPTIONAL MATCH (w:Department {uid: r.redirected_from})
 RETURN m.name AS matter, m.uid AS matter_uid, m.region AS region, type(r) AS role, d.name AS department,

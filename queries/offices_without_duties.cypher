@@ -8,7 +8,7 @@
 // A body a 机构改革 replaced is asked for by name alone (its profile), as in department_duty_coverage.
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)
 WHERE ($department IS NULL OR d.uid = $department OR d.name = $department) AND NOT (o)-[:HAS_DUTY]->(:Duty)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 WITH d, o, size([(d)-[:SUCCEEDED_BY]->(successor) | successor]) AS successors
 WHERE $department IS NOT NULL OR successors = 0
 RETURN d.name AS department, d.region AS region,

@@ -12,7 +12,15 @@ from ingest.content import content_terms
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import UnknownRegion, city_of, current_region, region_successors, regions_listed, within
+from queries.lookup import (
+    UnknownRegion,
+    city_of,
+    current_region,
+    region_now,
+    region_successors,
+    regions_listed,
+    within,
+)
 
 
 def power_split(store: Store, city: str, region: str | None = None) -> dict[str, list[Row]]:
@@ -23,6 +31,8 @@ def power_split(store: Store, city: str, region: str | None = None) -> dict[str,
     Then the counties side by side (`counties_side_by_side`, every county's whatever `region`) and the matters where
     one differs from the others (`county_differences`, the county asked's only)."""
     by_matter = holdings_by_matter(store, city)
+    # The holdings are read as the regions are now (a 撤县设区's county under its district): so is the region asked.
+    region = region_now(store, region) if region is not None else None
     if region is not None and not within(region, city):
         raise RegionOutsideCity(region, city, sorted({row["region"] for rows in by_matter.values() for row in rows}))
     conflicts: list[Row] = []

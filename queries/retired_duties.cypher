@@ -6,7 +6,7 @@
 // json_only: department_uid
 MATCH (d:Department)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status IN ['cancelled', 'devolved', 'transferred'] AND ($department IS NULL OR d.uid = $department OR d.name = $department)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 RETURN d.name AS department, d.uid AS department_uid, d.region AS region, u.status AS status, u.text AS text,
        u.source AS source
 ORDER BY region, department, status, text

@@ -7,9 +7,9 @@ A 12345 dispatcher reads the split list before the scores. Asked within a county
 - a 县级专有 matter stays with the county's department though the city's scores higher; so does a 市县共有 one (the
   note says the city and county share it, and how the list divides the work, where it does) and one the city 委托
   (or 下放) to the county, the note saying so.
-Asked of the city itself, a 县级专有 matter is no department's of the city: the counties' departments that hold it
-are its rows, each saying that the county where it happened decides (`place_unnamed`, 需确定事发地所在县（区）),
-unless one county holds it or the text names one.
+Asked of the city itself, a 县级专有 matter is no department's of the city, nor is one the city 委托 its counties
+(it handed the work to them): the counties' departments that hold it are its rows, each saying that the county where
+it happened decides (`place_unnamed`, 需确定事发地所在县（区）), unless one county holds it or the text names one.
 
 A matter is named when the complaint says each of its words but the paperwork's (申请, 核发, 许可证, 补办 …: 申请港口
 经营许可 is asked as 港口经营许可证怎么办), and its words are more than the kinds of work many matters share (经营,
@@ -52,8 +52,10 @@ class SplitHolder:
     department: str
     source: str  # the split list's row giving that region the matter
     division: str = ""  # a shared matter's division of work, as the list states it
-    place_unnamed: bool = False  # asked of the city, several counties hold the county-only matter
-    sharers: tuple[str, ...] = ()  # asked of the city, the counties sharing a 市县共有 matter with it
+    place_unnamed: bool = False  # asked of the city, several counties hold the county-only or 委托 matter
+    # Asked of the city, the counties sharing a 市县共有 matter with it, or holding a county-only or 委托 one where
+    # the place is unnamed.
+    sharers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4096)
@@ -115,32 +117,35 @@ def split_holder(store: Store, text: str, region: str | None) -> SplitHolder | N
 
 def city_holders(store: Store, text: str, city: str, place: str | None) -> list[SplitHolder]:
     """Asked of `city`, the holders of the matter the text names (of several, the one of most words decides): the
-    counties' departments when it is 县级专有 (`county_holders`), the city's own department when it is 市级专有 or
-    市县共有 (`own_holder`); none for a 委托 matter, one no department is found for, or none named."""
+    counties' departments when it is 县级专有 or one the city 委托 its counties (`county_holders`: the city handed
+    the work to them, so the county where it happened does it), the city's own department when it is 市级专有 or
+    市县共有 (`own_holder`); none for one no department is found for, or none named."""
     named = named_matters(store, text, city)
     if not named:
         return []
     matter, rows = named[0]
     share = share_of(rows, city)
-    if share == "county_exclusive":
-        return county_holders(store, matter, rows, place)
+    if share in {"county_exclusive", "delegated"}:
+        return county_holders(store, matter, [row for row in rows if row["region"] != city], place, share)
     own = own_holder(store, matter, rows, city, share) if share in {"city_exclusive", "shared"} else None
     return [own] if own is not None else []
 
 
-def county_holders(store: Store, matter: str, rows: list[Row], place: str | None) -> list[SplitHolder]:
-    """The counties' departments holding the county-only `matter`, a holder a county, each `place_unnamed` where
-    the list gives it to several. Where the text names a county (`place`), that county's alone: none where the list
-    does not give it the matter or its department is not known, rather than another county's."""
+def county_holders(store: Store, matter: str, rows: list[Row], place: str | None, share: str) -> list[SplitHolder]:
+    """The counties' departments holding `matter` (`rows`, the counties' HOLDS rows), county-only or 委托 by the
+    city (`share`), a holder a county, each `place_unnamed` where the list gives it to several, with those counties
+    (`sharers`). Where the text names a county (`place`), that county's alone: none where the list does not give it
+    the matter or its department is not known, rather than another county's."""
     # The counties the list gives the matter decide whether the place must be found, not those whose department is
     # known: a county whose 交通运输局 is not loaded still holds it, and a call of the city may be that county's.
     # A county the text names is where it happened: its row alone, none where the list does not give it the matter
     # (another county's department is no answer to it).
     holding = [row for row in rows if row["region"] == place] if place else rows
+    counties = tuple(row["region"] for row in holding) if len(holding) > 1 else ()
     of_domain = Holders(store, domain_of(rows))
-    found = [SplitHolder(matter, "county_exclusive", row["region"], row["region"],
+    found = [SplitHolder(matter, share, row["region"], row["region"],
                          of_domain.of(matter, row["region"])["department"], row["source"],
-                         place_unnamed=len(holding) > 1) for row in holding]
+                         place_unnamed=bool(counties), sharers=counties) for row in holding]
     return [holder for holder in found if holder.department]
 
 

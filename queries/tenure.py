@@ -41,7 +41,15 @@ from queries.catalog import Param, QueryError
 from queries.draft_diff import ADDED, REMOVED, REWORDED, duty_changes
 from queries.duty_pairs import Clause
 from queries.headcount import signed_count
-from queries.in_force import AMENDMENT, CURRENT, SANDING, in_force, no_sanding_note, renamed_by_notice
+from queries.in_force import (
+    AMENDMENT,
+    CURRENT,
+    SANDING,
+    in_force,
+    no_sanding_note,
+    renamed_by_notice,
+    renamed_out,
+)
 from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY_STATUSES, RETIRED_STATUSES, transfer_covers
@@ -106,8 +114,11 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     first, last = window(start, end)
     found = find_department(store, department)
     versions = catalog.run(store, "sanding_versions", {"department": found["uid"]})
-    # Each document coming into force inside the window changes the duties on its date: a state is read there.
-    dates = sorted({v["in_force_from"] for v in versions if v["in_force_from"] and first < v["in_force_from"] <= last})
+    # Each document coming into force inside the window changes the duties on its date: a state is read there. So
+    # does a rename by notice carrying them to a successor, whose notice is the successor's document.
+    renamed = renamed_out(store, found["uid"], last)
+    changed = [v["in_force_from"] for v in versions] + [renamed["changed_on"] if renamed else ""]
+    dates = sorted({day for day in changed if day and first < day <= last})
     states = [_state(store, found["uid"], day) for day in [first, *dates]]
     moves = [row for row in catalog.run(store, "staff_moves", {"region": found["region"]})
              if row["department_uid"] == found["uid"]]

@@ -1,7 +1,7 @@
 // name: township_duties
 // question: 乡镇（街道）履行职责事项清单核对：基本履职、配合履职（牵头部门的三定或权责清单是否写有此项）、上级部门收回事项（收回部门是否写有）
 // param township: department|null = null  乡镇（街道）名称，如 安平镇、石岭县安平镇 或 安平镇人民政府；不给则为区划内各乡镇（街道）
-// param region: string|null = null  区划路径，如 澄州市/石岭县；含下级区划
+// param region: string|null = null  区划路径，如 澄州市/石岭县；含下级区划；撤县设区的县以原路径或区的路径问均可
 // columns: township, township_region, part, part_label, category, matter, township_text, department, department_region, department_text, finding, finding_label, holder, evidence, evidence_source, source, department_uid
 // json_only: township_region, part, department_region, finding, department_uid
 // finish: queries.township_duties.judged
@@ -22,7 +22,7 @@
 // with its successor's rows and a row more of its own, merged_township (queries/township_merged.py). Rows in each list's order.
 MATCH (asked:Department)
 WHERE ($township IS NULL OR asked.uid = $township OR asked.name = $township OR $township IN coalesce(asked.aliases, []))
-  AND ($region IS NULL OR asked.region = $region OR asked.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE asked.region = place OR asked.region STARTS WITH (place + '/')))
 // A township merged into another or made a 街道: its list's rows are its chain end's (r.township follows the chain:
 // ingest.load.follow_successions keeps the end as `chain_end`).
 WITH DISTINCT coalesce(asked.chain_end, asked.uid) AS uid

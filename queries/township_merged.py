@@ -11,15 +11,17 @@ from graph.store import Row, Store
 from queries import catalog
 
 # The governments asked for (by the township filter, or as the region asked) a succession replaced, the end of its
-# chain (`chain_end`, where its rows' `township` is: ingest.load.follow_successions), and the region edge that says why.
+# chain (`chain_end`, where its rows' `township` is: ingest.load.follow_successions), and the region edge that says why:
+# a township's (its `kind`, merged or street), not a county's 撤县设区, whose renamed departments are no township.
 _SUCCEEDED = """
 MATCH (asked:Department)
 WHERE ($township IS NOT NULL OR $region IS NOT NULL)
   AND ($township IS NULL OR asked.uid = $township OR asked.name = $township OR $township IN coalesce(asked.aliases, []))
-  AND ($region IS NULL OR asked.region = $region)
+  AND ($region IS NULL OR asked.region IN $region_paths)
   AND asked.chain_end IS NOT NULL
 MATCH (now:Department {uid: asked.chain_end})
 MATCH (:Region {path: asked.region})-[e:REPLACED_BY]->(:Region)
+WHERE e.kind IS NOT NULL
 RETURN DISTINCT asked.name AS township, asked.region AS township_region, now.name AS holder, e.source AS source
 ORDER BY township_region, holder
 """
@@ -28,7 +30,7 @@ ORDER BY township_region, holder
 def merged_notes(store: Store, params: dict[str, Any]) -> list[Row]:
     """A row for each township asked for that a merger or a 街道 replaced: finding `merged_township`, `holder` the
     government its rows are now listed under, `evidence` the township's status, `evidence_source` the clause."""
-    found = store.read(_SUCCEEDED, {"township": params.get("township"), "region": params.get("region")})
+    found = store.read(_SUCCEEDED, {key: params.get(key) for key in ("township", "region", "region_paths")})
     if not found:
         return []
     status = {row["path"]: row["status"] for row in catalog.run(store, "regions")}

@@ -4,6 +4,6 @@
 // columns: region, code, item, target, basis, source
 MATCH (s:SupervisionItem)
 WHERE NOT (s)<-[:CLAIMS]-(:Department)
-  AND ($region IS NULL OR s.region = $region OR s.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE s.region = place OR s.region STARTS WITH (place + '/')))
 RETURN s.region AS region, s.code AS code, s.name AS item, s.target AS target, s.basis AS basis, s.source AS source
 ORDER BY region, code, item

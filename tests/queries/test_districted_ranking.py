@@ -19,7 +19,9 @@ from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.lookup import region_successors
 from queries.orphans import orphan_supervision_items
+from queries.power_split import power_split
 from queries.sources import document_titles, with_readable_sources
+from queries.undecomposed import undecomposed_duties
 from queries.who_handles import evidence_index, who_handles
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,11 +86,39 @@ def test_a_district_list_s_lead_is_judged_among_the_county_s_unrenamed_departmen
     assert [(row["matter"], row["mandate"]) for row in rows if row["reason"] == "lead_without_mandate"] == [
         ("河道采砂监督管理", [{"lead": "青山区住房和城乡建设局", "holder": "青山县水利局",
                           "duty": "负责全县河道、水库、堤防的管理和保护，监督管理河道采砂。",
-                          "source": "《青山县水利局主要职责内设机构和人员编制规定》二、(四)"}])]
+                          "source": "《青山县水利局主要职责内设机构和人员编制规定》二、(四)"}]),
+        # The county's own 职责边界清单 (examples/, under 示例市/青山县) is the district's list now: asked of the
+        # district, its finding is there too (before, only the lists under the district's path were read).
+        ("畜禽屠宰监督管理", [{"lead": "青山县市场监督管理局", "holder": "青山县农业农村局",
+                          "duty": "负责动物防疫检疫、农作物病虫害防治和畜禽屠宰行业管理。",
+                          "source": "《青山县农业农村局职能配置、内设机构和人员编制规定》第三条(七)"}])]
     # Asked by the county's old path, the district's lead reads the same (the lead's region is the district).
     mandates = Mandates(evidence_index(district_lists), holders(district_lists))
     assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山县") is None
     assert mandates.better_holder("建筑垃圾处置管理", "青山县城市管理局", "示例市/青山区") is None
+
+
+def test_the_district_s_findings_read_the_same_asked_by_either_path(district_lists: Store) -> None:
+    """Each region filter reads the district as it is now (`queries.lookup.region_paths`): before, asked by
+    示例市/青山县 the district's unclaimed item and its split cells were nothing, and asked by 示例市/青山区 the
+    county's unrenamed departments' undecomposed duties and the county's own lists' findings were nothing."""
+    def findings(region: str) -> tuple[object, ...]:
+        orphans = [(row["region"], row["item"]) for row in orphan_supervision_items(district_lists, region)]
+        ambiguities = [(row["region"], row["matter"], row["reason"])
+                       for row in host_assist_ambiguities(district_lists, region)]
+        undecomposed = sorted({(row["region"], row["department"])
+                               for row in undecomposed_duties(district_lists, region=region)})
+        split = {part: len(rows) for part, rows in power_split(district_lists, "示例市", region).items()}
+        return orphans, ambiguities, undecomposed, split
+    assert findings("示例市/青山县") == findings("示例市/青山区") == (
+        [("示例市/青山区", "对户外广告设施和门店招牌设置的监督检查")],
+        [("示例市/青山区", "河道采砂监督管理", "lead_without_mandate"),
+         ("示例市/青山县", "电动自行车集中充电设施安全管理", "no_lead"),
+         ("示例市/青山县", "畜禽屠宰监督管理", "lead_without_mandate")],
+        [("示例市/青山县", "青山县交通运输局"), ("示例市/青山县", "青山县农业农村局"),
+         ("示例市/青山县", "青山县市场监督管理局")],
+        {"cells": 18, "conflicts": 4, "unlisted": 3},
+    )
 
 
 # A township of the district (tests/fixtures/chexian_township): 城关镇's 履行职责事项清单, written after the 撤县设区,
@@ -122,3 +152,20 @@ def test_a_district_township_s_list_is_judged_among_the_county_s_unrenamed_depar
          "held_by_other", "青山县水利局", "负责全县河道、水库、堤防的管理和保护，监督管理河道采砂。",
          "《青山县水利局主要职责内设机构和人员编制规定》二、(四)"),
     ]
+
+
+def test_a_district_township_s_list_reads_the_same_asked_by_the_county_s_old_path(district_township: Store) -> None:
+    """Asked by 示例市/青山县 (the county the notice made 青山区), the district's townships answer: before, none of
+    城关镇's rows came, and one merged_township row took the renamed 住建局 for a township merged away."""
+    def asked(region: str) -> list[tuple[str, str, str, str, str]]:
+        return [(row["township_region"], row["part"], row["matter"], row["department"], row["finding"])
+                for row in catalog.run(district_township, "township_duties", {"region": region})]
+    assert asked("示例市/青山县") == asked("示例市/青山区") == [
+        ("示例市/青山区/城关镇", "basic", "矛盾纠纷排查化解", "", ""),
+        ("示例市/青山区/城关镇", "assisting", "建筑垃圾处置管理", "青山县城市管理局", "held"),
+        ("示例市/青山区/城关镇", "assisting", "农村危房改造", "青山区住房和城乡建设局", "held"),
+        ("示例市/青山区/城关镇", "assisting", "电动自行车进楼入户整治", "青山县应急管理局", "not_held"),
+        ("示例市/青山区/城关镇", "reclaimed", "河道采砂监督管理", "青山区住房和城乡建设局", "held_by_other"),
+    ]
+    # The township asked by its path under the old county is the district's township too.
+    assert asked("示例市/青山县/城关镇") == asked("示例市/青山区")

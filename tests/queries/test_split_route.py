@@ -1,7 +1,7 @@
 """who_handles and dispatch on a matter of the city's 市县事权划分清单 (tests/fixtures/split_dispatch: 临江市, its
 东浦区 and 西岭县, each a 交通运输局, 东浦区's 属地 list naming 江口街道, and the split list): asked within a district,
 a 市级专有 matter goes up to the city's department; a 县级专有, 市县共有 or 委托 one stays with the district's; asked
-of the city, a 县级专有 one goes to the counties' departments, the county where it happened to be found, and a 市级专有
+of the city, a 县级专有 or 委托 one goes to the counties' departments, the county where it happened to be found, and a 市级专有
 or 市县共有 one stays with the city's ranking, its department's row saying so. Each row says why, citing the list's
 row."""
 
@@ -30,6 +30,8 @@ DELEGATED = f"机动车驾驶员培训机构备案为委托事项，临江市委
 CITY_ONLY_ASKED_OF_CITY = f"申请港口经营许可为市级专有事项，由临江市交通运输局办理（{LIST}编号1（第2行））"
 SHARED_ASKED_OF_CITY = (f"公路养护管理为市县共有事项，临江市与东浦区、西岭县共同承担（分工：市管公路由市级负责，县管公路由县级负责），"
                         f"由临江市交通运输局办理（{LIST}编号3（第4行））")
+DELEGATED_ASKED_OF_CITY = (f"机动车驾驶员培训机构备案为委托事项，临江市委托东浦区、西岭县实施，由事发地所在县（区）的部门办理，"
+                           f"需确定事发地所在县（区）（{LIST}编号4（第5行））")
 COUNTY_ONLY_ASKED_OF_CITY = (f"机动车维修经营备案为县级专有事项，临江市的部门无此权责事项，由事发地所在县（区）的部门办理，"
                              f"需确定事发地所在县（区）（{LIST}编号2（第3行））")
 
@@ -104,6 +106,22 @@ def test_a_county_only_matter_asked_of_the_city_needs_the_county(split_store: St
         "临江市/西岭县", "西岭县交通运输局", True, COUNTY_ONLY_ASKED_OF_CITY)
 
 
+def test_a_delegated_matter_asked_of_the_city_needs_the_county(split_store: Store) -> None:
+    """The city 委托 its counties the work: a city dispatcher sends it to the county where it happened, as a
+    county-only matter. Before, the city's ranking stood with no note (临江市交通运输局 alone)."""
+    text = "机动车驾驶员培训机构备案要什么材料"
+    assert _city_rows(split_store, text) == [
+        (1, DISTRICT, "东浦区交通运输局", False, True, DELEGATED_ASKED_OF_CITY),
+        (2, "临江市/西岭县", "西岭县交通运输局", False, True, DELEGATED_ASKED_OF_CITY)]
+    # A county named is the one.
+    assert _city_rows(split_store, "西岭县" + text) == [
+        (1, "临江市/西岭县", "西岭县交通运输局", False, False,
+         f"机动车驾驶员培训机构备案为委托事项，临江市委托西岭县实施，由西岭县交通运输局办理（{LIST}编号4（第5行））")]
+    [row] = dispatch(split_store, [Complaint(line=2, text=text, region="")], region=CITY).rows
+    assert (row["region"], row["department"], row["place_unnamed"], row["power_split"]) == (
+        DISTRICT, "东浦区交通运输局", True, DELEGATED_ASKED_OF_CITY)
+
+
 def test_the_city_only_note_names_the_district_when_its_township_ranked_first(split_store: Store) -> None:
     # Naming 江口街道, whose 属地 row meets the rest of the text, the township ranks first in the district; the note
     # says the district's departments hold no such power, not the township's region.
@@ -133,11 +151,8 @@ def test_a_city_only_or_shared_matter_asked_of_the_city_is_noted_on_the_city_s_r
 
 
 def test_what_the_rule_leaves_alone(split_store: Store) -> None:
-    # The matter's object alone (码头) names no matter; a matter the city 委托 its counties, asked of the city, is
-    # the city's ranking with no note (the rule notes what the city holds alone or shares, not what it hands down).
+    # The matter's object alone (码头) names no matter.
     assert _ranked(split_store, "码头上有人乱堆货物")[0][1:] == (DISTRICT, "东浦区交通运输局", False, "")
-    assert _city_rows(split_store, "机动车驾驶员培训机构备案要什么材料") == [
-        (1, "临江市", "临江市交通运输局", False, False, "")]
     # Words only of the kinds of work and paperwork (许可证补办, 市级专有) name no matter there either.
     assert _city_rows(split_store, "许可证丢了想补办") == [(1, "临江市", "临江市交通运输局", False, False, "")]
 

@@ -207,3 +207,39 @@ def test_a_tenure_ending_before_the_department_s_rename_says_whose_the_duties_we
     assert after["note_zh"] == ""
     assert [row["value"] for row in after["summary"] if row["item"] == "任期开始时施行的三定"] == [
         f"{WENLV[1:-1]}（2019-03-01 起施行，机构改革承继）；{NOTICE[1:-1]}（2024-08-01 起施行，机构改革承继）"]
+
+
+OLD = "白河县文化和旅游局"
+RENAMED_FIRST = "《关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知》line 4"
+
+
+def test_the_first_body_of_a_chain_holds_none_of_its_duties_after_its_rename(store: Store) -> None:
+    """白河县文化和旅游局, renamed by notice on 2024-05-10: its duties were carried to its successor that day, so they
+    end there, 已划出 to 白河县文化广电和旅游局 by the notice, as a notice's move out reads. Before, a window after the
+    rename listed its four duties 现行, as did duties_in_force and its profile on such a date."""
+    from queries.in_force import duties_in_force
+    from queries.profile import department_profile
+
+    _load(store, *FIRST)
+    after = _read(store, OLD, "2024-06-01", "2024-12-31")
+    assert after["duties"] == []
+    assert [row["value"] for row in after["summary"] if row["item"] == "任期内承担过的职责"] == [
+        "0 项，其中任期结束时仍承担 0 项"]
+    whole = _read(store, OLD, "2024-01-01", "2024-12-31")
+    assert [(row["duty"][:8], row["held_from"], row["held_to"], row["status_label"]) for row in whole["duties"]] == [
+        ("负责全县文物保护", "2024-01-01", "2024-05-09", "已划出"),
+        ("负责全县营业性演", "2024-01-01", "2024-05-09", "已划出"),
+        ("负责全县旅游景区", "2024-01-01", "2024-05-09", "已划出"),
+        ("完成县委、县政府", "2024-01-01", "2024-05-09", "已划出")]
+    assert sorted((row["date"], row["kind"], row["duty"][:8], row["other"], row["source"])
+                  for row in whole["changes"]) == [
+        ("2024-05-10", "划出", duty, MIDDLE, RENAMED_FIRST)
+        for duty in ("完成县委、县政府", "负责全县文物保护", "负责全县旅游景区", "负责全县营业性演")]
+    # duties_in_force and the profile read the same body on the same footing.
+    for day, status, counterpart in (("2024-05-09", "current", ""), ("2024-06-01", "transferred", MIDDLE)):
+        rows = [row for row in duties_in_force(store, OLD, day) if not row["office"]]
+        assert {(row["status"], row["counterpart"]) for row in rows} == {(status, counterpart)}, day
+        assert len(rows) == 4
+    profile = department_profile(store, OLD)["duties_by_category"]
+    assert {(duty["status"], duty["counterpart"]) for duties in profile.values() for duty in duties} == {
+        ("transferred", MIDDLE)}
