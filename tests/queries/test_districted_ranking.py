@@ -117,7 +117,7 @@ def test_the_district_s_findings_read_the_same_asked_by_either_path(district_lis
          ("示例市/青山县", "畜禽屠宰监督管理", "lead_without_mandate")],
         [("示例市/青山县", "青山县交通运输局"), ("示例市/青山县", "青山县农业农村局"),
          ("示例市/青山县", "青山县市场监督管理局")],
-        {"cells": 18, "conflicts": 4, "unlisted": 3},
+        {"cells": 18, "conflicts": 4, "unlisted": 3, "counties": 19, "differences": 7},
     )
 
 
