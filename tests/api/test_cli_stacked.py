@@ -28,5 +28,6 @@ def test_profile_facts_fit_an_80_column_terminal(store: Store, monkeypatch: pyte
     assert max(cell_len(line) for line in lines) <= 80
     # Each fact on a line of its own, its value whole beside its title.
     assert [line.split("│")[2].strip() for line in lines if line.startswith("│ 名称")] == ["河西区交通运输局"]
-    assert [line.split("│")[1].strip() for line in lines if line.startswith("│")][:5] == [
-        "名称", "区划", "类型", "规格", "编制"]
+    # 规格 and 主管部门, each followed by the clause it was read from (fields version 22), then 编制.
+    assert [line.split("│")[1].strip() for line in lines if line.startswith("│")][:8] == [
+        "名称", "区划", "类型", "规格", "规格所据条款", "主管部门", "主管部门所据条款", "编制"]
