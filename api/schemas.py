@@ -841,6 +841,16 @@ class RemovalAnswer(BaseModel):
                                                                  "files as the old body's")
     not_reread: list[StrandedDocument] = Field(default=[], description="those whose file is gone, changed or did not "
                                                                       "load: they stay as loaded")
+    parties_reread: list[RemovedDocument] = Field(default=[], description="清单已重新载入，其所称部门不再按已移除的三定"
+                                                                         "解读: the lists (and tables) that named a "
+                                                                         "department the removed 三定 or 调整 notice "
+                                                                         "defines, by a name it explained (a plate, an "
+                                                                         "office in brackets) or its own, loaded again "
+                                                                         "from their files: as loading them without it")
+    parties_not_reread: list[StrandedDocument] = Field(default=[], description="those whose file is gone, changed or "
+                                                                              "did not load: they stay as loaded, "
+                                                                              "their parties read by the removed "
+                                                                              "document")
 
 
 class CypherAnswer(BaseModel):

@@ -1,14 +1,16 @@
 """Which document gave each of a department's other names (`aliases`), so that taking a document out takes the names
-only it gave.
+only it gave, and the order of those names, which does not depend on the order the documents loaded in.
 
 A department gathers the names every document calls it by (its 三定's title and plates, a list's 市城管局, a plate a list
 writes in brackets), and the resolver reads a mention by them: a short name that only a removed list gave went on
 resolving, and one that list had given a second department stayed ambiguous (two departments answering to it). Each
-department keeps `alias_sources`, its names with the documents that gave them (`doc:…#市知识产权局`), gained in the
-order of `aliases` (a document's names move to the end as its aliases do, `ingest.load`); once documents are gone
-(`dutygraph remove`, a list replaced by its new version) `rebuild_aliases` keeps the entries of those that stay and
-makes `aliases` of them again: what loading those alone, in the same order, gives. A name no entry records was given
-by a document loaded before fields version 9, which recorded none: it stays.
+department keeps `alias_sources`, its names with the documents that gave them (`doc:…#市知识产权局`). A load appends a
+document's entries (`ingest.load`); `rebuild_aliases`, after every load and removal, keeps the entries of the
+documents that stay and puts them in their one order (`rebuilt`): the entries of the documents that define the
+department (its 三定 and 调整 notices, by uid) first, each document's in its own order, then the other documents'
+entries sorted (a list's names were appended in load order: a name only a 三定 explained joined when its party merged,
+`ingest.load.redirect_parties`); `aliases` is their names, each where it first stands. A name no entry records was
+given by a document loaded before fields version 9, which recorded none: it stays, first.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 
 from graph.store import Statement, Store
 
-# A department written again keeps the entries it had, a document's own moving to the end, as its aliases do.
+# A department written again keeps the entries it had, a document's own moving to the end, as its aliases do (in
+# their order once `rebuild_aliases` has run).
 ALIAS_SOURCES_ASSIGNMENT = ("n.alias_sources = [e IN coalesce(n.alias_sources, []) WHERE NOT e IN "
                             "r.props.alias_sources] + r.props.alias_sources")
 # A party merged into the department its mentions name (`ingest.load.redirect_parties`) brings its entries along.
@@ -26,7 +29,8 @@ MERGED_ALIAS_SOURCES = ("d.alias_sources = [e IN coalesce(d.alias_sources, []) W
 
 _DOCUMENTS = "MATCH (d:Document) RETURN d.uid AS uid"
 _RECORDED = ("MATCH (n:Department) WHERE size(coalesce(n.alias_sources, [])) > 0 "
-             "RETURN n.uid AS uid, coalesce(n.aliases, []) AS aliases, n.alias_sources AS sources ORDER BY uid")
+             "RETURN n.uid AS uid, coalesce(n.aliases, []) AS aliases, n.alias_sources AS sources, "
+             "[(n)-[:FROM]->(v:Document) | v.uid] AS defining ORDER BY uid")
 _REBUILT = "UNWIND $rows AS r MATCH (n:Department {uid: r.uid}) SET n.aliases = r.aliases, n.alias_sources = r.sources"
 
 
@@ -36,27 +40,37 @@ def with_alias_sources(departments: dict[str, dict[str, Any]], document_uid: str
             for uid, props in departments.items()}
 
 
-def rebuilt(aliases: list[str], sources: list[str], held: set[str]) -> tuple[list[str], list[str]]:
-    """A department's aliases and entries once only the documents `held` are in the graph: the entries of those,
-    and their names, each where it was last gained; the names no entry records first."""
-    kept = [entry for entry in sources if entry.partition("#")[0] in held]
-    recorded = {entry.partition("#")[2] for entry in sources}
+def rebuilt(aliases: list[str], sources: list[str], held: set[str], defining: set[str]
+            ) -> tuple[list[str], list[str]]:
+    """A department's aliases and entries once only the documents `held` are in the graph, in their order: the
+    entries of the documents `defining` it first (by uid, each document's in the order it gave them), then the other
+    documents' sorted; the names no entry records first, then each name where it first stands."""
+    kept = [entry for entry in sources if _document_of(entry) in held]
+    recorded = {_name_of(entry) for entry in sources}
     unrecorded = [alias for alias in aliases if alias not in recorded]
-    # A name two documents gave stands where the later gave it, as `aliases` moves a name given again to the end.
-    last_given = list(reversed(dict.fromkeys(entry.partition("#")[2] for entry in reversed(kept))))
-    return unrecorded + [alias for alias in last_given if alias not in unrecorded], kept
+    own = sorted((entry for entry in kept if _document_of(entry) in defining), key=_document_of)  # stable: in order
+    others = sorted(entry for entry in kept if _document_of(entry) not in defining)
+    entries = list(dict.fromkeys([*own, *others]))
+    return list(dict.fromkeys([*unrecorded, *map(_name_of, entries)])), entries
+
+
+def _document_of(entry: str) -> str:
+    return entry.partition("#")[0]
+
+
+def _name_of(entry: str) -> str:
+    return entry.partition("#")[2]
 
 
 def rebuild_aliases(store: Store) -> int:
-    """Take out of each department's aliases the names only documents no longer in the graph gave; returns how many
-    departments changed."""
+    """Take out of each department's aliases the names only documents no longer in the graph gave, and put its
+    aliases in their order (`rebuilt`); returns how many departments changed."""
     held = {row["uid"] for row in store.read(_DOCUMENTS)}
     rows = []
     for row in store.read(_RECORDED):
-        if all(entry.partition("#")[0] in held for entry in row["sources"]):
-            continue
-        aliases, sources = rebuilt(row["aliases"], row["sources"], held)
-        rows.append({"uid": row["uid"], "aliases": aliases, "sources": sources})
+        aliases, sources = rebuilt(row["aliases"], row["sources"], held, set(row["defining"]))
+        if (aliases, sources) != (row["aliases"], row["sources"]):
+            rows.append({"uid": row["uid"], "aliases": aliases, "sources": sources})
     if rows:
         store.write(Statement(_REBUILT, rows))
     return len(rows)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.store import Store, StoreError
+from ingest.alias_sources import rebuild_aliases
 from ingest.county_cities import (
     administered,
     administered_regions,
@@ -1004,6 +1005,7 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
         with timed("party re-resolution"):
             report.reresolved = reresolve_parties(store, aliases)
             follow_successions(store)
+            rebuild_aliases(store)  # a merged party's names joined in load order: their one order
         report.successions = loaded_successions(store, sanding_documents)
         report.extended_holdings = extend_to_all_counties(store)
         report.created = _created(loader.settled)

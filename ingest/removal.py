@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from graph.schema import PARTY_EDGES, rel_alternatives
 from graph.store import Statement, Store
 from graph.undo import all_or_nothing
 from ingest.errors import IngestError
@@ -56,6 +57,16 @@ _ACROSS_REGIONS = ("MATCH (d:Document) WHERE d.list_key IS NOT NULL "
 _UNRESTATABLE = ("MATCH (d:Document)<-[:FROM]-(n:Department)-[f:FROM]->(o:Document) "
                  "WHERE d.uid IN $uids AND NOT o.uid IN $uids AND f.issued IS NULL "
                  "RETURN DISTINCT n.name AS department, o.path AS path, o.title AS title ORDER BY department, path")
+
+
+# The documents whose parties a removed document explained: those that define no department (a list, a 实名制统计表, an
+# 安委会 table) and name one that a removed 三定 or 调整 notice defines, by its title, a plate or an office in brackets
+# (ingest.pipeline.reresolve_parties merged the list's party into it, or the list loaded after and read the name so).
+# Without that document the name may read otherwise (the plate a party of its own): read again from their files.
+_EXPLAINED = ("MATCH (n:Department)-[:FROM]->(gone:Document) WHERE gone.uid IN $uids "
+              f"MATCH (n)-[e:{rel_alternatives(PARTY_EDGES)}]-() WITH DISTINCT split(e.source, '#')[0] AS uid "
+              "WHERE NOT uid IN $uids MATCH (v:Document {uid: uid}) WHERE NOT (v)<-[:FROM]-(:Department) "
+              f"RETURN {_NAMING} ORDER BY uid")
 
 
 @dataclass
@@ -123,6 +134,10 @@ class Removal:
     # (`_unpairing`), and those left paired because a file of the pair is gone or changed.
     unpaired: list[HeldDocument] = field(default_factory=list)
     not_unpaired: list[HeldDocument] = field(default_factory=list)
+    # The lists (and tables) that named a department a removed 三定 defines by a name it explained (`_EXPLAINED`),
+    # read again from their files, and those whose file is gone, changed or does not load: they stay as loaded.
+    parties_reread: list[HeldDocument] = field(default_factory=list)
+    parties_not_reread: list[HeldDocument] = field(default_factory=list)
 
 
 def find_documents(store: Store, names: Sequence[str]) -> list[HeldDocument]:
@@ -209,11 +224,15 @@ def remove(store: Store, documents: Sequence[HeldDocument]) -> Removal:
     except ReloadFailed as failed:
         raise _nothing_removed(failed, ("; mend or restore that file, or name it in the removal too",
                                         "；请修复或恢复该文件，或将其一并移除")) from failed
+    paired = [held for pair in unpairing for held, _parsed in (pair.county, pair.district)]
+    explained = _explained(store, removed, {held.uid for held in paired})
     regions = [held.region for held in (*documents, *(version for version, _parsed in following),
-                                        *(held for pair in unpairing for held, _parsed in (pair.county, pair.district)))]
+                                        *paired, *(held for held, _digest in explained))]
     try:
-        with all_or_nothing(store, removal_tops(store, [document.uid for document in documents], regions)):
-            return _removed(store, documents, current, following, unpairing)
+        # The explained documents are taken out and loaded again: what they cite is written too.
+        rewritten = [*(document.uid for document in documents), *(held.uid for held, _digest in explained)]
+        with all_or_nothing(store, removal_tops(store, rewritten, regions)):
+            return _removed(store, documents, current, following, unpairing, explained)
     except ReloadFailed as failed:  # parsed, but its load failed (the store): the graph is as it was
         raise _nothing_removed(failed, ("", "")) from failed
 
@@ -227,7 +246,8 @@ def _nothing_removed(failed: ReloadFailed, advice: tuple[str, str]) -> RemovalEr
 
 
 def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str],
-             following: list[tuple[HeldDocument, ParsedFiles | None]], unpairing: list[_Pair]) -> Removal:
+             following: list[tuple[HeldDocument, ParsedFiles | None]], unpairing: list[_Pair],
+             explained: list[tuple[HeldDocument, str]]) -> Removal:
     """The removal's writes (`current`: the uids of the documents that are no history version); ReloadFailed where a
     document loaded again does not load (the store failing)."""
     if history := [document.uid for document in documents if document.history]:
@@ -239,9 +259,21 @@ def _removed(store: Store, documents: Sequence[HeldDocument], current: list[str]
     restored, stranded = _reloaded(store, following, must_load=True)
     reread, not_reread = read_notices_again(store, link_duties=False, must_load=True)
     unpaired, not_unpaired = _unpaired(store, unpairing)
+    # Last: a list reads its parties by the departments the documents that stay define, notices read again included.
+    parties_reread, parties_not_reread = _replaced_from_files(store, explained, link_duties=False, must_load=True)
     links = link(store)
     unlinked_duties(store)
-    return Removal(list(documents), links, restored, stranded, reread, not_reread, unpaired, not_unpaired)
+    return Removal(list(documents), links, restored, stranded, reread, not_reread, unpaired, not_unpaired,
+                   parties_reread, parties_not_reread)
+
+
+def _explained(store: Store, removed: set[str], reloaded: set[str]) -> list[tuple[HeldDocument, str]]:
+    """The documents whose parties the `removed` documents explained (`_EXPLAINED`), but those `reloaded` otherwise
+    (a pair a removed 撤县设区 made), each with its file's digest. Read before any write: the removed documents'
+    departments say which they are."""
+    rows = store.read(_EXPLAINED, {"uids": sorted(removed)}) if removed else []
+    return [(HeldDocument(row["uid"], row["path"] or "", row["title"] or "", row["kind"] or "", row["region"] or ""),
+             row["sha256"] or "") for row in rows if row["uid"] not in reloaded]
 
 
 class _Pair(NamedTuple):
@@ -319,16 +351,19 @@ def _next_newest(store: Store, removed: set[str], successors: dict[str, str]) ->
 def _reloaded(store: Store, held: list[tuple[HeldDocument, ParsedFiles | None]], *, replacing: bool = False,
               must_load: bool = False) -> tuple[list[HeldDocument], list[HeldDocument]]:
     """`_loaded_again` for each document its file read again as (`_read_again`; None: not read, said by its
-    `failure` where its file is unchanged): those loaded again, and those not. `must_load`: one that parsed but does
-    not load (the store failing) raises ReloadFailed rather than stay out."""
+    `failure` where its file is unchanged): those loaded again, and those not. `replacing`: the held Documents of
+    those read are taken out first, all of them by one removal, so that a document that cannot be read again stays
+    as it was, and the nodes only they hold (a party they all name) are made again as loading them makes them, not
+    kept as another document left them. `must_load`: one that parsed but does not load (the store failing) raises
+    ReloadFailed rather than stay out."""
     again: list[HeldDocument] = []
-    stranded: list[HeldDocument] = []
-    for document, parsed in held:
-        if parsed is None:
-            stranded.append(document)
-            continue
+    stranded = [document for document, parsed in held if parsed is None]
+    read = [(document, parsed) for document, parsed in held if parsed is not None]
+    if replacing and read:
+        remove_documents(store, [document.uid for document, _parsed in read])
+    for document, parsed in read:
         try:
-            (again if _loaded_again(store, document, parsed, replacing=replacing) else stranded).append(document)
+            (again if _loaded_again(store, document, parsed) else stranded).append(document)
         except ReloadFailed as failed:
             if must_load:
                 raise
@@ -350,14 +385,11 @@ def _read_again(held: HeldDocument, digest: str) -> ParsedFiles | None:
         raise ReloadFailed(held, exc.message, exc.message_zh(held.path)) from exc
 
 
-def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles, *, replacing: bool = False) -> bool:
+def _loaded_again(store: Store, held: HeldDocument, parsed: ParsedFiles) -> bool:
     """Load a document again, as its file was read again (`_read_again`, in the region it was loaded for);
-    ReloadFailed where it does not load. `replacing`: take the held Document out first, its file known to parse, so
-    that a notice that cannot be read again stays as it was. The caller links."""
+    ReloadFailed where it does not load. The caller links."""
     from ingest.pipeline import ingest
 
-    if replacing:
-        remove_documents(store, [held.uid])
     # The caller reads notices again itself, afterwards (a notice read again is read as the reforms now say).
     report = ingest([Path(held.path)], store, region=Region(tuple(held.region.split("/"))),
                     kind=_reload_kind(held.kind), read_notices_again=False, link_duties=False, parsed=parsed)

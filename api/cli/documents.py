@@ -104,6 +104,13 @@ def remove_command(
     for document in removal.not_reread:
         out.print(f"调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入 / its file is gone, changed "
                   f"or did not load: load it again: {document.said()}", markup=False, highlight=False)
+    for document in removal.parties_reread:  # it named the removed 三定's department: read now without it
+        out.print(f"清单已重新载入，其所称部门不再按已移除的三定解读 read again without the removed 三定: "
+                  f"{document.label()}", markup=False, highlight=False)
+    for document in removal.parties_not_reread:
+        out.print(f"清单的文件已不存在、已改动或未能载入，未能重新载入，其所称部门仍按已移除的三定解读，请重新载入 / "
+                  f"its file is gone, changed or did not load: its parties stay as the removed 三定 read them: load it "
+                  f"again: {document.said()}", markup=False, highlight=False)
     for document in removal.unpaired:  # a removed 撤县设区 had paired the county's list with the district's
         out.print(f"撤县设区已移除，县、区两份清单已重新载入，各为现行清单 loaded again unpaired, the 撤县设区 gone: "
                   f"{document.label()}", markup=False, highlight=False)

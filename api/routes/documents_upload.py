@@ -212,7 +212,10 @@ def remove_document(request: Request, store: StoreDep,
             "unpaired": [_document(d) for d in removal.unpaired],
             "not_unpaired": [_stranded(d) for d in removal.not_unpaired],
             # A 调整 notice the removed reform read as its successor's, the old body's again, as `dutygraph remove` says.
-            "reread": [_document(d) for d in removal.reread], "not_reread": [_stranded(d) for d in removal.not_reread]}
+            "reread": [_document(d) for d in removal.reread], "not_reread": [_stranded(d) for d in removal.not_reread],
+            # A list that named the removed 三定's department, read again without it, as `dutygraph remove` says.
+            "parties_reread": [_document(d) for d in removal.parties_reread],
+            "parties_not_reread": [_stranded(d) for d in removal.parties_not_reread]}
 
 
 def _document(held: HeldDocument) -> dict[str, str]:

@@ -24,6 +24,9 @@ from tests.api.live_server import serve
 from tests.api.test_browser import SHOTS, _open, _wait, browser  # noqa: F401  (fixtures)
 from tests.api.test_browser_upload import _SANDING, KEY, _store_of_one_bureau, _upload
 from tests.api.test_documents_http import HISTORY
+from tests.ingest.test_explained_parties import CITY as EXPLAINED_CITY
+from tests.ingest.test_explained_parties import LIST as EXPLAINED_LIST
+from tests.ingest.test_explained_parties import SANDING as EXPLAINED_SANDING
 from tests.ingest.test_region_notice import COUNTY_LIST, DISTRICT_LIST
 from tests.ingest.test_region_notice import FIXTURES as NOTICES
 from tests.ingest.test_succession_notice import CITY as NOTICE_CITY
@@ -34,6 +37,7 @@ ARCHIVES_TITLE = "临川市档案局职能配置、内设机构和人员编制�
 BUREAU_TITLE = "临川市河道管理局职能配置、内设机构和人员编制规定"
 RENAME_TITLE = "关于将白河县文化和旅游局更名为白河县文化广电和旅游局的通知"
 NOTICE_TITLE = "关于调整白河县文化和旅游局职责的通知"
+EXPLAINED_TITLE = "青禾市市场监督管理局职能配置、内设机构和人员编制规定"
 
 
 @pytest.fixture
@@ -216,15 +220,33 @@ def test_removing_a_list_s_current_version_says_the_version_restored(  # type: i
 
 def test_removing_a_reform_says_the_notice_read_again_as_the_old_body_s(  # type: ignore[no-untyped-def]
         browser, tmp_path: Path) -> None:  # noqa: F811
-    with _site_over(tmp_path, NOTICE_CITY, WENLV, OLD_NAME_NOTICE, RENAME) as address:
-        held = _held(address)
-        _open(browser, address, "upload")
-        _remove(browser, RENAME_TITLE, KEY)
-    assert _message(browser) == ""
-    assert _lines(browser)[:2] == [
+    held, lines = _removed_over(browser, tmp_path, RENAME_TITLE, NOTICE_CITY, WENLV, OLD_NAME_NOTICE, RENAME)
+    assert lines[:2] == [
         f"已移除：《{RENAME_TITLE}》 {RENAME} (示例市/白河县, {held[RENAME.name]})",
         f"调整通知已按原机构重新载入：《{NOTICE_TITLE}》 {OLD_NAME_NOTICE} (示例市/白河县, {held[OLD_NAME_NOTICE.name]})"]
-    assert len(_lines(browser)) == 3
+    assert len(lines) == 3
+
+
+def test_removing_a_sanding_says_the_list_read_again_without_it(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:  # noqa: F811
+    held, lines = _removed_over(browser, tmp_path, EXPLAINED_TITLE, EXPLAINED_CITY, EXPLAINED_SANDING, EXPLAINED_LIST)
+    assert lines[:2] == [
+        f"已移除：《{EXPLAINED_TITLE}》 {EXPLAINED_SANDING} (青禾市, {held[EXPLAINED_SANDING.name]})",
+        f"清单已重新载入，其所称部门不再按已移除的三定解读：《青禾市部门职责边界清单（知识产权和信用监管）》 "
+        f"{EXPLAINED_LIST} (青禾市, {held[EXPLAINED_LIST.name]})"]
+    assert len(lines) == 3
+
+
+def _removed_over(browser, tmp_path: Path, title: str, region: Region,  # type: ignore[no-untyped-def]  # noqa: F811
+                  *paths: Path) -> tuple[dict[str, str], list[str]]:
+    """The page over a store of `paths`, the document titled `title` taken out with its 移除: the documents' uids
+    before, and the answer's lines (said without a message)."""
+    with _site_over(tmp_path, region, *paths) as address:
+        held = _held(address)
+        _open(browser, address, "upload")
+        _remove(browser, title, KEY)
+    assert _message(browser) == ""
+    return held, _lines(browser)
 
 
 def test_a_notice_that_does_not_load_again_is_said_in_chinese(  # type: ignore[no-untyped-def]

@@ -30,12 +30,16 @@ def test_remove_a_three_ding_loaded_by_mistake(tmp_path: Path) -> None:
     assert run("ingest", str(sanding), str(listed), "--region", "示例市", store=store).returncode == 0
     removed = run("remove", "shi_gongan.txt", store=store)
     assert removed.returncode == 0, removed.stderr
-    assert removed.stdout.splitlines()[:3] == [
+    lines = removed.stdout.splitlines()
+    assert lines[:2] + lines[3:4] == [
         "已移除 1 个文件 / removed 1 documents:",
         f"  《示例市公安局职能配置、内设机构和人员编制规定》 {sanding} (示例市, doc:8f6c1fa8d3c1c3d2)",
         "图中 in graph: 区划 regions 1, 部门 departments 2, 内设机构 offices 0, 职责 duties 0, 共同事项 matters 1, "
         "权责事项 power items 0, 监管事项 supervision items 0, 文件 documents 1",
     ]
+    # The list named the bureau: read again from its file without the 三定 (ingest.removal._EXPLAINED).
+    assert lines[2].startswith(f"清单已重新载入，其所称部门不再按已移除的三定解读 read again without the removed 三定: "
+                               f"{listed} (示例市, doc:")
     # The list still names the bureau: it stays as the list's party, as if its 三定 had never been loaded.
     assert _parties(store) == [{"department": "示例市交通运输局", "unresolved": True, "role": "ASSISTS"},
                                {"department": "示例市公安局", "unresolved": True, "role": "LEADS"}]

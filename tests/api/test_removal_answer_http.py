@@ -15,6 +15,9 @@ from graph.store import Statement, Store
 from ingest.pipeline import ingest
 from tests.api.test_documents_http import AUTH, _two_versions, _uid, client, folder, graph  # noqa: F401  (fixtures)
 from tests.ingest.conftest import whole_graph
+from tests.ingest.test_explained_parties import CITY as EXPLAINED_CITY
+from tests.ingest.test_explained_parties import LIST as EXPLAINED_LIST
+from tests.ingest.test_explained_parties import SANDING as EXPLAINED_SANDING
 from tests.ingest.test_succession_notice import CITY, OLD_NAME_NOTICE, RENAME, WENLV
 
 NOTICE_TITLE = "关于调整白河县文化和旅游局职责的通知"
@@ -54,6 +57,24 @@ def test_a_notice_that_no_longer_loads_is_said_in_chinese(client: TestClient, gr
          # The English was all the page could show: the same said in Chinese, naming the document and its file.
          "failure_zh": f"《{NOTICE_TITLE}》未能从原文件重新载入：{notice}：不是三定规定（…职能配置、内设机构和人员编制规定）："
                        "标题和正文都没有写明部门名称"}])
+
+
+def test_a_list_that_named_the_removed_sanding_s_department_is_read_again(
+        client: TestClient, graph: Store, tmp_path: Path) -> None:  # noqa: F811
+    """The list named the bureau by its plate: read again without the 三定 (`parties_reread`); a copy of it whose
+    file changed since is named in `parties_not_reread`, left as loaded."""
+    changed = tmp_path / "qinghe_zhishichanquan.csv"  # another list (its own title) naming the plate too
+    changed.write_text(EXPLAINED_LIST.read_text(encoding="utf-8").replace("知识产权和信用监管", "知识产权"),
+                       encoding="utf-8")
+    assert ingest([EXPLAINED_SANDING, EXPLAINED_LIST, changed], graph, region=EXPLAINED_CITY).failed == []
+    changed.write_text(changed.read_text(encoding="utf-8") + "4,广告监测,市知识产权局,,新增的一行。\n", encoding="utf-8")
+    answer = client.delete(f"/api/documents/{_uid(graph, EXPLAINED_SANDING.name)}", headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["parties_reread"], answer.json()["parties_not_reread"]) == ([
+        {"uid": _uid(graph, EXPLAINED_LIST.name), "path": str(EXPLAINED_LIST),
+         "title": "青禾市部门职责边界清单（知识产权和信用监管）", "kind": "boundary", "region": "青禾市"}], [
+        {"uid": _uid(graph, changed.name), "path": str(changed), "title": "青禾市部门职责边界清单（知识产权）",
+         "kind": "boundary", "region": "青禾市", "history": False, "failure": "", "failure_zh": ""}])
 
 
 def test_a_removal_whose_history_version_does_not_load_is_refused_in_chinese(

@@ -51,11 +51,18 @@ def test_removing_a_list_leaves_the_aliases_of_loading_the_others_alone(store: S
     assert whole_graph(store) == whole_graph(other_store)
 
 
-def test_a_name_two_documents_gave_stays_where_the_later_gave_it() -> None:
-    """The aliases as loading the documents that stay, in the same order, makes them; a name no entry records (loaded
-    before fields version 9) stays, first."""
+def test_the_aliases_stand_in_one_order_whatever_the_load_order() -> None:
+    """The aliases as loading the documents that stay makes them, in any order: the defining documents' names first,
+    each in its order, then the other documents' sorted, a name where it first stands; a name no entry records (loaded
+    before fields version 9) stays, first. Before, a name two documents gave stood where the later gave it."""
     sources = ["doc:a#市城管局", "doc:b#城管局", "doc:c#市城管局", "doc:b#县城管局"]
-    assert rebuilt(["旧名", "城管局", "市城管局", "县城管局"], sources, {"doc:a", "doc:c"}) == (
+    assert rebuilt(["旧名", "城管局", "市城管局", "县城管局"], sources, {"doc:a", "doc:c"}, set()) == (
         ["旧名", "市城管局"], ["doc:a#市城管局", "doc:c#市城管局"])
-    assert rebuilt(["市城管局", "城管局"], ["doc:a#市城管局", "doc:b#城管局", "doc:c#市城管局"], {"doc:a", "doc:b"}) == (
-        ["市城管局", "城管局"], ["doc:a#市城管局", "doc:b#城管局"])
+    assert rebuilt(["城管局", "市城管局"], ["doc:b#城管局", "doc:a#城管局", "doc:a#市城管局"], {"doc:a", "doc:b"},
+                   set()) == (["城管局", "市城管局"], ["doc:a#城管局", "doc:a#市城管局", "doc:b#城管局"])
+    # A list's names joined in load order (one a merged party brought, last) and its 三定's plate: the plate first.
+    for given in (["doc:l#市知识产权局", "doc:s#青禾市知识产权局", "doc:l#市市场监管局"],
+                  ["doc:s#青禾市知识产权局", "doc:l#市市场监管局", "doc:l#市知识产权局"]):
+        assert rebuilt([], given, {"doc:l", "doc:s"}, {"doc:s"}) == (
+            ["青禾市知识产权局", "市市场监管局", "市知识产权局"],
+            ["doc:s#青禾市知识产权局", "doc:l#市市场监管局", "doc:l#市知识产权局"])

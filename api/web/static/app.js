@@ -2073,6 +2073,8 @@ function showRemoved(answer) {
     ...(answer.stranded || []).map((doc) => `历史版本的文件已不存在、已改动或未能载入，未能恢复为现行清单，请重新载入：${said(doc)}`),
     ...answer.reread.map((doc) => `调整通知已按原机构重新载入：${label(doc)}`),
     ...answer.not_reread.map((doc) => `调整通知的文件已不存在、已改动或未能载入，未能重新载入，请重新载入：${said(doc)}`),
+    ...(answer.parties_reread || []).map((doc) => `清单已重新载入，其所称部门不再按已移除的三定解读：${label(doc)}`),
+    ...(answer.parties_not_reread || []).map((doc) => `清单的文件已不存在、已改动或未能载入，未能重新载入，其所称部门仍按已移除的三定解读，请重新载入：${said(doc)}`),
     ...answer.unpaired.map((doc) => `撤县设区已移除，县、区两份清单已重新载入，各为现行清单：${label(doc)}`),
     ...answer.not_unpaired.map((doc) => `撤县设区已移除，但清单的文件已不存在或已改动，县、区两份清单仍配对，请重新载入：${said(doc)}`),
     `图中：${Object.entries(answer.in_graph).map(([key, n]) => `${COUNT_LABELS[key] || key} ${n}`).join("，")}`,
