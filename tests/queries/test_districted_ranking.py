@@ -211,6 +211,13 @@ _DISTRICT_ROWS: list[tuple[str, tuple[str, ...], bool, object]] = [
     ("region_successions", ("region", "predecessor", "successor", "kind"), False, [
         ("示例市/青山区", "青山县住房和城乡建设局", "青山区住房和城乡建设局", "renamed")]),
     ("unresolved_departments", ("region", "department"), False, [("示例市/青山县", "青山县农业局")]),
+    # The district's departments beside their city counterparts, the renamed 住建局 with the county's.
+    ("counterparts", ("county", "county_department", "city_department"), False, [
+        ("示例市/青山区", "青山区住房和城乡建设局", "示例市住房和城乡建设局"), ("示例市/青山县", "青山县交通运输局", "示例市交通运输局"),
+        ("示例市/青山县", "青山县农业农村局", "示例市农业农村局"),
+        ("示例市/青山县", "青山县城市管理局", "示例市城市管理和综合执法局"),
+        ("示例市/青山县", "青山县市场监督管理局", "示例市市场监督管理局"), ("示例市/青山县", "青山县应急管理局", "示例市应急管理局"),
+        ("示例市/青山县", "青山县水利局", "示例市水务局")]),
     ("region_counts", ("label", "count"), False, [
         ("Region", 5), ("Department", 12), ("Office", 43), ("Duty", 163), ("Matter", 31), ("PowerItem", 2),
         ("Document", 13)]),
