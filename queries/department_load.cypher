@@ -25,7 +25,7 @@
 // figures the successor's own documents leave unsaid; one merged into it by a notice alone, its duties.
 MATCH (d:Department)
 WHERE NOT (d)-[:SUCCEEDED_BY]->() AND NOT coalesce(d.vague, false)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 WITH d, size([(d)-[:HAS_DUTY]->(:Duty {status: 'current'})-[f:FROM]->(:Document {kind: 'amendment'}) | f])
         + size([(d)<-[t:TRANSFERRED_TO]-(:Department) WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = '' | t])
         AS received

@@ -16,7 +16,7 @@
 // 调整后 total, as staffing_load's offices_stated) and list none, that number, `offices_unlisted` true.
 MATCH (d:Department)
 WHERE d.sanding_issued IS NOT NULL AND NOT (d)-[:SUCCEEDED_BY]->()
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 OPTIONAL MATCH path = (r:Department)-[:SUCCEEDED_BY*1..4]->(d)
 WHERE all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
 WITH d, r, length(path) AS steps ORDER BY steps

@@ -8,7 +8,7 @@
 // 空编数 and 超编数 it writes, its 领导职数 by rank set and filled (`正科级 4`). staffing_load reads the newest
 // table's row of each department and 编制类型 (queries.headcount).
 MATCH (d:Department)-[h:HEADCOUNT]->(t:Document)
-WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/')
+WHERE $region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/'))
 RETURN d.uid AS department_uid, d.region AS region, d.name AS department, h.staff_type AS staff_type,
        h.quota AS quota, h.actual AS actual, h.vacant AS vacant, h.over AS over,
        coalesce(h.leader_set, []) AS leader_set, coalesce(h.leader_filled, []) AS leader_filled, h.as_of AS as_of,

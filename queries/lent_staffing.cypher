@@ -15,7 +15,7 @@ MATCH path = (r:Department)-[:SUCCEEDED_BY*1..4]->(d:Department)
 WHERE NOT (d)-[:SUCCEEDED_BY]->()
   AND all(c IN relationships(path) WHERE coalesce(c.carries, false) AND c.kind = 'renamed' AND c.carries_after IS NULL)
   AND ($department IS NULL OR d.uid = $department)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 WITH d, r, min(length(path)) AS steps
 MATCH (r)-[f:FROM]->(s:Document)
 WHERE s.kind IN ['sanding', 'amendment']

@@ -17,7 +17,7 @@
 // to and from it are not compared (every row would read as added), until it is loaded again.
 MATCH (d:Document)
 WHERE d.list_key IS NOT NULL
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 WITH d.list_key AS list_key, collect(d) AS current
 OPTIONAL MATCH (v:ListVersion {list_key: list_key})
 WITH list_key, current, collect(v) AS history

@@ -138,7 +138,7 @@ def find_department_in(store: Store, name: str, region: str | None, *, covers: t
     covers instead (its own region), for the error."""
     found = find_department(store, name, region=region)
     path = found["region"] or ""
-    if not within(path, region):
+    if not within_region(store, path, region):  # a 撤县设区 district holds the county's unrenamed departments
         raise catalog.QueryError(
             f"{found['name']} is a department of {path}, not of {region}: {covers[0]}; give the department or the "
             "region", f"{found['name']} 属于 {path}，不在 {region}：{covers[1]}，请只给部门或只给区划")
@@ -343,6 +343,18 @@ def region_paths(store: Store, path: str) -> list[str]:
     now = region_now(store, path)
     older = sorted(old + now[len(new):] for old, new in successors.items() if now == new or now.startswith(new + "/"))
     return [now, *older]
+
+
+def within_region(store: Store, path: str | None, region: str | None) -> bool:
+    """`path` is the region `region` or one below it, by any path the region is known by now (`region_paths`): a
+    row's region read as the named queries' `$region_paths` filter reads it, so that a finding filtered in Python
+    after its query keeps a 撤县设区 district's rows under the county's old path too."""
+    return region is None or within_paths(path, region_paths(store, region))
+
+
+def within_paths(path: str | None, paths: Iterable[str]) -> bool:
+    """`path` is one of `paths` or a region below one of them."""
+    return any(within(path, place) for place in paths)
 
 
 def city_of(store: Store, path: str | None) -> str | None:

@@ -5,7 +5,7 @@
 // `assists` and `holders` by name: each list collected after an ORDER BY, so both engines give one order
 // columns: matter, region, domain, leads, assists, holders
 MATCH (m:Matter)
-WHERE $region IS NULL OR m.region = $region OR m.region STARTS WITH ($region + '/')
+WHERE $region IS NULL OR any(place IN $region_paths WHERE m.region = place OR m.region STARTS WITH (place + '/'))
 OPTIONAL MATCH (m)<-[c:LEADS|ASSISTS]-(:Department)
 WITH m, count(c) AS clauses
 // A clause its department's later 三定 no longer states is left out, and a matter only such clauses name with it.

@@ -36,7 +36,7 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import cities, city_of, find_department_in, within
+from queries.lookup import cities, city_of, find_department_in, region_paths, within, within_paths, within_region
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
 from queries.sector_safety import sectors_apart
@@ -146,9 +146,10 @@ def _pair_filter(store: Store, scope: str, region: str | None, threshold: float
     管行业必须管安全: `sector_safety`); for levels, also the same act twice; for offices, also the same mandate."""
     counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
+    paths = region_paths(store, region) if region is not None else None
 
     def keep(pairs: list[Row]) -> list[Row]:
-        kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, region, scope)
+        kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, paths, scope)
                 and not sectors_apart(pair["a_text"], pair["b_text"])
                 and (model is None or _same_act_twice(pair, model))]
         return _same_mandate(store, kept, threshold) if scope == "offices" else kept
@@ -249,15 +250,20 @@ def _same_act_twice(pair: Row, model: SimilarityModel) -> bool:
     return False
 
 
-def _in_region(pair: Row, region: str | None, scope: str) -> bool:
-    """Both sides in the region; across levels, for a county, one side in it and the other in a region above it:
-    its departments beside their city counterparts (user test: a county's levels asked for both sides in the county,
-    where no pair across levels can be, and answered none), not another county's pairs with the city."""
+def _in_region(pair: Row, paths: list[str] | None, scope: str) -> bool:
+    """Both sides in the region (any of its `paths`, `region_paths`: a 撤县设区 district's departments under either);
+    across levels, for a county, one side in it and the other in a region above it: its departments beside their city
+    counterparts (user test: a county's levels asked for both sides in the county, where no pair across levels can
+    be, and answered none), not another county's pairs with the city."""
+    def inside(side: str) -> bool:
+        return paths is None or within_paths(side, paths)
+
+    def above(side: str) -> bool:
+        return paths is None or any(within(place, side) for place in paths)
     sides = (pair["a_region"], pair["b_region"])
     if scope == "levels":
-        return any(within(side, region) for side in sides) and \
-            all(within(side, region) or within(region, side) for side in sides)
-    return all(within(side, region) for side in sides)
+        return any(inside(side) for side in sides) and all(inside(side) or above(side) for side in sides)
+    return all(inside(side) for side in sides)
 
 
 @dataclass(frozen=True)
@@ -423,4 +429,4 @@ def duty_model(store: Store) -> SimilarityModel:
 def multi_lead_matters(store: Store, region: str | None = None) -> list[Row]:
     """多头管 from the lists and clauses: matters with more than one lead department."""
     return [row for row in merged_lead_matters(catalog.run(store, "lead_matters"))
-            if len(row["leads"]) > 1 and within(row["region"], region)]
+            if len(row["leads"]) > 1 and within_region(store, row["region"], region)]

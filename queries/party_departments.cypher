@@ -6,7 +6,7 @@
 // columns: region, department, aliases, kind, rank, staff_quota, leader_posts, office_leader_posts, offices, duties, issued
 MATCH (d:Department)
 WHERE d.sanding_issued IS NULL AND NOT d.uid CONTAINS '/~' AND NOT d.uid CONTAINS '/@'
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
   AND (d)-[:LEADS|ASSISTS|EXERCISES|CLAIMS]->()
 RETURN d.region AS region, d.name AS department, d.uid AS uid, d.aliases AS aliases, d.kind AS kind, d.rank AS rank,
        d.staff_quota AS staff_quota, d.leader_posts AS leader_posts, d.office_leader_posts AS office_leader_posts, 0 AS offices, 0 AS duties,

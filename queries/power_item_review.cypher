@@ -15,7 +15,7 @@
 // a 责任事项 or 追责情形 column left empty in its row), several_departments, repeated. Rows by region, department, item, then finding.
 MATCH (d:Department)-[:EXERCISES]->(p:PowerItem)
 WHERE coalesce(d.vague, false) = false
-  AND ($region IS NULL OR p.region = $region OR p.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE p.region = place OR p.region STARTS WITH (place + '/')))
 RETURN p.region AS region, d.name AS department, d.uid AS department_uid, coalesce(d.kind, '') AS holder_kind,
        coalesce(d.unresolved, false) AS unresolved, coalesce(d.candidates, []) AS candidates,
        p.name AS item, p.uid AS item_uid, coalesce(p.main_item, '') AS main_item,

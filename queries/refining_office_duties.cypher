@@ -7,7 +7,7 @@
 // name and uid stay the first name alone, which programs and the draft check join on.
 MATCH (d:Department)-[:HAS_OFFICE]->(o:Office)-[:HAS_DUTY]->(u:Duty)-[:REFINES]->(p:Duty)<-[:HAS_DUTY]-(d)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued AND p.last_stated >= d.sanding_issued
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 RETURN d.name AS department,
        o.label AS office, u.text AS text, p.text AS carries
 ORDER BY department, office, text, carries

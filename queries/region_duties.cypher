@@ -7,7 +7,7 @@
 // `holder` is the uid of the department or office that holds the duty; `office` its office's uid, '' for the department's own.
 // A department renamed or merged in a 机构改革 (SUCCEEDED_BY) is no longer one of its region's: its successor is.
 MATCH (d:Department)
-WHERE d.region = $region AND NOT (d)-[:SUCCEEDED_BY]->() AND ($without IS NULL OR d.uid <> $without)
+WHERE d.region IN $region_paths AND NOT (d)-[:SUCCEEDED_BY]->() AND ($without IS NULL OR d.uid <> $without)
 WITH d
 MATCH (d)-[:HAS_OFFICE*0..1]->(h)-[:HAS_DUTY]->(u:Duty)
 WHERE u.status = 'current' AND u.last_stated >= d.sanding_issued

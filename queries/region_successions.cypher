@@ -9,6 +9,6 @@
 // `text` its sentence. The region is the successor's (撤县设区: 青山县农业农村局 → 青山区农业农村局 is 青山区's). The
 // region-wide report lists them (机构改革沿革), as the department's profile does its own (department_successions).
 MATCH (p:Department)-[s:SUCCEEDED_BY]->(d:Department)
-WHERE $region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/')
+WHERE $region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/'))
 RETURN d.region AS region, p.name AS predecessor, d.name AS successor, s.kind AS kind, coalesce(s.date, '') AS date,
        coalesce(s.text, '') AS text, s.source AS source

@@ -14,7 +14,7 @@
 // it, not a move between two standing departments: department_transfers lists it, this query does not.
 MATCH (g:Department)-[t:TRANSFERRED_TO]->(r:Department)
 WHERE t.what IS NOT NULL AND t.staff IS NULL AND coalesce(g.vague, false) = false AND coalesce(t.former, false) = false
-  AND ($region IS NULL OR g.region = $region OR g.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE g.region = place OR g.region STARTS WITH (place + '/')))
 OPTIONAL MATCH (doc:Document {uid: split(t.source, '#')[0]})
 RETURN g.region AS region, g.name AS giver, g.uid AS giver_uid, r.name AS receiver, r.uid AS receiver_uid,
        t.what AS what, t.source AS source, doc.issued AS moved_on, g.sanding_issued AS giver_issued,

@@ -44,7 +44,7 @@ from queries.labels import (
 )
 from queries.lead_claims import reason_label
 from queries.list_changes import summary as list_changes_summary
-from queries.lookup import city_of, find_department_in, within
+from queries.lookup import city_of, find_department_in, within_region
 from queries.matter_names import same_matter_key
 from queries.network import coordination_network
 from queries.orphans import orphan_supervision_items
@@ -296,7 +296,7 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
                     note=POWER_REVIEW_NOTE))
     undecomposed = [{**row, "kind_label": KIND_LABELS.get(row["kind"], row["kind"])}
                     for row in (profile["undecomposed"] if profile is not None else undecomposed_duties(store, key))
-                    if within(row["region"], region)]
+                    if within_region(store, row["region"], region)]
     add(Section("undecomposed_duties", "职责分解与承接", ["department", "kind_label", "ordinal", "office", "text",
                                                         "evidence"], undecomposed))
     cities = _cities(store, region)
@@ -408,7 +408,8 @@ def build_report(store: Store, *, region: str | None = None, department: str | N
     # A region's report rests on its own documents and on those of its city its rows cite: the city's 事权划分清单
     # and power lists, the city 三定 of a group across levels (user test: a county's report listed its own alone).
     documents = [{**row, "title": titles[row["uid"]].name} for row in documents
-                 if row["uid"] in cited or (department is None and within(row["region"] or "", region))]
+                 if row["uid"] in cited
+                 or (department is None and within_region(store, row["region"] or "", region))]
     if key is not None:
         add(_versions_of(store, key, titles))
     # 施行日期 beside 印发日期: what was in force at a date is what a reader of an incident asks (user test).

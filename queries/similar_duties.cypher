@@ -13,7 +13,7 @@
 // own duties restate (alike at the threshold) is that duty already, and left out. Other duties of a replaced body
 // are no one's.
 MATCH (xa:Department)
-WHERE ($region IS NULL OR xa.region = $region OR xa.region STARTS WITH ($region + '/'))
+WHERE ($region IS NULL OR any(place IN $region_paths WHERE xa.region = place OR xa.region STARTS WITH (place + '/')))
 WITH xa  // so that the plan starts here, not from every current duty (the status index)
 MATCH (xa)-[:HAS_OFFICE*0..1]->(ha)-[:HAS_DUTY]->(a:Duty)
 // A duty its department's latest 三定 no longer states (last_stated before it) is not current work: it was
@@ -56,7 +56,7 @@ WHERE NOT (eb)-[:SUCCEEDED_BY]->()
 WITH a, b, s, da, ha, a_carried_from, hb, xb, eb, size([(xb)-[:SUCCEEDED_BY]->(successor) | successor]) AS xb_successors
 WHERE xb_successors = 0 OR eb IS NOT NULL
 WITH a, b, s, da, ha, a_carried_from, hb, coalesce(eb, xb) AS db, CASE WHEN eb IS NULL THEN '' ELSE xb.name END AS b_carried_from
-WHERE ($region IS NULL OR db.region = $region OR db.region STARTS WITH ($region + '/'))
+WHERE ($region IS NULL OR any(place IN $region_paths WHERE db.region = place OR db.region STARTS WITH (place + '/')))
   // Only the pairs an overlap scope can hold (two departments' main duties, or two offices' duties of one region).
   AND da <> db AND (da.region = db.region OR NOT ha:Office)
   AND ($scope IS NULL OR (da.region <> db.region) = ($scope = 'levels'))

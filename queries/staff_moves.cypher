@@ -12,7 +12,7 @@
 // the department's 行政编制 (its 三定, or a notice's 调整后 totals), null for a department the graph holds no figure
 // of: staffing_load adds to that figure the changes of the notices after it (queries.staffing).
 MATCH (d:Department)-[t:TRANSFERRED_TO]->(o:Department)
-WHERE t.staff IS NOT NULL AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+WHERE t.staff IS NOT NULL AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 MATCH (n:Document {uid: split(t.source, '#')[0]})
 OPTIONAL MATCH (d)-[f:FROM]->(s:Document)
 WHERE f.staff_quota IS NOT NULL
@@ -29,7 +29,7 @@ RETURN d.uid AS department_uid, d.name AS department,
 UNION ALL
 MATCH (o:Department)-[t:TRANSFERRED_TO]->(d:Department)
 WHERE t.staff IS NOT NULL AND coalesce(t.kind, '') = ''
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 MATCH (n:Document {uid: split(t.source, '#')[0]})
 OPTIONAL MATCH (d)-[f:FROM]->(s:Document)
 WHERE f.staff_quota IS NOT NULL

@@ -4,7 +4,7 @@
 // columns: region, department, candidates, ties, source
 MATCH (d:Department)
 WHERE coalesce(d.unresolved, false)
-  AND ($region IS NULL OR d.region = $region OR d.region STARTS WITH ($region + '/'))
+  AND ($region IS NULL OR any(place IN $region_paths WHERE d.region = place OR d.region STARTS WITH (place + '/')))
 OPTIONAL MATCH (d)-[t:EXERCISES|LEADS|ASSISTS|CLAIMS]->()
 RETURN d.region AS region, d.name AS department, d.candidates AS candidates, count(t) AS ties, d.source AS source
 ORDER BY region, department

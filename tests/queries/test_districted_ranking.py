@@ -5,6 +5,7 @@ complaint routed within 青山区 reached its 住建局 alone (有人占道经�
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from queries.complaint_files import Complaint
 from queries.dispatch import dispatch
 from queries.lookup import region_successors
 from queries.orphans import orphan_supervision_items
+from queries.overlaps import overlaps
 from queries.power_split import power_split
+from queries.report import build_report
 from queries.sources import document_titles, with_readable_sources
 from queries.undecomposed import undecomposed_duties
 from queries.who_handles import evidence_index, who_handles
@@ -30,11 +33,16 @@ REPO = Path(__file__).resolve().parents[2]
 def _districted_store(tmp_path_factory: pytest.TempPathFactory, *fixtures: str) -> Iterator[Store]:
     """The examples, the 撤县设区 notices and the `fixtures` named (folders of tests/fixtures), loaded in that order."""
     store = open_store(f"embedded:{tmp_path_factory.mktemp('districted')}")
+    load_districted(store, *fixtures)
+    yield store
+    store.close()
+
+
+def load_districted(store: Store, *fixtures: str) -> None:
+    """Load the examples, the 撤县设区 notices and the `fixtures` named into `store`, in that order."""
     for path in (REPO / "examples", *(REPO / "tests" / "fixtures" / name for name in ("chexian_unrenamed", *fixtures))):
         report = ingest([path], store, region=Region(("示例市",)))
         assert report.failed == [], [outcome.error for outcome in report.outcomes if not outcome.ok]
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +177,89 @@ def test_a_district_township_s_list_reads_the_same_asked_by_the_county_s_old_pat
     ]
     # The township asked by its path under the old county is the district's township too.
     assert asked("示例市/青山县/城关镇") == asked("示例市/青山区")
+
+
+# The district's own documents beside its township's list (tests/fixtures/chexian_district_moves): a 调整 notice of
+# 青山区 moving 户外广告设施设置审批 and 2 行政编制 from 青山县城市管理局 (unrenamed) to the renamed 住建局, and a
+# 权责清单 of 青山区, the county's list's next version, whose item held by 青山县城市管理局 cites no 设定依据.
+@pytest.fixture(scope="module")
+def district_documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from _districted_store(tmp_path_factory, "chexian_township", "chexian_district_moves")
+
+
+_DISTRICT_DEPARTMENTS = [("示例市/青山区", "青山区住房和城乡建设局"), ("示例市/青山县", "青山县交通运输局"),
+                         ("示例市/青山县", "青山县农业农村局"), ("示例市/青山县", "青山县城市管理局"),
+                         ("示例市/青山县", "青山县市场监督管理局"), ("示例市/青山县", "青山县应急管理局"),
+                         ("示例市/青山县", "青山县水利局")]
+# Each named query's rows asked of the district, by the columns named: every row where `counted` is False, else how
+# many rows each value of those columns has (the long listings).
+_DISTRICT_ROWS: list[tuple[str, tuple[str, ...], bool, object]] = [
+    ("departments", ("region", "department"), False, _DISTRICT_DEPARTMENTS),
+    ("department_load", ("region", "department"), False, _DISTRICT_DEPARTMENTS),
+    ("party_departments", ("region", "department"), False, [
+        ("示例市/青山区/城关镇", "城关镇人民政府"), ("示例市/青山县/城关镇", "城关镇人民政府"),
+        ("示例市/青山县/石桥镇", "石桥镇人民政府")]),
+    ("lent_staffing", ("department_uid", "lender"), False, [
+        ("dept:示例市/青山区/住房和城乡建设局", "青山县住房和城乡建设局")]),
+    ("staff_moves", ("department", "direction", "other", "staff"), False, [
+        ("青山区住房和城乡建设局", "in", "青山县城市管理局", 2), ("青山县城市管理局", "out", "青山区住房和城乡建设局", 2)]),
+    ("region_transfers", ("region", "giver", "receiver", "what"), False, [
+        ("示例市/青山县", "青山县城市管理局", "青山区住房和城乡建设局", "户外广告设施设置审批")]),
+    ("power_item_review", ("region", "department", "item", "finding"), False, [
+        ("示例市/青山县", "青山县城市管理局", "对擅自设置大型户外广告的处罚", "no_basis")]),
+    # The district's departments' reforms, the rename its notice made among them (the successor's region).
+    ("region_successions", ("region", "predecessor", "successor", "kind"), False, [
+        ("示例市/青山区", "青山县住房和城乡建设局", "青山区住房和城乡建设局", "renamed")]),
+    ("unresolved_departments", ("region", "department"), False, [("示例市/青山县", "青山县农业局")]),
+    # The district's departments beside their city counterparts, the renamed 住建局 with the county's.
+    ("counterparts", ("county", "county_department", "city_department"), False, [
+        ("示例市/青山区", "青山区住房和城乡建设局", "示例市住房和城乡建设局"), ("示例市/青山县", "青山县交通运输局", "示例市交通运输局"),
+        ("示例市/青山县", "青山县农业农村局", "示例市农业农村局"),
+        ("示例市/青山县", "青山县城市管理局", "示例市城市管理和综合执法局"),
+        ("示例市/青山县", "青山县市场监督管理局", "示例市市场监督管理局"), ("示例市/青山县", "青山县应急管理局", "示例市应急管理局"),
+        ("示例市/青山县", "青山县水利局", "示例市水务局")]),
+    ("region_counts", ("label", "count"), False, [
+        ("Region", 5), ("Department", 12), ("Office", 43), ("Duty", 163), ("Matter", 31), ("PowerItem", 2),
+        ("Document", 13)]),
+    ("matters", ("region",), True, [(("示例市/青山区",), 5), (("示例市/青山县",), 26)]),
+    ("shared_matter_pairs", ("region",), True, [(("示例市/青山区",), 3), (("示例市/青山县",), 53)]),
+    ("refining_office_duties", ("department",), True, [
+        (("青山县交通运输局",), 12), (("青山县住房和城乡建设局",), 10), (("青山县农业农村局",), 12),
+        (("青山县城市管理局",), 11), (("青山县市场监督管理局",), 14), (("青山县应急管理局",), 11), (("青山县水利局",), 8)]),
+    ("region_duties", ("department",), True, [
+        (("青山区住房和城乡建设局",), 1), (("青山县交通运输局",), 23), (("青山县农业农村局",), 26),
+        (("青山县城市管理局",), 21), (("青山县市场监督管理局",), 26), (("青山县应急管理局",), 21), (("青山县水利局",), 19)]),
+    # The district's 权责清单 is the county's list's next version: what it added and deleted.
+    ("list_changes", ("region", "change"), True, [
+        (("示例市/青山区", "added"), 1), (("示例市/青山区", "deleted"), 25), (("示例市/青山区", "department_changed"), 1)]),
+]
+
+
+@pytest.mark.parametrize(("name", "columns", "counted", "expected"), _DISTRICT_ROWS,
+                         ids=[row[0] for row in _DISTRICT_ROWS])
+def test_a_district_s_listing_reads_the_same_asked_by_either_path(
+        district_documents: Store, name: str, columns: tuple[str, ...], counted: bool, expected: object) -> None:
+    """Before, asked by 示例市/青山区 these gave the renamed 住建局's rows alone (departments: 1 of 7; region_transfers
+    and power_item_review, whose rows stand under the county's path: none), and asked by 示例市/青山县 the county's
+    without the district's (list_changes: none, the list's current version being the district's)."""
+    def asked(region: str) -> object:
+        rows = [tuple(row[column] for column in columns) for row in catalog.run(district_documents, name,
+                                                                                  {"region": region})]
+        return sorted(Counter(rows).items()) if counted else rows
+    assert asked("示例市/青山县") == asked("示例市/青山区") == expected
+
+
+def test_a_district_s_overlaps_and_report_read_the_same_asked_by_either_path(district_documents: Store) -> None:
+    """The findings filtered after their query (overlaps' pairs, the report's undecomposed duties) read the district
+    by both paths too: before, asked by 示例市/青山区 the county's 应急管理局 overlap and its departments' undecomposed
+    duties were none, and across levels the unrenamed departments' pairs with the city were left out."""
+    def read(region: str) -> tuple[object, ...]:
+        clusters = {scope: sorted(sorted(member["department"] for member in cluster["members"])
+                                  for cluster in overlaps(district_documents, scope=scope, region=region))
+                    for scope in ("departments", "levels")}
+        sections = {section.key: len(section.rows) for section in build_report(district_documents, region=region).sections}
+        return clusters, sections["overlaps"], sections["undecomposed_duties"]
+    clusters, overlap_rows, undecomposed = read("示例市/青山区")
+    assert read("示例市/青山县") == (clusters, overlap_rows, undecomposed)
+    assert clusters["departments"] == [["青山县应急管理局", "青山县水利局"]]
+    assert len(clusters["levels"]) == 5 and (overlap_rows, undecomposed) == (14, 3)
