@@ -46,10 +46,10 @@ WITH a, b, s, ha, hb, coalesce(ea, xa) AS da, coalesce(eb, xb) AS db,
 // duties are read.
 WHERE da <> db AND (ha:Office) = (hb:Office)
   AND (NOT ha:Office
-       OR reduce(now = da.region, p IN $renames | CASE WHEN now = p[0] OR now STARTS WITH (p[0] + '/')
-                                                   THEN p[1] + substring(now, size(p[0])) ELSE now END)
-        = reduce(now = db.region, p IN $renames | CASE WHEN now = p[0] OR now STARTS WITH (p[0] + '/')
-                                                   THEN p[1] + substring(now, size(p[0])) ELSE now END))
+       OR reduce(now = da.region, p IN $renames | CASE WHEN now = p[0] THEN p[1] WHEN now STARTS WITH (p[0] + '/')
+                                                   THEN replace(now, p[0] + '/', p[1] + '/') ELSE now END)
+        = reduce(now = db.region, p IN $renames | CASE WHEN now = p[0] THEN p[1] WHEN now STARTS WITH (p[0] + '/')
+                                                   THEN replace(now, p[0] + '/', p[1] + '/') ELSE now END))
 // A carried duty its successor's own duties restate is that duty already (as similar_duties, read as it reads it).
 // (Two pattern comprehensions of one clause must not name a variable alike: FalkorDB reads the second with the
 // first's binding, and a carried duty its successor restated stayed in a department's overlaps.)
