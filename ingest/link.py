@@ -28,6 +28,7 @@ from ingest.counterparts import counterpart_pairs
 from ingest.load import LINKS_META, write_links, write_similar
 from ingest.records import GraphRows
 from ingest.refresh import refresh_segmentation, segmentation, segmentation_is_current
+from ingest.region_succession import chained_successors, current_region
 from ingest.similarity import (
     FEATURES,
     TERMS_FILE,
@@ -114,8 +115,12 @@ class LinkDuty:
     holder: str  # the department's base name
     was_boilerplate: bool = False  # as the last linking flagged it
 
-    def doc(self) -> DutyDoc:
-        return DutyDoc(self.uid, self.text, self.department, self.terms, zone=self.region, holder=self.holder)
+    def doc(self, successors: dict[str, str] | None = None) -> DutyDoc:
+        """The duty as similarity reads it, in the region its department's region is now (`successors`: each
+        撤县设区's county → district): a county's departments no notice renamed and the district's renamed ones are
+        one district's, compared as such."""
+        return DutyDoc(self.uid, self.text, self.department, self.terms, zone=current_region(self.region, successors or {}),
+                       holder=self.holder)
 
 
 # The text fields of a duty come back joined in one string: the client library's reply parser costs
@@ -201,6 +206,8 @@ class LinkPlan:
     capped: frozenset[BlockKey] = frozenset()  # the blocking's terms too common to pair by, recorded with the links
     dropped: list[tuple[str, str]] = field(default_factory=list)  # stored SIMILAR pairs no longer proposed
     redone: list[str] = field(default_factory=list)  # linked office duties whose REFINES this plan makes again
+    # The 撤县设区 (county → district) whose districts the duties were compared in, recorded with the links.
+    successors: dict[str, str] = field(default_factory=dict)
 
 
 def links_are_current(store: Store) -> bool:
@@ -216,17 +223,30 @@ def link(store: Store, *, relink_all: bool = False) -> LinkReport:
     with timed("linking: read"):
         duties = graph_duties(store)
         was_capped, stored = _recorded_blocking(store), _stored_similar(store)
-    plan = plan_links(duties, relink_all=relink_all or stale, was_capped=was_capped, stored=stored)
-    return replace(write_plan(store, plan, replace=relink_all or stale, stale=stale), resegmented=resegmented)
+        successors = chained_successors(store)
+    # A 撤县设区 loaded or removed changes which duties are one district's, so which are compared: all again (they
+    # are rare), the pairs of the old zones dropped with the rest.
+    everything = relink_all or stale or successors != _recorded_successors(store)
+    plan = plan_links(duties, relink_all=everything, was_capped=was_capped, stored=stored, successors=successors)
+    return replace(write_plan(store, plan, replace=everything, stale=stale), resegmented=resegmented)
+
+
+def plan_is_current(store: Store, plan: LinkPlan) -> bool:
+    """The plan compared the duties in the districts the graph's 撤县设区 make: a plan made from a load's rows alone
+    knows none, and is redone from the graph when one was loaded."""
+    return plan.successors == chained_successors(store)
 
 
 def plan_links(duties: list[LinkDuty], *, relink_all: bool = False, parallel: bool = True,
                on_similar: Callable[[dict[str, bool], list[tuple[str, str, float]]], None] | None = None,
-               was_capped: frozenset[BlockKey] = frozenset(), stored: list[tuple[str, str]] | None = None) -> LinkPlan:
+               was_capped: frozenset[BlockKey] = frozenset(), stored: list[tuple[str, str]] | None = None,
+               successors: dict[str, str] | None = None) -> LinkPlan:
     """Compute the links of `duties` without touching a store. `parallel` lets scoring use every core;
     `on_similar` receives the boilerplate flags and SIMILAR pairs as soon as they are known (to write them
     while REFINES is computed). `was_capped` and `stored` are the last linking's blocking record and the SIMILAR
-    pairs the graph holds: what linking the new duties alone must also redo to equal a link of everything."""
+    pairs the graph holds: what linking the new duties alone must also redo to equal a link of everything.
+    `successors`: the graph's 撤县设区 (`chained_successors`), whose districts the duties are compared in."""
+    successors = successors or {}
     with timed("linking: score"):
         model = reference_model()
         flags = boilerplate_flags(duties)
@@ -235,7 +255,7 @@ def plan_links(duties: list[LinkDuty], *, relink_all: bool = False, parallel: bo
         new = {duty.uid for duty in duties
                if relink_all or not duty.linked or (duty.was_boilerplate and not flags[duty.uid])}
         substantive = [d for d in duties if not flags[d.uid]]
-        docs = [d.doc() for d in substantive]
+        docs = [d.doc(successors) for d in substantive]
         capped = capped_keys(docs)
         # Terms that were too common to pair by and no longer are (their region grew, or duties were replaced)
         # bring together duties that earlier linkings never compared.
@@ -259,7 +279,7 @@ def plan_links(duties: list[LinkDuty], *, relink_all: bool = False, parallel: bo
         # Boilerplate office duties (起草规范性文件 …) still carry out their department's framing duties.
         refines = _refines([d for d in duties if d.office is not None or not flags[d.uid]], model,
                            new | set(redone))
-    return LinkPlan(len(duties), sorted(new), flags, similar, refines, capped, dropped, redone)
+    return LinkPlan(len(duties), sorted(new), flags, similar, refines, capped, dropped, redone, successors)
 
 
 def _by_top_region(docs: list[DutyDoc]) -> list[list[DutyDoc]]:
@@ -289,6 +309,13 @@ def _recorded_blocking(store: Store) -> frozenset[BlockKey]:
     return frozenset(tuple(key.split(_SEPARATOR, 1)) for key in recorded)  # type: ignore[misc]
 
 
+def _recorded_successors(store: Store) -> dict[str, str]:
+    """The 撤县设区 the last linking compared the duties by (none for links made before they were recorded)."""
+    rows = store.read("MATCH (m:Meta {uid: $uid}) RETURN m.successors AS successors", {"uid": LINKS_META})
+    recorded = rows[0]["successors"] if rows and rows[0]["successors"] else []
+    return dict(tuple(pair.split(_SEPARATOR, 1)) for pair in recorded)  # type: ignore[misc]
+
+
 def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_written: bool = False,
                stale: bool = False) -> LinkReport:
     """Write a plan; `similar_written` when its boilerplate flags and SIMILAR edges already are; `stale` when
@@ -298,7 +325,8 @@ def write_plan(store: Store, plan: LinkPlan, *, replace: bool = False, similar_w
         if not similar_written:
             write_plan_similar(store, plan.boilerplate, plan.similar, replace=replace, dropped=plan.dropped)
         write_links(store, refines=plan.refines, counterparts=counterparts, linked=plan.new, linker=linker(),
-                    capped=sorted(_SEPARATOR.join(key) for key in plan.capped), refined_again=plan.redone)
+                    capped=sorted(_SEPARATOR.join(key) for key in plan.capped), refined_again=plan.redone,
+                    successors=sorted(_SEPARATOR.join(pair) for pair in plan.successors.items()))
     return LinkReport(plan.duties, len(plan.new), sum(plan.boilerplate.values()), len(plan.similar),
                       len(plan.refines), len(counterparts), stale)
 

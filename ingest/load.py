@@ -649,7 +649,8 @@ def write_similar(store: Store, *, boilerplate: dict[str, bool], similar: list[t
 
 
 def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterparts: list[tuple[str, str]],
-                linked: list[str], linker: str, capped: list[str], refined_again: Sequence[str] = ()) -> None:
+                linked: list[str], linker: str, capped: list[str], refined_again: Sequence[str] = (),
+                successors: Sequence[str] = ()) -> None:
     """The second half: REFINES and COUNTERPART edges, then the `linked` flags that mark the duties done
     (last, so that an interrupted run links them again) with the linker that made the links, then the
     version."""
@@ -679,7 +680,9 @@ def write_links(store: Store, *, refines: list[tuple[str, str, float]], counterp
     store.write(Statement("UNWIND $rows AS r MATCH (u:Duty {uid: r.uid}) SET u.linked = true",
                           [{"uid": uid} for uid in sorted({*linked, *refined_again})]))
     # The blocking's record (`ingest.similarity.capped_keys`) goes with the linker: the next linking compares
-    # what a term no longer too common to pair by brings together.
-    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) SET m.linker = r.linker, m.capped = r.capped",
-                          [{"uid": LINKS_META, "linker": linker, "capped": capped}]))
+    # what a term no longer too common to pair by brings together. So do the 撤县设区 the duties were compared by
+    # (`successors`, county and district joined): the next linking compares all again when they changed.
+    store.write(Statement("UNWIND $rows AS r MERGE (m:Meta {uid: r.uid}) "
+                          "SET m.linker = r.linker, m.capped = r.capped, m.successors = r.successors",
+                          [{"uid": LINKS_META, "linker": linker, "capped": capped, "successors": list(successors)}]))
     store.write(bump_version())

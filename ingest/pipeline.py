@@ -39,6 +39,7 @@ from ingest.link import (
     current_duties,
     duty_rows,
     link,
+    plan_is_current,
     plan_links,
     write_plan,
     write_plan_similar,
@@ -1015,7 +1016,8 @@ def _ingest(paths: Iterable[Path], store: Store, region: Region | None, kind: st
             progress("link", Path("."))
         with timed("similarity linking"):
             # A failed document's duties are not in the graph: then link what the graph holds.
-            if plan is not None and not loader.failed and _succeeded(similar_written):
+            # A 撤县设区 among the documents joins regions the rows' plan compared apart: then linked from the graph.
+            if plan is not None and not loader.failed and _succeeded(similar_written) and plan_is_current(store, plan):
                 report.links = write_plan(store, plan, similar_written=True)
             else:
                 report.links = link(store, relink_all=plan is not None)  # drops what the plan may have written

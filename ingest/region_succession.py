@@ -56,6 +56,33 @@ def successor_paths(store: Store, leaving: Iterable[str] = ()) -> dict[str, str]
     return {row["old"]: row["new"] for row in store.read(RENAMES_STAYING, {"uids": sorted(leaving)})}
 
 
+def chained_successors(store: Store) -> dict[str, str]:
+    """Each renamed county's path → the path of the district it is now, along a chain (a county renamed twice ends
+    at the last). A county said to become two districts is left as it is: no one district continues it. Uncached:
+    linking reads it (`queries.lookup.region_successors` caches it for the queries)."""
+    targets: dict[str, set[str]] = {}
+    for row in store.read(REGION_RENAMES):
+        targets.setdefault(row["old"], set()).add(row["new"])
+    step = {old: next(iter(new)) for old, new in targets.items() if len(new) == 1}
+    found = {}
+    for old in step:
+        seen, path = {old}, step[old]
+        while path in step and path not in seen:  # a cycle stops where it closes
+            seen.add(path)
+            path = step[path]
+        found[old] = path
+    return found
+
+
+def current_region(path: str, successors: dict[str, str]) -> str:
+    """The region `path` is now: a renamed county's, or a township's in it, path under the district
+    (示例市/青山县/城关镇 → 示例市/青山区/城关镇); any other path as it is."""
+    for old, new in successors.items():
+        if path == old or path.startswith(old + "/"):
+            return new + path[len(old):]
+    return path
+
+
 EXPECTED = "one county renamed as one district (撤销某县，设立某市某区)"
 EXPECTED_ZH = "应为一个县撤销、设立一个区（撤销某县，设立某市某区）"
 

@@ -146,7 +146,9 @@ class DutyDoc:
     text: str
     group: str  # pairs inside one group (one department and its offices) are never overlaps
     terms: list[str] = field(default_factory=list)
-    zone: str = ""  # the region path: duties of one region, or of a region and one just below it, are compared
+    # The region path as it is now (a 撤县设区's county read as its district: ingest.link): duties of one region, or
+    # of a region and one just below it, are compared.
+    zone: str = ""
     holder: str = ""  # the holding department's name, for the line of work it states (交通运输局 → 交通运输)
 
     def __post_init__(self) -> None:
@@ -471,7 +473,8 @@ def candidate_pairs(docs: Sequence[DutyDoc], *, new: set[str] | None = None,
 
     Each duty is indexed under its content terms that few duties of its region hold: two duties about
     the same work share such words, while the common ones (工作, 安全, 管理 …) would pair everything with
-    everything. Sibling counties are never paired: no overlap scope compares them.
+    everything. Sibling counties are never paired: no overlap scope compares them. (A county a 撤县设区 made a
+    district is no sibling of it: both are zoned as the district, `DutyDoc.zone`.)
     With `new`, only pairs involving a new duty are proposed, and those that a `reopened` key (a term too
     common to pair by when last linked, no longer) now brings together: the pairs a link of everything would
     propose that no earlier link did.

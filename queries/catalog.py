@@ -210,13 +210,17 @@ def run(store: Store, name: str, params: dict[str, Any] | None = None, *, finish
 def _with_region_paths(store: Store, query: NamedQuery, bound: dict[str, Any]) -> dict[str, Any]:
     """The bound parameters with `region_paths`, every path the region asked is known by now
     (`queries.lookup.region_paths`), for a query whose region filter reads it: a county a 撤县设区 made a district
-    answers by either path with the same rows. Mapped here, before the Cypher runs, once for every such query."""
-    if "$region_paths" not in query.cypher:
-        return bound
-    from queries.lookup import region_paths  # lookup runs named queries: imported when first needed
+    answers by either path with the same rows; and with `renames`, each 撤县设区's [county, district]
+    (`queries.lookup.region_successors`), for a query that reads a row's region as it is now. Mapped here, before
+    the Cypher runs, once for every such query."""
+    from queries.lookup import region_paths, region_successors  # lookup runs named queries: imported when needed
 
-    region = bound.get("region")
-    return {**bound, "region_paths": region_paths(store, region) if region is not None else None}
+    if "$region_paths" in query.cypher:
+        region = bound.get("region")
+        bound = {**bound, "region_paths": region_paths(store, region) if region is not None else None}
+    if "$renames" in query.cypher:
+        bound = {**bound, "renames": [[old, new] for old, new in sorted(region_successors(store).items())]}
+    return bound
 
 
 def _finisher(path: str) -> Callable[[Store, list[Row], dict[str, Any]], list[Row]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph.store import Row, Store
-from ingest.region_succession import REGION_RENAMES
+from ingest.region_succession import chained_successors, current_region
 from ingest.regions import Region
 from queries import catalog
 from queries.cache import cached
@@ -295,37 +295,14 @@ def region_levels(store: Store) -> dict[str, str]:
 
 
 def region_successors(store: Store) -> dict[str, str]:
-    """Each renamed county's path → the path of the district it is now, along a chain (a county renamed twice ends
-    at the last). A county said to become two districts is left as it is: no one district continues it."""
-    def compute() -> dict[str, str]:
-        rows = store.read(REGION_RENAMES)
-        targets: dict[str, set[str]] = {}
-        for row in rows:
-            targets.setdefault(row["old"], set()).add(row["new"])
-        step = {old: next(iter(new)) for old, new in targets.items() if len(new) == 1}
-        found = {}
-        for old in step:
-            seen, path = {old}, step[old]
-            while path in step and path not in seen:  # a cycle stops where it closes
-                seen.add(path)
-                path = step[path]
-            found[old] = path
-        return found
-    return cached(store, ("region_successors",), compute, whole_graph=True)
+    """Each renamed county's path → the path of the district it is now (`ingest.region_succession.chained_successors`),
+    cached with the graph's version."""
+    return cached(store, ("region_successors",), lambda: chained_successors(store), whole_graph=True)
 
 
 def place_name(path: str) -> str:
     """A region's own name, the last part of its path (示例市/青山县 → 青山县)."""
     return path.rsplit("/", 1)[-1]
-
-
-def current_region(path: str, successors: dict[str, str]) -> str:
-    """The region `path` is now: a renamed county's, or a township's in it, path under the district
-    (示例市/青山县/城关镇 → 示例市/青山区/城关镇); any other path as it is."""
-    for old, new in successors.items():
-        if path == old or path.startswith(old + "/"):
-            return new + path[len(old):]
-    return path
 
 
 def region_now(store: Store, path: str) -> str:

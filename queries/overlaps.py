@@ -36,7 +36,17 @@ from ingest.terms import headline
 from queries import catalog
 from queries.cache import cached
 from queries.catalog import QueryError
-from queries.lookup import cities, city_of, find_department_in, region_paths, within, within_paths, within_region
+from queries.lookup import (
+    cities,
+    city_of,
+    current_region,
+    find_department_in,
+    region_paths,
+    region_successors,
+    within,
+    within_paths,
+    within_region,
+)
 from queries.matter_names import merged_lead_matters, same_matter_key
 from queries.power_split import holdings_by_matter
 from queries.sector_safety import sectors_apart
@@ -147,9 +157,11 @@ def _pair_filter(store: Store, scope: str, region: str | None, threshold: float
     counterparts = _counterpart_pairs(store)
     model = duty_model(store) if scope == "levels" else None
     paths = region_paths(store, region) if region is not None else None
+    successors = region_successors(store)
 
     def keep(pairs: list[Row]) -> list[Row]:
-        kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts) and _in_region(pair, paths, scope)
+        kept = [pair for pair in pairs if _in_scope(pair, scope, counterparts, successors)
+                and _in_region(pair, paths, scope)
                 and not sectors_apart(pair["a_text"], pair["b_text"])
                 and (model is None or _same_act_twice(pair, model))]
         return _same_mandate(store, kept, threshold) if scope == "offices" else kept
@@ -222,10 +234,11 @@ def _clusters(store: Store, pairs: list[Row]) -> list[Row]:
     return clusters
 
 
-def _in_scope(pair: Row, scope: str, counterparts: set[frozenset[str]]) -> bool:
+def _in_scope(pair: Row, scope: str, counterparts: set[frozenset[str]], successors: dict[str, str]) -> bool:
+    """`successors`: each 撤县设区's county → district; a county's departments no notice renamed are the district's."""
     if pair["a_department"] == pair["b_department"]:
         return False
-    same_region = pair["a_region"] == pair["b_region"]
+    same_region = current_region(pair["a_region"], successors) == current_region(pair["b_region"], successors)
     offices = bool(pair["a_office"]) or bool(pair["b_office"])
     if scope == "departments":
         return same_region and not offices

@@ -42,8 +42,14 @@ WHERE (xa_successors = 0 OR ea IS NOT NULL) AND (xb_successors = 0 OR eb IS NOT 
 WITH a, b, s, ha, hb, coalesce(ea, xa) AS da, coalesce(eb, xb) AS db,
      CASE WHEN ea IS NULL THEN '' ELSE xa.name END AS a_carried_from,
      CASE WHEN eb IS NULL THEN '' ELSE xb.name END AS b_carried_from
-// Only the pairs an overlap scope can hold (as similar_duties), before the restating duties are read.
-WHERE da <> db AND (ha:Office) = (hb:Office) AND (da.region = db.region OR NOT ha:Office)
+// Only the pairs an overlap scope can hold (as similar_duties, each region read as it is now), before the restating
+// duties are read.
+WHERE da <> db AND (ha:Office) = (hb:Office)
+  AND (NOT ha:Office
+       OR reduce(now = da.region, p IN $renames | CASE WHEN now = p[0] THEN p[1] WHEN now STARTS WITH (p[0] + '/')
+                                                   THEN replace(now, p[0] + '/', p[1] + '/') ELSE now END)
+        = reduce(now = db.region, p IN $renames | CASE WHEN now = p[0] THEN p[1] WHEN now STARTS WITH (p[0] + '/')
+                                                   THEN replace(now, p[0] + '/', p[1] + '/') ELSE now END))
 // A carried duty its successor's own duties restate is that duty already (as similar_duties, read as it reads it).
 // (Two pattern comprehensions of one clause must not name a variable alike: FalkorDB reads the second with the
 // first's binding, and a carried duty its successor restated stayed in a department's overlaps.)
