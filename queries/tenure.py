@@ -54,7 +54,7 @@ from queries.labels import IN_FORCE_STATUS_LABELS
 from queries.lookup import find_department
 from queries.moved_out import PARTLY_STATUSES, RETIRED_STATUSES, transfer_covers
 from queries.overlaps import duty_model
-from queries.sources import source_document
+from queries.sources import document_titles, readable_source, source_document
 from queries.staffing import moved_staff, with_staff_figures
 from queries.tenure_lists import day_before, list_items
 
@@ -129,6 +129,8 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
     staffing = [_staffing("任期开始", first, figures, moves), _staffing("任期结束", last, figures, moves)]
     note = f"任期开始时{no_sanding_note(versions, first)}{_before_note(store, found['uid'], states)}" \
         if not states[0].rows else ""
+    if renamed and renamed["changed_on"] and renamed["changed_on"] <= first:
+        note = _renamed_before_note(store, renamed)
     reworded = {row["other"]: row["duty"] for row in changes if row["kind"] == _SANDING_KINDS[REWORDED]}
     duties = _held(states, last, reworded)
     lists = list_items(store, found, first, last)
@@ -137,6 +139,13 @@ def tenure_duties(store: Store, department: str, start: str, end: str) -> dict[s
         "changes": changes, "duties": duties, "staffing": staffing, "lists": lists}
     result["summary"] = _summary(result, versions, states)
     return {key: result[key] for key in ("department", "department_uid", "from", "to", "note_zh", *SECTIONS)}
+
+
+def _renamed_before_note(store: Store, renamed: Row) -> str:
+    """The note of a window that begins on or after the department's rename by notice (`renamed_out`'s row): it held
+    none of its duties then, its successor did (a window of no rows said nothing of why)."""
+    cited = readable_source(renamed["change_source"], document_titles(store))
+    return f"本部门已于 {renamed['changed_on']} 更名为{renamed['counterpart']}（{cited}），此后的职责由其承继"
 
 
 def _before_note(store: Store, department: str, states: list[_State]) -> str:

@@ -223,6 +223,8 @@ def test_the_first_body_of_a_chain_holds_none_of_its_duties_after_its_rename(sto
     _load(store, *FIRST)
     after = _read(store, OLD, "2024-06-01", "2024-12-31")
     assert after["duties"] == []
+    # The window begins after the rename: the note says why it holds nothing (it said nothing).
+    assert after["note_zh"] == f"本部门已于 2024-05-10 更名为{MIDDLE}（{RENAMED_FIRST}），此后的职责由其承继"
     assert [row["value"] for row in after["summary"] if row["item"] == "任期内承担过的职责"] == [
         "0 项，其中任期结束时仍承担 0 项"]
     whole = _read(store, OLD, "2024-01-01", "2024-12-31")
